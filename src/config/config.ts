@@ -1,0 +1,258 @@
+/**
+ * The one place that reads configuration: chartclerk.config.json (or --config),
+ * then environment overrides, then command-line overrides; validated with Ajv;
+ * frozen. Nothing else in chartclerk reads process.env.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Ajv } from 'ajv'
+import { ChartclerkError } from '../errors.js'
+import { configSchema } from './schema.js'
+
+export interface S3Settings {
+  endpoint: string
+  port?: number
+  useSSL: boolean
+  region: string
+  bucket: string
+  pathStyle: boolean
+  createBucket: boolean
+  partSizeMb: number
+  objectLock?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; days: number }
+  /** Secrets: from the environment or a key file only, never from the config file itself. */
+  accessKey: string
+  secretKey: string
+}
+
+export interface Config {
+  configFile: string | null
+  dataDir: string
+  quarantineDir: string
+  workDir: string
+  rulesDir: string
+  watch: { inbox: string; polling: boolean; pollIntervalMs: number; stabilityMs: number; rescanIntervalMs: number }
+  storage: {
+    backend: 'filesystem' | 's3'
+    filesystem: { dir: string }
+    s3?: S3Settings
+    archive: { bucket?: string; prefix: string }
+  }
+  catalog: { path: string }
+  ocr: {
+    workers: number
+    language: string
+    langPath: string
+    pageTimeoutMs: number
+    minTextLayerChars: number
+    deskew: boolean
+    renderDpi: number
+    maxPixels: number
+  }
+  ingest: { concurrency: number; maxFileMb: number }
+  log: { level: string; includePatientData: boolean }
+  web: { host: string; port: number }
+  /** CI=true: test suites must not skip for a missing service. */
+  ci: boolean
+  /** Test-only S3 endpoint given from outside (e.g. a department's MinIO). */
+  testS3?: { endpoint: string; port: number; useSSL: boolean; accessKey: string; secretKey: string; region: string }
+}
+
+export interface LoadOptions {
+  configPath?: string
+  dataDir?: string
+  inbox?: string
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  /** Extra settings merged over the file (used by `storage migrate --to` and tests). */
+  overrides?: Record<string, unknown>
+}
+
+type EnvType = 'string' | 'int' | 'bool'
+/** Environment variables and the setting each one overrides. */
+export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: EnvType]> = [
+  ['CHARTCLERK_DATA', 'dataDir', 'string'],
+  ['CHARTCLERK_QUARANTINE', 'quarantineDir', 'string'],
+  ['CHARTCLERK_RULES', 'rulesDir', 'string'],
+  ['CHARTCLERK_INBOX', 'watch.inbox', 'string'],
+  ['CHARTCLERK_WATCH_POLLING', 'watch.polling', 'bool'],
+  ['CHARTCLERK_WATCH_POLL_INTERVAL_MS', 'watch.pollIntervalMs', 'int'],
+  ['CHARTCLERK_WATCH_STABILITY_MS', 'watch.stabilityMs', 'int'],
+  ['CHARTCLERK_WATCH_RESCAN_INTERVAL_MS', 'watch.rescanIntervalMs', 'int'],
+  ['CHARTCLERK_STORAGE_BACKEND', 'storage.backend', 'string'],
+  ['CHARTCLERK_S3_ENDPOINT', 'storage.s3.endpoint', 'string'],
+  ['CHARTCLERK_S3_PORT', 'storage.s3.port', 'int'],
+  ['CHARTCLERK_S3_USE_SSL', 'storage.s3.useSSL', 'bool'],
+  ['CHARTCLERK_S3_REGION', 'storage.s3.region', 'string'],
+  ['CHARTCLERK_S3_BUCKET', 'storage.s3.bucket', 'string'],
+  ['CHARTCLERK_S3_CREATE_BUCKET', 'storage.s3.createBucket', 'bool'],
+  ['CHARTCLERK_OCR_WORKERS', 'ocr.workers', 'int'],
+  ['CHARTCLERK_OCR_PAGE_TIMEOUT_MS', 'ocr.pageTimeoutMs', 'int'],
+  ['CHARTCLERK_INGEST_CONCURRENCY', 'ingest.concurrency', 'int'],
+  ['CHARTCLERK_LOG_LEVEL', 'log.level', 'string'],
+  ['CHARTCLERK_WEB_PORT', 'web.port', 'int'],
+  ['CHARTCLERK_WEB_HOST', 'web.host', 'string'],
+]
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true })
+const validateConfig = ajv.compile(configSchema)
+
+function setPath(obj: Record<string, unknown>, dotted: string, value: unknown): void {
+  const parts = dotted.split('.')
+  let cur = obj
+  for (const p of parts.slice(0, -1)) {
+    if (typeof cur[p] !== 'object' || cur[p] === null) cur[p] = {}
+    cur = cur[p] as Record<string, unknown>
+  }
+  cur[parts[parts.length - 1]!] = value
+}
+
+function coerce(name: string, setting: string, raw: string, type: EnvType): unknown {
+  if (type === 'string') return raw
+  if (type === 'bool') {
+    if (/^(1|true|yes|on)$/i.test(raw)) return true
+    if (/^(0|false|no|off)$/i.test(raw)) return false
+  }
+  if (type === 'int' && /^-?\d+$/.test(raw.trim())) return Number(raw)
+  throw new ChartclerkError(
+    'CONFIG_INVALID',
+    `Setting ${setting} (from environment variable ${name}) must be ${type === 'bool' ? 'true or false' : 'a whole number'}; it is "${raw}". Fix it and start again.`,
+    { detail: `${name} not a ${type}` },
+  )
+}
+
+function settingName(instancePath: string, missing?: string): string {
+  const p = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.')
+  return [p, missing].filter(Boolean).join('.') || '(top level)'
+}
+
+function readSecret(env: NodeJS.ProcessEnv, varName: string, file: string | undefined, baseDir: string): string | undefined {
+  const direct = env[varName]
+  if (direct) return direct
+  const fileVar = env[`${varName}_FILE`] ?? file
+  if (!fileVar) return undefined
+  const p = path.resolve(baseDir, fileVar)
+  try {
+    return readFileSync(p, 'utf8').trim()
+  } catch {
+    throw new ChartclerkError('CONFIG_INVALID', `The key file for ${varName} (${p}) cannot be read. Check the path and its permissions.`, {
+      detail: `secret file unreadable`,
+    })
+  }
+}
+
+/** Reads, merges and validates the configuration. Throws CONFIG_INVALID naming the setting. */
+export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
+  const env = opts.env ?? process.env
+  const cwd = opts.cwd ?? process.cwd()
+  const explicit = opts.configPath ?? env.CHARTCLERK_CONFIG
+  const candidate = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'chartclerk.config.json')
+  let raw: Record<string, unknown> = {}
+  let configFile: string | null = null
+  if (existsSync(candidate)) {
+    configFile = candidate
+    try {
+      raw = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>
+    } catch (err) {
+      throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} is not valid JSON (${(err as Error).message}). Fix it and start again.`, {
+        detail: 'config file not JSON',
+      })
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} must hold one JSON object.`, { detail: 'config not object' })
+    }
+  } else if (explicit) {
+    throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} does not exist. Check the --config path.`, { detail: 'config missing' })
+  }
+  // Relative paths in the file are relative to the file; on the command line and in the environment, to the working folder.
+  const fileBase = configFile ? path.dirname(configFile) : cwd
+  for (const [name, setting, type] of ENV_SETTINGS) {
+    const v = env[name]
+    if (v !== undefined && v !== '') setPath(raw, setting, coerce(name, setting, v, type))
+  }
+  for (const [k, v] of Object.entries(opts.overrides ?? {})) setPath(raw, k, v)
+  if (opts.dataDir) raw.dataDir = path.resolve(cwd, opts.dataDir)
+  if (opts.inbox) setPath(raw, 'watch.inbox', path.resolve(cwd, opts.inbox))
+
+  if (!validateConfig(raw)) {
+    const msgs = (validateConfig.errors ?? []).map((e) => {
+      const missing = e.keyword === 'required' ? String((e.params as { missingProperty: string }).missingProperty) : undefined
+      const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : undefined
+      const name = settingName(e.instancePath, missing ?? extra)
+      if (extra) return `Setting ${name} is not a chartclerk setting (misspelt?)`
+      if (e.keyword === 'enum') return `Setting ${name} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+      return `Setting ${name} ${e.message}`
+    })
+    throw new ChartclerkError('CONFIG_INVALID', `${msgs.join('; ')}. Fix ${configFile ?? 'the environment'} and start again.`, {
+      detail: msgs.join('; '),
+    })
+  }
+  const c = raw as Record<string, any> // validated above; defaults filled in
+  const resolveFrom = (p: string) => path.resolve(fileBase, p)
+  const dataDir = resolveFrom(c.dataDir)
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
+
+  let s3: S3Settings | undefined
+  if (c.storage.backend === 's3') {
+    const s = c.storage.s3
+    for (const req of ['endpoint', 'bucket']) {
+      if (!s[req]) {
+        throw new ChartclerkError('CONFIG_INVALID', `Setting storage.s3.${req} is required when storage.backend is s3.`, { detail: `storage.s3.${req} missing` })
+      }
+    }
+    const accessKey = readSecret(env, 'CHARTCLERK_S3_ACCESS_KEY', s.accessKeyFile, fileBase)
+    const secretKey = readSecret(env, 'CHARTCLERK_S3_SECRET_KEY', s.secretKeyFile, fileBase)
+    if (!accessKey || !secretKey) {
+      throw new ChartclerkError(
+        'CONFIG_INVALID',
+        'Settings storage.s3 access and secret keys are missing: set CHARTCLERK_S3_ACCESS_KEY and CHARTCLERK_S3_SECRET_KEY (or their _FILE variants, or storage.s3.accessKeyFile/secretKeyFile).',
+        { detail: 's3 credentials missing' },
+      )
+    }
+    s3 = {
+      endpoint: s.endpoint, port: s.port, useSSL: s.useSSL, region: s.region, bucket: s.bucket, pathStyle: s.pathStyle,
+      createBucket: s.createBucket, partSizeMb: s.partSizeMb, objectLock: s.objectLock, accessKey, secretKey,
+    }
+  }
+
+  const testEndpoint = env.CHARTCLERK_TEST_S3_ENDPOINT
+  const config: Config = {
+    configFile,
+    dataDir,
+    quarantineDir: resolveFrom(c.quarantineDir),
+    workDir: path.join(dataDir, 'work'),
+    rulesDir: resolveFrom(c.rulesDir),
+    watch: { ...c.watch, inbox: resolveFrom(c.watch.inbox) },
+    storage: {
+      backend: c.storage.backend,
+      filesystem: { dir: c.storage.filesystem.dir ? resolveFrom(c.storage.filesystem.dir) : path.join(dataDir, 'objects') },
+      s3,
+      archive: { bucket: c.storage.archive.bucket, prefix: c.storage.archive.prefix },
+    },
+    catalog: { path: c.catalog.path ? resolveFrom(c.catalog.path) : path.join(dataDir, 'catalog.sqlite') },
+    ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
+    ingest: { concurrency: c.ingest.concurrency ?? c.ocr.workers ?? cores, maxFileMb: c.ingest.maxFileMb },
+    log: { ...c.log },
+    web: { ...c.web },
+    ci: /^(1|true)$/i.test(env.CI ?? ''),
+    testS3: testEndpoint
+      ? {
+          endpoint: testEndpoint,
+          port: Number(env.CHARTCLERK_TEST_S3_PORT ?? 9000),
+          useSSL: /^(1|true)$/i.test(env.CHARTCLERK_TEST_S3_USE_SSL ?? ''),
+          accessKey: env.CHARTCLERK_TEST_S3_ACCESS_KEY ?? '',
+          secretKey: env.CHARTCLERK_TEST_S3_SECRET_KEY ?? '',
+          region: env.CHARTCLERK_TEST_S3_REGION ?? 'us-east-1',
+        }
+      : undefined,
+  }
+  return deepFreeze(config)
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v)
+    Object.freeze(o)
+  }
+  return o
+}

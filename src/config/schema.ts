@@ -1,0 +1,120 @@
+/** JSON Schema of chartclerk.config.json; Ajv fills in the defaults. */
+export const configSchema = {
+  $id: 'https://chartclerk.local/config.schema.json',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    dataDir: { type: 'string', minLength: 1, default: './data' },
+    quarantineDir: { type: 'string', minLength: 1, default: './quarantine' },
+    rulesDir: { type: 'string', minLength: 1, default: './rules' },
+    watch: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        inbox: { type: 'string', minLength: 1, default: './inbox' },
+        polling: { type: 'boolean', default: false },
+        pollIntervalMs: { type: 'integer', minimum: 100, default: 2000 },
+        stabilityMs: { type: 'integer', minimum: 0, default: 2000 },
+        rescanIntervalMs: { type: 'integer', minimum: 1000, default: 300000 },
+      },
+    },
+    storage: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        backend: { enum: ['filesystem', 's3'], default: 'filesystem' },
+        filesystem: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: { dir: { type: 'string', minLength: 1 } },
+        },
+        s3: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            endpoint: { type: 'string', minLength: 1 },
+            port: { type: 'integer', minimum: 1, maximum: 65535 },
+            useSSL: { type: 'boolean', default: true },
+            region: { type: 'string', default: 'us-east-1' },
+            bucket: { type: 'string', minLength: 3, maxLength: 63 },
+            pathStyle: { type: 'boolean', default: true },
+            createBucket: { type: 'boolean', default: false },
+            accessKeyFile: { type: 'string' },
+            secretKeyFile: { type: 'string' },
+            partSizeMb: { type: 'integer', minimum: 5, default: 16 },
+            objectLock: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                mode: { enum: ['GOVERNANCE', 'COMPLIANCE'] },
+                days: { type: 'integer', minimum: 1 },
+              },
+              required: ['mode', 'days'],
+            },
+          },
+        },
+        archive: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            bucket: { type: 'string', minLength: 3, maxLength: 63 },
+            prefix: { type: 'string', default: 'archive/' },
+          },
+        },
+      },
+    },
+    catalog: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: { path: { type: 'string', minLength: 1 } },
+    },
+    ocr: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        workers: { type: 'integer', minimum: 1, maximum: 64 },
+        language: { type: 'string', pattern: '^[a-z_+]+$', default: 'eng' },
+        pageTimeoutMs: { type: 'integer', minimum: 1000, default: 120000 },
+        minTextLayerChars: { type: 'integer', minimum: 0, default: 25 },
+        deskew: { type: 'boolean', default: true },
+        renderDpi: { type: 'integer', minimum: 72, maximum: 600, default: 300 },
+        maxPixels: { type: 'integer', minimum: 1000000, default: 150000000 },
+      },
+    },
+    ingest: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+        maxFileMb: { type: 'integer', minimum: 1, default: 500 },
+      },
+    },
+    log: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+        includePatientData: { type: 'boolean', default: false },
+      },
+    },
+    web: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'integer', minimum: 0, maximum: 65535, default: 8480 },
+      },
+    },
+  },
+} as const
