@@ -1,0 +1,67 @@
+/**
+ * The embedded catalog: SQLite through better-sqlite3, WAL mode, migrations on
+ * open. The rest of chartclerk uses the repositories below, never SQL directly,
+ * so a PostgreSQL catalog can be added behind the same shapes.
+ */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { ChartclerkError } from '../errors.js'
+import { DocumentsRepo } from './documents.js'
+import { EventLog } from './events.js'
+import { JobsRepo } from './jobs.js'
+import { MIGRATIONS } from './migrations/index.js'
+
+export type Db = Database.Database
+
+export interface Catalog {
+  readonly db: Db
+  readonly documents: DocumentsRepo
+  readonly jobs: JobsRepo
+  readonly events: EventLog
+  /** Run fn in one transaction. */
+  tx<T>(fn: () => T): T
+  close(): void
+}
+
+export function openCatalog(file: string): Catalog {
+  let db: Db
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
+    db = new Database(file)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+  } catch (err) {
+    if (err instanceof ChartclerkError) throw err
+    throw new ChartclerkError('CATALOG_FAILED', `The catalog database ${file} cannot be opened. Check the data folder's disk and permissions.`, {
+      cause: err,
+      detail: (err as Error).message,
+    })
+  }
+  const events = new EventLog(db)
+  return {
+    db,
+    documents: new DocumentsRepo(db, events),
+    jobs: new JobsRepo(db),
+    events,
+    tx: <T>(fn: () => T) => db.transaction(fn)(),
+    close: () => db.close(),
+  }
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version))
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue
+    db.transaction(() => {
+      db.exec(m.up)
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString())
+    })()
+  }
+}
+
+export const nowIso = (): string => new Date().toISOString()

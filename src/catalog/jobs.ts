@@ -1,0 +1,75 @@
+/**
+ * Ingest jobs: one per claimed file. The row is written before the file is
+ * moved, so after a crash every file in the work area is accounted for.
+ */
+import type { Db } from './db.js'
+
+export type JobState = 'claiming' | 'claimed' | 'done' | 'quarantined' | 'released'
+
+export interface JobRow {
+  id: string
+  mode: 'watch' | 'ingest'
+  inboxPath: string
+  workPath: string
+  originalName: string
+  sourceFolder: string
+  receivedAt: string
+  state: JobState
+  stage: string | null
+  documentId: number | null
+  outcome: string | null
+  errorCode: string | null
+  attempts: number
+}
+
+export class JobsRepo {
+  constructor(private readonly db: Db) {}
+
+  create(j: Pick<JobRow, 'id' | 'mode' | 'inboxPath' | 'workPath' | 'originalName' | 'sourceFolder' | 'receivedAt'>): void {
+    const now = new Date().toISOString()
+    this.db
+      .prepare(
+        `INSERT INTO jobs (id, mode, inbox_path, work_path, original_name, source_folder, received_at, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'claiming', ?, ?)`,
+      )
+      .run(j.id, j.mode, j.inboxPath, j.workPath, j.originalName, j.sourceFolder, j.receivedAt, now, now)
+  }
+
+  update(id: string, patch: Partial<Pick<JobRow, 'state' | 'stage' | 'documentId' | 'outcome' | 'errorCode' | 'attempts'>>): void {
+    const cols: string[] = []
+    const vals: unknown[] = []
+    const map: Record<string, string> = { state: 'state', stage: 'stage', documentId: 'document_id', outcome: 'outcome', errorCode: 'error_code', attempts: 'attempts' }
+    for (const [k, v] of Object.entries(patch)) {
+      cols.push(`${map[k]} = ?`)
+      vals.push(v)
+    }
+    if (!cols.length) return
+    this.db.prepare(`UPDATE jobs SET ${cols.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, new Date().toISOString(), id)
+  }
+
+  get(id: string): JobRow | undefined {
+    const r = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id)
+    return r ? toJob(r) : undefined
+  }
+
+  unfinished(): JobRow[] {
+    return (this.db.prepare(`SELECT * FROM jobs WHERE state IN ('claiming','claimed') ORDER BY created_at`).all() as any[]).map(toJob)
+  }
+
+  countByState(): Record<string, number> {
+    const out: Record<string, number> = {}
+    for (const r of this.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all() as { state: string; n: number }[]) out[r.state] = r.n
+    return out
+  }
+
+  recentQuarantined(limit = 100): JobRow[] {
+    return (this.db.prepare(`SELECT * FROM jobs WHERE state = 'quarantined' ORDER BY updated_at DESC LIMIT ?`).all(limit) as any[]).map(toJob)
+  }
+}
+
+function toJob(r: any): JobRow {
+  return {
+    id: r.id, mode: r.mode, inboxPath: r.inbox_path, workPath: r.work_path, originalName: r.original_name, sourceFolder: r.source_folder,
+    receivedAt: r.received_at, state: r.state, stage: r.stage, documentId: r.document_id, outcome: r.outcome, errorCode: r.error_code, attempts: r.attempts,
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * A pool of tesseract.js workers, wrapped once so the rest of chartclerk never
+ * meets its sharp edges: models load from the installed @tesseract.js-data
+ * package (no network), every worker has an errorHandler (a failed job must not
+ * take the process down), nothing is cached to disk, each page has a timeout
+ * after which its worker is replaced, and close() terminates every worker.
+ */
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import Tesseract from 'tesseract.js'
+import { ChartclerkError } from '../../errors.js'
+import type { WordBox } from '../../model/types.js'
+
+const require = createRequire(import.meta.url)
+const { createWorker, OEM } = Tesseract
+type Worker = Tesseract.Worker
+
+/** Folder of the offline LSTM model (4.0.0_best_int, ~5 MB) shipped in @tesseract.js-data/<lang>. */
+export function defaultLangPath(language = 'eng'): string {
+  const pkg = path.dirname(require.resolve(`@tesseract.js-data/${language}/package.json`))
+  return path.join(pkg, '4.0.0_best_int')
+}
+
+export interface OcrPageResult {
+  text: string
+  confidence: number
+  words: WordBox[]
+}
+
+export interface OcrPoolOptions {
+  workers: number
+  language?: string
+  langPath?: string
+  pageTimeoutMs?: number
+}
+
+interface Slot {
+  worker: Worker | null
+  starting: Promise<Worker> | null
+  busy: boolean
+}
+
+interface Task {
+  image: Buffer
+  resolve: (r: OcrPageResult) => void
+  reject: (e: unknown) => void
+}
+
+export class OcrPool {
+  private readonly slots: Slot[]
+  private readonly queue: Task[] = []
+  private closed = false
+  private readonly language: string
+  private readonly langPath: string
+  private readonly timeoutMs: number
+
+  constructor(opts: OcrPoolOptions) {
+    this.language = opts.language ?? 'eng'
+    this.langPath = opts.langPath ?? defaultLangPath(this.language)
+    this.timeoutMs = opts.pageTimeoutMs ?? 120_000
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false }))
+  }
+
+  get size(): number {
+    return this.slots.length
+  }
+
+  /** Recognise one page image (PNG/any sharp-decoded format). Resolves with text, mean confidence and word boxes. */
+  recognize(image: Buffer): Promise<OcrPageResult> {
+    if (this.closed) return Promise.reject(new ChartclerkError('OCR_FAILED', 'OCR is shutting down; the file will be processed at the next start.', { detail: 'pool closed', transient: true }))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ image, resolve, reject })
+      this.pump()
+    })
+  }
+
+  /** Start all workers now rather than on first use (used by long-running `start`). */
+  async warm(): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.ensureWorker(s)))
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const t of this.queue.splice(0)) t.reject(new ChartclerkError('OCR_FAILED', 'OCR stopped before this page was read; it will be read at the next start.', { detail: 'pool closed', transient: true }))
+    await Promise.all(
+      this.slots.map(async (s) => {
+        const w = s.worker ?? (s.starting ? await s.starting.catch(() => null) : null)
+        s.worker = null
+        if (w) await w.terminate().catch(() => {})
+      }),
+    )
+  }
+
+  private ensureWorker(slot: Slot): Promise<Worker> {
+    if (slot.worker) return Promise.resolve(slot.worker)
+    if (!slot.starting) {
+      slot.starting = createWorker(this.language, OEM.LSTM_ONLY, {
+        langPath: this.langPath,
+        gzip: true,
+        cacheMethod: 'none',
+        // Without this a failed job throws outside our stack and kills the process.
+        errorHandler: () => {},
+      }).then(
+        (w) => {
+          slot.worker = w
+          slot.starting = null
+          return w
+        },
+        (err) => {
+          slot.starting = null
+          throw err
+        },
+      )
+    }
+    return slot.starting
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return
+      if (slot.busy) continue
+      const task = this.queue.shift()!
+      slot.busy = true
+      void this.run(slot, task).finally(() => {
+        slot.busy = false
+        this.pump()
+      })
+    }
+  }
+
+  private async run(slot: Slot, task: Task): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    try {
+      const worker = await this.ensureWorker(slot)
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` })), this.timeoutMs)
+      })
+      const result = await Promise.race([worker.recognize(task.image, {}, { text: true, blocks: true }), timeout])
+      task.resolve(toPageResult(result.data))
+    } catch (err) {
+      // A timed-out or failed worker may be wedged: replace it.
+      const w = slot.worker
+      slot.worker = null
+      if (w) void w.terminate().catch(() => {})
+      task.reject(
+        err instanceof ChartclerkError
+          ? err
+          : new ChartclerkError('OCR_FAILED', 'The page could not be read by OCR. Check the scan (is it an image of a document?) and drop it in the inbox again.', {
+              cause: err,
+              detail: typeof err === 'string' ? err.slice(0, 200) : (err as Error)?.message?.slice(0, 200),
+            }),
+      )
+    } finally {
+      if (timer) clearTimeout(timer)
+    }
+  }
+}
+
+function toPageResult(data: Tesseract.Page): OcrPageResult {
+  const words: WordBox[] = []
+  for (const block of data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        for (const w of line.words) {
+          if (!w.text.trim()) continue
+          words.push({ text: w.text, confidence: Math.round(w.confidence * 10) / 10, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 } })
+        }
+      }
+    }
+  }
+  // Mean word confidence, weighted by word length: a stray speck should not drag a clean page down.
+  let sum = 0
+  let weight = 0
+  for (const w of words) {
+    const n = Math.max(1, w.text.length)
+    sum += w.confidence * n
+    weight += n
+  }
+  const confidence = weight ? Math.round((sum / weight) * 10) / 10 : 0
+  return { text: data.text ?? '', confidence, words }
+}
