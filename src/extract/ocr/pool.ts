@@ -101,7 +101,9 @@ export class OcrPool {
         // Without this a failed job throws outside our stack and kills the process.
         errorHandler: () => {},
       }).then(
-        (w) => {
+        async (w) => {
+          // Pages arrive as plain PNGs without a resolution; say what they are (about 300 dpi).
+          await w.setParameters({ user_defined_dpi: '300' })
           slot.worker = w
           slot.starting = null
           return w

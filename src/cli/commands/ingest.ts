@@ -1,0 +1,94 @@
+/** `chartclerk ingest FILE...` and `chartclerk start`: the pipeline from the command line. */
+import path from 'node:path'
+import cliProgress from 'cli-progress'
+import type { Command } from 'commander'
+import { openApp } from '../../app.js'
+import { ChartclerkError } from '../../errors.js'
+import type { IngestResult } from '../../ingest/runner.js'
+import { InboxWatcher } from '../../ingest/watcher.js'
+import { configFrom, globalOptions } from '../context.js'
+import { isInteractive, printJson, printLine } from '../output.js'
+
+export function describeResult(r: IngestResult): string {
+  const name = path.basename(r.file)
+  if (r.status === 'failed' || r.status === 'released') return `${r.status.padEnd(12)} ${name}\n             ${r.error?.code}: ${r.error?.message}`
+  const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
+  const what = r.status === 'duplicate' ? `already received as document ${r.documentId}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf})`
+  return `${r.status.padEnd(12)} ${name} -> ${what}`
+}
+
+export function resultJson(r: IngestResult): Record<string, unknown> {
+  return {
+    file: r.file, status: r.status, documentId: r.documentId, sha256: r.sha256, pages: r.pages, ocrConfidence: r.ocrConfidence,
+    textLength: r.textLength, textSource: r.textSource, ...(r.error ? { error: r.error } : {}), ...(r.quarantinedAs ? { quarantinedAs: r.quarantinedAs } : {}),
+  }
+}
+
+export function registerIngestCommands(program: Command): void {
+  program
+    .command('ingest')
+    .description('Run the pipeline on the given files, leaving them where they are')
+    .argument('<files...>', 'PDF, TIFF, PNG or JPEG files')
+    .action(async (files: string[], _opts, cmd: Command) => {
+      const json = !!globalOptions(cmd).json
+      const app = await openApp(configFrom(cmd))
+      const bar = !json && isInteractive() && files.length > 1 ? new cliProgress.SingleBar({ format: 'ingesting [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic) : null
+      bar?.start(files.length, 0)
+      let failed = 0
+      try {
+        await app.runner.ingestFiles(files, (r) => {
+          if (r.status === 'failed') failed++
+          bar?.increment()
+          if (json) printJson(resultJson(r))
+          if (!json) printLine(describeResult(r))
+        })
+      } finally {
+        bar?.stop()
+        await app.close()
+      }
+      process.exitCode = failed ? 1 : 0
+    })
+
+  program
+    .command('start')
+    .description('Watch the inbox and file what arrives, until stopped (Ctrl-C)')
+    .option('--no-web', 'do not start the web desk')
+    .action(async (_opts, cmd: Command) => {
+      const json = !!globalOptions(cmd).json
+      const config = configFrom(cmd)
+      const app = await openApp(config)
+      const { runner, log } = app
+      runner.on('result', (r: IngestResult) => {
+        if (json) printJson(resultJson(r))
+        else printLine(describeResult(r))
+      })
+      await runner.recover()
+      const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
+      runner.on('unstable', (f: string) => watcher.retrack(f))
+      runner.on('resumed', () => void watcher.rescan())
+      await watcher.start()
+      log.info({ inbox: config.watch.inbox, polling: config.watch.polling, workers: config.ocr.workers }, 'watching the inbox')
+      if (!json) process.stderr.write(`chartclerk is watching ${config.watch.inbox} (Ctrl-C to stop)\n`)
+      await new Promise<void>((resolve) => {
+        let stopping = false
+        const stop = async (signal: string) => {
+          if (stopping) return
+          stopping = true
+          log.info({ signal }, 'stopping: finishing the files in hand')
+          await watcher.stop()
+          await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
+          // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.
+          await app.ocr.close()
+          await runner.idle()
+          await app.close()
+          resolve()
+        }
+        process.once('SIGINT', () => void stop('SIGINT'))
+        process.once('SIGTERM', () => void stop('SIGTERM'))
+      })
+    })
+}
+
+export function usageError(message: string): ChartclerkError {
+  return new ChartclerkError('USAGE', message)
+}

@@ -1,0 +1,98 @@
+/** `chartclerk status` and `chartclerk document show ID`. */
+import fs from 'node:fs/promises'
+import type { Command } from 'commander'
+import { openCatalog } from '../../catalog/db.js'
+import { ChartclerkError } from '../../errors.js'
+import { isJunk } from '../../ingest/junk.js'
+import { listQuarantine } from '../../ingest/quarantine.js'
+import { createObjectStore } from '../../storage/createStore.js'
+import { configFrom, globalOptions } from '../context.js'
+import { printJson, printLine } from '../output.js'
+
+async function inboxWaiting(inbox: string): Promise<number> {
+  try {
+    const all = (await fs.readdir(inbox, { recursive: true, withFileTypes: true })) as import('node:fs').Dirent[]
+    return all.filter((d) => (d.isFile() || d.isSymbolicLink()) && !isJunk(`${(d as any).parentPath ?? (d as any).path ?? ''}/${d.name}`.replace(inbox, ''))).length
+  } catch {
+    return 0
+  }
+}
+
+export function registerStatusCommands(program: Command): void {
+  program
+    .command('status')
+    .description('Inbox, pipeline, storage and catalog at a glance')
+    .action(async (_o, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const store = await createObjectStore(config)
+        const storage = await store.health().catch((e) => ({ reachable: false, description: config.storage.backend, detail: String(e?.code ?? e) }))
+        await store.close()
+        const docs = catalog.documents.countByStatus()
+        const jobs = catalog.jobs.countByState()
+        const status = {
+          inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
+          inProgress: (jobs.claiming ?? 0) + (jobs.claimed ?? 0),
+          quarantined: (await listQuarantine(config.quarantineDir)).length,
+          storage,
+          documents: docs,
+          reviewBacklog: docs.needs_review,
+        }
+        if (globalOptions(cmd).json) printJson(status)
+        else {
+          printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
+          printLine(`in progress   ${status.inProgress}`)
+          printLine(`quarantined   ${status.quarantined} (see ${config.quarantineDir})`)
+          printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}`)
+          printLine(`documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`)
+        }
+        if (!storage.reachable) process.exitCode = 1
+      } finally {
+        catalog.close()
+      }
+    })
+
+  const doc = program.command('document').description('Documents in the catalog')
+  doc
+    .command('show')
+    .description('A document record and its extracted text, page by page')
+    .argument('<id>', 'document id')
+    .action(async (idArg: string, _o, cmd: Command) => {
+      const id = Number(idArg)
+      if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a document id (a whole number, as printed by ingest).`)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const d = catalog.documents.get(id)
+        if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
+        const receipts = catalog.documents.receipts(id)
+        const pages = catalog.documents.pages(id)
+        if (globalOptions(cmd).json) {
+          printJson({ ...d, receipts, pages })
+          return
+        }
+        printLine(`document ${d.id}  ${d.status}`)
+        printLine(`  file           ${d.originalName}${d.sourceFolder ? `  (from ${d.sourceFolder}/)` : ''}`)
+        printLine(`  received       ${d.receivedAt}`)
+        printLine(`  sha256         ${d.sha256}`)
+        printLine(`  type           ${d.contentType}, ${d.size} bytes, ${d.pageCount ?? '?'} page(s), text from ${d.textSource ?? '?'}${d.ocrConfidence != null ? `, OCR confidence ${d.ocrConfidence}` : ''}`)
+        if (d.docType) printLine(`  document type  ${d.docType}${d.typeConfidence != null ? ` (${Math.round(d.typeConfidence * 100)}%)` : ''}`)
+        if (d.patientMrn) printLine(`  patient        ${d.patientMrn}`)
+        for (const r of d.reviewReasons) printLine(`  review         ${r}`)
+        if (d.errorCode) printLine(`  error          ${d.errorCode}: ${d.errorMessage}`)
+        const repeats = receipts.filter((r) => r.isRepeat)
+        if (repeats.length) {
+          printLine(`  received again ${repeats.length} time(s):`)
+          for (const r of repeats) printLine(`                 ${r.receivedAt}  ${r.originalName}${r.sourceFolder ? `  (from ${r.sourceFolder}/)` : ''}`)
+        }
+        for (const p of pages) {
+          printLine('')
+          printLine(`--- page ${p.page} (${p.source}${p.ocrConfidence != null ? `, confidence ${p.ocrConfidence}` : ''}${p.deskewAngle ? `, straightened ${p.deskewAngle}°` : ''}) ---`)
+          printLine(p.text)
+        }
+      } finally {
+        catalog.close()
+      }
+    })
+}

@@ -1,0 +1,42 @@
+/**
+ * The chartclerk command line. Exit codes: 0 ok, 1 findings or failures to act
+ * on, 2 bad usage or configuration.
+ */
+import { Command, CommanderError } from 'commander'
+import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { registerIngestCommands } from './commands/ingest.js'
+import { registerStatusCommands } from './commands/status.js'
+
+export function buildProgram(): Command {
+  const program = new Command()
+  program
+    .name('chartclerk')
+    .description('Files scanned outside records into patient charts, and checks charts against the records lead\'s rules.')
+    .option('-c, --config <file>', 'configuration file (default: ./chartclerk.config.json if present)')
+    .option('-d, --data <dir>', 'data folder: catalog and embedded object store (default ./data)')
+    .option('--inbox <dir>', 'inbox folder to watch (default ./inbox)')
+    .option('--json', 'print results as JSON, one object per line')
+    .showHelpAfterError()
+    .exitOverride()
+  registerIngestCommands(program)
+  registerStatusCommands(program)
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv)
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0
+      return 2
+    }
+    const e = toChartclerkError(err)
+    const json = argv.includes('--json')
+    if (json) process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.action } }) + '\n')
+    else process.stderr.write(`chartclerk: ${e.action}${e.code === 'INTERNAL' ? `\n  (${e.message})` : ''}\n`)
+    return e.code === 'USAGE' || e.code === 'CONFIG_INVALID' ? 2 : 1
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * The ingest runner: claims files, runs the pipeline on them a few at a time,
+ * and ends every file in exactly one place: stored and catalogued, back in the
+ * inbox (released), or in quarantine with its note. Recovers unfinished jobs
+ * after a crash, and pauses while storage is unreachable.
+ */
+import { randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { copyFileDurably, moveFile } from './fsMove.js'
+import { sourceFolderOf } from './junk.js'
+import { runPipeline, STAGES } from './pipeline.js'
+import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
+import type { Job, Stage, StageContext } from './stages/types.js'
+
+export type IngestStatus = 'filed' | 'needs_review' | 'duplicate' | 'failed' | 'released'
+
+export interface IngestResult {
+  file: string
+  status: IngestStatus
+  documentId: number | null
+  sha256: string | null
+  pages: number | null
+  ocrConfidence: number | null
+  textLength: number | null
+  textSource: string | null
+  jobId: string
+  error?: { code: string; message: string; stage: string | null }
+  quarantinedAs?: string
+}
+
+export interface Observed {
+  size: number
+  mtimeMs: number
+}
+
+export interface RunnerOptions {
+  concurrency: number
+  /** How often to look at storage again while paused. */
+  storageRetryMs?: number
+  stages?: readonly Stage[]
+}
+
+interface QueueItem {
+  job?: Job
+  inboxPath?: string
+  observed?: Observed
+}
+
+export class IngestRunner extends EventEmitter {
+  private readonly queue: QueueItem[] = []
+  private readonly known = new Set<string>()
+  private readonly active = new Map<string, Job>()
+  private lanesRunning = 0
+  private stopping = false
+  private paused = false
+  private pauseTimer: NodeJS.Timeout | null = null
+  private idleWaiters: (() => void)[] = []
+
+  constructor(private readonly ctx: StageContext, private readonly opts: RunnerOptions) {
+    super()
+  }
+
+  get isPaused(): boolean {
+    return this.paused
+  }
+
+  snapshot(): { queued: number; inProgress: number; paused: boolean } {
+    return { queued: this.queue.length, inProgress: this.active.size, paused: this.paused }
+  }
+
+  /** True while a path is queued or being processed (the watcher must not offer it again). */
+  has(inboxPath: string): boolean {
+    return this.known.has(inboxPath)
+  }
+
+  /** Watch mode: offer a stable inbox file. Never queued twice. */
+  offer(inboxPath: string, observed?: Observed): boolean {
+    if (this.stopping || this.known.has(inboxPath)) return false
+    this.known.add(inboxPath)
+    this.queue.push({ inboxPath, observed })
+    this.pump()
+    return true
+  }
+
+  /** After a crash: finish or release what earlier runs left in the work area. */
+  async recover(): Promise<number> {
+    const { catalog, config, log } = this.ctx
+    await fs.mkdir(config.workDir, { recursive: true })
+    let resumed = 0
+    const referenced = new Set<string>()
+    for (const row of catalog.jobs.unfinished()) {
+      referenced.add(row.workPath)
+      const workExists = existsSync(row.workPath)
+      const job: Job = {
+        id: row.id, mode: row.mode, sourcePath: row.inboxPath, workPath: row.workPath, originalName: row.originalName,
+        sourceFolder: row.sourceFolder, receivedAt: row.receivedAt, documentId: row.documentId ?? undefined,
+      }
+      if (row.mode === 'ingest') {
+        // `ingest` worked on a copy; the file given is still where it was.
+        await fs.rm(row.workPath, { force: true })
+        await fs.rm(`${row.workPath}.partial`, { force: true })
+        catalog.jobs.update(row.id, { state: 'released' })
+        continue
+      }
+      if (row.state === 'claiming') {
+        if (existsSync(row.inboxPath)) {
+          // The move never completed: the inbox copy is the file.
+          await fs.rm(row.workPath, { force: true })
+          await fs.rm(`${row.workPath}.partial`, { force: true })
+          catalog.jobs.update(row.id, { state: 'released' })
+          continue
+        }
+        if (!workExists) {
+          log.warn({ job: row.id }, 'claimed file is neither in the inbox nor in the work area; nothing to recover')
+          catalog.jobs.update(row.id, { state: 'released' })
+          continue
+        }
+        catalog.jobs.update(row.id, { state: 'claimed' })
+      } else if (!workExists) {
+        if (row.stage === 'quarantine' && row.outcome && existsSync(row.outcome)) {
+          catalog.jobs.update(row.id, { state: 'quarantined' })
+        } else if (row.stage === 'release' && existsSync(row.inboxPath)) {
+          catalog.jobs.update(row.id, { state: 'released' })
+        } else {
+          log.warn({ job: row.id }, 'claimed job has no work file; marking released')
+          catalog.jobs.update(row.id, { state: 'released' })
+        }
+        continue
+      }
+      this.known.add(row.inboxPath)
+      this.queue.push({ job })
+      resumed++
+    }
+    // Files in the work area without a job row cannot come from a finished claim: give them back.
+    for (const name of await fs.readdir(config.workDir)) {
+      const full = path.join(config.workDir, name)
+      if (referenced.has(full)) continue
+      if (name.endsWith('.partial')) {
+        await fs.rm(full, { force: true })
+        continue
+      }
+      const back = path.join(config.watch.inbox, `recovered-${name}`)
+      await fs.mkdir(config.watch.inbox, { recursive: true })
+      await moveFile(full, back)
+      log.warn({ file: name }, 'returned an unreferenced work file to the inbox')
+    }
+    if (resumed) log.info({ resumed }, 'resuming unfinished jobs')
+    this.pump()
+    return resumed
+  }
+
+  /** One-shot: run given files through the pipeline, leaving them in place. */
+  async ingestFiles(files: string[], onResult?: (r: IngestResult) => void): Promise<IngestResult[]> {
+    await fs.mkdir(this.ctx.config.workDir, { recursive: true })
+    const results: IngestResult[] = new Array(files.length)
+    let next = 0
+    const lane = async () => {
+      while (next < files.length && !this.stopping) {
+        const i = next++
+        const file = path.resolve(files[i]!)
+        const r = await this.ingestOne(file)
+        results[i] = r
+        onResult?.(r)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, files.length) }, lane))
+    return results.filter(Boolean)
+  }
+
+  /** Resolves when nothing is queued or in progress. */
+  idle(): Promise<void> {
+    if (this.queue.length === 0 && this.active.size === 0 && this.lanesRunning === 0) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  /** Stop taking files; let those in hand finish for up to graceMs (the caller then closes OCR, which releases the rest). */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true
+    if (this.pauseTimer) clearTimeout(this.pauseTimer)
+    for (const item of this.queue.splice(0)) if (item.inboxPath) this.known.delete(item.inboxPath)
+    const done = this.idle()
+    await Promise.race([done, new Promise((r) => setTimeout(r, graceMs).unref())])
+  }
+
+  private pump(): void {
+    while (!this.stopping && !this.paused && this.lanesRunning < this.opts.concurrency && this.queue.length > 0) {
+      const item = this.queue.shift()!
+      this.lanesRunning++
+      void this.processItem(item)
+        .catch((err) => this.ctx.log.error({ err: toChartclerkError(err).message }, 'runner lane failed'))
+        .finally(() => {
+          this.lanesRunning--
+          if (item.inboxPath) this.known.delete(item.inboxPath)
+          if (item.job) this.known.delete(item.job.sourcePath)
+          this.pump()
+          if (this.queue.length === 0 && this.active.size === 0 && this.lanesRunning === 0) for (const w of this.idleWaiters.splice(0)) w()
+        })
+    }
+    if (this.queue.length === 0 && this.active.size === 0 && this.lanesRunning === 0) for (const w of this.idleWaiters.splice(0)) w()
+  }
+
+  private async processItem(item: QueueItem): Promise<void> {
+    let job = item.job
+    if (!job) {
+      job = (await this.claim(item.inboxPath!, item.observed)) ?? undefined
+      if (!job) return
+    }
+    const result = await this.process(job)
+    this.emit('result', result)
+  }
+
+  /** Moves a stable inbox file into the work area under a new job. null when it is not ready or gone. */
+  private async claim(inboxPath: string, observed?: Observed): Promise<Job | null> {
+    const { catalog, config } = this.ctx
+    let st
+    try {
+      st = await fs.lstat(inboxPath)
+    } catch {
+      return null // gone since it was seen
+    }
+    const id = randomUUID()
+    const job: Job = {
+      id, mode: 'watch', sourcePath: inboxPath, workPath: path.join(config.workDir, id), originalName: path.basename(inboxPath),
+      sourceFolder: sourceFolderOf(config.watch.inbox, inboxPath), receivedAt: new Date().toISOString(),
+    }
+    if (st.isSymbolicLink()) {
+      catalog.jobs.create({ ...job, inboxPath })
+      await this.quarantine(job, new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file outside the inbox, not a file. Copy the real file into the inbox instead.', { stage: 'claim', detail: 'symlink' }), inboxPath)
+      return null
+    }
+    if (!st.isFile()) return null
+    // Checked again just before claiming: a scanner may have reopened the file since it looked stable.
+    if (observed && (st.size !== observed.size || st.mtimeMs !== observed.mtimeMs)) {
+      this.emit('unstable', inboxPath)
+      return null
+    }
+    catalog.jobs.create({ ...job, inboxPath })
+    try {
+      await moveFile(inboxPath, job.workPath)
+    } catch (err) {
+      catalog.jobs.update(id, { state: 'released', errorCode: (err as NodeJS.ErrnoException).code ?? 'MOVE_FAILED' })
+      return null
+    }
+    catalog.jobs.update(id, { state: 'claimed' })
+    return job
+  }
+
+  private async ingestOne(file: string): Promise<IngestResult> {
+    const { catalog, config } = this.ctx
+    const id = randomUUID()
+    const job: Job = {
+      id, mode: 'ingest', sourcePath: file, workPath: path.join(config.workDir, id), originalName: path.basename(file),
+      sourceFolder: '', receivedAt: new Date().toISOString(),
+    }
+    try {
+      const st = await fs.lstat(file)
+      if (st.isSymbolicLink()) throw new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link), not a file. Give chartclerk the real file.', { stage: 'claim' })
+      if (!st.isFile()) throw new ChartclerkError('FILE_VANISHED', 'This is not a file (a folder?). Give chartclerk PDF, TIFF, PNG or JPEG files.', { stage: 'claim' })
+    } catch (err) {
+      const e = err instanceof ChartclerkError ? err : new ChartclerkError('FILE_VANISHED', 'This file cannot be found or read. Check the path.', { stage: 'claim', cause: err })
+      return this.failedResult(job, e)
+    }
+    catalog.jobs.create({ ...job, inboxPath: file })
+    await copyFileDurably(file, job.workPath)
+    catalog.jobs.update(id, { state: 'claimed' })
+    return this.process(job)
+  }
+
+  private async process(job: Job): Promise<IngestResult> {
+    const { catalog, log } = this.ctx
+    this.active.set(job.id, job)
+    try {
+      await runPipeline(job, this.ctx, this.opts.stages ?? STAGES, (stage) => {
+        catalog.jobs.update(job.id, { stage })
+        log.debug({ job: job.id, stage }, 'stage')
+      })
+      const status = job.status ?? 'needs_review'
+      catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
+      await fs.rm(job.workPath, { force: true })
+      log.info({ job: job.id, documentId: job.documentId, sha256: job.sha256, status, pages: job.extracted?.pages.length }, 'ingested')
+      return this.resultOf(job, status)
+    } catch (err) {
+      const e = toChartclerkError(err)
+      if (e.transient) return this.release(job, e)
+      if (job.documentId !== undefined) {
+        catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+        catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+      }
+      log.warn({ job: job.id, documentId: job.documentId, code: e.code, stage: e.stage, detail: e.message }, 'file failed')
+      if (job.mode === 'ingest') {
+        catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
+        await fs.rm(job.workPath, { force: true })
+        return this.failedResult(job, e)
+      }
+      const target = await this.quarantine(job, e, job.workPath)
+      return { ...this.failedResult(job, e), quarantinedAs: target }
+    } finally {
+      job.releaseContent?.()
+      this.active.delete(job.id)
+    }
+  }
+
+  private async quarantine(job: Job, e: ChartclerkError, from: string): Promise<string> {
+    const { catalog, config, log } = this.ctx
+    await fs.mkdir(config.quarantineDir, { recursive: true })
+    const target = quarantineTarget(config.quarantineDir, job.originalName)
+    catalog.jobs.update(job.id, { stage: 'quarantine', outcome: target, errorCode: e.code })
+    await writeQuarantineNote(target, e, { sourceFolder: job.sourceFolder, sha256: job.sha256 ?? null, documentId: job.documentId ?? null, jobId: job.id })
+    await moveFile(from, target)
+    catalog.jobs.update(job.id, { state: 'quarantined' })
+    log.warn({ job: job.id, code: e.code, stage: e.stage }, 'quarantined')
+    return target
+  }
+
+  /** A transient failure (storage down, shutting down): the file goes back where it came from, untouched. */
+  private async release(job: Job, e: ChartclerkError): Promise<IngestResult> {
+    const { catalog, log } = this.ctx
+    if (job.mode === 'watch') {
+      catalog.jobs.update(job.id, { stage: 'release' })
+      let back = job.sourcePath
+      if (existsSync(back)) back = path.join(path.dirname(back), `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
+      await fs.mkdir(path.dirname(back), { recursive: true })
+      await moveFile(job.workPath, back)
+    } else {
+      await fs.rm(job.workPath, { force: true })
+    }
+    catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+    log.warn({ job: job.id, code: e.code, stage: e.stage }, 'file released for a later try')
+    if (e.code.startsWith('STORAGE_')) this.pauseForStorage()
+    return { ...this.failedResult(job, e), status: job.mode === 'watch' ? 'released' : 'failed' }
+  }
+
+  /** Storage is down: stop claiming, look again every few seconds, resume by itself. */
+  private pauseForStorage(): void {
+    if (this.paused || this.stopping) return
+    this.paused = true
+    this.emit('paused')
+    this.ctx.log.warn('storage unreachable: ingest paused, inbox files stay where they are')
+    const check = async () => {
+      if (this.stopping) return
+      const h = await this.ctx.store.health().catch(() => ({ reachable: false }))
+      if (h.reachable) {
+        this.paused = false
+        this.ctx.log.info('storage reachable again: ingest resumed')
+        this.emit('resumed')
+        this.pump()
+      } else {
+        this.pauseTimer = setTimeout(check, this.opts.storageRetryMs ?? 3000)
+      }
+    }
+    this.pauseTimer = setTimeout(check, this.opts.storageRetryMs ?? 3000)
+  }
+
+  private resultOf(job: Job, status: IngestStatus): IngestResult {
+    const doc = job.documentId !== undefined ? this.ctx.catalog.documents.get(job.documentId) : undefined
+    return {
+      file: job.sourcePath, status, documentId: job.documentId ?? null, sha256: job.sha256 ?? null, pages: doc?.pageCount ?? job.pageCount ?? null,
+      ocrConfidence: doc?.ocrConfidence ?? null, textLength: doc?.textLength ?? null, textSource: doc?.textSource ?? null, jobId: job.id,
+    }
+  }
+
+  private failedResult(job: Job, e: ChartclerkError): IngestResult {
+    return { ...this.resultOf(job, 'failed'), error: { code: e.code, message: e.action, stage: e.stage ?? null } }
+  }
+}

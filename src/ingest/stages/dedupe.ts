@@ -1,0 +1,40 @@
+/**
+ * dedupe: the same content received again is recorded as a repeat receipt on the
+ * existing document and goes no further (never stored or filed twice). A job
+ * that resumes its own earlier claim, or content whose earlier run never
+ * finished or failed, carries on with the existing document instead.
+ */
+import { CONTINUE, type Stage } from './types.js'
+
+export const dedupe: Stage = {
+  name: 'dedupe',
+  async run(job, ctx) {
+    job.releaseContent = await ctx.contentLocks.acquire(job.sha256!)
+    const existing = ctx.catalog.documents.bySha(job.sha256!)
+    if (!existing) return CONTINUE
+    job.existing = existing
+    job.documentId = existing.id
+    const ownReceipt = ctx.catalog.documents.receiptByClaim(job.id)
+    if (ownReceipt) {
+      job.resumed = true
+      if (existing.status === 'needs_review' || existing.status === 'filed') {
+        job.status = existing.status
+        return { kind: 'halt', reason: 'already-complete' }
+      }
+      return CONTINUE
+    }
+    if (existing.status === 'received' || existing.status === 'failed') {
+      // An earlier attempt stopped part-way or failed: this is that file back again, so finish it.
+      ctx.catalog.documents.addReceipt({
+        documentId: existing.id, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: false,
+      })
+      ctx.catalog.events.append('document.retry', existing.id, { claimId: job.id, previousStatus: existing.status })
+      return CONTINUE
+    }
+    ctx.catalog.documents.addReceipt({
+      documentId: existing.id, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: true,
+    })
+    job.status = 'duplicate'
+    return { kind: 'halt', reason: 'duplicate' }
+  },
+}

@@ -1,0 +1,19 @@
+/** index: per-page text, confidence and the full-text index into the catalog. */
+import { CONTINUE, type Stage } from './types.js'
+
+export const indexText: Stage = {
+  name: 'index',
+  async run(job, ctx) {
+    const x = job.extracted!
+    ctx.catalog.tx(() => {
+      ctx.catalog.documents.savePages(job.documentId!, x.pages)
+      ctx.catalog.documents.update(job.documentId!, {
+        pageCount: x.pages.length,
+        textSource: x.source,
+        textLength: x.fullText.length,
+        ocrConfidence: x.ocrConfidence,
+      })
+    })
+    return CONTINUE
+  },
+}

@@ -1,0 +1,26 @@
+/** inspect: what the file really is, and proof that it can be read, before anything is stored. */
+import { lstat } from 'node:fs/promises'
+import { ChartclerkError } from '../../errors.js'
+import { inspectDocument } from '../../extract/extractText.js'
+import { sniffFile } from '../../extract/sniff.js'
+import { CONTINUE, type Stage } from './types.js'
+
+export const inspect: Stage = {
+  name: 'inspect',
+  async run(job, ctx) {
+    const st = await lstat(job.workPath)
+    if (st.size === 0) {
+      throw new ChartclerkError('FILE_EMPTY', 'This file is empty (0 bytes): the scan or copy did not finish. Scan or copy it again and drop the new file in the inbox.', { detail: 'zero bytes' })
+    }
+    if (st.size > ctx.config.ingest.maxFileMb * 1024 * 1024) {
+      throw new ChartclerkError('FILE_TOO_LARGE', `This file is larger than ${ctx.config.ingest.maxFileMb} MB. Split it into smaller scans, or ask the administrator to raise ingest.maxFileMb.`, { detail: `${st.size} bytes` })
+    }
+    job.size = st.size
+    const sniffed = await sniffFile(job.workPath, job.originalName)
+    job.kind = sniffed.kind
+    job.contentType = sniffed.contentType
+    if (sniffed.extensionMismatch) ctx.log.info({ job: job.id, kind: sniffed.kind }, 'file name extension disagrees with content; reading it as its real type')
+    job.pageCount = await inspectDocument(job.workPath, sniffed.kind, { maxPixels: ctx.config.ocr.maxPixels })
+    return CONTINUE
+  },
+}

@@ -1,0 +1,63 @@
+/**
+ * The contract of a pipeline stage. Stages run in the order of the STAGES array
+ * (src/ingest/pipeline.ts); each either lets the job continue or halts it with a
+ * reason. Errors are thrown as ChartclerkError; the runner catches them in one place.
+ */
+import type { Catalog } from '../../catalog/db.js'
+import type { Config } from '../../config/config.js'
+import type { DocumentRecord } from '../../catalog/documents.js'
+import type { OcrPool } from '../../extract/ocr/pool.js'
+import type { DocumentKind } from '../../extract/sniff.js'
+import type { Logger } from '../../log.js'
+import type { ExtractedText } from '../../model/types.js'
+import type { ObjectStore } from '../../storage/objectStore.js'
+import type { ContentLocks } from '../contentLocks.js'
+
+export type StageName = 'inspect' | 'hash' | 'dedupe' | 'store-original' | 'record' | 'extract' | 'index' | 'settle' | (string & {})
+
+export interface Job {
+  id: string
+  mode: 'watch' | 'ingest'
+  /** Where the file was found (inbox path, or the path given to `ingest`). */
+  sourcePath: string
+  /** The claimed copy in the work area that stages read. */
+  workPath: string
+  originalName: string
+  sourceFolder: string
+  receivedAt: string
+  kind?: DocumentKind
+  contentType?: string
+  pageCount?: number
+  size?: number
+  sha256?: string
+  documentId?: number
+  /** The catalog record when this content was seen before. */
+  existing?: DocumentRecord
+  /** This job resumes an earlier run of the same claim (after a crash). */
+  resumed?: boolean
+  extracted?: ExtractedText
+  /** What the document ends as. */
+  status?: 'filed' | 'needs_review' | 'duplicate'
+  reviewReasons?: string[]
+  /** Held from dedupe to the end of the run: no other job works on the same content meanwhile. */
+  releaseContent?: () => void
+}
+
+export interface StageContext {
+  config: Readonly<Config>
+  catalog: Catalog
+  store: ObjectStore
+  ocr: OcrPool
+  log: Logger
+  contentLocks: ContentLocks
+}
+
+export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' }
+
+export interface Stage {
+  readonly name: StageName
+  appliesTo?(job: Job): boolean
+  run(job: Job, ctx: StageContext): Promise<StageOutcome>
+}
+
+export const CONTINUE: StageOutcome = { kind: 'continue' }
