@@ -32,7 +32,14 @@ export function quarantineTarget(dir: string, originalName: string): string {
 
 /** File names from scanners and senders can hold anything; keep them legible and on one line. */
 export function safeName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '')
+  const cleaned = name
+    .split(/[/\\]+/)
+    .filter((part) => part !== '.' && part !== '..')
+    .join(' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
   return cleaned.slice(0, 200) || 'unnamed'
 }
 

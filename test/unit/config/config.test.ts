@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../src/config/config.js'
+import { ChartclerkError } from '../../../src/errors.js'
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'cc-config-'))
+
+function errorOf(fn: () => unknown): ChartclerkError {
+  try {
+    fn()
+  } catch (e) {
+    return e as ChartclerkError
+  }
+  throw new Error('expected an error')
+}
+
+describe('loadConfig', () => {
+  it('GIVEN no file THEN defaults: ./inbox, ./data, filesystem store and catalog under data', () => {
+    const dir = tmp()
+    const c = loadConfig({ cwd: dir, env: {} })
+    expect(c.watch.inbox).toBe(path.join(dir, 'inbox'))
+    expect(c.dataDir).toBe(path.join(dir, 'data'))
+    expect(c.storage.backend).toBe('filesystem')
+    expect(c.storage.filesystem.dir).toBe(path.join(dir, 'data', 'objects'))
+    expect(c.catalog.path).toBe(path.join(dir, 'data', 'catalog.sqlite'))
+    expect(c.watch.polling).toBe(false)
+    expect(c.ocr.workers).toBeGreaterThanOrEqual(1)
+    expect(Object.isFrozen(c.watch)).toBe(true)
+  })
+
+  it('reads the file, then environment overrides, then --data', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ watch: { inbox: 'scans', polling: false }, ocr: { workers: 3 } }))
+    const c = loadConfig({ cwd: dir, env: { CHARTCLERK_WATCH_POLLING: 'true', CHARTCLERK_OCR_WORKERS: '2' }, dataDir: 'elsewhere' })
+    expect(c.configFile).toBe(path.join(dir, 'chartclerk.config.json'))
+    expect(c.watch.inbox).toBe(path.join(dir, 'scans'))
+    expect(c.watch.polling).toBe(true)
+    expect(c.ocr.workers).toBe(2)
+    expect(c.dataDir).toBe(path.join(dir, 'elsewhere'))
+  })
+
+  it('a bad setting stops start-up with a message naming it', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ ocr: { workers: 0 }, watch: { polling: 'yes' } }))
+    const e = errorOf(() => loadConfig({ cwd: dir, env: {} }))
+    expect(e.code).toBe('CONFIG_INVALID')
+    expect(e.action).toContain('ocr.workers')
+    expect(e.action).toContain('watch.polling')
+  })
+
+  it('a misspelt setting is named, not ignored', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ watch: { poling: true } }))
+    expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).action).toContain('watch.poling is not a chartclerk setting')
+  })
+
+  it('a bad environment value names the variable and the setting', () => {
+    const e = errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_OCR_WORKERS: 'two' } }))
+    expect(e.code).toBe('CONFIG_INVALID')
+    expect(e.action).toContain('CHARTCLERK_OCR_WORKERS')
+    expect(e.action).toContain('ocr.workers')
+  })
+
+  it('a config file that is not JSON is refused clearly', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), '{ "watch": ')
+    expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).action).toMatch(/not valid JSON/)
+  })
+
+  it('an explicit --config that does not exist is an error', () => {
+    expect(errorOf(() => loadConfig({ cwd: tmp(), env: {}, configPath: 'nope.json' })).code).toBe('CONFIG_INVALID')
+  })
+
+  it('S3 secrets come only from the environment or key files, and are required for the s3 backend', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ storage: { backend: 's3', s3: { endpoint: '127.0.0.1', bucket: 'records' } } }))
+    expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).action).toContain('CHARTCLERK_S3_ACCESS_KEY')
+    writeFileSync(path.join(dir, 'secret'), 'shh\n')
+    const c = loadConfig({ cwd: dir, env: { CHARTCLERK_S3_ACCESS_KEY: 'ak', CHARTCLERK_S3_SECRET_KEY_FILE: path.join(dir, 'secret') } })
+    expect(c.storage.s3?.secretKey).toBe('shh')
+  })
+})
