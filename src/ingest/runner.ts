@@ -276,7 +276,7 @@ export class IngestRunner extends EventEmitter {
     try {
       await runPipeline(job, this.ctx, this.opts.stages ?? STAGES, (stage) => {
         catalog.jobs.update(job.id, { stage })
-        log.debug({ job: job.id, stage }, 'stage')
+        log.debug({ job: job.id, stage, kind: job.kind, size: job.size }, 'stage')
       })
       const status = job.status ?? 'needs_review'
       catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
