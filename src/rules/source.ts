@@ -1,0 +1,128 @@
+/**
+ * Reads a rule file's text (JSON or YAML) into a value, and maps JSON pointers back to
+ * line:column so a records lead reading "D05-lab-report.json:14:7 /schema/...: ..." can find
+ * the spot in an editor. JSON is parsed with JSON.parse (strict JSON); positions come from the
+ * `yaml` package, which reads JSON too and also catches duplicate keys that JSON.parse allows.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml'
+
+export interface Position {
+  line: number
+  column: number
+}
+
+export interface ParsedSource {
+  /** undefined when the text does not parse. */
+  value: unknown
+  /** Syntax problems (pointer "" with a position). */
+  problems: { pointer: string; position?: Position; message: string }[]
+  /** Line:column of a JSON pointer (the key of a property, the start of an item), or of its nearest existing parent. */
+  locate(pointer: string): Position | undefined
+}
+
+export type SourceFormat = 'json' | 'yaml'
+
+export function formatOfFile(name: string): SourceFormat | null {
+  const lower = name.toLowerCase()
+  if (lower.endsWith('.json')) return 'json'
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml'
+  return null
+}
+
+function positionOfOffset(text: string, offset: number): Position {
+  let line = 1
+  let last = -1
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      last = i
+    }
+  }
+  return { line, column: Math.min(offset, text.length) - last }
+}
+
+export function decodePointer(pointer: string): string[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+export function encodePointerSegment(seg: string | number): string {
+  return String(seg).replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+function locator(doc: Document | null, lc: LineCounter): (pointer: string) => Position | undefined {
+  return (pointer) => {
+    if (!doc || !doc.contents) return undefined
+    let node: YamlNode = doc.contents as YamlNode
+    let at: number | undefined = node.range?.[0]
+    for (const seg of decodePointer(pointer)) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg)
+        if (!pair) break
+        at = (pair.key as YamlNode | null)?.range?.[0] ?? at
+        if (!pair.value) break
+        node = pair.value as YamlNode
+      } else if (isSeq(node)) {
+        const item = node.items[Number(seg)] as YamlNode | undefined
+        if (!item || !/^\d+$/.test(seg)) break
+        node = item
+        at = item.range?.[0] ?? at
+      } else break
+    }
+    if (at === undefined) return undefined
+    const p = lc.linePos(at)
+    return { line: p.line, column: p.col }
+  }
+}
+
+/** Parses a rule file's text. Never throws. */
+export function parseSource(text: string, format: SourceFormat): ParsedSource {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const lc = new LineCounter()
+  const problems: ParsedSource['problems'] = []
+  if (format === 'json') {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (err) {
+      const msg = (err as Error).message
+      const m = /at position (\d+)/.exec(msg)
+      const position = positionOfOffset(text, m ? Number(m[1]) : text.length)
+      problems.push({ pointer: '', position, message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` })
+      return { value: undefined, problems, locate: () => undefined }
+    }
+    let doc: Document | null = null
+    try {
+      doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+      for (const e of doc.errors) {
+        if (e.code === 'DUPLICATE_KEY') {
+          const p = lc.linePos(e.pos[0])
+          problems.push({ pointer: '', position: { line: p.line, column: p.col }, message: 'the same key appears twice in one object (only the last would count)' })
+        }
+      }
+      if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) doc = null // positions unreliable; keep the value
+    } catch {
+      doc = null
+    }
+    return { value: problems.length ? undefined : value, problems, locate: locator(doc, lc) }
+  }
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+  for (const e of doc.errors) {
+    const p = lc.linePos(e.pos[0])
+    const message =
+      e.code === 'DUPLICATE_KEY' ? 'the same key appears twice in one mapping (only one would count)' : `not valid YAML: ${e.message.split('\n')[0]}`
+    problems.push({ pointer: '', position: { line: p.line, column: p.col }, message })
+  }
+  if (problems.length) return { value: undefined, problems, locate: locator(null, lc) }
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 50 })
+  } catch (err) {
+    problems.push({ pointer: '', message: `not valid YAML: ${(err as Error).message}` })
+    return { value: undefined, problems, locate: () => undefined }
+  }
+  return { value, problems, locate: locator(doc, lc) }
+}
