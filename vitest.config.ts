@@ -10,5 +10,7 @@ export default defineConfig({
     maxWorkers: 2,
     fileParallelism: true,
     reporters: ['default'],
+    // A real S3 (Ceph RGW) for test files that use it; see test/integration/s3-global-setup.ts.
+    globalSetup: ['test/integration/s3-global-setup.ts'],
   },
 })
