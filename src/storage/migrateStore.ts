@@ -74,7 +74,10 @@ export async function migrateStore(from: ObjectStore, to: ObjectStore, opts: Mig
   let done = 0
   let next = 0
   let stop: unknown
-  const report = (key: string, outcome: MigrateProgress['outcome']): void => opts.onProgress?.({ done: ++done, total: objects.length, key, outcome })
+  const report = (key: string, outcome: MigrateProgress['outcome']): void => {
+    done++
+    opts.onProgress?.({ done, total: objects.length, key, outcome })
+  }
 
   const worker = async (): Promise<void> => {
     while (next < objects.length && stop === undefined && !opts.signal?.aborted) {

@@ -72,7 +72,8 @@ export async function verifyStore(store: ObjectStore, catalogOriginals: ShaRows,
         const i = orphans.indexOf(key)
         if (i >= 0) orphans.splice(i, 1)
       }
-      onProgress?.({ done: ++done, total: stored.length, key })
+      done++
+      onProgress?.({ done, total: stored.length, key })
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, worker))

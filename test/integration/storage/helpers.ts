@@ -1,20 +1,16 @@
 /** Store wrappers and fixtures shared by the storage integration tests. */
-import { createHash } from 'node:crypto'
+import { createCipheriv, createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { ChartclerkError } from '../../../src/errors.js'
 import type { ListedObject, ObjectInfo, ObjectStore, PutOptions, PutSource, StoreHealth } from '../../../src/storage/objectStore.js'
 
 export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
 
-/** Bytes that look like a scan: deterministic per seed, incompressible. */
+/** Bytes that look like a scan: deterministic per seed, incompressible (AES-CTR keystream). */
 export function scanBytes(size: number, seed: number): Buffer {
-  const out = Buffer.allocUnsafe(size)
-  let block = createHash('sha256').update(`scan-${seed}`).digest()
-  for (let o = 0; o < size; o += block.length) {
-    block.copy(out, o, 0, Math.min(block.length, size - o))
-    block = createHash('sha256').update(block).digest()
-  }
-  return out
+  const key = createHash('sha256').update(`scan-${seed}`).digest().subarray(0, 16)
+  const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16))
+  return Buffer.concat([cipher.update(Buffer.alloc(size)), cipher.final()])
 }
 
 /** Passes everything through; subclasses override what a test needs to break or count. */
