@@ -1,0 +1,426 @@
+/**
+ * Person names: parsing "DOE, JANE A" / "Jane A. Doe", a phonetic key for finding
+ * sound-alikes, an OCR-aware edit distance, and the comparison of a name read from a
+ * document with a chart's name.
+ *
+ * The comparison separates two kinds of difference on purpose:
+ * - what a scanner does to letters (rn/m, 0/O, 1/l, cl/d, e/c...), stray specks, spaces and
+ *   punctuation: tolerated, the name still `agree`s;
+ * - what people do (Jon/John, Smith/Smyth, Katherine/Catherine, a dropped letter): the name
+ *   is only `near`, a look-alike that sends the document to review.
+ */
+import type { Patient } from '../model/types.js'
+
+export interface PersonName {
+  familyName: string
+  givenName: string
+  middleName: string | null
+  /** JR, SR, II, III, IV when written. */
+  suffix: string | null
+}
+
+const SUFFIXES = new Set(['JR', 'SR', 'II', 'III', 'IV', 'V'])
+const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'MASTER', 'MX'])
+/** Family-name particles that belong to the following word: "De La Cruz", "Van Der Berg". */
+const PARTICLES = new Set(['DE', 'DEL', 'DELA', 'LA', 'LAS', 'LOS', 'DA', 'DAS', 'DO', 'DOS', 'DI', 'DU', 'VAN', 'VON', 'DER', 'DEN', 'TER', 'LE', 'ST', 'SAINT', 'BIN', 'IBN', 'Y', 'MAC', 'MC'])
+
+/** Upper case, accents removed, apostrophes dropped, everything but letters, digits, spaces and hyphens gone. */
+export function normalizeNamePart(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/['’`´]/g, '')
+    .replace(/[^A-Z0-9|\- ]+/g, ' ')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Letters only (digits turned into the letters OCR took them for), for keys and comparison. */
+function lettersOnly(s: string): string {
+  return normalizeNamePart(s)
+    .replace(/0/g, 'O')
+    .replace(/[1|]/g, 'I')
+    .replace(/5/g, 'S')
+    .replace(/8/g, 'B')
+    .replace(/[^A-Z]/g, '')
+}
+
+/**
+ * Splits a written name into parts. "DOE, JANE A" and "Doe Jr, Jane" are family-first;
+ * "Jane A. Doe" is given-first. Returns null when it does not look like a person's name
+ * (fewer than two words, digits only...).
+ *
+ * @example parsePersonName('DOE, JANE A') // { familyName: 'DOE', givenName: 'JANE', middleName: 'A', suffix: null }
+ */
+export function parsePersonName(raw: string, opts: { maxMiddle?: number } = {}): (PersonName & { order: 'family-first' | 'given-first' }) | null {
+  const maxMiddle = opts.maxMiddle ?? 2
+  const s = raw
+    .replace(/[()[\]{}"]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.\-]+|[\s,;:.\-]+$/g, '')
+  if (!s) return null
+  const clean = (t: string): string => t.replace(/^[.,'\-]+|[.,'\-]+$/g, '')
+  let suffix: string | null = null
+  const takeSuffix = (tokens: string[]): string[] => {
+    const out: string[] = []
+    for (const t of tokens) {
+      const u = clean(t).toUpperCase().replace(/\./g, '')
+      if (SUFFIXES.has(u) && (out.length > 0 || tokens.length > 1)) suffix = u
+      else if (TITLES.has(u) && out.length === 0) continue
+      else if (clean(t)) out.push(clean(t))
+    }
+    return out
+  }
+  const comma = s.indexOf(',')
+  if (comma > 0) {
+    const fam = takeSuffix(s.slice(0, comma).split(' '))
+    const rest = takeSuffix(s.slice(comma + 1).replace(/,/g, ' ').trim().split(' ').filter(Boolean))
+    if (fam.length === 0 || rest.length === 0) return null
+    const [given, ...middle] = rest
+    return {
+      familyName: fam.join(' '),
+      givenName: given!,
+      middleName: middle.length ? middle.slice(0, maxMiddle).join(' ') : null,
+      suffix,
+      order: 'family-first',
+    }
+  }
+  const tokens = takeSuffix(s.split(' ').filter(Boolean))
+  if (tokens.length < 2) return null
+  // Family name = last word plus any particles before it ("Maria De La Cruz").
+  let famStart = tokens.length - 1
+  while (famStart > 1 && PARTICLES.has(tokens[famStart - 1]!.toUpperCase().replace(/\./g, ''))) famStart--
+  const given = tokens[0]!
+  const middle = tokens.slice(1, famStart)
+  return {
+    familyName: tokens.slice(famStart).join(' '),
+    givenName: given,
+    middleName: middle.length ? middle.slice(0, maxMiddle).join(' ') : null,
+    suffix,
+    order: 'given-first',
+  }
+}
+
+/**
+ * A small phonetic key in the spirit of Metaphone: names that sound alike share it
+ * (Smith/Smyth, Jon/John, Catherine/Katherine, Stephen/Steven, Reid/Reed, Johnson/Jonson).
+ * Used to find look-alike charts, never to decide that two names are the same.
+ *
+ * @example phoneticKey('Smyth') === phoneticKey('Smith') // true
+ */
+export function phoneticKey(name: string): string {
+  let s = lettersOnly(name)
+  if (!s) return ''
+  s = s
+    .replace(/^(KN|GN|PN|WR|PS)/, (m) => m.slice(1))
+    .replace(/^X/, 'S')
+    .replace(/^WH/, 'W')
+    .replace(/^MAC/, 'MK')
+  s = s
+    .replace(/SCH/g, 'SK')
+    .replace(/PH/g, 'F')
+    .replace(/CK/g, 'K')
+    .replace(/TH/g, 'T')
+    .replace(/SH/g, 'X')
+    .replace(/CH/g, 'X')
+    .replace(/DG(?=[EIY])/g, 'J')
+    .replace(/GH(?![AEIOUY])/g, '')
+    .replace(/C(?=[EIY])/g, 'S')
+    .replace(/C/g, 'K')
+    .replace(/Q/g, 'K')
+    .replace(/X/g, 'KS')
+    .replace(/Z/g, 'S')
+    .replace(/V/g, 'F')
+    .replace(/D/g, 'T')
+    .replace(/G(?=[EIY])/g, 'J')
+  const first = s[0]!
+  let rest = s.slice(1)
+  // H and W are silent unless a vowel follows; Y is a vowel.
+  rest = rest.replace(/[HW](?![AEIOU])/g, '').replace(/Y/g, 'I')
+  rest = rest.replace(/[AEIOU]/g, '')
+  let key = (/[AEIOUY]/.test(first) ? 'A' : first) + rest
+  key = key.replace(/(.)\1+/g, '$1')
+  return key
+}
+
+/** Keys to index a patient under for `PatientIndex.findByNameKey`: the family name whole and each of its parts. */
+export function patientNameKeys(p: Pick<Patient, 'familyName'>): string[] {
+  const parts = normalizeNamePart(p.familyName).split(/[\s-]+/).filter(Boolean)
+  const keys = new Set<string>()
+  const whole = phoneticKey(parts.join(''))
+  if (whole) keys.add(whole)
+  for (const part of parts) {
+    if (PARTICLES.has(part) && parts.length > 1) continue
+    const k = phoneticKey(part)
+    if (k) keys.add(k)
+  }
+  return [...keys].sort()
+}
+
+/** Keys to look a written name token up under: its phonetic key with OCR digits read as letters both ways. */
+export function lookupKeys(token: string): string[] {
+  const n = normalizeNamePart(token).replace(/[\s-]/g, '')
+  const variants = new Set([n, n.replace(/[1|]/g, 'L'), n.replace(/RN/g, 'M'), n.replace(/CL/g, 'D'), n.replace(/VV/g, 'W')])
+  const keys = new Set<string>()
+  for (const v of variants) {
+    const k = phoneticKey(v)
+    if (k) keys.add(k)
+  }
+  return [...keys]
+}
+
+// ---------------------------------------------------------------------------
+// OCR-aware edit distance
+
+/** Glyph confusions scanners and fax machines make, both directions, in upper case. */
+const CONFUSIONS: Array<[string, string]> = [
+  ['0', 'O'],
+  ['0', 'D'],
+  ['0', 'Q'],
+  ['O', 'Q'],
+  ['O', 'D'],
+  ['1', 'I'],
+  ['1', 'L'],
+  ['I', 'L'],
+  ['|', 'I'],
+  ['|', 'L'],
+  ['|', '1'],
+  ['5', 'S'],
+  ['8', 'B'],
+  ['2', 'Z'],
+  ['6', 'G'],
+  ['C', 'E'],
+  ['C', 'G'],
+  ['H', 'B'],
+  ['U', 'V'],
+  ['F', 'E'],
+  ['RN', 'M'],
+  ['RI', 'N'],
+  ['IN', 'M'],
+  ['NI', 'M'],
+  ['CL', 'D'],
+  ['LI', 'H'],
+  ['VV', 'W'],
+  ['II', 'U'],
+]
+const CONFUSION_COST = 0.35
+const SINGLE = new Set<string>()
+const MULTI: Array<[string, string]> = []
+for (const [a, b] of CONFUSIONS) {
+  if (a.length === 1 && b.length === 1) {
+    SINGLE.add(a + b)
+    SINGLE.add(b + a)
+  } else {
+    MULTI.push([a, b], [b, a])
+  }
+}
+
+export interface OcrDistance {
+  /** Generic edits (insert, delete, substitute unrelated letters). */
+  edits: number
+  /** Scanner glyph confusions. */
+  confusions: number
+}
+
+/**
+ * Weighted Levenshtein distance where scanner confusions cost less than generic edits and
+ * adjacent transpositions count as one generic edit. Inputs are compared upper case with
+ * spaces, hyphens and apostrophes removed.
+ */
+export function ocrDistance(aIn: string, bIn: string): OcrDistance {
+  const a = normalizeNamePart(aIn).replace(/[\s-]/g, '')
+  const b = normalizeNamePart(bIn).replace(/[\s-]/g, '')
+  const n = a.length
+  const m = b.length
+  type Cell = { cost: number; edits: number; confusions: number }
+  const dp: Cell[][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => ({ cost: Infinity, edits: 0, confusions: 0 })))
+  dp[0]![0] = { cost: 0, edits: 0, confusions: 0 }
+  const relax = (i: number, j: number, from: Cell, edits: number, confusions: number): void => {
+    const cost = from.cost + edits + confusions * CONFUSION_COST
+    const cur = dp[i]![j]!
+    if (cost < cur.cost - 1e-9 || (Math.abs(cost - cur.cost) < 1e-9 && from.edits + edits < cur.edits)) {
+      dp[i]![j] = { cost, edits: from.edits + edits, confusions: from.confusions + confusions }
+    }
+  }
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = dp[i]![j]!
+      if (here.cost === Infinity) continue
+      if (i < n) relax(i + 1, j, here, 1, 0)
+      if (j < m) relax(i, j + 1, here, 1, 0)
+      if (i < n && j < m) {
+        const x = a[i]!
+        const y = b[j]!
+        if (x === y) relax(i + 1, j + 1, here, 0, 0)
+        else if (SINGLE.has(x + y)) relax(i + 1, j + 1, here, 0, 1)
+        else relax(i + 1, j + 1, here, 1, 0)
+      }
+      if (i + 1 < n && j + 1 < m && a[i] === b[j + 1] && a[i + 1] === b[j]) relax(i + 2, j + 2, here, 1, 0)
+      for (const [p, q] of MULTI) {
+        if (a.startsWith(p, i) && b.startsWith(q, j)) relax(i + p.length, j + q.length, here, 0, 1)
+      }
+    }
+  }
+  const end = dp[n]![m]!
+  return { edits: end.edits, confusions: end.confusions }
+}
+
+/** What a name part's difference amounts to. */
+export type PartStatus = 'exact' | 'ocr' | 'near' | 'different'
+
+/** Scanner confusions tolerated in a part of this many letters. */
+function confusionBudget(len: number): number {
+  return Math.max(1, Math.floor(len / 3))
+}
+
+/**
+ * Compares one name part (a family name, a given name). With `phonetic`, parts that share a
+ * phonetic key of two or more sounds are `near` too (used for family names; given names are
+ * too short for it: Jane and John share a key).
+ */
+export function comparePart(doc: string, chart: string, phonetic = false): PartStatus {
+  const a = normalizeNamePart(doc).replace(/[\s-]/g, '')
+  const b = normalizeNamePart(chart).replace(/[\s-]/g, '')
+  if (!a || !b) return 'different'
+  if (a === b) return 'exact'
+  const d = ocrDistance(a, b)
+  if (d.edits === 0 && d.confusions <= confusionBudget(b.length)) return 'ocr'
+  const maxEdits = b.length >= 5 ? 2 : 1
+  if (d.edits + d.confusions * CONFUSION_COST <= maxEdits + 1e-9) return 'near'
+  if (phonetic) {
+    const ka = phoneticKey(a)
+    if (ka.length >= 2 && ka === phoneticKey(b)) return 'near'
+  }
+  return 'different'
+}
+
+export type NameStatus = 'agree' | 'near' | 'family-only' | 'disagree'
+
+export interface NameComparison {
+  status: NameStatus
+  /** Human-readable notes for the review screen (contain patient data: never log them). */
+  notes: string[]
+}
+
+const rank: Record<NameStatus, number> = { agree: 3, near: 2, 'family-only': 1, disagree: 0 }
+
+function compareFamily(doc: string, chart: string): { status: PartStatus; note?: string } {
+  const whole = comparePart(doc, chart, true)
+  if (whole === 'exact' || whole === 'ocr') return { status: whole }
+  // Compound family names: the document may carry one part ("GARCIA" for "Garcia-Lopez"), or the chart may.
+  const docParts = normalizeNamePart(doc).split(/[\s-]+/).filter((p) => p.length > 1 && !PARTICLES.has(p))
+  const chartParts = normalizeNamePart(chart).split(/[\s-]+/).filter((p) => p.length > 1 && !PARTICLES.has(p))
+  if (docParts.length === 1 && chartParts.length > 1) {
+    for (const cp of chartParts) {
+      const s = comparePart(docParts[0]!, cp)
+      if (s === 'exact' || s === 'ocr') return { status: 'ocr', note: 'family name matches one part of the compound family name' }
+    }
+  }
+  if (chartParts.length === 1 && docParts.length > 1) {
+    for (const dp of docParts) {
+      const s = comparePart(dp, chartParts[0]!)
+      if (s === 'exact' || s === 'ocr') return { status: 'ocr', note: 'chart family name is one part of the compound name on the document' }
+    }
+  }
+  return { status: whole }
+}
+
+function initialOf(s: string | null | undefined): string {
+  return normalizeNamePart(s ?? '').replace(/[^A-Z0-9]/g, '').slice(0, 1)
+}
+
+function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middleName'>): { status: PartStatus; notes: string[] } {
+  const notes: string[] = []
+  const docGiven = normalizeNamePart(doc.givenName)
+  const chartGiven = normalizeNamePart(chart.givenName)
+  if (docGiven.replace(/[^A-Z0-9]/g, '').length <= 1) {
+    return { status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different', notes: ['the document gives only an initial for the given name'] }
+  }
+  let status = comparePart(docGiven, chartGiven)
+  // Compound given names: "MARY ANN" vs "Mary" + middle "Ann", or "Mary Ann" vs "MARY".
+  if (status !== 'exact' && status !== 'ocr') {
+    const docFull = [docGiven, normalizeNamePart(doc.middleName ?? '')].join(' ').trim()
+    const chartFirst = chartGiven.split(/[\s-]+/)[0] ?? ''
+    const docFirst = docGiven.split(/[\s-]+/)[0] ?? ''
+    const alt = [comparePart(docFull, chartGiven), comparePart(docGiven, chartFirst), comparePart(docFirst, chartGiven)]
+    if (alt.includes('exact') || alt.includes('ocr')) status = 'ocr'
+    else if (alt.includes('near') && status === 'different') status = 'near'
+  }
+  // Middle names: an initial that differs from the chart's is a look-alike (parent and child share names).
+  const dm = initialOf(doc.middleName)
+  const cm = initialOf(chart.middleName)
+  if ((status === 'exact' || status === 'ocr') && dm && cm && dm !== cm) {
+    const docMid = normalizeNamePart(doc.middleName ?? '')
+    const chartGivenParts = chartGiven.split(/[\s-]+/)
+    const explained = chartGivenParts.slice(1).some((p) => initialOf(p) === dm) || comparePart(docMid, normalizeNamePart(chart.middleName ?? '')) === 'ocr'
+    if (!explained) {
+      notes.push(`middle initial differs: document ${dm}, chart ${cm}`)
+      status = 'near'
+    }
+  }
+  return { status, notes }
+}
+
+function combine(fam: PartStatus, given: PartStatus): NameStatus {
+  const ok = (s: PartStatus): boolean => s === 'exact' || s === 'ocr'
+  if (ok(fam) && ok(given)) return 'agree'
+  if (ok(fam) && given === 'near') return 'near'
+  if (fam === 'near' && (ok(given) || given === 'near')) return 'near'
+  if (ok(fam)) return 'family-only'
+  return 'disagree'
+}
+
+function suffixClash(doc: PersonName, chart: Pick<Patient, 'familyName' | 'givenName'>): string | null {
+  const chartSuffix = [chart.familyName, chart.givenName]
+    .flatMap((s) => normalizeNamePart(s).split(' '))
+    .find((t) => SUFFIXES.has(t))
+  if (doc.suffix && chartSuffix && doc.suffix !== chartSuffix) return `name suffix differs: document ${doc.suffix}, chart ${chartSuffix}`
+  return null
+}
+
+function stripSuffix(s: string): string {
+  return normalizeNamePart(s)
+    .split(' ')
+    .filter((t) => !SUFFIXES.has(t))
+    .join(' ')
+}
+
+/**
+ * Compares a name read from a document with a chart's name, trying the written order and the
+ * swapped order (LAST FIRST written without a comma, or FIRST, LAST).
+ */
+export function compareNames(doc: PersonName, chart: Pick<Patient, 'familyName' | 'givenName' | 'middleName'>): NameComparison {
+  const chartN = { familyName: stripSuffix(chart.familyName), givenName: stripSuffix(chart.givenName), middleName: chart.middleName ?? null }
+  const tries: Array<{ name: PersonName; swapped: boolean }> = [
+    { name: doc, swapped: false },
+    { name: { familyName: doc.givenName, givenName: doc.familyName, middleName: doc.middleName, suffix: doc.suffix }, swapped: true },
+  ]
+  let best: NameComparison = { status: 'disagree', notes: [] }
+  for (const t of tries) {
+    const fam = compareFamily(t.name.familyName, chartN.familyName)
+    const given = compareGiven(t.name, chartN)
+    let status = combine(fam.status, given.status)
+    const notes: string[] = []
+    if (t.swapped && status !== 'disagree') notes.push('family and given names are in the other order on the document')
+    if (fam.note) notes.push(fam.note)
+    notes.push(...given.notes)
+    if (status === 'agree' && (fam.status === 'ocr' || given.status === 'ocr') && !fam.note) notes.push('name matches allowing for scanning errors')
+    const clash = suffixClash(doc, chart)
+    if (clash && status === 'agree') {
+      status = 'near'
+      notes.push(clash)
+    }
+    if (status === 'near' && fam.status === 'near') notes.push('family name is spelled differently (sounds alike or one letter apart)')
+    if (status === 'near' && given.status === 'near') notes.push('given name is spelled differently (sounds alike or one letter apart)')
+    if (status === 'family-only') notes.push('same family name but a different given name')
+    if (rank[status] > rank[best.status]) best = { status, notes }
+  }
+  return best
+}
+
+/** "Doe, Jane A" for messages shown to the records desk. */
+export function displayName(p: Pick<PersonName, 'familyName' | 'givenName' | 'middleName'>): string {
+  return `${p.familyName}, ${p.givenName}${p.middleName ? ` ${p.middleName}` : ''}`
+}
