@@ -169,25 +169,39 @@ export interface ChartFacts extends Omit<Chart, 'patient' | 'documents' | 'conse
 
 /* ---------- dates ---------- */
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/
 const MS_PER_DAY = 86_400_000
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function digits(s: string, at: number, n: number): number {
+  let v = 0
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(at + k) - 48
+    if (c < 0 || c > 9) return -1
+    v = v * 10 + c
+  }
+  return v
+}
 
 /**
  * Day number (days since 1970-01-01) of a `YYYY-MM-DD` date or of the date part of an ISO
  * timestamp; null for anything else, including impossible dates like 2025-02-30.
+ * (Hand-parsed: it runs for every date of every document of every chart checked.)
  */
 export function dayNumber(value: unknown): number | null {
-  if (typeof value !== 'string') return null
-  const m = DATE_RE.exec(value)
-  if (!m) return null
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
-  const t = Date.UTC(y, mo - 1, d)
-  const back = new Date(t)
-  if (back.getUTCDate() !== d) return null
-  return t / MS_PER_DAY
+  if (typeof value !== 'string' || value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null
+  let y = digits(value, 0, 4)
+  const m = digits(value, 5, 2)
+  const d = digits(value, 8, 2)
+  if (y < 0 || m < 1 || m > 12 || d < 1) return null
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!)) return null
+  // days from civil (H. Hinnant)
+  if (m <= 2) y -= 1
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
 }
 
 /** `YYYY-MM-DD` of a day number. */
@@ -211,8 +225,15 @@ export function addCalendar(value: string, months: number): number | null {
 
 function diffDays(later: unknown, earlier: unknown): number | null {
   const a = dayNumber(later)
+  if (a === null) return null
   const b = dayNumber(earlier)
-  return a === null || b === null ? null : a - b
+  return b === null ? null : a - b
+}
+
+function daysSince(today: number | null, earlier: unknown): number | null {
+  if (today === null) return null
+  const b = dayNumber(earlier)
+  return b === null ? null : today - b
 }
 
 function wholeYears(birth: string, on: string): number | null {
@@ -292,6 +313,7 @@ function str(v: FieldValue | undefined): string | null {
  */
 export function deriveChartFacts(chart: Chart): ChartFacts {
   const asOf = chart.asOf
+  const today = dayNumber(asOf)
   const encounterById = new Map<string, ChartEncounter>()
   for (const e of chart.encounters) encounterById.set(e.id, e)
 
@@ -301,17 +323,43 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
     const fields = presentFields(d.fields)
     let admission: unknown = fields.admissionDate
     if (admission === undefined && d.encounterId) admission = encounterById.get(d.encounterId)?.date
-    documents[i] = {
-      ...d,
+    // Built property by property: `{ ...d, extra }` makes V8 fall back to slow dictionary
+    // objects here, which cost more than every rule's validation together.
+    const o: DocumentFacts = {
+      id: d.id,
+      type: d.type,
+      typeConfidence: d.typeConfidence,
+      status: d.status,
+      dateOfService: d.dateOfService,
+      receivedAt: d.receivedAt,
+      signed: d.signed,
       fields,
-      daysSinceService: diffDays(asOf, d.dateOfService),
-      daysSinceReceived: diffDays(asOf, d.receivedAt),
+      pages: d.pages,
+      pagesDeclared: d.pagesDeclared,
+      missingPages: d.missingPages,
+      ocrConfidence: d.ocrConfidence,
+      source: d.source,
+      filed: d.filed,
+      patientMatch: d.patientMatch,
+      encounterId: d.encounterId ?? null,
+      daysSinceService: daysSince(today, d.dateOfService),
+      daysSinceReceived: daysSince(today, d.receivedAt),
       daysAfterAdmission: admission === undefined ? null : diffDays(d.dateOfService, admission),
       signedDaysAfterService: diffDays(d.signed?.date, d.dateOfService),
     }
+    for (const k in d) if (!(k in o)) (o as unknown as Record<string, unknown>)[k] = (d as unknown as Record<string, unknown>)[k]
+    documents[i] = o
   }
 
-  const consents: ConsentFacts[] = chart.consents.map((c) => ({ ...c, from: 'register' as const }))
+  const consents: ConsentFacts[] = chart.consents.map((c) => ({
+    kind: c.kind,
+    signed: c.signed,
+    signedDate: c.signedDate,
+    expiresDate: c.expiresDate,
+    revoked: c.revoked,
+    documentId: c.documentId,
+    from: 'register' as const,
+  }))
   for (const d of documents) {
     if (d.type !== 'consent_form') continue
     const f = d.fields
@@ -327,11 +375,13 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
     })
   }
 
+  const p = chart.patient
   return {
-    ...chart,
-    patient: { ...chart.patient, ageYears: wholeYears(chart.patient.birthDate, asOf) },
+    patient: { mrn: p.mrn, name: p.name, birthDate: p.birthDate, sex: p.sex, deceased: p.deceased, ageYears: wholeYears(p.birthDate, asOf) },
     documents,
+    encounters: chart.encounters,
     consents,
+    asOf,
     hospitalStays: hospitalStays(chart, documents, asOf),
   }
 }
