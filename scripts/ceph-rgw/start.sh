@@ -57,7 +57,7 @@ show_logs() {
 C=(-c "$D/ceph.conf")
 if [ "$RGW_ONLY" = 1 ]; then
   [ -f "$D/ceph.conf" ] || { echo "start.sh: $D holds no cluster; start it without --rgw-only" >&2; exit 2; }
-  RGW_PORT=$(sed -n 's/^rgw frontends = beast endpoint=127.0.0.1:\([0-9]*\)$/\1/p' "$D/ceph.conf")
+  RGW_PORT=$(sed -n 's/^rgw frontends = beast endpoint=127.0.0.1:\([0-9]*\).*$/\1/p' "$D/ceph.conf")
   port_busy "$RGW_PORT" && { echo "start.sh: port $RGW_PORT is already in use" >&2; exit 4; }
   radosgw "${C[@]}" -n client.rgw.test 2>>"$D/rgw.out"
   wait_for_rgw || { echo "start.sh: radosgw did not come back" >&2; show_logs; exit 1; }
@@ -132,7 +132,7 @@ osd crush update on start = false
 osd class update on start = false
 memstore device bytes = 4294967296
 [client.rgw.test]
-rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
+rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
 rgw data = $D/rgw
 rgw thread pool size = 64
 rgw enable usage log = false
