@@ -3,6 +3,7 @@
  * ones at the end; never edit one that has shipped.
  */
 import * as m001 from './001-documents.js'
+import * as m002 from '../../deficiencies/migration.js'
 
 export interface Migration {
   version: number
@@ -10,4 +11,7 @@ export interface Migration {
   up: string
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'documents', up: m001.up }]
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'documents', up: m001.up },
+  { version: 2, name: m002.name, up: m002.up },
+]

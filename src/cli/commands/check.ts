@@ -1,0 +1,172 @@
+/**
+ * `chartclerk check` (check charts, record deficiencies; `--diff` only shows what would change)
+ * and `chartclerk deficiency list | set | assign | history` (the deficiency workflow).
+ */
+import type { Command } from 'commander'
+import { openCatalog } from '../../catalog/db.js'
+import { checkCharts, readChartsFile } from '../../deficiencies/check.js'
+import { DEFICIENCY_STATUSES, DeficienciesRepo, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
+import { ChartclerkError } from '../../errors.js'
+import { loadRuleSet, resolveChecksDir } from '../../rules/ruleset.js'
+import { DEFICIENCY_KINDS, type DeficiencyKind } from '../../rules/types.js'
+import { configFrom, globalOptions } from '../context.js'
+
+export interface CheckCommandDeps {
+  out?: (line: string) => void
+  setExitCode?: (code: number) => void
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+function ageDays(d: Deficiency, now = Date.now()): number {
+  return Math.floor((now - Date.parse(d.createdAt)) / 86_400_000)
+}
+
+export function registerCheckCommands(program: Command, deps: CheckCommandDeps = {}): void {
+  const out = deps.out ?? ((line: string) => void process.stdout.write(`${line}\n`))
+  const setExit = deps.setExitCode ?? ((code: number) => void (process.exitCode = code))
+
+  program
+    .command('check')
+    .description('Check charts against the rule set and record deficiencies (open, reopen, auto-complete)')
+    .requiredOption('--charts <file>', 'charts to check: JSON array, one chart, or JSON Lines, in the chart model shape')
+    .option('--rules <dir>', 'rules folder (default: the configured rulesDir)')
+    .option('--as-of <date>', 'the day of the check, YYYY-MM-DD (default: each chart\'s asOf, else today)')
+    .option('--diff', 'only show what would change; record nothing')
+    .option('--by <name>', 'who runs the check, for the history', 'chartclerk')
+    .option('--json', 'one JSON object per line')
+    .action((o: { charts: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean }, cmd: Command) => {
+      if (o.asOf && !DATE.test(o.asOf)) throw new ChartclerkError('USAGE', `--as-of wants a date like 2025-06-30, not "${o.asOf}".`)
+      const config = configFrom(cmd)
+      const json = !!(o.json || globalOptions(cmd).json)
+      const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? config.rulesDir))
+      const charts = readChartsFile(o.charts, { asOf: o.asOf })
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const repo = new DeficienciesRepo(catalog.db)
+        const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
+        for (const plan of run.plans) {
+          for (const c of plan.changes) {
+            if (json) out(JSON.stringify({ type: 'change', chart: plan.chartMrn, ...c, finding: undefined, wouldChange: run.dryRun || undefined }))
+            else {
+              const sign = c.change === 'opened' ? '+' : c.change === 'auto_completed' ? '-' : '~'
+              out(`${sign} ${c.change.padEnd(14)} ${plan.chartMrn} ${c.ruleId}${c.documentId ? ` ${c.documentId}` : ''}${c.deficiencyId ? ` #${c.deficiencyId}` : ''}: ${c.message}${c.reason && c.change !== 'updated' ? ` (${c.reason})` : ''}`)
+            }
+          }
+        }
+        const stillOpen = repo.list({ status: 'open' }).length
+        const t = run.totals
+        if (json) out(JSON.stringify({ type: 'summary', rulesetVersion: run.rulesetVersion, dryRun: run.dryRun, ...t, open: stillOpen }))
+        else
+          out(
+            `${run.dryRun ? 'would change (nothing recorded)' : 'checked'}: ${t.charts} chart(s) with rule set ${run.rulesetVersion}; ${t.findings} finding(s); ` +
+              `${t.opened} opened, ${t.reopened} reopened, ${t.updated} updated, ${t.autoCompleted} completed automatically, ${t.unchanged} unchanged, ${t.suppressed} waived/rejected left alone; ${stillOpen} open in all`,
+          )
+        setExit(run.dryRun ? (run.plans.some((p) => p.changes.length) ? 1 : 0) : stillOpen > 0 ? 1 : 0)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  const def = program.command('deficiency').description('Deficiencies and their workflow: open -> completed -> verified, or waived / rejected')
+
+  def
+    .command('list')
+    .description('Deficiencies, oldest first')
+    .option('--status <status>', `one of ${DEFICIENCY_STATUSES.join(', ')} (default: open and completed)`)
+    .option('--mrn <mrn>', 'one chart')
+    .option('--rule <id>', 'one rule')
+    .option('--kind <kind>', `one of ${DEFICIENCY_KINDS.join(', ')}`)
+    .option('--json', 'one JSON object per line')
+    .action((o: { status?: string; mrn?: string; rule?: string; kind?: string; json?: boolean }, cmd: Command) => {
+      if (o.status && !(DEFICIENCY_STATUSES as readonly string[]).includes(o.status))
+        throw new ChartclerkError('USAGE', `--status must be one of ${DEFICIENCY_STATUSES.join(', ')}.`)
+      if (o.kind && !(DEFICIENCY_KINDS as readonly string[]).includes(o.kind)) throw new ChartclerkError('USAGE', `--kind must be one of ${DEFICIENCY_KINDS.join(', ')}.`)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const list = new DeficienciesRepo(catalog.db).list({
+          status: (o.status as DeficiencyStatus | undefined) ?? ['open', 'completed'],
+          chartMrn: o.mrn,
+          ruleId: o.rule,
+          kind: o.kind as DeficiencyKind | undefined,
+        })
+        const json = !!(o.json || globalOptions(cmd).json)
+        for (const d of list) {
+          if (json) out(JSON.stringify({ ...d, ageDays: ageDays(d) }))
+          else out(`#${d.id} ${d.status.padEnd(9)} ${String(ageDays(d)).padStart(4)}d ${d.chartMrn} ${d.ruleId}${d.documentId ? ` ${d.documentId}` : ''} ${d.severity}: ${d.message}`)
+        }
+        if (!json) out(`${list.length} deficienc${list.length === 1 ? 'y' : 'ies'}`)
+        setExit(0)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  def
+    .command('set')
+    .description('Change a deficiency\'s status (completed, verified, waived, rejected, open), with who and why')
+    .argument('<id>', 'deficiency number')
+    .argument('<status>', DEFICIENCY_STATUSES.join(' | '))
+    .requiredOption('--by <name>', 'who makes the change')
+    .option('--reason <text>', 'why (required to waive or reject)')
+    .option('--json', 'print the deficiency as JSON')
+    .action((idArg: string, status: string, o: { by: string; reason?: string; json?: boolean }, cmd: Command) => {
+      const id = Number(idArg)
+      if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
+      if (!(DEFICIENCY_STATUSES as readonly string[]).includes(status)) throw new ChartclerkError('USAGE', `The status must be one of ${DEFICIENCY_STATUSES.join(', ')}.`)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const d = new DeficienciesRepo(catalog.db).transition(id, status as DeficiencyStatus, { by: o.by, reason: o.reason })
+        out(o.json || globalOptions(cmd).json ? JSON.stringify(d) : `#${d.id} is now ${d.status}`)
+        setExit(0)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  def
+    .command('assign')
+    .description('Assign a deficiency to a person (or --none to unassign)')
+    .argument('<id>', 'deficiency number')
+    .argument('[assignee]', 'who should complete it')
+    .requiredOption('--by <name>', 'who makes the change')
+    .option('--none', 'unassign')
+    .action((idArg: string, assignee: string | undefined, o: { by: string; none?: boolean }, cmd: Command) => {
+      const id = Number(idArg)
+      if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
+      if (!assignee && !o.none) throw new ChartclerkError('USAGE', 'Name the assignee, or use --none to unassign.')
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: o.by })
+        out(`#${d.id} ${d.assignedTo ? `assigned to ${d.assignedTo}` : 'unassigned'}`)
+        setExit(0)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  def
+    .command('history')
+    .description('Every change of a deficiency: when, who, from, to, why, rule set')
+    .argument('<id>', 'deficiency number')
+    .option('--json', 'one JSON object per line')
+    .action((idArg: string, o: { json?: boolean }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const repo = new DeficienciesRepo(catalog.db)
+        const id = Number(idArg)
+        if (!repo.get(id)) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${idArg}.`)
+        for (const h of repo.history(id)) {
+          if (o.json || globalOptions(cmd).json) out(JSON.stringify(h))
+          else out(`${h.at} ${h.by}: ${h.fromStatus ?? '-'} -> ${h.toStatus}${h.reason ? ` (${h.reason})` : ''}${h.rulesetVersion ? ` [${h.rulesetVersion}]` : ''}`)
+        }
+        setExit(0)
+      } finally {
+        catalog.close()
+      }
+    })
+}
