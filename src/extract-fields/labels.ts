@@ -1,0 +1,355 @@
+/**
+ * The general machinery behind data-driven fields: find printed labels ("Date of Service:",
+ * "IMPRESSION:", "Collected 03/05/2024", a heading alone on its line) and read the value after
+ * each, on the same line or, for sections, over the following lines up to the next heading.
+ */
+import { labelPattern } from './ocr.js'
+import { type Page, squash } from './text.js'
+
+/** How a label is separated from its value. */
+export type Separator = 'colon' | 'dash' | 'eol' | 'grid' | 'space'
+
+export interface LabelOccurrence {
+  /** The label as written in the type description or the built-in list, lower-cased. */
+  key: string
+  /** The label as printed. */
+  printed: string
+  start: number
+  end: number
+  /** Offset where the value starts (after the separator). */
+  valueStart: number
+  sep: Separator
+  /** Index into page.lines. */
+  lineIdx: number
+  atLineStart: boolean
+  /** Printed in capitals ("IMPRESSION"). */
+  caps: boolean
+  /** The label is only the start of a longer heading ("DISPOSITION ON DISCHARGE:"): used after exact matches. */
+  partial: boolean
+}
+
+/**
+ * Labels seen on outside records that are not fields of the type: they end a value
+ * ("Patient: Jane Doe  Sex: F") and start a new section.
+ */
+export const COMMON_LABELS: readonly string[] = [
+  'Patient', 'Patient Name', 'Name', 'Printed Name', 'Print Name', 'DOB', 'D.O.B.', 'Date of Birth', 'Birth Date', 'Age',
+  'Sex', 'Gender', 'MRN', 'MR#', 'MR #', 'Medical Record Number', 'Medical Record #', 'Account', 'Account #', 'Acct', 'Acct #',
+  'Room', 'Bed', 'Unit', 'Phone', 'Tel', 'Telephone', 'Fax', 'Address', 'SSN', 'Insurance', 'Encounter', 'Encounter #', 'Visit #',
+  'FIN', 'NPI', 'CLIA', 'CLIA #', 'Attending', 'Attending Physician', 'Admitting Physician', 'Referring Physician',
+  'Ordering Physician', 'Ordering Provider', 'PCP', 'Primary Care Physician', 'Provider', 'Physician', 'Surgeon',
+  'Assistant', 'Anesthesia', 'Anesthesiologist', 'Anesthesia Type', 'Date', 'Time', 'Date of Service', 'DOS', 'Visit Date',
+  'Service Date', 'Admission Date', 'Discharge Date', 'Accession', 'Accession #', 'Accession Number', 'Specimen', 'Collected',
+  'Received', 'Reported', 'Status', 'Report Status', 'Ordered', 'Order #', 'Exam', 'Examination', 'Dictated', 'Dictated by',
+  'Transcribed', 'Transcribed by', 'Job #', 'cc', 'Facility', 'Title', 'Signature', 'Relationship', 'Witness',
+  'Lab Director', 'Laboratory Director', 'Medical Director', 'Page', 'Comparison', 'Technique', 'Clinical History',
+  'History', 'Indication', 'Indications', 'Findings', 'Impression', 'Reason for Exam', 'Complications', 'Drains', 'Fluids',
+  'Tourniquet Time', 'Urine Output', 'Preoperative Diagnosis', 'Preoperative Diagnoses', 'Allergies', 'Medications',
+  'Current Medications', 'Social History', 'Family History', 'Past Surgical History', 'Vital Signs', 'Plan', 'Assessment',
+  'Subjective', 'Objective', 'Diagnosis', 'Diagnoses', 'Discharge Diagnosis', 'Discharge Diagnoses', 'Hospital Course',
+  'Re', 'Subject', 'From', 'To', 'Sincerely', 'Comments', 'Comment', 'Note', 'Notes', 'Site', 'Route', 'Dose',
+]
+
+/** Words that, printed just before a generic label, make it a different label ("Printed Name", "Lab Address"). */
+const MODIFIERS = new Set(
+  (
+    'printed print typed first last middle family given maiden mother mothers father fathers parent guardian witness ' +
+    'insured subscriber guarantor employer emergency contact physician physicians provider doctor facility company street ' +
+    'home work nurse specimen sample ordering referring attending admitting performing testing lab laboratory clinic ' +
+    'office billing mailing vaccine product patient patients responsible report final reference'
+  ).split(' '),
+)
+
+export interface CompiledLabel {
+  key: string
+  re: RegExp
+  /** A single ordinary word ("Name", "Date", "Findings"): trusted mid-line only in capitals or after a gap. */
+  generic: boolean
+}
+
+const compiledCache = new Map<string, CompiledLabel>()
+
+export function compileLabel(label: string): CompiledLabel {
+  const key = label.trim().toLowerCase()
+  const cached = compiledCache.get(key)
+  if (cached) return cached
+  const words = label.trim().split(/\s+/)
+  const generic = words.length === 1 && !/^[A-Z0-9#./&-]{2,}$/.test(label.trim())
+  const src = labelPattern(label)
+  // A label ending in # or . may touch its value; otherwise it must end a word.
+  const tail = /[A-Za-z0-9]$/.test(label.trim()) ? '(?![A-Za-z0-9])' : ''
+  const c: CompiledLabel = { key, re: new RegExp(`(?<![A-Za-z0-9])(?:${src})${tail}`, 'gi'), generic }
+  compiledCache.set(key, c)
+  return c
+}
+
+const SEP_COLON = /^[ \t]*(?:[:;]|#\s*:|=)[ \t]*/
+const SEP_DASH = /^[ \t]*[-–—]{1,2}[ \t]+/
+const SEP_LEADER = /^[ \t]*\.{2,}[ \t]*/
+const SEP_EOL = /^[ \t]*$/
+const SEP_GRID = /^(?:[ \t]{2,}|\t)(?=\S)/
+const SEP_SPACE = /^ (?=\S)/
+
+function isCaps(s: string): boolean {
+  return /[A-Z]/.test(s) && !/[a-z]/.test(s)
+}
+
+/** All label occurrences on a page, longest first where they overlap. */
+export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrence[] {
+  const raw: LabelOccurrence[] = []
+  const seen = new Set<string>()
+  for (const label of labels) {
+    const c = compileLabel(label)
+    if (seen.has(c.key)) continue
+    seen.add(c.key)
+    c.re.lastIndex = 0
+    for (const m of page.text.matchAll(c.re)) {
+      const start = m.index
+      const end = start + m[0].length
+      const lineIdx = lineIndexAt(page, start)
+      const line = page.lines[lineIdx]
+      if (!line) continue
+      const lineEnd = line.start + line.text.length
+      const before = page.text.slice(line.start, start)
+      const after = page.text.slice(end, lineEnd)
+      const printed = m[0]
+      const caps = isCaps(printed)
+      const atLineStart = /^[\s\-•*·>|]*$/.test(before)
+      let sep: Separator | null = null
+      let skip = 0
+      let sm: RegExpExecArray | null
+      let partial = false
+      if ((sm = SEP_COLON.exec(after))) {
+        sep = 'colon'
+        skip = sm[0].length
+      } else if (caps && /^,\s*\S/.test(after) && (/^[\s\-•*·>|]*$/.test(before) || /[.:;],\s*$/.test(before))) {
+        // ".,ESTIMATED BLOOD LOSS,Minimal.," - headings set off by commas (text exported from spreadsheets).
+        sep = 'colon'
+        skip = /^,\s*/.exec(after)![0].length
+      } else if (caps && (sm = /^(?:[ \t]+[A-Z][A-Z0-9/&'()\-]*){1,5}[ \t]*:[ \t]*/.exec(after))) {
+        // "DISPOSITION ON DISCHARGE:" - the label starts a longer heading in capitals.
+        sep = 'colon'
+        skip = sm[0].length
+        partial = true
+      } else if ((sm = SEP_LEADER.exec(after))) {
+        sep = 'colon'
+        skip = sm[0].length
+      } else if ((sm = SEP_DASH.exec(after))) {
+        sep = 'dash'
+        skip = sm[0].length
+      } else if (SEP_EOL.test(after)) {
+        sep = 'eol'
+        skip = after.length
+      } else if ((sm = SEP_GRID.exec(after))) {
+        sep = 'grid'
+        skip = sm[0].length
+      } else if ((sm = SEP_SPACE.exec(after))) {
+        sep = 'space'
+        skip = 1
+      }
+      if (sep === null) continue
+      if (!atLineStart) {
+        // Mid-line: a capitalised label after a gap, or in capitals, or a specific (multi-word/acronym) label.
+        if (!/^[A-Z]/.test(printed)) continue
+        const gap = /(?:[ \t]{2,}|\t|[|;,)\]]\s*|[.!?]\s+)$/.test(before)
+        const prevWord = /([A-Za-z']+)\W*$/.exec(before)?.[1]?.toLowerCase().replace(/'/g, '')
+        if (prevWord && MODIFIERS.has(prevWord) && !/(?:[ \t]{2,}|\t|[|;,]\s*)$/.test(before)) continue
+        if (c.generic && !gap && !caps) continue
+        if (sep === 'eol' && !(caps && /[.,;:)]\s*$/.test(before))) continue
+        if (sep === 'grid' && !gap) continue
+      }
+      raw.push({ key: c.key, printed, start, end, valueStart: end + skip, sep, lineIdx, atLineStart, caps, partial })
+    }
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: LabelOccurrence[] = []
+  let lastEnd = -1
+  for (const o of raw) {
+    if (o.start < lastEnd) continue
+    out.push(o)
+    lastEnd = o.end
+  }
+  return out
+}
+
+export function lineIndexAt(page: Page, offset: number): number {
+  let lo = 0
+  let hi = page.lines.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((page.lines[mid]?.start ?? 0) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** A heading in capitals followed by a colon, anywhere ("...stable.,PLAN:, Follow up"), or set off by commas (".,DRAINS,None."). */
+const CAPS_HEADING = /(?:^|(?<=[\s,.;:)]))([A-Z][A-Z0-9/&()'\- ]{1,60}[A-Z)])\s*:(?!\d)|(?:^|(?<=[.:],))([A-Z][A-Z0-9/&()'\- ]{2,60}[A-Z)]),(?=\S)/gm
+
+/** Sub-headings inside an examination or review of systems: they do not end the section around them. */
+const SUBSECTIONS = new Set(
+  (
+    'vital signs|vitals|general|general appearance|heent|head|eyes|ears|nose|throat|mouth|oropharynx|neck|chest|lungs|heart|' +
+    'cardiac|cardiovascular|abdomen|abdominal|extremities|skin|neurologic|neurological|neuro|musculoskeletal|back|rectal|' +
+    'pelvic|genitourinary|gu|breasts|breast|psychiatric|psych|lymphatic|lymph nodes|respiratory|pulmonary|gastrointestinal|gi|' +
+    'constitutional|mental status|endocrine|hematologic|hematologic/lymphatic|allergic/immunologic|integumentary|vascular|' +
+    'pulses|spine|gait|motor|sensory|reflexes|cranial nerves|ent|eyes/ent|head and neck|cv|resp|ext|msk|hent|lungs/chest'
+  ).split('|'),
+)
+
+export function isSubsection(heading: string): boolean {
+  return SUBSECTIONS.has(heading.trim().toLowerCase())
+}
+/** Lines that end a section: signatures, page markers, copies-to. */
+const SECTION_END =
+  /^\s*(?:(?:electronically|digitally)\s+signed|signed\s*(?:by)?\s*:|\/s\/|_{5,}|dictated\s+by|transcribed\s+by|d\s*:\s*\d|t\s*:\s*\d|cc\s*:|page\s+\d+\s+of\s+\d+|signature\s*:|authenticated\s+by|thank you for|sincerely)/i
+
+export interface ReadOptions {
+  multiline: boolean
+  /** Occurrences on the page (to end a value at the next label). */
+  occurrences: LabelOccurrence[]
+  maxChars?: number
+}
+
+export interface ReadValue {
+  text: string
+  /** Offset in the page text of the first character of `text` (after trimming). */
+  offset: number
+  /** Raw region the value was read from (same-line part, then following lines). */
+  region: string
+}
+
+function nextHeadingIn(s: string, from: number): number {
+  CAPS_HEADING.lastIndex = from
+  let m: RegExpExecArray | null
+  while ((m = CAPS_HEADING.exec(s))) {
+    const h = m[1] ?? m[2] ?? ''
+    if (isSubsection(h)) continue
+    // The heading text itself starts at its group.
+    return m.index + m[0].indexOf(h)
+  }
+  return -1
+}
+
+/**
+ * Reads the value after a label occurrence: the rest of the line up to the next label, and for
+ * multiline values the following lines up to the next heading, signature or two blank lines.
+ */
+export function readValue(page: Page, occ: LabelOccurrence, opts: ReadOptions): ReadValue | null {
+  const maxChars = opts.maxChars ?? 4000
+  const line = page.lines[occ.lineIdx]
+  if (!line) return null
+  const lineEnd = line.start + line.text.length
+  const laterOnLine = opts.occurrences.filter(
+    (o) =>
+      o.lineIdx === occ.lineIdx &&
+      o.start >= occ.valueStart &&
+      (o.sep === 'colon' || o.sep === 'dash' || (o.sep === 'eol' && o.caps)) &&
+      !(opts.multiline && isSubsection(o.printed)),
+  )
+  let end = lineEnd
+  const nextOcc = laterOnLine[0]
+  if (nextOcc) end = Math.min(end, nextOcc.start)
+  // A heading in capitals may begin before the next label ("...biopsy.,ABNORMAL FINDINGS:").
+  const restOfLine = page.text.slice(occ.valueStart, lineEnd)
+  const headingInRest = nextHeadingIn(restOfLine, 0)
+  if (headingInRest > 0) end = Math.min(end, occ.valueStart + headingInRest)
+  const sameLine = page.text.slice(occ.valueStart, end)
+  let cut = sameLine.length
+  if (!opts.multiline) {
+    // Short values: a run of 3+ spaces, or "Word:" after a gap, starts another column.
+    const col = /\s{3,}\S|\s{2,}[A-Z][A-Za-z .'/#()-]{0,30}:/.exec(sameLine)
+    if (col && col.index > 0) cut = Math.min(cut, col.index)
+  }
+  let text = sameLine.slice(0, cut)
+  let region = text
+  const stoppedOnLine = cut < sameLine.length || end < lineEnd
+  if (opts.multiline && !stoppedOnLine) {
+    let blanks = 0
+    for (let i = occ.lineIdx + 1; i < page.lines.length && text.length < maxChars; i++) {
+      const l = page.lines[i]!
+      if (l.text.trim() === '') {
+        blanks++
+        if (blanks >= 2) break
+        text += '\n'
+        continue
+      }
+      if (SECTION_END.test(l.text)) break
+      const startsHeading = opts.occurrences.some(
+        (o) => o.lineIdx === i && o.atLineStart && (o.sep === 'colon' || o.sep === 'dash' || o.sep === 'eol') && !isSubsection(o.printed),
+      )
+      if (startsHeading) break
+      const h = nextHeadingIn(l.text, 0)
+      if (h === 0 || (h > 0 && /^\s*$/.test(l.text.slice(0, h)))) break
+      // Grid lines ("Sex: F    MRN: 123") are header rows, not prose.
+      if (/\S\s*:\s+\S.*\s{2,}\S+\s*:/.test(l.text) && text.trim() !== '') break
+      blanks = 0
+      if (h > 0) {
+        text += '\n' + l.text.slice(0, h)
+        break
+      }
+      text += '\n' + l.text
+    }
+    region = text
+  } else if (!opts.multiline && text.trim() === '' && (occ.sep === 'colon' || (occ.sep === 'eol' && occ.atLineStart))) {
+    // "Attending Physician:" with the name on the next line.
+    for (let i = occ.lineIdx + 1; i < page.lines.length && i <= occ.lineIdx + 2; i++) {
+      const l = page.lines[i]!
+      if (l.text.trim() === '') continue
+      const startsLabel = opts.occurrences.some((o) => o.lineIdx === i && o.atLineStart && o.sep !== 'space')
+      if (startsLabel || SECTION_END.test(l.text)) break
+      const col = /\s{3,}\S/.exec(l.text)
+      const piece = col ? l.text.slice(0, col.index) : l.text
+      const lead = piece.length - piece.trimStart().length
+      return finish(piece, l.start + lead, piece)
+    }
+    return null
+  }
+  return finish(text.slice(0, maxChars), occ.valueStart, region)
+}
+
+function finish(text: string, baseOffset: number, region: string): ReadValue | null {
+  const lead = /^[\s,:;.\-–—]*/.exec(text)?.[0].length ?? 0
+  const trimmed = text
+    .slice(lead)
+    .replace(/[\s,;]+$/, '')
+    .replace(/\.,$/, '.')
+  if (trimmed === '' || /^[_\s.\-]*$/.test(trimmed)) return null
+  return { text: trimmed, offset: baseOffset + lead, region }
+}
+
+const BOX = /\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔]|\[\s*\]|\(\s*\)|[☐□]/g
+const CHECKED = /^(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑■✓✔])$/
+
+/**
+ * Keeps only the ticked options of a checkbox list ("[X] Discharge summary  [ ] Lab results").
+ * Text without checkboxes is returned as is; a list with no box ticked gives ''.
+ */
+export function tickedOnly(text: string): string {
+  const boxes = [...text.matchAll(BOX)]
+  if (boxes.length === 0) return text
+  const parts: string[] = []
+  const lead = text.slice(0, boxes[0]!.index).trim()
+  boxes.forEach((b, i) => {
+    const from = b.index + b[0].length
+    const to = boxes[i + 1]?.index ?? text.length
+    if (CHECKED.test(b[0])) parts.push(squash(text.slice(from, to)))
+  })
+  if (parts.length === 0) return ''
+  return lead && !/[:]$/.test(lead) ? `${lead} ${parts.join('; ')}` : parts.join('; ')
+}
+
+/** Splits a list value into items: numbered items, else lines, else ";" or short ","-separated parts. */
+export function splitList(text: string): string[] {
+  const clean = (xs: string[]): string[] =>
+    xs.map((x) => squash(x.replace(/^[\s\-•*·]+/, '')).replace(/[,;]$/, '')).filter((x) => x.length > 0)
+  const numbered = text.split(/(?:^|\s)\(?\d{1,2}[.)]\s+(?=\S)/)
+  if (numbered.length > 2) return clean(numbered)
+  const lines = text.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length > 1 && lines.every((l) => l.trim().length <= 120)) return clean(lines)
+  const flat = squash(text)
+  if (flat.includes(';')) return clean(flat.split(';'))
+  const commas = flat.split(/,\s*(?![^()]*\))/)
+  if (commas.length > 1 && commas.every((c) => c.length <= 60) && !/\band\b/i.test(commas[0] ?? '')) return clean(commas)
+  return clean([flat])
+}

@@ -1,0 +1,102 @@
+/**
+ * The sending facility: the letterhead at the top of page 1 (name, then address lines), or the
+ * fax transmission header ("FROM: Mercy Hospital HIM"), or a "Facility:" label (handled by fields).
+ */
+import { findDates } from './dates.js'
+import { squash, type Page } from './text.js'
+
+export interface LetterheadHit {
+  value: string
+  page: number
+  offset: number
+  line: number
+}
+
+export interface Letterhead {
+  name: LetterheadHit | null
+  address: LetterheadHit | null
+  faxFrom: LetterheadHit | null
+}
+
+const FACILITY_WORDS =
+  /\b(?:hospital|medical\s+cent(?:er|re)|health(?:care)?|clinic|clinics|laborator(?:y|ies)|labs?|imaging|radiology|diagnostics?|associates|cent(?:er|re)|medical\s+group|physicians|pediatrics|paediatrics|surgery|surgical|urgent\s+care|health\s+system|regional|memorial|institute|pathology|university|family\s+(?:medicine|practice)|practice|pharmacy|cardiology|orthopa?edics?|oncology|obstetrics|gynecology|women'?s|children'?s|specialists|infirmary|sanatorium|hospice|rehabilitation|rehab|dialysis|county|department\s+of\s+health|public\s+health|medical|partners|group|llc|inc\.?|p\.?c\.?|p\.?a\.?)\b/i
+const TITLE_WORDS =
+  /\b(?:report|summary|note|notes|record|records|authorization|consent|form|results|letter|request|history and physical|h\s*&\s*p|discharge|consultation|operative|progress|referral|invoice|statement|cover\s+sheet|confidential)\s*$/i
+const STREET =
+  /^\s*(?:\d{1,6}[A-Za-z]?\s+[A-Za-z0-9 .'-]{2,40}\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|pkwy|parkway|hwy|highway|plaza|ct|court|pl|place|cir|circle|ter|terrace|sq|square|trl|trail|row|loop|route|rte|pike|tpke)\b\.?|p\.?\s?o\.?\s+box\s+\d+|(?:suite|ste\.?)\s*\w+)/i
+const CITY_STATE_ZIP = /\b[A-Za-z .'-]{2,40},?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b/
+const PATIENT_LINE = /\b(?:patient|name|dob|d\.o\.b|date of birth|mrn|sex|age|account|acct|re:|to:|attn)\b/i
+const FAX_LINE = /\bfax\b|\bfrom\s*:|\bp\.?\s?\d{1,3}\s*\/\s*\d{1,3}\b|\bpage\s+\d{1,3}\b/i
+
+function hit(page: Page, idx: number, value: string, offsetInLine = 0): LetterheadHit {
+  const l = page.lines[idx]!
+  return { value, page: page.page, offset: l.start + offsetInLine, line: l.n }
+}
+
+function looksLikeAddress(t: string): boolean {
+  return STREET.test(t) || CITY_STATE_ZIP.test(t)
+}
+
+/** Reads the letterhead and fax header of the first page. */
+export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []): Letterhead {
+  const page = pages[0]
+  const out: Letterhead = { name: null, address: null, faxFrom: null }
+  if (!page) return out
+  const titleSet = new Set(titles.map((t) => t.toLowerCase()))
+  const nonBlank = page.lines.map((l, i) => ({ l, i })).filter(({ l }) => l.text.trim() !== '').slice(0, 12)
+
+  for (const { l, i } of nonBlank.slice(0, 4)) {
+    const m = /\bfrom\s*:\s*(.+)$/i.exec(l.text)
+    if (m && m[1]) {
+      let v = m[1]
+      const cut = /\s{2,}|\bto\s*:|\bfax\b|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\bp\.?\s?\d{1,3}\s*\/|\bpage\b/i.exec(v)
+      if (cut) v = v.slice(0, cut.index)
+      v = squash(v).replace(/[,;:\-]+$/, '')
+      if (/[A-Za-z]{3,}/.test(v)) out.faxFrom = hit(page, i, v, l.text.indexOf(m[1]))
+    }
+  }
+
+  let nameIdx = -1
+  for (const [k, { l, i }] of nonBlank.entries()) {
+    const t = squash(l.text)
+    if (t.length < 3 || t.length > 90) continue
+    if (FAX_LINE.test(t) && (findDates(t).length > 0 || /\d{3}[\s.-]\d{4}/.test(t) || /\bfax\b/i.test(t))) continue
+    if (PATIENT_LINE.test(t) || /:\s*\S/.test(t)) continue
+    if (looksLikeAddress(t) || findDates(t).length > 0) continue
+    if (titleSet.has(t.toLowerCase()) || TITLE_WORDS.test(t)) continue
+    const letters = (t.match(/[A-Za-z]/g) ?? []).length
+    if (letters < t.length * 0.6) continue
+    const nextTexts = nonBlank.slice(k + 1, k + 3).map((x) => x.l.text)
+    if (FACILITY_WORDS.test(t) || nextTexts.some(looksLikeAddress)) {
+      nameIdx = i
+      out.name = hit(page, i, t.replace(/[,;]+$/, ''), l.text.length - l.text.trimStart().length)
+      break
+    }
+  }
+  if (nameIdx >= 0) {
+    const addr: string[] = []
+    let first = -1
+    for (let i = nameIdx + 1; i < page.lines.length && i <= nameIdx + 4; i++) {
+      const t = page.lines[i]!.text
+      if (t.trim() === '') {
+        if (addr.length > 0) break
+        continue
+      }
+      if (looksLikeAddress(t)) {
+        if (first < 0) first = i
+        // Phone/fax numbers on the address line are not part of the address.
+        // Phone/fax numbers, CLIA numbers and other columns on the address line are not part of the address.
+        const own = t.trim().split(/\s{3,}|\t/)[0] ?? t
+        addr.push(squash(own.replace(/\b(?:tel|phone|ph|fax|f|t)\s*[:.]?\s*\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}.*$/i, '').replace(/\bCLIA\b.*$/i, '')).replace(/[,;\s]+$/, ''))
+        if (CITY_STATE_ZIP.test(t)) break
+      } else if (addr.length > 0 || !FACILITY_WORDS.test(t)) {
+        if (addr.length > 0) break
+      }
+    }
+    if (first >= 0) {
+      const l = page.lines[first]!
+      out.address = hit(page, first, addr.join(', ').replace(/\s*[|•·]\s*/g, ', '), l.text.length - l.text.trimStart().length)
+    }
+  }
+  return out
+}
