@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { evaluate } from '../../../src/rules/evaluate.js'
 import { RuleSetWatcher, type ReloadOutcome } from '../../../src/rules/hotReload.js'
@@ -75,6 +76,23 @@ describe('hot reload', () => {
     expect(o.result).toBe('refused')
     expect(w.current).toBeNull()
     expect(w.lastError?.messages[0]).toMatch(/D06-radiology-report\.json:\d+:3 \/id: rule id "D06" is already used by D05-lab-report\.json/)
+  })
+
+  it('deleting every rule file is refused (an empty set would check nothing); deleting one rule is a change like any other', () => {
+    const dir = scratchRules()
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
+    const w = new RuleSetWatcher(dir, { loadOptions: { cwd: dir } })
+    const good = w.reload().ruleset!
+    rmSync(path.join(dir, 'D15-missing-pages.json'))
+    const fewer = w.reload()
+    expect(fewer.result).toBe('swapped')
+    expect(fewer.ruleset!.rules.map((r) => r.id)).not.toContain('D15')
+    for (const f of readdirSync(dir)) if (!f.endsWith('.schema.json')) rmSync(path.join(dir, f))
+    const none = w.reload()
+    expect(none.result).toBe('refused')
+    expect(w.current).toBe(fewer.ruleset)
+    expect(w.current).not.toBe(good)
+    expect(w.lastError?.messages[0]).toMatch(/no rule files/)
   })
 
   it('reloading an unchanged folder keeps the same set object', () => {
