@@ -4,8 +4,11 @@
  */
 import { Command, CommanderError } from 'commander'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { registerCheckCommands } from './commands/check.js'
 import { registerIngestCommands } from './commands/ingest.js'
+import { registerRulesCommands } from './commands/rules.js'
 import { registerStatusCommands } from './commands/status.js'
+import { registerStorageCommands } from './commands/storage.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
     .exitOverride()
   registerIngestCommands(program)
   registerStatusCommands(program)
+  registerStorageCommands(program)
+  registerRulesCommands(program)
+  registerCheckCommands(program)
   return program
 }
 

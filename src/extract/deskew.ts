@@ -10,22 +10,30 @@ const MAX_SAMPLES = 120_000
 
 /** Estimated skew in degrees: rotating the image by -angle (sharp.rotate) straightens it. */
 export async function estimateSkew(image: sharp.Sharp | Buffer, opts: { maxAngle?: number } = {}): Promise<number> {
-  const maxAngle = opts.maxAngle ?? 5
   const src = Buffer.isBuffer(image) ? sharp(image) : image.clone()
+  return skewOf(src, opts.maxAngle ?? 5)
+}
+
+/** The same, for a raw 8-bit greyscale page already in memory. */
+export async function skewOfRaw(page: { data: Buffer; width: number; height: number }, maxAngle = 5): Promise<number> {
+  return skewOf(sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 }, limitInputPixels: false }), maxAngle)
+}
+
+async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<number> {
   const { data, info } = await src
-    .greyscale()
+    .greyscale() // sharp widens raw one-channel input to sRGB unless told otherwise
     .resize({ width: ANALYSIS_WIDTH, withoutEnlargement: true })
-    .normalise()
     .raw()
     .toBuffer({ resolveWithObject: true })
   const { width, height } = info
+  const ink = otsuThreshold(data)
   // Dark pixels' coordinates, centred so rotation is about the page centre.
   const xs: number[] = []
   const ys: number[] = []
   for (let y = 0; y < height; y++) {
     const row = y * width
     for (let x = 0; x < width; x++) {
-      if (data[row + x]! < 110) {
+      if (data[row + x]! < ink) {
         xs.push(x - width / 2)
         ys.push(y - height / 2)
       }
@@ -64,4 +72,32 @@ export async function estimateSkew(image: sharp.Sharp | Buffer, opts: { maxAngle
   const fine = search(coarse.a - 0.5, coarse.a + 0.5, 0.1, { ...coarse })
   const finer = search(fine.a - 0.1, fine.a + 0.1, 0.02, { ...fine })
   return Math.round(finer.a * 100) / 100
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper on this page. */
+export function otsuThreshold(data: Uint8Array): number {
+  const hist = new Float64Array(256)
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++
+  const total = data.length
+  let sumAll = 0
+  for (let t = 0; t < 256; t++) sumAll += t * hist[t]!
+  let sumB = 0
+  let wB = 0
+  let best = 0
+  let threshold = 128
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!
+    if (wB === 0) continue
+    const wF = total - wB
+    if (wF === 0) break
+    sumB += t * hist[t]!
+    const mB = sumB / wB
+    const mF = (sumAll - sumB) / wF
+    const between = wB * wF * (mB - mF) * (mB - mF)
+    if (between > best) {
+      best = between
+      threshold = t
+    }
+  }
+  return threshold
 }

@@ -5,10 +5,9 @@
  * keeping memory flat however long the document is.
  */
 import { readFile } from 'node:fs/promises'
-import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
-import { decodePage, imagePageCount, pdfPageImage, prepareForOcr, viewerImage, type ImageKind } from './images.js'
+import { decodePage, imagePageCount, pdfPageImage, prepareForOcr, scaleWords, toPgm, viewerImage, type ImageKind } from './images.js'
 import type { OcrPool } from './ocr/pool.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import type { SearchablePage } from './searchablePdf.js'
@@ -64,16 +63,15 @@ export async function extractDocument(
     const readOne = async (n: number): Promise<void> => {
       const layer = pdf?.pageTexts[n - 1] ?? ''
       if (pdf && layer.replace(/\s+/g, '').length >= opts.minTextLayerChars) {
-        const png = await pdf.renderPage(n, 100)
-        const meta = await sharp(png).metadata()
-        const text: PageText = { page: n, text: layer.trim(), source: 'text-layer', ocrConfidence: null, deskewAngle: null, width: meta.width ?? null, height: meta.height ?? null, words: [] }
+        const grey = await decodePage(await pdf.renderPage(n, 100), 'render', 1, opts)
+        const text: PageText = { page: n, text: layer.trim(), source: 'text-layer', ocrConfidence: null, deskewAngle: null, width: grey.width, height: grey.height, words: [] }
         pages[n - 1] = text
-        await onPage({ text, viewerPng: await viewerImage(png) })
+        await onPage({ text, viewerPng: await viewerImage(grey) })
         return
       }
-      const image = pdf ? sharp(await pdf.renderPage(n, opts.renderDpi), { limitInputPixels: opts.maxPixels }) : await decodePage(data, kind as ImageKind, n, opts)
-      const prepared = await prepareForOcr(image, { deskew: opts.deskew })
-      const result = await ocr.recognize(prepared.ocrImage)
+      const grey = pdf ? await decodePage(await pdf.renderPage(n, opts.renderDpi), 'render', 1, opts) : await decodePage(data, kind as ImageKind, n, opts)
+      const prepared = await prepareForOcr(grey, { deskew: opts.deskew })
+      const result = await ocr.recognize(toPgm(prepared))
       const text: PageText = {
         page: n,
         text: result.text.trim(),
@@ -85,8 +83,9 @@ export async function extractDocument(
         words: result.words,
       }
       pages[n - 1] = text
-      const [viewerPng, forPdf] = await Promise.all([viewerImage(prepared.ocrImage), pdfPageImage(prepared.ocrImage)])
-      await onPage({ text, viewerPng, searchable: { jpeg: forPdf.jpeg, width: forPdf.width, height: forPdf.height, words: result.words } })
+      const [viewerPng, forPdf] = await Promise.all([viewerImage(prepared), pdfPageImage(prepared)])
+      const words = scaleWords(result.words, forPdf.width / prepared.width)
+      await onPage({ text, viewerPng, searchable: { jpeg: forPdf.jpeg, width: forPdf.width, height: forPdf.height, words } })
     }
     // Keep every OCR worker busy on long documents, but no more pages in memory than that.
     const parallel = Math.max(1, ocr.size)

@@ -30,7 +30,16 @@ export interface OpenedPdf {
   close(): Promise<void>
 }
 
+/** A PDF always ends with %%EOF (perhaps followed by a little whitespace or padding); one that does not was cut off. */
+export function looksTruncated(data: Buffer): boolean {
+  const tail = data.subarray(Math.max(0, data.length - 2048)).toString('latin1')
+  return !tail.includes('%%EOF')
+}
+
 export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promise<OpenedPdf> {
+  if (looksTruncated(data)) {
+    throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF at end' })
+  }
   const parser = new PDFParse({
     data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
     verbosity: 0,

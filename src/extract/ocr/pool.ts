@@ -137,7 +137,7 @@ export class OcrPool {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` })), this.timeoutMs)
       })
-      const result = await Promise.race([worker.recognize(task.image, {}, { text: true, blocks: true }), timeout])
+      const result = await Promise.race([worker.recognize(task.image, {}, { text: true, tsv: true }), timeout])
       task.resolve(toPageResult(result.data))
     } catch (err) {
       // A timed-out or failed worker may be wedged: replace it.
@@ -158,18 +158,24 @@ export class OcrPool {
   }
 }
 
-function toPageResult(data: Tesseract.Page): OcrPageResult {
+/** Words and their boxes from tesseract's TSV output (level 5 rows); far cheaper than its block tree. */
+export function parseTsvWords(tsv: string): WordBox[] {
   const words: WordBox[] = []
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        for (const w of line.words) {
-          if (!w.text.trim()) continue
-          words.push({ text: w.text, confidence: Math.round(w.confidence * 10) / 10, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 } })
-        }
-      }
-    }
+  for (const line of tsv.split('\n')) {
+    if (!line.startsWith('5\t')) continue
+    const c = line.split('\t')
+    const text = c.slice(11).join('\t').trim()
+    const conf = Number(c[10])
+    if (!text || !(conf >= 0)) continue
+    const left = Number(c[6])
+    const top = Number(c[7])
+    words.push({ text, confidence: Math.round(conf * 10) / 10, bbox: { x0: left, y0: top, x1: left + Number(c[8]), y1: top + Number(c[9]) } })
   }
+  return words
+}
+
+function toPageResult(data: Tesseract.Page): OcrPageResult {
+  const words = parseTsvWords(data.tsv ?? '')
   // Mean word confidence, weighted by word length: a stray speck should not drag a clean page down.
   let sum = 0
   let weight = 0

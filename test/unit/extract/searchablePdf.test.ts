@@ -1,13 +1,13 @@
 import { PDFParse } from 'pdf-parse'
 import { describe, expect, it } from 'vitest'
 import { buildSearchablePdf } from '../../../src/extract/searchablePdf.js'
-import { pdfPageImage } from '../../../src/extract/images.js'
+import { decodePage, pdfPageImage } from '../../../src/extract/images.js'
 import { textPage } from '../../helpers/pages.js'
 
 describe('buildSearchablePdf', () => {
   it('lays the OCR words over the scan as text a PDF reader can search', async () => {
     const png = await textPage(['Hemoglobin A1c 6.1 %'])
-    const img = await pdfPageImage(png)
+    const img = await pdfPageImage(await decodePage(png, 'png', 1, { maxPixels: 1e8 }))
     const words = [
       { text: 'Hemoglobin', confidence: 95, bbox: { x0: 120, y0: 130, x1: 330, y1: 165 } },
       { text: 'A1c', confidence: 93, bbox: { x0: 345, y0: 130, x1: 410, y1: 165 } },

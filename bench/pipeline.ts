@@ -1,0 +1,122 @@
+/**
+ * Pipeline figures: text-layer PDF pages per second (against bare pdf-parse on
+ * the same files), latency from drop to stored for a one-page scan under
+ * `chartclerk start`, and memory across a long batch.
+ */
+import { spawn } from 'node:child_process'
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PDFParse } from 'pdf-parse'
+import { benchPages, textPdfs } from './pages.js'
+import { timed } from './ocr.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const BIN = path.join(ROOT, 'bin/chartclerk.js')
+
+export async function runTextLayerBench(opts: { files: number; cacheDir: string }) {
+  const files = await textPdfs(path.join(opts.cacheDir, 'text'), opts.files)
+  // Baseline: pdf-parse reading every page's text, nothing else.
+  const t0 = performance.now()
+  let pages = 0
+  for (const f of files) {
+    const p = new PDFParse({ data: new Uint8Array(await readFile(f)), verbosity: 0 })
+    pages += (await p.getText()).total
+    await p.destroy()
+  }
+  const bareSeconds = (performance.now() - t0) / 1000
+  const data = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-text-'))
+  const cc = await timed(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...files], { CHARTCLERK_LOG_LEVEL: 'warn' })
+  await rm(data, { recursive: true, force: true })
+  return {
+    files: files.length,
+    pages,
+    chartclerkPagesPerSecond: Math.round((pages / cc.seconds) * 10) / 10,
+    barePdfParsePagesPerSecond: Math.round((pages / bareSeconds) * 10) / 10,
+    ratio: bareSeconds / cc.seconds,
+  }
+}
+
+/** Drop a one-page scan into a running chartclerk; time until its original is stored, and until it is read. */
+export async function runLatencyBench(opts: { cacheDir: string; samples: number; stabilityMs: number }) {
+  const pages = await benchPages(path.join(opts.cacheDir, 'scans'), opts.samples)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-lat-'))
+  const inbox = path.join(dir, 'inbox')
+  const child = spawn(process.execPath, [BIN, '--json', 'start', '--no-web'], {
+    cwd: dir,
+    env: { ...process.env, CHARTCLERK_DATA: path.join(dir, 'data'), CHARTCLERK_INBOX: inbox, CHARTCLERK_QUARANTINE: path.join(dir, 'q'), CHARTCLERK_WATCH_STABILITY_MS: String(opts.stabilityMs), CHARTCLERK_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (d) => (out += d))
+  child.stderr.on('data', (d) => (err += d))
+  const until = async (pred: () => boolean, ms = 120_000) => {
+    const t = Date.now()
+    while (!pred()) {
+      if (Date.now() - t > ms) throw new Error(`latency bench timed out\n${err.slice(-1000)}`)
+      await new Promise((r) => setTimeout(r, 5))
+    }
+  }
+  await until(() => err.includes('watching the inbox'))
+  const stored: number[] = []
+  const ready: number[] = []
+  for (const [i, p] of pages.entries()) {
+    const sha = createHash('sha256').update(readFileSync(p.png)).digest('hex')
+    const lines = () => out.trim().split('\n').filter(Boolean).length
+    const before = lines()
+    const t0 = performance.now()
+    await copyFile(p.png, path.join(inbox, `scan-${i}.png`))
+    await until(() => existsSync(path.join(dir, 'data', 'objects', 'originals', sha)))
+    stored.push(performance.now() - t0)
+    await until(() => lines() > before)
+    ready.push(performance.now() - t0)
+  }
+  child.kill('SIGINT')
+  await new Promise((r) => child.once('exit', r))
+  await rm(dir, { recursive: true, force: true })
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  return { samples: pages.length, stabilityMs: opts.stabilityMs, dropToStoredMs: Math.round(median(stored)), dropToReadMs: Math.round(median(ready)) }
+}
+
+/** RSS of a `chartclerk ingest` over a long batch, sampled from /proc; flat means no growth with pages done. */
+export async function runMemoryBench(opts: { pages: number; cacheDir: string }) {
+  const pages = await benchPages(path.join(opts.cacheDir, 'scans'), opts.pages)
+  const data = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-mem-'))
+  const child = spawn(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...pages.map((p) => p.png)], {
+    env: { ...process.env, CHARTCLERK_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let done = 0
+  child.stdout.on('data', (d: Buffer) => (done += d.toString().split('\n').filter(Boolean).length))
+  const samples: { done: number; rssMb: number }[] = []
+  const rssOf = (pid: number): number => {
+    // The process tree: node plus nothing else (tesseract.js workers are threads), so VmRSS is the whole.
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024
+  }
+  const timer = setInterval(() => {
+    try {
+      samples.push({ done, rssMb: rssOf(child.pid!) })
+    } catch {
+      // exited
+    }
+  }, 250)
+  const t0 = performance.now()
+  await new Promise((r) => child.once('exit', r))
+  clearInterval(timer)
+  await rm(data, { recursive: true, force: true })
+  const quarter = (lo: number, hi: number) => {
+    const xs = samples.filter((s) => s.done >= lo * pages.length && s.done < hi * pages.length).map((s) => s.rssMb)
+    return xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : null
+  }
+  return {
+    pages: pages.length,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+    peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
+    meanRssMbByQuarter: [quarter(0, 0.25), quarter(0.25, 0.5), quarter(0.5, 0.75), quarter(0.75, 1.01)],
+  }
+}

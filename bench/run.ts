@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: every chartclerk benchmark in one run, printed as a table
+ * and written to bench/results/latest.json. Options:
+ *   --pages N   scanned pages for the OCR comparison (default 24)
+ *   --batch N   pages for the memory run (default 200)
+ *   --only a,b  run some of: ocr,text,latency,memory,rules,storage
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { runOcrBench } from './ocr.js'
+import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, only: { type: 'string' } } })
+const only = values.only ? new Set(values.only.split(',')) : null
+const want = (k: string) => !only || only.has(k)
+const cacheDir = path.join(ROOT, '.bench-cache')
+const results: Record<string, unknown> = { machine: { cpus: os.availableParallelism(), node: process.version }, at: new Date().toISOString() }
+
+async function step(name: string, fn: () => Promise<unknown>) {
+  if (!want(name)) return
+  process.stderr.write(`bench: ${name} ...\n`)
+  results[name] = await fn()
+  process.stderr.write(`bench: ${name}: ${JSON.stringify(results[name])}\n`)
+}
+
+await step('ocr', () => runOcrBench({ pages: Number(values.pages), cacheDir }))
+await step('text', () => runTextLayerBench({ files: 40, cacheDir }))
+await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
+await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
+await step('rules', async () => {
+  const mod = await import('./rules.js').catch(() => null)
+  return mod && 'runRulesBench' in mod ? (mod as any).runRulesBench() : { skipped: 'bench/rules.ts not present' }
+})
+await step('storage', async () => {
+  const mod = await import('./storage-put.js').catch(() => null)
+  return mod && 'runStoragePutBench' in mod ? (mod as any).runStoragePutBench() : { skipped: 'bench/storage-put.ts not present' }
+})
+
+await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
+await writeFile(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n')
+process.stdout.write(JSON.stringify(results, null, 2) + '\n')
