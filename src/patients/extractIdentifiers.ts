@@ -146,16 +146,16 @@ interface LabelDef {
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
 const LABELS: LabelDef[] = [
   // names
-  { kind: 'name', source: "Patient'?s?\\s*(?:Full\\s+|Legal\\s+)?Name(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
-  { kind: 'name', source: 'Name\\s+of\\s+Patient' },
-  { kind: 'name', source: 'Pt\\.?\\s*Name' },
-  { kind: 'last', source: '(?:Patient\\s+)?(?:Last|Family)\\s*Name|Surname' },
-  { kind: 'first', source: '(?:Patient\\s+)?(?:First|Given)\\s*Name' },
-  { kind: 'middle', source: 'Middle\\s*(?:Name|Initial)' },
+  { kind: 'name', source: "Pat[il1|]ent'?s?\\s*(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
+  { kind: 'name', source: 'Na(?:m|rn)e\\s+of\\s+Pat[il1|]ent' },
+  { kind: 'name', source: 'Pt\\.?\\s*Na(?:m|rn)e' },
+  { kind: 'last', source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname' },
+  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)e' },
+  { kind: 'middle', source: 'Middle\\s*(?:Na(?:m|rn)e|Initial)' },
   { kind: 'middle', source: 'M\\.?I\\.?', needsColon: true },
-  { kind: 'name-generic', source: 'Patient', needsColon: true },
+  { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
-  { kind: 'name-generic', source: 'Name', needsColon: true },
+  { kind: 'name-generic', source: 'Na(?:m|rn)e', needsColon: true },
   { kind: 'letter', source: 'R[Ee]', needsColon: true },
   { kind: 'letter', source: 'Regarding', needsColon: true },
   // birth dates
@@ -170,7 +170,7 @@ const LABELS: LabelDef[] = [
   { kind: 'mrn', source: `M\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?` },
   { kind: 'mrn', source: `MR\\s*${NO}` },
   { kind: 'mrn', source: `Med(?:ical)?\\.?\\s*Rec(?:ord)?s?\\.?\\s*${NO}?` },
-  { kind: 'mrn', source: `(?:Patient|Pt\\.?)\\s*(?:ID|I\\.D\\.|${NO})` },
+  { kind: 'mrn', source: `(?:Pat[il1|]ent|Pt\\.?)\\s*(?:ID|I\\.D\\.|${NO})` },
   { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})` },
   { kind: 'mrn', source: `Unit\\s*${NO}` },
   // other facilities' numbers
@@ -213,7 +213,7 @@ const NOT_PATIENT_QUALIFIERS = new Set(
   ).split(' '),
 )
 /** Qualifiers before an MRN label meaning another facility's MRN. */
-const FOREIGN_MRN_QUALIFIERS = /(?:outside|external|ext\.?|hospital|other|alt\.?|alternate|prior|old|previous|referring|sending|their|lab|facility|epic|cerner|host)\s*$/i
+const FOREIGN_MRN_QUALIFIERS = /(?<![A-Za-z])(?:outside|external|ext\.?|hospital|other|alt\.?|alternate|prior|old|previous|referring|sending|their|lab|facility|epic|cerner|host)\s*$/i
 
 interface LabelHit {
   def: LabelDef
@@ -288,20 +288,24 @@ function splitLines(text: string): Line[] {
 // ---------------------------------------------------------------------------
 // Collecting candidates
 
+/** Words that are never part of a patient's name (labels, headers, report words). Real family names (West, Page, Low, Do) stay out of it. */
 const STOPWORDS = new Set(
   (
-    'PATIENT PATIENTS NAME DOB DATE BIRTH MRN SEX AGE MALE FEMALE UNKNOWN NONE NA TEST TESTS RESULT RESULTS REPORT FINAL ' +
-    'PRELIMINARY CORRECTED AMENDED TOTAL SERUM PLASMA BLOOD URINE LAB LABS LABORATORY HOSPITAL MEDICAL MEDICINE CENTER CENTRE CLINIC ' +
-    'HEALTH HEALTHCARE COMMUNITY GENERAL REGIONAL MEMORIAL UNIVERSITY SERVICES SERVICE DEPARTMENT DEPT RADIOLOGY IMAGING ' +
-    'PATHOLOGY ACCOUNT VISIT PHYSICIAN PROVIDER DOCTOR DR MD DO RN NP PA PHD DDS FACP FACS STREET AVENUE AVE ROAD RD SUITE STE ' +
-    'PO BOX PHONE FAX TEL PAGE OF THE AND FOR TO FROM SUBJECT DEAR SINCERELY FOLLOW FOLLOWUP ADMISSION DISCHARGE SUMMARY ' +
-    'NOTE NOTES CONSULT CONSULTATION HISTORY PHYSICAL EXAM EXAMINATION IMPRESSION FINDINGS PROCEDURE OPERATIVE PROGRESS REFERRAL ' +
-    'LETTER RECORD RECORDS REQUEST INFORMATION CONFIDENTIAL ID NUMBER NO ACCT FIN ENCOUNTER ORDER ORDERING ATTENDING REFERRING ' +
-    'SPECIMEN COLLECTED RECEIVED REPORTED STATUS ROOM BED UNIT FLOOR WEST EAST NORTH SOUTH CITY STATE ZIP INSURANCE MEDICAID ' +
-    'MEDICARE SELF PAY GUARANTOR SIGNATURE SIGNED ELECTRONICALLY DICTATED TRANSCRIBED REVIEWED WITH WITHOUT NORMAL ABNORMAL HIGH ' +
-    'LOW RANGE REFERENCE UNITS VALUE FLAG COMMENT COMMENTS DIAGNOSIS PLAN ASSESSMENT CHIEF COMPLAINT SYSTEM INC LLC GROUP ' +
-    'ASSOCIATES PHYSICIANS CARE URGENT EMERGENCY FAMILY INTERNAL PEDIATRICS CARDIOLOGY ONCOLOGY SURGERY OFFICE'
-  ).split(' '),
+    'PATIENT PATIENTS NAME DOB DATE BIRTH MRN SEX AGE MALE FEMALE UNKNOWN NONE NA TEST TESTS RESULT ' +
+    'RESULTS REPORT FINAL PRELIMINARY CORRECTED AMENDED TOTAL SERUM PLASMA BLOOD URINE LAB LABS ' +
+    'LABORATORY HOSPITAL MEDICAL MEDICINE CENTER CENTRE CLINIC HEALTH HEALTHCARE COMMUNITY GENERAL ' +
+    'REGIONAL MEMORIAL UNIVERSITY SERVICES SERVICE DEPARTMENT DEPT RADIOLOGY IMAGING PATHOLOGY ACCOUNT ' +
+    'VISIT PHYSICIAN PROVIDER DOCTOR DR MD RN NP PA PHD DDS FACP FACS STREET AVENUE AVE ROAD RD SUITE ' +
+    'STE PHONE FAX TEL OF THE AND FOR TO FROM SUBJECT DEAR SINCERELY FOLLOW FOLLOWUP ADMISSION DISCHARGE ' +
+    'SUMMARY NOTE NOTES CONSULT CONSULTATION HISTORY PHYSICAL EXAM EXAMINATION IMPRESSION FINDINGS ' +
+    'PROCEDURE OPERATIVE PROGRESS REFERRAL LETTER RECORD RECORDS REQUEST INFORMATION CONFIDENTIAL ID ' +
+    'NUMBER ACCT FIN ENCOUNTER ORDER ORDERING ATTENDING REFERRING SPECIMEN COLLECTED RECEIVED REPORTED ' +
+    'STATUS ZIP INSURANCE MEDICAID MEDICARE GUARANTOR SIGNATURE SIGNED ELECTRONICALLY DICTATED ' +
+    'TRANSCRIBED REVIEWED WITH WITHOUT NORMAL ABNORMAL REFERENCE COMMENT COMMENTS DIAGNOSIS PLAN ' +
+    'ASSESSMENT CHIEF COMPLAINT SYSTEM INC LLC ASSOCIATES PHYSICIANS URGENT EMERGENCY FAMILY INTERNAL ' +
+    'PEDIATRICS CARDIOLOGY ONCOLOGY SURGERY OFFICE NOT PROVIDED GIVEN AVAILABLE ON FILE SEE ABOVE BELOW ' +
+    'ATTACHED SAME PENDING IS WAS HAS'
+  ).split(/\s+/),
 )
 const FACILITY_WORDS = new Set(
   'HOSPITAL MEDICAL CENTER CENTRE CLINIC HEALTH HEALTHCARE LABORATORY LABORATORIES LABS LAB REGIONAL GENERAL MEMORIAL COMMUNITY UNIVERSITY DEPARTMENT SERVICES SYSTEM INC LLC RADIOLOGY IMAGING ASSOCIATES GROUP PHYSICIANS CARE URGENT SAINT ST MERCY PRESBYTERIAN BAPTIST METHODIST'.split(
@@ -420,16 +424,25 @@ function tokens(s: string, offset = 0): Token[] {
 }
 
 function bare(t: string): string {
-  return t.replace(/^[^A-Za-z0-9|]+|[^A-Za-z0-9|]+$/g, '')
+  return t.replace(/^[^\p{L}\p{N}|]+|[^\p{L}\p{N}|]+$/gu, '')
 }
 
 function isNameWord(t: string): boolean {
   const b = bare(t)
   if (!b) return false
-  if (!/^[A-Za-z]/.test(b) && !/^[0-9|][A-Za-z]/.test(b)) return false
-  if (!/^[A-Za-z0-9|'’\-.]+$/.test(b)) return false
+  if (!/^\p{L}/u.test(b) && !/^[0-9|]\p{L}/u.test(b)) return false
+  if (!/^[\p{L}\p{M}0-9|'’\-.]+$/u.test(b)) return false
   const digits = (b.match(/[0-9|]/g) ?? []).length
   return digits <= Math.max(1, Math.floor(b.length / 3))
+}
+
+/** Strips specks and stray punctuation from the edges of each word of a name part. */
+function tidyPart(s: string): string {
+  return s
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}|]+|[^\p{L}\p{N}|.]+$/gu, ''))
+    .filter(Boolean)
+    .join(' ')
 }
 
 /**
@@ -448,11 +461,11 @@ function cutNameValue(s: string, opts: { allowLowercase: boolean }): { text: str
     const b = bare(t.text)
     const up = b.toUpperCase().replace(/\./g, '')
     if (!isNameWord(t.text)) break
-    if (CREDENTIALS.test(b)) return null
+    if (CREDENTIALS.test(b) && kept.length >= 2) return null
     if (kept.length > 0 && FACILITY_WORDS.has(up)) break
     if (kept.length > 0 && /^(?:SEX|AGE|DOB|MRN|ACCT|DATE|PHONE|ADDRESS)$/.test(up)) break
-    if (!opts.allowLowercase && /^[a-z]/.test(b) && !PARTICLE_WORDS.has(b.toLowerCase())) break
-    if (opts.allowLowercase && /^[a-z]/.test(b) && !PARTICLE_WORDS.has(b.toLowerCase()) && kept.length >= 2) break
+    const lower = /^\p{Ll}/u.test(b) && !PARTICLE_WORDS.has(b.toLowerCase())
+    if (lower && (!opts.allowLowercase || kept.length >= 2)) break
     kept.push(t)
     if (/,$/.test(t.text) && kept.length > 1 && kept.some((k, i) => i < kept.length - 1 && k.text.includes(','))) break
     if (kept.length >= 6) break
@@ -462,14 +475,19 @@ function cutNameValue(s: string, opts: { allowLowercase: boolean }): { text: str
   return { text: v, start: kept[0]!.start }
 }
 
-function plausibleName(n: PersonName): boolean {
+function plausibleName(n: PersonName, opts: { lowercaseOk?: boolean } = {}): boolean {
   const parts = [...n.familyName.split(/[\s-]+/), n.givenName].map((p) => bare(p).toUpperCase().replace(/\./g, ''))
   if (parts.some((p) => STOPWORDS.has(p))) return false
-  const fam = bare(n.familyName).replace(/[^A-Za-z]/g, '')
-  const given = bare(n.givenName).replace(/[^A-Za-z]/g, '')
+  const fam = bare(n.familyName).replace(/[^\p{L}]/gu, '')
+  const given = bare(n.givenName).replace(/[^\p{L}]/gu, '')
   if (fam.length < 2 || given.length < 1) return false
-  if (/^[a-z]/.test(bare(n.givenName)) || /^[a-z]/.test(bare(n.familyName).split(/\s/).pop() ?? '')) return false
-  if (CREDENTIALS.test(bare(n.givenName)) || CREDENTIALS.test(bare(n.familyName))) return false
+  const words = [...n.familyName.split(/\s+/), n.givenName].map(bare).filter((w) => !PARTICLE_WORDS.has(w.toLowerCase()))
+  const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w)).length
+  // A name is capitalised; an all-lower-case value is accepted only right after a patient-name label.
+  if (lowerWords > 0 && !(opts.lowercaseOk && lowerWords === words.length)) return false
+  // "Do" and "Pa" are family names too; only the unmistakable credentials rule a name out.
+  const credential = (w: string): boolean => CREDENTIALS.test(w) && (w.replace(/\./g, '').length >= 3 || /^m\.?d\.?$/i.test(w))
+  if (credential(bare(n.givenName)) || credential(bare(n.familyName))) return false
   return true
 }
 
@@ -485,8 +503,9 @@ function readNameValue(
   const region = line.text.slice(valueStart, valueEnd)
   const cut = cutNameValue(region, { allowLowercase: how === 'letter' || how === 'labelled' })
   if (!cut) return false
-  const parsed = parsePersonName(cut.text, { maxMiddle: 1 })
-  if (!parsed || !plausibleName(parsed)) return false
+  const p0 = parsePersonName(cut.text, { maxMiddle: 1 })
+  const parsed = p0 && { ...p0, familyName: tidyPart(p0.familyName), givenName: tidyPart(p0.givenName), middleName: p0.middleName ? tidyPart(p0.middleName) || null : null }
+  if (!parsed || !parsed.familyName || !parsed.givenName || !plausibleName(parsed, { lowercaseOk: how !== 'letter' && how !== 'sticker' })) return false
   const digitsInName = /[0-9|]/.test(parsed.familyName + parsed.givenName)
   col.addName(parsed, cut.text, confidence - (digitsInName ? 0.1 : 0), foundAt(line, valueStart + cut.start, cut.text.length, label, how))
   return true
@@ -498,8 +517,9 @@ function precedingWord(line: string, pos: number): string {
 }
 
 /** Unlabelled LAST, FIRST M in upper case near other identifiers (stickers, header blocks). */
-const LAST_FIRST = /(?<![A-Za-z0-9])((?:[A-Z0-9|][A-Z0-9|'\-]*\s+){0,3}[A-Z][A-Z0-9|'\-]*[A-Z0-9|])\s*,\s*([A-Z][A-Z0-9|'\-]*)(?:\s+([A-Z][A-Z'\-]*)\.?)?(?![a-z])/g
-const LAST_FIRST_TITLE = /^\s*([A-Z][a-z'\-]+(?:[ -][A-Z][a-z'\-]+)?)\s*,\s*([A-Z][a-z'\-]+)(?:\s+([A-Z])\.?)?(?![A-Za-z])/
+const LAST_FIRST =
+  /(?<![\p{L}0-9])((?:[\p{Lu}0-9|][\p{Lu}0-9|'\-]*\s+){0,3}\p{Lu}[\p{Lu}0-9|'\-li]*[\p{Lu}0-9|])\s*,\s*(\p{Lu}[\p{Lu}0-9|'\-li]*)(?:\s+(\p{Lu}[\p{Lu}'\-]*)\.?)?(?![\p{L}])/gu
+const LAST_FIRST_TITLE = /^\s*(\p{Lu}[\p{Ll}'\-]+(?:[ -]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(\p{Lu}[\p{Ll}'\-]+)(?:\s+(\p{Lu})\.?)?(?![\p{L}])/u
 
 function stickerNames(col: Collector, line: Line): void {
   const candidates: Array<{ fam: string; given: string; middle: string | undefined; index: number; length: number }> = []
@@ -522,7 +542,8 @@ function stickerNames(col: Collector, line: Line): void {
     }
     const fam = famWords.slice(famWords.length - keep).join(' ')
     if (!fam) continue
-    const given = bare(c.given)
+    const given = bare(c.given.replace(/\d{2,}.*$/, ''))
+    if (!given) continue
     const up = given.toUpperCase()
     if (STATE_CODES.has(up) && given.length === 2) continue
     if (STOPWORDS.has(up) || FACILITY_WORDS.has(up) || CREDENTIALS.test(given)) continue
@@ -531,6 +552,8 @@ function stickerNames(col: Collector, line: Line): void {
       (l) => l.start < c.index && /provider|physician|doctor|ordering|attending|referring|admitting|consulting|pcp|dr/i.test(l.labelText),
     )
     if (providerLabel) continue
+    const before = line.text.slice(0, c.index).toLowerCase().match(/[a-z']+/g) ?? []
+    if (before.some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/'s$/, 's').replace(/'/g, '')))) continue
     let middle = c.middle ? bare(c.middle) : null
     if (middle && (STOPWORDS.has(middle.toUpperCase()) || FACILITY_WORDS.has(middle.toUpperCase()) || CREDENTIALS.test(middle))) middle = null
     if (middle && middle.length > 1) {
@@ -700,8 +723,10 @@ function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern
   // 2. By type and order of the values (OCR keeps single spaces).
   const text = valueLine.text
   const dates = findDates(text, { order: opts.dateOrder, ocr: true, today: opts.today })
-  const inDate = (pos: number): boolean => dates.some((d) => pos >= d.start && pos < d.end)
-  const toks = tokens(text).filter((t) => !inDate(t.start))
+  // Dates are cut out before the rest is split into words, so "THOMAS11/11/1966" (a lost column gap) still parts.
+  let masked = text
+  for (const d of dates) masked = masked.slice(0, d.start) + ' '.repeat(d.end - d.start) + masked.slice(d.end)
+  const toks = tokens(masked)
   const idToks = toks.filter((t) => {
     const b = bare(t.text)
     return (b.match(/[0-9]/g) ?? []).length >= 4 && !/^\d{1,3}\s*(?:y|yo|yrs?)$/i.test(b)
@@ -740,9 +765,9 @@ function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern
       if (cur.length) runs.push({ text: text.slice(cur[0]!.start, cur[cur.length - 1]!.end), start: cur[0]!.start, end: cur[cur.length - 1]!.end })
       cur = []
     }
-    for (const t of tokens(text)) {
+    for (const t of tokens(masked)) {
       const sexOrAge = /^(?:M|F|MALE|FEMALE|U|X|\d{1,3}\s*(?:Y|YO|YRS?))$/i.test(bare(t.text))
-      if (inDate(t.start) || !isNameWord(t.text) || sexOrAge) flush()
+      if (!isNameWord(t.text) || sexOrAge) flush()
       else cur.push(t)
     }
     flush()

@@ -376,7 +376,7 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
     if (row.cells.every((c) => !c.trim())) continue
     const problems: string[] = []
     if (row.cells.length !== headers.length) {
-      problems.push(`the row has ${row.cells.length} values but the header has ${headers.length} columns; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`)
+      problems.push(`The row has ${row.cells.length} values but the header has ${headers.length} columns; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`)
       errors.push({ line: row.line, message: problems.join('; ') })
       continue
     }

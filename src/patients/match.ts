@@ -84,6 +84,8 @@ interface Evaluation {
   qualifies: boolean
   /** Fits the document after at most look-alike differences: two identifiers agree or are near, none disagrees outright. */
   lookAlike: boolean
+  /** Some of the document's identifiers are this chart's and others are not. */
+  mixed: boolean
 }
 
 function mrnNear(a: string, b: string): 'one-digit' | 'transposed' | null {
@@ -116,7 +118,10 @@ const DOB_KIND_TEXT: Record<BirthDateComparison['kind'], string> = {
 function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allowDeceased: boolean): Evaluation {
   const reasons: string[] = []
   const status: Record<IdentifierKind, IdentifierStatus> = { mrn: 'absent', name: 'absent', birthDate: 'absent' }
+  /** Some, not all, of the document's values of this kind agree (the document carries someone else's too). */
+  const partly: Record<IdentifierKind, boolean> = { mrn: false, name: false, birthDate: false }
   let lookAlikeBlocked = false
+  let letterSwapName = false
 
   // MRN
   const mrns = [...new Set(ids.mrns.map((m) => normalizeMrn(m.value)))]
@@ -129,6 +134,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       status.mrn = 'disagree'
       reasons.push(`MRN matches, but the document also carries MRN ${mrns.filter((m) => m !== chartMrn).join(', ')}`)
       lookAlikeBlocked = true
+      partly.mrn = true
     } else {
       const near = mrns.map((m) => ({ m, k: mrnNear(m, chartMrn) })).find((x) => x.k)
       status.mrn = near ? 'near' : 'disagree'
@@ -149,6 +155,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       status.name = 'agree'
       const notes = [...new Set(results.flatMap((r) => r.c.notes))]
       reasons.push(notes.length ? `name matches (${notes.join('; ')})` : 'name matches')
+      if (results.every((r) => r.c.needsThirdIdentifier)) letterSwapName = true
     } else {
       const anyAgree = results.some((r) => r.c.status === 'agree')
       const worstNear = notAgree.every((r) => r.c.status === 'near')
@@ -165,6 +172,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       if (anyAgree) {
         reasons.push('the document names more than one person as the patient')
         lookAlikeBlocked = true
+        partly.name = true
       }
     }
   } else if (softNames.length) {
@@ -174,6 +182,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
     if (agree) {
       status.name = 'agree'
       reasons.push(`unlabelled name ${docName(agree.n)} matches`)
+      if (results.filter((r) => r.c.status === 'agree').every((r) => r.c.needsThirdIdentifier)) letterSwapName = true
     } else if (near) {
       status.name = 'near'
       reasons.push(`unlabelled name looks like the chart's but is not the same: document ${docName(near.n)}, chart ${chartName(p)}`)
@@ -208,6 +217,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       if (dateResults.some((r) => r.c.status === 'agree')) {
         reasons.push('the document carries more than one birth date')
         lookAlikeBlocked = true
+        partly.birthDate = true
       }
     }
   } else if (softDates.length) {
@@ -223,6 +233,12 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
     }
   }
 
+  // A given name that agrees only through a letter-for-letter misread (CARL/EARL) is another real name: with our MRN it may file, without it it is a look-alike.
+  if (letterSwapName && status.name === 'agree' && status.mrn !== 'agree') {
+    status.name = 'near'
+    reasons.push('without our MRN on the document, a name that matches only through a misread letter is not enough to file')
+  }
+
   if (p.deceased) reasons.push(`chart is of a deceased patient${p.deceasedDate ? ` (died ${p.deceasedDate})` : ''}`)
 
   const agreeing = KINDS.filter((k) => status[k] === 'agree')
@@ -234,17 +250,14 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   const closeCount = KINDS.filter((k) => status[k] === 'agree' || status[k] === 'near').length
   const lookAlike = !lookAlikeBlocked && closeCount >= 2 && !KINDS.some((k) => status[k] === 'disagree')
 
-  const weights: Record<IdentifierKind, Record<IdentifierStatus, number>> = {
-    mrn: { agree: 0.45, near: 0.15, disagree: -0.3, absent: 0 },
-    name: { agree: 0.3, near: 0.12, disagree: -0.2, absent: 0 },
-    birthDate: { agree: 0.3, near: 0.12, disagree: -0.2, absent: 0 },
-  }
-  let score = KINDS.reduce((s, k) => s + weights[k][status[k]], 0)
-  if (status.name === 'disagree' && reasons.some((r) => r.startsWith('same family name'))) score += 0.08
+  const weights: Record<IdentifierKind, number> = { mrn: 0.45, name: 0.3, birthDate: 0.3 }
+  const factor: Record<IdentifierStatus, number> = { agree: 1, near: 0.4, disagree: -0.6, absent: 0 }
+  let score = KINDS.reduce((sum, k) => sum + weights[k] * (partly[k] ? 0.5 : factor[status[k]]), 0)
+  if (status.name === 'disagree' && reasons.some((r) => r.startsWith('same family name'))) score += 0.25
   if (p.deceased) score -= 0.05
   score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100
 
-  return { candidate: { patient: p, score, agreeing, disagreeing, status, reasons }, qualifies, lookAlike }
+  return { candidate: { patient: p, score, agreeing, disagreeing, status, reasons }, qualifies, lookAlike, mixed: KINDS.some((k) => partly[k]) }
 }
 
 /** Birth dates an unreadable one may have been meant as (03/41 -> 03/14, swapped day and month). */
@@ -316,6 +329,7 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   const shown = evals.filter((e) => {
     const s = e.candidate.status
     const close = KINDS.filter((k) => s[k] === 'agree' || s[k] === 'near').length
+    if (e.mixed) return true
     if (close === 0) return e.candidate.reasons.some((r) => r.startsWith('same family name'))
     if (close === 1 && s.birthDate === 'agree' && s.name === 'disagree' && !e.candidate.reasons.some((r) => r.startsWith('same family name'))) return false
     return true
@@ -352,6 +366,9 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     )
   } else if (qualifying.length > 1) {
     reasons.push(`${qualifying.length} charts fit the document's identifiers equally; a person must choose`)
+  } else if (evals.some((e) => e.mixed)) {
+    reasons.push('the document carries identifiers of more than one patient (several MRNs, names or birth dates); it may be two records scanned together')
+    reasons.push(...candidates[0]!.reasons.filter((r) => !r.includes('matches')))
   } else {
     const best = candidates[0]!
     const deceasedFit = evals.find((e) => e.candidate.patient.deceased && e.candidate.disagreeing.length === 0 && e.candidate.agreeing.length >= 2)

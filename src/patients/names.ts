@@ -89,6 +89,10 @@ export function parsePersonName(raw: string, opts: { maxMiddle?: number } = {}):
   }
   const tokens = takeSuffix(s.split(' ').filter(Boolean))
   if (tokens.length < 2) return null
+  // "DOE JANE A": family, given, middle initial written without the comma.
+  if (tokens.length === 3 && tokens[2]!.replace(/\./g, '').length === 1 && tokens[0]!.length > 1 && tokens[1]!.length > 1) {
+    return { familyName: tokens[0]!, givenName: tokens[1]!, middleName: tokens[2]!.replace(/\./g, ''), suffix, order: 'family-first' }
+  }
   // Family name = last word plus any particles before it ("Maria De La Cruz").
   let famStart = tokens.length - 1
   while (famStart > 1 && PARTICLES.has(tokens[famStart - 1]!.toUpperCase().replace(/\./g, ''))) famStart--
@@ -120,6 +124,7 @@ export function phoneticKey(name: string): string {
     .replace(/^MAC/, 'MK')
   s = s
     .replace(/SCH/g, 'SK')
+    .replace(/MP(?=[ST])/g, 'M')
     .replace(/PH/g, 'F')
     .replace(/CK/g, 'K')
     .replace(/TH/g, 'T')
@@ -222,6 +227,8 @@ export interface OcrDistance {
   edits: number
   /** Scanner glyph confusions. */
   confusions: number
+  /** Of the confusions, one letter read as another single letter (C/E, I/L): these can turn one real name into another (Carl/Earl, Ian/Lan). */
+  letterSwaps: number
 }
 
 /**
@@ -234,15 +241,19 @@ export function ocrDistance(aIn: string, bIn: string): OcrDistance {
   const b = normalizeNamePart(bIn).replace(/[\s-]/g, '')
   const n = a.length
   const m = b.length
-  type Cell = { cost: number; edits: number; confusions: number }
-  const dp: Cell[][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => ({ cost: Infinity, edits: 0, confusions: 0 })))
-  dp[0]![0] = { cost: 0, edits: 0, confusions: 0 }
-  const relax = (i: number, j: number, from: Cell, edits: number, confusions: number): void => {
+  type Cell = { cost: number; edits: number; confusions: number; letterSwaps: number }
+  const dp: Cell[][] = Array.from({ length: n + 1 }, () =>
+    Array.from({ length: m + 1 }, () => ({ cost: Infinity, edits: 0, confusions: 0, letterSwaps: 0 })),
+  )
+  dp[0]![0] = { cost: 0, edits: 0, confusions: 0, letterSwaps: 0 }
+  const relax = (i: number, j: number, from: Cell, edits: number, confusions: number, letterSwaps = 0): void => {
     const cost = from.cost + edits + confusions * CONFUSION_COST
     const cur = dp[i]![j]!
-    if (cost < cur.cost - 1e-9 || (Math.abs(cost - cur.cost) < 1e-9 && from.edits + edits < cur.edits)) {
-      dp[i]![j] = { cost, edits: from.edits + edits, confusions: from.confusions + confusions }
-    }
+    const next = { cost, edits: from.edits + edits, confusions: from.confusions + confusions, letterSwaps: from.letterSwaps + letterSwaps }
+    const better =
+      cost < cur.cost - 1e-9 ||
+      (Math.abs(cost - cur.cost) < 1e-9 && (next.edits < cur.edits || (next.edits === cur.edits && next.letterSwaps < cur.letterSwaps)))
+    if (better) dp[i]![j] = next
   }
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
@@ -254,7 +265,7 @@ export function ocrDistance(aIn: string, bIn: string): OcrDistance {
         const x = a[i]!
         const y = b[j]!
         if (x === y) relax(i + 1, j + 1, here, 0, 0)
-        else if (SINGLE.has(x + y)) relax(i + 1, j + 1, here, 0, 1)
+        else if (SINGLE.has(x + y)) relax(i + 1, j + 1, here, 0, 1, /[A-Z]/.test(x) && /[A-Z]/.test(y) ? 1 : 0)
         else relax(i + 1, j + 1, here, 1, 0)
       }
       if (i + 1 < n && j + 1 < m && a[i] === b[j + 1] && a[i + 1] === b[j]) relax(i + 2, j + 2, here, 1, 0)
@@ -264,7 +275,7 @@ export function ocrDistance(aIn: string, bIn: string): OcrDistance {
     }
   }
   const end = dp[n]![m]!
-  return { edits: end.edits, confusions: end.confusions }
+  return { edits: end.edits, confusions: end.confusions, letterSwaps: end.letterSwaps }
 }
 
 /** What a name part's difference amounts to. */
@@ -281,19 +292,24 @@ function confusionBudget(len: number): number {
  * too short for it: Jane and John share a key).
  */
 export function comparePart(doc: string, chart: string, phonetic = false): PartStatus {
+  return comparePartDetail(doc, chart, phonetic).status
+}
+
+/** `comparePart`, also saying whether an `ocr` result needed a letter read as another letter. */
+export function comparePartDetail(doc: string, chart: string, phonetic = false): { status: PartStatus; letterSwap: boolean } {
   const a = normalizeNamePart(doc).replace(/[\s-]/g, '')
   const b = normalizeNamePart(chart).replace(/[\s-]/g, '')
-  if (!a || !b) return 'different'
-  if (a === b) return 'exact'
+  if (!a || !b) return { status: 'different', letterSwap: false }
+  if (a === b) return { status: 'exact', letterSwap: false }
   const d = ocrDistance(a, b)
-  if (d.edits === 0 && d.confusions <= confusionBudget(b.length)) return 'ocr'
+  if (d.edits === 0 && d.confusions <= confusionBudget(b.length)) return { status: 'ocr', letterSwap: d.letterSwaps > 0 }
   const maxEdits = b.length >= 5 ? 2 : 1
-  if (d.edits + d.confusions * CONFUSION_COST <= maxEdits + 1e-9) return 'near'
+  if (d.edits + d.confusions * CONFUSION_COST <= maxEdits + 1e-9) return { status: 'near', letterSwap: false }
   if (phonetic) {
     const ka = phoneticKey(a)
-    if (ka.length >= 2 && ka === phoneticKey(b)) return 'near'
+    if (ka.length >= 2 && ka === phoneticKey(b)) return { status: 'near', letterSwap: false }
   }
-  return 'different'
+  return { status: 'different', letterSwap: false }
 }
 
 export type NameStatus = 'agree' | 'near' | 'family-only' | 'disagree'
@@ -302,6 +318,11 @@ export interface NameComparison {
   status: NameStatus
   /** Human-readable notes for the review screen (contain patient data: never log them). */
   notes: string[]
+  /**
+   * The given name agrees only by reading one letter as another (CARL for EARL, IAN for LAN):
+   * a real, different name. Such agreement may file only with our MRN agreeing too.
+   */
+  needsThirdIdentifier: boolean
 }
 
 const rank: Record<NameStatus, number> = { agree: 3, near: 2, 'family-only': 1, disagree: 0 }
@@ -331,22 +352,28 @@ function initialOf(s: string | null | undefined): string {
   return normalizeNamePart(s ?? '').replace(/[^A-Z0-9]/g, '').slice(0, 1)
 }
 
-function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middleName'>): { status: PartStatus; notes: string[] } {
+function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middleName'>): { status: PartStatus; notes: string[]; letterSwap: boolean } {
   const notes: string[] = []
   const docGiven = normalizeNamePart(doc.givenName)
   const chartGiven = normalizeNamePart(chart.givenName)
   if (docGiven.replace(/[^A-Z0-9]/g, '').length <= 1) {
-    return { status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different', notes: ['the document gives only an initial for the given name'] }
+    return { status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different', notes: ['the document gives only an initial for the given name'], letterSwap: false }
   }
-  let status = comparePart(docGiven, chartGiven)
+  const main = comparePartDetail(docGiven, chartGiven)
+  let status = main.status
+  let letterSwap = main.letterSwap
   // Compound given names: "MARY ANN" vs "Mary" + middle "Ann", or "Mary Ann" vs "MARY".
   if (status !== 'exact' && status !== 'ocr') {
     const docFull = [docGiven, normalizeNamePart(doc.middleName ?? '')].join(' ').trim()
     const chartFirst = chartGiven.split(/[\s-]+/)[0] ?? ''
     const docFirst = docGiven.split(/[\s-]+/)[0] ?? ''
-    const alt = [comparePart(docFull, chartGiven), comparePart(docGiven, chartFirst), comparePart(docFirst, chartGiven)]
-    if (alt.includes('exact') || alt.includes('ocr')) status = 'ocr'
-    else if (alt.includes('near') && status === 'different') status = 'near'
+    const alt = [comparePartDetail(docFull, chartGiven), comparePartDetail(docGiven, chartFirst), comparePartDetail(docFirst, chartGiven)]
+    const exact = alt.find((x) => x.status === 'exact')
+    const ocr = alt.find((x) => x.status === 'ocr')
+    if (exact || ocr) {
+      status = 'ocr'
+      letterSwap = !exact && (ocr?.letterSwap ?? false)
+    } else if (alt.some((x) => x.status === 'near') && status === 'different') status = 'near'
   }
   // Middle names: an initial that differs from the chart's is a look-alike (parent and child share names).
   const dm = initialOf(doc.middleName)
@@ -360,7 +387,7 @@ function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middl
       status = 'near'
     }
   }
-  return { status, notes }
+  return { status, notes, letterSwap: status === 'ocr' && letterSwap }
 }
 
 function combine(fam: PartStatus, given: PartStatus): NameStatus {
@@ -391,13 +418,27 @@ function stripSuffix(s: string): string {
  * Compares a name read from a document with a chart's name, trying the written order and the
  * swapped order (LAST FIRST written without a comma, or FIRST, LAST).
  */
-export function compareNames(doc: PersonName, chart: Pick<Patient, 'familyName' | 'givenName' | 'middleName'>): NameComparison {
+/** In an upper-case word a lower-case l is a misread capital I ("EMlLY"): repair it before comparing. */
+function repairCase(s: string): string {
+  return s
+    .split(/(\s+)/)
+    .map((w) => ((w.match(/[A-Z]/g) ?? []).length >= 2 && !/[a-km-z]/.test(w) ? w.replace(/l/g, 'I') : w))
+    .join('')
+}
+
+export function compareNames(docIn: PersonName, chart: Pick<Patient, 'familyName' | 'givenName' | 'middleName'>): NameComparison {
+  const doc: PersonName = {
+    ...docIn,
+    familyName: repairCase(docIn.familyName),
+    givenName: repairCase(docIn.givenName),
+    middleName: docIn.middleName ? repairCase(docIn.middleName) : null,
+  }
   const chartN = { familyName: stripSuffix(chart.familyName), givenName: stripSuffix(chart.givenName), middleName: chart.middleName ?? null }
   const tries: Array<{ name: PersonName; swapped: boolean }> = [
     { name: doc, swapped: false },
     { name: { familyName: doc.givenName, givenName: doc.familyName, middleName: doc.middleName, suffix: doc.suffix }, swapped: true },
   ]
-  let best: NameComparison = { status: 'disagree', notes: [] }
+  let best: NameComparison = { status: 'disagree', notes: [], needsThirdIdentifier: false }
   for (const t of tries) {
     const fam = compareFamily(t.name.familyName, chartN.familyName)
     const given = compareGiven(t.name, chartN)
@@ -413,9 +454,12 @@ export function compareNames(doc: PersonName, chart: Pick<Patient, 'familyName' 
       notes.push(clash)
     }
     if (status === 'near' && fam.status === 'near') notes.push('family name is spelled differently (sounds alike or one letter apart)')
-    if (status === 'near' && given.status === 'near') notes.push('given name is spelled differently (sounds alike or one letter apart)')
+    if (status === 'near' && given.status === 'near' && given.notes.length === 0) notes.push('given name is spelled differently (sounds alike or one letter apart)')
     if (status === 'family-only') notes.push('same family name but a different given name')
-    if (rank[status] > rank[best.status]) best = { status, notes }
+    const needsThirdIdentifier = status === 'agree' && given.letterSwap
+    if (needsThirdIdentifier) notes.push('the given name matches only if the scanner read one letter as another')
+    const better = rank[status] > rank[best.status] || (status === best.status && best.needsThirdIdentifier && !needsThirdIdentifier)
+    if (better) best = { status, notes, needsThirdIdentifier }
   }
   return best
 }

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest'
+import { extractIdentifiers, type ExtractedIdentifiers } from '../../../src/patients/extractIdentifiers.js'
+
+// Every name, date and number here is made up.
+const opts = { mrnPattern: /^\d{7}$/, today: new Date('2025-06-01T12:00:00Z') }
+const read = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), opts)
+const names = (r: ExtractedIdentifiers): string[] => r.names.map((n) => [n.familyName, n.givenName, n.middleName ?? ''].join('|'))
+const dates = (r: ExtractedIdentifiers): string[] => r.birthDates.map((d) => d.date)
+const mrns = (r: ExtractedIdentifiers): string[] => r.mrns.map((m) => m.value)
+const foreign = (r: ExtractedIdentifiers): string[] => r.foreignIds.map((f) => `${f.kind}:${f.value}`)
+
+describe('extractIdentifiers: name layouts', () => {
+  const cases: Array<[string, string[], string]> = [
+    ['Patient Name: LAST, FIRST M', ['Patient Name: DOE, JANE A'], 'DOE|JANE|A'],
+    ['PATIENT: First Last', ['PATIENT: Jane Doe'], 'Doe|Jane|'],
+    ['Name: with a Patient ID', ['Patient ID: 1234567   Name: Jane A. Doe'], 'Doe|Jane|A'],
+    ['Pt:', ['Pt: Doe, Jane'], 'Doe|Jane|'],
+    ['Patient Name (Last, First):', ['Patient Name (Last, First): DOE, JANE'], 'DOE|JANE|'],
+    ['LAST FIRST M without a comma', ['PATIENT NAME: DOE JANE A'], 'DOE|JANE|A'],
+    ['separate Last / First / MI fields', ['Last Name: DOE   First Name: JANE   MI: A'], 'DOE|JANE|A'],
+    ['label line, value on the next line', ['Patient Name:', 'DOE, JANE'], 'DOE|JANE|'],
+    ['letter Re: line', ['Dear Dr. Alvarez,', 'Re: Jane Doe (DOB 3/14/1962)', 'Thank you for the referral.'], 'Doe|Jane|'],
+    ['Regarding: with a title', ['Regarding: Mrs. Jane Doe'], 'Doe|Jane|'],
+    ['particles in a family name', ['RE: Jose De La Cruz, DOB 12/30/1971'], 'De La Cruz|Jose|'],
+    ['hyphenated family name', ['Patient: OKONKWO-BELLO, ADAEZE'], 'OKONKWO-BELLO|ADAEZE|'],
+    ['accented letters', ['Patient: José Núñez'], 'Núñez|José|'],
+    ['suffix', ['Patient: LEE JR, ROBERT'], 'LEE|ROBERT|'],
+    ['family name Do', ['Patient: DO, LAN'], 'DO|LAN|'],
+    ['lower-case after a patient label', ['patient name: taylor, emily'], 'taylor|emily|'],
+    ['OCR damage in the label and the name', ['PAT1ENT NARNE: D0E, JANC'], 'D0E|JANC|'],
+  ]
+  for (const [label, lines, expected] of cases) {
+    it(label, () => {
+      const r = read(lines)
+      expect(names(r)).toContain(expected)
+    })
+  }
+
+  it('GIVEN a header grid with column gaps WHEN read THEN each value goes to its label', () => {
+    const r = read(['Patient Name            DOB           MRN          Acct #', 'DOE, JANE A             03/14/1962    1234567      88812345'])
+    expect(names(r)).toEqual(['DOE|JANE|A'])
+    expect(dates(r)).toEqual(['1962-03-14'])
+    expect(mrns(r)).toEqual(['1234567'])
+    expect(foreign(r)).toEqual(['account:88812345'])
+    expect(r.names[0]!.found[0]).toMatchObject({ how: 'grid', label: 'Patient Name', line: 2 })
+  })
+
+  it('GIVEN a header grid that OCR single-spaced WHEN read THEN values are told apart by their type', () => {
+    const r = read(['Patient Name DOB MRN Acct #', 'DOE, JANE A 03/14/1962 1234567 88812345'])
+    expect(names(r)).toEqual(['DOE|JANE|A'])
+    expect(dates(r)).toEqual(['1962-03-14'])
+    expect(mrns(r)).toEqual(['1234567'])
+    expect(foreign(r)).toEqual(['account:88812345'])
+  })
+
+  it('GIVEN a header grid with a blank cell and no spacing WHEN the numbers cannot be placed THEN none is taken as our MRN', () => {
+    const r = read(['Patient Name DOB MRN Acct # Visit #', 'DOE, JANE A 03/14/1962 88812345 5551234'])
+    expect(mrns(r)).toEqual([])
+    expect(r.foreignIds.map((f) => f.value).sort()).toEqual(['5551234', '88812345'])
+  })
+
+  it('GIVEN an addressograph sticker merged with the facility block WHEN read THEN the patient is found and the facility is not', () => {
+    const r = read([
+      'DOE, JANE A MERCY GENERAL HOSPITAL',
+      'MRN: 1234567 1200 MAIN STREET',
+      'DOB: 03/14/1962 F 62Y SPRINGFIELD, IL 62701',
+      'ACCT: 998877665 ADM: 05/02/2025',
+    ])
+    expect(names(r)).toEqual(['DOE|JANE|A'])
+    expect(r.names[0]!.found[0]).toMatchObject({ how: 'sticker', label: null, line: 1, offset: 0 })
+    expect(r.names[0]!.confidence).toBeLessThan(0.5)
+    expect(dates(r)).toEqual(['1962-03-14'])
+    expect(mrns(r)).toEqual(['1234567'])
+    expect(foreign(r)).toEqual(['account:998877665'])
+  })
+
+  it('GIVEN a sticker whose facility block comes first WHEN read THEN the facility words are not part of the family name', () => {
+    const r = read(['RIVERSIDE MEDICAL CENTER DOE, JANE', 'MRN: 1234567'])
+    expect(names(r)).toEqual(['DOE|JANE|'])
+  })
+
+  it('does not take providers, guarantors, cities or lab tests for the patient', () => {
+    const r = read([
+      'Guarantor Name: ROE, RICHARD',
+      'Ordering Provider: SMITH, JOHN MD',
+      'Patient Name: DOE, JANE',
+      'DOB: 03/14/1962   MRN: 1234567',
+      'Springfield, IL 62701',
+      'Attending Physician: Mary Major, MD',
+      'Printed Name: Alan Reed',
+    ])
+    expect(names(r)).toEqual(['DOE|JANE|'])
+  })
+
+  it('merges repeats across pages and keeps every place they were found', () => {
+    const text = 'Patient: DOE, JANE  DOB: 03/14/1962\nPage 1\n\fPatient: DOE, JANE  DOB: 03/14/1962\nPage 2'
+    const r = extractIdentifiers(text, opts)
+    expect(r.names).toHaveLength(1)
+    expect(r.names[0]!.found.map((f) => [f.page, f.line])).toEqual([
+      [1, 1],
+      [2, 3],
+    ])
+    expect(r.birthDates[0]!.found).toHaveLength(2)
+  })
+})
+
+describe('extractIdentifiers: birth dates', () => {
+  const formats: Array<[string, string]> = [
+    ['DOB: 03/14/1962', '1962-03-14'],
+    ['DOB: 3/14/62', '1962-03-14'],
+    ['DOB: 1962-03-14', '1962-03-14'],
+    ['DOB: 14-Mar-1962', '1962-03-14'],
+    ['DOB: 14MAR1962', '1962-03-14'],
+    ['Date of Birth: March 14, 1962', '1962-03-14'],
+    ['Date of Birth: 14 March 1962', '1962-03-14'],
+    ['DOB: 03.14.1962', '1962-03-14'],
+    ['DOB: 03-14-1962', '1962-03-14'],
+    ['D.O.B.: 03/14/1962', '1962-03-14'],
+    ['Birth Date: 03/14/1962', '1962-03-14'],
+    ['Birthdate:03/14/1962', '1962-03-14'],
+    ['Born: 03/14/1962', '1962-03-14'],
+    ['She was born on March 14, 1962.', '1962-03-14'],
+    ['BD: 03/14/1962', '1962-03-14'],
+    ['DOB/Age: 03/14/1962 / 63Y', '1962-03-14'],
+    ['DOB: 14/03/1962', '1962-03-14'],
+    ['DOB: 19620314', '1962-03-14'],
+    ['D0B: O3/l4/1962', '1962-03-14'],
+    ['DOB: 0З/14/1962 (62 yo)'.replace('З', '3'), '1962-03-14'],
+    ['DOB: 03 /14/ 1962', '1962-03-14'],
+    ['Date of birth: 0ct 5, 1970', '1970-10-05'],
+    ['DOB: 02/29/1960', '1960-02-29'],
+  ]
+  for (const [line, iso] of formats) {
+    it(`reads "${line}"`, () => {
+      expect(dates(read([line]))).toEqual([iso])
+    })
+  }
+
+  it('marks OCR-repaired and two-digit-year readings with less confidence, and keeps the other century', () => {
+    const clean = read(['DOB: 03/14/1962']).birthDates[0]!
+    const repaired = read(['DOB: O3/l4/1962']).birthDates[0]!
+    const twoDigit = read(['DOB: 3/14/20']).birthDates[0]!
+    expect(repaired.repaired).toBe(true)
+    expect(repaired.confidence).toBeLessThan(clean.confidence)
+    expect(twoDigit.date).toBe('2020-03-14')
+    expect(twoDigit.alternatives).toEqual(['1920-03-14'])
+    expect(twoDigit.confidence).toBeLessThan(clean.confidence)
+  })
+
+  it('reports impossible and future dates under a birth-date label instead of dropping them', () => {
+    const r = read(['DOB: 03/41/1962', 'Date of Birth: 02/30/1970', 'Born: 01/01/2090'])
+    expect(r.birthDates).toEqual([])
+    expect(r.unreadableBirthDates.map((u) => [u.raw, u.problem])).toEqual([
+      ['03/41/1962', 'impossible'],
+      ['02/30/1970', 'impossible'],
+      ['01/01/2090', 'future'],
+    ])
+  })
+
+  it('takes a date followed by an age as a birth date, but not other dates', () => {
+    const r = read(['DOE, JANE A', '03/14/1962 (62 y) F', 'Collected: 05/20/2025', 'Report Date: 05/21/2025'])
+    expect(dates(r)).toEqual(['1962-03-14'])
+  })
+
+  it('records where a date was found: offset, label and line', () => {
+    const text = 'HEADER\nPatient: DOE, JANE   DOB: 03/14/1962'
+    const d = extractIdentifiers(text, opts).birthDates[0]!
+    const at = d.found[0]!
+    expect(text.slice(at.offset, at.offset + at.length)).toBe('03/14/1962')
+    expect(at).toMatchObject({ label: 'DOB', line: 2, page: 1, how: 'labelled', lineText: 'Patient: DOE, JANE   DOB: 03/14/1962' })
+  })
+})
+
+describe('extractIdentifiers: record numbers', () => {
+  const ours: Array<[string, string]> = [
+    ['MRN: 1234567', '1234567'],
+    ['MRN# 1234567', '1234567'],
+    ['M.R.N.: 1234567', '1234567'],
+    ['MR#: 1234567', '1234567'],
+    ['MR No.: 1234567', '1234567'],
+    ['Medical Record No.: 1234567', '1234567'],
+    ['Medical Record Number: 1234567', '1234567'],
+    ['Med Rec #: 1234567', '1234567'],
+    ['Patient ID: 1234567', '1234567'],
+    ['Chart #: 1234567', '1234567'],
+    ['MRN: 123-4567', '1234567'],
+    ['MRN: 123 4567', '1234567'],
+    ['MRN: l234S67', '1234567'],
+    ['MRN1234567', '1234567'],
+  ]
+  for (const [line, value] of ours) {
+    it(`reads our MRN from "${line}"`, () => {
+      const r = read([line])
+      expect(mrns(r)).toEqual([value])
+      expect(r.foreignIds).toEqual([])
+    })
+  }
+
+  const theirs: Array<[string, string]> = [
+    ['Acct #: 1234567', 'account:1234567'],
+    ['Account No: 1234567', 'account:1234567'],
+    ['Account Number: 55501234', 'account:55501234'],
+    ['Visit #: 1234567', 'visit:1234567'],
+    ['FIN: 1234567', 'fin:1234567'],
+    ['FIN # 99123456', 'fin:99123456'],
+    ['Encounter: 1234567', 'encounter:1234567'],
+    ['Encounter #: 44120', 'encounter:44120'],
+    ['CSN: 1234567', 'encounter:1234567'],
+    ['Accession #: 1234567', 'accession:1234567'],
+    ['Specimen ID: 1234567', 'specimen:1234567'],
+    ['Member ID: 1234567', 'insurance:1234567'],
+    ['MRN: H0048213', 'mrn:H0048213'],
+    ['MRN: 12345678', 'mrn:12345678'],
+    ['Hospital MRN: 1234567', 'mrn:1234567'],
+    ['Outside MRN: 1234567', 'mrn:1234567'],
+  ]
+  for (const [line, value] of theirs) {
+    it(`keeps "${line}" as a foreign id, never our MRN`, () => {
+      const r = read([line])
+      expect(mrns(r)).toEqual([])
+      expect(foreign(r)).toEqual([value])
+      expect(r.foreignIds[0]!.whyNotOurs).toBeTruthy()
+    })
+  }
+
+  it('honours the configured MRN format, including a letter prefix', () => {
+    const r = extractIdentifiers('MRN: CC123456\nAcct: 1234567', { ...opts, mrnPattern: '^CC\\d{6}$' })
+    expect(mrns(r)).toEqual(['CC123456'])
+    const damaged = extractIdentifiers('MRN: CC12O456', { ...opts, mrnPattern: '^CC\\d{6}$' })
+    expect(damaged.mrns[0]).toMatchObject({ value: 'CC120456', repaired: true })
+  })
+
+  it('drops social security numbers', () => {
+    const r = read(['SSN: 123-45-6789', 'MRN: 1234567'])
+    expect(mrns(r)).toEqual(['1234567'])
+    expect(r.foreignIds).toEqual([])
+    expect(JSON.stringify(r)).not.toContain('6789')
+  })
+})
+
+describe('extractIdentifiers: whole documents', () => {
+  it('reads a lab report faxed with OCR damage', () => {
+    const r = read([
+      'FAX  05/29/2025 14:02  FROM: 555 0199  P.001/003',
+      'NORTHSIDE REFERENCE LABORATORY',
+      'PAT1ENT: D0E, JANC A  °     ACCOUNT #: 55501234',
+      'D0B: O3/14/1962   SEX: F   COLLECTED: 05/20/2025 08:14',
+      'MRN: 1OOOOO1              RECEIVED: 05/20/2025 11:02',
+      'TEST                 RESULT     FLAG   REFERENCE',
+      'GLUCOSE, FASTING     92                70-99 mg/dL',
+    ])
+    expect(names(r)[0]).toBe('D0E|JANC|A')
+    expect(dates(r)).toEqual(['1962-03-14'])
+    expect(r.mrns[0]).toMatchObject({ value: '1000001', repaired: true })
+    expect(foreign(r)).toEqual(['account:55501234'])
+  })
+
+  it('finds nothing in narrative text', () => {
+    const r = read(['The patient tolerated the procedure well.', 'Patient is a 62-year-old woman seen on 05/20/2025.', 'Name of procedure: colonoscopy.'])
+    expect(r).toEqual({ names: [], birthDates: [], unreadableBirthDates: [], mrns: [], foreignIds: [] })
+  })
+})

@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { Patient } from '../../../src/model/types.js'
+import { extractIdentifiers } from '../../../src/patients/extractIdentifiers.js'
+import { matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
+import { MemoryPatientIndex } from '../../../src/patients/memoryIndex.js'
+
+// Every patient here is made up.
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..', '..', '..')
+
+interface Fixture {
+  mrnPattern: string
+  today: string
+  patients: Patient[]
+  cases: Array<{
+    id: string
+    kind: string
+    twoGoodIdentifiers: boolean
+    truthMrn: string | null
+    expect: MatchResult['decision']
+    text: string[]
+    note?: string
+  }>
+}
+const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/matching/adversarial.json'), 'utf8')) as Fixture
+const extractOpts = { mrnPattern: fixture.mrnPattern, today: new Date(`${fixture.today}T12:00:00Z`) }
+const index = new MemoryPatientIndex(fixture.patients)
+
+async function decide(lines: string[], idx: PatientIndex = index): Promise<MatchResult> {
+  return matchPatient(extractIdentifiers(lines.join('\n'), extractOpts), idx)
+}
+
+describe('matchPatient: the two-identifier rule', () => {
+  it('files on MRN + name, MRN + birth date, or name + birth date when no MRN of ours is printed', async () => {
+    expect((await decide(['Patient: LEE, ROBERT   MRN: 1000024'])).patient?.mrn).toBe('1000024')
+    expect((await decide(['MRN: 1000024   DOB: 04/04/1950'])).patient?.mrn).toBe('1000024')
+    expect((await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950'])).patient?.mrn).toBe('1000024')
+  })
+
+  it('never files on one identifier', async () => {
+    for (const lines of [['Patient: LEE, ROBERT'], ['MRN: 1000024'], ['DOB: 04/04/1950']]) {
+      const r = await decide(lines)
+      expect(r.decision).toBe('needs_review')
+      expect(r.patient).toBeUndefined()
+      expect(r.reasons[0]).toMatch(/two identifiers must agree/)
+    }
+  })
+
+  it('GIVEN two agreeing identifiers and a third that disagrees THEN review, naming the difference', async () => {
+    const r = await decide(['Patient: LEE, ROBERT   MRN: 1000024   DOB: 04/05/1950'])
+    expect(r.decision).toBe('needs_review')
+    expect(r.candidates[0]!.patient.mrn).toBe('1000024')
+    expect(r.candidates[0]!.agreeing).toEqual(['mrn', 'name'])
+    expect(r.candidates[0]!.disagreeing).toEqual(['birthDate'])
+    expect(r.candidates[0]!.reasons).toContain('birth date differs: document 1950-04-05, chart 1950-04-04 (one digit differs)')
+  })
+
+  it('GIVEN an MRN whose chart has another name and birth date THEN review as a misfile risk', async () => {
+    const r = await decide(['Patient: TAYLOR, EMILY   MRN: 1000019'])
+    expect(r.decision).toBe('needs_review')
+    expect(r.reasons[0]).toMatch(/MRN belongs to a chart whose name and birth date do not agree/)
+  })
+
+  it('GIVEN a printed MRN of ours that is not in the index THEN name + birth date do not file', async () => {
+    const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   MRN: 1999999'])
+    expect(r.decision).toBe('needs_review')
+    expect(r.candidates[0]!.status.mrn).toBe('disagree')
+  })
+
+  it('ignores other facilities\' numbers and says so', async () => {
+    const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   Acct #: 1000019   FIN: 7777777'])
+    expect(r.decision).toBe('matched')
+    expect(r.patient?.mrn).toBe('1000024')
+    expect(r.reasons.join(' ')).toMatch(/2 numbers of other facilities .* never used to match/)
+  })
+
+  it('returns no_candidates when there is nothing to go on', async () => {
+    const none = await decide(['Operative note. Estimated blood loss minimal.'])
+    expect(none).toEqual({ decision: 'no_candidates', candidates: [], reasons: ['no patient name, birth date or MRN of ours was found on the document'] })
+    const unknown = await decide(['Patient: ZELLWEGER, OTTO   DOB: 01/02/1944'])
+    expect(unknown.decision).toBe('no_candidates')
+  })
+
+  it('files into a deceased patient\'s chart only when allowed', async () => {
+    const ids = extractIdentifiers('Patient: WASHINGTON, HAROLD   DOB: 08/08/1949   MRN: 1000011', extractOpts)
+    const r = await matchPatient(ids, index)
+    expect(r.decision).toBe('needs_review')
+    expect(r.reasons[0]).toMatch(/deceased patient \(died 2023-01-15\)/)
+    const allowed = await matchPatient(ids, index, { allowDeceased: true })
+    expect(allowed.patient?.mrn).toBe('1000011')
+  })
+
+  it('works with an index whose look-ups are asynchronous (a PostgreSQL catalog)', async () => {
+    const slow: PatientIndex = {
+      findByMrn: async (m) => index.findByMrn(m),
+      findByBirthDate: async (d) => index.findByBirthDate(d),
+      findByNameKey: async (k) => index.findByNameKey(k),
+    }
+    expect((await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950'], slow)).patient?.mrn).toBe('1000024')
+  })
+
+  it('lists candidates best first with human-readable reasons, and caps the list', async () => {
+    const r = await decide(['Patient: DOE, JANE   DOB: 03/41/1962'])
+    expect(r.candidates.map((c) => c.patient.mrn)).toEqual(['1000001', '1000002'])
+    expect(r.candidates[0]!.reasons).toEqual(['name matches', 'birth date differs: document 03/41/1962 (not a possible date), chart 1962-03-14 (two digits transposed)'])
+    const capped = await matchPatient(extractIdentifiers('Patient: DOE, JANE   DOB: 03/41/1962', extractOpts), index, { maxCandidates: 1 })
+    expect(capped.candidates).toHaveLength(1)
+  })
+})
+
+describe('matchPatient: adversarial set (test/fixtures/matching/adversarial.json)', () => {
+  it('has at least 60 cases covering every look-alike kind', () => {
+    expect(fixture.cases.length).toBeGreaterThanOrEqual(60)
+    const kinds = new Set(fixture.cases.map((c) => c.kind))
+    for (const k of ['same-name', 'twins', 'transposed-dob', 'sound-alike', 'deceased', 'misfile-risk', 'two-patients', 'no-identifiers', 'foreign-id', 'ocr', 'one-identifier']) {
+      expect(kinds).toContain(k)
+    }
+    expect(new Set(fixture.cases.map((c) => c.id)).size).toBe(fixture.cases.length)
+  })
+
+  for (const c of fixture.cases) {
+    it(c.id, async () => {
+      const r = await decide(c.text)
+      // Never the wrong chart, whatever the case.
+      if (r.decision === 'matched') expect(r.patient?.mrn, 'matched to the wrong patient').toBe(c.truthMrn)
+      // Look-alikes and weak documents: exactly the expected decision (never matched).
+      if (!c.twoGoodIdentifiers) expect(r.decision).toBe(c.expect)
+      expect(r.decision === 'matched').toBe(r.patient !== undefined)
+      expect(r.reasons.length).toBeGreaterThan(0)
+    })
+  }
+
+  it('FIGURES: zero documents matched to the wrong patient, at least 90% of two-identifier documents filed without review', async () => {
+    const outcomes = []
+    for (const c of fixture.cases) {
+      const r = await decide(c.text)
+      outcomes.push({ id: c.id, twoGood: c.twoGoodIdentifiers, truthMrn: c.truthMrn, got: r.decision, gotMrn: r.patient?.mrn ?? null })
+    }
+    const wrong = outcomes.filter((o) => o.got === 'matched' && o.gotMrn !== o.truthMrn)
+    const good = outcomes.filter((o) => o.twoGood)
+    const goodMatched = good.filter((o) => o.got === 'matched' && o.gotMrn === o.truthMrn)
+    const share = goodMatched.length / good.length
+    const summary = {
+      cases: outcomes.length,
+      wrongPatient: wrong.length,
+      wrongPatientCases: wrong.map((o) => o.id),
+      twoIdentifierCases: good.length,
+      twoIdentifierAutoFiled: goodMatched.length,
+      autoFileShare: Math.round(share * 1000) / 1000,
+      twoIdentifierNotAutoFiled: good.filter((o) => !goodMatched.includes(o)).map((o) => o.id),
+      lookAlikeCases: outcomes.length - good.length,
+      lookAlikesMatched: outcomes.filter((o) => !o.twoGood && o.got === 'matched').map((o) => o.id),
+    }
+    // Case ids and counts only: no patient data in the output.
+    console.log(
+      `patient matching: ${summary.wrongPatient} of ${summary.cases} documents matched to the wrong patient; ` +
+        `${summary.twoIdentifierAutoFiled}/${summary.twoIdentifierCases} (${(share * 100).toFixed(1)}%) two-identifier documents filed without review; ` +
+        `${summary.lookAlikesMatched.length}/${summary.lookAlikeCases} look-alike or weak documents matched`,
+    )
+    mkdirSync(join(root, 'test-artifacts'), { recursive: true })
+    writeFileSync(join(root, 'test-artifacts', 'patient-matching.json'), `${JSON.stringify(summary, null, 2)}\n`)
+    expect(summary.wrongPatient).toBe(0)
+    expect(summary.lookAlikesMatched).toEqual([])
+    expect(share).toBeGreaterThanOrEqual(0.9)
+  })
+})

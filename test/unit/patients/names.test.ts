@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { compareNames, comparePart, ocrDistance, parsePersonName, patientNameKeys, phoneticKey } from '../../../src/patients/names.js'
+
+// Made-up names.
+const chart = (familyName: string, givenName: string, middleName: string | null = null) => ({ familyName, givenName, middleName })
+const doc = (familyName: string, givenName: string, middleName: string | null = null, suffix: string | null = null) => ({ familyName, givenName, middleName, suffix })
+
+describe('parsePersonName', () => {
+  it.each([
+    ['DOE, JANE A', ['DOE', 'JANE', 'A', null, 'family-first']],
+    ['Doe Jr., Jane', ['Doe', 'Jane', null, 'JR', 'family-first']],
+    ['Jane A. Doe', ['Doe', 'Jane', 'A', null, 'given-first']],
+    ['Mrs. Jane Doe', ['Doe', 'Jane', null, null, 'given-first']],
+    ['Maria del Carmen De La Cruz', ['De La Cruz', 'Maria', 'del Carmen', null, 'given-first']],
+    ['DOE JANE A', ['DOE', 'JANE', 'A', null, 'family-first']],
+    ['Robert Lee III', ['Lee', 'Robert', null, 'III', 'given-first']],
+  ])('%s', (raw, [f, g, m, s, o]) => {
+    expect(parsePersonName(raw)).toEqual({ familyName: f, givenName: g, middleName: m, suffix: s, order: o })
+  })
+
+  it('refuses a single word', () => {
+    expect(parsePersonName('DOE')).toBeNull()
+    expect(parsePersonName(', JANE')).toBeNull()
+  })
+})
+
+describe('phoneticKey', () => {
+  it('gives sound-alikes the same key', () => {
+    for (const [a, b] of [
+      ['Smith', 'Smyth'],
+      ['Jon', 'John'],
+      ['Catherine', 'Katherine'],
+      ['Stephen', 'Steven'],
+      ['Reid', 'Reed'],
+      ['Johnson', 'Jonson'],
+      ['Thompson', 'Tomson'],
+      ['Mohammed', 'Muhammad'],
+      ['Philips', 'Phillips'],
+    ]) {
+      expect(phoneticKey(a!), `${a} / ${b}`).toBe(phoneticKey(b!))
+    }
+  })
+
+  it('keeps different names apart', () => {
+    expect(phoneticKey('Smith')).not.toBe(phoneticKey('Jones'))
+    expect(phoneticKey('Garcia')).not.toBe(phoneticKey('Lopez'))
+  })
+
+  it('indexes compound family names under the whole and each part', () => {
+    const keys = patientNameKeys({ familyName: 'Garcia-Lopez' })
+    expect(keys).toContain(phoneticKey('Garcia'))
+    expect(keys).toContain(phoneticKey('Lopez'))
+    expect(keys).toContain(phoneticKey('GarciaLopez'))
+    expect(patientNameKeys({ familyName: 'De La Cruz' })).toContain(phoneticKey('Cruz'))
+  })
+})
+
+describe('ocrDistance and comparePart', () => {
+  it('counts scanner confusions apart from real edits', () => {
+    expect(ocrDistance('WILLIARNS', 'WILLIAMS')).toEqual({ edits: 0, confusions: 1, letterSwaps: 0 })
+    expect(ocrDistance('D0E', 'DOE')).toEqual({ edits: 0, confusions: 1, letterSwaps: 0 })
+    expect(ocrDistance('ABCLULLAH', 'ABDULLAH')).toEqual({ edits: 0, confusions: 1, letterSwaps: 0 })
+    expect(ocrDistance('CARL', 'EARL')).toEqual({ edits: 0, confusions: 1, letterSwaps: 1 })
+    expect(ocrDistance('JON', 'JOHN').edits).toBe(1)
+    expect(ocrDistance('JOHNSON', 'JHONSON').edits).toBe(1)
+  })
+
+  it.each([
+    ['DOE', 'Doe', 'exact'],
+    ["O'BRIEN", 'OBrien', 'exact'],
+    ['NUNEZ', 'Núñez', 'exact'],
+    ['GARCIA LOPEZ', 'Garcia-Lopez', 'exact'],
+    ['D0E', 'Doe', 'ocr'],
+    ['WI11IAMS', 'Williams', 'ocr'],
+    ['FITZGERA1D', 'Fitzgerald', 'ocr'],
+    ['JON', 'John', 'near'],
+    ['SMITH', 'Smyth', 'near'],
+    ['JANE', 'JOHN', 'different'],
+    ['DOEE', 'Doe', 'near'],
+    ['D00E', 'Doe', 'different'],
+  ])('%s vs %s: %s', (a, b, expected) => {
+    expect(comparePart(a, b)).toBe(expected)
+  })
+})
+
+describe('compareNames', () => {
+  it('agrees through scanner damage, middle initials, compound and swapped names', () => {
+    expect(compareNames(doc('D0E', 'JANC', 'A'), chart('Doe', 'Jane', 'Ann')).status).toBe('agree')
+    expect(compareNames(doc('DOE', 'JANE'), chart('Doe', 'Jane', 'Ann')).status).toBe('agree')
+    expect(compareNames(doc('JANE', 'DOE'), chart('Doe', 'Jane')).status).toBe('agree')
+    expect(compareNames(doc('GARCIA', 'MARIA'), chart('Garcia-Lopez', 'Maria')).status).toBe('agree')
+    expect(compareNames(doc('GARCIA-LOPEZ', 'MARIA'), chart('Garcia', 'Maria')).status).toBe('agree')
+    expect(compareNames(doc('SMITH', 'MARY ANN'), chart('Smith', 'Mary', 'Ann')).status).toBe('agree')
+    expect(compareNames(doc('TAYLOR', 'EMlLY'), chart('Taylor', 'Emily')).status).toBe('agree')
+  })
+
+  it('calls look-alikes near, never agree', () => {
+    expect(compareNames(doc('SMITH', 'KATHERINE'), chart('Smyth', 'Katherine')).status).toBe('near')
+    expect(compareNames(doc('BAKER', 'JON'), chart('Baker', 'John')).status).toBe('near')
+    expect(compareNames(doc('DOE', 'J'), chart('Doe', 'Jane')).status).toBe('near')
+    expect(compareNames(doc('DOE', 'JANE', 'B'), chart('Doe', 'Jane', 'Ann')).status).toBe('near')
+    expect(compareNames(doc('LEE', 'ROBERT', null, 'JR'), chart('Lee Sr', 'Robert')).status).toBe('near')
+  })
+
+  it('tells twins apart by the given name', () => {
+    expect(compareNames(doc('OKAFOR', 'MICHAEL'), chart('Okafor', 'Michelle')).status).toBe('family-only')
+    expect(compareNames(doc('OKAFOR', 'MICHAEL'), chart('Okafor', 'Michael')).status).toBe('agree')
+  })
+
+  it('flags agreement that rests on one letter read as another', () => {
+    const r = compareNames(doc('HALE', 'EARL'), chart('Hale', 'Carl'))
+    expect(r).toMatchObject({ status: 'agree', needsThirdIdentifier: true })
+    expect(compareNames(doc('HALE', 'CARL'), chart('Hale', 'Carl')).needsThirdIdentifier).toBe(false)
+  })
+
+  it('disagrees on different people', () => {
+    expect(compareNames(doc('TAYLOR', 'EMILY'), chart('Brown', 'Robert')).status).toBe('disagree')
+  })
+})
