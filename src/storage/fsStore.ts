@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises'
 import { createWriteStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { ChartclerkError } from '../errors.js'
-import { assertValidKey, type ObjectInfo, type ObjectStore, type PutOptions, type PutSource, type StoreHealth } from './objectStore.js'
+import { assertValidKey, assertValidMetadata, type ObjectInfo, type ObjectStore, type PutOptions, type PutSource, type StoreHealth } from './objectStore.js'
 
 const META_SUFFIX = '.meta.json'
 const TMP_DIR = '.tmp'
@@ -47,6 +47,8 @@ export class FilesystemObjectStore implements ObjectStore {
 
   async put(key: string, source: PutSource, opts: PutOptions = {}): Promise<void> {
     const dest = this.file(key)
+    // The same rule as S3: metadata that would work here but not there must fail here too.
+    assertValidMetadata(opts.metadata)
     const tmp = path.join(this.root, TMP_DIR, `${randomBytes(8).toString('hex')}`)
     try {
       await fs.mkdir(path.dirname(dest), { recursive: true })

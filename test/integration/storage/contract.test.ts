@@ -85,6 +85,13 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
     }
   })
 
+  it('metadata keys that S3 headers cannot carry are refused on every backend', async () => {
+    for (const bad of ['originalName', 'with space', 'content-type', 'x-amz-meta-x', 'under_score', '']) {
+      await expect(store.put('derived/badmeta/x', { buffer: Buffer.from('x') }, { metadata: { [bad]: 'v' } }), bad).rejects.toBeInstanceOf(TypeError)
+    }
+    expect(await store.stat('derived/badmeta/x')).toBeNull()
+  })
+
   it('get and getStream return the stored bytes, from a buffer and from a file', async () => {
     const bytes = scanBytes(300 * 1024, 1)
     const file = path.join(tmp, 'scan.bin')

@@ -10,11 +10,14 @@ import { inspect } from 'node:util'
 import { Client } from 'minio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
+import { loadConfig } from '../../../src/config/config.js'
+import { createArchiveStore, createObjectStore } from '../../../src/storage/createStore.js'
 import { FilesystemObjectStore } from '../../../src/storage/fsStore.js'
+import { PrefixedObjectStore } from '../../../src/storage/prefixedStore.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { S3ObjectStore } from '../../../src/storage/s3Store.js'
 import { migrateStore } from '../../../src/storage/migrateStore.js'
-import { putVerified } from '../../../src/storage/verified.js'
+import { putVerified, verifiedMove } from '../../../src/storage/verified.js'
 import { verifyStore } from '../../../src/storage/verifyStore.js'
 import { startDedicatedRgw, type DedicatedRgw } from '../../support/rgw.js'
 import { localRgw, s3Server, s3Settings, uniqueBucket, type S3TestServer } from '../s3Env.js'
@@ -232,6 +235,48 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       expect(sha256(await store.get(originalKey(sha256(before))))).toBe(sha256(before))
       expect(await store.health()).toMatchObject({ reachable: true })
       await Promise.all([store.close(), patient.close()])
+    })
+  })
+
+  describe('archive location', () => {
+    const configFor = (archive: Record<string, unknown>, bucket: string) =>
+      loadConfig({
+        cwd: tmp,
+        env: { CHARTCLERK_S3_ACCESS_KEY: server.accessKey, CHARTCLERK_S3_SECRET_KEY: server.secretKey },
+        overrides: {
+          storage: { backend: 's3', s3: { endpoint: server.endpoint, port: server.port, useSSL: server.useSSL, region: server.region, bucket, createBucket: true }, archive },
+        },
+      })
+
+    it('GIVEN storage.archive.bucket THEN originals move to that second bucket, proven, and leave the first', async () => {
+      const config = configFor({ bucket: uniqueBucket('arch') }, uniqueBucket('main'))
+      const main = await createObjectStore(config)
+      const archive = await createArchiveStore(config, main)
+      expect(archive).toBeInstanceOf(S3ObjectStore)
+      await Promise.all([main.init(), archive.init()])
+      const bytes = scanBytes(30_000, 40)
+      const sha = sha256(bytes)
+      await putVerified(main, originalKey(sha), { buffer: bytes }, sha, { metadata: { 'original-name': 'Akte alt.pdf' } })
+      await verifiedMove(main, originalKey(sha), archive, originalKey(sha))
+      expect(await main.stat(originalKey(sha))).toBeNull()
+      expect(await archive.stat(originalKey(sha))).toMatchObject({ size: bytes.length, metadata: { 'original-name': 'Akte alt.pdf' } })
+      expect((await archive.health()).description).toContain(config.storage.archive.bucket!)
+      // ... and back again (reversible).
+      await verifiedMove(archive, originalKey(sha), main, originalKey(sha))
+      expect(sha256(await main.get(originalKey(sha)))).toBe(sha)
+      await Promise.all([main.close(), archive.close()])
+    })
+
+    it('GIVEN no archive bucket THEN the archive is the archive/ prefix of the same bucket', async () => {
+      const config = configFor({}, uniqueBucket('main'))
+      const main = await createObjectStore(config)
+      await main.init()
+      const archive = await createArchiveStore(config, main)
+      expect(archive).toBeInstanceOf(PrefixedObjectStore)
+      await archive.put('originals/x', { buffer: Buffer.from('x') })
+      expect(await listKeys(main, '')).toEqual(['archive/originals/x'])
+      expect(await listKeys(archive, '')).toEqual(['originals/x'])
+      await main.close()
     })
   })
 
