@@ -1,0 +1,124 @@
+/** Accuracy, confusion matrix and confidence distribution of a classifier on labelled texts. */
+import type { EvalFigures } from './model.js'
+
+export interface Prediction {
+  truth: string
+  predicted: string
+  confidence: number
+}
+
+export const CONFIDENCE_BUCKETS = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001] as const
+
+export interface EvalReport extends EvalFigures {
+  threshold: number
+  labels: string[]
+  /** confusion[truth][predicted] = count */
+  confusion: Record<string, Record<string, number>>
+  perType: Record<string, { n: number; recall: number; precision: number }>
+  buckets: { from: number; to: number; n: number; accuracy: number }[]
+  /** Auto-filed mistakes, truth -> predicted, most frequent first. */
+  autoMistakes: { truth: string; predicted: string; n: number }[]
+}
+
+export function evaluatePredictions(preds: readonly Prediction[], threshold: number): EvalReport {
+  const labels = [...new Set(preds.flatMap((p) => [p.truth, p.predicted]))].sort()
+  const confusion: Record<string, Record<string, number>> = {}
+  for (const t of labels) confusion[t] = Object.fromEntries(labels.map((p) => [p, 0]))
+  let correct = 0
+  let auto = 0
+  let autoCorrect = 0
+  const mistakes = new Map<string, number>()
+  for (const p of preds) {
+    confusion[p.truth]![p.predicted] = confusion[p.truth]![p.predicted]! + 1
+    if (p.truth === p.predicted) correct++
+    if (p.confidence >= threshold) {
+      auto++
+      if (p.truth === p.predicted) autoCorrect++
+      else mistakes.set(`${p.truth}\u0000${p.predicted}`, (mistakes.get(`${p.truth}\u0000${p.predicted}`) ?? 0) + 1)
+    }
+  }
+  const perType: EvalReport['perType'] = {}
+  for (const t of labels) {
+    const n = preds.filter((p) => p.truth === t).length
+    const predictedT = preds.filter((p) => p.predicted === t).length
+    const tp = confusion[t]![t]!
+    perType[t] = { n, recall: n ? tp / n : 0, precision: predictedT ? tp / predictedT : 0 }
+  }
+  const buckets = []
+  for (let i = 0; i + 1 < CONFIDENCE_BUCKETS.length; i++) {
+    const from = CONFIDENCE_BUCKETS[i]!
+    const to = CONFIDENCE_BUCKETS[i + 1]!
+    const inB = preds.filter((p) => p.confidence >= from && p.confidence < to)
+    buckets.push({ from, to: Math.min(to, 1), n: inB.length, accuracy: inB.length ? inB.filter((p) => p.truth === p.predicted).length / inB.length : 0 })
+  }
+  const n = preds.length
+  return {
+    n,
+    accuracy: n ? correct / n : 0,
+    reviewShare: n ? (n - auto) / n : 0,
+    autoAccuracy: auto ? autoCorrect / auto : 1,
+    autoErrors: auto - autoCorrect,
+    threshold,
+    labels,
+    confusion,
+    perType,
+    buckets,
+    autoMistakes: [...mistakes.entries()]
+      .map(([k, v]) => {
+        const [truth, predicted] = k.split('\u0000') as [string, string]
+        return { truth, predicted, n: v }
+      })
+      .sort((a, b) => b.n - a.n),
+  }
+}
+
+export function figures(r: EvalReport): EvalFigures {
+  const round = (x: number): number => Math.round(x * 10000) / 10000
+  return { n: r.n, accuracy: round(r.accuracy), reviewShare: round(r.reviewShare), autoAccuracy: round(r.autoAccuracy), autoErrors: r.autoErrors }
+}
+
+/** Plain-text report for the terminal. */
+export function formatReport(r: EvalReport, title = 'evaluation'): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+  const out: string[] = []
+  out.push(`${title}: ${r.n} documents`)
+  out.push(`accuracy ${pct(r.accuracy)}`)
+  out.push(`review threshold ${r.threshold.toFixed(2)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications)`)
+  out.push('', 'confusion matrix (rows: true type, columns: predicted)')
+  const short = (s: string): string => s.slice(0, 9)
+  const w = Math.max(...r.labels.map((l) => l.length), 10)
+  out.push(`${''.padEnd(w)} ${r.labels.map((l) => short(l).padStart(9)).join(' ')}`)
+  for (const t of r.labels) out.push(`${t.padEnd(w)} ${r.labels.map((p) => String(r.confusion[t]![p]! || '.').padStart(9)).join(' ')}`)
+  out.push('', 'per type: n recall precision')
+  for (const t of r.labels) {
+    const x = r.perType[t]!
+    if (x.n || x.precision) out.push(`  ${t.padEnd(w)} ${String(x.n).padStart(5)} ${pct(x.recall).padStart(7)} ${pct(x.precision).padStart(7)}`)
+  }
+  out.push('', 'confidence distribution: bucket n accuracy')
+  for (const b of r.buckets) out.push(`  ${b.from.toFixed(2)}-${b.to.toFixed(2)} ${String(b.n).padStart(6)} ${b.n ? pct(b.accuracy).padStart(7) : '      -'}`)
+  if (r.autoMistakes.length) {
+    out.push('', 'wrong auto-classifications (true -> predicted):')
+    for (const m of r.autoMistakes.slice(0, 10)) out.push(`  ${m.truth} -> ${m.predicted}: ${m.n}`)
+  }
+  return out.join('\n')
+}
+
+/**
+ * The lowest threshold at which at most `maxErrorRate` of auto-filed documents are wrong,
+ * from a grid; falls back to the highest grid value.
+ */
+export function chooseThreshold(preds: readonly Prediction[], maxErrorRate: number, grid = thresholdGrid()): number {
+  for (const t of grid) {
+    const auto = preds.filter((p) => p.confidence >= t)
+    const wrong = auto.filter((p) => p.truth !== p.predicted).length
+    if (auto.length > 0 && wrong / auto.length <= maxErrorRate) return t
+  }
+  return grid[grid.length - 1]!
+}
+
+function thresholdGrid(): number[] {
+  const g: number[] = []
+  for (let t = 0.5; t < 0.985; t += 0.025) g.push(Math.round(t * 1000) / 1000)
+  g.push(0.99, 0.995)
+  return g
+}

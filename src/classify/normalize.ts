@@ -1,0 +1,89 @@
+/**
+ * Text clean-up before features: the same for training and for classifying, so that
+ * OCR variants of a word land on the same feature.
+ *
+ * - lower case, Unicode compatibility forms, form feeds as line breaks
+ * - words hyphenated across a line break are joined ("labo-\nratory")
+ * - OCR look-alikes inside words: `|`->l, and in mostly-letter tokens 0->o, 1->l, 5->s;
+ *   "rn"->"m" and "vv"->"w" everywhere (both spellings map to one form)
+ * - digits collapsed: every run of digits becomes "0" (dates, values, ids look alike)
+ * - stray specks (° ~ * • etc.) and punctuation become spaces; "&" becomes "and"
+ */
+
+/** Joins words split across lines and evens out line endings; keeps case and punctuation. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n')
+    .replace(/([A-Za-z])-[ \t]*\n[ \t]*([a-z])/g, '$1$2')
+}
+
+const LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '|': 'l', '!': 'l' }
+
+function fixToken(tok: string): string {
+  // A token that is mostly letters but holds a look-alike digit is an OCR slip ("he1lo", "c0nsult").
+  if (/[0-9|!]/.test(tok) && /[a-z]/.test(tok)) {
+    const letters = tok.replace(/[^a-z]/g, '').length
+    if (letters >= 2 && letters > tok.length - letters) tok = tok.replace(/[0159|!]/g, (c) => LOOKALIKE[c] ?? c)
+  }
+  return tok.replace(/[0-9]+/g, '0')
+}
+
+/** Lower-cased, OCR-evened text, one line per input line, tokens separated by single spaces. */
+export function normalizeText(text: string): string {
+  const lines = cleanText(text).toLowerCase().split('\n')
+  const out: string[] = []
+  for (const raw of lines) {
+    const line = raw
+      .replace(/&/g, ' and ')
+      .replace(/rn/g, 'm')
+      .replace(/vv/g, 'w')
+      .replace(/[^a-z0-9|!\s]+/g, ' ')
+      .split(/\s+/)
+      .filter((t) => t.length > 0)
+      .map(fixToken)
+      .filter((t) => t.length > 0)
+      .join(' ')
+    out.push(line)
+  }
+  return out.join('\n')
+}
+
+/** Tokens of normalized text (all lines). */
+export function tokenize(text: string): string[] {
+  const norm = normalizeText(text)
+  return norm.split(/\s+/).filter((t) => t.length > 0)
+}
+
+/** Tokens of an already-normalized line or text. */
+export function tokensOfNormalized(norm: string): string[] {
+  return norm.split(/\s+/).filter((t) => t.length > 0)
+}
+
+/** Normalizes a phrase from a type file (title or keyword) into its token string. */
+export function normalizePhrase(phrase: string): string {
+  return tokensOfNormalized(normalizeText(phrase)).join(' ')
+}
+
+/**
+ * Word unigram and bigram features of a token list. Single letters are kept in bigrams
+ * only. `joinable` repairs OCR-broken words: when two adjacent tokens concatenated form a
+ * known word ("labora tory"), that word is counted too.
+ */
+export function ngrams(tokens: readonly string[], joinable?: (word: string) => boolean): string[] {
+  const out: string[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.length > 1) out.push(t)
+    const n = tokens[i + 1]
+    if (n !== undefined) {
+      out.push(`${t} ${n}`)
+      if (joinable && t !== '0' && n !== '0') {
+        const j = t + n
+        if (joinable(j)) out.push(j)
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,43 @@
+/**
+ * Trains the shipped document-type model.
+ *
+ *   npx tsx training/train-default.ts [--corpus FILE ...] [--out models/doctype-model.json]
+ *
+ * The default corpus is ../shared/corpus/doctype-dev.jsonl (outside this repository: its
+ * texts are never committed; only the trained weights are).
+ */
+import path from 'node:path'
+import { loadDocTypes } from '../src/classify/doctypes.js'
+import { formatReport } from '../src/classify/evaluate.js'
+import { saveModel } from '../src/classify/model.js'
+import { defaultModelPath, packageRoot } from '../src/classify/paths.js'
+import { trainDoctypeModel } from '../src/classify/train.js'
+
+const args = process.argv.slice(2)
+const corpus: string[] = []
+let out = defaultModelPath()
+let verbose = false
+const overrides: Record<string, number> = {}
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!
+  if (a === '--corpus') corpus.push(args[++i]!)
+  else if (a === '--out') out = args[++i]!
+  else if (a === '--verbose') verbose = true
+  else if (a.startsWith('--') && a.includes('=')) overrides[a.slice(2, a.indexOf('='))] = Number(a.slice(a.indexOf('=') + 1))
+  else throw new Error(`unknown argument ${a}`)
+}
+if (corpus.length === 0) corpus.push(path.resolve(packageRoot(), '..', 'shared', 'corpus', 'doctype-dev.jsonl'))
+
+const { model, reports } = trainDoctypeModel({
+  corpusFiles: corpus,
+  docTypes: loadDocTypes(),
+  log: (m) => {
+    if (verbose || !m.includes('epoch')) console.error(m)
+  },
+  ...overrides,
+})
+saveModel(model, out)
+console.error(`wrote ${out}`)
+for (const [name, r] of Object.entries(reports)) {
+  if (name === 'corpus_heldout' || name === 'synthetic_heldout' || verbose) console.log(`\n${formatReport(r, name)}`)
+}
