@@ -49,7 +49,17 @@ interface PageLabels {
   headerRows: Set<number>
 }
 
+/** Where a value's text lies on its page, so that one section cannot run over the next field's. */
+interface Span {
+  page: number
+  /** Start of the label (or of the value when there is no label). */
+  start: number
+  valueStart: number
+  end: number
+}
+
 interface Ctx {
+  spans: Map<FieldHit, Span>
   pages: PageLabels[]
   signature: SignatureResult
   labTests: LabTest[] | null
@@ -95,7 +105,10 @@ function convert(
       return mkHit(page, offset + Math.max(0, firstLine.indexOf(n.slice(0, 3))), n, label, via)
     }
     case 'facility': {
-      const v = squash(text.split('\n')[0] ?? '').replace(/[,;:]+$/, '')
+      // Phone and fax numbers printed after a facility are not part of it.
+      const v = squash(text.split('\n')[0] ?? '')
+        .replace(/[,;]?\s*\b(?:tel|phone|ph|fax)\b\.?\s*:?\s*(?:\(?\d{3}\)?[\s.-]*(?:\d{3}[\s.-]*\d{4})?)?\s*$/i, '')
+        .replace(/[,;:]+$/, '')
       if ((v.match(/[A-Za-z]/g) ?? []).length < 3 || v.length > 160) return null
       return mkHit(page, offset, v, label, via)
     }
@@ -127,7 +140,10 @@ function fromLabels(def: FieldDef, labels: ReadonlyArray<string>, ctx: Ctx, via:
         const rv = readValue(pl.page, o, { multiline, occurrences: pl.occ })
         if (!rv) continue
         const hit = convert(def, pl.page, rv.text, rv.offset, o.printed.trim(), via, ctx, o.sep)
-        if (hit) return hit
+        if (hit) {
+          ctx.spans.set(hit, { page: pl.page.page, start: o.start, valueStart: rv.offset, end: rv.offset + rv.text.length })
+          return hit
+        }
       }
     }
   }
@@ -174,7 +190,10 @@ function fromPatterns(def: FieldDef, ctx: Ctx): FieldHit | null {
         }
         const lead = value.length - value.trimStart().length
         const hit = convert(def, pl.page, value.trim(), at + lead, null, 'pattern', ctx)
-        if (hit) return hit
+        if (hit) {
+          ctx.spans.set(hit, { page: pl.page.page, start: at + lead, valueStart: at + lead, end: at + lead + value.trim().length })
+          return hit
+        }
       }
     }
   }
@@ -295,6 +314,37 @@ function fieldHit(def: FieldDef, ctx: Ctx, letterhead: ReturnType<typeof readLet
   return null
 }
 
+/**
+ * A section read up to "the next heading" can swallow text that is another field (a statement
+ * sentence, a date line) or the signature block when the document has no heading in between:
+ * such a section ends where the other field or the signature begins.
+ */
+function trimOverruns(defs: ReadonlyArray<FieldDef>, fields: Record<string, FieldHit>, ctx: Ctx): void {
+  const sigStarts = [...ctx.signature.findings.map((f) => f.location), ...ctx.signature.unsignedMarkers.map((m) => m.location)]
+  for (const def of defs) {
+    const hit = fields[def.name]
+    if (!hit || !defaultMultiline(def) || hit.via !== 'label') continue
+    const span = ctx.spans.get(hit)
+    if (!span) continue
+    let cut = span.end
+    for (const [other, os] of ctx.spans) {
+      if (other === hit || os.page !== span.page) continue
+      if (os.start > span.valueStart && os.start < cut) cut = os.start
+    }
+    for (const loc of sigStarts) {
+      if (loc.page === span.page && loc.offset > span.valueStart && loc.offset < cut) cut = loc.offset
+    }
+    if (cut >= span.end) continue
+    const page = ctx.pages.find((p) => p.page.page === span.page)?.page
+    if (!page) continue
+    const trimmed = convert(def, page, page.text.slice(span.valueStart, cut).replace(/[\s,;]+$/, ''), span.valueStart, hit.label, hit.via, ctx)
+    if (trimmed) {
+      fields[def.name] = trimmed
+      ctx.spans.set(trimmed, { ...span, end: cut })
+    } else delete fields[def.name]
+  }
+}
+
 const STATUS_RE =
   /^\s*(?:report\s+)?status\s*:\s*(preliminary|prelim|final|amended|corrected|addendum)\b|^\s*\W*(preliminary|final|amended|corrected)\s+(?:report|result|read|copy)\b|^\s*\W*(addendum|amended\s+report|corrected\s+report)\b/gim
 
@@ -363,7 +413,7 @@ export function extractFields(
   const signature = detectSignature(text, opts)
   const wantsTable = docType === 'lab_report' || defs.some((d) => d.source?.startsWith('labTable.'))
   const labTests = wantsTable ? readLabTable(pages) : null
-  const ctx: Ctx = { pages: pls, signature, labTests, opts, problems: [] }
+  const ctx: Ctx = { spans: new Map(), pages: pls, signature, labTests, opts, problems: [] }
   const letterhead = readLetterhead(pages, typeDef?.signals?.titles ?? [])
 
   const fields: Record<string, FieldHit> = {}
@@ -371,6 +421,7 @@ export function extractFields(
     const hit = fieldHit(def, ctx, letterhead)
     if (hit) fields[def.name] = hit
   }
+  trimOverruns(defs, fields, ctx)
   const missing = defs.filter((d) => d.required && fields[d.name] === undefined).map((d) => d.name)
 
   const ranked = (key: 'dateOfService' | 'author' | 'sendingFacility'): FieldDef[] =>

@@ -22,7 +22,7 @@ const NUMERIC = /^[<>≤≥]?=?\s?-?\d[\d,]*(?:\.\d+)?(?=\s|$|[HL*](?:\s|$)|HH|L
 const FLAG = /^(?:HH|LL|H|L|A|AA|\*|\*H|\*L|C|CRIT|CRITICAL|HIGH|LOW|ABN|ABNORMAL|PANIC)$/i
 const RANGE_NUM = /^(?:[<>≤≥]=?\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:-|–|to)\s?\d[\d,]*(?:\.\d+)?)/i
 const RANGE_TEXT = /^(?:negative|non-?\s?reactive|not\s+detected|none\s+seen|none|normal|neg|absent|clear|yellow|<\s?\d)/i
-const UNIT = /^(?:%|[a-zA-Zµμ][a-zA-Zµμ0-9^*.]*(?:\/[a-zA-Z0-9^*.µμ]+)*|(?:x\s?)?10[\^*eE]\d+\/[a-zA-Zµμ]+|#\/[a-zA-Zµμ]+)$/
+const UNIT = /^(?:%|[a-zA-Zµμ][a-zA-Zµμ0-9^*.]*(?:\/[a-zA-Z0-9^*.µμ]+)*\/?|(?:x\s?)?10[\^*eE]\d+\/[a-zA-Zµμ]+|#\/[a-zA-Zµμ]+)$/
 const NOT_TESTS =
   /^(?:patient|name|dob|date|birth|age|sex|gender|mrn|acct|account|phone|tel|fax|page|pg|room|bed|accession|specimen id|order|npi|clia|collected|received|reported|resulted|printed|time|id|ssn|zip|suite|ste|p\.?o\.? box|lab|laboratory|physician|provider|address|fin|encounter|visit)\b/i
 
@@ -114,7 +114,12 @@ export function readLabTable(pages: Page[]): LabTest[] {
   for (const page of pages) {
     let inTable = false
     let misses = 0
+    let wrapped = 0
     for (const line of page.lines) {
+      if (wrapped > 0) {
+        wrapped--
+        continue
+      }
       const t = line.text
       if (t.trim() === '') {
         if (inTable && ++misses > 2) inTable = false
@@ -125,12 +130,28 @@ export function readLabTable(pages: Page[]): LabTest[] {
         misses = 0
         continue
       }
+      if (/\bpage\s+\d+\s*(?:of|\/)\s*\d+/i.test(t)) continue
       const row = parseRow(t, inTable)
       if (row) {
         const lead = t.length - t.trimStart().length
-        out.push({ ...row, page: page.page, line: line.n, offset: line.start + lead })
+        const test: LabTest = { ...row, page: page.page, line: line.n, offset: line.start + lead }
+        out.push(test)
         inTable = true
         misses = 0
+        // A row wrapped by a narrow column: "40 L mL/" then "min/1.73m2" then ">=60".
+        while (test.referenceRange === null) {
+          const idx = page.lines.indexOf(line)
+          const next = page.lines[idx + 1 + wrapped]?.text.trim() ?? ''
+          if (next === '') break
+          if (test.units?.endsWith('/') && /^[A-Za-z0-9.^*µμ/]+$/.test(next)) {
+            test.units += next
+          } else if (RANGE_NUM.test(next) && RANGE_NUM.exec(next)![0].length >= next.replace(/\s*[A-Za-z/%^0-9.]*$/, '').length) {
+            test.referenceRange = squash(RANGE_NUM.exec(next)![0]).replace(/\s?(-|–)\s?/, ' - ')
+          } else if (/^(?:negative|non-?\s?reactive|not\s+detected|none\s+seen|normal)$/i.test(next)) {
+            test.referenceRange = next
+          } else break
+          wrapped++
+        }
       } else if (inTable && ++misses > 3) {
         inTable = false
       }

@@ -48,6 +48,9 @@ export const COMMON_LABELS: readonly string[] = [
   'Current Medications', 'Social History', 'Family History', 'Past Surgical History', 'Vital Signs', 'Plan', 'Assessment',
   'Subjective', 'Objective', 'Diagnosis', 'Diagnoses', 'Discharge Diagnosis', 'Discharge Diagnoses', 'Hospital Course',
   'Re', 'Subject', 'From', 'To', 'Sincerely', 'Comments', 'Comment', 'Note', 'Notes', 'Site', 'Route', 'Dose',
+  'Report Date', 'Date of Report', 'Exam Date', 'Date of Exam', 'Study Date', 'Order Date', 'Ordered by', 'Admit Date',
+  'Arrival', 'Location', 'Service', 'Department', 'Accession No', 'Visit', 'Visit ID', 'Order ID', 'Requisition',
+  'Requisition #', 'Referring Provider', 'Referred by', 'Consultant', 'Author', 'Client', 'Specimen ID', 'Priority',
 ]
 
 /** Words that, printed just before a generic label, make it a different label ("Printed Name", "Lab Address"). */
@@ -148,13 +151,17 @@ export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrenc
         skip = 1
       }
       if (sep === null) continue
+      // A lower-case word at the start of a line is prose wrapped from the line above ("laboratory; critical values...").
+      if (atLineStart && !/^[A-Z]/.test(printed) && sep !== 'eol') continue
       if (!atLineStart) {
         // Mid-line: a capitalised label after a gap, or in capitals, or a specific (multi-word/acronym) label.
         if (!/^[A-Z]/.test(printed)) continue
         const gap = /(?:[ \t]{2,}|\t|[|;,)\]]\s*|[.!?]\s+)$/.test(before)
         const prevWord = /([A-Za-z']+)\W*$/.exec(before)?.[1]?.toLowerCase().replace(/'/g, '')
         if (prevWord && MODIFIERS.has(prevWord) && !/(?:[ \t]{2,}|\t|[|;,]\s*)$/.test(before)) continue
-        if (c.generic && !gap && !caps) continue
+        // "BASIC METABOLIC PANEL Specimen: Serum": a label after a word in capitals starts a new item.
+        const afterCapsWord = /\b[A-Z]{3,}\s+$/.test(before) && !caps
+        if (c.generic && !gap && !caps && !(afterCapsWord && sep === 'colon')) continue
         if (sep === 'eol' && !(caps && /[.,;:)]\s*$/.test(before))) continue
         if (sep === 'grid' && !gap) continue
       }
@@ -219,16 +226,21 @@ export interface ReadValue {
   region: string
 }
 
-function nextHeadingIn(s: string, from: number): number {
+function headingSpan(s: string, from: number): { start: number; end: number } | null {
   CAPS_HEADING.lastIndex = from
   let m: RegExpExecArray | null
   while ((m = CAPS_HEADING.exec(s))) {
     const h = m[1] ?? m[2] ?? ''
     if (isSubsection(h)) continue
     // The heading text itself starts at its group.
-    return m.index + m[0].indexOf(h)
+    const start = m.index + m[0].indexOf(h)
+    return { start, end: start + h.length }
   }
-  return -1
+  return null
+}
+
+function nextHeadingIn(s: string, from: number): number {
+  return headingSpan(s, from)?.start ?? -1
 }
 
 /**
@@ -252,8 +264,13 @@ export function readValue(page: Page, occ: LabelOccurrence, opts: ReadOptions): 
   if (nextOcc) end = Math.min(end, nextOcc.start)
   // A heading in capitals may begin before the next label ("...biopsy.,ABNORMAL FINDINGS:").
   const restOfLine = page.text.slice(occ.valueStart, lineEnd)
-  const headingInRest = nextHeadingIn(restOfLine, 0)
-  if (headingInRest > 0) end = Math.min(end, occ.valueStart + headingInRest)
+  const hs = headingSpan(restOfLine, 0)
+  if (hs && hs.start > 0) {
+    const at = occ.valueStart + hs.start
+    // "Daniel Kessler, MD ACCT:" - capitals run into a known label: the label is where the value ends.
+    const inside = nextOcc && nextOcc.start >= at && nextOcc.start <= occ.valueStart + hs.end
+    if (!inside) end = Math.min(end, at)
+  }
   const sameLine = page.text.slice(occ.valueStart, end)
   let cut = sameLine.length
   if (!opts.multiline) {
@@ -312,7 +329,7 @@ function finish(text: string, baseOffset: number, region: string): ReadValue | n
   const lead = /^[\s,:;.\-–—]*/.exec(text)?.[0].length ?? 0
   const trimmed = text
     .slice(lead)
-    .replace(/[\s,;]+$/, '')
+    .replace(/[\s,;:]+$/, '')
     .replace(/\.,$/, '.')
   if (trimmed === '' || /^[_\s.\-]*$/.test(trimmed)) return null
   return { text: trimmed, offset: baseOffset + lead, region }

@@ -37,6 +37,28 @@ function looksLikeAddress(t: string): boolean {
   return STREET.test(t) || CITY_STATE_ZIP.test(t)
 }
 
+/**
+ * The facility name alone: a second column ("... Heart Center   77 Orchard Lane"), a logo read as
+ * letters ("Lakeshore Imaging Associates mire ee", "HARBOR URGENT CARE Ey") are cut off.
+ */
+export function cleanName(line: string): string {
+  let t = line.trim().split(/\s{3,}|\t|\s[|•·]\s/)[0] ?? ''
+  const street = /\s\d{1,6}[A-Za-z]?\s+[A-Z][a-z]+/.exec(t)
+  if (street && street.index > 3) t = t.slice(0, street.index)
+  const words = t.split(/\s+/)
+  const capitalised = words.filter((w) => /^[A-Z0-9(&'"]/.test(w)).length
+  while (words.length > 2) {
+    const last = words[words.length - 1]!
+    const junk =
+      (/^[a-z]/.test(last) && capitalised >= words.length - 2 && !/^(?:of|and|for|the|at|on|in)$/.test(last)) ||
+      (last.length <= 2 && !/^(?:[A-Z]\.?){1,2}$|^(?:PC|PA|MD|DO|LLC|Inc)\.?$/.test(last)) ||
+      !/[A-Za-z0-9]/.test(last)
+    if (!junk) break
+    words.pop()
+  }
+  return squash(words.join(' ')).replace(/[,;:\-]+$/, '')
+}
+
 /** Reads the letterhead and fax header of the first page. */
 export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []): Letterhead {
   const page = pages[0]
@@ -69,7 +91,7 @@ export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []
     const nextTexts = nonBlank.slice(k + 1, k + 3).map((x) => x.l.text)
     if (FACILITY_WORDS.test(t) || nextTexts.some(looksLikeAddress)) {
       nameIdx = i
-      out.name = hit(page, i, t.replace(/[,;]+$/, ''), l.text.length - l.text.trimStart().length)
+      out.name = hit(page, i, cleanName(l.text), l.text.length - l.text.trimStart().length)
       break
     }
   }
@@ -87,7 +109,7 @@ export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []
         // Phone/fax numbers on the address line are not part of the address.
         // Phone/fax numbers, CLIA numbers and other columns on the address line are not part of the address.
         const own = t.trim().split(/\s{3,}|\t/)[0] ?? t
-        addr.push(squash(own.replace(/\b(?:tel|phone|ph|fax|f|t)\s*[:.]?\s*\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}.*$/i, '').replace(/\bCLIA\b.*$/i, '')).replace(/[,;\s]+$/, ''))
+        addr.push(squash(own.replace(/\b(?:tel|phone|ph|fax|f|t)\s*[:.]?\s*\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}.*$/i, '').replace(/\bCLIA\b.*$/i, '')).replace(/[,;|•·\s]+$/, ''))
         if (CITY_STATE_ZIP.test(t)) break
       } else if (addr.length > 0 || !FACILITY_WORDS.test(t)) {
         if (addr.length > 0) break

@@ -33,7 +33,7 @@ export function cutName(raw: string): string {
   const d = findDates(s)[0]
   if (d) s = s.slice(0, d.index)
   return s
-    .replace(/^[\s:;,\-_~=.*]+/, '')
+    .replace(/^[^A-Za-z(]+/, '')
     .replace(/^(?:printed|print|typed)\s*name\s*[:\-]?\s*/i, '')
     .replace(/[\s,;:\-_~=*]+$/, '')
     .trim()
@@ -64,8 +64,16 @@ export function isNameLike(s: string): boolean {
   return true
 }
 
-/** `cutName` then `isNameLike`: the name, or null. */
+/** "Dr. Jane Roe, MD" -> "Jane Roe, MD"; "Dr. Roe" stays as it is (the title is all there is besides the surname). */
+export function dropTitle(name: string): string {
+  const m = /^(?:dr\.?|doctor)\s+(.+)$/i.exec(name)
+  if (!m || !m[1]) return name
+  const words = m[1].split(/[\s,]+/).filter((w) => /^[A-Z][A-Za-z'.-]*$/.test(w) && !CREDENTIALS.test(w))
+  return words.length >= 2 ? m[1] : name
+}
+
+/** `cutName` then `isNameLike`: the name (without a leading "Dr." when the full name follows), or null. */
 export function nameFrom(raw: string): string | null {
   const n = cutName(raw)
-  return isNameLike(n) ? n : null
+  return isNameLike(n) ? dropTitle(n) : null
 }

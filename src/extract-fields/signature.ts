@@ -242,6 +242,19 @@ function signatureLine(ctx: Ctx, lineRest: string): Read | null {
       }
     }
   }
+  if (!date && by) {
+    // Handwritten dates are often written above the rule, over the printed "Date" label.
+    for (let j = ctx.idx - 1, seen = 0; j >= 0 && seen < 2; j--) {
+      const t = lineText(ctx, j) ?? ''
+      if (t.trim() === '') continue
+      seen++
+      const ds = findDates(t, opts)
+      if (ds.length > 0 && t.trim().length <= 40) {
+        date = ds[0]!.iso
+        break
+      }
+    }
+  }
   if (!by && !date && !/signature|signed/i.test(lineRest) && !/signature|signed/i.test(lineText(ctx, ctx.idx + 1) ?? ''))
     return null
   return finding(ctx, 'handwritten', by !== null && date !== null, by, date, last)
