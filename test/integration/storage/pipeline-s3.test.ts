@@ -16,7 +16,7 @@ import { S3ObjectStore } from '../../../src/storage/s3Store.js'
 import { textPdf, writeFiles } from '../../helpers/documents.js'
 import { listFiles, makeWorkspace, SAMPLES, startCli, waitFor, type Workspace } from '../../helpers/workspace.js'
 import { startDedicatedRgw, type DedicatedRgw } from '../../support/rgw.js'
-import { localRgw, s3Server, s3Settings, uniqueBucket, type S3TestServer } from '../s3Env.js'
+import { dedicatedRgwPossible, s3Server, s3Settings, uniqueBucket, type S3TestServer } from '../s3Env.js'
 
 const s3 = await s3Server()
 
@@ -114,7 +114,7 @@ describe.skipIf(!s3)('chartclerk start with originals in S3', () => {
   }, 400_000)
 })
 
-describe.skipIf(!s3 || !localRgw())('chartclerk start while S3 goes away and comes back (dedicated RGW)', () => {
+describe.skipIf(!s3 || !dedicatedRgwPossible())('chartclerk start while S3 goes away and comes back (dedicated RGW)', () => {
   let rgw: DedicatedRgw
   let ws: Workspace
   beforeAll(async () => {

@@ -20,7 +20,7 @@ import { migrateStore } from '../../../src/storage/migrateStore.js'
 import { putVerified, verifiedMove } from '../../../src/storage/verified.js'
 import { verifyStore } from '../../../src/storage/verifyStore.js'
 import { startDedicatedRgw, type DedicatedRgw } from '../../support/rgw.js'
-import { localRgw, s3Server, s3Settings, uniqueBucket, type S3TestServer } from '../s3Env.js'
+import { dedicatedRgwPossible, s3Server, s3Settings, uniqueBucket, type S3TestServer } from '../s3Env.js'
 import { CountingPuts, listKeys, scanBytes, sha256 } from './helpers.js'
 
 const s3 = await s3Server()
@@ -204,7 +204,7 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
     })
   })
 
-  describe.skipIf(!localRgw())('gateway stopped and started again (dedicated RGW)', () => {
+  describe.skipIf(!dedicatedRgwPossible())('gateway stopped and started again (dedicated RGW)', () => {
     let rgw: DedicatedRgw
     beforeAll(async () => {
       rgw = await startDedicatedRgw()
