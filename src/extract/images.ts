@@ -25,7 +25,7 @@ export interface GreyPage {
 export async function imagePageCount(input: Buffer | string, kind: ImageKind, limits: ImageLimits): Promise<number> {
   let meta: sharp.Metadata
   try {
-    meta = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'truncated' }).metadata()
+    meta = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: failOnFor(kind) }).metadata()
   } catch (err) {
     throw imageError(err, kind)
   }
@@ -37,7 +37,7 @@ export async function imagePageCount(input: Buffer | string, kind: ImageKind, li
 /** Decode one page fully to greyscale (a corrupt page fails here, with a clear code). */
 export async function decodePage(input: Buffer | string, kind: ImageKind | 'render', page: number, limits: ImageLimits): Promise<GreyPage> {
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'truncated', ...(kind === 'tiff' ? { page: page - 1 } : {}) })
+    const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: failOnFor(kind), ...(kind === 'tiff' ? { page: page - 1 } : {}) })
       .flatten({ background: '#ffffff' }) // transparent areas of a PNG are paper, not ink
       .greyscale()
       .extractChannel(0)
@@ -47,6 +47,14 @@ export async function decodePage(input: Buffer | string, kind: ImageKind | 'rend
   } catch (err) {
     throw imageError(err, kind === 'render' ? 'png' : kind)
   }
+}
+
+/**
+ * How strict decoding is. Scanner JPEGs often carry harmless warnings ("extraneous bytes"),
+ * so only a cut-off JPEG fails; a TIFF or PNG whose compressed data is damaged fails.
+ */
+function failOnFor(kind: ImageKind | 'render'): 'warning' | 'truncated' {
+  return kind === 'jpeg' ? 'truncated' : 'warning'
 }
 
 const raw = (p: GreyPage) => sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 }, limitInputPixels: false })

@@ -229,7 +229,9 @@ export class IngestRunner extends EventEmitter {
     }
     if (st.isSymbolicLink()) {
       catalog.jobs.create({ ...job, inboxPath })
-      await this.quarantine(job, new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file outside the inbox, not a file. Copy the real file into the inbox instead.', { stage: 'claim', detail: 'symlink' }), inboxPath)
+      const e = new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file elsewhere, not a file. Copy the real file into the inbox instead.', { stage: 'claim', detail: 'symlink' })
+      const target = await this.quarantine(job, e, inboxPath)
+      this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
       return null
     }
     if (!st.isFile()) return null

@@ -24,7 +24,7 @@ const QUARANTINED: Record<string, string> = {
   'letter.docx': 'FILE_UNSUPPORTED_TYPE',
 }
 
-const ODD_NAMES = ['lab report with spaces.pdf', 'résumé médical – 東京.pdf', 'line\nbreak.pdf', '..dots..pdf', 'a..b.pdf']
+const ODD_NAMES = ['lab report with spaces.pdf', 'résumé médical – 東京.pdf', 'line\nbreak.pdf', 'report..final.pdf', 'a..b.pdf']
 
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_WATCH_STABILITY_MS: '200', CHARTCLERK_LOG_LEVEL: 'info' })
