@@ -20,7 +20,7 @@ import { nameFrom } from './names.js'
 import { detectMissingPages } from './pages.js'
 import { roiElements } from './roi.js'
 import { detectSignature, type SignatureResult } from './signature.js'
-import { lineOf, type Page, squash, toPages } from './text.js'
+import { lineOf, type Page, squash, toPages, trimEndOf } from './text.js'
 import type {
   DocumentStatusGuess,
   ExtractionProblem,
@@ -337,7 +337,7 @@ function trimOverruns(defs: ReadonlyArray<FieldDef>, fields: Record<string, Fiel
     if (cut >= span.end) continue
     const page = ctx.pages.find((p) => p.page.page === span.page)?.page
     if (!page) continue
-    const trimmed = convert(def, page, page.text.slice(span.valueStart, cut).replace(/[\s,;]+$/, ''), span.valueStart, hit.label, hit.via, ctx)
+    const trimmed = convert(def, page, trimEndOf(page.text.slice(span.valueStart, cut), ' ,;'), span.valueStart, hit.label, hit.via, ctx)
     if (trimmed) {
       fields[def.name] = trimmed
       ctx.spans.set(trimmed, { ...span, end: cut })
@@ -346,7 +346,7 @@ function trimOverruns(defs: ReadonlyArray<FieldDef>, fields: Record<string, Fiel
 }
 
 const STATUS_RE =
-  /^\s*(?:report\s+)?status\s*:\s*(preliminary|prelim|final|amended|corrected|addendum)\b|^\s*\W*(preliminary|final|amended|corrected)\s+(?:report|result|read|copy)\b|^\s*\W*(addendum|amended\s+report|corrected\s+report)\b/gim
+  /^\s*(?:report\s+)?status\s*:\s*(preliminary|prelim|final|amended|corrected|addendum)\b|^\W*(preliminary|final|amended|corrected)\s+(?:report|result|read|copy)\b|^\W*(addendum|amended\s+report|corrected\s+report)\b/gim
 
 function readStatus(pages: Page[]): DocumentStatusGuess {
   let best: DocumentStatusGuess = null

@@ -3,7 +3,7 @@
  * interval, read from OCR text where column gaps may have shrunk to one space
  * ("Glucose 112 H mg/dL 70-99", "Sodium 139 mmol/L 136 - 145", "HIV-1/2 Ag/Ab Nonreactive Nonreactive").
  */
-import { squash, type Page } from './text.js'
+import { squash, trimEndOf, type Page } from './text.js'
 
 export interface LabTest {
   name: string
@@ -43,8 +43,9 @@ export interface ParsedRow {
 
 /** Parses one line as a result row, or null. `inTable` relaxes the checks (qualitative rows, no units). */
 export function parseRow(lineText: string, inTable: boolean): ParsedRow | null {
-  const text = lineText.replace(/\s+$/, '')
-  if (text.trim().length < 4) return null
+  const text = lineText.trimEnd()
+  // A results row is short; long lines are prose (and would make the token scan below quadratic).
+  if (text.trim().length < 4 || text.length > 240) return null
   // Split name from the rest at the first result-looking token.
   const tokens = [...text.matchAll(/\S+/g)]
   for (let t = 1; t < tokens.length; t++) {
@@ -57,8 +58,7 @@ export function parseRow(lineText: string, inTable: boolean): ParsedRow | null {
     const num = NUMERIC.exec(rest)
     const qual = num ? null : QUALITATIVE.exec(rest)
     if (!num && !qual) continue
-    const name = squash(text.slice(0, tok.index))
-      .replace(/[.:\s]+$/, '')
+    const name = trimEndOf(squash(text.slice(0, tok.index)), '.: ')
       .replace(/\.{2,}.*$/, '')
     if (!/[A-Za-z].*[A-Za-z]/.test(name) || name.length > 60) return null
     if (NOT_TESTS.test(name)) return null

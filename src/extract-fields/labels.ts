@@ -4,7 +4,7 @@
  * each, on the same line or, for sections, over the following lines up to the next heading.
  */
 import { labelPattern } from './ocr.js'
-import { type Page, squash } from './text.js'
+import { type Page, squash, trimEndOf } from './text.js'
 
 /** How a label is separated from its value. */
 export type Separator = 'colon' | 'dash' | 'eol' | 'grid' | 'space'
@@ -114,6 +114,8 @@ export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrenc
       if (!line) continue
       const lineEnd = line.start + line.text.length
       const before = page.text.slice(line.start, start)
+      // Only the end of `before` matters; a bounded tail keeps the tests below linear on long lines.
+      const tail = before.slice(-80)
       const after = page.text.slice(end, lineEnd)
       const printed = m[0]
       const caps = isCaps(printed)
@@ -156,13 +158,13 @@ export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrenc
       if (!atLineStart) {
         // Mid-line: a capitalised label after a gap, or in capitals, or a specific (multi-word/acronym) label.
         if (!/^[A-Z]/.test(printed)) continue
-        const gap = /(?:[ \t]{2,}|\t|[|;,)\]]\s*|[.!?]\s+)$/.test(before)
-        const prevWord = /([A-Za-z']+)\W*$/.exec(before)?.[1]?.toLowerCase().replace(/'/g, '')
-        if (prevWord && MODIFIERS.has(prevWord) && !/(?:[ \t]{2,}|\t|[|;,]\s*)$/.test(before)) continue
+        const gap = /(?:[ \t]{2,}|\t|[|;,)\]]\s*|[.!?]\s+)$/.test(tail)
+        const prevWord = /([A-Za-z']+)\W*$/.exec(tail)?.[1]?.toLowerCase().replace(/'/g, '')
+        if (prevWord && MODIFIERS.has(prevWord) && !/(?:[ \t]{2,}|\t|[|;,]\s*)$/.test(tail)) continue
         // "BASIC METABOLIC PANEL Specimen: Serum": a label after a word in capitals starts a new item.
-        const afterCapsWord = /\b[A-Z]{3,}\s+$/.test(before) && !caps
+        const afterCapsWord = /\b[A-Z]{3,}\s+$/.test(tail) && !caps
         if (c.generic && !gap && !caps && !(afterCapsWord && sep === 'colon')) continue
-        if (sep === 'eol' && !(caps && /[.,;:)]\s*$/.test(before))) continue
+        if (sep === 'eol' && !(caps && /[.,;:)]\s*$/.test(tail))) continue
         if (sep === 'grid' && !gap) continue
       }
       raw.push({ key: c.key, printed, start, end, valueStart: end + skip, sep, lineIdx, atLineStart, caps, partial })
@@ -327,10 +329,7 @@ export function readValue(page: Page, occ: LabelOccurrence, opts: ReadOptions): 
 
 function finish(text: string, baseOffset: number, region: string): ReadValue | null {
   const lead = /^[\s,:;.\-–—]*/.exec(text)?.[0].length ?? 0
-  const trimmed = text
-    .slice(lead)
-    .replace(/[\s,;:]+$/, '')
-    .replace(/\.,$/, '.')
+  const trimmed = trimEndOf(text.slice(lead), ' ,;:').replace(/\.,$/, '.')
   if (trimmed === '' || /^[_\s.\-]*$/.test(trimmed)) return null
   return { text: trimmed, offset: baseOffset + lead, region }
 }
@@ -356,10 +355,21 @@ export function tickedOnly(text: string): string {
   return lead && !/[:]$/.test(lead) ? `${lead} ${parts.join('; ')}` : parts.join('; ')
 }
 
+const CREDENTIAL_ITEM = /^(?:m\.?d\.?|d\.?o\.?|r\.?n\.?|n\.?p\.?|p\.?a\.?(?:-c)?|ph\.?d\.?|facs|facp|mph|dnp|aprn|fnp(?:-c)?|crna|lpn|dds|dpm|cst|surgical\s+tech(?:nologist)?)$/i
+
 /** Splits a list value into items: numbered items, else lines, else ";" or short ","-separated parts. */
 export function splitList(text: string): string[] {
-  const clean = (xs: string[]): string[] =>
-    xs.map((x) => squash(x.replace(/^[\s\-•*·]+/, '')).replace(/[,;]$/, '')).filter((x) => x.length > 0)
+  const clean = (xs: string[]): string[] => {
+    const out: string[] = []
+    for (const x of xs) {
+      const item = squash(x.replace(/^[\s\-•*·]+/, '')).replace(/[,;]$/, '')
+      if (item.length === 0) continue
+      // "Maya Singh, PA-C": a credential belongs to the name before it.
+      if (CREDENTIAL_ITEM.test(item) && out.length > 0) out[out.length - 1] += `, ${item}`
+      else out.push(item)
+    }
+    return out
+  }
   const numbered = text.split(/(?:^|\s)\(?\d{1,2}[.)]\s+(?=\S)/)
   if (numbered.length > 2) return clean(numbered)
   const lines = text.split('\n').filter((l) => l.trim() !== '')

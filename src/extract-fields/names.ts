@@ -1,5 +1,6 @@
 /** Telling a person's name from a label, a date or OCR noise in a signature block or header grid. */
 import { findDates } from './dates.js'
+import { trimEndOf } from './text.js'
 
 /** Words that make up form labels under a signature line, never a person's name on their own. */
 const LABEL_WORDS = new Set(
@@ -32,11 +33,7 @@ export function cutName(raw: string): string {
   cutAt(/\s+\(?\d{1,2}:\d{2}/)
   const d = findDates(s)[0]
   if (d) s = s.slice(0, d.index)
-  return s
-    .replace(/^[^A-Za-z(]+/, '')
-    .replace(/^(?:printed|print|typed)\s*name\s*[:\-]?\s*/i, '')
-    .replace(/[\s,;:\-_~=*]+$/, '')
-    .trim()
+  return trimEndOf(s.replace(/^[^A-Za-z(]+/, '').replace(/^(?:printed|print|typed)\s*name\s*[:\-]?\s*/i, ''), ' ,;:-_~=*').trim()
 }
 
 /**

@@ -138,13 +138,14 @@ function markersOn(physicalPage: number, text: string): Marker[] {
       push(num(m[1]), null, 'fax')
       continue
     }
-    if (zone && t.trim().length <= 24) {
-      m = BARE_X_OF_N.exec(t)
+    const short = t.trim()
+    if (zone && short.length <= 24) {
+      m = BARE_X_OF_N.exec(short)
       if (m) {
         push(num(m[1]), num(m[2]), 'document')
         continue
       }
-      m = DASHED_X.exec(t)
+      m = DASHED_X.exec(short)
       if (m) push(num(m[1]), null, 'document')
     }
   }

@@ -82,7 +82,7 @@ const UNSIGNED = new RegExp(
     String.raw`\b(?:awaiting|pending)\s+(?:\w+\s+)?${F('signature')}`,
     String.raw`${F('signature')}\s+pending`,
     String.raw`\b${F('unauthenticated')}\b`,
-    String.raw`^\s*\W*${F('preliminary')}\b`,
+    String.raw`^\W*${F('preliminary')}\b`,
     String.raw`status\s*:?\s*${F('preliminary')}`,
   ].join('|'),
   'i',

@@ -64,6 +64,21 @@ export function locate(page: Page, offset: number): Location {
   return { page: page.page, offset, line: lineOf(page, offset) }
 }
 
+/**
+ * Removes trailing characters of `chars` (whitespace too when `chars` includes a space) without a
+ * regular expression: /[\s,;]+$/ is quadratic on long runs of spaces inside a value.
+ */
+export function trimEndOf(s: string, chars: string): string {
+  const ws = chars.includes(' ')
+  let end = s.length
+  while (end > 0) {
+    const ch = s[end - 1]!
+    if (chars.includes(ch) || (ws && /\s/.test(ch))) end--
+    else break
+  }
+  return s.slice(0, end)
+}
+
 /** Collapses runs of whitespace to single spaces and trims. */
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
