@@ -27,7 +27,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger } =
   const catalog = openCatalog(config.catalog.path)
   let store: ObjectStore
   try {
-    store = await createObjectStore(config)
+    store = await createObjectStore(config, { log })
     await store.init()
   } catch (err) {
     catalog.close()

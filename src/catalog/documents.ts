@@ -109,6 +109,11 @@ export class DocumentsRepo {
     return info.changes > 0
   }
 
+  /** A claim given back to the inbox never counted as a receipt: the file will be received again. */
+  withdrawReceipt(claimId: string): void {
+    this.db.prepare('DELETE FROM receipts WHERE claim_id = ?').run(claimId)
+  }
+
   receiptByClaim(claimId: string): ReceiptRecord | undefined {
     const r = this.db.prepare('SELECT * FROM receipts WHERE claim_id = ?').get(claimId)
     return r ? toReceipt(r) : undefined

@@ -330,7 +330,10 @@ export class IngestRunner extends EventEmitter {
     } else {
       await fs.rm(job.workPath, { force: true })
     }
-    catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+    catalog.tx(() => {
+      catalog.documents.withdrawReceipt(job.id)
+      catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+    })
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'file released for a later try')
     if (e.code.startsWith('STORAGE_')) this.pauseForStorage()
     return { ...this.failedResult(job, e), status: job.mode === 'watch' ? 'released' : 'failed' }

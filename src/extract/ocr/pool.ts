@@ -38,6 +38,8 @@ interface Slot {
   worker: Worker | null
   starting: Promise<Worker> | null
   busy: boolean
+  /** Rejects the page in hand (used when the pool closes under it). */
+  abort: ((err: unknown) => void) | null
 }
 
 interface Task {
@@ -58,7 +60,7 @@ export class OcrPool {
     this.language = opts.language ?? 'eng'
     this.langPath = opts.langPath ?? defaultLangPath(this.language)
     this.timeoutMs = opts.pageTimeoutMs ?? 120_000
-    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false }))
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false, abort: null }))
   }
 
   get size(): number {
@@ -81,7 +83,10 @@ export class OcrPool {
 
   async close(): Promise<void> {
     this.closed = true
-    for (const t of this.queue.splice(0)) t.reject(new ChartclerkError('OCR_FAILED', 'OCR stopped before this page was read; it will be read at the next start.', { detail: 'pool closed', transient: true }))
+    const stopped = () => new ChartclerkError('OCR_FAILED', 'OCR stopped before this page was read; it will be read at the next start.', { detail: 'pool closed', transient: true })
+    for (const t of this.queue.splice(0)) t.reject(stopped())
+    // Pages in hand: terminating a worker does not settle its job, so settle them here.
+    for (const s of this.slots) s.abort?.(stopped())
     await Promise.all(
       this.slots.map(async (s) => {
         const w = s.worker ?? (s.starting ? await s.starting.catch(() => null) : null)
@@ -135,11 +140,16 @@ export class OcrPool {
     try {
       const worker = await this.ensureWorker(slot)
       const timeout = new Promise<never>((_, reject) => {
+        slot.abort = reject
         timer = setTimeout(() => reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` })), this.timeoutMs)
       })
       const result = await Promise.race([worker.recognize(task.image, {}, { text: true, tsv: true }), timeout])
       task.resolve(toPageResult(result.data))
     } catch (err) {
+      if (this.closed && err instanceof ChartclerkError && err.transient) {
+        task.reject(err)
+        return
+      }
       // A timed-out or failed worker may be wedged: replace it.
       const w = slot.worker
       slot.worker = null
@@ -153,6 +163,7 @@ export class OcrPool {
             }),
       )
     } finally {
+      slot.abort = null
       if (timer) clearTimeout(timer)
     }
   }
