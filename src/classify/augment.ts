@@ -11,7 +11,7 @@ export interface AugmentOptions {
   heading: string | null
   /** 0 = no OCR noise; 0.01..0.08 typical. */
   noise: number
-  /** Keep at most this many characters (a short first page), or null. */
+  /** Keep at most this many characters of the body (a short document), or null. */
   truncateTo: number | null
   dress: boolean
   /** Remove the first heading-like line (as if the title was cut off or absent). */
@@ -105,6 +105,8 @@ export function truncate(text: string, n: number): string {
 export function augment(text: string, r: Rng, o: AugmentOptions): string {
   let body = /,\s*[A-Z][A-Z ]{2,}:\s*,/.test(text) && r.chance(0.8) ? reflowSections(text) : text
   if (o.dropTitle) body = removeTitle(body)
+  // A short document: little body text (the header and signature still come with it).
+  if (o.truncateTo !== null) body = truncate(body, o.truncateTo)
   const head: string[] = []
   const tail: string[] = []
   if (o.dress) {
@@ -120,7 +122,6 @@ export function augment(text: string, r: Rng, o: AugmentOptions): string {
     head.push(styleHeading(o.heading, r))
   }
   let doc = [...head, body, ...tail].join(r.pick(['\n\n', '\n', '\n\n\n']))
-  if (o.truncateTo !== null) doc = truncate(doc, o.truncateTo)
   if (r.chance(0.06)) doc = doc.toUpperCase()
   if (o.noise > 0) doc = ocrNoise(doc, r, o.noise)
   return doc
@@ -141,7 +142,7 @@ export function randomAugment(r: Rng, titles: readonly string[]): AugmentOptions
   return {
     heading: titles.length > 0 && r.chance(0.45) ? r.pick(titles) : null,
     noise: r.chance(0.45) ? 0.01 + r.next() * 0.07 : 0,
-    truncateTo: r.chance(0.25) ? r.int(250, 1200) : null,
+    truncateTo: r.chance(0.25) ? r.int(150, 1200) : null,
     dress: r.chance(0.75),
     dropTitle: r.chance(0.2),
   }

@@ -104,14 +104,17 @@ export function formatReport(r: EvalReport, title = 'evaluation'): string {
 }
 
 /**
- * The lowest threshold at which at most `maxErrorRate` of auto-filed documents are wrong,
- * from a grid; falls back to the highest grid value.
+ * The lowest threshold at which, in every group of predictions, at most `maxErrorRate` of
+ * the auto-filed documents are wrong; from a grid, falling back to its highest value.
  */
-export function chooseThreshold(preds: readonly Prediction[], maxErrorRate: number, grid = thresholdGrid()): number {
+export function chooseThreshold(groups: readonly (readonly Prediction[])[], maxErrorRate: number, grid = thresholdGrid()): number {
   for (const t of grid) {
-    const auto = preds.filter((p) => p.confidence >= t)
-    const wrong = auto.filter((p) => p.truth !== p.predicted).length
-    if (auto.length > 0 && wrong / auto.length <= maxErrorRate) return t
+    const ok = groups.every((preds) => {
+      const auto = preds.filter((p) => p.confidence >= t)
+      const wrong = auto.filter((p) => p.truth !== p.predicted).length
+      return auto.length === 0 || wrong / auto.length <= maxErrorRate
+    })
+    if (ok) return t
   }
   return grid[grid.length - 1]!
 }

@@ -66,19 +66,28 @@ export function normalizePhrase(phrase: string): string {
   return tokensOfNormalized(normalizeText(phrase)).join(' ')
 }
 
+/** Function words: no feature on their own, nor as a pair of two ("in the"). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  ('a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she him her his hers they them their we us our you your i me my mine who whom which what there here then than ' +
+    'so if not no do does did has have had will would can could may might shall should also very about into over after before ' +
+    'up down out off again further once all any both each few more most other some such only own same too just now').split(' '),
+)
+
 /**
- * Word unigram and bigram features of a token list. Single letters are kept in bigrams
- * only. `joinable` repairs OCR-broken words: when two adjacent tokens concatenated form a
+ * Word unigram and bigram features of a token list. Single letters and function words are
+ * kept in bigrams only. `joinable` repairs OCR-broken words: when two adjacent tokens concatenated form a
  * known word ("labora tory"), that word is counted too.
  */
 export function ngrams(tokens: readonly string[], joinable?: (word: string) => boolean): string[] {
   const out: string[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.length > 1) out.push(t)
+    const stopT = STOPWORDS.has(t)
+    if (t.length > 1 && !stopT) out.push(t)
     const n = tokens[i + 1]
     if (n !== undefined) {
-      out.push(`${t} ${n}`)
+      if (!(stopT && STOPWORDS.has(n))) out.push(`${t} ${n}`)
       if (joinable && t !== '0' && n !== '0') {
         const j = t + n
         if (joinable(j)) out.push(j)

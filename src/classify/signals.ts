@@ -68,11 +68,16 @@ function prepare(set: DocTypeSet): Prepared {
 /** A text analysed once: normalized tokens (for n-grams and keywords), head lines, cleaned text. */
 export interface TextAnalysis {
   tokens: string[]
+  /** Section headings ("HOSPITAL COURSE:", "Reason for consultation:"), normalized. */
+  headings: string[]
   /** Tokens of the first non-empty lines (for headings). */
   headLines: string[][]
   /** Cleaned text (case kept) for regular expressions. */
   clean: string
 }
+
+/** A section heading: capitals (or a capitalised phrase at the start of a line) followed by a colon. */
+const HEADING_RE = /(?:^|[\n,.;]|\s{2,})\s*([A-Z][A-Z0-9 /&()'-]{2,50}|(?<=^|\n)[A-Z][a-z]+(?: [a-z]+){0,4})\s*:/g
 
 export function analyzeText(text: string): TextAnalysis {
   const clean = cleanText(text)
@@ -85,7 +90,12 @@ export function analyzeText(text: string): TextAnalysis {
     if (headLines.length < TITLE_LINES) headLines.push(t)
     for (const x of t) tokens.push(x)
   }
-  return { tokens, headLines, clean }
+  const headings: string[] = []
+  for (const m of clean.matchAll(HEADING_RE)) {
+    const h = tokensOfNormalized(normalizeText(m[1]!)).join(' ')
+    if (h && h.split(' ').length <= 6) headings.push(h)
+  }
+  return { tokens, headings, headLines, clean }
 }
 
 const matchesAt = (tokens: readonly string[], i: number, phrase: readonly string[]): boolean => {

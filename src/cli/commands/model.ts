@@ -1,0 +1,145 @@
+/**
+ * `chartclerk model train [--corpus FILE...] [--extra FILE...] [--out FILE]`,
+ * `chartclerk model eval FILE [--model FILE] [--threshold X]` and `chartclerk model info`.
+ *
+ * train: retrains the document-type model from labelled JSONL files ({text, type} a line),
+ *   the built-in synthetic documents, and the extra examples the deps supply (the documents
+ *   people confirmed or corrected). A fixed share of every source is held out and the
+ *   figures on it are printed and stored in the model's metadata.
+ * eval: accuracy, confusion matrix, confidence distribution and the share that would go to
+ *   review at the review threshold, on a labelled JSONL file.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { DoctypeClassifier } from '../../classify/classifier.js'
+import { loadDocTypes, type DocTypeSet } from '../../classify/doctypes.js'
+import { evaluatePredictions, formatReport, type EvalReport } from '../../classify/evaluate.js'
+import { readLabelledJsonl } from '../../classify/jsonl.js'
+import { loadModel, saveModel } from '../../classify/model.js'
+import { defaultDocTypesDir, defaultModelPath } from '../../classify/paths.js'
+import { trainDoctypeModel, type TrainOptions } from '../../classify/train.js'
+import { ChartclerkError } from '../../errors.js'
+import { configFrom, globalOptions } from '../context.js'
+
+export interface ModelCommandDeps {
+  /** Where output lines go (default stdout). */
+  out?: (line: string) => void
+  /** Progress lines (default stderr). */
+  progress?: (line: string) => void
+  /** Document types to train and classify with (default: <rulesDir>/doctypes if present, else the shipped ones). */
+  docTypes?: (cmd: Command) => DocTypeSet
+  /** Labelled documents people confirmed or corrected (default: none). */
+  extraExamples?: (cmd: Command) => Promise<{ text: string; type: string }[]> | { text: string; type: string }[]
+  /** Model file `train` writes and `eval` reads when not given (default: <dataDir>/models/doctype-model.json for train; for eval that file if present, else the shipped model). */
+  modelPath?: (cmd: Command, purpose: 'train' | 'eval') => string
+  /** Training settings (tests use small ones). */
+  trainOptions?: Partial<TrainOptions>
+}
+
+/** The model a deployment uses: its own retrained one under the data folder if present, else the shipped one. */
+export function resolveModelPath(dataDir: string): string {
+  const own = path.join(dataDir, 'models', 'doctype-model.json')
+  return existsSync(own) ? own : defaultModelPath()
+}
+
+function docTypesFor(cmd: Command): DocTypeSet {
+  const dir = path.join(configFrom(cmd).rulesDir, 'doctypes')
+  return loadDocTypes(existsSync(dir) ? dir : defaultDocTypesDir())
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v]
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+
+export function registerModelCommands(program: Command, deps: ModelCommandDeps = {}): Command {
+  const out = deps.out ?? ((line: string) => void process.stdout.write(`${line}\n`))
+  const progress = deps.progress ?? ((line: string) => void process.stderr.write(`${line}\n`))
+  const docTypes = deps.docTypes ?? docTypesFor
+  const modelPath =
+    deps.modelPath ??
+    ((cmd: Command, purpose: 'train' | 'eval') => {
+      const dataDir = configFrom(cmd).dataDir
+      return purpose === 'train' ? path.join(dataDir, 'models', 'doctype-model.json') : resolveModelPath(dataDir)
+    })
+
+  const model = program.command('model').description('The document-type classifier: retrain it, measure it')
+
+  model
+    .command('train')
+    .description('Retrain the document-type model from labelled JSONL files, the built-in synthetic documents and confirmed documents')
+    .option('--corpus <file>', 'labelled JSONL file ({"text", "type"} a line); repeatable', collect, [] as string[])
+    .option('--extra <file>', 'more labelled JSONL examples, split and weighted like confirmed documents; repeatable', collect, [] as string[])
+    .option('--out <file>', 'where to write the model (default: <data>/models/doctype-model.json)')
+    .option('--seed <n>', 'random seed (same inputs and seed give the same model)')
+    .option('--quiet', 'no progress lines')
+    .action(async (o: { corpus: string[]; extra: string[]; out?: string; seed?: string; quiet?: boolean }, cmd: Command) => {
+      const json = !!globalOptions(cmd).json
+      const seed = o.seed === undefined ? undefined : Number(o.seed)
+      if (seed !== undefined && !Number.isInteger(seed)) throw new ChartclerkError('USAGE', '--seed must be a whole number.')
+      const extra = [...(await (deps.extraExamples?.(cmd) ?? [])), ...o.extra.flatMap((f) => readLabelledJsonl(f).rows.map((r) => ({ text: r.text, type: r.type })))]
+      const outFile = o.out ?? modelPath(cmd, 'train')
+      const { model: trained, reports } = trainDoctypeModel({
+        corpusFiles: o.corpus,
+        extraExamples: extra,
+        docTypes: docTypes(cmd),
+        ...deps.trainOptions,
+        ...(seed === undefined ? {} : { seed }),
+        log: o.quiet || json ? undefined : progress,
+      })
+      saveModel(trained, outFile)
+      if (json) {
+        out(JSON.stringify({ type: 'model', file: outFile, reviewThreshold: trained.reviewThreshold, temperature: trained.temperature, metadata: trained.metadata }))
+        return
+      }
+      out(`wrote ${outFile} (${trained.metadata.trainingDocuments} training documents, ${trained.metadata.trainingSeconds} s)`)
+      out(`review threshold ${trained.reviewThreshold.toFixed(3)}, temperature ${trained.temperature}, signal weight ${trained.signalBeta}`)
+      for (const [name, r] of Object.entries(reports)) {
+        out(`  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}`)
+      }
+    })
+
+  model
+    .command('eval')
+    .description('Accuracy, confusion matrix, confidence distribution and review share on a labelled JSONL file')
+    .argument('<file>', 'labelled JSONL file ({"text", "type"} a line)')
+    .option('--model <file>', 'model file (default: the one chartclerk uses)')
+    .option('--threshold <x>', "review threshold (default: the model's)")
+    .action((file: string, o: { model?: string; threshold?: string }, cmd: Command) => {
+      const json = !!globalOptions(cmd).json
+      const threshold = o.threshold === undefined ? undefined : Number(o.threshold)
+      if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new ChartclerkError('USAGE', '--threshold must be a number from 0 to 1.')
+      const clf = new DoctypeClassifier(loadModel(o.model ?? modelPath(cmd, 'eval')), docTypes(cmd), { reviewThreshold: threshold })
+      const rows = readLabelledJsonl(file).rows
+      const preds = rows.map((r) => {
+        const c = clf.classify(r.text)
+        return { truth: r.type, predicted: c.type, confidence: c.confidence }
+      })
+      const report: EvalReport = evaluatePredictions(preds, clf.reviewThreshold)
+      if (json) out(JSON.stringify({ type: 'eval', file, ...report }))
+      else out(formatReport(report, path.basename(file)))
+    })
+
+  model
+    .command('info')
+    .description('Where the model in use came from: training date, sources, evaluation figures')
+    .option('--model <file>', 'model file (default: the one chartclerk uses)')
+    .action((o: { model?: string }, cmd: Command) => {
+      const file = o.model ?? modelPath(cmd, 'eval')
+      const m = loadModel(file)
+      if (globalOptions(cmd).json) {
+        out(JSON.stringify({ type: 'model', file, classes: m.classes, reviewThreshold: m.reviewThreshold, temperature: m.temperature, signalBeta: m.signalBeta, metadata: m.metadata }))
+        return
+      }
+      const md = m.metadata
+      out(`${file}`)
+      out(`trained ${md.trainedAt} in ${md.trainingSeconds} s on ${md.trainingDocuments} documents; ${m.classes.length} types; vocabulary ${m.vocabulary.length}`)
+      for (const s of md.sources ?? []) out(`  source ${s.file} (sha256 ${s.sha256.slice(0, 12)}): ${s.trainedOn} trained on, ${s.heldOut} held out`)
+      out(`  synthetic documents (seed ${md.synthetic?.seed}): ${Object.values(md.synthetic?.counts ?? {}).reduce((a, b) => a + b, 0)}`)
+      out(`  confirmed/extra examples: ${md.extraExamples?.count ?? 0}`)
+      out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
+      for (const [name, f] of Object.entries(md.eval ?? {})) {
+        out(`  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}`)
+      }
+    })
+  return model
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Command } from 'commander'
+import { afterAll, describe, expect, it } from 'vitest'
+import { registerModelCommands } from '../../../src/cli/commands/model.js'
+import { loadDocTypes } from '../../../src/classify/doctypes.js'
+import { loadModel } from '../../../src/classify/model.js'
+import { defaultModelPath } from '../../../src/classify/paths.js'
+import { generateSynthetic } from '../../../src/classify/synthetic/index.js'
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'model-cmd-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function jsonl(file: string, rows: { text: string; type: string }[]): string {
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n')
+  return file
+}
+
+async function run(args: string[], deps: Parameters<typeof registerModelCommands>[1] = {}): Promise<string[]> {
+  const lines: string[] = []
+  const program = new Command().option('--json').exitOverride()
+  registerModelCommands(program, { out: (l) => lines.push(l), progress: () => {}, docTypes: () => loadDocTypes(), modelPath: () => defaultModelPath(), ...deps })
+  await program.parseAsync(['node', 'chartclerk', ...args])
+  return lines
+}
+
+describe('chartclerk model eval FILE', () => {
+  const file = jsonl(path.join(dir, 'labelled.jsonl'), generateSynthetic({ seed: 31337, counts: { lab_report: 4, consent_form: 4, other: 4 } }))
+
+  it('prints accuracy, the confusion matrix, the confidence distribution and the review share', async () => {
+    const text = (await run(['model', 'eval', file])).join('\n')
+    expect(text).toMatch(/labelled\.jsonl: 12 documents/)
+    expect(text).toMatch(/accuracy \d+\.\d%/)
+    expect(text).toMatch(/review threshold 0\.\d+: \d+\.\d% would go to review/)
+    expect(text).toMatch(/confusion matrix/)
+    expect(text).toMatch(/confidence distribution/)
+    expect(text).toMatch(/0\.99-1\.00/)
+  })
+
+  it('--json prints one object with the figures', async () => {
+    const lines = await run(['--json', 'model', 'eval', file, '--threshold', '0.5'])
+    expect(lines).toHaveLength(1)
+    const r = JSON.parse(lines[0]!) as { n: number; threshold: number; confusion: Record<string, Record<string, number>>; buckets: unknown[] }
+    expect(r.n).toBe(12)
+    expect(r.threshold).toBe(0.5)
+    expect(r.confusion.lab_report).toBeDefined()
+    expect(r.buckets.length).toBeGreaterThan(3)
+  })
+})
+
+describe('chartclerk model train', () => {
+  it('GIVEN a labelled file and confirmed documents WHEN trained THEN a model is written that knows where it came from', async () => {
+    const corpus = jsonl(path.join(dir, 'own.jsonl'), generateSynthetic({ seed: 5, counts: { progress_note: 15, discharge_summary: 15 } }))
+    const confirmed = generateSynthetic({ seed: 6, counts: { lab_report: 10 } })
+    const out = path.join(dir, 'retrained.json')
+    const lines = await run(['model', 'train', '--corpus', corpus, '--out', out, '--seed', '3'], {
+      extraExamples: () => confirmed,
+      trainOptions: { syntheticCounts: { other: 10, consent_form: 10 }, epochs: 2, maxFeatures: 2000, targetPerType: 15, evaluate: false, refit: false },
+    })
+    expect(lines[0]).toMatch(/^wrote .*retrained\.json/)
+    expect(existsSync(out)).toBe(true)
+    const m = loadModel(out)
+    expect(m.metadata.sources).toEqual([expect.objectContaining({ file: 'own.jsonl', counts: { discharge_summary: 15, progress_note: 15 } })])
+    expect(m.metadata.extraExamples.count).toBe(10)
+    expect(m.classes).toEqual(expect.arrayContaining(['lab_report', 'progress_note', 'other']))
+    expect(m.metadata.options.seed).toBe(3)
+  })
+})
