@@ -81,8 +81,11 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   dec: 12,
 }
-const MONTH_RE =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|[o0]ct(?:ober)?|n[o0]v(?:ember)?|dec(?:ember)?)\\.?(?![a-z])'
+/** Month names, tolerant of the letters scanners confuse (0ct, Dcc, Ju1y). */
+const MONTH_RE = `(${'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'.replace(
+  /[eoli]/g,
+  (c) => ({ e: '[ec]', o: '[o0]', l: '[l1I]', i: '[il1]' })[c] ?? c,
+)})\\.?(?![a-z])`
 
 const PATTERNS: Array<{ form: DateHit['form']; re: RegExp }> = [
   { form: 'iso', re: new RegExp(`(?<!\\d)(${D}{4})\\s?[-/.]\\s?(${D}{1,2})\\s?[-/.]\\s?(${D}{1,2})(?!\\d)`, 'gi') },
@@ -178,7 +181,12 @@ function build(
 }
 
 function monthNumber(word: string): number {
-  return MONTHS[word.toLowerCase().replace(/0/g, 'o').slice(0, 3)] ?? 0
+  const w = word.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l').slice(0, 3)
+  const direct = MONTHS[w]
+  if (direct) return direct
+  // Undo e/c and i/l confusions: the first month whose letters fit.
+  const fits = (name: string): boolean => [...w].every((ch, i) => ch === name[i] || ({ c: 'e', e: 'c', l: 'i', i: 'l' } as Record<string, string>)[ch] === name[i])
+  return Object.entries(MONTHS).find(([name]) => fits(name))?.[1] ?? 0
 }
 
 /**
@@ -255,7 +263,7 @@ function readMatch(
     if (!d || !y) return null
     const month = monthNumber(monthRaw ?? '')
     if (!month) return null
-    const repaired = d.repaired || y.repaired || /0/.test(monthRaw ?? '')
+    const repaired = d.repaired || y.repaired || !MONTHS[(monthRaw ?? '').toLowerCase().slice(0, 3)]
     return build(form, start, raw, +y.value, month, +d.value, y.value.length === 2, repaired, false, today)
   }
   // compact 8 digits: YYYYMMDD first, then MMDDYYYY / DDMMYYYY

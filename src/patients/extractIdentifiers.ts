@@ -159,7 +159,7 @@ const LABELS: LabelDef[] = [
   { kind: 'letter', source: 'R[Ee]', needsColon: true },
   { kind: 'letter', source: 'Regarding', needsColon: true },
   // birth dates
-  { kind: 'dob', source: 'D\\.?\\s?[O0Q]\\.?\\s?B\\.?(?:\\s*/\\s*Age)?' },
+  { kind: 'dob', source: 'D\\.?\\s?[O0Q]\\.?\\s?[B8]\\.?(?:\\s*/\\s*Age)?' },
   { kind: 'dob', source: 'Date\\s+[O0]f\\s+B[il1]rth(?:\\s*/\\s*Age)?' },
   { kind: 'dob', source: 'B[il1]rth\\s*[Dd]ate' },
   { kind: 'dob', source: 'B[il1]rthdate' },
@@ -167,7 +167,7 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?' },
   // our MRN
-  { kind: 'mrn', source: `M\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?` },
+  { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?` },
   { kind: 'mrn', source: `MR\\s*${NO}` },
   { kind: 'mrn', source: `Med(?:ical)?\\.?\\s*Rec(?:ord)?s?\\.?\\s*${NO}?` },
   { kind: 'mrn', source: `(?:Pat[il1|]ent|Pt\\.?)\\s*(?:ID|I\\.D\\.|${NO})` },

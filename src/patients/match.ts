@@ -78,6 +78,9 @@ export interface MatchOptions {
 
 const KINDS: IdentifierKind[] = ['mrn', 'name', 'birthDate']
 const KIND_TEXT: Record<IdentifierKind, string> = { mrn: 'MRN', name: 'name', birthDate: 'birth date' }
+/** Reasons that only say something agrees; the others explain a review. */
+const AGREEMENT = /^(?:MRN matches|name matches|birth date matches|unlabelled name .* matches$)/
+const problems = (reasons: string[]): string[] => reasons.filter((r) => !AGREEMENT.test(r))
 
 interface Evaluation {
   candidate: MatchCandidate
@@ -121,7 +124,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   /** Some, not all, of the document's values of this kind agree (the document carries someone else's too). */
   const partly: Record<IdentifierKind, boolean> = { mrn: false, name: false, birthDate: false }
   let lookAlikeBlocked = false
-  let letterSwapName = false
+  let letterMisreadName = false
 
   // MRN
   const mrns = [...new Set(ids.mrns.map((m) => normalizeMrn(m.value)))]
@@ -155,7 +158,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       status.name = 'agree'
       const notes = [...new Set(results.flatMap((r) => r.c.notes))]
       reasons.push(notes.length ? `name matches (${notes.join('; ')})` : 'name matches')
-      if (results.every((r) => r.c.needsThirdIdentifier)) letterSwapName = true
+      if (results.every((r) => r.c.needsThirdIdentifier)) letterMisreadName = true
     } else {
       const anyAgree = results.some((r) => r.c.status === 'agree')
       const worstNear = notAgree.every((r) => r.c.status === 'near')
@@ -182,7 +185,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
     if (agree) {
       status.name = 'agree'
       reasons.push(`unlabelled name ${docName(agree.n)} matches`)
-      if (results.filter((r) => r.c.status === 'agree').every((r) => r.c.needsThirdIdentifier)) letterSwapName = true
+      if (results.filter((r) => r.c.status === 'agree').every((r) => r.c.needsThirdIdentifier)) letterMisreadName = true
     } else if (near) {
       status.name = 'near'
       reasons.push(`unlabelled name looks like the chart's but is not the same: document ${docName(near.n)}, chart ${chartName(p)}`)
@@ -233,8 +236,8 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
     }
   }
 
-  // A given name that agrees only through a letter-for-letter misread (CARL/EARL) is another real name: with our MRN it may file, without it it is a look-alike.
-  if (letterSwapName && status.name === 'agree' && status.mrn !== 'agree') {
+  // A name that agrees only through a letter misread as another letter (CARL/EARL) may be another real name: with our MRN it may file, without it it is a look-alike.
+  if (letterMisreadName && status.name === 'agree' && status.mrn !== 'agree') {
     status.name = 'near'
     reasons.push('without our MRN on the document, a name that matches only through a misread letter is not enough to file')
   }
@@ -361,14 +364,14 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     }
     reasons.push(
       `one chart fits, but ${rivals.length === 1 ? 'another chart looks' : `${rivals.length} other charts look`} alike: ${rivals
-        .map((r) => `${chartName(r.candidate.patient)} (${r.candidate.reasons.filter((x) => !x.includes('matches')).join('; ') || 'close'})`)
+        .map((r) => `${chartName(r.candidate.patient)} (${problems(r.candidate.reasons).join('; ') || 'close'})`)
         .join(' / ')}`,
     )
   } else if (qualifying.length > 1) {
     reasons.push(`${qualifying.length} charts fit the document's identifiers equally; a person must choose`)
   } else if (evals.some((e) => e.mixed)) {
     reasons.push('the document carries identifiers of more than one patient (several MRNs, names or birth dates); it may be two records scanned together')
-    reasons.push(...candidates[0]!.reasons.filter((r) => !r.includes('matches')))
+    reasons.push(...problems(candidates[0]!.reasons))
   } else {
     const best = candidates[0]!
     const deceasedFit = evals.find((e) => e.candidate.patient.deceased && e.candidate.disagreeing.length === 0 && e.candidate.agreeing.length >= 2)
@@ -379,7 +382,7 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     } else if (best.status.mrn === 'agree' && best.status.name !== 'agree' && best.status.birthDate !== 'agree') {
       reasons.push("the MRN belongs to a chart whose name and birth date do not agree with the document: possible misfile, check the document")
     } else reasons.push('no chart has two agreeing identifiers without a disagreement')
-    reasons.push(...best.reasons.filter((r) => !r.includes('matches')))
+    reasons.push(...problems(best.reasons))
   }
   return { decision: 'needs_review', candidates, reasons: [...reasons, ...foreignNote] }
 }

@@ -222,13 +222,28 @@ for (const [a, b] of CONFUSIONS) {
   }
 }
 
+/**
+ * A confusion that could stand for another real name: a letter read as another letter, or a
+ * stroke ('1', '|', '!') that may be either I or L (1AN: IAN or LAN). 0, 5, 8, 2, 6 each stand
+ * for one letter and are safe.
+ */
+function isLetterMisread(x: string, y: string): boolean {
+  const letter = (c: string): boolean => c >= 'A' && c <= 'Z'
+  const stroke = (c: string): boolean => c === '1' || c === '|' || c === '!'
+  return (letter(x) && letter(y)) || (stroke(x) && letter(y)) || (letter(x) && stroke(y))
+}
+
 export interface OcrDistance {
   /** Generic edits (insert, delete, substitute unrelated letters). */
   edits: number
   /** Scanner glyph confusions. */
   confusions: number
-  /** Of the confusions, one letter read as another single letter (C/E, I/L): these can turn one real name into another (Carl/Earl, Ian/Lan). */
-  letterSwaps: number
+  /**
+   * Of the confusions, letters read as other letters (C/E, I/L, rn/m, cl/d) or strokes that may be
+   * I or L ('1', '|'), as opposed to digits that stand for one letter (0/O, 5/S, 8/B). Only the
+   * former can turn one real name into another (Carl/Earl, Ian/Lan, Marnie/Mamie).
+   */
+  letterMisreads: number
 }
 
 /**
@@ -241,41 +256,50 @@ export function ocrDistance(aIn: string, bIn: string): OcrDistance {
   const b = normalizeNamePart(bIn).replace(/[\s-]/g, '')
   const n = a.length
   const m = b.length
-  type Cell = { cost: number; edits: number; confusions: number; letterSwaps: number }
-  const dp: Cell[][] = Array.from({ length: n + 1 }, () =>
-    Array.from({ length: m + 1 }, () => ({ cost: Infinity, edits: 0, confusions: 0, letterSwaps: 0 })),
-  )
-  dp[0]![0] = { cost: 0, edits: 0, confusions: 0, letterSwaps: 0 }
-  const relax = (i: number, j: number, from: Cell, edits: number, confusions: number, letterSwaps = 0): void => {
-    const cost = from.cost + edits + confusions * CONFUSION_COST
-    const cur = dp[i]![j]!
-    const next = { cost, edits: from.edits + edits, confusions: from.confusions + confusions, letterSwaps: from.letterSwaps + letterSwaps }
-    const better =
-      cost < cur.cost - 1e-9 ||
-      (Math.abs(cost - cur.cost) < 1e-9 && (next.edits < cur.edits || (next.edits === cur.edits && next.letterSwaps < cur.letterSwaps)))
-    if (better) dp[i]![j] = next
+  if (a === b) return { edits: 0, confusions: 0, letterMisreads: 0 }
+  // Far apart in length: not worth the table (a confusion changes length by at most one).
+  if (Math.abs(n - m) > 4) return { edits: Math.abs(n - m), confusions: 0, letterMisreads: 0 }
+  const multiAt = Array.from({ length: n }, (_, i) => MULTI.filter(([p]) => a.startsWith(p, i)))
+  const w = m + 1
+  const size = (n + 1) * w
+  const cost = new Float64Array(size).fill(Infinity)
+  const edits = new Int16Array(size)
+  const confusions = new Int16Array(size)
+  const misreads = new Int16Array(size)
+  cost[0] = 0
+  const relax = (from: number, to: number, e: number, c: number, l: number): void => {
+    const nc = cost[from]! + e + c * CONFUSION_COST
+    const ne = edits[from]! + e
+    const nl = misreads[from]! + l
+    const cur = cost[to]!
+    if (nc < cur - 1e-9 || (Math.abs(nc - cur) < 1e-9 && (ne < edits[to]! || (ne === edits[to]! && nl < misreads[to]!)))) {
+      cost[to] = nc
+      edits[to] = ne
+      confusions[to] = confusions[from]! + c
+      misreads[to] = nl
+    }
   }
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      const here = dp[i]![j]!
-      if (here.cost === Infinity) continue
-      if (i < n) relax(i + 1, j, here, 1, 0)
-      if (j < m) relax(i, j + 1, here, 1, 0)
+      const here = i * w + j
+      if (cost[here] === Infinity) continue
+      if (i < n) relax(here, here + w, 1, 0, 0)
+      if (j < m) relax(here, here + 1, 1, 0, 0)
       if (i < n && j < m) {
         const x = a[i]!
         const y = b[j]!
-        if (x === y) relax(i + 1, j + 1, here, 0, 0)
-        else if (SINGLE.has(x + y)) relax(i + 1, j + 1, here, 0, 1, /[A-Z]/.test(x) && /[A-Z]/.test(y) ? 1 : 0)
-        else relax(i + 1, j + 1, here, 1, 0)
+        if (x === y) relax(here, here + w + 1, 0, 0, 0)
+        else if (SINGLE.has(x + y)) relax(here, here + w + 1, 0, 1, isLetterMisread(x, y) ? 1 : 0)
+        else relax(here, here + w + 1, 1, 0, 0)
       }
-      if (i + 1 < n && j + 1 < m && a[i] === b[j + 1] && a[i + 1] === b[j]) relax(i + 2, j + 2, here, 1, 0)
-      for (const [p, q] of MULTI) {
-        if (a.startsWith(p, i) && b.startsWith(q, j)) relax(i + p.length, j + q.length, here, 0, 1)
+      if (i + 1 < n && j + 1 < m && a[i] === b[j + 1] && a[i + 1] === b[j]) relax(here, here + 2 * w + 2, 1, 0, 0)
+      for (const [p, q] of i < n ? multiAt[i]! : []) {
+        if (b.startsWith(q, j)) relax(here, (i + p.length) * w + j + q.length, 0, 1, /^[A-Z]+$/.test(p + q) ? 1 : 0)
       }
     }
   }
-  const end = dp[n]![m]!
-  return { edits: end.edits, confusions: end.confusions, letterSwaps: end.letterSwaps }
+  const last = n * w + m
+  return { edits: edits[last]!, confusions: confusions[last]!, letterMisreads: misreads[last]! }
 }
 
 /** What a name part's difference amounts to. */
@@ -296,20 +320,33 @@ export function comparePart(doc: string, chart: string, phonetic = false): PartS
 }
 
 /** `comparePart`, also saying whether an `ocr` result needed a letter read as another letter. */
-export function comparePartDetail(doc: string, chart: string, phonetic = false): { status: PartStatus; letterSwap: boolean } {
+export function comparePartDetail(doc: string, chart: string, phonetic = false): { status: PartStatus; letterMisread: boolean } {
+  const key = `${phonetic ? 1 : 0}\u0000${doc}\u0000${chart}`
+  const hit = partCache.get(key)
+  if (hit) return hit
+  const r = comparePartUncached(doc, chart, phonetic)
+  if (partCache.size >= 20_000) partCache.clear()
+  partCache.set(key, r)
+  return r
+}
+
+/** Recent part comparisons: one document's name is compared with many charts sharing a name. */
+const partCache = new Map<string, { status: PartStatus; letterMisread: boolean }>()
+
+function comparePartUncached(doc: string, chart: string, phonetic: boolean): { status: PartStatus; letterMisread: boolean } {
   const a = normalizeNamePart(doc).replace(/[\s-]/g, '')
   const b = normalizeNamePart(chart).replace(/[\s-]/g, '')
-  if (!a || !b) return { status: 'different', letterSwap: false }
-  if (a === b) return { status: 'exact', letterSwap: false }
+  if (!a || !b) return { status: 'different', letterMisread: false }
+  if (a === b) return { status: 'exact', letterMisread: false }
   const d = ocrDistance(a, b)
-  if (d.edits === 0 && d.confusions <= confusionBudget(b.length)) return { status: 'ocr', letterSwap: d.letterSwaps > 0 }
+  if (d.edits === 0 && d.confusions <= confusionBudget(b.length)) return { status: 'ocr', letterMisread: d.letterMisreads > 0 }
   const maxEdits = b.length >= 5 ? 2 : 1
-  if (d.edits + d.confusions * CONFUSION_COST <= maxEdits + 1e-9) return { status: 'near', letterSwap: false }
+  if (d.edits + d.confusions * CONFUSION_COST <= maxEdits + 1e-9) return { status: 'near', letterMisread: false }
   if (phonetic) {
     const ka = phoneticKey(a)
-    if (ka.length >= 2 && ka === phoneticKey(b)) return { status: 'near', letterSwap: false }
+    if (ka.length >= 2 && ka === phoneticKey(b)) return { status: 'near', letterMisread: false }
   }
-  return { status: 'different', letterSwap: false }
+  return { status: 'different', letterMisread: false }
 }
 
 export type NameStatus = 'agree' | 'near' | 'family-only' | 'disagree'
@@ -319,49 +356,45 @@ export interface NameComparison {
   /** Human-readable notes for the review screen (contain patient data: never log them). */
   notes: string[]
   /**
-   * The given name agrees only by reading one letter as another (CARL for EARL, IAN for LAN):
-   * a real, different name. Such agreement may file only with our MRN agreeing too.
+   * The name agrees only by reading a letter as another letter (CARL for EARL, IAN for LAN, MAMIE
+   * for MARNIE), which can make a real, different name. Such agreement may file only with our MRN
+   * agreeing too. Digits that stand for a single letter (D0E, MARCU5) do not count.
    */
   needsThirdIdentifier: boolean
 }
 
 const rank: Record<NameStatus, number> = { agree: 3, near: 2, 'family-only': 1, disagree: 0 }
 
-function compareFamily(doc: string, chart: string): { status: PartStatus; note?: string } {
-  const whole = comparePart(doc, chart, true)
-  if (whole === 'exact' || whole === 'ocr') return { status: whole }
+function compareFamily(doc: string, chart: string): { status: PartStatus; note?: string; letterMisread: boolean } {
+  const whole = comparePartDetail(doc, chart, true)
+  if (whole.status === 'exact' || whole.status === 'ocr') return whole
   // Compound family names: the document may carry one part ("GARCIA" for "Garcia-Lopez"), or the chart may.
   const docParts = normalizeNamePart(doc).split(/[\s-]+/).filter((p) => p.length > 1 && !PARTICLES.has(p))
   const chartParts = normalizeNamePart(chart).split(/[\s-]+/).filter((p) => p.length > 1 && !PARTICLES.has(p))
-  if (docParts.length === 1 && chartParts.length > 1) {
-    for (const cp of chartParts) {
-      const s = comparePart(docParts[0]!, cp)
-      if (s === 'exact' || s === 'ocr') return { status: 'ocr', note: 'family name matches one part of the compound family name' }
-    }
+  const pairs: Array<[string, string, string]> = []
+  if (docParts.length === 1 && chartParts.length > 1) for (const cp of chartParts) pairs.push([docParts[0]!, cp, 'family name matches one part of the compound family name'])
+  if (chartParts.length === 1 && docParts.length > 1) for (const dp of docParts) pairs.push([dp, chartParts[0]!, 'chart family name is one part of the compound name on the document'])
+  for (const [d, c, note] of pairs) {
+    const r = comparePartDetail(d, c)
+    if (r.status === 'exact' || r.status === 'ocr') return { status: 'ocr', note, letterMisread: r.letterMisread }
   }
-  if (chartParts.length === 1 && docParts.length > 1) {
-    for (const dp of docParts) {
-      const s = comparePart(dp, chartParts[0]!)
-      if (s === 'exact' || s === 'ocr') return { status: 'ocr', note: 'chart family name is one part of the compound name on the document' }
-    }
-  }
-  return { status: whole }
+  return { status: whole.status, letterMisread: false }
 }
 
 function initialOf(s: string | null | undefined): string {
   return normalizeNamePart(s ?? '').replace(/[^A-Z0-9]/g, '').slice(0, 1)
 }
 
-function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middleName'>): { status: PartStatus; notes: string[]; letterSwap: boolean } {
+function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middleName'>): { status: PartStatus; notes: string[]; letterMisread: boolean } {
   const notes: string[] = []
   const docGiven = normalizeNamePart(doc.givenName)
   const chartGiven = normalizeNamePart(chart.givenName)
   if (docGiven.replace(/[^A-Z0-9]/g, '').length <= 1) {
-    return { status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different', notes: ['the document gives only an initial for the given name'], letterSwap: false }
+    return { status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different', notes: ['the document gives only an initial for the given name'], letterMisread: false }
   }
   const main = comparePartDetail(docGiven, chartGiven)
   let status = main.status
-  let letterSwap = main.letterSwap
+  let letterMisread = main.letterMisread
   // Compound given names: "MARY ANN" vs "Mary" + middle "Ann", or "Mary Ann" vs "MARY".
   if (status !== 'exact' && status !== 'ocr') {
     const docFull = [docGiven, normalizeNamePart(doc.middleName ?? '')].join(' ').trim()
@@ -372,7 +405,7 @@ function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middl
     const ocr = alt.find((x) => x.status === 'ocr')
     if (exact || ocr) {
       status = 'ocr'
-      letterSwap = !exact && (ocr?.letterSwap ?? false)
+      letterMisread = !exact && (ocr?.letterMisread ?? false)
     } else if (alt.some((x) => x.status === 'near') && status === 'different') status = 'near'
   }
   // Middle names: an initial that differs from the chart's is a look-alike (parent and child share names).
@@ -387,7 +420,7 @@ function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middl
       status = 'near'
     }
   }
-  return { status, notes, letterSwap: status === 'ocr' && letterSwap }
+  return { status, notes, letterMisread: status === 'ocr' && letterMisread }
 }
 
 function combine(fam: PartStatus, given: PartStatus): NameStatus {
@@ -456,8 +489,8 @@ export function compareNames(docIn: PersonName, chart: Pick<Patient, 'familyName
     if (status === 'near' && fam.status === 'near') notes.push('family name is spelled differently (sounds alike or one letter apart)')
     if (status === 'near' && given.status === 'near' && given.notes.length === 0) notes.push('given name is spelled differently (sounds alike or one letter apart)')
     if (status === 'family-only') notes.push('same family name but a different given name')
-    const needsThirdIdentifier = status === 'agree' && given.letterSwap
-    if (needsThirdIdentifier) notes.push('the given name matches only if the scanner read one letter as another')
+    const needsThirdIdentifier = status === 'agree' && (given.letterMisread || fam.letterMisread)
+    if (needsThirdIdentifier) notes.push('the name matches only if the scanner read a letter as another letter')
     const better = rank[status] > rank[best.status] || (status === best.status && best.needsThirdIdentifier && !needsThirdIdentifier)
     if (better) best = { status, notes, needsThirdIdentifier }
   }

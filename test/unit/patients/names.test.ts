@@ -57,10 +57,12 @@ describe('phoneticKey', () => {
 
 describe('ocrDistance and comparePart', () => {
   it('counts scanner confusions apart from real edits', () => {
-    expect(ocrDistance('WILLIARNS', 'WILLIAMS')).toEqual({ edits: 0, confusions: 1, letterSwaps: 0 })
-    expect(ocrDistance('D0E', 'DOE')).toEqual({ edits: 0, confusions: 1, letterSwaps: 0 })
-    expect(ocrDistance('ABCLULLAH', 'ABDULLAH')).toEqual({ edits: 0, confusions: 1, letterSwaps: 0 })
-    expect(ocrDistance('CARL', 'EARL')).toEqual({ edits: 0, confusions: 1, letterSwaps: 1 })
+    expect(ocrDistance('WILLIARNS', 'WILLIAMS')).toEqual({ edits: 0, confusions: 1, letterMisreads: 1 })
+    expect(ocrDistance('D0E', 'DOE')).toEqual({ edits: 0, confusions: 1, letterMisreads: 0 })
+    expect(ocrDistance('ABCLULLAH', 'ABDULLAH')).toEqual({ edits: 0, confusions: 1, letterMisreads: 1 })
+    expect(ocrDistance('FITZGERA1D', 'FITZGERALD')).toEqual({ edits: 0, confusions: 1, letterMisreads: 1 })
+    expect(ocrDistance('MARCU5', 'MARCUS')).toEqual({ edits: 0, confusions: 1, letterMisreads: 0 })
+    expect(ocrDistance('CARL', 'EARL')).toEqual({ edits: 0, confusions: 1, letterMisreads: 1 })
     expect(ocrDistance('JON', 'JOHN').edits).toBe(1)
     expect(ocrDistance('JOHNSON', 'JHONSON').edits).toBe(1)
   })
@@ -111,6 +113,10 @@ describe('compareNames', () => {
     const r = compareNames(doc('HALE', 'EARL'), chart('Hale', 'Carl'))
     expect(r).toMatchObject({ status: 'agree', needsThirdIdentifier: true })
     expect(compareNames(doc('HALE', 'CARL'), chart('Hale', 'Carl')).needsThirdIdentifier).toBe(false)
+    expect(compareNames(doc('WILLIARNS', 'MARCUS'), chart('Williams', 'Marcus')).needsThirdIdentifier).toBe(true)
+    expect(compareNames(doc('WI11IAMS', 'MARCUS'), chart('Williams', 'Marcus')).needsThirdIdentifier).toBe(true)
+    expect(compareNames(doc('JONES', '1AN'), chart('Jones', 'Lan')).needsThirdIdentifier).toBe(true)
+    expect(compareNames(doc('D0E', 'MARCU5'), chart('Doe', 'Marcus')).needsThirdIdentifier).toBe(false)
   })
 
   it('disagrees on different people', () => {
