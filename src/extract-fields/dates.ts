@@ -108,7 +108,7 @@ const NAMED_DMY = new RegExp(
   String.raw`(?<![\w])(${D}{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]*(${MONTH_ALT})\.?[\s\-/.,]*(${D}{4}|'?${D}{2})(?![\w])`,
   'gi',
 )
-const SLASHES_AS_ONES = /(?<!\d)(\d{2})[1l|](\d{2})[1l|]((?:19|20)\d{2})(?!\d)/g
+const SLASHES_AS_ONES = /(?<!\d)(\d{2})[1l|7](\d{2})[1l|7]((?:19|20)\d{2})(?!\d)/g
 // 20240305 (only used for values that a label already says are dates)
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/g
 
@@ -197,7 +197,7 @@ function scan(text: string, opts: Required<DateOptions>, scanning: boolean): Dat
   for (const m of text.matchAll(NAMED_DMY)) push(m, named(m[2] ?? '', m[1] ?? '', m[3] ?? '', opts))
   if (!scanning) {
     for (const m of text.matchAll(COMPACT)) push(m, toIso(Number(m[1]), Number(m[2]), Number(m[3])))
-    // "0712212025": a fax that read both slashes of 07/22/2025 as "1".
+    // "0712212025": a fax that read both slashes of 07/22/2025 as "1" (or "7").
     for (const m of text.matchAll(SLASHES_AS_ONES)) push(m, numericMdy(['', m[1], '/', m[2], '/', m[3]] as unknown as RegExpExecArray, opts, false))
   }
   // Keep the earliest, then longest, of overlapping matches.

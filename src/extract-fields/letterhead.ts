@@ -37,25 +37,45 @@ function looksLikeAddress(t: string): boolean {
   return STREET.test(t) || CITY_STATE_ZIP.test(t)
 }
 
+const CONNECTOR = /^(?:of|and|for|the|at|on|in|&)$/i
+/** ", OH 43825": where a city line's state and ZIP begin. */
+const STATE_ZIP = /,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b/
+
+function lastFacilityWordEnd(t: string, before = t.length): number {
+  const re = new RegExp(FACILITY_WORDS.source, 'gi')
+  let endAt = -1
+  for (const m of t.matchAll(re)) if (m.index + m[0].length <= before) endAt = m.index + m[0].length
+  return endAt
+}
+
+function isJunkToken(w: string): boolean {
+  if (!/[A-Za-z0-9]/.test(w)) return true
+  if (/^[a-z]/.test(w) && !CONNECTOR.test(w)) return true
+  return w.replace(/[^A-Za-z]/g, '').length <= 2 && !/^(?:[A-Z]\.?){1,3}$|^(?:PC|PA|MD|DO|LLC|Inc|Co)\.?$/.test(w)
+}
+
 /**
- * The facility name alone: a second column ("... Heart Center   77 Orchard Lane"), a logo read as
- * letters ("Lakeshore Imaging Associates mire ee", "HARBOR URGENT CARE Ey") are cut off.
+ * The facility name alone: a second column ("... Heart Center   77 Orchard Lane", "... Medical Center
+ * Carver Falls, OH 43825") and a logo read as letters ("® ... Medical Center pedi Sion", "HARBOR
+ * URGENT CARE Ey") are cut off.
  */
 export function cleanName(line: string): string {
-  let t = line.trim().split(/\s{3,}|\t|\s[|•·]\s/)[0] ?? ''
+  let t = (line.trim().replace(/^[^A-Za-z0-9]+/, '').split(/\s{3,}|\t|\s[|•·]\s/)[0] ?? '').trim()
   const street = /\s\d{1,6}[A-Za-z]?\s+[A-Z][a-z]+/.exec(t)
   if (street && street.index > 3) t = t.slice(0, street.index)
-  const words = t.split(/\s+/)
-  const capitalised = words.filter((w) => /^[A-Z0-9(&'"]/.test(w)).length
-  while (words.length > 2) {
-    const last = words[words.length - 1]!
-    const junk =
-      (/^[a-z]/.test(last) && capitalised >= words.length - 2 && !/^(?:of|and|for|the|at|on|in)$/.test(last)) ||
-      (last.length <= 2 && !/^(?:[A-Z]\.?){1,2}$|^(?:PC|PA|MD|DO|LLC|Inc)\.?$/.test(last)) ||
-      !/[A-Za-z0-9]/.test(last)
-    if (!junk) break
-    words.pop()
+  const zip = STATE_ZIP.exec(t)
+  if (zip) {
+    const cut = lastFacilityWordEnd(t, zip.index)
+    if (cut > 0) t = t.slice(0, cut)
   }
+  const kw = lastFacilityWordEnd(t)
+  if (kw > 0 && kw < t.length) {
+    const rest = t.slice(kw).trim().split(/\s+/)
+    const keep = rest.length > 0 && CONNECTOR.test(rest[0] ?? '') && rest.slice(1).every((w) => /^[A-Z][a-z'.-]+$/.test(w))
+    if (!keep && (/\d/.test(t.slice(kw)) || rest.some(isJunkToken))) t = t.slice(0, kw)
+  }
+  const words = t.split(/\s+/)
+  while (words.length > 2 && isJunkToken(words[words.length - 1]!)) words.pop()
   return squash(words.join(' ')).replace(/[,;:\-]+$/, '')
 }
 
@@ -79,21 +99,34 @@ export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []
   }
 
   let nameIdx = -1
+  let fallbackIdx = -1
   for (const [k, { l, i }] of nonBlank.entries()) {
     const t = squash(l.text)
-    if (t.length < 3 || t.length > 90) continue
+    if (t.length < 3 || t.length > 120) continue
     if (FAX_LINE.test(t) && (findDates(t).length > 0 || /\d{3}[\s.-]\d{4}/.test(t) || /\bfax\b/i.test(t))) continue
     if (PATIENT_LINE.test(t) || /:\s*\S/.test(t)) continue
-    if (looksLikeAddress(t) || findDates(t).length > 0) continue
+    if (STREET.test(t) || findDates(t).length > 0) continue
     if (titleSet.has(t.toLowerCase()) || TITLE_WORDS.test(t)) continue
-    const letters = (t.match(/[A-Za-z]/g) ?? []).length
-    if (letters < t.length * 0.6) continue
-    const nextTexts = nonBlank.slice(k + 1, k + 3).map((x) => x.l.text)
-    if (FACILITY_WORDS.test(t) || nextTexts.some(looksLikeAddress)) {
+    const tokens = t.split(' ')
+    // "H H H": a logo read as single letters.
+    if (tokens.filter((w) => w.replace(/[^A-Za-z]/g, '').length <= 1).length * 2 >= tokens.length) continue
+    const zip = STATE_ZIP.exec(t)
+    const own = zip ? t.slice(0, zip.index) : t
+    const letters = (own.match(/[A-Za-z]/g) ?? []).length
+    if (letters < own.length * 0.6) continue
+    if (FACILITY_WORDS.test(own)) {
       nameIdx = i
-      out.name = hit(page, i, cleanName(l.text), l.text.length - l.text.trimStart().length)
       break
     }
+    const nextTexts = nonBlank.slice(k + 1, k + 3).map((x) => x.l.text)
+    if (fallbackIdx < 0 && !zip && nextTexts.some(looksLikeAddress)) fallbackIdx = i
+  }
+  if (nameIdx < 0) nameIdx = fallbackIdx
+  if (nameIdx >= 0) {
+    const l = page.lines[nameIdx]!
+    const name = cleanName(l.text)
+    if (name.length >= 3) out.name = hit(page, nameIdx, name, Math.max(0, l.text.indexOf(name.slice(0, 4))))
+    else nameIdx = -1
   }
   if (nameIdx >= 0) {
     const addr: string[] = []

@@ -33,7 +33,7 @@ export function cutName(raw: string): string {
   cutAt(/\s+\(?\d{1,2}:\d{2}/)
   const d = findDates(s)[0]
   if (d) s = s.slice(0, d.index)
-  return trimEndOf(s.replace(/^[^A-Za-z(]+/, '').replace(/^(?:printed|print|typed)\s*name\s*[:\-]?\s*/i, ''), ' ,;:-_~=*').trim()
+  return trimEndOf(s.replace(/^[^A-Za-z(]+/, '').replace(/^(?:printed|print|typed)\s*name\s*[:\-]?\s*/i, ''), ' ,;:-_~=*\'"`|').trim()
 }
 
 /**
@@ -71,6 +71,7 @@ export function dropTitle(name: string): string {
 
 /** `cutName` then `isNameLike`: the name (without a leading "Dr." when the full name follows), or null. */
 export function nameFrom(raw: string): string | null {
-  const n = cutName(raw)
+  // Stray quotes and marks from OCR ("WHITFIELD-HAYES, ‘CAROLINE").
+  const n = cutName(raw.replace(/[‘’“”«»©®°¢]/g, ''))
   return isNameLike(n) ? dropTitle(n) : null
 }

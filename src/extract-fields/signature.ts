@@ -8,7 +8,7 @@
  * 'stamped' with present false: CMS does not accept stamped signatures.
  */
 import type { ExtractedText } from '../model/types.js'
-import { type DateOptions, findDates } from './dates.js'
+import { type DateOptions, findDates, firstDate } from './dates.js'
 import { isNameLike, nameFrom } from './names.js'
 import { fuzzy } from './ocr.js'
 import { type Location, type Page, squash, toPages } from './text.js'
@@ -71,6 +71,14 @@ const LABELLED = new RegExp(
   'i',
 )
 const UNDERLINE = /_{5,}/
+/**
+ * The printed row under a signature rule, "Signature        Date", perhaps with OCR residue of
+ * the pen stroke or handwritten date before it ("2A AARANN Signature Date", "2 Signature Date").
+ */
+const LABEL_ROW = new RegExp(
+  String.raw`^(?<before>.{0,24}?)\s*(?:${ROLE}(?:'?s)?\s+){0,3}${F('signature')}\s*(?:and\s+|&\s*|\/\s*)?(?:${F('date')})(?:\s*\/\s*time)?\s*\W{0,3}$`,
+  'i',
+)
 const STAMPED =
   /signature\s+on\s+file|signed\s+by\s+stamp|stamped\s+signature|signature\s+stamp(?:ed)?|rubber[\s-]*stamp(?:ed)?|facsimile\s+signature|^\s*\(?s\.?o\.?f\.?\)?\s*$/i
 const UNSIGNED = new RegExp(
@@ -204,6 +212,13 @@ function readLine(ctx: Ctx): Read | null {
     if (by) return finding(ctx, 'electronic', true, by, dateNear(ctx, ctx.idx, rest, opts), ctx.idx)
   }
 
+  const row = LABEL_ROW.exec(text)
+  if (row) {
+    // Pen strokes over the rule come out of OCR as a few stray characters before the label.
+    const before = (row.groups?.before ?? '').trim()
+    return signatureLine(ctx, '', before.length > 0 && !/^[_\-.\s]*$/.test(before), before)
+  }
+
   const labelled = LABELLED.exec(text)
   if (labelled) {
     const rest = labelled.groups?.rest ?? ''
@@ -218,13 +233,16 @@ function readLine(ctx: Ctx): Read | null {
   return null
 }
 
-/** A signature line ("________") with a name on or under it and a date near it. */
-function signatureLine(ctx: Ctx, lineRest: string): Read | null {
+/**
+ * A signature line ("________" or a "Signature  Date" label row) with a name on or under it: signed
+ * when a date is written near it, or when pen strokes show (`ink`).
+ */
+function signatureLine(ctx: Ctx, lineRest: string, ink = false, residue = ''): Read | null {
   const opts = ctx.opts
   const beside = lineRest.replace(/_+/g, '   ')
   let by = nameFrom(beside)
   let last = ctx.idx
-  let date = dateIn(lineRest, opts)
+  let date = dateIn(lineRest, opts) ?? (residue ? (firstDate(residue, opts)?.iso ?? null) : null)
   for (const f of following(ctx, ctx.idx, 2)) {
     if (ELECTRONIC.test(f.text) || (LABELLED.test(f.text) && UNDERLINE.test(f.text))) break
     if (!by) {
@@ -248,16 +266,17 @@ function signatureLine(ctx: Ctx, lineRest: string): Read | null {
       const t = lineText(ctx, j) ?? ''
       if (t.trim() === '') continue
       seen++
-      const ds = findDates(t, opts)
-      if (ds.length > 0 && t.trim().length <= 40) {
-        date = ds[0]!.iso
+      // A short line: the handwritten date (OCR may read its slashes as 1 or 7: "1011072025").
+      const d = t.trim().length <= 40 ? firstDate(t, opts) : null
+      if (d) {
+        date = d.iso
         break
       }
     }
   }
   if (!by && !date && !/signature|signed/i.test(lineRest) && !/signature|signed/i.test(lineText(ctx, ctx.idx + 1) ?? ''))
     return null
-  return finding(ctx, 'handwritten', by !== null && date !== null, by, date, last)
+  return finding(ctx, 'handwritten', by !== null && (date !== null || ink), by, date, last)
 }
 
 /**

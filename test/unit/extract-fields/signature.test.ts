@@ -111,6 +111,27 @@ describe('detectSignature: signed documents', () => {
       kind: 'electronic',
     },
     {
+      name: 'a "Signature  Date" row with the handwritten date above it and the printed name below',
+      text: 'Thank you for seeing this patient.\nSincerely,\n7/22/2025\nSignature Date\nHannah Liu, MD\nUrgent Care Physician',
+      by: 'Hannah Liu, MD',
+      date: '2025-07-22',
+      kind: 'handwritten',
+    },
+    {
+      name: 'OCR of a pen stroke and a date whose slashes were read as 1 and 7 ("2A AARANNAAS 1011072025")',
+      text: 'I agree to receive reminders.\n2A AARANNAAS 1011072025\nSignature Date\nTeresa De La Cruz\nPatient',
+      by: 'Teresa De La Cruz',
+      date: '2025-10-10',
+      kind: 'handwritten',
+    },
+    {
+      name: 'OCR residue of a pen stroke before the "Signature Date" row, the date unreadable',
+      text: 'protected by federal privacy rules.\n2 Signature Date\nThomas James\nPatient',
+      by: 'Thomas James',
+      date: null,
+      kind: 'handwritten',
+    },
+    {
       name: '"Physician Signature:" with a name in capitals',
       text: 'Physician Signature: ROBERT K. LEE, MD        Date: 10/10/2023',
       by: 'ROBERT K. LEE, MD',
@@ -148,6 +169,7 @@ describe('detectSignature: not signed', () => {
     { name: 'narrative about a patient signing a consent', text: 'The patient signed the consent form after the risks were discussed.' },
     { name: '"Electronically signed by:" with nothing after it', text: 'Electronically signed by: ______________' },
     { name: 'a typed name under a line but no date', text: '______________________________\nKwame Mensah, MD\nAttending Physician' },
+    { name: 'a clean "Signature  Date" row over a printed name (no ink, no date)', text: 'rules.\n\nSignature        Date\nThomas James\nPatient' },
     { name: 'an electronic signature followed by "Dictated but not read"', text: 'Electronically signed by Dr. Jane Roe on 03/05/2024\nDictated but not read', marker: true },
     { name: 'OCR-damaged "Dictated but n0t read"', text: 'Dictated but n0t read\nJob 55123', marker: true },
   ]
