@@ -499,13 +499,14 @@ function readNameValue(
   label: string | null,
   how: FoundHow,
   confidence: number,
+  lowercaseOk = false,
 ): boolean {
   const region = line.text.slice(valueStart, valueEnd)
   const cut = cutNameValue(region, { allowLowercase: how === 'letter' || how === 'labelled' })
   if (!cut) return false
   const p0 = parsePersonName(cut.text, { maxMiddle: 1 })
   const parsed = p0 && { ...p0, familyName: tidyPart(p0.familyName), givenName: tidyPart(p0.givenName), middleName: p0.middleName ? tidyPart(p0.middleName) || null : null }
-  if (!parsed || !parsed.familyName || !parsed.givenName || !plausibleName(parsed, { lowercaseOk: how !== 'letter' && how !== 'sticker' })) return false
+  if (!parsed || !parsed.familyName || !parsed.givenName || !plausibleName(parsed, { lowercaseOk })) return false
   const digitsInName = /[0-9|]/.test(parsed.familyName + parsed.givenName)
   col.addName(parsed, cut.text, confidence - (digitsInName ? 0.1 : 0), foundAt(line, valueStart + cut.start, cut.text.length, label, how))
   return true
@@ -773,7 +774,7 @@ function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern
     flush()
     const idx = textLabels.indexOf(nameLabel)
     const run = runs.length === textLabels.length ? runs[idx] : idx === 0 && labels[0] === nameLabel ? runs[0] : undefined
-    if (run) readNameValue(col, valueLine, run.start, run.end, nameLabel.labelText, 'grid', 0.8)
+    if (run) readNameValue(col, valueLine, run.start, run.end, nameLabel.labelText, 'grid', 0.8, true)
   }
 }
 
@@ -798,7 +799,7 @@ function readGridCell(col: Collector, label: LabelHit, line: Line, start: number
   switch (label.def.kind) {
     case 'name':
     case 'name-generic':
-      readNameValue(col, line, start, end, label.labelText, 'grid', 0.85)
+      readNameValue(col, line, start, end, label.labelText, 'grid', 0.85, true)
       break
     case 'dob':
       readDobValue(col, line, label, start, end, 'grid', opts)
@@ -874,9 +875,13 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
           if (kind !== 'name') {
             const q = precedingWord(line.text, hit.start)
             if (NOT_PATIENT_QUALIFIERS.has(q)) break
+            // In running text ("according to the patient; however, he ...") the label follows a lower-case word.
+            if (/\p{Ll}[\p{L}']*[ \t]?$/u.test(line.text.slice(0, hit.start))) break
           }
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
-          if (readNameValue(col, vLine, vStart, vEnd, hit.labelText, how, how === 'next-line' ? conf - 0.1 : conf)) identifierLines.add(vLine.index)
+          // An all-lower-case name is read only from a form-like label that starts its line.
+          const lowercaseOk = how === 'next-line' || (how === 'labelled' && !line.text.slice(0, hit.start).trim())
+          if (readNameValue(col, vLine, vStart, vEnd, hit.labelText, how, how === 'next-line' ? conf - 0.1 : conf, lowercaseOk)) identifierLines.add(vLine.index)
           break
         }
         case 'last':

@@ -256,7 +256,12 @@ describe('extractIdentifiers: whole documents', () => {
   })
 
   it('finds nothing in narrative text', () => {
-    const r = read(['The patient tolerated the procedure well.', 'Patient is a 62-year-old woman seen on 05/20/2025.', 'Name of procedure: colonoscopy.'])
+    const r = read([
+      'The patient tolerated the procedure well.',
+      'Patient is a 62-year-old woman seen on 05/20/2025.',
+      'Name of procedure: colonoscopy.',
+      'He has not used it since, according to the patient; however, he had chest pain this evening.',
+    ])
     expect(r).toEqual({ names: [], birthDates: [], unreadableBirthDates: [], mrns: [], foreignIds: [] })
   })
 })
