@@ -21,7 +21,7 @@
  * The result holds patient data: show it to the records desk, never log it.
  */
 import { findDates, type DateHit, type DateOrder } from './dates.js'
-import { compileMrnPattern, normalizeMrn, readMrn } from './mrn.js'
+import { compileMrnFormat, normalizeMrn, readMrn, type MrnFormat } from './mrn.js'
 import { normalizeNamePart, parsePersonName, type PersonName } from './names.js'
 
 export interface ExtractOptions {
@@ -584,7 +584,7 @@ function readIdValue(
   hit: LabelHit,
   valueStart: number,
   valueEnd: number,
-  mrnPattern: RegExp,
+  mrnPattern: MrnFormat,
   how: FoundHow,
 ): boolean {
   const region = line.text.slice(valueStart, valueEnd)
@@ -703,7 +703,7 @@ function columnSegments(s: string): Segment[] {
   return out
 }
 
-function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern: RegExp, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
+function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
   const labels = labelLine.labels
   const segs = columnSegments(valueLine.text)
   // 1. Column alignment, when the text kept its spacing: each value under the label that starts
@@ -795,7 +795,7 @@ function cellFits(label: LabelHit, value: string, opts: Required<Pick<ExtractOpt
   }
 }
 
-function readGridCell(col: Collector, label: LabelHit, line: Line, start: number, end: number, mrnPattern: RegExp, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
+function readGridCell(col: Collector, label: LabelHit, line: Line, start: number, end: number, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
   switch (label.def.kind) {
     case 'name':
     case 'name-generic':
@@ -824,7 +824,7 @@ function readGridCell(col: Collector, label: LabelHit, line: Line, start: number
  *   ids.names[0].familyName // 'DOE'; ids.birthDates[0].date // '1962-03-14'; ids.mrns[0].value // '1234567'
  */
 export function extractIdentifiers(text: string, options: ExtractOptions = {}): ExtractedIdentifiers {
-  const mrnPattern = compileMrnPattern(options.mrnPattern)
+  const mrnPattern = compileMrnFormat(options.mrnPattern)
   const dateOpts = { dateOrder: options.dateOrder ?? 'MDY', today: options.today ?? new Date() }
   const col = new Collector()
   const lines = splitLines(text)

@@ -17,7 +17,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { ChartclerkError } from '../errors.js'
 import type { Patient } from '../model/types.js'
 import { readDateValue, type DateOrder } from './dates.js'
-import { compileMrnPattern, normalizeMrn } from './mrn.js'
+import { compileMrnPattern, mrnKey, normalizeMrn } from './mrn.js'
 import { parsePersonName } from './names.js'
 
 export type PatientField =
@@ -256,11 +256,11 @@ function samePatient(a: Patient, b: Patient): boolean {
 /** Drops rows that repeat an MRN: an identical repeat is reported once, conflicting rows are all refused. */
 function dedupe<K extends 'line' | 'entry'>(rows: Array<{ at: number; patient: Patient }>, key: K, errors: PatientImportError[]): Patient[] {
   const byMrn = new Map<string, Array<{ at: number; patient: Patient }>>()
-  for (const r of rows) byMrn.set(r.patient.mrn, [...(byMrn.get(r.patient.mrn) ?? []), r])
+  for (const r of rows) byMrn.set(mrnKey(r.patient.mrn), [...(byMrn.get(mrnKey(r.patient.mrn)) ?? []), r])
   const where = (at: number): string => (key === 'line' ? `line ${at}` : `entry ${at}`)
   const out: Patient[] = []
   for (const r of rows) {
-    const group = byMrn.get(r.patient.mrn)!
+    const group = byMrn.get(mrnKey(r.patient.mrn))!
     if (group.length === 1) {
       out.push(r.patient)
       continue

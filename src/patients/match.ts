@@ -17,7 +17,7 @@
 import type { Patient } from '../model/types.js'
 import { compareBirthDates, isRealDate, toIso, type BirthDateComparison } from './dates.js'
 import type { ExtractedIdentifiers, NameCandidate } from './extractIdentifiers.js'
-import { normalizeMrn } from './mrn.js'
+import { mrnKey, normalizeMrn } from './mrn.js'
 import { compareNames, displayName, lookupKeys, normalizeNamePart, type NameComparison } from './names.js'
 
 export type Awaitable<T> = T | Promise<T>
@@ -27,7 +27,10 @@ export type Awaitable<T> = T | Promise<T>
  * catalog implements it the same way (hence the Awaitable results).
  */
 export interface PatientIndex {
-  /** Patients with exactly this (normalised) MRN; normally zero or one. */
+  /**
+   * Patients whose MRN has the same `mrnKey` as `mrn` (letters and digits only, upper case): the
+   * document may print CC-100418 as CC100418. Normally zero or one.
+   */
   findByMrn(mrn: string): Awaitable<Patient[]>
   /** Patients born on this ISO date. */
   findByBirthDate(isoDate: string): Awaitable<Patient[]>
@@ -127,23 +130,26 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   let letterMisreadName = false
 
   // MRN
-  const mrns = [...new Set(ids.mrns.map((m) => normalizeMrn(m.value)))]
-  const chartMrn = normalizeMrn(p.mrn)
-  if (mrns.length) {
-    if (mrns.length === 1 && mrns[0] === chartMrn) {
+  // Compared by key: CC-100418 and CC100418 are one MRN.
+  const byKey = new Map<string, string>()
+  for (const m of ids.mrns) if (!byKey.has(mrnKey(m.value))) byKey.set(mrnKey(m.value), normalizeMrn(m.value))
+  const mrnKeys = [...byKey.keys()]
+  const chartKey = mrnKey(p.mrn)
+  const chartMrn = p.mrn
+  if (mrnKeys.length) {
+    const docText = [...byKey.values()].join(', ')
+    if (mrnKeys.length === 1 && mrnKeys[0] === chartKey) {
       status.mrn = 'agree'
       reasons.push(ids.mrns.some((m) => m.repaired) ? 'MRN matches (read through scanning damage)' : 'MRN matches')
-    } else if (mrns.includes(chartMrn)) {
+    } else if (mrnKeys.includes(chartKey)) {
       status.mrn = 'disagree'
-      reasons.push(`MRN matches, but the document also carries MRN ${mrns.filter((m) => m !== chartMrn).join(', ')}`)
+      reasons.push(`MRN matches, but the document also carries MRN ${[...byKey].filter(([k]) => k !== chartKey).map(([, v]) => v).join(', ')}`)
       lookAlikeBlocked = true
       partly.mrn = true
     } else {
-      const near = mrns.map((m) => ({ m, k: mrnNear(m, chartMrn) })).find((x) => x.k)
+      const near = mrnKeys.map((k) => mrnNear(k, chartKey)).find((k) => k)
       status.mrn = near ? 'near' : 'disagree'
-      reasons.push(
-        `MRN differs: document ${mrns.join(', ')}, chart ${chartMrn}${near ? (near.k === 'transposed' ? ' (two digits transposed)' : ' (one digit differs)') : ''}`,
-      )
+      reasons.push(`MRN differs: document ${docText}, chart ${chartMrn}${near ? (near === 'transposed' ? ' (two digits transposed)' : ' (one digit differs)') : ''}`)
     }
   }
 
@@ -281,9 +287,11 @@ function correctionsOf(u: { year: number; month: number; day: number }): string[
 async function gatherCandidates(ids: DocumentIdentifiers, index: PatientIndex): Promise<Patient[]> {
   const found = new Map<string, Patient>()
   const add = (ps: Patient[]): void => {
-    for (const p of ps) if (!found.has(normalizeMrn(p.mrn))) found.set(normalizeMrn(p.mrn), p)
+    for (const p of ps) if (!found.has(mrnKey(p.mrn))) found.set(mrnKey(p.mrn), p)
   }
-  for (const m of new Set(ids.mrns.map((x) => normalizeMrn(x.value)))) add(await index.findByMrn(m))
+  const asRead = new Map<string, string>()
+  for (const m of ids.mrns) if (!asRead.has(mrnKey(m.value))) asRead.set(mrnKey(m.value), normalizeMrn(m.value))
+  for (const m of asRead.values()) add(await index.findByMrn(m))
   const dates = new Set<string>()
   for (const d of ids.birthDates) {
     dates.add(d.date)

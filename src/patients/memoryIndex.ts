@@ -1,7 +1,7 @@
 /** An in-memory `PatientIndex`, for tests and small one-off runs; the catalog provides the real one. */
 import type { Patient } from '../model/types.js'
 import type { PatientIndex } from './match.js'
-import { normalizeMrn } from './mrn.js'
+import { mrnKey } from './mrn.js'
 import { patientNameKeys } from './names.js'
 
 export class MemoryPatientIndex implements PatientIndex {
@@ -14,13 +14,13 @@ export class MemoryPatientIndex implements PatientIndex {
   }
 
   add(p: Patient): void {
-    push(this.byMrn, normalizeMrn(p.mrn), p)
+    push(this.byMrn, mrnKey(p.mrn), p)
     push(this.byBirthDate, p.birthDate, p)
     for (const k of patientNameKeys(p)) push(this.byNameKey, k, p)
   }
 
   findByMrn(mrn: string): Patient[] {
-    return [...(this.byMrn.get(normalizeMrn(mrn)) ?? [])]
+    return [...(this.byMrn.get(mrnKey(mrn)) ?? [])]
   }
 
   findByBirthDate(isoDate: string): Patient[] {

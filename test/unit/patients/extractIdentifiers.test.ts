@@ -223,6 +223,15 @@ describe('extractIdentifiers: record numbers', () => {
     })
   }
 
+  it('reads a prefixed MRN with a dash, also when the scanner lost or spaced the dash', () => {
+    const format = { ...opts, mrnPattern: '^CC-\\d{6}$' }
+    expect(mrns(extractIdentifiers('MRN: CC-100418', format))).toEqual(['CC-100418'])
+    expect(mrns(extractIdentifiers('MRN: CC100418', format))).toEqual(['CC100418'])
+    expect(mrns(extractIdentifiers('MRN: CC 100418', format))).toEqual(['CC100418'])
+    expect(mrns(extractIdentifiers('MRN: CC-1OO418', format))).toEqual(['CC-100418'])
+    expect(foreign(extractIdentifiers('MRN: 00736145', format))).toEqual(['mrn:00736145'])
+  })
+
   it('honours the configured MRN format, including a letter prefix', () => {
     const r = extractIdentifiers('MRN: CC123456\nAcct: 1234567', { ...opts, mrnPattern: '^CC\\d{6}$' })
     expect(mrns(r)).toEqual(['CC123456'])

@@ -172,7 +172,7 @@ describe('importPatientsCsv: bad rows', () => {
 })
 
 describe('importPatientsCsv: stable, re-importable output', () => {
-  const csv = 'MRN,Last Name,First Name,Middle,DOB,Gender,PCP,Deceased\n 123-4567 , Doe ,  Jane ,A,3/14/1962,f, Dr.  Rivera ,\n7654321,"O\'Brien, Jr",Sean,,1966-05-17,MALE,,2023-01-15\n'
+  const csv = 'MRN,Last Name,First Name,Middle,DOB,Gender,PCP,Deceased\n 1234567 , Doe ,  Jane ,A,3/14/1962,f, Dr.  Rivera ,\n7654321,"O\'Brien, Jr",Sean,,1966-05-17,MALE,,2023-01-15\n'
   it('GIVEN the same file twice THEN the output is identical, normalised and in a fixed key order', () => {
     const a = importPatientsCsv(csv, opts)
     const b = importPatientsCsv(csv, opts)
@@ -197,6 +197,22 @@ describe('importPatientsCsv: stable, re-importable output', () => {
     const again = importPatientsCsv(patientsToCsv(first), opts)
     expect(again.errors).toEqual([])
     expect(again.patients).toEqual(first)
+  })
+})
+
+describe('importPatientsCsv: MRN formats', () => {
+  it('keeps MRNs as the health center writes them and checks them against its format', () => {
+    const csv = 'MRN,Last,First,DOB\ncc-100418,Johnson,Michael,1975-01-12\nCC100419,Okafor,Ben,1971-11-03\nCC-100420,Lee,Ann,1980-01-01\n'
+    const r = importPatientsCsv(csv, { mrnPattern: '^CC-\\d{6}$', today })
+    expect(r.patients.map((p) => p.mrn)).toEqual(['CC-100418', 'CC-100420'])
+    expect(r.errors).toEqual([{ line: 3, message: expect.stringMatching(/MRN "CC100419" does not fit the MRN format/) }])
+  })
+
+  it('refuses every row when one MRN is given to two different people', () => {
+    const csv = 'MRN,Last,First,DOB\n1234567,Doe,Jane,1962-03-14\n1234567 ,Doe,Janet,1962-03-14\n'
+    const r = importPatientsCsv(csv, opts)
+    expect(r.patients).toEqual([])
+    expect(r.errors.map((e) => e.line)).toEqual([2, 3])
   })
 })
 

@@ -70,6 +70,14 @@ describe('matchPatient: the two-identifier rule', () => {
     expect(r.candidates[0]!.status.mrn).toBe('disagree')
   })
 
+  it('compares MRNs without their separators (CC-100418 printed as CC100418)', async () => {
+    const idx = new MemoryPatientIndex([{ mrn: 'CC-100418', familyName: 'Johnson', givenName: 'Michael', birthDate: '1975-01-12' }])
+    const ids = extractIdentifiers('Patient: JOHNSON, MICHAEL   MRN: CC100418', { ...extractOpts, mrnPattern: '^CC-\\d{6}$' })
+    const r = await matchPatient(ids, idx)
+    expect(r.decision).toBe('matched')
+    expect(r.patient?.mrn).toBe('CC-100418')
+  })
+
   it('ignores other facilities\' numbers and says so', async () => {
     const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   Acct #: 1000019   FIN: 7777777'])
     expect(r.decision).toBe('matched')
