@@ -15,6 +15,7 @@ import {
   splitList,
   tickedOnly,
 } from './labels.js'
+import { type GridCell, readGrid } from './grid.js'
 import { readLetterhead } from './letterhead.js'
 import { nameFrom } from './names.js'
 import { detectMissingPages } from './pages.js'
@@ -47,6 +48,8 @@ interface PageLabels {
   occ: LabelOccurrence[]
   /** Line indexes that look like table header rows (several labels, no colons). */
   headerRows: Set<number>
+  /** Label/value pairs read from header grids by OCR word position. */
+  grid: GridCell[]
 }
 
 /** Where a value's text lies on its page, so that one section cannot run over the next field's. */
@@ -144,6 +147,13 @@ function fromLabels(def: FieldDef, labels: ReadonlyArray<string>, ctx: Ctx, via:
           ctx.spans.set(hit, { page: pl.page.page, start: o.start, valueStart: rv.offset, end: rv.offset + rv.text.length })
           return hit
         }
+      }
+      if (partial) continue
+      for (const cell of pl.grid) {
+        if (cell.key !== key) continue
+        const at = cell.offset >= 0 ? cell.offset : (pl.page.lines[cell.line - 1]?.start ?? 0)
+        const hit = convert(def, pl.page, cell.value, at, cell.printed, 'table', ctx)
+        if (hit) return hit
       }
     }
   }
@@ -408,7 +418,7 @@ export function extractFields(
   for (const l of [...COMMON_LABELS, ...FALLBACK_DOS_LABELS, ...FALLBACK_AUTHOR_LABELS, ...FALLBACK_FACILITY_LABELS]) inventory.add(l)
   const pls: PageLabels[] = pages.map((page) => {
     const occ = findLabels(page, inventory)
-    return { page, occ, headerRows: headerRowsOf(page, occ) }
+    return { page, occ, headerRows: headerRowsOf(page, occ), grid: readGrid(page, page.words, inventory) }
   })
   const signature = detectSignature(text, opts)
   const wantsTable = docType === 'lab_report' || defs.some((d) => d.source?.startsWith('labTable.'))

@@ -72,7 +72,10 @@ export function cleanName(line: string): string {
   if (kw > 0 && kw < t.length) {
     const rest = t.slice(kw).trim().split(/\s+/)
     const keep = rest.length > 0 && CONNECTOR.test(rest[0] ?? '') && rest.slice(1).every((w) => /^[A-Z][a-z'.-]+$/.test(w))
-    if (!keep && (/\d/.test(t.slice(kw)) || rest.some(isJunkToken))) t = t.slice(0, kw)
+    // A remainder in another case style ("Medical Center SHEE") is a second column or a logo.
+    const head = t.slice(0, kw)
+    const otherCase = /[a-z]/.test(head) && rest.every((w) => !/[a-z]/.test(w))
+    if (!keep && (/\d/.test(t.slice(kw)) || rest.some(isJunkToken) || otherCase)) t = head
   }
   const words = t.split(/\s+/)
   while (words.length > 2 && isJunkToken(words[words.length - 1]!)) words.pop()

@@ -1,5 +1,5 @@
 /** Pages and lines of a document's text, and turning offsets into page/line locations. */
-import type { ExtractedText, PageText } from '../model/types.js'
+import type { ExtractedText, PageText, WordBox } from '../model/types.js'
 
 export interface Line {
   /** 1-based line number within the page. */
@@ -14,6 +14,8 @@ export interface Page {
   page: number
   text: string
   lines: Line[]
+  /** OCR word boxes, when the page was OCRed. */
+  words?: WordBox[]
 }
 
 /** Where something was found: page (1-based), character offset in that page's text, line (1-based). */
@@ -45,7 +47,7 @@ export function toPages(input: ExtractedText | PageText[] | string): Page[] {
   }
   const pages = Array.isArray(input) ? input : input.pages
   if (pages.length === 0 && !Array.isArray(input) && input.fullText) return toPages(input.fullText)
-  return pages.map((p) => ({ page: p.page, text: p.text, lines: splitLines(p.text) }))
+  return pages.map((p) => ({ page: p.page, text: p.text, lines: splitLines(p.text), ...(p.words?.length ? { words: p.words } : {}) }))
 }
 
 /** 1-based line number of `offset` in a page. */

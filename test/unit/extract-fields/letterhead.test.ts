@@ -42,3 +42,9 @@ describe('readLetterhead', () => {
     expect(lh.name).toBeNull()
   })
 })
+
+describe('cleanName: logo in capitals after a mixed-case name', () => {
+  it('"Riverbend Regional Medical Center SHEE" -> "Riverbend Regional Medical Center"', () => {
+    expect(cleanName('Riverbend Regional Medical Center SHEE')).toBe('Riverbend Regional Medical Center')
+  })
+})
