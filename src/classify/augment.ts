@@ -16,6 +16,8 @@ export interface AugmentOptions {
   dress: boolean
   /** Remove the first heading-like line (as if the title was cut off or absent). */
   dropTitle: boolean
+  /** Wrap long lines the way a scanned page comes back from OCR. */
+  wrap?: boolean
 }
 
 /** "HISTORY:,  text.,EXAM:, text" (the corpus's flattened layout) -> one section per line. */
@@ -83,6 +85,28 @@ export function ocrNoise(text: string, r: Rng, p: number): string {
   return out.join('\n')
 }
 
+/** Re-wraps long lines at `width` characters, as a scanned page's OCR returns them, sometimes hyphenating. */
+export function wrapLines(text: string, width: number, r: Rng): string {
+  const out: string[] = []
+  for (const line of text.split('\n')) {
+    let rest = line
+    while (rest.length > width) {
+      let cut = rest.lastIndexOf(' ', width)
+      if (cut < width * 0.5) cut = width
+      if (r.chance(0.15) && /[A-Za-z]{6}/.test(rest.slice(cut, cut + 8))) {
+        const k = cut + 1 + r.int(2, 4)
+        out.push(`${rest.slice(0, k)}-`)
+        rest = rest.slice(k)
+        continue
+      }
+      out.push(rest.slice(0, cut))
+      rest = rest.slice(cut).trimStart()
+    }
+    out.push(rest)
+  }
+  return out.join('\n')
+}
+
 /** Removes the first short line that looks like a heading. */
 export function removeTitle(text: string): string {
   const lines = text.split('\n')
@@ -122,6 +146,7 @@ export function augment(text: string, r: Rng, o: AugmentOptions): string {
     head.push(styleHeading(o.heading, r))
   }
   let doc = [...head, body, ...tail].join(r.pick(['\n\n', '\n', '\n\n\n']))
+  if (o.wrap) doc = wrapLines(doc, r.int(60, 110), r)
   if (r.chance(0.06)) doc = doc.toUpperCase()
   if (o.noise > 0) doc = ocrNoise(doc, r, o.noise)
   return doc
@@ -145,5 +170,6 @@ export function randomAugment(r: Rng, titles: readonly string[]): AugmentOptions
     truncateTo: r.chance(0.25) ? r.int(150, 1200) : null,
     dress: r.chance(0.75),
     dropTitle: r.chance(0.2),
+    wrap: r.chance(0.5),
   }
 }

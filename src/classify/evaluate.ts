@@ -83,7 +83,7 @@ export function formatReport(r: EvalReport, title = 'evaluation'): string {
   const out: string[] = []
   out.push(`${title}: ${r.n} documents`)
   out.push(`accuracy ${pct(r.accuracy)}`)
-  out.push(`review threshold ${r.threshold.toFixed(2)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications)`)
+  out.push(`review threshold ${r.threshold.toFixed(3)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications)`)
   out.push('', 'confusion matrix (rows: true type, columns: predicted)')
   const short = (s: string): string => s.slice(0, 9)
   const w = Math.max(...r.labels.map((l) => l.length), 10)
@@ -104,15 +104,17 @@ export function formatReport(r: EvalReport, title = 'evaluation'): string {
 }
 
 /**
- * The lowest threshold at which, in every group of predictions, at most `maxErrorRate` of
- * the auto-filed documents are wrong; from a grid, falling back to its highest value.
+ * The lowest threshold at which, in every group of predictions, the share of wrong
+ * auto-filed documents stays at or under the group's limit. The share is estimated as
+ * (wrong + 1) / (auto-filed + 1), so a small group must show no more than a mistake or two.
+ * From a grid; falls back to its highest value.
  */
-export function chooseThreshold(groups: readonly (readonly Prediction[])[], maxErrorRate: number, grid = thresholdGrid()): number {
+export function chooseThreshold(groups: readonly { preds: readonly Prediction[]; maxErrorRate: number }[], grid = thresholdGrid()): number {
   for (const t of grid) {
-    const ok = groups.every((preds) => {
+    const ok = groups.every(({ preds, maxErrorRate }) => {
       const auto = preds.filter((p) => p.confidence >= t)
       const wrong = auto.filter((p) => p.truth !== p.predicted).length
-      return auto.length === 0 || wrong / auto.length <= maxErrorRate
+      return auto.length === 0 || (wrong + 1) / (auto.length + 1) <= maxErrorRate
     })
     if (ok) return t
   }

@@ -21,6 +21,8 @@ export interface TrainOptions {
   /** Per-class weight on the loss (for imbalanced classes). */
   classWeights?: Float64Array
   seed: number
+  /** Return the mean of the weights at the end of each epoch from this one (0-based) on; smooths the last epochs' noise. */
+  averageFrom?: number
   /** Called after each epoch with the mean training loss. */
   onEpoch?: (epoch: number, loss: number, model: LogRegWeights) => void
 }
@@ -71,6 +73,9 @@ export function trainLogReg(X: readonly SparseVector[], y: ArrayLike<number>, K:
   const touched = new Int32Array(D)
   const mark = new Uint8Array(D)
   let step = 0
+  let avgW: Float64Array | undefined
+  let avgB: Float64Array | undefined
+  let nAvg = 0
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     rng.shuffle(order)
     let lossSum = 0
@@ -134,6 +139,16 @@ export function trainLogReg(X: readonly SparseVector[], y: ArrayLike<number>, K:
       }
     }
     opts.onEpoch?.(epoch, lossSum / Math.max(weightSum, 1e-9), model)
+    if (opts.averageFrom !== undefined && epoch >= opts.averageFrom) {
+      avgW ??= new Float64Array(D * K)
+      avgB ??= new Float64Array(K)
+      for (let i = 0; i < W.length; i++) avgW[i] = avgW[i]! + W[i]!
+      for (let k = 0; k < K; k++) avgB[k] = avgB[k]! + b[k]!
+      nAvg++
+    }
+  }
+  if (avgW && avgB && nAvg > 1) {
+    return { classes: K, dim: D, W: Float32Array.from(avgW, (x) => x / nAvg), b: Float32Array.from(avgB, (x) => x / nAvg) }
   }
   return model
 }

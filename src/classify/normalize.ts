@@ -88,7 +88,8 @@ export function ngrams(tokens: readonly string[], joinable?: (word: string) => b
     const n = tokens[i + 1]
     if (n !== undefined) {
       if (!(stopT && STOPWORDS.has(n))) out.push(`${t} ${n}`)
-      if (joinable && t !== '0' && n !== '0') {
+      // Only content words that are not both known already: "labora tory" yes, "he has" no.
+      if (joinable && t !== '0' && n !== '0' && !stopT && !STOPWORDS.has(n) && !(joinable(t) && joinable(n))) {
         const j = t + n
         if (joinable(j)) out.push(j)
       }
