@@ -89,13 +89,15 @@ export class DoctypeClassifier {
     })
     for (let i = 0; i < probs.length; i++) probs[i] = probs[i]! / sum
     const K = m.classes.length
-    const contributions = (k: number): [string, number][] =>
-      [...grams.entries()]
-        .map(([f, g]): [string, number] => {
-          const j = vector.idx.indexOf(f)
-          return [g, j >= 0 ? m.weights.W[f * K + k]! * vector.val[j]! : 0]
-        })
-        .sort((a, b) => b[1] - a[1])
+    const contributions = (k: number): [string, number][] => {
+      const out: [string, number][] = []
+      for (let j = 0; j < vector.idx.length; j++) {
+        const f = vector.idx[j]!
+        const g = grams.get(f)
+        if (g !== undefined) out.push([g, m.weights.W[f * K + k]! * vector.val[j]!])
+      }
+      return out.sort((a, b) => b[1] - a[1])
+    }
     return { types, probs, signals, contributions }
   }
 

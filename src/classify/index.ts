@@ -14,7 +14,7 @@ export { checkDocTypes, loadDocTypes, formatProblem, DocTypeFilesError, type Doc
 export { loadModel, saveModel, type DoctypeModel, type ModelMetadata } from './model.js'
 export { trainDoctypeModel, type TrainOptions, type TrainResult } from './train.js'
 export { evaluatePredictions, formatReport, type EvalReport } from './evaluate.js'
-export { defaultDocTypesDir, defaultModelPath } from './paths.js'
+export { defaultDocTypesDir, defaultModelPath, resolveModelPath } from './paths.js'
 
 let shared: DoctypeClassifier | undefined
 

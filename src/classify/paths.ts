@@ -19,3 +19,9 @@ export function packageRoot(): string {
 
 export const defaultDocTypesDir = (): string => path.join(packageRoot(), 'rules', 'doctypes')
 export const defaultModelPath = (): string => path.join(packageRoot(), 'models', 'doctype-model.json')
+
+/** The model a deployment uses: its own retrained one under the data folder if present, else the shipped one. */
+export function resolveModelPath(dataDir: string): string {
+  const own = path.join(dataDir, 'models', 'doctype-model.json')
+  return existsSync(own) ? own : defaultModelPath()
+}

@@ -17,7 +17,9 @@ import { loadDocTypes, type DocTypeSet } from '../../classify/doctypes.js'
 import { evaluatePredictions, formatReport, type EvalReport } from '../../classify/evaluate.js'
 import { readLabelledJsonl } from '../../classify/jsonl.js'
 import { loadModel, saveModel } from '../../classify/model.js'
-import { defaultDocTypesDir, defaultModelPath } from '../../classify/paths.js'
+import { defaultDocTypesDir, resolveModelPath } from '../../classify/paths.js'
+
+export { resolveModelPath }
 import { trainDoctypeModel, type TrainOptions } from '../../classify/train.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -35,12 +37,6 @@ export interface ModelCommandDeps {
   modelPath?: (cmd: Command, purpose: 'train' | 'eval') => string
   /** Training settings (tests use small ones). */
   trainOptions?: Partial<TrainOptions>
-}
-
-/** The model a deployment uses: its own retrained one under the data folder if present, else the shipped one. */
-export function resolveModelPath(dataDir: string): string {
-  const own = path.join(dataDir, 'models', 'doctype-model.json')
-  return existsSync(own) ? own : defaultModelPath()
 }
 
 function docTypesFor(cmd: Command): DocTypeSet {
