@@ -852,14 +852,16 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
       const empty = !line.text.slice(valueStart, valueEnd).trim()
       const isLast = i === labels.length - 1
       const kind = hit.def.kind
-      if (hit.def.needsColon && !hit.hasColon) continue
+      // Generic labels (Patient, Name, Re) need a colon, or a line of their own with the value below.
+      if (hit.def.needsColon && !hit.hasColon && !(labels.length === 1 && line.text.trim() === hit.labelText)) continue
       // Value on the next line ("Patient Name:" then "DOE, JANE").
       let vLine = line
       let vStart = valueStart
       let vEnd = valueEnd
       let how: FoundHow = kind === 'letter' ? 'letter' : 'labelled'
       if (empty) {
-        if (!isLast || !(hit.hasColon || kind === 'dob' || kind === 'mrn' || kind === 'name')) continue
+        const aloneOnLine = labels.length === 1 && line.text.trim().replace(/[:;#\s]+$/, '') === hit.labelText.replace(/[:;#\s]+$/, '')
+        if (!isLast || !(hit.hasColon || aloneOnLine || kind === 'dob' || kind === 'mrn' || kind === 'name')) continue
         const next = nextValueLine(lines, li)
         if (!next || next.labels.some((l) => l.start < 3)) continue
         vLine = next

@@ -5,7 +5,8 @@
  * - `matched` only when two identifiers agree with one chart — our MRN plus the name or the birth
  *   date, or, when no MRN of ours is printed, the name plus the birth date — and nothing on the
  *   document disagrees with that chart, the chart is not a deceased patient's, and no other chart
- *   is a look-alike (a chart the document would fit after one slip of the pen or the scanner);
+ *   is a look-alike (a chart the document would fit after one slip of the pen or the scanner: one
+ *   identifier agrees with it, another is a near miss, none is plainly different);
  * - `needs_review` when there are candidates but that bar is not met: same name with another birth
  *   date, twins, transposed or swapped birth-date digits, sound-alike names, an MRN whose chart's
  *   name and birth date disagree, two patients' identifiers on one document, one identifier only;
@@ -92,6 +93,10 @@ interface Evaluation {
   lookAlike: boolean
   /** Some of the document's identifiers are this chart's and others are not. */
   mixed: boolean
+}
+
+function agreeingCount(status: Record<IdentifierKind, IdentifierStatus>): number {
+  return KINDS.filter((k) => status[k] === 'agree').length
 }
 
 function mrnNear(a: string, b: string): 'one-digit' | 'transposed' | null {
@@ -256,8 +261,9 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   const byMrn = status.mrn === 'agree' && (status.name === 'agree' || status.birthDate === 'agree')
   const byNameAndDob = status.mrn === 'absent' && status.name === 'agree' && status.birthDate === 'agree'
   const qualifies = noBad && (byMrn || byNameAndDob) && (allowDeceased || !p.deceased)
+  // A look-alike is one slip away from fitting: one identifier agrees, another is near, none disagrees.
   const closeCount = KINDS.filter((k) => status[k] === 'agree' || status[k] === 'near').length
-  const lookAlike = !lookAlikeBlocked && closeCount >= 2 && !KINDS.some((k) => status[k] === 'disagree')
+  const lookAlike = !lookAlikeBlocked && agreeingCount(status) >= 1 && closeCount >= 2 && !KINDS.some((k) => status[k] === 'disagree')
 
   const weights: Record<IdentifierKind, number> = { mrn: 0.45, name: 0.3, birthDate: 0.3 }
   const factor: Record<IdentifierStatus, number> = { agree: 1, near: 0.4, disagree: -0.6, absent: 0 }

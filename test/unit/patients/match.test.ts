@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { Patient } from '../../../src/model/types.js'
 import { extractIdentifiers } from '../../../src/patients/extractIdentifiers.js'
+import { importPatientsCsv } from '../../../src/patients/importPatients.js'
 import { matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
 import { MemoryPatientIndex } from '../../../src/patients/memoryIndex.js'
 
@@ -174,4 +175,29 @@ describe('matchPatient: adversarial set (test/fixtures/matching/adversarial.json
     expect(summary.lookAlikesMatched).toEqual([])
     expect(share).toBeGreaterThanOrEqual(0.9)
   })
+})
+
+describe('matchPatient: real OCR output of the sample records (test/fixtures/matching/ocr-samples.json)', () => {
+  const samples = JSON.parse(readFileSync(join(root, 'test/fixtures/matching/ocr-samples.json'), 'utf8')) as {
+    mrnPattern: string
+    patientsCsv: string
+    documents: Array<{ text: string; patientMrn: string; mustNotMatch: string[] }>
+  }
+  const imported = importPatientsCsv(samples.patientsCsv, { mrnPattern: samples.mrnPattern, today: extractOpts.today })
+  const sampleIndex = new MemoryPatientIndex(imported.patients)
+
+  it('imports the sample patient list without errors', () => {
+    expect(imported.errors).toEqual([])
+    expect(imported.patients.length).toBeGreaterThanOrEqual(16)
+  })
+
+  for (const d of samples.documents) {
+    it(`${d.text} files into ${d.patientMrn}`, async () => {
+      const text = readFileSync(join(root, 'test/fixtures/matching', d.text), 'utf8')
+      const r = await matchPatient(extractIdentifiers(text, { mrnPattern: samples.mrnPattern, today: extractOpts.today }), sampleIndex)
+      expect(d.mustNotMatch).not.toContain(r.patient?.mrn)
+      expect(r.decision).toBe('matched')
+      expect(r.patient?.mrn).toBe(d.patientMrn)
+    })
+  }
 })
