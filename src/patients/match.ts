@@ -401,8 +401,7 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   return { decision: 'needs_review', candidates, reasons: [...reasons, ...foreignNote] }
 }
 
-/** A summary of a decision without names or birth dates, safe for the log. */
-export function describeDecision(r: MatchResult): { decision: MatchResult['decision']; mrn: string | null; candidates: number } {
-  return { decision: r.decision, mrn: r.patient?.mrn ?? null, candidates: r.candidates.length }
+/** A summary of a decision for the log: no names, birth dates or MRNs. */
+export function describeDecision(r: MatchResult): { decision: MatchResult['decision']; candidates: number; topScore: number | null } {
+  return { decision: r.decision, candidates: r.candidates.length, topScore: r.candidates[0]?.score ?? null }
 }
-

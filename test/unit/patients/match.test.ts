@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Patient } from '../../../src/model/types.js'
 import { extractIdentifiers } from '../../../src/patients/extractIdentifiers.js'
 import { importPatientsCsv } from '../../../src/patients/importPatients.js'
-import { matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
+import { describeDecision, matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
 import { MemoryPatientIndex } from '../../../src/patients/memoryIndex.js'
 
 // Every patient here is made up.
@@ -109,6 +109,13 @@ describe('matchPatient: the two-identifier rule', () => {
       findByNameKey: async (k) => index.findByNameKey(k),
     }
     expect((await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950'], slow)).patient?.mrn).toBe('1000024')
+  })
+
+  it('summarises a decision for the log without patient data', async () => {
+    const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   MRN: 1000024'])
+    const logged = JSON.stringify(describeDecision(r))
+    expect(logged).toBe('{"decision":"matched","candidates":1,"topScore":1}')
+    expect(logged).not.toMatch(/LEE|1950|1000024/i)
   })
 
   it('lists candidates best first with human-readable reasons, and caps the list', async () => {
