@@ -1,7 +1,12 @@
 /**
  * Assembles chartclerk from its configuration: logger, catalog, object store,
- * OCR pool and ingest runner. Commands open what they need and close it after.
+ * OCR pool, classifier, rule set and ingest runner. Commands open what they
+ * need and close it after.
  */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classifier.js'
+import { packageRoot, resolveModelPath } from './classify/paths.js'
 import type { Config } from './config/config.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { OcrPool } from './extract/ocr/pool.js'
@@ -9,6 +14,8 @@ import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
 import type { StageContext } from './ingest/stages/types.js'
 import { createLogger, type Logger } from './log.js'
+import { RuleSetWatcher } from './rules/hotReload.js'
+import { resolveChecksDir } from './rules/ruleset.js'
 import { createObjectStore } from './storage/createStore.js'
 import type { ObjectStore } from './storage/objectStore.js'
 
@@ -18,8 +25,17 @@ export interface App {
   catalog: Catalog
   store: ObjectStore
   ocr: OcrPool
+  classifier: DoctypeClassifier
+  /** The rule set in force; `start` watches the folder for edits. */
+  rules: RuleSetWatcher
   runner: IngestRunner
+  ctx: StageContext
   close(): Promise<void>
+}
+
+/** The records lead's rules folder, or the starter set shipped with chartclerk when there is none. */
+export function rulesDirOf(config: Readonly<Config>): string {
+  return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
 }
 
 export async function openApp(config: Readonly<Config>, opts: { log?: Logger } = {}): Promise<App> {
@@ -33,15 +49,28 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger } =
     catalog.close()
     throw err
   }
+  const rulesDir = rulesDirOf(config)
+  const docTypesDir = path.join(rulesDir, 'doctypes')
+  const classifier = loadDefaultClassifier({
+    modelPath: resolveModelPath(config.dataDir),
+    docTypesDir: existsSync(docTypesDir) ? docTypesDir : undefined,
+    reviewThreshold: config.filing.minTypeConfidence,
+  })
+  const rules = new RuleSetWatcher(resolveChecksDir(rulesDir), {
+    onRefused: (r) => log.warn({ problems: r.messages.length, keptVersion: r.keptVersion }, 'rule set edit refused; the last good rule set stays in force'),
+    onSwap: (next) => log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force'),
+  })
+  rules.reload()
   const ocr = new OcrPool({ workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks() }
+  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false
   return {
-    config, log, catalog, store, ocr, runner,
+    config, log, catalog, store, ocr, classifier, rules, runner, ctx,
     async close() {
       if (closed) return
       closed = true
+      await rules.close()
       await ocr.close()
       await store.close()
       catalog.close()

@@ -11,6 +11,8 @@ import { DocumentsRepo } from './documents.js'
 import { EventLog } from './events.js'
 import { JobsRepo } from './jobs.js'
 import { MIGRATIONS } from './migrations/index.js'
+import { PatientsRepo } from './patients.js'
+import { SettlementsRepo } from './settlements.js'
 
 export type Db = Database.Database
 
@@ -19,6 +21,8 @@ export interface Catalog {
   readonly documents: DocumentsRepo
   readonly jobs: JobsRepo
   readonly events: EventLog
+  readonly patients: PatientsRepo
+  readonly settlements: SettlementsRepo
   /** Run fn in one transaction. */
   tx<T>(fn: () => T): T
   close(): void
@@ -47,6 +51,8 @@ export function openCatalog(file: string): Catalog {
     documents: new DocumentsRepo(db, events),
     jobs: new JobsRepo(db),
     events,
+    patients: new PatientsRepo(db, events),
+    settlements: new SettlementsRepo(db),
     tx: <T>(fn: () => T) => db.transaction(fn)(),
     close: () => db.close(),
   }

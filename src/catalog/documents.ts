@@ -151,6 +151,10 @@ export class DocumentsRepo {
     return (this.db.prepare(`SELECT * FROM documents ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, opts.limit ?? 100, opts.offset ?? 0) as any[]).map(toDoc)
   }
 
+  forPatient(mrn: string): DocumentRecord[] {
+    return (this.db.prepare('SELECT * FROM documents WHERE patient_mrn = ? ORDER BY id').all(mrn) as any[]).map(toDoc)
+  }
+
   countByStatus(): Record<DocumentStatus, number> {
     const out: Record<DocumentStatus, number> = { received: 0, needs_review: 0, filed: 0, failed: 0 }
     for (const r of this.db.prepare('SELECT status, count(*) n FROM documents GROUP BY status').all() as { status: DocumentStatus; n: number }[]) out[r.status] = r.n

@@ -4,7 +4,14 @@
  */
 import { Command, CommanderError } from 'commander'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { rulesDirOf } from '../app.js'
+import { openCatalog } from '../catalog/db.js'
+import { registerChartCommands } from './commands/chart.js'
 import { registerCheckCommands } from './commands/check.js'
+import { registerModelCommands } from './commands/model.js'
+import { registerPatientsCommands } from './commands/patients.js'
+import { registerReviewCommands } from './commands/review.js'
+import { configFrom } from './context.js'
 import { registerIngestCommands } from './commands/ingest.js'
 import { registerRulesCommands } from './commands/rules.js'
 import { registerStatusCommands } from './commands/status.js'
@@ -24,8 +31,22 @@ export function buildProgram(): Command {
   registerIngestCommands(program)
   registerStatusCommands(program)
   registerStorageCommands(program)
-  registerRulesCommands(program)
+  registerPatientsCommands(program)
+  registerReviewCommands(program)
+  registerChartCommands(program)
+  registerRulesCommands(program, { defaultRulesDir: (cmd) => rulesDirOf(configFrom(cmd)) })
   registerCheckCommands(program)
+  registerModelCommands(program, {
+    // Every document a person confirmed or corrected in review is a training example.
+    extraExamples: (cmd) => {
+      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      try {
+        return catalog.settlements.trainingExamples()
+      } finally {
+        catalog.close()
+      }
+    },
+  })
   return program
 }
 

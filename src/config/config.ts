@@ -50,6 +50,8 @@ export interface Config {
     maxPixels: number
   }
   ingest: { concurrency: number; maxFileMb: number }
+  patients: { mrnPattern: string; dateOrder: 'MDY' | 'DMY' }
+  filing: { minTypeConfidence?: number }
   log: { level: string; includePatientData: boolean }
   web: { host: string; port: number }
   /** CI=true: test suites must not skip for a missing service. */
@@ -68,7 +70,7 @@ export interface LoadOptions {
   overrides?: Record<string, unknown>
 }
 
-type EnvType = 'string' | 'int' | 'bool'
+type EnvType = 'string' | 'int' | 'number' | 'bool'
 /** Environment variables and the setting each one overrides. */
 export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: EnvType]> = [
   ['CHARTCLERK_DATA', 'dataDir', 'string'],
@@ -89,6 +91,8 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_OCR_WORKERS', 'ocr.workers', 'int'],
   ['CHARTCLERK_OCR_PAGE_TIMEOUT_MS', 'ocr.pageTimeoutMs', 'int'],
   ['CHARTCLERK_INGEST_CONCURRENCY', 'ingest.concurrency', 'int'],
+  ['CHARTCLERK_MRN_PATTERN', 'patients.mrnPattern', 'string'],
+  ['CHARTCLERK_MIN_TYPE_CONFIDENCE', 'filing.minTypeConfidence', 'number'],
   ['CHARTCLERK_LOG_LEVEL', 'log.level', 'string'],
   ['CHARTCLERK_WEB_PORT', 'web.port', 'int'],
   ['CHARTCLERK_WEB_HOST', 'web.host', 'string'],
@@ -114,9 +118,10 @@ function coerce(name: string, setting: string, raw: string, type: EnvType): unkn
     if (/^(0|false|no|off)$/i.test(raw)) return false
   }
   if (type === 'int' && /^-?\d+$/.test(raw.trim())) return Number(raw)
+  if (type === 'number' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw)
   throw new ChartclerkError(
     'CONFIG_INVALID',
-    `Setting ${setting} (from environment variable ${name}) must be ${type === 'bool' ? 'true or false' : 'a whole number'}; it is "${raw}". Fix it and start again.`,
+    `Setting ${setting} (from environment variable ${name}) must be ${type === 'bool' ? 'true or false' : type === 'number' ? 'a number' : 'a whole number'}; it is "${raw}". Fix it and start again.`,
     { detail: `${name} not a ${type}` },
   )
 }
@@ -188,6 +193,11 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     })
   }
   const c = raw as Record<string, any> // validated above; defaults filled in
+  try {
+    new RegExp(c.patients.mrnPattern)
+  } catch {
+    throw new ChartclerkError('CONFIG_INVALID', `Setting patients.mrnPattern is not a valid regular expression: ${c.patients.mrnPattern}`, { detail: 'mrnPattern' })
+  }
   const resolveFrom = (p: string) => path.resolve(fileBase, p)
   const dataDir = resolveFrom(c.dataDir)
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
@@ -232,6 +242,8 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     catalog: { path: c.catalog.path ? resolveFrom(c.catalog.path) : path.join(dataDir, 'catalog.sqlite') },
     ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
     ingest: { concurrency: c.ingest.concurrency ?? c.ocr.workers ?? cores, maxFileMb: c.ingest.maxFileMb },
+    patients: { ...c.patients },
+    filing: { ...c.filing },
     log: { ...c.log },
     web: { ...c.web },
     ci: /^(1|true)$/i.test(env.CI ?? ''),

@@ -98,6 +98,26 @@ export const configSchema = {
         maxFileMb: { type: 'integer', minimum: 1, default: 500 },
       },
     },
+    patients: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** Our MRN format, as a regular expression for the whole value. */
+        mrnPattern: { type: 'string', minLength: 1, default: '^\\d{6,10}$' },
+        /** How numeric dates on outside records are read: 03/04/2025 is March 4 (MDY) or 3 April (DMY). */
+        dateOrder: { enum: ['MDY', 'DMY'], default: 'MDY' },
+      },
+    },
+    filing: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** Below this classification confidence a document goes to review (default: the model's own threshold). */
+        minTypeConfidence: { type: 'number', minimum: 0, maximum: 1 },
+      },
+    },
     log: {
       type: 'object',
       additionalProperties: false,

@@ -5,9 +5,13 @@
  * ChartclerkError that names the stage.
  */
 import { toChartclerkError } from '../errors.js'
+import { check } from './stages/check.js'
+import { classify } from './stages/classify.js'
 import { dedupe } from './stages/dedupe.js'
 import { extract } from './stages/extract.js'
+import { fields } from './stages/fields.js'
 import { hash } from './stages/hash.js'
+import { identify } from './stages/identify.js'
 import { indexText } from './stages/index.js'
 import { inspect } from './stages/inspect.js'
 import { record } from './stages/record.js'
@@ -23,7 +27,11 @@ export const STAGES: readonly Stage[] = [
   record, // document + receipt into the catalog
   extract, // text layer or OCR; page images, text, searchable PDF
   indexText, // pages and full-text index
+  classify, // document type, calibrated confidence
+  identify, // patient: two agreeing identifiers, or review
+  fields, // the type's elements, dates, signature, page markers
   settle, // filed only when sure, else review
+  check, // the chart against the rule set in force
 ]
 
 export async function runPipeline(job: Job, ctx: StageContext, stages: readonly Stage[] = STAGES, onStage?: (name: string) => void): Promise<StageOutcome> {

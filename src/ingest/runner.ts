@@ -14,6 +14,8 @@ import { copyFileDurably, moveFile } from './fsMove.js'
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
+import type { ExtractionDetails } from '../charts/buildChart.js'
+import type { MatchSummary } from './stages/settle.js'
 import type { Job, Stage, StageContext } from './stages/types.js'
 
 export type IngestStatus = 'filed' | 'needs_review' | 'duplicate' | 'failed' | 'released'
@@ -28,6 +30,17 @@ export interface IngestResult {
   textLength: number | null
   textSource: string | null
   jobId: string
+  documentType: string | null
+  typeConfidence: number | null
+  patient: { mrn: string } | null
+  matchConfidence: number | null
+  matchReason: string | null
+  dateOfService: string | null
+  signed: boolean | null
+  pagesDeclared: number | null
+  missingPages: number[]
+  fields: Record<string, unknown> | null
+  reviewReasons: string[]
   error?: { code: string; message: string; stage: string | null }
   quarantinedAs?: string
 }
@@ -362,9 +375,22 @@ export class IngestRunner extends EventEmitter {
 
   private resultOf(job: Job, status: IngestStatus): IngestResult {
     const doc = job.documentId !== undefined ? this.ctx.catalog.documents.get(job.documentId) : undefined
+    const x = doc?.details.extraction as ExtractionDetails | undefined
+    const m = doc?.details.match as MatchSummary | undefined
     return {
       file: job.sourcePath, status, documentId: job.documentId ?? null, sha256: job.sha256 ?? null, pages: doc?.pageCount ?? job.pageCount ?? null,
       ocrConfidence: doc?.ocrConfidence ?? null, textLength: doc?.textLength ?? null, textSource: doc?.textSource ?? null, jobId: job.id,
+      documentType: doc?.docType ?? null,
+      typeConfidence: doc?.typeConfidence ?? null,
+      patient: doc?.patientMrn ? { mrn: doc.patientMrn } : null,
+      matchConfidence: m?.confidence ?? null,
+      matchReason: m ? (m.reasons[0] ?? null) : null,
+      dateOfService: x?.dateOfService ?? null,
+      signed: x ? x.signed.present : null,
+      pagesDeclared: x?.pagesDeclared ?? null,
+      missingPages: x?.missingPages ?? [],
+      fields: (doc?.details.fields as Record<string, unknown> | undefined) ?? null,
+      reviewReasons: doc?.reviewReasons ?? [],
     }
   }
 

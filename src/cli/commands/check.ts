@@ -3,7 +3,10 @@
  * and `chartclerk deficiency list | set | assign | history` (the deficiency workflow).
  */
 import type { Command } from 'commander'
+import { rulesDirOf } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
+import { buildChart, chartMrns } from '../../charts/buildChart.js'
+import type { Chart } from '../../model/chart.js'
 import { checkCharts, readChartsFile } from '../../deficiencies/check.js'
 import { DEFICIENCY_STATUSES, DeficienciesRepo, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
@@ -29,20 +32,31 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
   program
     .command('check')
     .description('Check charts against the rule set and record deficiencies (open, reopen, auto-complete)')
-    .requiredOption('--charts <file>', 'charts to check: JSON array, one chart, or JSON Lines, in the chart model shape')
+    .option('--patient <mrn>', 'check only this chart')
+    .option('--charts <file>', 'check charts from a file instead of the catalog: JSON array, one chart, or JSON Lines, in the chart model shape')
     .option('--rules <dir>', 'rules folder (default: the configured rulesDir)')
     .option('--as-of <date>', 'the day of the check, YYYY-MM-DD (default: each chart\'s asOf, else today)')
     .option('--diff', 'only show what would change; record nothing')
     .option('--by <name>', 'who runs the check, for the history', 'chartclerk')
     .option('--json', 'one JSON object per line')
-    .action((o: { charts: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean }, cmd: Command) => {
+    .action((o: { charts?: string; patient?: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean }, cmd: Command) => {
       if (o.asOf && !DATE.test(o.asOf)) throw new ChartclerkError('USAGE', `--as-of wants a date like 2025-06-30, not "${o.asOf}".`)
       const config = configFrom(cmd)
       const json = !!(o.json || globalOptions(cmd).json)
-      const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? config.rulesDir))
-      const charts = readChartsFile(o.charts, { asOf: o.asOf })
+      const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? rulesDirOf(config)))
       const catalog = openCatalog(config.catalog.path)
       try {
+        let charts: Chart[]
+        if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf })
+        else {
+          const mrns = o.patient ? [o.patient] : chartMrns(catalog)
+          charts = mrns.map((mrn) => {
+            const c = buildChart(catalog, mrn, o.asOf)
+            if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
+            return c
+          })
+        }
+        if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
         const repo = new DeficienciesRepo(catalog.db)
         const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
         for (const plan of run.plans) {

@@ -14,14 +14,15 @@ export function describeResult(r: IngestResult): string {
   if (r.status === 'failed' || r.status === 'released') return `${r.status.padEnd(12)} ${name}\n             ${r.error?.code}: ${r.error?.message}`
   const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
   const what = r.status === 'duplicate' ? `already received as document ${r.documentId}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf})`
-  return `${r.status.padEnd(12)} ${name} -> ${what}`
+  const type = r.documentType ? ` ${r.documentType}${r.typeConfidence != null ? ` ${Math.round(r.typeConfidence * 100)}%` : ''}` : ''
+  const where = r.status === 'filed' && r.patient ? ` filed in chart ${r.patient.mrn}` : ''
+  const why = r.status === 'needs_review' && r.reviewReasons.length ? `\n             review: ${r.reviewReasons[0]}` : ''
+  return `${r.status.padEnd(12)} ${name} -> ${what}${type}${where}${why}`
 }
 
 export function resultJson(r: IngestResult): Record<string, unknown> {
-  return {
-    file: r.file, status: r.status, documentId: r.documentId, sha256: r.sha256, pages: r.pages, ocrConfidence: r.ocrConfidence,
-    textLength: r.textLength, textSource: r.textSource, ...(r.error ? { error: r.error } : {}), ...(r.quarantinedAs ? { quarantinedAs: r.quarantinedAs } : {}),
-  }
+  const { jobId: _jobId, ...out } = r
+  return out
 }
 
 export function registerIngestCommands(program: Command): void {
@@ -62,6 +63,7 @@ export function registerIngestCommands(program: Command): void {
         if (json) printJson(resultJson(r))
         else printLine(describeResult(r))
       })
+      await app.rules.start()
       await runner.recover()
       const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
       runner.on('unstable', (f: string) => watcher.retrack(f))

@@ -12,6 +12,10 @@ import type { Logger } from '../../log.js'
 import type { ExtractedText } from '../../model/types.js'
 import type { ObjectStore } from '../../storage/objectStore.js'
 import type { ContentLocks } from '../contentLocks.js'
+import type { DoctypeClassifier, Classification } from '../../classify/classifier.js'
+import type { MatchResult } from '../../patients/match.js'
+import type { FieldExtraction } from '../../extract-fields/types.js'
+import type { RuleSet } from '../../rules/types.js'
 
 export type StageName = 'inspect' | 'hash' | 'dedupe' | 'store-original' | 'record' | 'extract' | 'index' | 'settle' | (string & {})
 
@@ -36,6 +40,9 @@ export interface Job {
   /** This job resumes an earlier run of the same claim (after a crash). */
   resumed?: boolean
   extracted?: ExtractedText
+  classification?: Classification
+  match?: MatchResult
+  fields?: FieldExtraction
   /** What the document ends as. */
   status?: 'filed' | 'needs_review' | 'duplicate'
   reviewReasons?: string[]
@@ -50,6 +57,9 @@ export interface StageContext {
   ocr: OcrPool
   log: Logger
   contentLocks: ContentLocks
+  classifier: DoctypeClassifier
+  /** The rule set in force (hot-reloaded under `start`); null when none could be loaded. */
+  rules: () => RuleSet | null
 }
 
 export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' }

@@ -1,0 +1,77 @@
+/**
+ * The chart model that rules see, built from the catalog: the patient and the
+ * documents filed in their chart, each with the facts the pipeline extracted.
+ * Plain JSON; `chartclerk chart show MRN --json` prints exactly this.
+ */
+import type { Catalog } from '../catalog/db.js'
+import type { DocumentRecord } from '../catalog/documents.js'
+import type { Chart, ChartDocument, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
+import type { DocumentType } from '../model/types.js'
+import type { Patient } from '../model/types.js'
+
+/** What the extraction stages keep in documents.details.extraction. */
+export interface ExtractionDetails {
+  dateOfService: string | null
+  author: string | null
+  facility: string | null
+  signed: { present: boolean; by: string | null; date: string | null; kind: SignatureKind | null }
+  pagesDeclared: number | null
+  missingPages: number[]
+  status: string | null
+  missing: string[]
+}
+
+export function chartDocument(d: DocumentRecord): ChartDocument {
+  const x = (d.details.extraction ?? null) as ExtractionDetails | null
+  const fields = (d.details.fields ?? {}) as ChartDocument['fields']
+  const status: DocumentStatus = x?.status === 'preliminary' ? 'preliminary' : x?.status === 'amended' || x?.status === 'corrected' ? 'amended' : 'final'
+  return {
+    id: String(d.id),
+    type: (d.docType ?? 'other') as DocumentType,
+    typeConfidence: d.typeConfidence ?? 0,
+    status,
+    dateOfService: x?.dateOfService ?? null,
+    receivedAt: d.receivedAt,
+    signed: x?.signed ?? { present: false, by: null, date: null, kind: null },
+    fields,
+    pages: d.pageCount ?? 0,
+    pagesDeclared: x?.pagesDeclared ?? null,
+    missingPages: x?.missingPages ?? [],
+    ocrConfidence: d.ocrConfidence,
+    source: x?.facility ?? null,
+    filed: d.status === 'filed',
+    patientMatch: d.status === 'filed' ? 'matched' : 'unmatched',
+  }
+}
+
+function sexOf(p: Patient): Sex | null {
+  const s = (p.sex ?? '').toLowerCase()
+  if (s.startsWith('f')) return 'female'
+  if (s.startsWith('m')) return 'male'
+  if (s === 'o' || s === 'other') return 'other'
+  return s ? 'unknown' : null
+}
+
+export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toISOString().slice(0, 10)): Chart | null {
+  const patient = catalog.patients.get(mrn)
+  if (!patient) return null
+  const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
+  return {
+    patient: {
+      mrn: patient.mrn,
+      name: { family: patient.familyName, given: patient.givenName },
+      birthDate: patient.birthDate,
+      sex: sexOf(patient),
+      deceased: !!(patient.deceased || patient.deceasedDate),
+    },
+    documents: docs.map(chartDocument).sort((a, b) => (a.dateOfService ?? a.receivedAt).localeCompare(b.dateOfService ?? b.receivedAt)),
+    encounters: [],
+    consents: [],
+    asOf,
+  }
+}
+
+/** Every chart that has at least one filed document. */
+export function chartMrns(catalog: Catalog): string[] {
+  return (catalog.db.prepare("SELECT DISTINCT patient_mrn m FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY 1").all() as { m: string }[]).map((r) => r.m)
+}

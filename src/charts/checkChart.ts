@@ -1,0 +1,12 @@
+/** Checking one chart (after a filing or a settlement) against the rule set in force, recording deficiencies. */
+import type { Catalog } from '../catalog/db.js'
+import { checkCharts, type CheckRun } from '../deficiencies/check.js'
+import { DeficienciesRepo } from '../deficiencies/repo.js'
+import type { RuleSet } from '../rules/types.js'
+import { buildChart } from './buildChart.js'
+
+export function checkChart(catalog: Catalog, ruleset: RuleSet, mrn: string, by = 'chartclerk'): CheckRun | null {
+  const chart = buildChart(catalog, mrn)
+  if (!chart) return null
+  return checkCharts(ruleset, [chart], new DeficienciesRepo(catalog.db), { by })
+}

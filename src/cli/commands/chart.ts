@@ -1,0 +1,37 @@
+/** `chartclerk chart show MRN`: the chart as the rules see it. */
+import type { Command } from 'commander'
+import { openCatalog } from '../../catalog/db.js'
+import { buildChart } from '../../charts/buildChart.js'
+import { ChartclerkError } from '../../errors.js'
+import { configFrom, globalOptions } from '../context.js'
+import { printJson, printLine } from '../output.js'
+
+export function registerChartCommands(program: Command): void {
+  const chart = program.command('chart').description("Patients' charts")
+  chart
+    .command('show')
+    .description('The chart model the rules check (plain JSON with --json)')
+    .argument('<mrn>', "the patient's MRN")
+    .option('--as-of <date>', 'the day to judge dates by, YYYY-MM-DD (default today)')
+    .action(async (mrn: string, o: { asOf?: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const c = buildChart(catalog, mrn, o.asOf)
+        if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
+        if (globalOptions(cmd).json) {
+          printJson(c)
+          return
+        }
+        printLine(`${c.patient.name.family}, ${c.patient.name.given}  MRN ${c.patient.mrn}  born ${c.patient.birthDate}${c.patient.deceased ? '  (deceased)' : ''}`)
+        if (!c.documents.length) printLine('  no documents filed')
+        for (const d of c.documents) {
+          printLine(
+            `  ${(d.dateOfService ?? '(no date)').padEnd(10)}  ${d.type.padEnd(20)}  document ${d.id}  ${d.pages} page(s)  ${d.signed.present ? `signed${d.signed.by ? ` by ${d.signed.by}` : ''}` : 'NOT SIGNED'}${d.missingPages.length ? `  missing page(s) ${d.missingPages.join(', ')}` : ''}${d.source ? `  from ${d.source}` : ''}`,
+          )
+        }
+      } finally {
+        catalog.close()
+      }
+    })
+}

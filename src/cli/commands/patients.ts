@@ -1,0 +1,43 @@
+/** `chartclerk patients import FILE`: the patient index from CSV or a FHIR Bundle of Patient resources. */
+import { readFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { openCatalog } from '../../catalog/db.js'
+import { ChartclerkError } from '../../errors.js'
+import { importPatients } from '../../patients/importPatients.js'
+import { configFrom, globalOptions } from '../context.js'
+import { printJson, printLine } from '../output.js'
+
+export function registerPatientsCommands(program: Command): void {
+  const patients = program.command('patients').description('The patient index chartclerk files against')
+  patients
+    .command('import')
+    .description('Import or update patients from CSV (header row) or a FHIR Bundle of Patient resources; re-import updates, never duplicates')
+    .argument('<file>', 'CSV or FHIR JSON file')
+    .option('--map <columns>', 'extra column names, e.g. "Chart No=mrn,Pt Last=family_name"')
+    .option('--format <format>', 'csv, fhir or auto', 'auto')
+    .option('--mrn-system <uri>', 'FHIR identifier system of our MRNs')
+    .action(async (file: string, o: { map?: string; format: 'csv' | 'fhir' | 'auto'; mrnSystem?: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      let input: Buffer
+      try {
+        input = await readFile(file)
+      } catch {
+        throw new ChartclerkError('USAGE', `The file ${file} cannot be read. Check the path.`)
+      }
+      const result = importPatients(input, { format: o.format, map: o.map, mrnSystem: o.mrnSystem, mrnPattern: config.patients.mrnPattern, dateOrder: config.patients.dateOrder })
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const counts = catalog.patients.upsert(result.patients)
+        if (globalOptions(cmd).json) {
+          for (const e of result.errors) printJson({ type: 'error', ...e })
+          printJson({ type: 'summary', format: result.format, ...counts, rejected: result.errors.length })
+        } else {
+          for (const e of result.errors) printLine(`${file}:${e.line ?? `entry ${e.entry}`}: ${e.message}`)
+          printLine(`${result.format.toUpperCase()}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${result.errors.length} rejected`)
+        }
+        process.exitCode = result.errors.length ? 1 : 0
+      } finally {
+        catalog.close()
+      }
+    })
+}

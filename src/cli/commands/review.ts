@@ -1,0 +1,71 @@
+/** `chartclerk review list` and `chartclerk review resolve ID --patient MRN --type TYPE`. */
+import os from 'node:os'
+import type { Command } from 'commander'
+import { openApp } from '../../app.js'
+import { openCatalog } from '../../catalog/db.js'
+import { ChartclerkError } from '../../errors.js'
+import { settleDocument } from '../../review/settle.js'
+import type { MatchSummary } from '../../ingest/stages/settle.js'
+import { configFrom, globalOptions } from '../context.js'
+import { printJson, printLine } from '../output.js'
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username
+  } catch {
+    return 'records clerk'
+  }
+}
+
+export function registerReviewCommands(program: Command): void {
+  const review = program.command('review').description('Documents chartclerk could not file on its own')
+  review
+    .command('list')
+    .description('What waits for review, oldest first, with the proposed type and candidate patients')
+    .action(async (_o, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const docs = catalog.documents.list({ status: 'needs_review', limit: 10_000 }).reverse()
+        for (const d of docs) {
+          const cls = d.details.classification as { type: string; confidence: number } | undefined
+          const match = d.details.match as MatchSummary | undefined
+          if (globalOptions(cmd).json) {
+            printJson({
+              id: d.id, file: d.originalName, receivedAt: d.receivedAt, pages: d.pageCount, proposedType: cls?.type ?? null, typeConfidence: cls?.confidence ?? null,
+              candidates: (match?.candidates ?? []).map((c) => ({ mrn: c.mrn, name: c.name, birthDate: c.birthDate, reasons: c.reasons })), reasons: d.reviewReasons,
+            })
+            continue
+          }
+          printLine(`document ${d.id}  ${d.originalName}  received ${d.receivedAt.slice(0, 16).replace('T', ' ')}  ${d.pageCount ?? '?'} page(s)`)
+          if (cls) printLine(`  proposed type  ${cls.type} (${Math.round(cls.confidence * 100)}%)`)
+          for (const c of (match?.candidates ?? []).slice(0, 3)) printLine(`  candidate      ${c.mrn}  ${c.name}  born ${c.birthDate}: ${c.reasons.join('; ')}`)
+          for (const r of d.reviewReasons) printLine(`  why            ${r}`)
+        }
+        if (!globalOptions(cmd).json) printLine(`${docs.length} document(s) waiting for review`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  review
+    .command('resolve')
+    .description('File a document into a chart as a given type (kept as training data and in the event log)')
+    .argument('<id>', 'document id')
+    .requiredOption('--patient <mrn>', "the patient's MRN")
+    .requiredOption('--type <type>', 'the document type, e.g. lab_report')
+    .option('--by <name>', 'who settles it', currentUser())
+    .option('--note <text>', 'why, for the record')
+    .action(async (idArg: string, o: { patient: string; type: string; by: string; note?: string }, cmd: Command) => {
+      const id = Number(idArg)
+      if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a document id.`)
+      const app = await openApp(configFrom(cmd))
+      try {
+        await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: o.by, note: o.note })
+        if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type })
+        else printLine(`document ${id} filed in chart ${o.patient} as ${o.type}`)
+      } finally {
+        await app.close()
+      }
+    })
+}

@@ -1,0 +1,76 @@
+/**
+ * Settling a review item: a person chooses the patient and the document type.
+ * The document is filed into that chart, its fields are read again for the
+ * chosen type, the decision is kept as training data and in the event log, and
+ * the chart (and any chart it leaves) is checked again.
+ */
+import type { App } from '../app.js'
+import { checkChart } from '../charts/checkChart.js'
+import { ChartclerkError } from '../errors.js'
+import { extractionDetails, readFields, toChartFields } from '../ingest/stages/fields.js'
+import { summarise } from '../extract/extractText.js'
+import type { ExtractedText, PageText } from '../model/types.js'
+import { derivedKey } from '../storage/objectStore.js'
+
+export interface Settlement {
+  mrn: string
+  docType: string
+  by: string
+  note?: string
+}
+
+export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'log' | 'store'>
+
+async function extractedTextOf(deps: SettleDeps, documentId: number): Promise<ExtractedText> {
+  try {
+    const saved = JSON.parse((await deps.store.get(derivedKey(documentId, 'text.json'))).toString()) as { pages: PageText[] }
+    return summarise(saved.pages)
+  } catch {
+    // Word boxes are a help, not a need: the catalog's page text will do.
+    const pages: PageText[] = deps.catalog.documents.pages(documentId).map((p) => ({
+      page: p.page, text: p.text, source: p.source as PageText['source'], ocrConfidence: p.ocrConfidence, deskewAngle: p.deskewAngle, width: p.width, height: p.height, words: [],
+    }))
+    return summarise(pages)
+  }
+}
+
+export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<void> {
+  const { catalog } = deps
+  const doc = catalog.documents.get(documentId)
+  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}. "chartclerk review list" shows what waits for review.`)
+  if (doc.status !== 'needs_review' && doc.status !== 'filed') {
+    throw new ChartclerkError('USAGE', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
+  }
+  const patient = catalog.patients.get(s.mrn)
+  if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${s.mrn} in the patient index. Check the number, or import the index first.`)
+  if (!deps.classifier.docTypes.byType.has(s.docType)) {
+    throw new ChartclerkError('USAGE', `"${s.docType}" is not a document type. Known types: ${[...deps.classifier.docTypes.byType.keys()].sort().join(', ')}.`)
+  }
+  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document (--by NAME).')
+  const previousMrn = doc.patientMrn
+  const x = readFields(s.docType, await extractedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder)
+  const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType
+  const proposedMrn = (doc.details.match as { mrn?: string | null } | undefined)?.mrn ?? null
+  catalog.tx(() => {
+    catalog.documents.update(documentId, {
+      status: 'filed',
+      docType: s.docType,
+      typeConfidence: 1,
+      patientMrn: s.mrn,
+      reviewReasons: [],
+      details: { ...doc.details, extraction: extractionDetails(x), fields: toChartFields(x), settledBy: s.by },
+    })
+    catalog.settlements.add({ documentId, docType: s.docType, patientMrn: s.mrn, proposedType: proposed ?? null, proposedMrn, settledBy: s.by, note: s.note ?? null })
+    catalog.events.append(previousMrn && previousMrn !== s.mrn ? 'document.refiled' : 'document.settled', documentId, {
+      by: s.by,
+      docType: s.docType,
+      typeCorrected: !!proposed && proposed !== s.docType,
+      patientCorrected: !!proposedMrn && proposedMrn !== s.mrn,
+    })
+  })
+  const ruleset = deps.rules.current
+  if (ruleset) {
+    checkChart(catalog, ruleset, s.mrn, s.by)
+    if (previousMrn && previousMrn !== s.mrn) checkChart(catalog, ruleset, previousMrn, s.by)
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What the web desk is built from. `buildWebApp(deps)` takes these and nothing else, so tests
+ * build the whole desk in-process over a scratch catalog and call `app.request()`.
+ */
+import type { AuditLog } from '../audit/log.js'
+import type { LoginLimiter } from '../auth/loginLimiter.js'
+import type { SessionsRepo } from '../auth/sessions.js'
+import type { UsersRepo } from '../auth/users.js'
+import type { Catalog } from '../catalog/db.js'
+import type { Config } from '../config/config.js'
+import type { Logger } from '../log.js'
+import type { DocumentType, Patient } from '../model/types.js'
+import type { RuleSetStatus } from '../rules/hotReload.js'
+import type { RuleSet } from '../rules/types.js'
+import type { ObjectStore } from '../storage/objectStore.js'
+
+/** The patient index as the desk reads it. */
+export interface PatientDirectory {
+  get(mrn: string): Patient | undefined
+  /** Patients whose MRN, family name or "family, given" starts with what was typed. */
+  find(query: string, limit: number): Patient[]
+}
+
+/** What a person decided about a document in the review queue. */
+export interface SettleChoice {
+  mrn: string
+  docType: DocumentType
+  /** The user name of who settled it. */
+  by: string
+  note?: string | null
+}
+
+/**
+ * Settling a review item: the document is filed in the chosen chart with the chosen type
+ * (`patient_mrn`, `doc_type`, status `filed`, an event). Throws ChartclerkError USAGE or
+ * NOT_FOUND with what to do when it cannot.
+ */
+export interface ReviewActions {
+  settle(documentId: number, choice: SettleChoice): void | Promise<void>
+}
+
+/** The rule set in force and the last refused edit (a RuleSetWatcher fits). */
+export interface RuleStatusSource {
+  readonly current: RuleSet | null
+  status(): RuleSetStatus
+}
+
+export interface WebDeps {
+  config: Readonly<Config>
+  catalog: Catalog
+  store: ObjectStore
+  log: Logger
+  rules: RuleStatusSource | null
+  patients: PatientDirectory
+  review: ReviewActions
+  users: UsersRepo
+  sessions: SessionsRepo
+  audit: AuditLog
+  limiter: LoginLimiter
+  /** Mark cookies Secure (when the desk is served over HTTPS, e.g. behind a TLS proxy). Default false. */
+  secureCookies?: boolean
+  now?: () => Date
+}

@@ -1,0 +1,81 @@
+/**
+ * Read-only queries the desk's pages need beyond the catalog repositories (queue order,
+ * a chart's documents, counts). Kept in one place so a PostgreSQL catalog has one file to
+ * mirror.
+ */
+import type { Catalog } from '../catalog/db.js'
+import type { DocumentRecord } from '../catalog/documents.js'
+
+export class DeskQueries {
+  constructor(private readonly catalog: Catalog) {}
+
+  private docs(ids: number[]): DocumentRecord[] {
+    return ids.map((id) => this.catalog.documents.get(id)).filter((d): d is DocumentRecord => !!d)
+  }
+
+  /** Documents waiting for review, oldest first. */
+  reviewQueue(limit = 500): DocumentRecord[] {
+    const ids = this.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY received_at, id LIMIT ?").all(limit) as { id: number }[]
+    return this.docs(ids.map((r) => r.id))
+  }
+
+  reviewCount(): number {
+    return (this.catalog.db.prepare("SELECT count(*) n FROM documents WHERE status = 'needs_review'").get() as { n: number }).n
+  }
+
+  /** The review items before and after this one (queue order), and its place in the queue. */
+  reviewNeighbours(id: number): { prev: number | null; next: number | null; position: number; total: number } {
+    const ids = (this.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY received_at, id").all() as { id: number }[]).map((r) => r.id)
+    const i = ids.indexOf(id)
+    return { prev: i > 0 ? ids[i - 1]! : null, next: i >= 0 && i < ids.length - 1 ? ids[i + 1]! : i < 0 ? (ids[0] ?? null) : null, position: i + 1, total: ids.length }
+  }
+
+  /** Documents filed in a chart, newest received first. */
+  chartDocuments(mrn: string): DocumentRecord[] {
+    const ids = this.catalog.db.prepare("SELECT id FROM documents WHERE patient_mrn = ? AND status = 'filed' ORDER BY received_at DESC, id DESC").all(mrn) as { id: number }[]
+    return this.docs(ids.map((r) => r.id))
+  }
+
+  /** Documents filed since a moment (events `document.filed`), counted once each. */
+  filedSince(iso: string): number {
+    return (
+      this.catalog.db.prepare("SELECT count(DISTINCT document_id) n FROM events WHERE kind IN ('document.filed', 'document.settled') AND at >= ?").get(iso) as { n: number }
+    ).n
+  }
+
+  /** Oldest review item's receipt time, for the backlog's age. */
+  oldestReview(): string | null {
+    return (this.catalog.db.prepare("SELECT min(received_at) t FROM documents WHERE status = 'needs_review'").get() as { t: string | null }).t
+  }
+
+  documents(ids: number[]): Map<number, DocumentRecord> {
+    return new Map(this.docs([...new Set(ids)]).map((d) => [d.id, d]))
+  }
+
+  /** Per rule: deficiencies by status, and when the rule last found something. */
+  ruleCounts(): Map<string, { byStatus: Record<string, number>; lastSeenAt: string | null; lastSeenRuleset: string | null }> {
+    const out = new Map<string, { byStatus: Record<string, number>; lastSeenAt: string | null; lastSeenRuleset: string | null }>()
+    const rows = this.catalog.db
+      .prepare('SELECT rule_id, status, count(*) n, max(last_seen_at) seen FROM deficiencies GROUP BY rule_id, status')
+      .all() as { rule_id: string; status: string; n: number; seen: string | null }[]
+    for (const r of rows) {
+      const e = out.get(r.rule_id) ?? { byStatus: {}, lastSeenAt: null, lastSeenRuleset: null }
+      e.byStatus[r.status] = r.n
+      if (r.seen && (!e.lastSeenAt || r.seen > e.lastSeenAt)) e.lastSeenAt = r.seen
+      out.set(r.rule_id, e)
+    }
+    for (const [ruleId, e] of out) {
+      const r = this.catalog.db.prepare('SELECT last_seen_ruleset v FROM deficiencies WHERE rule_id = ? AND last_seen_at = ? LIMIT 1').get(ruleId, e.lastSeenAt) as { v: string | null } | undefined
+      e.lastSeenRuleset = r?.v ?? null
+    }
+    return out
+  }
+
+  /** When the last check ran (the latest deficiency history row written by a check), and under which rule set. */
+  lastCheck(): { at: string; rulesetVersion: string | null } | null {
+    const r = this.catalog.db.prepare('SELECT at, ruleset_version v FROM deficiency_history WHERE ruleset_version IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
+      | { at: string; v: string | null }
+      | undefined
+    return r ? { at: r.at, rulesetVersion: r.v } : null
+  }
+}

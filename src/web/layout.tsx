@@ -1,0 +1,126 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * The page shell: header with the desk's sections (only those the user's roles allow), the
+ * signed-in user and sign-out, then the page. No inline scripts or styles (the CSP forbids
+ * them): htmx and the desk's own keyboard script are files under /static.
+ */
+import type { Child } from 'hono/jsx'
+import { can, type Permission } from '../auth/roles.js'
+import type { User } from '../auth/users.js'
+
+export type Section = 'dashboard' | 'review' | 'charts' | 'deficiencies' | 'search' | 'quarantine' | 'rules' | 'audit' | 'users' | 'account'
+
+const NAV: { id: Section; href: string; label: string; perm: Permission; key?: string }[] = [
+  { id: 'dashboard', href: '/', label: 'Dashboard', perm: 'desk.view', key: 'g d' },
+  { id: 'review', href: '/review', label: 'Review queue', perm: 'review.settle', key: 'g r' },
+  { id: 'charts', href: '/charts', label: 'Charts', perm: 'records.view', key: 'g c' },
+  { id: 'deficiencies', href: '/deficiencies', label: 'Deficiencies', perm: 'records.view', key: 'g f' },
+  { id: 'search', href: '/search', label: 'Search', perm: 'records.view', key: '/' },
+  { id: 'quarantine', href: '/quarantine', label: 'Quarantine', perm: 'quarantine.view' },
+  { id: 'rules', href: '/rules', label: 'Rules', perm: 'rules.view' },
+  { id: 'audit', href: '/audit', label: 'Audit log', perm: 'audit.view' },
+  { id: 'users', href: '/admin/users', label: 'Users', perm: 'users.manage' },
+]
+
+const HTMX_CONFIG = JSON.stringify({ includeIndicatorStyles: false, allowEval: false, allowScriptTags: false, selfRequestsOnly: true, historyCacheSize: 0 })
+
+export interface LayoutProps {
+  title: string
+  user: User | null
+  csrf: string
+  active?: Section
+  /** Review backlog for the nav badge. */
+  reviewCount?: number
+  /** Wider main area (review, document viewer). */
+  wide?: boolean
+  /** A line for the printed page's header (what this report is). */
+  printTitle?: string
+  children?: Child
+}
+
+export function Layout(p: LayoutProps) {
+  const u = p.user
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <title>{`${p.title} · chartclerk`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body hx-headers={JSON.stringify({ 'X-CSRF-Token': p.csrf })}>
+        <a class="skip" href="#main">Skip to the page</a>
+        <header class="top">
+          <div class="brand">
+            <a href="/">chartclerk</a>
+            <span class="brand-sub">records desk</span>
+          </div>
+          {u ? (
+            <nav aria-label="Sections">
+              <ul>
+                {NAV.filter((n) => can(u.roles, n.perm)).map((n) => (
+                  <li>
+                    <a href={n.href} class={p.active === n.id ? 'active' : undefined} aria-current={p.active === n.id ? 'page' : undefined} data-key={n.key}>
+                      {n.label}
+                      {n.id === 'review' && p.reviewCount ? <span class="count">{p.reviewCount}</span> : null}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {u ? (
+            <div class="who">
+              <span class="who-name" title={`Roles: ${u.roles.join(', ')}`}>
+                {u.displayName ?? u.username} <span class="muted">({u.roles.join(', ')})</span>
+              </span>
+              <a href="/account/password" class={p.active === 'account' ? 'active' : undefined}>
+                Password
+              </a>
+              <form method="post" action="/logout" class="inline">
+                <input type="hidden" name="_csrf" value={p.csrf} />
+                <button type="submit" class="link">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </header>
+        <div class="print-head">
+          chartclerk · {p.printTitle ?? p.title} · printed {new Date().toISOString().slice(0, 16).replace('T', ' ')}
+          {u ? ` by ${u.username}` : ''} · contains patient information
+        </div>
+        <main id="main" class={p.wide ? 'wide' : undefined}>
+          {p.children}
+        </main>
+      </body>
+    </html>
+  )
+}
+
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />
+}
+
+/** A fixed message chosen by code (never text from the query string). */
+export function Flash({ code, messages }: { code: string | undefined; messages: Record<string, string> }) {
+  if (!code || !messages[code]) return null
+  const bad = code.startsWith('error')
+  return (
+    <p class={bad ? 'flash flash-bad' : 'flash'} role="status">
+      {messages[code]}
+    </p>
+  )
+}
+
+export function Badge({ kind, children }: { kind: string; children?: Child }) {
+  return <span class={`badge badge-${kind.replace(/[^a-z0-9_-]/gi, '')}`}>{children}</span>
+}
+
+export function Empty({ children }: { children?: Child }) {
+  return <p class="empty">{children}</p>
+}
