@@ -54,6 +54,8 @@ export interface Config {
   filing: { minTypeConfidence?: number }
   log: { level: string; includePatientData: boolean }
   web: { host: string; port: number }
+  deficiencies: { delinquentAfterDays: number; recordsRequestDueDays: number }
+  clinic: { name: string; address: string; phone: string; fax: string }
   /** CI=true: test suites must not skip for a missing service. */
   ci: boolean
   /** Test-only S3 endpoint given from outside (e.g. a department's MinIO). */
@@ -246,6 +248,8 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     filing: { ...c.filing },
     log: { ...c.log },
     web: { ...c.web },
+    deficiencies: { ...c.deficiencies },
+    clinic: { ...c.clinic },
     ci: /^(1|true)$/i.test(env.CI ?? ''),
     testS3: testEndpoint
       ? {

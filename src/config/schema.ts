@@ -127,6 +127,29 @@ export const configSchema = {
         includePatientData: { type: 'boolean', default: false },
       },
     },
+    deficiencies: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** A deficiency open longer than this is delinquent (DOMAIN M03; 30 typical). */
+        delinquentAfterDays: { type: 'integer', minimum: 1, default: 30 },
+        /** A records request to an outside provider is due this many days after it is printed or sent. */
+        recordsRequestDueDays: { type: 'integer', minimum: 1, default: 14 },
+      },
+    },
+    /** The requesting clinic, printed on records-request notices. */
+    clinic: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        name: { type: 'string', default: '' },
+        address: { type: 'string', default: '' },
+        phone: { type: 'string', default: '' },
+        fax: { type: 'string', default: '' },
+      },
+    },
     web: {
       type: 'object',
       additionalProperties: false,
