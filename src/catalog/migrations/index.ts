@@ -5,6 +5,7 @@
 import * as m001 from './001-documents.js'
 import * as m002 from '../../deficiencies/migration.js'
 import * as m003 from './003-patients.js'
+import * as m004 from '../../reports/migration.js'
 import * as m010 from '../../auth/migration.js'
 import * as m011 from '../../audit/migration.js'
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'documents', up: m001.up },
   { version: 2, name: m002.name, up: m002.up },
   { version: 3, name: 'patients', up: m003.up },
+  { version: 4, name: m004.name, up: m004.up },
   { version: 10, name: m010.name, up: m010.up },
   { version: 11, name: m011.name, up: m011.up },
 ]
