@@ -1,0 +1,39 @@
+/**
+ * Aging and delinquency of deficiencies (DOMAIN.md "Deficiency workflow"): age runs from creation,
+ * or for a chart-level missing document tied to a hospital stay, from the discharge date; an open
+ * deficiency older than `delinquentAfterDays` (config deficiencies.delinquentAfterDays, 30 typical)
+ * is delinquent.
+ */
+import { dayNumber } from '../model/chart.js'
+
+export const AGING_BUCKETS = ['0-7', '8-14', '15-30', '31-60', '>60'] as const
+export type AgingBucket = (typeof AGING_BUCKETS)[number]
+
+export function agingBucket(ageDays: number): AgingBucket {
+  if (ageDays <= 7) return '0-7'
+  if (ageDays <= 14) return '8-14'
+  if (ageDays <= 30) return '15-30'
+  if (ageDays <= 60) return '31-60'
+  return '>60'
+}
+
+/** Whole days from `from` (a date or ISO timestamp) to `asOf` (YYYY-MM-DD); never negative. */
+export function daysBetween(from: string, asOf: string): number {
+  const a = dayNumber(from)
+  const b = dayNumber(asOf)
+  if (a === null || b === null) return 0
+  return Math.max(0, b - a)
+}
+
+export function emptyBuckets(): Record<AgingBucket, number> {
+  return { '0-7': 0, '8-14': 0, '15-30': 0, '31-60': 0, '>60': 0 }
+}
+
+export const today = (): string => new Date().toISOString().slice(0, 10)
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}

@@ -1,0 +1,77 @@
+/**
+ * What reports and notices need to know around a deficiency: its patient, the document it is about
+ * (type, date of service, sending facility), and for a chart-level missing document the hospital stay
+ * it is about. Read through the catalog's repositories, with per-run caches.
+ */
+import type { Catalog } from '../catalog/db.js'
+import type { DocumentRecord } from '../catalog/documents.js'
+import { buildChart, type ExtractionDetails } from '../charts/buildChart.js'
+import type { Deficiency } from '../deficiencies/repo.js'
+import { deriveChartFacts, type HospitalStay } from '../model/chart.js'
+import type { Patient } from '../model/types.js'
+
+export interface DocumentInfo {
+  id: string
+  type: string | null
+  dateOfService: string | null
+  facility: string | null
+  receivedAt: string
+}
+
+export class ReportContext {
+  private readonly patients = new Map<string, Patient | null>()
+  private readonly docs = new Map<string, DocumentInfo | null>()
+  private readonly stays = new Map<string, HospitalStay[]>()
+
+  constructor(readonly catalog: Catalog, readonly asOf: string) {}
+
+  patient(mrn: string): Patient | null {
+    if (!this.patients.has(mrn)) this.patients.set(mrn, this.catalog.patients.get(mrn) ?? null)
+    return this.patients.get(mrn)!
+  }
+
+  document(id: string | null): DocumentInfo | null {
+    if (!id) return null
+    if (!this.docs.has(id)) {
+      const n = Number(id)
+      const d = Number.isInteger(n) && n > 0 ? this.catalog.documents.get(n) : undefined
+      this.docs.set(id, d ? documentInfo(d) : null)
+    }
+    return this.docs.get(id)!
+  }
+
+  /** The chart's hospital stays as the rules see them (from the filed documents), as of the report day. */
+  hospitalStays(mrn: string): HospitalStay[] {
+    if (!this.stays.has(mrn)) {
+      const chart = buildChart(this.catalog, mrn, this.asOf)
+      this.stays.set(mrn, chart ? deriveChartFacts(chart).hospitalStays : [])
+    }
+    return this.stays.get(mrn)!
+  }
+
+  /** The hospital stay a chart-level deficiency is about (by its document or encounter), if any. */
+  stayOf(d: Deficiency): HospitalStay | null {
+    if (d.kind !== 'missing_document') return null
+    const enc = d.subject?.startsWith('encounter:') ? d.subject.slice('encounter:'.length) : null
+    if (!d.documentId && !enc) return null
+    return this.hospitalStays(d.chartMrn).find((s) => (d.documentId && s.documentId === d.documentId) || (enc && s.encounterId === enc)) ?? null
+  }
+
+  /** Where aging starts: the discharge date for a missing summary of a hospital stay, else the day it was created. */
+  agingFrom(d: Deficiency): string {
+    const stay = this.stayOf(d)
+    if (stay?.dischargeDate && stay.dischargeDate < d.createdAt.slice(0, 10)) return stay.dischargeDate
+    return d.createdAt.slice(0, 10)
+  }
+}
+
+export function documentInfo(d: DocumentRecord): DocumentInfo {
+  const x = (d.details.extraction ?? null) as Partial<ExtractionDetails> | null
+  const facility = typeof x?.facility === 'string' && x.facility.trim() ? x.facility.trim() : null
+  return { id: String(d.id), type: d.docType, dateOfService: x?.dateOfService ?? null, facility, receivedAt: d.receivedAt }
+}
+
+export function patientName(p: Patient | null): string {
+  if (!p) return ''
+  return `${p.familyName}, ${p.givenName}${p.middleName ? ` ${p.middleName}` : ''}`
+}

@@ -1,0 +1,180 @@
+/**
+ * Departmental statistics (DOMAIN.md "Statistics a records department reports"): filing
+ * throughput per day, the review backlog and its age, the auto-filed share, open deficiencies by
+ * kind and age bucket, delinquency, and records requests outstanding. Pure reads of the catalog.
+ */
+import type { Catalog } from '../catalog/db.js'
+import { buildChart, chartMrns } from '../charts/buildChart.js'
+import { DeficienciesRepo } from '../deficiencies/repo.js'
+import { deriveChartFacts } from '../model/chart.js'
+import { AGING_BUCKETS, addDays, agingBucket, daysBetween, emptyBuckets, today, type AgingBucket } from './aging.js'
+import { ReportContext } from './context.js'
+import { isDelinquent } from './deficiencyReport.js'
+import { NoticesRepo } from './notices.js'
+
+export interface StatsOptions {
+  /** First day, YYYY-MM-DD (default: 29 days before `to`). */
+  from?: string
+  /** Last day, inclusive (default: today). */
+  to?: string
+  delinquentAfterDays: number
+}
+
+export interface Stats {
+  period: { from: string; to: string; days: number }
+  filing: {
+    perDay: { date: string; documents: number; pages: number }[]
+    documents: number
+    pages: number
+    /** Filed by chartclerk without a person. */
+    autoFiled: number
+    /** Filed after a person settled the document in review. */
+    settled: number
+    /** autoFiled / documents, null when nothing was filed. */
+    autoFiledShare: number | null
+  }
+  review: { backlog: number; oldestDays: number | null; medianDays: number | null; byAge: Record<AgingBucket, number> }
+  deficiencies: {
+    open: number
+    byKind: Record<string, Record<AgingBucket, number> & { total: number }>
+    byAge: Record<AgingBucket, number>
+    delinquentAfterDays: number
+    delinquent: number
+    delinquentCharts: number
+    /** Hospital and ED discharges known from filed records, with a discharge date in the period. */
+    discharges: number
+    averageMonthlyDischarges: number | null
+    /** Delinquent charts / average monthly discharges (The Joint Commission: under 50%); null without discharges. */
+    delinquencyRate: number | null
+  }
+  recordsRequests: { outstanding: number; pending: number; sent: number; overdue: number; receivedInPeriod: number; medianTurnaroundDays: number | null }
+}
+
+const FILING_EVENTS = ['document.filed', 'document.settled', 'document.refiled']
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
+  const to = opts.to ?? today()
+  const from = opts.from ?? addDays(to, -29)
+  const days = daysBetween(from, to) + 1
+  const inPeriod = (iso: string | null): boolean => !!iso && iso.slice(0, 10) >= from && iso.slice(0, 10) <= to
+
+  // Filing: the first time each filed document was filed (by chartclerk or by a person settling it).
+  const filedRows = catalog.db
+    .prepare(
+      `SELECT d.id, coalesce(d.page_count, 0) AS pages,
+              coalesce((SELECT min(e.at) FROM events e WHERE e.document_id = d.id AND e.kind IN (${FILING_EVENTS.map(() => '?').join(',')})), d.updated_at) AS filed_at,
+              EXISTS (SELECT 1 FROM settlements s WHERE s.document_id = d.id) AS settled
+       FROM documents d WHERE d.status = 'filed'`,
+    )
+    .all(...FILING_EVENTS) as { id: number; pages: number; filed_at: string; settled: number }[]
+  const perDayMap = new Map<string, { documents: number; pages: number }>()
+  for (let i = 0; i < days; i++) perDayMap.set(addDays(from, i), { documents: 0, pages: 0 })
+  let documents = 0
+  let pages = 0
+  let settled = 0
+  for (const r of filedRows) {
+    if (!inPeriod(r.filed_at)) continue
+    const day = perDayMap.get(r.filed_at.slice(0, 10))!
+    day.documents++
+    day.pages += r.pages
+    documents++
+    pages += r.pages
+    if (r.settled) settled++
+  }
+
+  // Review backlog: documents waiting for a person, aged from their receipt.
+  const waiting = catalog.db.prepare("SELECT received_at FROM documents WHERE status = 'needs_review'").all() as { received_at: string }[]
+  const reviewAges = waiting.map((w) => daysBetween(w.received_at, to))
+  const reviewByAge = emptyBuckets()
+  for (const a of reviewAges) reviewByAge[agingBucket(a)]++
+
+  // Open deficiencies.
+  const ctx = new ReportContext(catalog, to)
+  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' })
+  const byKind: Stats['deficiencies']['byKind'] = {}
+  const byAge = emptyBuckets()
+  let delinquent = 0
+  const delinquentCharts = new Set<string>()
+  for (const d of open) {
+    const age = daysBetween(ctx.agingFrom(d), to)
+    const b = agingBucket(age)
+    byKind[d.kind] ??= { ...emptyBuckets(), total: 0 }
+    byKind[d.kind]![b]++
+    byKind[d.kind]!.total++
+    byAge[b]++
+    if (isDelinquent(d.status, age, opts.delinquentAfterDays)) {
+      delinquent++
+      delinquentCharts.add(d.chartMrn)
+    }
+  }
+
+  // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
+  let discharges = 0
+  for (const mrn of chartMrns(catalog)) {
+    const chart = buildChart(catalog, mrn, to)
+    if (!chart) continue
+    for (const s of deriveChartFacts(chart).hospitalStays) if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++
+  }
+  const months = days / (365.25 / 12)
+  const averageMonthlyDischarges = discharges ? Math.round((discharges / months) * 100) / 100 : null
+  const delinquencyRate = averageMonthlyDischarges ? Math.round((delinquentCharts.size / averageMonthlyDischarges) * 1000) / 1000 : null
+
+  // Records requests.
+  const notices = new NoticesRepo(catalog.db).list()
+  const pending = notices.filter((n) => n.status === 'pending').length
+  const sent = notices.filter((n) => n.status === 'sent').length
+  const overdue = notices.filter((n) => (n.status === 'pending' || n.status === 'sent') && n.dueDate !== null && n.dueDate < to).length
+  const received = notices.filter((n) => n.status === 'received' && inPeriod(n.receivedAt))
+  const turnaround = received.filter((n) => n.sentAt && n.receivedAt).map((n) => daysBetween(n.sentAt!, n.receivedAt!))
+
+  return {
+    period: { from, to, days },
+    filing: {
+      perDay: [...perDayMap.entries()].map(([date, v]) => ({ date, ...v })),
+      documents,
+      pages,
+      autoFiled: documents - settled,
+      settled,
+      autoFiledShare: documents ? Math.round(((documents - settled) / documents) * 1000) / 1000 : null,
+    },
+    review: { backlog: waiting.length, oldestDays: reviewAges.length ? Math.max(...reviewAges) : null, medianDays: median(reviewAges), byAge: reviewByAge },
+    deficiencies: {
+      open: open.length,
+      byKind,
+      byAge,
+      delinquentAfterDays: opts.delinquentAfterDays,
+      delinquent,
+      delinquentCharts: delinquentCharts.size,
+      discharges,
+      averageMonthlyDischarges,
+      delinquencyRate,
+    },
+    recordsRequests: { outstanding: pending + sent, pending, sent, overdue, receivedInPeriod: received.length, medianTurnaroundDays: median(turnaround) },
+  }
+}
+
+/** Short lines for people. */
+export function formatStats(s: Stats): string[] {
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`)
+  const lines: string[] = []
+  lines.push(`period          ${s.period.from} to ${s.period.to} (${s.period.days} days)`)
+  lines.push(`filed           ${s.filing.documents} document(s), ${s.filing.pages} page(s); auto-filed ${s.filing.autoFiled}, settled by a person ${s.filing.settled} (auto-filed share ${pct(s.filing.autoFiledShare)})`)
+  for (const d of s.filing.perDay) if (d.documents) lines.push(`  ${d.date}    ${String(d.documents).padStart(4)} doc(s) ${String(d.pages).padStart(5)} page(s)`)
+  lines.push(`review backlog  ${s.review.backlog} waiting; oldest ${s.review.oldestDays ?? '-'} day(s), median ${s.review.medianDays ?? '-'}`)
+  lines.push(`deficiencies    ${s.deficiencies.open} open; by age ${AGING_BUCKETS.map((b) => `${b}: ${s.deficiencies.byAge[b]}`).join(', ')}`)
+  for (const [k, v] of Object.entries(s.deficiencies.byKind)) lines.push(`  ${k.padEnd(18)} ${String(v.total).padStart(4)}  (${AGING_BUCKETS.map((b) => `${b}: ${v[b]}`).join(', ')})`)
+  lines.push(
+    `delinquency     ${s.deficiencies.delinquent} deficienc(ies) open > ${s.deficiencies.delinquentAfterDays} days in ${s.deficiencies.delinquentCharts} chart(s); ` +
+      `${s.deficiencies.discharges} discharge(s) known in the period; rate ${s.deficiencies.delinquencyRate === null ? 'n/a (no discharges known)' : pct(s.deficiencies.delinquencyRate)}`,
+  )
+  const r = s.recordsRequests
+  lines.push(`records requests ${r.outstanding} outstanding (${r.pending} not yet sent, ${r.sent} sent, ${r.overdue} overdue); ${r.receivedInPeriod} received in the period${r.medianTurnaroundDays !== null ? `, median ${r.medianTurnaroundDays} day(s)` : ''}`)
+  return lines
+}
