@@ -2,11 +2,15 @@
 import type { Catalog } from '../catalog/db.js'
 import { checkCharts, type CheckRun } from '../deficiencies/check.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
+import { syncNotices } from '../reports/notices.js'
 import type { RuleSet } from '../rules/types.js'
 import { buildChart } from './buildChart.js'
 
 export function checkChart(catalog: Catalog, ruleset: RuleSet, mrn: string, by = 'chartclerk'): CheckRun | null {
   const chart = buildChart(catalog, mrn)
   if (!chart) return null
-  return checkCharts(ruleset, [chart], new DeficienciesRepo(catalog.db), { by })
+  const run = checkCharts(ruleset, [chart], new DeficienciesRepo(catalog.db), { by })
+  // Records requests: open one for a newly missing record, close the one whose record just arrived.
+  syncNotices(catalog, { mrn })
+  return run
 }

@@ -10,6 +10,7 @@ import type { Chart } from '../../model/chart.js'
 import { checkCharts, readChartsFile } from '../../deficiencies/check.js'
 import { DEFICIENCY_STATUSES, DeficienciesRepo, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
+import { syncNotices } from '../../reports/notices.js'
 import { loadRuleSet, resolveChecksDir } from '../../rules/ruleset.js'
 import { DEFICIENCY_KINDS, type DeficiencyKind } from '../../rules/types.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -59,6 +60,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
         const repo = new DeficienciesRepo(catalog.db)
         const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
+        if (!run.dryRun) syncNotices(catalog) // records requests: opened for new missing records, closed when the record arrived
         for (const plan of run.plans) {
           for (const c of plan.changes) {
             if (json) out(JSON.stringify({ type: 'change', chart: plan.chartMrn, ...c, finding: undefined, wouldChange: run.dryRun || undefined }))
