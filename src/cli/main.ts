@@ -16,6 +16,9 @@ import { registerIngestCommands } from './commands/ingest.js'
 import { registerRulesCommands } from './commands/rules.js'
 import { registerStatusCommands } from './commands/status.js'
 import { registerStorageCommands } from './commands/storage.js'
+import { registerReportCommands } from './commands/report.js'
+import { registerNoticesCommands } from './commands/notices.js'
+import { registerStatsCommands } from './commands/stats.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -36,6 +39,9 @@ export function buildProgram(): Command {
   registerChartCommands(program)
   registerRulesCommands(program, { defaultRulesDir: (cmd) => rulesDirOf(configFrom(cmd)) })
   registerCheckCommands(program)
+  registerReportCommands(program)
+  registerNoticesCommands(program)
+  registerStatsCommands(program)
   registerModelCommands(program, {
     // Every document a person confirmed or corrected in review is a training example.
     extraExamples: (cmd) => {
