@@ -9,6 +9,7 @@ import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
 import { decodePage, imagePageCount, pdfPageImage, prepareForOcr, scaleWords, toPgm, viewerImage, type ImageKind } from './images.js'
 import type { OcrPool } from './ocr/pool.js'
+import { removeRules } from './rules.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import type { SearchablePage } from './searchablePdf.js'
 import type { DocumentKind } from './sniff.js'
@@ -71,7 +72,8 @@ export async function extractDocument(
       }
       const grey = pdf ? await decodePage(await pdf.renderPage(n, opts.renderDpi), 'render', 1, opts) : await decodePage(data, kind as ImageKind, n, opts)
       const prepared = await prepareForOcr(grey, { deskew: opts.deskew })
-      const result = await ocr.recognize(toPgm(prepared))
+      // OCR reads the page without its form rules; people see it as it was scanned.
+      const result = await ocr.recognize(toPgm(removeRules(prepared).page))
       const text: PageText = {
         page: n,
         text: result.text.trim(),

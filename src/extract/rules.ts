@@ -1,0 +1,87 @@
+/**
+ * Form ruling removal: the boxes of header grids and addressograph stickers make
+ * tesseract read the values inside them as noise. Long, thin dark runs (table
+ * rules, box edges) are whitened before OCR; text strokes are never that long,
+ * and thick areas (a black letterhead band) are left alone.
+ */
+import type { GreyPage } from './images.js'
+
+export interface RuleRemovalOptions {
+  /** Dark threshold (0-255). */
+  ink?: number
+  /** Shortest run that counts as a rule, as a share of the page width (default ~0.06: half an inch on letter paper). */
+  minRunShare?: number
+  /** Thickest line still treated as a rule, in pixels (default ~2.5% of an inch at 300 dpi). */
+  maxThickness?: number
+}
+
+export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { page: GreyPage; removed: number } {
+  const { width: w, height: h } = page
+  const src = page.data
+  const ink = opts.ink ?? 170
+  const minRun = Math.max(40, Math.round(w * (opts.minRunShare ?? 0.04)))
+  const maxT = opts.maxThickness ?? Math.max(3, Math.round(w / 300))
+  const out = Buffer.from(src)
+  let removed = 0
+  const dark = (i: number) => src[i]! < ink
+  // A scanned rule drifts by a pixel over its length: a run may continue in the neighbouring row or column.
+  const darkRow = (y: number, x: number) => dark(y * w + x) || (y > 0 && dark((y - 1) * w + x)) || (y + 1 < h && dark((y + 1) * w + x))
+  const darkCol = (y: number, x: number) => dark(y * w + x) || (x > 0 && dark(y * w + x - 1)) || (x + 1 < w && dark(y * w + x + 1))
+  // Horizontal rules: long dark runs in a row whose vertical extent at each pixel is thin.
+  for (let y = 0; y < h; y++) {
+    const row = y * w
+    let x = 0
+    while (x < w) {
+      if (!dark(row + x)) {
+        x++
+        continue
+      }
+      let end = x
+      while (end < w && darkRow(y, end)) end++
+      if (end - x >= minRun) {
+        for (let xx = x; xx < end; xx++) {
+          if (!dark(row + xx)) continue
+          let up = 0
+          while (up <= maxT && y - up - 1 >= 0 && dark(row - (up + 1) * w + xx)) up++
+          let down = 0
+          while (down <= maxT && y + down + 1 < h && dark(row + (down + 1) * w + xx)) down++
+          if (up + down + 1 <= maxT) {
+            out[row + xx] = 255
+            removed++
+          }
+        }
+      }
+      x = end
+    }
+  }
+  // Vertical rules: the same down the columns.
+  // Text strokes are at most about a sixth of an inch tall; box edges between two rules are longer.
+  const minRunV = Math.max(40, Math.round(h * 0.02))
+  for (let x = 0; x < w; x++) {
+    let y = 0
+    while (y < h) {
+      if (!dark(y * w + x)) {
+        y++
+        continue
+      }
+      let end = y
+      while (end < h && darkCol(end, x)) end++
+      if (end - y >= minRunV) {
+        for (let yy = y; yy < end; yy++) {
+          const i = yy * w + x
+          if (!dark(i)) continue
+          let left = 0
+          while (left <= maxT && x - left - 1 >= 0 && dark(i - left - 1)) left++
+          let right = 0
+          while (right <= maxT && x + right + 1 < w && dark(i + right + 1)) right++
+          if (left + right + 1 <= maxT) {
+            out[i] = 255
+            removed++
+          }
+        }
+      }
+      y = end
+    }
+  }
+  return { page: { data: out, width: w, height: h }, removed }
+}

@@ -1,0 +1,31 @@
+import sharp from 'sharp'
+import { describe, expect, it } from 'vitest'
+import { decodePage } from '../../../src/extract/images.js'
+import { removeRules } from '../../../src/extract/rules.js'
+
+async function page(svgBody: string) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect width="100%" height="100%" fill="white"/>${svgBody}</svg>`
+  return decodePage(await sharp(Buffer.from(svg)).png().toBuffer(), 'png', 1, { maxPixels: 1e8 })
+}
+const inkAt = (p: { data: Buffer; width: number }, x0: number, y0: number, x1: number, y1: number) => {
+  let n = 0
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (p.data[y * p.width + x]! < 128) n++
+  return n
+}
+
+describe('removeRules', () => {
+  it('whitens the thin rules of a form box and keeps the text inside it and a thick band', async () => {
+    const p = await page(
+      `<rect x="100" y="100" width="800" height="120" fill="none" stroke="black" stroke-width="3"/>` +
+        `<line x1="500" y1="100" x2="500" y2="220" stroke="black" stroke-width="2"/>` +
+        `<text x="120" y="180" font-size="30" font-family="DejaVu Sans">PETROSYAN, ARMEN</text>` +
+        `<rect x="100" y="400" width="900" height="80" fill="black"/>`,
+    )
+    const { page: clean, removed } = removeRules(p)
+    expect(removed).toBeGreaterThan(2000)
+    expect(inkAt(clean, 100, 95, 900, 106)).toBeLessThan(50) // top rule gone
+    expect(inkAt(clean, 495, 110, 505, 210)).toBeLessThan(20) // divider gone
+    expect(inkAt(clean, 110, 140, 470, 190)).toBe(inkAt(p, 110, 140, 470, 190)) // text untouched
+    expect(inkAt(clean, 100, 400, 1000, 480)).toBe(inkAt(p, 100, 400, 1000, 480)) // band untouched
+  })
+})
