@@ -97,7 +97,8 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
 
   // Open deficiencies.
   const ctx = new ReportContext(catalog, to)
-  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' })
+  // (open now, and already found by `to`)
+  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => d.createdAt.slice(0, 10) <= to)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
