@@ -19,6 +19,9 @@ import { registerStorageCommands } from './commands/storage.js'
 import { registerReportCommands } from './commands/report.js'
 import { registerNoticesCommands } from './commands/notices.js'
 import { registerStatsCommands } from './commands/stats.js'
+import { registerServeCommands } from './commands/serve.js'
+import { registerUserCommands } from './commands/user.js'
+import { registerAuditCommands } from './commands/audit.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -42,6 +45,9 @@ export function buildProgram(): Command {
   registerReportCommands(program)
   registerNoticesCommands(program)
   registerStatsCommands(program)
+  registerServeCommands(program)
+  registerUserCommands(program)
+  registerAuditCommands(program)
   registerModelCommands(program, {
     // Every document a person confirmed or corrected in review is a training example.
     extraExamples: (cmd) => {

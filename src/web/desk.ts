@@ -36,6 +36,15 @@ export class DeskQueries {
     return this.docs(ids.map((r) => r.id))
   }
 
+  /** Charts with the most recent filings: MRN, documents filed, latest receipt. */
+  recentCharts(limit = 25): { mrn: string; documents: number; latest: string }[] {
+    return (
+      this.catalog.db
+        .prepare("SELECT patient_mrn mrn, count(*) n, max(received_at) latest FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL GROUP BY patient_mrn ORDER BY latest DESC LIMIT ?")
+        .all(limit) as { mrn: string; n: number; latest: string }[]
+    ).map((r) => ({ mrn: r.mrn, documents: r.n, latest: r.latest }))
+  }
+
   /** Documents filed since a moment (events `document.filed`), counted once each. */
   filedSince(iso: string): number {
     return (

@@ -22,7 +22,22 @@ const NAV: { id: Section; href: string; label: string; perm: Permission; key?: s
   { id: 'users', href: '/admin/users', label: 'Users', perm: 'users.manage' },
 ]
 
-const HTMX_CONFIG = JSON.stringify({ includeIndicatorStyles: false, allowEval: false, allowScriptTags: false, selfRequestsOnly: true, historyCacheSize: 0 })
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  selfRequestsOnly: true,
+  // no patient data kept in the browser's local storage for history
+  historyCacheSize: 0,
+  refreshOnHistoryMiss: true,
+  // a refused change (400/403/409) is swapped in like a success: the fragment says what went wrong
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '40[039]', swap: true, error: false },
+    { code: '...', swap: false, error: true },
+  ],
+})
 
 export interface LayoutProps {
   title: string

@@ -7,6 +7,7 @@ import { ChartclerkError } from '../../errors.js'
 import type { IngestResult } from '../../ingest/runner.js'
 import { InboxWatcher } from '../../ingest/watcher.js'
 import { configFrom, globalOptions } from '../context.js'
+import { serveDesk } from './serve.js'
 import { isInteractive, printJson, printLine } from '../output.js'
 
 export function describeResult(r: IngestResult): string {
@@ -54,7 +55,7 @@ export function registerIngestCommands(program: Command): void {
     .command('start')
     .description('Watch the inbox and file what arrives, until stopped (Ctrl-C)')
     .option('--no-web', 'do not start the web desk')
-    .action(async (_opts, cmd: Command) => {
+    .action(async (opts: { web?: boolean }, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const config = configFrom(cmd)
       const app = await openApp(config)
@@ -64,6 +65,11 @@ export function registerIngestCommands(program: Command): void {
         else printLine(describeResult(r))
       })
       await app.rules.start()
+      // The web desk first: a port already in use stops here, before the inbox is touched.
+      const desk = opts.web === false ? null : await serveDesk(app, { quiet: json }).catch(async (err: unknown) => {
+        await app.close()
+        throw err
+      })
       await runner.recover()
       const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
       runner.on('unstable', (f: string) => watcher.retrack(f))
@@ -77,6 +83,7 @@ export function registerIngestCommands(program: Command): void {
           if (stopping) return
           stopping = true
           log.info({ signal }, 'stopping: finishing the files in hand')
+          await desk?.close()
           await watcher.stop()
           await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
           // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.

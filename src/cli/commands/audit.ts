@@ -1,0 +1,72 @@
+/**
+ * `chartclerk audit verify` (walk the hash chain; exit 1 and name the first broken row when an
+ * entry was edited or deleted) and `chartclerk audit list` (search the log).
+ */
+import type { Command } from 'commander'
+import { AuditLog } from '../../audit/log.js'
+import { openCatalog } from '../../catalog/db.js'
+import { ChartclerkError } from '../../errors.js'
+import { configFrom, globalOptions } from '../context.js'
+
+export interface AuditCommandDeps {
+  out?: (line: string) => void
+  setExitCode?: (code: number) => void
+}
+
+export function registerAuditCommands(program: Command, deps: AuditCommandDeps = {}): void {
+  const out = deps.out ?? ((line: string) => void process.stdout.write(`${line}\n`))
+  const setExit = deps.setExitCode ?? ((code: number) => void (process.exitCode = code))
+  const audit = program.command('audit').description('The audit log of the web desk: verify its hash chain, list entries')
+
+  audit
+    .command('verify')
+    .description('Check that no audit entry was changed or removed (exit 1 at the first broken entry)')
+    .option('--json', 'print the result as JSON')
+    .action((o: { json?: boolean }, cmd: Command) => {
+      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      try {
+        const r = new AuditLog(catalog.db).verify()
+        if (o.json || globalOptions(cmd).json) out(JSON.stringify(r))
+        else if (r.ok) out(`audit log intact: ${r.rows} entr${r.rows === 1 ? 'y' : 'ies'}, each chained to the one before; head ${r.head}`)
+        else
+          out(
+            `audit log BROKEN at entry ${r.firstBroken!.id}: ${r.firstBroken!.problem}\n` +
+              `${r.rows} entr${r.rows === 1 ? 'y' : 'ies'} before it are intact. Keep a copy of the catalog as it is now and tell the privacy officer.`,
+          )
+        setExit(r.ok ? 0 : 1)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  audit
+    .command('list')
+    .description('Audit entries, newest first')
+    .option('--actor <user>', 'one person')
+    .option('--action <action>', 'an action (document.view) or a group (document)')
+    .option('--mrn <mrn>', 'one chart')
+    .option('--document <id>', 'one document')
+    .option('--since <date>', 'from this day (YYYY-MM-DD)')
+    .option('--until <date>', 'up to and including this day (YYYY-MM-DD)')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--json', 'one JSON object per line')
+    .action((o: { actor?: string; action?: string; mrn?: string; document?: string; since?: string; until?: string; limit: string; json?: boolean }, cmd: Command) => {
+      for (const d of [o.since, o.until]) if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ChartclerkError('USAGE', `Dates look like 2025-06-30, not "${d}".`)
+      const limit = Number(o.limit)
+      if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
+      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      try {
+        const { rows } = new AuditLog(catalog.db).search({
+          actor: o.actor, action: o.action, patientMrn: o.mrn, targetKind: o.document ? 'document' : undefined, targetId: o.document, from: o.since, to: o.until, limit,
+        })
+        const json = !!(o.json || globalOptions(cmd).json)
+        for (const r of rows) {
+          if (json) out(JSON.stringify(r))
+          else out(`#${r.id} ${r.at} ${r.actor} ${r.action}${r.outcome !== 'ok' ? ` (${r.outcome})` : ''}${r.targetKind ? ` ${r.targetKind} ${r.targetId ?? ''}` : ''}${r.patientMrn ? ` chart ${r.patientMrn}` : ''}${r.source ? ` from ${r.source}` : ''}`)
+        }
+        setExit(0)
+      } finally {
+        catalog.close()
+      }
+    })
+}
