@@ -6,6 +6,8 @@ import * as m001 from './001-documents.js'
 import * as m002 from '../../deficiencies/migration.js'
 import * as m003 from './003-patients.js'
 import * as m004 from '../../reports/migration.js'
+import * as m006 from '../../release/migration.js'
+import * as m007 from '../../retention/migration.js'
 import * as m010 from '../../auth/migration.js'
 import * as m011 from '../../audit/migration.js'
 
@@ -20,6 +22,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: m002.name, up: m002.up },
   { version: 3, name: 'patients', up: m003.up },
   { version: 4, name: m004.name, up: m004.up },
+  { version: 6, name: m006.name, up: m006.up },
+  { version: 7, name: m007.name, up: m007.up },
   { version: 10, name: m010.name, up: m010.up },
   { version: 11, name: m011.name, up: m011.up },
 ]
