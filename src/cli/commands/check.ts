@@ -109,7 +109,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const d of list) {
-          if (json) out(JSON.stringify({ ...d, ageDays: ageDays(d) }))
+          if (json) out(JSON.stringify({ mrn: d.chartMrn, ...d, ageDays: ageDays(d) }))
           else out(`#${d.id} ${d.status.padEnd(9)} ${String(ageDays(d)).padStart(4)}d ${d.chartMrn} ${d.ruleId}${d.documentId ? ` ${d.documentId}` : ''} ${d.severity}: ${d.message}`)
         }
         if (!json) out(`${list.length} deficienc${list.length === 1 ? 'y' : 'ies'}`)
