@@ -139,9 +139,11 @@ export class NoticesRepo {
     this.db.prepare('INSERT INTO records_request_history (request_id, at, by, action, note) VALUES (?, ?, ?, ?, ?)').run(id, at, by, action, note)
   }
 
-  create(n: { deficiencyId: number; chartMrn: string; documentId: string | null; facility: string; datesOfService: string[]; documentsNeeded: string[] }, opts: { at?: string; by?: string } = {}): Notice {
+  /** Opens a request for a deficiency; null when it already has one (another process was first). */
+  create(n: { deficiencyId: number; chartMrn: string; documentId: string | null; facility: string; datesOfService: string[]; documentsNeeded: string[] }, opts: { at?: string; by?: string } = {}): Notice | null {
     const at = opts.at ?? new Date().toISOString()
     return this.db.transaction(() => {
+      if (this.forDeficiency(n.deficiencyId)) return null
       const next = ((this.db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM records_requests').get() as { n: number }).n)
       const tracking = `RR-${String(next).padStart(6, '0')}`
       this.db
@@ -265,7 +267,8 @@ export function syncNotices(catalog: Catalog, opts: { at?: string; by?: string; 
     if (repo.forDeficiency(d.id)) continue
     const c = requestContent(d, ctx)
     if (!c.facility) continue
-    out.created.push(repo.create({ deficiencyId: d.id, chartMrn: d.chartMrn, documentId: d.documentId, facility: c.facility, datesOfService: c.datesOfService, documentsNeeded: c.documentsNeeded }, { at, by }))
+    const created = repo.create({ deficiencyId: d.id, chartMrn: d.chartMrn, documentId: d.documentId, facility: c.facility, datesOfService: c.datesOfService, documentsNeeded: c.documentsNeeded }, { at, by })
+    if (created) out.created.push(created)
   }
   for (const n of repo.list({ status: [...OUTSTANDING], mrn: opts.mrn })) {
     const d = defs.get(n.deficiencyId)
