@@ -44,7 +44,9 @@ export function registerStatusCommands(program: Command): void {
           printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
           printLine(`in progress   ${status.inProgress}`)
           printLine(`quarantined   ${status.quarantined} (see ${config.quarantineDir})`)
-          printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}`)
+          const h = storage as { versioning?: string; objectLock?: boolean }
+          const extras = [h.versioning && h.versioning !== 'off' ? `versioning ${h.versioning}` : '', h.objectLock ? 'object lock on' : ''].filter(Boolean).join(', ')
+          printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`)
           printLine(`documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`)
         }
         if (!storage.reachable) process.exitCode = 1
