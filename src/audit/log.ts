@@ -194,9 +194,9 @@ export class AuditLog {
     eq('target_kind', f.targetKind)
     eq('target_id', f.targetId)
     if (f.action) {
-      // "document" finds document.view, document.page, document.download
+      // "document" finds document.view, document.page, document.download; "login" finds login and login.failed
       if (f.action.includes('.')) eq('action', f.action)
-      else where.push("action LIKE ? ESCAPE '\\'"), args.push(`${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`)
+      else where.push("(action = ? OR action LIKE ? ESCAPE '\\')"), args.push(f.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`)
     }
     if (f.from) where.push('at >= ?'), args.push(f.from)
     if (f.to) where.push('at < ?'), args.push(/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? nextDay(f.to) : f.to)
