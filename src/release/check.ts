@@ -1,0 +1,256 @@
+/**
+ * Is a release request allowed, and what goes in it? A disclosure that is not
+ * for treatment, not to the patient and not required by law needs a valid
+ * authorization (45 CFR 164.508(c)) on the patient's chart: every required
+ * element present, not expired, not revoked, naming this recipient and
+ * covering these records. Specially protected records are left out unless the
+ * authorization names them.
+ */
+import type { Catalog } from '../catalog/db.js'
+import type { DocumentRecord } from '../catalog/documents.js'
+import { categoriesOf, namedBy, type ProtectedCategory } from './protected.js'
+import type { ReleaseRepo, ReleaseRequest, RequesterType } from './repo.js'
+
+/** Required elements of 164.508(c), by the names `roiElements` uses, with words a person reads. */
+export const REQUIRED_ELEMENTS: Record<string, string> = {
+  informationDescription: 'a specific description of the information to be disclosed',
+  disclosingParty: 'who may disclose',
+  recipient: 'who may receive',
+  purpose: 'the purpose of the disclosure',
+  expiration: 'an expiration date or event',
+  signature: 'the signature of the patient or representative',
+  signatureDate: 'the date signed',
+  representativeAuthority: "the representative's authority to act",
+  rightToRevokeStatement: 'the statement of the right to revoke',
+  conditioningStatement: 'the statement on (non-)conditioning of treatment',
+  redisclosureStatement: 'the statement on possible redisclosure',
+}
+
+/** The extracted elements as filed in documents.details.fields.roi. */
+export interface FiledRoi {
+  informationDescription?: string | null
+  disclosingParty?: string | null
+  recipient?: string | null
+  purpose?: string | null
+  expiration?: { text: string; date: string | null } | null
+  signed?: boolean
+  signedBy?: string | null
+  signatureDate?: string | null
+  representativeAuthority?: string | null
+  rightToRevokeStatement?: boolean
+  conditioningStatement?: boolean
+  redisclosureStatement?: boolean
+}
+
+const NO_AUTHORIZATION_NEEDED: RequesterType[] = ['patient', 'treatment', 'required_by_law']
+/** Disclosures left out of the accounting (164.528(a)(1)): treatment, to the patient, under an authorization. */
+const NOT_ACCOUNTABLE: RequesterType[] = ['patient', 'treatment']
+
+export interface AuthorizationFinding {
+  documentId: number
+  valid: boolean
+  reasons: string[]
+  missingElements: string[]
+}
+
+export interface ReleaseDocument {
+  id: number
+  docType: string | null
+  date: string | null
+  pages: number
+  categories: string[]
+}
+
+export interface ReleaseCheck {
+  requestId: number
+  asOf: string
+  allowed: boolean
+  needsAuthorization: boolean
+  /** The authorization relied on (valid), or the one examined when none is. */
+  authorizationId: number | null
+  reasons: string[]
+  missingElements: string[]
+  documents: ReleaseDocument[]
+  excluded: (ReleaseDocument & { reason: string })[]
+  part2: boolean
+  accountable: boolean
+}
+
+/** Elements of 164.508(c) the filed authorization lacks. */
+export function missingElements(roi: FiledRoi): string[] {
+  const m: string[] = []
+  if (!roi.informationDescription) m.push('informationDescription')
+  if (!roi.disclosingParty) m.push('disclosingParty')
+  if (!roi.recipient) m.push('recipient')
+  if (!roi.purpose) m.push('purpose')
+  if (!roi.expiration) m.push('expiration')
+  if (!roi.signed) m.push('signature')
+  if (!roi.signatureDate) m.push('signatureDate')
+  const rep = roi.representativeAuthority ?? ''
+  const repSigned = /\b(?:legal\s+guardian|guardian|parent|power\s+of\s+attorney|poa|health\s*care\s+proxy|personal\s+representative|executor|conservator)\b/i.test(rep) && !/^\s*self\b/i.test(rep)
+  if (repSigned && !/\b(?:guardian|parent|attorney|poa|proxy|representative|executor|conservator|court|order|letters)\b/i.test(rep)) m.push('representativeAuthority')
+  if (!roi.rightToRevokeStatement) m.push('rightToRevokeStatement')
+  if (!roi.conditioningStatement) m.push('conditioningStatement')
+  if (!roi.redisclosureStatement) m.push('redisclosureStatement')
+  return m
+}
+
+const STOP = new Set(['the', 'and', 'for', 'of', 'inc', 'llc', 'llp', 'pc', 'pllc', 'ltd', 'co', 'corp', 'company', 'attn', 'attention', 'dept', 'department', 'to'])
+const words = (s: string): string[] =>
+  s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((w) => w.length >= 2 && !STOP.has(w))
+
+/** The authorization's "who may receive" names the request's recipient: every word of the recipient's name is in it. */
+export function recipientCovered(authorizationRecipient: string, recipientName: string): boolean {
+  const have = new Set(words(authorizationRecipient))
+  const want = words(recipientName)
+  return want.length > 0 && want.every((w) => have.has(w))
+}
+
+const ALL_RECORDS = /\b(?:all|any\s+and\s+all|entire|complete|whole)\b[^.;\n]{0,40}\b(?:records?|information|chart|file)\b/i
+const TYPE_WORDS: Record<string, RegExp> = {
+  lab_report: /\blab(?:oratory)?\b|\blabs\b|\btest results?\b/i,
+  radiology_report: /\bradiology\b|\bimaging\b|\bx-?rays?\b|\bmri\b|\bct\b|\bultrasound\b/i,
+  discharge_summary: /\bdischarge\b/i,
+  history_and_physical: /\bhistory\s+(?:and|&)\s+physical\b|\bh\s*&\s*p\b/i,
+  consult_note: /\bconsult(?:ation)?s?\b/i,
+  operative_report: /\boperative\b|\bsurg(?:ical|ery)\b/i,
+  progress_note: /\bprogress\b|\boffice\s+(?:visit|notes?)\b|\bclinic(?:al)?\s+notes?\b/i,
+  referral_letter: /\breferrals?\b|\bcorrespondence\b|\bletters?\b/i,
+  emergency_report: /\bemergency\b|\bER\b|\bED\b/,
+  immunization_record: /\bimmuni[sz]ations?\b|\bvaccin/i,
+  consent_form: /\bconsents?\b/i,
+  roi_authorization: /\bauthori[sz]ations?\b/i,
+}
+
+/** The authorization's description of the information covers a document of this type. */
+export function typeCovered(description: string, docType: string | null): boolean {
+  if (ALL_RECORDS.test(description)) return true
+  if (!docType) return false
+  const re = TYPE_WORDS[docType] ?? new RegExp(`\\b${docType.replace(/_/g, '[\\s_-]+')}s?\\b`, 'i')
+  return re.test(description)
+}
+
+export function dateOf(doc: DocumentRecord): string | null {
+  const dos = (doc.details.extraction as { dateOfService?: string | null } | undefined)?.dateOfService
+  return dos && /^\d{4}-\d{2}-\d{2}/.test(dos) ? dos.slice(0, 10) : null
+}
+
+export function roiOf(doc: DocumentRecord): FiledRoi | null {
+  const fields = doc.details.fields as { roi?: FiledRoi } | undefined
+  return fields?.roi ?? null
+}
+
+/** Everything wrong with one authorization for this request. */
+export function examineAuthorization(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, documentId: number, asOf: string): AuthorizationFinding {
+  const reasons: string[] = []
+  const doc = catalog.documents.get(documentId)
+  const f = (valid: boolean, missing: string[] = []): AuthorizationFinding => ({ documentId, valid, reasons, missingElements: missing })
+  if (!doc) {
+    reasons.push(`there is no document ${documentId}`)
+    return f(false)
+  }
+  if (doc.status !== 'filed' || doc.docType !== 'roi_authorization') {
+    reasons.push(`document ${documentId} is not a filed authorization (it is ${doc.status === 'filed' ? `a ${doc.docType ?? 'document'}` : doc.status.replace('_', ' ')})`)
+    return f(false)
+  }
+  if (doc.patientMrn !== req.patientMrn) {
+    reasons.push(`authorization ${documentId} is filed to another chart`)
+    return f(false)
+  }
+  const roi = roiOf(doc)
+  if (!roi) {
+    reasons.push(`authorization ${documentId} has no elements read from it; settle it again in review`)
+    return f(false, Object.keys(REQUIRED_ELEMENTS).filter((k) => k !== 'representativeAuthority'))
+  }
+  const missing = missingElements(roi)
+  if (missing.length) reasons.push(`authorization ${documentId} lacks ${missing.map((m) => REQUIRED_ELEMENTS[m]).join('; ')} (45 CFR 164.508(c))`)
+  const exp = roi.expiration?.date ?? null
+  if (exp && exp < asOf) reasons.push(`authorization ${documentId} expired on ${exp}`)
+  if (roi.signatureDate && /^\d{4}-\d{2}-\d{2}/.test(roi.signatureDate) && roi.signatureDate.slice(0, 10) > asOf)
+    reasons.push(`authorization ${documentId} is signed on ${roi.signatureDate.slice(0, 10)}, after ${asOf}`)
+  const rev = releases.revocation(documentId, asOf)
+  if (rev) reasons.push(`authorization ${documentId} was revoked on ${rev.revokedOn}`)
+  if (roi.recipient && !recipientCovered(roi.recipient, req.recipientName))
+    reasons.push(`authorization ${documentId} does not name ${req.recipientName} as a recipient (it names: ${roi.recipient})`)
+  return f(reasons.length === 0, missing)
+}
+
+function selectDocuments(catalog: Catalog, req: ReleaseRequest): DocumentRecord[] {
+  const filed = catalog.documents.forPatient(req.patientMrn).filter((d) => d.status === 'filed')
+  if (req.documentIds.length) return filed.filter((d) => req.documentIds.includes(d.id))
+  return filed.filter((d) => {
+    if (d.docType === 'roi_authorization') return false
+    if (req.docTypes.length && !req.docTypes.includes(d.docType ?? '')) return false
+    const date = dateOf(d) ?? d.receivedAt.slice(0, 10)
+    if (req.dateFrom && date < req.dateFrom) return false
+    if (req.dateTo && date > req.dateTo) return false
+    return true
+  })
+}
+
+export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, cats: ProtectedCategory[], asOf: string): ReleaseCheck {
+  const needsAuthorization = !NO_AUTHORIZATION_NEEDED.includes(req.requesterType)
+  const reasons: string[] = []
+  let authorizationId: number | null = req.authorizationId
+  let missing: string[] = []
+  let authorizationDescription = ''
+
+  if (!catalog.patients.get(req.patientMrn)) reasons.push(`there is no patient ${req.patientMrn} in the patient index`)
+
+  // The authorization relied on: the one named, or else the patient's filed authorizations, newest first, the first valid one.
+  const candidates = req.authorizationId !== null
+    ? [req.authorizationId]
+    : catalog.documents.forPatient(req.patientMrn).filter((d) => d.status === 'filed' && d.docType === 'roi_authorization').map((d) => d.id).reverse()
+  let finding: AuthorizationFinding | undefined
+  for (const id of candidates) {
+    const x = examineAuthorization(catalog, releases, req, id, asOf)
+    if (!finding || x.valid) finding = x
+    if (x.valid) break
+  }
+  if (finding) {
+    authorizationId = finding.documentId
+    if (finding.valid) authorizationDescription = roiOf(catalog.documents.get(finding.documentId)!)?.informationDescription ?? ''
+  }
+  if (needsAuthorization) {
+    if (!finding) reasons.push(`a disclosure to ${req.requesterType.replace(/_/g, ' ')} needs the patient's authorization, and none is filed to the chart`)
+    else if (!finding.valid) {
+      reasons.push(...finding.reasons)
+      missing = finding.missingElements
+    }
+  }
+  const authorizationUsed = !!finding?.valid && (needsAuthorization || req.authorizationId !== null)
+
+  const documents: ReleaseDocument[] = []
+  const excluded: (ReleaseDocument & { reason: string })[] = []
+  let part2 = false
+  for (const d of selectDocuments(catalog, req)) {
+    const text = catalog.documents.pages(d.id).map((p) => p.text).join('\n')
+    const inCats = categoriesOf(d.docType, text, cats)
+    const rd: ReleaseDocument = { id: d.id, docType: d.docType, date: dateOf(d), pages: d.pageCount ?? 0, categories: inCats.map((c) => c.id) }
+    const unnamed = inCats.filter((c) => !(authorizationUsed && namedBy(authorizationDescription, c)))
+    if (unnamed.length) {
+      excluded.push({ ...rd, reason: `specially protected (${unnamed.map((c) => c.label).join(', ')}) and not named by an authorization` })
+      continue
+    }
+    if (needsAuthorization && authorizationUsed && !typeCovered(authorizationDescription, d.docType)) {
+      reasons.push(`document ${d.id} (${(d.docType ?? 'document').replace(/_/g, ' ')}) is not within the authorization's description of the information ("${authorizationDescription}")`)
+      continue
+    }
+    if (inCats.some((c) => c.part2)) part2 = true
+    documents.push(rd)
+  }
+  if (reasons.length === 0 && documents.length === 0) reasons.push('no filed document of the chart matches the request')
+  return {
+    requestId: req.id,
+    asOf,
+    allowed: reasons.length === 0,
+    needsAuthorization,
+    authorizationId: authorizationUsed || needsAuthorization ? authorizationId : null,
+    reasons,
+    missingElements: missing,
+    documents,
+    excluded,
+    part2,
+    accountable: !NOT_ACCOUNTABLE.includes(req.requesterType) && !authorizationUsed,
+  }
+}

@@ -1,0 +1,97 @@
+/** What the release commands do, over an open App (used by the CLI and the tests alike). */
+import type { App } from '../app.js'
+import { rulesDirOf } from '../app.js'
+import { ChartclerkError } from '../errors.js'
+import { checkRelease, type ReleaseCheck } from './check.js'
+import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
+import { loadProtectedCategories } from './protected.js'
+import { REQUESTER_TYPES, ReleaseRepo, todayIso, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
+
+export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config'>
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export function requesterType(v: string): RequesterType {
+  const t = v.toLowerCase().replace(/[\s-]+/g, '_')
+  const alias: Record<string, RequesterType> = { provider: 'treatment', law_enforcement: 'required_by_law', law: 'required_by_law', court: 'required_by_law' }
+  const r = (alias[t] ?? t) as RequesterType
+  if (!REQUESTER_TYPES.includes(r)) throw new ChartclerkError('USAGE', `Requester type "${v}" is not one of: ${REQUESTER_TYPES.join(', ')} (or provider, law_enforcement).`)
+  return r
+}
+
+export function isoDate(v: string | undefined, what: string): string | undefined {
+  if (v === undefined) return undefined
+  if (!DATE.test(v)) throw new ChartclerkError('USAGE', `${what} wants a date like 2026-03-31, not "${v}".`)
+  return v
+}
+
+export function createRelease(deps: ReleaseDeps, r: NewReleaseRequest): ReleaseRequest {
+  if (!deps.catalog.patients.get(r.patientMrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
+  for (const [k, v] of [['requester', r.requester], ['recipient', r.recipientName], ['purpose', r.purpose], ['by', r.createdBy]] as const)
+    if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs --${k}.`)
+  const repo = new ReleaseRepo(deps.catalog.db)
+  const req = repo.create(r)
+  deps.catalog.events.append('release.created', null, { release: req.releaseNumber, requesterType: req.requesterType, by: r.createdBy })
+  return req
+}
+
+/** Checks the request (as of `asOf`, default today) and records the result: refused with reasons, or open. */
+export function checkReleaseRequest(deps: ReleaseDeps, id: number, asOf = todayIso()): { request: ReleaseRequest; check: ReleaseCheck } {
+  const repo = new ReleaseRepo(deps.catalog.db)
+  const request = repo.require(id)
+  const check = checkRelease(deps.catalog, repo, request, loadProtectedCategories(rulesDirOf(deps.config)), asOf)
+  if (request.status === 'open' || request.status === 'refused') {
+    repo.recordCheck(id, check, !check.allowed)
+    deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {
+      release: request.releaseNumber, allowed: check.allowed, missingElements: check.missingElements, authorizationId: check.authorizationId,
+    })
+  }
+  return { request: repo.require(id), check }
+}
+
+export async function packageRelease(deps: ReleaseDeps, id: number, asOf = todayIso()): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
+  const { request, check } = checkReleaseRequest(deps, id, asOf)
+  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
+  const pkg = await buildReleasePackage(deps, request, check, { on: asOf })
+  const repo = new ReleaseRepo(deps.catalog.db)
+  repo.recordPackage(id, { key: pkg.key, pages: pkg.pages, documentIds: pkg.documentIds, authorizationId: check.authorizationId })
+  deps.catalog.events.append('release.packaged', null, { release: request.releaseNumber, pages: pkg.pages, documents: pkg.documentIds, key: pkg.key })
+  return { request: repo.require(id), check, pkg }
+}
+
+/** The package went out: when, to whom; the disclosure is logged (accountable or not). */
+export function markReleaseSent(deps: ReleaseDeps, id: number, s: { to?: string; on?: string; by: string }): { request: ReleaseRequest; disclosure: Disclosure } {
+  const repo = new ReleaseRepo(deps.catalog.db)
+  const request = repo.require(id)
+  if (request.status !== 'packaged') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; build its package first ("chartclerk release package ${id}").`)
+  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who sent it (--by NAME).')
+  const on = s.on ?? todayIso()
+  const to = s.to?.trim() || request.recipientName
+  const check = request.checkResult as ReleaseCheck
+  const sentDocs = new Set(request.packageDocuments)
+  const description =
+    check.documents
+      .filter((d) => sentDocs.has(d.id))
+      .map((d) => `${docTypeLabel(d.docType)}${d.date ? ` (${d.date})` : ''}`)
+      .join('; ') || 'records'
+  let disclosure!: Disclosure
+  deps.catalog.tx(() => {
+    repo.recordSent(id, { to, on, by: s.by })
+    disclosure = repo.logDisclosure({
+      requestId: id, patientMrn: request.patientMrn, disclosedOn: on, recipientName: to, recipientAddress: request.recipientAddress, description,
+      purpose: request.purpose, requesterType: request.requesterType, authorizationId: check.authorizationId, accountable: check.accountable,
+      pages: request.packagePages, packageKey: request.packageKey, recordedBy: s.by,
+    })
+    deps.catalog.events.append('release.sent', null, { release: request.releaseNumber, on, by: s.by, accountable: check.accountable })
+  })
+  return { request: repo.require(id), disclosure }
+}
+
+export function revokeAuthorization(deps: ReleaseDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
+  const doc = deps.catalog.documents.get(authorizationId)
+  if (!doc || doc.docType !== 'roi_authorization') throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
+  if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation (--by NAME).')
+  const rev = new ReleaseRepo(deps.catalog.db).revoke(authorizationId, r.on ?? todayIso(), r.by, r.note)
+  deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })
+  return rev
+}
