@@ -22,6 +22,7 @@ import { registerStatsCommands } from './commands/stats.js'
 import { registerServeCommands } from './commands/serve.js'
 import { registerUserCommands } from './commands/user.js'
 import { registerAuditCommands } from './commands/audit.js'
+import { registerReleaseCommands } from './commands/release.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerReportCommands(program)
   registerNoticesCommands(program)
   registerStatsCommands(program)
+  registerReleaseCommands(program)
   registerServeCommands(program)
   registerUserCommands(program)
   registerAuditCommands(program)

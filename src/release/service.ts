@@ -8,6 +8,8 @@ import { loadProtectedCategories } from './protected.js'
 import { REQUESTER_TYPES, ReleaseRepo, todayIso, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
 
 export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config'>
+/** What the commands that touch no object need. */
+export type CatalogDeps = Pick<App, 'catalog' | 'config'>
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -25,7 +27,7 @@ export function isoDate(v: string | undefined, what: string): string | undefined
   return v
 }
 
-export function createRelease(deps: ReleaseDeps, r: NewReleaseRequest): ReleaseRequest {
+export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseRequest {
   if (!deps.catalog.patients.get(r.patientMrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
   for (const [k, v] of [['requester', r.requester], ['recipient', r.recipientName], ['purpose', r.purpose], ['by', r.createdBy]] as const)
     if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs --${k}.`)
@@ -36,7 +38,7 @@ export function createRelease(deps: ReleaseDeps, r: NewReleaseRequest): ReleaseR
 }
 
 /** Checks the request (as of `asOf`, default today) and records the result: refused with reasons, or open. */
-export function checkReleaseRequest(deps: ReleaseDeps, id: number, asOf = todayIso()): { request: ReleaseRequest; check: ReleaseCheck } {
+export function checkReleaseRequest(deps: CatalogDeps, id: number, asOf = todayIso()): { request: ReleaseRequest; check: ReleaseCheck } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
   const check = checkRelease(deps.catalog, repo, request, loadProtectedCategories(rulesDirOf(deps.config)), asOf)
@@ -60,7 +62,7 @@ export async function packageRelease(deps: ReleaseDeps, id: number, asOf = today
 }
 
 /** The package went out: when, to whom; the disclosure is logged (accountable or not). */
-export function markReleaseSent(deps: ReleaseDeps, id: number, s: { to?: string; on?: string; by: string }): { request: ReleaseRequest; disclosure: Disclosure } {
+export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string; on?: string; by: string }): { request: ReleaseRequest; disclosure: Disclosure } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
   if (request.status !== 'packaged') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; build its package first ("chartclerk release package ${id}").`)
@@ -87,7 +89,7 @@ export function markReleaseSent(deps: ReleaseDeps, id: number, s: { to?: string;
   return { request: repo.require(id), disclosure }
 }
 
-export function revokeAuthorization(deps: ReleaseDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
+export function revokeAuthorization(deps: CatalogDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
   const doc = deps.catalog.documents.get(authorizationId)
   if (!doc || doc.docType !== 'roi_authorization') throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
   if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation (--by NAME).')

@@ -1,0 +1,198 @@
+/**
+ * `chartclerk release create | check ID | package ID | sent ID | list | accounting MRN | revoke DOC`:
+ * release of information requests, their validity, the package, and the accounting of disclosures.
+ */
+import { writeFileSync } from 'node:fs'
+import type { Command } from 'commander'
+import { openApp } from '../../app.js'
+import { openCatalog } from '../../catalog/db.js'
+import { ChartclerkError } from '../../errors.js'
+import { silentLogger } from '../../log.js'
+import { REQUIRED_ELEMENTS } from '../../release/check.js'
+import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, todayIso, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
+import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization } from '../../release/service.js'
+import { configFrom, globalOptions } from '../context.js'
+
+const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
+const out = (s: string): void => void process.stdout.write(s + '\n')
+
+function summary(r: ReleaseRequest, asOf: string): string {
+  const late = r.dueDate && (r.status === 'open' || r.status === 'packaged') ? (r.dueDate < asOf ? ' OVERDUE' : '') : ''
+  return `${r.releaseNumber} ${r.status.padEnd(8)} ${r.patientMrn} to ${r.recipientName} (${r.requesterType.replace(/_/g, ' ')}); requested ${r.requestDate}` +
+    `${r.dueDate ? `; due ${r.dueDate}${late}` : ''}${r.sentAt ? `; sent ${r.sentAt} to ${r.sentTo}` : ''}`
+}
+
+export function registerReleaseCommands(program: Command): void {
+  const release = program.command('release').description('Release of information: requests, validity, packages, the disclosure log and accounting')
+  const json = (cmd: Command, o: { json?: boolean }) => !!(o.json || globalOptions(cmd).json)
+
+  release
+    .command('create')
+    .description('Record a release request')
+    .requiredOption('--mrn <mrn>', 'the patient')
+    .requiredOption('--requester <name>', 'who asks')
+    .requiredOption('--type <type>', 'requester type: patient, treatment (provider), attorney, insurer, required_by_law (law enforcement), other')
+    .requiredOption('--recipient <name>', 'who receives the records')
+    .option('--address <address>', "the recipient's address", '')
+    .requiredOption('--purpose <text>', 'the purpose of the disclosure')
+    .option('--types <list>', 'document types asked for (comma-separated; default all)')
+    .option('--from <date>', 'dates of service from (YYYY-MM-DD)')
+    .option('--to <date>', 'dates of service to (YYYY-MM-DD)')
+    .option('--documents <ids>', 'named documents (comma-separated document numbers)')
+    .option('--date <date>', 'request date (default today)')
+    .option('--authorization <id>', 'the authorization relied on (document number; default: a valid one filed to the chart)')
+    .option('--identity-verified', "the requester's identity was verified")
+    .requiredOption('--by <name>', 'who records the request')
+    .option('--json', 'print the request as JSON')
+    .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      try {
+        const docs = list(o.documents as string | undefined).map((s) => {
+          if (!/^\d+$/.test(s)) throw new ChartclerkError('USAGE', `--documents wants document numbers, not "${s}".`)
+          return Number(s)
+        })
+        if (o.authorization !== undefined && !/^\d+$/.test(String(o.authorization))) throw new ChartclerkError('USAGE', '--authorization wants a document number.')
+        const r = createRelease({ catalog, config: configFrom(cmd) }, {
+          patientMrn: String(o.mrn), requester: String(o.requester), requesterType: requesterType(String(o.type)), recipientName: String(o.recipient),
+          recipientAddress: String(o.address ?? ''), purpose: String(o.purpose), docTypes: list(o.types as string | undefined),
+          dateFrom: isoDate(o.from as string | undefined, '--from') ?? null, dateTo: isoDate(o.to as string | undefined, '--to') ?? null, documentIds: docs,
+          requestDate: isoDate(o.date as string | undefined, '--date') ?? todayIso(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
+          identityVerified: !!o.identityVerified, createdBy: String(o.by),
+        })
+        if (json(cmd, o)) out(JSON.stringify(r))
+        else out(`${r.releaseNumber} recorded${r.dueDate ? `; due ${r.dueDate}` : ''}. Next: chartclerk release check ${r.id}`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('check')
+    .description('Is the release allowed? Reasons when it is not, and what it would hold')
+    .argument('<id>', 'release request (12 or ROI-000012)')
+    .option('--as-of <date>', 'check as of this date (default today)')
+    .option('--json', 'print the check as JSON')
+    .action((ref: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const { request, check } = checkReleaseRequest({ catalog, config }, parseReleaseRef(ref), isoDate(o.asOf, '--as-of'))
+        if (json(cmd, o)) out(JSON.stringify(check))
+        else {
+          out(`${request.releaseNumber}: ${check.allowed ? 'ALLOWED' : 'REFUSED'}${check.authorizationId !== null ? ` (authorization: document ${check.authorizationId})` : ''}`)
+          for (const r of check.reasons) out(`  - ${r}`)
+          if (check.missingElements.length) out(`  missing elements: ${check.missingElements.map((m) => REQUIRED_ELEMENTS[m] ?? m).join('; ')}`)
+          for (const d of check.documents) out(`  release: document ${d.id} ${d.docType ?? ''} ${d.date ?? ''} (${d.pages} p.)`)
+          for (const d of check.excluded) out(`  left out: document ${d.id} ${d.docType ?? ''}: ${d.reason}`)
+          out(`  accountable disclosure: ${check.accountable ? 'yes' : 'no'}${check.part2 ? '; carries the 42 CFR 2.32 notice' : ''}`)
+        }
+        if (!check.allowed) process.exitCode = 1
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('package')
+    .description('Build the release PDF (cover letter, pages, footers) and store it under releases/')
+    .argument('<id>', 'release request')
+    .option('--out <file>', 'also write the PDF to this file')
+    .option('--json', 'print the result as JSON')
+    .action(async (ref: string, o: { out?: string; json?: boolean }, cmd: Command) => {
+      const app = await openApp(configFrom(cmd), { log: silentLogger() })
+      try {
+        const { request, pkg } = await packageRelease(app, parseReleaseRef(ref))
+        if (o.out) writeFileSync(o.out, await app.store.get(pkg.key))
+        if (json(cmd, o)) out(JSON.stringify({ release: request.releaseNumber, ...pkg }))
+        else out(`${request.releaseNumber}: ${pkg.pages} pages (${pkg.documentIds.length} documents) stored as ${pkg.key}${o.out ? ` and written to ${o.out}` : ''}`)
+      } finally {
+        await app.close()
+      }
+    })
+
+  release
+    .command('sent')
+    .description('Record that the package went out: to whom and when (logged for the accounting)')
+    .argument('<id>', 'release request')
+    .option('--to <recipient>', 'sent to (default: the recipient)')
+    .option('--date <date>', 'date sent (default today)')
+    .requiredOption('--by <name>', 'who sent it')
+    .action((ref: string, o: { to?: string; date?: string; by: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: o.by })
+        out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('list')
+    .description('Release requests (default: not yet sent)')
+    .option('--due', 'only requests within 5 days of their deadline or past it')
+    .option('--status <list>', `comma-separated: ${RELEASE_STATUSES.join(', ')}`)
+    .option('--all', 'every status')
+    .option('--mrn <mrn>', 'one chart')
+    .option('--json', 'one JSON object per line')
+    .action((o: { due?: boolean; status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
+      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      try {
+        const repo = new ReleaseRepo(catalog.db)
+        const asOf = todayIso()
+        const statuses = list(o.status) as ReleaseStatus[]
+        for (const s of statuses) if (!RELEASE_STATUSES.includes(s)) throw new ChartclerkError('USAGE', `--status: "${s}" is not one of ${RELEASE_STATUSES.join(', ')}.`)
+        const rows = o.due
+          ? repo.due(asOf).filter((r) => !o.mrn || r.patientMrn === o.mrn)
+          : repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
+        for (const r of rows) out(json(cmd, o) ? JSON.stringify(r) : summary(r, asOf))
+        if (!json(cmd, o)) out(`${rows.length} release request(s)`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('accounting')
+    .description('The accounting of disclosures (45 CFR 164.528): six years of accountable disclosures')
+    .argument('<mrn>', 'the patient')
+    .option('--as-of <date>', 'end of the six years (default today)')
+    .option('--json', 'one JSON object per line')
+    .action((mrn: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
+      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      try {
+        if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
+        const asOf = isoDate(o.asOf, '--as-of') ?? todayIso()
+        const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
+        if (json(cmd, o)) for (const d of rows) out(JSON.stringify(d))
+        else {
+          out(`Accounting of disclosures for ${mrn}, six years to ${asOf}`)
+          out(['Date', 'Recipient', 'Address', 'Description of information', 'Purpose'].join('\t'))
+          for (const d of rows) out([d.disclosedOn, d.recipientName, d.recipientAddress || '(address unknown)', d.description, d.purpose].join('\t'))
+          out(`${rows.length} accountable disclosure(s)`)
+        }
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('revoke')
+    .description("Record the patient's revocation of an authorization")
+    .argument('<document>', 'the authorization (document number)')
+    .option('--date <date>', 'date of the revocation (default today)')
+    .option('--note <text>', 'e.g. how it was received')
+    .requiredOption('--by <name>', 'who records it')
+    .action((ref: string, o: { date?: string; note?: string; by: string }, cmd: Command) => {
+      if (!/^\d+$/.test(ref)) throw new ChartclerkError('USAGE', `"${ref}" is not a document number.`)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const rev = revokeAuthorization({ catalog, config }, Number(ref), { on: isoDate(o.date, '--date'), by: o.by, note: o.note })
+        out(`Authorization ${rev.authorizationId} revoked as of ${rev.revokedOn}.`)
+      } finally {
+        catalog.close()
+      }
+    })
+}
