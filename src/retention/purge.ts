@@ -1,0 +1,208 @@
+/**
+ * Destruction under the retention schedule. `planPurge` lists the filed documents whose
+ * retention has passed, leaving out every chart under a legal hold. `approvePurge` deletes
+ * their objects from the store (a locked object is reported and its document kept), erases
+ * their catalog content (page text, fields) but keeps a tombstone, and writes a certificate
+ * of destruction (printable HTML, stored in the object store). Events stay: the log is append-only.
+ */
+import type { App } from '../app.js'
+import { rulesDirOf } from '../app.js'
+import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { dateOf } from '../release/check.js'
+import { docTypeLabel } from '../release/package.js'
+import { todayIso } from '../release/repo.js'
+import { originalKey } from '../storage/objectStore.js'
+import { HoldsRepo } from './holds.js'
+import { loadRetentionSchedule, retainUntil, type RetentionSchedule } from './schedule.js'
+
+export type PurgeDeps = Pick<App, 'catalog' | 'store' | 'config'>
+
+export interface PurgeCandidate {
+  documentId: number
+  patientMrn: string
+  docType: string | null
+  date: string
+  lastEncounter: string
+  retainUntil: string
+}
+
+export interface PurgePlan {
+  asOf: string
+  jurisdiction: string
+  candidates: PurgeCandidate[]
+  /** Charts with documents past retention that a legal hold keeps. */
+  held: { patientMrn: string; documents: number }[]
+}
+
+export function planPurge(deps: Pick<App, 'catalog' | 'config'>, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
+  const asOf = opts.asOf ?? todayIso()
+  const schedule = loadRetentionSchedule(rulesDirOf(deps.config), opts.jurisdiction)
+  const held = new HoldsRepo(deps.catalog).heldCharts()
+  const mrns = (deps.catalog.db.prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn").all() as { mrn: string }[]).map((r) => r.mrn)
+  const candidates: PurgeCandidate[] = []
+  const heldOut = new Map<string, number>()
+  for (const mrn of mrns) {
+    const docs = deps.catalog.documents.forPatient(mrn)
+    const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? d.receivedAt.slice(0, 10) }))
+    // Destroyed documents still count: their tombstones keep the encounter dates.
+    const tomb = (deps.catalog.db.prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?').get(mrn) as { d: string | null }).d
+    const lastEncounter = [...dated.map((x) => x.date), ...(tomb ? [tomb] : [])].sort().at(-1)
+    if (!lastEncounter) continue
+    const birthDate = deps.catalog.patients.get(mrn)?.birthDate ?? null
+    for (const { d, date } of dated) {
+      if (d.status !== 'filed') continue
+      const until = retainUntil(schedule.schedule, { lastEncounter, birthDate, docType: d.docType })
+      if (until === null || until >= asOf) continue
+      if (held.has(mrn)) {
+        heldOut.set(mrn, (heldOut.get(mrn) ?? 0) + 1)
+        continue
+      }
+      candidates.push({ documentId: d.id, patientMrn: mrn, docType: d.docType, date, lastEncounter, retainUntil: until })
+    }
+  }
+  return { asOf, jurisdiction: schedule.jurisdiction, schedule, candidates, held: [...heldOut].map(([patientMrn, documents]) => ({ patientMrn, documents })) }
+}
+
+export interface Certificate {
+  id: number
+  number: string
+  facility: string
+  statement: string
+  destroyedOn: string
+  recordsDescription: string
+  inclusiveDates: { from: string; to: string }
+  method: string
+  destroyedBy: string
+  approvedBy: string
+  witness: string | null
+  jurisdiction: string
+  patients: { mrn: string; name: string; documents: { id: number; docType: string | null; date: string }[] }[]
+  htmlKey: string
+}
+
+export interface PurgeResult {
+  plan: PurgePlan
+  destroyed: PurgeCandidate[]
+  /** Documents kept because the store refused to delete an object (object lock). */
+  locked: (PurgeCandidate & { key: string; message: string })[]
+  certificate: Certificate | null
+  html: string | null
+}
+
+export const certificateNumber = (id: number): string => `COD-${String(id).padStart(6, '0')}`
+
+export async function approvePurge(
+  deps: PurgeDeps,
+  opts: { by: string; approver?: string; witness?: string; asOf?: string; jurisdiction?: string },
+): Promise<PurgeResult> {
+  if (!opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who destroys the records (--by NAME).')
+  const approver = opts.approver?.trim() || opts.by
+  const plan = planPurge(deps, opts)
+  const { catalog, store } = deps
+  const destroyed: PurgeCandidate[] = []
+  const locked: PurgeResult['locked'] = []
+  for (const c of plan.candidates) {
+    const doc = catalog.documents.get(c.documentId)!
+    const keys = [originalKey(doc.sha256)]
+    for await (const o of store.list(`derived/${doc.id}/`)) keys.push(o.key)
+    try {
+      // The original first: when it is locked nothing of the document is touched.
+      for (const k of keys) await store.delete(k)
+      destroyed.push(c)
+    } catch (err) {
+      const e = toChartclerkError(err, 'STORAGE_FAILED')
+      if (e.code !== 'STORAGE_OBJECT_LOCKED') throw e
+      locked.push({ ...c, key: keys[0]!, message: e.action })
+      catalog.events.append('document.destruction_refused', doc.id, { code: e.code })
+    }
+  }
+  if (!destroyed.length) return { plan, destroyed, locked, certificate: null, html: null }
+
+  const destroyedOn = plan.asOf
+  const now = new Date().toISOString()
+  const method = `Electronic deletion from the ${store.backend === 's3' ? 'S3 object store' : 'filesystem object store'} (originals, page images, text); page text and fields erased from the catalog`
+  const facility = deps.config.clinic.name || 'the health center'
+  const statement =
+    `The records listed below were destroyed in the normal course of business under ${facility}'s records retention schedule ` +
+    `(${plan.jurisdiction}: ${plan.schedule.schedule.description ?? `${plan.schedule.schedule.adultYears} years after the last encounter`}). ` +
+    'No record under a legal hold, subject to pending litigation, audit or investigation was destroyed.'
+  const dates = destroyed.map((c) => c.date).sort()
+  const byPatient = new Map<string, PurgeCandidate[]>()
+  for (const c of destroyed) byPatient.set(c.patientMrn, [...(byPatient.get(c.patientMrn) ?? []), c])
+  const types = [...new Set(destroyed.map((c) => docTypeLabel(c.docType)))].sort()
+  let cert!: Certificate
+  catalog.tx(() => {
+    const info = catalog.db
+      .prepare('INSERT INTO destruction_certificates (certificate_number, destroyed_on, destroyed_by, approved_by, method, schedule, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(`pending-${now}-${Math.random()}`, destroyedOn, opts.by, approver, method, plan.jurisdiction, '{}', now)
+    const id = Number(info.lastInsertRowid)
+    const number = certificateNumber(id)
+    cert = {
+      id, number, facility, statement, destroyedOn,
+      recordsDescription: `${destroyed.length} outside record document(s) of ${byPatient.size} patient chart(s): ${types.join(', ')}`,
+      inclusiveDates: { from: dates[0]!, to: dates.at(-1)! },
+      method, destroyedBy: opts.by, approvedBy: approver, witness: opts.witness?.trim() || null, jurisdiction: plan.jurisdiction,
+      patients: [...byPatient].map(([mrn, cs]) => {
+        const p = catalog.patients.get(mrn)
+        return { mrn, name: p ? `${p.familyName}, ${p.givenName}` : '', documents: cs.map((c) => ({ id: c.documentId, docType: c.docType, date: c.date })) }
+      }),
+      htmlKey: `certificates/destruction/${number}.html`,
+    }
+    catalog.db.prepare('UPDATE destruction_certificates SET certificate_number = ?, html_key = ?, data = ? WHERE id = ?').run(number, cert.htmlKey, JSON.stringify(cert), id)
+    const tomb = catalog.db.prepare(
+      `INSERT INTO destroyed_documents (document_id, patient_mrn, doc_type, sha256, original_name, date_of_service, received_at, retain_until, certificate_id, destroyed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const c of destroyed) {
+      const d = catalog.documents.get(c.documentId)!
+      tomb.run(d.id, c.patientMrn, d.docType, d.sha256, d.originalName, dateOf(d), d.receivedAt, c.retainUntil, id, now)
+      catalog.db.prepare('DELETE FROM pages WHERE document_id = ?').run(d.id)
+      catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(d.id)
+      // The row stays as the tombstone; it is no longer filed, so charts, checks and releases pass it by.
+      catalog.documents.update(d.id, {
+        status: 'failed', errorCode: 'DESTROYED', errorMessage: `Destroyed under the retention schedule (certificate ${number}).`,
+        details: { destroyed: { certificate: number, on: destroyedOn, retainUntil: c.retainUntil } }, textLength: null,
+      })
+      catalog.events.append('document.destroyed', d.id, { certificate: number, by: opts.by, approvedBy: approver })
+    }
+  })
+  const html = renderCertificateHtml(cert)
+  await store.put(cert.htmlKey, { buffer: Buffer.from(html) }, { contentType: 'text/html; charset=utf-8' })
+  return { plan, destroyed, locked, certificate: cert, html }
+}
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+export function renderCertificateHtml(c: Certificate): string {
+  const rows = c.patients
+    .flatMap((p) => p.documents.map((d) => `<tr><td>${esc(p.mrn)}</td><td>${esc(p.name)}</td><td>${d.id}</td><td>${esc(docTypeLabel(d.docType))}</td><td>${esc(d.date)}</td></tr>`))
+    .join('\n')
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Certificate of destruction ${esc(c.number)}</title>
+<style>body{font:11pt/1.4 Georgia,serif;margin:2cm}h1{font-size:16pt}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:3px 6px;text-align:left}
+dl{display:grid;grid-template-columns:12em 1fr;gap:4px 12px}dt{font-weight:bold}.sig{margin-top:3em;display:grid;grid-template-columns:1fr 1fr;gap:3em}.sig div{border-top:1px solid #000;padding-top:4px}
+@media print{body{margin:1cm}}</style></head>
+<body>
+<h1>Certificate of destruction</h1>
+<p class="statement">${esc(c.statement)}</p>
+<dl>
+<dt>Certificate</dt><dd>${esc(c.number)}</dd>
+<dt>Facility</dt><dd>${esc(c.facility)}</dd>
+<dt>Date of destruction</dt><dd>${esc(c.destroyedOn)}</dd>
+<dt>Records destroyed</dt><dd>${esc(c.recordsDescription)}</dd>
+<dt>Inclusive dates</dt><dd>${esc(c.inclusiveDates.from)} to ${esc(c.inclusiveDates.to)}</dd>
+<dt>Retention schedule</dt><dd>${esc(c.jurisdiction)}</dd>
+<dt>Method of destruction</dt><dd>${esc(c.method)}</dd>
+<dt>Destroyed by</dt><dd>${esc(c.destroyedBy)}</dd>
+<dt>Approved by</dt><dd>${esc(c.approvedBy)}</dd>
+<dt>Witness</dt><dd>${c.witness ? esc(c.witness) : '&nbsp;'}</dd>
+</dl>
+<h2>Patients and documents</h2>
+<table><thead><tr><th>MRN</th><th>Patient</th><th>Document</th><th>Type</th><th>Date</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<div class="sig"><div>Signature of person destroying the records</div><div>Signature of approver</div></div>
+</body></html>
+`
+}
