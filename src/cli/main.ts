@@ -23,6 +23,7 @@ import { registerServeCommands } from './commands/serve.js'
 import { registerUserCommands } from './commands/user.js'
 import { registerAuditCommands } from './commands/audit.js'
 import { registerReleaseCommands } from './commands/release.js'
+import { registerRetentionCommands } from './commands/retention.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerNoticesCommands(program)
   registerStatsCommands(program)
   registerReleaseCommands(program)
+  registerRetentionCommands(program)
   registerServeCommands(program)
   registerUserCommands(program)
   registerAuditCommands(program)
