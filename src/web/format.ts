@@ -58,6 +58,11 @@ export function ageBucket(days: number): AgeBucket {
   return AGE_BUCKETS.find((b) => days >= b.min && days <= b.max)!.key
 }
 
+/** "today", "1 day", "12 days": how long something has waited. */
+export function waited(days: number): string {
+  return days <= 0 ? 'today' : days === 1 ? '1 day' : `${days} days`
+}
+
 export function percent(p: number | null | undefined): string {
   return p == null ? '' : `${Math.round(p * 100)}%`
 }

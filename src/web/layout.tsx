@@ -4,6 +4,7 @@
  * signed-in user and sign-out, then the page. No inline scripts or styles (the CSP forbids
  * them): htmx and the desk's own keyboard script are files under /static.
  */
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { can, type Permission } from '../auth/roles.js'
 import type { User } from '../auth/users.js'
@@ -56,64 +57,67 @@ export interface LayoutProps {
 export function Layout(p: LayoutProps) {
   const u = p.user
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="htmx-config" content={HTMX_CONFIG} />
-        <title>{`${p.title} · chartclerk`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/app.js" defer></script>
-      </head>
-      <body hx-headers={JSON.stringify({ 'X-CSRF-Token': p.csrf })}>
-        <a class="skip" href="#main">Skip to the page</a>
-        <header class="top">
-          <div class="brand">
-            <a href="/">chartclerk</a>
-            <span class="brand-sub">records desk</span>
-          </div>
-          {u ? (
-            <nav aria-label="Sections">
-              <ul>
-                {NAV.filter((n) => can(u.roles, n.perm)).map((n) => (
-                  <li>
-                    <a href={n.href} class={p.active === n.id ? 'active' : undefined} aria-current={p.active === n.id ? 'page' : undefined} data-key={n.key}>
-                      {n.label}
-                      {n.id === 'review' && p.reviewCount ? <span class="count">{p.reviewCount}</span> : null}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          {u ? (
-            <div class="who">
-              <span class="who-name" title={`Roles: ${u.roles.join(', ')}`}>
-                {u.displayName ?? u.username} <span class="muted">({u.roles.join(', ')})</span>
-              </span>
-              <a href="/account/password" class={p.active === 'account' ? 'active' : undefined}>
-                Password
-              </a>
-              <form method="post" action="/logout" class="inline">
-                <input type="hidden" name="_csrf" value={p.csrf} />
-                <button type="submit" class="link">
-                  Sign out
-                </button>
-              </form>
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="same-origin" />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <title>{`${p.title} · chartclerk`}</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/htmx.min.js" defer></script>
+          <script src="/static/app.js" defer></script>
+        </head>
+        <body hx-headers={JSON.stringify({ 'X-CSRF-Token': p.csrf })}>
+          <a class="skip" href="#main">Skip to the page</a>
+          <header class="top">
+            <div class="brand">
+              <a href="/">chartclerk</a>
+              <span class="brand-sub">records desk</span>
             </div>
-          ) : null}
-        </header>
-        <div class="print-head">
-          chartclerk · {p.printTitle ?? p.title} · printed {new Date().toISOString().slice(0, 16).replace('T', ' ')}
-          {u ? ` by ${u.username}` : ''} · contains patient information
-        </div>
-        <main id="main" class={p.wide ? 'wide' : undefined}>
-          {p.children}
-        </main>
-      </body>
-    </html>
+            {u ? (
+              <nav aria-label="Sections">
+                <ul>
+                  {NAV.filter((n) => can(u.roles, n.perm)).map((n) => (
+                    <li>
+                      <a href={n.href} class={p.active === n.id ? 'active' : undefined} aria-current={p.active === n.id ? 'page' : undefined} data-key={n.key}>
+                        {n.label}
+                        {n.id === 'review' && p.reviewCount ? <span class="count">{p.reviewCount}</span> : null}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {u ? (
+              <div class="who">
+                <span class="who-name" title={`Roles: ${u.roles.join(', ')}`}>
+                  {u.displayName ?? u.username} <span class="muted">({u.roles.join(', ')})</span>
+                </span>
+                <a href="/account/password" class={p.active === 'account' ? 'active' : undefined}>
+                  Password
+                </a>
+                <form method="post" action="/logout" class="inline">
+                  <input type="hidden" name="_csrf" value={p.csrf} />
+                  <button type="submit" class="link">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            ) : null}
+          </header>
+          <div class="print-head">
+            chartclerk · {p.printTitle ?? p.title} · printed {new Date().toISOString().slice(0, 16).replace('T', ' ')}
+            {u ? ` by ${u.username}` : ''} · contains patient information
+          </div>
+          <main id="main" class={p.wide ? 'wide' : undefined}>
+            {p.children}
+          </main>
+        </body>
+      </html>
+    </>
   )
 }
 

@@ -2,7 +2,8 @@
  * CSRF protection for every request that changes something (POST, PUT, PATCH, DELETE): the
  * request must carry the session's CSRF token, either in the form field `_csrf` (every form
  * on the desk has it) or in the `X-CSRF-Token` header (htmx sends it from `hx-headers` on the
- * page body). A browser's Origin header, when sent, must be this server. The sign-in form, which
+ * page body). What the browser says of the request's origin (Origin, Sec-Fetch-Site), when it
+ * says it, must be this server. The sign-in form, which
  * has no session yet, uses a token in its own short-lived SameSite=Strict cookie instead.
  */
 import { timingSafeEqual } from 'node:crypto'
@@ -33,9 +34,13 @@ async function submittedToken(c: Ctx): Promise<string | undefined> {
   return undefined
 }
 
+/** A browser tells where a request comes from; refuse anything another site started. */
 function originOk(c: Ctx): boolean {
+  const site = c.req.header('Sec-Fetch-Site')
+  if (site && site !== 'same-origin' && site !== 'none') return false
   const origin = c.req.header('Origin')
-  if (!origin || origin === 'null') return origin !== 'null'
+  if (!origin) return true
+  if (origin === 'null') return false
   try {
     return new URL(origin).host === new URL(c.req.url).host
   } catch {

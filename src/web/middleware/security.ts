@@ -1,7 +1,7 @@
 /**
  * Security headers on every response: a Content-Security-Policy that allows scripts, styles and
  * images from the desk itself only (no inline scripts or styles: htmx and the desk's own script
- * are files under /static), X-Frame-Options DENY, nosniff, no referrer, and `Cache-Control:
+ * are files under /static), X-Frame-Options DENY, nosniff, no referrer beyond the desk itself, and `Cache-Control:
  * no-store` on everything but the static files, since nearly every page holds patient data.
  */
 import { secureHeaders } from 'hono/secure-headers'
@@ -25,7 +25,9 @@ export const securityHeaders = secureHeaders({
   contentSecurityPolicy: CSP,
   xFrameOptions: 'DENY',
   xContentTypeOptions: 'nosniff',
-  referrerPolicy: 'no-referrer',
+  // same-origin: no Referer (which can hold an MRN in a path) ever leaves the desk, and browsers
+  // still send Origin on the desk's own form posts (no-referrer would make it "null").
+  referrerPolicy: 'same-origin',
   // Served on loopback over plain HTTP by default; a TLS proxy in front sets HSTS itself.
   strictTransportSecurity: false,
   crossOriginOpenerPolicy: 'same-origin',

@@ -85,7 +85,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
               </dd>
               <dt>Review backlog</dt>
               <dd>
-                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {plural(ageDays(oldest, now), 'day')} ago</span> : null}
+                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, now) ? `${plural(ageDays(oldest, now), 'day')} ago` : 'today'}</span> : null}
                 {backlog && can(u.roles, 'review.settle') ? (
                   <>
                     {' '}

@@ -23,7 +23,7 @@ import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { documentFacts } from '../documentFacts.js'
 import { audit, isHtmx, userOf, type AppEnv, type Ctx } from '../env.js'
-import { AGE_BUCKETS, ageBucket, ageDays, day, plural, typeLabel, when } from '../format.js'
+import { AGE_BUCKETS, ageBucket, ageDays, day, plural, typeLabel, waited, when } from '../format.js'
 import { Badge, Csrf, Empty, Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { field, idParam, localPath, page } from '../render.js'
@@ -133,10 +133,12 @@ export function DeficiencyRow({ r, user, csrf, back, compact, error }: { r: Row;
   return (
     <tr id={`def-${d.id}`} class={r.age > 30 && d.status === 'open' ? 'late' : undefined}>
       <td class="num">{d.id}</td>
-      <td class="num nowrap">{plural(r.age, 'day')}</td>
+      <td class="num nowrap">{waited(r.age)}</td>
       {compact ? null : (
         <td>
-          <a href={`/charts/${encodeURIComponent(d.chartMrn)}`}>{d.chartMrn}</a>
+          <a href={`/charts/${encodeURIComponent(d.chartMrn)}`} class="nowrap">
+            {d.chartMrn}
+          </a>
           <div class="small">{patientLabel(r.patient)}</div>
         </td>
       )}
@@ -449,7 +451,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
                     {r.d.status}
                     {r.d.statusReason ? <div class="small">{r.d.statusReason}</div> : null}
                   </td>
-                  <td class="num nowrap">{plural(r.age, 'day')}</td>
+                  <td class="num nowrap">{waited(r.age)}</td>
                 </tr>
               ))}
             </tbody>

@@ -18,7 +18,7 @@ import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { reviewProposal, type Candidate } from '../documentFacts.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
-import { ageDays, isDocumentType, percent, plural, typeLabel, when } from '../format.js'
+import { ageDays, isDocumentType, percent, plural, typeLabel, waited, when } from '../format.js'
 import { Badge, Csrf, Empty, Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { field, idParam, page } from '../render.js'
@@ -47,7 +47,6 @@ function PatientChoice({ n, mrn, name, birthDate, sex, deceased, reasons, score,
             {sex ? ` · ${sex}` : ''} · MRN {mrn}
           </span>
           {deceased ? <Badge kind="bad">deceased</Badge> : null}
-          {score != null ? <span class="muted small"> · match score {percent(score)}</span> : null}
         </span>
         {reasons.length ? (
           <ul class="reasons">
@@ -104,7 +103,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 return (
                   <tr data-href={`/review/${d.id}`}>
                     <td class="nowrap">{when(d.receivedAt)}</td>
-                    <td class="num">{plural(ageDays(d.receivedAt, now), 'day')}</td>
+                    <td class="num nowrap">{waited(ageDays(d.receivedAt, now))}</td>
                     <td>
                       <a href={`/review/${d.id}`}>{d.originalName}</a>
                     </td>
@@ -185,7 +184,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               </p>
             ) : null}
             <h2>Why it needs review</h2>
-            <ul class="reasons">
+            <ul class="reasons why">
               {doc.reviewReasons.map((r) => (
                 <li>{r}</li>
               ))}
@@ -233,25 +232,33 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 </label>
                 <div id="lookup-results" aria-live="polite"></div>
               </fieldset>
-              <label>
-                Document type <kbd>t</kbd>
-                <select name="docType" required data-key="t">
-                  <option value="">Choose…</option>
-                  {DOCUMENT_TYPES.map((t) => (
-                    <option value={t} selected={t === chosenType}>
-                      {typeLabel(t)}
-                      {t === p.docType && p.typeConfidence != null ? ` (proposed, ${percent(p.typeConfidence)})` : t === p.docType ? ' (proposed)' : ''}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {p.alternatives.length ? (
-                <p class="small muted">Also considered: {p.alternatives.map((a) => `${typeLabel(a.type)} ${percent(a.probability)}`).join(', ')}</p>
+              <div class="type-row">
+                <label>
+                  Document type <kbd>t</kbd>
+                  <select name="docType" required data-key="t">
+                    <option value="">Choose…</option>
+                    {DOCUMENT_TYPES.map((t) => (
+                      <option value={t} selected={t === chosenType}>
+                        {typeLabel(t)}
+                        {t === p.docType && p.typeConfidence != null ? ` (proposed, ${percent(p.typeConfidence)})` : t === p.docType ? ' (proposed)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  Note <span class="muted small">(optional, kept with the decision)</span>
+                  <input name="note" maxlength={500} />
+                </label>
+              </div>
+              {p.alternatives.some((a) => a.probability >= 0.05) ? (
+                <p class="small muted">
+                  Also considered:{' '}
+                  {p.alternatives
+                    .filter((a) => a.probability >= 0.05)
+                    .map((a) => `${typeLabel(a.type)} ${percent(a.probability)}`)
+                    .join(', ')}
+                </p>
               ) : null}
-              <label>
-                Note <span class="muted small">(optional, kept with the decision)</span>
-                <input name="note" maxlength={500} />
-              </label>
               <div class="actions">
                 <button type="submit" class="primary" data-key="s" disabled={doc.status !== 'needs_review'}>
                   File in this chart <kbd>s</kbd>

@@ -178,11 +178,14 @@ describe('CSRF', () => {
     expect((await a.post('/logout', {}, { csrf: b.csrf })).status).toBe(403)
   })
 
-  it('a post from another site (Origin header) is refused even with the token', async () => {
+  it('a post from another site (Origin, Sec-Fetch-Site) is refused even with the token', async () => {
     const c = await desk.login('clerk1')
     await c.get('/')
-    const res = await c.post(`/deficiencies/${defId}/status`, { to: 'completed' }, { headers: { Origin: 'https://evil.example' } })
-    expect(res.status).toBe(403)
+    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }] as Record<string, string>[]) {
+      const res = await c.post(`/deficiencies/${defId}/status`, { to: 'completed' }, { headers })
+      expect(res.status, JSON.stringify(headers)).toBe(403)
+    }
+    expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('open')
   })
 
   it('htmx requests carry the token in X-CSRF-Token (set from hx-headers on the page)', async () => {
@@ -490,7 +493,7 @@ describe('headers and pages', () => {
       expect(csp, p).not.toContain('unsafe-eval')
       expect(res.headers.get('X-Frame-Options'), p).toBe('DENY')
       expect(res.headers.get('X-Content-Type-Options'), p).toBe('nosniff')
-      expect(res.headers.get('Referrer-Policy'), p).toBe('no-referrer')
+      expect(res.headers.get('Referrer-Policy'), p).toBe('same-origin')
       if (!p.startsWith('/static/')) expect(res.headers.get('Cache-Control'), p).toBe('no-store')
     }
   })
@@ -504,6 +507,7 @@ describe('headers and pages', () => {
       expect(html, p).not.toMatch(/\son[a-z]+=/)
       expect(html, p).not.toMatch(/(src|href)="(https?:)?\/\//)
       expect(html, p).toContain('/static/htmx.min.js')
+      expect(html.startsWith('<!doctype html>'), `${p} starts in standards mode`).toBe(true)
     }
   })
 
