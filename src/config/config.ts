@@ -243,7 +243,8 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     },
     catalog: { path: c.catalog.path ? resolveFrom(c.catalog.path) : path.join(dataDir, 'catalog.sqlite') },
     ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
-    ingest: { concurrency: c.ingest.concurrency ?? c.ocr.workers ?? cores, maxFileMb: c.ingest.maxFileMb },
+    // Two more files in hand than OCR workers: while one file is stored or classified, the workers stay busy.
+    ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb },
     patients: { ...c.patients },
     filing: { ...c.filing },
     log: { ...c.log },

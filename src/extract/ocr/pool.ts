@@ -32,6 +32,8 @@ export interface OcrPoolOptions {
   language?: string
   langPath?: string
   pageTimeoutMs?: number
+  /** Replace each worker after this many pages (default 50). */
+  recycleAfterPages?: number
 }
 
 interface Slot {
@@ -40,6 +42,8 @@ interface Slot {
   busy: boolean
   /** Rejects the page in hand (used when the pool closes under it). */
   abort: ((err: unknown) => void) | null
+  /** Pages read by the current worker. */
+  pages: number
 }
 
 interface Task {
@@ -55,12 +59,14 @@ export class OcrPool {
   private readonly language: string
   private readonly langPath: string
   private readonly timeoutMs: number
+  private readonly recycleAfter: number
 
   constructor(opts: OcrPoolOptions) {
     this.language = opts.language ?? 'eng'
     this.langPath = opts.langPath ?? defaultLangPath(this.language)
     this.timeoutMs = opts.pageTimeoutMs ?? 120_000
-    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false, abort: null }))
+    this.recycleAfter = opts.recycleAfterPages ?? 50
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false, abort: null, pages: 0 }))
   }
 
   get size(): number {
@@ -145,6 +151,12 @@ export class OcrPool {
       })
       const result = await Promise.race([worker.recognize(task.image, {}, { text: true, tsv: true }), timeout])
       task.resolve(toPageResult(result.data))
+      // A WebAssembly heap only grows: a fresh worker every so many pages keeps memory flat over long batches.
+      if (++slot.pages >= this.recycleAfter) {
+        slot.pages = 0
+        slot.worker = null
+        void worker.terminate().catch(() => {})
+      }
     } catch (err) {
       if (this.closed && err instanceof ChartclerkError && err.transient) {
         task.reject(err)
