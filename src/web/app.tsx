@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * The web desk as a Hono app, built from its dependencies. Server-rendered pages (Hono JSX)

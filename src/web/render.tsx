@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /** Rendering a page in the shell for the signed-in user. */
 import type { Child } from 'hono/jsx'

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * Charts: find a patient's chart, and the chart itself: the patient header, the documents filed

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * Dashboard: inbox and pipeline (files waiting, in progress, quarantined, storage), today's

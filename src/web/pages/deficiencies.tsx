@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * Deficiencies: a filterable list (status, kind, severity, age, document type, facility, chart),

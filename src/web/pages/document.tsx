@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * One document: its facts, its pages as images beside their text, extracted fields, its

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * Quarantine: files that could not be processed, why, and what to do. Once the cause is fixed

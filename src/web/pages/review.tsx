@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * The review queue: documents chartclerk would not file on a guess. Each shows its pages, the

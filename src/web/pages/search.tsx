@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * Full-text search over filed documents (the catalog's FTS index), limited to what the user may

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 /**
  * Accounts, for administrators: add (with a one-time password shown once), disable / enable,

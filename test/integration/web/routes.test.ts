@@ -544,3 +544,37 @@ describe('headers and pages', () => {
 })
 
 export type { Client }
+
+describe('the application log', () => {
+  it('GIVEN pages viewed, a settlement, a failed request with patient data in the error THEN the log holds no patient data', async () => {
+    const { pino } = await import('pino')
+    let logged = ''
+    const log = pino({ level: 'debug' }, { write: (s: string) => void (logged += s) })
+    const local = await makeDesk({
+      deps: (d) => ({
+        log,
+        store: {
+          ...d.store,
+          get: async (key: string) => {
+            if (key.includes('page-0001')) throw new Error('page image of JOHNSON, MICHAEL CC-100418 DOB 01/12/1975 unreadable')
+            return d.store.get(key)
+          },
+          getStream: d.store.getStream.bind(d.store),
+          health: d.store.health.bind(d.store),
+        },
+      }),
+    })
+    try {
+      await local.addUser('clerk1', ['clerk'])
+      const id = await seedDocument(local.app, { status: 'filed', mrn: 'CC-100418', docType: 'lab_report', text: LAB })
+      const c = await local.login('clerk1')
+      for (const p of ['/', `/documents/${id}`, '/charts/CC-100418', '/search?q=JOHNSON', '/deficiencies', '/patients/lookup?q=johnson']) expect((await c.get(p)).status, p).toBeLessThan(500)
+      expect((await c.get(`/documents/${id}/pages/1`)).status).toBe(500)
+      await c.login('clerk1', 'JOHNSON-wrong-password')
+      expect(logged).toContain('web: request failed')
+      for (const phi of ['CC-100418', 'JOHNSON', 'Johnson', '1975', 'MICHAEL', 'potassium', 'Potassium']) expect(logged, phi).not.toContain(phi)
+    } finally {
+      await local.close()
+    }
+  })
+})
