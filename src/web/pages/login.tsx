@@ -77,6 +77,9 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       return loginPage(c, deps, { next, username, status: 401, error: 'The user name or password is not right (or the account is disabled).' })
     }
     deps.limiter.succeed(source, username)
+    // A fresh session at every sign-in (never one the browser already held).
+    const held = c.get('session')
+    if (held) deps.sessions.end(held.id)
     const { token } = deps.sessions.create(user.id, source)
     setSessionCookie(c, deps, token)
     audit(c, { actor: user.username, action: 'login' })

@@ -293,6 +293,8 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const docType = field(body, 'docType')
     const note = field(body, 'note').slice(0, 500) || null
     const retry = (error: string, status: 400 | 404 | 409) => itemPage(c, doc, { error, status, chosenMrn: mrn, chosenType: docType })
+    // Refiling a filed document (a misfile) is a deliberate correction, not a review decision.
+    if (doc.status !== 'needs_review') return retry(`This document is no longer waiting for review (it is ${doc.status.replace('_', ' ')}); someone may have settled it already.`, 409)
     if (!mrn) return retry('Choose the patient whose chart this document belongs in.', 400)
     if (!isDocumentType(docType)) return retry('Choose the document type.', 400)
     try {

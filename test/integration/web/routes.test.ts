@@ -348,6 +348,15 @@ describe('review', () => {
     expect(desk.app.catalog.settlements.forDocument(reviewId)[0]!.settledBy).toBe('clerk1')
   })
 
+  it('a document already filed cannot be settled again from the review page', async () => {
+    const c = await desk.login('clerk1')
+    await c.get(`/review/${reviewId}`)
+    const res = await c.post(`/review/${reviewId}/settle`, { mrn: 'CC-102211', docType: 'progress_note' })
+    expect(res.status).toBe(409)
+    expect(await res.text()).toContain('no longer waiting for review')
+    expect(desk.app.catalog.documents.get(reviewId)).toMatchObject({ patientMrn: 'CC-102210', docType: 'consult_note' })
+  })
+
   it('the patient lookup finds patients by MRN and by name', async () => {
     const c = await desk.login('clerk1')
     expect(await (await c.get('/patients/lookup?q=CC-1004', { 'HX-Request': 'true' })).text()).toContain('Johnson, Michael')
@@ -429,9 +438,15 @@ describe('sessions and passwords', () => {
     expect(cookie).toMatch(/SameSite=Strict/)
     expect(cookie).toMatch(/Max-Age=\d+/)
     const token = c.cookies.get('cc_session')!
+    // signing in again replaces the session the browser held
+    await c.get('/login')
+    await c.post('/login', { username: 'clerk1', password: PASSWORD, next: '/' })
+    expect(c.cookies.get('cc_session')).not.toBe(token)
+    expect((await desk.web.request('/', { headers: { Cookie: `cc_session=${token}` } })).status).toBe(302)
     await c.get('/')
+    const current = c.cookies.get('cc_session')!
     await c.post('/logout')
-    const again = await desk.web.request('/', { headers: { Cookie: `cc_session=${token}` } })
+    const again = await desk.web.request('/', { headers: { Cookie: `cc_session=${current}` } })
     expect(again.status).toBe(302)
     expect(again.headers.get('Location')).toMatch(/^\/login/)
   })
