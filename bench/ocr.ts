@@ -61,22 +61,30 @@ export interface OcrBenchResult {
   vsOcrmypdf?: number
 }
 
-export async function runOcrBench(opts: { pages: number; cacheDir: string }): Promise<OcrBenchResult> {
+export async function runOcrBench(opts: { pages: number; cacheDir: string; rounds?: number }): Promise<OcrBenchResult> {
   const workers = os.availableParallelism()
   const pages = await benchPages(path.join(opts.cacheDir, 'scans'), opts.pages)
   const pngs = pages.map((p) => p.png)
   const ppm = (s: number) => Math.round((pages.length / s) * 60 * 10) / 10
 
-  const data = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-bench-'))
-  const cc = await timed(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...pngs], {
-    CHARTCLERK_OCR_WORKERS: String(workers),
-    CHARTCLERK_LOG_LEVEL: 'warn',
-  })
-  const statuses = cc.stdout.trim().split('\n').map((l) => JSON.parse(l).status)
-  if (statuses.some((s) => s === 'failed')) throw new Error('chartclerk failed pages in the benchmark')
-  await fs.rm(data, { recursive: true, force: true })
-
-  const bare = await timed(TSX, [path.join(ROOT, 'bench/bare-tesseract.ts'), String(workers), ...pngs])
+  // Alternate the two runs and keep each one's best: a shared machine's load comes and goes.
+  const runChartclerk = async () => {
+    const data = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-bench-'))
+    const r = await timed(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...pngs], { CHARTCLERK_OCR_WORKERS: String(workers), CHARTCLERK_LOG_LEVEL: 'warn' })
+    await fs.rm(data, { recursive: true, force: true })
+    const statuses = r.stdout.trim().split('\n').map((l) => JSON.parse(l).status)
+    if (statuses.some((st) => st === 'failed')) throw new Error('chartclerk failed pages in the benchmark')
+    return r
+  }
+  const runBare = () => timed(TSX, [path.join(ROOT, 'bench/bare-tesseract.ts'), String(workers), ...pngs])
+  let cc = { seconds: Infinity, stdout: '' }
+  let bare = { seconds: Infinity, stdout: '' }
+  for (let round = 0; round < (opts.rounds ?? 2); round++) {
+    const a = await runChartclerk()
+    if (a.seconds < cc.seconds) cc = a
+    const b = await runBare()
+    if (b.seconds < bare.seconds) bare = b
+  }
 
   const result: OcrBenchResult = {
     pages: pages.length,
