@@ -5,7 +5,7 @@
  * real OCR, classified, matched against the sample patient index and filed or
  * sent to review. The one figure that must be exact: nothing filed to the wrong chart.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -57,6 +57,7 @@ const CASES: Case[] = [
 
 let ws: Workspace
 let app: App
+let scans = ''
 const results = new Map<string, IngestResult>()
 
 async function writeScan(dir: string, c: Case): Promise<string> {
@@ -81,7 +82,7 @@ beforeAll(async () => {
   const index = importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' })
   expect(index.errors).toEqual([])
   app.catalog.patients.upsert(index.patients)
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-filing-'))
+  const dir = (scans = await mkdtemp(path.join(os.tmpdir(), 'cc-filing-')))
   const files: string[] = []
   for (const c of CASES) files.push(await writeScan(dir, c))
   for (const r of await app.runner.ingestFiles(files)) results.set(path.basename(r.file).replace(/\.\w+$/, ''), r)
@@ -90,6 +91,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   await ws?.cleanup()
+  if (scans) await rm(scans, { recursive: true, force: true })
 })
 
 describe('filing scanned outside records', () => {

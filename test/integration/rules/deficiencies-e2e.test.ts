@@ -4,7 +4,7 @@
  * set. Each incomplete record raises its deficiency; complete ones raise none;
  * fixing the cause closes the deficiency by itself.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { PDFDocument } from 'pdf-lib'
@@ -57,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   await ws?.cleanup()
+  if (dir) await rm(dir, { recursive: true, force: true })
 })
 
 describe('deficiencies from filed records', () => {

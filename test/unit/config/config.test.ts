@@ -1,11 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../src/config/config.js'
 import { ChartclerkError } from '../../../src/errors.js'
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'cc-config-'))
+const made: string[] = []
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'cc-config-'))
+  made.push(d)
+  return d
+}
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true })
+})
 
 function errorOf(fn: () => unknown): ChartclerkError {
   try {

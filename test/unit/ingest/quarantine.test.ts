@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -19,5 +19,6 @@ describe('quarantine names', () => {
     expect(first).toBe(path.join(dir, 'scan.pdf'))
     writeFileSync(first, 'x')
     expect(quarantineTarget(dir, 'scan.pdf')).toBe(path.join(dir, 'scan (2).pdf'))
+    rmSync(dir, { recursive: true, force: true })
   })
 })
