@@ -5,7 +5,8 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
-import type { Chart, ChartDocument, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
+import type { Chart, ChartDocument, ChartRouting, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
+import { RoutesRepo, type Route } from '../routing/repo.js'
 import type { DocumentType } from '../model/types.js'
 import type { Patient } from '../model/types.js'
 
@@ -19,6 +20,19 @@ export interface ExtractionDetails {
   missingPages: number[]
   status: string | null
   missing: string[]
+}
+
+/** A document's routing as the chart model holds it, from its routes (none: undefined). */
+export function chartRouting(routes: readonly Route[] | undefined): ChartRouting | undefined {
+  if (!routes?.length) return undefined
+  const pending = routes.filter((r) => !r.acknowledgedAt).map((r) => r.provider)
+  const acks = routes.map((r) => r.acknowledgedAt).filter((a): a is string => !!a).sort()
+  return {
+    to: routes.map((r) => r.provider),
+    routedAt: routes.map((r) => r.routedAt).sort()[0]!,
+    acknowledgedAt: pending.length ? null : acks[acks.length - 1]!,
+    pending,
+  }
 }
 
 export function chartDocument(d: DocumentRecord): ChartDocument {
@@ -44,6 +58,11 @@ export function chartDocument(d: DocumentRecord): ChartDocument {
   }
 }
 
+function withRouting(d: ChartDocument, routing: ChartRouting | undefined): ChartDocument {
+  if (routing) d.routing = routing
+  return d
+}
+
 function sexOf(p: Patient): Sex | null {
   const s = (p.sex ?? '').toLowerCase()
   if (s.startsWith('f')) return 'female'
@@ -56,6 +75,7 @@ export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toIS
   const patient = catalog.patients.get(mrn)
   if (!patient) return null
   const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
+  const routes = new RoutesRepo(catalog.db).forPatient(mrn)
   return {
     patient: {
       mrn: patient.mrn,
@@ -64,7 +84,7 @@ export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toIS
       sex: sexOf(patient),
       deceased: !!(patient.deceased || patient.deceasedDate),
     },
-    documents: docs.map(chartDocument).sort((a, b) => (a.dateOfService ?? a.receivedAt).localeCompare(b.dateOfService ?? b.receivedAt)),
+    documents: docs.map((d) => withRouting(chartDocument(d), chartRouting(routes.get(d.id)))).sort((a, b) => (a.dateOfService ?? a.receivedAt).localeCompare(b.dateOfService ?? b.receivedAt)),
     encounters: [],
     consents: [],
     asOf,

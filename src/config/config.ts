@@ -55,6 +55,7 @@ export interface Config {
   log: { level: string; includePatientData: boolean }
   web: { host: string; port: number }
   deficiencies: { delinquentAfterDays: number; recordsRequestDueDays: number }
+  routing: { escalateAfterDays: number }
   clinic: { name: string; address: string; phone: string; fax: string }
   /** CI=true: test suites must not skip for a missing service. */
   ci: boolean
@@ -250,6 +251,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     log: { ...c.log },
     web: { ...c.web },
     deficiencies: { ...c.deficiencies },
+    routing: { ...c.routing },
     clinic: { ...c.clinic },
     ci: /^(1|true)$/i.test(env.CI ?? ''),
     testS3: testEndpoint

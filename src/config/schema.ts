@@ -138,6 +138,15 @@ export const configSchema = {
         recordsRequestDueDays: { type: 'integer', minimum: 1, default: 14 },
       },
     },
+    routing: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** A routed outside report not acknowledged by its clinician after this many days escalates to the records lead (DOMAIN C07). */
+        escalateAfterDays: { type: 'integer', minimum: 1, default: 7 },
+      },
+    },
     /** The requesting clinic, printed on records-request notices. */
     clinic: {
       type: 'object',

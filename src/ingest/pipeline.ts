@@ -15,6 +15,7 @@ import { identify } from './stages/identify.js'
 import { indexText } from './stages/index.js'
 import { inspect } from './stages/inspect.js'
 import { record } from './stages/record.js'
+import { route } from './stages/route.js'
 import { settle } from './stages/settle.js'
 import { storeOriginal } from './stages/storeOriginal.js'
 import type { Job, Stage, StageContext, StageOutcome } from './stages/types.js'
@@ -31,6 +32,7 @@ export const STAGES: readonly Stage[] = [
   identify, // patient: two agreeing identifiers, or review
   fields, // the type's elements, dates, signature, page markers
   settle, // filed only when sure, else review
+  route, // a filed report to the clinicians who review it
   check, // the chart against the rule set in force
 ]
 

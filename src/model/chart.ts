@@ -77,6 +77,20 @@ export interface ChartDocument {
   patientMatch: PatientMatch
   /** The encounter this document belongs to, when known. */
   encounterId?: string | null
+  /** Whom the report was routed to for review (routing rules), when it was routed. */
+  routing?: ChartRouting | null
+}
+
+/** A filed outside report's routing to clinicians (rules/routing/). */
+export interface ChartRouting {
+  /** Recipients (provider names). */
+  to: string[]
+  /** When it was first routed (ISO 8601 timestamp). */
+  routedAt: string
+  /** When the last recipient acknowledged it; null while any recipient has not. */
+  acknowledgedAt: string | null
+  /** Recipients who have not acknowledged it yet. */
+  pending: string[]
 }
 
 export type EncounterKind = 'office' | 'telehealth' | 'emergency' | 'inpatient' | 'observation' | 'outside_visit'
@@ -126,6 +140,12 @@ export interface DocumentFacts extends ChartDocument {
   daysAfterAdmission: number | null
   /** signed.date − dateOfService in days; null when either is missing. */
   signedDaysAfterService: number | null
+  routing?: RoutingFacts | null
+}
+
+export interface RoutingFacts extends ChartRouting {
+  /** asOf − date part of routedAt, in days. */
+  routedDaysAgo: number | null
 }
 
 export interface PatientFacts extends ChartPatient {
@@ -288,6 +308,7 @@ function str(v: FieldValue | undefined): string | null {
  * - `daysAfterAdmission` = dateOfService − admission date, where the admission date is the
  *   document's own `fields.admissionDate`, else the date of the encounter named by `encounterId`.
  * - `signedDaysAfterService` = signed.date − dateOfService.
+ * - `routing.routedDaysAgo` = asOf − date part of routing.routedAt (only on routed documents).
  *
  * Patient: `ageYears` on asOf.
  *
@@ -347,6 +368,7 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
       daysAfterAdmission: admission === undefined ? null : diffDays(d.dateOfService, admission),
       signedDaysAfterService: diffDays(d.signed?.date, d.dateOfService),
     }
+    if (d.routing) o.routing = { to: d.routing.to, routedAt: d.routing.routedAt, acknowledgedAt: d.routing.acknowledgedAt, pending: d.routing.pending ?? [], routedDaysAgo: daysSince(today, d.routing.routedAt) }
     for (const k in d) if (!(k in o)) (o as unknown as Record<string, unknown>)[k] = (d as unknown as Record<string, unknown>)[k]
     documents[i] = o
   }

@@ -11,6 +11,7 @@ import { extractionDetails, readFields, toChartFields } from '../ingest/stages/f
 import { summarise } from '../extract/extractText.js'
 import type { ExtractedText, PageText } from '../model/types.js'
 import { derivedKey } from '../storage/objectStore.js'
+import { routeDocument } from '../routing/route.js'
 
 export interface Settlement {
   mrn: string
@@ -68,6 +69,7 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       patientCorrected: !!proposedMrn && proposedMrn !== s.mrn,
     })
   })
+  routeDocument(catalog, deps.config, documentId, deps.log)
   const ruleset = deps.rules.current
   if (ruleset) {
     checkChart(catalog, ruleset, s.mrn, s.by)

@@ -10,6 +10,7 @@ import * as m006 from '../../release/migration.js'
 import * as m007 from '../../retention/migration.js'
 import * as m010 from '../../auth/migration.js'
 import * as m011 from '../../audit/migration.js'
+import * as m012 from '../../routing/migration.js'
 
 export interface Migration {
   version: number
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: m007.name, up: m007.up },
   { version: 10, name: m010.name, up: m010.up },
   { version: 11, name: m011.name, up: m011.up },
+  { version: 12, name: m012.name, up: m012.up },
 ]

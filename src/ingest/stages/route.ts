@@ -1,0 +1,19 @@
+/**
+ * route: a filed outside report goes to the clinicians the routing rules name (rules/routing/),
+ * into their work queues. A problem here is logged and never fails the filing.
+ */
+import { routeDocument } from '../../routing/route.js'
+import { CONTINUE, type Stage } from './types.js'
+
+export const route: Stage = {
+  name: 'route',
+  appliesTo: (job) => job.status === 'filed',
+  async run(job, ctx) {
+    try {
+      routeDocument(ctx.catalog, ctx.config, job.documentId!, ctx.log)
+    } catch (err) {
+      ctx.log.warn({ documentId: job.documentId, err: (err as Error).message?.slice(0, 200) }, 'routing failed; the document stays filed')
+    }
+    return CONTINUE
+  },
+}
