@@ -24,6 +24,8 @@ import { registerUserCommands } from './commands/user.js'
 import { registerAuditCommands } from './commands/audit.js'
 import { registerReleaseCommands } from './commands/release.js'
 import { registerRetentionCommands } from './commands/retention.js'
+import { registerInactiveCommands } from './commands/inactive.js'
+import { registerPrepCommands } from './commands/prep.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -49,6 +51,8 @@ export function buildProgram(): Command {
   registerStatsCommands(program)
   registerReleaseCommands(program)
   registerRetentionCommands(program)
+  registerInactiveCommands(program)
+  registerPrepCommands(program)
   registerServeCommands(program)
   registerUserCommands(program)
   registerAuditCommands(program)

@@ -56,6 +56,8 @@ export interface Config {
   web: { host: string; port: number }
   deficiencies: { delinquentAfterDays: number; recordsRequestDueDays: number }
   routing: { escalateAfterDays: number }
+  /** Inactive charts (DOMAIN M02): no new document or encounter for `years` years, or deceased. */
+  inactive: { years: number }
   clinic: { name: string; address: string; phone: string; fax: string }
   /** CI=true: test suites must not skip for a missing service. */
   ci: boolean
@@ -252,6 +254,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     web: { ...c.web },
     deficiencies: { ...c.deficiencies },
     routing: { ...c.routing },
+    inactive: { ...c.inactive },
     clinic: { ...c.clinic },
     ci: /^(1|true)$/i.test(env.CI ?? ''),
     testS3: testEndpoint

@@ -138,6 +138,15 @@ export const configSchema = {
         recordsRequestDueDays: { type: 'integer', minimum: 1, default: 14 },
       },
     },
+    inactive: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** A chart with no new document or encounter for this many years is inactive (DOMAIN M02; 2 typical). */
+        years: { type: 'integer', minimum: 1, default: 2 },
+      },
+    },
     routing: {
       type: 'object',
       additionalProperties: false,

@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { App } from '../app.js'
 import { ChartclerkError } from '../errors.js'
 import { pageImageName } from '../ingest/stages/extract.js'
-import { derivedKey, originalKey } from '../storage/objectStore.js'
+import { getDerived, getOriginal } from '../inactive/inactive.js'
 import type { ReleaseCheck } from './check.js'
 import type { ReleaseRequest } from './repo.js'
 
@@ -143,7 +143,7 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
     let copied = false
     if (d.contentType === 'application/pdf') {
       try {
-        const src = await PDFDocument.load(await deps.store.get(originalKey(d.sha256)), { ignoreEncryption: false })
+        const src = await PDFDocument.load(await getOriginal(deps, d.sha256), { ignoreEncryption: false })
         for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p)
         copied = true
       } catch (err) {
@@ -155,7 +155,7 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
       const n = d.pageCount ?? 0
       if (n === 0) throw new ChartclerkError('STORAGE_NOT_FOUND', `Document ${d.id} has no pages to release.`)
       for (let i = 1; i <= n; i++) {
-        const png = await out.embedPng(await deps.store.get(derivedKey(d.id, pageImageName(i))))
+        const png = await out.embedPng(await getDerived(deps, d.id, pageImageName(i)))
         const p = out.addPage([LETTER.width, LETTER.height])
         const scale = Math.min((LETTER.width - 36) / png.width, (LETTER.height - 18 - FOOTER_SPACE) / png.height)
         const w = png.width * scale

@@ -11,6 +11,7 @@ import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { dateOf } from '../release/check.js'
 import { docTypeLabel } from '../release/package.js'
 import { todayIso } from '../release/repo.js'
+import { withArchive } from '../inactive/inactive.js'
 import { originalKey } from '../storage/objectStore.js'
 import { HoldsRepo } from './holds.js'
 import { loadRetentionSchedule, retainUntil, type RetentionSchedule } from './schedule.js'
@@ -108,6 +109,12 @@ export async function approvePurge(
     try {
       // The original first: when it is locked nothing of the document is touched.
       for (const k of keys) await store.delete(k)
+      // An inactive chart's objects are in the archive location: destroyed there too.
+      await withArchive(deps, async (archive) => {
+        const archived = [originalKey(doc.sha256)]
+        for await (const o of archive.list(`derived/${doc.id}/`)) archived.push(o.key)
+        for (const k of archived) await archive.delete(k)
+      })
       destroyed.push(c)
     } catch (err) {
       const e = toChartclerkError(err, 'STORAGE_FAILED')

@@ -9,6 +9,7 @@ import { checkChart } from '../charts/checkChart.js'
 import { ChartclerkError } from '../errors.js'
 import { extractionDetails, readFields, toChartFields } from '../ingest/stages/fields.js'
 import { summarise } from '../extract/extractText.js'
+import { reactivateIfInactive } from '../inactive/inactive.js'
 import type { ExtractedText, PageText } from '../model/types.js'
 import { derivedKey } from '../storage/objectStore.js'
 import { routeDocument } from '../routing/route.js'
@@ -70,6 +71,8 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
     })
   })
   routeDocument(catalog, deps.config, documentId, deps.log)
+  // Filing into an inactive chart makes it active again (its objects come back from the archive).
+  await reactivateIfInactive(deps, s.mrn, { by: s.by, documentId })
   const ruleset = deps.rules.current
   if (ruleset) {
     checkChart(catalog, ruleset, s.mrn, s.by)

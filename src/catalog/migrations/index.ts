@@ -8,6 +8,8 @@ import * as m003 from './003-patients.js'
 import * as m004 from '../../reports/migration.js'
 import * as m006 from '../../release/migration.js'
 import * as m007 from '../../retention/migration.js'
+import * as m008 from '../../inactive/migration.js'
+import * as m009 from '../../prep/migration.js'
 import * as m010 from '../../auth/migration.js'
 import * as m011 from '../../audit/migration.js'
 import * as m012 from '../../routing/migration.js'
@@ -25,6 +27,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: m004.name, up: m004.up },
   { version: 6, name: m006.name, up: m006.up },
   { version: 7, name: m007.name, up: m007.up },
+  { version: 8, name: m008.name, up: m008.up },
+  { version: 9, name: m009.name, up: m009.up },
   { version: 10, name: m010.name, up: m010.up },
   { version: 11, name: m011.name, up: m011.up },
   { version: 12, name: m012.name, up: m012.up },
