@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'user.enable',
   'user.password_reset',
+  'routing.queue',
+  'routing.acknowledge',
+  'routing.overdue',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

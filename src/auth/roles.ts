@@ -25,13 +25,15 @@ export const PERMISSIONS = [
   'quarantine.retry',
   'audit.view',
   'users.manage',
+  'routing.acknowledge', // a clinician's queue of reports routed to them, marked reviewed
+  'routing.oversee', // reports routed and not acknowledged in time (escalations)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'export', 'quarantine.view', 'quarantine.retry'],
-  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry'],
-  provider: ['desk.view', 'records.view', 'deficiency.complete'],
+  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry', 'routing.oversee'],
+  provider: ['desk.view', 'records.view', 'deficiency.complete', 'routing.acknowledge'],
   auditor: ['desk.view', 'records.view', 'export', 'rules.view', 'quarantine.view', 'audit.view'],
   admin: ['desk.view', 'users.manage'],
 }

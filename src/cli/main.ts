@@ -24,6 +24,7 @@ import { registerUserCommands } from './commands/user.js'
 import { registerAuditCommands } from './commands/audit.js'
 import { registerReleaseCommands } from './commands/release.js'
 import { registerRetentionCommands } from './commands/retention.js'
+import { registerRouteCommands } from './commands/route.js'
 import { registerInactiveCommands } from './commands/inactive.js'
 import { registerPrepCommands } from './commands/prep.js'
 
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerStatsCommands(program)
   registerReleaseCommands(program)
   registerRetentionCommands(program)
+  registerRouteCommands(program)
   registerInactiveCommands(program)
   registerPrepCommands(program)
   registerServeCommands(program)

@@ -28,14 +28,15 @@ export function canSeePatient(user: User, patient: Patient | undefined): boolean
   return !!patient && sameProvider(patient.primaryProvider, user.providerName)
 }
 
-/** The document's routing target, when routing has named one (`details.routing.to`). */
-export function routedTo(doc: DocumentRecord): string | null {
+/** The document's routing targets, when routing has named them (`details.routing.to`: a list, or one name). */
+export function routedTo(doc: DocumentRecord): string[] {
   const r = doc.details.routing as { to?: unknown } | undefined
-  return typeof r?.to === 'string' ? r.to : null
+  if (typeof r?.to === 'string') return [r.to]
+  return Array.isArray(r?.to) ? r.to.filter((t): t is string => typeof t === 'string') : []
 }
 
 export function canSeeDocument(user: User, doc: DocumentRecord, patient: Patient | undefined): boolean {
   if (!limitedToOwnPatients(user.roles)) return true
   if (doc.status !== 'filed') return false
-  return sameProvider(routedTo(doc), user.providerName) || canSeePatient(user, patient)
+  return routedTo(doc).some((t) => sameProvider(t, user.providerName)) || canSeePatient(user, patient)
 }

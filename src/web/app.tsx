@@ -29,6 +29,7 @@ import { registerDocumentRoutes } from './pages/document.js'
 import { registerAccountRoutes, registerLoginRoutes } from './pages/login.js'
 import { registerQuarantineRoutes } from './pages/quarantine.js'
 import { registerReviewRoutes } from './pages/review.js'
+import { registerRoutingRoutes } from './pages/routing.js'
 import { registerRuleRoutes } from './pages/rules.js'
 import { registerSearchRoutes } from './pages/search.js'
 import { registerUserRoutes } from './pages/users.js'
@@ -50,6 +51,7 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
   registerAccountRoutes(app, deps)
   registerDashboardRoutes(app, deps)
   registerReviewRoutes(app, deps)
+  registerRoutingRoutes(app, deps)
   registerChartRoutes(app, deps)
   registerDocumentRoutes(app, deps)
   registerDeficiencyRoutes(app, deps)

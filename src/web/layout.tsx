@@ -10,14 +10,16 @@ import type { Child } from 'hono/jsx'
 import { can, type Permission } from '../auth/roles.js'
 import type { User } from '../auth/users.js'
 
-export type Section = 'dashboard' | 'review' | 'charts' | 'deficiencies' | 'search' | 'quarantine' | 'rules' | 'audit' | 'users' | 'account'
+export type Section = 'dashboard' | 'review' | 'charts' | 'deficiencies' | 'search' | 'quarantine' | 'rules' | 'audit' | 'users' | 'account' | 'inbox' | 'routing'
 
 const NAV: { id: Section; href: string; label: string; perm: Permission; key?: string }[] = [
   { id: 'dashboard', href: '/', label: 'Dashboard', perm: 'desk.view', key: 'g d' },
   { id: 'review', href: '/review', label: 'Review queue', perm: 'review.settle', key: 'g r' },
+  { id: 'inbox', href: '/inbox', label: 'My reports', perm: 'routing.acknowledge' },
   { id: 'charts', href: '/charts', label: 'Charts', perm: 'records.view', key: 'g c' },
   { id: 'deficiencies', href: '/deficiencies', label: 'Deficiencies', perm: 'records.view', key: 'g f' },
   { id: 'search', href: '/search', label: 'Search', perm: 'records.view', key: '/' },
+  { id: 'routing', href: '/routing/overdue', label: 'Overdue reports', perm: 'routing.oversee' },
   { id: 'quarantine', href: '/quarantine', label: 'Quarantine', perm: 'quarantine.view' },
   { id: 'rules', href: '/rules', label: 'Rules', perm: 'rules.view' },
   { id: 'audit', href: '/audit', label: 'Audit log', perm: 'audit.view' },

@@ -1,0 +1,73 @@
+/** `chartclerk route list [--provider NAME] [--overdue]`, `chartclerk route ack DOCUMENT --by NAME`: outside reports routed to clinicians. */
+import type { Command } from 'commander'
+import { AuditLog } from '../../audit/log.js'
+import { openCatalog } from '../../catalog/db.js'
+import { ChartclerkError } from '../../errors.js'
+import { acknowledgeRoute } from '../../routing/acknowledge.js'
+import { RoutesRepo } from '../../routing/repo.js'
+import { rulesDirOf } from '../../app.js'
+import { loadRuleSet, resolveChecksDir } from '../../rules/ruleset.js'
+import { configFrom, globalOptions } from '../context.js'
+import { cliSource } from './user.js'
+
+export function registerRouteCommands(program: Command): void {
+  const route = program.command('route').description('Outside reports routed to clinicians for review (rules/routing/), and their acknowledgement')
+
+  route
+    .command('list')
+    .description('Routed reports (default: not yet acknowledged), oldest first')
+    .option('--provider <name>', 'routed to this clinician (however the name is written)')
+    .option('--overdue', `only those not acknowledged within routing.escalateAfterDays`)
+    .option('--all', 'acknowledged ones too')
+    .option('--json', 'one JSON object per line')
+    .action((o: { provider?: string; overdue?: boolean; all?: boolean; json?: boolean }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const rows = new RoutesRepo(catalog.db).list({ provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays })
+        const json = !!(o.json || globalOptions(cmd).json)
+        for (const r of rows) {
+          if (json) process.stdout.write(JSON.stringify(r) + '\n')
+          else
+            process.stdout.write(
+              `document ${r.documentId} ${r.docType ?? 'other'} ${r.patientMrn ?? ''} -> ${r.provider}; routed ${r.routedAt.slice(0, 10)} (${r.daysOpen} d)` +
+                `${r.acknowledgedAt ? `; acknowledged ${r.acknowledgedAt.slice(0, 10)} by ${r.acknowledgedBy}` : r.overdue ? ' OVERDUE' : ''}\n`,
+            )
+        }
+        if (!json) process.stdout.write(`${rows.length} routed report(s)\n`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  route
+    .command('ack')
+    .description('Mark a routed report reviewed by its clinician')
+    .argument('<document>', 'document id')
+    .requiredOption('--by <name>', 'who reviewed it: the clinician (provider name or user name)')
+    .option('--provider <name>', 'whose route it is, when someone records it for them (default: --by)')
+    .action((docArg: string, o: { by: string; provider?: string }, cmd: Command) => {
+      if (!/^[1-9]\d{0,11}$/.test(docArg)) throw new ChartclerkError('USAGE', `"${docArg}" is not a document id.`)
+      if (!o.by.trim()) throw new ChartclerkError('USAGE', 'Say who reviewed it (--by NAME).')
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        // --by may be a user name: the account's provider name is whose route it is.
+        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(o.by.trim()) as { p: string | null } | undefined
+        const provider = o.provider?.trim() || account?.p || o.by.trim()
+        let ruleset = null
+        try {
+          ruleset = loadRuleSet(resolveChecksDir(rulesDirOf(config)))
+        } catch {
+          // the rule set is checked again by `chartclerk check`
+        }
+        const documentId = Number(docArg)
+        const done = acknowledgeRoute(catalog, ruleset, documentId, provider, o.by.trim())
+        const doc = catalog.documents.get(documentId)
+        new AuditLog(catalog.db).append({ actor: o.by.trim(), action: 'routing.acknowledge', targetKind: 'document', targetId: String(documentId), patientMrn: doc?.patientMrn ?? null, detail: { provider }, source: cliSource() })
+        process.stdout.write(`document ${documentId} acknowledged for ${done.map((r) => r.provider).join(', ')}\n`)
+      } finally {
+        catalog.close()
+      }
+    })
+}
