@@ -5,7 +5,7 @@ describe('rules benchmark (smoke)', () => {
   it('runs a small batch and reports throughput and the share of time outside Ajv', () => {
     const r = runRulesBench({ charts: 300 })
     expect(r.charts).toBe(300)
-    expect(r.rules).toBe(15)
+    expect(r.rules).toBe(16)
     expect(r.chartsPerSecond).toBeGreaterThan(0)
     expect(r.ajvShare + r.outsideAjvShare).toBeCloseTo(1, 2)
     expect(r.findingsPerChart).toBeGreaterThan(0)

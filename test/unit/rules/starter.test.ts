@@ -21,7 +21,7 @@ describe('the starter rule set', () => {
   it('loads with no problems: every file valid, every pass example passes and every fail example fails', () => {
     const r = checkRuleSet(STARTER_DIR)
     expect(r.problems.map(formatProblem)).toEqual([])
-    expect(r.ruleset?.rules.map((x) => x.id)).toEqual(['C01', 'C03', 'D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09', 'D10', 'D11', 'D12', 'D15'])
+    expect(r.ruleset?.rules.map((x) => x.id)).toEqual(['C01', 'C03', 'C07', 'D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09', 'D10', 'D11', 'D12', 'D15'])
     // every failing example produced a message with every placeholder filled in
     expect(r.exampleMessages.length).toBeGreaterThanOrEqual(30)
     for (const m of r.exampleMessages) expect(m.message).not.toContain('(unknown)')
@@ -45,7 +45,7 @@ describe('the starter rule set', () => {
   it('`rules check` on the shipped folder exits 0 and names the folder and version', async () => {
     const { lines, code } = await runCli(['rules', 'check'])
     expect(code).toBe(0)
-    expect(lines.join('\n')).toMatch(/15 rules loaded \(version rs-[0-9a-f]{12}\); every example behaves/)
+    expect(lines.join('\n')).toMatch(/16 rules loaded \(version rs-[0-9a-f]{12}\); every example behaves/)
     expect(lines.join('\n')).toMatch(/document types loaded/)
   })
 
@@ -53,7 +53,7 @@ describe('the starter rule set', () => {
     const { lines, code } = await runCli(['rules', 'check', STARTER_DIR, '--json', '--messages'])
     expect(code).toBe(0)
     const objs = lines.map((l) => JSON.parse(l) as { type: string; ok?: boolean; rules?: number })
-    expect(objs.at(-1)).toMatchObject({ type: 'summary', ok: true, rules: 15 })
+    expect(objs.at(-1)).toMatchObject({ type: 'summary', ok: true, rules: 16 })
     expect(objs.filter((o) => o.type === 'example').length).toBeGreaterThan(30)
   })
 
