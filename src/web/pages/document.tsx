@@ -16,6 +16,7 @@ import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
 import { pageImageName } from '../../ingest/stages/extract.js'
 import { safeName } from '../../ingest/quarantine.js'
+import { getObject } from '../../inactive/inactive.js'
 import { derivedKey, originalKey } from '../../storage/objectStore.js'
 import { canSeeDocument } from '../access.js'
 import type { WebDeps } from '../deps.js'
@@ -209,7 +210,8 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!doc || !n || (doc.pageCount != null && n > doc.pageCount)) return c.text('No such page.', 404)
     let png: Buffer
     try {
-      png = await deps.store.get(derivedKey(doc.id, pageImageName(n)))
+      // An inactive chart's page images are in the archive location.
+      png = await getObject(deps, derivedKey(doc.id, pageImageName(n)), doc.patientMrn)
     } catch (err) {
       if (err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND') return c.text('No image of this page.', 404)
       throw err
@@ -221,7 +223,14 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/documents/:id{[0-9]{1,12}}/original', need('records.view'), async (c) => {
     const doc = visible(c, c.req.param('id'))
     if (!doc) return c.text('No such document.', 404)
-    const body = await deps.store.getStream(originalKey(doc.sha256))
+    let body: AsyncIterable<unknown> | Iterable<unknown>
+    try {
+      body = await deps.store.getStream(originalKey(doc.sha256))
+    } catch (err) {
+      if (!(err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND')) throw err
+      // An inactive chart's original is in the archive location.
+      body = [await getObject(deps, originalKey(doc.sha256), doc.patientMrn)]
+    }
     audit(c, { action: 'document.download', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { sha256: doc.sha256, name: doc.originalName } })
     c.header('Content-Type', doc.contentType || 'application/octet-stream')
     c.header('Content-Disposition', attachment(doc.originalName))

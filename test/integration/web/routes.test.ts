@@ -593,3 +593,25 @@ describe('the application log', () => {
     }
   })
 })
+
+describe('inactive charts', () => {
+  it("GIVEN a chart moved to the archive THEN its document's pages and original still open, and the download is audited", async () => {
+    const { inactivateChart, restoreChart } = await import('../../../src/inactive/inactive.js')
+    const { originalKey } = await import('../../../src/storage/objectStore.js')
+    const doc = desk.app.catalog.documents.get(filedId)!
+    const before = Buffer.from(await desk.app.store.get(originalKey(doc.sha256)))
+    await inactivateChart(desk.app, 'CC-100418', { reason: 'no_activity', lastActivity: null, by: 'test' })
+    try {
+      expect(await desk.app.store.stat(originalKey(doc.sha256))).toBeNull()
+      const c = await desk.login('clerk1')
+      const original = await c.get(`/documents/${filedId}/original`)
+      expect(original.status).toBe(200)
+      expect(Buffer.compare(Buffer.from(await original.arrayBuffer()), before)).toBe(0)
+      const page = await c.get(`/documents/${filedId}/pages/1`)
+      expect(page.status).toBe(200)
+      expect(page.headers.get('Content-Type')).toBe('image/png')
+    } finally {
+      await restoreChart(desk.app, 'CC-100418', { by: 'test' })
+    }
+  })
+})
