@@ -49,13 +49,21 @@ export const AUDIT_ACTIONS = [
   'routing.queue',
   'routing.acknowledge',
   'routing.overdue',
+  'release.list',
+  'release.view',
+  'release.create',
+  'release.check',
+  'release.package',
+  'release.download',
+  'release.sent',
+  'release.accounting',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export interface AuditEntry {
   actor: string
   action: AuditAction
-  targetKind?: 'document' | 'chart' | 'deficiency' | 'user' | 'quarantine' | 'report' | 'ruleset' | null
+  targetKind?: 'document' | 'chart' | 'deficiency' | 'user' | 'quarantine' | 'report' | 'ruleset' | 'release' | null
   targetId?: string | null
   patientMrn?: string | null
   detail?: Record<string, unknown>

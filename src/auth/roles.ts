@@ -5,6 +5,7 @@
  * - clerk: the review queue (settle type and patient), charts, deficiencies (mark completed),
  *   quarantine (retry), search, CSV export.
  * - lead: what a clerk may, plus the rule set page and deficiency decisions (verify, waive, reject, reopen).
+ *   Clerk and lead also handle release of information requests (release.manage).
  * - provider: charts of the patients whose documents are routed to them (their own patients), and
  *   marking those deficiencies completed.
  * - auditor: read-only everywhere a clerk or lead reads, plus the audit log.
@@ -27,12 +28,13 @@ export const PERMISSIONS = [
   'users.manage',
   'routing.acknowledge', // a clinician's queue of reports routed to them, marked reviewed
   'routing.oversee', // reports routed and not acknowledged in time (escalations)
+  'release.manage', // release of information: requests, packages, sent, accounting of disclosures
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  clerk: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'export', 'quarantine.view', 'quarantine.retry'],
-  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry', 'routing.oversee'],
+  clerk: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'export', 'quarantine.view', 'quarantine.retry', 'release.manage'],
+  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry', 'routing.oversee', 'release.manage'],
   provider: ['desk.view', 'records.view', 'deficiency.complete', 'routing.acknowledge'],
   auditor: ['desk.view', 'records.view', 'export', 'rules.view', 'quarantine.view', 'audit.view'],
   admin: ['desk.view', 'users.manage'],

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
+import { AuditLog } from '../../audit/log.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
@@ -12,6 +13,7 @@ import { REQUIRED_ELEMENTS } from '../../release/check.js'
 import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, todayIso, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
 import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization } from '../../release/service.js'
 import { configFrom, globalOptions } from '../context.js'
+import { cliSource } from './user.js'
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
 const out = (s: string): void => void process.stdout.write(s + '\n')
@@ -59,6 +61,7 @@ export function registerReleaseCommands(program: Command): void {
           requestDate: isoDate(o.date as string | undefined, '--date') ?? todayIso(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
           identityVerified: !!o.identityVerified, createdBy: String(o.by),
         })
+        new AuditLog(catalog.db).append({ actor: String(o.by).trim(), action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType }, source: cliSource() })
         if (json(cmd, o)) out(JSON.stringify(r))
         else out(`${r.releaseNumber} recorded${r.dueDate ? `; due ${r.dueDate}` : ''}. Next: chartclerk release check ${r.id}`)
       } finally {
@@ -122,6 +125,7 @@ export function registerReleaseCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: o.by })
+        new AuditLog(catalog.db).append({ actor: o.by.trim(), action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable }, source: cliSource() })
         out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
       } finally {
         catalog.close()
