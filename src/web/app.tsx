@@ -28,6 +28,7 @@ import { registerDeficiencyRoutes } from './pages/deficiencies.js'
 import { registerDocumentRoutes } from './pages/document.js'
 import { registerAccountRoutes, registerLoginRoutes } from './pages/login.js'
 import { registerQuarantineRoutes } from './pages/quarantine.js'
+import { registerReleaseRoutes } from './pages/releases.js'
 import { registerReviewRoutes } from './pages/review.js'
 import { registerRoutingRoutes } from './pages/routing.js'
 import { registerRuleRoutes } from './pages/rules.js'
@@ -52,6 +53,7 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
   registerDashboardRoutes(app, deps)
   registerReviewRoutes(app, deps)
   registerRoutingRoutes(app, deps)
+  registerReleaseRoutes(app, deps)
   registerChartRoutes(app, deps)
   registerDocumentRoutes(app, deps)
   registerDeficiencyRoutes(app, deps)

@@ -10,7 +10,7 @@ import type { Child } from 'hono/jsx'
 import { can, type Permission } from '../auth/roles.js'
 import type { User } from '../auth/users.js'
 
-export type Section = 'dashboard' | 'review' | 'charts' | 'deficiencies' | 'search' | 'quarantine' | 'rules' | 'audit' | 'users' | 'account' | 'inbox' | 'routing'
+export type Section = 'dashboard' | 'review' | 'charts' | 'deficiencies' | 'search' | 'quarantine' | 'rules' | 'audit' | 'users' | 'account' | 'inbox' | 'routing' | 'releases'
 
 const NAV: { id: Section; href: string; label: string; perm: Permission; key?: string }[] = [
   { id: 'dashboard', href: '/', label: 'Dashboard', perm: 'desk.view', key: 'g d' },
@@ -19,6 +19,7 @@ const NAV: { id: Section; href: string; label: string; perm: Permission; key?: s
   { id: 'charts', href: '/charts', label: 'Charts', perm: 'records.view', key: 'g c' },
   { id: 'deficiencies', href: '/deficiencies', label: 'Deficiencies', perm: 'records.view', key: 'g f' },
   { id: 'search', href: '/search', label: 'Search', perm: 'records.view', key: '/' },
+  { id: 'releases', href: '/releases', label: 'Releases', perm: 'release.manage' },
   { id: 'routing', href: '/routing/overdue', label: 'Overdue reports', perm: 'routing.oversee' },
   { id: 'quarantine', href: '/quarantine', label: 'Quarantine', perm: 'quarantine.view' },
   { id: 'rules', href: '/rules', label: 'Rules', perm: 'rules.view' },
