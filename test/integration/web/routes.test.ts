@@ -72,7 +72,7 @@ describe('anonymous requests', () => {
     const anon = desk.client()
     for (const r of routes) {
       const res = r.method === 'GET' ? await anon.get(r.path) : await anon.post(r.path, {}, { csrf: false })
-      const isFile = /\/pages\/|\/original$|\.csv$/.test(r.path)
+      const isFile = /\/pages\/|\/original$|\.csv$|\.pdf$/.test(r.path)
       if (r.method === 'GET' && !isFile) {
         expect(res.status, `${r.method} ${r.path}`).toBe(302)
         expect(res.headers.get('Location'), r.path).toMatch(/^\/login\?next=/)
