@@ -11,6 +11,7 @@ import { AGING_BUCKETS, addDays, agingBucket, daysBetween, emptyBuckets, today, 
 import { ReportContext } from './context.js'
 import { isDelinquent } from './deficiencyReport.js'
 import { NoticesRepo } from './notices.js'
+import { ReleaseRepo } from '../release/repo.js'
 
 export interface StatsOptions {
   /** First day, YYYY-MM-DD (default: 29 days before `to`). */
@@ -48,6 +49,8 @@ export interface Stats {
     delinquencyRate: number | null
   }
   recordsRequests: { outstanding: number; pending: number; sent: number; overdue: number; receivedInPeriod: number; medianTurnaroundDays: number | null }
+  /** Release-of-information requests still to answer: a patient's access request is due in 30 days. */
+  releases: { open: number; dueWithin5Days: number; overdue: number }
 }
 
 const FILING_EVENTS = ['document.filed', 'document.settled', 'document.refiled']
@@ -158,7 +161,17 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
       delinquencyRate,
     },
     recordsRequests: { outstanding: pending + sent, pending, sent, overdue, receivedInPeriod: received.length, medianTurnaroundDays: median(turnaround) },
+    releases: releaseDeadlines(catalog, to),
   }
+}
+
+/** Open release requests, and those near (5 days) or past their deadline, as of a day. */
+export function releaseDeadlines(catalog: Catalog, asOf: string): Stats['releases'] {
+  const repo = new ReleaseRepo(catalog.db)
+  const open = repo.list({ status: ['open', 'packaged'] }).length
+  const due = repo.due(asOf, 5)
+  const overdue = due.filter((r) => r.dueDate !== null && r.dueDate < asOf).length
+  return { open, dueWithin5Days: due.length - overdue, overdue }
 }
 
 /** Short lines for people. */
@@ -176,6 +189,7 @@ export function formatStats(s: Stats): string[] {
       `${s.deficiencies.discharges} discharge(s) known in the period; rate ${s.deficiencies.delinquencyRate === null ? 'n/a (no discharges known)' : pct(s.deficiencies.delinquencyRate)}`,
   )
   const r = s.recordsRequests
+  lines.push(`releases        ${s.releases.open} open; ${s.releases.dueWithin5Days} due within 5 days, ${s.releases.overdue} past their deadline`)
   lines.push(`records requests ${r.outstanding} outstanding (${r.pending} not yet sent, ${r.sent} sent, ${r.overdue} overdue); ${r.receivedInPeriod} received in the period${r.medianTurnaroundDays !== null ? `, median ${r.medianTurnaroundDays} day(s)` : ''}`)
   return lines
 }

@@ -18,6 +18,7 @@ import { Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { pipelineStatusReader, type PipelineStatus } from '../pipelineStatus.js'
 import { page } from '../render.js'
+import { releaseDeadlines } from '../../reports/stats.js'
 
 function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: boolean }) {
   return (
@@ -68,6 +69,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const completed = deficiencies.list({ status: 'completed' }).length
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
+    const releases = releaseDeadlines(deps.catalog, now.toISOString().slice(0, 10))
     return page(
       c,
       { title: 'Dashboard', active: 'dashboard' },
@@ -94,6 +96,15 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
                   </>
                 ) : null}
               </dd>
+              {can(u.roles, 'release.manage') ? (
+                <>
+                  <dt>Release requests</dt>
+                  <dd class={releases.overdue ? 'late' : undefined}>
+                    <strong>{releases.open}</strong> open; {releases.dueWithin5Days} due within 5 days, <strong>{releases.overdue}</strong> past the deadline ·{' '}
+                    <a href="/releases">releases</a>
+                  </dd>
+                </>
+              ) : null}
               <dt>Documents in the catalog</dt>
               <dd>
                 {s.documents.filed ?? 0} filed, {s.documents.needs_review ?? 0} in review, {s.documents.received ?? 0} being read, {s.documents.failed ?? 0} failed

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { openCatalog } from '../../../src/catalog/db.js'
+import { ReleaseRepo } from '../../../src/release/repo.js'
+import { computeStats, formatStats, releaseDeadlines } from '../../../src/reports/stats.js'
+
+const daysBefore = (iso: string, n: number) => new Date(Date.parse(iso) - n * 86_400_000).toISOString().slice(0, 10)
+
+describe('release deadlines in the statistics', () => {
+  it("counts open requests, a patient's access request due within 5 days, and one past its 30-day deadline", () => {
+    const catalog = openCatalog(':memory:')
+    const repo = new ReleaseRepo(catalog.db)
+    const asOf = '2026-11-28'
+    const base = { patientMrn: 'CC-100418', requester: 'Michael Johnson', recipientName: 'Michael Johnson', purpose: 'personal copy', createdBy: 'clerk a' }
+    repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 27) }) // due in 3 days
+    repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 35) }) // 5 days late
+    repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 2) }) // due in 28 days
+    repo.create({ ...base, requesterType: 'treatment', requester: 'Dr. Webb', recipientName: 'Dr. Webb', requestDate: asOf }) // no statutory deadline
+    expect(releaseDeadlines(catalog, asOf)).toEqual({ open: 4, dueWithin5Days: 1, overdue: 1 })
+    const stats = computeStats(catalog, { to: asOf, delinquentAfterDays: 30 } as Parameters<typeof computeStats>[1])
+    expect(stats.releases).toEqual({ open: 4, dueWithin5Days: 1, overdue: 1 })
+    expect(formatStats(stats).join('\n')).toMatch(/releases\s+4 open; 1 due within 5 days, 1 past their deadline/)
+    catalog.close()
+  })
+})
