@@ -19,7 +19,7 @@ import type { Command } from 'commander'
 import { openCatalog } from '../../catalog/db.js'
 import { loadConfig, type Config } from '../../config/config.js'
 import { ChartclerkError } from '../../errors.js'
-import { createObjectStore } from '../../storage/createStore.js'
+import { createArchiveStore, createObjectStore } from '../../storage/createStore.js'
 import { migrateStore, type MigrateResult } from '../../storage/migrateStore.js'
 import { originalKey, type ObjectStore } from '../../storage/objectStore.js'
 import { verifiedCopy } from '../../storage/verified.js'
@@ -40,12 +40,21 @@ export interface StorageCommandDeps {
   catalogOriginals(config: Readonly<Config>): CatalogShas
 }
 
-async function* catalogShas(config: Readonly<Config>): AsyncGenerator<{ sha256: string; id?: number }> {
+/**
+ * The originals the catalog expects in one location: the main store holds every document's
+ * original except those of inactive charts (in the archive) and destroyed ones (gone).
+ */
+async function* catalogShas(config: Readonly<Config>, location: 'main' | 'archive' = 'main'): AsyncGenerator<{ sha256: string; id?: number }> {
   const catalog = openCatalog(config.catalog.path)
   try {
     // Collected first: a long read-back must not hold the catalog open for reading.
-    const rows = [...(catalog.documents.allShas() as Iterable<{ sha256: string }>)].map((r) => ({ sha256: r.sha256 }))
-    yield* rows
+    const rows = catalog.db
+      .prepare(
+        `SELECT DISTINCT d.sha256 FROM documents d WHERE coalesce(d.error_code, '') <> 'DESTROYED'
+           AND ${location === 'main' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM inactive_charts i WHERE i.mrn = d.patient_mrn)`,
+      )
+      .all() as { sha256: string }[]
+    yield* rows.map((r) => ({ sha256: r.sha256 }))
   } finally {
     catalog.close()
   }
@@ -98,6 +107,19 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
         bar?.stop()
         printVerify(report, json, store)
         if (!report.ok) process.exitCode = 1
+        // Inactive charts' originals live in the archive location: prove those too.
+        const archived: { sha256: string }[] = []
+        for await (const r of catalogShas(config, 'archive')) archived.push(r)
+        if (archived.length) {
+          const archive = await createArchiveStore(config, store)
+          try {
+            const inArchive = await verifyStore(archive, archived, undefined, { concurrency: positiveInt(opts.concurrency, '--concurrency') })
+            printVerify(inArchive, json, archive)
+            if (!inArchive.ok) process.exitCode = 1
+          } finally {
+            await archive.close()
+          }
+        }
       } finally {
         await store.close()
       }
