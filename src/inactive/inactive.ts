@@ -188,6 +188,14 @@ export async function reactivateIfInactive(deps: InactiveDeps, mrn: string | nul
  */
 export async function getObject(deps: Pick<App, 'catalog' | 'store' | 'config'>, key: string, mrn: string | null | undefined): Promise<Buffer> {
   const archived = !!mrn && !!getInactive(deps, mrn)
+  if (!archived) {
+    // The common case (an active chart): one read of the main store, no archive store opened.
+    try {
+      return await deps.store.get(key)
+    } catch (err) {
+      if (!(err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND')) throw err
+    }
+  }
   return withArchive(deps, async (archive) => {
     const order = archived ? [archive, deps.store] : [deps.store, archive]
     for (const s of order) if (await s.stat(key)) return s.get(key)

@@ -97,7 +97,3 @@ export function registerIngestCommands(program: Command): void {
       })
     })
 }
-
-export function usageError(message: string): ChartclerkError {
-  return new ChartclerkError('USAGE', message)
-}

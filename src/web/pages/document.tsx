@@ -28,7 +28,7 @@ import { need } from '../middleware/session.js'
 import { idParam, page } from '../render.js'
 import { DeficiencyTable } from './deficiencies.js'
 
-export function PageImages({ doc, pages }: { doc: DocumentRecord; pages: PageRecord[] }) {
+export function PageImages({ doc, pages, total }: { doc: DocumentRecord; pages: PageRecord[]; total?: number }) {
   if (!pages.length) return <Empty>No page images (the document has not been read yet).</Empty>
   return (
     <>
@@ -36,11 +36,29 @@ export function PageImages({ doc, pages }: { doc: DocumentRecord; pages: PageRec
         <figure class="page-image">
           <img src={`/documents/${doc.id}/pages/${p.page}`} alt={`Page ${p.page} of document ${doc.id}`} loading="lazy" width={p.width ?? undefined} height={p.height ?? undefined} />
           <figcaption>
-            Page {p.page} of {pages.length}
+            Page {p.page} of {total ?? pages.length}
             {p.source === 'ocr' ? ` · read by OCR${p.ocrConfidence != null ? `, confidence ${Math.round(p.ocrConfidence)}` : ''}` : ' · PDF text'}
             {p.deskewAngle ? ` · straightened ${p.deskewAngle.toFixed(1)}°` : ''}
           </figcaption>
         </figure>
+      ))}
+    </>
+  )
+}
+
+/** Each page's image beside its text: the document viewer and the clinician's queue. */
+export function PagesBesideText({ doc, pages }: { doc: DocumentRecord; pages: PageRecord[] }) {
+  if (!pages.length) return <Empty>No pages have been read yet.</Empty>
+  return (
+    <>
+      {pages.map((p) => (
+        <div class="viewer-row">
+          <PageImages doc={doc} pages={[p]} total={pages.length} />
+          <div class="page-text">
+            <h3>Text of page {p.page}</h3>
+            <pre>{p.text || '(no text on this page)'}</pre>
+          </div>
+        </div>
       ))}
     </>
   )
@@ -186,19 +204,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </section>
         <section>
           <h2>Pages</h2>
-          {pages.length ? (
-            pages.map((p) => (
-              <div class="viewer-row">
-                <PageImages doc={doc} pages={[p]} />
-                <div class="page-text">
-                  <h3>Text of page {p.page}</h3>
-                  <pre>{p.text || '(no text on this page)'}</pre>
-                </div>
-              </div>
-            ))
-          ) : (
-            <Empty>No pages have been read yet.</Empty>
-          )}
+          <PagesBesideText doc={doc} pages={pages} />
         </section>
       </>,
     )

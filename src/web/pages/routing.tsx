@@ -22,7 +22,7 @@ import { typeLabel, when } from '../format.js'
 import { Badge, Csrf, Empty, Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { idParam, page } from '../render.js'
-import { PageImages } from './document.js'
+import { PagesBesideText } from './document.js'
 
 const FLASH = { ack: 'Marked reviewed.' }
 
@@ -156,19 +156,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </dl>
         <section>
           <h2>Pages</h2>
-          {pages.length ? (
-            pages.map((pg) => (
-              <div class="viewer-row">
-                <PageImages doc={doc} pages={[pg]} />
-                <div class="page-text">
-                  <h3>Text of page {pg.page}</h3>
-                  <pre>{pg.text || '(no text on this page)'}</pre>
-                </div>
-              </div>
-            ))
-          ) : (
-            <Empty>No pages have been read yet.</Empty>
-          )}
+          <PagesBesideText doc={doc} pages={pages} />
         </section>
       </>,
     )
