@@ -174,6 +174,11 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await page.click(`a[href="/review/${reviewDocId}"]`)
     await page.waitForLoadState('load')
     await visible('.page-image img')
+    // The image is lazy-loaded: on a busy machine it may still be on its way.
+    await page.waitForFunction(() => {
+      const img = document.querySelector('.page-image img') as unknown as { complete: boolean; naturalWidth: number } | null
+      return !!img && img.complete && img.naturalWidth > 0
+    }, undefined, { timeout: 30_000 })
     expect(await page.locator('.page-image img').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
     await hasText('.choice', 'CC-100418')
     await shot('04-review-item')
