@@ -42,7 +42,7 @@ case "$RGW_PORT$MON_PORT" in *[!0-9]*) echo "start.sh: ports must be numbers" >&
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_for_rgw() {
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 900); do   # up to ~90 s: on a busy machine radosgw takes a while to create its pools
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$RGW_PORT/" && return 0
     if [ -f "$D/client.rgw.test.pid" ] && ! kill -0 "$(cat "$D/client.rgw.test.pid")" 2>/dev/null; then return 1; fi
     sleep 0.1
