@@ -10,6 +10,7 @@ import { packageRoot, resolveModelPath } from './classify/paths.js'
 import type { Config } from './config/config.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { OcrPool } from './extract/ocr/pool.js'
+import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
 import type { StageContext } from './ingest/stages/types.js'
@@ -61,6 +62,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger } =
     onSwap: (next) => log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force'),
   })
   rules.reload()
+  configureSandbox(config.ingest.budget)
   const ocr = new OcrPool({ workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
@@ -72,6 +74,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger } =
       closed = true
       await rules.close()
       await ocr.close()
+      await closeSandbox()
       await store.close()
       catalog.close()
     },

@@ -25,6 +25,15 @@ export interface S3Settings {
   secretKey: string
 }
 
+/** Limits for reading one file (see ingest.budget in the README). */
+export interface ReadBudget {
+  memoryMb: number
+  openSeconds: number
+  pageSeconds: number
+  maxPages: number
+  renderMaxPixels: number
+}
+
 export interface Config {
   configFile: string | null
   dataDir: string
@@ -49,7 +58,7 @@ export interface Config {
     renderDpi: number
     maxPixels: number
   }
-  ingest: { concurrency: number; maxFileMb: number }
+  ingest: { concurrency: number; maxFileMb: number; budget: ReadBudget }
   patients: { mrnPattern: string; dateOrder: 'MDY' | 'DMY' }
   filing: { minTypeConfidence?: number }
   log: { level: string; includePatientData: boolean }
@@ -96,6 +105,9 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_OCR_WORKERS', 'ocr.workers', 'int'],
   ['CHARTCLERK_OCR_PAGE_TIMEOUT_MS', 'ocr.pageTimeoutMs', 'int'],
   ['CHARTCLERK_INGEST_CONCURRENCY', 'ingest.concurrency', 'int'],
+  ['CHARTCLERK_BUDGET_MEMORY_MB', 'ingest.budget.memoryMb', 'int'],
+  ['CHARTCLERK_BUDGET_OPEN_SECONDS', 'ingest.budget.openSeconds', 'int'],
+  ['CHARTCLERK_BUDGET_PAGE_SECONDS', 'ingest.budget.pageSeconds', 'int'],
   ['CHARTCLERK_MRN_PATTERN', 'patients.mrnPattern', 'string'],
   ['CHARTCLERK_MIN_TYPE_CONFIDENCE', 'filing.minTypeConfidence', 'number'],
   ['CHARTCLERK_LOG_LEVEL', 'log.level', 'string'],
@@ -247,7 +259,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     catalog: { path: c.catalog.path ? resolveFrom(c.catalog.path) : path.join(dataDir, 'catalog.sqlite') },
     ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
     // Two more files in hand than OCR workers: while one file is stored or classified, the workers stay busy.
-    ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb },
+    ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb, budget: { ...c.ingest.budget } },
     patients: { ...c.patients },
     filing: { ...c.filing },
     log: { ...c.log },

@@ -96,6 +96,19 @@ export const configSchema = {
       properties: {
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
         maxFileMb: { type: 'integer', minimum: 1, default: 500 },
+        // Each file is opened and rendered in a separate reader process within these limits.
+        budget: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            memoryMb: { type: 'integer', minimum: 128, default: 768 },
+            openSeconds: { type: 'integer', minimum: 1, default: 120 },
+            pageSeconds: { type: 'integer', minimum: 1, default: 60 },
+            maxPages: { type: 'integer', minimum: 1, default: 2000 },
+            renderMaxPixels: { type: 'integer', minimum: 1000000, default: 40000000 },
+          },
+        },
       },
     },
     patients: {

@@ -7,10 +7,11 @@
 import { readFile } from 'node:fs/promises'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
-import { decodePage, imagePageCount, pdfPageImage, prepareForOcr, scaleWords, toPgm, viewerImage, type ImageKind } from './images.js'
+import { decodePage, pdfPageImage, prepareForOcr, scaleWords, toPgm, viewerImage, type ImageKind } from './images.js'
 import type { OcrPool } from './ocr/pool.js'
 import { removeRules } from './rules.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
+import { openImage, type OpenedImage } from './sandbox/image.js'
 import type { SearchablePage } from './searchablePdf.js'
 import type { DocumentKind } from './sniff.js'
 
@@ -38,9 +39,10 @@ export async function inspectDocument(file: string, kind: DocumentKind, opts: Pi
     await pdf.close()
     return n
   }
-  const pages = await imagePageCount(data, kind, opts)
-  for (let p = 1; p <= pages; p++) await decodePage(data, kind, p, opts)
-  return pages
+  // Decoded in a reader process: an image bomb fails there, not here.
+  const img = await openImage(data, kind, opts, { decodeAll: true })
+  await img.close()
+  return img.pageCount
 }
 
 export async function extractDocument(
@@ -52,12 +54,14 @@ export async function extractDocument(
 ): Promise<ExtractedText> {
   const data = await readFile(file)
   let pdf: OpenedPdf | null = null
+  let img: OpenedImage | null = null
   let pageCount: number
   if (kind === 'pdf') {
     pdf = await openPdf(data, opts)
     pageCount = pdf.pageCount
   } else {
-    pageCount = await imagePageCount(data, kind, opts)
+    img = await openImage(data, kind, opts)
+    pageCount = img.pageCount
   }
   try {
     const pages: PageText[] = new Array(pageCount)
@@ -70,7 +74,7 @@ export async function extractDocument(
         await onPage({ text, viewerPng: await viewerImage(grey) })
         return
       }
-      const grey = pdf ? await decodePage(await pdf.renderPage(n, opts.renderDpi), 'render', 1, opts) : await decodePage(data, kind as ImageKind, n, opts)
+      const grey = pdf ? await decodePage(await pdf.renderPage(n, opts.renderDpi), 'render', 1, opts) : await img!.decodePage(n)
       const prepared = await prepareForOcr(grey, { deskew: opts.deskew })
       // OCR reads the page without its form rules; people see it as it was scanned.
       const result = await ocr.recognize(toPgm(removeRules(prepared).page))
@@ -102,6 +106,7 @@ export async function extractDocument(
     return summarise(pages)
   } finally {
     await pdf?.close()
+    await img?.close()
   }
 }
 

@@ -1,91 +1,79 @@
 /**
- * PDFs through pdf-parse (pdfjs-dist): the text layer page by page, and page
- * renders for pages that have no text layer (scans). Encrypted, damaged and
- * empty PDFs become clear errors here, before anything is stored.
+ * PDFs through pdf-parse (pdfjs-dist), in a reader process of their own
+ * (src/extract/sandbox): the text layer page by page, and page renders for
+ * pages that have no text layer (scans). Encrypted, damaged, empty, too
+ * complex and bomb PDFs become clear errors here, before anything is stored.
  */
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { PDFParse } from 'pdf-parse'
+import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
-
-const require = createRequire(import.meta.url)
-
-function standardFontDataUrl(): string | undefined {
-  try {
-    const dir = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')
-    return pathToFileURL(dir + path.sep).href
-  } catch {
-    return undefined
-  }
-}
-const FONT_URL = standardFontDataUrl()
+import { leaseReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
 
 export interface OpenedPdf {
   pageCount: number
   /** Text layer of each page (index 0 = page 1). */
   pageTexts: string[]
-  /** Render one page (1-based) to PNG at the given dpi. */
+  /** Pages that could not be read (damaged in the file); they come out blank. */
+  badPages: number[]
+  /** Render one page (1-based) to PNG at the given dpi (lower for pages too large for the pixel budget). */
   renderPage(page: number, dpi: number): Promise<Buffer>
   close(): Promise<void>
 }
 
-/** A PDF always ends with %%EOF (perhaps followed by a little whitespace or padding); one that does not was cut off. */
+/**
+ * A PDF cut off while copying has no %%EOF at all. Junk after the last %%EOF (scanners pad files) is
+ * harmless, so the whole file is searched, not its tail; anything else is judged by whether it parses.
+ */
 export function looksTruncated(data: Buffer): boolean {
-  const tail = data.subarray(Math.max(0, data.length - 2048)).toString('latin1')
-  return !tail.includes('%%EOF')
+  return data.lastIndexOf('%%EOF', undefined, 'latin1') < 0
+}
+
+/** True when %PDF- appears within the first KB (a few stray bytes before the header are tolerated). */
+export function hasPdfHeader(data: Buffer): boolean {
+  return data.subarray(0, 1024).includes('%PDF-', 0, 'latin1')
 }
 
 export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promise<OpenedPdf> {
   if (looksTruncated(data)) {
-    throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF at end' })
+    throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
-  const parser = new PDFParse({
-    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-    verbosity: 0,
-    standardFontDataUrl: FONT_URL,
-    stopAtErrors: false,
-    // pdfjs refuses to allocate canvases beyond this: no render can exhaust memory.
-    canvasMaxAreaInBytes: opts.maxPixels * 4,
-    maxImageSize: opts.maxPixels,
-  })
-  let text
+  const budget = readBudget()
+  const reader = leaseReader('pdf')
+  let opened: { pageCount: number; pageTexts: string[]; badPages: number[] }
   try {
-    text = await parser.getText({ pageJoiner: '', lineEnforce: true })
+    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages }, budget.openSeconds * 1000)
   } catch (err) {
-    await parser.destroy().catch(() => {})
-    throw pdfError(err)
+    await finish(reader)
+    throw err
   }
-  if (!text.total || text.total < 1) {
-    await parser.destroy().catch(() => {})
-    throw new ChartclerkError('PDF_NO_PAGES', 'This PDF has no pages. Ask the sender to send the document again and drop the new file in the inbox.', { detail: '0 pages' })
-  }
-  const pageTexts: string[] = Array.from({ length: text.total }, (_, i) => text.pages.find((p) => p.num === i + 1)?.text ?? '')
+  const badPages = [...opened.badPages]
   return {
-    pageCount: text.total,
-    pageTexts,
+    pageCount: opened.pageCount,
+    pageTexts: opened.pageTexts,
+    badPages,
     async renderPage(page: number, dpi: number): Promise<Buffer> {
+      if (badPages.includes(page)) return blankPage(dpi)
       try {
-        const shot = await parser.getScreenshot({ partial: [page], scale: dpi / 72, imageDataUrl: false, imageBuffer: true })
-        const first = shot.pages[0]
-        if (!first?.data?.length) throw new Error('empty render')
-        return Buffer.from(first.data)
+        const r = await reader.call<{ png: Uint8Array }>({ op: 'pdf-render', page, dpi }, budget.pageSeconds * 1000)
+        return Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength)
       } catch (err) {
-        throw pdfError(err)
+        // A reader killed for memory or time fails the file; a page pdfjs cannot draw is read as blank.
+        if (!reader.alive || !(err instanceof ChartclerkError) || err.code !== 'PDF_CORRUPT') throw err
+        badPages.push(page)
+        return blankPage(dpi)
       }
     },
-    close: () => parser.destroy().catch(() => {}),
+    close: () => finish(reader),
   }
 }
 
-function pdfError(err: unknown): ChartclerkError {
-  const name = (err as Error)?.name ?? ''
-  const msg = (err as Error)?.message ?? String(err)
-  if (name === 'PasswordException' || /password/i.test(msg)) {
-    return new ChartclerkError('PDF_ENCRYPTED', 'This PDF is password-protected. Ask the sender for an unlocked copy (or print it to a new PDF) and drop it in the inbox again.', { cause: err, detail: 'password' })
-  }
-  return new ChartclerkError('PDF_CORRUPT', 'This PDF is damaged or incomplete (perhaps cut off while copying). Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', {
-    cause: err,
-    detail: `${name}: ${msg}`.slice(0, 200),
-  })
+async function finish(reader: Reader): Promise<void> {
+  if (reader.alive) await reader.call({ op: 'close' }, 10_000).catch(() => {})
+  releaseReader(reader)
+}
+
+/** A white letter page: what an unreadable page shows, so the others keep their place. */
+function blankPage(dpi: number): Promise<Buffer> {
+  const width = Math.round(8.5 * dpi)
+  const height = Math.round(11 * dpi)
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer()
 }

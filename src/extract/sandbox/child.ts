@@ -1,0 +1,177 @@
+/**
+ * The reader process: opens one untrusted file at a time (PDF through pdfjs,
+ * images through sharp) for the main process. It runs with its own heap limit
+ * and is killed from outside when it uses too much memory or time, so a file
+ * that makes pdfjs loop or inflate without end takes down only this process.
+ */
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { PDFParse } from 'pdf-parse'
+import { ChartclerkError } from '../../errors.js'
+import { decodePage, imagePageCount, type ImageKind } from '../images.js'
+import type { Reply, Request } from './protocol.js'
+
+const require = createRequire(import.meta.url)
+
+function pdfjsFolderUrl(sub: string): string | undefined {
+  try {
+    const dir = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), sub)
+    return pathToFileURL(dir + path.sep).href
+  } catch {
+    return undefined
+  }
+}
+const FONT_URL = pdfjsFolderUrl('standard_fonts')
+// OpenJPEG (JPEG 2000 scans) and the colour-management module ship as wasm; without them such pages render white.
+export const WASM_URL = pdfjsFolderUrl('wasm')
+
+/** pdf-parse keeps its pdfjs document behind a private `load()`; the reader needs page sizes from it. */
+type PdfDoc = { numPages: number; getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; cleanup(): void }> }
+const loadDoc = (p: PDFParse): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
+
+interface PdfState {
+  parser: PDFParse
+  renderMaxPixels: number
+}
+
+let pdf: PdfState | null = null
+let image: { data: Buffer; kind: ImageKind; maxPixels: number } | null = null
+
+/** Where the PDF really starts: scanners and mail gateways sometimes put a few bytes before %PDF. */
+export function pdfStart(data: Uint8Array): number {
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 1024)).toString('latin1')
+  const i = head.indexOf('%PDF-')
+  return i < 0 ? 0 : i
+}
+
+async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unknown> {
+  await closeAll()
+  const start = pdfStart(req.data)
+  const data = start > 0 ? req.data.subarray(start) : req.data
+  const parser = new PDFParse({
+    data,
+    verbosity: 0,
+    standardFontDataUrl: FONT_URL,
+    wasmUrl: WASM_URL,
+    stopAtErrors: false,
+    // pdfjs refuses to allocate canvases beyond this: no render can exhaust memory.
+    canvasMaxAreaInBytes: req.maxPixels * 4,
+    maxImageSize: req.maxPixels,
+  } as ConstructorParameters<typeof PDFParse>[0])
+  pdf = { parser, renderMaxPixels: req.renderMaxPixels }
+  let doc
+  try {
+    doc = await loadDoc(parser)
+  } catch (err) {
+    throw pdfError(err)
+  }
+  const total = doc.numPages
+  if (!total || total < 1) throw new ChartclerkError('PDF_NO_PAGES', 'This PDF has no pages. Ask the sender to send the document again and drop the new file in the inbox.', { detail: '0 pages' })
+  if (total > req.maxPages) {
+    throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This PDF has ${total} pages, more than the ${req.maxPages} one document may have. Split it into smaller files, or ask the administrator to raise ingest.budget.maxPages.`, { detail: `${total} pages` })
+  }
+  const pageTexts: string[] = []
+  const badPages: number[] = []
+  for (let n = 1; n <= total; n++) {
+    try {
+      const t = await parser.getText({ partial: [n], pageJoiner: '', lineEnforce: true })
+      pageTexts.push(t.pages[0]?.text ?? '')
+    } catch (err) {
+      if (isPassword(err)) throw pdfError(err)
+      // One damaged page must not cost the others: it is read as blank and named for review.
+      pageTexts.push('')
+      badPages.push(n)
+    }
+  }
+  if (badPages.length === total) throw pdfError(new Error('no page could be read'))
+  return { pageCount: total, pageTexts, badPages, junkBefore: start }
+}
+
+async function renderPdfPage(page: number, dpi: number): Promise<unknown> {
+  if (!pdf) throw new ChartclerkError('INTERNAL', 'The reader lost the document. Drop it in the inbox again.', { detail: 'render without open' })
+  const { parser, renderMaxPixels } = pdf
+  const doc = await loadDoc(parser)
+  const p = await doc.getPage(page)
+  const vp = p.getViewport({ scale: 1 })
+  let scale = dpi / 72
+  // A poster or a 117-inch strip is read at the resolution that fits the budget, not refused.
+  const pixels = vp.width * scale * vp.height * scale
+  if (pixels > renderMaxPixels) scale = Math.sqrt(renderMaxPixels / (vp.width * vp.height))
+  p.cleanup()
+  const shot = await parser.getScreenshot({ partial: [page], scale, imageDataUrl: false, imageBuffer: true })
+  const first = shot.pages[0]
+  if (!first?.data?.length) throw new Error('empty render')
+  return { png: first.data, dpi: Math.round(scale * 72) }
+}
+
+async function closeAll(): Promise<void> {
+  const p = pdf
+  pdf = null
+  image = null
+  await p?.parser.destroy().catch(() => {})
+}
+
+function isPassword(err: unknown): boolean {
+  const name = (err as Error)?.name ?? ''
+  return name === 'PasswordException' || /password/i.test((err as Error)?.message ?? '')
+}
+
+function pdfError(err: unknown): ChartclerkError {
+  if (err instanceof ChartclerkError) return err
+  const name = (err as Error)?.name ?? ''
+  const msg = (err as Error)?.message ?? String(err)
+  if (isPassword(err)) {
+    return new ChartclerkError('PDF_ENCRYPTED', 'This PDF is password-protected. Ask the sender for an unlocked copy (or print it to a new PDF) and drop it in the inbox again.', { cause: err, detail: 'password' })
+  }
+  return new ChartclerkError('PDF_CORRUPT', 'This PDF is damaged or incomplete (perhaps cut off while copying). Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', {
+    cause: err,
+    detail: `${name}: ${msg}`.slice(0, 200),
+  })
+}
+
+async function handle(req: Request): Promise<unknown> {
+  switch (req.op) {
+    case 'pdf-open':
+      return openPdf(req)
+    case 'pdf-render':
+      return renderPdfPage(req.page, req.dpi)
+    case 'image-open': {
+      await closeAll()
+      const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength)
+      image = { data, kind: req.kind, maxPixels: req.maxPixels }
+      const pageCount = await imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
+      if (pageCount > req.maxPages) {
+        throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This image file has ${pageCount} pages, more than the ${req.maxPages} one document may have. Split it into smaller files.`, { detail: `${pageCount} pages` })
+      }
+      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
+      return { pageCount }
+    }
+    case 'image-decode': {
+      if (!image) throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
+      const g = await decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
+      return { data: g.data, width: g.width, height: g.height }
+    }
+    case 'close':
+      await closeAll()
+      return null
+    case 'test-crash':
+      // Tests only: prove the main process survives a reader that dies.
+      process.abort()
+  }
+}
+
+function send(reply: Reply): void {
+  process.send!(reply)
+}
+
+process.on('message', (req: Request) => {
+  handle(req).then(
+    (result) => send({ id: req.id, ok: true, result }),
+    (err) => {
+      const e = err instanceof ChartclerkError ? err : pdf ? pdfError(err) : new ChartclerkError('INTERNAL', 'This file could not be read. Drop it in the inbox again; if it fails again, rescan it.', { detail: String((err as Error)?.message ?? err).slice(0, 200) })
+      send({ id: req.id, ok: false, error: { code: e.code, action: e.action, detail: e.message.slice(0, 300) } })
+    },
+  )
+})
+process.on('disconnect', () => process.exit(0))

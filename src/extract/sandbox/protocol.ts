@@ -1,0 +1,15 @@
+/** Messages between the main process and a reader process (src/extract/sandbox/child.ts). */
+import type { ImageKind } from '../images.js'
+
+export type Request = { id: number } & (
+  | { op: 'pdf-open'; data: Uint8Array; maxPixels: number; renderMaxPixels: number; maxPages: number }
+  | { op: 'pdf-render'; page: number; dpi: number }
+  | { op: 'image-open'; data: Uint8Array; kind: ImageKind; maxPixels: number; maxPages: number; decodeAll: boolean }
+  | { op: 'image-decode'; page: number }
+  | { op: 'close' }
+  | { op: 'test-crash' }
+)
+
+export type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
+
+export type Reply = { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }
