@@ -175,3 +175,27 @@ process.on('message', (req: Request) => {
   )
 })
 process.on('disconnect', () => process.exit(0))
+/** One tiny page opened and drawn, so pdfjs, its worker code and the canvas are loaded before the first real file. */
+async function warmUp(): Promise<void> {
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] >>']
+  let body = '%PDF-1.4\n'
+  const offs: number[] = []
+  objs.forEach((o, i) => {
+    offs.push(body.length)
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const x = body.length
+  body += `xref\n0 4\n0000000000 65535 f\r\n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.from(body, 'latin1')), verbosity: 0, standardFontDataUrl: FONT_URL, wasmUrl: WASM_URL } as ConstructorParameters<typeof PDFParse>[0])
+  try {
+    await parser.getText()
+    await parser.getScreenshot({ scale: 1, imageDataUrl: false, imageBuffer: true })
+  } finally {
+    await parser.destroy().catch(() => {})
+  }
+}
+
+// The main process measures this reader's loaded size now: the budget is what a file adds to it.
+warmUp()
+  .catch(() => {})
+  .finally(() => process.send!({ ready: true }))

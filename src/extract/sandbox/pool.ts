@@ -45,18 +45,28 @@ export class Reader {
   private exitError: ChartclerkError | null = null
   served = 0
   peakRssMb = 0
+  /** Resident size once loaded; null until the reader said it is ready. */
+  private baseRssMb: number | null = null
+  private markReady!: () => void
+  /** Resolves when the reader has loaded pdfjs: budgets count from then, not from a slow start. */
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve))
   what: ReadingWhat = 'pdf'
 
   constructor(private readonly limits: ReadBudget) {
-    const heapMb = Math.max(96, Math.floor(limits.memoryMb * 0.75))
+    // Under the test runner the source is TypeScript (the TypeScript loader itself takes ~200 MB of heap).
+    const heapMb = Math.max(96, Math.floor(limits.memoryMb * 0.75)) + (ext === '.ts' ? 200 : 0)
     const execArgv = [`--max-old-space-size=${heapMb}`]
-    // Under the test runner the source is TypeScript; the built CLI runs the compiled child.
     if (ext === '.ts') execArgv.push('--import', 'tsx')
     this.child = fork(CHILD, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } })
     this.child.stderr!.on('data', (d: Buffer) => {
       this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-4000)
     })
     this.child.on('message', (m: Reply) => {
+      if ('ready' in m) {
+        this.baseRssMb = this.rssMb() ?? 0
+        this.markReady()
+        return
+      }
       const p = this.pending.get(m.id)
       if (!p) return
       this.pending.delete(m.id)
@@ -69,6 +79,7 @@ export class Reader {
       this.stopWatch()
       const e = this.killedFor ?? this.crashError(code, signal)
       this.exitError = e
+      this.markReady()
       for (const p of this.pending.values()) {
         clearTimeout(p.timer)
         p.reject(e)
@@ -84,11 +95,12 @@ export class Reader {
     return this.exitError === null && this.child.exitCode === null && this.child.signalCode === null
   }
 
-  call<T = any>(body: RequestBody, timeoutMs: number): Promise<T> {
-    if (!this.alive) return Promise.reject(this.exitError ?? this.crashError(null, null))
-    const id = this.nextId++
+  async call<T = any>(body: RequestBody, timeoutMs: number): Promise<T> {
     this.child.ref()
     ;(this.child.channel as { ref?: () => void } | undefined)?.ref?.()
+    await this.ready
+    if (!this.alive) throw this.exitError ?? this.crashError(null, null)
+    const id = this.nextId++
     this.startWatch()
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -109,6 +121,11 @@ export class Reader {
     this.child.kill('SIGKILL')
   }
 
+  /** How much the reader has grown above its loaded size. */
+  grownMb(rss: number): number {
+    return rss - (this.baseRssMb ?? rss)
+  }
+
   /** The child's resident memory, from /proc (Linux); null elsewhere. */
   rssMb(): number | null {
     try {
@@ -125,7 +142,8 @@ export class Reader {
       const rss = this.rssMb()
       if (rss === null) return
       if (rss > this.peakRssMb) this.peakRssMb = rss
-      if (rss > this.limits.memoryMb) this.kill(overMemory(this.what, this.limits.memoryMb))
+      // What the file itself made the reader take, above its loaded size.
+      if (this.baseRssMb !== null && rss - this.baseRssMb > this.limits.memoryMb) this.kill(overMemory(this.what, this.limits.memoryMb))
     }, 50)
   }
 
@@ -186,7 +204,7 @@ export function releaseReader(r: Reader): void {
   if (!r.alive) return
   const rss = r.rssMb()
   // A reader that grew large keeps that memory for good: replace it rather than keep it idle.
-  if (r.served >= RECYCLE_AFTER || idle.length >= MAX_IDLE || (rss !== null && rss > Math.min(400, budget.memoryMb / 2))) {
+  if (r.served >= RECYCLE_AFTER || idle.length >= MAX_IDLE || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
     r.child.kill('SIGTERM')
     return
   }

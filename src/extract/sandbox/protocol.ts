@@ -12,4 +12,4 @@ export type Request = { id: number } & (
 
 export type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
-export type Reply = { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }
+export type Reply = { ready: true; id?: undefined } | { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }
