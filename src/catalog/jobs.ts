@@ -20,6 +20,8 @@ export interface JobRow {
   outcome: string | null
   errorCode: string | null
   attempts: number
+  /** Runs that ended with the process gone (counted when the next start finds the job unfinished). */
+  crashes: number
 }
 
 export class JobsRepo {
@@ -35,10 +37,16 @@ export class JobsRepo {
       .run(j.id, j.mode, j.inboxPath, j.workPath, j.originalName, j.sourceFolder, j.receivedAt, now, now)
   }
 
-  update(id: string, patch: Partial<Pick<JobRow, 'state' | 'stage' | 'documentId' | 'outcome' | 'errorCode' | 'attempts'>>): void {
+  /** Counts a run of the job before its stages start (committed first, so a crash cannot hide it). */
+  startAttempt(id: string): number {
+    const r = this.db.prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE id = ? RETURNING attempts').get(new Date().toISOString(), id) as { attempts: number } | undefined
+    return r?.attempts ?? 0
+  }
+
+  update(id: string, patch: Partial<Pick<JobRow, 'state' | 'stage' | 'documentId' | 'outcome' | 'errorCode' | 'attempts' | 'crashes'>>): void {
     const cols: string[] = []
     const vals: unknown[] = []
-    const map: Record<string, string> = { state: 'state', stage: 'stage', documentId: 'document_id', outcome: 'outcome', errorCode: 'error_code', attempts: 'attempts' }
+    const map: Record<string, string> = { state: 'state', stage: 'stage', documentId: 'document_id', outcome: 'outcome', errorCode: 'error_code', attempts: 'attempts', crashes: 'crashes' }
     for (const [k, v] of Object.entries(patch)) {
       cols.push(`${map[k]} = ?`)
       vals.push(v)
@@ -70,6 +78,6 @@ export class JobsRepo {
 function toJob(r: any): JobRow {
   return {
     id: r.id, mode: r.mode, inboxPath: r.inbox_path, workPath: r.work_path, originalName: r.original_name, sourceFolder: r.source_folder,
-    receivedAt: r.received_at, state: r.state, stage: r.stage, documentId: r.document_id, outcome: r.outcome, errorCode: r.error_code, attempts: r.attempts,
+    receivedAt: r.received_at, state: r.state, stage: r.stage, documentId: r.document_id, outcome: r.outcome, errorCode: r.error_code, attempts: r.attempts, crashes: r.crashes ?? 0,
   }
 }

@@ -108,6 +108,7 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_BUDGET_MEMORY_MB', 'ingest.budget.memoryMb', 'int'],
   ['CHARTCLERK_BUDGET_OPEN_SECONDS', 'ingest.budget.openSeconds', 'int'],
   ['CHARTCLERK_BUDGET_PAGE_SECONDS', 'ingest.budget.pageSeconds', 'int'],
+  ['CHARTCLERK_BUDGET_RENDER_MAX_PIXELS', 'ingest.budget.renderMaxPixels', 'int'],
   ['CHARTCLERK_MRN_PATTERN', 'patients.mrnPattern', 'string'],
   ['CHARTCLERK_MIN_TYPE_CONFIDENCE', 'filing.minTypeConfidence', 'number'],
   ['CHARTCLERK_LOG_LEVEL', 'log.level', 'string'],

@@ -61,13 +61,19 @@ interface QueueItem {
   job?: Job
   inboxPath?: string
   observed?: Observed
+  /** In hand when the process went down: runs alone, so a second crash names the file that caused it. */
+  suspect?: boolean
 }
+
+/** Runs that took the process down before a job is quarantined instead of retried. */
+export const MAX_CRASHES = 2
 
 export class IngestRunner extends EventEmitter {
   private readonly queue: QueueItem[] = []
   private readonly known = new Set<string>()
   private readonly active = new Map<string, Job>()
   private lanesRunning = 0
+  private suspectRunning = false
   private stopping = false
   private paused = false
   private pauseTimer: NodeJS.Timeout | null = null
@@ -117,6 +123,14 @@ export class IngestRunner extends EventEmitter {
         await fs.rm(row.workPath, { force: true })
         await fs.rm(`${row.workPath}.partial`, { force: true })
         catalog.jobs.update(row.id, { state: 'released' })
+        this.endInterruptedReading(row.documentId)
+        continue
+      }
+      if (row.mode === 'watch' && row.stage === 'quarantine' && row.outcome && workExists) {
+        // The note was written, the move was not: finish it under the same name (never "name (2)").
+        await fs.mkdir(path.dirname(row.outcome), { recursive: true })
+        await moveFile(row.workPath, row.outcome)
+        catalog.jobs.update(row.id, { state: 'quarantined' })
         continue
       }
       if (row.state === 'claiming') {
@@ -144,8 +158,17 @@ export class IngestRunner extends EventEmitter {
         }
         continue
       }
+      // A run was started and never ended: the process went down with this file in hand.
+      const crashes = row.attempts > row.crashes ? row.crashes + 1 : row.crashes
+      if (crashes !== row.crashes) catalog.jobs.update(row.id, { crashes })
+      if (crashes >= MAX_CRASHES) {
+        await this.quarantinePoison(job, row.stage, crashes)
+        continue
+      }
       this.known.add(row.inboxPath)
-      this.queue.push({ job })
+      // Suspects first, each alone.
+      if (crashes > 0) this.queue.unshift({ job, suspect: true })
+      else this.queue.push({ job })
       resumed++
     }
     // Files in the work area without a job row cannot come from a finished claim: give them back.
@@ -200,12 +223,15 @@ export class IngestRunner extends EventEmitter {
   }
 
   private pump(): void {
-    while (!this.stopping && !this.paused && this.lanesRunning < this.opts.concurrency && this.queue.length > 0) {
+    while (!this.stopping && !this.paused && !this.suspectRunning && this.lanesRunning < this.opts.concurrency && this.queue.length > 0) {
+      if (this.queue[0]!.suspect && this.lanesRunning > 0) break
       const item = this.queue.shift()!
+      if (item.suspect) this.suspectRunning = true
       this.lanesRunning++
       void this.processItem(item)
         .catch((err) => this.ctx.log.error({ err: toChartclerkError(err).message }, 'runner lane failed'))
         .finally(() => {
+          if (item.suspect) this.suspectRunning = false
           this.lanesRunning--
           if (item.inboxPath) this.known.delete(item.inboxPath)
           if (item.job) this.known.delete(item.job.sourcePath)
@@ -289,9 +315,11 @@ export class IngestRunner extends EventEmitter {
     const { catalog, log } = this.ctx
     this.active.set(job.id, job)
     try {
+      catalog.jobs.startAttempt(job.id)
       await runPipeline(job, this.ctx, this.opts.stages ?? STAGES, (stage) => {
         catalog.jobs.update(job.id, { stage })
         log.debug({ job: job.id, stage, kind: job.kind, size: job.size }, 'stage')
+        crashHookForTests(stage, job.originalName)
       })
       const status = job.status ?? 'needs_review'
       catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
@@ -329,6 +357,34 @@ export class IngestRunner extends EventEmitter {
     catalog.jobs.update(job.id, { state: 'quarantined' })
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'quarantined')
     return target
+  }
+
+  /** A file that took the process down MAX_CRASHES times: set aside with a note, never retried in a loop. */
+  private async quarantinePoison(job: Job, stage: string | null, crashes: number): Promise<void> {
+    const { catalog, log } = this.ctx
+    const e = new ChartclerkError(
+      'FILE_CRASHED_DESK',
+      `chartclerk stopped ${crashes} times while reading this file${stage ? ` (at the ${stage} step)` : ''}, so it was set aside to let the rest of the inbox go on. It is probably damaged or built to break readers: ask the sender for a new copy (or print it to a new PDF, or rescan it) and drop that in the inbox.`,
+      { stage: stage ?? 'recover', detail: `${crashes} crashes` },
+    )
+    if (job.documentId !== undefined) {
+      catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+      catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+    }
+    const target = await this.quarantine(job, e, job.workPath)
+    log.error({ job: job.id, crashes, stage }, 'file took the process down repeatedly: quarantined')
+    this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
+  }
+
+  /** A document left "being read" by a run that never ended: failed, with what to do, so status never shows it in progress. */
+  private endInterruptedReading(documentId: number | null): void {
+    if (documentId === null) return
+    const { catalog } = this.ctx
+    const doc = catalog.documents.get(documentId)
+    if (!doc || doc.status !== 'received') return
+    const action = 'Reading this document was interrupted (chartclerk stopped part-way). Give the file to chartclerk again; it carries on from what was already stored.'
+    catalog.documents.update(documentId, { status: 'failed', errorCode: 'INTERNAL', errorMessage: action })
+    catalog.events.append('document.failed', documentId, { code: 'INTERNAL', stage: 'recover' })
   }
 
   /** A transient failure (storage down, shutting down): the file goes back where it came from, untouched. */
@@ -397,4 +453,15 @@ export class IngestRunner extends EventEmitter {
   private failedResult(job: Job, e: ChartclerkError): IngestResult {
     return { ...this.resultOf(job, 'failed'), error: { code: e.code, message: e.action, stage: e.stage ?? null } }
   }
+}
+
+/**
+ * Tests only: CHARTCLERK_TEST_CRASH_AT=<stage>:<file name> kills the process the way the kernel's
+ * out-of-memory killer would, when that file reaches that stage. Unset in production.
+ */
+function crashHookForTests(stage: string, originalName: string): void {
+  const spec = process.env.CHARTCLERK_TEST_CRASH_AT
+  if (!spec) return
+  const i = spec.indexOf(':')
+  if (spec.slice(0, i) === stage && spec.slice(i + 1) === originalName) process.kill(process.pid, 'SIGKILL')
 }

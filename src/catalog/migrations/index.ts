@@ -13,6 +13,7 @@ import * as m009 from '../../prep/migration.js'
 import * as m010 from '../../auth/migration.js'
 import * as m011 from '../../audit/migration.js'
 import * as m012 from '../../routing/migration.js'
+import * as m013 from './013-job-crashes.js'
 
 export interface Migration {
   version: number
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, name: m010.name, up: m010.up },
   { version: 11, name: m011.name, up: m011.up },
   { version: 12, name: m012.name, up: m012.up },
+  { version: 13, name: m013.name, up: m013.up },
 ]

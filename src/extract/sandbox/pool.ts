@@ -222,6 +222,7 @@ export async function closeSandbox(): Promise<void> {
         new Promise<void>((resolve) => {
           if (r.child.exitCode !== null || r.child.signalCode !== null) return resolve()
           r.child.once('exit', () => resolve())
+          r.child.ref() // an idle reader is unref'd; keep the process up until it is gone
           r.child.kill('SIGKILL')
         }),
     ),

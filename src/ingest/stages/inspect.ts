@@ -1,8 +1,9 @@
 /** inspect: what the file really is, and proof that it can be read, before anything is stored. */
-import { lstat } from 'node:fs/promises'
+import { lstat, open } from 'node:fs/promises'
 import { ChartclerkError } from '../../errors.js'
 import { inspectDocument } from '../../extract/extractText.js'
-import { sniffFile } from '../../extract/sniff.js'
+import { hasPdfHeader } from '../../extract/pdf.js'
+import { sniffFile, type Sniffed } from '../../extract/sniff.js'
 import { CONTINUE, type Stage } from './types.js'
 
 export const inspect: Stage = {
@@ -16,11 +17,26 @@ export const inspect: Stage = {
       throw new ChartclerkError('FILE_TOO_LARGE', `This file is larger than ${ctx.config.ingest.maxFileMb} MB. Split it into smaller scans, or ask the administrator to raise ingest.maxFileMb.`, { detail: `${st.size} bytes` })
     }
     job.size = st.size
-    const sniffed = await sniffFile(job.workPath, job.originalName)
+    const sniffed = await sniffFile(job.workPath, job.originalName).catch(async (err) => {
+      // A few stray bytes before %PDF (a mail gateway's header): pdf.js and poppler read such files, so do we.
+      if (await startsLikePdf(job.workPath)) return { kind: 'pdf', contentType: 'application/pdf', extensionMismatch: false } satisfies Sniffed
+      throw err
+    })
     job.kind = sniffed.kind
     job.contentType = sniffed.contentType
     if (sniffed.extensionMismatch) ctx.log.info({ job: job.id, kind: sniffed.kind }, 'file name extension disagrees with content; reading it as its real type')
     job.pageCount = await inspectDocument(job.workPath, sniffed.kind, { maxPixels: ctx.config.ocr.maxPixels })
     return CONTINUE
   },
+}
+
+async function startsLikePdf(file: string): Promise<boolean> {
+  const h = await open(file, 'r')
+  try {
+    const buf = Buffer.alloc(1024)
+    const { bytesRead } = await h.read(buf, 0, 1024, 0)
+    return hasPdfHeader(buf.subarray(0, bytesRead))
+  } finally {
+    await h.close()
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { reactivateIfInactive } from '../../inactive/inactive.js'
 import type { MatchResult } from '../../patients/match.js'
+import { pageQualityReasons } from '../pageQuality.js'
 import { extractionDetails, toChartFields } from './fields.js'
 import { CONTINUE, type Stage } from './types.js'
 
@@ -38,7 +39,7 @@ export function summariseMatch(m: MatchResult): MatchSummary {
 export const settle: Stage = {
   name: 'settle',
   async run(job, ctx) {
-    const reasons = [...(job.reviewReasons ?? [])]
+    const reasons = [...(job.reviewReasons ?? []), ...(job.extracted ? pageQualityReasons(job.extracted) : [])]
     const c = job.classification
     const m = job.match
     const doc = ctx.catalog.documents.get(job.documentId!)!
