@@ -3,7 +3,8 @@
  * and written to bench/results/latest.json. Options:
  *   --pages N   scanned pages for the OCR comparison (default 24)
  *   --batch N   pages for the memory run (default 200)
- *   --only a,b  run some of: ocr,text,latency,memory,rules,storage
+ *   --only a,b  run some of: ocr,text,latency,memory,hostile,rules,storage
+ *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -14,7 +15,7 @@ import { runOcrBench } from './ocr.js'
 import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, only: { type: 'string' } } })
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, only: { type: 'string' } } })
 const only = values.only ? new Set(values.only.split(',')) : null
 const want = (k: string) => !only || only.has(k)
 const cacheDir = path.join(ROOT, '.bench-cache')
@@ -31,6 +32,7 @@ await step('ocr', () => runOcrBench({ pages: Number(values.pages), cacheDir }))
 await step('text', () => runTextLayerBench({ files: 40, cacheDir }))
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
 await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
+await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
 await step('rules', async () => {
   const mod = await import('./rules.js').catch(() => null)
   return mod && 'runRulesBench' in mod ? (mod as any).runRulesBench() : { skipped: 'bench/rules.ts not present' }

@@ -16,9 +16,15 @@ import type { Reply, RequestBody } from './protocol.js'
 export const DEFAULT_BUDGET: ReadBudget = { memoryMb: 768, openSeconds: 120, pageSeconds: 60, maxPages: 2000, renderMaxPixels: 40_000_000 }
 let budget: ReadBudget = { ...DEFAULT_BUDGET }
 
+let closing = false
+
 export function configureSandbox(b: Partial<ReadBudget>): void {
   budget = { ...DEFAULT_BUDGET, ...b }
+  closing = false
 }
+
+/** Shutting down: what a reader had in hand goes back for the next start, like OCR's pages. */
+const shuttingDown = () => new ChartclerkError('FILE_READER_CRASHED', 'chartclerk is shutting down; the file will be read at the next start.', { detail: 'readers closed', transient: true })
 
 export function readBudget(): Readonly<ReadBudget> {
   return budget
@@ -187,6 +193,7 @@ const busy = new Set<Reader>()
 
 /** A reader for one file; give it back with `releaseReader` when the file is done. */
 export function leaseReader(what: ReadingWhat): Reader {
+  if (closing) throw shuttingDown()
   if (!existsSync(CHILD)) throw new ChartclerkError('INTERNAL', 'chartclerk is not installed completely (the reader program is missing). Run "npm run build".', { detail: CHILD })
   let r: Reader | undefined
   while ((r = idle.pop()) && !r.alive) {
@@ -214,6 +221,7 @@ export function releaseReader(r: Reader): void {
 
 /** Ends every reader (on shutdown). */
 export async function closeSandbox(): Promise<void> {
+  closing = true
   const all = [...idle.splice(0), ...busy]
   busy.clear()
   await Promise.all(
@@ -223,7 +231,7 @@ export async function closeSandbox(): Promise<void> {
           if (r.child.exitCode !== null || r.child.signalCode !== null) return resolve()
           r.child.once('exit', () => resolve())
           r.child.ref() // an idle reader is unref'd; keep the process up until it is gone
-          r.child.kill('SIGKILL')
+          r.kill(shuttingDown())
         }),
     ),
   )
