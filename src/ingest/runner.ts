@@ -67,6 +67,8 @@ interface QueueItem {
 
 /** Runs that took the process down before a job is quarantined instead of retried. */
 export const MAX_CRASHES = 2
+/** Stages where the file's own content is parsed, decoded or OCRed. */
+const READING_STAGES = new Set(['inspect', 'extract'])
 
 export class IngestRunner extends EventEmitter {
   private readonly queue: QueueItem[] = []
@@ -158,13 +160,15 @@ export class IngestRunner extends EventEmitter {
         }
         continue
       }
-      // A run was started and never ended: the process went down with this file in hand.
-      const crashes = row.attempts > row.crashes ? row.crashes + 1 : row.crashes
-      if (crashes !== row.crashes) catalog.jobs.update(row.id, { crashes })
+      // The process went down while this file was being opened or read: count it against the file.
+      // (Down at storing or indexing is not the file's doing; a job still queued has no stage.)
+      const crashes = row.stage && READING_STAGES.has(row.stage) ? row.crashes + 1 : row.crashes
       if (crashes >= MAX_CRASHES) {
+        catalog.jobs.update(row.id, { crashes })
         await this.quarantinePoison(job, row.stage, crashes)
         continue
       }
+      catalog.jobs.update(row.id, { crashes, stage: null })
       this.known.add(row.inboxPath)
       // Suspects first, each alone.
       if (crashes > 0) this.queue.unshift({ job, suspect: true })

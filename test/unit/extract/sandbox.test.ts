@@ -1,0 +1,79 @@
+/**
+ * The reader processes (src/extract/sandbox): a reader that dies fails only its file, with a clear
+ * code, and the next file gets a fresh reader; JPEG 2000 pages render (OpenJPEG wired); the
+ * truncation and header checks; review reasons for blank and unreadable pages.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ChartclerkError } from '../../../src/errors.js'
+import { hasPdfHeader, looksTruncated, openPdf } from '../../../src/extract/pdf.js'
+import { closeSandbox, configureSandbox, leaseReader, releaseReader } from '../../../src/extract/sandbox/pool.js'
+import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
+import { ROOT } from '../../helpers/workspace.js'
+
+const HOSTILE = path.join(ROOT, 'test/fixtures/hostile')
+configureSandbox({ openSeconds: 60, pageSeconds: 60 })
+afterAll(() => closeSandbox())
+
+async function darkPixels(png: Buffer): Promise<number> {
+  const { data } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true })
+  let n = 0
+  for (const v of data) if (v < 128) n++
+  return n
+}
+
+describe('reader processes', () => {
+  it('GIVEN a reader that dies WHEN a call is in hand THEN only that call fails, with FILE_READER_CRASHED, and the next file gets a working reader', async () => {
+    const r = leaseReader('pdf')
+    const err = await r.call({ op: 'test-crash' }, 60_000).catch((e) => e)
+    expect(err).toBeInstanceOf(ChartclerkError)
+    expect(err.code).toBe('FILE_READER_CRASHED')
+    expect(r.alive).toBe(false)
+    releaseReader(r)
+    const pdf = await openPdf(await readFile(path.join(HOSTILE, 'trailing-junk.pdf')), { maxPixels: 150_000_000 })
+    expect(pdf.pageTexts[0]).toMatch(/Lakeside Medical Laboratory/)
+    await pdf.close()
+  }, 120_000)
+
+  it('GIVEN a JPEG 2000 scan WHEN its page is rendered THEN the text is drawn (OpenJPEG wired), not a white page', async () => {
+    const pdf = await openPdf(await readFile(path.join(HOSTILE, 'jpx-scan.pdf')), { maxPixels: 150_000_000 })
+    const png = await pdf.renderPage(1, 100)
+    await pdf.close()
+    expect(await darkPixels(png)).toBeGreaterThan(2000)
+  }, 120_000)
+
+  it('GIVEN a PDF whose second page is damaged WHEN opened THEN pages 1 and 3 keep their text and page 2 is named', async () => {
+    const pdf = await openPdf(await readFile(path.join(HOSTILE, 'broken-page.pdf')), { maxPixels: 150_000_000 })
+    expect(pdf.pageCount).toBe(3)
+    expect(pdf.badPages).toEqual([2])
+    expect(pdf.pageTexts[2]).toMatch(/Discharged home/)
+    await pdf.close()
+  }, 120_000)
+})
+
+describe('PDF checks before a reader is used', () => {
+  it('finds %%EOF anywhere, so trailing junk passes and a cut-off file does not', async () => {
+    const whole = await readFile(path.join(HOSTILE, 'trailing-junk.pdf'))
+    expect(looksTruncated(whole)).toBe(false)
+    const pdf = await readFile(path.join(HOSTILE, 'leading-junk.pdf'))
+    expect(looksTruncated(pdf.subarray(0, Math.floor(pdf.length / 2)))).toBe(true)
+  })
+  it('accepts a few stray bytes before %PDF-', async () => {
+    expect(hasPdfHeader(await readFile(path.join(HOSTILE, 'leading-junk.pdf')))).toBe(true)
+    expect(hasPdfHeader(Buffer.from('PK\u0003\u0004 not a pdf'))).toBe(false)
+  })
+})
+
+describe('page quality review reasons', () => {
+  const page = (n: number, text: string, source: 'ocr' | 'text-layer' = 'ocr', ocrConfidence: number | null = 90) =>
+    ({ page: n, text, source, ocrConfidence, deskewAngle: 0, width: 1, height: 1, words: [] }) as never
+  it('names blank, nearly blank and hard-to-read pages, and says nothing about good ones', () => {
+    const reasons = pageQualityReasons({ pages: [page(1, 'A full page of readable consultation text here.'), page(2, '  \n '), page(3, 'x y'), page(4, 'Readable words but a faint scan overall today.', 'ocr', 31)], fullText: '', ocrConfidence: 60, source: 'ocr' })
+    expect(reasons).toHaveLength(3)
+    expect(reasons[0]).toMatch(/^Page 2 came out blank/)
+    expect(reasons[1]).toMatch(/^Page 3 came out nearly blank/)
+    expect(reasons[2]).toMatch(/^Page 4 is hard to read \(OCR confidence 31%\)/)
+  })
+})
