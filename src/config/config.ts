@@ -58,7 +58,7 @@ export interface Config {
     renderDpi: number
     maxPixels: number
   }
-  ingest: { concurrency: number; maxFileMb: number; budget: ReadBudget }
+  ingest: { concurrency: number; maxFileMb: number; maxCrashes: number; budget: ReadBudget }
   patients: { mrnPattern: string; dateOrder: 'MDY' | 'DMY' }
   filing: { minTypeConfidence?: number }
   log: { level: string; includePatientData: boolean }
@@ -105,6 +105,7 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_OCR_WORKERS', 'ocr.workers', 'int'],
   ['CHARTCLERK_OCR_PAGE_TIMEOUT_MS', 'ocr.pageTimeoutMs', 'int'],
   ['CHARTCLERK_INGEST_CONCURRENCY', 'ingest.concurrency', 'int'],
+  ['CHARTCLERK_INGEST_MAX_CRASHES', 'ingest.maxCrashes', 'int'],
   ['CHARTCLERK_BUDGET_MEMORY_MB', 'ingest.budget.memoryMb', 'int'],
   ['CHARTCLERK_BUDGET_OPEN_SECONDS', 'ingest.budget.openSeconds', 'int'],
   ['CHARTCLERK_BUDGET_PAGE_SECONDS', 'ingest.budget.pageSeconds', 'int'],
@@ -260,7 +261,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     catalog: { path: c.catalog.path ? resolveFrom(c.catalog.path) : path.join(dataDir, 'catalog.sqlite') },
     ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
     // Two more files in hand than OCR workers: while one file is stored or classified, the workers stay busy.
-    ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb, budget: { ...c.ingest.budget } },
+    ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb, maxCrashes: c.ingest.maxCrashes, budget: { ...c.ingest.budget } },
     patients: { ...c.patients },
     filing: { ...c.filing },
     log: { ...c.log },

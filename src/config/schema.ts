@@ -96,6 +96,8 @@ export const configSchema = {
       properties: {
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
         maxFileMb: { type: 'integer', minimum: 1, default: 500 },
+        // Crashes of the whole process while a file was being read before it is quarantined (issue 13).
+        maxCrashes: { type: 'integer', minimum: 1, default: 2 },
         // Each file is opened and rendered in a separate reader process within these limits.
         budget: {
           type: 'object',

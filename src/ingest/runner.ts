@@ -163,7 +163,7 @@ export class IngestRunner extends EventEmitter {
       // The process went down while this file was being opened or read: count it against the file.
       // (Down at storing or indexing is not the file's doing; a job still queued has no stage.)
       const crashes = row.stage && READING_STAGES.has(row.stage) ? row.crashes + 1 : row.crashes
-      if (crashes >= MAX_CRASHES) {
+      if (crashes >= (config.ingest.maxCrashes ?? MAX_CRASHES)) {
         catalog.jobs.update(row.id, { crashes })
         await this.quarantinePoison(job, row.stage, crashes)
         continue

@@ -237,7 +237,7 @@ export async function closeSandbox(): Promise<void> {
   )
 }
 
-/** Peak resident memory of readers seen so far (MB), for the bench. */
+/** Readers alive (idle or busy). */
 export function readerCount(): number {
   return idle.length + busy.size
 }

@@ -37,7 +37,8 @@ async function assertNothingLost(ws: Workspace): Promise<void> {
 }
 
 beforeAll(async () => {
-  ws = makeWorkspace({ CHARTCLERK_LOG_LEVEL: 'debug', CHARTCLERK_WATCH_STABILITY_MS: '100', CHARTCLERK_INGEST_CONCURRENCY: '2', CHARTCLERK_OCR_WORKERS: '1' })
+  // The kills here come from outside, on purpose: no file is poison, so none may be quarantined for crashing (see hostile-crash.test.ts).
+  ws = makeWorkspace({ CHARTCLERK_LOG_LEVEL: 'debug', CHARTCLERK_WATCH_STABILITY_MS: '100', CHARTCLERK_INGEST_CONCURRENCY: '2', CHARTCLERK_OCR_WORKERS: '1', CHARTCLERK_INGEST_MAX_CRASHES: '100' })
   const files: Record<string, Buffer> = {}
   for (let i = 0; i < 30; i++) files[`${i % 3 === 0 ? 'fax/' : ''}lab-${i}.pdf`] = await textPdf(i)
   for (let i = 0; i < 3; i++) files[`scans/consult-${i}.png`] = await scannedPng(i, i === 1 ? 1.5 : 0)
