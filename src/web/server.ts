@@ -23,6 +23,7 @@ import { buildWebApp } from './app.js'
 import { catalogPatientDirectory } from './catalogAdapters.js'
 import type { PatientDirectory, ReviewActions, RuleStatusSource, WebDeps } from './deps.js'
 import type { AppEnv } from './env.js'
+import { trustedProxies } from './proxy.js'
 
 export interface DeskOptions {
   rules?: RuleStatusSource | null
@@ -51,8 +52,15 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     sessions: new SessionsRepo(app.catalog.db),
     audit: new AuditLog(app.catalog.db),
     limiter: new LoginLimiter(),
-    secureCookies: opts.secureCookies,
+    secureCookies: opts.secureCookies ?? secureCookiesOf(app.config.web),
+    trustProxy: trustedProxies(app.config.web.trustProxy ?? []),
   }
+}
+
+/** `web.secureCookies` when set, else on when the desk's public address is https. */
+export function secureCookiesOf(web: { publicUrl?: string; secureCookies?: boolean }): boolean {
+  if (web.secureCookies !== undefined) return web.secureCookies
+  return /^https:\/\//i.test(web.publicUrl ?? '')
 }
 
 export interface WebServer {
@@ -112,7 +120,7 @@ export async function startDesk(app: App, opts: DeskOptions & { onFirstAdmin?: (
   const first = await deps.users.ensureFirstAdmin()
   if (first) opts.onFirstAdmin?.(first)
   const host = opts.host ?? app.config.web.host
-  if (!LOOPBACK.test(host)) app.log.warn({ host }, 'the web desk listens beyond this machine: put it behind TLS and set secure cookies')
+  if (!LOOPBACK.test(host) && !deps.secureCookies) app.log.warn({ host }, 'the web desk listens beyond this machine: put it behind TLS and set web.publicUrl to its https address (or web.secureCookies)')
   const server = await startWebServer(deps, { host, port: opts.port })
   app.log.info({ url: server.url }, 'web desk listening')
   return { ...server, deps }
