@@ -57,6 +57,16 @@ export const AUDIT_ACTIONS = [
   'release.download',
   'release.sent',
   'release.accounting',
+  'release.identity',
+  'chart.list',
+  'patient.lookup',
+  'review.list',
+  'deficiency.assign',
+  'retention.hold',
+  'retention.release',
+  'retention.purge',
+  'patients.import',
+  'report.view',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -11,9 +11,9 @@ import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { REQUIRED_ELEMENTS } from '../../release/check.js'
 import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, todayIso, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
-import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization } from '../../release/service.js'
+import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization, verifyReleaseIdentity } from '../../release/service.js'
 import { configFrom, globalOptions } from '../context.js'
-import { cliSource } from './user.js'
+import { actingPerson, cliSource } from './actor.js'
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
 const out = (s: string): void => void process.stdout.write(s + '\n')
@@ -127,6 +127,25 @@ export function registerReleaseCommands(program: Command): void {
         const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: o.by })
         new AuditLog(catalog.db).append({ actor: o.by.trim(), action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable }, source: cliSource() })
         out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('verify-identity')
+    .description("Record that the requester's identity was checked (requests from the patient or their representative are held until then)")
+    .argument('<id>', 'release request')
+    .option('--how <text>', 'how it was checked, e.g. "driver licence at the front desk"')
+    .option('--by <name>', 'who checked it (default: you, the signed-in system user)')
+    .action((ref: string, o: { how?: string; by?: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const by = actingPerson(o.by)
+        const r = verifyReleaseIdentity({ catalog, config }, parseReleaseRef(ref), { by, how: o.how })
+        new AuditLog(catalog.db).append({ actor: by, action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { how: o.how ?? null }, source: cliSource() })
+        out(`${r.releaseNumber}: the requester's identity is recorded as verified. Next: chartclerk release package ${r.id}`)
       } finally {
         catalog.close()
       }
