@@ -1,6 +1,7 @@
 /** What the release commands do, over an open App (used by the CLI and the tests alike). */
 import type { App } from '../app.js'
 import { rulesDirOf } from '../app.js'
+import { dateOption } from '../cli/dates.js'
 import { ChartclerkError } from '../errors.js'
 import { checkRelease, type ReleaseCheck } from './check.js'
 import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
@@ -11,8 +12,6 @@ export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config'>
 /** What the commands that touch no object need. */
 export type CatalogDeps = Pick<App, 'catalog' | 'config'>
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
 export function requesterType(v: string): RequesterType {
   const t = v.toLowerCase().replace(/[\s-]+/g, '_')
   const alias: Record<string, RequesterType> = { provider: 'treatment', law_enforcement: 'required_by_law', law: 'required_by_law', court: 'required_by_law' }
@@ -21,10 +20,9 @@ export function requesterType(v: string): RequesterType {
   return r
 }
 
+/** A date option (YYYY-MM-DD, a real calendar day) or USAGE naming the option; see cli/dates.ts. */
 export function isoDate(v: string | undefined, what: string): string | undefined {
-  if (v === undefined) return undefined
-  if (!DATE.test(v)) throw new ChartclerkError('USAGE', `${what} wants a date like 2026-03-31, not "${v}".`)
-  return v
+  return dateOption(v, what)
 }
 
 export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseRequest {

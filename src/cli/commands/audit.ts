@@ -3,6 +3,7 @@
  * entry was edited or deleted) and `chartclerk audit list` (search the log).
  */
 import type { Command } from 'commander'
+import { dateOption } from '../dates.js'
 import { AuditLog } from '../../audit/log.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
@@ -51,7 +52,8 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'one JSON object per line')
     .action((o: { actor?: string; action?: string; mrn?: string; document?: string; since?: string; until?: string; limit: string; json?: boolean }, cmd: Command) => {
-      for (const d of [o.since, o.until]) if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ChartclerkError('USAGE', `Dates look like 2025-06-30, not "${d}".`)
+      dateOption(o.since, '--since')
+      dateOption(o.until, '--until')
       const limit = Number(o.limit)
       if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
       const catalog = openCatalog(configFrom(cmd).catalog.path)

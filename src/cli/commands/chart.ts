@@ -1,5 +1,6 @@
 /** `chartclerk chart show MRN`: the chart as the rules see it. */
 import type { Command } from 'commander'
+import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { buildChart } from '../../charts/buildChart.js'
 import { ChartclerkError } from '../../errors.js'
@@ -14,6 +15,7 @@ export function registerChartCommands(program: Command): void {
     .argument('<mrn>', "the patient's MRN")
     .option('--as-of <date>', 'the day to judge dates by, YYYY-MM-DD (default today)')
     .action(async (mrn: string, o: { asOf?: string }, cmd: Command) => {
+      dateOption(o.asOf, '--as-of')
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {

@@ -3,6 +3,7 @@
  * and `chartclerk deficiency list | set | assign | history` (the deficiency workflow).
  */
 import type { Command } from 'commander'
+import { dateOption } from '../dates.js'
 import { rulesDirOf } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
 import { buildChart, chartMrns } from '../../charts/buildChart.js'
@@ -20,7 +21,6 @@ export interface CheckCommandDeps {
   setExitCode?: (code: number) => void
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function ageDays(d: Deficiency, now = Date.now()): number {
   return Math.floor((now - Date.parse(d.createdAt)) / 86_400_000)
@@ -41,7 +41,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--by <name>', 'who runs the check, for the history', 'chartclerk')
     .option('--json', 'one JSON object per line')
     .action((o: { charts?: string; patient?: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean }, cmd: Command) => {
-      if (o.asOf && !DATE.test(o.asOf)) throw new ChartclerkError('USAGE', `--as-of wants a date like 2025-06-30, not "${o.asOf}".`)
+      dateOption(o.asOf, '--as-of')
       const config = configFrom(cmd)
       const json = !!(o.json || globalOptions(cmd).json)
       const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? rulesDirOf(config)))

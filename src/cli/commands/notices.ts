@@ -1,6 +1,7 @@
 /** `chartclerk notices list | print ID | sent ID | received ID | history ID`: records requests to outside providers. */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { today } from '../../reports/aging.js'
@@ -8,11 +9,9 @@ import { NOTICE_STATUSES, NoticesRepo, renderNoticeHtml, syncNotices, type Notic
 import { configFrom, globalOptions } from '../context.js'
 import { listOption } from './report.js'
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
 function when(v: string | undefined): string | undefined {
   if (v === undefined) return undefined
-  if (!DATE.test(v)) throw new ChartclerkError('USAGE', `--date wants a date like 2025-06-30, not "${v}".`)
+  dateOption(v, '--date')
   return `${v}T12:00:00.000Z`
 }
 
