@@ -1,5 +1,6 @@
 /** `chartclerk chart show MRN`: the chart as the rules see it. */
 import type { Command } from 'commander'
+import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { buildChart } from '../../charts/buildChart.js'
@@ -21,6 +22,7 @@ export function registerChartCommands(program: Command): void {
       try {
         const c = buildChart(catalog, mrn, o.asOf)
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
+        cliAudit(catalog.db, null, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { from: 'cli', documents: c.documents.length } })
         if (globalOptions(cmd).json) {
           printJson(c)
           return

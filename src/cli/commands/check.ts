@@ -3,6 +3,7 @@
  * and `chartclerk deficiency list | set | assign | history` (the deficiency workflow).
  */
 import type { Command } from 'commander'
+import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { rulesDirOf } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
@@ -38,9 +39,9 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--rules <dir>', 'rules folder (default: the configured rulesDir)')
     .option('--as-of <date>', 'the day of the check, YYYY-MM-DD (default: each chart\'s asOf, else today)')
     .option('--diff', 'only show what would change; record nothing')
-    .option('--by <name>', 'who runs the check, for the history', 'chartclerk')
+    .option('--by <name>', 'who runs the check, for the history (default: you, the system user)')
     .option('--json', 'one JSON object per line')
-    .action((o: { charts?: string; patient?: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean }, cmd: Command) => {
+    .action((o: { charts?: string; patient?: string; rules?: string; asOf?: string; diff?: boolean; by?: string; json?: boolean }, cmd: Command) => {
       dateOption(o.asOf, '--as-of')
       const config = configFrom(cmd)
       const json = !!(o.json || globalOptions(cmd).json)
@@ -59,7 +60,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         }
         if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
         const repo = new DeficienciesRepo(catalog.db)
-        const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
+        const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: actingPerson(o.by) })
         if (!run.dryRun) syncNotices(catalog) // records requests: opened for new missing records, closed when the record arrived
         for (const plan of run.plans) {
           for (const c of plan.changes) {
@@ -124,17 +125,20 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .description('Change a deficiency\'s status (completed, verified, waived, rejected, open), with who and why')
     .argument('<id>', 'deficiency number')
     .argument('<status>', DEFICIENCY_STATUSES.join(' | '))
-    .requiredOption('--by <name>', 'who makes the change')
+    .option('--by <name>', 'who makes the change (default: you, the system user)')
     .option('--reason <text>', 'why (required to waive or reject)')
     .option('--json', 'print the deficiency as JSON')
-    .action((idArg: string, status: string, o: { by: string; reason?: string; json?: boolean }, cmd: Command) => {
+    .action((idArg: string, status: string, o: { by?: string; reason?: string; json?: boolean }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!(DEFICIENCY_STATUSES as readonly string[]).includes(status)) throw new ChartclerkError('USAGE', `The status must be one of ${DEFICIENCY_STATUSES.join(', ')}.`)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const d = new DeficienciesRepo(catalog.db).transition(id, status as DeficiencyStatus, { by: o.by, reason: o.reason })
+        const repo = new DeficienciesRepo(catalog.db)
+        const from = repo.get(id)?.status ?? null
+        const d = repo.transition(id, status as DeficiencyStatus, { by: actingPerson(o.by), reason: o.reason })
+        cliAudit(catalog.db, o.by, { action: 'deficiency.status', targetKind: 'deficiency', targetId: String(d.id), patientMrn: d.chartMrn, detail: { from, to: d.status, reason: o.reason ?? null, documentId: d.documentId } })
         out(o.json || globalOptions(cmd).json ? JSON.stringify(d) : `#${d.id} is now ${d.status}`)
         setExit(0)
       } finally {
@@ -147,16 +151,17 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .description('Assign a deficiency to a person (or --none to unassign)')
     .argument('<id>', 'deficiency number')
     .argument('[assignee]', 'who should complete it')
-    .requiredOption('--by <name>', 'who makes the change')
+    .option('--by <name>', 'who makes the change (default: you, the system user)')
     .option('--none', 'unassign')
-    .action((idArg: string, assignee: string | undefined, o: { by: string; none?: boolean }, cmd: Command) => {
+    .action((idArg: string, assignee: string | undefined, o: { by?: string; none?: boolean }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!assignee && !o.none) throw new ChartclerkError('USAGE', 'Name the assignee, or use --none to unassign.')
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: o.by })
+        const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: actingPerson(o.by) })
+        cliAudit(catalog.db, o.by, { action: 'deficiency.assign', targetKind: 'deficiency', targetId: String(d.id), patientMrn: d.chartMrn, detail: { to: d.assignedTo } })
         out(`#${d.id} ${d.assignedTo ? `assigned to ${d.assignedTo}` : 'unassigned'}`)
         setExit(0)
       } finally {

@@ -1,6 +1,7 @@
 /** `chartclerk notices list | print ID | sent ID | received ID | history ID`: records requests to outside providers. */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { actingPerson } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
@@ -55,13 +56,13 @@ export function registerNoticesCommands(program: Command): void {
     .description('The letter to send (printable HTML); sets the due date if it has none')
     .argument('<id>', 'request number or tracking number (RR-000001)')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--by <name>', 'who prints it, for the history', 'chartclerk')
-    .action((ref: string, o: { out?: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who prints it, for the history (default: you, the system user)')
+    .action((ref: string, o: { out?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markPrinted(repo.require(ref).id, { by: o.by, dueDays: config.deficiencies.recordsRequestDueDays })
+        const n = repo.markPrinted(repo.require(ref).id, { by: actingPerson(o.by), dueDays: config.deficiencies.recordsRequestDueDays })
         const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(n.chartMrn) ?? null, clinic: config.clinic })
         if (o.out) {
           writeFileSync(o.out, html, { mode: 0o600 })
@@ -76,14 +77,14 @@ export function registerNoticesCommands(program: Command): void {
     .command('sent')
     .description('Record that the request was sent (again: a follow-up)')
     .argument('<id>', 'request number or tracking number')
-    .requiredOption('--by <name>', 'who sent it')
+    .option('--by <name>', 'who sent it (default: you, the system user)')
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
-    .action((ref: string, o: { by: string; date?: string }, cmd: Command) => {
+    .action((ref: string, o: { by?: string; date?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markSent(repo.require(ref).id, { by: o.by, at: when(o.date), dueDays: config.deficiencies.recordsRequestDueDays })
+        const n = repo.markSent(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date), dueDays: config.deficiencies.recordsRequestDueDays })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
         else process.stdout.write(`${n.trackingNumber} sent ${n.sentAt?.slice(0, 10)}${n.followUps ? `, follow-up ${n.followUps} on ${n.lastFollowUpAt?.slice(0, 10)}` : ''}; due ${n.dueDate}\n`)
       } finally {
@@ -95,15 +96,15 @@ export function registerNoticesCommands(program: Command): void {
     .command('received')
     .description('Record that the requested records arrived (filing them closes the deficiency)')
     .argument('<id>', 'request number or tracking number')
-    .requiredOption('--by <name>', 'who received them')
+    .option('--by <name>', 'who received them (default: you, the system user)')
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
     .option('--note <text>', 'a note for the history')
-    .action((ref: string, o: { by: string; date?: string; note?: string }, cmd: Command) => {
+    .action((ref: string, o: { by?: string; date?: string; note?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markReceived(repo.require(ref).id, { by: o.by, at: when(o.date), note: o.note })
+        const n = repo.markReceived(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date), note: o.note })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
         else process.stdout.write(`${n.trackingNumber} received ${n.receivedAt?.slice(0, 10)}\n`)
       } finally {

@@ -5,7 +5,6 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
-import { AuditLog } from '../../audit/log.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
@@ -13,7 +12,7 @@ import { REQUIRED_ELEMENTS } from '../../release/check.js'
 import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, todayIso, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
 import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization, verifyReleaseIdentity } from '../../release/service.js'
 import { configFrom, globalOptions } from '../context.js'
-import { actingPerson, cliSource } from './actor.js'
+import { actingPerson, cliAudit } from './actor.js'
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
 const out = (s: string): void => void process.stdout.write(s + '\n')
@@ -44,7 +43,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--date <date>', 'request date (default today)')
     .option('--authorization <id>', 'the authorization relied on (document number; default: a valid one filed to the chart)')
     .option('--identity-verified', "the requester's identity was verified")
-    .requiredOption('--by <name>', 'who records the request')
+    .option('--by <name>', 'who records the request (default: you, the system user)')
     .option('--json', 'print the request as JSON')
     .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
@@ -59,9 +58,9 @@ export function registerReleaseCommands(program: Command): void {
           recipientAddress: String(o.address ?? ''), purpose: String(o.purpose), docTypes: list(o.types as string | undefined),
           dateFrom: isoDate(o.from as string | undefined, '--from') ?? null, dateTo: isoDate(o.to as string | undefined, '--to') ?? null, documentIds: docs,
           requestDate: isoDate(o.date as string | undefined, '--date') ?? todayIso(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
-          identityVerified: !!o.identityVerified, createdBy: String(o.by),
+          identityVerified: !!o.identityVerified, createdBy: actingPerson(o.by as string | undefined),
         })
-        new AuditLog(catalog.db).append({ actor: String(o.by).trim(), action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType }, source: cliSource() })
+        cliAudit(catalog.db, o.by as string | undefined, { action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType } })
         if (json(cmd, o)) out(JSON.stringify(r))
         else out(`${r.releaseNumber} recorded${r.dueDate ? `; due ${r.dueDate}` : ''}. Next: chartclerk release check ${r.id}`)
       } finally {
@@ -119,13 +118,13 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<id>', 'release request')
     .option('--to <recipient>', 'sent to (default: the recipient)')
     .option('--date <date>', 'date sent (default today)')
-    .requiredOption('--by <name>', 'who sent it')
-    .action((ref: string, o: { to?: string; date?: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who sent it (default: you, the system user)')
+    .action((ref: string, o: { to?: string; date?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: o.by })
-        new AuditLog(catalog.db).append({ actor: o.by.trim(), action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable }, source: cliSource() })
+        const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: actingPerson(o.by) })
+        cliAudit(catalog.db, o.by, { action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable } })
         out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
       } finally {
         catalog.close()
@@ -144,7 +143,7 @@ export function registerReleaseCommands(program: Command): void {
       try {
         const by = actingPerson(o.by)
         const r = verifyReleaseIdentity({ catalog, config }, parseReleaseRef(ref), { by, how: o.how })
-        new AuditLog(catalog.db).append({ actor: by, action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { how: o.how ?? null }, source: cliSource() })
+        cliAudit(catalog.db, o.by, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { how: o.how ?? null } })
         out(`${r.releaseNumber}: the requester's identity is recorded as verified. Next: chartclerk release package ${r.id}`)
       } finally {
         catalog.close()
@@ -206,13 +205,13 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<document>', 'the authorization (document number)')
     .option('--date <date>', 'date of the revocation (default today)')
     .option('--note <text>', 'e.g. how it was received')
-    .requiredOption('--by <name>', 'who records it')
-    .action((ref: string, o: { date?: string; note?: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who records it (default: you, the system user)')
+    .action((ref: string, o: { date?: string; note?: string; by?: string }, cmd: Command) => {
       if (!/^\d+$/.test(ref)) throw new ChartclerkError('USAGE', `"${ref}" is not a document number.`)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const rev = revokeAuthorization({ catalog, config }, Number(ref), { on: isoDate(o.date, '--date'), by: o.by, note: o.note })
+        const rev = revokeAuthorization({ catalog, config }, Number(ref), { on: isoDate(o.date, '--date'), by: actingPerson(o.by), note: o.note })
         out(`Authorization ${rev.authorizationId} revoked as of ${rev.revokedOn}.`)
       } finally {
         catalog.close()

@@ -1,6 +1,8 @@
 /** `chartclerk report deficiencies --format html|csv|json [--out FILE]` with filters. */
 import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Command } from 'commander'
+import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { DEFICIENCY_STATUSES, type DeficiencyStatus } from '../../deficiencies/repo.js'
@@ -63,6 +65,10 @@ export function registerReportCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const r = buildDeficiencyReport(catalog, filter, { asOf, delinquentAfterDays: config.deficiencies.delinquentAfterDays })
+        cliAudit(catalog.db, null, {
+          action: 'deficiency.report', targetKind: 'report', targetId: 'deficiencies',
+          detail: { format, rows: r.totals.deficiencies, charts: r.totals.charts, mrns: r.charts.slice(0, 500).map((g) => g.mrn), out: o.out ? path.basename(String(o.out)) : null },
+        })
         const text = format === 'html' ? renderReportHtml(r, { clinicName: config.clinic.name || undefined }) : format === 'csv' ? renderReportCsv(r) : renderReportJsonLines(r)
         if (o.out) {
           writeFileSync(String(o.out), text, { mode: 0o600 })
