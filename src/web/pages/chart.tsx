@@ -43,6 +43,8 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       .map((r) => ({ ...r, patient: deps.patients.get(r.mrn) }))
       .filter((r) => canSeePatient(u, r.patient))
       .slice(0, 25)
+    if (q) audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
+    audit(c, { action: 'chart.list', detail: { shown: recent.length, mrns: recent.map((r) => r.mrn) } })
     return page(
       c,
       { title: 'Charts', active: 'charts' },
