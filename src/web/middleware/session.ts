@@ -30,8 +30,17 @@ function peerAddress(c: Ctx): string | undefined {
 export function clientOf(c: Ctx, deps: WebDeps): ClientAddress {
   const peer = peerAddress(c)
   if (peer === undefined) return { address: 'in-process', real: true }
-  return resolveClient(peer, c.req.header('X-Forwarded-For'), deps.trustProxy ?? NO_PROXIES)
+  const forwarded = c.req.header('X-Forwarded-For')
+  const proxies = deps.trustProxy ?? NO_PROXIES
+  if (forwarded && !proxies.has(peer) && !warnedUnlisted) {
+    // A proxy nobody listed: every client shares its address (sign-in limits, audit source).
+    warnedUnlisted = true
+    deps.log.warn({ peer }, 'X-Forwarded-For from a peer not in web.trustProxy was ignored: if this is your TLS proxy, list its address in web.trustProxy')
+  }
+  return resolveClient(peer, forwarded, proxies)
 }
+
+let warnedUnlisted = false
 
 const NO_PROXIES = trustedProxies([])
 
