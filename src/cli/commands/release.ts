@@ -79,6 +79,7 @@ export function registerReleaseCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const { request, check } = checkReleaseRequest({ catalog, config }, parseReleaseRef(ref), isoDate(o.asOf, '--as-of'))
+        cliAudit(catalog.db, null, { action: 'release.check', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { allowed: check.allowed } })
         if (json(cmd, o)) out(JSON.stringify(check))
         else {
           out(`${request.releaseNumber}: ${check.allowed ? 'ALLOWED' : 'REFUSED'}${check.authorizationId !== null ? ` (authorization: document ${check.authorizationId})` : ''}`)
@@ -104,6 +105,7 @@ export function registerReleaseCommands(program: Command): void {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
         const { request, pkg } = await packageRelease(app, parseReleaseRef(ref))
+        cliAudit(app.catalog.db, null, { action: 'release.package', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { pages: pkg.pages, documents: pkg.documentIds, key: pkg.key, out: o.out ? 'file' : null } })
         if (o.out) writeFileSync(o.out, await app.store.get(pkg.key))
         if (json(cmd, o)) out(JSON.stringify({ release: request.releaseNumber, ...pkg }))
         else out(`${request.releaseNumber}: ${pkg.pages} pages (${pkg.documentIds.length} documents) stored as ${pkg.key}${o.out ? ` and written to ${o.out}` : ''}`)
@@ -168,6 +170,7 @@ export function registerReleaseCommands(program: Command): void {
         const rows = o.due
           ? repo.due(asOf).filter((r) => !o.mrn || r.patientMrn === o.mrn)
           : repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
+        cliAudit(catalog.db, null, { action: 'release.list', detail: { shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
         for (const r of rows) out(json(cmd, o) ? JSON.stringify(r) : summary(r, asOf))
         if (!json(cmd, o)) out(`${rows.length} release request(s)`)
       } finally {
@@ -187,6 +190,7 @@ export function registerReleaseCommands(program: Command): void {
         if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? todayIso()
         const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
+        cliAudit(catalog.db, null, { action: 'release.accounting', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { asOf, shown: rows.length } })
         if (json(cmd, o)) for (const d of rows) out(JSON.stringify(d))
         else {
           out(`Accounting of disclosures for ${mrn}, six years to ${asOf}`)

@@ -103,6 +103,22 @@ describe('command-line actions', () => {
   })
 })
 
+describe('release of information on the command line', () => {
+  it('to the patient: held until identity is verified; each step audited', async () => {
+    const created = await rowOf('release.create', 'release', 'create', '--mrn', 'CC-101902', '--requester', 'John Smith (made up)', '--type', 'patient', '--recipient', 'John Smith (made up)', '--purpose', 'own copy', '--types', 'lab_report')
+    expect(created.actor).toBe(me)
+    const ref = created.targetId!
+    const held = await cli('release', 'package', ref)
+    expect(held.code).toBe(2)
+    expect(held.err).toMatch(/identity is not verified[\s\S]*release verify-identity/)
+    expect(await rowOf('release.identity', 'release', 'verify-identity', ref, '--how', 'driver licence (made up)')).toMatchObject({ actor: me, patientMrn: 'CC-101902' })
+    expect(await rowOf('release.package', 'release', 'package', ref)).toMatchObject({ actor: me, targetId: ref })
+    expect(await rowOf('release.sent', 'release', 'sent', ref)).toMatchObject({ actor: me, targetId: ref })
+    expect(await rowOf('release.accounting', 'release', 'accounting', 'CC-101902')).toMatchObject({ patientMrn: 'CC-101902' })
+    expect(await rowOf('release.list', 'release', 'list', '--all')).toMatchObject({ actor: me })
+  })
+})
+
 describe('command-line views of patient data', () => {
   it('document show', async () => {
     expect(await rowOf('document.view', 'document', 'show', String(filedId))).toMatchObject({ actor: me, targetId: String(filedId), patientMrn: 'CC-101902' })
