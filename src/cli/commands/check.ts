@@ -108,6 +108,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           ruleId: o.rule,
           kind: o.kind as DeficiencyKind | undefined,
         })
+        cliAudit(catalog.db, null, { action: 'deficiency.list', detail: { filters: { status: o.status ?? null, mrn: o.mrn ?? null, rule: o.rule ?? null, kind: o.kind ?? null }, rows: list.length, mrns: [...new Set(list.map((d) => d.chartMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const d of list) {
           if (json) out(JSON.stringify({ mrn: d.chartMrn, ...d, ageDays: ageDays(d) }))

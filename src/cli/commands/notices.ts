@@ -1,7 +1,7 @@
 /** `chartclerk notices list | print ID | sent ID | received ID | history ID`: records requests to outside providers. */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { actingPerson } from './actor.js'
+import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
@@ -33,6 +33,7 @@ export function registerNoticesCommands(program: Command): void {
       try {
         syncNotices(catalog)
         const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
+        cliAudit(catalog.db, null, { action: 'report.view', targetKind: 'report', targetId: 'notices', detail: { shown: list.length, mrns: [...new Set(list.map((n) => n.chartMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         const asOf = today()
         for (const n of list) {
@@ -64,6 +65,7 @@ export function registerNoticesCommands(program: Command): void {
         const repo = new NoticesRepo(catalog.db)
         const n = repo.markPrinted(repo.require(ref).id, { by: actingPerson(o.by), dueDays: config.deficiencies.recordsRequestDueDays })
         const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(n.chartMrn) ?? null, clinic: config.clinic })
+        cliAudit(catalog.db, o.by, { action: 'report.view', targetKind: 'report', targetId: n.trackingNumber, patientMrn: n.chartMrn, detail: { printed: true } })
         if (o.out) {
           writeFileSync(o.out, html, { mode: 0o600 })
           process.stderr.write(`${n.trackingNumber} written to ${o.out}\n`)

@@ -24,6 +24,7 @@ export function registerRouteCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const rows = new RoutesRepo(catalog.db).list({ provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays })
+        cliAudit(catalog.db, null, { action: 'routing.queue', detail: { provider: o.provider ?? null, shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const r of rows) {
           if (json) process.stdout.write(JSON.stringify(r) + '\n')

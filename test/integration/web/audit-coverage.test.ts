@@ -129,6 +129,10 @@ describe('command-line views of patient data', () => {
   it('review list', async () => {
     expect(await rowOf('review.list', 'review', 'list')).toMatchObject({ actor: me })
   })
+  it('deficiency list and route list', async () => {
+    expect((await rowOf('deficiency.list', 'deficiency', 'list', '--status', 'completed')).detail.mrns).toContain('CC-101902')
+    expect(await rowOf('routing.queue', 'route', 'list', '--all')).toMatchObject({ actor: me })
+  })
   it('reports: deficiencies and chart prep', async () => {
     const rep = await rowOf('deficiency.report', 'report', 'deficiencies', '--format', 'json')
     expect(rep).toMatchObject({ actor: me, targetId: 'deficiencies' })
