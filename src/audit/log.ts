@@ -57,6 +57,16 @@ export const AUDIT_ACTIONS = [
   'release.download',
   'release.sent',
   'release.accounting',
+  'release.identity',
+  'chart.list',
+  'patient.lookup',
+  'review.list',
+  'deficiency.assign',
+  'retention.hold',
+  'retention.release',
+  'retention.purge',
+  'patients.import',
+  'report.view',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -108,6 +118,8 @@ export interface VerifyResult {
   head: string
   /** The first row where the chain breaks, and why. */
   firstBroken?: { id: number; problem: string }
+  /** The checkpoint checked against, when one was given. */
+  checkpoint?: { seq: number; at?: string } | null
 }
 
 /** Canonical text a row's hash covers: every column but id and hash, in a fixed order. */
@@ -157,6 +169,7 @@ function toRow(r: Record<string, unknown>): AuditRow {
 export class AuditLog {
   private readonly insert
   private readonly last
+  private readonly listeners: ((id: number) => void)[] = []
 
   constructor(
     private readonly db: Db,
@@ -171,6 +184,12 @@ export class AuditLog {
 
   /** Appends one entry, chained to the last. Returns its id. */
   append(e: AuditEntry): number {
+    const id = this.appendRow(e)
+    for (const fn of this.listeners) fn(id)
+    return id
+  }
+
+  private appendRow(e: AuditEntry): number {
     return this.db
       .transaction(() => {
         const prev = (this.last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH
@@ -217,6 +236,17 @@ export class AuditLog {
     return { rows, total }
   }
 
+  /** The last row's id and hash (what a checkpoint keeps), or null for an empty log. */
+  head(): { seq: number; hash: string } | null {
+    const r = this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined
+    return r ? { seq: r.id, hash: r.hash } : null
+  }
+
+  /** Called after every append with the new row's id (the desk writes checkpoints from it). */
+  onAppend(fn: (id: number) => void): void {
+    this.listeners.push(fn)
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n
   }
@@ -226,8 +256,9 @@ export class AuditLog {
    * longer fits), a row deleted from the middle (the next row's prev_hash no longer fits, and
    * its id is missing), rows deleted from the end (the id sequence ran further than the rows).
    */
-  verify(): VerifyResult {
+  verify(checkpoint?: { seq: number; hash: string; at?: string } | null): VerifyResult {
     let prevHash = GENESIS_HASH
+    let atCheckpoint: string | null = null
     let prevId = 0
     let rows = 0
     const broken = (id: number, problem: string): VerifyResult => ({ ok: false, rows, head: prevHash, firstBroken: { id, problem } })
@@ -255,10 +286,18 @@ export class AuditLog {
       prevHash = raw.hash as string
       prevId = id
       rows++
+      if (checkpoint && id === checkpoint.seq) atCheckpoint = prevHash
     }
     const seq = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined
     if (seq && seq.seq > prevId) return broken(prevId + 1, `${seq.seq - prevId === 1 ? `the last row (${seq.seq}) is` : `the last rows (${prevId + 1}-${seq.seq}) are`} missing (deleted)`)
-    return { ok: true, rows, head: prevHash }
+    if (checkpoint) {
+      const when = checkpoint.at ? ` written ${checkpoint.at}` : ''
+      if (checkpoint.seq > prevId)
+        return broken(prevId + 1, `${checkpoint.seq - prevId === 1 ? `row ${checkpoint.seq} is` : `rows ${prevId + 1}-${checkpoint.seq} are`} missing (deleted): the checkpoint${when} saw the log up to row ${checkpoint.seq}`)
+      if (atCheckpoint !== checkpoint.hash)
+        return broken(checkpoint.seq, `is not the row the checkpoint${when} saw (its hash differs): the log was rewritten from there`)
+    }
+    return { ok: true, rows, head: prevHash, checkpoint: checkpoint ? { seq: checkpoint.seq, at: checkpoint.at } : undefined }
   }
 }
 

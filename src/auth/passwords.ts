@@ -7,6 +7,9 @@
  *   const stored = await hashPassword('correct horse battery staple')
  *   await verifyPassword('correct horse battery staple', stored)   // true
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { packageRoot } from '../classify/paths.js'
 import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 export interface ScryptCost {
@@ -70,5 +73,36 @@ export function passwordProblem(password: string, username: string): string | nu
   if (password.length > 200) return 'Choose a password of at most 200 characters.'
   if (password.toLowerCase().includes(username.toLowerCase())) return 'The password must not contain your user name.'
   if (/^(.)\1+$/.test(password)) return 'Choose a password that is not one character repeated.'
+  if (isCommonPassword(password)) return 'That password is one of the commonest in use (or one with digits or symbols added): guessers try those first. Choose another, e.g. a short sentence only you would think of.'
   return null
+}
+
+let common: Set<string> | null = null
+
+/** The commonest passwords (src/auth/common-passwords.txt), lower case. */
+function commonPasswords(): Set<string> {
+  if (common) return common
+  const file = path.join(packageRoot(), 'src', 'auth', 'common-passwords.txt')
+  common = new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l && !l.startsWith('#')),
+  )
+  return common
+}
+
+/**
+ * A password on the list, or one of them with digits and symbols added at the end (and the
+ * commonest letter-for-digit swaps undone): "Password1234!" and "p@ssw0rd2024" are as guessable
+ * as "password".
+ */
+export function isCommonPassword(password: string): boolean {
+  const list = commonPasswords()
+  const lower = password.normalize('NFC').toLowerCase()
+  if (list.has(lower)) return true
+  const base = lower.replace(/[\d\W_]+$/u, '')
+  if (base.length >= 4 && base !== lower && list.has(base)) return true
+  const unleet = base.replace(/[@4]/g, 'a').replace(/3/g, 'e').replace(/[1!]/g, 'i').replace(/0/g, 'o').replace(/[$5]/g, 's')
+  return unleet.length >= 4 && unleet !== lower && list.has(unleet)
 }

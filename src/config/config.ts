@@ -62,7 +62,7 @@ export interface Config {
   patients: { mrnPattern: string; dateOrder: 'MDY' | 'DMY' }
   filing: { minTypeConfidence?: number }
   log: { level: string; includePatientData: boolean }
-  web: { host: string; port: number }
+  web: { host: string; port: number; publicUrl?: string; secureCookies?: boolean; trustProxy: string[] }
   deficiencies: { delinquentAfterDays: number; recordsRequestDueDays: number }
   routing: { escalateAfterDays: number }
   /** Inactive charts (DOMAIN M02): no new document or encounter for `years` years, or deceased. */
@@ -115,6 +115,8 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_LOG_LEVEL', 'log.level', 'string'],
   ['CHARTCLERK_WEB_PORT', 'web.port', 'int'],
   ['CHARTCLERK_WEB_HOST', 'web.host', 'string'],
+  ['CHARTCLERK_WEB_PUBLIC_URL', 'web.publicUrl', 'string'],
+  ['CHARTCLERK_WEB_SECURE_COOKIES', 'web.secureCookies', 'bool'],
 ]
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true })
@@ -265,7 +267,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     patients: { ...c.patients },
     filing: { ...c.filing },
     log: { ...c.log },
-    web: { ...c.web },
+    web: { ...c.web, trustProxy: [...c.web.trustProxy] },
     deficiencies: { ...c.deficiencies },
     routing: { ...c.routing },
     inactive: { ...c.inactive },

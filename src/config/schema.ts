@@ -190,6 +190,12 @@ export const configSchema = {
       properties: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'integer', minimum: 0, maximum: 65535, default: 8480 },
+        /** The address people open the desk at, e.g. https://records.example.org (behind a TLS proxy). */
+        publicUrl: { type: 'string', minLength: 1 },
+        /** Session cookies only over HTTPS; default on when publicUrl is https. */
+        secureCookies: { type: 'boolean' },
+        /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
+        trustProxy: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
       },
     },
   },

@@ -166,6 +166,11 @@ export class ReleaseRepo {
       .run(p.key, p.pages, JSON.stringify(p.documentIds), now, p.authorizationId, now, id)
   }
 
+  /** Records that the requester's identity was checked (a patient or their representative). */
+  recordIdentityVerified(id: number): void {
+    this.db.prepare('UPDATE release_requests SET identity_verified = 1, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id)
+  }
+
   recordSent(id: number, s: { to: string; on: string; by: string }): void {
     this.db
       .prepare(`UPDATE release_requests SET status = 'sent', sent_to = ?, sent_at = ?, sent_by = ?, updated_at = ? WHERE id = ?`)

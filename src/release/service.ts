@@ -1,6 +1,7 @@
 /** What the release commands do, over an open App (used by the CLI and the tests alike). */
 import type { App } from '../app.js'
 import { rulesDirOf } from '../app.js'
+import { dateOption } from '../cli/dates.js'
 import { ChartclerkError } from '../errors.js'
 import { checkRelease, type ReleaseCheck } from './check.js'
 import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
@@ -11,8 +12,6 @@ export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config'>
 /** What the commands that touch no object need. */
 export type CatalogDeps = Pick<App, 'catalog' | 'config'>
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
 export function requesterType(v: string): RequesterType {
   const t = v.toLowerCase().replace(/[\s-]+/g, '_')
   const alias: Record<string, RequesterType> = { provider: 'treatment', law_enforcement: 'required_by_law', law: 'required_by_law', court: 'required_by_law' }
@@ -21,10 +20,9 @@ export function requesterType(v: string): RequesterType {
   return r
 }
 
+/** A date option (YYYY-MM-DD, a real calendar day) or USAGE naming the option; see cli/dates.ts. */
 export function isoDate(v: string | undefined, what: string): string | undefined {
-  if (v === undefined) return undefined
-  if (!DATE.test(v)) throw new ChartclerkError('USAGE', `${what} wants a date like 2026-03-31, not "${v}".`)
-  return v
+  return dateOption(v, what)
 }
 
 export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseRequest {
@@ -51,9 +49,40 @@ export function checkReleaseRequest(deps: CatalogDeps, id: number, asOf = todayI
   return { request: repo.require(id), check }
 }
 
+/**
+ * Records to the patient, or to whoever asks as the patient (a personal representative), go
+ * out only once the requester's identity is verified: until then the request is held.
+ */
+export function needsIdentity(r: Pick<ReleaseRequest, 'requesterType' | 'identityVerified'>): boolean {
+  return r.requesterType === 'patient' && !r.identityVerified
+}
+
+function requireIdentity(r: ReleaseRequest, step: string): void {
+  if (!needsIdentity(r)) return
+  throw new ChartclerkError(
+    'USAGE',
+    `Release ${r.releaseNumber} is held: it goes to the patient or their representative (${r.requester}), and their identity is not verified, so it cannot be ${step}. ` +
+      `Check the requester's photo ID (and, for a representative, the papers that make them one), then record it: "chartclerk release verify-identity ${r.id} --by NAME", or "Identity verified" on the request's page at the desk.`,
+  )
+}
+
+/** The requester's identity was checked: the request is no longer held. */
+export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: string; how?: string }): ReleaseRequest {
+  const repo = new ReleaseRepo(deps.catalog.db)
+  const request = repo.require(id)
+  if (!v.by.trim()) throw new ChartclerkError('USAGE', 'Say who verified the identity (--by NAME).')
+  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
+  if (!request.identityVerified) {
+    repo.recordIdentityVerified(id)
+    deps.catalog.events.append('release.identity_verified', null, { release: request.releaseNumber, by: v.by, how: v.how ?? null })
+  }
+  return repo.require(id)
+}
+
 export async function packageRelease(deps: ReleaseDeps, id: number, asOf = todayIso()): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
   const { request, check } = checkReleaseRequest(deps, id, asOf)
   if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
+  requireIdentity(request, 'packaged')
   const pkg = await buildReleasePackage(deps, request, check, { on: asOf })
   const repo = new ReleaseRepo(deps.catalog.db)
   repo.recordPackage(id, { key: pkg.key, pages: pkg.pages, documentIds: pkg.documentIds, authorizationId: check.authorizationId })
@@ -66,6 +95,7 @@ export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string;
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
   if (request.status !== 'packaged') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; build its package first ("chartclerk release package ${id}").`)
+  requireIdentity(request, 'sent')
   if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who sent it (--by NAME).')
   const on = s.on ?? todayIso()
   const to = s.to?.trim() || request.recipientName

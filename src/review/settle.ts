@@ -12,6 +12,7 @@ import { summarise } from '../extract/extractText.js'
 import { reactivateIfInactive } from '../inactive/inactive.js'
 import type { ExtractedText, PageText } from '../model/types.js'
 import { derivedKey } from '../storage/objectStore.js'
+import { RoutesRepo, syncRoutingDetails } from '../routing/repo.js'
 import { routeDocument } from '../routing/route.js'
 
 export interface Settlement {
@@ -63,6 +64,15 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       details: { ...doc.details, extraction: extractionDetails(x), fields: toChartFields(x), settledBy: s.by },
     })
     catalog.settlements.add({ documentId, docType: s.docType, patientMrn: s.mrn, proposedType: proposed ?? null, proposedMrn, settledBy: s.by, note: s.note ?? null })
+    if (previousMrn && previousMrn !== s.mrn) {
+      // Refiled to another patient: whoever it was routed to loses it (and, through it, the new
+      // chart); routing below decides afresh for the new chart.
+      const revoked = new RoutesRepo(catalog.db).revokeAll(documentId)
+      if (revoked.length) {
+        syncRoutingDetails(catalog, documentId)
+        catalog.events.append('document.routes_revoked', documentId, { by: s.by, routes: revoked.length, acknowledged: revoked.filter((r) => r.acknowledgedAt).length })
+      }
+    }
     catalog.events.append(previousMrn && previousMrn !== s.mrn ? 'document.refiled' : 'document.settled', documentId, {
       by: s.by,
       docType: s.docType,

@@ -95,6 +95,16 @@ export class RoutesRepo {
     return { added, removed }
   }
 
+  /**
+   * Removes every route of the document, acknowledged ones too (when it moves to another
+   * patient's chart: what was routed, and reviewed, was about someone else). Returns them.
+   */
+  revokeAll(documentId: number): Route[] {
+    const all = this.forDocument(documentId)
+    this.db.prepare('DELETE FROM routes WHERE document_id = ?').run(documentId)
+    return all
+  }
+
   /** Marks the document's open routes to this person acknowledged; returns those it marked. */
   acknowledge(documentId: number, provider: string, by: string): Route[] {
     const mine = this.forDocument(documentId).filter((r) => !r.acknowledgedAt && (sameProvider(r.provider, provider) || r.provider === provider))

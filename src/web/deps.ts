@@ -13,6 +13,7 @@ import type { DocumentType, Patient } from '../model/types.js'
 import type { RuleSetStatus } from '../rules/hotReload.js'
 import type { RuleSet } from '../rules/types.js'
 import type { ObjectStore } from '../storage/objectStore.js'
+import type { TrustedProxies } from './proxy.js'
 
 /** The patient index as the desk reads it. */
 export interface PatientDirectory {
@@ -59,5 +60,7 @@ export interface WebDeps {
   limiter: LoginLimiter
   /** Mark cookies Secure (when the desk is served over HTTPS, e.g. behind a TLS proxy). Default false. */
   secureCookies?: boolean
+  /** Proxies whose X-Forwarded-For names the client (web.trustProxy); none by default. */
+  trustProxy?: TrustedProxies
   now?: () => Date
 }

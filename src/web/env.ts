@@ -4,6 +4,7 @@ import type { AuditEntry } from '../audit/log.js'
 import type { Session } from '../auth/sessions.js'
 import type { User } from '../auth/users.js'
 import type { WebDeps } from './deps.js'
+import type { ClientAddress } from './proxy.js'
 
 export interface AppEnv {
   Variables: {
@@ -12,6 +13,8 @@ export interface AppEnv {
     session: Session | null
     /** Where the request came from (client address), for the audit log. */
     source: string
+    /** The client's address and whether it is one client's own (not a shared proxy address). */
+    client: ClientAddress
     /** The CSRF token to put in forms on this page. */
     csrf: string
   }

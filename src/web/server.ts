@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type { App } from '../app.js'
+import { CHECKPOINT_EVERY, writeCheckpoint } from '../audit/checkpoint.js'
 import { AuditLog } from '../audit/log.js'
 import { LoginLimiter } from '../auth/loginLimiter.js'
 import { SessionsRepo } from '../auth/sessions.js'
@@ -23,6 +24,7 @@ import { buildWebApp } from './app.js'
 import { catalogPatientDirectory } from './catalogAdapters.js'
 import type { PatientDirectory, ReviewActions, RuleStatusSource, WebDeps } from './deps.js'
 import type { AppEnv } from './env.js'
+import { trustedProxies } from './proxy.js'
 
 export interface DeskOptions {
   rules?: RuleStatusSource | null
@@ -39,6 +41,10 @@ export interface DeskOptions {
  * resolve` (files the document, keeps the settlement, checks the chart again).
  */
 export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
+  const audit = new AuditLog(app.catalog.db)
+  audit.onAppend((id) => {
+    if (id % CHECKPOINT_EVERY === 0) void checkpoint(app, audit)
+  })
   return {
     config: app.config,
     catalog: app.catalog,
@@ -49,11 +55,30 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     review: opts.review ?? { settle: (id, c) => settleDocument(app, id, { mrn: c.mrn, docType: c.docType, by: c.by, note: c.note ?? undefined }) },
     users: new UsersRepo(app.catalog.db),
     sessions: new SessionsRepo(app.catalog.db),
-    audit: new AuditLog(app.catalog.db),
+    audit,
     limiter: new LoginLimiter(),
-    secureCookies: opts.secureCookies,
+    secureCookies: opts.secureCookies ?? secureCookiesOf(app.config.web),
+    trustProxy: trustedProxies(app.config.web.trustProxy ?? []),
   }
 }
+
+/** `web.secureCookies` when set, else on when the desk's public address is https. */
+export function secureCookiesOf(web: { publicUrl?: string; secureCookies?: boolean }): boolean {
+  if (web.secureCookies !== undefined) return web.secureCookies
+  return /^https:\/\//i.test(web.publicUrl ?? '')
+}
+
+/** A checkpoint of the audit log's head in the object store; a failure is logged, never thrown (the desk goes on). */
+async function checkpoint(app: Pick<App, 'store' | 'log'>, audit: AuditLog): Promise<void> {
+  try {
+    await writeCheckpoint(app.store, audit)
+  } catch (err) {
+    app.log.warn({ code: (err as { code?: string }).code ?? 'unknown' }, 'audit checkpoint not written (storage?); it is tried again later')
+  }
+}
+
+/** Minutes between checkpoints of the audit log while the desk runs. */
+const CHECKPOINT_MINUTES = 5
 
 export interface WebServer {
   url: string
@@ -112,8 +137,19 @@ export async function startDesk(app: App, opts: DeskOptions & { onFirstAdmin?: (
   const first = await deps.users.ensureFirstAdmin()
   if (first) opts.onFirstAdmin?.(first)
   const host = opts.host ?? app.config.web.host
-  if (!LOOPBACK.test(host)) app.log.warn({ host }, 'the web desk listens beyond this machine: put it behind TLS and set secure cookies')
+  if (!LOOPBACK.test(host) && !deps.secureCookies) app.log.warn({ host }, 'the web desk listens beyond this machine: put it behind TLS and set web.publicUrl to its https address (or web.secureCookies)')
   const server = await startWebServer(deps, { host, port: opts.port })
   app.log.info({ url: server.url }, 'web desk listening')
-  return { ...server, deps }
+  await checkpoint(app, deps.audit)
+  const timer = setInterval(() => void checkpoint(app, deps.audit), CHECKPOINT_MINUTES * 60_000)
+  timer.unref()
+  return {
+    ...server,
+    deps,
+    close: async () => {
+      clearInterval(timer)
+      await server.close()
+      await checkpoint(app, deps.audit)
+    },
+  }
 }

@@ -3,7 +3,11 @@
  * entry was edited or deleted) and `chartclerk audit list` (search the log).
  */
 import type { Command } from 'commander'
+import { dateOption } from '../dates.js'
+import { latestCheckpoint, writeCheckpoint } from '../../audit/checkpoint.js'
 import { AuditLog } from '../../audit/log.js'
+import { createObjectStore } from '../../storage/createStore.js'
+import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -22,12 +26,23 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .command('verify')
     .description('Check that no audit entry was changed or removed (exit 1 at the first broken entry)')
     .option('--json', 'print the result as JSON')
-    .action((o: { json?: boolean }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+    .option('--no-checkpoint', 'do not compare with the latest checkpoint in the object store (when storage is down)')
+    .action(async (o: { json?: boolean; checkpoint: boolean }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      const store = o.checkpoint ? await createObjectStore(config) : null
       try {
-        const r = new AuditLog(catalog.db).verify()
+        await store?.init()
+        const cp = store ? await latestCheckpoint(store) : null
+        const log = new AuditLog(catalog.db)
+        const r = log.verify(cp)
+        cliAudit(catalog.db, null, { action: 'audit.verify', detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null, checkpoint: cp?.seq ?? null } })
         if (o.json || globalOptions(cmd).json) out(JSON.stringify(r))
-        else if (r.ok) out(`audit log intact: ${r.rows} entr${r.rows === 1 ? 'y' : 'ies'}, each chained to the one before; head ${r.head}`)
+        else if (r.ok)
+          out(
+            `audit log intact: ${r.rows} entr${r.rows === 1 ? 'y' : 'ies'}, each chained to the one before; head ${r.head}` +
+              (cp ? `\nit holds the latest checkpoint (row ${cp.seq}, written ${cp.at})` : store ? '\nno checkpoint in the object store yet ("chartclerk audit checkpoint" writes one)' : ''),
+          )
         else
           out(
             `audit log BROKEN at entry ${r.firstBroken!.id}: ${r.firstBroken!.problem}\n` +
@@ -36,6 +51,25 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
         setExit(r.ok ? 0 : 1)
       } finally {
         catalog.close()
+        await store?.close()
+      }
+    })
+
+  audit
+    .command('checkpoint')
+    .description("Write the audit log's head (row number and hash) to the object store now, so later truncation shows")
+    .action(async (_o: unknown, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      const store = await createObjectStore(config)
+      try {
+        await store.init()
+        const cp = await writeCheckpoint(store, new AuditLog(catalog.db))
+        const head = new AuditLog(catalog.db).head()
+        out(cp ? `checkpoint written: row ${cp.seq}, hash ${cp.hash}` : head ? `a checkpoint of row ${head.seq} is already kept` : 'the audit log is empty; nothing to keep')
+      } finally {
+        catalog.close()
+        await store.close()
       }
     })
 
@@ -51,7 +85,8 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'one JSON object per line')
     .action((o: { actor?: string; action?: string; mrn?: string; document?: string; since?: string; until?: string; limit: string; json?: boolean }, cmd: Command) => {
-      for (const d of [o.since, o.until]) if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ChartclerkError('USAGE', `Dates look like 2025-06-30, not "${d}".`)
+      dateOption(o.since, '--since')
+      dateOption(o.until, '--until')
       const limit = Number(o.limit)
       if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
       const catalog = openCatalog(configFrom(cmd).catalog.path)

@@ -1,5 +1,7 @@
 /** `chartclerk chart show MRN`: the chart as the rules see it. */
 import type { Command } from 'commander'
+import { cliAudit } from './actor.js'
+import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { buildChart } from '../../charts/buildChart.js'
 import { ChartclerkError } from '../../errors.js'
@@ -14,11 +16,13 @@ export function registerChartCommands(program: Command): void {
     .argument('<mrn>', "the patient's MRN")
     .option('--as-of <date>', 'the day to judge dates by, YYYY-MM-DD (default today)')
     .action(async (mrn: string, o: { asOf?: string }, cmd: Command) => {
+      dateOption(o.asOf, '--as-of')
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const c = buildChart(catalog, mrn, o.asOf)
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
+        cliAudit(catalog.db, null, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { from: 'cli', documents: c.documents.length } })
         if (globalOptions(cmd).json) {
           printJson(c)
           return

@@ -3,6 +3,8 @@
  * and `chartclerk deficiency list | set | assign | history` (the deficiency workflow).
  */
 import type { Command } from 'commander'
+import { actingPerson, cliAudit } from './actor.js'
+import { dateOption } from '../dates.js'
 import { rulesDirOf } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
 import { buildChart, chartMrns } from '../../charts/buildChart.js'
@@ -20,7 +22,6 @@ export interface CheckCommandDeps {
   setExitCode?: (code: number) => void
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function ageDays(d: Deficiency, now = Date.now()): number {
   return Math.floor((now - Date.parse(d.createdAt)) / 86_400_000)
@@ -38,10 +39,10 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--rules <dir>', 'rules folder (default: the configured rulesDir)')
     .option('--as-of <date>', 'the day of the check, YYYY-MM-DD (default: each chart\'s asOf, else today)')
     .option('--diff', 'only show what would change; record nothing')
-    .option('--by <name>', 'who runs the check, for the history', 'chartclerk')
+    .option('--by <name>', 'who runs the check, for the history (default chartclerk: what a check finds, the rules found)', 'chartclerk')
     .option('--json', 'one JSON object per line')
     .action((o: { charts?: string; patient?: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean }, cmd: Command) => {
-      if (o.asOf && !DATE.test(o.asOf)) throw new ChartclerkError('USAGE', `--as-of wants a date like 2025-06-30, not "${o.asOf}".`)
+      dateOption(o.asOf, '--as-of')
       const config = configFrom(cmd)
       const json = !!(o.json || globalOptions(cmd).json)
       const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? rulesDirOf(config)))
@@ -107,6 +108,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           ruleId: o.rule,
           kind: o.kind as DeficiencyKind | undefined,
         })
+        cliAudit(catalog.db, null, { action: 'deficiency.list', detail: { filters: { status: o.status ?? null, mrn: o.mrn ?? null, rule: o.rule ?? null, kind: o.kind ?? null }, rows: list.length, mrns: [...new Set(list.map((d) => d.chartMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const d of list) {
           if (json) out(JSON.stringify({ mrn: d.chartMrn, ...d, ageDays: ageDays(d) }))
@@ -124,17 +126,20 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .description('Change a deficiency\'s status (completed, verified, waived, rejected, open), with who and why')
     .argument('<id>', 'deficiency number')
     .argument('<status>', DEFICIENCY_STATUSES.join(' | '))
-    .requiredOption('--by <name>', 'who makes the change')
+    .option('--by <name>', 'who makes the change (default: you, the system user)')
     .option('--reason <text>', 'why (required to waive or reject)')
     .option('--json', 'print the deficiency as JSON')
-    .action((idArg: string, status: string, o: { by: string; reason?: string; json?: boolean }, cmd: Command) => {
+    .action((idArg: string, status: string, o: { by?: string; reason?: string; json?: boolean }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!(DEFICIENCY_STATUSES as readonly string[]).includes(status)) throw new ChartclerkError('USAGE', `The status must be one of ${DEFICIENCY_STATUSES.join(', ')}.`)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const d = new DeficienciesRepo(catalog.db).transition(id, status as DeficiencyStatus, { by: o.by, reason: o.reason })
+        const repo = new DeficienciesRepo(catalog.db)
+        const from = repo.get(id)?.status ?? null
+        const d = repo.transition(id, status as DeficiencyStatus, { by: actingPerson(o.by), reason: o.reason })
+        cliAudit(catalog.db, o.by, { action: 'deficiency.status', targetKind: 'deficiency', targetId: String(d.id), patientMrn: d.chartMrn, detail: { from, to: d.status, reason: o.reason ?? null, documentId: d.documentId } })
         out(o.json || globalOptions(cmd).json ? JSON.stringify(d) : `#${d.id} is now ${d.status}`)
         setExit(0)
       } finally {
@@ -147,16 +152,17 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .description('Assign a deficiency to a person (or --none to unassign)')
     .argument('<id>', 'deficiency number')
     .argument('[assignee]', 'who should complete it')
-    .requiredOption('--by <name>', 'who makes the change')
+    .option('--by <name>', 'who makes the change (default: you, the system user)')
     .option('--none', 'unassign')
-    .action((idArg: string, assignee: string | undefined, o: { by: string; none?: boolean }, cmd: Command) => {
+    .action((idArg: string, assignee: string | undefined, o: { by?: string; none?: boolean }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!assignee && !o.none) throw new ChartclerkError('USAGE', 'Name the assignee, or use --none to unassign.')
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: o.by })
+        const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: actingPerson(o.by) })
+        cliAudit(catalog.db, o.by, { action: 'deficiency.assign', targetKind: 'deficiency', targetId: String(d.id), patientMrn: d.chartMrn, detail: { to: d.assignedTo } })
         out(`#${d.id} ${d.assignedTo ? `assigned to ${d.assignedTo}` : 'unassigned'}`)
         setExit(0)
       } finally {

@@ -4,6 +4,7 @@
  * move to the archive location; a restore (or any new document filed) brings them back.
  */
 import type { Command } from 'commander'
+import { actingPerson } from './actor.js'
 import { openApp } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
@@ -21,14 +22,14 @@ export function registerInactiveCommands(program: Command): void {
     .description('Mark charts inactive (no new document or encounter for inactive.years years, or deceased) and move their objects to the archive')
     .option('--dry-run', 'list the charts that qualify, change nothing')
     .option('--as-of <date>', 'judge inactivity as of this date (default today)')
-    .option('--by <name>', 'who runs the scan (default chartclerk)')
+    .option('--by <name>', 'who runs the scan (default: you, the system user)')
     .option('--json', 'print the result as JSON')
     .action(async (o: { dryRun?: boolean; asOf?: string; by?: string; json?: boolean }, cmd: Command) => {
       const json = !!(o.json || globalOptions(cmd).json)
       const asOf = isoDate(o.asOf, '--as-of')
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
-        const r = await scanInactive(app, { asOf, dryRun: o.dryRun, by: o.by })
+        const r = await scanInactive(app, { asOf, dryRun: o.dryRun, by: actingPerson(o.by) })
         if (json) return out(JSON.stringify(r))
         out(`Inactive as of ${r.asOf} (no activity since before ${r.cutoff}, ${r.years} year(s), or deceased):`)
         const moved = new Map(r.inactivated.map((c) => [c.mrn, c.objects]))
@@ -59,12 +60,12 @@ export function registerInactiveCommands(program: Command): void {
     .command('restore')
     .description('Make an inactive chart active again: its objects come back from the archive')
     .argument('<mrn>', 'the chart')
-    .option('--by <name>', 'who restores it (default chartclerk)')
+    .option('--by <name>', 'who restores it (default: you, the system user)')
     .option('--json', 'print the result as JSON')
     .action(async (mrn: string, o: { by?: string; json?: boolean }, cmd: Command) => {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
-        const r = await restoreChart(app, mrn, { by: o.by, why: 'restored by request' })
+        const r = await restoreChart(app, mrn, { by: actingPerson(o.by), why: 'restored by request' })
         if (!r) throw new ChartclerkError('NOT_FOUND', `Chart ${mrn} is not inactive. "chartclerk inactive list" shows the inactive charts.`)
         if (o.json || globalOptions(cmd).json) out(JSON.stringify(r))
         else out(`Chart ${mrn} is active again; ${r.objects} object(s) moved back from the archive.`)

@@ -1,6 +1,8 @@
 /** `chartclerk notices list | print ID | sent ID | received ID | history ID`: records requests to outside providers. */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { actingPerson, cliAudit } from './actor.js'
+import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { today } from '../../reports/aging.js'
@@ -8,11 +10,9 @@ import { NOTICE_STATUSES, NoticesRepo, renderNoticeHtml, syncNotices, type Notic
 import { configFrom, globalOptions } from '../context.js'
 import { listOption } from './report.js'
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-
 function when(v: string | undefined): string | undefined {
   if (v === undefined) return undefined
-  if (!DATE.test(v)) throw new ChartclerkError('USAGE', `--date wants a date like 2025-06-30, not "${v}".`)
+  dateOption(v, '--date')
   return `${v}T12:00:00.000Z`
 }
 
@@ -33,6 +33,7 @@ export function registerNoticesCommands(program: Command): void {
       try {
         syncNotices(catalog)
         const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
+        cliAudit(catalog.db, null, { action: 'report.view', targetKind: 'report', targetId: 'notices', detail: { shown: list.length, mrns: [...new Set(list.map((n) => n.chartMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         const asOf = today()
         for (const n of list) {
@@ -56,14 +57,15 @@ export function registerNoticesCommands(program: Command): void {
     .description('The letter to send (printable HTML); sets the due date if it has none')
     .argument('<id>', 'request number or tracking number (RR-000001)')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--by <name>', 'who prints it, for the history', 'chartclerk')
-    .action((ref: string, o: { out?: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who prints it, for the history (default: you, the system user)')
+    .action((ref: string, o: { out?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markPrinted(repo.require(ref).id, { by: o.by, dueDays: config.deficiencies.recordsRequestDueDays })
+        const n = repo.markPrinted(repo.require(ref).id, { by: actingPerson(o.by), dueDays: config.deficiencies.recordsRequestDueDays })
         const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(n.chartMrn) ?? null, clinic: config.clinic })
+        cliAudit(catalog.db, o.by, { action: 'report.view', targetKind: 'report', targetId: n.trackingNumber, patientMrn: n.chartMrn, detail: { printed: true } })
         if (o.out) {
           writeFileSync(o.out, html, { mode: 0o600 })
           process.stderr.write(`${n.trackingNumber} written to ${o.out}\n`)
@@ -77,14 +79,14 @@ export function registerNoticesCommands(program: Command): void {
     .command('sent')
     .description('Record that the request was sent (again: a follow-up)')
     .argument('<id>', 'request number or tracking number')
-    .requiredOption('--by <name>', 'who sent it')
+    .option('--by <name>', 'who sent it (default: you, the system user)')
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
-    .action((ref: string, o: { by: string; date?: string }, cmd: Command) => {
+    .action((ref: string, o: { by?: string; date?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markSent(repo.require(ref).id, { by: o.by, at: when(o.date), dueDays: config.deficiencies.recordsRequestDueDays })
+        const n = repo.markSent(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date), dueDays: config.deficiencies.recordsRequestDueDays })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
         else process.stdout.write(`${n.trackingNumber} sent ${n.sentAt?.slice(0, 10)}${n.followUps ? `, follow-up ${n.followUps} on ${n.lastFollowUpAt?.slice(0, 10)}` : ''}; due ${n.dueDate}\n`)
       } finally {
@@ -96,15 +98,15 @@ export function registerNoticesCommands(program: Command): void {
     .command('received')
     .description('Record that the requested records arrived (filing them closes the deficiency)')
     .argument('<id>', 'request number or tracking number')
-    .requiredOption('--by <name>', 'who received them')
+    .option('--by <name>', 'who received them (default: you, the system user)')
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
     .option('--note <text>', 'a note for the history')
-    .action((ref: string, o: { by: string; date?: string; note?: string }, cmd: Command) => {
+    .action((ref: string, o: { by?: string; date?: string; note?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markReceived(repo.require(ref).id, { by: o.by, at: when(o.date), note: o.note })
+        const n = repo.markReceived(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date), note: o.note })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
         else process.stdout.write(`${n.trackingNumber} received ${n.receivedAt?.slice(0, 10)}\n`)
       } finally {

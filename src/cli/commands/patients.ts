@@ -1,6 +1,8 @@
 /** `chartclerk patients import FILE`: the patient index from CSV or a FHIR Bundle of Patient resources. */
+import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
+import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { importPatients } from '../../patients/importPatients.js'
@@ -28,6 +30,10 @@ export function registerPatientsCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const counts = catalog.patients.upsert(result.patients)
+        cliAudit(catalog.db, null, {
+          action: 'patients.import', outcome: result.errors.length ? 'failed' : 'ok',
+          detail: { format: result.format, file: path.basename(file), ...counts, rejected: result.errors.length, mrns: result.patients.slice(0, 500).map((p) => p.mrn) },
+        })
         if (globalOptions(cmd).json) {
           for (const e of result.errors) printJson({ type: 'error', ...e })
           printJson({ type: 'summary', format: result.format, ...counts, rejected: result.errors.length })

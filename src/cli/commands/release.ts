@@ -5,15 +5,14 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
-import { AuditLog } from '../../audit/log.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { REQUIRED_ELEMENTS } from '../../release/check.js'
 import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, todayIso, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
-import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization } from '../../release/service.js'
+import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization, verifyReleaseIdentity } from '../../release/service.js'
 import { configFrom, globalOptions } from '../context.js'
-import { cliSource } from './user.js'
+import { actingPerson, cliAudit } from './actor.js'
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
 const out = (s: string): void => void process.stdout.write(s + '\n')
@@ -44,7 +43,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--date <date>', 'request date (default today)')
     .option('--authorization <id>', 'the authorization relied on (document number; default: a valid one filed to the chart)')
     .option('--identity-verified', "the requester's identity was verified")
-    .requiredOption('--by <name>', 'who records the request')
+    .option('--by <name>', 'who records the request (default: you, the system user)')
     .option('--json', 'print the request as JSON')
     .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
@@ -59,9 +58,9 @@ export function registerReleaseCommands(program: Command): void {
           recipientAddress: String(o.address ?? ''), purpose: String(o.purpose), docTypes: list(o.types as string | undefined),
           dateFrom: isoDate(o.from as string | undefined, '--from') ?? null, dateTo: isoDate(o.to as string | undefined, '--to') ?? null, documentIds: docs,
           requestDate: isoDate(o.date as string | undefined, '--date') ?? todayIso(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
-          identityVerified: !!o.identityVerified, createdBy: String(o.by),
+          identityVerified: !!o.identityVerified, createdBy: actingPerson(o.by as string | undefined),
         })
-        new AuditLog(catalog.db).append({ actor: String(o.by).trim(), action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType }, source: cliSource() })
+        cliAudit(catalog.db, o.by as string | undefined, { action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType } })
         if (json(cmd, o)) out(JSON.stringify(r))
         else out(`${r.releaseNumber} recorded${r.dueDate ? `; due ${r.dueDate}` : ''}. Next: chartclerk release check ${r.id}`)
       } finally {
@@ -80,6 +79,7 @@ export function registerReleaseCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const { request, check } = checkReleaseRequest({ catalog, config }, parseReleaseRef(ref), isoDate(o.asOf, '--as-of'))
+        cliAudit(catalog.db, null, { action: 'release.check', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { allowed: check.allowed } })
         if (json(cmd, o)) out(JSON.stringify(check))
         else {
           out(`${request.releaseNumber}: ${check.allowed ? 'ALLOWED' : 'REFUSED'}${check.authorizationId !== null ? ` (authorization: document ${check.authorizationId})` : ''}`)
@@ -105,6 +105,7 @@ export function registerReleaseCommands(program: Command): void {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
         const { request, pkg } = await packageRelease(app, parseReleaseRef(ref))
+        cliAudit(app.catalog.db, null, { action: 'release.package', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { pages: pkg.pages, documents: pkg.documentIds, key: pkg.key, out: o.out ? 'file' : null } })
         if (o.out) writeFileSync(o.out, await app.store.get(pkg.key))
         if (json(cmd, o)) out(JSON.stringify({ release: request.releaseNumber, ...pkg }))
         else out(`${request.releaseNumber}: ${pkg.pages} pages (${pkg.documentIds.length} documents) stored as ${pkg.key}${o.out ? ` and written to ${o.out}` : ''}`)
@@ -119,14 +120,33 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<id>', 'release request')
     .option('--to <recipient>', 'sent to (default: the recipient)')
     .option('--date <date>', 'date sent (default today)')
-    .requiredOption('--by <name>', 'who sent it')
-    .action((ref: string, o: { to?: string; date?: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who sent it (default: you, the system user)')
+    .action((ref: string, o: { to?: string; date?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: o.by })
-        new AuditLog(catalog.db).append({ actor: o.by.trim(), action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable }, source: cliSource() })
+        const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: actingPerson(o.by) })
+        cliAudit(catalog.db, o.by, { action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable } })
         out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
+      } finally {
+        catalog.close()
+      }
+    })
+
+  release
+    .command('verify-identity')
+    .description("Record that the requester's identity was checked (requests from the patient or their representative are held until then)")
+    .argument('<id>', 'release request')
+    .option('--how <text>', 'how it was checked, e.g. "driver licence at the front desk"')
+    .option('--by <name>', 'who checked it (default: you, the signed-in system user)')
+    .action((ref: string, o: { how?: string; by?: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
+      try {
+        const by = actingPerson(o.by)
+        const r = verifyReleaseIdentity({ catalog, config }, parseReleaseRef(ref), { by, how: o.how })
+        cliAudit(catalog.db, o.by, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { how: o.how ?? null } })
+        out(`${r.releaseNumber}: the requester's identity is recorded as verified. Next: chartclerk release package ${r.id}`)
       } finally {
         catalog.close()
       }
@@ -150,6 +170,7 @@ export function registerReleaseCommands(program: Command): void {
         const rows = o.due
           ? repo.due(asOf).filter((r) => !o.mrn || r.patientMrn === o.mrn)
           : repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
+        cliAudit(catalog.db, null, { action: 'release.list', detail: { shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
         for (const r of rows) out(json(cmd, o) ? JSON.stringify(r) : summary(r, asOf))
         if (!json(cmd, o)) out(`${rows.length} release request(s)`)
       } finally {
@@ -169,6 +190,7 @@ export function registerReleaseCommands(program: Command): void {
         if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? todayIso()
         const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
+        cliAudit(catalog.db, null, { action: 'release.accounting', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { asOf, shown: rows.length } })
         if (json(cmd, o)) for (const d of rows) out(JSON.stringify(d))
         else {
           out(`Accounting of disclosures for ${mrn}, six years to ${asOf}`)
@@ -187,13 +209,13 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<document>', 'the authorization (document number)')
     .option('--date <date>', 'date of the revocation (default today)')
     .option('--note <text>', 'e.g. how it was received')
-    .requiredOption('--by <name>', 'who records it')
-    .action((ref: string, o: { date?: string; note?: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who records it (default: you, the system user)')
+    .action((ref: string, o: { date?: string; note?: string; by?: string }, cmd: Command) => {
       if (!/^\d+$/.test(ref)) throw new ChartclerkError('USAGE', `"${ref}" is not a document number.`)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const rev = revokeAuthorization({ catalog, config }, Number(ref), { on: isoDate(o.date, '--date'), by: o.by, note: o.note })
+        const rev = revokeAuthorization({ catalog, config }, Number(ref), { on: isoDate(o.date, '--date'), by: actingPerson(o.by), note: o.note })
         out(`Authorization ${rev.authorizationId} revoked as of ${rev.revokedOn}.`)
       } finally {
         catalog.close()

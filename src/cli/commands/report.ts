@@ -1,6 +1,9 @@
 /** `chartclerk report deficiencies --format html|csv|json [--out FILE]` with filters. */
 import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Command } from 'commander'
+import { cliAudit } from './actor.js'
+import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { DEFICIENCY_STATUSES, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
@@ -8,7 +11,6 @@ import { buildDeficiencyReport, renderReportCsv, renderReportHtml, renderReportJ
 import { DEFICIENCY_KINDS, SEVERITIES, type DeficiencyKind, type Severity } from '../../rules/types.js'
 import { configFrom } from '../context.js'
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export function listOption<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
   if (!value) return undefined
@@ -46,7 +48,7 @@ export function registerReportCommands(program: Command): void {
       const format = String(o.format)
       if (!['html', 'csv', 'json'].includes(format)) throw new ChartclerkError('USAGE', `--format must be html, csv or json, not "${format}".`)
       const asOf = o.asOf as string | undefined
-      if (asOf && !DATE.test(asOf)) throw new ChartclerkError('USAGE', `--as-of wants a date like 2025-06-30, not "${asOf}".`)
+      dateOption(asOf, '--as-of')
       const filter: ReportFilter = {
         status: listOption<DeficiencyStatus>('status', o.status as string | undefined, DEFICIENCY_STATUSES),
         kind: listOption<DeficiencyKind>('kind', o.kind as string | undefined, DEFICIENCY_KINDS),
@@ -63,6 +65,10 @@ export function registerReportCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const r = buildDeficiencyReport(catalog, filter, { asOf, delinquentAfterDays: config.deficiencies.delinquentAfterDays })
+        cliAudit(catalog.db, null, {
+          action: 'deficiency.report', targetKind: 'report', targetId: 'deficiencies',
+          detail: { format, rows: r.totals.deficiencies, charts: r.totals.charts, mrns: r.charts.slice(0, 500).map((g) => g.mrn), out: o.out ? path.basename(String(o.out)) : null },
+        })
         const text = format === 'html' ? renderReportHtml(r, { clinicName: config.clinic.name || undefined }) : format === 'csv' ? renderReportCsv(r) : renderReportJsonLines(r)
         if (o.out) {
           writeFileSync(String(o.out), text, { mode: 0o600 })

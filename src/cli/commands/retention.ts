@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
+import { actingPerson, cliAudit } from './actor.js'
 import { openApp } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
@@ -21,11 +22,12 @@ export function registerRetentionCommands(program: Command): void {
     .command('add')
     .argument('<mrn>', 'the chart')
     .requiredOption('--reason <text>', 'why (litigation, audit, investigation)')
-    .requiredOption('--by <name>', 'who places the hold')
-    .action((mrn: string, o: { reason: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who places the hold (default: you, the system user)')
+    .action((mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
       try {
-        const h = new HoldsRepo(catalog).add(mrn, o.reason, o.by)
+        const h = new HoldsRepo(catalog).add(mrn, o.reason, actingPerson(o.by))
+        cliAudit(catalog.db, o.by, { action: 'retention.hold', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { hold: h.id, reason: o.reason } })
         out(`Legal hold ${h.id} placed on ${mrn}.`)
       } finally {
         catalog.close()
@@ -35,11 +37,12 @@ export function registerRetentionCommands(program: Command): void {
     .command('remove')
     .argument('<mrn>', 'the chart')
     .requiredOption('--reason <text>', 'why the hold is lifted')
-    .requiredOption('--by <name>', 'who lifts it')
-    .action((mrn: string, o: { reason: string; by: string }, cmd: Command) => {
+    .option('--by <name>', 'who lifts it (default: you, the system user)')
+    .action((mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
       try {
-        const n = new HoldsRepo(catalog).remove(mrn, o.reason, o.by)
+        const n = new HoldsRepo(catalog).remove(mrn, o.reason, actingPerson(o.by))
+        cliAudit(catalog.db, o.by, { action: 'retention.release', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { holds: n, reason: o.reason } })
         out(`${n} legal hold(s) on ${mrn} lifted.`)
       } finally {
         catalog.close()
@@ -65,7 +68,7 @@ export function registerRetentionCommands(program: Command): void {
     .description('Destroy what has passed retention (rules/retention.json); never a chart under a legal hold')
     .option('--dry-run', 'list what has passed retention, change nothing')
     .option('--approve', 'destroy it and write the certificate of destruction')
-    .option('--by <name>', 'who destroys the records (with --approve)')
+    .option('--by <name>', 'who destroys the records (with --approve; default: you, the system user)')
     .option('--approver <name>', 'who approved the destruction (default: --by)')
     .option('--witness <name>', 'witness, printed on the certificate')
     .option('--jurisdiction <name>', 'schedule to apply (default: the one rules/retention.json names)')
@@ -73,7 +76,7 @@ export function registerRetentionCommands(program: Command): void {
     .option('--out <file>', 'also write the certificate (HTML) to this file')
     .option('--json', 'print the result as JSON')
     .action(async (o: { dryRun?: boolean; approve?: boolean; by?: string; approver?: string; witness?: string; jurisdiction?: string; asOf?: string; out?: string; json?: boolean }, cmd: Command) => {
-      if (!!o.dryRun === !!o.approve) throw new ChartclerkError('USAGE', 'Say either --dry-run (list) or --approve --by NAME (destroy).')
+      if (!!o.dryRun === !!o.approve) throw new ChartclerkError('USAGE', 'Say either --dry-run (list) or --approve (destroy).')
       const json = !!(o.json || globalOptions(cmd).json)
       const asOf = isoDate(o.asOf, '--as-of')
       const config = configFrom(cmd)
@@ -81,6 +84,7 @@ export function registerRetentionCommands(program: Command): void {
         const catalog = openCatalog(config.catalog.path)
         try {
           const plan = planPurge({ catalog, config }, { asOf, jurisdiction: o.jurisdiction })
+          cliAudit(catalog.db, o.by, { action: 'retention.purge', detail: { dryRun: true, asOf: plan.asOf, candidates: plan.candidates.length, mrns: [...new Set(plan.candidates.map((c) => c.patientMrn))].slice(0, 500) } })
           if (json) out(JSON.stringify({ asOf: plan.asOf, jurisdiction: plan.jurisdiction, candidates: plan.candidates, held: plan.held }))
           else {
             out(`Past retention as of ${plan.asOf} (${plan.jurisdiction}):`)
@@ -93,10 +97,13 @@ export function registerRetentionCommands(program: Command): void {
         }
         return
       }
-      if (!o.by?.trim()) throw new ChartclerkError('USAGE', '--approve needs --by NAME (who destroys the records).')
       const app = await openApp(config, { log: silentLogger() })
       try {
-        const r = await approvePurge(app, { by: o.by, approver: o.approver, witness: o.witness, asOf, jurisdiction: o.jurisdiction })
+        const r = await approvePurge(app, { by: actingPerson(o.by), approver: o.approver, witness: o.witness, asOf, jurisdiction: o.jurisdiction })
+        cliAudit(app.catalog.db, o.by, {
+          action: 'retention.purge', outcome: r.locked.length ? 'failed' : 'ok',
+          detail: { destroyed: r.destroyed.length, locked: r.locked.length, certificate: r.certificate?.number ?? null, approver: o.approver ?? null, mrns: [...new Set(r.destroyed.map((d) => d.patientMrn))].slice(0, 500) },
+        })
         if (o.out && r.html) writeFileSync(o.out, r.html)
         if (json) out(JSON.stringify({ destroyed: r.destroyed, locked: r.locked, certificate: r.certificate }))
         else {

@@ -1,6 +1,6 @@
 /** `chartclerk review list` and `chartclerk review resolve ID --patient MRN --type TYPE`. */
-import os from 'node:os'
 import type { Command } from 'commander'
+import { actingPerson, cliAudit } from './actor.js'
 import { openApp } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
@@ -8,14 +8,6 @@ import { settleDocument } from '../../review/settle.js'
 import type { MatchSummary } from '../../ingest/stages/settle.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine } from '../output.js'
-
-function currentUser(): string {
-  try {
-    return os.userInfo().username
-  } catch {
-    return 'records clerk'
-  }
-}
 
 export function registerReviewCommands(program: Command): void {
   const review = program.command('review').description('Documents chartclerk could not file on its own')
@@ -43,6 +35,7 @@ export function registerReviewCommands(program: Command): void {
           for (const r of d.reviewReasons) printLine(`  why            ${r}`)
         }
         if (!globalOptions(cmd).json) printLine(`${docs.length} document(s) waiting for review`)
+        cliAudit(catalog.db, null, { action: 'review.list', detail: { shown: docs.length, documents: docs.slice(0, 500).map((d) => d.id) } })
       } finally {
         catalog.close()
       }
@@ -54,14 +47,16 @@ export function registerReviewCommands(program: Command): void {
     .argument('<id>', 'document id')
     .requiredOption('--patient <mrn>', "the patient's MRN")
     .requiredOption('--type <type>', 'the document type, e.g. lab_report')
-    .option('--by <name>', 'who settles it', currentUser())
+    .option('--by <name>', 'who settles it (default: you, the system user)')
     .option('--note <text>', 'why, for the record')
-    .action(async (idArg: string, o: { patient: string; type: string; by: string; note?: string }, cmd: Command) => {
+    .action(async (idArg: string, o: { patient: string; type: string; by?: string; note?: string }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a document id.`)
       const app = await openApp(configFrom(cmd))
       try {
-        await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: o.by, note: o.note })
+        const before = app.catalog.documents.get(id)
+        await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
+        cliAudit(app.catalog.db, o.by, { action: 'review.settle', targetKind: 'document', targetId: String(id), patientMrn: o.patient, detail: { docType: o.type, from: before?.patientMrn ?? null, note: o.note ?? null } })
         if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type })
         else printLine(`document ${id} filed in chart ${o.patient} as ${o.type}`)
       } finally {

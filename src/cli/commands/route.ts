@@ -1,6 +1,6 @@
 /** `chartclerk route list [--provider NAME] [--overdue]`, `chartclerk route ack DOCUMENT --by NAME`: outside reports routed to clinicians. */
 import type { Command } from 'commander'
-import { AuditLog } from '../../audit/log.js'
+import { actingPerson, cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { acknowledgeRoute } from '../../routing/acknowledge.js'
@@ -8,7 +8,6 @@ import { RoutesRepo } from '../../routing/repo.js'
 import { rulesDirOf } from '../../app.js'
 import { loadRuleSet, resolveChecksDir } from '../../rules/ruleset.js'
 import { configFrom, globalOptions } from '../context.js'
-import { cliSource } from './user.js'
 
 export function registerRouteCommands(program: Command): void {
   const route = program.command('route').description('Outside reports routed to clinicians for review (rules/routing/), and their acknowledgement')
@@ -25,6 +24,7 @@ export function registerRouteCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const rows = new RoutesRepo(catalog.db).list({ provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays })
+        cliAudit(catalog.db, null, { action: 'routing.queue', detail: { provider: o.provider ?? null, shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const r of rows) {
           if (json) process.stdout.write(JSON.stringify(r) + '\n')
@@ -44,17 +44,17 @@ export function registerRouteCommands(program: Command): void {
     .command('ack')
     .description('Mark a routed report reviewed by its clinician')
     .argument('<document>', 'document id')
-    .requiredOption('--by <name>', 'who reviewed it: the clinician (provider name or user name)')
+    .option('--by <name>', 'who reviewed it: the clinician (provider name or user name; default: you, the system user)')
     .option('--provider <name>', 'whose route it is, when someone records it for them (default: --by)')
-    .action((docArg: string, o: { by: string; provider?: string }, cmd: Command) => {
+    .action((docArg: string, o: { by?: string; provider?: string }, cmd: Command) => {
       if (!/^[1-9]\d{0,11}$/.test(docArg)) throw new ChartclerkError('USAGE', `"${docArg}" is not a document id.`)
-      if (!o.by.trim()) throw new ChartclerkError('USAGE', 'Say who reviewed it (--by NAME).')
+      const by = actingPerson(o.by)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         // --by may be a user name: the account's provider name is whose route it is.
-        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(o.by.trim()) as { p: string | null } | undefined
-        const provider = o.provider?.trim() || account?.p || o.by.trim()
+        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(by) as { p: string | null } | undefined
+        const provider = o.provider?.trim() || account?.p || by
         let ruleset = null
         try {
           ruleset = loadRuleSet(resolveChecksDir(rulesDirOf(config)))
@@ -62,9 +62,9 @@ export function registerRouteCommands(program: Command): void {
           // the rule set is checked again by `chartclerk check`
         }
         const documentId = Number(docArg)
-        const done = acknowledgeRoute(catalog, ruleset, documentId, provider, o.by.trim())
+        const done = acknowledgeRoute(catalog, ruleset, documentId, provider, by)
         const doc = catalog.documents.get(documentId)
-        new AuditLog(catalog.db).append({ actor: o.by.trim(), action: 'routing.acknowledge', targetKind: 'document', targetId: String(documentId), patientMrn: doc?.patientMrn ?? null, detail: { provider }, source: cliSource() })
+        cliAudit(catalog.db, o.by, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(documentId), patientMrn: doc?.patientMrn ?? null, detail: { provider } })
         process.stdout.write(`document ${documentId} acknowledged for ${done.map((r) => r.provider).join(', ')}\n`)
       } finally {
         catalog.close()

@@ -1,6 +1,7 @@
 /** `chartclerk status` and `chartclerk document show ID`. */
 import fs from 'node:fs/promises'
 import type { Command } from 'commander'
+import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { isJunk } from '../../ingest/junk.js'
@@ -70,6 +71,7 @@ export function registerStatusCommands(program: Command): void {
         if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
         const receipts = catalog.documents.receipts(id)
         const pages = catalog.documents.pages(id)
+        cliAudit(catalog.db, null, { action: 'document.view', targetKind: 'document', targetId: String(d.id), patientMrn: d.patientMrn, detail: { from: 'cli' } })
         if (globalOptions(cmd).json) {
           printJson({ ...d, receipts, pages })
           return

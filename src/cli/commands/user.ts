@@ -3,8 +3,8 @@
  * line (the administrator's way in when no one can sign in). Passwords are made here and shown
  * once; the person chooses their own at first sign-in. Each change is an audit row.
  */
-import os from 'node:os'
 import type { Command } from 'commander'
+import { cliSource, osUser } from './actor.js'
 import { AuditLog } from '../../audit/log.js'
 import { ROLES, parseRoles } from '../../auth/roles.js'
 import { UsersRepo, type User } from '../../auth/users.js'
@@ -25,16 +25,9 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export const cliActor = (): string => {
-  let name = 'unknown'
-  try {
-    name = os.userInfo().username
-  } catch {
-    // no passwd entry (containers)
-  }
-  return `cli:${name}`
-}
-export const cliSource = (): string => `cli@${os.hostname()}`
+/** Who administers accounts at the command line: the OS user (see actor.ts). */
+export const cliActor = (): string => osUser()
+export { cliSource }
 
 function userJson(u: User): Record<string, unknown> {
   return { username: u.username, displayName: u.displayName, roles: u.roles, providerName: u.providerName, disabled: u.disabled, mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt, createdAt: u.createdAt }

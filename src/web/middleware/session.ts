@@ -12,17 +12,37 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { can, type Permission } from '../../auth/roles.js'
 import type { WebDeps } from '../deps.js'
+import { resolveClient, trustedProxies, type ClientAddress } from '../proxy.js'
 import { audit, isHtmx, type AppEnv, type Ctx } from '../env.js'
 
 export const SESSION_COOKIE = 'cc_session'
 
-export function clientAddress(c: Ctx): string {
+/** The socket's peer address (none in-process: tests call `app.request()` without a socket). */
+function peerAddress(c: Ctx): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    return getConnInfo(c).remote.address ?? undefined
   } catch {
-    return 'in-process'
+    return undefined
   }
 }
+
+/** The client's address (through trusted proxies only, see web.trustProxy) and whether it is one client's own. */
+export function clientOf(c: Ctx, deps: WebDeps): ClientAddress {
+  const peer = peerAddress(c)
+  if (peer === undefined) return { address: 'in-process', real: true }
+  const forwarded = c.req.header('X-Forwarded-For')
+  const proxies = deps.trustProxy ?? NO_PROXIES
+  if (forwarded && !proxies.has(peer) && !warnedUnlisted) {
+    // A proxy nobody listed: every client shares its address (sign-in limits, audit source).
+    warnedUnlisted = true
+    deps.log.warn({ peer }, 'X-Forwarded-For from a peer not in web.trustProxy was ignored: if this is your TLS proxy, list its address in web.trustProxy')
+  }
+  return resolveClient(peer, forwarded, proxies)
+}
+
+let warnedUnlisted = false
+
+const NO_PROXIES = trustedProxies([])
 
 export function setSessionCookie(c: Ctx, deps: WebDeps, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
@@ -41,7 +61,9 @@ export function clearSessionCookie(c: Ctx): void {
 export const loadSession = (deps: WebDeps) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set('deps', deps)
-    c.set('source', clientAddress(c))
+    const client = clientOf(c, deps)
+    c.set('client', client)
+    c.set('source', client.address)
     const found = deps.sessions.lookup(getCookie(c, SESSION_COOKIE))
     c.set('user', found?.user ?? null)
     c.set('session', found?.session ?? null)

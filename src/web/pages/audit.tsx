@@ -8,6 +8,7 @@
  * POST /audit/verify      check the chain now (htmx fragment)
  */
 import type { Hono } from 'hono'
+import { latestCheckpoint } from '../../audit/checkpoint.js'
 import { AUDIT_ACTIONS } from '../../audit/log.js'
 import type { WebDeps } from '../deps.js'
 import { audit, isHtmx, type AppEnv } from '../env.js'
@@ -156,8 +157,13 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  app.post('/audit/verify', need('audit.view'), (c) => {
-    const r = deps.audit.verify()
+  app.post('/audit/verify', need('audit.view'), async (c) => {
+    // Against the latest checkpoint in the object store (catches a cut-off tail); without it when storage is down.
+    const cp = await latestCheckpoint(deps.store).catch((err: unknown) => {
+      deps.log.warn({ code: (err as { code?: string }).code ?? 'unknown' }, 'audit verify: checkpoint not readable')
+      return null
+    })
+    const r = deps.audit.verify(cp)
     audit(c, { action: 'audit.verify', detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null } })
     const body = r.ok ? (
       <p class="flash">

@@ -43,6 +43,8 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       .map((r) => ({ ...r, patient: deps.patients.get(r.mrn) }))
       .filter((r) => canSeePatient(u, r.patient))
       .slice(0, 25)
+    if (q) audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
+    audit(c, { action: 'chart.list', detail: { shown: recent.length, mrns: recent.map((r) => r.mrn) } })
     return page(
       c,
       { title: 'Charts', active: 'charts' },
@@ -111,8 +113,12 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const types = new Map<string, number>()
     for (const r of rows) types.set(r.d.docType ?? 'other', (types.get(r.d.docType ?? 'other') ?? 0) + 1)
     const shown = typeFilter ? rows.filter((r) => (r.d.docType ?? 'other') === typeFilter) : rows
-    const defs = deficiencies.list({ chartMrn: mrn }).filter((d) => d.status === 'open' || d.status === 'completed' || c.req.query('closed') === '1')
-    const closedCount = deficiencies.list({ chartMrn: mrn }).length - deficiencies.list({ chartMrn: mrn, status: ['open', 'completed'] }).length
+    // A clinician who sees this chart only through documents routed to them sees only those documents' deficiencies.
+    const visibleIds = new Set(docs.map((d) => String(d.id)))
+    const concerns = canSeePatient(u, patient) ? () => true : (d: { documentId: string | null }) => d.documentId !== null && visibleIds.has(d.documentId)
+    const allDefs = deficiencies.list({ chartMrn: mrn }).filter(concerns)
+    const defs = allDefs.filter((d) => d.status === 'open' || d.status === 'completed' || c.req.query('closed') === '1')
+    const closedCount = allDefs.filter((d) => d.status !== 'open' && d.status !== 'completed').length
     const back = c.req.path
     return page(
       c,

@@ -64,7 +64,8 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const password = typeof body.password === 'string' ? body.password.slice(0, 200) : ''
     const next = localPath(field(body, 'next'))
     const source = c.get('source')
-    const wait = deps.limiter.retryAfterMs(source, username)
+    const client = c.get('client')
+    const wait = deps.limiter.retryAfterMs(client, username)
     if (wait > 0) {
       audit(c, { actor: username || 'anonymous', action: 'login.refused', outcome: 'denied', detail: { reason: 'too many failed attempts' } })
       c.header('Retry-After', String(Math.ceil(wait / 1000)))
@@ -72,11 +73,11 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     }
     const user = username && password ? await deps.users.authenticate(username, password) : null
     if (!user) {
-      deps.limiter.fail(source, username)
+      deps.limiter.fail(client, username)
       audit(c, { actor: username || 'anonymous', action: 'login.failed', outcome: 'failed' })
       return loginPage(c, deps, { next, username, status: 401, error: 'The user name or password is not right (or the account is disabled).' })
     }
-    deps.limiter.succeed(source, username)
+    deps.limiter.succeed(username)
     // A fresh session at every sign-in (never one the browser already held).
     const held = c.get('session')
     if (held) deps.sessions.end(held.id)

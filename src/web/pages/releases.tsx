@@ -21,7 +21,7 @@ import { DOCUMENT_TYPES } from '../../model/types.js'
 import { checkRelease, REQUIRED_ELEMENTS, type ReleaseCheck } from '../../release/check.js'
 import { loadProtectedCategories } from '../../release/protected.js'
 import { addDays, releaseNumber, REQUESTER_TYPES, ReleaseRepo, type ReleaseRequest } from '../../release/repo.js'
-import { checkReleaseRequest, createRelease, markReleaseSent, packageRelease, requesterType } from '../../release/service.js'
+import { checkReleaseRequest, createRelease, markReleaseSent, needsIdentity, packageRelease, requesterType, verifyReleaseIdentity } from '../../release/service.js'
 import type { WebDeps } from '../deps.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { typeLabel, when } from '../format.js'
@@ -35,6 +35,7 @@ const FLASH = {
   checked: 'Checked again.',
   packaged: 'Package built.',
   sent: 'Recorded as sent; the disclosure is logged.',
+  identity: "The requester's identity is recorded as verified.",
 }
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DUE_SOON_DAYS = 5
@@ -368,6 +369,20 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             </>
           ) : null}
         </dl>
+        {needsIdentity(r) && r.status !== 'sent' && r.status !== 'cancelled' ? (
+          <div class="flash flash-bad" role="alert" id="identity-held">
+            <p>
+              Held: these records go to the patient or their representative, and the requester's identity is not verified. Check their photo ID (and, for a
+              representative, the papers that make them one) before the package is built or sent.
+            </p>
+            <form method="post" action={`/releases/${r.id}/identity`} class="inline">
+              <Csrf token={csrf} />
+              <button type="submit" id="identity-verified">
+                Identity verified
+              </button>
+            </form>
+          </div>
+        ) : null}
         <div class="actions">
           {r.status === 'open' || r.status === 'refused' ? (
             <form method="post" action={`/releases/${r.id}/check`} class="inline">
@@ -377,7 +392,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               </button>
             </form>
           ) : null}{' '}
-          {(r.status === 'open' || r.status === 'packaged') && check?.allowed ? (
+          {(r.status === 'open' || r.status === 'packaged') && check?.allowed && !needsIdentity(r) ? (
             <form method="post" action={`/releases/${r.id}/package`} class="inline">
               <Csrf token={csrf} />
               <button type="submit" class={r.status === 'open' ? 'primary' : undefined} id="build-package">
@@ -385,7 +400,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               </button>
             </form>
           ) : null}{' '}
-          {r.status === 'packaged' ? (
+          {r.status === 'packaged' && !needsIdentity(r) ? (
             <form method="post" action={`/releases/${r.id}/sent`} class="inline">
               <Csrf token={csrf} />
               <button type="submit" class="primary" id="mark-sent">
@@ -411,6 +426,18 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const { check } = checkReleaseRequest(deps, r.id, today())
     audit(c, { action: 'release.check', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { allowed: check.allowed } })
     return c.redirect(`/releases/${r.id}?done=checked`, 303)
+  })
+
+  app.post(`/releases/${ID}/identity`, need('release.manage'), (c) => {
+    const r = withRequest(c)
+    if (!r) return c.text('There is no such release request.', 404)
+    try {
+      verifyReleaseIdentity(deps, r.id, { by: userOf(c).username, how: 'desk' })
+      audit(c, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
+      return c.redirect(`/releases/${r.id}?done=identity`, 303)
+    } catch (err) {
+      return problem(c, err, `/releases/${r.id}`)
+    }
   })
 
   app.post(`/releases/${ID}/package`, need('release.manage'), async (c) => {

@@ -74,6 +74,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
 
   app.get('/review', need('review.settle'), (c) => {
     const queue = desk.reviewQueue()
+    audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
     const now = deps.now?.() ?? new Date()
     return page(
       c,
@@ -318,6 +319,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
     if (q.length < 2) return c.html(<p class="muted small">Type at least two letters or digits.</p>)
     const found = deps.patients.find(q, 10)
+    audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
     return c.html(
       found.length ? (
         <>

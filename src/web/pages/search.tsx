@@ -31,7 +31,8 @@ function Snippet({ text }: { text: string }) {
 export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/search', need('records.view'), (c) => {
     const u = userOf(c)
-    const q = (c.req.query('q') ?? '').trim().slice(0, 200)
+    // Control characters (a NUL most of all) are never search words; the full-text index refuses them.
+    const q = (c.req.query('q') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200)
     const hits: { doc: DocumentRecord; patient: Patient | undefined; pages: { page: number; snippet: string }[] }[] = []
     if (q) {
       const byDoc = new Map<number, { page: number; snippet: string }[]>()

@@ -236,7 +236,7 @@ describe('disclosure log and accounting', () => {
     }
     const attorney = await send({ authorizationId: id('auth-valid') }, '2026-10-01')
     const treatment = await send({ requester: 'Dr. Ana Ruiz', requesterType: 'treatment', recipientName: 'Millbrook Cardiology', purpose: 'Continuity of care' }, '2026-10-02')
-    const patient = await send({ requester: 'Armen Petrosyan', requesterType: 'patient', recipientName: 'Armen Petrosyan', purpose: 'Personal use' }, '2026-10-03')
+    const patient = await send({ requester: 'Armen Petrosyan', requesterType: 'patient', recipientName: 'Armen Petrosyan', purpose: 'Personal use', identityVerified: true }, '2026-10-03')
     const law = await send(
       { requester: 'Millbrook County Court', requesterType: 'required_by_law', recipientName: 'Clerk of Millbrook County Court', recipientAddress: '1 Courthouse Plaza, Millbrook, OH 43950', purpose: 'Court order, case 26-CV-118' },
       '2026-10-05',

@@ -149,7 +149,8 @@ describe('chartclerk audit verify', () => {
       db.close()
       const r = await cliIn(other.data, 'audit', 'verify')
       expect(r.code).toBe(1)
-      expect(r.out).toContain('audit log BROKEN at entry 3: the last rows (3-4) are missing (deleted)')
+      // rows 3-4, and row 5: the first verify's own audit row
+      expect(r.out).toContain('audit log BROKEN at entry 3: the last rows (3-5) are missing (deleted)')
     } finally {
       await other.cleanup()
     }

@@ -129,21 +129,31 @@ describe('roles', () => {
 })
 
 describe('sign-in limiter', () => {
-  it('five failures on one account wait out the window; another account from the same address is not blocked', () => {
+  const a = { address: '1.2.3.4', real: true }
+  const b = { address: '5.6.7.8', real: true }
+  it('five failures on one account wait out the window, from any address; another account from the same address is not blocked', () => {
     let now = 0
     const l = new LoginLimiter({ perAccount: 5, perAddress: 20, windowMs: 60_000 }, () => now)
-    for (let i = 0; i < 5; i++) l.fail('1.2.3.4', 'clerk1')
-    expect(l.retryAfterMs('1.2.3.4', 'CLERK1')).toBe(60_000)
-    expect(l.retryAfterMs('1.2.3.4', 'lead1')).toBe(0)
+    for (let i = 0; i < 5; i++) l.fail(a, 'clerk1')
+    expect(l.retryAfterMs(a, 'CLERK1')).toBe(60_000)
+    expect(l.retryAfterMs(b, 'clerk1')).toBe(60_000)
+    expect(l.retryAfterMs(a, 'lead1')).toBe(0)
     now += 60_001
-    expect(l.retryAfterMs('1.2.3.4', 'clerk1')).toBe(0)
+    expect(l.retryAfterMs(a, 'clerk1')).toBe(0)
   })
 
-  it('twenty failures from one address block it for every account', () => {
+  it('twenty failures from one real address block it for every account', () => {
     const l = new LoginLimiter({ perAccount: 5, perAddress: 20, windowMs: 60_000 }, () => 0)
-    for (let i = 0; i < 20; i++) l.fail('1.2.3.4', `user${i}`)
-    expect(l.retryAfterMs('1.2.3.4', 'someone')).toBeGreaterThan(0)
-    expect(l.retryAfterMs('5.6.7.8', 'someone')).toBe(0)
+    for (let i = 0; i < 20; i++) l.fail(a, `user${i}`)
+    expect(l.retryAfterMs(a, 'someone')).toBeGreaterThan(0)
+    expect(l.retryAfterMs(b, 'someone')).toBe(0)
+  })
+
+  it('failures from a shared (proxy) address count per account only', () => {
+    const proxy = { address: '127.0.0.1', real: false }
+    const l = new LoginLimiter({ perAccount: 5, perAddress: 20, windowMs: 60_000 }, () => 0)
+    for (let i = 0; i < 40; i++) l.fail(proxy, `user${i}`)
+    expect(l.retryAfterMs(proxy, 'someone')).toBe(0)
   })
 })
 
