@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
 import { decodePage, imagePageCount, pdfPageImage, prepareForOcr, scaleWords, toPgm, viewerImage, type ImageKind } from './images.js'
-import type { OcrPool } from './ocr/pool.js'
+import type { OcrEngine } from './ocr/types.js'
 import { removeRules } from './rules.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import type { SearchablePage } from './searchablePdf.js'
@@ -46,7 +46,7 @@ export async function inspectDocument(file: string, kind: DocumentKind, opts: Pi
 export async function extractDocument(
   file: string,
   kind: DocumentKind,
-  ocr: OcrPool,
+  ocr: OcrEngine,
   opts: ExtractOptions,
   onPage: (page: ReadPage) => Promise<void>,
 ): Promise<ExtractedText> {
