@@ -62,7 +62,7 @@ async function bareTesseractJs(workers: number): Promise<{ read: Reader; close: 
 const nativeCli: Reader = async (p) => (await run('tesseract', [p.png, 'stdout'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 })).stdout
 
 async function chartclerk(kind: OcrEngineKind, workers: number, paths: Map<string, string>): Promise<{ read: Reader; close: () => Promise<void> }> {
-  const engine = createOcrEngine({ engine: kind, workers })
+  const engine = createOcrEngine({ engine: kind, workers, pageTimeoutMs: 300_000 })
   return {
     read: async (p) => {
       const doc = await extractDocument(p.png, 'png', engine, { deskew: true, renderDpi: 300, maxPixels: 80_000_000, minTextLayerChars: 40 }, async (page) => {
@@ -93,14 +93,24 @@ export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: numb
     process.stderr.write(`bench: accuracy: ${name} ...\n`)
     const m = new Map<string, number>()
     await pooled(pages, parallel, async (p) => {
-      m.set(p.png, wordAccuracy(p.truth, await read(p)))
+      // A page that fails (a timeout on a junk reading) scores 0 rather than ending the run.
+      const text = await read(p).catch((e) => {
+        process.stderr.write(`bench: accuracy: ${name}: ${path.basename(p.png)} failed: ${(e as Error).message}\n`)
+        return ''
+      })
+      m.set(p.png, wordAccuracy(p.truth, text))
     })
     scores.set(name, m)
   }
-  const bare = await bareTesseractJs(workers)
-  await score('bare tesseract.js', bare.read, workers).finally(() => bare.close())
-  if (has('tesseract')) await score('native CLI', nativeCli, workers)
+  // BENCH_READERS=bare,native,chartclerk-js,chartclerk-native picks readers (e.g. to measure one change).
+  const want = (r: string) => !process.env.BENCH_READERS || process.env.BENCH_READERS.split(',').includes(r)
+  if (want('bare')) {
+    const bare = await bareTesseractJs(workers)
+    await score('bare tesseract.js', bare.read, workers).finally(() => bare.close())
+  }
+  if (has('tesseract') && want('native')) await score('native CLI', nativeCli, workers)
   for (const kind of ['tesseract.js', ...(has('tesseract') ? ['tesseract'] : [])] as OcrEngineKind[]) {
+    if (!want(kind === 'tesseract' ? 'chartclerk-native' : 'chartclerk-js')) continue
     const cc = await chartclerk(kind, workers, ocrPaths)
     await score(`chartclerk (${kind})`, cc.read, workers).finally(() => cc.close())
   }
@@ -114,9 +124,9 @@ export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: numb
   }
   const overall: Record<string, number> = {}
   for (const [name, m] of scores) overall[name] = round(mean([...m.values()]))
-  const cc = scores.get('chartclerk (tesseract.js)')!
-  const b = scores.get('bare tesseract.js')!
-  const worseThanBare = pages.filter((p) => cc.get(p.png)! < b.get(p.png)! - 0.05).map((p) => ({ page: path.basename(p.png), chartclerk: round(cc.get(p.png)!), bare: round(b.get(p.png)!) }))
+  const cc = scores.get('chartclerk (tesseract.js)')
+  const b = scores.get('bare tesseract.js')
+  const worseThanBare = !cc || !b ? [] : pages.filter((p) => cc.get(p.png)! < b.get(p.png)! - 0.05).map((p) => ({ page: path.basename(p.png), chartclerk: round(cc.get(p.png)!), bare: round(b.get(p.png)!) }))
   const paths: Record<string, string> = {}
   for (const [k, v] of ocrPaths) if (k.startsWith('tesseract.js:')) paths[path.basename(k.slice('tesseract.js:'.length))] = v
   printTable(perStyle, overall)
