@@ -152,7 +152,8 @@ export class OcrPool implements OcrEngine {
         timer = setTimeout(() => reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` })), this.timeoutMs)
       })
       if (slot.psm !== task.psm) {
-        await worker.setParameters({ tessedit_pageseg_mode: task.psm === 'auto' ? Tesseract.PSM.AUTO : Tesseract.PSM.SINGLE_BLOCK })
+        // Raced against the page timeout too, so a wedged worker cannot leave the timeout unhandled.
+        await Promise.race([worker.setParameters({ tessedit_pageseg_mode: task.psm === 'auto' ? Tesseract.PSM.AUTO : Tesseract.PSM.SINGLE_BLOCK }), timeout])
         slot.psm = task.psm
       }
       const result = await Promise.race([worker.recognize(task.image, {}, { text: true, tsv: true }), timeout])
