@@ -106,7 +106,8 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
   const flattened = flat.page !== source
   const descreened = source !== upright
   const measured = measureInk(flat.page)
-  const scale = scaleFor(flat.page.width, measured.textHeight)
+  // A 1-bit page is not scaled: interpolating its jagged edges adds no detail (measured: fax pages read worse scaled).
+  const scale = bilevel ? 1 : scaleFor(flat.page.width, measured.textHeight)
   let clean = flat.page
   if (scale !== 1) {
     const { data, info } = await raw(clean).resize({ width: Math.round(clean.width * scale), kernel: 'lanczos3' }).greyscale().raw().toBuffer({ resolveWithObject: true })
