@@ -3,7 +3,9 @@
  * and written to bench/results/latest.json. Options:
  *   --pages N   scanned pages for the OCR comparison (default 24)
  *   --batch N   pages for the memory run (default 200)
- *   --only a,b  run some of: ocr,text,latency,memory,hostile,rules,storage
+ *   --per-style N  pages per scan style for the accuracy comparison (default 2)
+ *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
+ *   --only a,b  run some of: accuracy,ocr,text,latency,memory,hostile,rules,storage
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -11,11 +13,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { runAccuracyBench } from './accuracy.js'
+import type { AccuracyStyle } from './accuracy-pages.js'
 import { runOcrBench } from './ocr.js'
 import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, only: { type: 'string' } } })
+const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, only: { type: 'string' } } })
 const only = values.only ? new Set(values.only.split(',')) : null
 const want = (k: string) => !only || only.has(k)
 const cacheDir = path.join(ROOT, '.bench-cache')
@@ -28,6 +32,7 @@ async function step(name: string, fn: () => Promise<unknown>) {
   process.stderr.write(`bench: ${name}: ${JSON.stringify(results[name])}\n`)
 }
 
+await step('accuracy', () => runAccuracyBench({ cacheDir, perStyle: Number(values['per-style']), styles: values.styles?.split(',') as AccuracyStyle[] | undefined }))
 await step('ocr', () => runOcrBench({ pages: Number(values.pages), cacheDir }))
 await step('text', () => runTextLayerBench({ files: 40, cacheDir }))
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))

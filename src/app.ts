@@ -9,7 +9,7 @@ import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classi
 import { packageRoot, resolveModelPath } from './classify/paths.js'
 import type { Config } from './config/config.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
-import { OcrPool } from './extract/ocr/pool.js'
+import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
@@ -25,7 +25,7 @@ export interface App {
   log: Logger
   catalog: Catalog
   store: ObjectStore
-  ocr: OcrPool
+  ocr: OcrEngine
   classifier: DoctypeClassifier
   /** The rule set in force; `start` watches the folder for edits. */
   rules: RuleSetWatcher
@@ -63,7 +63,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger } =
   })
   rules.reload()
   configureSandbox(config.ingest.budget)
-  const ocr = new OcrPool({ workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
+  const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false

@@ -49,6 +49,10 @@ export interface Config {
   }
   catalog: { path: string }
   ocr: {
+    /** 'tesseract.js' (embedded, default) or 'tesseract' (the native CLI, faster when installed). */
+    engine: 'tesseract.js' | 'tesseract'
+    /** Native engine: the tesseract binary (default: found on the PATH). */
+    tesseractPath: string
     workers: number
     language: string
     langPath: string
@@ -103,6 +107,7 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_S3_BUCKET', 'storage.s3.bucket', 'string'],
   ['CHARTCLERK_S3_CREATE_BUCKET', 'storage.s3.createBucket', 'bool'],
   ['CHARTCLERK_OCR_WORKERS', 'ocr.workers', 'int'],
+  ['CHARTCLERK_OCR_ENGINE', 'ocr.engine', 'string'],
   ['CHARTCLERK_OCR_PAGE_TIMEOUT_MS', 'ocr.pageTimeoutMs', 'int'],
   ['CHARTCLERK_INGEST_CONCURRENCY', 'ingest.concurrency', 'int'],
   ['CHARTCLERK_INGEST_MAX_CRASHES', 'ingest.maxCrashes', 'int'],

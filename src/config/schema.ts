@@ -81,6 +81,8 @@ export const configSchema = {
       default: {},
       properties: {
         workers: { type: 'integer', minimum: 1, maximum: 64 },
+        engine: { enum: ['tesseract.js', 'tesseract'], default: 'tesseract.js' },
+        tesseractPath: { type: 'string', default: 'tesseract' },
         language: { type: 'string', pattern: '^[a-z_+]+$', default: 'eng' },
         pageTimeoutMs: { type: 'integer', minimum: 1000, default: 120000 },
         minTextLayerChars: { type: 'integer', minimum: 0, default: 25 },

@@ -11,15 +11,35 @@ const MAX_SAMPLES = 120_000
 /** Estimated skew in degrees: rotating the image by -angle (sharp.rotate) straightens it. */
 export async function estimateSkew(image: sharp.Sharp | Buffer, opts: { maxAngle?: number } = {}): Promise<number> {
   const src = Buffer.isBuffer(image) ? sharp(image) : image.clone()
-  return skewOf(src, opts.maxAngle ?? 5)
+  return (await skewOf(src, opts.maxAngle ?? 5)).angle
 }
 
 /** The same, for a raw 8-bit greyscale page already in memory. */
 export async function skewOfRaw(page: { data: Buffer; width: number; height: number }, maxAngle = 5): Promise<number> {
-  return skewOf(sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 }, limitInputPixels: false }), maxAngle)
+  return (await skewEstimate(page, maxAngle)).angle
 }
 
-async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<number> {
+export interface SkewEstimate {
+  angle: number
+  /** False when the page gives too little to go on: few text lines, or a rotation that hardly sharpens the lines. */
+  reliable: boolean
+  lines: number
+  /** How much spikier the line profile gets at `angle` than unrotated (1 = not at all). */
+  gain: number
+}
+
+/**
+ * A skew estimate that knows when it does not know: it counts the text lines at the best angle,
+ * how much straightening sharpens them, and whether the best angle sits at the edge of the
+ * search range (a sign it is chasing something other than text lines).
+ */
+export async function skewEstimate(page: { data: Buffer; width: number; height: number }, maxAngle = 4): Promise<SkewEstimate> {
+  const r = await skewOf(sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 }, limitInputPixels: false }), maxAngle)
+  const reliable = r.lines >= 6 && Math.abs(r.angle) <= maxAngle - 0.5 && (Math.abs(r.angle) < 0.3 || r.gain >= 1.03)
+  return { ...r, reliable }
+}
+
+async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<{ angle: number; lines: number; gain: number }> {
   const { data, info } = await src
     .greyscale() // sharp widens raw one-channel input to sRGB unless told otherwise
     .resize({ width: ANALYSIS_WIDTH, withoutEnlargement: true })
@@ -39,7 +59,7 @@ async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<number> {
       }
     }
   }
-  if (xs.length < 200) return 0
+  if (xs.length < 200) return { angle: 0, lines: 0, gain: 1 }
   const step = Math.max(1, Math.floor(xs.length / MAX_SAMPLES))
   const px = Float64Array.from(xs.filter((_, i) => i % step === 0))
   const py = Float64Array.from(ys.filter((_, i) => i % step === 0))
@@ -68,10 +88,30 @@ async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<number> {
     }
     return best
   }
-  const coarse = search(-maxAngle, maxAngle, 0.5, { a: 0, s: score(0) })
+  const level = score(0)
+  const coarse = search(-maxAngle, maxAngle, 0.5, { a: 0, s: level })
   const fine = search(coarse.a - 0.5, coarse.a + 0.5, 0.1, { ...coarse })
   const finer = search(fine.a - 0.1, fine.a + 0.1, 0.02, { ...fine })
-  return Math.round(finer.a * 100) / 100
+  score(finer.a)
+  return { angle: Math.round(finer.a * 100) / 100, lines: countLines(bins), gain: level > 0 ? finer.s / level : 1 }
+}
+
+/** Text lines in a row profile: runs of rows well above the profile's mean ink, at least two rows tall. */
+function countLines(bins: Float64Array): number {
+  let sum = 0
+  let n = 0
+  for (const v of bins) if (v > 0) (sum += v), n++
+  const cut = n ? (sum / n) * 0.5 : 0
+  let lines = 0
+  let run = 0
+  for (const v of bins) {
+    if (v > cut) run++
+    else {
+      if (run >= 2) lines++
+      run = 0
+    }
+  }
+  return lines + (run >= 2 ? 1 : 0)
 }
 
 /** Otsu's threshold: the grey level that best separates ink from paper on this page. */

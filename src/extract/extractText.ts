@@ -7,9 +7,8 @@
 import { readFile } from 'node:fs/promises'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
-import { decodePage, pdfPageImage, prepareForOcr, scaleWords, toPgm, viewerImage, type ImageKind } from './images.js'
-import type { OcrPool } from './ocr/pool.js'
-import { removeRules } from './rules.js'
+import { decodePage, pdfPageImage, plainPage, prepareForOcr, scaleWords, toPgm, viewerImage, type GreyPage, type ImageKind, type PreparedPage } from './images.js'
+import type { OcrEngine, OcrPageResult } from './ocr/types.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import { openImage, type OpenedImage } from './sandbox/image.js'
 import type { SearchablePage } from './searchablePdf.js'
@@ -48,7 +47,7 @@ export async function inspectDocument(file: string, kind: DocumentKind, opts: Pi
 export async function extractDocument(
   file: string,
   kind: DocumentKind,
-  ocr: OcrPool,
+  ocr: OcrEngine,
   opts: ExtractOptions,
   onPage: (page: ReadPage) => Promise<void>,
 ): Promise<ExtractedText> {
@@ -75,9 +74,7 @@ export async function extractDocument(
         return
       }
       const grey = pdf ? await decodePage(await pdf.renderPage(n, opts.renderDpi), 'render', 1, opts) : await img!.decodePage(n)
-      const prepared = await prepareForOcr(grey, { deskew: opts.deskew })
-      // OCR reads the page without its form rules; people see it as it was scanned.
-      const result = await ocr.recognize(toPgm(removeRules(prepared).page))
+      const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
       const text: PageText = {
         page: n,
         text: result.text.trim(),
@@ -87,6 +84,8 @@ export async function extractDocument(
         width: prepared.width,
         height: prepared.height,
         words: result.words,
+        ocrPath: path,
+        ...(prepared.turned ? { turned: prepared.turned } : {}),
       }
       pages[n - 1] = text
       const [viewerPng, forPdf] = await Promise.all([viewerImage(prepared), pdfPageImage(prepared)])
@@ -108,6 +107,59 @@ export async function extractDocument(
     await pdf?.close()
     await img?.close()
   }
+}
+
+/** Below this mean word confidence a reading is checked against other readings of the page. */
+const DOUBTFUL_CONFIDENCE = 80
+/** Below this, an upright reading is compared with the page turned over. */
+const UPSIDE_DOWN_CONFIDENCE = 70
+
+/**
+ * One scanned page: prepared from its own measurements, turned upright (text lines running
+ * down the page are tried at 90 and 270 degrees; a weak reading is tried upside down), read,
+ * and, when the reading is doubtful (low confidence, or far more or fewer letters than marks
+ * of ink on the page), read again as the plain greyscale page; the better reading is kept
+ * and the path that produced it recorded.
+ */
+export async function readScannedPage(grey: GreyPage, ocr: OcrEngine, opts: { deskew: boolean }): Promise<{ prepared: PreparedPage; result: OcrPageResult; path: string }> {
+  const read = async (p: PreparedPage) => ({ prepared: p, result: await ocr.recognize(toPgm(p.forOcr), { layout: p.layout }), plain: false })
+  let best = await read(await prepareForOcr(grey, { deskew: opts.deskew }))
+  const m = best.prepared.measures
+  if (m.marks >= 30 && m.rowAlignment < 1) {
+    // Text lines run down the page: a page turned a quarter; read both ways and keep the better.
+    for (const turn of [90, 270]) {
+      const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn }))
+      if (r.result.confidence > best.result.confidence + 5) best = r
+    }
+  }
+  if (m.marks >= 30 && best.result.confidence < UPSIDE_DOWN_CONFIDENCE) {
+    const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn: (best.prepared.turned + 180) % 360 }))
+    if (r.result.confidence > best.result.confidence + 5) best = r
+  }
+  if (best.result.confidence < DOUBTFUL_CONFIDENCE || outOfProportion(best.result, best.prepared.measures.marks)) {
+    const plain = await plainPage(grey, best.prepared)
+    const result = await ocr.recognize(toPgm(plain), { layout: best.prepared.layout })
+    if (quality(result) > quality(best.result)) best = { prepared: { ...best.prepared, ...plain }, result, plain: true }
+  }
+  const p = best.prepared
+  const path = [best.plain ? 'plain grey' : p.bilevel ? '1-bit as scanned' : p.descreened ? 'dithering smoothed' : p.flattened ? 'background flattened' : 'grey', p.layout === 'auto' ? 'columns' : 'single block', ...(p.turned ? [`turned ${p.turned}`] : [])].join(', ')
+  return { prepared: p, result: best.result, path }
+}
+
+/** Letters read against letter-sized marks of ink: junk read from shading, or text missed. */
+function outOfProportion(r: OcrPageResult, marks: number): boolean {
+  const letters = r.words.reduce((s, w) => s + w.text.length, 0)
+  return letters > marks * 2.5 + 40 || letters < marks * 0.3
+}
+
+/** Confidently read letters, less the junk: what decides between two readings of a page. */
+function quality(r: OcrPageResult): number {
+  let q = 0
+  for (const w of r.words) {
+    if (w.confidence >= 60) q += w.text.length
+    else if (w.confidence < 40) q -= 0.5 * w.text.length
+  }
+  return q
 }
 
 export function summarise(pages: PageText[]): ExtractedText {

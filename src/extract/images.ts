@@ -6,7 +6,10 @@
  */
 import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
-import { skewOfRaw } from './deskew.js'
+import { skewEstimate } from './deskew.js'
+import type { PageLayout } from './ocr/types.js'
+import { flattenBackground, isBilevel, measureInk, type InkMeasures } from './pageAnalysis.js'
+import { removeRules } from './rules.js'
 
 export type ImageKind = 'png' | 'jpeg' | 'tiff'
 
@@ -62,23 +65,89 @@ const raw = (p: GreyPage) => sharp(p.data, { raw: { width: p.width, height: p.he
 export interface PreparedPage extends GreyPage {
   /** Degrees the page was turned to straighten it. */
   deskewAngle: number
+  /** Quarter turn (0, 90, 180, 270 degrees clockwise) made to set the page upright. */
+  turned: number
+  /** The page as OCR reads it: background flattened, form rules removed (where measured to be rules). */
+  forOcr: GreyPage
+  /** What was measured on the page, and what was done about it. */
+  measures: InkMeasures
+  bilevel: boolean
+  flattened: boolean
+  /** A dithered 1-bit page blurred back to grey before reading. */
+  descreened: boolean
+  /** Scale applied so letters come out about the size tesseract reads best. */
+  scale: number
+  layout: PageLayout
 }
 
-/** Contrast-stretched, upscaled when small, straightened: what OCR reads best. */
-export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean }): Promise<PreparedPage> {
-  let img = raw(stretchContrast(page))
-  let width = page.width
-  // Fax and low-resolution scans: tesseract wants text ~20-30 px high (about 300 dpi for a letter page).
-  if (width < 1600) {
-    width = Math.round(width * Math.min(2, 2400 / width))
-    img = img.resize({ width, kernel: 'lanczos3' })
+/** Letters shorter than this (pixels) are scaled up: tesseract reads text 20-30 px high best. */
+const MIN_TEXT_HEIGHT = 16
+const TARGET_TEXT_HEIGHT = 24
+
+/**
+ * What OCR reads best, decided from measurements of this page: the paper background divided
+ * out (not on 1-bit pages, which are left as they are), small type scaled up, the page
+ * straightened only when the skew estimate is sure of itself, rules removed only where they
+ * are long and thin against the page's own letters, and the page segmentation chosen by
+ * whether the text runs in columns. The page people see is this page without the rule removal.
+ */
+export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; turn?: number }): Promise<PreparedPage> {
+  const turned = ((opts.turn ?? 0) % 360 + 360) % 360
+  const upright = turned ? await rotateQuarter(page, turned) : page
+  let bilevel = isBilevel(upright)
+  let source = upright
+  const inkOf1Bit = bilevel ? measureInk(upright) : null
+  if (inkOf1Bit && inkOf1Bit.specks > 10 * Math.max(1, inkOf1Bit.marks)) {
+    // A dithered page: grey shading printed as dots. Blur the dots back into grey (descreen) and treat it as a grey page.
+    source = await toGrey(raw(upright).blur(Math.max(0.8, upright.width / 2550)))
+    bilevel = false
   }
+  const flat = bilevel ? { page: source, unevenness: 0 } : flattenBackground(source)
+  const flattened = flat.page !== source
+  const descreened = source !== upright
+  const measured = measureInk(flat.page)
+  // A 1-bit page is not scaled: interpolating its jagged edges adds no detail (measured: fax pages read worse scaled).
+  const scale = bilevel ? 1 : scaleFor(flat.page.width, measured.textHeight)
+  let clean = flat.page
+  if (scale !== 1) {
+    const { data, info } = await raw(clean).resize({ width: Math.round(clean.width * scale), kernel: 'lanczos3' }).greyscale().raw().toBuffer({ resolveWithObject: true })
+    clean = { data, width: info.width, height: info.height }
+  }
+  const measures = { ...measured, textHeight: measured.textHeight * scale }
+  let deskewAngle = 0
+  if (opts.deskew) {
+    const est = await skewEstimate(clean)
+    if (est.reliable && Math.abs(est.angle) >= 0.3) {
+      deskewAngle = est.angle
+      const t = await raw(clean).rotate(-est.angle, { background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true })
+      clean = { data: t.data, width: t.info.width, height: t.info.height }
+    }
+  }
+  const forOcr = removeRules(clean, { textHeight: measures.textHeight }).page
+  return { ...clean, deskewAngle, turned, forOcr, measures, bilevel, flattened, descreened, scale, layout: measures.columns ? 'auto' : 'block' }
+}
+
+/** The page only greyscaled, turned, scaled and straightened like `prepared`: the guard's second reading. */
+export async function plainPage(page: GreyPage, prepared: PreparedPage): Promise<GreyPage> {
+  let img = raw(prepared.turned ? await rotateQuarter(page, prepared.turned) : page)
+  if (prepared.scale !== 1) img = raw(await toGrey(img.resize({ width: Math.round((prepared.turned % 180 ? page.height : page.width) * prepared.scale), kernel: 'lanczos3' })))
+  if (prepared.deskewAngle) img = img.rotate(-prepared.deskewAngle, { background: '#ffffff' })
+  return toGrey(img)
+}
+
+function scaleFor(width: number, textHeight: number): number {
+  if (textHeight > 0) return textHeight < MIN_TEXT_HEIGHT ? Math.min(2, TARGET_TEXT_HEIGHT / textHeight) : 1
+  // Nothing letter-like measured: fall back on the page width (fax and low-resolution scans).
+  return width < 1600 ? Math.min(2, 2400 / width) : 1
+}
+
+async function rotateQuarter(page: GreyPage, degrees: number): Promise<GreyPage> {
+  return toGrey(raw(page).rotate(degrees))
+}
+
+async function toGrey(img: sharp.Sharp): Promise<GreyPage> {
   const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true })
-  const clean: GreyPage = { data, width: info.width, height: info.height }
-  const angle = opts.deskew ? await skewOfRaw(clean) : 0
-  if (Math.abs(angle) < 0.3) return { ...clean, deskewAngle: angle }
-  const turned = await raw(clean).rotate(-angle, { background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true })
-  return { data: turned.data, width: turned.info.width, height: turned.info.height, deskewAngle: angle }
+  return { data, width: info.width, height: info.height }
 }
 
 /**

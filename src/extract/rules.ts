@@ -13,14 +13,21 @@ export interface RuleRemovalOptions {
   minRunShare?: number
   /** Thickest line still treated as a rule, in pixels (default ~2.5% of an inch at 300 dpi). */
   maxThickness?: number
+  /**
+   * Measured height of the page's letters in pixels. When given, a rule must be several letters
+   * long (horizontal) or tall (vertical) and thinner than a fifth of a letter, so the stems and
+   * bars of large or high-resolution type are never taken for rules.
+   */
+  textHeight?: number
 }
 
 export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { page: GreyPage; removed: number } {
   const { width: w, height: h } = page
   const src = page.data
   const ink = opts.ink ?? 170
-  const minRun = Math.max(40, Math.round(w * (opts.minRunShare ?? 0.04)))
-  const maxT = opts.maxThickness ?? Math.max(3, Math.round(w / 300))
+  const th = opts.textHeight ?? 0
+  const minRun = Math.max(40, Math.round(w * (opts.minRunShare ?? 0.04)), Math.round(th * 6))
+  const maxT = opts.maxThickness ?? (th > 0 ? Math.max(2, Math.min(Math.round(w / 300), Math.round(th * 0.2))) : Math.max(3, Math.round(w / 300)))
   const out = Buffer.from(src)
   let removed = 0
   const dark = (i: number) => src[i]! < ink
@@ -56,7 +63,7 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
   }
   // Vertical rules: the same down the columns.
   // Text strokes are at most about a sixth of an inch tall; box edges between two rules are longer.
-  const minRunV = Math.max(40, Math.round(h * 0.02))
+  const minRunV = Math.max(40, Math.round(h * 0.02), Math.round(th * 3))
   for (let x = 0; x < w; x++) {
     let y = 0
     while (y < h) {

@@ -33,6 +33,10 @@ export interface PageText {
   ocrConfidence: number | null
   /** Degrees the page was rotated to straighten it before OCR. */
   deskewAngle: number | null
+  /** OCR pages: which reading was kept (e.g. "flattened/block", "grey/auto") and any quarter turn made. */
+  ocrPath?: string
+  /** OCR pages: quarter turns (90, 180, 270 degrees clockwise) made to set the page upright. */
+  turned?: number
   width: number | null
   height: number | null
   words: WordBox[]

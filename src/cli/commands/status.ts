@@ -6,6 +6,7 @@ import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { isJunk } from '../../ingest/junk.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
+import { nativeTesseractVersion } from '../../extract/ocr/native.js'
 import { createObjectStore } from '../../storage/createStore.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine } from '../output.js'
@@ -16,6 +17,16 @@ async function inboxWaiting(inbox: string): Promise<number> {
     return all.filter((d) => (d.isFile() || d.isSymbolicLink()) && !isJunk(`${(d as any).parentPath ?? (d as any).path ?? ''}/${d.name}`.replace(inbox, ''))).length
   } catch {
     return 0
+  }
+}
+
+/** Which OCR engine reads scanned pages, and whether it is there. */
+async function ocrStatus(o: { engine: 'tesseract.js' | 'tesseract'; tesseractPath: string; workers: number }): Promise<{ engine: string; workers: number; version?: string; problem?: string }> {
+  if (o.engine !== 'tesseract') return { engine: 'tesseract.js (embedded)', workers: o.workers }
+  try {
+    return { engine: 'tesseract (native CLI)', workers: o.workers, version: await nativeTesseractVersion(o.tesseractPath) }
+  } catch (e) {
+    return { engine: 'tesseract (native CLI)', workers: o.workers, problem: e instanceof ChartclerkError ? e.action : String(e) }
   }
 }
 
@@ -32,7 +43,9 @@ export function registerStatusCommands(program: Command): void {
         await store.close()
         const docs = catalog.documents.countByStatus()
         const jobs = catalog.jobs.countByState()
+        const ocr = await ocrStatus(config.ocr)
         const status = {
+          ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
           inProgress: (jobs.claiming ?? 0) + (jobs.claimed ?? 0),
           quarantined: (await listQuarantine(config.quarantineDir)).length,
@@ -42,6 +55,7 @@ export function registerStatusCommands(program: Command): void {
         }
         if (globalOptions(cmd).json) printJson(status)
         else {
+          printLine(`ocr engine    ${ocr.engine}${ocr.version ? ` (${ocr.version})` : ''}${ocr.problem ? `: NOT AVAILABLE. ${ocr.problem}` : ''}`)
           printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
           printLine(`in progress   ${status.inProgress}`)
           printLine(`quarantined   ${status.quarantined} (see ${config.quarantineDir})`)
@@ -50,7 +64,7 @@ export function registerStatusCommands(program: Command): void {
           printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`)
           printLine(`documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`)
         }
-        if (!storage.reachable) process.exitCode = 1
+        if (!storage.reachable || ocr.problem) process.exitCode = 1
       } finally {
         catalog.close()
       }

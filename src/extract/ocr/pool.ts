@@ -10,6 +10,7 @@ import path from 'node:path'
 import Tesseract from 'tesseract.js'
 import { ChartclerkError } from '../../errors.js'
 import type { WordBox } from '../../model/types.js'
+import type { OcrEngine, OcrPageResult, PageLayout, RecognizeOptions } from './types.js'
 
 const require = createRequire(import.meta.url)
 const { createWorker, OEM } = Tesseract
@@ -21,11 +22,7 @@ export function defaultLangPath(language = 'eng'): string {
   return path.join(pkg, '4.0.0_best_int')
 }
 
-export interface OcrPageResult {
-  text: string
-  confidence: number
-  words: WordBox[]
-}
+export type { OcrPageResult }
 
 export interface OcrPoolOptions {
   workers: number
@@ -44,15 +41,19 @@ interface Slot {
   abort: ((err: unknown) => void) | null
   /** Pages read by the current worker. */
   pages: number
+  /** The page segmentation mode the worker is set to. */
+  psm: PageLayout | null
 }
 
 interface Task {
   image: Buffer
+  psm: PageLayout
   resolve: (r: OcrPageResult) => void
   reject: (e: unknown) => void
 }
 
-export class OcrPool {
+export class OcrPool implements OcrEngine {
+  readonly kind = 'tesseract.js' as const
   private readonly slots: Slot[]
   private readonly queue: Task[] = []
   private closed = false
@@ -66,7 +67,7 @@ export class OcrPool {
     this.langPath = opts.langPath ?? defaultLangPath(this.language)
     this.timeoutMs = opts.pageTimeoutMs ?? 120_000
     this.recycleAfter = opts.recycleAfterPages ?? 50
-    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false, abort: null, pages: 0 }))
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false, abort: null, pages: 0, psm: null }))
   }
 
   get size(): number {
@@ -74,10 +75,10 @@ export class OcrPool {
   }
 
   /** Recognise one page image (PNG/any sharp-decoded format). Resolves with text, mean confidence and word boxes. */
-  recognize(image: Buffer): Promise<OcrPageResult> {
+  recognize(image: Buffer, opts: RecognizeOptions = {}): Promise<OcrPageResult> {
     if (this.closed) return Promise.reject(new ChartclerkError('OCR_FAILED', 'OCR is shutting down; the file will be processed at the next start.', { detail: 'pool closed', transient: true }))
     return new Promise((resolve, reject) => {
-      this.queue.push({ image, resolve, reject })
+      this.queue.push({ image, psm: opts.layout ?? 'block', resolve, reject })
       this.pump()
     })
   }
@@ -117,6 +118,7 @@ export class OcrPool {
           await w.setParameters({ user_defined_dpi: '300' })
           slot.worker = w
           slot.starting = null
+          slot.psm = null
           return w
         },
         (err) => {
@@ -149,6 +151,11 @@ export class OcrPool {
         slot.abort = reject
         timer = setTimeout(() => reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` })), this.timeoutMs)
       })
+      if (slot.psm !== task.psm) {
+        // Raced against the page timeout too, so a wedged worker cannot leave the timeout unhandled.
+        await Promise.race([worker.setParameters({ tessedit_pageseg_mode: task.psm === 'auto' ? Tesseract.PSM.AUTO : Tesseract.PSM.SINGLE_BLOCK }), timeout])
+        slot.psm = task.psm
+      }
       const result = await Promise.race([worker.recognize(task.image, {}, { text: true, tsv: true }), timeout])
       task.resolve(toPageResult(result.data))
       // A WebAssembly heap only grows: a fresh worker every so many pages keeps memory flat over long batches.
@@ -198,7 +205,12 @@ export function parseTsvWords(tsv: string): WordBox[] {
 }
 
 function toPageResult(data: Tesseract.Page): OcrPageResult {
-  const words = parseTsvWords(data.tsv ?? '')
+  return resultFromTsv(data.tsv ?? '', data.text ?? '')
+}
+
+/** Text, mean confidence and word boxes from tesseract's TSV (both engines report through this). */
+export function resultFromTsv(tsv: string, text?: string): OcrPageResult {
+  const words = parseTsvWords(tsv)
   // Mean word confidence, weighted by word length: a stray speck should not drag a clean page down.
   let sum = 0
   let weight = 0
@@ -208,5 +220,34 @@ function toPageResult(data: Tesseract.Page): OcrPageResult {
     weight += n
   }
   const confidence = weight ? Math.round((sum / weight) * 10) / 10 : 0
-  return { text: data.text ?? '', confidence, words }
+  return { text: text ?? textFromTsv(tsv), confidence, words }
+}
+
+/** Page text from TSV rows: words joined by line, lines by paragraph, as tesseract prints it. */
+export function textFromTsv(tsv: string): string {
+  const out: string[] = []
+  let lineKey = ''
+  let parKey = ''
+  let line: string[] = []
+  const flush = () => {
+    if (line.length) out.push(line.join(' '))
+    line = []
+  }
+  for (const row of tsv.split('\n')) {
+    if (!row.startsWith('5\t')) continue
+    const c = row.split('\t')
+    const word = c.slice(11).join('\t').trim()
+    if (!word) continue
+    const par = `${c[1]}.${c[2]}.${c[3]}`
+    const key = `${par}.${c[4]}`
+    if (key !== lineKey) {
+      flush()
+      if (par !== parKey && out.length) out.push('')
+      lineKey = key
+      parKey = par
+    }
+    line.push(word)
+  }
+  flush()
+  return out.join('\n') + (out.length ? '\n' : '')
 }

@@ -6,7 +6,7 @@
 import type { Catalog } from '../../catalog/db.js'
 import type { Config } from '../../config/config.js'
 import type { DocumentRecord } from '../../catalog/documents.js'
-import type { OcrPool } from '../../extract/ocr/pool.js'
+import type { OcrEngine } from '../../extract/ocr/types.js'
 import type { DocumentKind } from '../../extract/sniff.js'
 import type { Logger } from '../../log.js'
 import type { ExtractedText } from '../../model/types.js'
@@ -54,7 +54,7 @@ export interface StageContext {
   config: Readonly<Config>
   catalog: Catalog
   store: ObjectStore
-  ocr: OcrPool
+  ocr: OcrEngine
   log: Logger
   contentLocks: ContentLocks
   classifier: DoctypeClassifier

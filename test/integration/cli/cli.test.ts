@@ -49,6 +49,14 @@ describe('chartclerk CLI', () => {
     expect(s.storage.reachable).toBe(true)
     expect(s.documents.needs_review).toBe(2)
     expect(s.reviewBacklog).toBe(2)
+    expect(s.ocr.engine).toMatch(/tesseract\.js/)
+  })
+
+  it('status names the native OCR engine, and says it is missing (exit 1) when its binary is not there', async () => {
+    // A PATH without the binary: the native engine is reported absent, with what to do.
+    const missing = await runCli(ws, ['status'], { env: { CHARTCLERK_OCR_ENGINE: 'tesseract', PATH: '/nonexistent/bin' } })
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toMatch(/ocr engine {4}tesseract \(native CLI\): NOT AVAILABLE\..*apt-get install tesseract-ocr/)
   })
 
   it('document show prints the record and its text page by page; an unknown id exits 1', async () => {

@@ -20,3 +20,16 @@ describe('estimateSkew', () => {
     expect(await estimateSkew(blank)).toBe(0)
   })
 })
+
+describe('skewEstimate knows when it does not know', () => {
+  it('a page of many lines gives a reliable estimate; a page of two lines is left alone', async () => {
+    const { decodePage } = await import('../../../src/extract/images.js')
+    const { skewEstimate } = await import('../../../src/extract/deskew.js')
+    const full = await skewEstimate(await decodePage(await textPage(lines, { skew: 1.3 }), 'png', 1, { maxPixels: 1e8 }))
+    expect(full.reliable).toBe(true)
+    expect(Math.abs(full.angle - 1.3)).toBeLessThan(0.2)
+    const sparse = await skewEstimate(await decodePage(await textPage(CONSULT_LINES.slice(0, 2), { skew: 1.3 }), 'png', 1, { maxPixels: 1e8 }))
+    expect(sparse.lines).toBeLessThan(6)
+    expect(sparse.reliable).toBe(false)
+  })
+})

@@ -1,0 +1,20 @@
+/** Picks the OCR engine from the configuration: tesseract.js (embedded, the default) or the native CLI. */
+import { NativeTesseract } from './native.js'
+import { OcrPool } from './pool.js'
+import type { OcrEngine, OcrEngineKind } from './types.js'
+
+export type { OcrEngine, OcrEngineKind, OcrPageResult, PageLayout, RecognizeOptions } from './types.js'
+
+export interface EngineOptions {
+  engine?: OcrEngineKind
+  workers: number
+  language?: string
+  pageTimeoutMs?: number
+  /** Native engine: path of the tesseract binary. */
+  tesseractPath?: string
+}
+
+export function createOcrEngine(o: EngineOptions): OcrEngine {
+  if (o.engine === 'tesseract') return new NativeTesseract({ workers: o.workers, binary: o.tesseractPath || undefined, language: o.language, pageTimeoutMs: o.pageTimeoutMs })
+  return new OcrPool({ workers: o.workers, language: o.language, pageTimeoutMs: o.pageTimeoutMs })
+}

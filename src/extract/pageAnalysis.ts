@@ -1,0 +1,223 @@
+/**
+ * Measurements of a page that decide how it is prepared for OCR: whether it is
+ * already 1-bit, how uneven its background is, how tall its text is, how many
+ * letter-like marks it carries, whether its text runs in two columns, and which
+ * way its lines run. Everything is measured on the page itself; no thresholds
+ * are fitted to particular samples.
+ */
+import type { GreyPage } from './images.js'
+import { otsuThreshold } from './deskew.js'
+
+/** Share of pixels that are pure black or white above which a page is treated as 1-bit. */
+const BILEVEL_SHARE = 0.97
+
+export function isBilevel(page: GreyPage): boolean {
+  const d = page.data
+  let extremes = 0
+  const step = Math.max(1, Math.floor(d.length / 400_000))
+  let n = 0
+  for (let i = 0; i < d.length; i += step, n++) if (d[i]! <= 8 || d[i]! >= 247) extremes++
+  return extremes / n >= BILEVEL_SHARE
+}
+
+/**
+ * Divide out the paper background: a block-maximum estimate (text is darker than the paper
+ * around it, so the lightest pixel of each block is paper), widened so a block inside a
+ * letter still sees paper, smoothed, and scaled back up. Shading, copier streaks and
+ * yellowed paper become white instead of grey blotches; ink keeps its contrast.
+ * Returns the page unchanged when the background is already even.
+ */
+export function flattenBackground(page: GreyPage): { page: GreyPage; unevenness: number } {
+  const { width: w, height: h, data } = page
+  const B = Math.max(8, Math.round(w / 160))
+  const bw = Math.ceil(w / B)
+  const bh = Math.ceil(h / B)
+  // The lightest pixels of a block (the 2nd-lightest of each row, so one bright speck is not paper).
+  const blocks = new Float32Array(bw * bh)
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0
+      for (let y = by * B; y < Math.min(h, (by + 1) * B); y++) {
+        const row = y * w
+        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x++) if (data[row + x]! > m) m = data[row + x]!
+      }
+      blocks[by * bw + bx] = m
+    }
+  }
+  // Widen: a block holding only ink (inside a bold heading) takes the paper of its neighbours.
+  const R = 2
+  const wide = new Float32Array(bw * bh)
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0
+      for (let y = Math.max(0, by - R); y <= Math.min(bh - 1, by + R); y++) for (let x = Math.max(0, bx - R); x <= Math.min(bw - 1, bx + R); x++) m = Math.max(m, blocks[y * bw + x]!)
+      wide[by * bw + bx] = m
+    }
+  }
+  const sorted = Float32Array.from(wide).sort()
+  const paper = sorted[Math.floor(sorted.length * 0.5)]!
+  const lo = sorted[Math.floor(sorted.length * 0.05)]!
+  const unevenness = paper > 0 ? (paper - lo) / paper : 0
+  // An even page (a clean scan): nothing to divide out.
+  if (unevenness < 0.04 || paper < 60) return { page, unevenness }
+  // A large dark area (a photo, a black band) is not paper: hold the estimate at the page's paper level there.
+  const floor = paper * 0.35
+  for (let i = 0; i < wide.length; i++) if (wide[i]! < floor) wide[i] = paper
+  // Smooth (3x3 box twice) and interpolate bilinearly to full size.
+  const smooth = boxBlur(boxBlur(wide, bw, bh), bw, bh)
+  const out = Buffer.allocUnsafe(w * h)
+  for (let y = 0; y < h; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / B - 0.5))
+    const y0 = Math.floor(fy)
+    const y1 = Math.min(bh - 1, y0 + 1)
+    const ty = fy - y0
+    for (let x = 0; x < w; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5))
+      const x0 = Math.floor(fx)
+      const x1 = Math.min(bw - 1, x0 + 1)
+      const tx = fx - x0
+      const bg = (smooth[y0 * bw + x0]! * (1 - tx) + smooth[y0 * bw + x1]! * tx) * (1 - ty) + (smooth[y1 * bw + x0]! * (1 - tx) + smooth[y1 * bw + x1]! * tx) * ty
+      const v = (data[y * w + x]! * 255) / Math.max(1, bg)
+      out[y * w + x] = v > 255 ? 255 : v
+    }
+  }
+  return { page: { data: out, width: w, height: h }, unevenness }
+}
+
+function boxBlur(a: Float32Array, w: number, h: number): Float32Array {
+  const out = new Float32Array(a.length)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0
+      let n = 0
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) (s += a[yy * w + xx]!), n++
+      out[y * w + x] = s / n
+    }
+  }
+  return out
+}
+
+export interface InkMeasures {
+  /** Ink threshold used (Otsu on the page). */
+  ink: number
+  /** Letter-sized marks (connected ink components of plausible size). */
+  marks: number
+  /** Median height of those marks in pixels of the page (about the x-height to cap height). */
+  textHeight: number
+  /** True when the text runs in two (or more) columns with a clear gutter between them. */
+  columns: boolean
+  /** Letters line up in rows on an upright page, in columns on a page turned a quarter: row over column alignment of their centres. */
+  rowAlignment: number
+  /** Specks (marks too small to be letters): thousands of them on a dithered page. */
+  specks: number
+}
+
+/**
+ * Connected components on a half-size binarised copy: how much text there is and how tall it is,
+ * the column structure and the direction of the text lines.
+ */
+export function measureInk(page: GreyPage): InkMeasures {
+  const s = page.width > 1400 ? 2 : 1
+  const w = Math.floor(page.width / s)
+  const h = Math.floor(page.height / s)
+  const small = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) small[y * w + x] = page.data[y * s * page.width + x * s]!
+  const ink = Math.min(otsuThreshold(small), 200)
+  const bin = new Uint8Array(w * h)
+  for (let i = 0; i < bin.length; i++) bin[i] = small[i]! <= ink ? 1 : 0
+  // Two-pass labelling with union-find, 8-connected.
+  const labels = new Int32Array(w * h)
+  const parent: number[] = [0]
+  const find = (a: number): number => {
+    while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!
+    return a
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x
+      if (!bin[i]) continue
+      const n = [x > 0 ? labels[i - 1]! : 0, y > 0 ? labels[i - w]! : 0, y > 0 && x > 0 ? labels[i - w - 1]! : 0, y > 0 && x + 1 < w ? labels[i - w + 1]! : 0].filter((l) => l > 0)
+      if (n.length === 0) {
+        parent.push(parent.length)
+        labels[i] = parent.length - 1
+      } else {
+        const r = Math.min(...n.map(find))
+        labels[i] = r
+        for (const l of n) parent[find(l)] = r
+      }
+    }
+  }
+  const n = parent.length
+  const minY = new Int32Array(n).fill(h)
+  const maxY = new Int32Array(n).fill(-1)
+  const minX = new Int32Array(n).fill(w)
+  const maxX = new Int32Array(n).fill(-1)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const l = labels[y * w + x]!
+      if (!l) continue
+      const r = find(l)
+      if (y < minY[r]!) minY[r] = y
+      if (y > maxY[r]!) maxY[r] = y
+      if (x < minX[r]!) minX[r] = x
+      if (x > maxX[r]!) maxX[r] = x
+    }
+  }
+  // Letter-like marks: not specks (under ~0.02 inch), not rules or blocks (over ~0.5 inch).
+  const dpiish = page.width / 8.5 / s
+  const heights: number[] = []
+  let specks = 0
+  const cy: number[] = []
+  const cx: number[] = []
+  const colInk = new Float64Array(w)
+  for (let r = 1; r < n; r++) {
+    if (maxY[r]! < 0 || find(r) !== r) continue
+    const ch = maxY[r]! - minY[r]! + 1
+    const cw = maxX[r]! - minX[r]! + 1
+    if (ch < dpiish * 0.03 && cw < dpiish * 0.03) specks++
+    if (ch < dpiish * 0.03 || ch > dpiish * 0.5 || cw > dpiish * 0.6) continue
+    heights.push(ch)
+    cy.push((minY[r]! + maxY[r]!) / 2)
+    cx.push((minX[r]! + maxX[r]!) / 2)
+    for (let x = minX[r]!; x <= maxX[r]!; x++) colInk[x]! += 1
+  }
+  heights.sort((a, b) => a - b)
+
+  const textHeight = (heights[Math.floor(heights.length / 2)] ?? 0) * s
+  return { ink, marks: heights.length, textHeight, columns: hasGutter(colInk, textHeight / s), rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)), specks }
+}
+
+/** A clear vertical gap in the middle of the page with text on both sides of it. */
+function hasGutter(colInk: Float64Array, textH: number): boolean {
+  const w = colInk.length
+  const total = colInk.reduce((a, b) => a + b, 0)
+  if (total < 200 || textH <= 0) return false
+  const nonzero = [...colInk].filter((v) => v > 0).sort((a, b) => a - b)
+  const typical = nonzero[Math.floor(nonzero.length * 0.5)] ?? 0
+  const quiet = (x: number) => colInk[x]! <= typical * 0.04
+  let best = 0
+  let bestAt = 0
+  for (let x = Math.floor(w * 0.3); x < Math.floor(w * 0.7); x++) {
+    if (!quiet(x)) continue
+    let e = x
+    while (e < w && quiet(e)) e++
+    if (e - x > best) (best = e - x), (bestAt = x)
+    x = e
+  }
+  if (best < textH * 1.2) return false
+  let left = 0
+  for (let x = 0; x < bestAt; x++) left += colInk[x]!
+  const right = total - left
+  return left > total * 0.25 && right > total * 0.25
+}
+
+/** How concentrated positions are in bins a third of a letter wide (sum of squares over the uniform expectation). */
+function alignment(pos: number[], extent: number, textH: number): number {
+  if (pos.length === 0) return 1
+  const bin = Math.max(2, textH / 3)
+  const bins = new Float64Array(Math.ceil(extent / bin) + 1)
+  for (const p of pos) bins[Math.floor(p / bin)]! += 1
+  let s2 = 0
+  for (const v of bins) s2 += v * v
+  return (s2 * bins.length) / (pos.length * pos.length)
+}
