@@ -24,6 +24,12 @@ import { DEFAULT_SYNTHETIC_COUNTS, generateSynthetic, type LabelledText } from '
 
 export interface TrainOptions {
   corpusFiles: string[]
+  /**
+   * Labelled files in house styles no training document uses (training/unseen-styles/calibration.jsonl):
+   * never trained on; they weigh half in fitting the temperature and signal weight, and the review
+   * threshold must also keep their wrong auto-classifications under the limit.
+   */
+  calibrationFiles?: string[]
   /** Documents people confirmed or corrected; split like corpus rows (by text hash). */
   extraExamples?: LabelledText[]
   docTypes: DocTypeSet
@@ -232,6 +238,13 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const first = fit(trainSet, trainA, 'model A (train split)')
   const calX = calA.map((x) => first.vectorizer.featurize(x.a, docTypes, x.s))
   const calY = calSet.types.map((t) => classes.indexOf(t))
+  const styleRows: LabelledText[] = (opts.calibrationFiles ?? []).flatMap((f) => readLabelledJsonl(f).rows.map((x) => ({ text: x.text, type: x.type })))
+  const nCal = calX.length
+  for (const x of styleRows) {
+    const f = first.vectorizer.featurize(x.text, docTypes)
+    calX.push(f)
+    calY.push(classes.indexOf(x.type))
+  }
   // Logits and signal scores once per document; the grid then only redoes the softmax.
   const calZ = calX.map((f) => logits(first.weights, f.vector))
   const calS = calX.map((f) => {
@@ -245,13 +258,18 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const zb = new Float64Array(classes.length)
   const nll = (T: number, beta: number): number => {
     let s = 0
+    let sStyle = 0
     calZ.forEach((z, i) => {
       const sg = calS[i]!
       for (let k = 0; k < z.length; k++) zb[k] = z[k]! + beta * sg[k]!
       const pr = softmax(zb, T)
-      s -= Math.log(Math.max(pr[calY[i]!]!, 1e-12))
+      const l = -Math.log(Math.max(pr[calY[i]!]!, 1e-12))
+      if (i < nCal) s += l
+      else sStyle += l
     })
-    return s / Math.max(calX.length, 1)
+    // Unseen house styles weigh as much as all the generated and corpus calibration documents together.
+    const nStyle = calX.length - nCal
+    return nStyle ? (s / Math.max(nCal, 1) + sStyle / nStyle) / 2 : s / Math.max(nCal, 1)
   }
   let best = { T: 1, beta: 0, loss: Infinity }
   for (const beta of [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1]) {
@@ -276,6 +294,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
       sources,
       synthetic: { seed, counts: synthCounts },
       extraExamples: { count: extra.length, counts: countBy(extra) },
+      ...(styleRows.length ? { styleCalibration: { files: (opts.calibrationFiles ?? []).map((f) => path.basename(f)), count: styleRows.length } } : {}),
       trainingDocuments: 0,
       options: { ...p, seed, evalFraction: evalF, calibrationFraction: calF },
       eval: {},
@@ -297,6 +316,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const threshold = chooseThreshold([
     { preds: calPreds, maxErrorRate: p.maxAutoErrorRate },
     { preds: realPreds, maxErrorRate: p.maxAutoErrorRate * 1.5 },
+    ...(styleRows.length ? [{ preds: predict(clfA, styleRows), maxErrorRate: p.maxAutoErrorRate }] : []),
   ])
   log(`review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 100).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`)
 

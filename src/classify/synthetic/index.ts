@@ -7,17 +7,21 @@
  */
 import { makeRng, type Rng } from '../rng.js'
 import { consultNote, dischargeSummary, emergencyReport, historyAndPhysical, progressNote, radiologyReport, referralLetter } from './clinical.js'
+import { edHouseStyle, hpHouseStyle, labHouseStyle, referralHouseStyle } from './houseStyles.js'
 import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthorization } from './nonclinical.js'
 
+/** Half from the first generator, half from the other hospitals' house styles. */
+const either = (a: (r: Rng) => string, b: (r: Rng) => string) => (r: Rng): string => (r.chance(0.5) ? a(r) : b(r))
+
 export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
-  lab_report: labReport,
+  lab_report: either(labReport, labHouseStyle),
   immunization_record: immunizationRecord,
   consent_form: consentForm,
   roi_authorization: roiAuthorization,
   other: otherDocument,
-  history_and_physical: historyAndPhysical,
-  referral_letter: referralLetter,
-  emergency_report: emergencyReport,
+  history_and_physical: either(historyAndPhysical, hpHouseStyle),
+  referral_letter: either(referralLetter, referralHouseStyle),
+  emergency_report: either(emergencyReport, edHouseStyle),
   consult_note: consultNote,
   progress_note: progressNote,
   discharge_summary: dischargeSummary,
@@ -26,14 +30,14 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
 
 /** Training mix: many of the types the corpus lacks, some of the ones it has (so style is shared). */
 export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
-  lab_report: 260,
+  lab_report: 420,
   immunization_record: 220,
   consent_form: 220,
   roi_authorization: 220,
   other: 360,
-  history_and_physical: 220,
-  referral_letter: 220,
-  emergency_report: 200,
+  history_and_physical: 400,
+  referral_letter: 340,
+  emergency_report: 320,
   consult_note: 80,
   progress_note: 80,
   discharge_summary: 60,
