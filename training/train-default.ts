@@ -20,12 +20,14 @@ const args = process.argv.slice(2)
 const corpus: string[] = []
 let out = defaultModelPath()
 let verbose = false
+let styleCalibration = true
 const overrides: Record<string, number> = {}
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!
   if (a === '--corpus') corpus.push(args[++i]!)
   else if (a === '--out') out = args[++i]!
   else if (a === '--verbose') verbose = true
+  else if (a === '--no-style-calibration') styleCalibration = false
   else if (a.startsWith('--') && a.includes('=')) overrides[a.slice(2, a.indexOf('='))] = Number(a.slice(a.indexOf('=') + 1))
   else throw new Error(`unknown argument ${a}`)
 }
@@ -34,7 +36,7 @@ if (corpus.length === 0) corpus.push(path.resolve(packageRoot(), '..', 'shared',
 const unseen = path.join(packageRoot(), 'training', 'unseen-styles')
 const { model, reports } = trainDoctypeModel({
   corpusFiles: corpus,
-  calibrationFiles: [path.join(unseen, 'calibration.jsonl')],
+  calibrationFiles: styleCalibration ? [path.join(unseen, 'calibration.jsonl')] : [],
   docTypes: loadDocTypes(),
   log: (m) => {
     if (verbose || !m.includes('epoch')) console.error(m)

@@ -8,8 +8,9 @@
  *
  *   npx tsx training/unseen-styles/generate.ts
  *
- * writes calibration.jsonl (seed 1; fits the temperature and the review threshold) and eval.jsonl
- * (seed 2; the reported figures). Same templates, different draws: the calibration half only
+ * writes calibration.jsonl (seed 1; fits the temperature and the review threshold) and dev.jsonl
+ * (seed 2; the development set: its errors were read and acted on, so it is not the reported
+ * figure; generate-blind.ts writes that). Same templates, different draws: the calibration half only
  * ever sets two numbers. Every name, date and number is made up.
  */
 import { writeFileSync } from 'node:fs'
@@ -400,5 +401,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     process.stderr.write(`wrote ${name}: ${rows.length} documents\n`)
   }
   write('calibration.jsonl', unseenStyleDocuments(1, 0.75))
-  write('eval.jsonl', unseenStyleDocuments(2))
+  write('dev.jsonl', unseenStyleDocuments(2))
 }

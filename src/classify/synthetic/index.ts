@@ -30,14 +30,14 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
 
 /** Training mix: many of the types the corpus lacks, some of the ones it has (so style is shared). */
 export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
-  lab_report: 420,
+  lab_report: 260,
   immunization_record: 220,
   consent_form: 220,
   roi_authorization: 220,
   other: 360,
-  history_and_physical: 400,
-  referral_letter: 340,
-  emergency_report: 320,
+  history_and_physical: 220,
+  referral_letter: 220,
+  emergency_report: 200,
   consult_note: 80,
   progress_note: 80,
   discharge_summary: 60,
