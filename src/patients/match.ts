@@ -506,6 +506,11 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   return { decision: 'needs_review', candidates, reasons: [...reasons, ...foreignNote] }
 }
 
+/** Notes that say what was set aside (other facilities' numbers), not why a document waits for review. */
+export function isInformational(reason: string): boolean {
+  return /(?:never|not) used to match$/.test(reason)
+}
+
 /** A summary of a decision for the log: no names, birth dates or MRNs. */
 export function describeDecision(r: MatchResult): { decision: MatchResult['decision']; candidates: number; topScore: number | null } {
   return { decision: r.decision, candidates: r.candidates.length, topScore: r.candidates[0]?.score ?? null }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Patient } from '../../../src/model/types.js'
 import { extractIdentifiers } from '../../../src/patients/extractIdentifiers.js'
 import { importPatientsCsv } from '../../../src/patients/importPatients.js'
-import { describeDecision, matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
+import { describeDecision, isInformational, matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
 import { MemoryPatientIndex } from '../../../src/patients/memoryIndex.js'
 
 // Every patient here is made up.
@@ -221,6 +221,15 @@ describe('matchPatient: identifiers as a person reads them', () => {
     const slipped = await run('Patient: MOREAU, LUCIE   DOB: 12/09/1991   MRN: 66301200')
     expect(slipped.decision).toBe('needs_review')
     expect(slipped.reasons[0]).toMatch(/another chart has the same name and birth date/)
+  })
+
+  it('notes about numbers set aside are information, never a review reason', async () => {
+    const r = await run('Patient: OSEI, KWAME   Patient ID: 00736145   Acct #: 7781234')
+    expect(r.decision).toBe('needs_review')
+    const notes = r.reasons.filter(isInformational)
+    expect(notes).toHaveLength(2)
+    expect(notes.join(' ')).toMatch(/00736145 is in our MRN format but no chart's MRN/)
+    expect(r.reasons.filter((x) => !isInformational(x))[0]).toMatch(/only name could be compared/)
   })
 
   it('review reasons name only real problems: no "more than one patient" for sender numbers', async () => {
