@@ -239,7 +239,8 @@ function findLabels(line: string): LabelHit[] {
         labelEnd,
         valueStart: labelEnd + sep.length,
         labelText: m[0].replace(/\s+/g, ' ').trim(),
-        hasColon: /[:;]/.test(sep),
+        // Dotted leaders ("Name ........ Jane Doe") separate a label from its value as a colon does.
+        hasColon: /[:;]/.test(sep) || /\.{3,}/.test(sep.replace(/\s+/g, '')),
       })
     }
   }

@@ -284,6 +284,12 @@ describe('extractIdentifiers: whole documents', () => {
     expect(names(read(['Thank you for referring Dr. Webb, who saw her last week.']))).toEqual([])
   })
 
+  it('reads a form whose labels are joined to their values by dotted leaders', () => {
+    const r = read(['Name ............ Helena Brandt', 'Birth date ...... 07/21/1958', 'Encounter ....... E8735138'])
+    expect(names(r)).toEqual(['Brandt|Helena|'])
+    expect(dates(r)).toEqual(['1958-07-21'])
+  })
+
   it('finds nothing in narrative text', () => {
     const r = read([
       'The patient tolerated the procedure well.',
