@@ -133,7 +133,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`wrote ${outFile} (${trained.metadata.trainingDocuments} training documents, ${trained.metadata.trainingSeconds} s)`)
       out(`review threshold ${trained.reviewThreshold.toFixed(3)}, temperature ${trained.temperature}, signal weight ${trained.signalBeta}`)
       for (const [name, r] of Object.entries(reports)) {
-        out(`  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}`)
+        out(`  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}  ECE ${r.ece.toFixed(3)}`)
       }
     })
 
@@ -177,7 +177,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`  confirmed/extra examples: ${md.extraExamples?.count ?? 0}`)
       out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
       for (const [name, f] of Object.entries(md.eval ?? {})) {
-        out(`  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}`)
+        out(`  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}${f.ece === undefined ? '' : `  ECE ${f.ece.toFixed(3)}`}`)
       }
     })
   return model
