@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'RULE_FILE_INVALID',
   'IMPORT_INVALID',
   'MODEL_INVALID',
+  /** A retrained document-type model was worse than the one in use on the evaluation set; it was not saved. */
+  'MODEL_REFUSED',
   'INTERNAL',
 ] as const
 

@@ -9,7 +9,30 @@ export interface Prediction {
 
 export const CONFIDENCE_BUCKETS = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001] as const
 
+/**
+ * Expected calibration error: the confidence-weighted gap between how sure the classifier says it
+ * is and how often it is right, over 10 equal-width bins of confidence. 0 is perfect.
+ */
+export function expectedCalibrationError(preds: readonly Prediction[], bins = 10): number {
+  if (preds.length === 0) return 0
+  const sumConf = new Float64Array(bins)
+  const sumRight = new Float64Array(bins)
+  const n = new Float64Array(bins)
+  for (const p of preds) {
+    const b = Math.min(bins - 1, Math.floor(p.confidence * bins))
+    sumConf[b] = sumConf[b]! + p.confidence
+    sumRight[b] = sumRight[b]! + (p.truth === p.predicted ? 1 : 0)
+    n[b] = n[b]! + 1
+  }
+  let e = 0
+  for (let b = 0; b < bins; b++) if (n[b]! > 0) e += Math.abs(sumConf[b]! - sumRight[b]!) / preds.length
+  return e
+}
+
 export interface EvalReport extends EvalFigures {
+  ece: number
+  /** Wrong types that would be filed without review, as a share of all documents. */
+  autoErrorShare: number
   threshold: number
   labels: string[]
   /** confusion[truth][predicted] = count */
@@ -58,6 +81,8 @@ export function evaluatePredictions(preds: readonly Prediction[], threshold: num
     reviewShare: n ? (n - auto) / n : 0,
     autoAccuracy: auto ? autoCorrect / auto : 1,
     autoErrors: auto - autoCorrect,
+    ece: expectedCalibrationError(preds),
+    autoErrorShare: n ? (auto - autoCorrect) / n : 0,
     threshold,
     labels,
     confusion,
@@ -74,7 +99,22 @@ export function evaluatePredictions(preds: readonly Prediction[], threshold: num
 
 export function figures(r: EvalReport): EvalFigures {
   const round = (x: number): number => Math.round(x * 10000) / 10000
-  return { n: r.n, accuracy: round(r.accuracy), reviewShare: round(r.reviewShare), autoAccuracy: round(r.autoAccuracy), autoErrors: r.autoErrors }
+  return { n: r.n, accuracy: round(r.accuracy), reviewShare: round(r.reviewShare), autoAccuracy: round(r.autoAccuracy), autoErrors: r.autoErrors, ece: round(r.ece) }
+}
+
+/**
+ * Why a retrained model must not replace the current one, or [] when it may: it is refused when
+ * it is less accurate overall, or gets fewer documents right of any type the current model knows.
+ */
+export function regressions(current: EvalReport, candidate: EvalReport, knownTypes: readonly string[]): string[] {
+  const out: string[] = []
+  if (candidate.accuracy < current.accuracy) out.push(`accuracy falls from ${(current.accuracy * 100).toFixed(1)}% to ${(candidate.accuracy * 100).toFixed(1)}%`)
+  for (const t of knownTypes) {
+    const before = current.confusion[t]?.[t] ?? 0
+    const after = candidate.confusion[t]?.[t] ?? 0
+    if (after < before) out.push(`${t}: ${after} of ${current.perType[t]?.n ?? 0} right, was ${before}`)
+  }
+  return out
 }
 
 /** Plain-text report for the terminal. */
@@ -83,7 +123,8 @@ export function formatReport(r: EvalReport, title = 'evaluation'): string {
   const out: string[] = []
   out.push(`${title}: ${r.n} documents`)
   out.push(`accuracy ${pct(r.accuracy)}`)
-  out.push(`review threshold ${r.threshold.toFixed(3)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications)`)
+  out.push(`expected calibration error ${r.ece.toFixed(3)}`)
+  out.push(`review threshold ${r.threshold.toFixed(3)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications, ${pct(r.autoErrorShare)} of all documents filed with the wrong type)`)
   out.push('', 'confusion matrix (rows: true type, columns: predicted)')
   const short = (s: string): string => s.slice(0, 9)
   const w = Math.max(...r.labels.map((l) => l.length), 10)

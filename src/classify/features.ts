@@ -34,14 +34,14 @@ export function countGrams(text: string): Map<string, number> {
  * Chooses the vocabulary: n-grams found in at least `minDf` training texts, the most
  * widespread first, at most `maxFeatures`.
  */
-export function buildVocabulary(texts: Iterable<string | TextAnalysis>, opts: { minDf: number; maxFeatures: number }): string[] {
+export function buildVocabulary(texts: Iterable<string | TextAnalysis>, opts: { minDf: number; maxFeatures: number; structure?: boolean }): string[] {
   const df = new Map<string, number>()
   for (const t of texts) {
-    const seen = new Set(typeof t === 'string' ? countGrams(t).keys() : [...ngrams(t.tokens), ...t.headings.map((h) => `§${h}`)])
+    const seen = new Set(typeof t === 'string' ? countGrams(t).keys() : [...ngrams(t.tokens), ...t.headings.map((h) => `§${h}`), ...t.structure.map((s) => `§§${s}`)])
     for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1)
   }
   return [...df.entries()]
-    .filter(([, n]) => n >= opts.minDf)
+    .filter(([g, n]) => n >= opts.minDf && (opts.structure !== false || !g.startsWith('§§')))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, opts.maxFeatures)
     .map(([g]) => g)
@@ -70,6 +70,7 @@ export class Vectorizer {
     const a = typeof text === 'string' ? analyzeText(text) : text
     const grams = ngrams(a.tokens, (w) => this.index.has(w))
     for (const h of a.headings) grams.push(`§${h}`)
+    for (const s of a.structure) grams.push(`§§${s}`)
     const tf = new Map<number, number>()
     for (const g of grams) {
       const i = this.index.get(g)

@@ -29,6 +29,8 @@ export interface EvalFigures {
   /** Accuracy of the documents that would be filed without review. */
   autoAccuracy: number
   autoErrors: number
+  /** Expected calibration error (10 equal-width confidence bins); absent in older models. */
+  ece?: number
 }
 
 export interface ModelMetadata {

@@ -74,6 +74,8 @@ export interface TextAnalysis {
   headLines: string[][]
   /** Cleaned text (case kept) for regular expressions. */
   clean: string
+  /** Page-structure features: table density, first heading, heading order, letter form, length. */
+  structure: string[]
 }
 
 /** A section heading: capitals (or a capitalised phrase at the start of a line) followed by a colon. */
@@ -95,7 +97,27 @@ export function analyzeText(text: string): TextAnalysis {
     const h = tokensOfNormalized(normalizeText(m[1]!)).join(' ')
     if (h && h.split(' ').length <= 6) headings.push(h)
   }
-  return { tokens, headings, headLines, clean }
+  return { tokens, headings, headLines, clean, structure: pageStructure(clean, headings) }
+}
+
+/** A line of a results table: a value with a unit or a range, or three columns apart. */
+const TABLE_LINE = /\d\s*(?:mg\/dl|mmol\/l|g\/dl|u\/l|%|k\/ul|cfu|ng\/ml|miu|uiu)|\d+(?:\.\d+)?\s*-\s*\d+(?:\.\d+)?\s*$|\S(?:\s{2,}\S+){2,}/i
+
+/**
+ * What the page looks like, as a person sees it before reading: how much of it is a table, which
+ * heading comes first, which headings follow which, whether it opens like a letter, how long it is.
+ */
+export function pageStructure(clean: string, headings: readonly string[]): string[] {
+  const lines = clean.split('\n').map((l) => l.trim()).filter(Boolean)
+  const out: string[] = []
+  const table = lines.length ? lines.filter((l) => TABLE_LINE.test(l)).length / lines.length : 0
+  out.push(table >= 0.35 ? 'table dense' : table >= 0.12 ? 'table some' : 'table none')
+  if (headings[0]) out.push(`first ${headings[0]}`)
+  for (let i = 0; i + 1 < headings.length && i < 12; i++) out.push(`${headings[i]} > ${headings[i + 1]}`)
+  if (lines.slice(0, 12).some((l) => /^(?:dear|to whom)\b/i.test(l))) out.push('letter salutation')
+  if (lines.slice(-8).some((l) => /^(?:sincerely|regards|kind regards|best regards|yours|with thanks|many thanks|thank you)\b/i.test(l))) out.push('letter closing')
+  out.push(lines.length < 12 ? 'lines few' : lines.length < 40 ? 'lines some' : 'lines many')
+  return out
 }
 
 const matchesAt = (tokens: readonly string[], i: number, phrase: readonly string[]): boolean => {

@@ -24,6 +24,12 @@ import { DEFAULT_SYNTHETIC_COUNTS, generateSynthetic, type LabelledText } from '
 
 export interface TrainOptions {
   corpusFiles: string[]
+  /**
+   * Labelled files in house styles no training document uses (training/unseen-styles/calibration.jsonl):
+   * never trained on; they weigh half in fitting the temperature and signal weight, and the review
+   * threshold must also keep their wrong auto-classifications under the limit.
+   */
+  calibrationFiles?: string[]
   /** Documents people confirmed or corrected; split like corpus rows (by text hash). */
   extraExamples?: LabelledText[]
   docTypes: DocTypeSet
@@ -45,6 +51,8 @@ export interface TrainOptions {
   /** Highest share of wrong auto-classifications tolerated when picking the review threshold. */
   maxAutoErrorRate?: number
   refit?: boolean
+  /** Page-structure features (table density, heading order, letter form); default true. */
+  structureFeatures?: boolean | number
   /** Measure the model on the held-out sets (default true; tests may skip it). */
   evaluate?: boolean
   log?: (msg: string) => void
@@ -206,7 +214,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const calA = analyse(calSet)
   log(`analysed texts (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
   const fit = (set: Built, an: Analysed[], label: string): { vectorizer: Vectorizer; weights: LogRegWeights } => {
-    const vocabulary = buildVocabulary(an.map((x) => x.a), { minDf: p.minDf, maxFeatures: p.maxFeatures })
+    const vocabulary = buildVocabulary(an.map((x) => x.a), { minDf: p.minDf, maxFeatures: p.maxFeatures, structure: opts.structureFeatures === undefined ? true : !!opts.structureFeatures })
     const vectorizer = new Vectorizer(vocabulary, signalTypes)
     const X = an.map((x) => vectorizer.featurize(x.a, docTypes, x.s).vector)
     const y = Int32Array.from(set.types.map((t) => classes.indexOf(t)))
@@ -232,6 +240,20 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const first = fit(trainSet, trainA, 'model A (train split)')
   const calX = calA.map((x) => first.vectorizer.featurize(x.a, docTypes, x.s))
   const calY = calSet.types.map((t) => classes.indexOf(t))
+  const styleRows: LabelledText[] = (opts.calibrationFiles ?? []).flatMap((f) => readLabelledJsonl(f).rows.map((x) => ({ text: x.text, type: x.type })))
+  // Three groups weigh the same in the fit: all calibration documents (mostly generated and
+  // augmented), the real corpus rows as they are, and the unseen house styles. Generated texts
+  // alone make the model look surer than it is on real records.
+  const group: number[] = calX.map(() => 0)
+  const addGroup = (rows: readonly LabelledText[], g: number): void => {
+    for (const x of rows) {
+      calX.push(first.vectorizer.featurize(x.text, docTypes))
+      calY.push(classes.indexOf(x.type))
+      group.push(g)
+    }
+  }
+  addGroup(split.calibration, 1)
+  addGroup(styleRows, 2)
   // Logits and signal scores once per document; the grid then only redoes the softmax.
   const calZ = calX.map((f) => logits(first.weights, f.vector))
   const calS = calX.map((f) => {
@@ -244,14 +266,17 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   })
   const zb = new Float64Array(classes.length)
   const nll = (T: number, beta: number): number => {
-    let s = 0
+    const sum = [0, 0, 0]
+    const n = [0, 0, 0]
     calZ.forEach((z, i) => {
       const sg = calS[i]!
       for (let k = 0; k < z.length; k++) zb[k] = z[k]! + beta * sg[k]!
       const pr = softmax(zb, T)
-      s -= Math.log(Math.max(pr[calY[i]!]!, 1e-12))
+      sum[group[i]!]! += -Math.log(Math.max(pr[calY[i]!]!, 1e-12))
+      n[group[i]!]!++
     })
-    return s / Math.max(calX.length, 1)
+    const used = [0, 1, 2].filter((g) => n[g]! > 0)
+    return used.reduce((a, g) => a + sum[g]! / n[g]!, 0) / Math.max(used.length, 1)
   }
   let best = { T: 1, beta: 0, loss: Infinity }
   for (const beta of [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1]) {
@@ -276,6 +301,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
       sources,
       synthetic: { seed, counts: synthCounts },
       extraExamples: { count: extra.length, counts: countBy(extra) },
+      ...(styleRows.length ? { styleCalibration: { files: (opts.calibrationFiles ?? []).map((f) => path.basename(f)), count: styleRows.length } } : {}),
       trainingDocuments: 0,
       options: { ...p, seed, evalFraction: evalF, calibrationFraction: calF },
       eval: {},
@@ -297,6 +323,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const threshold = chooseThreshold([
     { preds: calPreds, maxErrorRate: p.maxAutoErrorRate },
     { preds: realPreds, maxErrorRate: p.maxAutoErrorRate * 1.5 },
+    ...(styleRows.length ? [{ preds: predict(clfA, styleRows), maxErrorRate: p.maxAutoErrorRate }] : []),
   ])
   log(`review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 100).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`)
 

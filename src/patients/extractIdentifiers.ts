@@ -239,7 +239,8 @@ function findLabels(line: string): LabelHit[] {
         labelEnd,
         valueStart: labelEnd + sep.length,
         labelText: m[0].replace(/\s+/g, ' ').trim(),
-        hasColon: /[:;]/.test(sep),
+        // Dotted leaders ("Name ........ Jane Doe") separate a label from its value as a colon does.
+        hasColon: /[:;]/.test(sep) || /\.{3,}/.test(sep.replace(/\s+/g, '')),
       })
     }
   }
@@ -922,6 +923,15 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
     identifierLines.add(last.line.index)
   }
 
+  // Letters name the patient in running text, right before the birth date ("referring Ms. Helena Brandt (DOB 7/21/1958)").
+  for (const line of lines) {
+    PROSE_PATIENT.lastIndex = 0
+    for (let m = PROSE_PATIENT.exec(line.text); m; m = PROSE_PATIENT.exec(line.text)) {
+      const start = m.index + m[0].indexOf(m[1]!)
+      if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
+    }
+  }
+
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
   for (const line of lines) {
     if (!line.text.includes(',')) continue
@@ -939,6 +949,10 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
     foreignIds: [...col.foreign.values()].sort(byConfidence),
   }
 }
+
+/** A capitalised name after a referring verb, with the birth date straight after it. No i flag: \p{Lu} must stay upper case. */
+const PROSE_PATIENT =
+  /(?<![\p{L}])(?:[Rr]eferring|[Rr]efer|[Rr]egarding|[Ss]eeing|[Ss]aw|[Ss]een|[Ee]valuat(?:e|ed|ing)|[Pp]atient)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3})\s*(?:\(\s*|,\s*)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
 
 function nextValueLine(lines: Line[], li: number): Line | undefined {
   for (let j = li + 1; j <= li + 2 && j < lines.length; j++) {

@@ -93,19 +93,64 @@ interface Evaluation {
   lookAlike: boolean
   /** Some of the document's identifiers are this chart's and others are not. */
   mixed: boolean
+  /** The document's one MRN is this chart's after a scanner's slip (extra, dropped, look-alike digit). */
+  ocrSlip: MrnSlip | null
 }
 
 function agreeingCount(status: Record<IdentifierKind, IdentifierStatus>): number {
   return KINDS.filter((k) => status[k] === 'agree').length
 }
 
-function mrnNear(a: string, b: string): 'one-digit' | 'transposed' | null {
-  if (a.length !== b.length) return null
-  const diff: number[] = []
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i)
-  if (diff.length === 1) return 'one-digit'
-  if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return 'transposed'
+/** How a document's MRN differs from a chart's by one slip: a scanner's (extra, dropped, look-alike digit) or a pen's. */
+export type MrnSlip = 'extra-digit' | 'dropped-digit' | 'look-alike-digit' | 'one-digit' | 'transposed'
+/** Slips a scanner makes; only these may stand in for our MRN, and only with name and birth date agreeing. */
+const OCR_SLIPS = new Set<MrnSlip>(['extra-digit', 'dropped-digit', 'look-alike-digit'])
+/** Digits OCR confuses with each other (shapes that differ by a stroke or a gap). */
+const LOOK_ALIKE_DIGITS: Record<string, string> = { '0': '869', '1': '74', '2': '7', '3': '85', '4': '91', '5': '63', '6': '085', '7': '12', '8': '03569', '9': '084' }
+const SLIP_TEXT: Record<MrnSlip, string> = {
+  'extra-digit': 'one extra digit, as a scan may add',
+  'dropped-digit': 'one digit missing, as a scan may drop',
+  'look-alike-digit': 'one look-alike digit, as a scan may misread',
+  'one-digit': 'one digit differs',
+  transposed: 'two digits transposed',
+}
+
+/** `doc` is one slip from `chart` (both MRN keys), or null. Only digits slip; letters of a prefix must agree. */
+export function mrnSlip(doc: string, chart: string): MrnSlip | null {
+  if (doc === chart) return null
+  if (doc.length === chart.length) {
+    const diff: number[] = []
+    for (let i = 0; i < doc.length; i++) if (doc[i] !== chart[i]) diff.push(i)
+    if (diff.some((i) => !/\d/.test(doc[i]!) || !/\d/.test(chart[i]!))) return null
+    if (diff.length === 1) return LOOK_ALIKE_DIGITS[doc[diff[0]!]!]?.includes(chart[diff[0]!]!) ? 'look-alike-digit' : 'one-digit'
+    if (diff.length === 2 && diff[1] === diff[0]! + 1 && doc[diff[0]!] === chart[diff[1]!] && doc[diff[1]!] === chart[diff[0]!]) return 'transposed'
+    return null
+  }
+  const [longer, shorter] = doc.length > chart.length ? [doc, chart] : [chart, doc]
+  if (longer.length !== shorter.length + 1) return null
+  for (let i = 0; i < longer.length; i++) {
+    if (/\d/.test(longer[i]!) && longer.slice(0, i) + longer.slice(i + 1) === shorter) return doc.length > chart.length ? 'extra-digit' : 'dropped-digit'
+  }
   return null
+}
+
+/** Every key one slip from `key`, for finding charts a damaged MRN may have been meant as. */
+function slipVariants(key: string): string[] {
+  const out = new Set<string>()
+  const digits = '0123456789'
+  for (let i = 0; i < key.length; i++) {
+    if (!/\d/.test(key[i]!)) continue
+    out.add(key.slice(0, i) + key.slice(i + 1))
+    for (const d of digits) if (d !== key[i]) out.add(key.slice(0, i) + d + key.slice(i + 1))
+    if (i + 1 < key.length && /\d/.test(key[i + 1]!) && key[i] !== key[i + 1]) out.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2))
+  }
+  for (let i = 0; i <= key.length; i++) {
+    // Insert a digit only beside digits (a letter prefix does not grow digits).
+    if (!(/\d/.test(key[i] ?? '') || /\d/.test(key[i - 1] ?? ''))) continue
+    for (const d of digits) out.add(key.slice(0, i) + d + key.slice(i))
+  }
+  out.delete(key)
+  return [...out]
 }
 
 function docName(n: NameCandidate): string {
@@ -133,6 +178,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   const partly: Record<IdentifierKind, boolean> = { mrn: false, name: false, birthDate: false }
   let lookAlikeBlocked = false
   let letterMisreadName = false
+  let ocrSlip: MrnSlip | null = null
 
   // MRN
   // Compared by key: CC-100418 and CC100418 are one MRN.
@@ -152,9 +198,10 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       lookAlikeBlocked = true
       partly.mrn = true
     } else {
-      const near = mrnKeys.map((k) => mrnNear(k, chartKey)).find((k) => k)
+      const near = mrnKeys.map((k) => mrnSlip(k, chartKey)).find((k) => k)
       status.mrn = near ? 'near' : 'disagree'
-      reasons.push(`MRN differs: document ${docText}, chart ${chartMrn}${near ? (near === 'transposed' ? ' (two digits transposed)' : ' (one digit differs)') : ''}`)
+      if (near && mrnKeys.length === 1 && OCR_SLIPS.has(near)) ocrSlip = near
+      reasons.push(`MRN differs: document ${docText}, chart ${chartMrn}${near ? ` (${SLIP_TEXT[near]})` : ''}`)
     }
   }
 
@@ -260,7 +307,9 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   const noBad = disagreeing.length === 0
   const byMrn = status.mrn === 'agree' && (status.name === 'agree' || status.birthDate === 'agree')
   const byNameAndDob = status.mrn === 'absent' && status.name === 'agree' && status.birthDate === 'agree'
-  const qualifies = noBad && (byMrn || byNameAndDob) && (allowDeceased || !p.deceased)
+  // A scanner's slip in our MRN files only when name and birth date both agree (the decision also checks no other chart is as close).
+  const byOcrMrn = ocrSlip !== null && status.name === 'agree' && status.birthDate === 'agree'
+  const qualifies = ((noBad && (byMrn || byNameAndDob)) || byOcrMrn) && (allowDeceased || !p.deceased)
   // A look-alike is one slip away from fitting: one identifier agrees, another is near, none disagrees.
   const closeCount = KINDS.filter((k) => status[k] === 'agree' || status[k] === 'near').length
   const lookAlike = !lookAlikeBlocked && agreeingCount(status) >= 1 && closeCount >= 2 && !KINDS.some((k) => status[k] === 'disagree')
@@ -272,7 +321,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   if (p.deceased) score -= 0.05
   score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100
 
-  return { candidate: { patient: p, score, agreeing, disagreeing, status, reasons }, qualifies, lookAlike, mixed: KINDS.some((k) => partly[k]) }
+  return { candidate: { patient: p, score, agreeing, disagreeing, status, reasons }, qualifies, lookAlike, mixed: KINDS.some((k) => partly[k]), ocrSlip: byOcrMrn ? ocrSlip : null }
 }
 
 /** Birth dates an unreadable one may have been meant as (03/41 -> 03/14, swapped day and month). */
@@ -290,14 +339,32 @@ function correctionsOf(u: { year: number; month: number; day: number }): string[
   return [...out]
 }
 
-async function gatherCandidates(ids: DocumentIdentifiers, index: PatientIndex): Promise<Patient[]> {
+/** Each MRN of our format on the document: the charts that hold it, and the charts one slip from it. */
+interface DocumentMrn {
+  value: string
+  owners: Patient[]
+  oneSlipAway: Patient[]
+}
+
+async function lookUpMrns(ids: DocumentIdentifiers, index: PatientIndex): Promise<Map<string, DocumentMrn>> {
+  const out = new Map<string, DocumentMrn>()
+  for (const m of ids.mrns) {
+    const key = mrnKey(m.value)
+    if (out.has(key)) continue
+    const owners = await index.findByMrn(normalizeMrn(m.value))
+    const near = new Map<string, Patient>()
+    for (const v of slipVariants(key)) for (const p of await index.findByMrn(v)) near.set(mrnKey(p.mrn), p)
+    out.set(key, { value: normalizeMrn(m.value), owners, oneSlipAway: [...near.values()] })
+  }
+  return out
+}
+
+async function gatherCandidates(ids: DocumentIdentifiers, index: PatientIndex, mrns: Map<string, DocumentMrn>): Promise<Patient[]> {
   const found = new Map<string, Patient>()
   const add = (ps: Patient[]): void => {
     for (const p of ps) if (!found.has(mrnKey(p.mrn))) found.set(mrnKey(p.mrn), p)
   }
-  const asRead = new Map<string, string>()
-  for (const m of ids.mrns) if (!asRead.has(mrnKey(m.value))) asRead.set(mrnKey(m.value), normalizeMrn(m.value))
-  for (const m of asRead.values()) add(await index.findByMrn(m))
+  for (const m of mrns.values()) add([...m.owners, ...m.oneSlipAway])
   const dates = new Set<string>()
   for (const d of ids.birthDates) {
     dates.add(d.date)
@@ -331,7 +398,7 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   const maxCandidates = opts.maxCandidates ?? 10
   const softBelow = opts.softBelow ?? 0.5
   const allowDeceased = opts.allowDeceased ?? false
-  const foreignNote =
+  const foreignNote: string[] =
     ids.foreignIds && ids.foreignIds.length
       ? [`${ids.foreignIds.length} number${ids.foreignIds.length === 1 ? '' : 's'} of other facilities (account, visit, outside MRN...) shown for reference, never used to match`]
       : []
@@ -340,8 +407,20 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     return { decision: 'no_candidates', candidates: [], reasons: ['no patient name, birth date or MRN of ours was found on the document', ...foreignNote] }
   }
 
-  const patients = await gatherCandidates(ids, index)
-  const evals = patients.map((p) => evaluate(p, ids, softBelow, allowDeceased))
+  // A number of our format that no chart holds, and no chart is one slip from, is no patient of ours:
+  // the sender's own MRN or account number. It neither counts against a chart nor makes a second patient.
+  const mrns = await lookUpMrns(ids, index)
+  const unowned = [...mrns].filter(([, m]) => m.owners.length === 0 && m.oneSlipAway.length === 0)
+  for (const [key] of unowned) mrns.delete(key)
+  const ours: DocumentIdentifiers = { ...ids, mrns: ids.mrns.filter((m) => mrns.has(mrnKey(m.value))) }
+  if (unowned.length) {
+    foreignNote.push(
+      `${unowned.length === 1 ? `number ${unowned[0]![1].value} is` : `numbers ${unowned.map(([, m]) => m.value).join(', ')} are`} in our MRN format but no chart's MRN, nor one slip from one: read as another facility's number, not used to match`,
+    )
+  }
+
+  const patients = await gatherCandidates(ours, index, mrns)
+  const evals = patients.map((p) => evaluate(p, ours, softBelow, allowDeceased))
   // Strangers who only share a birthday are not worth showing.
   const shown = evals.filter((e) => {
     const s = e.candidate.status
@@ -349,6 +428,8 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     if (e.mixed) return true
     if (close === 0) return e.candidate.reasons.some((r) => r.startsWith('same family name'))
     if (close === 1 && s.birthDate === 'agree' && s.name === 'disagree' && !e.candidate.reasons.some((r) => r.startsWith('same family name'))) return false
+    // A chart found only because its MRN is one digit from the document's, with name and birth date both other, is noise.
+    if (close === 1 && s.mrn === 'near' && s.name === 'disagree' && s.birthDate === 'disagree') return false
     return true
   })
   shown.sort((a, b) => b.candidate.score - a.candidate.score || a.candidate.patient.mrn.localeCompare(b.candidate.patient.mrn))
@@ -367,6 +448,30 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   if (qualifying.length === 1) {
     const winner = qualifying[0]!
     const rivals = evals.filter((e) => e !== winner && e.lookAlike)
+    if (winner.ocrSlip && rivals.length === 0) {
+      // Our MRN with a scanner's slip stands in only when nothing else could be meant: no other chart holds the number
+      // or is one slip from it, and no other chart shares the name and birth date (the MRN would be the tie-breaker).
+      const m = [...mrns.values()][0]!
+      const mrnRivals = [...m.owners, ...m.oneSlipAway].filter((p) => mrnKey(p.mrn) !== mrnKey(winner.candidate.patient.mrn))
+      const twins = evals.filter((e) => e !== winner && e.candidate.status.name === 'agree' && e.candidate.status.birthDate === 'agree')
+      if (mrnRivals.length === 0 && twins.length === 0) {
+        return {
+          decision: 'matched',
+          patient: winner.candidate.patient,
+          candidates,
+          reasons: [
+            `name and birth date agree with the chart, and the MRN is the chart's read with ${SLIP_TEXT[winner.ocrSlip]}`,
+            'no other chart is as close',
+            ...foreignNote,
+          ],
+        }
+      }
+      reasons.push(
+        `name and birth date agree with one chart, but the MRN is read with a slip and ${mrnRivals.length ? `another chart's MRN is as close (${mrnRivals.map((p) => p.mrn).join(', ')})` : 'another chart has the same name and birth date'}`,
+      )
+      reasons.push(...problems(winner.candidate.reasons))
+      return { decision: 'needs_review', candidates, reasons: [...reasons, ...foreignNote] }
+    }
     if (rivals.length === 0) {
       const agreeing = winner.candidate.agreeing.map((k) => KIND_TEXT[k])
       return {
@@ -399,6 +504,11 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     reasons.push(...problems(best.reasons))
   }
   return { decision: 'needs_review', candidates, reasons: [...reasons, ...foreignNote] }
+}
+
+/** Notes that say what was set aside (other facilities' numbers), not why a document waits for review. */
+export function isInformational(reason: string): boolean {
+  return /(?:never|not) used to match$/.test(reason)
 }
 
 /** A summary of a decision for the log: no names, birth dates or MRNs. */

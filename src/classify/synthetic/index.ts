@@ -7,17 +7,21 @@
  */
 import { makeRng, type Rng } from '../rng.js'
 import { consultNote, dischargeSummary, emergencyReport, historyAndPhysical, progressNote, radiologyReport, referralLetter } from './clinical.js'
+import { edHouseStyle, hpHouseStyle, labHouseStyle, referralHouseStyle } from './houseStyles.js'
 import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthorization } from './nonclinical.js'
 
+/** Half from the first generator, half from the other hospitals' house styles. */
+const either = (a: (r: Rng) => string, b: (r: Rng) => string) => (r: Rng): string => (r.chance(0.5) ? a(r) : b(r))
+
 export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
-  lab_report: labReport,
+  lab_report: either(labReport, labHouseStyle),
   immunization_record: immunizationRecord,
   consent_form: consentForm,
   roi_authorization: roiAuthorization,
   other: otherDocument,
-  history_and_physical: historyAndPhysical,
-  referral_letter: referralLetter,
-  emergency_report: emergencyReport,
+  history_and_physical: either(historyAndPhysical, hpHouseStyle),
+  referral_letter: either(referralLetter, referralHouseStyle),
+  emergency_report: either(emergencyReport, edHouseStyle),
   consult_note: consultNote,
   progress_note: progressNote,
   discharge_summary: dischargeSummary,

@@ -14,10 +14,10 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { DoctypeClassifier } from '../../classify/classifier.js'
 import { loadDocTypes, type DocTypeSet } from '../../classify/doctypes.js'
-import { evaluatePredictions, formatReport, type EvalReport } from '../../classify/evaluate.js'
+import { evaluatePredictions, formatReport, regressions, type EvalReport } from '../../classify/evaluate.js'
 import { readLabelledJsonl } from '../../classify/jsonl.js'
 import { loadModel, saveModel } from '../../classify/model.js'
-import { defaultDocTypesDir, resolveModelPath } from '../../classify/paths.js'
+import { defaultDocTypesDir, packageRoot, resolveModelPath } from '../../classify/paths.js'
 
 export { resolveModelPath }
 import { trainDoctypeModel, type TrainOptions } from '../../classify/train.js'
@@ -37,6 +37,26 @@ export interface ModelCommandDeps {
   modelPath?: (cmd: Command, purpose: 'train' | 'eval') => string
   /** Training settings (tests use small ones). */
   trainOptions?: Partial<TrainOptions>
+  /**
+   * The labelled file a retrained model must not do worse on than the model in use, or null for
+   * none (default: the shipped style-disjoint set, training/unseen-styles/eval.jsonl).
+   */
+  guardFile?: (cmd: Command) => string | null
+}
+
+/** The shipped style-disjoint sets: house styles no training document uses. */
+export const UNSEEN_STYLES_DIR = (): string => path.join(packageRoot(), 'training', 'unseen-styles')
+const shipped = (name: string): string | null => {
+  const f = path.join(UNSEEN_STYLES_DIR(), name)
+  return existsSync(f) ? f : null
+}
+
+function evaluateOn(clf: DoctypeClassifier, file: string): EvalReport {
+  const preds = readLabelledJsonl(file).rows.map((r) => {
+    const c = clf.classify(r.text)
+    return { truth: r.type, predicted: c.type, confidence: c.confidence }
+  })
+  return evaluatePredictions(preds, clf.reviewThreshold)
 }
 
 function docTypesFor(cmd: Command): DocTypeSet {
@@ -67,21 +87,44 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
     .option('--extra <file>', 'more labelled JSONL examples, split and weighted like confirmed documents; repeatable', collect, [] as string[])
     .option('--out <file>', 'where to write the model (default: <data>/models/doctype-model.json)')
     .option('--seed <n>', 'random seed (same inputs and seed give the same model)')
+    .option('--guard <file>', 'labelled JSONL the new model must not do worse on than the model in use (default: the shipped style-disjoint set)')
+    .option('--calibration <file>', 'labelled JSONL in unseen house styles to calibrate confidence on (default: the shipped one); repeatable', collect, [] as string[])
     .option('--quiet', 'no progress lines')
-    .action(async (o: { corpus: string[]; extra: string[]; out?: string; seed?: string; quiet?: boolean }, cmd: Command) => {
+    .action(async (o: { corpus: string[]; extra: string[]; out?: string; seed?: string; quiet?: boolean; guard?: string; calibration: string[] }, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const seed = o.seed === undefined ? undefined : Number(o.seed)
       if (seed !== undefined && !Number.isInteger(seed)) throw new ChartclerkError('USAGE', '--seed must be a whole number.')
       const extra = [...(await (deps.extraExamples?.(cmd) ?? [])), ...o.extra.flatMap((f) => readLabelledJsonl(f).rows.map((r) => ({ text: r.text, type: r.type })))]
       const outFile = o.out ?? modelPath(cmd, 'train')
+      const types = docTypes(cmd)
+      const calibration = o.calibration.length ? o.calibration : [shipped('calibration.jsonl')].filter((f): f is string => !!f)
       const { model: trained, reports } = trainDoctypeModel({
         corpusFiles: o.corpus,
         extraExamples: extra,
-        docTypes: docTypes(cmd),
+        calibrationFiles: calibration,
+        docTypes: types,
         ...deps.trainOptions,
         ...(seed === undefined ? {} : { seed }),
         log: o.quiet || json ? undefined : progress,
       })
+      // A retrain must never make the types the current model knows worse: compare both on the guard set.
+      const guard = o.guard ?? (deps.guardFile ? deps.guardFile(cmd) : shipped('eval.jsonl'))
+      if (guard) {
+        const currentFile = modelPath(cmd, 'eval')
+        const current = loadModel(currentFile)
+        const before = evaluateOn(new DoctypeClassifier(current, types), guard)
+        const after = evaluateOn(new DoctypeClassifier(trained, types), guard)
+        reports.guard = after
+        const worse = regressions(before, after, current.classes)
+        if (worse.length) {
+          throw new ChartclerkError(
+            'MODEL_REFUSED',
+            `The retrained model was not saved: on ${path.basename(guard)} it does worse than the model in use (${worse.slice(0, 4).join('; ')}${worse.length > 4 ? '; ...' : ''}). Add more confirmed examples of those types and train again; the model in use stays.`,
+            { detail: 'retrained model worse on the guard set' },
+          )
+        }
+        if (!json) out(`guard ${path.basename(guard)}: accuracy ${pct(before.accuracy)} -> ${pct(after.accuracy)}, no type worse than the model in use`)
+      }
       saveModel(trained, outFile)
       if (json) {
         out(JSON.stringify({ type: 'model', file: outFile, reviewThreshold: trained.reviewThreshold, temperature: trained.temperature, metadata: trained.metadata }))
@@ -90,7 +133,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`wrote ${outFile} (${trained.metadata.trainingDocuments} training documents, ${trained.metadata.trainingSeconds} s)`)
       out(`review threshold ${trained.reviewThreshold.toFixed(3)}, temperature ${trained.temperature}, signal weight ${trained.signalBeta}`)
       for (const [name, r] of Object.entries(reports)) {
-        out(`  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}`)
+        out(`  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}  ECE ${r.ece.toFixed(3)}`)
       }
     })
 
@@ -134,7 +177,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`  confirmed/extra examples: ${md.extraExamples?.count ?? 0}`)
       out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
       for (const [name, f] of Object.entries(md.eval ?? {})) {
-        out(`  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}`)
+        out(`  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}${f.ece === undefined ? '' : `  ECE ${f.ece.toFixed(3)}`}`)
       }
     })
   return model

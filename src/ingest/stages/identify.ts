@@ -4,7 +4,7 @@
  * go to review with the candidates and the reasons.
  */
 import { extractIdentifiers } from '../../patients/extractIdentifiers.js'
-import { matchPatient } from '../../patients/match.js'
+import { isInformational, matchPatient } from '../../patients/match.js'
 import { CONTINUE, type Stage } from './types.js'
 
 export const identify: Stage = {
@@ -19,8 +19,10 @@ export const identify: Stage = {
       if (match.decision === 'no_candidates' && ctx.catalog.patients.count() === 0) {
         reasons.push('No patient index has been imported yet: run "chartclerk patients import FILE", then settle this document in review.')
       } else {
-        reasons.push(`Patient not certain: ${match.reasons[0] ?? 'two agreeing identifiers were not found'}`)
-        for (const r of match.reasons.slice(1, 3)) reasons.push(r)
+        // Only real reasons: the note about other facilities' numbers set aside is no reason to review.
+        const real = match.reasons.filter((r) => !isInformational(r))
+        reasons.push(`Patient not certain: ${real[0] ?? 'two agreeing identifiers were not found'}`)
+        for (const r of real.slice(1, 3)) reasons.push(r)
       }
     }
     return CONTINUE

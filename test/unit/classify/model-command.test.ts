@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Command } from 'commander'
 import { afterAll, describe, expect, it } from 'vitest'
-import { registerModelCommands } from '../../../src/cli/commands/model.js'
+import { registerModelCommands, UNSEEN_STYLES_DIR } from '../../../src/cli/commands/model.js'
+import { ChartclerkError } from '../../../src/errors.js'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { loadModel } from '../../../src/classify/model.js'
 import { defaultModelPath } from '../../../src/classify/paths.js'
@@ -56,7 +57,8 @@ describe('chartclerk model train', () => {
     const out = path.join(dir, 'retrained.json')
     const lines = await run(['model', 'train', '--corpus', corpus, '--out', out, '--seed', '3'], {
       extraExamples: () => confirmed,
-      trainOptions: { syntheticCounts: { other: 10, consent_form: 10 }, epochs: 2, maxFeatures: 2000, targetPerType: 15, evaluate: false, refit: false },
+      trainOptions: { syntheticCounts: { other: 10, consent_form: 10 }, epochs: 2, maxFeatures: 2000, targetPerType: 15, evaluate: false, refit: false, calibrationFiles: [] },
+      guardFile: () => null,
     })
     expect(lines[0]).toMatch(/^wrote .*retrained\.json/)
     expect(existsSync(out)).toBe(true)
@@ -65,5 +67,21 @@ describe('chartclerk model train', () => {
     expect(m.metadata.extraExamples.count).toBe(10)
     expect(m.classes).toEqual(expect.arrayContaining(['lab_report', 'progress_note', 'other']))
     expect(m.metadata.options.seed).toBe(3)
+  })
+
+  it('GIVEN a retrained model that does worse than the one in use on the style-disjoint set THEN it is refused, said why, and not saved', async () => {
+    const corpus = jsonl(path.join(dir, 'thin.jsonl'), generateSynthetic({ seed: 8, counts: { progress_note: 10, discharge_summary: 10 } }))
+    // A few documents of the shipped style-disjoint set, so the comparison is quick.
+    const guard = path.join(dir, 'guard.jsonl')
+    const rows = readFileSync(path.join(UNSEEN_STYLES_DIR(), 'eval.jsonl'), 'utf8').trim().split('\n').filter((_, i) => i % 12 === 0)
+    writeFileSync(guard, rows.join('\n') + '\n')
+    const out = path.join(dir, 'worse.json')
+    const err = await run(['model', 'train', '--corpus', corpus, '--out', out, '--guard', guard], {
+      trainOptions: { syntheticCounts: { other: 5 }, epochs: 1, maxFeatures: 500, targetPerType: 5, evaluate: false, refit: false, calibrationFiles: [] },
+    }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ChartclerkError)
+    expect((err as ChartclerkError).code).toBe('MODEL_REFUSED')
+    expect((err as ChartclerkError).action).toMatch(/not saved: on guard\.jsonl it does worse than the model in use \(.*right, was|accuracy falls/)
+    expect(existsSync(out)).toBe(false)
   })
 })

@@ -273,6 +273,23 @@ describe('extractIdentifiers: whole documents', () => {
     expect(foreign(r)).toEqual(['account:55501234'])
   })
 
+  it('reads the patient a letter names in running text just before the birth date', () => {
+    const refer = read(['Dear Dr. Webb,', 'I am referring Helena Brandt (DOB 07/21/1958) for evaluation of a murmur.'])
+    expect(names(refer)).toEqual(['Brandt|Helena|'])
+    expect(dates(refer)).toEqual(['1958-07-21'])
+    const thank = read(['Thank you for referring Ms. Helena Brandt, date of birth 07/21/1958, to our clinic.'])
+    expect(names(thank)).toEqual(['Brandt|Helena|'])
+    // Without a birth date right after it, a name in a sentence is not taken as the patient's.
+    expect(names(read(['I am referring Helena Brandt for evaluation.']))).toEqual([])
+    expect(names(read(['Thank you for referring Dr. Webb, who saw her last week.']))).toEqual([])
+  })
+
+  it('reads a form whose labels are joined to their values by dotted leaders', () => {
+    const r = read(['Name ............ Helena Brandt', 'Birth date ...... 07/21/1958', 'Encounter ....... E8735138'])
+    expect(names(r)).toEqual(['Brandt|Helena|'])
+    expect(dates(r)).toEqual(['1958-07-21'])
+  })
+
   it('finds nothing in narrative text', () => {
     const r = read([
       'The patient tolerated the procedure well.',

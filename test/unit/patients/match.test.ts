@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Patient } from '../../../src/model/types.js'
 import { extractIdentifiers } from '../../../src/patients/extractIdentifiers.js'
 import { importPatientsCsv } from '../../../src/patients/importPatients.js'
-import { describeDecision, matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
+import { describeDecision, isInformational, matchPatient, type MatchResult, type PatientIndex } from '../../../src/patients/match.js'
 import { MemoryPatientIndex } from '../../../src/patients/memoryIndex.js'
 
 // Every patient here is made up.
@@ -65,10 +65,16 @@ describe('matchPatient: the two-identifier rule', () => {
     expect(r.reasons[0]).toMatch(/MRN belongs to a chart whose name and birth date do not agree/)
   })
 
-  it('GIVEN a printed MRN of ours that is not in the index THEN name + birth date do not file', async () => {
+  it('GIVEN a number in our MRN format that no chart holds nor is one slip from THEN it is the sender\'s, and name + birth date file', async () => {
     const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   MRN: 1999999'])
-    expect(r.decision).toBe('needs_review')
-    expect(r.candidates[0]!.status.mrn).toBe('disagree')
+    expect(r.decision).toBe('matched')
+    expect(r.patient?.mrn).toBe('1000024')
+    expect(r.candidates[0]!.status.mrn).toBe('absent')
+    expect(r.reasons.join(' ')).toMatch(/1999999 is in our MRN format but no chart's MRN/)
+    // It never stands in for an identifier: with the name alone it is still one identifier.
+    const one = await decide(['Patient: LEE, ROBERT   MRN: 1999999'])
+    expect(one.decision).toBe('needs_review')
+    expect(one.reasons[0]).toMatch(/only name could be compared/)
   })
 
   it('compares MRNs without their separators (CC-100418 printed as CC100418)', async () => {
@@ -124,6 +130,113 @@ describe('matchPatient: the two-identifier rule', () => {
     expect(r.candidates[0]!.reasons).toEqual(['name matches', 'birth date differs: document 03/41/1962 (not a possible date), chart 1962-03-14 (two digits transposed)'])
     const capped = await matchPatient(extractIdentifiers('Patient: DOE, JANE   DOB: 03/41/1962', extractOpts), index, { maxCandidates: 1 })
     expect(capped.candidates).toHaveLength(1)
+  })
+})
+
+describe('matchPatient: identifiers as a person reads them', () => {
+  // A site with a loose MRN format (the default, 6-10 digits): senders' numbers fit it too.
+  const loose = { ...extractOpts, mrnPattern: '^\\d{6,10}$' }
+  const people: Patient[] = [
+    { mrn: '4410230', familyName: 'Brandt', givenName: 'Helena', middleName: null, birthDate: '1958-07-21' },
+    { mrn: '4410417', familyName: 'Osei', givenName: 'Kwame', middleName: null, birthDate: '1983-02-11' },
+    // Two charts whose MRNs are one look-alike digit apart (3 and 8).
+    { mrn: '5520316', familyName: 'Varga', givenName: 'Ilona', middleName: null, birthDate: '1970-10-02' },
+    { mrn: '5520816', familyName: 'Quist', givenName: 'Anders', middleName: null, birthDate: '1949-05-30' },
+    // An MPI duplicate: same name and birth date, two charts.
+    { mrn: '6630120', familyName: 'Moreau', givenName: 'Lucie', middleName: null, birthDate: '1991-12-09' },
+    { mrn: '6630951', familyName: 'Moreau', givenName: 'Lucie', middleName: null, birthDate: '1991-12-09' },
+  ]
+  const idx = new MemoryPatientIndex(people)
+  const run = (text: string, opts = loose): Promise<MatchResult> => matchPatient(extractIdentifiers(text, opts), idx)
+
+  it('name + birth date on the page file with no MRN, with another facility\'s MRN, or with an MRN that fits no format of ours', async () => {
+    for (const text of [
+      'Patient: BRANDT, HELENA   DOB: 07/21/1958',
+      'Patient: BRANDT, HELENA   DOB: 07/21/1958   Hospital MRN: 7734521',
+      'Patient: BRANDT, HELENA   DOB: 07/21/1958   MRN: H0048213',
+      'Patient: BRANDT, HELENA   DOB: 07/21/1958   MRN: 90017733',
+    ]) {
+      const r = await run(text)
+      expect(r.decision, text).toBe('matched')
+      expect(r.patient?.mrn).toBe('4410230')
+    }
+  })
+
+  it('the sender\'s account, visit and MRN numbers beside our MRN never make "more than one patient"', async () => {
+    const r = await run(['Patient: OSEI, KWAME   DOB: 02/11/1983', 'MRN: 4410417', 'Patient ID: 00736145   Acct #: 20250402118   Visit #: 3300914'].join('\n'))
+    expect(r.decision).toBe('matched')
+    expect(r.patient?.mrn).toBe('4410417')
+    expect(r.reasons.join(' ')).not.toMatch(/more than one patient|several MRNs/)
+    // With only our MRN and the name, the sender's number does not block either.
+    const two = await run('Patient: OSEI, KWAME   MRN: 4410417   Patient ID: 00736145')
+    expect(two.decision).toBe('matched')
+  })
+
+  it('another chart\'s MRN beside ours still means two patients (review)', async () => {
+    const r = await run('Patient: OSEI, KWAME   DOB: 02/11/1983   MRN: 4410417   Patient ID: 4410230')
+    expect(r.decision).toBe('needs_review')
+    expect(r.patient).toBeUndefined()
+    expect(r.reasons[0]).toMatch(/more than one patient/)
+  })
+
+  it('our MRN with an extra, a dropped or a look-alike digit files when name and birth date both agree', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['MRN: 14410230', /one extra digit/],
+      ['MRN: 441030', /one digit missing/],
+      ['MRN: 4410280', /one look-alike digit/],
+    ]
+    for (const [mrn, why] of cases) {
+      const r = await run(`Patient: BRANDT, HELENA   DOB: 07/21/1958   ${mrn}`)
+      expect(r.decision, mrn).toBe('matched')
+      expect(r.patient?.mrn).toBe('4410230')
+      expect(r.reasons[0]).toMatch(why)
+    }
+  })
+
+  it('a slipped MRN does not file with only one other identifier, nor when the slip is not a scanner\'s', async () => {
+    for (const text of [
+      'Patient: BRANDT, HELENA   MRN: 14410230',
+      'DOB: 07/21/1958   MRN: 14410230',
+      'Patient: BRANDT, HELENA   DOB: 07/21/1958   MRN: 4410290', // 9 for 3: not a look-alike pair
+      'Patient: BRANDT, HELENA   DOB: 07/21/1958   MRN: 4412030', // two digits transposed
+    ]) {
+      const r = await run(text)
+      expect(r.decision, text).toBe('needs_review')
+      expect(r.patient).toBeUndefined()
+    }
+  })
+
+  it('a slipped MRN goes to review when another chart\'s MRN is as close', async () => {
+    // 5520316 read as 5520816 would be Quist's chart exactly; read as 55208316 it is one slip from both.
+    const r = await run('Patient: VARGA, ILONA   DOB: 10/02/1970   MRN: 55203816')
+    expect(r.decision).toBe('needs_review')
+    expect(r.reasons[0]).toMatch(/another chart's MRN is as close \(5520816\)|another chart's MRN is as close/)
+    const exactOther = await run('Patient: VARGA, ILONA   DOB: 10/02/1970   MRN: 5520816')
+    expect(exactOther.decision).toBe('needs_review')
+  })
+
+  it('a slipped MRN goes to review when another chart has the same name and birth date (the MRN is the only tie-breaker)', async () => {
+    const exact = await run('Patient: MOREAU, LUCIE   DOB: 12/09/1991   MRN: 6630120')
+    expect(exact.patient?.mrn).toBe('6630120')
+    const slipped = await run('Patient: MOREAU, LUCIE   DOB: 12/09/1991   MRN: 66301200')
+    expect(slipped.decision).toBe('needs_review')
+    expect(slipped.reasons[0]).toMatch(/another chart has the same name and birth date/)
+  })
+
+  it('notes about numbers set aside are information, never a review reason', async () => {
+    const r = await run('Patient: OSEI, KWAME   Patient ID: 00736145   Acct #: 7781234')
+    expect(r.decision).toBe('needs_review')
+    const notes = r.reasons.filter(isInformational)
+    expect(notes).toHaveLength(2)
+    expect(notes.join(' ')).toMatch(/00736145 is in our MRN format but no chart's MRN/)
+    expect(r.reasons.filter((x) => !isInformational(x))[0]).toMatch(/only name could be compared/)
+  })
+
+  it('review reasons name only real problems: no "more than one patient" for sender numbers', async () => {
+    const r = await run('Patient: OSEI, KWAME   Patient ID: 00736145   MRN: 4410417   DOB: 02/11/1984')
+    expect(r.decision).toBe('needs_review')
+    expect(r.reasons.join(' ')).toMatch(/birth date differs/)
+    expect(r.reasons.join(' ')).not.toMatch(/more than one patient/)
   })
 })
 

@@ -226,3 +226,59 @@ describe('matchPatient: seeded synthetic stress test', () => {
     expect(indistinguishable.length).toBeLessThanOrEqual(2)
   })
 })
+
+describe('matchPatient: senders\' numbers in our format and scanner slips in our MRN (seeded)', () => {
+  it('FIGURES: no wrong chart when documents carry senders\' patient IDs that fit a loose MRN format, or our MRN with one slip', async () => {
+    const { patients } = build(20250601)
+    const index = new MemoryPatientIndex(patients)
+    const r = rng(7)
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!
+    const loose = /^\d{6,10}$/
+    const slip = (mrn: string): string => {
+      const i = Math.floor(r() * mrn.length)
+      const alike: Record<string, string> = { '0': '8', '1': '7', '3': '8', '5': '6', '6': '5', '8': '3', '9': '4', '2': '7', '4': '9', '7': '1' }
+      return pick([
+        () => `${1 + Math.floor(r() * 9)}${mrn}`, // an extra leading digit
+        () => mrn.slice(0, i) + mrn.slice(i + 1), // a dropped digit
+        () => mrn.slice(0, i) + alike[mrn[i]!]! + mrn.slice(i + 1), // a look-alike digit
+      ])()
+    }
+    const mmddyyyy = (isoDate: string): string => {
+      const [y, m, d] = parts(isoDate)
+      return `${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`
+    }
+    let wrong = 0
+    let twoGood = 0
+    let filed = 0
+    let slipped = 0
+    let slippedFiled = 0
+    for (let k = 0; k < 1200; k++) {
+      const p = pick(patients)
+      const senderId = String(10000000 + Math.floor(r() * 89999999))
+      const roll = r()
+      // The person on the document: the patient, or a look-alike not in the index (a twin, a namesake born another day).
+      const outsider = roll < 0.3
+      const given = outsider && r() < 0.5 ? pick(GIVEN.filter((g) => g !== p.givenName)) : p.givenName
+      const [y, m, d] = parts(p.birthDate)
+      const dob = outsider && given === p.givenName ? iso(y, m, d === 28 ? 27 : d + 1) : p.birthDate
+      if (outsider && patients.some((q) => q.familyName === p.familyName && q.givenName === given && q.birthDate === dob)) continue
+      const mrnShown = roll < 0.55 ? slip(p.mrn) : roll < 0.8 ? p.mrn : null
+      const lines = [`Patient: ${p.familyName.toUpperCase()}, ${given.toUpperCase()}   DOB: ${mmddyyyy(dob)}`, `Patient ID: ${senderId}`, mrnShown ? `MRN: ${mrnShown}` : 'Acct #: 5550101']
+      const res = await matchPatient(extractIdentifiers(lines.join('\n'), { mrnPattern: loose, today }), index)
+      const truth = outsider ? null : p.mrn
+      if (res.decision === 'matched' && res.patient!.mrn !== truth) wrong++
+      if (!outsider && !p.deceased) {
+        twoGood++
+        if (res.decision === 'matched') filed++
+        if (mrnShown && mrnShown !== p.mrn) {
+          slipped++
+          if (res.decision === 'matched') slippedFiled++
+        }
+      }
+    }
+    console.log(`senders' IDs and MRN slips: ${wrong} wrong; ${filed}/${twoGood} documents of indexed patients filed; ${slippedFiled}/${slipped} with a slipped MRN filed`)
+    expect(wrong).toBe(0)
+    // Name and birth date agree on all of them: most must file (twins and duplicates rightly go to review).
+    expect(filed / twoGood).toBeGreaterThan(0.8)
+  })
+})
