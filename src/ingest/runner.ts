@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
-import { copyFileDurably, moveFile } from './fsMove.js'
+import { copyFileDurably, moveFile, moveLink } from './fsMove.js'
+import { checkInboxPath, isInboxFolder } from './inboxPath.js'
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
@@ -228,13 +229,14 @@ export class IngestRunner extends EventEmitter {
 
   /** Moves a stable inbox file into the work area under a new job. null when it is not ready or gone. */
   private async claim(inboxPath: string, observed?: Observed): Promise<Job | null> {
-    const { catalog, config } = this.ctx
-    let st
-    try {
-      st = await fs.lstat(inboxPath)
-    } catch {
-      return null // gone since it was seen
+    const { catalog, config, log } = this.ctx
+    // Right before the rename: every folder on the way must be a real folder inside the inbox.
+    const v = await checkInboxPath(config.watch.inbox, inboxPath)
+    if (!v.ok && v.why !== 'symlink') {
+      if (v.why === 'linked-folder' || v.why === 'outside') log.warn({ reason: v.why }, 'a file reached through a linked folder was left alone; only files really in the inbox are taken')
+      return null // gone since it was seen, or not the inbox's to take
     }
+    const st = v.stat
     const id = randomUUID()
     const job: Job = {
       id, mode: 'watch', sourcePath: inboxPath, workPath: path.join(config.workDir, id), originalName: path.basename(inboxPath),
@@ -242,12 +244,11 @@ export class IngestRunner extends EventEmitter {
     }
     if (st.isSymbolicLink()) {
       catalog.jobs.create({ ...job, inboxPath })
-      const e = new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file elsewhere, not a file. Copy the real file into the inbox instead.', { stage: 'claim', detail: 'symlink' })
-      const target = await this.quarantine(job, e, inboxPath)
+      const e = new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file or folder elsewhere, not a file. Copy the real files into the inbox instead.', { stage: 'claim', detail: 'symlink' })
+      const target = await this.quarantine(job, e, inboxPath, { link: true })
       this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
       return null
     }
-    if (!st.isFile()) return null
     // Checked again just before claiming: a scanner may have reopened the file since it looked stable.
     if (observed && (st.size !== observed.size || st.mtimeMs !== observed.mtimeMs)) {
       this.emit('unstable', inboxPath)
@@ -319,13 +320,14 @@ export class IngestRunner extends EventEmitter {
     }
   }
 
-  private async quarantine(job: Job, e: ChartclerkError, from: string): Promise<string> {
+  private async quarantine(job: Job, e: ChartclerkError, from: string, opts: { link?: boolean } = {}): Promise<string> {
     const { catalog, config, log } = this.ctx
     await fs.mkdir(config.quarantineDir, { recursive: true })
     const target = quarantineTarget(config.quarantineDir, job.originalName)
     catalog.jobs.update(job.id, { stage: 'quarantine', outcome: target, errorCode: e.code })
     await writeQuarantineNote(target, e, { sourceFolder: job.sourceFolder, sha256: job.sha256 ?? null, documentId: job.documentId ?? null, jobId: job.id })
-    await moveFile(from, target)
+    // A link is moved as a link: never a copy of what it points at.
+    await (opts.link ? moveLink : moveFile)(from, target)
     catalog.jobs.update(job.id, { state: 'quarantined' })
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'quarantined')
     return target
@@ -336,8 +338,10 @@ export class IngestRunner extends EventEmitter {
     const { catalog, log } = this.ctx
     if (job.mode === 'watch') {
       catalog.jobs.update(job.id, { stage: 'release' })
-      let back = job.sourcePath
-      if (existsSync(back)) back = path.join(path.dirname(back), `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
+      // Back where it was, unless that folder has since become a link: then to the top of the inbox.
+      const dir = (await isInboxFolder(this.ctx.config.watch.inbox, path.dirname(job.sourcePath))) ? path.dirname(job.sourcePath) : this.ctx.config.watch.inbox
+      let back = path.join(dir, path.basename(job.sourcePath))
+      if (existsSync(back)) back = path.join(dir, `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
       await fs.mkdir(path.dirname(back), { recursive: true })
       await moveFile(job.workPath, back)
     } else {
