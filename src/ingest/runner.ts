@@ -71,6 +71,7 @@ export class IngestRunner extends EventEmitter {
   private lanesRunning = 0
   private stopping = false
   private paused = false
+  private pauseReason: 'storage unreachable' | 'disk full' | null = null
   private pauseTimer: NodeJS.Timeout | null = null
   private idleWaiters: (() => void)[] = []
 
@@ -82,8 +83,8 @@ export class IngestRunner extends EventEmitter {
     return this.paused
   }
 
-  snapshot(): { queued: number; inProgress: number; paused: boolean } {
-    return { queued: this.queue.length, inProgress: this.active.size, paused: this.paused }
+  snapshot(): { queued: number; inProgress: number; paused: boolean; pauseReason: string | null } {
+    return { queued: this.queue.length, inProgress: this.active.size, paused: this.paused, pauseReason: this.pauseReason }
   }
 
   /** True while a path is queued or being processed (the watcher must not offer it again). */
@@ -356,17 +357,22 @@ export class IngestRunner extends EventEmitter {
     return { ...this.failedResult(job, e), status: job.mode === 'watch' ? 'released' : 'failed' }
   }
 
-  /** Storage is down: stop claiming, look again every few seconds, resume by itself. */
-  private pauseForStorage(): void {
+  /**
+   * Storage is down (or its disk full): stop claiming, look again every few seconds,
+   * resume by itself. `probe` says when to go on (default: the store answers).
+   */
+  pauseForStorage(reason: 'storage unreachable' | 'disk full' = 'storage unreachable', probe?: () => Promise<boolean>): void {
     if (this.paused || this.stopping) return
     this.paused = true
-    this.emit('paused')
-    this.ctx.log.warn('storage unreachable: ingest paused, inbox files stay where they are')
+    this.pauseReason = reason
+    this.emit('paused', reason)
+    this.ctx.log.warn({ reason }, `${reason}: ingest paused, inbox files stay where they are`)
+    const ready = probe ?? (async () => (await this.ctx.store.health().catch(() => ({ reachable: false }))).reachable)
     const check = async () => {
       if (this.stopping) return
-      const h = await this.ctx.store.health().catch(() => ({ reachable: false }))
-      if (h.reachable) {
+      if (await ready().catch(() => false)) {
         this.paused = false
+        this.pauseReason = null
         this.ctx.log.info('storage reachable again: ingest resumed')
         this.emit('resumed')
         this.pump()

@@ -2,13 +2,15 @@
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { openApp } from '../../app.js'
+import { openApp, type App } from '../../app.js'
 import { ChartclerkError } from '../../errors.js'
 import type { IngestResult } from '../../ingest/runner.js'
+import { lockDataFolder } from '../../ingest/dataLock.js'
 import { InboxWatcher } from '../../ingest/watcher.js'
 import { configFrom, globalOptions } from '../context.js'
 import { serveDesk } from './serve.js'
-import { isInteractive, printJson, printLine } from '../output.js'
+import type { Desk } from '../../web/server.js'
+import { consoleSafe, isInteractive, printJson, printLine } from '../output.js'
 
 export function describeResult(r: IngestResult): string {
   const name = path.basename(r.file)
@@ -58,25 +60,53 @@ export function registerIngestCommands(program: Command): void {
     .action(async (opts: { web?: boolean }, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const config = configFrom(cmd)
-      const app = await openApp(config)
+      // One start per data folder: a second would claim the same files and run the same jobs.
+      const lock = await lockDataFolder(config.dataDir)
+      let app: App
+      try {
+        app = await openApp(config, { storageMayBeDown: true })
+      } catch (err) {
+        await lock.release()
+        throw err
+      }
       const { runner, log } = app
       runner.on('result', (r: IngestResult) => {
         if (json) printJson(resultJson(r))
         else printLine(describeResult(r))
       })
-      await app.rules.start()
-      // The web desk first: a port already in use stops here, before the inbox is touched.
-      const desk = opts.web === false ? null : await serveDesk(app, { quiet: json }).catch(async (err: unknown) => {
+      let desk: Desk | null
+      try {
+        await app.rules.start()
+        // The web desk first: a port already in use stops here, before the inbox is touched.
+        desk = opts.web === false ? null : await serveDesk(app, { quiet: json })
+      } catch (err) {
         await app.close()
+        await lock.release()
         throw err
-      })
+      }
+      if (!app.storageReady) {
+        // Storage did not answer at start: the desk runs (it shows storage as down), files wait in the inbox.
+        let lastCode = ''
+        runner.pauseForStorage('storage unreachable', async () => {
+          try {
+            await app.store.init()
+            return true
+          } catch (err) {
+            const code = (err as { code?: string }).code ?? 'INTERNAL'
+            if (code !== lastCode) log.warn({ code }, 'storage still not ready')
+            lastCode = code
+            return false
+          }
+        })
+        if (!json) process.stderr.write('chartclerk: the document storage does not answer yet; files wait in the inbox and are taken as soon as it does.\n')
+      }
       await runner.recover()
       const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
       runner.on('unstable', (f: string) => watcher.retrack(f))
       runner.on('resumed', () => void watcher.rescan())
       await watcher.start()
       log.info({ inbox: config.watch.inbox, polling: config.watch.polling, workers: config.ocr.workers }, 'watching the inbox')
-      if (!json) process.stderr.write(`chartclerk is watching ${config.watch.inbox} (Ctrl-C to stop)\n`)
+      if (!json) process.stderr.write(`chartclerk is watching ${consoleSafe(config.watch.inbox)} (Ctrl-C to stop)\n`)
       await new Promise<void>((resolve) => {
         let stopping = false
         const stop = async (signal: string) => {
@@ -90,6 +120,7 @@ export function registerIngestCommands(program: Command): void {
           await app.ocr.close()
           await runner.idle()
           await app.close()
+          await lock.release()
           resolve()
         }
         process.once('SIGINT', () => void stop('SIGINT'))
