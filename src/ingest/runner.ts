@@ -12,6 +12,7 @@ import path from 'node:path'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { copyFileDurably, moveFile, moveLink } from './fsMove.js'
 import { checkInboxPath, isInboxFolder } from './inboxPath.js'
+import { diskFullError, hasRoom, isNoSpace, MIN_FREE_BYTES } from './diskSpace.js'
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
@@ -255,14 +256,32 @@ export class IngestRunner extends EventEmitter {
       this.emit('unstable', inboxPath)
       return null
     }
-    catalog.jobs.create({ ...job, inboxPath })
+    try {
+      catalog.jobs.create({ ...job, inboxPath })
+    } catch (err) {
+      if (!isNoSpace(err)) throw err
+      this.pauseForDiskFull(st.size) // the file stays in the inbox; the rescan on resume offers it again
+      return null
+    }
     try {
       await moveFile(inboxPath, job.workPath)
     } catch (err) {
-      catalog.jobs.update(id, { state: 'released', errorCode: (err as NodeJS.ErrnoException).code ?? 'MOVE_FAILED' })
+      try {
+        catalog.jobs.update(id, { state: 'released', errorCode: (err as NodeJS.ErrnoException).code ?? 'MOVE_FAILED' })
+      } catch {
+        // full disk: recover() finds the file still in the inbox and releases the row
+      }
+      if (isNoSpace(err)) this.pauseForDiskFull(st.size)
       return null
     }
-    catalog.jobs.update(id, { state: 'claimed' })
+    try {
+      catalog.jobs.update(id, { state: 'claimed' })
+    } catch (err) {
+      if (!isNoSpace(err)) throw err
+      await moveFile(job.workPath, inboxPath) // rename back: needs no space; the row stays 'claiming' for recover()
+      this.pauseForDiskFull(st.size)
+      return null
+    }
     return job
   }
 
@@ -301,20 +320,28 @@ export class IngestRunner extends EventEmitter {
       log.info({ job: job.id, documentId: job.documentId, sha256: job.sha256, status, pages: job.extracted?.pages.length }, 'ingested')
       return this.resultOf(job, status)
     } catch (err) {
-      const e = toChartclerkError(err)
+      let e = toChartclerkError(err)
+      // No space (catalog, work area, store): an outage, never a reason to quarantine a good file.
+      if (!e.transient && isNoSpace(err)) e = diskFullError(e.stage)
       if (e.transient) return this.release(job, e)
-      if (job.documentId !== undefined) {
-        catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
-        catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+      try {
+        if (job.documentId !== undefined) {
+          catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+          catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+        }
+        log.warn({ job: job.id, documentId: job.documentId, code: e.code, stage: e.stage, detail: e.message }, 'file failed')
+        if (job.mode === 'ingest') {
+          catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
+          await fs.rm(job.workPath, { force: true })
+          return this.failedResult(job, e)
+        }
+        const target = await this.quarantine(job, e, job.workPath)
+        return { ...this.failedResult(job, e), quarantinedAs: target }
+      } catch (failing) {
+        // Even a bad file waits in the inbox while the disk is full (no room for its note).
+        if (isNoSpace(failing) && existsSync(job.workPath)) return this.release(job, diskFullError(e.stage))
+        throw failing
       }
-      log.warn({ job: job.id, documentId: job.documentId, code: e.code, stage: e.stage, detail: e.message }, 'file failed')
-      if (job.mode === 'ingest') {
-        catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
-        await fs.rm(job.workPath, { force: true })
-        return this.failedResult(job, e)
-      }
-      const target = await this.quarantine(job, e, job.workPath)
-      return { ...this.failedResult(job, e), quarantinedAs: target }
     } finally {
       job.releaseContent?.()
       this.active.delete(job.id)
@@ -337,8 +364,16 @@ export class IngestRunner extends EventEmitter {
   /** A transient failure (storage down, shutting down): the file goes back where it came from, untouched. */
   private async release(job: Job, e: ChartclerkError): Promise<IngestResult> {
     const { catalog, log } = this.ctx
+    // Catalog writes here may fail on a full disk; the file goes back regardless (recover() tidies the row).
+    const note = (fn: () => void) => {
+      try {
+        fn()
+      } catch (err) {
+        log.warn({ job: job.id, code: (err as { code?: string }).code }, 'could not record the release in the catalog')
+      }
+    }
     if (job.mode === 'watch') {
-      catalog.jobs.update(job.id, { stage: 'release' })
+      note(() => catalog.jobs.update(job.id, { stage: 'release' }))
       // Back where it was, unless that folder has since become a link: then to the top of the inbox.
       const dir = (await isInboxFolder(this.ctx.config.watch.inbox, path.dirname(job.sourcePath))) ? path.dirname(job.sourcePath) : this.ctx.config.watch.inbox
       let back = path.join(dir, path.basename(job.sourcePath))
@@ -348,12 +383,16 @@ export class IngestRunner extends EventEmitter {
     } else {
       await fs.rm(job.workPath, { force: true })
     }
-    catalog.tx(() => {
-      catalog.documents.withdrawReceipt(job.id)
-      catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
-    })
+    note(() =>
+      catalog.tx(() => {
+        catalog.documents.withdrawReceipt(job.id)
+        catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+      }),
+    )
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'file released for a later try')
-    if (e.code.startsWith('STORAGE_')) this.pauseForStorage()
+    // (`ingest` is one-shot: it reports the failure and ends, it does not wait.)
+    if (job.mode === 'watch' && e.code === 'STORAGE_FULL') this.pauseForDiskFull(job.size ?? 0)
+    else if (job.mode === 'watch' && e.code.startsWith('STORAGE_')) this.pauseForStorage()
     return { ...this.failedResult(job, e), status: job.mode === 'watch' ? 'released' : 'failed' }
   }
 
@@ -381,6 +420,14 @@ export class IngestRunner extends EventEmitter {
       }
     }
     this.pauseTimer = setTimeout(check, this.opts.storageRetryMs ?? 3000)
+  }
+
+  /** The disk is full: resume when the store answers and its folders have room again (checked every few seconds). */
+  pauseForDiskFull(fileSize: number): void {
+    const { config, store } = this.ctx
+    const dirs = [...new Set([config.dataDir, config.workDir, path.dirname(config.catalog.path)])]
+    const need = MIN_FREE_BYTES + 2 * fileSize
+    this.pauseForStorage('disk full', async () => (await store.health()).reachable && (await hasRoom(dirs, need)))
   }
 
   private resultOf(job: Job, status: IngestStatus): IngestResult {
