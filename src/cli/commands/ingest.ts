@@ -12,20 +12,59 @@ import { serveDesk } from './serve.js'
 import type { Desk } from '../../web/server.js'
 import { consoleSafe, isInteractive, printJson, printLine } from '../output.js'
 
-export function describeResult(r: IngestResult): string {
-  const name = path.basename(r.file)
-  if (r.status === 'failed' || r.status === 'released') return `${r.status.padEnd(12)} ${name}\n             ${r.error?.code}: ${r.error?.message}`
+export interface ConsoleOptions {
+  /** log.includePatientData: file names, MRNs and review reasons may be shown (debugging only). */
+  patientData: boolean
+  /** How to name the file without its name, e.g. "file 2 of 5" (default: the job). */
+  label?: string
+}
+
+/**
+ * One result as a line for people. The console gets the log's discipline: document ids,
+ * types and codes only. File names (they often hold a patient's name), MRNs and review
+ * reasons (names, birth dates) appear only with log.includePatientData.
+ */
+export function describeResult(r: IngestResult, opts: ConsoleOptions = { patientData: false }): string {
+  const name = opts.patientData ? consoleSafe(path.basename(r.file)) : (opts.label ?? `job ${r.jobId.slice(0, 8)}`)
+  if (r.status === 'failed' || r.status === 'released') {
+    const where = r.quarantinedAs ? ' (quarantined)' : r.status === 'released' ? ' (back in the inbox)' : ''
+    return `${r.status.padEnd(12)} ${name}${where}\n             ${r.error?.code}: ${r.error?.message}`
+  }
   const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
   const what = r.status === 'duplicate' ? `already received as document ${r.documentId}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf})`
   const type = r.documentType ? ` ${r.documentType}${r.typeConfidence != null ? ` ${Math.round(r.typeConfidence * 100)}%` : ''}` : ''
-  const where = r.status === 'filed' && r.patient ? ` filed in chart ${r.patient.mrn}` : ''
-  const why = r.status === 'needs_review' && r.reviewReasons.length ? `\n             review: ${r.reviewReasons[0]}` : ''
+  const where = r.status === 'filed' && r.patient ? (opts.patientData ? ` filed in chart ${consoleSafe(r.patient.mrn)}` : ' filed in its chart') : ''
+  const n = r.reviewReasons.length
+  const why =
+    r.status === 'needs_review' && n
+      ? opts.patientData
+        ? `\n             review: ${consoleSafe(r.reviewReasons[0]!)}`
+        : `\n             review: ${n} reason${n === 1 ? '' : 's'}, on the desk's review queue`
+      : ''
   return `${r.status.padEnd(12)} ${name} -> ${what}${type}${where}${why}`
 }
 
+/** The full result (`ingest --json`: the output the command was asked for). */
 export function resultJson(r: IngestResult): Record<string, unknown> {
   const { jobId: _jobId, ...out } = r
   return out
+}
+
+/**
+ * A result line of `start --json`. start is a service whose output ends in the system
+ * journal, so it carries ids, hashes, types and codes, not file names, MRNs, fields or
+ * reasons (all there with log.includePatientData).
+ */
+export function serviceResultJson(r: IngestResult, patientData: boolean): Record<string, unknown> {
+  if (patientData) return { ...r }
+  return {
+    jobId: r.jobId, status: r.status, documentId: r.documentId, sha256: r.sha256, pages: r.pages, ocrConfidence: r.ocrConfidence,
+    textLength: r.textLength, textSource: r.textSource, documentType: r.documentType, typeConfidence: r.typeConfidence,
+    matched: r.patient !== null, matchConfidence: r.matchConfidence, signed: r.signed, pagesDeclared: r.pagesDeclared, missingPages: r.missingPages,
+    reviewReasonCount: r.reviewReasons.length,
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.quarantinedAs ? { quarantined: true } : {}),
+  }
 }
 
 export function registerIngestCommands(program: Command): void {
@@ -36,6 +75,9 @@ export function registerIngestCommands(program: Command): void {
     .action(async (files: string[], _opts, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const app = await openApp(configFrom(cmd))
+      const patientData = app.config.log.includePatientData
+      // Without the names, a result is known by its place on the command line.
+      const place = new Map(files.map((f, i) => [path.resolve(f), `file ${i + 1} of ${files.length}`]))
       const bar = !json && isInteractive() && files.length > 1 ? new cliProgress.SingleBar({ format: 'ingesting [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic) : null
       bar?.start(files.length, 0)
       let failed = 0
@@ -44,7 +86,7 @@ export function registerIngestCommands(program: Command): void {
           if (r.status === 'failed') failed++
           bar?.increment()
           if (json) printJson(resultJson(r))
-          if (!json) printLine(describeResult(r))
+          if (!json) printLine(describeResult(r, { patientData, label: place.get(r.file) }))
         })
       } finally {
         bar?.stop()
@@ -70,9 +112,10 @@ export function registerIngestCommands(program: Command): void {
         throw err
       }
       const { runner, log } = app
+      const patientData = config.log.includePatientData
       runner.on('result', (r: IngestResult) => {
-        if (json) printJson(resultJson(r))
-        else printLine(describeResult(r))
+        if (json) printJson(serviceResultJson(r, patientData))
+        else printLine(describeResult(r, { patientData }))
       })
       let desk: Desk | null
       try {
