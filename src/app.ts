@@ -8,6 +8,7 @@ import path from 'node:path'
 import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classifier.js'
 import { packageRoot, resolveModelPath } from './classify/paths.js'
 import type { Config } from './config/config.js'
+import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
@@ -31,6 +32,8 @@ export interface App {
   rules: RuleSetWatcher
   runner: IngestRunner
   ctx: StageContext
+  /** False when storage did not answer at start (only with `storageMayBeDown`): call store.init() before ingesting. */
+  storageReady: boolean
   close(): Promise<void>
 }
 
@@ -39,13 +42,21 @@ export function rulesDirOf(config: Readonly<Config>): string {
   return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
 }
 
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger } = {}): Promise<App> {
+export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
   const catalog = openCatalog(config.catalog.path)
   let store: ObjectStore
+  let storageReady = true
   try {
     store = await createObjectStore(config, { log })
-    await store.init()
+    try {
+      await store.init()
+    } catch (err) {
+      // `start` serves the desk and waits for storage to answer (an outage at boot is still an outage).
+      if (!opts.storageMayBeDown || !(err instanceof ChartclerkError) || !err.transient) throw err
+      log.warn({ code: err.code }, 'storage unreachable at start; the desk runs, ingest waits for storage')
+      storageReady = false
+    }
   } catch (err) {
     catalog.close()
     throw err
@@ -68,7 +79,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger } =
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, runner, ctx,
+    config, log, catalog, store, ocr, classifier, rules, runner, ctx, storageReady,
     async close() {
       if (closed) return
       closed = true

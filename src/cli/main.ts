@@ -12,6 +12,7 @@ import { registerModelCommands } from './commands/model.js'
 import { registerPatientsCommands } from './commands/patients.js'
 import { registerReviewCommands } from './commands/review.js'
 import { configFrom } from './context.js'
+import { terminalSafe } from './output.js'
 import { registerIngestCommands } from './commands/ingest.js'
 import { registerRulesCommands } from './commands/rules.js'
 import { registerStatusCommands } from './commands/status.js'
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     const e = toChartclerkError(err)
     const json = argv.includes('--json')
     if (json) process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.action } }) + '\n')
-    else process.stderr.write(`chartclerk: ${e.action}${e.code === 'INTERNAL' ? `\n  (${e.message})` : ''}\n`)
-    return e.code === 'USAGE' || e.code === 'CONFIG_INVALID' ? 2 : 1
+    else process.stderr.write(terminalSafe(`chartclerk: ${e.action}${e.code === 'INTERNAL' ? `\n  (${e.message})` : ''}`) + '\n')
+    return e.code === 'USAGE' || e.code === 'CONFIG_INVALID' || e.code === 'DATA_FOLDER_IN_USE' ? 2 : 1
   }
 }

@@ -28,3 +28,14 @@ export async function copyFileDurably(from: string, to: string): Promise<void> {
   await h.close()
   await fs.rename(tmp, to)
 }
+
+/** Moves a symbolic link itself (rename, or re-create it when across filesystems); what it points at is never read. */
+export async function moveLink(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err
+    await fs.symlink(await fs.readlink(from), to)
+    await fs.unlink(from)
+  }
+}

@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
-import { copyFileDurably, moveFile } from './fsMove.js'
+import { copyFileDurably, moveFile, moveLink } from './fsMove.js'
+import { checkInboxPath, isInboxFolder } from './inboxPath.js'
+import { diskFullError, hasRoom, isNoSpace, MIN_FREE_BYTES } from './diskSpace.js'
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
@@ -78,6 +80,7 @@ export class IngestRunner extends EventEmitter {
   private suspectRunning = false
   private stopping = false
   private paused = false
+  private pauseReason: 'storage unreachable' | 'disk full' | null = null
   private pauseTimer: NodeJS.Timeout | null = null
   private idleWaiters: (() => void)[] = []
 
@@ -89,8 +92,8 @@ export class IngestRunner extends EventEmitter {
     return this.paused
   }
 
-  snapshot(): { queued: number; inProgress: number; paused: boolean } {
-    return { queued: this.queue.length, inProgress: this.active.size, paused: this.paused }
+  snapshot(): { queued: number; inProgress: number; paused: boolean; pauseReason: string | null } {
+    return { queued: this.queue.length, inProgress: this.active.size, paused: this.paused, pauseReason: this.pauseReason }
   }
 
   /** True while a path is queued or being processed (the watcher must not offer it again). */
@@ -258,13 +261,14 @@ export class IngestRunner extends EventEmitter {
 
   /** Moves a stable inbox file into the work area under a new job. null when it is not ready or gone. */
   private async claim(inboxPath: string, observed?: Observed): Promise<Job | null> {
-    const { catalog, config } = this.ctx
-    let st
-    try {
-      st = await fs.lstat(inboxPath)
-    } catch {
-      return null // gone since it was seen
+    const { catalog, config, log } = this.ctx
+    // Right before the rename: every folder on the way must be a real folder inside the inbox.
+    const v = await checkInboxPath(config.watch.inbox, inboxPath)
+    if (!v.ok && v.why !== 'symlink') {
+      if (v.why === 'linked-folder' || v.why === 'outside') log.warn({ reason: v.why }, 'a file reached through a linked folder was left alone; only files really in the inbox are taken')
+      return null // gone since it was seen, or not the inbox's to take
     }
+    const st = v.stat
     const id = randomUUID()
     const job: Job = {
       id, mode: 'watch', sourcePath: inboxPath, workPath: path.join(config.workDir, id), originalName: path.basename(inboxPath),
@@ -272,25 +276,42 @@ export class IngestRunner extends EventEmitter {
     }
     if (st.isSymbolicLink()) {
       catalog.jobs.create({ ...job, inboxPath })
-      const e = new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file elsewhere, not a file. Copy the real file into the inbox instead.', { stage: 'claim', detail: 'symlink' })
-      const target = await this.quarantine(job, e, inboxPath)
+      const e = new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file or folder elsewhere, not a file. Copy the real files into the inbox instead.', { stage: 'claim', detail: 'symlink' })
+      const target = await this.quarantine(job, e, inboxPath, { link: true })
       this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
       return null
     }
-    if (!st.isFile()) return null
     // Checked again just before claiming: a scanner may have reopened the file since it looked stable.
     if (observed && (st.size !== observed.size || st.mtimeMs !== observed.mtimeMs)) {
       this.emit('unstable', inboxPath)
       return null
     }
-    catalog.jobs.create({ ...job, inboxPath })
+    try {
+      catalog.jobs.create({ ...job, inboxPath })
+    } catch (err) {
+      if (!isNoSpace(err)) throw err
+      this.pauseForDiskFull(st.size) // the file stays in the inbox; the rescan on resume offers it again
+      return null
+    }
     try {
       await moveFile(inboxPath, job.workPath)
     } catch (err) {
-      catalog.jobs.update(id, { state: 'released', errorCode: (err as NodeJS.ErrnoException).code ?? 'MOVE_FAILED' })
+      try {
+        catalog.jobs.update(id, { state: 'released', errorCode: (err as NodeJS.ErrnoException).code ?? 'MOVE_FAILED' })
+      } catch {
+        // full disk: recover() finds the file still in the inbox and releases the row
+      }
+      if (isNoSpace(err)) this.pauseForDiskFull(st.size)
       return null
     }
-    catalog.jobs.update(id, { state: 'claimed' })
+    try {
+      catalog.jobs.update(id, { state: 'claimed' })
+    } catch (err) {
+      if (!isNoSpace(err)) throw err
+      await moveFile(job.workPath, inboxPath) // rename back: needs no space; the row stays 'claiming' for recover()
+      this.pauseForDiskFull(st.size)
+      return null
+    }
     return job
   }
 
@@ -331,33 +352,42 @@ export class IngestRunner extends EventEmitter {
       log.info({ job: job.id, documentId: job.documentId, sha256: job.sha256, status, pages: job.extracted?.pages.length }, 'ingested')
       return this.resultOf(job, status)
     } catch (err) {
-      const e = toChartclerkError(err)
+      let e = toChartclerkError(err)
+      // No space (catalog, work area, store): an outage, never a reason to quarantine a good file.
+      if (!e.transient && isNoSpace(err)) e = diskFullError(e.stage)
       if (e.transient) return this.release(job, e)
-      if (job.documentId !== undefined) {
-        catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
-        catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+      try {
+        if (job.documentId !== undefined) {
+          catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+          catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+        }
+        log.warn({ job: job.id, documentId: job.documentId, code: e.code, stage: e.stage, detail: e.message }, 'file failed')
+        if (job.mode === 'ingest') {
+          catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
+          await fs.rm(job.workPath, { force: true })
+          return this.failedResult(job, e)
+        }
+        const target = await this.quarantine(job, e, job.workPath)
+        return { ...this.failedResult(job, e), quarantinedAs: target }
+      } catch (failing) {
+        // Even a bad file waits in the inbox while the disk is full (no room for its note).
+        if (isNoSpace(failing) && existsSync(job.workPath)) return this.release(job, diskFullError(e.stage))
+        throw failing
       }
-      log.warn({ job: job.id, documentId: job.documentId, code: e.code, stage: e.stage, detail: e.message }, 'file failed')
-      if (job.mode === 'ingest') {
-        catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
-        await fs.rm(job.workPath, { force: true })
-        return this.failedResult(job, e)
-      }
-      const target = await this.quarantine(job, e, job.workPath)
-      return { ...this.failedResult(job, e), quarantinedAs: target }
     } finally {
       job.releaseContent?.()
       this.active.delete(job.id)
     }
   }
 
-  private async quarantine(job: Job, e: ChartclerkError, from: string): Promise<string> {
+  private async quarantine(job: Job, e: ChartclerkError, from: string, opts: { link?: boolean } = {}): Promise<string> {
     const { catalog, config, log } = this.ctx
     await fs.mkdir(config.quarantineDir, { recursive: true })
     const target = quarantineTarget(config.quarantineDir, job.originalName)
     catalog.jobs.update(job.id, { stage: 'quarantine', outcome: target, errorCode: e.code })
     await writeQuarantineNote(target, e, { sourceFolder: job.sourceFolder, sha256: job.sha256 ?? null, documentId: job.documentId ?? null, jobId: job.id })
-    await moveFile(from, target)
+    // A link is moved as a link: never a copy of what it points at.
+    await (opts.link ? moveLink : moveFile)(from, target)
     catalog.jobs.update(job.id, { state: 'quarantined' })
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'quarantined')
     return target
@@ -394,35 +424,54 @@ export class IngestRunner extends EventEmitter {
   /** A transient failure (storage down, shutting down): the file goes back where it came from, untouched. */
   private async release(job: Job, e: ChartclerkError): Promise<IngestResult> {
     const { catalog, log } = this.ctx
+    // Catalog writes here may fail on a full disk; the file goes back regardless (recover() tidies the row).
+    const note = (fn: () => void) => {
+      try {
+        fn()
+      } catch (err) {
+        log.warn({ job: job.id, code: (err as { code?: string }).code }, 'could not record the release in the catalog')
+      }
+    }
     if (job.mode === 'watch') {
-      catalog.jobs.update(job.id, { stage: 'release' })
-      let back = job.sourcePath
-      if (existsSync(back)) back = path.join(path.dirname(back), `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
+      note(() => catalog.jobs.update(job.id, { stage: 'release' }))
+      // Back where it was, unless that folder has since become a link: then to the top of the inbox.
+      const dir = (await isInboxFolder(this.ctx.config.watch.inbox, path.dirname(job.sourcePath))) ? path.dirname(job.sourcePath) : this.ctx.config.watch.inbox
+      let back = path.join(dir, path.basename(job.sourcePath))
+      if (existsSync(back)) back = path.join(dir, `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
       await fs.mkdir(path.dirname(back), { recursive: true })
       await moveFile(job.workPath, back)
     } else {
       await fs.rm(job.workPath, { force: true })
     }
-    catalog.tx(() => {
-      catalog.documents.withdrawReceipt(job.id)
-      catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
-    })
+    note(() =>
+      catalog.tx(() => {
+        catalog.documents.withdrawReceipt(job.id)
+        catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+      }),
+    )
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'file released for a later try')
-    if (e.code.startsWith('STORAGE_')) this.pauseForStorage()
+    // (`ingest` is one-shot: it reports the failure and ends, it does not wait.)
+    if (job.mode === 'watch' && e.code === 'STORAGE_FULL') this.pauseForDiskFull(job.size ?? 0)
+    else if (job.mode === 'watch' && e.code.startsWith('STORAGE_')) this.pauseForStorage()
     return { ...this.failedResult(job, e), status: job.mode === 'watch' ? 'released' : 'failed' }
   }
 
-  /** Storage is down: stop claiming, look again every few seconds, resume by itself. */
-  private pauseForStorage(): void {
+  /**
+   * Storage is down (or its disk full): stop claiming, look again every few seconds,
+   * resume by itself. `probe` says when to go on (default: the store answers).
+   */
+  pauseForStorage(reason: 'storage unreachable' | 'disk full' = 'storage unreachable', probe?: () => Promise<boolean>): void {
     if (this.paused || this.stopping) return
     this.paused = true
-    this.emit('paused')
-    this.ctx.log.warn('storage unreachable: ingest paused, inbox files stay where they are')
+    this.pauseReason = reason
+    this.emit('paused', reason)
+    this.ctx.log.warn({ reason }, `${reason}: ingest paused, inbox files stay where they are`)
+    const ready = probe ?? (async () => (await this.ctx.store.health().catch(() => ({ reachable: false }))).reachable)
     const check = async () => {
       if (this.stopping) return
-      const h = await this.ctx.store.health().catch(() => ({ reachable: false }))
-      if (h.reachable) {
+      if (await ready().catch(() => false)) {
         this.paused = false
+        this.pauseReason = null
         this.ctx.log.info('storage reachable again: ingest resumed')
         this.emit('resumed')
         this.pump()
@@ -431,6 +480,14 @@ export class IngestRunner extends EventEmitter {
       }
     }
     this.pauseTimer = setTimeout(check, this.opts.storageRetryMs ?? 3000)
+  }
+
+  /** The disk is full: resume when the store answers and its folders have room again (checked every few seconds). */
+  pauseForDiskFull(fileSize: number): void {
+    const { config, store } = this.ctx
+    const dirs = [...new Set([config.dataDir, config.workDir, path.dirname(config.catalog.path)])]
+    const need = MIN_FREE_BYTES + 2 * fileSize
+    this.pauseForStorage('disk full', async () => (await store.health()).reachable && (await hasRoom(dirs, need)))
   }
 
   private resultOf(job: Job, status: IngestStatus): IngestResult {

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import chokidar, { type FSWatcher } from 'chokidar'
 import type { Logger } from '../log.js'
+import { checkInboxPath, listInbox } from './inboxPath.js'
 import { isJunk } from './junk.js'
 import type { Observed } from './runner.js'
 
@@ -74,14 +75,13 @@ export class InboxWatcher {
   async rescan(): Promise<void> {
     let entries: string[]
     try {
-      entries = (await fs.readdir(this.opts.inbox, { recursive: true })) as string[]
+      // Not fs.readdir({ recursive }): it descends into linked folders.
+      entries = await listInbox(this.opts.inbox)
     } catch (err) {
       this.log.warn({ code: (err as NodeJS.ErrnoException).code }, 'inbox cannot be read')
       return
     }
-    for (const rel of entries) {
-      if (isJunk(rel)) continue
-      const full = path.join(this.opts.inbox, rel)
+    for (const full of entries) {
       if (!this.pending.has(full) && !this.isQueued(full)) await this.track(full)
     }
   }
@@ -93,14 +93,13 @@ export class InboxWatcher {
 
   private async track(file: string): Promise<void> {
     if (isJunk(path.relative(this.opts.inbox, file)) || this.isQueued(file)) return
-    let st
-    try {
-      st = await fs.lstat(file)
-    } catch {
+    // A path through a linked folder (or outside the inbox) is never watched; a link itself is (it goes to quarantine).
+    const v = await checkInboxPath(this.opts.inbox, file)
+    if (!v.ok && v.why !== 'symlink') {
       this.pending.delete(file)
       return
     }
-    if (!st.isFile() && !st.isSymbolicLink()) return
+    const st = v.stat
     const prev = this.pending.get(file)
     if (!prev || prev.size !== st.size || prev.mtimeMs !== st.mtimeMs) {
       this.pending.set(file, { size: st.size, mtimeMs: st.mtimeMs, since: Date.now() })
@@ -116,13 +115,12 @@ export class InboxWatcher {
       const now = Date.now()
       for (const [file, p] of [...this.pending]) {
         if (now - p.since < this.opts.stabilityMs) continue
-        let st
-        try {
-          st = await fs.lstat(file)
-        } catch {
+        const v = await checkInboxPath(this.opts.inbox, file)
+        if (!v.ok && v.why !== 'symlink') {
           this.pending.delete(file)
           continue
         }
+        const st = v.stat
         if (st.size !== p.size || st.mtimeMs !== p.mtimeMs) {
           this.pending.set(file, { size: st.size, mtimeMs: st.mtimeMs, since: Date.now() })
           continue

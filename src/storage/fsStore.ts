@@ -15,6 +15,8 @@ import { assertValidKey, assertValidMetadata, type ObjectInfo, type ObjectStore,
 
 const META_SUFFIX = '.meta.json'
 const TMP_DIR = '.tmp'
+/** Less free space than this and the store reports itself down ("disk full"). */
+const FULL_BELOW_BYTES = 4 * 1024 * 1024
 
 export class FilesystemObjectStore implements ObjectStore {
   readonly backend = 'filesystem' as const
@@ -39,6 +41,9 @@ export class FilesystemObjectStore implements ObjectStore {
     const description = `filesystem ${this.root}`
     try {
       await fs.access(this.root, fs.constants.W_OK)
+      // Writable but full is as good as down: nothing can be stored.
+      const s = await fs.statfs(this.root).catch(() => null)
+      if (s && Number(s.bavail) * Number(s.bsize) < FULL_BELOW_BYTES) return { reachable: false, description, detail: 'disk full' }
       return { reachable: true, description, versioning: 'off', objectLock: false }
     } catch (err) {
       return { reachable: false, description, detail: (err as NodeJS.ErrnoException).code ?? 'unreachable' }
@@ -189,7 +194,10 @@ function mapFsError(err: unknown, key: string): ChartclerkError {
   const code = (err as NodeJS.ErrnoException).code
   if (code === 'ENOENT') return new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${key} is missing. Run "chartclerk storage verify".`, { cause: err, detail: key })
   if (code === 'EACCES' || code === 'EPERM') return new ChartclerkError('STORAGE_ACCESS_DENIED', 'chartclerk may not write to its document store. Check the folder permissions.', { cause: err, detail: code })
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EIO' || code === 'EROFS') {
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new ChartclerkError('STORAGE_FULL', 'The document store disk is full. Files stay in the inbox; free space and chartclerk goes on by itself.', { cause: err, detail: code, transient: true })
+  }
+  if (code === 'EIO' || code === 'EROFS') {
     return new ChartclerkError('STORAGE_UNAVAILABLE', 'The document store disk is full or failing. Free space; chartclerk retries by itself.', { cause: err, detail: code, transient: true })
   }
   return new ChartclerkError('STORAGE_FAILED', 'Writing to the document store failed. See the log.', { cause: err, detail: code ?? String(err) })

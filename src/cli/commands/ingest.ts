@@ -2,28 +2,69 @@
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { openApp } from '../../app.js'
+import { openApp, type App } from '../../app.js'
 import { ChartclerkError } from '../../errors.js'
 import type { IngestResult } from '../../ingest/runner.js'
+import { lockDataFolder } from '../../ingest/dataLock.js'
 import { InboxWatcher } from '../../ingest/watcher.js'
 import { configFrom, globalOptions } from '../context.js'
 import { serveDesk } from './serve.js'
-import { isInteractive, printJson, printLine } from '../output.js'
+import type { Desk } from '../../web/server.js'
+import { consoleSafe, isInteractive, printJson, printLine } from '../output.js'
 
-export function describeResult(r: IngestResult): string {
-  const name = path.basename(r.file)
-  if (r.status === 'failed' || r.status === 'released') return `${r.status.padEnd(12)} ${name}\n             ${r.error?.code}: ${r.error?.message}`
+export interface ConsoleOptions {
+  /** log.includePatientData: file names, MRNs and review reasons may be shown (debugging only). */
+  patientData: boolean
+  /** How to name the file without its name, e.g. "file 2 of 5" (default: the job). */
+  label?: string
+}
+
+/**
+ * One result as a line for people. The console gets the log's discipline: document ids,
+ * types and codes only. File names (they often hold a patient's name), MRNs and review
+ * reasons (names, birth dates) appear only with log.includePatientData.
+ */
+export function describeResult(r: IngestResult, opts: ConsoleOptions = { patientData: false }): string {
+  const name = opts.patientData ? consoleSafe(path.basename(r.file)) : (opts.label ?? `job ${r.jobId.slice(0, 8)}`)
+  if (r.status === 'failed' || r.status === 'released') {
+    const where = r.quarantinedAs ? ' (quarantined)' : r.status === 'released' ? ' (back in the inbox)' : ''
+    return `${r.status.padEnd(12)} ${name}${where}\n             ${r.error?.code}: ${r.error?.message}`
+  }
   const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
   const what = r.status === 'duplicate' ? `already received as document ${r.documentId}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf})`
   const type = r.documentType ? ` ${r.documentType}${r.typeConfidence != null ? ` ${Math.round(r.typeConfidence * 100)}%` : ''}` : ''
-  const where = r.status === 'filed' && r.patient ? ` filed in chart ${r.patient.mrn}` : ''
-  const why = r.status === 'needs_review' && r.reviewReasons.length ? `\n             review: ${r.reviewReasons[0]}` : ''
+  const where = r.status === 'filed' && r.patient ? (opts.patientData ? ` filed in chart ${consoleSafe(r.patient.mrn)}` : ' filed in its chart') : ''
+  const n = r.reviewReasons.length
+  const why =
+    r.status === 'needs_review' && n
+      ? opts.patientData
+        ? `\n             review: ${consoleSafe(r.reviewReasons[0]!)}`
+        : `\n             review: ${n} reason${n === 1 ? '' : 's'}, on the desk's review queue`
+      : ''
   return `${r.status.padEnd(12)} ${name} -> ${what}${type}${where}${why}`
 }
 
+/** The full result (`ingest --json`: the output the command was asked for). */
 export function resultJson(r: IngestResult): Record<string, unknown> {
   const { jobId: _jobId, ...out } = r
   return out
+}
+
+/**
+ * A result line of `start --json`. start is a service whose output ends in the system
+ * journal, so it carries ids, hashes, types and codes, not file names, MRNs, fields or
+ * reasons (all there with log.includePatientData).
+ */
+export function serviceResultJson(r: IngestResult, patientData: boolean): Record<string, unknown> {
+  if (patientData) return { ...r }
+  return {
+    jobId: r.jobId, status: r.status, documentId: r.documentId, sha256: r.sha256, pages: r.pages, ocrConfidence: r.ocrConfidence,
+    textLength: r.textLength, textSource: r.textSource, documentType: r.documentType, typeConfidence: r.typeConfidence,
+    matched: r.patient !== null, matchConfidence: r.matchConfidence, signed: r.signed, pagesDeclared: r.pagesDeclared, missingPages: r.missingPages,
+    reviewReasonCount: r.reviewReasons.length,
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.quarantinedAs ? { quarantined: true } : {}),
+  }
 }
 
 export function registerIngestCommands(program: Command): void {
@@ -34,6 +75,9 @@ export function registerIngestCommands(program: Command): void {
     .action(async (files: string[], _opts, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const app = await openApp(configFrom(cmd))
+      const patientData = app.config.log.includePatientData
+      // Without the names, a result is known by its place on the command line.
+      const place = new Map(files.map((f, i) => [path.resolve(f), `file ${i + 1} of ${files.length}`]))
       const bar = !json && isInteractive() && files.length > 1 ? new cliProgress.SingleBar({ format: 'ingesting [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic) : null
       bar?.start(files.length, 0)
       let failed = 0
@@ -42,7 +86,7 @@ export function registerIngestCommands(program: Command): void {
           if (r.status === 'failed') failed++
           bar?.increment()
           if (json) printJson(resultJson(r))
-          if (!json) printLine(describeResult(r))
+          if (!json) printLine(describeResult(r, { patientData, label: place.get(r.file) }))
         })
       } finally {
         bar?.stop()
@@ -58,25 +102,54 @@ export function registerIngestCommands(program: Command): void {
     .action(async (opts: { web?: boolean }, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const config = configFrom(cmd)
-      const app = await openApp(config)
-      const { runner, log } = app
-      runner.on('result', (r: IngestResult) => {
-        if (json) printJson(resultJson(r))
-        else printLine(describeResult(r))
-      })
-      await app.rules.start()
-      // The web desk first: a port already in use stops here, before the inbox is touched.
-      const desk = opts.web === false ? null : await serveDesk(app, { quiet: json }).catch(async (err: unknown) => {
-        await app.close()
+      // One start per data folder: a second would claim the same files and run the same jobs.
+      const lock = await lockDataFolder(config.dataDir)
+      let app: App
+      try {
+        app = await openApp(config, { storageMayBeDown: true })
+      } catch (err) {
+        await lock.release()
         throw err
+      }
+      const { runner, log } = app
+      const patientData = config.log.includePatientData
+      runner.on('result', (r: IngestResult) => {
+        if (json) printJson(serviceResultJson(r, patientData))
+        else printLine(describeResult(r, { patientData }))
       })
+      let desk: Desk | null
+      try {
+        await app.rules.start()
+        // The web desk first: a port already in use stops here, before the inbox is touched.
+        desk = opts.web === false ? null : await serveDesk(app, { quiet: json })
+      } catch (err) {
+        await app.close()
+        await lock.release()
+        throw err
+      }
+      if (!app.storageReady) {
+        // Storage did not answer at start: the desk runs (it shows storage as down), files wait in the inbox.
+        let lastCode = ''
+        runner.pauseForStorage('storage unreachable', async () => {
+          try {
+            await app.store.init()
+            return true
+          } catch (err) {
+            const code = (err as { code?: string }).code ?? 'INTERNAL'
+            if (code !== lastCode) log.warn({ code }, 'storage still not ready')
+            lastCode = code
+            return false
+          }
+        })
+        if (!json) process.stderr.write('chartclerk: the document storage does not answer yet; files wait in the inbox and are taken as soon as it does.\n')
+      }
       await runner.recover()
       const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
       runner.on('unstable', (f: string) => watcher.retrack(f))
       runner.on('resumed', () => void watcher.rescan())
       await watcher.start()
       log.info({ inbox: config.watch.inbox, polling: config.watch.polling, workers: config.ocr.workers }, 'watching the inbox')
-      if (!json) process.stderr.write(`chartclerk is watching ${config.watch.inbox} (Ctrl-C to stop)\n`)
+      if (!json) process.stderr.write(`chartclerk is watching ${consoleSafe(config.watch.inbox)} (Ctrl-C to stop)\n`)
       await new Promise<void>((resolve) => {
         let stopping = false
         const stop = async (signal: string) => {
@@ -90,6 +163,7 @@ export function registerIngestCommands(program: Command): void {
           await app.ocr.close()
           await runner.idle()
           await app.close()
+          await lock.release()
           resolve()
         }
         process.once('SIGINT', () => void stop('SIGINT'))

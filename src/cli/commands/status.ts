@@ -1,10 +1,9 @@
 /** `chartclerk status` and `chartclerk document show ID`. */
-import fs from 'node:fs/promises'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
-import { isJunk } from '../../ingest/junk.js'
+import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
 import { createObjectStore } from '../../storage/createStore.js'
@@ -13,8 +12,8 @@ import { printJson, printLine } from '../output.js'
 
 async function inboxWaiting(inbox: string): Promise<number> {
   try {
-    const all = (await fs.readdir(inbox, { recursive: true, withFileTypes: true })) as import('node:fs').Dirent[]
-    return all.filter((d) => (d.isFile() || d.isSymbolicLink()) && !isJunk(`${(d as any).parentPath ?? (d as any).path ?? ''}/${d.name}`.replace(inbox, ''))).length
+    // Never counts what is behind a linked folder: that is not the inbox's.
+    return (await listInbox(inbox)).length
   } catch {
     return 0
   }

@@ -40,6 +40,7 @@ function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: bo
         <div class="tile-label">
           storage {s.storage.reachable ? 'reachable' : 'unreachable'}
           <div class="muted small">{s.storage.description}</div>
+          {!s.storage.reachable && s.storage.detail ? <div class="small">{s.storage.detail === 'disk full' ? 'disk full: files wait in the inbox until space is freed' : s.storage.detail}</div> : null}
         </div>
       </div>
     </section>

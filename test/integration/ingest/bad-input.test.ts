@@ -29,6 +29,8 @@ const ODD_NAMES = ['lab report with spaces.pdf', 'résumé médical – 東京.p
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_WATCH_STABILITY_MS: '200', CHARTCLERK_LOG_LEVEL: 'info' })
   await mkdir(ws.inbox, { recursive: true })
+  // Results are matched by file name, which start prints only with patient data switched on.
+  await writeFile(path.join(ws.dir, 'chartclerk.config.json'), JSON.stringify({ log: { includePatientData: true } }))
   run = startCli(ws)
   await run.waitFor(() => run.stderrLines.some((l) => l.includes('watching the inbox')), 30_000)
   for (const name of Object.keys(QUARANTINED)) await copyFile(path.join(BAD, name), path.join(ws.inbox, name))
