@@ -11,6 +11,7 @@ import { configFrom, globalOptions } from '../context.js'
 import { serveDesk } from './serve.js'
 import type { Desk } from '../../web/server.js'
 import { consoleSafe, isInteractive, printJson, printLine } from '../output.js'
+import { closeSandbox } from '../../extract/sandbox/pool.js'
 
 export interface ConsoleOptions {
   /** log.includePatientData: file names, MRNs and review reasons may be shown (debugging only). */
@@ -161,6 +162,8 @@ export function registerIngestCommands(program: Command): void {
           await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
           // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.
           await app.ocr.close()
+          // Likewise the readers: a file being opened goes back to the inbox rather than holding up the stop.
+          await closeSandbox()
           await runner.idle()
           await app.close()
           await lock.release()
