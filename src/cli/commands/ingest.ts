@@ -12,6 +12,8 @@ import { serveDesk } from './serve.js'
 import type { Desk } from '../../web/server.js'
 import { consoleSafe, isInteractive, printJson, printLine } from '../output.js'
 import { closeSandbox } from '../../extract/sandbox/pool.js'
+import { writeCheckpoint } from '../../audit/checkpoint.js'
+import { AuditLog } from '../../audit/log.js'
 
 export interface ConsoleOptions {
   /** log.includePatientData: file names, MRNs and review reasons may be shown (debugging only). */
@@ -165,6 +167,8 @@ export function registerIngestCommands(program: Command): void {
           // Likewise the readers: a file being opened goes back to the inbox rather than holding up the stop.
           await closeSandbox()
           await runner.idle()
+          // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.
+          if (!desk) await writeCheckpoint(app.store, new AuditLog(app.catalog.db)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
           await app.close()
           await lock.release()
           resolve()
