@@ -492,6 +492,14 @@ function plausibleName(n: PersonName, opts: { lowercaseOk?: boolean } = {}): boo
   return true
 }
 
+/**
+ * OCR sometimes reads the first letters of an upper-case word in lower case ("soFIA"); a person
+ * reads SOFIA. A word whose upper-case tail is longer than its lower-case head is taken as upper case.
+ */
+export function undoCaseSlips(s: string): string {
+  return s.replace(/(?<![\p{L}])(\p{Ll}{1,3})(\p{Lu}{2,})(?![\p{L}])/gu, (w, head: string, tail: string) => (tail.length > head.length ? w.toUpperCase() : w))
+}
+
 function readNameValue(
   col: Collector,
   line: Line,
@@ -502,7 +510,7 @@ function readNameValue(
   confidence: number,
   lowercaseOk = false,
 ): boolean {
-  const region = line.text.slice(valueStart, valueEnd)
+  const region = undoCaseSlips(line.text.slice(valueStart, valueEnd))
   const cut = cutNameValue(region, { allowLowercase: how === 'letter' || how === 'labelled' })
   if (!cut) return false
   const p0 = parsePersonName(cut.text, { maxMiddle: 1 })

@@ -5,7 +5,7 @@
  * loop, and the files behind it in the inbox are processed.
  */
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
@@ -17,6 +17,8 @@ let inputs: Record<string, string>
 
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_WATCH_STABILITY_MS: '100', CHARTCLERK_INGEST_CONCURRENCY: '2', CHARTCLERK_LOG_LEVEL: 'info', CHARTCLERK_TEST_CRASH_AT: 'extract:poison.pdf' })
+  // Results are matched by file name, which start prints only with patient data switched on.
+  await writeFile(path.join(ws.dir, 'chartclerk.config.json'), JSON.stringify({ log: { includePatientData: true } }))
   const files: Record<string, Buffer> = { 'poison.pdf': await textPdf(66_000) }
   for (let i = 0; i < 5; i++) files[`after-${i}.pdf`] = await textPdf(66_001 + i)
   inputs = await writeFiles(ws.inbox, files)

@@ -91,6 +91,7 @@ describe('hostile files', () => {
   it('GIVEN the hostile corpus dropped in the inbox WHEN `start` runs THEN refused files are quarantined with notes, the rest are read, and a good file dropped afterwards is processed', async () => {
     const ws = makeWorkspace({ ...BUDGET, CHARTCLERK_WATCH_STABILITY_MS: '200', CHARTCLERK_LOG_LEVEL: 'info' })
     spaces.push(ws)
+    await writeFile(path.join(ws.dir, 'chartclerk.config.json'), JSON.stringify({ log: { includePatientData: true } }))
     const run = startCli(ws)
     try {
       await run.waitFor(() => run.stderrLines.some((l) => l.includes('watching the inbox')), 60_000)

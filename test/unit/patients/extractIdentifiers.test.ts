@@ -113,6 +113,18 @@ describe('extractIdentifiers: name layouts', () => {
   })
 })
 
+describe('extractIdentifiers: OCR case slips in names', () => {
+  it('GIVEN a boxed header read with the first letters of the given name in lower case ("soFIA") THEN the name is read as SOFIA', () => {
+    const ids = extractIdentifiers('Date of Service: 06/18/2025 "NAME: GARCIA, soFIA —\nDOB: 03/08/2012 SEX: F')
+    expect(ids.names.map((n) => [n.familyName, n.givenName])).toEqual([['GARCIA', 'SOFIA']])
+  })
+
+  it('GIVEN an ordinary lower-case word after a name label THEN it is not upper-cased into a name', () => {
+    const ids = extractIdentifiers('Patient name: unknown\nDOB: 03/08/2012')
+    expect(ids.names.map((n) => n.givenName)).not.toContain('UNKNOWN')
+  })
+})
+
 describe('extractIdentifiers: birth dates', () => {
   const formats: Array<[string, string]> = [
     ['DOB: 03/14/1962', '1962-03-14'],
