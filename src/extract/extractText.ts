@@ -87,6 +87,8 @@ export async function extractDocument(
         ocrPath: path,
         ...(prepared.turned ? { turned: prepared.turned } : {}),
       }
+      const why = pdf?.badPages.get(n)
+      if (why) text.unreadable = why
       pages[n - 1] = text
       const [viewerPng, forPdf] = await Promise.all([viewerImage(prepared), pdfPageImage(prepared)])
       const words = scaleWords(result.words, forPdf.width / prepared.width)

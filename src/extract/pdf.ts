@@ -12,8 +12,8 @@ export interface OpenedPdf {
   pageCount: number
   /** Text layer of each page (index 0 = page 1). */
   pageTexts: string[]
-  /** Pages that could not be read (damaged in the file); they come out blank. */
-  badPages: number[]
+  /** Pages that could not be read (damaged in the file), with why in plain words; they come out blank. */
+  badPages: Map<number, string>
   /** Render one page (1-based) to PNG at the given dpi (lower for pages too large for the pixel budget). */
   renderPage(page: number, dpi: number): Promise<Buffer>
   close(): Promise<void>
@@ -38,27 +38,27 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promis
   }
   const budget = readBudget()
   const reader = leaseReader('pdf')
-  let opened: { pageCount: number; pageTexts: string[]; badPages: number[] }
+  let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[] }
   try {
-    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages }, budget.openSeconds * 1000)
+    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb }, budget.openSeconds * 1000)
   } catch (err) {
     await finish(reader)
     throw err
   }
-  const badPages = [...opened.badPages]
+  const badPages = new Map(opened.badPages.map((b) => [b.page, b.why]))
   return {
     pageCount: opened.pageCount,
     pageTexts: opened.pageTexts,
     badPages,
     async renderPage(page: number, dpi: number): Promise<Buffer> {
-      if (badPages.includes(page)) return blankPage(dpi)
+      if (badPages.has(page)) return blankPage(dpi)
       try {
         const r = await reader.call<{ png: Uint8Array }>({ op: 'pdf-render', page, dpi }, budget.pageSeconds * 1000)
         return Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength)
       } catch (err) {
         // A reader killed for memory or time fails the file; a page pdfjs cannot draw is read as blank.
         if (!reader.alive || !(err instanceof ChartclerkError) || err.code !== 'PDF_CORRUPT') throw err
-        badPages.push(page)
+        badPages.set(page, `its picture could not be drawn from the file (${err.message.replace(/^([A-Za-z_]+: )+/, '').slice(0, 80)})`)
         return blankPage(dpi)
       }
     },

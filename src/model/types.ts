@@ -37,6 +37,8 @@ export interface PageText {
   ocrPath?: string
   /** OCR pages: quarter turns (90, 180, 270 degrees clockwise) made to set the page upright. */
   turned?: number
+  /** A page the file's data for is damaged: why it could not be read, in plain words (it comes out blank). */
+  unreadable?: string
   width: number | null
   height: number | null
   words: WordBox[]

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { PDFParse } from 'pdf-parse'
 import { ChartclerkError } from '../../errors.js'
 import { decodePage, imagePageCount, type ImageKind } from '../images.js'
+import { probePdfInflation } from './inflateProbe.js'
 import type { Reply, Request } from './protocol.js'
 
 const require = createRequire(import.meta.url)
@@ -49,6 +50,9 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
   await closeAll()
   const start = pdfStart(req.data)
   const data = start > 0 ? req.data.subarray(start) : req.data
+  // A bomb is named as one before pdf.js starts to inflate it in memory.
+  const probe = await probePdfInflation(Buffer.from(data.buffer, data.byteOffset, data.byteLength), req.inflateCapMb * 1024 * 1024)
+  if (probe.overCap) throw bombError(req.inflateCapMb)
   const parser = new PDFParse({
     data,
     verbosity: 0,
@@ -72,7 +76,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
     throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This PDF has ${total} pages, more than the ${req.maxPages} one document may have. Split it into smaller files, or ask the administrator to raise ingest.budget.maxPages.`, { detail: `${total} pages` })
   }
   const pageTexts: string[] = []
-  const badPages: number[] = []
+  const badPages: { page: number; why: string }[] = []
   for (let n = 1; n <= total; n++) {
     try {
       const t = await parser.getText({ partial: [n], pageJoiner: '', lineEnforce: true })
@@ -81,7 +85,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
       if (isPassword(err)) throw pdfError(err)
       // One damaged page must not cost the others: it is read as blank and named for review.
       pageTexts.push('')
-      badPages.push(n)
+      badPages.push({ page: n, why: whyUnreadable(err) })
     }
   }
   if (badPages.length === total) throw pdfError(new Error('no page could be read'))
@@ -110,6 +114,21 @@ async function closeAll(): Promise<void> {
   pdf = null
   image = null
   await p?.parser.destroy().catch(() => {})
+}
+
+/** What the clerk is told about a page pdf.js could not read (its message names no patient data). */
+export function whyUnreadable(err: unknown): string {
+  const msg = String((err as Error)?.message ?? err)
+  if (/flate|deflate|lzw|decode|stream|compress|jpeg|jbig|ccitt/i.test(msg)) return `its data in the file is damaged (${msg.slice(0, 80)})`
+  return `the file's description of it is damaged (${msg.slice(0, 80)})`
+}
+
+function bombError(capMb: number): ChartclerkError {
+  return new ChartclerkError(
+    'PDF_BOMB',
+    `This PDF is a "decompression bomb": a compressed part of it unpacks to more than ${capMb} MB, far more than any real document needs (it was built to exhaust memory, or is badly damaged). It was not opened. Ask the sender to print the document to a new PDF or rescan it, and drop that in the inbox.`,
+    { detail: `a stream inflates past ${capMb} MB` },
+  )
 }
 
 function isPassword(err: unknown): boolean {

@@ -47,7 +47,8 @@ describe('reader processes', () => {
   it('GIVEN a PDF whose second page is damaged WHEN opened THEN pages 1 and 3 keep their text and page 2 is named', async () => {
     const pdf = await openPdf(await readFile(path.join(HOSTILE, 'broken-page.pdf')), { maxPixels: 150_000_000 })
     expect(pdf.pageCount).toBe(3)
-    expect(pdf.badPages).toEqual([2])
+    expect([...pdf.badPages.keys()]).toEqual([2])
+    expect(pdf.badPages.get(2)).toMatch(/^its data in the file is damaged \(.*flate/)
     expect(pdf.pageTexts[2]).toMatch(/Discharged home/)
     await pdf.close()
   }, 120_000)
@@ -75,5 +76,13 @@ describe('page quality review reasons', () => {
     expect(reasons[0]).toMatch(/^Page 2 came out blank/)
     expect(reasons[1]).toMatch(/^Page 3 came out nearly blank/)
     expect(reasons[2]).toMatch(/^Page 4 is hard to read \(OCR confidence 31%\)/)
+  })
+  it('names a page the file could not give, with why, instead of calling it blank', () => {
+    const damaged = { ...(page(2, '') as object), unreadable: 'its data in the file is damaged (bad block)' } as never
+    const reasons = pageQualityReasons({ pages: [page(1, 'A full page of readable consultation text here.'), damaged, page(3, '')], fullText: '', ocrConfidence: 90, source: 'ocr' })
+    expect(reasons).toEqual([
+      'Page 2 could not be read: its data in the file is damaged (bad block). Check the original; if the page has writing on it, ask the sender for a new copy or rescan it.',
+      'Page 3 came out blank: check the scan, and rescan the page if it has writing on it.',
+    ])
   })
 })
