@@ -8,6 +8,9 @@ import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
 import { leaseReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
 
+/** The decompression-bomb check's own time allowance, at least (its work is bounded, its speed is the machine's). */
+const MIN_CHECK_SECONDS = 60
+
 export interface OpenedPdf {
   pageCount: number
   /** Text layer of each page (index 0 = page 1). */
@@ -40,7 +43,7 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promis
   const reader = leaseReader('pdf')
   let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[] }
   try {
-    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb }, budget.openSeconds * 1000)
+    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb }, budget.openSeconds * 1000, { checkMs: Math.max(budget.openSeconds, MIN_CHECK_SECONDS) * 1000 })
   } catch (err) {
     await finish(reader)
     throw err

@@ -53,6 +53,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
   // A bomb is named as one before pdf.js starts to inflate it in memory.
   const probe = await probePdfInflation(Buffer.from(data.buffer, data.byteOffset, data.byteLength), req.inflateCapMb * 1024 * 1024)
   if (probe.overCap) throw bombError(req.inflateCapMb)
+  process.send!({ id: req.id, progress: 'checked' } satisfies Reply)
   const parser = new PDFParse({
     data,
     verbosity: 0,

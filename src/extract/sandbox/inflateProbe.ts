@@ -99,14 +99,24 @@ export async function inflatedSize(data: Buffer, capBytes: number): Promise<numb
   return total
 }
 
-/** Checks every compressed stream of a PDF against the cap; stops at the first one over it. */
+/** Work limit: streams are checked until this many times the cap has been inflated in all. */
+const TOTAL_WORK_CAPS = 4
+
+/**
+ * Checks every compressed stream of a PDF against the cap; stops at the first one over it. The
+ * work is bounded: after TOTAL_WORK_CAPS x cap bytes in all (a long scan with compressed
+ * pages), the rest is left to the reader's memory watch.
+ */
 export async function probePdfInflation(pdf: Buffer, capBytes: number): Promise<InflateProbeResult> {
   let largest = 0
+  let total = 0
   for (const [start, end] of streamRanges(pdf)) {
     if (!looksZlib(pdf, start)) continue
     const n = await inflatedSize(pdf.subarray(start, end), capBytes)
     if (n > largest) largest = n
     if (n > capBytes) return { largestBytes: n, overCap: true }
+    total += n
+    if (total > TOTAL_WORK_CAPS * capBytes) break
   }
   return { largestBytes: largest, overCap: false }
 }

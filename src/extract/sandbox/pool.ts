@@ -43,7 +43,7 @@ export type ReadingWhat = 'pdf' | 'image'
 
 export class Reader {
   readonly child: ChildProcess
-  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout }>()
+  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout; checked?: () => void }>()
   private nextId = 1
   private stderrTail = ''
   private killedFor: ChartclerkError | null = null
@@ -75,6 +75,7 @@ export class Reader {
       }
       const p = this.pending.get(m.id)
       if (!p) return
+      if ('progress' in m) return p.checked?.()
       this.pending.delete(m.id)
       clearTimeout(p.timer)
       this.idleCheck()
@@ -101,7 +102,11 @@ export class Reader {
     return this.exitError === null && this.child.exitCode === null && this.child.signalCode === null
   }
 
-  async call<T = any>(body: RequestBody, timeoutMs: number): Promise<T> {
+  /**
+   * One request, within `timeoutMs`. With `checkMs`, the call starts with a bomb check that has
+   * that allowance of its own; `timeoutMs` counts from when the reader says the check is done.
+   */
+  async call<T = any>(body: RequestBody, timeoutMs: number, opts: { checkMs?: number } = {}): Promise<T> {
     this.child.ref()
     ;(this.child.channel as { ref?: () => void } | undefined)?.ref?.()
     await this.ready
@@ -109,12 +114,20 @@ export class Reader {
     const id = this.nextId++
     this.startWatch()
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const overTime = () =>
         this.kill(
           new ChartclerkError('FILE_TOO_COMPLEX', `This file is too complex to read: it was still being opened after ${Math.round(timeoutMs / 1000)} seconds (it may be damaged or built to loop). Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`, { detail: `time budget ${timeoutMs} ms exceeded in ${body.op}` }),
         )
-      }, timeoutMs)
-      this.pending.set(id, { resolve, reject, timer })
+      // Native inflating runs at hundreds of MB a second: compressed parts still unpacking after the check's allowance are a bomb.
+      const overCheck = () => this.kill(slowBomb(opts.checkMs!))
+      const entry = { resolve, reject, timer: opts.checkMs ? setTimeout(overCheck, opts.checkMs) : setTimeout(overTime, timeoutMs), checked: undefined as (() => void) | undefined }
+      if (opts.checkMs) {
+        entry.checked = () => {
+          clearTimeout(entry.timer)
+          entry.timer = setTimeout(overTime, timeoutMs)
+        }
+      }
+      this.pending.set(id, entry)
       this.child.send({ ...body, id }, (err) => {
         if (err) this.kill(new ChartclerkError('FILE_READER_CRASHED', 'The reader process stopped while reading this file. Drop it in the inbox again; if it fails again, rescan it.', { detail: `send failed: ${err.message}` }))
       })
@@ -182,6 +195,10 @@ function overMemory(what: ReadingWhat, mb: number): ChartclerkError {
     return new ChartclerkError('IMAGE_TOO_LARGE', `This image needs more than ${mb} MB of memory to decode, far more than any scanned page (it may be a decompression bomb or damaged). Rescan the document at 200-300 dpi and drop it in the inbox again.`, { detail: `reader memory over ${mb} MB` })
   }
   return new ChartclerkError('PDF_BOMB', `This PDF unpacks to more than ${mb} MB of memory while being read (a "decompression bomb": a small file that expands without end, or badly damaged). It was not read. Ask the sender to print it to a new PDF or rescan it, and drop that in the inbox.`, { detail: `reader memory over ${mb} MB` })
+}
+
+function slowBomb(ms: number): ChartclerkError {
+  return new ChartclerkError('PDF_BOMB', `This PDF is a "decompression bomb": its compressed parts were still unpacking after ${Math.round(ms / 1000)} seconds, far more than any real document holds (it was built to exhaust memory, or is badly damaged). It was not opened. Ask the sender to print the document to a new PDF or rescan it, and drop that in the inbox.`, { detail: `bomb check over ${ms} ms` })
 }
 
 function toCode(code: string): ErrorCode {

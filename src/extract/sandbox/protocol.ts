@@ -12,4 +12,8 @@ export type Request = { id: number } & (
 
 export type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
-export type Reply = { ready: true; id?: undefined } | { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }
+export type Reply =
+  | { ready: true; id?: undefined }
+  /** A phase of the call is done (the bomb check of a PDF): its own time allowance ends, the call's begins. */
+  | { id: number; progress: 'checked' }
+  | { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }

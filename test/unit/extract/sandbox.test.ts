@@ -54,6 +54,25 @@ describe('reader processes', () => {
   }, 120_000)
 })
 
+describe('decompression bombs', () => {
+  it('GIVEN the stream bomb WHEN opened THEN the reader refuses it as PDF_BOMB, naming what it is and what to do', async () => {
+    const err = await openPdf(await readFile(path.join(HOSTILE, 'stream-bomb.pdf')), { maxPixels: 150_000_000 }).catch((e) => e)
+    expect(err).toBeInstanceOf(ChartclerkError)
+    expect(err.code).toBe('PDF_BOMB')
+    expect(err.action).toMatch(/decompression bomb.*unpacks to more than 768 MB.*print the document to a new PDF or rescan it/)
+  }, 120_000)
+
+  it('GIVEN a bomb check that outlasts its allowance WHEN the reader is still inflating THEN it is killed and the file called a bomb', async () => {
+    const r = leaseReader('pdf')
+    const data = await readFile(path.join(HOSTILE, 'stream-bomb.pdf'))
+    const err = await r.call({ op: 'pdf-open', data: new Uint8Array(data), maxPixels: 1e8, renderMaxPixels: 1e7, maxPages: 10, inflateCapMb: 1_000_000 }, 60_000, { checkMs: 50 }).catch((e) => e)
+    releaseReader(r)
+    expect(err.code).toBe('PDF_BOMB')
+    expect(err.action).toMatch(/still unpacking after 0 seconds/)
+    expect(r.alive).toBe(false)
+  }, 120_000)
+})
+
 describe('PDF checks before a reader is used', () => {
   it('finds %%EOF anywhere, so trailing junk passes and a cut-off file does not', async () => {
     const whole = await readFile(path.join(HOSTILE, 'trailing-junk.pdf'))
