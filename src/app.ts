@@ -73,7 +73,8 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
     onSwap: (next) => log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force'),
   })
   rules.reload()
-  configureSandbox(config.ingest.budget)
+  // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
+  configureSandbox(config.ingest.budget, { readers: config.ocr.workers })
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })

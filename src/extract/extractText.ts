@@ -62,18 +62,27 @@ export async function extractDocument(
     img = await openImage(data, kind, opts)
     pageCount = img.pageCount
   }
+  // The reader is given back as soon as the last page is in hand, not after its OCR: other files need it.
+  let closing: Promise<void> | null = null
+  const closeSource = () => (closing ??= Promise.all([pdf?.close(), img?.close()]).then(() => {}))
+  let fetched = 0
+  const inHand = async <T>(p: Promise<T>): Promise<T> => {
+    const v = await p
+    if (++fetched === pageCount) await closeSource()
+    return v
+  }
   try {
     const pages: PageText[] = new Array(pageCount)
     const readOne = async (n: number): Promise<void> => {
       const layer = pdf?.pageTexts[n - 1] ?? ''
       if (pdf && layer.replace(/\s+/g, '').length >= opts.minTextLayerChars) {
-        const grey = await decodePage(await pdf.renderPage(n, 100), 'render', 1, opts)
+        const grey = await decodePage(await inHand(pdf.renderPage(n, 100)), 'render', 1, opts)
         const text: PageText = { page: n, text: layer.trim(), source: 'text-layer', ocrConfidence: null, deskewAngle: null, width: grey.width, height: grey.height, words: [] }
         pages[n - 1] = text
         await onPage({ text, viewerPng: await viewerImage(grey) })
         return
       }
-      const grey = pdf ? await decodePage(await pdf.renderPage(n, opts.renderDpi), 'render', 1, opts) : await img!.decodePage(n)
+      const grey = pdf ? await decodePage(await inHand(pdf.renderPage(n, opts.renderDpi)), 'render', 1, opts) : await inHand(img!.decodePage(n))
       const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
       const text: PageText = {
         page: n,
@@ -106,8 +115,7 @@ export async function extractDocument(
     await Promise.all(lanes)
     return summarise(pages)
   } finally {
-    await pdf?.close()
-    await img?.close()
+    await closeSource()
   }
 }
 

@@ -40,7 +40,7 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promis
     throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
   const budget = readBudget()
-  const reader = leaseReader('pdf')
+  const reader = await leaseReader('pdf')
   let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[] }
   try {
     opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb }, budget.openSeconds * 1000, { checkMs: Math.max(budget.openSeconds, MIN_CHECK_SECONDS) * 1000 })

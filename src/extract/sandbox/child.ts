@@ -7,13 +7,18 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { PDFParse } from 'pdf-parse'
+import type { PDFParse as PDFParseClass } from 'pdf-parse'
 import { ChartclerkError } from '../../errors.js'
-import { decodePage, imagePageCount, type ImageKind } from '../images.js'
+import type { ImageKind } from '../images.js'
 import { probePdfInflation } from './inflateProbe.js'
 import type { Reply, Request } from './protocol.js'
 
 const require = createRequire(import.meta.url)
+
+/** What this reader opens (its first argument): a PDF reader loads pdf.js and a canvas, an image reader only sharp. */
+const KIND = process.argv[2] === 'image' ? 'image' : 'pdf'
+const { PDFParse } = KIND === 'pdf' ? await import('pdf-parse') : ({} as { PDFParse: typeof PDFParseClass })
+const images = KIND === 'image' ? await import('../images.js') : null
 
 function pdfjsFolderUrl(sub: string): string | undefined {
   try {
@@ -29,10 +34,10 @@ export const WASM_URL = pdfjsFolderUrl('wasm')
 
 /** pdf-parse keeps its pdfjs document behind a private `load()`; the reader needs page sizes from it. */
 type PdfDoc = { numPages: number; getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; cleanup(): void }> }
-const loadDoc = (p: PDFParse): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
+const loadDoc = (p: PDFParseClass): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
 
 interface PdfState {
-  parser: PDFParse
+  parser: PDFParseClass
   renderMaxPixels: number
 }
 
@@ -63,7 +68,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
     // pdfjs refuses to allocate canvases beyond this: no render can exhaust memory.
     canvasMaxAreaInBytes: req.maxPixels * 4,
     maxImageSize: req.maxPixels,
-  } as ConstructorParameters<typeof PDFParse>[0])
+  } as ConstructorParameters<typeof PDFParseClass>[0])
   pdf = { parser, renderMaxPixels: req.renderMaxPixels }
   let doc
   try {
@@ -160,20 +165,22 @@ async function handle(req: Request): Promise<unknown> {
       await closeAll()
       const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength)
       image = { data, kind: req.kind, maxPixels: req.maxPixels }
-      const pageCount = await imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
+      const pageCount = await images!.imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
       if (pageCount > req.maxPages) {
         throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This image file has ${pageCount} pages, more than the ${req.maxPages} one document may have. Split it into smaller files.`, { detail: `${pageCount} pages` })
       }
-      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
+      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
       return { pageCount }
     }
     case 'image-decode': {
       if (!image) throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
-      const g = await decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
+      const g = await images!.decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
       return { data: g.data, width: g.width, height: g.height }
     }
     case 'close':
       await closeAll()
+      // What the file left (page renders, decoded images) goes now, so the reader waits small for the next one.
+      global.gc?.()
       return null
     case 'test-crash':
       // Tests only: prove the main process survives a reader that dies.
@@ -206,7 +213,7 @@ async function warmUp(): Promise<void> {
   })
   const x = body.length
   body += `xref\n0 4\n0000000000 65535 f\r\n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.from(body, 'latin1')), verbosity: 0, standardFontDataUrl: FONT_URL, wasmUrl: WASM_URL } as ConstructorParameters<typeof PDFParse>[0])
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.from(body, 'latin1')), verbosity: 0, standardFontDataUrl: FONT_URL, wasmUrl: WASM_URL } as ConstructorParameters<typeof PDFParseClass>[0])
   try {
     await parser.getText()
     await parser.getScreenshot({ scale: 1, imageDataUrl: false, imageBuffer: true })
@@ -216,6 +223,6 @@ async function warmUp(): Promise<void> {
 }
 
 // The main process measures this reader's loaded size now: the budget is what a file adds to it.
-warmUp()
+;(KIND === 'pdf' ? warmUp() : Promise.resolve())
   .catch(() => {})
   .finally(() => process.send!({ ready: true }))

@@ -11,7 +11,7 @@ export interface OpenedImage {
 /** Opens an image file in a reader; with `decodeAll`, every page is decoded once to prove it reads. */
 export async function openImage(data: Buffer, kind: ImageKind, limits: ImageLimits, opts: { decodeAll?: boolean } = {}): Promise<OpenedImage> {
   const budget = readBudget()
-  const reader = leaseReader('image')
+  const reader = await leaseReader('image')
   const finish = async () => {
     if (reader.alive) await reader.call({ op: 'close' }, 10_000).catch(() => {})
     releaseReader(reader)

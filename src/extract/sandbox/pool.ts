@@ -4,6 +4,11 @@
  * a resident-memory limit watched from here, and a wall-clock limit per call.
  * When a file breaks a limit its reader is killed and the file gets a clear
  * code; the main process, and every other file in flight, carry on.
+ *
+ * Memory: at most `readers` reader processes live at once (a file waits for
+ * one); image readers load only the image decoder, not pdf.js; a reader frees
+ * what a file left behind when the file is closed, and is replaced when it
+ * still grew.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -18,8 +23,12 @@ let budget: ReadBudget = { ...DEFAULT_BUDGET }
 
 let closing = false
 
-export function configureSandbox(b: Partial<ReadBudget>): void {
+/** Reader processes alive at once, at most (one per OCR worker: both are CPU-bound on the same cores). */
+let maxReaders = 2
+
+export function configureSandbox(b: Partial<ReadBudget>, opts: { readers?: number } = {}): void {
   budget = { ...DEFAULT_BUDGET, ...b }
+  maxReaders = Math.max(1, opts.readers ?? 2)
   closing = false
 }
 
@@ -35,7 +44,8 @@ const ext = path.extname(here)
 const CHILD = path.join(path.dirname(here), `child${ext}`)
 /** Files served before a reader is replaced: pdfjs keeps font and image caches between documents. */
 const RECYCLE_AFTER = 20
-const MAX_IDLE = 2
+/** A reader still this much above its loaded size after a file was closed (and its garbage collected) is replaced. */
+const MAX_KEPT_GROWTH_MB = 64
 const PAGE_SIZE = 4096
 
 /** What the reader was doing, for the message when it is killed. */
@@ -56,14 +66,19 @@ export class Reader {
   private markReady!: () => void
   /** Resolves when the reader has loaded pdfjs: budgets count from then, not from a slow start. */
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve))
-  what: ReadingWhat = 'pdf'
-
-  constructor(private readonly limits: ReadBudget) {
+  constructor(
+    private readonly limits: ReadBudget,
+    /** What this reader opens: PDF readers load pdf.js and a canvas, image readers only the image decoder. */
+    readonly what: ReadingWhat = 'pdf',
+  ) {
     // Under the test runner the source is TypeScript (the TypeScript loader itself takes ~200 MB of heap).
     const heapMb = Math.max(96, Math.floor(limits.memoryMb * 0.75)) + (ext === '.ts' ? 200 : 0)
-    const execArgv = [`--max-old-space-size=${heapMb}`]
+    // --expose-gc: the reader collects what a file left behind as soon as the file is closed, not when V8 gets round to it.
+    const execArgv = [`--max-old-space-size=${heapMb}`, '--expose-gc']
     if (ext === '.ts') execArgv.push('--import', 'tsx')
-    this.child = fork(CHILD, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } })
+    // Two malloc arenas: the canvas and image decoders allocate from a few threads, and every arena keeps its own free memory.
+    const env = { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2' }
+    this.child = fork(CHILD, [what], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env })
     this.child.stderr!.on('data', (d: Buffer) => {
       this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-4000)
     })
@@ -207,38 +222,57 @@ function toCode(code: string): ErrorCode {
 
 const idle: Reader[] = []
 const busy = new Set<Reader>()
+/** Files waiting for a reader, first come first served. */
+const waiting: { what: ReadingWhat; resolve: (r: Reader) => void; reject: (e: unknown) => void }[] = []
 
-/** A reader for one file; give it back with `releaseReader` when the file is done. */
-export function leaseReader(what: ReadingWhat): Reader {
+/** A reader for one file, once one is free; give it back with `releaseReader` when the file is done. */
+export async function leaseReader(what: ReadingWhat): Promise<Reader> {
   if (closing) throw shuttingDown()
   if (!existsSync(CHILD)) throw new ChartclerkError('INTERNAL', 'chartclerk is not installed completely (the reader program is missing). Run "npm run build".', { detail: CHILD })
-  let r: Reader | undefined
-  while ((r = idle.pop()) && !r.alive) {
-    // dropped
+  const r = takeReader(what)
+  if (r) return r
+  return new Promise<Reader>((resolve, reject) => waiting.push({ what, resolve, reject }))
+}
+
+/** An idle reader of the kind, or a new one when there is room (an idle one of the other kind makes room). */
+function takeReader(what: ReadingWhat): Reader | null {
+  for (let i = idle.length - 1; i >= 0; i--) if (!idle[i]!.alive) idle.splice(i, 1)
+  const i = idle.findIndex((r) => r.what === what)
+  let r: Reader | undefined = i >= 0 ? idle.splice(i, 1)[0] : undefined
+  if (!r) {
+    if (busy.size + idle.length >= maxReaders) {
+      if (idle.length === 0) return null
+      idle.shift()!.child.kill('SIGTERM')
+    }
+    r = new Reader(budget, what)
   }
-  r ??= new Reader(budget)
-  r.what = what
   busy.add(r)
   return r
 }
 
 export function releaseReader(r: Reader): void {
-  busy.delete(r)
+  if (!busy.delete(r)) return
   r.served++
-  if (!r.alive) return
-  const rss = r.rssMb()
-  // A reader that grew large keeps that memory for good: replace it rather than keep it idle.
-  if (r.served >= RECYCLE_AFTER || idle.length >= MAX_IDLE || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
-    r.child.kill('SIGTERM')
-    return
+  const rss = r.alive ? r.rssMb() : null
+  // A reader that still holds memory after its file was collected keeps it for good: replace it rather than keep it idle.
+  if (!r.alive || r.served >= RECYCLE_AFTER || (rss !== null && r.grownMb(rss) > Math.min(MAX_KEPT_GROWTH_MB, budget.memoryMb / 2))) {
+    if (r.alive) r.child.kill('SIGTERM')
+  } else {
+    r.unref()
+    idle.push(r)
   }
-  r.unref()
-  idle.push(r)
+  // The next file in line gets this one, or the room it left.
+  while (waiting.length > 0) {
+    const next = takeReader(waiting[0]!.what)
+    if (!next) break
+    waiting.shift()!.resolve(next)
+  }
 }
 
 /** Ends every reader (on shutdown). */
 export async function closeSandbox(): Promise<void> {
   closing = true
+  for (const w of waiting.splice(0)) w.reject(shuttingDown())
   const all = [...idle.splice(0), ...busy]
   busy.clear()
   await Promise.all(

@@ -26,7 +26,7 @@ async function darkPixels(png: Buffer): Promise<number> {
 
 describe('reader processes', () => {
   it('GIVEN a reader that dies WHEN a call is in hand THEN only that call fails, with FILE_READER_CRASHED, and the next file gets a working reader', async () => {
-    const r = leaseReader('pdf')
+    const r = await leaseReader('pdf')
     const err = await r.call({ op: 'test-crash' }, 60_000).catch((e) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
     expect(err.code).toBe('FILE_READER_CRASHED')
@@ -63,7 +63,7 @@ describe('decompression bombs', () => {
   }, 120_000)
 
   it('GIVEN a bomb check that outlasts its allowance WHEN the reader is still inflating THEN it is killed and the file called a bomb', async () => {
-    const r = leaseReader('pdf')
+    const r = await leaseReader('pdf')
     const data = await readFile(path.join(HOSTILE, 'stream-bomb.pdf'))
     const err = await r.call({ op: 'pdf-open', data: new Uint8Array(data), maxPixels: 1e8, renderMaxPixels: 1e7, maxPages: 10, inflateCapMb: 1_000_000 }, 60_000, { checkMs: 50 }).catch((e) => e)
     releaseReader(r)
