@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
 import { hasPdfHeader, looksTruncated, openPdf } from '../../../src/extract/pdf.js'
-import { closeSandbox, configureSandbox, leaseReader, releaseReader } from '../../../src/extract/sandbox/pool.js'
+import { closeSandbox, configureSandbox, leaseReader, readerCount, releaseReader } from '../../../src/extract/sandbox/pool.js'
 import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
 import { ROOT } from '../../helpers/workspace.js'
 
@@ -52,6 +52,27 @@ describe('reader processes', () => {
     expect(pdf.pageTexts[2]).toMatch(/Discharged home/)
     await pdf.close()
   }, 120_000)
+})
+
+describe('reader count', () => {
+  it('GIVEN room for one reader WHEN a second file asks for one THEN it waits until the first is given back, and gets a reader of its own kind', async () => {
+    configureSandbox({ openSeconds: 60, pageSeconds: 60 }, { readers: 1 })
+    try {
+      const first = await leaseReader('pdf')
+      expect(readerCount()).toBe(1)
+      let second: Awaited<ReturnType<typeof leaseReader>> | null = null
+      const waiting = leaseReader('image').then((r) => (second = r))
+      await new Promise((r) => setTimeout(r, 300))
+      expect(second, 'still waiting while the only reader is in use').toBeNull()
+      releaseReader(first)
+      await waiting
+      expect(second!.what).toBe('image')
+      expect(readerCount()).toBe(1)
+      releaseReader(second!)
+    } finally {
+      configureSandbox({ openSeconds: 60, pageSeconds: 60 })
+    }
+  }, 60_000)
 })
 
 describe('decompression bombs', () => {
