@@ -41,3 +41,22 @@ export function field(body: Record<string, unknown>, name: string): string {
   const v = body[name]
   return typeof v === 'string' ? v.trim() : ''
 }
+
+/**
+ * A refusal or a missing page inside the desk's shell, so the navigation is still there to go
+ * on from (signed-in users only; without a session the plain text is enough).
+ */
+export function messagePage(c: Ctx, o: { title: string; text: string; status: 403 | 404 }) {
+  if (!c.get('user')) return c.text(o.text, o.status)
+  return page(
+    c,
+    { title: o.title, status: o.status },
+    <div class="narrowish">
+      <h1>{o.title}</h1>
+      <p>{o.text}</p>
+      <p>
+        <a href="/">Back to the dashboard</a>
+      </p>
+    </div>,
+  )
+}
