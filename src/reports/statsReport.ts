@@ -30,8 +30,8 @@ export function statsBodyHtml(s: Stats, charts: TimelineChart[], o: { releases?:
   const byAge = `<table class="list buckets-by-kind" data-aging>
 <thead><tr><th>Kind</th>${ageHead}<th class="num">Total</th></tr></thead>
 <tbody>
-${kinds.map(([k, v]) => `<tr><th scope="row">${esc(k.replace(/_/g, ' '))}</th>${AGING_BUCKETS.map((b) => `<td class="num">${v[b]}</td>`).join('')}<td class="num">${v.total}</td></tr>`).join('\n')}
-<tr class="total"><th scope="row">All kinds</th>${AGING_BUCKETS.map((b) => `<td class="num" data-bucket="${esc(b)}">${d.byAge[b]}</td>`).join('')}<td class="num" data-total>${d.open}</td></tr>
+${kinds.map(([k, v]) => `<tr><td>${esc(k.replace(/_/g, ' '))}</td>${AGING_BUCKETS.map((b) => `<td class="num">${v[b]}</td>`).join('')}<td class="num">${v.total}</td></tr>`).join('\n')}
+<tr class="total"><td><strong>All kinds</strong></td>${AGING_BUCKETS.map((b) => `<td class="num" data-bucket="${esc(b)}">${d.byAge[b]}</td>`).join('')}<td class="num" data-total>${d.open}</td></tr>
 </tbody></table>`
   const figures = charts
     .map((c) => `<figure class="chart-figure" data-chart="${esc(c.id)}"><figcaption><strong>${esc(c.title)}</strong><div class="small muted">${esc(c.caption)}</div></figcaption>${c.svg}</figure>`)

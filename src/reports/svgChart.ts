@@ -55,8 +55,9 @@ const round = (x: number) => Math.round(x * 100) / 100
 const shortDate = (d: string) => d.slice(5)
 
 export function stackedBars(spec: StackedBarsSpec): string {
-  const W = spec.width ?? 560
-  const H = spec.height ?? 180
+  // about the size it is shown at (half the desk's width), so its text reads at its font size
+  const W = spec.width ?? 460
+  const H = spec.height ?? 170
   const left = 34
   const right = 8
   const top = 10
@@ -74,12 +75,12 @@ export function stackedBars(spec: StackedBarsSpec): string {
   const descId = `chart-${spec.id}-desc`
   const out: string[] = []
   out.push(
-    `<svg class="chart" data-chart="${esc(spec.id)}" data-max="${max}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId} ${descId}">`,
+    `<svg class="chart" data-chart="${esc(spec.id)}" data-max="${max}" data-plot-height="${plotH}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId} ${descId}">`,
     `<title id="${titleId}">${esc(spec.title)}</title>`,
     `<desc id="${descId}">${esc(spec.description ?? spec.title)}</desc>`,
   )
-  // axis and grid: 0, half, max
-  for (const v of [0, max / 2, max]) {
+  // axis and grid: 0, half (when it is a whole number), max
+  for (const v of max % 2 ? [0, max] : [0, max / 2, max]) {
     const yy = round(y(v))
     out.push(`<line x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}" stroke="${v === 0 ? '#555' : '#d5d9e0'}" stroke-width="1"/>`)
     out.push(`<text x="${left - 4}" y="${round(yy + 3.5)}" text-anchor="end" font-size="10" fill="#444">${Number.isInteger(v) ? v : round(v)}</text>`)

@@ -70,7 +70,6 @@ export function timelineCharts(t: Timeline, o: { releases?: boolean } = {}): Tim
       title: 'Open deficiencies by age',
       description: defCaption,
       dates,
-      width: 560,
       series: AGING_BUCKETS.map((b, i) => ({ key: b, label: AGING_BUCKET_LABELS[b].replace(' days', 'd'), fill: BUCKET_FILL[i]!, values: t.days.map((d) => d.deficiencies[b]) })),
     }),
   })

@@ -12,6 +12,7 @@ export interface PageOptions {
   active?: Section
   wide?: boolean
   printTitle?: string
+  patientData?: boolean
   status?: 200 | 400 | 403 | 404 | 409 | 422 | 429
 }
 
@@ -19,7 +20,7 @@ export function page(c: Ctx, o: PageOptions, body: Child) {
   const user = c.get('user')
   const reviewCount = user && can(user.roles, 'review.settle') ? new DeskQueries(c.get('deps').catalog).reviewCount() : undefined
   return c.html(
-    <Layout title={o.title} user={user} csrf={c.get('csrf')} active={o.active} wide={o.wide} printTitle={o.printTitle} reviewCount={reviewCount}>
+    <Layout title={o.title} user={user} csrf={c.get('csrf')} active={o.active} wide={o.wide} printTitle={o.printTitle} patientData={o.patientData} reviewCount={reviewCount}>
       {body}
     </Layout>,
     o.status ?? 200,

@@ -109,7 +109,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const charts = timelineCharts(buildTimeline(deps.catalog, s.period), { releases })
     return page(
       c,
-      { title: 'Statistics', active: 'dashboard', wide: true, printTitle: `Records department statistics, ${s.period.from} to ${s.period.to}` },
+      { title: 'Statistics', active: 'dashboard', wide: true, printTitle: `Records department statistics, ${s.period.from} to ${s.period.to}`, patientData: false },
       <>
         <div class="item-head">
           <div>
@@ -236,7 +236,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
             <p>
               {rs.version ? (
                 <>
-                  <RulesetName version={rs.version} versions={versions} /> with {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt)}.
+                  In force: <RulesetName version={rs.version} versions={versions} />, {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt)}.
                 </>
               ) : (
                 'No rule set has loaded.'

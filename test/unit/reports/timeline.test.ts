@@ -57,10 +57,12 @@ describe('the charts', () => {
     expect(charts.map((c) => c.id)).toEqual(['filed', 'backlog', 'deficiencies', 'releases'])
     for (const c of charts) {
       const max = Number(/data-max="(\d+)"/.exec(c.svg)![1])
+      const plot = Number(/data-plot-height="(\d+)"/.exec(c.svg)![1])
+      expect(plot).toBe(120)
       const rects = [...c.svg.matchAll(/<rect class="bar" data-date="([^"]+)" data-series="([^"]+)" data-value="(\d+)" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"[^>]*><title>([^<]*)<\/title>/g)]
       expect(rects.length, c.id).toBe(30 * (c.id === 'deficiencies' ? 5 : c.id === 'backlog' ? 1 : 2))
       for (const [, date, series, value, height, title] of rects) {
-        expect(Math.abs(Number(height) - (Number(value) / max) * 130), `${c.id} ${date} ${series}`).toBeLessThan(0.02)
+        expect(Math.abs(Number(height) - (Number(value) / max) * plot), `${c.id} ${date} ${series}`).toBeLessThan(0.02)
         expect(title).toContain(`${date}: ${value} `)
       }
       const totals = [...c.svg.matchAll(/<g class="day" data-date="[^"]+" data-total="(\d+)"/g)].map((m) => Number(m[1]))
