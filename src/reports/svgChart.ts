@@ -82,7 +82,7 @@ export function stackedBars(spec: StackedBarsSpec): string {
   // axis and grid: 0, half (when it is a whole number), max
   for (const v of max % 2 ? [0, max] : [0, max / 2, max]) {
     const yy = round(y(v))
-    out.push(`<line x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}" stroke="${v === 0 ? '#555' : '#d5d9e0'}" stroke-width="1"/>`)
+    out.push(`<path d="M${left} ${yy}H${W - right}" stroke="${v === 0 ? '#555' : '#d5d9e0'}" stroke-width="1"></path>`)
     out.push(`<text x="${left - 4}" y="${round(yy + 3.5)}" text-anchor="end" font-size="10" fill="#444">${Number.isInteger(v) ? v : round(v)}</text>`)
   }
   for (let i = 0; i < n; i++) {
@@ -110,7 +110,7 @@ export function stackedBars(spec: StackedBarsSpec): string {
   let lx = left
   const ly = H - 10
   for (const s of spec.series) {
-    out.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${s.fill}"/>`)
+    out.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${s.fill}"></rect>`)
     out.push(`<text class="legend" x="${lx + 14}" y="${ly}" font-size="10.5" fill="#222">${esc(s.label)}</text>`)
     lx += 22 + s.label.length * 5.6
   }
