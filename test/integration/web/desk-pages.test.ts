@@ -129,6 +129,16 @@ describe('deficiencies: before and after marking completed, rule set versions, a
     expect(html.replace(/<[^>]+>/g, '')).toContain(`still found by ${LABEL} after it was marked completed`)
   })
 
+  it('the rules page and the dashboard name the rule set by number and date, the hash on hover', async () => {
+    const v = desk.app.rules.status().version!
+    const c = await desk.login('lead1')
+    for (const p of ['/rules', '/']) {
+      const html = await (await c.get(p)).text()
+      expect(html, p).toContain(`<abbr title="rule set version ${v}">${LABEL}</abbr>`)
+      expect(html, p).not.toMatch(new RegExp(`>[^<]*${v}`))
+    }
+  })
+
   it('the assignee shows in the deficiency lists', async () => {
     const repo = new DeficienciesRepo(desk.app.catalog.db)
     const d = repo.list({ chartMrn: ROBIN.mrn, status: 'open' })[0]!
