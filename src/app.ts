@@ -8,6 +8,7 @@ import path from 'node:path'
 import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classifier.js'
 import { packageRoot, resolveModelPath } from './classify/paths.js'
 import type { Config } from './config/config.js'
+import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
@@ -70,7 +71,10 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   })
   const rules = new RuleSetWatcher(resolveChecksDir(rulesDir), {
     onRefused: (r) => log.warn({ problems: r.messages.length, keptVersion: r.keptVersion }, 'rule set edit refused; the last good rule set stays in force'),
-    onSwap: (next) => log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force'),
+    onSwap: (next) => {
+      log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force')
+      new RulesetVersions(catalog.db).record(next.version, next.loadedAt)
+    },
   })
   rules.reload()
   configureSandbox(config.ingest.budget)

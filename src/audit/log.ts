@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'search',
   'quarantine.view',
   'quarantine.retry',
+  'quarantine.discard',
   'rules.view',
   'audit.view',
   'audit.verify',

@@ -9,6 +9,19 @@ import { dayNumber } from '../model/chart.js'
 export const AGING_BUCKETS = ['0-7', '8-14', '15-30', '31-60', '>60'] as const
 export type AgingBucket = (typeof AGING_BUCKETS)[number]
 
+/** How the buckets read on the desk and in the printouts. */
+export const AGING_BUCKET_LABELS: Readonly<Record<AgingBucket, string>> = {
+  '0-7': '0–7 days',
+  '8-14': '8–14 days',
+  '15-30': '15–30 days',
+  '31-60': '31–60 days',
+  '>60': 'over 60 days',
+}
+
+export function isAgingBucket(x: unknown): x is AgingBucket {
+  return typeof x === 'string' && (AGING_BUCKETS as readonly string[]).includes(x)
+}
+
 export function agingBucket(ageDays: number): AgingBucket {
   if (ageDays <= 7) return '0-7'
   if (ageDays <= 14) return '8-14'

@@ -46,18 +46,6 @@ export function ageDays(iso: string, now: Date = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000))
 }
 
-export const AGE_BUCKETS = [
-  { key: '0-7', label: '0–7 days', min: 0, max: 7 },
-  { key: '8-30', label: '8–30 days', min: 8, max: 30 },
-  { key: '31-60', label: '31–60 days (delinquent)', min: 31, max: 60 },
-  { key: '61+', label: 'over 60 days (delinquent)', min: 61, max: Infinity },
-] as const
-export type AgeBucket = (typeof AGE_BUCKETS)[number]['key']
-
-export function ageBucket(days: number): AgeBucket {
-  return AGE_BUCKETS.find((b) => days >= b.min && days <= b.max)!.key
-}
-
 /** "today", "1 day", "12 days": how long something has waited. */
 export function waited(days: number): string {
   return days <= 0 ? 'today' : days === 1 ? '1 day' : `${days} days`

@@ -55,6 +55,8 @@ export interface LayoutProps {
   wide?: boolean
   /** A line for the printed page's header (what this report is). */
   printTitle?: string
+  /** False for pages of figures only (the printed header then does not warn of patient information). */
+  patientData?: boolean
   children?: Child
 }
 
@@ -114,7 +116,8 @@ export function Layout(p: LayoutProps) {
           </header>
           <div class="print-head">
             chartclerk · {p.printTitle ?? p.title} · printed {new Date().toISOString().slice(0, 16).replace('T', ' ')}
-            {u ? ` by ${u.username}` : ''} · contains patient information
+            {u ? ` by ${u.username}` : ''}
+            {p.patientData === false ? ' · figures only, no patient information' : ' · contains patient information'}
           </div>
           <main id="main" class={p.wide ? 'wide' : undefined}>
             {p.children}

@@ -20,7 +20,7 @@ import { day, plural, typeLabel, when } from '../format.js'
 import { Badge, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { page } from '../render.js'
-import { DeficiencyTable } from './deficiencies.js'
+import { DeficiencyTable, deficiencyRows, rowContext } from './deficiencies.js'
 
 function ageYears(birthDate: string, now: Date): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate)
@@ -175,7 +175,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         <section>
           <h2>Deficiencies</h2>
           {defs.length ? (
-            <DeficiencyTable defs={defs} user={u} csrf={c.get('csrf')} back={back} docs={new Map(docs.map((d) => [d.id, d]))} patients={new Map([[mrn, patient]])} compact now={now} />
+            <DeficiencyTable rows={deficiencyRows(deps, defs, now)} rc={rowContext(deps, c, back, true)} />
           ) : (
             <Empty>No open deficiencies.</Empty>
           )}

@@ -26,7 +26,7 @@ import { humanSize, plural, typeLabel, when } from '../format.js'
 import { Badge, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { idParam, page } from '../render.js'
-import { DeficiencyTable } from './deficiencies.js'
+import { DeficiencyTable, deficiencyRows, rowContext } from './deficiencies.js'
 
 export function PageImages({ doc, pages, total }: { doc: DocumentRecord; pages: PageRecord[]; total?: number }) {
   if (!pages.length) return <Empty>No page images (the document has not been read yet).</Empty>
@@ -200,7 +200,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </div>
         <section>
           <h2>Deficiencies of this document</h2>
-          {defs.length ? <DeficiencyTable defs={defs} user={u} csrf={c.get('csrf')} back={c.req.path} docs={new Map([[doc.id, doc]])} patients={new Map()} compact /> : <Empty>None.</Empty>}
+          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs, deps.now?.() ?? new Date())} rc={rowContext(deps, c, c.req.path, true)} /> : <Empty>None.</Empty>}
         </section>
         <section>
           <h2>Pages</h2>

@@ -12,6 +12,8 @@ import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import type { AppEnv } from '../env.js'
 import { plural, typeLabel, when } from '../format.js'
+import { RulesetVersions } from '../../deficiencies/rulesetVersions.js'
+import { RulesetName } from './deficiencies.js'
 import { Badge, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { page } from '../render.js'
@@ -24,6 +26,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const rs = deps.rules?.current ?? null
     const counts = desk.ruleCounts()
     const last = desk.lastCheck()
+    const versions = new RulesetVersions(deps.catalog.db).all()
     return page(
       c,
       { title: 'Rules', active: 'rules', wide: true },
@@ -35,7 +38,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
           <>
             <dl class="facts panel">
               <dt>Version</dt>
-              <dd>{st.version ? <code>{st.version}</code> : <strong>no rule set has loaded</strong>}</dd>
+              <dd>{st.version ? <RulesetName version={st.version} versions={versions} /> : <strong>no rule set has loaded</strong>}</dd>
               <dt>Loaded</dt>
               <dd>{when(st.loadedAt)}</dd>
               <dt>Rules</dt>
@@ -43,13 +46,27 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 {plural(st.rules, 'rule')} from <code>{st.dir}</code>
               </dd>
               <dt>Last check</dt>
-              <dd>{last ? `${when(last.at)} with rule set ${last.rulesetVersion ?? '?'}` : 'no chart has been checked yet'}</dd>
+              <dd>
+                {last ? (
+                  <>
+                    {when(last.at)} with {last.rulesetVersion ? <RulesetName version={last.rulesetVersion} versions={versions} /> : 'an unknown rule set'}
+                  </>
+                ) : (
+                  'no chart has been checked yet'
+                )}
+              </dd>
             </dl>
             {st.lastError ? (
               <section class="panel panel-bad" role="alert">
                 <h2>The latest edit of the rule files was refused</h2>
                 <p>
-                  Refused {when(st.lastError.at)}. {st.lastError.keptVersion ? <>Rule set <code>{st.lastError.keptVersion}</code> stays in force.</> : 'No earlier rule set is in force.'} Fix
+                  Refused {when(st.lastError.at)}. {st.lastError.keptVersion ? (
+                    <>
+                      <RulesetName version={st.lastError.keptVersion} versions={versions} /> stays in force.
+                    </>
+                  ) : (
+                    'No earlier rule set is in force.'
+                  )} Fix
                   these problems and save the file again:
                 </p>
                 <ul class="problems">

@@ -21,8 +21,8 @@ describe('stats', () => {
     expect(s.period).toEqual({ from: '2025-04-01', to: '2025-06-30', days: 91 })
     expect(s.filing.perDay).toHaveLength(91)
     expect(s.filing.perDay.filter((d) => d.documents)).toEqual([
-      { date: '2025-04-28', documents: 2, pages: 3 },
-      { date: '2025-06-24', documents: 1, pages: 3 },
+      { date: '2025-04-28', documents: 2, pages: 3, afterReview: 0 },
+      { date: '2025-06-24', documents: 1, pages: 3, afterReview: 1 },
     ])
     expect(s.filing).toMatchObject({ documents: 3, pages: 6, autoFiled: 2, settled: 1, autoFiledShare: 0.667 })
 
