@@ -69,7 +69,7 @@ export const PROTECTED_KIND: RuleFileKind<ProtectedCategory[]> = schemaKind<Prot
     })
     return withLeadCategories(f.value as ProtectedFile)
   },
-  describe: (cats) => `${cats.length} protected categories`,
+  describe: (cats) => (cats.length === BUILTIN_CATEGORIES.length ? `the ${cats.length} built-in protected categories` : `${cats.length} protected categories`),
 })
 
 /** Reads the categories now (one-shot commands); throws RULE_FILE_INVALID naming file:line:col. */

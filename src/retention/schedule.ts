@@ -68,7 +68,7 @@ export const RETENTION_KIND: RuleFileKind<RetentionRules> = schemaKind<Retention
     }
     return { file: f.abs, jurisdiction: raw.jurisdiction, jurisdictions }
   },
-  describe: (r) => (r.file ? `jurisdiction ${r.jurisdiction} (${Object.keys(r.jurisdictions).length} in the file)` : 'no retention schedule'),
+  describe: (r) => (r.file ? `retention schedule for ${r.jurisdiction} (${Object.keys(r.jurisdictions).length} jurisdictions in the file)` : 'no retention schedule; purging is refused'),
 })
 
 /** The schedule of one jurisdiction (default: the one in force). Throws CONFIG_INVALID or RULE_FILE_INVALID. */

@@ -171,6 +171,8 @@ export interface RuleFileKind<T> {
   title: string
   /** The folder or file this kind reads, given the rules folder (may fall back to the shipped copy). */
   locate(rulesDir: string): string
+  /** Whether `locate` names a folder of files or one file (what hot reload watches). */
+  shape: 'folder' | 'file'
   /** Loads the kind from where `locate` pointed. Never throws. */
   load(location: string, cwd: string): KindLoad<T>
   /** One line for status pages: "3 routing rules". */
@@ -222,6 +224,7 @@ export function schemaKind<T>(decl: SchemaKindDecl<T>): RuleFileKind<T> {
   return {
     name: decl.name,
     title: decl.title,
+    shape: decl.shape,
     locate: decl.locate,
     describe: decl.describe,
     load(location: string, cwd: string): KindLoad<T> {
@@ -296,7 +299,7 @@ export class RuleFilesError extends ChartclerkError {
     const text = problems.map(formatProblem).join('\n')
     super(
       'RULE_FILE_INVALID',
-      `The ${title} under ${location} were refused (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${text}\nFix the files at the places named; until then the last good ${title} stay in force.`,
+      `The ${title} under ${location} were refused (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${text}\nFix the files at the places named; where chartclerk runs, the last good version stays in force until then.`,
       { detail: problems.map(formatProblem).join('; ').slice(0, 2000), stage },
     )
     this.name = 'RuleFilesError'

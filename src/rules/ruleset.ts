@@ -485,6 +485,7 @@ export function checksKind(opts: Omit<LoadOptions, 'cwd'> = {}): RuleFileKind<Ru
   return {
     name: 'checks',
     title: 'check rules',
+    shape: 'folder',
     locate: (rulesDir) => resolveChecksDir(rulesDir),
     load: (location, cwd) => {
       const r = checkRuleSet(location, { ...opts, cwd })
