@@ -33,7 +33,7 @@ async function labPdf(name: string): Promise<string> {
 }
 
 /** Files one lab report and returns who it was routed to, by which rule. */
-async function fileAndRoute(name: string): Promise<string[][]> {
+async function fileAndRoute(name: string): Promise<(string | null)[][]> {
   const [r] = await app.runner.ingestFiles([await labPdf(name)])
   expect(r!.status, r!.reviewReasons.join('; ')).toBe('filed')
   return new RoutesRepo(app.catalog.db).forDocument(r!.documentId!).map((x) => [x.provider, x.ruleId])
