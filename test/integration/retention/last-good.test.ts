@@ -1,8 +1,9 @@
 /**
  * A broken retention schedule never changes what would be destroyed: the schedule is one kind of
  * the records lead's rule files, loaded once and hot-reloaded; an edit that breaks it is refused
- * and the last good schedule stays in force for purge planning, `chartclerk rules check` names
- * the broken place with line:column, and a one-shot `purge --dry-run` refuses the broken file.
+ * and the last good schedule stays in force for purge planning, `chartclerk rules check` and
+ * `chartclerk status` name the broken place with line:column, and a one-shot `purge --dry-run`
+ * refuses the broken file.
  */
 import { once } from 'node:events'
 import { cpSync, writeFileSync } from 'node:fs'
@@ -69,6 +70,13 @@ describe('a broken retention schedule keeps the last good schedule in force', ()
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears: adultYears must be a whole number of years/)
     expect(r.stdout).toMatch(/retention\.json: 1 problem in 1 file\(s\); the retention schedule did not load/)
+  }, 60_000)
+
+  it('WHEN someone runs status THEN the broken kind is named with its place, and status exits 1', async () => {
+    const r = await runCli(ws, ['status'])
+    expect(r.stdout).toMatch(/rule files {4}retention schedule BROKEN \(a running chartclerk keeps the last good version\): .*retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears/)
+    expect(r.stdout).not.toMatch(/routing rules BROKEN|document types BROKEN|check rules BROKEN/)
+    expect(r.code).toBe(1)
   }, 60_000)
 
   it('WHEN a one-shot purge --dry-run reads the broken file THEN it refuses, naming the place', async () => {
