@@ -113,11 +113,22 @@ export class RuleFileWatcher<T> extends EventEmitter {
     try {
       r = this.kind.load(this.location, this.opts.cwd ?? process.cwd())
     } catch (err) {
-      r = { value: null, version: null, files: [], location: this.location, problems: [{ file: this.location, pointer: '', message: `cannot load the ${this.kind.title}: ${(err as Error).message}` }] }
+      r = {
+        value: null,
+        version: null,
+        files: [],
+        location: this.location,
+        problems: [{ file: this.location, pointer: '', message: `cannot load the ${this.kind.title}: ${(err as Error).message}` }],
+      }
     }
     let outcome: ReloadOutcome<T>
     if (r.value === null) {
-      this.refusal = { at: new Date().toISOString(), problems: r.problems, messages: r.problems.map(formatProblem), keptVersion: this.version }
+      this.refusal = {
+        at: new Date().toISOString(),
+        problems: r.problems,
+        messages: r.problems.map(formatProblem),
+        keptVersion: this.version,
+      }
       outcome = { result: 'refused', ruleset: this.value, problems: r.problems }
       this.opts.onRefused?.(this.refusal)
       this.emit('refused', this.refusal)
@@ -152,7 +163,8 @@ export class RuleFileWatcher<T> extends EventEmitter {
     })
     this.watcher = w
     w.on('all', (_event, file) => {
-      if (this.kind.shape === 'file' ? path.resolve(file) !== this.location : file !== folder && formatOfFile(path.basename(file)) === null) return
+      if (this.kind.shape === 'file' ? path.resolve(file) !== this.location : file !== folder && formatOfFile(path.basename(file)) === null)
+        return
       this.schedule()
     })
     w.on('error', (err) => this.emit('watchError', err))
@@ -202,6 +214,12 @@ export class RuleSetWatcher extends RuleFileWatcher<RuleSet> {
 
   status(): RuleSetStatus {
     const rs = this.current
-    return { dir: this.location, version: rs?.version ?? null, loadedAt: rs?.loadedAt ?? null, rules: rs?.rules.length ?? 0, lastError: this.lastError }
+    return {
+      dir: this.location,
+      version: rs?.version ?? null,
+      loadedAt: rs?.loadedAt ?? null,
+      rules: rs?.rules.length ?? 0,
+      lastError: this.lastError,
+    }
   }
 }

@@ -48,7 +48,12 @@ export class RulesInForce {
       usePolling: opts.usePolling,
       onRefused: (r) =>
         log?.warn(
-          { kind: kind.name, files: [...new Set(r.problems.map((p) => p.file))].slice(0, 10), problems: r.problems.length, keptVersion: r.keptVersion },
+          {
+            kind: kind.name,
+            files: [...new Set(r.problems.map((p) => p.file))].slice(0, 10),
+            problems: r.problems.length,
+            keptVersion: r.keptVersion,
+          },
           `${kind.title}: edit refused; the last good version stays in force (chartclerk rules check names the places)`,
         ),
       onSwap: (next) => log?.info({ kind: kind.name, summary: kind.describe(next) }, `${kind.title} in force`),

@@ -70,13 +70,18 @@ export function suggest(word: string, known: Iterable<string>): string {
 }
 
 /** Ajv errors about one value in a file, as problems (pointer = base + instancePath). */
-export function ajvProblems(errors: readonly ErrorObject[], base: string, knownKeys?: readonly string[]): { pointer: string; message: string }[] {
+export function ajvProblems(
+  errors: readonly ErrorObject[],
+  base: string,
+  knownKeys?: readonly string[],
+): { pointer: string; message: string }[] {
   const out: { pointer: string; message: string }[] = []
   const byPath = new Map<string, ErrorObject[]>()
   for (const e of errors) {
     if (e.keyword === 'if') continue
     let p = e.instancePath
-    if (e.keyword === 'additionalProperties') p += `/${encodePointerSegment(String((e.params as { additionalProperty: string }).additionalProperty))}`
+    if (e.keyword === 'additionalProperties')
+      p += `/${encodePointerSegment(String((e.params as { additionalProperty: string }).additionalProperty))}`
     const list = byPath.get(p) ?? []
     list.push(e)
     byPath.set(p, list)
@@ -120,11 +125,19 @@ export function readRuleSource(abs: string, file: string, empty: string): { sour
   try {
     text = readFileSync(abs, 'utf8')
   } catch (err) {
-    return { problems: [{ file, pointer: '', message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] }
+    return {
+      problems: [{ file, pointer: '', message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }],
+    }
   }
   const source = parseSource(text, formatOfFile(abs) ?? 'json')
-  const problems: RuleProblem[] = source.problems.map((p) => ({ file, pointer: p.pointer, ...(p.position ? { line: p.position.line, column: p.position.column } : {}), message: p.message }))
-  if (!problems.length && (text.trim() === '' || source.value === null || source.value === undefined)) problems.push({ file, pointer: '', message: empty })
+  const problems: RuleProblem[] = source.problems.map((p) => ({
+    file,
+    pointer: p.pointer,
+    ...(p.position ? { line: p.position.line, column: p.position.column } : {}),
+    message: p.message,
+  }))
+  if (!problems.length && (text.trim() === '' || source.value === null || source.value === undefined))
+    problems.push({ file, pointer: '', message: empty })
   return { source, problems }
 }
 
@@ -244,7 +257,12 @@ export function schemaKind<T>(decl: SchemaKindDecl<T>): RuleFileKind<T> {
             .map((n) => path.join(location, n))
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code
-          problems.push({ file: shown, pointer: '', message: code === 'ENOENT' ? `the ${decl.title} folder does not exist` : `cannot read the folder: ${code ?? (err as Error).message}` })
+          problems.push({
+            file: shown,
+            pointer: '',
+            message:
+              code === 'ENOENT' ? `the ${decl.title} folder does not exist` : `cannot read the folder: ${code ?? (err as Error).message}`,
+          })
           return refused([])
         }
         if (names.length === 0 && decl.emptyFolder !== null) {
@@ -261,7 +279,11 @@ export function schemaKind<T>(decl: SchemaKindDecl<T>): RuleFileKind<T> {
       try {
         validate = schemaValidator(decl.schemaFile())
       } catch (err) {
-        problems.push({ file: relName(decl.schemaFile(), cwd), pointer: '', message: `the schema does not load: ${(err as Error).message.slice(0, 300)}` })
+        problems.push({
+          file: relName(decl.schemaFile(), cwd),
+          pointer: '',
+          message: `the schema does not load: ${(err as Error).message.slice(0, 300)}`,
+        })
         return refused([])
       }
       const files = names.map((abs) => relName(abs, cwd))
@@ -276,7 +298,13 @@ export function schemaKind<T>(decl: SchemaKindDecl<T>): RuleFileKind<T> {
           for (const p of ajvProblems(validate.errors ?? [], '')) problems.push(problemAt(file, source, p.pointer, p.message))
           return
         }
-        valid.push({ abs, file, value: source.value, source, problem: (pointer, message) => problems.push(problemAt(file, source, pointer, message)) })
+        valid.push({
+          abs,
+          file,
+          value: source.value,
+          source,
+          problem: (pointer, message) => problems.push(problemAt(file, source, pointer, message)),
+        })
       })
       if (problems.length) return refused(files)
       let value: T

@@ -36,7 +36,10 @@ const directive = (weight: unknown): string =>
 async function edit(text: string): Promise<ReloadOutcome<unknown>> {
   const reloaded = once(app.ruleFiles.doctypes, 'reload') as Promise<[ReloadOutcome<unknown>]>
   writeFileSync(path.join(rulesDir, 'doctypes', 'advance_directive.json'), text)
-  const [outcome] = await Promise.race([reloaded, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reload within 15 s')), 15_000))])
+  const [outcome] = await Promise.race([
+    reloaded,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reload within 15 s')), 15_000)),
+  ])
   return outcome
 }
 
@@ -65,7 +68,9 @@ describe('document types in force', () => {
   it('GIVEN an edit that breaks it THEN the last good types stay in force and the place is named', async () => {
     expect((await edit(directive(12))).result).toBe('refused')
     expect(app.ruleFiles.doctypes.lastError?.messages).toEqual([
-      expect.stringMatching(/doctypes[/\\]advance_directive\.json:\d+:\d+ \/signals\/keywords\/0\/weight: weight must be a number from -5 to 5$/),
+      expect.stringMatching(
+        /doctypes[/\\]advance_directive\.json:\d+:\d+ \/signals\/keywords\/0\/weight: weight must be a number from -5 to 5$/,
+      ),
     ])
     expect(app.classifier.docTypes.byType.get('advance_directive')?.signals.keywords[0]?.weight).toBe(3)
   })

@@ -26,7 +26,10 @@ let rulesDir: string
 async function edit(text: string): Promise<ReloadOutcome<unknown>> {
   const reloaded = once(app.ruleFiles.retention, 'reload') as Promise<[ReloadOutcome<unknown>]>
   writeFileSync(path.join(rulesDir, 'retention.json'), text)
-  const [outcome] = await Promise.race([reloaded, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reload within 15 s')), 15_000))])
+  const [outcome] = await Promise.race([
+    reloaded,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reload within 15 s')), 15_000)),
+  ])
   return outcome
 }
 
@@ -53,7 +56,10 @@ describe('a broken retention schedule keeps the last good schedule in force', ()
   it('GIVEN a good edit THEN purge planning follows it', async () => {
     expect(planPurge(app).schedule).toMatchObject({ jurisdiction: 'FQHC', schedule: { adultYears: 6 } })
     expect((await edit(schedule('MA', 7))).result).toBe('swapped')
-    expect(planPurge(app).schedule).toMatchObject({ jurisdiction: 'MA', schedule: { adultYears: 7, majorityAge: 18, minorYearsAfterMajority: 0 } })
+    expect(planPurge(app).schedule).toMatchObject({
+      jurisdiction: 'MA',
+      schedule: { adultYears: 7, majorityAge: 18, minorYearsAfterMajority: 0 },
+    })
   })
 
   it('GIVEN an edit that breaks it THEN the last good schedule stays and the break is reported with line:column', async () => {
@@ -61,7 +67,9 @@ describe('a broken retention schedule keeps the last good schedule in force', ()
     expect(outcome.result).toBe('refused')
     const refusal = app.ruleFiles.retention.lastError!
     // "MA" is on line 5; the bad value sits at its key.
-    expect(refusal.messages).toEqual([expect.stringMatching(/retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears: adultYears must be a whole number of years$/)])
+    expect(refusal.messages).toEqual([
+      expect.stringMatching(/retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears: adultYears must be a whole number of years$/),
+    ])
     expect(planPurge(app).schedule).toMatchObject({ jurisdiction: 'MA', schedule: { adultYears: 7 } })
   })
 
@@ -74,7 +82,9 @@ describe('a broken retention schedule keeps the last good schedule in force', ()
 
   it('WHEN someone runs status THEN the broken kind is named with its place, and status exits 1', async () => {
     const r = await runCli(ws, ['status'])
-    expect(r.stdout).toMatch(/rule files {4}retention schedule BROKEN \(a running chartclerk keeps the last good version\): .*retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears/)
+    expect(r.stdout).toMatch(
+      /rule files {4}retention schedule BROKEN \(a running chartclerk keeps the last good version\): .*retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears/,
+    )
     expect(r.stdout).not.toMatch(/routing rules BROKEN|document types BROKEN|check rules BROKEN/)
     expect(r.code).toBe(1)
   }, 60_000)

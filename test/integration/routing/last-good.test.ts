@@ -28,7 +28,10 @@ const LOCAL = (): string => path.join(rulesDir, 'routing', 'T-local.json')
 
 async function labPdf(name: string): Promise<string> {
   const file = path.join(dir, `${name}.pdf`)
-  await writeFile(file, await renderRecordPdf(makeRecordSpec(new Rng(name), { docType: 'lab_report', patient: P('CC-101902'), withOurMrn: true })))
+  await writeFile(
+    file,
+    await renderRecordPdf(makeRecordSpec(new Rng(name), { docType: 'lab_report', patient: P('CC-101902'), withOurMrn: true })),
+  )
   return file
 }
 
@@ -43,16 +46,25 @@ async function fileAndRoute(name: string): Promise<(string | null)[][]> {
 async function edit(text: string): Promise<ReloadOutcome<unknown>> {
   const reloaded = once(app.ruleFiles.routing, 'reload') as Promise<[ReloadOutcome<unknown>]>
   writeFileSync(LOCAL(), text)
-  const [outcome] = await Promise.race([reloaded, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reload within 15 s')), 15_000))])
+  const [outcome] = await Promise.race([
+    reloaded,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no reload within 15 s')), 15_000)),
+  ])
   return outcome
 }
 
-const toNurse = { id: 'T-NURSE', title: "Webb's patients' labs also to his nurse", match: { docTypes: ['lab_report'], primaryProvider: 'Marcus Webb, DO' }, to: ['Nora Ellis, RN'] }
+const toNurse = {
+  id: 'T-NURSE',
+  title: "Webb's patients' labs also to his nurse",
+  match: { docTypes: ['lab_report'], primaryProvider: 'Marcus Webb, DO' },
+  to: ['Nora Ellis, RN'],
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-routing-last-good-'))
   rulesDir = path.join(dir, 'rules')
-  for (const sub of ['checks', 'doctypes', 'routing']) cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
+  for (const sub of ['checks', 'doctypes', 'routing'])
+    cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_RULES: rulesDir })
   app = await openApp(ws.config(), { log: silentLogger() })
   app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
@@ -82,7 +94,10 @@ describe('a broken routing file keeps the last good routing in force', () => {
     const refusal = app.ruleFiles.routing.lastError!
     expect(refusal.keptVersion).toMatch(/^routing-[0-9a-f]{12}$/)
     expect(refusal.messages).toEqual([expect.stringMatching(/T-local\.json:\d+:\d+: not valid JSON/)])
-    expect(app.ruleFiles.status().find((s) => s.kind === 'routing')).toMatchObject({ summary: '2 routing rules', lastError: { keptVersion: refusal.keptVersion } })
+    expect(app.ruleFiles.status().find((s) => s.kind === 'routing')).toMatchObject({
+      summary: '2 routing rules',
+      lastError: { keptVersion: refusal.keptVersion },
+    })
 
     // Neither Reyes (the broken edit) nor only Webb (the file left out): the last good rules.
     expect(await fileAndRoute('lab-after-broken-edit')).toEqual([
@@ -95,7 +110,9 @@ describe('a broken routing file keeps the last good routing in force', () => {
     const r = await runCli(ws, ['rules', 'check', rulesDir])
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/routing[/\\]T-local\.json:\d+:\d+: not valid JSON/)
-    expect(r.stdout).toMatch(/routing: 1 problem in 1 file\(s\); the routing rules did not load \(where chartclerk runs, the last good version stays in force\)/)
+    expect(r.stdout).toMatch(
+      /routing: 1 problem in 1 file\(s\); the routing rules did not load \(where chartclerk runs, the last good version stays in force\)/,
+    )
     // The other kinds are checked too and are fine.
     expect(r.stdout).toMatch(/16 rules loaded/)
     expect(r.stdout).toMatch(/document types loaded/)

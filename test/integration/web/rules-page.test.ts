@@ -21,7 +21,8 @@ let ruleFiles: RulesInForce
 
 beforeAll(async () => {
   rulesDir = mkdtempSync(path.join(os.tmpdir(), 'cc-rules-page-'))
-  for (const sub of ['checks', 'doctypes', 'routing']) cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
+  for (const sub of ['checks', 'doctypes', 'routing'])
+    cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   cpSync(path.join(packageRoot(), 'rules', 'retention.json'), path.join(rulesDir, 'retention.json'))
   ruleFiles = new RulesInForce(rulesDir, { cwd: rulesDir })
   ruleFiles.reload()
@@ -43,7 +44,10 @@ describe('the rules page', () => {
     expect(html).toContain('1 routing rule,')
     expect(html).not.toContain('role="alert"')
 
-    writeFileSync(path.join(rulesDir, 'routing', 'RT01-results-to-primary-provider.json'), '{\n  "id": "RT01",\n  "title": "to the primary provider",\n  "match": {},\n  "to": ["$primaryProvider"]\n}\n')
+    writeFileSync(
+      path.join(rulesDir, 'routing', 'RT01-results-to-primary-provider.json'),
+      '{\n  "id": "RT01",\n  "title": "to the primary provider",\n  "match": {},\n  "to": ["$primaryProvider"]\n}\n',
+    )
     ruleFiles.reload()
     html = await (await lead.get('/rules')).text()
     expect(html).toContain('role="alert"')
@@ -52,22 +56,29 @@ describe('the rules page', () => {
     expect(html).toContain('1 routing rule,')
   })
 
-  it.skipIf(!existsSync(CHROMIUM))('renders in Chromium (screenshot)', async () => {
-    const server = await startWebServer(desk.deps, { host: '127.0.0.1', port: 0 })
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] })
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
-      await page.goto(`${server.url}/login`)
-      await page.fill('input[name="username"]', 'lead1')
-      await page.fill('input[name="password"]', PASSWORD)
-      await Promise.all([page.waitForURL(`${server.url}/`), page.click('button[type="submit"]')])
-      await page.goto(`${server.url}/rules`)
-      expect(await page.locator('[role="alert"] code').first().textContent()).toMatch(/RT01-results-to-primary-provider\.json:4:3/)
-      mkdirSync(SHOTS, { recursive: true })
-      await page.screenshot({ path: path.join(SHOTS, 'rules-other-kinds.png'), fullPage: true })
-    } finally {
-      await browser.close()
-      await server.close()
-    }
-  }, 60_000)
+  it.skipIf(!existsSync(CHROMIUM))(
+    'renders in Chromium (screenshot)',
+    async () => {
+      const server = await startWebServer(desk.deps, { host: '127.0.0.1', port: 0 })
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      })
+      try {
+        const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
+        await page.goto(`${server.url}/login`)
+        await page.fill('input[name="username"]', 'lead1')
+        await page.fill('input[name="password"]', PASSWORD)
+        await Promise.all([page.waitForURL(`${server.url}/`), page.click('button[type="submit"]')])
+        await page.goto(`${server.url}/rules`)
+        expect(await page.locator('[role="alert"] code').first().textContent()).toMatch(/RT01-results-to-primary-provider\.json:4:3/)
+        mkdirSync(SHOTS, { recursive: true })
+        await page.screenshot({ path: path.join(SHOTS, 'rules-other-kinds.png'), fullPage: true })
+      } finally {
+        await browser.close()
+        await server.close()
+      }
+    },
+    60_000,
+  )
 })

@@ -14,11 +14,15 @@ const dirs: string[] = []
 function rulesCopy(): string {
   const d = mkdtempSync(path.join(os.tmpdir(), 'cc-rulefiles-'))
   dirs.push(d)
-  for (const sub of ['checks', 'doctypes', 'routing']) cpSync(path.join(packageRoot(), 'rules', sub), path.join(d, sub), { recursive: true })
+  for (const sub of ['checks', 'doctypes', 'routing'])
+    cpSync(path.join(packageRoot(), 'rules', sub), path.join(d, sub), { recursive: true })
   cpSync(path.join(packageRoot(), 'rules', 'retention.json'), path.join(d, 'retention.json'))
   return d
 }
-const load = <T>(kind: { locate(d: string): string; load(l: string, cwd: string): { value: T | null; problems: Parameters<typeof formatProblem>[0][] } }, d: string) => {
+const load = <T>(
+  kind: { locate(d: string): string; load(l: string, cwd: string): { value: T | null; problems: Parameters<typeof formatProblem>[0][] } },
+  d: string,
+) => {
   const r = kind.load(kind.locate(d), d)
   return { value: r.value, messages: r.problems.map(formatProblem) }
 }
@@ -40,14 +44,19 @@ describe('one loader for every kind the records lead edits', () => {
     const r = load(ROUTING_KIND, d)
     expect(r.value).toBeNull()
     expect(r.messages).toEqual([
-      expect.stringMatching(/^routing[/\\]T2\.json:3:5 \/1\/id: rule id "RT01" is already used in routing[/\\]RT01-results-to-primary-provider\.json/),
+      expect.stringMatching(
+        /^routing[/\\]T2\.json:3:5 \/1\/id: rule id "RT01" is already used in routing[/\\]RT01-results-to-primary-provider\.json/,
+      ),
       expect.stringMatching(/^routing[/\\]T2\.json:3:44 \/1\/match\/facilityPattern: not a valid regular expression/),
     ])
   })
 
   it('routing: a wrong shape names the property, not the "one rule or a list" wrapper', () => {
     const d = rulesCopy()
-    writeFileSync(path.join(d, 'routing', 'T3.json'), '{\n  "id": "T3",\n  "title": "c",\n  "match": { "docTypes": ["lab_report"] },\n  "to": "Dr. Webb"\n}\n')
+    writeFileSync(
+      path.join(d, 'routing', 'T3.json'),
+      '{\n  "id": "T3",\n  "title": "c",\n  "match": { "docTypes": ["lab_report"] },\n  "to": "Dr. Webb"\n}\n',
+    )
     expect(load(ROUTING_KIND, d).messages).toEqual([expect.stringMatching(/^routing[/\\]T3\.json:5:3 \/to: must be array$/)])
   })
 
@@ -55,7 +64,7 @@ describe('one loader for every kind the records lead edits', () => {
     const d = rulesCopy()
     expect(load(PROTECTED_KIND, d).value?.map((c) => c.id)).toEqual(['psychotherapy_notes', 'part2'])
     writeFileSync(path.join(d, 'protected.json'), '{\n  "categories": [\n    { "id": "hiv", "keywords": ["HIV"] },\n  ]\n}\n')
-    expect(load(PROTECTED_KIND, d).messages).toEqual(['protected.json:4:3: not valid JSON: Unexpected token \']\''])
+    expect(load(PROTECTED_KIND, d).messages).toEqual(["protected.json:4:3: not valid JSON: Unexpected token ']'"])
     writeFileSync(path.join(d, 'protected.json'), '{ "categories": [ { "id": "hiv", "label": "HIV test results", "keywords": ["HIV"] } ] }')
     expect(load(PROTECTED_KIND, d).value?.map((c) => c.id)).toEqual(['psychotherapy_notes', 'part2', 'hiv'])
   })
@@ -64,7 +73,9 @@ describe('one loader for every kind the records lead edits', () => {
     const d = rulesCopy()
     writeFileSync(path.join(d, 'retention.json'), '{\n  "jurisdiction": "TX",\n  "jurisdictions": { "NY": { "adultYears": 6 } }\n}\n')
     expect(load(RETENTION_KIND, d).messages).toEqual(['retention.json:2:3 /jurisdiction: no jurisdiction "TX" below (have: NY)'])
-    expect(() => requireKind(RETENTION_KIND, d, d)).toThrow(expect.objectContaining({ code: 'RULE_FILE_INVALID', action: expect.stringMatching(/retention\.json:2:3/) }))
+    expect(() => requireKind(RETENTION_KIND, d, d)).toThrow(
+      expect.objectContaining({ code: 'RULE_FILE_INVALID', action: expect.stringMatching(/retention\.json:2:3/) }),
+    )
     rmSync(path.join(d, 'retention.json'))
     expect(load(RETENTION_KIND, d).value).toEqual({ file: null, jurisdiction: null, jurisdictions: {} })
   })

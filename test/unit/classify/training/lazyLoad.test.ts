@@ -22,8 +22,10 @@ function staticGraph(entry: string): Set<string> {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)
     const specs: string[] = []
     for (const st of source.statements) {
-      if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier)) specs.push(st.moduleSpecifier.text)
-      if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) specs.push(st.moduleSpecifier.text)
+      if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier))
+        specs.push(st.moduleSpecifier.text)
+      if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier))
+        specs.push(st.moduleSpecifier.text)
     }
     for (const spec of specs.filter((s) => s.startsWith('.'))) {
       const base = path.resolve(path.dirname(file), spec.replace(/\.js$/, ''))
