@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classifier.js'
+import { DoctypeClassifier } from './classify/classifier.js'
+import { loadModel } from './classify/model.js'
 import { packageRoot, resolveModelPath } from './classify/paths.js'
 import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
@@ -17,8 +18,8 @@ import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
 import type { StageContext } from './ingest/stages/types.js'
 import { createLogger, type Logger } from './log.js'
-import { RuleSetWatcher } from './rules/hotReload.js'
-import { resolveChecksDir } from './rules/ruleset.js'
+import type { RuleSetWatcher } from './rules/hotReload.js'
+import { RulesInForce } from './rules/inForce.js'
 import { createObjectStore } from './storage/createStore.js'
 import type { ObjectStore } from './storage/objectStore.js'
 
@@ -29,8 +30,10 @@ export interface App {
   store: ObjectStore
   ocr: OcrEngine
   classifier: DoctypeClassifier
-  /** The rule set in force; `start` watches the folder for edits. */
+  /** The check rules in force (ruleFiles.checks). */
   rules: RuleSetWatcher
+  /** Every kind of rule file in force, each kept at its last good version; `start` and `serve` watch them for edits. */
+  ruleFiles: RulesInForce
   runner: IngestRunner
   ctx: StageContext
   /** False when storage did not answer at start (only with `storageMayBeDown`): call store.init() before ingesting. */
@@ -62,32 +65,34 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
     catalog.close()
     throw err
   }
-  const rulesDir = rulesDirOf(config)
-  const docTypesDir = path.join(rulesDir, 'doctypes')
-  const classifier = loadDefaultClassifier({
-    modelPath: resolveModelPath(config.dataDir),
-    docTypesDir: existsSync(docTypesDir) ? docTypesDir : undefined,
-    reviewThreshold: config.filing.minTypeConfidence,
-  })
-  const rules = new RuleSetWatcher(resolveChecksDir(rulesDir), {
-    onRefused: (r) => log.warn({ problems: r.messages.length, keptVersion: r.keptVersion }, 'rule set edit refused; the last good rule set stays in force'),
-    onSwap: (next) => {
-      log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force')
-      new RulesetVersions(catalog.db).record(next.version, next.loadedAt)
-    },
-  })
-  rules.reload()
+  const ruleFiles = new RulesInForce(rulesDirOf(config), { log })
+  ruleFiles.reload()
+  const rules = ruleFiles.checks
+  // Every rule set put in force gets the number the lead knows it by ("rule set 3 of 2026-12-01").
+  const rulesetVersions = new RulesetVersions(catalog.db)
+  if (rules.current) rulesetVersions.record(rules.current.version, rules.current.loadedAt)
+  rules.on('swap', (next: NonNullable<typeof rules.current>) => rulesetVersions.record(next.version, next.loadedAt))
+  let classifier: DoctypeClassifier
+  try {
+    classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), { reviewThreshold: config.filing.minTypeConfidence })
+  } catch (err) {
+    catalog.close()
+    await store.close()
+    throw err
+  }
+  // A good edit of the document types reaches the classifier and field reading at once.
+  ruleFiles.doctypes.on('swap', (next: DoctypeClassifier['docTypes']) => classifier.useDocTypes(next))
   configureSandbox(config.ingest.budget)
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
+  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, runner, ctx, storageReady,
+    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, ctx, storageReady,
     async close() {
       if (closed) return
       closed = true
-      await rules.close()
+      await ruleFiles.close()
       await ocr.close()
       await closeSandbox()
       await store.close()

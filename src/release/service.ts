@@ -5,12 +5,17 @@ import { dateOption } from '../cli/dates.js'
 import { ChartclerkError } from '../errors.js'
 import { checkRelease, type ReleaseCheck } from './check.js'
 import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
-import { loadProtectedCategories } from './protected.js'
+import { loadProtectedCategories, type ProtectedCategory } from './protected.js'
 import { REQUESTER_TYPES, ReleaseRepo, todayIso, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
 
 export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config'>
-/** What the commands that touch no object need. */
-export type CatalogDeps = Pick<App, 'catalog' | 'config'>
+/** What the commands that touch no object need; a running desk passes its rule files in force. */
+export type CatalogDeps = Pick<App, 'catalog' | 'config'> & { ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null }
+
+/** The protected categories in force where chartclerk runs (last good kept), else read now. */
+export function protectedCategoriesOf(deps: CatalogDeps): ProtectedCategory[] {
+  return deps.ruleFiles ? deps.ruleFiles.protectedCategoryList() : loadProtectedCategories(rulesDirOf(deps.config))
+}
 
 export function requesterType(v: string): RequesterType {
   const t = v.toLowerCase().replace(/[\s-]+/g, '_')
@@ -39,7 +44,7 @@ export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseR
 export function checkReleaseRequest(deps: CatalogDeps, id: number, asOf = todayIso()): { request: ReleaseRequest; check: ReleaseCheck } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
-  const check = checkRelease(deps.catalog, repo, request, loadProtectedCategories(rulesDirOf(deps.config)), asOf)
+  const check = checkRelease(deps.catalog, repo, request, protectedCategoriesOf(deps), asOf)
   if (request.status === 'open' || request.status === 'refused') {
     repo.recordCheck(id, check, !check.allowed)
     deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {

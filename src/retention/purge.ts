@@ -14,9 +14,10 @@ import { todayIso } from '../release/repo.js'
 import { withArchive } from '../inactive/inactive.js'
 import { originalKey } from '../storage/objectStore.js'
 import { HoldsRepo } from './holds.js'
-import { loadRetentionSchedule, retainUntil, type RetentionSchedule } from './schedule.js'
+import { requireKind } from '../rules/ruleFiles.js'
+import { RETENTION_KIND, retainUntil, scheduleFor, type RetentionRules, type RetentionSchedule } from './schedule.js'
 
-export type PurgeDeps = Pick<App, 'catalog' | 'store' | 'config'>
+export type PurgeDeps = Pick<App, 'store'> & ScheduleDeps
 
 export interface PurgeCandidate {
   documentId: number
@@ -35,9 +36,12 @@ export interface PurgePlan {
   held: { patientMrn: string; documents: number }[]
 }
 
-export function planPurge(deps: Pick<App, 'catalog' | 'config'>, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
+/** A running chartclerk passes its rule files in force (last good kept); a one-shot command reads the file now. */
+export type ScheduleDeps = Pick<App, 'catalog' | 'config'> & { ruleFiles?: { retentionRules(): RetentionRules } | null }
+
+export function planPurge(deps: ScheduleDeps, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
   const asOf = opts.asOf ?? todayIso()
-  const schedule = loadRetentionSchedule(rulesDirOf(deps.config), opts.jurisdiction)
+  const schedule = scheduleFor(deps.ruleFiles ? deps.ruleFiles.retentionRules() : requireKind(RETENTION_KIND, rulesDirOf(deps.config)), opts.jurisdiction)
   const held = new HoldsRepo(deps.catalog).heldCharts()
   const mrns = (deps.catalog.db.prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn").all() as { mrn: string }[]).map((r) => r.mrn)
   const candidates: PurgeCandidate[] = []

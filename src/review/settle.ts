@@ -22,7 +22,7 @@ export interface Settlement {
   note?: string
 }
 
-export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'log' | 'store'>
+export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'ruleFiles' | 'log' | 'store'>
 
 async function extractedTextOf(deps: SettleDeps, documentId: number): Promise<ExtractedText> {
   try {
@@ -80,7 +80,7 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       patientCorrected: !!proposedMrn && proposedMrn !== s.mrn,
     })
   })
-  routeDocument(catalog, deps.config, documentId, deps.log)
+  routeDocument(catalog, deps.ruleFiles.routingRules(), documentId, deps.log)
   // Filing into an inactive chart makes it active again (its objects come back from the archive).
   await reactivateIfInactive(deps, s.mrn, { by: s.by, documentId })
   const ruleset = deps.rules.current

@@ -11,6 +11,7 @@ import type { Config } from '../config/config.js'
 import type { Logger } from '../log.js'
 import type { DocumentType, Patient } from '../model/types.js'
 import type { RuleSetStatus } from '../rules/hotReload.js'
+import type { RulesInForce } from '../rules/inForce.js'
 import type { RuleSet } from '../rules/types.js'
 import type { ObjectStore } from '../storage/objectStore.js'
 import type { TrustedProxies } from './proxy.js'
@@ -52,6 +53,8 @@ export interface WebDeps {
   store: ObjectStore
   log: Logger
   rules: RuleStatusSource | null
+  /** Every kind of rule file in force (protected categories for releases, refused edits for the rules page). */
+  ruleFiles?: RulesInForce | null
   patients: PatientDirectory
   review: ReviewActions
   users: UsersRepo

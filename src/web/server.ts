@@ -51,6 +51,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     store: app.store,
     log: app.log,
     rules: opts.rules === undefined ? app.rules : opts.rules,
+    ruleFiles: app.ruleFiles,
     patients: opts.patients ?? catalogPatientDirectory(app.catalog),
     review: opts.review ?? { settle: (id, c) => settleDocument(app, id, { mrn: c.mrn, docType: c.docType, by: c.by, note: c.note ?? undefined }) },
     users: new UsersRepo(app.catalog.db),

@@ -122,7 +122,7 @@ export function registerIngestCommands(program: Command): void {
       })
       let desk: Desk | null
       try {
-        await app.rules.start()
+        await app.ruleFiles.start()
         // The web desk first: a port already in use stops here, before the inbox is touched.
         desk = opts.web === false ? null : await serveDesk(app, { quiet: json })
       } catch (err) {

@@ -16,6 +16,7 @@ import type { DoctypeClassifier, Classification } from '../../classify/classifie
 import type { MatchResult } from '../../patients/match.js'
 import type { FieldExtraction } from '../../extract-fields/types.js'
 import type { RuleSet } from '../../rules/types.js'
+import type { RulesInForce } from '../../rules/inForce.js'
 
 export type StageName = 'inspect' | 'hash' | 'dedupe' | 'store-original' | 'record' | 'extract' | 'index' | 'settle' | (string & {})
 
@@ -60,6 +61,8 @@ export interface StageContext {
   classifier: DoctypeClassifier
   /** The rule set in force (hot-reloaded under `start`); null when none could be loaded. */
   rules: () => RuleSet | null
+  /** Every kind of rule file in force (routing rules among them), each at its last good version. */
+  ruleFiles: Pick<RulesInForce, 'routingRules'>
 }
 
 export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' }

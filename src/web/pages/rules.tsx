@@ -3,7 +3,9 @@
 /**
  * The rule set in force: its version, when it loaded, each rule with what it has found
  * (deficiencies by status, when it last found one), and, when the latest edit of the rule
- * files was refused, the problems with file and location (the previous set stays in force).
+ * files was refused, the problems with file and location (the previous set stays in force);
+ * then the other files the records lead edits (document types, routing, protected categories,
+ * retention), each with what is in force and its latest refused edit.
  *
  * GET /rules
  */
@@ -27,6 +29,8 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const counts = desk.ruleCounts()
     const last = desk.lastCheck()
     const versions = new RulesetVersions(deps.catalog.db).all()
+    // Document types, routing, protected categories, retention: each kept at its last good version.
+    const others = (deps.ruleFiles?.status() ?? []).filter((k) => k.kind !== 'checks')
     return page(
       c,
       { title: 'Rules', active: 'rules', wide: true },
@@ -126,6 +130,48 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               })}
             </tbody>
           </table>
+        ) : null}
+        {others.length ? (
+          <section>
+            <h2>Other rule files in force</h2>
+            <table class="list">
+              <thead>
+                <tr>
+                  <th>Files</th>
+                  <th>From</th>
+                  <th>In force</th>
+                  <th>Latest edit</th>
+                </tr>
+              </thead>
+              <tbody>
+                {others.map((k) => (
+                  <tr>
+                    <td>{k.title}</td>
+                    <td>
+                      <code>{k.location}</code>
+                    </td>
+                    <td>{k.summary ? <>{k.summary}, loaded {when(k.loadedAt)}</> : <strong>nothing has loaded</strong>}</td>
+                    <td>
+                      {k.lastError ? (
+                        <div role="alert">
+                          <Badge kind="bad">refused {when(k.lastError.at)}</Badge> {k.lastError.keptVersion ? 'the last good version stays in force. Fix and save again:' : 'nothing earlier is in force. Fix and save again:'}
+                          <ul class="problems">
+                            {k.lastError.messages.map((m) => (
+                              <li>
+                                <code>{m}</code>
+                              </li>
+                            ))}
+                          </ul>
+                        </div>
+                      ) : (
+                        <Badge kind="ok">in force</Badge>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         ) : null}
       </>,
     )

@@ -20,7 +20,6 @@ import { deriveChartFacts } from '../../../src/model/chart.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { acknowledgeRoute } from '../../../src/routing/acknowledge.js'
 import { RoutesRepo } from '../../../src/routing/repo.js'
-import { loadRoutingRules } from '../../../src/routing/rules.js'
 import { makeRecordSpec, PATIENTS, patientsCsv, personName, renderRecordPdf, Rng, type MakeSpecOptions, type RecordSpec } from '../../../samples/lib/records.js'
 import { makeWorkspace, type Workspace } from '../../helpers/workspace.js'
 
@@ -69,7 +68,8 @@ beforeAll(async () => {
       { id: 'T-PRIMARY', title: "Webb's patients' labs also to his nurse", match: { docTypes: ['lab_report'], primaryProvider: 'Dr. Marcus Webb' }, to: ['Nora Ellis, RN'] },
     ]),
   )
-  expect(loadRoutingRules(path.join(rulesDir, 'routing')).problems).toEqual([])
+  // Routing rules are read once and hot-reloaded: put the lead's new file in force.
+  expect(app.ruleFiles.routing.reload()).toMatchObject({ result: 'swapped', problems: [] })
   for (const r of await app.runner.ingestFiles(files)) results.set(path.basename(r.file, '.pdf'), r)
 }, 300_000)
 

@@ -73,7 +73,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     labId = r!.documentId!
     const doc = app.catalog.documents.get(labId)!
     mrn = doc.patientMrn!
-    routeDocument(app.catalog, app.config, labId)
+    routeDocument(app.catalog, app.ruleFiles.routingRules(), labId)
     const provider = app.catalog.patients.get(mrn)!.primaryProvider!
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }

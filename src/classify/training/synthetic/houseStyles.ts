@@ -8,7 +8,7 @@
  * Training only. The style-disjoint evaluation set (training/unseen-styles/) is written by
  * separate code with its own wording; nothing here is copied from it.
  */
-import type { Rng } from '../rng.js'
+import type { Rng } from '../../rng.js'
 import { ALLERGIES, COMPLAINTS, CONDITIONS, MEDS, clinicName, drName, fmtDate, hospitalName, labName, letterhead, personName, providerName, randomDate, time, vitals } from './pools.js'
 
 type Part = string | false | null | undefined

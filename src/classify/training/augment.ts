@@ -3,7 +3,7 @@
  * sections, letterhead, fax banner, patient block, a heading or none, signature block,
  * page footers, OCR noise, truncation to a short first page.
  */
-import type { Rng } from './rng.js'
+import type { Rng } from '../rng.js'
 import { faxHeader, letterhead, pageFooter, patientBlock, signatureBlock } from './synthetic/pools.js'
 
 export interface AugmentOptions {

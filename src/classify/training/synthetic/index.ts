@@ -5,7 +5,7 @@
  * @example
  *   const docs = generateSynthetic({ seed: 1, counts: DEFAULT_SYNTHETIC_COUNTS })
  */
-import { makeRng, type Rng } from '../rng.js'
+import { makeRng, type Rng } from '../../rng.js'
 import { consultNote, dischargeSummary, emergencyReport, historyAndPhysical, progressNote, radiologyReport, referralLetter } from './clinical.js'
 import { edHouseStyle, hpHouseStyle, labHouseStyle, referralHouseStyle } from './houseStyles.js'
 import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthorization } from './nonclinical.js'

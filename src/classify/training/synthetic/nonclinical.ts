@@ -2,7 +2,7 @@
  * Synthetic forms and results: lab reports, immunization records, consent forms, release
  * authorizations, and "other" papers (fax covers, insurance cards, statements, reminders).
  */
-import type { Rng } from '../rng.js'
+import type { Rng } from '../../rng.js'
 import {
   address, addDays, clinicName, drName, facilityName, fmtDate, hospitalName, labName, letterhead, mrn, nurseName,
   patientBlock, personName, phone, providerName, randomDate, time,

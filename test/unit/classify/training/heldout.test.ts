@@ -9,11 +9,11 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadDefaultClassifier } from '../../../src/classify/classifier.js'
-import { evaluatePredictions, type EvalReport, type Prediction } from '../../../src/classify/evaluate.js'
-import { packageRoot } from '../../../src/classify/paths.js'
-import { heldOutCorpus, heldOutSynthetic, robustnessVariants } from '../../../src/classify/train.js'
-import type { LabelledText } from '../../../src/classify/synthetic/index.js'
+import { loadDefaultClassifier } from '../../../../src/classify/classifier.js'
+import { evaluatePredictions, type EvalReport, type Prediction } from '../../../../src/classify/evaluate.js'
+import { packageRoot } from '../../../../src/classify/paths.js'
+import { heldOutCorpus, heldOutSynthetic, robustnessVariants } from '../../../../src/classify/training/train.js'
+import type { LabelledText } from '../../../../src/classify/training/synthetic/index.js'
 
 const corpusFile = process.env.CHARTCLERK_DOCTYPE_CORPUS ?? path.resolve(packageRoot(), '..', 'shared', 'corpus', 'doctype-dev.jsonl')
 const haveCorpus = existsSync(corpusFile)

@@ -4,7 +4,7 @@
  * reports. All are built from the same phrase pools, so writing style does not give the
  * type away; the type shows in the parts that make it that type.
  */
-import type { Rng } from '../rng.js'
+import type { Rng } from '../../rng.js'
 import {
   ALLERGIES, COMPLAINTS, CONDITIONS, EXAM, FAMILY_HX, MEDS, ROS, SOCIAL, addDays, age, clinicName, drName, fmtDate,
   hospitalName, hpi, imagingName, letterhead, personName, plans, providerName, randomDate, time, vitals,

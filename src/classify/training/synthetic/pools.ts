@@ -3,7 +3,7 @@
  * dressing up training texts the way outside records arrive (letterheads, patient blocks,
  * signature blocks). Every name and place here is invented.
  */
-import type { Rng } from '../rng.js'
+import type { Rng } from '../../rng.js'
 
 export const GIVEN = ['Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Karen', 'Daniel', 'Nancy', 'Matthew', 'Lisa', 'Anthony', 'Betty', 'Mark', 'Sandra', 'Donald', 'Ashley', 'Steven', 'Kimberly', 'Paul', 'Emily', 'Andrew', 'Donna', 'Joshua', 'Michelle', 'Kenneth', 'Carol', 'Kevin', 'Amanda', 'Brian', 'Dorothy', 'George', 'Melissa', 'Timothy', 'Deborah', 'Ronald', 'Stephanie', 'Jose', 'Rebecca', 'Luis', 'Sharon', 'Juan', 'Laura', 'Ahmed', 'Fatima', 'Nguyen', 'Mei', 'Tyrone', 'Keisha', 'Dmitri', 'Olga', 'Priya', 'Rajesh', 'Guadalupe', 'Esperanza', 'Hiroshi', 'Aaliyah', 'Omar', 'Yesenia', 'Tomasz', 'Ngozi', 'Kwame', 'Ingrid', 'Bao', 'Leticia', 'Rosa', 'Miguel', 'Ana']
 export const FAMILY = ['Alvarez', 'Brennan', 'Castillo', 'Dawson', 'Ellison', 'Fernandez', 'Gallagher', 'Hoang', 'Ibarra', 'Jablonski', 'Kowalczyk', 'Lindqvist', 'Mahoney', 'Nakamura', 'Okafor', 'Petrakis', 'Quintero', 'Rasmussen', 'Santiago', 'Thibodeaux', 'Underwood', 'Valdez', 'Whitfield', 'Xiong', 'Yamada', 'Zielinski', 'Abernathy', 'Baptiste', 'Cruz', 'Delgado', 'Esposito', 'Fitzgerald', 'Garza', 'Holloway', 'Iverson', 'Jefferson', 'Kaur', 'Lachance', 'Montoya', 'Novak', 'Oyelaran', 'Pham', 'Reyes', 'Sorensen', 'Tran', 'Vasquez', 'Washington', 'Yilmaz', 'Zamora', 'Okonkwo', 'Haddad', 'Morrison', 'Bianchi', 'Chen', 'Patel', 'Murphy', 'Kim', 'Osei', 'Romero', 'Stein']
