@@ -8,23 +8,12 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
+import { missingAuthorizationElements, REQUIRED_ELEMENTS } from '../model/authorization.js'
 import { categoriesOf, namedBy, type ProtectedCategory } from './protected.js'
 import type { ReleaseRepo, ReleaseRequest, RequesterType } from './repo.js'
 
 /** Required elements of 164.508(c), by the names `roiElements` uses, with words a person reads. */
-export const REQUIRED_ELEMENTS: Record<string, string> = {
-  informationDescription: 'a specific description of the information to be disclosed',
-  disclosingParty: 'who may disclose',
-  recipient: 'who may receive',
-  purpose: 'the purpose of the disclosure',
-  expiration: 'an expiration date or event',
-  signature: 'the signature of the patient or representative',
-  signatureDate: 'the date signed',
-  representativeAuthority: "the representative's authority to act",
-  rightToRevokeStatement: 'the statement of the right to revoke',
-  conditioningStatement: 'the statement on (non-)conditioning of treatment',
-  redisclosureStatement: 'the statement on possible redisclosure',
-}
+export { REQUIRED_ELEMENTS }
 
 /** The extracted elements as filed in documents.details.fields.roi. */
 export interface FiledRoi {
@@ -77,23 +66,7 @@ export interface ReleaseCheck {
 }
 
 /** Elements of 164.508(c) the filed authorization lacks. */
-export function missingElements(roi: FiledRoi): string[] {
-  const m: string[] = []
-  if (!roi.informationDescription) m.push('informationDescription')
-  if (!roi.disclosingParty) m.push('disclosingParty')
-  if (!roi.recipient) m.push('recipient')
-  if (!roi.purpose) m.push('purpose')
-  if (!roi.expiration) m.push('expiration')
-  if (!roi.signed) m.push('signature')
-  if (!roi.signatureDate) m.push('signatureDate')
-  const rep = roi.representativeAuthority ?? ''
-  const repSigned = /\b(?:legal\s+guardian|guardian|parent|power\s+of\s+attorney|poa|health\s*care\s+proxy|personal\s+representative|executor|conservator)\b/i.test(rep) && !/^\s*self\b/i.test(rep)
-  if (repSigned && !/\b(?:guardian|parent|attorney|poa|proxy|representative|executor|conservator|court|order|letters)\b/i.test(rep)) m.push('representativeAuthority')
-  if (!roi.rightToRevokeStatement) m.push('rightToRevokeStatement')
-  if (!roi.conditioningStatement) m.push('conditioningStatement')
-  if (!roi.redisclosureStatement) m.push('redisclosureStatement')
-  return m
-}
+export const missingElements = (roi: FiledRoi): string[] => missingAuthorizationElements(roi)
 
 const STOP = new Set(['the', 'and', 'for', 'of', 'inc', 'llc', 'llp', 'pc', 'pllc', 'ltd', 'co', 'corp', 'company', 'attn', 'attention', 'dept', 'department', 'to'])
 const words = (s: string): string[] =>

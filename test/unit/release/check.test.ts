@@ -16,6 +16,9 @@ describe('authorization elements (45 CFR 164.508(c))', () => {
     ['purpose', { purpose: null }], ['expiration', { expiration: null }], ['signature', { signed: false }], ['signatureDate', { signatureDate: null }],
     ['rightToRevokeStatement', { rightToRevokeStatement: false }], ['conditioningStatement', { conditioningStatement: false }], ['redisclosureStatement', { redisclosureStatement: false }],
   ] as [string, Partial<FiledRoi>][])('missing %s is named', (name, patch) => expect(missingElements({ ...complete, ...patch })).toEqual([name]))
+  it("a relative's signature with no stated authority lacks the representative's authority", () =>
+    expect(missingElements({ ...complete, representativeAuthority: 'Daughter' })).toEqual(['representativeAuthority']))
+  it("a guardian's signature states its authority", () => expect(missingElements({ ...complete, representativeAuthority: 'Legal guardian' })).toEqual([]))
 })
 
 describe('recipient and records covered', () => {
