@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classifier.js'
 import { packageRoot, resolveModelPath } from './classify/paths.js'
+import { clockFromConfig, type Clock } from './clock/clock.js'
 import type { Config } from './config/config.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
@@ -32,6 +33,8 @@ export interface App {
   rules: RuleSetWatcher
   runner: IngestRunner
   ctx: StageContext
+  /** The clinic's clock (clinic.timeZone): every "today" and calendar date comes from it. */
+  clock: Clock
   /** False when storage did not answer at start (only with `storageMayBeDown`): call store.init() before ingesting. */
   storageReady: boolean
   close(): Promise<void>
@@ -75,11 +78,12 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   rules.reload()
   configureSandbox(config.ingest.budget)
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
+  const clock = clockFromConfig(config)
+  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, clock }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, runner, ctx, storageReady,
+    config, log, catalog, store, ocr, classifier, rules, runner, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true

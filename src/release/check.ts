@@ -8,6 +8,7 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
+import { localDateIn } from '../clock/clock.js'
 import { missingAuthorizationElements, REQUIRED_ELEMENTS } from '../model/authorization.js'
 import { categoriesOf, namedBy, type ProtectedCategory } from './protected.js'
 import type { ReleaseRepo, ReleaseRequest, RequesterType } from './repo.js'
@@ -148,20 +149,21 @@ export function examineAuthorization(catalog: Catalog, releases: ReleaseRepo, re
   return f(reasons.length === 0, missing)
 }
 
-function selectDocuments(catalog: Catalog, req: ReleaseRequest): DocumentRecord[] {
+function selectDocuments(catalog: Catalog, req: ReleaseRequest, timeZone: string): DocumentRecord[] {
   const filed = catalog.documents.forPatient(req.patientMrn).filter((d) => d.status === 'filed')
   if (req.documentIds.length) return filed.filter((d) => req.documentIds.includes(d.id))
   return filed.filter((d) => {
     if (d.docType === 'roi_authorization') return false
     if (req.docTypes.length && !req.docTypes.includes(d.docType ?? '')) return false
-    const date = dateOf(d) ?? d.receivedAt.slice(0, 10)
+    const date = dateOf(d) ?? localDateIn(timeZone, d.receivedAt)
     if (req.dateFrom && date < req.dateFrom) return false
     if (req.dateTo && date > req.dateTo) return false
     return true
   })
 }
 
-export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, cats: ProtectedCategory[], asOf: string): ReleaseCheck {
+/** `asOf` and `timeZone`: the clinic's day of the check and its zone (a document without a date of service counts by the day it arrived there). */
+export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, cats: ProtectedCategory[], asOf: string, timeZone: string): ReleaseCheck {
   const needsAuthorization = !NO_AUTHORIZATION_NEEDED.includes(req.requesterType)
   const reasons: string[] = []
   let authorizationId: number | null = req.authorizationId
@@ -196,7 +198,7 @@ export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: Relea
   const documents: ReleaseDocument[] = []
   const excluded: (ReleaseDocument & { reason: string })[] = []
   let part2 = false
-  for (const d of selectDocuments(catalog, req)) {
+  for (const d of selectDocuments(catalog, req, timeZone)) {
     const text = catalog.documents.pages(d.id).map((p) => p.text).join('\n')
     const inCats = categoriesOf(d.docType, text, cats)
     const rd: ReleaseDocument = { id: d.id, docType: d.docType, date: dateOf(d), pages: d.pageCount ?? 0, categories: inCats.map((c) => c.id) }

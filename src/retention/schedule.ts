@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ChartclerkError } from '../errors.js'
-import { addYears } from '../release/repo.js'
+import { addYears } from '../clock/calendar.js'
 
 export interface JurisdictionSchedule {
   description?: string

@@ -3,6 +3,7 @@
  * table and `details.routing` record it. Called by the pipeline's `route` stage and after a
  * person files a document (settleDocument). A document not filed has no routes.
  */
+import type { Clock } from '../clock/clock.js'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { ExtractionDetails } from '../charts/buildChart.js'
@@ -19,7 +20,7 @@ export function routingDirOf(config: Pick<Config, 'rulesDir'>): string {
   return existsSync(own) ? own : path.join(packageRoot(), 'rules', 'routing')
 }
 
-export function routeDocument(catalog: Catalog, config: Pick<Config, 'rulesDir'>, documentId: number, log?: Logger): RouteTarget[] {
+export function routeDocument(catalog: Catalog, config: Pick<Config, 'rulesDir'>, documentId: number, log?: Logger, clock?: Clock): RouteTarget[] {
   const doc = catalog.documents.get(documentId)
   if (!doc) return []
   const repo = new RoutesRepo(catalog.db)
@@ -33,7 +34,7 @@ export function routeDocument(catalog: Catalog, config: Pick<Config, 'rulesDir'>
     targets = routeTargets(set.rules, { docType: doc.docType, facility: x?.facility ?? null, author: x?.author ?? null, primaryProvider: patient?.primaryProvider ?? null })
   }
   catalog.tx(() => {
-    const { added, removed } = repo.setRoutes(documentId, targets)
+    const { added, removed } = repo.setRoutes(documentId, targets, clock?.nowIso())
     if (added || removed) {
       syncRoutingDetails(catalog, documentId)
       catalog.events.append('document.routed', documentId, { recipients: targets.length, added, removed, rules: [...new Set(targets.map((t) => t.ruleId))] })

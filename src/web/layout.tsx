@@ -55,6 +55,8 @@ export interface LayoutProps {
   wide?: boolean
   /** A line for the printed page's header (what this report is). */
   printTitle?: string
+  /** "2026-03-05 23:30", the clinic's time the page was made, for the printed header. */
+  printedAt?: string
   children?: Child
 }
 
@@ -113,7 +115,7 @@ export function Layout(p: LayoutProps) {
             ) : null}
           </header>
           <div class="print-head">
-            chartclerk · {p.printTitle ?? p.title} · printed {new Date().toISOString().slice(0, 16).replace('T', ' ')}
+            chartclerk · {p.printTitle ?? p.title} · printed {p.printedAt ?? ''}
             {u ? ` by ${u.username}` : ''} · contains patient information
           </div>
           <main id="main" class={p.wide ? 'wide' : undefined}>

@@ -1,4 +1,5 @@
 /** `chartclerk stats [--json] [--from D --to D]`: departmental statistics. */
+import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
@@ -20,7 +21,7 @@ export function registerStatsCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays })
+        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays, clock: clockFromConfig(config) })
         if (o.json || globalOptions(cmd).json) process.stdout.write(JSON.stringify(s) + '\n')
         else for (const l of formatStats(s)) process.stdout.write(l + '\n')
       } finally {

@@ -13,7 +13,7 @@ import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { userOf, type AppEnv } from '../env.js'
-import { AGE_BUCKETS, ageBucket, ageDays, plural, startOfToday, when } from '../format.js'
+import { AGE_BUCKETS, ageBucket, ageDays, plural, when } from '../format.js'
 import { Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { pipelineStatusReader, type PipelineStatus } from '../pipelineStatus.js'
@@ -60,17 +60,17 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
   app.get('/', need('desk.view'), async (c) => {
     const u = userOf(c)
     const s = await status()
-    const now = deps.now?.() ?? new Date()
-    const filedToday = desk.filedSince(startOfToday(now))
+    const { clock } = deps
+    const filedToday = desk.filedSince(clock.startOfToday().toISOString())
     const backlog = desk.reviewCount()
     const oldest = desk.oldestReview()
     const open = deficiencies.list({ status: 'open' })
     const buckets = Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, 0])) as Record<string, number>
-    for (const d of open) buckets[ageBucket(ageDays(d.createdAt, now))]!++
+    for (const d of open) buckets[ageBucket(ageDays(d.createdAt, clock))]!++
     const completed = deficiencies.list({ status: 'completed' }).length
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
-    const releases = releaseDeadlines(deps.catalog, now.toISOString().slice(0, 10))
+    const releases = releaseDeadlines(deps.catalog, clock.today())
     return page(
       c,
       { title: 'Dashboard', active: 'dashboard' },
@@ -89,7 +89,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
               </dd>
               <dt>Review backlog</dt>
               <dd>
-                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, now) ? `${plural(ageDays(oldest, now), 'day')} ago` : 'today'}</span> : null}
+                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, clock) ? `${plural(ageDays(oldest, clock), 'day')} ago` : 'today'}</span> : null}
                 {backlog && can(u.roles, 'review.settle') ? (
                   <>
                     {' '}
@@ -139,7 +139,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
             <p>
               {rs.version ? (
                 <>
-                  Version <code>{rs.version}</code> with {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt)}.
+                  Version <code>{rs.version}</code> with {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt, deps.clock)}.
                 </>
               ) : (
                 'No rule set has loaded.'

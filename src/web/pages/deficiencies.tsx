@@ -10,6 +10,7 @@
  * GET  /deficiencies/report          the same selection as a printable report (audited)
  * POST /deficiencies/:id/status      change status (htmx: returns the updated row)
  */
+import type { Clock } from '../../clock/clock.js'
 import type { Hono } from 'hono'
 import { can } from '../../auth/roles.js'
 import type { User } from '../../auth/users.js'
@@ -85,7 +86,7 @@ export interface Row {
   facility: string | null
 }
 
-export function selectRows(deps: WebDeps, user: User, f: Filters, now: Date): Row[] {
+export function selectRows(deps: WebDeps, user: User, f: Filters): Row[] {
   const repo = new DeficienciesRepo(deps.catalog.db)
   const status: DeficiencyStatus[] | undefined =
     f.status === 'all' ? undefined : f.status === 'active' ? ['open', 'completed'] : [f.status as DeficiencyStatus]
@@ -98,7 +99,7 @@ export function selectRows(deps: WebDeps, user: User, f: Filters, now: Date): Ro
     const patient = patients.get(d.chartMrn)
     if (!canSeePatient(user, patient)) continue
     const doc = d.documentId ? docs.get(Number(d.documentId)) : undefined
-    const age = ageDays(d.createdAt, now)
+    const age = ageDays(d.createdAt, deps.clock)
     const facility = doc ? documentFacts(doc).facility : null
     if (f.severity && d.severity !== f.severity) continue
     if (f.age && ageBucket(age) !== f.age) continue
@@ -172,8 +173,7 @@ export function DeficiencyRow({ r, user, csrf, back, compact, error }: { r: Row;
   )
 }
 
-export function DeficiencyTable(p: { defs: Deficiency[]; user: User; csrf: string; back: string; docs: Map<number, DocumentRecord>; patients: Map<string, Patient | undefined>; compact?: boolean; now?: Date }) {
-  const now = p.now ?? new Date()
+export function DeficiencyTable(p: { defs: Deficiency[]; user: User; csrf: string; back: string; docs: Map<number, DocumentRecord>; patients: Map<string, Patient | undefined>; compact?: boolean; clock: Clock }) {
   return (
     <table class="list deficiencies">
       <thead>
@@ -191,7 +191,7 @@ export function DeficiencyTable(p: { defs: Deficiency[]; user: User; csrf: strin
       <tbody>
         {p.defs.map((d) => {
           const doc = d.documentId ? p.docs.get(Number(d.documentId)) : undefined
-          return <DeficiencyRow r={{ d, doc, patient: p.patients.get(d.chartMrn), age: ageDays(d.createdAt, now), facility: doc ? documentFacts(doc).facility : null }} user={p.user} csrf={p.csrf} back={p.back} compact={p.compact} />
+          return <DeficiencyRow r={{ d, doc, patient: p.patients.get(d.chartMrn), age: ageDays(d.createdAt, p.clock), facility: doc ? documentFacts(doc).facility : null }} user={p.user} csrf={p.csrf} back={p.back} compact={p.compact} />
         })}
       </tbody>
     </table>
@@ -296,11 +296,10 @@ function summary(f: Filters): string {
 
 export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const repo = new DeficienciesRepo(deps.catalog.db)
-  const now = () => deps.now?.() ?? new Date()
 
   /** Types and facilities seen among the user's deficiencies, for the filter menus. */
   const menus = (c: Ctx) => {
-    const all = selectRows(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }, now())
+    const all = selectRows(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' })
     const types = [...new Set(all.map((r) => r.doc?.docType).filter((t): t is string => !!t))].sort()
     const facilities = [...new Set(all.map((r) => r.facility).filter((x): x is string => !!x))].sort()
     return { types, facilities }
@@ -309,7 +308,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
   app.get('/deficiencies', need('records.view'), (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const rows = selectRows(deps, u, f, now())
+    const rows = selectRows(deps, u, f)
     const { types, facilities } = menus(c)
     audit(c, { action: 'deficiency.list', detail: { filters: summary(f), rows: rows.length } })
     const back = c.req.path + filterQuery(f)
@@ -364,7 +363,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 
   app.get('/deficiencies/export.csv', need('records.view'), need('export'), (c) => {
     const f = readFilters((k) => c.req.query(k))
-    const rows = selectRows(deps, userOf(c), f, now())
+    const rows = selectRows(deps, userOf(c), f)
     let out = csvLine(['id', 'chart_mrn', 'patient', 'document_id', 'document_type', 'facility', 'date_of_service', 'rule_id', 'kind', 'severity', 'status', 'age_days', 'created_at', 'assigned_to', 'message', 'status_reason', 'decided_by', 'decided_at'])
     for (const r of rows) {
       const d = r.d
@@ -374,14 +373,14 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
       ])
     }
     audit(c, { action: 'deficiency.export', targetKind: 'report', detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: [...new Set(rows.map((r) => r.d.chartMrn))].slice(0, 500) } })
-    const stamp = day(now().toISOString())
+    const stamp = deps.clock.today()
     return c.body(out, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="deficiencies-${stamp}.csv"` })
   })
 
   app.get('/deficiencies/report', need('records.view'), need('export'), (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const rows = selectRows(deps, u, f, now())
+    const rows = selectRows(deps, u, f)
     audit(c, { action: 'deficiency.report', targetKind: 'report', detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: [...new Set(rows.map((r) => r.d.chartMrn))].slice(0, 500) } })
     const buckets = AGE_BUCKETS.map((b) => ({ ...b, n: rows.filter((r) => ageBucket(r.age) === b.key).length }))
     return page(
@@ -392,7 +391,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
           <div>
             <h1>Deficiency report</h1>
             <p>
-              {summary(f)} · {plural(rows.length, 'deficiency', 'deficiencies')} · as of {when(now().toISOString())}
+              {summary(f)} · {plural(rows.length, 'deficiency', 'deficiencies')} · as of {when(deps.clock.nowIso(), deps.clock)}
             </p>
           </div>
           <div class="actions no-print">
@@ -492,7 +491,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
       const doc = fresh.documentId ? deps.catalog.documents.get(Number(fresh.documentId)) : undefined
       const compact = back.startsWith('/documents/') || back.startsWith('/charts/')
       return c.html(
-        <DeficiencyRow r={{ d: fresh, doc, patient: deps.patients.get(fresh.chartMrn), age: ageDays(fresh.createdAt, now()), facility: doc ? documentFacts(doc).facility : null }} user={u} csrf={c.get('csrf')} back={back} compact={compact} error={error} />,
+        <DeficiencyRow r={{ d: fresh, doc, patient: deps.patients.get(fresh.chartMrn), age: ageDays(fresh.createdAt, deps.clock), facility: doc ? documentFacts(doc).facility : null }} user={u} csrf={c.get('csrf')} back={back} compact={compact} error={error} />,
         // the desk's htmx config swaps 4xx responses too: the row shows the error
         status,
       )

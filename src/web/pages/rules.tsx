@@ -37,19 +37,19 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <dt>Version</dt>
               <dd>{st.version ? <code>{st.version}</code> : <strong>no rule set has loaded</strong>}</dd>
               <dt>Loaded</dt>
-              <dd>{when(st.loadedAt)}</dd>
+              <dd>{when(st.loadedAt, deps.clock)}</dd>
               <dt>Rules</dt>
               <dd>
                 {plural(st.rules, 'rule')} from <code>{st.dir}</code>
               </dd>
               <dt>Last check</dt>
-              <dd>{last ? `${when(last.at)} with rule set ${last.rulesetVersion ?? '?'}` : 'no chart has been checked yet'}</dd>
+              <dd>{last ? `${when(last.at, deps.clock)} with rule set ${last.rulesetVersion ?? '?'}` : 'no chart has been checked yet'}</dd>
             </dl>
             {st.lastError ? (
               <section class="panel panel-bad" role="alert">
                 <h2>The latest edit of the rule files was refused</h2>
                 <p>
-                  Refused {when(st.lastError.at)}. {st.lastError.keptVersion ? <>Rule set <code>{st.lastError.keptVersion}</code> stays in force.</> : 'No earlier rule set is in force.'} Fix
+                  Refused {when(st.lastError.at, deps.clock)}. {st.lastError.keptVersion ? <>Rule set <code>{st.lastError.keptVersion}</code> stays in force.</> : 'No earlier rule set is in force.'} Fix
                   these problems and save the file again:
                 </p>
                 <ul class="problems">
@@ -103,7 +103,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <td class="num">{n('completed')}</td>
                     <td class="num">{n('verified')}</td>
                     <td class="num">{n('waived') + n('rejected')}</td>
-                    <td class="small">{k?.lastSeenAt ? when(k.lastSeenAt) : <span class="muted">never</span>}</td>
+                    <td class="small">{k?.lastSeenAt ? when(k.lastSeenAt, deps.clock) : <span class="muted">never</span>}</td>
                   </tr>
                 )
               })}

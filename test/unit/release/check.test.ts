@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { missingElements, recipientCovered, typeCovered, type FiledRoi } from '../../../src/release/check.js'
 import { BUILTIN_CATEGORIES, categoriesOf, namedBy, type ProtectedCategory } from '../../../src/release/protected.js'
-import { addDays, addYears, parseReleaseRef, releaseNumber } from '../../../src/release/repo.js'
+import { addDays, addYears } from '../../../src/clock/calendar.js'
+import { parseReleaseRef, releaseNumber } from '../../../src/release/repo.js'
 
 const complete: FiledRoi = {
   informationDescription: 'All medical records', disclosingParty: 'Riverside CHC', recipient: 'Harlan & Pike LLP', purpose: 'Legal claim',
