@@ -45,9 +45,11 @@ export function rulesDirOf(config: Readonly<Config>): string {
   return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
 }
 
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean } = {}): Promise<App> {
+/** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
+export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
-  const catalog = openCatalog(config.catalog.path)
+  const clock = opts.clock ?? clockFromConfig(config)
+  const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
   let store: ObjectStore
   let storageReady = true
   try {
@@ -78,7 +80,6 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   rules.reload()
   configureSandbox(config.ingest.budget)
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const clock = clockFromConfig(config)
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, clock }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false

@@ -10,7 +10,7 @@ import { buildChart } from './buildChart.js'
 export function checkChart(catalog: Catalog, ruleset: RuleSet, mrn: string, clock: Clock, by = 'chartclerk'): CheckRun | null {
   const chart = buildChart(catalog, mrn, clock)
   if (!chart) return null
-  const run = checkCharts(ruleset, [chart], new DeficienciesRepo(catalog.db), { by })
+  const run = checkCharts(ruleset, [chart], new DeficienciesRepo(catalog.db), { by, at: clock.nowIso() })
   // Records requests: open one for a newly missing record, close the one whose record just arrived.
   syncNotices(catalog, { mrn, clock })
   return run
