@@ -6,9 +6,11 @@
  * the statistics per day, the web desk's pages and the command line. Real SQLite, real pipeline,
  * real desk (in-process), real `chartclerk` for the command line.
  */
+import { existsSync, mkdirSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { UsersRepo } from '../../../src/auth/users.js'
@@ -22,12 +24,15 @@ import { ReleaseRepo } from '../../../src/release/repo.js'
 import { buildDeficiencyReport } from '../../../src/reports/deficiencyReport.js'
 import { computeStats } from '../../../src/reports/stats.js'
 import { buildWebApp } from '../../../src/web/app.js'
-import { createWebDeps } from '../../../src/web/server.js'
+import { createWebDeps, startWebServer } from '../../../src/web/server.js'
+import type { WebDeps } from '../../../src/web/deps.js'
 import { makeRecordSpec, PATIENTS, patientsCsv, renderRecordPdf, Rng, type MakeSpecOptions } from '../../../samples/lib/records.js'
-import { makeWorkspace, runCli, type Workspace } from '../../helpers/workspace.js'
+import { makeWorkspace, ROOT, runCli, type Workspace } from '../../helpers/workspace.js'
 import { Client, PASSWORD, TEST_COST } from '../web/helpers.js'
 
 const MRN = 'CC-102596'
+const CHROMIUM = '/usr/bin/chromium'
+const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
 const MRN_PATTERN = '^CC-\\d{6}$'
 
 interface Scene {
@@ -63,6 +68,7 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
   let ws: Workspace
   let app: App
   let client: Client
+  let deps: WebDeps
   let documentId: number
   const at = new Date(s.now).toISOString()
 
@@ -81,7 +87,7 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     // The event log takes its times from the clinic's clock too: the filing happened "now".
     expect(app.catalog.events.forDocument(documentId).find((e) => e.kind === 'document.filed')?.at).toBe(at)
 
-    const deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
+    deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
     await deps.users.add({ username: 'clerk1', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     client = new Client(buildWebApp(deps))
     expect((await client.login('clerk1', PASSWORD)).status).toBe(303)
@@ -155,5 +161,25 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     expect(defs.code, defs.stderr).toBe(0)
     const ages = defs.stdout.trim().split('\n').map((l) => JSON.parse(l) as { createdAt: string; ageDays: number })
     expect(ages.find((a) => a.createdAt === s.found)?.ageDays).toBe(s.age)
+  })
+
+  it.runIf(s.zone === 'America/New_York' && existsSync(CHROMIUM))('in Chromium the chart shows the clinic’s received time (screenshot)', async () => {
+    const server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
+    const browser = await chromium.launch({ executablePath: CHROMIUM })
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
+      await page.goto(`${server.url}/login`)
+      await page.fill('input[name=username]', 'clerk1')
+      await page.fill('input[name=password]', PASSWORD)
+      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')])
+      await page.goto(`${server.url}/charts/${MRN}`)
+      const received = (await page.locator(`a[href="/documents/${documentId}"]`).first().locator('xpath=ancestor::tr').textContent()) ?? ''
+      expect(received).toContain(`${s.today} 23:30`)
+      mkdirSync(SHOTS, { recursive: true })
+      await page.screenshot({ path: path.join(SHOTS, 'clinic-clock-chart-new-york.png'), fullPage: true })
+    } finally {
+      await browser.close()
+      await server.close()
+    }
   })
 })
