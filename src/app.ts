@@ -8,6 +8,7 @@ import path from 'node:path'
 import { DoctypeClassifier } from './classify/classifier.js'
 import { loadModel } from './classify/model.js'
 import { packageRoot, resolveModelPath } from './classify/paths.js'
+import { clockFromConfig, type Clock } from './clock/clock.js'
 import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
@@ -36,6 +37,8 @@ export interface App {
   ruleFiles: RulesInForce
   runner: IngestRunner
   ctx: StageContext
+  /** The clinic's clock (clinic.timeZone): every "today" and calendar date comes from it. */
+  clock: Clock
   /** False when storage did not answer at start (only with `storageMayBeDown`): call store.init() before ingesting. */
   storageReady: boolean
   close(): Promise<void>
@@ -46,9 +49,11 @@ export function rulesDirOf(config: Readonly<Config>): string {
   return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
 }
 
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean } = {}): Promise<App> {
+/** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
+export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
-  const catalog = openCatalog(config.catalog.path)
+  const clock = opts.clock ?? clockFromConfig(config)
+  const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
   let store: ObjectStore
   let storageReady = true
   try {
@@ -84,11 +89,11 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   ruleFiles.doctypes.on('swap', (next: DoctypeClassifier['docTypes']) => classifier.useDocTypes(next))
   configureSandbox(config.ingest.budget)
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles }
+  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles, clock }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, ctx, storageReady,
+    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true

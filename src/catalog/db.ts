@@ -28,7 +28,8 @@ export interface Catalog {
   close(): void
 }
 
-export function openCatalog(file: string): Catalog {
+/** `now`: where the event log's times come from (the clinic's clock; the system clock by default). */
+export function openCatalog(file: string, opts: { now?: () => Date } = {}): Catalog {
   let db: Db
   try {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
@@ -45,7 +46,7 @@ export function openCatalog(file: string): Catalog {
       detail: (err as Error).message,
     })
   }
-  const events = new EventLog(db)
+  const events = new EventLog(db, opts.now)
   return {
     db,
     documents: new DocumentsRepo(db, events),

@@ -3,6 +3,7 @@
  * documents filed in their chart, each with the facts the pipeline extracted.
  * Plain JSON; `chartclerk chart show MRN --json` prints exactly this.
  */
+import type { Clock } from '../clock/clock.js'
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import type { Chart, ChartDocument, ChartRouting, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
@@ -71,7 +72,8 @@ function sexOf(p: Patient): Sex | null {
   return s ? 'unknown' : null
 }
 
-export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toISOString().slice(0, 10)): Chart | null {
+/** The chart of one patient as the rules see it, checked as of `asOf` (default: the clinic's today). */
+export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = clock.today()): Chart | null {
   const patient = catalog.patients.get(mrn)
   if (!patient) return null
   const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
@@ -88,6 +90,7 @@ export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toIS
     encounters: [],
     consents: [],
     asOf,
+    timeZone: clock.timeZone,
   }
 }
 

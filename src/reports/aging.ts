@@ -30,7 +30,7 @@ export function agingBucket(ageDays: number): AgingBucket {
   return '>60'
 }
 
-/** Whole days from `from` (a date or ISO timestamp) to `asOf` (YYYY-MM-DD); never negative. */
+/** Whole days from `from` to `asOf` (both the clinic's dates, YYYY-MM-DD: see Clock.localDate); never negative. */
 export function daysBetween(from: string, asOf: string): number {
   const a = dayNumber(from)
   const b = dayNumber(asOf)
@@ -42,11 +42,3 @@ export function emptyBuckets(): Record<AgingBucket, number> {
   return { '0-7': 0, '8-14': 0, '15-30': 0, '31-60': 0, '>60': 0 }
 }
 
-export const today = (): string => new Date().toISOString().slice(0, 10)
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}

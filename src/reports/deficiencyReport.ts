@@ -10,7 +10,8 @@ import type { Catalog } from '../catalog/db.js'
 import { DeficienciesRepo, type Deficiency, type DeficiencyStatus } from '../deficiencies/repo.js'
 import type { Patient } from '../model/types.js'
 import type { DeficiencyKind, Severity } from '../rules/types.js'
-import { AGING_BUCKET_LABELS, AGING_BUCKETS, agingBucket, daysBetween, emptyBuckets, today, type AgingBucket } from './aging.js'
+import { localDateTimeIn, type Clock } from '../clock/clock.js'
+import { AGING_BUCKET_LABELS, AGING_BUCKETS, agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
 import { ReportContext, patientName } from './context.js'
 import { spreadsheetCsv } from './csv.js'
 import { esc, htmlPage } from './html.js'
@@ -33,10 +34,12 @@ export interface ReportFilter {
 }
 
 export interface ReportOptions {
+  /** The report day (default: the clinic's today). */
   asOf?: string
   delinquentAfterDays: number
   /** Charts the reader may see (the desk's access rules); every chart when absent. */
   visible?: (mrn: string, patient: Patient | null) => boolean
+  clock: Clock
 }
 
 export interface ReportRow {
@@ -83,6 +86,8 @@ export interface ChartGroup {
 export interface DeficiencyReport {
   asOf: string
   generatedAt: string
+  /** The clinic's time zone: `asOf` and ages are its dates; `generatedAt` is shown in it. */
+  timeZone: string
   delinquentAfterDays: number
   filter: ReportFilter
   charts: ChartGroup[]
@@ -139,8 +144,8 @@ export function reportRow(d: Deficiency, ctx: ReportContext, delinquentAfterDays
 }
 
 export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, opts: ReportOptions): DeficiencyReport {
-  const asOf = opts.asOf ?? today()
-  const ctx = new ReportContext(catalog, asOf)
+  const asOf = opts.asOf ?? opts.clock.today()
+  const ctx = new ReportContext(catalog, asOf, opts.clock)
   const status = filter.status?.length ? filter.status : (['open'] as DeficiencyStatus[])
   const list = new DeficienciesRepo(catalog.db).list({ status, chartMrn: filter.mrn, ruleId: filter.ruleId })
   const facility = filter.facility?.trim().toLowerCase()
@@ -181,7 +186,8 @@ export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, op
   }
   return {
     asOf,
-    generatedAt: new Date().toISOString(),
+    generatedAt: opts.clock.nowIso(),
+    timeZone: opts.clock.timeZone,
     delinquentAfterDays: opts.delinquentAfterDays,
     filter: { ...filter, status },
     charts,
@@ -233,7 +239,7 @@ export function renderReportHtml(report: DeficiencyReport, opts: { clinicName?: 
   const body: string[] = []
   body.push(`<header>
 <h1>${esc(title)}</h1>
-<p class="meta">As of ${esc(report.asOf)} · generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC · delinquent when open more than ${report.delinquentAfterDays} days${describeFilter(report.filter) ? ` · ${esc(describeFilter(report.filter))}` : ''}</p>
+<p class="meta">As of ${esc(report.asOf)} · generated ${esc(localDateTimeIn(report.timeZone, report.generatedAt))} ${esc(report.timeZone)} · delinquent when open more than ${report.delinquentAfterDays} days${describeFilter(report.filter) ? ` · ${esc(describeFilter(report.filter))}` : ''}</p>
 <p class="meta">Contains protected health information. Handle, store and destroy as the health center's privacy policy requires.</p>
 </header>`)
   body.push(`<section class="totals">

@@ -7,7 +7,9 @@ import type { Catalog } from '../catalog/db.js'
 import { buildChart, chartMrns } from '../charts/buildChart.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { deriveChartFacts } from '../model/chart.js'
-import { AGING_BUCKETS, addDays, agingBucket, daysBetween, emptyBuckets, today, type AgingBucket } from './aging.js'
+import { addDays } from '../clock/calendar.js'
+import type { Clock } from '../clock/clock.js'
+import { AGING_BUCKETS, agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
 import { ReportContext } from './context.js'
 import { isDelinquent } from './deficiencyReport.js'
 import { NoticesRepo } from './notices.js'
@@ -20,6 +22,8 @@ export interface StatsOptions {
   /** Last day, inclusive (default: today). */
   to?: string
   delinquentAfterDays: number
+  /** The clinic's clock: days are its local dates (a document filed at 8 pm in New York counts that day). */
+  clock: Clock
 }
 
 export interface Stats {
@@ -63,10 +67,12 @@ function median(xs: number[]): number | null {
 }
 
 export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
-  const to = opts.to ?? today()
+  const { clock } = opts
+  const to = opts.to ?? clock.today()
   const from = opts.from ?? addDays(to, -29)
   const days = daysBetween(from, to) + 1
-  const inPeriod = (iso: string | null): boolean => !!iso && iso.slice(0, 10) >= from && iso.slice(0, 10) <= to
+  const dayOf = (iso: string): string => clock.localDate(iso)
+  const inPeriod = (iso: string | null): boolean => !!iso && dayOf(iso) >= from && dayOf(iso) <= to
 
   // Filing: the first time each filed document was filed (by chartclerk or by a person settling it).
   const filedRows = firstFilings(catalog)
@@ -77,7 +83,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   let settled = 0
   for (const r of filedRows) {
     if (!inPeriod(r.filedAt)) continue
-    const day = perDayMap.get(r.filedAt.slice(0, 10))!
+    const day = perDayMap.get(dayOf(r.filedAt))!
     day.documents++
     day.pages += r.pages
     documents++
@@ -90,14 +96,14 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
 
   // Review backlog: documents waiting for a person, aged from their receipt.
   const waiting = catalog.db.prepare("SELECT received_at FROM documents WHERE status = 'needs_review'").all() as { received_at: string }[]
-  const reviewAges = waiting.map((w) => daysBetween(w.received_at, to))
+  const reviewAges = waiting.map((w) => daysBetween(dayOf(w.received_at), to))
   const reviewByAge = emptyBuckets()
   for (const a of reviewAges) reviewByAge[agingBucket(a)]++
 
   // Open deficiencies.
-  const ctx = new ReportContext(catalog, to)
+  const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
-  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => d.createdAt.slice(0, 10) <= to)
+  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => dayOf(d.createdAt) <= to)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
@@ -118,7 +124,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
   for (const mrn of chartMrns(catalog)) {
-    const chart = buildChart(catalog, mrn, to)
+    const chart = buildChart(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays) if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++
   }
@@ -132,7 +138,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   const sent = notices.filter((n) => n.status === 'sent').length
   const overdue = notices.filter((n) => (n.status === 'pending' || n.status === 'sent') && n.dueDate !== null && n.dueDate < to).length
   const received = notices.filter((n) => n.status === 'received' && inPeriod(n.receivedAt))
-  const turnaround = received.filter((n) => n.sentAt && n.receivedAt).map((n) => daysBetween(n.sentAt!, n.receivedAt!))
+  const turnaround = received.filter((n) => n.sentAt && n.receivedAt).map((n) => daysBetween(dayOf(n.sentAt!), dayOf(n.receivedAt!)))
 
   return {
     period: { from, to, days },

@@ -11,7 +11,9 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
-import { addDays, agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
+import { addDays } from '../clock/calendar.js'
+import type { Clock } from '../clock/clock.js'
+import { agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
 import { ReportContext } from './context.js'
 
 export interface TimelineDay {
@@ -42,7 +44,7 @@ interface Span {
 }
 
 /** In the state at the end of `day`: began on or before it and had not ended by then. */
-const atEndOf = (s: Span, day: string): boolean => s.start.slice(0, 10) <= day && (s.end === null || s.end.slice(0, 10) > day)
+const atEndOf = (s: Span, day: string, dayOf: (iso: string) => string): boolean => dayOf(s.start) <= day && (s.end === null || dayOf(s.end) > day)
 
 const FILING_EVENTS = ['document.filed', 'document.settled', 'document.refiled'] as const
 
@@ -114,7 +116,16 @@ function releaseSpans(catalog: Catalog): (Span & { due: string | null })[] {
   }))
 }
 
-export function buildTimeline(catalog: Catalog, o: { from: string; to: string }): Timeline {
+/** `clock`: days are the clinic's calendar days (clinic.timeZone). */
+export function buildTimeline(catalog: Catalog, o: { from: string; to: string }, clock: Clock): Timeline {
+  // Calendar dates (a request date) are days already; instants become the clinic's day.
+  // Remembered: every span is asked about on every day of the period.
+  const days_ = new Map<string, string>()
+  const dayOf = (iso: string): string => {
+    let d = days_.get(iso)
+    if (d === undefined) days_.set(iso, (d = iso.length === 10 ? iso : clock.localDate(iso)))
+    return d
+  }
   const n = daysBetween(o.from, o.to) + 1
   const days: TimelineDay[] = []
   const byDate = new Map<string, TimelineDay>()
@@ -126,26 +137,26 @@ export function buildTimeline(catalog: Catalog, o: { from: string; to: string })
   }
 
   for (const f of firstFilings(catalog)) {
-    const d = byDate.get(f.filedAt.slice(0, 10))
+    const d = byDate.get(dayOf(f.filedAt))
     if (d) f.settled ? d.filedReview++ : d.filedAuto++
   }
 
   const review = reviewSpans(catalog)
   const defs = new DeficienciesRepo(catalog.db).list({})
   const spans = openSpans(catalog)
-  const ctx = new ReportContext(catalog, o.to)
+  const ctx = new ReportContext(catalog, o.to, clock)
   const agingFrom = new Map(defs.map((x) => [x.id, ctx.agingFrom(x)]))
   const releases = releaseSpans(catalog)
 
   for (const d of days) {
     // a document sent to review twice (a re-match) counts once
-    d.waiting = new Set(review.filter((s) => atEndOf(s, d.date)).map((s) => s.id)).size
+    d.waiting = new Set(review.filter((s) => atEndOf(s, d.date, dayOf)).map((s) => s.id)).size
     for (const x of defs) {
-      if (!(spans.get(x.id) ?? []).some((s) => atEndOf(s, d.date))) continue
+      if (!(spans.get(x.id) ?? []).some((s) => atEndOf(s, d.date, dayOf))) continue
       d.deficiencies[agingBucket(daysBetween(agingFrom.get(x.id)!, d.date))]++
     }
     for (const r of releases) {
-      if (!atEndOf(r, d.date)) continue
+      if (!atEndOf(r, d.date, dayOf)) continue
       if (r.due !== null && r.due < d.date) d.releasesOverdue++
       else d.releasesOnTime++
     }

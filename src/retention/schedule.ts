@@ -10,7 +10,7 @@
 import path from 'node:path'
 import { packageRoot } from '../classify/paths.js'
 import { ChartclerkError } from '../errors.js'
-import { addYears } from '../release/repo.js'
+import { addYears } from '../clock/calendar.js'
 import { requireKind, schemaKind, type RuleFileKind } from '../rules/ruleFiles.js'
 
 export interface JurisdictionSchedule {

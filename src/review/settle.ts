@@ -22,7 +22,7 @@ export interface Settlement {
   note?: string
 }
 
-export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'ruleFiles' | 'log' | 'store'>
+export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'ruleFiles' | 'log' | 'store' | 'clock'>
 
 async function extractedTextOf(deps: SettleDeps, documentId: number): Promise<ExtractedText> {
   try {
@@ -51,7 +51,7 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
   }
   if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document (--by NAME).')
   const previousMrn = doc.patientMrn
-  const x = readFields(s.docType, await extractedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder)
+  const x = readFields(s.docType, await extractedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder, deps.clock.today())
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType
   const proposedMrn = (doc.details.match as { mrn?: string | null } | undefined)?.mrn ?? null
   catalog.tx(() => {
@@ -80,12 +80,12 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       patientCorrected: !!proposedMrn && proposedMrn !== s.mrn,
     })
   })
-  routeDocument(catalog, deps.ruleFiles.routingRules(), documentId, deps.log)
+  routeDocument(catalog, deps.ruleFiles.routingRules(), documentId, deps.log, deps.clock)
   // Filing into an inactive chart makes it active again (its objects come back from the archive).
   await reactivateIfInactive(deps, s.mrn, { by: s.by, documentId })
   const ruleset = deps.rules.current
   if (ruleset) {
-    checkChart(catalog, ruleset, s.mrn, s.by)
-    if (previousMrn && previousMrn !== s.mrn) checkChart(catalog, ruleset, previousMrn, s.by)
+    checkChart(catalog, ruleset, s.mrn, deps.clock, s.by)
+    if (previousMrn && previousMrn !== s.mrn) checkChart(catalog, ruleset, previousMrn, deps.clock, s.by)
   }
 }

@@ -5,13 +5,14 @@
  * (read once and hot-reloaded; a broken edit keeps the last good rules). A document not filed
  * has no routes.
  */
+import type { Clock } from '../clock/clock.js'
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { Catalog } from '../catalog/db.js'
 import type { Logger } from '../log.js'
 import { RoutesRepo, syncRoutingDetails } from './repo.js'
 import { routeTargets, type RouteTarget, type RoutingRule } from './rules.js'
 
-export function routeDocument(catalog: Catalog, rules: readonly RoutingRule[], documentId: number, _log?: Logger): RouteTarget[] {
+export function routeDocument(catalog: Catalog, rules: readonly RoutingRule[], documentId: number, _log?: Logger, clock?: Clock): RouteTarget[] {
   const doc = catalog.documents.get(documentId)
   if (!doc) return []
   const repo = new RoutesRepo(catalog.db)
@@ -22,7 +23,7 @@ export function routeDocument(catalog: Catalog, rules: readonly RoutingRule[], d
     targets = routeTargets(rules, { docType: doc.docType, facility: x?.facility ?? null, author: x?.author ?? null, primaryProvider: patient?.primaryProvider ?? null })
   }
   catalog.tx(() => {
-    const { added, removed } = repo.setRoutes(documentId, targets)
+    const { added, removed } = repo.setRoutes(documentId, targets, clock?.nowIso())
     if (added || removed) {
       syncRoutingDetails(catalog, documentId)
       catalog.events.append('document.routed', documentId, { recipients: targets.length, added, removed, rules: [...new Set(targets.map((t) => t.ruleId))] })

@@ -7,6 +7,7 @@ import type { LoginLimiter } from '../auth/loginLimiter.js'
 import type { SessionsRepo } from '../auth/sessions.js'
 import type { UsersRepo } from '../auth/users.js'
 import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import type { Logger } from '../log.js'
 import type { DocumentType, Patient } from '../model/types.js'
@@ -65,5 +66,6 @@ export interface WebDeps {
   secureCookies?: boolean
   /** Proxies whose X-Forwarded-For names the client (web.trustProxy); none by default. */
   trustProxy?: TrustedProxies
-  now?: () => Date
+  /** The clinic's clock: every date and time the desk shows or counts by. */
+  clock: Clock
 }

@@ -47,6 +47,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
   })
   return {
     config: app.config,
+    clock: app.clock,
     catalog: app.catalog,
     store: app.store,
     log: app.log,

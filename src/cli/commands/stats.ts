@@ -1,5 +1,6 @@
 /** `chartclerk stats [--json | --format html --out FILE] [--from D --to D]`: departmental statistics, with charts in the printable report. */
 import { writeFileSync } from 'node:fs'
+import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
@@ -27,13 +28,14 @@ export function registerStatsCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays })
+        const clock = clockFromConfig(config)
+        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays, clock })
         const format = o.json || globalOptions(cmd).json ? 'json' : o.format
         const text =
           format === 'json'
             ? JSON.stringify(s) + '\n'
             : format === 'html'
-              ? renderStatsHtml(s, timelineCharts(buildTimeline(catalog, s.period)), { clinicName: config.clinic.name || undefined })
+              ? renderStatsHtml(s, timelineCharts(buildTimeline(catalog, s.period, clock)), { clinicName: config.clinic.name || undefined })
               : formatStats(s).map((l) => l + '\n').join('')
         if (o.out) {
           writeFileSync(o.out, text, { mode: 0o600 })

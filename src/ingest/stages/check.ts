@@ -13,7 +13,7 @@ export const check: Stage = {
     const mrn = ctx.catalog.documents.get(job.documentId!)?.patientMrn
     if (!ruleset || !mrn) return CONTINUE
     try {
-      const run = checkChart(ctx.catalog, ruleset, mrn)
+      const run = checkChart(ctx.catalog, ruleset, mrn, ctx.clock)
       if (run) ctx.log.debug({ documentId: job.documentId, rulesetVersion: run.rulesetVersion, opened: run.totals.opened, closed: run.totals.autoCompleted }, 'chart checked')
     } catch (err) {
       ctx.log.warn({ documentId: job.documentId, err: (err as Error).message?.slice(0, 200) }, 'chart check failed; the document stays filed; run "chartclerk check" later')

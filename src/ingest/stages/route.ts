@@ -10,7 +10,7 @@ export const route: Stage = {
   appliesTo: (job) => job.status === 'filed',
   async run(job, ctx) {
     try {
-      routeDocument(ctx.catalog, ctx.ruleFiles.routingRules(), job.documentId!, ctx.log)
+      routeDocument(ctx.catalog, ctx.ruleFiles.routingRules(), job.documentId!, ctx.log, ctx.clock)
     } catch (err) {
       ctx.log.warn({ documentId: job.documentId, err: (err as Error).message?.slice(0, 200) }, 'routing failed; the document stays filed')
     }

@@ -4,6 +4,7 @@
  * reason. Errors are thrown as ChartclerkError; the runner catches them in one place.
  */
 import type { Catalog } from '../../catalog/db.js'
+import type { Clock } from '../../clock/clock.js'
 import type { Config } from '../../config/config.js'
 import type { DocumentRecord } from '../../catalog/documents.js'
 import type { OcrEngine } from '../../extract/ocr/types.js'
@@ -63,6 +64,8 @@ export interface StageContext {
   rules: () => RuleSet | null
   /** Every kind of rule file in force (routing rules among them), each at its last good version. */
   ruleFiles: Pick<RulesInForce, 'routingRules'>
+  /** The clinic's clock: when a document is received, the day its fields are read as of. */
+  clock: Clock
 }
 
 export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' }

@@ -15,18 +15,19 @@ import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { userOf, type AppEnv } from '../env.js'
-import { ageDays, plural, startOfToday, when } from '../format.js'
+import { ageDays, plural, when } from '../format.js'
 import { Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { pipelineStatusReader, type PipelineStatus } from '../pipelineStatus.js'
 import { page } from '../render.js'
-import { AGING_BUCKET_LABELS, AGING_BUCKETS, addDays } from '../../reports/aging.js'
+import { AGING_BUCKET_LABELS, AGING_BUCKETS, } from '../../reports/aging.js'
+import { addDays } from '../../clock/calendar.js'
 import { computeStats, releaseDeadlines } from '../../reports/stats.js'
 import { statsBodyHtml } from '../../reports/statsReport.js'
 import { buildTimeline } from '../../reports/timeline.js'
 import { timelineCharts, type TimelineChart } from '../../reports/timelineCharts.js'
 import { raw } from 'hono/html'
-import { asOfDay, openByAge, RulesetName } from './deficiencies.js'
+import { openByAge, RulesetName } from './deficiencies.js'
 import { RulesetVersions } from '../../deficiencies/rulesetVersions.js'
 
 function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: boolean }) {
@@ -102,11 +103,10 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
 
   app.get('/statistics', need('desk.view'), (c) => {
     const u = userOf(c)
-    const now = deps.now?.() ?? new Date()
-    const to = asOfDay(now)
-    const s = computeStats(deps.catalog, { from: addDays(to, -29), to, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays })
+    const to = deps.clock.today()
+    const s = computeStats(deps.catalog, { from: addDays(to, -29), to, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays, clock: deps.clock })
     const releases = can(u.roles, 'release.manage')
-    const charts = timelineCharts(buildTimeline(deps.catalog, s.period), { releases })
+    const charts = timelineCharts(buildTimeline(deps.catalog, s.period, deps.clock), { releases })
     return page(
       c,
       { title: 'Statistics', active: 'dashboard', wide: true, printTitle: `Records department statistics, ${s.period.from} to ${s.period.to}`, patientData: false },
@@ -135,19 +135,19 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
   app.get('/', need('desk.view'), async (c) => {
     const u = userOf(c)
     const s = await status()
-    const now = deps.now?.() ?? new Date()
-    const filedToday = desk.filedSince(startOfToday(now))
+    const { clock } = deps
+    const filedToday = desk.filedSince(clock.startOfToday().toISOString())
     const backlog = desk.reviewCount()
     const oldest = desk.oldestReview()
-    const aging = openByAge(deps, now)
-    const to = asOfDay(now)
-    const charts = timelineCharts(buildTimeline(deps.catalog, { from: addDays(to, -29), to }), { releases: can(u.roles, 'release.manage') })
+    const aging = openByAge(deps)
+    const to = clock.today()
+    const charts = timelineCharts(buildTimeline(deps.catalog, { from: addDays(to, -29), to }, clock), { releases: can(u.roles, 'release.manage') })
     const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && deps.users.count() <= 1
     const versions = new RulesetVersions(deps.catalog.db).all()
     const completed = deficiencies.list({ status: 'completed' }).length
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
-    const releases = releaseDeadlines(deps.catalog, now.toISOString().slice(0, 10))
+    const releases = releaseDeadlines(deps.catalog, clock.today())
     return page(
       c,
       { title: 'Dashboard', active: 'dashboard' },
@@ -167,7 +167,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
               </dd>
               <dt>Review backlog</dt>
               <dd>
-                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, now) ? `${plural(ageDays(oldest, now), 'day')} ago` : 'today'}</span> : null}
+                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, clock) ? `${plural(ageDays(oldest, clock), 'day')} ago` : 'today'}</span> : null}
                 {backlog && can(u.roles, 'review.settle') ? (
                   <>
                     {' '}
@@ -236,7 +236,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
             <p>
               {rs.version ? (
                 <>
-                  In force: <RulesetName version={rs.version} versions={versions} />, {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt)}.
+                  In force: <RulesetName version={rs.version} versions={versions} />, {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt, deps.clock)}.
                 </>
               ) : (
                 'No rule set has loaded.'

@@ -27,6 +27,7 @@ import { DEFICIENCY_KINDS, SEVERITIES, type DeficiencyKind, type Severity } from
 import { canSeePatient } from '../access.js'
 import type { WebDeps } from '../deps.js'
 import { audit, isHtmx, userOf, type AppEnv, type Ctx } from '../env.js'
+import type { Clock } from '../../clock/clock.js'
 import { day, plural, typeLabel, waited, when } from '../format.js'
 import { Badge, Csrf, Empty, Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
@@ -95,21 +96,19 @@ export function reportFilter(f: Filters): ReportFilter {
   }
 }
 
-/** The day deficiencies are aged to (the report model counts whole days to a date). */
-export const asOfDay = (now: Date): string => now.toISOString().slice(0, 10)
-
 /** The deficiency report for this user: the selection, aged and bucketed, limited to the charts they may see. */
-export function deskReport(deps: WebDeps, user: User, f: Filters, now: Date): DeficiencyReport {
+export function deskReport(deps: WebDeps, user: User, f: Filters): DeficiencyReport {
   return buildDeficiencyReport(deps.catalog, reportFilter(f), {
-    asOf: asOfDay(now),
+    asOf: deps.clock.today(),
+    clock: deps.clock,
     delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays,
     visible: (mrn) => canSeePatient(user, deps.patients.get(mrn)),
   })
 }
 
 /** Report rows for deficiencies listed elsewhere (a chart, a document). */
-export function deficiencyRows(deps: WebDeps, defs: Deficiency[], now: Date): ReportRow[] {
-  const ctx = new ReportContext(deps.catalog, asOfDay(now))
+export function deficiencyRows(deps: WebDeps, defs: Deficiency[]): ReportRow[] {
+  const ctx = new ReportContext(deps.catalog, deps.clock.today(), deps.clock)
   return defs.map((d) => reportRow(d, ctx, deps.config.deficiencies.delinquentAfterDays))
 }
 
@@ -123,6 +122,8 @@ export interface RowContext {
   current: string | null
   /** Rule titles by id, from the rule set in force. */
   titles: Map<string, string>
+  /** The clinic's clock, for the times a row shows. */
+  clock: Clock
   compact?: boolean
 }
 
@@ -135,6 +136,7 @@ export function rowContext(deps: WebDeps, c: Ctx, back: string, compact = false)
     versions: new RulesetVersions(deps.catalog.db).all(),
     current: rs?.version ?? null,
     titles: new Map((rs?.rules ?? []).map((r) => [r.id, r.title])),
+    clock: deps.clock,
     compact,
   }
 }
@@ -179,7 +181,7 @@ function StillFails({ r, rc }: { r: ReportRow; rc: RowContext }) {
       {r.lastSeenAt ? (
         <>
           {' '}
-          at the last check, {when(r.lastSeenAt)}
+          at the last check, {when(r.lastSeenAt, rc.clock)}
           {r.lastSeenRuleset ? (
             <>
               {' '}
@@ -438,11 +440,10 @@ function summary(f: Filters): string {
 
 export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const repo = new DeficienciesRepo(deps.catalog.db)
-  const now = () => deps.now?.() ?? new Date()
 
   /** Types and facilities seen among the user's deficiencies, for the filter menus. */
   const menus = (c: Ctx) => {
-    const all = reportRows(deskReport(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }, now()))
+    const all = reportRows(deskReport(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }))
     const types = [...new Set(all.map((r) => r.documentType).filter((t): t is string => !!t))].sort()
     const facilities = [...new Set(all.map((r) => r.facility).filter((x): x is string => !!x))].sort()
     return { types, facilities }
@@ -453,7 +454,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
   app.get('/deficiencies', need('records.view'), (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const report = deskReport(deps, u, f, now())
+    const report = deskReport(deps, u, f)
     const rows = reportRows(report)
     const { types, facilities } = menus(c)
     audit(c, { action: 'deficiency.list', detail: { filters: summary(f), rows: rows.length } })
@@ -489,17 +490,17 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 
   app.get('/deficiencies/export.csv', need('records.view'), need('export'), (c) => {
     const f = readFilters((k) => c.req.query(k))
-    const report = deskReport(deps, userOf(c), f, now())
+    const report = deskReport(deps, userOf(c), f)
     const rows = reportRows(report)
     audit(c, { action: 'deficiency.export', targetKind: 'report', detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) } })
-    const stamp = day(now().toISOString())
+    const stamp = deps.clock.today()
     return c.body(renderReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="deficiencies-${stamp}.csv"` })
   })
 
   app.get('/deficiencies/report', need('records.view'), need('export'), (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const report = deskReport(deps, u, f, now())
+    const report = deskReport(deps, u, f)
     const rows = reportRows(report)
     audit(c, { action: 'deficiency.report', targetKind: 'report', detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) } })
     const versions = new RulesetVersions(deps.catalog.db).all()
@@ -611,7 +612,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     if (isHtmx(c)) {
       const fresh = repo.get(d.id)!
       const compact = back.startsWith('/documents/') || back.startsWith('/charts/')
-      const [row] = deficiencyRows(deps, [fresh], now())
+      const [row] = deficiencyRows(deps, [fresh])
       // A refused change keeps what was chosen and typed, so the clerk only adds what was missing.
       return c.html(<DeficiencyRow r={row!} rc={rowContext(deps, c, back, compact)} error={error} chosen={error ? to : undefined} reason={error ? reason : undefined} />, status)
     }
@@ -621,7 +622,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 }
 
 /** Open deficiencies by aging bucket (the dashboard's panel), from the same report model. */
-export function openByAge(deps: WebDeps, now: Date): { buckets: Record<AgingBucket, number>; open: number; delinquent: number; delinquentAfterDays: number } {
-  const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf: asOfDay(now), delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays })
+export function openByAge(deps: WebDeps): { buckets: Record<AgingBucket, number>; open: number; delinquent: number; delinquentAfterDays: number } {
+  const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf: deps.clock.today(), clock: deps.clock, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays })
   return { buckets: r.charts.length ? r.totals.buckets : emptyBuckets(), open: r.totals.deficiencies, delinquent: r.totals.delinquent, delinquentAfterDays: r.delinquentAfterDays }
 }

@@ -162,7 +162,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               </dd>
               <dt>Received</dt>
               <dd>
-                {when(doc.receivedAt)} as “{doc.originalName}”{doc.sourceFolder ? ` (from ${doc.sourceFolder}/)` : ''}
+                {when(doc.receivedAt, deps.clock)} as “{doc.originalName}”{doc.sourceFolder ? ` (from ${doc.sourceFolder}/)` : ''}
                 {receipts.length > 1 ? <span class="muted"> · received {receipts.length} times</span> : null}
               </dd>
               <dt>File</dt>
@@ -200,7 +200,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </div>
         <section>
           <h2>Deficiencies of this document</h2>
-          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs, deps.now?.() ?? new Date())} rc={rowContext(deps, c, c.req.path, true)} /> : <Empty>None.</Empty>}
+          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, c.req.path, true)} /> : <Empty>None.</Empty>}
         </section>
         <section>
           <h2>Pages</h2>

@@ -84,7 +84,7 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
                     <strong>{n.file}</strong>
                     {n.sourceFolder ? <div class="small muted">from {n.sourceFolder}/</div> : null}
                   </td>
-                  <td class="nowrap">{when(n.quarantinedAt)}</td>
+                  <td class="nowrap">{when(n.quarantinedAt, deps.clock)}</td>
                   <td>
                     <code>{n.code}</code>
                     {n.stage ? <div class="small muted">at {n.stage}</div> : null}

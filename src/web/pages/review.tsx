@@ -75,7 +75,6 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/review', need('review.settle'), (c) => {
     const queue = desk.reviewQueue()
     audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
-    const now = deps.now?.() ?? new Date()
     return page(
       c,
       { title: 'Review queue', active: 'review' },
@@ -104,8 +103,8 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 const best = p.candidates[0]
                 return (
                   <tr data-href={`/review/${d.id}`}>
-                    <td class="nowrap">{when(d.receivedAt)}</td>
-                    <td class="num nowrap">{waited(ageDays(d.receivedAt, now))}</td>
+                    <td class="nowrap">{when(d.receivedAt, deps.clock)}</td>
+                    <td class="num nowrap">{waited(ageDays(d.receivedAt, deps.clock))}</td>
                     <td>
                       <a href={`/review/${d.id}`}>{d.originalName}</a>
                     </td>
@@ -144,7 +143,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               Review: {doc.originalName} <span class="muted">(document {doc.id})</span>
             </h1>
             <p class="muted">
-              Received {when(doc.receivedAt)}
+              Received {when(doc.receivedAt, deps.clock)}
               {doc.sourceFolder ? ` from ${doc.sourceFolder}/` : ''} · {plural(doc.pageCount ?? pages.length, 'page')}
               {doc.ocrConfidence != null ? ` · OCR confidence ${Math.round(doc.ocrConfidence)}` : doc.textSource === 'text-layer' ? ' · text from the PDF' : ''}
             </p>

@@ -44,7 +44,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <dt>Version</dt>
               <dd>{st.version ? <RulesetName version={st.version} versions={versions} /> : <strong>no rule set has loaded</strong>}</dd>
               <dt>Loaded</dt>
-              <dd>{when(st.loadedAt)}</dd>
+              <dd>{when(st.loadedAt, deps.clock)}</dd>
               <dt>Rules</dt>
               <dd>
                 {plural(st.rules, 'rule')} from <code>{st.dir}</code>
@@ -53,7 +53,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <dd>
                 {last ? (
                   <>
-                    {when(last.at)} with {last.rulesetVersion ? <RulesetName version={last.rulesetVersion} versions={versions} /> : 'an unknown rule set'}
+                    {when(last.at, deps.clock)} with {last.rulesetVersion ? <RulesetName version={last.rulesetVersion} versions={versions} /> : 'an unknown rule set'}
                   </>
                 ) : (
                   'no chart has been checked yet'
@@ -64,7 +64,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <section class="panel panel-bad" role="alert">
                 <h2>The latest edit of the rule files was refused</h2>
                 <p>
-                  Refused {when(st.lastError.at)}. {st.lastError.keptVersion ? (
+                  Refused {when(st.lastError.at, deps.clock)}. {st.lastError.keptVersion ? (
                     <>
                       <RulesetName version={st.lastError.keptVersion} versions={versions} /> stays in force.
                     </>
@@ -124,7 +124,7 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <td class="num">{n('completed')}</td>
                     <td class="num">{n('verified')}</td>
                     <td class="num">{n('waived') + n('rejected')}</td>
-                    <td class="small">{k?.lastSeenAt ? when(k.lastSeenAt) : <span class="muted">never</span>}</td>
+                    <td class="small">{k?.lastSeenAt ? when(k.lastSeenAt, deps.clock) : <span class="muted">never</span>}</td>
                   </tr>
                 )
               })}
@@ -150,11 +150,11 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <td>
                       <code>{k.location}</code>
                     </td>
-                    <td>{k.summary ? <>{k.summary}, loaded {when(k.loadedAt)}</> : <strong>nothing has loaded</strong>}</td>
+                    <td>{k.summary ? <>{k.summary}, loaded {when(k.loadedAt, deps.clock)}</> : <strong>nothing has loaded</strong>}</td>
                     <td>
                       {k.lastError ? (
                         <div role="alert">
-                          <Badge kind="bad">refused {when(k.lastError.at)}</Badge> {k.lastError.keptVersion ? 'the last good version stays in force. Fix and save again:' : 'nothing earlier is in force. Fix and save again:'}
+                          <Badge kind="bad">refused {when(k.lastError.at, deps.clock)}</Badge> {k.lastError.keptVersion ? 'the last good version stays in force. Fix and save again:' : 'nothing earlier is in force. Fix and save again:'}
                           <ul class="problems">
                             {k.lastError.messages.map((m) => (
                               <li>

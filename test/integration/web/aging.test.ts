@@ -1,3 +1,4 @@
+import { fixedClock } from '../../../src/clock/clock.js'
 /**
  * One deficiency aging model (issue: the desk and the report used to bucket ages differently):
  * for a seeded catalog, the desk's list, its CSV, its printout, the dashboard and the CLI's
@@ -11,6 +12,7 @@ import { fillDesk } from '../../unit/reports/fixture.js'
 import { makeDesk, type Client, type Desk } from './helpers.js'
 
 const NOW = new Date('2025-06-30T12:00:00Z')
+const CLOCK = fixedClock(NOW)
 const unescape = (s: string) => s.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')
 
 /** Counts in a bucket table (`data-bucket` cells), the total and the delinquent count. */
@@ -40,7 +42,7 @@ function csvBuckets(csv: string): { buckets: Record<AgingBucket, number>; delinq
 
 async function checkOneModel(desk: Desk, c: Client, delinquentAfterDays: number) {
   const catalog = desk.app.catalog
-  const cli = buildDeficiencyReport(catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays })
+  const cli = buildDeficiencyReport(catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays, clock: CLOCK })
   const want = cli.totals.buckets
   expect(AGING_BUCKETS.map((b) => want[b])).toEqual([expect.any(Number), 0, 0, 2, 1])
 
@@ -75,10 +77,10 @@ describe('deficiency aging: one model on the desk, in the CSV, in the printouts 
   let desk: Desk
   let strict: Desk
   beforeAll(async () => {
-    desk = await makeDesk({ deps: () => ({ now: () => NOW }) })
+    desk = await makeDesk({ deps: () => ({ clock: fixedClock(NOW) }) })
     fillDesk(desk.app.catalog)
     await desk.addUser('lead1', ['lead'])
-    strict = await makeDesk({ deps: (d) => ({ now: () => NOW, config: { ...d.config, deficiencies: { ...d.config.deficiencies, delinquentAfterDays: 60 } } }) })
+    strict = await makeDesk({ deps: (d) => ({ clock: fixedClock(NOW), config: { ...d.config, deficiencies: { ...d.config.deficiencies, delinquentAfterDays: 60 } } }) })
     fillDesk(strict.app.catalog)
     await strict.addUser('lead1', ['lead'])
   }, 120_000)

@@ -1,3 +1,4 @@
+import { fixedClock } from '../../../src/clock/clock.js'
 /**
  * What the records desk shows for a seeded catalog (test/unit/reports/fixture.ts, as of
  * 2025-06-30): the charts on the dashboard and in the printable statistics, what marking a
@@ -20,11 +21,12 @@ import { PAT, ROBIN, check, fillDesk } from '../../unit/reports/fixture.js'
 import { makeDesk, type Desk } from './helpers.js'
 
 const NOW = new Date('2025-06-30T12:00:00Z')
+const CLOCK = fixedClock(NOW)
 let desk: Desk
 let LABEL = ''
 
 beforeAll(async () => {
-  desk = await makeDesk({ deps: () => ({ now: () => NOW }) })
+  desk = await makeDesk({ deps: () => ({ clock: fixedClock(NOW) }) })
   fillDesk(desk.app.catalog)
   await desk.addUser('clerk1', ['clerk'])
   await desk.addUser('lead1', ['lead'])
@@ -70,7 +72,7 @@ describe('charts on the dashboard and in the printable statistics', () => {
     const backlog = chart(html, 'backlog').bars
     expect([value(backlog, '2025-06-19', 'waiting'), value(backlog, '2025-06-20', 'waiting'), value(backlog, '2025-06-30', 'waiting')]).toEqual([1, 2, 2])
     // the last day of the deficiency chart is the table beside it (the report model)
-    const report = buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30 })
+    const report = buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
     const defs = chart(html, 'deficiencies').bars.filter((b) => b.date === '2025-06-30')
     expect(Object.fromEntries(defs.map((b) => [b.series, b.value]))).toEqual(report.totals.buckets)
     expect(value(chart(html, 'deficiencies').bars, '2025-06-01', '31-60')).toBe(2)
@@ -86,9 +88,9 @@ describe('charts on the dashboard and in the printable statistics', () => {
     const html = await (await (await desk.login('lead1')).get('/statistics')).text()
     expect(html).toContain('Records department statistics')
     expect(/data-stat="backlog">(\d+)/.exec(html)![1]).toBe('2')
-    expect(/data-stat="open">(\d+)/.exec(html)![1]).toBe(String(buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30 }).totals.deficiencies))
-    const s = computeStats(desk.app.catalog, { from: '2025-06-01', to: '2025-06-30', delinquentAfterDays: 30 })
-    const cli = renderStatsHtml(s, timelineCharts(buildTimeline(desk.app.catalog, s.period)))
+    expect(/data-stat="open">(\d+)/.exec(html)![1]).toBe(String(buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK }).totals.deficiencies))
+    const s = computeStats(desk.app.catalog, { from: '2025-06-01', to: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
+    const cli = renderStatsHtml(s, timelineCharts(buildTimeline(desk.app.catalog, s.period, CLOCK)))
     for (const id of ['filed', 'backlog', 'deficiencies', 'releases']) expect(chart(html, id)).toEqual(chart(cli, id))
     expect(html).not.toMatch(/\sstyle=/)
   })

@@ -308,6 +308,19 @@ describe('extractFields: forms', () => {
     expect(r.roi?.rightToRevokeStatement).toBe(true)
   })
 
+  it('GIVEN an authorization signed by a relative who states no authority THEN the representative authority is missing', () => {
+    const text = fixture('roi-authorization-complete.txt').replace(
+      'Signature of patient: John Smith     Date: 01/30/2025',
+      'Signature of patient or representative: Mary Smith     Date: 01/30/2025\nRelationship to patient: Daughter',
+    )
+    const r = extractFields('roi_authorization', text, def('roi_authorization'), opts)
+    expect(r.roi?.representativeAuthority).toBe('Daughter')
+    expect(r.roi?.missing).toEqual(['representativeAuthority'])
+    expect(r.roi?.complete).toBe(false)
+    const guardian = extractFields('roi_authorization', text.replace('Relationship to patient: Daughter', 'Relationship to patient: Legal guardian'), def('roi_authorization'), opts)
+    expect(guardian.roi?.missing).toEqual([])
+  })
+
   it('GIVEN an authorization that expired before asOf THEN expired is true', () => {
     const r = extractFields('roi_authorization', fixture('roi-authorization-complete.txt'), def('roi_authorization'), { refYear: 2025, asOf: '2026-02-01' })
     expect(r.roi?.expired).toBe(true)

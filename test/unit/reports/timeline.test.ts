@@ -5,7 +5,7 @@ import { buildDeficiencyReport } from '../../../src/reports/deficiencyReport.js'
 import { buildTimeline } from '../../../src/reports/timeline.js'
 import { timelineCharts } from '../../../src/reports/timelineCharts.js'
 import { niceMax } from '../../../src/reports/svgChart.js'
-import { PAT, ROBIN, fillDesk } from './fixture.js'
+import { PAT, ROBIN, UTC as CLOCK, fillDesk } from './fixture.js'
 
 let catalog: Catalog
 beforeEach(() => {
@@ -24,7 +24,7 @@ const day = (t: ReturnType<typeof buildTimeline>, date: string) => t.days.find((
 
 describe('the timeline, from the catalog’s own records', () => {
   it('counts filings by who filed them, the review backlog, open deficiencies by age and releases by deadline, day by day', () => {
-    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' })
+    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
     expect(t.days).toHaveLength(30)
     // the radiology report was settled by a person on 06-24; the ED and lab reports were filed in April
     expect(t.days.filter((d) => d.filedAuto || d.filedReview).map((d) => [d.date, d.filedAuto, d.filedReview])).toEqual([['2025-06-24', 0, 1]])
@@ -43,8 +43,8 @@ describe('the timeline, from the catalog’s own records', () => {
   })
 
   it('the last day agrees with the deficiency report’s buckets (one aging model)', () => {
-    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' })
-    const r = buildDeficiencyReport(catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30 })
+    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
+    const r = buildDeficiencyReport(catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
     expect(day(t, '2025-06-30').deficiencies).toEqual(r.totals.buckets)
     expect(r.totals.buckets['>60']).toBe(1)
   })
@@ -52,7 +52,7 @@ describe('the timeline, from the catalog’s own records', () => {
 
 describe('the charts', () => {
   it('each bar segment carries its date, series and value, with a height in proportion to the axis', () => {
-    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' })
+    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
     const charts = timelineCharts(t)
     expect(charts.map((c) => c.id)).toEqual(['filed', 'backlog', 'deficiencies', 'releases'])
     for (const c of charts) {
@@ -76,7 +76,7 @@ describe('the charts', () => {
   })
 
   it('leaves out release requests for those who do not handle them', () => {
-    const charts = timelineCharts(buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }), { releases: false })
+    const charts = timelineCharts(buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK), { releases: false })
     expect(charts.map((c) => c.id)).toEqual(['filed', 'backlog', 'deficiencies'])
   })
 })
