@@ -7,7 +7,7 @@ import { ChartclerkError } from '../../errors.js'
 import { settleDocument } from '../../review/settle.js'
 import type { MatchSummary } from '../../ingest/stages/settle.js'
 import { configFrom, globalOptions } from '../context.js'
-import { printJson, printLine } from '../output.js'
+import { printJson, printLine, terminalSafe } from '../output.js'
 
 export function registerReviewCommands(program: Command): void {
   const review = program.command('review').description('Documents chartclerk could not file on its own')
@@ -55,10 +55,16 @@ export function registerReviewCommands(program: Command): void {
       const app = await openApp(configFrom(cmd))
       try {
         const before = app.catalog.documents.get(id)
-        await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
+        const outcome = await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
         cliAudit(app.catalog.db, o.by, { action: 'review.settle', targetKind: 'document', targetId: String(id), patientMrn: o.patient, detail: { docType: o.type, from: before?.patientMrn ?? null, note: o.note ?? null } })
-        if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type })
-        else printLine(`document ${id} filed in chart ${o.patient} as ${o.type}`)
+        const problems = outcome.problems.map((p) => ({ step: p.step, code: p.code, message: p.message }))
+        if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type, problems })
+        else {
+          printLine(`document ${id} filed in chart ${o.patient} as ${o.type}`)
+          for (const p of problems) process.stderr.write(terminalSafe(`chartclerk: ${p.message}`) + '\n')
+        }
+        // Filed either way; what did not follow is something to act on.
+        if (problems.length) process.exitCode = 1
       } finally {
         await app.close()
       }

@@ -15,7 +15,7 @@ import type { Hono } from 'hono'
 import type { DocumentRecord } from '../../catalog/documents.js'
 import { ChartclerkError } from '../../errors.js'
 import { DOCUMENT_TYPES, type Patient } from '../../model/types.js'
-import type { WebDeps } from '../deps.js'
+import type { SettleResult, WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { reviewProposal, type Candidate } from '../documentFacts.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
@@ -127,7 +127,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; status?: 200 | 400 | 404 | 409; chosenMrn?: string; chosenType?: string } = {}) => {
+  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; warnings?: string[]; status?: 200 | 400 | 404 | 409; chosenMrn?: string; chosenType?: string } = {}) => {
     const p = reviewProposal(doc)
     const nb = desk.reviewNeighbours(doc.id)
     const pages = deps.catalog.documents.pages(doc.id)
@@ -174,6 +174,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             {o.error}
           </p>
         ) : null}
+        {(o.warnings ?? []).map((w) => (
+          <p class="flash flash-bad" role="alert">
+            {w}
+          </p>
+        ))}
         <div class="review-grid">
           <section class="pages" aria-label="Pages">
             <PageImages doc={doc} pages={pages} />
@@ -298,8 +303,9 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (doc.status !== 'needs_review') return retry(`This document is no longer waiting for review (it is ${doc.status.replace('_', ' ')}); someone may have settled it already.`, 409)
     if (!mrn) return retry('Choose the patient whose chart this document belongs in.', 400)
     if (!isDocumentType(docType)) return retry('Choose the document type.', 400)
+    let settled: SettleResult
     try {
-      await deps.review.settle(doc.id, { mrn, docType, by: u.username, note })
+      settled = await deps.review.settle(doc.id, { mrn, docType, by: u.username, note })
     } catch (err) {
       if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND')) return retry(err.action, err.code === 'NOT_FOUND' ? 404 : 409)
       throw err
@@ -311,6 +317,9 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       patientMrn: mrn,
       detail: { docType, proposedType: doc.docType, proposedMrn: reviewProposal(doc).candidates[0]?.mrn ?? null, note },
     })
+    // Filed, but something that follows did not: the clerk sees it filed and what to do, on this page.
+    const problems = settled ? settled.problems : []
+    if (problems.length) return itemPage(c, deps.catalog.documents.get(doc.id)!, { warnings: problems.map((p) => p.message) })
     const next = desk.reviewQueue(1)[0]
     return c.redirect(next ? `/review/${next.id}?msg=filed&doc=${doc.id}` : '/review?msg=filed', 303)
   })
