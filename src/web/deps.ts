@@ -38,6 +38,8 @@ export interface SettleChoice {
  */
 export interface ReviewActions {
   settle(documentId: number, choice: SettleChoice): SettleResult | Promise<SettleResult>
+  /** Matches every document waiting in review again (src/review/rematch.ts); absent when the desk cannot. */
+  rematch?(): Promise<{ examined: number; filed: number[]; waiting: number; failed: readonly unknown[] }>
 }
 
 /** What did not follow the filing (routing, the chart check...): the document stays filed; each message says what to do. */

@@ -1,4 +1,7 @@
-/** `chartclerk patients import FILE`: the patient index from CSV or a FHIR Bundle of Patient resources. */
+/**
+ * `chartclerk patients import FILE`: the patient index from CSV or a FHIR Bundle of Patient
+ * resources; then the documents waiting in review are matched again (`--no-rematch` to skip).
+ */
 import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
@@ -8,6 +11,7 @@ import { ChartclerkError } from '../../errors.js'
 import { importPatients } from '../../patients/importPatients.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine } from '../output.js'
+import { rematchFromCli } from './review.js'
 
 export function registerPatientsCommands(program: Command): void {
   const patients = program.command('patients').description('The patient index chartclerk files against')
@@ -18,7 +22,8 @@ export function registerPatientsCommands(program: Command): void {
     .option('--map <columns>', 'extra column names, e.g. "Chart No=mrn,Pt Last=family_name"')
     .option('--format <format>', 'csv, fhir or auto', 'auto')
     .option('--mrn-system <uri>', 'FHIR identifier system of our MRNs')
-    .action(async (file: string, o: { map?: string; format: 'csv' | 'fhir' | 'auto'; mrnSystem?: string }, cmd: Command) => {
+    .option('--no-rematch', 'do not match the documents waiting in review again after the import')
+    .action(async (file: string, o: { map?: string; format: 'csv' | 'fhir' | 'auto'; mrnSystem?: string; rematch: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       let input: Buffer
       try {
@@ -44,6 +49,11 @@ export function registerPatientsCommands(program: Command): void {
         process.exitCode = result.errors.length ? 1 : 0
       } finally {
         catalog.close()
+      }
+      // New or corrected patients: what waits in review may qualify now.
+      if (o.rematch && result.patients.length) {
+        const r = await rematchFromCli(config, { json: !!globalOptions(cmd).json, trigger: 'patients.import' })
+        if (r.failed.length) process.exitCode = 1
       }
     })
 }

@@ -9,6 +9,7 @@
  * GET  /review                 the queue, oldest first
  * GET  /review/:id             one item
  * POST /review/:id/settle      file it (patient + type)
+ * POST /review/rematch         match every waiting document against the patient index again
  * GET  /patients/lookup?q=     patients matching what was typed (htmx fragment of choices)
  */
 import type { Hono } from 'hono'
@@ -61,6 +62,19 @@ function PatientChoice({ n, mrn, name, birthDate, sex, deceased, reasons, score,
   )
 }
 
+/** The outcome of "Match again", from the redirect's numbers (counts only, nothing else is echoed). */
+function RematchFlash({ c }: { c: Ctx }) {
+  if (c.req.query('msg') !== 'rematched') return null
+  const n = (k: string) => Math.max(0, Number.parseInt(c.req.query(k) ?? '0', 10) || 0)
+  const failed = n('failed')
+  return (
+    <p class="flash" role="status">
+      Matched again: {plural(n('filed'), 'document')} filed, {n('waiting')} still waiting.
+      {failed ? ` ${plural(failed, 'document')} could not be looked at again and wait as they were.` : ''}
+    </p>
+  )
+}
+
 function patientName(p: Patient): string {
   return `${p.familyName}, ${p.givenName}${p.middleName ? ` ${p.middleName}` : ''}`
 }
@@ -82,9 +96,17 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       <>
         <h1>Review queue</h1>
         <Flash code={c.req.query('msg')} messages={{ filed: 'Filed. The queue is empty now.' }} />
+        <RematchFlash c={c} />
         <p class="lede">
           Documents chartclerk would not file on a guess. Open one, check the pages, choose the patient and the type. {plural(queue.length, 'document')} waiting.
         </p>
+        {queue.length && deps.review.rematch ? (
+          <form method="post" action="/review/rematch" class="rematch">
+            <Csrf token={c.get('csrf')} />
+            <button type="submit">Match again against the patient index</button>{' '}
+            <span class="muted small">Files those that now have two agreeing identifiers (after a patient import, say); the rest keep waiting with up-to-date reasons.</span>
+          </form>
+        ) : null}
         {queue.length ? (
           <table class="list" data-keynav>
             <thead>
@@ -322,6 +344,13 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (problems.length) return itemPage(c, deps.catalog.documents.get(doc.id)!, { warnings: problems.map((p) => p.message) })
     const next = desk.reviewQueue(1)[0]
     return c.redirect(next ? `/review/${next.id}?msg=filed&doc=${doc.id}` : '/review?msg=filed', 303)
+  })
+
+  app.post('/review/rematch', need('review.settle'), async (c) => {
+    if (!deps.review.rematch) return c.text('Re-matching is not available on this desk.', 404)
+    const r = await deps.review.rematch()
+    audit(c, { action: 'review.rematch', detail: { trigger: 'request', examined: r.examined, filed: r.filed.length, waiting: r.waiting, failed: r.failed.length, documents: r.filed.slice(0, 500) } })
+    return c.redirect(`/review?msg=rematched&filed=${r.filed.length}&waiting=${r.waiting}&failed=${r.failed.length}`, 303)
   })
 
   app.get('/patients/lookup', need('review.settle'), (c) => {
