@@ -41,6 +41,6 @@ describe('the MRN format given to init', () => {
       watch: { inbox: './scans' }, dataDir: './records', storage: { backend: 'filesystem' },
       patients: { mrnPattern: '^CC-\\d{6}$', dateOrder: 'DMY' }, clinic: { name: 'Cedar "Commons"', timeZone: 'Europe/London' },
     })
-    expect(actionOf(() => parseConfigText('{\n  "dataDir": "./d",,\n}', 'x.json'))).toMatch(/not valid JSON \(ValueExpected at line 2, column 20\)/)
+    expect(actionOf(() => parseConfigText('{\n  "dataDir": "./d",,\n}', 'x.json'))).toMatch(/not valid JSON \(PropertyNameExpected at line 2, column 20\)/)
   })
 })
