@@ -159,7 +159,7 @@ describe('chartclerk check and deficiency commands', () => {
     expect(first.code).toBe(1)
     // what it found, per chart: rule, document, message
     expect(first.lines).toContain('MRN200001: 1 open deficiency')
-    expect(first.lines.find((l) => /^ {2}#\d+ D05 document lab-1 \(\w+\): Lab report is missing: reference interval\.$/.test(l))).toBeTruthy()
+    expect(first.lines.find((l) => /^ {2}#\d+ D05 document lab-1 \(\w+\): Lab report is missing: reference interval\. Ask the laboratory for a complete report\.$/.test(l))).toBeTruthy()
     const second = await run(['check', '--charts', charts, '--rules', STARTER_DIR, '--json'], data)
     expect(JSON.parse(second.lines.at(-1)!)).toMatchObject({ type: 'summary', opened: 0, unchanged: 1, open: 1 })
     // a second run, where nothing changed, still names what is wrong
