@@ -1,7 +1,10 @@
 /** `chartclerk inactive scan | list | restore` as command lines: exit codes, --json output, refusals. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, type Workspace } from '../../helpers/workspace.js'
 import { jsonError, jsonLines, MRN, seededDesk } from './seed.js'
+
+// Each command is a real process (a few seconds each on a busy machine); a test runs several.
+vi.setConfig({ testTimeout: 300_000 })
 
 let ws: Workspace
 beforeAll(async () => {

@@ -7,10 +7,13 @@
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { UsersRepo } from '../../../src/auth/users.js'
-import { runCli, SAMPLE_SCANS, SAMPLES, startCli, type Workspace } from '../../helpers/workspace.js'
+import { ROOT, runCli, SAMPLE_SCANS, SAMPLES, startCli, type Workspace } from '../../helpers/workspace.js'
+
+// Each command is a real process (a few seconds each on a busy machine); a test runs several.
+vi.setConfig({ testTimeout: 300_000 })
 
 let ws: Workspace
 beforeAll(async () => {
@@ -21,6 +24,14 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await ws?.cleanup()
+})
+
+describe('chartclerk --version', () => {
+  it('prints the version of chartclerk\'s package.json and exits 0', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'))
+    const r = await runCli(ws, ['--version'])
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n` })
+  })
 })
 
 describe('chartclerk init', () => {

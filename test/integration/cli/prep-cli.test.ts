@@ -1,9 +1,12 @@
 /** `chartclerk schedule import` and `chartclerk prep` as command lines: exit codes, --json output, refusals. */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, type Workspace } from '../../helpers/workspace.js'
 import { jsonError, MRN, seededDesk } from './seed.js'
+
+// Each command is a real process (a few seconds each on a busy machine); a test runs several.
+vi.setConfig({ testTimeout: 300_000 })
 
 let ws: Workspace
 const DAY = '2031-03-04'

@@ -6,9 +6,12 @@
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { makeRecordSpec, PATIENTS, renderRecordPdf, Rng } from '../../../samples/lib/records.js'
 import { makeWorkspace, runCli, SAMPLE_SCANS, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+
+// Each command is a real process (a few seconds each on a busy machine); a test runs several.
+vi.setConfig({ testTimeout: 300_000 })
 
 let ws: Workspace
 let lookAlike: string
