@@ -12,11 +12,13 @@ import type { MatchSummary } from '../../ingest/stages/settle.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine, terminalSafe } from '../output.js'
 
+export const rematchJson = (r: RematchResult) => ({ type: 'rematch', examined: r.examined, filed: r.filed.length, filedDocuments: r.filed, waiting: r.waiting, failed: r.failed })
+
 /**
  * Re-matches the documents waiting in review and prints how many were filed and how many still
  * wait (also after `patients import`). Audited as review.rematch with the documents filed.
  */
-export async function rematchFromCli(config: Readonly<Config>, o: { json: boolean; by?: string; trigger: 'request' | 'patients.import' }): Promise<RematchResult> {
+export async function rematchFromCli(config: Readonly<Config>, o: { json: boolean; by?: string; trigger: 'request' | 'patients.import'; quiet?: boolean }): Promise<RematchResult> {
   const catalog = openCatalog(config.catalog.path)
   let waiting: number
   try {
@@ -34,7 +36,8 @@ export async function rematchFromCli(config: Readonly<Config>, o: { json: boolea
       await app.close()
     }
   }
-  if (o.json) printJson({ type: 'rematch', examined: r.examined, filed: r.filed.length, filedDocuments: r.filed, waiting: r.waiting, failed: r.failed })
+  if (o.quiet) return r
+  if (o.json) printJson(rematchJson(r))
   else printLine(describeRematch(r))
   return r
 }
