@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'chart.view',
   'review.view',
   'review.settle',
+  'review.rematch',
   'deficiency.list',
   'deficiency.status',
   'deficiency.export',

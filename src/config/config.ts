@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Ajv } from 'ajv'
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { isTimeZone } from '../clock/clock.js'
 import { ChartclerkError } from '../errors.js'
 import { configSchema } from './schema.js'
@@ -177,6 +178,24 @@ function readSecret(env: NodeJS.ProcessEnv, varName: string, file: string | unde
   }
 }
 
+/**
+ * The file's text as JSON, with // and /* *\/ comments allowed (`chartclerk init` writes a
+ * commented file); a syntax error names the line and column.
+ */
+export function parseConfigText(text: string, file: string): Record<string, unknown> {
+  const errors: ParseError[] = []
+  const raw = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false }) as Record<string, unknown>
+  if (errors.length) {
+    const e = errors[0]!
+    const before = text.slice(0, e.offset).split('\n')
+    const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`
+    throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${file} is not valid JSON (${printParseErrorCode(e.error)} at ${where}). Fix it and start again.`, {
+      detail: 'config file not JSON',
+    })
+  }
+  return raw
+}
+
 /** Reads, merges and validates the configuration. Throws CONFIG_INVALID naming the setting. */
 export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   const env = opts.env ?? process.env
@@ -187,13 +206,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   let configFile: string | null = null
   if (existsSync(candidate)) {
     configFile = candidate
-    try {
-      raw = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>
-    } catch (err) {
-      throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} is not valid JSON (${(err as Error).message}). Fix it and start again.`, {
-        detail: 'config file not JSON',
-      })
-    }
+    raw = parseConfigText(readFileSync(candidate, 'utf8'), candidate)
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} must hold one JSON object.`, { detail: 'config not object' })
     }

@@ -36,11 +36,16 @@ export interface SettleChoice {
 /**
  * Settling a review item: the document is filed in the chosen chart with the chosen type
  * (`patient_mrn`, `doc_type`, status `filed`, an event). Throws ChartclerkError USAGE or
- * NOT_FOUND with what to do when it cannot.
+ * NOT_FOUND with what to do when it cannot file it; once filed it never throws.
  */
 export interface ReviewActions {
-  settle(documentId: number, choice: SettleChoice): void | Promise<void>
+  settle(documentId: number, choice: SettleChoice): SettleResult | Promise<SettleResult>
+  /** Matches every document waiting in review again (src/review/rematch.ts); absent when the desk cannot. */
+  rematch?(): Promise<{ examined: number; filed: number[]; waiting: number; failed: readonly unknown[] }>
 }
+
+/** What did not follow the filing (routing, the chart check...): the document stays filed; each message says what to do. */
+export type SettleResult = void | { problems: readonly { step: string; message: string }[] }
 
 /** The rule set in force and the last refused edit (a RuleSetWatcher fits). */
 export interface RuleStatusSource {

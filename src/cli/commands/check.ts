@@ -75,6 +75,19 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
             }
           }
         }
+        if (!run.dryRun) {
+          // What the check found, chart by chart: every deficiency open now (new or not), so a
+          // second run says what is still wrong rather than only "unchanged".
+          for (const plan of run.plans) {
+            const open = repo.list({ chartMrn: plan.chartMrn, status: 'open' })
+            if (!open.length) continue
+            if (!json) out(`${plan.chartMrn}: ${open.length} open deficienc${open.length === 1 ? 'y' : 'ies'}`)
+            for (const d of open) {
+              if (json) out(JSON.stringify({ type: 'deficiency', chart: d.chartMrn, id: d.id, ruleId: d.ruleId, documentId: d.documentId, kind: d.kind, severity: d.severity, message: d.message, status: d.status }))
+              else out(`  #${d.id} ${d.ruleId} ${d.documentId ? `document ${d.documentId}` : 'chart'} (${d.severity}): ${d.message}`)
+            }
+          }
+        }
         const stillOpen = repo.list({ status: 'open' }).length
         const t = run.totals
         if (json) out(JSON.stringify({ type: 'summary', rulesetVersion: run.rulesetVersion, dryRun: run.dryRun, ...t, open: stillOpen }))

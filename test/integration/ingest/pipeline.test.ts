@@ -12,7 +12,7 @@ import { openApp, type App } from '../../../src/app.js'
 import type { IngestResult } from '../../../src/ingest/runner.js'
 import { silentLogger } from '../../../src/log.js'
 import { derivedKey, originalKey } from '../../../src/storage/objectStore.js'
-import { makeWorkspace, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { makeWorkspace, SAMPLE_SCANS, type Workspace } from '../../helpers/workspace.js'
 
 const FILES = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg']
 let ws: Workspace
@@ -22,7 +22,7 @@ const results = new Map<string, IngestResult>()
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_OCR_WORKERS: '2' })
   app = await openApp(ws.config(), { log: silentLogger() })
-  for (const r of await app.runner.ingestFiles(FILES.map((f) => path.join(SAMPLES, f)))) results.set(path.basename(r.file), r)
+  for (const r of await app.runner.ingestFiles(FILES.map((f) => path.join(SAMPLE_SCANS, f)))) results.set(path.basename(r.file), r)
 }, 300_000)
 
 afterAll(async () => {
@@ -76,7 +76,7 @@ describe('samples through the pipeline', () => {
 
   it('the untouched original is in the store under its SHA-256, with its metadata', async () => {
     for (const f of FILES) {
-      const bytes = await readFile(path.join(SAMPLES, f))
+      const bytes = await readFile(path.join(SAMPLE_SCANS, f))
       const sha = createHash('sha256').update(bytes).digest('hex')
       expect(results.get(f)!.sha256).toBe(sha)
       const info = await app.store.stat(originalKey(sha))
@@ -113,7 +113,7 @@ describe('samples through the pipeline', () => {
   })
 
   it('GIVEN a file received again WHEN ingested THEN it is a repeat receipt on the same document, not stored or filed twice', async () => {
-    const [again] = await app.runner.ingestFiles([path.join(SAMPLES, 'consult-note.png')])
+    const [again] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'consult-note.png')])
     expect(again!.status).toBe('duplicate')
     const first = results.get('consult-note.png')!
     expect(again!.documentId).toBe(first.documentId)

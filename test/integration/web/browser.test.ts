@@ -25,7 +25,7 @@ import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import type { WebDeps } from '../../../src/web/deps.js'
 import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
-import { BAD, makeWorkspace, ROOT, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { BAD, makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -111,7 +111,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
     app.catalog.patients.upsert(index.patients)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-web-samples-'))
-    const files = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg'].map((f) => path.join(SAMPLES, f))
+    const files = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg'].map((f) => path.join(SAMPLE_SCANS, f))
     files.push(await reviewNote(dir))
     for (const r of await app.runner.ingestFiles(files)) results.set(path.basename(r.file), r)
     reviewDocId = results.get('progress-note-johnson-dob-slip.pdf')!.documentId!
