@@ -23,7 +23,7 @@ import { detectMissingPages } from './pages.js'
 import { withoutPageFurniture } from './pageFurniture.js'
 import { roiElements } from './roi.js'
 import { detectSignature, type SignatureResult } from './signature.js'
-import { lineOf, type Page, squash, toPages, trimEndOf } from './text.js'
+import { lineOf, type Page, squash, toPages, trimEndOf } from '../text/lines.js'
 import type {
   DocumentStatusGuess,
   ExtractionProblem,

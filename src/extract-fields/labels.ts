@@ -4,7 +4,7 @@
  * each, on the same line or, for sections, over the following lines up to the next heading.
  */
 import { labelPattern } from './ocr.js'
-import { type Page, squash, trimEndOf } from './text.js'
+import { type Page, squash, trimEndOf } from '../text/lines.js'
 
 /** How a label is separated from its value. */
 export type Separator = 'colon' | 'dash' | 'eol' | 'grid' | 'space'

@@ -8,7 +8,7 @@
  * Blanking keeps every offset and line number, so where a field was found still points at the
  * stored text.
  */
-import type { Page } from './text.js'
+import type { Page } from '../text/lines.js'
 
 /** How many non-blank lines at the top and at the bottom of a page can be furniture. */
 const EDGE = 2

@@ -20,6 +20,7 @@
  *
  * The result holds patient data: show it to the records desk, never log it.
  */
+import { splitLines as splitTextLines } from '../text/lines.js'
 import { findDates, type DateHit, type DateOrder } from './dates.js'
 import { compileMrnFormat, normalizeMrn, readMrn, type MrnFormat } from './mrn.js'
 import { normalizeNamePart, parsePersonName, type PersonName } from './names.js'
@@ -268,22 +269,16 @@ interface Line {
 }
 
 function splitLines(text: string): Line[] {
-  const lines: Line[] = []
   let page = 1
-  let pos = 0
-  let index = 0
-  for (const rawLine of text.split('\n')) {
-    const t = rawLine.replace(/\r$/, '')
-    const ff = (t.match(/\f/g) ?? []).length
-    const leadingFf = /^\f/.test(t)
+  return splitTextLines(text).map((l) => {
+    const ff = (l.text.match(/\f/g) ?? []).length
+    const leadingFf = /^\f/.test(l.text)
     if (leadingFf) page += ff
-    const clean = t.replace(/\f/g, ' ')
-    lines.push({ text: clean, start: pos, index, page, labels: findLabels(clean) })
+    const clean = l.text.replace(/\f/g, ' ')
+    const line: Line = { text: clean, start: l.start, index: l.n - 1, page, labels: findLabels(clean) }
     if (!leadingFf) page += ff
-    pos += rawLine.length + 1
-    index++
-  }
-  return lines
+    return line
+  })
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findPageFurniture, isFaxBanner, normaliseRunning, withoutPageFurniture } from '../../../src/extract-fields/pageFurniture.js'
-import { toPages } from '../../../src/extract-fields/text.js'
+import { toPages } from '../../../src/text/lines.js'
 
 const page = (n: number, body: string, opts: { footer?: boolean; banner?: boolean; header?: string } = {}): string =>
   [

@@ -1,4 +1,4 @@
-/** Pages and lines of a document's text, and turning offsets into page/line locations. */
+/** Lines and pages of extracted text, offsets turned into page/line locations, and small string tidying shared by every reader of text. */
 import type { ExtractedText, PageText, WordBox } from '../model/types.js'
 
 export interface Line {
