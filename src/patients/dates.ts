@@ -11,9 +11,10 @@
  * still returned, with `valid: false` and a `problem`, so that callers can report it or treat
  * it as a disagreement instead of silently dropping it.
  */
+import type { DateOrder } from '../text/dates.js'
 import { DIGITISH, repairDigits } from '../text/digits.js'
 
-export type DateOrder = 'MDY' | 'DMY'
+export type { DateOrder }
 
 export interface DateReadOptions {
   /** Order of numeric day and month. Default 'MDY' (US). */

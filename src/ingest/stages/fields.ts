@@ -8,11 +8,12 @@ import type { ExtractionDetails } from '../../charts/buildChart.js'
 import type { FieldExtraction, TypeDefLike } from '../../extract-fields/types.js'
 import type { ExtractedText } from '../../model/types.js'
 import type { DocTypeSet } from '../../classify/doctypes.js'
+import type { DateOrder } from '../../text/dates.js'
 import { CONTINUE, type Stage } from './types.js'
 
-export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: 'MDY' | 'DMY'): FieldExtraction {
+export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: DateOrder): FieldExtraction {
   const def = types.byType.get(docType) as TypeDefLike | undefined
-  return extractFields(docType, text, def ?? null, { asOf: new Date().toISOString().slice(0, 10), dayFirst: dateOrder === 'DMY' })
+  return extractFields(docType, text, def ?? null, { asOf: new Date().toISOString().slice(0, 10), order: dateOrder })
 }
 
 export function extractionDetails(x: FieldExtraction): ExtractionDetails {
