@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock/clock.js'
 import type { Catalog } from '../catalog/db.js'
+import { withLabResults } from '../extract-fields/labResults.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import type { Chart, ChartDocument, ChartRouting, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
 import { RoutesRepo, type Route } from '../routing/repo.js'
@@ -38,7 +39,8 @@ export function chartRouting(routes: readonly Route[] | undefined): ChartRouting
 
 export function chartDocument(d: DocumentRecord): ChartDocument {
   const x = (d.details.extraction ?? null) as ExtractionDetails | null
-  const fields = (d.details.fields ?? {}) as ChartDocument['fields']
+  // Lab results as rows, also for documents stored before rows existed.
+  const fields = withLabResults((d.details.fields ?? {}) as ChartDocument['fields']) as ChartDocument['fields']
   const status: DocumentStatus = x?.status === 'preliminary' ? 'preliminary' : x?.status === 'amended' || x?.status === 'corrected' ? 'amended' : 'final'
   return {
     id: String(d.id),

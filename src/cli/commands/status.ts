@@ -4,6 +4,7 @@ import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
+import { withLabResults } from '../../extract-fields/labResults.js'
 import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
@@ -101,7 +102,10 @@ export function registerStatusCommands(program: Command): void {
         const pages = catalog.documents.pages(id)
         cliAudit(catalog.db, null, { action: 'document.view', targetKind: 'document', targetId: String(d.id), patientMrn: d.patientMrn, detail: { from: 'cli' } })
         if (globalOptions(cmd).json) {
-          printJson({ ...d, receipts, pages })
+          // Lab results as rows, also for documents stored before rows existed.
+          const fields = d.details.fields as Record<string, unknown> | undefined
+          const details = fields ? { ...d.details, fields: withLabResults(fields) } : d.details
+          printJson({ ...d, details, receipts, pages })
           return
         }
         printLine(`document ${d.id}  ${d.status}`)

@@ -8,12 +8,13 @@ import type { ExtractionDetails } from '../../charts/buildChart.js'
 import type { FieldExtraction, TypeDefLike } from '../../extract-fields/types.js'
 import type { ExtractedText } from '../../model/types.js'
 import type { DocTypeSet } from '../../classify/doctypes.js'
+import type { DateOrder } from '../../text/dates.js'
 import { CONTINUE, type Stage } from './types.js'
 
 /** `asOf`: the clinic's today, so an authorization that expired yesterday reads as expired (and a two-digit year as the nearest past one). */
-export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: 'MDY' | 'DMY', asOf: string): FieldExtraction {
+export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: DateOrder, asOf: string): FieldExtraction {
   const def = types.byType.get(docType) as TypeDefLike | undefined
-  return extractFields(docType, text, def ?? null, { asOf, refYear: Number(asOf.slice(0, 4)), dayFirst: dateOrder === 'DMY' })
+  return extractFields(docType, text, def ?? null, { asOf, refYear: Number(asOf.slice(0, 4)), order: dateOrder })
 }
 
 export function extractionDetails(x: FieldExtraction): ExtractionDetails {

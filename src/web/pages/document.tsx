@@ -21,6 +21,7 @@ import { derivedKey, originalKey } from '../../storage/objectStore.js'
 import { canSeeDocument } from '../access.js'
 import type { WebDeps } from '../deps.js'
 import { documentFacts } from '../documentFacts.js'
+import type { LabResultRow } from '../../extract-fields/labResults.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { humanSize, plural, typeLabel, when } from '../format.js'
 import { Badge, Empty } from '../layout.js'
@@ -43,6 +44,35 @@ export function PageImages({ doc, pages, total }: { doc: DocumentRecord; pages: 
         </figure>
       ))}
     </>
+  )
+}
+
+/** A lab report's results, a row per test; flagged results stand out. */
+export function LabResultsTable({ rows }: { rows: LabResultRow[] }) {
+  return (
+    <table class="lab-results">
+      <caption>Lab results</caption>
+      <thead>
+        <tr>
+          <th scope="col">Test</th>
+          <th scope="col">Value</th>
+          <th scope="col">Units</th>
+          <th scope="col">Reference range</th>
+          <th scope="col">Flag</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr class={r.flag ? 'flagged' : undefined}>
+            <th scope="row">{r.test}</th>
+            <td>{r.flag ? <strong>{r.value}</strong> : r.value}</td>
+            <td>{r.units ?? ''}</td>
+            <td>{r.referenceRange ?? ''}</td>
+            <td>{r.flag ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
@@ -195,6 +225,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             ) : (
               <Empty>No fields were extracted.</Empty>
             )}
+            {f.labResults.length ? <LabResultsTable rows={f.labResults} /> : null}
             {f.missing.length ? <p class="small">Not found on the document: {f.missing.join(', ')}</p> : null}
           </section>
         </div>

@@ -1,4 +1,4 @@
-/** Pages and lines of a document's text, and turning offsets into page/line locations. */
+/** Lines and pages of extracted text, offsets turned into page/line locations, and small string tidying shared by every reader of text. */
 import type { ExtractedText, PageText, WordBox } from '../model/types.js'
 
 export interface Line {
@@ -50,8 +50,8 @@ export function toPages(input: ExtractedText | PageText[] | string): Page[] {
   return pages.map((p) => ({ page: p.page, text: p.text, lines: splitLines(p.text), ...(p.words?.length ? { words: p.words } : {}) }))
 }
 
-/** 1-based line number of `offset` in a page. */
-export function lineOf(page: Page, offset: number): number {
+/** Index into `page.lines` of the line holding `offset`. */
+export function lineIndexAt(page: Page, offset: number): number {
   let lo = 0
   let hi = page.lines.length - 1
   while (lo < hi) {
@@ -59,7 +59,12 @@ export function lineOf(page: Page, offset: number): number {
     if ((page.lines[mid]?.start ?? 0) <= offset) lo = mid
     else hi = mid - 1
   }
-  return page.lines[lo]?.n ?? 1
+  return lo
+}
+
+/** 1-based line number of `offset` in a page. */
+export function lineOf(page: Page, offset: number): number {
+  return page.lines[lineIndexAt(page, offset)]?.n ?? 1
 }
 
 export function locate(page: Page, offset: number): Location {
