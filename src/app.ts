@@ -11,6 +11,8 @@ import type { Config } from './config/config.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
+import { closePageImageSessions } from './derived/pageImages.js'
+import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
 import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
@@ -31,6 +33,8 @@ export interface App {
   /** The rule set in force; `start` watches the folder for edits. */
   rules: RuleSetWatcher
   runner: IngestRunner
+  /** Searchable PDFs of scanned documents, built after they settle (background under `start`). */
+  searchablePdfs: SearchablePdfBuilder
   ctx: StageContext
   /** False when storage did not answer at start (only with `storageMayBeDown`): call store.init() before ingesting. */
   storageReady: boolean
@@ -77,12 +81,15 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, store, config }, log)
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, runner, ctx, storageReady,
+    config, log, catalog, store, ocr, classifier, rules, runner, searchablePdfs, ctx, storageReady,
     async close() {
       if (closed) return
       closed = true
+      await searchablePdfs.stop()
+      await closePageImageSessions({ store })
       await rules.close()
       await ocr.close()
       await closeSandbox()
