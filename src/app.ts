@@ -13,7 +13,7 @@ import { openCatalog, type Catalog } from './catalog/db.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closePageImageSessions } from './derived/pageImages.js'
 import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
-import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
+import { closeSandbox, configureSandbox, prewarmReaders } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
 import type { StageContext } from './ingest/stages/types.js'
@@ -46,8 +46,11 @@ export function rulesDirOf(config: Readonly<Config>): string {
   return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
 }
 
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean } = {}): Promise<App> {
+export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; prewarmReaders?: number } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
+  configureSandbox(config.ingest.budget, { keepIdle: config.ingest.concurrency })
+  // Reader processes start while the catalog, storage and rule set open.
+  if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const catalog = openCatalog(config.catalog.path)
   let store: ObjectStore
   let storageReady = true
@@ -77,7 +80,6 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
     onSwap: (next) => log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force'),
   })
   rules.reload()
-  configureSandbox(config.ingest.budget)
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })

@@ -91,9 +91,9 @@ export function regionsToRead(boxes: Rect[], page: Rect, textPoints: { x: number
     if (w < MIN_WIDTH_PT || h < MIN_HEIGHT_PT) continue
     clipped.push(r)
   }
-  const merged = mergeOverlapping(clipped)
-  return merged
-    .filter((r) => textPoints.reduce((n, t) => n + (t.x >= r.x0 && t.x <= r.x1 && t.y >= r.y0 && t.y <= r.y1 ? t.chars : 0), 0) < COVERED_CHARS)
+  // Images under the text layer go first (a letterhead background must not swallow a pasted scan when joined).
+  const uncovered = clipped.filter((r) => textPoints.reduce((n, t) => n + (t.x >= r.x0 && t.x <= r.x1 && t.y >= r.y0 && t.y <= r.y1 ? t.chars : 0), 0) < COVERED_CHARS)
+  return mergeOverlapping(uncovered)
     .sort((a, b) => area(b) - area(a))
     .slice(0, MAX_REGIONS)
 }

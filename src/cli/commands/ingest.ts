@@ -77,7 +77,7 @@ export function registerIngestCommands(program: Command): void {
     .argument('<files...>', 'PDF, TIFF, PNG or JPEG files')
     .action(async (files: string[], _opts, cmd: Command) => {
       const json = !!globalOptions(cmd).json
-      const app = await openApp(configFrom(cmd))
+      const app = await openApp(configFrom(cmd), { prewarmReaders: Math.min(2, files.length) })
       const patientData = app.config.log.includePatientData
       // Without the names, a result is known by its place on the command line.
       const place = new Map(files.map((f, i) => [path.resolve(f), `file ${i + 1} of ${files.length}`]))
@@ -111,7 +111,7 @@ export function registerIngestCommands(program: Command): void {
       const lock = await lockDataFolder(config.dataDir)
       let app: App
       try {
-        app = await openApp(config, { storageMayBeDown: true })
+        app = await openApp(config, { storageMayBeDown: true, prewarmReaders: 1 })
       } catch (err) {
         await lock.release()
         throw err

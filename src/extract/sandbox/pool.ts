@@ -18,9 +18,20 @@ let budget: ReadBudget = { ...DEFAULT_BUDGET }
 
 let closing = false
 
-export function configureSandbox(b: Partial<ReadBudget>): void {
+export function configureSandbox(b: Partial<ReadBudget>, opts: { keepIdle?: number } = {}): void {
   budget = { ...DEFAULT_BUDGET, ...b }
+  maxIdle = Math.max(1, opts.keepIdle ?? 2)
   closing = false
+}
+
+/** Starts readers ahead of the first file, so their start overlaps other start-up work. */
+export function prewarmReaders(n: number): void {
+  if (closing || !existsSync(CHILD)) return
+  for (let i = idle.length + busy.size; i < Math.min(n, maxIdle); i++) {
+    const r = new Reader(budget)
+    r.unref()
+    parkIdle(r)
+  }
 }
 
 /** Shutting down: what a reader had in hand goes back for the next start, like OCR's pages. */
@@ -33,9 +44,16 @@ export function readBudget(): Readonly<ReadBudget> {
 const here = fileURLToPath(import.meta.url)
 const ext = path.extname(here)
 const CHILD = path.join(path.dirname(here), `child${ext}`)
-/** Files served before a reader is replaced: pdfjs keeps font and image caches between documents. */
-const RECYCLE_AFTER = 20
-const MAX_IDLE = 2
+/**
+ * Files served before a reader is replaced: pdfjs keeps font and image caches between documents
+ * (a reader that grows is replaced sooner, by its memory). A new reader costs a process start
+ * and a few slow files while V8 warms up, so readers are kept for a good while.
+ */
+const RECYCLE_AFTER = 100
+/** Idle readers kept: as many as files are read at once, so a batch does not start one per file. */
+let maxIdle = 2
+/** An idle reader unused this long ends (a quiet desk holds no reader memory). */
+const IDLE_END_MS = 60_000
 const PAGE_SIZE = 4096
 
 /** What the reader was doing, for the message when it is killed. */
@@ -51,6 +69,8 @@ export class Reader {
   private exitError: ChartclerkError | null = null
   served = 0
   peakRssMb = 0
+  /** While idle: ends the reader when it is not used again soon. */
+  idleTimer: NodeJS.Timeout | null = null
   /** Resident size once loaded; null until the reader said it is ready. */
   private baseRssMb: number | null = null
   private markReady!: () => void
@@ -199,6 +219,7 @@ export function leaseReader(what: ReadingWhat): Reader {
   while ((r = idle.pop()) && !r.alive) {
     // dropped
   }
+  if (r?.idleTimer) clearTimeout(r.idleTimer)
   r ??= new Reader(budget)
   r.what = what
   busy.add(r)
@@ -211,11 +232,20 @@ export function releaseReader(r: Reader): void {
   if (!r.alive) return
   const rss = r.rssMb()
   // A reader that grew large keeps that memory for good: replace it rather than keep it idle.
-  if (r.served >= RECYCLE_AFTER || idle.length >= MAX_IDLE || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
+  if (r.served >= RECYCLE_AFTER || idle.length >= maxIdle || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
     r.child.kill('SIGTERM')
     return
   }
   r.unref()
+  parkIdle(r)
+}
+
+function parkIdle(r: Reader): void {
+  r.idleTimer = setTimeout(() => {
+    const i = idle.indexOf(r)
+    if (i >= 0) idle.splice(i, 1)
+    r.child.kill('SIGTERM')
+  }, IDLE_END_MS).unref()
   idle.push(r)
 }
 
@@ -223,6 +253,7 @@ export function releaseReader(r: Reader): void {
 export async function closeSandbox(): Promise<void> {
   closing = true
   const all = [...idle.splice(0), ...busy]
+  for (const r of all) if (r.idleTimer) clearTimeout(r.idleTimer)
   busy.clear()
   await Promise.all(
     all.map(
