@@ -21,19 +21,24 @@ const n = Number(process.argv[2] ?? 40)
 const files = await textPdfs(path.join(ROOT, '.bench-cache', 'text'), n)
 const data = await mkdtemp(path.join(os.tmpdir(), 'cc-stage-times-'))
 const times = new Map<string, number>()
+const cpu = new Map<string, number>()
 for (const s of STAGES) {
   const run = s.run.bind(s)
   ;(s as { run: typeof s.run }).run = async (job, ctx) => {
     const t0 = performance.now()
+    const c0 = process.cpuUsage()
     try {
       return await run(job, ctx)
     } finally {
+      const c = process.cpuUsage(c0)
       times.set(s.name, (times.get(s.name) ?? 0) + performance.now() - t0)
+      cpu.set(s.name, (cpu.get(s.name) ?? 0) + (c.user + c.system) / 1000)
     }
   }
 }
 const t0 = performance.now()
-const app = await openApp(loadConfig({ env: { CHARTCLERK_DATA: data, CHARTCLERK_LOG_LEVEL: 'warn' } }), { log: silentLogger() })
+// CHARTCLERK_INGEST_CONCURRENCY=1 makes the CPU column exact (with more lanes, stages overlap and share it).
+const app = await openApp(loadConfig({ env: { CHARTCLERK_DATA: data, CHARTCLERK_LOG_LEVEL: 'warn', CHARTCLERK_INGEST_CONCURRENCY: process.env.CHARTCLERK_INGEST_CONCURRENCY ?? '' } }), { log: silentLogger() })
 const opened = performance.now()
 const results = await app.runner.ingestFiles(files)
 const done = performance.now()
@@ -42,4 +47,5 @@ const closed = performance.now()
 await rm(data, { recursive: true, force: true })
 const pages = results.reduce((s, r) => s + (r.pages ?? 0), 0)
 console.log(`open ${(opened - t0).toFixed(0)} ms, ingest ${(done - opened).toFixed(0)} ms for ${pages} pages (${((pages / (done - opened)) * 1000).toFixed(1)} pages/s), close ${(closed - done).toFixed(0)} ms`)
-for (const [k, v] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${k.padEnd(16)} ${v.toFixed(0).padStart(7)} ms  ${(v / results.length).toFixed(1).padStart(6)} ms/file`)
+console.log('stage            wall ms/file  main-process CPU ms/file')
+for (const [k, v] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${k.padEnd(16)} ${(v / results.length).toFixed(1).padStart(12)}  ${((cpu.get(k) ?? 0) / results.length).toFixed(1).padStart(12)}`)

@@ -7,7 +7,7 @@
 import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
 import type { Rect } from './imageRegions.js'
-import { leaseReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
+import { acquireReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
 
 export interface OpenedPdf {
   pageCount: number
@@ -47,7 +47,7 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?
     throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
   const budget = readBudget()
-  const reader = leaseReader('pdf')
+  const reader = await acquireReader('pdf')
   let opened: { pageCount: number; pageTexts: string[]; badPages: number[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
   try {
     opened = await reader.call(

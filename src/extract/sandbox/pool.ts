@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ChartclerkError, ERROR_CODES, type ErrorCode } from '../../errors.js'
 import type { ReadBudget } from '../../config/config.js'
@@ -210,6 +211,34 @@ function toCode(code: string): ErrorCode {
 
 const idle: Reader[] = []
 const busy = new Set<Reader>()
+/** Leases waiting for a reader to come free. */
+const waiting: (() => void)[] = []
+
+/** Readers the machine runs at full speed: one per core. Beyond that a new one waits a moment for a free one. */
+const READERS_PER_MACHINE = Math.max(2, os.availableParallelism())
+/** How long a file waits for a busy reader before one more is started (a reader held through a long OCR never frees soon). */
+const WAIT_FOR_FREE_MS = 1_000
+
+/**
+ * A reader for one file, as `leaseReader`, but when a reader per core is already busy it
+ * first waits up to a second for one to come free: each reader costs a process start and
+ * some slow files while it warms up, and most files hold one for a few milliseconds.
+ */
+export async function acquireReader(what: ReadingWhat): Promise<Reader> {
+  if (!closing && idle.length === 0 && busy.size >= READERS_PER_MACHINE) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        const i = waiting.indexOf(done)
+        if (i >= 0) waiting.splice(i, 1)
+        resolve()
+      }
+      const timer = setTimeout(done, WAIT_FOR_FREE_MS)
+      waiting.push(done)
+    })
+  }
+  return leaseReader(what)
+}
 
 /** A reader for one file; give it back with `releaseReader` when the file is done. */
 export function leaseReader(what: ReadingWhat): Reader {
@@ -229,6 +258,8 @@ export function leaseReader(what: ReadingWhat): Reader {
 export function releaseReader(r: Reader): void {
   busy.delete(r)
   r.served++
+  // A file waiting for a reader goes on now: it takes this one, or starts its own in its place.
+  queueMicrotask(() => waiting.shift()?.())
   if (!r.alive) return
   const rss = r.rssMb()
   // A reader that grew large keeps that memory for good: replace it rather than keep it idle.

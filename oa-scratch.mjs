@@ -1,0 +1,11 @@
+const c0 = process.cpuUsage(); const t0 = performance.now()
+const { openApp } = await import('./dist/src/app.js')
+const { loadConfig } = await import('./dist/src/config/config.js')
+const { silentLogger } = await import('./dist/src/log.js')
+const c1 = process.cpuUsage(c0); const t1 = performance.now()
+const app = await openApp(loadConfig({ env: { CHARTCLERK_DATA: '/tmp/oa-data' } }), { log: silentLogger() })
+const c2 = process.cpuUsage(c0); const t2 = performance.now()
+const r = app.rules
+const c3a = process.cpuUsage(); r.reload(); const c3 = process.cpuUsage(c3a)
+await app.close()
+console.log('import cpu', ((c1.user + c1.system) / 1000).toFixed(0), 'wall', (t1 - t0).toFixed(0), '| openApp cpu', ((c2.user + c2.system - c1.user - c1.system) / 1000).toFixed(0), 'wall', (t2 - t1).toFixed(0), '| rules reload again cpu', ((c3.user + c3.system) / 1000).toFixed(0))
