@@ -52,10 +52,10 @@ export interface Inspected {
 export const VIEWER_DPI = 100
 
 /** Opens the file far enough to prove it can be read; a PDF's text layer and images are read once, here. */
-export async function inspectDocument(file: string, kind: DocumentKind, opts: Pick<ExtractOptions, 'maxPixels'>): Promise<Inspected> {
+export async function inspectDocument(file: string, kind: DocumentKind, opts: Pick<ExtractOptions, 'maxPixels' | 'minTextLayerChars'>): Promise<Inspected> {
   const data = await readFile(file)
   if (kind === 'pdf') {
-    const pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true })
+    const pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
     await pdf.close()
     return { pageCount: pdf.pageCount, pdf: { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions } }
   }
@@ -81,7 +81,7 @@ export async function extractDocument(
   const hasLayer = (n: number) => (facts?.pageTexts[n - 1] ?? '').replace(/\s+/g, '').length >= opts.minTextLayerChars
   if (kind === 'pdf') {
     if (!facts) {
-      pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true })
+      pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
       facts = { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions }
     }
     pageCount = facts.pageTexts.length

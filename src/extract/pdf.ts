@@ -42,7 +42,7 @@ export function hasPdfHeader(data: Buffer): boolean {
  * `findImages` also looks for images on the pages (for reading pasted scans); a PDF
  * opened only to draw its pages for the viewer asks for neither.
  */
-export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?: boolean; findImages?: boolean }): Promise<OpenedPdf> {
+export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?: boolean; findImages?: boolean; minTextLayerChars?: number }): Promise<OpenedPdf> {
   if (looksTruncated(data)) {
     throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
@@ -51,7 +51,7 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?
   let opened: { pageCount: number; pageTexts: string[]; badPages: number[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
   try {
     opened = await reader.call(
-      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, readText: opts.readText ?? true, findImages: !!opts.findImages },
+      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, readText: opts.readText ?? true, findImages: !!opts.findImages, minTextLayerChars: opts.minTextLayerChars ?? 1 },
       budget.openSeconds * 1000,
     )
   } catch (err) {

@@ -85,17 +85,19 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
   const pageSizes: [number, number][] = []
   const imageRegions: Rect[][] = []
   // Most text-layer PDFs hold no image at all: then no page's operator list is built.
-  const lookForImages = req.findImages && mayHoldImages(data)
+  const lookForImages = req.findImages && req.readText && mayHoldImages(data)
   for (let n = 1; n <= total; n++) {
     try {
       const p = await doc.getPage(n)
       const vp = p.getViewport({ scale: 1 })
       pageSizes.push([vp.width, vp.height])
+      let text = ''
       if (req.readText) {
-        const t = await parser.getText({ partial: [n], pageJoiner: '', lineEnforce: true })
-        pageTexts.push(t.pages[0]?.text ?? '')
+        text = (await parser.getText({ partial: [n], pageJoiner: '', lineEnforce: true })).pages[0]?.text ?? ''
+        pageTexts.push(text)
       }
-      imageRegions.push(lookForImages ? await pageImageRegions(p) : [])
+      // Only text-layer pages: a scanned page is read whole by OCR anyway.
+      imageRegions.push(lookForImages && text.replace(/\s+/g, '').length >= req.minTextLayerChars ? await pageImageRegions(p) : [])
     } catch (err) {
       if (isPassword(err)) throw pdfError(err)
       // One damaged page must not cost the others: it is read as blank and named for review.
