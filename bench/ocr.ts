@@ -23,7 +23,7 @@ export function has(cmd: string): boolean {
   }
 }
 
-export function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; stdout: string }> {
+export function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now()
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -34,7 +34,7 @@ export function timed(cmd: string, args: string[], env: Record<string, string> =
     child.on('error', reject)
     child.on('close', (code) => {
       if (code !== 0 && code !== 1) reject(new Error(`${cmd} exited ${code}: ${stderr.slice(-500)}`))
-      else resolve({ seconds: (performance.now() - t0) / 1000, stdout })
+      else resolve({ seconds: (performance.now() - t0) / 1000, stdout, stderr })
     })
   })
 }

@@ -14,7 +14,9 @@ import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
-import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
+import { closePageImageSessions } from './derived/pageImages.js'
+import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
+import { closeSandbox, configureSandbox, prewarmReaders } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
 import type { StageContext } from './ingest/stages/types.js'
@@ -36,6 +38,8 @@ export interface App {
   /** Every kind of rule file in force, each kept at its last good version; `start` and `serve` watch them for edits. */
   ruleFiles: RulesInForce
   runner: IngestRunner
+  /** Searchable PDFs of scanned documents, built after they settle (background under `start`). */
+  searchablePdfs: SearchablePdfBuilder
   ctx: StageContext
   /** The clinic's clock (clinic.timeZone): every "today" and calendar date comes from it. */
   clock: Clock
@@ -50,8 +54,11 @@ export function rulesDirOf(config: Readonly<Config>): string {
 }
 
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock } = {}): Promise<App> {
+export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
+  configureSandbox(config.ingest.budget, { keepIdle: config.ingest.concurrency })
+  // Reader processes start while the catalog, storage and rule set open.
+  if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const clock = opts.clock ?? clockFromConfig(config)
   const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
   let store: ObjectStore
@@ -87,16 +94,18 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   }
   // A good edit of the document types reaches the classifier and field reading at once.
   ruleFiles.doctypes.on('swap', (next: DoctypeClassifier['docTypes']) => classifier.useDocTypes(next))
-  configureSandbox(config.ingest.budget)
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
   const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles, clock }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, store, config }, log)
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, ctx, clock, storageReady,
+    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true
+      await searchablePdfs.stop()
+      await closePageImageSessions({ store })
       await ruleFiles.close()
       await ocr.close()
       await closeSandbox()

@@ -6,7 +6,8 @@
  */
 import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
-import { leaseReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
+import type { Rect } from './imageRegions.js'
+import { acquireReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
 
 export interface OpenedPdf {
   pageCount: number
@@ -14,6 +15,10 @@ export interface OpenedPdf {
   pageTexts: string[]
   /** Pages that could not be read (damaged in the file); they come out blank. */
   badPages: number[]
+  /** Each page's size in points, as drawn (its rotation applied). */
+  pageSizes: [number, number][]
+  /** Images on each page that may carry text the text layer lacks, as page fractions (y down). Empty unless asked for. */
+  imageRegions: Rect[][]
   /** Render one page (1-based) to PNG at the given dpi (lower for pages too large for the pixel budget). */
   renderPage(page: number, dpi: number): Promise<Buffer>
   close(): Promise<void>
@@ -32,15 +37,23 @@ export function hasPdfHeader(data: Buffer): boolean {
   return data.subarray(0, 1024).includes('%PDF-', 0, 'latin1')
 }
 
-export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promise<OpenedPdf> {
+/**
+ * Opens a PDF in a reader. `readText` (default true) reads every page's text layer;
+ * `findImages` also looks for images on the pages (for reading pasted scans); a PDF
+ * opened only to draw its pages for the viewer asks for neither.
+ */
+export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?: boolean; findImages?: boolean; minTextLayerChars?: number }): Promise<OpenedPdf> {
   if (looksTruncated(data)) {
     throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
   const budget = readBudget()
-  const reader = leaseReader('pdf')
-  let opened: { pageCount: number; pageTexts: string[]; badPages: number[] }
+  const reader = await acquireReader('pdf')
+  let opened: { pageCount: number; pageTexts: string[]; badPages: number[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
   try {
-    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages }, budget.openSeconds * 1000)
+    opened = await reader.call(
+      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, readText: opts.readText ?? true, findImages: !!opts.findImages, minTextLayerChars: opts.minTextLayerChars ?? 1 },
+      budget.openSeconds * 1000,
+    )
   } catch (err) {
     await finish(reader)
     throw err
@@ -50,6 +63,8 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promis
     pageCount: opened.pageCount,
     pageTexts: opened.pageTexts,
     badPages,
+    pageSizes: opened.pageSizes,
+    imageRegions: opened.imageRegions,
     async renderPage(page: number, dpi: number): Promise<Buffer> {
       if (badPages.includes(page)) return blankPage(dpi)
       try {

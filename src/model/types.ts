@@ -37,6 +37,11 @@ export interface PageText {
   ocrPath?: string
   /** OCR pages: quarter turns (90, 180, 270 degrees clockwise) made to set the page upright. */
   turned?: number
+  /**
+   * Text-layer pages that carry images (a pasted scan, a stamp, a signature image): how many
+   * were found, how many held text that was read by OCR and added after the text layer.
+   */
+  imageText?: { regions: number; read: number; words: number; confidence: number | null }
   width: number | null
   height: number | null
   words: WordBox[]

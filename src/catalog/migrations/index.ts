@@ -15,6 +15,7 @@ import * as m011 from '../../audit/migration.js'
 import * as m012 from '../../routing/migration.js'
 import * as m013 from './013-job-crashes.js'
 import * as m014 from './014-desk-ruleset-versions.js'
+import * as m015 from './015-searchable-pending.js'
 
 export interface Migration {
   version: number
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 12, name: m012.name, up: m012.up },
   { version: 13, name: m013.name, up: m013.up },
   { version: 14, name: m014.name, up: m014.up },
+  { version: 15, name: m015.name, up: m015.up },
 ]

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ChartclerkError, ERROR_CODES, type ErrorCode } from '../../errors.js'
 import type { ReadBudget } from '../../config/config.js'
@@ -18,9 +19,20 @@ let budget: ReadBudget = { ...DEFAULT_BUDGET }
 
 let closing = false
 
-export function configureSandbox(b: Partial<ReadBudget>): void {
+export function configureSandbox(b: Partial<ReadBudget>, opts: { keepIdle?: number } = {}): void {
   budget = { ...DEFAULT_BUDGET, ...b }
+  maxIdle = Math.max(1, opts.keepIdle ?? 2)
   closing = false
+}
+
+/** Starts readers ahead of the first file, so their start overlaps other start-up work. */
+export function prewarmReaders(n: number): void {
+  if (closing || !existsSync(CHILD)) return
+  for (let i = idle.length + busy.size; i < Math.min(n, maxIdle); i++) {
+    const r = new Reader(budget)
+    r.unref()
+    parkIdle(r)
+  }
 }
 
 /** Shutting down: what a reader had in hand goes back for the next start, like OCR's pages. */
@@ -33,9 +45,16 @@ export function readBudget(): Readonly<ReadBudget> {
 const here = fileURLToPath(import.meta.url)
 const ext = path.extname(here)
 const CHILD = path.join(path.dirname(here), `child${ext}`)
-/** Files served before a reader is replaced: pdfjs keeps font and image caches between documents. */
-const RECYCLE_AFTER = 20
-const MAX_IDLE = 2
+/**
+ * Files served before a reader is replaced: pdfjs keeps font and image caches between documents
+ * (a reader that grows is replaced sooner, by its memory). A new reader costs a process start
+ * and a few slow files while V8 warms up, so readers are kept for a good while.
+ */
+const RECYCLE_AFTER = 100
+/** Idle readers kept: as many as files are read at once, so a batch does not start one per file. */
+let maxIdle = 2
+/** An idle reader unused this long ends (a quiet desk holds no reader memory). */
+const IDLE_END_MS = 60_000
 const PAGE_SIZE = 4096
 
 /** What the reader was doing, for the message when it is killed. */
@@ -51,6 +70,8 @@ export class Reader {
   private exitError: ChartclerkError | null = null
   served = 0
   peakRssMb = 0
+  /** While idle: ends the reader when it is not used again soon. */
+  idleTimer: NodeJS.Timeout | null = null
   /** Resident size once loaded; null until the reader said it is ready. */
   private baseRssMb: number | null = null
   private markReady!: () => void
@@ -190,6 +211,34 @@ function toCode(code: string): ErrorCode {
 
 const idle: Reader[] = []
 const busy = new Set<Reader>()
+/** Leases waiting for a reader to come free. */
+const waiting: (() => void)[] = []
+
+/** Readers the machine runs at full speed: one per core. Beyond that a new one waits a moment for a free one. */
+const READERS_PER_MACHINE = Math.max(2, os.availableParallelism())
+/** How long a file waits for a busy reader before one more is started (a reader held through a long OCR never frees soon). */
+const WAIT_FOR_FREE_MS = 1_000
+
+/**
+ * A reader for one file, as `leaseReader`, but when a reader per core is already busy it
+ * first waits up to a second for one to come free: each reader costs a process start and
+ * some slow files while it warms up, and most files hold one for a few milliseconds.
+ */
+export async function acquireReader(what: ReadingWhat): Promise<Reader> {
+  if (!closing && idle.length === 0 && busy.size >= READERS_PER_MACHINE) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        const i = waiting.indexOf(done)
+        if (i >= 0) waiting.splice(i, 1)
+        resolve()
+      }
+      const timer = setTimeout(done, WAIT_FOR_FREE_MS)
+      waiting.push(done)
+    })
+  }
+  return leaseReader(what)
+}
 
 /** A reader for one file; give it back with `releaseReader` when the file is done. */
 export function leaseReader(what: ReadingWhat): Reader {
@@ -199,6 +248,7 @@ export function leaseReader(what: ReadingWhat): Reader {
   while ((r = idle.pop()) && !r.alive) {
     // dropped
   }
+  if (r?.idleTimer) clearTimeout(r.idleTimer)
   r ??= new Reader(budget)
   r.what = what
   busy.add(r)
@@ -208,14 +258,25 @@ export function leaseReader(what: ReadingWhat): Reader {
 export function releaseReader(r: Reader): void {
   busy.delete(r)
   r.served++
+  // A file waiting for a reader goes on now: it takes this one, or starts its own in its place.
+  queueMicrotask(() => waiting.shift()?.())
   if (!r.alive) return
   const rss = r.rssMb()
   // A reader that grew large keeps that memory for good: replace it rather than keep it idle.
-  if (r.served >= RECYCLE_AFTER || idle.length >= MAX_IDLE || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
+  if (r.served >= RECYCLE_AFTER || idle.length >= maxIdle || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
     r.child.kill('SIGTERM')
     return
   }
   r.unref()
+  parkIdle(r)
+}
+
+function parkIdle(r: Reader): void {
+  r.idleTimer = setTimeout(() => {
+    const i = idle.indexOf(r)
+    if (i >= 0) idle.splice(i, 1)
+    r.child.kill('SIGTERM')
+  }, IDLE_END_MS).unref()
   idle.push(r)
 }
 
@@ -223,6 +284,7 @@ export function releaseReader(r: Reader): void {
 export async function closeSandbox(): Promise<void> {
   closing = true
   const all = [...idle.splice(0), ...busy]
+  for (const r of all) if (r.idleTimer) clearTimeout(r.idleTimer)
   busy.clear()
   await Promise.all(
     all.map(

@@ -8,6 +8,7 @@ import type { Clock } from '../../clock/clock.js'
 import type { Config } from '../../config/config.js'
 import type { DocumentRecord } from '../../catalog/documents.js'
 import type { OcrEngine } from '../../extract/ocr/types.js'
+import type { PdfFacts } from '../../extract/extractText.js'
 import type { DocumentKind } from '../../extract/sniff.js'
 import type { Logger } from '../../log.js'
 import type { ExtractedText } from '../../model/types.js'
@@ -34,6 +35,8 @@ export interface Job {
   kind?: DocumentKind
   contentType?: string
   pageCount?: number
+  /** A PDF's text layer and images as inspect read them (extract does not read the file again). */
+  pdfFacts?: PdfFacts
   size?: number
   sha256?: string
   documentId?: number

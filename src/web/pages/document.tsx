@@ -6,7 +6,7 @@
  * is an audit row.
  *
  * GET /documents/:id                 the viewer
- * GET /documents/:id/pages/:n        page n as PNG (derived/<id>/page-000n.png)
+ * GET /documents/:id/pages/:n        page n as PNG (derived/<id>/page-000n.png, drawn on first view)
  * GET /documents/:id/original        the original file as received (attachment)
  */
 import type { Hono } from 'hono'
@@ -14,10 +14,10 @@ import { stream } from 'hono/streaming'
 import type { DocumentRecord, PageRecord } from '../../catalog/documents.js'
 import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
-import { pageImageName } from '../../ingest/stages/extract.js'
+import { pageImage } from '../../derived/pageImages.js'
 import { safeName } from '../../ingest/quarantine.js'
 import { getObject } from '../../inactive/inactive.js'
-import { derivedKey, originalKey } from '../../storage/objectStore.js'
+import { originalKey } from '../../storage/objectStore.js'
 import { canSeeDocument } from '../access.js'
 import type { WebDeps } from '../deps.js'
 import { documentFacts } from '../documentFacts.js'
@@ -247,8 +247,8 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!doc || !n || (doc.pageCount != null && n > doc.pageCount)) return c.text('No such page.', 404)
     let png: Buffer
     try {
-      // An inactive chart's page images are in the archive location.
-      png = await getObject(deps, derivedKey(doc.id, pageImageName(n)), doc.patientMrn)
+      // Drawn on first view and kept; an inactive chart's page images are in the archive location.
+      png = await pageImage(deps, doc, n)
     } catch (err) {
       if (err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND') return c.text('No image of this page.', 404)
       throw err

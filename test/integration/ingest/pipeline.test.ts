@@ -12,6 +12,7 @@ import { openApp, type App } from '../../../src/app.js'
 import type { IngestResult } from '../../../src/ingest/runner.js'
 import { silentLogger } from '../../../src/log.js'
 import { derivedKey, originalKey } from '../../../src/storage/objectStore.js'
+import { pageImage } from '../../../src/derived/pageImages.js'
 import { makeWorkspace, SAMPLE_SCANS, type Workspace } from '../../helpers/workspace.js'
 
 const FILES = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg']
@@ -87,16 +88,18 @@ describe('samples through the pipeline', () => {
     }
   })
 
-  it('derived artefacts: page images, text with word boxes, and a searchable PDF for scans', async () => {
+  it('derived artefacts: text with word boxes and the scans as read at ingest; the searchable PDF after settling; page images on first view', async () => {
     const tiff = results.get('discharge-summary-skewed.tiff')!
-    for (const p of [1, 2, 3]) {
-      const png = await app.store.get(derivedKey(tiff.documentId!, `page-000${p}.png`))
-      expect(png.subarray(1, 4).toString()).toBe('PNG')
-    }
+    const textPdf = results.get('lab-report-text.pdf')!
+    // Nothing is drawn for the viewer on the way in.
+    for (const r of [tiff, textPdf]) expect(await app.store.stat(derivedKey(r.documentId!, 'page-0001.png'))).toBeNull()
+    for (const p of [1, 2, 3]) expect((await app.store.get(derivedKey(tiff.documentId!, `scan-000${p}.jpg`))).subarray(0, 2).toString('hex')).toBe('ffd8')
     const text = JSON.parse((await app.store.get(derivedKey(tiff.documentId!, 'text.json'))).toString())
     expect(text.pages).toHaveLength(3)
     expect(text.pages[0].words.length).toBeGreaterThan(50)
     expect(text.pages[0].words[0]).toMatchObject({ text: expect.any(String), confidence: expect.any(Number), bbox: { x0: expect.any(Number) } })
+    expect(await app.store.stat(derivedKey(tiff.documentId!, 'searchable.pdf'))).toBeNull()
+    expect(await app.searchablePdfs.drain()).toBeGreaterThanOrEqual(2) // the TIFF and the image-only PDF
     const pdf = await app.store.get(derivedKey(tiff.documentId!, 'searchable.pdf'))
     const parser = new PDFParse({ data: new Uint8Array(pdf) })
     const parsed = await parser.getText()
@@ -104,7 +107,12 @@ describe('samples through the pipeline', () => {
     expect(parsed.total).toBe(3)
     expect(parsed.text).toMatch(/LINDQVIST/i)
     // A text-layer PDF is its own searchable copy.
-    expect(await app.store.stat(derivedKey(results.get('lab-report-text.pdf')!.documentId!, 'searchable.pdf'))).toBeNull()
+    expect(await app.store.stat(derivedKey(textPdf.documentId!, 'searchable.pdf'))).toBeNull()
+    for (const r of [tiff, textPdf]) {
+      const png = await pageImage(app, app.catalog.documents.get(r.documentId!)!, 1)
+      expect(png.subarray(1, 4).toString()).toBe('PNG')
+      expect(await app.store.stat(derivedKey(r.documentId!, 'page-0001.png'))).not.toBeNull()
+    }
   })
 
   it('full-text search over the extracted text', () => {
