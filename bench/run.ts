@@ -51,3 +51,5 @@ await step('storage', async () => {
 await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
 await writeFile(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n')
 process.stdout.write(JSON.stringify(results, null, 2) + '\n')
+// Engines' worker threads and reader processes can keep the event loop alive after close: the run is over.
+process.exit(0)

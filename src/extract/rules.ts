@@ -36,6 +36,22 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
   const out = Buffer.from(src)
   let removed = 0
   const dark = (i: number) => src[i]! < ink
+  // A run is a rule only when most of its dark pixels are thin across it. Words whose letters
+  // touch (common on fax pages) also make long runs, but through stems and bowls: those are left whole.
+  const mostlyThin = (from: number, to: number, at: (k: number) => number, across: number): boolean => {
+    let darkN = 0
+    let thin = 0
+    for (let k = from; k < to; k++) {
+      const i = at(k)
+      if (!dark(i)) continue
+      darkN++
+      let t = 1
+      for (let d = 1; t <= maxT && i - d * across >= 0 && dark(i - d * across); d++) t++
+      for (let d = 1; t <= maxT && i + d * across < src.length && dark(i + d * across); d++) t++
+      if (t <= maxT) thin++
+    }
+    return thin >= darkN * 0.6
+  }
   // A scanned rule drifts by a pixel over its length: a run may continue in the neighbouring row or column.
   const darkRow = (y: number, x: number) => dark(y * w + x) || (y > 0 && dark((y - 1) * w + x)) || (y + 1 < h && dark((y + 1) * w + x))
   const darkCol = (y: number, x: number) => dark(y * w + x) || (x > 0 && dark(y * w + x - 1)) || (x + 1 < w && dark(y * w + x + 1))
@@ -50,7 +66,7 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
       }
       let end = x
       while (end < w && darkRow(y, end)) end++
-      if (end - x >= minRun) {
+      if (end - x >= minRun && mostlyThin(x, end, (xx) => row + xx, w)) {
         for (let xx = x; xx < end; xx++) {
           if (!dark(row + xx)) continue
           let up = 0
@@ -78,7 +94,7 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
       }
       let end = y
       while (end < h && darkCol(end, x)) end++
-      if (end - y >= minRunV) {
+      if (end - y >= minRunV && mostlyThin(y, end, (yy) => yy * w + x, 1)) {
         for (let yy = y; yy < end; yy++) {
           const i = yy * w + x
           if (!dark(i)) continue
