@@ -2,7 +2,7 @@
  * One scanned page read as well as chartclerk knows how: prepared from its own measurements,
  * turned upright, read, and read again plainly when the reading is doubtful.
  */
-import { plainPage, prepareForOcr, toPgm, type GreyPage, type PreparedPage } from './images.js'
+import { plainPage, prepareForOcr, sameAsPlain, toPgm, type GreyPage, type PreparedPage } from './images.js'
 import type { OcrEngine, OcrPageResult } from './ocr/types.js'
 
 /** Below this mean word confidence a reading is checked against other readings of the page. */
@@ -32,13 +32,13 @@ export async function readScannedPage(grey: GreyPage, ocr: OcrEngine, opts: { de
     const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn: (best.prepared.turned + 180) % 360 }))
     if (r.result.confidence > best.result.confidence + 5) best = r
   }
-  if (best.result.confidence < DOUBTFUL_CONFIDENCE || outOfProportion(best.result, best.prepared.measures.marks)) {
+  if (!sameAsPlain(best.prepared) && (best.result.confidence < DOUBTFUL_CONFIDENCE || outOfProportion(best.result, best.prepared.measures.marks))) {
     const plain = await plainPage(grey, best.prepared)
     const result = await ocr.recognize(toPgm(plain), { layout: best.prepared.layout })
     if (quality(result) > quality(best.result)) best = { prepared: { ...best.prepared, ...plain }, result, plain: true }
   }
   const p = best.prepared
-  const path = [best.plain ? 'plain grey' : p.bilevel ? '1-bit as scanned' : p.descreened ? 'dithering smoothed' : p.flattened ? 'background flattened' : 'grey', p.layout === 'auto' ? 'columns' : 'single block', ...(p.turned ? [`turned ${p.turned}`] : [])].join(', ')
+  const path = [best.plain ? 'plain grey' : p.smoothed ? '1-bit smoothed' : p.bilevel ? '1-bit as scanned' : p.descreened ? 'dithering smoothed' : p.flattened ? 'background flattened' : 'grey', p.layout === 'auto' ? 'columns' : 'single block', ...(p.turned ? [`turned ${p.turned}`] : [])].join(', ')
   return { prepared: p, result: best.result, path }
 }
 
