@@ -103,11 +103,12 @@ describe.skipIf(!s3)('chartclerk start with originals in S3', () => {
       expect(ret?.mode, `${rel} is under retention`).toBe('GOVERNANCE')
       await expect(store.delete(`originals/${sha}`)).rejects.toMatchObject({ code: 'STORAGE_OBJECT_LOCKED' })
     }
-    // Derived artefacts sit beside them (page images, text), without retention.
+    // Derived artefacts sit beside them (text, the straightened scans the viewer and the
+    // searchable PDF are made from), without retention; viewer images wait for a first view.
     const derived: string[] = []
     for await (const o of store.list('derived/')) derived.push(o.key)
     expect(derived.some((k) => k.endsWith('/text.json'))).toBe(true)
-    expect(derived.some((k) => k.endsWith('.png'))).toBe(true)
+    expect(derived.some((k) => /\/scan-\d{4}\.jpg$/.test(k))).toBe(true)
     await store.close()
     expect(await listFiles(ws.inbox)).toEqual([])
     expect(await listFiles(ws.quarantine)).toEqual([])
