@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import type { IngestResult } from '../../../src/ingest/runner.js'
 import { silentLogger } from '../../../src/log.js'
-import { makeWorkspace, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { makeWorkspace, SAMPLE_SCANS, type Workspace } from '../../helpers/workspace.js'
 
 const SAMPLE_FILES = ['discharge-summary-skewed.tiff', 'referral-fax.jpg', 'lab-report-text.pdf']
 const GENERATED = 'faxed-discharge-summary.pdf'
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const generated = path.join(ws.dir, GENERATED)
   await generatedPdf(generated)
   app = await openApp(ws.config(), { log: silentLogger() })
-  for (const r of await app.runner.ingestFiles([...SAMPLE_FILES.map((f) => path.join(SAMPLES, f)), generated])) results.set(path.basename(r.file), r)
+  for (const r of await app.runner.ingestFiles([...SAMPLE_FILES.map((f) => path.join(SAMPLE_SCANS, f)), generated])) results.set(path.basename(r.file), r)
 }, 300_000)
 
 afterAll(async () => {
