@@ -92,7 +92,7 @@ export async function onFiled(deps: OnFiledDeps, f: Filing): Promise<FiledOutcom
   try {
     out.routedTo = routeDocument(deps.catalog, deps.ruleFiles.routingRules(), id, deps.log, deps.clock).length
   } catch (err) {
-    fail('route', err, `Document ${id} is filed in chart ${f.mrn}, but it could not be routed to its clinicians (${whyOf(err)}). Fix the routing files (chartclerk rules check lists problems), then file the document again to route it.`)
+    fail('route', err, `Document ${id} is filed in chart ${f.mrn}, but it could not be routed to its clinicians (${whyOf(err)}). File the document again once that is fixed to route it.`)
   }
 
   if (f.ruleset) {

@@ -1,9 +1,10 @@
 /**
  * What follows a filing (src/filing/onFiled.ts), shared by the pipeline and a person's
  * settlement: a step that fails after the document is filed never un-files it, and says what to do.
- * Routing is broken for real here: the records lead's `rules/routing` is a file, not a folder.
+ * Routing fails for real here: the catalog refuses every write to the routes table (a SQLite
+ * trigger), as a damaged or locked catalog would. (A broken routing file no longer can: the
+ * last good routing rules stay in force, see test/integration/routing/last-good.test.ts.)
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RoutesRepo } from '../../../src/routing/repo.js'
@@ -12,12 +13,9 @@ import { SAMPLE_SCANS } from '../../helpers/workspace.js'
 
 let desk: Desk
 const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: true, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
-const routingPath = () => path.join(desk.ws.dir, 'rules', 'routing')
-const breakRouting = () => {
-  mkdirSync(path.join(desk.ws.dir, 'rules'), { recursive: true })
-  writeFileSync(routingPath(), 'not a folder')
-}
-const mendRouting = () => rmSync(path.join(desk.ws.dir, 'rules'), { recursive: true, force: true })
+const breakRouting = () =>
+  desk.app.catalog.db.exec("CREATE TEMP TRIGGER refuse_routes BEFORE INSERT ON routes BEGIN SELECT RAISE(ABORT, 'the routes table refused the write'); END")
+const mendRouting = () => desk.app.catalog.db.exec('DROP TRIGGER IF EXISTS temp.refuse_routes')
 
 beforeAll(async () => {
   desk = await makeDesk()
@@ -36,7 +34,7 @@ describe('a routing error after filing', () => {
       const doc = desk.app.catalog.documents.get(id)!
       expect(doc).toMatchObject({ status: 'filed', patientMrn: 'CC-101388', docType: 'lab_report' })
       expect(out && out.problems.map((p) => p.step)).toEqual(['route'])
-      expect(out!.problems[0]!.message).toMatch(/^Document \d+ is filed in chart CC-101388, but it could not be routed to its clinicians \(.+\)\. Fix the routing files/)
+      expect(out!.problems[0]!.message).toMatch(/^Document \d+ is filed in chart CC-101388, but it could not be routed to its clinicians \(.+\)\. File the document again once that is fixed/)
       // the check still ran, for the new chart and the one it left
       expect((out as any).checked).toEqual(['CC-101388', 'CC-101902'])
       expect(desk.app.catalog.events.forDocument(id).map((e) => e.kind)).toContain('document.refiled')
@@ -55,7 +53,7 @@ describe('a routing error after filing', () => {
     await clerk.get(`/review/${id}`)
     breakRouting()
     try {
-      const res = await clerk.post(`/review/${id}/settle`, { mrn: 'CC-101902', docType: 'progress_note' })
+      const res = await clerk.post(`/review/${id}/settle`, { mrn: 'CC-101902', docType: 'lab_report' })
       expect(res.status).toBe(200)
       const html = await res.text()
       expect(html).toMatch(/is filed in chart CC-101902, but it could not be routed to its clinicians/)
