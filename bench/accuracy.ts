@@ -5,10 +5,13 @@
  * `npm run bench -- --only accuracy [--per-style N] [--styles a,b]`
  */
 import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import sharp from 'sharp'
 import Tesseract from 'tesseract.js'
 import { extractDocument } from '../src/extract/extractText.js'
+import { decodePage, prepareForOcr } from '../src/extract/images.js'
 import { createOcrEngine, type OcrEngineKind } from '../src/extract/ocr/engine.js'
 import { defaultLangPath } from '../src/extract/ocr/pool.js'
 import { accuracyPages, ACCURACY_STYLES, type AccuracyStyle, type TruthPage } from './accuracy-pages.js'
@@ -74,21 +77,37 @@ async function chartclerk(kind: OcrEngineKind, workers: number, paths: Map<strin
   }
 }
 
+/** How one chartclerk engine fares against bare tesseract.js page by page. */
+export interface PageDeltas {
+  /** The largest drop below bare tesseract.js on any one page (negative: below bare), and that page. */
+  worstDelta: number
+  worstPage: string
+  /** Pages read more than 0.05 worse than bare tesseract.js read them. */
+  pagesBelowBare: number
+}
+
 export interface AccuracyResult {
   pages: number
   perStyle: Record<string, Record<string, number>>
   overall: Record<string, number>
-  /** Pages where chartclerk (tesseract.js) reads more than 0.05 worse than bare tesseract.js. */
-  worseThanBare: { page: string; chartclerk: number; bare: number }[]
-  /** Which path won on each page (chartclerk, tesseract.js). */
-  paths: Record<string, string>
+  /** Per chartclerk engine, page by page against bare tesseract.js. */
+  vsBare: Record<string, PageDeltas>
+  /** Pages where chartclerk (either engine) reads more than 0.05 worse than bare tesseract.js. */
+  worseThanBare: { page: string; reader: string; chartclerk: number; bare: number }[]
+  /** Every page's score per reader, and which path chartclerk (tesseract.js) took. */
+  perPage: Record<string, Record<string, number | string>>
 }
 
-export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: number; styles?: AccuracyStyle[]; workers?: number }): Promise<AccuracyResult> {
+/**
+ * `dump`: write each reader's text and chartclerk's prepared page (`<page>.prepared.png`) beside
+ * the page in the cache, to look at why a page reads worse.
+ */
+export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: number; styles?: AccuracyStyle[]; workers?: number; dump?: boolean }): Promise<AccuracyResult> {
   const pages = await accuracyPages(path.join(opts.cacheDir, 'accuracy'), opts.perStyle ?? 2, opts.styles ?? ACCURACY_STYLES)
   const workers = opts.workers ?? 2
   const scores = new Map<string, Map<string, number>>()
   const ocrPaths = new Map<string, string>()
+  const slug = (name: string) => name.replace(/[^a-z0-9.]+/gi, '-').replace(/-+$/, '')
   const score = async (name: string, read: Reader, parallel: number) => {
     process.stderr.write(`bench: accuracy: ${name} ...\n`)
     const m = new Map<string, number>()
@@ -99,16 +118,36 @@ export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: numb
         return ''
       })
       m.set(p.png, wordAccuracy(p.truth, text))
+      if (opts.dump) await fs.writeFile(p.png.replace(/\.png$/, `.${slug(name)}.txt`), text)
     })
     scores.set(name, m)
   }
+  if (opts.dump) {
+    for (const p of pages) {
+      const prepared = await prepareForOcr(await decodePage(p.png, 'png', 1, { maxPixels: 80_000_000 }), { deskew: true })
+      const f = prepared.forOcr
+      await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 1 } }).png().toFile(p.png.replace(/\.png$/, '.prepared.png'))
+    }
+  }
   // BENCH_READERS=bare,native,chartclerk-js,chartclerk-native picks readers (e.g. to measure one change).
   const want = (r: string) => !process.env.BENCH_READERS || process.env.BENCH_READERS.split(',').includes(r)
-  if (want('bare')) {
-    const bare = await bareTesseractJs(workers)
-    await score('bare tesseract.js', bare.read, workers).finally(() => bare.close())
+  // The baselines never change between runs on the same page files: their readings are kept
+  // beside the pages (`<page>.bare-tesseract.js.read`), so measuring a chartclerk change reruns chartclerk only.
+  const cached = (name: string, read: Reader): Reader => async (p) => {
+    const file = p.png.replace(/\.png$/, `.${slug(name)}.read`)
+    const hit = await fs.readFile(file, 'utf8').catch(() => null)
+    if (hit !== null && !process.env.BENCH_FRESH) return hit
+    const text = await read(p)
+    await fs.writeFile(file, text)
+    return text
   }
-  if (has('tesseract') && want('native')) await score('native CLI', nativeCli, workers)
+  if (want('bare')) {
+    // Workers are started only when a page is not in the cache.
+    let bare: ReturnType<typeof bareTesseractJs> | null = null
+    const read: Reader = async (p) => (await (bare ??= bareTesseractJs(workers))).read(p)
+    await score('bare tesseract.js', cached('bare tesseract.js', read), workers).finally(async () => bare && (await bare).close())
+  }
+  if (has('tesseract') && want('native')) await score('native CLI', cached('native CLI', nativeCli), workers)
   for (const kind of ['tesseract.js', ...(has('tesseract') ? ['tesseract'] : [])] as OcrEngineKind[]) {
     if (!want(kind === 'tesseract' ? 'chartclerk-native' : 'chartclerk-js')) continue
     const cc = await chartclerk(kind, workers, ocrPaths)
@@ -124,19 +163,40 @@ export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: numb
   }
   const overall: Record<string, number> = {}
   for (const [name, m] of scores) overall[name] = round(mean([...m.values()]))
-  const cc = scores.get('chartclerk (tesseract.js)')
   const b = scores.get('bare tesseract.js')
-  const worseThanBare = !cc || !b ? [] : pages.filter((p) => cc.get(p.png)! < b.get(p.png)! - 0.05).map((p) => ({ page: path.basename(p.png), chartclerk: round(cc.get(p.png)!), bare: round(b.get(p.png)!) }))
-  const paths: Record<string, string> = {}
-  for (const [k, v] of ocrPaths) if (k.startsWith('tesseract.js:')) paths[path.basename(k.slice('tesseract.js:'.length))] = v
-  printTable(perStyle, overall)
-  return { pages: pages.length, perStyle, overall, worseThanBare, paths }
+  const vsBare: AccuracyResult['vsBare'] = {}
+  const worseThanBare: AccuracyResult['worseThanBare'] = []
+  for (const [name, m] of scores) {
+    if (!b || !name.startsWith('chartclerk')) continue
+    let worst = { delta: Infinity, page: '' }
+    let below = 0
+    for (const p of pages) {
+      const d = m.get(p.png)! - b.get(p.png)!
+      if (d < worst.delta) worst = { delta: d, page: path.basename(p.png) }
+      if (d < -0.05) {
+        below++
+        worseThanBare.push({ page: path.basename(p.png), reader: name, chartclerk: round(m.get(p.png)!), bare: round(b.get(p.png)!) })
+      }
+    }
+    vsBare[name] = { worstDelta: round(worst.delta), worstPage: worst.page, pagesBelowBare: below }
+  }
+  const perPage: AccuracyResult['perPage'] = {}
+  for (const p of pages) {
+    const row: Record<string, number | string> = {}
+    for (const [name, m] of scores) row[name] = round(m.get(p.png)!)
+    const via = ocrPaths.get(`tesseract.js:${p.png}`)
+    if (via) row.path = via
+    perPage[path.basename(p.png)] = row
+  }
+  printTable(perStyle, overall, vsBare)
+  return { pages: pages.length, perStyle, overall, vsBare, worseThanBare, perPage }
 }
 
-function printTable(perStyle: AccuracyResult['perStyle'], overall: Record<string, number>): void {
+function printTable(perStyle: AccuracyResult['perStyle'], overall: Record<string, number>, vsBare: AccuracyResult['vsBare']): void {
   const names = Object.keys(overall)
   const row = (label: string, vals: Record<string, number>) => process.stderr.write(`${label.padEnd(14)}${names.map((n) => String(vals[n]?.toFixed(3) ?? '-').padStart(n.length + 2)).join('')}\n`)
   process.stderr.write(`${'style'.padEnd(14)}${names.map((n) => n.padStart(n.length + 2)).join('')}\n`)
   for (const [style, vals] of Object.entries(perStyle)) row(style, vals)
   row('overall', overall)
+  for (const [name, d] of Object.entries(vsBare)) process.stderr.write(`${name}: worst page ${d.worstDelta >= 0 ? '+' : ''}${d.worstDelta.toFixed(3)} against bare (${d.worstPage}); ${d.pagesBelowBare} page(s) more than 0.05 below bare\n`)
 }

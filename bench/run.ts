@@ -5,8 +5,10 @@
  *   --batch N   pages for the memory run (default 200)
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
+ *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
  *   --only a,b  run some of: accuracy,ocr,text,latency,memory,hostile,rules,storage
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
+ *   --text-files N  text-layer PDFs for the text-path figure (default 120)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -19,7 +21,7 @@ import { runOcrBench } from './ocr.js'
 import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, only: { type: 'string' } } })
+const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, 'text-files': { type: 'string', default: '120' }, only: { type: 'string' }, dump: { type: 'boolean', default: false } } })
 const only = values.only ? new Set(values.only.split(',')) : null
 const want = (k: string) => !only || only.has(k)
 const cacheDir = path.join(ROOT, '.bench-cache')
@@ -32,9 +34,9 @@ async function step(name: string, fn: () => Promise<unknown>) {
   process.stderr.write(`bench: ${name}: ${JSON.stringify(results[name])}\n`)
 }
 
-await step('accuracy', () => runAccuracyBench({ cacheDir, perStyle: Number(values['per-style']), styles: values.styles?.split(',') as AccuracyStyle[] | undefined }))
+await step('accuracy', () => runAccuracyBench({ cacheDir, perStyle: Number(values['per-style']), styles: values.styles?.split(',') as AccuracyStyle[] | undefined, dump: values.dump }))
 await step('ocr', () => runOcrBench({ pages: Number(values.pages), cacheDir }))
-await step('text', () => runTextLayerBench({ files: 40, cacheDir }))
+await step('text', () => runTextLayerBench({ files: Number(values['text-files']), cacheDir }))
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
 await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
 await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
@@ -50,3 +52,5 @@ await step('storage', async () => {
 await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
 await writeFile(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n')
 process.stdout.write(JSON.stringify(results, null, 2) + '\n')
+// Engines' worker threads and reader processes can keep the event loop alive after close: the run is over.
+process.exit(0)

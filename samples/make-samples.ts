@@ -2,14 +2,15 @@
  * Writes the committed sample outside records, the sample patient index and the answers
  * tests check against:
  *
- *   samples/patients.csv, lab-report-text.pdf, radiology-report-scan.pdf,
- *   discharge-summary-skewed.tiff, consult-note.png, referral-fax.jpg, expected.json
+ *   samples/patients.csv, samples/expected.json, and the scans alone in samples/inbox/
+ *   (lab-report-text.pdf, radiology-report-scan.pdf, discharge-summary-skewed.tiff,
+ *   consult-note.png, referral-fax.jpg), so `cp samples/inbox/* inbox/` takes only scans
  *
  * Run: npx tsx samples/make-samples.ts   (about 10 s; output is byte-for-byte reproducible)
  * All people, facilities and numbers are made up.
  */
 import { createHash } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
@@ -40,6 +41,8 @@ import {
 } from './lib/records.js'
 
 const OUT = path.dirname(fileURLToPath(import.meta.url))
+/** The scans only: a folder a first-time user copies into the inbox whole. */
+const SCANS = path.join(OUT, 'inbox')
 
 function asRecordPatient(p: IndexPatient, extra: Partial<RecordPatient> = {}): RecordPatient {
   return { familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate, sex: p.sex, ...extra }
@@ -274,7 +277,8 @@ interface Written {
 }
 
 async function write(name: string, data: Buffer): Promise<void> {
-  await writeFile(path.join(OUT, name), data)
+  await mkdir(SCANS, { recursive: true })
+  await writeFile(path.join(SCANS, name), data)
 }
 
 function when(spec: RecordSpec): Date {
@@ -471,7 +475,7 @@ async function main(): Promise<void> {
   await writeFile(path.join(OUT, 'expected.json'), JSON.stringify(expected, null, 2) + '\n')
   for (const w of written) {
     const { readFile } = await import('node:fs/promises')
-    const buf = await readFile(path.join(OUT, w.file))
+    const buf = await readFile(path.join(SCANS, w.file))
     const meta = w.mediaType.startsWith('image/') ? await sharp(buf).metadata() : null
     const sha = createHash('sha256').update(buf).digest('hex').slice(0, 12)
     console.log(`${w.file.padEnd(32)} ${(buf.length / 1024).toFixed(0).padStart(5)} KB  sha256 ${sha}${meta ? `  ${meta.width}x${meta.height} pages=${meta.pages ?? 1}` : ''}`)

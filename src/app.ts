@@ -5,19 +5,24 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { loadDefaultClassifier, type DoctypeClassifier } from './classify/classifier.js'
+import { DoctypeClassifier } from './classify/classifier.js'
+import { loadModel } from './classify/model.js'
 import { packageRoot, resolveModelPath } from './classify/paths.js'
+import { clockFromConfig, type Clock } from './clock/clock.js'
 import type { Config } from './config/config.js'
+import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
-import { closeSandbox, configureSandbox } from './extract/sandbox/pool.js'
+import { closePageImageSessions } from './derived/pageImages.js'
+import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
+import { closeSandbox, configureSandbox, prewarmReaders } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
 import type { StageContext } from './ingest/stages/types.js'
 import { createLogger, type Logger } from './log.js'
-import { RuleSetWatcher } from './rules/hotReload.js'
-import { resolveChecksDir } from './rules/ruleset.js'
+import type { RuleSetWatcher } from './rules/hotReload.js'
+import { RulesInForce } from './rules/inForce.js'
 import { createObjectStore } from './storage/createStore.js'
 import type { ObjectStore } from './storage/objectStore.js'
 
@@ -28,10 +33,16 @@ export interface App {
   store: ObjectStore
   ocr: OcrEngine
   classifier: DoctypeClassifier
-  /** The rule set in force; `start` watches the folder for edits. */
+  /** The check rules in force (ruleFiles.checks). */
   rules: RuleSetWatcher
+  /** Every kind of rule file in force, each kept at its last good version; `start` and `serve` watch them for edits. */
+  ruleFiles: RulesInForce
   runner: IngestRunner
+  /** Searchable PDFs of scanned documents, built after they settle (background under `start`). */
+  searchablePdfs: SearchablePdfBuilder
   ctx: StageContext
+  /** The clinic's clock (clinic.timeZone): every "today" and calendar date comes from it. */
+  clock: Clock
   /** False when storage did not answer at start (only with `storageMayBeDown`): call store.init() before ingesting. */
   storageReady: boolean
   close(): Promise<void>
@@ -42,9 +53,15 @@ export function rulesDirOf(config: Readonly<Config>): string {
   return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
 }
 
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean } = {}): Promise<App> {
+/** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
+export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
-  const catalog = openCatalog(config.catalog.path)
+  // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
+  configureSandbox(config.ingest.budget, { readers: config.ocr.workers })
+  // Reader processes start while the catalog, storage and rule set open.
+  if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
+  const clock = opts.clock ?? clockFromConfig(config)
+  const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
   let store: ObjectStore
   let storageReady = true
   try {
@@ -61,30 +78,36 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
     catalog.close()
     throw err
   }
-  const rulesDir = rulesDirOf(config)
-  const docTypesDir = path.join(rulesDir, 'doctypes')
-  const classifier = loadDefaultClassifier({
-    modelPath: resolveModelPath(config.dataDir),
-    docTypesDir: existsSync(docTypesDir) ? docTypesDir : undefined,
-    reviewThreshold: config.filing.minTypeConfidence,
-  })
-  const rules = new RuleSetWatcher(resolveChecksDir(rulesDir), {
-    onRefused: (r) => log.warn({ problems: r.messages.length, keptVersion: r.keptVersion }, 'rule set edit refused; the last good rule set stays in force'),
-    onSwap: (next) => log.info({ rulesetVersion: next.version, rules: next.rules.length }, 'rule set in force'),
-  })
-  rules.reload()
-  // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
-  configureSandbox(config.ingest.budget, { readers: config.ocr.workers })
+  const ruleFiles = new RulesInForce(rulesDirOf(config), { log })
+  ruleFiles.reload()
+  const rules = ruleFiles.checks
+  // Every rule set put in force gets the number the lead knows it by ("rule set 3 of 2026-12-01").
+  const rulesetVersions = new RulesetVersions(catalog.db)
+  if (rules.current) rulesetVersions.record(rules.current.version, rules.current.loadedAt)
+  rules.on('swap', (next: NonNullable<typeof rules.current>) => rulesetVersions.record(next.version, next.loadedAt))
+  let classifier: DoctypeClassifier
+  try {
+    classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), { reviewThreshold: config.filing.minTypeConfidence })
+  } catch (err) {
+    catalog.close()
+    await store.close()
+    throw err
+  }
+  // A good edit of the document types reaches the classifier and field reading at once.
+  ruleFiles.doctypes.on('swap', (next: DoctypeClassifier['docTypes']) => classifier.useDocTypes(next))
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current }
+  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles, clock }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, store, config }, log)
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, runner, ctx, storageReady,
+    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true
-      await rules.close()
+      await searchablePdfs.stop()
+      await closePageImageSessions({ store })
+      await ruleFiles.close()
       await ocr.close()
       await closeSandbox()
       await store.close()

@@ -14,7 +14,7 @@ import { loadDocTypes } from '../src/classify/doctypes.js'
 import { formatReport } from '../src/classify/evaluate.js'
 import { saveModel } from '../src/classify/model.js'
 import { defaultModelPath, packageRoot } from '../src/classify/paths.js'
-import { trainDoctypeModel } from '../src/classify/train.js'
+import { trainDoctypeModel } from '../src/classify/training/train.js'
 
 const args = process.argv.slice(2)
 const corpus: string[] = []

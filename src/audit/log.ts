@@ -12,6 +12,8 @@
  *   audit.verify()   // { ok: true, rows: 1, head: '3f2a…' }
  */
 import { createHash } from 'node:crypto'
+import { addDays, isCalendarDate } from '../clock/calendar.js'
+import { startOfDayIn } from '../clock/clock.js'
 import type Database from 'better-sqlite3'
 
 type Db = Database.Database
@@ -26,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'chart.view',
   'review.view',
   'review.settle',
+  'review.rematch',
   'deficiency.list',
   'deficiency.status',
   'deficiency.export',
@@ -33,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'search',
   'quarantine.view',
   'quarantine.retry',
+  'quarantine.discard',
   'rules.view',
   'audit.view',
   'audit.verify',
@@ -107,6 +111,8 @@ export interface AuditFilter {
   from?: string
   /** ISO date (whole day included) or timestamp, exclusive. */
   to?: string
+  /** The zone a date in `from`/`to` is a day of (the clinic's); UTC when not given. */
+  timeZone?: string
   limit?: number
   offset?: number
 }
@@ -228,8 +234,9 @@ export class AuditLog {
       if (f.action.includes('.')) eq('action', f.action)
       else where.push("(action = ? OR action LIKE ? ESCAPE '\\')"), args.push(f.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`)
     }
-    if (f.from) where.push('at >= ?'), args.push(f.from)
-    if (f.to) where.push('at < ?'), args.push(/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? nextDay(f.to) : f.to)
+    const zone = f.timeZone ?? 'UTC'
+    if (f.from) where.push('at >= ?'), args.push(isCalendarDate(f.from) ? startOfDayIn(f.from, zone) : f.from)
+    if (f.to) where.push('at < ?'), args.push(isCalendarDate(f.to) ? startOfDayIn(addDays(f.to, 1), zone) : f.to)
     const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
     const total = (this.db.prepare(`SELECT count(*) n FROM audit_log${w}`).get(...args) as { n: number }).n
     const rows = (this.db.prepare(`SELECT * FROM audit_log${w} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, f.limit ?? 100, f.offset ?? 0) as Record<string, unknown>[]).map(toRow)
@@ -301,8 +308,4 @@ export class AuditLog {
   }
 }
 
-function nextDay(d: string): string {
-  const t = new Date(`${d}T00:00:00Z`)
-  t.setUTCDate(t.getUTCDate() + 1)
-  return t.toISOString().slice(0, 10)
-}
+

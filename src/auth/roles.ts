@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'rules.view',
   'quarantine.view',
   'quarantine.retry',
+  'quarantine.discard', // move a file that will never be read to the discard folder, with a reason
   'audit.view',
   'users.manage',
   'routing.acknowledge', // a clinician's queue of reports routed to them, marked reviewed
@@ -34,7 +35,7 @@ export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'export', 'quarantine.view', 'quarantine.retry', 'release.manage'],
-  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry', 'routing.oversee', 'release.manage'],
+  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry', 'quarantine.discard', 'routing.oversee', 'release.manage'],
   provider: ['desk.view', 'records.view', 'deficiency.complete', 'routing.acknowledge'],
   auditor: ['desk.view', 'records.view', 'export', 'rules.view', 'quarantine.view', 'audit.view'],
   admin: ['desk.view', 'users.manage'],

@@ -28,7 +28,8 @@ export interface Catalog {
   close(): void
 }
 
-export function openCatalog(file: string): Catalog {
+/** `now`: where the event log's times come from (the clinic's clock; the system clock by default). */
+export function openCatalog(file: string, opts: { now?: () => Date } = {}): Catalog {
   let db: Db
   try {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
@@ -38,6 +39,7 @@ export function openCatalog(file: string): Catalog {
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     migrate(db)
+    cacheStatements(db)
   } catch (err) {
     if (err instanceof ChartclerkError) throw err
     throw new ChartclerkError('CATALOG_FAILED', `The catalog database ${file} cannot be opened. Check the data folder's disk and permissions.`, {
@@ -45,7 +47,7 @@ export function openCatalog(file: string): Catalog {
       detail: (err as Error).message,
     })
   }
-  const events = new EventLog(db)
+  const events = new EventLog(db, opts.now)
   return {
     db,
     documents: new DocumentsRepo(db, events),
@@ -71,3 +73,23 @@ function migrate(db: Db): void {
 }
 
 export const nowIso = (): string => new Date().toISOString()
+
+/** Statements kept once prepared; more distinct SQL texts than this (built SQL) are prepared each time. */
+const STATEMENT_CACHE = 400
+
+/**
+ * The repositories prepare their SQL where they use it, which keeps each query beside its code;
+ * preparing is most of the cost of a small query, so each SQL text is prepared once per catalog.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db)
+  const cache = new Map<string, Database.Statement>()
+  db.prepare = ((sql: string) => {
+    let st = cache.get(sql)
+    // A statement still stepping through rows (iterate) cannot run again: that caller gets its own.
+    if (st && !st.busy) return st
+    st = prepare(sql)
+    if (cache.size < STATEMENT_CACHE && !cache.has(sql)) cache.set(sql, st)
+    return st
+  }) as Db['prepare']
+}

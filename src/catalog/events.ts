@@ -11,12 +11,15 @@ export interface EventRow {
 
 export class EventLog {
   private readonly insert
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.insert = db.prepare('INSERT INTO events (at, kind, document_id, data) VALUES (?, ?, ?, ?)')
   }
 
   append(kind: string, documentId: number | null, data: Record<string, unknown> = {}): void {
-    this.insert.run(new Date().toISOString(), kind, documentId, JSON.stringify(data))
+    this.insert.run(this.now().toISOString(), kind, documentId, JSON.stringify(data))
   }
 
   forDocument(documentId: number): EventRow[] {

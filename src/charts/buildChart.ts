@@ -3,7 +3,9 @@
  * documents filed in their chart, each with the facts the pipeline extracted.
  * Plain JSON; `chartclerk chart show MRN --json` prints exactly this.
  */
+import type { Clock } from '../clock/clock.js'
 import type { Catalog } from '../catalog/db.js'
+import { withLabResults } from '../extract-fields/labResults.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import type { Chart, ChartDocument, ChartRouting, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
 import { RoutesRepo, type Route } from '../routing/repo.js'
@@ -37,7 +39,8 @@ export function chartRouting(routes: readonly Route[] | undefined): ChartRouting
 
 export function chartDocument(d: DocumentRecord): ChartDocument {
   const x = (d.details.extraction ?? null) as ExtractionDetails | null
-  const fields = (d.details.fields ?? {}) as ChartDocument['fields']
+  // Lab results as rows, also for documents stored before rows existed.
+  const fields = withLabResults((d.details.fields ?? {}) as ChartDocument['fields']) as ChartDocument['fields']
   const status: DocumentStatus = x?.status === 'preliminary' ? 'preliminary' : x?.status === 'amended' || x?.status === 'corrected' ? 'amended' : 'final'
   return {
     id: String(d.id),
@@ -71,7 +74,8 @@ function sexOf(p: Patient): Sex | null {
   return s ? 'unknown' : null
 }
 
-export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toISOString().slice(0, 10)): Chart | null {
+/** The chart of one patient as the rules see it, checked as of `asOf` (default: the clinic's today). */
+export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = clock.today()): Chart | null {
   const patient = catalog.patients.get(mrn)
   if (!patient) return null
   const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
@@ -88,6 +92,7 @@ export function buildChart(catalog: Catalog, mrn: string, asOf = new Date().toIS
     encounters: [],
     consents: [],
     asOf,
+    timeZone: clock.timeZone,
   }
 }
 

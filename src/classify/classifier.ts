@@ -45,7 +45,8 @@ export const NEW_TYPE_SIGNAL_WEIGHT = 1
 
 export class DoctypeClassifier {
   readonly model: DoctypeModel
-  readonly docTypes: DocTypeSet
+  /** The document types in force (replaced when the records lead's edit loads cleanly). */
+  docTypes: DocTypeSet
   readonly reviewThreshold: number
   private readonly vectorizer: Vectorizer
   private readonly nAlternatives: number
@@ -56,6 +57,11 @@ export class DoctypeClassifier {
     this.reviewThreshold = opts.reviewThreshold ?? model.reviewThreshold
     this.nAlternatives = opts.alternatives ?? 3
     this.vectorizer = new Vectorizer(model.vocabulary, model.signalTypes)
+  }
+
+  /** Puts a newly loaded set of document types in force (the model stays the same). */
+  useDocTypes(set: DocTypeSet): void {
+    this.docTypes = set
   }
 
   /** Calibrated probabilities for every candidate type, plus the details behind them. */

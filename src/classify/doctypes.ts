@@ -1,19 +1,20 @@
 /**
  * Document-type files: `rules/doctypes/<type>.json`, one per type, validated against
  * `rules/doctypes/doctype.schema.json`. A records lead adds or tunes a type by editing
- * these files; a broken file is refused with file:line:column and JSON pointer.
+ * these files; a broken file is refused with file:line:column and JSON pointer. Read through
+ * the one rule-file loader (src/rules/ruleFiles.ts), like every file the records lead edits.
  *
  * @example
  *   const set = loadDocTypes()            // throws ChartclerkError RULE_FILE_INVALID
  *   set.byType.get('lab_report')?.fields  // required elements of a lab report
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import ajvErrorsModule from 'ajv-errors'
-import { ChartclerkError } from '../errors.js'
-import { locate, pointerOffsets, positionOfOffset } from './jsonLocation.js'
+import { formatProblem, RuleFilesError, schemaKind, type RuleFileKind, type ValidFile } from '../rules/ruleFiles.js'
+import type { RuleProblem } from '../rules/types.js'
 import { defaultDocTypesDir } from './paths.js'
+
+export { formatProblem }
 
 export type FieldKind = 'text' | 'date' | 'person' | 'facility' | 'list'
 
@@ -52,112 +53,19 @@ export interface DocTypeSet {
   byType: Map<string, DocTypeDef>
 }
 
-/** One thing wrong with one file, with a location a person can find. */
-export interface DocTypeProblem {
-  file: string
-  /** "line:column" or "" when unknown. */
-  position: string
-  /** JSON pointer inside the file ("" for the whole file). */
-  pointer: string
-  message: string
-}
+/** One thing wrong with one file: `file:line:col /pointer: message` (see formatProblem). */
+export type DocTypeProblem = RuleProblem
 
 export const DOCTYPE_SCHEMA_FILE = 'doctype.schema.json'
 
-// ajv-errors is CommonJS; under NodeNext its default import may arrive wrapped.
-const ajvErrors = ((ajvErrorsModule as unknown as { default?: unknown }).default ?? ajvErrorsModule) as unknown as (
-  ajv: Ajv2020,
-) => Ajv2020
-
-const validators = new Map<string, ValidateFunction>()
-
-function validatorFor(schemaPath: string): ValidateFunction {
-  const cached = validators.get(schemaPath)
-  if (cached) return cached
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true })
-  ajvErrors(ajv)
-  const v = ajv.compile(schema)
-  validators.set(schemaPath, v)
-  return v
-}
-
-/** Formats a problem as `file:line:col pointer: message`. */
-export function formatProblem(p: DocTypeProblem): string {
-  const where = p.position ? `${p.file}:${p.position}` : p.file
-  return `${where}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`
-}
-
-function ajvMessage(e: ErrorObject): string {
-  if (e.keyword === 'additionalProperties') {
-    return `unknown property "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`
-  }
-  if (e.keyword === 'required') {
-    return `missing property "${String((e.params as { missingProperty?: string }).missingProperty)}"`
-  }
-  if (e.keyword === 'enum') {
-    return `${e.message ?? 'invalid value'}: ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}`
-  }
-  return e.message ?? e.keyword
-}
-
-/**
- * Validates every `<type>.json` in `dir` and returns the good types and the problems as data
- * (for `chartclerk rules check`). Never throws for bad files.
- */
-export function checkDocTypes(dir: string = defaultDocTypesDir()): { set: DocTypeSet; problems: DocTypeProblem[] } {
-  const problems: DocTypeProblem[] = []
+/** The document-type parse step: file name matches the type, patterns compile, no field twice. */
+function parseDocTypes(files: ValidFile[], dir: string): DocTypeSet {
   const types: DocTypeDef[] = []
-  const byType = new Map<string, DocTypeDef>()
-  const schemaPath = existsSync(path.join(dir, DOCTYPE_SCHEMA_FILE))
-    ? path.join(dir, DOCTYPE_SCHEMA_FILE)
-    : path.join(defaultDocTypesDir(), DOCTYPE_SCHEMA_FILE)
-  let validate: ValidateFunction
-  try {
-    validate = validatorFor(schemaPath)
-  } catch (err) {
-    problems.push({ file: schemaPath, position: '', pointer: '', message: `schema does not load: ${(err as Error).message}` })
-    return { set: { dir, types, byType }, problems }
-  }
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith('.json') && n !== DOCTYPE_SCHEMA_FILE)
-      .sort()
-  } catch (err) {
-    problems.push({ file: dir, position: '', pointer: '', message: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? 'error'}` })
-    return { set: { dir, types, byType }, problems }
-  }
-  if (names.length === 0) problems.push({ file: dir, position: '', pointer: '', message: 'no document-type files (<type>.json) found' })
-
-  for (const name of names) {
-    const file = path.join(dir, name)
-    const text = readFileSync(file, 'utf8')
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch (err) {
-      const msg = (err as Error).message
-      const m = /position (\d+)/.exec(msg)
-      const pos = m ? positionOfOffset(text, Number(m[1])) : undefined
-      problems.push({ file, position: pos ? `${pos.line}:${pos.column}` : '', pointer: '', message: `not valid JSON: ${msg}` })
-      continue
-    }
-    const offsets = pointerOffsets(text)
-    const add = (pointer: string, message: string): void => {
-      problems.push({ file, position: locate(text, pointer, offsets), pointer, message })
-    }
-    if (!validate(data)) {
-      for (const e of validate.errors ?? []) {
-        const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty?: string }).additionalProperty : undefined
-        add(extra !== undefined ? `${e.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath, ajvMessage(e))
-      }
-      continue
-    }
-    const doc = data as DocTypeFile
+  for (const f of files) {
+    const doc = f.value as DocTypeFile
     let ok = true
-    if (`${doc.type}.json` !== name) {
-      add('/type', `type "${doc.type}" does not match the file name; name the file ${doc.type}.json`)
+    if (`${doc.type}.json` !== path.basename(f.abs)) {
+      f.problem('/type', `type "${doc.type}" does not match the file name; name the file ${doc.type}.json`)
       ok = false
     }
     const compiledPatterns: DocTypeDef['compiledPatterns'] = []
@@ -165,45 +73,55 @@ export function checkDocTypes(dir: string = defaultDocTypesDir()): { set: DocTyp
       try {
         compiledPatterns.push({ re: new RegExp(p.regex, 'im'), weight: p.weight, source: p.regex })
       } catch (err) {
-        add(`/signals/patterns/${i}/regex`, `not a valid regular expression: ${(err as Error).message}`)
+        f.problem(`/signals/patterns/${i}/regex`, `not a valid regular expression: ${(err as Error).message}`)
         ok = false
       }
     })
     const seen = new Set<string>()
-    doc.fields.forEach((f, i) => {
-      if (seen.has(f.name)) {
-        add(`/fields/${i}/name`, `field "${f.name}" is listed twice`)
+    doc.fields.forEach((fd, i) => {
+      if (seen.has(fd.name)) {
+        f.problem(`/fields/${i}/name`, `field "${fd.name}" is listed twice`)
         ok = false
       }
-      seen.add(f.name)
+      seen.add(fd.name)
     })
     if (!ok) continue
-    const def: DocTypeDef = {
-      type: doc.type,
-      title: doc.title,
-      description: doc.description,
-      signals: doc.signals,
-      fields: doc.fields,
-      file,
-      compiledPatterns,
-    }
-    types.push(def)
-    byType.set(def.type, def)
+    const { $schema: _s, ...rest } = doc as DocTypeFile & { $schema?: string }
+    types.push({ ...rest, file: f.file, compiledPatterns })
   }
-  return { set: { dir, types, byType }, problems }
+  return { dir, types, byType: new Map(types.map((t) => [t.type, t])) }
+}
+
+/** `rules/doctypes/`: one file per type; the lead's folder, else the shipped one. */
+export const DOCTYPES_KIND: RuleFileKind<DocTypeSet> = schemaKind<DocTypeSet>({
+  name: 'doctypes',
+  title: 'document types',
+  shape: 'folder',
+  locate: (rulesDir) => {
+    const own = path.join(rulesDir, 'doctypes')
+    return existsSync(own) ? own : defaultDocTypesDir()
+  },
+  schemaFile: () => path.join(defaultDocTypesDir(), DOCTYPE_SCHEMA_FILE),
+  formats: ['json'],
+  emptyFolder: 'no document-type files (<type>.json) found',
+  parse: (files, _problem, dir) => parseDocTypes(files, dir),
+  describe: (set) => `${set.types.length} document types`,
+})
+
+/**
+ * Validates every `<type>.json` in `dir` and returns the types and the problems as data
+ * (for `chartclerk rules check`). Never throws for bad files; with any problem the set is empty.
+ */
+export function checkDocTypes(dir: string = defaultDocTypesDir()): { set: DocTypeSet; problems: DocTypeProblem[] } {
+  const r = DOCTYPES_KIND.load(dir, process.cwd())
+  return { set: r.value ?? { dir, types: [], byType: new Map() }, problems: r.problems }
 }
 
 /** RULE_FILE_INVALID for document-type files, carrying each problem as data. */
-export class DocTypeFilesError extends ChartclerkError {
-  readonly problems: DocTypeProblem[]
+export class DocTypeFilesError extends RuleFilesError {
   constructor(dir: string, problems: DocTypeProblem[]) {
-    const text = problems.map(formatProblem).join('; ')
-    super(
-      'RULE_FILE_INVALID',
-      `A document-type file under ${dir} is not valid: ${text}. Fix the file at the place named; until then the previous document types stay in force.`,
-      { detail: text, stage: 'classify' },
-    )
-    this.problems = problems
+    super('document types', dir, problems, 'classify')
+    this.name = 'DocTypeFilesError'
   }
 }
 

@@ -12,7 +12,6 @@ import { loadDefaultClassifier, type Classification, type DoctypeClassifier } fr
 export { DoctypeClassifier, loadDefaultClassifier, type Classification, type ClassifierOptions, type TypeConfidence } from './classifier.js'
 export { checkDocTypes, loadDocTypes, formatProblem, DocTypeFilesError, type DocTypeSet, type DocTypeDef, type DocTypeField, type DocTypeProblem } from './doctypes.js'
 export { loadModel, saveModel, type DoctypeModel, type ModelMetadata } from './model.js'
-export { trainDoctypeModel, type TrainOptions, type TrainResult } from './train.js'
 export { evaluatePredictions, formatReport, type EvalReport } from './evaluate.js'
 export { defaultDocTypesDir, defaultModelPath, resolveModelPath } from './paths.js'
 

@@ -28,6 +28,8 @@ import { registerRetentionCommands } from './commands/retention.js'
 import { registerRouteCommands } from './commands/route.js'
 import { registerInactiveCommands } from './commands/inactive.js'
 import { registerPrepCommands } from './commands/prep.js'
+import { registerInitCommands } from './commands/init.js'
+import { packageVersion } from './version.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -38,8 +40,10 @@ export function buildProgram(): Command {
     .option('-d, --data <dir>', 'data folder: catalog and embedded object store (default ./data)')
     .option('--inbox <dir>', 'inbox folder to watch (default ./inbox)')
     .option('--json', 'print results as JSON, one object per line')
+    .version(packageVersion(), '-V, --version', 'print the version of chartclerk')
     .showHelpAfterError()
     .exitOverride()
+  registerInitCommands(program)
   registerIngestCommands(program)
   registerStatusCommands(program)
   registerStorageCommands(program)

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Ajv } from 'ajv'
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser'
+import { isTimeZone } from '../clock/clock.js'
 import { ChartclerkError } from '../errors.js'
 import { configSchema } from './schema.js'
 
@@ -71,9 +73,12 @@ export interface Config {
   routing: { escalateAfterDays: number }
   /** Inactive charts (DOMAIN M02): no new document or encounter for `years` years, or deceased. */
   inactive: { years: number }
-  clinic: { name: string; address: string; phone: string; fax: string }
+  /** `timeZone`: the clinic's IANA time zone; every calendar date is a local date there (src/clock/). */
+  clinic: { name: string; address: string; phone: string; fax: string; timeZone: string }
   /** CI=true: test suites must not skip for a missing service. */
   ci: boolean
+  /** Test-only: the clock stands still at this instant (CHARTCLERK_TEST_NOW, an ISO time), for command-line tests of dates. */
+  testNow?: string
   /** Test-only S3 endpoint given from outside (e.g. a department's MinIO). */
   testS3?: { endpoint: string; port: number; useSSL: boolean; accessKey: string; secretKey: string; region: string }
 }
@@ -122,6 +127,7 @@ export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: E
   ['CHARTCLERK_WEB_HOST', 'web.host', 'string'],
   ['CHARTCLERK_WEB_PUBLIC_URL', 'web.publicUrl', 'string'],
   ['CHARTCLERK_WEB_SECURE_COOKIES', 'web.secureCookies', 'bool'],
+  ['CHARTCLERK_TIME_ZONE', 'clinic.timeZone', 'string'],
 ]
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true })
@@ -172,6 +178,24 @@ function readSecret(env: NodeJS.ProcessEnv, varName: string, file: string | unde
   }
 }
 
+/**
+ * The file's text as JSON, with // and /* *\/ comments allowed (`chartclerk init` writes a
+ * commented file); a syntax error names the line and column.
+ */
+export function parseConfigText(text: string, file: string): Record<string, unknown> {
+  const errors: ParseError[] = []
+  const raw = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false }) as Record<string, unknown>
+  if (errors.length) {
+    const e = errors[0]!
+    const before = text.slice(0, e.offset).split('\n')
+    const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`
+    throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${file} is not valid JSON (${printParseErrorCode(e.error)} at ${where}). Fix it and start again.`, {
+      detail: 'config file not JSON',
+    })
+  }
+  return raw
+}
+
 /** Reads, merges and validates the configuration. Throws CONFIG_INVALID naming the setting. */
 export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   const env = opts.env ?? process.env
@@ -182,13 +206,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   let configFile: string | null = null
   if (existsSync(candidate)) {
     configFile = candidate
-    try {
-      raw = JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>
-    } catch (err) {
-      throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} is not valid JSON (${(err as Error).message}). Fix it and start again.`, {
-        detail: 'config file not JSON',
-      })
-    }
+    raw = parseConfigText(readFileSync(candidate, 'utf8'), candidate)
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} must hold one JSON object.`, { detail: 'config not object' })
     }
@@ -223,6 +241,18 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     new RegExp(c.patients.mrnPattern)
   } catch {
     throw new ChartclerkError('CONFIG_INVALID', `Setting patients.mrnPattern is not a valid regular expression: ${c.patients.mrnPattern}`, { detail: 'mrnPattern' })
+  }
+  if (!isTimeZone(c.clinic.timeZone)) {
+    const from = env.CHARTCLERK_TIME_ZONE ? ' (from environment variable CHARTCLERK_TIME_ZONE)' : ''
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      `Setting clinic.timeZone${from} is not a time zone this system knows: "${c.clinic.timeZone}". Give an IANA name such as America/New_York, Europe/London or UTC.`,
+      { detail: 'clinic.timeZone unknown' },
+    )
+  }
+  const testNow = env.CHARTCLERK_TEST_NOW
+  if (testNow && Number.isNaN(Date.parse(testNow))) {
+    throw new ChartclerkError('CONFIG_INVALID', `CHARTCLERK_TEST_NOW (test only) must be an ISO time such as 2026-03-05T23:30:00-05:00; it is "${testNow}".`, { detail: 'CHARTCLERK_TEST_NOW' })
   }
   const resolveFrom = (p: string) => path.resolve(fileBase, p)
   const dataDir = resolveFrom(c.dataDir)
@@ -278,6 +308,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     inactive: { ...c.inactive },
     clinic: { ...c.clinic },
     ci: /^(1|true)$/i.test(env.CI ?? ''),
+    testNow: testNow || undefined,
     testS3: testEndpoint
       ? {
           endpoint: testEndpoint,

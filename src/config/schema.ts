@@ -173,7 +173,7 @@ export const configSchema = {
         escalateAfterDays: { type: 'integer', minimum: 1, default: 7 },
       },
     },
-    /** The requesting clinic, printed on records-request notices. */
+    /** The requesting clinic, printed on records-request notices, and its time zone. */
     clinic: {
       type: 'object',
       additionalProperties: false,
@@ -183,6 +183,8 @@ export const configSchema = {
         address: { type: 'string', default: '' },
         phone: { type: 'string', default: '' },
         fax: { type: 'string', default: '' },
+        /** IANA time zone of the clinic: "today", dates received, deadlines and ages are its local dates. */
+        timeZone: { type: 'string', minLength: 1, default: 'UTC' },
       },
     },
     web: {

@@ -7,6 +7,7 @@
  * patients, encounters or consents yet), `readChartsFile` reads them from a JSON file in the
  * chart model's shape (src/model/chart.ts).
  */
+import type { Clock } from '../clock/clock.js'
 import { readFileSync } from 'node:fs'
 import { ChartclerkError } from '../errors.js'
 import type { Chart } from '../model/chart.js'
@@ -63,9 +64,9 @@ export function checkCharts(
 /**
  * Reads charts from a file: a JSON array of charts, one chart object, or JSON Lines (one chart a
  * line). `asOf` (the day of the check) is taken from `opts.asOf` when given, else from each chart,
- * else today.
+ * else the clinic's today.
  */
-export function readChartsFile(file: string, opts: { asOf?: string } = {}): Chart[] {
+export function readChartsFile(file: string, opts: { asOf?: string; clock: Clock }): Chart[] {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -98,7 +99,9 @@ export function readChartsFile(file: string, opts: { asOf?: string } = {}): Char
     const c = v as Partial<Chart> | null
     if (!c || typeof c !== 'object' || !c.patient || typeof c.patient.mrn !== 'string' || !Array.isArray(c.documents))
       throw bad(` chart ${i + 1}`, 'needs patient.mrn and documents')
-    c.asOf = opts.asOf ?? c.asOf ?? new Date().toISOString().slice(0, 10)
+    c.asOf = opts.asOf ?? c.asOf ?? opts.clock.today()
+    // A chart without a zone of its own counts its timestamps in the clinic's.
+    c.timeZone ??= opts.clock.timeZone
     c.encounters ??= []
     c.consents ??= []
   })

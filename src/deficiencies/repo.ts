@@ -21,6 +21,7 @@
 import type Database from 'better-sqlite3'
 import { ChartclerkError } from '../errors.js'
 import type { DeficiencyKind, Finding, RuleSet, Severity } from '../rules/types.js'
+import { RulesetVersions } from './rulesetVersions.js'
 
 type Db = Database.Database
 
@@ -256,6 +257,7 @@ export class DeficienciesRepo {
       'INSERT INTO deficiency_history (deficiency_id, at, by, from_status, to_status, reason, ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     this.db.transaction(() => {
+      new RulesetVersions(this.db).record(plan.rulesetVersion, at)
       for (const c of plan.changes) {
         const f = c.finding
         if (c.change === 'opened' && f) {

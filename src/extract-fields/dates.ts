@@ -7,6 +7,7 @@
  * in month names ("0ct 3, 2023", "Ju1y"), and stray spaces around separators ("03 /05/ 2024").
  * Numeric dates are read month-first (US) unless the first number cannot be a month.
  */
+import type { DateOrder } from '../text/dates.js'
 import { DIGITISH, countDigits, ocrDigits } from './ocr.js'
 
 export interface DateMatch {
@@ -23,8 +24,8 @@ export interface DateMatch {
 export interface DateOptions {
   /** Year that decides two-digit years (yy -> 20yy unless that is more than one year after it). Default: this year. */
   refYear?: number
-  /** Read ambiguous numeric dates day-first (05/03/2024 = 5 March). Default false (US). */
-  dayFirst?: boolean
+  /** Order of ambiguous numeric dates ('DMY': 05/03/2024 = 5 March). Default 'MDY' (US). */
+  order?: DateOrder
 }
 
 const MONTHS: Array<[number, string]> = [
@@ -155,7 +156,7 @@ function numericMdy(m: RegExpExecArray, opts: Required<DateOptions>, scanning: b
   if (year === null || Number.isNaN(x) || Number.isNaN(y)) return null
   let month = x
   let day = y
-  if (opts.dayFirst ? y <= 12 : x > 12 && y <= 12) {
+  if (opts.order === 'DMY' ? y <= 12 : x > 12 && y <= 12) {
     month = y
     day = x
   }
@@ -181,7 +182,7 @@ function named(monthWord: string, day: string, year: string, opts: Required<Date
 }
 
 function resolve(opts: DateOptions | undefined): Required<DateOptions> {
-  return { refYear: opts?.refYear ?? new Date().getFullYear(), dayFirst: opts?.dayFirst ?? false }
+  return { refYear: opts?.refYear ?? new Date().getFullYear(), order: opts?.order ?? 'MDY' }
 }
 
 function scan(text: string, opts: Required<DateOptions>, scanning: boolean): DateMatch[] {

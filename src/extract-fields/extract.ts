@@ -6,6 +6,7 @@
 import type { DocumentType, ExtractedText } from '../model/types.js'
 import { type DateOptions, firstDate } from './dates.js'
 import { readLabTable, type LabTest } from './labTable.js'
+import { rowOf, withLabResults } from './labResults.js'
 import {
   COMMON_LABELS,
   compileLabel,
@@ -19,9 +20,10 @@ import { type GridCell, readGrid } from './grid.js'
 import { readLetterhead } from './letterhead.js'
 import { nameFrom } from './names.js'
 import { detectMissingPages } from './pages.js'
+import { withoutPageFurniture } from './pageFurniture.js'
 import { roiElements } from './roi.js'
 import { detectSignature, type SignatureResult } from './signature.js'
-import { lineOf, type Page, squash, toPages, trimEndOf } from './text.js'
+import { lineOf, type Page, squash, toPages, trimEndOf } from '../text/lines.js'
 import type {
   DocumentStatusGuess,
   ExtractionProblem,
@@ -411,7 +413,10 @@ export function extractFields(
   typeDef: TypeDefLike | null | undefined,
   opts: ExtractOptions = {},
 ): FieldExtraction {
-  const pages = toPages(text)
+  const printed = toPages(text)
+  // Fields are read without running headers, footers and fax banners; page markers, the
+  // letterhead and the signature are read from the pages as printed.
+  const pages = withoutPageFurniture(printed)
   const defs = typeDef?.fields ?? []
   const inventory = new Set<string>()
   for (const d of defs) for (const l of d.labels) inventory.add(l)
@@ -424,7 +429,7 @@ export function extractFields(
   const wantsTable = docType === 'lab_report' || defs.some((d) => d.source?.startsWith('labTable.'))
   const labTests = wantsTable ? readLabTable(pages) : null
   const ctx: Ctx = { spans: new Map(), pages: pls, signature, labTests, opts, problems: [] }
-  const letterhead = readLetterhead(pages, typeDef?.signals?.titles ?? [])
+  const letterhead = readLetterhead(printed, typeDef?.signals?.titles ?? [])
 
   const fields: Record<string, FieldHit> = {}
   for (const def of defs) {
@@ -485,7 +490,7 @@ export function extractFields(
     facility,
     facilityAddress,
     signature,
-    pages: detectMissingPages(pages.map((p) => ({ text: p.text }))),
+    pages: detectMissingPages(printed.map((p) => ({ text: p.text }))),
     status: readStatus(pages),
     problems: ctx.problems,
   }
@@ -496,17 +501,18 @@ export function extractFields(
 
 /**
  * The plain values the chart model carries (`ChartDocument.fields`): one value per field found,
- * plus `tests` for lab reports and `roi` for authorizations.
+ * plus `labResults` rows for lab reports and `roi` for authorizations. The lab table's columns
+ * stay as the type's elements (`testName`, `result`, ... "; "-joined) because the checks name them.
  */
 export function toChartFields(x: FieldExtraction): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, h] of Object.entries(x.fields)) out[k] = h.value
-  if (x.labTests && x.labTests.length > 0)
-    out.tests = x.labTests.map((t) => ({ name: t.name, result: t.result, units: t.units, referenceRange: t.referenceRange, flag: t.flag }))
+  if (x.labTests && x.labTests.length > 0) out.labResults = x.labTests.map(rowOf)
   if (x.roi) {
     const { missing: _m, ...roi } = x.roi
     out.roi = roi
   }
-  return out
+  // Lab results are rows (test, value, units, range, flag); one test read from labels is a row too.
+  return withLabResults(out)
 }
 

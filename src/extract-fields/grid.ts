@@ -6,7 +6,7 @@
  */
 import type { WordBox } from '../model/types.js'
 import { labelPattern } from './ocr.js'
-import type { Page } from './text.js'
+import type { Page } from '../text/lines.js'
 
 export interface GridCell {
   /** The label key (lower-cased label from the inventory). */

@@ -11,6 +11,7 @@ export { detectSignature, type SignatureFinding, type SignatureKind, type Signat
 export { detectMissingPages, type MissingPagesResult, type PageMark, type PageSeries, type MarkerSource } from './pages.js'
 export { findDates, firstDate, parseDate, type DateMatch, type DateOptions } from './dates.js'
 export { readLabTable, parseRow, type LabTest } from './labTable.js'
+export { labResultsOf, withLabResults, type LabResultRow } from './labResults.js'
 export { readLetterhead, type Letterhead } from './letterhead.js'
 export { roiElements, type RoiElements } from './roi.js'
 export { isNameLike, nameFrom } from './names.js'

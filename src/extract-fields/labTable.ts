@@ -3,7 +3,7 @@
  * interval, read from OCR text where column gaps may have shrunk to one space
  * ("Glucose 112 H mg/dL 70-99", "Sodium 139 mmol/L 136 - 145", "HIV-1/2 Ag/Ab Nonreactive Nonreactive").
  */
-import { squash, trimEndOf, type Page } from './text.js'
+import { squash, trimEndOf, type Page } from '../text/lines.js'
 
 export interface LabTest {
   name: string

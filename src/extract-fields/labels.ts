@@ -4,7 +4,7 @@
  * each, on the same line or, for sections, over the following lines up to the next heading.
  */
 import { labelPattern } from './ocr.js'
-import { type Page, squash, trimEndOf } from './text.js'
+import { lineIndexAt, type Page, squash, trimEndOf } from '../text/lines.js'
 
 /** How a label is separated from its value. */
 export type Separator = 'colon' | 'dash' | 'eol' | 'grid' | 'space'
@@ -179,17 +179,6 @@ export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrenc
     lastEnd = o.end
   }
   return out
-}
-
-export function lineIndexAt(page: Page, offset: number): number {
-  let lo = 0
-  let hi = page.lines.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((page.lines[mid]?.start ?? 0) <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo
 }
 
 /** A heading in capitals followed by a colon, anywhere ("...stable.,PLAN:, Follow up"), or set off by commas (".,DRAINS,None."). */

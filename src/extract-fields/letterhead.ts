@@ -3,7 +3,7 @@
  * fax transmission header ("FROM: Mercy Hospital HIM"), or a "Facility:" label (handled by fields).
  */
 import { findDates } from './dates.js'
-import { squash, type Page } from './text.js'
+import { squash, type Page } from '../text/lines.js'
 
 export interface LetterheadHit {
   value: string

@@ -1,6 +1,6 @@
 /** Telling a person's name from a label, a date or OCR noise in a signature block or header grid. */
 import { findDates } from './dates.js'
-import { trimEndOf } from './text.js'
+import { trimEndOf } from '../text/lines.js'
 
 /** Words that make up form labels under a signature line, never a person's name on their own. */
 const LABEL_WORDS = new Set(

@@ -4,48 +4,7 @@
  * ("E1ectronically", "Paqe 2 0f 5", "O3/O5/2O24").
  */
 
-/** Characters OCR reads in place of a digit, mapped to that digit. */
-const DIGIT_LOOKALIKES: Record<string, string> = {
-  O: '0',
-  o: '0',
-  Q: '0',
-  D: '0',
-  I: '1',
-  l: '1',
-  '|': '1',
-  '!': '1',
-  i: '1',
-  Z: '2',
-  z: '2',
-  S: '5',
-  s: '5',
-  B: '8',
-  b: '6',
-  G: '6',
-  g: '9',
-  q: '9',
-}
-
-/** Character class (without brackets) of a digit or a common OCR look-alike. */
-export const DIGITISH = '0-9OoQIl|!SZzB'
-
-/** Turns an OCR'd digit run into digits ("2O24" -> "2024", "l2" -> "12"); null if something is not digit-like. */
-export function ocrDigits(s: string): string | null {
-  let out = ''
-  for (const ch of s) {
-    if (ch >= '0' && ch <= '9') out += ch
-    else if (DIGIT_LOOKALIKES[ch] !== undefined) out += DIGIT_LOOKALIKES[ch]
-    else return null
-  }
-  return out
-}
-
-/** Counts real digits in a string. */
-export function countDigits(s: string): number {
-  let n = 0
-  for (const ch of s) if (ch >= '0' && ch <= '9') n++
-  return n
-}
+export { countDigits, DIGITISH, ocrDigits } from '../text/digits.js'
 
 const LETTER_CLASSES: Record<string, string> = {
   a: '[a@]',

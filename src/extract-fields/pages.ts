@@ -9,7 +9,7 @@
  */
 import type { PageText } from '../model/types.js'
 import { ocrDigits } from './ocr.js'
-import { type Line, splitLines } from './text.js'
+import { type Line, splitLines } from '../text/lines.js'
 
 export type MarkerSource = 'document' | 'fax'
 

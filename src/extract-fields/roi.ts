@@ -2,6 +2,7 @@
  * The elements of a valid HIPAA authorization (45 CFR 164.508(c)), read from the fields that
  * rules/doctypes/roi_authorization.json describes, plus the signature block.
  */
+import { missingAuthorizationElements } from '../model/authorization.js'
 import { parseDate, type DateOptions } from './dates.js'
 import type { SignatureResult } from './signature.js'
 import type { FieldHit } from './types.js'
@@ -40,9 +41,6 @@ export interface RoiElements {
 const str = (h: FieldHit | undefined): string | null =>
   h === undefined ? null : Array.isArray(h.value) ? h.value.join('; ') : h.value
 
-/** Signs for a personal representative: "Relationship to patient", "legal guardian", "power of attorney". */
-const REPRESENTATIVE = /\b(?:legal\s+guardian|guardian|parent|power\s+of\s+attorney|poa|health\s*care\s+proxy|personal\s+representative|executor|conservator)\b/i
-
 export function roiElements(
   fields: Record<string, FieldHit>,
   signature: SignatureResult,
@@ -53,7 +51,6 @@ export function roiElements(
   const rep = str(fields.representativeAuthority)
   const signedBy = signature.present ? signature.by : null
   const signatureDate = signature.present ? (signature.date ?? (fields.signatureDate ? str(fields.signatureDate) : null)) : null
-  const repSigned = rep !== null && REPRESENTATIVE.test(rep) && !/^\s*self\b/i.test(rep)
   const e: Omit<RoiElements, 'complete' | 'missing' | 'expired'> = {
     informationDescription: str(fields.informationDescription),
     disclosingParty: str(fields.disclosingParty),
@@ -68,19 +65,7 @@ export function roiElements(
     conditioningStatement: fields.conditioningStatement !== undefined,
     redisclosureStatement: fields.redisclosureStatement !== undefined,
   }
-  const missing: string[] = []
-  if (!e.informationDescription) missing.push('informationDescription')
-  if (!e.disclosingParty) missing.push('disclosingParty')
-  if (!e.recipient) missing.push('recipient')
-  if (!e.purpose) missing.push('purpose')
-  if (!e.expiration) missing.push('expiration')
-  if (!e.signed) missing.push('signature')
-  if (!e.signatureDate) missing.push('signatureDate')
-  if (repSigned && !/\b(?:guardian|parent|attorney|poa|proxy|representative|executor|conservator|court|order|letters)\b/i.test(rep ?? ''))
-    missing.push('representativeAuthority')
-  if (!e.rightToRevokeStatement) missing.push('rightToRevokeStatement')
-  if (!e.conditioningStatement) missing.push('conditioningStatement')
-  if (!e.redisclosureStatement) missing.push('redisclosureStatement')
+  const missing = missingAuthorizationElements(e)
   const expired = expDate && opts.asOf ? expDate < opts.asOf : null
   return { ...e, complete: missing.length === 0, missing, expired }
 }

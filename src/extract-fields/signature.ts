@@ -11,7 +11,7 @@ import type { ExtractedText } from '../model/types.js'
 import { type DateOptions, findDates, firstDate } from './dates.js'
 import { isNameLike, nameFrom } from './names.js'
 import { fuzzy } from './ocr.js'
-import { type Location, type Page, squash, toPages } from './text.js'
+import { type Location, type Page, squash, toPages } from '../text/lines.js'
 
 export type SignatureKind = 'electronic' | 'handwritten' | 'stamped'
 

@@ -7,12 +7,17 @@
 import { readFile } from 'node:fs/promises'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
-import { decodePage, pdfPageImage, plainPage, prepareForOcr, scaleWords, toPgm, viewerImage, type GreyPage, type ImageKind, type PreparedPage } from './images.js'
-import type { OcrEngine, OcrPageResult } from './ocr/types.js'
+import { decodePage, pdfPageImage, scaleWords } from './images.js'
+import type { Rect } from './imageRegions.js'
+import { readImageRegions } from './imageText.js'
+import type { OcrEngine } from './ocr/types.js'
+import { readScannedPage } from './readScannedPage.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import { openImage, type OpenedImage } from './sandbox/image.js'
 import type { SearchablePage } from './searchablePdf.js'
 import type { DocumentKind } from './sniff.js'
+
+export { readScannedPage }
 
 export interface ExtractOptions {
   deskew: boolean
@@ -23,25 +28,41 @@ export interface ExtractOptions {
 
 export interface ReadPage {
   text: PageText
-  /** ~150 dpi PNG for the viewer. */
-  viewerPng: Buffer
-  /** Present for OCRed pages: what goes into the searchable PDF. */
-  searchable?: SearchablePage
+  /**
+   * Present for OCRed pages: the page as it was read (straightened, turned), as a compact
+   * JPEG, with the words placed on it. The searchable PDF and the viewer image are made
+   * from it later, off the filing path.
+   */
+  scan?: SearchablePage
 }
 
-/** Opens the file far enough to prove it can be read; returns its page count. */
-export async function inspectDocument(file: string, kind: DocumentKind, opts: Pick<ExtractOptions, 'maxPixels'>): Promise<number> {
+/** What opening a PDF learnt: kept from inspect so extract does not read the file twice. */
+export interface PdfFacts {
+  pageTexts: string[]
+  pageSizes: [number, number][]
+  imageRegions: Rect[][]
+}
+
+export interface Inspected {
+  pageCount: number
+  pdf?: PdfFacts
+}
+
+/** The dpi a text-layer page's size is given at (what the viewer draws it at). */
+export const VIEWER_DPI = 100
+
+/** Opens the file far enough to prove it can be read; a PDF's text layer and images are read once, here. */
+export async function inspectDocument(file: string, kind: DocumentKind, opts: Pick<ExtractOptions, 'maxPixels' | 'minTextLayerChars'>): Promise<Inspected> {
   const data = await readFile(file)
   if (kind === 'pdf') {
-    const pdf = await openPdf(data, opts)
-    const n = pdf.pageCount
+    const pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
     await pdf.close()
-    return n
+    return { pageCount: pdf.pageCount, pdf: { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions } }
   }
   // Decoded in a reader process: an image bomb fails there, not here.
   const img = await openImage(data, kind, opts, { decodeAll: true })
   await img.close()
-  return img.pageCount
+  return { pageCount: img.pageCount }
 }
 
 export async function extractDocument(
@@ -50,39 +71,53 @@ export async function extractDocument(
   ocr: OcrEngine,
   opts: ExtractOptions,
   onPage: (page: ReadPage) => Promise<void>,
+  known?: PdfFacts,
 ): Promise<ExtractedText> {
   const data = await readFile(file)
+  let facts = known
   let pdf: OpenedPdf | null = null
   let img: OpenedImage | null = null
   let pageCount: number
+  const hasLayer = (n: number) => (facts?.pageTexts[n - 1] ?? '').replace(/\s+/g, '').length >= opts.minTextLayerChars
   if (kind === 'pdf') {
-    pdf = await openPdf(data, opts)
-    pageCount = pdf.pageCount
+    if (!facts) {
+      pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
+      facts = { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions }
+    }
+    pageCount = facts.pageTexts.length
   } else {
     img = await openImage(data, kind, opts)
     pageCount = img.pageCount
   }
-  // The reader is given back as soon as the last page is in hand, not after its OCR: other files need it.
-  let closing: Promise<void> | null = null
-  const closeSource = () => (closing ??= Promise.all([pdf?.close(), img?.close()]).then(() => {}))
-  let fetched = 0
-  const inHand = async <T>(p: Promise<T>): Promise<T> => {
-    const v = await p
-    if (++fetched === pageCount) await closeSource()
-    return v
-  }
+  // A text-layer page is never drawn on the way in, unless it carries images to read.
+  let opening = null as Promise<OpenedPdf> | null
+  const rendered = (): Promise<OpenedPdf> => (pdf ? Promise.resolve(pdf) : (opening ??= openPdf(data, { maxPixels: opts.maxPixels, readText: false }).then((p) => (pdf = p))))
   try {
     const pages: PageText[] = new Array(pageCount)
     const readOne = async (n: number): Promise<void> => {
-      const layer = pdf?.pageTexts[n - 1] ?? ''
-      if (pdf && layer.replace(/\s+/g, '').length >= opts.minTextLayerChars) {
-        const grey = await decodePage(await inHand(pdf.renderPage(n, 100)), 'render', 1, opts)
-        const text: PageText = { page: n, text: layer.trim(), source: 'text-layer', ocrConfidence: null, deskewAngle: null, width: grey.width, height: grey.height, words: [] }
+      if (facts && hasLayer(n)) {
+        const [wPt, hPt] = facts.pageSizes[n - 1] ?? [612, 792]
+        const width = Math.round((wPt * VIEWER_DPI) / 72)
+        const height = Math.round((hPt * VIEWER_DPI) / 72)
+        const layer = facts.pageTexts[n - 1]!.trim()
+        const regions = facts.imageRegions[n - 1] ?? []
+        const inImages = regions.length ? await readImageRegions(await rendered(), n, regions, ocr, opts) : null
+        const text: PageText = {
+          page: n,
+          text: inImages?.text ? `${layer}\n\n${inImages.text}` : layer,
+          source: 'text-layer',
+          ocrConfidence: null,
+          deskewAngle: null,
+          width,
+          height,
+          words: [],
+          ...(inImages ? { imageText: inImages.summary, ocrPath: `text layer; ${inImages.summary.read} of ${inImages.summary.regions} image${inImages.summary.regions === 1 ? '' : 's'} read by OCR` } : {}),
+        }
         pages[n - 1] = text
-        await onPage({ text, viewerPng: await viewerImage(grey) })
+        await onPage({ text })
         return
       }
-      const grey = pdf ? await decodePage(await inHand(pdf.renderPage(n, opts.renderDpi)), 'render', 1, opts) : await inHand(img!.decodePage(n))
+      const grey = kind === 'pdf' ? await decodePage(await (await rendered()).renderPage(n, opts.renderDpi), 'render', 1, opts) : await img!.decodePage(n)
       const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
       const text: PageText = {
         page: n,
@@ -99,9 +134,9 @@ export async function extractDocument(
       const why = pdf?.badPages.get(n)
       if (why) text.unreadable = why
       pages[n - 1] = text
-      const [viewerPng, forPdf] = await Promise.all([viewerImage(prepared), pdfPageImage(prepared)])
+      const forPdf = await pdfPageImage(prepared)
       const words = scaleWords(result.words, forPdf.width / prepared.width)
-      await onPage({ text, viewerPng, searchable: { jpeg: forPdf.jpeg, width: forPdf.width, height: forPdf.height, words } })
+      await onPage({ text, scan: { jpeg: forPdf.jpeg, width: forPdf.width, height: forPdf.height, words } })
     }
     // Keep every OCR worker busy on long documents, but no more pages in memory than that.
     const parallel = Math.max(1, ocr.size)
@@ -115,61 +150,10 @@ export async function extractDocument(
     await Promise.all(lanes)
     return summarise(pages)
   } finally {
-    await closeSource()
+    if (opening) await opening.catch(() => {})
+    await pdf?.close()
+    await img?.close()
   }
-}
-
-/** Below this mean word confidence a reading is checked against other readings of the page. */
-const DOUBTFUL_CONFIDENCE = 80
-/** Below this, an upright reading is compared with the page turned over. */
-const UPSIDE_DOWN_CONFIDENCE = 70
-
-/**
- * One scanned page: prepared from its own measurements, turned upright (text lines running
- * down the page are tried at 90 and 270 degrees; a weak reading is tried upside down), read,
- * and, when the reading is doubtful (low confidence, or far more or fewer letters than marks
- * of ink on the page), read again as the plain greyscale page; the better reading is kept
- * and the path that produced it recorded.
- */
-export async function readScannedPage(grey: GreyPage, ocr: OcrEngine, opts: { deskew: boolean }): Promise<{ prepared: PreparedPage; result: OcrPageResult; path: string }> {
-  const read = async (p: PreparedPage) => ({ prepared: p, result: await ocr.recognize(toPgm(p.forOcr), { layout: p.layout }), plain: false })
-  let best = await read(await prepareForOcr(grey, { deskew: opts.deskew }))
-  const m = best.prepared.measures
-  if (m.marks >= 30 && m.rowAlignment < 1) {
-    // Text lines run down the page: a page turned a quarter; read both ways and keep the better.
-    for (const turn of [90, 270]) {
-      const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn }))
-      if (r.result.confidence > best.result.confidence + 5) best = r
-    }
-  }
-  if (m.marks >= 30 && best.result.confidence < UPSIDE_DOWN_CONFIDENCE) {
-    const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn: (best.prepared.turned + 180) % 360 }))
-    if (r.result.confidence > best.result.confidence + 5) best = r
-  }
-  if (best.result.confidence < DOUBTFUL_CONFIDENCE || outOfProportion(best.result, best.prepared.measures.marks)) {
-    const plain = await plainPage(grey, best.prepared)
-    const result = await ocr.recognize(toPgm(plain), { layout: best.prepared.layout })
-    if (quality(result) > quality(best.result)) best = { prepared: { ...best.prepared, ...plain }, result, plain: true }
-  }
-  const p = best.prepared
-  const path = [best.plain ? 'plain grey' : p.bilevel ? '1-bit as scanned' : p.descreened ? 'dithering smoothed' : p.flattened ? 'background flattened' : 'grey', p.layout === 'auto' ? 'columns' : 'single block', ...(p.turned ? [`turned ${p.turned}`] : [])].join(', ')
-  return { prepared: p, result: best.result, path }
-}
-
-/** Letters read against letter-sized marks of ink: junk read from shading, or text missed. */
-function outOfProportion(r: OcrPageResult, marks: number): boolean {
-  const letters = r.words.reduce((s, w) => s + w.text.length, 0)
-  return letters > marks * 2.5 + 40 || letters < marks * 0.3
-}
-
-/** Confidently read letters, less the junk: what decides between two readings of a page. */
-function quality(r: OcrPageResult): number {
-  let q = 0
-  for (const w of r.words) {
-    if (w.confidence >= 60) q += w.text.length
-    else if (w.confidence < 40) q -= 0.5 * w.text.length
-  }
-  return q
 }
 
 export function summarise(pages: PageText[]): ExtractedText {

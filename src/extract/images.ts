@@ -75,6 +75,10 @@ export interface PreparedPage extends GreyPage {
   flattened: boolean
   /** A dithered 1-bit page blurred back to grey before reading. */
   descreened: boolean
+  /** A two-level page (fax, thresholded scan) whose jagged letter edges were smoothed to grey. */
+  smoothed: boolean
+  /** Pixels of form rules taken away; with nothing else done, the page OCR reads is the plain page. */
+  rulesRemoved: number
   /** Scale applied so letters come out about the size tesseract reads best. */
   scale: number
   layout: PageLayout
@@ -102,9 +106,14 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
     source = await toGrey(raw(upright).blur(Math.max(0.8, upright.width / 2550)))
     bilevel = false
   }
+  const descreened = source !== upright
+  // Pure black-and-white pages (fax, a scanner's 1-bit mode) have stair-stepped letter edges;
+  // tesseract's model was trained on smooth grey type. A blur of under a pixel smooths the steps
+  // and keeps the letters apart (measured on 204x98 fax pages: 0.797 -> 0.832 word accuracy).
+  const smoothed = bilevel && isTwoLevel(upright)
+  if (smoothed) source = await toGrey(raw(upright).blur(SMOOTH_SIGMA))
   const flat = bilevel ? { page: source, unevenness: 0 } : flattenBackground(source)
   const flattened = flat.page !== source
-  const descreened = source !== upright
   const measured = measureInk(flat.page)
   // A 1-bit page is not scaled: interpolating its jagged edges adds no detail (measured: fax pages read worse scaled).
   const scale = bilevel ? 1 : scaleFor(flat.page.width, measured.textHeight)
@@ -123,8 +132,26 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
       clean = { data: t.data, width: t.info.width, height: t.info.height }
     }
   }
-  const forOcr = removeRules(clean, { textHeight: measures.textHeight }).page
-  return { ...clean, deskewAngle, turned, forOcr, measures, bilevel, flattened, descreened, scale, layout: measures.columns ? 'auto' : 'block' }
+  const rules = removeRules(clean, { textHeight: measures.textHeight })
+  return { ...clean, deskewAngle, turned, forOcr: rules.page, measures, bilevel, flattened, descreened, smoothed, rulesRemoved: rules.removed, scale, layout: measures.columns ? 'auto' : 'block' }
+}
+
+/** Gaussian sigma (pixels) that smooths the stair steps of a 1-bit page. */
+const SMOOTH_SIGMA = 0.7
+
+/** Every pixel pure black or white (a clean grey render is nearly so, but its letter edges are grey). */
+function isTwoLevel(page: GreyPage): boolean {
+  const d = page.data
+  const step = Math.max(1, Math.floor(d.length / 400_000))
+  let grey = 0
+  let n = 0
+  for (let i = 0; i < d.length; i += step, n++) if (d[i]! > 8 && d[i]! < 247) grey++
+  return grey / n < 0.002
+}
+
+/** True when the page OCR reads is the plain page (nothing flattened, smoothed or taken away): a second reading would be the same. */
+export function sameAsPlain(p: PreparedPage): boolean {
+  return !p.flattened && !p.descreened && !p.smoothed && p.rulesRemoved === 0
 }
 
 /** The page only greyscaled, turned, scaled and straightened like `prepared`: the guard's second reading. */

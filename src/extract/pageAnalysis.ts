@@ -125,9 +125,10 @@ export function measureInk(page: GreyPage): InkMeasures {
   const ink = Math.min(otsuThreshold(small), 200)
   const bin = new Uint8Array(w * h)
   for (let i = 0; i < bin.length; i++) bin[i] = small[i]! <= ink ? 1 : 0
-  // Two-pass labelling with union-find, 8-connected.
+  // Two-pass labelling with union-find, 8-connected. Inlined, with no allocation per pixel: it runs on every page.
   const labels = new Int32Array(w * h)
-  const parent: number[] = [0]
+  let parent = new Int32Array(4096)
+  let next = 1
   const find = (a: number): number => {
     while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!
     return a
@@ -136,18 +137,32 @@ export function measureInk(page: GreyPage): InkMeasures {
     for (let x = 0; x < w; x++) {
       const i = y * w + x
       if (!bin[i]) continue
-      const n = [x > 0 ? labels[i - 1]! : 0, y > 0 ? labels[i - w]! : 0, y > 0 && x > 0 ? labels[i - w - 1]! : 0, y > 0 && x + 1 < w ? labels[i - w + 1]! : 0].filter((l) => l > 0)
-      if (n.length === 0) {
-        parent.push(parent.length)
-        labels[i] = parent.length - 1
-      } else {
-        const r = Math.min(...n.map(find))
-        labels[i] = r
-        for (const l of n) parent[find(l)] = r
+      let r = 0
+      for (let k = 0; k < 4; k++) {
+        const l = k === 0 ? (x > 0 ? labels[i - 1]! : 0) : y === 0 ? 0 : k === 1 ? labels[i - w]! : k === 2 ? (x > 0 ? labels[i - w - 1]! : 0) : x + 1 < w ? labels[i - w + 1]! : 0
+        if (l === 0) continue
+        const rl = find(l)
+        if (r === 0) r = rl
+        else if (rl !== r) {
+          const lo = rl < r ? rl : r
+          parent[rl] = lo
+          parent[r] = lo
+          r = lo
+        }
       }
+      if (r === 0) {
+        if (next === parent.length) {
+          const grown = new Int32Array(parent.length * 2)
+          grown.set(parent)
+          parent = grown
+        }
+        r = next++
+        parent[r] = r
+      }
+      labels[i] = r
     }
   }
-  const n = parent.length
+  const n = next
   const minY = new Int32Array(n).fill(h)
   const maxY = new Int32Array(n).fill(-1)
   const minX = new Int32Array(n).fill(w)

@@ -6,6 +6,7 @@
  */
 import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
+import type { Rect } from './imageRegions.js'
 import { leaseReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
 
 /** The decompression-bomb check's own time allowance, at least (its work is bounded, its speed is the machine's). */
@@ -17,6 +18,10 @@ export interface OpenedPdf {
   pageTexts: string[]
   /** Pages that could not be read (damaged in the file), with why in plain words; they come out blank. */
   badPages: Map<number, string>
+  /** Each page's size in points, as drawn (its rotation applied). */
+  pageSizes: [number, number][]
+  /** Images on each page that may carry text the text layer lacks, as page fractions (y down). Empty unless asked for. */
+  imageRegions: Rect[][]
   /** Render one page (1-based) to PNG at the given dpi (lower for pages too large for the pixel budget). */
   renderPage(page: number, dpi: number): Promise<Buffer>
   close(): Promise<void>
@@ -35,15 +40,24 @@ export function hasPdfHeader(data: Buffer): boolean {
   return data.subarray(0, 1024).includes('%PDF-', 0, 'latin1')
 }
 
-export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promise<OpenedPdf> {
+/**
+ * Opens a PDF in a reader. `readText` (default true) reads every page's text layer;
+ * `findImages` also looks for images on the pages (for reading pasted scans); a PDF
+ * opened only to draw its pages for the viewer asks for neither.
+ */
+export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?: boolean; findImages?: boolean; minTextLayerChars?: number }): Promise<OpenedPdf> {
   if (looksTruncated(data)) {
     throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
   const budget = readBudget()
   const reader = await leaseReader('pdf')
-  let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[] }
+  let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
   try {
-    opened = await reader.call({ op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb }, budget.openSeconds * 1000, { checkMs: Math.max(budget.openSeconds, MIN_CHECK_SECONDS) * 1000 })
+    opened = await reader.call(
+      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb, readText: opts.readText ?? true, findImages: !!opts.findImages, minTextLayerChars: opts.minTextLayerChars ?? 1 },
+      budget.openSeconds * 1000,
+      { checkMs: Math.max(budget.openSeconds, MIN_CHECK_SECONDS) * 1000 },
+    )
   } catch (err) {
     await finish(reader)
     throw err
@@ -53,6 +67,8 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number }): Promis
     pageCount: opened.pageCount,
     pageTexts: opened.pageTexts,
     badPages,
+    pageSizes: opened.pageSizes,
+    imageRegions: opened.imageRegions,
     async renderPage(page: number, dpi: number): Promise<Buffer> {
       if (badPages.has(page)) return blankPage(dpi)
       try {

@@ -28,9 +28,30 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
   const th = opts.textHeight ?? 0
   const minRun = Math.max(40, Math.round(w * (opts.minRunShare ?? 0.04)), Math.round(th * 6))
   const maxT = opts.maxThickness ?? (th > 0 ? Math.max(2, Math.min(Math.round(w / 300), Math.round(th * 0.2))) : Math.max(3, Math.round(w / 300)))
+  // Where a scanned rule steps from one pixel row to the next, the two rows overlap and the line
+  // looks thicker there; leaving those steps behind turns a rule into a dashed trail that tesseract
+  // reads as junk. A dark crossing no taller than a third of a letter is still the rule (a letter
+  // stem crossing a rule runs the letter's height and is kept).
+  const maxCross = th > 0 ? Math.max(maxT, Math.round(th * 0.35)) : maxT
   const out = Buffer.from(src)
   let removed = 0
   const dark = (i: number) => src[i]! < ink
+  // A run is a rule only when most of its dark pixels are thin across it. Words whose letters
+  // touch (common on fax pages) also make long runs, but through stems and bowls: those are left whole.
+  const mostlyThin = (from: number, to: number, at: (k: number) => number, across: number): boolean => {
+    let darkN = 0
+    let thin = 0
+    for (let k = from; k < to; k++) {
+      const i = at(k)
+      if (!dark(i)) continue
+      darkN++
+      let t = 1
+      for (let d = 1; t <= maxT && i - d * across >= 0 && dark(i - d * across); d++) t++
+      for (let d = 1; t <= maxT && i + d * across < src.length && dark(i + d * across); d++) t++
+      if (t <= maxT) thin++
+    }
+    return thin >= darkN * 0.6
+  }
   // A scanned rule drifts by a pixel over its length: a run may continue in the neighbouring row or column.
   const darkRow = (y: number, x: number) => dark(y * w + x) || (y > 0 && dark((y - 1) * w + x)) || (y + 1 < h && dark((y + 1) * w + x))
   const darkCol = (y: number, x: number) => dark(y * w + x) || (x > 0 && dark(y * w + x - 1)) || (x + 1 < w && dark(y * w + x + 1))
@@ -45,14 +66,14 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
       }
       let end = x
       while (end < w && darkRow(y, end)) end++
-      if (end - x >= minRun) {
+      if (end - x >= minRun && mostlyThin(x, end, (xx) => row + xx, w)) {
         for (let xx = x; xx < end; xx++) {
           if (!dark(row + xx)) continue
           let up = 0
-          while (up <= maxT && y - up - 1 >= 0 && dark(row - (up + 1) * w + xx)) up++
+          while (up <= maxCross && y - up - 1 >= 0 && dark(row - (up + 1) * w + xx)) up++
           let down = 0
-          while (down <= maxT && y + down + 1 < h && dark(row + (down + 1) * w + xx)) down++
-          if (up + down + 1 <= maxT) {
+          while (down <= maxCross && y + down + 1 < h && dark(row + (down + 1) * w + xx)) down++
+          if (up + down + 1 <= maxCross) {
             out[row + xx] = 255
             removed++
           }
@@ -73,15 +94,15 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
       }
       let end = y
       while (end < h && darkCol(end, x)) end++
-      if (end - y >= minRunV) {
+      if (end - y >= minRunV && mostlyThin(y, end, (yy) => yy * w + x, 1)) {
         for (let yy = y; yy < end; yy++) {
           const i = yy * w + x
           if (!dark(i)) continue
           let left = 0
-          while (left <= maxT && x - left - 1 >= 0 && dark(i - left - 1)) left++
+          while (left <= maxCross && x - left - 1 >= 0 && dark(i - left - 1)) left++
           let right = 0
-          while (right <= maxT && x + right + 1 < w && dark(i + right + 1)) right++
-          if (left + right + 1 <= maxT) {
+          while (right <= maxCross && x + right + 1 < w && dark(i + right + 1)) right++
+          if (left + right + 1 <= maxCross) {
             out[i] = 255
             removed++
           }

@@ -12,13 +12,13 @@
  */
 import type { App } from '../app.js'
 import { dateOf } from '../release/check.js'
-import { addYears, todayIso } from '../release/repo.js'
+import { addYears } from '../clock/calendar.js'
 import { createArchiveStore } from '../storage/createStore.js'
 import { derivedKey, originalKey, type ObjectStore } from '../storage/objectStore.js'
 import { verifiedMove } from '../storage/verified.js'
 import { ChartclerkError } from '../errors.js'
 
-export type InactiveDeps = Pick<App, 'catalog' | 'store' | 'config'>
+export type InactiveDeps = Pick<App, 'catalog' | 'store' | 'config' | 'clock'>
 
 export type InactiveReason = 'no_activity' | 'deceased'
 
@@ -73,10 +73,10 @@ export async function withArchive<T>(deps: Pick<App, 'store' | 'config'>, fn: (a
 }
 
 /** Latest document received, date of service, destroyed document or past appointment of the chart (YYYY-MM-DD). */
-export function lastActivity(deps: Pick<App, 'catalog'>, mrn: string): string | null {
+export function lastActivity(deps: Pick<App, 'catalog' | 'clock'>, mrn: string): string | null {
   const dates: string[] = []
   for (const d of deps.catalog.documents.forPatient(mrn)) {
-    dates.push(d.receivedAt.slice(0, 10))
+    dates.push(deps.clock.localDate(d.receivedAt))
     const dos = dateOf(d)
     if (dos) dates.push(dos)
   }
@@ -90,8 +90,8 @@ export function lastActivity(deps: Pick<App, 'catalog'>, mrn: string): string | 
 }
 
 /** Charts that qualify as inactive as of `asOf` (not yet marked). Only charts with documents: the rest have nothing to move. */
-export function findInactiveCandidates(deps: Pick<App, 'catalog' | 'config'>, opts: { asOf?: string } = {}): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
-  const asOf = opts.asOf ?? todayIso()
+export function findInactiveCandidates(deps: Pick<App, 'catalog' | 'config' | 'clock'>, opts: { asOf?: string } = {}): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
+  const asOf = opts.asOf ?? deps.clock.today()
   const years = deps.config.inactive.years
   const cutoff = addYears(asOf, -years)
   const marked = new Set(listInactive(deps).map((c) => c.mrn))
@@ -138,11 +138,11 @@ export async function inactivateChart(deps: InactiveDeps, mrn: string, o: { reas
   const existing = getInactive(deps, mrn)
   if (existing) return 0
   const objects = await withArchive(deps, (archive) => moveChart(deps, deps.store, archive, mrn, 'document.archived'))
-  const at = new Date().toISOString()
+  const at = deps.clock.nowIso()
   deps.catalog.tx(() => {
     deps.catalog.db
       .prepare('INSERT OR IGNORE INTO inactive_charts (mrn, inactive_since, reason, last_activity, objects, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(mrn, o.asOf ?? todayIso(), o.reason, o.lastActivity, objects, o.by ?? 'chartclerk', at)
+      .run(mrn, o.asOf ?? deps.clock.today(), o.reason, o.lastActivity, objects, o.by ?? 'chartclerk', at)
     deps.catalog.events.append('chart.inactivated', null, { mrn, reason: o.reason, lastActivity: o.lastActivity, objects, by: o.by ?? 'chartclerk' })
   })
   return objects

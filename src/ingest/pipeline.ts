@@ -5,7 +5,6 @@
  * ChartclerkError that names the stage.
  */
 import { toChartclerkError } from '../errors.js'
-import { check } from './stages/check.js'
 import { classify } from './stages/classify.js'
 import { dedupe } from './stages/dedupe.js'
 import { extract } from './stages/extract.js'
@@ -14,8 +13,8 @@ import { hash } from './stages/hash.js'
 import { identify } from './stages/identify.js'
 import { indexText } from './stages/index.js'
 import { inspect } from './stages/inspect.js'
+import { onFiled } from './stages/onFiled.js'
 import { record } from './stages/record.js'
-import { route } from './stages/route.js'
 import { settle } from './stages/settle.js'
 import { storeOriginal } from './stages/storeOriginal.js'
 import type { Job, Stage, StageContext, StageOutcome } from './stages/types.js'
@@ -32,8 +31,7 @@ export const STAGES: readonly Stage[] = [
   identify, // patient: two agreeing identifiers, or review
   fields, // the type's elements, dates, signature, page markers
   settle, // filed only when sure, else review
-  route, // a filed report to the clinicians who review it
-  check, // the chart against the rule set in force
+  onFiled, // a filed document: its chart back from the archive, routed to clinicians, the chart checked
 ]
 
 export async function runPipeline(job: Job, ctx: StageContext, stages: readonly Stage[] = STAGES, onStage?: (name: string) => void): Promise<StageOutcome> {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ChartclerkError } from '../errors.js'
+import { moveFile } from './fsMove.js'
 
 export interface QuarantineNote {
   code: string
@@ -73,4 +74,27 @@ export async function listQuarantine(dir: string): Promise<QuarantineNote[]> {
     }
   }
   return notes
+}
+
+/** Where discarded quarantine files go: kept, out of the list, never deleted by chartclerk. */
+export const discardDir = (quarantineDir: string): string => path.join(quarantineDir, 'discarded')
+
+export interface DiscardNote extends QuarantineNote {
+  discarded: { by: string; at: string; reason: string; from: string }
+}
+
+/**
+ * A records lead gives up on a quarantined file (a blank page, a duplicate fax): the file and its
+ * note move to the discard folder, the note saying who, when and why. The note is written there
+ * first, so a crash leaves at worst the file in both places, never in neither.
+ */
+export async function discardQuarantined(dir: string, note: QuarantineNote, o: { by: string; reason: string; at?: string }): Promise<{ to: string }> {
+  const from = path.join(dir, note.file)
+  const target = quarantineTarget(discardDir(dir), note.file)
+  const record: DiscardNote = { ...note, discarded: { by: o.by, at: o.at ?? new Date().toISOString(), reason: o.reason, from: note.file } }
+  await fs.mkdir(path.dirname(target), { recursive: true })
+  await fs.writeFile(`${target}.error.json`, JSON.stringify({ ...record, file: path.basename(target) }, null, 2) + '\n')
+  await moveFile(from, target)
+  await fs.rm(`${from}.error.json`, { force: true })
+  return { to: target }
 }

@@ -272,7 +272,7 @@ export class IngestRunner extends EventEmitter {
     const id = randomUUID()
     const job: Job = {
       id, mode: 'watch', sourcePath: inboxPath, workPath: path.join(config.workDir, id), originalName: path.basename(inboxPath),
-      sourceFolder: sourceFolderOf(config.watch.inbox, inboxPath), receivedAt: new Date().toISOString(),
+      sourceFolder: sourceFolderOf(config.watch.inbox, inboxPath), receivedAt: this.ctx.clock.nowIso(),
     }
     if (st.isSymbolicLink()) {
       catalog.jobs.create({ ...job, inboxPath })
@@ -320,7 +320,7 @@ export class IngestRunner extends EventEmitter {
     const id = randomUUID()
     const job: Job = {
       id, mode: 'ingest', sourcePath: file, workPath: path.join(config.workDir, id), originalName: path.basename(file),
-      sourceFolder: '', receivedAt: new Date().toISOString(),
+      sourceFolder: '', receivedAt: this.ctx.clock.nowIso(),
     }
     try {
       const st = await fs.lstat(file)

@@ -10,8 +10,10 @@
  *   there and in rules/README.md.
  *
  * Dates are `YYYY-MM-DD` strings (local calendar dates as written on the record);
- * timestamps (`receivedAt`) are ISO 8601 and count by their date part.
+ * timestamps (`receivedAt`) are ISO 8601 instants and count by their date in the clinic's
+ * time zone (`timeZone`, UTC when absent).
  */
+import { localDateOrNull } from '../clock/clock.js'
 import type { DocumentType } from './types.js'
 
 /** JSON values an extracted field may hold. */
@@ -125,8 +127,10 @@ export interface Chart {
   encounters: ChartEncounter[]
   /** Consents recorded at the health center (its own register). Consent forms among `documents` are added by deriveChartFacts. */
   consents: ChartConsent[]
-  /** The day the chart is checked ("today" for the rules). */
+  /** The day the chart is checked ("today" for the rules), a date in the clinic's time zone. */
   asOf: string
+  /** The clinic's IANA time zone: a timestamp (`receivedAt`, `routedAt`) counts by its date there. UTC when absent. */
+  timeZone?: string
 }
 
 /* ---------- derived facts ---------- */
@@ -304,11 +308,11 @@ function str(v: FieldValue | undefined): string | null {
  * - `fields`: a field that is null, blank text, or an empty list/object is dropped, so a rule's
  *   `required` means "present and not blank".
  * - `daysSinceService` = asOf − dateOfService (days; negative when in the future; null without a date).
- * - `daysSinceReceived` = asOf − date part of receivedAt.
+ * - `daysSinceReceived` = asOf − the clinic's date of receivedAt.
  * - `daysAfterAdmission` = dateOfService − admission date, where the admission date is the
  *   document's own `fields.admissionDate`, else the date of the encounter named by `encounterId`.
  * - `signedDaysAfterService` = signed.date − dateOfService.
- * - `routing.routedDaysAgo` = asOf − date part of routing.routedAt (only on routed documents).
+ * - `routing.routedDaysAgo` = asOf − the clinic's date of routing.routedAt (only on routed documents).
  *
  * Patient: `ageYears` on asOf.
  *
@@ -335,6 +339,8 @@ function str(v: FieldValue | undefined): string | null {
 export function deriveChartFacts(chart: Chart): ChartFacts {
   const asOf = chart.asOf
   const today = dayNumber(asOf)
+  const zone = chart.timeZone ?? 'UTC'
+  const localDay = (instant: unknown): string | null => localDateOrNull(zone, instant)
   const encounterById = new Map<string, ChartEncounter>()
   for (const e of chart.encounters) encounterById.set(e.id, e)
 
@@ -364,11 +370,11 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
       patientMatch: d.patientMatch,
       encounterId: d.encounterId ?? null,
       daysSinceService: daysSince(today, d.dateOfService),
-      daysSinceReceived: daysSince(today, d.receivedAt),
+      daysSinceReceived: daysSince(today, localDay(d.receivedAt)),
       daysAfterAdmission: admission === undefined ? null : diffDays(d.dateOfService, admission),
       signedDaysAfterService: diffDays(d.signed?.date, d.dateOfService),
     }
-    if (d.routing) o.routing = { to: d.routing.to, routedAt: d.routing.routedAt, acknowledgedAt: d.routing.acknowledgedAt, pending: d.routing.pending ?? [], routedDaysAgo: daysSince(today, d.routing.routedAt) }
+    if (d.routing) o.routing = { to: d.routing.to, routedAt: d.routing.routedAt, acknowledgedAt: d.routing.acknowledgedAt, pending: d.routing.pending ?? [], routedDaysAgo: daysSince(today, localDay(d.routing.routedAt)) }
     for (const k in d) if (!(k in o)) (o as unknown as Record<string, unknown>)[k] = (d as unknown as Record<string, unknown>)[k]
     documents[i] = o
   }
@@ -404,11 +410,11 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
     encounters: chart.encounters,
     consents,
     asOf,
-    hospitalStays: hospitalStays(chart, documents, asOf),
+    hospitalStays: hospitalStays(chart, documents, asOf, localDay),
   }
 }
 
-function hospitalStays(chart: Chart, documents: DocumentFacts[], asOf: string): HospitalStay[] {
+function hospitalStays(chart: Chart, documents: DocumentFacts[], asOf: string, localDay: (instant: unknown) => string | null): HospitalStay[] {
   const stays: Omit<HospitalStay, 'daysSinceDischarge' | 'summaryDocumentId' | 'summaryReceivedAt' | 'summaryWithinDays'>[] = []
   const named = new Set<string>()
   for (const e of chart.encounters) {
@@ -465,8 +471,8 @@ function hospitalStays(chart: Chart, documents: DocumentFacts[], asOf: string): 
       ...s,
       daysSinceDischarge: diffDays(asOf, s.dischargeDate),
       summaryDocumentId: summary?.id ?? null,
-      summaryReceivedAt: summary ? summary.receivedAt.slice(0, 10) : null,
-      summaryWithinDays: summary ? diffDays(summary.receivedAt, s.dischargeDate) : null,
+      summaryReceivedAt: summary ? localDay(summary.receivedAt) : null,
+      summaryWithinDays: summary ? diffDays(localDay(summary.receivedAt), s.dischargeDate) : null,
     }
   })
 }

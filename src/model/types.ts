@@ -39,6 +39,11 @@ export interface PageText {
   turned?: number
   /** A page the file's data for is damaged: why it could not be read, in plain words (it comes out blank). */
   unreadable?: string
+  /**
+   * Text-layer pages that carry images (a pasted scan, a stamp, a signature image): how many
+   * were found, how many held text that was read by OCR and added after the text layer.
+   */
+  imageText?: { regions: number; read: number; words: number; confidence: number | null }
   width: number | null
   height: number | null
   words: WordBox[]

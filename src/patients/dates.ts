@@ -11,8 +11,10 @@
  * still returned, with `valid: false` and a `problem`, so that callers can report it or treat
  * it as a disagreement instead of silently dropping it.
  */
+import type { DateOrder } from '../text/dates.js'
+import { DIGITISH, repairDigits } from '../text/digits.js'
 
-export type DateOrder = 'MDY' | 'DMY'
+export type { DateOrder }
 
 export interface DateReadOptions {
   /** Order of numeric day and month. Default 'MDY' (US). */
@@ -52,20 +54,7 @@ export interface DateHit {
 /** Earliest birth year accepted as plausible. */
 export const MIN_BIRTH_YEAR = 1870
 
-const DIGIT_LOOKALIKE: Record<string, string> = {
-  O: '0',
-  o: '0',
-  Q: '0',
-  I: '1',
-  i: '1',
-  l: '1',
-  '|': '1',
-  '!': '1',
-  S: '5',
-  Z: '2',
-  B: '8',
-}
-const D = '[0-9OoQIil|!SZB]'
+const D = `[${DIGITISH}]`
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -99,16 +88,8 @@ const PATTERNS: Array<{ form: DateHit['form']; re: RegExp }> = [
 ]
 
 function digitsOf(s: string, ocr: boolean): { value: string; repaired: boolean } | null {
-  let out = ''
-  let repaired = false
-  for (const ch of s) {
-    if (ch >= '0' && ch <= '9') out += ch
-    else if (ocr && DIGIT_LOOKALIKE[ch] !== undefined) {
-      out += DIGIT_LOOKALIKE[ch]
-      repaired = true
-    } else return null
-  }
-  return { value: out, repaired }
+  if (!ocr) return /^\d*$/.test(s) ? { value: s, repaired: false } : null
+  return repairDigits(s)
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -7,6 +7,7 @@
  * and digits only.
  */
 import { ChartclerkError } from '../errors.js'
+import { lookalikeDigit } from '../text/digits.js'
 
 /**
  * Default MRN format: 6 to 10 digits. A site sets its own (`^\d{7}$`, `^CC-\d{6}$`...) so that a
@@ -101,8 +102,8 @@ export function fitsMrnFormat(value: string, format: MrnFormat): boolean {
   return format.pattern.test(normalizeMrn(value)) || format.keyPattern.test(mrnKey(value))
 }
 
-const LOOKALIKE: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', '|': '1', '!': '1', S: '5', B: '8', Z: '2', G: '6' }
-const DIGITISH = /[0-9OQDILSBZG|!]/
+/** A digit, or a letter the scanner may have put in place of one (MRNs are read upper case). */
+const digitish = (ch: string): boolean => (ch >= '0' && ch <= '9') || lookalikeDigit(ch) !== undefined
 
 /**
  * Reads a value written under an MRN label as our MRN: as written, then with OCR digit
@@ -120,8 +121,8 @@ export function readMrn(raw: string, format: MrnFormat | RegExp): { value: strin
   let repaired = ''
   for (let i = 0; i < n.length; i++) {
     const ch = n[i]!
-    const near = (i > 0 && DIGITISH.test(n[i - 1]!)) || (i + 1 < n.length && DIGITISH.test(n[i + 1]!))
-    repaired += LOOKALIKE[ch] !== undefined && near ? LOOKALIKE[ch]! : ch
+    const near = (i > 0 && digitish(n[i - 1]!)) || (i + 1 < n.length && digitish(n[i + 1]!))
+    repaired += near ? (lookalikeDigit(ch) ?? ch) : ch
   }
   if (repaired !== n && fitsMrnFormat(repaired, f)) return { value: written(repaired), repaired: true }
   // A prefix of letters may have been repaired wrongly ("SD1234" -> "501234"): keep the head as written.

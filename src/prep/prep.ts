@@ -9,7 +9,8 @@ import type { DocumentRecord } from '../catalog/documents.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { getInactive } from '../inactive/inactive.js'
 import { docTypeLabel } from '../release/package.js'
-import { addDays } from '../release/repo.js'
+import { addDays } from '../clock/calendar.js'
+import { localDateTimeIn, type Clock } from '../clock/clock.js'
 import { esc, htmlPage } from '../reports/html.js'
 import { NoticesRepo } from '../reports/notices.js'
 import { AppointmentsRepo, type Appointment } from './schedule.js'
@@ -18,6 +19,8 @@ export interface PrepDocument {
   documentId: number
   docType: string | null
   receivedAt: string
+  /** The clinic's date of receivedAt. */
+  receivedOn: string
   originalName: string
 }
 
@@ -36,6 +39,8 @@ export interface PrepPatient {
 export interface PrepList {
   date: string
   generatedAt: string
+  /** The clinic's time zone: `date` and every `receivedOn` are its dates. */
+  timeZone: string
   patients: PrepPatient[]
 }
 
@@ -44,7 +49,9 @@ export const RECENT_DAYS = 30
 
 const CANCELLED = new Set(['cancelled', 'canceled', 'noshow', 'no-show', 'entered-in-error'])
 
-const docOf = (d: DocumentRecord): PrepDocument => ({ documentId: d.id, docType: d.docType, receivedAt: d.receivedAt, originalName: d.originalName })
+const docOf = (d: DocumentRecord, clock: Clock): PrepDocument => ({
+  documentId: d.id, docType: d.docType, receivedAt: d.receivedAt, receivedOn: clock.localDate(d.receivedAt), originalName: d.originalName,
+})
 
 function hasRoutesTable(catalog: Catalog): boolean {
   return !!catalog.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'routes'").get()
@@ -57,7 +64,7 @@ const truthy = (v: unknown): boolean => v === true || (typeof v === 'string' && 
  * document has no routing, a filed report received in the last RECENT_DAYS days that nobody
  * acknowledged (`details.acknowledged`).
  */
-function unacknowledged(catalog: Catalog, mrn: string, date: string): PrepPatient['unacknowledged'] {
+function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Clock): PrepPatient['unacknowledged'] {
   const routes = hasRoutesTable(catalog)
   const since = addDays(date, -RECENT_DAYS)
   const out: PrepPatient['unacknowledged'] = []
@@ -67,27 +74,28 @@ function unacknowledged(catalog: Catalog, mrn: string, date: string): PrepPatien
     const rows = routes ? (catalog.db.prepare('SELECT acknowledged_at FROM routes WHERE document_id = ?').all(d.id) as { acknowledged_at: string | null }[]) : []
     const routing = d.details.routing as Record<string, unknown> | undefined
     if (rows.length) {
-      if (rows.some((r) => !r.acknowledged_at)) out.push({ ...docOf(d), basis: 'routing' })
+      if (rows.some((r) => !r.acknowledged_at)) out.push({ ...docOf(d, clock), basis: 'routing' })
     } else if (routing && typeof routing === 'object') {
-      if (!truthy(routing.acknowledged) && !truthy(routing.acknowledgedAt) && routing.status !== 'acknowledged') out.push({ ...docOf(d), basis: 'routing' })
-    } else if (d.receivedAt.slice(0, 10) >= since && d.receivedAt.slice(0, 10) <= date) {
-      out.push({ ...docOf(d), basis: 'recent' })
+      if (!truthy(routing.acknowledged) && !truthy(routing.acknowledgedAt) && routing.status !== 'acknowledged') out.push({ ...docOf(d, clock), basis: 'routing' })
+    } else if (clock.localDate(d.receivedAt) >= since && clock.localDate(d.receivedAt) <= date) {
+      out.push({ ...docOf(d, clock), basis: 'recent' })
     }
   }
   return out
 }
 
-function inReview(catalog: Catalog, mrn: string): PrepPatient['inReview'] {
+function inReview(catalog: Catalog, mrn: string, clock: Clock): PrepPatient['inReview'] {
   const rows = catalog.db
     .prepare(
       `SELECT DISTINCT d.id, json_extract(c.value, '$.score') AS score FROM documents d, json_each(d.details, '$.match.candidates') c
        WHERE d.status = 'needs_review' AND json_extract(c.value, '$.mrn') = ? ORDER BY d.id`,
     )
     .all(mrn) as { id: number; score: number | null }[]
-  return rows.map((r) => ({ ...docOf(catalog.documents.get(r.id)!), score: r.score ?? null }))
+  return rows.map((r) => ({ ...docOf(catalog.documents.get(r.id)!, clock), score: r.score ?? null }))
 }
 
-export function buildPrepList(catalog: Catalog, date: string): PrepList {
+/** Chart prep for the visits of `date` (a clinic date); documents count by the clinic's date they arrived. */
+export function buildPrepList(catalog: Catalog, date: string, clock: Clock): PrepList {
   const defs = new DeficienciesRepo(catalog.db)
   const notices = new NoticesRepo(catalog.db)
   const patients: PrepPatient[] = []
@@ -104,11 +112,11 @@ export function buildPrepList(catalog: Catalog, date: string): PrepList {
       recordsRequests: notices.list({ status: ['pending', 'sent'], mrn: a.mrn }).map((n) => ({
         id: n.id, trackingNumber: n.trackingNumber, facility: n.facility, status: n.status, documentsNeeded: n.documentsNeeded, dueDate: n.dueDate,
       })),
-      unacknowledged: unacknowledged(catalog, a.mrn, date),
-      inReview: inReview(catalog, a.mrn),
+      unacknowledged: unacknowledged(catalog, a.mrn, date, clock),
+      inReview: inReview(catalog, a.mrn, clock),
     })
   }
-  return { date, generatedAt: new Date().toISOString(), patients }
+  return { date, generatedAt: clock.nowIso(), timeZone: clock.timeZone, patients }
 }
 
 /** Plain lines for the terminal. */
@@ -120,8 +128,8 @@ export function prepText(list: PrepList): string[] {
     if (p.inactive) lines.push(`  chart inactive since ${p.inactive.since}: run "chartclerk inactive restore ${p.mrn}"`)
     for (const d of p.deficiencies) lines.push(`  deficiency #${d.id} ${d.ruleId} ${d.kind}: ${d.message}`)
     for (const n of p.recordsRequests) lines.push(`  records request ${n.trackingNumber} to ${n.facility} (${n.status}${n.dueDate ? `, due ${n.dueDate}` : ''})`)
-    for (const d of p.unacknowledged) lines.push(`  not acknowledged: document ${d.documentId} ${docTypeLabel(d.docType)} received ${d.receivedAt.slice(0, 10)}`)
-    for (const d of p.inReview) lines.push(`  in review, may be this patient: document ${d.documentId} received ${d.receivedAt.slice(0, 10)}`)
+    for (const d of p.unacknowledged) lines.push(`  not acknowledged: document ${d.documentId} ${docTypeLabel(d.docType)} received ${d.receivedOn}`)
+    for (const d of p.inReview) lines.push(`  in review, may be this patient: document ${d.documentId} received ${d.receivedOn}`)
     if (!p.deficiencies.length && !p.recordsRequests.length && !p.unacknowledged.length && !p.inReview.length) lines.push('  nothing outstanding')
   }
   return lines
@@ -144,8 +152,8 @@ export function renderPrepHtml(list: PrepList, clinic = ''): string {
       const body = [
         items('Open deficiencies', p.deficiencies.map((d) => `#${d.id} ${esc(d.ruleId)} ${esc(d.kind.replace(/_/g, ' '))}: ${esc(d.message)}`)),
         items('Outstanding records requests', p.recordsRequests.map((n) => `${esc(n.trackingNumber)} to ${esc(n.facility)} (${esc(n.status)}${n.dueDate ? `, due ${esc(n.dueDate)}` : ''}): ${esc(n.documentsNeeded.join('; '))}`)),
-        items('Outside reports not acknowledged', p.unacknowledged.map((d) => `Document ${d.documentId} ${esc(docTypeLabel(d.docType))}, received ${esc(d.receivedAt.slice(0, 10))}${d.basis === 'recent' ? ' (new)' : ''}`)),
-        items('Waiting in review, may be this patient', p.inReview.map((d) => `Document ${d.documentId}, received ${esc(d.receivedAt.slice(0, 10))}`)),
+        items('Outside reports not acknowledged', p.unacknowledged.map((d) => `Document ${d.documentId} ${esc(docTypeLabel(d.docType))}, received ${esc(d.receivedOn)}${d.basis === 'recent' ? ' (new)' : ''}`)),
+        items('Waiting in review, may be this patient', p.inReview.map((d) => `Document ${d.documentId}, received ${esc(d.receivedOn)}`)),
       ].join('')
       return `<section class="chart" data-mrn="${esc(p.mrn)}">
 <h2>${esc(p.appointment.time || '--:--')} ${esc(p.patient?.name ?? 'Not in the patient index')} <span class="meta">MRN ${esc(p.mrn)}${p.patient ? `, born ${esc(p.patient.birthDate)}` : ''}</span></h2>
@@ -158,7 +166,7 @@ ${body || '<p class="none">Nothing outstanding.</p>'}
   return htmlPage(
     title,
     `<h1>${esc(title)}</h1>
-<p class="meta">${clinic ? `${esc(clinic)} &middot; ` : ''}${list.patients.length} patient(s) on the schedule &middot; made ${esc(list.generatedAt.slice(0, 16).replace('T', ' '))} UTC</p>
+<p class="meta">${clinic ? `${esc(clinic)} &middot; ` : ''}${list.patients.length} patient(s) on the schedule &middot; made ${esc(localDateTimeIn(list.timeZone, list.generatedAt))} ${esc(list.timeZone)}</p>
 ${sections || '<p class="none">No appointments on the schedule for this date. Import it with "chartclerk schedule import FILE".</p>'}`,
     PREP_CSS,
   )

@@ -4,6 +4,7 @@
  * Appointment resources. Re-importing updates rows, by appointment id when there is one, else
  * by (date, MRN, time).
  */
+import { isCalendarDate } from '../clock/calendar.js'
 import { parse as parseCsv } from 'csv-parse/sync'
 import type { Catalog } from '../catalog/db.js'
 import { ChartclerkError } from '../errors.js'
@@ -67,10 +68,7 @@ export function parseDateTime(v: string, dateOrder: 'MDY' | 'DMY' = 'MDY'): { da
   return time === null ? null : { date, time }
 }
 
-function validDate(d: string): boolean {
-  const t = new Date(`${d}T00:00:00Z`)
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d
-}
+const validDate = isCalendarDate
 
 /** "9:30", "09:30:00", "9:30 AM", "2 PM", "1430" -> "HH:MM"; "" for empty; null when unreadable. */
 export function parseTime(v: string): string | null {

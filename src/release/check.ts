@@ -8,23 +8,13 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
+import { localDateIn } from '../clock/clock.js'
+import { missingAuthorizationElements, REQUIRED_ELEMENTS } from '../model/authorization.js'
 import { categoriesOf, namedBy, type ProtectedCategory } from './protected.js'
 import type { ReleaseRepo, ReleaseRequest, RequesterType } from './repo.js'
 
 /** Required elements of 164.508(c), by the names `roiElements` uses, with words a person reads. */
-export const REQUIRED_ELEMENTS: Record<string, string> = {
-  informationDescription: 'a specific description of the information to be disclosed',
-  disclosingParty: 'who may disclose',
-  recipient: 'who may receive',
-  purpose: 'the purpose of the disclosure',
-  expiration: 'an expiration date or event',
-  signature: 'the signature of the patient or representative',
-  signatureDate: 'the date signed',
-  representativeAuthority: "the representative's authority to act",
-  rightToRevokeStatement: 'the statement of the right to revoke',
-  conditioningStatement: 'the statement on (non-)conditioning of treatment',
-  redisclosureStatement: 'the statement on possible redisclosure',
-}
+export { REQUIRED_ELEMENTS }
 
 /** The extracted elements as filed in documents.details.fields.roi. */
 export interface FiledRoi {
@@ -77,23 +67,7 @@ export interface ReleaseCheck {
 }
 
 /** Elements of 164.508(c) the filed authorization lacks. */
-export function missingElements(roi: FiledRoi): string[] {
-  const m: string[] = []
-  if (!roi.informationDescription) m.push('informationDescription')
-  if (!roi.disclosingParty) m.push('disclosingParty')
-  if (!roi.recipient) m.push('recipient')
-  if (!roi.purpose) m.push('purpose')
-  if (!roi.expiration) m.push('expiration')
-  if (!roi.signed) m.push('signature')
-  if (!roi.signatureDate) m.push('signatureDate')
-  const rep = roi.representativeAuthority ?? ''
-  const repSigned = /\b(?:legal\s+guardian|guardian|parent|power\s+of\s+attorney|poa|health\s*care\s+proxy|personal\s+representative|executor|conservator)\b/i.test(rep) && !/^\s*self\b/i.test(rep)
-  if (repSigned && !/\b(?:guardian|parent|attorney|poa|proxy|representative|executor|conservator|court|order|letters)\b/i.test(rep)) m.push('representativeAuthority')
-  if (!roi.rightToRevokeStatement) m.push('rightToRevokeStatement')
-  if (!roi.conditioningStatement) m.push('conditioningStatement')
-  if (!roi.redisclosureStatement) m.push('redisclosureStatement')
-  return m
-}
+export const missingElements = (roi: FiledRoi): string[] => missingAuthorizationElements(roi)
 
 const STOP = new Set(['the', 'and', 'for', 'of', 'inc', 'llc', 'llp', 'pc', 'pllc', 'ltd', 'co', 'corp', 'company', 'attn', 'attention', 'dept', 'department', 'to'])
 const words = (s: string): string[] =>
@@ -175,20 +149,21 @@ export function examineAuthorization(catalog: Catalog, releases: ReleaseRepo, re
   return f(reasons.length === 0, missing)
 }
 
-function selectDocuments(catalog: Catalog, req: ReleaseRequest): DocumentRecord[] {
+function selectDocuments(catalog: Catalog, req: ReleaseRequest, timeZone: string): DocumentRecord[] {
   const filed = catalog.documents.forPatient(req.patientMrn).filter((d) => d.status === 'filed')
   if (req.documentIds.length) return filed.filter((d) => req.documentIds.includes(d.id))
   return filed.filter((d) => {
     if (d.docType === 'roi_authorization') return false
     if (req.docTypes.length && !req.docTypes.includes(d.docType ?? '')) return false
-    const date = dateOf(d) ?? d.receivedAt.slice(0, 10)
+    const date = dateOf(d) ?? localDateIn(timeZone, d.receivedAt)
     if (req.dateFrom && date < req.dateFrom) return false
     if (req.dateTo && date > req.dateTo) return false
     return true
   })
 }
 
-export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, cats: ProtectedCategory[], asOf: string): ReleaseCheck {
+/** `asOf` and `timeZone`: the clinic's day of the check and its zone (a document without a date of service counts by the day it arrived there). */
+export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, cats: ProtectedCategory[], asOf: string, timeZone: string): ReleaseCheck {
   const needsAuthorization = !NO_AUTHORIZATION_NEEDED.includes(req.requesterType)
   const reasons: string[] = []
   let authorizationId: number | null = req.authorizationId
@@ -223,7 +198,7 @@ export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: Relea
   const documents: ReleaseDocument[] = []
   const excluded: (ReleaseDocument & { reason: string })[] = []
   let part2 = false
-  for (const d of selectDocuments(catalog, req)) {
+  for (const d of selectDocuments(catalog, req, timeZone)) {
     const text = catalog.documents.pages(d.id).map((p) => p.text).join('\n')
     const inCats = categoriesOf(d.docType, text, cats)
     const rd: ReleaseDocument = { id: d.id, docType: d.docType, date: dateOf(d), pages: d.pageCount ?? 0, categories: inCats.map((c) => c.id) }

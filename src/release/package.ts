@@ -7,8 +7,8 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { App } from '../app.js'
 import { ChartclerkError } from '../errors.js'
-import { pageImageName } from '../ingest/stages/extract.js'
-import { getDerived, getOriginal } from '../inactive/inactive.js'
+import { pageImage } from '../derived/pageImages.js'
+import { getOriginal } from '../inactive/inactive.js'
 import type { ReleaseCheck } from './check.js'
 import type { ReleaseRequest } from './repo.js'
 
@@ -148,14 +148,14 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
         copied = true
       } catch (err) {
         if ((err as { code?: string }).code?.startsWith('STORAGE_')) throw err
-        // A PDF pdf-lib cannot copy: fall back to the page images read at ingest.
+        // A PDF pdf-lib cannot copy: fall back to the page images (drawn now if never viewed).
       }
     }
     if (!copied) {
       const n = d.pageCount ?? 0
       if (n === 0) throw new ChartclerkError('STORAGE_NOT_FOUND', `Document ${d.id} has no pages to release.`)
       for (let i = 1; i <= n; i++) {
-        const png = await out.embedPng(await getDerived(deps, d.id, pageImageName(i)))
+        const png = await out.embedPng(await pageImage(deps, d, i))
         const p = out.addPage([LETTER.width, LETTER.height])
         const scale = Math.min((LETTER.width - 36) / png.width, (LETTER.height - 18 - FOOTER_SPACE) / png.height)
         const w = png.width * scale

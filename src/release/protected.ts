@@ -1,13 +1,14 @@
 /**
  * Specially protected categories: left out of a release unless the authorization names them.
  * Built in: psychotherapy notes (45 CFR 164.508(a)(2)) and substance-use-disorder records
- * (42 CFR Part 2). The records lead adds state-protected ones in rules/protected.json:
+ * (42 CFR Part 2). The records lead adds state-protected ones in rules/protected.json
+ * (checked against rules/protected.schema.json by the one rule-file loader):
  *
  *   { "categories": [ { "id": "hiv", "label": "HIV test results", "documentTypes": [], "keywords": ["HIV"] } ] }
  */
-import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { ChartclerkError } from '../errors.js'
+import { packageRoot } from '../classify/paths.js'
+import { requireKind, schemaKind, type RuleFileKind } from '../rules/ruleFiles.js'
 
 export interface ProtectedCategory {
   id: string
@@ -31,32 +32,15 @@ export const BUILTIN_CATEGORIES: ProtectedCategory[] = [
   },
 ]
 
-export function loadProtectedCategories(rulesDir: string): ProtectedCategory[] {
-  const file = path.join(rulesDir, 'protected.json')
+interface ProtectedFile {
+  categories: { id: string; label?: string; documentTypes?: string[]; keywords?: string[]; part2?: boolean }[]
+}
+
+/** The built-in categories with the records lead's added or extended ones. */
+function withLeadCategories(file: ProtectedFile | null): ProtectedCategory[] {
   const out = BUILTIN_CATEGORIES.map((c) => ({ ...c }))
-  if (!existsSync(file)) return out
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    throw new ChartclerkError('RULE_FILE_INVALID', `${file} is not valid JSON: ${(err as Error).message}. Fix the file.`)
-  }
-  const cats = (parsed as { categories?: unknown }).categories
-  if (!Array.isArray(cats)) throw new ChartclerkError('RULE_FILE_INVALID', `${file} needs a "categories" list. See src/release/protected.ts for the shape.`)
-  for (const c of cats as Record<string, unknown>[]) {
-    if (typeof c.id !== 'string' || !c.id) throw new ChartclerkError('RULE_FILE_INVALID', `${file}: every category needs an "id".`)
-    const strings = (v: unknown, what: string): string[] => {
-      if (v === undefined) return []
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ChartclerkError('RULE_FILE_INVALID', `${file}: "${what}" of category ${c.id} must be a list of strings.`)
-      return v as string[]
-    }
-    const cat: ProtectedCategory = {
-      id: c.id,
-      label: typeof c.label === 'string' && c.label ? c.label : c.id,
-      documentTypes: strings(c.documentTypes, 'documentTypes'),
-      keywords: strings(c.keywords, 'keywords'),
-      part2: c.part2 === true,
-    }
+  for (const c of file?.categories ?? []) {
+    const cat: ProtectedCategory = { id: c.id, label: c.label || c.id, documentTypes: c.documentTypes ?? [], keywords: c.keywords ?? [], part2: c.part2 === true }
     const existing = out.findIndex((x) => x.id === cat.id)
     if (existing >= 0) {
       const b = out[existing]!
@@ -64,6 +48,33 @@ export function loadProtectedCategories(rulesDir: string): ProtectedCategory[] {
     } else out.push(cat)
   }
   return out
+}
+
+/** `rules/protected.json` (optional): without it, the built-in categories only. */
+export const PROTECTED_KIND: RuleFileKind<ProtectedCategory[]> = schemaKind<ProtectedCategory[]>({
+  name: 'protected',
+  title: 'protected categories',
+  shape: 'file',
+  locate: (rulesDir) => path.join(rulesDir, 'protected.json'),
+  schemaFile: () => path.join(packageRoot(), 'rules', 'protected.schema.json'),
+  formats: ['json'],
+  emptyFolder: null,
+  whenMissing: () => withLeadCategories(null),
+  parse: (files) => {
+    const f = files[0]!
+    const seen = new Set<string>()
+    ;(f.value as ProtectedFile).categories.forEach((c, i) => {
+      if (seen.has(c.id)) f.problem(`/categories/${i}/id`, `category "${c.id}" is listed twice; put its words in one entry`)
+      seen.add(c.id)
+    })
+    return withLeadCategories(f.value as ProtectedFile)
+  },
+  describe: (cats) => (cats.length === BUILTIN_CATEGORIES.length ? `the ${cats.length} built-in protected categories` : `${cats.length} protected categories`),
+})
+
+/** Reads the categories now (one-shot commands); throws RULE_FILE_INVALID naming file:line:col. */
+export function loadProtectedCategories(rulesDir: string): ProtectedCategory[] {
+  return requireKind(PROTECTED_KIND, rulesDir)
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

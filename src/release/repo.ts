@@ -2,6 +2,7 @@
  * Release-of-information requests, revocations of authorizations, and the
  * disclosure log behind the accounting of disclosures (45 CFR 164.528).
  */
+import { addDays, addYears } from '../clock/calendar.js'
 import type { Db } from '../catalog/db.js'
 import { ChartclerkError } from '../errors.js'
 
@@ -81,22 +82,6 @@ export function parseReleaseRef(ref: string): number {
   if (!m) throw new ChartclerkError('USAGE', `"${ref}" is not a release request (give its number, e.g. 12 or ROI-000012).`)
   return Number(m[1])
 }
-
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
-export function addYears(isoDate: string, years: number): string {
-  const y = Number(isoDate.slice(0, 4)) + years
-  const md = isoDate.slice(5, 10)
-  // 29 February moves to 28 February in a common year.
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`
-}
-
-export const todayIso = (): string => new Date().toISOString().slice(0, 10)
 
 export class ReleaseRepo {
   constructor(private readonly db: Db) {}

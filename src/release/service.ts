@@ -5,12 +5,18 @@ import { dateOption } from '../cli/dates.js'
 import { ChartclerkError } from '../errors.js'
 import { checkRelease, type ReleaseCheck } from './check.js'
 import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
-import { loadProtectedCategories } from './protected.js'
-import { REQUESTER_TYPES, ReleaseRepo, todayIso, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
+import { loadProtectedCategories, type ProtectedCategory } from './protected.js'
+import { REQUESTER_TYPES, ReleaseRepo, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
 
-export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config'>
-/** What the commands that touch no object need. */
-export type CatalogDeps = Pick<App, 'catalog' | 'config'>
+/** `clock`: "today" for a check, a package or a sending is the clinic's date. */
+export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config' | 'clock'>
+/** What the commands that touch no object need; a running desk passes its rule files in force. */
+export type CatalogDeps = Pick<App, 'catalog' | 'config' | 'clock'> & { ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null }
+
+/** The protected categories in force where chartclerk runs (last good kept), else read now. */
+export function protectedCategoriesOf(deps: CatalogDeps): ProtectedCategory[] {
+  return deps.ruleFiles ? deps.ruleFiles.protectedCategoryList() : loadProtectedCategories(rulesDirOf(deps.config))
+}
 
 export function requesterType(v: string): RequesterType {
   const t = v.toLowerCase().replace(/[\s-]+/g, '_')
@@ -35,11 +41,11 @@ export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseR
   return req
 }
 
-/** Checks the request (as of `asOf`, default today) and records the result: refused with reasons, or open. */
-export function checkReleaseRequest(deps: CatalogDeps, id: number, asOf = todayIso()): { request: ReleaseRequest; check: ReleaseCheck } {
+/** Checks the request (as of `asOf`, default the clinic's today) and records the result: refused with reasons, or open. */
+export function checkReleaseRequest(deps: CatalogDeps, id: number, asOf = deps.clock.today()): { request: ReleaseRequest; check: ReleaseCheck } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
-  const check = checkRelease(deps.catalog, repo, request, loadProtectedCategories(rulesDirOf(deps.config)), asOf)
+  const check = checkRelease(deps.catalog, repo, request, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
   if (request.status === 'open' || request.status === 'refused') {
     repo.recordCheck(id, check, !check.allowed)
     deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {
@@ -79,7 +85,7 @@ export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: st
   return repo.require(id)
 }
 
-export async function packageRelease(deps: ReleaseDeps, id: number, asOf = todayIso()): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
+export async function packageRelease(deps: ReleaseDeps, id: number, asOf = deps.clock.today()): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
   const { request, check } = checkReleaseRequest(deps, id, asOf)
   if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
   requireIdentity(request, 'packaged')
@@ -97,7 +103,7 @@ export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string;
   if (request.status !== 'packaged') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; build its package first ("chartclerk release package ${id}").`)
   requireIdentity(request, 'sent')
   if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who sent it (--by NAME).')
-  const on = s.on ?? todayIso()
+  const on = s.on ?? deps.clock.today()
   const to = s.to?.trim() || request.recipientName
   const check = request.checkResult as ReleaseCheck
   const sentDocs = new Set(request.packageDocuments)
@@ -123,7 +129,7 @@ export function revokeAuthorization(deps: CatalogDeps, authorizationId: number, 
   const doc = deps.catalog.documents.get(authorizationId)
   if (!doc || doc.docType !== 'roi_authorization') throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
   if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation (--by NAME).')
-  const rev = new ReleaseRepo(deps.catalog.db).revoke(authorizationId, r.on ?? todayIso(), r.by, r.note)
+  const rev = new ReleaseRepo(deps.catalog.db).revoke(authorizationId, r.on ?? deps.clock.today(), r.by, r.note)
   deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })
   return rev
 }

@@ -9,6 +9,19 @@ import { dayNumber } from '../model/chart.js'
 export const AGING_BUCKETS = ['0-7', '8-14', '15-30', '31-60', '>60'] as const
 export type AgingBucket = (typeof AGING_BUCKETS)[number]
 
+/** How the buckets read on the desk and in the printouts. */
+export const AGING_BUCKET_LABELS: Readonly<Record<AgingBucket, string>> = {
+  '0-7': '0–7 days',
+  '8-14': '8–14 days',
+  '15-30': '15–30 days',
+  '31-60': '31–60 days',
+  '>60': 'over 60 days',
+}
+
+export function isAgingBucket(x: unknown): x is AgingBucket {
+  return typeof x === 'string' && (AGING_BUCKETS as readonly string[]).includes(x)
+}
+
 export function agingBucket(ageDays: number): AgingBucket {
   if (ageDays <= 7) return '0-7'
   if (ageDays <= 14) return '8-14'
@@ -17,7 +30,7 @@ export function agingBucket(ageDays: number): AgingBucket {
   return '>60'
 }
 
-/** Whole days from `from` (a date or ISO timestamp) to `asOf` (YYYY-MM-DD); never negative. */
+/** Whole days from `from` to `asOf` (both the clinic's dates, YYYY-MM-DD: see Clock.localDate); never negative. */
 export function daysBetween(from: string, asOf: string): number {
   const a = dayNumber(from)
   const b = dayNumber(asOf)
@@ -29,11 +42,3 @@ export function emptyBuckets(): Record<AgingBucket, number> {
   return { '0-7': 0, '8-14': 0, '15-30': 0, '31-60': 0, '>60': 0 }
 }
 
-export const today = (): string => new Date().toISOString().slice(0, 10)
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}

@@ -4,6 +4,7 @@
  * it is about. Read through the catalog's repositories, with per-run caches.
  */
 import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import { buildChart, type ExtractionDetails } from '../charts/buildChart.js'
 import type { Deficiency } from '../deficiencies/repo.js'
@@ -23,7 +24,8 @@ export class ReportContext {
   private readonly docs = new Map<string, DocumentInfo | null>()
   private readonly stays = new Map<string, HospitalStay[]>()
 
-  constructor(readonly catalog: Catalog, readonly asOf: string) {}
+  /** `asOf`: the report day, a date in the clinic's time zone (`clock`). */
+  constructor(readonly catalog: Catalog, readonly asOf: string, readonly clock: Clock) {}
 
   patient(mrn: string): Patient | null {
     if (!this.patients.has(mrn)) this.patients.set(mrn, this.catalog.patients.get(mrn) ?? null)
@@ -43,7 +45,7 @@ export class ReportContext {
   /** The chart's hospital stays as the rules see them (from the filed documents), as of the report day. */
   hospitalStays(mrn: string): HospitalStay[] {
     if (!this.stays.has(mrn)) {
-      const chart = buildChart(this.catalog, mrn, this.asOf)
+      const chart = buildChart(this.catalog, mrn, this.clock, this.asOf)
       this.stays.set(mrn, chart ? deriveChartFacts(chart).hospitalStays : [])
     }
     return this.stays.get(mrn)!
@@ -60,8 +62,9 @@ export class ReportContext {
   /** Where aging starts: the discharge date for a missing summary of a hospital stay, else the day it was created. */
   agingFrom(d: Deficiency): string {
     const stay = this.stayOf(d)
-    if (stay?.dischargeDate && stay.dischargeDate < d.createdAt.slice(0, 10)) return stay.dischargeDate
-    return d.createdAt.slice(0, 10)
+    const created = this.clock.localDate(d.createdAt)
+    if (stay?.dischargeDate && stay.dischargeDate < created) return stay.dischargeDate
+    return created
   }
 }
 

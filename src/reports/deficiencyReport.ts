@@ -6,12 +6,14 @@
  *   const report = buildDeficiencyReport(catalog, { status: ['open'], minAgeDays: 15 }, { delinquentAfterDays: 30 })
  *   writeFileSync('deficiencies.html', renderReportHtml(report))
  */
-import { stringify } from 'csv-stringify/sync'
 import type { Catalog } from '../catalog/db.js'
 import { DeficienciesRepo, type Deficiency, type DeficiencyStatus } from '../deficiencies/repo.js'
+import type { Patient } from '../model/types.js'
 import type { DeficiencyKind, Severity } from '../rules/types.js'
-import { AGING_BUCKETS, agingBucket, daysBetween, emptyBuckets, today, type AgingBucket } from './aging.js'
+import { localDateTimeIn, type Clock } from '../clock/clock.js'
+import { AGING_BUCKET_LABELS, AGING_BUCKETS, agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
 import { ReportContext, patientName } from './context.js'
+import { spreadsheetCsv } from './csv.js'
 import { esc, htmlPage } from './html.js'
 
 export interface ReportFilter {
@@ -27,11 +29,17 @@ export interface ReportFilter {
   /** Sending facility: case-insensitive part of the document's facility. */
   facility?: string
   delinquentOnly?: boolean
+  /** Aging buckets to keep (the desk's age menu). */
+  bucket?: AgingBucket[]
 }
 
 export interface ReportOptions {
+  /** The report day (default: the clinic's today). */
   asOf?: string
   delinquentAfterDays: number
+  /** Charts the reader may see (the desk's access rules); every chart when absent. */
+  visible?: (mrn: string, patient: Patient | null) => boolean
+  clock: Clock
 }
 
 export interface ReportRow {
@@ -55,6 +63,14 @@ export interface ReportRow {
   agingBucket: AgingBucket
   delinquent: boolean
   rulesetVersion: string
+  page: number | null
+  statusReason: string | null
+  /** Who last changed its status (verified, waived, rejected, reopened; else who completed it). */
+  decidedBy: string | null
+  decidedAt: string | null
+  /** The last check that still found it, and under which rule set. */
+  lastSeenAt: string | null
+  lastSeenRuleset: string | null
 }
 
 export interface ChartGroup {
@@ -70,6 +86,8 @@ export interface ChartGroup {
 export interface DeficiencyReport {
   asOf: string
   generatedAt: string
+  /** The clinic's time zone: `asOf` and ages are its dates; `generatedAt` is shown in it. */
+  timeZone: string
   delinquentAfterDays: number
   filter: ReportFilter
   charts: ChartGroup[]
@@ -116,16 +134,23 @@ export function reportRow(d: Deficiency, ctx: ReportContext, delinquentAfterDays
     agingBucket: agingBucket(ageDays),
     delinquent: isDelinquent(d.status, ageDays, delinquentAfterDays),
     rulesetVersion: d.rulesetVersion,
+    page: d.page,
+    statusReason: d.statusReason,
+    decidedBy: d.decidedBy ?? d.completedBy,
+    decidedAt: d.decidedAt ?? d.completedAt,
+    lastSeenAt: d.lastSeenAt,
+    lastSeenRuleset: d.lastSeenRuleset,
   }
 }
 
 export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, opts: ReportOptions): DeficiencyReport {
-  const asOf = opts.asOf ?? today()
-  const ctx = new ReportContext(catalog, asOf)
+  const asOf = opts.asOf ?? opts.clock.today()
+  const ctx = new ReportContext(catalog, asOf, opts.clock)
   const status = filter.status?.length ? filter.status : (['open'] as DeficiencyStatus[])
   const list = new DeficienciesRepo(catalog.db).list({ status, chartMrn: filter.mrn, ruleId: filter.ruleId })
   const facility = filter.facility?.trim().toLowerCase()
   const rows = list
+    .filter((d) => !opts.visible || opts.visible(d.chartMrn, ctx.patient(d.chartMrn)))
     .filter((d) => !filter.kind?.length || filter.kind.includes(d.kind))
     .filter((d) => !filter.severity?.length || filter.severity.includes(d.severity))
     .map((d) => reportRow(d, ctx, opts.delinquentAfterDays))
@@ -134,6 +159,7 @@ export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, op
     .filter((r) => !filter.documentType?.length || (r.documentType !== null && filter.documentType.includes(r.documentType)))
     .filter((r) => !facility || (r.facility ?? '').toLowerCase().includes(facility))
     .filter((r) => !filter.delinquentOnly || r.delinquent)
+    .filter((r) => !filter.bucket?.length || filter.bucket.includes(r.agingBucket))
 
   const groups = new Map<string, ChartGroup>()
   for (const r of rows) {
@@ -160,7 +186,8 @@ export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, op
   }
   return {
     asOf,
-    generatedAt: new Date().toISOString(),
+    generatedAt: opts.clock.nowIso(),
+    timeZone: opts.clock.timeZone,
     delinquentAfterDays: opts.delinquentAfterDays,
     filter: { ...filter, status },
     charts,
@@ -194,6 +221,7 @@ function describeFilter(f: ReportFilter): string {
   if (f.documentType?.length) parts.push(`document type ${f.documentType.join(', ')}`)
   if (f.facility) parts.push(`facility "${f.facility}"`)
   if (f.delinquentOnly) parts.push('delinquent only')
+  if (f.bucket?.length) parts.push(`age ${f.bucket.map((b) => AGING_BUCKET_LABELS[b]).join(', ')}`)
   return parts.join('; ')
 }
 
@@ -211,7 +239,7 @@ export function renderReportHtml(report: DeficiencyReport, opts: { clinicName?: 
   const body: string[] = []
   body.push(`<header>
 <h1>${esc(title)}</h1>
-<p class="meta">As of ${esc(report.asOf)} · generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC · delinquent when open more than ${report.delinquentAfterDays} days${describeFilter(report.filter) ? ` · ${esc(describeFilter(report.filter))}` : ''}</p>
+<p class="meta">As of ${esc(report.asOf)} · generated ${esc(localDateTimeIn(report.timeZone, report.generatedAt))} ${esc(report.timeZone)} · delinquent when open more than ${report.delinquentAfterDays} days${describeFilter(report.filter) ? ` · ${esc(describeFilter(report.filter))}` : ''}</p>
 <p class="meta">Contains protected health information. Handle, store and destroy as the health center's privacy policy requires.</p>
 </header>`)
   body.push(`<section class="totals">
@@ -246,28 +274,19 @@ ${g.rows
 export const CSV_COLUMNS = [
   'id', 'mrn', 'patient_name', 'birth_date', 'document_id', 'document_type', 'date_of_service', 'facility', 'rule_id', 'kind', 'severity',
   'message', 'status', 'assigned_to', 'created_at', 'aging_from', 'age_days', 'aging_bucket', 'delinquent', 'ruleset_version',
+  'status_reason', 'decided_by', 'decided_at',
 ] as const
 
-/**
- * A cell a spreadsheet would read as a formula (= + - @, or a leading tab / carriage return) gets a
- * leading apostrophe, so it shows as text (OWASP "CSV injection").
- */
-export function safeCell(value: unknown): string | number {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'number') return value
-  const s = String(value)
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
-}
-
-/** UTF-8 with a byte-order mark (Excel), CRLF line ends, every field quoted when needed, one row per deficiency. */
+/** One row per deficiency, through the one CSV writer (reports/csv.ts). */
 export function renderReportCsv(report: DeficiencyReport): string {
   const rows = reportRows(report).map((r) =>
     [
       r.id, r.mrn, r.patientName, r.birthDate, r.documentId, r.documentType, r.dateOfService, r.facility, r.ruleId, r.kind, r.severity,
       r.message, r.status, r.assignedTo, r.createdAt, r.agingFrom, r.ageDays, r.agingBucket, r.delinquent ? 'yes' : 'no', r.rulesetVersion,
-    ].map(safeCell),
+      r.statusReason, r.decidedBy, r.decidedAt,
+    ],
   )
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' })
+  return spreadsheetCsv(CSV_COLUMNS, rows)
 }
 
 /* ---------- JSON Lines ---------- */

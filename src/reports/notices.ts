@@ -15,7 +15,9 @@ import { DeficienciesRepo, SYSTEM_ACTOR, type Deficiency } from '../deficiencies
 import { ChartclerkError } from '../errors.js'
 import type { HospitalStay } from '../model/chart.js'
 import type { Patient } from '../model/types.js'
-import { addDays, daysBetween, today } from './aging.js'
+import { addDays } from '../clock/calendar.js'
+import type { Clock } from '../clock/clock.js'
+import { daysBetween } from './aging.js'
 import { ReportContext } from './context.js'
 import { esc, htmlPage } from './html.js'
 
@@ -157,21 +159,21 @@ export class NoticesRepo {
     })()
   }
 
-  /** The letter was printed: the due date is set (printing day + dueDays) unless it already has one. */
-  markPrinted(id: number, opts: { by: string; at?: string; dueDays: number }): Notice {
-    const at = opts.at ?? new Date().toISOString()
+  /** The letter was printed: the due date is set (the clinic's printing day + dueDays) unless it already has one. */
+  markPrinted(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Notice {
+    const at = opts.at ?? opts.clock.nowIso()
     return this.db.transaction(() => {
       const n = this.get(id)
       if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
-      this.db.prepare('UPDATE records_requests SET printed_at = ?, due_date = coalesce(due_date, ?), updated_at = ? WHERE id = ?').run(at, addDays(at, opts.dueDays), at, id)
+      this.db.prepare('UPDATE records_requests SET printed_at = ?, due_date = coalesce(due_date, ?), updated_at = ? WHERE id = ?').run(at, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
       this.log(id, at, opts.by, 'printed')
       return this.get(id)!
     })()
   }
 
   /** Sent (faxed or mailed); sending again counts a follow-up. The due date runs from the first sending. */
-  markSent(id: number, opts: { by: string; at?: string; dueDays: number }): Notice {
-    const at = opts.at ?? new Date().toISOString()
+  markSent(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Notice {
+    const at = opts.at ?? opts.clock.nowIso()
     if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who sent the request (--by NAME).')
     return this.db.transaction(() => {
       const n = this.get(id)
@@ -181,7 +183,7 @@ export class NoticesRepo {
       if (n.status === 'pending') {
         this.db
           .prepare("UPDATE records_requests SET status = 'sent', sent_at = ?, sent_by = ?, due_date = ?, updated_at = ? WHERE id = ?")
-          .run(at, opts.by, addDays(at, opts.dueDays), at, id)
+          .run(at, opts.by, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
         this.log(id, at, opts.by, 'sent')
       } else {
         this.db.prepare('UPDATE records_requests SET follow_ups = follow_ups + 1, last_follow_up_at = ?, updated_at = ? WHERE id = ?').run(at, at, id)
@@ -256,12 +258,12 @@ export interface SyncResult {
  * has none yet, and closes outstanding notices whose deficiency is closed: completed or verified
  * (the record arrived, or a person found it) -> received; waived or rejected -> cancelled.
  */
-export function syncNotices(catalog: Catalog, opts: { at?: string; by?: string; asOf?: string; mrn?: string } = {}): SyncResult {
-  const at = opts.at ?? new Date().toISOString()
+export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string; by?: string; asOf?: string; mrn?: string }): SyncResult {
+  const at = opts.at ?? opts.clock.nowIso()
   const by = opts.by ?? SYSTEM_ACTOR
   const repo = new NoticesRepo(catalog.db)
   const defs = new DeficienciesRepo(catalog.db)
-  const ctx = new ReportContext(catalog, opts.asOf ?? at.slice(0, 10))
+  const ctx = new ReportContext(catalog, opts.asOf ?? opts.clock.localDate(at), opts.clock)
   const out: SyncResult = { created: [], received: [], cancelled: [] }
   for (const d of defs.list({ status: 'open', kind: 'missing_document', chartMrn: opts.mrn })) {
     if (repo.forDeficiency(d.id)) continue
@@ -304,15 +306,15 @@ export interface LetterInput {
   notice: Notice
   patient: Patient | null
   clinic: ClinicInfo
-  /** The day the letter is dated (default today). */
-  date?: string
+  /** The day the letter is dated. */
+  date: string
   /** The due date to print when the notice has none yet (default date + 14). */
   dueDate?: string
 }
 
 export function renderNoticeHtml(input: LetterInput): string {
   const { notice: n, patient: p, clinic } = input
-  const date = input.date ?? today()
+  const date = input.date
   const due = n.dueDate ?? input.dueDate ?? addDays(date, 14)
   const clinicName = clinic.name || 'Community Health Center'
   const returnTo = [clinic.fax ? `fax ${clinic.fax}` : '', clinic.address ? `mail to ${clinic.address}` : ''].filter(Boolean).join(', or ')
@@ -347,8 +349,8 @@ for which no patient authorization is required under HIPAA, 45 CFR 164.506(c). T
   return htmlPage(`Records request ${n.trackingNumber}`, body, LETTER_CSS)
 }
 
-/** Days a sent request has been outstanding, as of a day. */
-export function outstandingDays(n: Notice, asOf: string): number | null {
-  return n.sentAt && (n.status === 'sent' || n.status === 'pending') ? daysBetween(n.sentAt, asOf) : null
+/** Days a sent request has been outstanding, as of a day (the clinic's date). */
+export function outstandingDays(n: Notice, asOf: string, clock: Clock): number | null {
+  return n.sentAt && (n.status === 'sent' || n.status === 'pending') ? daysBetween(clock.localDate(n.sentAt), asOf) : null
 }
 

@@ -7,11 +7,14 @@ import type { Catalog } from '../catalog/db.js'
 import { buildChart, chartMrns } from '../charts/buildChart.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { deriveChartFacts } from '../model/chart.js'
-import { AGING_BUCKETS, addDays, agingBucket, daysBetween, emptyBuckets, today, type AgingBucket } from './aging.js'
+import { addDays } from '../clock/calendar.js'
+import type { Clock } from '../clock/clock.js'
+import { AGING_BUCKETS, agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
 import { ReportContext } from './context.js'
 import { isDelinquent } from './deficiencyReport.js'
 import { NoticesRepo } from './notices.js'
 import { ReleaseRepo } from '../release/repo.js'
+import { firstFilings } from './timeline.js'
 
 export interface StatsOptions {
   /** First day, YYYY-MM-DD (default: 29 days before `to`). */
@@ -19,12 +22,15 @@ export interface StatsOptions {
   /** Last day, inclusive (default: today). */
   to?: string
   delinquentAfterDays: number
+  /** The clinic's clock: days are its local dates (a document filed at 8 pm in New York counts that day). */
+  clock: Clock
 }
 
 export interface Stats {
   period: { from: string; to: string; days: number }
   filing: {
-    perDay: { date: string; documents: number; pages: number }[]
+    /** Per day: documents filed, their pages, and how many of them after review. */
+    perDay: { date: string; documents: number; pages: number; afterReview: number }[]
     documents: number
     pages: number
     /** Filed by chartclerk without a person. */
@@ -53,8 +59,6 @@ export interface Stats {
   releases: { open: number; dueWithin5Days: number; overdue: number }
 }
 
-const FILING_EVENTS = ['document.filed', 'document.settled', 'document.refiled']
-
 function median(xs: number[]): number | null {
   if (!xs.length) return null
   const s = [...xs].sort((a, b) => a - b)
@@ -63,45 +67,43 @@ function median(xs: number[]): number | null {
 }
 
 export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
-  const to = opts.to ?? today()
+  const { clock } = opts
+  const to = opts.to ?? clock.today()
   const from = opts.from ?? addDays(to, -29)
   const days = daysBetween(from, to) + 1
-  const inPeriod = (iso: string | null): boolean => !!iso && iso.slice(0, 10) >= from && iso.slice(0, 10) <= to
+  const dayOf = (iso: string): string => clock.localDate(iso)
+  const inPeriod = (iso: string | null): boolean => !!iso && dayOf(iso) >= from && dayOf(iso) <= to
 
   // Filing: the first time each filed document was filed (by chartclerk or by a person settling it).
-  const filedRows = catalog.db
-    .prepare(
-      `SELECT d.id, coalesce(d.page_count, 0) AS pages,
-              coalesce((SELECT min(e.at) FROM events e WHERE e.document_id = d.id AND e.kind IN (${FILING_EVENTS.map(() => '?').join(',')})), d.updated_at) AS filed_at,
-              EXISTS (SELECT 1 FROM settlements s WHERE s.document_id = d.id) AS settled
-       FROM documents d WHERE d.status = 'filed'`,
-    )
-    .all(...FILING_EVENTS) as { id: number; pages: number; filed_at: string; settled: number }[]
-  const perDayMap = new Map<string, { documents: number; pages: number }>()
-  for (let i = 0; i < days; i++) perDayMap.set(addDays(from, i), { documents: 0, pages: 0 })
+  const filedRows = firstFilings(catalog)
+  const perDayMap = new Map<string, { documents: number; pages: number; afterReview: number }>()
+  for (let i = 0; i < days; i++) perDayMap.set(addDays(from, i), { documents: 0, pages: 0, afterReview: 0 })
   let documents = 0
   let pages = 0
   let settled = 0
   for (const r of filedRows) {
-    if (!inPeriod(r.filed_at)) continue
-    const day = perDayMap.get(r.filed_at.slice(0, 10))!
+    if (!inPeriod(r.filedAt)) continue
+    const day = perDayMap.get(dayOf(r.filedAt))!
     day.documents++
     day.pages += r.pages
     documents++
     pages += r.pages
-    if (r.settled) settled++
+    if (r.settled) {
+      settled++
+      day.afterReview++
+    }
   }
 
   // Review backlog: documents waiting for a person, aged from their receipt.
   const waiting = catalog.db.prepare("SELECT received_at FROM documents WHERE status = 'needs_review'").all() as { received_at: string }[]
-  const reviewAges = waiting.map((w) => daysBetween(w.received_at, to))
+  const reviewAges = waiting.map((w) => daysBetween(dayOf(w.received_at), to))
   const reviewByAge = emptyBuckets()
   for (const a of reviewAges) reviewByAge[agingBucket(a)]++
 
   // Open deficiencies.
-  const ctx = new ReportContext(catalog, to)
+  const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
-  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => d.createdAt.slice(0, 10) <= to)
+  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => dayOf(d.createdAt) <= to)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
@@ -122,7 +124,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
   for (const mrn of chartMrns(catalog)) {
-    const chart = buildChart(catalog, mrn, to)
+    const chart = buildChart(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays) if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++
   }
@@ -136,7 +138,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   const sent = notices.filter((n) => n.status === 'sent').length
   const overdue = notices.filter((n) => (n.status === 'pending' || n.status === 'sent') && n.dueDate !== null && n.dueDate < to).length
   const received = notices.filter((n) => n.status === 'received' && inPeriod(n.receivedAt))
-  const turnaround = received.filter((n) => n.sentAt && n.receivedAt).map((n) => daysBetween(n.sentAt!, n.receivedAt!))
+  const turnaround = received.filter((n) => n.sentAt && n.receivedAt).map((n) => daysBetween(dayOf(n.sentAt!), dayOf(n.receivedAt!)))
 
   return {
     period: { from, to, days },
@@ -180,7 +182,15 @@ export function formatStats(s: Stats): string[] {
   const lines: string[] = []
   lines.push(`period          ${s.period.from} to ${s.period.to} (${s.period.days} days)`)
   lines.push(`filed           ${s.filing.documents} document(s), ${s.filing.pages} page(s); auto-filed ${s.filing.autoFiled}, settled by a person ${s.filing.settled} (auto-filed share ${pct(s.filing.autoFiledShare)})`)
-  for (const d of s.filing.perDay) if (d.documents) lines.push(`  ${d.date}    ${String(d.documents).padStart(4)} doc(s) ${String(d.pages).padStart(5)} page(s)`)
+  // a bar per day (# by chartclerk, + after review), scaled to the busiest day
+  const most = Math.max(1, ...s.filing.perDay.map((d) => d.documents))
+  const bar = (n: number) => Math.round((n / most) * 30)
+  for (const d of s.filing.perDay)
+    if (d.documents)
+      lines.push(
+        `  ${d.date}    ${String(d.documents).padStart(4)} doc(s) ${String(d.pages).padStart(5)} page(s) ${String(d.afterReview).padStart(4)} after review  ` +
+          `${'#'.repeat(bar(d.documents) - bar(d.afterReview))}${'+'.repeat(bar(d.afterReview))}`,
+      )
   lines.push(`review backlog  ${s.review.backlog} waiting; oldest ${s.review.oldestDays ?? '-'} day(s), median ${s.review.medianDays ?? '-'}`)
   lines.push(`deficiencies    ${s.deficiencies.open} open; by age ${AGING_BUCKETS.map((b) => `${b}: ${s.deficiencies.byAge[b]}`).join(', ')}`)
   for (const [k, v] of Object.entries(s.deficiencies.byKind)) lines.push(`  ${k.padEnd(18)} ${String(v.total).padStart(4)}  (${AGING_BUCKETS.map((b) => `${b}: ${v[b]}`).join(', ')})`)

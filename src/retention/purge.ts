@@ -10,13 +10,14 @@ import { rulesDirOf } from '../app.js'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { dateOf } from '../release/check.js'
 import { docTypeLabel } from '../release/package.js'
-import { todayIso } from '../release/repo.js'
+
 import { withArchive } from '../inactive/inactive.js'
 import { originalKey } from '../storage/objectStore.js'
 import { HoldsRepo } from './holds.js'
-import { loadRetentionSchedule, retainUntil, type RetentionSchedule } from './schedule.js'
+import { requireKind } from '../rules/ruleFiles.js'
+import { RETENTION_KIND, retainUntil, scheduleFor, type RetentionRules, type RetentionSchedule } from './schedule.js'
 
-export type PurgeDeps = Pick<App, 'catalog' | 'store' | 'config'>
+export type PurgeDeps = Pick<App, 'store'> & ScheduleDeps
 
 export interface PurgeCandidate {
   documentId: number
@@ -35,16 +36,19 @@ export interface PurgePlan {
   held: { patientMrn: string; documents: number }[]
 }
 
-export function planPurge(deps: Pick<App, 'catalog' | 'config'>, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
-  const asOf = opts.asOf ?? todayIso()
-  const schedule = loadRetentionSchedule(rulesDirOf(deps.config), opts.jurisdiction)
+/** A running chartclerk passes its rule files in force (last good kept); a one-shot command reads the file now. */
+export type ScheduleDeps = Pick<App, 'catalog' | 'config' | 'clock'> & { ruleFiles?: { retentionRules(): RetentionRules } | null }
+
+export function planPurge(deps: ScheduleDeps, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
+  const asOf = opts.asOf ?? deps.clock.today()
+  const schedule = scheduleFor(deps.ruleFiles ? deps.ruleFiles.retentionRules() : requireKind(RETENTION_KIND, rulesDirOf(deps.config)), opts.jurisdiction)
   const held = new HoldsRepo(deps.catalog).heldCharts()
   const mrns = (deps.catalog.db.prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn").all() as { mrn: string }[]).map((r) => r.mrn)
   const candidates: PurgeCandidate[] = []
   const heldOut = new Map<string, number>()
   for (const mrn of mrns) {
     const docs = deps.catalog.documents.forPatient(mrn)
-    const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? d.receivedAt.slice(0, 10) }))
+    const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? deps.clock.localDate(d.receivedAt) }))
     // Destroyed documents still count: their tombstones keep the encounter dates.
     const tomb = (deps.catalog.db.prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?').get(mrn) as { d: string | null }).d
     const lastEncounter = [...dated.map((x) => x.date), ...(tomb ? [tomb] : [])].sort().at(-1)
@@ -126,7 +130,7 @@ export async function approvePurge(
   if (!destroyed.length) return { plan, destroyed, locked, certificate: null, html: null }
 
   const destroyedOn = plan.asOf
-  const now = new Date().toISOString()
+  const now = deps.clock.nowIso()
   const method = `Electronic deletion from the ${store.backend === 's3' ? 'S3 object store' : 'filesystem object store'} (originals, page images, text); page text and fields erased from the catalog`
   const facility = deps.config.clinic.name || 'the health center'
   const statement =

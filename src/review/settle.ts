@@ -2,18 +2,14 @@
  * Settling a review item: a person chooses the patient and the document type.
  * The document is filed into that chart, its fields are read again for the
  * chosen type, the decision is kept as training data and in the event log, and
- * the chart (and any chart it leaves) is checked again.
+ * what follows a filing runs (`onFiled`: reactivate, route, check the chart and any chart it leaves).
  */
 import type { App } from '../app.js'
-import { checkChart } from '../charts/checkChart.js'
 import { ChartclerkError } from '../errors.js'
+import { onFiled, type FiledOutcome } from '../filing/onFiled.js'
 import { extractionDetails, readFields, toChartFields } from '../ingest/stages/fields.js'
-import { summarise } from '../extract/extractText.js'
-import { reactivateIfInactive } from '../inactive/inactive.js'
-import type { ExtractedText, PageText } from '../model/types.js'
-import { derivedKey } from '../storage/objectStore.js'
 import { RoutesRepo, syncRoutingDetails } from '../routing/repo.js'
-import { routeDocument } from '../routing/route.js'
+import { storedTextOf } from './storedText.js'
 
 export interface Settlement {
   mrn: string
@@ -22,22 +18,14 @@ export interface Settlement {
   note?: string
 }
 
-export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'log' | 'store'>
+export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'ruleFiles' | 'log' | 'store' | 'clock'>
 
-async function extractedTextOf(deps: SettleDeps, documentId: number): Promise<ExtractedText> {
-  try {
-    const saved = JSON.parse((await deps.store.get(derivedKey(documentId, 'text.json'))).toString()) as { pages: PageText[] }
-    return summarise(saved.pages)
-  } catch {
-    // Word boxes are a help, not a need: the catalog's page text will do.
-    const pages: PageText[] = deps.catalog.documents.pages(documentId).map((p) => ({
-      page: p.page, text: p.text, source: p.source as PageText['source'], ocrConfidence: p.ocrConfidence, deskewAngle: p.deskewAngle, width: p.width, height: p.height, words: [],
-    }))
-    return summarise(pages)
-  }
-}
-
-export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<void> {
+/**
+ * Files the document as the person decided, then runs what follows a filing (`onFiled`). The
+ * filing stands whatever happens after it: the outcome's `problems` say what did not follow and
+ * what to do.
+ */
+export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<FiledOutcome> {
   const { catalog } = deps
   const doc = catalog.documents.get(documentId)
   if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}. "chartclerk review list" shows what waits for review.`)
@@ -51,7 +39,7 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
   }
   if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document (--by NAME).')
   const previousMrn = doc.patientMrn
-  const x = readFields(s.docType, await extractedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder)
+  const x = readFields(s.docType, await storedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder, deps.clock.today())
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType
   const proposedMrn = (doc.details.match as { mrn?: string | null } | undefined)?.mrn ?? null
   catalog.tx(() => {
@@ -80,12 +68,5 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       patientCorrected: !!proposedMrn && proposedMrn !== s.mrn,
     })
   })
-  routeDocument(catalog, deps.config, documentId, deps.log)
-  // Filing into an inactive chart makes it active again (its objects come back from the archive).
-  await reactivateIfInactive(deps, s.mrn, { by: s.by, documentId })
-  const ruleset = deps.rules.current
-  if (ruleset) {
-    checkChart(catalog, ruleset, s.mrn, s.by)
-    if (previousMrn && previousMrn !== s.mrn) checkChart(catalog, ruleset, previousMrn, s.by)
-  }
+  return onFiled(deps, { documentId, mrn: s.mrn, by: s.by, previousMrn, ruleset: deps.rules.current })
 }

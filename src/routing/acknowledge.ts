@@ -5,19 +5,20 @@
  */
 import { checkChart } from '../charts/checkChart.js'
 import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
 import { ChartclerkError } from '../errors.js'
 import type { RuleSet } from '../rules/types.js'
 import { sameProvider } from './names.js'
 import { RoutesRepo, syncRoutingDetails, type Route } from './repo.js'
 
-export function acknowledgeRoute(catalog: Catalog, ruleset: RuleSet | null, documentId: number, provider: string, by: string): Route[] {
+export function acknowledgeRoute(catalog: Catalog, ruleset: RuleSet | null, documentId: number, provider: string, by: string, clock: Clock): Route[] {
   const doc = catalog.documents.get(documentId)
   if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}. "chartclerk route list" shows what is routed.`)
   const repo = new RoutesRepo(catalog.db)
   const routes = repo.forDocument(documentId)
   if (!routes.length) throw new ChartclerkError('USAGE', `Document ${documentId} is not routed to anyone.`)
   const done = catalog.tx(() => {
-    const marked = repo.acknowledge(documentId, provider, by)
+    const marked = repo.acknowledge(documentId, provider, by, clock)
     if (marked.length) {
       syncRoutingDetails(catalog, documentId)
       catalog.events.append('document.acknowledged', documentId, { by, routes: marked.length })
@@ -29,6 +30,6 @@ export function acknowledgeRoute(catalog: Catalog, ruleset: RuleSet | null, docu
     const already = mine.length > 0 && mine.every((r) => r.acknowledgedAt)
     throw new ChartclerkError('USAGE', already ? `Document ${documentId} was already acknowledged.` : `Document ${documentId} is not waiting for ${provider}'s review; it is routed to ${routes.map((r) => r.provider).join(', ')}.`)
   }
-  if (ruleset && doc.patientMrn) checkChart(catalog, ruleset, doc.patientMrn, by)
+  if (ruleset && doc.patientMrn) checkChart(catalog, ruleset, doc.patientMrn, clock, by)
   return done
 }

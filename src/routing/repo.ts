@@ -3,6 +3,8 @@
  * them. A route is open until its recipient acknowledges it; an open route older than
  * `routing.escalateAfterDays` is overdue and escalates to the records lead.
  */
+import { daysBetween } from '../clock/calendar.js'
+import type { Clock } from '../clock/clock.js'
 import type { Catalog, Db } from '../catalog/db.js'
 import type { RouteTarget } from './rules.js'
 import { sameProvider } from './names.js'
@@ -35,11 +37,8 @@ export interface RouteFilter {
   /** Only open routes older than `escalateAfterDays`. */
   overdue?: boolean
   escalateAfterDays?: number
-  now?: Date
   limit?: number
 }
-
-const MS_PER_DAY = 86_400_000
 
 function toRoute(r: Record<string, unknown>): Route {
   return {
@@ -54,10 +53,7 @@ function toRoute(r: Record<string, unknown>): Route {
 }
 
 export class RoutesRepo {
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  constructor(private readonly db: Db) {}
 
   forDocument(documentId: number): Route[] {
     return (this.db.prepare('SELECT * FROM routes WHERE document_id = ? ORDER BY id').all(documentId) as Record<string, unknown>[]).map(toRoute)
@@ -77,11 +73,10 @@ export class RoutesRepo {
    * Makes the document's routes these targets: new ones are added (routed now), open ones no
    * longer wanted are removed; acknowledged ones are kept (the review happened).
    */
-  setRoutes(documentId: number, targets: readonly RouteTarget[]): { added: number; removed: number } {
+  setRoutes(documentId: number, targets: readonly RouteTarget[], at: string = new Date().toISOString()): { added: number; removed: number } {
     const existing = this.forDocument(documentId)
     let added = 0
     let removed = 0
-    const at = this.now().toISOString()
     for (const t of targets) {
       if (existing.some((e) => sameProvider(e.provider, t.provider) || e.provider === t.provider)) continue
       this.db.prepare('INSERT INTO routes (document_id, provider, rule_id, routed_at) VALUES (?, ?, ?, ?)').run(documentId, t.provider, t.ruleId, at)
@@ -106,9 +101,9 @@ export class RoutesRepo {
   }
 
   /** Marks the document's open routes to this person acknowledged; returns those it marked. */
-  acknowledge(documentId: number, provider: string, by: string): Route[] {
+  acknowledge(documentId: number, provider: string, by: string, clock: Clock): Route[] {
     const mine = this.forDocument(documentId).filter((r) => !r.acknowledgedAt && (sameProvider(r.provider, provider) || r.provider === provider))
-    const at = this.now().toISOString()
+    const at = clock.nowIso()
     for (const r of mine) this.db.prepare('UPDATE routes SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, r.id)
     return mine.map((r) => ({ ...r, acknowledgedAt: at, acknowledgedBy: by }))
   }
@@ -118,14 +113,17 @@ export class RoutesRepo {
     this.db.prepare('UPDATE routes SET routed_at = ? WHERE id = ?').run(iso, routeId)
   }
 
-  /** Routes with their documents, oldest first. */
-  list(f: RouteFilter = {}): RouteListing[] {
-    const now = f.now ?? this.now()
+  /**
+   * Routes with their documents, oldest first. `daysOpen` counts the clinic's calendar days since
+   * the route was made (as the chart model's `routedDaysAgo` does); overdue is more than
+   * `escalateAfterDays` of them without an acknowledgement.
+   */
+  list(f: RouteFilter, clock: Clock): RouteListing[] {
+    const today = clock.today()
     const days = f.escalateAfterDays ?? 7
     const where: string[] = ["d.status = 'filed'"]
     const args: unknown[] = []
     if (f.open || f.overdue) where.push('r.acknowledged_at IS NULL')
-    if (f.overdue) where.push('r.routed_at < ?'), args.push(new Date(now.getTime() - days * MS_PER_DAY).toISOString())
     const rows = this.db
       .prepare(
         `SELECT r.*, d.patient_mrn, d.doc_type, d.received_at FROM routes r JOIN documents d ON d.id = r.document_id WHERE ${where.join(' AND ')} ORDER BY r.routed_at, r.id`,
@@ -135,14 +133,16 @@ export class RoutesRepo {
     for (const row of rows) {
       const r = toRoute(row)
       if (f.provider && !(sameProvider(r.provider, f.provider) || r.provider === f.provider)) continue
-      const daysOpen = Math.max(0, Math.floor((now.getTime() - Date.parse(r.routedAt)) / MS_PER_DAY))
+      const daysOpen = Math.max(0, daysBetween(today, clock.localDate(r.routedAt)))
+      const overdue = !r.acknowledgedAt && daysOpen > days
+      if (f.overdue && !overdue) continue
       out.push({
         ...r,
         patientMrn: (row.patient_mrn as string | null) ?? null,
         docType: (row.doc_type as string | null) ?? null,
         receivedAt: row.received_at as string,
         daysOpen,
-        overdue: !r.acknowledgedAt && now.getTime() - Date.parse(r.routedAt) > days * MS_PER_DAY,
+        overdue,
       })
       if (f.limit && out.length >= f.limit) break
     }

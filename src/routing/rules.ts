@@ -6,15 +6,19 @@
  * patient's primary provider; every condition given must hold. It routes to provider names
  * or to `$primaryProvider`.
  *
+ * Read through the one rule-file loader (src/rules/ruleFiles.ts): loaded once, hot-reloaded by
+ * the running service, and a broken file keeps the last good routing in force.
+ *
  * @example
- *   const set = loadRoutingRules('rules/routing')      // { rules, problems }
- *   routeTargets(set.rules, { docType: 'lab_report', facility: 'Riverbend Lab', author: null, primaryProvider: 'Marcus Webb, DO' })
+ *   const rules = requireKind(ROUTING_KIND, 'rules')    // throws RULE_FILE_INVALID naming file:line:col
+ *   routeTargets(rules, { docType: 'lab_report', facility: 'Riverbend Lab', author: null, primaryProvider: 'Marcus Webb, DO' })
  *   // [{ provider: 'Marcus Webb, DO', ruleId: 'RT01' }]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { packageRoot } from '../classify/paths.js'
+import { schemaKind, type RuleFileKind, type ValidFile } from '../rules/ruleFiles.js'
+import type { RuleProblem } from '../rules/types.js'
 import { sameProvider } from './names.js'
 
 export const ROUTING_SCHEMA_FILE = 'routing.schema.json'
@@ -31,12 +35,6 @@ export interface RoutingRule {
   file: string
 }
 
-export interface RoutingRuleSet {
-  rules: RoutingRule[]
-  /** `file: what is wrong`; a file with a problem contributes no rules. */
-  problems: string[]
-}
-
 /** What routing looks at on a filed document. */
 export interface RoutingSubject {
   docType: string | null
@@ -50,69 +48,54 @@ export interface RouteTarget {
   ruleId: string
 }
 
-let cachedValidator: { file: string; v: ValidateFunction } | null = null
+const shippedRoutingDir = (): string => path.join(packageRoot(), 'rules', 'routing')
 
-function validatorFor(schemaFile: string): ValidateFunction {
-  if (cachedValidator?.file === schemaFile) return cachedValidator.v
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true })
-  const v = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>)
-  cachedValidator = { file: schemaFile, v }
-  return v
-}
-
-function schemaFileFor(dir: string): string {
-  const own = path.join(dir, ROUTING_SCHEMA_FILE)
-  if (existsSync(own)) return own
-  return path.join(packageRoot(), 'rules', 'routing', ROUTING_SCHEMA_FILE)
-}
-
-/** Loads every rule file of the folder; a missing folder is an empty rule set. */
-export function loadRoutingRules(dir: string): RoutingRuleSet {
-  const out: RoutingRuleSet = { rules: [], problems: [] }
-  if (!existsSync(dir)) return out
-  let validate: ValidateFunction
-  try {
-    validate = validatorFor(schemaFileFor(dir))
-  } catch (err) {
-    out.problems.push(`${ROUTING_SCHEMA_FILE}: cannot be read (${(err as Error).message.slice(0, 200)})`)
-    return out
-  }
+/** The routing parse step: each file one rule or a list; ids unique across files; patterns compile. */
+function parseRouting(files: ValidFile[]): RoutingRule[] {
+  const out: RoutingRule[] = []
   const seen = new Map<string, string>()
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== ROUTING_SCHEMA_FILE).sort()) {
-    let data: unknown
-    try {
-      data = JSON.parse(readFileSync(path.join(dir, name), 'utf8'))
-    } catch (err) {
-      out.problems.push(`${name}: not valid JSON (${(err as Error).message.slice(0, 200)})`)
-      continue
-    }
-    if (!validate(data)) {
-      out.problems.push(...(validate.errors ?? []).slice(0, 5).map((e) => `${name} ${e.instancePath || '/'}: ${e.message ?? 'invalid'}`))
-      continue
-    }
-    const rules = (Array.isArray(data) ? data : [data]) as Omit<RoutingRule, 'file'>[]
-    const fileProblems: string[] = []
-    for (const r of rules) {
-      if (seen.has(r.id)) fileProblems.push(`${name}: rule id ${r.id} is already used in ${seen.get(r.id)}`)
+  for (const f of files) {
+    const list = Array.isArray(f.value)
+    const rules = (list ? f.value : [f.value]) as (Omit<RoutingRule, 'file'> & { $schema?: string })[]
+    rules.forEach((r, i) => {
+      const at = list ? `/${i}` : ''
+      const first = seen.get(r.id)
+      if (first) f.problem(`${at}/id`, `rule id "${r.id}" is already used in ${first}; each routing rule needs its own id`)
+      else seen.set(r.id, f.file)
       if (r.match.facilityPattern) {
         try {
           new RegExp(r.match.facilityPattern, 'i')
-        } catch {
-          fileProblems.push(`${name}: rule ${r.id}: facilityPattern is not a valid regular expression`)
+        } catch (err) {
+          f.problem(`${at}/match/facilityPattern`, `not a valid regular expression: ${(err as Error).message}`)
         }
       }
-    }
-    if (fileProblems.length) {
-      out.problems.push(...fileProblems)
-      continue
-    }
-    for (const r of rules) {
-      seen.set(r.id, name)
-      const { $schema: _s, ...rest } = r as Omit<RoutingRule, 'file'> & { $schema?: string }
-      out.rules.push({ ...rest, file: name })
-    }
+      const { $schema: _s, ...rest } = r
+      out.push({ ...rest, file: f.file })
+    })
   }
   return out
+}
+
+/** `rules/routing/`: the lead's folder, else the starter set shipped with chartclerk. An empty folder routes nothing. */
+export const ROUTING_KIND: RuleFileKind<RoutingRule[]> = schemaKind<RoutingRule[]>({
+  name: 'routing',
+  title: 'routing rules',
+  shape: 'folder',
+  locate: (rulesDir) => {
+    const own = path.join(rulesDir, 'routing')
+    return existsSync(own) ? own : shippedRoutingDir()
+  },
+  schemaFile: () => path.join(shippedRoutingDir(), ROUTING_SCHEMA_FILE),
+  formats: ['json'],
+  emptyFolder: null,
+  parse: (files) => parseRouting(files),
+  describe: (rules) => `${rules.length} routing rule${rules.length === 1 ? '' : 's'}`,
+})
+
+/** Loads one routing folder: every rule, or none and the problems (a broken file is never left out quietly). */
+export function loadRoutingRules(dir: string, cwd = process.cwd()): { rules: RoutingRule[]; problems: RuleProblem[] } {
+  const r = ROUTING_KIND.load(dir, cwd)
+  return { rules: r.value ?? [], problems: r.problems }
 }
 
 export function ruleMatches(r: RoutingRule, s: RoutingSubject): boolean {

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
 import { checkDocTypes } from '../classify/doctypes.js'
 import { defaultDocTypesDir, packageRoot } from '../classify/paths.js'
 import { ChartclerkError } from '../errors.js'
@@ -28,7 +28,8 @@ import { createRuleAjv } from './ajv.js'
 import { evaluateRule } from './evaluate.js'
 import { CUSTOM_KEYWORDS, KEYWORD_META_SCHEMAS } from './keywords.js'
 import { parseTemplate } from './message.js'
-import { encodePointerSegment, formatOfFile, parseSource, type ParsedSource } from './source.js'
+import { ajvProblems, canonical, formatProblem, readRuleSource, relName, suggest, type RuleFileKind } from './ruleFiles.js'
+import { encodePointerSegment, formatOfFile, type ParsedSource } from './source.js'
 import type { CompiledRule, RuleFile, RuleProblem, RuleSet } from './types.js'
 
 export const RULE_SCHEMA_FILE = 'rule.schema.json'
@@ -65,11 +66,7 @@ export interface CheckResult {
   exampleMessages: { ruleId: string; file: string; pointer: string; message: string }[]
 }
 
-/** `file:line:column /pointer: message` (line and pointer left out when unknown). */
-export function formatProblem(p: RuleProblem): string {
-  const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file
-  return `${where}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`
-}
+export { formatProblem }
 
 /** RULE_FILE_INVALID carrying every problem as data; the previous rule set stays in force. */
 export class RuleSetError extends ChartclerkError {
@@ -134,79 +131,6 @@ function ruleFileValidator(): { validate: ValidateFunction; keys: string[] } {
   const ajv = createRuleAjv()
   fileValidator = { validate: ajv.compile(schema), keys: Object.keys(schema.properties) }
   return fileValidator
-}
-
-/* ---------- small helpers ---------- */
-
-function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v)
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
-  const o = v as Record<string, unknown>
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!
-    dp[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return dp[b.length]!
-}
-
-function suggest(word: string, known: Iterable<string>): string {
-  let best = ''
-  let bestD = Infinity
-  for (const k of known) {
-    const d = editDistance(word, k)
-    if (d < bestD) {
-      best = k
-      bestD = d
-    }
-  }
-  return bestD <= Math.max(1, Math.floor(word.length / 4)) ? ` (did you mean "${best}"?)` : ''
-}
-
-/** Ajv errors about one value in a file, as problems (pointer = base + instancePath). */
-function ajvProblems(errors: readonly ErrorObject[], base: string, knownKeys?: readonly string[]): { pointer: string; message: string }[] {
-  const out: { pointer: string; message: string }[] = []
-  const byPath = new Map<string, ErrorObject[]>()
-  for (const e of errors) {
-    if (e.keyword === 'if') continue
-    let p = e.instancePath
-    if (e.keyword === 'additionalProperties') p += `/${encodePointerSegment(String((e.params as { additionalProperty: string }).additionalProperty))}`
-    const list = byPath.get(p) ?? []
-    list.push(e)
-    byPath.set(p, list)
-  }
-  for (const [p, errs] of byPath) {
-    // Meta-schema checks give several errors for one bad "type"; one clear line is enough.
-    const en = errs.find((e) => e.keyword === 'enum')
-    const chosen = en ? [en] : errs.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf').slice(0, 3)
-    for (const e of chosen.length ? chosen : errs.slice(0, 1)) {
-      const params = e.params as Record<string, unknown>
-      let message = e.message ?? e.keyword
-      if (e.keyword === 'additionalProperties') {
-        const prop = String(params.additionalProperty)
-        message = `unknown property "${prop}"${knownKeys && p.split('/').length === 2 ? suggest(prop, knownKeys) : ''}`
-      } else if (e.keyword === 'required') {
-        message = `missing property "${String(params.missingProperty)}"`
-      } else if (e.keyword === 'enum') {
-        message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
-      }
-      out.push({ pointer: base + p, message })
-    }
-  }
-  return out
 }
 
 /* ---------- walking a rule's JSON Schema ---------- */
@@ -337,20 +261,10 @@ function loadFile(abs: string, file: string, ctx: FileCtx): FileResult {
     const pos = source?.locate(pointer)
     problems.push({ file, pointer, ...(pos ? { line: pos.line, column: pos.column } : {}), message })
   }
-  let text: string
-  try {
-    text = readFileSync(abs, 'utf8')
-  } catch (err) {
-    problems.push({ file, pointer: '', message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` })
-    return { problems }
-  }
-  source = parseSource(text, formatOfFile(abs) ?? 'json')
-  for (const p of source.problems) problems.push({ file, pointer: p.pointer, ...(p.position ? { line: p.position.line, column: p.position.column } : {}), message: p.message })
-  if (problems.length) return { problems, source }
-  if (text.trim() === '' || source.value === null || source.value === undefined) {
-    problems.push({ file, pointer: '', message: 'the file is empty; a rule file holds one rule (see rules/README.md)' })
-    return { problems, source }
-  }
+  const read = readRuleSource(abs, file, 'the file is empty; a rule file holds one rule (see rules/README.md)')
+  source = read.source
+  problems.push(...read.problems)
+  if (problems.length || !source) return { problems, source }
 
   // 1. the shape of the file
   const { validate: checkFile, keys } = ruleFileValidator()
@@ -489,11 +403,6 @@ function defaultFieldCatalog(checksDir: string): FieldCatalog | null {
   }
 }
 
-function relName(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs)
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
-}
-
 /** Rule files in a folder: *.json, *.yaml, *.yml, leaving out *.schema.json and hidden files. */
 export function ruleFileNames(dir: string): string[] {
   return readdirSync(dir)
@@ -569,4 +478,19 @@ export function checkRuleSet(dir: string, opts: LoadOptions = {}): CheckResult {
     loadedAt: new Date().toISOString(),
   }
   return { ruleset, problems: [], files, exampleMessages: ctx.exampleMessages }
+}
+
+/** Check rules as one kind of the rule-file loader (see ruleFiles.ts): the folder, compiled, examples run. */
+export function checksKind(opts: Omit<LoadOptions, 'cwd'> = {}): RuleFileKind<RuleSet> {
+  return {
+    name: 'checks',
+    title: 'check rules',
+    shape: 'folder',
+    locate: (rulesDir) => resolveChecksDir(rulesDir),
+    load: (location, cwd) => {
+      const r = checkRuleSet(location, { ...opts, cwd })
+      return { value: r.ruleset, problems: r.problems, files: r.files, location, version: r.ruleset?.version ?? null }
+    },
+    describe: (rs) => `${rs.rules.length} rules (version ${rs.version})`,
+  }
 }

@@ -78,6 +78,21 @@ function locator(doc: Document | null, lc: LineCounter): (pointer: string) => Po
   }
 }
 
+/**
+ * Where JSON.parse stopped: "at position N" when V8 says so, else found from the excerpt V8
+ * quotes ("Unexpected token ']', ..."HIV"] }, ]" is not valid JSON": up to 10 characters each side).
+ */
+function jsonErrorOffset(text: string, msg: string): number {
+  const at = /at position (\d+)/.exec(msg)
+  if (at) return Number(at[1])
+  const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(msg)
+  if (m) {
+    const start = text.indexOf(m[3]!)
+    if (start >= 0) return m[2] ? start + 10 : text.indexOf(m[1]!, start)
+  }
+  return text.length
+}
+
 /** Parses a rule file's text. Never throws. */
 export function parseSource(text: string, format: SourceFormat): ParsedSource {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -89,9 +104,8 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
       value = JSON.parse(text)
     } catch (err) {
       const msg = (err as Error).message
-      const m = /at position (\d+)/.exec(msg)
-      const position = positionOfOffset(text, m ? Number(m[1]) : text.length)
-      problems.push({ pointer: '', position, message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` })
+      const position = positionOfOffset(text, jsonErrorOffset(text, msg))
+      problems.push({ pointer: '', position, message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '')}` })
       return { value: undefined, problems, locate: () => undefined }
     }
     let doc: Document | null = null

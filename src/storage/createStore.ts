@@ -11,7 +11,10 @@ import { ChartclerkError } from '../errors.js'
 import { FilesystemObjectStore } from './fsStore.js'
 import type { ObjectStore } from './objectStore.js'
 import { PrefixedObjectStore } from './prefixedStore.js'
-import { S3ObjectStore, type S3StoreOptions } from './s3Store.js'
+import type { S3StoreOptions } from './s3Store.js'
+
+/** The S3 client (minio) is loaded only for an S3 backend: it costs half a second of start-up on every command. */
+const s3Store = () => import('./s3Store.js').then((m) => m.S3ObjectStore)
 
 export type StoreOptions = S3StoreOptions
 
@@ -21,7 +24,7 @@ export async function createObjectStore(config: Readonly<Config>, opts: StoreOpt
   if (!storage.s3) {
     throw new ChartclerkError('CONFIG_INVALID', 'Setting storage.s3 is required when storage.backend is s3.', { detail: 'storage.s3 missing' })
   }
-  return new S3ObjectStore(storage.s3, opts)
+  return new (await s3Store())(storage.s3, opts)
 }
 
 /**
@@ -32,7 +35,7 @@ export async function createObjectStore(config: Readonly<Config>, opts: StoreOpt
 export async function createArchiveStore(config: Readonly<Config>, mainStore?: ObjectStore, opts: StoreOptions = {}): Promise<ObjectStore> {
   const { archive, backend, s3 } = config.storage
   if (backend === 's3' && s3 && archive.bucket && archive.bucket !== s3.bucket) {
-    return new S3ObjectStore({ ...s3, bucket: archive.bucket }, opts)
+    return new (await s3Store())({ ...s3, bucket: archive.bucket }, opts)
   }
   return new PrefixedObjectStore(mainStore ?? (await createObjectStore(config, opts)), archive.prefix, !mainStore)
 }

@@ -7,21 +7,9 @@ import { limitedToOwnPatients } from '../auth/roles.js'
 import type { User } from '../auth/users.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import type { Patient } from '../model/types.js'
+import { sameProvider } from '../routing/names.js'
 
-const TITLES = new Set(['md', 'do', 'np', 'pa', 'dr', 'rn', 'phd', 'mph', 'fnp', 'aprn'])
-const nameParts = (s: string | null | undefined): string =>
-  (s ?? '')
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((p) => p && !TITLES.has(p))
-    .sort()
-    .join(' ')
-
-/** Same person however the name is written: "Webb, Marcus DO" and "Dr. Marcus Webb" agree. */
-export function sameProvider(a: string | null | undefined, b: string | null | undefined): boolean {
-  const pa = nameParts(a)
-  return pa !== '' && pa === nameParts(b)
-}
+export { sameProvider }
 
 export function canSeePatient(user: User, patient: Patient | undefined): boolean {
   if (!limitedToOwnPatients(user.roles)) return true

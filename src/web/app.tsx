@@ -34,6 +34,7 @@ import { registerRoutingRoutes } from './pages/routing.js'
 import { registerRuleRoutes } from './pages/rules.js'
 import { registerSearchRoutes } from './pages/search.js'
 import { registerUserRoutes } from './pages/users.js'
+import { messagePage } from './render.js'
 import { registerStaticRoutes } from './static.js'
 
 function errorPage(title: string, text: string): string {
@@ -63,7 +64,7 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
   registerAuditRoutes(app, deps)
   registerUserRoutes(app, deps)
 
-  app.notFound((c) => c.html(errorPage('Not found', 'There is no such page on the records desk.'), 404))
+  app.notFound((c) => (c.get('user') && c.get('csrf') ? messagePage(c, { title: 'Not found', status: 404, text: 'There is no such page on the records desk.' }) : c.html(errorPage('Not found', 'There is no such page on the records desk.'), 404)))
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse()
     if (err instanceof ChartclerkError && err.code.startsWith('STORAGE_')) {

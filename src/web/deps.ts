@@ -7,10 +7,12 @@ import type { LoginLimiter } from '../auth/loginLimiter.js'
 import type { SessionsRepo } from '../auth/sessions.js'
 import type { UsersRepo } from '../auth/users.js'
 import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import type { Logger } from '../log.js'
 import type { DocumentType, Patient } from '../model/types.js'
 import type { RuleSetStatus } from '../rules/hotReload.js'
+import type { RulesInForce } from '../rules/inForce.js'
 import type { RuleSet } from '../rules/types.js'
 import type { ObjectStore } from '../storage/objectStore.js'
 import type { TrustedProxies } from './proxy.js'
@@ -34,11 +36,16 @@ export interface SettleChoice {
 /**
  * Settling a review item: the document is filed in the chosen chart with the chosen type
  * (`patient_mrn`, `doc_type`, status `filed`, an event). Throws ChartclerkError USAGE or
- * NOT_FOUND with what to do when it cannot.
+ * NOT_FOUND with what to do when it cannot file it; once filed it never throws.
  */
 export interface ReviewActions {
-  settle(documentId: number, choice: SettleChoice): void | Promise<void>
+  settle(documentId: number, choice: SettleChoice): SettleResult | Promise<SettleResult>
+  /** Matches every document waiting in review again (src/review/rematch.ts); absent when the desk cannot. */
+  rematch?(): Promise<{ examined: number; filed: number[]; waiting: number; failed: readonly unknown[] }>
 }
+
+/** What did not follow the filing (routing, the chart check...): the document stays filed; each message says what to do. */
+export type SettleResult = void | { problems: readonly { step: string; message: string }[] }
 
 /** The rule set in force and the last refused edit (a RuleSetWatcher fits). */
 export interface RuleStatusSource {
@@ -52,6 +59,8 @@ export interface WebDeps {
   store: ObjectStore
   log: Logger
   rules: RuleStatusSource | null
+  /** Every kind of rule file in force (protected categories for releases, refused edits for the rules page). */
+  ruleFiles?: RulesInForce | null
   patients: PatientDirectory
   review: ReviewActions
   users: UsersRepo
@@ -62,5 +71,6 @@ export interface WebDeps {
   secureCookies?: boolean
   /** Proxies whose X-Forwarded-For names the client (web.trustProxy); none by default. */
   trustProxy?: TrustedProxies
-  now?: () => Date
+  /** The clinic's clock: every date and time the desk shows or counts by. */
+  clock: Clock
 }

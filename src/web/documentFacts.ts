@@ -7,6 +7,7 @@
  * defensively so a document from an older pipeline (or one that stopped early) still shows.
  */
 import type { DocumentRecord } from '../catalog/documents.js'
+import { LAB_TABLE_FIELDS, withLabResults, type LabResultRow } from '../extract-fields/labResults.js'
 
 export interface DocFacts {
   dateOfService: string | null
@@ -17,6 +18,8 @@ export interface DocFacts {
   missing: string[]
   /** Extracted fields as [name, value, page]. */
   fields: { name: string; value: string; page: number | null }[]
+  /** Lab results, one row per test (documents stored before rows existed too). */
+  labResults: LabResultRow[]
 }
 
 export interface Candidate {
@@ -73,7 +76,9 @@ export function documentFacts(doc: DocumentRecord): DocFacts {
   const x = obj(d.extraction) ?? {}
   const hitValue = (v: unknown) => fieldText(v)?.value ?? null
   const sig = obj(x.signed) ?? obj(x.signature)
-  const fieldsObj = obj(d.fields) ?? obj(x.fields) ?? {}
+  const { labResults, ...fieldsObj } = withLabResults(obj(d.fields) ?? obj(x.fields) ?? {})
+  // With the results table shown, its columns as "; "-joined lists would only repeat it.
+  if (Array.isArray(labResults) && labResults.length) for (const k of LAB_TABLE_FIELDS) delete fieldsObj[k]
   return {
     dateOfService: hitValue(x.dateOfService) ?? hitValue(d.dateOfService),
     facility: hitValue(x.facility) ?? hitValue(d.facility),
@@ -86,6 +91,7 @@ export function documentFacts(doc: DocumentRecord): DocFacts {
         return t ? { name, value: t.value, page: t.page } : null
       })
       .filter((f): f is { name: string; value: string; page: number | null } => !!f),
+    labResults: Array.isArray(labResults) ? (labResults as LabResultRow[]) : [],
   }
 }
 

@@ -1,4 +1,6 @@
 /** Small formatting helpers shared by the pages. */
+import { daysBetween } from '../clock/calendar.js'
+import type { Clock } from '../clock/clock.js'
 import { DOCUMENT_TYPES, type DocumentType } from '../model/types.js'
 
 const TYPE_LABELS: Record<DocumentType, string> = {
@@ -26,36 +28,23 @@ export function isDocumentType(t: unknown): t is DocumentType {
   return typeof t === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(t)
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** `2025-06-18 14:02` in the server's time zone. */
-export function when(iso: string | null | undefined): string {
+/** `2025-06-18 14:02` in the clinic's time zone. */
+export function when(iso: string | null | undefined, clock: Clock): string {
   if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  if (Number.isNaN(Date.parse(iso))) return iso
+  return clock.localDateTime(iso)
 }
 
-export function day(iso: string | null | undefined): string {
+/** The clinic's date of a time (a bare date stays as it is). */
+export function day(iso: string | null | undefined, clock: Clock): string {
   if (!iso) return ''
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : when(iso).slice(0, 10)
+  if (Number.isNaN(Date.parse(iso))) return iso
+  return clock.localDate(iso)
 }
 
-/** Whole days between an ISO time and now. */
-export function ageDays(iso: string, now: Date = new Date()): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000))
-}
-
-export const AGE_BUCKETS = [
-  { key: '0-7', label: '0–7 days', min: 0, max: 7 },
-  { key: '8-30', label: '8–30 days', min: 8, max: 30 },
-  { key: '31-60', label: '31–60 days (delinquent)', min: 31, max: 60 },
-  { key: '61+', label: 'over 60 days (delinquent)', min: 61, max: Infinity },
-] as const
-export type AgeBucket = (typeof AGE_BUCKETS)[number]['key']
-
-export function ageBucket(days: number): AgeBucket {
-  return AGE_BUCKETS.find((b) => days >= b.min && days <= b.max)!.key
+/** Calendar days from the clinic's date of an ISO time to its today (0 for today or later). */
+export function ageDays(iso: string, clock: Clock): number {
+  return Math.max(0, daysBetween(clock.today(), clock.localDate(iso)))
 }
 
 /** "today", "1 day", "12 days": how long something has waited. */
@@ -69,13 +58,6 @@ export function percent(p: number | null | undefined): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
-}
-
-/** Local midnight today as ISO (for "today's filings"). */
-export function startOfToday(now: Date = new Date()): string {
-  const d = new Date(now)
-  d.setHours(0, 0, 0, 0)
-  return d.toISOString()
 }
 
 export function humanSize(bytes: number): string {

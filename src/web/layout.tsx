@@ -55,6 +55,10 @@ export interface LayoutProps {
   wide?: boolean
   /** A line for the printed page's header (what this report is). */
   printTitle?: string
+  /** False for pages of figures only (the printed header then does not warn of patient information). */
+  patientData?: boolean
+  /** "2026-03-05 23:30", the clinic's time the page was made, for the printed header. */
+  printedAt?: string
   children?: Child
 }
 
@@ -113,8 +117,9 @@ export function Layout(p: LayoutProps) {
             ) : null}
           </header>
           <div class="print-head">
-            chartclerk · {p.printTitle ?? p.title} · printed {new Date().toISOString().slice(0, 16).replace('T', ' ')}
-            {u ? ` by ${u.username}` : ''} · contains patient information
+            chartclerk · {p.printTitle ?? p.title} · printed {p.printedAt ?? ''}
+            {u ? ` by ${u.username}` : ''}
+            {p.patientData === false ? ' · figures only, no patient information' : ' · contains patient information'}
           </div>
           <main id="main" class={p.wide ? 'wide' : undefined}>
             {p.children}

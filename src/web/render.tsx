@@ -12,6 +12,7 @@ export interface PageOptions {
   active?: Section
   wide?: boolean
   printTitle?: string
+  patientData?: boolean
   status?: 200 | 400 | 403 | 404 | 409 | 422 | 429
 }
 
@@ -19,7 +20,7 @@ export function page(c: Ctx, o: PageOptions, body: Child) {
   const user = c.get('user')
   const reviewCount = user && can(user.roles, 'review.settle') ? new DeskQueries(c.get('deps').catalog).reviewCount() : undefined
   return c.html(
-    <Layout title={o.title} user={user} csrf={c.get('csrf')} active={o.active} wide={o.wide} printTitle={o.printTitle} reviewCount={reviewCount}>
+    <Layout title={o.title} user={user} csrf={c.get('csrf')} active={o.active} wide={o.wide} printTitle={o.printTitle} patientData={o.patientData} reviewCount={reviewCount} printedAt={c.get('deps').clock.localDateTime(c.get('deps').clock.now())}>
       {body}
     </Layout>,
     o.status ?? 200,
@@ -40,4 +41,23 @@ export function idParam(s: string | undefined): number | null {
 export function field(body: Record<string, unknown>, name: string): string {
   const v = body[name]
   return typeof v === 'string' ? v.trim() : ''
+}
+
+/**
+ * A refusal or a missing page inside the desk's shell, so the navigation is still there to go
+ * on from (signed-in users only; without a session the plain text is enough).
+ */
+export function messagePage(c: Ctx, o: { title: string; text: string; status: 403 | 404 }) {
+  if (!c.get('user')) return c.text(o.text, o.status)
+  return page(
+    c,
+    { title: o.title, status: o.status },
+    <div class="narrowish">
+      <h1>{o.title}</h1>
+      <p>{o.text}</p>
+      <p>
+        <a href="/">Back to the dashboard</a>
+      </p>
+    </div>,
+  )
 }

@@ -19,6 +19,7 @@ import { LoginLimiter } from '../auth/loginLimiter.js'
 import { SessionsRepo } from '../auth/sessions.js'
 import { UsersRepo } from '../auth/users.js'
 import { ChartclerkError } from '../errors.js'
+import { rematchWaiting } from '../review/rematch.js'
 import { settleDocument } from '../review/settle.js'
 import { buildWebApp } from './app.js'
 import { catalogPatientDirectory } from './catalogAdapters.js'
@@ -47,12 +48,17 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
   })
   return {
     config: app.config,
+    clock: app.clock,
     catalog: app.catalog,
     store: app.store,
     log: app.log,
     rules: opts.rules === undefined ? app.rules : opts.rules,
+    ruleFiles: app.ruleFiles,
     patients: opts.patients ?? catalogPatientDirectory(app.catalog),
-    review: opts.review ?? { settle: (id, c) => settleDocument(app, id, { mrn: c.mrn, docType: c.docType, by: c.by, note: c.note ?? undefined }) },
+    review: opts.review ?? {
+      settle: (id, c) => settleDocument(app, id, { mrn: c.mrn, docType: c.docType, by: c.by, note: c.note ?? undefined }),
+      rematch: () => rematchWaiting(app.ctx),
+    },
     users: new UsersRepo(app.catalog.db),
     sessions: new SessionsRepo(app.catalog.db),
     audit,

@@ -10,6 +10,8 @@ import { loadConfig, type Config } from '../../src/config/config.js'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const BIN = path.join(ROOT, 'bin/chartclerk.js')
 export const SAMPLES = path.join(ROOT, 'samples')
+/** The sample scans, alone in their folder (the patient index and answers stay in SAMPLES). */
+export const SAMPLE_SCANS = path.join(SAMPLES, 'inbox')
 export const BAD = path.join(ROOT, 'test/fixtures/bad')
 
 export interface Workspace {

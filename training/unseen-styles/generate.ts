@@ -1,6 +1,6 @@
 /**
  * The style-disjoint evaluation set: outside records written here by hand-made templates that
- * share no code, phrase list or layout with the training generator (src/classify/synthetic/) or
+ * share no code, phrase list or layout with the training generator (src/classify/training/synthetic/) or
  * the augmentation, so the figure `chartclerk model eval` reports on it is not the generator
  * grading itself. Different house styles (a county hospital's H&P grid, a children's hospital's
  * letter, an urgent-care ED chart, a reference lab's fixed-width page, a pathology group's

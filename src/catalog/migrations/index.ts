@@ -14,6 +14,8 @@ import * as m010 from '../../auth/migration.js'
 import * as m011 from '../../audit/migration.js'
 import * as m012 from '../../routing/migration.js'
 import * as m013 from './013-job-crashes.js'
+import * as m014 from './014-desk-ruleset-versions.js'
+import * as m015 from './015-searchable-pending.js'
 
 export interface Migration {
   version: number
@@ -34,4 +36,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 11, name: m011.name, up: m011.up },
   { version: 12, name: m012.name, up: m012.up },
   { version: 13, name: m013.name, up: m013.up },
+  { version: 14, name: m014.name, up: m014.up },
+  { version: 15, name: m015.name, up: m015.up },
 ]

@@ -89,10 +89,12 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
       dateOption(o.until, '--until')
       const limit = Number(o.limit)
       if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         const { rows } = new AuditLog(catalog.db).search({
-          actor: o.actor, action: o.action, patientMrn: o.mrn, targetKind: o.document ? 'document' : undefined, targetId: o.document, from: o.since, to: o.until, limit,
+          actor: o.actor, action: o.action, patientMrn: o.mrn, targetKind: o.document ? 'document' : undefined, targetId: o.document, from: o.since, to: o.until,
+          timeZone: config.clinic.timeZone, limit,
         })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const r of rows) {

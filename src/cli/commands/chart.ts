@@ -1,4 +1,5 @@
 /** `chartclerk chart show MRN`: the chart as the rules see it. */
+import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
@@ -20,7 +21,7 @@ export function registerChartCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const c = buildChart(catalog, mrn, o.asOf)
+        const c = buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
         cliAudit(catalog.db, null, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { from: 'cli', documents: c.documents.length } })
         if (globalOptions(cmd).json) {

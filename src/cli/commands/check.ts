@@ -2,6 +2,8 @@
  * `chartclerk check` (check charts, record deficiencies; `--diff` only shows what would change)
  * and `chartclerk deficiency list | set | assign | history` (the deficiency workflow).
  */
+import { daysBetween } from '../../clock/calendar.js'
+import { clockFromConfig, type Clock } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
@@ -23,8 +25,9 @@ export interface CheckCommandDeps {
 }
 
 
-function ageDays(d: Deficiency, now = Date.now()): number {
-  return Math.floor((now - Date.parse(d.createdAt)) / 86_400_000)
+/** Calendar days since the deficiency was found, in the clinic's time zone. */
+function ageDays(d: Deficiency, clock: Clock): number {
+  return daysBetween(clock.today(), clock.localDate(d.createdAt))
 }
 
 export function registerCheckCommands(program: Command, deps: CheckCommandDeps = {}): void {
@@ -49,11 +52,12 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       const catalog = openCatalog(config.catalog.path)
       try {
         let charts: Chart[]
-        if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf })
+        const clock = clockFromConfig(config)
+        if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf, clock })
         else {
           const mrns = o.patient ? [o.patient] : chartMrns(catalog)
           charts = mrns.map((mrn) => {
-            const c = buildChart(catalog, mrn, o.asOf)
+            const c = buildChart(catalog, mrn, clock, o.asOf)
             if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
             return c
           })
@@ -61,13 +65,26 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
         const repo = new DeficienciesRepo(catalog.db)
         const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
-        if (!run.dryRun) syncNotices(catalog) // records requests: opened for new missing records, closed when the record arrived
+        if (!run.dryRun) syncNotices(catalog, { clock }) // records requests: opened for new missing records, closed when the record arrived
         for (const plan of run.plans) {
           for (const c of plan.changes) {
             if (json) out(JSON.stringify({ type: 'change', chart: plan.chartMrn, ...c, finding: undefined, wouldChange: run.dryRun || undefined }))
             else {
               const sign = c.change === 'opened' ? '+' : c.change === 'auto_completed' ? '-' : '~'
               out(`${sign} ${c.change.padEnd(14)} ${plan.chartMrn} ${c.ruleId}${c.documentId ? ` ${c.documentId}` : ''}${c.deficiencyId ? ` #${c.deficiencyId}` : ''}: ${c.message}${c.reason && c.change !== 'updated' ? ` (${c.reason})` : ''}`)
+            }
+          }
+        }
+        if (!run.dryRun) {
+          // What the check found, chart by chart: every deficiency open now (new or not), so a
+          // second run says what is still wrong rather than only "unchanged".
+          for (const plan of run.plans) {
+            const open = repo.list({ chartMrn: plan.chartMrn, status: 'open' })
+            if (!open.length) continue
+            if (!json) out(`${plan.chartMrn}: ${open.length} open deficienc${open.length === 1 ? 'y' : 'ies'}`)
+            for (const d of open) {
+              if (json) out(JSON.stringify({ type: 'deficiency', chart: d.chartMrn, id: d.id, ruleId: d.ruleId, documentId: d.documentId, kind: d.kind, severity: d.severity, message: d.message, status: d.status }))
+              else out(`  #${d.id} ${d.ruleId} ${d.documentId ? `document ${d.documentId}` : 'chart'} (${d.severity}): ${d.message}`)
             }
           }
         }
@@ -110,9 +127,10 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         })
         cliAudit(catalog.db, null, { action: 'deficiency.list', detail: { filters: { status: o.status ?? null, mrn: o.mrn ?? null, rule: o.rule ?? null, kind: o.kind ?? null }, rows: list.length, mrns: [...new Set(list.map((d) => d.chartMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
+        const clock = clockFromConfig(config)
         for (const d of list) {
-          if (json) out(JSON.stringify({ mrn: d.chartMrn, ...d, ageDays: ageDays(d) }))
-          else out(`#${d.id} ${d.status.padEnd(9)} ${String(ageDays(d)).padStart(4)}d ${d.chartMrn} ${d.ruleId}${d.documentId ? ` ${d.documentId}` : ''} ${d.severity}: ${d.message}`)
+          if (json) out(JSON.stringify({ mrn: d.chartMrn, ...d, ageDays: ageDays(d, clock) }))
+          else out(`#${d.id} ${d.status.padEnd(9)} ${String(ageDays(d, clock)).padStart(4)}d ${d.chartMrn} ${d.ruleId}${d.documentId ? ` ${d.documentId}` : ''} ${d.severity}: ${d.message}`)
         }
         if (!json) out(`${list.length} deficienc${list.length === 1 ? 'y' : 'ies'}`)
         setExit(0)

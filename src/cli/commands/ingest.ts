@@ -77,7 +77,7 @@ export function registerIngestCommands(program: Command): void {
     .argument('<files...>', 'PDF, TIFF, PNG or JPEG files')
     .action(async (files: string[], _opts, cmd: Command) => {
       const json = !!globalOptions(cmd).json
-      const app = await openApp(configFrom(cmd))
+      const app = await openApp(configFrom(cmd), { prewarmReaders: Math.min(2, files.length) })
       const patientData = app.config.log.includePatientData
       // Without the names, a result is known by its place on the command line.
       const place = new Map(files.map((f, i) => [path.resolve(f), `file ${i + 1} of ${files.length}`]))
@@ -91,6 +91,8 @@ export function registerIngestCommands(program: Command): void {
           if (json) printJson(resultJson(r))
           if (!json) printLine(describeResult(r, { patientData, label: place.get(r.file) }))
         })
+        // After every file is filed: the searchable PDFs of the scans (what is not built now is built by the next start).
+        await app.searchablePdfs.drain().catch((err: unknown) => app.log.warn({ code: (err as { code?: string }).code }, 'searchable PDFs left for the next start'))
       } finally {
         bar?.stop()
         await app.close()
@@ -109,7 +111,7 @@ export function registerIngestCommands(program: Command): void {
       const lock = await lockDataFolder(config.dataDir)
       let app: App
       try {
-        app = await openApp(config, { storageMayBeDown: true })
+        app = await openApp(config, { storageMayBeDown: true, prewarmReaders: 1 })
       } catch (err) {
         await lock.release()
         throw err
@@ -122,7 +124,7 @@ export function registerIngestCommands(program: Command): void {
       })
       let desk: Desk | null
       try {
-        await app.rules.start()
+        await app.ruleFiles.start()
         // The web desk first: a port already in use stops here, before the inbox is touched.
         desk = opts.web === false ? null : await serveDesk(app, { quiet: json })
       } catch (err) {
@@ -147,6 +149,9 @@ export function registerIngestCommands(program: Command): void {
         if (!json) process.stderr.write('chartclerk: the document storage does not answer yet; files wait in the inbox and are taken as soon as it does.\n')
       }
       await runner.recover()
+      // Searchable PDFs owed (some perhaps from before a stop) are built in the background as documents settle.
+      app.searchablePdfs.start()
+      runner.on('result', () => app.searchablePdfs.wake())
       const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
       runner.on('unstable', (f: string) => watcher.retrack(f))
       runner.on('resumed', () => void watcher.rescan())
@@ -161,6 +166,7 @@ export function registerIngestCommands(program: Command): void {
           log.info({ signal }, 'stopping: finishing the files in hand')
           await desk?.close()
           await watcher.stop()
+          await app.searchablePdfs.stop()
           await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
           // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.
           await app.ocr.close()

@@ -20,7 +20,8 @@ import { loadModel, saveModel } from '../../classify/model.js'
 import { defaultDocTypesDir, packageRoot, resolveModelPath } from '../../classify/paths.js'
 
 export { resolveModelPath }
-import { trainDoctypeModel, type TrainOptions } from '../../classify/train.js'
+// The trainer and its synthetic-document generator load only when `model train` runs.
+import type { TrainOptions } from '../../classify/training/train.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
 
@@ -98,6 +99,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       const outFile = o.out ?? modelPath(cmd, 'train')
       const types = docTypes(cmd)
       const calibration = o.calibration.length ? o.calibration : [shipped('calibration.jsonl')].filter((f): f is string => !!f)
+      const { trainDoctypeModel } = await import('../../classify/training/train.js')
       const { model: trained, reports } = trainDoctypeModel({
         corpusFiles: o.corpus,
         extraExamples: extra,

@@ -1,19 +1,21 @@
 /** `chartclerk notices list | print ID | sent ID | received ID | history ID`: records requests to outside providers. */
+import { clockFromConfig, noonOf, type Clock } from '../../clock/clock.js'
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
-import { today } from '../../reports/aging.js'
+
 import { NOTICE_STATUSES, NoticesRepo, renderNoticeHtml, syncNotices, type NoticeStatus } from '../../reports/notices.js'
 import { configFrom, globalOptions } from '../context.js'
 import { listOption } from './report.js'
 
-function when(v: string | undefined): string | undefined {
+/** `--date D`: noon of that day in the clinic's zone, so the day stays D wherever it is read. */
+function when(v: string | undefined, clock: Clock): string | undefined {
   if (v === undefined) return undefined
   dateOption(v, '--date')
-  return `${v}T12:00:00.000Z`
+  return noonOf(v, clock.timeZone)
 }
 
 export function registerNoticesCommands(program: Command): void {
@@ -31,19 +33,20 @@ export function registerNoticesCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        syncNotices(catalog)
+        const clock = clockFromConfig(config)
+        syncNotices(catalog, { clock })
         const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
         cliAudit(catalog.db, null, { action: 'report.view', targetKind: 'report', targetId: 'notices', detail: { shown: list.length, mrns: [...new Set(list.map((n) => n.chartMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
-        const asOf = today()
+        const asOf = clock.today()
         for (const n of list) {
           const overdue = (n.status === 'pending' || n.status === 'sent') && !!n.dueDate && n.dueDate < asOf
           if (json) process.stdout.write(JSON.stringify({ ...n, overdue }) + '\n')
           else
             process.stdout.write(
               `${n.trackingNumber} #${n.id} ${n.status.padEnd(9)} ${n.chartMrn} ${n.facility}; ${n.datesOfService.join(', ') || 'dates unknown'}` +
-                `${n.sentAt ? `; sent ${n.sentAt.slice(0, 10)}` : ''}${n.followUps ? ` (+${n.followUps} follow-up)` : ''}${n.dueDate ? `; due ${n.dueDate}` : ''}${overdue ? ' OVERDUE' : ''}` +
-                `${n.receivedAt ? `; received ${n.receivedAt.slice(0, 10)}` : ''} (deficiency #${n.deficiencyId})\n`,
+                `${n.sentAt ? `; sent ${clock.localDate(n.sentAt)}` : ''}${n.followUps ? ` (+${n.followUps} follow-up)` : ''}${n.dueDate ? `; due ${n.dueDate}` : ''}${overdue ? ' OVERDUE' : ''}` +
+                `${n.receivedAt ? `; received ${clock.localDate(n.receivedAt)}` : ''} (deficiency #${n.deficiencyId})\n`,
             )
         }
         if (!json) process.stdout.write(`${list.length} records request(s)\n`)
@@ -63,8 +66,9 @@ export function registerNoticesCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markPrinted(repo.require(ref).id, { by: actingPerson(o.by), dueDays: config.deficiencies.recordsRequestDueDays })
-        const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(n.chartMrn) ?? null, clinic: config.clinic })
+        const clock = clockFromConfig(config)
+        const n = repo.markPrinted(repo.require(ref).id, { by: actingPerson(o.by), dueDays: config.deficiencies.recordsRequestDueDays, clock })
+        const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(n.chartMrn) ?? null, clinic: config.clinic, date: clock.today() })
         cliAudit(catalog.db, o.by, { action: 'report.view', targetKind: 'report', targetId: n.trackingNumber, patientMrn: n.chartMrn, detail: { printed: true } })
         if (o.out) {
           writeFileSync(o.out, html, { mode: 0o600 })
@@ -86,9 +90,10 @@ export function registerNoticesCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markSent(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date), dueDays: config.deficiencies.recordsRequestDueDays })
+        const clock = clockFromConfig(config)
+        const n = repo.markSent(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date, clock), dueDays: config.deficiencies.recordsRequestDueDays, clock })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
-        else process.stdout.write(`${n.trackingNumber} sent ${n.sentAt?.slice(0, 10)}${n.followUps ? `, follow-up ${n.followUps} on ${n.lastFollowUpAt?.slice(0, 10)}` : ''}; due ${n.dueDate}\n`)
+        else process.stdout.write(`${n.trackingNumber} sent ${n.sentAt ? clock.localDate(n.sentAt) : ''}${n.followUps && n.lastFollowUpAt ? `, follow-up ${n.followUps} on ${clock.localDate(n.lastFollowUpAt)}` : ''}; due ${n.dueDate}\n`)
       } finally {
         catalog.close()
       }
@@ -106,9 +111,10 @@ export function registerNoticesCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new NoticesRepo(catalog.db)
-        const n = repo.markReceived(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date), note: o.note })
+        const clock = clockFromConfig(config)
+        const n = repo.markReceived(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date, clock), note: o.note })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
-        else process.stdout.write(`${n.trackingNumber} received ${n.receivedAt?.slice(0, 10)}\n`)
+        else process.stdout.write(`${n.trackingNumber} received ${n.receivedAt ? clock.localDate(n.receivedAt) : ''}\n`)
       } finally {
         catalog.close()
       }

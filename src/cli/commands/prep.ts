@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
+import { clockFromConfig } from '../../clock/clock.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { buildPrepList, prepText, renderPrepHtml } from '../../prep/prep.js'
@@ -58,7 +59,7 @@ export function registerPrepCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const list = buildPrepList(catalog, date)
+        const list = buildPrepList(catalog, date, clockFromConfig(config))
         cliAudit(catalog.db, null, { action: 'report.view', targetKind: 'report', targetId: 'prep', detail: { date, patients: list.patients.length, mrns: list.patients.slice(0, 500).map((p) => p.mrn), out: o.out ? path.basename(o.out) : null } })
         if (o.format === 'html') {
           const html = renderPrepHtml(list, config.clinic.name)

@@ -5,11 +5,12 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
+import { clockFromConfig } from '../../clock/clock.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { REQUIRED_ELEMENTS } from '../../release/check.js'
-import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, todayIso, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
+import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
 import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization, verifyReleaseIdentity } from '../../release/service.js'
 import { configFrom, globalOptions } from '../context.js'
 import { actingPerson, cliAudit } from './actor.js'
@@ -46,18 +47,19 @@ export function registerReleaseCommands(program: Command): void {
     .option('--by <name>', 'who records the request (default: you, the system user)')
     .option('--json', 'print the request as JSON')
     .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         const docs = list(o.documents as string | undefined).map((s) => {
           if (!/^\d+$/.test(s)) throw new ChartclerkError('USAGE', `--documents wants document numbers, not "${s}".`)
           return Number(s)
         })
         if (o.authorization !== undefined && !/^\d+$/.test(String(o.authorization))) throw new ChartclerkError('USAGE', '--authorization wants a document number.')
-        const r = createRelease({ catalog, config: configFrom(cmd) }, {
+        const r = createRelease({ catalog, config, clock: clockFromConfig(config) }, {
           patientMrn: String(o.mrn), requester: String(o.requester), requesterType: requesterType(String(o.type)), recipientName: String(o.recipient),
           recipientAddress: String(o.address ?? ''), purpose: String(o.purpose), docTypes: list(o.types as string | undefined),
           dateFrom: isoDate(o.from as string | undefined, '--from') ?? null, dateTo: isoDate(o.to as string | undefined, '--to') ?? null, documentIds: docs,
-          requestDate: isoDate(o.date as string | undefined, '--date') ?? todayIso(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
+          requestDate: isoDate(o.date as string | undefined, '--date') ?? clockFromConfig(config).today(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
           identityVerified: !!o.identityVerified, createdBy: actingPerson(o.by as string | undefined),
         })
         cliAudit(catalog.db, o.by as string | undefined, { action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType } })
@@ -78,7 +80,7 @@ export function registerReleaseCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const { request, check } = checkReleaseRequest({ catalog, config }, parseReleaseRef(ref), isoDate(o.asOf, '--as-of'))
+        const { request, check } = checkReleaseRequest({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), isoDate(o.asOf, '--as-of'))
         cliAudit(catalog.db, null, { action: 'release.check', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { allowed: check.allowed } })
         if (json(cmd, o)) out(JSON.stringify(check))
         else {
@@ -125,7 +127,7 @@ export function registerReleaseCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const { request, disclosure } = markReleaseSent({ catalog, config }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: actingPerson(o.by) })
+        const { request, disclosure } = markReleaseSent({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: actingPerson(o.by) })
         cliAudit(catalog.db, o.by, { action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable } })
         out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
       } finally {
@@ -144,7 +146,7 @@ export function registerReleaseCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const by = actingPerson(o.by)
-        const r = verifyReleaseIdentity({ catalog, config }, parseReleaseRef(ref), { by, how: o.how })
+        const r = verifyReleaseIdentity({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), { by, how: o.how })
         cliAudit(catalog.db, o.by, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { how: o.how ?? null } })
         out(`${r.releaseNumber}: the requester's identity is recorded as verified. Next: chartclerk release package ${r.id}`)
       } finally {
@@ -161,10 +163,11 @@ export function registerReleaseCommands(program: Command): void {
     .option('--mrn <mrn>', 'one chart')
     .option('--json', 'one JSON object per line')
     .action((o: { due?: boolean; status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         const repo = new ReleaseRepo(catalog.db)
-        const asOf = todayIso()
+        const asOf = clockFromConfig(config).today()
         const statuses = list(o.status) as ReleaseStatus[]
         for (const s of statuses) if (!RELEASE_STATUSES.includes(s)) throw new ChartclerkError('USAGE', `--status: "${s}" is not one of ${RELEASE_STATUSES.join(', ')}.`)
         const rows = o.due
@@ -185,10 +188,11 @@ export function registerReleaseCommands(program: Command): void {
     .option('--as-of <date>', 'end of the six years (default today)')
     .option('--json', 'one JSON object per line')
     .action((mrn: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
-        const asOf = isoDate(o.asOf, '--as-of') ?? todayIso()
+        const asOf = isoDate(o.asOf, '--as-of') ?? clockFromConfig(config).today()
         const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
         cliAudit(catalog.db, null, { action: 'release.accounting', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { asOf, shown: rows.length } })
         if (json(cmd, o)) for (const d of rows) out(JSON.stringify(d))
@@ -215,7 +219,7 @@ export function registerReleaseCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const rev = revokeAuthorization({ catalog, config }, Number(ref), { on: isoDate(o.date, '--date'), by: actingPerson(o.by), note: o.note })
+        const rev = revokeAuthorization({ catalog, config, clock: clockFromConfig(config) }, Number(ref), { on: isoDate(o.date, '--date'), by: actingPerson(o.by), note: o.note })
         out(`Authorization ${rev.authorizationId} revoked as of ${rev.revokedOn}.`)
       } finally {
         catalog.close()

@@ -1,4 +1,5 @@
 /** `chartclerk report deficiencies --format html|csv|json [--out FILE]` with filters. */
+import { clockFromConfig } from '../../clock/clock.js'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
@@ -64,7 +65,7 @@ export function registerReportCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const r = buildDeficiencyReport(catalog, filter, { asOf, delinquentAfterDays: config.deficiencies.delinquentAfterDays })
+        const r = buildDeficiencyReport(catalog, filter, { asOf, delinquentAfterDays: config.deficiencies.delinquentAfterDays, clock: clockFromConfig(config) })
         cliAudit(catalog.db, null, {
           action: 'deficiency.report', targetKind: 'report', targetId: 'deficiencies',
           detail: { format, rows: r.totals.deficiencies, charts: r.totals.charts, mrns: r.charts.slice(0, 500).map((g) => g.mrn), out: o.out ? path.basename(String(o.out)) : null },

@@ -2,6 +2,7 @@
  * `chartclerk hold add|remove|list` and `chartclerk purge --dry-run | --approve --by NAME`:
  * legal holds and destruction under the retention schedule (rules/retention.json).
  */
+import { clockFromConfig } from '../../clock/clock.js'
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
@@ -53,10 +54,11 @@ export function registerRetentionCommands(program: Command): void {
     .description('Charts under a legal hold')
     .option('--json', 'one JSON object per line')
     .action((o: { json?: boolean }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         const holds = new HoldsRepo(catalog).active()
-        for (const h of holds) out(o.json || globalOptions(cmd).json ? JSON.stringify(h) : `${h.patientMrn} hold ${h.id} since ${h.placedAt.slice(0, 10)} by ${h.placedBy}: ${h.reason}`)
+        for (const h of holds) out(o.json || globalOptions(cmd).json ? JSON.stringify(h) : `${h.patientMrn} hold ${h.id} since ${clockFromConfig(config).localDate(h.placedAt)} by ${h.placedBy}: ${h.reason}`)
         if (!(o.json || globalOptions(cmd).json)) out(`${holds.length} legal hold(s)`)
       } finally {
         catalog.close()
@@ -83,7 +85,7 @@ export function registerRetentionCommands(program: Command): void {
       if (o.dryRun) {
         const catalog = openCatalog(config.catalog.path)
         try {
-          const plan = planPurge({ catalog, config }, { asOf, jurisdiction: o.jurisdiction })
+          const plan = planPurge({ catalog, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction })
           cliAudit(catalog.db, o.by, { action: 'retention.purge', detail: { dryRun: true, asOf: plan.asOf, candidates: plan.candidates.length, mrns: [...new Set(plan.candidates.map((c) => c.patientMrn))].slice(0, 500) } })
           if (json) out(JSON.stringify({ asOf: plan.asOf, jurisdiction: plan.jurisdiction, candidates: plan.candidates, held: plan.held }))
           else {

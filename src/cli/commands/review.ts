@@ -1,13 +1,46 @@
-/** `chartclerk review list` and `chartclerk review resolve ID --patient MRN --type TYPE`. */
+/** `chartclerk review list`, `review resolve ID --patient MRN --type TYPE` and `review rematch`. */
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { openApp } from '../../app.js'
+import type { Config } from '../../config/config.js'
+import { silentLogger } from '../../log.js'
+import { describeRematch, rematchWaiting, waitingCount, type RematchResult } from '../../review/rematch.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { settleDocument } from '../../review/settle.js'
 import type { MatchSummary } from '../../ingest/stages/settle.js'
 import { configFrom, globalOptions } from '../context.js'
-import { printJson, printLine } from '../output.js'
+import { printJson, printLine, terminalSafe } from '../output.js'
+
+export const rematchJson = (r: RematchResult) => ({ type: 'rematch', examined: r.examined, filed: r.filed.length, filedDocuments: r.filed, waiting: r.waiting, failed: r.failed })
+
+/**
+ * Re-matches the documents waiting in review and prints how many were filed and how many still
+ * wait (also after `patients import`). Audited as review.rematch with the documents filed.
+ */
+export async function rematchFromCli(config: Readonly<Config>, o: { json: boolean; by?: string; trigger: 'request' | 'patients.import'; quiet?: boolean }): Promise<RematchResult> {
+  const catalog = openCatalog(config.catalog.path)
+  let waiting: number
+  try {
+    waiting = waitingCount({ catalog })
+  } finally {
+    catalog.close()
+  }
+  let r: RematchResult = { examined: 0, filed: [], waiting: 0, failed: [] }
+  if (waiting) {
+    const app = await openApp(config, { log: silentLogger() })
+    try {
+      r = await rematchWaiting(app.ctx)
+      cliAudit(app.catalog.db, o.by, { action: 'review.rematch', detail: { trigger: o.trigger, examined: r.examined, filed: r.filed.length, waiting: r.waiting, failed: r.failed.length, documents: r.filed.slice(0, 500) } })
+    } finally {
+      await app.close()
+    }
+  }
+  if (o.quiet) return r
+  if (o.json) printJson(rematchJson(r))
+  else printLine(describeRematch(r))
+  return r
+}
 
 export function registerReviewCommands(program: Command): void {
   const review = program.command('review').description('Documents chartclerk could not file on its own')
@@ -55,12 +88,27 @@ export function registerReviewCommands(program: Command): void {
       const app = await openApp(configFrom(cmd))
       try {
         const before = app.catalog.documents.get(id)
-        await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
+        const outcome = await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
         cliAudit(app.catalog.db, o.by, { action: 'review.settle', targetKind: 'document', targetId: String(id), patientMrn: o.patient, detail: { docType: o.type, from: before?.patientMrn ?? null, note: o.note ?? null } })
-        if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type })
-        else printLine(`document ${id} filed in chart ${o.patient} as ${o.type}`)
+        const problems = outcome.problems.map((p) => ({ step: p.step, code: p.code, message: p.message }))
+        if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type, problems })
+        else {
+          printLine(`document ${id} filed in chart ${o.patient} as ${o.type}`)
+          for (const p of problems) process.stderr.write(terminalSafe(`chartclerk: ${p.message}`) + '\n')
+        }
+        // Filed either way; what did not follow is something to act on.
+        if (problems.length) process.exitCode = 1
       } finally {
         await app.close()
       }
+    })
+
+  review
+    .command('rematch')
+    .description('Match the documents waiting in review against the patient index again; file those that now qualify (two agreeing identifiers), update the reasons of the rest')
+    .option('--by <name>', 'who asks (default: you, the system user)')
+    .action(async (o: { by?: string }, cmd: Command) => {
+      const r = await rematchFromCli(configFrom(cmd), { json: !!globalOptions(cmd).json, by: o.by, trigger: 'request' })
+      if (r.failed.length) process.exitCode = 1
     })
 }

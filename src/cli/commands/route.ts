@@ -1,4 +1,5 @@
 /** `chartclerk route list [--provider NAME] [--overdue]`, `chartclerk route ack DOCUMENT --by NAME`: outside reports routed to clinicians. */
+import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
@@ -23,15 +24,16 @@ export function registerRouteCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const rows = new RoutesRepo(catalog.db).list({ provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays })
+        const clock = clockFromConfig(config)
+        const rows = new RoutesRepo(catalog.db).list({ provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays }, clock)
         cliAudit(catalog.db, null, { action: 'routing.queue', detail: { provider: o.provider ?? null, shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const r of rows) {
           if (json) process.stdout.write(JSON.stringify(r) + '\n')
           else
             process.stdout.write(
-              `document ${r.documentId} ${r.docType ?? 'other'} ${r.patientMrn ?? ''} -> ${r.provider}; routed ${r.routedAt.slice(0, 10)} (${r.daysOpen} d)` +
-                `${r.acknowledgedAt ? `; acknowledged ${r.acknowledgedAt.slice(0, 10)} by ${r.acknowledgedBy}` : r.overdue ? ' OVERDUE' : ''}\n`,
+              `document ${r.documentId} ${r.docType ?? 'other'} ${r.patientMrn ?? ''} -> ${r.provider}; routed ${clock.localDate(r.routedAt)} (${r.daysOpen} d)` +
+                `${r.acknowledgedAt ? `; acknowledged ${clock.localDate(r.acknowledgedAt)} by ${r.acknowledgedBy}` : r.overdue ? ' OVERDUE' : ''}\n`,
             )
         }
         if (!json) process.stdout.write(`${rows.length} routed report(s)\n`)
@@ -62,7 +64,7 @@ export function registerRouteCommands(program: Command): void {
           // the rule set is checked again by `chartclerk check`
         }
         const documentId = Number(docArg)
-        const done = acknowledgeRoute(catalog, ruleset, documentId, provider, by)
+        const done = acknowledgeRoute(catalog, ruleset, documentId, provider, by, clockFromConfig(config))
         const doc = catalog.documents.get(documentId)
         cliAudit(catalog.db, o.by, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(documentId), patientMrn: doc?.patientMrn ?? null, detail: { provider } })
         process.stdout.write(`document ${documentId} acknowledged for ${done.map((r) => r.provider).join(', ')}\n`)

@@ -1,17 +1,18 @@
 /**
  * `chartclerk rules check [DIR]` and `chartclerk rules list [DIR]`.
  *
- * `rules check` loads every rule file exactly as the running service would (schema, compile,
- * examples) and prints each problem as `file:line:col /pointer: message`; exit 1 when anything is
- * wrong. DIR is the rules folder (holding checks/ and doctypes/) or a checks folder itself;
- * default: the configured rulesDir. When DIR holds doctypes/, the document-type files are
- * checked too, so one command proves every file the records lead edits.
+ * `rules check` loads every file the records lead edits exactly as the running service would,
+ * through the one rule-file loader: check rules (schema, compile, examples), document types,
+ * routing rules, protected categories and the retention schedule. Each problem is printed as
+ * `file:line:col /pointer: message`, then one line per kind; exit 1 when anything is wrong.
+ * DIR is the rules folder (holding checks/, doctypes/, routing/, protected.json, retention.json)
+ * or a checks folder itself (then only the check rules); default: the configured rulesDir.
  */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { checkDocTypes, formatProblem as formatDocTypeProblem } from '../../classify/doctypes.js'
-import { checkRuleSet, formatProblem, resolveChecksDir } from '../../rules/ruleset.js'
+import { RULE_FILE_KINDS } from '../../rules/inForce.js'
+import { formatProblem, relName, type KindLoad, type RuleFileKind } from '../../rules/ruleFiles.js'
+import { checkRuleSet, resolveChecksDir } from '../../rules/ruleset.js'
 import { configFrom, globalOptions } from '../context.js'
 
 export interface RulesCommandDeps {
@@ -43,7 +44,7 @@ export function registerRulesCommands(program: Command, deps: RulesCommandDeps =
 
   rules
     .command('check')
-    .description('Validate every rule file, compile it and run its examples; print file:line:col /pointer: message for each problem')
+    .description('Validate every file the records lead edits (check rules with their examples, document types, routing, protected categories, retention); print file:line:col /pointer: message for each problem')
     .argument('[dir]', 'rules folder (with checks/ and doctypes/) or a folder of rule files')
     .option('--json', 'one JSON object per line')
     .option('--messages', "also print each failing example's message, to proof-read them")
@@ -51,14 +52,21 @@ export function registerRulesCommands(program: Command, deps: RulesCommandDeps =
       const root = rulesDir(dirArg, cmd)
       const checksDir = resolveChecksDir(root)
       const asJson = json(cmd, o)
+      const rel = (d: string): string => relName(path.resolve(d)) || '.'
+      const printProblems = (problems: KindLoad<unknown>['problems']): void => {
+        for (const p of problems) out(asJson ? JSON.stringify({ type: 'problem', ...p, text: formatProblem(p) }) : formatProblem(p))
+      }
+      const refusedLine = (where: string, title: string, problems: KindLoad<unknown>['problems']): string =>
+        `${where}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${new Set(problems.map((p) => p.file)).size} file(s); the ${title} did not load (where chartclerk runs, the last good version stays in force).`
+
+      // The check rules first, with their examples.
       const r = checkRuleSet(checksDir)
       let problems = r.problems.length
-      for (const p of r.problems) out(asJson ? JSON.stringify({ type: 'problem', ...p, text: formatProblem(p) }) : formatProblem(p))
+      printProblems(r.problems)
       if (o.messages) {
         for (const m of r.exampleMessages)
           out(asJson ? JSON.stringify({ type: 'example', ...m }) : `${m.file} ${m.pointer}: ${m.message}`)
       }
-      const rel = (d: string): string => path.relative(process.cwd(), d) || '.'
       const summary: Record<string, unknown> = {
         type: 'summary',
         dir: rel(checksDir),
@@ -75,18 +83,20 @@ export function registerRulesCommands(program: Command, deps: RulesCommandDeps =
             : `${rel(checksDir)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in ${new Set(r.problems.map((p) => p.file)).size} file(s); the rule set was not loaded (where chartclerk runs, the last good set stays in force).`,
         )
       }
-      const doctypesDir = path.join(root, 'doctypes')
-      if (checksDir !== root && existsSync(doctypesDir)) {
-        const d = checkDocTypes(doctypesDir)
-        problems += d.problems.length
-        for (const p of d.problems) out(asJson ? JSON.stringify({ type: 'problem', ...p, text: formatDocTypeProblem(p) }) : formatDocTypeProblem(p))
-        summary.doctypes = { dir: rel(doctypesDir), ok: d.problems.length === 0, types: d.set.types.length, problems: d.problems.length }
-        if (!asJson)
-          out(
-            d.problems.length === 0
-              ? `${rel(doctypesDir)}: ${d.set.types.length} document types loaded.`
-              : `${rel(doctypesDir)}: ${d.problems.length} problem${d.problems.length === 1 ? '' : 's'}.`,
-          )
+      // Then every other kind, when DIR is a rules folder (not a folder of check rules).
+      if (checksDir !== root) {
+        const kinds: Record<string, unknown> = {}
+        for (const kind of RULE_FILE_KINDS.slice(1) as readonly RuleFileKind<unknown>[]) {
+          const location = kind.locate(root)
+          const k = kind.load(location, process.cwd())
+          problems += k.problems.length
+          printProblems(k.problems)
+          kinds[kind.name] = { location: rel(location), ok: k.value !== null, version: k.version, problems: k.problems.length, ...(k.value !== null ? { loaded: kind.describe(k.value) } : {}) }
+          const absent = kind.shape === 'file' && k.files.length === 0
+          if (!asJson)
+            out(k.value === null ? refusedLine(rel(location), kind.title, k.problems) : absent ? `${rel(location)}: no such file (${kind.describe(k.value)}).` : `${rel(location)}: ${kind.describe(k.value)} loaded.`)
+        }
+        summary.kinds = kinds
       }
       if (asJson) out(JSON.stringify({ ...summary, ok: problems === 0 }))
       setExit(problems === 0 ? 0 : 1)

@@ -50,7 +50,7 @@ export function registerServeCommands(program: Command, deps: ServeCommandDeps =
       const app = await openApp(config)
       let desk: Desk
       try {
-        await app.rules.start()
+        await app.ruleFiles.start()
         desk = await serveDesk(app, { host: o.host, port: o.port, quiet: !!globalOptions(cmd).json, err: deps.err })
       } catch (e) {
         await app.close()

@@ -1,9 +1,14 @@
-/** `chartclerk stats [--json] [--from D --to D]`: departmental statistics. */
+/** `chartclerk stats [--json | --format html --out FILE] [--from D --to D]`: departmental statistics, with charts in the printable report. */
+import { writeFileSync } from 'node:fs'
+import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { computeStats, formatStats } from '../../reports/stats.js'
+import { renderStatsHtml } from '../../reports/statsReport.js'
+import { buildTimeline } from '../../reports/timeline.js'
+import { timelineCharts } from '../../reports/timelineCharts.js'
 import { configFrom, globalOptions } from '../context.js'
 
 export function registerStatsCommands(program: Command): void {
@@ -13,16 +18,29 @@ export function registerStatsCommands(program: Command): void {
     .option('--from <date>', 'first day, YYYY-MM-DD (default: 30 days up to --to)')
     .option('--to <date>', 'last day, YYYY-MM-DD (default today)')
     .option('--json', 'one JSON object')
-    .action((o: { from?: string; to?: string; json?: boolean }, cmd: Command) => {
+    .option('--format <format>', 'text | json | html (printable, with charts of each day)', 'text')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .action((o: { from?: string; to?: string; json?: boolean; format: string; out?: string }, cmd: Command) => {
+      if (!['text', 'json', 'html'].includes(o.format)) throw new ChartclerkError('USAGE', `--format must be text, json or html, not "${o.format}".`)
       dateOption(o.from, '--from')
       dateOption(o.to, '--to')
       if (o.from && o.to && o.from > o.to) throw new ChartclerkError('USAGE', '--from must not be after --to.')
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays })
-        if (o.json || globalOptions(cmd).json) process.stdout.write(JSON.stringify(s) + '\n')
-        else for (const l of formatStats(s)) process.stdout.write(l + '\n')
+        const clock = clockFromConfig(config)
+        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays, clock })
+        const format = o.json || globalOptions(cmd).json ? 'json' : o.format
+        const text =
+          format === 'json'
+            ? JSON.stringify(s) + '\n'
+            : format === 'html'
+              ? renderStatsHtml(s, timelineCharts(buildTimeline(catalog, s.period, clock)), { clinicName: config.clinic.name || undefined })
+              : formatStats(s).map((l) => l + '\n').join('')
+        if (o.out) {
+          writeFileSync(o.out, text, { mode: 0o600 })
+          process.stderr.write(`statistics for ${s.period.from} to ${s.period.to} written to ${o.out}\n`)
+        } else process.stdout.write(text)
       } finally {
         catalog.close()
       }

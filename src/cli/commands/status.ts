@@ -1,11 +1,15 @@
 /** `chartclerk status` and `chartclerk document show ID`. */
 import type { Command } from 'commander'
+import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
+import { withLabResults } from '../../extract-fields/labResults.js'
 import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
+import { RULE_FILE_KINDS } from '../../rules/inForce.js'
+import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine } from '../output.js'
@@ -17,6 +21,14 @@ async function inboxWaiting(inbox: string): Promise<number> {
   } catch {
     return 0
   }
+}
+
+/** Each kind of rule file as on disk now (a running chartclerk keeps the last good version of a broken one). */
+function ruleFilesStatus(rulesDir: string): { kind: string; ok: boolean; problems: string[] }[] {
+  return (RULE_FILE_KINDS as readonly RuleFileKind<unknown>[]).map((k) => {
+    const r = k.load(k.locate(rulesDir), process.cwd())
+    return { kind: k.title, ok: r.value !== null, problems: r.problems.slice(0, 5).map(formatProblem) }
+  })
 }
 
 /** Which OCR engine reads scanned pages, and whether it is there. */
@@ -51,6 +63,7 @@ export function registerStatusCommands(program: Command): void {
           storage,
           documents: docs,
           reviewBacklog: docs.needs_review,
+          ruleFiles: ruleFilesStatus(rulesDirOf(config)),
         }
         if (globalOptions(cmd).json) printJson(status)
         else {
@@ -62,8 +75,11 @@ export function registerStatusCommands(program: Command): void {
           const extras = [h.versioning && h.versioning !== 'off' ? `versioning ${h.versioning}` : '', h.objectLock ? 'object lock on' : ''].filter(Boolean).join(', ')
           printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`)
           printLine(`documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`)
+          const broken = status.ruleFiles.filter((k) => !k.ok)
+          if (!broken.length) printLine(`rule files    all ${status.ruleFiles.length} kinds load`)
+          for (const k of broken) printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)
         }
-        if (!storage.reachable || ocr.problem) process.exitCode = 1
+        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok)) process.exitCode = 1
       } finally {
         catalog.close()
       }
@@ -86,7 +102,10 @@ export function registerStatusCommands(program: Command): void {
         const pages = catalog.documents.pages(id)
         cliAudit(catalog.db, null, { action: 'document.view', targetKind: 'document', targetId: String(d.id), patientMrn: d.patientMrn, detail: { from: 'cli' } })
         if (globalOptions(cmd).json) {
-          printJson({ ...d, receipts, pages })
+          // Lab results as rows, also for documents stored before rows existed.
+          const fields = d.details.fields as Record<string, unknown> | undefined
+          const details = fields ? { ...d.details, fields: withLabResults(fields) } : d.details
+          printJson({ ...d, details, receipts, pages })
           return
         }
         printLine(`document ${d.id}  ${d.status}`)

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import type { PDFParse as PDFParseClass } from 'pdf-parse'
 import { ChartclerkError } from '../../errors.js'
 import type { ImageKind } from '../images.js'
+import { imageBoxes, mayHoldImages, regionsToRead, type Rect } from '../imageRegions.js'
 import { probePdfInflation } from './inflateProbe.js'
 import type { Reply, Request } from './protocol.js'
 
@@ -19,6 +20,8 @@ const require = createRequire(import.meta.url)
 const KIND = process.argv[2] === 'image' ? 'image' : 'pdf'
 const { PDFParse } = KIND === 'pdf' ? await import('pdf-parse') : ({} as { PDFParse: typeof PDFParseClass })
 const images = KIND === 'image' ? await import('../images.js') : null
+// pdf.js's operator codes, to find where a page paints images (PDF readers only).
+const pdfjs = KIND === 'pdf' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : null
 
 function pdfjsFolderUrl(sub: string): string | undefined {
   try {
@@ -33,7 +36,14 @@ const FONT_URL = pdfjsFolderUrl('standard_fonts')
 export const WASM_URL = pdfjsFolderUrl('wasm')
 
 /** pdf-parse keeps its pdfjs document behind a private `load()`; the reader needs page sizes from it. */
-type PdfDoc = { numPages: number; getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; cleanup(): void }> }
+type PdfPage = {
+  view: number[]
+  getViewport(o: { scale: number }): { width: number; height: number; convertToViewportRectangle(r: number[]): number[] }
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>
+  getTextContent(): Promise<{ items: { str?: string; transform?: number[] }[] }>
+  cleanup(): void
+}
+type PdfDoc = { numPages: number; getPage(n: number): Promise<PdfPage> }
 const loadDoc = (p: PDFParseClass): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
 
 interface PdfState {
@@ -83,19 +93,50 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
   }
   const pageTexts: string[] = []
   const badPages: { page: number; why: string }[] = []
+  const pageSizes: [number, number][] = []
+  const imageRegions: Rect[][] = []
+  // Most text-layer PDFs hold no image at all: then no page's operator list is built.
+  const lookForImages = req.findImages && req.readText && mayHoldImages(data)
   for (let n = 1; n <= total; n++) {
     try {
-      const t = await parser.getText({ partial: [n], pageJoiner: '', lineEnforce: true })
-      pageTexts.push(t.pages[0]?.text ?? '')
+      const p = await doc.getPage(n)
+      const vp = p.getViewport({ scale: 1 })
+      pageSizes.push([vp.width, vp.height])
+      let text = ''
+      if (req.readText) {
+        text = (await parser.getText({ partial: [n], pageJoiner: '', lineEnforce: true })).pages[0]?.text ?? ''
+        pageTexts.push(text)
+      }
+      // Only text-layer pages: a scanned page is read whole by OCR anyway.
+      imageRegions.push(lookForImages && text.replace(/\s+/g, '').length >= req.minTextLayerChars ? await pageImageRegions(p) : [])
     } catch (err) {
       if (isPassword(err)) throw pdfError(err)
       // One damaged page must not cost the others: it is read as blank and named for review.
-      pageTexts.push('')
+      if (pageSizes.length < n) pageSizes.push([612, 792])
+      if (req.readText && pageTexts.length < n) pageTexts.push('')
+      if (imageRegions.length < n) imageRegions.push([])
       badPages.push({ page: n, why: whyUnreadable(err) })
     }
   }
   if (badPages.length === total) throw pdfError(new Error('no page could be read'))
-  return { pageCount: total, pageTexts, badPages, junkBefore: start }
+  return { pageCount: total, pageTexts, badPages, pageSizes, imageRegions, junkBefore: start }
+}
+
+/** The images on a page that may carry text the text layer lacks (see imageRegions.ts). */
+async function pageImageRegions(p: PdfPage): Promise<Rect[]> {
+  const ol = await p.getOperatorList()
+  const boxes = imageBoxes(ol.fnArray, ol.argsArray, pdfjs!.OPS)
+  if (!boxes.length) return []
+  const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = p.view
+  // Where the text layer's characters sit, to leave alone images whose text is already there.
+  const text = await p.getTextContent()
+  const points = text.items.filter((i) => i.str && i.transform).map((i) => ({ x: i.transform![4]!, y: i.transform![5]!, chars: i.str!.replace(/\s+/g, '').length }))
+  const vp = p.getViewport({ scale: 1 })
+  // As fractions of the page as drawn (y down, the page's /Rotate applied).
+  return regionsToRead(boxes, { x0, y0, x1, y1 }, points).map((r) => {
+    const [a = 0, b = 0, c = 0, d = 0] = vp.convertToViewportRectangle([r.x0, r.y0, r.x1, r.y1])
+    return { x0: Math.min(a, c) / vp.width, x1: Math.max(a, c) / vp.width, y0: Math.min(b, d) / vp.height, y1: Math.max(b, d) / vp.height }
+  })
 }
 
 async function renderPdfPage(page: number, dpi: number): Promise<unknown> {

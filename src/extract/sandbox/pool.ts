@@ -42,8 +42,12 @@ export function readBudget(): Readonly<ReadBudget> {
 const here = fileURLToPath(import.meta.url)
 const ext = path.extname(here)
 const CHILD = path.join(path.dirname(here), `child${ext}`)
-/** Files served before a reader is replaced: pdfjs keeps font and image caches between documents. */
-const RECYCLE_AFTER = 20
+/**
+ * Files served before a reader is replaced: pdfjs keeps font and image caches between documents
+ * (a reader still grown after a file is replaced at once, below). A new reader costs a process
+ * start and a few slow files while V8 warms up, so readers are kept for a good while.
+ */
+const RECYCLE_AFTER = 100
 /** A reader still this much above its loaded size after a file was closed (and its garbage collected) is replaced. */
 const MAX_KEPT_GROWTH_MB = 64
 const PAGE_SIZE = 4096
@@ -221,6 +225,16 @@ function toCode(code: string): ErrorCode {
 }
 
 const idle: Reader[] = []
+
+/** PDF readers started ahead, while the rest of chartclerk opens (most files are PDFs); never more than the limit. */
+export function prewarmReaders(n: number): void {
+  if (closing || !existsSync(CHILD)) return
+  for (let i = idle.length + busy.size; i < Math.min(n, maxReaders); i++) {
+    const r = new Reader(budget, 'pdf')
+    r.unref()
+    idle.push(r)
+  }
+}
 const busy = new Set<Reader>()
 /** Files waiting for a reader, first come first served. */
 const waiting: { what: ReadingWhat; resolve: (r: Reader) => void; reject: (e: unknown) => void }[] = []

@@ -2,7 +2,7 @@
 import type { ImageKind } from '../images.js'
 
 export type Request = { id: number } & (
-  | { op: 'pdf-open'; data: Uint8Array; maxPixels: number; renderMaxPixels: number; maxPages: number; inflateCapMb: number }
+  | { op: 'pdf-open'; data: Uint8Array; maxPixels: number; renderMaxPixels: number; maxPages: number; inflateCapMb: number; readText: boolean; findImages: boolean; minTextLayerChars: number }
   | { op: 'pdf-render'; page: number; dpi: number }
   | { op: 'image-open'; data: Uint8Array; kind: ImageKind; maxPixels: number; maxPages: number; decodeAll: boolean }
   | { op: 'image-decode'; page: number }

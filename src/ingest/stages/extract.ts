@@ -1,20 +1,23 @@
 /**
- * extract: read every page (text layer or OCR) and keep the derived artefacts
- * beside the original: page images for the viewer, the text with word boxes,
- * and a searchable PDF when any page was OCRed. The original is never altered.
+ * extract: read every page (text layer or OCR) and keep what was read beside the original:
+ * the text with word boxes, and for OCRed pages the page as it was read (for the viewer
+ * and the searchable PDF, both made later: page images on first view, the searchable PDF
+ * once the document is settled). Nothing is drawn for a text-layer page here. The
+ * original is never altered.
  */
+import { scanImageName } from '../../derived/searchablePdfs.js'
+import { PendingSearchable } from '../../derived/pendingSearchable.js'
 import { extractDocument } from '../../extract/extractText.js'
-import { buildSearchablePdf, type SearchablePage } from '../../extract/searchablePdf.js'
 import { derivedKey } from '../../storage/objectStore.js'
 import { CONTINUE, type Stage } from './types.js'
 
-export const pageImageName = (page: number): string => `page-${String(page).padStart(4, '0')}.png`
+export { pageImageName } from '../../derived/pageImages.js'
 
 export const extract: Stage = {
   name: 'extract',
   async run(job, ctx) {
     const id = job.documentId!
-    const searchable: SearchablePage[] = []
+    let scans = 0
     const o = ctx.config.ocr
     job.extracted = await extractDocument(
       job.workPath,
@@ -22,17 +25,16 @@ export const extract: Stage = {
       ctx.ocr,
       { deskew: o.deskew, renderDpi: o.renderDpi, maxPixels: o.maxPixels, minTextLayerChars: o.minTextLayerChars },
       async (page) => {
-        await ctx.store.put(derivedKey(id, pageImageName(page.text.page)), { buffer: page.viewerPng }, { contentType: 'image/png' })
-        if (page.searchable) searchable[page.text.page - 1] = page.searchable
+        if (!page.scan) return
+        scans++
+        await ctx.store.put(derivedKey(id, scanImageName(page.text.page)), { buffer: page.scan.jpeg }, { contentType: 'image/jpeg' })
       },
+      job.pdfFacts,
     )
     const pages = job.extracted.pages
     await ctx.store.put(derivedKey(id, 'text.json'), { buffer: Buffer.from(JSON.stringify({ documentId: id, sha256: job.sha256, ...job.extracted, fullText: undefined })) }, { contentType: 'application/json' })
-    if (searchable.some(Boolean)) {
-      // Text-layer pages of a mixed PDF have no OCR image; the searchable copy holds the OCRed pages.
-      const pdf = await buildSearchablePdf(searchable.filter(Boolean), `chartclerk document ${id}`)
-      await ctx.store.put(derivedKey(id, 'searchable.pdf'), { buffer: pdf }, { contentType: 'application/pdf' })
-    }
+    // Owed from now on: built after settle, and after a restart if the process stops first.
+    if (scans) new PendingSearchable(ctx.catalog.db).add(id)
     ctx.log.debug({ documentId: id, pages: pages.length, source: job.extracted.source }, 'extracted')
     return CONTINUE
   },

@@ -8,11 +8,13 @@ import type { ExtractionDetails } from '../../charts/buildChart.js'
 import type { FieldExtraction, TypeDefLike } from '../../extract-fields/types.js'
 import type { ExtractedText } from '../../model/types.js'
 import type { DocTypeSet } from '../../classify/doctypes.js'
+import type { DateOrder } from '../../text/dates.js'
 import { CONTINUE, type Stage } from './types.js'
 
-export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: 'MDY' | 'DMY'): FieldExtraction {
+/** `asOf`: the clinic's today, so an authorization that expired yesterday reads as expired (and a two-digit year as the nearest past one). */
+export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: DateOrder, asOf: string): FieldExtraction {
   const def = types.byType.get(docType) as TypeDefLike | undefined
-  return extractFields(docType, text, def ?? null, { asOf: new Date().toISOString().slice(0, 10), dayFirst: dateOrder === 'DMY' })
+  return extractFields(docType, text, def ?? null, { asOf, refYear: Number(asOf.slice(0, 4)), order: dateOrder })
 }
 
 export function extractionDetails(x: FieldExtraction): ExtractionDetails {
@@ -33,7 +35,7 @@ export const fields: Stage = {
   name: 'fields',
   appliesTo: (job) => !!job.extracted && !!job.classification,
   async run(job, ctx) {
-    job.fields = readFields(job.classification!.type, job.extracted!, ctx.classifier.docTypes, ctx.config.patients.dateOrder)
+    job.fields = readFields(job.classification!.type, job.extracted!, ctx.classifier.docTypes, ctx.config.patients.dateOrder, ctx.clock.today())
     return CONTINUE
   },
 }

@@ -17,7 +17,7 @@ export const identify: Stage = {
     if (match.decision !== 'matched') {
       const reasons = job.reviewReasons ??= []
       if (match.decision === 'no_candidates' && ctx.catalog.patients.count() === 0) {
-        reasons.push('No patient index has been imported yet: run "chartclerk patients import FILE", then settle this document in review.')
+        reasons.push('No patient index has been imported yet: run "chartclerk patients import FILE"; the documents waiting here are matched again after the import.')
       } else {
         // Only real reasons: the note about other facilities' numbers set aside is no reason to review.
         const real = match.reasons.filter((r) => !isInformational(r))

@@ -25,7 +25,9 @@ export const inspect: Stage = {
     job.kind = sniffed.kind
     job.contentType = sniffed.contentType
     if (sniffed.extensionMismatch) ctx.log.info({ job: job.id, kind: sniffed.kind }, 'file name extension disagrees with content; reading it as its real type')
-    job.pageCount = await inspectDocument(job.workPath, sniffed.kind, { maxPixels: ctx.config.ocr.maxPixels })
+    const inspected = await inspectDocument(job.workPath, sniffed.kind, { maxPixels: ctx.config.ocr.maxPixels, minTextLayerChars: ctx.config.ocr.minTextLayerChars })
+    job.pageCount = inspected.pageCount
+    job.pdfFacts = inspected.pdf
     return CONTINUE
   },
 }

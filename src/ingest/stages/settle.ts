@@ -3,7 +3,6 @@
  * type is sure enough and two identifiers agree on one patient; otherwise it
  * waits in the review queue with the reasons and the candidates. Never filed on a guess.
  */
-import { reactivateIfInactive } from '../../inactive/inactive.js'
 import type { MatchResult } from '../../patients/match.js'
 import { pageQualityReasons } from '../pageQuality.js'
 import { extractionDetails, toChartFields } from './fields.js'
@@ -67,15 +66,6 @@ export const settle: Stage = {
       ctx.catalog.events.append(sure ? 'document.filed' : 'document.needs_review', job.documentId!, sure ? { by: 'chartclerk', docType: c!.type } : { reasons: reasons.length })
     })
     job.status = status
-    if (sure) {
-      // A new document for an inactive chart brings the chart back. The document is filed either
-      // way; a failed move back is logged and "chartclerk inactive restore" finishes it.
-      try {
-        await reactivateIfInactive(ctx, m!.patient!.mrn, { documentId: job.documentId! })
-      } catch (err) {
-        ctx.log.warn({ documentId: job.documentId, code: (err as { code?: string }).code }, 'the chart stays inactive: its archived objects could not be moved back')
-      }
-    }
     return CONTINUE
   },
 }

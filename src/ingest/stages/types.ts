@@ -4,9 +4,11 @@
  * reason. Errors are thrown as ChartclerkError; the runner catches them in one place.
  */
 import type { Catalog } from '../../catalog/db.js'
+import type { Clock } from '../../clock/clock.js'
 import type { Config } from '../../config/config.js'
 import type { DocumentRecord } from '../../catalog/documents.js'
 import type { OcrEngine } from '../../extract/ocr/types.js'
+import type { PdfFacts } from '../../extract/extractText.js'
 import type { DocumentKind } from '../../extract/sniff.js'
 import type { Logger } from '../../log.js'
 import type { ExtractedText } from '../../model/types.js'
@@ -16,6 +18,7 @@ import type { DoctypeClassifier, Classification } from '../../classify/classifie
 import type { MatchResult } from '../../patients/match.js'
 import type { FieldExtraction } from '../../extract-fields/types.js'
 import type { RuleSet } from '../../rules/types.js'
+import type { RulesInForce } from '../../rules/inForce.js'
 
 export type StageName = 'inspect' | 'hash' | 'dedupe' | 'store-original' | 'record' | 'extract' | 'index' | 'settle' | (string & {})
 
@@ -32,6 +35,8 @@ export interface Job {
   kind?: DocumentKind
   contentType?: string
   pageCount?: number
+  /** A PDF's text layer and images as inspect read them (extract does not read the file again). */
+  pdfFacts?: PdfFacts
   size?: number
   sha256?: string
   documentId?: number
@@ -60,6 +65,10 @@ export interface StageContext {
   classifier: DoctypeClassifier
   /** The rule set in force (hot-reloaded under `start`); null when none could be loaded. */
   rules: () => RuleSet | null
+  /** Every kind of rule file in force (routing rules among them), each at its last good version. */
+  ruleFiles: Pick<RulesInForce, 'routingRules'>
+  /** The clinic's clock: when a document is received, the day its fields are read as of. */
+  clock: Clock
 }
 
 export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' }

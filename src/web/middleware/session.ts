@@ -9,6 +9,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { messagePage } from '../render.js'
 import { createMiddleware } from 'hono/factory'
 import { can, type Permission } from '../../auth/roles.js'
 import type { WebDeps } from '../deps.js'
@@ -104,10 +105,6 @@ export const need = (p: Permission) =>
     if (u && can(u.roles, p)) return next()
     audit(c, { action: 'access.denied', detail: { permission: p, method: c.req.method, path: c.req.path }, outcome: 'denied' })
     return c.get('deps') && c.req.method === 'GET' && !isHtmx(c)
-      ? c.html(forbiddenPage(p), 403)
+      ? messagePage(c, { title: 'Not allowed', status: 403, text: `Your account's role does not include this page (${p}). Ask the records lead or the administrator if you need it.` })
       : c.text(`Your account may not do this (${p}).`, 403)
   })
-
-function forbiddenPage(p: Permission): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not allowed · chartclerk</title><link rel="stylesheet" href="/static/app.css"></head><body><main class="narrow"><h1>Not allowed</h1><p>Your account's role does not include this page (${p}). Ask the records lead or the administrator if you need it.</p><p><a href="/">Back to the dashboard</a></p></main></body></html>`
-}

@@ -48,6 +48,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       targetId: f.targetId || undefined,
       from: f.from || undefined,
       to: f.to || undefined,
+      timeZone: deps.clock.timeZone,
       limit: PAGE,
       offset,
     })
@@ -133,7 +134,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               {rows.map((r) => (
                 <tr class={r.outcome !== 'ok' ? 'late' : undefined}>
                   <td class="num">{r.id}</td>
-                  <td class="nowrap">{when(r.at)}</td>
+                  <td class="nowrap">{when(r.at, deps.clock)}</td>
                   <td>{r.actor}</td>
                   <td class="small">{r.source ?? ''}</td>
                   <td>

@@ -17,17 +17,15 @@ import { DeskQueries } from '../desk.js'
 import { documentFacts } from '../documentFacts.js'
 import { audit, userOf, type AppEnv } from '../env.js'
 import { day, plural, typeLabel, when } from '../format.js'
+import { isCalendarDate, yearsBetween } from '../../clock/calendar.js'
 import { Badge, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { page } from '../render.js'
-import { DeficiencyTable } from './deficiencies.js'
+import { DeficiencyTable, deficiencyRows, rowContext } from './deficiencies.js'
 
-function ageYears(birthDate: string, now: Date): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate)
-  if (!m) return null
-  let age = now.getFullYear() - Number(m[1])
-  if (now.getMonth() + 1 < Number(m[2]) || (now.getMonth() + 1 === Number(m[2]) && now.getDate() < Number(m[3]))) age--
-  return age
+/** Age in whole years on the clinic's today. */
+function ageYears(birthDate: string, today: string): number | null {
+  return isCalendarDate(birthDate) ? yearsBetween(today, birthDate) : null
 }
 
 export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
@@ -85,7 +83,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                   <td>{r.patient ? `${r.patient.familyName}, ${r.patient.givenName}` : <span class="muted">not in the patient index</span>}</td>
                   <td>{r.patient?.birthDate ?? ''}</td>
                   <td class="num">{r.documents}</td>
-                  <td>{when(r.latest)}</td>
+                  <td>{when(r.latest, deps.clock)}</td>
                 </tr>
               ))}
             </tbody>
@@ -105,11 +103,10 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if ((!patient && !docs.length) || !canSeePatient(u, patient) && !docs.length)
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no chart {mrn}, or it is not one you may see.</Empty>)
     audit(c, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { documents: docs.length } })
-    const now = deps.now?.() ?? new Date()
     const typeFilter = c.req.query('type') ?? ''
     const rows = docs
       .map((d) => ({ d, f: documentFacts(d) }))
-      .sort((a, b) => (b.f.dateOfService ?? day(b.d.receivedAt)).localeCompare(a.f.dateOfService ?? day(a.d.receivedAt)))
+      .sort((a, b) => (b.f.dateOfService ?? day(b.d.receivedAt, deps.clock)).localeCompare(a.f.dateOfService ?? day(a.d.receivedAt, deps.clock)))
     const types = new Map<string, number>()
     for (const r of rows) types.set(r.d.docType ?? 'other', (types.get(r.d.docType ?? 'other') ?? 0) + 1)
     const shown = typeFilter ? rows.filter((r) => (r.d.docType ?? 'other') === typeFilter) : rows
@@ -124,7 +121,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       c,
       { title: patient ? `${patient.familyName}, ${patient.givenName} · ${mrn}` : `Chart ${mrn}`, active: 'charts', wide: true, printTitle: `Chart ${mrn}` },
       <>
-        <PatientHeader mrn={mrn} patient={patient} now={now} />
+        <PatientHeader mrn={mrn} patient={patient} today={deps.clock.today()} />
         <section>
           <h2>Documents</h2>
           {types.size > 1 ? (
@@ -163,7 +160,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <td>{f.author ?? ''}</td>
                     <td class="num">{d.pageCount ?? ''}</td>
                     <td>{f.signed ? (f.signed.present ? 'yes' : <Badge kind="warning">no</Badge>) : ''}</td>
-                    <td class="nowrap">{when(d.receivedAt)}</td>
+                    <td class="nowrap">{when(d.receivedAt, deps.clock)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -175,7 +172,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         <section>
           <h2>Deficiencies</h2>
           {defs.length ? (
-            <DeficiencyTable defs={defs} user={u} csrf={c.get('csrf')} back={back} docs={new Map(docs.map((d) => [d.id, d]))} patients={new Map([[mrn, patient]])} compact now={now} />
+            <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, back, true)} />
           ) : (
             <Empty>No open deficiencies.</Empty>
           )}
@@ -190,7 +187,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 }
 
-function PatientHeader({ mrn, patient, now }: { mrn: string; patient: Patient | undefined; now: Date }) {
+function PatientHeader({ mrn, patient, today }: { mrn: string; patient: Patient | undefined; today: string }) {
   if (!patient)
     return (
       <header class="patient">
@@ -198,7 +195,7 @@ function PatientHeader({ mrn, patient, now }: { mrn: string; patient: Patient | 
         <p class="muted">This MRN is not in the patient index.</p>
       </header>
     )
-  const age = ageYears(patient.birthDate, now)
+  const age = ageYears(patient.birthDate, today)
   return (
     <header class="patient">
       <h1>

@@ -2,7 +2,9 @@
 /** @jsxImportSource hono/jsx */
 /**
  * Dashboard: inbox and pipeline (files waiting, in progress, quarantined, storage), today's
- * filings, the review backlog and open deficiencies by age. Figures only, no patient data.
+ * filings, the review backlog and open deficiencies by age (the deficiency report's buckets),
+ * and pictures of the last 30 days (reports/timelineCharts.ts). Figures only, no patient data.
+ * An administrator alone on a new desk is told how to add the desk's accounts.
  *
  * GET /            the page
  * GET /dashboard/pipeline   the pipeline panel (htmx refreshes it every 15 s)
@@ -13,12 +15,20 @@ import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { userOf, type AppEnv } from '../env.js'
-import { AGE_BUCKETS, ageBucket, ageDays, plural, startOfToday, when } from '../format.js'
+import { ageDays, plural, when } from '../format.js'
 import { Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { pipelineStatusReader, type PipelineStatus } from '../pipelineStatus.js'
 import { page } from '../render.js'
-import { releaseDeadlines } from '../../reports/stats.js'
+import { AGING_BUCKET_LABELS, AGING_BUCKETS, } from '../../reports/aging.js'
+import { addDays } from '../../clock/calendar.js'
+import { computeStats, releaseDeadlines } from '../../reports/stats.js'
+import { statsBodyHtml } from '../../reports/statsReport.js'
+import { buildTimeline } from '../../reports/timeline.js'
+import { timelineCharts, type TimelineChart } from '../../reports/timelineCharts.js'
+import { raw } from 'hono/html'
+import { openByAge, RulesetName } from './deficiencies.js'
+import { RulesetVersions } from '../../deficiencies/rulesetVersions.js'
 
 function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: boolean }) {
   return (
@@ -47,6 +57,40 @@ function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: bo
   )
 }
 
+/** The last 30 days in pictures, each with its caption in words. */
+export function Charts({ charts }: { charts: TimelineChart[] }) {
+  return (
+    <div class="charts">
+      {charts.map((ch) => (
+        <figure class="chart-figure" data-chart={ch.id}>
+          <figcaption>
+            <strong>{ch.title}</strong>
+            <div class="small muted">{ch.caption}</div>
+          </figcaption>
+          {raw(ch.svg)}
+        </figure>
+      ))}
+    </div>
+  )
+}
+
+/** An administrator alone on a new desk: the next step is the desk's own accounts. */
+function FirstSteps() {
+  return (
+    <section class="panel panel-hint" data-first-steps>
+      <h2>Next: add the desk's accounts</h2>
+      <p>
+        You are the only account. The records desk is run by its own people: add one account for each of them on the <a href="/admin/users">Users</a> page, with their roles
+        (clerk: review and charts; lead: rules and decisions on deficiencies; provider: their routed reports; auditor: the audit log). Each gets a one-time password
+        to change at the first sign-in.
+      </p>
+      <p class="small">
+        From the command line: <code>chartclerk user add mlopez --role clerk --name "Maria Lopez"</code>
+      </p>
+    </section>
+  )
+}
+
 export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const status = pipelineStatusReader(deps)
   const desk = new DeskQueries(deps.catalog)
@@ -57,26 +101,60 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     return c.html(<Pipeline s={await status()} showQuarantine={can(u.roles, 'quarantine.view')} />)
   })
 
+  app.get('/statistics', need('desk.view'), (c) => {
+    const u = userOf(c)
+    const to = deps.clock.today()
+    const s = computeStats(deps.catalog, { from: addDays(to, -29), to, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays, clock: deps.clock })
+    const releases = can(u.roles, 'release.manage')
+    const charts = timelineCharts(buildTimeline(deps.catalog, s.period, deps.clock), { releases })
+    return page(
+      c,
+      { title: 'Statistics', active: 'dashboard', wide: true, printTitle: `Records department statistics, ${s.period.from} to ${s.period.to}`, patientData: false },
+      <>
+        <div class="item-head">
+          <div>
+            <h1>Records department statistics</h1>
+            <p class="muted">
+              {s.period.from} to {s.period.to} ({s.period.days} days) · figures only, no patient information
+            </p>
+          </div>
+          <div class="actions no-print">
+            <button type="button" data-print class="primary">
+              Print
+            </button>
+            <a class="button" href="/">
+              Back to the dashboard
+            </a>
+          </div>
+        </div>
+        {raw(statsBodyHtml(s, charts, { releases }))}
+      </>,
+    )
+  })
+
   app.get('/', need('desk.view'), async (c) => {
     const u = userOf(c)
     const s = await status()
-    const now = deps.now?.() ?? new Date()
-    const filedToday = desk.filedSince(startOfToday(now))
+    const { clock } = deps
+    const filedToday = desk.filedSince(clock.startOfToday().toISOString())
     const backlog = desk.reviewCount()
     const oldest = desk.oldestReview()
-    const open = deficiencies.list({ status: 'open' })
-    const buckets = Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, 0])) as Record<string, number>
-    for (const d of open) buckets[ageBucket(ageDays(d.createdAt, now))]!++
+    const aging = openByAge(deps)
+    const to = clock.today()
+    const charts = timelineCharts(buildTimeline(deps.catalog, { from: addDays(to, -29), to }, clock), { releases: can(u.roles, 'release.manage') })
+    const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && deps.users.count() <= 1
+    const versions = new RulesetVersions(deps.catalog.db).all()
     const completed = deficiencies.list({ status: 'completed' }).length
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
-    const releases = releaseDeadlines(deps.catalog, now.toISOString().slice(0, 10))
+    const releases = releaseDeadlines(deps.catalog, clock.today())
     return page(
       c,
       { title: 'Dashboard', active: 'dashboard' },
       <>
         <h1>Dashboard</h1>
         <Flash code={c.req.query('msg')} messages={{ password: 'Your new password is in force.' }} />
+        {alone ? <FirstSteps /> : null}
         <h2>Inbox and pipeline</h2>
         <Pipeline s={s} showQuarantine={can(u.roles, 'quarantine.view')} />
         <div class="columns">
@@ -89,7 +167,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
               </dd>
               <dt>Review backlog</dt>
               <dd>
-                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, now) ? `${plural(ageDays(oldest, now), 'day')} ago` : 'today'}</span> : null}
+                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, clock) ? `${plural(ageDays(oldest, clock), 'day')} ago` : 'today'}</span> : null}
                 {backlog && can(u.roles, 'review.settle') ? (
                   <>
                     {' '}
@@ -114,32 +192,51 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
           </section>
           <section class="panel">
             <h2>Open deficiencies by age</h2>
-            <table class="buckets">
+            <table class="buckets" data-aging>
               <tbody>
-                {AGE_BUCKETS.map((b) => (
-                  <tr class={b.min > 30 && buckets[b.key] ? 'late' : undefined}>
-                    <th scope="row">{b.label}</th>
-                    <td class="num">{seeRecords ? <a href={`/deficiencies?status=open&age=${b.key}`}>{buckets[b.key]}</a> : buckets[b.key]}</td>
+                {AGING_BUCKETS.map((b) => (
+                  <tr class={(b === '31-60' || b === '>60') && aging.buckets[b] ? 'late' : undefined}>
+                    <th scope="row">{AGING_BUCKET_LABELS[b]}</th>
+                    <td class="num" data-bucket={b}>
+                      {seeRecords ? <a href={`/deficiencies?status=open&age=${encodeURIComponent(b)}`}>{aging.buckets[b]}</a> : aging.buckets[b]}
+                    </td>
                   </tr>
                 ))}
                 <tr class="total">
                   <th scope="row">Open in all</th>
-                  <td class="num">{open.length}</td>
+                  <td class="num" data-total>
+                    {aging.open}
+                  </td>
+                </tr>
+                <tr class={aging.delinquent ? 'late' : undefined}>
+                  <th scope="row">Delinquent</th>
+                  <td class="num" data-delinquent>
+                    {aging.delinquent}
+                  </td>
                 </tr>
               </tbody>
             </table>
             <p class="muted small">
-              {completed} completed and waiting for verification. Delinquent: open more than 30 days.
+              {completed} completed and waiting for verification. Delinquent: open more than {aging.delinquentAfterDays} days.
             </p>
           </section>
         </div>
+        <section class="panel">
+          <div class="item-head">
+            <h2>The last 30 days</h2>
+            <a class="button no-print" href="/statistics">
+              Printable statistics
+            </a>
+          </div>
+          <Charts charts={charts} />
+        </section>
         {rs && can(u.roles, 'rules.view') ? (
           <section class={rs.lastError ? 'panel panel-bad' : 'panel'}>
             <h2>Rule set</h2>
             <p>
               {rs.version ? (
                 <>
-                  Version <code>{rs.version}</code> with {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt)}.
+                  In force: <RulesetName version={rs.version} versions={versions} />, {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt, deps.clock)}.
                 </>
               ) : (
                 'No rule set has loaded.'

@@ -5,6 +5,10 @@
  * status changes with a reason (complete; verify, waive, reject, reopen for the records lead),
  * links to the documents, a CSV export and a printable report of the same selection.
  *
+ * Ages, aging buckets and the delinquent flag come from the deficiency report model
+ * (src/reports/deficiencyReport.ts), the same one `chartclerk report deficiencies` prints, and
+ * the CSV is its CSV: the desk, the CLI and the printout cannot disagree.
+ *
  * GET  /deficiencies                 the list
  * GET  /deficiencies/export.csv      the same selection as CSV (audited)
  * GET  /deficiencies/report          the same selection as a printable report (audited)
@@ -13,18 +17,18 @@
 import type { Hono } from 'hono'
 import { can } from '../../auth/roles.js'
 import type { User } from '../../auth/users.js'
-import type { DocumentRecord } from '../../catalog/documents.js'
-import { DEFICIENCY_STATUSES, DeficienciesRepo, TRANSITIONS, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
+import { DEFICIENCY_STATUSES, DeficienciesRepo, SYSTEM_ACTOR, TRANSITIONS, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
+import { RulesetVersions, type RulesetLabel } from '../../deficiencies/rulesetVersions.js'
 import { ChartclerkError } from '../../errors.js'
-import type { Patient } from '../../model/types.js'
-import { DEFICIENCY_KINDS, SEVERITIES } from '../../rules/types.js'
+import { AGING_BUCKET_LABELS, AGING_BUCKETS, emptyBuckets, isAgingBucket, type AgingBucket } from '../../reports/aging.js'
+import { ReportContext } from '../../reports/context.js'
+import { buildDeficiencyReport, renderReportCsv, reportRow, reportRows, type DeficiencyReport, type ReportFilter, type ReportRow } from '../../reports/deficiencyReport.js'
+import { DEFICIENCY_KINDS, SEVERITIES, type DeficiencyKind, type Severity } from '../../rules/types.js'
 import { canSeePatient } from '../access.js'
-import { csvLine } from '../csv.js'
 import type { WebDeps } from '../deps.js'
-import { DeskQueries } from '../desk.js'
-import { documentFacts } from '../documentFacts.js'
 import { audit, isHtmx, userOf, type AppEnv, type Ctx } from '../env.js'
-import { AGE_BUCKETS, ageBucket, ageDays, day, plural, typeLabel, waited, when } from '../format.js'
+import type { Clock } from '../../clock/clock.js'
+import { day, plural, typeLabel, waited, when } from '../format.js'
 import { Badge, Csrf, Empty, Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { field, idParam, localPath, page } from '../render.js'
@@ -62,7 +66,7 @@ export function readFilters(q: (k: string) => string | undefined): Filters {
     status: pick('status', ['active', 'all', ...DEFICIENCY_STATUSES], 'active'),
     kind: pick('kind', DEFICIENCY_KINDS),
     severity: pick('severity', SEVERITIES),
-    age: pick('age', AGE_BUCKETS.map((b) => b.key)),
+    age: pick('age', AGING_BUCKETS),
     type: (q('type') ?? '').slice(0, 40),
     facility: (q('facility') ?? '').slice(0, 120),
     mrn: (q('mrn') ?? '').trim().slice(0, 40),
@@ -77,88 +81,192 @@ export function filterQuery(f: Filters): string {
   return s ? `?${s}` : ''
 }
 
-export interface Row {
-  d: Deficiency
-  doc: DocumentRecord | undefined
-  patient: Patient | undefined
-  age: number
-  facility: string | null
-}
-
-export function selectRows(deps: WebDeps, user: User, f: Filters, now: Date): Row[] {
-  const repo = new DeficienciesRepo(deps.catalog.db)
-  const status: DeficiencyStatus[] | undefined =
-    f.status === 'all' ? undefined : f.status === 'active' ? ['open', 'completed'] : [f.status as DeficiencyStatus]
-  const list = repo.list({ status, chartMrn: f.mrn || undefined, ruleId: f.rule || undefined, kind: (f.kind || undefined) as Deficiency['kind'] | undefined })
-  const docs = new DeskQueries(deps.catalog).documents(list.map((d) => Number(d.documentId)).filter((n) => Number.isInteger(n) && n > 0))
-  const patients = new Map<string, Patient | undefined>()
-  const rows: Row[] = []
-  for (const d of list) {
-    if (!patients.has(d.chartMrn)) patients.set(d.chartMrn, deps.patients.get(d.chartMrn))
-    const patient = patients.get(d.chartMrn)
-    if (!canSeePatient(user, patient)) continue
-    const doc = d.documentId ? docs.get(Number(d.documentId)) : undefined
-    const age = ageDays(d.createdAt, now)
-    const facility = doc ? documentFacts(doc).facility : null
-    if (f.severity && d.severity !== f.severity) continue
-    if (f.age && ageBucket(age) !== f.age) continue
-    if (f.type && (doc?.docType ?? '') !== f.type) continue
-    if (f.facility && (facility ?? '').toLowerCase() !== f.facility.toLowerCase()) continue
-    rows.push({ d, doc, patient, age, facility })
+/** The desk's filters as the report model's filter. */
+export function reportFilter(f: Filters): ReportFilter {
+  const status: DeficiencyStatus[] = f.status === 'all' ? [...DEFICIENCY_STATUSES] : f.status === 'active' ? ['open', 'completed'] : [f.status as DeficiencyStatus]
+  return {
+    status,
+    kind: f.kind ? [f.kind as DeficiencyKind] : undefined,
+    severity: f.severity ? [f.severity as Severity] : undefined,
+    ruleId: f.rule || undefined,
+    mrn: f.mrn || undefined,
+    documentType: f.type ? [f.type] : undefined,
+    facility: f.facility || undefined,
+    bucket: isAgingBucket(f.age) ? [f.age] : undefined,
   }
-  return rows
 }
 
-const patientLabel = (p: Patient | undefined) => (p ? `${p.familyName}, ${p.givenName}` : '')
+/** The deficiency report for this user: the selection, aged and bucketed, limited to the charts they may see. */
+export function deskReport(deps: WebDeps, user: User, f: Filters): DeficiencyReport {
+  return buildDeficiencyReport(deps.catalog, reportFilter(f), {
+    asOf: deps.clock.today(),
+    clock: deps.clock,
+    delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays,
+    visible: (mrn) => canSeePatient(user, deps.patients.get(mrn)),
+  })
+}
 
-function StatusForm({ d, user, csrf, back }: { d: Deficiency; user: User; csrf: string; back: string }) {
-  const changes = allowedChanges(user, d.status)
+/** Report rows for deficiencies listed elsewhere (a chart, a document). */
+export function deficiencyRows(deps: WebDeps, defs: Deficiency[]): ReportRow[] {
+  const ctx = new ReportContext(deps.catalog, deps.clock.today(), deps.clock)
+  return defs.map((d) => reportRow(d, ctx, deps.config.deficiencies.delinquentAfterDays))
+}
+
+/** What a row needs besides the deficiency: who looks, where to come back, how rule sets read. */
+export interface RowContext {
+  user: User
+  csrf: string
+  back: string
+  versions: Map<string, RulesetLabel>
+  /** The rule set in force (its hash), if one has loaded. */
+  current: string | null
+  /** Rule titles by id, from the rule set in force. */
+  titles: Map<string, string>
+  /** The clinic's clock, for the times a row shows. */
+  clock: Clock
+  compact?: boolean
+}
+
+export function rowContext(deps: WebDeps, c: Ctx, back: string, compact = false): RowContext {
+  const rs = deps.rules?.current ?? null
+  return {
+    user: userOf(c),
+    csrf: c.get('csrf'),
+    back,
+    versions: new RulesetVersions(deps.catalog.db).all(),
+    current: rs?.version ?? null,
+    titles: new Map((rs?.rules ?? []).map((r) => [r.id, r.title])),
+    clock: deps.clock,
+    compact,
+  }
+}
+
+function label(versions: Map<string, RulesetLabel>, version: string): RulesetLabel {
+  return versions.get(version) ?? { version, number: null, since: null, text: `rule set ${version}` }
+}
+
+/** A rule set by its number and date; the hash only on hover. */
+export function RulesetName({ version, versions }: { version: string; versions: Map<string, RulesetLabel> }) {
+  const l = label(versions, version)
+  return <abbr title={`rule set version ${l.version}`}>{l.text}</abbr>
+}
+
+/** Text that may name rule sets by hash (stored reasons), with each hash read as its number and date. */
+export function WithRulesets({ text, versions }: { text: string; versions: Map<string, RulesetLabel> }) {
+  const parts: (string | ReturnType<typeof RulesetName>)[] = []
+  let last = 0
+  for (const m of text.matchAll(/(?:rule set )?(rs-[0-9a-f]{12})/g)) {
+    parts.push(text.slice(last, m.index))
+    parts.push(<RulesetName version={m[1]!} versions={versions} />)
+    last = m.index! + m[0].length
+  }
+  parts.push(text.slice(last))
+  return <>{parts}</>
+}
+
+const patientLabel = (r: ReportRow) => r.patientName
+
+/**
+ * Marking a deficiency completed tells chartclerk the chart was fixed; the next check of the
+ * chart decides. Say so before (the chart still fails the rule at the last check) so nobody
+ * is surprised when it reopens.
+ */
+function StillFails({ r, rc }: { r: ReportRow; rc: RowContext }) {
+  const title = rc.titles.get(r.ruleId)
+  const changed = r.lastSeenRuleset && rc.current && r.lastSeenRuleset !== rc.current
+  return (
+    <p class="small form-note" data-still-fails>
+      The chart still fails rule {r.ruleId}
+      {title ? ` (${title})` : ''}
+      {r.lastSeenAt ? (
+        <>
+          {' '}
+          at the last check, {when(r.lastSeenAt, rc.clock)}
+          {r.lastSeenRuleset ? (
+            <>
+              {' '}
+              with <RulesetName version={r.lastSeenRuleset} versions={rc.versions} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+      . Fix the chart first: if the rule still finds this, the next check reopens it.
+      {changed ? (
+        <>
+          {' '}
+          The rules have changed since (now <RulesetName version={rc.current!} versions={rc.versions} />
+          ); the next check decides again.
+        </>
+      ) : null}
+    </p>
+  )
+}
+
+function StatusForm({ r, rc, chosen, reason }: { r: ReportRow; rc: RowContext; chosen?: DeficiencyStatus; reason?: string }) {
+  const changes = allowedChanges(rc.user, r.status)
   if (!changes.length) return null
   return (
-    <form method="post" action={`/deficiencies/${d.id}/status`} class="status-form" hx-post={`/deficiencies/${d.id}/status`} hx-target="closest tr" hx-swap="outerHTML">
-      <Csrf token={csrf} />
-      <input type="hidden" name="back" value={back} />
-      <select name="to" aria-label={`New status of deficiency ${d.id}`} required>
+    <form method="post" action={`/deficiencies/${r.id}/status`} class="status-form" hx-post={`/deficiencies/${r.id}/status`} hx-target="closest tr" hx-swap="outerHTML">
+      <Csrf token={rc.csrf} />
+      <input type="hidden" name="back" value={rc.back} />
+      <select name="to" aria-label={`New status of deficiency ${r.id}`} required>
         {changes.map((to) => (
-          <option value={to}>{ACTION_LABEL[to]}</option>
+          <option value={to} selected={to === chosen}>
+            {ACTION_LABEL[to]}
+          </option>
         ))}
       </select>
-      <input name="reason" placeholder="Reason" aria-label={`Reason for deficiency ${d.id}`} maxlength={500} />
+      <input name="reason" placeholder="Reason" aria-label={`Reason for deficiency ${r.id}`} maxlength={500} value={reason ?? ''} />
       <button type="submit">Apply</button>
+      {r.status === 'open' && changes.includes('completed') ? <StillFails r={r} rc={rc} /> : null}
     </form>
   )
 }
 
-export function DeficiencyRow({ r, user, csrf, back, compact, error }: { r: Row; user: User; csrf: string; back: string; compact?: boolean; error?: string }) {
-  const d = r.d
+export function DeficiencyRow({ r, rc, error, chosen, reason }: { r: ReportRow; rc: RowContext; error?: string; chosen?: DeficiencyStatus; reason?: string }) {
+  const compact = rc.compact
+  const byPerson = r.status === 'completed' && r.decidedBy && r.decidedBy !== SYSTEM_ACTOR
   return (
-    <tr id={`def-${d.id}`} class={r.age > 30 && d.status === 'open' ? 'late' : undefined}>
-      <td class="num">{d.id}</td>
-      <td class="num nowrap">{waited(r.age)}</td>
+    <tr id={`def-${r.id}`} class={r.delinquent ? 'late' : undefined} data-bucket={r.agingBucket}>
+      <td class="num">{r.id}</td>
+      <td class="num nowrap" title={`aged from ${r.agingFrom}`}>
+        {waited(r.ageDays)}
+        {r.delinquent ? <div class="small bad">delinquent</div> : null}
+      </td>
       {compact ? null : (
         <td>
-          <a href={`/charts/${encodeURIComponent(d.chartMrn)}`} class="nowrap">
-            {d.chartMrn}
+          <a href={`/charts/${encodeURIComponent(r.mrn)}`} class="nowrap">
+            {r.mrn}
           </a>
-          <div class="small">{patientLabel(r.patient)}</div>
+          <div class="small">{patientLabel(r)}</div>
         </td>
       )}
       <td>
-        {d.documentId && r.doc ? <a href={`/documents/${r.doc.id}`}>{typeLabel(r.doc.docType)}</a> : d.documentId ? `document ${d.documentId}` : <span class="muted">chart</span>}
+        {r.documentId && r.documentType ? <a href={`/documents/${r.documentId}`}>{typeLabel(r.documentType)}</a> : r.documentId ? `document ${r.documentId}` : <span class="muted">chart</span>}
         {r.facility && !compact ? <div class="small muted">{r.facility}</div> : null}
       </td>
       <td>
-        <Badge kind={d.severity}>{d.severity}</Badge> <span class="small">{d.kind.replace(/_/g, ' ')}</span>
-        <div class="small muted">{d.ruleId}</div>
+        <Badge kind={r.severity}>{r.severity}</Badge> <span class="small">{r.kind.replace(/_/g, ' ')}</span>
+        <div class="small muted">{r.ruleId}</div>
       </td>
       <td class="message">
-        {d.message}
-        {d.page ? <span class="muted small"> (page {d.page})</span> : null}
+        {r.message}
+        {r.page ? <span class="muted small"> (page {r.page})</span> : null}
       </td>
+      <td class="assignee">{r.assignedTo ?? <span class="muted">nobody</span>}</td>
       <td>
-        <Badge kind={d.status}>{d.status}</Badge>
-        {d.statusReason ? <div class="small muted">{d.statusReason}</div> : null}
-        {d.decidedBy || d.completedBy ? <div class="small muted">by {d.decidedBy ?? d.completedBy}</div> : null}
+        <Badge kind={r.status}>{r.status}</Badge>
+        {r.statusReason ? (
+          <div class="small muted">
+            <WithRulesets text={r.statusReason} versions={rc.versions} />
+          </div>
+        ) : null}
+        {r.decidedBy ? <div class="small muted">by {r.decidedBy}</div> : null}
+        {byPerson ? (
+          <div class="small form-note" data-after-complete>
+            Waiting for verification. The next check of the chart reopens it if rule {r.ruleId} still finds this.
+          </div>
+        ) : null}
         {error ? (
           <div class="small error" role="alert">
             {error}
@@ -166,33 +274,69 @@ export function DeficiencyRow({ r, user, csrf, back, compact, error }: { r: Row;
         ) : null}
       </td>
       <td class="no-print">
-        <StatusForm d={d} user={user} csrf={csrf} back={back} />
+        <StatusForm r={r} rc={rc} chosen={chosen} reason={reason} />
       </td>
     </tr>
   )
 }
 
-export function DeficiencyTable(p: { defs: Deficiency[]; user: User; csrf: string; back: string; docs: Map<number, DocumentRecord>; patients: Map<string, Patient | undefined>; compact?: boolean; now?: Date }) {
-  const now = p.now ?? new Date()
+function Head({ compact }: { compact?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th>#</th>
+        <th>Age</th>
+        {compact ? null : <th>Chart</th>}
+        <th>Document</th>
+        <th>Kind</th>
+        <th>What is wrong</th>
+        <th>Assigned to</th>
+        <th>Status</th>
+        <th class="no-print">Change</th>
+      </tr>
+    </thead>
+  )
+}
+
+/** Deficiencies on a chart or document page (same rows as the list). */
+export function DeficiencyTable({ rows, rc }: { rows: ReportRow[]; rc: RowContext }) {
   return (
     <table class="list deficiencies">
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>Age</th>
-          {p.compact ? null : <th>Chart</th>}
-          <th>Document</th>
-          <th>Kind</th>
-          <th>What is wrong</th>
-          <th>Status</th>
-          <th class="no-print">Change</th>
-        </tr>
-      </thead>
+      <Head compact={rc.compact} />
       <tbody>
-        {p.defs.map((d) => {
-          const doc = d.documentId ? p.docs.get(Number(d.documentId)) : undefined
-          return <DeficiencyRow r={{ d, doc, patient: p.patients.get(d.chartMrn), age: ageDays(d.createdAt, now), facility: doc ? documentFacts(doc).facility : null }} user={p.user} csrf={p.csrf} back={p.back} compact={p.compact} />
-        })}
+        {rows.map((r) => (
+          <DeficiencyRow r={r} rc={rc} />
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** Counts by aging bucket, with the total and the delinquent count (the desk list, the printout, the dashboard). */
+export function BucketTable({ buckets, total, delinquent, link }: { buckets: Record<AgingBucket, number>; total: number; delinquent: number; link?: (b: AgingBucket) => string }) {
+  return (
+    <table class="buckets report-buckets" data-aging>
+      <tbody>
+        <tr>
+          {AGING_BUCKETS.map((b) => (
+            <th scope="col">{AGING_BUCKET_LABELS[b]}</th>
+          ))}
+          <th scope="col">Total</th>
+          <th scope="col">Delinquent</th>
+        </tr>
+        <tr>
+          {AGING_BUCKETS.map((b) => (
+            <td class="num" data-bucket={b}>
+              {link && buckets[b] ? <a href={link(b)}>{buckets[b]}</a> : buckets[b]}
+            </td>
+          ))}
+          <td class="num" data-total>
+            {total}
+          </td>
+          <td class={delinquent ? 'num late' : 'num'} data-delinquent>
+            {delinquent}
+          </td>
+        </tr>
       </tbody>
     </table>
   )
@@ -243,9 +387,9 @@ function FilterForm({ f, types, facilities, action }: { f: Filters; types: strin
         Age
         <select name="age">
           <option value="">any</option>
-          {AGE_BUCKETS.map((b) => (
-            <option value={b.key} selected={f.age === b.key}>
-              {b.label}
+          {AGING_BUCKETS.map((b) => (
+            <option value={b} selected={f.age === b}>
+              {AGING_BUCKET_LABELS[b]}
             </option>
           ))}
         </select>
@@ -286,7 +430,7 @@ function summary(f: Filters): string {
   const parts = [f.status === 'active' ? 'open or completed' : f.status === 'all' ? 'any status' : f.status]
   if (f.kind) parts.push(`kind ${f.kind.replace(/_/g, ' ')}`)
   if (f.severity) parts.push(`severity ${f.severity}`)
-  if (f.age) parts.push(`age ${AGE_BUCKETS.find((b) => b.key === f.age)?.label}`)
+  if (isAgingBucket(f.age)) parts.push(`age ${AGING_BUCKET_LABELS[f.age]}`)
   if (f.type) parts.push(typeLabel(f.type))
   if (f.facility) parts.push(`from ${f.facility}`)
   if (f.mrn) parts.push(`chart ${f.mrn}`)
@@ -296,23 +440,26 @@ function summary(f: Filters): string {
 
 export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const repo = new DeficienciesRepo(deps.catalog.db)
-  const now = () => deps.now?.() ?? new Date()
 
   /** Types and facilities seen among the user's deficiencies, for the filter menus. */
   const menus = (c: Ctx) => {
-    const all = selectRows(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }, now())
-    const types = [...new Set(all.map((r) => r.doc?.docType).filter((t): t is string => !!t))].sort()
+    const all = reportRows(deskReport(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }))
+    const types = [...new Set(all.map((r) => r.documentType).filter((t): t is string => !!t))].sort()
     const facilities = [...new Set(all.map((r) => r.facility).filter((x): x is string => !!x))].sort()
     return { types, facilities }
   }
 
+  const mrnsOf = (rows: ReportRow[]) => [...new Set(rows.map((r) => r.mrn))].slice(0, 500)
+
   app.get('/deficiencies', need('records.view'), (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const rows = selectRows(deps, u, f, now())
+    const report = deskReport(deps, u, f)
+    const rows = reportRows(report)
     const { types, facilities } = menus(c)
     audit(c, { action: 'deficiency.list', detail: { filters: summary(f), rows: rows.length } })
     const back = c.req.path + filterQuery(f)
+    const rc = rowContext(deps, c, back)
     return page(
       c,
       { title: 'Deficiencies', active: 'deficiencies', wide: true },
@@ -333,57 +480,31 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
         <Flash code={c.req.query('msg')} messages={{ changed: 'Status changed.', 'error-change': 'That change was not made; see the row.' }} />
         <FilterForm f={f} types={types} facilities={facilities} action="/deficiencies" />
         <p class="muted">
-          {plural(rows.length, 'deficiency', 'deficiencies')}: {summary(f)}
+          {plural(rows.length, 'deficiency', 'deficiencies')}: {summary(f)} · aged as of {report.asOf}; delinquent when open more than {report.delinquentAfterDays} days
         </p>
-        {rows.length ? (
-          <table class="list deficiencies">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Age</th>
-                <th>Chart</th>
-                <th>Document</th>
-                <th>Kind</th>
-                <th>What is wrong</th>
-                <th>Status</th>
-                <th class="no-print">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <DeficiencyRow r={r} user={u} csrf={c.get('csrf')} back={back} />
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No deficiencies match.</Empty>
-        )}
+        <BucketTable buckets={report.totals.buckets} total={report.totals.deficiencies} delinquent={report.totals.delinquent} />
+        {rows.length ? <DeficiencyTable rows={rows} rc={rc} /> : <Empty>No deficiencies match.</Empty>}
       </>,
     )
   })
 
   app.get('/deficiencies/export.csv', need('records.view'), need('export'), (c) => {
     const f = readFilters((k) => c.req.query(k))
-    const rows = selectRows(deps, userOf(c), f, now())
-    let out = csvLine(['id', 'chart_mrn', 'patient', 'document_id', 'document_type', 'facility', 'date_of_service', 'rule_id', 'kind', 'severity', 'status', 'age_days', 'created_at', 'assigned_to', 'message', 'status_reason', 'decided_by', 'decided_at'])
-    for (const r of rows) {
-      const d = r.d
-      out += csvLine([
-        d.id, d.chartMrn, patientLabel(r.patient), d.documentId ?? '', r.doc?.docType ?? '', r.facility ?? '', r.doc ? (documentFacts(r.doc).dateOfService ?? '') : '',
-        d.ruleId, d.kind, d.severity, d.status, r.age, d.createdAt, d.assignedTo ?? '', d.message, d.statusReason ?? '', d.decidedBy ?? d.completedBy ?? '', d.decidedAt ?? d.completedAt ?? '',
-      ])
-    }
-    audit(c, { action: 'deficiency.export', targetKind: 'report', detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: [...new Set(rows.map((r) => r.d.chartMrn))].slice(0, 500) } })
-    const stamp = day(now().toISOString())
-    return c.body(out, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="deficiencies-${stamp}.csv"` })
+    const report = deskReport(deps, userOf(c), f)
+    const rows = reportRows(report)
+    audit(c, { action: 'deficiency.export', targetKind: 'report', detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) } })
+    const stamp = deps.clock.today()
+    return c.body(renderReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="deficiencies-${stamp}.csv"` })
   })
 
   app.get('/deficiencies/report', need('records.view'), need('export'), (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const rows = selectRows(deps, u, f, now())
-    audit(c, { action: 'deficiency.report', targetKind: 'report', detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: [...new Set(rows.map((r) => r.d.chartMrn))].slice(0, 500) } })
-    const buckets = AGE_BUCKETS.map((b) => ({ ...b, n: rows.filter((r) => ageBucket(r.age) === b.key).length }))
+    const report = deskReport(deps, u, f)
+    const rows = reportRows(report)
+    audit(c, { action: 'deficiency.report', targetKind: 'report', detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) } })
+    const versions = new RulesetVersions(deps.catalog.db).all()
+    const t = report.totals
     return page(
       c,
       { title: 'Deficiency report', active: 'deficiencies', wide: true, printTitle: `Deficiency report: ${summary(f)}` },
@@ -392,7 +513,8 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
           <div>
             <h1>Deficiency report</h1>
             <p>
-              {summary(f)} · {plural(rows.length, 'deficiency', 'deficiencies')} · as of {when(now().toISOString())}
+              {summary(f)} · {plural(t.deficiencies, 'deficiency', 'deficiencies')} in {plural(t.charts, 'chart')}; {t.delinquent} delinquent in {plural(t.delinquentCharts, 'chart')} · as of {report.asOf};
+              delinquent when open more than {report.delinquentAfterDays} days
             </p>
           </div>
           <div class="actions no-print">
@@ -404,59 +526,59 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
             </a>
           </div>
         </div>
-        <table class="buckets report-buckets">
-          <tbody>
-            <tr>
-              {buckets.map((b) => (
-                <th scope="col">{b.label}</th>
-              ))}
-            </tr>
-            <tr>
-              {buckets.map((b) => (
-                <td class="num">{b.n}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-        {rows.length ? (
-          <table class="list report">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Chart</th>
-                <th>Patient</th>
-                <th>Document</th>
-                <th>From</th>
-                <th>Rule</th>
-                <th>What is wrong</th>
-                <th>Status</th>
-                <th>Age</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td class="num">{r.d.id}</td>
-                  <td class="nowrap">{r.d.chartMrn}</td>
-                  <td>{patientLabel(r.patient)}</td>
-                  <td>
-                    {r.doc ? typeLabel(r.doc.docType) : r.d.documentId ? `document ${r.d.documentId}` : 'chart'}
-                    {r.doc ? <div class="small">{documentFacts(r.doc).dateOfService ?? ''}</div> : null}
-                  </td>
-                  <td class="small">{r.facility ?? ''}</td>
-                  <td class="small">
-                    {r.d.ruleId} ({r.d.severity})
-                  </td>
-                  <td>{r.d.message}</td>
-                  <td>
-                    {r.d.status}
-                    {r.d.statusReason ? <div class="small">{r.d.statusReason}</div> : null}
-                  </td>
-                  <td class="num nowrap">{waited(r.age)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <BucketTable buckets={t.buckets} total={t.deficiencies} delinquent={t.delinquent} />
+        {report.charts.length ? (
+          report.charts.map((g) => (
+            <section class="report-chart" data-mrn={g.mrn}>
+              <h2>
+                {g.inPatientIndex ? g.patientName : '(not in the patient index)'} · MRN {g.mrn}
+                {g.birthDate ? ` · born ${g.birthDate}` : ''}
+              </h2>
+              <table class="list report">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>Document</th>
+                    <th>From</th>
+                    <th>Rule</th>
+                    <th>What is wrong</th>
+                    <th>Assigned to</th>
+                    <th>Status</th>
+                    <th>Age</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.rows.map((r) => (
+                    <tr class={r.delinquent ? 'late' : undefined} data-bucket={r.agingBucket}>
+                      <td class="num">{r.id}</td>
+                      <td>
+                        {r.documentType ? typeLabel(r.documentType) : r.documentId ? `document ${r.documentId}` : 'chart'}
+                        {r.dateOfService ? <div class="small">{r.dateOfService}</div> : null}
+                      </td>
+                      <td class="small">{r.facility ?? ''}</td>
+                      <td class="small">
+                        {r.ruleId} ({r.severity})
+                      </td>
+                      <td>{r.message}</td>
+                      <td class="small">{r.assignedTo ?? ''}</td>
+                      <td>
+                        {r.status}
+                        {r.statusReason ? (
+                          <div class="small">
+                            <WithRulesets text={r.statusReason} versions={versions} />
+                          </div>
+                        ) : null}
+                      </td>
+                      <td class="num nowrap">
+                        {waited(r.ageDays)}
+                        {r.delinquent ? <div class="small">delinquent</div> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))
         ) : (
           <Empty>No deficiencies match.</Empty>
         )}
@@ -489,15 +611,18 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     }
     if (isHtmx(c)) {
       const fresh = repo.get(d.id)!
-      const doc = fresh.documentId ? deps.catalog.documents.get(Number(fresh.documentId)) : undefined
       const compact = back.startsWith('/documents/') || back.startsWith('/charts/')
-      return c.html(
-        <DeficiencyRow r={{ d: fresh, doc, patient: deps.patients.get(fresh.chartMrn), age: ageDays(fresh.createdAt, now()), facility: doc ? documentFacts(doc).facility : null }} user={u} csrf={c.get('csrf')} back={back} compact={compact} error={error} />,
-        // the desk's htmx config swaps 4xx responses too: the row shows the error
-        status,
-      )
+      const [row] = deficiencyRows(deps, [fresh])
+      // A refused change keeps what was chosen and typed, so the clerk only adds what was missing.
+      return c.html(<DeficiencyRow r={row!} rc={rowContext(deps, c, back, compact)} error={error} chosen={error ? to : undefined} reason={error ? reason : undefined} />, status)
     }
     if (error) return c.text(error, status)
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}msg=changed#def-${d.id}`, 303)
   })
+}
+
+/** Open deficiencies by aging bucket (the dashboard's panel), from the same report model. */
+export function openByAge(deps: WebDeps): { buckets: Record<AgingBucket, number>; open: number; delinquent: number; delinquentAfterDays: number } {
+  const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf: deps.clock.today(), clock: deps.clock, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays })
+  return { buckets: r.charts.length ? r.totals.buckets : emptyBuckets(), open: r.totals.deficiencies, delinquent: r.totals.delinquent, delinquentAfterDays: r.delinquentAfterDays }
 }

@@ -6,7 +6,7 @@
  * is an audit row.
  *
  * GET /documents/:id                 the viewer
- * GET /documents/:id/pages/:n        page n as PNG (derived/<id>/page-000n.png)
+ * GET /documents/:id/pages/:n        page n as PNG (derived/<id>/page-000n.png, drawn on first view)
  * GET /documents/:id/original        the original file as received (attachment)
  */
 import type { Hono } from 'hono'
@@ -14,19 +14,20 @@ import { stream } from 'hono/streaming'
 import type { DocumentRecord, PageRecord } from '../../catalog/documents.js'
 import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
-import { pageImageName } from '../../ingest/stages/extract.js'
+import { pageImage } from '../../derived/pageImages.js'
 import { safeName } from '../../ingest/quarantine.js'
 import { getObject } from '../../inactive/inactive.js'
-import { derivedKey, originalKey } from '../../storage/objectStore.js'
+import { originalKey } from '../../storage/objectStore.js'
 import { canSeeDocument } from '../access.js'
 import type { WebDeps } from '../deps.js'
 import { documentFacts } from '../documentFacts.js'
+import type { LabResultRow } from '../../extract-fields/labResults.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { humanSize, plural, typeLabel, when } from '../format.js'
 import { Badge, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { idParam, page } from '../render.js'
-import { DeficiencyTable } from './deficiencies.js'
+import { DeficiencyTable, deficiencyRows, rowContext } from './deficiencies.js'
 
 export function PageImages({ doc, pages, total }: { doc: DocumentRecord; pages: PageRecord[]; total?: number }) {
   if (!pages.length) return <Empty>No page images (the document has not been read yet).</Empty>
@@ -43,6 +44,35 @@ export function PageImages({ doc, pages, total }: { doc: DocumentRecord; pages: 
         </figure>
       ))}
     </>
+  )
+}
+
+/** A lab report's results, a row per test; flagged results stand out. */
+export function LabResultsTable({ rows }: { rows: LabResultRow[] }) {
+  return (
+    <table class="lab-results">
+      <caption>Lab results</caption>
+      <thead>
+        <tr>
+          <th scope="col">Test</th>
+          <th scope="col">Value</th>
+          <th scope="col">Units</th>
+          <th scope="col">Reference range</th>
+          <th scope="col">Flag</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr class={r.flag ? 'flagged' : undefined}>
+            <th scope="row">{r.test}</th>
+            <td>{r.flag ? <strong>{r.value}</strong> : r.value}</td>
+            <td>{r.units ?? ''}</td>
+            <td>{r.referenceRange ?? ''}</td>
+            <td>{r.flag ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
@@ -162,7 +192,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               </dd>
               <dt>Received</dt>
               <dd>
-                {when(doc.receivedAt)} as “{doc.originalName}”{doc.sourceFolder ? ` (from ${doc.sourceFolder}/)` : ''}
+                {when(doc.receivedAt, deps.clock)} as “{doc.originalName}”{doc.sourceFolder ? ` (from ${doc.sourceFolder}/)` : ''}
                 {receipts.length > 1 ? <span class="muted"> · received {receipts.length} times</span> : null}
               </dd>
               <dt>File</dt>
@@ -195,12 +225,13 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             ) : (
               <Empty>No fields were extracted.</Empty>
             )}
+            {f.labResults.length ? <LabResultsTable rows={f.labResults} /> : null}
             {f.missing.length ? <p class="small">Not found on the document: {f.missing.join(', ')}</p> : null}
           </section>
         </div>
         <section>
           <h2>Deficiencies of this document</h2>
-          {defs.length ? <DeficiencyTable defs={defs} user={u} csrf={c.get('csrf')} back={c.req.path} docs={new Map([[doc.id, doc]])} patients={new Map()} compact /> : <Empty>None.</Empty>}
+          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, c.req.path, true)} /> : <Empty>None.</Empty>}
         </section>
         <section>
           <h2>Pages</h2>
@@ -216,8 +247,8 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!doc || !n || (doc.pageCount != null && n > doc.pageCount)) return c.text('No such page.', 404)
     let png: Buffer
     try {
-      // An inactive chart's page images are in the archive location.
-      png = await getObject(deps, derivedKey(doc.id, pageImageName(n)), doc.patientMrn)
+      // Drawn on first view and kept; an inactive chart's page images are in the archive location.
+      png = await pageImage(deps, doc, n)
     } catch (err) {
       if (err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND') return c.text('No image of this page.', 404)
       throw err

@@ -15,13 +15,12 @@
  * GET  /releases/accounting/:mrn      the accounting of disclosures (printable)
  */
 import type { Hono } from 'hono'
-import { rulesDirOf } from '../../app.js'
 import { ChartclerkError } from '../../errors.js'
 import { DOCUMENT_TYPES } from '../../model/types.js'
 import { checkRelease, REQUIRED_ELEMENTS, type ReleaseCheck } from '../../release/check.js'
-import { loadProtectedCategories } from '../../release/protected.js'
-import { addDays, releaseNumber, REQUESTER_TYPES, ReleaseRepo, type ReleaseRequest } from '../../release/repo.js'
-import { checkReleaseRequest, createRelease, markReleaseSent, needsIdentity, packageRelease, requesterType, verifyReleaseIdentity } from '../../release/service.js'
+import { addDays } from '../../clock/calendar.js'
+import { releaseNumber, REQUESTER_TYPES, ReleaseRepo, type ReleaseRequest } from '../../release/repo.js'
+import { checkReleaseRequest, createRelease, protectedCategoriesOf, markReleaseSent, needsIdentity, packageRelease, requesterType, verifyReleaseIdentity } from '../../release/service.js'
 import type { WebDeps } from '../deps.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { typeLabel, when } from '../format.js'
@@ -132,7 +131,7 @@ function CheckView({ check }: { check: ReleaseCheck }) {
 
 export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const repo = () => new ReleaseRepo(deps.catalog.db)
-  const today = () => (deps.now?.() ?? new Date()).toISOString().slice(0, 10)
+  const today = () => deps.clock.today()
   const problem = (c: Ctx, err: unknown, back: string) => {
     if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND'))
       return page(
@@ -307,7 +306,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!r) return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such release request.</Empty>)
     const asOf = today()
     // What the request would be now (read-only); the recorded check changes only on a POST.
-    const check = r.status === 'sent' || r.status === 'cancelled' ? (r.checkResult as ReleaseCheck | null) : checkRelease(deps.catalog, repo(), r, loadProtectedCategories(rulesDirOf(deps.config)), asOf)
+    const check = r.status === 'sent' || r.status === 'cancelled' ? (r.checkResult as ReleaseCheck | null) : checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
     audit(c, { action: 'release.view', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
     const p = deps.patients.get(r.patientMrn)
     const csrf = c.get('csrf')
@@ -356,7 +355,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             <>
               <dt>Package</dt>
               <dd id="package">
-                {r.packagePages} pages, {r.packageDocuments.length} documents, built {when(r.packagedAt)} · <a href={`/releases/${r.id}/package.pdf`}>Download the package (PDF)</a>
+                {r.packagePages} pages, {r.packageDocuments.length} documents, built {when(r.packagedAt, deps.clock)} · <a href={`/releases/${r.id}/package.pdf`}>Download the package (PDF)</a>
               </dd>
             </>
           ) : null}

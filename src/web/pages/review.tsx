@@ -9,13 +9,14 @@
  * GET  /review                 the queue, oldest first
  * GET  /review/:id             one item
  * POST /review/:id/settle      file it (patient + type)
+ * POST /review/rematch         match every waiting document against the patient index again
  * GET  /patients/lookup?q=     patients matching what was typed (htmx fragment of choices)
  */
 import type { Hono } from 'hono'
 import type { DocumentRecord } from '../../catalog/documents.js'
 import { ChartclerkError } from '../../errors.js'
 import { DOCUMENT_TYPES, type Patient } from '../../model/types.js'
-import type { WebDeps } from '../deps.js'
+import type { SettleResult, WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import { reviewProposal, type Candidate } from '../documentFacts.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
@@ -61,6 +62,19 @@ function PatientChoice({ n, mrn, name, birthDate, sex, deceased, reasons, score,
   )
 }
 
+/** The outcome of "Match again", from the redirect's numbers (counts only, nothing else is echoed). */
+function RematchFlash({ c }: { c: Ctx }) {
+  if (c.req.query('msg') !== 'rematched') return null
+  const n = (k: string) => Math.max(0, Number.parseInt(c.req.query(k) ?? '0', 10) || 0)
+  const failed = n('failed')
+  return (
+    <p class="flash" role="status">
+      Matched again: {plural(n('filed'), 'document')} filed, {n('waiting')} still waiting.
+      {failed ? ` ${plural(failed, 'document')} could not be looked at again and wait as they were.` : ''}
+    </p>
+  )
+}
+
 function patientName(p: Patient): string {
   return `${p.familyName}, ${p.givenName}${p.middleName ? ` ${p.middleName}` : ''}`
 }
@@ -75,16 +89,23 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/review', need('review.settle'), (c) => {
     const queue = desk.reviewQueue()
     audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
-    const now = deps.now?.() ?? new Date()
     return page(
       c,
       { title: 'Review queue', active: 'review' },
       <>
         <h1>Review queue</h1>
         <Flash code={c.req.query('msg')} messages={{ filed: 'Filed. The queue is empty now.' }} />
+        <RematchFlash c={c} />
         <p class="lede">
           Documents chartclerk would not file on a guess. Open one, check the pages, choose the patient and the type. {plural(queue.length, 'document')} waiting.
         </p>
+        {queue.length && deps.review.rematch ? (
+          <form method="post" action="/review/rematch" class="rematch">
+            <Csrf token={c.get('csrf')} />
+            <button type="submit">Match again against the patient index</button>{' '}
+            <span class="muted small">Files those that now have two agreeing identifiers (after a patient import, say); the rest keep waiting with up-to-date reasons.</span>
+          </form>
+        ) : null}
         {queue.length ? (
           <table class="list" data-keynav>
             <thead>
@@ -104,8 +125,8 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 const best = p.candidates[0]
                 return (
                   <tr data-href={`/review/${d.id}`}>
-                    <td class="nowrap">{when(d.receivedAt)}</td>
-                    <td class="num nowrap">{waited(ageDays(d.receivedAt, now))}</td>
+                    <td class="nowrap">{when(d.receivedAt, deps.clock)}</td>
+                    <td class="num nowrap">{waited(ageDays(d.receivedAt, deps.clock))}</td>
                     <td>
                       <a href={`/review/${d.id}`}>{d.originalName}</a>
                     </td>
@@ -127,7 +148,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; status?: 200 | 400 | 404 | 409; chosenMrn?: string; chosenType?: string } = {}) => {
+  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; warnings?: string[]; status?: 200 | 400 | 404 | 409; chosenMrn?: string; chosenType?: string } = {}) => {
     const p = reviewProposal(doc)
     const nb = desk.reviewNeighbours(doc.id)
     const pages = deps.catalog.documents.pages(doc.id)
@@ -144,7 +165,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               Review: {doc.originalName} <span class="muted">(document {doc.id})</span>
             </h1>
             <p class="muted">
-              Received {when(doc.receivedAt)}
+              Received {when(doc.receivedAt, deps.clock)}
               {doc.sourceFolder ? ` from ${doc.sourceFolder}/` : ''} · {plural(doc.pageCount ?? pages.length, 'page')}
               {doc.ocrConfidence != null ? ` · OCR confidence ${Math.round(doc.ocrConfidence)}` : doc.textSource === 'text-layer' ? ' · text from the PDF' : ''}
             </p>
@@ -174,6 +195,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             {o.error}
           </p>
         ) : null}
+        {(o.warnings ?? []).map((w) => (
+          <p class="flash flash-bad" role="alert">
+            {w}
+          </p>
+        ))}
         <div class="review-grid">
           <section class="pages" aria-label="Pages">
             <PageImages doc={doc} pages={pages} />
@@ -298,8 +324,9 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (doc.status !== 'needs_review') return retry(`This document is no longer waiting for review (it is ${doc.status.replace('_', ' ')}); someone may have settled it already.`, 409)
     if (!mrn) return retry('Choose the patient whose chart this document belongs in.', 400)
     if (!isDocumentType(docType)) return retry('Choose the document type.', 400)
+    let settled: SettleResult
     try {
-      await deps.review.settle(doc.id, { mrn, docType, by: u.username, note })
+      settled = await deps.review.settle(doc.id, { mrn, docType, by: u.username, note })
     } catch (err) {
       if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND')) return retry(err.action, err.code === 'NOT_FOUND' ? 404 : 409)
       throw err
@@ -311,8 +338,18 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       patientMrn: mrn,
       detail: { docType, proposedType: doc.docType, proposedMrn: reviewProposal(doc).candidates[0]?.mrn ?? null, note },
     })
+    // Filed, but something that follows did not: the clerk sees it filed and what to do, on this page.
+    const problems = settled ? settled.problems : []
+    if (problems.length) return itemPage(c, deps.catalog.documents.get(doc.id)!, { warnings: problems.map((p) => p.message) })
     const next = desk.reviewQueue(1)[0]
     return c.redirect(next ? `/review/${next.id}?msg=filed&doc=${doc.id}` : '/review?msg=filed', 303)
+  })
+
+  app.post('/review/rematch', need('review.settle'), async (c) => {
+    if (!deps.review.rematch) return c.text('Re-matching is not available on this desk.', 404)
+    const r = await deps.review.rematch()
+    audit(c, { action: 'review.rematch', detail: { trigger: 'request', examined: r.examined, filed: r.filed.length, waiting: r.waiting, failed: r.failed.length, documents: r.filed.slice(0, 500) } })
+    return c.redirect(`/review?msg=rematched&filed=${r.filed.length}&waiting=${r.waiting}&failed=${r.failed.length}`, 303)
   })
 
   app.get('/patients/lookup', need('review.settle'), (c) => {

@@ -59,11 +59,11 @@ function RouteTable({ rows, deps, link, showProvider }: { rows: RouteListing[]; 
               <td>{f?.facility ?? <span class="muted">unknown</span>}</td>
               {showProvider ? <td>{r.provider}</td> : null}
               <td>
-                {when(r.routedAt)} <span class="muted">({r.daysOpen} d)</span>
+                {when(r.routedAt, deps.clock)} <span class="muted">({r.daysOpen} d)</span>
               </td>
               <td>
                 {r.acknowledgedAt ? (
-                  <Badge kind="filed">reviewed {when(r.acknowledgedAt)}</Badge>
+                  <Badge kind="filed">reviewed {when(r.acknowledgedAt, deps.clock)}</Badge>
                 ) : r.overdue ? (
                   <Badge kind="failed">overdue</Badge>
                 ) : (
@@ -79,7 +79,7 @@ function RouteTable({ rows, deps, link, showProvider }: { rows: RouteListing[]; 
 }
 
 export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const routes = () => new RoutesRepo(deps.catalog.db, deps.now)
+  const routes = () => new RoutesRepo(deps.catalog.db)
   const days = () => deps.config.routing?.escalateAfterDays ?? 7
   const providerOf = (u: User): string | null => u.providerName?.trim() || null
 
@@ -87,7 +87,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const provider = providerOf(u)
     const all = c.req.query('all') === '1'
-    const rows = provider ? routes().list({ provider, open: !all, escalateAfterDays: days(), now: deps.now?.() }) : []
+    const rows = provider ? routes().list({ provider, open: !all, escalateAfterDays: days() }, deps.clock) : []
     audit(c, { action: 'routing.queue', detail: { all, shown: rows.length } })
     return page(
       c,
@@ -144,7 +144,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 </button>
               </form>
             ) : (
-              <Badge kind="filed">reviewed {when(mine.find((r) => r.acknowledgedAt)?.acknowledgedAt)}</Badge>
+              <Badge kind="filed">reviewed {when(mine.find((r) => r.acknowledgedAt)?.acknowledgedAt, deps.clock)}</Badge>
             )}
           </div>
         </div>
@@ -152,7 +152,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
           <dt>Author</dt>
           <dd>{f.author ?? <span class="muted">not found</span>}</dd>
           <dt>Routed</dt>
-          <dd>{when(mine[0]!.routedAt)}</dd>
+          <dd>{when(mine[0]!.routedAt, deps.clock)}</dd>
         </dl>
         <section>
           <h2>Pages</h2>
@@ -173,7 +173,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       return c.text('There is no such report routed to you.', 404)
     }
     try {
-      acknowledgeRoute(deps.catalog, deps.rules?.current ?? null, doc.id, provider, u.username)
+      acknowledgeRoute(deps.catalog, deps.rules?.current ?? null, doc.id, provider, u.username, deps.clock)
     } catch (err) {
       if (err instanceof ChartclerkError && err.code === 'USAGE') return c.text(err.action, 409)
       throw err
@@ -183,7 +183,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.get('/routing/overdue', need('routing.oversee'), (c) => {
-    const rows = routes().list({ overdue: true, escalateAfterDays: days(), now: deps.now?.() })
+    const rows = routes().list({ overdue: true, escalateAfterDays: days() }, deps.clock)
     audit(c, { action: 'routing.overdue', detail: { shown: rows.length } })
     return page(
       c,

@@ -70,7 +70,7 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <li>
                       <a href={`/documents/${h.doc.id}`}>
                         {typeLabel(h.doc.docType)}
-                        {f.dateOfService ? ` · ${f.dateOfService}` : ` · received ${day(h.doc.receivedAt)}`}
+                        {f.dateOfService ? ` · ${f.dateOfService}` : ` · received ${day(h.doc.receivedAt, deps.clock)}`}
                       </a>{' '}
                       <span class="muted">
                         · chart {h.doc.patientMrn}

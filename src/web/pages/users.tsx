@@ -71,7 +71,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                   {u.disabled ? <Badge kind="bad">disabled</Badge> : <Badge kind="ok">active</Badge>}
                   {u.mustChangePassword && !u.disabled ? <div class="small muted">one-time password not yet changed</div> : null}
                 </td>
-                <td class="nowrap">{u.lastLoginAt ? when(u.lastLoginAt) : <span class="muted">never</span>}</td>
+                <td class="nowrap">{u.lastLoginAt ? when(u.lastLoginAt, deps.clock) : <span class="muted">never</span>}</td>
                 <td class="no-print actions">
                   <form method="post" action={`/admin/users/${encodeURIComponent(u.username)}/${u.disabled ? 'enable' : 'disable'}`} class="inline">
                     <Csrf token={c.get('csrf')} />

@@ -3,10 +3,16 @@
 (function () {
   'use strict'
 
+  // Where a key is text (or picks an option): a text field, a text area, an open menu. A radio or
+  // a checkbox is not: after 1-9 ticks a candidate, t, f and s must still work.
   function typing(el) {
     if (!el) return false
     var tag = el.tagName
-    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable
+    if (tag === 'INPUT') {
+      var type = (el.getAttribute('type') || 'text').toLowerCase()
+      return !(type === 'radio' || type === 'checkbox' || type === 'button' || type === 'submit' || type === 'reset' || type === 'hidden')
+    }
+    return tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable
   }
 
   var pendingG = false
@@ -95,12 +101,31 @@
     }
   })
 
-  // Enter in a lookup field searches; it does not submit the surrounding form.
+  // Enter in a lookup field searches; it does not submit the surrounding form. Enter in a menu
+  // reached by its key (t: the document type) confirms the choice and hands the keys back to the
+  // page, so the next key (s: file) does what the page shows.
   document.addEventListener('keydown', function (e) {
-    if (e.key === 'Enter' && e.target && e.target.hasAttribute && e.target.hasAttribute('data-noenter')) {
+    var t = e.target
+    if (e.key !== 'Enter' || !t || !t.hasAttribute) return
+    if (t.hasAttribute('data-noenter')) e.preventDefault()
+    else if (t.tagName === 'SELECT' && t.hasAttribute('data-key')) {
       e.preventDefault()
+      t.blur()
     }
   })
+
+  // A menu reached by its key and changed with the mouse also hands the keys back.
+  document.addEventListener('change', function (e) {
+    var t = e.target
+    if (t && t.tagName === 'SELECT' && t.hasAttribute('data-key') && t.getAttribute('data-picked') === 'pointer') t.blur()
+  })
+  document.addEventListener('pointerdown', function (e) {
+    var t = e.target && e.target.closest ? e.target.closest('select[data-key]') : null
+    if (t) t.setAttribute('data-picked', 'pointer')
+  })
+  document.addEventListener('keydown', function (e) {
+    if (e.target && e.target.tagName === 'SELECT' && e.target.removeAttribute) e.target.removeAttribute('data-picked')
+  }, true)
 
   // Buttons that print the page.
   document.addEventListener('click', function (e) {

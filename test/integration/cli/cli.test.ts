@@ -2,7 +2,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BAD, makeWorkspace, runCli, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { BAD, makeWorkspace, runCli, SAMPLE_SCANS, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
 beforeAll(() => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('chartclerk CLI', () => {
   it('ingest --json: one line per file with the documented fields; exit 1 when a file failed', async () => {
-    const r = await runCli(ws, ['--json', 'ingest', path.join(SAMPLES, 'lab-report-text.pdf'), path.join(BAD, 'encrypted-password-test.pdf')])
+    const r = await runCli(ws, ['--json', 'ingest', path.join(SAMPLE_SCANS, 'lab-report-text.pdf'), path.join(BAD, 'encrypted-password-test.pdf')])
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
     expect(lines).toHaveLength(2)
@@ -30,7 +30,7 @@ describe('chartclerk CLI', () => {
     const dir = path.join(ws.dir, 'loose')
     await mkdir(dir, { recursive: true })
     const f = path.join(dir, 'consult.png')
-    await copyFile(path.join(SAMPLES, 'consult-note.png'), f)
+    await copyFile(path.join(SAMPLE_SCANS, 'consult-note.png'), f)
     const r = await runCli(ws, ['ingest', f])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/needs_review\s+file 1 of 1 -> document 2 \(1 page, OCR confidence/)

@@ -11,7 +11,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeRecordSpec, PATIENTS, renderRecordPdf, Rng } from '../../../samples/lib/records.js'
-import { BIN, makeWorkspace, runCli, SAMPLES, waitFor, type Workspace } from '../../helpers/workspace.js'
+import { BIN, makeWorkspace, runCli, SAMPLE_SCANS, SAMPLES, waitFor, type Workspace } from '../../helpers/workspace.js'
 
 const MRN_PATTERN = '^CC-\\d{6}$'
 // Michael Johnson, CC-100418, born 1975-01-12 (samples/patients.csv); the look-alike note says 1975-01-21.
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await mkdir(dir, { recursive: true })
   // Named the way a fax server or a clerk names them: after the patient.
   const filed = path.join(dir, 'Johnson Michael 1975-01-12 CC-100418 labs.pdf')
-  await copyFile(path.join(SAMPLES, 'lab-report-text.pdf'), filed)
+  await copyFile(path.join(SAMPLE_SCANS, 'lab-report-text.pdf'), filed)
   const patient = PATIENTS.find((p) => p.mrn === 'CC-100418')!
   const spec = makeRecordSpec(new Rng('console-privacy-look-alike'), { docType: 'progress_note', patient, layout: 'labelled', date: '2025-05-20', withOurMrn: false })
   spec.patient = { ...spec.patient, birthDate: '1975-01-21', mrn: undefined }

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeWorkspace, runCli, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { makeWorkspace, runCli, SAMPLE_SCANS, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
 beforeAll(() => {
@@ -30,7 +30,7 @@ describe('filing from the command line', () => {
   })
 
   it('ingest files a sample with two agreeing identifiers and prints the filing fields', async () => {
-    const r = await runCli(ws, ['--json', 'ingest', path.join(SAMPLES, 'lab-report-text.pdf')])
+    const r = await runCli(ws, ['--json', 'ingest', path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
     expect(r.code).toBe(0)
     const line = JSON.parse(r.stdout)
     expect(line).toMatchObject({ status: 'filed', documentType: 'lab_report', patient: { mrn: 'CC-100418' }, dateOfService: '2025-03-10', signed: true, missingPages: [] })

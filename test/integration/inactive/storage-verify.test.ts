@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { PATIENTS, patientsCsv } from '../../../samples/lib/records.js'
-import { makeWorkspace, runCli, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { makeWorkspace, runCli, SAMPLE_SCANS, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
 let sha = ''
@@ -16,7 +16,7 @@ beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   const app = await openApp(ws.config(), { log: silentLogger() })
   app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
-  const [lab, consult] = await app.runner.ingestFiles([path.join(SAMPLES, 'lab-report-text.pdf'), path.join(SAMPLES, 'consult-note.png')])
+  const [lab, consult] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf'), path.join(SAMPLE_SCANS, 'consult-note.png')])
   expect(lab!.status).toBe('filed')
   expect(consult!.status).toBe('filed')
   sha = lab!.sha256!

@@ -12,7 +12,8 @@ import { openApp, type App } from '../../../src/app.js'
 import type { IngestResult } from '../../../src/ingest/runner.js'
 import { silentLogger } from '../../../src/log.js'
 import { derivedKey, originalKey } from '../../../src/storage/objectStore.js'
-import { makeWorkspace, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { pageImage } from '../../../src/derived/pageImages.js'
+import { makeWorkspace, SAMPLE_SCANS, type Workspace } from '../../helpers/workspace.js'
 
 const FILES = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg']
 let ws: Workspace
@@ -22,7 +23,7 @@ const results = new Map<string, IngestResult>()
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_OCR_WORKERS: '2' })
   app = await openApp(ws.config(), { log: silentLogger() })
-  for (const r of await app.runner.ingestFiles(FILES.map((f) => path.join(SAMPLES, f)))) results.set(path.basename(r.file), r)
+  for (const r of await app.runner.ingestFiles(FILES.map((f) => path.join(SAMPLE_SCANS, f)))) results.set(path.basename(r.file), r)
 }, 300_000)
 
 afterAll(async () => {
@@ -76,7 +77,7 @@ describe('samples through the pipeline', () => {
 
   it('the untouched original is in the store under its SHA-256, with its metadata', async () => {
     for (const f of FILES) {
-      const bytes = await readFile(path.join(SAMPLES, f))
+      const bytes = await readFile(path.join(SAMPLE_SCANS, f))
       const sha = createHash('sha256').update(bytes).digest('hex')
       expect(results.get(f)!.sha256).toBe(sha)
       const info = await app.store.stat(originalKey(sha))
@@ -87,16 +88,18 @@ describe('samples through the pipeline', () => {
     }
   })
 
-  it('derived artefacts: page images, text with word boxes, and a searchable PDF for scans', async () => {
+  it('derived artefacts: text with word boxes and the scans as read at ingest; the searchable PDF after settling; page images on first view', async () => {
     const tiff = results.get('discharge-summary-skewed.tiff')!
-    for (const p of [1, 2, 3]) {
-      const png = await app.store.get(derivedKey(tiff.documentId!, `page-000${p}.png`))
-      expect(png.subarray(1, 4).toString()).toBe('PNG')
-    }
+    const textPdf = results.get('lab-report-text.pdf')!
+    // Nothing is drawn for the viewer on the way in.
+    for (const r of [tiff, textPdf]) expect(await app.store.stat(derivedKey(r.documentId!, 'page-0001.png'))).toBeNull()
+    for (const p of [1, 2, 3]) expect((await app.store.get(derivedKey(tiff.documentId!, `scan-000${p}.jpg`))).subarray(0, 2).toString('hex')).toBe('ffd8')
     const text = JSON.parse((await app.store.get(derivedKey(tiff.documentId!, 'text.json'))).toString())
     expect(text.pages).toHaveLength(3)
     expect(text.pages[0].words.length).toBeGreaterThan(50)
     expect(text.pages[0].words[0]).toMatchObject({ text: expect.any(String), confidence: expect.any(Number), bbox: { x0: expect.any(Number) } })
+    expect(await app.store.stat(derivedKey(tiff.documentId!, 'searchable.pdf'))).toBeNull()
+    expect(await app.searchablePdfs.drain()).toBeGreaterThanOrEqual(2) // the TIFF and the image-only PDF
     const pdf = await app.store.get(derivedKey(tiff.documentId!, 'searchable.pdf'))
     const parser = new PDFParse({ data: new Uint8Array(pdf) })
     const parsed = await parser.getText()
@@ -104,7 +107,12 @@ describe('samples through the pipeline', () => {
     expect(parsed.total).toBe(3)
     expect(parsed.text).toMatch(/LINDQVIST/i)
     // A text-layer PDF is its own searchable copy.
-    expect(await app.store.stat(derivedKey(results.get('lab-report-text.pdf')!.documentId!, 'searchable.pdf'))).toBeNull()
+    expect(await app.store.stat(derivedKey(textPdf.documentId!, 'searchable.pdf'))).toBeNull()
+    for (const r of [tiff, textPdf]) {
+      const png = await pageImage(app, app.catalog.documents.get(r.documentId!)!, 1)
+      expect(png.subarray(1, 4).toString()).toBe('PNG')
+      expect(await app.store.stat(derivedKey(r.documentId!, 'page-0001.png'))).not.toBeNull()
+    }
   })
 
   it('full-text search over the extracted text', () => {
@@ -113,7 +121,7 @@ describe('samples through the pipeline', () => {
   })
 
   it('GIVEN a file received again WHEN ingested THEN it is a repeat receipt on the same document, not stored or filed twice', async () => {
-    const [again] = await app.runner.ingestFiles([path.join(SAMPLES, 'consult-note.png')])
+    const [again] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'consult-note.png')])
     expect(again!.status).toBe('duplicate')
     const first = results.get('consult-note.png')!
     expect(again!.documentId).toBe(first.documentId)

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { listFiles, makeWorkspace, SAMPLES, startCli, type Workspace } from '../../helpers/workspace.js'
+import { listFiles, makeWorkspace, SAMPLE_SCANS, startCli, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
 afterAll(async () => {
@@ -16,7 +16,7 @@ describe('stopping chartclerk start', () => {
     ws = makeWorkspace({ CHARTCLERK_LOG_LEVEL: 'debug', CHARTCLERK_WATCH_STABILITY_MS: '100' })
     const run = startCli(ws)
     await run.waitFor(() => run.stderrLines.some((l) => l.includes('watching the inbox')))
-    const src = path.join(SAMPLES, 'discharge-summary-skewed.tiff')
+    const src = path.join(SAMPLE_SCANS, 'discharge-summary-skewed.tiff')
     await copyFile(src, path.join(ws.inbox, 'discharge.tiff'))
     await run.waitFor(() => run.stderrLines.some((l) => l.includes('"stage":"extract"')))
     const t0 = Date.now()

@@ -97,7 +97,7 @@ describe('chart prep', () => {
     const d02 = defs.list({ chartMrn: UNSIGNED, status: 'open' })
     expect(d02.map((d) => d.ruleId)).toContain('D02')
     const rr = new NoticesRepo(app.catalog.db).create({ deficiencyId: d02[0]!.id, chartMrn: UNSIGNED, documentId: d02[0]!.documentId, facility: 'Mercy General (made up)', datesOfService: ['2025-04-20'], documentsNeeded: ['Signed consult note'] })!
-    const list = buildPrepList(app.catalog, TODAY)
+    const list = buildPrepList(app.catalog, TODAY, app.clock)
     expect(list.patients.map((p) => p.mrn)).toEqual([UNSIGNED, NO_RANGES, DECEASED])
     const [a, b, c] = list.patients as [any, any, any]
     expect(a.patient.name).toBe(`${P(UNSIGNED)!.familyName}, ${P(UNSIGNED)!.givenName}`)
@@ -114,12 +114,12 @@ describe('chart prep', () => {
     // Acknowledged reports drop off.
     const consult = app.catalog.documents.get(results.get('consult-unsigned')!.documentId!)!
     app.catalog.documents.update(consult.id, { details: { ...consult.details, acknowledged: { by: 'dr.made.up', at: new Date().toISOString() } } })
-    expect(buildPrepList(app.catalog, TODAY).patients[0]!.unacknowledged).toEqual([])
+    expect(buildPrepList(app.catalog, TODAY, app.clock).patients[0]!.unacknowledged).toEqual([])
     expect(prepText(list).join('\n')).toContain(rr.trackingNumber)
   })
 
   it('prints as self-contained HTML with a print stylesheet', () => {
-    const html = renderPrepHtml(buildPrepList(app.catalog, TODAY), 'Riverside Community Health Center')
+    const html = renderPrepHtml(buildPrepList(app.catalog, TODAY, app.clock), 'Riverside Community Health Center')
     expect(html).toContain('@media print')
     expect(html).not.toMatch(/<link|<script|src=|https?:\/\//)
     for (const mrn of [UNSIGNED, NO_RANGES, DECEASED]) expect(html).toContain(`data-mrn="${mrn}"`)

@@ -121,4 +121,22 @@ describe('chartclerk report / notices / stats', () => {
     expect(people.stdout).toMatch(/^period\s+2025-04-01 to 2025-06-30 \(91 days\)/)
     expect((await run('stats', '--from', '2025-06-30', '--to', '2025-04-01')).code).toBe(2)
   })
+
+  it('stats --format html: the printable statistics with a chart of each day; the text has a bar per day', async () => {
+    const out = path.join(dir, 'stats.html')
+    const r = await run('stats', '--format', 'html', '--out', out, '--from', '2025-04-01', '--to', '2025-06-30')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain(`written to ${out}`)
+    const html = readFileSync(out, 'utf8')
+    expect(htmlProblems(html)).toEqual([])
+    expect(html).toContain('Records department statistics — Riverside Community Health Center')
+    for (const id of ['filed', 'backlog', 'deficiencies', 'releases']) expect(html).toContain(`data-chart="${id}"`)
+    // 04-28: the ED and lab reports filed by chartclerk; 06-24: the radiology report after review
+    expect(html).toMatch(/data-date="2025-04-28" data-series="auto" data-value="2"/)
+    expect(html).toMatch(/data-date="2025-06-24" data-series="review" data-value="1"/)
+    const text = await run('stats', '--from', '2025-04-01', '--to', '2025-06-30')
+    expect(text.stdout).toMatch(/2025-04-28\s+2 doc\(s\)\s+3 page\(s\)\s+0 after review\s+#{30}\n/)
+    expect(text.stdout).toMatch(/2025-06-24\s+1 doc\(s\)\s+3 page\(s\)\s+1 after review\s+\+{15}\n/)
+    expect((await run('stats', '--format', 'pdf')).code).toBe(2)
+  })
 })

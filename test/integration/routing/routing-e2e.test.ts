@@ -20,7 +20,6 @@ import { deriveChartFacts } from '../../../src/model/chart.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { acknowledgeRoute } from '../../../src/routing/acknowledge.js'
 import { RoutesRepo } from '../../../src/routing/repo.js'
-import { loadRoutingRules } from '../../../src/routing/rules.js'
 import { makeRecordSpec, PATIENTS, patientsCsv, personName, renderRecordPdf, Rng, type MakeSpecOptions, type RecordSpec } from '../../../samples/lib/records.js'
 import { makeWorkspace, type Workspace } from '../../helpers/workspace.js'
 
@@ -69,7 +68,8 @@ beforeAll(async () => {
       { id: 'T-PRIMARY', title: "Webb's patients' labs also to his nurse", match: { docTypes: ['lab_report'], primaryProvider: 'Dr. Marcus Webb' }, to: ['Nora Ellis, RN'] },
     ]),
   )
-  expect(loadRoutingRules(path.join(rulesDir, 'routing')).problems).toEqual([])
+  // Routing rules are read once and hot-reloaded: put the lead's new file in force.
+  expect(app.ruleFiles.routing.reload()).toMatchObject({ result: 'swapped', problems: [] })
   for (const r of await app.runner.ingestFiles(files)) results.set(path.basename(r.file, '.pdf'), r)
 }, 300_000)
 
@@ -108,7 +108,7 @@ describe('routing filed outside reports', () => {
   })
 
   it('the chart model carries routing with routedDaysAgo', () => {
-    const chart = deriveChartFacts(buildChart(app.catalog, 'CC-101902')!)
+    const chart = deriveChartFacts(buildChart(app.catalog, 'CC-101902', app.clock)!)
     const d = chart.documents.find((x) => x.id === String(docId('lab-to-primary')))!
     expect(d.routing).toMatchObject({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledgedAt: null, routedDaysAgo: 0 })
   })
@@ -116,27 +116,27 @@ describe('routing filed outside reports', () => {
   it('an unacknowledged report past escalateAfterDays escalates and raises C07; acknowledging closes it', () => {
     const repo = new RoutesRepo(app.catalog.db)
     const id = docId('lab-to-primary')
-    expect(repo.list({ overdue: true, escalateAfterDays: 7 }).filter((r) => r.documentId === id)).toEqual([])
+    expect(repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock).filter((r) => r.documentId === id)).toEqual([])
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString()
     for (const r of repo.forDocument(id)) repo.setRoutedAt(r.id, tenDaysAgo)
-    const overdue = repo.list({ overdue: true, escalateAfterDays: 7 }).filter((r) => r.documentId === id)
+    const overdue = repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock).filter((r) => r.documentId === id)
     expect(overdue.map((r) => r.provider)).toEqual(['Marcus Webb, DO', 'Nora Ellis, RN'])
     expect(overdue.every((r) => r.overdue && r.daysOpen === 10)).toBe(true)
-    expect(repo.list({ overdue: true, escalateAfterDays: 30 }).filter((r) => r.documentId === id)).toEqual([])
-    expect(repo.list({ overdue: true, provider: 'Dr. Marcus Webb' }).map((r) => r.documentId)).toContain(id)
+    expect(repo.list({ overdue: true, escalateAfterDays: 30 }, app.clock).filter((r) => r.documentId === id)).toEqual([])
+    expect(repo.list({ overdue: true, provider: 'Dr. Marcus Webb' }, app.clock).map((r) => r.documentId)).toContain(id)
 
-    checkChart(app.catalog, app.rules.current!, 'CC-101902')
+    checkChart(app.catalog, app.rules.current!, 'CC-101902', app.clock)
     const defs = () => new DeficienciesRepo(app.catalog.db).list({ status: 'open' }).filter((d) => d.ruleId === 'C07' && d.documentId === String(id))
     expect(defs()).toHaveLength(1)
     expect(defs()[0]!.message).toMatch(/Routed 10 days ago and not yet acknowledged by Marcus Webb, DO, Nora Ellis, RN/)
 
     // one recipient acknowledges: still pending for the other
-    acknowledgeRoute(app.catalog, app.rules.current, id, 'Marcus Webb', 'webb')
+    acknowledgeRoute(app.catalog, app.rules.current, id, 'Marcus Webb', 'webb', app.clock)
     expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: false })
     expect(defs()).toHaveLength(1)
     const refusal = (provider: string) => {
       try {
-        acknowledgeRoute(app.catalog, app.rules.current, id, provider, 'someone')
+        acknowledgeRoute(app.catalog, app.rules.current, id, provider, 'someone', app.clock)
         return 'acknowledged'
       } catch (err) {
         return (err as { action: string }).action
@@ -145,10 +145,10 @@ describe('routing filed outside reports', () => {
     expect(refusal('Marcus Webb, DO')).toMatch(/already acknowledged/)
     expect(refusal('Elena Sokolova, MD')).toMatch(/not waiting for/)
 
-    acknowledgeRoute(app.catalog, app.rules.current, id, 'Nora Ellis, RN', 'ellis')
+    acknowledgeRoute(app.catalog, app.rules.current, id, 'Nora Ellis, RN', 'ellis', app.clock)
     expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: true })
     expect(defs()).toHaveLength(0)
-    expect(repo.list({ overdue: true }).filter((r) => r.documentId === id)).toEqual([])
+    expect(repo.list({ overdue: true }, app.clock).filter((r) => r.documentId === id)).toEqual([])
     const acked = repo.forDocument(id)
     expect(acked.map((r) => r.acknowledgedBy)).toEqual(['webb', 'ellis'])
   })

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { S3ObjectStore } from '../../../src/storage/s3Store.js'
 import { textPdf, writeFiles } from '../../helpers/documents.js'
-import { listFiles, makeWorkspace, SAMPLES, startCli, waitFor, type Workspace } from '../../helpers/workspace.js'
+import { listFiles, makeWorkspace, SAMPLE_SCANS, startCli, waitFor, type Workspace } from '../../helpers/workspace.js'
 import { startDedicatedRgw, type DedicatedRgw } from '../../support/rgw.js'
 import { dedicatedRgwPossible, s3Server, s3Settings, uniqueBucket, type S3TestServer } from '../s3Env.js'
 
@@ -68,12 +68,12 @@ describe.skipIf(!s3)('chartclerk start with originals in S3', () => {
     ws = makeWorkspace({ ...s3Env(s3!, bucket), CHARTCLERK_WATCH_STABILITY_MS: '200', CHARTCLERK_LOG_LEVEL: 'info' })
     // Object lock is a file setting (no environment variable for it).
     await fs.writeFile(path.join(ws.dir, 'chartclerk.config.json'), JSON.stringify({ storage: { s3: { objectLock: { mode: 'GOVERNANCE', days: 1 } } } }))
-    const names = (await fs.readdir(SAMPLES)).filter((f) => /\.(pdf|png|tiff?|jpe?g)$/i.test(f)).sort()
+    const names = (await fs.readdir(SAMPLE_SCANS)).filter((f) => /\.(pdf|png|tiff?|jpe?g)$/i.test(f)).sort()
     expect(names.length).toBeGreaterThanOrEqual(4)
     const inputs: Record<string, string> = {}
     await fs.mkdir(path.join(ws.inbox, 'fax'), { recursive: true })
     for (const [i, n] of names.entries()) {
-      const buf = await fs.readFile(path.join(SAMPLES, n))
+      const buf = await fs.readFile(path.join(SAMPLE_SCANS, n))
       const rel = i === 0 ? path.join('fax', n) : n
       await fs.writeFile(path.join(ws.inbox, rel), buf)
       inputs[rel] = createHash('sha256').update(buf).digest('hex')
@@ -103,11 +103,12 @@ describe.skipIf(!s3)('chartclerk start with originals in S3', () => {
       expect(ret?.mode, `${rel} is under retention`).toBe('GOVERNANCE')
       await expect(store.delete(`originals/${sha}`)).rejects.toMatchObject({ code: 'STORAGE_OBJECT_LOCKED' })
     }
-    // Derived artefacts sit beside them (page images, text), without retention.
+    // Derived artefacts sit beside them (text, the straightened scans the viewer and the
+    // searchable PDF are made from), without retention; viewer images wait for a first view.
     const derived: string[] = []
     for await (const o of store.list('derived/')) derived.push(o.key)
     expect(derived.some((k) => k.endsWith('/text.json'))).toBe(true)
-    expect(derived.some((k) => k.endsWith('.png'))).toBe(true)
+    expect(derived.some((k) => /\/scan-\d{4}\.jpg$/.test(k))).toBe(true)
     await store.close()
     expect(await listFiles(ws.inbox)).toEqual([])
     expect(await listFiles(ws.quarantine)).toEqual([])

@@ -25,7 +25,7 @@ import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import type { WebDeps } from '../../../src/web/deps.js'
 import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
-import { BAD, makeWorkspace, ROOT, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { BAD, makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -111,7 +111,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
     app.catalog.patients.upsert(index.patients)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-web-samples-'))
-    const files = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg'].map((f) => path.join(SAMPLES, f))
+    const files = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg'].map((f) => path.join(SAMPLE_SCANS, f))
     files.push(await reviewNote(dir))
     for (const r of await app.runner.ingestFiles(files)) results.set(path.basename(r.file), r)
     reviewDocId = results.get('progress-note-johnson-dob-slip.pdf')!.documentId!
@@ -126,6 +126,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await deps.users.add({ username: 'mlopez', displayName: 'Maria Lopez', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
     await deps.users.add({ username: 'tokafor', displayName: 'Tunde Okafor', roles: ['auditor'], password: PASSWORD, mustChangePassword: false })
+    await deps.users.add({ username: 'kpatel', displayName: 'Kavya Patel-Okonkwo', roles: ['lead', 'auditor'], password: PASSWORD, mustChangePassword: false })
     await deps.users.add({ username: 'itadmin', displayName: 'Desk Administrator', roles: ['admin'], password: PASSWORD, mustChangePassword: false })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({
@@ -176,17 +177,23 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await visible('.page-image img')
     // The image is lazy-loaded: on a busy machine it may still be on its way.
     await page.waitForFunction(() => {
-      const img = document.querySelector('.page-image img') as unknown as { complete: boolean; naturalWidth: number } | null
+      const img = (globalThis as any).document.querySelector('.page-image img') as unknown as { complete: boolean; naturalWidth: number } | null
       return !!img && img.complete && img.naturalWidth > 0
     }, undefined, { timeout: 30_000 })
     expect(await page.locator('.page-image img').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
     await hasText('.choice', 'CC-100418')
     await shot('04-review-item')
+    // The keys in the order the page shows them: 1 ticks the first candidate, t goes to the type,
+    // typing picks it and Enter confirms, s files. No click in between.
     await page.locator('body').focus()
     await page.keyboard.press('1')
     expect(await page.locator('input[data-choice="1"]').isChecked()).toBe(true)
-    await page.selectOption('select[name=docType]', 'progress_note')
-    await page.locator('body').click({ position: { x: 5, y: 700 } })
+    await page.keyboard.press('t')
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('name'))).toBe('docType')
+    await page.keyboard.type('Progress')
+    await page.keyboard.press('Enter')
+    expect(await page.locator('select[name=docType]').inputValue()).toBe('progress_note')
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('BODY')
     await Promise.all([page.waitForURL((u) => !u.pathname.endsWith(`/review/${reviewDocId}`)), page.keyboard.press('s')])
     const doc = app.catalog.documents.get(reviewDocId)!
     expect(doc.status).toBe('filed')
@@ -251,8 +258,8 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/deficiencies/export.csv"]')])
     expect(download.suggestedFilename()).toMatch(/^deficiencies-\d{4}-\d{2}-\d{2}\.csv$/)
     const csv = await fs.readFile((await download.path())!, 'utf8')
-    expect(csv.split('\r\n')[0]).toMatch(/^id,chart_mrn,patient,/)
-    expect(csv).toMatch(new RegExp(`^${d.id},CC-100418,"Johnson, Michael",${reviewDocId},progress_note,.*,waived,`, 'm'))
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?id,mrn,patient_name,birth_date,/)
+    expect(csv).toMatch(new RegExp(`^${d.id},CC-100418,"Johnson, Michael",[0-9-]*,${reviewDocId},progress_note,.*,waived,`, 'm'))
     expect(deps.audit.search({ actor: 'rchen', action: 'deficiency.export' }).total).toBe(1)
 
     await page.click('a[href^="/deficiencies/report"]')
@@ -264,6 +271,46 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await shot('13-rules', { full: true })
     await page.goto(`${server.url}/`)
     await shot('14-dashboard-lead')
+    await signOut()
+  })
+
+  it('a lead who is also an auditor: the navigation fits one line at 1366 px; the dashboard draws its charts; a lab report in the viewer', async () => {
+    await signIn('kpatel')
+    await hasText('h1', 'Dashboard', true)
+    const nav = await page.evaluate(() => {
+      const doc = (globalThis as any).document
+      const links = [...doc.querySelectorAll('header.top nav li')].map((li: any) => li.getBoundingClientRect().top)
+      return { items: links.length, rows: new Set(links.map((t: number) => Math.round(t))).size, header: doc.querySelector('header.top').getBoundingClientRect().height, scroll: doc.documentElement.scrollWidth }
+    })
+    console.log('navigation at 1366 px for lead+auditor:', JSON.stringify(nav))
+    expect(nav.items).toBeGreaterThanOrEqual(10)
+    expect(nav.rows).toBe(1)
+    expect(nav.header).toBeLessThan(60)
+    expect(nav.scroll).toBeLessThanOrEqual(1366)
+    // each bar as drawn: its height on screen in proportion to its value, the four charts there
+    const bars = await page.evaluate(() => {
+      const doc = (globalThis as any).document
+      return [...doc.querySelectorAll('svg.chart')].map((svg: any) => ({
+        id: svg.getAttribute('data-chart'),
+        max: Number(svg.getAttribute('data-max')),
+        plot: Number(svg.getAttribute('data-plot-height')),
+        bars: [...svg.querySelectorAll('rect.bar')].map((r: any) => ({ value: Number(r.getAttribute('data-value')), height: r.getBBox().height, date: r.getAttribute('data-date'), series: r.getAttribute('data-series') })),
+      }))
+    })
+    expect(bars.map((b) => b.id)).toEqual(['filed', 'backlog', 'deficiencies', 'releases'])
+    for (const ch of bars) for (const b of ch.bars) expect(Math.abs(b.height - (b.value / ch.max) * ch.plot), `${ch.id} ${b.date}`).toBeLessThan(0.05)
+    const today = new Date().toISOString().slice(0, 10)
+    const filedToday = bars[0]!.bars.filter((b) => b.date === today).reduce((n, b) => n + b.value, 0)
+    expect(filedToday).toBe([...results.values()].filter((r) => r.status === 'filed').length + 1)
+    expect(bars[1]!.bars.find((b) => b.date === today)!.value).toBe(app.catalog.documents.list({ status: 'needs_review' }).length)
+    await shot('17-dashboard-charts', { full: true })
+    await page.click('a[href="/statistics"]')
+    await hasText('h1', 'Records department statistics', true)
+    await shot('18-statistics-print', { print: true })
+    const lab = results.get('lab-report-text.pdf')!.documentId!
+    await page.goto(`${server.url}/documents/${lab}`)
+    await hasText('h1', 'Lab report')
+    await shot('19-lab-report', { full: true })
     await signOut()
   })
 

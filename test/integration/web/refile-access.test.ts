@@ -31,8 +31,8 @@ afterAll(async () => {
 describe('refiled to another patient', () => {
   it('the clinician it was routed to before loses the document, its original and the new chart', async () => {
     const id = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report: potassium 4.1', details: { extraction } })
-    routeDocument(desk.app.catalog, desk.app.config, id)
-    acknowledgeRoute(desk.app.catalog, null, id, 'Marcus Webb, DO', 'webb')
+    routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), id)
+    acknowledgeRoute(desk.app.catalog, null, id, 'Marcus Webb, DO', 'webb', desk.app.clock)
     const webb = await desk.login('webb')
     expect((await webb.get(`/documents/${id}`)).status).toBe(200)
 

@@ -23,7 +23,7 @@ import { RoutesRepo } from '../../../src/routing/repo.js'
 import { routeDocument } from '../../../src/routing/route.js'
 import type { WebDeps } from '../../../src/web/deps.js'
 import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
-import { makeWorkspace, ROOT, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -69,11 +69,11 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     app = await openApp(ws.config(), { log: silentLogger() })
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
     app.catalog.patients.upsert(index.patients)
-    const [r] = await app.runner.ingestFiles([path.join(SAMPLES, 'lab-report-text.pdf')])
+    const [r] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
     labId = r!.documentId!
     const doc = app.catalog.documents.get(labId)!
     mrn = doc.patientMrn!
-    routeDocument(app.catalog, app.config, labId)
+    routeDocument(app.catalog, app.ruleFiles.routingRules(), labId)
     const provider = app.catalog.patients.get(mrn)!.primaryProvider!
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }

@@ -399,7 +399,7 @@ describe('deficiencies', () => {
     expect(csv.headers.get('Content-Type')).toMatch(/^text\/csv/)
     expect(csv.headers.get('Content-Disposition')).toMatch(/^attachment; filename="deficiencies-\d{4}-\d{2}-\d{2}\.csv"/)
     const lines = (await csv.text()).trim().split('\r\n')
-    expect(lines[0]).toMatch(/^id,chart_mrn,patient,document_id,document_type,facility/)
+    expect(lines[0]).toMatch(/^\uFEFF?id,mrn,patient_name,birth_date,document_id,document_type,date_of_service,facility/)
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain('"Johnson, Michael"')
     expect(lines[1]).toContain('Tri-County Reference Laboratory')

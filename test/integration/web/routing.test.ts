@@ -22,8 +22,8 @@ beforeAll(async () => {
   // CC-101902 (John Smith): primary provider Marcus Webb, DO; CC-101388: Priya Natarajan, MD
   labId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report: hemoglobin A1c 6.1 %', details: { extraction }, pages: 2 })
   otherId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101388', docType: 'lab_report', text: 'Made-up lab report for another patient', details: { extraction } })
-  routeDocument(desk.app.catalog, desk.app.config, labId)
-  routeDocument(desk.app.catalog, desk.app.config, otherId)
+  routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), labId)
+  routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), otherId)
 }, 120_000)
 
 afterAll(async () => {

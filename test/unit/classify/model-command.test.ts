@@ -8,7 +8,7 @@ import { ChartclerkError } from '../../../src/errors.js'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { loadModel } from '../../../src/classify/model.js'
 import { defaultModelPath } from '../../../src/classify/paths.js'
-import { generateSynthetic } from '../../../src/classify/synthetic/index.js'
+import { generateSynthetic } from '../../../src/classify/training/synthetic/index.js'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'model-cmd-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -6,8 +6,8 @@ import { DoctypeClassifier, loadDefaultClassifier } from '../../../src/classify/
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { loadModel, parseModel, saveModel, serializeModel, type DoctypeModel } from '../../../src/classify/model.js'
 import { defaultModelPath } from '../../../src/classify/paths.js'
-import { trainDoctypeModel } from '../../../src/classify/train.js'
-import { generateSynthetic } from '../../../src/classify/synthetic/index.js'
+import { trainDoctypeModel } from '../../../src/classify/training/train.js'
+import { generateSynthetic } from '../../../src/classify/training/synthetic/index.js'
 import { isChartclerkError } from '../../../src/errors.js'
 
 const docTypes = loadDocTypes()

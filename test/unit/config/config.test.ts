@@ -90,3 +90,32 @@ describe('loadConfig', () => {
     expect(c.storage.s3?.secretKey).toBe('shh')
   })
 })
+
+describe('clinic.timeZone', () => {
+  it('GIVEN nothing THEN UTC, as before the setting existed', () => {
+    expect(loadConfig({ cwd: tmp(), env: {} }).clinic.timeZone).toBe('UTC')
+  })
+
+  it('GIVEN an IANA name in the file or CHARTCLERK_TIME_ZONE THEN it is the clinic zone (the environment wins)', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ clinic: { name: 'Made-up CHC', timeZone: 'America/New_York' } }))
+    expect(loadConfig({ cwd: dir, env: {} }).clinic).toMatchObject({ name: 'Made-up CHC', timeZone: 'America/New_York' })
+    expect(loadConfig({ cwd: dir, env: { CHARTCLERK_TIME_ZONE: 'Pacific/Auckland' } }).clinic.timeZone).toBe('Pacific/Auckland')
+  })
+
+  it('GIVEN an unknown zone THEN CONFIG_INVALID naming the setting, where it came from and what to write', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ clinic: { timeZone: 'America/NewYork' } }))
+    const e = errorOf(() => loadConfig({ cwd: dir, env: {} }))
+    expect(e.code).toBe('CONFIG_INVALID')
+    expect(e.action).toMatch(/clinic\.timeZone .*"America\/NewYork".*America\/New_York/)
+    const fromEnv = errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_TIME_ZONE: 'Mars/Olympus' } }))
+    expect(fromEnv.action).toMatch(/clinic\.timeZone \(from environment variable CHARTCLERK_TIME_ZONE\)/)
+    expect(errorOf(() => loadConfig({ cwd: tmp(), env: {}, overrides: { 'clinic.timeZone': '' } })).action).toMatch(/clinic\.timeZone/)
+  })
+
+  it('GIVEN CHARTCLERK_TEST_NOW (test only) THEN the clock stands there; an unreadable one is refused', () => {
+    expect(loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00' } }).testNow).toBe('2026-03-05T23:30:00-05:00')
+    expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: 'half past eleven' } })).code).toBe('CONFIG_INVALID')
+  })
+})

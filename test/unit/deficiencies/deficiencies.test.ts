@@ -157,8 +157,15 @@ describe('chartclerk check and deficiency commands', () => {
     const first = await run(['check', '--charts', charts, '--rules', STARTER_DIR], data)
     expect(first.lines.at(-1)).toMatch(/1 opened.* 1 open in all$/)
     expect(first.code).toBe(1)
+    // what it found, per chart: rule, document, message
+    expect(first.lines).toContain('MRN200001: 1 open deficiency')
+    expect(first.lines.find((l) => /^ {2}#\d+ D05 document lab-1 \(\w+\): Lab report is missing: reference interval\. Ask the laboratory for a complete report\.$/.test(l))).toBeTruthy()
     const second = await run(['check', '--charts', charts, '--rules', STARTER_DIR, '--json'], data)
     expect(JSON.parse(second.lines.at(-1)!)).toMatchObject({ type: 'summary', opened: 0, unchanged: 1, open: 1 })
+    // a second run, where nothing changed, still names what is wrong
+    expect(second.lines.slice(0, -1).map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ type: 'deficiency', chart: 'MRN200001', ruleId: 'D05', documentId: 'lab-1', status: 'open', message: 'Lab report is missing: reference interval. Ask the laboratory for a complete report.' }),
+    ])
     const list = await run(['deficiency', 'list', '--json'], data)
     const d = JSON.parse(list.lines[0]!) as { id: number; ruleId: string }
     expect(d.ruleId).toBe('D05')

@@ -50,7 +50,7 @@ describe('parseDate', () => {
   }
 
   it('reads ambiguous dates day-first when asked', () => {
-    expect(parseDate('05/03/2024', { ...opts, dayFirst: true })).toBe('2024-03-05')
+    expect(parseDate('05/03/2024', { ...opts, order: 'DMY' })).toBe('2024-03-05')
   })
 
   it('puts two-digit years more than a year ahead in the last century', () => {

@@ -21,7 +21,7 @@ describe('extractFields: lab_report', () => {
     expect(r.missing).toEqual([])
     expect(values(r)).toMatchObject({
       patientName: 'DOE, JANE A',
-      patientIdentifier: '01/02/1960',
+      patientIdentifier: '448812',
       labName: 'RIVERBEND REFERENCE LABORATORY',
       labAddress: '1200 Industrial Pkwy, Suite 4, Dayton, OH 45402',
       collectionDate: '2024-03-05',
@@ -308,6 +308,19 @@ describe('extractFields: forms', () => {
     expect(r.roi?.rightToRevokeStatement).toBe(true)
   })
 
+  it('GIVEN an authorization signed by a relative who states no authority THEN the representative authority is missing', () => {
+    const text = fixture('roi-authorization-complete.txt').replace(
+      'Signature of patient: John Smith     Date: 01/30/2025',
+      'Signature of patient or representative: Mary Smith     Date: 01/30/2025\nRelationship to patient: Daughter',
+    )
+    const r = extractFields('roi_authorization', text, def('roi_authorization'), opts)
+    expect(r.roi?.representativeAuthority).toBe('Daughter')
+    expect(r.roi?.missing).toEqual(['representativeAuthority'])
+    expect(r.roi?.complete).toBe(false)
+    const guardian = extractFields('roi_authorization', text.replace('Relationship to patient: Daughter', 'Relationship to patient: Legal guardian'), def('roi_authorization'), opts)
+    expect(guardian.roi?.missing).toEqual([])
+  })
+
   it('GIVEN an authorization that expired before asOf THEN expired is true', () => {
     const r = extractFields('roi_authorization', fixture('roi-authorization-complete.txt'), def('roi_authorization'), { refYear: 2025, asOf: '2026-02-01' })
     expect(r.roi?.expired).toBe(true)
@@ -351,12 +364,21 @@ describe('extractFields: general behaviour', () => {
     expect(r.fields.patientName).toBeUndefined()
   })
 
-  it('toChartFields gives plain values for the chart model, with tests for a lab report', () => {
+  it('toChartFields gives plain values for the chart model, with lab results as rows', () => {
     const r = run('lab_report', 'lab-report-complete.txt')
     const f = toChartFields(r)
     expect(f).toMatchObject({ collectionDate: '2024-03-05', labName: 'RIVERBEND REFERENCE LABORATORY' })
-    expect((f.tests as unknown[])[0]).toEqual({ name: 'Glucose', result: '112', units: 'mg/dL', referenceRange: '70 - 99', flag: 'H' })
+    expect(f.tests).toBeUndefined()
+    const rows = f.labResults as unknown[]
+    expect(rows).toHaveLength(6)
+    expect(rows[0]).toEqual({ test: 'Glucose', value: '112', units: 'mg/dL', referenceRange: '70 - 99', flag: 'H' })
+    expect(rows[5]).toEqual({ test: 'HIV-1/2 Ag/Ab', value: 'Nonreactive', units: null, referenceRange: 'Nonreactive', flag: null })
     expect(JSON.parse(JSON.stringify(f))).toEqual(f)
+  })
+
+  it('toChartFields: one test read from labels is one row', () => {
+    const f = toChartFields(run('lab_report', 'lab-report-single-test.txt'))
+    expect(f.labResults).toEqual([{ test: 'Urine culture', value: 'No growth at 48 hours', units: null, referenceRange: 'No growth', flag: null }])
   })
 
   it('toChartFields carries the authorization elements for an ROI form', () => {

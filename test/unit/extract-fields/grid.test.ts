@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { extractFields } from '../../../src/extract-fields/index.js'
 import { readGrid, visualLines } from '../../../src/extract-fields/grid.js'
-import { toPages } from '../../../src/extract-fields/text.js'
+import { toPages } from '../../../src/text/lines.js'
 import type { ExtractedText, WordBox } from '../../../src/model/types.js'
 
 /** Word boxes for a line of "cells": each cell's words start at its x, 10 px per character. */

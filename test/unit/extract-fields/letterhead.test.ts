@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cleanName, readLetterhead } from '../../../src/extract-fields/letterhead.js'
-import { toPages } from '../../../src/extract-fields/text.js'
+import { toPages } from '../../../src/text/lines.js'
 
 describe('cleanName: the facility name alone', () => {
   const cases: Array<[string, string]> = [

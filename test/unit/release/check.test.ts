@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { missingElements, recipientCovered, typeCovered, type FiledRoi } from '../../../src/release/check.js'
 import { BUILTIN_CATEGORIES, categoriesOf, namedBy, type ProtectedCategory } from '../../../src/release/protected.js'
-import { addDays, addYears, parseReleaseRef, releaseNumber } from '../../../src/release/repo.js'
+import { addDays, addYears } from '../../../src/clock/calendar.js'
+import { parseReleaseRef, releaseNumber } from '../../../src/release/repo.js'
 
 const complete: FiledRoi = {
   informationDescription: 'All medical records', disclosingParty: 'Riverside CHC', recipient: 'Harlan & Pike LLP', purpose: 'Legal claim',
@@ -16,6 +17,9 @@ describe('authorization elements (45 CFR 164.508(c))', () => {
     ['purpose', { purpose: null }], ['expiration', { expiration: null }], ['signature', { signed: false }], ['signatureDate', { signatureDate: null }],
     ['rightToRevokeStatement', { rightToRevokeStatement: false }], ['conditioningStatement', { conditioningStatement: false }], ['redisclosureStatement', { redisclosureStatement: false }],
   ] as [string, Partial<FiledRoi>][])('missing %s is named', (name, patch) => expect(missingElements({ ...complete, ...patch })).toEqual([name]))
+  it("a relative's signature with no stated authority lacks the representative's authority", () =>
+    expect(missingElements({ ...complete, representativeAuthority: 'Daughter' })).toEqual(['representativeAuthority']))
+  it("a guardian's signature states its authority", () => expect(missingElements({ ...complete, representativeAuthority: 'Legal guardian' })).toEqual([]))
 })
 
 describe('recipient and records covered', () => {

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import { agingBucket } from '../../../src/reports/aging.js'
-import { buildDeficiencyReport, CSV_COLUMNS, renderReportCsv, renderReportHtml, renderReportJsonLines, safeCell } from '../../../src/reports/deficiencyReport.js'
-import { FORMULA_FACILITY, MERCY, PAT, ROBIN, fillDesk, htmlProblems, type Desk } from './fixture.js'
+import { buildDeficiencyReport, CSV_COLUMNS, renderReportCsv, renderReportHtml, renderReportJsonLines } from '../../../src/reports/deficiencyReport.js'
+import { safeCell } from '../../../src/reports/csv.js'
+import { FORMULA_FACILITY, MERCY, PAT, ROBIN, UTC, fillDesk, htmlProblems, type Desk } from './fixture.js'
 
 const AS_OF = '2025-06-30'
 let catalog: Catalog
@@ -15,7 +16,7 @@ beforeEach(() => {
 })
 afterEach(() => catalog.close())
 
-const report = (filter = {}) => buildDeficiencyReport(catalog, filter, { asOf: AS_OF, delinquentAfterDays: 30 })
+const report = (filter = {}) => buildDeficiencyReport(catalog, filter, { asOf: AS_OF, delinquentAfterDays: 30, clock: UTC })
 
 describe('aging buckets', () => {
   it('puts ages in 0-7, 8-14, 15-30, 31-60, >60', () => {

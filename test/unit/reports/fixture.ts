@@ -14,6 +14,7 @@ import path from 'node:path'
 import { vi } from 'vitest'
 import type { Catalog } from '../../../src/catalog/db.js'
 import { buildChart, type ExtractionDetails } from '../../../src/charts/buildChart.js'
+import { createClock } from '../../../src/clock/clock.js'
 import { checkCharts } from '../../../src/deficiencies/check.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import { loadRuleSet } from '../../../src/rules/ruleset.js'
@@ -88,9 +89,12 @@ export function waitForReview(catalog: Catalog, receivedAt: string): number {
   return id
 }
 
+/** The clinic's clock in UTC, as before clinic.timeZone existed. */
+export const UTC = createClock()
+
 /** checkCharts over the catalog's chart, with the real starter rules, as of a day. */
 export function check(catalog: Catalog, mrn: string, day: string): void {
-  const chart = buildChart(catalog, mrn, day)!
+  const chart = buildChart(catalog, mrn, UTC, day)!
   checkCharts(STARTER_RULES, [chart], new DeficienciesRepo(catalog.db), { at: `${day}T09:00:00.000Z` })
 }
 

@@ -3,9 +3,12 @@ import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { checkChart } from '../../../src/charts/checkChart.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import { NoticesRepo, renderNoticeHtml, syncNotices } from '../../../src/reports/notices.js'
+import { createClock } from '../../../src/clock/clock.js'
 import { MERCY, PAT, STARTER_RULES, fileDocument, fillDesk, htmlProblems, type Desk } from './fixture.js'
 
 const CLINIC = { name: 'Riverside Community Health Center', address: '12 Elm Street, Springfield, ST 00000', phone: '555-0100', fax: '555-0199' }
+/** The clinic's clock in UTC, as before clinic.timeZone existed. */
+const UTC = createClock()
 let catalog: Catalog
 let desk: Desk
 beforeEach(() => {
@@ -18,7 +21,7 @@ const c03 = () => new DeficienciesRepo(catalog.db).list({ ruleId: 'C03', chartMr
 
 describe('records-request notices', () => {
   it('are opened for open missing-document deficiencies with a known sending facility, once', () => {
-    const first = syncNotices(catalog, { at: '2025-06-30T10:00:00.000Z' })
+    const first = syncNotices(catalog, { clock: UTC, at: '2025-06-30T10:00:00.000Z' })
     expect(first.created).toHaveLength(1)
     const n = first.created[0]!
     expect(n).toMatchObject({
@@ -27,14 +30,14 @@ describe('records-request notices', () => {
     expect(n.documentsNeeded.join(' ')).toMatch(/Emergency department record \/ visit summary for the visit of 2025-04-20/)
     // C01 (consent) is a missing document too, but has no sending facility: no notice.
     expect(new DeficienciesRepo(catalog.db).list({ ruleId: 'C01', status: 'open' }).length).toBe(2)
-    expect(syncNotices(catalog).created).toEqual([])
+    expect(syncNotices(catalog, { clock: UTC }).created).toEqual([])
     expect(new NoticesRepo(catalog.db).list()).toHaveLength(1)
   })
 
   it('the printed letter holds patient, birth date, our MRN, dates, documents needed, clinic, purpose, due date and tracking number', () => {
     const repo = new NoticesRepo(catalog.db)
-    const [created] = syncNotices(catalog, { at: '2025-06-30T10:00:00.000Z' }).created
-    const n = repo.markPrinted(created!.id, { by: 'clerk.one', at: '2025-07-01T09:00:00.000Z', dueDays: 14 })
+    const [created] = syncNotices(catalog, { clock: UTC, at: '2025-06-30T10:00:00.000Z' }).created
+    const n = repo.markPrinted(created!.id, { by: 'clerk.one', at: '2025-07-01T09:00:00.000Z', dueDays: 14, clock: UTC })
     expect(n.printedAt).toBe('2025-07-01T09:00:00.000Z')
     expect(n.dueDate).toBe('2025-07-15')
     const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(PAT.mrn)!, clinic: CLINIC, date: '2025-07-01' })
@@ -55,10 +58,10 @@ describe('records-request notices', () => {
 
   it('tracks sending (and follow-ups), and is marked received when the requested record arrives and the deficiency completes', () => {
     const repo = new NoticesRepo(catalog.db)
-    const [created] = syncNotices(catalog, { at: '2025-06-30T10:00:00.000Z' }).created
-    const sent = repo.markSent(created!.id, { by: 'clerk.one', at: '2025-07-01T09:00:00.000Z', dueDays: 14 })
+    const [created] = syncNotices(catalog, { clock: UTC, at: '2025-06-30T10:00:00.000Z' }).created
+    const sent = repo.markSent(created!.id, { by: 'clerk.one', at: '2025-07-01T09:00:00.000Z', dueDays: 14, clock: UTC })
     expect(sent).toMatchObject({ status: 'sent', sentAt: '2025-07-01T09:00:00.000Z', sentBy: 'clerk.one', dueDate: '2025-07-15', followUps: 0 })
-    const again = repo.markSent(created!.id, { by: 'clerk.two', at: '2025-07-16T09:00:00.000Z', dueDays: 14 })
+    const again = repo.markSent(created!.id, { by: 'clerk.two', at: '2025-07-16T09:00:00.000Z', dueDays: 14, clock: UTC })
     expect(again).toMatchObject({ status: 'sent', sentAt: '2025-07-01T09:00:00.000Z', followUps: 1, lastFollowUpAt: '2025-07-16T09:00:00.000Z', dueDate: '2025-07-15' })
 
     // The hospital's ED visit summary arrives and is filed; the chart check (the real hook) closes C03 and the request.
@@ -66,28 +69,28 @@ describe('records-request notices', () => {
       mrn: PAT.mrn, type: 'emergency_report', receivedAt: '2025-07-18T08:00:00Z', filedAt: '2025-07-18T09:00:00Z', pages: 2, dateOfService: '2025-04-20', facility: MERCY,
       fields: { visitDate: '2025-04-20', reasonForVisit: 'Chest pain', disposition: 'Home', visitSummary: true },
     })
-    checkChart(catalog, STARTER_RULES, PAT.mrn)
+    checkChart(catalog, STARTER_RULES, PAT.mrn, UTC)
     expect(c03().status).toBe('completed')
     const done = repo.get(created!.id)!
     expect(done).toMatchObject({ status: 'received', receivedBy: 'chartclerk', receivedAt: c03().completedAt })
     expect(done.closedReason).toMatch(/deficiency #\d+ completed: no longer found by rule set/)
     expect(repo.history(created!.id).map((h) => h.action)).toEqual(['created', 'sent', 'follow_up', 'received'])
-    expect(() => repo.markSent(created!.id, { by: 'clerk.one', dueDays: 14 })).toThrow()
+    expect(() => repo.markSent(created!.id, { by: 'clerk.one', dueDays: 14, clock: UTC })).toThrow()
   })
 
   it('records a receipt a person enters, and cancels the request when the deficiency is waived', () => {
     const repo = new NoticesRepo(catalog.db)
-    const [n] = syncNotices(catalog).created
+    const [n] = syncNotices(catalog, { clock: UTC }).created
     const got = repo.markReceived(n!.id, { by: 'clerk.one', at: '2025-07-05T12:00:00.000Z', note: 'faxed, waiting to be scanned' })
     expect(got).toMatchObject({ status: 'received', receivedAt: '2025-07-05T12:00:00.000Z', receivedBy: 'clerk.one' })
 
     const other = openCatalog(':memory:')
     try {
       fillDesk(other)
-      const [m] = syncNotices(other).created
+      const [m] = syncNotices(other, { clock: UTC }).created
       const d = new DeficienciesRepo(other.db).list({ ruleId: 'C03' })[0]!
       new DeficienciesRepo(other.db).transition(d.id, 'waived', { by: 'records.lead', reason: 'Patient declined the request' })
-      expect(syncNotices(other).cancelled.map((x) => x.id)).toEqual([m!.id])
+      expect(syncNotices(other, { clock: UTC }).cancelled.map((x) => x.id)).toEqual([m!.id])
       expect(new NoticesRepo(other.db).get(m!.id)).toMatchObject({ status: 'cancelled', closedReason: 'deficiency #' + d.id + ' waived: Patient declined the request' })
     } finally {
       other.close()
@@ -96,7 +99,7 @@ describe('records-request notices', () => {
 
   it('finds a request by number or tracking number', () => {
     const repo = new NoticesRepo(catalog.db)
-    const [n] = syncNotices(catalog).created
+    const [n] = syncNotices(catalog, { clock: UTC }).created
     expect(repo.find(String(n!.id))?.id).toBe(n!.id)
     expect(repo.find('rr-000001')?.id).toBe(n!.id)
     expect(repo.find('RR-999999')).toBeNull()

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
+import { addDays } from '../../../src/clock/calendar.js'
+import { createClock } from '../../../src/clock/clock.js'
 import { ReleaseRepo } from '../../../src/release/repo.js'
 import { computeStats, formatStats, releaseDeadlines } from '../../../src/reports/stats.js'
 
-const daysBefore = (iso: string, n: number) => new Date(Date.parse(iso) - n * 86_400_000).toISOString().slice(0, 10)
+const daysBefore = (date: string, n: number) => addDays(date, -n)
 
 describe('release deadlines in the statistics', () => {
   it("counts open requests, a patient's access request due within 5 days, and one past its 30-day deadline", () => {
@@ -16,7 +18,7 @@ describe('release deadlines in the statistics', () => {
     repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 2) }) // due in 28 days
     repo.create({ ...base, requesterType: 'treatment', requester: 'Dr. Webb', recipientName: 'Dr. Webb', requestDate: asOf }) // no statutory deadline
     expect(releaseDeadlines(catalog, asOf)).toEqual({ open: 4, dueWithin5Days: 1, overdue: 1 })
-    const stats = computeStats(catalog, { to: asOf, delinquentAfterDays: 30 } as Parameters<typeof computeStats>[1])
+    const stats = computeStats(catalog, { to: asOf, delinquentAfterDays: 30, clock: createClock() })
     expect(stats.releases).toEqual({ open: 4, dueWithin5Days: 1, overdue: 1 })
     expect(formatStats(stats).join('\n')).toMatch(/releases\s+4 open; 1 due within 5 days, 1 past their deadline/)
     catalog.close()

@@ -3,7 +3,7 @@ import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import { NoticesRepo, syncNotices } from '../../../src/reports/notices.js'
 import { computeStats, formatStats } from '../../../src/reports/stats.js'
-import { PAT, ROBIN, fillDesk } from './fixture.js'
+import { PAT, ROBIN, UTC, fillDesk } from './fixture.js'
 
 let catalog: Catalog
 beforeEach(() => {
@@ -14,15 +14,15 @@ afterEach(() => catalog.close())
 
 describe('stats', () => {
   it('gives filing per day, review backlog, auto-filed share, open deficiencies by kind and age, delinquency and records requests', () => {
-    const [n] = syncNotices(catalog, { at: '2025-06-30T10:00:00.000Z' }).created
-    new NoticesRepo(catalog.db).markSent(n!.id, { by: 'clerk.one', at: '2025-06-10T09:00:00.000Z', dueDays: 14 })
-    const s = computeStats(catalog, { from: '2025-04-01', to: '2025-06-30', delinquentAfterDays: 30 })
+    const [n] = syncNotices(catalog, { clock: UTC, at: '2025-06-30T10:00:00.000Z' }).created
+    new NoticesRepo(catalog.db).markSent(n!.id, { by: 'clerk.one', at: '2025-06-10T09:00:00.000Z', dueDays: 14, clock: UTC })
+    const s = computeStats(catalog, { from: '2025-04-01', to: '2025-06-30', delinquentAfterDays: 30, clock: UTC })
 
     expect(s.period).toEqual({ from: '2025-04-01', to: '2025-06-30', days: 91 })
     expect(s.filing.perDay).toHaveLength(91)
     expect(s.filing.perDay.filter((d) => d.documents)).toEqual([
-      { date: '2025-04-28', documents: 2, pages: 3 },
-      { date: '2025-06-24', documents: 1, pages: 3 },
+      { date: '2025-04-28', documents: 2, pages: 3, afterReview: 0 },
+      { date: '2025-06-24', documents: 1, pages: 3, afterReview: 1 },
     ])
     expect(s.filing).toMatchObject({ documents: 3, pages: 6, autoFiled: 2, settled: 1, autoFiledShare: 0.667 })
 
@@ -45,7 +45,7 @@ describe('stats', () => {
   })
 
   it('a period without filing or discharges gives zeros and no rates', () => {
-    const s = computeStats(catalog, { from: '2024-01-01', to: '2024-01-31', delinquentAfterDays: 30 })
+    const s = computeStats(catalog, { from: '2024-01-01', to: '2024-01-31', delinquentAfterDays: 30, clock: UTC })
     expect(s.filing).toMatchObject({ documents: 0, pages: 0, autoFiledShare: null })
     expect(s.deficiencies).toMatchObject({ open: 0, discharges: 0, averageMonthlyDischarges: null, delinquencyRate: null })
   })

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const SAMPLES = path.join(ROOT, 'samples')
+const SAMPLE_SCANS = path.join(SAMPLES, 'inbox')
 
 interface Expected {
   healthCenter: { name: string }
@@ -101,7 +102,7 @@ describe('samples/expected.json', () => {
       expect(s.identifiersOnDocument.printedName).toBe(`${s.patient.familyName.toUpperCase()}, ${s.patient.givenName.toUpperCase()}`)
       for (const other of s.mustNotMatch) expect(other).not.toBe(s.patientMrn)
       expect(s.dateOfService).toMatch(/^2025-\d{2}-\d{2}$/)
-      const size = (await stat(path.join(SAMPLES, file))).size
+      const size = (await stat(path.join(SAMPLE_SCANS, file))).size
       expect(size, `${file} size`).toBeLessThan(800 * 1024)
     }
   })
@@ -109,7 +110,7 @@ describe('samples/expected.json', () => {
 
 describe('lab-report-text.pdf', () => {
   it('has a one-page text layer with the patient, our MRN, units, reference ranges and the signature', async () => {
-    const { text, pages } = await pdfText(await readFile(path.join(SAMPLES, 'lab-report-text.pdf')))
+    const { text, pages } = await pdfText(await readFile(path.join(SAMPLE_SCANS, 'lab-report-text.pdf')))
     expect(pages).toBe(1)
     for (const needle of ['JOHNSON, MICHAEL', '01/12/1975', 'CC-100418', 'A25-0310442', 'Tri-County Reference Laboratory', 'mg/dL', '70 - 99', '03/10/2025 08:42', 'Electronically signed by', 'Page 1 of 1']) {
       expect(text).toContain(needle)
@@ -119,7 +120,7 @@ describe('lab-report-text.pdf', () => {
 
 describe('radiology-report-scan.pdf', () => {
   it('is one letter-size page with one 2550x3300 greyscale image and no text layer', async () => {
-    const buf = await readFile(path.join(SAMPLES, 'radiology-report-scan.pdf'))
+    const buf = await readFile(path.join(SAMPLE_SCANS, 'radiology-report-scan.pdf'))
     const { text, pages } = await pdfText(buf)
     expect(pages).toBe(1)
     expect(text).toBe('')
@@ -142,7 +143,7 @@ describe('radiology-report-scan.pdf', () => {
 
 describe('discharge-summary-skewed.tiff', () => {
   it('is a 3-page 1700x2200 200 dpi one-channel TIFF whose pages all decode', async () => {
-    const buf = await readFile(path.join(SAMPLES, 'discharge-summary-skewed.tiff'))
+    const buf = await readFile(path.join(SAMPLE_SCANS, 'discharge-summary-skewed.tiff'))
     const meta = await sharp(buf).metadata()
     expect(meta.format).toBe('tiff')
     expect(meta.pages).toBe(3)
@@ -161,7 +162,7 @@ describe('single-image samples', () => {
     ['consult-note.png', 'png'],
     ['referral-fax.jpg', 'jpeg'],
   ])('%s is a one-page %s, one grey channel, at the size and resolution expected.json gives', async (file, format) => {
-    const buf = await readFile(path.join(SAMPLES, file))
+    const buf = await readFile(path.join(SAMPLE_SCANS, file))
     const meta = await sharp(buf).metadata()
     const img = expected.samples[file]!.image!
     expect(meta.format).toBe(format)

@@ -7,7 +7,7 @@ import { SessionsRepo } from '../../../src/auth/sessions.js'
 import { UsersRepo } from '../../../src/auth/users.js'
 import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { sameProvider } from '../../../src/web/access.js'
-import { csvCell } from '../../../src/web/csv.js'
+import { spreadsheetCsv } from '../../../src/reports/csv.js'
 import { localPath } from '../../../src/web/render.js'
 
 const COST = { N: 1024, r: 8, p: 1 }
@@ -159,13 +159,14 @@ describe('sign-in limiter', () => {
 
 describe('helpers', () => {
   it('CSV cells are quoted and never start a spreadsheet formula', () => {
-    expect(csvCell('a,b')).toBe('"a,b"')
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
-    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"')
-    expect(csvCell('+1')).toBe("'+1")
-    expect(csvCell('-2')).toBe("'-2")
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
-    expect(csvCell(null)).toBe('')
+    const cell = (v: unknown) => spreadsheetCsv(['x'], [[v]]).replace(/^\uFEFFx\r\n/, '').replace(/\r\n$/, '')
+    expect(cell('a,b')).toBe('"a,b"')
+    expect(cell('say "hi"')).toBe('"say ""hi"""')
+    expect(cell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"')
+    expect(cell('+1')).toBe("'+1")
+    expect(cell('-2')).toBe("'-2")
+    expect(cell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(cell(null)).toBe('')
   })
 
   it('only local paths are followed after sign-in', () => {

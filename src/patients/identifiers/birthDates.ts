@@ -1,0 +1,32 @@
+/** Birth dates under their labels, and dates followed by an age. */
+import { findDates } from '../dates.js'
+import { Collector, foundAt } from './collector.js'
+import { type LabelHit, type Line } from './labels.js'
+import { type ExtractOptions, type FoundHow } from './types.js'
+
+export function readDobValue(col: Collector, line: Line, hit: LabelHit, valueStart: number, valueEnd: number, how: FoundHow, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): boolean {
+  const region = line.text.slice(valueStart, valueEnd)
+  const dates = findDates(region, { order: opts.dateOrder, ocr: true, today: opts.today, compact: true })
+  const first = dates[0]
+  if (!first) return false
+  // The date must come right after the label (allowing a bracket or "on").
+  const before = region.slice(0, first.start)
+  if (before.length > 12 || /[0-9]/.test(before)) return false
+  if (hit.def.source.startsWith('Born') && before.trim() && !/^\s*(?:on|:)?\s*$/i.test(before)) return false
+  const confidence = how === 'labelled' ? 0.92 : how === 'letter' ? 0.85 : 0.82
+  col.addDate(first, confidence, foundAt(line, valueStart + first.start, first.raw.length, hit.labelText, how))
+  return true
+}
+
+/** A date followed by an age ("03/14/1962 62Y", "3/14/1962 (62 yo)") is a birth date even without a label. */
+export function agedDates(col: Collector, line: Line, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): boolean {
+  let any = false
+  for (const d of findDates(line.text, { order: opts.dateOrder, ocr: true, today: opts.today })) {
+    const after = line.text.slice(d.end, d.end + 14)
+    if (/^\s*[(/\-,]?\s*(?:age\s*)?\d{1,3}\s*(?:y|yo|y\/o|yrs?|years?)(?![a-z])/i.test(after)) {
+      col.addDate(d, 0.6, foundAt(line, d.start, d.raw.length, null, 'sticker'))
+      any = true
+    }
+  }
+  return any
+}

@@ -1,0 +1,143 @@
+/** Header grids: a line of labels over a line of values, read by column or by the type of each value. */
+import { findDates } from '../dates.js'
+import { type MrnFormat, normalizeMrn } from '../mrn.js'
+import { readDobValue } from './birthDates.js'
+import { Collector, foundAt } from './collector.js'
+import { type LabelHit, type LabelKind, type Line } from './labels.js'
+import { type Token, bare, isNameWord, readNameValue, tokens } from './names.js'
+import { readIdValue } from './recordNumbers.js'
+import { type ExtractOptions } from './types.js'
+
+const ID_KINDS = new Set<LabelKind>(['name', 'name-generic', 'dob', 'mrn', 'foreign', 'last', 'first'])
+
+export function isLabelLine(line: Line): boolean {
+  if (line.labels.length < 2) return false
+  if (!line.labels.some((l) => ID_KINDS.has(l.def.kind))) return false
+  let residue = line.text
+  for (const l of [...line.labels].reverse()) residue = residue.slice(0, l.start) + ' '.repeat(l.labelEnd - l.start) + residue.slice(l.labelEnd)
+  return residue.replace(/[\s:|/#.\-_=]+/g, '').length <= 2
+}
+
+interface Segment {
+  text: string
+  start: number
+  end: number
+}
+
+function columnSegments(s: string): Segment[] {
+  const out: Segment[] = []
+  const re = /\S+(?:\s\S+)*/g
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+export function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
+  const labels = labelLine.labels
+  const segs = columnSegments(valueLine.text)
+  // 1. Column alignment, when the text kept its spacing: each value under the label that starts
+  //    at or just before it, and only when every value fits its label's type.
+  if (segs.length >= 2 && columnSegments(labelLine.text).length >= 2) {
+    const assign = segs.map((s) => {
+      let best = 0
+      for (let i = 0; i < labels.length; i++) if (labels[i]!.start <= s.start + 3) best = i
+      return best
+    })
+    const unique = new Set(assign).size === assign.length
+    const typeOk = segs.every((s, k) => cellFits(labels[assign[k]!]!, s.text, opts))
+    if (unique && typeOk) {
+      segs.forEach((s, k) => readGridCell(col, labels[assign[k]!]!, valueLine, s.start, s.end, mrnPattern, opts))
+      return
+    }
+  }
+  // 2. By type and order of the values (OCR keeps single spaces).
+  const text = valueLine.text
+  const dates = findDates(text, { order: opts.dateOrder, ocr: true, today: opts.today })
+  // Dates are cut out before the rest is split into words, so "THOMAS11/11/1966" (a lost column gap) still parts.
+  let masked = text
+  for (const d of dates) masked = masked.slice(0, d.start) + ' '.repeat(d.end - d.start) + masked.slice(d.end)
+  const toks = tokens(masked)
+  const idToks = toks.filter((t) => {
+    const b = bare(t.text)
+    return (b.match(/[0-9]/g) ?? []).length >= 4 && !/^\d{1,3}\s*(?:y|yo|yrs?)$/i.test(b)
+  })
+  const dateLabels = labels.filter((l) => l.def.kind === 'dob' || l.def.kind === 'date-other')
+  const idLabels = labels.filter((l) => l.def.kind === 'mrn' || l.def.kind === 'foreign' || l.def.kind === 'ignore-id')
+  if (dateLabels.length === dates.length) {
+    dateLabels.forEach((l, i) => {
+      if (l.def.kind !== 'dob') return
+      const d = dates[i]!
+      col.addDate(d, 0.8, foundAt(valueLine, d.start, d.raw.length, l.labelText, 'grid'))
+    })
+  }
+  if (idLabels.length === idToks.length) {
+    idLabels.forEach((l, i) => {
+      const t = idToks[i]!
+      readIdValue(col, valueLine, l, t.start, t.end, mrnPattern, 'grid')
+    })
+  } else {
+    // Counts differ: a blank cell would shift the numbers, so none of them is taken as our MRN.
+    for (const t of idToks) {
+      col.addId(
+        'foreign',
+        { value: normalizeMrn(bare(t.text)), raw: bare(t.text), kind: 'other', repaired: false, confidence: 0.3, whyNotOurs: 'a number in a header grid whose column could not be told' },
+        foundAt(valueLine, t.start, t.text.length, null, 'grid'),
+      )
+    }
+  }
+  const nameLabel = labels.find((l) => l.def.kind === 'name' || l.def.kind === 'name-generic')
+  if (nameLabel) {
+    const textLabels = labels.filter((l) => ['name', 'name-generic', 'other', 'letter'].includes(l.def.kind) && !/^(?:sex|gender|age)$/i.test(l.labelText))
+    // Alphabetic runs between the dates and numbers.
+    const runs: Segment[] = []
+    let cur: Token[] = []
+    const flush = (): void => {
+      if (cur.length) runs.push({ text: text.slice(cur[0]!.start, cur[cur.length - 1]!.end), start: cur[0]!.start, end: cur[cur.length - 1]!.end })
+      cur = []
+    }
+    for (const t of tokens(masked)) {
+      const sexOrAge = /^(?:M|F|MALE|FEMALE|U|X|\d{1,3}\s*(?:Y|YO|YRS?))$/i.test(bare(t.text))
+      if (!isNameWord(t.text) || sexOrAge) flush()
+      else cur.push(t)
+    }
+    flush()
+    const idx = textLabels.indexOf(nameLabel)
+    const run = runs.length === textLabels.length ? runs[idx] : idx === 0 && labels[0] === nameLabel ? runs[0] : undefined
+    if (run) readNameValue(col, valueLine, run.start, run.end, nameLabel.labelText, 'grid', 0.8, true)
+  }
+}
+
+function cellFits(label: LabelHit, value: string, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): boolean {
+  switch (label.def.kind) {
+    case 'dob':
+    case 'date-other':
+      return findDates(value, { order: opts.dateOrder, ocr: true, today: opts.today, compact: true })[0]?.start === 0
+    case 'mrn':
+    case 'foreign':
+    case 'ignore-id':
+      return /^[#:\s]*[A-Za-z0-9|!-]*[0-9][A-Za-z0-9|!-]*(?:\s[0-9OQIl|]+)?$/.test(value)
+    case 'name':
+    case 'name-generic':
+      return isNameWord(tokens(value)[0]?.text ?? '')
+    default:
+      return true
+  }
+}
+
+function readGridCell(col: Collector, label: LabelHit, line: Line, start: number, end: number, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
+  switch (label.def.kind) {
+    case 'name':
+    case 'name-generic':
+      readNameValue(col, line, start, end, label.labelText, 'grid', 0.85, true)
+      break
+    case 'dob':
+      readDobValue(col, line, label, start, end, 'grid', opts)
+      break
+    case 'mrn':
+    case 'foreign':
+    case 'ignore-id':
+      readIdValue(col, line, label, start, end, mrnPattern, 'grid')
+      break
+    default:
+      break
+  }
+}

@@ -1,0 +1,161 @@
+/** The printed labels identifiers stand under (Patient Name, DOB, MRN, Acct #...), and the document's lines with the labels on each. */
+import { splitLines as splitTextLines } from '../../text/lines.js'
+import { type RecordNumberKind } from './types.js'
+
+export type LabelKind =
+  | 'name'
+  | 'name-generic'
+  | 'letter'
+  | 'last'
+  | 'first'
+  | 'middle'
+  | 'dob'
+  | 'mrn'
+  | 'foreign'
+  | 'ignore-id'
+  | 'date-other'
+  | 'other'
+
+interface LabelDef {
+  kind: LabelKind
+  source: string
+  /** Only a label inline when a colon follows (Patient:, Name:, Re:). */
+  needsColon?: boolean
+  idKind?: RecordNumberKind
+}
+
+const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
+const LABELS: LabelDef[] = [
+  // names
+  { kind: 'name', source: "Pat[il1|]ent'?s?\\s*(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
+  { kind: 'name', source: 'Na(?:m|rn)e\\s+of\\s+Pat[il1|]ent' },
+  { kind: 'name', source: 'Pt\\.?\\s*Na(?:m|rn)e' },
+  { kind: 'last', source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname' },
+  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)e' },
+  { kind: 'middle', source: 'Middle\\s*(?:Na(?:m|rn)e|Initial)' },
+  { kind: 'middle', source: 'M\\.?I\\.?', needsColon: true },
+  { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
+  { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
+  { kind: 'name-generic', source: 'Na(?:m|rn)e', needsColon: true },
+  { kind: 'letter', source: 'R[Ee]', needsColon: true },
+  { kind: 'letter', source: 'Regarding', needsColon: true },
+  // birth dates
+  { kind: 'dob', source: 'D\\.?\\s?[O0Q]\\.?\\s?[B8]\\.?(?:\\s*/\\s*Age)?' },
+  { kind: 'dob', source: 'Date\\s+[O0]f\\s+B[il1]rth(?:\\s*/\\s*Age)?' },
+  { kind: 'dob', source: 'B[il1]rth\\s*[Dd]ate' },
+  { kind: 'dob', source: 'B[il1]rthdate' },
+  { kind: 'dob', source: 'B\\s?/\\s?D' },
+  { kind: 'dob', source: 'BD' },
+  { kind: 'dob', source: 'Born(?:\\s+on)?' },
+  // our MRN
+  { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?` },
+  { kind: 'mrn', source: `MR\\s*${NO}` },
+  { kind: 'mrn', source: `Med(?:ical)?\\.?\\s*Rec(?:ord)?s?\\.?\\s*${NO}?` },
+  { kind: 'mrn', source: `(?:Pat[il1|]ent|Pt\\.?)\\s*(?:ID|I\\.D\\.|${NO})` },
+  { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})` },
+  { kind: 'mrn', source: `Unit\\s*${NO}` },
+  // other facilities' numbers
+  { kind: 'foreign', idKind: 'account', source: `Acc(?:oun)?t\\.?\\s*(?:ID|${NO})?` },
+  { kind: 'foreign', idKind: 'account', source: `(?:HAR|Billing)\\s*(?:ID|${NO})?` },
+  { kind: 'foreign', idKind: 'visit', source: `Visit\\s*(?:ID|${NO})` },
+  { kind: 'foreign', idKind: 'fin', source: `FIN\\s*${NO}?` },
+  { kind: 'foreign', idKind: 'encounter', source: `Enc(?:ounter)?\\.?\\s*(?:ID|CSN|${NO})` },
+  { kind: 'foreign', idKind: 'encounter', source: 'Encounter', needsColon: true },
+  { kind: 'foreign', idKind: 'encounter', source: 'CSN' },
+  { kind: 'foreign', idKind: 'accession', source: `Accession\\s*(?:ID|${NO})?` },
+  { kind: 'foreign', idKind: 'accession', source: 'Acc\\.?\\s*#' },
+  { kind: 'foreign', idKind: 'specimen', source: `Spec(?:imen)?\\.?\\s*(?:ID|${NO})` },
+  { kind: 'foreign', idKind: 'order', source: `(?:Order|Req(?:uisition)?)\\s*(?:ID|${NO})` },
+  { kind: 'foreign', idKind: 'insurance', source: `(?:Member|Subscriber|Policy|Insurance|Ins\\.?|Medicaid|Medicare|Group)\\s*(?:ID|${NO})` },
+  { kind: 'foreign', idKind: 'other', source: `(?:Case|Claim|Episode|Admission|Adm\\.?|Ref(?:erral)?|Exam)\\s*${NO}` },
+  { kind: 'ignore-id', source: `SSN|S\\.S\\.N\\.|Social\\s+Security(?:\\s*${NO})?` },
+  // other dates (for header grids and as value terminators)
+  { kind: 'date-other', source: 'Date\\s+of\\s+Service|DOS|Service\\s+Date|Visit\\s+Date|Exam\\s+Date|Order\\s+Date|Report\\s+Date' },
+  { kind: 'date-other', source: '(?:Adm(?:it|ission)?|Disch(?:arge)?)\\.?\\s*Date' },
+  { kind: 'date-other', source: 'Collect(?:ed|ion)(?:\\s+Date)?|Received|Reported|Date\\s+Reported|Date\\s+Collected' },
+  { kind: 'date-other', source: 'Date' },
+  // other fields
+  { kind: 'other', source: 'Sex|Gender|Age|Race|Language|Status|Phone|Tel|Fax|Address|Insurance|Guarantor|Location|Facility|Room|Bed|Dept\\.?|Department|Service|PCP|Provider|Physician|Doctor' },
+  { kind: 'other', source: '(?:Ordering|Attending|Referring|Primary|Admitting|Consulting)\\s*(?:Physician|Provider|Dr\\.?|MD)?' },
+]
+
+const COMPILED = LABELS.map((def) => ({
+  def,
+  re: new RegExp(`(?<![A-Za-z0-9])(?:${def.source})(?![A-Za-z])`, 'gi'),
+}))
+
+/** Words before a generic Name:/Patient: label that make it someone else's name. */
+export const NOT_PATIENT_QUALIFIERS = new Set(
+  (
+    'provider physician doctor dr facility guarantor insured subscriber contact emergency parent guardian mother mothers ' +
+    "father fathers spouse printed print signature lab laboratory test drug practice clinic hospital referring ordering " +
+    'attending sender recipient company employer pharmacy responsible party witness interpreter representative kin ' +
+    'user staff nurse author reviewer caller case manager family member school agency plan payer'
+  ).split(' '),
+)
+/** Qualifiers before an MRN label meaning another facility's MRN. */
+export const FOREIGN_MRN_QUALIFIERS = /(?<![A-Za-z])(?:outside|external|ext\.?|hospital|other|alt\.?|alternate|prior|old|previous|referring|sending|their|lab|facility|epic|cerner|host)\s*$/i
+
+export interface LabelHit {
+  def: LabelDef
+  start: number
+  /** End of the label text. */
+  labelEnd: number
+  /** Where the value starts (after ':', '#', spaces). */
+  valueStart: number
+  labelText: string
+  hasColon: boolean
+}
+
+function findLabels(line: string): LabelHit[] {
+  const hits: LabelHit[] = []
+  for (const { def, re } of COMPILED) {
+    re.lastIndex = 0
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const labelEnd = m.index + m[0].length
+      const sep = /^[ \t]*(?:[:;#=.\-–][ \t]*)*/.exec(line.slice(labelEnd))?.[0] ?? ''
+      hits.push({
+        def,
+        start: m.index,
+        labelEnd,
+        valueStart: labelEnd + sep.length,
+        labelText: m[0].replace(/\s+/g, ' ').trim(),
+        // Dotted leaders ("Name ........ Jane Doe") separate a label from its value as a colon does.
+        hasColon: /[:;]/.test(sep) || /\.{3,}/.test(sep.replace(/\s+/g, '')),
+      })
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.labelEnd - a.labelEnd)
+  const out: LabelHit[] = []
+  for (const h of hits) {
+    const prev = out[out.length - 1]
+    if (prev && h.start < prev.labelEnd) continue
+    out.push(h)
+  }
+  return out
+}
+
+
+
+export interface Line {
+  /** Line text with form feeds turned into spaces. */
+  text: string
+  start: number
+  /** 0-based. */
+  index: number
+  page: number
+  labels: LabelHit[]
+}
+
+export function splitLines(text: string): Line[] {
+  let page = 1
+  return splitTextLines(text).map((l) => {
+    const ff = (l.text.match(/\f/g) ?? []).length
+    const leadingFf = /^\f/.test(l.text)
+    if (leadingFf) page += ff
+    const clean = l.text.replace(/\f/g, ' ')
+    const line: Line = { text: clean, start: l.start, index: l.n - 1, page, labels: findLabels(clean) }
+    if (!leadingFf) page += ff
+    return line
+  })
+}
