@@ -9,12 +9,12 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
-import { ROOT, SAMPLES, makeWorkspace, runCli, startCli, type Workspace } from '../../helpers/workspace.js'
+import { ROOT, SAMPLES, SAMPLE_SCANS, makeWorkspace, runCli, startCli, type Workspace } from '../../helpers/workspace.js'
 import { writeFile } from 'node:fs/promises'
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile')
 /** A lab report naming a patient of the sample index by two identifiers: filed without a person. */
-const GOOD = path.join(SAMPLES, 'lab-report-text.pdf')
+const GOOD = path.join(SAMPLE_SCANS, 'lab-report-text.pdf')
 const BUDGET = { CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_BUDGET_MEMORY_MB: '256', CHARTCLERK_BUDGET_OPEN_SECONDS: '12', CHARTCLERK_BUDGET_PAGE_SECONDS: '30', CHARTCLERK_BUDGET_RENDER_MAX_PIXELS: '6000000', CHARTCLERK_INGEST_CONCURRENCY: '3' }
 const REFUSED: Record<string, string[]> = {
   'cyclic-content.pdf': ['FILE_TOO_COMPLEX'],

@@ -86,7 +86,7 @@ describe('decompression bombs', () => {
   it('GIVEN a bomb check that outlasts its allowance WHEN the reader is still inflating THEN it is killed and the file called a bomb', async () => {
     const r = await leaseReader('pdf')
     const data = await readFile(path.join(HOSTILE, 'stream-bomb.pdf'))
-    const err = await r.call({ op: 'pdf-open', data: new Uint8Array(data), maxPixels: 1e8, renderMaxPixels: 1e7, maxPages: 10, inflateCapMb: 1_000_000 }, 60_000, { checkMs: 50 }).catch((e) => e)
+    const err = await r.call({ op: 'pdf-open', data: new Uint8Array(data), maxPixels: 1e8, renderMaxPixels: 1e7, maxPages: 10, inflateCapMb: 1_000_000, readText: true, findImages: false, minTextLayerChars: 1 }, 60_000, { checkMs: 50 }).catch((e) => e)
     releaseReader(r)
     expect(err.code).toBe('PDF_BOMB')
     expect(err.action).toMatch(/still unpacking after 0 seconds/)
