@@ -4,33 +4,19 @@
  * and the hostile corpus (test/fixtures/hostile, each copy made unique with a trailing comment).
  */
 import { spawn } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchPages, textPdfs } from './pages.js'
+import { childPids, rssMb, treeRssMb } from './procTree.js'
+
+export { treeRssMb }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BIN = path.join(ROOT, 'bin/chartclerk.js')
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile')
-
-/** VmRSS of a process and all its descendants (MB). */
-export function treeRssMb(pid: number): number {
-  let kb = 0
-  const walk = (p: number) => {
-    try {
-      kb += Number(readFileSync(`/proc/${p}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
-      for (const t of readdirSync(`/proc/${p}/task`)) {
-        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean)) walk(Number(c))
-      }
-    } catch {
-      // exited meanwhile
-    }
-  }
-  walk(pid)
-  return kb / 1024
-}
 
 export async function runHostileMemoryBench(opts: { files: number; cacheDir: string }) {
   const work = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-hostile-'))
@@ -69,17 +55,15 @@ export async function runHostileMemoryBench(opts: { files: number; cacheDir: str
   })
   let peak = 0
   let peakMain = 0
+  let maxReaders = 0
   const timer = setInterval(() => {
     peak = Math.max(peak, treeRssMb(child.pid!))
-    try {
-      peakMain = Math.max(peakMain, Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024)
-    } catch {
-      // exited
-    }
+    peakMain = Math.max(peakMain, rssMb(child.pid!))
+    maxReaders = Math.max(maxReaders, childPids(child.pid!).length)
   }, 200)
   const t0 = performance.now()
   await new Promise((r) => child.once('exit', r))
   clearInterval(timer)
   await rm(work, { recursive: true, force: true })
-  return { files: files.length, hostile: nHostile, seconds: Math.round((performance.now() - t0) / 100) / 10, peakTreeRssMb: Math.round(peak), peakMainRssMb: Math.round(peakMain), outcomes }
+  return { files: files.length, hostile: nHostile, seconds: Math.round((performance.now() - t0) / 100) / 10, peakTreeRssMb: Math.round(peak), peakMainRssMb: Math.round(peakMain), maxReaderProcesses: maxReaders, outcomes }
 }

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { existsSync, readFileSync } from 'node:fs'
+import { rssMb, treeRssMb } from './procTree.js'
 import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -126,41 +127,39 @@ export async function runLatencyBench(opts: { cacheDir: string; samples: number;
   return { samples: pages.length, stabilityMs: opts.stabilityMs, dropToStoredMs: Math.round(median(stored)), dropToReadMs: Math.round(median(ready)) }
 }
 
-/** RSS of a `chartclerk ingest` over a long batch, sampled from /proc; flat means no growth with pages done. */
+/**
+ * RSS of a `chartclerk ingest` over a long batch of scanned pages with two OCR workers, sampled
+ * from /proc: the whole process tree (chartclerk and its reader processes) and the main process
+ * alone; flat means no growth with pages done.
+ */
 export async function runMemoryBench(opts: { pages: number; cacheDir: string }) {
   const pages = await benchPages(path.join(opts.cacheDir, 'scans'), opts.pages)
   const data = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-mem-'))
   const child = spawn(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...pages.map((p) => p.png)], {
-    env: { ...process.env, CHARTCLERK_LOG_LEVEL: 'warn' },
+    env: { ...process.env, CHARTCLERK_LOG_LEVEL: 'warn', CHARTCLERK_OCR_WORKERS: '2' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let done = 0
   child.stdout.on('data', (d: Buffer) => (done += d.toString().split('\n').filter(Boolean).length))
-  const samples: { done: number; rssMb: number }[] = []
-  const rssOf = (pid: number): number => {
-    // The process tree: node plus nothing else (tesseract.js workers are threads), so VmRSS is the whole.
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024
-  }
+  const samples: { done: number; treeMb: number; mainMb: number }[] = []
   const timer = setInterval(() => {
-    try {
-      samples.push({ done, rssMb: rssOf(child.pid!) })
-    } catch {
-      // exited
-    }
+    const mainMb = rssMb(child.pid!)
+    if (mainMb > 0) samples.push({ done, treeMb: treeRssMb(child.pid!), mainMb })
   }, 250)
   const t0 = performance.now()
   await new Promise((r) => child.once('exit', r))
   clearInterval(timer)
   await rm(data, { recursive: true, force: true })
   const quarter = (lo: number, hi: number) => {
-    const xs = samples.filter((s) => s.done >= lo * pages.length && s.done < hi * pages.length).map((s) => s.rssMb)
+    const xs = samples.filter((s) => s.done >= lo * pages.length && s.done < hi * pages.length).map((s) => s.treeMb)
     return xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : null
   }
   return {
     pages: pages.length,
+    done,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
-    peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
-    meanRssMbByQuarter: [quarter(0, 0.25), quarter(0.25, 0.5), quarter(0.5, 0.75), quarter(0.75, 1.01)],
+    peakTreeRssMb: Math.round(Math.max(...samples.map((s) => s.treeMb))),
+    peakMainRssMb: Math.round(Math.max(...samples.map((s) => s.mainMb))),
+    meanTreeRssMbByQuarter: [quarter(0, 0.25), quarter(0.25, 0.5), quarter(0.5, 0.75), quarter(0.75, 1.01)],
   }
 }

@@ -56,7 +56,8 @@ export function rulesDirOf(config: Readonly<Config>): string {
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
 export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
-  configureSandbox(config.ingest.budget, { keepIdle: config.ingest.concurrency })
+  // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
+  configureSandbox(config.ingest.budget, { readers: config.ocr.workers })
   // Reader processes start while the catalog, storage and rule set open.
   if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const clock = opts.clock ?? clockFromConfig(config)

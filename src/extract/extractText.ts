@@ -41,6 +41,8 @@ export interface PdfFacts {
   pageTexts: string[]
   pageSizes: [number, number][]
   imageRegions: Rect[][]
+  /** Damaged pages (1-based) with why in plain words; absent in facts kept by an older version. */
+  badPages?: Record<number, string>
 }
 
 export interface Inspected {
@@ -57,7 +59,7 @@ export async function inspectDocument(file: string, kind: DocumentKind, opts: Pi
   if (kind === 'pdf') {
     const pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
     await pdf.close()
-    return { pageCount: pdf.pageCount, pdf: { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions } }
+    return { pageCount: pdf.pageCount, pdf: { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions, badPages: Object.fromEntries(pdf.badPages) } }
   }
   // Decoded in a reader process: an image bomb fails there, not here.
   const img = await openImage(data, kind, opts, { decodeAll: true })
@@ -82,7 +84,7 @@ export async function extractDocument(
   if (kind === 'pdf') {
     if (!facts) {
       pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
-      facts = { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions }
+      facts = { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions, badPages: Object.fromEntries(pdf.badPages) }
     }
     pageCount = facts.pageTexts.length
   } else {
@@ -131,6 +133,9 @@ export async function extractDocument(
         ocrPath: path,
         ...(prepared.turned ? { turned: prepared.turned } : {}),
       }
+      // Damage is found when the text is read (at inspect); a later open that only draws may not see it.
+      const why = facts?.badPages?.[n] ?? pdf?.badPages.get(n)
+      if (why) text.unreadable = why
       pages[n - 1] = text
       const forPdf = await pdfPageImage(prepared)
       const words = scaleWords(result.words, forPdf.width / prepared.width)

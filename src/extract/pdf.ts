@@ -7,14 +7,17 @@
 import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
 import type { Rect } from './imageRegions.js'
-import { acquireReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
+import { leaseReader, readBudget, releaseReader, type Reader } from './sandbox/pool.js'
+
+/** The decompression-bomb check's own time allowance, at least (its work is bounded, its speed is the machine's). */
+const MIN_CHECK_SECONDS = 60
 
 export interface OpenedPdf {
   pageCount: number
   /** Text layer of each page (index 0 = page 1). */
   pageTexts: string[]
-  /** Pages that could not be read (damaged in the file); they come out blank. */
-  badPages: number[]
+  /** Pages that could not be read (damaged in the file), with why in plain words; they come out blank. */
+  badPages: Map<number, string>
   /** Each page's size in points, as drawn (its rotation applied). */
   pageSizes: [number, number][]
   /** Images on each page that may carry text the text layer lacks, as page fractions (y down). Empty unless asked for. */
@@ -47,18 +50,19 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?
     throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
   }
   const budget = readBudget()
-  const reader = await acquireReader('pdf')
-  let opened: { pageCount: number; pageTexts: string[]; badPages: number[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
+  const reader = await leaseReader('pdf')
+  let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
   try {
     opened = await reader.call(
-      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, readText: opts.readText ?? true, findImages: !!opts.findImages, minTextLayerChars: opts.minTextLayerChars ?? 1 },
+      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb, readText: opts.readText ?? true, findImages: !!opts.findImages, minTextLayerChars: opts.minTextLayerChars ?? 1 },
       budget.openSeconds * 1000,
+      { checkMs: Math.max(budget.openSeconds, MIN_CHECK_SECONDS) * 1000 },
     )
   } catch (err) {
     await finish(reader)
     throw err
   }
-  const badPages = [...opened.badPages]
+  const badPages = new Map(opened.badPages.map((b) => [b.page, b.why]))
   return {
     pageCount: opened.pageCount,
     pageTexts: opened.pageTexts,
@@ -66,14 +70,14 @@ export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?
     pageSizes: opened.pageSizes,
     imageRegions: opened.imageRegions,
     async renderPage(page: number, dpi: number): Promise<Buffer> {
-      if (badPages.includes(page)) return blankPage(dpi)
+      if (badPages.has(page)) return blankPage(dpi)
       try {
         const r = await reader.call<{ png: Uint8Array }>({ op: 'pdf-render', page, dpi }, budget.pageSeconds * 1000)
         return Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength)
       } catch (err) {
         // A reader killed for memory or time fails the file; a page pdfjs cannot draw is read as blank.
         if (!reader.alive || !(err instanceof ChartclerkError) || err.code !== 'PDF_CORRUPT') throw err
-        badPages.push(page)
+        badPages.set(page, `its picture could not be drawn from the file (${err.message.replace(/^([A-Za-z_]+: )+/, '').slice(0, 80)})`)
         return blankPage(dpi)
       }
     },

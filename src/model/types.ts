@@ -37,6 +37,8 @@ export interface PageText {
   ocrPath?: string
   /** OCR pages: quarter turns (90, 180, 270 degrees clockwise) made to set the page upright. */
   turned?: number
+  /** A page the file's data for is damaged: why it could not be read, in plain words (it comes out blank). */
+  unreadable?: string
   /**
    * Text-layer pages that carry images (a pasted scan, a stamp, a signature image): how many
    * were found, how many held text that was read by OCR and added after the text layer.

@@ -7,14 +7,21 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { PDFParse } from 'pdf-parse'
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { PDFParse as PDFParseClass } from 'pdf-parse'
 import { ChartclerkError } from '../../errors.js'
-import { decodePage, imagePageCount, type ImageKind } from '../images.js'
+import type { ImageKind } from '../images.js'
 import { imageBoxes, mayHoldImages, regionsToRead, type Rect } from '../imageRegions.js'
+import { probePdfInflation } from './inflateProbe.js'
 import type { Reply, Request } from './protocol.js'
 
 const require = createRequire(import.meta.url)
+
+/** What this reader opens (its first argument): a PDF reader loads pdf.js and a canvas, an image reader only sharp. */
+const KIND = process.argv[2] === 'image' ? 'image' : 'pdf'
+const { PDFParse } = KIND === 'pdf' ? await import('pdf-parse') : ({} as { PDFParse: typeof PDFParseClass })
+const images = KIND === 'image' ? await import('../images.js') : null
+// pdf.js's operator codes, to find where a page paints images (PDF readers only).
+const pdfjs = KIND === 'pdf' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : null
 
 function pdfjsFolderUrl(sub: string): string | undefined {
   try {
@@ -37,10 +44,10 @@ type PdfPage = {
   cleanup(): void
 }
 type PdfDoc = { numPages: number; getPage(n: number): Promise<PdfPage> }
-const loadDoc = (p: PDFParse): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
+const loadDoc = (p: PDFParseClass): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
 
 interface PdfState {
-  parser: PDFParse
+  parser: PDFParseClass
   renderMaxPixels: number
 }
 
@@ -58,6 +65,10 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
   await closeAll()
   const start = pdfStart(req.data)
   const data = start > 0 ? req.data.subarray(start) : req.data
+  // A bomb is named as one before pdf.js starts to inflate it in memory.
+  const probe = await probePdfInflation(Buffer.from(data.buffer, data.byteOffset, data.byteLength), req.inflateCapMb * 1024 * 1024)
+  if (probe.overCap) throw bombError(req.inflateCapMb)
+  process.send!({ id: req.id, progress: 'checked' } satisfies Reply)
   const parser = new PDFParse({
     data,
     verbosity: 0,
@@ -67,7 +78,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
     // pdfjs refuses to allocate canvases beyond this: no render can exhaust memory.
     canvasMaxAreaInBytes: req.maxPixels * 4,
     maxImageSize: req.maxPixels,
-  } as ConstructorParameters<typeof PDFParse>[0])
+  } as ConstructorParameters<typeof PDFParseClass>[0])
   pdf = { parser, renderMaxPixels: req.renderMaxPixels }
   let doc
   try {
@@ -81,7 +92,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
     throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This PDF has ${total} pages, more than the ${req.maxPages} one document may have. Split it into smaller files, or ask the administrator to raise ingest.budget.maxPages.`, { detail: `${total} pages` })
   }
   const pageTexts: string[] = []
-  const badPages: number[] = []
+  const badPages: { page: number; why: string }[] = []
   const pageSizes: [number, number][] = []
   const imageRegions: Rect[][] = []
   // Most text-layer PDFs hold no image at all: then no page's operator list is built.
@@ -104,7 +115,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
       if (pageSizes.length < n) pageSizes.push([612, 792])
       if (req.readText && pageTexts.length < n) pageTexts.push('')
       if (imageRegions.length < n) imageRegions.push([])
-      badPages.push(n)
+      badPages.push({ page: n, why: whyUnreadable(err) })
     }
   }
   if (badPages.length === total) throw pdfError(new Error('no page could be read'))
@@ -114,7 +125,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
 /** The images on a page that may carry text the text layer lacks (see imageRegions.ts). */
 async function pageImageRegions(p: PdfPage): Promise<Rect[]> {
   const ol = await p.getOperatorList()
-  const boxes = imageBoxes(ol.fnArray, ol.argsArray, OPS)
+  const boxes = imageBoxes(ol.fnArray, ol.argsArray, pdfjs!.OPS)
   if (!boxes.length) return []
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = p.view
   // Where the text layer's characters sit, to leave alone images whose text is already there.
@@ -152,6 +163,21 @@ async function closeAll(): Promise<void> {
   await p?.parser.destroy().catch(() => {})
 }
 
+/** What the clerk is told about a page pdf.js could not read (its message names no patient data). */
+export function whyUnreadable(err: unknown): string {
+  const msg = String((err as Error)?.message ?? err)
+  if (/flate|deflate|lzw|decode|stream|compress|jpeg|jbig|ccitt/i.test(msg)) return `its data in the file is damaged (${msg.slice(0, 80)})`
+  return `the file's description of it is damaged (${msg.slice(0, 80)})`
+}
+
+function bombError(capMb: number): ChartclerkError {
+  return new ChartclerkError(
+    'PDF_BOMB',
+    `This PDF is a "decompression bomb": a compressed part of it unpacks to more than ${capMb} MB, far more than any real document needs (it was built to exhaust memory, or is badly damaged). It was not opened. Ask the sender to print the document to a new PDF or rescan it, and drop that in the inbox.`,
+    { detail: `a stream inflates past ${capMb} MB` },
+  )
+}
+
 function isPassword(err: unknown): boolean {
   const name = (err as Error)?.name ?? ''
   return name === 'PasswordException' || /password/i.test((err as Error)?.message ?? '')
@@ -180,20 +206,22 @@ async function handle(req: Request): Promise<unknown> {
       await closeAll()
       const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength)
       image = { data, kind: req.kind, maxPixels: req.maxPixels }
-      const pageCount = await imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
+      const pageCount = await images!.imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
       if (pageCount > req.maxPages) {
         throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This image file has ${pageCount} pages, more than the ${req.maxPages} one document may have. Split it into smaller files.`, { detail: `${pageCount} pages` })
       }
-      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
+      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
       return { pageCount }
     }
     case 'image-decode': {
       if (!image) throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
-      const g = await decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
+      const g = await images!.decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
       return { data: g.data, width: g.width, height: g.height }
     }
     case 'close':
       await closeAll()
+      // What the file left (page renders, decoded images) goes now, so the reader waits small for the next one.
+      global.gc?.()
       return null
     case 'test-crash':
       // Tests only: prove the main process survives a reader that dies.
@@ -226,7 +254,7 @@ async function warmUp(): Promise<void> {
   })
   const x = body.length
   body += `xref\n0 4\n0000000000 65535 f\r\n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.from(body, 'latin1')), verbosity: 0, standardFontDataUrl: FONT_URL, wasmUrl: WASM_URL } as ConstructorParameters<typeof PDFParse>[0])
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.from(body, 'latin1')), verbosity: 0, standardFontDataUrl: FONT_URL, wasmUrl: WASM_URL } as ConstructorParameters<typeof PDFParseClass>[0])
   try {
     await parser.getText()
     await parser.getScreenshot({ scale: 1, imageDataUrl: false, imageBuffer: true })
@@ -236,6 +264,6 @@ async function warmUp(): Promise<void> {
 }
 
 // The main process measures this reader's loaded size now: the budget is what a file adds to it.
-warmUp()
+;(KIND === 'pdf' ? warmUp() : Promise.resolve())
   .catch(() => {})
   .finally(() => process.send!({ ready: true }))

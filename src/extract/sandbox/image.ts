@@ -1,6 +1,6 @@
 /** Image files (TIFF, PNG, JPEG) decoded in a reader process, within the same budget as PDFs. */
 import type { GreyPage, ImageKind, ImageLimits } from '../images.js'
-import { acquireReader, readBudget, releaseReader } from './pool.js'
+import { leaseReader, readBudget, releaseReader } from './pool.js'
 
 export interface OpenedImage {
   pageCount: number
@@ -11,7 +11,7 @@ export interface OpenedImage {
 /** Opens an image file in a reader; with `decodeAll`, every page is decoded once to prove it reads. */
 export async function openImage(data: Buffer, kind: ImageKind, limits: ImageLimits, opts: { decodeAll?: boolean } = {}): Promise<OpenedImage> {
   const budget = readBudget()
-  const reader = await acquireReader('image')
+  const reader = await leaseReader('image')
   const finish = async () => {
     if (reader.alive) await reader.call({ op: 'close' }, 10_000).catch(() => {})
     releaseReader(reader)

@@ -4,11 +4,15 @@
  * a resident-memory limit watched from here, and a wall-clock limit per call.
  * When a file breaks a limit its reader is killed and the file gets a clear
  * code; the main process, and every other file in flight, carry on.
+ *
+ * Memory: at most `readers` reader processes live at once (a file waits for
+ * one); image readers load only the image decoder, not pdf.js; a reader frees
+ * what a file left behind when the file is closed, and is replaced when it
+ * still grew.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ChartclerkError, ERROR_CODES, type ErrorCode } from '../../errors.js'
 import type { ReadBudget } from '../../config/config.js'
@@ -19,20 +23,13 @@ let budget: ReadBudget = { ...DEFAULT_BUDGET }
 
 let closing = false
 
-export function configureSandbox(b: Partial<ReadBudget>, opts: { keepIdle?: number } = {}): void {
-  budget = { ...DEFAULT_BUDGET, ...b }
-  maxIdle = Math.max(1, opts.keepIdle ?? 2)
-  closing = false
-}
+/** Reader processes alive at once, at most (one per OCR worker: both are CPU-bound on the same cores). */
+let maxReaders = 2
 
-/** Starts readers ahead of the first file, so their start overlaps other start-up work. */
-export function prewarmReaders(n: number): void {
-  if (closing || !existsSync(CHILD)) return
-  for (let i = idle.length + busy.size; i < Math.min(n, maxIdle); i++) {
-    const r = new Reader(budget)
-    r.unref()
-    parkIdle(r)
-  }
+export function configureSandbox(b: Partial<ReadBudget>, opts: { readers?: number } = {}): void {
+  budget = { ...DEFAULT_BUDGET, ...b }
+  maxReaders = Math.max(1, opts.readers ?? 2)
+  closing = false
 }
 
 /** Shutting down: what a reader had in hand goes back for the next start, like OCR's pages. */
@@ -47,14 +44,12 @@ const ext = path.extname(here)
 const CHILD = path.join(path.dirname(here), `child${ext}`)
 /**
  * Files served before a reader is replaced: pdfjs keeps font and image caches between documents
- * (a reader that grows is replaced sooner, by its memory). A new reader costs a process start
- * and a few slow files while V8 warms up, so readers are kept for a good while.
+ * (a reader still grown after a file is replaced at once, below). A new reader costs a process
+ * start and a few slow files while V8 warms up, so readers are kept for a good while.
  */
 const RECYCLE_AFTER = 100
-/** Idle readers kept: as many as files are read at once, so a batch does not start one per file. */
-let maxIdle = 2
-/** An idle reader unused this long ends (a quiet desk holds no reader memory). */
-const IDLE_END_MS = 60_000
+/** A reader still this much above its loaded size after a file was closed (and its garbage collected) is replaced. */
+const MAX_KEPT_GROWTH_MB = 64
 const PAGE_SIZE = 4096
 
 /** What the reader was doing, for the message when it is killed. */
@@ -62,7 +57,7 @@ export type ReadingWhat = 'pdf' | 'image'
 
 export class Reader {
   readonly child: ChildProcess
-  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout }>()
+  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout; checked?: () => void }>()
   private nextId = 1
   private stderrTail = ''
   private killedFor: ChartclerkError | null = null
@@ -70,21 +65,24 @@ export class Reader {
   private exitError: ChartclerkError | null = null
   served = 0
   peakRssMb = 0
-  /** While idle: ends the reader when it is not used again soon. */
-  idleTimer: NodeJS.Timeout | null = null
   /** Resident size once loaded; null until the reader said it is ready. */
   private baseRssMb: number | null = null
   private markReady!: () => void
   /** Resolves when the reader has loaded pdfjs: budgets count from then, not from a slow start. */
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve))
-  what: ReadingWhat = 'pdf'
-
-  constructor(private readonly limits: ReadBudget) {
+  constructor(
+    private readonly limits: ReadBudget,
+    /** What this reader opens: PDF readers load pdf.js and a canvas, image readers only the image decoder. */
+    readonly what: ReadingWhat = 'pdf',
+  ) {
     // Under the test runner the source is TypeScript (the TypeScript loader itself takes ~200 MB of heap).
     const heapMb = Math.max(96, Math.floor(limits.memoryMb * 0.75)) + (ext === '.ts' ? 200 : 0)
-    const execArgv = [`--max-old-space-size=${heapMb}`]
+    // --expose-gc: the reader collects what a file left behind as soon as the file is closed, not when V8 gets round to it.
+    const execArgv = [`--max-old-space-size=${heapMb}`, '--expose-gc']
     if (ext === '.ts') execArgv.push('--import', 'tsx')
-    this.child = fork(CHILD, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, NODE_OPTIONS: '' } })
+    // Two malloc arenas: the canvas and image decoders allocate from a few threads, and every arena keeps its own free memory.
+    const env = { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2' }
+    this.child = fork(CHILD, [what], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env })
     this.child.stderr!.on('data', (d: Buffer) => {
       this.stderrTail = (this.stderrTail + d.toString('utf8')).slice(-4000)
     })
@@ -96,6 +94,7 @@ export class Reader {
       }
       const p = this.pending.get(m.id)
       if (!p) return
+      if ('progress' in m) return p.checked?.()
       this.pending.delete(m.id)
       clearTimeout(p.timer)
       this.idleCheck()
@@ -122,7 +121,11 @@ export class Reader {
     return this.exitError === null && this.child.exitCode === null && this.child.signalCode === null
   }
 
-  async call<T = any>(body: RequestBody, timeoutMs: number): Promise<T> {
+  /**
+   * One request, within `timeoutMs`. With `checkMs`, the call starts with a bomb check that has
+   * that allowance of its own; `timeoutMs` counts from when the reader says the check is done.
+   */
+  async call<T = any>(body: RequestBody, timeoutMs: number, opts: { checkMs?: number } = {}): Promise<T> {
     this.child.ref()
     ;(this.child.channel as { ref?: () => void } | undefined)?.ref?.()
     await this.ready
@@ -130,12 +133,20 @@ export class Reader {
     const id = this.nextId++
     this.startWatch()
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const overTime = () =>
         this.kill(
           new ChartclerkError('FILE_TOO_COMPLEX', `This file is too complex to read: it was still being opened after ${Math.round(timeoutMs / 1000)} seconds (it may be damaged or built to loop). Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`, { detail: `time budget ${timeoutMs} ms exceeded in ${body.op}` }),
         )
-      }, timeoutMs)
-      this.pending.set(id, { resolve, reject, timer })
+      // Native inflating runs at hundreds of MB a second: compressed parts still unpacking after the check's allowance are a bomb.
+      const overCheck = () => this.kill(slowBomb(opts.checkMs!))
+      const entry = { resolve, reject, timer: opts.checkMs ? setTimeout(overCheck, opts.checkMs) : setTimeout(overTime, timeoutMs), checked: undefined as (() => void) | undefined }
+      if (opts.checkMs) {
+        entry.checked = () => {
+          clearTimeout(entry.timer)
+          entry.timer = setTimeout(overTime, timeoutMs)
+        }
+      }
+      this.pending.set(id, entry)
       this.child.send({ ...body, id }, (err) => {
         if (err) this.kill(new ChartclerkError('FILE_READER_CRASHED', 'The reader process stopped while reading this file. Drop it in the inbox again; if it fails again, rescan it.', { detail: `send failed: ${err.message}` }))
       })
@@ -205,86 +216,78 @@ function overMemory(what: ReadingWhat, mb: number): ChartclerkError {
   return new ChartclerkError('PDF_BOMB', `This PDF unpacks to more than ${mb} MB of memory while being read (a "decompression bomb": a small file that expands without end, or badly damaged). It was not read. Ask the sender to print it to a new PDF or rescan it, and drop that in the inbox.`, { detail: `reader memory over ${mb} MB` })
 }
 
+function slowBomb(ms: number): ChartclerkError {
+  return new ChartclerkError('PDF_BOMB', `This PDF is a "decompression bomb": its compressed parts were still unpacking after ${Math.round(ms / 1000)} seconds, far more than any real document holds (it was built to exhaust memory, or is badly damaged). It was not opened. Ask the sender to print the document to a new PDF or rescan it, and drop that in the inbox.`, { detail: `bomb check over ${ms} ms` })
+}
+
 function toCode(code: string): ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL'
 }
 
 const idle: Reader[] = []
-const busy = new Set<Reader>()
-/** Leases waiting for a reader to come free. */
-const waiting: (() => void)[] = []
 
-/** Readers the machine runs at full speed: one per core. Beyond that a new one waits a moment for a free one. */
-const READERS_PER_MACHINE = Math.max(2, os.availableParallelism())
-/** How long a file waits for a busy reader before one more is started (a reader held through a long OCR never frees soon). */
-const WAIT_FOR_FREE_MS = 1_000
-
-/**
- * A reader for one file, as `leaseReader`, but when a reader per core is already busy it
- * first waits up to a second for one to come free: each reader costs a process start and
- * some slow files while it warms up, and most files hold one for a few milliseconds.
- */
-export async function acquireReader(what: ReadingWhat): Promise<Reader> {
-  if (!closing && idle.length === 0 && busy.size >= READERS_PER_MACHINE) {
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        const i = waiting.indexOf(done)
-        if (i >= 0) waiting.splice(i, 1)
-        resolve()
-      }
-      const timer = setTimeout(done, WAIT_FOR_FREE_MS)
-      waiting.push(done)
-    })
+/** PDF readers started ahead, while the rest of chartclerk opens (most files are PDFs); never more than the limit. */
+export function prewarmReaders(n: number): void {
+  if (closing || !existsSync(CHILD)) return
+  for (let i = idle.length + busy.size; i < Math.min(n, maxReaders); i++) {
+    const r = new Reader(budget, 'pdf')
+    r.unref()
+    idle.push(r)
   }
-  return leaseReader(what)
 }
+const busy = new Set<Reader>()
+/** Files waiting for a reader, first come first served. */
+const waiting: { what: ReadingWhat; resolve: (r: Reader) => void; reject: (e: unknown) => void }[] = []
 
-/** A reader for one file; give it back with `releaseReader` when the file is done. */
-export function leaseReader(what: ReadingWhat): Reader {
+/** A reader for one file, once one is free; give it back with `releaseReader` when the file is done. */
+export async function leaseReader(what: ReadingWhat): Promise<Reader> {
   if (closing) throw shuttingDown()
   if (!existsSync(CHILD)) throw new ChartclerkError('INTERNAL', 'chartclerk is not installed completely (the reader program is missing). Run "npm run build".', { detail: CHILD })
-  let r: Reader | undefined
-  while ((r = idle.pop()) && !r.alive) {
-    // dropped
+  const r = takeReader(what)
+  if (r) return r
+  return new Promise<Reader>((resolve, reject) => waiting.push({ what, resolve, reject }))
+}
+
+/** An idle reader of the kind, or a new one when there is room (an idle one of the other kind makes room). */
+function takeReader(what: ReadingWhat): Reader | null {
+  for (let i = idle.length - 1; i >= 0; i--) if (!idle[i]!.alive) idle.splice(i, 1)
+  const i = idle.findIndex((r) => r.what === what)
+  let r: Reader | undefined = i >= 0 ? idle.splice(i, 1)[0] : undefined
+  if (!r) {
+    if (busy.size + idle.length >= maxReaders) {
+      if (idle.length === 0) return null
+      idle.shift()!.child.kill('SIGTERM')
+    }
+    r = new Reader(budget, what)
   }
-  if (r?.idleTimer) clearTimeout(r.idleTimer)
-  r ??= new Reader(budget)
-  r.what = what
   busy.add(r)
   return r
 }
 
 export function releaseReader(r: Reader): void {
-  busy.delete(r)
+  if (!busy.delete(r)) return
   r.served++
-  // A file waiting for a reader goes on now: it takes this one, or starts its own in its place.
-  queueMicrotask(() => waiting.shift()?.())
-  if (!r.alive) return
-  const rss = r.rssMb()
-  // A reader that grew large keeps that memory for good: replace it rather than keep it idle.
-  if (r.served >= RECYCLE_AFTER || idle.length >= maxIdle || (rss !== null && r.grownMb(rss) > Math.min(300, budget.memoryMb / 2))) {
-    r.child.kill('SIGTERM')
-    return
+  const rss = r.alive ? r.rssMb() : null
+  // A reader that still holds memory after its file was collected keeps it for good: replace it rather than keep it idle.
+  if (!r.alive || r.served >= RECYCLE_AFTER || (rss !== null && r.grownMb(rss) > Math.min(MAX_KEPT_GROWTH_MB, budget.memoryMb / 2))) {
+    if (r.alive) r.child.kill('SIGTERM')
+  } else {
+    r.unref()
+    idle.push(r)
   }
-  r.unref()
-  parkIdle(r)
-}
-
-function parkIdle(r: Reader): void {
-  r.idleTimer = setTimeout(() => {
-    const i = idle.indexOf(r)
-    if (i >= 0) idle.splice(i, 1)
-    r.child.kill('SIGTERM')
-  }, IDLE_END_MS).unref()
-  idle.push(r)
+  // The next file in line gets this one, or the room it left.
+  while (waiting.length > 0) {
+    const next = takeReader(waiting[0]!.what)
+    if (!next) break
+    waiting.shift()!.resolve(next)
+  }
 }
 
 /** Ends every reader (on shutdown). */
 export async function closeSandbox(): Promise<void> {
   closing = true
+  for (const w of waiting.splice(0)) w.reject(shuttingDown())
   const all = [...idle.splice(0), ...busy]
-  for (const r of all) if (r.idleTimer) clearTimeout(r.idleTimer)
   busy.clear()
   await Promise.all(
     all.map(

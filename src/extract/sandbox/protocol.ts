@@ -2,7 +2,7 @@
 import type { ImageKind } from '../images.js'
 
 export type Request = { id: number } & (
-  | { op: 'pdf-open'; data: Uint8Array; maxPixels: number; renderMaxPixels: number; maxPages: number; readText: boolean; findImages: boolean; minTextLayerChars: number }
+  | { op: 'pdf-open'; data: Uint8Array; maxPixels: number; renderMaxPixels: number; maxPages: number; inflateCapMb: number; readText: boolean; findImages: boolean; minTextLayerChars: number }
   | { op: 'pdf-render'; page: number; dpi: number }
   | { op: 'image-open'; data: Uint8Array; kind: ImageKind; maxPixels: number; maxPages: number; decodeAll: boolean }
   | { op: 'image-decode'; page: number }
@@ -12,4 +12,8 @@ export type Request = { id: number } & (
 
 export type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
-export type Reply = { ready: true; id?: undefined } | { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }
+export type Reply =
+  | { ready: true; id?: undefined }
+  /** A phase of the call is done (the bomb check of a PDF): its own time allowance ends, the call's begins. */
+  | { id: number; progress: 'checked' }
+  | { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }

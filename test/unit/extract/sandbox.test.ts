@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
 import { hasPdfHeader, looksTruncated, openPdf } from '../../../src/extract/pdf.js'
-import { closeSandbox, configureSandbox, leaseReader, releaseReader } from '../../../src/extract/sandbox/pool.js'
+import { closeSandbox, configureSandbox, leaseReader, readerCount, releaseReader } from '../../../src/extract/sandbox/pool.js'
 import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
 import { ROOT } from '../../helpers/workspace.js'
 
@@ -26,7 +26,7 @@ async function darkPixels(png: Buffer): Promise<number> {
 
 describe('reader processes', () => {
   it('GIVEN a reader that dies WHEN a call is in hand THEN only that call fails, with FILE_READER_CRASHED, and the next file gets a working reader', async () => {
-    const r = leaseReader('pdf')
+    const r = await leaseReader('pdf')
     const err = await r.call({ op: 'test-crash' }, 60_000).catch((e) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
     expect(err.code).toBe('FILE_READER_CRASHED')
@@ -47,9 +47,50 @@ describe('reader processes', () => {
   it('GIVEN a PDF whose second page is damaged WHEN opened THEN pages 1 and 3 keep their text and page 2 is named', async () => {
     const pdf = await openPdf(await readFile(path.join(HOSTILE, 'broken-page.pdf')), { maxPixels: 150_000_000 })
     expect(pdf.pageCount).toBe(3)
-    expect(pdf.badPages).toEqual([2])
+    expect([...pdf.badPages.keys()]).toEqual([2])
+    expect(pdf.badPages.get(2)).toMatch(/^its data in the file is damaged \(.*flate/)
     expect(pdf.pageTexts[2]).toMatch(/Discharged home/)
     await pdf.close()
+  }, 120_000)
+})
+
+describe('reader count', () => {
+  it('GIVEN room for one reader WHEN a second file asks for one THEN it waits until the first is given back, and gets a reader of its own kind', async () => {
+    configureSandbox({ openSeconds: 60, pageSeconds: 60 }, { readers: 1 })
+    try {
+      const first = await leaseReader('pdf')
+      expect(readerCount()).toBe(1)
+      let second: Awaited<ReturnType<typeof leaseReader>> | null = null
+      const waiting = leaseReader('image').then((r) => (second = r))
+      await new Promise((r) => setTimeout(r, 300))
+      expect(second, 'still waiting while the only reader is in use').toBeNull()
+      releaseReader(first)
+      await waiting
+      expect(second!.what).toBe('image')
+      expect(readerCount()).toBe(1)
+      releaseReader(second!)
+    } finally {
+      configureSandbox({ openSeconds: 60, pageSeconds: 60 })
+    }
+  }, 60_000)
+})
+
+describe('decompression bombs', () => {
+  it('GIVEN the stream bomb WHEN opened THEN the reader refuses it as PDF_BOMB, naming what it is and what to do', async () => {
+    const err = await openPdf(await readFile(path.join(HOSTILE, 'stream-bomb.pdf')), { maxPixels: 150_000_000 }).catch((e) => e)
+    expect(err).toBeInstanceOf(ChartclerkError)
+    expect(err.code).toBe('PDF_BOMB')
+    expect(err.action).toMatch(/decompression bomb.*unpacks to more than 768 MB.*print the document to a new PDF or rescan it/)
+  }, 120_000)
+
+  it('GIVEN a bomb check that outlasts its allowance WHEN the reader is still inflating THEN it is killed and the file called a bomb', async () => {
+    const r = await leaseReader('pdf')
+    const data = await readFile(path.join(HOSTILE, 'stream-bomb.pdf'))
+    const err = await r.call({ op: 'pdf-open', data: new Uint8Array(data), maxPixels: 1e8, renderMaxPixels: 1e7, maxPages: 10, inflateCapMb: 1_000_000, readText: true, findImages: false, minTextLayerChars: 1 }, 60_000, { checkMs: 50 }).catch((e) => e)
+    releaseReader(r)
+    expect(err.code).toBe('PDF_BOMB')
+    expect(err.action).toMatch(/still unpacking after 0 seconds/)
+    expect(r.alive).toBe(false)
   }, 120_000)
 })
 
@@ -75,5 +116,13 @@ describe('page quality review reasons', () => {
     expect(reasons[0]).toMatch(/^Page 2 came out blank/)
     expect(reasons[1]).toMatch(/^Page 3 came out nearly blank/)
     expect(reasons[2]).toMatch(/^Page 4 is hard to read \(OCR confidence 31%\)/)
+  })
+  it('names a page the file could not give, with why, instead of calling it blank', () => {
+    const damaged = { ...(page(2, '') as object), unreadable: 'its data in the file is damaged (bad block)' } as never
+    const reasons = pageQualityReasons({ pages: [page(1, 'A full page of readable consultation text here.'), damaged, page(3, '')], fullText: '', ocrConfidence: 90, source: 'ocr' })
+    expect(reasons).toEqual([
+      'Page 2 could not be read: its data in the file is damaged (bad block). Check the original; if the page has writing on it, ask the sender for a new copy or rescan it.',
+      'Page 3 came out blank: check the scan, and rescan the page if it has writing on it.',
+    ])
   })
 })
