@@ -9,27 +9,16 @@
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import { localDateIn } from '../clock/clock.js'
-import { missingAuthorizationElements, REQUIRED_ELEMENTS } from '../model/authorization.js'
+import { missingAuthorizationElements, REQUIRED_ELEMENTS, type AuthorizationElements } from '../model/authorization.js'
 import { categoriesOf, namedBy, type ProtectedCategory } from './protected.js'
 import type { ReleaseRepo, ReleaseRequest, RequesterType } from './repo.js'
 
 /** Required elements of 164.508(c), by the names `roiElements` uses, with words a person reads. */
 export { REQUIRED_ELEMENTS }
 
-/** The extracted elements as filed in documents.details.fields.roi. */
-export interface FiledRoi {
-  informationDescription?: string | null
-  disclosingParty?: string | null
-  recipient?: string | null
-  purpose?: string | null
-  expiration?: { text: string; date: string | null } | null
-  signed?: boolean
+/** The extracted elements as filed in documents.details.fields.roi: the 164.508(c) elements and who signed. */
+export interface FiledRoi extends AuthorizationElements {
   signedBy?: string | null
-  signatureDate?: string | null
-  representativeAuthority?: string | null
-  rightToRevokeStatement?: boolean
-  conditioningStatement?: boolean
-  redisclosureStatement?: boolean
 }
 
 const NO_AUTHORIZATION_NEEDED: RequesterType[] = ['patient', 'treatment', 'required_by_law']
