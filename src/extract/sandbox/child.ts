@@ -226,6 +226,16 @@ async function handle(req: Request): Promise<unknown> {
     case 'test-crash':
       // Tests only: prove the main process survives a reader that dies.
       process.abort()
+    case 'test-spin': {
+      // Tests only: a file that keeps the reader busy for `ms` of its own CPU time.
+      const until = process.cpuUsage()
+      const spent = () => {
+        const u = process.cpuUsage(until)
+        return (u.user + u.system) / 1000
+      }
+      while (spent() < req.ms) Math.sqrt(Math.random())
+      return null
+    }
   }
 }
 

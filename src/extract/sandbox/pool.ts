@@ -1,7 +1,8 @@
 /**
  * Reader processes for untrusted files. Each file is opened in a child process
  * of its own (reused for later files while it stays small), with a heap limit,
- * a resident-memory limit watched from here, and a wall-clock limit per call.
+ * a resident-memory limit watched from here, and a time limit per call counted in the
+ * reader's own CPU time (a busy machine slows a reader down; it does not make a file complex).
  * When a file breaks a limit its reader is killed and the file gets a clear
  * code; the main process, and every other file in flight, carry on.
  *
@@ -51,6 +52,13 @@ const RECYCLE_AFTER = 100
 /** A reader still this much above its loaded size after a file was closed (and its garbage collected) is replaced. */
 const MAX_KEPT_GROWTH_MB = 64
 const PAGE_SIZE = 4096
+/** Linux's clock tick for /proc/<pid>/stat times (USER_HZ is 100 on every mainstream kernel build). */
+const CLOCK_TICKS_PER_SECOND = 100
+/**
+ * A call's wall-clock limit, as a multiple of its CPU-time budget: past it the file fails even
+ * when the reader was starved, so a machine that never frees up cannot hold a file for ever.
+ */
+const MAX_WALL_FACTOR = 6
 
 /** What the reader was doing, for the message when it is killed. */
 export type ReadingWhat = 'pdf' | 'image'
@@ -133,16 +141,36 @@ export class Reader {
     const id = this.nextId++
     this.startWatch()
     return new Promise<T>((resolve, reject) => {
-      const overTime = () =>
+      let started = { wall: Date.now(), cpu: this.cpuMs() }
+      // The budget is the reader's CPU time: when the machine is busy the reader gets less of it
+      // per second, and the file is given the time it did not get (up to MAX_WALL_FACTOR).
+      const overTime = () => {
+        const cpu = this.cpuMs()
+        const used = cpu === null || started.cpu === null ? timeoutMs : cpu - started.cpu
+        const wall = Date.now() - started.wall
+        if (used < timeoutMs * 0.9 && wall < timeoutMs * MAX_WALL_FACTOR) {
+          entry.timer = setTimeout(overTime, Math.max(500, Math.min(timeoutMs - used, timeoutMs * MAX_WALL_FACTOR - wall)))
+          return
+        }
+        if (used < timeoutMs * 0.9) {
+          return this.kill(
+            new ChartclerkError('FILE_READER_CRASHED', `The computer was too busy to read this file: in ${Math.round(wall / 1000)} seconds its reader got only ${Math.round(used / 1000)} seconds of processor time. The file is not at fault: it goes back to the inbox and is read again. If this repeats, lower ocr.workers or run fewer programs beside chartclerk.`, {
+              detail: `starved: ${used} ms CPU in ${wall} ms wall, ${body.op}`,
+              transient: true,
+            }),
+          )
+        }
         this.kill(
-          new ChartclerkError('FILE_TOO_COMPLEX', `This file is too complex to read: it was still being opened after ${Math.round(timeoutMs / 1000)} seconds (it may be damaged or built to loop). Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`, { detail: `time budget ${timeoutMs} ms exceeded in ${body.op}` }),
+          new ChartclerkError('FILE_TOO_COMPLEX', `This file is too complex to read: it was still being opened after ${Math.round(timeoutMs / 1000)} seconds of reading (it may be damaged or built to loop). Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`, { detail: `time budget ${timeoutMs} ms of reader CPU exceeded in ${body.op}` }),
         )
+      }
       // Native inflating runs at hundreds of MB a second: compressed parts still unpacking after the check's allowance are a bomb.
       const overCheck = () => this.kill(slowBomb(opts.checkMs!))
       const entry = { resolve, reject, timer: opts.checkMs ? setTimeout(overCheck, opts.checkMs) : setTimeout(overTime, timeoutMs), checked: undefined as (() => void) | undefined }
       if (opts.checkMs) {
         entry.checked = () => {
           clearTimeout(entry.timer)
+          started = { wall: Date.now(), cpu: this.cpuMs() }
           entry.timer = setTimeout(overTime, timeoutMs)
         }
       }
@@ -162,6 +190,18 @@ export class Reader {
   /** How much the reader has grown above its loaded size. */
   grownMb(rss: number): number {
     return rss - (this.baseRssMb ?? rss)
+  }
+
+  /** The child's processor time (user + system) in ms, from /proc (Linux); null elsewhere. */
+  cpuMs(): number | null {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'latin1')
+      // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS_PER_SECOND
+    } catch {
+      return null
+    }
   }
 
   /** The child's resident memory, from /proc (Linux); null elsewhere. */

@@ -8,6 +8,7 @@ export type Request = { id: number } & (
   | { op: 'image-decode'; page: number }
   | { op: 'close' }
   | { op: 'test-crash' }
+  | { op: 'test-spin'; ms: number }
 )
 
 export type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never

@@ -126,3 +126,46 @@ describe('page quality review reasons', () => {
     ])
   })
 })
+
+describe('time budget on a busy machine', () => {
+  it('GIVEN a reader starved of the processor (stopped) past its budget WHEN it gets the processor back THEN the call finishes: the budget counts its CPU time', async () => {
+    const r = await leaseReader('pdf')
+    try {
+      await r.call({ op: 'test-spin', ms: 0 }, 60_000) // loaded: the budget counts from here
+      const call = r.call({ op: 'test-spin', ms: 200 }, 1000)
+      // Like a machine at load 30: the reader gets no processor time for 2.5 budgets.
+      r.child.kill('SIGSTOP')
+      await new Promise((res) => setTimeout(res, 2500))
+      r.child.kill('SIGCONT')
+      await expect(call).resolves.toBeNull()
+      expect(r.alive).toBe(true)
+    } finally {
+      r.child.kill('SIGCONT')
+      releaseReader(r)
+    }
+  }, 60_000)
+
+  it('GIVEN a file that keeps the reader computing WHEN its CPU time passes the budget THEN it is FILE_TOO_COMPLEX', async () => {
+    const r = await leaseReader('pdf')
+    const t0 = Date.now()
+    const err = await r.call({ op: 'test-spin', ms: 20_000 }, 1000).catch((e) => e)
+    releaseReader(r)
+    expect(err).toBeInstanceOf(ChartclerkError)
+    expect(err.code).toBe('FILE_TOO_COMPLEX')
+    expect(Date.now() - t0).toBeLessThan(15_000)
+  }, 60_000)
+
+  it('GIVEN a reader that never gets the processor WHEN six budgets pass THEN the file goes back as transient, not called complex', async () => {
+    const r = await leaseReader('pdf')
+    await r.call({ op: 'test-spin', ms: 0 }, 60_000) // loaded: the budget counts from here
+    const call = r.call({ op: 'test-spin', ms: 200 }, 500).catch((e) => e)
+    r.child.kill('SIGSTOP')
+    const err = await call
+    r.child.kill('SIGCONT')
+    releaseReader(r)
+    expect(err).toBeInstanceOf(ChartclerkError)
+    expect(err.code).toBe('FILE_READER_CRASHED')
+    expect(err.transient).toBe(true)
+    expect(err.action).toMatch(/too busy/)
+  }, 60_000)
+})
