@@ -24,6 +24,7 @@ import { AGING_BUCKET_LABELS, AGING_BUCKETS, } from '../../reports/aging.js'
 import { addDays } from '../../clock/calendar.js'
 import { computeStats, releaseDeadlines } from '../../reports/stats.js'
 import { statsBodyHtml } from '../../reports/statsReport.js'
+import { keptUntilChanged } from '../../reports/keptUntilChanged.js'
 import { buildTimeline } from '../../reports/timeline.js'
 import { timelineCharts, type TimelineChart } from '../../reports/timelineCharts.js'
 import { raw } from 'hono/html'
@@ -141,7 +142,9 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const oldest = desk.oldestReview()
     const aging = openByAge(deps)
     const to = clock.today()
-    const charts = timelineCharts(buildTimeline(deps.catalog, { from: addDays(to, -29), to }, clock), { releases: can(u.roles, 'release.manage') })
+    const from = addDays(to, -29)
+    const timeline = keptUntilChanged(deps.catalog, `timeline ${from} ${to}`, () => buildTimeline(deps.catalog, { from, to }, clock))
+    const charts = timelineCharts(timeline, { releases: can(u.roles, 'release.manage') })
     const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && deps.users.count() <= 1
     const versions = new RulesetVersions(deps.catalog.db).all()
     const completed = deficiencies.list({ status: 'completed' }).length

@@ -23,6 +23,7 @@ import { ChartclerkError } from '../../errors.js'
 import { AGING_BUCKET_LABELS, AGING_BUCKETS, emptyBuckets, isAgingBucket, type AgingBucket } from '../../reports/aging.js'
 import { ReportContext } from '../../reports/context.js'
 import { buildDeficiencyReport, renderReportCsv, reportRow, reportRows, type DeficiencyReport, type ReportFilter, type ReportRow } from '../../reports/deficiencyReport.js'
+import { keptUntilChanged } from '../../reports/keptUntilChanged.js'
 import { DEFICIENCY_KINDS, SEVERITIES, type DeficiencyKind, type Severity } from '../../rules/types.js'
 import { canSeePatient } from '../access.js'
 import type { WebDeps } from '../deps.js'
@@ -623,6 +624,10 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 
 /** Open deficiencies by aging bucket (the dashboard's panel), from the same report model. */
 export function openByAge(deps: WebDeps): { buckets: Record<AgingBucket, number>; open: number; delinquent: number; delinquentAfterDays: number } {
-  const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf: deps.clock.today(), clock: deps.clock, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays })
-  return { buckets: r.charts.length ? r.totals.buckets : emptyBuckets(), open: r.totals.deficiencies, delinquent: r.totals.delinquent, delinquentAfterDays: r.delinquentAfterDays }
+  const asOf = deps.clock.today()
+  const after = deps.config.deficiencies.delinquentAfterDays
+  return keptUntilChanged(deps.catalog, `open by age ${asOf} ${after}`, () => {
+    const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf, clock: deps.clock, delinquentAfterDays: after })
+    return { buckets: r.charts.length ? r.totals.buckets : emptyBuckets(), open: r.totals.deficiencies, delinquent: r.totals.delinquent, delinquentAfterDays: r.delinquentAfterDays }
+  })
 }
