@@ -37,4 +37,9 @@ export class PendingSearchable {
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM searchable_pdf_pending').get() as { n: number }).n
   }
+
+  /** Owed and no longer tried (MAX_ATTEMPTS failures): someone has to look. */
+  givenUp(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM searchable_pdf_pending WHERE attempts >= ?').get(MAX_ATTEMPTS) as { n: number }).n
+  }
 }

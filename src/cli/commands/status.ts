@@ -4,6 +4,7 @@ import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
+import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
 import { withLabResults } from '../../extract-fields/labResults.js'
 import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
@@ -55,6 +56,7 @@ export function registerStatusCommands(program: Command): void {
         const docs = catalog.documents.countByStatus()
         const jobs = catalog.jobs.countByState()
         const ocr = await ocrStatus(config.ocr)
+        const owed = new PendingSearchable(catalog.db)
         const status = {
           ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
@@ -63,6 +65,7 @@ export function registerStatusCommands(program: Command): void {
           storage,
           documents: docs,
           reviewBacklog: docs.needs_review,
+          searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
         }
         if (globalOptions(cmd).json) printJson(status)
@@ -75,6 +78,8 @@ export function registerStatusCommands(program: Command): void {
           const extras = [h.versioning && h.versioning !== 'off' ? `versioning ${h.versioning}` : '', h.objectLock ? 'object lock on' : ''].filter(Boolean).join(', ')
           printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`)
           printLine(`documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`)
+          const sp = status.searchablePdfs
+          if (sp.owed) printLine(`searchable    ${sp.owed} scanned document(s) still owe a searchable PDF (built in the background by a running chartclerk start)${sp.givenUp ? `; ${sp.givenUp} failed ${MAX_ATTEMPTS} times and are no longer tried: see the log` : ''}`)
           const broken = status.ruleFiles.filter((k) => !k.ok)
           if (!broken.length) printLine(`rule files    all ${status.ruleFiles.length} kinds load`)
           for (const k of broken) printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)

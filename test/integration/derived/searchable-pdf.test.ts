@@ -17,7 +17,7 @@ import { scanImageName } from '../../../src/derived/searchablePdfs.js'
 import { silentLogger } from '../../../src/log.js'
 import { derivedKey } from '../../../src/storage/objectStore.js'
 import { textPage } from '../../helpers/pages.js'
-import { BIN, makeWorkspace, type Workspace } from '../../helpers/workspace.js'
+import { BIN, makeWorkspace, runCli, type Workspace } from '../../helpers/workspace.js'
 
 const LINES = ['Northgate Imaging Center', 'RADIOLOGY REPORT', 'Patient: Testperson, Ana   DOB: 04/12/1958', 'IMPRESSION: no acute cardiopulmonary process.']
 
@@ -55,6 +55,10 @@ describe('searchable PDFs of scans', () => {
     expect(await first.store.stat(derivedKey(id, 'searchable.pdf'))).toBeNull()
     expect(first.searchablePdfs.pending.count()).toBe(1)
     await first.close()
+    // `status` says what is owed.
+    const owed = await runCli(ws, ['status'])
+    expect(owed.stdout).toMatch(/searchable {4}1 scanned document\(s\) still owe a searchable PDF/)
+    expect(JSON.parse((await runCli(ws, ['status', '--json'])).stdout).searchablePdfs).toEqual({ owed: 1, givenUp: 0 })
 
     const second = await openApp(ws.config(), { log: silentLogger() })
     try {
