@@ -41,7 +41,7 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   consent_form: 280,
   roi_authorization: 300,
   other: 360,
-  history_and_physical: 320,
+  history_and_physical: 420,
   referral_letter: 300,
   emergency_report: 200,
   consult_note: 300,
