@@ -313,7 +313,11 @@ const COUNTS: Record<string, number> = {
 export function blindDocuments(seed = 31): { id: string; type: string; style: string; text: string }[] {
   const d = new Dice(seed)
   const rows: { id: string; type: string; style: string; text: string }[] = []
-  for (const [type, n] of Object.entries(COUNTS)) for (let k = 0; k < n; k++) rows.push({ id: `blind-${type}-${k}`, type, style: 'unseen-v2', text: BLIND[type]!(d).trim() })
+  for (const [type, n] of Object.entries(COUNTS)) for (let k = 0; k < n; k++) {
+    const text = BLIND[type]!(d).trim()
+    // The consultant's letter back to the referrer is a consult note (rules/doctypes/consult_note.json).
+    rows.push({ id: `blind-${type}-${k}`, type: text.includes('It was a pleasure meeting our mutual patient') ? 'consult_note' : type, style: 'unseen-v2', text })
+  }
   return rows
 }
 

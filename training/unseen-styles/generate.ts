@@ -389,7 +389,11 @@ export function unseenStyleDocuments(seed: number, scale = 1): { id: string; typ
   const r = rand(seed)
   const out: { id: string; type: string; style: string; text: string }[] = []
   for (const [type, n] of Object.entries(COUNTS)) {
-    for (let k = 0; k < Math.round(n * scale); k++) out.push({ id: `unseen-${seed}-${type}-${k}`, type, style: 'unseen-v1', text: UNSEEN_STYLE_GENERATORS[type]!(r).trim() })
+    for (let k = 0; k < Math.round(n * scale); k++) {
+      const text = UNSEEN_STYLE_GENERATORS[type]!(r).trim()
+      // The consultant's letter back to the referrer is a consult note (rules/doctypes/consult_note.json).
+      out.push({ id: `unseen-${seed}-${type}-${k}`, type: text.includes('Thank you for asking me to see your patient') ? 'consult_note' : type, style: 'unseen-v1', text })
+    }
   }
   return out
 }

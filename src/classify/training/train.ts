@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { augment, randomAugment, type AugmentOptions } from './augment.js'
+import { conventionalType } from './labelConventions.js'
 import { DoctypeClassifier } from '../classifier.js'
 import type { DocTypeSet } from '../doctypes.js'
 import { chooseThreshold, evaluatePredictions, figures, type EvalReport, type Prediction } from '../evaluate.js'
@@ -105,7 +106,7 @@ export function robustnessVariants(rows: readonly LabelledText[], docTypes: DocT
 
 /** The rows of the given corpus files that fall in the eval split. */
 export function heldOutCorpus(files: string[], evalFraction = 0.2, calibrationFraction = 0.15): LabelledRow[] {
-  return files.flatMap((f) => readLabelledJsonl(f).rows.filter((r) => splitOf(r.id, evalFraction, calibrationFraction) === 'eval'))
+  return files.flatMap((f) => readLabelledJsonl(f).rows.filter((r) => splitOf(r.id, evalFraction, calibrationFraction) === 'eval').map(conventionalType))
 }
 
 export function heldOutSynthetic(): LabelledText[] {
@@ -159,7 +160,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const sources: ModelSource[] = []
   const split: Record<Split, LabelledText[]> = { eval: [], calibration: [], train: [] }
   for (const file of opts.corpusFiles) {
-    const { rows, sha256: digest } = readLabelledJsonl(file)
+    const read = readLabelledJsonl(file)
+    const digest = read.sha256
+    const rows = read.rows.map(conventionalType)
     let trainedOn = 0
     let heldOut = 0
     for (const row of rows) {
@@ -321,11 +324,14 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const calPreds = predict(clfA, calSet.texts.map((text, i) => ({ text, type: calSet.types[i]! })))
   const realPreds = predict(clfA, split.calibration)
   const threshold = chooseThreshold([
-    { preds: calPreds, maxErrorRate: p.maxAutoErrorRate },
+    // The desk's target is at most 0.5% of documents filed with a wrong type: the large
+    // calibration group is held to half the rate; the small real and unseen-style groups
+    // cannot show a rate that low and keep theirs.
+    { preds: calPreds, maxErrorRate: p.maxAutoErrorRate / 2 },
     { preds: realPreds, maxErrorRate: p.maxAutoErrorRate * 1.5 },
     ...(styleRows.length ? [{ preds: predict(clfA, styleRows), maxErrorRate: p.maxAutoErrorRate }] : []),
   ])
-  log(`review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 100).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`)
+  log(`review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 50).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`)
 
   // ---- final model
   let final = first

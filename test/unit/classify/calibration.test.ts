@@ -43,4 +43,13 @@ describe('page structure features', () => {
     const letter = pageStructure('June 2, 2025\nDear Dr. Webb,\nI am writing to refer ...\nSincerely,\nHannah Liu, MD', [])
     expect(letter).toEqual(expect.arrayContaining(['letter salutation', 'letter closing', 'lines few']))
   })
+
+  it('sees a form: boxes to tick, blanks to sign on, label-and-value lines, few headings', () => {
+    const form = analyzeText(['RECORDS RELEASE', 'Patient: Ana Ruiz', 'DOB: 01/02/1980', 'Send to: Hill Clinic', 'Records: [X] labs  [ ] notes', 'Signature: ____________  Date: 03/04/2025'].join('\n'))
+    expect(form.structure).toEqual(expect.arrayContaining(['form checkboxes', 'form blanks', 'fields dense']))
+    const prose = analyzeText('Mrs Ruiz came to clinic today. Her cough is better and she is sleeping well.\nWe will meet again in a month.')
+    expect(prose.structure).toEqual(expect.arrayContaining(['fields none', 'headings none']))
+    expect(prose.structure).not.toContain('form checkboxes')
+    expect(prose.structure).not.toContain('form blanks')
+  })
 })

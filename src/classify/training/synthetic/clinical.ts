@@ -82,14 +82,18 @@ export function historyAndPhysical(r: Rng): string {
 
 // ---------------------------------------------------------------- referral letters and forms
 
-export function referralLetter(r: Rng): string {
+/**
+ * A letter between clinicians. `reply` false: one that asks for a visit (or a referral form);
+ * true: one written after the visit, back to the clinician who asked (a consult letter).
+ */
+export function referralLetter(r: Rng, reply = false): string {
   const complaint = r.pick(COMPLAINTS)
   const to = drName(r)
   const from = providerName(r)
   const p = personName(r)
   const d = randomDate(r)
   const spec = r.pick(['cardiology', 'gastroenterology', 'orthopedics', 'neurology', 'endocrinology', 'pulmonology', 'dermatology', 'rheumatology', 'nephrology', 'urology', 'behavioral health', 'podiatry'])
-  const kind = r.int(0, 3)
+  const kind = reply ? r.pick([1, 2]) : r.pick([0, 3])
   if (kind === 3) {
     // referral form
     return [

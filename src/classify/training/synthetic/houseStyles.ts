@@ -69,13 +69,14 @@ export function hpHouseStyle(r: Rng): string {
 
 // ---------------------------------------------------------------- referral letters
 
-export function referralHouseStyle(r: Rng): string {
+/** `reply` true: the consultant's thank-you letter back to the referrer (a consult note). */
+export function referralHouseStyle(r: Rng, reply = false): string {
   const pt = personName(r)
   const to = drName(r)
   const from = drName(r)
   const spec = r.pick(['cardiology', 'gastroenterology', 'dermatology', 'orthopaedics', 'neurology', 'ENT', 'urology', 'allergy and immunology', 'physical therapy', 'oncology'])
   const why = r.pick(['recurrent syncope', 'rectal bleeding', 'a changing pigmented lesion', 'chronic knee instability', 'migraine not responding to two preventives', 'recurrent sinusitis', 'microscopic hematuria', 'suspected food allergy', 'low back pain after a fall', 'a new breast mass'])
-  const kind = r.int(0, 3)
+  const kind = reply ? 1 : r.pick([0, 2, 3])
   if (kind === 0)
     return lines(
       letterhead(r, clinicName(r)),

@@ -9,20 +9,26 @@ import { makeRng, type Rng } from '../../rng.js'
 import { consultNote, dischargeSummary, emergencyReport, historyAndPhysical, progressNote, radiologyReport, referralLetter } from './clinical.js'
 import { edHouseStyle, hpHouseStyle, labHouseStyle, referralHouseStyle } from './houseStyles.js'
 import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthorization } from './nonclinical.js'
+import { consultReply, referralRequest } from './letters.js'
+import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreStyles.js'
 
+type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
-const either = (a: (r: Rng) => string, b: (r: Rng) => string) => (r: Rng): string => (r.chance(0.5) ? a(r) : b(r))
+const either = (a: Gen, b: Gen) => (r: Rng): string => (r.chance(0.5) ? a(r) : b(r))
+/** One of several generators, each as likely as the others. */
+const anyOf = (...gens: Gen[]) => (r: Rng): string => r.pick(gens)(r)
 
 export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
-  lab_report: either(labReport, labHouseStyle),
+  lab_report: anyOf(labReport, labHouseStyle, labAnyLayout, labAnyLayout),
   immunization_record: immunizationRecord,
-  consent_form: consentForm,
-  roi_authorization: roiAuthorization,
+  consent_form: either(consentForm, consentAnyShape),
+  roi_authorization: either(roiAuthorization, roiAnyShape),
   other: otherDocument,
-  history_and_physical: either(historyAndPhysical, hpHouseStyle),
-  referral_letter: either(referralLetter, referralHouseStyle),
+  history_and_physical: anyOf(historyAndPhysical, hpHouseStyle, hpAnyOrder, hpAnyOrder),
+  // A letter that asks for a visit is a referral; the consultant's answer back is a consult note.
+  referral_letter: anyOf((r) => referralLetter(r), (r) => referralHouseStyle(r), referralRequest, referralRequest),
   emergency_report: either(emergencyReport, edHouseStyle),
-  consult_note: consultNote,
+  consult_note: anyOf(consultNote, consultNote, (r) => referralLetter(r, true), (r) => referralHouseStyle(r, true), consultReply, consultReply, consultReply),
   progress_note: progressNote,
   discharge_summary: dischargeSummary,
   radiology_report: radiologyReport,
@@ -30,16 +36,16 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
 
 /** Training mix: many of the types the corpus lacks, some of the ones it has (so style is shared). */
 export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
-  lab_report: 260,
+  lab_report: 360,
   immunization_record: 220,
-  consent_form: 220,
-  roi_authorization: 220,
+  consent_form: 280,
+  roi_authorization: 300,
   other: 360,
-  history_and_physical: 220,
-  referral_letter: 220,
+  history_and_physical: 420,
+  referral_letter: 300,
   emergency_report: 200,
-  consult_note: 80,
-  progress_note: 80,
+  consult_note: 300,
+  progress_note: 100,
   discharge_summary: 60,
   radiology_report: 60,
 }

@@ -1,0 +1,21 @@
+/**
+ * The labels chartclerk's type files define, applied to corpus rows labelled another way.
+ *
+ * The corpus labelled every sample named a "letter" `referral_letter`, including the
+ * consultant's letter back to the referrer. In chartclerk a letter that reports a visit that
+ * happened and answers the referrer is a `consult_note` (rules/doctypes/consult_note.json);
+ * only a letter or form asking someone to see the patient is a `referral_letter`.
+ */
+import type { LabelledText } from './synthetic/index.js'
+
+/** Phrases of a letter written after the visit, to the clinician who asked for it. */
+const REPORTS_A_VISIT = /\b(?:had the pleasure of (?:seeing|meeting)|(?:was|were) seen (?:at|in|today)|saw (?:your patient|him|her) (?:today|in)|thank you (?:very much )?for (?:referring|the referral|asking me to see|allowing me to see))\b/i
+/** Phrases of a letter asking for a visit. */
+const ASKS_FOR_A_VISIT = /\b(?:i am referring|i would like to refer|please (?:see|evaluate|assess)|introduction to my patient|you will be seeing|thank you for seeing|would appreciate your (?:evaluation|opinion))\b/i
+
+/** The type chartclerk gives a corpus row: a letter back to the referrer becomes a consult note. */
+export function conventionalType<T extends LabelledText>(row: T): T {
+  if (row.type !== 'referral_letter') return row
+  if (REPORTS_A_VISIT.test(row.text) && !ASKS_FOR_A_VISIT.test(row.text)) return { ...row, type: 'consult_note' }
+  return row
+}
