@@ -75,7 +75,7 @@ export interface BuiltPackage {
 export const docTypeLabel = (t: string | null): string => (t ?? 'document').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
 export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest, check: ReleaseCheck, opts: { on: string }): Promise<BuiltPackage> {
-  if (!check.allowed) throw new ChartclerkError('USAGE', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
+  if (!check.allowed) throw new ChartclerkError('REFUSED', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
   const patient = deps.catalog.patients.get(req.patientMrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient ${req.patientMrn} in the patient index.`)
   const out = await PDFDocument.create()

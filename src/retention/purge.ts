@@ -100,7 +100,7 @@ export async function approvePurge(
   deps: PurgeDeps,
   opts: { by: string; approver?: string; witness?: string; asOf?: string; jurisdiction?: string },
 ): Promise<PurgeResult> {
-  if (!opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who destroys the records (--by NAME).')
+  if (!opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who destroys the records.', { cliHint: 'Give --by NAME.' })
   const approver = opts.approver?.trim() || opts.by
   const plan = planPurge(deps, opts)
   const { catalog, store } = deps

@@ -28,16 +28,16 @@ export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules'
 export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<FiledOutcome> {
   const { catalog } = deps
   const doc = catalog.documents.get(documentId)
-  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}. "chartclerk review list" shows what waits for review.`)
+  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, { cliHint: '"chartclerk review list" shows what waits for review.' })
   if (doc.status !== 'needs_review' && doc.status !== 'filed') {
-    throw new ChartclerkError('USAGE', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
+    throw new ChartclerkError('CONFLICT', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
   }
   const patient = catalog.patients.get(s.mrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${s.mrn} in the patient index. Check the number, or import the index first.`)
   if (!deps.classifier.docTypes.byType.has(s.docType)) {
     throw new ChartclerkError('USAGE', `"${s.docType}" is not a document type. Known types: ${[...deps.classifier.docTypes.byType.keys()].sort().join(', ')}.`)
   }
-  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document (--by NAME).')
+  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document.', { cliHint: 'Give --by NAME.' })
   const previousMrn = doc.patientMrn
   const x = readFields(s.docType, await storedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder, deps.clock.today())
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType

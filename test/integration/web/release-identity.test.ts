@@ -36,7 +36,7 @@ describe('a patient’s own request without identity verification', () => {
     expect(html).not.toContain('id="build-package"')
 
     const refused = await c.post(`/releases/${id}/package`)
-    expect(refused.status).toBe(409)
+    expect(refused.status).toBe(422)
     expect(await refused.text()).toMatch(/identity is not verified.*release verify-identity/s)
     expect(new ReleaseRepo(desk.app.catalog.db).require(id).status).not.toBe('packaged')
 
@@ -59,7 +59,7 @@ describe('a patient’s own request without identity verification', () => {
     })
     const err = await packageRelease(desk.app, r.id).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
-    expect((err as ChartclerkError).code).toBe('USAGE')
+    expect((err as ChartclerkError).code).toBe('REFUSED')
     expect((err as ChartclerkError).action).toMatch(/held.*identity is not verified.*chartclerk release verify-identity/s)
     // a request already packaged (before this rule) is not marked sent either
     new ReleaseRepo(desk.app.catalog.db).recordPackage(r.id, { key: 'releases/test.pdf', pages: 1, documentIds: [], authorizationId: null })
