@@ -7,7 +7,8 @@
 import type { App } from '../app.js'
 import { ChartclerkError } from '../errors.js'
 import { onFiled, type FiledOutcome } from '../filing/onFiled.js'
-import { extractionDetails, readFields, toChartFields } from '../ingest/stages/fields.js'
+import { toChartFields } from '../extract-fields/extract.js'
+import { extractionDetails, readFields } from '../extract-fields/forDocument.js'
 import { RoutesRepo, syncRoutingDetails } from '../routing/repo.js'
 import { storedTextOf } from './storedText.js'
 
