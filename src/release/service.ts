@@ -1,17 +1,24 @@
 /** What the release commands do, over an open App (used by the CLI and the tests alike). */
-import type { App } from '../app.js'
-import { rulesDirOf } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
+import type { Config } from '../config/config.js'
+import { rulesDirOf } from '../rules/rulesDir.js'
 import { dateOption } from '../cli/dates.js'
 import { ChartclerkError } from '../errors.js'
 import { checkRelease, type ReleaseCheck } from './check.js'
-import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
+import { buildReleasePackage, docTypeLabel, type BuiltPackage, type PackageDeps } from './package.js'
 import { loadProtectedCategories, type ProtectedCategory } from './protected.js'
 import { REQUESTER_TYPES, ReleaseRepo, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
 
 /** `clock`: "today" for a check, a package or a sending is the clinic's date. */
-export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config' | 'clock'>
+export type ReleaseDeps = PackageDeps & CatalogDeps
 /** What the commands that touch no object need; a running desk passes its rule files in force. */
-export type CatalogDeps = Pick<App, 'catalog' | 'config' | 'clock'> & { ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null }
+export interface CatalogDeps {
+  catalog: Catalog
+  config: Readonly<Config>
+  clock: Clock
+  ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null
+}
 
 /** The protected categories in force where chartclerk runs (last good kept), else read now. */
 export function protectedCategoriesOf(deps: CatalogDeps): ProtectedCategory[] {

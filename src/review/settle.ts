@@ -4,12 +4,15 @@
  * chosen type, the decision is kept as training data and in the event log, and
  * what follows a filing runs (`onFiled`: reactivate, route, check the chart and any chart it leaves).
  */
-import type { App } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { DocTypeSet } from '../classify/doctypes.js'
 import { ChartclerkError } from '../errors.js'
-import { onFiled, type FiledOutcome } from '../filing/onFiled.js'
+import { onFiled, type FiledOutcome, type OnFiledDeps } from '../filing/onFiled.js'
 import { toChartFields } from '../extract-fields/extract.js'
 import { extractionDetails, readFields } from '../extract-fields/forDocument.js'
 import { RoutesRepo, syncRoutingDetails } from '../routing/repo.js'
+import type { RuleSet } from '../rules/types.js'
+import type { ObjectStore } from '../storage/objectStore.js'
 import { storedTextOf } from './storedText.js'
 
 export interface Settlement {
@@ -19,7 +22,13 @@ export interface Settlement {
   note?: string
 }
 
-export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'ruleFiles' | 'log' | 'store' | 'clock'>
+/** What a settlement needs beyond what follows a filing: the document types known, the check rules in force, the stored text. */
+export type SettleDeps = OnFiledDeps & {
+  catalog: Catalog
+  classifier: { readonly docTypes: DocTypeSet }
+  rules: { readonly current: RuleSet | null }
+  store: ObjectStore
+}
 
 /**
  * Files the document as the person decided, then runs what follows a filing (`onFiled`). The
