@@ -75,7 +75,8 @@ function requireIdentity(r: ReleaseRequest, step: string): void {
   throw new ChartclerkError(
     'REFUSED',
     `Release ${r.releaseNumber} is held: it goes to the patient or their representative (${r.requester}), and their identity is not verified, so it cannot be ${step}. ` +
-      `Check the requester's photo ID (and, for a representative, the papers that make them one), then record it: "chartclerk release verify-identity ${r.id} --by NAME", or "Identity verified" on the request's page at the desk.`,
+      `Check the requester's photo ID (and, for a representative, the papers that make them one), then record it with "Identity verified" on the request's page.`,
+    { cliHint: `On the command line: "chartclerk release verify-identity ${r.id} --by NAME".` },
   )
 }
 

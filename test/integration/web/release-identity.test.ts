@@ -4,7 +4,7 @@
  * and through the same service the CLI uses. All data made up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ChartclerkError } from '../../../src/errors.js'
+import { ChartclerkError, cliAction } from '../../../src/errors.js'
 import { ReleaseRepo } from '../../../src/release/repo.js'
 import { createRelease, markReleaseSent, packageRelease, verifyReleaseIdentity } from '../../../src/release/service.js'
 import { makeDesk, seedDocument, type Desk } from './helpers.js'
@@ -37,7 +37,9 @@ describe('a patient’s own request without identity verification', () => {
 
     const refused = await c.post(`/releases/${id}/package`)
     expect(refused.status).toBe(422)
-    expect(await refused.text()).toMatch(/identity is not verified.*release verify-identity/s)
+    const said = await refused.text()
+    expect(said).toMatch(/identity is not verified.*"Identity verified" on the request's page/s)
+    expect(said).not.toMatch(/verify-identity|--by/)
     expect(new ReleaseRepo(desk.app.catalog.db).require(id).status).not.toBe('packaged')
 
     await c.get(`/releases/${id}`)
@@ -60,7 +62,8 @@ describe('a patient’s own request without identity verification', () => {
     const err = await packageRelease(desk.app, r.id).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
     expect((err as ChartclerkError).code).toBe('REFUSED')
-    expect((err as ChartclerkError).action).toMatch(/held.*identity is not verified.*chartclerk release verify-identity/s)
+    expect((err as ChartclerkError).action).toMatch(/held.*identity is not verified.*"Identity verified"/s)
+    expect(cliAction(err as ChartclerkError)).toMatch(/"chartclerk release verify-identity \d+ --by NAME"\.$/)
     // a request already packaged (before this rule) is not marked sent either
     new ReleaseRepo(desk.app.catalog.db).recordPackage(r.id, { key: 'releases/test.pdf', pages: 1, documentIds: [], authorizationId: null })
     const sent = (() => {
