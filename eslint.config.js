@@ -10,7 +10,7 @@ import prettier from 'eslint-config-prettier'
 // (SQL only) and the pure key functions of src/patients.
 const layersAboveCatalog = [
   'web', 'cli', 'ingest', 'extract', 'extract-fields', 'classify', 'storage', 'review', 'charts', 'rules', 'routing',
-  'release', 'reports', 'retention', 'inactive', 'prep', 'deficiencies', 'auth', 'audit', 'app',
+  'release', 'reports', 'retention', 'inactive', 'prep', 'deficiencies', 'auth', 'audit', 'app', 'daemon',
 ]
 
 export default tseslint.config(
@@ -24,13 +24,29 @@ export default tseslint.config(
     },
   },
   {
-    // Domain modules do not depend on the web desk; the desk and the command line assemble them.
+    // Domain modules do not depend on the web desk, nor on the assembly (src/app.ts): each declares
+    // the narrow dependencies it takes ({ catalog, storeWithArchive, clock }...), and the desk, the
+    // command line and the daemon assemble them.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/web/**', 'src/cli/**', 'src/storage/**'],
+    ignores: ['src/web/**', 'src/cli/**', 'src/storage/**', 'src/daemon/**', 'src/app.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'minio', message: 'The S3 client belongs in src/storage: use the ObjectStore interface.' }],
-        patterns: [{ regex: '(^|/)web/', message: 'Domain code must not import the web desk (src/web); move what both need into the domain module.' }],
+        patterns: [
+          { regex: '(^|/)web/', message: 'Domain code must not import the web desk (src/web); move what both need into the domain module.' },
+          { regex: '^(\\.\\./)+app\\.js$', message: 'Domain code must not import the assembly (src/app.ts): declare the narrow dependencies the module needs, e.g. { catalog: Catalog; clock: Clock }.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The assembly and the daemon put the domain together; they still stay out of the web desk
+    // (the daemon is handed the desk to start).
+    files: ['src/app.ts', 'src/daemon/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'minio', message: 'The S3 client belongs in src/storage: use the ObjectStore interface.' }],
+        patterns: [{ regex: '(^|/)web/', message: 'The assembly must not import the web desk (src/web); the command line hands it in.' }],
       }],
     },
   },

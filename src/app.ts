@@ -3,11 +3,9 @@
  * OCR pool, classifier, rule set and ingest runner. Commands open what they
  * need and close it after.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { DoctypeClassifier } from './classify/classifier.js'
 import { loadModel } from './classify/model.js'
-import { packageRoot, resolveModelPath } from './classify/paths.js'
+import { resolveModelPath } from './classify/paths.js'
 import { clockFromConfig, type Clock } from './clock/clock.js'
 import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
@@ -23,14 +21,20 @@ import type { StageContext } from './ingest/stages/types.js'
 import { createLogger, type Logger } from './log.js'
 import type { RuleSetWatcher } from './rules/hotReload.js'
 import { RulesInForce } from './rules/inForce.js'
-import { createObjectStore } from './storage/createStore.js'
+import { rulesDirOf } from './rules/rulesDir.js'
+import { ArchiveAwareStore } from './storage/archiveAwareStore.js'
+import { belongsInArchive } from './inactive/inactive.js'
+import { createArchiveStore, createObjectStore } from './storage/createStore.js'
 import type { ObjectStore } from './storage/objectStore.js'
 
 export interface App {
   config: Readonly<Config>
   log: Logger
   catalog: Catalog
+  /** The main object store. */
   store: ObjectStore
+  /** The main store and the archive location of inactive charts as one: reads find an object in either. */
+  storeWithArchive: ArchiveAwareStore
   ocr: OcrEngine
   classifier: DoctypeClassifier
   /** The check rules in force (ruleFiles.checks). */
@@ -48,10 +52,7 @@ export interface App {
   close(): Promise<void>
 }
 
-/** The records lead's rules folder, or the starter set shipped with chartclerk when there is none. */
-export function rulesDirOf(config: Readonly<Config>): string {
-  return existsSync(config.rulesDir) ? config.rulesDir : path.join(packageRoot(), 'rules')
-}
+export { rulesDirOf }
 
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
 export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {}): Promise<App> {
@@ -96,20 +97,22 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   // A good edit of the document types reaches the classifier and field reading at once.
   ruleFiles.doctypes.on('swap', (next: DoctypeClassifier['docTypes']) => classifier.useDocTypes(next))
   const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
-  const ctx: StageContext = { config, catalog, store, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles, clock }
+  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog))
+  const ctx: StageContext = { config, catalog, store, storeWithArchive, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles, clock }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
-  const searchablePdfs = new SearchablePdfBuilder({ catalog, store, config }, log)
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
+    config, log, catalog, store, storeWithArchive, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true
       await searchablePdfs.stop()
-      await closePageImageSessions({ store })
+      await closePageImageSessions({ storeWithArchive })
       await ruleFiles.close()
       await ocr.close()
       await closeSandbox()
+      await storeWithArchive.close()
       await store.close()
       catalog.close()
     },

@@ -7,45 +7,62 @@
  * @example
  *   throw new ChartclerkError('PDF_ENCRYPTED', 'This PDF is password-protected. Ask the sender for an unlocked copy and drop it in the inbox again.')
  */
-export const ERROR_CODES = [
-  'USAGE',
-  'CONFIG_INVALID',
-  'FILE_EMPTY',
-  'FILE_UNSUPPORTED_TYPE',
-  'FILE_SYMLINK',
-  'FILE_VANISHED',
-  'FILE_TOO_LARGE',
-  'PDF_ENCRYPTED',
-  'PDF_CORRUPT',
-  'PDF_NO_PAGES',
-  'PDF_BOMB',
-  'FILE_TOO_COMPLEX',
-  'FILE_TOO_MANY_PAGES',
-  'FILE_READER_CRASHED',
-  'FILE_CRASHED_DESK',
-  'IMAGE_CORRUPT',
-  'IMAGE_TOO_LARGE',
-  'OCR_FAILED',
-  'OCR_TIMEOUT',
-  'OCR_ENGINE_MISSING',
-  'STORAGE_UNAVAILABLE',
-  'STORAGE_VERIFY_FAILED',
-  'STORAGE_NOT_FOUND',
-  'STORAGE_ACCESS_DENIED',
-  'STORAGE_BUCKET_MISSING',
-  'STORAGE_OBJECT_LOCKED',
-  'STORAGE_FAILED',
-  'CATALOG_FAILED',
-  'DATA_FOLDER_IN_USE',
-  'STORAGE_FULL',
-  'NOT_FOUND',
-  'RULE_FILE_INVALID',
-  'IMPORT_INVALID',
-  'MODEL_INVALID',
+/**
+ * What each code means to the two front ends, declared once: the HTTP status the desk
+ * answers with and the exit code of the command line. Exit codes: 0 ok, 1 findings or
+ * failures to act on, 2 bad usage or configuration, 3 refused by the desk's rules,
+ * 4 conflict with the record's current state (already done, or changed meanwhile).
+ */
+export const ERROR_TABLE = {
+  /** A bad flag, argument or form field: what was given cannot be understood or is missing. */
+  USAGE: { http: 400, exit: 2 },
+  CONFIG_INVALID: { http: 500, exit: 2 },
+  FILE_EMPTY: { http: 422, exit: 1 },
+  FILE_UNSUPPORTED_TYPE: { http: 415, exit: 1 },
+  FILE_SYMLINK: { http: 422, exit: 1 },
+  FILE_VANISHED: { http: 410, exit: 1 },
+  FILE_TOO_LARGE: { http: 413, exit: 1 },
+  PDF_ENCRYPTED: { http: 422, exit: 1 },
+  PDF_CORRUPT: { http: 422, exit: 1 },
+  PDF_NO_PAGES: { http: 422, exit: 1 },
+  PDF_BOMB: { http: 422, exit: 1 },
+  FILE_TOO_COMPLEX: { http: 422, exit: 1 },
+  FILE_TOO_MANY_PAGES: { http: 422, exit: 1 },
+  FILE_READER_CRASHED: { http: 422, exit: 1 },
+  FILE_CRASHED_DESK: { http: 422, exit: 1 },
+  IMAGE_CORRUPT: { http: 422, exit: 1 },
+  IMAGE_TOO_LARGE: { http: 422, exit: 1 },
+  OCR_FAILED: { http: 500, exit: 1 },
+  OCR_TIMEOUT: { http: 503, exit: 1 },
+  OCR_ENGINE_MISSING: { http: 503, exit: 1 },
+  STORAGE_UNAVAILABLE: { http: 503, exit: 1 },
+  STORAGE_VERIFY_FAILED: { http: 503, exit: 1 },
+  STORAGE_NOT_FOUND: { http: 503, exit: 1 },
+  STORAGE_ACCESS_DENIED: { http: 503, exit: 1 },
+  STORAGE_BUCKET_MISSING: { http: 503, exit: 1 },
+  STORAGE_OBJECT_LOCKED: { http: 503, exit: 1 },
+  STORAGE_FAILED: { http: 503, exit: 1 },
+  CATALOG_FAILED: { http: 500, exit: 1 },
+  DATA_FOLDER_IN_USE: { http: 503, exit: 2 },
+  STORAGE_FULL: { http: 503, exit: 1 },
+  /** What was named (a document, patient, request, account) does not exist. */
+  NOT_FOUND: { http: 404, exit: 1 },
+  /** Understood, but the desk's rules refuse it (a release the law does not allow, the last administrator, a wrong password). */
+  REFUSED: { http: 422, exit: 3 },
+  /** The record is not in a state that allows it: already done, or changed since it was shown. */
+  CONFLICT: { http: 409, exit: 4 },
+  RULE_FILE_INVALID: { http: 422, exit: 1 },
+  IMPORT_INVALID: { http: 422, exit: 1 },
+  MODEL_INVALID: { http: 500, exit: 1 },
   /** A retrained document-type model was worse than the one in use on the evaluation set; it was not saved. */
-  'MODEL_REFUSED',
-  'INTERNAL',
-] as const
+  MODEL_REFUSED: { http: 422, exit: 1 },
+  INTERNAL: { http: 500, exit: 1 },
+} as const satisfies Record<string, { http: number; exit: number }>
+
+export const ERROR_CODES = Object.keys(ERROR_TABLE) as (keyof typeof ERROR_TABLE)[]
+
+/** Every HTTP status the table names. */
+export type ErrorHttpStatus = (typeof ERROR_TABLE)[keyof typeof ERROR_TABLE]['http']
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
@@ -57,6 +74,11 @@ export interface ErrorOptions {
   stage?: string
   /** Transient errors may succeed when retried (storage outage, timeouts). */
   transient?: boolean
+  /**
+   * What the command line adds to the action, e.g. 'Give --by NAME.': the action itself is
+   * worded for the desk and the command line alike, and flags mean nothing on the desk.
+   */
+  cliHint?: string
 }
 
 export class ChartclerkError extends Error {
@@ -64,6 +86,7 @@ export class ChartclerkError extends Error {
   readonly action: string
   readonly stage?: string
   readonly transient: boolean
+  readonly cliHint?: string
 
   constructor(code: ErrorCode, action: string, opts: ErrorOptions = {}) {
     super(opts.detail ? `${code}: ${opts.detail}` : code, { cause: opts.cause })
@@ -72,6 +95,7 @@ export class ChartclerkError extends Error {
     this.action = action
     this.stage = opts.stage
     this.transient = opts.transient ?? false
+    this.cliHint = opts.cliHint
   }
 
   /** A copy with the stage filled in, for errors raised below the pipeline. */
@@ -82,6 +106,7 @@ export class ChartclerkError extends Error {
       detail: this.message.startsWith(`${this.code}: `) ? this.message.slice(this.code.length + 2) : undefined,
       stage,
       transient: this.transient,
+      cliHint: this.cliHint,
     })
   }
 
@@ -109,4 +134,25 @@ export function toChartclerkError(err: unknown, fallback: ErrorCode = 'INTERNAL'
       : 'See the log for details.',
     { cause: err, detail, stage },
   )
+}
+
+/**
+ * The HTTP status and exit code for anything thrown, from {@link ERROR_TABLE}: the one map
+ * used by every desk page and by the command line's top-level handler.
+ */
+export function errorStatus(err: unknown): { code: ErrorCode; http: ErrorHttpStatus; exit: number } {
+  const code = err instanceof ChartclerkError ? err.code : 'INTERNAL'
+  return { code, ...ERROR_TABLE[code] }
+}
+
+/** A ChartclerkError the person can act on (a 4xx on the desk), with its status; otherwise undefined. */
+export function actionableError(err: unknown): { error: ChartclerkError; http: ErrorHttpStatus } | undefined {
+  if (!(err instanceof ChartclerkError)) return undefined
+  const { http } = errorStatus(err)
+  return http < 500 ? { error: err, http } : undefined
+}
+
+/** The action as the command line prints it: with the flag hint when there is one. */
+export function cliAction(err: ChartclerkError): string {
+  return err.cliHint ? `${err.action} ${err.cliHint}` : err.action
 }

@@ -92,7 +92,7 @@ export class UsersRepo {
     if (!u.roles.length) throw new ChartclerkError('USAGE', 'Give the account at least one role (clerk, lead, provider, auditor, admin).')
     if (u.roles.includes('provider') && !u.providerName?.trim())
       throw new ChartclerkError('USAGE', 'A provider account needs the provider name their documents are routed to (as in the patient index), e.g. "Marcus Webb, DO".')
-    if (this.byName(u.username)) throw new ChartclerkError('USAGE', `There is already an account named ${u.username}.`)
+    if (this.byName(u.username)) throw new ChartclerkError('CONFLICT', `There is already an account named ${u.username}.`)
     if (u.password !== undefined) {
       const p = passwordProblem(u.password, u.username)
       if (p) throw new ChartclerkError('USAGE', p)
@@ -144,7 +144,7 @@ export class UsersRepo {
   async changePassword(id: number, current: string, next: string): Promise<void> {
     const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Record<string, unknown> | undefined
     if (!r || r.disabled) throw new ChartclerkError('NOT_FOUND', 'This account no longer exists or is disabled.')
-    if (!(await verifyPassword(current, r.password_hash as string))) throw new ChartclerkError('USAGE', 'The current password is not right.')
+    if (!(await verifyPassword(current, r.password_hash as string))) throw new ChartclerkError('REFUSED', 'The current password is not right.')
     if (current === next) throw new ChartclerkError('USAGE', 'Choose a password different from the current one.')
     const p = passwordProblem(next, r.username as string)
     if (p) throw new ChartclerkError('USAGE', p)
@@ -157,7 +157,7 @@ export class UsersRepo {
   /** An administrator's reset: a new one-time password (returned), or the given one; sessions end. */
   async resetPassword(username: string, password?: string): Promise<string> {
     const u = this.byName(username)
-    if (!u) throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}. "chartclerk user list" shows them.`)
+    if (!u) throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}.`, { cliHint: '"chartclerk user list" shows them.' })
     if (password !== undefined) {
       const p = passwordProblem(password, u.username)
       if (p) throw new ChartclerkError('USAGE', p)
@@ -175,10 +175,10 @@ export class UsersRepo {
   /** Disables (or re-enables) an account; a disabled account's sessions end at once. */
   setDisabled(username: string, disabled: boolean): User {
     const u = this.byName(username)
-    if (!u) throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}. "chartclerk user list" shows them.`)
+    if (!u) throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}.`, { cliHint: '"chartclerk user list" shows them.' })
     if (disabled && u.roles.includes('admin') && !u.disabled) {
       const admins = this.list().filter((x) => !x.disabled && x.roles.includes('admin'))
-      if (admins.length === 1) throw new ChartclerkError('USAGE', `${u.username} is the last active administrator; add another admin first.`)
+      if (admins.length === 1) throw new ChartclerkError('REFUSED', `${u.username} is the last active administrator; add another admin first.`)
     }
     this.db.transaction(() => {
       this.db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, new Date().toISOString(), u.id)

@@ -1,9 +1,10 @@
 /**
- * The chartclerk command line. Exit codes: 0 ok, 1 findings or failures to act
- * on, 2 bad usage or configuration.
+ * The chartclerk command line. Exit codes (declared with each error code in errors.ts):
+ * 0 ok, 1 findings or failures to act on, 2 bad usage or configuration, 3 refused by the
+ * desk's rules, 4 conflict with the record's current state.
  */
 import { Command, CommanderError } from 'commander'
-import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { cliAction, errorStatus, toChartclerkError } from '../errors.js'
 import { rulesDirOf } from '../app.js'
 import { openCatalog } from '../catalog/db.js'
 import { registerChartCommands } from './commands/chart.js'
@@ -89,8 +90,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const e = toChartclerkError(err)
     const json = argv.includes('--json')
-    if (json) process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.action } }) + '\n')
-    else process.stderr.write(terminalSafe(`chartclerk: ${e.action}${e.code === 'INTERNAL' ? `\n  (${e.message})` : ''}`) + '\n')
-    return e.code === 'USAGE' || e.code === 'CONFIG_INVALID' || e.code === 'DATA_FOLDER_IN_USE' ? 2 : 1
+    if (json) process.stdout.write(JSON.stringify({ error: { code: e.code, message: cliAction(e) } }) + '\n')
+    else process.stderr.write(terminalSafe(`chartclerk: ${cliAction(e)}${e.code === 'INTERNAL' ? `\n  (${e.message})` : ''}`) + '\n')
+    return errorStatus(e).exit
   }
 }

@@ -308,19 +308,19 @@ export class DeficienciesRepo {
   /** A person's status change, checked against {@link TRANSITIONS}; recorded in the history. */
   transition(id: number, to: DeficiencyStatus, opts: { by: string; reason?: string; at?: string }): Deficiency {
     const at = opts.at ?? new Date().toISOString()
-    if (!opts.by || !opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who is making the change (--by NAME).')
+    if (!opts.by || !opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who is making the change.', { cliHint: 'Give --by NAME.' })
     return this.db.transaction(() => {
       const d = this.get(id)
-      if (!d) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${id}. "chartclerk deficiency list" shows them.`)
+      if (!d) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${id}.`, { cliHint: '"chartclerk deficiency list" shows them.' })
       if (!TRANSITIONS[d.status].includes(to)) {
         const allowed = TRANSITIONS[d.status]
         throw new ChartclerkError(
-          'USAGE',
+          'CONFLICT',
           `Deficiency ${id} is ${d.status}; it can ${allowed.length ? `only become ${allowed.join(' or ')}` : 'no longer change'}, not ${to}.`,
         )
       }
       if ((to === 'waived' || to === 'rejected') && !opts.reason?.trim())
-        throw new ChartclerkError('USAGE', `Say why the deficiency is ${to} (--reason "..."); the reason is kept in its history.`)
+        throw new ChartclerkError('USAGE', `Say why the deficiency is ${to}; the reason is kept in its history.`, { cliHint: 'Give --reason "...".' })
       const sets: string[] = ['status = ?', 'status_reason = ?', 'updated_at = ?']
       const args: unknown[] = [to, opts.reason ?? null, at]
       if (to === 'completed') sets.push('completed_by = ?', 'completed_at = ?'), args.push(opts.by, at)

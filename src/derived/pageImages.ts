@@ -6,21 +6,19 @@
  * through a document its original stays open in a reader for a short while, so each page
  * costs one draw, not one open.
  */
-import type { App } from '../app.js'
 import { ChartclerkError } from '../errors.js'
 import { VIEWER_DPI } from '../extract/extractText.js'
 import { decodePage, viewerImage } from '../extract/images.js'
 import { openPdf, type OpenedPdf } from '../extract/pdf.js'
 import { openImage, type OpenedImage } from '../extract/sandbox/image.js'
-import { getDerived, getObject } from '../inactive/inactive.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import { derivedKey, originalKey } from '../storage/objectStore.js'
 import { scanImageName } from './searchablePdfs.js'
-import { putDerived } from './storeDerived.js'
+import { putDerived, type DerivedDeps } from './storeDerived.js'
 
 export const pageImageName = (page: number): string => `page-${String(page).padStart(4, '0')}.png`
 
-type Deps = Pick<App, 'catalog' | 'store' | 'config'>
+type Deps = DerivedDeps
 
 /** How long an original stays open after its last page was drawn. */
 const KEEP_OPEN_MS = 20_000
@@ -44,13 +42,13 @@ export async function pageImage(deps: Deps, doc: DocumentRecord, n: number): Pro
   if (doc.errorCode === 'DESTROYED' || (doc.pageCount != null && (n < 1 || n > doc.pageCount))) throw notFound(doc.id, n)
   const key = derivedKey(doc.id, pageImageName(n))
   try {
-    return await getObject(deps, key, doc.patientMrn)
+    return await deps.storeWithArchive.get(key)
   } catch (err) {
     if (!(err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND')) throw err
   }
   // Two people (or one browser's parallel requests) asking for the same page share one draw.
-  let mine = inFlight.get(deps.store)
-  if (!mine) inFlight.set(deps.store, (mine = new Map()))
+  let mine = inFlight.get(deps.storeWithArchive)
+  if (!mine) inFlight.set(deps.storeWithArchive, (mine = new Map()))
   const pending = mine.get(key)
   if (pending) return pending
   const p = draw(deps, doc, n).finally(() => mine!.delete(key))
@@ -63,7 +61,7 @@ async function draw(deps: Deps, doc: DocumentRecord, n: number): Promise<Buffer>
   let png: Buffer | null = null
   if (page?.source === 'ocr') {
     // The page as OCR read it, so the image matches the text beside it.
-    const jpeg = await getDerived(deps, doc.id, scanImageName(n)).catch((err) => {
+    const jpeg = await deps.storeWithArchive.get(derivedKey(doc.id, scanImageName(n))).catch((err) => {
       if (err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND') return null
       throw err
     })
@@ -75,8 +73,8 @@ async function draw(deps: Deps, doc: DocumentRecord, n: number): Promise<Buffer>
 }
 
 function fromOriginal(deps: Deps, doc: DocumentRecord, n: number): Promise<Buffer> {
-  let docs = sessions.get(deps.store)
-  if (!docs) sessions.set(deps.store, (docs = new Map()))
+  let docs = sessions.get(deps.storeWithArchive)
+  if (!docs) sessions.set(deps.storeWithArchive, (docs = new Map()))
   let s = docs.get(doc.id)
   if (!s) {
     const opened = open(deps, doc)
@@ -110,7 +108,7 @@ function fromOriginal(deps: Deps, doc: DocumentRecord, n: number): Promise<Buffe
 }
 
 async function open(deps: Deps, doc: DocumentRecord): Promise<OpenedPdf | OpenedImage> {
-  const data = await getObject(deps, originalKey(doc.sha256), doc.patientMrn)
+  const data = await deps.storeWithArchive.get(originalKey(doc.sha256))
   const limits = { maxPixels: deps.config.ocr.maxPixels }
   const kind = KINDS[doc.contentType ?? '']
   if (kind === 'pdf') return openPdf(data, { ...limits, readText: false })
@@ -121,8 +119,8 @@ async function open(deps: Deps, doc: DocumentRecord): Promise<OpenedPdf | Opened
 const KINDS: Record<string, 'pdf' | 'png' | 'jpeg' | 'tiff'> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/tiff': 'tiff' }
 
 /** Closes every original kept open (on shutdown). */
-export async function closePageImageSessions(deps: Pick<App, 'store'>): Promise<void> {
-  const docs = sessions.get(deps.store)
+export async function closePageImageSessions(deps: Pick<DerivedDeps, 'storeWithArchive'>): Promise<void> {
+  const docs = sessions.get(deps.storeWithArchive)
   if (!docs) return
   const all = [...docs.values()]
   docs.clear()

@@ -5,31 +5,30 @@
  * clears the debt. `start` builds in the background as documents settle (and finishes
  * what a stopped process left owing); `ingest` builds before it exits.
  */
-import type { App } from '../app.js'
 import { toChartclerkError } from '../errors.js'
 import { scaleWords } from '../extract/images.js'
 import { buildSearchablePdf, type SearchablePage } from '../extract/searchablePdf.js'
-import { getDerived } from '../inactive/inactive.js'
 import type { Logger } from '../log.js'
 import type { PageText } from '../model/types.js'
 import sharp from 'sharp'
 import { PendingSearchable } from './pendingSearchable.js'
-import { putDerived } from './storeDerived.js'
+import { derivedKey } from '../storage/objectStore.js'
+import { putDerived, type DerivedDeps } from './storeDerived.js'
 
 export const SEARCHABLE_PDF = 'searchable.pdf'
 export const scanImageName = (page: number): string => `scan-${String(page).padStart(4, '0')}.jpg`
 
-type Deps = Pick<App, 'catalog' | 'store' | 'config'>
+type Deps = DerivedDeps
 
 /** Builds and stores one document's searchable PDF from its stored scans and words. */
 export async function buildSearchablePdfFor(deps: Deps, documentId: number): Promise<'built' | 'nothing to build'> {
   const doc = deps.catalog.documents.get(documentId)
   if (!doc || doc.errorCode === 'DESTROYED') return 'nothing to build'
-  const saved = JSON.parse((await getDerived(deps, documentId, 'text.json')).toString('utf8')) as { pages: PageText[] }
+  const saved = JSON.parse((await deps.storeWithArchive.get(derivedKey(documentId, 'text.json'))).toString('utf8')) as { pages: PageText[] }
   const pages: SearchablePage[] = []
   for (const p of saved.pages) {
     if (p.source !== 'ocr') continue
-    const jpeg = await getDerived(deps, documentId, scanImageName(p.page))
+    const jpeg = await deps.storeWithArchive.get(derivedKey(documentId, scanImageName(p.page)))
     const meta = await sharp(jpeg).metadata()
     const width = meta.width ?? p.width ?? 1
     const height = meta.height ?? p.height ?? 1

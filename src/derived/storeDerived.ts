@@ -1,11 +1,15 @@
-/** Writing a derived object where the document's other objects are: the archive for an inactive chart. */
-import type { App } from '../app.js'
-import { getInactive, withArchive } from '../inactive/inactive.js'
-import { derivedKey } from '../storage/objectStore.js'
+/** Writing a derived object where the document's other objects are: the archive-aware store puts an inactive chart's in the archive. */
+import type { Catalog } from '../catalog/db.js'
+import type { Config } from '../config/config.js'
+import { derivedKey, type ObjectStore } from '../storage/objectStore.js'
 
-export async function putDerived(deps: Pick<App, 'catalog' | 'store' | 'config'>, documentId: number, name: string, buffer: Buffer, contentType: string): Promise<void> {
-  const mrn = deps.catalog.documents.get(documentId)?.patientMrn
-  const key = derivedKey(documentId, name)
-  if (mrn && getInactive(deps, mrn)) await withArchive(deps, (archive) => archive.put(key, { buffer }, { contentType }))
-  else await deps.store.put(key, { buffer }, { contentType })
+/** What derived objects are read and written with: the catalog, the store that reaches the archive too, and the limits of drawing. */
+export interface DerivedDeps {
+  catalog: Catalog
+  storeWithArchive: ObjectStore
+  config: Readonly<Pick<Config, 'ocr'>>
+}
+
+export async function putDerived(deps: Pick<DerivedDeps, 'storeWithArchive'>, documentId: number, name: string, buffer: Buffer, contentType: string): Promise<void> {
+  await deps.storeWithArchive.put(derivedKey(documentId, name), { buffer }, { contentType })
 }

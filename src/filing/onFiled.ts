@@ -19,11 +19,12 @@ import type { Logger } from '../log.js'
 import { routeDocument } from '../routing/route.js'
 import type { RulesInForce } from '../rules/inForce.js'
 import type { RuleSet } from '../rules/types.js'
-import type { ObjectStore } from '../storage/objectStore.js'
+import type { ArchiveAwareStore } from '../storage/archiveAwareStore.js'
 
 export interface OnFiledDeps {
   catalog: Catalog
-  store: ObjectStore
+  /** Bringing an inactive chart back moves its objects from the archive. */
+  storeWithArchive: ArchiveAwareStore
   config: Readonly<Config>
   log: Logger
   /** The routing rules in force (last good kept). */

@@ -8,17 +8,25 @@
  *
  * Order of work, so an interruption leaves nothing lost: objects move first, the chart row is
  * written after; on the way back the objects move first and the row goes last. Readers use
- * `getOriginal`/`getObject`, which look in both places, so a half-finished move still reads.
+ * the archive-aware store (src/storage/archiveAwareStore.ts), which looks in both places, so
+ * a half-finished move still reads; {@link belongsInArchive} tells it where to look first.
  */
-import type { App } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
+import type { Config } from '../config/config.js'
 import { dateOf } from '../release/check.js'
 import { addYears } from '../clock/calendar.js'
-import { createArchiveStore } from '../storage/createStore.js'
-import { derivedKey, originalKey, type ObjectStore } from '../storage/objectStore.js'
+import type { ArchiveAwareStore } from '../storage/archiveAwareStore.js'
+import { originalKey, type ObjectStore } from '../storage/objectStore.js'
 import { verifiedMove } from '../storage/verified.js'
-import { ChartclerkError } from '../errors.js'
 
-export type InactiveDeps = Pick<App, 'catalog' | 'store' | 'config' | 'clock'>
+/** What marking, scanning and restoring charts needs: the catalog, both stores, the inactive period and the clinic's clock. */
+export interface InactiveDeps {
+  catalog: Catalog
+  storeWithArchive: ArchiveAwareStore
+  config: Readonly<Pick<Config, 'inactive'>>
+  clock: Clock
+}
 
 export type InactiveReason = 'no_activity' | 'deceased'
 
@@ -53,27 +61,17 @@ const toChart = (r: any): InactiveChart => ({
   mrn: r.mrn, inactiveSince: r.inactive_since, reason: r.reason, lastActivity: r.last_activity, objects: r.objects, markedBy: r.marked_by, markedAt: r.marked_at,
 })
 
-export function getInactive(deps: Pick<App, 'catalog'>, mrn: string): InactiveChart | undefined {
+export function getInactive(deps: { catalog: Catalog }, mrn: string): InactiveChart | undefined {
   const r = deps.catalog.db.prepare('SELECT * FROM inactive_charts WHERE mrn = ?').get(mrn)
   return r ? toChart(r) : undefined
 }
 
-export function listInactive(deps: Pick<App, 'catalog'>): InactiveChart[] {
+export function listInactive(deps: { catalog: Catalog }): InactiveChart[] {
   return (deps.catalog.db.prepare('SELECT * FROM inactive_charts ORDER BY inactive_since, mrn').all() as any[]).map(toChart)
 }
 
-/** The archive store for the duration of `fn` (shares the main store when it lives inside it). */
-export async function withArchive<T>(deps: Pick<App, 'store' | 'config'>, fn: (archive: ObjectStore) => Promise<T>): Promise<T> {
-  const archive = await createArchiveStore(deps.config, deps.store)
-  try {
-    return await fn(archive)
-  } finally {
-    await archive.close()
-  }
-}
-
 /** Latest document received, date of service, destroyed document or past appointment of the chart (YYYY-MM-DD). */
-export function lastActivity(deps: Pick<App, 'catalog' | 'clock'>, mrn: string): string | null {
+export function lastActivity(deps: { catalog: Catalog; clock: Clock }, mrn: string): string | null {
   const dates: string[] = []
   for (const d of deps.catalog.documents.forPatient(mrn)) {
     dates.push(deps.clock.localDate(d.receivedAt))
@@ -90,7 +88,7 @@ export function lastActivity(deps: Pick<App, 'catalog' | 'clock'>, mrn: string):
 }
 
 /** Charts that qualify as inactive as of `asOf` (not yet marked). Only charts with documents: the rest have nothing to move. */
-export function findInactiveCandidates(deps: Pick<App, 'catalog' | 'config' | 'clock'>, opts: { asOf?: string } = {}): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
+export function findInactiveCandidates(deps: Omit<InactiveDeps, 'storeWithArchive'>, opts: { asOf?: string } = {}): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
   const asOf = opts.asOf ?? deps.clock.today()
   const years = deps.config.inactive.years
   const cutoff = addYears(asOf, -years)
@@ -110,7 +108,7 @@ export function findInactiveCandidates(deps: Pick<App, 'catalog' | 'config' | 'c
 }
 
 /** Every object key of the chart's documents that the store holds (destroyed documents have none). */
-async function chartKeys(deps: Pick<App, 'catalog'>, store: ObjectStore, mrn: string): Promise<{ documentId: number; keys: string[] }[]> {
+async function chartKeys(deps: { catalog: Catalog }, store: ObjectStore, mrn: string): Promise<{ documentId: number; keys: string[] }[]> {
   const out: { documentId: number; keys: string[] }[] = []
   for (const d of deps.catalog.documents.forPatient(mrn)) {
     if (d.errorCode === 'DESTROYED') continue
@@ -123,7 +121,7 @@ async function chartKeys(deps: Pick<App, 'catalog'>, store: ObjectStore, mrn: st
 }
 
 /** Moves every object of the chart from one store to the other, verified; returns how many moved. */
-async function moveChart(deps: Pick<App, 'catalog'>, from: ObjectStore, to: ObjectStore, mrn: string, kind: 'document.archived' | 'document.restored'): Promise<number> {
+async function moveChart(deps: { catalog: Catalog }, from: ObjectStore, to: ObjectStore, mrn: string, kind: 'document.archived' | 'document.restored'): Promise<number> {
   let moved = 0
   for (const { documentId, keys } of await chartKeys(deps, from, mrn)) {
     for (const k of keys) await verifiedMove(from, k, to, k)
@@ -137,7 +135,8 @@ async function moveChart(deps: Pick<App, 'catalog'>, from: ObjectStore, to: Obje
 export async function inactivateChart(deps: InactiveDeps, mrn: string, o: { reason: InactiveReason; lastActivity: string | null; asOf?: string; by?: string }): Promise<number> {
   const existing = getInactive(deps, mrn)
   if (existing) return 0
-  const objects = await withArchive(deps, (archive) => moveChart(deps, deps.store, archive, mrn, 'document.archived'))
+  const stores = deps.storeWithArchive
+  const objects = await moveChart(deps, stores.main, await stores.archive(), mrn, 'document.archived')
   const at = deps.clock.nowIso()
   deps.catalog.tx(() => {
     deps.catalog.db
@@ -167,7 +166,8 @@ export async function scanInactive(deps: InactiveDeps, opts: { asOf?: string; dr
  */
 export async function restoreChart(deps: InactiveDeps, mrn: string, o: { by?: string; why?: string } = {}): Promise<{ mrn: string; objects: number } | null> {
   if (!getInactive(deps, mrn)) return null
-  const objects = await withArchive(deps, (archive) => moveChart(deps, archive, deps.store, mrn, 'document.restored'))
+  const stores = deps.storeWithArchive
+  const objects = await moveChart(deps, await stores.archive(), stores.main, mrn, 'document.restored')
   deps.catalog.tx(() => {
     deps.catalog.db.prepare('DELETE FROM inactive_charts WHERE mrn = ?').run(mrn)
     deps.catalog.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
@@ -183,39 +183,14 @@ export async function reactivateIfInactive(deps: InactiveDeps, mrn: string | nul
 }
 
 /**
- * Reads a stored object wherever it is: the archive first for an inactive chart, the main
- * store first otherwise, the other place next (a move may have been interrupted).
+ * Which stored objects belong in the archive now: those of an inactive chart (the original
+ * by its SHA-256, derived objects by their document). The archive-aware store reads those
+ * from the archive first and writes them there.
  */
-export async function getObject(deps: Pick<App, 'catalog' | 'store' | 'config'>, key: string, mrn: string | null | undefined): Promise<Buffer> {
-  const archived = !!mrn && !!getInactive(deps, mrn)
-  if (!archived) {
-    // The common case (an active chart): one read of the main store, no archive store opened.
-    try {
-      return await deps.store.get(key)
-    } catch (err) {
-      if (!(err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND')) throw err
-    }
+export function belongsInArchive(catalog: Catalog): (key: string) => boolean {
+  return (key) => {
+    const derived = /^derived\/(\d+)\//.exec(key)
+    const mrn = key.startsWith('originals/') ? catalog.documents.bySha(key.slice('originals/'.length))?.patientMrn : derived ? catalog.documents.get(Number(derived[1]))?.patientMrn : null
+    return !!mrn && !!getInactive({ catalog }, mrn)
   }
-  return withArchive(deps, async (archive) => {
-    const order = archived ? [archive, deps.store] : [deps.store, archive]
-    for (const s of order) if (await s.stat(key)) return s.get(key)
-    throw new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${key} is missing from the store and the archive. Run "chartclerk storage verify".`, { detail: key })
-  })
-}
-
-/** Where a document's original is now: 'main' or 'archive' (null when neither holds it). */
-export async function originalLocation(deps: Pick<App, 'catalog' | 'store' | 'config'>, sha256: string): Promise<'main' | 'archive' | null> {
-  const key = originalKey(sha256)
-  if (await deps.store.stat(key)) return 'main'
-  return withArchive(deps, async (archive) => ((await archive.stat(key)) ? 'archive' : null))
-}
-
-/** The original of the document with this SHA-256, from the main store or the archive. */
-export function getOriginal(deps: Pick<App, 'catalog' | 'store' | 'config'>, sha256: string): Promise<Buffer> {
-  return getObject(deps, originalKey(sha256), deps.catalog.documents.bySha(sha256)?.patientMrn)
-}
-
-/** A derived object of a document (page image, text), from the main store or the archive. */
-export function getDerived(deps: Pick<App, 'catalog' | 'store' | 'config'>, documentId: number, name: string): Promise<Buffer> {
-  return getObject(deps, derivedKey(documentId, name), deps.catalog.documents.get(documentId)?.patientMrn)
 }

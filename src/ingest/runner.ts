@@ -17,7 +17,7 @@ import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
 import type { ExtractionDetails } from '../charts/buildChart.js'
-import type { MatchSummary } from './stages/settle.js'
+import type { MatchSummary } from '../patients/matchSummary.js'
 import type { Job, Stage, StageContext } from './stages/types.js'
 
 export type IngestStatus = 'filed' | 'needs_review' | 'duplicate' | 'failed' | 'released'

@@ -5,14 +5,20 @@
  * releases/<releaseNumber>.pdf.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import type { App } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { Config } from '../config/config.js'
 import { ChartclerkError } from '../errors.js'
 import { pageImage } from '../derived/pageImages.js'
-import { getOriginal } from '../inactive/inactive.js'
+import { originalKey, type ObjectStore } from '../storage/objectStore.js'
 import type { ReleaseCheck } from './check.js'
 import type { ReleaseRequest } from './repo.js'
 
-export type PackageDeps = Pick<App, 'catalog' | 'store' | 'config'>
+/** What building a package needs: the catalog, the store that reaches inactive charts' archive too, and the clinic's settings. */
+export interface PackageDeps {
+  catalog: Catalog
+  storeWithArchive: ObjectStore
+  config: Readonly<Config>
+}
 
 export const releaseKey = (releaseNumber: string): string => `releases/${releaseNumber}.pdf`
 
@@ -75,7 +81,7 @@ export interface BuiltPackage {
 export const docTypeLabel = (t: string | null): string => (t ?? 'document').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
 export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest, check: ReleaseCheck, opts: { on: string }): Promise<BuiltPackage> {
-  if (!check.allowed) throw new ChartclerkError('USAGE', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
+  if (!check.allowed) throw new ChartclerkError('REFUSED', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
   const patient = deps.catalog.patients.get(req.patientMrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient ${req.patientMrn} in the patient index.`)
   const out = await PDFDocument.create()
@@ -143,7 +149,7 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
     let copied = false
     if (d.contentType === 'application/pdf') {
       try {
-        const src = await PDFDocument.load(await getOriginal(deps, d.sha256), { ignoreEncryption: false })
+        const src = await PDFDocument.load(await deps.storeWithArchive.get(originalKey(d.sha256)), { ignoreEncryption: false })
         for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p)
         copied = true
       } catch (err) {
@@ -172,7 +178,7 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
 
   const bytes = Buffer.from(await out.save())
   const key = releaseKey(req.releaseNumber)
-  await deps.store.put(key, { buffer: bytes }, { contentType: 'application/pdf', metadata: { 'release-number': req.releaseNumber } })
+  await deps.storeWithArchive.put(key, { buffer: bytes }, { contentType: 'application/pdf', metadata: { 'release-number': req.releaseNumber } })
   return { key, pages: total, coverPages, documentIds: check.documents.map((d) => d.id), bytes: bytes.length }
 }
 

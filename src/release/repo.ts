@@ -109,7 +109,7 @@ export class ReleaseRepo {
 
   require(id: number): ReleaseRequest {
     const r = this.get(id)
-    if (!r) throw new ChartclerkError('NOT_FOUND', `There is no release request ${releaseNumber(id)}. "chartclerk release list --all" shows them.`)
+    if (!r) throw new ChartclerkError('NOT_FOUND', `There is no release request ${releaseNumber(id)}.`, { cliHint: '"chartclerk release list --all" shows them.' })
     return r
   }
 

@@ -1,17 +1,24 @@
 /** What the release commands do, over an open App (used by the CLI and the tests alike). */
-import type { App } from '../app.js'
-import { rulesDirOf } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
+import type { Config } from '../config/config.js'
+import { rulesDirOf } from '../rules/rulesDir.js'
 import { dateOption } from '../cli/dates.js'
 import { ChartclerkError } from '../errors.js'
 import { checkRelease, type ReleaseCheck } from './check.js'
-import { buildReleasePackage, docTypeLabel, type BuiltPackage } from './package.js'
+import { buildReleasePackage, docTypeLabel, type BuiltPackage, type PackageDeps } from './package.js'
 import { loadProtectedCategories, type ProtectedCategory } from './protected.js'
 import { REQUESTER_TYPES, ReleaseRepo, type Disclosure, type NewReleaseRequest, type ReleaseRequest, type RequesterType } from './repo.js'
 
 /** `clock`: "today" for a check, a package or a sending is the clinic's date. */
-export type ReleaseDeps = Pick<App, 'catalog' | 'store' | 'config' | 'clock'>
+export type ReleaseDeps = PackageDeps & CatalogDeps
 /** What the commands that touch no object need; a running desk passes its rule files in force. */
-export type CatalogDeps = Pick<App, 'catalog' | 'config' | 'clock'> & { ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null }
+export interface CatalogDeps {
+  catalog: Catalog
+  config: Readonly<Config>
+  clock: Clock
+  ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null
+}
 
 /** The protected categories in force where chartclerk runs (last good kept), else read now. */
 export function protectedCategoriesOf(deps: CatalogDeps): ProtectedCategory[] {
@@ -33,8 +40,8 @@ export function isoDate(v: string | undefined, what: string): string | undefined
 
 export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseRequest {
   if (!deps.catalog.patients.get(r.patientMrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
-  for (const [k, v] of [['requester', r.requester], ['recipient', r.recipientName], ['purpose', r.purpose], ['by', r.createdBy]] as const)
-    if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs --${k}.`)
+  const needed = [['requester', 'the requester', r.requester], ['recipient', 'the recipient', r.recipientName], ['purpose', 'the purpose', r.purpose], ['by', 'who records it', r.createdBy]] as const
+  for (const [flag, what, v] of needed) if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs ${what}.`, { cliHint: `Give --${flag}.` })
   const repo = new ReleaseRepo(deps.catalog.db)
   const req = repo.create(r)
   deps.catalog.events.append('release.created', null, { release: req.releaseNumber, requesterType: req.requesterType, by: r.createdBy })
@@ -66,9 +73,10 @@ export function needsIdentity(r: Pick<ReleaseRequest, 'requesterType' | 'identit
 function requireIdentity(r: ReleaseRequest, step: string): void {
   if (!needsIdentity(r)) return
   throw new ChartclerkError(
-    'USAGE',
+    'REFUSED',
     `Release ${r.releaseNumber} is held: it goes to the patient or their representative (${r.requester}), and their identity is not verified, so it cannot be ${step}. ` +
-      `Check the requester's photo ID (and, for a representative, the papers that make them one), then record it: "chartclerk release verify-identity ${r.id} --by NAME", or "Identity verified" on the request's page at the desk.`,
+      `Check the requester's photo ID (and, for a representative, the papers that make them one), then record it with "Identity verified" on the request's page.`,
+    { cliHint: `On the command line: "chartclerk release verify-identity ${r.id} --by NAME".` },
   )
 }
 
@@ -76,8 +84,8 @@ function requireIdentity(r: ReleaseRequest, step: string): void {
 export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: string; how?: string }): ReleaseRequest {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
-  if (!v.by.trim()) throw new ChartclerkError('USAGE', 'Say who verified the identity (--by NAME).')
-  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
+  if (!v.by.trim()) throw new ChartclerkError('USAGE', 'Say who verified the identity.', { cliHint: 'Give --by NAME.' })
+  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
   if (!request.identityVerified) {
     repo.recordIdentityVerified(id)
     deps.catalog.events.append('release.identity_verified', null, { release: request.releaseNumber, by: v.by, how: v.how ?? null })
@@ -87,7 +95,7 @@ export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: st
 
 export async function packageRelease(deps: ReleaseDeps, id: number, asOf = deps.clock.today()): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
   const { request, check } = checkReleaseRequest(deps, id, asOf)
-  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
+  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
   requireIdentity(request, 'packaged')
   const pkg = await buildReleasePackage(deps, request, check, { on: asOf })
   const repo = new ReleaseRepo(deps.catalog.db)
@@ -100,9 +108,9 @@ export async function packageRelease(deps: ReleaseDeps, id: number, asOf = deps.
 export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string; on?: string; by: string }): { request: ReleaseRequest; disclosure: Disclosure } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
-  if (request.status !== 'packaged') throw new ChartclerkError('USAGE', `Release ${request.releaseNumber} is ${request.status}; build its package first ("chartclerk release package ${id}").`)
+  if (request.status !== 'packaged') throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; build its package first.`, { cliHint: `"chartclerk release package ${id}" builds it.` })
   requireIdentity(request, 'sent')
-  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who sent it (--by NAME).')
+  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who sent it.', { cliHint: 'Give --by NAME.' })
   const on = s.on ?? deps.clock.today()
   const to = s.to?.trim() || request.recipientName
   const check = request.checkResult as ReleaseCheck
@@ -128,7 +136,7 @@ export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string;
 export function revokeAuthorization(deps: CatalogDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
   const doc = deps.catalog.documents.get(authorizationId)
   if (!doc || doc.docType !== 'roi_authorization') throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
-  if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation (--by NAME).')
+  if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation.', { cliHint: 'Give --by NAME.' })
   const rev = new ReleaseRepo(deps.catalog.db).revoke(authorizationId, r.on ?? deps.clock.today(), r.by, r.note)
   deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })
   return rev

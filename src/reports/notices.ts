@@ -108,7 +108,7 @@ export class NoticesRepo {
 
   require(ref: string): Notice {
     const n = this.find(ref)
-    if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${ref}. "chartclerk notices list" shows them.`)
+    if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${ref}.`, { cliHint: '"chartclerk notices list" shows them.' })
     return n
   }
 
@@ -174,12 +174,12 @@ export class NoticesRepo {
   /** Sent (faxed or mailed); sending again counts a follow-up. The due date runs from the first sending. */
   markSent(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Notice {
     const at = opts.at ?? opts.clock.nowIso()
-    if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who sent the request (--by NAME).')
+    if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who sent the request.', { cliHint: 'Give --by NAME.' })
     return this.db.transaction(() => {
       const n = this.get(id)
       if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
       if (n.status === 'received' || n.status === 'cancelled')
-        throw new ChartclerkError('USAGE', `Records request ${n.trackingNumber} is ${n.status}; there is nothing more to send.`)
+        throw new ChartclerkError('CONFLICT', `Records request ${n.trackingNumber} is ${n.status}; there is nothing more to send.`)
       if (n.status === 'pending') {
         this.db
           .prepare("UPDATE records_requests SET status = 'sent', sent_at = ?, sent_by = ?, due_date = ?, updated_at = ? WHERE id = ?")
@@ -195,11 +195,11 @@ export class NoticesRepo {
 
   markReceived(id: number, opts: { by: string; at?: string; note?: string }): Notice {
     const at = opts.at ?? new Date().toISOString()
-    if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who received the records (--by NAME).')
+    if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who received the records.', { cliHint: 'Give --by NAME.' })
     return this.db.transaction(() => {
       const n = this.get(id)
       if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
-      if (n.status === 'received' || n.status === 'cancelled') throw new ChartclerkError('USAGE', `Records request ${n.trackingNumber} is already ${n.status}.`)
+      if (n.status === 'received' || n.status === 'cancelled') throw new ChartclerkError('CONFLICT', `Records request ${n.trackingNumber} is already ${n.status}.`)
       this.db
         .prepare("UPDATE records_requests SET status = 'received', received_at = ?, received_by = ?, closed_reason = ?, updated_at = ? WHERE id = ?")
         .run(at, opts.by, opts.note ?? null, at, id)

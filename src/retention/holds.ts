@@ -22,8 +22,8 @@ export class HoldsRepo {
 
   add(mrn: string, reason: string, by: string): LegalHold {
     if (!this.catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
-    if (!reason.trim()) throw new ChartclerkError('USAGE', 'A legal hold needs a reason (--reason).')
-    if (!by.trim()) throw new ChartclerkError('USAGE', 'Say who places the hold (--by NAME).')
+    if (!reason.trim()) throw new ChartclerkError('USAGE', 'A legal hold needs a reason.', { cliHint: 'Give --reason "...".' })
+    if (!by.trim()) throw new ChartclerkError('USAGE', 'Say who places the hold.', { cliHint: 'Give --by NAME.' })
     const info = this.catalog.db
       .prepare('INSERT INTO legal_holds (patient_mrn, reason, placed_by, placed_at) VALUES (?, ?, ?, ?)')
       .run(mrn, reason, by, new Date().toISOString())
@@ -33,8 +33,8 @@ export class HoldsRepo {
 
   /** Lifts every active hold on the chart; returns how many. */
   remove(mrn: string, reason: string, by: string): number {
-    if (!reason.trim()) throw new ChartclerkError('USAGE', 'Say why the hold is lifted (--reason).')
-    if (!by.trim()) throw new ChartclerkError('USAGE', 'Say who lifts the hold (--by NAME).')
+    if (!reason.trim()) throw new ChartclerkError('USAGE', 'Say why the hold is lifted.', { cliHint: 'Give --reason "...".' })
+    if (!by.trim()) throw new ChartclerkError('USAGE', 'Say who lifts the hold.', { cliHint: 'Give --by NAME.' })
     const active = this.active(mrn)
     if (!active.length) throw new ChartclerkError('NOT_FOUND', `Chart ${mrn} has no legal hold.`)
     const now = new Date().toISOString()

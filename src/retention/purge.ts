@@ -5,19 +5,20 @@
  * their catalog content (page text, fields) but keeps a tombstone, and writes a certificate
  * of destruction (printable HTML, stored in the object store). Events stay: the log is append-only.
  */
-import type { App } from '../app.js'
-import { rulesDirOf } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { Clock } from '../clock/clock.js'
+import type { Config } from '../config/config.js'
+import { rulesDirOf } from '../rules/rulesDir.js'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { dateOf } from '../release/check.js'
 import { docTypeLabel } from '../release/package.js'
-
-import { withArchive } from '../inactive/inactive.js'
-import { originalKey } from '../storage/objectStore.js'
+import { originalKey, type ObjectStore } from '../storage/objectStore.js'
 import { HoldsRepo } from './holds.js'
 import { requireKind } from '../rules/ruleFiles.js'
 import { RETENTION_KIND, retainUntil, scheduleFor, type RetentionRules, type RetentionSchedule } from './schedule.js'
 
-export type PurgeDeps = Pick<App, 'store'> & ScheduleDeps
+/** Destruction reaches both the main store and the archive of inactive charts. */
+export type PurgeDeps = ScheduleDeps & { storeWithArchive: ObjectStore }
 
 export interface PurgeCandidate {
   documentId: number
@@ -37,7 +38,12 @@ export interface PurgePlan {
 }
 
 /** A running chartclerk passes its rule files in force (last good kept); a one-shot command reads the file now. */
-export type ScheduleDeps = Pick<App, 'catalog' | 'config' | 'clock'> & { ruleFiles?: { retentionRules(): RetentionRules } | null }
+export interface ScheduleDeps {
+  catalog: Catalog
+  config: Readonly<Config>
+  clock: Clock
+  ruleFiles?: { retentionRules(): RetentionRules } | null
+}
 
 export function planPurge(deps: ScheduleDeps, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
   const asOf = opts.asOf ?? deps.clock.today()
@@ -100,10 +106,10 @@ export async function approvePurge(
   deps: PurgeDeps,
   opts: { by: string; approver?: string; witness?: string; asOf?: string; jurisdiction?: string },
 ): Promise<PurgeResult> {
-  if (!opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who destroys the records (--by NAME).')
+  if (!opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who destroys the records.', { cliHint: 'Give --by NAME.' })
   const approver = opts.approver?.trim() || opts.by
   const plan = planPurge(deps, opts)
-  const { catalog, store } = deps
+  const { catalog, storeWithArchive: store } = deps
   const destroyed: PurgeCandidate[] = []
   const locked: PurgeResult['locked'] = []
   for (const c of plan.candidates) {
@@ -111,14 +117,9 @@ export async function approvePurge(
     const keys = [originalKey(doc.sha256)]
     for await (const o of store.list(`derived/${doc.id}/`)) keys.push(o.key)
     try {
-      // The original first: when it is locked nothing of the document is touched.
+      // The original first: when it is locked nothing of the document is touched. The store
+      // deletes from the main store and the archive (an inactive chart's objects are there).
       for (const k of keys) await store.delete(k)
-      // An inactive chart's objects are in the archive location: destroyed there too.
-      await withArchive(deps, async (archive) => {
-        const archived = [originalKey(doc.sha256)]
-        for await (const o of archive.list(`derived/${doc.id}/`)) archived.push(o.key)
-        for (const k of archived) await archive.delete(k)
-      })
       destroyed.push(c)
     } catch (err) {
       const e = toChartclerkError(err, 'STORAGE_FAILED')

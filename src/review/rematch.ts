@@ -29,7 +29,7 @@ export interface RematchResult {
   failed: { documentId: number; code: string }[]
 }
 
-export type RematchDeps = Pick<StageContext, 'config' | 'catalog' | 'store' | 'ocr' | 'log' | 'contentLocks' | 'classifier' | 'rules' | 'ruleFiles' | 'clock'>
+export type RematchDeps = Pick<StageContext, 'config' | 'catalog' | 'store' | 'storeWithArchive' | 'ocr' | 'log' | 'contentLocks' | 'classifier' | 'rules' | 'ruleFiles' | 'clock'>
 
 export function waitingCount(deps: Pick<StageContext, 'catalog'>): number {
   return (deps.catalog.db.prepare("SELECT count(*) AS n FROM documents WHERE status = 'needs_review'").get() as { n: number }).n

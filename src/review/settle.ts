@@ -4,11 +4,15 @@
  * chosen type, the decision is kept as training data and in the event log, and
  * what follows a filing runs (`onFiled`: reactivate, route, check the chart and any chart it leaves).
  */
-import type { App } from '../app.js'
+import type { Catalog } from '../catalog/db.js'
+import type { DocTypeSet } from '../classify/doctypes.js'
 import { ChartclerkError } from '../errors.js'
-import { onFiled, type FiledOutcome } from '../filing/onFiled.js'
-import { extractionDetails, readFields, toChartFields } from '../ingest/stages/fields.js'
+import { onFiled, type FiledOutcome, type OnFiledDeps } from '../filing/onFiled.js'
+import { toChartFields } from '../extract-fields/extract.js'
+import { extractionDetails, readFields } from '../extract-fields/forDocument.js'
 import { RoutesRepo, syncRoutingDetails } from '../routing/repo.js'
+import type { RuleSet } from '../rules/types.js'
+import type { ObjectStore } from '../storage/objectStore.js'
 import { storedTextOf } from './storedText.js'
 
 export interface Settlement {
@@ -18,7 +22,13 @@ export interface Settlement {
   note?: string
 }
 
-export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules' | 'ruleFiles' | 'log' | 'store' | 'clock'>
+/** What a settlement needs beyond what follows a filing: the document types known, the check rules in force, the stored text. */
+export type SettleDeps = OnFiledDeps & {
+  catalog: Catalog
+  classifier: { readonly docTypes: DocTypeSet }
+  rules: { readonly current: RuleSet | null }
+  store: ObjectStore
+}
 
 /**
  * Files the document as the person decided, then runs what follows a filing (`onFiled`). The
@@ -28,16 +38,16 @@ export type SettleDeps = Pick<App, 'catalog' | 'classifier' | 'config' | 'rules'
 export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<FiledOutcome> {
   const { catalog } = deps
   const doc = catalog.documents.get(documentId)
-  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}. "chartclerk review list" shows what waits for review.`)
+  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, { cliHint: '"chartclerk review list" shows what waits for review.' })
   if (doc.status !== 'needs_review' && doc.status !== 'filed') {
-    throw new ChartclerkError('USAGE', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
+    throw new ChartclerkError('CONFLICT', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
   }
   const patient = catalog.patients.get(s.mrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${s.mrn} in the patient index. Check the number, or import the index first.`)
   if (!deps.classifier.docTypes.byType.has(s.docType)) {
     throw new ChartclerkError('USAGE', `"${s.docType}" is not a document type. Known types: ${[...deps.classifier.docTypes.byType.keys()].sort().join(', ')}.`)
   }
-  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document (--by NAME).')
+  if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document.', { cliHint: 'Give --by NAME.' })
   const previousMrn = doc.patientMrn
   const x = readFields(s.docType, await storedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder, deps.clock.today())
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType

@@ -14,7 +14,7 @@
  */
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { ChartclerkError } from '../errors.js'
+import { actionableError, ChartclerkError, errorStatus } from '../errors.js'
 import { patientData } from '../log.js'
 import type { WebDeps } from './deps.js'
 import type { AppEnv } from './env.js'
@@ -69,7 +69,13 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
     if (err instanceof HTTPException) return err.getResponse()
     if (err instanceof ChartclerkError && err.code.startsWith('STORAGE_')) {
       deps.log.warn({ code: err.code, route: c.req.routePath }, 'web: storage problem')
-      return c.html(errorPage('Storage is not reachable', err.action), 503)
+      return c.html(errorPage('Storage is not reachable', err.action), errorStatus(err).http)
+    }
+    // A refusal, a conflict or a missing record no page caught: its message and mapped status.
+    const known = actionableError(err)
+    if (known) {
+      deps.log.info({ code: known.error.code, route: c.req.routePath }, 'web: request not done')
+      return c.get('user') && c.get('csrf') ? messagePage(c, { title: 'That could not be done', status: known.http, text: known.error.action }) : c.html(errorPage('That could not be done', known.error.action), known.http)
     }
     // Never the message or the path: either may hold patient data.
     deps.log.error({ err: { name: (err as Error).name, code: (err as ChartclerkError).code, stack: patientData((err as Error).stack) }, route: c.req.routePath, method: c.req.method }, 'web: request failed')

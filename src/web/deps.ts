@@ -35,8 +35,8 @@ export interface SettleChoice {
 
 /**
  * Settling a review item: the document is filed in the chosen chart with the chosen type
- * (`patient_mrn`, `doc_type`, status `filed`, an event). Throws ChartclerkError USAGE or
- * NOT_FOUND with what to do when it cannot file it; once filed it never throws.
+ * (`patient_mrn`, `doc_type`, status `filed`, an event). Throws ChartclerkError USAGE, CONFLICT
+ * or NOT_FOUND with what to do when it cannot file it; once filed it never throws.
  */
 export interface ReviewActions {
   settle(documentId: number, choice: SettleChoice): SettleResult | Promise<SettleResult>
@@ -57,6 +57,8 @@ export interface WebDeps {
   config: Readonly<Config>
   catalog: Catalog
   store: ObjectStore
+  /** The main store and the archive of inactive charts as one: what the viewer and releases read from. */
+  storeWithArchive: ObjectStore
   log: Logger
   rules: RuleStatusSource | null
   /** Every kind of rule file in force (protected categories for releases, refused edits for the rules page). */

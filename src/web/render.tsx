@@ -2,6 +2,7 @@
 /** @jsxImportSource hono/jsx */
 /** Rendering a page in the shell for the signed-in user. */
 import type { Child } from 'hono/jsx'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { can } from '../auth/roles.js'
 import { DeskQueries } from './desk.js'
 import type { Ctx } from './env.js'
@@ -13,7 +14,7 @@ export interface PageOptions {
   wide?: boolean
   printTitle?: string
   patientData?: boolean
-  status?: 200 | 400 | 403 | 404 | 409 | 422 | 429
+  status?: ContentfulStatusCode
 }
 
 export function page(c: Ctx, o: PageOptions, body: Child) {
@@ -47,7 +48,7 @@ export function field(body: Record<string, unknown>, name: string): string {
  * A refusal or a missing page inside the desk's shell, so the navigation is still there to go
  * on from (signed-in users only; without a session the plain text is enough).
  */
-export function messagePage(c: Ctx, o: { title: string; text: string; status: 403 | 404 }) {
+export function messagePage(c: Ctx, o: { title: string; text: string; status: ContentfulStatusCode }) {
   if (!c.get('user')) return c.text(o.text, o.status)
   return page(
     c,

@@ -19,7 +19,9 @@ import { LoginLimiter } from '../auth/loginLimiter.js'
 import { SessionsRepo } from '../auth/sessions.js'
 import { UsersRepo } from '../auth/users.js'
 import { ChartclerkError } from '../errors.js'
+import type { Logger } from '../log.js'
 import { rematchWaiting } from '../review/rematch.js'
+import type { ObjectStore } from '../storage/objectStore.js'
 import { settleDocument } from '../review/settle.js'
 import { buildWebApp } from './app.js'
 import { catalogPatientDirectory } from './catalogAdapters.js'
@@ -51,6 +53,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     clock: app.clock,
     catalog: app.catalog,
     store: app.store,
+    storeWithArchive: app.storeWithArchive,
     log: app.log,
     rules: opts.rules === undefined ? app.rules : opts.rules,
     ruleFiles: app.ruleFiles,
@@ -75,7 +78,7 @@ export function secureCookiesOf(web: { publicUrl?: string; secureCookies?: boole
 }
 
 /** A checkpoint of the audit log's head in the object store; a failure is logged, never thrown (the desk goes on). */
-async function checkpoint(app: Pick<App, 'store' | 'log'>, audit: AuditLog): Promise<void> {
+async function checkpoint(app: { store: ObjectStore; log: Logger }, audit: AuditLog): Promise<void> {
   try {
     await writeCheckpoint(app.store, audit)
   } catch (err) {

@@ -1,19 +1,13 @@
-/** `chartclerk ingest FILE...` and `chartclerk start`: the pipeline from the command line. */
+/** `chartclerk ingest FILE...` and `chartclerk start`: the pipeline from the command line (the running daemon is src/daemon/). */
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { openApp, type App } from '../../app.js'
-import { ChartclerkError } from '../../errors.js'
+import { openApp } from '../../app.js'
+import { startDaemon } from '../../daemon/daemon.js'
 import type { IngestResult } from '../../ingest/runner.js'
-import { lockDataFolder } from '../../ingest/dataLock.js'
-import { InboxWatcher } from '../../ingest/watcher.js'
 import { configFrom, globalOptions } from '../context.js'
 import { serveDesk } from './serve.js'
-import type { Desk } from '../../web/server.js'
 import { consoleSafe, isInteractive, printJson, printLine } from '../output.js'
-import { closeSandbox } from '../../extract/sandbox/pool.js'
-import { writeCheckpoint } from '../../audit/checkpoint.js'
-import { AuditLog } from '../../audit/log.js'
 
 export interface ConsoleOptions {
   /** log.includePatientData: file names, MRNs and review reasons may be shown (debugging only). */
@@ -107,80 +101,15 @@ export function registerIngestCommands(program: Command): void {
     .action(async (opts: { web?: boolean }, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const config = configFrom(cmd)
-      // One start per data folder: a second would claim the same files and run the same jobs.
-      const lock = await lockDataFolder(config.dataDir)
-      let app: App
-      try {
-        app = await openApp(config, { storageMayBeDown: true, prewarmReaders: 1 })
-      } catch (err) {
-        await lock.release()
-        throw err
-      }
-      const { runner, log } = app
       const patientData = config.log.includePatientData
-      runner.on('result', (r: IngestResult) => {
-        if (json) printJson(serviceResultJson(r, patientData))
-        else printLine(describeResult(r, { patientData }))
+      const daemon = await startDaemon(config, {
+        onResult: (r) => (json ? printJson(serviceResultJson(r, patientData)) : printLine(describeResult(r, { patientData }))),
+        desk: opts.web === false ? undefined : (app) => serveDesk(app, { quiet: json }),
+        say: json ? undefined : (text) => process.stderr.write(`chartclerk: ${text}\n`),
       })
-      let desk: Desk | null
-      try {
-        await app.ruleFiles.start()
-        // The web desk first: a port already in use stops here, before the inbox is touched.
-        desk = opts.web === false ? null : await serveDesk(app, { quiet: json })
-      } catch (err) {
-        await app.close()
-        await lock.release()
-        throw err
-      }
-      if (!app.storageReady) {
-        // Storage did not answer at start: the desk runs (it shows storage as down), files wait in the inbox.
-        let lastCode = ''
-        runner.pauseForStorage('storage unreachable', async () => {
-          try {
-            await app.store.init()
-            return true
-          } catch (err) {
-            const code = (err as { code?: string }).code ?? 'INTERNAL'
-            if (code !== lastCode) log.warn({ code }, 'storage still not ready')
-            lastCode = code
-            return false
-          }
-        })
-        if (!json) process.stderr.write('chartclerk: the document storage does not answer yet; files wait in the inbox and are taken as soon as it does.\n')
-      }
-      await runner.recover()
-      // Searchable PDFs owed (some perhaps from before a stop) are built in the background as documents settle.
-      app.searchablePdfs.start()
-      runner.on('result', () => app.searchablePdfs.wake())
-      const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
-      runner.on('unstable', (f: string) => watcher.retrack(f))
-      runner.on('resumed', () => void watcher.rescan())
-      await watcher.start()
-      log.info({ inbox: config.watch.inbox, polling: config.watch.polling, workers: config.ocr.workers }, 'watching the inbox')
       if (!json) process.stderr.write(`chartclerk is watching ${consoleSafe(config.watch.inbox)} (Ctrl-C to stop)\n`)
-      await new Promise<void>((resolve) => {
-        let stopping = false
-        const stop = async (signal: string) => {
-          if (stopping) return
-          stopping = true
-          log.info({ signal }, 'stopping: finishing the files in hand')
-          await desk?.close()
-          await watcher.stop()
-          await app.searchablePdfs.stop()
-          await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
-          // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.
-          await app.ocr.close()
-          // Likewise the readers: a file being opened goes back to the inbox rather than holding up the stop.
-          await closeSandbox()
-          await runner.idle()
-          // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.
-          if (!desk) await writeCheckpoint(app.store, new AuditLog(app.catalog.db)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
-          await app.close()
-          await lock.release()
-          resolve()
-        }
-        process.once('SIGINT', () => void stop('SIGINT'))
-        process.once('SIGTERM', () => void stop('SIGTERM'))
-      })
+      process.once('SIGINT', () => void daemon.stop('SIGINT'))
+      process.once('SIGTERM', () => void daemon.stop('SIGTERM'))
+      await daemon.stopped
     })
 }

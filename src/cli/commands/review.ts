@@ -8,7 +8,7 @@ import { describeRematch, rematchWaiting, waitingCount, type RematchResult } fro
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { settleDocument } from '../../review/settle.js'
-import type { MatchSummary } from '../../ingest/stages/settle.js'
+import type { MatchSummary } from '../../patients/matchSummary.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine, terminalSafe } from '../output.js'
 

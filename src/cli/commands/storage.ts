@@ -19,6 +19,7 @@ import type { Command } from 'commander'
 import { openCatalog } from '../../catalog/db.js'
 import { loadConfig, type Config } from '../../config/config.js'
 import { ChartclerkError } from '../../errors.js'
+import { ArchiveAwareStore } from '../../storage/archiveAwareStore.js'
 import { createArchiveStore, createObjectStore } from '../../storage/createStore.js'
 import { migrateStore, type MigrateResult } from '../../storage/migrateStore.js'
 import { originalKey, type ObjectStore } from '../../storage/objectStore.js'
@@ -111,13 +112,14 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
         const archived: { sha256: string }[] = []
         for await (const r of catalogShas(config, 'archive')) archived.push(r)
         if (archived.length) {
-          const archive = await createArchiveStore(config, store)
+          const both = new ArchiveAwareStore(store, () => createArchiveStore(config, store))
           try {
+            const archive = await both.archive()
             const inArchive = await verifyStore(archive, archived, undefined, { concurrency: positiveInt(opts.concurrency, '--concurrency') })
             printVerify(inArchive, json, archive)
             if (!inArchive.ok) process.exitCode = 1
           } finally {
-            await archive.close()
+            await both.close()
           }
         }
       } finally {

@@ -11,8 +11,6 @@ import { extractDocument } from '../../extract/extractText.js'
 import { derivedKey } from '../../storage/objectStore.js'
 import { CONTINUE, type Stage } from './types.js'
 
-export { pageImageName } from '../../derived/pageImages.js'
-
 export const extract: Stage = {
   name: 'extract',
   async run(job, ctx) {

@@ -3,37 +3,11 @@
  * type is sure enough and two identifiers agree on one patient; otherwise it
  * waits in the review queue with the reasons and the candidates. Never filed on a guess.
  */
-import type { MatchResult } from '../../patients/match.js'
+import { summariseMatch } from '../../patients/matchSummary.js'
 import { pageQualityReasons } from '../pageQuality.js'
-import { extractionDetails, toChartFields } from './fields.js'
+import { toChartFields } from '../../extract-fields/extract.js'
+import { extractionDetails } from '../../extract-fields/forDocument.js'
 import { CONTINUE, type Stage } from './types.js'
-
-export interface MatchSummary {
-  decision: MatchResult['decision']
-  mrn: string | null
-  confidence: number | null
-  candidates: { mrn: string; name: string; birthDate: string; deceased: boolean; score: number; agreeing: string[]; disagreeing: string[]; reasons: string[] }[]
-  reasons: string[]
-}
-
-export function summariseMatch(m: MatchResult): MatchSummary {
-  return {
-    decision: m.decision,
-    mrn: m.decision === 'matched' ? m.patient!.mrn : null,
-    confidence: m.candidates[0]?.score ?? null,
-    candidates: m.candidates.map((c) => ({
-      mrn: c.patient.mrn,
-      name: `${c.patient.familyName}, ${c.patient.givenName}`,
-      birthDate: c.patient.birthDate,
-      deceased: !!(c.patient.deceased || c.patient.deceasedDate),
-      score: Math.round(c.score * 1000) / 1000,
-      agreeing: c.agreeing,
-      disagreeing: c.disagreeing,
-      reasons: c.reasons,
-    })),
-    reasons: m.reasons,
-  }
-}
 
 export const settle: Stage = {
   name: 'settle',

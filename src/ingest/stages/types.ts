@@ -13,6 +13,7 @@ import type { DocumentKind } from '../../extract/sniff.js'
 import type { Logger } from '../../log.js'
 import type { ExtractedText } from '../../model/types.js'
 import type { ObjectStore } from '../../storage/objectStore.js'
+import type { ArchiveAwareStore } from '../../storage/archiveAwareStore.js'
 import type { ContentLocks } from '../contentLocks.js'
 import type { DoctypeClassifier, Classification } from '../../classify/classifier.js'
 import type { MatchResult } from '../../patients/match.js'
@@ -59,6 +60,8 @@ export interface StageContext {
   config: Readonly<Config>
   catalog: Catalog
   store: ObjectStore
+  /** The main store and the archive of inactive charts as one (a filed document brings its chart back). */
+  storeWithArchive: ArchiveAwareStore
   ocr: OcrEngine
   log: Logger
   contentLocks: ContentLocks

@@ -19,7 +19,8 @@ import { can } from '../../auth/roles.js'
 import type { User } from '../../auth/users.js'
 import { DEFICIENCY_STATUSES, DeficienciesRepo, SYSTEM_ACTOR, TRANSITIONS, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { RulesetVersions, type RulesetLabel } from '../../deficiencies/rulesetVersions.js'
-import { ChartclerkError } from '../../errors.js'
+import { actionableError } from '../../errors.js'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AGING_BUCKET_LABELS, AGING_BUCKETS, emptyBuckets, isAgingBucket, type AgingBucket } from '../../reports/aging.js'
 import { ReportContext } from '../../reports/context.js'
 import { buildDeficiencyReport, renderReportCsv, reportRow, reportRows, type DeficiencyReport, type ReportFilter, type ReportRow } from '../../reports/deficiencyReport.js'
@@ -597,7 +598,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const reason = field(body, 'reason').slice(0, 500)
     const back = localPath(field(body, 'back'), '/deficiencies')
     let error: string | undefined
-    let status: 200 | 400 | 403 = 200
+    let status: ContentfulStatusCode = 200
     if (!(DEFICIENCY_STATUSES as readonly string[]).includes(to)) (error = 'Choose what to do.'), (status = 400)
     else if (!allowedChanges(u, d.status).includes(to)) (error = `Your role may not make a ${d.status} deficiency ${to}.`), (status = 403)
     else {
@@ -605,9 +606,10 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
         repo.transition(d.id, to, { by: u.username, reason: reason || undefined })
         audit(c, { action: 'deficiency.status', targetKind: 'deficiency', targetId: String(d.id), patientMrn: d.chartMrn, detail: { from: d.status, to, reason: reason || null, documentId: d.documentId } })
       } catch (err) {
-        if (!(err instanceof ChartclerkError)) throw err
-        error = err.action.replace(/ \(--reason "\.\.\."\)/, '').replace(/\(--by NAME\)/, '')
-        status = 400
+        const known = actionableError(err)
+        if (!known) throw err
+        error = known.error.action
+        status = known.http
       }
     }
     if (isHtmx(c)) {

@@ -16,7 +16,6 @@ import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
 import { pageImage } from '../../derived/pageImages.js'
 import { safeName } from '../../ingest/quarantine.js'
-import { getObject } from '../../inactive/inactive.js'
 import { originalKey } from '../../storage/objectStore.js'
 import { canSeeDocument } from '../access.js'
 import type { WebDeps } from '../deps.js'
@@ -266,7 +265,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     } catch (err) {
       if (!(err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND')) throw err
       // An inactive chart's original is in the archive location.
-      body = [await getObject(deps, originalKey(doc.sha256), doc.patientMrn)]
+      body = [await deps.storeWithArchive.get(originalKey(doc.sha256))]
     }
     audit(c, { action: 'document.download', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { sha256: doc.sha256, name: doc.originalName } })
     c.header('Content-Type', doc.contentType || 'application/octet-stream')

@@ -7,7 +7,8 @@
  * POST /logout, GET /account/password, POST /account/password   (registerAccountRoutes)
  */
 import type { Hono } from 'hono'
-import { ChartclerkError } from '../../errors.js'
+import { actionableError } from '../../errors.js'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { WebDeps } from '../deps.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { Csrf, Layout } from '../layout.js'
@@ -100,7 +101,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return c.redirect('/login?bye=1', 303)
   })
 
-  const passwordForm = (c: Ctx, error?: string, status: 200 | 400 = 200) => {
+  const passwordForm = (c: Ctx, error?: string, status: ContentfulStatusCode = 200) => {
     const u = userOf(c)
     return page(
       c,
@@ -149,8 +150,9 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     try {
       await deps.users.changePassword(u.id, current, next)
     } catch (err) {
-      if (err instanceof ChartclerkError) return passwordForm(c, err.action, 400)
-      throw err
+      const known = actionableError(err)
+      if (!known) throw err
+      return passwordForm(c, known.error.action, known.http)
     }
     // A new password ends every other session; this one continues under a new token.
     deps.sessions.endAllFor(u.id)

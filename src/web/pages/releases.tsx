@@ -15,7 +15,7 @@
  * GET  /releases/accounting/:mrn      the accounting of disclosures (printable)
  */
 import type { Hono } from 'hono'
-import { ChartclerkError } from '../../errors.js'
+import { actionableError, ChartclerkError } from '../../errors.js'
 import { DOCUMENT_TYPES } from '../../model/types.js'
 import { checkRelease, REQUIRED_ELEMENTS, type ReleaseCheck } from '../../release/check.js'
 import { addDays } from '../../clock/calendar.js'
@@ -133,14 +133,15 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const repo = () => new ReleaseRepo(deps.catalog.db)
   const today = () => deps.clock.today()
   const problem = (c: Ctx, err: unknown, back: string) => {
-    if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND'))
+    const known = actionableError(err)
+    if (known)
       return page(
         c,
-        { title: 'Release not done', active: 'releases', status: err.code === 'NOT_FOUND' ? 404 : 409 },
+        { title: 'Release not done', active: 'releases', status: known.http },
         <>
           <h1>That could not be done</h1>
           <p class="flash flash-bad" role="alert">
-            {err.action}
+            {known.error.action}
           </p>
           <p>
             <a href={back}>Back</a>

@@ -14,7 +14,8 @@
  */
 import type { Hono } from 'hono'
 import type { DocumentRecord } from '../../catalog/documents.js'
-import { ChartclerkError } from '../../errors.js'
+import { actionableError } from '../../errors.js'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DOCUMENT_TYPES, type Patient } from '../../model/types.js'
 import type { SettleResult, WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
@@ -148,7 +149,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; warnings?: string[]; status?: 200 | 400 | 404 | 409; chosenMrn?: string; chosenType?: string } = {}) => {
+  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; warnings?: string[]; status?: ContentfulStatusCode; chosenMrn?: string; chosenType?: string } = {}) => {
     const p = reviewProposal(doc)
     const nb = desk.reviewNeighbours(doc.id)
     const pages = deps.catalog.documents.pages(doc.id)
@@ -319,7 +320,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const mrn = field(body, 'mrn')
     const docType = field(body, 'docType')
     const note = field(body, 'note').slice(0, 500) || null
-    const retry = (error: string, status: 400 | 404 | 409) => itemPage(c, doc, { error, status, chosenMrn: mrn, chosenType: docType })
+    const retry = (error: string, status: ContentfulStatusCode) => itemPage(c, doc, { error, status, chosenMrn: mrn, chosenType: docType })
     // Refiling a filed document (a misfile) is a deliberate correction, not a review decision.
     if (doc.status !== 'needs_review') return retry(`This document is no longer waiting for review (it is ${doc.status.replace('_', ' ')}); someone may have settled it already.`, 409)
     if (!mrn) return retry('Choose the patient whose chart this document belongs in.', 400)
@@ -328,8 +329,9 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     try {
       settled = await deps.review.settle(doc.id, { mrn, docType, by: u.username, note })
     } catch (err) {
-      if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND')) return retry(err.action, err.code === 'NOT_FOUND' ? 404 : 409)
-      throw err
+      const known = actionableError(err)
+      if (!known) throw err
+      return retry(known.error.action, known.http)
     }
     audit(c, {
       action: 'review.settle',

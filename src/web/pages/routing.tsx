@@ -11,7 +11,7 @@
  */
 import type { Hono } from 'hono'
 import type { User } from '../../auth/users.js'
-import { ChartclerkError } from '../../errors.js'
+import { actionableError } from '../../errors.js'
 import { acknowledgeRoute } from '../../routing/acknowledge.js'
 import { RoutesRepo, type RouteListing } from '../../routing/repo.js'
 import { sameProvider } from '../access.js'
@@ -175,8 +175,9 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     try {
       acknowledgeRoute(deps.catalog, deps.rules?.current ?? null, doc.id, provider, u.username, deps.clock)
     } catch (err) {
-      if (err instanceof ChartclerkError && err.code === 'USAGE') return c.text(err.action, 409)
-      throw err
+      const known = actionableError(err)
+      if (!known) throw err
+      return c.text(known.error.action, known.http)
     }
     audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { provider } })
     return c.redirect('/inbox?done=ack', 303)

@@ -10,7 +10,8 @@
  */
 import type { Hono } from 'hono'
 import { ROLES, isRole, type Role } from '../../auth/roles.js'
-import { ChartclerkError } from '../../errors.js'
+import { actionableError } from '../../errors.js'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { WebDeps } from '../deps.js'
 import { audit, type AppEnv, type Ctx } from '../env.js'
 import { when } from '../format.js'
@@ -27,7 +28,7 @@ const ROLE_HELP: Record<Role, string> = {
 }
 
 export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const usersPage = (c: Ctx, o: { error?: string; notice?: { username: string; password: string; what: string }; status?: 200 | 400 | 404 } = {}) => {
+  const usersPage = (c: Ctx, o: { error?: string; notice?: { username: string; password: string; what: string }; status?: ContentfulStatusCode } = {}) => {
     const users = deps.users.list()
     return page(
       c,
@@ -133,8 +134,9 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       audit(c, { action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles } })
       return usersPage(c, { notice: { username: user.username, password: password!, what: 'Account added.' } })
     } catch (err) {
-      if (err instanceof ChartclerkError) return usersPage(c, { error: err.action, status: 400 })
-      throw err
+      const known = actionableError(err)
+      if (!known) throw err
+      return usersPage(c, { error: known.error.action, status: known.http })
     }
   })
 
@@ -151,8 +153,9 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       audit(c, { action: op === 'disable' ? 'user.disable' : 'user.enable', targetKind: 'user', targetId: name })
       return c.redirect('/admin/users', 303)
     } catch (err) {
-      if (err instanceof ChartclerkError) return usersPage(c, { error: err.action, status: err.code === 'NOT_FOUND' ? 404 : 400 })
-      throw err
+      const known = actionableError(err)
+      if (!known) throw err
+      return usersPage(c, { error: known.error.action, status: known.http })
     }
   })
 }

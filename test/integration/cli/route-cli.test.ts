@@ -26,21 +26,21 @@ describe('chartclerk route', () => {
     expect(text.stdout).toMatch(/^1 routed report\(s\)$/m)
   })
 
-  it('ack: a bad id is a usage error (2); someone it is not routed to is refused (2, JSON error)', async () => {
+  it('ack: a bad id is a usage error (2); someone it is not routed to is a conflict (4, JSON error)', async () => {
     const bad = await runCli(ws, ['route', 'ack', 'twelve', '--by', PROVIDER])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/"twelve" is not a document id\./)
     const other = await runCli(ws, ['--json', 'route', 'ack', String(labId), '--by', 'Lena Ortiz, MD'])
-    expect(other.code).toBe(2)
-    expect(jsonError(other)).toEqual({ code: 'USAGE', message: `Document ${labId} is not waiting for Lena Ortiz, MD's review; it is routed to ${PROVIDER}.` })
+    expect(other.code).toBe(4)
+    expect(jsonError(other)).toEqual({ code: 'CONFLICT', message: `Document ${labId} is not waiting for Lena Ortiz, MD's review; it is routed to ${PROVIDER}.` })
   })
 
-  it('ack: the clinician acknowledges it once; again is refused; it leaves the open list', async () => {
+  it('ack: the clinician acknowledges it once; again is a conflict (4); it leaves the open list', async () => {
     const ok = await runCli(ws, ['route', 'ack', String(labId), '--by', PROVIDER])
     expect(ok.code, ok.stderr).toBe(0)
     expect(ok.stdout).toBe(`document ${labId} acknowledged for ${PROVIDER}\n`)
     const again = await runCli(ws, ['route', 'ack', String(labId), '--by', PROVIDER])
-    expect(again.code).toBe(2)
+    expect(again.code).toBe(4)
     expect(again.stderr).toMatch(/was already acknowledged/)
     const open = await runCli(ws, ['route', 'list', '--json'])
     expect(jsonLines(open)).toEqual([])

@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
-import { getInactive, getOriginal, listInactive, originalLocation, scanInactive, restoreChart } from '../../../src/inactive/inactive.js'
+import { getInactive, listInactive, scanInactive, restoreChart } from '../../../src/inactive/inactive.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { HoldsRepo } from '../../../src/retention/holds.js'
@@ -95,10 +95,10 @@ describe('inactive charts', () => {
     // On disk: the archive prefix inside the filesystem object store.
     const onDisk = path.join(app.config.storage.filesystem.dir, 'archive', 'originals')
     expect(existsSync(onDisk)).toBe(true)
-    expect(await originalLocation(app, first.sha)).toBe('archive')
+    expect(await app.storeWithArchive.locate(originalKey(first.sha))).toBe('archive')
 
     // Still retrievable: the bytes are the original's.
-    const bytes = await getOriginal(app, first.sha)
+    const bytes = await app.storeWithArchive.get(originalKey(first.sha))
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(first.sha)
     expect(app.catalog.events.forDocument(first.id).map((e) => e.kind)).toContain('document.archived')
     expect(kinds()).toEqual([expect.objectContaining({ kind: 'chart.inactivated', mrn: MRN, reason: 'no_activity', by: 'records.lead' })])
@@ -114,7 +114,7 @@ describe('inactive charts', () => {
     expect(await keys(app.store, `derived/${first.id}/`)).toEqual(first.derived)
     expect(await archive.stat(originalKey(first.sha))).toBeNull()
     expect(await keys(archive, `derived/${first.id}/`)).toEqual([])
-    expect(await originalLocation(app, first.sha)).toBe('main')
+    expect(await app.storeWithArchive.locate(originalKey(first.sha))).toBe('main')
     expect(kinds().map((e) => e.kind)).toEqual(['chart.inactivated', 'chart.reactivated'])
     expect(kinds()[1]).toMatchObject({ mrn: MRN, why: `document ${second.id} filed` })
     expect(app.catalog.events.forDocument(first.id).map((e) => e.kind)).toContain('document.restored')

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../../src/app.js'
-import { inactivateChart, withArchive } from '../../../src/inactive/inactive.js'
+import { inactivateChart } from '../../../src/inactive/inactive.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
@@ -37,7 +37,7 @@ describe('storage verify with inactive charts', () => {
 
   it('GIVEN an archived original is lost THEN verify reports it and exits 1', async () => {
     const app = await openApp(ws.config(), { log: silentLogger() })
-    await withArchive(app, (archive) => archive.delete(originalKey(sha)))
+    await (await app.storeWithArchive.archive()).delete(originalKey(sha))
     await app.close()
     const r = await runCli(ws, ['--json', 'storage', 'verify'])
     expect(r.code).toBe(1)

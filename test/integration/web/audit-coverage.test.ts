@@ -109,7 +109,7 @@ describe('release of information on the command line', () => {
     expect(created.actor).toBe(me)
     const ref = created.targetId!
     const held = await cli('release', 'package', ref)
-    expect(held.code).toBe(2)
+    expect(held.code).toBe(3)
     expect(held.err).toMatch(/identity is not verified[\s\S]*release verify-identity/)
     expect(await rowOf('release.identity', 'release', 'verify-identity', ref, '--how', 'driver licence (made up)')).toMatchObject({ actor: me, patientMrn: 'CC-101902' })
     expect(await rowOf('release.package', 'release', 'package', ref)).toMatchObject({ actor: me, targetId: ref })

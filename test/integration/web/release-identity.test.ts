@@ -4,7 +4,7 @@
  * and through the same service the CLI uses. All data made up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ChartclerkError } from '../../../src/errors.js'
+import { ChartclerkError, cliAction } from '../../../src/errors.js'
 import { ReleaseRepo } from '../../../src/release/repo.js'
 import { createRelease, markReleaseSent, packageRelease, verifyReleaseIdentity } from '../../../src/release/service.js'
 import { makeDesk, seedDocument, type Desk } from './helpers.js'
@@ -36,8 +36,10 @@ describe('a patient’s own request without identity verification', () => {
     expect(html).not.toContain('id="build-package"')
 
     const refused = await c.post(`/releases/${id}/package`)
-    expect(refused.status).toBe(409)
-    expect(await refused.text()).toMatch(/identity is not verified.*release verify-identity/s)
+    expect(refused.status).toBe(422)
+    const said = await refused.text()
+    expect(said).toMatch(/identity is not verified.*Identity verified(&quot;|") on the request/s)
+    expect(said).not.toMatch(/verify-identity|--by/)
     expect(new ReleaseRepo(desk.app.catalog.db).require(id).status).not.toBe('packaged')
 
     await c.get(`/releases/${id}`)
@@ -59,8 +61,9 @@ describe('a patient’s own request without identity verification', () => {
     })
     const err = await packageRelease(desk.app, r.id).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
-    expect((err as ChartclerkError).code).toBe('USAGE')
-    expect((err as ChartclerkError).action).toMatch(/held.*identity is not verified.*chartclerk release verify-identity/s)
+    expect((err as ChartclerkError).code).toBe('REFUSED')
+    expect((err as ChartclerkError).action).toMatch(/held.*identity is not verified.*"Identity verified"/s)
+    expect(cliAction(err as ChartclerkError)).toMatch(/"chartclerk release verify-identity \d+ --by NAME"\.$/)
     // a request already packaged (before this rule) is not marked sent either
     new ReleaseRepo(desk.app.catalog.db).recordPackage(r.id, { key: 'releases/test.pdf', pages: 1, documentIds: [], authorizationId: null })
     const sent = (() => {

@@ -112,7 +112,7 @@ describe('release of information at the desk', () => {
     expect(html).toContain('refused')
     expect(html).toContain('id="reasons"')
     expect(html).not.toContain('id="build-package"')
-    expect((await c.post(`/releases/${id}/package`)).status).toBe(409)
+    expect((await c.post(`/releases/${id}/package`)).status).toBe(422)
     expect(new ReleaseRepo(desk.app.catalog.db).get(id)!.status).toBe('refused')
   })
 })

@@ -1,0 +1,116 @@
+/**
+ * The running chartclerk (`chartclerk start`): one per data folder, it watches the inbox,
+ * files what arrives, serves the web desk when asked, builds searchable PDFs in the background,
+ * and stops in an order that loses nothing (files in hand go back to the inbox untouched).
+ * The command line only starts it, prints its results and hands it the stop signal.
+ *
+ * @example
+ *   const daemon = await startDaemon(config, { onResult: (r) => print(r), desk: (app) => serveDesk(app) })
+ *   process.once('SIGINT', () => void daemon.stop('SIGINT'))
+ *   await daemon.stopped
+ */
+import { openApp, type App } from '../app.js'
+import { writeCheckpoint } from '../audit/checkpoint.js'
+import { AuditLog } from '../audit/log.js'
+import type { Config } from '../config/config.js'
+import { closeSandbox } from '../extract/sandbox/pool.js'
+import { lockDataFolder } from '../ingest/dataLock.js'
+import type { IngestResult } from '../ingest/runner.js'
+import { InboxWatcher } from '../ingest/watcher.js'
+
+/** The web desk as the daemon sees it: something to close first at the stop. */
+export interface RunningDesk {
+  close(): Promise<void>
+}
+
+export interface DaemonOptions {
+  /** Every result as it comes (the command line prints it). */
+  onResult(r: IngestResult): void
+  /** Starts the web desk over the open app; absent: no desk (`--no-web`). A port in use fails the start before the inbox is touched. */
+  desk?(app: App): Promise<RunningDesk>
+  /** Tells the person at the console what is going on (absent with --json: the log says it). */
+  say?(text: string): void
+}
+
+export interface Daemon {
+  readonly app: App
+  /** Finishes the files in hand and closes everything; a second call waits for the first. */
+  stop(signal: string): Promise<void>
+  /** Resolves once stopped. */
+  readonly stopped: Promise<void>
+}
+
+export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions): Promise<Daemon> {
+  // One start per data folder: a second would claim the same files and run the same jobs.
+  const lock = await lockDataFolder(config.dataDir)
+  let app: App
+  try {
+    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: 1 })
+  } catch (err) {
+    await lock.release()
+    throw err
+  }
+  const { runner, log } = app
+  runner.on('result', (r: IngestResult) => opts.onResult(r))
+  let desk: RunningDesk | null
+  try {
+    await app.ruleFiles.start()
+    // The web desk first: a port already in use stops here, before the inbox is touched.
+    desk = opts.desk ? await opts.desk(app) : null
+  } catch (err) {
+    await app.close()
+    await lock.release()
+    throw err
+  }
+  if (!app.storageReady) {
+    // Storage did not answer at start: the desk runs (it shows storage as down), files wait in the inbox.
+    let lastCode = ''
+    runner.pauseForStorage('storage unreachable', async () => {
+      try {
+        await app.store.init()
+        return true
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? 'INTERNAL'
+        if (code !== lastCode) log.warn({ code }, 'storage still not ready')
+        lastCode = code
+        return false
+      }
+    })
+    opts.say?.('the document storage does not answer yet; files wait in the inbox and are taken as soon as it does.')
+  }
+  await runner.recover()
+  // Searchable PDFs owed (some perhaps from before a stop) are built in the background as documents settle.
+  app.searchablePdfs.start()
+  runner.on('result', () => app.searchablePdfs.wake())
+  const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
+  runner.on('unstable', (f: string) => watcher.retrack(f))
+  runner.on('resumed', () => void watcher.rescan())
+  await watcher.start()
+  log.info({ inbox: config.watch.inbox, polling: config.watch.polling, workers: config.ocr.workers }, 'watching the inbox')
+
+  let stopping: Promise<void> | null = null
+  let markStopped!: () => void
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve))
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'stopping: finishing the files in hand')
+    await desk?.close()
+    await watcher.stop()
+    await app.searchablePdfs.stop()
+    await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
+    // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.
+    await app.ocr.close()
+    // Likewise the readers: a file being opened goes back to the inbox rather than holding up the stop.
+    await closeSandbox()
+    await runner.idle()
+    // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.
+    if (!desk) await writeCheckpoint(app.store, new AuditLog(app.catalog.db)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
+    await app.close()
+    await lock.release()
+    markStopped()
+  }
+  return {
+    app,
+    stopped,
+    stop: (signal) => (stopping ??= stop(signal)),
+  }
+}
