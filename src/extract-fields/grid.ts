@@ -5,7 +5,7 @@
  * 10:15 10/04/2025 ..."), so the columns are taken from the word boxes OCR reports, not the text.
  */
 import type { WordBox } from '../model/types.js'
-import { labelPattern } from './ocr.js'
+import { labelPattern } from '../text/labels.js'
 import type { Page } from '../text/lines.js'
 
 export interface GridCell {

@@ -14,7 +14,7 @@ export function isLabelLine(line: Line): boolean {
   if (line.labels.length < 2) return false
   if (!line.labels.some((l) => ID_KINDS.has(l.def.kind))) return false
   let residue = line.text
-  for (const l of [...line.labels].reverse()) residue = residue.slice(0, l.start) + ' '.repeat(l.labelEnd - l.start) + residue.slice(l.labelEnd)
+  for (const l of [...line.labels].reverse()) residue = residue.slice(0, l.start) + ' '.repeat(l.end - l.start) + residue.slice(l.end)
   return residue.replace(/[\s:|/#.\-_=]+/g, '').length <= 2
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { findDates } from '../../../src/text/dates.js'
+import { type DateScanOptions, findDates } from '../../../src/text/dates.js'
 import { findDates as fieldDates, parseDate } from '../../../src/extract-fields/dates.js'
 import { findDates as birthDates } from '../../../src/patients/dates.js'
 
-const iso = (text: string, opts = {}): string[] => findDates(text, { latest: '2026-06-01', ...opts }).map((d) => d.iso)
+const iso = (text: string, opts: DateScanOptions = {}): string[] => findDates(text, { latest: '2026-06-01', ...opts }).map((d) => d.iso)
 
 describe('findDates (the one date reader)', () => {
   it('GIVEN each written form THEN reads the same calendar date', () => {
