@@ -10,6 +10,7 @@
  */
 import { TZDate, tzOffset } from '@date-fns/tz'
 import { format } from 'date-fns'
+import { readTestHooks, type TestHooks } from '../config/testHooks.js'
 
 export interface Clock {
   /** IANA time zone of the clinic ("America/New_York"), "UTC" by default. */
@@ -107,9 +108,9 @@ export function fixedClock(at: Date | string, timeZone = 'UTC'): Clock {
   return createClock({ timeZone, now: () => new Date(ms) })
 }
 
-/** The clinic's clock for a configuration: its `clinic.timeZone`, stopped at `testNow` in command-line tests. */
-export function clockFromConfig(config: { clinic: { timeZone: string }; testNow?: string }): Clock {
-  return config.testNow ? fixedClock(config.testNow, config.clinic.timeZone) : createClock({ timeZone: config.clinic.timeZone })
+/** The clinic's clock for a configuration: its `clinic.timeZone`, stopped where a test hook says in command-line tests. */
+export function clockFromConfig(config: { clinic: { timeZone: string } }, hooks: TestHooks = readTestHooks()): Clock {
+  return hooks.frozenNow ? fixedClock(hooks.frozenNow, config.clinic.timeZone) : createClock({ timeZone: config.clinic.timeZone })
 }
 
 /** The instant a calendar date begins in `timeZone` (local midnight), as a UTC ISO string. */

@@ -11,76 +11,34 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import { isTimeZone } from '../clock/clock.js'
 import { ChartclerkError } from '../errors.js'
 import { configSchema } from './schema.js'
+import type { SchemaValue } from './schemaType.js'
 
-export interface S3Settings {
+/** The settings file as validated, defaults filled in: its type is read from the schema. */
+type FileSettings = SchemaValue<typeof configSchema>
+type FileS3 = FileSettings['storage']['s3']
+
+export type S3Settings = Omit<FileS3, 'endpoint' | 'bucket' | 'accessKeyFile' | 'secretKeyFile'> & {
   endpoint: string
-  port?: number
-  useSSL: boolean
-  region: string
   bucket: string
-  pathStyle: boolean
-  createBucket: boolean
-  partSizeMb: number
-  objectLock?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; days: number }
   /** Secrets: from the environment or a key file only, never from the config file itself. */
   accessKey: string
   secretKey: string
 }
 
 /** Limits for reading one file (see ingest.budget in the README). */
-export interface ReadBudget {
-  memoryMb: number
-  openSeconds: number
-  pageSeconds: number
-  maxPages: number
-  renderMaxPixels: number
-}
+export type ReadBudget = FileSettings['ingest']['budget']
 
-export interface Config {
+/**
+ * The configuration: the settings file's values with paths resolved and what is derived from
+ * them (the work folder, the number of OCR workers, S3 keys read from their files).
+ */
+export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr' | 'ingest'> & {
   configFile: string | null
-  dataDir: string
-  quarantineDir: string
   workDir: string
-  rulesDir: string
-  watch: { inbox: string; polling: boolean; pollIntervalMs: number; stabilityMs: number; rescanIntervalMs: number }
-  storage: {
-    backend: 'filesystem' | 's3'
-    filesystem: { dir: string }
-    s3?: S3Settings
-    archive: { bucket?: string; prefix: string }
-  }
+  storage: Omit<FileSettings['storage'], 's3' | 'filesystem'> & { filesystem: { dir: string }; s3?: S3Settings }
   catalog: { path: string }
-  ocr: {
-    /** 'tesseract.js' (embedded, default) or 'tesseract' (the native CLI, faster when installed). */
-    engine: 'tesseract.js' | 'tesseract'
-    /** Native engine: the tesseract binary (default: found on the PATH). */
-    tesseractPath: string
-    workers: number
-    language: string
-    langPath: string
-    pageTimeoutMs: number
-    minTextLayerChars: number
-    deskew: boolean
-    renderDpi: number
-    maxPixels: number
-  }
-  ingest: { concurrency: number; maxFileMb: number; maxCrashes: number; budget: ReadBudget }
-  patients: { mrnPattern: string; dateOrder: 'MDY' | 'DMY' }
-  filing: { minTypeConfidence?: number }
-  log: { level: string; includePatientData: boolean }
-  web: { host: string; port: number; publicUrl?: string; secureCookies?: boolean; trustProxy: string[] }
-  deficiencies: { delinquentAfterDays: number; recordsRequestDueDays: number }
-  routing: { escalateAfterDays: number }
-  /** Inactive charts (DOMAIN M02): no new document or encounter for `years` years, or deceased. */
-  inactive: { years: number }
-  /** `timeZone`: the clinic's IANA time zone; every calendar date is a local date there (src/clock/). */
-  clinic: { name: string; address: string; phone: string; fax: string; timeZone: string }
-  /** CI=true: test suites must not skip for a missing service. */
-  ci: boolean
-  /** Test-only: the clock stands still at this instant (CHARTCLERK_TEST_NOW, an ISO time), for command-line tests of dates. */
-  testNow?: string
-  /** Test-only S3 endpoint given from outside (e.g. a department's MinIO). */
-  testS3?: { endpoint: string; port: number; useSSL: boolean; accessKey: string; secretKey: string; region: string }
+  ocr: FileSettings['ocr'] & { workers: number; langPath: string }
+  ingest: FileSettings['ingest'] & { concurrency: number }
 }
 
 export interface LoadOptions {
@@ -94,43 +52,24 @@ export interface LoadOptions {
 }
 
 type EnvType = 'string' | 'int' | 'number' | 'bool'
-/** Environment variables and the setting each one overrides. */
-export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: EnvType]> = [
-  ['CHARTCLERK_DATA', 'dataDir', 'string'],
-  ['CHARTCLERK_QUARANTINE', 'quarantineDir', 'string'],
-  ['CHARTCLERK_RULES', 'rulesDir', 'string'],
-  ['CHARTCLERK_INBOX', 'watch.inbox', 'string'],
-  ['CHARTCLERK_WATCH_POLLING', 'watch.polling', 'bool'],
-  ['CHARTCLERK_WATCH_POLL_INTERVAL_MS', 'watch.pollIntervalMs', 'int'],
-  ['CHARTCLERK_WATCH_STABILITY_MS', 'watch.stabilityMs', 'int'],
-  ['CHARTCLERK_WATCH_RESCAN_INTERVAL_MS', 'watch.rescanIntervalMs', 'int'],
-  ['CHARTCLERK_STORAGE_BACKEND', 'storage.backend', 'string'],
-  ['CHARTCLERK_S3_ENDPOINT', 'storage.s3.endpoint', 'string'],
-  ['CHARTCLERK_S3_PORT', 'storage.s3.port', 'int'],
-  ['CHARTCLERK_S3_USE_SSL', 'storage.s3.useSSL', 'bool'],
-  ['CHARTCLERK_S3_REGION', 'storage.s3.region', 'string'],
-  ['CHARTCLERK_S3_BUCKET', 'storage.s3.bucket', 'string'],
-  ['CHARTCLERK_S3_CREATE_BUCKET', 'storage.s3.createBucket', 'bool'],
-  ['CHARTCLERK_OCR_WORKERS', 'ocr.workers', 'int'],
-  ['CHARTCLERK_OCR_ENGINE', 'ocr.engine', 'string'],
-  ['CHARTCLERK_OCR_PAGE_TIMEOUT_MS', 'ocr.pageTimeoutMs', 'int'],
-  ['CHARTCLERK_INGEST_CONCURRENCY', 'ingest.concurrency', 'int'],
-  ['CHARTCLERK_INGEST_MAX_CRASHES', 'ingest.maxCrashes', 'int'],
-  ['CHARTCLERK_BUDGET_MEMORY_MB', 'ingest.budget.memoryMb', 'int'],
-  ['CHARTCLERK_BUDGET_OPEN_SECONDS', 'ingest.budget.openSeconds', 'int'],
-  ['CHARTCLERK_BUDGET_PAGE_SECONDS', 'ingest.budget.pageSeconds', 'int'],
-  ['CHARTCLERK_BUDGET_RENDER_MAX_PIXELS', 'ingest.budget.renderMaxPixels', 'int'],
-  ['CHARTCLERK_MRN_PATTERN', 'patients.mrnPattern', 'string'],
-  ['CHARTCLERK_MIN_TYPE_CONFIDENCE', 'filing.minTypeConfidence', 'number'],
-  ['CHARTCLERK_LOG_LEVEL', 'log.level', 'string'],
-  ['CHARTCLERK_WEB_PORT', 'web.port', 'int'],
-  ['CHARTCLERK_WEB_HOST', 'web.host', 'string'],
-  ['CHARTCLERK_WEB_PUBLIC_URL', 'web.publicUrl', 'string'],
-  ['CHARTCLERK_WEB_SECURE_COOKIES', 'web.secureCookies', 'bool'],
-  ['CHARTCLERK_TIME_ZONE', 'clinic.timeZone', 'string'],
-]
+
+/** Environment variables and the setting each one overrides, read from the schema's `env` entries. */
+export const ENV_SETTINGS: ReadonlyArray<[name: string, setting: string, type: EnvType]> = envSettings(configSchema, '')
+
+function envSettings(schema: unknown, prefix: string): Array<[string, string, EnvType]> {
+  const props = (schema as { properties?: Record<string, { env?: string; type?: string; properties?: unknown }> }).properties ?? {}
+  return Object.entries(props).flatMap(([key, sub]) => {
+    const setting = prefix ? `${prefix}.${key}` : key
+    const own: Array<[string, string, EnvType]> = sub.env
+      ? [[sub.env, setting, sub.type === 'integer' ? 'int' : sub.type === 'number' ? 'number' : sub.type === 'boolean' ? 'bool' : 'string']]
+      : []
+    return [...own, ...envSettings(sub, setting)]
+  })
+}
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true })
+// `env` in the schema names a setting's environment variable; Ajv does not check it.
+ajv.addKeyword({ keyword: 'env', schemaType: 'string' })
 const validateConfig = ajv.compile(configSchema)
 
 function setPath(obj: Record<string, unknown>, dotted: string, value: unknown): void {
@@ -236,7 +175,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
       detail: msgs.join('; '),
     })
   }
-  const c = raw as Record<string, any> // validated above; defaults filled in
+  const c = raw as FileSettings // validated above; defaults filled in
   try {
     new RegExp(c.patients.mrnPattern)
   } catch {
@@ -250,10 +189,6 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
       { detail: 'clinic.timeZone unknown' },
     )
   }
-  const testNow = env.CHARTCLERK_TEST_NOW
-  if (testNow && Number.isNaN(Date.parse(testNow))) {
-    throw new ChartclerkError('CONFIG_INVALID', `CHARTCLERK_TEST_NOW (test only) must be an ISO time such as 2026-03-05T23:30:00-05:00; it is "${testNow}".`, { detail: 'CHARTCLERK_TEST_NOW' })
-  }
   const resolveFrom = (p: string) => path.resolve(fileBase, p)
   const dataDir = resolveFrom(c.dataDir)
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)
@@ -261,8 +196,9 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   let s3: S3Settings | undefined
   if (c.storage.backend === 's3') {
     const s = c.storage.s3
-    for (const req of ['endpoint', 'bucket']) {
-      if (!s[req]) {
+    const { endpoint, bucket } = s
+    for (const [req, value] of [['endpoint', endpoint], ['bucket', bucket]] as const) {
+      if (!value) {
         throw new ChartclerkError('CONFIG_INVALID', `Setting storage.s3.${req} is required when storage.backend is s3.`, { detail: `storage.s3.${req} missing` })
       }
     }
@@ -276,12 +212,11 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
       )
     }
     s3 = {
-      endpoint: s.endpoint, port: s.port, useSSL: s.useSSL, region: s.region, bucket: s.bucket, pathStyle: s.pathStyle,
+      endpoint: endpoint!, port: s.port, useSSL: s.useSSL, region: s.region, bucket: bucket!, pathStyle: s.pathStyle,
       createBucket: s.createBucket, partSizeMb: s.partSizeMb, objectLock: s.objectLock, accessKey, secretKey,
     }
   }
 
-  const testEndpoint = env.CHARTCLERK_TEST_S3_ENDPOINT
   const config: Config = {
     configFile,
     dataDir,
@@ -307,18 +242,6 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     routing: { ...c.routing },
     inactive: { ...c.inactive },
     clinic: { ...c.clinic },
-    ci: /^(1|true)$/i.test(env.CI ?? ''),
-    testNow: testNow || undefined,
-    testS3: testEndpoint
-      ? {
-          endpoint: testEndpoint,
-          port: Number(env.CHARTCLERK_TEST_S3_PORT ?? 9000),
-          useSSL: /^(1|true)$/i.test(env.CHARTCLERK_TEST_S3_USE_SSL ?? ''),
-          accessKey: env.CHARTCLERK_TEST_S3_ACCESS_KEY ?? '',
-          secretKey: env.CHARTCLERK_TEST_S3_SECRET_KEY ?? '',
-          region: env.CHARTCLERK_TEST_S3_REGION ?? 'us-east-1',
-        }
-      : undefined,
   }
   return deepFreeze(config)
 }

@@ -1,23 +1,26 @@
-/** JSON Schema of chartclerk.config.json; Ajv fills in the defaults. */
+/**
+ * JSON Schema of chartclerk.config.json; Ajv fills in the defaults. `env` names the environment
+ * variable that overrides a setting. The type of the configuration is read from this schema.
+ */
 export const configSchema = {
   $id: 'https://chartclerk.local/config.schema.json',
   type: 'object',
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    dataDir: { type: 'string', minLength: 1, default: './data' },
-    quarantineDir: { type: 'string', minLength: 1, default: './quarantine' },
-    rulesDir: { type: 'string', minLength: 1, default: './rules' },
+    dataDir: { type: 'string', minLength: 1, default: './data', env: 'CHARTCLERK_DATA' },
+    quarantineDir: { type: 'string', minLength: 1, default: './quarantine', env: 'CHARTCLERK_QUARANTINE' },
+    rulesDir: { type: 'string', minLength: 1, default: './rules', env: 'CHARTCLERK_RULES' },
     watch: {
       type: 'object',
       additionalProperties: false,
       default: {},
       properties: {
-        inbox: { type: 'string', minLength: 1, default: './inbox' },
-        polling: { type: 'boolean', default: false },
-        pollIntervalMs: { type: 'integer', minimum: 100, default: 2000 },
-        stabilityMs: { type: 'integer', minimum: 0, default: 2000 },
-        rescanIntervalMs: { type: 'integer', minimum: 1000, default: 300000 },
+        inbox: { type: 'string', minLength: 1, default: './inbox', env: 'CHARTCLERK_INBOX' },
+        polling: { type: 'boolean', default: false, env: 'CHARTCLERK_WATCH_POLLING' },
+        pollIntervalMs: { type: 'integer', minimum: 100, default: 2000, env: 'CHARTCLERK_WATCH_POLL_INTERVAL_MS' },
+        stabilityMs: { type: 'integer', minimum: 0, default: 2000, env: 'CHARTCLERK_WATCH_STABILITY_MS' },
+        rescanIntervalMs: { type: 'integer', minimum: 1000, default: 300000, env: 'CHARTCLERK_WATCH_RESCAN_INTERVAL_MS' },
       },
     },
     storage: {
@@ -25,7 +28,7 @@ export const configSchema = {
       additionalProperties: false,
       default: {},
       properties: {
-        backend: { enum: ['filesystem', 's3'], default: 'filesystem' },
+        backend: { enum: ['filesystem', 's3'], default: 'filesystem', env: 'CHARTCLERK_STORAGE_BACKEND' },
         filesystem: {
           type: 'object',
           additionalProperties: false,
@@ -37,13 +40,13 @@ export const configSchema = {
           additionalProperties: false,
           default: {},
           properties: {
-            endpoint: { type: 'string', minLength: 1 },
-            port: { type: 'integer', minimum: 1, maximum: 65535 },
-            useSSL: { type: 'boolean', default: true },
-            region: { type: 'string', default: 'us-east-1' },
-            bucket: { type: 'string', minLength: 3, maxLength: 63 },
+            endpoint: { type: 'string', minLength: 1, env: 'CHARTCLERK_S3_ENDPOINT' },
+            port: { type: 'integer', minimum: 1, maximum: 65535, env: 'CHARTCLERK_S3_PORT' },
+            useSSL: { type: 'boolean', default: true, env: 'CHARTCLERK_S3_USE_SSL' },
+            region: { type: 'string', default: 'us-east-1', env: 'CHARTCLERK_S3_REGION' },
+            bucket: { type: 'string', minLength: 3, maxLength: 63, env: 'CHARTCLERK_S3_BUCKET' },
             pathStyle: { type: 'boolean', default: true },
-            createBucket: { type: 'boolean', default: false },
+            createBucket: { type: 'boolean', default: false, env: 'CHARTCLERK_S3_CREATE_BUCKET' },
             accessKeyFile: { type: 'string' },
             secretKeyFile: { type: 'string' },
             partSizeMb: { type: 'integer', minimum: 5, default: 16 },
@@ -80,11 +83,11 @@ export const configSchema = {
       additionalProperties: false,
       default: {},
       properties: {
-        workers: { type: 'integer', minimum: 1, maximum: 64 },
-        engine: { enum: ['tesseract.js', 'tesseract'], default: 'tesseract.js' },
+        workers: { type: 'integer', minimum: 1, maximum: 64, env: 'CHARTCLERK_OCR_WORKERS' },
+        engine: { enum: ['tesseract.js', 'tesseract'], default: 'tesseract.js', env: 'CHARTCLERK_OCR_ENGINE' },
         tesseractPath: { type: 'string', default: 'tesseract' },
         language: { type: 'string', pattern: '^[a-z_+]+$', default: 'eng' },
-        pageTimeoutMs: { type: 'integer', minimum: 1000, default: 120000 },
+        pageTimeoutMs: { type: 'integer', minimum: 1000, default: 120000, env: 'CHARTCLERK_OCR_PAGE_TIMEOUT_MS' },
         minTextLayerChars: { type: 'integer', minimum: 0, default: 25 },
         deskew: { type: 'boolean', default: true },
         renderDpi: { type: 'integer', minimum: 72, maximum: 600, default: 300 },
@@ -96,21 +99,21 @@ export const configSchema = {
       additionalProperties: false,
       default: {},
       properties: {
-        concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+        concurrency: { type: 'integer', minimum: 1, maximum: 64, env: 'CHARTCLERK_INGEST_CONCURRENCY' },
         maxFileMb: { type: 'integer', minimum: 1, default: 500 },
         // Crashes of the whole process while a file was being read before it is quarantined (issue 13).
-        maxCrashes: { type: 'integer', minimum: 1, default: 2 },
+        maxCrashes: { type: 'integer', minimum: 1, default: 2, env: 'CHARTCLERK_INGEST_MAX_CRASHES' },
         // Each file is opened and rendered in a separate reader process within these limits.
         budget: {
           type: 'object',
           additionalProperties: false,
           default: {},
           properties: {
-            memoryMb: { type: 'integer', minimum: 128, default: 768 },
-            openSeconds: { type: 'integer', minimum: 1, default: 120 },
-            pageSeconds: { type: 'integer', minimum: 1, default: 60 },
+            memoryMb: { type: 'integer', minimum: 128, default: 768, env: 'CHARTCLERK_BUDGET_MEMORY_MB' },
+            openSeconds: { type: 'integer', minimum: 1, default: 120, env: 'CHARTCLERK_BUDGET_OPEN_SECONDS' },
+            pageSeconds: { type: 'integer', minimum: 1, default: 60, env: 'CHARTCLERK_BUDGET_PAGE_SECONDS' },
             maxPages: { type: 'integer', minimum: 1, default: 2000 },
-            renderMaxPixels: { type: 'integer', minimum: 1000000, default: 40000000 },
+            renderMaxPixels: { type: 'integer', minimum: 1000000, default: 40000000, env: 'CHARTCLERK_BUDGET_RENDER_MAX_PIXELS' },
           },
         },
       },
@@ -121,7 +124,7 @@ export const configSchema = {
       default: {},
       properties: {
         /** Our MRN format, as a regular expression for the whole value. */
-        mrnPattern: { type: 'string', minLength: 1, default: '^\\d{6,10}$' },
+        mrnPattern: { type: 'string', minLength: 1, default: '^\\d{6,10}$', env: 'CHARTCLERK_MRN_PATTERN' },
         /** How numeric dates on outside records are read: 03/04/2025 is March 4 (MDY) or 3 April (DMY). */
         dateOrder: { enum: ['MDY', 'DMY'], default: 'MDY' },
       },
@@ -132,7 +135,7 @@ export const configSchema = {
       default: {},
       properties: {
         /** Below this classification confidence a document goes to review (default: the model's own threshold). */
-        minTypeConfidence: { type: 'number', minimum: 0, maximum: 1 },
+        minTypeConfidence: { type: 'number', minimum: 0, maximum: 1, env: 'CHARTCLERK_MIN_TYPE_CONFIDENCE' },
       },
     },
     log: {
@@ -140,7 +143,7 @@ export const configSchema = {
       additionalProperties: false,
       default: {},
       properties: {
-        level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+        level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', env: 'CHARTCLERK_LOG_LEVEL' },
         includePatientData: { type: 'boolean', default: false },
       },
     },
@@ -184,7 +187,7 @@ export const configSchema = {
         phone: { type: 'string', default: '' },
         fax: { type: 'string', default: '' },
         /** IANA time zone of the clinic: "today", dates received, deadlines and ages are its local dates. */
-        timeZone: { type: 'string', minLength: 1, default: 'UTC' },
+        timeZone: { type: 'string', minLength: 1, default: 'UTC', env: 'CHARTCLERK_TIME_ZONE' },
       },
     },
     web: {
@@ -192,12 +195,12 @@ export const configSchema = {
       additionalProperties: false,
       default: {},
       properties: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'integer', minimum: 0, maximum: 65535, default: 8480 },
+        host: { type: 'string', default: '127.0.0.1', env: 'CHARTCLERK_WEB_HOST' },
+        port: { type: 'integer', minimum: 0, maximum: 65535, default: 8480, env: 'CHARTCLERK_WEB_PORT' },
         /** The address people open the desk at, e.g. https://records.example.org (behind a TLS proxy). */
-        publicUrl: { type: 'string', minLength: 1 },
+        publicUrl: { type: 'string', minLength: 1, env: 'CHARTCLERK_WEB_PUBLIC_URL' },
         /** Session cookies only over HTTPS; default on when publicUrl is https. */
-        secureCookies: { type: 'boolean' },
+        secureCookies: { type: 'boolean', env: 'CHARTCLERK_WEB_SECURE_COOKIES' },
         /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. */
         trustProxy: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
       },

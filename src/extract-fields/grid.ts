@@ -5,7 +5,8 @@
  * 10:15 10/04/2025 ..."), so the columns are taken from the word boxes OCR reports, not the text.
  */
 import type { WordBox } from '../model/types.js'
-import { labelPattern } from './ocr.js'
+import { BOX_SLACK, boxCells, columnOf, visualLines } from '../text/grid.js'
+import { labelPattern } from '../text/labels.js'
 import type { Page } from '../text/lines.js'
 
 export interface GridCell {
@@ -20,64 +21,6 @@ export interface GridCell {
   offset: number
   /** 1-based line of the value in the page text. */
   line: number
-}
-
-interface VLine {
-  words: WordBox[]
-  y0: number
-  y1: number
-  height: number
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? 0
-}
-
-/** Groups word boxes into visual lines, left to right. */
-export function visualLines(words: ReadonlyArray<WordBox>): VLine[] {
-  // Specks read as ":" or "." are not words.
-  const ws = words.filter((w) => /[A-Za-z0-9#]/.test(w.text) && w.bbox.y1 > w.bbox.y0)
-  const sorted = [...ws].sort((a, b) => (a.bbox.y0 + a.bbox.y1) / 2 - (b.bbox.y0 + b.bbox.y1) / 2)
-  const lines: VLine[] = []
-  for (const w of sorted) {
-    const cy = (w.bbox.y0 + w.bbox.y1) / 2
-    const h = w.bbox.y1 - w.bbox.y0
-    const cur = lines[lines.length - 1]
-    if (cur && Math.abs(cy - (cur.y0 + cur.y1) / 2) <= Math.max(cur.height, h) * 0.6) {
-      cur.words.push(w)
-      cur.y0 = Math.min(cur.y0, w.bbox.y0)
-      cur.y1 = Math.max(cur.y1, w.bbox.y1)
-      cur.height = median(cur.words.map((x) => x.bbox.y1 - x.bbox.y0))
-    } else {
-      lines.push({ words: [w], y0: w.bbox.y0, y1: w.bbox.y1, height: h })
-    }
-  }
-  for (const l of lines) l.words.sort((a, b) => a.bbox.x0 - b.bbox.x0)
-  return lines
-}
-
-interface Cell {
-  words: WordBox[]
-  x0: number
-  text: string
-}
-
-/** Splits a visual line into cells at wide gaps. */
-function cellsOf(line: VLine): Cell[] {
-  const gap = Math.max(24, line.height * 2)
-  const cells: Cell[] = []
-  for (const w of line.words) {
-    const cur = cells[cells.length - 1]
-    const prev = cur?.words[cur.words.length - 1]
-    if (cur && prev && w.bbox.x0 - prev.bbox.x1 <= gap) {
-      cur.words.push(w)
-      cur.text += ` ${w.text}`
-    } else {
-      cells.push({ words: [w], x0: w.bbox.x0, text: w.text })
-    }
-  }
-  return cells
 }
 
 /** Reads header grids on a page from its word boxes; `labels` is the label inventory. */
@@ -96,7 +39,7 @@ export function readGrid(page: Page, words: ReadonlyArray<WordBox> | undefined, 
   let lineCursor = 0
   for (let i = 0; i + 1 < vlines.length; i++) {
     const header = vlines[i]!
-    const cells = cellsOf(header)
+    const cells = boxCells(header)
     if (cells.length < 2) continue
     const keys = cells.map((c) => keyOf(c.text))
     const named = keys.filter((k) => k !== null).length
@@ -105,7 +48,7 @@ export function readGrid(page: Page, words: ReadonlyArray<WordBox> | undefined, 
     if (cells.some((c) => c.text.includes(':'))) continue
     const row = vlines[i + 1]!
     if (row.y0 - header.y1 > header.height * 3.5) continue
-    const rowCells = cellsOf(row)
+    const rowCells = boxCells(row)
     if (rowCells.every((c) => keyOf(c.text) !== null)) continue
     // Place the value row in the page text.
     const first = row.words[0]!.text
@@ -121,11 +64,10 @@ export function readGrid(page: Page, words: ReadonlyArray<WordBox> | undefined, 
     if (lineIdx >= 0) lineCursor = lineIdx + 1
     const textLine = lineIdx >= 0 ? page.lines[lineIdx]! : null
     let charCursor = 0
+    const starts = cells.map((c) => c.start)
     cells.forEach((cell, c) => {
       const key = keys[c]
-      const from = cell.x0 - 12
-      const to = (cells[c + 1]?.x0 ?? Number.POSITIVE_INFINITY) - 12
-      const vw = row.words.filter((w) => w.bbox.x0 >= from && w.bbox.x0 < to)
+      const vw = row.words.filter((w) => columnOf(starts, w.bbox.x0, BOX_SLACK) === c)
       if (vw.length === 0) return
       const value = vw.map((w) => w.text).join(' ')
       let offset = -1

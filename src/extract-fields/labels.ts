@@ -3,11 +3,10 @@
  * "IMPRESSION:", "Collected 03/05/2024", a heading alone on its line) and read the value after
  * each, on the same line or, for sections, over the following lines up to the next heading.
  */
-import { labelPattern } from './ocr.js'
+import { findLabels as findLabelsIn, labelPattern, labelRegExp, type LabelSpec, type Separator } from '../text/labels.js'
 import { lineIndexAt, type Page, squash, trimEndOf } from '../text/lines.js'
 
-/** How a label is separated from its value. */
-export type Separator = 'colon' | 'dash' | 'eol' | 'grid' | 'space'
+export type { Separator }
 
 export interface LabelOccurrence {
   /** The label as written in the type description or the built-in list, lower-cased. */
@@ -63,9 +62,8 @@ const MODIFIERS = new Set(
   ).split(' '),
 )
 
-export interface CompiledLabel {
+export interface CompiledLabel extends LabelSpec<string> {
   key: string
-  re: RegExp
   /** A single ordinary word ("Name", "Date", "Findings"): trusted mid-line only in capitals or after a gap. */
   generic: boolean
 }
@@ -78,20 +76,15 @@ export function compileLabel(label: string): CompiledLabel {
   if (cached) return cached
   const words = label.trim().split(/\s+/)
   const generic = words.length === 1 && !/^[A-Z0-9#./&-]{2,}$/.test(label.trim())
-  const src = labelPattern(label)
   // A label ending in # or . may touch its value; otherwise it must end a word.
-  const tail = /[A-Za-z0-9]$/.test(label.trim()) ? '(?![A-Za-z0-9])' : ''
-  const c: CompiledLabel = { key, re: new RegExp(`(?<![A-Za-z0-9])(?:${src})${tail}`, 'gi'), generic }
+  const re = labelRegExp(labelPattern(label), /[A-Za-z0-9]$/.test(label.trim()) ? 'word' : 'none')
+  const c: CompiledLabel = { key, re, label: key, generic }
   compiledCache.set(key, c)
   return c
 }
 
-const SEP_COLON = /^[ \t]*(?:[:;]|#\s*:|=)[ \t]*/
-const SEP_DASH = /^[ \t]*[-–—]{1,2}[ \t]+/
-const SEP_LEADER = /^[ \t]*\.{2,}[ \t]*/
-const SEP_EOL = /^[ \t]*$/
-const SEP_GRID = /^(?:[ \t]{2,}|\t)(?=\S)/
-const SEP_SPACE = /^ (?=\S)/
+/** A colon right after the label: it wins over the heading forms below, which a dotted leader does not. */
+const SEP_COLON_FIRST = /^[ \t]*(?:[:;]|#\s*:|=)/
 
 function isCaps(s: string): boolean {
   return /[A-Z]/.test(s) && !/[a-z]/.test(s)
@@ -99,35 +92,23 @@ function isCaps(s: string): boolean {
 
 /** All label occurrences on a page, longest first where they overlap. */
 export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrence[] {
-  const raw: LabelOccurrence[] = []
-  const seen = new Set<string>()
+  const specs = new Map<string, CompiledLabel>()
   for (const label of labels) {
     const c = compileLabel(label)
-    if (seen.has(c.key)) continue
-    seen.add(c.key)
-    c.re.lastIndex = 0
-    for (const m of page.text.matchAll(c.re)) {
-      const start = m.index
-      const end = start + m[0].length
-      const lineIdx = lineIndexAt(page, start)
-      const line = page.lines[lineIdx]
-      if (!line) continue
-      const lineEnd = line.start + line.text.length
-      const before = page.text.slice(line.start, start)
-      // Only the end of `before` matters; a bounded tail keeps the tests below linear on long lines.
-      const tail = before.slice(-80)
-      const after = page.text.slice(end, lineEnd)
-      const printed = m[0]
-      const caps = isCaps(printed)
-      const atLineStart = /^[\s\-•*·>|]*$/.test(before)
-      let sep: Separator | null = null
-      let skip = 0
-      let sm: RegExpExecArray | null
-      let partial = false
-      if ((sm = SEP_COLON.exec(after))) {
-        sep = 'colon'
-        skip = sm[0].length
-      } else if (caps && /^,\s*\S/.test(after) && (/^[\s\-•*·>|]*$/.test(before) || /[.:;],\s*$/.test(before))) {
+    if (!specs.has(c.key)) specs.set(c.key, c)
+  }
+  return findLabelsIn(page.text, specs.values(), ({ label: key, printed, start, end, before, after, sep: found, valueStart }) => {
+    const c = specs.get(key)!
+    // Only the end of `before` matters; a bounded tail keeps the tests below linear on long lines.
+    const tail = before.slice(-80)
+    const caps = isCaps(printed)
+    const atLineStart = /^[\s\-•*·>|]*$/.test(before)
+    let sep = found
+    let skip = valueStart - end
+    let sm: RegExpExecArray | null
+    let partial = false
+    if (sep !== 'colon' || !SEP_COLON_FIRST.test(after)) {
+      if (caps && /^,\s*\S/.test(after) && (/^[\s\-•*·>|]*$/.test(before) || /[.:;],\s*$/.test(before))) {
         // ".,ESTIMATED BLOOD LOSS,Minimal.," - headings set off by commas (text exported from spreadsheets).
         sep = 'colon'
         skip = /^,\s*/.exec(after)![0].length
@@ -136,49 +117,25 @@ export function findLabels(page: Page, labels: Iterable<string>): LabelOccurrenc
         sep = 'colon'
         skip = sm[0].length
         partial = true
-      } else if ((sm = SEP_LEADER.exec(after))) {
-        sep = 'colon'
-        skip = sm[0].length
-      } else if ((sm = SEP_DASH.exec(after))) {
-        sep = 'dash'
-        skip = sm[0].length
-      } else if (SEP_EOL.test(after)) {
-        sep = 'eol'
-        skip = after.length
-      } else if ((sm = SEP_GRID.exec(after))) {
-        sep = 'grid'
-        skip = sm[0].length
-      } else if ((sm = SEP_SPACE.exec(after))) {
-        sep = 'space'
-        skip = 1
       }
-      if (sep === null) continue
-      // A lower-case word at the start of a line is prose wrapped from the line above ("laboratory; critical values...").
-      if (atLineStart && !/^[A-Z]/.test(printed) && sep !== 'eol') continue
-      if (!atLineStart) {
-        // Mid-line: a capitalised label after a gap, or in capitals, or a specific (multi-word/acronym) label.
-        if (!/^[A-Z]/.test(printed)) continue
-        const gap = /(?:[ \t]{2,}|\t|[|;,)\]]\s*|[.!?]\s+)$/.test(tail)
-        const prevWord = /([A-Za-z']+)\W*$/.exec(tail)?.[1]?.toLowerCase().replace(/'/g, '')
-        if (prevWord && MODIFIERS.has(prevWord) && !/(?:[ \t]{2,}|\t|[|;,]\s*)$/.test(tail)) continue
-        // "BASIC METABOLIC PANEL Specimen: Serum": a label after a word in capitals starts a new item.
-        const afterCapsWord = /\b[A-Z]{3,}\s+$/.test(tail) && !caps
-        if (c.generic && !gap && !caps && !(afterCapsWord && sep === 'colon')) continue
-        if (sep === 'eol' && !(caps && /[.,;:)]\s*$/.test(tail))) continue
-        if (sep === 'grid' && !gap) continue
-      }
-      raw.push({ key: c.key, printed, start, end, valueStart: end + skip, sep, lineIdx, atLineStart, caps, partial })
     }
-  }
-  raw.sort((a, b) => a.start - b.start || b.end - a.end)
-  const out: LabelOccurrence[] = []
-  let lastEnd = -1
-  for (const o of raw) {
-    if (o.start < lastEnd) continue
-    out.push(o)
-    lastEnd = o.end
-  }
-  return out
+    if (sep === null) return null
+    // A lower-case word at the start of a line is prose wrapped from the line above ("laboratory; critical values...").
+    if (atLineStart && !/^[A-Z]/.test(printed) && sep !== 'eol') return null
+    if (!atLineStart) {
+      // Mid-line: a capitalised label after a gap, or in capitals, or a specific (multi-word/acronym) label.
+      if (!/^[A-Z]/.test(printed)) return null
+      const gap = /(?:[ \t]{2,}|\t|[|;,)\]]\s*|[.!?]\s+)$/.test(tail)
+      const prevWord = /([A-Za-z']+)\W*$/.exec(tail)?.[1]?.toLowerCase().replace(/'/g, '')
+      if (prevWord && MODIFIERS.has(prevWord) && !/(?:[ \t]{2,}|\t|[|;,]\s*)$/.test(tail)) return null
+      // "BASIC METABOLIC PANEL Specimen: Serum": a label after a word in capitals starts a new item.
+      const afterCapsWord = /\b[A-Z]{3,}\s+$/.test(tail) && !caps
+      if (c.generic && !gap && !caps && !(afterCapsWord && sep === 'colon')) return null
+      if (sep === 'eol' && !(caps && /[.,;:)]\s*$/.test(tail))) return null
+      if (sep === 'grid' && !gap) return null
+    }
+    return { key, printed, start, end, valueStart: end + skip, sep, lineIdx: lineIndexAt(page, start), atLineStart, caps, partial }
+  })
 }
 
 /** A heading in capitals followed by a colon, anywhere ("...stable.,PLAN:, Follow up"), or set off by commas (".,DRAINS,None."). */

@@ -8,7 +8,7 @@
  * that fit the gap exactly (1/3, unreadable, 3/3 -> the middle one is page 2).
  */
 import type { PageText } from '../model/types.js'
-import { ocrDigits } from './ocr.js'
+import { ocrDigits } from '../text/digits.js'
 import { type Line, splitLines } from '../text/lines.js'
 
 export type MarkerSource = 'document' | 'fax'

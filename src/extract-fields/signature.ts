@@ -10,7 +10,7 @@
 import type { ExtractedText } from '../model/types.js'
 import { type DateOptions, findDates, firstDate } from './dates.js'
 import { isNameLike, nameFrom } from './names.js'
-import { fuzzy } from './ocr.js'
+import { fuzzy } from '../text/labels.js'
 import { type Location, type Page, squash, toPages } from '../text/lines.js'
 
 export type SignatureKind = 'electronic' | 'handwritten' | 'stamped'

@@ -14,6 +14,7 @@
  * that person's screen and must not be logged.
  */
 import { parse as parseCsv } from 'csv-parse/sync'
+import { stringify as stringifyCsv } from 'csv-stringify/sync'
 import { ChartclerkError } from '../errors.js'
 import type { Patient } from '../model/types.js'
 import { readDateValue, type DateOrder } from './dates.js'
@@ -646,13 +647,10 @@ const CSV_COLUMNS: Array<[string, (p: Patient) => string]> = [
   ['primary_provider', (p) => p.primaryProvider ?? ''],
 ]
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
-}
-
-/** Writes patients as CSV that `importPatientsCsv` reads back to the same patients. */
+/** Writes patients as CSV that `importPatientsCsv` reads back to the same patients (values with edge spaces quoted, so they keep them). */
 export function patientsToCsv(patients: Patient[]): string {
-  const lines = [CSV_COLUMNS.map(([h]) => h).join(',')]
-  for (const p of patients) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(p))).join(','))
-  return `${lines.join('\n')}\n`
+  return stringifyCsv(
+    patients.map((p) => CSV_COLUMNS.map(([, get]) => get(p))),
+    { header: true, columns: CSV_COLUMNS.map(([h]) => h), quoted_match: /^\s|\s$/ },
+  )
 }

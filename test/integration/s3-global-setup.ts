@@ -17,7 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
-import { loadConfig } from '../../src/config/config.js'
+import { CI, testS3Endpoint } from '../helpers/testEnv.js'
 import type { ProvidedS3 } from './s3Env.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -49,13 +49,9 @@ async function s3Needed(project: TestProject): Promise<boolean> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Only the CI flag and the test endpoint matter here; the developer's own storage settings do not.
-  const env: NodeJS.ProcessEnv = {}
-  for (const [k, v] of Object.entries(process.env)) if (k === 'CI' || k.startsWith('CHARTCLERK_TEST_S3_')) env[k] = v
-  const config = loadConfig({ env, cwd: os.tmpdir() })
-  const required = config.ci
-
-  if (config.testS3) {
-    const t = config.testS3
+  const required = CI
+  const t = testS3Endpoint()
+  if (t) {
     project.provide('s3', {
       kind: 'external',
       required,

@@ -1,4 +1,5 @@
 /** Header grids: a line of labels over a line of values, read by column or by the type of each value. */
+import { type Cell, TEXT_SLACK, columnOf, textCells } from '../../text/grid.js'
 import { findDates } from '../dates.js'
 import { type MrnFormat, normalizeMrn } from '../mrn.js'
 import { readDobValue } from './birthDates.js'
@@ -14,34 +15,19 @@ export function isLabelLine(line: Line): boolean {
   if (line.labels.length < 2) return false
   if (!line.labels.some((l) => ID_KINDS.has(l.def.kind))) return false
   let residue = line.text
-  for (const l of [...line.labels].reverse()) residue = residue.slice(0, l.start) + ' '.repeat(l.labelEnd - l.start) + residue.slice(l.labelEnd)
+  for (const l of [...line.labels].reverse()) residue = residue.slice(0, l.start) + ' '.repeat(l.end - l.start) + residue.slice(l.end)
   return residue.replace(/[\s:|/#.\-_=]+/g, '').length <= 2
-}
-
-interface Segment {
-  text: string
-  start: number
-  end: number
-}
-
-function columnSegments(s: string): Segment[] {
-  const out: Segment[] = []
-  const re = /\S+(?:\s\S+)*/g
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length })
-  return out
 }
 
 export function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
   const labels = labelLine.labels
-  const segs = columnSegments(valueLine.text)
+  const segs = textCells(valueLine.text)
   // 1. Column alignment, when the text kept its spacing: each value under the label that starts
   //    at or just before it, and only when every value fits its label's type.
-  if (segs.length >= 2 && columnSegments(labelLine.text).length >= 2) {
-    const assign = segs.map((s) => {
-      let best = 0
-      for (let i = 0; i < labels.length; i++) if (labels[i]!.start <= s.start + 3) best = i
-      return best
-    })
+  if (segs.length >= 2 && textCells(labelLine.text).length >= 2) {
+    const starts = labels.map((l) => l.start)
+    // A value starting left of every label is under the first one.
+    const assign = segs.map((s) => Math.max(0, columnOf(starts, s.start, TEXT_SLACK)))
     const unique = new Set(assign).size === assign.length
     const typeOk = segs.every((s, k) => cellFits(labels[assign[k]!]!, s.text, opts))
     if (unique && typeOk) {
@@ -88,7 +74,7 @@ export function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrn
   if (nameLabel) {
     const textLabels = labels.filter((l) => ['name', 'name-generic', 'other', 'letter'].includes(l.def.kind) && !/^(?:sex|gender|age)$/i.test(l.labelText))
     // Alphabetic runs between the dates and numbers.
-    const runs: Segment[] = []
+    const runs: Cell[] = []
     let cur: Token[] = []
     const flush = (): void => {
       if (cur.length) runs.push({ text: text.slice(cur[0]!.start, cur[cur.length - 1]!.end), start: cur[0]!.start, end: cur[cur.length - 1]!.end })

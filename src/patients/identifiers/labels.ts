@@ -1,4 +1,5 @@
 /** The printed labels identifiers stand under (Patient Name, DOB, MRN, Acct #...), and the document's lines with the labels on each. */
+import { findLabels as findLabelsIn, labelRegExp, type LabelSpec } from '../../text/labels.js'
 import { splitLines as splitTextLines } from '../../text/lines.js'
 import { type RecordNumberKind } from './types.js'
 
@@ -79,10 +80,7 @@ const LABELS: LabelDef[] = [
   { kind: 'other', source: '(?:Ordering|Attending|Referring|Primary|Admitting|Consulting)\\s*(?:Physician|Provider|Dr\\.?|MD)?' },
 ]
 
-const COMPILED = LABELS.map((def) => ({
-  def,
-  re: new RegExp(`(?<![A-Za-z0-9])(?:${def.source})(?![A-Za-z])`, 'gi'),
-}))
+const COMPILED: ReadonlyArray<LabelSpec<LabelDef>> = LABELS.map((def) => ({ label: def, re: labelRegExp(def.source, 'letter') }))
 
 /** Words before a generic Name:/Patient: label that make it someone else's name. */
 export const NOT_PATIENT_QUALIFIERS = new Set(
@@ -100,7 +98,7 @@ export interface LabelHit {
   def: LabelDef
   start: number
   /** End of the label text. */
-  labelEnd: number
+  end: number
   /** Where the value starts (after ':', '#', spaces). */
   valueStart: number
   labelText: string
@@ -108,34 +106,16 @@ export interface LabelHit {
 }
 
 function findLabels(line: string): LabelHit[] {
-  const hits: LabelHit[] = []
-  for (const { def, re } of COMPILED) {
-    re.lastIndex = 0
-    for (let m = re.exec(line); m; m = re.exec(line)) {
-      const labelEnd = m.index + m[0].length
-      const sep = /^[ \t]*(?:[:;#=.\-–][ \t]*)*/.exec(line.slice(labelEnd))?.[0] ?? ''
-      hits.push({
-        def,
-        start: m.index,
-        labelEnd,
-        valueStart: labelEnd + sep.length,
-        labelText: m[0].replace(/\s+/g, ' ').trim(),
-        // Dotted leaders ("Name ........ Jane Doe") separate a label from its value as a colon does.
-        hasColon: /[:;]/.test(sep) || /\.{3,}/.test(sep.replace(/\s+/g, '')),
-      })
-    }
-  }
-  hits.sort((a, b) => a.start - b.start || b.labelEnd - a.labelEnd)
-  const out: LabelHit[] = []
-  for (const h of hits) {
-    const prev = out[out.length - 1]
-    if (prev && h.start < prev.labelEnd) continue
-    out.push(h)
-  }
-  return out
+  return findLabelsIn(line, COMPILED, ({ label: def, printed, start, end, sep, valueStart }) => ({
+    def,
+    start,
+    end,
+    valueStart,
+    labelText: printed.replace(/\s+/g, ' ').trim(),
+    // Dotted leaders ("Name ........ Jane Doe") separate a label from its value as a colon does.
+    hasColon: sep === 'colon',
+  }))
 }
-
-
 
 export interface Line {
   /** Line text with form feeds turned into spaces. */

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderRecordPdf, makeRecordSpec, PATIENTS, Rng } from '../../../samples/lib/records.js'
 import { openApp, type App } from '../../../src/app.js'
 import { UsersRepo } from '../../../src/auth/users.js'
-import { loadConfig } from '../../../src/config/config.js'
+import { CI } from '../../helpers/testEnv.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import type { IngestResult } from '../../../src/ingest/runner.js'
 import { silentLogger } from '../../../src/log.js'
@@ -29,7 +29,6 @@ import { BAD, makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from 
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const CI = loadConfig({ env: process.env, cwd: os.tmpdir() }).ci
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
 const canRun = existsSync(CHROMIUM)
 if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)

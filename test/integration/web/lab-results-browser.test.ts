@@ -9,13 +9,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../../src/config/config.js'
+import { CI } from '../../helpers/testEnv.js'
 import { startWebServer, type WebServer } from '../../../src/web/server.js'
 import { ROOT } from '../../helpers/workspace.js'
 import { makeDesk, PASSWORD, seedDocument, type Desk } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const CI = loadConfig({ env: process.env, cwd: os.tmpdir() }).ci
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
 const canRun = existsSync(CHROMIUM)
 if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)

@@ -15,7 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { UsersRepo } from '../../../src/auth/users.js'
-import { loadConfig } from '../../../src/config/config.js'
+import { CI } from '../../helpers/testEnv.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { ReleaseRepo } from '../../../src/release/repo.js'
@@ -27,7 +27,6 @@ import { makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from '../.
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const CI = loadConfig({ env: process.env, cwd: os.tmpdir() }).ci
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
 const canRun = existsSync(CHROMIUM)
 if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)

@@ -41,7 +41,7 @@ describe("the clinic's clock", () => {
     const live = createClock({ timeZone: 'Europe/London' })
     expect(Math.abs(live.now().getTime() - Date.now())).toBeLessThan(5_000)
     expect(clockFromConfig({ clinic: { timeZone: 'Asia/Tokyo' } }).timeZone).toBe('Asia/Tokyo')
-    const stopped = clockFromConfig({ clinic: { timeZone: 'America/New_York' }, testNow: '2026-03-05T23:30:00-05:00' })
+    const stopped = clockFromConfig({ clinic: { timeZone: 'America/New_York' } }, { frozenNow: '2026-03-05T23:30:00-05:00' })
     expect(stopped.today()).toBe('2026-03-05')
     expect(() => createClock({ timeZone: 'America/NewYork' })).toThrow(/unknown time zone/)
     expect([isTimeZone('America/New_York'), isTimeZone('UTC'), isTimeZone('Mars/Olympus'), isTimeZone('')]).toEqual([true, true, false, false])

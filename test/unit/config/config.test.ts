@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../../src/config/config.js'
+import { ENV_SETTINGS, loadConfig } from '../../../src/config/config.js'
+import { readTestHooks } from '../../../src/config/testHooks.js'
 import { ChartclerkError } from '../../../src/errors.js'
 
 const made: string[] = []
@@ -114,8 +115,18 @@ describe('clinic.timeZone', () => {
     expect(errorOf(() => loadConfig({ cwd: tmp(), env: {}, overrides: { 'clinic.timeZone': '' } })).action).toMatch(/clinic\.timeZone/)
   })
 
-  it('GIVEN CHARTCLERK_TEST_NOW (test only) THEN the clock stands there; an unreadable one is refused', () => {
-    expect(loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00' } }).testNow).toBe('2026-03-05T23:30:00-05:00')
-    expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: 'half past eleven' } })).code).toBe('CONFIG_INVALID')
+  it('GIVEN CHARTCLERK_TEST_NOW (a test hook, not a setting) THEN the clock stands there; an unreadable one is refused', () => {
+    expect(readTestHooks({ CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00' }).frozenNow).toBe('2026-03-05T23:30:00-05:00')
+    expect(Object.keys(loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00', CI: 'true' } }))).not.toContain('testNow')
+    expect(errorOf(() => readTestHooks({ CHARTCLERK_TEST_NOW: 'half past eleven' })).code).toBe('CONFIG_INVALID')
+  })
+
+  it('GIVEN the schema THEN the environment variables are read from its `env` entries, each with its setting and type', () => {
+    expect(ENV_SETTINGS).toContainEqual(['CHARTCLERK_S3_PORT', 'storage.s3.port', 'int'])
+    expect(ENV_SETTINGS).toContainEqual(['CHARTCLERK_WATCH_POLLING', 'watch.polling', 'bool'])
+    expect(ENV_SETTINGS).toContainEqual(['CHARTCLERK_MIN_TYPE_CONFIDENCE', 'filing.minTypeConfidence', 'number'])
+    expect(ENV_SETTINGS).toContainEqual(['CHARTCLERK_BUDGET_MEMORY_MB', 'ingest.budget.memoryMb', 'int'])
+    expect(new Set(ENV_SETTINGS.map(([name]) => name)).size).toBe(ENV_SETTINGS.length)
+    expect(loadConfig({ cwd: tmp(), env: { CHARTCLERK_BUDGET_MEMORY_MB: '512' } }).ingest.budget.memoryMb).toBe(512)
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { extractFields } from '../../../src/extract-fields/index.js'
-import { readGrid, visualLines } from '../../../src/extract-fields/grid.js'
+import { readGrid } from '../../../src/extract-fields/grid.js'
+import { visualLines } from '../../../src/text/grid.js'
 import { toPages } from '../../../src/text/lines.js'
 import type { ExtractedText, WordBox } from '../../../src/model/types.js'
 

@@ -198,6 +198,15 @@ describe('importPatientsCsv: stable, re-importable output', () => {
     expect(again.errors).toEqual([])
     expect(again.patients).toEqual(first)
   })
+
+  it('GIVEN values with commas and quotes (and a provider over two lines, read as one) WHEN exported and re-imported THEN they come back as they were', () => {
+    const tricky = 'MRN,Last,First,DOB,PCP\n1234567,"O\'Neil, Jr.","Mary ""Molly""",1962-03-14,"Rivera, MD\nSuite 2"\n'
+    const first = importPatientsCsv(tricky, opts).patients
+    expect(first[0]).toMatchObject({ familyName: "O'Neil, Jr.", givenName: 'Mary "Molly"', primaryProvider: 'Rivera, MD Suite 2' })
+    const written = patientsToCsv(first)
+    expect(written).toContain('"Mary ""Molly"""')
+    expect(importPatientsCsv(written, opts).patients).toEqual(first)
+  })
 })
 
 describe('importPatientsCsv: MRN formats', () => {

@@ -3,6 +3,7 @@
  * dressing up training texts the way outside records arrive (letterheads, patient blocks,
  * signature blocks). Every name and place here is invented.
  */
+import { addDays as addCalendarDays } from '../../../clock/calendar.js'
 import type { Rng } from '../../rng.js'
 
 export const GIVEN = ['Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Karen', 'Daniel', 'Nancy', 'Matthew', 'Lisa', 'Anthony', 'Betty', 'Mark', 'Sandra', 'Donald', 'Ashley', 'Steven', 'Kimberly', 'Paul', 'Emily', 'Andrew', 'Donna', 'Joshua', 'Michelle', 'Kenneth', 'Carol', 'Kevin', 'Amanda', 'Brian', 'Dorothy', 'George', 'Melissa', 'Timothy', 'Deborah', 'Ronald', 'Stephanie', 'Jose', 'Rebecca', 'Luis', 'Sharon', 'Juan', 'Laura', 'Ahmed', 'Fatima', 'Nguyen', 'Mei', 'Tyrone', 'Keisha', 'Dmitri', 'Olga', 'Priya', 'Rajesh', 'Guadalupe', 'Esperanza', 'Hiroshi', 'Aaliyah', 'Omar', 'Yesenia', 'Tomasz', 'Ngozi', 'Kwame', 'Ingrid', 'Bao', 'Leticia', 'Rosa', 'Miguel', 'Ana']
@@ -79,8 +80,9 @@ export function randomDate(r: Rng, fromYear = 2015, toYear = 2025): SynthDate {
 }
 
 export function addDays(dt: SynthDate, days: number): SynthDate {
-  const t = new Date(Date.UTC(dt.y, dt.m - 1, dt.d) + days * 86400000)
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
+  const iso = addCalendarDays(`${String(dt.y).padStart(4, '0')}-${String(dt.m).padStart(2, '0')}-${String(dt.d).padStart(2, '0')}`, days)
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  return { y, m, d }
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']

@@ -1,4 +1,4 @@
-/** index: per-page text, confidence and the full-text index into the catalog. */
+/** The index stage: per-page text, confidence and the full-text index into the catalog. */
 import { CONTINUE, type Stage } from './types.js'
 
 export const indexText: Stage = {
