@@ -13,6 +13,7 @@ import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
+import { openSqlCatalog, type SqlCatalog } from './catalog/sql/open.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closePageImageSessions } from './derived/pageImages.js'
 import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
@@ -30,6 +31,11 @@ export interface App {
   config: Readonly<Config>
   log: Logger
   catalog: Catalog
+  /**
+   * The catalog through the query builder: the same SQLite file, or the PostgreSQL catalog
+   * several desks share (catalog.url). Accounts and sessions live here.
+   */
+  sql: SqlCatalog
   store: ObjectStore
   ocr: OcrEngine
   classifier: DoctypeClassifier
@@ -62,6 +68,13 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const clock = opts.clock ?? clockFromConfig(config)
   const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
+  let sql: SqlCatalog
+  try {
+    sql = await openSqlCatalog(config.catalog, catalog.db)
+  } catch (err) {
+    catalog.close()
+    throw err
+  }
   let store: ObjectStore
   let storageReady = true
   try {
@@ -75,6 +88,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
       storageReady = false
     }
   } catch (err) {
+    await sql.close()
     catalog.close()
     throw err
   }
@@ -89,6 +103,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   try {
     classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), { reviewThreshold: config.filing.minTypeConfidence })
   } catch (err) {
+    await sql.close()
     catalog.close()
     await store.close()
     throw err
@@ -101,7 +116,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   const searchablePdfs = new SearchablePdfBuilder({ catalog, store, config }, log)
   let closed = false
   return {
-    config, log, catalog, store, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
+    config, log, catalog, sql, store, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true
@@ -111,6 +126,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
       await ocr.close()
       await closeSandbox()
       await store.close()
+      await sql.close()
       catalog.close()
     },
   }

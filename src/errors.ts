@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'STORAGE_OBJECT_LOCKED',
   'STORAGE_FAILED',
   'CATALOG_FAILED',
+  /** The PostgreSQL catalog (catalog.url) does not answer. */
+  'CATALOG_UNREACHABLE',
   'DATA_FOLDER_IN_USE',
   'STORAGE_FULL',
   'NOT_FOUND',

@@ -142,7 +142,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const aging = openByAge(deps)
     const to = clock.today()
     const charts = timelineCharts(buildTimeline(deps.catalog, { from: addDays(to, -29), to }, clock), { releases: can(u.roles, 'release.manage') })
-    const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && deps.users.count() <= 1
+    const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && (await deps.users.count()) <= 1
     const versions = new RulesetVersions(deps.catalog.db).all()
     const completed = deficiencies.list({ status: 'completed' }).length
     const seeRecords = can(u.roles, 'records.view')
