@@ -3,7 +3,8 @@
  *
  * - CHARTCLERK_TEST_PG_URL set (with CHARTCLERK_TEST_PG_PASSWORD when it needs one): that server
  *   is used (a database on it that the tests may create databases in); nothing is started.
- * - Otherwise, when a selected test file uses PostgreSQL (imports test/support/pgEnv), a
+ * - Otherwise, when a selected test file uses PostgreSQL (imports test/support/pgEnv, or is in
+ *   test/catalog/contract/), a
  *   throw-away cluster is started with scripts/postgres/start.sh (Debian's `postgresql`; as root
  *   it runs as the `postgres` user) on a free loopback port, in a temporary folder, with a random
  *   password, in the background: files that need it wait for it (`pgServer()`), others do not.
@@ -24,13 +25,14 @@ import type { ProvidedPg } from './pgEnv.js'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SCRIPTS = path.join(ROOT, 'scripts/postgres')
 
-/** Do the selected test files use PostgreSQL (import pgEnv)? Unknown selection: assume yes. */
+/** Do the selected test files use PostgreSQL (import pgEnv, or belong to the catalog contract suite)? Unknown selection: assume yes. */
 async function pgNeeded(project: TestProject): Promise<boolean> {
   try {
     if (project.vitest.config.watch) return true
     const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern
     const { testFiles } = await project.globTestFiles(filters)
-    return testFiles.some((f) => /from ['"][^'"]*\/pgEnv(?:\.js)?['"]/.test(readFileSync(f, 'utf8')))
+    // The catalog contract suite runs every file on both engines.
+    return testFiles.some((f) => f.includes(`${path.sep}test${path.sep}catalog${path.sep}contract${path.sep}`) || /from ['"][^'"]*\/pgEnv(?:\.js)?['"]/.test(readFileSync(f, 'utf8')))
   } catch {
     return true
   }

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import pg from 'pg'
 import { inject } from 'vitest'
+import { connectionOf } from '../../src/catalog/sql/open.js'
 
 export interface PgTestServer {
   /** postgres://user@host:port/db, without the password. */
@@ -69,7 +70,7 @@ export async function freshDatabase(server: PgTestServer): Promise<TestDatabase>
 }
 
 async function admin(server: PgTestServer, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server.url, password: server.password })
+  const client = new pg.Client({ ...connectionOf(server.url), password: server.password })
   await client.connect()
   try {
     await client.query(sql)

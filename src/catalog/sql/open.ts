@@ -65,7 +65,7 @@ const types = {
  */
 export async function openPostgresCatalog(s: PostgresSettings): Promise<SqlCatalog> {
   const where = describe(s.url)
-  const pool = new pg.Pool({ connectionString: s.url, password: s.password, max: s.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types })
+  const pool = new pg.Pool({ ...connectionOf(s.url), password: s.password, max: s.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types })
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on('error', () => {})
   try {
@@ -81,6 +81,24 @@ export async function openPostgresCatalog(s: PostgresSettings): Promise<SqlCatal
 /** The configured catalog: PostgreSQL when `url` is set, else the embedded one over `sqlite`. */
 export async function openSqlCatalog(settings: { url?: string; password?: string }, sqlite: Db): Promise<SqlCatalog> {
   return settings.url ? openPostgresCatalog({ url: settings.url, password: settings.password }) : sqliteSqlCatalog(sqlite)
+}
+
+/**
+ * The URL's parts as node-pg settings. Not `connectionString`: node-pg would let the URL's
+ * (empty) password override the one from the password file.
+ */
+export function connectionOf(url: string): pg.PoolConfig {
+  const u = new URL(url)
+  const sslmode = u.searchParams.get('sslmode')
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: u.username ? decodeURIComponent(u.username) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    // require: encrypted; verify-ca / verify-full: encrypted and the server's certificate checked.
+    ssl: sslmode === 'require' ? { rejectUnauthorized: false } : sslmode === 'verify-ca' || sslmode === 'verify-full' ? { rejectUnauthorized: true } : undefined,
+    application_name: 'chartclerk',
+  }
 }
 
 const LOCK = "SELECT pg_advisory_xact_lock(hashtext('chartclerk catalog schema'))"
