@@ -55,11 +55,24 @@ const form = (url: string, cookie: string, body: Record<string, string>) =>
     body: new URLSearchParams(body),
   })
 
+/** One chartclerk command, to its end. */
+function cli(ws: Workspace, env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', TSX, RUN, ...args], { cwd: ws.dir, env: { ...process.env, ...ws.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (d) => (stdout += d))
+    child.stderr!.on('data', (d) => (stderr += d))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
 describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
   let db: TestDatabase
   const workspaces: Workspace[] = []
   let a: Served
   let b: Served
+  let env: Record<string, string>
 
   beforeAll(async () => {
     db = await freshDatabase(server!)
@@ -67,7 +80,7 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
     workspaces.push(wa, wb)
     const passwordFile = path.join(wa.dir, 'catalog-password')
     writeFileSync(passwordFile, `${db.password ?? ''}\n`, { mode: 0o600 })
-    const env = { CHARTCLERK_CATALOG_URL: db.url, CHARTCLERK_CATALOG_PASSWORD_FILE: passwordFile, CHARTCLERK_LOG_LEVEL: 'warn' }
+    env = { CHARTCLERK_CATALOG_URL: db.url, CHARTCLERK_CATALOG_PASSWORD_FILE: passwordFile, CHARTCLERK_LOG_LEVEL: 'warn' }
     a = await serve(wa, env)
     b = await serve(wb, env)
   })
@@ -126,5 +139,19 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
     const after = await fetch(`${b.url}/admin/users`, { headers: { Cookie: renewed }, redirect: 'manual' })
     expect(after.status).toBe(302)
     expect(after.headers.get('Location')).toMatch(/^\/login/)
+  })
+
+  it('chartclerk user, run beside either desk, adds the account to the shared catalog; the other desk signs it in', async () => {
+    const added = await cli(workspaces[1]!, env, ['user', 'add', 'rchen', '--role', 'lead', '--json'])
+    expect(added.code, added.stderr).toBe(0)
+    const otp = (JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { oneTimePassword: string }).oneTimePassword
+    const login = await fetch(`${a.url}/login`)
+    const signedIn = await form(`${a.url}/login`, cookieOf(login, 'cc_login_csrf')!, { _csrf: csrfOf(await login.text()), username: 'rchen', password: otp, next: '/' })
+    expect(signedIn.status).toBe(303)
+    expect(signedIn.headers.get('Location')).toBe('/account/password')
+    const listed = await cli(workspaces[0]!, env, ['user', 'list', '--json'])
+    expect(listed.code, listed.stderr).toBe(0)
+    const names = listed.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { username: string }).username)
+    expect(names).toEqual(['admin', 'clerk1', 'rchen'])
   })
 })
