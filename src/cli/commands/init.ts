@@ -168,13 +168,16 @@ export function registerInitCommands(program: Command): void {
       let admin: { username: string; password: string | null } | null = null
       try {
         const sql = await openSqlCatalog(config.catalog, catalog.db)
-        const users = new UsersRepo(sql.db)
-        if ((await users.count()) === 0) {
-          const { user, password } = await users.add({ username: o.admin, roles: ['admin'], displayName: 'Administrator', mustChangePassword: true })
-          new AuditLog(catalog.db).append({ actor: cliActor(), action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles, by: 'init' }, source: cliSource() })
-          admin = { username: user.username, password }
+        try {
+          const users = new UsersRepo(sql.db)
+          if ((await users.count()) === 0) {
+            const { user, password } = await users.add({ username: o.admin, roles: ['admin'], displayName: 'Administrator', mustChangePassword: true })
+            new AuditLog(catalog.db).append({ actor: cliActor(), action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles, by: 'init' }, source: cliSource() })
+            admin = { username: user.username, password }
+          }
+        } finally {
+          await sql.close()
         }
-        await sql.close()
       } finally {
         catalog.close()
       }

@@ -2,7 +2,7 @@
  * Contract of the accounts and sessions repositories (src/auth/users.ts, sessions.ts): the same
  * tests on SQLite and on PostgreSQL, so a desk behaves the same on either catalog.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SessionsRepo } from '../../../src/auth/sessions.js'
 import { UsersRepo } from '../../../src/auth/users.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
@@ -16,11 +16,14 @@ const engines = await catalogEngines()
 describe.each(engines)('accounts and sessions on $name', (engine) => {
   let cat: OpenedCatalog
   let users: UsersRepo
-  beforeEach(async () => {
+  beforeAll(async () => {
     cat = await engine.open()
+  })
+  beforeEach(async () => {
+    await cat.reset()
     users = new UsersRepo(cat.sql.db, COST)
   })
-  afterEach(async () => cat.close())
+  afterAll(async () => cat?.close())
 
   it('the first admin is made once, with a one-time password to change, and only into an empty table', async () => {
     const first = await users.ensureFirstAdmin()
