@@ -61,7 +61,8 @@ export function usernameProblem(name: string): string | null {
   return USERNAME.test(name) ? null : 'A user name is 2-40 letters, digits, dots, dashes or underscores, starting with a letter or digit.'
 }
 
-function toUser(r: Selectable<UsersTable>): User {
+/** A `users` row as the account it is. */
+export function userFromRow(r: Selectable<UsersTable>): User {
   return {
     id: Number(r.id),
     username: r.username,
@@ -92,12 +93,12 @@ export class UsersRepo implements UserAccounts {
   }
 
   async list(): Promise<User[]> {
-    return (await this.db.selectFrom('users').selectAll().orderBy(nameKey).execute()).map(toUser)
+    return (await this.db.selectFrom('users').selectAll().orderBy(nameKey).execute()).map(userFromRow)
   }
 
   async get(id: number): Promise<User | null> {
     const r = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
-    return r ? toUser(r) : null
+    return r ? userFromRow(r) : null
   }
 
   private row(username: string) {
@@ -106,7 +107,7 @@ export class UsersRepo implements UserAccounts {
 
   async byName(username: string): Promise<User | null> {
     const r = await this.row(username)
-    return r ? toUser(r) : null
+    return r ? userFromRow(r) : null
   }
 
   /** Adds an account. Returns the one-time password when none was given (shown to the admin once). */
@@ -142,7 +143,7 @@ export class UsersRepo implements UserAccounts {
       .returningAll()
       .executeTakeFirst()
     if (!inserted) throw taken()
-    return { user: toUser(inserted), password: u.password === undefined ? password : null }
+    return { user: userFromRow(inserted), password: u.password === undefined ? password : null }
   }
 
   /**
@@ -184,7 +185,7 @@ export class UsersRepo implements UserAccounts {
     const ok = await verifyPassword(password, r.password_hash)
     if (!ok || r.disabled) return null
     await this.db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', r.id).execute()
-    return toUser(r)
+    return userFromRow(r)
   }
 
   /** The person's own choice, after checking the current one. */
