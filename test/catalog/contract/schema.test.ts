@@ -85,6 +85,9 @@ describe.skipIf(!server)('the catalog schema on PostgreSQL', () => {
     await expect(sql`DELETE FROM events`.execute(pg.db)).rejects.toThrow(/events are append-only/)
     await sql`INSERT INTO audit_log (at, actor, action, prev_hash, hash) VALUES (${now}, 'test', 'view', '0', '1')`.execute(pg.db)
     await expect(sql`DELETE FROM audit_log`.execute(pg.db)).rejects.toThrow(/the audit log is append-only/)
+    // TRUNCATE skips row triggers on PostgreSQL (SQLite has none): refused as well.
+    await expect(sql`TRUNCATE audit_log`.execute(pg.db)).rejects.toThrow(/the audit log is append-only/)
+    await expect(sql`TRUNCATE disclosures CASCADE`.execute(pg.db)).rejects.toThrow(/the disclosure log is append-only/)
   })
 
   it('two desks opening a new catalog at once migrate it once', async () => {

@@ -10,7 +10,8 @@
  *   see ../open.ts); `id INTEGER PRIMARY KEY` -> an identity column ("by default", so a copy can
  *   keep its ids); REAL -> double precision; TEXT -> text. Times stay ISO-8601 text in UTC, so
  *   the same comparisons and sort orders hold on both engines.
- * - Append-only triggers (RAISE(ABORT)) -> one PL/pgSQL function, chartclerk_refuse(message).
+ * - Append-only triggers (RAISE(ABORT)) -> one PL/pgSQL function, chartclerk_refuse(message);
+ *   PostgreSQL's TRUNCATE skips row triggers, so those tables refuse TRUNCATE too.
  * - FTS5 `pages_fts` -> a generated `pages.text_search tsvector` with a GIN index ('english':
  *   Snowball stemming, as FTS5's porter tokenizer stems); PostgreSQL keeps it current itself.
  * - `users.username ... UNIQUE COLLATE NOCASE` -> a unique index on lower(username).
@@ -109,6 +110,7 @@ CREATE TABLE events (
 CREATE INDEX events_document ON events(document_id);
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('events are append-only');
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('events are append-only');
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION chartclerk_refuse('events are append-only');
 
 -- SQLite's FTS5 table pages_fts: here a tsvector kept by PostgreSQL itself, with a GIN index.
 ALTER TABLE pages ADD COLUMN text_search tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
@@ -159,6 +161,7 @@ CREATE TABLE deficiency_history (
 CREATE INDEX deficiency_history_deficiency ON deficiency_history(deficiency_id);
 CREATE TRIGGER deficiency_history_no_update BEFORE UPDATE ON deficiency_history FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('deficiency history is append-only');
 CREATE TRIGGER deficiency_history_no_delete BEFORE DELETE ON deficiency_history FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('deficiency history is append-only');
+CREATE TRIGGER deficiency_history_no_truncate BEFORE TRUNCATE ON deficiency_history FOR EACH STATEMENT EXECUTE FUNCTION chartclerk_refuse('deficiency history is append-only');
 `,
   },
   {
@@ -240,6 +243,7 @@ CREATE TABLE records_request_history (
 CREATE INDEX records_request_history_request ON records_request_history(request_id);
 CREATE TRIGGER records_request_history_no_update BEFORE UPDATE ON records_request_history FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('records request history is append-only');
 CREATE TRIGGER records_request_history_no_delete BEFORE DELETE ON records_request_history FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('records request history is append-only');
+CREATE TRIGGER records_request_history_no_truncate BEFORE TRUNCATE ON records_request_history FOR EACH STATEMENT EXECUTE FUNCTION chartclerk_refuse('records request history is append-only');
 `,
   },
   {
@@ -306,6 +310,7 @@ CREATE TABLE disclosures (
 );
 CREATE INDEX disclosures_patient ON disclosures(patient_mrn, disclosed_on);
 CREATE TRIGGER disclosures_no_delete BEFORE DELETE ON disclosures FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('the disclosure log is append-only');
+CREATE TRIGGER disclosures_no_truncate BEFORE TRUNCATE ON disclosures FOR EACH STATEMENT EXECUTE FUNCTION chartclerk_refuse('the disclosure log is append-only');
 `,
   },
   {
@@ -442,6 +447,7 @@ CREATE INDEX audit_log_patient ON audit_log(patient_mrn, at);
 CREATE INDEX audit_log_target ON audit_log(target_kind, target_id);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('the audit log is append-only');
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION chartclerk_refuse('the audit log is append-only');
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION chartclerk_refuse('the audit log is append-only');
 `,
   },
   {
