@@ -24,12 +24,16 @@ interface Served {
   stderr: () => string
 }
 
+/** Every serve process started, stopped after the tests even when one never got ready. */
+const children: ChildProcess[] = []
+
 async function serve(ws: Workspace, env: Record<string, string>): Promise<Served> {
   const child = spawn(process.execPath, ['--import', TSX, RUN, 'serve'], {
     cwd: ws.dir,
     env: { ...process.env, ...ws.env, ...env, CHARTCLERK_WEB_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  children.push(child)
   let err = ''
   child.stderr!.on('data', (d) => (err += d))
   child.stdout!.resume()
@@ -86,7 +90,7 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
   })
 
   afterAll(async () => {
-    for (const s of [a, b]) if (s) await stop(s.child)
+    for (const c of children) await stop(c)
     for (const w of workspaces) await w.cleanup()
     await db?.drop()
   })
