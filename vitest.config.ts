@@ -10,7 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     fileParallelism: true,
     reporters: ['default'],
-    // A real S3 (Ceph RGW) for test files that use it; see test/integration/s3-global-setup.ts.
-    globalSetup: ['test/integration/s3-global-setup.ts'],
+    // A real S3 (Ceph RGW) and a real PostgreSQL for test files that use them; see
+    // test/integration/s3-global-setup.ts and test/support/pg-global-setup.ts.
+    globalSetup: ['test/integration/s3-global-setup.ts', 'test/support/pg-global-setup.ts'],
   },
 })

@@ -11,6 +11,7 @@ import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
 import { openCatalog, type Catalog } from './catalog/db.js'
+import { openSqlCatalog, type SqlCatalog } from './catalog/sql/open.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closePageImageSessions } from './derived/pageImages.js'
 import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
@@ -32,6 +33,11 @@ export interface App {
   log: Logger
   catalog: Catalog
   /** The main object store. */
+  /**
+   * The catalog through the query builder: the same SQLite file, or the PostgreSQL catalog
+   * several desks share (catalog.url). Accounts and sessions live here.
+   */
+  sql: SqlCatalog
   store: ObjectStore
   /** The main store and the archive location of inactive charts as one: reads find an object in either. */
   storeWithArchive: ArchiveAwareStore
@@ -63,6 +69,13 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const clock = opts.clock ?? clockFromConfig(config)
   const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
+  let sql: SqlCatalog
+  try {
+    sql = await openSqlCatalog(config.catalog, catalog.db)
+  } catch (err) {
+    catalog.close()
+    throw err
+  }
   let store: ObjectStore
   let storageReady = true
   try {
@@ -76,6 +89,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
       storageReady = false
     }
   } catch (err) {
+    await sql.close()
     catalog.close()
     throw err
   }
@@ -90,6 +104,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   try {
     classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), { reviewThreshold: config.filing.minTypeConfidence })
   } catch (err) {
+    await sql.close()
     catalog.close()
     await store.close()
     throw err
@@ -103,7 +118,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
   let closed = false
   return {
-    config, log, catalog, store, storeWithArchive, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
+    config, log, catalog, sql, store, storeWithArchive, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
     async close() {
       if (closed) return
       closed = true
@@ -114,6 +129,7 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
       await closeSandbox()
       await storeWithArchive.close()
       await store.close()
+      await sql.close()
       catalog.close()
     },
   }

@@ -43,6 +43,8 @@ export const ERROR_TABLE = {
   STORAGE_OBJECT_LOCKED: { http: 503, exit: 1 },
   STORAGE_FAILED: { http: 503, exit: 1 },
   CATALOG_FAILED: { http: 500, exit: 1 },
+  /** The PostgreSQL catalog (catalog.url) does not answer. */
+  CATALOG_UNREACHABLE: { http: 503, exit: 1 },
   DATA_FOLDER_IN_USE: { http: 503, exit: 2 },
   STORAGE_FULL: { http: 503, exit: 1 },
   /** What was named (a document, patient, request, account) does not exist. */

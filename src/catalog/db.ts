@@ -2,6 +2,9 @@
  * The embedded catalog: SQLite through better-sqlite3, WAL mode, migrations on
  * open. The rest of chartclerk uses the repositories below, never SQL directly,
  * so a PostgreSQL catalog can be added behind the same shapes.
+ *
+ * Repositories move, one by one, to the query builder in ./sql/ (Kysely: one typed piece of
+ * code for SQLite and PostgreSQL; why, in ./sql/open.ts); accounts and sessions are there.
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'

@@ -36,7 +36,12 @@ export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr
   configFile: string | null
   workDir: string
   storage: Omit<FileSettings['storage'], 's3' | 'filesystem'> & { filesystem: { dir: string }; s3?: S3Settings }
-  catalog: { path: string }
+  /**
+   * `path`: the embedded SQLite catalog. `url`: a PostgreSQL catalog shared by several desks
+   * (today: accounts, sessions and their CSRF tokens; see src/catalog/sql/), with its password
+   * from `catalog.passwordFile` or CHARTCLERK_CATALOG_PASSWORD(_FILE), never from the file itself.
+   */
+  catalog: { path: string; url?: string; password?: string }
   ocr: FileSettings['ocr'] & { workers: number; langPath: string }
   ingest: FileSettings['ingest'] & { concurrency: number }
 }
@@ -217,6 +222,8 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     }
   }
 
+  const catalog = catalogSettings(c.catalog, env, fileBase, dataDir)
+
   const config: Config = {
     configFile,
     dataDir,
@@ -230,7 +237,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
       s3,
       archive: { bucket: c.storage.archive.bucket, prefix: c.storage.archive.prefix },
     },
-    catalog: { path: c.catalog.path ? resolveFrom(c.catalog.path) : path.join(dataDir, 'catalog.sqlite') },
+    catalog,
     ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
     // Two more files in hand than OCR workers: while one file is stored or classified, the workers stay busy.
     ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb, maxCrashes: c.ingest.maxCrashes, budget: { ...c.ingest.budget } },
@@ -244,6 +251,34 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     clinic: { ...c.clinic },
   }
   return deepFreeze(config)
+}
+
+/**
+ * The catalog's place: the SQLite file, and the PostgreSQL server when `catalog.url` is set. A
+ * password written into the URL is refused (the configuration file is read by many); it comes
+ * from CHARTCLERK_CATALOG_PASSWORD, CHARTCLERK_CATALOG_PASSWORD_FILE or catalog.passwordFile.
+ */
+function catalogSettings(c: { path?: string; url?: string; passwordFile?: string }, env: NodeJS.ProcessEnv, fileBase: string, dataDir: string): Config['catalog'] {
+  const file = c.path ? path.resolve(fileBase, c.path) : path.join(dataDir, 'catalog.sqlite')
+  if (!c.url) return { path: file }
+  let url: URL
+  try {
+    url = new URL(c.url)
+  } catch {
+    throw new ChartclerkError('CONFIG_INVALID', `Setting catalog.url is not a valid address: write it as postgres://USER@HOST:5432/DATABASE.`, { detail: 'catalog.url unparsable' })
+  }
+  if (url.password) {
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      'Setting catalog.url contains a password. Remove it from the address (postgres://USER@HOST:5432/DATABASE) and give it in a file named by catalog.passwordFile, or in CHARTCLERK_CATALOG_PASSWORD.',
+      { detail: 'password in catalog.url' },
+    )
+  }
+  if (!url.hostname || url.pathname.length < 2) {
+    throw new ChartclerkError('CONFIG_INVALID', 'Setting catalog.url must name the server and the database: postgres://USER@HOST:5432/DATABASE.', { detail: 'catalog.url incomplete' })
+  }
+  const password = readSecret(env, 'CHARTCLERK_CATALOG_PASSWORD', c.passwordFile, fileBase)
+  return { path: file, url: url.toString(), password }
 }
 
 function deepFreeze<T>(o: T): T {

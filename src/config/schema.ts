@@ -76,7 +76,13 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       default: {},
-      properties: { path: { type: 'string', minLength: 1 } },
+      properties: {
+        path: { type: 'string', minLength: 1 },
+        /** A PostgreSQL catalog shared by several desks: postgres://user@host:port/db (no password here). */
+        url: { type: 'string', pattern: '^postgres(ql)?://', env: 'CHARTCLERK_CATALOG_URL' },
+        /** File holding the PostgreSQL password (or CHARTCLERK_CATALOG_PASSWORD / _FILE). */
+        passwordFile: { type: 'string', minLength: 1 },
+      },
     },
     ocr: {
       type: 'object',

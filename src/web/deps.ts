@@ -4,8 +4,8 @@
  */
 import type { AuditLog } from '../audit/log.js'
 import type { LoginLimiter } from '../auth/loginLimiter.js'
-import type { SessionsRepo } from '../auth/sessions.js'
-import type { UsersRepo } from '../auth/users.js'
+import type { SessionStore } from '../auth/sessions.js'
+import type { UserAccounts } from '../auth/users.js'
 import type { Catalog } from '../catalog/db.js'
 import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
@@ -65,8 +65,9 @@ export interface WebDeps {
   ruleFiles?: RulesInForce | null
   patients: PatientDirectory
   review: ReviewActions
-  users: UsersRepo
-  sessions: SessionsRepo
+  /** Accounts and sessions: in the catalog, shared by every desk on the same PostgreSQL catalog. */
+  users: UserAccounts
+  sessions: SessionStore
   audit: AuditLog
   limiter: LoginLimiter
   /** Mark cookies Secure (when the desk is served over HTTPS, e.g. behind a TLS proxy). Default false. */

@@ -1,7 +1,8 @@
 /**
  * What the test suite reads from its own environment, apart from the product configuration:
- * CI=true (no suite may skip for a missing service) and an outside S3 endpoint to test against
- * (CHARTCLERK_TEST_S3_*, e.g. a department's MinIO).
+ * CI=true (no suite may skip for a missing service), an outside S3 endpoint to test against
+ * (CHARTCLERK_TEST_S3_*, e.g. a department's MinIO) and an outside PostgreSQL server
+ * (CHARTCLERK_TEST_PG_URL, CHARTCLERK_TEST_PG_PASSWORD).
  */
 export const CI = /^(1|true)$/i.test(process.env.CI ?? '')
 
@@ -26,4 +27,9 @@ export function testS3Endpoint(env: NodeJS.ProcessEnv = process.env): TestS3Endp
     secretKey: env.CHARTCLERK_TEST_S3_SECRET_KEY ?? '',
     region: env.CHARTCLERK_TEST_S3_REGION ?? 'us-east-1',
   }
+}
+
+/** The outside PostgreSQL server the tests are told to use, if any. */
+export function testPgServer(env: NodeJS.ProcessEnv = process.env): { url: string; password: string | undefined } | undefined {
+  return env.CHARTCLERK_TEST_PG_URL ? { url: env.CHARTCLERK_TEST_PG_URL, password: env.CHARTCLERK_TEST_PG_PASSWORD || undefined } : undefined
 }

@@ -11,6 +11,7 @@ import type { Command } from 'commander'
 import { cliActor, cliSource } from './user.js'
 import { AuditLog } from '../../audit/log.js'
 import { UsersRepo } from '../../auth/users.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { openCatalog } from '../../catalog/db.js'
 import { loadConfig } from '../../config/config.js'
 import { ChartclerkError } from '../../errors.js'
@@ -166,11 +167,16 @@ export function registerInitCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       let admin: { username: string; password: string | null } | null = null
       try {
-        const users = new UsersRepo(catalog.db)
-        if (users.count() === 0) {
-          const { user, password } = await users.add({ username: o.admin, roles: ['admin'], displayName: 'Administrator', mustChangePassword: true })
-          new AuditLog(catalog.db).append({ actor: cliActor(), action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles, by: 'init' }, source: cliSource() })
-          admin = { username: user.username, password }
+        const sql = await openSqlCatalog(config.catalog, catalog.db)
+        try {
+          const users = new UsersRepo(sql.db)
+          if ((await users.count()) === 0) {
+            const { user, password } = await users.add({ username: o.admin, roles: ['admin'], displayName: 'Administrator', mustChangePassword: true })
+            new AuditLog(catalog.db).append({ actor: cliActor(), action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles, by: 'init' }, source: cliSource() })
+            admin = { username: user.username, password }
+          }
+        } finally {
+          await sql.close()
         }
       } finally {
         catalog.close()

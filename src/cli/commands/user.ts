@@ -8,6 +8,7 @@ import { cliSource, osUser } from './actor.js'
 import { AuditLog } from '../../audit/log.js'
 import { ROLES, parseRoles } from '../../auth/roles.js'
 import { UsersRepo, type User } from '../../auth/users.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -39,9 +40,16 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
   const setExit = deps.setExitCode ?? ((code: number) => void (process.exitCode = code))
 
   const withUsers = async (cmd: Command, fn: (users: UsersRepo, audit: AuditLog) => Promise<void>) => {
-    const catalog = openCatalog(configFrom(cmd).catalog.path)
+    const config = configFrom(cmd)
+    const catalog = openCatalog(config.catalog.path)
     try {
-      await fn(new UsersRepo(catalog.db), new AuditLog(catalog.db))
+      // Accounts live where the desk reads them: the PostgreSQL catalog when catalog.url is set.
+      const sql = await openSqlCatalog(config.catalog, catalog.db)
+      try {
+        await fn(new UsersRepo(sql.db), new AuditLog(catalog.db))
+      } finally {
+        await sql.close()
+      }
     } finally {
       catalog.close()
     }
@@ -110,7 +118,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       .option('--json', 'print the account as JSON')
       .action(async (username: string, o: { json?: boolean }, cmd: Command) => {
         await withUsers(cmd, async (users, audit) => {
-          const u = users.setDisabled(username, disabled)
+          const u = await users.setDisabled(username, disabled)
           audit.append({ actor: cliActor(), action: disabled ? 'user.disable' : 'user.enable', targetKind: 'user', targetId: u.username, source: cliSource() })
           out(o.json || globalOptions(cmd).json ? JSON.stringify(userJson(u)) : `${u.username} is ${disabled ? 'disabled' : 'enabled'}`)
         })
@@ -124,7 +132,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
     .option('--json', 'one JSON object per line')
     .action(async (o: { json?: boolean }, cmd: Command) => {
       await withUsers(cmd, async (users) => {
-        for (const u of users.list()) {
+        for (const u of await users.list()) {
           if (o.json || globalOptions(cmd).json) out(JSON.stringify(userJson(u)))
           else out(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(22)} ${u.disabled ? 'disabled' : u.mustChangePassword ? 'one-time password' : 'active'}${u.lastLoginAt ? `  last sign-in ${u.lastLoginAt}` : ''}`)
         }

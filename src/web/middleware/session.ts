@@ -65,7 +65,7 @@ export const loadSession = (deps: WebDeps) =>
     const client = clientOf(c, deps)
     c.set('client', client)
     c.set('source', client.address)
-    const found = deps.sessions.lookup(getCookie(c, SESSION_COOKIE))
+    const found = await deps.sessions.lookup(getCookie(c, SESSION_COOKIE))
     c.set('user', found?.user ?? null)
     c.set('session', found?.session ?? null)
     c.set('csrf', found?.session.csrfToken ?? '')

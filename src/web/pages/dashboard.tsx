@@ -145,7 +145,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const from = addDays(to, -29)
     const timeline = keptUntilChanged(deps.catalog, `timeline ${from} ${to}`, () => buildTimeline(deps.catalog, { from, to }, clock))
     const charts = timelineCharts(timeline, { releases: can(u.roles, 'release.manage') })
-    const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && deps.users.count() <= 1
+    const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && (await deps.users.count()) <= 1
     const versions = new RulesetVersions(deps.catalog.db).all()
     const completed = deficiencies.list({ status: 'completed' }).length
     const seeRecords = can(u.roles, 'records.view')

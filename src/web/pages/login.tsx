@@ -81,8 +81,8 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     deps.limiter.succeed(username)
     // A fresh session at every sign-in (never one the browser already held).
     const held = c.get('session')
-    if (held) deps.sessions.end(held.id)
-    const { token } = deps.sessions.create(user.id, source)
+    if (held) await deps.sessions.end(held.id)
+    const { token } = await deps.sessions.create(user.id, source)
     setSessionCookie(c, deps, token)
     audit(c, { actor: user.username, action: 'login' })
     return c.redirect(user.mustChangePassword ? '/account/password' : next, 303)
@@ -91,10 +91,10 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
 
 /** Routes for a signed-in user's own account (behind requireLogin). */
 export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
     const s = c.get('session')
     if (s) {
-      deps.sessions.end(s.id)
+      await deps.sessions.end(s.id)
       audit(c, { action: 'logout' })
     }
     clearSessionCookie(c)
@@ -155,8 +155,8 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       return passwordForm(c, known.error.action, known.http)
     }
     // A new password ends every other session; this one continues under a new token.
-    deps.sessions.endAllFor(u.id)
-    const { token } = deps.sessions.create(u.id, c.get('source'))
+    await deps.sessions.endAllFor(u.id)
+    const { token } = await deps.sessions.create(u.id, c.get('source'))
     setSessionCookie(c, deps, token)
     audit(c, { action: 'password.change', targetKind: 'user', targetId: u.username })
     return c.redirect('/?msg=password', 303)

@@ -28,8 +28,8 @@ const ROLE_HELP: Record<Role, string> = {
 }
 
 export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const usersPage = (c: Ctx, o: { error?: string; notice?: { username: string; password: string; what: string }; status?: ContentfulStatusCode } = {}) => {
-    const users = deps.users.list()
+  const usersPage = async (c: Ctx, o: { error?: string; notice?: { username: string; password: string; what: string }; status?: ContentfulStatusCode } = {}) => {
+    const users = await deps.users.list()
     return page(
       c,
       { title: 'Users', active: 'users', wide: true, status: o.status },
@@ -149,7 +149,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         audit(c, { action: 'user.password_reset', targetKind: 'user', targetId: name })
         return usersPage(c, { notice: { username: name, password, what: 'Password reset; their sessions have ended.' } })
       }
-      deps.users.setDisabled(name, op === 'disable')
+      await deps.users.setDisabled(name, op === 'disable')
       audit(c, { action: op === 'disable' ? 'user.disable' : 'user.enable', targetKind: 'user', targetId: name })
       return c.redirect('/admin/users', 303)
     } catch (err) {

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { UsersRepo } from '../../../src/auth/users.js'
+import { sqliteSqlCatalog } from '../../../src/catalog/sql/open.js'
 import { ROOT, runCli, SAMPLE_SCANS, SAMPLES, startCli, type Workspace } from '../../helpers/workspace.js'
 
 // Each command is a real process (a few seconds each on a busy machine); a test runs several.
@@ -66,7 +67,7 @@ describe('chartclerk init', () => {
     expect(text).toMatch(/"timeZone": "America\/New_York"/)
     const catalog = openCatalog(path.join(ws.dir, 'data', 'catalog.sqlite'))
     try {
-      const users = new UsersRepo(catalog.db)
+      const users = new UsersRepo(sqliteSqlCatalog(catalog.db).db)
       const admin = await users.authenticate('admin', password!)
       expect(admin).toMatchObject({ username: 'admin', roles: ['admin'], mustChangePassword: true })
     } finally {

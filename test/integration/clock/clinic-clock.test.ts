@@ -87,7 +87,7 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     // The event log takes its times from the clinic's clock too: the filing happened "now".
     expect(app.catalog.events.forDocument(documentId).find((e) => e.kind === 'document.filed')?.at).toBe(at)
 
-    deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
+    deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'clerk1', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     client = new Client(buildWebApp(deps))
     expect((await client.login('clerk1', PASSWORD)).status).toBe(303)

@@ -121,7 +121,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     app.runner.offer(locked)
     await app.runner.idle()
 
-    deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
+    deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'mlopez', displayName: 'Maria Lopez', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
     await deps.users.add({ username: 'tokafor', displayName: 'Tunde Okafor', roles: ['auditor'], password: PASSWORD, mustChangePassword: false })

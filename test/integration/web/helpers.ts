@@ -43,7 +43,7 @@ export async function makeDesk(opts: { deps?: (d: WebDeps) => Partial<WebDeps> }
   const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
   app.catalog.patients.upsert(index.patients)
   const base = createWebDeps(app)
-  const deps: WebDeps = { ...base, users: new UsersRepo(app.catalog.db, TEST_COST) }
+  const deps: WebDeps = { ...base, users: new UsersRepo(app.sql.db, TEST_COST) }
   Object.assign(deps, opts.deps?.(deps) ?? {})
   const web = buildWebApp(deps)
   const desk: Desk = {

@@ -75,7 +75,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     routeDocument(app.catalog, app.ruleFiles.routingRules(), labId)
     const provider = app.catalog.patients.get(mrn)!.primaryProvider!
 
-    deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
+    deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
     await deps.users.add({ username: 'drprov', displayName: provider, roles: ['provider'], providerName: provider, password: PASSWORD, mustChangePassword: false })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })

@@ -109,8 +109,8 @@ describe('roles', () => {
     for (const p of ['/rules', '/admin/users', '/audit']) expect((await c.get(p)).status, p).toBe(403)
     expect((await c.post('/admin/users', { username: 'mallory', roles: 'admin' })).status).toBe(403)
     expect((await c.post('/admin/users/lead1/disable')).status).toBe(403)
-    expect(desk.deps.users.byName('mallory')).toBeNull()
-    expect(desk.deps.users.byName('lead1')!.disabled).toBe(false)
+    expect(await desk.deps.users.byName('mallory')).toBeNull()
+    expect((await desk.deps.users.byName('lead1'))!.disabled).toBe(false)
   })
 
   it('a clerk works the desk: dashboard, review, charts, documents, deficiencies, search, quarantine', async () => {
@@ -457,12 +457,12 @@ describe('sessions and passwords', () => {
   it('a session ends after the idle time', async () => {
     let now = Date.now()
     const { SessionsRepo } = await import('../../../src/auth/sessions.js')
-    const sessions = new SessionsRepo(desk.app.catalog.db, { idleMinutes: 30, maxHours: 12 }, () => now)
-    const user = desk.deps.users.byName('clerk1')!
-    const { token } = sessions.create(user.id, 'test')
-    expect(sessions.lookup(token)).not.toBeNull()
+    const sessions = new SessionsRepo(desk.app.sql.db, { idleMinutes: 30, maxHours: 12 }, () => now)
+    const user = (await desk.deps.users.byName('clerk1'))!
+    const { token } = await sessions.create(user.id, 'test')
+    expect(await sessions.lookup(token)).not.toBeNull()
     now += 31 * 60_000
-    expect(sessions.lookup(token)).toBeNull()
+    expect(await sessions.lookup(token)).toBeNull()
   })
 
   it('sign-in is rate limited: after 5 failures even the right password waits', async () => {

@@ -130,3 +130,38 @@ describe('clinic.timeZone', () => {
     expect(loadConfig({ cwd: tmp(), env: { CHARTCLERK_BUDGET_MEMORY_MB: '512' } }).ingest.budget.memoryMb).toBe(512)
   })
 })
+
+describe('catalog.url (a PostgreSQL catalog)', () => {
+  it('GIVEN nothing THEN the SQLite file only', () => {
+    const c = loadConfig({ cwd: tmp(), env: {} })
+    expect(c.catalog.url).toBeUndefined()
+    expect(c.catalog.password).toBeUndefined()
+  })
+
+  it('GIVEN a url in the file and the password in catalog.passwordFile (relative to the file) THEN both, the password never from the file itself', () => {
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'pg-password'), 'correct horse\n')
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ catalog: { url: 'postgres://chartclerk@db.example.org:5432/records', passwordFile: 'pg-password' } }))
+    const c = loadConfig({ cwd: dir, env: {} })
+    expect(c.catalog).toMatchObject({ url: 'postgres://chartclerk@db.example.org:5432/records', password: 'correct horse' })
+    expect(c.catalog.path).toBe(path.join(dir, 'data', 'catalog.sqlite'))
+    // The environment wins over the file.
+    expect(loadConfig({ cwd: dir, env: { CHARTCLERK_CATALOG_PASSWORD: 'from env' } }).catalog.password).toBe('from env')
+    expect(loadConfig({ cwd: dir, env: { CHARTCLERK_CATALOG_URL: 'postgresql://other@10.0.0.9/cat' } }).catalog.url).toBe('postgresql://other@10.0.0.9/cat')
+  })
+
+  it('GIVEN a password written into the url THEN refused, saying where it goes instead', () => {
+    const e = errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_CATALOG_URL: 'postgres://chartclerk:hunter2@db/records' } }))
+    expect(e.code).toBe('CONFIG_INVALID')
+    expect(e.action).toMatch(/contains a password.*catalog\.passwordFile.*CHARTCLERK_CATALOG_PASSWORD/)
+    expect(e.action).not.toContain('hunter2')
+  })
+
+  it('GIVEN something that is not a postgres:// address, or names no database, or an unreadable password file THEN a message naming the setting', () => {
+    expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_CATALOG_URL: 'mysql://db/records' } })).action).toMatch(/catalog\.url/)
+    expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_CATALOG_URL: 'postgres://chartclerk@db' } })).action).toMatch(/must name the server and the database/)
+    const dir = tmp()
+    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ catalog: { url: 'postgres://u@db/records', passwordFile: 'missing' } }))
+    expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).action).toMatch(/cannot be read/)
+  })
+})

@@ -5,6 +5,7 @@ import { hashPassword, oneTimePassword, passwordProblem, verifyPassword } from '
 import { can, limitedToOwnPatients, parseRoles } from '../../../src/auth/roles.js'
 import { SessionsRepo } from '../../../src/auth/sessions.js'
 import { UsersRepo } from '../../../src/auth/users.js'
+import { sqliteSqlCatalog } from '../../../src/catalog/sql/open.js'
 import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { sameProvider } from '../../../src/web/access.js'
 import { spreadsheetCsv } from '../../../src/reports/csv.js'
@@ -48,7 +49,7 @@ describe('accounts and sessions', () => {
   let users: UsersRepo
   beforeEach(() => {
     catalog = openCatalog(':memory:')
-    users = new UsersRepo(catalog.db, COST)
+    users = new UsersRepo(sqliteSqlCatalog(catalog.db).db, COST)
   })
   afterEach(() => catalog.close())
 
@@ -71,19 +72,19 @@ describe('accounts and sessions', () => {
 
   it('a disabled account cannot sign in, and the last admin cannot be disabled', async () => {
     const first = await users.ensureFirstAdmin()
-    expect(() => users.setDisabled('admin', true)).toThrow(expect.objectContaining({ action: expect.stringMatching(/last active administrator/) }))
+    await expect(users.setDisabled('admin', true)).rejects.toThrow(expect.objectContaining({ action: expect.stringMatching(/last active administrator/) }))
     await users.add({ username: 'clerk1', roles: ['clerk'], password: 'a fine long password' })
-    users.setDisabled('clerk1', true)
+    await users.setDisabled('clerk1', true)
     expect(await users.authenticate('clerk1', 'a fine long password')).toBeNull()
     expect(first).not.toBeNull()
   })
 
   it('a reset gives a new one-time password and ends the sessions', async () => {
     const { user } = await users.add({ username: 'clerk1', roles: ['clerk'], password: 'a fine long password', mustChangePassword: false })
-    const sessions = new SessionsRepo(catalog.db)
-    const { token } = sessions.create(user.id, 'x')
+    const sessions = new SessionsRepo(sqliteSqlCatalog(catalog.db).db)
+    const { token } = await sessions.create(user.id, 'x')
     const otp = await users.resetPassword('clerk1')
-    expect(sessions.lookup(token)).toBeNull()
+    expect(await sessions.lookup(token)).toBeNull()
     expect(await users.authenticate('clerk1', 'a fine long password')).toBeNull()
     expect((await users.authenticate('clerk1', otp))!.mustChangePassword).toBe(true)
   })
@@ -91,16 +92,16 @@ describe('accounts and sessions', () => {
   it('sessions are stored as hashes and end at their absolute limit', async () => {
     let now = Date.parse('2025-06-01T08:00:00Z')
     const { user } = await users.add({ username: 'clerk1', roles: ['clerk'], password: 'a fine long password' })
-    const sessions = new SessionsRepo(catalog.db, { idleMinutes: 30, maxHours: 1 }, () => now)
-    const { token, session } = sessions.create(user.id, 'x')
+    const sessions = new SessionsRepo(sqliteSqlCatalog(catalog.db).db, { idleMinutes: 30, maxHours: 1 }, () => now)
+    const { token, session } = await sessions.create(user.id, 'x')
     expect(session.id).not.toBe(token)
     expect(JSON.stringify(catalog.db.prepare('SELECT * FROM sessions').all())).not.toContain(token)
     for (let i = 0; i < 5; i++) {
       now += 10 * 60_000
-      expect(sessions.lookup(token), `after ${(i + 1) * 10} min`).not.toBeNull()
+      expect(await sessions.lookup(token), `after ${(i + 1) * 10} min`).not.toBeNull()
     }
     now += 15 * 60_000
-    expect(sessions.lookup(token)).toBeNull()
+    expect(await sessions.lookup(token)).toBeNull()
   })
 })
 

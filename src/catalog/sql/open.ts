@@ -1,0 +1,181 @@
+/**
+ * The catalog through a query builder, on either engine: the embedded SQLite file (the same
+ * better-sqlite3 connection as the rest of the catalog) or a PostgreSQL server shared by several
+ * desks (`catalog.url`). Repositories written against `SqlCatalog.db` run unchanged on both.
+ *
+ * Why Kysely (0.28, the last line that runs on Node 20): it only builds SQL, typed from the
+ * table types in ./tables.ts, and ships dialects for both engines we need (SQLite over
+ * better-sqlite3, PostgreSQL over node-pg) with transactions and RETURNING on both, so one
+ * repository is one piece of code. An ORM (Prisma, TypeORM) would bring its own schema
+ * language, engine binaries or migration runner beside ours; hand-written SQL per engine would
+ * be written twice and drift.
+ *
+ * What is on it so far: accounts and sessions (with their CSRF tokens), so that several
+ * `chartclerk serve` share sign-ins. Everything else still uses better-sqlite3 (src/catalog/db.ts);
+ * on PostgreSQL the whole schema exists (./postgres/) for those repositories to move to.
+ *
+ * On SQLite the query builder shares the catalog's one connection: a Kysely transaction there
+ * must hold only its own queries (no other awaits inside), since synchronous catalog code that
+ * ran in between would join it.
+ */
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Db } from '../db.js'
+import { ChartclerkError } from '../../errors.js'
+import { PG_MIGRATIONS, PG_PRELUDE } from './postgres/001-015-pgfound-schema.js'
+import type { CatalogTables } from './tables.js'
+
+export type CatalogEngine = 'sqlite' | 'postgres'
+
+export interface SqlCatalog {
+  readonly engine: CatalogEngine
+  readonly db: Kysely<CatalogTables>
+  /** Where the catalog is, for messages: a file, or user@host:port/database (never the password). */
+  readonly where: string
+  /** Closes the PostgreSQL pool; on SQLite the connection belongs to the catalog, which closes it. */
+  close(): Promise<void>
+}
+
+/** The query builder over the embedded catalog's connection (its schema is already migrated). */
+export function sqliteSqlCatalog(db: Db): SqlCatalog {
+  const kysely = new Kysely<CatalogTables>({ dialect: new SqliteDialect({ database: db }) })
+  // Not kysely.destroy(): SQLite's driver would close the catalog's own connection.
+  return { engine: 'sqlite', db: kysely, where: db.name, close: async () => {} }
+}
+
+export interface PostgresSettings {
+  url: string
+  password?: string
+  /** Connections in the pool (default 10). */
+  maxConnections?: number
+}
+
+/** node-pg returns int8 (bigint: ids, counts) as text; ours stay far below 2^53, so read them as numbers. */
+const INT8_OID = 20
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+/**
+ * Connects to the PostgreSQL catalog, checks that it answers, and brings its schema up to date
+ * (one desk at a time: two starting together wait for each other). Throws ChartclerkError with
+ * what to do when the server does not answer, wants a password that was not given, refuses it,
+ * or has no such database.
+ */
+export async function openPostgresCatalog(s: PostgresSettings): Promise<SqlCatalog> {
+  const where = describe(s.url)
+  const pool = new pg.Pool({ ...connectionOf(s.url), password: s.password, max: s.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types })
+  // An idle connection the server dropped must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  try {
+    await migratePostgres(pool)
+  } catch (err) {
+    await pool.end().catch(() => {})
+    throw postgresError(err, where)
+  }
+  const kysely = new Kysely<CatalogTables>({ dialect: new PostgresDialect({ pool }) })
+  return { engine: 'postgres', db: kysely, where, close: () => kysely.destroy() }
+}
+
+/** The configured catalog: PostgreSQL when `url` is set, else the embedded one over `sqlite`. */
+export async function openSqlCatalog(settings: { url?: string; password?: string }, sqlite: Db): Promise<SqlCatalog> {
+  return settings.url ? openPostgresCatalog({ url: settings.url, password: settings.password }) : sqliteSqlCatalog(sqlite)
+}
+
+/**
+ * The URL's parts as node-pg settings. Not `connectionString`: node-pg would let the URL's
+ * (empty) password override the one from the password file.
+ */
+export function connectionOf(url: string): pg.PoolConfig {
+  const u = new URL(url)
+  const sslmode = u.searchParams.get('sslmode')
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: u.username ? decodeURIComponent(u.username) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    // require: encrypted; verify-ca / verify-full: encrypted and the server's certificate checked.
+    ssl: sslmode === 'require' ? { rejectUnauthorized: false } : sslmode === 'verify-ca' || sslmode === 'verify-full' ? { rejectUnauthorized: true } : undefined,
+    application_name: 'chartclerk',
+  }
+}
+
+const LOCK = "SELECT pg_advisory_xact_lock(hashtext('chartclerk catalog schema'))"
+
+async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query(LOCK)
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)')
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)))
+    if (!applied.size) await client.query(PG_PRELUDE)
+    for (const m of PG_MIGRATIONS) {
+      if (applied.has(m.version)) continue
+      await client.query(m.up)
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()])
+    }
+    await client.query('COMMIT')
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+function describe(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}:${u.port || 5432}${u.pathname}`
+  } catch {
+    return 'the configured server'
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'])
+
+/** A failure to reach or enter the PostgreSQL catalog, as what the person starting chartclerk should do. */
+export function postgresError(err: unknown, where: string): ChartclerkError {
+  if (err instanceof ChartclerkError) return err
+  const e = err as { code?: string; message?: string }
+  const message = e.message ?? String(err)
+  if ((e.code && UNREACHABLE.has(e.code)) || /timeout|terminated unexpectedly/i.test(message)) {
+    return new ChartclerkError(
+      'CATALOG_UNREACHABLE',
+      `The PostgreSQL catalog at ${where} does not answer (${e.code ?? message}). Check that the server is running and reachable from this machine, and that catalog.url names the right host and port.`,
+      { cause: err, detail: `postgres unreachable ${e.code ?? ''}`.trim(), transient: true },
+    )
+  }
+  if (/client password must be a string|no password supplied|password must be a string/i.test(message)) {
+    return new ChartclerkError(
+      'CONFIG_INVALID',
+      `The PostgreSQL catalog at ${where} asks for a password and none was given. Put it in a file named by catalog.passwordFile, or in CHARTCLERK_CATALOG_PASSWORD (or CHARTCLERK_CATALOG_PASSWORD_FILE); never in the configuration file.`,
+      { cause: err, detail: 'postgres password missing' },
+    )
+  }
+  if (e.code === '28P01') {
+    return new ChartclerkError(
+      'CONFIG_INVALID',
+      `The PostgreSQL catalog at ${where} refused the password. Check the password file (catalog.passwordFile) or CHARTCLERK_CATALOG_PASSWORD, and the user name in catalog.url.`,
+      { cause: err, detail: 'postgres password refused' },
+    )
+  }
+  if (e.code === '28000') {
+    return new ChartclerkError('CONFIG_INVALID', `The PostgreSQL catalog at ${where} does not let this user in from this machine. Ask its administrator to allow it (pg_hba.conf).`, {
+      cause: err,
+      detail: 'postgres refused the connection',
+    })
+  }
+  if (e.code === '3D000') {
+    return new ChartclerkError('CONFIG_INVALID', `The PostgreSQL server has no database named in catalog.url (${where}). Create it (createdb) or correct catalog.url.`, {
+      cause: err,
+      detail: 'postgres database missing',
+    })
+  }
+  return new ChartclerkError('CATALOG_FAILED', `The PostgreSQL catalog at ${where} cannot be used (${e.code ?? 'error'}). See the server's log, and check catalog.url.`, {
+    cause: err,
+    detail: `postgres ${e.code ?? message.slice(0, 120)}`,
+  })
+}

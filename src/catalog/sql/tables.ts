@@ -1,0 +1,41 @@
+/**
+ * The catalog's tables as the query builder sees them (Kysely's `Database` type). Only the
+ * tables whose repositories run on both engines are listed; the rest are still reached with
+ * better-sqlite3 until they move (see ./open.ts).
+ *
+ * Column types are what both engines return: integers as numbers (PostgreSQL's int8 is read as
+ * a number, see ./open.ts), flags as 0/1, times as ISO-8601 text.
+ */
+import type { Generated } from 'kysely'
+
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  display_name: string | null
+  /** Comma-separated roles. */
+  roles: string
+  provider_name: string | null
+  password_hash: string
+  must_change_password: Generated<number>
+  disabled: Generated<number>
+  created_at: string
+  updated_at: string
+  password_changed_at: string | null
+  last_login_at: string | null
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token. */
+  id: string
+  user_id: number
+  csrf_token: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  ip: string | null
+}
+
+export interface CatalogTables {
+  users: UsersTable
+  sessions: SessionsTable
+}
