@@ -54,7 +54,7 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
     expect(password).toBeNull()
     expect(user).toMatchObject({ username: 'MLopez', displayName: 'Maria Lopez', roles: ['clerk', 'lead'], providerName: null, mustChangePassword: false, disabled: false, lastLoginAt: null })
     expect(typeof user.id).toBe('number')
-    await expect(users.add({ username: 'mlopez', roles: ['clerk'] })).rejects.toMatchObject({ code: 'USAGE', action: expect.stringMatching(/already/) })
+    await expect(users.add({ username: 'mlopez', roles: ['clerk'] })).rejects.toMatchObject({ code: 'CONFLICT', action: expect.stringMatching(/already/) })
     await users.add({ username: 'bwebb', roles: ['provider'], providerName: ' Marcus Webb, DO ', password: PASSWORD })
     await users.add({ username: 'zed', roles: ['auditor'], password: PASSWORD })
     expect((await users.byName('MLOPEZ'))!.id).toBe(user.id)
