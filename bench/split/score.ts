@@ -9,6 +9,7 @@ import { pageRoles, type BatchTruth } from './batch.js'
 
 export interface IngestLine {
   status: string
+  error?: { code: string } | null
   file?: string
   pages?: number | null
   split?: { from: number; to: number }
@@ -36,6 +37,8 @@ export interface BatchScore {
   /** Pages filed into the chart of a patient the page does not belong to: another patient's pages, separator sheets, blank pages. */
   wrongChartPages: { otherPatient: number; separator: number; blank: number }
   lines: number
+  /** Lines by status (a failed line as `failed:<code>`), to tell a batch in review from one that failed. */
+  statuses: Record<string, number>
 }
 
 /** The parts chartclerk made of one file, sorted by first page. */
@@ -57,7 +60,11 @@ export function scoreBatch(truth: BatchTruth, lines: IngestLine[]): BatchScore {
     batch: truth.batch, pages: truth.pages, truthBoundaries, foundBoundaries,
     tp, fp: foundBoundaries.length - tp, fn: truthBoundaries.length - tp,
     truthParts: truth.parts.length, exactParts: 0, exactPartsRightType: 0, partsFiled: 0, partsInReview: 0,
-    wrongChartPages: { otherPatient: 0, separator: 0, blank: 0 }, lines: lines.length,
+    wrongChartPages: { otherPatient: 0, separator: 0, blank: 0 }, lines: lines.length, statuses: {},
+  }
+  for (const l of lines) {
+    const k = l.status === 'failed' && l.error?.code ? `failed:${l.error.code}` : l.status
+    score.statuses[k] = (score.statuses[k] ?? 0) + 1
   }
   for (const t of truth.parts) {
     const same = parts.find((p) => p.from === t.from && p.to === t.to)
