@@ -6,9 +6,11 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,ocr,text,latency,memory,hostile,rules,storage
+ *   --only a,b  run some of: accuracy,ocr,text,latency,memory,hostile,rules,storage,split
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
+ *   --split-batches N  generated stacks for the split figure (default 4, scanned)
+ *   --split-quick  the split figure on one small text-layer stack (smoke test)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -21,7 +23,7 @@ import { runOcrBench } from './ocr.js'
 import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, 'text-files': { type: 'string', default: '120' }, only: { type: 'string' }, dump: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, 'text-files': { type: 'string', default: '120' }, only: { type: 'string' }, dump: { type: 'boolean', default: false }, 'split-batches': { type: 'string', default: '4' }, 'split-quick': { type: 'boolean', default: false } } })
 const only = values.only ? new Set(values.only.split(',')) : null
 const want = (k: string) => !only || only.has(k)
 const cacheDir = path.join(ROOT, '.bench-cache')
@@ -40,6 +42,7 @@ await step('text', () => runTextLayerBench({ files: Number(values['text-files'])
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
 await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
 await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
+await step('split', async () => (await import('./split.js')).runSplitBench({ cacheDir, batches: Number(values['split-batches']), quick: values['split-quick'] }))
 await step('rules', async () => {
   const mod = await import('./rules.js').catch(() => null)
   return mod && 'runRulesBench' in mod ? (mod as any).runRulesBench() : { skipped: 'bench/rules.ts not present' }

@@ -30,6 +30,7 @@ import { registerRouteCommands } from './commands/route.js'
 import { registerInactiveCommands } from './commands/inactive.js'
 import { registerPrepCommands } from './commands/prep.js'
 import { registerInitCommands } from './commands/init.js'
+import { registerSeparatorCommands } from './commands/separator.js'
 import { packageVersion } from './version.js'
 
 export function buildProgram(): Command {
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
   registerRouteCommands(program)
   registerInactiveCommands(program)
   registerPrepCommands(program)
+  registerSeparatorCommands(program)
   registerServeCommands(program)
   registerUserCommands(program)
   registerAuditCommands(program)
