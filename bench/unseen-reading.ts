@@ -39,7 +39,13 @@ export interface UnseenReadingResult extends AccuracyResult {
   bag: { overall: Record<string, number>; perStyle: Record<string, Record<string, number>> }
 }
 
-export async function runUnseenReadingBench(opts: { cacheDir: string; perStyle?: number; styles?: ScanPath[]; workers?: number; dump?: boolean }): Promise<UnseenReadingResult> {
+export async function runUnseenReadingBench(opts: {
+  cacheDir: string
+  perStyle?: number
+  styles?: ScanPath[]
+  workers?: number
+  dump?: boolean
+}): Promise<UnseenReadingResult> {
   const pages = await unseenPages(path.join(opts.cacheDir, 'unseen'), opts.perStyle ?? 5, opts.styles)
   const { texts, ...result } = await compareReaders(pages, { workers: opts.workers, dump: opts.dump, label: 'unseen-reading' })
   const round = (x: number) => Math.round(x * 1000) / 1000
@@ -54,7 +60,15 @@ export async function runUnseenReadingBench(opts: { cacheDir: string; perStyle?:
   const bagOf = (n: string, ps: typeof pages) => round(mean(ps.map((p) => bagAccuracy(p.truth, texts.get(n)!.get(p.png) ?? ''))))
   const bag: UnseenReadingResult['bag'] = { overall: Object.fromEntries(readers.map((n) => [n, bagOf(n, pages)])), perStyle: {} }
   for (const style of new Set(pages.map((p) => p.style))) {
-    bag.perStyle[style] = Object.fromEntries(readers.map((n) => [n, bagOf(n, pages.filter((p) => p.style === style))]))
+    bag.perStyle[style] = Object.fromEntries(
+      readers.map((n) => [
+        n,
+        bagOf(
+          n,
+          pages.filter((p) => p.style === style),
+        ),
+      ]),
+    )
   }
   for (const p of pages) {
     const row = result.perPage[path.basename(p.png)]!
@@ -65,7 +79,8 @@ export async function runUnseenReadingBench(opts: { cacheDir: string; perStyle?:
 
   const out = process.stderr
   const col = (n: string) => n.length + 2
-  const line = (label: string, vals: Record<string, number>) => out.write(`${label.padEnd(18)}${readers.map((n) => (vals[n]?.toFixed(3) ?? '-').padStart(col(n))).join('')}\n`)
+  const line = (label: string, vals: Record<string, number>) =>
+    out.write(`${label.padEnd(18)}${readers.map((n) => (vals[n]?.toFixed(3) ?? '-').padStart(col(n))).join('')}\n`)
   out.write(`\nunseen pages, per house style (order-sensitive):\n${'house'.padEnd(18)}${readers.map((n) => n.padStart(col(n))).join('')}\n`)
   for (const [h, vals] of Object.entries(perHouse)) line(h, vals)
   out.write(`\nunseen pages, any word order (bag of words):\n`)
@@ -75,7 +90,12 @@ export async function runUnseenReadingBench(opts: { cacheDir: string; perStyle?:
   const worst = pages
     .map((p) => ({ p, row: result.perPage[path.basename(p.png)]! }))
     .filter(({ row }) => typeof row[bare] === 'number' && typeof row['chartclerk (tesseract.js)'] === 'number')
-    .map(({ p, row }) => ({ page: path.basename(p.png), d: (row['chartclerk (tesseract.js)'] as number) - (row[bare] as number), cc: row['chartclerk (tesseract.js)'], bare: row[bare] }))
+    .map(({ p, row }) => ({
+      page: path.basename(p.png),
+      d: (row['chartclerk (tesseract.js)'] as number) - (row[bare] as number),
+      cc: row['chartclerk (tesseract.js)'],
+      bare: row[bare],
+    }))
     .sort((a, b) => a.d - b.d)
     .slice(0, 10)
   out.write(`\nworst pages, chartclerk (tesseract.js) against bare tesseract.js:\n`)

@@ -9,7 +9,18 @@ import sharp from 'sharp'
 import type { Rand } from './content.js'
 import { ghostscript } from './render.js'
 
-export const SCAN_PATHS = ['clean', 'fax-g3-standard', 'fax-g3-fine', 'fax-g4', 'jpeg-low', 'grey-gradient', 'skew-perspective', 'specks', 'turned', 'photocopy'] as const
+export const SCAN_PATHS = [
+  'clean',
+  'fax-g3-standard',
+  'fax-g3-fine',
+  'fax-g4',
+  'jpeg-low',
+  'grey-gradient',
+  'skew-perspective',
+  'specks',
+  'turned',
+  'photocopy',
+] as const
 export type ScanPath = (typeof SCAN_PATHS)[number]
 
 /** Paths where the sheet goes through the machine crooked: tilted when printed (CSS), before the device. */
@@ -26,7 +37,11 @@ async function grey(img: Buffer): Promise<Grey> {
   return { data, w: info.width, h: info.height }
 }
 
-const png = (g: Grey, dpi: number) => sharp(g.data, { raw: { width: g.w, height: g.h, channels: 1 } }).withMetadata({ density: dpi }).png().toBuffer()
+const png = (g: Grey, dpi: number) =>
+  sharp(g.data, { raw: { width: g.w, height: g.h, channels: 1 } })
+    .withMetadata({ density: dpi })
+    .png()
+    .toBuffer()
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v))
 
 /** A 1-bit fax TIFF from Ghostscript's device, as the receiving fax server keeps it. */
@@ -80,7 +95,10 @@ export async function scanPage(pdf: Buffer, path: ScanPath, r: Rand): Promise<{ 
       const colour = await ghostscript(pdf, 'png16m', String(dpi))
       // Off-white paper, then the scanner's low-quality JPEG; the readers get the decoded pixels.
       const jpeg = await sharp(colour).linear([0.97, 0.95, 0.86], [0, 0, 0]).jpeg({ quality: q, chromaSubsampling: '4:2:0' }).toBuffer()
-      return { png: await sharp(jpeg).withMetadata({ density: dpi }).png().toBuffer(), detail: `Ghostscript png16m ${dpi} dpi, JPEG quality ${q}` }
+      return {
+        png: await sharp(jpeg).withMetadata({ density: dpi }).png().toBuffer(),
+        detail: `Ghostscript png16m ${dpi} dpi, JPEG quality ${q}`,
+      }
     }
     case 'grey-gradient': {
       const g = await grey(await ghostscript(pdf, 'pnggray', '300'))
@@ -115,7 +133,10 @@ export async function scanPage(pdf: Buffer, path: ScanPath, r: Rand): Promise<{ 
           out[y * g.w + x] = clamp(sample(g, cx + u / scale, cy + v, 222))
         }
       }
-      return { png: await png({ data: out, w: g.w, h: g.h }, 300), detail: `rotated ${((theta * 180) / Math.PI).toFixed(1)} degrees, keystone ${(k * 100).toFixed(1)}%` }
+      return {
+        png: await png({ data: out, w: g.w, h: g.h }, 300),
+        detail: `rotated ${((theta * 180) / Math.PI).toFixed(1)} degrees, keystone ${(k * 100).toFixed(1)}%`,
+      }
     }
     case 'specks': {
       const g = await grey(await ghostscript(pdf, 'pnggray', '300'))
@@ -132,10 +153,21 @@ export async function scanPage(pdf: Buffer, path: ScanPath, r: Rand): Promise<{ 
     case 'turned': {
       const angle = r.pick([90, 180, 270])
       const g = await grey(await ghostscript(pdf, 'pnggray', '300'))
-      return { png: await sharp(await png(g, 300)).rotate(angle).withMetadata({ density: 300 }).png().toBuffer(), detail: `turned ${angle} degrees` }
+      return {
+        png: await sharp(await png(g, 300))
+          .rotate(angle)
+          .withMetadata({ density: 300 })
+          .png()
+          .toBuffer(),
+        detail: `turned ${angle} degrees`,
+      }
     }
     case 'photocopy': {
-      const g = await grey(await sharp(await ghostscript(pdf, 'pnggray', '300')).blur(r.float(1.1, 1.8)).toBuffer())
+      const g = await grey(
+        await sharp(await ghostscript(pdf, 'pnggray', '300'))
+          .blur(r.float(1.1, 1.8))
+          .toBuffer(),
+      )
       const level = r.int(150, 185)
       const edge = r.chance(0.5) ? 'left' : 'top'
       for (let y = 0; y < g.h; y++) {

@@ -18,7 +18,10 @@ export function cat(...children: Child[]): Frag {
   const kids = children.filter((c): c is Frag | string => Boolean(c))
   return {
     html: kids.map((c) => (typeof c === 'string' ? esc(c) : c.html)).join(''),
-    text: kids.map((c) => (typeof c === 'string' ? c : c.text)).filter((t) => t.trim()).join(' '),
+    text: kids
+      .map((c) => (typeof c === 'string' ? c : c.text))
+      .filter((t) => t.trim())
+      .join(' '),
   }
 }
 

@@ -46,7 +46,10 @@ export async function unseenPages(dir: string, perStyle = 5, styles: readonly Sc
           const scan = await scanPage(pdf, style, r)
           await fs.writeFile(`${base}.pdf`, pdf)
           await fs.writeFile(`${base}.png`, scan.png)
-          await fs.writeFile(meta, JSON.stringify({ style, house, tilt: Math.round(tilt * 100) / 100, detail: scan.detail, truth: content.truth }, null, 2))
+          await fs.writeFile(
+            meta,
+            JSON.stringify({ style, house, tilt: Math.round(tilt * 100) / 100, detail: scan.detail, truth: content.truth }, null, 2),
+          )
           process.stderr.write(`unseen pages: ${path.basename(base)} (${scan.detail})\n`)
         }
         const m = JSON.parse(await fs.readFile(meta, 'utf8')) as { truth: string; detail: string }

@@ -23,7 +23,15 @@ export interface Printer {
 export async function openPrinter(): Promise<Printer> {
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   return {
     async print(html) {
@@ -55,7 +63,9 @@ export async function ghostscript(pdf: Buffer, device: string, res: string): Pro
     const out = path.join(dir, 'out')
     await fs.writeFile(src, pdf)
     const aa = device.startsWith('png') ? ['-dTextAlphaBits=4', '-dGraphicsAlphaBits=4'] : []
-    await run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', `-sDEVICE=${device}`, `-r${res}`, ...aa, `-sOutputFile=${out}`, src], { maxBuffer: 1 << 24 })
+    await run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', `-sDEVICE=${device}`, `-r${res}`, ...aa, `-sOutputFile=${out}`, src], {
+      maxBuffer: 1 << 24,
+    })
     return await fs.readFile(out)
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
