@@ -44,7 +44,14 @@ export function wordAccuracy(truth: string, read: string): number {
   return Math.max(0, 1 - prev[b.length]! / a.length)
 }
 
-type Reader = (page: TruthPage) => Promise<string>
+/** A page file with the words printed on it, in reading order; `style` groups pages in the tables. */
+export interface ScoredPage {
+  style: string
+  png: string
+  truth: string
+}
+
+type Reader = (page: ScoredPage) => Promise<string>
 
 async function pooled<T>(items: T[], parallel: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0
@@ -103,24 +110,38 @@ export interface AccuracyResult {
  * the page in the cache, to look at why a page reads worse.
  */
 export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: number; styles?: AccuracyStyle[]; workers?: number; dump?: boolean }): Promise<AccuracyResult> {
-  const pages = await accuracyPages(path.join(opts.cacheDir, 'accuracy'), opts.perStyle ?? 2, opts.styles ?? ACCURACY_STYLES)
+  const pages: TruthPage[] = await accuracyPages(path.join(opts.cacheDir, 'accuracy'), opts.perStyle ?? 2, opts.styles ?? ACCURACY_STYLES)
+  const { texts: _texts, ...result } = await compareReaders(pages, opts)
+  return result
+}
+
+/**
+ * Every reader (bare tesseract.js, the native CLI, chartclerk with each engine) on the same page
+ * files, scored against each page's truth; `texts` holds each reader's reading per page file.
+ */
+export async function compareReaders(pages: ScoredPage[], opts: { workers?: number; dump?: boolean; label?: string }): Promise<AccuracyResult & { texts: Map<string, Map<string, string>> }> {
+  const label = opts.label ?? 'accuracy'
   const workers = opts.workers ?? 2
   const scores = new Map<string, Map<string, number>>()
+  const texts = new Map<string, Map<string, string>>()
   const ocrPaths = new Map<string, string>()
   const slug = (name: string) => name.replace(/[^a-z0-9.]+/gi, '-').replace(/-+$/, '')
   const score = async (name: string, read: Reader, parallel: number) => {
-    process.stderr.write(`bench: accuracy: ${name} ...\n`)
+    process.stderr.write(`bench: ${label}: ${name} ...\n`)
     const m = new Map<string, number>()
+    const t = new Map<string, string>()
     await pooled(pages, parallel, async (p) => {
       // A page that fails (a timeout on a junk reading) scores 0 rather than ending the run.
       const text = await read(p).catch((e) => {
-        process.stderr.write(`bench: accuracy: ${name}: ${path.basename(p.png)} failed: ${(e as Error).message}\n`)
+        process.stderr.write(`bench: ${label}: ${name}: ${path.basename(p.png)} failed: ${(e as Error).message}\n`)
         return ''
       })
       m.set(p.png, wordAccuracy(p.truth, text))
+      t.set(p.png, text)
       if (opts.dump) await fs.writeFile(p.png.replace(/\.png$/, `.${slug(name)}.txt`), text)
     })
     scores.set(name, m)
+    texts.set(name, t)
   }
   if (opts.dump) {
     for (const p of pages) {
@@ -189,7 +210,7 @@ export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: numb
     perPage[path.basename(p.png)] = row
   }
   printTable(perStyle, overall, vsBare)
-  return { pages: pages.length, perStyle, overall, vsBare, worseThanBare, perPage }
+  return { pages: pages.length, perStyle, overall, vsBare, worseThanBare, perPage, texts }
 }
 
 function printTable(perStyle: AccuracyResult['perStyle'], overall: Record<string, number>, vsBare: AccuracyResult['vsBare']): void {

@@ -6,7 +6,8 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,ocr,text,latency,memory,hostile,rules,storage,split
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split
+ *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
  *   --split-batches N  generated stacks for the split figure (default 4, scanned)
@@ -23,7 +24,7 @@ import { runOcrBench } from './ocr.js'
 import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, 'text-files': { type: 'string', default: '120' }, only: { type: 'string' }, dump: { type: 'boolean', default: false }, 'split-batches': { type: 'string', default: '4' }, 'split-quick': { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, 'text-files': { type: 'string', default: '120' }, only: { type: 'string' }, 'unseen-per-style': { type: 'string', default: '5' }, dump: { type: 'boolean', default: false }, 'split-batches': { type: 'string', default: '4' }, 'split-quick': { type: 'boolean', default: false } } })
 const only = values.only ? new Set(values.only.split(',')) : null
 const want = (k: string) => !only || only.has(k)
 const cacheDir = path.join(ROOT, '.bench-cache')
@@ -37,6 +38,7 @@ async function step(name: string, fn: () => Promise<unknown>) {
 }
 
 await step('accuracy', () => runAccuracyBench({ cacheDir, perStyle: Number(values['per-style']), styles: values.styles?.split(',') as AccuracyStyle[] | undefined, dump: values.dump }))
+await step('unseen-reading', async () => (await import('./unseen-reading.js')).runUnseenReadingBench({ cacheDir, perStyle: Number(values['unseen-per-style']), dump: values.dump }))
 await step('ocr', () => runOcrBench({ pages: Number(values.pages), cacheDir }))
 await step('text', () => runTextLayerBench({ files: Number(values['text-files']), cacheDir }))
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
