@@ -137,7 +137,7 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.
   const confidence = conflict === 'strong' ? any : any * hold
-  return { page: pg.page, confidence: Math.round(confidence * 1000) / 1000, reasons: [...signs.map((s) => s.why), ...holds.map((h) => `against: ${h}`)] }
+  return { page: pg.page, confidence: Math.round(confidence * 1000) / 1000, reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)] }
 }
 
 /** The identifiers of a part, pooled over its pages. */

@@ -149,7 +149,7 @@ async function readPart(ctx: Ctx, batch: BatchFacts, part: { id: number; sha: st
   const foreign = foreignPages(job, part.readings)
   if (foreign.length) {
     ;(job.reviewReasons ??= []).push(
-      `Page${foreign.length > 1 ? 's' : ''} ${foreign.join(', ')} of this document name${foreign.length > 1 ? '' : 's'} another patient than the rest: check where the document ends (Split in review) before filing.`,
+      `Page${foreign.length > 1 ? 's' : ''} ${foreign.join(', ')} of this document name${foreign.length > 1 ? '' : 's'} another patient than the rest: check where the document ends before filing it.`,
     )
   }
   await run([fields, settle, onFiled])

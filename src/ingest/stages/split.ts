@@ -41,7 +41,7 @@ export const split: Stage = {
 function holdForReview(job: Parameters<Stage['run']>[0], ctx: Parameters<Stage['run']>[1], plan: SplitPlan): void {
   const doubtful = plan.cuts.filter((c) => c.confidence < 0.9)
   const reasons = [
-    `This file seems to hold ${plan.parts.length} documents; ${doubtful.length === 1 ? `where one ends is not certain (before page ${doubtful[0]!.page})` : `${doubtful.length} of the cuts are not certain (before pages ${doubtful.map((c) => c.page).join(', ')})`}. Check the cuts in Split and file each part.`,
+    `This file seems to hold ${plan.parts.length} documents; ${doubtful.length === 1 ? `where one ends is not certain (before page ${doubtful[0]!.page})` : `${doubtful.length} of the cuts are not certain (before pages ${doubtful.map((c) => c.page).join(', ')})`}. Check where each document starts and file the parts.`,
   ]
   const doc = ctx.catalog.documents.get(job.documentId!)!
   // What each proposed part reads as, to show beside its pages (and for `ingest --json`).
