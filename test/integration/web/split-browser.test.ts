@@ -86,8 +86,8 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     await Promise.all([page.waitForURL(new RegExp(`/review/${id}$`)), page.click(`a[href="/review/${id}"]`)])
     expect(await page.locator('.split-strip .thumb').count()).toBe(5)
     // Every thumbnail drawn (the page images exist for the stack's pages).
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.split-strip img')].every((i) => i.complete && i.naturalWidth > 0))
-    const checked = await page.locator('.split-strip input[name=starts]:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))
+    await page.waitForFunction("[...document.querySelectorAll('.split-strip img')].every((i) => i.complete && i.naturalWidth > 0)")
+    const checked = await page.locator('.split-strip input[name=starts]:checked').evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
     expect(checked).toEqual(['3', '5'])
     expect(await page.locator('.split-strip .cut-doubt input[value="3"]').count()).toBe(1)
     expect(await page.locator('.split-strip .cut-sure input[value="5"]').count()).toBe(1)
