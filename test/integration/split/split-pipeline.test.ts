@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
+import { rematchWaiting } from '../../../src/review/rematch.js'
+import { settleDocument } from '../../../src/review/settle.js'
 import { BatchesRepo } from '../../../src/split/batches.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { sha256, writeFiles } from '../../helpers/documents.js'
@@ -82,6 +84,10 @@ describe('a stack scanned as one file', () => {
     const waiting = app.catalog.documents.get(bare[0]!.documentId!)!
     expect(waiting.status).toBe('needs_review')
     expect(waiting.reviewReasons[0]).toMatch(/seems to hold 2 documents/)
+    // Never filed whole: not by a person settling it as one document, not by matching again.
+    await expect(settleDocument(app, waiting.id, { mrn: 'CC-100418', docType: 'consult_note', by: 'clerk a' })).rejects.toMatchObject({ code: 'USAGE' })
+    await rematchWaiting(app.ctx)
+    expect(app.catalog.documents.get(waiting.id)).toMatchObject({ status: 'needs_review', patientMrn: null })
   })
 
   it('a single multi-page document is not split, and prints one line covering all its pages', async () => {
