@@ -9,7 +9,7 @@
 const PHRASE = 'CHARTCLERKSEPARATORSHEET'
 const SECOND = 'DONOTFILEPLACEBETWEENDOCUMENTS'
 /** A real separator sheet holds little else; a document that quotes the phrase is not one. */
-const MAX_WORDS = 80
+const MAX_LETTERS = 600
 
 /** Letters only, upper case, with the digits OCR reads for letters turned back. */
 export function squashLetters(text: string): string {
@@ -41,10 +41,9 @@ export function nearestDistance(needle: string, hay: string): number {
 
 /** True when the page's text is a chartclerk separator sheet. */
 export function isSeparatorPage(text: string): boolean {
-  const words = text.split(/\s+/).filter(Boolean).length
-  if (words === 0 || words > MAX_WORDS) return false
+  // Counted in letters, not words: text printed upside down comes out of some PDFs a letter at a time.
   const letters = squashLetters(text)
-  if (letters.length < 10) return false
+  if (letters.length < 10 || letters.length > MAX_LETTERS) return false
   // About one slip in five letters on the big phrase, or the small line read well.
   return nearestDistance(PHRASE, letters) <= 5 || nearestDistance(SECOND, letters) <= 4
 }
