@@ -86,7 +86,10 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     await Promise.all([page.waitForURL(new RegExp(`/review/${id}$`)), page.click(`a[href="/review/${id}"]`)])
     expect(await page.locator('.split-strip .thumb').count()).toBe(5)
     // Every thumbnail drawn (the page images exist for the stack's pages).
-    await page.waitForFunction("[...document.querySelectorAll('.split-strip img')].every((i) => i.complete && i.naturalWidth > 0)")
+    type Img = { complete: boolean; naturalWidth: number }
+    await page.waitForFunction(() =>
+      Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Img> } }).document.querySelectorAll('.split-strip img')).every((i) => i.complete && i.naturalWidth > 0),
+    )
     const checked = await page.locator('.split-strip input[name=starts]:checked').evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
     expect(checked).toEqual(['3', '5'])
     expect(await page.locator('.split-strip .cut-doubt input[value="3"]').count()).toBe(1)
@@ -109,6 +112,9 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
       [5, 5, 'filed', 'CC-101127'],
     ])
     expect(app.catalog.documents.get(id)).toBeUndefined()
+    // A part's own page says where it came from.
+    await Promise.all([page.waitForURL(new RegExp(`/documents/${batch[0]!.id}$`)), page.click(`a[href="/documents/${batch[0]!.id}"]`)])
+    expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain('pages 1–2 of that file (a scanned stack)')
     const decisions = new BatchesRepo(app.catalog.db).decisions()
     expect(decisions).toEqual([expect.objectContaining({ proposed: [1, 3, 5], decided: [1, 3, 5], decidedBy: 'mclerk' })])
     const audited = app.catalog.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.split'").all() as { actor: string; detail: string }[]
