@@ -73,7 +73,7 @@ export function planSplit(pages: readonly PageReading[], opts: { sure?: number; 
       part = [pg]
       continue
     }
-    // A blank page never starts a document: it stays with the one before (the back of a sheet).
+    // A blank page never starts a document (it is the back of a sheet); it only hints that one may follow.
     if (pg.blank || part.every((x) => x.blank)) {
       part.push(pg)
       continue
@@ -129,7 +129,7 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
   const partType = part.find((x) => x.type)?.type ?? null
   if (pg.type && partType && pg.type !== partType) signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
   if (prev.signedAtEnd) signs.push({ p: 0.6, why: 'a signature closes the page before' })
-  if (blankBefore) signs.push({ p: 0.55, why: 'a blank page comes before' })
+  if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
   if (pg.head && pg.head.length >= 8 && pg.head === part[0]!.head && part.length > 1 && prev.head !== pg.head) {
     signs.push({ p: 0.5, why: "the first page's letterhead appears again" })
   }
@@ -190,8 +190,9 @@ export function rangesFrom(pages: readonly Pick<PageReading, 'page' | 'blank' | 
     const kept = firstSep ? inPart.filter((p) => p.page < firstSep.page) : inPart
     const real = kept.filter((p) => !p.separator)
     if (real.length === 0 || real.every((p) => p.blank)) continue
-    // Blank pages before a document's first page (the back of a separator sheet) belong to none.
-    out.push({ from: real.find((p) => !p.blank)!.page, to: real.at(-1)!.page })
+    // Blank pages around a document (the back of a sheet, of a separator sheet) belong to none: nothing to file.
+    const content = real.filter((p) => !p.blank)
+    out.push({ from: content[0]!.page, to: content.at(-1)!.page })
   }
   return out
 }

@@ -44,9 +44,11 @@ describe('boundaries read from the pages', () => {
     expect(p.certain).toBe(true)
   })
 
-  it('a blank back page stays with the document before it', () => {
+  it('a blank back page belongs to no document, and does not cut one alone', () => {
     const p = plan([labReport(JOHNSON, 1), 'blank', labReport(LINDQVIST, 2)])
-    expect(p.parts).toEqual([{ from: 1, to: 2 }, { from: 3, to: 3 }])
+    expect(p.parts).toEqual([{ from: 1, to: 1 }, { from: 3, to: 3 }])
+    const one = plan([{ pages: dischargeSummary(JOHNSON, 1).pages.slice(0, 2) }, 'blank', { pages: dischargeSummary(JOHNSON, 1).pages.slice(2) }])
+    expect(one.parts).toEqual([{ from: 1, to: 4 }])
   })
 
   it('a page naming another patient is cut off even inside numbered pages', () => {
