@@ -56,7 +56,8 @@ export function readPages(texts: readonly string[], opts: ReadOptions = {}): Pag
 }
 
 function readPage(page: number, text: string, mark: ReturnType<typeof detectMissingPages>['pageMap'][number] | undefined, opts: ReadOptions): PageReading {
-  const words = text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w))
+  // Scanner specks OCR into stray one-letter tokens ("~", "i", "°"): a blank page still reads as blank.
+  const words = text.split(/\s+/).filter((w) => /[a-z0-9]{2,}/i.test(w))
   const lines = text.split(/\n/).map((l) => l.trim()).filter((l) => /[a-z0-9]/i.test(l))
   const blank = words.length < MIN_WORDS
   const separator = !blank && isSeparatorPage(text)
