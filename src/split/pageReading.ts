@@ -7,6 +7,7 @@
  */
 import { detectSignature } from '../extract-fields/signature.js'
 import { detectMissingPages } from '../extract-fields/pages.js'
+import { isFaxBanner } from '../extract-fields/pageFurniture.js'
 import { extractIdentifiers } from '../patients/extractIdentifiers.js'
 import type { ExtractOptions } from '../patients/identifiers/types.js'
 import { isSeparatorPage } from './separator.js'
@@ -56,8 +57,10 @@ export function readPages(texts: readonly string[], opts: ReadOptions = {}): Pag
 }
 
 function readPage(page: number, text: string, mark: ReturnType<typeof detectMissingPages>['pageMap'][number] | undefined, opts: ReadOptions): PageReading {
-  // Scanner specks OCR into stray one-letter tokens ("~", "i", "°"): a blank page still reads as blank.
-  const words = text.split(/\s+/).filter((w) => /[a-z0-9]{2,}/i.test(w))
+  // Scanner specks OCR into stray one-letter tokens ("~", "i", "°"), and a fax prints its banner on
+  // every page: a blank sheet with either still reads as blank.
+  const content = text.split(/\n/).filter((l) => !isFaxBanner(l)).join('\n')
+  const words = content.split(/\s+/).filter((w) => /[a-z0-9]{2,}/i.test(w))
   const lines = text.split(/\n/).map((l) => l.trim()).filter((l) => /[a-z0-9]/i.test(l))
   const blank = words.length < MIN_WORDS
   const separator = !blank && isSeparatorPage(text)
