@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'review.view',
   'review.settle',
   'review.rematch',
+  'review.split',
   'deficiency.list',
   'deficiency.status',
   'deficiency.export',

@@ -26,6 +26,12 @@ export interface DocumentRecord {
   details: Record<string, unknown>
   errorCode: string | null
   errorMessage: string | null
+  /** A document cut from a stack: the received file's SHA-256 and its pages there (1-based). */
+  batchSha256: string | null
+  pageFrom: number | null
+  pageTo: number | null
+  /** Fingerprint of the page text: the same pages received again are a repeat receipt. */
+  pagesKey: string | null
   createdAt: string
   updatedAt: string
 }
@@ -52,13 +58,13 @@ export interface PageRecord {
 }
 
 export type DocumentPatch = Partial<
-  Pick<DocumentRecord, 'status' | 'pageCount' | 'textSource' | 'textLength' | 'ocrConfidence' | 'docType' | 'typeConfidence' | 'patientMrn' | 'reviewReasons' | 'details' | 'errorCode' | 'errorMessage'>
+  Pick<DocumentRecord, 'status' | 'pageCount' | 'textSource' | 'textLength' | 'ocrConfidence' | 'docType' | 'typeConfidence' | 'patientMrn' | 'reviewReasons' | 'details' | 'errorCode' | 'errorMessage' | 'pagesKey'>
 >
 
 const COLS: Record<keyof DocumentPatch, string> = {
   status: 'status', pageCount: 'page_count', textSource: 'text_source', textLength: 'text_length', ocrConfidence: 'ocr_confidence',
   docType: 'doc_type', typeConfidence: 'type_confidence', patientMrn: 'patient_mrn', reviewReasons: 'review_reasons', details: 'details',
-  errorCode: 'error_code', errorMessage: 'error_message',
+  errorCode: 'error_code', errorMessage: 'error_message', pagesKey: 'pages_key',
 }
 
 export class DocumentsRepo {
@@ -74,17 +80,31 @@ export class DocumentsRepo {
     return r ? toDoc(r) : undefined
   }
 
-  create(d: Pick<DocumentRecord, 'sha256' | 'size' | 'contentType' | 'originalName' | 'sourceFolder' | 'receivedAt'>): number {
+  create(
+    d: Pick<DocumentRecord, 'sha256' | 'size' | 'contentType' | 'originalName' | 'sourceFolder' | 'receivedAt'> &
+      Partial<Pick<DocumentRecord, 'batchSha256' | 'pageFrom' | 'pageTo' | 'pagesKey'>>,
+  ): number {
     const now = new Date().toISOString()
     const info = this.db
       .prepare(
-        `INSERT INTO documents (sha256, size, content_type, original_name, source_folder, received_at, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+        `INSERT INTO documents (sha256, size, content_type, original_name, source_folder, received_at, status, batch_sha256, page_from, page_to, pages_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(d.sha256, d.size, d.contentType, d.originalName, d.sourceFolder, d.receivedAt, now, now)
+      .run(d.sha256, d.size, d.contentType, d.originalName, d.sourceFolder, d.receivedAt, d.batchSha256 ?? null, d.pageFrom ?? null, d.pageTo ?? null, d.pagesKey ?? null, now, now)
     const id = Number(info.lastInsertRowid)
     this.events.append('document.stored', id, { sha256: d.sha256, size: d.size })
     return id
+  }
+
+  /** A document already on file with these pages (see pagesKey). */
+  byPagesKey(key: string): DocumentRecord | undefined {
+    const r = this.db.prepare("SELECT * FROM documents WHERE pages_key = ? AND status != 'failed' ORDER BY id LIMIT 1").get(key)
+    return r ? toDoc(r) : undefined
+  }
+
+  /** The documents cut from one received file, in page order. */
+  ofBatch(batchSha256: string): DocumentRecord[] {
+    return (this.db.prepare('SELECT * FROM documents WHERE batch_sha256 = ? ORDER BY page_from').all(batchSha256) as any[]).map(toDoc)
   }
 
   update(id: number, patch: DocumentPatch): void {
@@ -162,7 +182,8 @@ export class DocumentsRepo {
   }
 
   allShas(): Iterable<{ sha256: string }> {
-    return this.db.prepare('SELECT sha256 FROM documents ORDER BY id').iterate() as Iterable<{ sha256: string }>
+    // Received stacks are originals too, kept under their own hash beside the documents cut from them.
+    return this.db.prepare('SELECT sha256 FROM documents UNION SELECT sha256 FROM batches').iterate() as Iterable<{ sha256: string }>
   }
 
   /** Full-text search; the user's words are quoted so FTS syntax in them is harmless. */
@@ -184,6 +205,7 @@ function toDoc(r: any): DocumentRecord {
     ocrConfidence: r.ocr_confidence, docType: r.doc_type, typeConfidence: r.type_confidence, patientMrn: r.patient_mrn,
     reviewReasons: r.review_reasons ? JSON.parse(r.review_reasons) : [], details: r.details ? JSON.parse(r.details) : {},
     errorCode: r.error_code, errorMessage: r.error_message, createdAt: r.created_at, updatedAt: r.updated_at,
+    batchSha256: r.batch_sha256 ?? null, pageFrom: r.page_from ?? null, pageTo: r.page_to ?? null, pagesKey: r.pages_key ?? null,
   }
 }
 

@@ -16,6 +16,7 @@ import { inspect } from './stages/inspect.js'
 import { onFiled } from './stages/onFiled.js'
 import { record } from './stages/record.js'
 import { settle } from './stages/settle.js'
+import { split } from './stages/split.js'
 import { storeOriginal } from './stages/storeOriginal.js'
 import type { Job, Stage, StageContext, StageOutcome } from './stages/types.js'
 
@@ -27,6 +28,7 @@ export const STAGES: readonly Stage[] = [
   record, // document + receipt into the catalog
   extract, // text layer or OCR; page images, text, searchable PDF
   indexText, // pages and full-text index
+  split, // one document or a stack? sure cuts make the parts documents; doubtful ones wait in review
   classify, // document type, calibrated confidence
   identify, // patient: two agreeing identifiers, or review
   fields, // the type's elements, dates, signature, page markers

@@ -43,6 +43,12 @@ export interface IngestResult {
   missingPages: number[]
   fields: Record<string, unknown> | null
   reviewReasons: string[]
+  /** The pages of the received file this document is (1-based); a one-document file: all of them. Null when the file was not read. */
+  split: { from: number; to: number } | null
+  /** SHA-256 of the received file (the batch) this document came in. */
+  batchSha256: string | null
+  /** A part proposed for a stack that waits in review (not a document yet: `documentId` is the review item). */
+  splitProposed?: boolean
   error?: { code: string; message: string; stage: string | null }
   quarantinedAs?: string
 }
@@ -196,22 +202,22 @@ export class IngestRunner extends EventEmitter {
     return resumed
   }
 
-  /** One-shot: run given files through the pipeline, leaving them in place. */
+  /** One-shot: run given files through the pipeline, leaving them in place. One result per document a file held. */
   async ingestFiles(files: string[], onResult?: (r: IngestResult) => void): Promise<IngestResult[]> {
     await fs.mkdir(this.ctx.config.workDir, { recursive: true })
-    const results: IngestResult[] = new Array(files.length)
+    const results: IngestResult[][] = new Array(files.length)
     let next = 0
     const lane = async () => {
       while (next < files.length && !this.stopping) {
         const i = next++
         const file = path.resolve(files[i]!)
-        const r = await this.ingestOne(file)
-        results[i] = r
-        onResult?.(r)
+        const rs = await this.ingestOne(file)
+        results[i] = rs
+        for (const r of rs) onResult?.(r)
       }
     }
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, files.length) }, lane))
-    return results.filter(Boolean)
+    return results.filter(Boolean).flat()
   }
 
   /** Resolves when nothing is queued or in progress. */
@@ -255,8 +261,7 @@ export class IngestRunner extends EventEmitter {
       job = (await this.claim(item.inboxPath!, item.observed)) ?? undefined
       if (!job) return
     }
-    const result = await this.process(job)
-    this.emit('result', result)
+    for (const result of await this.process(job)) this.emit('result', result)
   }
 
   /** Moves a stable inbox file into the work area under a new job. null when it is not ready or gone. */
@@ -315,7 +320,7 @@ export class IngestRunner extends EventEmitter {
     return job
   }
 
-  private async ingestOne(file: string): Promise<IngestResult> {
+  private async ingestOne(file: string): Promise<IngestResult[]> {
     const { catalog, config } = this.ctx
     const id = randomUUID()
     const job: Job = {
@@ -328,7 +333,7 @@ export class IngestRunner extends EventEmitter {
       if (!st.isFile()) throw new ChartclerkError('FILE_VANISHED', 'This is not a file (a folder?). Give chartclerk PDF, TIFF, PNG or JPEG files.', { stage: 'claim' })
     } catch (err) {
       const e = err instanceof ChartclerkError ? err : new ChartclerkError('FILE_VANISHED', 'This file cannot be found or read. Check the path.', { stage: 'claim', cause: err })
-      return this.failedResult(job, e)
+      return [this.failedResult(job, e)]
     }
     catalog.jobs.create({ ...job, inboxPath: file })
     await copyFileDurably(file, job.workPath)
@@ -336,7 +341,7 @@ export class IngestRunner extends EventEmitter {
     return this.process(job)
   }
 
-  private async process(job: Job): Promise<IngestResult> {
+  private async process(job: Job): Promise<IngestResult[]> {
     const { catalog, log } = this.ctx
     this.active.set(job.id, job)
     try {
@@ -347,15 +352,17 @@ export class IngestRunner extends EventEmitter {
         crashHookForTests(stage, job.originalName)
       })
       const status = job.status ?? 'needs_review'
+      // A stack's own row is gone once its parts stand: the job points at the first of them.
+      if (job.parts?.length) job.documentId = job.parts[0]!.documentId
       catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
       await fs.rm(job.workPath, { force: true })
-      log.info({ job: job.id, documentId: job.documentId, sha256: job.sha256, status, pages: job.extracted?.pages.length }, 'ingested')
-      return this.resultOf(job, status)
+      log.info({ job: job.id, documentId: job.documentId, sha256: job.sha256, status, pages: job.extracted?.pages.length, parts: job.parts?.length }, 'ingested')
+      return this.resultsOf(job, status)
     } catch (err) {
       let e = toChartclerkError(err)
       // No space (catalog, work area, store): an outage, never a reason to quarantine a good file.
       if (!e.transient && isNoSpace(err)) e = diskFullError(e.stage)
-      if (e.transient) return this.release(job, e)
+      if (e.transient) return [await this.release(job, e)]
       try {
         if (job.documentId !== undefined) {
           catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
@@ -365,13 +372,13 @@ export class IngestRunner extends EventEmitter {
         if (job.mode === 'ingest') {
           catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
           await fs.rm(job.workPath, { force: true })
-          return this.failedResult(job, e)
+          return [this.failedResult(job, e)]
         }
         const target = await this.quarantine(job, e, job.workPath)
-        return { ...this.failedResult(job, e), quarantinedAs: target }
+        return [{ ...this.failedResult(job, e), quarantinedAs: target }]
       } catch (failing) {
         // Even a bad file waits in the inbox while the disk is full (no room for its note).
-        if (isNoSpace(failing) && existsSync(job.workPath)) return this.release(job, diskFullError(e.stage))
+        if (isNoSpace(failing) && existsSync(job.workPath)) return [await this.release(job, diskFullError(e.stage))]
         throw failing
       }
     } finally {
@@ -490,12 +497,31 @@ export class IngestRunner extends EventEmitter {
     this.pauseForStorage('disk full', async () => (await store.health()).reachable && (await hasRoom(dirs, need)))
   }
 
-  private resultOf(job: Job, status: IngestStatus): IngestResult {
+  /**
+   * One result per document the file held: the parts of a stack, the proposed parts of a stack
+   * waiting in review (each named by the review item, with the type its pages read as), or the
+   * one document.
+   */
+  private resultsOf(job: Job, status: IngestStatus): IngestResult[] {
+    if (job.parts?.length) return job.parts.map((p) => ({ ...this.resultOf(job, p.status, p.documentId), split: p.split }))
     const doc = job.documentId !== undefined ? this.ctx.catalog.documents.get(job.documentId) : undefined
+    const proposed = doc?.status === 'needs_review' ? (doc.details.split as { parts: { from: number; to: number }[]; guesses?: { type: string; typeConfidence: number }[] } | undefined) : undefined
+    if (proposed && proposed.parts.length > 1) {
+      const base = this.resultOf(job, status)
+      return proposed.parts.map((r, i) => ({
+        ...base, split: { from: r.from, to: r.to }, pages: r.to - r.from + 1,
+        documentType: proposed.guesses?.[i]?.type ?? null, typeConfidence: proposed.guesses?.[i]?.typeConfidence ?? null, splitProposed: true,
+      }))
+    }
+    return [this.resultOf(job, status)]
+  }
+
+  private resultOf(job: Job, status: IngestStatus, documentId = job.documentId): IngestResult {
+    const doc = documentId !== undefined ? this.ctx.catalog.documents.get(documentId) : undefined
     const x = doc?.details.extraction as ExtractionDetails | undefined
     const m = doc?.details.match as MatchSummary | undefined
     return {
-      file: job.sourcePath, status, documentId: job.documentId ?? null, sha256: job.sha256 ?? null, pages: doc?.pageCount ?? job.pageCount ?? null,
+      file: job.sourcePath, status, documentId: documentId ?? null, sha256: doc?.sha256 ?? job.sha256 ?? null, pages: doc?.pageCount ?? job.pageCount ?? null,
       ocrConfidence: doc?.ocrConfidence ?? null, textLength: doc?.textLength ?? null, textSource: doc?.textSource ?? null, jobId: job.id,
       documentType: doc?.docType ?? null,
       typeConfidence: doc?.typeConfidence ?? null,
@@ -508,6 +534,8 @@ export class IngestRunner extends EventEmitter {
       missingPages: x?.missingPages ?? [],
       fields: (doc?.details.fields as Record<string, unknown> | undefined) ?? null,
       reviewReasons: doc?.reviewReasons ?? [],
+      split: doc?.pageFrom != null && doc.pageTo != null ? { from: doc.pageFrom, to: doc.pageTo } : doc?.pageCount ? { from: 1, to: doc.pageCount } : null,
+      batchSha256: doc?.batchSha256 ?? job.sha256 ?? null,
     }
   }
 

@@ -43,6 +43,11 @@ export async function rematchWaiting(deps: RematchDeps, opts: { onDocument?: (do
     // Settled by a person meanwhile: nothing to do.
     if (!doc || doc.status !== 'needs_review') continue
     result.examined++
+    // A stack waiting to be split is never filed whole: a person decides its cuts first.
+    if (doc.details.split) {
+      result.waiting++
+      continue
+    }
     // One job per content at a time, as in the pipeline: the same file arriving again waits for us.
     const release = await deps.contentLocks.acquire(doc.sha256)
     try {

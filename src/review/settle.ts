@@ -42,6 +42,9 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
   if (doc.status !== 'needs_review' && doc.status !== 'filed') {
     throw new ChartclerkError('CONFLICT', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
   }
+  if (doc.status === 'needs_review' && doc.details.split) {
+    throw new ChartclerkError('USAGE', `Document ${documentId} is a stack of several documents waiting to be split: open it on the desk's review page, decide where each document starts, then file the parts.`)
+  }
   const patient = catalog.patients.get(s.mrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${s.mrn} in the patient index. Check the number, or import the index first.`)
   if (!deps.classifier.docTypes.byType.has(s.docType)) {

@@ -30,6 +30,7 @@ import { registerAccountRoutes, registerLoginRoutes } from './pages/login.js'
 import { registerQuarantineRoutes } from './pages/quarantine.js'
 import { registerReleaseRoutes } from './pages/releases.js'
 import { registerReviewRoutes } from './pages/review.js'
+import { registerSplitRoutes } from './pages/split.js'
 import { registerRoutingRoutes } from './pages/routing.js'
 import { registerRuleRoutes } from './pages/rules.js'
 import { registerSearchRoutes } from './pages/search.js'
@@ -53,6 +54,7 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
   registerAccountRoutes(app, deps)
   registerDashboardRoutes(app, deps)
   registerReviewRoutes(app, deps)
+  registerSplitRoutes(app, deps)
   registerRoutingRoutes(app, deps)
   registerReleaseRoutes(app, deps)
   registerChartRoutes(app, deps)

@@ -9,6 +9,7 @@
  *   // ... desk.url
  *   await desk.close()
  */
+import { settleSplit } from '../split/settleSplit.js'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Hono } from 'hono'
@@ -61,6 +62,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     review: opts.review ?? {
       settle: (id, c) => settleDocument(app, id, { mrn: c.mrn, docType: c.docType, by: c.by, note: c.note ?? undefined }),
       rematch: () => rematchWaiting(app.ctx),
+      split: (id, starts, by) => settleSplit(app.ctx, id, starts, by),
     },
     users: new UsersRepo(app.sql.db),
     sessions: new SessionsRepo(app.sql.db),

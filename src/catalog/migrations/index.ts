@@ -16,6 +16,7 @@ import * as m012 from './012-routing.js'
 import * as m013 from './013-job-crashes.js'
 import * as m014 from './014-desk-ruleset-versions.js'
 import * as m015 from './015-searchable-pending.js'
+import * as m016 from './016-split-batches.js'
 
 export interface Migration {
   version: number
@@ -38,4 +39,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 13, name: m013.name, up: m013.up },
   { version: 14, name: m014.name, up: m014.up },
   { version: 15, name: m015.name, up: m015.up },
+  { version: 16, name: m016.name, up: m016.up },
 ]

@@ -28,7 +28,10 @@ export function describeResult(r: IngestResult, opts: ConsoleOptions = { patient
     return `${r.status.padEnd(12)} ${name}${where}\n             ${r.error?.code}: ${r.error?.message}`
   }
   const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
-  const what = r.status === 'duplicate' ? `already received as document ${r.documentId}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf})`
+  const part = r.split && r.pages != null && (r.split.from !== 1 || r.split.to !== r.pages) ? `, pages ${r.split.from}-${r.split.to} of the file` : ''
+  const what = r.splitProposed
+    ? `proposed part, pages ${r.split!.from}-${r.split!.to} of the file (split waits in review as document ${r.documentId})`
+    : r.status === 'duplicate' ? `already received as document ${r.documentId}${part}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf}${part})`
   const type = r.documentType ? ` ${r.documentType}${r.typeConfidence != null ? ` ${Math.round(r.typeConfidence * 100)}%` : ''}` : ''
   const where = r.status === 'filed' && r.patient ? (opts.patientData ? ` filed in chart ${consoleSafe(r.patient.mrn)}` : ' filed in its chart') : ''
   const n = r.reviewReasons.length
@@ -58,7 +61,7 @@ export function serviceResultJson(r: IngestResult, patientData: boolean): Record
     jobId: r.jobId, status: r.status, documentId: r.documentId, sha256: r.sha256, pages: r.pages, ocrConfidence: r.ocrConfidence,
     textLength: r.textLength, textSource: r.textSource, documentType: r.documentType, typeConfidence: r.typeConfidence,
     matched: r.patient !== null, matchConfidence: r.matchConfidence, signed: r.signed, pagesDeclared: r.pagesDeclared, missingPages: r.missingPages,
-    reviewReasonCount: r.reviewReasons.length,
+    reviewReasonCount: r.reviewReasons.length, split: r.split, batchSha256: r.batchSha256,
     ...(r.error ? { error: r.error } : {}),
     ...(r.quarantinedAs ? { quarantined: true } : {}),
   }

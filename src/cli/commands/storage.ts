@@ -55,6 +55,8 @@ async function* catalogShas(config: Readonly<Config>, location: 'main' | 'archiv
            AND ${location === 'main' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM inactive_charts i WHERE i.mrn = d.patient_mrn)`,
       )
       .all() as { sha256: string }[]
+    // Received stacks stay in the main store beside the documents cut from them.
+    if (location === 'main') rows.push(...(catalog.db.prepare('SELECT sha256 FROM batches').all() as { sha256: string }[]))
     yield* rows.map((r) => ({ sha256: r.sha256 }))
   } finally {
     catalog.close()

@@ -4,12 +4,32 @@
  * that resumes its own earlier claim, or content whose earlier run never
  * finished or failed, carries on with the existing document instead.
  */
+import { BatchesRepo } from '../../split/batches.js'
 import { CONTINUE, type Stage } from './types.js'
 
 export const dedupe: Stage = {
   name: 'dedupe',
   async run(job, ctx) {
     job.releaseContent = await ctx.contentLocks.acquire(job.sha256!)
+    // A stack already divided into its documents: the same stack again is a duplicate of each.
+    const batches = new BatchesRepo(ctx.catalog.db)
+    const batch = batches.get(job.sha256!)
+    if (batch) {
+      const own = batches.receiptByClaim(job.id)
+      job.parts = batch.plan.documents.map((d) => {
+        const status = ctx.catalog.documents.get(d.documentId)?.status
+        return { documentId: d.documentId, split: { from: d.from, to: d.to }, status: own && (status === 'filed' || status === 'needs_review') ? status : 'duplicate' }
+      })
+      if (own) {
+        job.resumed = true
+        job.status = job.parts.some((p) => p.status === 'needs_review') ? 'needs_review' : 'filed'
+        return { kind: 'halt', reason: 'already-complete' }
+      }
+      batches.addReceipt({ batchSha256: job.sha256!, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: true })
+      ctx.catalog.events.append('batch.received_again', null, { batchSha256: job.sha256!, claimId: job.id })
+      job.status = 'duplicate'
+      return { kind: 'halt', reason: 'duplicate' }
+    }
     const existing = ctx.catalog.documents.bySha(job.sha256!)
     if (!existing) return CONTINUE
     job.existing = existing

@@ -52,6 +52,10 @@ export interface Job {
   /** What the document ends as. */
   status?: 'filed' | 'needs_review' | 'duplicate'
   reviewReasons?: string[]
+  /** How the file's pages divide into documents (set for every file of more than one page). */
+  splitPlan?: import('../../split/boundaries.js').SplitPlan
+  /** The documents a stack became (a file holding several documents). */
+  parts?: import('../../split/fileParts.js').PartOutcome[]
   /** Held from dedupe to the end of the run: no other job works on the same content meanwhile. */
   releaseContent?: () => void
 }
@@ -74,7 +78,7 @@ export interface StageContext {
   clock: Clock
 }
 
-export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' }
+export type StageOutcome = { kind: 'continue' } | { kind: 'halt'; reason: 'duplicate' | 'already-complete' | 'split' | 'split-review' }
 
 export interface Stage {
   readonly name: StageName

@@ -193,6 +193,12 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <dd>
                 {when(doc.receivedAt, deps.clock)} as “{doc.originalName}”{doc.sourceFolder ? ` (from ${doc.sourceFolder}/)` : ''}
                 {receipts.length > 1 ? <span class="muted"> · received {receipts.length} times</span> : null}
+                {doc.batchSha256 && doc.pageFrom != null ? (
+                  <span class="muted" title={`received file SHA-256 ${doc.batchSha256}`}>
+                    {' '}
+                    · pages {doc.pageFrom}–{doc.pageTo} of that file (a scanned stack)
+                  </span>
+                ) : null}
               </dd>
               <dt>File</dt>
               <dd>

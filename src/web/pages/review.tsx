@@ -26,6 +26,7 @@ import { Badge, Csrf, Empty, Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { field, idParam, page } from '../render.js'
 import { PageImages, PageTexts } from './document.js'
+import { splitPage, splitProposal } from './split.js'
 
 function PatientChoice({ n, mrn, name, birthDate, sex, deceased, reasons, score, checked }: {
   n: number | null
@@ -308,6 +309,8 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const doc = id ? deps.catalog.documents.get(id) : undefined
     if (!doc) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such document.</Empty>)
     audit(c, { action: 'review.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
+    // A stack with a cut in doubt: first where its documents start, then each part on its own.
+    if (splitProposal(doc)) return splitPage(c, deps, doc)
     return itemPage(c, doc)
   })
 

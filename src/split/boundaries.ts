@@ -1,0 +1,209 @@
+/**
+ * Where the documents in a received file begin, from what its pages say. Each page gets a
+ * confidence that a new document starts on it, from the evidence read on it and the page
+ * before (noisy-OR of independent signs, held down by signs of continuation). A cut is made
+ * only when sure; a likely one is proposed and the file waits for a person, as filing does.
+ *
+ * The hard case is two documents of one type for one patient back to back: nothing changes
+ * but the "Page 1 of N", a signature closing the first, a title block opening the second.
+ * The opposite mistake, cutting one long document, is held off by its page numbers running on
+ * and by one sign alone never being enough.
+ */
+import type { PageIds, PageReading } from './pageReading.js'
+
+export interface Boundary {
+  /** The first page (1-based, of the received file) of the document that starts here. */
+  page: number
+  confidence: number
+  /** Why, in words a clerk can read (no patient data). */
+  reasons: string[]
+}
+
+export interface PageRange {
+  from: number
+  to: number
+}
+
+export interface SplitPlan {
+  pageCount: number
+  /** The documents as proposed: separator sheets and wholly blank stretches are in none. */
+  parts: PageRange[]
+  /** Every proposed cut (confidence at least PROPOSE), with its confidence and reasons. */
+  cuts: Boundary[]
+  /** Separator sheets found (never filed). */
+  separators: number[]
+  /** True when every cut is sure and no likely cut was left out: the parts can be filed as they are. */
+  certain: boolean
+}
+
+/** A cut this sure is made without asking. */
+export const SURE = 0.9
+/** A cut this likely is proposed to a person. */
+export const PROPOSE = 0.5
+
+interface Sign {
+  p: number
+  why: string
+}
+
+export function planSplit(pages: readonly PageReading[], opts: { sure?: number; propose?: number } = {}): SplitPlan {
+  const sure = opts.sure ?? SURE
+  const propose = opts.propose ?? PROPOSE
+  const separators = pages.filter((p) => p.separator).map((p) => p.page)
+  const cuts: Boundary[] = []
+  const starts: number[] = []
+  let part: PageReading[] = []
+  let afterSeparator = false
+  for (const pg of pages) {
+    if (pg.separator) {
+      afterSeparator = true
+      continue
+    }
+    if (part.length === 0) {
+      part.push(pg)
+      starts.push(pg.page)
+      if (afterSeparator && starts.length > 1) cuts.push({ page: pg.page, confidence: 1, reasons: ['a separator sheet comes before this page'] })
+      afterSeparator = false
+      continue
+    }
+    if (afterSeparator) {
+      afterSeparator = false
+      cuts.push({ page: pg.page, confidence: 1, reasons: ['a separator sheet comes before this page'] })
+      starts.push(pg.page)
+      part = [pg]
+      continue
+    }
+    // A blank page never starts a document (it is the back of a sheet); it only hints that one may follow.
+    if (pg.blank || part.every((x) => x.blank)) {
+      part.push(pg)
+      continue
+    }
+    const b = scoreStart(pg, part)
+    if (b.confidence >= propose) {
+      cuts.push(b)
+      starts.push(pg.page)
+      part = [pg]
+    } else {
+      part.push(pg)
+    }
+  }
+  const parts = rangesFrom(pages, starts)
+  const certain = cuts.every((c) => c.confidence >= sure)
+  return { pageCount: pages.length, parts, cuts, separators, certain }
+}
+
+/** Confidence that `pg` starts a new document, given the pages of the current one. */
+export function scoreStart(pg: PageReading, part: readonly PageReading[]): Boundary {
+  const prev = lastNonBlank(part)
+  const blankBefore = part.at(-1)!.blank
+  const signs: Sign[] = []
+  let hold = 1
+  const holds: string[] = []
+
+  // Page numbers printed by the document.
+  const pm = prev.marker
+  const m = pg.marker
+  if (m && m.page === 1) signs.push({ p: pm && pm.total !== null && pm.page === pm.total ? 0.97 : 0.93, why: 'the page is numbered "Page 1 of ..." again' })
+  else if (m && pm && m.page <= pm.page) signs.push({ p: 0.9, why: 'the page numbering starts again' })
+  else if (m && pm && m.page === pm.page + 1 && (m.total === pm.total || m.total === null || pm.total === null)) {
+    hold *= 0.1
+    holds.push('the page numbers run on')
+  } else if (!m && pm && pm.total !== null && pm.page === pm.total) signs.push({ p: 0.6, why: 'the page before was the last of its numbered pages' })
+  else if (!m && pm && pm.total !== null && pm.page < pm.total) {
+    hold *= 0.5
+    holds.push('the page before said more pages follow')
+  }
+
+  // The patient named.
+  const ids = partIds(part)
+  const conflict = idConflict(pg.ids, ids)
+  if (conflict === 'strong') signs.push({ p: 0.97, why: 'the page names a different patient (birth date or record number)' })
+  else if (conflict === 'name') signs.push({ p: 0.8, why: 'the page names a patient with a different name' })
+
+  // Title block, letterhead, type, signature, blank page.
+  if (pg.titled && !pg.continued) signs.push({ p: 0.45, why: 'a title block opens the page' })
+  if (pg.continued) {
+    hold *= 0.3
+    holds.push('the page says it continues')
+  }
+  const partType = part.find((x) => x.type)?.type ?? null
+  if (pg.type && partType && pg.type !== partType) signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
+  if (prev.signedAtEnd) signs.push({ p: 0.6, why: 'a signature closes the page before' })
+  if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
+  if (pg.head && pg.head.length >= 8 && pg.head === part[0]!.head && part.length > 1 && prev.head !== pg.head) {
+    signs.push({ p: 0.5, why: "the first page's letterhead appears again" })
+  }
+
+  const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
+  // A different patient is never held down: a page of another patient's record is never filed with this one.
+  const confidence = conflict === 'strong' ? any : any * hold
+  return { page: pg.page, confidence: Math.round(confidence * 1000) / 1000, reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)] }
+}
+
+/** The identifiers of a part, pooled over its pages. */
+export function partIds(part: readonly PageReading[]): PageIds {
+  const out: PageIds = { names: [], birthDates: [], mrns: [] }
+  for (const p of part) {
+    for (const k of ['names', 'birthDates', 'mrns'] as const) for (const v of p.ids[k]) if (!out[k].includes(v)) out[k].push(v)
+  }
+  return out
+}
+
+/**
+ * 'strong': a birth date or record number on the page, none of which the part holds (while it
+ * holds some); 'name': only the family name differs (an OCR slip of one letter is the same name).
+ */
+export function idConflict(a: PageIds, b: PageIds): 'strong' | 'name' | null {
+  const disjoint = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v))
+  if (disjoint(a.birthDates, b.birthDates) || disjoint(a.mrns, b.mrns)) return 'strong'
+  if (a.names.length && b.names.length && !a.names.some((n) => b.names.some((m) => sameName(n, m)))) return 'name'
+  return null
+}
+
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  const tail = (s: string, n: number) => s.slice(n)
+  return tail(a, i + 1) === tail(b, i + 1) || tail(a, i + 1) === tail(b, i) || tail(a, i) === tail(b, i + 1)
+}
+
+function lastNonBlank(part: readonly PageReading[]): PageReading {
+  for (let i = part.length - 1; i >= 0; i--) if (!part[i]!.blank) return part[i]!
+  return part[0]!
+}
+
+/**
+ * Page ranges from the first pages of the documents, leaving out separator sheets and any
+ * stretch of pages that is blank from end to end (nothing to file).
+ */
+export function rangesFrom(pages: readonly Pick<PageReading, 'page' | 'blank' | 'separator'>[], starts: readonly number[]): PageRange[] {
+  const sorted = [...new Set(starts)].sort((a, b) => a - b)
+  const out: PageRange[] = []
+  for (let k = 0; k < sorted.length; k++) {
+    const from = sorted[k]!
+    const end = (sorted[k + 1] ?? pages.length + 1) - 1
+    const inPart = pages.filter((p) => p.page >= from && p.page <= end)
+    // A part stops at a separator sheet; the pages after one start the next part.
+    const firstSep = inPart.find((p) => p.separator)
+    const kept = firstSep ? inPart.filter((p) => p.page < firstSep.page) : inPart
+    const real = kept.filter((p) => !p.separator)
+    if (real.length === 0 || real.every((p) => p.blank)) continue
+    // Blank pages around a document (the back of a sheet, of a separator sheet) belong to none: nothing to file.
+    const content = real.filter((p) => !p.blank)
+    out.push({ from: content[0]!.page, to: content.at(-1)!.page })
+  }
+  return out
+}
+
+/**
+ * The parts a person's cuts make: `starts` are the pages that begin documents (the first page is
+ * always one). Separator sheets stay out of every part.
+ */
+export function partsFromStarts(pages: readonly Pick<PageReading, 'page' | 'blank' | 'separator'>[], starts: readonly number[]): PageRange[] {
+  const withSeps = [1, ...starts]
+  // A separator sheet always ends the document before it.
+  for (const p of pages) if (p.separator && p.page < pages.length) withSeps.push(p.page + 1)
+  return rangesFrom(pages, withSeps.filter((s) => s >= 1 && s <= pages.length))
+}

@@ -1,0 +1,131 @@
+/**
+ * Stacks scanned as one file, through the real pipeline (text-layer PDFs where reading is not
+ * the point, one image-only stack through real OCR): the parts become documents filed in the
+ * right charts, the received file stays as it came, a separator sheet is in no document.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { PDFDocument as PdfLib } from 'pdf-lib'
+import PDFDocument from 'pdfkit'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type App } from '../../../src/app.js'
+import { silentLogger } from '../../../src/log.js'
+import { importPatients } from '../../../src/patients/importPatients.js'
+import { rematchWaiting } from '../../../src/review/rematch.js'
+import { settleDocument } from '../../../src/review/settle.js'
+import { BatchesRepo } from '../../../src/split/batches.js'
+import { originalKey } from '../../../src/storage/objectStore.js'
+import { sha256, writeFiles } from '../../helpers/documents.js'
+import { textPage } from '../../helpers/pages.js'
+import { consultNote, dischargeSummary, JOHNSON, labReport, LINDQVIST, OKAFOR, SEPARATOR_PAGE, stackPdf } from '../../helpers/stack.js'
+import { makeWorkspace, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+
+let ws: Workspace
+let app: App
+beforeAll(async () => {
+  ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
+  app = await openApp(ws.config(), { log: silentLogger() })
+  app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients)
+})
+afterAll(async () => {
+  await app?.close()
+  await ws?.cleanup()
+})
+
+const ingest = async (name: string, buf: Buffer) => {
+  await writeFiles(ws.dir, { [name]: buf })
+  return app.runner.ingestFiles([path.join(ws.dir, name)])
+}
+const pdfPages = async (buf: Buffer) => (await PdfLib.load(buf)).getPageCount()
+
+describe('a stack scanned as one file', () => {
+  it('mixed documents for several patients, with and without page numbers and a separator sheet, become filed documents', async () => {
+    const buf = await stackPdf([labReport(JOHNSON, 1), dischargeSummary(LINDQVIST, 2, { marker: true }), 'separator', consultNote(OKAFOR, 3), labReport(LINDQVIST, 4)])
+    const rs = await ingest('stack.pdf', buf)
+    expect(rs.map((r) => [r.status, r.split, r.patient?.mrn, r.documentType])).toEqual([
+      ['filed', { from: 1, to: 1 }, 'CC-100418', 'lab_report'],
+      ['filed', { from: 2, to: 4 }, 'CC-101127', 'discharge_summary'],
+      ['filed', { from: 6, to: 7 }, 'CC-100562', 'consult_note'],
+      ['filed', { from: 8, to: 8 }, 'CC-101127', 'lab_report'],
+    ])
+    const batchSha = sha256(buf)
+    for (const r of rs) {
+      expect(r.batchSha256).toBe(batchSha)
+      expect(r.sha256).not.toBe(batchSha)
+      // Each part has its own PDF of its own pages.
+      const doc = app.catalog.documents.get(r.documentId!)!
+      expect(doc.pageCount).toBe(r.split!.to - r.split!.from + 1)
+      expect(await pdfPages(await app.store.get(originalKey(doc.sha256)))).toBe(doc.pageCount)
+    }
+    // The separator sheet is in no document; the received file is kept exactly as it came.
+    const texts = rs.flatMap((r) => app.catalog.documents.pages(r.documentId!).map((p) => p.text)).join('\n')
+    expect(texts).not.toMatch(/SEPARATOR/)
+    expect(sha256(await app.store.get(originalKey(batchSha)))).toBe(batchSha)
+    expect(new BatchesRepo(app.catalog.db).get(batchSha)).toMatchObject({ pageCount: 8, splitBy: 'chartclerk', plan: { separators: [5] } })
+    expect(app.catalog.documents.bySha(batchSha)).toBeUndefined()
+
+    // The same stack again: a duplicate of each document, nothing filed twice.
+    const again = await ingest('stack-again.pdf', buf)
+    expect(again.map((r) => [r.status, r.documentId, r.split])).toEqual(rs.map((r) => ['duplicate', r.documentId, r.split]))
+    expect(app.catalog.documents.forPatient('CC-101127')).toHaveLength(2)
+  })
+
+  it('two documents of one type for one patient back to back: cut when numbered, proposed for review when not', async () => {
+    const numbered = await ingest('two-consults.pdf', await stackPdf([consultNote(JOHNSON, 1, { marker: true }), consultNote(JOHNSON, 2, { marker: true })]))
+    expect(numbered.map((r) => [r.status, r.split, r.patient?.mrn])).toEqual([
+      ['filed', { from: 1, to: 2 }, 'CC-100418'],
+      ['filed', { from: 3, to: 4 }, 'CC-100418'],
+    ])
+    const bare = await ingest('two-consults-bare.pdf', await stackPdf([consultNote(JOHNSON, 5), consultNote(JOHNSON, 6)]))
+    expect(bare.map((r) => [r.status, r.split, r.splitProposed, r.patient])).toEqual([
+      ['needs_review', { from: 1, to: 2 }, true, null],
+      ['needs_review', { from: 3, to: 4 }, true, null],
+    ])
+    const waiting = app.catalog.documents.get(bare[0]!.documentId!)!
+    expect(waiting.status).toBe('needs_review')
+    expect(waiting.reviewReasons[0]).toMatch(/seems to hold 2 documents/)
+    // Never filed whole: not by a person settling it as one document, not by matching again.
+    await expect(settleDocument(app, waiting.id, { mrn: 'CC-100418', docType: 'consult_note', by: 'clerk a' })).rejects.toMatchObject({ code: 'USAGE' })
+    await rematchWaiting(app.ctx)
+    expect(app.catalog.documents.get(waiting.id)).toMatchObject({ status: 'needs_review', patientMrn: null })
+  })
+
+  it('a single multi-page document is not split, and prints one line covering all its pages', async () => {
+    const rs = await ingest('summary.pdf', await stackPdf([dischargeSummary(OKAFOR, 7)]))
+    expect(rs).toHaveLength(1)
+    expect(rs[0]).toMatchObject({ status: 'filed', split: { from: 1, to: 3 }, patient: { mrn: 'CC-100562' }, documentType: 'discharge_summary' })
+    expect(rs[0]!.batchSha256).toBe(rs[0]!.sha256)
+  })
+
+  it('a part whose pages are a document already on file is a repeat receipt of it', async () => {
+    const alone = await ingest('lab-alone.pdf', await stackPdf([labReport(OKAFOR, 8)]))
+    expect(alone[0]!.status).toBe('filed')
+    const rs = await ingest('lab-in-stack.pdf', await stackPdf([consultNote(LINDQVIST, 8), labReport(OKAFOR, 8)]))
+    expect(rs.map((r) => [r.status, r.split])).toEqual([
+      ['filed', { from: 1, to: 2 }],
+      ['duplicate', { from: 3, to: 3 }],
+    ])
+    expect(rs[1]!.documentId).toBe(alone[0]!.documentId)
+    expect(app.catalog.documents.receipts(alone[0]!.documentId!).map((r) => r.isRepeat)).toEqual([false, true])
+  })
+
+  it('a separator sheet that was scanned (no text layer) is read by OCR and cut at', async () => {
+    const sheet = await textPage(['', ...SEPARATOR_PAGE.slice(0, 2), '', 'Do not file - place between documents'], { fontSize: 90 })
+    const buf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: 'LETTER', autoFirstPage: false, info: { CreationDate: new Date(0) } as any })
+      const chunks: Buffer[] = []
+      doc.on('data', (c: Buffer) => chunks.push(c))
+      doc.on('end', () => resolve(Buffer.concat(chunks)))
+      doc.addPage().fontSize(11).text(consultNote(JOHNSON, 9).pages[0]!.join('\n'))
+      doc.addPage().image(sheet, 0, 0, { width: 612 })
+      doc.addPage().fontSize(11).text(labReport(LINDQVIST, 9).pages[0]!.join('\n'))
+      doc.end()
+    })
+    const rs = await ingest('scanned-separator.pdf', buf)
+    expect(rs.map((r) => [r.split, r.patient?.mrn ?? null])).toEqual([
+      [{ from: 1, to: 1 }, 'CC-100418'],
+      [{ from: 3, to: 3 }, 'CC-101127'],
+    ])
+    expect(new BatchesRepo(app.catalog.db).get(rs[0]!.batchSha256!)?.plan.separators).toEqual([2])
+  }, 120_000)
+})

@@ -1,0 +1,138 @@
+/**
+ * Review of a split in a real browser (Debian's chromium through playwright-core): a stack of
+ * three documents, two of one type for one patient back to back without page numbers (the
+ * cut between them in doubt), waits in review as a strip of its pages with the cuts proposed.
+ * The clerk checks the cuts and files the parts. Screenshot in test-artifacts/screenshots/.
+ * All data made up. Under CI=true this runs or fails; it never skips.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type App } from '../../../src/app.js'
+import { UsersRepo } from '../../../src/auth/users.js'
+import { loadConfig } from '../../../src/config/config.js'
+import { silentLogger } from '../../../src/log.js'
+import { importPatients } from '../../../src/patients/importPatients.js'
+import { BatchesRepo } from '../../../src/split/batches.js'
+import { settleSplit } from '../../../src/split/settleSplit.js'
+import type { WebDeps } from '../../../src/web/deps.js'
+import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
+import { consultNote, JOHNSON, labReport, LINDQVIST, stackPdf } from '../../helpers/stack.js'
+import { makeWorkspace, ROOT, SAMPLES, type Workspace } from '../../helpers/workspace.js'
+import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const CI = loadConfig({ env: process.env, cwd: os.tmpdir() }).ci
+const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
+const canRun = existsSync(CHROMIUM)
+if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)
+
+let ws: Workspace
+let app: App
+let deps: WebDeps
+let server: WebServer
+let browser: Browser
+let page: Page
+const consoleErrors: string[] = []
+
+async function stackInReview(name: string, n: number): Promise<number> {
+  const file = path.join(ws.dir, name)
+  writeFileSync(file, await stackPdf([consultNote(JOHNSON, n), consultNote(JOHNSON, n + 1), labReport(LINDQVIST, n)]))
+  const rs = await app.runner.ingestFiles([file])
+  expect(rs.map((r) => [r.status, r.split, r.splitProposed])).toEqual([
+    ['needs_review', { from: 1, to: 2 }, true],
+    ['needs_review', { from: 3, to: 4 }, true],
+    ['needs_review', { from: 5, to: 5 }, true],
+  ])
+  return rs[0]!.documentId!
+}
+
+describe.skipIf(!canRun)('review of a split in chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN })
+    app = await openApp(ws.config(), { log: silentLogger() })
+    app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN }).patients)
+    deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
+    await deps.users.add({ username: 'mclerk', displayName: 'Mia Clerk', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
+    server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    })
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text())
+    })
+  }, 300_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await app?.close()
+    await ws?.cleanup()
+  })
+
+  it('the strip shows the pages and the proposed cuts; the clerk confirms them and each part is filed', async () => {
+    const id = await stackInReview('stack.pdf', 1)
+    await page.goto(`${server.url}/login`)
+    await page.fill('input[name=username]', 'mclerk')
+    await page.fill('input[name=password]', PASSWORD)
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')])
+    await page.goto(`${server.url}/review`)
+    await Promise.all([page.waitForURL(new RegExp(`/review/${id}$`)), page.click(`a[href="/review/${id}"]`)])
+    expect(await page.locator('.split-strip .thumb').count()).toBe(5)
+    // Every thumbnail drawn (the page images exist for the stack's pages).
+    type Img = { complete: boolean; naturalWidth: number }
+    await page.waitForFunction(() =>
+      Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Img> } }).document.querySelectorAll('.split-strip img')).every((i) => i.complete && i.naturalWidth > 0),
+    )
+    const checked = await page.locator('.split-strip input[name=starts]:checked').evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
+    expect(checked).toEqual(['3', '5'])
+    expect(await page.locator('.split-strip .cut-doubt input[value="3"]').count()).toBe(1)
+    expect(await page.locator('.split-strip .cut-sure input[value="5"]').count()).toBe(1)
+    await page.screenshot({ path: path.join(SHOTS, 'split-01-strip.png'), fullPage: true })
+
+    // The clerk moves the doubtful cut away and back (a slip corrected), then files.
+    await page.uncheck('.split-strip input[value="3"]')
+    await page.check('.split-strip input[value="4"]')
+    await page.uncheck('.split-strip input[value="4"]')
+    await page.check('.split-strip input[value="3"]')
+    await Promise.all([page.waitForURL(new RegExp(`/review/${id}/split$`)), page.click('#split button[type=submit]')])
+    expect(await page.locator('h1').textContent()).toContain('Split into 3 documents')
+    await page.screenshot({ path: path.join(SHOTS, 'split-02-filed.png'), fullPage: true })
+
+    const batch = app.catalog.documents.ofBatch(new BatchesRepo(app.catalog.db).decisions()[0]!.batchSha256)
+    expect(batch.map((d) => [d.pageFrom, d.pageTo, d.status, d.patientMrn])).toEqual([
+      [1, 2, 'filed', 'CC-100418'],
+      [3, 4, 'filed', 'CC-100418'],
+      [5, 5, 'filed', 'CC-101127'],
+    ])
+    expect(app.catalog.documents.get(id)).toBeUndefined()
+    // A part's own page says where it came from.
+    await Promise.all([page.waitForURL(new RegExp(`/documents/${batch[0]!.id}$`)), page.click(`a[href="/documents/${batch[0]!.id}"]`)])
+    expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain('pages 1–2 of that file (a scanned stack)')
+    const decisions = new BatchesRepo(app.catalog.db).decisions()
+    expect(decisions).toEqual([expect.objectContaining({ proposed: [1, 3, 5], decided: [1, 3, 5], decidedBy: 'mclerk' })])
+    const audited = app.catalog.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.split'").all() as { actor: string; detail: string }[]
+    expect(audited.map((a) => a.actor)).toEqual(['mclerk'])
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
+
+  it("the clerk's cuts decide the parts; a part whose pages name two patients waits in review instead of being filed", async () => {
+    const id = await stackInReview('stack-2.pdf', 4)
+    // Cut at 3 kept, the sure cut before the other patient's lab removed: pages 3-5 are one part.
+    const parts = await settleSplit(app.ctx, id, [3], 'mclerk')
+    expect(parts.map((p) => [p.split, p.status])).toEqual([
+      [{ from: 1, to: 2 }, 'filed'],
+      [{ from: 3, to: 5 }, 'needs_review'],
+    ])
+    const mixed = app.catalog.documents.get(parts[1]!.documentId)!
+    expect(mixed.patientMrn).toBeNull()
+    expect(mixed.reviewReasons.join(' ')).toMatch(/another patient|Patient not certain/)
+    await expect(settleSplit(app.ctx, id, [3], 'mclerk')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  }, 120_000)
+})
