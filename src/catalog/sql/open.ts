@@ -22,7 +22,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Db } from '../db.js'
 import { ChartclerkError } from '../../errors.js'
-import { PG_MIGRATIONS, PG_PRELUDE } from './postgres/001-015-pgfound-schema.js'
+import { PG_MIGRATIONS, PG_PRELUDE } from './postgres/migrations.js'
 import type { CatalogTables } from './tables.js'
 
 export type CatalogEngine = 'sqlite' | 'postgres'

@@ -20,11 +20,11 @@ import { settleSplit } from '../../../src/split/settleSplit.js'
 import type { WebDeps } from '../../../src/web/deps.js'
 import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
 import { consultNote, JOHNSON, labReport, LINDQVIST, stackPdf } from '../../helpers/stack.js'
+import { CI } from '../../helpers/testEnv.js'
 import { makeWorkspace, ROOT, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const CI = loadConfig({ env: process.env, cwd: os.tmpdir() }).ci
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
 const canRun = existsSync(CHROMIUM)
 if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)
@@ -55,7 +55,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN })
     app = await openApp(ws.config(), { log: silentLogger() })
     app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN }).patients)
-    deps = { ...createWebDeps(app), users: new UsersRepo(app.catalog.db, TEST_COST) }
+    deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'mclerk', displayName: 'Mia Clerk', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({
