@@ -14,6 +14,13 @@ export const split: Stage = {
   appliesTo: (job) => !!job.extracted,
   async run(job, ctx) {
     const pages = job.extracted!.pages
+    // A page that could not be read is not a blank page: what it held (a cut, another patient)
+    // is unknown, so such a file is never split; it goes on as one document and its review
+    // reason names the page.
+    if (pages.some((p) => p.unreadable)) {
+      ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
+      return CONTINUE
+    }
     const plan = planSplit(readingsOf(ctx, pages))
     job.splitPlan = plan
     if (plan.parts.length <= 1 && plan.separators.length === 0 && plan.certain) {

@@ -35,7 +35,8 @@ function generatedPdf(file: string): Promise<void> {
     doc.on('error', reject)
     doc.on('end', () => void writeFile(file, Buffer.concat(chunks)).then(() => resolve(), reject))
     PAGES.forEach((lines, i) => {
-      doc.addPage()
+      // A small margin: the footer at y=730 stays on its page (pdfkit starts a new page past the bottom margin).
+      doc.addPage({ margin: 20 })
       doc.font('Helvetica').fontSize(9).text(`12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 00${i + 1}/003`, 40, 20)
       doc.fontSize(11)
       lines.forEach((l, j) => doc.text(l, 72, 70 + j * 22))

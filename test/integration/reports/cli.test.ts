@@ -107,7 +107,7 @@ describe('chartclerk report / notices / stats', () => {
     expect(JSON.parse(after.stdout.trim().split('\n')[0]!)).toMatchObject({ trackingNumber: 'RR-000001', status: 'received', receivedBy: 'chartclerk' })
     const hist = await run('notices', 'history', 'RR-000001')
     expect(hist.stdout).toMatch(/created[\s\S]*printed[\s\S]*sent[\s\S]*received/)
-    expect((await run('notices', 'received', 'RR-000001', '--by', 'clerk.one')).code).toBe(2)
+    expect((await run('notices', 'received', 'RR-000001', '--by', 'clerk.one')).code).toBe(4) // already received: a conflict
   })
 
   it('stats --json over a period', async () => {
