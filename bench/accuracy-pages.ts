@@ -12,9 +12,28 @@ import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import { PDFParse } from 'pdf-parse'
 import sharp from 'sharp'
-import { makeRecordSpec, rasterizePdf, renderRecordPdf, Rng, SCAN_STYLES, scanStyle, setPngDpi, type ScanStyle } from '../samples/lib/records.js'
+import {
+  makeRecordSpec,
+  rasterizePdf,
+  renderRecordPdf,
+  Rng,
+  SCAN_STYLES,
+  scanStyle,
+  setPngDpi,
+  type ScanStyle,
+} from '../samples/lib/records.js'
 
-export const ACCURACY_STYLES = [...SCAN_STYLES, 'sparse', 'fax-standard', 'shaded', 'dithered', 'turned-90', 'turned-180', 'two-column', 'typewriter'] as const
+export const ACCURACY_STYLES = [
+  ...SCAN_STYLES,
+  'sparse',
+  'fax-standard',
+  'shaded',
+  'dithered',
+  'turned-90',
+  'turned-180',
+  'two-column',
+  'typewriter',
+] as const
 export type AccuracyStyle = (typeof ACCURACY_STYLES)[number]
 
 export interface TruthPage {
@@ -50,7 +69,12 @@ export async function makePage(style: AccuracyStyle, seed: string): Promise<{ pn
   if ((SCAN_STYLES as readonly string[]).includes(style)) {
     const pdf = await renderRecordPdf(makeRecordSpec(rng))
     const [render] = await rasterizePdf(pdf, 300)
-    const png = await scanStyle(render!, style as ScanStyle, { dpi: 300, skewDegrees: skew, seed, fax: style === 'fax' ? { from: '(555) 010-2233', dateTime: '11/02/2026 09:14', page: 1, pageCount: 1 } : undefined })
+    const png = await scanStyle(render!, style as ScanStyle, {
+      dpi: 300,
+      skewDegrees: skew,
+      seed,
+      fax: style === 'fax' ? { from: '(555) 010-2233', dateTime: '11/02/2026 09:14', page: 1, pageCount: 1 } : undefined,
+    })
     const truth = (await pdfPageText(pdf, 1)) + (style === 'fax' ? '\nFROM: (555) 010-2233 11/02/2026 09:14 P. 1/1' : '')
     return { png, truth }
   }
@@ -59,7 +83,10 @@ export async function makePage(style: AccuracyStyle, seed: string): Promise<{ pn
       const page = sparsePage(rng)
       const [render] = await rasterizePdf(await drawPdf(page), 300)
       // Last pages come off the same copier as the rest: shading, specks, a skew of a degree or so.
-      return { png: await scanStyle(render!, rng.chance(0.5) ? 'copier' : 'faded', { dpi: 300, skewDegrees: skew, seed }), truth: truthOf(page) }
+      return {
+        png: await scanStyle(render!, rng.chance(0.5) ? 'copier' : 'faded', { dpi: 300, skewDegrees: skew, seed }),
+        truth: truthOf(page),
+      }
     }
     case 'fax-standard': {
       const pdf = await renderRecordPdf(makeRecordSpec(rng))
@@ -69,7 +96,10 @@ export async function makePage(style: AccuracyStyle, seed: string): Promise<{ pn
     case 'shaded': {
       const pdf = await renderRecordPdf(makeRecordSpec(rng))
       const [render] = await rasterizePdf(pdf, 300)
-      return { png: await shade(await scanStyle(render!, 'clean', { dpi: 300, skewDegrees: skew, seed }), rng), truth: await pdfPageText(pdf, 1) }
+      return {
+        png: await shade(await scanStyle(render!, 'clean', { dpi: 300, skewDegrees: skew, seed }), rng),
+        truth: await pdfPageText(pdf, 1),
+      }
     }
     case 'dithered': {
       const pdf = await renderRecordPdf(makeRecordSpec(rng))
@@ -93,7 +123,10 @@ export async function makePage(style: AccuracyStyle, seed: string): Promise<{ pn
     case 'typewriter': {
       const page = typewrittenPage(rng)
       const [render] = await rasterizePdf(await drawPdf(page), 400)
-      return { png: await scanStyle(render!, rng.chance(0.5) ? 'clean' : 'copier', { dpi: 400, skewDegrees: skew / 2, seed }), truth: truthOf(page) }
+      return {
+        png: await scanStyle(render!, rng.chance(0.5) ? 'clean' : 'copier', { dpi: 400, skewDegrees: skew / 2, seed }),
+        truth: truthOf(page),
+      }
     }
   }
   throw new Error(`no such benchmark style: ${style}`)
@@ -145,7 +178,14 @@ async function drawPdf(page: DrawnPage): Promise<Buffer> {
   }
   if (page.squiggle) {
     const { x, y } = page.squiggle
-    doc.save().lineWidth(1.4).moveTo(x, y).bezierCurveTo(x + 20, y - 25, x + 35, y + 15, x + 55, y - 8).bezierCurveTo(x + 70, y - 22, x + 85, y + 10, x + 120, y - 4).stroke().restore()
+    doc
+      .save()
+      .lineWidth(1.4)
+      .moveTo(x, y)
+      .bezierCurveTo(x + 20, y - 25, x + 35, y + 15, x + 55, y - 8)
+      .bezierCurveTo(x + 70, y - 22, x + 85, y + 10, x + 120, y - 4)
+      .stroke()
+      .restore()
   }
   doc.end()
   return done
@@ -180,11 +220,34 @@ function sparsePage(rng: Rng): DrawnPage {
   const date = `${String(rng.int(1, 12)).padStart(2, '0')}/${String(rng.int(1, 28)).padStart(2, '0')}/2026`
   const top = rng.int(80, 110)
   const runs: Run[] = [
-    { x: 72, y: 40, width: 468, font, size: 9, lines: [`Re: ${person(rng)}    DOB: ${String(rng.int(1, 12)).padStart(2, '0')}/${String(rng.int(1, 28)).padStart(2, '0')}/19${rng.int(40, 99)}    Page 2`] },
+    {
+      x: 72,
+      y: 40,
+      width: 468,
+      font,
+      size: 9,
+      lines: [
+        `Re: ${person(rng)}    DOB: ${String(rng.int(1, 12)).padStart(2, '0')}/${String(rng.int(1, 28)).padStart(2, '0')}/19${rng.int(40, 99)}    Page 2`,
+      ],
+    },
     { x: 72, y: top, width: 468, font, size: 11, lines: body, gap: 1.6 },
     { x: 72, y: top + body.length * 18 + 30, width: 300, font, size: 11, lines: ['Sincerely,'] },
-    { x: 72, y: top + body.length * 18 + 110, width: 300, font, size: 11, lines: [`${who}, MD`, 'Internal Medicine', `Electronically signed by ${who}, MD on ${date} 14:32`] },
-    { x: 72, y: 740, width: 468, font, size: 8, lines: ['Riverbend Medical Group  |  410 Alder Street, Suite 200, Portland, OR 97205  |  Page 2 of 2'] },
+    {
+      x: 72,
+      y: top + body.length * 18 + 110,
+      width: 300,
+      font,
+      size: 11,
+      lines: [`${who}, MD`, 'Internal Medicine', `Electronically signed by ${who}, MD on ${date} 14:32`],
+    },
+    {
+      x: 72,
+      y: 740,
+      width: 468,
+      font,
+      size: 8,
+      lines: ['Riverbend Medical Group  |  410 Alder Street, Suite 200, Portland, OR 97205  |  Page 2 of 2'],
+    },
   ]
   return { runs, squiggle: { x: 80, y: top + body.length * 18 + 90 } }
 }
@@ -219,7 +282,14 @@ function typewrittenPage(rng: Rng): DrawnPage {
   return {
     runs: [
       { x: 72, y: 72, width: 468, font: 'Courier', size: 14, lines: ['CONSULTATION REPORT'] },
-      { x: 72, y: 120, width: 468, font: 'Courier', size: 12, lines: [`Patient: ${person(rng)}`, `Referring physician: ${person(rng)}, MD`] },
+      {
+        x: 72,
+        y: 120,
+        width: 468,
+        font: 'Courier',
+        size: 12,
+        lines: [`Patient: ${person(rng)}`, `Referring physician: ${person(rng)}, MD`],
+      },
       { x: 72, y: 180, width: 468, font: 'Courier', size: 12, lines: lines.slice(0, 18), gap: 1.6 },
     ],
   }
@@ -233,7 +303,11 @@ async function standardFax(render204: Buffer, rng: Rng): Promise<Buffer> {
   const meta = await sharp(render204).metadata()
   const w = meta.width!
   const h = meta.height!
-  const half = await sharp(render204).greyscale().resize({ width: w, height: Math.round(h * (98 / 204)), fit: 'fill', kernel: 'linear' }).raw().toBuffer()
+  const half = await sharp(render204)
+    .greyscale()
+    .resize({ width: w, height: Math.round(h * (98 / 204)), fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer()
   const hh = Math.round(h * (98 / 204))
   for (let i = 0; i < half.length; i++) half[i] = half[i]! + (rng.float(-20, 20) | 0) < 150 ? 0 : 255
   const out = Buffer.alloc(w * hh * 2)
@@ -241,14 +315,24 @@ async function standardFax(render204: Buffer, rng: Rng): Promise<Buffer> {
     half.copy(out, 2 * y * w, y * w, (y + 1) * w)
     half.copy(out, (2 * y + 1) * w, y * w, (y + 1) * w)
   }
-  return setPngDpi(await sharp(out, { raw: { width: w, height: hh * 2, channels: 1 } }).png().toBuffer(), 204)
+  return setPngDpi(
+    await sharp(out, { raw: { width: w, height: hh * 2, channels: 1 } })
+      .png()
+      .toBuffer(),
+    204,
+  )
 }
 
 /** Heavy uneven background: broad dark shading, a yellowed band, a copier streak. */
 async function shade(png: Buffer, rng: Rng): Promise<Buffer> {
   const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true })
   const { width: w, height: h } = info
-  const blobs = Array.from({ length: 4 }, () => ({ x: rng.float(0, w), y: rng.float(0, h), r: rng.float(0.2, 0.5) * w, depth: rng.float(40, 90) }))
+  const blobs = Array.from({ length: 4 }, () => ({
+    x: rng.float(0, w),
+    y: rng.float(0, h),
+    r: rng.float(0.2, 0.5) * w,
+    depth: rng.float(40, 90),
+  }))
   const streakX = rng.int(Math.round(w * 0.2), Math.round(w * 0.8))
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -263,7 +347,12 @@ async function shade(png: Buffer, rng: Rng): Promise<Buffer> {
       data[i] = Math.max(0, Math.min(255, Math.round((data[i]! / 255) * bg)))
     }
   }
-  return setPngDpi(await sharp(data, { raw: { width: w, height: h, channels: 1 } }).png({ compressionLevel: 3 }).toBuffer(), 300)
+  return setPngDpi(
+    await sharp(data, { raw: { width: w, height: h, channels: 1 } })
+      .png({ compressionLevel: 3 })
+      .toBuffer(),
+    300,
+  )
 }
 
 /** 1-bit Floyd-Steinberg dithering, as cheap scanners and fax servers save grey pages. */
@@ -287,5 +376,10 @@ async function dither(png: Buffer): Promise<Buffer> {
     }
   }
   const out = Buffer.from(Uint8Array.from(f, (v) => (v < 128 ? 0 : 255)))
-  return setPngDpi(await sharp(out, { raw: { width: w, height: h, channels: 1 } }).png().toBuffer(), 300)
+  return setPngDpi(
+    await sharp(out, { raw: { width: w, height: h, channels: 1 } })
+      .png()
+      .toBuffer(),
+    300,
+  )
 }

@@ -55,29 +55,47 @@ type Reader = (page: ScoredPage) => Promise<string>
 
 async function pooled<T>(items: T[], parallel: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < items.length) await fn(items[next++]!)
-  }))
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) await fn(items[next++]!)
+    }),
+  )
 }
 
 async function bareTesseractJs(workers: number): Promise<{ read: Reader; close: () => Promise<void> }> {
   const scheduler = Tesseract.createScheduler()
   for (let i = 0; i < workers; i++) {
-    const w = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, { langPath: defaultLangPath(), gzip: true, cacheMethod: 'none', errorHandler: () => {} })
+    const w = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+      langPath: defaultLangPath(),
+      gzip: true,
+      cacheMethod: 'none',
+      errorHandler: () => {},
+    })
     scheduler.addWorker(w)
   }
   return { read: async (p) => (await scheduler.addJob('recognize', p.png)).data.text, close: () => scheduler.terminate() as Promise<void> }
 }
 
-const nativeCli: Reader = async (p) => (await run('tesseract', [p.png, 'stdout'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 })).stdout
+const nativeCli: Reader = async (p) =>
+  (await run('tesseract', [p.png, 'stdout'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 })).stdout
 
-async function chartclerk(kind: OcrEngineKind, workers: number, paths: Map<string, string>): Promise<{ read: Reader; close: () => Promise<void> }> {
+async function chartclerk(
+  kind: OcrEngineKind,
+  workers: number,
+  paths: Map<string, string>,
+): Promise<{ read: Reader; close: () => Promise<void> }> {
   const engine = createOcrEngine({ engine: kind, workers, pageTimeoutMs: 300_000 })
   return {
     read: async (p) => {
-      const doc = await extractDocument(p.png, 'png', engine, { deskew: true, renderDpi: 300, maxPixels: 80_000_000, minTextLayerChars: 40 }, async (page) => {
-        paths.set(`${kind}:${p.png}`, page.text.ocrPath ?? '')
-      })
+      const doc = await extractDocument(
+        p.png,
+        'png',
+        engine,
+        { deskew: true, renderDpi: 300, maxPixels: 80_000_000, minTextLayerChars: 40 },
+        async (page) => {
+          paths.set(`${kind}:${p.png}`, page.text.ocrPath ?? '')
+        },
+      )
       return doc.fullText
     },
     close: () => engine.close(),
@@ -109,7 +127,13 @@ export interface AccuracyResult {
  * `dump`: write each reader's text and chartclerk's prepared page (`<page>.prepared.png`) beside
  * the page in the cache, to look at why a page reads worse.
  */
-export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: number; styles?: AccuracyStyle[]; workers?: number; dump?: boolean }): Promise<AccuracyResult> {
+export async function runAccuracyBench(opts: {
+  cacheDir: string
+  perStyle?: number
+  styles?: AccuracyStyle[]
+  workers?: number
+  dump?: boolean
+}): Promise<AccuracyResult> {
   const pages: TruthPage[] = await accuracyPages(path.join(opts.cacheDir, 'accuracy'), opts.perStyle ?? 2, opts.styles ?? ACCURACY_STYLES)
   const { texts: _texts, ...result } = await compareReaders(pages, opts)
   return result
@@ -119,7 +143,10 @@ export async function runAccuracyBench(opts: { cacheDir: string; perStyle?: numb
  * Every reader (bare tesseract.js, the native CLI, chartclerk with each engine) on the same page
  * files, scored against each page's truth; `texts` holds each reader's reading per page file.
  */
-export async function compareReaders(pages: ScoredPage[], opts: { workers?: number; dump?: boolean; label?: string }): Promise<AccuracyResult & { texts: Map<string, Map<string, string>> }> {
+export async function compareReaders(
+  pages: ScoredPage[],
+  opts: { workers?: number; dump?: boolean; label?: string },
+): Promise<AccuracyResult & { texts: Map<string, Map<string, string>> }> {
   const label = opts.label ?? 'accuracy'
   const workers = opts.workers ?? 2
   const scores = new Map<string, Map<string, number>>()
@@ -147,21 +174,25 @@ export async function compareReaders(pages: ScoredPage[], opts: { workers?: numb
     for (const p of pages) {
       const prepared = await prepareForOcr(await decodePage(p.png, 'png', 1, { maxPixels: 80_000_000 }), { deskew: true })
       const f = prepared.forOcr
-      await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 1 } }).png().toFile(p.png.replace(/\.png$/, '.prepared.png'))
+      await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 1 } })
+        .png()
+        .toFile(p.png.replace(/\.png$/, '.prepared.png'))
     }
   }
   // BENCH_READERS=bare,native,chartclerk-js,chartclerk-native picks readers (e.g. to measure one change).
   const want = (r: string) => !process.env.BENCH_READERS || process.env.BENCH_READERS.split(',').includes(r)
   // The baselines never change between runs on the same page files: their readings are kept
   // beside the pages (`<page>.bare-tesseract.js.read`), so measuring a chartclerk change reruns chartclerk only.
-  const cached = (name: string, read: Reader): Reader => async (p) => {
-    const file = p.png.replace(/\.png$/, `.${slug(name)}.read`)
-    const hit = await fs.readFile(file, 'utf8').catch(() => null)
-    if (hit !== null && !process.env.BENCH_FRESH) return hit
-    const text = await read(p)
-    await fs.writeFile(file, text)
-    return text
-  }
+  const cached =
+    (name: string, read: Reader): Reader =>
+    async (p) => {
+      const file = p.png.replace(/\.png$/, `.${slug(name)}.read`)
+      const hit = await fs.readFile(file, 'utf8').catch(() => null)
+      if (hit !== null && !process.env.BENCH_FRESH) return hit
+      const text = await read(p)
+      await fs.writeFile(file, text)
+      return text
+    }
   if (want('bare')) {
     // Workers are started only when a page is not in the cache.
     let bare: ReturnType<typeof bareTesseractJs> | null = null
@@ -215,9 +246,13 @@ export async function compareReaders(pages: ScoredPage[], opts: { workers?: numb
 
 function printTable(perStyle: AccuracyResult['perStyle'], overall: Record<string, number>, vsBare: AccuracyResult['vsBare']): void {
   const names = Object.keys(overall)
-  const row = (label: string, vals: Record<string, number>) => process.stderr.write(`${label.padEnd(14)}${names.map((n) => String(vals[n]?.toFixed(3) ?? '-').padStart(n.length + 2)).join('')}\n`)
+  const row = (label: string, vals: Record<string, number>) =>
+    process.stderr.write(`${label.padEnd(14)}${names.map((n) => String(vals[n]?.toFixed(3) ?? '-').padStart(n.length + 2)).join('')}\n`)
   process.stderr.write(`${'style'.padEnd(14)}${names.map((n) => n.padStart(n.length + 2)).join('')}\n`)
   for (const [style, vals] of Object.entries(perStyle)) row(style, vals)
   row('overall', overall)
-  for (const [name, d] of Object.entries(vsBare)) process.stderr.write(`${name}: worst page ${d.worstDelta >= 0 ? '+' : ''}${d.worstDelta.toFixed(3)} against bare (${d.worstPage}); ${d.pagesBelowBare} page(s) more than 0.05 below bare\n`)
+  for (const [name, d] of Object.entries(vsBare))
+    process.stderr.write(
+      `${name}: worst page ${d.worstDelta >= 0 ? '+' : ''}${d.worstDelta.toFixed(3)} against bare (${d.worstPage}); ${d.pagesBelowBare} page(s) more than 0.05 below bare\n`,
+    )
 }

@@ -11,7 +11,12 @@ const [workersArg, ...files] = process.argv.slice(2)
 const workers = Number(workersArg) || os.availableParallelism()
 const scheduler = Tesseract.createScheduler()
 for (let i = 0; i < workers; i++) {
-  const w = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, { langPath: defaultLangPath(), gzip: true, cacheMethod: 'none', errorHandler: () => {} })
+  const w = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+    langPath: defaultLangPath(),
+    gzip: true,
+    cacheMethod: 'none',
+    errorHandler: () => {},
+  })
   await w.setParameters({ user_defined_dpi: '300' })
   scheduler.addWorker(w)
 }

@@ -20,10 +20,20 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: path.resolve(ROOT, '..', '..', 'shared', 'corpus', 'doctype-dev.jsonl') } } })
-const cli = (args: string[]): string => execFileSync(process.execPath, [path.join(ROOT, 'bin', 'chartclerk.js'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
+const { values } = parseArgs({
+  options: { corpus: { type: 'string', default: path.resolve(ROOT, '..', '..', 'shared', 'corpus', 'doctype-dev.jsonl') } },
+})
+const cli = (args: string[]): string =>
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'chartclerk.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
 
-const rows = readFileSync(path.join(ROOT, 'training', 'unseen-styles', 'eval.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; type: string; text: string })
+const rows = readFileSync(path.join(ROOT, 'training', 'unseen-styles', 'eval.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; type: string; text: string })
 const byType = new Map<string, typeof rows>()
 for (const r of rows) byType.set(r.type, [...(byType.get(r.type) ?? []), r])
 const settled: typeof rows = []
@@ -41,12 +51,29 @@ const laterFile = jsonl('later.jsonl', later)
 const shipped = path.join(ROOT, 'models', 'doctype-model.json')
 const retrained = path.join(dir, 'retrained.json')
 
-type Report = { n: number; accuracy: number; reviewShare: number; autoErrors: number; ece: number; perType: Record<string, { n: number; recall: number }> }
+type Report = {
+  n: number
+  accuracy: number
+  reviewShare: number
+  autoErrors: number
+  ece: number
+  perType: Record<string, { n: number; recall: number }>
+}
 const evalOn = (model: string): Report => JSON.parse(cli(['--json', 'model', 'eval', laterFile, '--model', model])) as Report
 
 const before = evalOn(shipped)
 const t0 = Date.now()
-const trainArgs = ['model', 'train', '--extra', settledFile, '--out', retrained, '--guard', path.join(ROOT, 'training', 'unseen-styles', 'dev.jsonl'), '--quiet']
+const trainArgs = [
+  'model',
+  'train',
+  '--extra',
+  settledFile,
+  '--out',
+  retrained,
+  '--guard',
+  path.join(ROOT, 'training', 'unseen-styles', 'dev.jsonl'),
+  '--quiet',
+]
 if (values.corpus && existsSync(values.corpus)) trainArgs.push('--corpus', values.corpus)
 let refused: string | null = null
 try {
@@ -59,14 +86,26 @@ const after = refused ? null : evalOn(retrained)
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
 const line = (name: string, r: Report): string =>
-  `${name.padEnd(8)} accuracy ${pct(r.accuracy)}  to review ${pct(r.reviewShare)}  wrong types filed ${r.autoErrors}  ECE ${r.ece.toFixed(3)}  | ${Object.entries(r.perType)
+  `${name.padEnd(8)} accuracy ${pct(r.accuracy)}  to review ${pct(r.reviewShare)}  wrong types filed ${r.autoErrors}  ECE ${r.ece.toFixed(3)}  | ${Object.entries(
+    r.perType,
+  )
     .map(([t, x]) => `${t} ${pct(x.recall)}`)
     .join(', ')}`
-console.log(`settled ${settled.length} documents of the blind unseen-style set, measured on the other ${later.length}; retrain ${seconds} s`)
+console.log(
+  `settled ${settled.length} documents of the blind unseen-style set, measured on the other ${later.length}; retrain ${seconds} s`,
+)
 console.log(line('before', before))
 console.log(after ? line('after', after) : `after    refused: ${refused}`)
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true })
-const pick = (r: Report | null) => r && { n: r.n, accuracy: r.accuracy, reviewShare: r.reviewShare, autoErrors: r.autoErrors, ece: r.ece, recall: Object.fromEntries(Object.entries(r.perType).map(([t, x]) => [t, x.recall])) }
+const pick = (r: Report | null) =>
+  r && {
+    n: r.n,
+    accuracy: r.accuracy,
+    reviewShare: r.reviewShare,
+    autoErrors: r.autoErrors,
+    ece: r.ece,
+    recall: Object.fromEntries(Object.entries(r.perType).map(([t, x]) => [t, x.recall])),
+  }
 writeFileSync(
   path.join(ROOT, 'bench', 'results', 'desk-loop.json'),
   `${JSON.stringify({ at: new Date().toISOString(), settled: settled.length, measured: later.length, retrainSeconds: seconds, before: pick(before), after: pick(after), refused }, null, 2)}\n`,

@@ -65,5 +65,13 @@ export async function runHostileMemoryBench(opts: { files: number; cacheDir: str
   await new Promise((r) => child.once('exit', r))
   clearInterval(timer)
   await rm(work, { recursive: true, force: true })
-  return { files: files.length, hostile: nHostile, seconds: Math.round((performance.now() - t0) / 100) / 10, peakTreeRssMb: Math.round(peak), peakMainRssMb: Math.round(peakMain), maxReaderProcesses: maxReaders, outcomes }
+  return {
+    files: files.length,
+    hostile: nHostile,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+    peakTreeRssMb: Math.round(peak),
+    peakMainRssMb: Math.round(peakMain),
+    maxReaderProcesses: maxReaders,
+    outcomes,
+  }
 }

@@ -24,7 +24,11 @@ export function has(cmd: string): boolean {
   }
 }
 
-export function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; stdout: string; stderr: string }> {
+export function timed(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ seconds: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now()
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -44,9 +48,11 @@ export function timed(cmd: string, args: string[], env: Record<string, string> =
 async function pooled(jobs: (() => Promise<unknown>)[], parallel: number): Promise<number> {
   const t0 = performance.now()
   let next = 0
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < jobs.length) await jobs[next++]!()
-  }))
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < jobs.length) await jobs[next++]!()
+    }),
+  )
   return (performance.now() - t0) / 1000
 }
 
@@ -79,14 +85,25 @@ export async function runOcrBench(opts: { pages: number; cacheDir: string; round
   // Alternate the two runs and keep each one's best: a shared machine's load comes and goes.
   const runChartclerk = async (engine = 'tesseract.js') => {
     const data = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-bench-'))
-    const r = await timed(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...pngs], { CHARTCLERK_OCR_WORKERS: String(workers), CHARTCLERK_LOG_LEVEL: 'warn', CHARTCLERK_OCR_ENGINE: engine })
+    const r = await timed(process.execPath, [BIN, '--data', data, '--json', 'ingest', ...pngs], {
+      CHARTCLERK_OCR_WORKERS: String(workers),
+      CHARTCLERK_LOG_LEVEL: 'warn',
+      CHARTCLERK_OCR_ENGINE: engine,
+    })
     await fs.rm(data, { recursive: true, force: true })
-    const statuses = r.stdout.trim().split('\n').map((l) => JSON.parse(l).status)
+    const statuses = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).status)
     if (statuses.some((st) => st === 'failed')) throw new Error('chartclerk failed pages in the benchmark')
     return r
   }
   const runBare = () => timed(TSX, [path.join(ROOT, 'bench/bare-tesseract.ts'), String(workers), ...pngs])
-  const runNative = () => pooled(pngs.map((p) => () => timed('tesseract', [p, 'stdout', '--psm', '6'], { OMP_THREAD_LIMIT: '1' })), workers)
+  const runNative = () =>
+    pooled(
+      pngs.map((p) => () => timed('tesseract', [p, 'stdout', '--psm', '6'], { OMP_THREAD_LIMIT: '1' })),
+      workers,
+    )
   const native = has('tesseract')
   let cc = { seconds: Infinity, stdout: '' }
   let ccNative = { seconds: Infinity, stdout: '' }
@@ -120,7 +137,14 @@ export async function runOcrBench(opts: { pages: number; cacheDir: string; round
   if (has('ocrmypdf')) {
     const out = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-ocrmypdf-'))
     const s = await pooled(
-      pages.map((p, i) => () => timed('ocrmypdf', ['--jobs', '1', '--quiet', '--deskew', '--rotate-pages', '--output-type', 'pdfa', p.pdf, path.join(out, `${i}.pdf`)], { OMP_THREAD_LIMIT: '1' })),
+      pages.map(
+        (p, i) => () =>
+          timed(
+            'ocrmypdf',
+            ['--jobs', '1', '--quiet', '--deskew', '--rotate-pages', '--output-type', 'pdfa', p.pdf, path.join(out, `${i}.pdf`)],
+            { OMP_THREAD_LIMIT: '1' },
+          ),
+      ),
       workers,
     )
     await fs.rm(out, { recursive: true, force: true })

@@ -45,7 +45,11 @@ export async function runTextLayerBench(opts: { files: number; cacheDir: string 
     const data = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-text-'))
     try {
       // bash's `time` adds up the CPU of the command and every process it started (the readers): a figure a busy machine bends less than wall time.
-      const r = await timed('bash', ['-c', 'TIMEFORMAT="CPU %U %S"; time "$@" 2>/dev/null', 'bash', process.execPath, BIN, '--data', data, '--json', 'ingest', ...list], { CHARTCLERK_LOG_LEVEL: 'warn' })
+      const r = await timed(
+        'bash',
+        ['-c', 'TIMEFORMAT="CPU %U %S"; time "$@" 2>/dev/null', 'bash', process.execPath, BIN, '--data', data, '--json', 'ingest', ...list],
+        { CHARTCLERK_LOG_LEVEL: 'warn' },
+      )
       const cpu = r.stderr.match(/CPU ([\d.]+) ([\d.]+)/)
       return { ...r, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN }
     } finally {
@@ -54,7 +58,12 @@ export async function runTextLayerBench(opts: { files: number; cacheDir: string 
   }
   const one = await ingest(files.slice(0, 1))
   const all = await ingest(files)
-  const results = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { status: string; pages: number | null })
+  const results = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { status: string; pages: number | null })
   const failed = results(all.stdout).filter((r) => r.status === 'failed').length
   if (failed) throw new Error(`text bench: ${failed} files failed`)
   const firstPages = results(one.stdout)[0]?.pages ?? 1
@@ -92,7 +101,14 @@ export async function runLatencyBench(opts: { cacheDir: string; samples: number;
   const inbox = path.join(dir, 'inbox')
   const child = spawn(process.execPath, [BIN, '--json', 'start', '--no-web'], {
     cwd: dir,
-    env: { ...process.env, CHARTCLERK_DATA: path.join(dir, 'data'), CHARTCLERK_INBOX: inbox, CHARTCLERK_QUARANTINE: path.join(dir, 'q'), CHARTCLERK_WATCH_STABILITY_MS: String(opts.stabilityMs), CHARTCLERK_LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      CHARTCLERK_DATA: path.join(dir, 'data'),
+      CHARTCLERK_INBOX: inbox,
+      CHARTCLERK_QUARANTINE: path.join(dir, 'q'),
+      CHARTCLERK_WATCH_STABILITY_MS: String(opts.stabilityMs),
+      CHARTCLERK_LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -124,7 +140,12 @@ export async function runLatencyBench(opts: { cacheDir: string; samples: number;
   await new Promise((r) => child.once('exit', r))
   await rm(dir, { recursive: true, force: true })
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-  return { samples: pages.length, stabilityMs: opts.stabilityMs, dropToStoredMs: Math.round(median(stored)), dropToReadMs: Math.round(median(ready)) }
+  return {
+    samples: pages.length,
+    stabilityMs: opts.stabilityMs,
+    dropToStoredMs: Math.round(median(stored)),
+    dropToReadMs: Math.round(median(ready)),
+  }
 }
 
 /**

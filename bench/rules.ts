@@ -169,13 +169,29 @@ export function generateChart(i: number, docs = 20): Chart {
   const encounters: Chart['encounters'] = []
   if (r() < 0.2) {
     const adm = Math.floor(r() * 120)
-    encounters.push({ id: `c${i}-e1`, kind: 'inpatient', date: day(adm + 3), dischargeDate: day(adm), facility: 'Mercy General', documentId: null })
+    encounters.push({
+      id: `c${i}-e1`,
+      kind: 'inpatient',
+      date: day(adm + 3),
+      dischargeDate: day(adm),
+      facility: 'Mercy General',
+      documentId: null,
+    })
   }
   return {
-    patient: { mrn: `MRN${String(100000 + i)}`, name: { family: 'Testperson', given: `Pat${i}` }, birthDate: '1970-05-05', sex: 'female', deceased: false },
+    patient: {
+      mrn: `MRN${String(100000 + i)}`,
+      name: { family: 'Testperson', given: `Pat${i}` },
+      birthDate: '1970-05-05',
+      sex: 'female',
+      deceased: false,
+    },
     documents,
     encounters,
-    consents: r() < 0.9 ? [{ kind: 'treatment', signed: true, signedDate: day(Math.floor(r() * 420)), expiresDate: null, revoked: false, documentId: null }] : [],
+    consents:
+      r() < 0.9
+        ? [{ kind: 'treatment', signed: true, signedDate: day(Math.floor(r() * 420)), expiresDate: null, revoked: false, documentId: null }]
+        : [],
     asOf: '2025-06-30',
   }
 }
@@ -185,7 +201,13 @@ function validatorsOnly(rs: RuleSet, all: ChartFacts[]): number {
   let failures = 0
   for (const facts of all) {
     const docs = facts.documents
-    const cxt = { instancePath: '', parentData: docs as unknown as Record<number, unknown>, parentDataProperty: 0, rootData: facts, dynamicAnchors: {} }
+    const cxt = {
+      instancePath: '',
+      parentData: docs as unknown as Record<number, unknown>,
+      parentDataProperty: 0,
+      rootData: facts,
+      dynamicAnchors: {},
+    }
     for (let i = 0; i < docs.length; i++) {
       const rules = rs.byType.get(docs[i]!.type)
       if (!rules) continue
@@ -193,7 +215,8 @@ function validatorsOnly(rs: RuleSet, all: ChartFacts[]): number {
       for (const rule of rules) if (!rule.validate(docs[i], cxt)) failures++
     }
     for (const rule of rs.chartRules)
-      if (!rule.validate(facts, { instancePath: '', parentData: {}, parentDataProperty: '', rootData: facts, dynamicAnchors: {} })) failures++
+      if (!rule.validate(facts, { instancePath: '', parentData: {}, parentDataProperty: '', rootData: facts, dynamicAnchors: {} }))
+        failures++
   }
   return failures
 }

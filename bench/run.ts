@@ -24,11 +24,28 @@ import { runOcrBench } from './ocr.js'
 import { runLatencyBench, runMemoryBench, runTextLayerBench } from './pipeline.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { 'per-style': { type: 'string', default: '2' }, styles: { type: 'string' }, pages: { type: 'string', default: '24' }, batch: { type: 'string', default: '200' }, mixed: { type: 'string', default: '200' }, 'text-files': { type: 'string', default: '120' }, only: { type: 'string' }, 'unseen-per-style': { type: 'string', default: '5' }, dump: { type: 'boolean', default: false }, 'split-batches': { type: 'string', default: '4' }, 'split-quick': { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: {
+    'per-style': { type: 'string', default: '2' },
+    styles: { type: 'string' },
+    pages: { type: 'string', default: '24' },
+    batch: { type: 'string', default: '200' },
+    mixed: { type: 'string', default: '200' },
+    'text-files': { type: 'string', default: '120' },
+    only: { type: 'string' },
+    'unseen-per-style': { type: 'string', default: '5' },
+    dump: { type: 'boolean', default: false },
+    'split-batches': { type: 'string', default: '4' },
+    'split-quick': { type: 'boolean', default: false },
+  },
+})
 const only = values.only ? new Set(values.only.split(',')) : null
 const want = (k: string) => !only || only.has(k)
 const cacheDir = path.join(ROOT, '.bench-cache')
-const results: Record<string, unknown> = { machine: { cpus: os.availableParallelism(), node: process.version }, at: new Date().toISOString() }
+const results: Record<string, unknown> = {
+  machine: { cpus: os.availableParallelism(), node: process.version },
+  at: new Date().toISOString(),
+}
 
 async function step(name: string, fn: () => Promise<unknown>) {
   if (!want(name)) return
@@ -37,14 +54,29 @@ async function step(name: string, fn: () => Promise<unknown>) {
   process.stderr.write(`bench: ${name}: ${JSON.stringify(results[name])}\n`)
 }
 
-await step('accuracy', () => runAccuracyBench({ cacheDir, perStyle: Number(values['per-style']), styles: values.styles?.split(',') as AccuracyStyle[] | undefined, dump: values.dump }))
-await step('unseen-reading', async () => (await import('./unseen-reading.js')).runUnseenReadingBench({ cacheDir, perStyle: Number(values['unseen-per-style']), dump: values.dump }))
+await step('accuracy', () =>
+  runAccuracyBench({
+    cacheDir,
+    perStyle: Number(values['per-style']),
+    styles: values.styles?.split(',') as AccuracyStyle[] | undefined,
+    dump: values.dump,
+  }),
+)
+await step('unseen-reading', async () =>
+  (await import('./unseen-reading.js')).runUnseenReadingBench({
+    cacheDir,
+    perStyle: Number(values['unseen-per-style']),
+    dump: values.dump,
+  }),
+)
 await step('ocr', () => runOcrBench({ pages: Number(values.pages), cacheDir }))
 await step('text', () => runTextLayerBench({ files: Number(values['text-files']), cacheDir }))
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
 await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
 await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
-await step('split', async () => (await import('./split.js')).runSplitBench({ cacheDir, batches: Number(values['split-batches']), quick: values['split-quick'] }))
+await step('split', async () =>
+  (await import('./split.js')).runSplitBench({ cacheDir, batches: Number(values['split-batches']), quick: values['split-quick'] }),
+)
 await step('rules', async () => {
   const mod = await import('./rules.js').catch(() => null)
   return mod && 'runRulesBench' in mod ? (mod as any).runRulesBench() : { skipped: 'bench/rules.ts not present' }

@@ -24,7 +24,10 @@ export interface GeneratedBatch {
 }
 
 /** Writes `count` batches (PDF and `<batch>.truth.json` side by side) into `dir`. */
-export async function writeBatches(dir: string, o: { seed: string; count: number; look: BatchLook; size: BatchSize }): Promise<GeneratedBatch[]> {
+export async function writeBatches(
+  dir: string,
+  o: { seed: string; count: number; look: BatchLook; size: BatchSize },
+): Promise<GeneratedBatch[]> {
   await mkdir(dir, { recursive: true })
   const out: GeneratedBatch[] = []
   for (let i = 0; i < o.count; i++) {
@@ -62,19 +65,38 @@ function run(args: string[], cwd: string, env: Record<string, string>): Promise<
  * Runs the real command on the batches in a fresh data folder (patients imported first) and
  * scores what it printed. Returns each batch's score, the lines, and the summary.
  */
-export async function ingestAndScore(batches: GeneratedBatch[], o: { workers?: number } = {}): Promise<{ summary: SplitSummary; perBatch: BatchScore[]; lines: IngestLine[]; seconds: number }> {
+export async function ingestAndScore(
+  batches: GeneratedBatch[],
+  o: { workers?: number } = {},
+): Promise<{ summary: SplitSummary; perBatch: BatchScore[]; lines: IngestLine[]; seconds: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-split-'))
   try {
     // A generous page timeout: on a loaded machine a page can take minutes, and this figure is about cutting, not speed.
-    const env = { CHARTCLERK_DATA: path.join(dir, 'data'), CHARTCLERK_INBOX: path.join(dir, 'inbox'), CHARTCLERK_QUARANTINE: path.join(dir, 'quarantine'), CHARTCLERK_MRN_PATTERN: MRN_PATTERN, CHARTCLERK_OCR_WORKERS: String(o.workers ?? 2), CHARTCLERK_LOG_LEVEL: 'warn', CHARTCLERK_OCR_PAGE_TIMEOUT_MS: '900000' }
+    const env = {
+      CHARTCLERK_DATA: path.join(dir, 'data'),
+      CHARTCLERK_INBOX: path.join(dir, 'inbox'),
+      CHARTCLERK_QUARANTINE: path.join(dir, 'quarantine'),
+      CHARTCLERK_MRN_PATTERN: MRN_PATTERN,
+      CHARTCLERK_OCR_WORKERS: String(o.workers ?? 2),
+      CHARTCLERK_LOG_LEVEL: 'warn',
+      CHARTCLERK_OCR_PAGE_TIMEOUT_MS: '900000',
+    }
     const csv = path.join(dir, 'patients.csv')
     await writeFile(csv, benchPatientsCsv())
     const imported = await run(['patients', 'import', csv], dir, env)
     if (imported.code !== 0) throw new Error(`split bench: patients import failed (${imported.code}): ${imported.stdout}${imported.stderr}`)
     const ingest = await run(['--json', 'ingest', ...batches.map((b) => b.pdf)], dir, env)
-    const lines = ingest.stdout.split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as IngestLine)
+    const lines = ingest.stdout
+      .split('\n')
+      .filter((l) => l.trim().startsWith('{'))
+      .map((l) => JSON.parse(l) as IngestLine)
     if (!lines.length) throw new Error(`split bench: ingest printed nothing (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`)
-    const perBatch = batches.map((b) => scoreBatch(b.truth, lines.filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(b.pdf))))
+    const perBatch = batches.map((b) =>
+      scoreBatch(
+        b.truth,
+        lines.filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(b.pdf)),
+      ),
+    )
     return { summary: summarise(perBatch), perBatch, lines, seconds: Math.round(ingest.seconds * 10) / 10 }
   } finally {
     await rm(dir, { recursive: true, force: true })
@@ -90,14 +112,49 @@ export async function runSplitBench(opts: { cacheDir: string; batches?: number; 
   const dir = path.join(opts.cacheDir, 'split', `${seed}-${look}-${size}`)
   process.stderr.write(`bench: split: generating ${count} ${look} batch(es) in ${dir} ...\n`)
   const batches = await writeBatches(dir, { seed, count, look, size })
-  process.stderr.write(`bench: split: ${batches.reduce((s, b) => s + b.truth.pages, 0)} pages, ${batches.reduce((s, b) => s + b.truth.parts.length, 0)} documents; ingesting ...\n`)
+  process.stderr.write(
+    `bench: split: ${batches.reduce((s, b) => s + b.truth.pages, 0)} pages, ${batches.reduce((s, b) => s + b.truth.parts.length, 0)} documents; ingesting ...\n`,
+  )
   const { summary, perBatch, seconds } = await ingestAndScore(batches)
   const pct = (x: number | null) => (x == null ? 'n/a (no boundary proposed)' : x.toFixed(3))
   process.stderr.write(
     `split: boundary precision ${pct(summary.boundaryPrecision)}, recall ${pct(summary.boundaryRecall)} (${summary.boundaries} boundaries); exact parts ${summary.exactPartAccuracy.toFixed(3)}; ` +
       `pages filed into a wrong chart ${summary.pagesFiledIntoWrongChart} ${JSON.stringify(summary.wrongChartBreakdown)}; ingest ${seconds} s\n`,
   )
-  const result = { seed, look, quick, at: new Date().toISOString(), ...summary, ingestSeconds: seconds, target: 'boundary precision and recall >= 0.95, 0 pages into a wrong chart', perBatch: perBatch.map(({ batch, pages, truthBoundaries, foundBoundaries, exactParts, truthParts, partsFiled, partsInReview, wrongChartPages, statuses }) => ({ batch, pages, truthBoundaries, foundBoundaries, exactParts, truthParts, partsFiled, partsInReview, wrongChartPages, statuses })) }
+  const result = {
+    seed,
+    look,
+    quick,
+    at: new Date().toISOString(),
+    ...summary,
+    ingestSeconds: seconds,
+    target: 'boundary precision and recall >= 0.95, 0 pages into a wrong chart',
+    perBatch: perBatch.map(
+      ({
+        batch,
+        pages,
+        truthBoundaries,
+        foundBoundaries,
+        exactParts,
+        truthParts,
+        partsFiled,
+        partsInReview,
+        wrongChartPages,
+        statuses,
+      }) => ({
+        batch,
+        pages,
+        truthBoundaries,
+        foundBoundaries,
+        exactParts,
+        truthParts,
+        partsFiled,
+        partsInReview,
+        wrongChartPages,
+        statuses,
+      }),
+    ),
+  }
   // A full run is kept apart from latest.json, which a run of other benchmarks rewrites.
   if (!quick) await writeFile(path.join(ROOT, 'bench/results/split-latest.json'), JSON.stringify(result, null, 2) + '\n')
   return result

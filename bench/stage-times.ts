@@ -38,7 +38,16 @@ for (const s of STAGES) {
 }
 const t0 = performance.now()
 // CHARTCLERK_INGEST_CONCURRENCY=1 makes the CPU column exact (with more lanes, stages overlap and share it).
-const app = await openApp(loadConfig({ env: { CHARTCLERK_DATA: data, CHARTCLERK_LOG_LEVEL: 'warn', CHARTCLERK_INGEST_CONCURRENCY: process.env.CHARTCLERK_INGEST_CONCURRENCY ?? '' } }), { log: silentLogger() })
+const app = await openApp(
+  loadConfig({
+    env: {
+      CHARTCLERK_DATA: data,
+      CHARTCLERK_LOG_LEVEL: 'warn',
+      CHARTCLERK_INGEST_CONCURRENCY: process.env.CHARTCLERK_INGEST_CONCURRENCY ?? '',
+    },
+  }),
+  { log: silentLogger() },
+)
 const opened = performance.now()
 const results = await app.runner.ingestFiles(files)
 const done = performance.now()
@@ -46,6 +55,11 @@ await app.close()
 const closed = performance.now()
 await rm(data, { recursive: true, force: true })
 const pages = results.reduce((s, r) => s + (r.pages ?? 0), 0)
-console.log(`open ${(opened - t0).toFixed(0)} ms, ingest ${(done - opened).toFixed(0)} ms for ${pages} pages (${((pages / (done - opened)) * 1000).toFixed(1)} pages/s), close ${(closed - done).toFixed(0)} ms`)
+console.log(
+  `open ${(opened - t0).toFixed(0)} ms, ingest ${(done - opened).toFixed(0)} ms for ${pages} pages (${((pages / (done - opened)) * 1000).toFixed(1)} pages/s), close ${(closed - done).toFixed(0)} ms`,
+)
 console.log('stage            wall ms/file  main-process CPU ms/file')
-for (const [k, v] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${k.padEnd(16)} ${(v / results.length).toFixed(1).padStart(12)}  ${((cpu.get(k) ?? 0) / results.length).toFixed(1).padStart(12)}`)
+for (const [k, v] of [...times].sort((a, b) => b[1] - a[1]))
+  console.log(
+    `${k.padEnd(16)} ${(v / results.length).toFixed(1).padStart(12)}  ${((cpu.get(k) ?? 0) / results.length).toFixed(1).padStart(12)}`,
+  )

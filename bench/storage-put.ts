@@ -158,30 +158,60 @@ export async function runStoragePutBench(opts: StoragePutBenchOptions = {}): Pro
       scans.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, name: path.basename(file) })
     }
     const totalBytes = scans.reduce((n, s) => n + s.size, 0)
-    const plain = new Client({ endPoint: server.endpoint, port: server.port, useSSL: server.useSSL, region: server.region, accessKey: server.accessKey, secretKey: server.secretKey, pathStyle: true })
+    const plain = new Client({
+      endPoint: server.endpoint,
+      port: server.port,
+      useSSL: server.useSSL,
+      region: server.region,
+      accessKey: server.accessKey,
+      secretKey: server.secretKey,
+      pathStyle: true,
+    })
     const runs: StoragePutRun[] = []
     for (const concurrency of levels) {
       const tag = `${Date.now().toString(36)}-${concurrency}`
       const store = new S3ObjectStore({
-        endpoint: server.endpoint, port: server.port, useSSL: server.useSSL, region: server.region, bucket: `bench-verified-${tag}`,
-        pathStyle: true, createBucket: true, partSizeMb: 16, accessKey: server.accessKey, secretKey: server.secretKey,
+        endpoint: server.endpoint,
+        port: server.port,
+        useSSL: server.useSSL,
+        region: server.region,
+        bucket: `bench-verified-${tag}`,
+        pathStyle: true,
+        createBucket: true,
+        partSizeMb: 16,
+        accessKey: server.accessKey,
+        secretKey: server.secretKey,
       })
       await store.init()
       const plainBucket = `bench-plain-${tag}`
       await plain.makeBucket(plainBucket, server.region)
-      const meta = (s: (typeof scans)[number]) => ({ 'original-name': s.name, 'received-at': '2026-01-05T09:00:00.000Z', 'source-folder': 'fax', sha256: s.sha256 })
+      const meta = (s: (typeof scans)[number]) => ({
+        'original-name': s.name,
+        'received-at': '2026-01-05T09:00:00.000Z',
+        'source-folder': 'fax',
+        sha256: s.sha256,
+      })
       const doPlain = (s: (typeof scans)[number]) =>
-        plain.fPutObject(plainBucket, originalKey(s.sha256), s.file, { 'Content-Type': 'application/pdf', ...Object.fromEntries(Object.entries(meta(s)).map(([k, v]) => [`x-amz-meta-${k}`, v])) }).then(() => {})
+        plain
+          .fPutObject(plainBucket, originalKey(s.sha256), s.file, {
+            'Content-Type': 'application/pdf',
+            ...Object.fromEntries(Object.entries(meta(s)).map(([k, v]) => [`x-amz-meta-${k}`, v])),
+          })
+          .then(() => {})
       const plainVerifyBucket = `bench-plainverify-${tag}`
       await plain.makeBucket(plainVerifyBucket, server.region)
       const doPlainVerify = async (s: (typeof scans)[number]) => {
         const key = originalKey(s.sha256)
-        await plain.fPutObject(plainVerifyBucket, key, s.file, { 'Content-Type': 'application/pdf', ...Object.fromEntries(Object.entries(meta(s)).map(([k, v]) => [`x-amz-meta-${k}`, v])) })
+        await plain.fPutObject(plainVerifyBucket, key, s.file, {
+          'Content-Type': 'application/pdf',
+          ...Object.fromEntries(Object.entries(meta(s)).map(([k, v]) => [`x-amz-meta-${k}`, v])),
+        })
         const h = createHash('sha256')
         for await (const c of await plain.getObject(plainVerifyBucket, key)) h.update(c as Buffer)
         if (h.digest('hex') !== s.sha256) throw new Error('read-back mismatch')
       }
-      const doVerified = (s: (typeof scans)[number]) => putVerified(store, originalKey(s.sha256), s.file, s.sha256, { contentType: 'application/pdf', metadata: meta(s) }).then(() => {})
+      const doVerified = (s: (typeof scans)[number]) =>
+        putVerified(store, originalKey(s.sha256), s.file, s.sha256, { contentType: 'application/pdf', metadata: meta(s) }).then(() => {})
       const modes = { plain: doPlain, plainVerify: doPlainVerify, verified: doVerified }
       const ms = { plain: 0, plainVerify: 0, verified: 0 }
       const names = Object.keys(modes) as (keyof typeof modes)[]
@@ -215,7 +245,9 @@ export async function runStoragePutBench(opts: StoragePutBenchOptions = {}): Pro
       })
     }
     return {
-      server: started ? 'ceph-rgw (local, in memory, started by the bench)' : `${server.useSSL ? 'https' : 'http'}://${server.endpoint}:${server.port}`,
+      server: started
+        ? 'ceph-rgw (local, in memory, started by the bench)'
+        : `${server.useSSL ? 'https' : 'http'}://${server.endpoint}:${server.port}`,
       files,
       averageKb: round(totalBytes / files / 1024, 1),
       runs,
@@ -240,5 +272,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
         `\n    overhead vs plain put ${x.overheadPct}%, vs the same proof by hand ${x.layerOverheadPct}%`,
     )
   }
-  console.log(`  target < ${r.targetOverheadPct}%: vs plain put ${r.meetsTarget ? 'met' : 'NOT met'}; chartclerk's layer ${r.layerMeetsTarget ? 'met' : 'NOT met'}`)
+  console.log(
+    `  target < ${r.targetOverheadPct}%: vs plain put ${r.meetsTarget ? 'met' : 'NOT met'}; chartclerk's layer ${r.layerMeetsTarget ? 'met' : 'NOT met'}`,
+  )
 }

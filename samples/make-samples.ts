@@ -96,7 +96,12 @@ const labSpec: RecordSpec = {
         ],
       },
     },
-    { heading: 'Comments', paragraphs: ['Patient fasting status: not fasting. Glucose interpreted accordingly. Results released by the performing laboratory; critical values are telephoned to the ordering provider.'] },
+    {
+      heading: 'Comments',
+      paragraphs: [
+        'Patient fasting status: not fasting. Glucose interpreted accordingly. Results released by the performing laboratory; critical values are telephoned to the ordering provider.',
+      ],
+    },
   ],
   signed: { style: 'electronic', date: '2025-03-11T09:20' },
   pageCount: 1,
@@ -126,7 +131,13 @@ const radiologySpec: RecordSpec = {
         'No acute osseous abnormality. Mild degenerative change of the thoracic spine.',
       ],
     },
-    { heading: 'Impression', paragraphs: ['1. No acute cardiopulmonary process.', '2. Stable 6 mm calcified granuloma, left upper lobe. No follow-up imaging needed for this finding.'] },
+    {
+      heading: 'Impression',
+      paragraphs: [
+        '1. No acute cardiopulmonary process.',
+        '2. Stable 6 mm calcified granuloma, left upper lobe. No follow-up imaging needed for this finding.',
+      ],
+    },
   ],
   signed: { style: 'electronic', date: '2025-05-12T14:02' },
   pageCount: 1,
@@ -144,8 +155,21 @@ const dischargeSpec: RecordSpec = {
   author: OUTSIDE_CLINICIANS.hospitalist,
   orderingProvider: ourProvider(lindqvist.primaryProvider),
   sections: [
-    { heading: 'Reason for Hospitalization', paragraphs: ['Community-acquired pneumonia of the right lower lobe with acute hypoxic respiratory failure.'] },
-    { heading: 'Discharge Diagnoses', bullets: ['Community-acquired pneumonia, right lower lobe', 'Acute hypoxic respiratory failure, resolved', 'Acute kidney injury, prerenal, resolved', 'Type 2 diabetes mellitus', 'Hypertension', 'Osteoporosis'] },
+    {
+      heading: 'Reason for Hospitalization',
+      paragraphs: ['Community-acquired pneumonia of the right lower lobe with acute hypoxic respiratory failure.'],
+    },
+    {
+      heading: 'Discharge Diagnoses',
+      bullets: [
+        'Community-acquired pneumonia, right lower lobe',
+        'Acute hypoxic respiratory failure, resolved',
+        'Acute kidney injury, prerenal, resolved',
+        'Type 2 diabetes mellitus',
+        'Hypertension',
+        'Osteoporosis',
+      ],
+    },
     {
       heading: 'Hospital Course',
       paragraphs: [
@@ -157,10 +181,20 @@ const dischargeSpec: RecordSpec = {
         'Medication reconciliation was completed with the patient and her daughter at discharge. Her home zolpidem was stopped because of the delirium and fall risk, and she was asked not to restart it.',
       ],
     },
-    { heading: 'Consultations', paragraphs: ['Physical therapy (04/05/2025): home with rolling walker, home physical therapy. Diabetes education (04/06/2025): glucose meter technique reviewed.'] },
+    {
+      heading: 'Consultations',
+      paragraphs: [
+        'Physical therapy (04/05/2025): home with rolling walker, home physical therapy. Diabetes education (04/06/2025): glucose meter technique reviewed.',
+      ],
+    },
     { heading: 'Allergies', paragraphs: ['Sulfa drugs (hives).'] },
     { heading: 'Procedures', paragraphs: ['Chest radiographs on 04/02/2025 and 04/05/2025. Blood cultures. No invasive procedures.'] },
-    { heading: 'Significant Findings', paragraphs: ['WBC 14.2 on admission, 7.9 at discharge. Creatinine 1.41 on admission, 0.94 at discharge. Procalcitonin 1.6. Sputum culture: normal respiratory flora. Repeat chest radiograph on 04/05/2025: improving right lower lobe opacity.'] },
+    {
+      heading: 'Significant Findings',
+      paragraphs: [
+        'WBC 14.2 on admission, 7.9 at discharge. Creatinine 1.41 on admission, 0.94 at discharge. Procalcitonin 1.6. Sputum culture: normal respiratory flora. Repeat chest radiograph on 04/05/2025: improving right lower lobe opacity.',
+      ],
+    },
     {
       heading: 'Laboratory Results at Discharge',
       table: {
@@ -175,9 +209,28 @@ const dischargeSpec: RecordSpec = {
         ],
       },
     },
-    { heading: 'Pending Results at Discharge', paragraphs: ['Final blood culture report (no growth at 5 days expected on 04/08/2025). Our office will call the patient and her primary care provider if anything grows.'] },
-    { heading: 'Condition at Discharge', paragraphs: ['Improved and stable. Afebrile for 72 hours, oxygen saturation 94% on room air at rest, alert and oriented, ambulating with a rolling walker, tolerating a regular diabetic diet.'] },
-    { heading: 'Vital Signs at Discharge', fields: [['Temperature', '36.8 C'], ['Heart rate', '78'], ['Blood pressure', '132/74'], ['Respiratory rate', '16'], ['SpO2', '94% on room air']] },
+    {
+      heading: 'Pending Results at Discharge',
+      paragraphs: [
+        'Final blood culture report (no growth at 5 days expected on 04/08/2025). Our office will call the patient and her primary care provider if anything grows.',
+      ],
+    },
+    {
+      heading: 'Condition at Discharge',
+      paragraphs: [
+        'Improved and stable. Afebrile for 72 hours, oxygen saturation 94% on room air at rest, alert and oriented, ambulating with a rolling walker, tolerating a regular diabetic diet.',
+      ],
+    },
+    {
+      heading: 'Vital Signs at Discharge',
+      fields: [
+        ['Temperature', '36.8 C'],
+        ['Heart rate', '78'],
+        ['Blood pressure', '132/74'],
+        ['Respiratory rate', '16'],
+        ['SpO2', '94% on room air'],
+      ],
+    },
     { heading: 'Code Status', paragraphs: ['Full code. Health care power of attorney on file: daughter, Karin Lindqvist.'] },
     {
       heading: 'Discharge Medications',
@@ -196,10 +249,21 @@ const dischargeSpec: RecordSpec = {
         'Check your blood sugar before breakfast and supper and bring the log to your primary care visit. Return to the emergency department or call 911 for trouble breathing, chest pain, fever over 38.5 C, confusion, or if you cannot keep fluids down.',
       ],
     },
-    { heading: 'Diet', paragraphs: ['Consistent carbohydrate (diabetic) diet. Encourage fluids, at least 6 glasses a day unless told otherwise.'] },
+    {
+      heading: 'Diet',
+      paragraphs: ['Consistent carbohydrate (diabetic) diet. Encourage fluids, at least 6 glasses a day unless told otherwise.'],
+    },
     { heading: 'Activity', paragraphs: ['As tolerated with a rolling walker. No driving until cleared by primary care.'] },
-    { heading: 'Disposition', paragraphs: ['Discharged home with home health services (nursing and physical therapy), accompanied by her daughter.'] },
-    { heading: 'Follow-up', paragraphs: [`Primary care: ${lindqvist.primaryProvider}, ${HEALTH_CENTER.name}, ${HEALTH_CENTER.phone}, within 7 days; repeat basic metabolic panel and CBC at that visit. Repeat chest radiograph in 6 to 8 weeks to document resolution.`] },
+    {
+      heading: 'Disposition',
+      paragraphs: ['Discharged home with home health services (nursing and physical therapy), accompanied by her daughter.'],
+    },
+    {
+      heading: 'Follow-up',
+      paragraphs: [
+        `Primary care: ${lindqvist.primaryProvider}, ${HEALTH_CENTER.name}, ${HEALTH_CENTER.phone}, within 7 days; repeat basic metabolic panel and CBC at that visit. Repeat chest radiograph in 6 to 8 weeks to document resolution.`,
+      ],
+    },
   ],
   signed: { style: 'handwritten', date: '2025-04-09' },
   pageCount: 3,
@@ -218,19 +282,39 @@ const consultSpec: RecordSpec = {
   orderingProvider: ourProvider(sofia.primaryProvider),
   sections: [
     { heading: 'Reason for Referral', paragraphs: ['Heart murmur heard at a sports physical. Referred by Grace Adeyemi, FNP-C.'] },
-    { heading: 'History of Present Illness', paragraphs: ['Sofia is a 13-year-old girl, a twin, who plays soccer. A soft murmur was heard at her sports physical. She has no chest pain, palpitations, syncope or exercise intolerance. No family history of sudden death, cardiomyopathy or congenital heart disease.'] },
+    {
+      heading: 'History of Present Illness',
+      paragraphs: [
+        'Sofia is a 13-year-old girl, a twin, who plays soccer. A soft murmur was heard at her sports physical. She has no chest pain, palpitations, syncope or exercise intolerance. No family history of sudden death, cardiomyopathy or congenital heart disease.',
+      ],
+    },
     {
       heading: 'Findings',
       fields: [
         ['Vital signs', 'HR 72, BP 108/64 (right arm), SpO2 99%, weight 46 kg'],
-        ['Cardiac exam', 'Grade 2/6 vibratory systolic ejection murmur at the left lower sternal border, louder supine, softer standing. Normal S2 splitting. No click, gallop or diastolic murmur. Femoral pulses normal.'],
+        [
+          'Cardiac exam',
+          'Grade 2/6 vibratory systolic ejection murmur at the left lower sternal border, louder supine, softer standing. Normal S2 splitting. No click, gallop or diastolic murmur. Femoral pulses normal.',
+        ],
         ['ECG', 'Normal sinus rhythm, rate 70, normal intervals and axis.'],
         ['Echocardiogram', 'Structurally normal heart. Normal biventricular size and systolic function. No outflow obstruction.'],
       ],
     },
     { heading: 'Impression', paragraphs: ["Still's murmur (innocent, functional murmur). Structurally normal heart."] },
-    { heading: 'Recommendations', bullets: ['No activity restrictions; cleared for competitive sports.', 'No endocarditis prophylaxis is needed.', 'No cardiology follow-up is needed.'] },
-    { heading: 'Follow-up Responsibility', paragraphs: ['Primary care to continue routine care. Please re-refer for chest pain with exertion, syncope or a change in the murmur. Thank you for this referral.'] },
+    {
+      heading: 'Recommendations',
+      bullets: [
+        'No activity restrictions; cleared for competitive sports.',
+        'No endocarditis prophylaxis is needed.',
+        'No cardiology follow-up is needed.',
+      ],
+    },
+    {
+      heading: 'Follow-up Responsibility',
+      paragraphs: [
+        'Primary care to continue routine care. Please re-refer for chest pain with exertion, syncope or a change in the murmur. Thank you for this referral.',
+      ],
+    },
   ],
   signed: { style: 'electronic', date: '2025-06-19T11:37' },
   pageCount: 1,
@@ -250,9 +334,21 @@ const referralSpec: RecordSpec = {
   recipient: { name: personName(webb), practice: HEALTH_CENTER.name, address: HEALTH_CENTER.address },
   letter: { salutation: 'Dear Dr. Webb,', closing: 'Sincerely,' },
   sections: [
-    { paragraphs: ['I am referring Mr. John Smith, date of birth 09/14/1980, to you for follow-up of elevated blood pressure found at two visits to our urgent care. The urgency is routine; please see him within 2 to 4 weeks.'] },
-    { paragraphs: ['Mr. Smith came in today for a laceration of the left hand, which was repaired with four sutures (removal in 10 days). His blood pressure was 162/98 today and 158/96 at a visit on 07/01/2025. He has no chest pain, headache, shortness of breath or visual change. He takes no regular medication.'] },
-    { paragraphs: ['Pertinent history: no prior hospitalizations; smokes about half a pack a day; allergic to penicillin (rash). Tetanus booster (Tdap) was given today. Our visit note is enclosed. Please call our office at (440) 555-0186 with any questions.'] },
+    {
+      paragraphs: [
+        'I am referring Mr. John Smith, date of birth 09/14/1980, to you for follow-up of elevated blood pressure found at two visits to our urgent care. The urgency is routine; please see him within 2 to 4 weeks.',
+      ],
+    },
+    {
+      paragraphs: [
+        'Mr. Smith came in today for a laceration of the left hand, which was repaired with four sutures (removal in 10 days). His blood pressure was 162/98 today and 158/96 at a visit on 07/01/2025. He has no chest pain, headache, shortness of breath or visual change. He takes no regular medication.',
+      ],
+    },
+    {
+      paragraphs: [
+        'Pertinent history: no prior hospitalizations; smokes about half a pack a day; allergic to penicillin (rash). Tetanus booster (Tdap) was given today. Our visit note is enclosed. Please call our office at (440) 555-0186 with any questions.',
+      ],
+    },
     { paragraphs: ['Thank you for seeing this patient.'] },
   ],
   signed: { style: 'handwritten', date: '2025-07-22' },
@@ -343,7 +439,9 @@ async function makeDischarge(): Promise<Written> {
   const dpi = 200
   const skews = [1.5, -1, 1.5]
   const pages = await rasterizePdf(await renderRecordPdf(dischargeSpec), dpi)
-  const scanned = await Promise.all(pages.map((p, i) => scanStyle(p, 'faded', { dpi, skewDegrees: skews[i] ?? 0, seed: `discharge-summary-skewed-${i + 1}` })))
+  const scanned = await Promise.all(
+    pages.map((p, i) => scanStyle(p, 'faded', { dpi, skewDegrees: skews[i] ?? 0, seed: `discharge-summary-skewed-${i + 1}` })),
+  )
   const tiff = await multiPageTiff(scanned, dpi, { compression: 'deflate', bitdepth: 4 })
   await write('discharge-summary-skewed.tiff', tiff)
   return {
@@ -399,7 +497,13 @@ async function makeReferral(): Promise<Written> {
     dpi,
     skewDegrees: 0.4,
     seed: 'referral-fax',
-    fax: { from: FACILITIES.harborUrgentCare.fax, name: FACILITIES.harborUrgentCare.name, dateTime: '07/22/2025 16:41', page: 1, pageCount: 1 },
+    fax: {
+      from: FACILITIES.harborUrgentCare.fax,
+      name: FACILITIES.harborUrgentCare.name,
+      dateTime: '07/22/2025 16:41',
+      page: 1,
+      pageCount: 1,
+    },
   })
   await write('referral-fax.jpg', await toJpeg(scanned, 200, 70))
   return {
@@ -426,7 +530,9 @@ function expectedEntry(w: Written): Record<string, unknown> {
   const p = s.patient
   const index = patientByMrn(
     // The index row this document belongs to: found by name and birth date among the samples.
-    [johnson, okafor, lindqvist, sofia, smith].find((x) => x.familyName === p.familyName && x.givenName === p.givenName && x.birthDate === p.birthDate)!.mrn,
+    [johnson, okafor, lindqvist, sofia, smith].find(
+      (x) => x.familyName === p.familyName && x.givenName === p.givenName && x.birthDate === p.birthDate,
+    )!.mrn,
   )
   const who = signer(s)
   const sigDate = signatureDate(s)
@@ -449,7 +555,9 @@ function expectedEntry(w: Written): Record<string, unknown> {
     dates: s.dates,
     author: s.author ? personName(s.author) : null,
     orderingProvider: s.orderingProvider ? personName(s.orderingProvider) : null,
-    signed: s.signed ? { present: true, style: s.signed.style, by: who ? personName(who) : null, date: sigDate ? sigDate.slice(0, 10) : null } : { present: false },
+    signed: s.signed
+      ? { present: true, style: s.signed.style, by: who ? personName(who) : null, date: sigDate ? sigDate.slice(0, 10) : null }
+      : { present: false },
     pages: s.pageCount ?? null,
     mediaType: w.mediaType,
     textLayer: w.textLayer,
@@ -478,7 +586,9 @@ async function main(): Promise<void> {
     const buf = await readFile(path.join(SCANS, w.file))
     const meta = w.mediaType.startsWith('image/') ? await sharp(buf).metadata() : null
     const sha = createHash('sha256').update(buf).digest('hex').slice(0, 12)
-    console.log(`${w.file.padEnd(32)} ${(buf.length / 1024).toFixed(0).padStart(5)} KB  sha256 ${sha}${meta ? `  ${meta.width}x${meta.height} pages=${meta.pages ?? 1}` : ''}`)
+    console.log(
+      `${w.file.padEnd(32)} ${(buf.length / 1024).toFixed(0).padStart(5)} KB  sha256 ${sha}${meta ? `  ${meta.width}x${meta.height} pages=${meta.pages ?? 1}` : ''}`,
+    )
   }
   console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }

@@ -61,7 +61,10 @@ export interface App {
 export { rulesDirOf }
 
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
-export async function openApp(config: Readonly<Config>, opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {}): Promise<App> {
+export async function openApp(
+  config: Readonly<Config>,
+  opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {},
+): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
   // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
   configureSandbox(config.ingest.budget, { readers: config.ocr.workers })
@@ -102,7 +105,9 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   rules.on('swap', (next: NonNullable<typeof rules.current>) => rulesetVersions.record(next.version, next.loadedAt))
   let classifier: DoctypeClassifier
   try {
-    classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), { reviewThreshold: config.filing.minTypeConfidence })
+    classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), {
+      reviewThreshold: config.filing.minTypeConfidence,
+    })
   } catch (err) {
     await sql.close()
     catalog.close()
@@ -111,14 +116,46 @@ export async function openApp(config: Readonly<Config>, opts: { log?: Logger; st
   }
   // A good edit of the document types reaches the classifier and field reading at once.
   ruleFiles.doctypes.on('swap', (next: DoctypeClassifier['docTypes']) => classifier.useDocTypes(next))
-  const ocr = createOcrEngine({ engine: config.ocr.engine, tesseractPath: config.ocr.tesseractPath, workers: config.ocr.workers, language: config.ocr.language, pageTimeoutMs: config.ocr.pageTimeoutMs })
+  const ocr = createOcrEngine({
+    engine: config.ocr.engine,
+    tesseractPath: config.ocr.tesseractPath,
+    workers: config.ocr.workers,
+    language: config.ocr.language,
+    pageTimeoutMs: config.ocr.pageTimeoutMs,
+  })
   const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog))
-  const ctx: StageContext = { config, catalog, store, storeWithArchive, ocr, log, contentLocks: new ContentLocks(), classifier, rules: () => rules.current, ruleFiles, clock }
+  const ctx: StageContext = {
+    config,
+    catalog,
+    store,
+    storeWithArchive,
+    ocr,
+    log,
+    contentLocks: new ContentLocks(),
+    classifier,
+    rules: () => rules.current,
+    ruleFiles,
+    clock,
+  }
   const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
   const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
   let closed = false
   return {
-    config, log, catalog, sql, store, storeWithArchive, ocr, classifier, rules, ruleFiles, runner, searchablePdfs, ctx, clock, storageReady,
+    config,
+    log,
+    catalog,
+    sql,
+    store,
+    storeWithArchive,
+    ocr,
+    classifier,
+    rules,
+    ruleFiles,
+    runner,
+    searchablePdfs,
+    ctx,
+    clock,
+    storageReady,
     async close() {
       if (closed) return
       closed = true

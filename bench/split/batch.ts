@@ -60,7 +60,15 @@ function randomDate(rng: Rng): string {
 }
 
 function docItem(rng: Rng, template: Template, patient: BenchPatient, date = randomDate(rng), sameAsPrevious = false): Item {
-  return { kind: 'doc', template, patient, pages: rng.int(template.pageRange[0], template.pageRange[1]), pageMarkers: rng.chance(0.5), date, sameAsPrevious }
+  return {
+    kind: 'doc',
+    template,
+    patient,
+    pages: rng.int(template.pageRange[0], template.pageRange[1]),
+    pageMarkers: rng.chance(0.5),
+    date,
+    sameAsPrevious,
+  }
 }
 
 /** What goes in batch `index`: documents, then a separator or a blank page at some of the cuts. */
@@ -95,7 +103,14 @@ function plan(rng: Rng, index: number, size: BatchSize): Item[] {
     const first = docs[j]!
     const template = rng.pick(TEMPLATES.filter((t) => t.pageRange[0] === 1))
     docs[j] = { ...first, template, pages: template.pageRange[0] === template.pageRange[1] ? 1 : rng.int(1, 2) }
-    docs[j + 1] = { ...docs[j + 1]!, template, patient: first.patient, pages: rng.int(template.pageRange[0], template.pageRange[1]), date: addDays(first.date, rng.int(14, 90)), sameAsPrevious: true }
+    docs[j + 1] = {
+      ...docs[j + 1]!,
+      template,
+      patient: first.patient,
+      pages: rng.int(template.pageRange[0], template.pageRange[1]),
+      date: addDays(first.date, rng.int(14, 90)),
+      sameAsPrevious: true,
+    }
   }
   // Cuts between documents (before document k); the pair's cut is left bare, it is the hard one.
   const cuts = [...Array(n).keys()].slice(1).filter((k) => k !== j + 1)
@@ -119,16 +134,43 @@ async function blankPdf(): Promise<Buffer> {
 }
 
 /** One batch: its PDF (page images, or a text layer for quick runs) and its ground truth. */
-export async function makeBatch(opts: { seed: string; index: number; look: BatchLook; size: BatchSize }): Promise<{ pdf: Buffer; truth: BatchTruth }> {
+export async function makeBatch(opts: {
+  seed: string
+  index: number
+  look: BatchLook
+  size: BatchSize
+}): Promise<{ pdf: Buffer; truth: BatchTruth }> {
   const batch = `split-${opts.size}-${String(opts.index).padStart(3, '0')}`
   const rng = new Rng(`${opts.seed}:${batch}`)
   const items = plan(rng.fork('plan'), opts.index, opts.size)
   const merged = await PDFDocument.create({ updateMetadata: false })
-  const truth: BatchTruth = { batch, file: `${batch}.pdf`, seed: opts.seed, look: opts.look, scanStyle: null, pages: 0, parts: [], separators: [], upsideDown: [], blanks: [] }
+  const truth: BatchTruth = {
+    batch,
+    file: `${batch}.pdf`,
+    seed: opts.seed,
+    look: opts.look,
+    scanStyle: null,
+    pages: 0,
+    parts: [],
+    separators: [],
+    upsideDown: [],
+    blanks: [],
+  }
   let page = 0
   let d = 0
   for (const item of items) {
-    const bytes = item.kind === 'doc' ? await renderDocument(item.template, { patient: item.patient, pages: item.pages, pageMarkers: item.pageMarkers, date: item.date, rng: rng.fork(`doc-${d++}`) }) : item.kind === 'separator' ? await separatorSheetPdf(1) : await blankPdf()
+    const bytes =
+      item.kind === 'doc'
+        ? await renderDocument(item.template, {
+            patient: item.patient,
+            pages: item.pages,
+            pageMarkers: item.pageMarkers,
+            date: item.date,
+            rng: rng.fork(`doc-${d++}`),
+          })
+        : item.kind === 'separator'
+          ? await separatorSheetPdf(1)
+          : await blankPdf()
     const src = await PDFDocument.load(bytes)
     const copied = await merged.copyPages(src, src.getPageIndices())
     for (const p of copied) merged.addPage(p)
@@ -137,7 +179,17 @@ export async function makeBatch(opts: { seed: string; index: number; look: Batch
     if (item.kind === 'doc') {
       if (copied.length !== item.pages) throw new Error(`template ${item.template.id} drew ${copied.length} pages, asked for ${item.pages}`)
       const p = item.patient
-      truth.parts.push({ from, to: page, type: item.template.type, template: item.template.id, facility: item.template.facility, patient: { mrn: p.mrn, familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate }, pageMarkers: item.pageMarkers, date: item.date, sameAsPrevious: item.sameAsPrevious })
+      truth.parts.push({
+        from,
+        to: page,
+        type: item.template.type,
+        template: item.template.id,
+        facility: item.template.facility,
+        patient: { mrn: p.mrn, familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate },
+        pageMarkers: item.pageMarkers,
+        date: item.date,
+        sameAsPrevious: item.sameAsPrevious,
+      })
     } else if (item.kind === 'separator') {
       truth.separators.push(from)
       if (item.upsideDown) truth.upsideDown.push(from)
@@ -156,7 +208,14 @@ export async function makeBatch(opts: { seed: string; index: number; look: Batch
   for (const [i, render] of renders.entries()) {
     const n = i + 1
     const turned = truth.upsideDown.includes(n) ? setPngDpi(await sharp(render).rotate(180).png().toBuffer(), SCAN_DPI) : render
-    scans.push(await scanStyle(turned, style, { dpi: SCAN_DPI, skewDegrees: rng.float(-1.2, 1.2), seed: `${batch}:${n}`, fax: style === 'fax' ? { from: '(814) 555-0162', dateTime: sent, page: n, pageCount: renders.length } : undefined }))
+    scans.push(
+      await scanStyle(turned, style, {
+        dpi: SCAN_DPI,
+        skewDegrees: rng.float(-1.2, 1.2),
+        seed: `${batch}:${n}`,
+        fax: style === 'fax' ? { from: '(814) 555-0162', dateTime: sent, page: n, pageCount: renders.length } : undefined,
+      }),
+    )
   }
   return { pdf: await scannedPdf(scans, SCAN_DPI, { producer: 'Copier Scan-to-PDF' }), truth }
 }

@@ -57,10 +57,21 @@ export function scoreBatch(truth: BatchTruth, lines: IngestLine[]): BatchScore {
   const tp = foundBoundaries.filter((k) => truthSet.has(k)).length
   const roles = pageRoles(truth)
   const score: BatchScore = {
-    batch: truth.batch, pages: truth.pages, truthBoundaries, foundBoundaries,
-    tp, fp: foundBoundaries.length - tp, fn: truthBoundaries.length - tp,
-    truthParts: truth.parts.length, exactParts: 0, exactPartsRightType: 0, partsFiled: 0, partsInReview: 0,
-    wrongChartPages: { otherPatient: 0, separator: 0, blank: 0 }, lines: lines.length, statuses: {},
+    batch: truth.batch,
+    pages: truth.pages,
+    truthBoundaries,
+    foundBoundaries,
+    tp,
+    fp: foundBoundaries.length - tp,
+    fn: truthBoundaries.length - tp,
+    truthParts: truth.parts.length,
+    exactParts: 0,
+    exactPartsRightType: 0,
+    partsFiled: 0,
+    partsInReview: 0,
+    wrongChartPages: { otherPatient: 0, separator: 0, blank: 0 },
+    lines: lines.length,
+    statuses: {},
   }
   for (const l of lines) {
     const k = l.status === 'failed' && l.error?.code ? `failed:${l.error.code}` : l.status
@@ -109,7 +120,11 @@ export function summarise(scores: BatchScore[]): SplitSummary {
   const tp = sum((s) => s.tp)
   const fp = sum((s) => s.fp)
   const fn = sum((s) => s.fn)
-  const wrong = { otherPatient: sum((s) => s.wrongChartPages.otherPatient), separator: sum((s) => s.wrongChartPages.separator), blank: sum((s) => s.wrongChartPages.blank) }
+  const wrong = {
+    otherPatient: sum((s) => s.wrongChartPages.otherPatient),
+    separator: sum((s) => s.wrongChartPages.separator),
+    blank: sum((s) => s.wrongChartPages.blank),
+  }
   const parts = sum((s) => s.truthParts)
   return {
     batches: scores.length,

@@ -3,7 +3,19 @@
  * builds a complete, plausible record of any type from a seed (for benches and demos).
  * Nothing here describes a real facility or person; phone numbers are 555-01xx.
  */
-import type { DocType, Facility, LabFlag, LabRow, Layout, Person, RecordDates, RecordPatient, RecordSpec, Section, Signed } from './records.js'
+import type {
+  DocType,
+  Facility,
+  LabFlag,
+  LabRow,
+  Layout,
+  Person,
+  RecordDates,
+  RecordPatient,
+  RecordSpec,
+  Section,
+  Signed,
+} from './records.js'
 import { PATIENTS, OUR_PROVIDERS, HEALTH_CENTER, type IndexPatient } from './patients.js'
 import { Rng } from './rng.js'
 
@@ -256,7 +268,12 @@ function labReport(c: Ctx): Built {
     const p = LAB_PANELS[k]!
     return { table: { panel: p.title, specimen: p.specimen, rows: p.tests.map((t) => labResult(t, rng)) } }
   })
-  sections.push({ heading: 'Comments', paragraphs: ['Results reviewed and released by the performing laboratory. Reference ranges are age and sex specific where noted. Critical values are telephoned to the ordering provider.'] })
+  sections.push({
+    heading: 'Comments',
+    paragraphs: [
+      'Results reviewed and released by the performing laboratory. Reference ranges are age and sex specific where noted. Critical values are telephoned to the ordering provider.',
+    ],
+  })
   return {
     title: rng.pick(['Laboratory Report', 'Final Report', 'Patient Report']),
     facility: FACILITIES.triCountyLab,
@@ -337,7 +354,11 @@ function radiologyReport(c: Ctx): Built {
 const ADMISSIONS = [
   {
     reason: 'Community-acquired pneumonia of the right lower lobe with hypoxia.',
-    diagnoses: ['Community-acquired pneumonia, right lower lobe', 'Acute hypoxic respiratory failure, resolved', 'Type 2 diabetes mellitus'],
+    diagnoses: [
+      'Community-acquired pneumonia, right lower lobe',
+      'Acute hypoxic respiratory failure, resolved',
+      'Type 2 diabetes mellitus',
+    ],
     course: [
       'The patient presented with three days of productive cough, fever to 38.9 C and shortness of breath. Oxygen saturation was 88% on room air. Chest radiograph showed right lower lobe consolidation.',
       'She was started on intravenous ceftriaxone and azithromycin with supplemental oxygen by nasal cannula. Blood cultures remained negative. Fever resolved by hospital day two and oxygen was weaned to room air on hospital day three.',
@@ -345,7 +366,11 @@ const ADMISSIONS = [
     ],
     procedures: 'Chest radiograph; blood cultures; no invasive procedures.',
     findings: 'WBC 14.2 on admission, 8.1 at discharge. Procalcitonin 1.8. Sputum culture: normal respiratory flora.',
-    meds: [['Amoxicillin-clavulanate 875 mg', 'one tablet by mouth twice daily for 4 more days'], ['Metformin 1000 mg', 'one tablet by mouth twice daily (resume)'], ['Albuterol HFA 90 mcg', '2 puffs every 6 hours as needed for wheeze']] as Array<[string, string]>,
+    meds: [
+      ['Amoxicillin-clavulanate 875 mg', 'one tablet by mouth twice daily for 4 more days'],
+      ['Metformin 1000 mg', 'one tablet by mouth twice daily (resume)'],
+      ['Albuterol HFA 90 mcg', '2 puffs every 6 hours as needed for wheeze'],
+    ] as Array<[string, string]>,
   },
   {
     reason: 'Acute on chronic heart failure with reduced ejection fraction.',
@@ -356,7 +381,11 @@ const ADMISSIONS = [
     ],
     procedures: 'Transthoracic echocardiogram.',
     findings: 'BNP 1,840; troponin negative x2; echocardiogram EF 30% with moderate mitral regurgitation.',
-    meds: [['Furosemide 40 mg', 'one tablet by mouth daily'], ['Carvedilol 12.5 mg', 'one tablet by mouth twice daily'], ['Sacubitril-valsartan 24-26 mg', 'one tablet by mouth twice daily (new)']] as Array<[string, string]>,
+    meds: [
+      ['Furosemide 40 mg', 'one tablet by mouth daily'],
+      ['Carvedilol 12.5 mg', 'one tablet by mouth twice daily'],
+      ['Sacubitril-valsartan 24-26 mg', 'one tablet by mouth twice daily (new)'],
+    ] as Array<[string, string]>,
   },
   {
     reason: 'Cellulitis of the left lower leg failing outpatient antibiotics.',
@@ -367,7 +396,10 @@ const ADMISSIONS = [
     ],
     procedures: 'Venous duplex ultrasound of the left leg: no deep vein thrombosis.',
     findings: 'WBC 12.9 on admission; blood cultures negative; duplex negative for DVT.',
-    meds: [['Cephalexin 500 mg', 'one capsule by mouth four times daily for 5 days'], ['Acetaminophen 650 mg', 'every 6 hours as needed for pain']] as Array<[string, string]>,
+    meds: [
+      ['Cephalexin 500 mg', 'one capsule by mouth four times daily for 5 days'],
+      ['Acetaminophen 650 mg', 'every 6 hours as needed for pain'],
+    ] as Array<[string, string]>,
   },
 ]
 
@@ -388,11 +420,30 @@ function dischargeSummary(c: Ctx): Built {
       { heading: 'Hospital Course', paragraphs: a.course },
       { heading: 'Procedures', paragraphs: [a.procedures] },
       { heading: 'Significant Findings', paragraphs: [a.findings] },
-      { heading: 'Condition at Discharge', paragraphs: [rng.pick(['Stable. Ambulating independently, tolerating a regular diet.', 'Improved and stable. Afebrile, on room air, ambulating with a walker.'])] },
+      {
+        heading: 'Condition at Discharge',
+        paragraphs: [
+          rng.pick([
+            'Stable. Ambulating independently, tolerating a regular diet.',
+            'Improved and stable. Afebrile, on room air, ambulating with a walker.',
+          ]),
+        ],
+      },
       { heading: 'Discharge Medications', fields: a.meds },
-      { heading: 'Instructions to Patient and Family', paragraphs: ['Take medications as listed. Weigh yourself every morning and call your doctor for a gain of more than 1 kg in a day. Return to the emergency department for chest pain, trouble breathing, fever over 38.5 C or confusion.'] },
-      { heading: 'Disposition', paragraphs: [rng.pick(['Home with self-care.', 'Home with home health services.', 'Discharged to skilled nursing facility.'])] },
-      { heading: 'Follow-up', paragraphs: [`Primary care: ${c.pcp.name}, ${HEALTH_CENTER.name}, within 7 days. Repeat basic metabolic panel at that visit.`] },
+      {
+        heading: 'Instructions to Patient and Family',
+        paragraphs: [
+          'Take medications as listed. Weigh yourself every morning and call your doctor for a gain of more than 1 kg in a day. Return to the emergency department for chest pain, trouble breathing, fever over 38.5 C or confusion.',
+        ],
+      },
+      {
+        heading: 'Disposition',
+        paragraphs: [rng.pick(['Home with self-care.', 'Home with home health services.', 'Discharged to skilled nursing facility.'])],
+      },
+      {
+        heading: 'Follow-up',
+        paragraphs: [`Primary care: ${c.pcp.name}, ${HEALTH_CENTER.name}, within 7 days. Repeat basic metabolic panel at that visit.`],
+      },
     ],
     signed: { style: 'electronic' },
   }
@@ -409,13 +460,41 @@ function historyAndPhysical(c: Ctx): Built {
     dates: { admission: c.date, service: c.date },
     sections: [
       { heading: 'Chief Complaint', paragraphs: [rng.pick(['Shortness of breath.', 'Leg redness and swelling.', 'Cough and fever.'])] },
-      { heading: 'History of Present Illness', paragraphs: [`${c.ref} is a ${c.age}-year-old ${c.patient.sex === 'F' ? 'woman' : 'man'} admitted for ${a.reason.charAt(0).toLowerCase()}${a.reason.slice(1)}`, a.course[0]!] },
+      {
+        heading: 'History of Present Illness',
+        paragraphs: [
+          `${c.ref} is a ${c.age}-year-old ${c.patient.sex === 'F' ? 'woman' : 'man'} admitted for ${a.reason.charAt(0).toLowerCase()}${a.reason.slice(1)}`,
+          a.course[0]!,
+        ],
+      },
       { heading: 'Past Medical History', bullets: a.diagnoses.slice(1) },
       { heading: 'Medications', fields: a.meds },
       { heading: 'Allergies', paragraphs: [rng.pick(['No known drug allergies.', 'Penicillin (rash).', 'Sulfa drugs (hives).'])] },
-      { heading: 'Social History', paragraphs: [rng.pick(['Never smoker. Occasional alcohol. Lives with spouse.', 'Former smoker, quit 10 years ago. No alcohol. Lives alone.'])] },
-      { heading: 'Review of Systems', paragraphs: ['Positive as in HPI. Negative for chest pain, abdominal pain, dysuria, headache or weakness. All other systems reviewed and negative.'] },
-      { heading: 'Physical Examination', fields: [['Vital signs', `T 38.${rng.int(0, 6)} C, HR ${rng.int(88, 112)}, BP ${rng.int(118, 152)}/${rng.int(68, 92)}, RR ${rng.int(18, 24)}, SpO2 ${rng.int(89, 95)}% RA`], ['General', 'Alert, mildly ill-appearing, in no acute distress.'], ['Lungs', 'Crackles at the right base.'], ['Heart', 'Regular rate and rhythm, no murmur.'], ['Extremities', 'No edema.']] },
+      {
+        heading: 'Social History',
+        paragraphs: [
+          rng.pick(['Never smoker. Occasional alcohol. Lives with spouse.', 'Former smoker, quit 10 years ago. No alcohol. Lives alone.']),
+        ],
+      },
+      {
+        heading: 'Review of Systems',
+        paragraphs: [
+          'Positive as in HPI. Negative for chest pain, abdominal pain, dysuria, headache or weakness. All other systems reviewed and negative.',
+        ],
+      },
+      {
+        heading: 'Physical Examination',
+        fields: [
+          [
+            'Vital signs',
+            `T 38.${rng.int(0, 6)} C, HR ${rng.int(88, 112)}, BP ${rng.int(118, 152)}/${rng.int(68, 92)}, RR ${rng.int(18, 24)}, SpO2 ${rng.int(89, 95)}% RA`,
+          ],
+          ['General', 'Alert, mildly ill-appearing, in no acute distress.'],
+          ['Lungs', 'Crackles at the right base.'],
+          ['Heart', 'Regular rate and rhythm, no murmur.'],
+          ['Extremities', 'No edema.'],
+        ],
+      },
       { heading: 'Assessment and Plan', paragraphs: [`${a.diagnoses[0]}. Admit to medicine. ${a.course[1] ?? ''}`] },
     ],
     signed: { style: rng.pick(['electronic', 'handwritten'] as const) },
@@ -428,7 +507,8 @@ const CONSULTS = [
     facility: FACILITIES.riverbend,
     author: { name: 'Thomas Reinholt', credentials: 'MD', role: 'Cardiology' },
     reason: 'Palpitations and an abnormal ECG at a primary care visit.',
-    findings: 'ECG shows sinus rhythm with frequent premature ventricular contractions. 48-hour Holter monitor: 4% PVC burden, no sustained arrhythmia. Echocardiogram: normal biventricular size and function, EF 60%.',
+    findings:
+      'ECG shows sinus rhythm with frequent premature ventricular contractions. 48-hour Holter monitor: 4% PVC burden, no sustained arrhythmia. Echocardiogram: normal biventricular size and function, EF 60%.',
     impression: 'Symptomatic premature ventricular contractions with a structurally normal heart.',
     recommendations: ['Reduce caffeine and alcohol.', 'Start metoprolol succinate 25 mg daily.', 'Check TSH, magnesium and potassium.'],
   },
@@ -437,9 +517,14 @@ const CONSULTS = [
     facility: FACILITIES.northgateOrtho,
     author: OUTSIDE_CLINICIANS.orthopedist,
     reason: 'Right knee pain for three months, worse with stairs.',
-    findings: 'Medial joint line tenderness, small effusion, full extension, flexion to 120 degrees. Stable to varus and valgus stress. Radiographs show mild medial compartment narrowing.',
+    findings:
+      'Medial joint line tenderness, small effusion, full extension, flexion to 120 degrees. Stable to varus and valgus stress. Radiographs show mild medial compartment narrowing.',
     impression: 'Mild osteoarthritis of the right knee, medial compartment.',
-    recommendations: ['Physical therapy for quadriceps strengthening, 6 weeks.', 'Topical diclofenac four times daily as needed.', 'Corticosteroid injection offered if no improvement.'],
+    recommendations: [
+      'Physical therapy for quadriceps strengthening, 6 weeks.',
+      'Topical diclofenac four times daily as needed.',
+      'Corticosteroid injection offered if no improvement.',
+    ],
   },
   {
     specialty: 'Gastroenterology',
@@ -448,7 +533,11 @@ const CONSULTS = [
     reason: 'Iron deficiency anemia and intermittent epigastric pain.',
     findings: 'Abdomen soft, mild epigastric tenderness. Hemoglobin 10.8, ferritin 9. Stool test for H. pylori antigen positive.',
     impression: 'Iron deficiency anemia; Helicobacter pylori infection.',
-    recommendations: ['Bismuth quadruple therapy for 14 days.', 'Upper endoscopy and colonoscopy to be scheduled.', 'Oral iron every other day.'],
+    recommendations: [
+      'Bismuth quadruple therapy for 14 days.',
+      'Upper endoscopy and colonoscopy to be scheduled.',
+      'Oral iron every other day.',
+    ],
   },
 ]
 
@@ -463,11 +552,19 @@ function consultNote(c: Ctx): Built {
     dates: { service: c.date, report: addDays(c.date, rng.int(0, 3)) },
     sections: [
       { heading: 'Reason for Consultation', paragraphs: [k.reason] },
-      { heading: 'History of Present Illness', paragraphs: [`${c.ref} is a ${c.age}-year-old referred by ${c.pcp.name} for evaluation. ${k.reason}`] },
+      {
+        heading: 'History of Present Illness',
+        paragraphs: [`${c.ref} is a ${c.age}-year-old referred by ${c.pcp.name} for evaluation. ${k.reason}`],
+      },
       { heading: 'Findings', paragraphs: [k.findings] },
       { heading: 'Impression', paragraphs: [k.impression] },
       { heading: 'Recommendations', bullets: k.recommendations },
-      { heading: 'Follow-up', paragraphs: [`We will see ${c.ref} again in ${rng.int(4, 12)} weeks. Primary care to continue management of other conditions. Thank you for this referral.`] },
+      {
+        heading: 'Follow-up',
+        paragraphs: [
+          `We will see ${c.ref} again in ${rng.int(4, 12)} weeks. Primary care to continue management of other conditions. Thank you for this referral.`,
+        ],
+      },
     ],
     signed: { style: rng.pick(['electronic', 'handwritten'] as const) },
   }
@@ -512,7 +609,19 @@ function operativeReport(c: Ctx): Built {
     author: OUTSIDE_CLINICIANS.surgeon,
     dates: { procedure: c.date, report: c.date },
     sections: [
-      { fields: [['Preoperative Diagnosis', o.pre], ['Postoperative Diagnosis', o.post], ['Procedure', o.procedure], ['Surgeon', personName(OUTSIDE_CLINICIANS.surgeon)], ['Assistant', personName(OUTSIDE_CLINICIANS.surgicalAssistant)], ['Anesthesia', o.anesthesia], ['Estimated Blood Loss', o.ebl], ['Specimens', o.specimens], ['Complications', 'None']] },
+      {
+        fields: [
+          ['Preoperative Diagnosis', o.pre],
+          ['Postoperative Diagnosis', o.post],
+          ['Procedure', o.procedure],
+          ['Surgeon', personName(OUTSIDE_CLINICIANS.surgeon)],
+          ['Assistant', personName(OUTSIDE_CLINICIANS.surgicalAssistant)],
+          ['Anesthesia', o.anesthesia],
+          ['Estimated Blood Loss', o.ebl],
+          ['Specimens', o.specimens],
+          ['Complications', 'None'],
+        ],
+      },
       { heading: 'Findings', paragraphs: [o.findings] },
       { heading: 'Description of Procedure', paragraphs: o.description },
       { heading: 'Disposition', paragraphs: ['The patient tolerated the procedure well and was taken to recovery in stable condition.'] },
@@ -530,8 +639,21 @@ function progressNote(c: Ctx): Built {
     author: k.author,
     dates: { service: c.date },
     sections: [
-      { heading: 'Subjective', paragraphs: [`${c.ref} returns for follow-up. ${rng.pick(['Feels better overall.', 'Symptoms are unchanged.', 'Reports partial improvement.'])} Taking medications as prescribed.`] },
-      { heading: 'Objective', fields: [['BP', `${rng.int(112, 146)}/${rng.int(66, 90)}`], ['HR', String(rng.int(58, 96))], ['Weight', `${rng.int(52, 110)} kg`], ['Exam', 'No acute distress. Unchanged from prior visit.']] },
+      {
+        heading: 'Subjective',
+        paragraphs: [
+          `${c.ref} returns for follow-up. ${rng.pick(['Feels better overall.', 'Symptoms are unchanged.', 'Reports partial improvement.'])} Taking medications as prescribed.`,
+        ],
+      },
+      {
+        heading: 'Objective',
+        fields: [
+          ['BP', `${rng.int(112, 146)}/${rng.int(66, 90)}`],
+          ['HR', String(rng.int(58, 96))],
+          ['Weight', `${rng.int(52, 110)} kg`],
+          ['Exam', 'No acute distress. Unchanged from prior visit.'],
+        ],
+      },
       { heading: 'Assessment', paragraphs: [k.impression] },
       { heading: 'Plan', bullets: k.recommendations.slice(0, 2).concat([`Return in ${rng.int(2, 6)} months.`]) },
     ],
@@ -542,12 +664,14 @@ function progressNote(c: Ctx): Built {
 const REFERRAL_REASONS = [
   {
     reason: 'elevated blood pressure found at two urgent care visits',
-    history: 'Blood pressure was 162/98 today and 158/96 three weeks ago. He has no chest pain, headache or visual change. He takes no regular medication and has no primary care provider at present.',
+    history:
+      'Blood pressure was 162/98 today and 158/96 three weeks ago. He has no chest pain, headache or visual change. He takes no regular medication and has no primary care provider at present.',
     urgency: 'routine, within 2 to 4 weeks',
   },
   {
     reason: 'a new diagnosis of type 2 diabetes mellitus',
-    history: 'Random glucose was 284 mg/dL and hemoglobin A1c 9.1% at this visit. She reports thirst and frequent urination for two months. No ketones. Metformin 500 mg twice daily was started today.',
+    history:
+      'Random glucose was 284 mg/dL and hemoglobin A1c 9.1% at this visit. She reports thirst and frequent urination for two months. No ketones. Metformin 500 mg twice daily was started today.',
     urgency: 'soon, within 1 to 2 weeks',
   },
 ]
@@ -565,9 +689,17 @@ function referralLetter(c: Ctx): Built {
     letter: { salutation: `Dear Dr. ${surname},`, closing: 'Sincerely,' },
     dates: { letter: c.date, service: c.date },
     sections: [
-      { paragraphs: [`I am referring ${c.ref} (${c.full}, date of birth ${usDate(c.patient.birthDate)}) to you for ${r.reason}. The urgency is ${r.urgency}.`] },
+      {
+        paragraphs: [
+          `I am referring ${c.ref} (${c.full}, date of birth ${usDate(c.patient.birthDate)}) to you for ${r.reason}. The urgency is ${r.urgency}.`,
+        ],
+      },
       { paragraphs: [r.history] },
-      { paragraphs: [`Pertinent history: ${rng.pick(['no prior hospitalizations; no known drug allergies.', 'appendectomy at age 19; allergic to penicillin (rash).'])} Our visit note and results are enclosed. Please contact our office at ${FACILITIES.harborUrgentCare.phone} with any questions.`] },
+      {
+        paragraphs: [
+          `Pertinent history: ${rng.pick(['no prior hospitalizations; no known drug allergies.', 'appendectomy at age 19; allergic to penicillin (rash).'])} Our visit note and results are enclosed. Please contact our office at ${FACILITIES.harborUrgentCare.phone} with any questions.`,
+        ],
+      },
       { paragraphs: ['Thank you for seeing this patient.'] },
     ],
     signed: { style: 'handwritten' },
@@ -575,9 +707,26 @@ function referralLetter(c: Ctx): Built {
 }
 
 const ED_VISITS = [
-  { complaint: 'Chest pain.', diagnosis: 'Atypical chest pain; acute coronary syndrome ruled out by serial troponins.', disposition: 'Discharged home in stable condition.', course: 'ECG showed sinus rhythm without ischemic change. Troponin negative at 0 and 3 hours. Chest radiograph clear. Pain resolved with an antacid.' },
-  { complaint: 'Fall with left wrist pain.', diagnosis: 'Buckle fracture of the distal left radius.', disposition: 'Discharged home in a volar splint with orthopedic follow-up in one week.', course: 'Radiographs showed a nondisplaced buckle fracture of the distal radius. Neurovascularly intact. Splint applied; ibuprofen given.' },
-  { complaint: 'Abdominal pain and vomiting.', diagnosis: 'Viral gastroenteritis with mild dehydration.', disposition: 'Discharged home tolerating oral fluids.', course: 'Lipase and liver tests normal. Given 1 liter of normal saline and ondansetron with resolution of vomiting.' },
+  {
+    complaint: 'Chest pain.',
+    diagnosis: 'Atypical chest pain; acute coronary syndrome ruled out by serial troponins.',
+    disposition: 'Discharged home in stable condition.',
+    course:
+      'ECG showed sinus rhythm without ischemic change. Troponin negative at 0 and 3 hours. Chest radiograph clear. Pain resolved with an antacid.',
+  },
+  {
+    complaint: 'Fall with left wrist pain.',
+    diagnosis: 'Buckle fracture of the distal left radius.',
+    disposition: 'Discharged home in a volar splint with orthopedic follow-up in one week.',
+    course:
+      'Radiographs showed a nondisplaced buckle fracture of the distal radius. Neurovascularly intact. Splint applied; ibuprofen given.',
+  },
+  {
+    complaint: 'Abdominal pain and vomiting.',
+    diagnosis: 'Viral gastroenteritis with mild dehydration.',
+    disposition: 'Discharged home tolerating oral fluids.',
+    course: 'Lipase and liver tests normal. Given 1 liter of normal saline and ondansetron with resolution of vomiting.',
+  },
 ]
 
 function emergencyReport(c: Ctx): Built {
@@ -589,14 +738,25 @@ function emergencyReport(c: Ctx): Built {
     facility: FACILITIES.riverbend,
     author: OUTSIDE_CLINICIANS.edPhysician,
     orderingProvider: c.pcp,
-    dates: { service: arrival, discharge: `${arrival.slice(0, 11)}${String(Math.min(23, Number(arrival.slice(11, 13)) + rng.int(2, 3))).padStart(2, '0')}:${arrival.slice(14)}` },
+    dates: {
+      service: arrival,
+      discharge: `${arrival.slice(0, 11)}${String(Math.min(23, Number(arrival.slice(11, 13)) + rng.int(2, 3))).padStart(2, '0')}:${arrival.slice(14)}`,
+    },
     sections: [
       { heading: 'Chief Complaint', paragraphs: [v.complaint] },
-      { heading: 'History of Present Illness', paragraphs: [`${c.ref}, ${c.age} years old, arrived by private vehicle. Symptoms began earlier today. No prior similar episodes.`] },
+      {
+        heading: 'History of Present Illness',
+        paragraphs: [`${c.ref}, ${c.age} years old, arrived by private vehicle. Symptoms began earlier today. No prior similar episodes.`],
+      },
       { heading: 'ED Course', paragraphs: [v.course] },
       { heading: 'Diagnosis', paragraphs: [v.diagnosis] },
       { heading: 'Disposition', paragraphs: [v.disposition] },
-      { heading: 'Follow-up', paragraphs: [`Follow up with primary care (${c.pcp.name}) within 3 to 5 days. Full ED record and imaging available on request from Medical Records.`] },
+      {
+        heading: 'Follow-up',
+        paragraphs: [
+          `Follow up with primary care (${c.pcp.name}) within 3 to 5 days. Full ED record and imaging available on request from Medical Records.`,
+        ],
+      },
     ],
     signed: { style: 'electronic' },
   }
@@ -625,7 +785,13 @@ function immunizationRecord(c: Ctx): Built {
           cells: chosen.map(([v, m, lot, vis]) => [v!, m!, lot!, usDate(c.date), rng.pick(['L deltoid IM', 'R deltoid IM']), vis!]),
         },
       },
-      { fields: [['Administered by', `${personName(nurse)}, ${nurse.role}`], ['Clinic address', FACILITIES.countyHealth.address], ['VIS given', `Yes, on ${usDate(c.date)}, current edition`]] },
+      {
+        fields: [
+          ['Administered by', `${personName(nurse)}, ${nurse.role}`],
+          ['Clinic address', FACILITIES.countyHealth.address],
+          ['VIS given', `Yes, on ${usDate(c.date)}, current edition`],
+        ],
+      },
     ],
     signed: { style: 'handwritten' },
   }
@@ -634,15 +800,27 @@ function immunizationRecord(c: Ctx): Built {
 function consentForm(c: Ctx): Built {
   const { rng } = c
   const guardian = c.age < 18
-  const signerPerson: Person = guardian ? { name: `${rng.pick(['Ana', 'Luis', 'Carmen'])} ${titleCase(c.patient.familyName)}`, role: 'Parent/Guardian' } : { name: c.full, role: 'Patient' }
+  const signerPerson: Person = guardian
+    ? { name: `${rng.pick(['Ana', 'Luis', 'Carmen'])} ${titleCase(c.patient.familyName)}`, role: 'Parent/Guardian' }
+    : { name: c.full, role: 'Patient' }
   return {
     title: rng.pick(['Consent for Treatment', 'General Consent to Treatment']),
     facility: rng.pick([FACILITIES.riverbend, FACILITIES.stBrigid]),
     author: signerPerson,
     dates: { service: c.date, signed: c.date },
     sections: [
-      { paragraphs: [`I, the undersigned, consent to examination, diagnostic procedures and medical treatment by the physicians and staff of this facility as they judge necessary for ${guardian ? 'my child' : 'me'}.`, 'I understand that no guarantee has been made about the results of treatment. I have had the chance to ask questions and my questions were answered.'] },
-      { checkboxes: [{ label: 'I received the Notice of Privacy Practices.', checked: true }, { label: 'I agree to receive appointment reminders by text message.', checked: rng.chance(0.5) }] },
+      {
+        paragraphs: [
+          `I, the undersigned, consent to examination, diagnostic procedures and medical treatment by the physicians and staff of this facility as they judge necessary for ${guardian ? 'my child' : 'me'}.`,
+          'I understand that no guarantee has been made about the results of treatment. I have had the chance to ask questions and my questions were answered.',
+        ],
+      },
+      {
+        checkboxes: [
+          { label: 'I received the Notice of Privacy Practices.', checked: true },
+          { label: 'I agree to receive appointment reminders by text message.', checked: rng.chance(0.5) },
+        ],
+      },
     ],
     signed: { style: 'handwritten', by: signerPerson },
   }
@@ -658,9 +836,28 @@ function roiAuthorization(c: Ctx): Built {
     author: patientPerson,
     dates: { service: c.date, signed: c.date, expiration: addDays(c.date, 365) },
     sections: [
-      { fields: [['Disclose from', `${from.name}, ${from.address}`], ['Release to', `${HEALTH_CENTER.name}, ${HEALTH_CENTER.address}, Fax ${HEALTH_CENTER.fax}`], ['Purpose', 'Continuity of care'], ['Expires', usDate(addDays(c.date, 365))]] },
-      { heading: 'Information to be released', checkboxes: [{ label: 'Discharge summaries and history and physical', checked: true }, { label: 'Laboratory and imaging reports', checked: true }, { label: 'Psychotherapy notes', checked: false }, { label: 'Substance use disorder treatment records (42 CFR Part 2)', checked: false }] },
-      { paragraphs: ['I understand that I may revoke this authorization in writing at any time, except to the extent that action has already been taken on it. Treatment, payment, enrollment or eligibility for benefits will not be conditioned on whether I sign this authorization. Information disclosed under this authorization may be redisclosed by the recipient and no longer be protected by federal privacy rules.'] },
+      {
+        fields: [
+          ['Disclose from', `${from.name}, ${from.address}`],
+          ['Release to', `${HEALTH_CENTER.name}, ${HEALTH_CENTER.address}, Fax ${HEALTH_CENTER.fax}`],
+          ['Purpose', 'Continuity of care'],
+          ['Expires', usDate(addDays(c.date, 365))],
+        ],
+      },
+      {
+        heading: 'Information to be released',
+        checkboxes: [
+          { label: 'Discharge summaries and history and physical', checked: true },
+          { label: 'Laboratory and imaging reports', checked: true },
+          { label: 'Psychotherapy notes', checked: false },
+          { label: 'Substance use disorder treatment records (42 CFR Part 2)', checked: false },
+        ],
+      },
+      {
+        paragraphs: [
+          'I understand that I may revoke this authorization in writing at any time, except to the extent that action has already been taken on it. Treatment, payment, enrollment or eligibility for benefits will not be conditioned on whether I sign this authorization. Information disclosed under this authorization may be redisclosed by the recipient and no longer be protected by federal privacy rules.',
+        ],
+      },
     ],
     signed: { style: 'handwritten', by: patientPerson },
   }
@@ -747,7 +944,8 @@ export function makeRecordSpec(rng: Rng, opts: MakeSpecOptions = {}): RecordSpec
     sex: patient.sex,
     ...(withMrn ? { mrn: patient.mrn } : {}),
     ...(layout === 'addressograph' || rng.chance(0.3) ? { facilityMrn: String(rng.int(100000, 9999999)).padStart(8, '0') } : {}),
-    facilityAccount: docType === 'lab_report' ? `A${rng.int(10, 99)}-${rng.int(100000, 999999)}` : `V${date.slice(0, 4)}${rng.int(100000, 999999)}`,
+    facilityAccount:
+      docType === 'lab_report' ? `A${rng.int(10, 99)}-${rng.int(100000, 999999)}` : `V${date.slice(0, 4)}${rng.int(100000, 999999)}`,
   }
   const spec: RecordSpec = {
     docType,

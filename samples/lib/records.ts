@@ -377,11 +377,9 @@ class Renderer {
       return
     }
     const style = fac.letterhead ?? (['centered', 'logo-left', 'banner'] as const)[hashString(fac.name) % 3]!
-    const contact = [
-      this.omit.has('facilityAddress') ? null : fac.address,
-      `Tel ${fac.phone}`,
-      `Fax ${fac.fax}`,
-    ].filter((x): x is string => x !== null)
+    const contact = [this.omit.has('facilityAddress') ? null : fac.address, `Tel ${fac.phone}`, `Fax ${fac.fax}`].filter(
+      (x): x is string => x !== null,
+    )
     const labLine = [fac.clia ? `CLIA # ${fac.clia}` : null, fac.director ? `Laboratory Director: ${fac.director}` : null]
       .filter((x): x is string => x !== null)
       .join('     ')
@@ -389,7 +387,11 @@ class Renderer {
     doc.fillColor('black').strokeColor('black')
     if (style === 'banner') {
       doc.rect(MARGIN_L - 8, y - 4, CONTENT_W + 16, 28).fill('#1f1f1f')
-      doc.fillColor('white').font(f.bold).fontSize(15).text(fac.name.toUpperCase(), MARGIN_L, y + 3, { width: CONTENT_W, align: 'left', lineBreak: false })
+      doc
+        .fillColor('white')
+        .font(f.bold)
+        .fontSize(15)
+        .text(fac.name.toUpperCase(), MARGIN_L, y + 3, { width: CONTENT_W, align: 'left', lineBreak: false })
       doc.fillColor('black')
       y += 30
       if (fac.department) {
@@ -406,8 +408,15 @@ class Renderer {
     } else if (style === 'logo-left') {
       this.logo(MARGIN_L + 17, y + 17, 17)
       const x = MARGIN_L + 44
-      doc.font(f.bold).fontSize(14.5).text(fac.name, x, y + 2, { width: 300, lineBreak: false })
-      if (fac.department) doc.font(f.italic).fontSize(9.5).text(fac.department, x, y + 20, { width: 300, lineBreak: false })
+      doc
+        .font(f.bold)
+        .fontSize(14.5)
+        .text(fac.name, x, y + 2, { width: 300, lineBreak: false })
+      if (fac.department)
+        doc
+          .font(f.italic)
+          .fontSize(9.5)
+          .text(fac.department, x, y + 20, { width: 300, lineBreak: false })
       doc.font(f.regular).fontSize(8)
       let cy = y + 1
       const rightW = 170
@@ -422,7 +431,11 @@ class Renderer {
         doc.fontSize(8).text(labLine, MARGIN_L, y, { width: CONTENT_W })
         y += 11
       }
-      doc.moveTo(MARGIN_L, y).lineTo(PAGE_W - MARGIN_R, y).lineWidth(1.6).stroke()
+      doc
+        .moveTo(MARGIN_L, y)
+        .lineTo(PAGE_W - MARGIN_R, y)
+        .lineWidth(1.6)
+        .stroke()
       y += 10
     } else {
       doc.font(f.bold).fontSize(15).text(fac.name.toUpperCase(), MARGIN_L, y, { width: CONTENT_W, align: 'center' })
@@ -438,8 +451,16 @@ class Renderer {
         y += 11
       }
       y += 2
-      doc.moveTo(MARGIN_L, y).lineTo(PAGE_W - MARGIN_R, y).lineWidth(1.2).stroke()
-      doc.moveTo(MARGIN_L, y + 2.5).lineTo(PAGE_W - MARGIN_R, y + 2.5).lineWidth(0.5).stroke()
+      doc
+        .moveTo(MARGIN_L, y)
+        .lineTo(PAGE_W - MARGIN_R, y)
+        .lineWidth(1.2)
+        .stroke()
+      doc
+        .moveTo(MARGIN_L, y + 2.5)
+        .lineTo(PAGE_W - MARGIN_R, y + 2.5)
+        .lineWidth(0.5)
+        .stroke()
       y += 10
     }
     doc.lineWidth(1)
@@ -458,8 +479,11 @@ class Renderer {
       doc.rect(cx - b, cy - a, 2 * b, 2 * a).fill('black')
       doc.rect(cx - a, cy - b, 2 * a, 2 * b).fill('black')
     } else {
-      doc.moveTo(cx - r * 0.5, cy + r * 0.45).bezierCurveTo(cx - r * 0.6, cy - r * 0.4, cx + r * 0.2, cy - r * 0.7, cx + r * 0.55, cy - r * 0.55)
-        .bezierCurveTo(cx + r * 0.5, cy + r * 0.1, cx, cy + r * 0.5, cx - r * 0.5, cy + r * 0.45).fill('black')
+      doc
+        .moveTo(cx - r * 0.5, cy + r * 0.45)
+        .bezierCurveTo(cx - r * 0.6, cy - r * 0.4, cx + r * 0.2, cy - r * 0.7, cx + r * 0.55, cy - r * 0.55)
+        .bezierCurveTo(cx + r * 0.5, cy + r * 0.1, cx, cy + r * 0.5, cx - r * 0.5, cy + r * 0.45)
+        .fill('black')
     }
     doc.restore()
   }
@@ -470,9 +494,16 @@ class Renderer {
     const { doc, f, spec } = this
     if (!spec.title) return
     doc.moveDown(0.2)
-    doc.font(f.bold).fontSize(13).fillColor('black').text(spec.title.toUpperCase(), MARGIN_L, doc.y, { width: CONTENT_W, align: 'center', characterSpacing: 0.4 })
+    doc
+      .font(f.bold)
+      .fontSize(13)
+      .fillColor('black')
+      .text(spec.title.toUpperCase(), MARGIN_L, doc.y, { width: CONTENT_W, align: 'center', characterSpacing: 0.4 })
     if (spec.status && spec.status !== 'final') {
-      doc.font(f.bold).fontSize(9.5).text(`*** ${spec.status.toUpperCase()} REPORT ***`, MARGIN_L, doc.y + 1, { width: CONTENT_W, align: 'center' })
+      doc
+        .font(f.bold)
+        .fontSize(9.5)
+        .text(`*** ${spec.status.toUpperCase()} REPORT ***`, MARGIN_L, doc.y + 1, { width: CONTENT_W, align: 'center' })
     }
     doc.moveDown(0.5)
   }
@@ -525,7 +556,7 @@ class Renderer {
         put('Date of Exam', svc)
         break
       case 'operative_report':
-        put('Date of Surgery', this.omit.has('serviceDate') ? undefined : d.procedure ?? d.service)
+        put('Date of Surgery', this.omit.has('serviceDate') ? undefined : (d.procedure ?? d.service))
         break
       case 'emergency_report':
         put('Arrival', svc, true)
@@ -581,13 +612,19 @@ class Renderer {
     const yr = writeCol(right, MARGIN_L + colW + 12)
     doc.x = MARGIN_L
     doc.y = Math.max(yl, yr) + 4
-    doc.moveTo(MARGIN_L, doc.y).lineTo(PAGE_W - MARGIN_R, doc.y).lineWidth(0.6).stroke()
+    doc
+      .moveTo(MARGIN_L, doc.y)
+      .lineTo(PAGE_W - MARGIN_R, doc.y)
+      .lineWidth(0.6)
+      .stroke()
     doc.y += 10
   }
 
   gridBlock(): void {
     const { doc, f } = this
-    const cells = [...this.patientFields(), ...this.visitFields()].map(([l, v]) => [l === 'Patient Name' ? 'Patient' : l, v] as [string, string])
+    const cells = [...this.patientFields(), ...this.visitFields()].map(
+      ([l, v]) => [l === 'Patient Name' ? 'Patient' : l, v] as [string, string],
+    )
     // Wide cells for names; four columns per row.
     const cols = 4
     const cellW = CONTENT_W / cols
@@ -613,8 +650,16 @@ class Renderer {
       for (const cell of r) {
         const w = cellW * cell.span
         doc.rect(x, y, w, cellH).stroke()
-        doc.font(f.bold).fontSize(6.5).fillColor('#333333').text(cell.label.toUpperCase(), x + 3, y + 2.5, { width: w - 6, lineBreak: false })
-        doc.font(f.regular).fontSize(9.5).fillColor('black').text(cell.value, x + 3, y + 12, { width: w - 6, lineBreak: false, ellipsis: true })
+        doc
+          .font(f.bold)
+          .fontSize(6.5)
+          .fillColor('#333333')
+          .text(cell.label.toUpperCase(), x + 3, y + 2.5, { width: w - 6, lineBreak: false })
+        doc
+          .font(f.regular)
+          .fontSize(9.5)
+          .fillColor('black')
+          .text(cell.value, x + 3, y + 12, { width: w - 6, lineBreak: false, ellipsis: true })
         x += w
       }
       // Close the row with an empty cell so the grid reaches the right margin.
@@ -635,8 +680,10 @@ class Renderer {
     if (mrn) lines.push(`MRN: ${mrn}`)
     if (p.facilityAccount) lines.push(`ACCT: ${p.facilityAccount}`)
     const adm = spec.dates.admission ?? spec.dates.service
-    const doctor = spec.author && !AUTHOR_NOT_IN_HEADER.has(spec.docType) ? `  ${spec.author.name.split(' ').slice(-1)[0]!.toUpperCase()}` : ''
-    if (adm && !this.omit.has('serviceDate')) lines.push(`${spec.dates.admission ? 'ADM' : 'DOS'}: ${formatDate(adm, 'MM/DD/YYYY')}${doctor}`)
+    const doctor =
+      spec.author && !AUTHOR_NOT_IN_HEADER.has(spec.docType) ? `  ${spec.author.name.split(' ').slice(-1)[0]!.toUpperCase()}` : ''
+    if (adm && !this.omit.has('serviceDate'))
+      lines.push(`${spec.dates.admission ? 'ADM' : 'DOS'}: ${formatDate(adm, 'MM/DD/YYYY')}${doctor}`)
     const w = 214
     const h = 14 + lines.length * 12
     const x = PAGE_W - MARGIN_R - w + 4
@@ -718,7 +765,10 @@ class Renderer {
     const size = this.bodySize
     if (s.heading) {
       this.ensureSpace(46)
-      doc.font(f.bold).fontSize(size + 0.5).text(s.heading.toUpperCase() + ':', MARGIN_L, doc.y, { width: CONTENT_W })
+      doc
+        .font(f.bold)
+        .fontSize(size + 0.5)
+        .text(s.heading.toUpperCase() + ':', MARGIN_L, doc.y, { width: CONTENT_W })
       doc.moveDown(0.15)
     }
     doc.font(f.regular).fontSize(size)
@@ -736,12 +786,21 @@ class Renderer {
       const labelW = Math.min(170, Math.max(...s.fields.map(([l]) => doc.font(f.bold).fontSize(size).widthOfString(`${l}:`))) + 10)
       const valueW = CONTENT_W - labelW - 6
       for (const [label, value] of s.fields) {
-        const hl = doc.font(f.bold).fontSize(size).heightOfString(`${label}:`, { width: labelW - 8 })
+        const hl = doc
+          .font(f.bold)
+          .fontSize(size)
+          .heightOfString(`${label}:`, { width: labelW - 8 })
         const hv = doc.font(f.regular).fontSize(size).heightOfString(value, { width: valueW, lineGap: 1.2 })
         this.ensureSpace(Math.max(hl, hv))
         const y = doc.y
-        doc.font(f.bold).fontSize(size).text(`${label}:`, MARGIN_L + 6, y, { width: labelW - 8 })
-        doc.font(f.regular).fontSize(size).text(value, MARGIN_L + 6 + labelW, y, { width: valueW, lineGap: 1.2 })
+        doc
+          .font(f.bold)
+          .fontSize(size)
+          .text(`${label}:`, MARGIN_L + 6, y, { width: labelW - 8 })
+        doc
+          .font(f.regular)
+          .fontSize(size)
+          .text(value, MARGIN_L + 6 + labelW, y, { width: valueW, lineGap: 1.2 })
         doc.y = y + Math.max(hl, hv) + 1
       }
       doc.moveDown(0.35)
@@ -749,11 +808,23 @@ class Renderer {
     for (const c of s.checkboxes ?? []) {
       this.ensureSpace(16)
       const y = doc.y
-      doc.rect(MARGIN_L + 6, y + 1, 8, 8).lineWidth(0.7).stroke()
+      doc
+        .rect(MARGIN_L + 6, y + 1, 8, 8)
+        .lineWidth(0.7)
+        .stroke()
       if (c.checked) {
-        doc.moveTo(MARGIN_L + 6, y + 1).lineTo(MARGIN_L + 14, y + 9).moveTo(MARGIN_L + 14, y + 1).lineTo(MARGIN_L + 6, y + 9).lineWidth(1.1).stroke()
+        doc
+          .moveTo(MARGIN_L + 6, y + 1)
+          .lineTo(MARGIN_L + 14, y + 9)
+          .moveTo(MARGIN_L + 14, y + 1)
+          .lineTo(MARGIN_L + 6, y + 9)
+          .lineWidth(1.1)
+          .stroke()
       }
-      doc.font(f.regular).fontSize(size).text(c.label, MARGIN_L + 20, y, { width: CONTENT_W - 20 })
+      doc
+        .font(f.regular)
+        .fontSize(size)
+        .text(c.label, MARGIN_L + 20, y, { width: CONTENT_W - 20 })
       doc.moveDown(0.2)
     }
     if (s.checkboxes?.length) doc.moveDown(0.3)
@@ -776,13 +847,19 @@ class Renderer {
     if (t.columns && t.cells) {
       // Free columns: widths follow the widest cell, scaled to the line.
       doc.font(f.regular).fontSize(9)
-      const natural = t.columns.map((title, i) => Math.max(doc.widthOfString(title), ...(t.cells ?? []).map((r) => doc.widthOfString(r[i] ?? ''))) + 10)
+      const natural = t.columns.map(
+        (title, i) => Math.max(doc.widthOfString(title), ...(t.cells ?? []).map((r) => doc.widthOfString(r[i] ?? ''))) + 10,
+      )
       const total = natural.reduce((a, b) => a + b, 0)
       const k = CONTENT_W / total
       columns = t.columns.map((title, i) => ({ title, w: natural[i]! * k, align: 'left' as const }))
       rows = t.cells
     } else {
-      columns = [{ title: 'Test', w: 180, align: 'left' }, { title: 'Result', w: 70, align: 'right' }, { title: 'Flag', w: 40, align: 'center' }]
+      columns = [
+        { title: 'Test', w: 180, align: 'left' },
+        { title: 'Result', w: 70, align: 'right' },
+        { title: 'Flag', w: 40, align: 'center' },
+      ]
       if (showUnits) columns.push({ title: 'Units', w: 70, align: 'left' })
       if (showRange) columns.push({ title: 'Reference Range', w: 110, align: 'left' })
       const used = columns.reduce((a, c) => a + c.w, 0)
@@ -803,7 +880,11 @@ class Renderer {
         doc.text(c.title, x + 2, y, { width: c.w - 6, align: c.align, lineBreak: false })
         x += c.w
       }
-      doc.moveTo(MARGIN_L, y + 11.5).lineTo(PAGE_W - MARGIN_R, y + 11.5).lineWidth(0.6).stroke()
+      doc
+        .moveTo(MARGIN_L, y + 11.5)
+        .lineTo(PAGE_W - MARGIN_R, y + 11.5)
+        .lineWidth(0.6)
+        .stroke()
       doc.y = y + 15
     }
     this.ensureSpace(14 * 3)
@@ -811,7 +892,15 @@ class Renderer {
     for (const cells of rows) {
       const flagged = !t.columns && (cells[2] ?? '') !== ''
       const fontOf = (i: number): string => (flagged && i > 0 && i <= 2 ? f.bold : f.regular)
-      const rowH = Math.max(...cells.map((cell, i) => doc.font(fontOf(i)).fontSize(size).heightOfString(cell || ' ', { width: columns[i]!.w - 6 }))) + 3
+      const rowH =
+        Math.max(
+          ...cells.map((cell, i) =>
+            doc
+              .font(fontOf(i))
+              .fontSize(size)
+              .heightOfString(cell || ' ', { width: columns[i]!.w - 6 }),
+          ),
+        ) + 3
       if (doc.y + rowH > PAGE_H - MARGIN_BOTTOM) {
         doc.addPage()
         header()
@@ -820,7 +909,10 @@ class Renderer {
       let x = MARGIN_L
       cells.forEach((cell, i) => {
         const c = columns[i]!
-        doc.font(fontOf(i)).fontSize(size).text(cell, x + 2, y, { width: c.w - 6, align: c.align })
+        doc
+          .font(fontOf(i))
+          .fontSize(size)
+          .text(cell, x + 2, y, { width: c.w - 6, align: c.align })
         x += c.w
       })
       doc.y = y + rowH
@@ -835,7 +927,10 @@ class Renderer {
     const { doc, f, spec } = this
     if (spec.letter?.closing) {
       this.ensureSpace(90)
-      doc.font(f.regular).fontSize(this.bodySize).text(spec.letter.closing, MARGIN_L, doc.y + 4)
+      doc
+        .font(f.regular)
+        .fontSize(this.bodySize)
+        .text(spec.letter.closing, MARGIN_L, doc.y + 4)
       doc.moveDown(0.3)
     }
     const s = spec.signed
@@ -867,8 +962,14 @@ class Renderer {
       doc.save()
       doc.rotate(this.rng.float(-4, 4), { origin: [MARGIN_L + w / 2, y + 20] })
       doc.rect(MARGIN_L, y, w, 40).lineWidth(1.6).stroke()
-      doc.font('Courier-Bold').fontSize(12).text('SIGNATURE ON FILE', MARGIN_L, y + 7, { width: w, align: 'center', lineBreak: false })
-      doc.font('Courier').fontSize(8.5).text(name.toUpperCase(), MARGIN_L, y + 23, { width: w, align: 'center', lineBreak: false })
+      doc
+        .font('Courier-Bold')
+        .fontSize(12)
+        .text('SIGNATURE ON FILE', MARGIN_L, y + 7, { width: w, align: 'center', lineBreak: false })
+      doc
+        .font('Courier')
+        .fontSize(8.5)
+        .text(name.toUpperCase(), MARGIN_L, y + 23, { width: w, align: 'center', lineBreak: false })
       doc.restore()
       doc.x = MARGIN_L
       doc.y = y + 48
@@ -880,15 +981,32 @@ class Renderer {
     const y = doc.y + 22
     const x = MARGIN_L
     this.squiggle(x + 6, y - 4, 150)
-    doc.moveTo(x, y + 2).lineTo(x + 210, y + 2).lineWidth(0.6).stroke()
-    doc.moveTo(x + 290, y + 2).lineTo(x + 400, y + 2).lineWidth(0.6).stroke()
+    doc
+      .moveTo(x, y + 2)
+      .lineTo(x + 210, y + 2)
+      .lineWidth(0.6)
+      .stroke()
+    doc
+      .moveTo(x + 290, y + 2)
+      .lineTo(x + 400, y + 2)
+      .lineWidth(0.6)
+      .stroke()
     if (when) {
       // The date is written by hand too: an italic face, sitting on the rule.
-      doc.font('Times-Italic').fontSize(12).text(formatDate(when, 'M/D/YYYY'), x + 300, y - 12, { lineBreak: false })
+      doc
+        .font('Times-Italic')
+        .fontSize(12)
+        .text(formatDate(when, 'M/D/YYYY'), x + 300, y - 12, { lineBreak: false })
     }
-    doc.font(f.regular).fontSize(8.5).text('Signature', x, y + 5, { lineBreak: false })
+    doc
+      .font(f.regular)
+      .fontSize(8.5)
+      .text('Signature', x, y + 5, { lineBreak: false })
     doc.text('Date', x + 290, y + 5, { lineBreak: false })
-    doc.font(f.regular).fontSize(9.5).text(name, x, y + 17, { width: 260 })
+    doc
+      .font(f.regular)
+      .fontSize(9.5)
+      .text(name, x, y + 17, { width: 260 })
     if (who?.role) doc.font(f.italic).fontSize(9).text(who.role, x, doc.y, { width: 260 })
     doc.x = MARGIN_L
   }
@@ -942,22 +1060,40 @@ class Renderer {
       p.facilityMrn ? `MRN: ${p.facilityMrn}` : p.mrn ? `MRN: ${p.mrn}` : null,
       p.facilityAccount ? `${accountLabel(spec.docType)}: ${p.facilityAccount}` : null,
     ].filter((x): x is string => x !== null)
-    const numbers = this.omit.has('pageFooters') ? false : spec.pageNumbers ?? 'Page x of N'
+    const numbers = this.omit.has('pageFooters') ? false : (spec.pageNumbers ?? 'Page x of N')
     for (let i = 0; i < n; i++) {
       doc.switchToPage(range.start + i)
       const savedBottom = doc.page.margins.bottom
       doc.page.margins.bottom = 0
       if (i > 0) {
-        doc.font(f.bold).fontSize(9).fillColor('black').text(idParts.join('    '), MARGIN_L, 44, { width: CONTENT_W, lineBreak: false, ellipsis: true })
-        doc.font(f.regular).fontSize(8.5).text(`${spec.title ?? spec.facility.name} (continued)`, MARGIN_L, 56, { width: CONTENT_W, lineBreak: false })
-        doc.moveTo(MARGIN_L, 69).lineTo(PAGE_W - MARGIN_R, 69).lineWidth(0.6).stroke()
+        doc
+          .font(f.bold)
+          .fontSize(9)
+          .fillColor('black')
+          .text(idParts.join('    '), MARGIN_L, 44, { width: CONTENT_W, lineBreak: false, ellipsis: true })
+        doc
+          .font(f.regular)
+          .fontSize(8.5)
+          .text(`${spec.title ?? spec.facility.name} (continued)`, MARGIN_L, 56, { width: CONTENT_W, lineBreak: false })
+        doc
+          .moveTo(MARGIN_L, 69)
+          .lineTo(PAGE_W - MARGIN_R, 69)
+          .lineWidth(0.6)
+          .stroke()
       }
       if (numbers !== false) {
         const label = numbers === 'Page x of N' ? `Page ${i + 1} of ${n}` : numbers === 'x/N' ? `${i + 1}/${n}` : `Page ${i + 1}`
         const fy = PAGE_H - 40
-        doc.moveTo(MARGIN_L, fy - 6).lineTo(PAGE_W - MARGIN_R, fy - 6).lineWidth(0.4).stroke()
+        doc
+          .moveTo(MARGIN_L, fy - 6)
+          .lineTo(PAGE_W - MARGIN_R, fy - 6)
+          .lineWidth(0.4)
+          .stroke()
         doc.font(f.regular).fontSize(8).fillColor('black')
-        doc.text(spec.printedAt ? `Printed: ${this.date(spec.printedAt, true)}` : spec.facility.name, MARGIN_L, fy, { width: 200, lineBreak: false })
+        doc.text(spec.printedAt ? `Printed: ${this.date(spec.printedAt, true)}` : spec.facility.name, MARGIN_L, fy, {
+          width: 200,
+          lineBreak: false,
+        })
         doc.text(label, MARGIN_L, fy, { width: CONTENT_W, align: 'center', lineBreak: false })
         doc.text('CONFIDENTIAL', PAGE_W - MARGIN_R - 150, fy, { width: 150, align: 'right', lineBreak: false })
       }
@@ -1071,7 +1207,9 @@ async function renderOnce(spec: RecordSpec, opts: RenderOptions, spread: boolean
       Producer: 'chartclerk samples (pdfkit)',
       CreationDate: creationDate(spec),
     },
-    ...(opts.userPassword ? { userPassword: opts.userPassword, ownerPassword: opts.ownerPassword ?? `${opts.userPassword}-owner`, pdfVersion: '1.4' as const } : {}),
+    ...(opts.userPassword
+      ? { userPassword: opts.userPassword, ownerPassword: opts.ownerPassword ?? `${opts.userPassword}-owner`, pdfVersion: '1.4' as const }
+      : {}),
   })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
@@ -1084,7 +1222,7 @@ async function renderOnce(spec: RecordSpec, opts: RenderOptions, spread: boolean
   r.title()
   if (spec.docType === 'referral_letter' || spec.letter) r.letterHead()
   else r.patientBlock()
-  r.sections(spread ? spec.pageCount ?? 1 : 1)
+  r.sections(spread ? (spec.pageCount ?? 1) : 1)
   r.signature()
   const pages = doc.bufferedPageRange().count
   r.furniture()
@@ -1117,7 +1255,7 @@ export async function scanRecord(spec: RecordSpec, opts: ScanRecordOptions): Pro
   const dateTime = opts.faxDateTime ?? `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)} 16:41`
   const out: Buffer[] = []
   for (let i = 0; i < pages.length; i++) {
-    const skew = Array.isArray(opts.skewDegrees) ? opts.skewDegrees[i] ?? 0 : opts.skewDegrees ?? 0
+    const skew = Array.isArray(opts.skewDegrees) ? (opts.skewDegrees[i] ?? 0) : (opts.skewDegrees ?? 0)
     out.push(
       await scanStyle(pages[i]!, opts.style, {
         dpi: opts.dpi,

@@ -218,7 +218,11 @@ async function faxHeader(g: Gray, dpi: number, fax: NonNullable<ScanOptions['fax
   // Clear the strip first: the sending machine prints over the page's top margin.
   for (let i = 0; i < Math.round(dpi * 0.2) * g.width; i++) g.data[i] = 255
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xml:space="preserve" width="${g.width}" height="${y + px}"><text x="${Math.round(dpi * 0.25)}" y="${y}" font-family="DejaVu Sans Mono, monospace" font-size="${px}" fill="#000">${escapeXml(text)}</text></svg>`
-  return rawOut(rawSharp(g).composite([{ input: Buffer.from(svg), top: 0, left: 0 }]).greyscale())
+  return rawOut(
+    rawSharp(g)
+      .composite([{ input: Buffer.from(svg), top: 0, left: 0 }])
+      .greyscale(),
+  )
 }
 
 async function encodePng(g: Gray, dpi: number, compressionLevel: number): Promise<Buffer> {
@@ -285,7 +289,26 @@ export function setJpegDpi(jpeg: Buffer, dpi: number): Buffer {
     out.writeUInt16BE(dpi, 16)
     return out
   }
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x01, dpi >> 8, dpi & 0xff, dpi >> 8, dpi & 0xff, 0x00, 0x00])
+  const app0 = Buffer.from([
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0x00,
+    0x01,
+    0x01,
+    0x01,
+    dpi >> 8,
+    dpi & 0xff,
+    dpi >> 8,
+    dpi & 0xff,
+    0x00,
+    0x00,
+  ])
   return Buffer.concat([out.subarray(0, 2), app0, out.subarray(2)])
 }
 
@@ -330,7 +353,13 @@ export async function scanStyle(png: Buffer, style: ScanStyle, opts: ScanOptions
       const FAX_DPI = 200
       let g = await decodeGray(png, 0, opts.skewDegrees ?? 0)
       if (dpi !== FAX_DPI) {
-        g = await rawOut(rawSharp(g).resize({ width: Math.round((g.width * FAX_DPI) / dpi), height: Math.round((g.height * FAX_DPI) / dpi), kernel: 'linear' }))
+        g = await rawOut(
+          rawSharp(g).resize({
+            width: Math.round((g.width * FAX_DPI) / dpi),
+            height: Math.round((g.height * FAX_DPI) / dpi),
+            kernel: 'linear',
+          }),
+        )
       }
       if (opts.fax) g = await faxHeader(g, FAX_DPI, opts.fax)
       halveVertical(g)
@@ -410,8 +439,10 @@ export interface TiffOptions {
  */
 export async function multiPageTiff(pngs: Buffer[], dpi: number, opts: TiffOptions = {}): Promise<Buffer> {
   if (pngs.length === 0) throw new Error('multiPageTiff: no pages')
-  const pages = await Promise.all(pngs.map((p) => sharp(p).flatten({ background: '#ffffff' }).toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer()))
-  const bitdepth = opts.compression === 'ccittfax4' ? 1 : opts.bitdepth ?? 8
+  const pages = await Promise.all(
+    pngs.map((p) => sharp(p).flatten({ background: '#ffffff' }).toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer()),
+  )
+  const bitdepth = opts.compression === 'ccittfax4' ? 1 : (opts.bitdepth ?? 8)
   // sharp 0.34's join needs two or more images and turns grey pages into sRGB + alpha;
   // channel 0 is the grey page again.
   return (pages.length === 1 ? sharp(pages[0]) : sharp(pages, { join: { animated: true } }))

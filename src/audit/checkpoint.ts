@@ -50,9 +50,16 @@ export async function latestCheckpoint(store: ObjectStore): Promise<Checkpoint |
     cp = JSON.parse((await store.get(latest)).toString('utf8')) as Partial<Checkpoint>
   } catch (err) {
     if (err instanceof ChartclerkError) throw err
-    throw new ChartclerkError('STORAGE_VERIFY_FAILED', `The audit checkpoint ${latest} in the object store is not readable JSON. Keep a copy of it and of the catalog, and tell the privacy officer.`, { cause: err })
+    throw new ChartclerkError(
+      'STORAGE_VERIFY_FAILED',
+      `The audit checkpoint ${latest} in the object store is not readable JSON. Keep a copy of it and of the catalog, and tell the privacy officer.`,
+      { cause: err },
+    )
   }
   if (!Number.isInteger(cp.seq) || typeof cp.hash !== 'string' || !/^[0-9a-f]{64}$/.test(cp.hash))
-    throw new ChartclerkError('STORAGE_VERIFY_FAILED', `The audit checkpoint ${latest} in the object store is not a checkpoint (no row number and hash). Keep a copy of it and of the catalog, and tell the privacy officer.`)
+    throw new ChartclerkError(
+      'STORAGE_VERIFY_FAILED',
+      `The audit checkpoint ${latest} in the object store is not a checkpoint (no row number and hash). Keep a copy of it and of the catalog, and tell the privacy officer.`,
+    )
   return { seq: cp.seq!, hash: cp.hash, at: String(cp.at ?? '') }
 }

@@ -224,7 +224,7 @@ export class AuditLog {
     const where: string[] = []
     const args: unknown[] = []
     const eq = (col: string, v: string | undefined) => {
-      if (v) where.push(`${col} = ?`), args.push(v)
+      if (v) (where.push(`${col} = ?`), args.push(v))
     }
     eq('actor', f.actor)
     eq('patient_mrn', f.patientMrn)
@@ -233,14 +233,19 @@ export class AuditLog {
     if (f.action) {
       // "document" finds document.view, document.page, document.download; "login" finds login and login.failed
       if (f.action.includes('.')) eq('action', f.action)
-      else where.push("(action = ? OR action LIKE ? ESCAPE '\\')"), args.push(f.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`)
+      else
+        (where.push("(action = ? OR action LIKE ? ESCAPE '\\')"), args.push(f.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`))
     }
     const zone = f.timeZone ?? 'UTC'
-    if (f.from) where.push('at >= ?'), args.push(isCalendarDate(f.from) ? startOfDayIn(f.from, zone) : f.from)
-    if (f.to) where.push('at < ?'), args.push(isCalendarDate(f.to) ? startOfDayIn(addDays(f.to, 1), zone) : f.to)
+    if (f.from) (where.push('at >= ?'), args.push(isCalendarDate(f.from) ? startOfDayIn(f.from, zone) : f.from))
+    if (f.to) (where.push('at < ?'), args.push(isCalendarDate(f.to) ? startOfDayIn(addDays(f.to, 1), zone) : f.to))
     const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
     const total = (this.db.prepare(`SELECT count(*) n FROM audit_log${w}`).get(...args) as { n: number }).n
-    const rows = (this.db.prepare(`SELECT * FROM audit_log${w} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, f.limit ?? 100, f.offset ?? 0) as Record<string, unknown>[]).map(toRow)
+    const rows = (
+      this.db
+        .prepare(`SELECT * FROM audit_log${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .all(...args, f.limit ?? 100, f.offset ?? 0) as Record<string, unknown>[]
+    ).map(toRow)
     return { rows, total }
   }
 
@@ -289,7 +294,11 @@ export class AuditLog {
         const gap = id - prevId - 1
         return broken(id, `${gap === 1 ? `row ${prevId + 1} is` : `rows ${prevId + 1}-${id - 1} are`} missing (deleted)`)
       }
-      if (raw.prev_hash !== prevHash) return broken(id, `does not follow row ${prevId}: its prev_hash is not row ${prevId}'s hash (a row before it was changed or removed)`)
+      if (raw.prev_hash !== prevHash)
+        return broken(
+          id,
+          `does not follow row ${prevId}: its prev_hash is not row ${prevId}'s hash (a row before it was changed or removed)`,
+        )
       if (raw.hash !== expectHash) return broken(id, 'its content was changed after it was written (its hash does not match)')
       prevHash = raw.hash as string
       prevId = id
@@ -297,16 +306,21 @@ export class AuditLog {
       if (checkpoint && id === checkpoint.seq) atCheckpoint = prevHash
     }
     const seq = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined
-    if (seq && seq.seq > prevId) return broken(prevId + 1, `${seq.seq - prevId === 1 ? `the last row (${seq.seq}) is` : `the last rows (${prevId + 1}-${seq.seq}) are`} missing (deleted)`)
+    if (seq && seq.seq > prevId)
+      return broken(
+        prevId + 1,
+        `${seq.seq - prevId === 1 ? `the last row (${seq.seq}) is` : `the last rows (${prevId + 1}-${seq.seq}) are`} missing (deleted)`,
+      )
     if (checkpoint) {
       const when = checkpoint.at ? ` written ${checkpoint.at}` : ''
       if (checkpoint.seq > prevId)
-        return broken(prevId + 1, `${checkpoint.seq - prevId === 1 ? `row ${checkpoint.seq} is` : `rows ${prevId + 1}-${checkpoint.seq} are`} missing (deleted): the checkpoint${when} saw the log up to row ${checkpoint.seq}`)
+        return broken(
+          prevId + 1,
+          `${checkpoint.seq - prevId === 1 ? `row ${checkpoint.seq} is` : `rows ${prevId + 1}-${checkpoint.seq} are`} missing (deleted): the checkpoint${when} saw the log up to row ${checkpoint.seq}`,
+        )
       if (atCheckpoint !== checkpoint.hash)
         return broken(checkpoint.seq, `is not the row the checkpoint${when} saw (its hash differs): the log was rewritten from there`)
     }
     return { ok: true, rows, head: prevHash, checkpoint: checkpoint ? { seq: checkpoint.seq, at: checkpoint.at } : undefined }
   }
 }
-
-

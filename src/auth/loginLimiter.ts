@@ -47,7 +47,8 @@ export class LoginLimiter {
 
   /** Milliseconds until another attempt is allowed; 0 when allowed now. */
   retryAfterMs(from: AttemptSource, username: string): number {
-    const wait = (list: number[], limit: number) => (list.length >= limit ? list[list.length - limit]! + this.opts.windowMs - this.now() : 0)
+    const wait = (list: number[], limit: number) =>
+      list.length >= limit ? list[list.length - limit]! + this.opts.windowMs - this.now() : 0
     const [acct, addr] = this.keys(from, username)
     return Math.max(0, wait(this.recent(acct!), this.opts.perAccount), addr ? wait(this.recent(addr), this.opts.perAddress) : 0)
   }

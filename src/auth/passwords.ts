@@ -24,7 +24,9 @@ const KEYLEN = 64
 
 function scrypt(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   const opts: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r * cost.p + 1024 * 1024 }
-  return new Promise((resolve, reject) => scryptCb(password.normalize('NFC'), salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key))))
+  return new Promise((resolve, reject) =>
+    scryptCb(password.normalize('NFC'), salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  )
 }
 
 export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST): Promise<string> {
@@ -73,7 +75,8 @@ export function passwordProblem(password: string, username: string): string | nu
   if (password.length > 200) return 'Choose a password of at most 200 characters.'
   if (password.toLowerCase().includes(username.toLowerCase())) return 'The password must not contain your user name.'
   if (/^(.)\1+$/.test(password)) return 'Choose a password that is not one character repeated.'
-  if (isCommonPassword(password)) return 'That password is one of the commonest in use (or one with digits or symbols added): guessers try those first. Choose another, e.g. a short sentence only you would think of.'
+  if (isCommonPassword(password))
+    return 'That password is one of the commonest in use (or one with digits or symbols added): guessers try those first. Choose another, e.g. a short sentence only you would think of.'
   return null
 }
 

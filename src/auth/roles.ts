@@ -34,8 +34,30 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  clerk: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'export', 'quarantine.view', 'quarantine.retry', 'release.manage'],
-  lead: ['desk.view', 'records.view', 'review.settle', 'deficiency.complete', 'deficiency.decide', 'export', 'rules.view', 'quarantine.view', 'quarantine.retry', 'quarantine.discard', 'routing.oversee', 'release.manage'],
+  clerk: [
+    'desk.view',
+    'records.view',
+    'review.settle',
+    'deficiency.complete',
+    'export',
+    'quarantine.view',
+    'quarantine.retry',
+    'release.manage',
+  ],
+  lead: [
+    'desk.view',
+    'records.view',
+    'review.settle',
+    'deficiency.complete',
+    'deficiency.decide',
+    'export',
+    'rules.view',
+    'quarantine.view',
+    'quarantine.retry',
+    'quarantine.discard',
+    'routing.oversee',
+    'release.manage',
+  ],
   provider: ['desk.view', 'records.view', 'deficiency.complete', 'routing.acknowledge'],
   auditor: ['desk.view', 'records.view', 'export', 'rules.view', 'quarantine.view', 'audit.view'],
   admin: ['desk.view', 'users.manage'],
@@ -63,7 +85,10 @@ export function limitedToOwnPatients(roles: readonly Role[]): boolean {
 
 /** Parses `clerk,lead` (or several --role options) into roles; throws on an unknown one. */
 export function parseRoles(input: string | readonly string[]): Role[] {
-  const parts = (Array.isArray(input) ? input : [input]).flatMap((s) => String(s).split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean)
+  const parts = (Array.isArray(input) ? input : [input])
+    .flatMap((s) => String(s).split(','))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
   const bad = parts.filter((p) => !isRole(p))
   if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; roles are ${ROLES.join(', ')}`)
   return [...new Set(parts)] as Role[]

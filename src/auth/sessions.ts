@@ -66,7 +66,15 @@ export class SessionsRepo implements SessionStore {
     }
     await this.db
       .insertInto('sessions')
-      .values({ id: session.id, user_id: userId, csrf_token: session.csrfToken, created_at: session.createdAt, last_seen_at: session.lastSeenAt, expires_at: session.expiresAt, ip })
+      .values({
+        id: session.id,
+        user_id: userId,
+        csrf_token: session.csrfToken,
+        created_at: session.createdAt,
+        last_seen_at: session.lastSeenAt,
+        expires_at: session.expiresAt,
+        ip,
+      })
       .execute()
     await this.prune()
     return { token, session }
@@ -101,7 +109,14 @@ export class SessionsRepo implements SessionStore {
       await this.db.updateTable('sessions').set({ last_seen_at: lastSeen }).where('id', '=', id).execute()
     }
     return {
-      session: { id, userId: user.id, csrfToken: r.csrf_token, createdAt: r.session_created_at, lastSeenAt: lastSeen, expiresAt: r.expires_at },
+      session: {
+        id,
+        userId: user.id,
+        csrfToken: r.csrf_token,
+        createdAt: r.session_created_at,
+        lastSeenAt: lastSeen,
+        expiresAt: r.expires_at,
+      },
       user,
     }
   }
@@ -120,7 +135,12 @@ export class SessionsRepo implements SessionStore {
     const t = this.now()
     await this.db
       .deleteFrom('sessions')
-      .where((eb) => eb.or([eb('expires_at', '<=', new Date(t).toISOString()), eb('last_seen_at', '<=', new Date(t - this.policy.idleMinutes * 60_000).toISOString())]))
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<=', new Date(t).toISOString()),
+          eb('last_seen_at', '<=', new Date(t - this.policy.idleMinutes * 60_000).toISOString()),
+        ]),
+      )
       .execute()
   }
 }

@@ -88,7 +88,10 @@ export class UsersRepo implements UserAccounts {
   ) {}
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     return Number(r.n)
   }
 
@@ -116,7 +119,10 @@ export class UsersRepo implements UserAccounts {
     if (problem) throw new ChartclerkError('USAGE', problem)
     if (!u.roles.length) throw new ChartclerkError('USAGE', 'Give the account at least one role (clerk, lead, provider, auditor, admin).')
     if (u.roles.includes('provider') && !u.providerName?.trim())
-      throw new ChartclerkError('USAGE', 'A provider account needs the provider name their documents are routed to (as in the patient index), e.g. "Marcus Webb, DO".')
+      throw new ChartclerkError(
+        'USAGE',
+        'A provider account needs the provider name their documents are routed to (as in the patient index), e.g. "Marcus Webb, DO".',
+      )
     const taken = () => new ChartclerkError('CONFLICT', `There is already an account named ${u.username}.`)
     if (await this.row(u.username)) throw taken()
     if (u.password !== undefined) {
@@ -198,13 +204,18 @@ export class UsersRepo implements UserAccounts {
     if (p) throw new ChartclerkError('USAGE', p)
     const hash = await hashPassword(next, this.cost)
     const now = new Date().toISOString()
-    await this.db.updateTable('users').set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now }).where('id', '=', id).execute()
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute()
   }
 
   /** An administrator's reset: a new one-time password (returned), or the given one; sessions end. */
   async resetPassword(username: string, password?: string): Promise<string> {
     const u = await this.byName(username)
-    if (!u) throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}.`, { cliHint: '"chartclerk user list" shows them.' })
+    if (!u)
+      throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}.`, { cliHint: '"chartclerk user list" shows them.' })
     if (password !== undefined) {
       const p = passwordProblem(password, u.username)
       if (p) throw new ChartclerkError('USAGE', p)
@@ -222,13 +233,19 @@ export class UsersRepo implements UserAccounts {
   /** Disables (or re-enables) an account; a disabled account's sessions end at once. */
   async setDisabled(username: string, disabled: boolean): Promise<User> {
     const u = await this.byName(username)
-    if (!u) throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}.`, { cliHint: '"chartclerk user list" shows them.' })
+    if (!u)
+      throw new ChartclerkError('NOT_FOUND', `There is no account named ${username}.`, { cliHint: '"chartclerk user list" shows them.' })
     if (disabled && u.roles.includes('admin') && !u.disabled) {
       const admins = (await this.list()).filter((x) => !x.disabled && x.roles.includes('admin'))
-      if (admins.length === 1) throw new ChartclerkError('REFUSED', `${u.username} is the last active administrator; add another admin first.`)
+      if (admins.length === 1)
+        throw new ChartclerkError('REFUSED', `${u.username} is the last active administrator; add another admin first.`)
     }
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ disabled: disabled ? 1 : 0, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute()
+      await trx
+        .updateTable('users')
+        .set({ disabled: disabled ? 1 : 0, updated_at: new Date().toISOString() })
+        .where('id', '=', u.id)
+        .execute()
       if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', u.id).execute()
     })
     return (await this.get(u.id))!

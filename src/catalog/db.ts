@@ -45,10 +45,14 @@ export function openCatalog(file: string, opts: { now?: () => Date } = {}): Cata
     cacheStatements(db)
   } catch (err) {
     if (err instanceof ChartclerkError) throw err
-    throw new ChartclerkError('CATALOG_FAILED', `The catalog database ${file} cannot be opened. Check the data folder's disk and permissions.`, {
-      cause: err,
-      detail: (err as Error).message,
-    })
+    throw new ChartclerkError(
+      'CATALOG_FAILED',
+      `The catalog database ${file} cannot be opened. Check the data folder's disk and permissions.`,
+      {
+        cause: err,
+        detail: (err as Error).message,
+      },
+    )
   }
   const events = new EventLog(db, opts.now)
   return {
@@ -70,7 +74,11 @@ function migrate(db: Db): void {
     if (applied.has(m.version)) continue
     db.transaction(() => {
       db.exec(m.up)
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString())
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      )
     })()
   }
 }

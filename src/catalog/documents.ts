@@ -58,17 +58,45 @@ export interface PageRecord {
 }
 
 export type DocumentPatch = Partial<
-  Pick<DocumentRecord, 'status' | 'pageCount' | 'textSource' | 'textLength' | 'ocrConfidence' | 'docType' | 'typeConfidence' | 'patientMrn' | 'reviewReasons' | 'details' | 'errorCode' | 'errorMessage' | 'pagesKey'>
+  Pick<
+    DocumentRecord,
+    | 'status'
+    | 'pageCount'
+    | 'textSource'
+    | 'textLength'
+    | 'ocrConfidence'
+    | 'docType'
+    | 'typeConfidence'
+    | 'patientMrn'
+    | 'reviewReasons'
+    | 'details'
+    | 'errorCode'
+    | 'errorMessage'
+    | 'pagesKey'
+  >
 >
 
 const COLS: Record<keyof DocumentPatch, string> = {
-  status: 'status', pageCount: 'page_count', textSource: 'text_source', textLength: 'text_length', ocrConfidence: 'ocr_confidence',
-  docType: 'doc_type', typeConfidence: 'type_confidence', patientMrn: 'patient_mrn', reviewReasons: 'review_reasons', details: 'details',
-  errorCode: 'error_code', errorMessage: 'error_message', pagesKey: 'pages_key',
+  status: 'status',
+  pageCount: 'page_count',
+  textSource: 'text_source',
+  textLength: 'text_length',
+  ocrConfidence: 'ocr_confidence',
+  docType: 'doc_type',
+  typeConfidence: 'type_confidence',
+  patientMrn: 'patient_mrn',
+  reviewReasons: 'review_reasons',
+  details: 'details',
+  errorCode: 'error_code',
+  errorMessage: 'error_message',
+  pagesKey: 'pages_key',
 }
 
 export class DocumentsRepo {
-  constructor(private readonly db: Db, private readonly events: EventLog) {}
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventLog,
+  ) {}
 
   bySha(sha256: string): DocumentRecord | undefined {
     const r = this.db.prepare('SELECT * FROM documents WHERE sha256 = ?').get(sha256)
@@ -90,7 +118,20 @@ export class DocumentsRepo {
         `INSERT INTO documents (sha256, size, content_type, original_name, source_folder, received_at, status, batch_sha256, page_from, page_to, pages_key, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(d.sha256, d.size, d.contentType, d.originalName, d.sourceFolder, d.receivedAt, d.batchSha256 ?? null, d.pageFrom ?? null, d.pageTo ?? null, d.pagesKey ?? null, now, now)
+      .run(
+        d.sha256,
+        d.size,
+        d.contentType,
+        d.originalName,
+        d.sourceFolder,
+        d.receivedAt,
+        d.batchSha256 ?? null,
+        d.pageFrom ?? null,
+        d.pageTo ?? null,
+        d.pagesKey ?? null,
+        now,
+        now,
+      )
     const id = Number(info.lastInsertRowid)
     this.events.append('document.stored', id, { sha256: d.sha256, size: d.size })
     return id
@@ -161,14 +202,25 @@ export class DocumentsRepo {
 
   pages(documentId: number): PageRecord[] {
     return (this.db.prepare('SELECT * FROM pages WHERE document_id = ? ORDER BY page_no').all(documentId) as any[]).map((r) => ({
-      page: r.page_no, source: r.source, text: r.text, ocrConfidence: r.ocr_confidence, deskewAngle: r.deskew_angle, width: r.width, height: r.height, wordCount: r.word_count,
+      page: r.page_no,
+      source: r.source,
+      text: r.text,
+      ocrConfidence: r.ocr_confidence,
+      deskewAngle: r.deskew_angle,
+      width: r.width,
+      height: r.height,
+      wordCount: r.word_count,
     }))
   }
 
   list(opts: { status?: DocumentStatus; limit?: number; offset?: number } = {}): DocumentRecord[] {
     const where = opts.status ? 'WHERE status = ?' : ''
     const args: unknown[] = opts.status ? [opts.status] : []
-    return (this.db.prepare(`SELECT * FROM documents ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, opts.limit ?? 100, opts.offset ?? 0) as any[]).map(toDoc)
+    return (
+      this.db
+        .prepare(`SELECT * FROM documents ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .all(...args, opts.limit ?? 100, opts.offset ?? 0) as any[]
+    ).map(toDoc)
   }
 
   forPatient(mrn: string): DocumentRecord[] {
@@ -177,7 +229,11 @@ export class DocumentsRepo {
 
   countByStatus(): Record<DocumentStatus, number> {
     const out: Record<DocumentStatus, number> = { received: 0, needs_review: 0, filed: 0, failed: 0 }
-    for (const r of this.db.prepare('SELECT status, count(*) n FROM documents GROUP BY status').all() as { status: DocumentStatus; n: number }[]) out[r.status] = r.n
+    for (const r of this.db.prepare('SELECT status, count(*) n FROM documents GROUP BY status').all() as {
+      status: DocumentStatus
+      n: number
+    }[])
+      out[r.status] = r.n
     return out
   }
 
@@ -188,11 +244,16 @@ export class DocumentsRepo {
 
   /** Full-text search; the user's words are quoted so FTS syntax in them is harmless. */
   search(query: string, limit = 50): { documentId: number; page: number; snippet: string }[] {
-    const terms = query.split(/\s+/).filter(Boolean).map((t) => `"${t.replace(/"/g, '""')}"`)
+    const terms = query
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((t) => `"${t.replace(/"/g, '""')}"`)
     if (!terms.length) return []
     return (
       this.db
-        .prepare(`SELECT document_id, page_no, snippet(pages_fts, 0, '[', ']', '…', 12) AS snip FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?`)
+        .prepare(
+          `SELECT document_id, page_no, snippet(pages_fts, 0, '[', ']', '…', 12) AS snip FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?`,
+        )
         .all(terms.join(' '), limit) as any[]
     ).map((r) => ({ documentId: Number(r.document_id), page: Number(r.page_no), snippet: r.snip }))
   }
@@ -200,15 +261,42 @@ export class DocumentsRepo {
 
 function toDoc(r: any): DocumentRecord {
   return {
-    id: r.id, sha256: r.sha256, size: r.size, contentType: r.content_type, originalName: r.original_name, sourceFolder: r.source_folder,
-    receivedAt: r.received_at, status: r.status, pageCount: r.page_count, textSource: r.text_source, textLength: r.text_length,
-    ocrConfidence: r.ocr_confidence, docType: r.doc_type, typeConfidence: r.type_confidence, patientMrn: r.patient_mrn,
-    reviewReasons: r.review_reasons ? JSON.parse(r.review_reasons) : [], details: r.details ? JSON.parse(r.details) : {},
-    errorCode: r.error_code, errorMessage: r.error_message, createdAt: r.created_at, updatedAt: r.updated_at,
-    batchSha256: r.batch_sha256 ?? null, pageFrom: r.page_from ?? null, pageTo: r.page_to ?? null, pagesKey: r.pages_key ?? null,
+    id: r.id,
+    sha256: r.sha256,
+    size: r.size,
+    contentType: r.content_type,
+    originalName: r.original_name,
+    sourceFolder: r.source_folder,
+    receivedAt: r.received_at,
+    status: r.status,
+    pageCount: r.page_count,
+    textSource: r.text_source,
+    textLength: r.text_length,
+    ocrConfidence: r.ocr_confidence,
+    docType: r.doc_type,
+    typeConfidence: r.type_confidence,
+    patientMrn: r.patient_mrn,
+    reviewReasons: r.review_reasons ? JSON.parse(r.review_reasons) : [],
+    details: r.details ? JSON.parse(r.details) : {},
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    batchSha256: r.batch_sha256 ?? null,
+    pageFrom: r.page_from ?? null,
+    pageTo: r.page_to ?? null,
+    pagesKey: r.pages_key ?? null,
   }
 }
 
 function toReceipt(r: any): ReceiptRecord {
-  return { id: r.id, documentId: r.document_id, claimId: r.claim_id, receivedAt: r.received_at, originalName: r.original_name, sourceFolder: r.source_folder, isRepeat: !!r.is_repeat }
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    claimId: r.claim_id,
+    receivedAt: r.received_at,
+    originalName: r.original_name,
+    sourceFolder: r.source_folder,
+    isRepeat: !!r.is_repeat,
+  }
 }

@@ -39,14 +39,27 @@ export class JobsRepo {
 
   /** Counts a run of the job before its stages start (committed first, so a crash cannot hide it). */
   startAttempt(id: string): number {
-    const r = this.db.prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE id = ? RETURNING attempts').get(new Date().toISOString(), id) as { attempts: number } | undefined
+    const r = this.db
+      .prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE id = ? RETURNING attempts')
+      .get(new Date().toISOString(), id) as { attempts: number } | undefined
     return r?.attempts ?? 0
   }
 
-  update(id: string, patch: Partial<Pick<JobRow, 'state' | 'stage' | 'documentId' | 'outcome' | 'errorCode' | 'attempts' | 'crashes'>>): void {
+  update(
+    id: string,
+    patch: Partial<Pick<JobRow, 'state' | 'stage' | 'documentId' | 'outcome' | 'errorCode' | 'attempts' | 'crashes'>>,
+  ): void {
     const cols: string[] = []
     const vals: unknown[] = []
-    const map: Record<string, string> = { state: 'state', stage: 'stage', documentId: 'document_id', outcome: 'outcome', errorCode: 'error_code', attempts: 'attempts', crashes: 'crashes' }
+    const map: Record<string, string> = {
+      state: 'state',
+      stage: 'stage',
+      documentId: 'document_id',
+      outcome: 'outcome',
+      errorCode: 'error_code',
+      attempts: 'attempts',
+      crashes: 'crashes',
+    }
     for (const [k, v] of Object.entries(patch)) {
       cols.push(`${map[k]} = ?`)
       vals.push(v)
@@ -66,18 +79,33 @@ export class JobsRepo {
 
   countByState(): Record<string, number> {
     const out: Record<string, number> = {}
-    for (const r of this.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all() as { state: string; n: number }[]) out[r.state] = r.n
+    for (const r of this.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all() as { state: string; n: number }[])
+      out[r.state] = r.n
     return out
   }
 
   recentQuarantined(limit = 100): JobRow[] {
-    return (this.db.prepare(`SELECT * FROM jobs WHERE state = 'quarantined' ORDER BY updated_at DESC LIMIT ?`).all(limit) as any[]).map(toJob)
+    return (this.db.prepare(`SELECT * FROM jobs WHERE state = 'quarantined' ORDER BY updated_at DESC LIMIT ?`).all(limit) as any[]).map(
+      toJob,
+    )
   }
 }
 
 function toJob(r: any): JobRow {
   return {
-    id: r.id, mode: r.mode, inboxPath: r.inbox_path, workPath: r.work_path, originalName: r.original_name, sourceFolder: r.source_folder,
-    receivedAt: r.received_at, state: r.state, stage: r.stage, documentId: r.document_id, outcome: r.outcome, errorCode: r.error_code, attempts: r.attempts, crashes: r.crashes ?? 0,
+    id: r.id,
+    mode: r.mode,
+    inboxPath: r.inbox_path,
+    workPath: r.work_path,
+    originalName: r.original_name,
+    sourceFolder: r.source_folder,
+    receivedAt: r.received_at,
+    state: r.state,
+    stage: r.stage,
+    documentId: r.document_id,
+    outcome: r.outcome,
+    errorCode: r.error_code,
+    attempts: r.attempts,
+    crashes: r.crashes ?? 0,
   }
 }

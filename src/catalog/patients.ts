@@ -16,7 +16,10 @@ export interface UpsertCounts {
 }
 
 export class PatientsRepo implements PatientIndex {
-  constructor(private readonly db: Db, private readonly events: EventLog) {}
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventLog,
+  ) {}
 
   /** Re-import updates, never duplicates: the MRN is the key. */
   upsert(patients: Patient[]): UpsertCounts {
@@ -36,8 +39,17 @@ export class PatientsRepo implements PatientIndex {
     this.db.transaction(() => {
       for (const p of patients) {
         const row = {
-          mrn: p.mrn, mrnKey: mrnKey(p.mrn), familyName: p.familyName, givenName: p.givenName, middleName: p.middleName ?? null, birthDate: p.birthDate,
-          sex: p.sex ?? null, deceased: p.deceased || p.deceasedDate ? 1 : 0, deceasedDate: p.deceasedDate ?? null, primaryProvider: p.primaryProvider ?? null, now,
+          mrn: p.mrn,
+          mrnKey: mrnKey(p.mrn),
+          familyName: p.familyName,
+          givenName: p.givenName,
+          middleName: p.middleName ?? null,
+          birthDate: p.birthDate,
+          sex: p.sex ?? null,
+          deceased: p.deceased || p.deceasedDate ? 1 : 0,
+          deceasedDate: p.deceasedDate ?? null,
+          primaryProvider: p.primaryProvider ?? null,
+          now,
         }
         const existing = get.get(p.mrn) as any
         if (!existing) {
@@ -68,7 +80,9 @@ export class PatientsRepo implements PatientIndex {
   }
 
   list(limit = 1000, offset = 0): Patient[] {
-    return (this.db.prepare('SELECT * FROM patients ORDER BY family_name, given_name LIMIT ? OFFSET ?').all(limit, offset) as any[]).map(toPatient)
+    return (this.db.prepare('SELECT * FROM patients ORDER BY family_name, given_name LIMIT ? OFFSET ?').all(limit, offset) as any[]).map(
+      toPatient,
+    )
   }
 
   findByMrn(mrn: string): Patient[] {
@@ -80,18 +94,36 @@ export class PatientsRepo implements PatientIndex {
   }
 
   findByNameKey(key: string): Patient[] {
-    return (this.db.prepare('SELECT p.* FROM patient_name_keys k JOIN patients p ON p.mrn = k.mrn WHERE k.key = ?').all(key) as any[]).map(toPatient)
+    return (this.db.prepare('SELECT p.* FROM patient_name_keys k JOIN patients p ON p.mrn = k.mrn WHERE k.key = ?').all(key) as any[]).map(
+      toPatient,
+    )
   }
 }
 
 function toPatient(r: any): Patient {
   return {
-    mrn: r.mrn, familyName: r.family_name, givenName: r.given_name, middleName: r.middle_name, birthDate: r.birth_date, sex: r.sex,
-    deceased: !!r.deceased, deceasedDate: r.deceased_date, primaryProvider: r.primary_provider,
+    mrn: r.mrn,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    middleName: r.middle_name,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    deceased: !!r.deceased,
+    deceasedDate: r.deceased_date,
+    primaryProvider: r.primary_provider,
   }
 }
 
 function samePatient(a: Patient, b: Patient): boolean {
-  const norm = (p: Patient) => [p.familyName, p.givenName, p.middleName ?? null, p.birthDate, p.sex ?? null, !!(p.deceased || p.deceasedDate), p.deceasedDate ?? null, p.primaryProvider ?? null]
+  const norm = (p: Patient) => [
+    p.familyName,
+    p.givenName,
+    p.middleName ?? null,
+    p.birthDate,
+    p.sex ?? null,
+    !!(p.deceased || p.deceasedDate),
+    p.deceasedDate ?? null,
+    p.primaryProvider ?? null,
+  ]
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b))
 }

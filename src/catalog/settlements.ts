@@ -46,7 +46,14 @@ export class SettlementsRepo {
 
 function toSettlement(r: any): Settlement {
   return {
-    id: r.id, documentId: r.document_id, docType: r.doc_type, patientMrn: r.patient_mrn, proposedType: r.proposed_type, proposedMrn: r.proposed_mrn,
-    settledBy: r.settled_by, settledAt: r.settled_at, note: r.note,
+    id: r.id,
+    documentId: r.document_id,
+    docType: r.doc_type,
+    patientMrn: r.patient_mrn,
+    proposedType: r.proposed_type,
+    proposedMrn: r.proposed_mrn,
+    settledBy: r.settled_by,
+    settledAt: r.settled_at,
+    note: r.note,
   }
 }

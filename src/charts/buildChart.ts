@@ -28,7 +28,10 @@ export interface ExtractionDetails {
 export function chartRouting(routes: readonly Route[] | undefined): ChartRouting | undefined {
   if (!routes?.length) return undefined
   const pending = routes.filter((r) => !r.acknowledgedAt).map((r) => r.provider)
-  const acks = routes.map((r) => r.acknowledgedAt).filter((a): a is string => !!a).sort()
+  const acks = routes
+    .map((r) => r.acknowledgedAt)
+    .filter((a): a is string => !!a)
+    .sort()
   return {
     to: routes.map((r) => r.provider),
     routedAt: routes.map((r) => r.routedAt).sort()[0]!,
@@ -41,7 +44,8 @@ export function chartDocument(d: DocumentRecord): ChartDocument {
   const x = (d.details.extraction ?? null) as ExtractionDetails | null
   // Lab results as rows, also for documents stored before rows existed.
   const fields = withLabResults((d.details.fields ?? {}) as ChartDocument['fields']) as ChartDocument['fields']
-  const status: DocumentStatus = x?.status === 'preliminary' ? 'preliminary' : x?.status === 'amended' || x?.status === 'corrected' ? 'amended' : 'final'
+  const status: DocumentStatus =
+    x?.status === 'preliminary' ? 'preliminary' : x?.status === 'amended' || x?.status === 'corrected' ? 'amended' : 'final'
   return {
     id: String(d.id),
     type: (d.docType ?? 'other') as DocumentType,
@@ -88,7 +92,9 @@ export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = c
       sex: sexOf(patient),
       deceased: !!(patient.deceased || patient.deceasedDate),
     },
-    documents: docs.map((d) => withRouting(chartDocument(d), chartRouting(routes.get(d.id)))).sort((a, b) => (a.dateOfService ?? a.receivedAt).localeCompare(b.dateOfService ?? b.receivedAt)),
+    documents: docs
+      .map((d) => withRouting(chartDocument(d), chartRouting(routes.get(d.id))))
+      .sort((a, b) => (a.dateOfService ?? a.receivedAt).localeCompare(b.dateOfService ?? b.receivedAt)),
     encounters: [],
     consents: [],
     asOf,
@@ -98,5 +104,9 @@ export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = c
 
 /** Every chart that has at least one filed document. */
 export function chartMrns(catalog: Catalog): string[] {
-  return (catalog.db.prepare("SELECT DISTINCT patient_mrn m FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY 1").all() as { m: string }[]).map((r) => r.m)
+  return (
+    catalog.db
+      .prepare("SELECT DISTINCT patient_mrn m FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY 1")
+      .all() as { m: string }[]
+  ).map((r) => r.m)
 }

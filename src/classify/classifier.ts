@@ -65,7 +65,12 @@ export class DoctypeClassifier {
   }
 
   /** Calibrated probabilities for every candidate type, plus the details behind them. */
-  scores(text: string): { types: string[]; probs: Float64Array; signals: TypeSignalScore[]; contributions: (k: number) => [string, number][] } {
+  scores(text: string): {
+    types: string[]
+    probs: Float64Array
+    signals: TypeSignalScore[]
+    contributions: (k: number) => [string, number][]
+  } {
     const { vector, signals, grams } = this.vectorizer.featurize(text, this.docTypes)
     const m = this.model
     const z = logits(m.weights, vector)

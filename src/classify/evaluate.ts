@@ -72,7 +72,12 @@ export function evaluatePredictions(preds: readonly Prediction[], threshold: num
     const from = CONFIDENCE_BUCKETS[i]!
     const to = CONFIDENCE_BUCKETS[i + 1]!
     const inB = preds.filter((p) => p.confidence >= from && p.confidence < to)
-    buckets.push({ from, to: Math.min(to, 1), n: inB.length, accuracy: inB.length ? inB.filter((p) => p.truth === p.predicted).length / inB.length : 0 })
+    buckets.push({
+      from,
+      to: Math.min(to, 1),
+      n: inB.length,
+      accuracy: inB.length ? inB.filter((p) => p.truth === p.predicted).length / inB.length : 0,
+    })
   }
   const n = preds.length
   return {
@@ -99,7 +104,14 @@ export function evaluatePredictions(preds: readonly Prediction[], threshold: num
 
 export function figures(r: EvalReport): EvalFigures {
   const round = (x: number): number => Math.round(x * 10000) / 10000
-  return { n: r.n, accuracy: round(r.accuracy), reviewShare: round(r.reviewShare), autoAccuracy: round(r.autoAccuracy), autoErrors: r.autoErrors, ece: round(r.ece) }
+  return {
+    n: r.n,
+    accuracy: round(r.accuracy),
+    reviewShare: round(r.reviewShare),
+    autoAccuracy: round(r.autoAccuracy),
+    autoErrors: r.autoErrors,
+    ece: round(r.ece),
+  }
 }
 
 /**
@@ -108,7 +120,8 @@ export function figures(r: EvalReport): EvalFigures {
  */
 export function regressions(current: EvalReport, candidate: EvalReport, knownTypes: readonly string[]): string[] {
   const out: string[] = []
-  if (candidate.accuracy < current.accuracy) out.push(`accuracy falls from ${(current.accuracy * 100).toFixed(1)}% to ${(candidate.accuracy * 100).toFixed(1)}%`)
+  if (candidate.accuracy < current.accuracy)
+    out.push(`accuracy falls from ${(current.accuracy * 100).toFixed(1)}% to ${(candidate.accuracy * 100).toFixed(1)}%`)
   for (const t of knownTypes) {
     const before = current.confusion[t]?.[t] ?? 0
     const after = candidate.confusion[t]?.[t] ?? 0
@@ -124,7 +137,9 @@ export function formatReport(r: EvalReport, title = 'evaluation'): string {
   out.push(`${title}: ${r.n} documents`)
   out.push(`accuracy ${pct(r.accuracy)}`)
   out.push(`expected calibration error ${r.ece.toFixed(3)}`)
-  out.push(`review threshold ${r.threshold.toFixed(3)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications, ${pct(r.autoErrorShare)} of all documents filed with the wrong type)`)
+  out.push(
+    `review threshold ${r.threshold.toFixed(3)}: ${pct(r.reviewShare)} would go to review; ${pct(r.autoAccuracy)} of the rest right (${r.autoErrors} wrong auto-classifications, ${pct(r.autoErrorShare)} of all documents filed with the wrong type)`,
+  )
   out.push('', 'confusion matrix (rows: true type, columns: predicted)')
   const short = (s: string): string => s.slice(0, 9)
   const w = Math.max(...r.labels.map((l) => l.length), 10)
@@ -133,10 +148,12 @@ export function formatReport(r: EvalReport, title = 'evaluation'): string {
   out.push('', 'per type: n recall precision')
   for (const t of r.labels) {
     const x = r.perType[t]!
-    if (x.n || x.precision) out.push(`  ${t.padEnd(w)} ${String(x.n).padStart(5)} ${pct(x.recall).padStart(7)} ${pct(x.precision).padStart(7)}`)
+    if (x.n || x.precision)
+      out.push(`  ${t.padEnd(w)} ${String(x.n).padStart(5)} ${pct(x.recall).padStart(7)} ${pct(x.precision).padStart(7)}`)
   }
   out.push('', 'confidence distribution: bucket n accuracy')
-  for (const b of r.buckets) out.push(`  ${b.from.toFixed(2)}-${b.to.toFixed(2)} ${String(b.n).padStart(6)} ${b.n ? pct(b.accuracy).padStart(7) : '      -'}`)
+  for (const b of r.buckets)
+    out.push(`  ${b.from.toFixed(2)}-${b.to.toFixed(2)} ${String(b.n).padStart(6)} ${b.n ? pct(b.accuracy).padStart(7) : '      -'}`)
   if (r.autoMistakes.length) {
     out.push('', 'wrong auto-classifications (true -> predicted):')
     for (const m of r.autoMistakes.slice(0, 10)) out.push(`  ${m.truth} -> ${m.predicted}: ${m.n}`)

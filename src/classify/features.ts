@@ -34,10 +34,17 @@ export function countGrams(text: string): Map<string, number> {
  * Chooses the vocabulary: n-grams found in at least `minDf` training texts, the most
  * widespread first, at most `maxFeatures`.
  */
-export function buildVocabulary(texts: Iterable<string | TextAnalysis>, opts: { minDf: number; maxFeatures: number; structure?: boolean }): string[] {
+export function buildVocabulary(
+  texts: Iterable<string | TextAnalysis>,
+  opts: { minDf: number; maxFeatures: number; structure?: boolean },
+): string[] {
   const df = new Map<string, number>()
   for (const t of texts) {
-    const seen = new Set(typeof t === 'string' ? countGrams(t).keys() : [...ngrams(t.tokens), ...t.headings.map((h) => `§${h}`), ...t.structure.map((s) => `§§${s}`)])
+    const seen = new Set(
+      typeof t === 'string'
+        ? countGrams(t).keys()
+        : [...ngrams(t.tokens), ...t.headings.map((h) => `§${h}`), ...t.structure.map((s) => `§§${s}`)],
+    )
     for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1)
   }
   return [...df.entries()]

@@ -10,7 +10,16 @@
 import { loadDefaultClassifier, type Classification, type DoctypeClassifier } from './classifier.js'
 
 export { DoctypeClassifier, loadDefaultClassifier, type Classification, type ClassifierOptions, type TypeConfidence } from './classifier.js'
-export { checkDocTypes, loadDocTypes, formatProblem, DocTypeFilesError, type DocTypeSet, type DocTypeDef, type DocTypeField, type DocTypeProblem } from './doctypes.js'
+export {
+  checkDocTypes,
+  loadDocTypes,
+  formatProblem,
+  DocTypeFilesError,
+  type DocTypeSet,
+  type DocTypeDef,
+  type DocTypeField,
+  type DocTypeProblem,
+} from './doctypes.js'
 export { loadModel, saveModel, type DoctypeModel, type ModelMetadata } from './model.js'
 export { evaluatePredictions, formatReport, type EvalReport } from './evaluate.js'
 export { defaultDocTypesDir, defaultModelPath, resolveModelPath } from './paths.js'

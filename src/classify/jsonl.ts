@@ -36,9 +36,13 @@ export function readLabelledJsonl(file: string): { rows: LabelledRow[]; sha256: 
       try {
         o = JSON.parse(line) as Record<string, unknown>
       } catch {
-        throw new ChartclerkError('IMPORT_INVALID', `${file}:${i + 1} is not a JSON object. Each line must be {"text": "...", "type": "..."}.`, {
-          detail: `${path.basename(file)}:${i + 1}: bad JSON`,
-        })
+        throw new ChartclerkError(
+          'IMPORT_INVALID',
+          `${file}:${i + 1} is not a JSON object. Each line must be {"text": "...", "type": "..."}.`,
+          {
+            detail: `${path.basename(file)}:${i + 1}: bad JSON`,
+          },
+        )
       }
       if (typeof o.text !== 'string' || typeof o.type !== 'string' || !o.type) {
         throw new ChartclerkError('IMPORT_INVALID', `${file}:${i + 1} needs a "text" and a "type" string.`, {

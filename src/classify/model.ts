@@ -129,7 +129,8 @@ export function parseModel(text: string, file = 'model'): DoctypeModel {
     throw invalid(file, 'not JSON')
   }
   if (raw.format !== MODEL_FORMAT) throw invalid(file, 'not a chartclerk document-type model')
-  if (raw.version !== MODEL_VERSION) throw invalid(file, `model version ${String(raw.version)} is not supported (expected ${MODEL_VERSION})`)
+  if (raw.version !== MODEL_VERSION)
+    throw invalid(file, `model version ${String(raw.version)} is not supported (expected ${MODEL_VERSION})`)
   if (!isStrArr(raw.classes) || raw.classes.length < 2) throw invalid(file, 'classes missing')
   if (!isStrArr(raw.vocabulary) || !isStrArr(raw.signalTypes)) throw invalid(file, 'vocabulary missing')
   const K = raw.classes.length

@@ -68,10 +68,12 @@ export function normalizePhrase(phrase: string): string {
 
 /** Function words: no feature on their own, nor as a pair of two ("in the"). */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  ('a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+  (
+    'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
     'he she him her his hers they them their we us our you your i me my mine who whom which what there here then than ' +
     'so if not no do does did has have had will would can could may might shall should also very about into over after before ' +
-    'up down out off again further once all any both each few more most other some such only own same too just now').split(' '),
+    'up down out off again further once all any both each few more most other some such only own same too just now'
+  ).split(' '),
 )
 
 /**

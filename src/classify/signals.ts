@@ -57,8 +57,12 @@ function prepare(set: DocTypeSet): Prepared {
   const keywordIndex = new Map<string, Phrase[]>()
   const titleIndex = new Map<string, Phrase[]>()
   set.types.forEach((def, typeIdx) => {
-    def.signals.keywords.forEach((k, itemIdx) => index(keywordIndex, { typeIdx, itemIdx, tokens: normalizePhrase(k.term).split(' ').filter(Boolean) }))
-    def.signals.titles.forEach((t, itemIdx) => index(titleIndex, { typeIdx, itemIdx, tokens: normalizePhrase(t).split(' ').filter(Boolean) }))
+    def.signals.keywords.forEach((k, itemIdx) =>
+      index(keywordIndex, { typeIdx, itemIdx, tokens: normalizePhrase(k.term).split(' ').filter(Boolean) }),
+    )
+    def.signals.titles.forEach((t, itemIdx) =>
+      index(titleIndex, { typeIdx, itemIdx, tokens: normalizePhrase(t).split(' ').filter(Boolean) }),
+    )
   })
   const p = { defs: set.types, keywordIndex, titleIndex }
   prepared.set(set, p)
@@ -101,7 +105,8 @@ export function analyzeText(text: string): TextAnalysis {
 }
 
 /** A line of a results table: a value with a unit or a range, or three columns apart. */
-const TABLE_LINE = /\d\s*(?:mg\/dl|mmol\/l|g\/dl|u\/l|%|k\/ul|cfu|ng\/ml|miu|uiu)|\d+(?:\.\d+)?\s*-\s*\d+(?:\.\d+)?\s*$|\S(?:\s{2,}\S+){2,}/i
+const TABLE_LINE =
+  /\d\s*(?:mg\/dl|mmol\/l|g\/dl|u\/l|%|k\/ul|cfu|ng\/ml|miu|uiu)|\d+(?:\.\d+)?\s*-\s*\d+(?:\.\d+)?\s*$|\S(?:\s{2,}\S+){2,}/i
 
 /** A form line: a short label, a colon, then the value on the same line. */
 const FIELD_LINE = /^[A-Za-z][A-Za-z0-9 /#().'&-]{0,30}:\s*\S/
@@ -111,21 +116,33 @@ const FIELD_LINE = /^[A-Za-z][A-Za-z0-9 /#().'&-]{0,30}:\s*\S/
  * heading comes first, which headings follow which, whether it opens like a letter, how long it is.
  */
 export function pageStructure(clean: string, headings: readonly string[]): string[] {
-  const lines = clean.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = clean
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const out: string[] = []
   const table = lines.length ? lines.filter((l) => TABLE_LINE.test(l)).length / lines.length : 0
   out.push(table >= 0.35 ? 'table dense' : table >= 0.12 ? 'table some' : 'table none')
   if (headings[0]) out.push(`first ${headings[0]}`)
   for (let i = 0; i + 1 < headings.length && i < 12; i++) out.push(`${headings[i]} > ${headings[i + 1]}`)
   if (lines.slice(0, 12).some((l) => /^(?:dear|to whom)\b/i.test(l))) out.push('letter salutation')
-  if (lines.slice(-8).some((l) => /^(?:sincerely|regards|kind regards|best regards|yours|with thanks|many thanks|thank you)\b/i.test(l))) out.push('letter closing')
+  if (lines.slice(-8).some((l) => /^(?:sincerely|regards|kind regards|best regards|yours|with thanks|many thanks|thank you)\b/i.test(l)))
+    out.push('letter closing')
   out.push(lines.length < 12 ? 'lines few' : lines.length < 40 ? 'lines some' : 'lines many')
   // Forms: boxes to tick, blanks to sign on, and lines that are mostly "Label: value".
   if ((clean.match(/\[[ xX✓]?\]|☐|☒/g) ?? []).length >= 2) out.push('form checkboxes')
   if (/_{5,}/.test(clean)) out.push('form blanks')
   const fields = lines.length ? lines.filter((l) => FIELD_LINE.test(l)).length / lines.length : 0
   out.push(fields >= 0.45 ? 'fields dense' : fields >= 0.2 ? 'fields some' : 'fields none')
-  out.push(headings.length === 0 ? 'headings none' : headings.length < 4 ? 'headings few' : headings.length < 9 ? 'headings some' : 'headings many')
+  out.push(
+    headings.length === 0
+      ? 'headings none'
+      : headings.length < 4
+        ? 'headings few'
+        : headings.length < 9
+          ? 'headings some'
+          : 'headings many',
+  )
   return out
 }
 

@@ -18,6 +18,10 @@ export function dateOption(v: string | undefined, option: string): string | unde
   const s = v.trim()
   if (!SHAPE.test(s)) throw new ChartclerkError('USAGE', `${option} wants a date like 2026-03-31 (year-month-day), not "${v}".`)
   const d = parse(s, 'yyyy-MM-dd', new Date(2000, 0, 1))
-  if (!isValid(d)) throw new ChartclerkError('USAGE', `${option}: ${s} is not a day of the calendar (check the month and the day). Give a date like 2026-03-31.`)
+  if (!isValid(d))
+    throw new ChartclerkError(
+      'USAGE',
+      `${option}: ${s} is not a day of the calendar (check the month and the day). Give a date like 2026-03-31.`,
+    )
   return s
 }

@@ -37,7 +37,7 @@ export function buildProgram(): Command {
   const program = new Command()
   program
     .name('chartclerk')
-    .description('Files scanned outside records into patient charts, and checks charts against the records lead\'s rules.')
+    .description("Files scanned outside records into patient charts, and checks charts against the records lead's rules.")
     .option('-c, --config <file>', 'configuration file (default: ./chartclerk.config.json if present)')
     .option('-d, --data <dir>', 'data folder: catalog and embedded object store (default ./data)')
     .option('--inbox <dir>', 'inbox folder to watch (default ./inbox)')

@@ -13,7 +13,8 @@ function calendarDay(date: string): TZDate {
   const m = DATE.exec(date)
   const d = m ? new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 'UTC') : null
   // 2025-02-30 would roll over to March: refuse it, as a records desk must not guess a date.
-  if (!d || !isValid(d) || format(d, 'yyyy-MM-dd') !== date) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`)
+  if (!d || !isValid(d) || format(d, 'yyyy-MM-dd') !== date)
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`)
   return d
 }
 

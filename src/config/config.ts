@@ -133,9 +133,13 @@ export function parseConfigText(text: string, file: string): Record<string, unkn
     const e = errors[0]!
     const before = text.slice(0, e.offset).split('\n')
     const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`
-    throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${file} is not valid JSON (${printParseErrorCode(e.error)} at ${where}). Fix it and start again.`, {
-      detail: 'config file not JSON',
-    })
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      `The configuration file ${file} is not valid JSON (${printParseErrorCode(e.error)} at ${where}). Fix it and start again.`,
+      {
+        detail: 'config file not JSON',
+      },
+    )
   }
   return raw
 }
@@ -152,10 +156,14 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     configFile = candidate
     raw = parseConfigText(readFileSync(candidate, 'utf8'), candidate)
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} must hold one JSON object.`, { detail: 'config not object' })
+      throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} must hold one JSON object.`, {
+        detail: 'config not object',
+      })
     }
   } else if (explicit) {
-    throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} does not exist. Check the --config path.`, { detail: 'config missing' })
+    throw new ChartclerkError('CONFIG_INVALID', `The configuration file ${candidate} does not exist. Check the --config path.`, {
+      detail: 'config missing',
+    })
   }
   // Relative paths in the file are relative to the file; on the command line and in the environment, to the working folder.
   const fileBase = configFile ? path.dirname(configFile) : cwd
@@ -170,10 +178,12 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   if (!validateConfig(raw)) {
     const msgs = (validateConfig.errors ?? []).map((e) => {
       const missing = e.keyword === 'required' ? String((e.params as { missingProperty: string }).missingProperty) : undefined
-      const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : undefined
+      const extra =
+        e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : undefined
       const name = settingName(e.instancePath, missing ?? extra)
       if (extra) return `Setting ${name} is not a chartclerk setting (misspelt?)`
-      if (e.keyword === 'enum') return `Setting ${name} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+      if (e.keyword === 'enum')
+        return `Setting ${name} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
       return `Setting ${name} ${e.message}`
     })
     throw new ChartclerkError('CONFIG_INVALID', `${msgs.join('; ')}. Fix ${configFile ?? 'the environment'} and start again.`, {
@@ -184,7 +194,9 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   try {
     new RegExp(c.patients.mrnPattern)
   } catch {
-    throw new ChartclerkError('CONFIG_INVALID', `Setting patients.mrnPattern is not a valid regular expression: ${c.patients.mrnPattern}`, { detail: 'mrnPattern' })
+    throw new ChartclerkError('CONFIG_INVALID', `Setting patients.mrnPattern is not a valid regular expression: ${c.patients.mrnPattern}`, {
+      detail: 'mrnPattern',
+    })
   }
   if (!isTimeZone(c.clinic.timeZone)) {
     const from = env.CHARTCLERK_TIME_ZONE ? ' (from environment variable CHARTCLERK_TIME_ZONE)' : ''
@@ -202,9 +214,14 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
   if (c.storage.backend === 's3') {
     const s = c.storage.s3
     const { endpoint, bucket } = s
-    for (const [req, value] of [['endpoint', endpoint], ['bucket', bucket]] as const) {
+    for (const [req, value] of [
+      ['endpoint', endpoint],
+      ['bucket', bucket],
+    ] as const) {
       if (!value) {
-        throw new ChartclerkError('CONFIG_INVALID', `Setting storage.s3.${req} is required when storage.backend is s3.`, { detail: `storage.s3.${req} missing` })
+        throw new ChartclerkError('CONFIG_INVALID', `Setting storage.s3.${req} is required when storage.backend is s3.`, {
+          detail: `storage.s3.${req} missing`,
+        })
       }
     }
     const accessKey = readSecret(env, 'CHARTCLERK_S3_ACCESS_KEY', s.accessKeyFile, fileBase)
@@ -217,8 +234,17 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
       )
     }
     s3 = {
-      endpoint: endpoint!, port: s.port, useSSL: s.useSSL, region: s.region, bucket: bucket!, pathStyle: s.pathStyle,
-      createBucket: s.createBucket, partSizeMb: s.partSizeMb, objectLock: s.objectLock, accessKey, secretKey,
+      endpoint: endpoint!,
+      port: s.port,
+      useSSL: s.useSSL,
+      region: s.region,
+      bucket: bucket!,
+      pathStyle: s.pathStyle,
+      createBucket: s.createBucket,
+      partSizeMb: s.partSizeMb,
+      objectLock: s.objectLock,
+      accessKey,
+      secretKey,
     }
   }
 
@@ -240,7 +266,12 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     catalog,
     ocr: { ...c.ocr, workers: c.ocr.workers ?? cores, langPath: '' },
     // Two more files in hand than OCR workers: while one file is stored or classified, the workers stay busy.
-    ingest: { concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2, maxFileMb: c.ingest.maxFileMb, maxCrashes: c.ingest.maxCrashes, budget: { ...c.ingest.budget } },
+    ingest: {
+      concurrency: c.ingest.concurrency ?? (c.ocr.workers ?? cores) + 2,
+      maxFileMb: c.ingest.maxFileMb,
+      maxCrashes: c.ingest.maxCrashes,
+      budget: { ...c.ingest.budget },
+    },
     patients: { ...c.patients },
     filing: { ...c.filing },
     log: { ...c.log },
@@ -258,14 +289,23 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
  * password written into the URL is refused (the configuration file is read by many); it comes
  * from CHARTCLERK_CATALOG_PASSWORD, CHARTCLERK_CATALOG_PASSWORD_FILE or catalog.passwordFile.
  */
-function catalogSettings(c: { path?: string; url?: string; passwordFile?: string }, env: NodeJS.ProcessEnv, fileBase: string, dataDir: string): Config['catalog'] {
+function catalogSettings(
+  c: { path?: string; url?: string; passwordFile?: string },
+  env: NodeJS.ProcessEnv,
+  fileBase: string,
+  dataDir: string,
+): Config['catalog'] {
   const file = c.path ? path.resolve(fileBase, c.path) : path.join(dataDir, 'catalog.sqlite')
   if (!c.url) return { path: file }
   let url: URL
   try {
     url = new URL(c.url)
   } catch {
-    throw new ChartclerkError('CONFIG_INVALID', `Setting catalog.url is not a valid address: write it as postgres://USER@HOST:5432/DATABASE.`, { detail: 'catalog.url unparsable' })
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      `Setting catalog.url is not a valid address: write it as postgres://USER@HOST:5432/DATABASE.`,
+      { detail: 'catalog.url unparsable' },
+    )
   }
   if (url.password) {
     throw new ChartclerkError(
@@ -275,7 +315,11 @@ function catalogSettings(c: { path?: string; url?: string; passwordFile?: string
     )
   }
   if (!url.hostname || url.pathname.length < 2) {
-    throw new ChartclerkError('CONFIG_INVALID', 'Setting catalog.url must name the server and the database: postgres://USER@HOST:5432/DATABASE.', { detail: 'catalog.url incomplete' })
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      'Setting catalog.url must name the server and the database: postgres://USER@HOST:5432/DATABASE.',
+      { detail: 'catalog.url incomplete' },
+    )
   }
   const password = readSecret(env, 'CHARTCLERK_CATALOG_PASSWORD', c.passwordFile, fileBase)
   return { path: file, url: url.toString(), password }

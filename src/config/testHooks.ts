@@ -14,9 +14,13 @@ export function readTestHooks(env: NodeJS.ProcessEnv = process.env): TestHooks {
   const frozenNow = env.CHARTCLERK_TEST_NOW
   if (!frozenNow) return {}
   if (Number.isNaN(Date.parse(frozenNow))) {
-    throw new ChartclerkError('CONFIG_INVALID', `CHARTCLERK_TEST_NOW (test only) must be an ISO time such as 2026-03-05T23:30:00-05:00; it is "${frozenNow}".`, {
-      detail: 'CHARTCLERK_TEST_NOW',
-    })
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      `CHARTCLERK_TEST_NOW (test only) must be an ISO time such as 2026-03-05T23:30:00-05:00; it is "${frozenNow}".`,
+      {
+        detail: 'CHARTCLERK_TEST_NOW',
+      },
+    )
   }
   return { frozenNow }
 }

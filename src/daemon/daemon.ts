@@ -82,7 +82,12 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   // Searchable PDFs owed (some perhaps from before a stop) are built in the background as documents settle.
   app.searchablePdfs.start()
   runner.on('result', () => app.searchablePdfs.wake())
-  const watcher = new InboxWatcher(config.watch, (f, o) => runner.offer(f, o), (f) => runner.has(f), log)
+  const watcher = new InboxWatcher(
+    config.watch,
+    (f, o) => runner.offer(f, o),
+    (f) => runner.has(f),
+    log,
+  )
   runner.on('unstable', (f: string) => watcher.retrack(f))
   runner.on('resumed', () => void watcher.rescan())
   await watcher.start()
@@ -103,7 +108,10 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     await closeSandbox()
     await runner.idle()
     // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.
-    if (!desk) await writeCheckpoint(app.store, new AuditLog(app.catalog.db)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
+    if (!desk)
+      await writeCheckpoint(app.store, new AuditLog(app.catalog.db)).catch(() =>
+        log.warn('audit checkpoint not written at stop (storage?)'),
+      )
     await app.close()
     await lock.release()
     markStopped()

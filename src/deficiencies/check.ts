@@ -74,7 +74,10 @@ export function readChartsFile(file: string, opts: { asOf?: string; clock: Clock
     throw new ChartclerkError('USAGE', `Cannot read the charts file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`)
   }
   const bad = (where: string, why: string): ChartclerkError =>
-    new ChartclerkError('IMPORT_INVALID', `${file}${where}: ${why}. A charts file holds charts as "chartclerk chart show --json" prints them (see rules/README.md).`)
+    new ChartclerkError(
+      'IMPORT_INVALID',
+      `${file}${where}: ${why}. A charts file holds charts as "chartclerk chart show --json" prints them (see rules/README.md).`,
+    )
   let values: unknown[]
   const trimmed = text.trim()
   if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !trimmed.includes('\n{'))) {

@@ -177,7 +177,9 @@ export class DeficienciesRepo {
   }
 
   history(id: number): DeficiencyHistoryRow[] {
-    return (this.db.prepare('SELECT * FROM deficiency_history WHERE deficiency_id = ? ORDER BY id').all(id) as Record<string, unknown>[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT * FROM deficiency_history WHERE deficiency_id = ? ORDER BY id').all(id) as Record<string, unknown>[]
+    ).map((r) => ({
       id: r.id as number,
       deficiencyId: r.deficiency_id as number,
       at: r.at as string,
@@ -191,7 +193,9 @@ export class DeficienciesRepo {
 
   /** What recording these findings for this chart would change. Writes nothing. */
   plan(chartMrn: string, findings: readonly Finding[], ruleset: Pick<RuleSet, 'version' | 'rules'>): CheckPlan {
-    const rows = (this.db.prepare('SELECT * FROM deficiencies WHERE chart_mrn = ? ORDER BY id').all(chartMrn) as Record<string, unknown>[]).map(toDeficiency)
+    const rows = (
+      this.db.prepare('SELECT * FROM deficiencies WHERE chart_mrn = ? ORDER BY id').all(chartMrn) as Record<string, unknown>[]
+    ).map(toDeficiency)
     const active = new Map<string, Deficiency>()
     const latest = new Map<string, Deficiency>()
     for (const d of rows) {
@@ -205,14 +209,38 @@ export class DeficienciesRepo {
       const k = keyOf(f.ruleId, f.subject)
       if (seen.has(k)) continue
       seen.add(k)
-      const base = { ruleId: f.ruleId, subject: f.subject, documentId: f.documentId, kind: f.kind, severity: f.severity, message: f.message, finding: f }
+      const base = {
+        ruleId: f.ruleId,
+        subject: f.subject,
+        documentId: f.documentId,
+        kind: f.kind,
+        severity: f.severity,
+        message: f.message,
+        finding: f,
+      }
       const a = active.get(k)
       if (a) {
         plan.seenIds.push(a.id)
         if (a.status === 'completed') {
-          plan.changes.push({ ...base, change: 'reopened', deficiencyId: a.id, reason: `still found by rule set ${ruleset.version} after it was marked completed` })
-        } else if (a.message !== f.message || a.severity !== f.severity || a.kind !== f.kind || a.ruleVersion !== f.ruleVersion || a.page !== (f.page ?? null)) {
-          plan.changes.push({ ...base, change: 'updated', deficiencyId: a.id, reason: `rule ${f.ruleId} version ${f.ruleVersion} in rule set ${ruleset.version}` })
+          plan.changes.push({
+            ...base,
+            change: 'reopened',
+            deficiencyId: a.id,
+            reason: `still found by rule set ${ruleset.version} after it was marked completed`,
+          })
+        } else if (
+          a.message !== f.message ||
+          a.severity !== f.severity ||
+          a.kind !== f.kind ||
+          a.ruleVersion !== f.ruleVersion ||
+          a.page !== (f.page ?? null)
+        ) {
+          plan.changes.push({
+            ...base,
+            change: 'updated',
+            deficiencyId: a.id,
+            reason: `rule ${f.ruleId} version ${f.ruleVersion} in rule set ${ruleset.version}`,
+          })
         } else plan.unchanged++
         continue
       }
@@ -267,7 +295,22 @@ export class DeficienciesRepo {
                  status, created_at, updated_at, last_seen_at, last_seen_ruleset)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
             )
-            .run(plan.chartMrn, f.ruleId, f.subject ?? '', f.documentId, f.kind, f.severity, f.message, f.page ?? null, f.ruleVersion, plan.rulesetVersion, at, at, at, plan.rulesetVersion)
+            .run(
+              plan.chartMrn,
+              f.ruleId,
+              f.subject ?? '',
+              f.documentId,
+              f.kind,
+              f.severity,
+              f.message,
+              f.page ?? null,
+              f.ruleVersion,
+              plan.rulesetVersion,
+              at,
+              at,
+              at,
+              plan.rulesetVersion,
+            )
           const id = Number(r.lastInsertRowid)
           hist.run(id, at, by, null, 'open', `found by rule ${f.ruleId} version ${f.ruleVersion}`, plan.rulesetVersion)
           ids.push(id)
@@ -278,14 +321,37 @@ export class DeficienciesRepo {
               `UPDATE deficiencies SET message = ?, severity = ?, kind = ?, page = ?, document_id = ?, rule_version = ?, ruleset_version = ?,
                  status = 'open', status_reason = ?, updated_at = ?, last_seen_at = ?, last_seen_ruleset = ? WHERE id = ?`,
             )
-            .run(f.message, f.severity, f.kind, f.page ?? null, f.documentId, f.ruleVersion, plan.rulesetVersion, c.change === 'reopened' ? c.reason : (before?.statusReason ?? null), at, at, plan.rulesetVersion, c.deficiencyId)
+            .run(
+              f.message,
+              f.severity,
+              f.kind,
+              f.page ?? null,
+              f.documentId,
+              f.ruleVersion,
+              plan.rulesetVersion,
+              c.change === 'reopened' ? c.reason : (before?.statusReason ?? null),
+              at,
+              at,
+              plan.rulesetVersion,
+              c.deficiencyId,
+            )
           if (c.change === 'reopened')
             this.db.prepare('UPDATE deficiencies SET completed_by = NULL, completed_at = NULL WHERE id = ?').run(c.deficiencyId)
-          hist.run(c.deficiencyId, at, by, before?.status ?? null, 'open', c.change === 'reopened' ? c.reason : `updated: ${c.reason}`, plan.rulesetVersion)
+          hist.run(
+            c.deficiencyId,
+            at,
+            by,
+            before?.status ?? null,
+            'open',
+            c.change === 'reopened' ? c.reason : `updated: ${c.reason}`,
+            plan.rulesetVersion,
+          )
           ids.push(c.deficiencyId)
         } else if (c.change === 'auto_completed' && c.deficiencyId !== null) {
           this.db
-            .prepare(`UPDATE deficiencies SET status = 'completed', completed_by = ?, completed_at = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = 'open'`)
+            .prepare(
+              `UPDATE deficiencies SET status = 'completed', completed_by = ?, completed_at = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = 'open'`,
+            )
             .run(by, at, c.reason, at, c.deficiencyId)
           hist.run(c.deficiencyId, at, by, 'open', 'completed', c.reason, plan.rulesetVersion)
           ids.push(c.deficiencyId)
@@ -299,7 +365,12 @@ export class DeficienciesRepo {
   }
 
   /** plan() then apply(). */
-  recordCheck(chartMrn: string, findings: readonly Finding[], ruleset: Pick<RuleSet, 'version' | 'rules'>, opts: { at?: string; by?: string } = {}): CheckPlan {
+  recordCheck(
+    chartMrn: string,
+    findings: readonly Finding[],
+    ruleset: Pick<RuleSet, 'version' | 'rules'>,
+    opts: { at?: string; by?: string } = {},
+  ): CheckPlan {
     const plan = this.plan(chartMrn, findings, ruleset)
     this.apply(plan, opts)
     return plan
@@ -311,7 +382,8 @@ export class DeficienciesRepo {
     if (!opts.by || !opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who is making the change.', { cliHint: 'Give --by NAME.' })
     return this.db.transaction(() => {
       const d = this.get(id)
-      if (!d) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${id}.`, { cliHint: '"chartclerk deficiency list" shows them.' })
+      if (!d)
+        throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${id}.`, { cliHint: '"chartclerk deficiency list" shows them.' })
       if (!TRANSITIONS[d.status].includes(to)) {
         const allowed = TRANSITIONS[d.status]
         throw new ChartclerkError(
@@ -320,15 +392,19 @@ export class DeficienciesRepo {
         )
       }
       if ((to === 'waived' || to === 'rejected') && !opts.reason?.trim())
-        throw new ChartclerkError('USAGE', `Say why the deficiency is ${to}; the reason is kept in its history.`, { cliHint: 'Give --reason "...".' })
+        throw new ChartclerkError('USAGE', `Say why the deficiency is ${to}; the reason is kept in its history.`, {
+          cliHint: 'Give --reason "...".',
+        })
       const sets: string[] = ['status = ?', 'status_reason = ?', 'updated_at = ?']
       const args: unknown[] = [to, opts.reason ?? null, at]
-      if (to === 'completed') sets.push('completed_by = ?', 'completed_at = ?'), args.push(opts.by, at)
-      if (to === 'verified' || to === 'waived' || to === 'rejected') sets.push('decided_by = ?', 'decided_at = ?'), args.push(opts.by, at)
+      if (to === 'completed') (sets.push('completed_by = ?', 'completed_at = ?'), args.push(opts.by, at))
+      if (to === 'verified' || to === 'waived' || to === 'rejected') (sets.push('decided_by = ?', 'decided_at = ?'), args.push(opts.by, at))
       if (to === 'open') sets.push('completed_by = NULL', 'completed_at = NULL', 'decided_by = NULL', 'decided_at = NULL')
       this.db.prepare(`UPDATE deficiencies SET ${sets.join(', ')} WHERE id = ?`).run(...args, id)
       this.db
-        .prepare('INSERT INTO deficiency_history (deficiency_id, at, by, from_status, to_status, reason, ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO deficiency_history (deficiency_id, at, by, from_status, to_status, reason, ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, at, opts.by, d.status, to, opts.reason ?? null, null)
       return this.get(id)!
     })()
@@ -342,7 +418,9 @@ export class DeficienciesRepo {
       if (!d) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${id}.`)
       this.db.prepare('UPDATE deficiencies SET assigned_to = ?, updated_at = ? WHERE id = ?').run(assignee, at, id)
       this.db
-        .prepare('INSERT INTO deficiency_history (deficiency_id, at, by, from_status, to_status, reason, ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO deficiency_history (deficiency_id, at, by, from_status, to_status, reason, ruleset_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, at, opts.by, d.status, d.status, assignee ? `assigned to ${assignee}` : 'unassigned', null)
       return this.get(id)!
     })()

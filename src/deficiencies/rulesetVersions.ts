@@ -30,7 +30,11 @@ export class RulesetVersions {
   }
 
   all(): Map<string, RulesetLabel> {
-    const rows = this.db.prepare('SELECT number, version, first_used_at FROM ruleset_versions ORDER BY number').all() as { number: number; version: string; first_used_at: string }[]
+    const rows = this.db.prepare('SELECT number, version, first_used_at FROM ruleset_versions ORDER BY number').all() as {
+      number: number
+      version: string
+      first_used_at: string
+    }[]
     return new Map(rows.map((r) => [r.version, toLabel(r.version, r.number, r.first_used_at)]))
   }
 

@@ -88,7 +88,10 @@ function fromOriginal(deps: Deps, doc: DocumentRecord, n: number): Promise<Buffe
   const run = session.chain.then(async () => {
     const src = await session.opened
     if (n > src.pageCount) throw notFound(doc.id, n)
-    const grey = 'renderPage' in src ? await decodePage(await src.renderPage(n, VIEWER_DPI), 'render', 1, { maxPixels: deps.config.ocr.maxPixels }) : await src.decodePage(n)
+    const grey =
+      'renderPage' in src
+        ? await decodePage(await src.renderPage(n, VIEWER_DPI), 'render', 1, { maxPixels: deps.config.ocr.maxPixels })
+        : await src.decodePage(n)
     return viewerImage(grey)
   })
   session.chain = run.catch(() => {
@@ -113,10 +116,17 @@ async function open(deps: Deps, doc: DocumentRecord): Promise<OpenedPdf | Opened
   const kind = KINDS[doc.contentType ?? '']
   if (kind === 'pdf') return openPdf(data, { ...limits, readText: false })
   if (kind) return openImage(data, kind, limits)
-  throw new ChartclerkError('STORAGE_NOT_FOUND', `Document ${doc.id} has no page images and its original cannot be drawn.`, { detail: `content type ${doc.contentType}` })
+  throw new ChartclerkError('STORAGE_NOT_FOUND', `Document ${doc.id} has no page images and its original cannot be drawn.`, {
+    detail: `content type ${doc.contentType}`,
+  })
 }
 
-const KINDS: Record<string, 'pdf' | 'png' | 'jpeg' | 'tiff'> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/tiff': 'tiff' }
+const KINDS: Record<string, 'pdf' | 'png' | 'jpeg' | 'tiff'> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/tiff': 'tiff',
+}
 
 /** Closes every original kept open (on shutdown). */
 export async function closePageImageSessions(deps: Pick<DerivedDeps, 'storeWithArchive'>): Promise<void> {

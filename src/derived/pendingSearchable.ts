@@ -10,20 +10,20 @@ export class PendingSearchable {
   /** Owed again (a re-read replaces an earlier promise). */
   add(documentId: number): void {
     this.db
-      .prepare('INSERT INTO searchable_pdf_pending (document_id, queued_at) VALUES (?, ?) ON CONFLICT(document_id) DO UPDATE SET queued_at = excluded.queued_at, attempts = 0, last_error = NULL')
+      .prepare(
+        'INSERT INTO searchable_pdf_pending (document_id, queued_at) VALUES (?, ?) ON CONFLICT(document_id) DO UPDATE SET queued_at = excluded.queued_at, attempts = 0, last_error = NULL',
+      )
       .run(documentId, new Date().toISOString())
   }
 
   /** Documents whose PDF can be built now: settled (filed or waiting for review), gone or purged ones to be dropped, in order. */
   ready(limit: number): { documentId: number; status: string | null }[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT p.document_id AS documentId, d.status AS status FROM searchable_pdf_pending p LEFT JOIN documents d ON d.id = p.document_id
+    return this.db
+      .prepare(
+        `SELECT p.document_id AS documentId, d.status AS status FROM searchable_pdf_pending p LEFT JOIN documents d ON d.id = p.document_id
            WHERE p.attempts < ? AND (d.id IS NULL OR d.status NOT IN ('received', 'failed')) ORDER BY p.queued_at LIMIT ?`,
-        )
-        .all(MAX_ATTEMPTS, limit) as { documentId: number; status: string | null }[]
-    )
+      )
+      .all(MAX_ATTEMPTS, limit) as { documentId: number; status: string | null }[]
   }
 
   done(documentId: number): void {

@@ -51,7 +51,10 @@ export class SearchablePdfBuilder {
   private timer: NodeJS.Timeout | null = null
   private stopped = false
 
-  constructor(private readonly deps: Deps, private readonly log: Logger) {
+  constructor(
+    private readonly deps: Deps,
+    private readonly log: Logger,
+  ) {
     this.pending = new PendingSearchable(deps.catalog.db)
   }
 

@@ -10,6 +10,12 @@ export interface DerivedDeps {
   config: Readonly<Pick<Config, 'ocr'>>
 }
 
-export async function putDerived(deps: Pick<DerivedDeps, 'storeWithArchive'>, documentId: number, name: string, buffer: Buffer, contentType: string): Promise<void> {
+export async function putDerived(
+  deps: Pick<DerivedDeps, 'storeWithArchive'>,
+  documentId: number,
+  name: string,
+  buffer: Buffer,
+  contentType: string,
+): Promise<void> {
   await deps.storeWithArchive.put(derivedKey(documentId, name), { buffer }, { contentType })
 }

@@ -7,15 +7,7 @@ import type { DocumentType, ExtractedText } from '../model/types.js'
 import { type DateOptions, firstDate } from './dates.js'
 import { readLabTable, type LabTest } from './labTable.js'
 import { rowOf, withLabResults } from './labResults.js'
-import {
-  COMMON_LABELS,
-  compileLabel,
-  findLabels,
-  type LabelOccurrence,
-  readValue,
-  splitList,
-  tickedOnly,
-} from './labels.js'
+import { COMMON_LABELS, compileLabel, findLabels, type LabelOccurrence, readValue, splitList, tickedOnly } from './labels.js'
 import { type GridCell, readGrid } from './grid.js'
 import { readLetterhead } from './letterhead.js'
 import { nameFrom } from './names.js'
@@ -98,7 +90,12 @@ function convert(
       const d = firstDate(text, ctx.opts)
       if (!d || (sep === 'space' && d.index > 2)) {
         if (label !== null && sep !== 'space' && text.trim() !== '')
-          ctx.problems.push({ field: def.name, message: `"${label}" is followed by "${squash(text).slice(0, 40)}", which is not a readable date`, page: page.page, line: lineOf(page, offset) })
+          ctx.problems.push({
+            field: def.name,
+            message: `"${label}" is followed by "${squash(text).slice(0, 40)}", which is not a readable date`,
+            page: page.page,
+            line: lineOf(page, offset),
+          })
         return null
       }
       return mkHit(page, offset + d.index, d.iso, label, via, d.raw)
@@ -134,31 +131,31 @@ function fromLabels(def: FieldDef, labels: ReadonlyArray<string>, ctx: Ctx, via:
   const multiline = defaultMultiline(def)
   // Exact headings first; a label that only starts a longer heading ("DISPOSITION ON DISCHARGE:") after.
   for (const partial of [false, true])
-  for (const label of labels) {
-    const key = compileLabel(label).key
-    for (const pl of ctx.pages) {
-      for (const o of pl.occ) {
-        if (o.key !== key || o.partial !== partial) continue
-        if (o.partial && !multiline) continue
-        if (o.sep === 'space' && def.kind !== 'date') continue
-        if (pl.headerRows.has(o.lineIdx) && o.sep !== 'colon' && o.sep !== 'dash') continue
-        const rv = readValue(pl.page, o, { multiline, occurrences: pl.occ })
-        if (!rv) continue
-        const hit = convert(def, pl.page, rv.text, rv.offset, o.printed.trim(), via, ctx, o.sep)
-        if (hit) {
-          ctx.spans.set(hit, { page: pl.page.page, start: o.start, valueStart: rv.offset, end: rv.offset + rv.text.length })
-          return hit
+    for (const label of labels) {
+      const key = compileLabel(label).key
+      for (const pl of ctx.pages) {
+        for (const o of pl.occ) {
+          if (o.key !== key || o.partial !== partial) continue
+          if (o.partial && !multiline) continue
+          if (o.sep === 'space' && def.kind !== 'date') continue
+          if (pl.headerRows.has(o.lineIdx) && o.sep !== 'colon' && o.sep !== 'dash') continue
+          const rv = readValue(pl.page, o, { multiline, occurrences: pl.occ })
+          if (!rv) continue
+          const hit = convert(def, pl.page, rv.text, rv.offset, o.printed.trim(), via, ctx, o.sep)
+          if (hit) {
+            ctx.spans.set(hit, { page: pl.page.page, start: o.start, valueStart: rv.offset, end: rv.offset + rv.text.length })
+            return hit
+          }
+        }
+        if (partial) continue
+        for (const cell of pl.grid) {
+          if (cell.key !== key) continue
+          const at = cell.offset >= 0 ? cell.offset : (pl.page.lines[cell.line - 1]?.start ?? 0)
+          const hit = convert(def, pl.page, cell.value, at, cell.printed, 'table', ctx)
+          if (hit) return hit
         }
       }
-      if (partial) continue
-      for (const cell of pl.grid) {
-        if (cell.key !== key) continue
-        const at = cell.offset >= 0 ? cell.offset : (pl.page.lines[cell.line - 1]?.start ?? 0)
-        const hit = convert(def, pl.page, cell.value, at, cell.printed, 'table', ctx)
-        if (hit) return hit
-      }
     }
-  }
   return null
 }
 
@@ -186,7 +183,11 @@ function fromPatterns(def: FieldDef, ctx: Ctx): FieldHit | null {
     for (const pl of ctx.pages) {
       re.lastIndex = 0
       for (const m of pl.page.text.matchAll(re)) {
-        const idx = (m as RegExpMatchArray & { indices?: { groups?: Record<string, [number, number] | undefined> } & Array<[number, number] | undefined> }).indices
+        const idx = (
+          m as RegExpMatchArray & {
+            indices?: { groups?: Record<string, [number, number] | undefined> } & Array<[number, number] | undefined>
+          }
+        ).indices
         const named = m.groups?.value
         let value: string
         let at: number
@@ -277,7 +278,8 @@ function fromLabTable(def: FieldDef, ctx: Ctx): FieldHit | null {
   const tests = ctx.labTests ?? []
   if (tests.length === 0) return null
   const col = def.source?.split('.')[1] as 'testName' | 'result' | 'units' | 'referenceRange'
-  const pick = (t: LabTest): string | null => (col === 'testName' ? t.name : col === 'result' ? t.result : col === 'units' ? t.units : t.referenceRange)
+  const pick = (t: LabTest): string | null =>
+    col === 'testName' ? t.name : col === 'result' ? t.result : col === 'units' ? t.units : t.referenceRange
   const rows = tests.filter((t) => pick(t) !== null)
   const first = rows[0]
   if (!first) return null
@@ -302,7 +304,11 @@ function fieldHit(def: FieldDef, ctx: Ctx, letterhead: ReturnType<typeof readLet
       return { value: s.date, page: s.location.page, offset: s.location.offset, line: s.location.line, label: null, via: 'signature' }
     }
     // The date may sit apart from the signature ("Date signed: ..."): only specific labels, never a bare "Date".
-    return fromLabels(def, def.labels.filter((l) => !compileLabel(l).generic), ctx)
+    return fromLabels(
+      def,
+      def.labels.filter((l) => !compileLabel(l).generic),
+      ctx,
+    )
   }
   if (src?.startsWith('labTable.')) {
     if ((ctx.labTests ?? []).length > 0) return fromLabTable(def, ctx)
@@ -446,7 +452,12 @@ export function extractFields(
   const dosDef = ranked('dateOfService')[0]
   if (dosDef) dateOfService = { ...(fields[dosDef.name] as FieldHit<string>), field: dosDef.name }
   else {
-    const h = fromLabels({ name: 'dateOfService', label: 'Date of service', required: false, kind: 'date', labels: [] }, FALLBACK_DOS_LABELS, ctx, 'fallback-label')
+    const h = fromLabels(
+      { name: 'dateOfService', label: 'Date of service', required: false, kind: 'date', labels: [] },
+      FALLBACK_DOS_LABELS,
+      ctx,
+      'fallback-label',
+    )
     if (h) dateOfService = { ...(h as FieldHit<string>), field: null }
   }
 
@@ -457,7 +468,12 @@ export function extractFields(
     const l = signature.location
     author = { value: signature.by, page: l.page, offset: l.offset, line: l.line, label: null, via: 'signature', field: null }
   } else {
-    const h = fromLabels({ name: 'author', label: 'Author', required: false, kind: 'person', labels: [] }, FALLBACK_AUTHOR_LABELS, ctx, 'fallback-label')
+    const h = fromLabels(
+      { name: 'author', label: 'Author', required: false, kind: 'person', labels: [] },
+      FALLBACK_AUTHOR_LABELS,
+      ctx,
+      'fallback-label',
+    )
     if (h) author = { ...(h as FieldHit<string>), field: null }
   }
 
@@ -465,19 +481,27 @@ export function extractFields(
   const facDef = ranked('sendingFacility')[0]
   if (facDef) facility = { ...(fields[facDef.name] as FieldHit<string>), field: facDef.name }
   else {
-    const h = fromLabels({ name: 'facility', label: 'Facility', required: false, kind: 'facility', labels: [] }, FALLBACK_FACILITY_LABELS, ctx, 'fallback-label')
+    const h = fromLabels(
+      { name: 'facility', label: 'Facility', required: false, kind: 'facility', labels: [] },
+      FALLBACK_FACILITY_LABELS,
+      ctx,
+      'fallback-label',
+    )
     if (h) facility = { ...(h as FieldHit<string>), field: null }
     else if (letterhead.name) facility = { ...letterhead.name, label: null, via: 'letterhead', field: null }
     else if (letterhead.faxFrom) facility = { ...letterhead.faxFrom, label: 'FROM', via: 'fax-header', field: null }
   }
-  const facilityAddress: FieldHit<string> | null = letterhead.address
-    ? { ...letterhead.address, label: null, via: 'letterhead' }
-    : null
+  const facilityAddress: FieldHit<string> | null = letterhead.address ? { ...letterhead.address, label: null, via: 'letterhead' } : null
 
   if (labTests) {
     for (const t of labTests) {
       if (t.referenceRange === null && /\d/.test(t.result) && !/^[<>]/.test(t.result))
-        ctx.problems.push({ field: 'referenceRange', message: `test "${t.name}" has a result without a reference interval`, page: t.page, line: t.line })
+        ctx.problems.push({
+          field: 'referenceRange',
+          message: `test "${t.name}" has a result without a reference interval`,
+          page: t.page,
+          line: t.line,
+        })
     }
   }
 
@@ -515,4 +539,3 @@ export function toChartFields(x: FieldExtraction): Record<string, unknown> {
   // Lab results are rows (test, value, units, range, flag); one test read from labels is a row too.
   return withLabResults(out)
 }
-

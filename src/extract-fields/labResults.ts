@@ -55,7 +55,9 @@ function fromParallel(fields: Record<string, unknown>): LabResultRow[] {
   const ranges = split(fields.referenceRange)
   // Units and ranges were joined only for the tests that had them: they line up only when complete.
   const at = (xs: string[] | null, i: number): string | null => (xs && xs.length === names.length ? xs[i] || null : null)
-  return names.flatMap((test, i) => (test && values[i] ? [{ test, value: values[i]!, units: at(units, i), referenceRange: at(ranges, i), flag: null }] : []))
+  return names.flatMap((test, i) =>
+    test && values[i] ? [{ test, value: values[i]!, units: at(units, i), referenceRange: at(ranges, i), flag: null }] : [],
+  )
 }
 
 /**

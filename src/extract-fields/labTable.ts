@@ -54,12 +54,12 @@ export function parseRow(lineText: string, inTable: boolean): ParsedRow | null {
       .slice(tok.index)
       .split(/(\s+)/)
       .map(fixNumber)
-      .join('').replace(/^(\d[\d,]*(?:\.\d+)?)(HH|LL|H|L)\b/, '$1 $2')
+      .join('')
+      .replace(/^(\d[\d,]*(?:\.\d+)?)(HH|LL|H|L)\b/, '$1 $2')
     const num = NUMERIC.exec(rest)
     const qual = num ? null : QUALITATIVE.exec(rest)
     if (!num && !qual) continue
-    const name = trimEndOf(squash(text.slice(0, tok.index)), '.: ')
-      .replace(/\.{2,}.*$/, '')
+    const name = trimEndOf(squash(text.slice(0, tok.index)), '.: ').replace(/\.{2,}.*$/, '')
     if (!/[A-Za-z].*[A-Za-z]/.test(name) || name.length > 60) return null
     if (NOT_TESTS.test(name)) return null
     // "Dayton, OH 45402": a city line of an address, not a test.
@@ -88,7 +88,12 @@ export function parseRow(lineText: string, inTable: boolean): ParsedRow | null {
         after = after.slice(/^\S+/.exec(after)![0].length).trim()
         continue
       }
-      if (units === null && UNIT.test(word) && !/^(?:normal|ref|range|reference|final|see|note)$/i.test(word) && !/^[A-Z]{4,}$/.test(word)) {
+      if (
+        units === null &&
+        UNIT.test(word) &&
+        !/^(?:normal|ref|range|reference|final|see|note)$/i.test(word) &&
+        !/^[A-Z]{4,}$/.test(word)
+      ) {
         units = word
         after = after.slice(/^\S+/.exec(after)![0].length).trim()
         continue

@@ -60,7 +60,12 @@ function isJunkToken(w: string): boolean {
  * URGENT CARE Ey") are cut off.
  */
 export function cleanName(line: string): string {
-  let t = (line.trim().replace(/^[^A-Za-z0-9]+/, '').split(/\s{3,}|\t|\s[|•·]\s/)[0] ?? '').trim()
+  let t = (
+    line
+      .trim()
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .split(/\s{3,}|\t|\s[|•·]\s/)[0] ?? ''
+  ).trim()
   const street = /\s\d{1,6}[A-Za-z]?\s+[A-Z][a-z]+/.exec(t)
   if (street && street.index > 3) t = t.slice(0, street.index)
   const zip = STATE_ZIP.exec(t)
@@ -88,7 +93,10 @@ export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []
   const out: Letterhead = { name: null, address: null, faxFrom: null }
   if (!page) return out
   const titleSet = new Set(titles.map((t) => t.toLowerCase()))
-  const nonBlank = page.lines.map((l, i) => ({ l, i })).filter(({ l }) => l.text.trim() !== '').slice(0, 12)
+  const nonBlank = page.lines
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => l.text.trim() !== '')
+    .slice(0, 12)
 
   for (const { l, i } of nonBlank.slice(0, 4)) {
     const m = /\bfrom\s*:\s*(.+)$/i.exec(l.text)
@@ -145,7 +153,11 @@ export function readLetterhead(pages: Page[], titles: ReadonlyArray<string> = []
         // Phone/fax numbers on the address line are not part of the address.
         // Phone/fax numbers, CLIA numbers and other columns on the address line are not part of the address.
         const own = t.trim().split(/\s{3,}|\t/)[0] ?? t
-        addr.push(squash(own.replace(/\b(?:tel|phone|ph|fax|f|t)\s*[:.]?\s*\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}.*$/i, '').replace(/\bCLIA\b.*$/i, '')).replace(/[,;|•·\s]+$/, ''))
+        addr.push(
+          squash(
+            own.replace(/\b(?:tel|phone|ph|fax|f|t)\s*[:.]?\s*\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}.*$/i, '').replace(/\bCLIA\b.*$/i, ''),
+          ).replace(/[,;|•·\s]+$/, ''),
+        )
         if (CITY_STATE_ZIP.test(t)) break
       } else if (addr.length > 0 || !FACILITY_WORDS.test(t)) {
         if (addr.length > 0) break

@@ -13,7 +13,8 @@ const LABEL_WORDS = new Set(
   ).split(' '),
 )
 
-const CREDENTIALS = /^(?:m\.?d\.?|d\.?o\.?|r\.?n\.?|n\.?p\.?|p\.?a\.?(?:-c)?|ph\.?d\.?|facs|facp|facr|mph|dnp|aprn|fnp(?:-c)?|crna|lpn|pharmd|dds|dmd|od|dpm|lcsw|jr\.?|sr\.?|ii|iii|iv)$/i
+const CREDENTIALS =
+  /^(?:m\.?d\.?|d\.?o\.?|r\.?n\.?|n\.?p\.?|p\.?a\.?(?:-c)?|ph\.?d\.?|facs|facp|facr|mph|dnp|aprn|fnp(?:-c)?|crna|lpn|pharmd|dds|dmd|od|dpm|lcsw|jr\.?|sr\.?|ii|iii|iv)$/i
 
 const PARTICLES = new Set(['de', 'del', 'della', 'van', 'von', 'da', 'di', 'la', 'le', 'du', 'bin', 'ibn', 'st.', 'y'])
 

@@ -285,7 +285,14 @@ export function detectMissingPages(pages: ReadonlyArray<Pick<PageText, 'text'> &
     physicalPages: pages.length,
     source: null,
     series: [],
-    pageMap: pages.map((_p, i) => ({ physicalPage: i + 1, declaredPage: null, total: null, inferred: false, source: null, evidence: null })),
+    pageMap: pages.map((_p, i) => ({
+      physicalPage: i + 1,
+      declaredPage: null,
+      total: null,
+      inferred: false,
+      source: null,
+      evidence: null,
+    })),
   }
   if (source === null) return empty
   const chosen = pickPerPage(all, source)
@@ -299,7 +306,11 @@ export function detectMissingPages(pages: ReadonlyArray<Pick<PageText, 'text'> &
   const withTotals = series.filter((s) => s.pagesDeclared !== null)
   const one = series.length === 1 ? series[0] : undefined
   return {
-    pagesDeclared: one ? one.pagesDeclared : withTotals.length === series.length ? withTotals.reduce((a, s) => a + (s.pagesDeclared ?? 0), 0) : null,
+    pagesDeclared: one
+      ? one.pagesDeclared
+      : withTotals.length === series.length
+        ? withTotals.reduce((a, s) => a + (s.pagesDeclared ?? 0), 0)
+        : null,
     pagesFound: uniqSorted(series.flatMap((s) => s.pagesFound)),
     missingPages: uniqSorted(series.flatMap((s) => s.missingPages)),
     duplicatePages: uniqSorted(series.flatMap((s) => s.duplicatePages)),

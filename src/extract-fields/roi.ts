@@ -38,8 +38,7 @@ export interface RoiElements {
   expired: boolean | null
 }
 
-const str = (h: FieldHit | undefined): string | null =>
-  h === undefined ? null : Array.isArray(h.value) ? h.value.join('; ') : h.value
+const str = (h: FieldHit | undefined): string | null => (h === undefined ? null : Array.isArray(h.value) ? h.value.join('; ') : h.value)
 
 export function roiElements(
   fields: Record<string, FieldHit>,

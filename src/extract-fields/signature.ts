@@ -143,14 +143,7 @@ interface Read extends SignatureFinding {
   lastIdx: number
 }
 
-function finding(
-  ctx: Ctx,
-  kind: SignatureKind,
-  present: boolean,
-  by: string | null,
-  date: string | null,
-  lastLine: number,
-): Read {
+function finding(ctx: Ctx, kind: SignatureKind, present: boolean, by: string | null, date: string | null, lastLine: number): Read {
   const line = ctx.page.lines[ctx.idx]
   const ev = ctx.page.lines
     .slice(ctx.idx, lastLine + 1)
@@ -274,8 +267,7 @@ function signatureLine(ctx: Ctx, lineRest: string, ink = false, residue = ''): R
       }
     }
   }
-  if (!by && !date && !/signature|signed/i.test(lineRest) && !/signature|signed/i.test(lineText(ctx, ctx.idx + 1) ?? ''))
-    return null
+  if (!by && !date && !/signature|signed/i.test(lineRest) && !/signature|signed/i.test(lineText(ctx, ctx.idx + 1) ?? '')) return null
   return finding(ctx, 'handwritten', by !== null && (date !== null || ink), by, date, last)
 }
 

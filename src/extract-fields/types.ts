@@ -48,15 +48,7 @@ export interface TypeDefLike {
   signals?: { titles?: ReadonlyArray<string> }
 }
 
-export type Via =
-  | 'label'
-  | 'pattern'
-  | 'table'
-  | 'letterhead'
-  | 'fax-header'
-  | 'signature'
-  | 'lab-table'
-  | 'fallback-label'
+export type Via = 'label' | 'pattern' | 'table' | 'letterhead' | 'fax-header' | 'signature' | 'lab-table' | 'fallback-label'
 
 /** A value and where it was found. `offset` is a character offset into the page's text. */
 export interface FieldHit<V = FieldValueOut> {

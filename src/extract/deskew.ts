@@ -34,7 +34,10 @@ export interface SkewEstimate {
  * search range (a sign it is chasing something other than text lines).
  */
 export async function skewEstimate(page: { data: Buffer; width: number; height: number }, maxAngle = 4): Promise<SkewEstimate> {
-  const r = await skewOf(sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 }, limitInputPixels: false }), maxAngle)
+  const r = await skewOf(
+    sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 }, limitInputPixels: false }),
+    maxAngle,
+  )
   const reliable = r.lines >= 6 && Math.abs(r.angle) <= maxAngle - 0.5 && (Math.abs(r.angle) < 0.3 || r.gain >= 1.03)
   return { ...r, reliable }
 }
@@ -100,7 +103,7 @@ async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<{ angle: numb
 function countLines(bins: Float64Array): number {
   let sum = 0
   let n = 0
-  for (const v of bins) if (v > 0) (sum += v), n++
+  for (const v of bins) if (v > 0) ((sum += v), n++)
   const cut = n ? (sum / n) * 0.5 : 0
   let lines = 0
   let run = 0

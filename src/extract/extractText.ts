@@ -54,12 +54,24 @@ export interface Inspected {
 export const VIEWER_DPI = 100
 
 /** Opens the file far enough to prove it can be read; a PDF's text layer and images are read once, here. */
-export async function inspectDocument(file: string, kind: DocumentKind, opts: Pick<ExtractOptions, 'maxPixels' | 'minTextLayerChars'>): Promise<Inspected> {
+export async function inspectDocument(
+  file: string,
+  kind: DocumentKind,
+  opts: Pick<ExtractOptions, 'maxPixels' | 'minTextLayerChars'>,
+): Promise<Inspected> {
   const data = await readFile(file)
   if (kind === 'pdf') {
     const pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
     await pdf.close()
-    return { pageCount: pdf.pageCount, pdf: { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions, badPages: Object.fromEntries(pdf.badPages) } }
+    return {
+      pageCount: pdf.pageCount,
+      pdf: {
+        pageTexts: pdf.pageTexts,
+        pageSizes: pdf.pageSizes,
+        imageRegions: pdf.imageRegions,
+        badPages: Object.fromEntries(pdf.badPages),
+      },
+    }
   }
   // Decoded in a reader process: an image bomb fails there, not here.
   const img = await openImage(data, kind, opts, { decodeAll: true })
@@ -84,7 +96,12 @@ export async function extractDocument(
   if (kind === 'pdf') {
     if (!facts) {
       pdf = await openPdf(data, { maxPixels: opts.maxPixels, findImages: true, minTextLayerChars: opts.minTextLayerChars })
-      facts = { pageTexts: pdf.pageTexts, pageSizes: pdf.pageSizes, imageRegions: pdf.imageRegions, badPages: Object.fromEntries(pdf.badPages) }
+      facts = {
+        pageTexts: pdf.pageTexts,
+        pageSizes: pdf.pageSizes,
+        imageRegions: pdf.imageRegions,
+        badPages: Object.fromEntries(pdf.badPages),
+      }
     }
     pageCount = facts.pageTexts.length
   } else {
@@ -93,7 +110,8 @@ export async function extractDocument(
   }
   // A text-layer page is never drawn on the way in, unless it carries images to read.
   let opening = null as Promise<OpenedPdf> | null
-  const rendered = (): Promise<OpenedPdf> => (pdf ? Promise.resolve(pdf) : (opening ??= openPdf(data, { maxPixels: opts.maxPixels, readText: false }).then((p) => (pdf = p))))
+  const rendered = (): Promise<OpenedPdf> =>
+    pdf ? Promise.resolve(pdf) : (opening ??= openPdf(data, { maxPixels: opts.maxPixels, readText: false }).then((p) => (pdf = p)))
   try {
     const pages: PageText[] = new Array(pageCount)
     const readOne = async (n: number): Promise<void> => {
@@ -113,13 +131,21 @@ export async function extractDocument(
           width,
           height,
           words: [],
-          ...(inImages ? { imageText: inImages.summary, ocrPath: `text layer; ${inImages.summary.read} of ${inImages.summary.regions} image${inImages.summary.regions === 1 ? '' : 's'} read by OCR` } : {}),
+          ...(inImages
+            ? {
+                imageText: inImages.summary,
+                ocrPath: `text layer; ${inImages.summary.read} of ${inImages.summary.regions} image${inImages.summary.regions === 1 ? '' : 's'} read by OCR`,
+              }
+            : {}),
         }
         pages[n - 1] = text
         await onPage({ text })
         return
       }
-      const grey = kind === 'pdf' ? await decodePage(await (await rendered()).renderPage(n, opts.renderDpi), 'render', 1, opts) : await img!.decodePage(n)
+      const grey =
+        kind === 'pdf'
+          ? await decodePage(await (await rendered()).renderPage(n, opts.renderDpi), 'render', 1, opts)
+          : await img!.decodePage(n)
       const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
       const text: PageText = {
         page: n,
@@ -161,8 +187,13 @@ export async function extractDocument(
 
 export function summarise(pages: PageText[]): ExtractedText {
   const ocrPages = pages.filter((p) => p.source === 'ocr')
-  const ocrConfidence = ocrPages.length ? Math.round((ocrPages.reduce((s, p) => s + (p.ocrConfidence ?? 0), 0) / ocrPages.length) * 10) / 10 : null
+  const ocrConfidence = ocrPages.length
+    ? Math.round((ocrPages.reduce((s, p) => s + (p.ocrConfidence ?? 0), 0) / ocrPages.length) * 10) / 10
+    : null
   const source = ocrPages.length === 0 ? 'text-layer' : ocrPages.length === pages.length ? 'ocr' : 'mixed'
-  if (pages.some((p) => !p)) throw new ChartclerkError('INTERNAL', 'A page of this document was not read. Drop it in the inbox again.', { detail: 'page missing after extraction' })
+  if (pages.some((p) => !p))
+    throw new ChartclerkError('INTERNAL', 'A page of this document was not read. Drop it in the inbox again.', {
+      detail: 'page missing after extraction',
+    })
   return { pages, fullText: pages.map((p) => p.text).join('\n\f\n'), ocrConfidence, source }
 }

@@ -42,7 +42,12 @@ export function compose(m1: Matrix, m2: Matrix): Matrix {
 
 /** The box the unit square covers under `m` (an image is painted into the unit square). */
 export function unitSquareBox(m: Matrix): Rect {
-  const pts = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const)
+  const pts = [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+    [1, 1],
+  ].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const)
   const xs = pts.map((p) => p[0])
   const ys = pts.map((p) => p[1])
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
@@ -64,7 +69,8 @@ export function imageBoxes(fnArray: ArrayLike<number>, argsArray: ArrayLike<unkn
       const m = args?.[0]
       if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = compose(ctm, Array.from(m as ArrayLike<number>).slice(0, 6) as Matrix)
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm
-    else if (fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject || fn === ops.paintImageMaskXObject) out.push(unitSquareBox(ctm))
+    else if (fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject || fn === ops.paintImageMaskXObject)
+      out.push(unitSquareBox(ctm))
   }
   return out
 }
@@ -92,7 +98,9 @@ export function regionsToRead(boxes: Rect[], page: Rect, textPoints: { x: number
     clipped.push(r)
   }
   // Images under the text layer go first (a letterhead background must not swallow a pasted scan when joined).
-  const uncovered = clipped.filter((r) => textPoints.reduce((n, t) => n + (t.x >= r.x0 && t.x <= r.x1 && t.y >= r.y0 && t.y <= r.y1 ? t.chars : 0), 0) < COVERED_CHARS)
+  const uncovered = clipped.filter(
+    (r) => textPoints.reduce((n, t) => n + (t.x >= r.x0 && t.x <= r.x1 && t.y >= r.y0 && t.y <= r.y1 ? t.chars : 0), 0) < COVERED_CHARS,
+  )
   return mergeOverlapping(uncovered)
     .sort((a, b) => area(b) - area(a))
     .slice(0, MAX_REGIONS)
@@ -102,7 +110,7 @@ const area = (r: Rect) => (r.x1 - r.x0) * (r.y1 - r.y0)
 
 function mergeOverlapping(rs: Rect[]): Rect[] {
   const out = [...rs]
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false
     for (let i = 0; i < out.length && !again; i++) {
       for (let j = i + 1; j < out.length; j++) {

@@ -40,7 +40,11 @@ export async function imagePageCount(input: Buffer | string, kind: ImageKind, li
 /** Decode one page fully to greyscale (a corrupt page fails here, with a clear code). */
 export async function decodePage(input: Buffer | string, kind: ImageKind | 'render', page: number, limits: ImageLimits): Promise<GreyPage> {
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: failOnFor(kind), ...(kind === 'tiff' ? { page: page - 1 } : {}) })
+    const { data, info } = await sharp(input, {
+      limitInputPixels: limits.maxPixels,
+      failOn: failOnFor(kind),
+      ...(kind === 'tiff' ? { page: page - 1 } : {}),
+    })
       .flatten({ background: '#ffffff' }) // transparent areas of a PNG are paper, not ink
       .greyscale()
       .extractChannel(0)
@@ -96,7 +100,7 @@ const TARGET_TEXT_HEIGHT = 24
  * whether the text runs in columns. The page people see is this page without the rule removal.
  */
 export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; turn?: number }): Promise<PreparedPage> {
-  const turned = ((opts.turn ?? 0) % 360 + 360) % 360
+  const turned = (((opts.turn ?? 0) % 360) + 360) % 360
   const upright = turned ? await rotateQuarter(page, turned) : page
   let bilevel = isBilevel(upright)
   let source = upright
@@ -119,7 +123,11 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
   const scale = bilevel ? 1 : scaleFor(flat.page.width, measured.textHeight)
   let clean = flat.page
   if (scale !== 1) {
-    const { data, info } = await raw(clean).resize({ width: Math.round(clean.width * scale), kernel: 'lanczos3' }).greyscale().raw().toBuffer({ resolveWithObject: true })
+    const { data, info } = await raw(clean)
+      .resize({ width: Math.round(clean.width * scale), kernel: 'lanczos3' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     clean = { data, width: info.width, height: info.height }
   }
   const measures = { ...measured, textHeight: measured.textHeight * scale }
@@ -133,7 +141,20 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
     }
   }
   const rules = removeRules(clean, { textHeight: measures.textHeight })
-  return { ...clean, deskewAngle, turned, forOcr: rules.page, measures, bilevel, flattened, descreened, smoothed, rulesRemoved: rules.removed, scale, layout: measures.columns ? 'auto' : 'block' }
+  return {
+    ...clean,
+    deskewAngle,
+    turned,
+    forOcr: rules.page,
+    measures,
+    bilevel,
+    flattened,
+    descreened,
+    smoothed,
+    rulesRemoved: rules.removed,
+    scale,
+    layout: measures.columns ? 'auto' : 'block',
+  }
 }
 
 /** Gaussian sigma (pixels) that smooths the stair steps of a 1-bit page. */
@@ -157,7 +178,12 @@ export function sameAsPlain(p: PreparedPage): boolean {
 /** The page only greyscaled, turned, scaled and straightened like `prepared`: the guard's second reading. */
 export async function plainPage(page: GreyPage, prepared: PreparedPage): Promise<GreyPage> {
   let img = raw(prepared.turned ? await rotateQuarter(page, prepared.turned) : page)
-  if (prepared.scale !== 1) img = raw(await toGrey(img.resize({ width: Math.round((prepared.turned % 180 ? page.height : page.width) * prepared.scale), kernel: 'lanczos3' })))
+  if (prepared.scale !== 1)
+    img = raw(
+      await toGrey(
+        img.resize({ width: Math.round((prepared.turned % 180 ? page.height : page.width) * prepared.scale), kernel: 'lanczos3' }),
+      ),
+    )
   if (prepared.deskewAngle) img = img.rotate(-prepared.deskewAngle, { background: '#ffffff' })
   return toGrey(img)
 }
@@ -187,9 +213,9 @@ export function stretchContrast(page: GreyPage): GreyPage {
   for (let i = 0; i < d.length; i++) hist[d[i]!]!++
   const cut = d.length * 0.01
   let lo = 0
-  for (let acc = 0; lo < 255 && (acc += hist[lo]!) < cut; ) lo++
+  for (let acc = 0; lo < 255 && (acc += hist[lo]!) < cut;) lo++
   let hi = 255
-  for (let acc = 0; hi > 0 && (acc += hist[hi]!) < cut; ) hi--
+  for (let acc = 0; hi > 0 && (acc += hist[hi]!) < cut;) hi--
   if (hi - lo >= 200 || hi <= lo) return page
   const lut = new Uint8Array(256)
   for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))))
@@ -205,7 +231,10 @@ export function toPgm(page: GreyPage): Buffer {
 
 /** The page image people look at in the viewer: about 150 dpi for a letter page. */
 export async function viewerImage(page: GreyPage): Promise<Buffer> {
-  return raw(page).resize({ width: Math.min(1275, page.width) }).png({ compressionLevel: 4, adaptiveFiltering: false }).toBuffer()
+  return raw(page)
+    .resize({ width: Math.min(1275, page.width) })
+    .png({ compressionLevel: 4, adaptiveFiltering: false })
+    .toBuffer()
 }
 
 /** A compact JPEG of the page for the searchable PDF (about 200 dpi: sharp when printed, small on disk). */
@@ -218,7 +247,10 @@ export async function pdfPageImage(page: GreyPage): Promise<{ jpeg: Buffer; widt
 /** The pixel size the word boxes refer to, for scaling them onto a smaller rendition. */
 export function scaleWords<T extends { bbox: { x0: number; y0: number; x1: number; y1: number } }>(words: T[], factor: number): T[] {
   if (factor === 1) return words
-  return words.map((w) => ({ ...w, bbox: { x0: w.bbox.x0 * factor, y0: w.bbox.y0 * factor, x1: w.bbox.x1 * factor, y1: w.bbox.y1 * factor } }))
+  return words.map((w) => ({
+    ...w,
+    bbox: { x0: w.bbox.x0 * factor, y0: w.bbox.y0 * factor, x1: w.bbox.x1 * factor, y1: w.bbox.y1 * factor },
+  }))
 }
 
 function tooLarge(w: number, h: number): ChartclerkError {
@@ -232,10 +264,18 @@ function tooLarge(w: number, h: number): ChartclerkError {
 function imageError(err: unknown, kind: ImageKind): ChartclerkError {
   const msg = (err as Error)?.message ?? String(err)
   if (/pixel limit/i.test(msg)) {
-    return new ChartclerkError('IMAGE_TOO_LARGE', 'This image has far more pixels than any scanned page (it may be a decompression bomb or damaged). Rescan the document at 200-300 dpi and drop it in the inbox again.', { cause: err, detail: 'pixel limit' })
+    return new ChartclerkError(
+      'IMAGE_TOO_LARGE',
+      'This image has far more pixels than any scanned page (it may be a decompression bomb or damaged). Rescan the document at 200-300 dpi and drop it in the inbox again.',
+      { cause: err, detail: 'pixel limit' },
+    )
   }
-  return new ChartclerkError('IMAGE_CORRUPT', `This ${kind.toUpperCase()} image is damaged and cannot be read. Rescan the document, or ask the sender to send it again, and drop the new file in the inbox.`, {
-    cause: err,
-    detail: msg.slice(0, 200),
-  })
+  return new ChartclerkError(
+    'IMAGE_CORRUPT',
+    `This ${kind.toUpperCase()} image is damaged and cannot be read. Rescan the document, or ask the sender to send it again, and drop the new file in the inbox.`,
+    {
+      cause: err,
+      detail: msg.slice(0, 200),
+    },
+  )
 }

@@ -50,7 +50,8 @@ export function flattenBackground(page: GreyPage): { page: GreyPage; unevenness:
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
       let m = 0
-      for (let y = Math.max(0, by - R); y <= Math.min(bh - 1, by + R); y++) for (let x = Math.max(0, bx - R); x <= Math.min(bw - 1, bx + R); x++) m = Math.max(m, blocks[y * bw + x]!)
+      for (let y = Math.max(0, by - R); y <= Math.min(bh - 1, by + R); y++)
+        for (let x = Math.max(0, bx - R); x <= Math.min(bw - 1, bx + R); x++) m = Math.max(m, blocks[y * bw + x]!)
       wide[by * bw + bx] = m
     }
   }
@@ -76,7 +77,9 @@ export function flattenBackground(page: GreyPage): { page: GreyPage; unevenness:
       const x0 = Math.floor(fx)
       const x1 = Math.min(bw - 1, x0 + 1)
       const tx = fx - x0
-      const bg = (smooth[y0 * bw + x0]! * (1 - tx) + smooth[y0 * bw + x1]! * tx) * (1 - ty) + (smooth[y1 * bw + x0]! * (1 - tx) + smooth[y1 * bw + x1]! * tx) * ty
+      const bg =
+        (smooth[y0 * bw + x0]! * (1 - tx) + smooth[y0 * bw + x1]! * tx) * (1 - ty) +
+        (smooth[y1 * bw + x0]! * (1 - tx) + smooth[y1 * bw + x1]! * tx) * ty
       const v = (data[y * w + x]! * 255) / Math.max(1, bg)
       out[y * w + x] = v > 255 ? 255 : v
     }
@@ -90,7 +93,8 @@ function boxBlur(a: Float32Array, w: number, h: number): Float32Array {
     for (let x = 0; x < w; x++) {
       let s = 0
       let n = 0
-      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) (s += a[yy * w + xx]!), n++
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++)
+        for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) ((s += a[yy * w + xx]!), n++)
       out[y * w + x] = s / n
     }
   }
@@ -139,7 +143,22 @@ export function measureInk(page: GreyPage): InkMeasures {
       if (!bin[i]) continue
       let r = 0
       for (let k = 0; k < 4; k++) {
-        const l = k === 0 ? (x > 0 ? labels[i - 1]! : 0) : y === 0 ? 0 : k === 1 ? labels[i - w]! : k === 2 ? (x > 0 ? labels[i - w - 1]! : 0) : x + 1 < w ? labels[i - w + 1]! : 0
+        const l =
+          k === 0
+            ? x > 0
+              ? labels[i - 1]!
+              : 0
+            : y === 0
+              ? 0
+              : k === 1
+                ? labels[i - w]!
+                : k === 2
+                  ? x > 0
+                    ? labels[i - w - 1]!
+                    : 0
+                  : x + 1 < w
+                    ? labels[i - w + 1]!
+                    : 0
         if (l === 0) continue
         const rl = find(l)
         if (r === 0) r = rl
@@ -199,7 +218,14 @@ export function measureInk(page: GreyPage): InkMeasures {
   heights.sort((a, b) => a - b)
 
   const textHeight = (heights[Math.floor(heights.length / 2)] ?? 0) * s
-  return { ink, marks: heights.length, textHeight, columns: hasGutter(colInk, textHeight / s), rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)), specks }
+  return {
+    ink,
+    marks: heights.length,
+    textHeight,
+    columns: hasGutter(colInk, textHeight / s),
+    rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)),
+    specks,
+  }
 }
 
 /** A clear vertical gap in the middle of the page with text on both sides of it. */
@@ -216,7 +242,7 @@ function hasGutter(colInk: Float64Array, textH: number): boolean {
     if (!quiet(x)) continue
     let e = x
     while (e < w && quiet(e)) e++
-    if (e - x > best) (best = e - x), (bestAt = x)
+    if (e - x > best) ((best = e - x), (bestAt = x))
     x = e
   }
   if (best < textH * 1.2) return false

@@ -45,16 +45,39 @@ export function hasPdfHeader(data: Buffer): boolean {
  * `findImages` also looks for images on the pages (for reading pasted scans); a PDF
  * opened only to draw its pages for the viewer asks for neither.
  */
-export async function openPdf(data: Buffer, opts: { maxPixels: number; readText?: boolean; findImages?: boolean; minTextLayerChars?: number }): Promise<OpenedPdf> {
+export async function openPdf(
+  data: Buffer,
+  opts: { maxPixels: number; readText?: boolean; findImages?: boolean; minTextLayerChars?: number },
+): Promise<OpenedPdf> {
   if (looksTruncated(data)) {
-    throw new ChartclerkError('PDF_CORRUPT', 'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', { detail: 'no %%EOF in file' })
+    throw new ChartclerkError(
+      'PDF_CORRUPT',
+      'This PDF is incomplete: it was cut off while being scanned, sent or copied. Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.',
+      { detail: 'no %%EOF in file' },
+    )
   }
   const budget = readBudget()
   const reader = await leaseReader('pdf')
-  let opened: { pageCount: number; pageTexts: string[]; badPages: { page: number; why: string }[]; pageSizes: [number, number][]; imageRegions: Rect[][] }
+  let opened: {
+    pageCount: number
+    pageTexts: string[]
+    badPages: { page: number; why: string }[]
+    pageSizes: [number, number][]
+    imageRegions: Rect[][]
+  }
   try {
     opened = await reader.call(
-      { op: 'pdf-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), maxPixels: opts.maxPixels, renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels), maxPages: budget.maxPages, inflateCapMb: budget.memoryMb, readText: opts.readText ?? true, findImages: !!opts.findImages, minTextLayerChars: opts.minTextLayerChars ?? 1 },
+      {
+        op: 'pdf-open',
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        maxPixels: opts.maxPixels,
+        renderMaxPixels: Math.min(opts.maxPixels, budget.renderMaxPixels),
+        maxPages: budget.maxPages,
+        inflateCapMb: budget.memoryMb,
+        readText: opts.readText ?? true,
+        findImages: !!opts.findImages,
+        minTextLayerChars: opts.minTextLayerChars ?? 1,
+      },
       budget.openSeconds * 1000,
       { checkMs: Math.max(budget.openSeconds, MIN_CHECK_SECONDS) * 1000 },
     )
@@ -94,5 +117,7 @@ async function finish(reader: Reader): Promise<void> {
 function blankPage(dpi: number): Promise<Buffer> {
   const width = Math.round(8.5 * dpi)
   const height = Math.round(11 * dpi)
-  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).png().toBuffer()
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer()
 }

@@ -17,8 +17,16 @@ const UPSIDE_DOWN_CONFIDENCE = 70
  * of ink on the page), read again as the plain greyscale page; the better reading is kept
  * and the path that produced it recorded.
  */
-export async function readScannedPage(grey: GreyPage, ocr: OcrEngine, opts: { deskew: boolean }): Promise<{ prepared: PreparedPage; result: OcrPageResult; path: string }> {
-  const read = async (p: PreparedPage) => ({ prepared: p, result: await ocr.recognize(toPgm(p.forOcr), { layout: p.layout }), plain: false })
+export async function readScannedPage(
+  grey: GreyPage,
+  ocr: OcrEngine,
+  opts: { deskew: boolean },
+): Promise<{ prepared: PreparedPage; result: OcrPageResult; path: string }> {
+  const read = async (p: PreparedPage) => ({
+    prepared: p,
+    result: await ocr.recognize(toPgm(p.forOcr), { layout: p.layout }),
+    plain: false,
+  })
   let best = await read(await prepareForOcr(grey, { deskew: opts.deskew }))
   const m = best.prepared.measures
   if (m.marks >= 30 && m.rowAlignment < 1) {
@@ -32,13 +40,30 @@ export async function readScannedPage(grey: GreyPage, ocr: OcrEngine, opts: { de
     const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn: (best.prepared.turned + 180) % 360 }))
     if (r.result.confidence > best.result.confidence + 5) best = r
   }
-  if (!sameAsPlain(best.prepared) && (best.result.confidence < DOUBTFUL_CONFIDENCE || outOfProportion(best.result, best.prepared.measures.marks))) {
+  if (
+    !sameAsPlain(best.prepared) &&
+    (best.result.confidence < DOUBTFUL_CONFIDENCE || outOfProportion(best.result, best.prepared.measures.marks))
+  ) {
     const plain = await plainPage(grey, best.prepared)
     const result = await ocr.recognize(toPgm(plain), { layout: best.prepared.layout })
     if (quality(result) > quality(best.result)) best = { prepared: { ...best.prepared, ...plain }, result, plain: true }
   }
   const p = best.prepared
-  const path = [best.plain ? 'plain grey' : p.smoothed ? '1-bit smoothed' : p.bilevel ? '1-bit as scanned' : p.descreened ? 'dithering smoothed' : p.flattened ? 'background flattened' : 'grey', p.layout === 'auto' ? 'columns' : 'single block', ...(p.turned ? [`turned ${p.turned}`] : [])].join(', ')
+  const path = [
+    best.plain
+      ? 'plain grey'
+      : p.smoothed
+        ? '1-bit smoothed'
+        : p.bilevel
+          ? '1-bit as scanned'
+          : p.descreened
+            ? 'dithering smoothed'
+            : p.flattened
+              ? 'background flattened'
+              : 'grey',
+    p.layout === 'auto' ? 'columns' : 'single block',
+    ...(p.turned ? [`turned ${p.turned}`] : []),
+  ].join(', ')
   return { prepared: p, result: best.result, path }
 }
 

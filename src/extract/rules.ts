@@ -27,7 +27,8 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
   const ink = opts.ink ?? 170
   const th = opts.textHeight ?? 0
   const minRun = Math.max(40, Math.round(w * (opts.minRunShare ?? 0.04)), Math.round(th * 6))
-  const maxT = opts.maxThickness ?? (th > 0 ? Math.max(2, Math.min(Math.round(w / 300), Math.round(th * 0.2))) : Math.max(3, Math.round(w / 300)))
+  const maxT =
+    opts.maxThickness ?? (th > 0 ? Math.max(2, Math.min(Math.round(w / 300), Math.round(th * 0.2))) : Math.max(3, Math.round(w / 300)))
   // Where a scanned rule steps from one pixel row to the next, the two rows overlap and the line
   // looks thicker there; leaving those steps behind turns a rule into a dashed trail that tesseract
   // reads as junk. A dark crossing no taller than a third of a letter is still the rule (a letter

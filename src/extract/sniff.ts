@@ -36,7 +36,8 @@ function unsupported(mime: string | undefined, realExt: string | undefined, name
   const what = realExt ?? (nameExt || 'unknown')
   let action: string
   if (mime === 'application/x-msdownload' || mime === 'application/x-elf' || mime === 'application/x-mach-binary' || realExt === 'exe') {
-    action = 'This file is a computer program, not a scanned record, whatever its name says. Do not open it; delete it and tell the sender or your IT contact.'
+    action =
+      'This file is a computer program, not a scanned record, whatever its name says. Do not open it; delete it and tell the sender or your IT contact.'
   } else if (realExt === 'docx' || realExt === 'doc' || realExt === 'odt' || realExt === 'rtf') {
     action = 'This is a word-processor document, not a scan. Open it, print it to PDF, and drop the PDF in the inbox.'
   } else if (realExt === 'zip') {

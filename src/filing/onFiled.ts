@@ -87,13 +87,21 @@ export async function onFiled(deps: OnFiledDeps, f: Filing): Promise<FiledOutcom
   try {
     out.reactivated = await reactivateIfInactive(deps, f.mrn, { by: f.by, documentId: id })
   } catch (err) {
-    fail('reactivate', err, `Document ${id} is filed in chart ${f.mrn}, but the chart stays inactive: its archived objects could not be moved back (${whyOf(err)}). Run "chartclerk inactive restore ${f.mrn}" when storage answers.`)
+    fail(
+      'reactivate',
+      err,
+      `Document ${id} is filed in chart ${f.mrn}, but the chart stays inactive: its archived objects could not be moved back (${whyOf(err)}). Run "chartclerk inactive restore ${f.mrn}" when storage answers.`,
+    )
   }
 
   try {
     out.routedTo = routeDocument(deps.catalog, deps.ruleFiles.routingRules(), id, deps.log, deps.clock).length
   } catch (err) {
-    fail('route', err, `Document ${id} is filed in chart ${f.mrn}, but it could not be routed to its clinicians (${whyOf(err)}). File the document again once that is fixed to route it.`)
+    fail(
+      'route',
+      err,
+      `Document ${id} is filed in chart ${f.mrn}, but it could not be routed to its clinicians (${whyOf(err)}). File the document again once that is fixed to route it.`,
+    )
   }
 
   if (f.ruleset) {
@@ -102,7 +110,11 @@ export async function onFiled(deps: OnFiledDeps, f: Filing): Promise<FiledOutcom
       try {
         if (checkChart(deps.catalog, f.ruleset, mrn, deps.clock, f.by)) out.checked.push(mrn)
       } catch (err) {
-        fail('check', err, `Document ${id} is filed in chart ${f.mrn}, but chart ${mrn} could not be checked against the rules (${whyOf(err)}). Run "chartclerk check --patient ${mrn}" later.`)
+        fail(
+          'check',
+          err,
+          `Document ${id} is filed in chart ${f.mrn}, but chart ${mrn} could not be checked against the rules (${whyOf(err)}). Run "chartclerk check --patient ${mrn}" later.`,
+        )
       }
     }
   }

@@ -58,7 +58,13 @@ export interface ScanResult {
 }
 
 const toChart = (r: any): InactiveChart => ({
-  mrn: r.mrn, inactiveSince: r.inactive_since, reason: r.reason, lastActivity: r.last_activity, objects: r.objects, markedBy: r.marked_by, markedAt: r.marked_at,
+  mrn: r.mrn,
+  inactiveSince: r.inactive_since,
+  reason: r.reason,
+  lastActivity: r.last_activity,
+  objects: r.objects,
+  markedBy: r.marked_by,
+  markedAt: r.marked_at,
 })
 
 export function getInactive(deps: { catalog: Catalog }, mrn: string): InactiveChart | undefined {
@@ -79,21 +85,38 @@ export function lastActivity(deps: { catalog: Catalog; clock: Clock }, mrn: stri
     if (dos) dates.push(dos)
   }
   const db = deps.catalog.db
-  const tomb = (db.prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?').get(mrn) as { d: string | null }).d
+  const tomb = (
+    db
+      .prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?')
+      .get(mrn) as { d: string | null }
+  ).d
   if (tomb) dates.push(tomb)
   // A visit on the schedule is an encounter (a future one keeps the chart active too).
-  const appt = (db.prepare("SELECT max(date) AS d FROM appointments WHERE mrn = ? AND coalesce(status, '') NOT IN ('cancelled', 'noshow', 'entered-in-error')").get(mrn) as { d: string | null }).d
+  const appt = (
+    db
+      .prepare(
+        "SELECT max(date) AS d FROM appointments WHERE mrn = ? AND coalesce(status, '') NOT IN ('cancelled', 'noshow', 'entered-in-error')",
+      )
+      .get(mrn) as { d: string | null }
+  ).d
   if (appt) dates.push(appt)
   return dates.sort().at(-1) ?? null
 }
 
 /** Charts that qualify as inactive as of `asOf` (not yet marked). Only charts with documents: the rest have nothing to move. */
-export function findInactiveCandidates(deps: Omit<InactiveDeps, 'storeWithArchive'>, opts: { asOf?: string } = {}): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
+export function findInactiveCandidates(
+  deps: Omit<InactiveDeps, 'storeWithArchive'>,
+  opts: { asOf?: string } = {},
+): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
   const asOf = opts.asOf ?? deps.clock.today()
   const years = deps.config.inactive.years
   const cutoff = addYears(asOf, -years)
   const marked = new Set(listInactive(deps).map((c) => c.mrn))
-  const mrns = (deps.catalog.db.prepare('SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE patient_mrn IS NOT NULL ORDER BY patient_mrn').all() as { mrn: string }[]).map((r) => r.mrn)
+  const mrns = (
+    deps.catalog.db
+      .prepare('SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE patient_mrn IS NOT NULL ORDER BY patient_mrn')
+      .all() as { mrn: string }[]
+  ).map((r) => r.mrn)
   const candidates: InactiveCandidate[] = []
   for (const mrn of mrns) {
     if (marked.has(mrn)) continue
@@ -121,7 +144,13 @@ async function chartKeys(deps: { catalog: Catalog }, store: ObjectStore, mrn: st
 }
 
 /** Moves every object of the chart from one store to the other, verified; returns how many moved. */
-async function moveChart(deps: { catalog: Catalog }, from: ObjectStore, to: ObjectStore, mrn: string, kind: 'document.archived' | 'document.restored'): Promise<number> {
+async function moveChart(
+  deps: { catalog: Catalog },
+  from: ObjectStore,
+  to: ObjectStore,
+  mrn: string,
+  kind: 'document.archived' | 'document.restored',
+): Promise<number> {
   let moved = 0
   for (const { documentId, keys } of await chartKeys(deps, from, mrn)) {
     for (const k of keys) await verifiedMove(from, k, to, k)
@@ -132,7 +161,11 @@ async function moveChart(deps: { catalog: Catalog }, from: ObjectStore, to: Obje
 }
 
 /** Marks one chart inactive and moves its objects to the archive. */
-export async function inactivateChart(deps: InactiveDeps, mrn: string, o: { reason: InactiveReason; lastActivity: string | null; asOf?: string; by?: string }): Promise<number> {
+export async function inactivateChart(
+  deps: InactiveDeps,
+  mrn: string,
+  o: { reason: InactiveReason; lastActivity: string | null; asOf?: string; by?: string },
+): Promise<number> {
   const existing = getInactive(deps, mrn)
   if (existing) return 0
   const stores = deps.storeWithArchive
@@ -140,9 +173,17 @@ export async function inactivateChart(deps: InactiveDeps, mrn: string, o: { reas
   const at = deps.clock.nowIso()
   deps.catalog.tx(() => {
     deps.catalog.db
-      .prepare('INSERT OR IGNORE INTO inactive_charts (mrn, inactive_since, reason, last_activity, objects, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO inactive_charts (mrn, inactive_since, reason, last_activity, objects, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(mrn, o.asOf ?? deps.clock.today(), o.reason, o.lastActivity, objects, o.by ?? 'chartclerk', at)
-    deps.catalog.events.append('chart.inactivated', null, { mrn, reason: o.reason, lastActivity: o.lastActivity, objects, by: o.by ?? 'chartclerk' })
+    deps.catalog.events.append('chart.inactivated', null, {
+      mrn,
+      reason: o.reason,
+      lastActivity: o.lastActivity,
+      objects,
+      by: o.by ?? 'chartclerk',
+    })
   })
   return objects
 }
@@ -164,7 +205,11 @@ export async function scanInactive(deps: InactiveDeps, opts: { asOf?: string; dr
  * Brings an inactive chart back: its objects return to the main store (verified) and the
  * chart is active again. Returns null when the chart was not inactive.
  */
-export async function restoreChart(deps: InactiveDeps, mrn: string, o: { by?: string; why?: string } = {}): Promise<{ mrn: string; objects: number } | null> {
+export async function restoreChart(
+  deps: InactiveDeps,
+  mrn: string,
+  o: { by?: string; why?: string } = {},
+): Promise<{ mrn: string; objects: number } | null> {
   if (!getInactive(deps, mrn)) return null
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, await stores.archive(), stores.main, mrn, 'document.restored')
@@ -176,7 +221,11 @@ export async function restoreChart(deps: InactiveDeps, mrn: string, o: { by?: st
 }
 
 /** Called after a document is filed: a new document for an inactive chart makes it active again. */
-export async function reactivateIfInactive(deps: InactiveDeps, mrn: string | null | undefined, o: { by?: string; documentId?: number } = {}): Promise<boolean> {
+export async function reactivateIfInactive(
+  deps: InactiveDeps,
+  mrn: string | null | undefined,
+  o: { by?: string; documentId?: number } = {},
+): Promise<boolean> {
   if (!mrn || !getInactive(deps, mrn)) return false
   await restoreChart(deps, mrn, { by: o.by, why: o.documentId !== undefined ? `document ${o.documentId} filed` : 'document filed' })
   return true
@@ -190,7 +239,11 @@ export async function reactivateIfInactive(deps: InactiveDeps, mrn: string | nul
 export function belongsInArchive(catalog: Catalog): (key: string) => boolean {
   return (key) => {
     const derived = /^derived\/(\d+)\//.exec(key)
-    const mrn = key.startsWith('originals/') ? catalog.documents.bySha(key.slice('originals/'.length))?.patientMrn : derived ? catalog.documents.get(Number(derived[1]))?.patientMrn : null
+    const mrn = key.startsWith('originals/')
+      ? catalog.documents.bySha(key.slice('originals/'.length))?.patientMrn
+      : derived
+        ? catalog.documents.get(Number(derived[1]))?.patientMrn
+        : null
     return !!mrn && !!getInactive({ catalog }, mrn)
   }
 }

@@ -20,11 +20,15 @@ export function isNoSpace(err: unknown): boolean {
 }
 
 export function diskFullError(stage?: string): ChartclerkError {
-  return new ChartclerkError('STORAGE_FULL', "The disk that holds chartclerk's data is full. The file stays in the inbox; free some space and chartclerk goes on by itself.", {
-    detail: 'no space left on device',
-    stage,
-    transient: true,
-  })
+  return new ChartclerkError(
+    'STORAGE_FULL',
+    "The disk that holds chartclerk's data is full. The file stays in the inbox; free some space and chartclerk goes on by itself.",
+    {
+      detail: 'no space left on device',
+      stage,
+      transient: true,
+    },
+  )
 }
 
 /** Free bytes for an unprivileged writer on the filesystem holding `dir`; Infinity when it cannot be told. */

@@ -2,7 +2,18 @@
 import path from 'node:path'
 
 const JUNK_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', 'icon\r', '.localized'])
-const JUNK_DIRS = new Set(['@eadir', '#recycle', '$recycle.bin', 'system volume information', '.stfolder', '.stversions', '.trash', '.trashes', '.spotlight-v100', '.fseventsd'])
+const JUNK_DIRS = new Set([
+  '@eadir',
+  '#recycle',
+  '$recycle.bin',
+  'system volume information',
+  '.stfolder',
+  '.stversions',
+  '.trash',
+  '.trashes',
+  '.spotlight-v100',
+  '.fseventsd',
+])
 const PARTIAL_EXT = /\.(part|partial|tmp|temp|crdownload|download|filepart|swp)$/i
 
 /** True when a path (relative to the inbox) is junk and must never be claimed. */

@@ -15,10 +15,19 @@ export function pageQualityReasons(x: ExtractedText): string[] {
   for (const p of x.pages) {
     if (!p) continue
     const chars = p.text.replace(/\s+/g, '').length
-    if (p.unreadable) reasons.push(`Page ${p.page} could not be read: ${p.unreadable}. Check the original; if the page has writing on it, ask the sender for a new copy or rescan it.`)
+    if (p.unreadable)
+      reasons.push(
+        `Page ${p.page} could not be read: ${p.unreadable}. Check the original; if the page has writing on it, ask the sender for a new copy or rescan it.`,
+      )
     else if (chars === 0) reasons.push(`Page ${p.page} came out blank: check the scan, and rescan the page if it has writing on it.`)
-    else if (chars < NEARLY_BLANK_CHARS) reasons.push(`Page ${p.page} came out nearly blank (${chars} characters read): check the scan, and rescan the page if it has more on it.`)
-    else if (p.source === 'ocr' && p.ocrConfidence !== null && p.ocrConfidence < LOW_CONFIDENCE) reasons.push(`Page ${p.page} is hard to read (OCR confidence ${Math.round(p.ocrConfidence)}%): check its text against the scan, or rescan it.`)
+    else if (chars < NEARLY_BLANK_CHARS)
+      reasons.push(
+        `Page ${p.page} came out nearly blank (${chars} characters read): check the scan, and rescan the page if it has more on it.`,
+      )
+    else if (p.source === 'ocr' && p.ocrConfidence !== null && p.ocrConfidence < LOW_CONFIDENCE)
+      reasons.push(
+        `Page ${p.page} is hard to read (OCR confidence ${Math.round(p.ocrConfidence)}%): check its text against the scan, or rescan it.`,
+      )
   }
   return reasons
 }

@@ -36,7 +36,12 @@ export const STAGES: readonly Stage[] = [
   onFiled, // a filed document: its chart back from the archive, routed to clinicians, the chart checked
 ]
 
-export async function runPipeline(job: Job, ctx: StageContext, stages: readonly Stage[] = STAGES, onStage?: (name: string) => void): Promise<StageOutcome> {
+export async function runPipeline(
+  job: Job,
+  ctx: StageContext,
+  stages: readonly Stage[] = STAGES,
+  onStage?: (name: string) => void,
+): Promise<StageOutcome> {
   for (const stage of stages) {
     if (stage.appliesTo && !stage.appliesTo(job)) continue
     onStage?.(stage.name)

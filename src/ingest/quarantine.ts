@@ -44,7 +44,11 @@ export function safeName(name: string): string {
   return cleaned.slice(0, 200) || 'unnamed'
 }
 
-export async function writeQuarantineNote(target: string, err: ChartclerkError, info: Omit<QuarantineNote, 'code' | 'stage' | 'message' | 'file' | 'quarantinedAt'>): Promise<QuarantineNote> {
+export async function writeQuarantineNote(
+  target: string,
+  err: ChartclerkError,
+  info: Omit<QuarantineNote, 'code' | 'stage' | 'message' | 'file' | 'quarantinedAt'>,
+): Promise<QuarantineNote> {
   const note: QuarantineNote = {
     code: err.code,
     stage: err.stage ?? null,
@@ -88,7 +92,11 @@ export interface DiscardNote extends QuarantineNote {
  * note move to the discard folder, the note saying who, when and why. The note is written there
  * first, so a crash leaves at worst the file in both places, never in neither.
  */
-export async function discardQuarantined(dir: string, note: QuarantineNote, o: { by: string; reason: string; at?: string }): Promise<{ to: string }> {
+export async function discardQuarantined(
+  dir: string,
+  note: QuarantineNote,
+  o: { by: string; reason: string; at?: string },
+): Promise<{ to: string }> {
   const from = path.join(dir, note.file)
   const target = quarantineTarget(discardDir(dir), note.file)
   const record: DiscardNote = { ...note, discarded: { by: o.by, at: o.at ?? new Date().toISOString(), reason: o.reason, from: note.file } }

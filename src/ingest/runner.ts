@@ -90,7 +90,10 @@ export class IngestRunner extends EventEmitter {
   private pauseTimer: NodeJS.Timeout | null = null
   private idleWaiters: (() => void)[] = []
 
-  constructor(private readonly ctx: StageContext, private readonly opts: RunnerOptions) {
+  constructor(
+    private readonly ctx: StageContext,
+    private readonly opts: RunnerOptions,
+  ) {
     super()
   }
 
@@ -126,8 +129,14 @@ export class IngestRunner extends EventEmitter {
       referenced.add(row.workPath)
       const workExists = existsSync(row.workPath)
       const job: Job = {
-        id: row.id, mode: row.mode, sourcePath: row.inboxPath, workPath: row.workPath, originalName: row.originalName,
-        sourceFolder: row.sourceFolder, receivedAt: row.receivedAt, documentId: row.documentId ?? undefined,
+        id: row.id,
+        mode: row.mode,
+        sourcePath: row.inboxPath,
+        workPath: row.workPath,
+        originalName: row.originalName,
+        sourceFolder: row.sourceFolder,
+        receivedAt: row.receivedAt,
+        documentId: row.documentId ?? undefined,
       }
       if (row.mode === 'ingest') {
         // `ingest` worked on a copy; the file given is still where it was.
@@ -270,18 +279,28 @@ export class IngestRunner extends EventEmitter {
     // Right before the rename: every folder on the way must be a real folder inside the inbox.
     const v = await checkInboxPath(config.watch.inbox, inboxPath)
     if (!v.ok && v.why !== 'symlink') {
-      if (v.why === 'linked-folder' || v.why === 'outside') log.warn({ reason: v.why }, 'a file reached through a linked folder was left alone; only files really in the inbox are taken')
+      if (v.why === 'linked-folder' || v.why === 'outside')
+        log.warn({ reason: v.why }, 'a file reached through a linked folder was left alone; only files really in the inbox are taken')
       return null // gone since it was seen, or not the inbox's to take
     }
     const st = v.stat
     const id = randomUUID()
     const job: Job = {
-      id, mode: 'watch', sourcePath: inboxPath, workPath: path.join(config.workDir, id), originalName: path.basename(inboxPath),
-      sourceFolder: sourceFolderOf(config.watch.inbox, inboxPath), receivedAt: this.ctx.clock.nowIso(),
+      id,
+      mode: 'watch',
+      sourcePath: inboxPath,
+      workPath: path.join(config.workDir, id),
+      originalName: path.basename(inboxPath),
+      sourceFolder: sourceFolderOf(config.watch.inbox, inboxPath),
+      receivedAt: this.ctx.clock.nowIso(),
     }
     if (st.isSymbolicLink()) {
       catalog.jobs.create({ ...job, inboxPath })
-      const e = new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link) to a file or folder elsewhere, not a file. Copy the real files into the inbox instead.', { stage: 'claim', detail: 'symlink' })
+      const e = new ChartclerkError(
+        'FILE_SYMLINK',
+        'This is a shortcut (symbolic link) to a file or folder elsewhere, not a file. Copy the real files into the inbox instead.',
+        { stage: 'claim', detail: 'symlink' },
+      )
       const target = await this.quarantine(job, e, inboxPath, { link: true })
       this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
       return null
@@ -324,15 +343,29 @@ export class IngestRunner extends EventEmitter {
     const { catalog, config } = this.ctx
     const id = randomUUID()
     const job: Job = {
-      id, mode: 'ingest', sourcePath: file, workPath: path.join(config.workDir, id), originalName: path.basename(file),
-      sourceFolder: '', receivedAt: this.ctx.clock.nowIso(),
+      id,
+      mode: 'ingest',
+      sourcePath: file,
+      workPath: path.join(config.workDir, id),
+      originalName: path.basename(file),
+      sourceFolder: '',
+      receivedAt: this.ctx.clock.nowIso(),
     }
     try {
       const st = await fs.lstat(file)
-      if (st.isSymbolicLink()) throw new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link), not a file. Give chartclerk the real file.', { stage: 'claim' })
-      if (!st.isFile()) throw new ChartclerkError('FILE_VANISHED', 'This is not a file (a folder?). Give chartclerk PDF, TIFF, PNG or JPEG files.', { stage: 'claim' })
+      if (st.isSymbolicLink())
+        throw new ChartclerkError('FILE_SYMLINK', 'This is a shortcut (symbolic link), not a file. Give chartclerk the real file.', {
+          stage: 'claim',
+        })
+      if (!st.isFile())
+        throw new ChartclerkError('FILE_VANISHED', 'This is not a file (a folder?). Give chartclerk PDF, TIFF, PNG or JPEG files.', {
+          stage: 'claim',
+        })
     } catch (err) {
-      const e = err instanceof ChartclerkError ? err : new ChartclerkError('FILE_VANISHED', 'This file cannot be found or read. Check the path.', { stage: 'claim', cause: err })
+      const e =
+        err instanceof ChartclerkError
+          ? err
+          : new ChartclerkError('FILE_VANISHED', 'This file cannot be found or read. Check the path.', { stage: 'claim', cause: err })
       return [this.failedResult(job, e)]
     }
     catalog.jobs.create({ ...job, inboxPath: file })
@@ -356,7 +389,17 @@ export class IngestRunner extends EventEmitter {
       if (job.parts?.length) job.documentId = job.parts[0]!.documentId
       catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
       await fs.rm(job.workPath, { force: true })
-      log.info({ job: job.id, documentId: job.documentId, sha256: job.sha256, status, pages: job.extracted?.pages.length, parts: job.parts?.length }, 'ingested')
+      log.info(
+        {
+          job: job.id,
+          documentId: job.documentId,
+          sha256: job.sha256,
+          status,
+          pages: job.extracted?.pages.length,
+          parts: job.parts?.length,
+        },
+        'ingested',
+      )
       return this.resultsOf(job, status)
     } catch (err) {
       let e = toChartclerkError(err)
@@ -392,7 +435,12 @@ export class IngestRunner extends EventEmitter {
     await fs.mkdir(config.quarantineDir, { recursive: true })
     const target = quarantineTarget(config.quarantineDir, job.originalName)
     catalog.jobs.update(job.id, { stage: 'quarantine', outcome: target, errorCode: e.code })
-    await writeQuarantineNote(target, e, { sourceFolder: job.sourceFolder, sha256: job.sha256 ?? null, documentId: job.documentId ?? null, jobId: job.id })
+    await writeQuarantineNote(target, e, {
+      sourceFolder: job.sourceFolder,
+      sha256: job.sha256 ?? null,
+      documentId: job.documentId ?? null,
+      jobId: job.id,
+    })
     // A link is moved as a link: never a copy of what it points at.
     await (opts.link ? moveLink : moveFile)(from, target)
     catalog.jobs.update(job.id, { state: 'quarantined' })
@@ -423,7 +471,8 @@ export class IngestRunner extends EventEmitter {
     const { catalog } = this.ctx
     const doc = catalog.documents.get(documentId)
     if (!doc || doc.status !== 'received') return
-    const action = 'Reading this document was interrupted (chartclerk stopped part-way). Give the file to chartclerk again; it carries on from what was already stored.'
+    const action =
+      'Reading this document was interrupted (chartclerk stopped part-way). Give the file to chartclerk again; it carries on from what was already stored.'
     catalog.documents.update(documentId, { status: 'failed', errorCode: 'INTERNAL', errorMessage: action })
     catalog.events.append('document.failed', documentId, { code: 'INTERNAL', stage: 'recover' })
   }
@@ -442,7 +491,9 @@ export class IngestRunner extends EventEmitter {
     if (job.mode === 'watch') {
       note(() => catalog.jobs.update(job.id, { stage: 'release' }))
       // Back where it was, unless that folder has since become a link: then to the top of the inbox.
-      const dir = (await isInboxFolder(this.ctx.config.watch.inbox, path.dirname(job.sourcePath))) ? path.dirname(job.sourcePath) : this.ctx.config.watch.inbox
+      const dir = (await isInboxFolder(this.ctx.config.watch.inbox, path.dirname(job.sourcePath)))
+        ? path.dirname(job.sourcePath)
+        : this.ctx.config.watch.inbox
       let back = path.join(dir, path.basename(job.sourcePath))
       if (existsSync(back)) back = path.join(dir, `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
       await fs.mkdir(path.dirname(back), { recursive: true })
@@ -505,12 +556,19 @@ export class IngestRunner extends EventEmitter {
   private resultsOf(job: Job, status: IngestStatus): IngestResult[] {
     if (job.parts?.length) return job.parts.map((p) => ({ ...this.resultOf(job, p.status, p.documentId), split: p.split }))
     const doc = job.documentId !== undefined ? this.ctx.catalog.documents.get(job.documentId) : undefined
-    const proposed = doc?.status === 'needs_review' ? (doc.details.split as { parts: { from: number; to: number }[]; guesses?: { type: string; typeConfidence: number }[] } | undefined) : undefined
+    const proposed =
+      doc?.status === 'needs_review'
+        ? (doc.details.split as { parts: { from: number; to: number }[]; guesses?: { type: string; typeConfidence: number }[] } | undefined)
+        : undefined
     if (proposed && proposed.parts.length > 1) {
       const base = this.resultOf(job, status)
       return proposed.parts.map((r, i) => ({
-        ...base, split: { from: r.from, to: r.to }, pages: r.to - r.from + 1,
-        documentType: proposed.guesses?.[i]?.type ?? null, typeConfidence: proposed.guesses?.[i]?.typeConfidence ?? null, splitProposed: true,
+        ...base,
+        split: { from: r.from, to: r.to },
+        pages: r.to - r.from + 1,
+        documentType: proposed.guesses?.[i]?.type ?? null,
+        typeConfidence: proposed.guesses?.[i]?.typeConfidence ?? null,
+        splitProposed: true,
       }))
     }
     return [this.resultOf(job, status)]
@@ -521,8 +579,15 @@ export class IngestRunner extends EventEmitter {
     const x = doc?.details.extraction as ExtractionDetails | undefined
     const m = doc?.details.match as MatchSummary | undefined
     return {
-      file: job.sourcePath, status, documentId: documentId ?? null, sha256: doc?.sha256 ?? job.sha256 ?? null, pages: doc?.pageCount ?? job.pageCount ?? null,
-      ocrConfidence: doc?.ocrConfidence ?? null, textLength: doc?.textLength ?? null, textSource: doc?.textSource ?? null, jobId: job.id,
+      file: job.sourcePath,
+      status,
+      documentId: documentId ?? null,
+      sha256: doc?.sha256 ?? job.sha256 ?? null,
+      pages: doc?.pageCount ?? job.pageCount ?? null,
+      ocrConfidence: doc?.ocrConfidence ?? null,
+      textLength: doc?.textLength ?? null,
+      textSource: doc?.textSource ?? null,
+      jobId: job.id,
       documentType: doc?.docType ?? null,
       typeConfidence: doc?.typeConfidence ?? null,
       patient: doc?.patientMrn ? { mrn: doc.patientMrn } : null,
@@ -534,7 +599,12 @@ export class IngestRunner extends EventEmitter {
       missingPages: x?.missingPages ?? [],
       fields: (doc?.details.fields as Record<string, unknown> | undefined) ?? null,
       reviewReasons: doc?.reviewReasons ?? [],
-      split: doc?.pageFrom != null && doc.pageTo != null ? { from: doc.pageFrom, to: doc.pageTo } : doc?.pageCount ? { from: 1, to: doc.pageCount } : null,
+      split:
+        doc?.pageFrom != null && doc.pageTo != null
+          ? { from: doc.pageFrom, to: doc.pageTo }
+          : doc?.pageCount
+            ? { from: 1, to: doc.pageCount }
+            : null,
       batchSha256: doc?.batchSha256 ?? job.sha256 ?? null,
     }
   }

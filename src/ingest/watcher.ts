@@ -54,8 +54,13 @@ export class InboxWatcher {
       ignored: (p: string) => isJunk(path.relative(inbox, p)),
     })
     const seen = (p: string) => void this.track(p)
-    this.watcher.on('add', seen).on('change', seen).on('unlink', (p: string) => this.pending.delete(p))
-    this.watcher.on('error', (err: unknown) => this.log.warn({ err: String(err) }, 'inbox watcher error; the periodic rescan will catch up'))
+    this.watcher
+      .on('add', seen)
+      .on('change', seen)
+      .on('unlink', (p: string) => this.pending.delete(p))
+    this.watcher.on('error', (err: unknown) =>
+      this.log.warn({ err: String(err) }, 'inbox watcher error; the periodic rescan will catch up'),
+    )
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()))
     const every = Math.max(50, Math.min(500, Math.floor(this.opts.stabilityMs / 4) || 50))
     this.tick = setInterval(() => void this.checkPending(), every)

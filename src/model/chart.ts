@@ -374,7 +374,14 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
       daysAfterAdmission: admission === undefined ? null : diffDays(d.dateOfService, admission),
       signedDaysAfterService: diffDays(d.signed?.date, d.dateOfService),
     }
-    if (d.routing) o.routing = { to: d.routing.to, routedAt: d.routing.routedAt, acknowledgedAt: d.routing.acknowledgedAt, pending: d.routing.pending ?? [], routedDaysAgo: daysSince(today, localDay(d.routing.routedAt)) }
+    if (d.routing)
+      o.routing = {
+        to: d.routing.to,
+        routedAt: d.routing.routedAt,
+        acknowledgedAt: d.routing.acknowledgedAt,
+        pending: d.routing.pending ?? [],
+        routedDaysAgo: daysSince(today, localDay(d.routing.routedAt)),
+      }
     for (const k in d) if (!(k in o)) (o as unknown as Record<string, unknown>)[k] = (d as unknown as Record<string, unknown>)[k]
     documents[i] = o
   }
@@ -405,7 +412,14 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
 
   const p = chart.patient
   return {
-    patient: { mrn: p.mrn, name: p.name, birthDate: p.birthDate, sex: p.sex, deceased: p.deceased, ageYears: wholeYears(p.birthDate, asOf) },
+    patient: {
+      mrn: p.mrn,
+      name: p.name,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      deceased: p.deceased,
+      ageYears: wholeYears(p.birthDate, asOf),
+    },
     documents,
     encounters: chart.encounters,
     consents,
@@ -414,7 +428,12 @@ export function deriveChartFacts(chart: Chart): ChartFacts {
   }
 }
 
-function hospitalStays(chart: Chart, documents: DocumentFacts[], asOf: string, localDay: (instant: unknown) => string | null): HospitalStay[] {
+function hospitalStays(
+  chart: Chart,
+  documents: DocumentFacts[],
+  asOf: string,
+  localDay: (instant: unknown) => string | null,
+): HospitalStay[] {
   const stays: Omit<HospitalStay, 'daysSinceDischarge' | 'summaryDocumentId' | 'summaryReceivedAt' | 'summaryWithinDays'>[] = []
   const named = new Set<string>()
   for (const e of chart.encounters) {

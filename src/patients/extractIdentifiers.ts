@@ -113,7 +113,8 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
           const lowercaseOk = how === 'next-line' || (how === 'labelled' && !line.text.slice(0, hit.start).trim())
-          if (readNameValue(col, vLine, vStart, vEnd, hit.labelText, how, how === 'next-line' ? conf - 0.1 : conf, lowercaseOk)) identifierLines.add(vLine.index)
+          if (readNameValue(col, vLine, vStart, vEnd, hit.labelText, how, how === 'next-line' ? conf - 0.1 : conf, lowercaseOk))
+            identifierLines.add(vLine.index)
           break
         }
         case 'last':
@@ -121,7 +122,17 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
         case 'middle': {
           if (NOT_PATIENT_QUALIFIERS.has(precedingWord(line.text, hit.start))) break
           const cut = cutNameValue(vLine.text.slice(vStart, vEnd), { allowLowercase: false })
-          if (cut) fieldParts.push({ kind, value: cut.text.split(/\s+/).slice(0, kind === 'last' ? 3 : 2).join(' '), line: vLine, start: vStart + cut.start, label: hit.labelText })
+          if (cut)
+            fieldParts.push({
+              kind,
+              value: cut.text
+                .split(/\s+/)
+                .slice(0, kind === 'last' ? 3 : 2)
+                .join(' '),
+              line: vLine,
+              start: vStart + cut.start,
+              label: hit.labelText,
+            })
           break
         }
         case 'dob':
@@ -143,12 +154,26 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
   for (let i = 0; i < fieldParts.length; i++) {
     const last = fieldParts[i]!
     if (last.kind !== 'last') continue
-    const first = fieldParts.find((f) => f.kind === 'first' && f.line.page === last.line.page && Math.abs(f.line.index - last.line.index) <= 3)
+    const first = fieldParts.find(
+      (f) => f.kind === 'first' && f.line.page === last.line.page && Math.abs(f.line.index - last.line.index) <= 3,
+    )
     if (!first) continue
-    const middle = fieldParts.find((f) => f.kind === 'middle' && f.line.page === last.line.page && Math.abs(f.line.index - last.line.index) <= 3)
-    const n: PersonName = { familyName: last.value, givenName: first.value.split(' ')[0]!, middleName: middle?.value ?? (first.value.split(' ')[1] || null), suffix: null }
+    const middle = fieldParts.find(
+      (f) => f.kind === 'middle' && f.line.page === last.line.page && Math.abs(f.line.index - last.line.index) <= 3,
+    )
+    const n: PersonName = {
+      familyName: last.value,
+      givenName: first.value.split(' ')[0]!,
+      middleName: middle?.value ?? (first.value.split(' ')[1] || null),
+      suffix: null,
+    }
     if (!plausibleName(n)) continue
-    col.addName({ ...n, order: 'fields' }, `${last.value}, ${first.value}${middle ? ` ${middle.value}` : ''}`, 0.9, foundAt(last.line, last.start, last.value.length, last.label, 'fields'))
+    col.addName(
+      { ...n, order: 'fields' },
+      `${last.value}, ${first.value}${middle ? ` ${middle.value}` : ''}`,
+      0.9,
+      foundAt(last.line, last.start, last.value.length, last.label, 'fields'),
+    )
     identifierLines.add(last.line.index)
   }
 

@@ -72,7 +72,21 @@ export const DEFAULT_MRN_SYSTEM = 'urn:chartclerk:mrn'
 const V2_0203 = 'http://terminology.hl7.org/CodeSystem/v2-0203'
 
 const FIELD_ALIASES: Record<Exclude<PatientField, 'ignore'>, string[]> = {
-  mrn: ['mrn', 'medicalrecordnumber', 'medicalrecordno', 'medicalrecord', 'medrecno', 'medrecnumber', 'mrnumber', 'mrno', 'patientid', 'patientnumber', 'patientno', 'chartnumber', 'chartno'],
+  mrn: [
+    'mrn',
+    'medicalrecordnumber',
+    'medicalrecordno',
+    'medicalrecord',
+    'medrecno',
+    'medrecnumber',
+    'mrnumber',
+    'mrno',
+    'patientid',
+    'patientnumber',
+    'patientno',
+    'chartnumber',
+    'chartno',
+  ],
   familyName: ['familyname', 'lastname', 'surname', 'last', 'lname', 'patientlastname'],
   givenName: ['givenname', 'firstname', 'first', 'fname', 'patientfirstname'],
   middleName: ['middlename', 'middle', 'middleinitial', 'mi'],
@@ -92,7 +106,10 @@ for (const a of ['ignore', 'skip', '-', 'none']) ALIAS_TO_FIELD.set(a, 'ignore')
 
 /** Header comparison key: lower case, no spaces, underscores, dashes or punctuation. */
 function headerKey(h: string): string {
-  return h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '')
+  return h
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
 }
 
 function fieldFor(name: string): PatientField | undefined {
@@ -100,7 +117,8 @@ function fieldFor(name: string): PatientField | undefined {
   return ALIAS_TO_FIELD.get(k)
 }
 
-const FIELD_LIST = 'mrn, family_name, given_name, middle_name, name (LAST, FIRST), birth_date, sex, primary_provider, deceased, deceased_date, ignore'
+const FIELD_LIST =
+  'mrn, family_name, given_name, middle_name, name (LAST, FIRST), birth_date, sex, primary_provider, deceased, deceased_date, ignore'
 
 /**
  * Parses the --map option: `"Chart No=mrn, Pt Last=family_name"`.
@@ -117,9 +135,13 @@ export function parseColumnMap(spec: string | Record<string, string>): Record<st
           .map((p) => {
             const eq = p.lastIndexOf('=')
             if (eq <= 0 || eq === p.length - 1) {
-              throw new ChartclerkError('IMPORT_INVALID', `The column map entry "${p}" is not COLUMN=FIELD. Write it like --map "Chart No=mrn,Pt Last=family_name".`, {
-                detail: 'bad --map entry',
-              })
+              throw new ChartclerkError(
+                'IMPORT_INVALID',
+                `The column map entry "${p}" is not COLUMN=FIELD. Write it like --map "Chart No=mrn,Pt Last=family_name".`,
+                {
+                  detail: 'bad --map entry',
+                },
+              )
             }
             return [p.slice(0, eq).trim(), p.slice(eq + 1).trim()]
           })
@@ -183,7 +205,8 @@ function readCsvRows(text: string, delimiter: string, errors: PatientImportError
     if (broken > lines.length) break
     errors.push({
       line: broken,
-      message: 'The row has a broken quote (a " inside a value that is not doubled, or a quote that never closes); fix the quoting and import again',
+      message:
+        'The row has a broken quote (a " inside a value that is not doubled, or a quote that never closes); fix the quoting and import again',
     })
     fromLine = broken + 1
   }
@@ -214,7 +237,10 @@ const SEX: Record<string, string> = {
 }
 
 function readSex(v: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  const k = v.trim().toLowerCase().replace(/[^a-z]/g, '')
+  const k = v
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
   if (!k) return { ok: true, value: null }
   const s = SEX[k]
   if (!s) return { ok: false, message: `sex "${v.trim()}" is not recognised; use F, M, X (other) or U (unknown)` }
@@ -255,7 +281,11 @@ function samePatient(a: Patient, b: Patient): boolean {
 }
 
 /** Drops rows that repeat an MRN: an identical repeat is reported once, conflicting rows are all refused. */
-function dedupe<K extends 'line' | 'entry'>(rows: Array<{ at: number; patient: Patient }>, key: K, errors: PatientImportError[]): Patient[] {
+function dedupe<K extends 'line' | 'entry'>(
+  rows: Array<{ at: number; patient: Patient }>,
+  key: K,
+  errors: PatientImportError[],
+): Patient[] {
   const byMrn = new Map<string, Array<{ at: number; patient: Patient }>>()
   for (const r of rows) byMrn.set(mrnKey(r.patient.mrn), [...(byMrn.get(mrnKey(r.patient.mrn)) ?? []), r])
   const where = (at: number): string => (key === 'line' ? `line ${at}` : `entry ${at}`)
@@ -279,7 +309,10 @@ function dedupe<K extends 'line' | 'entry'>(rows: Array<{ at: number; patient: P
     } else if (r === first) {
       out.push(r.patient)
     } else {
-      errors.push({ [key]: r.at, message: `MRN ${r.patient.mrn} repeats ${where(first.at)} exactly; this copy was skipped` } as PatientImportError)
+      errors.push({
+        [key]: r.at,
+        message: `MRN ${r.patient.mrn} repeats ${where(first.at)} exactly; this copy was skipped`,
+      } as PatientImportError)
     }
   }
   return out
@@ -317,7 +350,12 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
   const order = opts.dateOrder ?? 'MDY'
   const today = opts.today ?? new Date()
   const headerLine = text.split('\n').find((l) => l.trim()) ?? ''
-  if (!headerLine) throw new ChartclerkError('IMPORT_INVALID', 'The patient file is empty. Export the patient list with a header row and import it again.', { detail: 'empty csv' })
+  if (!headerLine)
+    throw new ChartclerkError(
+      'IMPORT_INVALID',
+      'The patient file is empty. Export the patient list with a header row and import it again.',
+      { detail: 'empty csv' },
+    )
   const delimiter = opts.delimiter ?? guessDelimiter(headerLine)
   const errors: PatientImportError[] = []
   const rows = readCsvRows(text, delimiter, errors)
@@ -333,9 +371,13 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
     let idx = headers.findIndex((h) => h === col)
     if (idx < 0) idx = headers.findIndex((h) => headerKey(h) === headerKey(col))
     if (idx < 0) {
-      throw new ChartclerkError('IMPORT_INVALID', `The column map names a column "${col}" that is not in the file. Its columns are: ${headers.join(', ')}.`, {
-        detail: 'mapped column missing',
-      })
+      throw new ChartclerkError(
+        'IMPORT_INVALID',
+        `The column map names a column "${col}" that is not in the file. Its columns are: ${headers.join(', ')}.`,
+        {
+          detail: 'mapped column missing',
+        },
+      )
     }
     columns.set(idx, field)
     explicitFields.add(field)
@@ -377,7 +419,9 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
     if (row.cells.every((c) => !c.trim())) continue
     const problems: string[] = []
     if (row.cells.length !== headers.length) {
-      problems.push(`The row has ${row.cells.length} values but the header has ${headers.length} columns; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`)
+      problems.push(
+        `The row has ${row.cells.length} values but the header has ${headers.length} columns; check for a missing or extra ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`,
+      )
       errors.push({ line: row.line, message: problems.join('; ') })
       continue
     }
@@ -388,7 +432,9 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
     const full = cell(row.cells, 'fullName')
     if ((!family || !given) && full) {
       if (!full.includes(',')) {
-        problems.push(`name "${full}" has no comma, so family and given name cannot be told apart; write it as LAST, FIRST or use separate columns`)
+        problems.push(
+          `name "${full}" has no comma, so family and given name cannot be told apart; write it as LAST, FIRST or use separate columns`,
+        )
       } else {
         const n = parsePersonName(full)
         if (n) {
@@ -400,7 +446,11 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
     }
     const birthRaw = cell(row.cells, 'birthDate')
     const nameProblemAlready = problems.length > 0
-    problems.push(...problemsInPatient({ mrn, family, given, birth: birthRaw }, mrnPattern).filter((p) => !(nameProblemAlready && p.endsWith('name is missing'))))
+    problems.push(
+      ...problemsInPatient({ mrn, family, given, birth: birthRaw }, mrnPattern).filter(
+        (p) => !(nameProblemAlready && p.endsWith('name is missing')),
+      ),
+    )
     let birthDate = ''
     if (birthRaw) {
       const d = readDateValue(birthRaw, { order, today, what: 'birth date' })
@@ -434,7 +484,8 @@ export function importPatientsCsv(input: string | Buffer, opts: CsvImportOptions
         deceasedDate = d.iso
       }
     }
-    if (birthDate && deceasedDate && deceasedDate < birthDate) problems.push('the date of death is before the birth date; correct one of them')
+    if (birthDate && deceasedDate && deceasedDate < birthDate)
+      problems.push('the date of death is before the birth date; correct one of them')
     if (problems.length) {
       errors.push({ line: row.line, message: capitalise(problems.join('; ')) })
       continue
@@ -494,13 +545,20 @@ function readFhirPatient(res: Json, mrnSystem: string, mrnPattern: RegExp, today
   else {
     const typed = [...new Set(ids.filter(isMrType).map((i) => normalizeMrn(str(i.value))))]
     if (typed.length === 1) mrn = typed[0]!
-    else if (typed.length > 1) problems.push(`it has several identifiers typed MR and none with the MRN system ${mrnSystem}; set the MRN system (--mrn-system) to the one that holds our MRNs`)
+    else if (typed.length > 1)
+      problems.push(
+        `it has several identifiers typed MR and none with the MRN system ${mrnSystem}; set the MRN system (--mrn-system) to the one that holds our MRNs`,
+      )
     else problems.push(`it has no MRN: expected an identifier with system ${mrnSystem} or of type MR`)
   }
   if (mrn && !mrnPattern.test(mrn)) problems.push(`MRN "${mrn}" does not fit the MRN format (${mrnPattern.source})`)
 
   const names = (Array.isArray(res.name) ? res.name : []).filter(isObj)
-  const name = names.find((n) => str(n.use) === 'official') ?? names.find((n) => str(n.use) === 'usual') ?? names.find((n) => !n.use) ?? names.find((n) => str(n.use) !== 'old' && str(n.use) !== 'maiden')
+  const name =
+    names.find((n) => str(n.use) === 'official') ??
+    names.find((n) => str(n.use) === 'usual') ??
+    names.find((n) => !n.use) ??
+    names.find((n) => str(n.use) !== 'old' && str(n.use) !== 'maiden')
   let family = tidy(str(name?.family))
   const givens = Array.isArray(name?.given) ? name.given.map((g) => tidy(str(g))).filter(Boolean) : []
   let given = givens[0] ?? ''
@@ -513,12 +571,14 @@ function readFhirPatient(res: Json, mrnSystem: string, mrnPattern: RegExp, today
       middle ??= n.middleName
     }
   }
-  if (!family || !given) problems.push(`${!name ? 'it has no name' : !family ? 'its name has no family part' : 'its name has no given part'} (use official)`)
+  if (!family || !given)
+    problems.push(`${!name ? 'it has no name' : !family ? 'its name has no family part' : 'its name has no given part'} (use official)`)
 
   let birthDate = ''
   const bd = str(res.birthDate)
   if (!bd) problems.push('it has no birthDate')
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(bd)) problems.push(`birthDate "${bd}" is incomplete or not YYYY-MM-DD; a full birth date is needed to match documents`)
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(bd))
+    problems.push(`birthDate "${bd}" is incomplete or not YYYY-MM-DD; a full birth date is needed to match documents`)
   else {
     const d = readDateValue(bd, { today, what: 'birthDate' })
     if (d.ok) birthDate = d.iso
@@ -541,13 +601,24 @@ function readFhirPatient(res: Json, mrnSystem: string, mrnPattern: RegExp, today
     } else problems.push(d.message)
   }
   const links = (Array.isArray(res.link) ? res.link : []).filter(isObj)
-  if (links.some((l) => str(l.type) === 'replaced-by')) problems.push('it was merged into another patient record (link replaced-by); import the surviving record instead')
+  if (links.some((l) => str(l.type) === 'replaced-by'))
+    problems.push('it was merged into another patient record (link replaced-by); import the surviving record instead')
   const gp = (Array.isArray(res.generalPractitioner) ? res.generalPractitioner : []).filter(isObj)
   const primaryProvider = tidy(str(gp[0]?.display)) || null
   if (problems.length) return { problems }
   return {
     problems,
-    patient: makePatient({ mrn, familyName: family, givenName: given, middleName: middle, birthDate, sex, deceased, deceasedDate, primaryProvider }),
+    patient: makePatient({
+      mrn,
+      familyName: family,
+      givenName: given,
+      middleName: middle,
+      birthDate,
+      sex,
+      deceased,
+      deceasedDate,
+      primaryProvider,
+    }),
   }
 }
 
@@ -582,10 +653,14 @@ export function importPatientsFhir(input: string | Buffer | unknown, opts: FhirI
         })
         return finishFhir(entries, mrnSystem, mrnPattern, today, errors)
       }
-      throw new ChartclerkError('IMPORT_INVALID', 'The patient file is not valid JSON. Export a FHIR Bundle of Patient resources (or NDJSON) and import it again.', {
-        cause: err,
-        detail: 'fhir json parse failed',
-      })
+      throw new ChartclerkError(
+        'IMPORT_INVALID',
+        'The patient file is not valid JSON. Export a FHIR Bundle of Patient resources (or NDJSON) and import it again.',
+        {
+          cause: err,
+          detail: 'fhir json parse failed',
+        },
+      )
     }
     return importPatientsFhir(doc, opts)
   }
@@ -596,14 +671,24 @@ export function importPatientsFhir(input: string | Buffer | unknown, opts: FhirI
     entries = doc.entry.map((e, at) => ({ at, resource: isObj(e) ? e.resource : undefined }))
   } else if (isObj(doc) && doc.resourceType === 'Patient') entries = [{ at: 0, resource: doc }]
   else {
-    throw new ChartclerkError('IMPORT_INVALID', 'The JSON file is not a FHIR Bundle or Patient resource. Export a Bundle of Patient resources and import it again.', {
-      detail: 'not a bundle',
-    })
+    throw new ChartclerkError(
+      'IMPORT_INVALID',
+      'The JSON file is not a FHIR Bundle or Patient resource. Export a Bundle of Patient resources and import it again.',
+      {
+        detail: 'not a bundle',
+      },
+    )
   }
   return finishFhir(entries, mrnSystem, mrnPattern, today, errors)
 }
 
-function finishFhir(entries: Array<{ at: number; resource: unknown }>, mrnSystem: string, mrnPattern: RegExp, today: Date, errors: PatientImportError[]): PatientImportResult {
+function finishFhir(
+  entries: Array<{ at: number; resource: unknown }>,
+  mrnSystem: string,
+  mrnPattern: RegExp,
+  today: Date,
+  errors: PatientImportError[],
+): PatientImportResult {
   const good: Array<{ at: number; patient: Patient }> = []
   for (const { at, resource } of entries) {
     if (!isObj(resource)) {

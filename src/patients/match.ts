@@ -106,7 +106,18 @@ export type MrnSlip = 'extra-digit' | 'dropped-digit' | 'look-alike-digit' | 'on
 /** Slips a scanner makes; only these may stand in for our MRN, and only with name and birth date agreeing. */
 const OCR_SLIPS = new Set<MrnSlip>(['extra-digit', 'dropped-digit', 'look-alike-digit'])
 /** Digits OCR confuses with each other (shapes that differ by a stroke or a gap). */
-const LOOK_ALIKE_DIGITS: Record<string, string> = { '0': '869', '1': '74', '2': '7', '3': '85', '4': '91', '5': '63', '6': '085', '7': '12', '8': '03569', '9': '084' }
+const LOOK_ALIKE_DIGITS: Record<string, string> = {
+  '0': '869',
+  '1': '74',
+  '2': '7',
+  '3': '85',
+  '4': '91',
+  '5': '63',
+  '6': '085',
+  '7': '12',
+  '8': '03569',
+  '9': '084',
+}
 const SLIP_TEXT: Record<MrnSlip, string> = {
   'extra-digit': 'one extra digit, as a scan may add',
   'dropped-digit': 'one digit missing, as a scan may drop',
@@ -123,13 +134,15 @@ export function mrnSlip(doc: string, chart: string): MrnSlip | null {
     for (let i = 0; i < doc.length; i++) if (doc[i] !== chart[i]) diff.push(i)
     if (diff.some((i) => !/\d/.test(doc[i]!) || !/\d/.test(chart[i]!))) return null
     if (diff.length === 1) return LOOK_ALIKE_DIGITS[doc[diff[0]!]!]?.includes(chart[diff[0]!]!) ? 'look-alike-digit' : 'one-digit'
-    if (diff.length === 2 && diff[1] === diff[0]! + 1 && doc[diff[0]!] === chart[diff[1]!] && doc[diff[1]!] === chart[diff[0]!]) return 'transposed'
+    if (diff.length === 2 && diff[1] === diff[0]! + 1 && doc[diff[0]!] === chart[diff[1]!] && doc[diff[1]!] === chart[diff[0]!])
+      return 'transposed'
     return null
   }
   const [longer, shorter] = doc.length > chart.length ? [doc, chart] : [chart, doc]
   if (longer.length !== shorter.length + 1) return null
   for (let i = 0; i < longer.length; i++) {
-    if (/\d/.test(longer[i]!) && longer.slice(0, i) + longer.slice(i + 1) === shorter) return doc.length > chart.length ? 'extra-digit' : 'dropped-digit'
+    if (/\d/.test(longer[i]!) && longer.slice(0, i) + longer.slice(i + 1) === shorter)
+      return doc.length > chart.length ? 'extra-digit' : 'dropped-digit'
   }
   return null
 }
@@ -142,7 +155,8 @@ function slipVariants(key: string): string[] {
     if (!/\d/.test(key[i]!)) continue
     out.add(key.slice(0, i) + key.slice(i + 1))
     for (const d of digits) if (d !== key[i]) out.add(key.slice(0, i) + d + key.slice(i + 1))
-    if (i + 1 < key.length && /\d/.test(key[i + 1]!) && key[i] !== key[i + 1]) out.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2))
+    if (i + 1 < key.length && /\d/.test(key[i + 1]!) && key[i] !== key[i + 1])
+      out.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2))
   }
   for (let i = 0; i <= key.length; i++) {
     // Insert a digit only beside digits (a letter prefix does not grow digits).
@@ -194,7 +208,12 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       reasons.push(ids.mrns.some((m) => m.repaired) ? 'MRN matches (read through scanning damage)' : 'MRN matches')
     } else if (mrnKeys.includes(chartKey)) {
       status.mrn = 'disagree'
-      reasons.push(`MRN matches, but the document also carries MRN ${[...byKey].filter(([k]) => k !== chartKey).map(([, v]) => v).join(', ')}`)
+      reasons.push(
+        `MRN matches, but the document also carries MRN ${[...byKey]
+          .filter(([k]) => k !== chartKey)
+          .map(([, v]) => v)
+          .join(', ')}`,
+      )
       lookAlikeBlocked = true
       partly.mrn = true
     } else {
@@ -224,7 +243,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       for (const r of notAgree) {
         const what =
           r.c.status === 'near'
-            ? 'name looks like the chart\'s but is not the same'
+            ? "name looks like the chart's but is not the same"
             : r.c.status === 'family-only'
               ? 'same family name, different given name'
               : 'name differs'
@@ -253,7 +272,8 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   // Birth date
   const hardDates = ids.birthDates.filter((d) => d.confidence >= softBelow)
   const softDates = ids.birthDates.filter((d) => d.confidence < softBelow)
-  const dcmp = (d: { year: number; month: number; day: number; alternatives?: string[] }): BirthDateComparison => compareBirthDates(d, p.birthDate)
+  const dcmp = (d: { year: number; month: number; day: number; alternatives?: string[] }): BirthDateComparison =>
+    compareBirthDates(d, p.birthDate)
   const unreadable = ids.unreadableBirthDates ?? []
   const dateResults: Array<{ raw: string; iso: string; c: BirthDateComparison; hard: boolean }> = [
     ...hardDates.map((d) => ({ raw: d.raw, iso: d.date, c: dcmp(d), hard: true })),
@@ -268,12 +288,16 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
     const notAgree = dateResults.filter((r) => r.c.status !== 'agree')
     if (notAgree.length === 0) {
       status.birthDate = 'agree'
-      reasons.push(dateResults.some((r) => r.c.kind === 'other-century-reading') ? 'birth date matches (two-digit year)' : 'birth date matches')
+      reasons.push(
+        dateResults.some((r) => r.c.kind === 'other-century-reading') ? 'birth date matches (two-digit year)' : 'birth date matches',
+      )
     } else {
       status.birthDate = notAgree.every((r) => r.c.status === 'near') ? 'near' : 'disagree'
       for (const r of notAgree) {
         const impossible = unreadable.some((u) => u.raw === r.raw)
-        reasons.push(`birth date differs: document ${impossible ? `${r.raw} (not a possible date)` : r.iso}, chart ${p.birthDate}${DOB_KIND_TEXT[r.c.kind]}`)
+        reasons.push(
+          `birth date differs: document ${impossible ? `${r.raw} (not a possible date)` : r.iso}, chart ${p.birthDate}${DOB_KIND_TEXT[r.c.kind]}`,
+        )
       }
       if (dateResults.some((r) => r.c.status === 'agree')) {
         reasons.push('the document carries more than one birth date')
@@ -321,7 +345,13 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   if (p.deceased) score -= 0.05
   score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100
 
-  return { candidate: { patient: p, score, agreeing, disagreeing, status, reasons }, qualifies, lookAlike, mixed: KINDS.some((k) => partly[k]), ocrSlip: byOcrMrn ? ocrSlip : null }
+  return {
+    candidate: { patient: p, score, agreeing, disagreeing, status, reasons },
+    qualifies,
+    lookAlike,
+    mixed: KINDS.some((k) => partly[k]),
+    ocrSlip: byOcrMrn ? ocrSlip : null,
+  }
 }
 
 /** Birth dates an unreadable one may have been meant as (03/41 -> 03/14, swapped day and month). */
@@ -400,11 +430,17 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   const allowDeceased = opts.allowDeceased ?? false
   const foreignNote: string[] =
     ids.foreignIds && ids.foreignIds.length
-      ? [`${ids.foreignIds.length} number${ids.foreignIds.length === 1 ? '' : 's'} of other facilities (account, visit, outside MRN...) shown for reference, never used to match`]
+      ? [
+          `${ids.foreignIds.length} number${ids.foreignIds.length === 1 ? '' : 's'} of other facilities (account, visit, outside MRN...) shown for reference, never used to match`,
+        ]
       : []
 
   if (!hasAnyIdentifier(ids)) {
-    return { decision: 'no_candidates', candidates: [], reasons: ['no patient name, birth date or MRN of ours was found on the document', ...foreignNote] }
+    return {
+      decision: 'no_candidates',
+      candidates: [],
+      reasons: ['no patient name, birth date or MRN of ours was found on the document', ...foreignNote],
+    }
   }
 
   // A number of our format that no chart holds, and no chart is one slip from, is no patient of ours:
@@ -427,7 +463,13 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
     const close = KINDS.filter((k) => s[k] === 'agree' || s[k] === 'near').length
     if (e.mixed) return true
     if (close === 0) return e.candidate.reasons.some((r) => r.startsWith('same family name'))
-    if (close === 1 && s.birthDate === 'agree' && s.name === 'disagree' && !e.candidate.reasons.some((r) => r.startsWith('same family name'))) return false
+    if (
+      close === 1 &&
+      s.birthDate === 'agree' &&
+      s.name === 'disagree' &&
+      !e.candidate.reasons.some((r) => r.startsWith('same family name'))
+    )
+      return false
     // A chart found only because its MRN is one digit from the document's, with name and birth date both other, is noise.
     if (close === 1 && s.mrn === 'near' && s.name === 'disagree' && s.birthDate === 'disagree') return false
     return true
@@ -478,7 +520,11 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
         decision: 'matched',
         patient: winner.candidate.patient,
         candidates,
-        reasons: [`${agreeing.join(', ')} agree with the chart and nothing on the document disagrees`, 'no other chart looks alike', ...foreignNote],
+        reasons: [
+          `${agreeing.join(', ')} agree with the chart and nothing on the document disagrees`,
+          'no other chart looks alike',
+          ...foreignNote,
+        ],
       }
     }
     reasons.push(
@@ -489,17 +535,26 @@ export async function matchPatient(ids: DocumentIdentifiers, index: PatientIndex
   } else if (qualifying.length > 1) {
     reasons.push(`${qualifying.length} charts fit the document's identifiers equally; a person must choose`)
   } else if (evals.some((e) => e.mixed)) {
-    reasons.push('the document carries identifiers of more than one patient (several MRNs, names or birth dates); it may be two records scanned together')
+    reasons.push(
+      'the document carries identifiers of more than one patient (several MRNs, names or birth dates); it may be two records scanned together',
+    )
     reasons.push(...problems(candidates[0]!.reasons))
   } else {
     const best = candidates[0]!
-    const deceasedFit = evals.find((e) => e.candidate.patient.deceased && e.candidate.disagreeing.length === 0 && e.candidate.agreeing.length >= 2)
-    if (deceasedFit) reasons.push(`the only chart that fits is of a deceased patient${deceasedFit.candidate.patient.deceasedDate ? ` (died ${deceasedFit.candidate.patient.deceasedDate})` : ''}; confirm the record is theirs`)
+    const deceasedFit = evals.find(
+      (e) => e.candidate.patient.deceased && e.candidate.disagreeing.length === 0 && e.candidate.agreeing.length >= 2,
+    )
+    if (deceasedFit)
+      reasons.push(
+        `the only chart that fits is of a deceased patient${deceasedFit.candidate.patient.deceasedDate ? ` (died ${deceasedFit.candidate.patient.deceasedDate})` : ''}; confirm the record is theirs`,
+      )
     else if (best.agreeing.length < 2 && best.disagreeing.length === 0) {
       const present = KINDS.filter((k) => best.status[k] !== 'absent').map((k) => KIND_TEXT[k])
       reasons.push(`only ${present.join(' and ') || 'one identifier'} could be compared; two identifiers must agree to file`)
     } else if (best.status.mrn === 'agree' && best.status.name !== 'agree' && best.status.birthDate !== 'agree') {
-      reasons.push("the MRN belongs to a chart whose name and birth date do not agree with the document: possible misfile, check the document")
+      reasons.push(
+        'the MRN belongs to a chart whose name and birth date do not agree with the document: possible misfile, check the document',
+      )
     } else reasons.push('no chart has two agreeing identifiers without a disagreement')
     reasons.push(...problems(best.reasons))
   }

@@ -9,7 +9,16 @@ export interface MatchSummary {
   decision: MatchResult['decision']
   mrn: string | null
   confidence: number | null
-  candidates: { mrn: string; name: string; birthDate: string; deceased: boolean; score: number; agreeing: string[]; disagreeing: string[]; reasons: string[] }[]
+  candidates: {
+    mrn: string
+    name: string
+    birthDate: string
+    deceased: boolean
+    score: number
+    agreeing: string[]
+    disagreeing: string[]
+    reasons: string[]
+  }[]
   reasons: string[]
 }
 

@@ -22,7 +22,33 @@ export interface PersonName {
 const SUFFIXES = new Set(['JR', 'SR', 'II', 'III', 'IV', 'V'])
 const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'MASTER', 'MX'])
 /** Family-name particles that belong to the following word: "De La Cruz", "Van Der Berg". */
-const PARTICLES = new Set(['DE', 'DEL', 'DELA', 'LA', 'LAS', 'LOS', 'DA', 'DAS', 'DO', 'DOS', 'DI', 'DU', 'VAN', 'VON', 'DER', 'DEN', 'TER', 'LE', 'ST', 'SAINT', 'BIN', 'IBN', 'Y', 'MAC', 'MC'])
+const PARTICLES = new Set([
+  'DE',
+  'DEL',
+  'DELA',
+  'LA',
+  'LAS',
+  'LOS',
+  'DA',
+  'DAS',
+  'DO',
+  'DOS',
+  'DI',
+  'DU',
+  'VAN',
+  'VON',
+  'DER',
+  'DEN',
+  'TER',
+  'LE',
+  'ST',
+  'SAINT',
+  'BIN',
+  'IBN',
+  'Y',
+  'MAC',
+  'MC',
+])
 
 /** Upper case, accents removed, apostrophes dropped, everything but letters, digits, spaces and hyphens gone. */
 export function normalizeNamePart(s: string): string {
@@ -54,7 +80,10 @@ function lettersOnly(s: string): string {
  *
  * @example parsePersonName('DOE, JANE A') // { familyName: 'DOE', givenName: 'JANE', middleName: 'A', suffix: null }
  */
-export function parsePersonName(raw: string, opts: { maxMiddle?: number } = {}): (PersonName & { order: 'family-first' | 'given-first' }) | null {
+export function parsePersonName(
+  raw: string,
+  opts: { maxMiddle?: number } = {},
+): (PersonName & { order: 'family-first' | 'given-first' }) | null {
   const maxMiddle = opts.maxMiddle ?? 2
   const s = raw
     .replace(/[()[\]{}"]/g, ' ')
@@ -76,7 +105,14 @@ export function parsePersonName(raw: string, opts: { maxMiddle?: number } = {}):
   const comma = s.indexOf(',')
   if (comma > 0) {
     const fam = takeSuffix(s.slice(0, comma).split(' '))
-    const rest = takeSuffix(s.slice(comma + 1).replace(/,/g, ' ').trim().split(' ').filter(Boolean))
+    const rest = takeSuffix(
+      s
+        .slice(comma + 1)
+        .replace(/,/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean),
+    )
     if (fam.length === 0 || rest.length === 0) return null
     const [given, ...middle] = rest
     return {
@@ -152,7 +188,9 @@ export function phoneticKey(name: string): string {
 
 /** Keys to index a patient under for `PatientIndex.findByNameKey`: the family name whole and each of its parts. */
 export function patientNameKeys(p: Pick<Patient, 'familyName'>): string[] {
-  const parts = normalizeNamePart(p.familyName).split(/[\s-]+/).filter(Boolean)
+  const parts = normalizeNamePart(p.familyName)
+    .split(/[\s-]+/)
+    .filter(Boolean)
   const keys = new Set<string>()
   const whole = phoneticKey(parts.join(''))
   if (whole) keys.add(whole)
@@ -369,11 +407,17 @@ function compareFamily(doc: string, chart: string): { status: PartStatus; note?:
   const whole = comparePartDetail(doc, chart, true)
   if (whole.status === 'exact' || whole.status === 'ocr') return whole
   // Compound family names: the document may carry one part ("GARCIA" for "Garcia-Lopez"), or the chart may.
-  const docParts = normalizeNamePart(doc).split(/[\s-]+/).filter((p) => p.length > 1 && !PARTICLES.has(p))
-  const chartParts = normalizeNamePart(chart).split(/[\s-]+/).filter((p) => p.length > 1 && !PARTICLES.has(p))
+  const docParts = normalizeNamePart(doc)
+    .split(/[\s-]+/)
+    .filter((p) => p.length > 1 && !PARTICLES.has(p))
+  const chartParts = normalizeNamePart(chart)
+    .split(/[\s-]+/)
+    .filter((p) => p.length > 1 && !PARTICLES.has(p))
   const pairs: Array<[string, string, string]> = []
-  if (docParts.length === 1 && chartParts.length > 1) for (const cp of chartParts) pairs.push([docParts[0]!, cp, 'family name matches one part of the compound family name'])
-  if (chartParts.length === 1 && docParts.length > 1) for (const dp of docParts) pairs.push([dp, chartParts[0]!, 'chart family name is one part of the compound name on the document'])
+  if (docParts.length === 1 && chartParts.length > 1)
+    for (const cp of chartParts) pairs.push([docParts[0]!, cp, 'family name matches one part of the compound family name'])
+  if (chartParts.length === 1 && docParts.length > 1)
+    for (const dp of docParts) pairs.push([dp, chartParts[0]!, 'chart family name is one part of the compound name on the document'])
   for (const [d, c, note] of pairs) {
     const r = comparePartDetail(d, c)
     if (r.status === 'exact' || r.status === 'ocr') return { status: 'ocr', note, letterMisread: r.letterMisread }
@@ -382,15 +426,24 @@ function compareFamily(doc: string, chart: string): { status: PartStatus; note?:
 }
 
 function initialOf(s: string | null | undefined): string {
-  return normalizeNamePart(s ?? '').replace(/[^A-Z0-9]/g, '').slice(0, 1)
+  return normalizeNamePart(s ?? '')
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 1)
 }
 
-function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middleName'>): { status: PartStatus; notes: string[]; letterMisread: boolean } {
+function compareGiven(
+  doc: PersonName,
+  chart: Pick<Patient, 'givenName' | 'middleName'>,
+): { status: PartStatus; notes: string[]; letterMisread: boolean } {
   const notes: string[] = []
   const docGiven = normalizeNamePart(doc.givenName)
   const chartGiven = normalizeNamePart(chart.givenName)
   if (docGiven.replace(/[^A-Z0-9]/g, '').length <= 1) {
-    return { status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different', notes: ['the document gives only an initial for the given name'], letterMisread: false }
+    return {
+      status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different',
+      notes: ['the document gives only an initial for the given name'],
+      letterMisread: false,
+    }
   }
   const main = comparePartDetail(docGiven, chartGiven)
   let status = main.status
@@ -414,7 +467,8 @@ function compareGiven(doc: PersonName, chart: Pick<Patient, 'givenName' | 'middl
   if ((status === 'exact' || status === 'ocr') && dm && cm && dm !== cm) {
     const docMid = normalizeNamePart(doc.middleName ?? '')
     const chartGivenParts = chartGiven.split(/[\s-]+/)
-    const explained = chartGivenParts.slice(1).some((p) => initialOf(p) === dm) || comparePart(docMid, normalizeNamePart(chart.middleName ?? '')) === 'ocr'
+    const explained =
+      chartGivenParts.slice(1).some((p) => initialOf(p) === dm) || comparePart(docMid, normalizeNamePart(chart.middleName ?? '')) === 'ocr'
     if (!explained) {
       notes.push(`middle initial differs: document ${dm}, chart ${cm}`)
       status = 'near'
@@ -433,9 +487,7 @@ function combine(fam: PartStatus, given: PartStatus): NameStatus {
 }
 
 function suffixClash(doc: PersonName, chart: Pick<Patient, 'familyName' | 'givenName'>): string | null {
-  const chartSuffix = [chart.familyName, chart.givenName]
-    .flatMap((s) => normalizeNamePart(s).split(' '))
-    .find((t) => SUFFIXES.has(t))
+  const chartSuffix = [chart.familyName, chart.givenName].flatMap((s) => normalizeNamePart(s).split(' ')).find((t) => SUFFIXES.has(t))
   if (doc.suffix && chartSuffix && doc.suffix !== chartSuffix) return `name suffix differs: document ${doc.suffix}, chart ${chartSuffix}`
   return null
 }
@@ -466,7 +518,11 @@ export function compareNames(docIn: PersonName, chart: Pick<Patient, 'familyName
     givenName: repairCase(docIn.givenName),
     middleName: docIn.middleName ? repairCase(docIn.middleName) : null,
   }
-  const chartN = { familyName: stripSuffix(chart.familyName), givenName: stripSuffix(chart.givenName), middleName: chart.middleName ?? null }
+  const chartN = {
+    familyName: stripSuffix(chart.familyName),
+    givenName: stripSuffix(chart.givenName),
+    middleName: chart.middleName ?? null,
+  }
   const tries: Array<{ name: PersonName; swapped: boolean }> = [
     { name: doc, swapped: false },
     { name: { familyName: doc.givenName, givenName: doc.familyName, middleName: doc.middleName, suffix: doc.suffix }, swapped: true },
@@ -480,14 +536,16 @@ export function compareNames(docIn: PersonName, chart: Pick<Patient, 'familyName
     if (t.swapped && status !== 'disagree') notes.push('family and given names are in the other order on the document')
     if (fam.note) notes.push(fam.note)
     notes.push(...given.notes)
-    if (status === 'agree' && (fam.status === 'ocr' || given.status === 'ocr') && !fam.note) notes.push('name matches allowing for scanning errors')
+    if (status === 'agree' && (fam.status === 'ocr' || given.status === 'ocr') && !fam.note)
+      notes.push('name matches allowing for scanning errors')
     const clash = suffixClash(doc, chart)
     if (clash && status === 'agree') {
       status = 'near'
       notes.push(clash)
     }
     if (status === 'near' && fam.status === 'near') notes.push('family name is spelled differently (sounds alike or one letter apart)')
-    if (status === 'near' && given.status === 'near' && given.notes.length === 0) notes.push('given name is spelled differently (sounds alike or one letter apart)')
+    if (status === 'near' && given.status === 'near' && given.notes.length === 0)
+      notes.push('given name is spelled differently (sounds alike or one letter apart)')
     if (status === 'family-only') notes.push('same family name but a different given name')
     const needsThirdIdentifier = status === 'agree' && (given.letterMisread || fam.letterMisread)
     if (needsThirdIdentifier) notes.push('the name matches only if the scanner read a letter as another letter')

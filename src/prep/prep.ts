@@ -31,7 +31,14 @@ export interface PrepPatient {
   patient: { name: string; birthDate: string; deceased: boolean } | null
   inactive: { since: string; reason: string } | null
   deficiencies: { id: number; ruleId: string; kind: string; message: string; documentId: string | null; createdAt: string }[]
-  recordsRequests: { id: number; trackingNumber: string; facility: string; status: string; documentsNeeded: string[]; dueDate: string | null }[]
+  recordsRequests: {
+    id: number
+    trackingNumber: string
+    facility: string
+    status: string
+    documentsNeeded: string[]
+    dueDate: string | null
+  }[]
   unacknowledged: (PrepDocument & { basis: 'routing' | 'recent' })[]
   inReview: (PrepDocument & { score: number | null })[]
 }
@@ -50,7 +57,11 @@ export const RECENT_DAYS = 30
 const CANCELLED = new Set(['cancelled', 'canceled', 'noshow', 'no-show', 'entered-in-error'])
 
 const docOf = (d: DocumentRecord, clock: Clock): PrepDocument => ({
-  documentId: d.id, docType: d.docType, receivedAt: d.receivedAt, receivedOn: clock.localDate(d.receivedAt), originalName: d.originalName,
+  documentId: d.id,
+  docType: d.docType,
+  receivedAt: d.receivedAt,
+  receivedOn: clock.localDate(d.receivedAt),
+  originalName: d.originalName,
 })
 
 function hasRoutesTable(catalog: Catalog): boolean {
@@ -71,12 +82,15 @@ function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Cloc
   for (const d of catalog.documents.forPatient(mrn)) {
     if (d.status !== 'filed') continue
     if (truthy(d.details.acknowledged)) continue
-    const rows = routes ? (catalog.db.prepare('SELECT acknowledged_at FROM routes WHERE document_id = ?').all(d.id) as { acknowledged_at: string | null }[]) : []
+    const rows = routes
+      ? (catalog.db.prepare('SELECT acknowledged_at FROM routes WHERE document_id = ?').all(d.id) as { acknowledged_at: string | null }[])
+      : []
     const routing = d.details.routing as Record<string, unknown> | undefined
     if (rows.length) {
       if (rows.some((r) => !r.acknowledged_at)) out.push({ ...docOf(d, clock), basis: 'routing' })
     } else if (routing && typeof routing === 'object') {
-      if (!truthy(routing.acknowledged) && !truthy(routing.acknowledgedAt) && routing.status !== 'acknowledged') out.push({ ...docOf(d, clock), basis: 'routing' })
+      if (!truthy(routing.acknowledged) && !truthy(routing.acknowledgedAt) && routing.status !== 'acknowledged')
+        out.push({ ...docOf(d, clock), basis: 'routing' })
     } else if (clock.localDate(d.receivedAt) >= since && clock.localDate(d.receivedAt) <= date) {
       out.push({ ...docOf(d, clock), basis: 'recent' })
     }
@@ -104,13 +118,28 @@ export function buildPrepList(catalog: Catalog, date: string, clock: Clock): Pre
     const p = catalog.patients.get(a.mrn)
     const ia = getInactive({ catalog }, a.mrn)
     patients.push({
-      appointment: { id: a.id, externalId: a.externalId, date: a.date, time: a.time, provider: a.provider, visitType: a.visitType, status: a.status },
+      appointment: {
+        id: a.id,
+        externalId: a.externalId,
+        date: a.date,
+        time: a.time,
+        provider: a.provider,
+        visitType: a.visitType,
+        status: a.status,
+      },
       mrn: a.mrn,
       patient: p ? { name: `${p.familyName}, ${p.givenName}`, birthDate: p.birthDate, deceased: !!(p.deceased || p.deceasedDate) } : null,
       inactive: ia ? { since: ia.inactiveSince, reason: ia.reason } : null,
-      deficiencies: defs.list({ chartMrn: a.mrn, status: 'open' }).map((d) => ({ id: d.id, ruleId: d.ruleId, kind: d.kind, message: d.message, documentId: d.documentId, createdAt: d.createdAt })),
+      deficiencies: defs
+        .list({ chartMrn: a.mrn, status: 'open' })
+        .map((d) => ({ id: d.id, ruleId: d.ruleId, kind: d.kind, message: d.message, documentId: d.documentId, createdAt: d.createdAt })),
       recordsRequests: notices.list({ status: ['pending', 'sent'], mrn: a.mrn }).map((n) => ({
-        id: n.id, trackingNumber: n.trackingNumber, facility: n.facility, status: n.status, documentsNeeded: n.documentsNeeded, dueDate: n.dueDate,
+        id: n.id,
+        trackingNumber: n.trackingNumber,
+        facility: n.facility,
+        status: n.status,
+        documentsNeeded: n.documentsNeeded,
+        dueDate: n.dueDate,
       })),
       unacknowledged: unacknowledged(catalog, a.mrn, date, clock),
       inReview: inReview(catalog, a.mrn, clock),
@@ -124,13 +153,18 @@ export function prepText(list: PrepList): string[] {
   const lines = [`Chart prep for ${list.date}: ${list.patients.length} patient(s) on the schedule`]
   for (const p of list.patients) {
     lines.push('')
-    lines.push(`${p.appointment.time || '--:--'} ${p.mrn} ${p.patient?.name ?? '(not in the patient index)'}${p.appointment.provider ? ` with ${p.appointment.provider}` : ''}${p.appointment.visitType ? ` (${p.appointment.visitType})` : ''}`)
+    lines.push(
+      `${p.appointment.time || '--:--'} ${p.mrn} ${p.patient?.name ?? '(not in the patient index)'}${p.appointment.provider ? ` with ${p.appointment.provider}` : ''}${p.appointment.visitType ? ` (${p.appointment.visitType})` : ''}`,
+    )
     if (p.inactive) lines.push(`  chart inactive since ${p.inactive.since}: run "chartclerk inactive restore ${p.mrn}"`)
     for (const d of p.deficiencies) lines.push(`  deficiency #${d.id} ${d.ruleId} ${d.kind}: ${d.message}`)
-    for (const n of p.recordsRequests) lines.push(`  records request ${n.trackingNumber} to ${n.facility} (${n.status}${n.dueDate ? `, due ${n.dueDate}` : ''})`)
-    for (const d of p.unacknowledged) lines.push(`  not acknowledged: document ${d.documentId} ${docTypeLabel(d.docType)} received ${d.receivedOn}`)
+    for (const n of p.recordsRequests)
+      lines.push(`  records request ${n.trackingNumber} to ${n.facility} (${n.status}${n.dueDate ? `, due ${n.dueDate}` : ''})`)
+    for (const d of p.unacknowledged)
+      lines.push(`  not acknowledged: document ${d.documentId} ${docTypeLabel(d.docType)} received ${d.receivedOn}`)
     for (const d of p.inReview) lines.push(`  in review, may be this patient: document ${d.documentId} received ${d.receivedOn}`)
-    if (!p.deficiencies.length && !p.recordsRequests.length && !p.unacknowledged.length && !p.inReview.length) lines.push('  nothing outstanding')
+    if (!p.deficiencies.length && !p.recordsRequests.length && !p.unacknowledged.length && !p.inReview.length)
+      lines.push('  nothing outstanding')
   }
   return lines
 }
@@ -148,12 +182,31 @@ const PREP_CSS = `
 export function renderPrepHtml(list: PrepList, clinic = ''): string {
   const sections = list.patients
     .map((p) => {
-      const items = (title: string, rows: string[]): string => (rows.length ? `<h3>${esc(title)}</h3><ul>${rows.map((r) => `<li class="box">${r}</li>`).join('')}</ul>` : '')
+      const items = (title: string, rows: string[]): string =>
+        rows.length ? `<h3>${esc(title)}</h3><ul>${rows.map((r) => `<li class="box">${r}</li>`).join('')}</ul>` : ''
       const body = [
-        items('Open deficiencies', p.deficiencies.map((d) => `#${d.id} ${esc(d.ruleId)} ${esc(d.kind.replace(/_/g, ' '))}: ${esc(d.message)}`)),
-        items('Outstanding records requests', p.recordsRequests.map((n) => `${esc(n.trackingNumber)} to ${esc(n.facility)} (${esc(n.status)}${n.dueDate ? `, due ${esc(n.dueDate)}` : ''}): ${esc(n.documentsNeeded.join('; '))}`)),
-        items('Outside reports not acknowledged', p.unacknowledged.map((d) => `Document ${d.documentId} ${esc(docTypeLabel(d.docType))}, received ${esc(d.receivedOn)}${d.basis === 'recent' ? ' (new)' : ''}`)),
-        items('Waiting in review, may be this patient', p.inReview.map((d) => `Document ${d.documentId}, received ${esc(d.receivedOn)}`)),
+        items(
+          'Open deficiencies',
+          p.deficiencies.map((d) => `#${d.id} ${esc(d.ruleId)} ${esc(d.kind.replace(/_/g, ' '))}: ${esc(d.message)}`),
+        ),
+        items(
+          'Outstanding records requests',
+          p.recordsRequests.map(
+            (n) =>
+              `${esc(n.trackingNumber)} to ${esc(n.facility)} (${esc(n.status)}${n.dueDate ? `, due ${esc(n.dueDate)}` : ''}): ${esc(n.documentsNeeded.join('; '))}`,
+          ),
+        ),
+        items(
+          'Outside reports not acknowledged',
+          p.unacknowledged.map(
+            (d) =>
+              `Document ${d.documentId} ${esc(docTypeLabel(d.docType))}, received ${esc(d.receivedOn)}${d.basis === 'recent' ? ' (new)' : ''}`,
+          ),
+        ),
+        items(
+          'Waiting in review, may be this patient',
+          p.inReview.map((d) => `Document ${d.documentId}, received ${esc(d.receivedOn)}`),
+        ),
       ].join('')
       return `<section class="chart" data-mrn="${esc(p.mrn)}">
 <h2>${esc(p.appointment.time || '--:--')} ${esc(p.patient?.name ?? 'Not in the patient index')} <span class="meta">MRN ${esc(p.mrn)}${p.patient ? `, born ${esc(p.patient.birthDate)}` : ''}</span></h2>

@@ -37,12 +37,57 @@ export interface ScheduleImportResult {
 const norm = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]/g, '')
 
 const HEADERS: Record<'datetime' | 'date' | 'time' | 'mrn' | 'provider' | 'visitType' | 'id' | 'status', string[]> = {
-  datetime: ['datetime', 'datetime', 'start', 'starttime', 'startdatetime', 'appointmentdatetime', 'apptdatetime', 'scheduled', 'scheduledat', 'when'],
+  datetime: [
+    'datetime',
+    'datetime',
+    'start',
+    'starttime',
+    'startdatetime',
+    'appointmentdatetime',
+    'apptdatetime',
+    'scheduled',
+    'scheduledat',
+    'when',
+  ],
   date: ['date', 'appointmentdate', 'apptdate', 'visitdate', 'servicedate', 'dateofservice', 'day', 'scheduleddate'],
   time: ['time', 'appointmenttime', 'appttime', 'visittime', 'slot', 'slottime', 'scheduledtime'],
-  mrn: ['mrn', 'patientmrn', 'medicalrecordnumber', 'medicalrecordno', 'mrnumber', 'patientid', 'chart', 'chartnumber', 'chartno', 'accountnumber', 'patientnumber'],
-  provider: ['provider', 'providername', 'clinician', 'physician', 'doctor', 'resource', 'renderingprovider', 'attending', 'practitioner', 'seeing'],
-  visitType: ['visittype', 'type', 'appointmenttype', 'appttype', 'reason', 'visitreason', 'reasonforvisit', 'servicetype', 'visit', 'encountertype'],
+  mrn: [
+    'mrn',
+    'patientmrn',
+    'medicalrecordnumber',
+    'medicalrecordno',
+    'mrnumber',
+    'patientid',
+    'chart',
+    'chartnumber',
+    'chartno',
+    'accountnumber',
+    'patientnumber',
+  ],
+  provider: [
+    'provider',
+    'providername',
+    'clinician',
+    'physician',
+    'doctor',
+    'resource',
+    'renderingprovider',
+    'attending',
+    'practitioner',
+    'seeing',
+  ],
+  visitType: [
+    'visittype',
+    'type',
+    'appointmenttype',
+    'appttype',
+    'reason',
+    'visitreason',
+    'reasonforvisit',
+    'servicetype',
+    'visit',
+    'encountertype',
+  ],
   id: ['appointmentid', 'apptid', 'id', 'appointmentnumber', 'apptnumber', 'appointmentno', 'encounterid'],
   status: ['status', 'appointmentstatus', 'apptstatus'],
 }
@@ -72,7 +117,10 @@ const validDate = isCalendarDate
 
 /** "9:30", "09:30:00", "9:30 AM", "2 PM", "1430" -> "HH:MM"; "" for empty; null when unreadable. */
 export function parseTime(v: string): string | null {
-  const s = v.trim().toLowerCase().replace(/(z|[+-]\d{2}:?\d{2})$/, '')
+  const s = v
+    .trim()
+    .toLowerCase()
+    .replace(/(z|[+-]\d{2}:?\d{2})$/, '')
   if (!s) return ''
   const m = /^(\d{1,2})(?::?(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(a\.?m\.?|p\.?m\.?)?$/.exec(s)
   if (!m) return null
@@ -88,15 +136,27 @@ export function parseTime(v: string): string | null {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`
 }
 
-export function parseScheduleCsv(text: string, opts: { dateOrder?: 'MDY' | 'DMY'; source?: string } = {}): { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] } {
+export function parseScheduleCsv(
+  text: string,
+  opts: { dateOrder?: 'MDY' | 'DMY'; source?: string } = {},
+): { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] } {
   let records: string[][]
   try {
     records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]
   } catch (err) {
-    throw new ChartclerkError('IMPORT_INVALID', `The schedule file is not valid CSV: ${(err as Error).message}. Export the schedule again with a header row.`, { detail: 'csv parse' })
+    throw new ChartclerkError(
+      'IMPORT_INVALID',
+      `The schedule file is not valid CSV: ${(err as Error).message}. Export the schedule again with a header row.`,
+      { detail: 'csv parse' },
+    )
   }
   const header = records[0]
-  if (!header) throw new ChartclerkError('IMPORT_INVALID', 'The schedule file is empty. Export the day\'s schedule with a header row and import it again.', { detail: 'empty csv' })
+  if (!header)
+    throw new ChartclerkError(
+      'IMPORT_INVALID',
+      "The schedule file is empty. Export the day's schedule with a header row and import it again.",
+      { detail: 'empty csv' },
+    )
   const col: Partial<Record<keyof typeof HEADERS, number>> = {}
   header.forEach((h, i) => {
     const n = norm(h)
@@ -130,8 +190,14 @@ export function parseScheduleCsv(text: string, opts: { dateOrder?: 'MDY' | 'DMY'
       time = t
     }
     rows.push({
-      externalId: cell('id') || null, date: when.date, time, mrn, provider: cell('provider') || null, visitType: cell('visitType') || null,
-      status: cell('status').toLowerCase() || null, source: opts.source ?? 'csv',
+      externalId: cell('id') || null,
+      date: when.date,
+      time,
+      mrn,
+      provider: cell('provider') || null,
+      visitType: cell('visitType') || null,
+      status: cell('status').toLowerCase() || null,
+      source: opts.source ?? 'csv',
     })
   })
   return { rows, errors }
@@ -140,7 +206,10 @@ export function parseScheduleCsv(text: string, opts: { dateOrder?: 'MDY' | 'DMY'
 type FhirRes = Record<string, any>
 
 /** A FHIR Bundle (or a single Appointment, or an array) of Appointment resources. */
-export function parseScheduleFhir(input: unknown, opts: { mrnPattern?: string; findMrnByName?: (display: string) => string | null; source?: string } = {}): { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] } {
+export function parseScheduleFhir(
+  input: unknown,
+  opts: { mrnPattern?: string; findMrnByName?: (display: string) => string | null; source?: string } = {},
+): { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] } {
   const resources: FhirRes[] = Array.isArray(input)
     ? (input as FhirRes[])
     : (input as FhirRes)?.resourceType === 'Bundle'
@@ -160,7 +229,11 @@ export function parseScheduleFhir(input: unknown, opts: { mrnPattern?: string; f
     let mrn: string | null = null
     if (actor) {
       const ids = [actor.identifier, ...((patients.get(actor.reference)?.identifier ?? []) as FhirRes[])].filter(Boolean) as FhirRes[]
-      const byType = ids.find((id) => /mrn|medical record/i.test(`${id.system ?? ''} ${id.type?.text ?? ''} ${(id.type?.coding ?? []).map((c: FhirRes) => `${c.code ?? ''} ${c.display ?? ''}`).join(' ')}`))
+      const byType = ids.find((id) =>
+        /mrn|medical record/i.test(
+          `${id.system ?? ''} ${id.type?.text ?? ''} ${(id.type?.coding ?? []).map((c: FhirRes) => `${c.code ?? ''} ${c.display ?? ''}`).join(' ')}`,
+        ),
+      )
       mrn = (byType ?? ids[0])?.value ?? null
       if (!mrn && typeof actor.display === 'string') {
         const hit = mrnRe ? mrnRe.exec(actor.display) : null
@@ -171,13 +244,20 @@ export function parseScheduleFhir(input: unknown, opts: { mrnPattern?: string; f
     const start = typeof r.start === 'string' ? r.start : ''
     const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(start)
     if (!m) return void errors.push({ row, message: `appointment ${r.id ?? ''} has no start date` })
-    const prac = parts.find((p) => /^(Practitioner|PractitionerRole)\//.test(p?.actor?.reference ?? '') || /Practitioner/.test(p?.actor?.type ?? ''))
+    const prac = parts.find(
+      (p) => /^(Practitioner|PractitionerRole)\//.test(p?.actor?.reference ?? '') || /Practitioner/.test(p?.actor?.type ?? ''),
+    )
     const codeText = (c: FhirRes | undefined): string | null => c?.text ?? c?.coding?.[0]?.display ?? c?.coding?.[0]?.code ?? null
     rows.push({
-      externalId: r.id ? String(r.id) : null, date: m[1]!, time: m[2] ?? '', mrn: String(mrn).trim(),
+      externalId: r.id ? String(r.id) : null,
+      date: m[1]!,
+      time: m[2] ?? '',
+      mrn: String(mrn).trim(),
       provider: prac?.actor?.display ?? null,
-      visitType: codeText(r.appointmentType) ?? codeText(r.serviceType?.[0]) ?? codeText(r.serviceType?.[0]?.concept) ?? r.description ?? null,
-      status: typeof r.status === 'string' ? r.status : null, source: opts.source ?? 'fhir',
+      visitType:
+        codeText(r.appointmentType) ?? codeText(r.serviceType?.[0]) ?? codeText(r.serviceType?.[0]?.concept) ?? r.description ?? null,
+      status: typeof r.status === 'string' ? r.status : null,
+      source: opts.source ?? 'fhir',
     })
   })
   return { rows, errors }
@@ -193,15 +273,26 @@ export class AppointmentsRepo {
     const now = new Date().toISOString()
     const byExt = db.prepare('SELECT * FROM appointments WHERE external_id = ?')
     const bySlot = db.prepare('SELECT * FROM appointments WHERE external_id IS NULL AND date = ? AND mrn = ? AND time = ?')
-    const ins = db.prepare('INSERT INTO appointments (external_id, date, time, mrn, provider, visit_type, status, source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    const upd = db.prepare('UPDATE appointments SET date = ?, time = ?, mrn = ?, provider = ?, visit_type = ?, status = ?, source = ?, updated_at = ? WHERE id = ?')
+    const ins = db.prepare(
+      'INSERT INTO appointments (external_id, date, time, mrn, provider, visit_type, status, source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    const upd = db.prepare(
+      'UPDATE appointments SET date = ?, time = ?, mrn = ?, provider = ?, visit_type = ?, status = ?, source = ?, updated_at = ? WHERE id = ?',
+    )
     this.catalog.tx(() => {
       for (const a of rows) {
         const ex = (a.externalId ? byExt.get(a.externalId) : bySlot.get(a.date, a.mrn, a.time)) as any
         if (!ex) {
           ins.run(a.externalId, a.date, a.time, a.mrn, a.provider, a.visitType, a.status, a.source, now, now)
           counts.added++
-        } else if (ex.date === a.date && ex.time === a.time && ex.mrn === a.mrn && ex.provider === a.provider && ex.visit_type === a.visitType && ex.status === a.status) {
+        } else if (
+          ex.date === a.date &&
+          ex.time === a.time &&
+          ex.mrn === a.mrn &&
+          ex.provider === a.provider &&
+          ex.visit_type === a.visitType &&
+          ex.status === a.status
+        ) {
           counts.unchanged++
         } else {
           upd.run(a.date, a.time, a.mrn, a.provider, a.visitType, a.status, a.source, now, ex.id)
@@ -214,14 +305,30 @@ export class AppointmentsRepo {
   }
 
   forDate(date: string): Appointment[] {
-    return (this.catalog.db.prepare("SELECT * FROM appointments WHERE date = ? ORDER BY CASE WHEN time = '' THEN 1 ELSE 0 END, time, id").all(date) as any[]).map((r) => ({
-      id: r.id, externalId: r.external_id, date: r.date, time: r.time, mrn: r.mrn, provider: r.provider, visitType: r.visit_type, status: r.status, source: r.source,
+    return (
+      this.catalog.db
+        .prepare("SELECT * FROM appointments WHERE date = ? ORDER BY CASE WHEN time = '' THEN 1 ELSE 0 END, time, id")
+        .all(date) as any[]
+    ).map((r) => ({
+      id: r.id,
+      externalId: r.external_id,
+      date: r.date,
+      time: r.time,
+      mrn: r.mrn,
+      provider: r.provider,
+      visitType: r.visit_type,
+      status: r.status,
+      source: r.source,
     }))
   }
 }
 
 /** Reads a schedule file (CSV or FHIR JSON, by its content) into the catalog. */
-export function importSchedule(catalog: Catalog, input: string | Buffer, opts: { dateOrder?: 'MDY' | 'DMY'; mrnPattern?: string; format?: 'csv' | 'fhir' | 'auto'; source?: string } = {}): ScheduleImportResult {
+export function importSchedule(
+  catalog: Catalog,
+  input: string | Buffer,
+  opts: { dateOrder?: 'MDY' | 'DMY'; mrnPattern?: string; format?: 'csv' | 'fhir' | 'auto'; source?: string } = {},
+): ScheduleImportResult {
   const text = Buffer.isBuffer(input) ? input.toString('utf8') : input
   const format = opts.format && opts.format !== 'auto' ? opts.format : /^\uFEFF?\s*[[{]/.test(text) ? 'fhir' : 'csv'
   let parsed: { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] }
@@ -230,7 +337,9 @@ export function importSchedule(catalog: Catalog, input: string | Buffer, opts: {
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''))
     } catch (err) {
-      throw new ChartclerkError('IMPORT_INVALID', `The schedule file is not valid JSON: ${(err as Error).message}.`, { detail: 'fhir json' })
+      throw new ChartclerkError('IMPORT_INVALID', `The schedule file is not valid JSON: ${(err as Error).message}.`, {
+        detail: 'fhir json',
+      })
     }
     parsed = parseScheduleFhir(json, { mrnPattern: opts.mrnPattern, findMrnByName: (d) => mrnByName(catalog, d), source: opts.source })
   } else parsed = parseScheduleCsv(text, { dateOrder: opts.dateOrder, source: opts.source })
@@ -243,6 +352,8 @@ export function importSchedule(catalog: Catalog, input: string | Buffer, opts: {
 function mrnByName(catalog: Catalog, display: string): string | null {
   const s = display.trim()
   const [family, given] = s.includes(',') ? s.split(',').map((x) => x.trim()) : [s.split(/\s+/).at(-1) ?? '', s.split(/\s+/)[0] ?? '']
-  const hits = catalog.db.prepare('SELECT mrn FROM patients WHERE family_name = ? COLLATE NOCASE AND given_name = ? COLLATE NOCASE').all(family, given) as { mrn: string }[]
+  const hits = catalog.db
+    .prepare('SELECT mrn FROM patients WHERE family_name = ? COLLATE NOCASE AND given_name = ? COLLATE NOCASE')
+    .all(family, given) as { mrn: string }[]
   return hits.length === 1 ? hits[0]!.mrn : null
 }

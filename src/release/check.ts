@@ -58,9 +58,33 @@ export interface ReleaseCheck {
 /** Elements of 164.508(c) the filed authorization lacks. */
 export const missingElements = (roi: FiledRoi): string[] => missingAuthorizationElements(roi)
 
-const STOP = new Set(['the', 'and', 'for', 'of', 'inc', 'llc', 'llp', 'pc', 'pllc', 'ltd', 'co', 'corp', 'company', 'attn', 'attention', 'dept', 'department', 'to'])
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'of',
+  'inc',
+  'llc',
+  'llp',
+  'pc',
+  'pllc',
+  'ltd',
+  'co',
+  'corp',
+  'company',
+  'attn',
+  'attention',
+  'dept',
+  'department',
+  'to',
+])
 const words = (s: string): string[] =>
-  s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter((w) => w.length >= 2 && !STOP.has(w))
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9\s]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length >= 2 && !STOP.has(w))
 
 /** The authorization's "who may receive" names the request's recipient: every word of the recipient's name is in it. */
 export function recipientCovered(authorizationRecipient: string, recipientName: string): boolean {
@@ -104,7 +128,13 @@ export function roiOf(doc: DocumentRecord): FiledRoi | null {
 }
 
 /** Everything wrong with one authorization for this request. */
-export function examineAuthorization(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, documentId: number, asOf: string): AuthorizationFinding {
+export function examineAuthorization(
+  catalog: Catalog,
+  releases: ReleaseRepo,
+  req: ReleaseRequest,
+  documentId: number,
+  asOf: string,
+): AuthorizationFinding {
   const reasons: string[] = []
   const doc = catalog.documents.get(documentId)
   const f = (valid: boolean, missing: string[] = []): AuthorizationFinding => ({ documentId, valid, reasons, missingElements: missing })
@@ -113,7 +143,9 @@ export function examineAuthorization(catalog: Catalog, releases: ReleaseRepo, re
     return f(false)
   }
   if (doc.status !== 'filed' || doc.docType !== 'roi_authorization') {
-    reasons.push(`document ${documentId} is not a filed authorization (it is ${doc.status === 'filed' ? `a ${doc.docType ?? 'document'}` : doc.status.replace('_', ' ')})`)
+    reasons.push(
+      `document ${documentId} is not a filed authorization (it is ${doc.status === 'filed' ? `a ${doc.docType ?? 'document'}` : doc.status.replace('_', ' ')})`,
+    )
     return f(false)
   }
   if (doc.patientMrn !== req.patientMrn) {
@@ -123,10 +155,14 @@ export function examineAuthorization(catalog: Catalog, releases: ReleaseRepo, re
   const roi = roiOf(doc)
   if (!roi) {
     reasons.push(`authorization ${documentId} has no elements read from it; settle it again in review`)
-    return f(false, Object.keys(REQUIRED_ELEMENTS).filter((k) => k !== 'representativeAuthority'))
+    return f(
+      false,
+      Object.keys(REQUIRED_ELEMENTS).filter((k) => k !== 'representativeAuthority'),
+    )
   }
   const missing = missingElements(roi)
-  if (missing.length) reasons.push(`authorization ${documentId} lacks ${missing.map((m) => REQUIRED_ELEMENTS[m]).join('; ')} (45 CFR 164.508(c))`)
+  if (missing.length)
+    reasons.push(`authorization ${documentId} lacks ${missing.map((m) => REQUIRED_ELEMENTS[m]).join('; ')} (45 CFR 164.508(c))`)
   const exp = roi.expiration?.date ?? null
   if (exp && exp < asOf) reasons.push(`authorization ${documentId} expired on ${exp}`)
   if (roi.signatureDate && /^\d{4}-\d{2}-\d{2}/.test(roi.signatureDate) && roi.signatureDate.slice(0, 10) > asOf)
@@ -152,7 +188,14 @@ function selectDocuments(catalog: Catalog, req: ReleaseRequest, timeZone: string
 }
 
 /** `asOf` and `timeZone`: the clinic's day of the check and its zone (a document without a date of service counts by the day it arrived there). */
-export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: ReleaseRequest, cats: ProtectedCategory[], asOf: string, timeZone: string): ReleaseCheck {
+export function checkRelease(
+  catalog: Catalog,
+  releases: ReleaseRepo,
+  req: ReleaseRequest,
+  cats: ProtectedCategory[],
+  asOf: string,
+  timeZone: string,
+): ReleaseCheck {
   const needsAuthorization = !NO_AUTHORIZATION_NEEDED.includes(req.requesterType)
   const reasons: string[] = []
   let authorizationId: number | null = req.authorizationId
@@ -162,9 +205,14 @@ export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: Relea
   if (!catalog.patients.get(req.patientMrn)) reasons.push(`there is no patient ${req.patientMrn} in the patient index`)
 
   // The authorization relied on: the one named, or else the patient's filed authorizations, newest first, the first valid one.
-  const candidates = req.authorizationId !== null
-    ? [req.authorizationId]
-    : catalog.documents.forPatient(req.patientMrn).filter((d) => d.status === 'filed' && d.docType === 'roi_authorization').map((d) => d.id).reverse()
+  const candidates =
+    req.authorizationId !== null
+      ? [req.authorizationId]
+      : catalog.documents
+          .forPatient(req.patientMrn)
+          .filter((d) => d.status === 'filed' && d.docType === 'roi_authorization')
+          .map((d) => d.id)
+          .reverse()
   let finding: AuthorizationFinding | undefined
   for (const id of candidates) {
     const x = examineAuthorization(catalog, releases, req, id, asOf)
@@ -176,7 +224,10 @@ export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: Relea
     if (finding.valid) authorizationDescription = roiOf(catalog.documents.get(finding.documentId)!)?.informationDescription ?? ''
   }
   if (needsAuthorization) {
-    if (!finding) reasons.push(`a disclosure to ${req.requesterType.replace(/_/g, ' ')} needs the patient's authorization, and none is filed to the chart`)
+    if (!finding)
+      reasons.push(
+        `a disclosure to ${req.requesterType.replace(/_/g, ' ')} needs the patient's authorization, and none is filed to the chart`,
+      )
     else if (!finding.valid) {
       reasons.push(...finding.reasons)
       missing = finding.missingElements
@@ -188,16 +239,27 @@ export function checkRelease(catalog: Catalog, releases: ReleaseRepo, req: Relea
   const excluded: (ReleaseDocument & { reason: string })[] = []
   let part2 = false
   for (const d of selectDocuments(catalog, req, timeZone)) {
-    const text = catalog.documents.pages(d.id).map((p) => p.text).join('\n')
+    const text = catalog.documents
+      .pages(d.id)
+      .map((p) => p.text)
+      .join('\n')
     const inCats = categoriesOf(d.docType, text, cats)
-    const rd: ReleaseDocument = { id: d.id, docType: d.docType, date: dateOf(d), pages: d.pageCount ?? 0, categories: inCats.map((c) => c.id) }
+    const rd: ReleaseDocument = {
+      id: d.id,
+      docType: d.docType,
+      date: dateOf(d),
+      pages: d.pageCount ?? 0,
+      categories: inCats.map((c) => c.id),
+    }
     const unnamed = inCats.filter((c) => !(authorizationUsed && namedBy(authorizationDescription, c)))
     if (unnamed.length) {
       excluded.push({ ...rd, reason: `specially protected (${unnamed.map((c) => c.label).join(', ')}) and not named by an authorization` })
       continue
     }
     if (needsAuthorization && authorizationUsed && !typeCovered(authorizationDescription, d.docType)) {
-      reasons.push(`document ${d.id} (${(d.docType ?? 'document').replace(/_/g, ' ')}) is not within the authorization's description of the information ("${authorizationDescription}")`)
+      reasons.push(
+        `document ${d.id} (${(d.docType ?? 'document').replace(/_/g, ' ')}) is not within the authorization's description of the information ("${authorizationDescription}")`,
+      )
       continue
     }
     if (inCats.some((c) => c.part2)) part2 = true

@@ -37,7 +37,7 @@ export const PART2_NOTICE =
 
 const REDISCLOSURE_NOTICE =
   'This information has been disclosed to you from confidential records. It is for the stated purpose only; information disclosed may be ' +
-  'protected by federal and state law, and further disclosure without the patient\'s authorization may be prohibited.'
+  "protected by federal and state law, and further disclosure without the patient's authorization may be prohibited."
 
 const LETTER = { width: 612, height: 792 }
 const MARGIN = 54
@@ -80,7 +80,12 @@ export interface BuiltPackage {
 
 export const docTypeLabel = (t: string | null): string => (t ?? 'document').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
-export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest, check: ReleaseCheck, opts: { on: string }): Promise<BuiltPackage> {
+export async function buildReleasePackage(
+  deps: PackageDeps,
+  req: ReleaseRequest,
+  check: ReleaseCheck,
+  opts: { on: string },
+): Promise<BuiltPackage> {
   if (!check.allowed) throw new ChartclerkError('REFUSED', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
   const patient = deps.catalog.patients.get(req.patientMrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient ${req.patientMrn} in the patient index.`)
@@ -96,7 +101,8 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
   const add = (text: string, o: { font?: PDFFont; size?: number; gap?: number } = {}): void => void lines.push({ text, ...o })
   if (clinic.name) add(clinic.name, { font: bold, size: 13 })
   if (clinic.address) add(clinic.address)
-  if (clinic.phone || clinic.fax) add([clinic.phone && `Phone ${clinic.phone}`, clinic.fax && `Fax ${clinic.fax}`].filter(Boolean).join('   '))
+  if (clinic.phone || clinic.fax)
+    add([clinic.phone && `Phone ${clinic.phone}`, clinic.fax && `Fax ${clinic.fax}`].filter(Boolean).join('   '))
   add('', { gap: 8 })
   add(opts.on)
   add('', { gap: 4 })
@@ -119,7 +125,8 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
   add('', { gap: 6 })
   add('Enclosed:', { font: bold })
   const docs = check.documents.map((d) => deps.catalog.documents.get(d.id)!)
-  for (const d of check.documents) add(`- ${docTypeLabel(d.docType)}${d.date ? `, ${d.date}` : ''} (${d.pages} page${d.pages === 1 ? '' : 's'})`)
+  for (const d of check.documents)
+    add(`- ${docTypeLabel(d.docType)}${d.date ? `, ${d.date}` : ''} (${d.pages} page${d.pages === 1 ? '' : 's'})`)
   add('', { gap: 6 })
   if (req.requesterType !== 'treatment' && req.requesterType !== 'patient') add(REDISCLOSURE_NOTICE, { size: 9 })
   if (check.part2) {
@@ -174,11 +181,21 @@ export async function buildReleasePackage(deps: PackageDeps, req: ReleaseRequest
   // Footers.
   const pages = out.getPages()
   const total = pages.length
-  pages.forEach((p, i) => footer(p, font, safe(`${patient.familyName}, ${patient.givenName} (MRN ${patient.mrn}) - Release ${req.releaseNumber} - page ${i + 1} of ${total}`)))
+  pages.forEach((p, i) =>
+    footer(
+      p,
+      font,
+      safe(`${patient.familyName}, ${patient.givenName} (MRN ${patient.mrn}) - Release ${req.releaseNumber} - page ${i + 1} of ${total}`),
+    ),
+  )
 
   const bytes = Buffer.from(await out.save())
   const key = releaseKey(req.releaseNumber)
-  await deps.storeWithArchive.put(key, { buffer: bytes }, { contentType: 'application/pdf', metadata: { 'release-number': req.releaseNumber } })
+  await deps.storeWithArchive.put(
+    key,
+    { buffer: bytes },
+    { contentType: 'application/pdf', metadata: { 'release-number': req.releaseNumber } },
+  )
   return { key, pages: total, coverPages, documentIds: check.documents.map((d) => d.id), bytes: bytes.length }
 }
 

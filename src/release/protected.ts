@@ -22,7 +22,12 @@ export interface ProtectedCategory {
 }
 
 export const BUILTIN_CATEGORIES: ProtectedCategory[] = [
-  { id: 'psychotherapy_notes', label: 'Psychotherapy notes', documentTypes: ['psychotherapy_note'], keywords: ['psychotherapy notes', 'psychotherapy note'] },
+  {
+    id: 'psychotherapy_notes',
+    label: 'Psychotherapy notes',
+    documentTypes: ['psychotherapy_note'],
+    keywords: ['psychotherapy notes', 'psychotherapy note'],
+  },
   {
     id: 'part2',
     label: 'Substance use disorder records (42 CFR Part 2)',
@@ -40,11 +45,23 @@ interface ProtectedFile {
 function withLeadCategories(file: ProtectedFile | null): ProtectedCategory[] {
   const out = BUILTIN_CATEGORIES.map((c) => ({ ...c }))
   for (const c of file?.categories ?? []) {
-    const cat: ProtectedCategory = { id: c.id, label: c.label || c.id, documentTypes: c.documentTypes ?? [], keywords: c.keywords ?? [], part2: c.part2 === true }
+    const cat: ProtectedCategory = {
+      id: c.id,
+      label: c.label || c.id,
+      documentTypes: c.documentTypes ?? [],
+      keywords: c.keywords ?? [],
+      part2: c.part2 === true,
+    }
     const existing = out.findIndex((x) => x.id === cat.id)
     if (existing >= 0) {
       const b = out[existing]!
-      out[existing] = { ...b, label: cat.label, documentTypes: [...b.documentTypes, ...cat.documentTypes], keywords: [...b.keywords, ...cat.keywords], part2: b.part2 || cat.part2 }
+      out[existing] = {
+        ...b,
+        label: cat.label,
+        documentTypes: [...b.documentTypes, ...cat.documentTypes],
+        keywords: [...b.keywords, ...cat.keywords],
+        part2: b.part2 || cat.part2,
+      }
     } else out.push(cat)
   }
   return out
@@ -69,7 +86,8 @@ export const PROTECTED_KIND: RuleFileKind<ProtectedCategory[]> = schemaKind<Prot
     })
     return withLeadCategories(f.value as ProtectedFile)
   },
-  describe: (cats) => (cats.length === BUILTIN_CATEGORIES.length ? `the ${cats.length} built-in protected categories` : `${cats.length} protected categories`),
+  describe: (cats) =>
+    cats.length === BUILTIN_CATEGORIES.length ? `the ${cats.length} built-in protected categories` : `${cats.length} protected categories`,
 })
 
 /** Reads the categories now (one-shot commands); throws RULE_FILE_INVALID naming file:line:col. */

@@ -45,8 +45,13 @@ export interface ReleaseRequest {
   updatedAt: string
 }
 
-export type NewReleaseRequest = Pick<ReleaseRequest, 'patientMrn' | 'requester' | 'requesterType' | 'recipientName' | 'purpose' | 'requestDate' | 'createdBy'> &
-  Partial<Pick<ReleaseRequest, 'recipientAddress' | 'docTypes' | 'dateFrom' | 'dateTo' | 'documentIds' | 'authorizationId' | 'identityVerified'>>
+export type NewReleaseRequest = Pick<
+  ReleaseRequest,
+  'patientMrn' | 'requester' | 'requesterType' | 'recipientName' | 'purpose' | 'requestDate' | 'createdBy'
+> &
+  Partial<
+    Pick<ReleaseRequest, 'recipientAddress' | 'docTypes' | 'dateFrom' | 'dateTo' | 'documentIds' | 'authorizationId' | 'identityVerified'>
+  >
 
 export interface Disclosure {
   id: number
@@ -96,8 +101,23 @@ export class ReleaseRepo {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
       .run(
-        r.patientMrn, r.requester, r.requesterType, r.recipientName, r.recipientAddress ?? '', r.purpose, JSON.stringify(r.docTypes ?? []), r.dateFrom ?? null,
-        r.dateTo ?? null, JSON.stringify(r.documentIds ?? []), r.requestDate, due, r.authorizationId ?? null, r.identityVerified ? 1 : 0, r.createdBy, now, now,
+        r.patientMrn,
+        r.requester,
+        r.requesterType,
+        r.recipientName,
+        r.recipientAddress ?? '',
+        r.purpose,
+        JSON.stringify(r.docTypes ?? []),
+        r.dateFrom ?? null,
+        r.dateTo ?? null,
+        JSON.stringify(r.documentIds ?? []),
+        r.requestDate,
+        due,
+        r.authorizationId ?? null,
+        r.identityVerified ? 1 : 0,
+        r.createdBy,
+        now,
+        now,
       )
     return this.get(Number(info.lastInsertRowid))!
   }
@@ -109,7 +129,10 @@ export class ReleaseRepo {
 
   require(id: number): ReleaseRequest {
     const r = this.get(id)
-    if (!r) throw new ChartclerkError('NOT_FOUND', `There is no release request ${releaseNumber(id)}.`, { cliHint: '"chartclerk release list --all" shows them.' })
+    if (!r)
+      throw new ChartclerkError('NOT_FOUND', `There is no release request ${releaseNumber(id)}.`, {
+        cliHint: '"chartclerk release list --all" shows them.',
+      })
     return r
   }
 
@@ -133,21 +156,27 @@ export class ReleaseRepo {
     const limit = addDays(asOf, withinDays)
     return (
       this.db
-        .prepare(`SELECT * FROM release_requests WHERE status IN ('open','packaged') AND due_date IS NOT NULL AND due_date <= ? ORDER BY due_date, id`)
+        .prepare(
+          `SELECT * FROM release_requests WHERE status IN ('open','packaged') AND due_date IS NOT NULL AND due_date <= ? ORDER BY due_date, id`,
+        )
         .all(limit) as any[]
     ).map(toRequest)
   }
 
   recordCheck(id: number, result: unknown, refused: boolean): void {
     this.db
-      .prepare(`UPDATE release_requests SET check_result = ?, status = CASE WHEN status IN ('open','refused') THEN ? ELSE status END, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE release_requests SET check_result = ?, status = CASE WHEN status IN ('open','refused') THEN ? ELSE status END, updated_at = ? WHERE id = ?`,
+      )
       .run(JSON.stringify(result), refused ? 'refused' : 'open', new Date().toISOString(), id)
   }
 
   recordPackage(id: number, p: { key: string; pages: number; documentIds: number[]; authorizationId: number | null }): void {
     const now = new Date().toISOString()
     this.db
-      .prepare(`UPDATE release_requests SET status = 'packaged', package_key = ?, package_pages = ?, package_documents = ?, packaged_at = ?, authorization_id = ?, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE release_requests SET status = 'packaged', package_key = ?, package_pages = ?, package_documents = ?, packaged_at = ?, authorization_id = ?, updated_at = ? WHERE id = ?`,
+      )
       .run(p.key, p.pages, JSON.stringify(p.documentIds), now, p.authorizationId, now, id)
   }
 
@@ -174,7 +203,9 @@ export class ReleaseRepo {
     const r = this.db
       .prepare('SELECT * FROM roi_revocations WHERE authorization_id = ? AND revoked_on <= ? ORDER BY revoked_on, id LIMIT 1')
       .get(authorizationId, asOf) as any
-    return r ? { id: r.id, authorizationId: r.authorization_id, revokedOn: r.revoked_on, recordedBy: r.recorded_by, note: r.note } : undefined
+    return r
+      ? { id: r.id, authorizationId: r.authorization_id, revokedOn: r.revoked_on, recordedBy: r.recorded_by, note: r.note }
+      : undefined
   }
 
   logDisclosure(d: Omit<Disclosure, 'id' | 'createdAt' | 'releaseNumber'>): Disclosure {
@@ -184,14 +215,30 @@ export class ReleaseRepo {
         `INSERT INTO disclosures (request_id, patient_mrn, disclosed_on, recipient_name, recipient_address, description, purpose, requester_type,
            authorization_id, accountable, pages, package_key, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(d.requestId, d.patientMrn, d.disclosedOn, d.recipientName, d.recipientAddress, d.description, d.purpose, d.requesterType, d.authorizationId,
-        d.accountable ? 1 : 0, d.pages, d.packageKey, d.recordedBy, now)
+      .run(
+        d.requestId,
+        d.patientMrn,
+        d.disclosedOn,
+        d.recipientName,
+        d.recipientAddress,
+        d.description,
+        d.purpose,
+        d.requesterType,
+        d.authorizationId,
+        d.accountable ? 1 : 0,
+        d.pages,
+        d.packageKey,
+        d.recordedBy,
+        now,
+      )
     return { ...d, id: Number(info.lastInsertRowid), releaseNumber: releaseNumber(d.requestId), createdAt: now }
   }
 
   /** Every logged disclosure of the chart (accountable or not), oldest first. */
   disclosures(mrn: string): Disclosure[] {
-    return (this.db.prepare('SELECT * FROM disclosures WHERE patient_mrn = ? ORDER BY disclosed_on, id').all(mrn) as any[]).map(toDisclosure)
+    return (this.db.prepare('SELECT * FROM disclosures WHERE patient_mrn = ? ORDER BY disclosed_on, id').all(mrn) as any[]).map(
+      toDisclosure,
+    )
   }
 
   /** The accounting of disclosures: accountable disclosures from `asOf` back `years` years (default six). */
@@ -199,7 +246,9 @@ export class ReleaseRepo {
     const from = addYears(asOf, -years)
     return (
       this.db
-        .prepare('SELECT * FROM disclosures WHERE patient_mrn = ? AND accountable = 1 AND disclosed_on >= ? AND disclosed_on <= ? ORDER BY disclosed_on, id')
+        .prepare(
+          'SELECT * FROM disclosures WHERE patient_mrn = ? AND accountable = 1 AND disclosed_on >= ? AND disclosed_on <= ? ORDER BY disclosed_on, id',
+        )
         .all(mrn, from, asOf) as any[]
     ).map(toDisclosure)
   }
@@ -207,19 +256,54 @@ export class ReleaseRepo {
 
 function toRequest(r: any): ReleaseRequest {
   return {
-    id: r.id, releaseNumber: releaseNumber(r.id), patientMrn: r.patient_mrn, requester: r.requester, requesterType: r.requester_type,
-    recipientName: r.recipient_name, recipientAddress: r.recipient_address, purpose: r.purpose, docTypes: JSON.parse(r.doc_types),
-    dateFrom: r.date_from, dateTo: r.date_to, documentIds: JSON.parse(r.document_ids), requestDate: r.request_date, dueDate: r.due_date,
-    authorizationId: r.authorization_id, identityVerified: !!r.identity_verified, status: r.status, checkResult: r.check_result ? JSON.parse(r.check_result) : null,
-    packageKey: r.package_key, packagePages: r.package_pages, packageDocuments: r.package_documents ? JSON.parse(r.package_documents) : [],
-    packagedAt: r.packaged_at, sentTo: r.sent_to, sentAt: r.sent_at, sentBy: r.sent_by, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    releaseNumber: releaseNumber(r.id),
+    patientMrn: r.patient_mrn,
+    requester: r.requester,
+    requesterType: r.requester_type,
+    recipientName: r.recipient_name,
+    recipientAddress: r.recipient_address,
+    purpose: r.purpose,
+    docTypes: JSON.parse(r.doc_types),
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    documentIds: JSON.parse(r.document_ids),
+    requestDate: r.request_date,
+    dueDate: r.due_date,
+    authorizationId: r.authorization_id,
+    identityVerified: !!r.identity_verified,
+    status: r.status,
+    checkResult: r.check_result ? JSON.parse(r.check_result) : null,
+    packageKey: r.package_key,
+    packagePages: r.package_pages,
+    packageDocuments: r.package_documents ? JSON.parse(r.package_documents) : [],
+    packagedAt: r.packaged_at,
+    sentTo: r.sent_to,
+    sentAt: r.sent_at,
+    sentBy: r.sent_by,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   }
 }
 
 function toDisclosure(r: any): Disclosure {
   return {
-    id: r.id, requestId: r.request_id, releaseNumber: releaseNumber(r.request_id), patientMrn: r.patient_mrn, disclosedOn: r.disclosed_on,
-    recipientName: r.recipient_name, recipientAddress: r.recipient_address, description: r.description, purpose: r.purpose, requesterType: r.requester_type,
-    authorizationId: r.authorization_id, accountable: !!r.accountable, pages: r.pages, packageKey: r.package_key, recordedBy: r.recorded_by, createdAt: r.created_at,
+    id: r.id,
+    requestId: r.request_id,
+    releaseNumber: releaseNumber(r.request_id),
+    patientMrn: r.patient_mrn,
+    disclosedOn: r.disclosed_on,
+    recipientName: r.recipient_name,
+    recipientAddress: r.recipient_address,
+    description: r.description,
+    purpose: r.purpose,
+    requesterType: r.requester_type,
+    authorizationId: r.authorization_id,
+    accountable: !!r.accountable,
+    pages: r.pages,
+    packageKey: r.package_key,
+    recordedBy: r.recorded_by,
+    createdAt: r.created_at,
   }
 }

@@ -27,9 +27,15 @@ export function protectedCategoriesOf(deps: CatalogDeps): ProtectedCategory[] {
 
 export function requesterType(v: string): RequesterType {
   const t = v.toLowerCase().replace(/[\s-]+/g, '_')
-  const alias: Record<string, RequesterType> = { provider: 'treatment', law_enforcement: 'required_by_law', law: 'required_by_law', court: 'required_by_law' }
+  const alias: Record<string, RequesterType> = {
+    provider: 'treatment',
+    law_enforcement: 'required_by_law',
+    law: 'required_by_law',
+    court: 'required_by_law',
+  }
   const r = (alias[t] ?? t) as RequesterType
-  if (!REQUESTER_TYPES.includes(r)) throw new ChartclerkError('USAGE', `Requester type "${v}" is not one of: ${REQUESTER_TYPES.join(', ')} (or provider, law_enforcement).`)
+  if (!REQUESTER_TYPES.includes(r))
+    throw new ChartclerkError('USAGE', `Requester type "${v}" is not one of: ${REQUESTER_TYPES.join(', ')} (or provider, law_enforcement).`)
   return r
 }
 
@@ -39,9 +45,16 @@ export function isoDate(v: string | undefined, what: string): string | undefined
 }
 
 export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseRequest {
-  if (!deps.catalog.patients.get(r.patientMrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
-  const needed = [['requester', 'the requester', r.requester], ['recipient', 'the recipient', r.recipientName], ['purpose', 'the purpose', r.purpose], ['by', 'who records it', r.createdBy]] as const
-  for (const [flag, what, v] of needed) if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs ${what}.`, { cliHint: `Give --${flag}.` })
+  if (!deps.catalog.patients.get(r.patientMrn))
+    throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
+  const needed = [
+    ['requester', 'the requester', r.requester],
+    ['recipient', 'the recipient', r.recipientName],
+    ['purpose', 'the purpose', r.purpose],
+    ['by', 'who records it', r.createdBy],
+  ] as const
+  for (const [flag, what, v] of needed)
+    if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs ${what}.`, { cliHint: `Give --${flag}.` })
   const repo = new ReleaseRepo(deps.catalog.db)
   const req = repo.create(r)
   deps.catalog.events.append('release.created', null, { release: req.releaseNumber, requesterType: req.requesterType, by: r.createdBy })
@@ -49,14 +62,21 @@ export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseR
 }
 
 /** Checks the request (as of `asOf`, default the clinic's today) and records the result: refused with reasons, or open. */
-export function checkReleaseRequest(deps: CatalogDeps, id: number, asOf = deps.clock.today()): { request: ReleaseRequest; check: ReleaseCheck } {
+export function checkReleaseRequest(
+  deps: CatalogDeps,
+  id: number,
+  asOf = deps.clock.today(),
+): { request: ReleaseRequest; check: ReleaseCheck } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
   const check = checkRelease(deps.catalog, repo, request, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
   if (request.status === 'open' || request.status === 'refused') {
     repo.recordCheck(id, check, !check.allowed)
     deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {
-      release: request.releaseNumber, allowed: check.allowed, missingElements: check.missingElements, authorizationId: check.authorizationId,
+      release: request.releaseNumber,
+      allowed: check.allowed,
+      missingElements: check.missingElements,
+      authorizationId: check.authorizationId,
     })
   }
   return { request: repo.require(id), check }
@@ -85,7 +105,8 @@ export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: st
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
   if (!v.by.trim()) throw new ChartclerkError('USAGE', 'Say who verified the identity.', { cliHint: 'Give --by NAME.' })
-  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
+  if (request.status === 'sent' || request.status === 'cancelled')
+    throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
   if (!request.identityVerified) {
     repo.recordIdentityVerified(id)
     deps.catalog.events.append('release.identity_verified', null, { release: request.releaseNumber, by: v.by, how: v.how ?? null })
@@ -93,22 +114,39 @@ export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: st
   return repo.require(id)
 }
 
-export async function packageRelease(deps: ReleaseDeps, id: number, asOf = deps.clock.today()): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
+export async function packageRelease(
+  deps: ReleaseDeps,
+  id: number,
+  asOf = deps.clock.today(),
+): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
   const { request, check } = checkReleaseRequest(deps, id, asOf)
-  if (request.status === 'sent' || request.status === 'cancelled') throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
+  if (request.status === 'sent' || request.status === 'cancelled')
+    throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
   requireIdentity(request, 'packaged')
   const pkg = await buildReleasePackage(deps, request, check, { on: asOf })
   const repo = new ReleaseRepo(deps.catalog.db)
   repo.recordPackage(id, { key: pkg.key, pages: pkg.pages, documentIds: pkg.documentIds, authorizationId: check.authorizationId })
-  deps.catalog.events.append('release.packaged', null, { release: request.releaseNumber, pages: pkg.pages, documents: pkg.documentIds, key: pkg.key })
+  deps.catalog.events.append('release.packaged', null, {
+    release: request.releaseNumber,
+    pages: pkg.pages,
+    documents: pkg.documentIds,
+    key: pkg.key,
+  })
   return { request: repo.require(id), check, pkg }
 }
 
 /** The package went out: when, to whom; the disclosure is logged (accountable or not). */
-export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string; on?: string; by: string }): { request: ReleaseRequest; disclosure: Disclosure } {
+export function markReleaseSent(
+  deps: CatalogDeps,
+  id: number,
+  s: { to?: string; on?: string; by: string },
+): { request: ReleaseRequest; disclosure: Disclosure } {
   const repo = new ReleaseRepo(deps.catalog.db)
   const request = repo.require(id)
-  if (request.status !== 'packaged') throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; build its package first.`, { cliHint: `"chartclerk release package ${id}" builds it.` })
+  if (request.status !== 'packaged')
+    throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; build its package first.`, {
+      cliHint: `"chartclerk release package ${id}" builds it.`,
+    })
   requireIdentity(request, 'sent')
   if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who sent it.', { cliHint: 'Give --by NAME.' })
   const on = s.on ?? deps.clock.today()
@@ -124,9 +162,19 @@ export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string;
   deps.catalog.tx(() => {
     repo.recordSent(id, { to, on, by: s.by })
     disclosure = repo.logDisclosure({
-      requestId: id, patientMrn: request.patientMrn, disclosedOn: on, recipientName: to, recipientAddress: request.recipientAddress, description,
-      purpose: request.purpose, requesterType: request.requesterType, authorizationId: check.authorizationId, accountable: check.accountable,
-      pages: request.packagePages, packageKey: request.packageKey, recordedBy: s.by,
+      requestId: id,
+      patientMrn: request.patientMrn,
+      disclosedOn: on,
+      recipientName: to,
+      recipientAddress: request.recipientAddress,
+      description,
+      purpose: request.purpose,
+      requesterType: request.requesterType,
+      authorizationId: check.authorizationId,
+      accountable: check.accountable,
+      pages: request.packagePages,
+      packageKey: request.packageKey,
+      recordedBy: s.by,
     })
     deps.catalog.events.append('release.sent', null, { release: request.releaseNumber, on, by: s.by, accountable: check.accountable })
   })
@@ -135,7 +183,8 @@ export function markReleaseSent(deps: CatalogDeps, id: number, s: { to?: string;
 
 export function revokeAuthorization(deps: CatalogDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
   const doc = deps.catalog.documents.get(authorizationId)
-  if (!doc || doc.docType !== 'roi_authorization') throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
+  if (!doc || doc.docType !== 'roi_authorization')
+    throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
   if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation.', { cliHint: 'Give --by NAME.' })
   const rev = new ReleaseRepo(deps.catalog.db).revoke(authorizationId, r.on ?? deps.clock.today(), r.by, r.note)
   deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })

@@ -41,4 +41,3 @@ export function daysBetween(from: string, asOf: string): number {
 export function emptyBuckets(): Record<AgingBucket, number> {
   return { '0-7': 0, '8-14': 0, '15-30': 0, '31-60': 0, '>60': 0 }
 }
-

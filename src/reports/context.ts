@@ -25,7 +25,11 @@ export class ReportContext {
   private readonly stays = new Map<string, HospitalStay[]>()
 
   /** `asOf`: the report day, a date in the clinic's time zone (`clock`). */
-  constructor(readonly catalog: Catalog, readonly asOf: string, readonly clock: Clock) {}
+  constructor(
+    readonly catalog: Catalog,
+    readonly asOf: string,
+    readonly clock: Clock,
+  ) {}
 
   patient(mrn: string): Patient | null {
     if (!this.patients.has(mrn)) this.patients.set(mrn, this.catalog.patients.get(mrn) ?? null)
@@ -56,7 +60,9 @@ export class ReportContext {
     if (d.kind !== 'missing_document') return null
     const enc = d.subject?.startsWith('encounter:') ? d.subject.slice('encounter:'.length) : null
     if (!d.documentId && !enc) return null
-    return this.hospitalStays(d.chartMrn).find((s) => (d.documentId && s.documentId === d.documentId) || (enc && s.encounterId === enc)) ?? null
+    return (
+      this.hospitalStays(d.chartMrn).find((s) => (d.documentId && s.documentId === d.documentId) || (enc && s.encounterId === enc)) ?? null
+    )
   }
 
   /** Where aging starts: the discharge date for a missing summary of a hospital stay, else the day it was created. */

@@ -166,7 +166,15 @@ export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, op
     let g = groups.get(r.mrn)
     if (!g) {
       const p = ctx.patient(r.mrn)
-      g = { mrn: r.mrn, patientName: r.patientName, birthDate: r.birthDate, inPatientIndex: !!p, rows: [], buckets: emptyBuckets(), delinquent: 0 }
+      g = {
+        mrn: r.mrn,
+        patientName: r.patientName,
+        birthDate: r.birthDate,
+        inPatientIndex: !!p,
+        rows: [],
+        buckets: emptyBuckets(),
+        delinquent: 0,
+      }
       groups.set(r.mrn, g)
     }
     g.rows.push(r)
@@ -272,20 +280,58 @@ ${g.rows
 /* ---------- CSV ---------- */
 
 export const CSV_COLUMNS = [
-  'id', 'mrn', 'patient_name', 'birth_date', 'document_id', 'document_type', 'date_of_service', 'facility', 'rule_id', 'kind', 'severity',
-  'message', 'status', 'assigned_to', 'created_at', 'aging_from', 'age_days', 'aging_bucket', 'delinquent', 'ruleset_version',
-  'status_reason', 'decided_by', 'decided_at',
+  'id',
+  'mrn',
+  'patient_name',
+  'birth_date',
+  'document_id',
+  'document_type',
+  'date_of_service',
+  'facility',
+  'rule_id',
+  'kind',
+  'severity',
+  'message',
+  'status',
+  'assigned_to',
+  'created_at',
+  'aging_from',
+  'age_days',
+  'aging_bucket',
+  'delinquent',
+  'ruleset_version',
+  'status_reason',
+  'decided_by',
+  'decided_at',
 ] as const
 
 /** One row per deficiency, through the one CSV writer (reports/csv.ts). */
 export function renderReportCsv(report: DeficiencyReport): string {
-  const rows = reportRows(report).map((r) =>
-    [
-      r.id, r.mrn, r.patientName, r.birthDate, r.documentId, r.documentType, r.dateOfService, r.facility, r.ruleId, r.kind, r.severity,
-      r.message, r.status, r.assignedTo, r.createdAt, r.agingFrom, r.ageDays, r.agingBucket, r.delinquent ? 'yes' : 'no', r.rulesetVersion,
-      r.statusReason, r.decidedBy, r.decidedAt,
-    ],
-  )
+  const rows = reportRows(report).map((r) => [
+    r.id,
+    r.mrn,
+    r.patientName,
+    r.birthDate,
+    r.documentId,
+    r.documentType,
+    r.dateOfService,
+    r.facility,
+    r.ruleId,
+    r.kind,
+    r.severity,
+    r.message,
+    r.status,
+    r.assignedTo,
+    r.createdAt,
+    r.agingFrom,
+    r.ageDays,
+    r.agingBucket,
+    r.delinquent ? 'yes' : 'no',
+    r.rulesetVersion,
+    r.statusReason,
+    r.decidedBy,
+    r.decidedAt,
+  ])
   return spreadsheetCsv(CSV_COLUMNS, rows)
 }
 

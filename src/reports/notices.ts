@@ -102,18 +102,21 @@ export class NoticesRepo {
   find(ref: string): Notice | null {
     const t = ref.trim()
     if (/^\d+$/.test(t)) return this.get(Number(t))
-    const r = this.db.prepare('SELECT * FROM records_requests WHERE tracking_number = ? COLLATE NOCASE').get(t) as Record<string, unknown> | undefined
+    const r = this.db.prepare('SELECT * FROM records_requests WHERE tracking_number = ? COLLATE NOCASE').get(t) as
+      Record<string, unknown> | undefined
     return r ? toNotice(r) : null
   }
 
   require(ref: string): Notice {
     const n = this.find(ref)
-    if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${ref}.`, { cliHint: '"chartclerk notices list" shows them.' })
+    if (!n)
+      throw new ChartclerkError('NOT_FOUND', `There is no records request ${ref}.`, { cliHint: '"chartclerk notices list" shows them.' })
     return n
   }
 
   forDeficiency(deficiencyId: number): Notice | null {
-    const r = this.db.prepare('SELECT * FROM records_requests WHERE deficiency_id = ?').get(deficiencyId) as Record<string, unknown> | undefined
+    const r = this.db.prepare('SELECT * FROM records_requests WHERE deficiency_id = ?').get(deficiencyId) as
+      Record<string, unknown> | undefined
     return r ? toNotice(r) : null
   }
 
@@ -128,32 +131,66 @@ export class NoticesRepo {
       where.push('chart_mrn = ?')
       args.push(filter.mrn)
     }
-    return (this.db.prepare(`SELECT * FROM records_requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...args) as Record<string, unknown>[]).map(toNotice)
+    return (
+      this.db
+        .prepare(`SELECT * FROM records_requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`)
+        .all(...args) as Record<string, unknown>[]
+    ).map(toNotice)
   }
 
   history(id: number): NoticeHistoryRow[] {
-    return (this.db.prepare('SELECT * FROM records_request_history WHERE request_id = ? ORDER BY id').all(id) as Record<string, unknown>[]).map((r) => ({
-      id: r.id as number, requestId: r.request_id as number, at: r.at as string, by: r.by as string, action: r.action as string, note: (r.note as string | null) ?? null,
+    return (
+      this.db.prepare('SELECT * FROM records_request_history WHERE request_id = ? ORDER BY id').all(id) as Record<string, unknown>[]
+    ).map((r) => ({
+      id: r.id as number,
+      requestId: r.request_id as number,
+      at: r.at as string,
+      by: r.by as string,
+      action: r.action as string,
+      note: (r.note as string | null) ?? null,
     }))
   }
 
   private log(id: number, at: string, by: string, action: string, note: string | null = null): void {
-    this.db.prepare('INSERT INTO records_request_history (request_id, at, by, action, note) VALUES (?, ?, ?, ?, ?)').run(id, at, by, action, note)
+    this.db
+      .prepare('INSERT INTO records_request_history (request_id, at, by, action, note) VALUES (?, ?, ?, ?, ?)')
+      .run(id, at, by, action, note)
   }
 
   /** Opens a request for a deficiency; null when it already has one (another process was first). */
-  create(n: { deficiencyId: number; chartMrn: string; documentId: string | null; facility: string; datesOfService: string[]; documentsNeeded: string[] }, opts: { at?: string; by?: string } = {}): Notice | null {
+  create(
+    n: {
+      deficiencyId: number
+      chartMrn: string
+      documentId: string | null
+      facility: string
+      datesOfService: string[]
+      documentsNeeded: string[]
+    },
+    opts: { at?: string; by?: string } = {},
+  ): Notice | null {
     const at = opts.at ?? new Date().toISOString()
     return this.db.transaction(() => {
       if (this.forDeficiency(n.deficiencyId)) return null
-      const next = ((this.db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM records_requests').get() as { n: number }).n)
+      const next = (this.db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM records_requests').get() as { n: number }).n
       const tracking = `RR-${String(next).padStart(6, '0')}`
       this.db
         .prepare(
           `INSERT INTO records_requests (id, tracking_number, deficiency_id, chart_mrn, document_id, facility, dates_of_service, documents_needed, status, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
         )
-        .run(next, tracking, n.deficiencyId, n.chartMrn, n.documentId, n.facility, JSON.stringify(n.datesOfService), JSON.stringify(n.documentsNeeded), at, at)
+        .run(
+          next,
+          tracking,
+          n.deficiencyId,
+          n.chartMrn,
+          n.documentId,
+          n.facility,
+          JSON.stringify(n.datesOfService),
+          JSON.stringify(n.documentsNeeded),
+          at,
+          at,
+        )
       this.log(next, at, opts.by ?? SYSTEM_ACTOR, 'created', `for deficiency #${n.deficiencyId}`)
       return this.get(next)!
     })()
@@ -165,7 +202,9 @@ export class NoticesRepo {
     return this.db.transaction(() => {
       const n = this.get(id)
       if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
-      this.db.prepare('UPDATE records_requests SET printed_at = ?, due_date = coalesce(due_date, ?), updated_at = ? WHERE id = ?').run(at, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
+      this.db
+        .prepare('UPDATE records_requests SET printed_at = ?, due_date = coalesce(due_date, ?), updated_at = ? WHERE id = ?')
+        .run(at, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
       this.log(id, at, opts.by, 'printed')
       return this.get(id)!
     })()
@@ -186,7 +225,9 @@ export class NoticesRepo {
           .run(at, opts.by, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
         this.log(id, at, opts.by, 'sent')
       } else {
-        this.db.prepare('UPDATE records_requests SET follow_ups = follow_ups + 1, last_follow_up_at = ?, updated_at = ? WHERE id = ?').run(at, at, id)
+        this.db
+          .prepare('UPDATE records_requests SET follow_ups = follow_ups + 1, last_follow_up_at = ?, updated_at = ? WHERE id = ?')
+          .run(at, at, id)
         this.log(id, at, opts.by, 'follow_up', `follow-up ${n.followUps + 1}`)
       }
       return this.get(id)!
@@ -199,9 +240,12 @@ export class NoticesRepo {
     return this.db.transaction(() => {
       const n = this.get(id)
       if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
-      if (n.status === 'received' || n.status === 'cancelled') throw new ChartclerkError('CONFLICT', `Records request ${n.trackingNumber} is already ${n.status}.`)
+      if (n.status === 'received' || n.status === 'cancelled')
+        throw new ChartclerkError('CONFLICT', `Records request ${n.trackingNumber} is already ${n.status}.`)
       this.db
-        .prepare("UPDATE records_requests SET status = 'received', received_at = ?, received_by = ?, closed_reason = ?, updated_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE records_requests SET status = 'received', received_at = ?, received_by = ?, closed_reason = ?, updated_at = ? WHERE id = ?",
+        )
         .run(at, opts.by, opts.note ?? null, at, id)
       this.log(id, at, opts.by, 'received', opts.note ?? null)
       return this.get(id)!
@@ -214,7 +258,9 @@ export class NoticesRepo {
       const n = this.get(id)
       if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
       if (!OUTSTANDING.includes(n.status)) return n
-      this.db.prepare("UPDATE records_requests SET status = 'cancelled', closed_reason = ?, updated_at = ? WHERE id = ?").run(opts.reason, at, id)
+      this.db
+        .prepare("UPDATE records_requests SET status = 'cancelled', closed_reason = ?, updated_at = ? WHERE id = ?")
+        .run(opts.reason, at, id)
       this.log(id, at, opts.by, 'cancelled', opts.reason)
       return this.get(id)!
     })()
@@ -229,7 +275,10 @@ function fmtStay(s: HospitalStay): string {
 }
 
 /** Dates of service and the documents needed for a missing-document deficiency. */
-export function requestContent(d: Deficiency, ctx: ReportContext): { facility: string | null; datesOfService: string[]; documentsNeeded: string[] } {
+export function requestContent(
+  d: Deficiency,
+  ctx: ReportContext,
+): { facility: string | null; datesOfService: string[]; documentsNeeded: string[] } {
   const doc = ctx.document(d.documentId)
   const stay = ctx.stayOf(d)
   const facility = doc?.facility ?? stay?.facility ?? null
@@ -238,8 +287,17 @@ export function requestContent(d: Deficiency, ctx: ReportContext): { facility: s
   if (stay) {
     const when = fmtStay(stay)
     if (when) datesOfService.push(when)
-    if (stay.kind === 'emergency') documentsNeeded.push(`Emergency department record / visit summary for the visit of ${when || 'the date above'} (provider notes, diagnoses, results, medications and discharge instructions)`)
-    else documentsNeeded.push(`Discharge summary for the ${stay.kind} stay ${when ? `of ${when}` : ''} (reason for admission, significant findings, procedures, condition and medications at discharge, follow-up plan)`.replace('  ', ' '))
+    if (stay.kind === 'emergency')
+      documentsNeeded.push(
+        `Emergency department record / visit summary for the visit of ${when || 'the date above'} (provider notes, diagnoses, results, medications and discharge instructions)`,
+      )
+    else
+      documentsNeeded.push(
+        `Discharge summary for the ${stay.kind} stay ${when ? `of ${when}` : ''} (reason for admission, significant findings, procedures, condition and medications at discharge, follow-up plan)`.replace(
+          '  ',
+          ' ',
+        ),
+      )
   } else {
     if (doc?.dateOfService) datesOfService.push(doc.dateOfService)
     documentsNeeded.push(`The record still missing from our chart: ${d.message.replace(/\s*Send a records request[^.]*\.?/i, '').trim()}`)
@@ -269,7 +327,17 @@ export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string;
     if (repo.forDeficiency(d.id)) continue
     const c = requestContent(d, ctx)
     if (!c.facility) continue
-    const created = repo.create({ deficiencyId: d.id, chartMrn: d.chartMrn, documentId: d.documentId, facility: c.facility, datesOfService: c.datesOfService, documentsNeeded: c.documentsNeeded }, { at, by })
+    const created = repo.create(
+      {
+        deficiencyId: d.id,
+        chartMrn: d.chartMrn,
+        documentId: d.documentId,
+        facility: c.facility,
+        datesOfService: c.datesOfService,
+        documentsNeeded: c.documentsNeeded,
+      },
+      { at, by },
+    )
     if (created) out.created.push(created)
   }
   for (const n of repo.list({ status: [...OUTSTANDING], mrn: opts.mrn })) {
@@ -283,7 +351,14 @@ export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string;
           note: `deficiency #${d.id} ${d.status}${d.statusReason ? `: ${d.statusReason}` : ''}`,
         }),
       )
-    } else out.cancelled.push(repo.cancel(n.id, { by: d.decidedBy ?? by, at: d.decidedAt ?? at, reason: `deficiency #${d.id} ${d.status}${d.statusReason ? `: ${d.statusReason}` : ''}` }))
+    } else
+      out.cancelled.push(
+        repo.cancel(n.id, {
+          by: d.decidedBy ?? by,
+          at: d.decidedAt ?? at,
+          reason: `deficiency #${d.id} ${d.status}${d.statusReason ? `: ${d.statusReason}` : ''}`,
+        }),
+      )
   }
   return out
 }
@@ -353,4 +428,3 @@ for which no patient authorization is required under HIPAA, 45 CFR 164.506(c). T
 export function outstandingDays(n: Notice, asOf: string, clock: Clock): number | null {
   return n.sentAt && (n.status === 'sent' || n.status === 'pending') ? daysBetween(clock.localDate(n.sentAt), asOf) : null
 }
-

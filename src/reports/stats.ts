@@ -54,7 +54,14 @@ export interface Stats {
     /** Delinquent charts / average monthly discharges (The Joint Commission: under 50%); null without discharges. */
     delinquencyRate: number | null
   }
-  recordsRequests: { outstanding: number; pending: number; sent: number; overdue: number; receivedInPeriod: number; medianTurnaroundDays: number | null }
+  recordsRequests: {
+    outstanding: number
+    pending: number
+    sent: number
+    overdue: number
+    receivedInPeriod: number
+    medianTurnaroundDays: number | null
+  }
   /** Release-of-information requests still to answer: a patient's access request is due in 30 days. */
   releases: { open: number; dueWithin5Days: number; overdue: number }
 }
@@ -126,7 +133,8 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   for (const mrn of chartMrns(catalog)) {
     const chart = buildChart(catalog, mrn, clock, to)
     if (!chart) continue
-    for (const s of deriveChartFacts(chart).hospitalStays) if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++
+    for (const s of deriveChartFacts(chart).hospitalStays)
+      if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++
   }
   const months = days / (365.25 / 12)
   const averageMonthlyDischarges = discharges ? Math.round((discharges / months) * 100) / 100 : null
@@ -150,7 +158,12 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
       settled,
       autoFiledShare: documents ? Math.round(((documents - settled) / documents) * 1000) / 1000 : null,
     },
-    review: { backlog: waiting.length, oldestDays: reviewAges.length ? Math.max(...reviewAges) : null, medianDays: median(reviewAges), byAge: reviewByAge },
+    review: {
+      backlog: waiting.length,
+      oldestDays: reviewAges.length ? Math.max(...reviewAges) : null,
+      medianDays: median(reviewAges),
+      byAge: reviewByAge,
+    },
     deficiencies: {
       open: open.length,
       byKind,
@@ -162,7 +175,14 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
       averageMonthlyDischarges,
       delinquencyRate,
     },
-    recordsRequests: { outstanding: pending + sent, pending, sent, overdue, receivedInPeriod: received.length, medianTurnaroundDays: median(turnaround) },
+    recordsRequests: {
+      outstanding: pending + sent,
+      pending,
+      sent,
+      overdue,
+      receivedInPeriod: received.length,
+      medianTurnaroundDays: median(turnaround),
+    },
     releases: releaseDeadlines(catalog, to),
   }
 }
@@ -181,7 +201,9 @@ export function formatStats(s: Stats): string[] {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`)
   const lines: string[] = []
   lines.push(`period          ${s.period.from} to ${s.period.to} (${s.period.days} days)`)
-  lines.push(`filed           ${s.filing.documents} document(s), ${s.filing.pages} page(s); auto-filed ${s.filing.autoFiled}, settled by a person ${s.filing.settled} (auto-filed share ${pct(s.filing.autoFiledShare)})`)
+  lines.push(
+    `filed           ${s.filing.documents} document(s), ${s.filing.pages} page(s); auto-filed ${s.filing.autoFiled}, settled by a person ${s.filing.settled} (auto-filed share ${pct(s.filing.autoFiledShare)})`,
+  )
   // a bar per day (# by chartclerk, + after review), scaled to the busiest day
   const most = Math.max(1, ...s.filing.perDay.map((d) => d.documents))
   const bar = (n: number) => Math.round((n / most) * 30)
@@ -191,15 +213,24 @@ export function formatStats(s: Stats): string[] {
         `  ${d.date}    ${String(d.documents).padStart(4)} doc(s) ${String(d.pages).padStart(5)} page(s) ${String(d.afterReview).padStart(4)} after review  ` +
           `${'#'.repeat(bar(d.documents) - bar(d.afterReview))}${'+'.repeat(bar(d.afterReview))}`,
       )
-  lines.push(`review backlog  ${s.review.backlog} waiting; oldest ${s.review.oldestDays ?? '-'} day(s), median ${s.review.medianDays ?? '-'}`)
-  lines.push(`deficiencies    ${s.deficiencies.open} open; by age ${AGING_BUCKETS.map((b) => `${b}: ${s.deficiencies.byAge[b]}`).join(', ')}`)
-  for (const [k, v] of Object.entries(s.deficiencies.byKind)) lines.push(`  ${k.padEnd(18)} ${String(v.total).padStart(4)}  (${AGING_BUCKETS.map((b) => `${b}: ${v[b]}`).join(', ')})`)
+  lines.push(
+    `review backlog  ${s.review.backlog} waiting; oldest ${s.review.oldestDays ?? '-'} day(s), median ${s.review.medianDays ?? '-'}`,
+  )
+  lines.push(
+    `deficiencies    ${s.deficiencies.open} open; by age ${AGING_BUCKETS.map((b) => `${b}: ${s.deficiencies.byAge[b]}`).join(', ')}`,
+  )
+  for (const [k, v] of Object.entries(s.deficiencies.byKind))
+    lines.push(`  ${k.padEnd(18)} ${String(v.total).padStart(4)}  (${AGING_BUCKETS.map((b) => `${b}: ${v[b]}`).join(', ')})`)
   lines.push(
     `delinquency     ${s.deficiencies.delinquent} deficienc(ies) open > ${s.deficiencies.delinquentAfterDays} days in ${s.deficiencies.delinquentCharts} chart(s); ` +
       `${s.deficiencies.discharges} discharge(s) known in the period; rate ${s.deficiencies.delinquencyRate === null ? 'n/a (no discharges known)' : pct(s.deficiencies.delinquencyRate)}`,
   )
   const r = s.recordsRequests
-  lines.push(`releases        ${s.releases.open} open; ${s.releases.dueWithin5Days} due within 5 days, ${s.releases.overdue} past their deadline`)
-  lines.push(`records requests ${r.outstanding} outstanding (${r.pending} not yet sent, ${r.sent} sent, ${r.overdue} overdue); ${r.receivedInPeriod} received in the period${r.medianTurnaroundDays !== null ? `, median ${r.medianTurnaroundDays} day(s)` : ''}`)
+  lines.push(
+    `releases        ${s.releases.open} open; ${s.releases.dueWithin5Days} due within 5 days, ${s.releases.overdue} past their deadline`,
+  )
+  lines.push(
+    `records requests ${r.outstanding} outstanding (${r.pending} not yet sent, ${r.sent} sent, ${r.overdue} overdue); ${r.receivedInPeriod} received in the period${r.medianTurnaroundDays !== null ? `, median ${r.medianTurnaroundDays} day(s)` : ''}`,
+  )
   return lines
 }

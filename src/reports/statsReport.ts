@@ -19,12 +19,36 @@ export function statsBodyHtml(s: Stats, charts: TimelineChart[], o: { releases?:
   const kinds = Object.entries(d.byKind).sort((a, b) => b[1].total - a[1].total)
   const fact = (label: string, value: string) => `<tr><th scope="row">${esc(label)}</th><td>${value}</td></tr>`
   const rows = [
-    fact('Filed', `<span data-stat="filed">${s.filing.documents}</span> documents, ${s.filing.pages} pages; ${s.filing.autoFiled} by chartclerk, ${s.filing.settled} after review (filed without a person: ${pct(s.filing.autoFiledShare)})`),
-    fact('Review backlog', `<span data-stat="backlog">${s.review.backlog}</span> waiting; oldest ${s.review.oldestDays ?? '–'} days, median ${s.review.medianDays ?? '–'}`),
-    fact('Open deficiencies', `<span data-stat="open">${d.open}</span>; <span data-stat="delinquent">${d.delinquent}</span> delinquent (open more than ${d.delinquentAfterDays} days) in ${d.delinquentCharts} charts`),
-    fact('Delinquency rate', d.delinquencyRate === null ? 'n/a (no discharges known in the period)' : `${pct(d.delinquencyRate)} of ${d.averageMonthlyDischarges} average monthly discharges`),
-    ...(o.releases === false ? [] : [fact('Release requests', `${s.releases.open} open; ${s.releases.dueWithin5Days} due within 5 days, ${s.releases.overdue} past the deadline`)]),
-    fact('Records requests', `${s.recordsRequests.outstanding} outstanding (${s.recordsRequests.pending} not yet sent, ${s.recordsRequests.sent} sent, ${s.recordsRequests.overdue} overdue); ${s.recordsRequests.receivedInPeriod} received in the period`),
+    fact(
+      'Filed',
+      `<span data-stat="filed">${s.filing.documents}</span> documents, ${s.filing.pages} pages; ${s.filing.autoFiled} by chartclerk, ${s.filing.settled} after review (filed without a person: ${pct(s.filing.autoFiledShare)})`,
+    ),
+    fact(
+      'Review backlog',
+      `<span data-stat="backlog">${s.review.backlog}</span> waiting; oldest ${s.review.oldestDays ?? '–'} days, median ${s.review.medianDays ?? '–'}`,
+    ),
+    fact(
+      'Open deficiencies',
+      `<span data-stat="open">${d.open}</span>; <span data-stat="delinquent">${d.delinquent}</span> delinquent (open more than ${d.delinquentAfterDays} days) in ${d.delinquentCharts} charts`,
+    ),
+    fact(
+      'Delinquency rate',
+      d.delinquencyRate === null
+        ? 'n/a (no discharges known in the period)'
+        : `${pct(d.delinquencyRate)} of ${d.averageMonthlyDischarges} average monthly discharges`,
+    ),
+    ...(o.releases === false
+      ? []
+      : [
+          fact(
+            'Release requests',
+            `${s.releases.open} open; ${s.releases.dueWithin5Days} due within 5 days, ${s.releases.overdue} past the deadline`,
+          ),
+        ]),
+    fact(
+      'Records requests',
+      `${s.recordsRequests.outstanding} outstanding (${s.recordsRequests.pending} not yet sent, ${s.recordsRequests.sent} sent, ${s.recordsRequests.overdue} overdue); ${s.recordsRequests.receivedInPeriod} received in the period`,
+    ),
   ]
   const ageHead = AGING_BUCKETS.map((b) => `<th class="num">${esc(AGING_BUCKET_LABELS[b])}</th>`).join('')
   const byAge = `<table class="list buckets-by-kind" data-aging>
@@ -34,7 +58,10 @@ ${kinds.map(([k, v]) => `<tr><td>${esc(k.replace(/_/g, ' '))}</td>${AGING_BUCKET
 <tr class="total"><td><strong>All kinds</strong></td>${AGING_BUCKETS.map((b) => `<td class="num" data-bucket="${esc(b)}">${d.byAge[b]}</td>`).join('')}<td class="num" data-total>${d.open}</td></tr>
 </tbody></table>`
   const figures = charts
-    .map((c) => `<figure class="chart-figure" data-chart="${esc(c.id)}"><figcaption><strong>${esc(c.title)}</strong><div class="small muted">${esc(c.caption)}</div></figcaption>${c.svg}</figure>`)
+    .map(
+      (c) =>
+        `<figure class="chart-figure" data-chart="${esc(c.id)}"><figcaption><strong>${esc(c.title)}</strong><div class="small muted">${esc(c.caption)}</div></figcaption>${c.svg}</figure>`,
+    )
     .join('\n')
   return `<section class="stats-figures">
 <h2>Figures</h2>

@@ -83,7 +83,9 @@ export function stackedBars(spec: StackedBarsSpec): string {
   for (const v of max % 2 ? [0, max] : [0, max / 2, max]) {
     const yy = round(y(v))
     out.push(`<path d="M${left} ${yy}H${W - right}" stroke="${v === 0 ? '#555' : '#d5d9e0'}" stroke-width="1"></path>`)
-    out.push(`<text x="${left - 4}" y="${round(yy + 3.5)}" text-anchor="end" font-size="10" fill="#444">${Number.isInteger(v) ? v : round(v)}</text>`)
+    out.push(
+      `<text x="${left - 4}" y="${round(yy + 3.5)}" text-anchor="end" font-size="10" fill="#444">${Number.isInteger(v) ? v : round(v)}</text>`,
+    )
   }
   for (let i = 0; i < n; i++) {
     const x = round(left + i * slot + (slot - barW) / 2)
@@ -104,7 +106,9 @@ export function stackedBars(spec: StackedBarsSpec): string {
   const marks = n > 2 ? [0, Math.floor((n - 1) / 2), n - 1] : [...Array(n).keys()]
   for (const i of marks) {
     const cx = round(left + i * slot + slot / 2)
-    out.push(`<text class="date" x="${cx}" y="${top + plotH + 13}" text-anchor="middle" font-size="10" fill="#444">${esc(shortDate(spec.dates[i]!))}</text>`)
+    out.push(
+      `<text class="date" x="${cx}" y="${top + plotH + 13}" text-anchor="middle" font-size="10" fill="#444">${esc(shortDate(spec.dates[i]!))}</text>`,
+    )
   }
   // legend
   let lx = left

@@ -44,7 +44,8 @@ interface Span {
 }
 
 /** In the state at the end of `day`: began on or before it and had not ended by then. */
-const atEndOf = (s: Span, day: string, dayOf: (iso: string) => string): boolean => dayOf(s.start) <= day && (s.end === null || dayOf(s.end) > day)
+const atEndOf = (s: Span, day: string, dayOf: (iso: string) => string): boolean =>
+  dayOf(s.start) <= day && (s.end === null || dayOf(s.end) > day)
 
 const FILING_EVENTS = ['document.filed', 'document.settled', 'document.refiled'] as const
 
@@ -77,7 +78,9 @@ function reviewSpans(catalog: Catalog): (Span & { id: number })[] {
   const spans = rows.map((r) => ({ id: r.id, start: r.start, end: r.end_at ?? (r.status === 'needs_review' ? null : r.updated_at) }))
   // Waiting now without a needs_review event (put there by hand or by an older version): since it was received.
   const unlogged = catalog.db
-    .prepare(`SELECT id, received_at FROM documents d WHERE status = 'needs_review' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.kind = 'document.needs_review')`)
+    .prepare(
+      `SELECT id, received_at FROM documents d WHERE status = 'needs_review' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.kind = 'document.needs_review')`,
+    )
     .all() as { id: number; received_at: string }[]
   for (const u of unlogged) spans.push({ id: u.id, start: u.received_at, end: null })
   return spans
@@ -85,7 +88,11 @@ function reviewSpans(catalog: Catalog): (Span & { id: number })[] {
 
 /** When each deficiency was open (it may open, complete and reopen), from its append-only history. */
 function openSpans(catalog: Catalog): Map<number, Span[]> {
-  const rows = catalog.db.prepare('SELECT deficiency_id AS id, at, to_status FROM deficiency_history ORDER BY deficiency_id, id').all() as { id: number; at: string; to_status: string }[]
+  const rows = catalog.db.prepare('SELECT deficiency_id AS id, at, to_status FROM deficiency_history ORDER BY deficiency_id, id').all() as {
+    id: number
+    at: string
+    to_status: string
+  }[]
   const spans = new Map<number, Span[]>()
   for (const r of rows) {
     const list = spans.get(r.id) ?? []
@@ -131,7 +138,15 @@ export function buildTimeline(catalog: Catalog, o: { from: string; to: string },
   const byDate = new Map<string, TimelineDay>()
   for (let i = 0; i < n; i++) {
     const date = addDays(o.from, i)
-    const d: TimelineDay = { date, filedAuto: 0, filedReview: 0, waiting: 0, deficiencies: emptyBuckets(), releasesOnTime: 0, releasesOverdue: 0 }
+    const d: TimelineDay = {
+      date,
+      filedAuto: 0,
+      filedReview: 0,
+      waiting: 0,
+      deficiencies: emptyBuckets(),
+      releasesOnTime: 0,
+      releasesOverdue: 0,
+    }
     days.push(d)
     byDate.set(date, d)
   }

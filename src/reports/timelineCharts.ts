@@ -30,7 +30,9 @@ export function timelineCharts(t: Timeline, o: { releases?: boolean } = {}): Tim
   const review = t.days.map((d) => d.filedReview)
   const filed = auto.reduce((a, b) => a + b, 0) + review.reduce((a, b) => a + b, 0)
   const reviewed = review.reduce((a, b) => a + b, 0)
-  const filedCaption = filed ? `${n(filed, 'document')} filed, ${pct(reviewed / filed)} of them after review (${period}).` : `Nothing was filed from ${period}.`
+  const filedCaption = filed
+    ? `${n(filed, 'document')} filed, ${pct(reviewed / filed)} of them after review (${period}).`
+    : `Nothing was filed from ${period}.`
   charts.push({
     id: 'filed',
     title: 'Documents filed per day',
@@ -55,7 +57,13 @@ export function timelineCharts(t: Timeline, o: { releases?: boolean } = {}): Tim
     id: 'backlog',
     title: 'Review backlog at the end of each day',
     caption: backlogCaption,
-    svg: stackedBars({ id: 'backlog', title: 'Review backlog at the end of each day', description: backlogCaption, dates, series: [{ key: 'waiting', label: 'waiting for review', fill: CHART_COLOURS.blue, values: waiting }] }),
+    svg: stackedBars({
+      id: 'backlog',
+      title: 'Review backlog at the end of each day',
+      description: backlogCaption,
+      dates,
+      series: [{ key: 'waiting', label: 'waiting for review', fill: CHART_COLOURS.blue, values: waiting }],
+    }),
   })
 
   const openNow = last ? AGING_BUCKETS.reduce((s, b) => s + last.deficiencies[b], 0) : 0
@@ -70,7 +78,12 @@ export function timelineCharts(t: Timeline, o: { releases?: boolean } = {}): Tim
       title: 'Open deficiencies by age',
       description: defCaption,
       dates,
-      series: AGING_BUCKETS.map((b, i) => ({ key: b, label: AGING_BUCKET_LABELS[b].replace(' days', 'd'), fill: BUCKET_FILL[i]!, values: t.days.map((d) => d.deficiencies[b]) })),
+      series: AGING_BUCKETS.map((b, i) => ({
+        key: b,
+        label: AGING_BUCKET_LABELS[b].replace(' days', 'd'),
+        fill: BUCKET_FILL[i]!,
+        values: t.days.map((d) => d.deficiencies[b]),
+      })),
     }),
   })
 

@@ -14,7 +14,14 @@ export interface LegalHold {
 }
 
 const toHold = (r: any): LegalHold => ({
-  id: r.id, patientMrn: r.patient_mrn, reason: r.reason, placedBy: r.placed_by, placedAt: r.placed_at, removedAt: r.removed_at, removedBy: r.removed_by, removalReason: r.removal_reason,
+  id: r.id,
+  patientMrn: r.patient_mrn,
+  reason: r.reason,
+  placedBy: r.placed_by,
+  placedAt: r.placed_at,
+  removedAt: r.removed_at,
+  removedBy: r.removed_by,
+  removalReason: r.removal_reason,
 })
 
 export class HoldsRepo {

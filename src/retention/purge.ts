@@ -45,18 +45,32 @@ export interface ScheduleDeps {
   ruleFiles?: { retentionRules(): RetentionRules } | null
 }
 
-export function planPurge(deps: ScheduleDeps, opts: { asOf?: string; jurisdiction?: string } = {}): PurgePlan & { schedule: RetentionSchedule } {
+export function planPurge(
+  deps: ScheduleDeps,
+  opts: { asOf?: string; jurisdiction?: string } = {},
+): PurgePlan & { schedule: RetentionSchedule } {
   const asOf = opts.asOf ?? deps.clock.today()
-  const schedule = scheduleFor(deps.ruleFiles ? deps.ruleFiles.retentionRules() : requireKind(RETENTION_KIND, rulesDirOf(deps.config)), opts.jurisdiction)
+  const schedule = scheduleFor(
+    deps.ruleFiles ? deps.ruleFiles.retentionRules() : requireKind(RETENTION_KIND, rulesDirOf(deps.config)),
+    opts.jurisdiction,
+  )
   const held = new HoldsRepo(deps.catalog).heldCharts()
-  const mrns = (deps.catalog.db.prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn").all() as { mrn: string }[]).map((r) => r.mrn)
+  const mrns = (
+    deps.catalog.db
+      .prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn")
+      .all() as { mrn: string }[]
+  ).map((r) => r.mrn)
   const candidates: PurgeCandidate[] = []
   const heldOut = new Map<string, number>()
   for (const mrn of mrns) {
     const docs = deps.catalog.documents.forPatient(mrn)
     const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? deps.clock.localDate(d.receivedAt) }))
     // Destroyed documents still count: their tombstones keep the encounter dates.
-    const tomb = (deps.catalog.db.prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?').get(mrn) as { d: string | null }).d
+    const tomb = (
+      deps.catalog.db
+        .prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?')
+        .get(mrn) as { d: string | null }
+    ).d
     const lastEncounter = [...dated.map((x) => x.date), ...(tomb ? [tomb] : [])].sort().at(-1)
     if (!lastEncounter) continue
     const birthDate = deps.catalog.patients.get(mrn)?.birthDate ?? null
@@ -71,7 +85,13 @@ export function planPurge(deps: ScheduleDeps, opts: { asOf?: string; jurisdictio
       candidates.push({ documentId: d.id, patientMrn: mrn, docType: d.docType, date, lastEncounter, retainUntil: until })
     }
   }
-  return { asOf, jurisdiction: schedule.jurisdiction, schedule, candidates, held: [...heldOut].map(([patientMrn, documents]) => ({ patientMrn, documents })) }
+  return {
+    asOf,
+    jurisdiction: schedule.jurisdiction,
+    schedule,
+    candidates,
+    held: [...heldOut].map(([patientMrn, documents]) => ({ patientMrn, documents })),
+  }
 }
 
 export interface Certificate {
@@ -145,22 +165,38 @@ export async function approvePurge(
   let cert!: Certificate
   catalog.tx(() => {
     const info = catalog.db
-      .prepare('INSERT INTO destruction_certificates (certificate_number, destroyed_on, destroyed_by, approved_by, method, schedule, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO destruction_certificates (certificate_number, destroyed_on, destroyed_by, approved_by, method, schedule, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(`pending-${now}-${Math.random()}`, destroyedOn, opts.by, approver, method, plan.jurisdiction, '{}', now)
     const id = Number(info.lastInsertRowid)
     const number = certificateNumber(id)
     cert = {
-      id, number, facility, statement, destroyedOn,
+      id,
+      number,
+      facility,
+      statement,
+      destroyedOn,
       recordsDescription: `${destroyed.length} outside record document(s) of ${byPatient.size} patient chart(s): ${types.join(', ')}`,
       inclusiveDates: { from: dates[0]!, to: dates.at(-1)! },
-      method, destroyedBy: opts.by, approvedBy: approver, witness: opts.witness?.trim() || null, jurisdiction: plan.jurisdiction,
+      method,
+      destroyedBy: opts.by,
+      approvedBy: approver,
+      witness: opts.witness?.trim() || null,
+      jurisdiction: plan.jurisdiction,
       patients: [...byPatient].map(([mrn, cs]) => {
         const p = catalog.patients.get(mrn)
-        return { mrn, name: p ? `${p.familyName}, ${p.givenName}` : '', documents: cs.map((c) => ({ id: c.documentId, docType: c.docType, date: c.date })) }
+        return {
+          mrn,
+          name: p ? `${p.familyName}, ${p.givenName}` : '',
+          documents: cs.map((c) => ({ id: c.documentId, docType: c.docType, date: c.date })),
+        }
       }),
       htmlKey: `certificates/destruction/${number}.html`,
     }
-    catalog.db.prepare('UPDATE destruction_certificates SET certificate_number = ?, html_key = ?, data = ? WHERE id = ?').run(number, cert.htmlKey, JSON.stringify(cert), id)
+    catalog.db
+      .prepare('UPDATE destruction_certificates SET certificate_number = ?, html_key = ?, data = ? WHERE id = ?')
+      .run(number, cert.htmlKey, JSON.stringify(cert), id)
     const tomb = catalog.db.prepare(
       `INSERT INTO destroyed_documents (document_id, patient_mrn, doc_type, sha256, original_name, date_of_service, received_at, retain_until, certificate_id, destroyed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -172,8 +208,11 @@ export async function approvePurge(
       catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(d.id)
       // The row stays as the tombstone; it is no longer filed, so charts, checks and releases pass it by.
       catalog.documents.update(d.id, {
-        status: 'failed', errorCode: 'DESTROYED', errorMessage: `Destroyed under the retention schedule (certificate ${number}).`,
-        details: { destroyed: { certificate: number, on: destroyedOn, retainUntil: c.retainUntil } }, textLength: null,
+        status: 'failed',
+        errorCode: 'DESTROYED',
+        errorMessage: `Destroyed under the retention schedule (certificate ${number}).`,
+        details: { destroyed: { certificate: number, on: destroyedOn, retainUntil: c.retainUntil } },
+        textLength: null,
       })
       catalog.events.append('document.destroyed', d.id, { certificate: number, by: opts.by, approvedBy: approver })
     }
@@ -183,11 +222,17 @@ export async function approvePurge(
   return { plan, destroyed, locked, certificate: cert, html }
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 export function renderCertificateHtml(c: Certificate): string {
   const rows = c.patients
-    .flatMap((p) => p.documents.map((d) => `<tr><td>${esc(p.mrn)}</td><td>${esc(p.name)}</td><td>${d.id}</td><td>${esc(docTypeLabel(d.docType))}</td><td>${esc(d.date)}</td></tr>`))
+    .flatMap((p) =>
+      p.documents.map(
+        (d) =>
+          `<tr><td>${esc(p.mrn)}</td><td>${esc(p.name)}</td><td>${d.id}</td><td>${esc(docTypeLabel(d.docType))}</td><td>${esc(d.date)}</td></tr>`,
+      ),
+    )
     .join('\n')
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Certificate of destruction ${esc(c.number)}</title>

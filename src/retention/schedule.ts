@@ -55,7 +55,8 @@ export const RETENTION_KIND: RuleFileKind<RetentionRules> = schemaKind<Retention
     const f = files[0]!
     const raw = f.value as RetentionFile
     const names = Object.keys(raw.jurisdictions)
-    if (!raw.jurisdictions[raw.jurisdiction]) f.problem('/jurisdiction', `no jurisdiction "${raw.jurisdiction}" below (have: ${names.join(', ')})`)
+    if (!raw.jurisdictions[raw.jurisdiction])
+      f.problem('/jurisdiction', `no jurisdiction "${raw.jurisdiction}" below (have: ${names.join(', ')})`)
     const jurisdictions: Record<string, JurisdictionSchedule> = {}
     for (const [name, j] of Object.entries(raw.jurisdictions)) {
       jurisdictions[name] = {
@@ -68,16 +69,26 @@ export const RETENTION_KIND: RuleFileKind<RetentionRules> = schemaKind<Retention
     }
     return { file: f.abs, jurisdiction: raw.jurisdiction, jurisdictions }
   },
-  describe: (r) => (r.file ? `retention schedule for ${r.jurisdiction} (${Object.keys(r.jurisdictions).length} jurisdictions in the file)` : 'no retention schedule; purging is refused'),
+  describe: (r) =>
+    r.file
+      ? `retention schedule for ${r.jurisdiction} (${Object.keys(r.jurisdictions).length} jurisdictions in the file)`
+      : 'no retention schedule; purging is refused',
 })
 
 /** The schedule of one jurisdiction (default: the one in force). Throws CONFIG_INVALID or RULE_FILE_INVALID. */
 export function scheduleFor(rules: RetentionRules, jurisdiction?: string): RetentionSchedule {
-  if (!rules.file) throw new ChartclerkError('CONFIG_INVALID', 'There is no retention schedule (rules/retention.json). Add rules/retention.json before purging.')
+  if (!rules.file)
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      'There is no retention schedule (rules/retention.json). Add rules/retention.json before purging.',
+    )
   const name = jurisdiction ?? rules.jurisdiction ?? ''
   const schedule = rules.jurisdictions[name]
   if (!schedule)
-    throw new ChartclerkError('RULE_FILE_INVALID', `${rules.file}: no jurisdiction "${name}" (have: ${Object.keys(rules.jurisdictions).join(', ') || 'none'}). Fix the retention schedule or name another jurisdiction.`)
+    throw new ChartclerkError(
+      'RULE_FILE_INVALID',
+      `${rules.file}: no jurisdiction "${name}" (have: ${Object.keys(rules.jurisdictions).join(', ') || 'none'}). Fix the retention schedule or name another jurisdiction.`,
+    )
   return { jurisdiction: name, schedule, file: rules.file }
 }
 
@@ -87,7 +98,10 @@ export function loadRetentionSchedule(rulesDir: string, jurisdiction?: string): 
 }
 
 /** The date until which a document is kept, or null when it is kept permanently. */
-export function retainUntil(s: JurisdictionSchedule, o: { lastEncounter: string; birthDate: string | null; docType: string | null }): string | null {
+export function retainUntil(
+  s: JurisdictionSchedule,
+  o: { lastEncounter: string; birthDate: string | null; docType: string | null },
+): string | null {
   const t = o.docType ? s.documentTypes[o.docType] : undefined
   if (t === 'permanent') return null
   const adult = addYears(o.lastEncounter, Math.max(s.adultYears, t ?? 0))

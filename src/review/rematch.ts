@@ -29,14 +29,22 @@ export interface RematchResult {
   failed: { documentId: number; code: string }[]
 }
 
-export type RematchDeps = Pick<StageContext, 'config' | 'catalog' | 'store' | 'storeWithArchive' | 'ocr' | 'log' | 'contentLocks' | 'classifier' | 'rules' | 'ruleFiles' | 'clock'>
+export type RematchDeps = Pick<
+  StageContext,
+  'config' | 'catalog' | 'store' | 'storeWithArchive' | 'ocr' | 'log' | 'contentLocks' | 'classifier' | 'rules' | 'ruleFiles' | 'clock'
+>
 
 export function waitingCount(deps: Pick<StageContext, 'catalog'>): number {
   return (deps.catalog.db.prepare("SELECT count(*) AS n FROM documents WHERE status = 'needs_review'").get() as { n: number }).n
 }
 
-export async function rematchWaiting(deps: RematchDeps, opts: { onDocument?: (documentId: number, status: string) => void } = {}): Promise<RematchResult> {
-  const ids = (deps.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY id").all() as { id: number }[]).map((r) => r.id)
+export async function rematchWaiting(
+  deps: RematchDeps,
+  opts: { onDocument?: (documentId: number, status: string) => void } = {},
+): Promise<RematchResult> {
+  const ids = (deps.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY id").all() as { id: number }[]).map(
+    (r) => r.id,
+  )
   const result: RematchResult = { examined: 0, filed: [], waiting: 0, failed: [] }
   for (const id of ids) {
     const doc = deps.catalog.documents.get(id)
@@ -52,8 +60,16 @@ export async function rematchWaiting(deps: RematchDeps, opts: { onDocument?: (do
     const release = await deps.contentLocks.acquire(doc.sha256)
     try {
       const job: Job = {
-        id: `rematch-${id}`, mode: 'ingest', sourcePath: doc.originalName, workPath: '', originalName: doc.originalName, sourceFolder: doc.sourceFolder,
-        receivedAt: doc.receivedAt, documentId: id, sha256: doc.sha256, extracted: await storedTextOf(deps, id),
+        id: `rematch-${id}`,
+        mode: 'ingest',
+        sourcePath: doc.originalName,
+        workPath: '',
+        originalName: doc.originalName,
+        sourceFolder: doc.sourceFolder,
+        receivedAt: doc.receivedAt,
+        documentId: id,
+        sha256: doc.sha256,
+        extracted: await storedTextOf(deps, id),
       }
       await runPipeline(job, { ...deps }, DECIDING_STAGES)
       if (job.status === 'filed') result.filed.push(id)
@@ -69,7 +85,11 @@ export async function rematchWaiting(deps: RematchDeps, opts: { onDocument?: (do
       release()
     }
   }
-  if (result.examined) deps.log.info({ examined: result.examined, filed: result.filed.length, waiting: result.waiting }, 'documents waiting in review matched again')
+  if (result.examined)
+    deps.log.info(
+      { examined: result.examined, filed: result.filed.length, waiting: result.waiting },
+      'documents waiting in review matched again',
+    )
   return result
 }
 

@@ -38,21 +38,43 @@ export type SettleDeps = OnFiledDeps & {
 export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<FiledOutcome> {
   const { catalog } = deps
   const doc = catalog.documents.get(documentId)
-  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, { cliHint: '"chartclerk review list" shows what waits for review.' })
+  if (!doc)
+    throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
+      cliHint: '"chartclerk review list" shows what waits for review.',
+    })
   if (doc.status !== 'needs_review' && doc.status !== 'filed') {
-    throw new ChartclerkError('CONFLICT', `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`)
+    throw new ChartclerkError(
+      'CONFLICT',
+      `Document ${documentId} is ${doc.status.replace('_', ' ')}, not waiting for review; it cannot be filed until it has been read.`,
+    )
   }
   if (doc.status === 'needs_review' && doc.details.split) {
-    throw new ChartclerkError('USAGE', `Document ${documentId} is a stack of several documents waiting to be split: open it on the desk's review page, decide where each document starts, then file the parts.`)
+    throw new ChartclerkError(
+      'USAGE',
+      `Document ${documentId} is a stack of several documents waiting to be split: open it on the desk's review page, decide where each document starts, then file the parts.`,
+    )
   }
   const patient = catalog.patients.get(s.mrn)
-  if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${s.mrn} in the patient index. Check the number, or import the index first.`)
+  if (!patient)
+    throw new ChartclerkError(
+      'NOT_FOUND',
+      `There is no patient with MRN ${s.mrn} in the patient index. Check the number, or import the index first.`,
+    )
   if (!deps.classifier.docTypes.byType.has(s.docType)) {
-    throw new ChartclerkError('USAGE', `"${s.docType}" is not a document type. Known types: ${[...deps.classifier.docTypes.byType.keys()].sort().join(', ')}.`)
+    throw new ChartclerkError(
+      'USAGE',
+      `"${s.docType}" is not a document type. Known types: ${[...deps.classifier.docTypes.byType.keys()].sort().join(', ')}.`,
+    )
   }
   if (!s.by.trim()) throw new ChartclerkError('USAGE', 'Say who settles the document.', { cliHint: 'Give --by NAME.' })
   const previousMrn = doc.patientMrn
-  const x = readFields(s.docType, await storedTextOf(deps, documentId), deps.classifier.docTypes, deps.config.patients.dateOrder, deps.clock.today())
+  const x = readFields(
+    s.docType,
+    await storedTextOf(deps, documentId),
+    deps.classifier.docTypes,
+    deps.config.patients.dateOrder,
+    deps.clock.today(),
+  )
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType
   const proposedMrn = (doc.details.match as { mrn?: string | null } | undefined)?.mrn ?? null
   catalog.tx(() => {
@@ -64,14 +86,26 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       reviewReasons: [],
       details: { ...doc.details, extraction: extractionDetails(x), fields: toChartFields(x), settledBy: s.by },
     })
-    catalog.settlements.add({ documentId, docType: s.docType, patientMrn: s.mrn, proposedType: proposed ?? null, proposedMrn, settledBy: s.by, note: s.note ?? null })
+    catalog.settlements.add({
+      documentId,
+      docType: s.docType,
+      patientMrn: s.mrn,
+      proposedType: proposed ?? null,
+      proposedMrn,
+      settledBy: s.by,
+      note: s.note ?? null,
+    })
     if (previousMrn && previousMrn !== s.mrn) {
       // Refiled to another patient: whoever it was routed to loses it (and, through it, the new
       // chart); routing below decides afresh for the new chart.
       const revoked = new RoutesRepo(catalog.db).revokeAll(documentId)
       if (revoked.length) {
         syncRoutingDetails(catalog, documentId)
-        catalog.events.append('document.routes_revoked', documentId, { by: s.by, routes: revoked.length, acknowledged: revoked.filter((r) => r.acknowledgedAt).length })
+        catalog.events.append('document.routes_revoked', documentId, {
+          by: s.by,
+          routes: revoked.length,
+          acknowledged: revoked.filter((r) => r.acknowledgedAt).length,
+        })
       }
     }
     catalog.events.append(previousMrn && previousMrn !== s.mrn ? 'document.refiled' : 'document.settled', documentId, {

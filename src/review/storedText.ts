@@ -11,7 +11,14 @@ export async function storedTextOf(deps: { catalog: Catalog; store: ObjectStore 
   } catch {
     // Word boxes are a help, not a need: the catalog's page text will do.
     const pages: PageText[] = deps.catalog.documents.pages(documentId).map((p) => ({
-      page: p.page, text: p.text, source: p.source as PageText['source'], ocrConfidence: p.ocrConfidence, deskewAngle: p.deskewAngle, width: p.width, height: p.height, words: [],
+      page: p.page,
+      text: p.text,
+      source: p.source as PageText['source'],
+      ocrConfidence: p.ocrConfidence,
+      deskewAngle: p.deskewAngle,
+      width: p.width,
+      height: p.height,
+      words: [],
     }))
     return summarise(pages)
   }

@@ -11,9 +11,19 @@ import type { RuleSet } from '../rules/types.js'
 import { sameProvider } from './names.js'
 import { RoutesRepo, syncRoutingDetails, type Route } from './repo.js'
 
-export function acknowledgeRoute(catalog: Catalog, ruleset: RuleSet | null, documentId: number, provider: string, by: string, clock: Clock): Route[] {
+export function acknowledgeRoute(
+  catalog: Catalog,
+  ruleset: RuleSet | null,
+  documentId: number,
+  provider: string,
+  by: string,
+  clock: Clock,
+): Route[] {
   const doc = catalog.documents.get(documentId)
-  if (!doc) throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, { cliHint: '"chartclerk route list" shows what is routed.' })
+  if (!doc)
+    throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
+      cliHint: '"chartclerk route list" shows what is routed.',
+    })
   const repo = new RoutesRepo(catalog.db)
   const routes = repo.forDocument(documentId)
   if (!routes.length) throw new ChartclerkError('CONFLICT', `Document ${documentId} is not routed to anyone.`)
@@ -28,7 +38,12 @@ export function acknowledgeRoute(catalog: Catalog, ruleset: RuleSet | null, docu
   if (!done.length) {
     const mine = routes.filter((r) => sameProvider(r.provider, provider) || r.provider === provider)
     const already = mine.length > 0 && mine.every((r) => r.acknowledgedAt)
-    throw new ChartclerkError('CONFLICT', already ? `Document ${documentId} was already acknowledged.` : `Document ${documentId} is not waiting for ${provider}'s review; it is routed to ${routes.map((r) => r.provider).join(', ')}.`)
+    throw new ChartclerkError(
+      'CONFLICT',
+      already
+        ? `Document ${documentId} was already acknowledged.`
+        : `Document ${documentId} is not waiting for ${provider}'s review; it is routed to ${routes.map((r) => r.provider).join(', ')}.`,
+    )
   }
   if (ruleset && doc.patientMrn) checkChart(catalog, ruleset, doc.patientMrn, clock, by)
   return done

@@ -56,7 +56,9 @@ export class RoutesRepo {
   constructor(private readonly db: Db) {}
 
   forDocument(documentId: number): Route[] {
-    return (this.db.prepare('SELECT * FROM routes WHERE document_id = ? ORDER BY id').all(documentId) as Record<string, unknown>[]).map(toRoute)
+    return (this.db.prepare('SELECT * FROM routes WHERE document_id = ? ORDER BY id').all(documentId) as Record<string, unknown>[]).map(
+      toRoute,
+    )
   }
 
   /** Routes of the documents filed in a chart, by document id. */
@@ -73,13 +75,19 @@ export class RoutesRepo {
    * Makes the document's routes these targets: new ones are added (routed now), open ones no
    * longer wanted are removed; acknowledged ones are kept (the review happened).
    */
-  setRoutes(documentId: number, targets: readonly RouteTarget[], at: string = new Date().toISOString()): { added: number; removed: number } {
+  setRoutes(
+    documentId: number,
+    targets: readonly RouteTarget[],
+    at: string = new Date().toISOString(),
+  ): { added: number; removed: number } {
     const existing = this.forDocument(documentId)
     let added = 0
     let removed = 0
     for (const t of targets) {
       if (existing.some((e) => sameProvider(e.provider, t.provider) || e.provider === t.provider)) continue
-      this.db.prepare('INSERT INTO routes (document_id, provider, rule_id, routed_at) VALUES (?, ?, ?, ?)').run(documentId, t.provider, t.ruleId, at)
+      this.db
+        .prepare('INSERT INTO routes (document_id, provider, rule_id, routed_at) VALUES (?, ?, ?, ?)')
+        .run(documentId, t.provider, t.ruleId, at)
       added++
     }
     for (const e of existing) {
@@ -102,9 +110,14 @@ export class RoutesRepo {
 
   /** Marks the document's open routes to this person acknowledged; returns those it marked. */
   acknowledge(documentId: number, provider: string, by: string, clock: Clock): Route[] {
-    const mine = this.forDocument(documentId).filter((r) => !r.acknowledgedAt && (sameProvider(r.provider, provider) || r.provider === provider))
+    const mine = this.forDocument(documentId).filter(
+      (r) => !r.acknowledgedAt && (sameProvider(r.provider, provider) || r.provider === provider),
+    )
     const at = clock.nowIso()
-    for (const r of mine) this.db.prepare('UPDATE routes SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, r.id)
+    for (const r of mine)
+      this.db
+        .prepare('UPDATE routes SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL')
+        .run(at, by, r.id)
     return mine.map((r) => ({ ...r, acknowledgedAt: at, acknowledgedBy: by }))
   }
 

@@ -12,7 +12,13 @@ import type { Logger } from '../log.js'
 import { RoutesRepo, syncRoutingDetails } from './repo.js'
 import { routeTargets, type RouteTarget, type RoutingRule } from './rules.js'
 
-export function routeDocument(catalog: Catalog, rules: readonly RoutingRule[], documentId: number, _log?: Logger, clock?: Clock): RouteTarget[] {
+export function routeDocument(
+  catalog: Catalog,
+  rules: readonly RoutingRule[],
+  documentId: number,
+  _log?: Logger,
+  clock?: Clock,
+): RouteTarget[] {
   const doc = catalog.documents.get(documentId)
   if (!doc) return []
   const repo = new RoutesRepo(catalog.db)
@@ -20,13 +26,23 @@ export function routeDocument(catalog: Catalog, rules: readonly RoutingRule[], d
   if (doc.status === 'filed' && doc.patientMrn) {
     const x = (doc.details.extraction ?? null) as Partial<ExtractionDetails> | null
     const patient = catalog.patients.get(doc.patientMrn)
-    targets = routeTargets(rules, { docType: doc.docType, facility: x?.facility ?? null, author: x?.author ?? null, primaryProvider: patient?.primaryProvider ?? null })
+    targets = routeTargets(rules, {
+      docType: doc.docType,
+      facility: x?.facility ?? null,
+      author: x?.author ?? null,
+      primaryProvider: patient?.primaryProvider ?? null,
+    })
   }
   catalog.tx(() => {
     const { added, removed } = repo.setRoutes(documentId, targets, clock?.nowIso())
     if (added || removed) {
       syncRoutingDetails(catalog, documentId)
-      catalog.events.append('document.routed', documentId, { recipients: targets.length, added, removed, rules: [...new Set(targets.map((t) => t.ruleId))] })
+      catalog.events.append('document.routed', documentId, {
+        recipients: targets.length,
+        added,
+        removed,
+        rules: [...new Set(targets.map((t) => t.ruleId))],
+      })
     }
   })
   return targets

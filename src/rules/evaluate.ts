@@ -26,7 +26,13 @@ export function evaluate(ruleset: RuleSet, chart: Chart): Finding[] {
 export function evaluateFacts(ruleset: RuleSet, facts: ChartFacts): Finding[] {
   const out: Finding[] = []
   const docs = facts.documents
-  const cxt = { instancePath: '', parentData: docs as unknown as Record<number, unknown>, parentDataProperty: 0, rootData: facts, dynamicAnchors: {} }
+  const cxt = {
+    instancePath: '',
+    parentData: docs as unknown as Record<number, unknown>,
+    parentDataProperty: 0,
+    rootData: facts,
+    dynamicAnchors: {},
+  }
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!
     const rules = ruleset.byType.get(doc.type)
@@ -95,7 +101,13 @@ export function evaluateRule(ruleset: Pick<RuleSet, 'version' | 'fieldLabels'>, 
   const out: RuleOutcome[] = []
   facts.documents.forEach((doc, i) => {
     if (rule.appliesTo !== 'all_documents' && !rule.appliesTo.includes(doc.type)) return
-    const ok = rule.validate(doc, { instancePath: '', parentData: facts.documents as unknown as Record<number, unknown>, parentDataProperty: i, rootData: facts, dynamicAnchors: {} })
+    const ok = rule.validate(doc, {
+      instancePath: '',
+      parentData: facts.documents as unknown as Record<number, unknown>,
+      parentDataProperty: i,
+      rootData: facts,
+      dynamicAnchors: {},
+    })
     if (!ok) out.push(documentFinding(ruleset, rule, facts, doc, rule.validate.errors ?? []))
   })
   return out
@@ -201,7 +213,13 @@ function chartFindings(
   const out: RuleOutcome[] = []
   for (const [key, g] of groups) {
     if (!key) {
-      const rendered = renderMessage(rule.template, { errors: g.errors, subject: facts, subjectKind: 'chart', chart: facts, labels: rule.labels })
+      const rendered = renderMessage(rule.template, {
+        errors: g.errors,
+        subject: facts,
+        subjectKind: 'chart',
+        chart: facts,
+        labels: rule.labels,
+      })
       out.push({ finding: makeFinding(ruleset, rule, null, null, rendered, pageOf(rule, facts)), rendered, errors: g.errors })
       continue
     }

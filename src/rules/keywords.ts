@@ -213,7 +213,13 @@ const dueWithinDays: FuncKeywordDefinition = {
         {
           keyword: 'dueWithinDays',
           message: `${spec.require} is missing and was due by ${dateOfDayNumber(end)} (${period} after ${spec.from})`,
-          params: { from: spec.from, limit: periodLimit(spec), deadline: dateOfDayNumber(end), missingProperty: spec.require, overdueDays: today - end },
+          params: {
+            from: spec.from,
+            limit: periodLimit(spec),
+            deadline: dateOfDayNumber(end),
+            missingProperty: spec.require,
+            overdueDays: today - end,
+          },
         },
       ]
       return false

@@ -40,7 +40,10 @@ export function parseTemplate(message: string, scope: 'document' | 'chart'): { t
   let text = ''
   for (let m = re.exec(message); m; m = re.exec(message)) {
     const between = message.slice(last, m.index)
-    if (/[{}]/.test(between)) problems.push(`unmatched brace in message near "${between.slice(Math.max(0, between.search(/[{}]/) - 10)).slice(0, 30)}"; write {{ or }} for a literal brace`)
+    if (/[{}]/.test(between))
+      problems.push(
+        `unmatched brace in message near "${between.slice(Math.max(0, between.search(/[{}]/) - 10)).slice(0, 30)}"; write {{ or }} for a literal brace`,
+      )
     text += between
     last = re.lastIndex
     if (m[0] === '{{' || m[0] === '}}') {
@@ -51,16 +54,22 @@ export function parseTemplate(message: string, scope: 'document' | 'chart'): { t
     const segs = name.split('.')
     const root = segs[0] as Root
     if (!(PLACEHOLDER_ROOTS as readonly string[]).includes(root)) {
-      problems.push(`unknown placeholder {${name}}; use one of ${PLACEHOLDER_ROOTS.map((r) => (PATH_ROOTS.has(r) ? `{${r}.…}` : `{${r}}`)).join(', ')}`)
+      problems.push(
+        `unknown placeholder {${name}}; use one of ${PLACEHOLDER_ROOTS.map((r) => (PATH_ROOTS.has(r) ? `{${r}.…}` : `{${r}}`)).join(', ')}`,
+      )
       continue
     }
     if (PATH_ROOTS.has(root)) {
       if (segs.length < 2 || segs.some((s) => s === '')) {
-        problems.push(`placeholder {${name}} needs a path, e.g. {${root}.${root === 'chart' ? 'asOf' : root === 'item' ? 'dischargeDate' : 'dateOfService'}}`)
+        problems.push(
+          `placeholder {${name}} needs a path, e.g. {${root}.${root === 'chart' ? 'asOf' : root === 'item' ? 'dischargeDate' : 'dateOfService'}}`,
+        )
         continue
       }
-      if (root === 'document' && scope === 'chart') problems.push(`placeholder {${name}} is for document rules; a chart rule uses {item.…} or {chart.…}`)
-      if (root === 'item' && scope === 'document') problems.push(`placeholder {${name}} is for chart rules; a document rule uses {document.…}`)
+      if (root === 'document' && scope === 'chart')
+        problems.push(`placeholder {${name}} is for document rules; a chart rule uses {item.…} or {chart.…}`)
+      if (root === 'item' && scope === 'document')
+        problems.push(`placeholder {${name}} is for chart rules; a document rule uses {document.…}`)
     } else if (segs.length > 1) {
       problems.push(`placeholder {${root}} takes no path (found {${name}})`)
       continue
@@ -70,7 +79,10 @@ export function parseTemplate(message: string, scope: 'document' | 'chart'): { t
     parts.push({ name, root, path: segs.slice(1) })
   }
   const tail = message.slice(last)
-  if (/[{}]/.test(tail)) problems.push(`unmatched brace in message near "${tail.slice(Math.max(0, tail.search(/[{}]/) - 10)).slice(0, 30)}"; write {{ or }} for a literal brace`)
+  if (/[{}]/.test(tail))
+    problems.push(
+      `unmatched brace in message near "${tail.slice(Math.max(0, tail.search(/[{}]/) - 10)).slice(0, 30)}"; write {{ or }} for a literal brace`,
+    )
   text += tail
   if (text) parts.push(text)
   return { template: { source: message, parts }, problems }
@@ -194,7 +206,12 @@ export function renderMessage(t: Template, ctx: MessageContext): Rendered {
   const seen = new Set<string>()
   for (const e of ctx.errors) {
     for (const l of leaves(e)) {
-      if (l.keyword !== 'required' && l.keyword !== 'dueWithinDays' && !(l.keyword === 'withinDaysOf' && (l.params as { missingProperty?: string }).missingProperty)) continue
+      if (
+        l.keyword !== 'required' &&
+        l.keyword !== 'dueWithinDays' &&
+        !(l.keyword === 'withinDaysOf' && (l.params as { missingProperty?: string }).missingProperty)
+      )
+        continue
       const m = missingPath(l)
       if (!m) continue
       const label = labelOf(m, ctx)

@@ -175,7 +175,8 @@ function walkSchema(schema: unknown, pointer: string, ajv: Ajv2020, problems: { 
     }
     if (CUSTOM_KEYWORDS.includes(k)) {
       const check = customMeta(k)
-      if (!check(v)) for (const p of ajvProblems(check.errors ?? [], here)) problems.push({ pointer: p.pointer, message: `${k}: ${p.message}` })
+      if (!check(v))
+        for (const p of ajvProblems(check.errors ?? [], here)) problems.push({ pointer: p.pointer, message: `${k}: ${p.message}` })
       continue
     }
     if (k === 'errorMessage') {
@@ -187,7 +188,11 @@ function walkSchema(schema: unknown, pointer: string, ajv: Ajv2020, problems: { 
       collect(v, here)
       for (const t of texts)
         if (t.text.includes('${'))
-          problems.push({ pointer: t.at, message: 'errorMessage templates ("${...}") are not supported (they can fail while checking); put {value} or {field} in the rule\'s message instead' })
+          problems.push({
+            pointer: t.at,
+            message:
+              'errorMessage templates ("${...}") are not supported (they can fail while checking); put {value} or {field} in the rule\'s message instead',
+          })
       continue
     }
     if (k === 'pattern' && typeof v === 'string') {
@@ -230,7 +235,8 @@ function mentionedFields(schema: unknown, pointer: string, out: { name: string; 
   const fields = (s.properties as Record<string, unknown> | undefined)?.fields as Record<string, unknown> | undefined
   if (fields && typeof fields === 'object') {
     const base = `${pointer}/properties/fields`
-    if (Array.isArray(fields.required)) fields.required.forEach((n, i) => typeof n === 'string' && out.push({ name: n, pointer: `${base}/required/${i}` }))
+    if (Array.isArray(fields.required))
+      fields.required.forEach((n, i) => typeof n === 'string' && out.push({ name: n, pointer: `${base}/required/${i}` }))
     if (fields.properties && typeof fields.properties === 'object')
       for (const n of Object.keys(fields.properties)) out.push({ name: n, pointer: `${base}/properties/${encodePointerSegment(n)}` })
   }
@@ -372,17 +378,26 @@ function runExamples(rf: RuleFile, rule: CompiledRule, ctx: FileCtx, add: (point
       try {
         outcomes = evaluateRule(rs, rule, deriveChartFacts(chart))
       } catch (err) {
-        add(ptr, `this example cannot be checked (${(err as Error).message}); does it have the shape of a ${rf.appliesTo === 'chart' ? 'chart' : 'document'}? See rules/README.md`)
+        add(
+          ptr,
+          `this example cannot be checked (${(err as Error).message}); does it have the shape of a ${rf.appliesTo === 'chart' ? 'chart' : 'document'}? See rules/README.md`,
+        )
         return
       }
       if (which === 'pass' && outcomes.length) {
-        add(ptr, `this example should pass but fails: ${outcomes.map((o) => `${o.finding.message} [${o.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}]`).join(' | ')}`)
+        add(
+          ptr,
+          `this example should pass but fails: ${outcomes.map((o) => `${o.finding.message} [${o.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}]`).join(' | ')}`,
+        )
       } else if (which === 'fail') {
         if (!outcomes.length) add(ptr, 'this example should fail but passes')
         for (const o of outcomes) ctx.exampleMessages.push({ ruleId: rule.id, file: rule.file, pointer: ptr, message: o.finding.message })
         for (const o of outcomes)
           if (o.rendered.unresolved.length)
-            add(ptr, `for this failing example the message has nothing to show for ${o.rendered.unresolved.join(', ')}: "${o.finding.message}"`)
+            add(
+              ptr,
+              `for this failing example the message has nothing to show for ${o.rendered.unresolved.join(', ')}: "${o.finding.message}"`,
+            )
       }
     })
   }
@@ -423,11 +438,25 @@ export function checkRuleSet(dir: string, opts: LoadOptions = {}): CheckResult {
       ruleset: null,
       files: [],
       exampleMessages: [],
-      problems: [{ file: dirName, pointer: '', message: code === 'ENOENT' ? 'the rules folder does not exist' : `cannot read the rules folder: ${code ?? (err as Error).message}` }],
+      problems: [
+        {
+          file: dirName,
+          pointer: '',
+          message:
+            code === 'ENOENT' ? 'the rules folder does not exist' : `cannot read the rules folder: ${code ?? (err as Error).message}`,
+        },
+      ],
     }
   }
   if (names.length === 0) {
-    return { ruleset: null, files: [], exampleMessages: [], problems: [{ file: dirName, pointer: '', message: 'no rule files (*.json, *.yaml) in this folder; an empty rule set would check nothing' }] }
+    return {
+      ruleset: null,
+      files: [],
+      exampleMessages: [],
+      problems: [
+        { file: dirName, pointer: '', message: 'no rule files (*.json, *.yaml) in this folder; an empty rule set would check nothing' },
+      ],
+    }
   }
   const fieldCatalog = opts.fieldCatalog === undefined ? defaultFieldCatalog(dir) : opts.fieldCatalog
   const ctx: FileCtx = { exampleMessages: [], ajv: createRuleAjv(), fieldCatalog, fieldLabels: fieldCatalog ?? new Map() }
@@ -446,7 +475,12 @@ export function checkRuleSet(dir: string, opts: LoadOptions = {}): CheckResult {
       const first = firstById.get(id)
       if (first) {
         const pos = r.source?.locate('/id')
-        problems.push({ file, pointer: '/id', ...(pos ? { line: pos.line, column: pos.column } : {}), message: `rule id "${id}" is already used by ${first}; each rule needs its own id` })
+        problems.push({
+          file,
+          pointer: '/id',
+          ...(pos ? { line: pos.line, column: pos.column } : {}),
+          message: `rule id "${id}" is already used by ${first}; each rule needs its own id`,
+        })
         continue
       }
       firstById.set(id, file)

@@ -105,7 +105,11 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
     } catch (err) {
       const msg = (err as Error).message
       const position = positionOfOffset(text, jsonErrorOffset(text, msg))
-      problems.push({ pointer: '', position, message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '')}` })
+      problems.push({
+        pointer: '',
+        position,
+        message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '')}`,
+      })
       return { value: undefined, problems, locate: () => undefined }
     }
     let doc: Document | null = null
@@ -114,7 +118,11 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
       for (const e of doc.errors) {
         if (e.code === 'DUPLICATE_KEY') {
           const p = lc.linePos(e.pos[0])
-          problems.push({ pointer: '', position: { line: p.line, column: p.col }, message: 'the same key appears twice in one object (only the last would count)' })
+          problems.push({
+            pointer: '',
+            position: { line: p.line, column: p.col },
+            message: 'the same key appears twice in one object (only the last would count)',
+          })
         }
       }
       if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) doc = null // positions unreliable; keep the value
@@ -127,7 +135,9 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0])
     const message =
-      e.code === 'DUPLICATE_KEY' ? 'the same key appears twice in one mapping (only one would count)' : `not valid YAML: ${e.message.split('\n')[0]}`
+      e.code === 'DUPLICATE_KEY'
+        ? 'the same key appears twice in one mapping (only one would count)'
+        : `not valid YAML: ${e.message.split('\n')[0]}`
     problems.push({ pointer: '', position: { line: p.line, column: p.col }, message })
   }
   if (problems.length) return { value: undefined, problems, locate: locator(null, lc) }

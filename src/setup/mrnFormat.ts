@@ -27,7 +27,7 @@ const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function pictureToPattern(picture: string): string {
   let out = ''
-  for (let i = 0; i < picture.length; ) {
+  for (let i = 0; i < picture.length;) {
     const c = picture[i]!
     let n = 1
     while (picture[i + n] === c && (c === '#' || c === '@')) n++
@@ -49,15 +49,23 @@ function examplesOf(picture: string): string[] {
 
 export function mrnPatternFrom(input: string): MrnFormat {
   const s = input.trim()
-  if (!s) throw new ChartclerkError('USAGE', 'Give the MRN format: a picture such as CC-###### (# a digit, @ a letter) or a regular expression such as ^CC-\\d{6}$.')
+  if (!s)
+    throw new ChartclerkError(
+      'USAGE',
+      'Give the MRN format: a picture such as CC-###### (# a digit, @ a letter) or a regular expression such as ^CC-\\d{6}$.',
+    )
   if (isPicture(s)) return { pattern: pictureToPattern(s), examples: examplesOf(s) }
   const pattern = `${s.startsWith('^') ? '' : '^'}${s}${s.endsWith('$') ? '' : '$'}`
   try {
     new RegExp(pattern)
   } catch (err) {
-    throw new ChartclerkError('USAGE', `The MRN format "${s}" is not a valid regular expression (${(err as Error).message}). Give a picture such as CC-###### or a regular expression such as ^CC-\\d{6}$.`)
+    throw new ChartclerkError(
+      'USAGE',
+      `The MRN format "${s}" is not a valid regular expression (${(err as Error).message}). Give a picture such as CC-###### or a regular expression such as ^CC-\\d{6}$.`,
+    )
   }
-  if (new RegExp(pattern).test('')) throw new ChartclerkError('USAGE', `The MRN format "${s}" accepts an empty value. Give a format that needs at least one character.`)
+  if (new RegExp(pattern).test(''))
+    throw new ChartclerkError('USAGE', `The MRN format "${s}" accepts an empty value. Give a format that needs at least one character.`)
   return { pattern, examples: [] }
 }
 

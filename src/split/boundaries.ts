@@ -62,7 +62,8 @@ export function planSplit(pages: readonly PageReading[], opts: { sure?: number; 
     if (part.length === 0) {
       part.push(pg)
       starts.push(pg.page)
-      if (afterSeparator && starts.length > 1) cuts.push({ page: pg.page, confidence: 1, reasons: ['a separator sheet comes before this page'] })
+      if (afterSeparator && starts.length > 1)
+        cuts.push({ page: pg.page, confidence: 1, reasons: ['a separator sheet comes before this page'] })
       afterSeparator = false
       continue
     }
@@ -103,12 +104,14 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
   // Page numbers printed by the document.
   const pm = prev.marker
   const m = pg.marker
-  if (m && m.page === 1) signs.push({ p: pm && pm.total !== null && pm.page === pm.total ? 0.97 : 0.93, why: 'the page is numbered "Page 1 of ..." again' })
+  if (m && m.page === 1)
+    signs.push({ p: pm && pm.total !== null && pm.page === pm.total ? 0.97 : 0.93, why: 'the page is numbered "Page 1 of ..." again' })
   else if (m && pm && m.page <= pm.page) signs.push({ p: 0.9, why: 'the page numbering starts again' })
   else if (m && pm && m.page === pm.page + 1 && (m.total === pm.total || m.total === null || pm.total === null)) {
     hold *= 0.1
     holds.push('the page numbers run on')
-  } else if (!m && pm && pm.total !== null && pm.page === pm.total) signs.push({ p: 0.6, why: 'the page before was the last of its numbered pages' })
+  } else if (!m && pm && pm.total !== null && pm.page === pm.total)
+    signs.push({ p: 0.6, why: 'the page before was the last of its numbered pages' })
   else if (!m && pm && pm.total !== null && pm.page < pm.total) {
     hold *= 0.5
     holds.push('the page before said more pages follow')
@@ -127,7 +130,8 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
     holds.push('the page says it continues')
   }
   const partType = part.find((x) => x.type)?.type ?? null
-  if (pg.type && partType && pg.type !== partType) signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
+  if (pg.type && partType && pg.type !== partType)
+    signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
   if (prev.signedAtEnd) signs.push({ p: 0.6, why: 'a signature closes the page before' })
   if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
   if (pg.head && pg.head.length >= 8 && pg.head === part[0]!.head && part.length > 1 && prev.head !== pg.head) {
@@ -137,7 +141,11 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.
   const confidence = conflict === 'strong' ? any : any * hold
-  return { page: pg.page, confidence: Math.round(confidence * 1000) / 1000, reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)] }
+  return {
+    page: pg.page,
+    confidence: Math.round(confidence * 1000) / 1000,
+    reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)],
+  }
 }
 
 /** The identifiers of a part, pooled over its pages. */
@@ -201,9 +209,15 @@ export function rangesFrom(pages: readonly Pick<PageReading, 'page' | 'blank' | 
  * The parts a person's cuts make: `starts` are the pages that begin documents (the first page is
  * always one). Separator sheets stay out of every part.
  */
-export function partsFromStarts(pages: readonly Pick<PageReading, 'page' | 'blank' | 'separator'>[], starts: readonly number[]): PageRange[] {
+export function partsFromStarts(
+  pages: readonly Pick<PageReading, 'page' | 'blank' | 'separator'>[],
+  starts: readonly number[],
+): PageRange[] {
   const withSeps = [1, ...starts]
   // A separator sheet always ends the document before it.
   for (const p of pages) if (p.separator && p.page < pages.length) withSeps.push(p.page + 1)
-  return rangesFrom(pages, withSeps.filter((s) => s >= 1 && s <= pages.length))
+  return rangesFrom(
+    pages,
+    withSeps.filter((s) => s >= 1 && s <= pages.length),
+  )
 }

@@ -45,13 +45,17 @@ export interface BatchFacts {
   claimId: string
 }
 
-type Ctx = Pick<StageContext, 'catalog' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'> & Partial<StageContext>
+type Ctx = Pick<StageContext, 'catalog' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'> &
+  Partial<StageContext>
 
 /** Reads of one page that the split stage and a person's review both use. */
 export function readingsOf(ctx: Pick<StageContext, 'classifier' | 'config'>, pages: readonly PageText[]): PageReading[] {
   return readPages(
     pages.map((p) => p.text),
-    { classify: (t) => ctx.classifier.classify(t), identifiers: { mrnPattern: ctx.config.patients.mrnPattern, dateOrder: ctx.config.patients.dateOrder } },
+    {
+      classify: (t) => ctx.classifier.classify(t),
+      identifiers: { mrnPattern: ctx.config.patients.mrnPattern, dateOrder: ctx.config.patients.dateOrder },
+    },
   )
 }
 
@@ -63,7 +67,14 @@ export function pagesKeyOf(pages: readonly Pick<PageText, 'text'>[]): string | n
 }
 
 /** Turns the parts of a received file into documents; the file's own catalog row then goes (the file stays). */
-export async function fileParts(ctx: Ctx, batch: BatchFacts, text: ExtractedText, plan: SplitPlan, ranges: PageRange[], decidedBy: string): Promise<PartOutcome[]> {
+export async function fileParts(
+  ctx: Ctx,
+  batch: BatchFacts,
+  text: ExtractedText,
+  plan: SplitPlan,
+  ranges: PageRange[],
+  decidedBy: string,
+): Promise<PartOutcome[]> {
   const { catalog, store, config } = ctx
   const readings = readingsOf(ctx, text.pages)
   const original = await store.get(originalKey(batch.sha256))
@@ -81,7 +92,10 @@ export async function fileParts(ctx: Ctx, batch: BatchFacts, text: ExtractedText
       outcomes.push({ documentId: same.id, split: range, status: 'duplicate' })
       continue
     }
-    const pdf = batch.contentType === 'application/pdf' ? await partOfPdf(original, range, { maxPixels: config.ocr.maxPixels }) : await partOfImages(await scansOf(ctx, batch.documentId, range))
+    const pdf =
+      batch.contentType === 'application/pdf'
+        ? await partOfPdf(original, range, { maxPixels: config.ocr.maxPixels })
+        : await partOfImages(await scansOf(ctx, batch.documentId, range))
     const sha = createHash('sha256').update(pdf).digest('hex')
     let doc = catalog.documents.bySha(sha)
     if (doc && (doc.status === 'filed' || doc.status === 'needs_review')) {
@@ -96,7 +110,14 @@ export async function fileParts(ctx: Ctx, batch: BatchFacts, text: ExtractedText
       await putVerified(store, originalKey(sha), tmp, sha, {
         contentType: 'application/pdf',
         retain: true,
-        metadata: { 'original-name': `${batch.originalName} pages ${range.from}-${range.to}`, 'received-at': batch.receivedAt, 'source-folder': batch.sourceFolder, sha256: sha, 'batch-sha256': batch.sha256, pages: `${range.from}-${range.to}` },
+        metadata: {
+          'original-name': `${batch.originalName} pages ${range.from}-${range.to}`,
+          'received-at': batch.receivedAt,
+          'source-folder': batch.sourceFolder,
+          sha256: sha,
+          'batch-sha256': batch.sha256,
+          pages: `${range.from}-${range.to}`,
+        },
       })
     } finally {
       await fs.rm(tmp, { force: true })
@@ -105,8 +126,16 @@ export async function fileParts(ctx: Ctx, batch: BatchFacts, text: ExtractedText
       doc?.id ??
       catalog.tx(() => {
         const created = catalog.documents.create({
-          sha256: sha, size: pdf.length, contentType: 'application/pdf', originalName: batch.originalName, sourceFolder: batch.sourceFolder, receivedAt: batch.receivedAt,
-          batchSha256: batch.sha256, pageFrom: range.from, pageTo: range.to, pagesKey,
+          sha256: sha,
+          size: pdf.length,
+          contentType: 'application/pdf',
+          originalName: batch.originalName,
+          sourceFolder: batch.sourceFolder,
+          receivedAt: batch.receivedAt,
+          batchSha256: batch.sha256,
+          pageFrom: range.from,
+          pageTo: range.to,
+          pagesKey,
         })
         catalog.documents.addReceipt({ documentId: created, ...receipt, isRepeat: false })
         catalog.events.append('document.split_from', created, { batchSha256: batch.sha256, from: range.from, to: range.to, by: decidedBy })
@@ -121,14 +150,29 @@ export async function fileParts(ctx: Ctx, batch: BatchFacts, text: ExtractedText
       await store.copy(from, derivedKey(id, scanImageName(i + 1)))
       scans++
     }
-    await store.put(derivedKey(id, 'text.json'), { buffer: Buffer.from(JSON.stringify({ documentId: id, sha256: sha, ...partText, fullText: undefined })) }, { contentType: 'application/json' })
+    await store.put(
+      derivedKey(id, 'text.json'),
+      { buffer: Buffer.from(JSON.stringify({ documentId: id, sha256: sha, ...partText, fullText: undefined })) },
+      { contentType: 'application/json' },
+    )
     catalog.tx(() => {
       catalog.documents.savePages(id, pages)
-      catalog.documents.update(id, { pageCount: pages.length, textSource: partText.source, textLength: partText.fullText.length, ocrConfidence: partText.ocrConfidence })
+      catalog.documents.update(id, {
+        pageCount: pages.length,
+        textSource: partText.source,
+        textLength: partText.fullText.length,
+        ocrConfidence: partText.ocrConfidence,
+      })
     })
     if (scans) new PendingSearchable(catalog.db).add(id)
     doc = catalog.documents.get(id)!
-    const status = await readPart(ctx, batch, { id, sha, size: pdf.length, text: partText, readings: readings.slice(range.from - 1, range.to) })
+    const status = await readPart(ctx, batch, {
+      id,
+      sha,
+      size: pdf.length,
+      text: partText,
+      readings: readings.slice(range.from - 1, range.to),
+    })
     outcomes.push({ documentId: id, split: range, status })
   }
   retireBatchRow(ctx, batch, plan, outcomes, decidedBy)
@@ -137,10 +181,25 @@ export async function fileParts(ctx: Ctx, batch: BatchFacts, text: ExtractedText
 }
 
 /** One part through the reading a document gets: type, patient, fields, settle, what follows filing. */
-async function readPart(ctx: Ctx, batch: BatchFacts, part: { id: number; sha: string; size: number; text: ExtractedText; readings: PageReading[] }): Promise<'filed' | 'needs_review'> {
+async function readPart(
+  ctx: Ctx,
+  batch: BatchFacts,
+  part: { id: number; sha: string; size: number; text: ExtractedText; readings: PageReading[] },
+): Promise<'filed' | 'needs_review'> {
   const job: Job = {
-    id: `${batch.claimId}#${part.id}`, mode: 'ingest', sourcePath: batch.originalName, workPath: '', originalName: batch.originalName, sourceFolder: batch.sourceFolder,
-    receivedAt: batch.receivedAt, sha256: part.sha, size: part.size, documentId: part.id, extracted: part.text, contentType: 'application/pdf', kind: 'pdf',
+    id: `${batch.claimId}#${part.id}`,
+    mode: 'ingest',
+    sourcePath: batch.originalName,
+    workPath: '',
+    originalName: batch.originalName,
+    sourceFolder: batch.sourceFolder,
+    receivedAt: batch.receivedAt,
+    sha256: part.sha,
+    size: part.size,
+    documentId: part.id,
+    extracted: part.text,
+    contentType: 'application/pdf',
+    kind: 'pdf',
   }
   const run = async (stages: Stage[]) => {
     for (const s of stages) if (!s.appliesTo || s.appliesTo(job)) await s.run(job, ctx as StageContext)
@@ -163,7 +222,11 @@ function foreignPages(job: Job, readings: PageReading[]): number[] {
   const out: number[] = []
   readings.forEach((r, i) => {
     const others = readings.filter((_x, j) => j !== i)
-    const against = chart ?? { names: others.flatMap((o) => o.ids.names), birthDates: others.flatMap((o) => o.ids.birthDates), mrns: others.flatMap((o) => o.ids.mrns) }
+    const against = chart ?? {
+      names: others.flatMap((o) => o.ids.names),
+      birthDates: others.flatMap((o) => o.ids.birthDates),
+      mrns: others.flatMap((o) => o.ids.mrns),
+    }
     if (idConflict(r.ids, against)) out.push(i + 1)
   })
   return out
@@ -182,14 +245,44 @@ function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: 
   const batches = new BatchesRepo(catalog.db)
   catalog.tx(() => {
     batches.add({
-      sha256: batch.sha256, size: batch.size, contentType: batch.contentType, originalName: batch.originalName, receivedAt: batch.receivedAt, pageCount: plan.pageCount,
-      plan: { parts: ranges, cuts: plan.cuts, separators: plan.separators, documents: outcomes.map((o) => ({ documentId: o.documentId, ...o.split })) }, splitBy: decidedBy,
+      sha256: batch.sha256,
+      size: batch.size,
+      contentType: batch.contentType,
+      originalName: batch.originalName,
+      receivedAt: batch.receivedAt,
+      pageCount: plan.pageCount,
+      plan: {
+        parts: ranges,
+        cuts: plan.cuts,
+        separators: plan.separators,
+        documents: outcomes.map((o) => ({ documentId: o.documentId, ...o.split })),
+      },
+      splitBy: decidedBy,
     })
     for (const r of catalog.documents.receipts(batch.documentId)) {
-      batches.addReceipt({ batchSha256: batch.sha256, claimId: r.claimId, receivedAt: r.receivedAt, originalName: r.originalName, sourceFolder: r.sourceFolder, isRepeat: r.isRepeat })
+      batches.addReceipt({
+        batchSha256: batch.sha256,
+        claimId: r.claimId,
+        receivedAt: r.receivedAt,
+        originalName: r.originalName,
+        sourceFolder: r.sourceFolder,
+        isRepeat: r.isRepeat,
+      })
     }
-    batches.addReceipt({ batchSha256: batch.sha256, claimId: batch.claimId, receivedAt: batch.receivedAt, originalName: batch.originalName, sourceFolder: batch.sourceFolder, isRepeat: false })
-    catalog.events.append('batch.split', batch.documentId, { batchSha256: batch.sha256, parts: ranges.map((r) => `${r.from}-${r.to}`), separators: plan.separators, by: decidedBy })
+    batches.addReceipt({
+      batchSha256: batch.sha256,
+      claimId: batch.claimId,
+      receivedAt: batch.receivedAt,
+      originalName: batch.originalName,
+      sourceFolder: batch.sourceFolder,
+      isRepeat: false,
+    })
+    catalog.events.append('batch.split', batch.documentId, {
+      batchSha256: batch.sha256,
+      parts: ranges.map((r) => `${r.from}-${r.to}`),
+      separators: plan.separators,
+      by: decidedBy,
+    })
     catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(batch.documentId)
     catalog.db.prepare('DELETE FROM searchable_pdf_pending WHERE document_id = ?').run(batch.documentId)
     catalog.db.prepare('DELETE FROM documents WHERE id = ?').run(batch.documentId)
@@ -200,5 +293,8 @@ function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: 
 async function dropDerived(ctx: Ctx, batchId: number): Promise<void> {
   const keys: string[] = []
   for await (const o of ctx.store.list(derivedKey(batchId, ''))) keys.push(o.key)
-  for (const k of keys) await ctx.store.delete(k).catch((err: unknown) => ctx.log.warn({ code: (err as { code?: string }).code }, 'a stack page image was left in the store'))
+  for (const k of keys)
+    await ctx.store
+      .delete(k)
+      .catch((err: unknown) => ctx.log.warn({ code: (err as { code?: string }).code }, 'a stack page image was left in the store'))
 }

@@ -56,12 +56,23 @@ export function readPages(texts: readonly string[], opts: ReadOptions = {}): Pag
   return texts.map((text, i) => readPage(i + 1, text, marks[i], opts))
 }
 
-function readPage(page: number, text: string, mark: ReturnType<typeof detectMissingPages>['pageMap'][number] | undefined, opts: ReadOptions): PageReading {
+function readPage(
+  page: number,
+  text: string,
+  mark: ReturnType<typeof detectMissingPages>['pageMap'][number] | undefined,
+  opts: ReadOptions,
+): PageReading {
   // Scanner specks OCR into stray one-letter tokens ("~", "i", "°"), and a fax prints its banner on
   // every page: a blank sheet with either still reads as blank.
-  const content = text.split(/\n/).filter((l) => !isFaxBanner(l)).join('\n')
+  const content = text
+    .split(/\n/)
+    .filter((l) => !isFaxBanner(l))
+    .join('\n')
   const words = content.split(/\s+/).filter((w) => /[a-z0-9]{2,}/i.test(w))
-  const lines = text.split(/\n/).map((l) => l.trim()).filter((l) => /[a-z0-9]/i.test(l))
+  const lines = text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => /[a-z0-9]/i.test(l))
   const blank = words.length < MIN_WORDS
   const separator = !blank && isSeparatorPage(text)
   const top = lines.slice(0, 8)
@@ -81,7 +92,11 @@ function readPage(page: number, text: string, mark: ReturnType<typeof detectMiss
     titled: top.some(isTitleLine),
     continued: top.some((l) => CONTINUED.test(l)),
     signedAtEnd: !blank && !separator && signedAtEnd(text, lines.length),
-    head: lines.slice(0, 2).join(' ').toUpperCase().replace(/[^A-Z]/g, ''),
+    head: lines
+      .slice(0, 2)
+      .join(' ')
+      .toUpperCase()
+      .replace(/[^A-Z]/g, ''),
   }
 }
 
@@ -99,7 +114,13 @@ function pageIds(text: string, opts: ExtractOptions | undefined): PageIds {
   const ids = extractIdentifiers(text, opts)
   const sure = <T extends { confidence: number }>(xs: T[]) => xs.filter((x) => x.confidence >= 0.5)
   return {
-    names: [...new Set(sure(ids.names).map((n) => n.familyName.toUpperCase().replace(/[^A-Z]/g, '')).filter((n) => n.length >= 2))],
+    names: [
+      ...new Set(
+        sure(ids.names)
+          .map((n) => n.familyName.toUpperCase().replace(/[^A-Z]/g, ''))
+          .filter((n) => n.length >= 2),
+      ),
+    ],
     birthDates: [...new Set(sure(ids.birthDates).map((d) => d.date))],
     mrns: [...new Set(sure(ids.mrns).map((m) => m.value))],
   }

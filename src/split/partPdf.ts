@@ -29,7 +29,8 @@ export async function partOfPdf(original: Buffer, range: PageRange, limits: { ma
     // The reader that extraction used draws each page; the part holds those drawings.
     const pdf = await openPdf(original, { ...limits, readText: false })
     try {
-      for (const i of indices) await addImagePage(out, await viewerImage(await decodePage(await pdf.renderPage(i + 1, VIEWER_DPI), 'render', 1, limits)))
+      for (const i of indices)
+        await addImagePage(out, await viewerImage(await decodePage(await pdf.renderPage(i + 1, VIEWER_DPI), 'render', 1, limits)))
     } finally {
       await pdf.close()
     }
@@ -46,7 +47,8 @@ export async function partOfImages(images: Buffer[]): Promise<Buffer> {
 
 async function addImagePage(doc: PDFDocument, img: Buffer): Promise<void> {
   const meta = await sharp(img).metadata()
-  const embedded = meta.format === 'png' ? await doc.embedPng(img) : await doc.embedJpg(meta.format === 'jpeg' ? img : await sharp(img).jpeg().toBuffer())
+  const embedded =
+    meta.format === 'png' ? await doc.embedPng(img) : await doc.embedJpg(meta.format === 'jpeg' ? img : await sharp(img).jpeg().toBuffer())
   const scale = Math.min(LETTER.width / embedded.width, LETTER.height / embedded.height)
   const w = embedded.width * scale
   const h = embedded.height * scale

@@ -35,7 +35,14 @@ function drawSheet(page: PDFPage, bold: PDFFont, plain: PDFFont): void {
   const [w, h] = LETTER
   const inner = w - 2 * MARGIN - 24
   // A heavy frame: a separator is recognisable at a glance in a stack and in the thumbnail strip.
-  page.drawRectangle({ x: MARGIN - 12, y: MARGIN - 12, width: w - 2 * MARGIN + 24, height: h - 2 * MARGIN + 24, borderColor: BLACK, borderWidth: 6 })
+  page.drawRectangle({
+    x: MARGIN - 12,
+    y: MARGIN - 12,
+    width: w - 2 * MARGIN + 24,
+    height: h - 2 * MARGIN + 24,
+    borderColor: BLACK,
+    borderWidth: 6,
+  })
   const phraseSize = fitSize(bold, SEPARATOR_PHRASE, inner, 36)
   const noticeSize = fitSize(bold, SEPARATOR_NOTICE, inner, 22)
 

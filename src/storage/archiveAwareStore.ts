@@ -62,7 +62,11 @@ export class ArchiveAwareStore implements ObjectStore {
       return await read(archivedFirst ? this.main : await this.archive())
     } catch (err) {
       if (!isMissing(err)) throw err
-      throw new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${key} is missing from the store and the archive. Run "chartclerk storage verify".`, { cause: err, detail: key })
+      throw new ChartclerkError(
+        'STORAGE_NOT_FOUND',
+        `Stored object ${key} is missing from the store and the archive. Run "chartclerk storage verify".`,
+        { cause: err, detail: key },
+      )
     }
   }
 
@@ -110,7 +114,12 @@ export class ArchiveAwareStore implements ObjectStore {
   /** A copy within the place that holds the object. */
   async copy(fromKey: string, toKey: string): Promise<void> {
     const where = await this.locate(fromKey)
-    if (!where) throw new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${fromKey} is missing from the store and the archive. Run "chartclerk storage verify".`, { detail: fromKey })
+    if (!where)
+      throw new ChartclerkError(
+        'STORAGE_NOT_FOUND',
+        `Stored object ${fromKey} is missing from the store and the archive. Run "chartclerk storage verify".`,
+        { detail: fromKey },
+      )
     return (where === 'main' ? this.main : await this.archive()).copy(fromKey, toKey)
   }
 

@@ -22,7 +22,9 @@ export async function createObjectStore(config: Readonly<Config>, opts: StoreOpt
   const storage = config.storage
   if (storage.backend === 'filesystem') return new FilesystemObjectStore(storage.filesystem.dir)
   if (!storage.s3) {
-    throw new ChartclerkError('CONFIG_INVALID', 'Setting storage.s3 is required when storage.backend is s3.', { detail: 'storage.s3 missing' })
+    throw new ChartclerkError('CONFIG_INVALID', 'Setting storage.s3 is required when storage.backend is s3.', {
+      detail: 'storage.s3 missing',
+    })
   }
   return new (await s3Store())(storage.s3, opts)
 }

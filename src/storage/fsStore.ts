@@ -11,7 +11,15 @@ import { pipeline } from 'node:stream/promises'
 import { createWriteStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { ChartclerkError } from '../errors.js'
-import { assertValidKey, assertValidMetadata, type ObjectInfo, type ObjectStore, type PutOptions, type PutSource, type StoreHealth } from './objectStore.js'
+import {
+  assertValidKey,
+  assertValidMetadata,
+  type ObjectInfo,
+  type ObjectStore,
+  type PutOptions,
+  type PutSource,
+  type StoreHealth,
+} from './objectStore.js'
 
 const META_SUFFIX = '.meta.json'
 const TMP_DIR = '.tmp'
@@ -109,7 +117,13 @@ export class FilesystemObjectStore implements ObjectStore {
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
-    const start = path.join(this.root, ...prefix.split('/').filter(Boolean).slice(0, prefix.endsWith('/') ? undefined : -1))
+    const start = path.join(
+      this.root,
+      ...prefix
+        .split('/')
+        .filter(Boolean)
+        .slice(0, prefix.endsWith('/') ? undefined : -1),
+    )
     const walk = async function* (this: FilesystemObjectStore, dir: string): AsyncGenerator<ObjectInfo> {
       let entries: import('node:fs').Dirent[]
       try {
@@ -183,22 +197,45 @@ async function fsyncDir(p: string): Promise<void> {
 }
 
 function unavailable(root: string, err: unknown): ChartclerkError {
-  return new ChartclerkError('STORAGE_UNAVAILABLE', `The document store folder ${root} cannot be used. Check that the disk is mounted and writable.`, {
-    cause: err,
-    detail: (err as NodeJS.ErrnoException).code,
-    transient: true,
-  })
+  return new ChartclerkError(
+    'STORAGE_UNAVAILABLE',
+    `The document store folder ${root} cannot be used. Check that the disk is mounted and writable.`,
+    {
+      cause: err,
+      detail: (err as NodeJS.ErrnoException).code,
+      transient: true,
+    },
+  )
 }
 
 function mapFsError(err: unknown, key: string): ChartclerkError {
   const code = (err as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${key} is missing. Run "chartclerk storage verify".`, { cause: err, detail: key })
-  if (code === 'EACCES' || code === 'EPERM') return new ChartclerkError('STORAGE_ACCESS_DENIED', 'chartclerk may not write to its document store. Check the folder permissions.', { cause: err, detail: code })
+  if (code === 'ENOENT')
+    return new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${key} is missing. Run "chartclerk storage verify".`, {
+      cause: err,
+      detail: key,
+    })
+  if (code === 'EACCES' || code === 'EPERM')
+    return new ChartclerkError('STORAGE_ACCESS_DENIED', 'chartclerk may not write to its document store. Check the folder permissions.', {
+      cause: err,
+      detail: code,
+    })
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ChartclerkError('STORAGE_FULL', 'The document store disk is full. Files stay in the inbox; free space and chartclerk goes on by itself.', { cause: err, detail: code, transient: true })
+    return new ChartclerkError(
+      'STORAGE_FULL',
+      'The document store disk is full. Files stay in the inbox; free space and chartclerk goes on by itself.',
+      { cause: err, detail: code, transient: true },
+    )
   }
   if (code === 'EIO' || code === 'EROFS') {
-    return new ChartclerkError('STORAGE_UNAVAILABLE', 'The document store disk is full or failing. Free space; chartclerk retries by itself.', { cause: err, detail: code, transient: true })
+    return new ChartclerkError(
+      'STORAGE_UNAVAILABLE',
+      'The document store disk is full or failing. Free space; chartclerk retries by itself.',
+      { cause: err, detail: code, transient: true },
+    )
   }
-  return new ChartclerkError('STORAGE_FAILED', 'Writing to the document store failed. See the log.', { cause: err, detail: code ?? String(err) })
+  return new ChartclerkError('STORAGE_FAILED', 'Writing to the document store failed. See the log.', {
+    cause: err,
+    detail: code ?? String(err),
+  })
 }

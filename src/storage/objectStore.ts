@@ -71,12 +71,21 @@ export function assertValidKey(key: string): void {
 }
 
 /** Metadata keys that are HTTP/S3 headers of their own and so cannot be user metadata. */
-const RESERVED_METADATA_KEYS = new Set(['content-type', 'cache-control', 'content-encoding', 'content-disposition', 'content-language', 'content-length', 'expires'])
+const RESERVED_METADATA_KEYS = new Set([
+  'content-type',
+  'cache-control',
+  'content-encoding',
+  'content-disposition',
+  'content-language',
+  'content-length',
+  'expires',
+])
 const META_KEY_RE = /^[a-z0-9][a-z0-9-]{0,63}$/
 /** Metadata keys are chartclerk-made: lower-case letters, digits and dashes, so every backend keeps them. */
 export function assertValidMetadata(metadata: ObjectMetadata | undefined): void {
   for (const [k, v] of Object.entries(metadata ?? {})) {
-    if (!META_KEY_RE.test(k) || RESERVED_METADATA_KEYS.has(k) || k.startsWith('x-amz-')) throw new TypeError(`invalid metadata key: ${JSON.stringify(k)}`)
+    if (!META_KEY_RE.test(k) || RESERVED_METADATA_KEYS.has(k) || k.startsWith('x-amz-'))
+      throw new TypeError(`invalid metadata key: ${JSON.stringify(k)}`)
     if (typeof v !== 'string') throw new TypeError(`metadata value for ${k} must be a string`)
   }
 }

@@ -4,7 +4,15 @@
  * ordinary layout (originals/<sha256>, derived/...), so the same code works on both.
  */
 import type { Readable } from 'node:stream'
-import { assertValidKey, type ListedObject, type ObjectInfo, type ObjectStore, type PutOptions, type PutSource, type StoreHealth } from './objectStore.js'
+import {
+  assertValidKey,
+  type ListedObject,
+  type ObjectInfo,
+  type ObjectStore,
+  type PutOptions,
+  type PutSource,
+  type StoreHealth,
+} from './objectStore.js'
 
 export class PrefixedObjectStore implements ObjectStore {
   readonly prefix: string

@@ -50,7 +50,14 @@ export interface S3StoreOptions {
 
 const MiB = 1024 * 1024
 /** Headers minio reports next to user metadata; everything else in metaData is ours. */
-const SYSTEM_HEADERS = new Set(['content-type', 'cache-control', 'content-encoding', 'content-disposition', 'content-language', 'x-amz-website-redirect-location'])
+const SYSTEM_HEADERS = new Set([
+  'content-type',
+  'cache-control',
+  'content-encoding',
+  'content-disposition',
+  'content-language',
+  'x-amz-website-redirect-location',
+])
 
 interface BucketState {
   versioning: 'enabled' | 'suspended' | 'off' | 'unknown'
@@ -108,16 +115,26 @@ export class S3ObjectStore implements ObjectStore {
         retryOptions: { disableRetry: true },
       })
     } catch (err) {
-      throw new ChartclerkError('CONFIG_INVALID', `Setting storage.s3.endpoint or storage.s3.port is not usable (${(err as Error).message}). Fix it and start again.`, {
-        detail: 'invalid s3 endpoint',
-      })
+      throw new ChartclerkError(
+        'CONFIG_INVALID',
+        `Setting storage.s3.endpoint or storage.s3.port is not usable (${(err as Error).message}). Fix it and start again.`,
+        {
+          detail: 'invalid s3 endpoint',
+        },
+      )
     }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
   #map(err: unknown, op: string, key?: string): ChartclerkError {
-    return mapS3Error(err, { op, key, bucket: this.bucket, endpoint: this.#endpoint, secrets: [this.#settings.accessKey, this.#settings.secretKey] })
+    return mapS3Error(err, {
+      op,
+      key,
+      bucket: this.bucket,
+      endpoint: this.#endpoint,
+      secrets: [this.#settings.accessKey, this.#settings.secretKey],
+    })
   }
 
   /** One S3 call: retried when transient, mapped once. */
@@ -134,7 +151,10 @@ export class S3ObjectStore implements ObjectStore {
         ...this.#retry,
         onRetry: (err, attempt, delayMs) => {
           this.#retry.onRetry?.(err, attempt, delayMs)
-          this.#log?.warn({ op, code: (err as ChartclerkError).code, attempt, delayMs, store: this.description }, 'storage request failed; retrying')
+          this.#log?.warn(
+            { op, code: (err as ChartclerkError).code, attempt, delayMs, store: this.description },
+            'storage request failed; retrying',
+          )
         },
       },
     )
@@ -170,9 +190,13 @@ export class S3ObjectStore implements ObjectStore {
     assertValidMetadata(opts.metadata)
     const encoded = encodeMetadata(opts.metadata ?? {})
     if (metadataBytes(encoded) > MAX_METADATA_BYTES) {
-      throw new ChartclerkError('STORAGE_FAILED', 'The file name or folder is too long to keep as storage metadata. Rename the file to something shorter and drop it in the inbox again.', {
-        detail: `metadata ${metadataBytes(encoded)} bytes > ${MAX_METADATA_BYTES}`,
-      })
+      throw new ChartclerkError(
+        'STORAGE_FAILED',
+        'The file name or folder is too long to keep as storage metadata. Rename the file to something shorter and drop it in the inbox again.',
+        {
+          detail: `metadata ${metadataBytes(encoded)} bytes > ${MAX_METADATA_BYTES}`,
+        },
+      )
     }
     const headers: Record<string, string> = { 'Content-Type': opts.contentType || 'application/octet-stream' }
     for (const [k, v] of Object.entries(encoded)) headers[`x-amz-meta-${k}`] = v
@@ -187,7 +211,9 @@ export class S3ObjectStore implements ObjectStore {
     if (!exists) {
       if (!s.createBucket) throw this.#map(Object.assign(new Error('bucket does not exist'), { code: 'NoSuchBucket' }), 'init')
       try {
-        await this.#call('create bucket', undefined, () => this.#client.makeBucket(this.bucket, s.region, { ObjectLocking: Boolean(s.objectLock) }))
+        await this.#call('create bucket', undefined, () =>
+          this.#client.makeBucket(this.bucket, s.region, { ObjectLocking: Boolean(s.objectLock) }),
+        )
       } catch (err) {
         // Another chartclerk created it at the same moment: fine.
         if (!/BucketAlreadyOwnedByYou/.test(String((err as Error).message))) throw err
@@ -235,7 +261,9 @@ export class S3ObjectStore implements ObjectStore {
       const { mode, days } = this.#settings.objectLock
       const retainUntilDate = new Date(Date.now() + days * 86_400_000).toISOString()
       const retention = versionId ? { versionId, mode, retainUntilDate } : { mode, retainUntilDate }
-      await this.#call('set retention', key, () => this.#client.putObjectRetention(this.bucket, key, retention as Parameters<Client['putObjectRetention']>[2]))
+      await this.#call('set retention', key, () =>
+        this.#client.putObjectRetention(this.bucket, key, retention as Parameters<Client['putObjectRetention']>[2]),
+      )
     }
   }
 
@@ -250,13 +278,26 @@ export class S3ObjectStore implements ObjectStore {
         if (file) {
           chunk = Buffer.allocUnsafe(len)
           const { bytesRead } = await file.read(chunk, 0, len, offset)
-          if (bytesRead !== len) throw new ChartclerkError('FILE_VANISHED', 'The file changed while it was being stored. chartclerk will try again.', { detail: 'short read', transient: true })
+          if (bytesRead !== len)
+            throw new ChartclerkError('FILE_VANISHED', 'The file changed while it was being stored. chartclerk will try again.', {
+              detail: 'short read',
+              transient: true,
+            })
         } else {
           chunk = (source as { buffer: Buffer }).buffer.subarray(offset, offset + len)
         }
         const md5 = createHash('md5').update(chunk).digest('base64')
         const res = await this.#call('upload part', key, () =>
-          this.#client.uploadPart({ bucketName: this.bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: { 'Content-Length': len, 'Content-MD5': md5 } }, chunk),
+          this.#client.uploadPart(
+            {
+              bucketName: this.bucket,
+              objectName: key,
+              uploadID: uploadId,
+              partNumber: part,
+              headers: { 'Content-Length': len, 'Content-MD5': md5 },
+            },
+            chunk,
+          ),
         )
         parts.push({ part, etag: res.etag })
       }
@@ -312,7 +353,9 @@ export class S3ObjectStore implements ObjectStore {
   async *list(prefix: string): AsyncIterable<ListedObject> {
     let token = ''
     for (;;) {
-      const page = await this.#call('list', prefix || undefined, () => this.#client.listObjectsV2Query(this.bucket, prefix, token, '', 1000, ''))
+      const page = await this.#call('list', prefix || undefined, () =>
+        this.#client.listObjectsV2Query(this.bucket, prefix, token, '', 1000, ''),
+      )
       for (const o of page.objects) {
         if (o.name === undefined) continue
         yield { key: o.name, size: o.size, lastModified: o.lastModified }
@@ -326,7 +369,10 @@ export class S3ObjectStore implements ObjectStore {
     assertValidKey(fromKey)
     assertValidKey(toKey)
     await this.#call('copy', fromKey, () =>
-      this.#client.copyObject(new CopySourceOptions({ Bucket: this.bucket, Object: fromKey }), new CopyDestinationOptions({ Bucket: this.bucket, Object: toKey })),
+      this.#client.copyObject(
+        new CopySourceOptions({ Bucket: this.bucket, Object: fromKey }),
+        new CopyDestinationOptions({ Bucket: this.bucket, Object: toKey }),
+      ),
     )
   }
 
@@ -347,7 +393,9 @@ export class S3ObjectStore implements ObjectStore {
     // Newest first: if the current version is retained, nothing is removed.
     versions.sort((a, b) => (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0))
     for (const v of versions) {
-      await this.#call('delete', key, () => this.#client.removeObject(this.bucket, key, v.versionId ? { versionId: v.versionId } : undefined))
+      await this.#call('delete', key, () =>
+        this.#client.removeObject(this.bucket, key, v.versionId ? { versionId: v.versionId } : undefined),
+      )
     }
   }
 
@@ -368,7 +416,11 @@ function parseEndpoint(s: S3Settings): { host: string; port?: number; useSSL: bo
     try {
       u = new URL(s.endpoint)
     } catch {
-      throw new ChartclerkError('CONFIG_INVALID', `Setting storage.s3.endpoint ("${s.endpoint}") is not a host name or URL. Fix it and start again.`, { detail: 'bad endpoint' })
+      throw new ChartclerkError(
+        'CONFIG_INVALID',
+        `Setting storage.s3.endpoint ("${s.endpoint}") is not a host name or URL. Fix it and start again.`,
+        { detail: 'bad endpoint' },
+      )
     }
     const useSSL = u.protocol === 'https:'
     return { host: u.hostname, port: s.port ?? (u.port ? Number(u.port) : undefined), useSSL }
@@ -386,6 +438,11 @@ async function sourceSize(path: string): Promise<number> {
 
 function sourceError(err: unknown): ChartclerkError {
   const code = (err as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new ChartclerkError('FILE_VANISHED', 'The file to be stored is no longer there. If it was moved on purpose, nothing needs doing.', { cause: err, detail: code })
+  if (code === 'ENOENT')
+    return new ChartclerkError(
+      'FILE_VANISHED',
+      'The file to be stored is no longer there. If it was moved on purpose, nothing needs doing.',
+      { cause: err, detail: code },
+    )
   return new ChartclerkError('STORAGE_FAILED', 'The file to be stored cannot be read. See the log.', { cause: err, detail: code })
 }

@@ -79,17 +79,33 @@ export interface MoveOptions {
  * An `originals/<sha256>` source whose bytes do not match its key is refused
  * (STORAGE_VERIFY_FAILED) and left where it is.
  */
-export async function verifiedMove(fromStore: ObjectStore, fromKey: string, toStore: ObjectStore, toKey: string, opts: MoveOptions = {}): Promise<VerifiedResult> {
+export async function verifiedMove(
+  fromStore: ObjectStore,
+  fromKey: string,
+  toStore: ObjectStore,
+  toKey: string,
+  opts: MoveOptions = {},
+): Promise<VerifiedResult> {
   const result = await verifiedCopy(fromStore, fromKey, toStore, toKey, opts)
   await fromStore.delete(fromKey)
   return result
 }
 
 /** The copy-and-prove half of verifiedMove (used by migrateStore, which keeps the source). */
-export async function verifiedCopy(fromStore: ObjectStore, fromKey: string, toStore: ObjectStore, toKey: string, opts: MoveOptions = {}): Promise<VerifiedResult & { written: boolean }> {
+export async function verifiedCopy(
+  fromStore: ObjectStore,
+  fromKey: string,
+  toStore: ObjectStore,
+  toKey: string,
+  opts: MoveOptions = {},
+): Promise<VerifiedResult & { written: boolean }> {
   const info = await fromStore.stat(fromKey)
   if (!info) {
-    throw new ChartclerkError('STORAGE_NOT_FOUND', `Stored object ${fromKey} is missing, so it cannot be moved. Run "chartclerk storage verify".`, { detail: fromKey })
+    throw new ChartclerkError(
+      'STORAGE_NOT_FOUND',
+      `Stored object ${fromKey} is missing, so it cannot be moved. Run "chartclerk storage verify".`,
+      { detail: fromKey },
+    )
   }
   const promised = shaFromKey(fromKey)
   const retain = opts.retain ?? shaFromKey(toKey) !== undefined
@@ -102,7 +118,8 @@ export async function verifiedCopy(fromStore: ObjectStore, fromKey: string, toSt
       )
     }
     const present = await toStore.stat(toKey)
-    if (present && present.size === size && (await verifyObject(toStore, toKey, sha256))) return { key: toKey, sha256, size, written: false }
+    if (present && present.size === size && (await verifyObject(toStore, toKey, sha256)))
+      return { key: toKey, sha256, size, written: false }
     const r = await putVerified(toStore, toKey, source, sha256, { contentType: info.contentType, metadata: info.metadata, retain })
     return { ...r, written: true }
   })

@@ -42,7 +42,12 @@ export interface VerifyOptions {
 
 type ShaRows = AsyncIterable<{ sha256: string }> | Iterable<{ sha256: string }>
 
-export async function verifyStore(store: ObjectStore, catalogOriginals: ShaRows, onProgress?: (p: VerifyProgress) => void, opts: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyStore(
+  store: ObjectStore,
+  catalogOriginals: ShaRows,
+  onProgress?: (p: VerifyProgress) => void,
+  opts: VerifyOptions = {},
+): Promise<VerifyReport> {
   const expected = new Set<string>()
   for await (const row of catalogOriginals) expected.add(row.sha256.toLowerCase())
 

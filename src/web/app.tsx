@@ -66,7 +66,11 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
   registerAuditRoutes(app, deps)
   registerUserRoutes(app, deps)
 
-  app.notFound((c) => (c.get('user') && c.get('csrf') ? messagePage(c, { title: 'Not found', status: 404, text: 'There is no such page on the records desk.' }) : c.html(errorPage('Not found', 'There is no such page on the records desk.'), 404)))
+  app.notFound((c) =>
+    c.get('user') && c.get('csrf')
+      ? messagePage(c, { title: 'Not found', status: 404, text: 'There is no such page on the records desk.' })
+      : c.html(errorPage('Not found', 'There is no such page on the records desk.'), 404),
+  )
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse()
     if (err instanceof ChartclerkError && err.code.startsWith('STORAGE_')) {
@@ -77,11 +81,26 @@ export function buildWebApp(deps: WebDeps): Hono<AppEnv> {
     const known = actionableError(err)
     if (known) {
       deps.log.info({ code: known.error.code, route: c.req.routePath }, 'web: request not done')
-      return c.get('user') && c.get('csrf') ? messagePage(c, { title: 'That could not be done', status: known.http, text: known.error.action }) : c.html(errorPage('That could not be done', known.error.action), known.http)
+      return c.get('user') && c.get('csrf')
+        ? messagePage(c, { title: 'That could not be done', status: known.http, text: known.error.action })
+        : c.html(errorPage('That could not be done', known.error.action), known.http)
     }
     // Never the message or the path: either may hold patient data.
-    deps.log.error({ err: { name: (err as Error).name, code: (err as ChartclerkError).code, stack: patientData((err as Error).stack) }, route: c.req.routePath, method: c.req.method }, 'web: request failed')
-    return c.html(errorPage('Something went wrong', 'The request could not be completed. Try again; if it keeps happening, tell the administrator (the log has the details).'), 500)
+    deps.log.error(
+      {
+        err: { name: (err as Error).name, code: (err as ChartclerkError).code, stack: patientData((err as Error).stack) },
+        route: c.req.routePath,
+        method: c.req.method,
+      },
+      'web: request failed',
+    )
+    return c.html(
+      errorPage(
+        'Something went wrong',
+        'The request could not be completed. Try again; if it keeps happening, tell the administrator (the log has the details).',
+      ),
+      500,
+    )
   })
   return app
 }

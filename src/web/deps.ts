@@ -43,7 +43,11 @@ export interface ReviewActions {
   /** Matches every document waiting in review again (src/review/rematch.ts); absent when the desk cannot. */
   rematch?(): Promise<{ examined: number; filed: number[]; waiting: number; failed: readonly unknown[] }>
   /** Splits a stack that waits in review at the pages given (src/split/settleSplit.ts); absent when the desk cannot. */
-  split?(documentId: number, starts: number[], by: string): Promise<{ documentId: number; split: { from: number; to: number }; status: string }[]>
+  split?(
+    documentId: number,
+    starts: number[],
+    by: string,
+  ): Promise<{ documentId: number; split: { from: number; to: number }; status: string }[]>
 }
 
 /** What did not follow the filing (routing, the chart check...): the document stays filed; each message says what to do. */

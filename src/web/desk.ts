@@ -15,7 +15,9 @@ export class DeskQueries {
 
   /** Documents waiting for review, oldest first. */
   reviewQueue(limit = 500): DocumentRecord[] {
-    const ids = this.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY received_at, id LIMIT ?").all(limit) as { id: number }[]
+    const ids = this.catalog.db
+      .prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY received_at, id LIMIT ?")
+      .all(limit) as { id: number }[]
     return this.docs(ids.map((r) => r.id))
   }
 
@@ -25,14 +27,23 @@ export class DeskQueries {
 
   /** The review items before and after this one (queue order), and its place in the queue. */
   reviewNeighbours(id: number): { prev: number | null; next: number | null; position: number; total: number } {
-    const ids = (this.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY received_at, id").all() as { id: number }[]).map((r) => r.id)
+    const ids = (
+      this.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY received_at, id").all() as { id: number }[]
+    ).map((r) => r.id)
     const i = ids.indexOf(id)
-    return { prev: i > 0 ? ids[i - 1]! : null, next: i >= 0 && i < ids.length - 1 ? ids[i + 1]! : i < 0 ? (ids[0] ?? null) : null, position: i + 1, total: ids.length }
+    return {
+      prev: i > 0 ? ids[i - 1]! : null,
+      next: i >= 0 && i < ids.length - 1 ? ids[i + 1]! : i < 0 ? (ids[0] ?? null) : null,
+      position: i + 1,
+      total: ids.length,
+    }
   }
 
   /** Documents filed in a chart, newest received first. */
   chartDocuments(mrn: string): DocumentRecord[] {
-    const ids = this.catalog.db.prepare("SELECT id FROM documents WHERE patient_mrn = ? AND status = 'filed' ORDER BY received_at DESC, id DESC").all(mrn) as { id: number }[]
+    const ids = this.catalog.db
+      .prepare("SELECT id FROM documents WHERE patient_mrn = ? AND status = 'filed' ORDER BY received_at DESC, id DESC")
+      .all(mrn) as { id: number }[]
     return this.docs(ids.map((r) => r.id))
   }
 
@@ -40,7 +51,9 @@ export class DeskQueries {
   recentCharts(limit = 25): { mrn: string; documents: number; latest: string }[] {
     return (
       this.catalog.db
-        .prepare("SELECT patient_mrn mrn, count(*) n, max(received_at) latest FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL GROUP BY patient_mrn ORDER BY latest DESC LIMIT ?")
+        .prepare(
+          "SELECT patient_mrn mrn, count(*) n, max(received_at) latest FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL GROUP BY patient_mrn ORDER BY latest DESC LIMIT ?",
+        )
         .all(limit) as { mrn: string; n: number; latest: string }[]
     ).map((r) => ({ mrn: r.mrn, documents: r.n, latest: r.latest }))
   }
@@ -48,13 +61,16 @@ export class DeskQueries {
   /** Documents filed since a moment (events `document.filed`), counted once each. */
   filedSince(iso: string): number {
     return (
-      this.catalog.db.prepare("SELECT count(DISTINCT document_id) n FROM events WHERE kind IN ('document.filed', 'document.settled') AND at >= ?").get(iso) as { n: number }
+      this.catalog.db
+        .prepare("SELECT count(DISTINCT document_id) n FROM events WHERE kind IN ('document.filed', 'document.settled') AND at >= ?")
+        .get(iso) as { n: number }
     ).n
   }
 
   /** Oldest review item's receipt time, for the backlog's age. */
   oldestReview(): string | null {
-    return (this.catalog.db.prepare("SELECT min(received_at) t FROM documents WHERE status = 'needs_review'").get() as { t: string | null }).t
+    return (this.catalog.db.prepare("SELECT min(received_at) t FROM documents WHERE status = 'needs_review'").get() as { t: string | null })
+      .t
   }
 
   documents(ids: number[]): Map<number, DocumentRecord> {
@@ -74,7 +90,9 @@ export class DeskQueries {
       out.set(r.rule_id, e)
     }
     for (const [ruleId, e] of out) {
-      const r = this.catalog.db.prepare('SELECT last_seen_ruleset v FROM deficiencies WHERE rule_id = ? AND last_seen_at = ? LIMIT 1').get(ruleId, e.lastSeenAt) as { v: string | null } | undefined
+      const r = this.catalog.db
+        .prepare('SELECT last_seen_ruleset v FROM deficiencies WHERE rule_id = ? AND last_seen_at = ? LIMIT 1')
+        .get(ruleId, e.lastSeenAt) as { v: string | null } | undefined
       e.lastSeenRuleset = r?.v ?? null
     }
     return out
@@ -82,9 +100,9 @@ export class DeskQueries {
 
   /** When the last check ran (the latest deficiency history row written by a check), and under which rule set. */
   lastCheck(): { at: string; rulesetVersion: string | null } | null {
-    const r = this.catalog.db.prepare('SELECT at, ruleset_version v FROM deficiency_history WHERE ruleset_version IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
-      | { at: string; v: string | null }
-      | undefined
+    const r = this.catalog.db
+      .prepare('SELECT at, ruleset_version v FROM deficiency_history WHERE ruleset_version IS NOT NULL ORDER BY id DESC LIMIT 1')
+      .get() as { at: string; v: string | null } | undefined
     return r ? { at: r.at, rulesetVersion: r.v } : null
   }
 }

@@ -42,7 +42,8 @@ export interface Proposal {
   identifiers: string[]
 }
 
-const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)
+const obj = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null)
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
@@ -101,9 +102,7 @@ function candidateOf(v: unknown): Candidate | null {
   const p = obj(o.patient) ?? o
   const mrn = str(p.mrn)
   if (!mrn) return null
-  const name =
-    str(p.name) ??
-    ([str(p.familyName) ?? str(p.family), str(p.givenName) ?? str(p.given)].filter(Boolean).join(', ') || null)
+  const name = str(p.name) ?? ([str(p.familyName) ?? str(p.family), str(p.givenName) ?? str(p.given)].filter(Boolean).join(', ') || null)
   return {
     mrn,
     name,
@@ -132,11 +131,17 @@ export function reviewProposal(doc: DocumentRecord): Proposal {
   const ids = obj(d.identifiers) ?? obj(match.identifiers)
   const identifiers: string[] = []
   if (ids) {
-    for (const [k, label] of [['names', 'name'], ['birthDates', 'birth date'], ['mrns', 'record number']] as const) {
+    for (const [k, label] of [
+      ['names', 'name'],
+      ['birthDates', 'birth date'],
+      ['mrns', 'record number'],
+    ] as const) {
       const list = Array.isArray(ids[k]) ? (ids[k] as unknown[]) : []
       for (const item of list.slice(0, 4)) {
         const o = obj(item)
-        const text = o ? (str(o.text) ?? str(o.value) ?? str(o.iso) ?? str(o.mrn) ?? ([str(o.family), str(o.given)].filter(Boolean).join(', ') || null)) : str(item)
+        const text = o
+          ? (str(o.text) ?? str(o.value) ?? str(o.iso) ?? str(o.mrn) ?? ([str(o.family), str(o.given)].filter(Boolean).join(', ') || null))
+          : str(item)
         if (text) identifiers.push(`${label}: ${text}`)
       }
     }

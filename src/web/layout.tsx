@@ -10,7 +10,20 @@ import type { Child } from 'hono/jsx'
 import { can, type Permission } from '../auth/roles.js'
 import type { User } from '../auth/users.js'
 
-export type Section = 'dashboard' | 'review' | 'charts' | 'deficiencies' | 'search' | 'quarantine' | 'rules' | 'audit' | 'users' | 'account' | 'inbox' | 'routing' | 'releases'
+export type Section =
+  | 'dashboard'
+  | 'review'
+  | 'charts'
+  | 'deficiencies'
+  | 'search'
+  | 'quarantine'
+  | 'rules'
+  | 'audit'
+  | 'users'
+  | 'account'
+  | 'inbox'
+  | 'routing'
+  | 'releases'
 
 const NAV: { id: Section; href: string; label: string; perm: Permission; key?: string }[] = [
   { id: 'dashboard', href: '/', label: 'Dashboard', perm: 'desk.view', key: 'g d' },
@@ -79,7 +92,9 @@ export function Layout(p: LayoutProps) {
           <script src="/static/app.js" defer></script>
         </head>
         <body hx-headers={JSON.stringify({ 'X-CSRF-Token': p.csrf })}>
-          <a class="skip" href="#main">Skip to the page</a>
+          <a class="skip" href="#main">
+            Skip to the page
+          </a>
           <header class="top">
             <div class="brand">
               <a href="/">chartclerk</a>
@@ -90,7 +105,12 @@ export function Layout(p: LayoutProps) {
                 <ul>
                   {NAV.filter((n) => can(u.roles, n.perm)).map((n) => (
                     <li>
-                      <a href={n.href} class={p.active === n.id ? 'active' : undefined} aria-current={p.active === n.id ? 'page' : undefined} data-key={n.key}>
+                      <a
+                        href={n.href}
+                        class={p.active === n.id ? 'active' : undefined}
+                        aria-current={p.active === n.id ? 'page' : undefined}
+                        data-key={n.key}
+                      >
                         {n.label}
                         {n.id === 'review' && p.reviewCount ? <span class="count">{p.reviewCount}</span> : null}
                       </a>

@@ -33,7 +33,11 @@ export function pipelineStatusReader(deps: WebDeps, ttlMs = 10_000): () => Promi
   let cached: { at: number; health: StoreHealth } | null = null
   return async () => {
     if (!cached || Date.now() - cached.at > ttlMs) {
-      const health = await deps.store.health().catch((e: unknown) => ({ reachable: false, description: deps.config.storage.backend, detail: String((e as { code?: string })?.code ?? e) }))
+      const health = await deps.store.health().catch((e: unknown) => ({
+        reachable: false,
+        description: deps.config.storage.backend,
+        detail: String((e as { code?: string })?.code ?? e),
+      }))
       cached = { at: Date.now(), health }
     }
     const jobs = deps.catalog.jobs.countByState()

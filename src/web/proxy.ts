@@ -26,8 +26,16 @@ export function trustedProxies(list: readonly string[]): TrustedProxies {
     const family = isIP(addr ?? '')
     const prefix = bits === undefined ? null : Number(bits)
     const maxBits = family === 6 ? 128 : 32
-    if (!family || extra !== undefined || (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxBits && /^\d+$/.test(bits!))))
-      throw new ChartclerkError('CONFIG_INVALID', `Setting web.trustProxy: "${raw}" is not an address or a range like 10.0.0.0/8. List the addresses of your TLS proxies.`, { detail: 'web.trustProxy entry' })
+    if (
+      !family ||
+      extra !== undefined ||
+      (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxBits && /^\d+$/.test(bits!)))
+    )
+      throw new ChartclerkError(
+        'CONFIG_INVALID',
+        `Setting web.trustProxy: "${raw}" is not an address or a range like 10.0.0.0/8. List the addresses of your TLS proxies.`,
+        { detail: 'web.trustProxy entry' },
+      )
     const type = family === 6 ? 'ipv6' : 'ipv4'
     if (prefix === null) block.addAddress(addr!, type)
     else block.addSubnet(addr!, prefix, type)

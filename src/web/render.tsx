@@ -21,7 +21,17 @@ export function page(c: Ctx, o: PageOptions, body: Child) {
   const user = c.get('user')
   const reviewCount = user && can(user.roles, 'review.settle') ? new DeskQueries(c.get('deps').catalog).reviewCount() : undefined
   return c.html(
-    <Layout title={o.title} user={user} csrf={c.get('csrf')} active={o.active} wide={o.wide} printTitle={o.printTitle} patientData={o.patientData} reviewCount={reviewCount} printedAt={c.get('deps').clock.localDateTime(c.get('deps').clock.now())}>
+    <Layout
+      title={o.title}
+      user={user}
+      csrf={c.get('csrf')}
+      active={o.active}
+      wide={o.wide}
+      printTitle={o.printTitle}
+      patientData={o.patientData}
+      reviewCount={reviewCount}
+      printedAt={c.get('deps').clock.localDateTime(c.get('deps').clock.now())}
+    >
       {body}
     </Layout>,
     o.status ?? 200,

@@ -143,12 +143,19 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/
  * (`onFirstAdmin` is called once, on the very first start, with the one-time password to print)
  * and the server. The rule set is the app's own watcher (`start` and `serve` start it).
  */
-export async function startDesk(app: App, opts: DeskOptions & { onFirstAdmin?: (a: { username: string; password: string }) => void } = {}): Promise<Desk> {
+export async function startDesk(
+  app: App,
+  opts: DeskOptions & { onFirstAdmin?: (a: { username: string; password: string }) => void } = {},
+): Promise<Desk> {
   const deps = createWebDeps(app, opts)
   const first = await deps.users.ensureFirstAdmin()
   if (first) opts.onFirstAdmin?.(first)
   const host = opts.host ?? app.config.web.host
-  if (!LOOPBACK.test(host) && !deps.secureCookies) app.log.warn({ host }, 'the web desk listens beyond this machine: put it behind TLS and set web.publicUrl to its https address (or web.secureCookies)')
+  if (!LOOPBACK.test(host) && !deps.secureCookies)
+    app.log.warn(
+      { host },
+      'the web desk listens beyond this machine: put it behind TLS and set web.publicUrl to its https address (or web.secureCookies)',
+    )
   const server = await startWebServer(deps, { host, port: opts.port })
   app.log.info({ url: server.url }, 'web desk listening')
   await checkpoint(app, deps.audit)

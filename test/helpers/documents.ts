@@ -33,7 +33,9 @@ export async function scannedPng(n: number, skew = 0): Promise<Buffer> {
 
 /** An incompressible image, to make a file large enough that storing it takes a while. */
 export async function noisePng(size = 1600): Promise<Buffer> {
-  return sharp(randomBytes(size * size * 3), { raw: { width: size, height: size, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer()
+  return sharp(randomBytes(size * size * 3), { raw: { width: size, height: size, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer()
 }
 
 export async function writeFiles(dir: string, files: Record<string, Buffer>): Promise<Record<string, string>> {

@@ -1,7 +1,10 @@
 /** Page images drawn in the test itself (sharp renders SVG), for units that need a page of text. */
 import sharp from 'sharp'
 
-export async function textPage(lines: string[], opts: { width?: number; height?: number; fontSize?: number; skew?: number } = {}): Promise<Buffer> {
+export async function textPage(
+  lines: string[],
+  opts: { width?: number; height?: number; fontSize?: number; skew?: number } = {},
+): Promise<Buffer> {
   const width = opts.width ?? 1700
   const height = opts.height ?? 2200
   const fs = opts.fontSize ?? 34

@@ -31,5 +31,7 @@ export function testS3Endpoint(env: NodeJS.ProcessEnv = process.env): TestS3Endp
 
 /** The outside PostgreSQL server the tests are told to use, if any. */
 export function testPgServer(env: NodeJS.ProcessEnv = process.env): { url: string; password: string | undefined } | undefined {
-  return env.CHARTCLERK_TEST_PG_URL ? { url: env.CHARTCLERK_TEST_PG_URL, password: env.CHARTCLERK_TEST_PG_PASSWORD || undefined } : undefined
+  return env.CHARTCLERK_TEST_PG_URL
+    ? { url: env.CHARTCLERK_TEST_PG_URL, password: env.CHARTCLERK_TEST_PG_PASSWORD || undefined }
+    : undefined
 }

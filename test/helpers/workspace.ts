@@ -40,7 +40,11 @@ export function makeWorkspace(extraEnv: Record<string, string> = {}): Workspace 
     ...extraEnv,
   }
   return {
-    dir, inbox, data, quarantine, env,
+    dir,
+    inbox,
+    data,
+    quarantine,
+    env,
     config: (overrides) => loadConfig({ cwd: dir, env, overrides }),
     cleanup: () => fs.rm(dir, { recursive: true, force: true }),
   }
@@ -55,7 +59,11 @@ export interface CliRun {
 /** Runs the real `chartclerk` command (built dist) with the workspace's environment. */
 export function runCli(ws: Workspace, args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ws.dir, env: { ...process.env, ...ws.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ws.dir,
+      env: { ...process.env, ...ws.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -70,14 +78,22 @@ export function runCli(ws: Workspace, args: string[], opts: { env?: Record<strin
 }
 
 /** Starts `chartclerk start --json` in the background; lines of stdout are parsed as they come. */
-export function startCli(ws: Workspace, args: string[] = [], env: Record<string, string> = {}): {
+export function startCli(
+  ws: Workspace,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): {
   child: ChildProcess
   results: any[]
   stderrLines: string[]
   waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>
   stop(): Promise<number | null>
 } {
-  const child = spawn(process.execPath, [BIN, '--json', 'start', '--no-web', ...args], { cwd: ws.dir, env: { ...process.env, ...ws.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, '--json', 'start', '--no-web', ...args], {
+    cwd: ws.dir,
+    env: { ...process.env, ...ws.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const results: any[] = []
   const stderrLines: string[] = []
   let outBuf = ''
@@ -101,8 +117,11 @@ export function startCli(ws: Workspace, args: string[] = [], env: Record<string,
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return {
-    child, results, stderrLines,
-    waitFor: (pred, timeoutMs = 90_000) => waitFor(pred, timeoutMs, () => `stderr:\n${stderrLines.slice(-20).join('\n')}\nresults: ${JSON.stringify(results).slice(0, 2000)}`),
+    child,
+    results,
+    stderrLines,
+    waitFor: (pred, timeoutMs = 90_000) =>
+      waitFor(pred, timeoutMs, () => `stderr:\n${stderrLines.slice(-20).join('\n')}\nresults: ${JSON.stringify(results).slice(0, 2000)}`),
     async stop() {
       if (child.exitCode !== null) return child.exitCode
       child.kill('SIGINT')

@@ -71,10 +71,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const accessKey = `cctest${randomBytes(6).toString('hex')}`
   const secretKey = randomBytes(18).toString('base64url')
   const started = Date.now()
-  const child = spawn('bash', [path.join(SCRIPTS, 'start.sh'), '--dir', dir, '--mon-port', String(monPort), '--rgw-port', String(rgwPort)], {
-    env: { ...process.env, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    'bash',
+    [path.join(SCRIPTS, 'start.sh'), '--dir', dir, '--mon-port', String(monPort), '--rgw-port', String(rgwPort)],
+    {
+      env: { ...process.env, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))
@@ -86,7 +90,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     child.on('error', (err) => finish(false, `cannot run start.sh: ${err.message}`))
     child.on('exit', (code) =>
-      finish(code === 0, code === 0 ? `ready after ${Date.now() - started} ms` : `start.sh exited with ${code}: ${output.trim().split('\n').slice(-20).join('\n')}`),
+      finish(
+        code === 0,
+        code === 0
+          ? `ready after ${Date.now() - started} ms`
+          : `start.sh exited with ${code}: ${output.trim().split('\n').slice(-20).join('\n')}`,
+      ),
     )
   })
 

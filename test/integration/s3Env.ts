@@ -51,7 +51,10 @@ export async function s3Server(timeoutMs = 120_000): Promise<S3TestServer | unde
   if (p.kind === 'none') return fail(p.reason)
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const status = await readFile(p.statusFile, 'utf8').then((t) => JSON.parse(t) as StartStatus, () => undefined)
+    const status = await readFile(p.statusFile, 'utf8').then(
+      (t) => JSON.parse(t) as StartStatus,
+      () => undefined,
+    )
     if (status) return status.ok ? p.server : fail(status.message)
     if (Date.now() > deadline) return fail(`no ready signal within ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 100))

@@ -32,7 +32,11 @@ async function pgNeeded(project: TestProject): Promise<boolean> {
     const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern
     const { testFiles } = await project.globTestFiles(filters)
     // The catalog contract suite runs every file on both engines.
-    return testFiles.some((f) => f.includes(`${path.sep}test${path.sep}catalog${path.sep}contract${path.sep}`) || /from ['"][^'"]*\/pgEnv(?:\.js)?['"]/.test(readFileSync(f, 'utf8')))
+    return testFiles.some(
+      (f) =>
+        f.includes(`${path.sep}test${path.sep}catalog${path.sep}contract${path.sep}`) ||
+        /from ['"][^'"]*\/pgEnv(?:\.js)?['"]/.test(readFileSync(f, 'utf8')),
+    )
   } catch {
     return true
   }
@@ -60,7 +64,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   writeFileSync(passwordFile, password, { mode: 0o600 })
   const port = await freePort()
   const started = Date.now()
-  const child = spawn('bash', [path.join(SCRIPTS, 'start.sh'), '--dir', dir, '--port', String(port), '--password-file', passwordFile], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('bash', [path.join(SCRIPTS, 'start.sh'), '--dir', dir, '--port', String(port), '--password-file', passwordFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))
@@ -72,7 +78,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     child.on('error', (err) => finish(false, `cannot run start.sh: ${err.message}`))
     child.on('exit', (code) =>
-      finish(code === 0, code === 0 ? `ready after ${Date.now() - started} ms` : `start.sh exited with ${code}: ${output.trim().split('\n').slice(-20).join('\n')}`),
+      finish(
+        code === 0,
+        code === 0
+          ? `ready after ${Date.now() - started} ms`
+          : `start.sh exited with ${code}: ${output.trim().split('\n').slice(-20).join('\n')}`,
+      ),
     )
   })
 

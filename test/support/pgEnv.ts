@@ -43,7 +43,10 @@ export async function pgServer(timeoutMs = 120_000): Promise<PgTestServer | unde
   if (p.kind === 'none') return fail(p.reason)
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const status = await readFile(p.statusFile, 'utf8').then((t) => JSON.parse(t) as { ok: boolean; message: string }, () => undefined)
+    const status = await readFile(p.statusFile, 'utf8').then(
+      (t) => JSON.parse(t) as { ok: boolean; message: string },
+      () => undefined,
+    )
     if (status) return status.ok ? p.server : fail(status.message)
     if (Date.now() > deadline) return fail(`no ready signal within ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 100))

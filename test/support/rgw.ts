@@ -47,7 +47,10 @@ export async function startDedicatedRgw(): Promise<DedicatedRgw> {
   const env = { ...process.env, S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey }
   const script = (name: string) => path.join(RGW_SCRIPTS, name)
   try {
-    await run('bash', [script('start.sh'), '--dir', dir, '--mon-port', String(monPort), '--rgw-port', String(port)], { env, timeout: 120_000 })
+    await run('bash', [script('start.sh'), '--dir', dir, '--mon-port', String(monPort), '--rgw-port', String(port)], {
+      env,
+      timeout: 120_000,
+    })
   } catch (err) {
     await run('bash', [script('stop.sh'), '--dir', dir, '--remove']).catch(() => {})
     await rm(base, { recursive: true, force: true })

@@ -54,7 +54,9 @@ export interface PostgresSettings {
 const INT8_OID = 20
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID && format !== 'binary'
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
 
 /**
@@ -65,7 +67,13 @@ const types = {
  */
 export async function openPostgresCatalog(s: PostgresSettings): Promise<SqlCatalog> {
   const where = describe(s.url)
-  const pool = new pg.Pool({ ...connectionOf(s.url), password: s.password, max: s.maxConnections ?? 10, connectionTimeoutMillis: 10_000, types })
+  const pool = new pg.Pool({
+    ...connectionOf(s.url),
+    password: s.password,
+    max: s.maxConnections ?? 10,
+    connectionTimeoutMillis: 10_000,
+    types,
+  })
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on('error', () => {})
   try {
@@ -96,7 +104,12 @@ export function connectionOf(url: string): pg.PoolConfig {
     user: u.username ? decodeURIComponent(u.username) : undefined,
     database: decodeURIComponent(u.pathname.replace(/^\//, '')),
     // require: encrypted; verify-ca / verify-full: encrypted and the server's certificate checked.
-    ssl: sslmode === 'require' ? { rejectUnauthorized: false } : sslmode === 'verify-ca' || sslmode === 'verify-full' ? { rejectUnauthorized: true } : undefined,
+    ssl:
+      sslmode === 'require'
+        ? { rejectUnauthorized: false }
+        : sslmode === 'verify-ca' || sslmode === 'verify-full'
+          ? { rejectUnauthorized: true }
+          : undefined,
     application_name: 'chartclerk',
   }
 }
@@ -108,13 +121,21 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
   try {
     await client.query('BEGIN')
     await client.query(LOCK)
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)')
-    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)))
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)',
+    )
+    const applied = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)),
+    )
     if (!applied.size) await client.query(PG_PRELUDE)
     for (const m of PG_MIGRATIONS) {
       if (applied.has(m.version)) continue
       await client.query(m.up)
-      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()])
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      ])
     }
     await client.query('COMMIT')
   } catch (err) {
@@ -163,19 +184,31 @@ export function postgresError(err: unknown, where: string): ChartclerkError {
     )
   }
   if (e.code === '28000') {
-    return new ChartclerkError('CONFIG_INVALID', `The PostgreSQL catalog at ${where} does not let this user in from this machine. Ask its administrator to allow it (pg_hba.conf).`, {
-      cause: err,
-      detail: 'postgres refused the connection',
-    })
+    return new ChartclerkError(
+      'CONFIG_INVALID',
+      `The PostgreSQL catalog at ${where} does not let this user in from this machine. Ask its administrator to allow it (pg_hba.conf).`,
+      {
+        cause: err,
+        detail: 'postgres refused the connection',
+      },
+    )
   }
   if (e.code === '3D000') {
-    return new ChartclerkError('CONFIG_INVALID', `The PostgreSQL server has no database named in catalog.url (${where}). Create it (createdb) or correct catalog.url.`, {
-      cause: err,
-      detail: 'postgres database missing',
-    })
+    return new ChartclerkError(
+      'CONFIG_INVALID',
+      `The PostgreSQL server has no database named in catalog.url (${where}). Create it (createdb) or correct catalog.url.`,
+      {
+        cause: err,
+        detail: 'postgres database missing',
+      },
+    )
   }
-  return new ChartclerkError('CATALOG_FAILED', `The PostgreSQL catalog at ${where} cannot be used (${e.code ?? 'error'}). See the server's log, and check catalog.url.`, {
-    cause: err,
-    detail: `postgres ${e.code ?? message.slice(0, 120)}`,
-  })
+  return new ChartclerkError(
+    'CATALOG_FAILED',
+    `The PostgreSQL catalog at ${where} cannot be used (${e.code ?? 'error'}). See the server's log, and check catalog.url.`,
+    {
+      cause: err,
+      detail: `postgres ${e.code ?? message.slice(0, 120)}`,
+    },
+  )
 }

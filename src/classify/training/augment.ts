@@ -157,7 +157,10 @@ export function styleHeading(h: string, r: Rng): string {
     h.toUpperCase(),
     h.toUpperCase(),
     h.replace(/\b[a-z]/g, (c) => c.toUpperCase()),
-    h.toUpperCase().split('').join(r.chance(0.1) ? ' ' : ''),
+    h
+      .toUpperCase()
+      .split('')
+      .join(r.chance(0.1) ? ' ' : ''),
   ])
   return r.chance(0.2) ? `${' '.repeat(r.int(4, 20))}${t}` : t
 }

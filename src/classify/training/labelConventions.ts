@@ -9,9 +9,11 @@
 import type { LabelledText } from './synthetic/index.js'
 
 /** Phrases of a letter written after the visit, to the clinician who asked for it. */
-const REPORTS_A_VISIT = /\b(?:had the pleasure of (?:seeing|meeting)|(?:was|were) seen (?:at|in|today)|saw (?:your patient|him|her) (?:today|in)|thank you (?:very much )?for (?:referring|the referral|asking me to see|allowing me to see))\b/i
+const REPORTS_A_VISIT =
+  /\b(?:had the pleasure of (?:seeing|meeting)|(?:was|were) seen (?:at|in|today)|saw (?:your patient|him|her) (?:today|in)|thank you (?:very much )?for (?:referring|the referral|asking me to see|allowing me to see))\b/i
 /** Phrases of a letter asking for a visit. */
-const ASKS_FOR_A_VISIT = /\b(?:i am referring|i would like to refer|please (?:see|evaluate|assess)|introduction to my patient|you will be seeing|thank you for seeing|would appreciate your (?:evaluation|opinion))\b/i
+const ASKS_FOR_A_VISIT =
+  /\b(?:i am referring|i would like to refer|please (?:see|evaluate|assess)|introduction to my patient|you will be seeing|thank you for seeing|would appreciate your (?:evaluation|opinion))\b/i
 
 /** The type chartclerk gives a corpus row: a letter back to the referrer becomes a consult note. */
 export function conventionalType<T extends LabelledText>(row: T): T {

@@ -63,9 +63,18 @@ export const DEFAULT_SEED = 20240611
 /** Seed of the synthetic held-out set (never used for training). */
 export const HELDOUT_SYNTHETIC_SEED = 777001
 export const HELDOUT_SYNTHETIC_COUNTS: Record<string, number> = {
-  lab_report: 50, immunization_record: 50, consent_form: 50, roi_authorization: 50, other: 60,
-  history_and_physical: 50, referral_letter: 50, emergency_report: 50,
-  consult_note: 20, progress_note: 20, discharge_summary: 20, radiology_report: 20,
+  lab_report: 50,
+  immunization_record: 50,
+  consent_form: 50,
+  roi_authorization: 50,
+  other: 60,
+  history_and_physical: 50,
+  referral_letter: 50,
+  emergency_report: 50,
+  consult_note: 20,
+  progress_note: 20,
+  discharge_summary: 20,
+  radiology_report: 20,
 }
 
 export type Split = 'eval' | 'calibration' | 'train'
@@ -78,7 +87,16 @@ export function splitOf(id: string, evalFraction = 0.2, calibrationFraction = 0.
   return 'train'
 }
 
-const GENERIC_HEADINGS = ['Medical Record', 'Clinical Note', 'Patient Report', 'Report', 'Document', 'Outside Records', 'Clinical Documentation', 'Chart Copy']
+const GENERIC_HEADINGS = [
+  'Medical Record',
+  'Clinical Note',
+  'Patient Report',
+  'Report',
+  'Document',
+  'Outside Records',
+  'Clinical Documentation',
+  'Chart Copy',
+]
 
 function headingsFor(docTypes: DocTypeSet, type: string): string[] {
   return docTypes.byType.get(type)?.signals.titles ?? []
@@ -95,18 +113,35 @@ function augmentOne(text: string, type: string, r: Rng, docTypes: DocTypeSet, o?
  * (with letterhead, patient block, signature), title-less (first capitals heading removed),
  * and short (body cut to 300-700 characters).
  */
-export function robustnessVariants(rows: readonly LabelledText[], docTypes: DocTypeSet, seed = 4242): Record<'noisy' | 'untitled' | 'short', LabelledText[]> {
+export function robustnessVariants(
+  rows: readonly LabelledText[],
+  docTypes: DocTypeSet,
+  seed = 4242,
+): Record<'noisy' | 'untitled' | 'short', LabelledText[]> {
   const r = makeRng(seed)
   return {
-    noisy: rows.map((x) => ({ type: x.type, text: augmentOne(x.text, x.type, r, docTypes, { heading: null, noise: 0.03 + r.next() * 0.05, dress: true, truncateTo: null }) })),
-    untitled: rows.map((x) => ({ type: x.type, text: augmentOne(x.text, x.type, r, docTypes, { heading: null, dropTitle: true, noise: 0, truncateTo: null }) })),
-    short: rows.map((x) => ({ type: x.type, text: augmentOne(x.text, x.type, r, docTypes, { heading: null, truncateTo: r.int(300, 700), noise: 0.02 }) })),
+    noisy: rows.map((x) => ({
+      type: x.type,
+      text: augmentOne(x.text, x.type, r, docTypes, { heading: null, noise: 0.03 + r.next() * 0.05, dress: true, truncateTo: null }),
+    })),
+    untitled: rows.map((x) => ({
+      type: x.type,
+      text: augmentOne(x.text, x.type, r, docTypes, { heading: null, dropTitle: true, noise: 0, truncateTo: null }),
+    })),
+    short: rows.map((x) => ({
+      type: x.type,
+      text: augmentOne(x.text, x.type, r, docTypes, { heading: null, truncateTo: r.int(300, 700), noise: 0.02 }),
+    })),
   }
 }
 
 /** The rows of the given corpus files that fall in the eval split. */
 export function heldOutCorpus(files: string[], evalFraction = 0.2, calibrationFraction = 0.15): LabelledRow[] {
-  return files.flatMap((f) => readLabelledJsonl(f).rows.filter((r) => splitOf(r.id, evalFraction, calibrationFraction) === 'eval').map(conventionalType))
+  return files.flatMap((f) =>
+    readLabelledJsonl(f)
+      .rows.filter((r) => splitOf(r.id, evalFraction, calibrationFraction) === 'eval')
+      .map(conventionalType),
+  )
 }
 
 export function heldOutSynthetic(): LabelledText[] {
@@ -178,7 +213,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const classes = [...new Set([...docTypes.types.map((t) => t.type), ...split.train.map((x) => x.type), ...Object.keys(synthCounts)])]
     .filter((c) => split.train.some((x) => x.type === c) || (synthCounts[c] ?? 0) > 0 || split.calibration.some((x) => x.type === c))
     .sort()
-  log(`corpus+extra: train ${split.train.length}, calibration ${split.calibration.length}, eval ${split.eval.length}; classes ${classes.length}`)
+  log(
+    `corpus+extra: train ${split.train.length}, calibration ${split.calibration.length}, eval ${split.eval.length}; classes ${classes.length}`,
+  )
 
   // ---- training texts: corpus rows as they are plus augmented copies, synthetic documents
   const build = (rows: LabelledText[], synth: LabelledText[], r: Rng): Built => {
@@ -204,7 +241,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const synthCal = generateSynthetic({ seed: seed + 1, counts: calCounts })
   const trainSet = build(split.train, synthTrain, makeRng(seed + 2))
   const calSet = build(split.calibration, synthCal, makeRng(seed + 3))
-  log(`training documents ${trainSet.texts.length}, calibration documents ${calSet.texts.length} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  log(
+    `training documents ${trainSet.texts.length}, calibration documents ${calSet.texts.length} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  )
 
   const signalTypes = docTypes.types.map((t) => t.type)
   // Analyse every text once: tokens and signal scores do not depend on the vocabulary.
@@ -217,7 +256,10 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const calA = analyse(calSet)
   log(`analysed texts (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
   const fit = (set: Built, an: Analysed[], label: string): { vectorizer: Vectorizer; weights: LogRegWeights } => {
-    const vocabulary = buildVocabulary(an.map((x) => x.a), { minDf: p.minDf, maxFeatures: p.maxFeatures, structure: opts.structureFeatures === undefined ? true : !!opts.structureFeatures })
+    const vocabulary = buildVocabulary(
+      an.map((x) => x.a),
+      { minDf: p.minDf, maxFeatures: p.maxFeatures, structure: opts.structureFeatures === undefined ? true : !!opts.structureFeatures },
+    )
     const vectorizer = new Vectorizer(vocabulary, signalTypes)
     const X = an.map((x) => vectorizer.featurize(x.a, docTypes, x.s).vector)
     const y = Int32Array.from(set.types.map((t) => classes.indexOf(t)))
@@ -234,7 +276,8 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
       classWeights,
       seed,
       averageFrom: p.averageFrom,
-      onEpoch: (e, loss) => log(`${label}: epoch ${e + 1}/${p.epochs} loss ${loss.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
+      onEpoch: (e, loss) =>
+        log(`${label}: epoch ${e + 1}/${p.epochs} loss ${loss.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
     })
     return { vectorizer, weights }
   }
@@ -243,7 +286,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const first = fit(trainSet, trainA, 'model A (train split)')
   const calX = calA.map((x) => first.vectorizer.featurize(x.a, docTypes, x.s))
   const calY = calSet.types.map((t) => classes.indexOf(t))
-  const styleRows: LabelledText[] = (opts.calibrationFiles ?? []).flatMap((f) => readLabelledJsonl(f).rows.map((x) => ({ text: x.text, type: x.type })))
+  const styleRows: LabelledText[] = (opts.calibrationFiles ?? []).flatMap((f) =>
+    readLabelledJsonl(f).rows.map((x) => ({ text: x.text, type: x.type })),
+  )
   // Three groups weigh the same in the fit: all calibration documents (mostly generated and
   // augmented), the real corpus rows as they are, and the unseen house styles. Generated texts
   // alone make the model look surer than it is on real records.
@@ -304,7 +349,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
       sources,
       synthetic: { seed, counts: synthCounts },
       extraExamples: { count: extra.length, counts: countBy(extra) },
-      ...(styleRows.length ? { styleCalibration: { files: (opts.calibrationFiles ?? []).map((f) => path.basename(f)), count: styleRows.length } } : {}),
+      ...(styleRows.length
+        ? { styleCalibration: { files: (opts.calibrationFiles ?? []).map((f) => path.basename(f)), count: styleRows.length } }
+        : {}),
       trainingDocuments: 0,
       options: { ...p, seed, evalFraction: evalF, calibrationFraction: calF },
       eval: {},
@@ -321,7 +368,10 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const clfA = new DoctypeClassifier(parseModel(serializeModel(modelOf(first.vectorizer, first.weights, 0.5))), docTypes)
   // Two groups must both stay under the error rate: all calibration documents, and the
   // calibration rows of the labelled files as they are (real documents, not generated).
-  const calPreds = predict(clfA, calSet.texts.map((text, i) => ({ text, type: calSet.types[i]! })))
+  const calPreds = predict(
+    clfA,
+    calSet.texts.map((text, i) => ({ text, type: calSet.types[i]! })),
+  )
   const realPreds = predict(clfA, split.calibration)
   const threshold = chooseThreshold([
     // The desk's target is at most 0.5% of documents filed with a wrong type: the large
@@ -331,7 +381,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     { preds: realPreds, maxErrorRate: p.maxAutoErrorRate * 1.5 },
     ...(styleRows.length ? [{ preds: predict(clfA, styleRows), maxErrorRate: p.maxAutoErrorRate }] : []),
   ])
-  log(`review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 50).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`)
+  log(
+    `review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 50).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`,
+  )
 
   // ---- final model
   let final = first
@@ -357,7 +409,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   for (const [name, rows] of Object.entries(sets)) {
     if (rows.length === 0 || opts.evaluate === false) continue
     reports[name] = evaluatePredictions(predict(clf, rows), threshold)
-    log(`${name}: accuracy ${(reports[name].accuracy * 100).toFixed(1)}%, review ${(reports[name].reviewShare * 100).toFixed(1)}%, wrong auto ${reports[name].autoErrors}`)
+    log(
+      `${name}: accuracy ${(reports[name].accuracy * 100).toFixed(1)}%, review ${(reports[name].reviewShare * 100).toFixed(1)}%, wrong auto ${reports[name].autoErrors}`,
+    )
   }
   model.metadata.eval = Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, figures(r)]))
   model.metadata.trainingDocuments = trainingDocuments

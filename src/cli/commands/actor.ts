@@ -26,5 +26,10 @@ export const cliSource = (): string => `cli@${os.hostname()}`
 export function cliAudit(db: Db, by: string | null | undefined, e: Omit<AuditEntry, 'actor' | 'source'>): void {
   const actor = actingPerson(by)
   const user = osUser()
-  new AuditLog(db).append({ ...e, actor, source: cliSource(), detail: { ...(e.detail ?? {}), ...(actor !== user ? { osUser: user } : {}) } })
+  new AuditLog(db).append({
+    ...e,
+    actor,
+    source: cliSource(),
+    detail: { ...(e.detail ?? {}), ...(actor !== user ? { osUser: user } : {}) },
+  })
 }

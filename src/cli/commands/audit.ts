@@ -36,12 +36,19 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
         const cp = store ? await latestCheckpoint(store) : null
         const log = new AuditLog(catalog.db)
         const r = log.verify(cp)
-        cliAudit(catalog.db, null, { action: 'audit.verify', detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null, checkpoint: cp?.seq ?? null } })
+        cliAudit(catalog.db, null, {
+          action: 'audit.verify',
+          detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null, checkpoint: cp?.seq ?? null },
+        })
         if (o.json || globalOptions(cmd).json) out(JSON.stringify(r))
         else if (r.ok)
           out(
             `audit log intact: ${r.rows} entr${r.rows === 1 ? 'y' : 'ies'}, each chained to the one before; head ${r.head}` +
-              (cp ? `\nit holds the latest checkpoint (row ${cp.seq}, written ${cp.at})` : store ? '\nno checkpoint in the object store yet ("chartclerk audit checkpoint" writes one)' : ''),
+              (cp
+                ? `\nit holds the latest checkpoint (row ${cp.seq}, written ${cp.at})`
+                : store
+                  ? '\nno checkpoint in the object store yet ("chartclerk audit checkpoint" writes one)'
+                  : ''),
           )
         else
           out(
@@ -66,7 +73,13 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
         await store.init()
         const cp = await writeCheckpoint(store, new AuditLog(catalog.db))
         const head = new AuditLog(catalog.db).head()
-        out(cp ? `checkpoint written: row ${cp.seq}, hash ${cp.hash}` : head ? `a checkpoint of row ${head.seq} is already kept` : 'the audit log is empty; nothing to keep')
+        out(
+          cp
+            ? `checkpoint written: row ${cp.seq}, hash ${cp.hash}`
+            : head
+              ? `a checkpoint of row ${head.seq} is already kept`
+              : 'the audit log is empty; nothing to keep',
+        )
       } finally {
         catalog.close()
         await store.close()
@@ -84,26 +97,50 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .option('--until <date>', 'up to and including this day (YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'one JSON object per line')
-    .action((o: { actor?: string; action?: string; mrn?: string; document?: string; since?: string; until?: string; limit: string; json?: boolean }, cmd: Command) => {
-      dateOption(o.since, '--since')
-      dateOption(o.until, '--until')
-      const limit = Number(o.limit)
-      if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
-      const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
-      try {
-        const { rows } = new AuditLog(catalog.db).search({
-          actor: o.actor, action: o.action, patientMrn: o.mrn, targetKind: o.document ? 'document' : undefined, targetId: o.document, from: o.since, to: o.until,
-          timeZone: config.clinic.timeZone, limit,
-        })
-        const json = !!(o.json || globalOptions(cmd).json)
-        for (const r of rows) {
-          if (json) out(JSON.stringify(r))
-          else out(`#${r.id} ${r.at} ${r.actor} ${r.action}${r.outcome !== 'ok' ? ` (${r.outcome})` : ''}${r.targetKind ? ` ${r.targetKind} ${r.targetId ?? ''}` : ''}${r.patientMrn ? ` chart ${r.patientMrn}` : ''}${r.source ? ` from ${r.source}` : ''}`)
+    .action(
+      (
+        o: {
+          actor?: string
+          action?: string
+          mrn?: string
+          document?: string
+          since?: string
+          until?: string
+          limit: string
+          json?: boolean
+        },
+        cmd: Command,
+      ) => {
+        dateOption(o.since, '--since')
+        dateOption(o.until, '--until')
+        const limit = Number(o.limit)
+        if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
+        const config = configFrom(cmd)
+        const catalog = openCatalog(config.catalog.path)
+        try {
+          const { rows } = new AuditLog(catalog.db).search({
+            actor: o.actor,
+            action: o.action,
+            patientMrn: o.mrn,
+            targetKind: o.document ? 'document' : undefined,
+            targetId: o.document,
+            from: o.since,
+            to: o.until,
+            timeZone: config.clinic.timeZone,
+            limit,
+          })
+          const json = !!(o.json || globalOptions(cmd).json)
+          for (const r of rows) {
+            if (json) out(JSON.stringify(r))
+            else
+              out(
+                `#${r.id} ${r.at} ${r.actor} ${r.action}${r.outcome !== 'ok' ? ` (${r.outcome})` : ''}${r.targetKind ? ` ${r.targetKind} ${r.targetId ?? ''}` : ''}${r.patientMrn ? ` chart ${r.patientMrn}` : ''}${r.source ? ` from ${r.source}` : ''}`,
+              )
+          }
+          setExit(0)
+        } finally {
+          catalog.close()
         }
-        setExit(0)
-      } finally {
-        catalog.close()
-      }
-    })
+      },
+    )
 }

@@ -23,12 +23,20 @@ export function registerChartCommands(program: Command): void {
       try {
         const c = buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
-        cliAudit(catalog.db, null, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { from: 'cli', documents: c.documents.length } })
+        cliAudit(catalog.db, null, {
+          action: 'chart.view',
+          targetKind: 'chart',
+          targetId: mrn,
+          patientMrn: mrn,
+          detail: { from: 'cli', documents: c.documents.length },
+        })
         if (globalOptions(cmd).json) {
           printJson(c)
           return
         }
-        printLine(`${c.patient.name.family}, ${c.patient.name.given}  MRN ${c.patient.mrn}  born ${c.patient.birthDate}${c.patient.deceased ? '  (deceased)' : ''}`)
+        printLine(
+          `${c.patient.name.family}, ${c.patient.name.given}  MRN ${c.patient.mrn}  born ${c.patient.birthDate}${c.patient.deceased ? '  (deceased)' : ''}`,
+        )
         if (!c.documents.length) printLine('  no documents filed')
         for (const d of c.documents) {
           printLine(

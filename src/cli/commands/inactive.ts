@@ -19,7 +19,9 @@ export function registerInactiveCommands(program: Command): void {
   const inactive = program.command('inactive').description('Inactive charts: stored apart in the archive location, still retrievable')
   inactive
     .command('scan')
-    .description('Mark charts inactive (no new document or encounter for inactive.years years, or deceased) and move their objects to the archive')
+    .description(
+      'Mark charts inactive (no new document or encounter for inactive.years years, or deceased) and move their objects to the archive',
+    )
     .option('--dry-run', 'list the charts that qualify, change nothing')
     .option('--as-of <date>', 'judge inactivity as of this date (default today)')
     .option('--by <name>', 'who runs the scan (default: you, the system user)')
@@ -34,9 +36,15 @@ export function registerInactiveCommands(program: Command): void {
         out(`Inactive as of ${r.asOf} (no activity since before ${r.cutoff}, ${r.years} year(s), or deceased):`)
         const moved = new Map(r.inactivated.map((c) => [c.mrn, c.objects]))
         for (const c of r.candidates) {
-          out(`  ${c.mrn} ${c.reason === 'deceased' ? 'deceased' : 'no activity'}; last activity ${c.lastActivity ?? 'none'}; ${c.documents} document(s)${moved.has(c.mrn) ? `; ${moved.get(c.mrn)} object(s) moved to the archive` : ''}`)
+          out(
+            `  ${c.mrn} ${c.reason === 'deceased' ? 'deceased' : 'no activity'}; last activity ${c.lastActivity ?? 'none'}; ${c.documents} document(s)${moved.has(c.mrn) ? `; ${moved.get(c.mrn)} object(s) moved to the archive` : ''}`,
+          )
         }
-        out(r.dryRun ? `${r.candidates.length} chart(s) would be made inactive. Nothing was changed.` : `${r.inactivated.length} chart(s) made inactive.`)
+        out(
+          r.dryRun
+            ? `${r.candidates.length} chart(s) would be made inactive. Nothing was changed.`
+            : `${r.inactivated.length} chart(s) made inactive.`,
+        )
       } finally {
         await app.close()
       }
@@ -50,7 +58,12 @@ export function registerInactiveCommands(program: Command): void {
       try {
         const json = !!(o.json || globalOptions(cmd).json)
         const charts = listInactive({ catalog })
-        for (const c of charts) out(json ? JSON.stringify(c) : `${c.mrn} inactive since ${c.inactiveSince} (${c.reason === 'deceased' ? 'deceased' : 'no activity'}; last activity ${c.lastActivity ?? 'none'}; ${c.objects} object(s) archived)`)
+        for (const c of charts)
+          out(
+            json
+              ? JSON.stringify(c)
+              : `${c.mrn} inactive since ${c.inactiveSince} (${c.reason === 'deceased' ? 'deceased' : 'no activity'}; last activity ${c.lastActivity ?? 'none'}; ${c.objects} object(s) archived)`,
+          )
         if (!json) out(`${charts.length} inactive chart(s)`)
       } finally {
         catalog.close()
@@ -66,7 +79,8 @@ export function registerInactiveCommands(program: Command): void {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
         const r = await restoreChart(app, mrn, { by: actingPerson(o.by), why: 'restored by request' })
-        if (!r) throw new ChartclerkError('NOT_FOUND', `Chart ${mrn} is not inactive. "chartclerk inactive list" shows the inactive charts.`)
+        if (!r)
+          throw new ChartclerkError('NOT_FOUND', `Chart ${mrn} is not inactive. "chartclerk inactive list" shows the inactive charts.`)
         if (o.json || globalOptions(cmd).json) out(JSON.stringify(r))
         else out(`Chart ${mrn} is active again; ${r.objects} object(s) moved back from the archive.`)
       } finally {

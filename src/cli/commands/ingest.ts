@@ -28,12 +28,16 @@ export function describeResult(r: IngestResult, opts: ConsoleOptions = { patient
     return `${r.status.padEnd(12)} ${name}${where}\n             ${r.error?.code}: ${r.error?.message}`
   }
   const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
-  const part = r.split && r.pages != null && (r.split.from !== 1 || r.split.to !== r.pages) ? `, pages ${r.split.from}-${r.split.to} of the file` : ''
+  const part =
+    r.split && r.pages != null && (r.split.from !== 1 || r.split.to !== r.pages) ? `, pages ${r.split.from}-${r.split.to} of the file` : ''
   const what = r.splitProposed
     ? `proposed part, pages ${r.split!.from}-${r.split!.to} of the file (split waits in review as document ${r.documentId})`
-    : r.status === 'duplicate' ? `already received as document ${r.documentId}${part}` : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf}${part})`
+    : r.status === 'duplicate'
+      ? `already received as document ${r.documentId}${part}`
+      : `document ${r.documentId} (${r.pages} page${r.pages === 1 ? '' : 's'}${conf}${part})`
   const type = r.documentType ? ` ${r.documentType}${r.typeConfidence != null ? ` ${Math.round(r.typeConfidence * 100)}%` : ''}` : ''
-  const where = r.status === 'filed' && r.patient ? (opts.patientData ? ` filed in chart ${consoleSafe(r.patient.mrn)}` : ' filed in its chart') : ''
+  const where =
+    r.status === 'filed' && r.patient ? (opts.patientData ? ` filed in chart ${consoleSafe(r.patient.mrn)}` : ' filed in its chart') : ''
   const n = r.reviewReasons.length
   const why =
     r.status === 'needs_review' && n
@@ -58,10 +62,24 @@ export function resultJson(r: IngestResult): Record<string, unknown> {
 export function serviceResultJson(r: IngestResult, patientData: boolean): Record<string, unknown> {
   if (patientData) return { ...r }
   return {
-    jobId: r.jobId, status: r.status, documentId: r.documentId, sha256: r.sha256, pages: r.pages, ocrConfidence: r.ocrConfidence,
-    textLength: r.textLength, textSource: r.textSource, documentType: r.documentType, typeConfidence: r.typeConfidence,
-    matched: r.patient !== null, matchConfidence: r.matchConfidence, signed: r.signed, pagesDeclared: r.pagesDeclared, missingPages: r.missingPages,
-    reviewReasonCount: r.reviewReasons.length, split: r.split, batchSha256: r.batchSha256,
+    jobId: r.jobId,
+    status: r.status,
+    documentId: r.documentId,
+    sha256: r.sha256,
+    pages: r.pages,
+    ocrConfidence: r.ocrConfidence,
+    textLength: r.textLength,
+    textSource: r.textSource,
+    documentType: r.documentType,
+    typeConfidence: r.typeConfidence,
+    matched: r.patient !== null,
+    matchConfidence: r.matchConfidence,
+    signed: r.signed,
+    pagesDeclared: r.pagesDeclared,
+    missingPages: r.missingPages,
+    reviewReasonCount: r.reviewReasons.length,
+    split: r.split,
+    batchSha256: r.batchSha256,
     ...(r.error ? { error: r.error } : {}),
     ...(r.quarantinedAs ? { quarantined: true } : {}),
   }
@@ -78,7 +96,13 @@ export function registerIngestCommands(program: Command): void {
       const patientData = app.config.log.includePatientData
       // Without the names, a result is known by its place on the command line.
       const place = new Map(files.map((f, i) => [path.resolve(f), `file ${i + 1} of ${files.length}`]))
-      const bar = !json && isInteractive() && files.length > 1 ? new cliProgress.SingleBar({ format: 'ingesting [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic) : null
+      const bar =
+        !json && isInteractive() && files.length > 1
+          ? new cliProgress.SingleBar(
+              { format: 'ingesting [{bar}] {value}/{total} files', stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : null
       bar?.start(files.length, 0)
       let failed = 0
       try {
@@ -89,7 +113,9 @@ export function registerIngestCommands(program: Command): void {
           if (!json) printLine(describeResult(r, { patientData, label: place.get(r.file) }))
         })
         // After every file is filed: the searchable PDFs of the scans (what is not built now is built by the next start).
-        await app.searchablePdfs.drain().catch((err: unknown) => app.log.warn({ code: (err as { code?: string }).code }, 'searchable PDFs left for the next start'))
+        await app.searchablePdfs
+          .drain()
+          .catch((err: unknown) => app.log.warn({ code: (err as { code?: string }).code }, 'searchable PDFs left for the next start'))
       } finally {
         bar?.stop()
         await app.close()

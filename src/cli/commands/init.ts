@@ -58,14 +58,20 @@ function dateOrderOf(v: string): 'MDY' | 'DMY' {
 
 function timeZoneOf(v: string): string {
   if (isTimeZone(v.trim())) return v.trim()
-  throw new ChartclerkError('USAGE', `"${v}" is not a time zone this system knows. Give an IANA name such as America/New_York, America/Chicago, Europe/London or UTC.`)
+  throw new ChartclerkError(
+    'USAGE',
+    `"${v}" is not a time zone this system knows. Give an IANA name such as America/New_York, America/Chicago, Europe/London or UTC.`,
+  )
 }
 
 function mrnOf(format: string, examples: readonly string[]): MrnFormat {
   const f = mrnPatternFrom(format)
   const misfits = testMrns(f.pattern, examples).filter((t) => !t.fits)
   if (misfits.length) {
-    throw new ChartclerkError('USAGE', `Your MRN ${misfits.map((m) => m.value).join(', ')} does not fit the format ${f.pattern}. Fix the format (--mrn-format) or the example (--mrn-example).`)
+    throw new ChartclerkError(
+      'USAGE',
+      `Your MRN ${misfits.map((m) => m.value).join(', ')} does not fit the format ${f.pattern}. Fix the format (--mrn-format) or the example (--mrn-example).`,
+    )
   }
   return { pattern: f.pattern, examples: [...new Set([...examples, ...f.examples])] }
 }
@@ -88,7 +94,10 @@ async function ask(o: InitOptions, have: Partial<Record<'mrn' | 'dateOrder' | 't
     })
     const f = mrnPatternFrom(have.mrn)
     if (!f.examples.length) {
-      const ex = await input({ message: 'One of your MRNs, to test the expression against', validate: (v) => attempt(() => mrnOf(have.mrn!, [v])) })
+      const ex = await input({
+        message: 'One of your MRNs, to test the expression against',
+        validate: (v) => attempt(() => mrnOf(have.mrn!, [v])),
+      })
       o.mrnExample = [...(o.mrnExample ?? []), ex]
     }
   }
@@ -102,17 +111,27 @@ async function ask(o: InitOptions, have: Partial<Record<'mrn' | 'dateOrder' | 't
     })
   }
   if (!have.timeZone) {
-    have.timeZone = await input({ message: "The clinic's time zone (IANA name)", default: systemTimeZone(), validate: (v) => attempt(() => timeZoneOf(v)) })
+    have.timeZone = await input({
+      message: "The clinic's time zone (IANA name)",
+      default: systemTimeZone(),
+      validate: (v) => attempt(() => timeZoneOf(v)),
+    })
   }
   if (!have.inbox) have.inbox = await input({ message: 'The inbox folder scans are dropped into', default: './inbox' })
-  if (!have.data) have.data = await input({ message: 'The data folder (catalog, and the originals with filesystem storage)', default: './data' })
+  if (!have.data)
+    have.data = await input({ message: 'The data folder (catalog, and the originals with filesystem storage)', default: './data' })
 }
 
 export function registerInitCommands(program: Command): void {
   program
     .command('init')
-    .description('Set up a records desk: MRN format, date order, time zone, inbox, storage; writes chartclerk.config.json and creates the first administrator')
-    .option('--mrn-format <format>', 'your MRN format: a picture such as CC-###### (# a digit, @ a letter) or a regular expression such as ^CC-\\d{6}$')
+    .description(
+      'Set up a records desk: MRN format, date order, time zone, inbox, storage; writes chartclerk.config.json and creates the first administrator',
+    )
+    .option(
+      '--mrn-format <format>',
+      'your MRN format: a picture such as CC-###### (# a digit, @ a letter) or a regular expression such as ^CC-\\d{6}$',
+    )
     .option('--mrn-example <mrn...>', 'one or more of your MRNs, tested against the format')
     .option('--date-order <order>', 'how numeric dates on outside records are read: MDY or DMY')
     .option('--time-zone <zone>', "the clinic's IANA time zone, e.g. America/New_York (default: this machine's)")
@@ -124,7 +143,10 @@ export function registerInitCommands(program: Command): void {
     .option('--admin <username>', 'the first administrator account', 'admin')
     .option('--force', 'replace an existing configuration file')
     .option('--no-input', 'never ask; fail on what is missing (the default when not at a terminal)')
-    .addHelpText('after', '\nThe inbox and data folders are the global --inbox and --data options (default ./inbox and ./data).\nExample:\n  chartclerk init --mrn-format "CC-######" --date-order MDY --time-zone America/New_York')
+    .addHelpText(
+      'after',
+      '\nThe inbox and data folders are the global --inbox and --data options (default ./inbox and ./data).\nExample:\n  chartclerk init --mrn-format "CC-######" --date-order MDY --time-zone America/New_York',
+    )
     .action(async (o: InitOptions, cmd: Command) => {
       const g = globalOptions(cmd)
       const file = path.resolve(g.config ?? 'chartclerk.config.json')
@@ -132,19 +154,30 @@ export function registerInitCommands(program: Command): void {
         throw new ChartclerkError('USAGE', `${file} exists already. Edit it, or run init again with --force to replace it.`)
       }
       const have: Partial<Record<'mrn' | 'dateOrder' | 'timeZone' | 'inbox' | 'data', string>> = {
-        mrn: o.mrnFormat, dateOrder: o.dateOrder, timeZone: o.timeZone, inbox: g.inbox, data: g.data,
+        mrn: o.mrnFormat,
+        dateOrder: o.dateOrder,
+        timeZone: o.timeZone,
+        inbox: g.inbox,
+        data: g.data,
       }
       const interactive = o.input && !!process.stdin.isTTY && !!process.stdout.isTTY && !g.json
       if (interactive) await ask(o, have)
       if (!have.mrn) {
-        throw new ChartclerkError('USAGE', 'Give your MRN format with --mrn-format, e.g. --mrn-format "CC-######" (# a digit, @ a letter) or a regular expression. It decides which numbers on outside records are taken for your MRNs.')
+        throw new ChartclerkError(
+          'USAGE',
+          'Give your MRN format with --mrn-format, e.g. --mrn-format "CC-######" (# a digit, @ a letter) or a regular expression. It decides which numbers on outside records are taken for your MRNs.',
+        )
       }
       const mrn = mrnOf(have.mrn, o.mrnExample ?? [])
       const storageKind = (o.storage ?? 'filesystem').toLowerCase()
       let storage: SetupAnswers['storage']
       if (storageKind === 'filesystem') storage = { backend: 'filesystem' }
       else if (storageKind === 's3') {
-        if (!o.s3Endpoint || !o.s3Bucket) throw new ChartclerkError('USAGE', 'With --storage s3, give --s3-endpoint and --s3-bucket (the keys come from CHARTCLERK_S3_ACCESS_KEY and CHARTCLERK_S3_SECRET_KEY).')
+        if (!o.s3Endpoint || !o.s3Bucket)
+          throw new ChartclerkError(
+            'USAGE',
+            'With --storage s3, give --s3-endpoint and --s3-bucket (the keys come from CHARTCLERK_S3_ACCESS_KEY and CHARTCLERK_S3_SECRET_KEY).',
+          )
         storage = { backend: 's3', endpoint: o.s3Endpoint, bucket: o.s3Bucket, region: o.s3Region }
       } else throw new ChartclerkError('USAGE', `--storage is filesystem or s3; "${o.storage}" is neither.`)
       const answers: SetupAnswers = {
@@ -171,8 +204,20 @@ export function registerInitCommands(program: Command): void {
         try {
           const users = new UsersRepo(sql.db)
           if ((await users.count()) === 0) {
-            const { user, password } = await users.add({ username: o.admin, roles: ['admin'], displayName: 'Administrator', mustChangePassword: true })
-            new AuditLog(catalog.db).append({ actor: cliActor(), action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles, by: 'init' }, source: cliSource() })
+            const { user, password } = await users.add({
+              username: o.admin,
+              roles: ['admin'],
+              displayName: 'Administrator',
+              mustChangePassword: true,
+            })
+            new AuditLog(catalog.db).append({
+              actor: cliActor(),
+              action: 'user.add',
+              targetKind: 'user',
+              targetId: user.username,
+              detail: { roles: user.roles, by: 'init' },
+              source: cliSource(),
+            })
             admin = { username: user.username, password }
           }
         } finally {
@@ -185,31 +230,48 @@ export function registerInitCommands(program: Command): void {
       const tested = testMrns(mrn.pattern, [...mrn.examples, ...OUTSIDE_NUMBERS])
       if (g.json) {
         printJson({
-          config: file, mrnPattern: mrn.pattern, mrnExamples: tested, dateOrder: answers.dateOrder, timeZone: answers.timeZone,
-          inbox: config.watch.inbox, dataDir: config.dataDir, storage: answers.storage.backend,
+          config: file,
+          mrnPattern: mrn.pattern,
+          mrnExamples: tested,
+          dateOrder: answers.dateOrder,
+          timeZone: answers.timeZone,
+          inbox: config.watch.inbox,
+          dataDir: config.dataDir,
+          storage: answers.storage.backend,
           admin: admin ? { username: admin.username, oneTimePassword: admin.password } : null,
         })
         return
       }
       const fits = tested.filter((t) => t.fits).map((t) => t.value)
       const misses = tested.filter((t) => !t.fits).map((t) => t.value)
-      const now = new Intl.DateTimeFormat('en-GB', { timeZone: answers.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date())
+      const now = new Intl.DateTimeFormat('en-GB', { timeZone: answers.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
+        new Date(),
+      )
       printLine(`Wrote ${file}`)
       printLine(`  MRN format   ${mrn.pattern}`)
       if (fits.length) printLine(`               taken as ours:  ${fits.join(', ')}`)
-      printLine(`               not ours:       ${misses.join(', ')}${misses.some((m) => OUTSIDE_NUMBERS.includes(m)) ? ' (numbers other clinics print)' : ''}`)
-      if (OUTSIDE_NUMBERS.some((n) => fits.includes(n))) printLine('               Careful: numbers other clinics print fit this format and would be looked up as yours.')
-      printLine(`  dates        ${answers.dateOrder}: 03/04/2025 is read as ${answers.dateOrder === 'MDY' ? 'March 4, 2025' : '3 April 2025'}`)
+      printLine(
+        `               not ours:       ${misses.join(', ')}${misses.some((m) => OUTSIDE_NUMBERS.includes(m)) ? ' (numbers other clinics print)' : ''}`,
+      )
+      if (OUTSIDE_NUMBERS.some((n) => fits.includes(n)))
+        printLine('               Careful: numbers other clinics print fit this format and would be looked up as yours.')
+      printLine(
+        `  dates        ${answers.dateOrder}: 03/04/2025 is read as ${answers.dateOrder === 'MDY' ? 'March 4, 2025' : '3 April 2025'}`,
+      )
       printLine(`  time zone    ${answers.timeZone} (now ${now} there)`)
       printLine(`  inbox        ${config.watch.inbox}`)
-      printLine(`  storage      ${answers.storage.backend === 'filesystem' ? `filesystem, in ${config.storage.filesystem.dir}` : `s3, bucket ${config.storage.s3?.bucket ?? ''}`}; catalog ${config.catalog.path}`)
+      printLine(
+        `  storage      ${answers.storage.backend === 'filesystem' ? `filesystem, in ${config.storage.filesystem.dir}` : `s3, bucket ${config.storage.s3?.bucket ?? ''}`}; catalog ${config.catalog.path}`,
+      )
       if (admin) {
         printLine(`Administrator account: ${admin.username}`)
         printLine(`  one-time password: ${admin.password}`)
-        printLine('  (shown once; they choose their own at first sign-in, then add the desk\'s accounts on the Users page)')
+        printLine("  (shown once; they choose their own at first sign-in, then add the desk's accounts on the Users page)")
       } else printLine('Accounts exist already in this data folder; none was added.')
       printLine('Next:')
       printLine('  npx chartclerk patients import FILE   the patient index (CSV or FHIR); try samples/patients.csv')
-      printLine(`  npx chartclerk start                  watch the inbox and serve the desk at http://${config.web.host}:${config.web.port}`)
+      printLine(
+        `  npx chartclerk start                  watch the inbox and serve the desk at http://${config.web.host}:${config.web.port}`,
+      )
     })
 }

@@ -85,59 +85,95 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
     .command('train')
     .description('Retrain the document-type model from labelled JSONL files, the built-in synthetic documents and confirmed documents')
     .option('--corpus <file>', 'labelled JSONL file ({"text", "type"} a line); repeatable', collect, [] as string[])
-    .option('--extra <file>', 'more labelled JSONL examples, split and weighted like confirmed documents; repeatable', collect, [] as string[])
+    .option(
+      '--extra <file>',
+      'more labelled JSONL examples, split and weighted like confirmed documents; repeatable',
+      collect,
+      [] as string[],
+    )
     .option('--out <file>', 'where to write the model (default: <data>/models/doctype-model.json)')
     .option('--seed <n>', 'random seed (same inputs and seed give the same model)')
-    .option('--guard <file>', 'labelled JSONL the new model must not do worse on than the model in use (default: the shipped style-disjoint set)')
-    .option('--calibration <file>', 'labelled JSONL in unseen house styles to calibrate confidence on (default: the shipped one); repeatable', collect, [] as string[])
+    .option(
+      '--guard <file>',
+      'labelled JSONL the new model must not do worse on than the model in use (default: the shipped style-disjoint set)',
+    )
+    .option(
+      '--calibration <file>',
+      'labelled JSONL in unseen house styles to calibrate confidence on (default: the shipped one); repeatable',
+      collect,
+      [] as string[],
+    )
     .option('--quiet', 'no progress lines')
-    .action(async (o: { corpus: string[]; extra: string[]; out?: string; seed?: string; quiet?: boolean; guard?: string; calibration: string[] }, cmd: Command) => {
-      const json = !!globalOptions(cmd).json
-      const seed = o.seed === undefined ? undefined : Number(o.seed)
-      if (seed !== undefined && !Number.isInteger(seed)) throw new ChartclerkError('USAGE', '--seed must be a whole number.')
-      const extra = [...(await (deps.extraExamples?.(cmd) ?? [])), ...o.extra.flatMap((f) => readLabelledJsonl(f).rows.map((r) => ({ text: r.text, type: r.type })))]
-      const outFile = o.out ?? modelPath(cmd, 'train')
-      const types = docTypes(cmd)
-      const calibration = o.calibration.length ? o.calibration : [shipped('calibration.jsonl')].filter((f): f is string => !!f)
-      const { trainDoctypeModel } = await import('../../classify/training/train.js')
-      const { model: trained, reports } = trainDoctypeModel({
-        corpusFiles: o.corpus,
-        extraExamples: extra,
-        calibrationFiles: calibration,
-        docTypes: types,
-        ...deps.trainOptions,
-        ...(seed === undefined ? {} : { seed }),
-        log: o.quiet || json ? undefined : progress,
-      })
-      // A retrain must never make the types the current model knows worse: compare both on the guard set.
-      const guard = o.guard ?? (deps.guardFile ? deps.guardFile(cmd) : shipped('eval.jsonl'))
-      if (guard) {
-        const currentFile = modelPath(cmd, 'eval')
-        const current = loadModel(currentFile)
-        const before = evaluateOn(new DoctypeClassifier(current, types), guard)
-        const after = evaluateOn(new DoctypeClassifier(trained, types), guard)
-        reports.guard = after
-        const worse = regressions(before, after, current.classes)
-        if (worse.length) {
-          throw new ChartclerkError(
-            'MODEL_REFUSED',
-            `The retrained model was not saved: on ${path.basename(guard)} it does worse than the model in use (${worse.slice(0, 4).join('; ')}${worse.length > 4 ? '; ...' : ''}). Add more confirmed examples of those types and train again; the model in use stays.`,
-            { detail: 'retrained model worse on the guard set' },
+    .action(
+      async (
+        o: { corpus: string[]; extra: string[]; out?: string; seed?: string; quiet?: boolean; guard?: string; calibration: string[] },
+        cmd: Command,
+      ) => {
+        const json = !!globalOptions(cmd).json
+        const seed = o.seed === undefined ? undefined : Number(o.seed)
+        if (seed !== undefined && !Number.isInteger(seed)) throw new ChartclerkError('USAGE', '--seed must be a whole number.')
+        const extra = [
+          ...(await (deps.extraExamples?.(cmd) ?? [])),
+          ...o.extra.flatMap((f) => readLabelledJsonl(f).rows.map((r) => ({ text: r.text, type: r.type }))),
+        ]
+        const outFile = o.out ?? modelPath(cmd, 'train')
+        const types = docTypes(cmd)
+        const calibration = o.calibration.length ? o.calibration : [shipped('calibration.jsonl')].filter((f): f is string => !!f)
+        const { trainDoctypeModel } = await import('../../classify/training/train.js')
+        const { model: trained, reports } = trainDoctypeModel({
+          corpusFiles: o.corpus,
+          extraExamples: extra,
+          calibrationFiles: calibration,
+          docTypes: types,
+          ...deps.trainOptions,
+          ...(seed === undefined ? {} : { seed }),
+          log: o.quiet || json ? undefined : progress,
+        })
+        // A retrain must never make the types the current model knows worse: compare both on the guard set.
+        const guard = o.guard ?? (deps.guardFile ? deps.guardFile(cmd) : shipped('eval.jsonl'))
+        if (guard) {
+          const currentFile = modelPath(cmd, 'eval')
+          const current = loadModel(currentFile)
+          const before = evaluateOn(new DoctypeClassifier(current, types), guard)
+          const after = evaluateOn(new DoctypeClassifier(trained, types), guard)
+          reports.guard = after
+          const worse = regressions(before, after, current.classes)
+          if (worse.length) {
+            throw new ChartclerkError(
+              'MODEL_REFUSED',
+              `The retrained model was not saved: on ${path.basename(guard)} it does worse than the model in use (${worse.slice(0, 4).join('; ')}${worse.length > 4 ? '; ...' : ''}). Add more confirmed examples of those types and train again; the model in use stays.`,
+              { detail: 'retrained model worse on the guard set' },
+            )
+          }
+          if (!json)
+            out(
+              `guard ${path.basename(guard)}: accuracy ${pct(before.accuracy)} -> ${pct(after.accuracy)}, no type worse than the model in use`,
+            )
+        }
+        saveModel(trained, outFile)
+        if (json) {
+          out(
+            JSON.stringify({
+              type: 'model',
+              file: outFile,
+              reviewThreshold: trained.reviewThreshold,
+              temperature: trained.temperature,
+              metadata: trained.metadata,
+            }),
+          )
+          return
+        }
+        out(`wrote ${outFile} (${trained.metadata.trainingDocuments} training documents, ${trained.metadata.trainingSeconds} s)`)
+        out(
+          `review threshold ${trained.reviewThreshold.toFixed(3)}, temperature ${trained.temperature}, signal weight ${trained.signalBeta}`,
+        )
+        for (const [name, r] of Object.entries(reports)) {
+          out(
+            `  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}  ECE ${r.ece.toFixed(3)}`,
           )
         }
-        if (!json) out(`guard ${path.basename(guard)}: accuracy ${pct(before.accuracy)} -> ${pct(after.accuracy)}, no type worse than the model in use`)
-      }
-      saveModel(trained, outFile)
-      if (json) {
-        out(JSON.stringify({ type: 'model', file: outFile, reviewThreshold: trained.reviewThreshold, temperature: trained.temperature, metadata: trained.metadata }))
-        return
-      }
-      out(`wrote ${outFile} (${trained.metadata.trainingDocuments} training documents, ${trained.metadata.trainingSeconds} s)`)
-      out(`review threshold ${trained.reviewThreshold.toFixed(3)}, temperature ${trained.temperature}, signal weight ${trained.signalBeta}`)
-      for (const [name, r] of Object.entries(reports)) {
-        out(`  ${name.padEnd(28)} n=${String(r.n).padStart(4)}  accuracy ${pct(r.accuracy).padStart(6)}  to review ${pct(r.reviewShare).padStart(6)}  wrong auto-classified ${r.autoErrors}  ECE ${r.ece.toFixed(3)}`)
-      }
-    })
+      },
+    )
 
   model
     .command('eval')
@@ -148,7 +184,8 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
     .action((file: string, o: { model?: string; threshold?: string }, cmd: Command) => {
       const json = !!globalOptions(cmd).json
       const threshold = o.threshold === undefined ? undefined : Number(o.threshold)
-      if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new ChartclerkError('USAGE', '--threshold must be a number from 0 to 1.')
+      if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+        throw new ChartclerkError('USAGE', '--threshold must be a number from 0 to 1.')
       const clf = new DoctypeClassifier(loadModel(o.model ?? modelPath(cmd, 'eval')), docTypes(cmd), { reviewThreshold: threshold })
       const rows = readLabelledJsonl(file).rows
       const preds = rows.map((r) => {
@@ -168,18 +205,33 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       const file = o.model ?? modelPath(cmd, 'eval')
       const m = loadModel(file)
       if (globalOptions(cmd).json) {
-        out(JSON.stringify({ type: 'model', file, classes: m.classes, reviewThreshold: m.reviewThreshold, temperature: m.temperature, signalBeta: m.signalBeta, metadata: m.metadata }))
+        out(
+          JSON.stringify({
+            type: 'model',
+            file,
+            classes: m.classes,
+            reviewThreshold: m.reviewThreshold,
+            temperature: m.temperature,
+            signalBeta: m.signalBeta,
+            metadata: m.metadata,
+          }),
+        )
         return
       }
       const md = m.metadata
       out(`${file}`)
-      out(`trained ${md.trainedAt} in ${md.trainingSeconds} s on ${md.trainingDocuments} documents; ${m.classes.length} types; vocabulary ${m.vocabulary.length}`)
-      for (const s of md.sources ?? []) out(`  source ${s.file} (sha256 ${s.sha256.slice(0, 12)}): ${s.trainedOn} trained on, ${s.heldOut} held out`)
+      out(
+        `trained ${md.trainedAt} in ${md.trainingSeconds} s on ${md.trainingDocuments} documents; ${m.classes.length} types; vocabulary ${m.vocabulary.length}`,
+      )
+      for (const s of md.sources ?? [])
+        out(`  source ${s.file} (sha256 ${s.sha256.slice(0, 12)}): ${s.trainedOn} trained on, ${s.heldOut} held out`)
       out(`  synthetic documents (seed ${md.synthetic?.seed}): ${Object.values(md.synthetic?.counts ?? {}).reduce((a, b) => a + b, 0)}`)
       out(`  confirmed/extra examples: ${md.extraExamples?.count ?? 0}`)
       out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
       for (const [name, f] of Object.entries(md.eval ?? {})) {
-        out(`  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}${f.ece === undefined ? '' : `  ECE ${f.ece.toFixed(3)}`}`)
+        out(
+          `  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}${f.ece === undefined ? '' : `  ECE ${f.ece.toFixed(3)}`}`,
+        )
       }
     })
   return model

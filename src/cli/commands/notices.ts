@@ -19,7 +19,9 @@ function when(v: string | undefined, clock: Clock): string | undefined {
 }
 
 export function registerNoticesCommands(program: Command): void {
-  const notices = program.command('notices').description('Records requests (notices of missing records) to outside providers, tracked to receipt')
+  const notices = program
+    .command('notices')
+    .description('Records requests (notices of missing records) to outside providers, tracked to receipt')
 
   notices
     .command('list')
@@ -36,7 +38,12 @@ export function registerNoticesCommands(program: Command): void {
         const clock = clockFromConfig(config)
         syncNotices(catalog, { clock })
         const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
-        cliAudit(catalog.db, null, { action: 'report.view', targetKind: 'report', targetId: 'notices', detail: { shown: list.length, mrns: [...new Set(list.map((n) => n.chartMrn))].slice(0, 500) } })
+        cliAudit(catalog.db, null, {
+          action: 'report.view',
+          targetKind: 'report',
+          targetId: 'notices',
+          detail: { shown: list.length, mrns: [...new Set(list.map((n) => n.chartMrn))].slice(0, 500) },
+        })
         const json = !!(o.json || globalOptions(cmd).json)
         const asOf = clock.today()
         for (const n of list) {
@@ -67,9 +74,24 @@ export function registerNoticesCommands(program: Command): void {
       try {
         const repo = new NoticesRepo(catalog.db)
         const clock = clockFromConfig(config)
-        const n = repo.markPrinted(repo.require(ref).id, { by: actingPerson(o.by), dueDays: config.deficiencies.recordsRequestDueDays, clock })
-        const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(n.chartMrn) ?? null, clinic: config.clinic, date: clock.today() })
-        cliAudit(catalog.db, o.by, { action: 'report.view', targetKind: 'report', targetId: n.trackingNumber, patientMrn: n.chartMrn, detail: { printed: true } })
+        const n = repo.markPrinted(repo.require(ref).id, {
+          by: actingPerson(o.by),
+          dueDays: config.deficiencies.recordsRequestDueDays,
+          clock,
+        })
+        const html = renderNoticeHtml({
+          notice: n,
+          patient: catalog.patients.get(n.chartMrn) ?? null,
+          clinic: config.clinic,
+          date: clock.today(),
+        })
+        cliAudit(catalog.db, o.by, {
+          action: 'report.view',
+          targetKind: 'report',
+          targetId: n.trackingNumber,
+          patientMrn: n.chartMrn,
+          detail: { printed: true },
+        })
         if (o.out) {
           writeFileSync(o.out, html, { mode: 0o600 })
           process.stderr.write(`${n.trackingNumber} written to ${o.out}\n`)
@@ -91,9 +113,17 @@ export function registerNoticesCommands(program: Command): void {
       try {
         const repo = new NoticesRepo(catalog.db)
         const clock = clockFromConfig(config)
-        const n = repo.markSent(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date, clock), dueDays: config.deficiencies.recordsRequestDueDays, clock })
+        const n = repo.markSent(repo.require(ref).id, {
+          by: actingPerson(o.by),
+          at: when(o.date, clock),
+          dueDays: config.deficiencies.recordsRequestDueDays,
+          clock,
+        })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
-        else process.stdout.write(`${n.trackingNumber} sent ${n.sentAt ? clock.localDate(n.sentAt) : ''}${n.followUps && n.lastFollowUpAt ? `, follow-up ${n.followUps} on ${clock.localDate(n.lastFollowUpAt)}` : ''}; due ${n.dueDate}\n`)
+        else
+          process.stdout.write(
+            `${n.trackingNumber} sent ${n.sentAt ? clock.localDate(n.sentAt) : ''}${n.followUps && n.lastFollowUpAt ? `, follow-up ${n.followUps} on ${clock.localDate(n.lastFollowUpAt)}` : ''}; due ${n.dueDate}\n`,
+          )
       } finally {
         catalog.close()
       }

@@ -20,7 +20,9 @@ export function registerPrepCommands(program: Command): void {
   const schedule = program.command('schedule').description('The appointment schedule, for chart prep')
   schedule
     .command('import')
-    .description('Import a day\'s appointments from CSV (date/time, MRN, provider, visit type) or a FHIR Bundle of Appointment resources; re-import updates')
+    .description(
+      "Import a day's appointments from CSV (date/time, MRN, provider, visit type) or a FHIR Bundle of Appointment resources; re-import updates",
+    )
     .argument('<file>', 'the schedule file')
     .option('--format <format>', 'csv, fhir or auto (by content)', 'auto')
     .option('--json', 'print the result as JSON')
@@ -35,7 +37,11 @@ export function registerPrepCommands(program: Command): void {
       }
       const catalog = openCatalog(config.catalog.path)
       try {
-        const r = importSchedule(catalog, input, { format: o.format as 'csv' | 'fhir' | 'auto', dateOrder: config.patients.dateOrder, mrnPattern: config.patients.mrnPattern })
+        const r = importSchedule(catalog, input, {
+          format: o.format as 'csv' | 'fhir' | 'auto',
+          dateOrder: config.patients.dateOrder,
+          mrnPattern: config.patients.mrnPattern,
+        })
         if (o.json || globalOptions(cmd).json) return out(JSON.stringify(r))
         out(`Schedule imported (${r.format}): ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`)
         for (const e of r.errors) out(`  row ${e.row} skipped: ${e.message}`)
@@ -48,7 +54,9 @@ export function registerPrepCommands(program: Command): void {
 
   program
     .command('prep')
-    .description('Chart prep for a day\'s appointments: open deficiencies, records requests, unacknowledged reports, review items per patient')
+    .description(
+      "Chart prep for a day's appointments: open deficiencies, records requests, unacknowledged reports, review items per patient",
+    )
     .requiredOption('--date <date>', 'the day of the appointments (YYYY-MM-DD)')
     .option('--format <format>', 'text or html', 'text')
     .option('--out <file>', 'write the list to this file (with --format html)')
@@ -60,7 +68,17 @@ export function registerPrepCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const list = buildPrepList(catalog, date, clockFromConfig(config))
-        cliAudit(catalog.db, null, { action: 'report.view', targetKind: 'report', targetId: 'prep', detail: { date, patients: list.patients.length, mrns: list.patients.slice(0, 500).map((p) => p.mrn), out: o.out ? path.basename(o.out) : null } })
+        cliAudit(catalog.db, null, {
+          action: 'report.view',
+          targetKind: 'report',
+          targetId: 'prep',
+          detail: {
+            date,
+            patients: list.patients.length,
+            mrns: list.patients.slice(0, 500).map((p) => p.mrn),
+            out: o.out ? path.basename(o.out) : null,
+          },
+        })
         if (o.format === 'html') {
           const html = renderPrepHtml(list, config.clinic.name)
           if (o.out) {

@@ -11,21 +11,40 @@ import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { REQUIRED_ELEMENTS } from '../../release/check.js'
 import { RELEASE_STATUSES, ReleaseRepo, parseReleaseRef, type ReleaseRequest, type ReleaseStatus } from '../../release/repo.js'
-import { checkReleaseRequest, createRelease, isoDate, markReleaseSent, packageRelease, requesterType, revokeAuthorization, verifyReleaseIdentity } from '../../release/service.js'
+import {
+  checkReleaseRequest,
+  createRelease,
+  isoDate,
+  markReleaseSent,
+  packageRelease,
+  requesterType,
+  revokeAuthorization,
+  verifyReleaseIdentity,
+} from '../../release/service.js'
 import { configFrom, globalOptions } from '../context.js'
 import { actingPerson, cliAudit } from './actor.js'
 
-const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
+const list = (v: string | undefined): string[] =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : []
 const out = (s: string): void => void process.stdout.write(s + '\n')
 
 function summary(r: ReleaseRequest, asOf: string): string {
   const late = r.dueDate && (r.status === 'open' || r.status === 'packaged') ? (r.dueDate < asOf ? ' OVERDUE' : '') : ''
-  return `${r.releaseNumber} ${r.status.padEnd(8)} ${r.patientMrn} to ${r.recipientName} (${r.requesterType.replace(/_/g, ' ')}); requested ${r.requestDate}` +
+  return (
+    `${r.releaseNumber} ${r.status.padEnd(8)} ${r.patientMrn} to ${r.recipientName} (${r.requesterType.replace(/_/g, ' ')}); requested ${r.requestDate}` +
     `${r.dueDate ? `; due ${r.dueDate}${late}` : ''}${r.sentAt ? `; sent ${r.sentAt} to ${r.sentTo}` : ''}`
+  )
 }
 
 export function registerReleaseCommands(program: Command): void {
-  const release = program.command('release').description('Release of information: requests, validity, packages, the disclosure log and accounting')
+  const release = program
+    .command('release')
+    .description('Release of information: requests, validity, packages, the disclosure log and accounting')
   const json = (cmd: Command, o: { json?: boolean }) => !!(o.json || globalOptions(cmd).json)
 
   release
@@ -33,7 +52,10 @@ export function registerReleaseCommands(program: Command): void {
     .description('Record a release request')
     .requiredOption('--mrn <mrn>', 'the patient')
     .requiredOption('--requester <name>', 'who asks')
-    .requiredOption('--type <type>', 'requester type: patient, treatment (provider), attorney, insurer, required_by_law (law enforcement), other')
+    .requiredOption(
+      '--type <type>',
+      'requester type: patient, treatment (provider), attorney, insurer, required_by_law (law enforcement), other',
+    )
     .requiredOption('--recipient <name>', 'who receives the records')
     .option('--address <address>', "the recipient's address", '')
     .requiredOption('--purpose <text>', 'the purpose of the disclosure')
@@ -54,15 +76,34 @@ export function registerReleaseCommands(program: Command): void {
           if (!/^\d+$/.test(s)) throw new ChartclerkError('USAGE', `--documents wants document numbers, not "${s}".`)
           return Number(s)
         })
-        if (o.authorization !== undefined && !/^\d+$/.test(String(o.authorization))) throw new ChartclerkError('USAGE', '--authorization wants a document number.')
-        const r = createRelease({ catalog, config, clock: clockFromConfig(config) }, {
-          patientMrn: String(o.mrn), requester: String(o.requester), requesterType: requesterType(String(o.type)), recipientName: String(o.recipient),
-          recipientAddress: String(o.address ?? ''), purpose: String(o.purpose), docTypes: list(o.types as string | undefined),
-          dateFrom: isoDate(o.from as string | undefined, '--from') ?? null, dateTo: isoDate(o.to as string | undefined, '--to') ?? null, documentIds: docs,
-          requestDate: isoDate(o.date as string | undefined, '--date') ?? clockFromConfig(config).today(), authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
-          identityVerified: !!o.identityVerified, createdBy: actingPerson(o.by as string | undefined),
+        if (o.authorization !== undefined && !/^\d+$/.test(String(o.authorization)))
+          throw new ChartclerkError('USAGE', '--authorization wants a document number.')
+        const r = createRelease(
+          { catalog, config, clock: clockFromConfig(config) },
+          {
+            patientMrn: String(o.mrn),
+            requester: String(o.requester),
+            requesterType: requesterType(String(o.type)),
+            recipientName: String(o.recipient),
+            recipientAddress: String(o.address ?? ''),
+            purpose: String(o.purpose),
+            docTypes: list(o.types as string | undefined),
+            dateFrom: isoDate(o.from as string | undefined, '--from') ?? null,
+            dateTo: isoDate(o.to as string | undefined, '--to') ?? null,
+            documentIds: docs,
+            requestDate: isoDate(o.date as string | undefined, '--date') ?? clockFromConfig(config).today(),
+            authorizationId: o.authorization !== undefined ? Number(o.authorization) : null,
+            identityVerified: !!o.identityVerified,
+            createdBy: actingPerson(o.by as string | undefined),
+          },
+        )
+        cliAudit(catalog.db, o.by as string | undefined, {
+          action: 'release.create',
+          targetKind: 'release',
+          targetId: r.releaseNumber,
+          patientMrn: r.patientMrn,
+          detail: { requesterType: r.requesterType },
         })
-        cliAudit(catalog.db, o.by as string | undefined, { action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType } })
         if (json(cmd, o)) out(JSON.stringify(r))
         else out(`${r.releaseNumber} recorded${r.dueDate ? `; due ${r.dueDate}` : ''}. Next: chartclerk release check ${r.id}`)
       } finally {
@@ -80,13 +121,26 @@ export function registerReleaseCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const { request, check } = checkReleaseRequest({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), isoDate(o.asOf, '--as-of'))
-        cliAudit(catalog.db, null, { action: 'release.check', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { allowed: check.allowed } })
+        const { request, check } = checkReleaseRequest(
+          { catalog, config, clock: clockFromConfig(config) },
+          parseReleaseRef(ref),
+          isoDate(o.asOf, '--as-of'),
+        )
+        cliAudit(catalog.db, null, {
+          action: 'release.check',
+          targetKind: 'release',
+          targetId: request.releaseNumber,
+          patientMrn: request.patientMrn,
+          detail: { allowed: check.allowed },
+        })
         if (json(cmd, o)) out(JSON.stringify(check))
         else {
-          out(`${request.releaseNumber}: ${check.allowed ? 'ALLOWED' : 'REFUSED'}${check.authorizationId !== null ? ` (authorization: document ${check.authorizationId})` : ''}`)
+          out(
+            `${request.releaseNumber}: ${check.allowed ? 'ALLOWED' : 'REFUSED'}${check.authorizationId !== null ? ` (authorization: document ${check.authorizationId})` : ''}`,
+          )
           for (const r of check.reasons) out(`  - ${r}`)
-          if (check.missingElements.length) out(`  missing elements: ${check.missingElements.map((m) => REQUIRED_ELEMENTS[m] ?? m).join('; ')}`)
+          if (check.missingElements.length)
+            out(`  missing elements: ${check.missingElements.map((m) => REQUIRED_ELEMENTS[m] ?? m).join('; ')}`)
           for (const d of check.documents) out(`  release: document ${d.id} ${d.docType ?? ''} ${d.date ?? ''} (${d.pages} p.)`)
           for (const d of check.excluded) out(`  left out: document ${d.id} ${d.docType ?? ''}: ${d.reason}`)
           out(`  accountable disclosure: ${check.accountable ? 'yes' : 'no'}${check.part2 ? '; carries the 42 CFR 2.32 notice' : ''}`)
@@ -107,10 +161,19 @@ export function registerReleaseCommands(program: Command): void {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
         const { request, pkg } = await packageRelease(app, parseReleaseRef(ref))
-        cliAudit(app.catalog.db, null, { action: 'release.package', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { pages: pkg.pages, documents: pkg.documentIds, key: pkg.key, out: o.out ? 'file' : null } })
+        cliAudit(app.catalog.db, null, {
+          action: 'release.package',
+          targetKind: 'release',
+          targetId: request.releaseNumber,
+          patientMrn: request.patientMrn,
+          detail: { pages: pkg.pages, documents: pkg.documentIds, key: pkg.key, out: o.out ? 'file' : null },
+        })
         if (o.out) writeFileSync(o.out, await app.store.get(pkg.key))
         if (json(cmd, o)) out(JSON.stringify({ release: request.releaseNumber, ...pkg }))
-        else out(`${request.releaseNumber}: ${pkg.pages} pages (${pkg.documentIds.length} documents) stored as ${pkg.key}${o.out ? ` and written to ${o.out}` : ''}`)
+        else
+          out(
+            `${request.releaseNumber}: ${pkg.pages} pages (${pkg.documentIds.length} documents) stored as ${pkg.key}${o.out ? ` and written to ${o.out}` : ''}`,
+          )
       } finally {
         await app.close()
       }
@@ -127,9 +190,21 @@ export function registerReleaseCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const { request, disclosure } = markReleaseSent({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), { to: o.to, on: isoDate(o.date, '--date'), by: actingPerson(o.by) })
-        cliAudit(catalog.db, o.by, { action: 'release.sent', targetKind: 'release', targetId: request.releaseNumber, patientMrn: request.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable } })
-        out(`${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`)
+        const { request, disclosure } = markReleaseSent({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), {
+          to: o.to,
+          on: isoDate(o.date, '--date'),
+          by: actingPerson(o.by),
+        })
+        cliAudit(catalog.db, o.by, {
+          action: 'release.sent',
+          targetKind: 'release',
+          targetId: request.releaseNumber,
+          patientMrn: request.patientMrn,
+          detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable },
+        })
+        out(
+          `${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`,
+        )
       } finally {
         catalog.close()
       }
@@ -147,7 +222,13 @@ export function registerReleaseCommands(program: Command): void {
       try {
         const by = actingPerson(o.by)
         const r = verifyReleaseIdentity({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), { by, how: o.how })
-        cliAudit(catalog.db, o.by, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { how: o.how ?? null } })
+        cliAudit(catalog.db, o.by, {
+          action: 'release.identity',
+          targetKind: 'release',
+          targetId: r.releaseNumber,
+          patientMrn: r.patientMrn,
+          detail: { how: o.how ?? null },
+        })
         out(`${r.releaseNumber}: the requester's identity is recorded as verified. Next: chartclerk release package ${r.id}`)
       } finally {
         catalog.close()
@@ -169,11 +250,16 @@ export function registerReleaseCommands(program: Command): void {
         const repo = new ReleaseRepo(catalog.db)
         const asOf = clockFromConfig(config).today()
         const statuses = list(o.status) as ReleaseStatus[]
-        for (const s of statuses) if (!RELEASE_STATUSES.includes(s)) throw new ChartclerkError('USAGE', `--status: "${s}" is not one of ${RELEASE_STATUSES.join(', ')}.`)
+        for (const s of statuses)
+          if (!RELEASE_STATUSES.includes(s))
+            throw new ChartclerkError('USAGE', `--status: "${s}" is not one of ${RELEASE_STATUSES.join(', ')}.`)
         const rows = o.due
           ? repo.due(asOf).filter((r) => !o.mrn || r.patientMrn === o.mrn)
           : repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
-        cliAudit(catalog.db, null, { action: 'release.list', detail: { shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
+        cliAudit(catalog.db, null, {
+          action: 'release.list',
+          detail: { shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) },
+        })
         for (const r of rows) out(json(cmd, o) ? JSON.stringify(r) : summary(r, asOf))
         if (!json(cmd, o)) out(`${rows.length} release request(s)`)
       } finally {
@@ -194,12 +280,19 @@ export function registerReleaseCommands(program: Command): void {
         if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? clockFromConfig(config).today()
         const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
-        cliAudit(catalog.db, null, { action: 'release.accounting', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { asOf, shown: rows.length } })
+        cliAudit(catalog.db, null, {
+          action: 'release.accounting',
+          targetKind: 'chart',
+          targetId: mrn,
+          patientMrn: mrn,
+          detail: { asOf, shown: rows.length },
+        })
         if (json(cmd, o)) for (const d of rows) out(JSON.stringify(d))
         else {
           out(`Accounting of disclosures for ${mrn}, six years to ${asOf}`)
           out(['Date', 'Recipient', 'Address', 'Description of information', 'Purpose'].join('\t'))
-          for (const d of rows) out([d.disclosedOn, d.recipientName, d.recipientAddress || '(address unknown)', d.description, d.purpose].join('\t'))
+          for (const d of rows)
+            out([d.disclosedOn, d.recipientName, d.recipientAddress || '(address unknown)', d.description, d.purpose].join('\t'))
           out(`${rows.length} accountable disclosure(s)`)
         }
       } finally {
@@ -219,7 +312,11 @@ export function registerReleaseCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const rev = revokeAuthorization({ catalog, config, clock: clockFromConfig(config) }, Number(ref), { on: isoDate(o.date, '--date'), by: actingPerson(o.by), note: o.note })
+        const rev = revokeAuthorization({ catalog, config, clock: clockFromConfig(config) }, Number(ref), {
+          on: isoDate(o.date, '--date'),
+          by: actingPerson(o.by),
+          note: o.note,
+        })
         out(`Authorization ${rev.authorizationId} revoked as of ${rev.revokedOn}.`)
       } finally {
         catalog.close()

@@ -8,16 +8,25 @@ import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
 import { DEFICIENCY_STATUSES, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
-import { buildDeficiencyReport, renderReportCsv, renderReportHtml, renderReportJsonLines, type ReportFilter } from '../../reports/deficiencyReport.js'
+import {
+  buildDeficiencyReport,
+  renderReportCsv,
+  renderReportHtml,
+  renderReportJsonLines,
+  type ReportFilter,
+} from '../../reports/deficiencyReport.js'
 import { DEFICIENCY_KINDS, SEVERITIES, type DeficiencyKind, type Severity } from '../../rules/types.js'
 import { configFrom } from '../context.js'
 
-
 export function listOption<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
   if (!value) return undefined
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean)
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const bad = list.filter((v) => !(allowed as readonly string[]).includes(v))
-  if (bad.length) throw new ChartclerkError('USAGE', `--${name} must be one or more (comma-separated) of ${allowed.join(', ')}; not ${bad.join(', ')}.`)
+  if (bad.length)
+    throw new ChartclerkError('USAGE', `--${name} must be one or more (comma-separated) of ${allowed.join(', ')}; not ${bad.join(', ')}.`)
   return list as T[]
 }
 
@@ -47,7 +56,8 @@ export function registerReportCommands(program: Command): void {
     .option('--as-of <date>', 'age as of this day, YYYY-MM-DD (default today)')
     .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const format = String(o.format)
-      if (!['html', 'csv', 'json'].includes(format)) throw new ChartclerkError('USAGE', `--format must be html, csv or json, not "${format}".`)
+      if (!['html', 'csv', 'json'].includes(format))
+        throw new ChartclerkError('USAGE', `--format must be html, csv or json, not "${format}".`)
       const asOf = o.asOf as string | undefined
       dateOption(asOf, '--as-of')
       const filter: ReportFilter = {
@@ -58,22 +68,44 @@ export function registerReportCommands(program: Command): void {
         mrn: o.mrn as string | undefined,
         minAgeDays: days('min-age-days', o.minAgeDays as string | undefined),
         maxAgeDays: days('max-age-days', o.maxAgeDays as string | undefined),
-        documentType: (o.docType as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean),
+        documentType: (o.docType as string | undefined)
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
         facility: o.facility as string | undefined,
         delinquentOnly: !!o.delinquent,
       }
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const r = buildDeficiencyReport(catalog, filter, { asOf, delinquentAfterDays: config.deficiencies.delinquentAfterDays, clock: clockFromConfig(config) })
-        cliAudit(catalog.db, null, {
-          action: 'deficiency.report', targetKind: 'report', targetId: 'deficiencies',
-          detail: { format, rows: r.totals.deficiencies, charts: r.totals.charts, mrns: r.charts.slice(0, 500).map((g) => g.mrn), out: o.out ? path.basename(String(o.out)) : null },
+        const r = buildDeficiencyReport(catalog, filter, {
+          asOf,
+          delinquentAfterDays: config.deficiencies.delinquentAfterDays,
+          clock: clockFromConfig(config),
         })
-        const text = format === 'html' ? renderReportHtml(r, { clinicName: config.clinic.name || undefined }) : format === 'csv' ? renderReportCsv(r) : renderReportJsonLines(r)
+        cliAudit(catalog.db, null, {
+          action: 'deficiency.report',
+          targetKind: 'report',
+          targetId: 'deficiencies',
+          detail: {
+            format,
+            rows: r.totals.deficiencies,
+            charts: r.totals.charts,
+            mrns: r.charts.slice(0, 500).map((g) => g.mrn),
+            out: o.out ? path.basename(String(o.out)) : null,
+          },
+        })
+        const text =
+          format === 'html'
+            ? renderReportHtml(r, { clinicName: config.clinic.name || undefined })
+            : format === 'csv'
+              ? renderReportCsv(r)
+              : renderReportJsonLines(r)
         if (o.out) {
           writeFileSync(String(o.out), text, { mode: 0o600 })
-          process.stderr.write(`${r.totals.deficiencies} deficiencies in ${r.totals.charts} chart(s) (${r.totals.delinquent} delinquent) written to ${o.out}\n`)
+          process.stderr.write(
+            `${r.totals.deficiencies} deficiencies in ${r.totals.charts} chart(s) (${r.totals.delinquent} delinquent) written to ${o.out}\n`,
+          )
         } else process.stdout.write(text)
       } finally {
         catalog.close()

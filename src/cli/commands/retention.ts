@@ -28,7 +28,13 @@ export function registerRetentionCommands(program: Command): void {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
       try {
         const h = new HoldsRepo(catalog).add(mrn, o.reason, actingPerson(o.by))
-        cliAudit(catalog.db, o.by, { action: 'retention.hold', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { hold: h.id, reason: o.reason } })
+        cliAudit(catalog.db, o.by, {
+          action: 'retention.hold',
+          targetKind: 'chart',
+          targetId: mrn,
+          patientMrn: mrn,
+          detail: { hold: h.id, reason: o.reason },
+        })
         out(`Legal hold ${h.id} placed on ${mrn}.`)
       } finally {
         catalog.close()
@@ -43,7 +49,13 @@ export function registerRetentionCommands(program: Command): void {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
       try {
         const n = new HoldsRepo(catalog).remove(mrn, o.reason, actingPerson(o.by))
-        cliAudit(catalog.db, o.by, { action: 'retention.release', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { holds: n, reason: o.reason } })
+        cliAudit(catalog.db, o.by, {
+          action: 'retention.release',
+          targetKind: 'chart',
+          targetId: mrn,
+          patientMrn: mrn,
+          detail: { holds: n, reason: o.reason },
+        })
         out(`${n} legal hold(s) on ${mrn} lifted.`)
       } finally {
         catalog.close()
@@ -58,7 +70,12 @@ export function registerRetentionCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const holds = new HoldsRepo(catalog).active()
-        for (const h of holds) out(o.json || globalOptions(cmd).json ? JSON.stringify(h) : `${h.patientMrn} hold ${h.id} since ${clockFromConfig(config).localDate(h.placedAt)} by ${h.placedBy}: ${h.reason}`)
+        for (const h of holds)
+          out(
+            o.json || globalOptions(cmd).json
+              ? JSON.stringify(h)
+              : `${h.patientMrn} hold ${h.id} since ${clockFromConfig(config).localDate(h.placedAt)} by ${h.placedBy}: ${h.reason}`,
+          )
         if (!(o.json || globalOptions(cmd).json)) out(`${holds.length} legal hold(s)`)
       } finally {
         catalog.close()
@@ -77,44 +94,86 @@ export function registerRetentionCommands(program: Command): void {
     .option('--as-of <date>', 'judge retention as of this date (default today)')
     .option('--out <file>', 'also write the certificate (HTML) to this file')
     .option('--json', 'print the result as JSON')
-    .action(async (o: { dryRun?: boolean; approve?: boolean; by?: string; approver?: string; witness?: string; jurisdiction?: string; asOf?: string; out?: string; json?: boolean }, cmd: Command) => {
-      if (!!o.dryRun === !!o.approve) throw new ChartclerkError('USAGE', 'Say either --dry-run (list) or --approve (destroy).')
-      const json = !!(o.json || globalOptions(cmd).json)
-      const asOf = isoDate(o.asOf, '--as-of')
-      const config = configFrom(cmd)
-      if (o.dryRun) {
-        const catalog = openCatalog(config.catalog.path)
-        try {
-          const plan = planPurge({ catalog, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction })
-          cliAudit(catalog.db, o.by, { action: 'retention.purge', detail: { dryRun: true, asOf: plan.asOf, candidates: plan.candidates.length, mrns: [...new Set(plan.candidates.map((c) => c.patientMrn))].slice(0, 500) } })
-          if (json) out(JSON.stringify({ asOf: plan.asOf, jurisdiction: plan.jurisdiction, candidates: plan.candidates, held: plan.held }))
-          else {
-            out(`Past retention as of ${plan.asOf} (${plan.jurisdiction}):`)
-            for (const c of plan.candidates) out(`  ${c.patientMrn} document ${c.documentId} ${c.docType ?? ''} ${c.date}; last encounter ${c.lastEncounter}, kept until ${c.retainUntil}`)
-            for (const h of plan.held) out(`  held: ${h.patientMrn} (${h.documents} document(s) past retention kept by a legal hold)`)
-            out(`${plan.candidates.length} document(s) would be destroyed. Nothing was changed.`)
+    .action(
+      async (
+        o: {
+          dryRun?: boolean
+          approve?: boolean
+          by?: string
+          approver?: string
+          witness?: string
+          jurisdiction?: string
+          asOf?: string
+          out?: string
+          json?: boolean
+        },
+        cmd: Command,
+      ) => {
+        if (!!o.dryRun === !!o.approve) throw new ChartclerkError('USAGE', 'Say either --dry-run (list) or --approve (destroy).')
+        const json = !!(o.json || globalOptions(cmd).json)
+        const asOf = isoDate(o.asOf, '--as-of')
+        const config = configFrom(cmd)
+        if (o.dryRun) {
+          const catalog = openCatalog(config.catalog.path)
+          try {
+            const plan = planPurge({ catalog, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction })
+            cliAudit(catalog.db, o.by, {
+              action: 'retention.purge',
+              detail: {
+                dryRun: true,
+                asOf: plan.asOf,
+                candidates: plan.candidates.length,
+                mrns: [...new Set(plan.candidates.map((c) => c.patientMrn))].slice(0, 500),
+              },
+            })
+            if (json)
+              out(JSON.stringify({ asOf: plan.asOf, jurisdiction: plan.jurisdiction, candidates: plan.candidates, held: plan.held }))
+            else {
+              out(`Past retention as of ${plan.asOf} (${plan.jurisdiction}):`)
+              for (const c of plan.candidates)
+                out(
+                  `  ${c.patientMrn} document ${c.documentId} ${c.docType ?? ''} ${c.date}; last encounter ${c.lastEncounter}, kept until ${c.retainUntil}`,
+                )
+              for (const h of plan.held) out(`  held: ${h.patientMrn} (${h.documents} document(s) past retention kept by a legal hold)`)
+              out(`${plan.candidates.length} document(s) would be destroyed. Nothing was changed.`)
+            }
+          } finally {
+            catalog.close()
           }
+          return
+        }
+        const app = await openApp(config, { log: silentLogger() })
+        try {
+          const r = await approvePurge(app, {
+            by: actingPerson(o.by),
+            approver: o.approver,
+            witness: o.witness,
+            asOf,
+            jurisdiction: o.jurisdiction,
+          })
+          cliAudit(app.catalog.db, o.by, {
+            action: 'retention.purge',
+            outcome: r.locked.length ? 'failed' : 'ok',
+            detail: {
+              destroyed: r.destroyed.length,
+              locked: r.locked.length,
+              certificate: r.certificate?.number ?? null,
+              approver: o.approver ?? null,
+              mrns: [...new Set(r.destroyed.map((d) => d.patientMrn))].slice(0, 500),
+            },
+          })
+          if (o.out && r.html) writeFileSync(o.out, r.html)
+          if (json) out(JSON.stringify({ destroyed: r.destroyed, locked: r.locked, certificate: r.certificate }))
+          else {
+            out(
+              `${r.destroyed.length} document(s) destroyed${r.certificate ? `; certificate ${r.certificate.number} stored as ${r.certificate.htmlKey}${o.out ? ` and written to ${o.out}` : ''}` : ''}.`,
+            )
+            for (const l of r.locked) out(`  NOT destroyed: document ${l.documentId} (${l.patientMrn}): ${l.message}`)
+          }
+          if (r.locked.length) process.exitCode = 1
         } finally {
-          catalog.close()
+          await app.close()
         }
-        return
-      }
-      const app = await openApp(config, { log: silentLogger() })
-      try {
-        const r = await approvePurge(app, { by: actingPerson(o.by), approver: o.approver, witness: o.witness, asOf, jurisdiction: o.jurisdiction })
-        cliAudit(app.catalog.db, o.by, {
-          action: 'retention.purge', outcome: r.locked.length ? 'failed' : 'ok',
-          detail: { destroyed: r.destroyed.length, locked: r.locked.length, certificate: r.certificate?.number ?? null, approver: o.approver ?? null, mrns: [...new Set(r.destroyed.map((d) => d.patientMrn))].slice(0, 500) },
-        })
-        if (o.out && r.html) writeFileSync(o.out, r.html)
-        if (json) out(JSON.stringify({ destroyed: r.destroyed, locked: r.locked, certificate: r.certificate }))
-        else {
-          out(`${r.destroyed.length} document(s) destroyed${r.certificate ? `; certificate ${r.certificate.number} stored as ${r.certificate.htmlKey}${o.out ? ` and written to ${o.out}` : ''}` : ''}.`)
-          for (const l of r.locked) out(`  NOT destroyed: document ${l.documentId} (${l.patientMrn}): ${l.message}`)
-        }
-        if (r.locked.length) process.exitCode = 1
-      } finally {
-        await app.close()
-      }
-    })
+      },
+    )
 }

@@ -12,13 +12,23 @@ import type { MatchSummary } from '../../patients/matchSummary.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine, terminalSafe } from '../output.js'
 
-export const rematchJson = (r: RematchResult) => ({ type: 'rematch', examined: r.examined, filed: r.filed.length, filedDocuments: r.filed, waiting: r.waiting, failed: r.failed })
+export const rematchJson = (r: RematchResult) => ({
+  type: 'rematch',
+  examined: r.examined,
+  filed: r.filed.length,
+  filedDocuments: r.filed,
+  waiting: r.waiting,
+  failed: r.failed,
+})
 
 /**
  * Re-matches the documents waiting in review and prints how many were filed and how many still
  * wait (also after `patients import`). Audited as review.rematch with the documents filed.
  */
-export async function rematchFromCli(config: Readonly<Config>, o: { json: boolean; by?: string; trigger: 'request' | 'patients.import'; quiet?: boolean }): Promise<RematchResult> {
+export async function rematchFromCli(
+  config: Readonly<Config>,
+  o: { json: boolean; by?: string; trigger: 'request' | 'patients.import'; quiet?: boolean },
+): Promise<RematchResult> {
   const catalog = openCatalog(config.catalog.path)
   let waiting: number
   try {
@@ -31,7 +41,17 @@ export async function rematchFromCli(config: Readonly<Config>, o: { json: boolea
     const app = await openApp(config, { log: silentLogger() })
     try {
       r = await rematchWaiting(app.ctx)
-      cliAudit(app.catalog.db, o.by, { action: 'review.rematch', detail: { trigger: o.trigger, examined: r.examined, filed: r.filed.length, waiting: r.waiting, failed: r.failed.length, documents: r.filed.slice(0, 500) } })
+      cliAudit(app.catalog.db, o.by, {
+        action: 'review.rematch',
+        detail: {
+          trigger: o.trigger,
+          examined: r.examined,
+          filed: r.filed.length,
+          waiting: r.waiting,
+          failed: r.failed.length,
+          documents: r.filed.slice(0, 500),
+        },
+      })
     } finally {
       await app.close()
     }
@@ -57,18 +77,30 @@ export function registerReviewCommands(program: Command): void {
           const match = d.details.match as MatchSummary | undefined
           if (globalOptions(cmd).json) {
             printJson({
-              id: d.id, file: d.originalName, receivedAt: d.receivedAt, pages: d.pageCount, proposedType: cls?.type ?? null, typeConfidence: cls?.confidence ?? null,
-              candidates: (match?.candidates ?? []).map((c) => ({ mrn: c.mrn, name: c.name, birthDate: c.birthDate, reasons: c.reasons })), reasons: d.reviewReasons,
+              id: d.id,
+              file: d.originalName,
+              receivedAt: d.receivedAt,
+              pages: d.pageCount,
+              proposedType: cls?.type ?? null,
+              typeConfidence: cls?.confidence ?? null,
+              candidates: (match?.candidates ?? []).map((c) => ({ mrn: c.mrn, name: c.name, birthDate: c.birthDate, reasons: c.reasons })),
+              reasons: d.reviewReasons,
             })
             continue
           }
-          printLine(`document ${d.id}  ${d.originalName}  received ${d.receivedAt.slice(0, 16).replace('T', ' ')}  ${d.pageCount ?? '?'} page(s)`)
+          printLine(
+            `document ${d.id}  ${d.originalName}  received ${d.receivedAt.slice(0, 16).replace('T', ' ')}  ${d.pageCount ?? '?'} page(s)`,
+          )
           if (cls) printLine(`  proposed type  ${cls.type} (${Math.round(cls.confidence * 100)}%)`)
-          for (const c of (match?.candidates ?? []).slice(0, 3)) printLine(`  candidate      ${c.mrn}  ${c.name}  born ${c.birthDate}: ${c.reasons.join('; ')}`)
+          for (const c of (match?.candidates ?? []).slice(0, 3))
+            printLine(`  candidate      ${c.mrn}  ${c.name}  born ${c.birthDate}: ${c.reasons.join('; ')}`)
           for (const r of d.reviewReasons) printLine(`  why            ${r}`)
         }
         if (!globalOptions(cmd).json) printLine(`${docs.length} document(s) waiting for review`)
-        cliAudit(catalog.db, null, { action: 'review.list', detail: { shown: docs.length, documents: docs.slice(0, 500).map((d) => d.id) } })
+        cliAudit(catalog.db, null, {
+          action: 'review.list',
+          detail: { shown: docs.length, documents: docs.slice(0, 500).map((d) => d.id) },
+        })
       } finally {
         catalog.close()
       }
@@ -89,7 +121,13 @@ export function registerReviewCommands(program: Command): void {
       try {
         const before = app.catalog.documents.get(id)
         const outcome = await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
-        cliAudit(app.catalog.db, o.by, { action: 'review.settle', targetKind: 'document', targetId: String(id), patientMrn: o.patient, detail: { docType: o.type, from: before?.patientMrn ?? null, note: o.note ?? null } })
+        cliAudit(app.catalog.db, o.by, {
+          action: 'review.settle',
+          targetKind: 'document',
+          targetId: String(id),
+          patientMrn: o.patient,
+          detail: { docType: o.type, from: before?.patientMrn ?? null, note: o.note ?? null },
+        })
         const problems = outcome.problems.map((p) => ({ step: p.step, code: p.code, message: p.message }))
         if (globalOptions(cmd).json) printJson({ id, status: 'filed', patient: { mrn: o.patient }, documentType: o.type, problems })
         else {
@@ -105,7 +143,9 @@ export function registerReviewCommands(program: Command): void {
 
   review
     .command('rematch')
-    .description('Match the documents waiting in review against the patient index again; file those that now qualify (two agreeing identifiers), update the reasons of the rest')
+    .description(
+      'Match the documents waiting in review against the patient index again; file those that now qualify (two agreeing identifiers), update the reasons of the rest',
+    )
     .option('--by <name>', 'who asks (default: you, the system user)')
     .action(async (o: { by?: string }, cmd: Command) => {
       const r = await rematchFromCli(configFrom(cmd), { json: !!globalOptions(cmd).json, by: o.by, trigger: 'request' })

@@ -11,7 +11,9 @@ import { loadRuleSet, resolveChecksDir } from '../../rules/ruleset.js'
 import { configFrom, globalOptions } from '../context.js'
 
 export function registerRouteCommands(program: Command): void {
-  const route = program.command('route').description('Outside reports routed to clinicians for review (rules/routing/), and their acknowledgement')
+  const route = program
+    .command('route')
+    .description('Outside reports routed to clinicians for review (rules/routing/), and their acknowledgement')
 
   route
     .command('list')
@@ -25,8 +27,14 @@ export function registerRouteCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const clock = clockFromConfig(config)
-        const rows = new RoutesRepo(catalog.db).list({ provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays }, clock)
-        cliAudit(catalog.db, null, { action: 'routing.queue', detail: { provider: o.provider ?? null, shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) } })
+        const rows = new RoutesRepo(catalog.db).list(
+          { provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays },
+          clock,
+        )
+        cliAudit(catalog.db, null, {
+          action: 'routing.queue',
+          detail: { provider: o.provider ?? null, shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) },
+        })
         const json = !!(o.json || globalOptions(cmd).json)
         for (const r of rows) {
           if (json) process.stdout.write(JSON.stringify(r) + '\n')
@@ -55,7 +63,8 @@ export function registerRouteCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         // --by may be a user name: the account's provider name is whose route it is.
-        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(by) as { p: string | null } | undefined
+        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(by) as
+          { p: string | null } | undefined
         const provider = o.provider?.trim() || account?.p || by
         let ruleset = null
         try {
@@ -66,7 +75,13 @@ export function registerRouteCommands(program: Command): void {
         const documentId = Number(docArg)
         const done = acknowledgeRoute(catalog, ruleset, documentId, provider, by, clockFromConfig(config))
         const doc = catalog.documents.get(documentId)
-        cliAudit(catalog.db, o.by, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(documentId), patientMrn: doc?.patientMrn ?? null, detail: { provider } })
+        cliAudit(catalog.db, o.by, {
+          action: 'routing.acknowledge',
+          targetKind: 'document',
+          targetId: String(documentId),
+          patientMrn: doc?.patientMrn ?? null,
+          detail: { provider },
+        })
         process.stdout.write(`document ${documentId} acknowledged for ${done.map((r) => r.provider).join(', ')}\n`)
       } finally {
         catalog.close()

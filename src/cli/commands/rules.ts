@@ -44,7 +44,9 @@ export function registerRulesCommands(program: Command, deps: RulesCommandDeps =
 
   rules
     .command('check')
-    .description('Validate every file the records lead edits (check rules with their examples, document types, routing, protected categories, retention); print file:line:col /pointer: message for each problem')
+    .description(
+      'Validate every file the records lead edits (check rules with their examples, document types, routing, protected categories, retention); print file:line:col /pointer: message for each problem',
+    )
     .argument('[dir]', 'rules folder (with checks/ and doctypes/) or a folder of rule files')
     .option('--json', 'one JSON object per line')
     .option('--messages', "also print each failing example's message, to proof-read them")
@@ -64,8 +66,7 @@ export function registerRulesCommands(program: Command, deps: RulesCommandDeps =
       let problems = r.problems.length
       printProblems(r.problems)
       if (o.messages) {
-        for (const m of r.exampleMessages)
-          out(asJson ? JSON.stringify({ type: 'example', ...m }) : `${m.file} ${m.pointer}: ${m.message}`)
+        for (const m of r.exampleMessages) out(asJson ? JSON.stringify({ type: 'example', ...m }) : `${m.file} ${m.pointer}: ${m.message}`)
       }
       const summary: Record<string, unknown> = {
         type: 'summary',
@@ -91,10 +92,22 @@ export function registerRulesCommands(program: Command, deps: RulesCommandDeps =
           const k = kind.load(location, process.cwd())
           problems += k.problems.length
           printProblems(k.problems)
-          kinds[kind.name] = { location: rel(location), ok: k.value !== null, version: k.version, problems: k.problems.length, ...(k.value !== null ? { loaded: kind.describe(k.value) } : {}) }
+          kinds[kind.name] = {
+            location: rel(location),
+            ok: k.value !== null,
+            version: k.version,
+            problems: k.problems.length,
+            ...(k.value !== null ? { loaded: kind.describe(k.value) } : {}),
+          }
           const absent = kind.shape === 'file' && k.files.length === 0
           if (!asJson)
-            out(k.value === null ? refusedLine(rel(location), kind.title, k.problems) : absent ? `${rel(location)}: no such file (${kind.describe(k.value)}).` : `${rel(location)}: ${kind.describe(k.value)} loaded.`)
+            out(
+              k.value === null
+                ? refusedLine(rel(location), kind.title, k.problems)
+                : absent
+                  ? `${rel(location)}: no such file (${kind.describe(k.value)}).`
+                  : `${rel(location)}: ${kind.describe(k.value)} loaded.`,
+            )
         }
         summary.kinds = kinds
       }

@@ -17,15 +17,22 @@ export function registerSeparatorCommands(program: Command): void {
     .option('--count <n>', 'sheets in the PDF (print them all at once)', '1')
     .action(async (o: { out: string; count: string }, cmd: Command) => {
       const count = Number(o.count)
-      if (!/^\d+$/.test(o.count) || count < 1 || count > 500) throw new ChartclerkError('USAGE', `--count is a whole number from 1 to 500, not "${o.count}".`)
+      if (!/^\d+$/.test(o.count) || count < 1 || count > 500)
+        throw new ChartclerkError('USAGE', `--count is a whole number from 1 to 500, not "${o.count}".`)
       const pdf = await separatorSheetPdf(count)
       try {
         writeFileSync(o.out, pdf)
       } catch (err) {
-        throw new ChartclerkError('USAGE', `The separator sheet cannot be written to ${o.out}: ${(err as NodeJS.ErrnoException).code ?? 'error'}. Give a file in a folder you can write to with --out.`, { cause: err })
+        throw new ChartclerkError(
+          'USAGE',
+          `The separator sheet cannot be written to ${o.out}: ${(err as NodeJS.ErrnoException).code ?? 'error'}. Give a file in a folder you can write to with --out.`,
+          { cause: err },
+        )
       }
       if (globalOptions(cmd).json) return printJson({ file: path.resolve(o.out), pages: count, phrase: SEPARATOR_PHRASE })
       printLine(`Separator sheet written to ${consoleSafe(o.out)} (${count} page${count === 1 ? '' : 's'}).`)
-      printLine('Print it and put one sheet in front of each document of a stack; chartclerk cuts the stack there and never files the sheet.')
+      printLine(
+        'Print it and put one sheet in front of each document of a stack; chartclerk cuts the stack there and never files the sheet.',
+      )
     })
 }

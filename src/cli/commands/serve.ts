@@ -14,7 +14,10 @@ export interface ServeCommandDeps {
 }
 
 /** Starts the desk for an opened app, printing the first administrator's one-time password (stderr) on the very first start. */
-export async function serveDesk(app: App, opts: { host?: string; port?: number; quiet?: boolean; err?: (text: string) => void } = {}): Promise<Desk> {
+export async function serveDesk(
+  app: App,
+  opts: { host?: string; port?: number; quiet?: boolean; err?: (text: string) => void } = {},
+): Promise<Desk> {
   const err = opts.err ?? ((t: string) => void process.stderr.write(t))
   let first: { username: string; password: string } | null = null
   const desk = await startDesk(app, { host: opts.host, port: opts.port, onFirstAdmin: (a) => (first = a) })

@@ -14,14 +14,17 @@ import { configFrom, globalOptions } from '../context.js'
 export function registerStatsCommands(program: Command): void {
   program
     .command('stats')
-    .description('Filing throughput, review backlog, auto-filed share, open deficiencies by kind and age, delinquency, records requests outstanding')
+    .description(
+      'Filing throughput, review backlog, auto-filed share, open deficiencies by kind and age, delinquency, records requests outstanding',
+    )
     .option('--from <date>', 'first day, YYYY-MM-DD (default: 30 days up to --to)')
     .option('--to <date>', 'last day, YYYY-MM-DD (default today)')
     .option('--json', 'one JSON object')
     .option('--format <format>', 'text | json | html (printable, with charts of each day)', 'text')
     .option('--out <file>', 'write to this file (default: standard output)')
     .action((o: { from?: string; to?: string; json?: boolean; format: string; out?: string }, cmd: Command) => {
-      if (!['text', 'json', 'html'].includes(o.format)) throw new ChartclerkError('USAGE', `--format must be text, json or html, not "${o.format}".`)
+      if (!['text', 'json', 'html'].includes(o.format))
+        throw new ChartclerkError('USAGE', `--format must be text, json or html, not "${o.format}".`)
       dateOption(o.from, '--from')
       dateOption(o.to, '--to')
       if (o.from && o.to && o.from > o.to) throw new ChartclerkError('USAGE', '--from must not be after --to.')
@@ -36,7 +39,9 @@ export function registerStatsCommands(program: Command): void {
             ? JSON.stringify(s) + '\n'
             : format === 'html'
               ? renderStatsHtml(s, timelineCharts(buildTimeline(catalog, s.period, clock)), { clinicName: config.clinic.name || undefined })
-              : formatStats(s).map((l) => l + '\n').join('')
+              : formatStats(s)
+                  .map((l) => l + '\n')
+                  .join('')
         if (o.out) {
           writeFileSync(o.out, text, { mode: 0o600 })
           process.stderr.write(`statistics for ${s.period.from} to ${s.period.to} written to ${o.out}\n`)

@@ -33,7 +33,11 @@ function ruleFilesStatus(rulesDir: string): { kind: string; ok: boolean; problem
 }
 
 /** Which OCR engine reads scanned pages, and whether it is there. */
-async function ocrStatus(o: { engine: 'tesseract.js' | 'tesseract'; tesseractPath: string; workers: number }): Promise<{ engine: string; workers: number; version?: string; problem?: string }> {
+async function ocrStatus(o: {
+  engine: 'tesseract.js' | 'tesseract'
+  tesseractPath: string
+  workers: number
+}): Promise<{ engine: string; workers: number; version?: string; problem?: string }> {
   if (o.engine !== 'tesseract') return { engine: 'tesseract.js (embedded)', workers: o.workers }
   try {
     return { engine: 'tesseract (native CLI)', workers: o.workers, version: await nativeTesseractVersion(o.tesseractPath) }
@@ -51,7 +55,9 @@ export function registerStatusCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const store = await createObjectStore(config)
-        const storage = await store.health().catch((e) => ({ reachable: false, description: config.storage.backend, detail: String(e?.code ?? e) }))
+        const storage = await store
+          .health()
+          .catch((e) => ({ reachable: false, description: config.storage.backend, detail: String(e?.code ?? e) }))
         await store.close()
         const docs = catalog.documents.countByStatus()
         const jobs = catalog.jobs.countByState()
@@ -70,19 +76,31 @@ export function registerStatusCommands(program: Command): void {
         }
         if (globalOptions(cmd).json) printJson(status)
         else {
-          printLine(`ocr engine    ${ocr.engine}${ocr.version ? ` (${ocr.version})` : ''}${ocr.problem ? `: NOT AVAILABLE. ${ocr.problem}` : ''}`)
+          printLine(
+            `ocr engine    ${ocr.engine}${ocr.version ? ` (${ocr.version})` : ''}${ocr.problem ? `: NOT AVAILABLE. ${ocr.problem}` : ''}`,
+          )
           printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
           printLine(`in progress   ${status.inProgress}`)
           printLine(`quarantined   ${status.quarantined} (see ${config.quarantineDir})`)
           const h = storage as { versioning?: string; objectLock?: boolean }
-          const extras = [h.versioning && h.versioning !== 'off' ? `versioning ${h.versioning}` : '', h.objectLock ? 'object lock on' : ''].filter(Boolean).join(', ')
-          printLine(`storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`)
-          printLine(`documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`)
+          const extras = [h.versioning && h.versioning !== 'off' ? `versioning ${h.versioning}` : '', h.objectLock ? 'object lock on' : '']
+            .filter(Boolean)
+            .join(', ')
+          printLine(
+            `storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`,
+          )
+          printLine(
+            `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
+          )
           const sp = status.searchablePdfs
-          if (sp.owed) printLine(`searchable    ${sp.owed} scanned document(s) still owe a searchable PDF (built in the background by a running chartclerk start)${sp.givenUp ? `; ${sp.givenUp} failed ${MAX_ATTEMPTS} times and are no longer tried: see the log` : ''}`)
+          if (sp.owed)
+            printLine(
+              `searchable    ${sp.owed} scanned document(s) still owe a searchable PDF (built in the background by a running chartclerk start)${sp.givenUp ? `; ${sp.givenUp} failed ${MAX_ATTEMPTS} times and are no longer tried: see the log` : ''}`,
+            )
           const broken = status.ruleFiles.filter((k) => !k.ok)
           if (!broken.length) printLine(`rule files    all ${status.ruleFiles.length} kinds load`)
-          for (const k of broken) printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)
+          for (const k of broken)
+            printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)
         }
         if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok)) process.exitCode = 1
       } finally {
@@ -97,7 +115,8 @@ export function registerStatusCommands(program: Command): void {
     .argument('<id>', 'document id')
     .action(async (idArg: string, _o, cmd: Command) => {
       const id = Number(idArg)
-      if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a document id (a whole number, as printed by ingest).`)
+      if (!Number.isInteger(id) || id < 1)
+        throw new ChartclerkError('USAGE', `"${idArg}" is not a document id (a whole number, as printed by ingest).`)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -105,7 +124,13 @@ export function registerStatusCommands(program: Command): void {
         if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
         const receipts = catalog.documents.receipts(id)
         const pages = catalog.documents.pages(id)
-        cliAudit(catalog.db, null, { action: 'document.view', targetKind: 'document', targetId: String(d.id), patientMrn: d.patientMrn, detail: { from: 'cli' } })
+        cliAudit(catalog.db, null, {
+          action: 'document.view',
+          targetKind: 'document',
+          targetId: String(d.id),
+          patientMrn: d.patientMrn,
+          detail: { from: 'cli' },
+        })
         if (globalOptions(cmd).json) {
           // Lab results as rows, also for documents stored before rows existed.
           const fields = d.details.fields as Record<string, unknown> | undefined
@@ -117,19 +142,25 @@ export function registerStatusCommands(program: Command): void {
         printLine(`  file           ${d.originalName}${d.sourceFolder ? `  (from ${d.sourceFolder}/)` : ''}`)
         printLine(`  received       ${d.receivedAt}`)
         printLine(`  sha256         ${d.sha256}`)
-        printLine(`  type           ${d.contentType}, ${d.size} bytes, ${d.pageCount ?? '?'} page(s), text from ${d.textSource ?? '?'}${d.ocrConfidence != null ? `, OCR confidence ${d.ocrConfidence}` : ''}`)
-        if (d.docType) printLine(`  document type  ${d.docType}${d.typeConfidence != null ? ` (${Math.round(d.typeConfidence * 100)}%)` : ''}`)
+        printLine(
+          `  type           ${d.contentType}, ${d.size} bytes, ${d.pageCount ?? '?'} page(s), text from ${d.textSource ?? '?'}${d.ocrConfidence != null ? `, OCR confidence ${d.ocrConfidence}` : ''}`,
+        )
+        if (d.docType)
+          printLine(`  document type  ${d.docType}${d.typeConfidence != null ? ` (${Math.round(d.typeConfidence * 100)}%)` : ''}`)
         if (d.patientMrn) printLine(`  patient        ${d.patientMrn}`)
         for (const r of d.reviewReasons) printLine(`  review         ${r}`)
         if (d.errorCode) printLine(`  error          ${d.errorCode}: ${d.errorMessage}`)
         const repeats = receipts.filter((r) => r.isRepeat)
         if (repeats.length) {
           printLine(`  received again ${repeats.length} time(s):`)
-          for (const r of repeats) printLine(`                 ${r.receivedAt}  ${r.originalName}${r.sourceFolder ? `  (from ${r.sourceFolder}/)` : ''}`)
+          for (const r of repeats)
+            printLine(`                 ${r.receivedAt}  ${r.originalName}${r.sourceFolder ? `  (from ${r.sourceFolder}/)` : ''}`)
         }
         for (const p of pages) {
           printLine('')
-          printLine(`--- page ${p.page} (${p.source}${p.ocrConfidence != null ? `, confidence ${p.ocrConfidence}` : ''}${p.deskewAngle ? `, straightened ${p.deskewAngle}°` : ''}) ---`)
+          printLine(
+            `--- page ${p.page} (${p.source}${p.ocrConfidence != null ? `, confidence ${p.ocrConfidence}` : ''}${p.deskewAngle ? `, straightened ${p.deskewAngle}°` : ''}) ---`,
+          )
           printLine(p.text)
         }
       } finally {

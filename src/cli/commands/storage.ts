@@ -45,7 +45,10 @@ export interface StorageCommandDeps {
  * The originals the catalog expects in one location: the main store holds every document's
  * original except those of inactive charts (in the archive) and destroyed ones (gone).
  */
-async function* catalogShas(config: Readonly<Config>, location: 'main' | 'archive' = 'main'): AsyncGenerator<{ sha256: string; id?: number }> {
+async function* catalogShas(
+  config: Readonly<Config>,
+  location: 'main' | 'archive' = 'main',
+): AsyncGenerator<{ sha256: string; id?: number }> {
   const catalog = openCatalog(config.catalog.path)
   try {
     // Collected first: a long read-back must not hold the catalog open for reading.
@@ -73,7 +76,12 @@ export const defaultStorageDeps: StorageCommandDeps = {
 function progressBar(label: string, enabled: boolean): cliProgress.SingleBar | null {
   if (!enabled) return null
   return new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {percentage}% | {eta_formatted} left`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+    {
+      format: `${label} [{bar}] {value}/{total} {percentage}% | {eta_formatted} left`,
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   )
 }
@@ -84,7 +92,9 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
 
   storage
     .command('verify')
-    .description('Read every stored original back, check its SHA-256, and compare the store with the catalog (exit 1 when anything is wrong)')
+    .description(
+      'Read every stored original back, check its SHA-256, and compare the store with the catalog (exit 1 when anything is wrong)',
+    )
     .option('--concurrency <n>', 'originals read at the same time', '4')
     .action(async (opts: { concurrency: string }, cmd: Command) => {
       const json = Boolean(globalOptions(cmd).json)
@@ -117,7 +127,9 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
           const both = new ArchiveAwareStore(store, () => createArchiveStore(config, store))
           try {
             const archive = await both.archive()
-            const inArchive = await verifyStore(archive, archived, undefined, { concurrency: positiveInt(opts.concurrency, '--concurrency') })
+            const inArchive = await verifyStore(archive, archived, undefined, {
+              concurrency: positiveInt(opts.concurrency, '--concurrency'),
+            })
             printVerify(inArchive, json, archive)
             if (!inArchive.ok) process.exitCode = 1
           } finally {
@@ -153,9 +165,17 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
         await to.init()
         const toDesc = (await assertReachable(to)).description
         if (fromDesc === toDesc) {
-          throw new ChartclerkError('USAGE', `The target configuration names the same storage (${toDesc}). Give a configuration file whose "storage" section names the new location.`, { detail: 'same storage' })
+          throw new ChartclerkError(
+            'USAGE',
+            `The target configuration names the same storage (${toDesc}). Give a configuration file whose "storage" section names the new location.`,
+            { detail: 'same storage' },
+          )
         }
-        const progressFile = path.join(config.dataDir, 'migrate', `${createHash('sha256').update(`${fromDesc}\n${toDesc}`).digest('hex').slice(0, 16)}.progress.jsonl`)
+        const progressFile = path.join(
+          config.dataDir,
+          'migrate',
+          `${createHash('sha256').update(`${fromDesc}\n${toDesc}`).digest('hex').slice(0, 16)}.progress.jsonl`,
+        )
         if (!json) process.stderr.write(`copying from ${fromDesc}\n          to ${toDesc}\n`)
         const bar = progressBar('copying', !json && isInteractive())
         let started = false
@@ -181,7 +201,17 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
           backup = await switchStorage(config, targetFile)
           switched = true
         }
-        printMigrate(result, { json, fromDesc, toDesc, missing, switched, backup, configFile: config.configFile, progressFile, switchWanted: opts.switch })
+        printMigrate(result, {
+          json,
+          fromDesc,
+          toDesc,
+          missing,
+          switched,
+          backup,
+          configFile: config.configFile,
+          progressFile,
+          switchWanted: opts.switch,
+        })
         if (!ok) process.exitCode = 1
       } finally {
         process.removeListener('SIGINT', onSigint)
@@ -195,9 +225,13 @@ async function assertReachable(store: ObjectStore): Promise<{ description: strin
   const h = await store.health()
   if (!h.reachable) {
     const code = h.detail === 'STORAGE_BUCKET_MISSING' || h.detail === 'STORAGE_ACCESS_DENIED' ? h.detail : 'STORAGE_UNAVAILABLE'
-    throw new ChartclerkError(code, `The document store (${h.description}) cannot be used right now (${h.detail ?? 'unreachable'}). Check that it is running and that chartclerk's keys are right, then run this again.`, {
-      detail: h.detail,
-    })
+    throw new ChartclerkError(
+      code,
+      `The document store (${h.description}) cannot be used right now (${h.detail ?? 'unreachable'}). Check that it is running and that chartclerk's keys are right, then run this again.`,
+      {
+        detail: h.detail,
+      },
+    )
   }
   return h
 }
@@ -223,13 +257,16 @@ async function switchStorage(config: Readonly<Config>, targetFile: string): Prom
   const targetRaw = JSON.parse(await fs.readFile(targetFile, 'utf8')) as Record<string, unknown>
   const storage = targetRaw.storage as Record<string, any> | undefined
   if (!storage || typeof storage !== 'object') {
-    throw new ChartclerkError('USAGE', `The target configuration ${targetFile} has no "storage" section to switch to.`, { detail: 'no storage section' })
+    throw new ChartclerkError('USAGE', `The target configuration ${targetFile} has no "storage" section to switch to.`, {
+      detail: 'no storage section',
+    })
   }
   // Paths in the target file are relative to it; written elsewhere they must be absolute.
   const base = path.dirname(targetFile)
   const rebased = structuredClone(storage)
   if (typeof rebased.filesystem?.dir === 'string') rebased.filesystem.dir = path.resolve(base, rebased.filesystem.dir)
-  for (const k of ['accessKeyFile', 'secretKeyFile']) if (typeof rebased.s3?.[k] === 'string') rebased.s3[k] = path.resolve(base, rebased.s3[k])
+  for (const k of ['accessKeyFile', 'secretKeyFile'])
+    if (typeof rebased.s3?.[k] === 'string') rebased.s3[k] = path.resolve(base, rebased.s3[k])
 
   const file = config.configFile ?? path.resolve('chartclerk.config.json')
   let current: Record<string, unknown> = {}
@@ -255,7 +292,15 @@ function printVerify(r: VerifyReport, json: boolean, store: ObjectStore): void {
     for (const key of r.missing) printJson({ type: 'missing', key })
     for (const c of r.corrupt) printJson({ type: 'corrupt', key: c.key, expected: c.expected, actual: c.actual })
     for (const key of r.orphans) printJson({ type: 'orphan', key })
-    printJson({ type: 'summary', backend: store.backend, checked: r.checked, missing: r.missing.length, corrupt: r.corrupt.length, orphans: r.orphans.length, ok: r.ok })
+    printJson({
+      type: 'summary',
+      backend: store.backend,
+      checked: r.checked,
+      missing: r.missing.length,
+      corrupt: r.corrupt.length,
+      orphans: r.orphans.length,
+      ok: r.ok,
+    })
     return
   }
   for (const key of r.missing) printLine(`missing   ${key}   the catalog has this document but the store has no original`)
@@ -270,27 +315,57 @@ function printVerify(r: VerifyReport, json: boolean, store: ObjectStore): void {
 
 function printMigrate(
   r: MigrateResult,
-  o: { json: boolean; fromDesc: string; toDesc: string; missing: string[]; switched: boolean; backup?: string; configFile: string | null; progressFile: string; switchWanted: boolean },
+  o: {
+    json: boolean
+    fromDesc: string
+    toDesc: string
+    missing: string[]
+    switched: boolean
+    backup?: string
+    configFile: string | null
+    progressFile: string
+    switchWanted: boolean
+  },
 ): void {
   if (o.json) {
     for (const f of r.failed) printJson({ type: 'failed', key: f.key, code: f.code, message: f.action })
     for (const key of o.missing) printJson({ type: 'missing', key })
-    printJson({ type: 'summary', from: o.fromDesc, to: o.toDesc, total: r.total, copied: r.copied, skipped: r.skipped, failed: r.failed.length, missing: o.missing.length, bytesCopied: r.bytesCopied, aborted: r.aborted, switched: o.switched, backup: o.backup ?? null })
+    printJson({
+      type: 'summary',
+      from: o.fromDesc,
+      to: o.toDesc,
+      total: r.total,
+      copied: r.copied,
+      skipped: r.skipped,
+      failed: r.failed.length,
+      missing: o.missing.length,
+      bytesCopied: r.bytesCopied,
+      aborted: r.aborted,
+      switched: o.switched,
+      backup: o.backup ?? null,
+    })
     return
   }
   for (const f of r.failed) printLine(`failed    ${f.key}   ${f.code}: ${f.action}`)
   for (const key of o.missing) printLine(`missing   ${key}   not in the old store either; run "chartclerk storage verify" there`)
-  printLine(`${r.total} object(s): ${r.copied} copied and verified, ${r.skipped} already there and verified, ${r.failed.length} failed (${(r.bytesCopied / 1024 / 1024).toFixed(1)} MB)`)
+  printLine(
+    `${r.total} object(s): ${r.copied} copied and verified, ${r.skipped} already there and verified, ${r.failed.length} failed (${(r.bytesCopied / 1024 / 1024).toFixed(1)} MB)`,
+  )
   if (r.aborted) printLine(`Stopped before the end. Run the same command again to continue (progress: ${o.progressFile}).`)
   else if (r.failed.length || o.missing.length) printLine('Not switched: fix the objects above, then run the same command again.')
   else if (o.switched) {
-    printLine(`Switched ${o.configFile ?? 'chartclerk.config.json'} to ${o.toDesc}${o.backup ? ` (the old file is kept as ${o.backup})` : ''}.`)
-    printLine('Restart "chartclerk start" to use it. Environment variables (CHARTCLERK_STORAGE_BACKEND, CHARTCLERK_S3_*) still override the file.')
+    printLine(
+      `Switched ${o.configFile ?? 'chartclerk.config.json'} to ${o.toDesc}${o.backup ? ` (the old file is kept as ${o.backup})` : ''}.`,
+    )
+    printLine(
+      'Restart "chartclerk start" to use it. Environment variables (CHARTCLERK_STORAGE_BACKEND, CHARTCLERK_S3_*) still override the file.',
+    )
   } else if (!o.switchWanted) printLine('Copied and verified; the configuration was left as it is (--no-switch).')
 }
 
 function positiveInt(v: string, name: string): number {
   const n = Number(v)
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ChartclerkError('USAGE', `${name} must be a whole number from 1 to 64.`, { detail: `${name} ${v}` })
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ChartclerkError('USAGE', `${name} must be a whole number from 1 to 64.`, { detail: `${name} ${v}` })
   return n
 }

@@ -31,7 +31,16 @@ export const cliActor = (): string => osUser()
 export { cliSource }
 
 function userJson(u: User): Record<string, unknown> {
-  return { username: u.username, displayName: u.displayName, roles: u.roles, providerName: u.providerName, disabled: u.disabled, mustChangePassword: u.mustChangePassword, lastLoginAt: u.lastLoginAt, createdAt: u.createdAt }
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    providerName: u.providerName,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt,
+    createdAt: u.createdAt,
+  }
 }
 
 export function registerUserCommands(program: Command, deps: UserCommandDeps = {}): void {
@@ -68,33 +77,56 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
     .description('Add an account; prints a one-time password to give the person (they choose their own at first sign-in)')
     .argument('<username>', 'user name (letters, digits, . _ -)')
     .requiredOption('--role <roles...>', `one or more of ${ROLES.join(', ')} (comma or space separated)`)
-    .option('--name <full name>', 'the person\'s name, as shown on the desk')
+    .option('--name <full name>', "the person's name, as shown on the desk")
     .option('--provider <name>', 'for providers: the name documents are routed to (as in the patient index)')
     .option('--password-stdin', 'read a password from standard input instead of making one (still to be changed at first sign-in)')
     .option('--json', 'print the account as JSON')
-    .action(async (username: string, o: { role: string[]; name?: string; provider?: string; passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
-      let roles
-      try {
-        roles = parseRoles(o.role)
-      } catch (e) {
-        throw new ChartclerkError('USAGE', `--role: ${(e as Error).message}.`)
-      }
-      const given = await stdinPassword(o.passwordStdin)
-      await withUsers(cmd, async (users, audit) => {
-        const { user: u, password } = await users.add({ username, roles, displayName: o.name ?? null, providerName: o.provider ?? null, password: given, mustChangePassword: true })
-        audit.append({ actor: cliActor(), action: 'user.add', targetKind: 'user', targetId: u.username, detail: { roles: u.roles }, source: cliSource() })
-        if (o.json || globalOptions(cmd).json) out(JSON.stringify({ ...userJson(u), ...(password ? { oneTimePassword: password } : {}) }))
-        else {
-          out(`added ${u.username} (${u.roles.join(', ')})`)
-          if (password) out(`one-time password: ${password}\n(give it to ${u.username} in person; it is not shown again; they choose their own at first sign-in)`)
+    .action(
+      async (
+        username: string,
+        o: { role: string[]; name?: string; provider?: string; passwordStdin?: boolean; json?: boolean },
+        cmd: Command,
+      ) => {
+        let roles
+        try {
+          roles = parseRoles(o.role)
+        } catch (e) {
+          throw new ChartclerkError('USAGE', `--role: ${(e as Error).message}.`)
         }
-      })
-      setExit(0)
-    })
+        const given = await stdinPassword(o.passwordStdin)
+        await withUsers(cmd, async (users, audit) => {
+          const { user: u, password } = await users.add({
+            username,
+            roles,
+            displayName: o.name ?? null,
+            providerName: o.provider ?? null,
+            password: given,
+            mustChangePassword: true,
+          })
+          audit.append({
+            actor: cliActor(),
+            action: 'user.add',
+            targetKind: 'user',
+            targetId: u.username,
+            detail: { roles: u.roles },
+            source: cliSource(),
+          })
+          if (o.json || globalOptions(cmd).json) out(JSON.stringify({ ...userJson(u), ...(password ? { oneTimePassword: password } : {}) }))
+          else {
+            out(`added ${u.username} (${u.roles.join(', ')})`)
+            if (password)
+              out(
+                `one-time password: ${password}\n(give it to ${u.username} in person; it is not shown again; they choose their own at first sign-in)`,
+              )
+          }
+        })
+        setExit(0)
+      },
+    )
 
   user
     .command('passwd')
-    .description('Reset a password: prints a new one-time password (or takes one from standard input); the person\'s sessions end')
+    .description("Reset a password: prints a new one-time password (or takes one from standard input); the person's sessions end")
     .argument('<username>')
     .option('--password-stdin', 'read the new password from standard input')
     .option('--json', 'print the result as JSON')
@@ -103,14 +135,18 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       await withUsers(cmd, async (users, audit) => {
         const password = await users.resetPassword(username, given)
         audit.append({ actor: cliActor(), action: 'user.password_reset', targetKind: 'user', targetId: username, source: cliSource() })
-        if (o.json || globalOptions(cmd).json) out(JSON.stringify({ username, ...(given ? {} : { oneTimePassword: password }), mustChangePassword: true }))
+        if (o.json || globalOptions(cmd).json)
+          out(JSON.stringify({ username, ...(given ? {} : { oneTimePassword: password }), mustChangePassword: true }))
         else if (given) out(`password of ${username} set; it must be changed at the next sign-in`)
         else out(`one-time password for ${username}: ${password}\n(it must be changed at the next sign-in)`)
       })
       setExit(0)
     })
 
-  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     user
       .command(name)
       .description(disabled ? 'Disable an account (its sessions end at once)' : 'Enable a disabled account again')
@@ -119,7 +155,13 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       .action(async (username: string, o: { json?: boolean }, cmd: Command) => {
         await withUsers(cmd, async (users, audit) => {
           const u = await users.setDisabled(username, disabled)
-          audit.append({ actor: cliActor(), action: disabled ? 'user.disable' : 'user.enable', targetKind: 'user', targetId: u.username, source: cliSource() })
+          audit.append({
+            actor: cliActor(),
+            action: disabled ? 'user.disable' : 'user.enable',
+            targetKind: 'user',
+            targetId: u.username,
+            source: cliSource(),
+          })
           out(o.json || globalOptions(cmd).json ? JSON.stringify(userJson(u)) : `${u.username} is ${disabled ? 'disabled' : 'enabled'}`)
         })
         setExit(0)
@@ -134,7 +176,10 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       await withUsers(cmd, async (users) => {
         for (const u of await users.list()) {
           if (o.json || globalOptions(cmd).json) out(JSON.stringify(userJson(u)))
-          else out(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(22)} ${u.disabled ? 'disabled' : u.mustChangePassword ? 'one-time password' : 'active'}${u.lastLoginAt ? `  last sign-in ${u.lastLoginAt}` : ''}`)
+          else
+            out(
+              `${u.username.padEnd(20)} ${u.roles.join(',').padEnd(22)} ${u.disabled ? 'disabled' : u.mustChangePassword ? 'one-time password' : 'active'}${u.lastLoginAt ? `  last sign-in ${u.lastLoginAt}` : ''}`,
+            )
         }
       })
       setExit(0)

@@ -15,6 +15,12 @@ export interface EngineOptions {
 }
 
 export function createOcrEngine(o: EngineOptions): OcrEngine {
-  if (o.engine === 'tesseract') return new NativeTesseract({ workers: o.workers, binary: o.tesseractPath || undefined, language: o.language, pageTimeoutMs: o.pageTimeoutMs })
+  if (o.engine === 'tesseract')
+    return new NativeTesseract({
+      workers: o.workers,
+      binary: o.tesseractPath || undefined,
+      language: o.language,
+      pageTimeoutMs: o.pageTimeoutMs,
+    })
   return new OcrPool({ workers: o.workers, language: o.language, pageTimeoutMs: o.pageTimeoutMs })
 }

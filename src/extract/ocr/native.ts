@@ -54,7 +54,11 @@ export class NativeTesseract implements OcrEngine {
 
   async recognize(image: Buffer, opts: RecognizeOptions = {}): Promise<OcrPageResult> {
     if (this.running >= this.size) await new Promise<void>((r) => this.waiting.push(r))
-    if (this.closed) throw new ChartclerkError('OCR_FAILED', 'OCR is shutting down; the file will be processed at the next start.', { detail: 'engine closed', transient: true })
+    if (this.closed)
+      throw new ChartclerkError('OCR_FAILED', 'OCR is shutting down; the file will be processed at the next start.', {
+        detail: 'engine closed',
+        transient: true,
+      })
     this.running++
     try {
       return resultFromTsv(await this.tsv(image, opts.layout === 'auto' ? '3' : '6'))
@@ -67,7 +71,10 @@ export class NativeTesseract implements OcrEngine {
   private tsv(image: Buffer, psm: string): Promise<string> {
     return new Promise((resolve, reject) => {
       // One thread per process: chartclerk runs `workers` processes side by side.
-      const child = spawn(this.binary, ['stdin', 'stdout', '-l', this.language, '--psm', psm, '--dpi', '300', 'tsv'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] })
+      const child = spawn(this.binary, ['stdin', 'stdout', '-l', this.language, '--psm', psm, '--dpi', '300', 'tsv'], {
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
       this.children.add(child)
       const out: Buffer[] = []
       let err = ''
@@ -85,9 +92,21 @@ export class NativeTesseract implements OcrEngine {
         this.children.delete(child)
         if (code === 0) return resolve(Buffer.concat(out).toString('utf8'))
         if (signal === 'SIGKILL' && !this.closed) {
-          return reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` }))
+          return reject(
+            new ChartclerkError(
+              'OCR_TIMEOUT',
+              'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.',
+              { detail: `page timeout ${this.timeoutMs} ms` },
+            ),
+          )
         }
-        reject(new ChartclerkError('OCR_FAILED', 'The page could not be read by OCR. Check the scan (is it an image of a document?) and drop it in the inbox again.', { detail: `tesseract exited ${code ?? signal}: ${err.trim().slice(-200)}`, transient: this.closed }))
+        reject(
+          new ChartclerkError(
+            'OCR_FAILED',
+            'The page could not be read by OCR. Check the scan (is it an image of a document?) and drop it in the inbox again.',
+            { detail: `tesseract exited ${code ?? signal}: ${err.trim().slice(-200)}`, transient: this.closed },
+          ),
+        )
       })
       child.stdin.end(image)
     })
@@ -99,7 +118,14 @@ export function nativeTesseractVersion(binary = 'tesseract'): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(binary, ['--version'], { timeout: 10_000 }, (e, stdout, stderr) => {
       if (e && (e as NodeJS.ErrnoException).code === 'ENOENT') return reject(missingBinary(binary, e))
-      if (e) return reject(new ChartclerkError('OCR_ENGINE_MISSING', `The tesseract program at ${binary} does not run (${e.message.slice(0, 120)}). Reinstall it (sudo apt-get install tesseract-ocr tesseract-ocr-eng) or set ocr.engine to "tesseract.js".`, { cause: e }))
+      if (e)
+        return reject(
+          new ChartclerkError(
+            'OCR_ENGINE_MISSING',
+            `The tesseract program at ${binary} does not run (${e.message.slice(0, 120)}). Reinstall it (sudo apt-get install tesseract-ocr tesseract-ocr-eng) or set ocr.engine to "tesseract.js".`,
+            { cause: e },
+          ),
+        )
       resolve(`${stdout}${stderr}`.split('\n')[0]!.trim())
     })
   })

@@ -67,7 +67,14 @@ export class OcrPool implements OcrEngine {
     this.langPath = opts.langPath ?? defaultLangPath(this.language)
     this.timeoutMs = opts.pageTimeoutMs ?? 120_000
     this.recycleAfter = opts.recycleAfterPages ?? 50
-    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({ worker: null, starting: null, busy: false, abort: null, pages: 0, psm: null }))
+    this.slots = Array.from({ length: Math.max(1, opts.workers) }, () => ({
+      worker: null,
+      starting: null,
+      busy: false,
+      abort: null,
+      pages: 0,
+      psm: null,
+    }))
   }
 
   get size(): number {
@@ -76,7 +83,13 @@ export class OcrPool implements OcrEngine {
 
   /** Recognise one page image (PNG/any sharp-decoded format). Resolves with text, mean confidence and word boxes. */
   recognize(image: Buffer, opts: RecognizeOptions = {}): Promise<OcrPageResult> {
-    if (this.closed) return Promise.reject(new ChartclerkError('OCR_FAILED', 'OCR is shutting down; the file will be processed at the next start.', { detail: 'pool closed', transient: true }))
+    if (this.closed)
+      return Promise.reject(
+        new ChartclerkError('OCR_FAILED', 'OCR is shutting down; the file will be processed at the next start.', {
+          detail: 'pool closed',
+          transient: true,
+        }),
+      )
     return new Promise((resolve, reject) => {
       this.queue.push({ image, psm: opts.layout ?? 'block', resolve, reject })
       this.pump()
@@ -90,7 +103,11 @@ export class OcrPool implements OcrEngine {
 
   async close(): Promise<void> {
     this.closed = true
-    const stopped = () => new ChartclerkError('OCR_FAILED', 'OCR stopped before this page was read; it will be read at the next start.', { detail: 'pool closed', transient: true })
+    const stopped = () =>
+      new ChartclerkError('OCR_FAILED', 'OCR stopped before this page was read; it will be read at the next start.', {
+        detail: 'pool closed',
+        transient: true,
+      })
     for (const t of this.queue.splice(0)) t.reject(stopped())
     // Pages in hand: terminating a worker does not settle its job, so settle them here.
     for (const s of this.slots) s.abort?.(stopped())
@@ -149,11 +166,24 @@ export class OcrPool implements OcrEngine {
       const worker = await this.ensureWorker(slot)
       const timeout = new Promise<never>((_, reject) => {
         slot.abort = reject
-        timer = setTimeout(() => reject(new ChartclerkError('OCR_TIMEOUT', 'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.', { detail: `page timeout ${this.timeoutMs} ms` })), this.timeoutMs)
+        timer = setTimeout(
+          () =>
+            reject(
+              new ChartclerkError(
+                'OCR_TIMEOUT',
+                'Reading this page took too long. Check that it is a normal scanned page, then drop it in the inbox again.',
+                { detail: `page timeout ${this.timeoutMs} ms` },
+              ),
+            ),
+          this.timeoutMs,
+        )
       })
       if (slot.psm !== task.psm) {
         // Raced against the page timeout too, so a wedged worker cannot leave the timeout unhandled.
-        await Promise.race([worker.setParameters({ tessedit_pageseg_mode: task.psm === 'auto' ? Tesseract.PSM.AUTO : Tesseract.PSM.SINGLE_BLOCK }), timeout])
+        await Promise.race([
+          worker.setParameters({ tessedit_pageseg_mode: task.psm === 'auto' ? Tesseract.PSM.AUTO : Tesseract.PSM.SINGLE_BLOCK }),
+          timeout,
+        ])
         slot.psm = task.psm
       }
       const result = await Promise.race([worker.recognize(task.image, {}, { text: true, tsv: true }), timeout])
@@ -176,10 +206,14 @@ export class OcrPool implements OcrEngine {
       task.reject(
         err instanceof ChartclerkError
           ? err
-          : new ChartclerkError('OCR_FAILED', 'The page could not be read by OCR. Check the scan (is it an image of a document?) and drop it in the inbox again.', {
-              cause: err,
-              detail: typeof err === 'string' ? err.slice(0, 200) : (err as Error)?.message?.slice(0, 200),
-            }),
+          : new ChartclerkError(
+              'OCR_FAILED',
+              'The page could not be read by OCR. Check the scan (is it an image of a document?) and drop it in the inbox again.',
+              {
+                cause: err,
+                detail: typeof err === 'string' ? err.slice(0, 200) : (err as Error)?.message?.slice(0, 200),
+              },
+            ),
       )
     } finally {
       slot.abort = null
@@ -199,7 +233,11 @@ export function parseTsvWords(tsv: string): WordBox[] {
     if (!text || !(conf >= 0)) continue
     const left = Number(c[6])
     const top = Number(c[7])
-    words.push({ text, confidence: Math.round(conf * 10) / 10, bbox: { x0: left, y0: top, x1: left + Number(c[8]), y1: top + Number(c[9]) } })
+    words.push({
+      text,
+      confidence: Math.round(conf * 10) / 10,
+      bbox: { x0: left, y0: top, x1: left + Number(c[8]), y1: top + Number(c[9]) },
+    })
   }
   return words
 }

@@ -87,9 +87,18 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
     throw pdfError(err)
   }
   const total = doc.numPages
-  if (!total || total < 1) throw new ChartclerkError('PDF_NO_PAGES', 'This PDF has no pages. Ask the sender to send the document again and drop the new file in the inbox.', { detail: '0 pages' })
+  if (!total || total < 1)
+    throw new ChartclerkError(
+      'PDF_NO_PAGES',
+      'This PDF has no pages. Ask the sender to send the document again and drop the new file in the inbox.',
+      { detail: '0 pages' },
+    )
   if (total > req.maxPages) {
-    throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This PDF has ${total} pages, more than the ${req.maxPages} one document may have. Split it into smaller files, or ask the administrator to raise ingest.budget.maxPages.`, { detail: `${total} pages` })
+    throw new ChartclerkError(
+      'FILE_TOO_MANY_PAGES',
+      `This PDF has ${total} pages, more than the ${req.maxPages} one document may have. Split it into smaller files, or ask the administrator to raise ingest.budget.maxPages.`,
+      { detail: `${total} pages` },
+    )
   }
   const pageTexts: string[] = []
   const badPages: { page: number; why: string }[] = []
@@ -130,7 +139,9 @@ async function pageImageRegions(p: PdfPage): Promise<Rect[]> {
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = p.view
   // Where the text layer's characters sit, to leave alone images whose text is already there.
   const text = await p.getTextContent()
-  const points = text.items.filter((i) => i.str && i.transform).map((i) => ({ x: i.transform![4]!, y: i.transform![5]!, chars: i.str!.replace(/\s+/g, '').length }))
+  const points = text.items
+    .filter((i) => i.str && i.transform)
+    .map((i) => ({ x: i.transform![4]!, y: i.transform![5]!, chars: i.str!.replace(/\s+/g, '').length }))
   const vp = p.getViewport({ scale: 1 })
   // As fractions of the page as drawn (y down, the page's /Rotate applied).
   return regionsToRead(boxes, { x0, y0, x1, y1 }, points).map((r) => {
@@ -140,7 +151,8 @@ async function pageImageRegions(p: PdfPage): Promise<Rect[]> {
 }
 
 async function renderPdfPage(page: number, dpi: number): Promise<unknown> {
-  if (!pdf) throw new ChartclerkError('INTERNAL', 'The reader lost the document. Drop it in the inbox again.', { detail: 'render without open' })
+  if (!pdf)
+    throw new ChartclerkError('INTERNAL', 'The reader lost the document. Drop it in the inbox again.', { detail: 'render without open' })
   const { parser, renderMaxPixels } = pdf
   const doc = await loadDoc(parser)
   const p = await doc.getPage(page)
@@ -188,12 +200,20 @@ function pdfError(err: unknown): ChartclerkError {
   const name = (err as Error)?.name ?? ''
   const msg = (err as Error)?.message ?? String(err)
   if (isPassword(err)) {
-    return new ChartclerkError('PDF_ENCRYPTED', 'This PDF is password-protected. Ask the sender for an unlocked copy (or print it to a new PDF) and drop it in the inbox again.', { cause: err, detail: 'password' })
+    return new ChartclerkError(
+      'PDF_ENCRYPTED',
+      'This PDF is password-protected. Ask the sender for an unlocked copy (or print it to a new PDF) and drop it in the inbox again.',
+      { cause: err, detail: 'password' },
+    )
   }
-  return new ChartclerkError('PDF_CORRUPT', 'This PDF is damaged or incomplete (perhaps cut off while copying). Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.', {
-    cause: err,
-    detail: `${name}: ${msg}`.slice(0, 200),
-  })
+  return new ChartclerkError(
+    'PDF_CORRUPT',
+    'This PDF is damaged or incomplete (perhaps cut off while copying). Ask the sender to send it again, or rescan the paper, and drop the new file in the inbox.',
+    {
+      cause: err,
+      detail: `${name}: ${msg}`.slice(0, 200),
+    },
+  )
 }
 
 async function handle(req: Request): Promise<unknown> {
@@ -208,13 +228,18 @@ async function handle(req: Request): Promise<unknown> {
       image = { data, kind: req.kind, maxPixels: req.maxPixels }
       const pageCount = await images!.imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
       if (pageCount > req.maxPages) {
-        throw new ChartclerkError('FILE_TOO_MANY_PAGES', `This image file has ${pageCount} pages, more than the ${req.maxPages} one document may have. Split it into smaller files.`, { detail: `${pageCount} pages` })
+        throw new ChartclerkError(
+          'FILE_TOO_MANY_PAGES',
+          `This image file has ${pageCount} pages, more than the ${req.maxPages} one document may have. Split it into smaller files.`,
+          { detail: `${pageCount} pages` },
+        )
       }
       if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
       return { pageCount }
     }
     case 'image-decode': {
-      if (!image) throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
+      if (!image)
+        throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
       const g = await images!.decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
       return { data: g.data, width: g.width, height: g.height }
     }
@@ -247,7 +272,14 @@ process.on('message', (req: Request) => {
   handle(req).then(
     (result) => send({ id: req.id, ok: true, result }),
     (err) => {
-      const e = err instanceof ChartclerkError ? err : pdf ? pdfError(err) : new ChartclerkError('INTERNAL', 'This file could not be read. Drop it in the inbox again; if it fails again, rescan it.', { detail: String((err as Error)?.message ?? err).slice(0, 200) })
+      const e =
+        err instanceof ChartclerkError
+          ? err
+          : pdf
+            ? pdfError(err)
+            : new ChartclerkError('INTERNAL', 'This file could not be read. Drop it in the inbox again; if it fails again, rescan it.', {
+                detail: String((err as Error)?.message ?? err).slice(0, 200),
+              })
       send({ id: req.id, ok: false, error: { code: e.code, action: e.action, detail: e.message.slice(0, 300) } })
     },
   )
@@ -255,7 +287,11 @@ process.on('message', (req: Request) => {
 process.on('disconnect', () => process.exit(0))
 /** One tiny page opened and drawn, so pdfjs, its worker code and the canvas are loaded before the first real file. */
 async function warmUp(): Promise<void> {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] >>']
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] >>',
+  ]
   let body = '%PDF-1.4\n'
   const offs: number[] = []
   objs.forEach((o, i) => {
@@ -264,7 +300,12 @@ async function warmUp(): Promise<void> {
   })
   const x = body.length
   body += `xref\n0 4\n0000000000 65535 f\r\n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.from(body, 'latin1')), verbosity: 0, standardFontDataUrl: FONT_URL, wasmUrl: WASM_URL } as ConstructorParameters<typeof PDFParseClass>[0])
+  const parser = new PDFParse({
+    data: new Uint8Array(Buffer.from(body, 'latin1')),
+    verbosity: 0,
+    standardFontDataUrl: FONT_URL,
+    wasmUrl: WASM_URL,
+  } as ConstructorParameters<typeof PDFParseClass>[0])
   try {
     await parser.getText()
     await parser.getScreenshot({ scale: 1, imageDataUrl: false, imageBuffer: true })
@@ -274,6 +315,4 @@ async function warmUp(): Promise<void> {
 }
 
 // The main process measures this reader's loaded size now: the budget is what a file adds to it.
-;(KIND === 'pdf' ? warmUp() : Promise.resolve())
-  .catch(() => {})
-  .finally(() => process.send!({ ready: true }))
+;(KIND === 'pdf' ? warmUp() : Promise.resolve()).catch(() => {}).finally(() => process.send!({ ready: true }))

@@ -9,7 +9,12 @@ export interface OpenedImage {
 }
 
 /** Opens an image file in a reader; with `decodeAll`, every page is decoded once to prove it reads. */
-export async function openImage(data: Buffer, kind: ImageKind, limits: ImageLimits, opts: { decodeAll?: boolean } = {}): Promise<OpenedImage> {
+export async function openImage(
+  data: Buffer,
+  kind: ImageKind,
+  limits: ImageLimits,
+  opts: { decodeAll?: boolean } = {},
+): Promise<OpenedImage> {
   const budget = readBudget()
   const reader = await leaseReader('image')
   const finish = async () => {
@@ -19,7 +24,14 @@ export async function openImage(data: Buffer, kind: ImageKind, limits: ImageLimi
   let pageCount: number
   try {
     const r = await reader.call<{ pageCount: number }>(
-      { op: 'image-open', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), kind, maxPixels: limits.maxPixels, maxPages: budget.maxPages, decodeAll: !!opts.decodeAll },
+      {
+        op: 'image-open',
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        kind,
+        maxPixels: limits.maxPixels,
+        maxPages: budget.maxPages,
+        decodeAll: !!opts.decodeAll,
+      },
       budget.openSeconds * 1000,
     )
     pageCount = r.pageCount
@@ -30,7 +42,10 @@ export async function openImage(data: Buffer, kind: ImageKind, limits: ImageLimi
   return {
     pageCount,
     async decodePage(page: number): Promise<GreyPage> {
-      const g = await reader.call<{ data: Uint8Array; width: number; height: number }>({ op: 'image-decode', page }, budget.pageSeconds * 1000)
+      const g = await reader.call<{ data: Uint8Array; width: number; height: number }>(
+        { op: 'image-decode', page },
+        budget.pageSeconds * 1000,
+      )
       return { data: Buffer.from(g.data.buffer, g.data.byteOffset, g.data.byteLength), width: g.width, height: g.height }
     },
     close: finish,

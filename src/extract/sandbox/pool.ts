@@ -34,7 +34,11 @@ export function configureSandbox(b: Partial<ReadBudget>, opts: { readers?: numbe
 }
 
 /** Shutting down: what a reader had in hand goes back for the next start, like OCR's pages. */
-const shuttingDown = () => new ChartclerkError('FILE_READER_CRASHED', 'chartclerk is shutting down; the file will be read at the next start.', { detail: 'readers closed', transient: true })
+const shuttingDown = () =>
+  new ChartclerkError('FILE_READER_CRASHED', 'chartclerk is shutting down; the file will be read at the next start.', {
+    detail: 'readers closed',
+    transient: true,
+  })
 
 export function readBudget(): Readonly<ReadBudget> {
   return budget
@@ -65,7 +69,10 @@ export type ReadingWhat = 'pdf' | 'image'
 
 export class Reader {
   readonly child: ChildProcess
-  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout; checked?: () => void }>()
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: any) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout; checked?: () => void }
+  >()
   private nextId = 1
   private stderrTail = ''
   private killedFor: ChartclerkError | null = null
@@ -154,19 +161,32 @@ export class Reader {
         }
         if (used < timeoutMs * 0.9) {
           return this.kill(
-            new ChartclerkError('FILE_READER_CRASHED', `The computer was too busy to read this file: in ${Math.round(wall / 1000)} seconds its reader got only ${Math.round(used / 1000)} seconds of processor time. The file is not at fault: it goes back to the inbox and is read again. If this repeats, lower ocr.workers or run fewer programs beside chartclerk.`, {
-              detail: `starved: ${used} ms CPU in ${wall} ms wall, ${body.op}`,
-              transient: true,
-            }),
+            new ChartclerkError(
+              'FILE_READER_CRASHED',
+              `The computer was too busy to read this file: in ${Math.round(wall / 1000)} seconds its reader got only ${Math.round(used / 1000)} seconds of processor time. The file is not at fault: it goes back to the inbox and is read again. If this repeats, lower ocr.workers or run fewer programs beside chartclerk.`,
+              {
+                detail: `starved: ${used} ms CPU in ${wall} ms wall, ${body.op}`,
+                transient: true,
+              },
+            ),
           )
         }
         this.kill(
-          new ChartclerkError('FILE_TOO_COMPLEX', `This file is too complex to read: it was still being opened after ${Math.round(timeoutMs / 1000)} seconds of reading (it may be damaged or built to loop). Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`, { detail: `time budget ${timeoutMs} ms of reader CPU exceeded in ${body.op}` }),
+          new ChartclerkError(
+            'FILE_TOO_COMPLEX',
+            `This file is too complex to read: it was still being opened after ${Math.round(timeoutMs / 1000)} seconds of reading (it may be damaged or built to loop). Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`,
+            { detail: `time budget ${timeoutMs} ms of reader CPU exceeded in ${body.op}` },
+          ),
         )
       }
       // Native inflating runs at hundreds of MB a second: compressed parts still unpacking after the check's allowance are a bomb.
       const overCheck = () => this.kill(slowBomb(opts.checkMs!))
-      const entry = { resolve, reject, timer: opts.checkMs ? setTimeout(overCheck, opts.checkMs) : setTimeout(overTime, timeoutMs), checked: undefined as (() => void) | undefined }
+      const entry = {
+        resolve,
+        reject,
+        timer: opts.checkMs ? setTimeout(overCheck, opts.checkMs) : setTimeout(overTime, timeoutMs),
+        checked: undefined as (() => void) | undefined,
+      }
       if (opts.checkMs) {
         entry.checked = () => {
           clearTimeout(entry.timer)
@@ -176,7 +196,14 @@ export class Reader {
       }
       this.pending.set(id, entry)
       this.child.send({ ...body, id }, (err) => {
-        if (err) this.kill(new ChartclerkError('FILE_READER_CRASHED', 'The reader process stopped while reading this file. Drop it in the inbox again; if it fails again, rescan it.', { detail: `send failed: ${err.message}` }))
+        if (err)
+          this.kill(
+            new ChartclerkError(
+              'FILE_READER_CRASHED',
+              'The reader process stopped while reading this file. Drop it in the inbox again; if it fails again, rescan it.',
+              { detail: `send failed: ${err.message}` },
+            ),
+          )
       })
     })
   }
@@ -243,21 +270,41 @@ export class Reader {
 
   private crashError(code: number | null, signal: NodeJS.Signals | null): ChartclerkError {
     if (/heap out of memory|Allocation failed|Reached heap limit/i.test(this.stderrTail)) {
-      return new ChartclerkError('FILE_TOO_COMPLEX', `This file is too complex to read within the memory budget (${this.limits.memoryMb} MB): it may be damaged, or built so that its pages refer to each other without end. Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`, { detail: 'reader heap limit reached' })
+      return new ChartclerkError(
+        'FILE_TOO_COMPLEX',
+        `This file is too complex to read within the memory budget (${this.limits.memoryMb} MB): it may be damaged, or built so that its pages refer to each other without end. Ask the sender for a simpler copy (print it to a new PDF, or rescan it) and drop that in the inbox.`,
+        { detail: 'reader heap limit reached' },
+      )
     }
-    return new ChartclerkError('FILE_READER_CRASHED', 'The reader stopped while reading this file (the file is probably damaged). Ask the sender for a new copy, or rescan it, and drop that in the inbox.', { detail: `reader exited code=${code} signal=${signal}` })
+    return new ChartclerkError(
+      'FILE_READER_CRASHED',
+      'The reader stopped while reading this file (the file is probably damaged). Ask the sender for a new copy, or rescan it, and drop that in the inbox.',
+      { detail: `reader exited code=${code} signal=${signal}` },
+    )
   }
 }
 
 function overMemory(what: ReadingWhat, mb: number): ChartclerkError {
   if (what === 'image') {
-    return new ChartclerkError('IMAGE_TOO_LARGE', `This image needs more than ${mb} MB of memory to decode, far more than any scanned page (it may be a decompression bomb or damaged). Rescan the document at 200-300 dpi and drop it in the inbox again.`, { detail: `reader memory over ${mb} MB` })
+    return new ChartclerkError(
+      'IMAGE_TOO_LARGE',
+      `This image needs more than ${mb} MB of memory to decode, far more than any scanned page (it may be a decompression bomb or damaged). Rescan the document at 200-300 dpi and drop it in the inbox again.`,
+      { detail: `reader memory over ${mb} MB` },
+    )
   }
-  return new ChartclerkError('PDF_BOMB', `This PDF unpacks to more than ${mb} MB of memory while being read (a "decompression bomb": a small file that expands without end, or badly damaged). It was not read. Ask the sender to print it to a new PDF or rescan it, and drop that in the inbox.`, { detail: `reader memory over ${mb} MB` })
+  return new ChartclerkError(
+    'PDF_BOMB',
+    `This PDF unpacks to more than ${mb} MB of memory while being read (a "decompression bomb": a small file that expands without end, or badly damaged). It was not read. Ask the sender to print it to a new PDF or rescan it, and drop that in the inbox.`,
+    { detail: `reader memory over ${mb} MB` },
+  )
 }
 
 function slowBomb(ms: number): ChartclerkError {
-  return new ChartclerkError('PDF_BOMB', `This PDF is a "decompression bomb": its compressed parts were still unpacking after ${Math.round(ms / 1000)} seconds, far more than any real document holds (it was built to exhaust memory, or is badly damaged). It was not opened. Ask the sender to print the document to a new PDF or rescan it, and drop that in the inbox.`, { detail: `bomb check over ${ms} ms` })
+  return new ChartclerkError(
+    'PDF_BOMB',
+    `This PDF is a "decompression bomb": its compressed parts were still unpacking after ${Math.round(ms / 1000)} seconds, far more than any real document holds (it was built to exhaust memory, or is badly damaged). It was not opened. Ask the sender to print the document to a new PDF or rescan it, and drop that in the inbox.`,
+    { detail: `bomb check over ${ms} ms` },
+  )
 }
 
 function toCode(code: string): ErrorCode {
@@ -282,7 +329,10 @@ const waiting: { what: ReadingWhat; resolve: (r: Reader) => void; reject: (e: un
 /** A reader for one file, once one is free; give it back with `releaseReader` when the file is done. */
 export async function leaseReader(what: ReadingWhat): Promise<Reader> {
   if (closing) throw shuttingDown()
-  if (!existsSync(CHILD)) throw new ChartclerkError('INTERNAL', 'chartclerk is not installed completely (the reader program is missing). Run "npm run build".', { detail: CHILD })
+  if (!existsSync(CHILD))
+    throw new ChartclerkError('INTERNAL', 'chartclerk is not installed completely (the reader program is missing). Run "npm run build".', {
+      detail: CHILD,
+    })
   const r = takeReader(what)
   if (r) return r
   return new Promise<Reader>((resolve, reject) => waiting.push({ what, resolve, reject }))

@@ -2,7 +2,17 @@
 import type { ImageKind } from '../images.js'
 
 export type Request = { id: number } & (
-  | { op: 'pdf-open'; data: Uint8Array; maxPixels: number; renderMaxPixels: number; maxPages: number; inflateCapMb: number; readText: boolean; findImages: boolean; minTextLayerChars: number }
+  | {
+      op: 'pdf-open'
+      data: Uint8Array
+      maxPixels: number
+      renderMaxPixels: number
+      maxPages: number
+      inflateCapMb: number
+      readText: boolean
+      findImages: boolean
+      minTextLayerChars: number
+    }
   | { op: 'pdf-render'; page: number; dpi: number }
   | { op: 'image-open'; data: Uint8Array; kind: ImageKind; maxPixels: number; maxPages: number; decodeAll: boolean }
   | { op: 'image-decode'; page: number }
@@ -17,4 +27,5 @@ export type Reply =
   | { ready: true; id?: undefined }
   /** A phase of the call is done (the bomb check of a PDF): its own time allowance ends, the call's begins. */
   | { id: number; progress: 'checked' }
-  | { id: number; ok: true; result: any } | { id: number; ok: false; error: { code: string; action: string; detail: string } }
+  | { id: number; ok: true; result: any }
+  | { id: number; ok: false; error: { code: string; action: string; detail: string } }

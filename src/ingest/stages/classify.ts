@@ -9,7 +9,10 @@ export const classify: Stage = {
     job.classification = c
     if (c.needsReview) {
       const pct = (x: number) => `${Math.round(x * 100)}%`
-      const alts = c.alternatives.slice(0, 2).map((a) => `${a.type} ${pct(a.confidence)}`).join(', ')
+      const alts = c.alternatives
+        .slice(0, 2)
+        .map((a) => `${a.type} ${pct(a.confidence)}`)
+        .join(', ')
       ;(job.reviewReasons ??= []).push(
         `Document type uncertain: ${c.type} at ${pct(c.confidence)} (filing needs ${pct(ctx.classifier.reviewThreshold)})${alts ? `; also possible: ${alts}` : ''}.`,
       )

@@ -18,14 +18,25 @@ export const dedupe: Stage = {
       const own = batches.receiptByClaim(job.id)
       job.parts = batch.plan.documents.map((d) => {
         const status = ctx.catalog.documents.get(d.documentId)?.status
-        return { documentId: d.documentId, split: { from: d.from, to: d.to }, status: own && (status === 'filed' || status === 'needs_review') ? status : 'duplicate' }
+        return {
+          documentId: d.documentId,
+          split: { from: d.from, to: d.to },
+          status: own && (status === 'filed' || status === 'needs_review') ? status : 'duplicate',
+        }
       })
       if (own) {
         job.resumed = true
         job.status = job.parts.some((p) => p.status === 'needs_review') ? 'needs_review' : 'filed'
         return { kind: 'halt', reason: 'already-complete' }
       }
-      batches.addReceipt({ batchSha256: job.sha256!, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: true })
+      batches.addReceipt({
+        batchSha256: job.sha256!,
+        claimId: job.id,
+        receivedAt: job.receivedAt,
+        originalName: job.originalName,
+        sourceFolder: job.sourceFolder,
+        isRepeat: true,
+      })
       ctx.catalog.events.append('batch.received_again', null, { batchSha256: job.sha256!, claimId: job.id })
       job.status = 'duplicate'
       return { kind: 'halt', reason: 'duplicate' }
@@ -46,13 +57,23 @@ export const dedupe: Stage = {
     if (existing.status === 'received' || existing.status === 'failed') {
       // An earlier attempt stopped part-way or failed: this is that file back again, so finish it.
       ctx.catalog.documents.addReceipt({
-        documentId: existing.id, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: false,
+        documentId: existing.id,
+        claimId: job.id,
+        receivedAt: job.receivedAt,
+        originalName: job.originalName,
+        sourceFolder: job.sourceFolder,
+        isRepeat: false,
       })
       ctx.catalog.events.append('document.retry', existing.id, { claimId: job.id, previousStatus: existing.status })
       return CONTINUE
     }
     ctx.catalog.documents.addReceipt({
-      documentId: existing.id, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: true,
+      documentId: existing.id,
+      claimId: job.id,
+      receivedAt: job.receivedAt,
+      originalName: job.originalName,
+      sourceFolder: job.sourceFolder,
+      isRepeat: true,
     })
     job.status = 'duplicate'
     return { kind: 'halt', reason: 'duplicate' }

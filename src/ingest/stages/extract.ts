@@ -30,7 +30,11 @@ export const extract: Stage = {
       job.pdfFacts,
     )
     const pages = job.extracted.pages
-    await ctx.store.put(derivedKey(id, 'text.json'), { buffer: Buffer.from(JSON.stringify({ documentId: id, sha256: job.sha256, ...job.extracted, fullText: undefined })) }, { contentType: 'application/json' })
+    await ctx.store.put(
+      derivedKey(id, 'text.json'),
+      { buffer: Buffer.from(JSON.stringify({ documentId: id, sha256: job.sha256, ...job.extracted, fullText: undefined })) },
+      { contentType: 'application/json' },
+    )
     // Owed from now on: built after settle, and after a restart if the process stops first.
     if (scans) new PendingSearchable(ctx.catalog.db).add(id)
     ctx.log.debug({ documentId: id, pages: pages.length, source: job.extracted.source }, 'extracted')

@@ -10,7 +10,13 @@ export const fields: Stage = {
   name: 'fields',
   appliesTo: (job) => !!job.extracted && !!job.classification,
   async run(job, ctx) {
-    job.fields = readFields(job.classification!.type, job.extracted!, ctx.classifier.docTypes, ctx.config.patients.dateOrder, ctx.clock.today())
+    job.fields = readFields(
+      job.classification!.type,
+      job.extracted!,
+      ctx.classifier.docTypes,
+      ctx.config.patients.dateOrder,
+      ctx.clock.today(),
+    )
     return CONTINUE
   },
 }

@@ -11,13 +11,18 @@ export const identify: Stage = {
   name: 'identify',
   appliesTo: (job) => !!job.extracted,
   async run(job, ctx) {
-    const ids = extractIdentifiers(job.extracted!.fullText, { mrnPattern: ctx.config.patients.mrnPattern, dateOrder: ctx.config.patients.dateOrder })
+    const ids = extractIdentifiers(job.extracted!.fullText, {
+      mrnPattern: ctx.config.patients.mrnPattern,
+      dateOrder: ctx.config.patients.dateOrder,
+    })
     const match = await matchPatient(ids, ctx.catalog.patients)
     job.match = match
     if (match.decision !== 'matched') {
-      const reasons = job.reviewReasons ??= []
+      const reasons = (job.reviewReasons ??= [])
       if (match.decision === 'no_candidates' && ctx.catalog.patients.count() === 0) {
-        reasons.push('No patient index has been imported yet: run "chartclerk patients import FILE"; the documents waiting here are matched again after the import.')
+        reasons.push(
+          'No patient index has been imported yet: run "chartclerk patients import FILE"; the documents waiting here are matched again after the import.',
+        )
       } else {
         // Only real reasons: the note about other facilities' numbers set aside is no reason to review.
         const real = match.reasons.filter((r) => !isInformational(r))

@@ -7,9 +7,21 @@ export const record: Stage = {
   async run(job, ctx) {
     job.documentId = ctx.catalog.tx(() => {
       const id = ctx.catalog.documents.create({
-        sha256: job.sha256!, size: job.size!, contentType: job.contentType!, originalName: job.originalName, sourceFolder: job.sourceFolder, receivedAt: job.receivedAt,
+        sha256: job.sha256!,
+        size: job.size!,
+        contentType: job.contentType!,
+        originalName: job.originalName,
+        sourceFolder: job.sourceFolder,
+        receivedAt: job.receivedAt,
       })
-      ctx.catalog.documents.addReceipt({ documentId: id, claimId: job.id, receivedAt: job.receivedAt, originalName: job.originalName, sourceFolder: job.sourceFolder, isRepeat: false })
+      ctx.catalog.documents.addReceipt({
+        documentId: id,
+        claimId: job.id,
+        receivedAt: job.receivedAt,
+        originalName: job.originalName,
+        sourceFolder: job.sourceFolder,
+        isRepeat: false,
+      })
       ctx.catalog.jobs.update(job.id, { documentId: id })
       return id
     })

@@ -37,7 +37,11 @@ export const settle: Stage = {
         errorCode: null,
         errorMessage: null,
       })
-      ctx.catalog.events.append(sure ? 'document.filed' : 'document.needs_review', job.documentId!, sure ? { by: 'chartclerk', docType: c!.type } : { reasons: reasons.length })
+      ctx.catalog.events.append(
+        sure ? 'document.filed' : 'document.needs_review',
+        job.documentId!,
+        sure ? { by: 'chartclerk', docType: c!.type } : { reasons: reasons.length },
+      )
     })
     job.status = status
     return CONTINUE

@@ -34,13 +34,26 @@ export const split: Stage = {
     const doc = ctx.catalog.documents.get(job.documentId!)!
     job.parts = await fileParts(
       ctx,
-      { documentId: doc.id, sha256: doc.sha256, size: doc.size, contentType: doc.contentType, originalName: job.originalName, sourceFolder: job.sourceFolder, receivedAt: job.receivedAt, claimId: job.id },
+      {
+        documentId: doc.id,
+        sha256: doc.sha256,
+        size: doc.size,
+        contentType: doc.contentType,
+        originalName: job.originalName,
+        sourceFolder: job.sourceFolder,
+        receivedAt: job.receivedAt,
+        claimId: job.id,
+      },
       job.extracted!,
       plan,
       plan.parts,
       'chartclerk',
     )
-    job.status = job.parts.every((p) => p.status === 'duplicate') ? 'duplicate' : job.parts.some((p) => p.status === 'needs_review') ? 'needs_review' : 'filed'
+    job.status = job.parts.every((p) => p.status === 'duplicate')
+      ? 'duplicate'
+      : job.parts.some((p) => p.status === 'needs_review')
+        ? 'needs_review'
+        : 'filed'
     return { kind: 'halt', reason: 'split' }
   },
 }
@@ -53,7 +66,12 @@ function holdForReview(job: Parameters<Stage['run']>[0], ctx: Parameters<Stage['
   const doc = ctx.catalog.documents.get(job.documentId!)!
   // What each proposed part reads as, to show beside its pages (and for `ingest --json`).
   const guesses = plan.parts.map((r) => {
-    const c = ctx.classifier.classify(job.extracted!.pages.slice(r.from - 1, r.to).map((p) => p.text).join('\f'))
+    const c = ctx.classifier.classify(
+      job
+        .extracted!.pages.slice(r.from - 1, r.to)
+        .map((p) => p.text)
+        .join('\f'),
+    )
     return { ...r, type: c.type, typeConfidence: c.confidence }
   })
   ctx.catalog.tx(() => {

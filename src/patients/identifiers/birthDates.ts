@@ -4,7 +4,15 @@ import { Collector, foundAt } from './collector.js'
 import { type LabelHit, type Line } from './labels.js'
 import { type ExtractOptions, type FoundHow } from './types.js'
 
-export function readDobValue(col: Collector, line: Line, hit: LabelHit, valueStart: number, valueEnd: number, how: FoundHow, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): boolean {
+export function readDobValue(
+  col: Collector,
+  line: Line,
+  hit: LabelHit,
+  valueStart: number,
+  valueEnd: number,
+  how: FoundHow,
+  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>,
+): boolean {
   const region = line.text.slice(valueStart, valueEnd)
   const dates = findDates(region, { order: opts.dateOrder, ocr: true, today: opts.today, compact: true })
   const first = dates[0]

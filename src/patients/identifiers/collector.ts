@@ -2,7 +2,14 @@
 import { type DateHit } from '../dates.js'
 import { type PersonName, normalizeNamePart } from '../names.js'
 import { type Line } from './labels.js'
-import { type BirthDateCandidate, type FoundAt, type FoundHow, type NameCandidate, type RecordNumberCandidate, type UnreadableBirthDate } from './types.js'
+import {
+  type BirthDateCandidate,
+  type FoundAt,
+  type FoundHow,
+  type NameCandidate,
+  type RecordNumberCandidate,
+  type UnreadableBirthDate,
+} from './types.js'
 
 export class Collector {
   readonly names = new Map<string, NameCandidate>()

@@ -19,7 +19,13 @@ export function isLabelLine(line: Line): boolean {
   return residue.replace(/[\s:|/#.\-_=]+/g, '').length <= 2
 }
 
-export function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
+export function gridValues(
+  col: Collector,
+  labelLine: Line,
+  valueLine: Line,
+  mrnPattern: MrnFormat,
+  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>,
+): void {
   const labels = labelLine.labels
   const segs = textCells(valueLine.text)
   // 1. Column alignment, when the text kept its spacing: each value under the label that starts
@@ -65,19 +71,29 @@ export function gridValues(col: Collector, labelLine: Line, valueLine: Line, mrn
     for (const t of idToks) {
       col.addId(
         'foreign',
-        { value: normalizeMrn(bare(t.text)), raw: bare(t.text), kind: 'other', repaired: false, confidence: 0.3, whyNotOurs: 'a number in a header grid whose column could not be told' },
+        {
+          value: normalizeMrn(bare(t.text)),
+          raw: bare(t.text),
+          kind: 'other',
+          repaired: false,
+          confidence: 0.3,
+          whyNotOurs: 'a number in a header grid whose column could not be told',
+        },
         foundAt(valueLine, t.start, t.text.length, null, 'grid'),
       )
     }
   }
   const nameLabel = labels.find((l) => l.def.kind === 'name' || l.def.kind === 'name-generic')
   if (nameLabel) {
-    const textLabels = labels.filter((l) => ['name', 'name-generic', 'other', 'letter'].includes(l.def.kind) && !/^(?:sex|gender|age)$/i.test(l.labelText))
+    const textLabels = labels.filter(
+      (l) => ['name', 'name-generic', 'other', 'letter'].includes(l.def.kind) && !/^(?:sex|gender|age)$/i.test(l.labelText),
+    )
     // Alphabetic runs between the dates and numbers.
     const runs: Cell[] = []
     let cur: Token[] = []
     const flush = (): void => {
-      if (cur.length) runs.push({ text: text.slice(cur[0]!.start, cur[cur.length - 1]!.end), start: cur[0]!.start, end: cur[cur.length - 1]!.end })
+      if (cur.length)
+        runs.push({ text: text.slice(cur[0]!.start, cur[cur.length - 1]!.end), start: cur[0]!.start, end: cur[cur.length - 1]!.end })
       cur = []
     }
     for (const t of tokens(masked)) {
@@ -109,7 +125,15 @@ function cellFits(label: LabelHit, value: string, opts: Required<Pick<ExtractOpt
   }
 }
 
-function readGridCell(col: Collector, label: LabelHit, line: Line, start: number, end: number, mrnPattern: MrnFormat, opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>): void {
+function readGridCell(
+  col: Collector,
+  label: LabelHit,
+  line: Line,
+  start: number,
+  end: number,
+  mrnPattern: MrnFormat,
+  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>,
+): void {
   switch (label.def.kind) {
     case 'name':
     case 'name-generic':

@@ -4,18 +4,7 @@ import { splitLines as splitTextLines } from '../../text/lines.js'
 import { type RecordNumberKind } from './types.js'
 
 export type LabelKind =
-  | 'name'
-  | 'name-generic'
-  | 'letter'
-  | 'last'
-  | 'first'
-  | 'middle'
-  | 'dob'
-  | 'mrn'
-  | 'foreign'
-  | 'ignore-id'
-  | 'date-other'
-  | 'other'
+  'name' | 'name-generic' | 'letter' | 'last' | 'first' | 'middle' | 'dob' | 'mrn' | 'foreign' | 'ignore-id' | 'date-other' | 'other'
 
 interface LabelDef {
   kind: LabelKind
@@ -67,7 +56,11 @@ const LABELS: LabelDef[] = [
   { kind: 'foreign', idKind: 'accession', source: 'Acc\\.?\\s*#' },
   { kind: 'foreign', idKind: 'specimen', source: `Spec(?:imen)?\\.?\\s*(?:ID|${NO})` },
   { kind: 'foreign', idKind: 'order', source: `(?:Order|Req(?:uisition)?)\\s*(?:ID|${NO})` },
-  { kind: 'foreign', idKind: 'insurance', source: `(?:Member|Subscriber|Policy|Insurance|Ins\\.?|Medicaid|Medicare|Group)\\s*(?:ID|${NO})` },
+  {
+    kind: 'foreign',
+    idKind: 'insurance',
+    source: `(?:Member|Subscriber|Policy|Insurance|Ins\\.?|Medicaid|Medicare|Group)\\s*(?:ID|${NO})`,
+  },
   { kind: 'foreign', idKind: 'other', source: `(?:Case|Claim|Episode|Admission|Adm\\.?|Ref(?:erral)?|Exam)\\s*${NO}` },
   { kind: 'ignore-id', source: `SSN|S\\.S\\.N\\.|Social\\s+Security(?:\\s*${NO})?` },
   // other dates (for header grids and as value terminators)
@@ -76,7 +69,11 @@ const LABELS: LabelDef[] = [
   { kind: 'date-other', source: 'Collect(?:ed|ion)(?:\\s+Date)?|Received|Reported|Date\\s+Reported|Date\\s+Collected' },
   { kind: 'date-other', source: 'Date' },
   // other fields
-  { kind: 'other', source: 'Sex|Gender|Age|Race|Language|Status|Phone|Tel|Fax|Address|Insurance|Guarantor|Location|Facility|Room|Bed|Dept\\.?|Department|Service|PCP|Provider|Physician|Doctor' },
+  {
+    kind: 'other',
+    source:
+      'Sex|Gender|Age|Race|Language|Status|Phone|Tel|Fax|Address|Insurance|Guarantor|Location|Facility|Room|Bed|Dept\\.?|Department|Service|PCP|Provider|Physician|Doctor',
+  },
   { kind: 'other', source: '(?:Ordering|Attending|Referring|Primary|Admitting|Consulting)\\s*(?:Physician|Provider|Dr\\.?|MD)?' },
 ]
 
@@ -86,13 +83,14 @@ const COMPILED: ReadonlyArray<LabelSpec<LabelDef>> = LABELS.map((def) => ({ labe
 export const NOT_PATIENT_QUALIFIERS = new Set(
   (
     'provider physician doctor dr facility guarantor insured subscriber contact emergency parent guardian mother mothers ' +
-    "father fathers spouse printed print signature lab laboratory test drug practice clinic hospital referring ordering " +
+    'father fathers spouse printed print signature lab laboratory test drug practice clinic hospital referring ordering ' +
     'attending sender recipient company employer pharmacy responsible party witness interpreter representative kin ' +
     'user staff nurse author reviewer caller case manager family member school agency plan payer'
   ).split(' '),
 )
 /** Qualifiers before an MRN label meaning another facility's MRN. */
-export const FOREIGN_MRN_QUALIFIERS = /(?<![A-Za-z])(?:outside|external|ext\.?|hospital|other|alt\.?|alternate|prior|old|previous|referring|sending|their|lab|facility|epic|cerner|host)\s*$/i
+export const FOREIGN_MRN_QUALIFIERS =
+  /(?<![A-Za-z])(?:outside|external|ext\.?|hospital|other|alt\.?|alternate|prior|old|previous|referring|sending|their|lab|facility|epic|cerner|host)\s*$/i
 
 export interface LabelHit {
   def: LabelDef

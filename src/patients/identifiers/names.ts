@@ -28,15 +28,35 @@ const FACILITY_WORDS = new Set(
     ' ',
   ),
 )
-const CREDENTIALS = /^(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?(?:-C)?|PH\.?D\.?|FACS|FACP|FACR|MPH|DNP|APRN|FNP(?:-C)?|CRNA|LPN|PHARMD|DDS|DMD|DPM|LCSW|MSW)$/i
+const CREDENTIALS =
+  /^(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?(?:-C)?|PH\.?D\.?|FACS|FACP|FACR|MPH|DNP|APRN|FNP(?:-C)?|CRNA|LPN|PHARMD|DDS|DMD|DPM|LCSW|MSW)$/i
 const STATE_CODES = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(
     ' ',
   ),
 )
-const PARTICLE_WORDS = new Set(['de', 'del', 'della', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'y', 'bin', 'ibn'])
-
-
+const PARTICLE_WORDS = new Set([
+  'de',
+  'del',
+  'della',
+  'la',
+  'las',
+  'los',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'le',
+  'y',
+  'bin',
+  'ibn',
+])
 
 export interface Token {
   text: string
@@ -124,7 +144,9 @@ export function plausibleName(n: PersonName, opts: { lowercaseOk?: boolean } = {
  * reads SOFIA. A word whose upper-case tail is longer than its lower-case head is taken as upper case.
  */
 export function undoCaseSlips(s: string): string {
-  return s.replace(/(?<![\p{L}])(\p{Ll}{1,3})(\p{Lu}{2,})(?![\p{L}])/gu, (w, head: string, tail: string) => (tail.length > head.length ? w.toUpperCase() : w))
+  return s.replace(/(?<![\p{L}])(\p{Ll}{1,3})(\p{Lu}{2,})(?![\p{L}])/gu, (w, head: string, tail: string) =>
+    tail.length > head.length ? w.toUpperCase() : w,
+  )
 }
 
 export function readNameValue(
@@ -141,7 +163,12 @@ export function readNameValue(
   const cut = cutNameValue(region, { allowLowercase: how === 'letter' || how === 'labelled' })
   if (!cut) return false
   const p0 = parsePersonName(cut.text, { maxMiddle: 1 })
-  const parsed = p0 && { ...p0, familyName: tidyPart(p0.familyName), givenName: tidyPart(p0.givenName), middleName: p0.middleName ? tidyPart(p0.middleName) || null : null }
+  const parsed = p0 && {
+    ...p0,
+    familyName: tidyPart(p0.familyName),
+    givenName: tidyPart(p0.givenName),
+    middleName: p0.middleName ? tidyPart(p0.middleName) || null : null,
+  }
   if (!parsed || !parsed.familyName || !parsed.givenName || !plausibleName(parsed, { lowercaseOk })) return false
   const digitsInName = /[0-9|]/.test(parsed.familyName + parsed.givenName)
   col.addName(parsed, cut.text, confidence - (digitsInName ? 0.1 : 0), foundAt(line, valueStart + cut.start, cut.text.length, label, how))
@@ -165,7 +192,14 @@ export function stickerNames(col: Collector, line: Line): void {
     candidates.push({ fam: m[1]!, given: m[2]!, middle: m[3], index: m.index, length: m[0].length })
   }
   const t = LAST_FIRST_TITLE.exec(line.text)
-  if (t) candidates.push({ fam: t[1]!, given: t[2]!, middle: t[3], index: t.index + (t[0].length - t[0].trimStart().length), length: t[0].trim().length })
+  if (t)
+    candidates.push({
+      fam: t[1]!,
+      given: t[2]!,
+      middle: t[3],
+      index: t.index + (t[0].length - t[0].trimStart().length),
+      length: t[0].trim().length,
+    })
   for (const c of candidates) {
     // Walk back from the comma: family name words until a facility or stop word.
     const famWords = c.fam.split(/\s+/)
@@ -189,10 +223,15 @@ export function stickerNames(col: Collector, line: Line): void {
       (l) => l.start < c.index && /provider|physician|doctor|ordering|attending|referring|admitting|consulting|pcp|dr/i.test(l.labelText),
     )
     if (providerLabel) continue
-    const before = line.text.slice(0, c.index).toLowerCase().match(/[a-z']+/g) ?? []
+    const before =
+      line.text
+        .slice(0, c.index)
+        .toLowerCase()
+        .match(/[a-z']+/g) ?? []
     if (before.some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/'s$/, 's').replace(/'/g, '')))) continue
     let middle = c.middle ? bare(c.middle) : null
-    if (middle && (STOPWORDS.has(middle.toUpperCase()) || FACILITY_WORDS.has(middle.toUpperCase()) || CREDENTIALS.test(middle))) middle = null
+    if (middle && (STOPWORDS.has(middle.toUpperCase()) || FACILITY_WORDS.has(middle.toUpperCase()) || CREDENTIALS.test(middle)))
+      middle = null
     if (middle && middle.length > 1) {
       // A full middle name only when nothing else follows on the line (else it may be the facility block).
       const after = line.text.slice(c.index + c.length).trim()
@@ -200,7 +239,13 @@ export function stickerNames(col: Collector, line: Line): void {
     }
     const afterAll = line.text.slice(c.index + c.length)
     if (/^\s*,?\s*(?:M\.?D|D\.?O|R\.?N|N\.?P|P\.?A|PH\.?D)\b/i.test(afterAll)) continue
-    const n: PersonName & { order: 'family-first' } = { familyName: fam, givenName: given, middleName: middle, suffix: null, order: 'family-first' }
+    const n: PersonName & { order: 'family-first' } = {
+      familyName: fam,
+      givenName: given,
+      middleName: middle,
+      suffix: null,
+      order: 'family-first',
+    }
     if (!plausibleName(n)) continue
     const famOffset = c.fam.length - fam.length
     const raw = line.text.slice(c.index + famOffset, c.index + c.length).trim()

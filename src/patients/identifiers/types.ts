@@ -63,16 +63,7 @@ export interface UnreadableBirthDate {
 }
 
 export type RecordNumberKind =
-  | 'mrn'
-  | 'account'
-  | 'visit'
-  | 'fin'
-  | 'encounter'
-  | 'accession'
-  | 'specimen'
-  | 'order'
-  | 'insurance'
-  | 'other'
+  'mrn' | 'account' | 'visit' | 'fin' | 'encounter' | 'accession' | 'specimen' | 'order' | 'insurance' | 'other'
 
 export interface RecordNumberCandidate {
   value: string

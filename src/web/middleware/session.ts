@@ -36,7 +36,10 @@ export function clientOf(c: Ctx, deps: WebDeps): ClientAddress {
   if (forwarded && !proxies.has(peer) && !warnedUnlisted) {
     // A proxy nobody listed: every client shares its address (sign-in limits, audit source).
     warnedUnlisted = true
-    deps.log.warn({ peer }, 'X-Forwarded-For from a peer not in web.trustProxy was ignored: if this is your TLS proxy, list its address in web.trustProxy')
+    deps.log.warn(
+      { peer },
+      'X-Forwarded-For from a peer not in web.trustProxy was ignored: if this is your TLS proxy, list its address in web.trustProxy',
+    )
   }
   return resolveClient(peer, forwarded, proxies)
 }
@@ -105,6 +108,10 @@ export const need = (p: Permission) =>
     if (u && can(u.roles, p)) return next()
     audit(c, { action: 'access.denied', detail: { permission: p, method: c.req.method, path: c.req.path }, outcome: 'denied' })
     return c.get('deps') && c.req.method === 'GET' && !isHtmx(c)
-      ? messagePage(c, { title: 'Not allowed', status: 403, text: `Your account's role does not include this page (${p}). Ask the records lead or the administrator if you need it.` })
+      ? messagePage(c, {
+          title: 'Not allowed',
+          status: 403,
+          text: `Your account's role does not include this page (${p}). Ask the records lead or the administrator if you need it.`,
+        })
       : c.text(`Your account may not do this (${p}).`, 403)
   })

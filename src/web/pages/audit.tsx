@@ -55,7 +55,15 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     audit(c, { action: 'audit.view', detail: { ...f, rows: rows.length } })
     const qs = (o: number) => {
       const p = new URLSearchParams()
-      for (const [k, v] of Object.entries({ actor: f.actor, action: f.action, mrn: f.patientMrn, document: f.targetId, from: f.from, to: f.to })) if (v) p.set(k, v)
+      for (const [k, v] of Object.entries({
+        actor: f.actor,
+        action: f.action,
+        mrn: f.patientMrn,
+        document: f.targetId,
+        from: f.from,
+        to: f.to,
+      }))
+        if (v) p.set(k, v)
       if (o) p.set('offset', String(o))
       const s = p.toString()
       return s ? `?${s}` : ''

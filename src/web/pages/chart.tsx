@@ -59,7 +59,9 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
           found.length ? (
             <PatientTable patients={found} />
           ) : (
-            <Empty>No patient in the index matches “{q}”{limitedToOwnPatients(u.roles) ? ' among your patients' : ''}.</Empty>
+            <Empty>
+              No patient in the index matches “{q}”{limitedToOwnPatients(u.roles) ? ' among your patients' : ''}.
+            </Empty>
           )
         ) : null}
         <h2>Recently filed</h2>
@@ -80,7 +82,9 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                   <td>
                     <a href={`/charts/${encodeURIComponent(r.mrn)}`}>{r.mrn}</a>
                   </td>
-                  <td>{r.patient ? `${r.patient.familyName}, ${r.patient.givenName}` : <span class="muted">not in the patient index</span>}</td>
+                  <td>
+                    {r.patient ? `${r.patient.familyName}, ${r.patient.givenName}` : <span class="muted">not in the patient index</span>}
+                  </td>
                   <td>{r.patient?.birthDate ?? ''}</td>
                   <td class="num">{r.documents}</td>
                   <td>{when(r.latest, deps.clock)}</td>
@@ -100,26 +104,35 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const mrn = c.req.param('mrn')
     const patient = deps.patients.get(mrn)
     const docs = desk.chartDocuments(mrn).filter((d) => canSeeDocument(u, d, patient))
-    if ((!patient && !docs.length) || !canSeePatient(u, patient) && !docs.length)
+    if ((!patient && !docs.length) || (!canSeePatient(u, patient) && !docs.length))
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no chart {mrn}, or it is not one you may see.</Empty>)
     audit(c, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { documents: docs.length } })
     const typeFilter = c.req.query('type') ?? ''
     const rows = docs
       .map((d) => ({ d, f: documentFacts(d) }))
-      .sort((a, b) => (b.f.dateOfService ?? day(b.d.receivedAt, deps.clock)).localeCompare(a.f.dateOfService ?? day(a.d.receivedAt, deps.clock)))
+      .sort((a, b) =>
+        (b.f.dateOfService ?? day(b.d.receivedAt, deps.clock)).localeCompare(a.f.dateOfService ?? day(a.d.receivedAt, deps.clock)),
+      )
     const types = new Map<string, number>()
     for (const r of rows) types.set(r.d.docType ?? 'other', (types.get(r.d.docType ?? 'other') ?? 0) + 1)
     const shown = typeFilter ? rows.filter((r) => (r.d.docType ?? 'other') === typeFilter) : rows
     // A clinician who sees this chart only through documents routed to them sees only those documents' deficiencies.
     const visibleIds = new Set(docs.map((d) => String(d.id)))
-    const concerns = canSeePatient(u, patient) ? () => true : (d: { documentId: string | null }) => d.documentId !== null && visibleIds.has(d.documentId)
+    const concerns = canSeePatient(u, patient)
+      ? () => true
+      : (d: { documentId: string | null }) => d.documentId !== null && visibleIds.has(d.documentId)
     const allDefs = deficiencies.list({ chartMrn: mrn }).filter(concerns)
     const defs = allDefs.filter((d) => d.status === 'open' || d.status === 'completed' || c.req.query('closed') === '1')
     const closedCount = allDefs.filter((d) => d.status !== 'open' && d.status !== 'completed').length
     const back = c.req.path
     return page(
       c,
-      { title: patient ? `${patient.familyName}, ${patient.givenName} · ${mrn}` : `Chart ${mrn}`, active: 'charts', wide: true, printTitle: `Chart ${mrn}` },
+      {
+        title: patient ? `${patient.familyName}, ${patient.givenName} · ${mrn}` : `Chart ${mrn}`,
+        active: 'charts',
+        wide: true,
+        printTitle: `Chart ${mrn}`,
+      },
       <>
         <PatientHeader mrn={mrn} patient={patient} today={deps.clock.today()} />
         <section>
@@ -159,7 +172,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <td>{f.facility ?? ''}</td>
                     <td>{f.author ?? ''}</td>
                     <td class="num">{d.pageCount ?? ''}</td>
-                    <td>{f.signed ? (f.signed.present ? 'yes' : <Badge kind="warning">no</Badge>) : ''}</td>
+                    <td>{f.signed ? f.signed.present ? 'yes' : <Badge kind="warning">no</Badge> : ''}</td>
                     <td class="nowrap">{when(d.receivedAt, deps.clock)}</td>
                   </tr>
                 ))}

@@ -20,7 +20,7 @@ import { Flash } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { pipelineStatusReader, type PipelineStatus } from '../pipelineStatus.js'
 import { page } from '../render.js'
-import { AGING_BUCKET_LABELS, AGING_BUCKETS, } from '../../reports/aging.js'
+import { AGING_BUCKET_LABELS, AGING_BUCKETS } from '../../reports/aging.js'
 import { addDays } from '../../clock/calendar.js'
 import { computeStats, releaseDeadlines } from '../../reports/stats.js'
 import { statsBodyHtml } from '../../reports/statsReport.js'
@@ -33,7 +33,14 @@ import { RulesetVersions } from '../../deficiencies/rulesetVersions.js'
 
 function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: boolean }) {
   return (
-    <section id="pipeline" class="tiles" hx-get="/dashboard/pipeline" hx-trigger="every 15s" hx-swap="outerHTML" aria-label="Inbox and pipeline">
+    <section
+      id="pipeline"
+      class="tiles"
+      hx-get="/dashboard/pipeline"
+      hx-trigger="every 15s"
+      hx-swap="outerHTML"
+      aria-label="Inbox and pipeline"
+    >
       <div class="tile">
         <div class="tile-n">{s.inboxWaiting}</div>
         <div class="tile-label">{s.inboxWaiting === 1 ? 'file waiting in the inbox' : 'files waiting in the inbox'}</div>
@@ -51,7 +58,11 @@ function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: bo
         <div class="tile-label">
           storage {s.storage.reachable ? 'reachable' : 'unreachable'}
           <div class="muted small">{s.storage.description}</div>
-          {!s.storage.reachable && s.storage.detail ? <div class="small">{s.storage.detail === 'disk full' ? 'disk full: files wait in the inbox until space is freed' : s.storage.detail}</div> : null}
+          {!s.storage.reachable && s.storage.detail ? (
+            <div class="small">
+              {s.storage.detail === 'disk full' ? 'disk full: files wait in the inbox until space is freed' : s.storage.detail}
+            </div>
+          ) : null}
         </div>
       </div>
     </section>
@@ -81,9 +92,9 @@ function FirstSteps() {
     <section class="panel panel-hint" data-first-steps>
       <h2>Next: add the desk's accounts</h2>
       <p>
-        You are the only account. The records desk is run by its own people: add one account for each of them on the <a href="/admin/users">Users</a> page, with their roles
-        (clerk: review and charts; lead: rules and decisions on deficiencies; provider: their routed reports; auditor: the audit log). Each gets a one-time password
-        to change at the first sign-in.
+        You are the only account. The records desk is run by its own people: add one account for each of them on the{' '}
+        <a href="/admin/users">Users</a> page, with their roles (clerk: review and charts; lead: rules and decisions on deficiencies;
+        provider: their routed reports; auditor: the audit log). Each gets a one-time password to change at the first sign-in.
       </p>
       <p class="small">
         From the command line: <code>chartclerk user add mlopez --role clerk --name "Maria Lopez"</code>
@@ -105,12 +116,23 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
   app.get('/statistics', need('desk.view'), (c) => {
     const u = userOf(c)
     const to = deps.clock.today()
-    const s = computeStats(deps.catalog, { from: addDays(to, -29), to, delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays, clock: deps.clock })
+    const s = computeStats(deps.catalog, {
+      from: addDays(to, -29),
+      to,
+      delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays,
+      clock: deps.clock,
+    })
     const releases = can(u.roles, 'release.manage')
     const charts = timelineCharts(buildTimeline(deps.catalog, s.period, deps.clock), { releases })
     return page(
       c,
-      { title: 'Statistics', active: 'dashboard', wide: true, printTitle: `Records department statistics, ${s.period.from} to ${s.period.to}`, patientData: false },
+      {
+        title: 'Statistics',
+        active: 'dashboard',
+        wide: true,
+        printTitle: `Records department statistics, ${s.period.from} to ${s.period.to}`,
+        patientData: false,
+      },
       <>
         <div class="item-head">
           <div>
@@ -170,7 +192,12 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
               </dd>
               <dt>Review backlog</dt>
               <dd>
-                <strong>{backlog}</strong> waiting{oldest ? <span class="muted">, oldest received {ageDays(oldest, clock) ? `${plural(ageDays(oldest, clock), 'day')} ago` : 'today'}</span> : null}
+                <strong>{backlog}</strong> waiting
+                {oldest ? (
+                  <span class="muted">
+                    , oldest received {ageDays(oldest, clock) ? `${plural(ageDays(oldest, clock), 'day')} ago` : 'today'}
+                  </span>
+                ) : null}
                 {backlog && can(u.roles, 'review.settle') ? (
                   <>
                     {' '}
@@ -182,14 +209,15 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
                 <>
                   <dt>Release requests</dt>
                   <dd class={releases.overdue ? 'late' : undefined}>
-                    <strong>{releases.open}</strong> open; {releases.dueWithin5Days} due within 5 days, <strong>{releases.overdue}</strong> past the deadline ·{' '}
-                    <a href="/releases">releases</a>
+                    <strong>{releases.open}</strong> open; {releases.dueWithin5Days} due within 5 days, <strong>{releases.overdue}</strong>{' '}
+                    past the deadline · <a href="/releases">releases</a>
                   </dd>
                 </>
               ) : null}
               <dt>Documents in the catalog</dt>
               <dd>
-                {s.documents.filed ?? 0} filed, {s.documents.needs_review ?? 0} in review, {s.documents.received ?? 0} being read, {s.documents.failed ?? 0} failed
+                {s.documents.filed ?? 0} filed, {s.documents.needs_review ?? 0} in review, {s.documents.received ?? 0} being read,{' '}
+                {s.documents.failed ?? 0} failed
               </dd>
             </dl>
           </section>
@@ -201,7 +229,11 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
                   <tr class={(b === '31-60' || b === '>60') && aging.buckets[b] ? 'late' : undefined}>
                     <th scope="row">{AGING_BUCKET_LABELS[b]}</th>
                     <td class="num" data-bucket={b}>
-                      {seeRecords ? <a href={`/deficiencies?status=open&age=${encodeURIComponent(b)}`}>{aging.buckets[b]}</a> : aging.buckets[b]}
+                      {seeRecords ? (
+                        <a href={`/deficiencies?status=open&age=${encodeURIComponent(b)}`}>{aging.buckets[b]}</a>
+                      ) : (
+                        aging.buckets[b]
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -239,7 +271,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
             <p>
               {rs.version ? (
                 <>
-                  In force: <RulesetName version={rs.version} versions={versions} />, {plural(rs.rules, 'rule')}, loaded {when(rs.loadedAt, deps.clock)}.
+                  In force: <RulesetName version={rs.version} versions={versions} />, {plural(rs.rules, 'rule')}, loaded{' '}
+                  {when(rs.loadedAt, deps.clock)}.
                 </>
               ) : (
                 'No rule set has loaded.'

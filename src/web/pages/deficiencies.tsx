@@ -17,13 +17,28 @@
 import type { Hono } from 'hono'
 import { can } from '../../auth/roles.js'
 import type { User } from '../../auth/users.js'
-import { DEFICIENCY_STATUSES, DeficienciesRepo, SYSTEM_ACTOR, TRANSITIONS, type Deficiency, type DeficiencyStatus } from '../../deficiencies/repo.js'
+import {
+  DEFICIENCY_STATUSES,
+  DeficienciesRepo,
+  SYSTEM_ACTOR,
+  TRANSITIONS,
+  type Deficiency,
+  type DeficiencyStatus,
+} from '../../deficiencies/repo.js'
 import { RulesetVersions, type RulesetLabel } from '../../deficiencies/rulesetVersions.js'
 import { actionableError } from '../../errors.js'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AGING_BUCKET_LABELS, AGING_BUCKETS, emptyBuckets, isAgingBucket, type AgingBucket } from '../../reports/aging.js'
 import { ReportContext } from '../../reports/context.js'
-import { buildDeficiencyReport, renderReportCsv, reportRow, reportRows, type DeficiencyReport, type ReportFilter, type ReportRow } from '../../reports/deficiencyReport.js'
+import {
+  buildDeficiencyReport,
+  renderReportCsv,
+  reportRow,
+  reportRows,
+  type DeficiencyReport,
+  type ReportFilter,
+  type ReportRow,
+} from '../../reports/deficiencyReport.js'
 import { keptUntilChanged } from '../../reports/keptUntilChanged.js'
 import { DEFICIENCY_KINDS, SEVERITIES, type DeficiencyKind, type Severity } from '../../rules/types.js'
 import { canSeePatient } from '../access.js'
@@ -45,7 +60,9 @@ const ACTION_LABEL: Record<DeficiencyStatus, string> = {
 
 /** Status changes this user may make from this status. */
 export function allowedChanges(user: User, from: DeficiencyStatus): DeficiencyStatus[] {
-  return TRANSITIONS[from].filter((to) => (to === 'completed' ? can(user.roles, 'deficiency.complete') : can(user.roles, 'deficiency.decide')))
+  return TRANSITIONS[from].filter((to) =>
+    to === 'completed' ? can(user.roles, 'deficiency.complete') : can(user.roles, 'deficiency.decide'),
+  )
 }
 
 export interface Filters {
@@ -85,7 +102,8 @@ export function filterQuery(f: Filters): string {
 
 /** The desk's filters as the report model's filter. */
 export function reportFilter(f: Filters): ReportFilter {
-  const status: DeficiencyStatus[] = f.status === 'all' ? [...DEFICIENCY_STATUSES] : f.status === 'active' ? ['open', 'completed'] : [f.status as DeficiencyStatus]
+  const status: DeficiencyStatus[] =
+    f.status === 'all' ? [...DEFICIENCY_STATUSES] : f.status === 'active' ? ['open', 'completed'] : [f.status as DeficiencyStatus]
   return {
     status,
     kind: f.kind ? [f.kind as DeficiencyKind] : undefined,
@@ -208,7 +226,14 @@ function StatusForm({ r, rc, chosen, reason }: { r: ReportRow; rc: RowContext; c
   const changes = allowedChanges(rc.user, r.status)
   if (!changes.length) return null
   return (
-    <form method="post" action={`/deficiencies/${r.id}/status`} class="status-form" hx-post={`/deficiencies/${r.id}/status`} hx-target="closest tr" hx-swap="outerHTML">
+    <form
+      method="post"
+      action={`/deficiencies/${r.id}/status`}
+      class="status-form"
+      hx-post={`/deficiencies/${r.id}/status`}
+      hx-target="closest tr"
+      hx-swap="outerHTML"
+    >
       <Csrf token={rc.csrf} />
       <input type="hidden" name="back" value={rc.back} />
       <select name="to" aria-label={`New status of deficiency ${r.id}`} required>
@@ -225,7 +250,19 @@ function StatusForm({ r, rc, chosen, reason }: { r: ReportRow; rc: RowContext; c
   )
 }
 
-export function DeficiencyRow({ r, rc, error, chosen, reason }: { r: ReportRow; rc: RowContext; error?: string; chosen?: DeficiencyStatus; reason?: string }) {
+export function DeficiencyRow({
+  r,
+  rc,
+  error,
+  chosen,
+  reason,
+}: {
+  r: ReportRow
+  rc: RowContext
+  error?: string
+  chosen?: DeficiencyStatus
+  reason?: string
+}) {
   const compact = rc.compact
   const byPerson = r.status === 'completed' && r.decidedBy && r.decidedBy !== SYSTEM_ACTOR
   return (
@@ -244,7 +281,13 @@ export function DeficiencyRow({ r, rc, error, chosen, reason }: { r: ReportRow; 
         </td>
       )}
       <td>
-        {r.documentId && r.documentType ? <a href={`/documents/${r.documentId}`}>{typeLabel(r.documentType)}</a> : r.documentId ? `document ${r.documentId}` : <span class="muted">chart</span>}
+        {r.documentId && r.documentType ? (
+          <a href={`/documents/${r.documentId}`}>{typeLabel(r.documentType)}</a>
+        ) : r.documentId ? (
+          `document ${r.documentId}`
+        ) : (
+          <span class="muted">chart</span>
+        )}
         {r.facility && !compact ? <div class="small muted">{r.facility}</div> : null}
       </td>
       <td>
@@ -315,7 +358,17 @@ export function DeficiencyTable({ rows, rc }: { rows: ReportRow[]; rc: RowContex
 }
 
 /** Counts by aging bucket, with the total and the delinquent count (the desk list, the printout, the dashboard). */
-export function BucketTable({ buckets, total, delinquent, link }: { buckets: Record<AgingBucket, number>; total: number; delinquent: number; link?: (b: AgingBucket) => string }) {
+export function BucketTable({
+  buckets,
+  total,
+  delinquent,
+  link,
+}: {
+  buckets: Record<AgingBucket, number>
+  total: number
+  delinquent: number
+  link?: (b: AgingBucket) => string
+}) {
   return (
     <table class="buckets report-buckets" data-aging>
       <tbody>
@@ -479,10 +532,14 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
             </div>
           ) : null}
         </div>
-        <Flash code={c.req.query('msg')} messages={{ changed: 'Status changed.', 'error-change': 'That change was not made; see the row.' }} />
+        <Flash
+          code={c.req.query('msg')}
+          messages={{ changed: 'Status changed.', 'error-change': 'That change was not made; see the row.' }}
+        />
         <FilterForm f={f} types={types} facilities={facilities} action="/deficiencies" />
         <p class="muted">
-          {plural(rows.length, 'deficiency', 'deficiencies')}: {summary(f)} · aged as of {report.asOf}; delinquent when open more than {report.delinquentAfterDays} days
+          {plural(rows.length, 'deficiency', 'deficiencies')}: {summary(f)} · aged as of {report.asOf}; delinquent when open more than{' '}
+          {report.delinquentAfterDays} days
         </p>
         <BucketTable buckets={report.totals.buckets} total={report.totals.deficiencies} delinquent={report.totals.delinquent} />
         {rows.length ? <DeficiencyTable rows={rows} rc={rc} /> : <Empty>No deficiencies match.</Empty>}
@@ -494,9 +551,16 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const f = readFilters((k) => c.req.query(k))
     const report = deskReport(deps, userOf(c), f)
     const rows = reportRows(report)
-    audit(c, { action: 'deficiency.export', targetKind: 'report', detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) } })
+    audit(c, {
+      action: 'deficiency.export',
+      targetKind: 'report',
+      detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) },
+    })
     const stamp = deps.clock.today()
-    return c.body(renderReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="deficiencies-${stamp}.csv"` })
+    return c.body(renderReportCsv(report), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="deficiencies-${stamp}.csv"`,
+    })
   })
 
   app.get('/deficiencies/report', need('records.view'), need('export'), (c) => {
@@ -504,7 +568,11 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const f = readFilters((k) => c.req.query(k))
     const report = deskReport(deps, u, f)
     const rows = reportRows(report)
-    audit(c, { action: 'deficiency.report', targetKind: 'report', detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) } })
+    audit(c, {
+      action: 'deficiency.report',
+      targetKind: 'report',
+      detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) },
+    })
     const versions = new RulesetVersions(deps.catalog.db).all()
     const t = report.totals
     return page(
@@ -515,8 +583,9 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
           <div>
             <h1>Deficiency report</h1>
             <p>
-              {summary(f)} · {plural(t.deficiencies, 'deficiency', 'deficiencies')} in {plural(t.charts, 'chart')}; {t.delinquent} delinquent in {plural(t.delinquentCharts, 'chart')} · as of {report.asOf};
-              delinquent when open more than {report.delinquentAfterDays} days
+              {summary(f)} · {plural(t.deficiencies, 'deficiency', 'deficiencies')} in {plural(t.charts, 'chart')}; {t.delinquent}{' '}
+              delinquent in {plural(t.delinquentCharts, 'chart')} · as of {report.asOf}; delinquent when open more than{' '}
+              {report.delinquentAfterDays} days
             </p>
           </div>
           <div class="actions no-print">
@@ -599,12 +668,18 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const back = localPath(field(body, 'back'), '/deficiencies')
     let error: string | undefined
     let status: ContentfulStatusCode = 200
-    if (!(DEFICIENCY_STATUSES as readonly string[]).includes(to)) (error = 'Choose what to do.'), (status = 400)
-    else if (!allowedChanges(u, d.status).includes(to)) (error = `Your role may not make a ${d.status} deficiency ${to}.`), (status = 403)
+    if (!(DEFICIENCY_STATUSES as readonly string[]).includes(to)) ((error = 'Choose what to do.'), (status = 400))
+    else if (!allowedChanges(u, d.status).includes(to)) ((error = `Your role may not make a ${d.status} deficiency ${to}.`), (status = 403))
     else {
       try {
         repo.transition(d.id, to, { by: u.username, reason: reason || undefined })
-        audit(c, { action: 'deficiency.status', targetKind: 'deficiency', targetId: String(d.id), patientMrn: d.chartMrn, detail: { from: d.status, to, reason: reason || null, documentId: d.documentId } })
+        audit(c, {
+          action: 'deficiency.status',
+          targetKind: 'deficiency',
+          targetId: String(d.id),
+          patientMrn: d.chartMrn,
+          detail: { from: d.status, to, reason: reason || null, documentId: d.documentId },
+        })
       } catch (err) {
         const known = actionableError(err)
         if (!known) throw err
@@ -617,7 +692,16 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
       const compact = back.startsWith('/documents/') || back.startsWith('/charts/')
       const [row] = deficiencyRows(deps, [fresh])
       // A refused change keeps what was chosen and typed, so the clerk only adds what was missing.
-      return c.html(<DeficiencyRow r={row!} rc={rowContext(deps, c, back, compact)} error={error} chosen={error ? to : undefined} reason={error ? reason : undefined} />, status)
+      return c.html(
+        <DeficiencyRow
+          r={row!}
+          rc={rowContext(deps, c, back, compact)}
+          error={error}
+          chosen={error ? to : undefined}
+          reason={error ? reason : undefined}
+        />,
+        status,
+      )
     }
     if (error) return c.text(error, status)
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}msg=changed#def-${d.id}`, 303)
@@ -625,11 +709,21 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 }
 
 /** Open deficiencies by aging bucket (the dashboard's panel), from the same report model. */
-export function openByAge(deps: WebDeps): { buckets: Record<AgingBucket, number>; open: number; delinquent: number; delinquentAfterDays: number } {
+export function openByAge(deps: WebDeps): {
+  buckets: Record<AgingBucket, number>
+  open: number
+  delinquent: number
+  delinquentAfterDays: number
+} {
   const asOf = deps.clock.today()
   const after = deps.config.deficiencies.delinquentAfterDays
   return keptUntilChanged(deps.catalog, `open by age ${asOf} ${after}`, () => {
     const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf, clock: deps.clock, delinquentAfterDays: after })
-    return { buckets: r.charts.length ? r.totals.buckets : emptyBuckets(), open: r.totals.deficiencies, delinquent: r.totals.delinquent, delinquentAfterDays: r.delinquentAfterDays }
+    return {
+      buckets: r.charts.length ? r.totals.buckets : emptyBuckets(),
+      open: r.totals.deficiencies,
+      delinquent: r.totals.delinquent,
+      delinquentAfterDays: r.delinquentAfterDays,
+    }
   })
 }

@@ -34,10 +34,18 @@ export function PageImages({ doc, pages, total }: { doc: DocumentRecord; pages: 
     <>
       {pages.map((p) => (
         <figure class="page-image">
-          <img src={`/documents/${doc.id}/pages/${p.page}`} alt={`Page ${p.page} of document ${doc.id}`} loading="lazy" width={p.width ?? undefined} height={p.height ?? undefined} />
+          <img
+            src={`/documents/${doc.id}/pages/${p.page}`}
+            alt={`Page ${p.page} of document ${doc.id}`}
+            loading="lazy"
+            width={p.width ?? undefined}
+            height={p.height ?? undefined}
+          />
           <figcaption>
             Page {p.page} of {total ?? pages.length}
-            {p.source === 'ocr' ? ` · read by OCR${p.ocrConfidence != null ? `, confidence ${Math.round(p.ocrConfidence)}` : ''}` : ' · PDF text'}
+            {p.source === 'ocr'
+              ? ` · read by OCR${p.ocrConfidence != null ? `, confidence ${Math.round(p.ocrConfidence)}` : ''}`
+              : ' · PDF text'}
             {p.deskewAngle ? ` · straightened ${p.deskewAngle.toFixed(1)}°` : ''}
           </figcaption>
         </figure>
@@ -187,7 +195,15 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <dd>{f.author ?? <span class="muted">not found</span>}</dd>
               <dt>Signed</dt>
               <dd>
-                {f.signed ? (f.signed.present ? `yes${f.signed.by ? `, ${f.signed.by}` : ''}${f.signed.date ? `, ${f.signed.date}` : ''}` : <strong>no signature found</strong>) : <span class="muted">not checked</span>}
+                {f.signed ? (
+                  f.signed.present ? (
+                    `yes${f.signed.by ? `, ${f.signed.by}` : ''}${f.signed.date ? `, ${f.signed.date}` : ''}`
+                  ) : (
+                    <strong>no signature found</strong>
+                  )
+                ) : (
+                  <span class="muted">not checked</span>
+                )}
               </dd>
               <dt>Received</dt>
               <dd>
@@ -236,7 +252,11 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </div>
         <section>
           <h2>Deficiencies of this document</h2>
-          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, c.req.path, true)} /> : <Empty>None.</Empty>}
+          {defs.length ? (
+            <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, c.req.path, true)} />
+          ) : (
+            <Empty>None.</Empty>
+          )}
         </section>
         <section>
           <h2>Pages</h2>
@@ -273,7 +293,13 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       // An inactive chart's original is in the archive location.
       body = [await deps.storeWithArchive.get(originalKey(doc.sha256))]
     }
-    audit(c, { action: 'document.download', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { sha256: doc.sha256, name: doc.originalName } })
+    audit(c, {
+      action: 'document.download',
+      targetKind: 'document',
+      targetId: String(doc.id),
+      patientMrn: doc.patientMrn,
+      detail: { sha256: doc.sha256, name: doc.originalName },
+    })
     c.header('Content-Type', doc.contentType || 'application/octet-stream')
     c.header('Content-Disposition', attachment(doc.originalName))
     c.header('Content-Length', String(doc.size))

@@ -59,7 +59,8 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.post('/login', async (c) => {
-    if (!(await loginTokenOk(c))) return loginPage(c, deps, { next: '/', error: 'The sign-in form had expired. Please try again.', status: 403 })
+    if (!(await loginTokenOk(c)))
+      return loginPage(c, deps, { next: '/', error: 'The sign-in form had expired. Please try again.', status: 403 })
     const body = await c.req.parseBody()
     const username = field(body, 'username').slice(0, 40)
     const password = typeof body.password === 'string' ? body.password.slice(0, 200) : ''
@@ -68,15 +69,30 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const client = c.get('client')
     const wait = deps.limiter.retryAfterMs(client, username)
     if (wait > 0) {
-      audit(c, { actor: username || 'anonymous', action: 'login.refused', outcome: 'denied', detail: { reason: 'too many failed attempts' } })
+      audit(c, {
+        actor: username || 'anonymous',
+        action: 'login.refused',
+        outcome: 'denied',
+        detail: { reason: 'too many failed attempts' },
+      })
       c.header('Retry-After', String(Math.ceil(wait / 1000)))
-      return loginPage(c, deps, { next, username, status: 429, error: `Too many failed attempts. Wait ${Math.ceil(wait / 60_000)} minute(s) and try again, or ask the administrator.` })
+      return loginPage(c, deps, {
+        next,
+        username,
+        status: 429,
+        error: `Too many failed attempts. Wait ${Math.ceil(wait / 60_000)} minute(s) and try again, or ask the administrator.`,
+      })
     }
     const user = username && password ? await deps.users.authenticate(username, password) : null
     if (!user) {
       deps.limiter.fail(client, username)
       audit(c, { actor: username || 'anonymous', action: 'login.failed', outcome: 'failed' })
-      return loginPage(c, deps, { next, username, status: 401, error: 'The user name or password is not right (or the account is disabled).' })
+      return loginPage(c, deps, {
+        next,
+        username,
+        status: 401,
+        error: 'The user name or password is not right (or the account is disabled).',
+      })
     }
     deps.limiter.succeed(username)
     // A fresh session at every sign-in (never one the browser already held).
@@ -108,9 +124,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       { title: 'Your password', active: 'account', status },
       <section class="narrow">
         <h1>Your password</h1>
-        {u.mustChangePassword ? (
-          <p class="flash">You signed in with a one-time password. Choose your own password to continue.</p>
-        ) : null}
+        {u.mustChangePassword ? <p class="flash">You signed in with a one-time password. Choose your own password to continue.</p> : null}
         {error ? (
           <p class="flash flash-bad" role="alert">
             {error}
@@ -146,7 +160,8 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const body = await c.req.parseBody()
     const current = typeof body.current === 'string' ? body.current : ''
     const next = typeof body.next === 'string' ? body.next : ''
-    if (next !== (typeof body.repeat === 'string' ? body.repeat : '')) return passwordForm(c, 'The two new passwords are not the same.', 400)
+    if (next !== (typeof body.repeat === 'string' ? body.repeat : ''))
+      return passwordForm(c, 'The two new passwords are not the same.', 400)
     try {
       await deps.users.changePassword(u.id, current, next)
     } catch (err) {

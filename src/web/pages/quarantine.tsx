@@ -57,12 +57,13 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
           }}
         />
         <p class="lede">
-          Files chartclerk could not process. Each says what went wrong and what to do. Fix the cause first, then <strong>Retry</strong> puts the file back in the inbox (
-          <code>{deps.config.watch.inbox}</code>).
+          Files chartclerk could not process. Each says what went wrong and what to do. Fix the cause first, then <strong>Retry</strong>{' '}
+          puts the file back in the inbox (<code>{deps.config.watch.inbox}</code>).
           {can(u.roles, 'quarantine.discard') ? (
             <>
               {' '}
-              A file that will never be read can be discarded with a reason: it is kept in <code>{discardDir(deps.config.quarantineDir)}</code>, never deleted.
+              A file that will never be read can be discarded with a reason: it is kept in{' '}
+              <code>{discardDir(deps.config.quarantineDir)}</code>, never deleted.
             </>
           ) : null}
         </p>
@@ -106,7 +107,14 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
                           <form method="post" action="/quarantine/discard" class="discard-form">
                             <Csrf token={c.get('csrf')} />
                             <input type="hidden" name="file" value={n.file} />
-                            <input name="reason" placeholder="Why discard it" aria-label={`Reason to discard ${n.file}`} maxlength={300} required minlength={3} />
+                            <input
+                              name="reason"
+                              placeholder="Why discard it"
+                              aria-label={`Reason to discard ${n.file}`}
+                              maxlength={300}
+                              required
+                              minlength={3}
+                            />
                             <button type="submit">Discard</button>
                           </form>
                         ) : null}
@@ -126,7 +134,8 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 
   /** Only a name exactly as listed, with its note, inside the quarantine folder: never a path. */
   const listed = async (name: string): Promise<QuarantineNote | undefined> => {
-    const note = name && name === safeName(name) && name === path.basename(name) ? (await listQuarantine(dir)).find((n) => n.file === name) : undefined
+    const note =
+      name && name === safeName(name) && name === path.basename(name) ? (await listQuarantine(dir)).find((n) => n.file === name) : undefined
     return note && path.dirname(path.resolve(dir, note.file)) === dir ? note : undefined
   }
 
@@ -139,7 +148,12 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     if (reason.length < 3) return c.redirect('/quarantine?msg=error-reason', 303)
     if (!existsSync(path.join(dir, note.file))) return c.redirect('/quarantine?msg=error-gone', 303)
     const { to } = await discardQuarantined(dir, note, { by: u.username, reason })
-    audit(c, { action: 'quarantine.discard', targetKind: 'quarantine', targetId: note.file, detail: { code: note.code, stage: note.stage, sha256: note.sha256, reason, to: path.basename(to) } })
+    audit(c, {
+      action: 'quarantine.discard',
+      targetKind: 'quarantine',
+      targetId: note.file,
+      detail: { code: note.code, stage: note.stage, sha256: note.sha256, reason, to: path.basename(to) },
+    })
     deps.log.info({ code: note.code, jobId: note.jobId }, 'quarantined file discarded by a records lead')
     return c.redirect('/quarantine?msg=discarded', 303)
   })
@@ -154,7 +168,12 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const to = inboxTarget(deps.config.watch.inbox, note.file)
     await moveFile(from, to)
     await fs.rm(`${from}.error.json`, { force: true })
-    audit(c, { action: 'quarantine.retry', targetKind: 'quarantine', targetId: note.file, detail: { code: note.code, stage: note.stage, sha256: note.sha256, to: path.basename(to) } })
+    audit(c, {
+      action: 'quarantine.retry',
+      targetKind: 'quarantine',
+      targetId: note.file,
+      detail: { code: note.code, stage: note.stage, sha256: note.sha256, to: path.basename(to) },
+    })
     deps.log.info({ code: note.code, jobId: note.jobId }, 'quarantined file moved back to the inbox for a retry')
     return c.redirect('/quarantine?msg=retried', 303)
   })

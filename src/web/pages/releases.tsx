@@ -20,7 +20,16 @@ import { DOCUMENT_TYPES } from '../../model/types.js'
 import { checkRelease, REQUIRED_ELEMENTS, type ReleaseCheck } from '../../release/check.js'
 import { addDays } from '../../clock/calendar.js'
 import { releaseNumber, REQUESTER_TYPES, ReleaseRepo, type ReleaseRequest } from '../../release/repo.js'
-import { checkReleaseRequest, createRelease, protectedCategoriesOf, markReleaseSent, needsIdentity, packageRelease, requesterType, verifyReleaseIdentity } from '../../release/service.js'
+import {
+  checkReleaseRequest,
+  createRelease,
+  protectedCategoriesOf,
+  markReleaseSent,
+  needsIdentity,
+  packageRelease,
+  requesterType,
+  verifyReleaseIdentity,
+} from '../../release/service.js'
 import type { WebDeps } from '../deps.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { typeLabel, when } from '../format.js'
@@ -50,7 +59,16 @@ function deadline(r: ReleaseRequest, asOf: string): 'overdue' | 'soon' | null {
 }
 
 function StatusBadge({ status }: { status: string }) {
-  const kind = status === 'sent' ? 'filed' : status === 'refused' ? 'failed' : status === 'packaged' ? 'completed' : status === 'cancelled' ? 'muted' : 'needs_review'
+  const kind =
+    status === 'sent'
+      ? 'filed'
+      : status === 'refused'
+        ? 'failed'
+        : status === 'packaged'
+          ? 'completed'
+          : status === 'cancelled'
+            ? 'muted'
+            : 'needs_review'
   return <Badge kind={kind}>{status}</Badge>
 }
 
@@ -59,8 +77,7 @@ function Due({ r, asOf }: { r: ReleaseRequest; asOf: string }) {
   const d = deadline(r, asOf)
   return (
     <span class={d ? `due-${d}` : undefined}>
-      {r.dueDate}{' '}
-      {d === 'overdue' ? <Badge kind="failed">overdue</Badge> : d === 'soon' ? <Badge kind="warning">due soon</Badge> : null}
+      {r.dueDate} {d === 'overdue' ? <Badge kind="failed">overdue</Badge> : d === 'soon' ? <Badge kind="warning">due soon</Badge> : null}
     </span>
   )
 }
@@ -73,7 +90,11 @@ function CheckView({ check }: { check: ReleaseCheck }) {
       </h2>
       <p id="check-result">
         {check.allowed ? <Badge kind="ok">allowed</Badge> : <Badge kind="failed">refused</Badge>}{' '}
-        {check.needsAuthorization ? (check.authorizationId !== null ? `Authorization: document ${check.authorizationId}.` : 'Needs an authorization; none is filed.') : 'No authorization needed.'}{' '}
+        {check.needsAuthorization
+          ? check.authorizationId !== null
+            ? `Authorization: document ${check.authorizationId}.`
+            : 'Needs an authorization; none is filed.'
+          : 'No authorization needed.'}{' '}
         Accountable disclosure: {check.accountable ? 'yes' : 'no'}.{check.part2 ? ' Carries the 42 CFR 2.32 notice.' : ''}
       </p>
       {check.reasons.length ? (
@@ -163,7 +184,8 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         <h1>Release of information</h1>
         <Flash code={c.req.query('done')} messages={FLASH} />
         <p class="muted">
-          {all ? 'Every request.' : 'Requests not yet sent.'} A patient's own request is due {30} days after it was made; due within {DUE_SOON_DAYS} days is flagged.{' '}
+          {all ? 'Every request.' : 'Requests not yet sent.'} A patient's own request is due {30} days after it was made; due within{' '}
+          {DUE_SOON_DAYS} days is flagged.{' '}
           {all ? <a href="/releases">Show only requests not yet sent</a> : <a href="/releases?all=1">Show every request</a>}
         </p>
         {rows.length ? (
@@ -284,17 +306,41 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const body = await c.req.parseBody({ all: true })
     const one = (k: string) => field(body as Record<string, unknown>, k)
     const raw = body.types
-    const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((t): t is string => typeof t === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(t))
+    const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (t): t is string => typeof t === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(t),
+    )
     try {
-      for (const k of ['from', 'to']) if (one(k) && !DATE.test(one(k))) throw new ChartclerkError('USAGE', `The ${k} date wants the form 2026-03-31.`)
+      for (const k of ['from', 'to'])
+        if (one(k) && !DATE.test(one(k))) throw new ChartclerkError('USAGE', `The ${k} date wants the form 2026-03-31.`)
       const r = createRelease(deps, {
-        patientMrn: one('mrn'), requester: one('requester'), requesterType: requesterType(one('requesterType')), recipientName: one('recipient'), recipientAddress: one('address'),
-        purpose: one('purpose'), docTypes: types, dateFrom: one('from') || null, dateTo: one('to') || null, requestDate: today(), identityVerified: one('identityVerified') === '1',
+        patientMrn: one('mrn'),
+        requester: one('requester'),
+        requesterType: requesterType(one('requesterType')),
+        recipientName: one('recipient'),
+        recipientAddress: one('address'),
+        purpose: one('purpose'),
+        docTypes: types,
+        dateFrom: one('from') || null,
+        dateTo: one('to') || null,
+        requestDate: today(),
+        identityVerified: one('identityVerified') === '1',
         createdBy: u.username,
       })
-      audit(c, { action: 'release.create', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { requesterType: r.requesterType, docTypes: types } })
+      audit(c, {
+        action: 'release.create',
+        targetKind: 'release',
+        targetId: r.releaseNumber,
+        patientMrn: r.patientMrn,
+        detail: { requesterType: r.requesterType, docTypes: types },
+      })
       const { check } = checkReleaseRequest(deps, r.id, today())
-      audit(c, { action: 'release.check', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { allowed: check.allowed } })
+      audit(c, {
+        action: 'release.check',
+        targetKind: 'release',
+        targetId: r.releaseNumber,
+        patientMrn: r.patientMrn,
+        detail: { allowed: check.allowed },
+      })
       return c.redirect(`/releases/${r.id}?done=created`, 303)
     } catch (err) {
       return problem(c, err, '/releases')
@@ -307,7 +353,10 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!r) return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such release request.</Empty>)
     const asOf = today()
     // What the request would be now (read-only); the recorded check changes only on a POST.
-    const check = r.status === 'sent' || r.status === 'cancelled' ? (r.checkResult as ReleaseCheck | null) : checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
+    const check =
+      r.status === 'sent' || r.status === 'cancelled'
+        ? (r.checkResult as ReleaseCheck | null)
+        : checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
     audit(c, { action: 'release.view', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
     const p = deps.patients.get(r.patientMrn)
     const csrf = c.get('csrf')
@@ -356,7 +405,8 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             <>
               <dt>Package</dt>
               <dd id="package">
-                {r.packagePages} pages, {r.packageDocuments.length} documents, built {when(r.packagedAt, deps.clock)} · <a href={`/releases/${r.id}/package.pdf`}>Download the package (PDF)</a>
+                {r.packagePages} pages, {r.packageDocuments.length} documents, built {when(r.packagedAt, deps.clock)} ·{' '}
+                <a href={`/releases/${r.id}/package.pdf`}>Download the package (PDF)</a>
               </dd>
             </>
           ) : null}
@@ -372,8 +422,8 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         {needsIdentity(r) && r.status !== 'sent' && r.status !== 'cancelled' ? (
           <div class="flash flash-bad" role="alert" id="identity-held">
             <p>
-              Held: these records go to the patient or their representative, and the requester's identity is not verified. Check their photo ID (and, for a
-              representative, the papers that make them one) before the package is built or sent.
+              Held: these records go to the patient or their representative, and the requester's identity is not verified. Check their photo
+              ID (and, for a representative, the papers that make them one) before the package is built or sent.
             </p>
             <form method="post" action={`/releases/${r.id}/identity`} class="inline">
               <Csrf token={csrf} />
@@ -424,7 +474,13 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const r = withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     const { check } = checkReleaseRequest(deps, r.id, today())
-    audit(c, { action: 'release.check', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { allowed: check.allowed } })
+    audit(c, {
+      action: 'release.check',
+      targetKind: 'release',
+      targetId: r.releaseNumber,
+      patientMrn: r.patientMrn,
+      detail: { allowed: check.allowed },
+    })
     return c.redirect(`/releases/${r.id}?done=checked`, 303)
   })
 
@@ -445,7 +501,13 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!r) return c.text('There is no such release request.', 404)
     try {
       const { pkg } = await packageRelease(deps, r.id, today())
-      audit(c, { action: 'release.package', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { pages: pkg.pages, documents: pkg.documentIds, key: pkg.key } })
+      audit(c, {
+        action: 'release.package',
+        targetKind: 'release',
+        targetId: r.releaseNumber,
+        patientMrn: r.patientMrn,
+        detail: { pages: pkg.pages, documents: pkg.documentIds, key: pkg.key },
+      })
       return c.redirect(`/releases/${r.id}?done=packaged`, 303)
     } catch (err) {
       audit(c, { action: 'release.package', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, outcome: 'failed' })
@@ -457,8 +519,18 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const r = withRequest(c)
     if (!r?.packageKey) return c.text('This request has no package.', 404)
     const pdf = await deps.store.get(r.packageKey)
-    audit(c, { action: 'release.download', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { key: r.packageKey, bytes: pdf.length } })
-    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Length': String(pdf.length), 'Content-Disposition': attachment(`${r.releaseNumber}.pdf`) })
+    audit(c, {
+      action: 'release.download',
+      targetKind: 'release',
+      targetId: r.releaseNumber,
+      patientMrn: r.patientMrn,
+      detail: { key: r.packageKey, bytes: pdf.length },
+    })
+    return c.body(new Uint8Array(pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(pdf.length),
+      'Content-Disposition': attachment(`${r.releaseNumber}.pdf`),
+    })
   })
 
   app.post(`/releases/${ID}/sent`, need('release.manage'), (c) => {
@@ -466,7 +538,13 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!r) return c.text('There is no such release request.', 404)
     try {
       const { disclosure } = markReleaseSent(deps, r.id, { on: today(), by: userOf(c).username })
-      audit(c, { action: 'release.sent', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable } })
+      audit(c, {
+        action: 'release.sent',
+        targetKind: 'release',
+        targetId: r.releaseNumber,
+        patientMrn: r.patientMrn,
+        detail: { to: disclosure.recipientName, on: disclosure.disclosedOn, accountable: disclosure.accountable },
+      })
       return c.redirect(`/releases/${r.id}?done=sent`, 303)
     } catch (err) {
       return problem(c, err, `/releases/${r.id}`)
@@ -481,7 +559,8 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/releases/accounting/:mrn', need('release.manage'), (c) => {
     const mrn = c.req.param('mrn')
     const p = deps.patients.get(mrn)
-    if (!p) return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such patient in the patient index.</Empty>)
+    if (!p)
+      return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such patient in the patient index.</Empty>)
     const asOf = today()
     const rows = repo().accounting(mrn, asOf)
     audit(c, { action: 'release.accounting', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { asOf, shown: rows.length } })
@@ -494,7 +573,8 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </p>
         <h1>Accounting of disclosures</h1>
         <p>
-          {mrn} · {p.familyName}, {p.givenName} · born {p.birthDate}. Accountable disclosures in the six years to {asOf} (45 CFR 164.528). Print this page to give it to the patient.
+          {mrn} · {p.familyName}, {p.givenName} · born {p.birthDate}. Accountable disclosures in the six years to {asOf} (45 CFR 164.528).
+          Print this page to give it to the patient.
         </p>
         {rows.length ? (
           <table class="list" id="accounting">

@@ -28,7 +28,17 @@ import { field, idParam, page } from '../render.js'
 import { PageImages, PageTexts } from './document.js'
 import { splitPage, splitProposal } from './split.js'
 
-function PatientChoice({ n, mrn, name, birthDate, sex, deceased, reasons, score, checked }: {
+function PatientChoice({
+  n,
+  mrn,
+  name,
+  birthDate,
+  sex,
+  deceased,
+  reasons,
+  score,
+  checked,
+}: {
   n: number | null
   mrn: string
   name: string | null
@@ -99,13 +109,17 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         <Flash code={c.req.query('msg')} messages={{ filed: 'Filed. The queue is empty now.' }} />
         <RematchFlash c={c} />
         <p class="lede">
-          Documents chartclerk would not file on a guess. Open one, check the pages, choose the patient and the type. {plural(queue.length, 'document')} waiting.
+          Documents chartclerk would not file on a guess. Open one, check the pages, choose the patient and the type.{' '}
+          {plural(queue.length, 'document')} waiting.
         </p>
         {queue.length && deps.review.rematch ? (
           <form method="post" action="/review/rematch" class="rematch">
             <Csrf token={c.get('csrf')} />
             <button type="submit">Match again against the patient index</button>{' '}
-            <span class="muted small">Files those that now have two agreeing identifiers (after a patient import, say); the rest keep waiting with up-to-date reasons.</span>
+            <span class="muted small">
+              Files those that now have two agreeing identifiers (after a patient import, say); the rest keep waiting with up-to-date
+              reasons.
+            </span>
           </form>
         ) : null}
         {queue.length ? (
@@ -137,7 +151,10 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                       {typeLabel(p.docType)} {p.typeConfidence != null ? <span class="muted">({percent(p.typeConfidence)})</span> : null}
                     </td>
                     <td>{best ? `${best.name ?? ''} ${best.mrn}` : <span class="muted">none found</span>}</td>
-                    <td class="small">{d.reviewReasons[0] ?? ''}{d.reviewReasons.length > 1 ? ` (+${d.reviewReasons.length - 1} more)` : ''}</td>
+                    <td class="small">
+                      {d.reviewReasons[0] ?? ''}
+                      {d.reviewReasons.length > 1 ? ` (+${d.reviewReasons.length - 1} more)` : ''}
+                    </td>
                   </tr>
                 )
               })}
@@ -150,7 +167,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const itemPage = (c: Ctx, doc: DocumentRecord, o: { error?: string; warnings?: string[]; status?: ContentfulStatusCode; chosenMrn?: string; chosenType?: string } = {}) => {
+  const itemPage = (
+    c: Ctx,
+    doc: DocumentRecord,
+    o: { error?: string; warnings?: string[]; status?: ContentfulStatusCode; chosenMrn?: string; chosenType?: string } = {},
+  ) => {
     const p = reviewProposal(doc)
     const nb = desk.reviewNeighbours(doc.id)
     const pages = deps.catalog.documents.pages(doc.id)
@@ -169,11 +190,21 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             <p class="muted">
               Received {when(doc.receivedAt, deps.clock)}
               {doc.sourceFolder ? ` from ${doc.sourceFolder}/` : ''} · {plural(doc.pageCount ?? pages.length, 'page')}
-              {doc.ocrConfidence != null ? ` · OCR confidence ${Math.round(doc.ocrConfidence)}` : doc.textSource === 'text-layer' ? ' · text from the PDF' : ''}
+              {doc.ocrConfidence != null
+                ? ` · OCR confidence ${Math.round(doc.ocrConfidence)}`
+                : doc.textSource === 'text-layer'
+                  ? ' · text from the PDF'
+                  : ''}
             </p>
           </div>
           <nav class="pager" aria-label="Queue">
-            {nb.position > 0 ? <span class="muted">{nb.position} of {nb.total} in the queue</span> : <span class="muted">not in the queue</span>}
+            {nb.position > 0 ? (
+              <span class="muted">
+                {nb.position} of {nb.total} in the queue
+              </span>
+            ) : (
+              <span class="muted">not in the queue</span>
+            )}
             {nb.prev ? (
               <a href={`/review/${nb.prev}`} rel="prev" data-key="k">
                 ← previous <kbd>k</kbd>
@@ -270,7 +301,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     {DOCUMENT_TYPES.map((t) => (
                       <option value={t} selected={t === chosenType}>
                         {typeLabel(t)}
-                        {t === p.docType && p.typeConfidence != null ? ` (proposed, ${percent(p.typeConfidence)})` : t === p.docType ? ' (proposed)' : ''}
+                        {t === p.docType && p.typeConfidence != null
+                          ? ` (proposed, ${percent(p.typeConfidence)})`
+                          : t === p.docType
+                            ? ' (proposed)'
+                            : ''}
                       </option>
                     ))}
                   </select>
@@ -325,7 +360,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const note = field(body, 'note').slice(0, 500) || null
     const retry = (error: string, status: ContentfulStatusCode) => itemPage(c, doc, { error, status, chosenMrn: mrn, chosenType: docType })
     // Refiling a filed document (a misfile) is a deliberate correction, not a review decision.
-    if (doc.status !== 'needs_review') return retry(`This document is no longer waiting for review (it is ${doc.status.replace('_', ' ')}); someone may have settled it already.`, 409)
+    if (doc.status !== 'needs_review')
+      return retry(
+        `This document is no longer waiting for review (it is ${doc.status.replace('_', ' ')}); someone may have settled it already.`,
+        409,
+      )
     if (!mrn) return retry('Choose the patient whose chart this document belongs in.', 400)
     if (!isDocumentType(docType)) return retry('Choose the document type.', 400)
     let settled: SettleResult
@@ -353,7 +392,17 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.post('/review/rematch', need('review.settle'), async (c) => {
     if (!deps.review.rematch) return c.text('Re-matching is not available on this desk.', 404)
     const r = await deps.review.rematch()
-    audit(c, { action: 'review.rematch', detail: { trigger: 'request', examined: r.examined, filed: r.filed.length, waiting: r.waiting, failed: r.failed.length, documents: r.filed.slice(0, 500) } })
+    audit(c, {
+      action: 'review.rematch',
+      detail: {
+        trigger: 'request',
+        examined: r.examined,
+        filed: r.filed.length,
+        waiting: r.waiting,
+        failed: r.failed.length,
+        documents: r.filed.slice(0, 500),
+      },
+    })
     return c.redirect(`/review?msg=rematched&filed=${r.filed.length}&waiting=${r.waiting}&failed=${r.failed.length}`, 303)
   })
 
@@ -366,7 +415,15 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       found.length ? (
         <>
           {found.map((p) => (
-            <PatientChoice n={null} mrn={p.mrn} name={patientName(p)} birthDate={p.birthDate} sex={p.sex} deceased={!!(p.deceased || p.deceasedDate)} reasons={[]} />
+            <PatientChoice
+              n={null}
+              mrn={p.mrn}
+              name={patientName(p)}
+              birthDate={p.birthDate}
+              sex={p.sex}
+              deceased={!!(p.deceased || p.deceasedDate)}
+              reasons={[]}
+            />
           ))}
         </>
       ) : (

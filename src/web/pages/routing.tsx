@@ -26,7 +26,17 @@ import { PagesBesideText } from './document.js'
 
 const FLASH = { ack: 'Marked reviewed.' }
 
-function RouteTable({ rows, deps, link, showProvider }: { rows: RouteListing[]; deps: WebDeps; link: (r: RouteListing) => string; showProvider?: boolean }) {
+function RouteTable({
+  rows,
+  deps,
+  link,
+  showProvider,
+}: {
+  rows: RouteListing[]
+  deps: WebDeps
+  link: (r: RouteListing) => string
+  showProvider?: boolean
+}) {
   return (
     <table class="list">
       <thead>
@@ -96,10 +106,17 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         <h1>Reports routed to you</h1>
         <Flash code={c.req.query('done')} messages={FLASH} />
         <p class="muted">
-          Outside reports for your review{provider ? ` (${provider})` : ''}. Open one, read it, and mark it reviewed. Reports not reviewed within {days()} days go to the records lead.{' '}
+          Outside reports for your review{provider ? ` (${provider})` : ''}. Open one, read it, and mark it reviewed. Reports not reviewed
+          within {days()} days go to the records lead.{' '}
           {all ? <a href="/inbox">Show only new reports</a> : <a href="/inbox?all=1">Show reviewed reports too</a>}
         </p>
-        {!provider ? <Empty>Your account has no provider name; ask the administrator to set it.</Empty> : rows.length ? <RouteTable rows={rows} deps={deps} link={(r) => `/inbox/${r.documentId}`} /> : <Empty>Nothing waits for your review.</Empty>}
+        {!provider ? (
+          <Empty>Your account has no provider name; ask the administrator to set it.</Empty>
+        ) : rows.length ? (
+          <RouteTable rows={rows} deps={deps} link={(r) => `/inbox/${r.documentId}`} />
+        ) : (
+          <Empty>Nothing waits for your review.</Empty>
+        )}
       </>,
     )
   })
@@ -109,9 +126,21 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
     const doc = id ? deps.catalog.documents.get(id) : undefined
-    const mine = doc && provider ? routes().forDocument(doc.id).filter((r) => sameProvider(r.provider, provider)) : []
-    if (!doc || doc.status !== 'filed' || !mine.length) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such report routed to you.</Empty>)
-    audit(c, { action: 'document.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { from: 'inbox' } })
+    const mine =
+      doc && provider
+        ? routes()
+            .forDocument(doc.id)
+            .filter((r) => sameProvider(r.provider, provider))
+        : []
+    if (!doc || doc.status !== 'filed' || !mine.length)
+      return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such report routed to you.</Empty>)
+    audit(c, {
+      action: 'document.view',
+      targetKind: 'document',
+      targetId: String(doc.id),
+      patientMrn: doc.patientMrn,
+      detail: { from: 'inbox' },
+    })
     const f = documentFacts(doc)
     const p = doc.patientMrn ? deps.patients.get(doc.patientMrn) : undefined
     const pages = deps.catalog.documents.pages(doc.id)
@@ -132,7 +161,8 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             </h1>
             <p>
               Patient {doc.patientMrn}
-              {p ? ` · ${p.familyName}, ${p.givenName} · born ${p.birthDate}` : ''} · <a href={`/documents/${doc.id}`}>full document view</a>
+              {p ? ` · ${p.familyName}, ${p.givenName} · born ${p.birthDate}` : ''} ·{' '}
+              <a href={`/documents/${doc.id}`}>full document view</a>
             </p>
           </div>
           <div class="actions">
@@ -167,7 +197,12 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
     const doc = id ? deps.catalog.documents.get(id) : undefined
-    const mine = doc && provider ? routes().forDocument(doc.id).filter((r) => sameProvider(r.provider, provider)) : []
+    const mine =
+      doc && provider
+        ? routes()
+            .forDocument(doc.id)
+            .filter((r) => sameProvider(r.provider, provider))
+        : []
     if (!doc || !provider || !mine.length) {
       audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(id ?? ''), outcome: 'denied' })
       return c.text('There is no such report routed to you.', 404)
@@ -179,7 +214,13 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       if (!known) throw err
       return c.text(known.error.action, known.http)
     }
-    audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { provider } })
+    audit(c, {
+      action: 'routing.acknowledge',
+      targetKind: 'document',
+      targetId: String(doc.id),
+      patientMrn: doc.patientMrn,
+      detail: { provider },
+    })
     return c.redirect('/inbox?done=ack', 303)
   })
 
@@ -191,8 +232,15 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       { title: 'Overdue reports', active: 'routing' },
       <>
         <h1>Routed reports not reviewed in {days()} days</h1>
-        <p class="muted">Outside reports a clinician has not marked reviewed within {days()} days of routing (setting routing.escalateAfterDays). Remind the clinician, or route the report to someone else.</p>
-        {rows.length ? <RouteTable rows={rows} deps={deps} link={(r) => `/documents/${r.documentId}`} showProvider /> : <Empty>None: every routed report was reviewed in time.</Empty>}
+        <p class="muted">
+          Outside reports a clinician has not marked reviewed within {days()} days of routing (setting routing.escalateAfterDays). Remind
+          the clinician, or route the report to someone else.
+        </p>
+        {rows.length ? (
+          <RouteTable rows={rows} deps={deps} link={(r) => `/documents/${r.documentId}`} showProvider />
+        ) : (
+          <Empty>None: every routed report was reviewed in time.</Empty>
+        )}
       </>,
     )
   })

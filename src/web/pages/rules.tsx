@@ -53,7 +53,8 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <dd>
                 {last ? (
                   <>
-                    {when(last.at, deps.clock)} with {last.rulesetVersion ? <RulesetName version={last.rulesetVersion} versions={versions} /> : 'an unknown rule set'}
+                    {when(last.at, deps.clock)} with{' '}
+                    {last.rulesetVersion ? <RulesetName version={last.rulesetVersion} versions={versions} /> : 'an unknown rule set'}
                   </>
                 ) : (
                   'no chart has been checked yet'
@@ -64,14 +65,15 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               <section class="panel panel-bad" role="alert">
                 <h2>The latest edit of the rule files was refused</h2>
                 <p>
-                  Refused {when(st.lastError.at, deps.clock)}. {st.lastError.keptVersion ? (
+                  Refused {when(st.lastError.at, deps.clock)}.{' '}
+                  {st.lastError.keptVersion ? (
                     <>
                       <RulesetName version={st.lastError.keptVersion} versions={versions} /> stays in force.
                     </>
                   ) : (
                     'No earlier rule set is in force.'
-                  )} Fix
-                  these problems and save the file again:
+                  )}{' '}
+                  Fix these problems and save the file again:
                 </p>
                 <ul class="problems">
                   {st.lastError.messages.map((m) => (
@@ -106,7 +108,12 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               {rs.rules.map((r) => {
                 const k = counts.get(r.id)
                 const n = (s: string) => k?.byStatus[s] ?? 0
-                const applies = r.appliesTo === 'chart' ? 'the whole chart' : r.appliesTo === 'all_documents' ? 'every document' : r.appliesTo.map(typeLabel).join(', ')
+                const applies =
+                  r.appliesTo === 'chart'
+                    ? 'the whole chart'
+                    : r.appliesTo === 'all_documents'
+                      ? 'every document'
+                      : r.appliesTo.map(typeLabel).join(', ')
                 return (
                   <tr class={r.enabled ? undefined : 'disabled'}>
                     <td>
@@ -120,7 +127,9 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     </td>
                     <td class="small">{r.kind.replace(/_/g, ' ')}</td>
                     <td class="num">{r.version}</td>
-                    <td class="num">{n('open') ? <a href={`/deficiencies?status=open&rule=${encodeURIComponent(r.id)}`}>{n('open')}</a> : 0}</td>
+                    <td class="num">
+                      {n('open') ? <a href={`/deficiencies?status=open&rule=${encodeURIComponent(r.id)}`}>{n('open')}</a> : 0}
+                    </td>
                     <td class="num">{n('completed')}</td>
                     <td class="num">{n('verified')}</td>
                     <td class="num">{n('waived') + n('rejected')}</td>
@@ -150,11 +159,22 @@ export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                     <td>
                       <code>{k.location}</code>
                     </td>
-                    <td>{k.summary ? <>{k.summary}, loaded {when(k.loadedAt, deps.clock)}</> : <strong>nothing has loaded</strong>}</td>
+                    <td>
+                      {k.summary ? (
+                        <>
+                          {k.summary}, loaded {when(k.loadedAt, deps.clock)}
+                        </>
+                      ) : (
+                        <strong>nothing has loaded</strong>
+                      )}
+                    </td>
                     <td>
                       {k.lastError ? (
                         <div role="alert">
-                          <Badge kind="bad">refused {when(k.lastError.at, deps.clock)}</Badge> {k.lastError.keptVersion ? 'the last good version stays in force. Fix and save again:' : 'nothing earlier is in force. Fix and save again:'}
+                          <Badge kind="bad">refused {when(k.lastError.at, deps.clock)}</Badge>{' '}
+                          {k.lastError.keptVersion
+                            ? 'the last good version stays in force. Fix and save again:'
+                            : 'nothing earlier is in force. Fix and save again:'}
                           <ul class="problems">
                             {k.lastError.messages.map((m) => (
                               <li>

@@ -32,11 +32,15 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/search', need('records.view'), (c) => {
     const u = userOf(c)
     // Control characters (a NUL most of all) are never search words; the full-text index refuses them.
-    const q = (c.req.query('q') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200)
+    const q = (c.req.query('q') ?? '')
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+      .slice(0, 200)
     const hits: { doc: DocumentRecord; patient: Patient | undefined; pages: { page: number; snippet: string }[] }[] = []
     if (q) {
       const byDoc = new Map<number, { page: number; snippet: string }[]>()
-      for (const h of deps.catalog.documents.search(q, 500)) byDoc.set(h.documentId, [...(byDoc.get(h.documentId) ?? []), { page: h.page, snippet: h.snippet }])
+      for (const h of deps.catalog.documents.search(q, 500))
+        byDoc.set(h.documentId, [...(byDoc.get(h.documentId) ?? []), { page: h.page, snippet: h.snippet }])
       for (const [id, pages] of byDoc) {
         const doc = deps.catalog.documents.get(id)
         if (!doc || doc.status !== 'filed') continue
@@ -55,7 +59,15 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         <form method="get" action="/search" class="filters" role="search">
           <label>
             Words to find
-            <input type="search" name="q" value={q} autofocus size={40} data-key="/" placeholder="e.g. potassium, chest x-ray, Tri-County" />
+            <input
+              type="search"
+              name="q"
+              value={q}
+              autofocus
+              size={40}
+              data-key="/"
+              placeholder="e.g. potassium, chest x-ray, Tri-County"
+            />
           </label>
           <button type="submit">Search</button>
         </form>

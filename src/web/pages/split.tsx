@@ -53,7 +53,8 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
         ))}
       </ul>
       <p class="lede">
-        Tick the scissors where a new document starts: untick a cut that is wrong, tick another to move or add one. Separator sheets and blank pages at the start of a document are never filed.
+        Tick the scissors where a new document starts: untick a cut that is wrong, tick another to move or add one. Separator sheets and
+        blank pages at the start of a document are never filed.
       </p>
       <form method="post" action={`/review/${doc.id}/split`} id="split">
         <Csrf token={c.get('csrf')} />
@@ -67,7 +68,13 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
                 {p.page > 1 ? (
                   <li class={`cut${cut ? (cut.confidence >= 0.9 ? ' cut-sure' : ' cut-doubt') : ''}`}>
                     <label title={cut ? cut.reasons.join('; ') : 'No sign of a new document here'}>
-                      <input type="checkbox" name="starts" value={String(p.page)} checked={!!cut} aria-label={`A new document starts at page ${p.page}`} />
+                      <input
+                        type="checkbox"
+                        name="starts"
+                        value={String(p.page)}
+                        checked={!!cut}
+                        aria-label={`A new document starts at page ${p.page}`}
+                      />
                       <span class="scissors" aria-hidden="true">
                         ✂
                       </span>
@@ -86,7 +93,11 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
                       </>
                     ) : null}
                   </span>
-                  {guess ? <span class="small muted">{typeLabel(guess.type)} {percent(guess.typeConfidence)}</span> : null}
+                  {guess ? (
+                    <span class="small muted">
+                      {typeLabel(guess.type)} {percent(guess.typeConfidence)}
+                    </span>
+                  ) : null}
                   {cut && !cut.reasons[0]?.startsWith('against') ? <span class="small muted why-cut">{cut.reasons[0]}</span> : null}
                 </li>
               </>
@@ -97,7 +108,9 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
           <button type="submit" class="primary">
             Split here and file each part
           </button>{' '}
-          <span class="muted small">Each part is read again on its own: filed when its patient and type are sure, else it waits here in review.</span>
+          <span class="muted small">
+            Each part is read again on its own: filed when its patient and type are sure, else it waits here in review.
+          </span>
         </div>
       </form>
     </>,
@@ -109,7 +122,12 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const id = idParam(c.req.param('id'))
     const doc = id ? deps.catalog.documents.get(id) : undefined
-    if (!doc || !splitProposal(doc)) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no stack waiting to be split here; someone may have split it already.</Empty>)
+    if (!doc || !splitProposal(doc))
+      return page(
+        c,
+        { title: 'Not found', status: 404 },
+        <Empty>There is no stack waiting to be split here; someone may have split it already.</Empty>,
+      )
     if (!deps.review.split) return c.text('Splitting is not available on this desk.', 404)
     const body = await c.req.parseBody({ all: true })
     const raw = body.starts
@@ -118,7 +136,8 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     try {
       parts = await deps.review.split(doc.id, starts, u.username)
     } catch (err) {
-      if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND')) return splitPage(c, deps, doc, { error: err.action, status: err.code === 'NOT_FOUND' ? 404 : 409 })
+      if (err instanceof ChartclerkError && (err.code === 'USAGE' || err.code === 'NOT_FOUND'))
+        return splitPage(c, deps, doc, { error: err.action, status: err.code === 'NOT_FOUND' ? 404 : 409 })
       throw err
     }
     const plan = splitProposal(doc)!
@@ -126,7 +145,11 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       action: 'review.split',
       targetKind: 'document',
       targetId: String(doc.id),
-      detail: { proposed: plan.parts.map((p) => p.from), decided: parts.map((p) => p.split.from), documents: parts.map((p) => p.documentId) },
+      detail: {
+        proposed: plan.parts.map((p) => p.from),
+        decided: parts.map((p) => p.split.from),
+        documents: parts.map((p) => p.documentId),
+      },
     })
     return page(
       c,
@@ -148,9 +171,17 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                   {p.split.from}–{p.split.to}
                 </td>
                 <td>
-                  <a href={p.status === 'needs_review' ? `/review/${p.documentId}` : `/documents/${p.documentId}`}>document {p.documentId}</a>
+                  <a href={p.status === 'needs_review' ? `/review/${p.documentId}` : `/documents/${p.documentId}`}>
+                    document {p.documentId}
+                  </a>
                 </td>
-                <td>{p.status === 'filed' ? 'filed in its chart' : p.status === 'duplicate' ? 'already on file (received again)' : 'waits in review for its patient or type'}</td>
+                <td>
+                  {p.status === 'filed'
+                    ? 'filed in its chart'
+                    : p.status === 'duplicate'
+                      ? 'already on file (received again)'
+                      : 'waits in review for its patient or type'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,10 @@ const ROLE_HELP: Record<Role, string> = {
 }
 
 export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const usersPage = async (c: Ctx, o: { error?: string; notice?: { username: string; password: string; what: string }; status?: ContentfulStatusCode } = {}) => {
+  const usersPage = async (
+    c: Ctx,
+    o: { error?: string; notice?: { username: string; password: string; what: string }; status?: ContentfulStatusCode } = {},
+  ) => {
     const users = await deps.users.list()
     return page(
       c,
@@ -42,7 +45,8 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         ) : null}
         {o.notice ? (
           <div class="flash otp" role="status">
-            {o.notice.what} Give <strong>{o.notice.username}</strong> this one-time password in person; it is shown only now, and they choose their own at first sign-in:
+            {o.notice.what} Give <strong>{o.notice.username}</strong> this one-time password in person; it is shown only now, and they
+            choose their own at first sign-in:
             <div class="otp-value">
               <code>{o.notice.password}</code>
             </div>
@@ -74,7 +78,11 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                 </td>
                 <td class="nowrap">{u.lastLoginAt ? when(u.lastLoginAt, deps.clock) : <span class="muted">never</span>}</td>
                 <td class="no-print actions">
-                  <form method="post" action={`/admin/users/${encodeURIComponent(u.username)}/${u.disabled ? 'enable' : 'disable'}`} class="inline">
+                  <form
+                    method="post"
+                    action={`/admin/users/${encodeURIComponent(u.username)}/${u.disabled ? 'enable' : 'disable'}`}
+                    class="inline"
+                  >
                     <Csrf token={c.get('csrf')} />
                     <button type="submit">{u.disabled ? 'Enable' : 'Disable'}</button>
                   </form>
@@ -130,7 +138,12 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const roles = list.filter((r): r is Role => typeof r === 'string' && isRole(r))
     const username = field(body, 'username')
     try {
-      const { user, password } = await deps.users.add({ username, roles, displayName: field(body, 'displayName') || null, providerName: field(body, 'providerName') || null })
+      const { user, password } = await deps.users.add({
+        username,
+        roles,
+        displayName: field(body, 'displayName') || null,
+        providerName: field(body, 'providerName') || null,
+      })
       audit(c, { action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles } })
       return usersPage(c, { notice: { username: user.username, password: password!, what: 'Account added.' } })
     } catch (err) {

@@ -1,6 +1,6 @@
 // chartclerk records desk: keyboard shortcuts and small helpers. No inline scripts anywhere
 // (the Content-Security-Policy forbids them); this file and htmx are the only scripts.
-(function () {
+;(function () {
   'use strict'
 
   // Where a key is text (or picks an option): a text field, a text area, an open menu. A radio or
@@ -38,7 +38,9 @@
     }
     if (e.key === 'g') {
       pendingG = true
-      setTimeout(function () { pendingG = false }, 1200)
+      setTimeout(function () {
+        pendingG = false
+      }, 1200)
       return
     }
 
@@ -75,9 +77,13 @@
       var rows = Array.prototype.slice.call(document.querySelectorAll('table[data-keynav] tbody tr'))
       if (rows.length) {
         e.preventDefault()
-        var cur = rows.findIndex(function (r) { return r.classList.contains('current') })
+        var cur = rows.findIndex(function (r) {
+          return r.classList.contains('current')
+        })
         var next = e.key === 'j' ? Math.min(rows.length - 1, cur + 1) : Math.max(0, cur - 1)
-        rows.forEach(function (r) { r.classList.remove('current') })
+        rows.forEach(function (r) {
+          r.classList.remove('current')
+        })
         rows[next].classList.add('current')
         var a = rows[next].querySelector('a')
         if (a) a.focus()
@@ -123,9 +129,13 @@
     var t = e.target && e.target.closest ? e.target.closest('select[data-key]') : null
     if (t) t.setAttribute('data-picked', 'pointer')
   })
-  document.addEventListener('keydown', function (e) {
-    if (e.target && e.target.tagName === 'SELECT' && e.target.removeAttribute) e.target.removeAttribute('data-picked')
-  }, true)
+  document.addEventListener(
+    'keydown',
+    function (e) {
+      if (e.target && e.target.tagName === 'SELECT' && e.target.removeAttribute) e.target.removeAttribute('data-picked')
+    },
+    true,
+  )
 
   // Buttons that print the page.
   document.addEventListener('click', function (e) {

@@ -30,7 +30,13 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
     expect(first!.username).toBe('admin')
     expect(await users.ensureFirstAdmin()).toBeNull()
     expect(await users.count()).toBe(1)
-    expect(await users.authenticate('admin', first!.password)).toMatchObject({ username: 'admin', displayName: 'Administrator', roles: ['admin'], mustChangePassword: true, disabled: false })
+    expect(await users.authenticate('admin', first!.password)).toMatchObject({
+      username: 'admin',
+      displayName: 'Administrator',
+      roles: ['admin'],
+      mustChangePassword: true,
+      disabled: false,
+    })
     const stored = await cat.sql.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow()
     expect(stored.password_hash).toMatch(/^scrypt\$/)
     expect(stored.password_hash).not.toContain(first!.password)
@@ -50,11 +56,27 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
   })
 
   it('user names are unique regardless of case, found in any case, listed in name order', async () => {
-    const { user, password } = await users.add({ username: 'MLopez', displayName: 'Maria Lopez', roles: ['clerk', 'lead'], password: PASSWORD })
+    const { user, password } = await users.add({
+      username: 'MLopez',
+      displayName: 'Maria Lopez',
+      roles: ['clerk', 'lead'],
+      password: PASSWORD,
+    })
     expect(password).toBeNull()
-    expect(user).toMatchObject({ username: 'MLopez', displayName: 'Maria Lopez', roles: ['clerk', 'lead'], providerName: null, mustChangePassword: false, disabled: false, lastLoginAt: null })
+    expect(user).toMatchObject({
+      username: 'MLopez',
+      displayName: 'Maria Lopez',
+      roles: ['clerk', 'lead'],
+      providerName: null,
+      mustChangePassword: false,
+      disabled: false,
+      lastLoginAt: null,
+    })
     expect(typeof user.id).toBe('number')
-    await expect(users.add({ username: 'mlopez', roles: ['clerk'] })).rejects.toMatchObject({ code: 'CONFLICT', action: expect.stringMatching(/already/) })
+    await expect(users.add({ username: 'mlopez', roles: ['clerk'] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      action: expect.stringMatching(/already/),
+    })
     await users.add({ username: 'bwebb', roles: ['provider'], providerName: ' Marcus Webb, DO ', password: PASSWORD })
     await users.add({ username: 'zed', roles: ['auditor'], password: PASSWORD })
     expect((await users.byName('MLOPEZ'))!.id).toBe(user.id)
@@ -68,8 +90,12 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
   it('refuses a bad name, no role, a provider without a provider name, a weak password', async () => {
     await expect(users.add({ username: '../x', roles: ['clerk'] })).rejects.toMatchObject({ action: expect.stringMatching(/user name/) })
     await expect(users.add({ username: 'clerk1', roles: [] })).rejects.toMatchObject({ action: expect.stringMatching(/role/) })
-    await expect(users.add({ username: 'webb', roles: ['provider'] })).rejects.toMatchObject({ action: expect.stringMatching(/provider name/) })
-    await expect(users.add({ username: 'clerk1', roles: ['clerk'], password: 'short' })).rejects.toMatchObject({ action: expect.stringMatching(/12 characters/) })
+    await expect(users.add({ username: 'webb', roles: ['provider'] })).rejects.toMatchObject({
+      action: expect.stringMatching(/provider name/),
+    })
+    await expect(users.add({ username: 'clerk1', roles: ['clerk'], password: 'short' })).rejects.toMatchObject({
+      action: expect.stringMatching(/12 characters/),
+    })
     expect(await users.count()).toBe(0)
   })
 
@@ -88,7 +114,9 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
     expect(after.passwordChangedAt).not.toBeNull()
     expect(await users.authenticate('clerk1', password!)).toBeNull()
     expect(await users.authenticate('clerk1', 'seven violet lanterns')).not.toBeNull()
-    await expect(users.changePassword(user.id, 'not the password', 'another fine password')).rejects.toMatchObject({ action: expect.stringMatching(/current password/) })
+    await expect(users.changePassword(user.id, 'not the password', 'another fine password')).rejects.toMatchObject({
+      action: expect.stringMatching(/current password/),
+    })
   })
 
   it('a disabled account cannot sign in and its sessions end; the last admin cannot be disabled', async () => {
@@ -133,13 +161,18 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
     // Another desk over the same catalog sees the same session and the same CSRF token.
     const elsewhere = new SessionsRepo(cat.sql.db, { idleMinutes: 30, maxHours: 1 }, () => now)
     const found = await elsewhere.lookup(token)
-    expect(found).toMatchObject({ session: { id: session.id, csrfToken: session.csrfToken, userId: user.id }, user: { username: 'clerk1' } })
+    expect(found).toMatchObject({
+      session: { id: session.id, csrfToken: session.csrfToken, userId: user.id },
+      user: { username: 'clerk1' },
+    })
     for (let i = 0; i < 5; i++) {
       now += 10 * 60_000
       expect(await sessions.lookup(token), `after ${(i + 1) * 10} min`).not.toBeNull()
     }
     // Each use moved the idle clock, in the catalog.
-    expect((await cat.sql.db.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at).toBe(new Date(now).toISOString())
+    expect((await cat.sql.db.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at).toBe(
+      new Date(now).toISOString(),
+    )
     now += 15 * 60_000
     expect(await sessions.lookup(token)).toBeNull()
     expect(await cat.sql.db.selectFrom('sessions').selectAll().execute()).toEqual([])
@@ -155,7 +188,7 @@ describe.each(engines)('accounts and sessions on $name', (engine) => {
     expect(await sessions.lookup('x'.repeat(300))).toBeNull()
   })
 
-  it('starting a session prunes the ended ones; endAllFor ends one account\'s', async () => {
+  it("starting a session prunes the ended ones; endAllFor ends one account's", async () => {
     let now = Date.parse('2025-06-01T08:00:00Z')
     const { user } = await users.add({ username: 'clerk1', roles: ['clerk'], password: PASSWORD })
     const sessions = new SessionsRepo(cat.sql.db, { idleMinutes: 30, maxHours: 12 }, () => now)

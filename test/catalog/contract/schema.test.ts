@@ -25,7 +25,9 @@ function sqliteSchema(): Map<string, string[]> {
   try {
     const tables = catalog.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
     return new Map(
-      tables.filter((t) => !SQLITE_ONLY_TABLES.test(t)).map((t) => [t, (catalog.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).sort()]),
+      tables
+        .filter((t) => !SQLITE_ONLY_TABLES.test(t))
+        .map((t) => [t, (catalog.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).sort()]),
     )
   } finally {
     catalog.close()
@@ -46,7 +48,9 @@ describe.skipIf(!server)('the catalog schema on PostgreSQL', () => {
 
   it('has every table and column of a fresh SQLite catalog, and nothing else but the full-text column', async () => {
     const cols = await sql<{ table_name: string; column_name: string }>`
-      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name`.execute(pg.db)
+      SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name`.execute(
+      pg.db,
+    )
     const onPg = new Map<string, string[]>()
     for (const r of cols.rows) {
       if (PG_ONLY_COLUMNS.has(`${r.table_name}.${r.column_name}`)) continue
@@ -67,13 +71,19 @@ describe.skipIf(!server)('the catalog schema on PostgreSQL', () => {
   })
 
   it('searches page text with a tsvector and a GIN index, stemmed like FTS5', async () => {
-    const idx = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE tablename = 'pages' AND indexname = 'pages_text_search'`.execute(pg.db)
+    const idx = await sql<{
+      indexdef: string
+    }>`SELECT indexdef FROM pg_indexes WHERE tablename = 'pages' AND indexname = 'pages_text_search'`.execute(pg.db)
     expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(text_search\)/)
     const now = new Date().toISOString()
     await sql`INSERT INTO documents (sha256, size, content_type, original_name, received_at, status, created_at, updated_at)
               VALUES ('ab', 1, 'application/pdf', 'a.pdf', ${now}, 'filed', ${now}, ${now})`.execute(pg.db)
-    await sql`INSERT INTO pages (document_id, page_no, source, text) VALUES (1, 1, 'ocr', 'Hemoglobin A1c results were reviewed by the cardiologist')`.execute(pg.db)
-    const hit = await sql<{ document_id: number }>`SELECT document_id FROM pages WHERE text_search @@ websearch_to_tsquery('english', 'review result')`.execute(pg.db)
+    await sql`INSERT INTO pages (document_id, page_no, source, text) VALUES (1, 1, 'ocr', 'Hemoglobin A1c results were reviewed by the cardiologist')`.execute(
+      pg.db,
+    )
+    const hit = await sql<{
+      document_id: number
+    }>`SELECT document_id FROM pages WHERE text_search @@ websearch_to_tsquery('english', 'review result')`.execute(pg.db)
     expect(hit.rows).toEqual([{ document_id: 1 }])
     const miss = await sql`SELECT 1 FROM pages WHERE text_search @@ websearch_to_tsquery('english', 'discharge')`.execute(pg.db)
     expect(miss.rows).toEqual([])
@@ -114,19 +124,31 @@ describe.skipIf(!server)('when the PostgreSQL catalog cannot be used, the messag
   })
 
   it('a wrong password', async () => {
-    await expect(openPostgresCatalog({ url: server!.url, password: 'not-it' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', action: expect.stringMatching(/refused the password/) })
+    await expect(openPostgresCatalog({ url: server!.url, password: 'not-it' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      action: expect.stringMatching(/refused the password/),
+    })
   })
 
   it('a database that does not exist', async () => {
     const url = new URL(server!.url)
     url.pathname = `/nope_${randomBytes(3).toString('hex')}`
-    await expect(openPostgresCatalog({ url: url.toString(), password: server!.password })).rejects.toMatchObject({ code: 'CONFIG_INVALID', action: expect.stringMatching(/no database named/) })
+    await expect(openPostgresCatalog({ url: url.toString(), password: server!.password })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      action: expect.stringMatching(/no database named/),
+    })
   })
 
   it('a server that does not answer', async () => {
     const port = await freePort()
-    const err = await openPostgresCatalog({ url: `postgres://chartclerk@127.0.0.1:${port}/catalog`, password: 'x' }).catch((e: unknown) => e)
-    expect(err).toMatchObject({ code: 'CATALOG_UNREACHABLE', transient: true, action: expect.stringMatching(/chartclerk@127\.0\.0\.1:\d+\/catalog does not answer \(ECONNREFUSED\)/) })
+    const err = await openPostgresCatalog({ url: `postgres://chartclerk@127.0.0.1:${port}/catalog`, password: 'x' }).catch(
+      (e: unknown) => e,
+    )
+    expect(err).toMatchObject({
+      code: 'CATALOG_UNREACHABLE',
+      transient: true,
+      action: expect.stringMatching(/chartclerk@127\.0\.0\.1:\d+\/catalog does not answer \(ECONNREFUSED\)/),
+    })
     expect(String((err as { action: string }).action)).not.toContain('password')
   })
 })

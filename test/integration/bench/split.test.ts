@@ -76,9 +76,20 @@ describe('split benchmark batches', () => {
 
   it('scores a perfect split as 1, a missed cut and a page filed under another patient as such', () => {
     const t = full.find((b) => b.truth.separators.length)!.truth
-    const perfect: IngestLine[] = t.parts.map((p) => ({ status: 'filed', split: { from: p.from, to: p.to }, documentType: p.type, patient: { mrn: p.patient.mrn } }))
+    const perfect: IngestLine[] = t.parts.map((p) => ({
+      status: 'filed',
+      split: { from: p.from, to: p.to },
+      documentType: p.type,
+      patient: { mrn: p.patient.mrn },
+    }))
     const s = summarise([scoreBatch(t, perfect)])
-    expect(s).toMatchObject({ boundaryPrecision: 1, boundaryRecall: 1, exactPartAccuracy: 1, pagesFiledIntoWrongChart: 0, partsFiled: t.parts.length })
+    expect(s).toMatchObject({
+      boundaryPrecision: 1,
+      boundaryRecall: 1,
+      exactPartAccuracy: 1,
+      pagesFiledIntoWrongChart: 0,
+      partsFiled: t.parts.length,
+    })
     // The whole file as one document filed under the first part's patient: every cut missed, others' pages and the separator in the wrong chart.
     const whole = scoreBatch(t, [{ status: 'filed', patient: { mrn: t.parts[0]!.patient.mrn } }])
     expect(whole.tp).toBe(0)

@@ -14,12 +14,26 @@ afterAll(async () => {
 
 describe('chartclerk CLI', () => {
   it('ingest --json: one line per file with the documented fields; exit 1 when a file failed', async () => {
-    const r = await runCli(ws, ['--json', 'ingest', path.join(SAMPLE_SCANS, 'lab-report-text.pdf'), path.join(BAD, 'encrypted-password-test.pdf')])
+    const r = await runCli(ws, [
+      '--json',
+      'ingest',
+      path.join(SAMPLE_SCANS, 'lab-report-text.pdf'),
+      path.join(BAD, 'encrypted-password-test.pdf'),
+    ])
     expect(r.code).toBe(1)
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(2)
     const ok = lines.find((l) => l.file.endsWith('lab-report-text.pdf'))
-    expect(ok).toMatchObject({ status: 'needs_review', documentId: 1, pages: 1, ocrConfidence: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(ok).toMatchObject({
+      status: 'needs_review',
+      documentId: 1,
+      pages: 1,
+      ocrConfidence: null,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
     expect(ok.textLength).toBeGreaterThan(500)
     const bad = lines.find((l) => l.file.endsWith('encrypted-password-test.pdf'))
     expect(bad).toMatchObject({ status: 'failed', documentId: null, error: { code: 'PDF_ENCRYPTED' } })
@@ -67,7 +81,11 @@ describe('chartclerk CLI', () => {
     expect(r.stdout).toMatch(/--- page 1 \(text-layer\) ---/)
     expect(r.stdout).toMatch(/JOHNSON, MICHAEL/)
     const j = await runCli(ws, ['document', 'show', '1', '--json'])
-    expect(JSON.parse(j.stdout)).toMatchObject({ id: 1, pages: [expect.objectContaining({ page: 1, source: 'text-layer' })], receipts: [expect.anything()] })
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      id: 1,
+      pages: [expect.objectContaining({ page: 1, source: 'text-layer' })],
+      receipts: [expect.anything()],
+    })
     const missing = await runCli(ws, ['document', 'show', '999'])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/no document 999/)

@@ -30,7 +30,13 @@ beforeAll(async () => {
   const filed = path.join(dir, 'Johnson Michael 1975-01-12 CC-100418 labs.pdf')
   await copyFile(path.join(SAMPLE_SCANS, 'lab-report-text.pdf'), filed)
   const patient = PATIENTS.find((p) => p.mrn === 'CC-100418')!
-  const spec = makeRecordSpec(new Rng('console-privacy-look-alike'), { docType: 'progress_note', patient, layout: 'labelled', date: '2025-05-20', withOurMrn: false })
+  const spec = makeRecordSpec(new Rng('console-privacy-look-alike'), {
+    docType: 'progress_note',
+    patient,
+    layout: 'labelled',
+    date: '2025-05-20',
+    withOurMrn: false,
+  })
   spec.patient = { ...spec.patient, birthDate: '1975-01-21', mrn: undefined }
   const lookAlike = path.join(dir, 'progress note JOHNSON, MICHAEL dob 01-21-1975.pdf')
   await writeFile(lookAlike, await renderRecordPdf(spec))
@@ -46,14 +52,22 @@ function expectNoPatientData(text: string): void {
 
 /** Runs `start` (human output) until it has printed `lines` results, then stops it. */
 async function startUntil(args: string[], done: (out: string) => boolean): Promise<{ out: string; err: string; code: number | null }> {
-  const child = spawn(process.execPath, [BIN, ...args, 'start', '--no-web'], { cwd: ws.dir, env: { ...process.env, ...ws.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, ...args, 'start', '--no-web'], {
+    cwd: ws.dir,
+    env: { ...process.env, ...ws.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   let err = ''
   child.stdout.on('data', (d) => (out += d))
   child.stderr.on('data', (d) => (err += d))
   const exited = new Promise<number | null>((r) => child.on('exit', r))
   try {
-    await waitFor(() => done(out) || child.exitCode !== null, 120_000, () => `${out}\n${err.slice(-2000)}`)
+    await waitFor(
+      () => done(out) || child.exitCode !== null,
+      120_000,
+      () => `${out}\n${err.slice(-2000)}`,
+    )
   } finally {
     child.kill('SIGINT')
   }
@@ -83,12 +97,22 @@ describe('console output over patient-bearing files', () => {
     expectNoPatientData(human.out + human.err)
 
     const another = path.join(ws.inbox, 'Johnson_Michael_CC-100418_again.pdf')
-    const spec = makeRecordSpec(new Rng('console-privacy-third'), { docType: 'progress_note', patient: PATIENTS.find((p) => p.mrn === 'CC-100418')!, layout: 'labelled', date: '2025-06-02', withOurMrn: true })
+    const spec = makeRecordSpec(new Rng('console-privacy-third'), {
+      docType: 'progress_note',
+      patient: PATIENTS.find((p) => p.mrn === 'CC-100418')!,
+      layout: 'labelled',
+      date: '2025-06-02',
+      withOurMrn: true,
+    })
     await writeFile(another, await renderRecordPdf(spec))
     const json = await startUntil(['--json'], (out) => out.trim().length > 0 && out.endsWith('\n'))
     expect(json.code).toBe(0)
     const line = JSON.parse(json.out.trim().split('\n')[0]!)
-    expect(line).toMatchObject({ status: expect.stringMatching(/^(filed|needs_review)$/), documentId: expect.any(Number), jobId: expect.any(String) })
+    expect(line).toMatchObject({
+      status: expect.stringMatching(/^(filed|needs_review)$/),
+      documentId: expect.any(Number),
+      jobId: expect.any(String),
+    })
     expect(line.file).toBeUndefined()
     expectNoPatientData(json.out + json.err)
   })

@@ -37,7 +37,12 @@ describe('chartclerk inactive', () => {
 
     const scan = await runCli(ws, ['inactive', 'scan', '--as-of', LATER, '--by', 'records lead'])
     expect(scan.code, scan.stderr).toBe(0)
-    expect(scan.stdout).toMatch(new RegExp(`^  ${MRN} no activity; last activity \\d{4}-\\d{2}-\\d{2}; 1 document\\(s\\); \\d+ object\\(s\\) moved to the archive$`, 'm'))
+    expect(scan.stdout).toMatch(
+      new RegExp(
+        `^  ${MRN} no activity; last activity \\d{4}-\\d{2}-\\d{2}; 1 document\\(s\\); \\d+ object\\(s\\) moved to the archive$`,
+        'm',
+      ),
+    )
     expect(scan.stdout).toMatch(/^1 chart\(s\) made inactive\.$/m)
     const list = jsonLines(await runCli(ws, ['inactive', 'list', '--json']))
     expect(list).toEqual([expect.objectContaining({ mrn: MRN, inactiveSince: LATER, reason: 'no_activity', markedBy: 'records lead' })])

@@ -21,14 +21,24 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chartclerk-init-'))
   // No CHARTCLERK_DATA / _INBOX: everything comes from the file init writes.
   const env = { CHARTCLERK_WATCH_STABILITY_MS: '300', CHARTCLERK_OCR_WORKERS: '1', CHARTCLERK_LOG_LEVEL: 'warn' }
-  ws = { dir, env, inbox: path.join(dir, 'inbox'), data: path.join(dir, 'data'), quarantine: path.join(dir, 'quarantine'), config: () => { throw new Error('unused') }, cleanup: () => rm(dir, { recursive: true, force: true }) }
+  ws = {
+    dir,
+    env,
+    inbox: path.join(dir, 'inbox'),
+    data: path.join(dir, 'data'),
+    quarantine: path.join(dir, 'quarantine'),
+    config: () => {
+      throw new Error('unused')
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  }
 })
 afterAll(async () => {
   await ws?.cleanup()
 })
 
 describe('chartclerk --version', () => {
-  it('prints the version of chartclerk\'s package.json and exits 0', async () => {
+  it("prints the version of chartclerk's package.json and exits 0", async () => {
     const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'))
     const r = await runCli(ws, ['--version'])
     expect(r).toMatchObject({ code: 0, stdout: `${version}\n` })
@@ -53,7 +63,19 @@ describe('chartclerk init', () => {
   })
 
   it('writes a commented configuration, makes the inbox and the first administrator', async () => {
-    const r = await runCli(ws, ['init', '--mrn-format', 'CC-######', '--mrn-example', 'CC-100418', '--date-order', 'MDY', '--time-zone', 'America/New_York', '--clinic-name', 'Cedar Commons Community Health Center'])
+    const r = await runCli(ws, [
+      'init',
+      '--mrn-format',
+      'CC-######',
+      '--mrn-example',
+      'CC-100418',
+      '--date-order',
+      'MDY',
+      '--time-zone',
+      'America/New_York',
+      '--clinic-name',
+      'Cedar Commons Community Health Center',
+    ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/MRN format {3}\^CC-\\d\{6\}\$/)
     expect(r.stdout).toMatch(/taken as ours: {2}CC-100418, /)

@@ -33,7 +33,13 @@ beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   const app = await openApp(ws.config(), { log: silentLogger() })
   app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients)
-  id = await seedDocument(app, { status: 'filed', mrn: 'CC-100418', docType: 'lab_report', text: 'LABORATORY REPORT', details: { fields: OLD_SHAPE } })
+  id = await seedDocument(app, {
+    status: 'filed',
+    mrn: 'CC-100418',
+    docType: 'lab_report',
+    text: 'LABORATORY REPORT',
+    details: { fields: OLD_SHAPE },
+  })
   await app.close()
 }, 60_000)
 afterAll(async () => {

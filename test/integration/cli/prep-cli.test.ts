@@ -12,7 +12,10 @@ let ws: Workspace
 const DAY = '2031-03-04'
 beforeAll(async () => {
   ;({ ws } = await seededDesk())
-  await writeFile(path.join(ws.dir, 'schedule.csv'), `Date,Time,MRN,Provider,Visit type\n03/04/2031,09:30,${MRN},"Priya Natarajan, MD",Follow-up\n03/04/2031,10:00,CC-999999,"Priya Natarajan, MD",New patient\n31/31/2031,11:00,CC-101388,,Follow-up\n`)
+  await writeFile(
+    path.join(ws.dir, 'schedule.csv'),
+    `Date,Time,MRN,Provider,Visit type\n03/04/2031,09:30,${MRN},"Priya Natarajan, MD",Follow-up\n03/04/2031,10:00,CC-999999,"Priya Natarajan, MD",New patient\n31/31/2031,11:00,CC-101388,,Follow-up\n`,
+  )
   await writeFile(path.join(ws.dir, 'bad-schedule.csv'), 'Who,When\nsomeone,today\n')
 })
 afterAll(async () => {
@@ -36,7 +39,10 @@ describe('chartclerk schedule import', () => {
     expect(missing.stderr).toMatch(/The schedule file nowhere\.csv cannot be read\./)
     const bad = await runCli(ws, ['--json', 'schedule', 'import', 'bad-schedule.csv'])
     expect(bad.code).toBe(1)
-    expect(jsonError(bad)).toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringMatching(/needs a date \(or date\/time\) column and an MRN column; it has: Who, When/) })
+    expect(jsonError(bad)).toMatchObject({
+      code: 'IMPORT_INVALID',
+      message: expect.stringMatching(/needs a date \(or date\/time\) column and an MRN column; it has: Who, When/),
+    })
     const fmt = await runCli(ws, ['schedule', 'import', 'schedule.csv', '--format', 'xlsx'])
     expect(fmt.code).toBe(2)
     expect(fmt.stderr).toMatch(/--format is csv, fhir or auto\./)
@@ -44,7 +50,7 @@ describe('chartclerk schedule import', () => {
 })
 
 describe('chartclerk prep', () => {
-  it('--json: the day\'s patients with what to prepare; text and HTML forms', async () => {
+  it("--json: the day's patients with what to prepare; text and HTML forms", async () => {
     const r = await runCli(ws, ['prep', '--date', DAY, '--json'])
     expect(r.code, r.stderr).toBe(0)
     const list = JSON.parse(r.stdout)

@@ -17,7 +17,17 @@ afterAll(async () => {
   await ws?.cleanup()
 })
 
-const create = (...extra: string[]) => ['release', 'create', '--mrn', MRN, '--recipient', 'Lakeside Cardiology', '--purpose', 'Continuing care', ...extra]
+const create = (...extra: string[]) => [
+  'release',
+  'create',
+  '--mrn',
+  MRN,
+  '--recipient',
+  'Lakeside Cardiology',
+  '--purpose',
+  'Continuing care',
+  ...extra,
+]
 
 describe('chartclerk release', () => {
   let treatmentId: number
@@ -39,7 +49,12 @@ describe('chartclerk release', () => {
     const ok = await runCli(ws, create('--requester', 'Dr. Hale', '--type', 'treatment', '--json'))
     expect(ok.code, ok.stderr).toBe(0)
     const r = JSON.parse(ok.stdout)
-    expect(r).toMatchObject({ patientMrn: MRN, requesterType: 'treatment', status: 'open', releaseNumber: expect.stringMatching(/^ROI-\d{6}$/) })
+    expect(r).toMatchObject({
+      patientMrn: MRN,
+      requesterType: 'treatment',
+      status: 'open',
+      releaseNumber: expect.stringMatching(/^ROI-\d{6}$/),
+    })
     treatmentId = r.id
     const text = await runCli(ws, create('--requester', 'Harlan & Pike LLP', '--type', 'attorney'))
     expect(text.code).toBe(0)
@@ -77,7 +92,12 @@ describe('chartclerk release', () => {
 
   it('list and accounting show it; a wrong status or an unknown patient is refused', async () => {
     const list = jsonLines(await runCli(ws, ['release', 'list', '--all', '--json']))
-    expect(list.map((r) => [r.id, r.status])).toEqual(expect.arrayContaining([[treatmentId, 'sent'], [attorneyId, 'refused']]))
+    expect(list.map((r) => [r.id, r.status])).toEqual(
+      expect.arrayContaining([
+        [treatmentId, 'sent'],
+        [attorneyId, 'refused'],
+      ]),
+    )
     const acct = await runCli(ws, ['release', 'accounting', MRN, '--json'])
     expect(acct.code).toBe(0)
     expect(jsonLines(acct)).toEqual([]) // a disclosure for treatment is not accountable

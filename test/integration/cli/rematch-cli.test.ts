@@ -15,13 +15,24 @@ vi.setConfig({ testTimeout: 300_000 })
 
 let ws: Workspace
 let lookAlike: string
-const jsonLines = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+const jsonLines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
 
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   // Michael Johnson's name with a birth date one transposition away from his (1975-01-12): never filed on a guess.
   const patient = PATIENTS.find((p) => p.mrn === 'CC-100418')!
-  const spec = makeRecordSpec(new Rng('rematch-look-alike'), { docType: 'progress_note', patient, layout: 'labelled', date: '2025-05-20', withOurMrn: false })
+  const spec = makeRecordSpec(new Rng('rematch-look-alike'), {
+    docType: 'progress_note',
+    patient,
+    layout: 'labelled',
+    date: '2025-05-20',
+    withOurMrn: false,
+  })
   spec.patient = { ...spec.patient, birthDate: '1975-01-21', mrn: undefined }
   lookAlike = path.join(ws.dir, 'progress-note.pdf')
   await writeFile(lookAlike, await renderRecordPdf(spec))
@@ -34,7 +45,13 @@ describe('documents waiting in review are matched again', () => {
   let ids: Record<string, number> = {}
 
   it('with no patient index, every sample waits in review and says to import the index', async () => {
-    const r = await runCli(ws, ['--json', 'ingest', path.join(SAMPLE_SCANS, 'lab-report-text.pdf'), path.join(SAMPLE_SCANS, 'consult-note.png'), lookAlike])
+    const r = await runCli(ws, [
+      '--json',
+      'ingest',
+      path.join(SAMPLE_SCANS, 'lab-report-text.pdf'),
+      path.join(SAMPLE_SCANS, 'consult-note.png'),
+      lookAlike,
+    ])
     const lines = jsonLines(r.stdout)
     expect(lines.map((l) => l.status)).toEqual(['needs_review', 'needs_review', 'needs_review'])
     ids = Object.fromEntries(lines.map((l) => [path.basename(l.file), l.documentId]))
@@ -48,7 +65,10 @@ describe('documents waiting in review are matched again', () => {
     expect(r.stdout).toMatch(/16 added, 0 updated, 0 unchanged, 0 rejected/)
     expect(r.stdout).toMatch(/^Re-matched 3 document\(s\) waiting in review: 2 filed, 1 still waiting\.$/m)
 
-    const charts = { lab: JSON.parse((await runCli(ws, ['chart', 'show', 'CC-100418', '--json'])).stdout), sofia: JSON.parse((await runCli(ws, ['chart', 'show', 'CC-102210', '--json'])).stdout) }
+    const charts = {
+      lab: JSON.parse((await runCli(ws, ['chart', 'show', 'CC-100418', '--json'])).stdout),
+      sofia: JSON.parse((await runCli(ws, ['chart', 'show', 'CC-102210', '--json'])).stdout),
+    }
     expect(charts.lab.documents.map((d: any) => [Number(d.id), d.type])).toEqual([[ids['lab-report-text.pdf'], 'lab_report']])
     // The consult note goes to Sofia, not to her twin Isabella.
     expect(charts.sofia.documents.map((d: any) => Number(d.id))).toEqual([ids['consult-note.png']])

@@ -19,10 +19,14 @@ describe('chartclerk route', () => {
   it('list --json: the routed report, one object per line; the text form ends with a count', async () => {
     const r = await runCli(ws, ['route', 'list', '--json'])
     expect(r.code).toBe(0)
-    expect(jsonLines(r)).toEqual([expect.objectContaining({ documentId: labId, provider: PROVIDER, patientMrn: MRN, docType: 'lab_report', acknowledgedAt: null })])
+    expect(jsonLines(r)).toEqual([
+      expect.objectContaining({ documentId: labId, provider: PROVIDER, patientMrn: MRN, docType: 'lab_report', acknowledgedAt: null }),
+    ])
     const text = await runCli(ws, ['route', 'list', '--provider', 'natarajan priya'])
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(new RegExp(`^document ${labId} lab_report ${MRN} -> ${PROVIDER}; routed \\d{4}-\\d{2}-\\d{2} \\(0 d\\)$`, 'm'))
+    expect(text.stdout).toMatch(
+      new RegExp(`^document ${labId} lab_report ${MRN} -> ${PROVIDER}; routed \\d{4}-\\d{2}-\\d{2} \\(0 d\\)$`, 'm'),
+    )
     expect(text.stdout).toMatch(/^1 routed report\(s\)$/m)
   })
 
@@ -32,7 +36,10 @@ describe('chartclerk route', () => {
     expect(bad.stderr).toMatch(/"twelve" is not a document id\./)
     const other = await runCli(ws, ['--json', 'route', 'ack', String(labId), '--by', 'Lena Ortiz, MD'])
     expect(other.code).toBe(4)
-    expect(jsonError(other)).toEqual({ code: 'CONFLICT', message: `Document ${labId} is not waiting for Lena Ortiz, MD's review; it is routed to ${PROVIDER}.` })
+    expect(jsonError(other)).toEqual({
+      code: 'CONFLICT',
+      message: `Document ${labId} is not waiting for Lena Ortiz, MD's review; it is routed to ${PROVIDER}.`,
+    })
   })
 
   it('ack: the clinician acknowledges it once; again is a conflict (4); it leaves the open list', async () => {

@@ -28,7 +28,12 @@ export async function seededDesk(): Promise<{ ws: Workspace; labId: number }> {
 }
 
 /** The JSON lines a command printed. */
-export const jsonLines = (r: CliRun): any[] => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+export const jsonLines = (r: CliRun): any[] =>
+  r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
 
 /** A refused command under --json: one `{ error: { code, message } }` line on stdout. */
 export const jsonError = (r: CliRun): { code: string; message: string } => JSON.parse(r.stdout.trim()).error

@@ -38,7 +38,13 @@ async function ocr(grey: GreyPage): Promise<string> {
 async function faxed(render204: Buffer): Promise<GreyPage> {
   const { width: w, height: h } = await sharp(render204).metadata()
   const hh = Math.round(h! * (98 / 204))
-  const half = await sharp(render204).greyscale().resize({ width: w!, height: hh, fit: 'fill', kernel: 'linear' }).threshold(150).extractChannel(0).raw().toBuffer()
+  const half = await sharp(render204)
+    .greyscale()
+    .resize({ width: w!, height: hh, fit: 'fill', kernel: 'linear' })
+    .threshold(150)
+    .extractChannel(0)
+    .raw()
+    .toBuffer()
   const out = Buffer.alloc(w! * hh * 2)
   for (let y = 0; y < hh; y++) {
     half.copy(out, 2 * y * w!, y * w!, (y + 1) * w!)
@@ -70,7 +76,11 @@ describe('chartclerk separator', () => {
       expect(await ocr(fax)).toContain(SEPARATOR_PHRASE)
 
       // Fed the wrong way round: the copy is the sheet turned half a turn.
-      const turned = await sharp(fax.data, { raw: { width: fax.width, height: fax.height, channels: 1 } }).rotate(180).extractChannel(0).raw().toBuffer({ resolveWithObject: true })
+      const turned = await sharp(fax.data, { raw: { width: fax.width, height: fax.height, channels: 1 } })
+        .rotate(180)
+        .extractChannel(0)
+        .raw()
+        .toBuffer({ resolveWithObject: true })
       expect(await ocr({ data: turned.data, width: turned.info.width, height: turned.info.height })).toContain(SEPARATOR_PHRASE)
     } finally {
       await pdf.close()

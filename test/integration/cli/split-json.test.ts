@@ -18,11 +18,18 @@ afterAll(async () => {
 describe('ingest --json on a stack', () => {
   it('prints one line per document with split and batchSha256; a one-document file prints one line covering all its pages', async () => {
     expect((await runCli(ws, ['patients', 'import', path.join(SAMPLES, 'patients.csv')])).code).toBe(0)
-    const stack = await stackPdf([labReport(JOHNSON, 1), 'separator', consultNote(LINDQVIST, 2, { marker: true }), dischargeSummary(OKAFOR, 3)])
+    const stack = await stackPdf([
+      labReport(JOHNSON, 1),
+      'separator',
+      consultNote(LINDQVIST, 2, { marker: true }),
+      dischargeSummary(OKAFOR, 3),
+    ])
     const single = await stackPdf([dischargeSummary(JOHNSON, 4)])
     await writeFile(path.join(ws.dir, 'stack.pdf'), stack)
     await writeFile(path.join(ws.dir, 'single.pdf'), single)
-    const r = await runCli(ws, ['--json', 'ingest', path.join(ws.dir, 'stack.pdf'), path.join(ws.dir, 'single.pdf')], { timeoutMs: 120_000 })
+    const r = await runCli(ws, ['--json', 'ingest', path.join(ws.dir, 'stack.pdf'), path.join(ws.dir, 'single.pdf')], {
+      timeoutMs: 120_000,
+    })
     expect(r.code, r.stderr).toBe(0)
     const lines = jsonLines(r)
     const byFile = (name: string) => lines.filter((l) => path.basename(l.file) === name)
@@ -33,7 +40,17 @@ describe('ingest --json on a stack', () => {
     ])
     const parts = byFile('stack.pdf')
     expect(new Set(parts.map((l) => l.documentId)).size).toBe(3)
-    for (const l of parts) for (const k of ['documentId', 'sha256', 'pages', 'documentType', 'typeConfidence', 'patient', 'fields', 'reviewReasons']) expect(l, k).toHaveProperty(k)
-    expect(byFile('single.pdf')).toEqual([expect.objectContaining({ status: 'filed', split: { from: 1, to: 3 }, batchSha256: sha256(single), sha256: sha256(single), pages: 3 })])
+    for (const l of parts)
+      for (const k of ['documentId', 'sha256', 'pages', 'documentType', 'typeConfidence', 'patient', 'fields', 'reviewReasons'])
+        expect(l, k).toHaveProperty(k)
+    expect(byFile('single.pdf')).toEqual([
+      expect.objectContaining({
+        status: 'filed',
+        split: { from: 1, to: 3 },
+        batchSha256: sha256(single),
+        sha256: sha256(single),
+        pages: 3,
+      }),
+    ])
   }, 150_000)
 })

@@ -54,9 +54,27 @@ interface Scene {
 
 const SCENES: Scene[] = [
   // 23:30 in New York is 04:30 UTC the next day.
-  { zone: 'America/New_York', now: '2026-03-05T23:30:00-05:00', today: '2026-03-05', utcToday: '2026-03-06', due: '2026-04-04', from: '2026-02-04', found: '2026-03-04T23:00:00Z', age: 1 },
+  {
+    zone: 'America/New_York',
+    now: '2026-03-05T23:30:00-05:00',
+    today: '2026-03-05',
+    utcToday: '2026-03-06',
+    due: '2026-04-04',
+    from: '2026-02-04',
+    found: '2026-03-04T23:00:00Z',
+    age: 1,
+  },
   // 23:30 in Tokyo is 14:30 UTC the same day: the day must not move either.
-  { zone: 'Asia/Tokyo', now: '2026-03-05T23:30:00+09:00', today: '2026-03-05', utcToday: '2026-03-05', due: '2026-04-04', from: '2026-02-04', found: '2026-03-03T16:00:00Z', age: 1 },
+  {
+    zone: 'Asia/Tokyo',
+    now: '2026-03-05T23:30:00+09:00',
+    today: '2026-03-05',
+    utcToday: '2026-03-05',
+    due: '2026-04-04',
+    from: '2026-02-04',
+    found: '2026-03-03T16:00:00Z',
+    age: 1,
+  },
 ]
 
 let dir: string
@@ -80,7 +98,10 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: MRN_PATTERN }).patients)
     const file = path.join(dir, `lab-${s.zone.replace('/', '-')}-${s.today}.pdf`)
     const patient = PATIENTS.find((p) => p.mrn === MRN)! as MakeSpecOptions['patient']
-    await writeFile(file, await renderRecordPdf(makeRecordSpec(new Rng(`clock-${s.now}`), { docType: 'lab_report', patient, withOurMrn: true })))
+    await writeFile(
+      file,
+      await renderRecordPdf(makeRecordSpec(new Rng(`clock-${s.now}`), { docType: 'lab_report', patient, withOurMrn: true })),
+    )
     const [r] = await app.runner.ingestFiles([file])
     expect(r!.status).toBe('filed')
     documentId = r!.documentId!
@@ -111,7 +132,13 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
   it("a patient's access request made today is due in 30 of the clinic's days", async () => {
     await client.get('/releases') // the form's CSRF token
     const res = await client.post('/releases', {
-      mrn: MRN, requester: 'Made-up Patient', requesterType: 'patient', recipient: 'Made-up Patient', address: '', purpose: 'Personal copy', identityVerified: '1',
+      mrn: MRN,
+      requester: 'Made-up Patient',
+      requesterType: 'patient',
+      recipient: 'Made-up Patient',
+      address: '',
+      purpose: 'Personal copy',
+      identityVerified: '1',
     })
     expect(res.status).toBe(303)
     const r = new ReleaseRepo(app.catalog.db).list({ mrn: MRN }).at(-1)!
@@ -159,27 +186,34 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     expect(JSON.parse(run.stdout)).toMatchObject({ asOf: s.today, timeZone: s.zone })
     const defs = await runCli(ws, ['deficiency', 'list', '--mrn', MRN, '--json'], { env: { CHARTCLERK_TEST_NOW: s.now } })
     expect(defs.code, defs.stderr).toBe(0)
-    const ages = defs.stdout.trim().split('\n').map((l) => JSON.parse(l) as { createdAt: string; ageDays: number })
+    const ages = defs.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { createdAt: string; ageDays: number })
     expect(ages.find((a) => a.createdAt === s.found)?.ageDays).toBe(s.age)
   })
 
-  it.runIf(s.zone === 'America/New_York' && existsSync(CHROMIUM))('in Chromium the chart shows the clinic’s received time (screenshot)', async () => {
-    const server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
-    const browser = await chromium.launch({ executablePath: CHROMIUM })
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
-      await page.goto(`${server.url}/login`)
-      await page.fill('input[name=username]', 'clerk1')
-      await page.fill('input[name=password]', PASSWORD)
-      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')])
-      await page.goto(`${server.url}/charts/${MRN}`)
-      const received = (await page.locator(`a[href="/documents/${documentId}"]`).first().locator('xpath=ancestor::tr').textContent()) ?? ''
-      expect(received).toContain(`${s.today} 23:30`)
-      mkdirSync(SHOTS, { recursive: true })
-      await page.screenshot({ path: path.join(SHOTS, 'clinic-clock-chart-new-york.png'), fullPage: true })
-    } finally {
-      await browser.close()
-      await server.close()
-    }
-  })
+  it.runIf(s.zone === 'America/New_York' && existsSync(CHROMIUM))(
+    'in Chromium the chart shows the clinic’s received time (screenshot)',
+    async () => {
+      const server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
+      const browser = await chromium.launch({ executablePath: CHROMIUM })
+      try {
+        const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
+        await page.goto(`${server.url}/login`)
+        await page.fill('input[name=username]', 'clerk1')
+        await page.fill('input[name=password]', PASSWORD)
+        await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')])
+        await page.goto(`${server.url}/charts/${MRN}`)
+        const received =
+          (await page.locator(`a[href="/documents/${documentId}"]`).first().locator('xpath=ancestor::tr').textContent()) ?? ''
+        expect(received).toContain(`${s.today} 23:30`)
+        mkdirSync(SHOTS, { recursive: true })
+        await page.screenshot({ path: path.join(SHOTS, 'clinic-clock-chart-new-york.png'), fullPage: true })
+      } finally {
+        await browser.close()
+        await server.close()
+      }
+    },
+  )
 })

@@ -19,7 +19,12 @@ import { derivedKey } from '../../../src/storage/objectStore.js'
 import { textPage } from '../../helpers/pages.js'
 import { BIN, makeWorkspace, runCli, type Workspace } from '../../helpers/workspace.js'
 
-const LINES = ['Northgate Imaging Center', 'RADIOLOGY REPORT', 'Patient: Testperson, Ana   DOB: 04/12/1958', 'IMPRESSION: no acute cardiopulmonary process.']
+const LINES = [
+  'Northgate Imaging Center',
+  'RADIOLOGY REPORT',
+  'Patient: Testperson, Ana   DOB: 04/12/1958',
+  'IMPRESSION: no acute cardiopulmonary process.',
+]
 
 let ws: Workspace | undefined
 afterEach(async () => {
@@ -64,7 +69,8 @@ describe('searchable PDFs of scans', () => {
     try {
       second.searchablePdfs.start(200)
       const t0 = Date.now()
-      while (!(await second.store.stat(derivedKey(id, 'searchable.pdf'))) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 100))
+      while (!(await second.store.stat(derivedKey(id, 'searchable.pdf'))) && Date.now() - t0 < 30_000)
+        await new Promise((r) => setTimeout(r, 100))
       const parsed = await pdfText(await second.store.get(derivedKey(id, 'searchable.pdf')))
       expect(parsed.total).toBe(1)
       expect(parsed.text).toMatch(/RADIOLOGY REPORT/)

@@ -21,7 +21,12 @@ const LETTER_LINES = [
   'the outside pathology page is pasted into this letter as it was received.',
 ]
 /** Words printed only in the pasted scan (never in the text layer). */
-const SCAN_LINES = ['OUTSIDE PATHOLOGY ADDENDUM', 'Specimen: left breast core biopsy', 'Diagnosis: FIBROADENOMA, no atypia', 'Pathologist: Dr. Imelda Vasquez-Okonkwo']
+const SCAN_LINES = [
+  'OUTSIDE PATHOLOGY ADDENDUM',
+  'Specimen: left breast core biopsy',
+  'Diagnosis: FIBROADENOMA, no atypia',
+  'Pathologist: Dr. Imelda Vasquez-Okonkwo',
+]
 
 function letterPdf(scan?: Buffer): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -45,7 +50,10 @@ beforeAll(async () => {
   desk = await makeDesk()
   await desk.addUser('clerk1', ['clerk'])
   // A scanned strip: 200 dpi, slightly skewed grey page, the way a pasted fax or scan looks.
-  const strip = await sharp(await textPage(SCAN_LINES, { width: 1300, height: 520, fontSize: 30, skew: 0.8 })).greyscale().png().toBuffer()
+  const strip = await sharp(await textPage(SCAN_LINES, { width: 1300, height: 520, fontSize: 30, skew: 0.8 }))
+    .greyscale()
+    .png()
+    .toBuffer()
   files.pasted = path.join(desk.ws.dir, 'letter-with-pasted-scan.pdf')
   files.plain = path.join(desk.ws.dir, 'letter-text-only.pdf')
   await writeFile(files.pasted, await letterPdf(strip))
@@ -86,13 +94,16 @@ describe('text-layer PDFs', () => {
     expect((await c.get(`/documents/${id}/pages/2`)).status).toBe(404)
   })
 
-  it('GIVEN a letter with a scanned page pasted into it WHEN ingested THEN the scan\'s words are in the document text, after the text layer', async () => {
+  it("GIVEN a letter with a scanned page pasted into it WHEN ingested THEN the scan's words are in the document text, after the text layer", async () => {
     const ocr = vi.spyOn(desk.app.ocr, 'recognize')
     const [r] = await desk.app.runner.ingestFiles([files.pasted!])
     expect(ocr).toHaveBeenCalled()
     ocr.mockRestore()
     expect(r!.textSource).toBe('text-layer')
-    const text = desk.app.catalog.documents.pages(r!.documentId!).map((p) => p.text).join('\n')
+    const text = desk.app.catalog.documents
+      .pages(r!.documentId!)
+      .map((p) => p.text)
+      .join('\n')
     expect(text).toMatch(/Dear colleague/)
     expect(text).toMatch(/PATHOLOGY ADDENDUM/)
     expect(text).toMatch(/FIBROADENOMA/)

@@ -12,9 +12,20 @@ import { makeDesk, seedDocument, type Desk } from '../web/helpers.js'
 import { SAMPLE_SCANS } from '../../helpers/workspace.js'
 
 let desk: Desk
-const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: true, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
+const extraction = {
+  dateOfService: '2025-06-01',
+  author: null,
+  facility: 'Riverbend Reference Laboratory',
+  signed: { present: true, by: null, date: null, kind: null },
+  pagesDeclared: null,
+  missingPages: [],
+  status: null,
+  missing: [],
+}
 const breakRouting = () =>
-  desk.app.catalog.db.exec("CREATE TEMP TRIGGER refuse_routes BEFORE INSERT ON routes BEGIN SELECT RAISE(ABORT, 'the routes table refused the write'); END")
+  desk.app.catalog.db.exec(
+    "CREATE TEMP TRIGGER refuse_routes BEFORE INSERT ON routes BEGIN SELECT RAISE(ABORT, 'the routes table refused the write'); END",
+  )
 const mendRouting = () => desk.app.catalog.db.exec('DROP TRIGGER IF EXISTS temp.refuse_routes')
 
 beforeAll(async () => {
@@ -27,14 +38,22 @@ afterAll(async () => {
 
 describe('a routing error after filing', () => {
   it('a desk refile stays filed in the new chart, the chart is checked, and the error says what to do', async () => {
-    const id = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report: potassium 4.1', details: { extraction } })
+    const id = await seedDocument(desk.app, {
+      status: 'filed',
+      mrn: 'CC-101902',
+      docType: 'lab_report',
+      text: 'Made-up lab report: potassium 4.1',
+      details: { extraction },
+    })
     breakRouting()
     try {
       const out = await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
       const doc = desk.app.catalog.documents.get(id)!
       expect(doc).toMatchObject({ status: 'filed', patientMrn: 'CC-101388', docType: 'lab_report' })
       expect(out && out.problems.map((p) => p.step)).toEqual(['route'])
-      expect(out!.problems[0]!.message).toMatch(/^Document \d+ is filed in chart CC-101388, but it could not be routed to its clinicians \(.+\)\. File the document again once that is fixed/)
+      expect(out!.problems[0]!.message).toMatch(
+        /^Document \d+ is filed in chart CC-101388, but it could not be routed to its clinicians \(.+\)\. File the document again once that is fixed/,
+      )
       // the check still ran, for the new chart and the one it left
       expect((out as any).checked).toEqual(['CC-101388', 'CC-101902'])
       expect(desk.app.catalog.events.forDocument(id).map((e) => e.kind)).toContain('document.refiled')

@@ -14,8 +14,19 @@ import type { IngestResult } from '../../../src/ingest/runner.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import {
-  makeRecordSpec, multiPageTiff, PATIENTS, patientsCsv, Rng, scannedPdf, scanRecord, toJpeg, toPng,
-  type DocType, type Layout, type RecordSpec, type ScanStyle,
+  makeRecordSpec,
+  multiPageTiff,
+  PATIENTS,
+  patientsCsv,
+  Rng,
+  scannedPdf,
+  scanRecord,
+  toJpeg,
+  toPng,
+  type DocType,
+  type Layout,
+  type RecordSpec,
+  type ScanStyle,
 } from '../../../samples/lib/records.js'
 import { makeWorkspace, type Workspace } from '../../helpers/workspace.js'
 
@@ -40,17 +51,113 @@ interface Case {
 const P = (mrn: string) => PATIENTS.find((p) => p.mrn === mrn)!
 
 const CASES: Case[] = [
-  { name: 'lab-grid-our-mrn', docType: 'lab_report', mrn: 'CC-101388', layout: 'grid', style: 'clean', skew: 0.8, format: 'pdf', withOurMrn: true, filable: true },
-  { name: 'radiology-copier-skewed', docType: 'radiology_report', mrn: 'CC-102596', layout: 'labelled', style: 'copier', skew: -1.5, format: 'pdf', filable: true },
-  { name: 'discharge-faded-3-pages', docType: 'discharge_summary', mrn: 'CC-100777', layout: 'addressograph', style: 'faded', skew: [1, -1, 1.5], format: 'tiff', overrides: { pageCount: 3 }, filable: true },
-  { name: 'discharge-page-2-missing', docType: 'discharge_summary', mrn: 'CC-103014', layout: 'addressograph', style: 'copier', skew: [0.5, 0, -1], format: 'tiff', overrides: { pageCount: 3 }, dropPages: [2], filable: true },
-  { name: 'consult-fax-untitled', docType: 'consult_note', mrn: 'CC-102388', layout: 'labelled', style: 'fax', skew: 0.6, format: 'jpg', overrides: { title: null }, filable: true },
-  { name: 'progress-unsigned', docType: 'progress_note', mrn: 'CC-101127', layout: 'labelled', style: 'clean', skew: 0, format: 'png', overrides: { signed: false, signatureNote: 'Dictated but not read' }, filable: true },
-  { name: 'twin-isabella', docType: 'consult_note', mrn: 'CC-102211', layout: 'labelled', style: 'clean', skew: -0.7, format: 'png', filable: true },
-  { name: 'immunization-dark-our-mrn', docType: 'immunization_record', mrn: 'CC-100562', layout: 'labelled', style: 'dark', skew: 1.2, format: 'pdf', withOurMrn: true, filable: true },
-  { name: 'deceased-patient', docType: 'radiology_report', mrn: 'CC-100931', layout: 'labelled', style: 'clean', skew: 0, format: 'png', overrides: { dates: { exam: '2024-11-02', report: '2024-11-02' } }, filable: false },
   {
-    name: 'outsider-namesake', docType: 'lab_report', mrn: null, layout: 'grid', style: 'copier', skew: 0.5, format: 'pdf', filable: false,
+    name: 'lab-grid-our-mrn',
+    docType: 'lab_report',
+    mrn: 'CC-101388',
+    layout: 'grid',
+    style: 'clean',
+    skew: 0.8,
+    format: 'pdf',
+    withOurMrn: true,
+    filable: true,
+  },
+  {
+    name: 'radiology-copier-skewed',
+    docType: 'radiology_report',
+    mrn: 'CC-102596',
+    layout: 'labelled',
+    style: 'copier',
+    skew: -1.5,
+    format: 'pdf',
+    filable: true,
+  },
+  {
+    name: 'discharge-faded-3-pages',
+    docType: 'discharge_summary',
+    mrn: 'CC-100777',
+    layout: 'addressograph',
+    style: 'faded',
+    skew: [1, -1, 1.5],
+    format: 'tiff',
+    overrides: { pageCount: 3 },
+    filable: true,
+  },
+  {
+    name: 'discharge-page-2-missing',
+    docType: 'discharge_summary',
+    mrn: 'CC-103014',
+    layout: 'addressograph',
+    style: 'copier',
+    skew: [0.5, 0, -1],
+    format: 'tiff',
+    overrides: { pageCount: 3 },
+    dropPages: [2],
+    filable: true,
+  },
+  {
+    name: 'consult-fax-untitled',
+    docType: 'consult_note',
+    mrn: 'CC-102388',
+    layout: 'labelled',
+    style: 'fax',
+    skew: 0.6,
+    format: 'jpg',
+    overrides: { title: null },
+    filable: true,
+  },
+  {
+    name: 'progress-unsigned',
+    docType: 'progress_note',
+    mrn: 'CC-101127',
+    layout: 'labelled',
+    style: 'clean',
+    skew: 0,
+    format: 'png',
+    overrides: { signed: false, signatureNote: 'Dictated but not read' },
+    filable: true,
+  },
+  {
+    name: 'twin-isabella',
+    docType: 'consult_note',
+    mrn: 'CC-102211',
+    layout: 'labelled',
+    style: 'clean',
+    skew: -0.7,
+    format: 'png',
+    filable: true,
+  },
+  {
+    name: 'immunization-dark-our-mrn',
+    docType: 'immunization_record',
+    mrn: 'CC-100562',
+    layout: 'labelled',
+    style: 'dark',
+    skew: 1.2,
+    format: 'pdf',
+    withOurMrn: true,
+    filable: true,
+  },
+  {
+    name: 'deceased-patient',
+    docType: 'radiology_report',
+    mrn: 'CC-100931',
+    layout: 'labelled',
+    style: 'clean',
+    skew: 0,
+    format: 'png',
+    overrides: { dates: { exam: '2024-11-02', report: '2024-11-02' } },
+    filable: false,
+  },
+  {
+    name: 'outsider-namesake',
+    docType: 'lab_report',
+    mrn: null,
+    layout: 'grid',
+    style: 'copier',
+    skew: 0.5,
+    format: 'pdf',
+    filable: false,
     patient: { familyName: 'JOHNSON', givenName: 'MICHAEL', birthDate: '1988-03-03', facilityAccount: 'A25-7741023' },
   },
 ]
@@ -63,7 +170,13 @@ const results = new Map<string, IngestResult>()
 async function writeScan(dir: string, c: Case): Promise<string> {
   const rng = new Rng(`filing-${c.name}`)
   const patient = c.mrn ? P(c.mrn) : undefined
-  let spec = makeRecordSpec(rng, { docType: c.docType, patient: patient as any, layout: c.layout, withOurMrn: c.withOurMrn ?? false, overrides: c.overrides })
+  let spec = makeRecordSpec(rng, {
+    docType: c.docType,
+    patient: patient as any,
+    layout: c.layout,
+    withOurMrn: c.withOurMrn ?? false,
+    overrides: c.overrides,
+  })
   if (c.patient) spec = { ...spec, patient: c.patient }
   let pages = await scanRecord(spec, { style: c.style, dpi: c.style === 'fax' ? 200 : 300, skewDegrees: c.skew, seed: c.name })
   if (c.dropPages) pages = pages.filter((_, i) => !c.dropPages!.includes(i + 1))
@@ -111,7 +224,10 @@ describe('filing scanned outside records', () => {
       `filing: ${filed.length}/${filable.length} two-identifier scans filed without review; review share ${Math.round(((CASES.length - filed.length) / CASES.length) * 100)}%; ` +
         `types right ${CASES.filter((c) => results.get(c.name)!.documentType === c.docType).length}/${CASES.length}`,
     )
-    for (const c of filable.filter((x) => !filed.includes(x))) console.log(`review: ${c.name}: ${results.get(c.name)!.documentType} ${results.get(c.name)!.typeConfidence} ${results.get(c.name)!.reviewReasons.join(' | ')}`)
+    for (const c of filable.filter((x) => !filed.includes(x)))
+      console.log(
+        `review: ${c.name}: ${results.get(c.name)!.documentType} ${results.get(c.name)!.typeConfidence} ${results.get(c.name)!.reviewReasons.join(' | ')}`,
+      )
     expect(filed.length / filable.length).toBeGreaterThanOrEqual(0.75)
     for (const c of notFilable) expect(results.get(c.name)!.status, c.name).toBe('needs_review')
   })
@@ -149,12 +265,18 @@ describe('filing scanned outside records', () => {
   it('GIVEN a document in review WHEN a clerk settles it THEN it is filed, kept as training data, and the chart is checked', async () => {
     const { settleDocument } = await import('../../../src/review/settle.js')
     const r = results.get('outsider-namesake')!
-    await expect(settleDocument(app, r.documentId!, { mrn: 'CC-999999', docType: 'lab_report', by: 'clerk a' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(settleDocument(app, r.documentId!, { mrn: 'CC-100418', docType: 'no_such_type', by: 'clerk a' })).rejects.toMatchObject({ code: 'USAGE' })
+    await expect(settleDocument(app, r.documentId!, { mrn: 'CC-999999', docType: 'lab_report', by: 'clerk a' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    await expect(settleDocument(app, r.documentId!, { mrn: 'CC-100418', docType: 'no_such_type', by: 'clerk a' })).rejects.toMatchObject({
+      code: 'USAGE',
+    })
     await settleDocument(app, r.documentId!, { mrn: 'CC-100418', docType: 'lab_report', by: 'clerk a', note: 'called the lab: DOB typo' })
     const doc = app.catalog.documents.get(r.documentId!)!
     expect(doc).toMatchObject({ status: 'filed', patientMrn: 'CC-100418', docType: 'lab_report' })
-    expect(app.catalog.settlements.forDocument(r.documentId!)).toEqual([expect.objectContaining({ settledBy: 'clerk a', docType: 'lab_report', patientMrn: 'CC-100418' })])
+    expect(app.catalog.settlements.forDocument(r.documentId!)).toEqual([
+      expect.objectContaining({ settledBy: 'clerk a', docType: 'lab_report', patientMrn: 'CC-100418' }),
+    ])
     expect(app.catalog.events.forDocument(r.documentId!).map((e) => e.kind)).toContain('document.settled')
     expect(app.catalog.settlements.trainingExamples().map((e) => e.type)).toContain('lab_report')
     const { DeficienciesRepo } = await import('../../../src/deficiencies/repo.js')

@@ -45,7 +45,10 @@ async function keys(store: ObjectStore, prefix: string): Promise<string[]> {
   return out.sort()
 }
 
-const kinds = () => (app.catalog.db.prepare("SELECT kind, data FROM events WHERE kind LIKE 'chart.%' ORDER BY id").all() as { kind: string; data: string }[]).map((e) => ({ kind: e.kind, ...JSON.parse(e.data) }))
+const kinds = () =>
+  (
+    app.catalog.db.prepare("SELECT kind, data FROM events WHERE kind LIKE 'chart.%' ORDER BY id").all() as { kind: string; data: string }[]
+  ).map((e) => ({ kind: e.kind, ...JSON.parse(e.data) }))
 
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
@@ -76,15 +79,24 @@ describe('inactive charts', () => {
     expect(await app.store.stat(originalKey(first.sha))).not.toBeNull()
   })
 
-  it('moves the chart\'s original and derived objects to the archive, verified; a legal hold does not stop it', async () => {
+  it("moves the chart's original and derived objects to the archive, verified; a legal hold does not stop it", async () => {
     expect(first.derived.length).toBeGreaterThan(0)
     new HoldsRepo(app.catalog).add(MRN, 'litigation (made up)', 'records.lead')
     // The other patient had a visit on the schedule recently: that keeps the chart active.
-    app.catalog.db.prepare("INSERT INTO appointments (date, time, mrn, source, imported_at, updated_at) VALUES ('2098-06-01', '09:00', ?, 'test', '', '')").run(OTHER)
+    app.catalog.db
+      .prepare(
+        "INSERT INTO appointments (date, time, mrn, source, imported_at, updated_at) VALUES ('2098-06-01', '09:00', ?, 'test', '', '')",
+      )
+      .run(OTHER)
     const r = await scanInactive(app, { asOf: '2099-01-01', by: 'records.lead' })
     expect(r.inactivated.map((c) => [c.mrn, c.reason])).toEqual([[MRN, 'no_activity']])
     expect(r.inactivated[0]!.objects).toBe(1 + first.derived.length)
-    expect(getInactive(app, MRN)).toMatchObject({ mrn: MRN, inactiveSince: '2099-01-01', reason: 'no_activity', objects: 1 + first.derived.length })
+    expect(getInactive(app, MRN)).toMatchObject({
+      mrn: MRN,
+      inactiveSince: '2099-01-01',
+      reason: 'no_activity',
+      objects: 1 + first.derived.length,
+    })
     expect(getInactive(app, OTHER)).toBeUndefined()
 
     // Gone from the main store, present in the archive with the right bytes.
@@ -120,7 +132,7 @@ describe('inactive charts', () => {
     expect(app.catalog.events.forDocument(first.id).map((e) => e.kind)).toContain('document.restored')
   }, 120_000)
 
-  it('a deceased patient\'s chart goes inactive at once, and restore brings it back', async () => {
+  it("a deceased patient's chart goes inactive at once, and restore brings it back", async () => {
     const p = app.catalog.patients.get(OTHER)!
     app.catalog.patients.upsert([{ ...p, deceased: true, deceasedDate: '2098-12-01' }])
     // As of today the other chart is active (its new document); the deceased patient's is not.

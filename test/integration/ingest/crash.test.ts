@@ -19,7 +19,9 @@ async function assertNoPartialObjects(ws: Workspace): Promise<number> {
   const dir = path.join(ws.data, 'objects', 'originals')
   const files = (await listFiles(dir)).filter((f) => !f.endsWith('.meta.json'))
   for (const f of files) {
-    const sha = createHash('sha256').update(await fs.readFile(f)).digest('hex')
+    const sha = createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex')
     expect(sha, `object ${path.basename(f)} is whole`).toBe(path.basename(f))
   }
   return files.length
@@ -30,7 +32,11 @@ async function assertNothingLost(ws: Workspace): Promise<void> {
   const present = new Set<string>()
   for (const f of [...(await listFiles(ws.inbox)), ...(await listFiles(path.join(ws.data, 'work')))]) {
     if (f.endsWith('.partial')) continue
-    present.add(createHash('sha256').update(await fs.readFile(f)).digest('hex'))
+    present.add(
+      createHash('sha256')
+        .update(await fs.readFile(f))
+        .digest('hex'),
+    )
   }
   for (const f of await listFiles(path.join(ws.data, 'objects', 'originals'))) present.add(path.basename(f))
   for (const [name, sha] of Object.entries(inputs)) expect(present.has(sha), `${name} is still somewhere`).toBe(true)
@@ -38,7 +44,13 @@ async function assertNothingLost(ws: Workspace): Promise<void> {
 
 beforeAll(async () => {
   // The kills here come from outside, on purpose: no file is poison, so none may be quarantined for crashing (see hostile-crash.test.ts).
-  ws = makeWorkspace({ CHARTCLERK_LOG_LEVEL: 'debug', CHARTCLERK_WATCH_STABILITY_MS: '100', CHARTCLERK_INGEST_CONCURRENCY: '2', CHARTCLERK_OCR_WORKERS: '1', CHARTCLERK_INGEST_MAX_CRASHES: '100' })
+  ws = makeWorkspace({
+    CHARTCLERK_LOG_LEVEL: 'debug',
+    CHARTCLERK_WATCH_STABILITY_MS: '100',
+    CHARTCLERK_INGEST_CONCURRENCY: '2',
+    CHARTCLERK_OCR_WORKERS: '1',
+    CHARTCLERK_INGEST_MAX_CRASHES: '100',
+  })
   const files: Record<string, Buffer> = {}
   for (let i = 0; i < 30; i++) files[`${i % 3 === 0 ? 'fax/' : ''}lab-${i}.pdf`] = await textPdf(i)
   for (let i = 0; i < 3; i++) files[`scans/consult-${i}.png`] = await scannedPng(i, i === 1 ? 1.5 : 0)
@@ -108,7 +120,10 @@ describe('crash safety under SIGKILL', () => {
         expect(rows, `${name} catalogued once`).toHaveLength(1)
         expect(rows[0]!.status).toBe('needs_review')
         const receipts = c.documents.receipts(rows[0]!.id)
-        expect(receipts.filter((r) => !r.isRepeat), `${name} has one first receipt`).toHaveLength(1)
+        expect(
+          receipts.filter((r) => !r.isRepeat),
+          `${name} has one first receipt`,
+        ).toHaveLength(1)
         expect(c.documents.pages(rows[0]!.id).length).toBeGreaterThan(0)
       }
       const unfinished = c.jobs.unfinished()

@@ -61,7 +61,11 @@ describe.skipIf(!mountable)('disk full under chartclerk start (tmpfs data folder
   })
 
   it('GIVEN the data disk full WHEN a good file arrives THEN it waits in the inbox (not quarantined), ingest pauses and says so; WHEN space is freed THEN it is filed within seconds', async () => {
-    ws = makeWorkspace({ CHARTCLERK_WATCH_STABILITY_MS: '200', CHARTCLERK_WATCH_RESCAN_INTERVAL_MS: '300000', CHARTCLERK_LOG_LEVEL: 'info' })
+    ws = makeWorkspace({
+      CHARTCLERK_WATCH_STABILITY_MS: '200',
+      CHARTCLERK_WATCH_RESCAN_INTERVAL_MS: '300000',
+      CHARTCLERK_LOG_LEVEL: 'info',
+    })
     vol = path.join(ws.dir, 'vol')
     mkdirSync(vol)
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', vol])
@@ -91,7 +95,12 @@ describe.skipIf(!mountable)('disk full under chartclerk start (tmpfs data folder
 
       await fs.rm(filler)
       const freedAt = Date.now()
-      await run.waitFor(() => run.results.some((r) => r.status === 'filed' || (r.status === 'needs_review' && r !== run.results[0])) || run.child.exitCode !== null, 60_000)
+      await run.waitFor(
+        () =>
+          run.results.some((r) => r.status === 'filed' || (r.status === 'needs_review' && r !== run.results[0])) ||
+          run.child.exitCode !== null,
+        60_000,
+      )
       expect(Date.now() - freedAt, 'resumed by the space check, not the five-minute rescan').toBeLessThan(30_000)
       expect(run.stderrLines.some((l) => l.includes('ingest resumed'))).toBe(true)
       expect(await listFiles(inbox)).toEqual([])

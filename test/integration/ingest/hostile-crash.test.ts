@@ -16,7 +16,12 @@ let ws: Workspace
 let inputs: Record<string, string>
 
 beforeAll(async () => {
-  ws = makeWorkspace({ CHARTCLERK_WATCH_STABILITY_MS: '100', CHARTCLERK_INGEST_CONCURRENCY: '2', CHARTCLERK_LOG_LEVEL: 'info', CHARTCLERK_TEST_CRASH_AT: 'extract:poison.pdf' })
+  ws = makeWorkspace({
+    CHARTCLERK_WATCH_STABILITY_MS: '100',
+    CHARTCLERK_INGEST_CONCURRENCY: '2',
+    CHARTCLERK_LOG_LEVEL: 'info',
+    CHARTCLERK_TEST_CRASH_AT: 'extract:poison.pdf',
+  })
   // Results are matched by file name, which start prints only with patient data switched on.
   await writeFile(path.join(ws.dir, 'chartclerk.config.json'), JSON.stringify({ log: { includePatientData: true } }))
   const files: Record<string, Buffer> = { 'poison.pdf': await textPdf(66_000) }
@@ -35,7 +40,11 @@ describe('a file that crashes the process', () => {
     for (let start = 1; start <= 4; start++) {
       const run = startCli(ws)
       last = run
-      await run.waitFor(() => run.child.exitCode !== null || run.child.signalCode !== null || run.results.some((r) => path.basename(r.file) === 'poison.pdf'), 120_000)
+      await run.waitFor(
+        () =>
+          run.child.exitCode !== null || run.child.signalCode !== null || run.results.some((r) => path.basename(r.file) === 'poison.pdf'),
+        120_000,
+      )
       if (run.child.signalCode === 'SIGKILL') {
         crashes++
         continue
@@ -71,11 +80,18 @@ describe('a file that crashes the process', () => {
     try {
       expect(c.jobs.unfinished()).toEqual([])
       for (const [name, sha] of Object.entries(inputs)) {
-        const rows = c.db.prepare('SELECT status, error_code FROM documents WHERE sha256 = ?').all(sha) as { status: string; error_code: string | null }[]
+        const rows = c.db.prepare('SELECT status, error_code FROM documents WHERE sha256 = ?').all(sha) as {
+          status: string
+          error_code: string | null
+        }[]
         expect(rows, name).toHaveLength(1)
         expect(rows[0]!.status, name).toBe(name === 'poison.pdf' ? 'failed' : 'needs_review')
       }
-      const job = c.db.prepare("SELECT attempts, crashes, state FROM jobs WHERE original_name = 'poison.pdf'").get() as { attempts: number; crashes: number; state: string }
+      const job = c.db.prepare("SELECT attempts, crashes, state FROM jobs WHERE original_name = 'poison.pdf'").get() as {
+        attempts: number
+        crashes: number
+        state: string
+      }
       expect(job).toEqual({ attempts: 2, crashes: 2, state: 'quarantined' })
     } finally {
       c.close()

@@ -15,7 +15,14 @@ import { writeFile } from 'node:fs/promises'
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile')
 /** A lab report naming a patient of the sample index by two identifiers: filed without a person. */
 const GOOD = path.join(SAMPLE_SCANS, 'lab-report-text.pdf')
-const BUDGET = { CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_BUDGET_MEMORY_MB: '256', CHARTCLERK_BUDGET_OPEN_SECONDS: '12', CHARTCLERK_BUDGET_PAGE_SECONDS: '30', CHARTCLERK_BUDGET_RENDER_MAX_PIXELS: '6000000', CHARTCLERK_INGEST_CONCURRENCY: '3' }
+const BUDGET = {
+  CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$',
+  CHARTCLERK_BUDGET_MEMORY_MB: '256',
+  CHARTCLERK_BUDGET_OPEN_SECONDS: '12',
+  CHARTCLERK_BUDGET_PAGE_SECONDS: '30',
+  CHARTCLERK_BUDGET_RENDER_MAX_PIXELS: '6000000',
+  CHARTCLERK_INGEST_CONCURRENCY: '3',
+}
 const REFUSED: Record<string, string[]> = {
   'cyclic-content.pdf': ['FILE_TOO_COMPLEX'],
   'stream-bomb.pdf': ['PDF_BOMB'],
@@ -82,7 +89,11 @@ describe('hostile files', () => {
     const t0 = Date.now()
     const run = await runCli(ws, ['--json', 'ingest', ...files, good], { timeoutMs: 240_000 })
     const elapsed = Date.now() - t0
-    const results = run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
     const byName = new Map(results.map((r) => [path.basename(r.file), r]))
     expect(results, run.stderr.slice(-2000)).toHaveLength(files.length + 1)
     expect(run.code).toBe(1) // some files failed; the process itself did not
@@ -93,7 +104,9 @@ describe('hostile files', () => {
       expect(r.error.message.length).toBeGreaterThan(40)
     }
     // The bomb is named as one, by the inflate probe, well inside its time budget.
-    expect(byName.get('stream-bomb.pdf').error.message).toMatch(/decompression bomb.*more than 256 MB.*print the document to a new PDF or rescan it/)
+    expect(byName.get('stream-bomb.pdf').error.message).toMatch(
+      /decompression bomb.*more than 256 MB.*print the document to a new PDF or rescan it/,
+    )
     checkRead(ws, byName)
     expectFiled(byName.get('good-after.pdf'))
     // Each refusal took its budget, not minutes.

@@ -19,11 +19,33 @@ const GENERATED = 'faxed-discharge-summary.pdf'
 const FURNITURE = /page\s*\d+\s*of\s*\d+|confidential|FROM:|P\.\s*0*\d\/0*\d/i
 
 const PAGES = [
-  ['ST. BRIGID HOSPITAL', 'DISCHARGE SUMMARY', 'Patient: LINDQVIST, MARGARET   DOB: 02/09/1944', 'Admission Date: 04/02/2025', 'Discharge Date: 04/07/2025',
-    'REASON FOR HOSPITALIZATION:', 'Community-acquired pneumonia of the right lower lobe.', 'PROCEDURES:', 'Chest radiographs on 04/02/2025 and 04/05/2025.', 'Blood cultures.'],
-  ['LINDQVIST, MARGARET  DOB: 02/09/1944', 'CONDITION AT DISCHARGE:', 'Improved and stable, ambulating with a walker.', 'DISCHARGE MEDICATIONS:',
-    'Amoxicillin-clavulanate 875-125 mg twice daily for 3 days', 'Metformin 500 mg twice daily with meals'],
-  ['LINDQVIST, MARGARET  DOB: 02/09/1944', 'DISPOSITION:', 'Home with home health services.', 'FOLLOW-UP:', 'Primary care within 7 days; repeat chest radiograph in 6 to 8 weeks.'],
+  [
+    'ST. BRIGID HOSPITAL',
+    'DISCHARGE SUMMARY',
+    'Patient: LINDQVIST, MARGARET   DOB: 02/09/1944',
+    'Admission Date: 04/02/2025',
+    'Discharge Date: 04/07/2025',
+    'REASON FOR HOSPITALIZATION:',
+    'Community-acquired pneumonia of the right lower lobe.',
+    'PROCEDURES:',
+    'Chest radiographs on 04/02/2025 and 04/05/2025.',
+    'Blood cultures.',
+  ],
+  [
+    'LINDQVIST, MARGARET  DOB: 02/09/1944',
+    'CONDITION AT DISCHARGE:',
+    'Improved and stable, ambulating with a walker.',
+    'DISCHARGE MEDICATIONS:',
+    'Amoxicillin-clavulanate 875-125 mg twice daily for 3 days',
+    'Metformin 500 mg twice daily with meals',
+  ],
+  [
+    'LINDQVIST, MARGARET  DOB: 02/09/1944',
+    'DISPOSITION:',
+    'Home with home health services.',
+    'FOLLOW-UP:',
+    'Primary care within 7 days; repeat chest radiograph in 6 to 8 weeks.',
+  ],
 ]
 
 /** A text-layer PDF: fax banner on top, the page's lines, the hospital's footer at the bottom. */
@@ -37,7 +59,10 @@ function generatedPdf(file: string): Promise<void> {
     PAGES.forEach((lines, i) => {
       // A small margin: the footer at y=730 stays on its page (pdfkit starts a new page past the bottom margin).
       doc.addPage({ margin: 20 })
-      doc.font('Helvetica').fontSize(9).text(`12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 00${i + 1}/003`, 40, 20)
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(`12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 00${i + 1}/003`, 40, 20)
       doc.fontSize(11)
       lines.forEach((l, j) => doc.text(l, 72, 70 + j * 22))
       doc.fontSize(9).text(`St. Brigid Hospital   Page ${i + 1} of 3   CONFIDENTIAL`, 72, 730)
@@ -55,7 +80,8 @@ beforeAll(async () => {
   const generated = path.join(ws.dir, GENERATED)
   await generatedPdf(generated)
   app = await openApp(ws.config(), { log: silentLogger() })
-  for (const r of await app.runner.ingestFiles([...SAMPLE_FILES.map((f) => path.join(SAMPLE_SCANS, f)), generated])) results.set(path.basename(r.file), r)
+  for (const r of await app.runner.ingestFiles([...SAMPLE_FILES.map((f) => path.join(SAMPLE_SCANS, f)), generated]))
+    results.set(path.basename(r.file), r)
 }, 300_000)
 
 afterAll(async () => {
@@ -65,7 +91,11 @@ afterAll(async () => {
 
 const docOf = (name: string) => app.catalog.documents.get(results.get(name)!.documentId!)!
 const fieldsOf = (name: string) => (docOf(name).details.fields ?? {}) as Record<string, unknown>
-const pageText = (name: string) => app.catalog.documents.pages(results.get(name)!.documentId!).map((p) => p.text).join('\n')
+const pageText = (name: string) =>
+  app.catalog.documents
+    .pages(results.get(name)!.documentId!)
+    .map((p) => p.text)
+    .join('\n')
 
 /** Every string in a fields object, with the field it sits in. */
 function strings(v: unknown, at = ''): [string, string][] {
@@ -95,7 +125,10 @@ describe('page furniture through the pipeline', () => {
   it('the generated faxed summary: fields read up to the footer, pages declared by the footer', () => {
     const f = fieldsOf(GENERATED)
     expect(f.proceduresAndTreatment).toEqual(['Chest radiographs on 04/02/2025 and 04/05/2025.', 'Blood cultures.'])
-    expect(f.dischargeMedications).toEqual(['Amoxicillin-clavulanate 875-125 mg twice daily for 3 days', 'Metformin 500 mg twice daily with meals'])
+    expect(f.dischargeMedications).toEqual([
+      'Amoxicillin-clavulanate 875-125 mg twice daily for 3 days',
+      'Metformin 500 mg twice daily with meals',
+    ])
     expect(f.followUpPlan).toBe('Primary care within 7 days; repeat chest radiograph in 6 to 8 weeks.')
     expect(docOf(GENERATED).details.extraction).toMatchObject({ pagesDeclared: 3, missingPages: [] })
     expect(pageText(GENERATED)).toMatch(/FROM: 555-0142/)
@@ -106,7 +139,13 @@ describe('page furniture through the pipeline', () => {
     expect(f.patientIdentifier).toBe('CC-100418')
     const rows = f.labResults as Array<Record<string, unknown>>
     expect(rows).toHaveLength(18)
-    expect(rows.find((r) => r.test === 'Glucose')).toEqual({ test: 'Glucose', value: '131', units: 'mg/dL', referenceRange: '70 - 99', flag: 'H' })
+    expect(rows.find((r) => r.test === 'Glucose')).toEqual({
+      test: 'Glucose',
+      value: '131',
+      units: 'mg/dL',
+      referenceRange: '70 - 99',
+      flag: 'H',
+    })
     expect(f.tests).toBeUndefined()
   })
 })

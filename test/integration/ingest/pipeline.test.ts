@@ -31,7 +31,11 @@ afterAll(async () => {
   await ws?.cleanup()
 })
 
-const textOf = (name: string) => app.catalog.documents.pages(results.get(name)!.documentId!).map((p) => p.text).join('\n')
+const textOf = (name: string) =>
+  app.catalog.documents
+    .pages(results.get(name)!.documentId!)
+    .map((p) => p.text)
+    .join('\n')
 
 describe('samples through the pipeline', () => {
   it('every sample is stored, read and waiting for review (no classifier decides for it yet)', () => {
@@ -93,11 +97,16 @@ describe('samples through the pipeline', () => {
     const textPdf = results.get('lab-report-text.pdf')!
     // Nothing is drawn for the viewer on the way in.
     for (const r of [tiff, textPdf]) expect(await app.store.stat(derivedKey(r.documentId!, 'page-0001.png'))).toBeNull()
-    for (const p of [1, 2, 3]) expect((await app.store.get(derivedKey(tiff.documentId!, `scan-000${p}.jpg`))).subarray(0, 2).toString('hex')).toBe('ffd8')
+    for (const p of [1, 2, 3])
+      expect((await app.store.get(derivedKey(tiff.documentId!, `scan-000${p}.jpg`))).subarray(0, 2).toString('hex')).toBe('ffd8')
     const text = JSON.parse((await app.store.get(derivedKey(tiff.documentId!, 'text.json'))).toString())
     expect(text.pages).toHaveLength(3)
     expect(text.pages[0].words.length).toBeGreaterThan(50)
-    expect(text.pages[0].words[0]).toMatchObject({ text: expect.any(String), confidence: expect.any(Number), bbox: { x0: expect.any(Number) } })
+    expect(text.pages[0].words[0]).toMatchObject({
+      text: expect.any(String),
+      confidence: expect.any(Number),
+      bbox: { x0: expect.any(Number) },
+    })
     expect(await app.store.stat(derivedKey(tiff.documentId!, 'searchable.pdf'))).toBeNull()
     expect(await app.searchablePdfs.drain()).toBeGreaterThanOrEqual(2) // the TIFF and the image-only PDF
     const pdf = await app.store.get(derivedKey(tiff.documentId!, 'searchable.pdf'))

@@ -22,11 +22,18 @@ describe('stopping chartclerk start', () => {
     const t0 = Date.now()
     expect(await run.stop()).toBe(0)
     expect(Date.now() - t0).toBeLessThan(30_000)
-    const sha = createHash('sha256').update(await readFile(src)).digest('hex')
+    const sha = createHash('sha256')
+      .update(await readFile(src))
+      .digest('hex')
     const backInInbox = (await listFiles(ws.inbox)).length === 1
     const stored = existsSync(path.join(ws.data, 'objects', 'originals', sha))
     expect(backInInbox || stored).toBe(true)
-    if (backInInbox) expect(createHash('sha256').update(await readFile((await listFiles(ws.inbox))[0]!)).digest('hex')).toBe(sha)
+    if (backInInbox)
+      expect(
+        createHash('sha256')
+          .update(await readFile((await listFiles(ws.inbox))[0]!))
+          .digest('hex'),
+      ).toBe(sha)
     expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
 
     if (backInInbox) {

@@ -23,7 +23,10 @@ afterEach(async () => {
 /** name -> sha256 of every file under dir (links not followed). */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const f of await listFiles(dir)) out[path.relative(dir, f)] = createHash('sha256').update(await fs.readFile(f)).digest('hex')
+  for (const f of await listFiles(dir))
+    out[path.relative(dir, f)] = createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex')
   return out
 }
 

@@ -60,7 +60,11 @@ describe.each([
     await writeFile(path.join(w.inbox, 'after.jpg'), 'c')
     await waitFor(() => w.offered.length >= 3, 10_000)
     await sleep(800)
-    expect(w.offered.map((o) => path.relative(w.inbox, o.file)).sort()).toEqual(['after.jpg', 'before.pdf', path.join('fax', 'west', 'deep.tiff')])
+    expect(w.offered.map((o) => path.relative(w.inbox, o.file)).sort()).toEqual([
+      'after.jpg',
+      'before.pdf',
+      path.join('fax', 'west', 'deep.tiff'),
+    ])
   })
 
   it('waits until a file stops growing (a scanner writing in bursts) before offering it, with its final size', async () => {

@@ -40,7 +40,12 @@ beforeAll(async () => {
   }
   const files = [
     await record('consult-unsigned', { docType: 'consult_note', patient: P(UNSIGNED), overrides: { signed: false } }),
-    await record('lab-no-reference-ranges', { docType: 'lab_report', patient: P(NO_RANGES), withOurMrn: true, overrides: { omit: ['referenceRanges'] } }),
+    await record('lab-no-reference-ranges', {
+      docType: 'lab_report',
+      patient: P(NO_RANGES),
+      withOurMrn: true,
+      overrides: { omit: ['referenceRanges'] },
+    }),
     // Dated after the patient's death: it waits in review with him as the candidate.
     await record('after-death', { docType: 'lab_report', patient: P(DECEASED), withOurMrn: true, date: '2025-06-02' }),
   ]
@@ -63,23 +68,57 @@ describe('chart prep', () => {
 
   it('imports a CSV schedule with common header names, and a re-import updates rather than duplicates', () => {
     const csv = (provider: string) =>
-      ['Appt Date,Appt Time,Patient MRN,Provider,Visit Type', `${TODAY},9:30 AM,${UNSIGNED},${provider},Follow-up`, `${TODAY},10:15,${NO_RANGES},Marcus Webb DO,New patient`, `${TODAY},13:00,${DECEASED},Priya Natarajan MD,Annual`].join('\n')
-    expect(importSchedule(app.catalog, csv('Elena Sokolova MD'))).toMatchObject({ format: 'csv', added: 3, updated: 0, errors: [], unknownMrns: [] })
+      [
+        'Appt Date,Appt Time,Patient MRN,Provider,Visit Type',
+        `${TODAY},9:30 AM,${UNSIGNED},${provider},Follow-up`,
+        `${TODAY},10:15,${NO_RANGES},Marcus Webb DO,New patient`,
+        `${TODAY},13:00,${DECEASED},Priya Natarajan MD,Annual`,
+      ].join('\n')
+    expect(importSchedule(app.catalog, csv('Elena Sokolova MD'))).toMatchObject({
+      format: 'csv',
+      added: 3,
+      updated: 0,
+      errors: [],
+      unknownMrns: [],
+    })
     expect(importSchedule(app.catalog, csv('Grace Adeyemi FNP'))).toMatchObject({ added: 0, updated: 1, unchanged: 2 })
     const day = new AppointmentsRepo(app.catalog).forDate(TODAY)
-    expect(day.map((a) => [a.time, a.mrn])).toEqual([['09:30', UNSIGNED], ['10:15', NO_RANGES], ['13:00', DECEASED]])
+    expect(day.map((a) => [a.time, a.mrn])).toEqual([
+      ['09:30', UNSIGNED],
+      ['10:15', NO_RANGES],
+      ['13:00', DECEASED],
+    ])
     expect(day[0]!.provider).toBe('Grace Adeyemi FNP')
   })
 
   it('imports a FHIR Bundle of Appointments (MRN identifier, or the patient resource in the bundle)', () => {
     const bundle = {
-      resourceType: 'Bundle', type: 'collection',
+      resourceType: 'Bundle',
+      type: 'collection',
       entry: [
         { resource: { resourceType: 'Patient', id: 'p1', identifier: [{ system: 'urn:chartclerk:mrn', value: 'CC-100418' }] } },
-        { resource: { resourceType: 'Appointment', id: 'a-1', status: 'booked', start: '2031-02-03T08:45:00-05:00', appointmentType: { text: 'Lab review' },
-          participant: [{ actor: { reference: 'Patient/p1', display: 'Michael Johnson' } }, { actor: { reference: 'Practitioner/x', display: 'Priya Natarajan, MD' } }] } },
-        { resource: { resourceType: 'Appointment', id: 'a-2', status: 'booked', start: '2031-02-03T11:00:00Z',
-          participant: [{ actor: { reference: 'Patient/zz', identifier: { system: 'urn:chartclerk:mrn', value: 'CC-101902' } } }] } },
+        {
+          resource: {
+            resourceType: 'Appointment',
+            id: 'a-1',
+            status: 'booked',
+            start: '2031-02-03T08:45:00-05:00',
+            appointmentType: { text: 'Lab review' },
+            participant: [
+              { actor: { reference: 'Patient/p1', display: 'Michael Johnson' } },
+              { actor: { reference: 'Practitioner/x', display: 'Priya Natarajan, MD' } },
+            ],
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Appointment',
+            id: 'a-2',
+            status: 'booked',
+            start: '2031-02-03T11:00:00Z',
+            participant: [{ actor: { reference: 'Patient/zz', identifier: { system: 'urn:chartclerk:mrn', value: 'CC-101902' } } }],
+          },
+        },
       ],
     }
     expect(importSchedule(app.catalog, JSON.stringify(bundle))).toMatchObject({ format: 'fhir', added: 2, errors: [] })
@@ -96,7 +135,14 @@ describe('chart prep', () => {
     const defs = new DeficienciesRepo(app.catalog.db)
     const d02 = defs.list({ chartMrn: UNSIGNED, status: 'open' })
     expect(d02.map((d) => d.ruleId)).toContain('D02')
-    const rr = new NoticesRepo(app.catalog.db).create({ deficiencyId: d02[0]!.id, chartMrn: UNSIGNED, documentId: d02[0]!.documentId, facility: 'Mercy General (made up)', datesOfService: ['2025-04-20'], documentsNeeded: ['Signed consult note'] })!
+    const rr = new NoticesRepo(app.catalog.db).create({
+      deficiencyId: d02[0]!.id,
+      chartMrn: UNSIGNED,
+      documentId: d02[0]!.documentId,
+      facility: 'Mercy General (made up)',
+      datesOfService: ['2025-04-20'],
+      documentsNeeded: ['Signed consult note'],
+    })!
     const list = buildPrepList(app.catalog, TODAY, app.clock)
     expect(list.patients.map((p) => p.mrn)).toEqual([UNSIGNED, NO_RANGES, DECEASED])
     const [a, b, c] = list.patients as [any, any, any]
@@ -113,7 +159,9 @@ describe('chart prep', () => {
 
     // Acknowledged reports drop off.
     const consult = app.catalog.documents.get(results.get('consult-unsigned')!.documentId!)!
-    app.catalog.documents.update(consult.id, { details: { ...consult.details, acknowledged: { by: 'dr.made.up', at: new Date().toISOString() } } })
+    app.catalog.documents.update(consult.id, {
+      details: { ...consult.details, acknowledged: { by: 'dr.made.up', at: new Date().toISOString() } },
+    })
     expect(buildPrepList(app.catalog, TODAY, app.clock).patients[0]!.unacknowledged).toEqual([])
     expect(prepText(list).join('\n')).toContain(rr.trackingNumber)
   })

@@ -18,7 +18,16 @@ import { addDays } from '../../../src/clock/calendar.js'
 import { ReleaseRepo, type NewReleaseRequest } from '../../../src/release/repo.js'
 import { checkReleaseRequest, createRelease, markReleaseSent, packageRelease, revokeAuthorization } from '../../../src/release/service.js'
 import { settleDocument } from '../../../src/review/settle.js'
-import { makeRecordSpec, PATIENTS, patientsCsv, renderRecordPdf, Rng, type MakeSpecOptions, type RecordSpec, type Section } from '../../../samples/lib/records.js'
+import {
+  makeRecordSpec,
+  PATIENTS,
+  patientsCsv,
+  renderRecordPdf,
+  Rng,
+  type MakeSpecOptions,
+  type RecordSpec,
+  type Section,
+} from '../../../samples/lib/records.js'
 import { makeWorkspace, ROOT, type Workspace } from '../../helpers/workspace.js'
 
 const MRN = 'CC-101388'
@@ -30,9 +39,11 @@ let app: App
 let dir: string
 const ids = new Map<string, number>()
 
-const REVOKE = 'I understand that I may revoke this authorization in writing at any time, except to the extent that action has already been taken on it.'
+const REVOKE =
+  'I understand that I may revoke this authorization in writing at any time, except to the extent that action has already been taken on it.'
 const CONDITION = 'Treatment, payment, enrollment or eligibility for benefits will not be conditioned on whether I sign this authorization.'
-const REDISCLOSE = 'Information disclosed under this authorization may be redisclosed by the recipient and no longer be protected by federal privacy rules.'
+const REDISCLOSE =
+  'Information disclosed under this authorization may be redisclosed by the recipient and no longer be protected by federal privacy rules.'
 
 interface AuthOpts {
   to?: string
@@ -50,7 +61,9 @@ function authorizationSections(o: AuthOpts): Section[] {
   if (!drop.has('purpose')) fields.push(['Purpose', 'Personal injury claim'])
   if (!drop.has('expires')) fields.push(['Expires', o.expires ?? '12/31/2030'])
   if (!drop.has('what')) fields.push(['Information to be Released', o.what ?? 'All medical records'])
-  const statements = [drop.has('revoke') ? '' : REVOKE, drop.has('condition') ? '' : CONDITION, drop.has('redisclose') ? '' : REDISCLOSE].filter(Boolean).join(' ')
+  const statements = [drop.has('revoke') ? '' : REVOKE, drop.has('condition') ? '' : CONDITION, drop.has('redisclose') ? '' : REDISCLOSE]
+    .filter(Boolean)
+    .join(' ')
   return [{ fields }, ...(statements ? [{ paragraphs: [statements] }] : [])]
 }
 
@@ -71,8 +84,15 @@ const id = (name: string) => ids.get(name)!
 
 function request(o: Partial<NewReleaseRequest> = {}) {
   return createRelease(app, {
-    patientMrn: MRN, requester: 'Harlan & Pike LLP', requesterType: 'attorney', recipientName: 'Harlan & Pike LLP',
-    recipientAddress: '200 Court Street, Millbrook, OH 43950', purpose: 'Personal injury claim', requestDate: TODAY, createdBy: 'test clerk', ...o,
+    patientMrn: MRN,
+    requester: 'Harlan & Pike LLP',
+    requesterType: 'attorney',
+    recipientName: 'Harlan & Pike LLP',
+    recipientAddress: '200 Court Street, Millbrook, OH 43950',
+    purpose: 'Personal injury claim',
+    requestDate: TODAY,
+    createdBy: 'test clerk',
+    ...o,
   })
 }
 
@@ -80,29 +100,49 @@ beforeAll(async () => {
   const base = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   const rules = path.join(base.dir, 'rules')
   await cp(path.join(ROOT, 'rules'), rules, { recursive: true })
-  await writeFile(path.join(rules, 'protected.json'), JSON.stringify({ categories: [{ id: 'hiv', label: 'HIV test results', keywords: ['HIV'] }] }))
+  await writeFile(
+    path.join(rules, 'protected.json'),
+    JSON.stringify({ categories: [{ id: 'hiv', label: 'HIV test results', keywords: ['HIV'] }] }),
+  )
   ws = base
   ws.env.CHARTCLERK_RULES = rules
-  app = await openApp(ws.config({ clinic: { name: 'Riverside Community Health Center', address: '40 Elm Street, Millbrook, OH 43950' } }), { log: silentLogger() })
+  app = await openApp(ws.config({ clinic: { name: 'Riverside Community Health Center', address: '40 Elm Street, Millbrook, OH 43950' } }), {
+    log: silentLogger(),
+  })
   app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-roi-'))
   // The chart's records.
   await ingest('lab', { docType: 'lab_report', date: '2026-03-02' })
   await ingest('discharge', { docType: 'discharge_summary', date: '2026-04-10' })
   await ingest('hiv-note', {
-    docType: 'progress_note', date: '2026-05-05',
-    overrides: { sections: [{ heading: 'Assessment', paragraphs: ['HIV-1/2 antigen/antibody screen was nonreactive. Counseled on prevention.'] }, { heading: 'Plan', paragraphs: ['Return in three months.'] }] },
+    docType: 'progress_note',
+    date: '2026-05-05',
+    overrides: {
+      sections: [
+        { heading: 'Assessment', paragraphs: ['HIV-1/2 antigen/antibody screen was nonreactive. Counseled on prevention.'] },
+        { heading: 'Plan', paragraphs: ['Return in three months.'] },
+      ],
+    },
   })
   await ingest('sud-consult', {
-    docType: 'consult_note', date: '2026-06-15',
-    overrides: { sections: [{ heading: 'Assessment', paragraphs: ['Opioid use disorder in early remission, followed by our substance use disorder program (42 CFR Part 2).'] }] },
+    docType: 'consult_note',
+    date: '2026-06-15',
+    overrides: {
+      sections: [
+        {
+          heading: 'Assessment',
+          paragraphs: ['Opioid use disorder in early remission, followed by our substance use disorder program (42 CFR Part 2).'],
+        },
+      ],
+    },
   })
   // Authorizations.
   await auth('auth-valid', { what: 'All medical records, including HIV test results and substance use disorder records (42 CFR Part 2)' })
   await auth('auth-insurer', { to: 'Buckeye Mutual Insurance, PO Box 77, Columbus, OH 43215', what: 'All medical records' })
   await auth('auth-expired', { expires: '03/31/2026' }, '2025-04-01')
   await auth('auth-revoked', { to: 'Dana Whitlock, Esq., 9 Market Square, Millbrook, OH 43950' })
-  for (const el of ['from', 'to', 'purpose', 'expires', 'what', 'revoke', 'condition', 'redisclose'] as const) await auth(`auth-no-${el}`, { drop: [el] })
+  for (const el of ['from', 'to', 'purpose', 'expires', 'what', 'revoke', 'condition', 'redisclose'] as const)
+    await auth(`auth-no-${el}`, { drop: [el] })
   await auth('auth-unsigned', { overrides: { signed: false } as Partial<RecordSpec> })
 }, 600_000)
 
@@ -174,16 +214,37 @@ describe('validity of a release', () => {
   })
 
   it('treatment: allowed without an authorization; psychotherapy, Part 2 and HIV records left out', () => {
-    const { check } = checkReleaseRequest(app, request({ requester: 'Dr. Ana Ruiz', requesterType: 'treatment', recipientName: 'Millbrook Cardiology', purpose: 'Continuity of care' }).id)
+    const { check } = checkReleaseRequest(
+      app,
+      request({
+        requester: 'Dr. Ana Ruiz',
+        requesterType: 'treatment',
+        recipientName: 'Millbrook Cardiology',
+        purpose: 'Continuity of care',
+      }).id,
+    )
     expect(check.allowed).toBe(true)
     expect(check.authorizationId).toBeNull()
     expect(check.documents.map((d) => d.id).sort()).toEqual([id('lab'), id('discharge')].sort())
-    expect(check.excluded.map((d) => [d.id, d.categories])).toEqual(expect.arrayContaining([[id('hiv-note'), ['hiv']], [id('sud-consult'), ['part2']]]))
+    expect(check.excluded.map((d) => [d.id, d.categories])).toEqual(
+      expect.arrayContaining([
+        [id('hiv-note'), ['hiv']],
+        [id('sud-consult'), ['part2']],
+      ]),
+    )
     expect(check.part2).toBe(false)
   })
 
   it('special categories stay out unless the authorization names them', () => {
-    const insurer = checkReleaseRequest(app, request({ requester: 'Buckeye Mutual', requesterType: 'insurer', recipientName: 'Buckeye Mutual Insurance', authorizationId: id('auth-insurer') }).id).check
+    const insurer = checkReleaseRequest(
+      app,
+      request({
+        requester: 'Buckeye Mutual',
+        requesterType: 'insurer',
+        recipientName: 'Buckeye Mutual Insurance',
+        authorizationId: id('auth-insurer'),
+      }).id,
+    ).check
     expect(insurer.allowed).toBe(true)
     expect(insurer.documents.map((d) => d.id).sort()).toEqual([id('lab'), id('discharge')].sort())
     expect(insurer.excluded.map((d) => d.id).sort()).toEqual([id('hiv-note'), id('sud-consult')].sort())
@@ -212,7 +273,11 @@ describe('the release package', () => {
       expect(text).toContain(`Release ${r.releaseNumber}`)
       expect(text).toContain(`MRN ${MRN}`)
     })
-    const cover = parsed.pages.slice(0, pkg.coverPages).map((p) => p.text).join(' ').replace(/\s+/g, ' ')
+    const cover = parsed.pages
+      .slice(0, pkg.coverPages)
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
     expect(cover).toContain('Harlan & Pike LLP')
     expect(cover).toContain('Riverside Community Health Center')
     expect(cover).toContain(PART2_NOTICE.slice(0, 60))
@@ -236,19 +301,42 @@ describe('disclosure log and accounting', () => {
       return markReleaseSent(app, r.id, { on, by: 'test clerk' })
     }
     const attorney = await send({ authorizationId: id('auth-valid') }, '2026-10-01')
-    const treatment = await send({ requester: 'Dr. Ana Ruiz', requesterType: 'treatment', recipientName: 'Millbrook Cardiology', purpose: 'Continuity of care' }, '2026-10-02')
-    const patient = await send({ requester: 'Armen Petrosyan', requesterType: 'patient', recipientName: 'Armen Petrosyan', purpose: 'Personal use', identityVerified: true }, '2026-10-03')
+    const treatment = await send(
+      { requester: 'Dr. Ana Ruiz', requesterType: 'treatment', recipientName: 'Millbrook Cardiology', purpose: 'Continuity of care' },
+      '2026-10-02',
+    )
+    const patient = await send(
+      {
+        requester: 'Armen Petrosyan',
+        requesterType: 'patient',
+        recipientName: 'Armen Petrosyan',
+        purpose: 'Personal use',
+        identityVerified: true,
+      },
+      '2026-10-03',
+    )
     const law = await send(
-      { requester: 'Millbrook County Court', requesterType: 'required_by_law', recipientName: 'Clerk of Millbrook County Court', recipientAddress: '1 Courthouse Plaza, Millbrook, OH 43950', purpose: 'Court order, case 26-CV-118' },
+      {
+        requester: 'Millbrook County Court',
+        requesterType: 'required_by_law',
+        recipientName: 'Clerk of Millbrook County Court',
+        recipientAddress: '1 Courthouse Plaza, Millbrook, OH 43950',
+        purpose: 'Court order, case 26-CV-118',
+      },
       '2026-10-05',
     )
-    const old = await send({ requester: 'Sheriff', requesterType: 'required_by_law', recipientName: 'Millbrook County Sheriff', purpose: 'Subpoena' }, '2019-06-01')
+    const old = await send(
+      { requester: 'Sheriff', requesterType: 'required_by_law', recipientName: 'Millbrook County Sheriff', purpose: 'Subpoena' },
+      '2019-06-01',
+    )
     expect(attorney.request.status).toBe('sent')
     expect([attorney, treatment, patient].map((s) => s.disclosure.accountable)).toEqual([false, false, false])
     expect(law.disclosure.accountable).toBe(true)
 
     const repo = new ReleaseRepo(app.catalog.db)
-    expect(repo.disclosures(MRN).map((d) => d.id)).toEqual(expect.arrayContaining([attorney, treatment, patient, law, old].map((s) => s.disclosure.id)))
+    expect(repo.disclosures(MRN).map((d) => d.id)).toEqual(
+      expect.arrayContaining([attorney, treatment, patient, law, old].map((s) => s.disclosure.id)),
+    )
     const acct = repo.accounting(MRN, TODAY)
     expect(acct).toHaveLength(1)
     expect(acct[0]).toMatchObject({
@@ -262,8 +350,20 @@ describe('disclosure log and accounting', () => {
   })
 
   it('a patient access request is due in 30 days; --due shows those within 5 days or past', () => {
-    const near = request({ requester: 'Armen Petrosyan', requesterType: 'patient', recipientName: 'Armen Petrosyan', purpose: 'Personal use', requestDate: addDays(TODAY, -27) })
-    const far = request({ requester: 'Armen Petrosyan', requesterType: 'patient', recipientName: 'Armen Petrosyan', purpose: 'Personal use', requestDate: TODAY })
+    const near = request({
+      requester: 'Armen Petrosyan',
+      requesterType: 'patient',
+      recipientName: 'Armen Petrosyan',
+      purpose: 'Personal use',
+      requestDate: addDays(TODAY, -27),
+    })
+    const far = request({
+      requester: 'Armen Petrosyan',
+      requesterType: 'patient',
+      recipientName: 'Armen Petrosyan',
+      purpose: 'Personal use',
+      requestDate: TODAY,
+    })
     expect(near.dueDate).toBe(addDays(TODAY, 3))
     const due = new ReleaseRepo(app.catalog.db).due(TODAY).map((r) => r.id)
     expect(due).toContain(near.id)

@@ -64,12 +64,35 @@ describe('chartclerk report / notices / stats', () => {
     expect(text).toContain('delinquent when open more than 45 days')
 
     const csvFile = path.join(dir, 'report.csv')
-    expect((await run('report', 'deficiencies', '--format', 'csv', '--out', csvFile, '--as-of', '2025-06-30', '--kind', 'missing_document', '--min-age-days', '30')).code).toBe(0)
+    expect(
+      (
+        await run(
+          'report',
+          'deficiencies',
+          '--format',
+          'csv',
+          '--out',
+          csvFile,
+          '--as-of',
+          '2025-06-30',
+          '--kind',
+          'missing_document',
+          '--min-age-days',
+          '30',
+        )
+      ).code,
+    ).toBe(0)
     const rows = parse(readFileSync(csvFile), { bom: true, columns: true }) as Record<string, string>[]
-    expect(rows.map((x) => [x.mrn, x.rule_id, x.delinquent]).sort()).toEqual([[PAT.mrn, 'C01', 'yes'], [PAT.mrn, 'C03', 'yes']])
+    expect(rows.map((x) => [x.mrn, x.rule_id, x.delinquent]).sort()).toEqual([
+      [PAT.mrn, 'C01', 'yes'],
+      [PAT.mrn, 'C03', 'yes'],
+    ])
 
     const j = await run('report', 'deficiencies', '--format', 'json', '--as-of', '2025-06-30', '--facility', 'Mercy')
-    const lines = j.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = j.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatchObject({ mrn: PAT.mrn, ruleId: 'C03', kind: 'missing_document', status: 'open', facility: MERCY })
 
@@ -80,14 +103,27 @@ describe('chartclerk report / notices / stats', () => {
 
   it('notices: list opens the request, print writes the letter, sent and received are recorded; a check closes it when the record arrives', async () => {
     const list = await run('notices', 'list', '--json')
-    const [n] = list.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const [n] = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(n).toMatchObject({ trackingNumber: 'RR-000001', chartMrn: PAT.mrn, facility: MERCY, status: 'pending' })
 
     const letter = path.join(dir, 'letter.html')
     expect((await run('notices', 'print', 'RR-000001', '--out', letter, '--by', 'clerk.one')).code).toBe(0)
     const html = readFileSync(letter, 'utf8')
     expect(htmlProblems(html)).toEqual([])
-    for (const s of ['RR-000001', 'Pat Testperson', '1970-05-05', PAT.mrn, '2025-04-20', 'Riverside Community Health Center', 'Fax 555-0199', '45 CFR 164.506(c)']) expect(html).toContain(s)
+    for (const s of [
+      'RR-000001',
+      'Pat Testperson',
+      '1970-05-05',
+      PAT.mrn,
+      '2025-04-20',
+      'Riverside Community Health Center',
+      'Fax 555-0199',
+      '45 CFR 164.506(c)',
+    ])
+      expect(html).toContain(s)
 
     const sent = await run('notices', 'sent', '1', '--by', 'clerk.one', '--date', '2025-07-01')
     expect(sent.stdout).toMatch(/RR-000001 sent 2025-07-01; due 2025-07-11/)
@@ -96,7 +132,13 @@ describe('chartclerk report / notices / stats', () => {
     const catalog = openCatalog(path.join(dir, 'data', 'catalog.sqlite'))
     try {
       fileDocument(catalog, {
-        mrn: PAT.mrn, type: 'emergency_report', receivedAt: '2025-07-18T08:00:00Z', filedAt: '2025-07-18T09:00:00Z', pages: 2, dateOfService: '2025-04-20', facility: MERCY,
+        mrn: PAT.mrn,
+        type: 'emergency_report',
+        receivedAt: '2025-07-18T08:00:00Z',
+        filedAt: '2025-07-18T09:00:00Z',
+        pages: 2,
+        dateOfService: '2025-04-20',
+        facility: MERCY,
         fields: { visitDate: '2025-04-20', reasonForVisit: 'Chest pain', disposition: 'Home', visitSummary: true },
       })
     } finally {
@@ -104,7 +146,11 @@ describe('chartclerk report / notices / stats', () => {
     }
     await run('check', '--patient', PAT.mrn)
     const after = await run('notices', 'list', '--all', '--json')
-    expect(JSON.parse(after.stdout.trim().split('\n')[0]!)).toMatchObject({ trackingNumber: 'RR-000001', status: 'received', receivedBy: 'chartclerk' })
+    expect(JSON.parse(after.stdout.trim().split('\n')[0]!)).toMatchObject({
+      trackingNumber: 'RR-000001',
+      status: 'received',
+      receivedBy: 'chartclerk',
+    })
     const hist = await run('notices', 'history', 'RR-000001')
     expect(hist.stdout).toMatch(/created[\s\S]*printed[\s\S]*sent[\s\S]*received/)
     expect((await run('notices', 'received', 'RR-000001', '--by', 'clerk.one')).code).toBe(4) // already received: a conflict

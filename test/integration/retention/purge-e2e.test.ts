@@ -113,15 +113,30 @@ describe('purge under the retention schedule', () => {
   it('the certificate holds every required part, printable and stored', async () => {
     const c = result.certificate!
     expect(c).toMatchObject({
-      facility: 'Riverside Community Health Center', destroyedOn: '2026-11-28', destroyedBy: 'Jordan Reyes', approvedBy: 'Pat Lin, RHIA',
+      facility: 'Riverside Community Health Center',
+      destroyedOn: '2026-11-28',
+      destroyedBy: 'Jordan Reyes',
+      approvedBy: 'Pat Lin, RHIA',
       inclusiveDates: { from: '2015-03-02', to: '2016-05-10' },
     })
     expect(c.statement).toMatch(/normal course of business under .* retention schedule/)
     expect(c.method).toMatch(/deletion/)
-    expect(c.patients).toEqual([{ mrn: EXPIRED, name: 'Petrosyan, Armen', documents: expect.arrayContaining([expect.objectContaining({ id: docs.get('old-lab') })]) }])
+    expect(c.patients).toEqual([
+      { mrn: EXPIRED, name: 'Petrosyan, Armen', documents: expect.arrayContaining([expect.objectContaining({ id: docs.get('old-lab') })]) },
+    ])
     const html = (await app.store.get(c.htmlKey)).toString()
     expect(html).toBe(result.html)
-    for (const s of ['Certificate of destruction', c.number, 'Riverside Community Health Center', '2015-03-02 to 2016-05-10', 'Jordan Reyes', 'Pat Lin, RHIA', EXPIRED, 'Lab report', 'Discharge summary'])
+    for (const s of [
+      'Certificate of destruction',
+      c.number,
+      'Riverside Community Health Center',
+      '2015-03-02 to 2016-05-10',
+      'Jordan Reyes',
+      'Pat Lin, RHIA',
+      EXPIRED,
+      'Lab report',
+      'Discharge summary',
+    ])
       expect(html).toContain(s)
     expect(html.match(/<tr>/g)).toHaveLength(3)
   })

@@ -20,7 +20,16 @@ import { deriveChartFacts } from '../../../src/model/chart.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { acknowledgeRoute } from '../../../src/routing/acknowledge.js'
 import { RoutesRepo } from '../../../src/routing/repo.js'
-import { makeRecordSpec, PATIENTS, patientsCsv, personName, renderRecordPdf, Rng, type MakeSpecOptions, type RecordSpec } from '../../../samples/lib/records.js'
+import {
+  makeRecordSpec,
+  PATIENTS,
+  patientsCsv,
+  personName,
+  renderRecordPdf,
+  Rng,
+  type MakeSpecOptions,
+  type RecordSpec,
+} from '../../../samples/lib/records.js'
 import { makeWorkspace, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
@@ -43,7 +52,8 @@ async function record(name: string, o: MakeSpecOptions): Promise<string> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-routing-'))
   const rulesDir = path.join(dir, 'rules')
-  for (const sub of ['checks', 'doctypes', 'routing']) cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
+  for (const sub of ['checks', 'doctypes', 'routing'])
+    cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_RULES: rulesDir })
   app = await openApp(ws.config(), { log: silentLogger() })
   app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
@@ -63,9 +73,19 @@ beforeAll(async () => {
     path.join(rulesDir, 'routing', 'T-local.json'),
     JSON.stringify([
       { id: 'T-TYPE', title: 'radiology to the reader', match: { docTypes: ['radiology_report'] }, to: ['Priya Natarajan, MD'] },
-      { id: 'T-FACILITY', title: 'this hospital to Sokolova', match: { docTypes: ['discharge_summary'], facility: facility.split(' ').slice(0, 2).join(' ').toUpperCase() }, to: ['Elena Sokolova, MD'] },
+      {
+        id: 'T-FACILITY',
+        title: 'this hospital to Sokolova',
+        match: { docTypes: ['discharge_summary'], facility: facility.split(' ').slice(0, 2).join(' ').toUpperCase() },
+        to: ['Elena Sokolova, MD'],
+      },
       { id: 'T-AUTHOR', title: 'this consultant to Reyes', match: { author }, to: ['Dana Reyes, NP'] },
-      { id: 'T-PRIMARY', title: "Webb's patients' labs also to his nurse", match: { docTypes: ['lab_report'], primaryProvider: 'Dr. Marcus Webb' }, to: ['Nora Ellis, RN'] },
+      {
+        id: 'T-PRIMARY',
+        title: "Webb's patients' labs also to his nurse",
+        match: { docTypes: ['lab_report'], primaryProvider: 'Dr. Marcus Webb' },
+        to: ['Nora Ellis, RN'],
+      },
     ]),
   )
   // Routing rules are read once and hot-reloaded: put the lead's new file in force.
@@ -126,7 +146,8 @@ describe('routing filed outside reports', () => {
     expect(repo.list({ overdue: true, provider: 'Dr. Marcus Webb' }, app.clock).map((r) => r.documentId)).toContain(id)
 
     checkChart(app.catalog, app.rules.current!, 'CC-101902', app.clock)
-    const defs = () => new DeficienciesRepo(app.catalog.db).list({ status: 'open' }).filter((d) => d.ruleId === 'C07' && d.documentId === String(id))
+    const defs = () =>
+      new DeficienciesRepo(app.catalog.db).list({ status: 'open' }).filter((d) => d.ruleId === 'C07' && d.documentId === String(id))
     expect(defs()).toHaveLength(1)
     expect(defs()[0]!.message).toMatch(/Routed 10 days ago and not yet acknowledged by Marcus Webb, DO, Nora Ellis, RN/)
 

@@ -46,7 +46,12 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-defs-'))
   const files = [
     await record('consult-unsigned', { docType: 'consult_note', patient: P('CC-101388'), overrides: { signed: false } }),
-    await record('lab-no-reference-ranges', { docType: 'lab_report', patient: P('CC-102596'), withOurMrn: true, overrides: { omit: ['referenceRanges'] } }),
+    await record('lab-no-reference-ranges', {
+      docType: 'lab_report',
+      patient: P('CC-102596'),
+      withOurMrn: true,
+      overrides: { omit: ['referenceRanges'] },
+    }),
     await record('lab-complete', { docType: 'lab_report', patient: P('CC-100777'), withOurMrn: true }),
     await record('radiology-dated-in-the-future', { docType: 'radiology_report', patient: P('CC-103014'), date: '2027-02-01' }),
     await record('discharge-page-2-missing', { docType: 'discharge_summary', patient: P('CC-101127'), overrides: { pageCount: 3 } }, 2),
@@ -92,8 +97,11 @@ describe('deficiencies from filed records', () => {
   })
 
   it('GIVEN a signed consent to treat arrives for a chart THEN its C01 deficiency closes by itself, with the reason', async () => {
-    const [r] = await app.runner.ingestFiles([await record('consent-signed', { docType: 'consent_form', patient: P('CC-100777'), date: '2026-06-01' })])
-    if (r!.status === 'needs_review') await settleDocument(app, r!.documentId!, { mrn: 'CC-100777', docType: 'consent_form', by: 'clerk a' })
+    const [r] = await app.runner.ingestFiles([
+      await record('consent-signed', { docType: 'consent_form', patient: P('CC-100777'), date: '2026-06-01' }),
+    ])
+    if (r!.status === 'needs_review')
+      await settleDocument(app, r!.documentId!, { mrn: 'CC-100777', docType: 'consent_form', by: 'clerk a' })
     expect(open().filter((d) => d.chartMrn === 'CC-100777')).toEqual([])
     const closed = new DeficienciesRepo(app.catalog.db).list({ chartMrn: 'CC-100777', ruleId: 'C01' })
     expect(closed).toHaveLength(1)

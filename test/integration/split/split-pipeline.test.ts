@@ -40,7 +40,13 @@ const pdfPages = async (buf: Buffer) => (await PdfLib.load(buf)).getPageCount()
 
 describe('a stack scanned as one file', () => {
   it('mixed documents for several patients, with and without page numbers and a separator sheet, become filed documents', async () => {
-    const buf = await stackPdf([labReport(JOHNSON, 1), dischargeSummary(LINDQVIST, 2, { marker: true }), 'separator', consultNote(OKAFOR, 3), labReport(LINDQVIST, 4)])
+    const buf = await stackPdf([
+      labReport(JOHNSON, 1),
+      dischargeSummary(LINDQVIST, 2, { marker: true }),
+      'separator',
+      consultNote(OKAFOR, 3),
+      labReport(LINDQVIST, 4),
+    ])
     const rs = await ingest('stack.pdf', buf)
     expect(rs.map((r) => [r.status, r.split, r.patient?.mrn, r.documentType])).toEqual([
       ['filed', { from: 1, to: 1 }, 'CC-100418', 'lab_report'],
@@ -71,7 +77,10 @@ describe('a stack scanned as one file', () => {
   })
 
   it('two documents of one type for one patient back to back: cut when numbered, proposed for review when not', async () => {
-    const numbered = await ingest('two-consults.pdf', await stackPdf([consultNote(JOHNSON, 1, { marker: true }), consultNote(JOHNSON, 2, { marker: true })]))
+    const numbered = await ingest(
+      'two-consults.pdf',
+      await stackPdf([consultNote(JOHNSON, 1, { marker: true }), consultNote(JOHNSON, 2, { marker: true })]),
+    )
     expect(numbered.map((r) => [r.status, r.split, r.patient?.mrn])).toEqual([
       ['filed', { from: 1, to: 2 }, 'CC-100418'],
       ['filed', { from: 3, to: 4 }, 'CC-100418'],
@@ -85,7 +94,9 @@ describe('a stack scanned as one file', () => {
     expect(waiting.status).toBe('needs_review')
     expect(waiting.reviewReasons[0]).toMatch(/seems to hold 2 documents/)
     // Never filed whole: not by a person settling it as one document, not by matching again.
-    await expect(settleDocument(app, waiting.id, { mrn: 'CC-100418', docType: 'consult_note', by: 'clerk a' })).rejects.toMatchObject({ code: 'USAGE' })
+    await expect(settleDocument(app, waiting.id, { mrn: 'CC-100418', docType: 'consult_note', by: 'clerk a' })).rejects.toMatchObject({
+      code: 'USAGE',
+    })
     await rematchWaiting(app.ctx)
     expect(app.catalog.documents.get(waiting.id)).toMatchObject({ status: 'needs_review', patientMrn: null })
   })
@@ -93,7 +104,12 @@ describe('a stack scanned as one file', () => {
   it('a single multi-page document is not split, and prints one line covering all its pages', async () => {
     const rs = await ingest('summary.pdf', await stackPdf([dischargeSummary(OKAFOR, 7)]))
     expect(rs).toHaveLength(1)
-    expect(rs[0]).toMatchObject({ status: 'filed', split: { from: 1, to: 3 }, patient: { mrn: 'CC-100562' }, documentType: 'discharge_summary' })
+    expect(rs[0]).toMatchObject({
+      status: 'filed',
+      split: { from: 1, to: 3 },
+      patient: { mrn: 'CC-100562' },
+      documentType: 'discharge_summary',
+    })
     expect(rs[0]!.batchSha256).toBe(rs[0]!.sha256)
   })
 

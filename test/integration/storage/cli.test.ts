@@ -20,12 +20,21 @@ const s3 = await s3Server()
 
 /** The same global options as src/cli/main.ts. */
 function program(deps: Partial<StorageCommandDeps>): Command {
-  const p = new Command().name('chartclerk').option('-c, --config <file>').option('-d, --data <dir>').option('--inbox <dir>').option('--json').exitOverride()
+  const p = new Command()
+    .name('chartclerk')
+    .option('-c, --config <file>')
+    .option('-d, --data <dir>')
+    .option('--inbox <dir>')
+    .option('--json')
+    .exitOverride()
   registerStorageCommands(p, deps)
   return p
 }
 
-async function run(args: string[], deps: Partial<StorageCommandDeps> = {}): Promise<{ code: number; out: string; lines: Record<string, unknown>[] }> {
+async function run(
+  args: string[],
+  deps: Partial<StorageCommandDeps> = {},
+): Promise<{ code: number; out: string; lines: Record<string, unknown>[] }> {
   let out = ''
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     out += String(chunk)
@@ -39,7 +48,13 @@ async function run(args: string[], deps: Partial<StorageCommandDeps> = {}): Prom
   }
   const code = Number(process.exitCode ?? 0)
   process.exitCode = 0
-  const lines = args.includes('--json') ? out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []
+  const lines = args.includes('--json')
+    ? out
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : []
   return { code, out, lines }
 }
 
@@ -57,8 +72,18 @@ describe('chartclerk storage', () => {
     const store = await createObjectStore(config)
     await store.init()
     for (const [i, d] of docs.entries()) {
-      catalog.documents.create({ sha256: sha256(d), size: d.length, contentType: 'application/pdf', originalName: `Brief ${i}.pdf`, sourceFolder: '', receivedAt: new Date().toISOString() })
-      await putVerified(store, originalKey(sha256(d)), { buffer: d }, sha256(d), { contentType: 'application/pdf', metadata: { 'original-name': `Brief ${i}.pdf` } })
+      catalog.documents.create({
+        sha256: sha256(d),
+        size: d.length,
+        contentType: 'application/pdf',
+        originalName: `Brief ${i}.pdf`,
+        sourceFolder: '',
+        receivedAt: new Date().toISOString(),
+      })
+      await putVerified(store, originalKey(sha256(d)), { buffer: d }, sha256(d), {
+        contentType: 'application/pdf',
+        metadata: { 'original-name': `Brief ${i}.pdf` },
+      })
     }
     catalog.close()
     await store.put('derived/1/text.json', { buffer: Buffer.from('{}') }, { contentType: 'application/json' })
@@ -72,10 +97,14 @@ describe('chartclerk storage', () => {
   })
 
   it('verify: a whole store and catalog -> exit 0 and a summary', async () => {
-    const r = await run(['--config', configFile, 'storage', 'verify', '--json'], { config: () => loadConfig({ configPath: configFile, env: {} }) })
+    const r = await run(['--config', configFile, 'storage', 'verify', '--json'], {
+      config: () => loadConfig({ configPath: configFile, env: {} }),
+    })
     expect(r.code).toBe(0)
     expect(r.lines).toEqual([{ type: 'summary', backend: 'filesystem', checked: 3, missing: 0, corrupt: 0, orphans: 0, ok: true }])
-    const human = await run(['--config', configFile, 'storage', 'verify'], { config: () => loadConfig({ configPath: configFile, env: {} }) })
+    const human = await run(['--config', configFile, 'storage', 'verify'], {
+      config: () => loadConfig({ configPath: configFile, env: {} }),
+    })
     expect(human.out).toContain('checked 3 original(s): 0 missing, 0 corrupt, 0 orphaned')
   })
 
@@ -97,7 +126,10 @@ describe('chartclerk storage', () => {
       await rm(targetDir, { recursive: true, force: true })
       await (await import('node:fs/promises')).mkdir(targetDir, { recursive: true })
       const targetFile = path.join(targetDir, 's3.config.json')
-      const targetStorage = { backend: 's3', s3: { endpoint: s3!.endpoint, port: s3!.port, useSSL: s3!.useSSL, region: s3!.region, bucket, createBucket: true, partSizeMb: 5 } }
+      const targetStorage = {
+        backend: 's3',
+        s3: { endpoint: s3!.endpoint, port: s3!.port, useSSL: s3!.useSSL, region: s3!.region, bucket, createBucket: true, partSizeMb: 5 },
+      }
       await writeFile(targetFile, JSON.stringify({ storage: targetStorage }, null, 2))
       // Secrets come from the environment only, never from a file.
       const env = { CHARTCLERK_S3_ACCESS_KEY: s3!.accessKey, CHARTCLERK_S3_SECRET_KEY: s3!.secretKey }
@@ -108,7 +140,16 @@ describe('chartclerk storage', () => {
       const r = await run(['--config', configFile, 'storage', 'migrate', '--to', targetFile, '--json'], deps)
       expect(r.code).toBe(0)
       const summary = r.lines.at(-1)!
-      expect(summary).toMatchObject({ type: 'summary', total: 4, copied: 4, skipped: 0, failed: 0, missing: 0, aborted: false, switched: true })
+      expect(summary).toMatchObject({
+        type: 'summary',
+        total: 4,
+        copied: 4,
+        skipped: 0,
+        failed: 0,
+        missing: 0,
+        aborted: false,
+        switched: true,
+      })
       expect(JSON.stringify(r.lines)).not.toContain(s3!.secretKey)
 
       const rewritten = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>
@@ -124,7 +165,10 @@ describe('chartclerk storage', () => {
       expect(v.code).toBe(0)
       expect(v.lines.at(-1)).toMatchObject({ backend: 's3', checked: 3, ok: true })
       const store = await createObjectStore(now)
-      expect(await store.stat(originalKey(sha256(docs[1]!)))).toMatchObject({ contentType: 'application/pdf', metadata: { 'original-name': 'Brief 1.pdf' } })
+      expect(await store.stat(originalKey(sha256(docs[1]!)))).toMatchObject({
+        contentType: 'application/pdf',
+        metadata: { 'original-name': 'Brief 1.pdf' },
+      })
       await store.close()
 
       // Running it again against the same target is refused: it is the storage in use now.

@@ -74,7 +74,11 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
   it('GIVEN file names with unicode, newlines, blanks and header syntax WHEN stored as metadata THEN stat gives each back exactly', async () => {
     for (const [i, name] of HARD_NAMES.entries()) {
       const key = `derived/names/${i}`
-      await store.put(key, { buffer: Buffer.from(`doc ${i}`) }, { contentType: 'application/pdf', metadata: { 'original-name': name, 'source-folder': 'Faxe/Ärzte', n: String(i) } })
+      await store.put(
+        key,
+        { buffer: Buffer.from(`doc ${i}`) },
+        { contentType: 'application/pdf', metadata: { 'original-name': name, 'source-folder': 'Faxe/Ärzte', n: String(i) } },
+      )
       const info = await store.stat(key)
       expect(info, name).not.toBeNull()
       expect(info!.metadata).toEqual({ 'original-name': name, 'source-folder': 'Faxe/Ärzte', n: String(i) })
@@ -87,7 +91,9 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
 
   it('metadata keys that S3 headers cannot carry are refused on every backend', async () => {
     for (const bad of ['originalName', 'with space', 'content-type', 'x-amz-meta-x', 'under_score', '']) {
-      await expect(store.put('derived/badmeta/x', { buffer: Buffer.from('x') }, { metadata: { [bad]: 'v' } }), bad).rejects.toBeInstanceOf(TypeError)
+      await expect(store.put('derived/badmeta/x', { buffer: Buffer.from('x') }, { metadata: { [bad]: 'v' } }), bad).rejects.toBeInstanceOf(
+        TypeError,
+      )
     }
     expect(await store.stat('derived/badmeta/x')).toBeNull()
   })
@@ -119,7 +125,8 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
   })
 
   it('list gives every object under a prefix and nothing else, with sizes', async () => {
-    for (const k of ['derived/7/a.png', 'derived/7/b.png', 'derived/70/a.png', 'derived/8/a.png']) await store.put(k, { buffer: Buffer.from(k) })
+    for (const k of ['derived/7/a.png', 'derived/7/b.png', 'derived/70/a.png', 'derived/8/a.png'])
+      await store.put(k, { buffer: Buffer.from(k) })
     expect(await listKeys(store, 'derived/7/')).toEqual(['derived/7/a.png', 'derived/7/b.png'])
     expect(await listKeys(store, 'derived/7')).toEqual(['derived/7/a.png', 'derived/7/b.png', 'derived/70/a.png'])
     expect(await listKeys(store, 'derived/9/')).toEqual([])
@@ -129,7 +136,11 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
   })
 
   it('copy carries bytes, content type and metadata', async () => {
-    await store.put('derived/copy/src', { buffer: Buffer.from('copy me') }, { contentType: 'image/tiff', metadata: { 'original-name': HARD_NAMES[1]! } })
+    await store.put(
+      'derived/copy/src',
+      { buffer: Buffer.from('copy me') },
+      { contentType: 'image/tiff', metadata: { 'original-name': HARD_NAMES[1]! } },
+    )
     await store.copy('derived/copy/src', 'derived/copy/dst')
     expect((await store.get('derived/copy/dst')).toString()).toBe('copy me')
     const info = await store.stat('derived/copy/dst')
@@ -179,7 +190,10 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
     const file = path.join(tmp, 'verified.bin')
     await writeFile(file, bytes)
     const sha = sha256(bytes)
-    const r = await putVerified(store, originalKey(sha), file, sha, { contentType: 'application/pdf', metadata: { 'original-name': HARD_NAMES[2]! } })
+    const r = await putVerified(store, originalKey(sha), file, sha, {
+      contentType: 'application/pdf',
+      metadata: { 'original-name': HARD_NAMES[2]! },
+    })
     expect(r).toEqual({ key: originalKey(sha), sha256: sha, size: bytes.length })
     expect((await store.stat(originalKey(sha)))!.metadata['original-name']).toBe(HARD_NAMES[2])
   })
@@ -209,7 +223,12 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
     expect(r.sha256).toBe(sha)
     expect(await store.stat(originalKey(sha))).toBeNull()
     const moved = await archive.stat(originalKey(sha))
-    expect(moved).toMatchObject({ key: originalKey(sha), size: bytes.length, contentType: 'image/png', metadata: { 'original-name': HARD_NAMES[0] } })
+    expect(moved).toMatchObject({
+      key: originalKey(sha),
+      size: bytes.length,
+      contentType: 'image/png',
+      metadata: { 'original-name': HARD_NAMES[0] },
+    })
     expect(sha256(await store.get(`archive/${originalKey(sha)}`))).toBe(sha)
     await expect(verifiedMove(store, originalKey(sha), archive, originalKey(sha))).rejects.toMatchObject({ code: 'STORAGE_NOT_FOUND' })
   })

@@ -77,7 +77,8 @@ export class CountingPuts extends WrappedStore {
     this.total++
     if (this.total === this.crashAfter) {
       this.onNth?.()
-      if (!this.onNth) throw new ChartclerkError('STORAGE_UNAVAILABLE', 'simulated outage right after a write', { transient: true, detail: 'test' })
+      if (!this.onNth)
+        throw new ChartclerkError('STORAGE_UNAVAILABLE', 'simulated outage right after a write', { transient: true, detail: 'test' })
     }
   }
 }

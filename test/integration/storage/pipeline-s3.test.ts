@@ -34,7 +34,16 @@ function s3Env(server: S3TestServer, bucket: string): Record<string, string> {
   }
 }
 
-const client = (s: S3TestServer) => new Client({ endPoint: s.endpoint, port: s.port, useSSL: s.useSSL, region: s.region, accessKey: s.accessKey, secretKey: s.secretKey, pathStyle: true })
+const client = (s: S3TestServer) =>
+  new Client({
+    endPoint: s.endpoint,
+    port: s.port,
+    useSSL: s.useSSL,
+    region: s.region,
+    accessKey: s.accessKey,
+    secretKey: s.secretKey,
+    pathStyle: true,
+  })
 
 async function originalsIn(server: S3TestServer, bucket: string): Promise<string[]> {
   const keys: string[] = []
@@ -67,7 +76,10 @@ describe.skipIf(!s3)('chartclerk start with originals in S3', () => {
     const bucket = uniqueBucket('e2e')
     ws = makeWorkspace({ ...s3Env(s3!, bucket), CHARTCLERK_WATCH_STABILITY_MS: '200', CHARTCLERK_LOG_LEVEL: 'info' })
     // Object lock is a file setting (no environment variable for it).
-    await fs.writeFile(path.join(ws.dir, 'chartclerk.config.json'), JSON.stringify({ storage: { s3: { objectLock: { mode: 'GOVERNANCE', days: 1 } } } }))
+    await fs.writeFile(
+      path.join(ws.dir, 'chartclerk.config.json'),
+      JSON.stringify({ storage: { s3: { objectLock: { mode: 'GOVERNANCE', days: 1 } } } }),
+    )
     const names = (await fs.readdir(SAMPLE_SCANS)).filter((f) => /\.(pdf|png|tiff?|jpe?g)$/i.test(f)).sort()
     expect(names.length).toBeGreaterThanOrEqual(4)
     const inputs: Record<string, string> = {}
@@ -128,7 +140,13 @@ describe.skipIf(!s3 || !dedicatedRgwPossible())('chartclerk start while S3 goes 
 
   it('GIVEN files arriving WHEN the S3 gateway stops mid-way and restarts THEN ingest pauses, inbox files wait, and every file ends stored once without restarting chartclerk', async () => {
     const bucket = uniqueBucket('outage')
-    ws = makeWorkspace({ ...s3Env(rgw, bucket), CHARTCLERK_WATCH_STABILITY_MS: '150', CHARTCLERK_WATCH_RESCAN_INTERVAL_MS: '1000', CHARTCLERK_LOG_LEVEL: 'info', CHARTCLERK_INGEST_CONCURRENCY: '2' })
+    ws = makeWorkspace({
+      ...s3Env(rgw, bucket),
+      CHARTCLERK_WATCH_STABILITY_MS: '150',
+      CHARTCLERK_WATCH_RESCAN_INTERVAL_MS: '1000',
+      CHARTCLERK_LOG_LEVEL: 'info',
+      CHARTCLERK_INGEST_CONCURRENCY: '2',
+    })
     const first: Record<string, Buffer> = {}
     for (let i = 0; i < 8; i++) first[`before-${i}.pdf`] = await textPdf(7000 + i)
     const second: Record<string, Buffer> = {}

@@ -27,7 +27,15 @@ const s3 = await s3Server()
 const FAST_RETRY = { attempts: 2, baseDelayMs: 20, maxDelayMs: 50 }
 
 function rawClient(server: S3TestServer): Client {
-  return new Client({ endPoint: server.endpoint, port: server.port, useSSL: server.useSSL, region: server.region, accessKey: server.accessKey, secretKey: server.secretKey, pathStyle: true })
+  return new Client({
+    endPoint: server.endpoint,
+    port: server.port,
+    useSSL: server.useSSL,
+    region: server.region,
+    accessKey: server.accessKey,
+    secretKey: server.secretKey,
+    pathStyle: true,
+  })
 }
 
 describe.skipIf(!s3)('S3 store on a real server', () => {
@@ -43,7 +51,9 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
   describe('object lock and versioning', () => {
     let locked: S3ObjectStore
     beforeAll(async () => {
-      locked = new S3ObjectStore(s3Settings(server, uniqueBucket('lock'), { objectLock: { mode: 'GOVERNANCE', days: 1 } }), { retry: FAST_RETRY })
+      locked = new S3ObjectStore(s3Settings(server, uniqueBucket('lock'), { objectLock: { mode: 'GOVERNANCE', days: 1 } }), {
+        retry: FAST_RETRY,
+      })
       await locked.init()
     })
     afterAll(() => locked.close())
@@ -92,8 +102,14 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       const bucket = uniqueBucket('nolock')
       const plain = new S3ObjectStore(s3Settings(server, bucket), { retry: FAST_RETRY })
       await plain.init()
-      const wantsLock = new S3ObjectStore(s3Settings(server, bucket, { createBucket: false, objectLock: { mode: 'COMPLIANCE', days: 7 } }), { retry: FAST_RETRY })
-      await expect(wantsLock.init()).rejects.toMatchObject({ code: 'CONFIG_INVALID', action: expect.stringMatching(/storage\.s3\.objectLock/) })
+      const wantsLock = new S3ObjectStore(
+        s3Settings(server, bucket, { createBucket: false, objectLock: { mode: 'COMPLIANCE', days: 7 } }),
+        { retry: FAST_RETRY },
+      )
+      await expect(wantsLock.init()).rejects.toMatchObject({
+        code: 'CONFIG_INVALID',
+        action: expect.stringMatching(/storage\.s3\.objectLock/),
+      })
       await plain.close()
       await wantsLock.close()
     })
@@ -130,7 +146,10 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       const sha = sha256(bytes)
       const file = path.join(tmp, 'big.tiff')
       await writeFile(file, bytes)
-      const r = await putVerified(store, originalKey(sha), file, sha, { contentType: 'image/tiff', metadata: { 'original-name': 'Röntgen großes Bild.tiff' } })
+      const r = await putVerified(store, originalKey(sha), file, sha, {
+        contentType: 'image/tiff',
+        metadata: { 'original-name': 'Röntgen großes Bild.tiff' },
+      })
       expect(r.size).toBe(bytes.length)
       const st = await rawClient(server).statObject(store.bucket, originalKey(sha))
       expect(st.etag).toMatch(/-3$/) // three parts: 5 + 5 + 1 MiB
@@ -153,7 +172,17 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       expect(err.action).toMatch(/CHARTCLERK_S3_ACCESS_KEY/)
       const health = await store.health()
       expect(health.reachable).toBe(false)
-      const texts = [err.message, err.action, JSON.stringify(err), inspect(err, { depth: 10 }), String(err.cause), health.description, JSON.stringify(health), inspect(store, { depth: 10 }), store.description]
+      const texts = [
+        err.message,
+        err.action,
+        JSON.stringify(err),
+        inspect(err, { depth: 10 }),
+        String(err.cause),
+        health.description,
+        JSON.stringify(health),
+        inspect(store, { depth: 10 }),
+        store.description,
+      ]
       for (const t of texts) {
         expect(t).not.toContain(secretKey)
         expect(t).not.toContain(server.accessKey)
@@ -181,7 +210,9 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
         })
       })
       let retries = 0
-      const store = new S3ObjectStore(s3Settings(server, 'deadbucket', { port: dead }), { retry: { ...FAST_RETRY, attempts: 3, onRetry: () => retries++ } })
+      const store = new S3ObjectStore(s3Settings(server, 'deadbucket', { port: dead }), {
+        retry: { ...FAST_RETRY, attempts: 3, onRetry: () => retries++ },
+      })
       const err = (await store.put('derived/x', { buffer: Buffer.from('x') }).catch((e: unknown) => e)) as ChartclerkError
       expect(err).toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
       expect(err.action).toMatch(/tries again by itself/)
@@ -193,7 +224,9 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
     it('GIVEN a server that accepts connections but never answers THEN the request times out as STORAGE_UNAVAILABLE, transient', async () => {
       const sockets: net.Socket[] = []
       const hang = net.createServer((s) => void sockets.push(s))
-      const port = await new Promise<number>((resolve) => hang.listen(0, '127.0.0.1', () => resolve((hang.address() as net.AddressInfo).port)))
+      const port = await new Promise<number>((resolve) =>
+        hang.listen(0, '127.0.0.1', () => resolve((hang.address() as net.AddressInfo).port)),
+      )
       const store = new S3ObjectStore(s3Settings(server, 'hangbucket', { port }), { retry: { attempts: 1 }, requestTimeoutMs: 300 })
       const t0 = Date.now()
       await expect(store.stat('derived/x')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
@@ -225,7 +258,9 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       expect(await store.health()).toMatchObject({ reachable: false })
 
       // A patient store: retries long enough to outlast a short outage.
-      const patient = new S3ObjectStore(s3Settings(rgw, store.bucket, { createBucket: false }), { retry: { attempts: 40, baseDelayMs: 100, maxDelayMs: 250 } })
+      const patient = new S3ObjectStore(s3Settings(rgw, store.bucket, { createBucket: false }), {
+        retry: { attempts: 40, baseDelayMs: 100, maxDelayMs: 250 },
+      })
       const during = scanBytes(20_000, 4)
       const put = putVerified(patient, originalKey(sha256(during)), { buffer: during }, sha256(during))
       await new Promise((r) => setTimeout(r, 700))
@@ -244,7 +279,11 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
         cwd: tmp,
         env: { CHARTCLERK_S3_ACCESS_KEY: server.accessKey, CHARTCLERK_S3_SECRET_KEY: server.secretKey },
         overrides: {
-          storage: { backend: 's3', s3: { endpoint: server.endpoint, port: server.port, useSSL: server.useSSL, region: server.region, bucket, createBucket: true }, archive },
+          storage: {
+            backend: 's3',
+            s3: { endpoint: server.endpoint, port: server.port, useSSL: server.useSSL, region: server.region, bucket, createBucket: true },
+            archive,
+          },
         },
       })
 
@@ -298,7 +337,9 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       const neverStored = sha256('never stored')
 
       const progress: number[] = []
-      const report = await verifyStore(store, [...docs.map((d) => ({ sha256: sha256(d) })), { sha256: neverStored }], (p) => progress.push(p.done))
+      const report = await verifyStore(store, [...docs.map((d) => ({ sha256: sha256(d) })), { sha256: neverStored }], (p) =>
+        progress.push(p.done),
+      )
       expect(report.checked).toBe(5)
       expect(progress).toEqual([1, 2, 3, 4, 5])
       expect(report.missing).toEqual([originalKey(sha256(docs[1]!)), originalKey(neverStored)].sort())
@@ -306,9 +347,12 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       expect(report.orphans).toEqual([originalKey(sha256(orphan)), 'originals/not-a-hash'].sort())
       expect(report.ok).toBe(false)
 
-      const clean = await verifyStore(store, (async function* () {
-        for (const d of [docs[0]!, docs[3]!]) yield { sha256: sha256(d) }
-      })())
+      const clean = await verifyStore(
+        store,
+        (async function* () {
+          for (const d of [docs[0]!, docs[3]!]) yield { sha256: sha256(d) }
+        })(),
+      )
       expect(clean.missing).toEqual([])
       await store.close()
     })
@@ -321,7 +365,14 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       await source.init()
       const originals = Array.from({ length: 9 }, (_, i) => scanBytes(30_000 + i * 1000, 300 + i))
       for (const [i, d] of originals.entries()) {
-        await source.put(originalKey(sha256(d)), { buffer: d }, { contentType: 'application/pdf', metadata: { 'original-name': `Brief ${i} – Ärztin.pdf`, 'received-at': '2024-05-01T10:00:00Z' } })
+        await source.put(
+          originalKey(sha256(d)),
+          { buffer: d },
+          {
+            contentType: 'application/pdf',
+            metadata: { 'original-name': `Brief ${i} – Ärztin.pdf`, 'received-at': '2024-05-01T10:00:00Z' },
+          },
+        )
       }
       await source.put('derived/1/text.json', { buffer: Buffer.from('{"pages":1}') }, { contentType: 'application/json' })
       await source.put('derived/1/page-1.png', { buffer: scanBytes(9000, 400) }, { contentType: 'image/png' })
@@ -346,10 +397,16 @@ describe.skipIf(!s3)('S3 store on a real server', () => {
       for (const k of keys) expect((first.puts.get(k) ?? 0) + (second.puts.get(k) ?? 0), k).toBe(1)
 
       expect(await listKeys(dest, '')).toEqual(keys)
-      const report = await verifyStore(dest, originals.map((d) => ({ sha256: sha256(d) })))
+      const report = await verifyStore(
+        dest,
+        originals.map((d) => ({ sha256: sha256(d) })),
+      )
       expect(report).toMatchObject({ checked: 9, missing: [], corrupt: [], orphans: [], ok: true })
       const info = await dest.stat(originalKey(sha256(originals[0]!)))
-      expect(info).toMatchObject({ contentType: 'application/pdf', metadata: { 'original-name': 'Brief 0 – Ärztin.pdf', 'received-at': '2024-05-01T10:00:00Z' } })
+      expect(info).toMatchObject({
+        contentType: 'application/pdf',
+        metadata: { 'original-name': 'Brief 0 – Ärztin.pdf', 'received-at': '2024-05-01T10:00:00Z' },
+      })
 
       // A third run has nothing to do.
       const third = new CountingPuts(dest)

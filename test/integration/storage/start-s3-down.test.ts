@@ -49,18 +49,27 @@ describe.skipIf(!s3)('chartclerk start with S3 down at start-up', () => {
       CHARTCLERK_LOG_LEVEL: 'info',
     })
     await writeFiles(ws.inbox, { 'a.pdf': await textPdf(4401), 'fax/b.pdf': await textPdf(4402) })
-    const child = spawn(process.execPath, [BIN, '--json', 'start'], { cwd: ws.dir, env: { ...process.env, ...ws.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, '--json', 'start'], {
+      cwd: ws.dir,
+      env: { ...process.env, ...ws.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const results: any[] = []
     let stderr = ''
     let out = ''
     child.stdout.on('data', (d) => {
       out += d
-      for (let i; (i = out.indexOf('\n')) >= 0; out = out.slice(i + 1)) if (out.slice(0, i).trim()) results.push(JSON.parse(out.slice(0, i)))
+      for (let i; (i = out.indexOf('\n')) >= 0; out = out.slice(i + 1))
+        if (out.slice(0, i).trim()) results.push(JSON.parse(out.slice(0, i)))
     })
     child.stderr.on('data', (d) => (stderr += d))
     const exited = new Promise<number | null>((r) => child.on('exit', r))
     try {
-      await waitFor(() => stderr.includes('watching the inbox') || child.exitCode !== null, 60_000, () => stderr.slice(-3000))
+      await waitFor(
+        () => stderr.includes('watching the inbox') || child.exitCode !== null,
+        60_000,
+        () => stderr.slice(-3000),
+      )
       expect(child.exitCode, stderr.slice(-2000)).toBeNull()
       // The desk is served.
       const login = await fetch(`http://127.0.0.1:${webPort}/login`)
@@ -75,7 +84,11 @@ describe.skipIf(!s3)('chartclerk start with S3 down at start-up', () => {
       expect(await listFiles(ws.quarantine)).toEqual([])
 
       server = await relay(s3!, s3Port)
-      await waitFor(() => results.length >= 2 || child.exitCode !== null, 120_000, () => stderr.slice(-3000))
+      await waitFor(
+        () => results.length >= 2 || child.exitCode !== null,
+        120_000,
+        () => stderr.slice(-3000),
+      )
       for (const r of results) expect(r.status).toMatch(/^(filed|needs_review)$/)
       expect(await listFiles(ws.inbox)).toEqual([])
       const after = await runCli(ws, ['--json', 'status'])

@@ -80,7 +80,12 @@ describe('deficiency aging: one model on the desk, in the CSV, in the printouts 
     desk = await makeDesk({ deps: () => ({ clock: fixedClock(NOW) }) })
     fillDesk(desk.app.catalog)
     await desk.addUser('lead1', ['lead'])
-    strict = await makeDesk({ deps: (d) => ({ clock: fixedClock(NOW), config: { ...d.config, deficiencies: { ...d.config.deficiencies, delinquentAfterDays: 60 } } }) })
+    strict = await makeDesk({
+      deps: (d) => ({
+        clock: fixedClock(NOW),
+        config: { ...d.config, deficiencies: { ...d.config.deficiencies, delinquentAfterDays: 60 } },
+      }),
+    })
     fillDesk(strict.app.catalog)
     await strict.addUser('lead1', ['lead'])
   }, 120_000)
@@ -103,8 +108,29 @@ describe('deficiency aging: one model on the desk, in the CSV, in the printouts 
   it('the desk CSV is the report CSV: its columns, with the status decision at the end', async () => {
     const csv = await (await (await desk.login('lead1')).get('/deficiencies/export.csv?status=all')).text()
     expect(csvBuckets(csv).columns).toEqual([
-      'id', 'mrn', 'patient_name', 'birth_date', 'document_id', 'document_type', 'date_of_service', 'facility', 'rule_id', 'kind', 'severity', 'message', 'status', 'assigned_to',
-      'created_at', 'aging_from', 'age_days', 'aging_bucket', 'delinquent', 'ruleset_version', 'status_reason', 'decided_by', 'decided_at',
+      'id',
+      'mrn',
+      'patient_name',
+      'birth_date',
+      'document_id',
+      'document_type',
+      'date_of_service',
+      'facility',
+      'rule_id',
+      'kind',
+      'severity',
+      'message',
+      'status',
+      'assigned_to',
+      'created_at',
+      'aging_from',
+      'age_days',
+      'aging_bucket',
+      'delinquent',
+      'ruleset_version',
+      'status_reason',
+      'decided_by',
+      'decided_at',
     ])
   })
 })

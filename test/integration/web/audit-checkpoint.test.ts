@@ -36,7 +36,9 @@ async function cli(data: string, ...args: string[]): Promise<{ code: number; out
 
 function truncate(file: string, fromId: number): void {
   const db = new Database(file)
-  db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id >= ${fromId}; DELETE FROM sqlite_sequence WHERE name = 'audit_log';`)
+  db.exec(
+    `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id >= ${fromId}; DELETE FROM sqlite_sequence WHERE name = 'audit_log';`,
+  )
   db.close()
 }
 
@@ -47,7 +49,15 @@ describe('audit truncation', () => {
     const file = path.join(ws.data, 'catalog.sqlite')
     const catalog = openCatalog(file)
     const audit = new AuditLog(catalog.db)
-    for (let i = 0; i < 6; i++) audit.append({ actor: 'clerk1', action: 'chart.view', targetKind: 'chart', targetId: 'CC-100418', patientMrn: 'CC-100418', source: '127.0.0.1' })
+    for (let i = 0; i < 6; i++)
+      audit.append({
+        actor: 'clerk1',
+        action: 'chart.view',
+        targetKind: 'chart',
+        targetId: 'CC-100418',
+        patientMrn: 'CC-100418',
+        source: '127.0.0.1',
+      })
     catalog.close()
     const cp = await cli(ws.data, 'audit', 'checkpoint')
     expect(cp.code).toBe(0)
@@ -82,7 +92,10 @@ describe('audit truncation', () => {
       // a row rewritten in place after the checkpoint (same id, other content, chain re-hashed) is caught too
       const cp = (await latestCheckpoint(store))!
       const fake = { ...cp, hash: 'f'.repeat(64) }
-      expect(desk.deps.audit.verify(fake)).toMatchObject({ ok: false, firstBroken: { id: cp.seq, problem: expect.stringMatching(/rewritten/) } })
+      expect(desk.deps.audit.verify(fake)).toMatchObject({
+        ok: false,
+        firstBroken: { id: cp.seq, problem: expect.stringMatching(/rewritten/) },
+      })
     } finally {
       await desk.close()
     }

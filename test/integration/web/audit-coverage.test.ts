@@ -30,10 +30,39 @@ beforeAll(async () => {
   vi.stubEnv('CHARTCLERK_MRN_PATTERN', MRN_PATTERN)
   desk = await makeDesk()
   await desk.addUser('clerk1', ['clerk'])
-  const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: true, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
-  filedId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report: calcium 9.4', details: { extraction } })
-  reviewId = await seedDocument(desk.app, { status: 'needs_review', mrn: null, docType: 'lab_report', text: 'Made-up lab report: who is this for?' })
-  const finding: Finding = { ruleId: 'C01', ruleVersion: 1, kind: 'missing_signature', severity: 'error', documentId: String(filedId), subject: String(filedId), message: 'Lab report is not signed', rulesetVersion: 't1' }
+  const extraction = {
+    dateOfService: '2025-06-01',
+    author: null,
+    facility: 'Riverbend Reference Laboratory',
+    signed: { present: true, by: null, date: null, kind: null },
+    pagesDeclared: null,
+    missingPages: [],
+    status: null,
+    missing: [],
+  }
+  filedId = await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: 'CC-101902',
+    docType: 'lab_report',
+    text: 'Made-up lab report: calcium 9.4',
+    details: { extraction },
+  })
+  reviewId = await seedDocument(desk.app, {
+    status: 'needs_review',
+    mrn: null,
+    docType: 'lab_report',
+    text: 'Made-up lab report: who is this for?',
+  })
+  const finding: Finding = {
+    ruleId: 'C01',
+    ruleVersion: 1,
+    kind: 'missing_signature',
+    severity: 'error',
+    documentId: String(filedId),
+    subject: String(filedId),
+    message: 'Lab report is not signed',
+    rulesetVersion: 't1',
+  }
   new DeficienciesRepo(desk.app.catalog.db).recordCheck('CC-101902', [finding], { version: 't1', rules: [] })
   defId = new DeficienciesRepo(desk.app.catalog.db).list({ chartMrn: 'CC-101902' })[0]!.id
 }, 120_000)
@@ -80,7 +109,18 @@ describe('command-line actions', () => {
   })
 
   it('review resolve: --by is the actor, the OS user is kept beside it', async () => {
-    const row = await rowOf('review.settle', 'review', 'resolve', String(reviewId), '--patient', 'CC-101388', '--type', 'lab_report', '--by', 'clerk a')
+    const row = await rowOf(
+      'review.settle',
+      'review',
+      'resolve',
+      String(reviewId),
+      '--patient',
+      'CC-101388',
+      '--type',
+      'lab_report',
+      '--by',
+      'clerk a',
+    )
     expect(row).toMatchObject({ actor: 'clerk a', targetId: String(reviewId), patientMrn: 'CC-101388' })
     expect(row.detail.osUser).toBe(me === 'clerk a' ? undefined : me)
   })
@@ -93,8 +133,14 @@ describe('command-line actions', () => {
   })
 
   it('hold add and remove', async () => {
-    expect(await rowOf('retention.hold', 'hold', 'add', 'CC-101902', '--reason', 'litigation (made up)')).toMatchObject({ actor: me, patientMrn: 'CC-101902' })
-    expect(await rowOf('retention.release', 'hold', 'remove', 'CC-101902', '--reason', 'settled', '--by', 'records lead')).toMatchObject({ actor: 'records lead', patientMrn: 'CC-101902' })
+    expect(await rowOf('retention.hold', 'hold', 'add', 'CC-101902', '--reason', 'litigation (made up)')).toMatchObject({
+      actor: me,
+      patientMrn: 'CC-101902',
+    })
+    expect(await rowOf('retention.release', 'hold', 'remove', 'CC-101902', '--reason', 'settled', '--by', 'records lead')).toMatchObject({
+      actor: 'records lead',
+      patientMrn: 'CC-101902',
+    })
   })
 
   it('purge, listing and approving', async () => {
@@ -105,13 +151,32 @@ describe('command-line actions', () => {
 
 describe('release of information on the command line', () => {
   it('to the patient: held until identity is verified; each step audited', async () => {
-    const created = await rowOf('release.create', 'release', 'create', '--mrn', 'CC-101902', '--requester', 'John Smith (made up)', '--type', 'patient', '--recipient', 'John Smith (made up)', '--purpose', 'own copy', '--types', 'lab_report')
+    const created = await rowOf(
+      'release.create',
+      'release',
+      'create',
+      '--mrn',
+      'CC-101902',
+      '--requester',
+      'John Smith (made up)',
+      '--type',
+      'patient',
+      '--recipient',
+      'John Smith (made up)',
+      '--purpose',
+      'own copy',
+      '--types',
+      'lab_report',
+    )
     expect(created.actor).toBe(me)
     const ref = created.targetId!
     const held = await cli('release', 'package', ref)
     expect(held.code).toBe(3)
     expect(held.err).toMatch(/identity is not verified[\s\S]*release verify-identity/)
-    expect(await rowOf('release.identity', 'release', 'verify-identity', ref, '--how', 'driver licence (made up)')).toMatchObject({ actor: me, patientMrn: 'CC-101902' })
+    expect(await rowOf('release.identity', 'release', 'verify-identity', ref, '--how', 'driver licence (made up)')).toMatchObject({
+      actor: me,
+      patientMrn: 'CC-101902',
+    })
     expect(await rowOf('release.package', 'release', 'package', ref)).toMatchObject({ actor: me, targetId: ref })
     expect(await rowOf('release.sent', 'release', 'sent', ref)).toMatchObject({ actor: me, targetId: ref })
     expect(await rowOf('release.accounting', 'release', 'accounting', 'CC-101902')).toMatchObject({ patientMrn: 'CC-101902' })
@@ -121,7 +186,11 @@ describe('release of information on the command line', () => {
 
 describe('command-line views of patient data', () => {
   it('document show', async () => {
-    expect(await rowOf('document.view', 'document', 'show', String(filedId))).toMatchObject({ actor: me, targetId: String(filedId), patientMrn: 'CC-101902' })
+    expect(await rowOf('document.view', 'document', 'show', String(filedId))).toMatchObject({
+      actor: me,
+      targetId: String(filedId),
+      patientMrn: 'CC-101902',
+    })
   })
   it('chart show', async () => {
     expect(await rowOf('chart.view', 'chart', 'show', 'CC-101902')).toMatchObject({ actor: me, patientMrn: 'CC-101902' })

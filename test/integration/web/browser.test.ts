@@ -65,8 +65,14 @@ async function hasText(selector: string, text: string, exact = false): Promise<v
       { timeout: 10_000 },
     )
   } catch {
-    const got = await page.locator(selector).first().textContent().catch(() => null)
-    throw new Error(`expected ${selector} to ${exact ? 'be' : 'contain'} "${text}"; it holds ${JSON.stringify(got?.replace(/\s+/g, ' ').trim().slice(0, 300) ?? null)} (page ${page.url()})`)
+    const got = await page
+      .locator(selector)
+      .first()
+      .textContent()
+      .catch(() => null)
+    throw new Error(
+      `expected ${selector} to ${exact ? 'be' : 'contain'} "${text}"; it holds ${JSON.stringify(got?.replace(/\s+/g, ' ').trim().slice(0, 300) ?? null)} (page ${page.url()})`,
+    )
   }
 }
 
@@ -110,7 +116,13 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
     app.catalog.patients.upsert(index.patients)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-web-samples-'))
-    const files = ['lab-report-text.pdf', 'radiology-report-scan.pdf', 'discharge-summary-skewed.tiff', 'consult-note.png', 'referral-fax.jpg'].map((f) => path.join(SAMPLE_SCANS, f))
+    const files = [
+      'lab-report-text.pdf',
+      'radiology-report-scan.pdf',
+      'discharge-summary-skewed.tiff',
+      'consult-note.png',
+      'referral-fax.jpg',
+    ].map((f) => path.join(SAMPLE_SCANS, f))
     files.push(await reviewNote(dir))
     for (const r of await app.runner.ingestFiles(files)) results.set(path.basename(r.file), r)
     reviewDocId = results.get('progress-note-johnson-dob-slip.pdf')!.documentId!
@@ -122,15 +134,47 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await app.runner.idle()
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
-    await deps.users.add({ username: 'mlopez', displayName: 'Maria Lopez', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
+    await deps.users.add({
+      username: 'mlopez',
+      displayName: 'Maria Lopez',
+      roles: ['clerk'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    })
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
-    await deps.users.add({ username: 'tokafor', displayName: 'Tunde Okafor', roles: ['auditor'], password: PASSWORD, mustChangePassword: false })
-    await deps.users.add({ username: 'kpatel', displayName: 'Kavya Patel-Okonkwo', roles: ['lead', 'auditor'], password: PASSWORD, mustChangePassword: false })
-    await deps.users.add({ username: 'itadmin', displayName: 'Desk Administrator', roles: ['admin'], password: PASSWORD, mustChangePassword: false })
+    await deps.users.add({
+      username: 'tokafor',
+      displayName: 'Tunde Okafor',
+      roles: ['auditor'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    })
+    await deps.users.add({
+      username: 'kpatel',
+      displayName: 'Kavya Patel-Okonkwo',
+      roles: ['lead', 'auditor'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    })
+    await deps.users.add({
+      username: 'itadmin',
+      displayName: 'Desk Administrator',
+      roles: ['admin'],
+      password: PASSWORD,
+      mustChangePassword: false,
+    })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })
     page = await ctx.newPage()
@@ -175,11 +219,23 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await page.waitForLoadState('load')
     await visible('.page-image img')
     // The image is lazy-loaded: on a busy machine it may still be on its way.
-    await page.waitForFunction(() => {
-      const img = (globalThis as any).document.querySelector('.page-image img') as unknown as { complete: boolean; naturalWidth: number } | null
-      return !!img && img.complete && img.naturalWidth > 0
-    }, undefined, { timeout: 30_000 })
-    expect(await page.locator('.page-image img').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
+    await page.waitForFunction(
+      () => {
+        const img = (globalThis as any).document.querySelector('.page-image img') as unknown as {
+          complete: boolean
+          naturalWidth: number
+        } | null
+        return !!img && img.complete && img.naturalWidth > 0
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    expect(
+      await page
+        .locator('.page-image img')
+        .first()
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(100)
     await hasText('.choice', 'CC-100418')
     await shot('04-review-item')
     // The keys in the order the page shows them: 1 ticks the first candidate, t goes to the type,
@@ -239,7 +295,9 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await signIn('rchen')
     await page.goto(`${server.url}/deficiencies?mrn=CC-100418`)
     await shot('10-deficiencies')
-    const d = new DeficienciesRepo(app.catalog.db).list({ chartMrn: 'CC-100418', status: 'open' }).find((x) => x.documentId === String(reviewDocId) && x.kind === 'missing_signature')!
+    const d = new DeficienciesRepo(app.catalog.db)
+      .list({ chartMrn: 'CC-100418', status: 'open' })
+      .find((x) => x.documentId === String(reviewDocId) && x.kind === 'missing_signature')!
     const row = page.locator(`#def-${d.id}`)
     await row.locator('select[name=to]').selectOption('waived')
     await row.locator('input[name=reason]').fill('Signed copy requested from the sender; filed note is the courtesy copy')
@@ -279,7 +337,12 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const nav = await page.evaluate(() => {
       const doc = (globalThis as any).document
       const links = [...doc.querySelectorAll('header.top nav li')].map((li: any) => li.getBoundingClientRect().top)
-      return { items: links.length, rows: new Set(links.map((t: number) => Math.round(t))).size, header: doc.querySelector('header.top').getBoundingClientRect().height, scroll: doc.documentElement.scrollWidth }
+      return {
+        items: links.length,
+        rows: new Set(links.map((t: number) => Math.round(t))).size,
+        header: doc.querySelector('header.top').getBoundingClientRect().height,
+        scroll: doc.documentElement.scrollWidth,
+      }
     })
     console.log('navigation at 1366 px for lead+auditor:', JSON.stringify(nav))
     expect(nav.items).toBeGreaterThanOrEqual(10)
@@ -293,11 +356,17 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
         id: svg.getAttribute('data-chart'),
         max: Number(svg.getAttribute('data-max')),
         plot: Number(svg.getAttribute('data-plot-height')),
-        bars: [...svg.querySelectorAll('rect.bar')].map((r: any) => ({ value: Number(r.getAttribute('data-value')), height: r.getBBox().height, date: r.getAttribute('data-date'), series: r.getAttribute('data-series') })),
+        bars: [...svg.querySelectorAll('rect.bar')].map((r: any) => ({
+          value: Number(r.getAttribute('data-value')),
+          height: r.getBBox().height,
+          date: r.getAttribute('data-date'),
+          series: r.getAttribute('data-series'),
+        })),
       }))
     })
     expect(bars.map((b) => b.id)).toEqual(['filed', 'backlog', 'deficiencies', 'releases'])
-    for (const ch of bars) for (const b of ch.bars) expect(Math.abs(b.height - (b.value / ch.max) * ch.plot), `${ch.id} ${b.date}`).toBeLessThan(0.05)
+    for (const ch of bars)
+      for (const b of ch.bars) expect(Math.abs(b.height - (b.value / ch.max) * ch.plot), `${ch.id} ${b.date}`).toBeLessThan(0.05)
     const today = new Date().toISOString().slice(0, 10)
     const filedToday = bars[0]!.bars.filter((b) => b.date === today).reduce((n, b) => n + b.value, 0)
     expect(filedToday).toBe([...results.values()].filter((r) => r.status === 'filed').length + 1)

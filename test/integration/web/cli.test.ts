@@ -54,7 +54,12 @@ describe('chartclerk user', () => {
     const otp = /one-time password: ([a-z0-9-]+)/.exec(add.out)![1]!
     expect(otp).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
     const list = await cli('--json', 'user', 'list')
-    expect(JSON.parse(list.out.trim())).toMatchObject({ username: 'mlopez', roles: ['clerk', 'lead'], mustChangePassword: true, disabled: false })
+    expect(JSON.parse(list.out.trim())).toMatchObject({
+      username: 'mlopez',
+      roles: ['clerk', 'lead'],
+      mustChangePassword: true,
+      disabled: false,
+    })
     expect(list.out).not.toContain(otp)
 
     const pw = await cli('--json', 'user', 'passwd', 'mlopez')
@@ -88,7 +93,15 @@ describe('chartclerk audit verify', () => {
   function addEntries(n: number): void {
     const catalog = openCatalog(catalogFile)
     const audit = new AuditLog(catalog.db)
-    for (let i = 0; i < n; i++) audit.append({ actor: 'clerk1', action: 'document.view', targetKind: 'document', targetId: String(100 + i), patientMrn: 'CC-100418', source: '127.0.0.1' })
+    for (let i = 0; i < n; i++)
+      audit.append({
+        actor: 'clerk1',
+        action: 'document.view',
+        targetKind: 'document',
+        targetId: String(100 + i),
+        patientMrn: 'CC-100418',
+        source: '127.0.0.1',
+      })
     catalog.close()
   }
 
@@ -114,7 +127,11 @@ describe('chartclerk audit verify', () => {
   })
 
   it('GIVEN an entry edited in the SQLite file THEN verify exits 1 naming that entry', async () => {
-    const id = (new Database(catalogFile, { readonly: true }).prepare("SELECT max(id) FROM audit_log WHERE action = 'document.view'").pluck().get() as number) - 2
+    const id =
+      (new Database(catalogFile, { readonly: true })
+        .prepare("SELECT max(id) FROM audit_log WHERE action = 'document.view'")
+        .pluck()
+        .get() as number) - 2
     attacker(`UPDATE audit_log SET actor = 'someone-else' WHERE id = ${id}`)
     const r = await cli('audit', 'verify')
     expect(r.code).toBe(1)
@@ -141,7 +158,15 @@ describe('chartclerk audit verify', () => {
       const file = path.join(other.data, 'catalog.sqlite')
       const catalog = openCatalog(file)
       const audit = new AuditLog(catalog.db)
-      for (let i = 0; i < 4; i++) audit.append({ actor: 'clerk1', action: 'chart.view', targetKind: 'chart', targetId: 'CC-100418', patientMrn: 'CC-100418', source: '127.0.0.1' })
+      for (let i = 0; i < 4; i++)
+        audit.append({
+          actor: 'clerk1',
+          action: 'chart.view',
+          targetKind: 'chart',
+          targetId: 'CC-100418',
+          patientMrn: 'CC-100418',
+          source: '127.0.0.1',
+        })
       catalog.close()
       expect((await cliIn(other.data, 'audit', 'verify')).code).toBe(0)
       const db = new Database(file)

@@ -5,7 +5,11 @@ import { makeDesk } from './helpers.js'
 describe('dashboard storage tile', () => {
   it('GIVEN the store reports its disk full THEN the dashboard shows DOWN and "disk full: files wait in the inbox"', async () => {
     const desk = await makeDesk({
-      deps: (d) => ({ store: Object.assign(Object.create(Object.getPrototypeOf(d.store)), d.store, { health: async () => ({ reachable: false, description: 'filesystem /data/objects', detail: 'disk full' }) }) }),
+      deps: (d) => ({
+        store: Object.assign(Object.create(Object.getPrototypeOf(d.store)), d.store, {
+          health: async () => ({ reachable: false, description: 'filesystem /data/objects', detail: 'disk full' }),
+        }),
+      }),
     })
     try {
       await desk.addUser('clerk1', ['clerk'])

@@ -45,7 +45,11 @@ interface Bar {
 function chart(html: string, id: string): { bars: Bar[]; max: number; plot: number } {
   const svg = new RegExp(`<svg class="chart" data-chart="${id}" data-max="(\\d+)" data-plot-height="(\\d+)"[\\s\\S]*?</svg>`).exec(html)
   expect(svg, `chart ${id}`).not.toBeNull()
-  const bars = [...svg![0].matchAll(/<rect class="bar" data-date="([^"]+)" data-series="([^"]+)" data-value="(\d+)" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"/g)].map((m) => ({
+  const bars = [
+    ...svg![0].matchAll(
+      /<rect class="bar" data-date="([^"]+)" data-series="([^"]+)" data-value="(\d+)" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"/g,
+    ),
+  ].map((m) => ({
     date: m[1]!,
     series: m[2]!.replace(/&gt;/g, '>'),
     value: Number(m[3]),
@@ -70,9 +74,17 @@ describe('charts on the dashboard and in the printable statistics', () => {
     expect(html).toContain('1 document filed, 100% of them after review (2025-06-01 to 2025-06-30).')
     // two documents wait for review (received 05-01 and 06-20)
     const backlog = chart(html, 'backlog').bars
-    expect([value(backlog, '2025-06-19', 'waiting'), value(backlog, '2025-06-20', 'waiting'), value(backlog, '2025-06-30', 'waiting')]).toEqual([1, 2, 2])
+    expect([
+      value(backlog, '2025-06-19', 'waiting'),
+      value(backlog, '2025-06-20', 'waiting'),
+      value(backlog, '2025-06-30', 'waiting'),
+    ]).toEqual([1, 2, 2])
     // the last day of the deficiency chart is the table beside it (the report model)
-    const report = buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
+    const report = buildDeficiencyReport(
+      desk.app.catalog,
+      { status: ['open'] },
+      { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK },
+    )
     const defs = chart(html, 'deficiencies').bars.filter((b) => b.date === '2025-06-30')
     expect(Object.fromEntries(defs.map((b) => [b.series, b.value]))).toEqual(report.totals.buckets)
     expect(value(chart(html, 'deficiencies').bars, '2025-06-01', '31-60')).toBe(2)
@@ -88,7 +100,12 @@ describe('charts on the dashboard and in the printable statistics', () => {
     const html = await (await (await desk.login('lead1')).get('/statistics')).text()
     expect(html).toContain('Records department statistics')
     expect(/data-stat="backlog">(\d+)/.exec(html)![1]).toBe('2')
-    expect(/data-stat="open">(\d+)/.exec(html)![1]).toBe(String(buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK }).totals.deficiencies))
+    expect(/data-stat="open">(\d+)/.exec(html)![1]).toBe(
+      String(
+        buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK }).totals
+          .deficiencies,
+      ),
+    )
     const s = computeStats(desk.app.catalog, { from: '2025-06-01', to: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
     const cli = renderStatsHtml(s, timelineCharts(buildTimeline(desk.app.catalog, s.period, CLOCK)))
     for (const id of ['filed', 'backlog', 'deficiencies', 'releases']) expect(chart(html, id)).toEqual(chart(cli, id))
@@ -120,7 +137,11 @@ describe('deficiencies: before and after marking completed, rule set versions, a
     const d = repo.list({ chartMrn: PAT.mrn, ruleId: 'D05' })[0]!
     const c = await desk.login('clerk1')
     await c.get('/deficiencies')
-    const res = await c.post(`/deficiencies/${d.id}/status`, { to: 'completed', reason: 'asked the lab', back: '/deficiencies' }, { headers: { 'HX-Request': 'true' } })
+    const res = await c.post(
+      `/deficiencies/${d.id}/status`,
+      { to: 'completed', reason: 'asked the lab', back: '/deficiencies' },
+      { headers: { 'HX-Request': 'true' } },
+    )
     expect(res.status).toBe(200)
     const row = await res.text()
     expect(row).toContain('data-after-complete')
@@ -157,7 +178,11 @@ describe('deficiencies: before and after marking completed, rule set versions, a
     const d = new DeficienciesRepo(desk.app.catalog.db).list({ chartMrn: ROBIN.mrn, status: 'open' })[0]!
     const c = await desk.login('lead1')
     await c.get('/deficiencies')
-    const res = await c.post(`/deficiencies/${d.id}/status`, { to: 'waived', reason: '', back: '/deficiencies' }, { headers: { 'HX-Request': 'true' } })
+    const res = await c.post(
+      `/deficiencies/${d.id}/status`,
+      { to: 'waived', reason: '', back: '/deficiencies' },
+      { headers: { 'HX-Request': 'true' } },
+    )
     expect(res.status).toBe(400)
     const row = await res.text()
     expect(row).toMatch(/role="alert"/)
@@ -186,7 +211,17 @@ describe('pages around the work', () => {
     const q = desk.ws.quarantine
     await fs.mkdir(q, { recursive: true })
     await fs.writeFile(path.join(q, 'blank-fax.pdf'), '%PDF-1.4 blank')
-    const note = { code: 'PDF_NO_TEXT', stage: 'extract', message: 'No text could be read.', file: 'blank-fax.pdf', sourceFolder: '', sha256: null, documentId: null, jobId: 'j9', quarantinedAt: new Date().toISOString() }
+    const note = {
+      code: 'PDF_NO_TEXT',
+      stage: 'extract',
+      message: 'No text could be read.',
+      file: 'blank-fax.pdf',
+      sourceFolder: '',
+      sha256: null,
+      documentId: null,
+      jobId: 'j9',
+      quarantinedAt: new Date().toISOString(),
+    }
     await fs.writeFile(path.join(q, 'blank-fax.pdf.error.json'), JSON.stringify(note))
     const clerk = await desk.login('clerk1')
     const page = await (await clerk.get('/quarantine')).text()

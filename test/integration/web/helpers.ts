@@ -47,7 +47,10 @@ export async function makeDesk(opts: { deps?: (d: WebDeps) => Partial<WebDeps> }
   Object.assign(deps, opts.deps?.(deps) ?? {})
   const web = buildWebApp(deps)
   const desk: Desk = {
-    ws, app, deps, web,
+    ws,
+    app,
+    deps,
+    web,
     async addUser(username, roles, extra = {}) {
       await deps.users.add({ username, roles, password: PASSWORD, mustChangePassword: false, providerName: extra.providerName })
     },
@@ -100,11 +103,19 @@ export class Client {
   }
 
   /** Posts a form; `_csrf` is added from the last page unless `csrf: false` or a token is given. */
-  async post(p: string, form: Record<string, string | string[]> = {}, o: { csrf?: boolean | string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async post(
+    p: string,
+    form: Record<string, string | string[]> = {},
+    o: { csrf?: boolean | string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams()
     for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x)
     if (o.csrf !== false) body.set('_csrf', typeof o.csrf === 'string' ? o.csrf : this.csrf)
-    const res = await this.web.request(p, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...this.cookieHeader(), ...o.headers } })
+    const res = await this.web.request(p, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...this.cookieHeader(), ...o.headers },
+    })
     this.remember(res)
     return res
   }
@@ -120,23 +131,56 @@ let seq = 0
 /** A document in the catalog without running the pipeline: original and page image in the store, page text, status. */
 export async function seedDocument(
   app: App,
-  o: { status: DocumentStatus; mrn?: string | null; docType?: string | null; text: string; name?: string; details?: Record<string, unknown>; reviewReasons?: string[]; pages?: number },
+  o: {
+    status: DocumentStatus
+    mrn?: string | null
+    docType?: string | null
+    text: string
+    name?: string
+    details?: Record<string, unknown>
+    reviewReasons?: string[]
+    pages?: number
+  },
 ): Promise<number> {
   const original = Buffer.from(`%PDF-1.4 made-up test document ${++seq} ${o.text}`)
   const sha256 = createHash('sha256').update(original).digest('hex')
-  const id = app.catalog.documents.create({ sha256, size: original.length, contentType: 'application/pdf', originalName: o.name ?? `outside-record-${seq}.pdf`, sourceFolder: '', receivedAt: new Date().toISOString() })
+  const id = app.catalog.documents.create({
+    sha256,
+    size: original.length,
+    contentType: 'application/pdf',
+    originalName: o.name ?? `outside-record-${seq}.pdf`,
+    sourceFolder: '',
+    receivedAt: new Date().toISOString(),
+  })
   await app.store.put(originalKey(sha256), { buffer: original }, { contentType: 'application/pdf' })
   const n = o.pages ?? 1
-  const png = await sharp({ create: { width: 85, height: 110, channels: 3, background: '#ffffff' } }).png().toBuffer()
+  const png = await sharp({ create: { width: 85, height: 110, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer()
   const pages = []
   for (let p = 1; p <= n; p++) {
     await app.store.put(derivedKey(id, `page-${String(p).padStart(4, '0')}.png`), { buffer: png }, { contentType: 'image/png' })
-    pages.push({ page: p, text: p === 1 ? o.text : `page ${p}`, source: 'text-layer' as const, ocrConfidence: null, deskewAngle: null, width: 85, height: 110, words: [] })
+    pages.push({
+      page: p,
+      text: p === 1 ? o.text : `page ${p}`,
+      source: 'text-layer' as const,
+      ocrConfidence: null,
+      deskewAngle: null,
+      width: 85,
+      height: 110,
+      words: [],
+    })
   }
   app.catalog.documents.savePages(id, pages)
   app.catalog.documents.update(id, {
-    status: o.status, patientMrn: o.mrn ?? null, docType: o.docType ?? null, pageCount: n, textSource: 'text-layer', textLength: o.text.length,
-    details: o.details ?? {}, reviewReasons: o.reviewReasons ?? (o.status === 'needs_review' ? ['Two identifiers do not agree on one patient.'] : []),
+    status: o.status,
+    patientMrn: o.mrn ?? null,
+    docType: o.docType ?? null,
+    pageCount: n,
+    textSource: 'text-layer',
+    textLength: o.text.length,
+    details: o.details ?? {},
+    reviewReasons: o.reviewReasons ?? (o.status === 'needs_review' ? ['Two identifiers do not agree on one patient.'] : []),
   })
   return id
 }

@@ -54,7 +54,13 @@ describe.skipIf(!canRun)('lab results in the document view', () => {
     desk = await makeDesk()
     await desk.addUser('mlopez', ['clerk'])
     for (const [k, fields] of Object.entries({ now: NEW_SHAPE, before: OLD_SHAPE }))
-      ids[k] = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-100418', docType: 'lab_report', text: 'LABORATORY REPORT', details: { fields } })
+      ids[k] = await seedDocument(desk.app, {
+        status: 'filed',
+        mrn: 'CC-100418',
+        docType: 'lab_report',
+        text: 'LABORATORY REPORT',
+        details: { fields },
+      })
     server = await startWebServer(desk.deps, { host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] })
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
@@ -70,7 +76,10 @@ describe.skipIf(!canRun)('lab results in the document view', () => {
     await desk?.close()
   })
 
-  const rowsOf = () => page.locator('table.lab-results tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())))
+  const rowsOf = () =>
+    page
+      .locator('table.lab-results tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())))
 
   it('a document filed now: a row per test, flagged rows marked, no joined columns beside it', async () => {
     await page.goto(`${server.url}/documents/${ids.now}`)

@@ -14,7 +14,16 @@ import { acknowledgeRoute } from '../../../src/routing/acknowledge.js'
 import { makeDesk, seedDocument, type Desk } from './helpers.js'
 
 let desk: Desk
-const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: true, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
+const extraction = {
+  dateOfService: '2025-06-01',
+  author: null,
+  facility: 'Riverbend Reference Laboratory',
+  signed: { present: true, by: null, date: null, kind: null },
+  pagesDeclared: null,
+  missingPages: [],
+  status: null,
+  missing: [],
+}
 
 beforeAll(async () => {
   desk = await makeDesk()
@@ -30,7 +39,13 @@ afterAll(async () => {
 
 describe('refiled to another patient', () => {
   it('the clinician it was routed to before loses the document, its original and the new chart', async () => {
-    const id = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report: potassium 4.1', details: { extraction } })
+    const id = await seedDocument(desk.app, {
+      status: 'filed',
+      mrn: 'CC-101902',
+      docType: 'lab_report',
+      text: 'Made-up lab report: potassium 4.1',
+      details: { extraction },
+    })
     routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), id)
     acknowledgeRoute(desk.app.catalog, null, id, 'Marcus Webb, DO', 'webb', desk.app.clock)
     const webb = await desk.login('webb')
@@ -57,17 +72,40 @@ describe('refiled to another patient', () => {
 
 describe('a chart seen through one routed document', () => {
   it('shows only the deficiencies that concern that document', async () => {
-    const routed = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'consult_note', text: 'Made-up consult note', details: { extraction } })
-    const other = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report, not routed to Ortiz', details: { extraction } })
+    const routed = await seedDocument(desk.app, {
+      status: 'filed',
+      mrn: 'CC-101902',
+      docType: 'consult_note',
+      text: 'Made-up consult note',
+      details: { extraction },
+    })
+    const other = await seedDocument(desk.app, {
+      status: 'filed',
+      mrn: 'CC-101902',
+      docType: 'lab_report',
+      text: 'Made-up lab report, not routed to Ortiz',
+      details: { extraction },
+    })
     const routes = new RoutesRepo(desk.app.catalog.db)
     routes.setRoutes(routed, [{ provider: 'Lena Ortiz, MD', ruleId: 'test' }])
     syncRoutingDetails(desk.app.catalog, routed)
     const finding = (documentId: string | null, message: string): Finding => ({
-      ruleId: documentId ? 'C01' : 'C99', ruleVersion: 1, kind: 'missing_signature', severity: 'error', documentId, subject: documentId, message, rulesetVersion: 't1',
+      ruleId: documentId ? 'C01' : 'C99',
+      ruleVersion: 1,
+      kind: 'missing_signature',
+      severity: 'error',
+      documentId,
+      subject: documentId,
+      message,
+      rulesetVersion: 't1',
     })
     new DeficienciesRepo(desk.app.catalog.db).recordCheck(
       'CC-101902',
-      [finding(String(routed), 'Consult note is not signed (routed one)'), finding(String(other), 'Lab report is not signed (other one)'), finding(null, 'Chart has no problem list (chart level)')],
+      [
+        finding(String(routed), 'Consult note is not signed (routed one)'),
+        finding(String(other), 'Lab report is not signed (other one)'),
+        finding(null, 'Chart has no problem list (chart level)'),
+      ],
       { version: 't1', rules: [] },
     )
     const ortiz = await desk.login('ortiz')

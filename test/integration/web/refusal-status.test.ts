@@ -13,14 +13,36 @@ import { makeDesk, seedDocument, type Desk } from './helpers.js'
 
 let desk: Desk
 const MRN = 'CC-101902'
-const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: true, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
-const request = { patientMrn: MRN, recipientName: 'John Smith (made up)', purpose: 'Copy', requestDate: '2026-01-05', createdBy: 'clerk1', docTypes: ['lab_report'] as string[] }
+const extraction = {
+  dateOfService: '2025-06-01',
+  author: null,
+  facility: 'Riverbend Reference Laboratory',
+  signed: { present: true, by: null, date: null, kind: null },
+  pagesDeclared: null,
+  missingPages: [],
+  status: null,
+  missing: [],
+}
+const request = {
+  patientMrn: MRN,
+  recipientName: 'John Smith (made up)',
+  purpose: 'Copy',
+  requestDate: '2026-01-05',
+  createdBy: 'clerk1',
+  docTypes: ['lab_report'] as string[],
+}
 const jsonError = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!).error as { code: string; message: string }
 
 beforeAll(async () => {
   desk = await makeDesk()
   await desk.addUser('clerk1', ['clerk'])
-  await seedDocument(desk.app, { status: 'filed', mrn: MRN, docType: 'lab_report', text: 'Made-up lab report: sodium 139', details: { extraction } })
+  await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: MRN,
+    docType: 'lab_report',
+    text: 'Made-up lab report: sodium 139',
+    details: { extraction },
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -62,6 +84,9 @@ describe('refusals and conflicts: one status on the desk, one exit code on the c
     expect((await runCli(desk.ws, ['release', 'package', 'twelve'])).code).toBe(ERROR_TABLE.USAGE.exit)
     const missing = await runCli(desk.ws, ['--json', 'release', 'package', '999'])
     expect(missing.code).toBe(ERROR_TABLE.NOT_FOUND.exit)
-    expect(jsonError(missing.stdout)).toEqual({ code: 'NOT_FOUND', message: 'There is no release request ROI-000999. "chartclerk release list --all" shows them.' })
+    expect(jsonError(missing.stdout)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'There is no release request ROI-000999. "chartclerk release list --all" shows them.',
+    })
   })
 })

@@ -59,7 +59,8 @@ async function signOut(): Promise<void> {
   await Promise.all([page.waitForURL(/\/login/), page.click('header .who button')])
 }
 
-const text = async (selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
+const text = async (selector: string): Promise<string> =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 describe.skipIf(!canRun)('release of information and a clinician’s queue in chromium', () => {
   beforeAll(async () => {
@@ -77,11 +78,26 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
-    await deps.users.add({ username: 'drprov', displayName: provider, roles: ['provider'], providerName: provider, password: PASSWORD, mustChangePassword: false })
+    await deps.users.add({
+      username: 'drprov',
+      displayName: provider,
+      roles: ['provider'],
+      providerName: provider,
+      password: PASSWORD,
+      mustChangePassword: false,
+    })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })
     page = await ctx.newPage()
@@ -140,7 +156,8 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     await page.goto(`${server.url}/releases/accounting/${mrn}`)
     await shot('release-05-accounting', { print: true })
     const actions = deps.audit.search({ actor: 'rchen' }).rows.map((r) => r.action)
-    for (const a of ['release.create', 'release.check', 'release.package', 'release.download', 'release.sent', 'release.accounting']) expect(actions).toContain(a)
+    for (const a of ['release.create', 'release.check', 'release.package', 'release.download', 'release.sent', 'release.accounting'])
+      expect(actions).toContain(a)
     await signOut()
   })
 

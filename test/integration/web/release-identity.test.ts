@@ -11,13 +11,36 @@ import { makeDesk, seedDocument, type Desk } from './helpers.js'
 
 let desk: Desk
 const MRN = 'CC-101902'
-const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: true, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
-const form = { mrn: MRN, requester: 'John Smith (made up)', requesterType: 'patient', recipient: 'John Smith (made up)', address: '4 Example Lane, Millbrook', purpose: "Patient's own copy", types: ['lab_report'] }
+const extraction = {
+  dateOfService: '2025-06-01',
+  author: null,
+  facility: 'Riverbend Reference Laboratory',
+  signed: { present: true, by: null, date: null, kind: null },
+  pagesDeclared: null,
+  missingPages: [],
+  status: null,
+  missing: [],
+}
+const form = {
+  mrn: MRN,
+  requester: 'John Smith (made up)',
+  requesterType: 'patient',
+  recipient: 'John Smith (made up)',
+  address: '4 Example Lane, Millbrook',
+  purpose: "Patient's own copy",
+  types: ['lab_report'],
+}
 
 beforeAll(async () => {
   desk = await makeDesk()
   await desk.addUser('clerk1', ['clerk'])
-  await seedDocument(desk.app, { status: 'filed', mrn: MRN, docType: 'lab_report', text: 'Made-up lab report: sodium 139', details: { extraction } })
+  await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: MRN,
+    docType: 'lab_report',
+    text: 'Made-up lab report: sodium 139',
+    details: { extraction },
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -56,8 +79,14 @@ describe('a patient’s own request without identity verification', () => {
 
   it('the service (as `release package` / `release sent`) refuses both steps, naming what to do', async () => {
     const r = createRelease(desk.app, {
-      patientMrn: MRN, requester: 'Mary Smith, as personal representative (made up)', requesterType: 'patient', recipientName: 'Mary Smith (made up)',
-      purpose: 'Copy for the personal representative', requestDate: '2026-01-05', createdBy: 'clerk1', docTypes: ['lab_report'],
+      patientMrn: MRN,
+      requester: 'Mary Smith, as personal representative (made up)',
+      requesterType: 'patient',
+      recipientName: 'Mary Smith (made up)',
+      purpose: 'Copy for the personal representative',
+      requestDate: '2026-01-05',
+      createdBy: 'clerk1',
+      docTypes: ['lab_report'],
     })
     const err = await packageRelease(desk.app, r.id).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
@@ -81,7 +110,13 @@ describe('a patient’s own request without identity verification', () => {
 
   it('a request from a provider (treatment) is not held for identity', async () => {
     const r = createRelease(desk.app, {
-      patientMrn: MRN, requester: 'Dr. Ana Ruiz', requesterType: 'treatment', recipientName: 'Millbrook Cardiology (made up)', purpose: 'Continuity of care', requestDate: '2026-01-05', createdBy: 'clerk1',
+      patientMrn: MRN,
+      requester: 'Dr. Ana Ruiz',
+      requesterType: 'treatment',
+      recipientName: 'Millbrook Cardiology (made up)',
+      purpose: 'Continuity of care',
+      requestDate: '2026-01-05',
+      createdBy: 'clerk1',
     })
     const { request } = await packageRelease(desk.app, r.id)
     expect(request.status).toBe('packaged')

@@ -9,8 +9,25 @@ import { makeDesk, seedDocument, type Desk } from './helpers.js'
 
 let desk: Desk
 const MRN = 'CC-101902'
-const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: false, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
-const form = { mrn: MRN, requester: 'Dr. Ana Ruiz', requesterType: 'treatment', recipient: 'Millbrook Cardiology (made up)', address: '12 Example Road, Millbrook', purpose: 'Continuity of care', types: ['lab_report'] }
+const extraction = {
+  dateOfService: '2025-06-01',
+  author: null,
+  facility: 'Riverbend Reference Laboratory',
+  signed: { present: false, by: null, date: null, kind: null },
+  pagesDeclared: null,
+  missingPages: [],
+  status: null,
+  missing: [],
+}
+const form = {
+  mrn: MRN,
+  requester: 'Dr. Ana Ruiz',
+  requesterType: 'treatment',
+  recipient: 'Millbrook Cardiology (made up)',
+  address: '12 Example Road, Millbrook',
+  purpose: 'Continuity of care',
+  types: ['lab_report'],
+}
 
 beforeAll(async () => {
   desk = await makeDesk()
@@ -18,7 +35,14 @@ beforeAll(async () => {
   await desk.addUser('clerk1', ['clerk'])
   await desk.addUser('admin1', ['admin'])
   await desk.addUser('webb', ['provider'], { providerName: 'Marcus Webb, DO' })
-  await seedDocument(desk.app, { status: 'filed', mrn: MRN, docType: 'lab_report', text: 'Made-up lab report: hemoglobin A1c 6.1 %', details: { extraction }, pages: 2 })
+  await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: MRN,
+    docType: 'lab_report',
+    text: 'Made-up lab report: hemoglobin A1c 6.1 %',
+    details: { extraction },
+    pages: 2,
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -86,7 +110,11 @@ describe('release of information at the desk', () => {
     const pdf = await c.get(`/releases/${id}/package.pdf`)
     expect(pdf.status).toBe(200)
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
     expect(auditRows('release.download').some((a) => a.actor === 'lead1')).toBe(true)
 
     expect((await c.post(`/releases/${id}/sent`, {}, { csrf: false })).status).toBe(403)
@@ -106,7 +134,13 @@ describe('release of information at the desk', () => {
   it('a refused request shows its reasons and cannot be packaged', async () => {
     const c = await desk.login('clerk1')
     await c.get('/releases')
-    const created = await c.post('/releases', { ...form, requesterType: 'attorney', requester: 'Made-up Law LLP', recipient: 'Made-up Law LLP', purpose: 'Litigation' })
+    const created = await c.post('/releases', {
+      ...form,
+      requesterType: 'attorney',
+      requester: 'Made-up Law LLP',
+      recipient: 'Made-up Law LLP',
+      purpose: 'Litigation',
+    })
     const id = Number(/\/releases\/(\d+)/.exec(created.headers.get('Location')!)![1])
     const html = await (await c.get(`/releases/${id}`)).text()
     expect(html).toContain('refused')

@@ -18,25 +18,76 @@ let reviewId: number
 let otherId: number
 let defId: number
 
-const LAB = 'TRI-COUNTY REFERENCE LABORATORY\nPatient: JOHNSON, MICHAEL  DOB: 01/12/1975  MRN: CC-100418\nPotassium 4.1 mmol/L (3.5-5.1)\nGlucose 131 mg/dL H'
+const LAB =
+  'TRI-COUNTY REFERENCE LABORATORY\nPatient: JOHNSON, MICHAEL  DOB: 01/12/1975  MRN: CC-100418\nPotassium 4.1 mmol/L (3.5-5.1)\nGlucose 131 mg/dL H'
 
 beforeAll(async () => {
   desk = await makeDesk()
-  for (const [u, roles] of [['clerk1', ['clerk']], ['lead1', ['lead']], ['auditor1', ['auditor']], ['admin1', ['admin']]] as const) await desk.addUser(u, [...roles])
+  for (const [u, roles] of [
+    ['clerk1', ['clerk']],
+    ['lead1', ['lead']],
+    ['auditor1', ['auditor']],
+    ['admin1', ['admin']],
+  ] as const)
+    await desk.addUser(u, [...roles])
   await desk.addUser('webb', ['provider'], { providerName: 'Marcus Webb, DO' })
-  filedId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-100418', docType: 'lab_report', text: LAB, details: { extraction: { dateOfService: '2025-03-10', facility: 'Tri-County Reference Laboratory', author: 'Victor Mensah, MD' } } })
-  otherId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'referral_letter', text: 'Harbor Urgent Care referral: elevated blood pressure, potassium normal' })
+  filedId = await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: 'CC-100418',
+    docType: 'lab_report',
+    text: LAB,
+    details: { extraction: { dateOfService: '2025-03-10', facility: 'Tri-County Reference Laboratory', author: 'Victor Mensah, MD' } },
+  })
+  otherId = await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: 'CC-101902',
+    docType: 'referral_letter',
+    text: 'Harbor Urgent Care referral: elevated blood pressure, potassium normal',
+  })
   reviewId = await seedDocument(desk.app, {
-    status: 'needs_review', docType: 'consult_note', text: 'Valley Children\'s Heart Center consultation GARCIA, SOFIA DOB 03/08/2012 potassium',
+    status: 'needs_review',
+    docType: 'consult_note',
+    text: "Valley Children's Heart Center consultation GARCIA, SOFIA DOB 03/08/2012 potassium",
     details: {
       classification: { type: 'consult_note', confidence: 0.71, alternatives: [{ type: 'progress_note', confidence: 0.2 }] },
-      match: { decision: 'needs_review', mrn: null, candidates: [
-        { mrn: 'CC-102210', name: 'Garcia, Sofia', birthDate: '2012-03-08', deceased: false, score: 0.8, agreeing: ['name', 'birthDate'], disagreeing: [], reasons: ['name matches', 'birth date matches', 'a twin shares the family name and birth date'] },
-        { mrn: 'CC-102211', name: 'Garcia, Isabella', birthDate: '2012-03-08', deceased: false, score: 0.5, agreeing: ['birthDate'], disagreeing: ['name'], reasons: ['birth date matches', 'given name differs'] },
-      ] },
+      match: {
+        decision: 'needs_review',
+        mrn: null,
+        candidates: [
+          {
+            mrn: 'CC-102210',
+            name: 'Garcia, Sofia',
+            birthDate: '2012-03-08',
+            deceased: false,
+            score: 0.8,
+            agreeing: ['name', 'birthDate'],
+            disagreeing: [],
+            reasons: ['name matches', 'birth date matches', 'a twin shares the family name and birth date'],
+          },
+          {
+            mrn: 'CC-102211',
+            name: 'Garcia, Isabella',
+            birthDate: '2012-03-08',
+            deceased: false,
+            score: 0.5,
+            agreeing: ['birthDate'],
+            disagreeing: ['name'],
+            reasons: ['birth date matches', 'given name differs'],
+          },
+        ],
+      },
     },
   })
-  const finding: Finding = { ruleId: 'D05-lab-reference-range', ruleVersion: 1, kind: 'missing_field', severity: 'error', documentId: String(filedId), subject: String(filedId), message: 'The lab report has no reference interval for glucose.', rulesetVersion: 'rs-test' }
+  const finding: Finding = {
+    ruleId: 'D05-lab-reference-range',
+    ruleVersion: 1,
+    kind: 'missing_field',
+    severity: 'error',
+    documentId: String(filedId),
+    subject: String(filedId),
+    message: 'The lab report has no reference interval for glucose.',
+    rulesetVersion: 'rs-test',
+  }
   new DeficienciesRepo(desk.app.catalog.db).recordCheck('CC-100418', [finding], { version: 'rs-test', rules: [] })
   defId = new DeficienciesRepo(desk.app.catalog.db).list({ chartMrn: 'CC-100418' })[0]!.id
 }, 120_000)
@@ -115,7 +166,17 @@ describe('roles', () => {
 
   it('a clerk works the desk: dashboard, review, charts, documents, deficiencies, search, quarantine', async () => {
     const c = await desk.login('clerk1')
-    for (const p of ['/', '/review', `/review/${reviewId}`, '/charts', '/charts/CC-100418', `/documents/${filedId}`, '/deficiencies', '/search?q=potassium', '/quarantine'])
+    for (const p of [
+      '/',
+      '/review',
+      `/review/${reviewId}`,
+      '/charts',
+      '/charts/CC-100418',
+      `/documents/${filedId}`,
+      '/deficiencies',
+      '/search?q=potassium',
+      '/quarantine',
+    ])
       expect((await c.get(p)).status, p).toBe(200)
   })
 
@@ -126,7 +187,8 @@ describe('roles', () => {
     expect(await rules.text()).toContain('Rule set in force')
     const admin = await desk.login('admin1')
     expect((await admin.get('/admin/users')).status).toBe(200)
-    for (const p of ['/charts/CC-100418', `/documents/${filedId}`, '/review', '/deficiencies', '/search?q=x']) expect((await admin.get(p)).status, p).toBe(403)
+    for (const p of ['/charts/CC-100418', `/documents/${filedId}`, '/review', '/deficiencies', '/search?q=x'])
+      expect((await admin.get(p)).status, p).toBe(403)
   })
 
   it('an auditor reads the audit log but cannot change anything', async () => {
@@ -170,7 +232,7 @@ describe('CSRF', () => {
     expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('open')
   })
 
-  it('another user\'s token does not work either', async () => {
+  it("another user's token does not work either", async () => {
     const a = await desk.login('clerk1')
     const b = await desk.login('lead1')
     await a.get('/')
@@ -182,7 +244,12 @@ describe('CSRF', () => {
   it('a post from another site (Origin, Sec-Fetch-Site) is refused even with the token', async () => {
     const c = await desk.login('clerk1')
     await c.get('/')
-    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }] as Record<string, string>[]) {
+    for (const headers of [
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ] as Record<string, string>[]) {
       const res = await c.post(`/deficiencies/${defId}/status`, { to: 'completed' }, { headers })
       expect(res.status, JSON.stringify(headers)).toBe(403)
     }
@@ -193,7 +260,11 @@ describe('CSRF', () => {
     const c = await desk.login('lead1')
     const page = await (await c.get('/deficiencies')).text()
     expect(page).toMatch(/hx-headers="\{&quot;X-CSRF-Token&quot;:&quot;[^&]+&quot;\}"/)
-    const res = await c.post(`/deficiencies/${defId}/status`, { to: 'completed', reason: 'no token in the form' }, { csrf: false, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } })
+    const res = await c.post(
+      `/deficiencies/${defId}/status`,
+      { to: 'completed', reason: 'no token in the form' },
+      { csrf: false, headers: { 'X-CSRF-Token': c.csrf, 'HX-Request': 'true' } },
+    )
     expect(res.status).toBe(200)
     expect(await res.text()).toMatch(/<tr id="def-\d+"/)
     const d = new DeficienciesRepo(desk.app.catalog.db).transition(defId, 'open', { by: 'test', reason: 'back to open for the next tests' })
@@ -227,7 +298,7 @@ describe('path traversal', () => {
     '/charts/CC-100418%2F..%2F..',
   ]
 
-  it('file and page-image routes answer 4xx and never a file\'s content', async () => {
+  it("file and page-image routes answer 4xx and never a file's content", async () => {
     const c = await desk.login('clerk1')
     for (const p of attempts()) {
       const res = await c.get(p)
@@ -338,7 +409,11 @@ describe('review', () => {
   it('GIVEN a clerk settles patient and type THEN the document is filed in that chart, and the settlement is audited', async () => {
     const c = await desk.login('clerk1')
     await c.get(`/review/${reviewId}`)
-    const res = await c.post(`/review/${reviewId}/settle`, { mrn: 'CC-102210', docType: 'consult_note', note: 'twin checked against DOB and sticker' })
+    const res = await c.post(`/review/${reviewId}/settle`, {
+      mrn: 'CC-102210',
+      docType: 'consult_note',
+      note: 'twin checked against DOB and sticker',
+    })
     expect(res.status).toBe(303)
     const doc = desk.app.catalog.documents.get(reviewId)!
     expect(doc.status).toBe('filed')
@@ -374,7 +449,11 @@ describe('deficiencies', () => {
     const ok = await c.post(`/deficiencies/${defId}/status`, { to: 'completed', reason: 'range faxed by the lab', back: '/deficiencies' })
     expect(ok.status).toBe(303)
     expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('completed')
-    expect(desk.deps.audit.search({ action: 'deficiency.status' }).rows[0]!.detail).toMatchObject({ from: 'open', to: 'completed', reason: 'range faxed by the lab' })
+    expect(desk.deps.audit.search({ action: 'deficiency.status' }).rows[0]!.detail).toMatchObject({
+      from: 'open',
+      to: 'completed',
+      reason: 'range faxed by the lab',
+    })
   })
 
   it('the lead reopens, and a waiver needs a reason', async () => {
@@ -386,7 +465,9 @@ describe('deficiencies', () => {
     const why = await noReason.text()
     expect(why).toMatch(/Say why/)
     expect(why).not.toMatch(/--reason/)
-    expect((await c.post(`/deficiencies/${defId}/status`, { to: 'waived', reason: 'outside lab never reports a range for this test' })).status).toBe(303)
+    expect(
+      (await c.post(`/deficiencies/${defId}/status`, { to: 'waived', reason: 'outside lab never reports a range for this test' })).status,
+    ).toBe(303)
     const d = new DeficienciesRepo(desk.app.catalog.db).get(defId)!
     expect(d).toMatchObject({ status: 'waived', decidedBy: 'lead1', statusReason: 'outside lab never reports a range for this test' })
     new DeficienciesRepo(desk.app.catalog.db).transition(defId, 'open', { by: 'test', reason: 'reset' })
@@ -423,7 +504,11 @@ describe('sessions and passwords', () => {
       await c.get('/account/password')
       const weak = await c.post('/account/password', { current: first!.password, next: 'short', repeat: 'short' })
       expect(weak.status).toBe(400)
-      const ok = await c.post('/account/password', { current: first!.password, next: 'seven violet lanterns at dusk', repeat: 'seven violet lanterns at dusk' })
+      const ok = await c.post('/account/password', {
+        current: first!.password,
+        next: 'seven violet lanterns at dusk',
+        repeat: 'seven violet lanterns at dusk',
+      })
       expect(ok.status).toBe(303)
       expect((await c.get('/admin/users')).status).toBe(200)
       expect((await local.client().login('admin', first!.password)).status).toBe(401)
@@ -475,7 +560,7 @@ describe('sessions and passwords', () => {
     expect(c.cookies.has('cc_session')).toBe(false)
   })
 
-  it('a disabled account\'s session ends at once', async () => {
+  it("a disabled account's session ends at once", async () => {
     await desk.addUser('leaver', ['clerk'])
     const c = await desk.login('leaver')
     expect((await c.get('/')).status).toBe(200)
@@ -518,7 +603,18 @@ describe('headers and pages', () => {
 
   it('pages hold no inline scripts, no inline styles and no off-site resources', async () => {
     const c = await desk.login('lead1')
-    for (const p of ['/', '/review', '/charts/CC-100418', `/documents/${filedId}`, '/deficiencies', '/deficiencies/report', '/rules', '/quarantine', '/search?q=potassium', '/login']) {
+    for (const p of [
+      '/',
+      '/review',
+      '/charts/CC-100418',
+      `/documents/${filedId}`,
+      '/deficiencies',
+      '/deficiencies/report',
+      '/rules',
+      '/quarantine',
+      '/search?q=potassium',
+      '/login',
+    ]) {
       const html = await (await (p === '/login' ? desk.client() : c).get(p)).text()
       expect(html, p).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/)
       expect(html, p).not.toMatch(/\sstyle=/)
@@ -535,7 +631,17 @@ describe('headers and pages', () => {
     await fs.writeFile(path.join(q, 'locked-scan.pdf'), '%PDF-1.4 locked')
     await fs.writeFile(
       path.join(q, 'locked-scan.pdf.error.json'),
-      JSON.stringify({ code: 'PDF_ENCRYPTED', stage: 'inspect', message: 'This PDF is password-protected. Ask the sender for an unlocked copy.', file: 'locked-scan.pdf', sourceFolder: '', sha256: null, documentId: null, jobId: 'j1', quarantinedAt: new Date().toISOString() }),
+      JSON.stringify({
+        code: 'PDF_ENCRYPTED',
+        stage: 'inspect',
+        message: 'This PDF is password-protected. Ask the sender for an unlocked copy.',
+        file: 'locked-scan.pdf',
+        sourceFolder: '',
+        sha256: null,
+        documentId: null,
+        jobId: 'j1',
+        quarantinedAt: new Date().toISOString(),
+      }),
     )
     const c = await desk.login('clerk1')
     const page = await (await c.get('/quarantine')).text()
@@ -578,7 +684,12 @@ describe('the application log', () => {
             if (key.includes('page-0001')) throw new Error('page image of JOHNSON, MICHAEL CC-100418 DOB 01/12/1975 unreadable')
             return d.storeWithArchive.get(key)
           },
-          ...Object.fromEntries((['getStream', 'stat', 'put', 'list', 'copy', 'delete', 'init', 'health', 'close'] as const).map((m) => [m, (d.storeWithArchive[m] as (...a: unknown[]) => unknown).bind(d.storeWithArchive)])),
+          ...Object.fromEntries(
+            (['getStream', 'stat', 'put', 'list', 'copy', 'delete', 'init', 'health', 'close'] as const).map((m) => [
+              m,
+              (d.storeWithArchive[m] as (...a: unknown[]) => unknown).bind(d.storeWithArchive),
+            ]),
+          ),
         } as WebDeps['storeWithArchive'],
       }),
     })
@@ -586,11 +697,13 @@ describe('the application log', () => {
       await local.addUser('clerk1', ['clerk'])
       const id = await seedDocument(local.app, { status: 'filed', mrn: 'CC-100418', docType: 'lab_report', text: LAB })
       const c = await local.login('clerk1')
-      for (const p of ['/', `/documents/${id}`, '/charts/CC-100418', '/search?q=JOHNSON', '/deficiencies', '/patients/lookup?q=johnson']) expect((await c.get(p)).status, p).toBeLessThan(500)
+      for (const p of ['/', `/documents/${id}`, '/charts/CC-100418', '/search?q=JOHNSON', '/deficiencies', '/patients/lookup?q=johnson'])
+        expect((await c.get(p)).status, p).toBeLessThan(500)
       expect((await c.get(`/documents/${id}/pages/1`)).status).toBe(500)
       await c.login('clerk1', 'JOHNSON-wrong-password')
       expect(logged).toContain('web: request failed')
-      for (const phi of ['CC-100418', 'JOHNSON', 'Johnson', '1975', 'MICHAEL', 'potassium', 'Potassium']) expect(logged, phi).not.toContain(phi)
+      for (const phi of ['CC-100418', 'JOHNSON', 'Johnson', '1975', 'MICHAEL', 'potassium', 'Potassium'])
+        expect(logged, phi).not.toContain(phi)
     } finally {
       await local.close()
     }

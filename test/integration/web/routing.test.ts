@@ -18,10 +18,32 @@ beforeAll(async () => {
   await desk.addUser('natarajan', ['provider'], { providerName: 'Priya Natarajan, MD' })
   await desk.addUser('clerk1', ['clerk'])
   await desk.addUser('lead1', ['lead'])
-  const extraction = { dateOfService: '2025-06-01', author: null, facility: 'Riverbend Reference Laboratory', signed: { present: false, by: null, date: null, kind: null }, pagesDeclared: null, missingPages: [], status: null, missing: [] }
+  const extraction = {
+    dateOfService: '2025-06-01',
+    author: null,
+    facility: 'Riverbend Reference Laboratory',
+    signed: { present: false, by: null, date: null, kind: null },
+    pagesDeclared: null,
+    missingPages: [],
+    status: null,
+    missing: [],
+  }
   // CC-101902 (John Smith): primary provider Marcus Webb, DO; CC-101388: Priya Natarajan, MD
-  labId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101902', docType: 'lab_report', text: 'Made-up lab report: hemoglobin A1c 6.1 %', details: { extraction }, pages: 2 })
-  otherId = await seedDocument(desk.app, { status: 'filed', mrn: 'CC-101388', docType: 'lab_report', text: 'Made-up lab report for another patient', details: { extraction } })
+  labId = await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: 'CC-101902',
+    docType: 'lab_report',
+    text: 'Made-up lab report: hemoglobin A1c 6.1 %',
+    details: { extraction },
+    pages: 2,
+  })
+  otherId = await seedDocument(desk.app, {
+    status: 'filed',
+    mrn: 'CC-101388',
+    docType: 'lab_report',
+    text: 'Made-up lab report for another patient',
+    details: { extraction },
+  })
   routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), labId)
   routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), otherId)
 }, 120_000)

@@ -42,7 +42,10 @@ afterEach(async () => {
 })
 
 function cookieOf(res: Response, name: string): string {
-  return res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))!.split(';')[0]!
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))!
+    .split(';')[0]!
 }
 
 describe('chartclerk serve', () => {
@@ -50,18 +53,27 @@ describe('chartclerk serve', () => {
     const ws = makeWorkspace()
     workspaces.push(ws)
     const p = launch(ws, ['serve'])
-    await waitFor(() => /chartclerk web desk: http:\/\/127\.0\.0\.1:\d+/.test(p.stderr()), 60_000, () => p.stderr())
+    await waitFor(
+      () => /chartclerk web desk: http:\/\/127\.0\.0\.1:\d+/.test(p.stderr()),
+      60_000,
+      () => p.stderr(),
+    )
     const url = /chartclerk web desk: (http:\/\/127\.0\.0\.1:\d+)/.exec(p.stderr())![1]!
     const password = /one-time password: +([a-z0-9-]+)/.exec(p.stderr())?.[1]
     if (!password) throw new Error(`no one-time password in:\n${p.stderr()}`)
     expect(p.stderr().match(new RegExp(password, 'g'))).toHaveLength(1)
     // the pino log lines (JSON) never carry it
-    for (const line of p.stderr().split('\n').filter((l) => l.startsWith('{'))) expect(line).not.toContain(password)
+    for (const line of p
+      .stderr()
+      .split('\n')
+      .filter((l) => l.startsWith('{')))
+      expect(line).not.toContain(password)
 
     const login = await fetch(`${url}/login`)
     const token = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!
     const res = await fetch(`${url}/login`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookieOf(login, 'cc_login_csrf'), Origin: url },
       body: new URLSearchParams({ _csrf: token, username: 'admin', password, next: '/' }),
     })
@@ -74,7 +86,11 @@ describe('chartclerk serve', () => {
 
     // a second start makes no new admin and prints no password
     const again = launch(ws, ['serve'])
-    await waitFor(() => /chartclerk web desk:/.test(again.stderr()), 60_000, () => again.stderr())
+    await waitFor(
+      () => /chartclerk web desk:/.test(again.stderr()),
+      60_000,
+      () => again.stderr(),
+    )
     expect(again.stderr()).not.toContain('one-time password')
     await stop(again.child)
   })
@@ -85,7 +101,11 @@ describe('chartclerk start', () => {
     const ws = makeWorkspace()
     workspaces.push(ws)
     const p = launch(ws, ['start'])
-    await waitFor(() => /chartclerk web desk: http:\/\/127\.0\.0\.1:\d+/.test(p.stderr()) && /watching/.test(p.stderr()), 60_000, () => p.stderr())
+    await waitFor(
+      () => /chartclerk web desk: http:\/\/127\.0\.0\.1:\d+/.test(p.stderr()) && /watching/.test(p.stderr()),
+      60_000,
+      () => p.stderr(),
+    )
     const url = /chartclerk web desk: (http:\/\/127\.0\.0\.1:\d+)/.exec(p.stderr())![1]!
     const res = await fetch(`${url}/`, { redirect: 'manual' })
     expect(res.status).toBe(302)
@@ -93,7 +113,11 @@ describe('chartclerk start', () => {
     expect(await stop(p.child)).toBe(0)
 
     const q = launch(ws, ['start', '--no-web'])
-    await waitFor(() => /watching/.test(q.stderr()), 60_000, () => q.stderr())
+    await waitFor(
+      () => /watching/.test(q.stderr()),
+      60_000,
+      () => q.stderr(),
+    )
     expect(q.stderr()).not.toContain('web desk')
     await stop(q.child)
   })

@@ -37,7 +37,11 @@ async function serve(ws: Workspace, env: Record<string, string>): Promise<Served
   let err = ''
   child.stderr!.on('data', (d) => (err += d))
   child.stdout!.resume()
-  await waitFor(() => /chartclerk web desk: http:\/\/127\.0\.0\.1:\d+/.test(err) || child.exitCode !== null, 90_000, () => err)
+  await waitFor(
+    () => /chartclerk web desk: http:\/\/127\.0\.0\.1:\d+/.test(err) || child.exitCode !== null,
+    90_000,
+    () => err,
+  )
   if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}:\n${err}`)
   return { child, url: /chartclerk web desk: (http:\/\/127\.0\.0\.1:\d+)/.exec(err)![1]!, stderr: () => err }
 }
@@ -49,7 +53,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited
 }
 
-const cookieOf = (res: Response, name: string): string | undefined => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0]
+const cookieOf = (res: Response, name: string): string | undefined =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0]
 const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1]!
 const form = (url: string, cookie: string, body: Record<string, string>) =>
   fetch(url, {
@@ -62,7 +70,11 @@ const form = (url: string, cookie: string, body: Record<string, string>) =>
 /** One chartclerk command, to its end. */
 function cli(ws: Workspace, env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, RUN, ...args], { cwd: ws.dir, env: { ...process.env, ...ws.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', TSX, RUN, ...args], {
+      cwd: ws.dir,
+      env: { ...process.env, ...ws.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout!.on('data', (d) => (stdout += d))
@@ -103,7 +115,12 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
 
     // Sign in on A.
     const login = await fetch(`${a.url}/login`)
-    const signedIn = await form(`${a.url}/login`, cookieOf(login, 'cc_login_csrf')!, { _csrf: csrfOf(await login.text()), username: 'admin', password: password!, next: '/' })
+    const signedIn = await form(`${a.url}/login`, cookieOf(login, 'cc_login_csrf')!, {
+      _csrf: csrfOf(await login.text()),
+      username: 'admin',
+      password: password!,
+      next: '/',
+    })
     expect(signedIn.status).toBe(303)
     expect(signedIn.headers.get('Location')).toBe('/account/password')
     const first = cookieOf(signedIn, 'cc_session')!
@@ -116,7 +133,12 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
     expect(tokenB).toBe(tokenA)
 
     // A form posted to B with the token A gave: accepted (the new password is set, the session renewed).
-    const changed = await form(`${b.url}/account/password`, first, { _csrf: tokenA, current: password!, next: 'seven violet lanterns', repeat: 'seven violet lanterns' })
+    const changed = await form(`${b.url}/account/password`, first, {
+      _csrf: tokenA,
+      current: password!,
+      next: 'seven violet lanterns',
+      repeat: 'seven violet lanterns',
+    })
     expect(changed.status).toBe(303)
     expect(changed.headers.get('Location')).toBe('/?msg=password')
     const renewed = cookieOf(changed, 'cc_session')!
@@ -150,12 +172,20 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
     expect(added.code, added.stderr).toBe(0)
     const otp = (JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { oneTimePassword: string }).oneTimePassword
     const login = await fetch(`${a.url}/login`)
-    const signedIn = await form(`${a.url}/login`, cookieOf(login, 'cc_login_csrf')!, { _csrf: csrfOf(await login.text()), username: 'rchen', password: otp, next: '/' })
+    const signedIn = await form(`${a.url}/login`, cookieOf(login, 'cc_login_csrf')!, {
+      _csrf: csrfOf(await login.text()),
+      username: 'rchen',
+      password: otp,
+      next: '/',
+    })
     expect(signedIn.status).toBe(303)
     expect(signedIn.headers.get('Location')).toBe('/account/password')
     const listed = await cli(workspaces[0]!, env, ['user', 'list', '--json'])
     expect(listed.code, listed.stderr).toBe(0)
-    const names = listed.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { username: string }).username)
+    const names = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { username: string }).username)
     expect(names).toEqual(['admin', 'clerk1', 'rchen'])
   })
 })

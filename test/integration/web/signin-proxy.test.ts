@@ -30,7 +30,10 @@ async function signIn(client: string, username: string, password: string): Promi
   const form = await fetch(`${server.url}/login`, { headers: { 'X-Forwarded-For': client } })
   const html = await form.text()
   const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!
-  const cookie = form.headers.getSetCookie().map((l) => l.split(';')[0]).join('; ')
+  const cookie = form.headers
+    .getSetCookie()
+    .map((l) => l.split(';')[0])
+    .join('; ')
   return fetch(`${server.url}/login`, {
     method: 'POST',
     redirect: 'manual',

@@ -69,7 +69,15 @@ describe('dates on the command line', () => {
     return null
   }
   it('impossible days are bad usage naming the option; real ones pass', () => {
-    for (const [v, option] of [['2026-02-30', '--from'], ['2026-13-01', '--date'], ['2025-02-29', '--as-of'], ['2026-04-31', '--to'], ['2026-00-10', '--since'], ['26-01-01', '--until'], ['2026-1-5', '--date']]) {
+    for (const [v, option] of [
+      ['2026-02-30', '--from'],
+      ['2026-13-01', '--date'],
+      ['2025-02-29', '--as-of'],
+      ['2026-04-31', '--to'],
+      ['2026-00-10', '--since'],
+      ['26-01-01', '--until'],
+      ['2026-1-5', '--date'],
+    ]) {
       const err = usage(v!, option!)
       expect(err, v).toBeInstanceOf(ChartclerkError)
       expect(err!.code).toBe('USAGE')

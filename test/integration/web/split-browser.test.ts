@@ -60,7 +60,15 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
@@ -88,9 +96,15 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     // Every thumbnail drawn (the page images exist for the stack's pages).
     type Img = { complete: boolean; naturalWidth: number }
     await page.waitForFunction(() =>
-      Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Img> } }).document.querySelectorAll('.split-strip img')).every((i) => i.complete && i.naturalWidth > 0),
+      Array.from(
+        (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Img> } }).document.querySelectorAll(
+          '.split-strip img',
+        ),
+      ).every((i) => i.complete && i.naturalWidth > 0),
     )
-    const checked = await page.locator('.split-strip input[name=starts]:checked').evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
+    const checked = await page
+      .locator('.split-strip input[name=starts]:checked')
+      .evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
     expect(checked).toEqual(['3', '5'])
     expect(await page.locator('.split-strip .cut-doubt input[value="3"]').count()).toBe(1)
     expect(await page.locator('.split-strip .cut-sure input[value="5"]').count()).toBe(1)
@@ -117,7 +131,10 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain('pages 1–2 of that file (a scanned stack)')
     const decisions = new BatchesRepo(app.catalog.db).decisions()
     expect(decisions).toEqual([expect.objectContaining({ proposed: [1, 3, 5], decided: [1, 3, 5], decidedBy: 'mclerk' })])
-    const audited = app.catalog.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.split'").all() as { actor: string; detail: string }[]
+    const audited = app.catalog.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.split'").all() as {
+      actor: string
+      detail: string
+    }[]
     expect(audited.map((a) => a.actor)).toEqual(['mclerk'])
     expect(consoleErrors).toEqual([])
   }, 120_000)

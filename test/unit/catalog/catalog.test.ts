@@ -5,13 +5,29 @@ import { describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import type { PageText } from '../../../src/model/types.js'
 
-const page = (n: number, text: string): PageText => ({ page: n, text, source: 'ocr', ocrConfidence: 90, deskewAngle: 0.5, width: 100, height: 100, words: [] })
+const page = (n: number, text: string): PageText => ({
+  page: n,
+  text,
+  source: 'ocr',
+  ocrConfidence: 90,
+  deskewAngle: 0.5,
+  width: 100,
+  height: 100,
+  words: [],
+})
 
 describe('catalog', () => {
   it('migrates once: reopening an existing catalog keeps its data', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cc-cat-')), 'c.sqlite')
     const a = openCatalog(file)
-    const id = a.documents.create({ sha256: 'a'.repeat(64), size: 10, contentType: 'application/pdf', originalName: 'x.pdf', sourceFolder: '', receivedAt: '2026-01-01T00:00:00Z' })
+    const id = a.documents.create({
+      sha256: 'a'.repeat(64),
+      size: 10,
+      contentType: 'application/pdf',
+      originalName: 'x.pdf',
+      sourceFolder: '',
+      receivedAt: '2026-01-01T00:00:00Z',
+    })
     a.close()
     const b = openCatalog(file)
     expect(b.documents.get(id)?.originalName).toBe('x.pdf')
@@ -29,7 +45,14 @@ describe('catalog', () => {
 
   it('a receipt is recorded once per claim; repeats are counted and logged', () => {
     const c = openCatalog(':memory:')
-    const id = c.documents.create({ sha256: 'b'.repeat(64), size: 1, contentType: 'image/png', originalName: 'a.png', sourceFolder: 'fax', receivedAt: 'now' })
+    const id = c.documents.create({
+      sha256: 'b'.repeat(64),
+      size: 1,
+      contentType: 'image/png',
+      originalName: 'a.png',
+      sourceFolder: 'fax',
+      receivedAt: 'now',
+    })
     const r = { documentId: id, claimId: 'c1', receivedAt: 't', originalName: 'a.png', sourceFolder: 'fax', isRepeat: false }
     expect(c.documents.addReceipt(r)).toBe(true)
     expect(c.documents.addReceipt(r)).toBe(false)
@@ -40,7 +63,14 @@ describe('catalog', () => {
 
   it('full-text search finds page text; FTS syntax in the query is harmless', () => {
     const c = openCatalog(':memory:')
-    const id = c.documents.create({ sha256: 'c'.repeat(64), size: 1, contentType: 'application/pdf', originalName: 'a.pdf', sourceFolder: '', receivedAt: 'now' })
+    const id = c.documents.create({
+      sha256: 'c'.repeat(64),
+      size: 1,
+      contentType: 'application/pdf',
+      originalName: 'a.pdf',
+      sourceFolder: '',
+      receivedAt: 'now',
+    })
     c.documents.savePages(id, [page(1, 'Hemoglobin A1c elevated'), page(2, 'Chest radiograph normal')])
     expect(c.documents.search('radiograph')).toEqual([expect.objectContaining({ documentId: id, page: 2 })])
     expect(c.documents.search('hemoglobin a1c')[0]?.page).toBe(1)

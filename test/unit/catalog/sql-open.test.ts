@@ -3,7 +3,13 @@ import { connectionOf, postgresError } from '../../../src/catalog/sql/open.js'
 
 describe('connectionOf (catalog.url as node-pg settings)', () => {
   it('takes host, port, user and database apart, with the default port and percent-decoding', () => {
-    expect(connectionOf('postgres://chart%40clerk@db.example.org/records%20main')).toMatchObject({ host: 'db.example.org', port: 5432, user: 'chart@clerk', database: 'records main', ssl: undefined })
+    expect(connectionOf('postgres://chart%40clerk@db.example.org/records%20main')).toMatchObject({
+      host: 'db.example.org',
+      port: 5432,
+      user: 'chart@clerk',
+      database: 'records main',
+      ssl: undefined,
+    })
     expect(connectionOf('postgresql://u@10.0.0.9:6543/cat')).toMatchObject({ host: '10.0.0.9', port: 6543, user: 'u', database: 'cat' })
   })
 

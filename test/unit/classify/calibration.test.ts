@@ -36,18 +36,43 @@ describe('retrain guard', () => {
 
 describe('page structure features', () => {
   it('sees a results table, the first heading, heading order and a letter form', () => {
-    const lab = analyzeText(['TEST        VALUE    UNITS    REF', 'Sodium      141      mmol/L   135-145', 'Potassium   4.1      mmol/L   3.5-5.1', 'Glucose     131      mg/dL    70-99'].join('\n'))
+    const lab = analyzeText(
+      [
+        'TEST        VALUE    UNITS    REF',
+        'Sodium      141      mmol/L   135-145',
+        'Potassium   4.1      mmol/L   3.5-5.1',
+        'Glucose     131      mg/dL    70-99',
+      ].join('\n'),
+    )
     expect(lab.structure).toContain('table dense')
     const note = analyzeText('CHIEF COMPLAINT: cough.\nHISTORY OF PRESENT ILLNESS: three days.\nASSESSMENT: bronchitis.')
-    expect(note.structure).toEqual(expect.arrayContaining(['table none', 'first chief complaint', 'chief complaint > history of present illness', 'history of present illness > assessment']))
+    expect(note.structure).toEqual(
+      expect.arrayContaining([
+        'table none',
+        'first chief complaint',
+        'chief complaint > history of present illness',
+        'history of present illness > assessment',
+      ]),
+    )
     const letter = pageStructure('June 2, 2025\nDear Dr. Webb,\nI am writing to refer ...\nSincerely,\nHannah Liu, MD', [])
     expect(letter).toEqual(expect.arrayContaining(['letter salutation', 'letter closing', 'lines few']))
   })
 
   it('sees a form: boxes to tick, blanks to sign on, label-and-value lines, few headings', () => {
-    const form = analyzeText(['RECORDS RELEASE', 'Patient: Ana Ruiz', 'DOB: 01/02/1980', 'Send to: Hill Clinic', 'Records: [X] labs  [ ] notes', 'Signature: ____________  Date: 03/04/2025'].join('\n'))
+    const form = analyzeText(
+      [
+        'RECORDS RELEASE',
+        'Patient: Ana Ruiz',
+        'DOB: 01/02/1980',
+        'Send to: Hill Clinic',
+        'Records: [X] labs  [ ] notes',
+        'Signature: ____________  Date: 03/04/2025',
+      ].join('\n'),
+    )
     expect(form.structure).toEqual(expect.arrayContaining(['form checkboxes', 'form blanks', 'fields dense']))
-    const prose = analyzeText('Mrs Ruiz came to clinic today. Her cough is better and she is sleeping well.\nWe will meet again in a month.')
+    const prose = analyzeText(
+      'Mrs Ruiz came to clinic today. Her cough is better and she is sleeping well.\nWe will meet again in a month.',
+    )
     expect(prose.structure).toEqual(expect.arrayContaining(['fields none', 'headings none']))
     expect(prose.structure).not.toContain('form checkboxes')
     expect(prose.structure).not.toContain('form blanks')

@@ -50,7 +50,9 @@ describe('classify', () => {
   })
 
   it('recognizes a fax cover sheet as other', () => {
-    const r = clf.classify('FAX COVER SHEET\nDate: 07/22/2025\nTo: Medical Records  Fax: (740) 555-0141\nFrom: Harbor Urgent Care\nPages (including cover): 4\nRe: requested records\nCONFIDENTIALITY NOTICE: this facsimile contains protected health information.')
+    const r = clf.classify(
+      'FAX COVER SHEET\nDate: 07/22/2025\nTo: Medical Records  Fax: (740) 555-0141\nFrom: Harbor Urgent Care\nPages (including cover): 4\nRe: requested records\nCONFIDENTIALITY NOTICE: this facsimile contains protected health information.',
+    )
     expect(r.type).toBe('other')
   })
 
@@ -69,14 +71,20 @@ describe('classify', () => {
         description: 'DNR orders, health-care proxies, living wills.',
         signals: {
           titles: ['advance directive', 'living will', 'do not resuscitate order'],
-          keywords: [{ term: 'health care proxy', weight: 4 }, { term: 'life-sustaining treatment', weight: 4 }, { term: 'agent', weight: 2 }],
+          keywords: [
+            { term: 'health care proxy', weight: 4 },
+            { term: 'life-sustaining treatment', weight: 4 },
+            { term: 'agent', weight: 2 },
+          ],
           patterns: [{ regex: '\\bdo\\s+not\\s+resuscitate\\b', weight: 4 }],
         },
         fields: [],
       }),
     )
     const c = new DoctypeClassifier(clf.model, loadDocTypes(d))
-    const r = c.classify('ADVANCE DIRECTIVE\nLIVING WILL\nI, Maria Lopez, direct that life-sustaining treatment be withheld. I appoint my daughter as my health care proxy and agent. Do not resuscitate.\nSignature ______ Date 01/02/2025 Witness ______')
+    const r = c.classify(
+      'ADVANCE DIRECTIVE\nLIVING WILL\nI, Maria Lopez, direct that life-sustaining treatment be withheld. I appoint my daughter as my health care proxy and agent. Do not resuscitate.\nSignature ______ Date 01/02/2025 Witness ______',
+    )
     expect(r.type).toBe('advance_directive')
     expect(r.reasons.join(' ')).toMatch(/added after the model was trained/)
     // and it does not disturb an ordinary lab report

@@ -28,7 +28,19 @@ describe('shipped document-type files', () => {
   it('list the required elements from DOMAIN.md for lab reports and discharge summaries', () => {
     const set = loadDocTypes()
     const names = (t: string): string[] => set.byType.get(t)!.fields.map((f) => f.name)
-    expect(names('lab_report')).toEqual(expect.arrayContaining(['labName', 'labAddress', 'reportDate', 'collectionDate', 'testName', 'result', 'units', 'referenceRange', 'specimenSource']))
+    expect(names('lab_report')).toEqual(
+      expect.arrayContaining([
+        'labName',
+        'labAddress',
+        'reportDate',
+        'collectionDate',
+        'testName',
+        'result',
+        'units',
+        'referenceRange',
+        'specimenSource',
+      ]),
+    )
     expect(names('discharge_summary')).toEqual(expect.arrayContaining(['admissionDate', 'dischargeDate', 'reasonForHospitalization']))
   })
 })
@@ -44,7 +56,9 @@ describe('loader errors name the file and the place', () => {
     expect(problems).toHaveLength(1)
     expect(problems[0]!.pointer).toBe('/signals/keywords/2/weight')
     expect(problems[0]!.line).toBeGreaterThan(1)
-    expect(formatProblem(problems[0]!)).toMatch(/lab_report\.json:\d+:\d+ \/signals\/keywords\/2\/weight: weight must be a number from -5 to 5/)
+    expect(formatProblem(problems[0]!)).toMatch(
+      /lab_report\.json:\d+:\d+ \/signals\/keywords\/2\/weight: weight must be a number from -5 to 5/,
+    )
   })
 
   it('GIVEN an unknown property THEN the pointer names it', () => {
@@ -113,7 +127,11 @@ describe('loader errors name the file and the place', () => {
         type: 'advance_directive',
         title: 'Advance directive',
         description: 'DNR orders, health-care proxies, living wills.',
-        signals: { titles: ['advance directive', 'living will'], keywords: [{ term: 'health care proxy', weight: 3 }], patterns: [{ regex: '\\bdo\\s+not\\s+resuscitate\\b', weight: 3 }] },
+        signals: {
+          titles: ['advance directive', 'living will'],
+          keywords: [{ term: 'health care proxy', weight: 3 }],
+          patterns: [{ regex: '\\bdo\\s+not\\s+resuscitate\\b', weight: 3 }],
+        },
         fields: [{ name: 'kind', label: 'Kind', required: true, kind: 'text', labels: ['Type of directive'] }],
       }),
     )

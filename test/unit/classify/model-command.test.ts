@@ -21,13 +21,22 @@ function jsonl(file: string, rows: { text: string; type: string }[]): string {
 async function run(args: string[], deps: Parameters<typeof registerModelCommands>[1] = {}): Promise<string[]> {
   const lines: string[] = []
   const program = new Command().option('--json').exitOverride()
-  registerModelCommands(program, { out: (l) => lines.push(l), progress: () => {}, docTypes: () => loadDocTypes(), modelPath: () => defaultModelPath(), ...deps })
+  registerModelCommands(program, {
+    out: (l) => lines.push(l),
+    progress: () => {},
+    docTypes: () => loadDocTypes(),
+    modelPath: () => defaultModelPath(),
+    ...deps,
+  })
   await program.parseAsync(['node', 'chartclerk', ...args])
   return lines
 }
 
 describe('chartclerk model eval FILE', () => {
-  const file = jsonl(path.join(dir, 'labelled.jsonl'), generateSynthetic({ seed: 31337, counts: { lab_report: 4, consent_form: 4, other: 4 } }))
+  const file = jsonl(
+    path.join(dir, 'labelled.jsonl'),
+    generateSynthetic({ seed: 31337, counts: { lab_report: 4, consent_form: 4, other: 4 } }),
+  )
 
   it('prints accuracy, the confusion matrix, the confidence distribution and the review share', async () => {
     const text = (await run(['model', 'eval', file])).join('\n')
@@ -42,7 +51,12 @@ describe('chartclerk model eval FILE', () => {
   it('--json prints one object with the figures', async () => {
     const lines = await run(['--json', 'model', 'eval', file, '--threshold', '0.5'])
     expect(lines).toHaveLength(1)
-    const r = JSON.parse(lines[0]!) as { n: number; threshold: number; confusion: Record<string, Record<string, number>>; buckets: unknown[] }
+    const r = JSON.parse(lines[0]!) as {
+      n: number
+      threshold: number
+      confusion: Record<string, Record<string, number>>
+      buckets: unknown[]
+    }
     expect(r.n).toBe(12)
     expect(r.threshold).toBe(0.5)
     expect(r.confusion.lab_report).toBeDefined()
@@ -57,13 +71,23 @@ describe('chartclerk model train', () => {
     const out = path.join(dir, 'retrained.json')
     const lines = await run(['model', 'train', '--corpus', corpus, '--out', out, '--seed', '3'], {
       extraExamples: () => confirmed,
-      trainOptions: { syntheticCounts: { other: 10, consent_form: 10 }, epochs: 2, maxFeatures: 2000, targetPerType: 15, evaluate: false, refit: false, calibrationFiles: [] },
+      trainOptions: {
+        syntheticCounts: { other: 10, consent_form: 10 },
+        epochs: 2,
+        maxFeatures: 2000,
+        targetPerType: 15,
+        evaluate: false,
+        refit: false,
+        calibrationFiles: [],
+      },
       guardFile: () => null,
     })
     expect(lines[0]).toMatch(/^wrote .*retrained\.json/)
     expect(existsSync(out)).toBe(true)
     const m = loadModel(out)
-    expect(m.metadata.sources).toEqual([expect.objectContaining({ file: 'own.jsonl', counts: { discharge_summary: 15, progress_note: 15 } })])
+    expect(m.metadata.sources).toEqual([
+      expect.objectContaining({ file: 'own.jsonl', counts: { discharge_summary: 15, progress_note: 15 } }),
+    ])
     expect(m.metadata.extraExamples.count).toBe(10)
     expect(m.classes).toEqual(expect.arrayContaining(['lab_report', 'progress_note', 'other']))
     expect(m.metadata.options.seed).toBe(3)
@@ -73,15 +97,28 @@ describe('chartclerk model train', () => {
     const corpus = jsonl(path.join(dir, 'thin.jsonl'), generateSynthetic({ seed: 8, counts: { progress_note: 10, discharge_summary: 10 } }))
     // A few documents of the shipped style-disjoint set, so the comparison is quick.
     const guard = path.join(dir, 'guard.jsonl')
-    const rows = readFileSync(path.join(UNSEEN_STYLES_DIR(), 'eval.jsonl'), 'utf8').trim().split('\n').filter((_, i) => i % 12 === 0)
+    const rows = readFileSync(path.join(UNSEEN_STYLES_DIR(), 'eval.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((_, i) => i % 12 === 0)
     writeFileSync(guard, rows.join('\n') + '\n')
     const out = path.join(dir, 'worse.json')
     const err = await run(['model', 'train', '--corpus', corpus, '--out', out, '--guard', guard], {
-      trainOptions: { syntheticCounts: { other: 5 }, epochs: 1, maxFeatures: 500, targetPerType: 5, evaluate: false, refit: false, calibrationFiles: [] },
+      trainOptions: {
+        syntheticCounts: { other: 5 },
+        epochs: 1,
+        maxFeatures: 500,
+        targetPerType: 5,
+        evaluate: false,
+        refit: false,
+        calibrationFiles: [],
+      },
     }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
     expect((err as ChartclerkError).code).toBe('MODEL_REFUSED')
-    expect((err as ChartclerkError).action).toMatch(/not saved: on guard\.jsonl it does worse than the model in use \(.*right, was|accuracy falls/)
+    expect((err as ChartclerkError).action).toMatch(
+      /not saved: on guard\.jsonl it does worse than the model in use \(.*right, was|accuracy falls/,
+    )
     expect(existsSync(out)).toBe(false)
   })
 })

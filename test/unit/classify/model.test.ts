@@ -14,11 +14,29 @@ const docTypes = loadDocTypes()
 let dir: string
 let tiny: DoctypeModel
 
-const SMALL = { lab_report: 12, immunization_record: 12, consent_form: 12, roi_authorization: 12, other: 12, referral_letter: 12, emergency_report: 12 }
+const SMALL = {
+  lab_report: 12,
+  immunization_record: 12,
+  consent_form: 12,
+  roi_authorization: 12,
+  other: 12,
+  referral_letter: 12,
+  emergency_report: 12,
+}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'doctype-model-'))
-  tiny = trainDoctypeModel({ corpusFiles: [], docTypes, syntheticCounts: SMALL, epochs: 3, maxFeatures: 3000, targetPerType: 20, evaluate: false, refit: false, seed: 7 }).model
+  tiny = trainDoctypeModel({
+    corpusFiles: [],
+    docTypes,
+    syntheticCounts: SMALL,
+    epochs: 3,
+    maxFeatures: 3000,
+    targetPerType: 20,
+    evaluate: false,
+    refit: false,
+    seed: 7,
+  }).model
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -50,7 +50,9 @@ describe('signals from the type files', () => {
   })
 
   it('does not take a title phrase inside a long sentence for a heading', () => {
-    expect(score('The patient brought a copy of her laboratory report from another clinic to the visit today for review', 'lab_report').title).toBeNull()
+    expect(
+      score('The patient brought a copy of her laboratory report from another clinic to the visit today for review', 'lab_report').title,
+    ).toBeNull()
   })
 
   it('adds keyword and pattern weights', () => {
@@ -61,6 +63,10 @@ describe('signals from the type files', () => {
   })
 
   it('finds section headings in the flattened and the line layouts', () => {
-    expect(analyzeText('CHIEF COMPLAINT:, Pain.,HOSPITAL COURSE:, Improved.\nDischarge medications: none').headings).toEqual(['chief complaint', 'hospital course', 'discharge medications'])
+    expect(analyzeText('CHIEF COMPLAINT:, Pain.,HOSPITAL COURSE:, Improved.\nDischarge medications: none').headings).toEqual([
+      'chief complaint',
+      'hospital course',
+      'discharge medications',
+    ])
   })
 })

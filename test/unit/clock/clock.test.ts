@@ -44,7 +44,12 @@ describe("the clinic's clock", () => {
     const stopped = clockFromConfig({ clinic: { timeZone: 'America/New_York' } }, { frozenNow: '2026-03-05T23:30:00-05:00' })
     expect(stopped.today()).toBe('2026-03-05')
     expect(() => createClock({ timeZone: 'America/NewYork' })).toThrow(/unknown time zone/)
-    expect([isTimeZone('America/New_York'), isTimeZone('UTC'), isTimeZone('Mars/Olympus'), isTimeZone('')]).toEqual([true, true, false, false])
+    expect([isTimeZone('America/New_York'), isTimeZone('UTC'), isTimeZone('Mars/Olympus'), isTimeZone('')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })
 
@@ -62,7 +67,12 @@ describe('calendar arithmetic (date-fns on dates, not instants)', () => {
   })
 
   it('refuses what is not a real calendar date', () => {
-    expect([isCalendarDate('2026-02-28'), isCalendarDate('2025-02-29'), isCalendarDate('2026-03-05T10:00:00Z'), isCalendarDate(20260305)]).toEqual([true, false, false, false])
+    expect([
+      isCalendarDate('2026-02-28'),
+      isCalendarDate('2025-02-29'),
+      isCalendarDate('2026-03-05T10:00:00Z'),
+      isCalendarDate(20260305),
+    ]).toEqual([true, false, false, false])
     expect(() => addDays('2025-02-30', 1)).toThrow(/not a calendar date/)
     expect(() => daysBetween('2026-03-05T23:30:00Z', '2026-03-01')).toThrow(/not a calendar date/)
   })

@@ -41,7 +41,10 @@ describe('loadConfig', () => {
 
   it('reads the file, then environment overrides, then --data', () => {
     const dir = tmp()
-    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ watch: { inbox: 'scans', polling: false }, ocr: { workers: 3 } }))
+    writeFileSync(
+      path.join(dir, 'chartclerk.config.json'),
+      JSON.stringify({ watch: { inbox: 'scans', polling: false }, ocr: { workers: 3 } }),
+    )
     const c = loadConfig({ cwd: dir, env: { CHARTCLERK_WATCH_POLLING: 'true', CHARTCLERK_OCR_WORKERS: '2' }, dataDir: 'elsewhere' })
     expect(c.configFile).toBe(path.join(dir, 'chartclerk.config.json'))
     expect(c.watch.inbox).toBe(path.join(dir, 'scans'))
@@ -84,7 +87,10 @@ describe('loadConfig', () => {
 
   it('S3 secrets come only from the environment or key files, and are required for the s3 backend', () => {
     const dir = tmp()
-    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ storage: { backend: 's3', s3: { endpoint: '127.0.0.1', bucket: 'records' } } }))
+    writeFileSync(
+      path.join(dir, 'chartclerk.config.json'),
+      JSON.stringify({ storage: { backend: 's3', s3: { endpoint: '127.0.0.1', bucket: 'records' } } }),
+    )
     expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).action).toContain('CHARTCLERK_S3_ACCESS_KEY')
     writeFileSync(path.join(dir, 'secret'), 'shh\n')
     const c = loadConfig({ cwd: dir, env: { CHARTCLERK_S3_ACCESS_KEY: 'ak', CHARTCLERK_S3_SECRET_KEY_FILE: path.join(dir, 'secret') } })
@@ -99,7 +105,10 @@ describe('clinic.timeZone', () => {
 
   it('GIVEN an IANA name in the file or CHARTCLERK_TIME_ZONE THEN it is the clinic zone (the environment wins)', () => {
     const dir = tmp()
-    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ clinic: { name: 'Made-up CHC', timeZone: 'America/New_York' } }))
+    writeFileSync(
+      path.join(dir, 'chartclerk.config.json'),
+      JSON.stringify({ clinic: { name: 'Made-up CHC', timeZone: 'America/New_York' } }),
+    )
     expect(loadConfig({ cwd: dir, env: {} }).clinic).toMatchObject({ name: 'Made-up CHC', timeZone: 'America/New_York' })
     expect(loadConfig({ cwd: dir, env: { CHARTCLERK_TIME_ZONE: 'Pacific/Auckland' } }).clinic.timeZone).toBe('Pacific/Auckland')
   })
@@ -117,7 +126,9 @@ describe('clinic.timeZone', () => {
 
   it('GIVEN CHARTCLERK_TEST_NOW (a test hook, not a setting) THEN the clock stands there; an unreadable one is refused', () => {
     expect(readTestHooks({ CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00' }).frozenNow).toBe('2026-03-05T23:30:00-05:00')
-    expect(Object.keys(loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00', CI: 'true' } }))).not.toContain('testNow')
+    expect(Object.keys(loadConfig({ cwd: tmp(), env: { CHARTCLERK_TEST_NOW: '2026-03-05T23:30:00-05:00', CI: 'true' } }))).not.toContain(
+      'testNow',
+    )
     expect(errorOf(() => readTestHooks({ CHARTCLERK_TEST_NOW: 'half past eleven' })).code).toBe('CONFIG_INVALID')
   })
 
@@ -141,13 +152,18 @@ describe('catalog.url (a PostgreSQL catalog)', () => {
   it('GIVEN a url in the file and the password in catalog.passwordFile (relative to the file) THEN both, the password never from the file itself', () => {
     const dir = tmp()
     writeFileSync(path.join(dir, 'pg-password'), 'correct horse\n')
-    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ catalog: { url: 'postgres://chartclerk@db.example.org:5432/records', passwordFile: 'pg-password' } }))
+    writeFileSync(
+      path.join(dir, 'chartclerk.config.json'),
+      JSON.stringify({ catalog: { url: 'postgres://chartclerk@db.example.org:5432/records', passwordFile: 'pg-password' } }),
+    )
     const c = loadConfig({ cwd: dir, env: {} })
     expect(c.catalog).toMatchObject({ url: 'postgres://chartclerk@db.example.org:5432/records', password: 'correct horse' })
     expect(c.catalog.path).toBe(path.join(dir, 'data', 'catalog.sqlite'))
     // The environment wins over the file.
     expect(loadConfig({ cwd: dir, env: { CHARTCLERK_CATALOG_PASSWORD: 'from env' } }).catalog.password).toBe('from env')
-    expect(loadConfig({ cwd: dir, env: { CHARTCLERK_CATALOG_URL: 'postgresql://other@10.0.0.9/cat' } }).catalog.url).toBe('postgresql://other@10.0.0.9/cat')
+    expect(loadConfig({ cwd: dir, env: { CHARTCLERK_CATALOG_URL: 'postgresql://other@10.0.0.9/cat' } }).catalog.url).toBe(
+      'postgresql://other@10.0.0.9/cat',
+    )
   })
 
   it('GIVEN a password written into the url THEN refused, saying where it goes instead', () => {
@@ -159,9 +175,14 @@ describe('catalog.url (a PostgreSQL catalog)', () => {
 
   it('GIVEN something that is not a postgres:// address, or names no database, or an unreadable password file THEN a message naming the setting', () => {
     expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_CATALOG_URL: 'mysql://db/records' } })).action).toMatch(/catalog\.url/)
-    expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_CATALOG_URL: 'postgres://chartclerk@db' } })).action).toMatch(/must name the server and the database/)
+    expect(errorOf(() => loadConfig({ cwd: tmp(), env: { CHARTCLERK_CATALOG_URL: 'postgres://chartclerk@db' } })).action).toMatch(
+      /must name the server and the database/,
+    )
     const dir = tmp()
-    writeFileSync(path.join(dir, 'chartclerk.config.json'), JSON.stringify({ catalog: { url: 'postgres://u@db/records', passwordFile: 'missing' } }))
+    writeFileSync(
+      path.join(dir, 'chartclerk.config.json'),
+      JSON.stringify({ catalog: { url: 'postgres://u@db/records', passwordFile: 'missing' } }),
+    )
     expect(errorOf(() => loadConfig({ cwd: dir, env: {} })).action).toMatch(/cannot be read/)
   })
 })

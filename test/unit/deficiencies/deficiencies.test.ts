@@ -22,7 +22,8 @@ const completeLab = {
   result: '6.1 %',
   referenceRange: '4.0 - 5.6 %',
 }
-const labMissingRange = () => chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: { ...completeLab, referenceRange: null } })] })
+const labMissingRange = () =>
+  chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: { ...completeLab, referenceRange: null } })] })
 const labComplete = () => chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: completeLab })] })
 
 /** The action text of the ChartclerkError fn throws (what the person reads). */
@@ -53,8 +54,17 @@ describe('deficiencies', () => {
     const first = r.recordCheck('MRN200001', evaluate(rs, labMissingRange()), rs, { at: '2025-06-30T08:00:00Z' })
     expect(first.changes.map((c) => [c.change, c.ruleId, c.documentId])).toEqual([['opened', 'D05', 'lab-1']])
     const [d] = r.list()
-    expect(d).toMatchObject({ chartMrn: 'MRN200001', ruleId: 'D05', status: 'open', kind: 'missing_field', rulesetVersion: rs.version, subject: 'lab-1' })
-    expect(r.history(d!.id).map((h) => [h.by, h.fromStatus, h.toStatus, h.rulesetVersion])).toEqual([['chartclerk', null, 'open', rs.version]])
+    expect(d).toMatchObject({
+      chartMrn: 'MRN200001',
+      ruleId: 'D05',
+      status: 'open',
+      kind: 'missing_field',
+      rulesetVersion: rs.version,
+      subject: 'lab-1',
+    })
+    expect(r.history(d!.id).map((h) => [h.by, h.fromStatus, h.toStatus, h.rulesetVersion])).toEqual([
+      ['chartclerk', null, 'open', rs.version],
+    ])
     const again = r.recordCheck('MRN200001', evaluate(rs, labMissingRange()), rs, { at: '2025-07-01T08:00:00Z' })
     expect(again.changes).toEqual([])
     expect(again.unchanged).toBe(1)
@@ -103,22 +113,32 @@ describe('deficiencies', () => {
     dirs.push(dir)
     const r = repo()
     r.recordCheck('MRN200001', evaluate(rs, labMissingRange()), rs)
-    edit(dir, 'D05-lab-report.json', (s) => s.replace('Ask the laboratory for a complete report.', 'Call the laboratory.').replace('"version": 1', '"version": 2'))
+    edit(dir, 'D05-lab-report.json', (s) =>
+      s.replace('Ask the laboratory for a complete report.', 'Call the laboratory.').replace('"version": 1', '"version": 2'),
+    )
     const changed: RuleSet = loadRuleSet(dir)
     const upd = r.recordCheck('MRN200001', evaluate(changed, labMissingRange()), changed)
     expect(upd.changes.map((c) => c.change)).toEqual(['updated'])
-    expect(r.list()[0]).toMatchObject({ message: 'Lab report is missing: reference interval. Call the laboratory.', ruleVersion: 2, rulesetVersion: changed.version })
+    expect(r.list()[0]).toMatchObject({
+      message: 'Lab report is missing: reference interval. Call the laboratory.',
+      ruleVersion: 2,
+      rulesetVersion: changed.version,
+    })
     rmSync(path.join(dir, 'D05-lab-report.json'))
     const without = loadRuleSet(dir)
     const gone = r.recordCheck('MRN200001', evaluate(without, labMissingRange()), without)
-    expect(gone.changes.map((c) => [c.change, c.reason])).toEqual([['auto_completed', `rule D05 is no longer in the rule set (${without.version})`]])
+    expect(gone.changes.map((c) => [c.change, c.reason])).toEqual([
+      ['auto_completed', `rule D05 is no longer in the rule set (${without.version})`],
+    ])
   })
 
   it('illegal transitions are refused; the history is append-only', () => {
     const r = repo()
     r.recordCheck('MRN200001', evaluate(rs, labMissingRange()), rs)
     const id = r.list()[0]!.id
-    expect(actionOf(() => r.transition(id, 'verified', { by: 'records.lead' }))).toMatch(/is open; it can only become completed or waived or rejected, not verified/)
+    expect(actionOf(() => r.transition(id, 'verified', { by: 'records.lead' }))).toMatch(
+      /is open; it can only become completed or waived or rejected, not verified/,
+    )
     expect(actionOf(() => r.transition(999, 'completed', { by: 'x' }))).toMatch(/no deficiency 999/)
     const db = open[0]!.db
     expect(() => db.prepare('DELETE FROM deficiency_history').run()).toThrow(/append-only/)
@@ -127,19 +147,28 @@ describe('deficiencies', () => {
 
   it('a dry run (check --diff) says what would change and records nothing', () => {
     const r = repo()
-    const run = checkCharts(rs, [labMissingRange(), chart({ patient: { ...labComplete().patient, mrn: 'MRN200002' }, consents: [] })], r, { dryRun: true })
+    const run = checkCharts(rs, [labMissingRange(), chart({ patient: { ...labComplete().patient, mrn: 'MRN200002' }, consents: [] })], r, {
+      dryRun: true,
+    })
     expect(run.totals).toMatchObject({ charts: 2, opened: 2, autoCompleted: 0 })
     expect(r.list({ status: DEFICIENCY_ALL })).toHaveLength(0)
   })
 })
 
-const DEFICIENCY_ALL = ['open', 'completed', 'verified', 'waived', 'rejected'] as ('open' | 'completed' | 'verified' | 'waived' | 'rejected')[]
+const DEFICIENCY_ALL = ['open', 'completed', 'verified', 'waived', 'rejected'] as (
+  'open' | 'completed' | 'verified' | 'waived' | 'rejected'
+)[]
 
 describe('chartclerk check and deficiency commands', () => {
   async function run(args: string[], data: string): Promise<{ lines: string[]; code: number }> {
     const lines: string[] = []
     let code = -1
-    const program = new Command().exitOverride().option('-c, --config <file>').option('-d, --data <dir>').option('--inbox <dir>').option('--json')
+    const program = new Command()
+      .exitOverride()
+      .option('-c, --config <file>')
+      .option('-d, --data <dir>')
+      .option('--inbox <dir>')
+      .option('--json')
     registerCheckCommands(program, { out: (l) => lines.push(l), setExitCode: (c) => (code = c) })
     await program.parseAsync(['node', 'chartclerk', '--data', data, ...args])
     return { lines, code }
@@ -149,7 +178,10 @@ describe('chartclerk check and deficiency commands', () => {
     const data = mkdtempSync(path.join(os.tmpdir(), 'cc-check-'))
     dirs.push(data)
     const charts = path.join(data, 'charts.jsonl')
-    writeFileSync(charts, `${JSON.stringify(labMissingRange())}\n${JSON.stringify({ ...labComplete(), patient: { ...labComplete().patient, mrn: 'MRN200002' } })}\n`)
+    writeFileSync(
+      charts,
+      `${JSON.stringify(labMissingRange())}\n${JSON.stringify({ ...labComplete(), patient: { ...labComplete().patient, mrn: 'MRN200002' } })}\n`,
+    )
     const diff = await run(['check', '--charts', charts, '--rules', STARTER_DIR, '--diff'], data)
     expect(diff.lines[0]).toMatch(/^\+ opened\s+MRN200001 D05 lab-1: Lab report is missing: reference interval\./)
     expect(diff.lines.at(-1)).toMatch(/^would change \(nothing recorded\): 2 chart\(s\).* 1 opened.* 0 open in all$/)
@@ -159,17 +191,33 @@ describe('chartclerk check and deficiency commands', () => {
     expect(first.code).toBe(1)
     // what it found, per chart: rule, document, message
     expect(first.lines).toContain('MRN200001: 1 open deficiency')
-    expect(first.lines.find((l) => /^ {2}#\d+ D05 document lab-1 \(\w+\): Lab report is missing: reference interval\. Ask the laboratory for a complete report\.$/.test(l))).toBeTruthy()
+    expect(
+      first.lines.find((l) =>
+        /^ {2}#\d+ D05 document lab-1 \(\w+\): Lab report is missing: reference interval\. Ask the laboratory for a complete report\.$/.test(
+          l,
+        ),
+      ),
+    ).toBeTruthy()
     const second = await run(['check', '--charts', charts, '--rules', STARTER_DIR, '--json'], data)
     expect(JSON.parse(second.lines.at(-1)!)).toMatchObject({ type: 'summary', opened: 0, unchanged: 1, open: 1 })
     // a second run, where nothing changed, still names what is wrong
     expect(second.lines.slice(0, -1).map((l) => JSON.parse(l))).toEqual([
-      expect.objectContaining({ type: 'deficiency', chart: 'MRN200001', ruleId: 'D05', documentId: 'lab-1', status: 'open', message: 'Lab report is missing: reference interval. Ask the laboratory for a complete report.' }),
+      expect.objectContaining({
+        type: 'deficiency',
+        chart: 'MRN200001',
+        ruleId: 'D05',
+        documentId: 'lab-1',
+        status: 'open',
+        message: 'Lab report is missing: reference interval. Ask the laboratory for a complete report.',
+      }),
     ])
     const list = await run(['deficiency', 'list', '--json'], data)
     const d = JSON.parse(list.lines[0]!) as { id: number; ruleId: string }
     expect(d.ruleId).toBe('D05')
-    const set = await run(['deficiency', 'set', String(d.id), 'waived', '--by', 'records.lead', '--reason', 'range not reported for this test'], data)
+    const set = await run(
+      ['deficiency', 'set', String(d.id), 'waived', '--by', 'records.lead', '--reason', 'range not reported for this test'],
+      data,
+    )
     expect(set.lines).toEqual([`#${d.id} is now waived`])
     const hist = await run(['deficiency', 'history', String(d.id)], data)
     expect(hist.lines.map((l) => l.replace(/^\S+ /, ''))).toEqual([

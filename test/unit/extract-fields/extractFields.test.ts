@@ -141,7 +141,9 @@ describe('extractFields: hospital documents', () => {
   it('GIVEN an H&P whose exam has sub-headings (VITAL SIGNS:, HEENT:) THEN the exam keeps them and the plan is its own', () => {
     const r = run('history_and_physical', 'history-and-physical-subsections.txt')
     expect(r.missing).toEqual([])
-    expect(r.fields.physicalExam?.value).toBe('VITAL SIGNS: BP 152/90, HR 88. HEENT: Normocephalic. LUNGS: Clear. HEART: Regular rhythm, no murmur.')
+    expect(r.fields.physicalExam?.value).toBe(
+      'VITAL SIGNS: BP 152/90, HR 88. HEENT: Normocephalic. LUNGS: Clear. HEART: Regular rhythm, no murmur.',
+    )
     expect(r.fields.assessmentAndPlan?.value).toBe('Rule out acute coronary syndrome; serial troponins, aspirin, cardiology consult.')
     expect(r.dateOfService).toMatchObject({ value: '2023-09-30', field: 'examDate', label: 'Date of Admission' })
     expect(r.signature).toMatchObject({ present: true, kind: 'handwritten', by: 'Rachel Stein, MD', date: '2023-09-30' })
@@ -242,7 +244,13 @@ describe('extractFields: office documents', () => {
   it('GIVEN an immunization table row THEN the columns are read', () => {
     const r = run('immunization_record', 'immunization-record-table.txt')
     expect(r.missing).toEqual([])
-    expect(values(r)).toMatchObject({ vaccine: 'Tdap (Boostrix)', manufacturer: 'GSK', lotNumber: 'A1929C', dateGiven: '2025-10-22', visEditionDate: '2024-04-01' })
+    expect(values(r)).toMatchObject({
+      vaccine: 'Tdap (Boostrix)',
+      manufacturer: 'GSK',
+      lotNumber: 'A1929C',
+      dateGiven: '2025-10-22',
+      visEditionDate: '2024-04-01',
+    })
   })
 
   it('GIVEN an immunization record without lot number and VIS dates THEN those are missing', () => {
@@ -317,24 +325,49 @@ describe('extractFields: forms', () => {
     expect(r.roi?.representativeAuthority).toBe('Daughter')
     expect(r.roi?.missing).toEqual(['representativeAuthority'])
     expect(r.roi?.complete).toBe(false)
-    const guardian = extractFields('roi_authorization', text.replace('Relationship to patient: Daughter', 'Relationship to patient: Legal guardian'), def('roi_authorization'), opts)
+    const guardian = extractFields(
+      'roi_authorization',
+      text.replace('Relationship to patient: Daughter', 'Relationship to patient: Legal guardian'),
+      def('roi_authorization'),
+      opts,
+    )
     expect(guardian.roi?.missing).toEqual([])
   })
 
   it('GIVEN an authorization that expired before asOf THEN expired is true', () => {
-    const r = extractFields('roi_authorization', fixture('roi-authorization-complete.txt'), def('roi_authorization'), { refYear: 2025, asOf: '2026-02-01' })
+    const r = extractFields('roi_authorization', fixture('roi-authorization-complete.txt'), def('roi_authorization'), {
+      refYear: 2025,
+      asOf: '2026-02-01',
+    })
     expect(r.roi?.expired).toBe(true)
   })
 })
 
 describe('extractFields: general behaviour', () => {
   it('reads an ExtractedText page by page: locations name the page, the line and the offset in that page', () => {
-    const p1 = 'Summit Radiology Associates\nPatient: Chen, Robert   MRN: 5520193\nExam: XR CHEST 2 VIEWS\nDate of Exam: 01/09/2024\nPage 1 of 2'
-    const p2 = 'Chen, Robert (continued)\nIMPRESSION:\nNo acute disease.\nElectronically signed by Omar Haddad, MD on 01/09/2024\nPage 2 of 2'
-    const page = (n: number, text: string) => ({ page: n, text, source: 'ocr' as const, ocrConfidence: 91, deskewAngle: 0, width: null, height: null, words: [] })
+    const p1 =
+      'Summit Radiology Associates\nPatient: Chen, Robert   MRN: 5520193\nExam: XR CHEST 2 VIEWS\nDate of Exam: 01/09/2024\nPage 1 of 2'
+    const p2 =
+      'Chen, Robert (continued)\nIMPRESSION:\nNo acute disease.\nElectronically signed by Omar Haddad, MD on 01/09/2024\nPage 2 of 2'
+    const page = (n: number, text: string) => ({
+      page: n,
+      text,
+      source: 'ocr' as const,
+      ocrConfidence: 91,
+      deskewAngle: 0,
+      width: null,
+      height: null,
+      words: [],
+    })
     const doc: ExtractedText = { pages: [page(1, p1), page(2, p2)], fullText: `${p1}\f${p2}`, ocrConfidence: 91, source: 'ocr' }
     const r = extractFields('radiology_report', doc, def('radiology_report'), opts)
-    expect(r.fields.impression).toMatchObject({ value: 'No acute disease.', page: 2, line: 3, offset: p2.indexOf('\nNo acute') + 1, label: 'IMPRESSION' })
+    expect(r.fields.impression).toMatchObject({
+      value: 'No acute disease.',
+      page: 2,
+      line: 3,
+      offset: p2.indexOf('\nNo acute') + 1,
+      label: 'IMPRESSION',
+    })
     expect(r.fields.examDate).toMatchObject({ value: '2024-01-09', page: 1, line: 4, offset: p1.indexOf('01/09/2024') })
     expect(r.signature.location?.page).toBe(2)
     expect(r.pages).toMatchObject({ pagesDeclared: 2, missingPages: [] })
@@ -360,7 +393,12 @@ describe('extractFields: general behaviour', () => {
   })
 
   it('does not read "Printed Name:" as the patient name', () => {
-    const r = extractFields('consent_form', 'CONSENT FOR TREATMENT\nI consent to treatment.\nSignature: ________\nPrinted Name: Witness Person', def('consent_form'), opts)
+    const r = extractFields(
+      'consent_form',
+      'CONSENT FOR TREATMENT\nI consent to treatment.\nSignature: ________\nPrinted Name: Witness Person',
+      def('consent_form'),
+      opts,
+    )
     expect(r.fields.patientName).toBeUndefined()
   })
 
@@ -378,7 +416,9 @@ describe('extractFields: general behaviour', () => {
 
   it('toChartFields: one test read from labels is one row', () => {
     const f = toChartFields(run('lab_report', 'lab-report-single-test.txt'))
-    expect(f.labResults).toEqual([{ test: 'Urine culture', value: 'No growth at 48 hours', units: null, referenceRange: 'No growth', flag: null }])
+    expect(f.labResults).toEqual([
+      { test: 'Urine culture', value: 'No growth at 48 hours', units: null, referenceRange: 'No growth', flag: null },
+    ])
   })
 
   it('toChartFields carries the authorization elements for an ROI form', () => {

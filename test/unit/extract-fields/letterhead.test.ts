@@ -32,7 +32,8 @@ describe('readLetterhead', () => {
   })
 
   it('joins a two-line address and drops the phone numbers and the CLIA number', () => {
-    const text = 'RIVERBEND REFERENCE LABORATORY\n1200 Industrial Pkwy, Suite 4\nDayton, OH 45402   CLIA #36D0987654\nTel (937) 555-0100\n\nPatient: Doe, Jane'
+    const text =
+      'RIVERBEND REFERENCE LABORATORY\n1200 Industrial Pkwy, Suite 4\nDayton, OH 45402   CLIA #36D0987654\nTel (937) 555-0100\n\nPatient: Doe, Jane'
     const lh = readLetterhead(toPages(text))
     expect(lh.address?.value).toBe('1200 Industrial Pkwy, Suite 4, Dayton, OH 45402')
   })

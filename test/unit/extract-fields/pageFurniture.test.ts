@@ -17,7 +17,9 @@ const lines = (pages: ReturnType<typeof toPages>, found: Map<number, Set<number>
 
 describe('page furniture', () => {
   it('normalises page numbers and digits away', () => {
-    expect(normaliseRunning('St. Brigid Hospital  Page 1 of 3  CONFIDENTIAL')).toBe(normaliseRunning('ST BRIGID HOSPITAL PAGE 2 OF 3 confidential'))
+    expect(normaliseRunning('St. Brigid Hospital  Page 1 of 3  CONFIDENTIAL')).toBe(
+      normaliseRunning('ST BRIGID HOSPITAL PAGE 2 OF 3 confidential'),
+    )
     expect(normaliseRunning('Page l of 3')).toBe('page # of #')
     expect(normaliseRunning('Glucose 131 H mg/dL')).not.toBe(normaliseRunning('Glucose 128 H mg/dL'))
   })
@@ -31,17 +33,31 @@ describe('page furniture', () => {
   })
 
   it('finds a footer repeated on every page despite OCR slips, and the fax banner on top', () => {
-    const bodies = ['HOSPITAL COURSE:\nAdmitted with pneumonia.\nImproved on antibiotics.', 'MEDICATIONS:\nMetformin 500 mg twice daily\nLisinopril 10 mg daily', 'FOLLOW-UP:\nPrimary care within 7 days.\nRepeat chest radiograph.']
+    const bodies = [
+      'HOSPITAL COURSE:\nAdmitted with pneumonia.\nImproved on antibiotics.',
+      'MEDICATIONS:\nMetformin 500 mg twice daily\nLisinopril 10 mg daily',
+      'FOLLOW-UP:\nPrimary care within 7 days.\nRepeat chest radiograph.',
+    ]
     const text = [1, 2, 3].map((n) => page(n, bodies[n - 1]!, { footer: true, banner: true })).join('\f')
     const pages = toPages(text)
     const found = lines(pages, findPageFurniture(pages))
-    expect(found[0]).toEqual(['12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 001/003', 'St. Brigid Hospital Page 1 of 3 CONFIDENTIAL'])
-    expect(found[1]).toEqual(['12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 002/003', 'St. Brigid Hospita1 i Page 2 of 3 CONFlDENTIAL'])
+    expect(found[0]).toEqual([
+      '12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 001/003',
+      'St. Brigid Hospital Page 1 of 3 CONFIDENTIAL',
+    ])
+    expect(found[1]).toEqual([
+      '12/03/2026 10:14 FROM: 555-0142 TO: (740) 555-0141 P. 002/003',
+      'St. Brigid Hospita1 i Page 2 of 3 CONFlDENTIAL',
+    ])
     expect(found[2]).toHaveLength(2)
   })
 
   it('a line on only one page of three, results that differ in their numbers, headings: not furniture', () => {
-    const text = ['RESULTS:\nSodium 139 mmol/L 136 - 145\nGlucose 131 H mg/dL 70 - 99', 'RESULTS:\nSodium 140 mmol/L 136 - 145\nGlucose 128 H mg/dL 70 - 99', 'NOTES:\nnone\nand another thing'].join('\f')
+    const text = [
+      'RESULTS:\nSodium 139 mmol/L 136 - 145\nGlucose 131 H mg/dL 70 - 99',
+      'RESULTS:\nSodium 140 mmol/L 136 - 145\nGlucose 128 H mg/dL 70 - 99',
+      'NOTES:\nnone\nand another thing',
+    ].join('\f')
     const pages = toPages(text)
     expect(lines(pages, findPageFurniture(pages))).toEqual([[], [], []])
   })
@@ -53,7 +69,9 @@ describe('page furniture', () => {
 
   it('a running patient line is kept where it first appears and blanked after', () => {
     const header = 'LINDQVIST, MARGARET DOB: 02/09/1944 MRN: 00736145'
-    const text = [1, 2, 3].map((n) => page(n, `PART ${n}:\nthe ${['first', 'second', 'third'][n - 1]} part of the summary`, { header, footer: true })).join('\f')
+    const text = [1, 2, 3]
+      .map((n) => page(n, `PART ${n}:\nthe ${['first', 'second', 'third'][n - 1]} part of the summary`, { header, footer: true }))
+      .join('\f')
     const pages = toPages(text)
     const found = lines(pages, findPageFurniture(pages))
     expect(found[0]).toEqual(['St. Brigid Hospital Page 1 of 3 CONFIDENTIAL'])

@@ -7,7 +7,14 @@ const body = 'Patient: Jane Doe   DOB: 01/02/1960\nFindings: stable.\nPlan: foll
 describe('detectMissingPages: pages missing', () => {
   it('GIVEN footers "Page 1 of 3" and "Page 3 of 3" on two pages THEN page 2 is missing', () => {
     const r = detectMissingPages(pages(`${body}\nPage 1 of 3`, `${body}\nPage 3 of 3`))
-    expect(r).toMatchObject({ pagesDeclared: 3, pagesFound: [1, 3], missingPages: [2], duplicatePages: [], outOfOrder: false, source: 'document' })
+    expect(r).toMatchObject({
+      pagesDeclared: 3,
+      pagesFound: [1, 3],
+      missingPages: [2],
+      duplicatePages: [],
+      outOfOrder: false,
+      source: 'document',
+    })
   })
 
   it('GIVEN "Pg 1/4", "Pg. 2/4", "pg 4/4" THEN page 3 is missing', () => {
@@ -44,7 +51,10 @@ describe('detectMissingPages: pages missing', () => {
 
   it('GIVEN fax header "P. 2/5" and document footers THEN the document footers decide', () => {
     const r = detectMissingPages(
-      pages(`03/05/2024 14:22 FAX 555-123-4567 P. 2/5\n${body}\nPage 1 of 2`, `03/05/2024 14:22 FAX 555-123-4567 P. 3/5\n${body}\nPage 2 of 2`),
+      pages(
+        `03/05/2024 14:22 FAX 555-123-4567 P. 2/5\n${body}\nPage 1 of 2`,
+        `03/05/2024 14:22 FAX 555-123-4567 P. 3/5\n${body}\nPage 2 of 2`,
+      ),
     )
     expect(r).toMatchObject({ source: 'document', pagesDeclared: 2, missingPages: [] })
   })
@@ -104,7 +114,15 @@ describe('detectMissingPages: complete, repeated or shuffled', () => {
 describe('detectMissingPages: nothing to read', () => {
   it('GIVEN no page markers THEN nothing is declared or missing', () => {
     const r = detectMissingPages(pages(body, body))
-    expect(r).toMatchObject({ pagesDeclared: null, pagesFound: [], missingPages: [], duplicatePages: [], outOfOrder: false, source: null, physicalPages: 2 })
+    expect(r).toMatchObject({
+      pagesDeclared: null,
+      pagesFound: [],
+      missingPages: [],
+      duplicatePages: [],
+      outOfOrder: false,
+      source: null,
+      physicalPages: 2,
+    })
   })
 
   it('GIVEN "2 of 5 lymph nodes" in the body THEN it is not a page marker', () => {

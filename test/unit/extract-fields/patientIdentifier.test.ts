@@ -21,17 +21,32 @@ describe('patientIdentifier', () => {
   }
 
   it('a patient ID counts as a record number', () => {
-    const r = extractFields('radiology_report', 'Patient Name: OKAFOR, BENJAMIN\nDOB: 11/03/1971\nPatient ID: LIA-88123\n', types.byType.get('radiology_report')!, { refYear: 2025 })
+    const r = extractFields(
+      'radiology_report',
+      'Patient Name: OKAFOR, BENJAMIN\nDOB: 11/03/1971\nPatient ID: LIA-88123\n',
+      types.byType.get('radiology_report')!,
+      { refYear: 2025 },
+    )
     expect(r.fields.patientIdentifier).toMatchObject({ value: 'LIA-88123', label: 'Patient ID' })
   })
 
   it('without a record number the birth date is the second identifier', () => {
-    const r = extractFields('referral_letter', 'RE: Patient Name: SMITH, JOHN  DOB: 09/14/1980  Sex: M\n\nDear Dr. Webb,\n', types.byType.get('referral_letter')!, { refYear: 2025 })
+    const r = extractFields(
+      'referral_letter',
+      'RE: Patient Name: SMITH, JOHN  DOB: 09/14/1980  Sex: M\n\nDear Dr. Webb,\n',
+      types.byType.get('referral_letter')!,
+      { refYear: 2025 },
+    )
     expect(r.fields.patientIdentifier).toMatchObject({ value: '09/14/1980', label: 'DOB' })
   })
 
   it('the birth date comes before an account number, which identifies a visit, not the patient', () => {
-    const r = extractFields('consult_note', 'NAME: GARCIA, SOFIA\nDOB: 03/08/2012\nACCT #: C2025061804412\n', types.byType.get('consult_note')!, { refYear: 2025 })
+    const r = extractFields(
+      'consult_note',
+      'NAME: GARCIA, SOFIA\nDOB: 03/08/2012\nACCT #: C2025061804412\n',
+      types.byType.get('consult_note')!,
+      { refYear: 2025 },
+    )
     expect(r.fields.patientIdentifier).toMatchObject({ value: '03/08/2012', label: 'DOB' })
   })
 })

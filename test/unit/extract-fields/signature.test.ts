@@ -160,17 +160,35 @@ describe('detectSignature: signed documents', () => {
 describe('detectSignature: not signed', () => {
   const cases: Array<{ name: string; text: string; marker?: boolean }> = [
     { name: 'a blank "Signature: ________" line', text: 'Signature: ____________________   Date: __________' },
-    { name: 'a blank signature line over a printed label', text: 'Physician Signature ____________________     Date ____________\nAttending Physician' },
-    { name: '"Dictated but not read"', text: 'Dictated but not read.\nDictated by: Dr. Alan Smith\nD: 03/05/2024 T: 03/06/2024', marker: true },
-    { name: '"Preliminary report - not signed"', text: 'PRELIMINARY REPORT - NOT SIGNED\nIMPRESSION: small effusion.\nDictated by: Dr. Omar Haddad', marker: true },
+    {
+      name: 'a blank signature line over a printed label',
+      text: 'Physician Signature ____________________     Date ____________\nAttending Physician',
+    },
+    {
+      name: '"Dictated but not read"',
+      text: 'Dictated but not read.\nDictated by: Dr. Alan Smith\nD: 03/05/2024 T: 03/06/2024',
+      marker: true,
+    },
+    {
+      name: '"Preliminary report - not signed"',
+      text: 'PRELIMINARY REPORT - NOT SIGNED\nIMPRESSION: small effusion.\nDictated by: Dr. Omar Haddad',
+      marker: true,
+    },
     { name: '"unsigned"', text: 'Progress note (unsigned)\nPlan: continue metformin.', marker: true },
     { name: '"Awaiting physician signature"', text: 'Status: awaiting physician signature\nAssessment: stable', marker: true },
     { name: 'no signature at all', text: 'HISTORY: cough.\nFINDINGS: clear lungs.\nIMPRESSION: normal chest.' },
     { name: 'narrative about a patient signing a consent', text: 'The patient signed the consent form after the risks were discussed.' },
     { name: '"Electronically signed by:" with nothing after it', text: 'Electronically signed by: ______________' },
     { name: 'a typed name under a line but no date', text: '______________________________\nKwame Mensah, MD\nAttending Physician' },
-    { name: 'a clean "Signature  Date" row over a printed name (no ink, no date)', text: 'rules.\n\nSignature        Date\nThomas James\nPatient' },
-    { name: 'an electronic signature followed by "Dictated but not read"', text: 'Electronically signed by Dr. Jane Roe on 03/05/2024\nDictated but not read', marker: true },
+    {
+      name: 'a clean "Signature  Date" row over a printed name (no ink, no date)',
+      text: 'rules.\n\nSignature        Date\nThomas James\nPatient',
+    },
+    {
+      name: 'an electronic signature followed by "Dictated but not read"',
+      text: 'Electronically signed by Dr. Jane Roe on 03/05/2024\nDictated but not read',
+      marker: true,
+    },
     { name: 'OCR-damaged "Dictated but n0t read"', text: 'Dictated but n0t read\nJob 55123', marker: true },
   ]
   for (const c of cases) {
@@ -209,7 +227,16 @@ describe('detectSignature: not signed', () => {
       {
         pages: [
           { page: 1, text: 'Findings: none', source: 'ocr', ocrConfidence: 90, deskewAngle: 0, width: null, height: null, words: [] },
-          { page: 2, text: '/s/ Alan Smith, MD 03/06/2024', source: 'ocr', ocrConfidence: 90, deskewAngle: 0, width: null, height: null, words: [] },
+          {
+            page: 2,
+            text: '/s/ Alan Smith, MD 03/06/2024',
+            source: 'ocr',
+            ocrConfidence: 90,
+            deskewAngle: 0,
+            width: null,
+            height: null,
+            words: [],
+          },
         ],
         fullText: 'Findings: none\f/s/ Alan Smith, MD 03/06/2024',
         ocrConfidence: 90,

@@ -16,7 +16,9 @@ describe('estimateSkew', () => {
 
   it('a straight page stays straight, and a blank page is left alone', async () => {
     expect(Math.abs(await estimateSkew(await textPage(lines)))).toBeLessThan(0.15)
-    const blank = await sharp({ create: { width: 800, height: 1000, channels: 3, background: 'white' } }).png().toBuffer()
+    const blank = await sharp({ create: { width: 800, height: 1000, channels: 3, background: 'white' } })
+      .png()
+      .toBuffer()
     expect(await estimateSkew(blank)).toBe(0)
   })
 })
@@ -28,7 +30,9 @@ describe('skewEstimate knows when it does not know', () => {
     const full = await skewEstimate(await decodePage(await textPage(lines, { skew: 1.3 }), 'png', 1, { maxPixels: 1e8 }))
     expect(full.reliable).toBe(true)
     expect(Math.abs(full.angle - 1.3)).toBeLessThan(0.2)
-    const sparse = await skewEstimate(await decodePage(await textPage(CONSULT_LINES.slice(0, 2), { skew: 1.3 }), 'png', 1, { maxPixels: 1e8 }))
+    const sparse = await skewEstimate(
+      await decodePage(await textPage(CONSULT_LINES.slice(0, 2), { skew: 1.3 }), 'png', 1, { maxPixels: 1e8 }),
+    )
     expect(sparse.lines).toBeLessThan(6)
     expect(sparse.reliable).toBe(false)
   })

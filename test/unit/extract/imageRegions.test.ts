@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { compose, imageBoxes, mayHoldImages, regionsToRead, unitSquareBox, type ImageOps, type Matrix } from '../../../src/extract/imageRegions.js'
+import {
+  compose,
+  imageBoxes,
+  mayHoldImages,
+  regionsToRead,
+  unitSquareBox,
+  type ImageOps,
+  type Matrix,
+} from '../../../src/extract/imageRegions.js'
 
-const OPS: ImageOps = { save: 10, restore: 11, transform: 12, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, paintImageXObject: 85, paintInlineImageXObject: 86, paintImageMaskXObject: 83 }
+const OPS: ImageOps = {
+  save: 10,
+  restore: 11,
+  transform: 12,
+  paintFormXObjectBegin: 74,
+  paintFormXObjectEnd: 75,
+  paintImageXObject: 85,
+  paintInlineImageXObject: 86,
+  paintImageMaskXObject: 83,
+}
 const LETTER = { x0: 0, y0: 0, x1: 612, y1: 792 }
 
 describe('image regions of a PDF page', () => {
@@ -12,8 +29,31 @@ describe('image regions of a PDF page', () => {
   })
 
   it('transforms nest through q/Q and form XObjects, and a restore undoes them', () => {
-    const fns = [OPS.save, OPS.transform, OPS.paintFormXObjectBegin, OPS.transform, OPS.paintImageXObject, OPS.paintFormXObjectEnd, OPS.restore, OPS.transform, OPS.paintImageMaskXObject]
-    const args = [null, [2, 0, 0, 2, 0, 0], [[1, 0, 0, 1, 10, 10], [0, 0, 100, 100]], [50, 0, 0, 20, 0, 0], ['x'], null, null, [30, 0, 0, 30, 5, 5], ['m']]
+    const fns = [
+      OPS.save,
+      OPS.transform,
+      OPS.paintFormXObjectBegin,
+      OPS.transform,
+      OPS.paintImageXObject,
+      OPS.paintFormXObjectEnd,
+      OPS.restore,
+      OPS.transform,
+      OPS.paintImageMaskXObject,
+    ]
+    const args = [
+      null,
+      [2, 0, 0, 2, 0, 0],
+      [
+        [1, 0, 0, 1, 10, 10],
+        [0, 0, 100, 100],
+      ],
+      [50, 0, 0, 20, 0, 0],
+      ['x'],
+      null,
+      null,
+      [30, 0, 0, 30, 5, 5],
+      ['m'],
+    ]
     expect(imageBoxes(fns, args, OPS)).toEqual([
       { x0: 20, y0: 20, x1: 120, y1: 60 },
       { x0: 5, y0: 5, x1: 35, y1: 35 },

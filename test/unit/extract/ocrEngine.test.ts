@@ -20,7 +20,9 @@ const haveNative = (() => {
 describe('textFromTsv', () => {
   it('joins words by line and paragraphs by a blank line', () => {
     const row = (b: number, p: number, l: number, w: number, text: string) => `5\t1\t${b}\t${p}\t${l}\t${w}\t0\t0\t1\t1\t90\t${text}`
-    expect(textFromTsv([row(1, 1, 1, 1, 'Dear'), row(1, 1, 1, 2, 'Dr.'), row(1, 1, 2, 1, 'Webb,'), row(1, 2, 1, 1, 'Thanks')].join('\n'))).toBe('Dear Dr.\nWebb,\n\nThanks\n')
+    expect(
+      textFromTsv([row(1, 1, 1, 1, 'Dear'), row(1, 1, 1, 2, 'Dr.'), row(1, 1, 2, 1, 'Webb,'), row(1, 2, 1, 1, 'Thanks')].join('\n')),
+    ).toBe('Dear Dr.\nWebb,\n\nThanks\n')
   })
 })
 
@@ -44,7 +46,10 @@ describe('OCR engines', () => {
   it('a missing tesseract binary is reported cleanly, saying what to do', async () => {
     const missing = createOcrEngine({ engine: 'tesseract', workers: 1, tesseractPath: '/nonexistent/bin/tesseract' })
     const grey = await decodePage(await textPage(['A line of text'], {}), 'png', 1, { maxPixels: 1e8 })
-    await expect(readScannedPage(grey, missing, { deskew: false })).rejects.toMatchObject({ code: 'OCR_ENGINE_MISSING', action: expect.stringMatching(/apt-get install tesseract-ocr.*ocr\.engine/) })
+    await expect(readScannedPage(grey, missing, { deskew: false })).rejects.toMatchObject({
+      code: 'OCR_ENGINE_MISSING',
+      action: expect.stringMatching(/apt-get install tesseract-ocr.*ocr\.engine/),
+    })
     await expect(nativeTesseractVersion('/nonexistent/bin/tesseract')).rejects.toMatchObject({ code: 'OCR_ENGINE_MISSING' })
     await missing.close()
   })

@@ -19,7 +19,9 @@ function fakeEngine(confidence: number): OcrEngine & { pages: Buffer[] } {
     pages,
     async recognize(image: Buffer): Promise<OcrPageResult> {
       pages.push(image)
-      const words = CONSULT_LINES.join(' ').split(' ').map((text, i) => ({ text, confidence, bbox: { x0: i, y0: 0, x1: i + 1, y1: 1 } }))
+      const words = CONSULT_LINES.join(' ')
+        .split(' ')
+        .map((text, i) => ({ text, confidence, bbox: { x0: i, y0: 0, x1: i + 1, y1: 1 } }))
       return { text: CONSULT_LINES.join('\n'), confidence, words }
     },
     async warm() {},
@@ -48,7 +50,13 @@ describe('readScannedPage', () => {
   it('reads a doubtful page again as plain grey when its form rules were taken away', async () => {
     const png = await textPage(CONSULT_LINES)
     const boxed = await sharp(png)
-      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1700" height="2200"><rect x="100" y="120" width="1400" height="300" fill="none" stroke="black" stroke-width="3"/></svg>') }])
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="1700" height="2200"><rect x="100" y="120" width="1400" height="300" fill="none" stroke="black" stroke-width="3"/></svg>',
+          ),
+        },
+      ])
       .png()
       .toBuffer()
     const engine = fakeEngine(75)

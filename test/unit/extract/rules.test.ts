@@ -33,7 +33,9 @@ describe('removeRules', () => {
     // A rule at a quarter of a degree steps from one pixel row to the next every ~250 px, as a scanned
     // box edge does; where it steps, the two rows overlap and the line looks thicker.
     const slanted = (width: number) =>
-      page(`<line x1="100" y1="300" x2="1100" y2="304" stroke="black" stroke-width="${width}"/><text x="600" y="322" font-size="40" font-family="DejaVu Sans">lk</text>`)
+      page(
+        `<line x1="100" y1="300" x2="1100" y2="304" stroke="black" stroke-width="${width}"/><text x="600" y="322" font-size="40" font-family="DejaVu Sans">lk</text>`,
+      )
     // Away from the letters (and from the line's far end, where the last pixel row's run is too short to be a rule).
     const ruleInk = (q: { data: Buffer; width: number }) => inkAt(q, 100, 290, 580, 320) + inkAt(q, 680, 290, 1000, 320)
 
@@ -50,7 +52,9 @@ describe('removeRules', () => {
     for (const width of [4, 4.5, 5]) {
       const p = await slanted(width)
       const left = ruleInk(removeRules(p, { textHeight: 28 }).page)
-      expect(left <= ruleInk(p) * 0.05 || left >= ruleInk(p) * 0.95, `stroke ${width}: ${left} of ${ruleInk(p)} rule pixels left`).toBe(true)
+      expect(left <= ruleInk(p) * 0.05 || left >= ruleInk(p) * 0.95, `stroke ${width}: ${left} of ${ruleInk(p)} rule pixels left`).toBe(
+        true,
+      )
     }
   })
 })

@@ -86,7 +86,23 @@ describe('decompression bombs', () => {
   it('GIVEN a bomb check that outlasts its allowance WHEN the reader is still inflating THEN it is killed and the file called a bomb', async () => {
     const r = await leaseReader('pdf')
     const data = await readFile(path.join(HOSTILE, 'stream-bomb.pdf'))
-    const err = await r.call({ op: 'pdf-open', data: new Uint8Array(data), maxPixels: 1e8, renderMaxPixels: 1e7, maxPages: 10, inflateCapMb: 1_000_000, readText: true, findImages: false, minTextLayerChars: 1 }, 60_000, { checkMs: 50 }).catch((e) => e)
+    const err = await r
+      .call(
+        {
+          op: 'pdf-open',
+          data: new Uint8Array(data),
+          maxPixels: 1e8,
+          renderMaxPixels: 1e7,
+          maxPages: 10,
+          inflateCapMb: 1_000_000,
+          readText: true,
+          findImages: false,
+          minTextLayerChars: 1,
+        },
+        60_000,
+        { checkMs: 50 },
+      )
+      .catch((e) => e)
     releaseReader(r)
     expect(err.code).toBe('PDF_BOMB')
     expect(err.action).toMatch(/still unpacking after 0 seconds/)
@@ -111,7 +127,17 @@ describe('page quality review reasons', () => {
   const page = (n: number, text: string, source: 'ocr' | 'text-layer' = 'ocr', ocrConfidence: number | null = 90) =>
     ({ page: n, text, source, ocrConfidence, deskewAngle: 0, width: 1, height: 1, words: [] }) as never
   it('names blank, nearly blank and hard-to-read pages, and says nothing about good ones', () => {
-    const reasons = pageQualityReasons({ pages: [page(1, 'A full page of readable consultation text here.'), page(2, '  \n '), page(3, 'x y'), page(4, 'Readable words but a faint scan overall today.', 'ocr', 31)], fullText: '', ocrConfidence: 60, source: 'ocr' })
+    const reasons = pageQualityReasons({
+      pages: [
+        page(1, 'A full page of readable consultation text here.'),
+        page(2, '  \n '),
+        page(3, 'x y'),
+        page(4, 'Readable words but a faint scan overall today.', 'ocr', 31),
+      ],
+      fullText: '',
+      ocrConfidence: 60,
+      source: 'ocr',
+    })
     expect(reasons).toHaveLength(3)
     expect(reasons[0]).toMatch(/^Page 2 came out blank/)
     expect(reasons[1]).toMatch(/^Page 3 came out nearly blank/)
@@ -119,7 +145,12 @@ describe('page quality review reasons', () => {
   })
   it('names a page the file could not give, with why, instead of calling it blank', () => {
     const damaged = { ...(page(2, '') as object), unreadable: 'its data in the file is damaged (bad block)' } as never
-    const reasons = pageQualityReasons({ pages: [page(1, 'A full page of readable consultation text here.'), damaged, page(3, '')], fullText: '', ocrConfidence: 90, source: 'ocr' })
+    const reasons = pageQualityReasons({
+      pages: [page(1, 'A full page of readable consultation text here.'), damaged, page(3, '')],
+      fullText: '',
+      ocrConfidence: 90,
+      source: 'ocr',
+    })
     expect(reasons).toEqual([
       'Page 2 could not be read: its data in the file is damaged (bad block). Check the original; if the page has writing on it, ask the sender for a new copy or rescan it.',
       'Page 3 came out blank: check the scan, and rescan the page if it has writing on it.',

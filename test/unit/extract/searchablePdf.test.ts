@@ -14,7 +14,13 @@ describe('buildSearchablePdf', () => {
       { text: 'naïve', confidence: 90, bbox: { x0: 420, y0: 130, x1: 520, y1: 165 } },
       { text: 'π≈3', confidence: 40, bbox: { x0: 530, y0: 130, x1: 600, y1: 165 } },
     ]
-    const pdf = await buildSearchablePdf([{ ...img, words }, { ...img, words: [] }], 'test')
+    const pdf = await buildSearchablePdf(
+      [
+        { ...img, words },
+        { ...img, words: [] },
+      ],
+      'test',
+    )
     const parser = new PDFParse({ data: new Uint8Array(pdf) })
     const text = await parser.getText()
     await parser.destroy()

@@ -74,6 +74,9 @@ describe('compareBirthDates', () => {
   })
 
   it('accepts the other century of a two-digit year', () => {
-    expect(compareBirthDates({ ...d('2020-03-14'), alternatives: ['1920-03-14'] }, '1920-03-14')).toEqual({ status: 'agree', kind: 'other-century-reading' })
+    expect(compareBirthDates({ ...d('2020-03-14'), alternatives: ['1920-03-14'] }, '1920-03-14')).toEqual({
+      status: 'agree',
+      kind: 'other-century-reading',
+    })
   })
 })

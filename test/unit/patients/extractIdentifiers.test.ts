@@ -37,7 +37,19 @@ describe('extractIdentifiers: name layouts', () => {
   }
 
   it('GIVEN labels on lines of their own with the values below (a PDF text layer) THEN each value is read', () => {
-    const r = read(['LABORATORY REPORT', 'PATIENT', 'JOHNSON, MICHAEL', 'DOB', '01/12/1975 (50Y)', 'SEX', 'M', 'MRN', '1234567', 'ACCESSION #', 'A25-0310442'])
+    const r = read([
+      'LABORATORY REPORT',
+      'PATIENT',
+      'JOHNSON, MICHAEL',
+      'DOB',
+      '01/12/1975 (50Y)',
+      'SEX',
+      'M',
+      'MRN',
+      '1234567',
+      'ACCESSION #',
+      'A25-0310442',
+    ])
     expect(names(r)).toEqual(['JOHNSON|MICHAEL|'])
     expect(r.names[0]!.found[0]).toMatchObject({ how: 'next-line', label: 'PATIENT', line: 3 })
     expect(dates(r)).toEqual(['1975-01-12'])
@@ -46,7 +58,10 @@ describe('extractIdentifiers: name layouts', () => {
   })
 
   it('GIVEN a header grid with column gaps WHEN read THEN each value goes to its label', () => {
-    const r = read(['Patient Name            DOB           MRN          Acct #', 'DOE, JANE A             03/14/1962    1234567      88812345'])
+    const r = read([
+      'Patient Name            DOB           MRN          Acct #',
+      'DOE, JANE A             03/14/1962    1234567      88812345',
+    ])
     expect(names(r)).toEqual(['DOE|JANE|A'])
     expect(dates(r)).toEqual(['1962-03-14'])
     expect(mrns(r)).toEqual(['1234567'])

@@ -106,7 +106,9 @@ describe('importPatientsCsv: --map', () => {
     expect(parseColumnMap('Chart No=mrn,DOB Text=dob,Junk=ignore')).toEqual({ 'Chart No': 'mrn', 'DOB Text': 'birthDate', Junk: 'ignore' })
     expect(actionOf(() => parseColumnMap('Chart No'))).toMatch(/^IMPORT_INVALID: .*COLUMN=FIELD/)
     expect(actionOf(() => parseColumnMap('Chart No=chart'))).toMatch(/unknown field "chart"/)
-    expect(actionOf(() => importPatientsCsv('MRN,Last,First,DOB\n', { ...opts, map: 'Nope=mrn' }))).toMatch(/"Nope" that is not in the file/)
+    expect(actionOf(() => importPatientsCsv('MRN,Last,First,DOB\n', { ...opts, map: 'Nope=mrn' }))).toMatch(
+      /"Nope" that is not in the file/,
+    )
   })
 })
 
@@ -172,7 +174,8 @@ describe('importPatientsCsv: bad rows', () => {
 })
 
 describe('importPatientsCsv: stable, re-importable output', () => {
-  const csv = 'MRN,Last Name,First Name,Middle,DOB,Gender,PCP,Deceased\n 1234567 , Doe ,  Jane ,A,3/14/1962,f, Dr.  Rivera ,\n7654321,"O\'Brien, Jr",Sean,,1966-05-17,MALE,,2023-01-15\n'
+  const csv =
+    'MRN,Last Name,First Name,Middle,DOB,Gender,PCP,Deceased\n 1234567 , Doe ,  Jane ,A,3/14/1962,f, Dr.  Rivera ,\n7654321,"O\'Brien, Jr",Sean,,1966-05-17,MALE,,2023-01-15\n'
   it('GIVEN the same file twice THEN the output is identical, normalised and in a fixed key order', () => {
     const a = importPatientsCsv(csv, opts)
     const b = importPatientsCsv(csv, opts)
@@ -188,7 +191,17 @@ describe('importPatientsCsv: stable, re-importable output', () => {
       deceasedDate: null,
       primaryProvider: 'Dr. Rivera',
     })
-    expect(Object.keys(a.patients[1]!)).toEqual(['mrn', 'familyName', 'givenName', 'middleName', 'birthDate', 'sex', 'deceased', 'deceasedDate', 'primaryProvider'])
+    expect(Object.keys(a.patients[1]!)).toEqual([
+      'mrn',
+      'familyName',
+      'givenName',
+      'middleName',
+      'birthDate',
+      'sex',
+      'deceased',
+      'deceasedDate',
+      'primaryProvider',
+    ])
     expect(a.patients[1]).toMatchObject({ deceased: true, deceasedDate: '2023-01-15', sex: 'male' })
   })
 
@@ -235,7 +248,11 @@ describe('importPatientsFhir', () => {
       {
         resource: patient('a', {
           identifier: [
-            { system: 'urn:oid:9.9.9', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] }, value: 'H-77' },
+            {
+              system: 'urn:oid:9.9.9',
+              type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+              value: 'H-77',
+            },
             { system: mrnSystem, value: '1234567' },
           ],
           name: [
@@ -256,19 +273,59 @@ describe('importPatientsFhir', () => {
           deceasedDateTime: '2024-02-03T10:00:00Z',
         }),
       },
-      { resource: patient('c', { identifier: [{ system: mrnSystem, value: '1111111' }], name: [{ use: 'official', family: 'Roe' }], birthDate: '1970' }) },
+      {
+        resource: patient('c', {
+          identifier: [{ system: mrnSystem, value: '1111111' }],
+          name: [{ use: 'official', family: 'Roe' }],
+          birthDate: '1970',
+        }),
+      },
       { resource: { resourceType: 'Practitioner', id: 'p1' } },
       { fullUrl: 'urn:uuid:x' },
-      { resource: patient('d', { identifier: [{ system: 'urn:other', value: '5' }], name: [{ family: 'Poe', given: ['Pat'] }], birthDate: '1990-01-01' }) },
-      { resource: patient('e', { identifier: [{ system: mrnSystem, value: '2222222' }], name: [{ family: 'Loe', given: ['Lu'] }], birthDate: '1990-01-01', deceasedBoolean: true, link: [{ type: 'replaced-by', other: { reference: 'Patient/a' } }] }) },
+      {
+        resource: patient('d', {
+          identifier: [{ system: 'urn:other', value: '5' }],
+          name: [{ family: 'Poe', given: ['Pat'] }],
+          birthDate: '1990-01-01',
+        }),
+      },
+      {
+        resource: patient('e', {
+          identifier: [{ system: mrnSystem, value: '2222222' }],
+          name: [{ family: 'Loe', given: ['Lu'] }],
+          birthDate: '1990-01-01',
+          deceasedBoolean: true,
+          link: [{ type: 'replaced-by', other: { reference: 'Patient/a' } }],
+        }),
+      },
     ],
   }
 
   it('GIVEN a bundle WHEN imported THEN good patients load and each bad entry names its index and problem', () => {
     const r = importPatientsFhir(bundle, { mrnSystem, mrnPattern: /^\d{7}$/, today })
     expect(r.patients).toEqual([
-      { mrn: '1234567', familyName: 'Doe', givenName: 'Jane', middleName: 'Ann', birthDate: '1962-03-14', sex: 'female', deceased: false, deceasedDate: null, primaryProvider: 'Dr. Rivera' },
-      { mrn: '7654321', familyName: 'Okafor', givenName: 'Michael', middleName: null, birthDate: '1980-11-05', sex: 'male', deceased: true, deceasedDate: '2024-02-03', primaryProvider: null },
+      {
+        mrn: '1234567',
+        familyName: 'Doe',
+        givenName: 'Jane',
+        middleName: 'Ann',
+        birthDate: '1962-03-14',
+        sex: 'female',
+        deceased: false,
+        deceasedDate: null,
+        primaryProvider: 'Dr. Rivera',
+      },
+      {
+        mrn: '7654321',
+        familyName: 'Okafor',
+        givenName: 'Michael',
+        middleName: null,
+        birthDate: '1980-11-05',
+        sex: 'male',
+        deceased: true,
+        deceasedDate: '2024-02-03',
+        primaryProvider: null,
+      },
     ])
     expect(r.errors.map((e) => e.entry)).toEqual([2, 4, 5, 6])
     expect(r.errors[0]!.message).toMatch(/Patient\/c.*no given part.*birthDate "1970" is incomplete/)

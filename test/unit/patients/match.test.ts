@@ -65,7 +65,7 @@ describe('matchPatient: the two-identifier rule', () => {
     expect(r.reasons[0]).toMatch(/MRN belongs to a chart whose name and birth date do not agree/)
   })
 
-  it('GIVEN a number in our MRN format that no chart holds nor is one slip from THEN it is the sender\'s, and name + birth date file', async () => {
+  it("GIVEN a number in our MRN format that no chart holds nor is one slip from THEN it is the sender's, and name + birth date file", async () => {
     const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   MRN: 1999999'])
     expect(r.decision).toBe('matched')
     expect(r.patient?.mrn).toBe('1000024')
@@ -85,7 +85,7 @@ describe('matchPatient: the two-identifier rule', () => {
     expect(r.patient?.mrn).toBe('CC-100418')
   })
 
-  it('ignores other facilities\' numbers and says so', async () => {
+  it("ignores other facilities' numbers and says so", async () => {
     const r = await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950   Acct #: 1000019   FIN: 7777777'])
     expect(r.decision).toBe('matched')
     expect(r.patient?.mrn).toBe('1000024')
@@ -94,12 +94,16 @@ describe('matchPatient: the two-identifier rule', () => {
 
   it('returns no_candidates when there is nothing to go on', async () => {
     const none = await decide(['Operative note. Estimated blood loss minimal.'])
-    expect(none).toEqual({ decision: 'no_candidates', candidates: [], reasons: ['no patient name, birth date or MRN of ours was found on the document'] })
+    expect(none).toEqual({
+      decision: 'no_candidates',
+      candidates: [],
+      reasons: ['no patient name, birth date or MRN of ours was found on the document'],
+    })
     const unknown = await decide(['Patient: ZELLWEGER, OTTO   DOB: 01/02/1944'])
     expect(unknown.decision).toBe('no_candidates')
   })
 
-  it('files into a deceased patient\'s chart only when allowed', async () => {
+  it("files into a deceased patient's chart only when allowed", async () => {
     const ids = extractIdentifiers('Patient: WASHINGTON, HAROLD   DOB: 08/08/1949   MRN: 1000011', extractOpts)
     const r = await matchPatient(ids, index)
     expect(r.decision).toBe('needs_review')
@@ -127,7 +131,10 @@ describe('matchPatient: the two-identifier rule', () => {
   it('lists candidates best first with human-readable reasons, and caps the list', async () => {
     const r = await decide(['Patient: DOE, JANE   DOB: 03/41/1962'])
     expect(r.candidates.map((c) => c.patient.mrn)).toEqual(['1000001', '1000002'])
-    expect(r.candidates[0]!.reasons).toEqual(['name matches', 'birth date differs: document 03/41/1962 (not a possible date), chart 1962-03-14 (two digits transposed)'])
+    expect(r.candidates[0]!.reasons).toEqual([
+      'name matches',
+      'birth date differs: document 03/41/1962 (not a possible date), chart 1962-03-14 (two digits transposed)',
+    ])
     const capped = await matchPatient(extractIdentifiers('Patient: DOE, JANE   DOB: 03/41/1962', extractOpts), index, { maxCandidates: 1 })
     expect(capped.candidates).toHaveLength(1)
   })
@@ -149,7 +156,7 @@ describe('matchPatient: identifiers as a person reads them', () => {
   const idx = new MemoryPatientIndex(people)
   const run = (text: string, opts = loose): Promise<MatchResult> => matchPatient(extractIdentifiers(text, opts), idx)
 
-  it('name + birth date on the page file with no MRN, with another facility\'s MRN, or with an MRN that fits no format of ours', async () => {
+  it("name + birth date on the page file with no MRN, with another facility's MRN, or with an MRN that fits no format of ours", async () => {
     for (const text of [
       'Patient: BRANDT, HELENA   DOB: 07/21/1958',
       'Patient: BRANDT, HELENA   DOB: 07/21/1958   Hospital MRN: 7734521',
@@ -163,7 +170,11 @@ describe('matchPatient: identifiers as a person reads them', () => {
   })
 
   it('the sender\'s account, visit and MRN numbers beside our MRN never make "more than one patient"', async () => {
-    const r = await run(['Patient: OSEI, KWAME   DOB: 02/11/1983', 'MRN: 4410417', 'Patient ID: 00736145   Acct #: 20250402118   Visit #: 3300914'].join('\n'))
+    const r = await run(
+      ['Patient: OSEI, KWAME   DOB: 02/11/1983', 'MRN: 4410417', 'Patient ID: 00736145   Acct #: 20250402118   Visit #: 3300914'].join(
+        '\n',
+      ),
+    )
     expect(r.decision).toBe('matched')
     expect(r.patient?.mrn).toBe('4410417')
     expect(r.reasons.join(' ')).not.toMatch(/more than one patient|several MRNs/)
@@ -172,7 +183,7 @@ describe('matchPatient: identifiers as a person reads them', () => {
     expect(two.decision).toBe('matched')
   })
 
-  it('another chart\'s MRN beside ours still means two patients (review)', async () => {
+  it("another chart's MRN beside ours still means two patients (review)", async () => {
     const r = await run('Patient: OSEI, KWAME   DOB: 02/11/1983   MRN: 4410417   Patient ID: 4410230')
     expect(r.decision).toBe('needs_review')
     expect(r.patient).toBeUndefined()
@@ -193,7 +204,7 @@ describe('matchPatient: identifiers as a person reads them', () => {
     }
   })
 
-  it('a slipped MRN does not file with only one other identifier, nor when the slip is not a scanner\'s', async () => {
+  it("a slipped MRN does not file with only one other identifier, nor when the slip is not a scanner's", async () => {
     for (const text of [
       'Patient: BRANDT, HELENA   MRN: 14410230',
       'DOB: 07/21/1958   MRN: 14410230',
@@ -206,7 +217,7 @@ describe('matchPatient: identifiers as a person reads them', () => {
     }
   })
 
-  it('a slipped MRN goes to review when another chart\'s MRN is as close', async () => {
+  it("a slipped MRN goes to review when another chart's MRN is as close", async () => {
     // 5520316 read as 5520816 would be Quist's chart exactly; read as 55208316 it is one slip from both.
     const r = await run('Patient: VARGA, ILONA   DOB: 10/02/1970   MRN: 55203816')
     expect(r.decision).toBe('needs_review')
@@ -244,7 +255,19 @@ describe('matchPatient: adversarial set (test/fixtures/matching/adversarial.json
   it('has at least 60 cases covering every look-alike kind', () => {
     expect(fixture.cases.length).toBeGreaterThanOrEqual(60)
     const kinds = new Set(fixture.cases.map((c) => c.kind))
-    for (const k of ['same-name', 'twins', 'transposed-dob', 'sound-alike', 'deceased', 'misfile-risk', 'two-patients', 'no-identifiers', 'foreign-id', 'ocr', 'one-identifier']) {
+    for (const k of [
+      'same-name',
+      'twins',
+      'transposed-dob',
+      'sound-alike',
+      'deceased',
+      'misfile-risk',
+      'two-patients',
+      'no-identifiers',
+      'foreign-id',
+      'ocr',
+      'one-identifier',
+    ]) {
       expect(kinds).toContain(k)
     }
     expect(new Set(fixture.cases.map((c) => c.id)).size).toBe(fixture.cases.length)

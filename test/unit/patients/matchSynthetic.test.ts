@@ -39,8 +39,33 @@ const GIVEN = (
   'Jessica Thomas Sarah Carl Earl Ian Lan Paul Paula Dan Don Ana Anna Ann Jean Jane Joan Luis Louis Sean Shawn Eric Erik ' +
   'Alan Allan Maria Marie Wei Priya Fatima Omar Marnie Mamie Clara Dara'
 ).split(' ')
-const SOUND_ALIKE: Record<string, string> = { Smith: 'Smyth', Smyth: 'Smith', Johnson: 'Jonson', Jonson: 'Johnson', Reid: 'Reed', Reed: 'Reid', Jon: 'John', John: 'Jon', Luis: 'Louis', Sean: 'Shawn', Eric: 'Erik', Alan: 'Allan', Ann: 'Anna' }
-const MISREAD: Record<string, string> = { Carl: 'Earl', Earl: 'Carl', Ian: 'Lan', Lan: 'Ian', Marnie: 'Mamie', Mamie: 'Marnie', Clara: 'Dara', Dara: 'Clara', Hall: 'Ball', Ball: 'Hall' }
+const SOUND_ALIKE: Record<string, string> = {
+  Smith: 'Smyth',
+  Smyth: 'Smith',
+  Johnson: 'Jonson',
+  Jonson: 'Johnson',
+  Reid: 'Reed',
+  Reed: 'Reid',
+  Jon: 'John',
+  John: 'Jon',
+  Luis: 'Louis',
+  Sean: 'Shawn',
+  Eric: 'Erik',
+  Alan: 'Allan',
+  Ann: 'Anna',
+}
+const MISREAD: Record<string, string> = {
+  Carl: 'Earl',
+  Earl: 'Carl',
+  Ian: 'Lan',
+  Lan: 'Ian',
+  Marnie: 'Mamie',
+  Mamie: 'Marnie',
+  Clara: 'Dara',
+  Dara: 'Clara',
+  Hall: 'Ball',
+  Ball: 'Hall',
+}
 
 const today = new Date('2025-06-01T12:00:00Z')
 const mrnPattern = /^\d{7}$/
@@ -62,11 +87,22 @@ interface Doc {
 
 function build(seed: number): { patients: Patient[]; docs: Doc[] } {
   const r = rng(seed)
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!
   const patients: Patient[] = []
   let next = 2000000
   const add = (familyName: string, givenName: string, birthDate: string, extra: Partial<Patient> = {}): Patient => {
-    const p: Patient = { mrn: String(next), familyName, givenName, middleName: null, birthDate, sex: null, deceased: false, deceasedDate: null, primaryProvider: null, ...extra }
+    const p: Patient = {
+      mrn: String(next),
+      familyName,
+      givenName,
+      middleName: null,
+      birthDate,
+      sex: null,
+      deceased: false,
+      deceasedDate: null,
+      primaryProvider: null,
+      ...extra,
+    }
     next += 1 + Math.floor(r() * 40)
     patients.push(p)
     return p
@@ -75,9 +111,12 @@ function build(seed: number): { patients: Patient[]; docs: Doc[] } {
   for (let i = 0; i < 2500; i++) {
     const p = add(pick(FAMILY), pick(GIVEN), randomDob(), r() < 0.3 ? { middleName: pick(['A', 'B', 'J', 'Lee', 'Marie']) } : {})
     const roll = r()
-    if (roll < 0.04) add(p.familyName, pick(GIVEN.filter((g) => g !== p.givenName)), p.birthDate) // twin
-    else if (roll < 0.07) add(p.familyName, p.givenName, randomDob()) // namesake
-    else if (roll < 0.09) add(SOUND_ALIKE[p.familyName] ?? p.familyName, SOUND_ALIKE[p.givenName] ?? p.givenName, p.birthDate) // sound-alike, same birth date
+    if (roll < 0.04)
+      add(p.familyName, pick(GIVEN.filter((g) => g !== p.givenName)), p.birthDate) // twin
+    else if (roll < 0.07)
+      add(p.familyName, p.givenName, randomDob()) // namesake
+    else if (roll < 0.09)
+      add(SOUND_ALIKE[p.familyName] ?? p.familyName, SOUND_ALIKE[p.givenName] ?? p.givenName, p.birthDate) // sound-alike, same birth date
     else if (roll < 0.1) add(p.familyName, p.givenName, p.birthDate) // duplicate registration
     if (r() < 0.01) p.deceased = true
   }
@@ -91,7 +130,24 @@ function build(seed: number): { patients: Patient[]; docs: Doc[] } {
       const p = level === 1 ? 0.03 : 0.08
       if (x < p) {
         // Confusions seen on scans and faxes (lower-case m/rn, e/c, d/cl; O/0, I/l/1, S/5, B/8, E/F).
-        const subs: Record<string, string[]> = { O: ['0'], o: ['0'], '0': ['O'], I: ['l', '1'], l: ['1', 'I'], i: ['l'], '1': ['l', 'I'], S: ['5'], s: ['5'], B: ['8'], m: ['rn'], e: ['c'], d: ['cl'], ':': [';'], E: ['F'], '5': ['S'] }
+        const subs: Record<string, string[]> = {
+          O: ['0'],
+          o: ['0'],
+          '0': ['O'],
+          I: ['l', '1'],
+          l: ['1', 'I'],
+          i: ['l'],
+          '1': ['l', 'I'],
+          S: ['5'],
+          s: ['5'],
+          B: ['8'],
+          m: ['rn'],
+          e: ['c'],
+          d: ['cl'],
+          ':': [';'],
+          E: ['F'],
+          '5': ['S'],
+        }
         const options = subs[ch]
         if (options) {
           out += pick(options)
@@ -108,17 +164,56 @@ function build(seed: number): { patients: Patient[]; docs: Doc[] } {
   }
 
   const layouts: Array<(n: string, dob: string | null, mrn: string | null, acct: string) => string[]> = [
-    (n, dob, mrn, acct) => [`Patient Name: ${n}${dob ? `   DOB: ${dob}` : ''}${mrn ? `   MRN: ${mrn}` : ''}`, `Acct #: ${acct}`, 'Assessment: stable.'],
-    (n, dob, mrn, acct) => ['NORTHSIDE LAB', `PATIENT: ${n}     ACCOUNT #: ${acct}`, dob ? `DOB: ${dob}   SEX: F   COLLECTED: 05/20/2025` : 'COLLECTED: 05/20/2025', mrn ? `MRN: ${mrn}` : 'RECEIVED: 05/20/2025', 'GLUCOSE, FASTING   92   70-99 mg/dL'],
-    (n, dob, mrn, acct) => ['MERCY HOSPITAL', `Patient Name${dob ? '   DOB' : ''}${mrn ? '   MRN' : ''}   Acct #`, `${n}${dob ? `   ${dob}` : ''}${mrn ? `   ${mrn}` : ''}   ${acct}`],
-    (n, dob, mrn, acct) => [`${n} RIVERSIDE MEDICAL CENTER`, mrn ? `MRN: ${mrn} 200 RIVER RD` : '200 RIVER RD', dob ? `DOB: ${dob} F 60Y LAKEVIEW, OH 44000` : 'LAKEVIEW, OH 44000', `ACCT: ${acct}`],
-    (n, dob, mrn) => ['Dear Dr. Alvarez,', `Re: ${n}${dob ? ` (DOB ${dob})` : ''}`, mrn ? `Your MRN: ${mrn}` : 'Thank you for the referral.'],
+    (n, dob, mrn, acct) => [
+      `Patient Name: ${n}${dob ? `   DOB: ${dob}` : ''}${mrn ? `   MRN: ${mrn}` : ''}`,
+      `Acct #: ${acct}`,
+      'Assessment: stable.',
+    ],
+    (n, dob, mrn, acct) => [
+      'NORTHSIDE LAB',
+      `PATIENT: ${n}     ACCOUNT #: ${acct}`,
+      dob ? `DOB: ${dob}   SEX: F   COLLECTED: 05/20/2025` : 'COLLECTED: 05/20/2025',
+      mrn ? `MRN: ${mrn}` : 'RECEIVED: 05/20/2025',
+      'GLUCOSE, FASTING   92   70-99 mg/dL',
+    ],
+    (n, dob, mrn, acct) => [
+      'MERCY HOSPITAL',
+      `Patient Name${dob ? '   DOB' : ''}${mrn ? '   MRN' : ''}   Acct #`,
+      `${n}${dob ? `   ${dob}` : ''}${mrn ? `   ${mrn}` : ''}   ${acct}`,
+    ],
+    (n, dob, mrn, acct) => [
+      `${n} RIVERSIDE MEDICAL CENTER`,
+      mrn ? `MRN: ${mrn} 200 RIVER RD` : '200 RIVER RD',
+      dob ? `DOB: ${dob} F 60Y LAKEVIEW, OH 44000` : 'LAKEVIEW, OH 44000',
+      `ACCT: ${acct}`,
+    ],
+    (n, dob, mrn) => [
+      'Dear Dr. Alvarez,',
+      `Re: ${n}${dob ? ` (DOB ${dob})` : ''}`,
+      mrn ? `Your MRN: ${mrn}` : 'Thank you for the referral.',
+    ],
   ]
 
   const docs: Doc[] = []
-  const render = (fam: string, given: string, middle: string | null, dobIso: string, mrn: string | null, withDob: boolean, withName: boolean, level: number): string => {
+  const render = (
+    fam: string,
+    given: string,
+    middle: string | null,
+    dobIso: string,
+    mrn: string | null,
+    withDob: boolean,
+    withName: boolean,
+    level: number,
+  ): string => {
     const [y, m, d] = parts(dobIso)
-    const dob = withDob ? pick([`${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`, `${m}/${d}/${y}`, iso(y, m, d), `${d}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}-${y}`]) : null
+    const dob = withDob
+      ? pick([
+          `${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`,
+          `${m}/${d}/${y}`,
+          iso(y, m, d),
+          `${d}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}-${y}`,
+        ])
+      : null
     const upper = r() < 0.6
     const f = upper ? fam.toUpperCase() : fam
     const g = upper ? given.toUpperCase() : given
@@ -126,7 +221,11 @@ function build(seed: number): { patients: Patient[]; docs: Doc[] } {
     const layout = layouts[layoutIndex]!
     // Addressograph stickers print LAST, FIRST; other layouts use either order.
     const familyFirst = layoutIndex === 3 || r() < 0.7
-    const name = withName ? (familyFirst ? `${f}, ${g}${middle ? ` ${middle.slice(0, 1).toUpperCase()}` : ''}` : `${g} ${f}`) : 'SEE ATTACHED'
+    const name = withName
+      ? familyFirst
+        ? `${f}, ${g}${middle ? ` ${middle.slice(0, 1).toUpperCase()}` : ''}`
+        : `${g} ${f}`
+      : 'SEE ATTACHED'
     const acct = String(10000000 + Math.floor(r() * 89999999))
     return damage(layout(name, dob, mrn, acct).join('\n'), level)
   }
@@ -227,16 +326,27 @@ describe('matchPatient: seeded synthetic stress test', () => {
   })
 })
 
-describe('matchPatient: senders\' numbers in our format and scanner slips in our MRN (seeded)', () => {
-  it('FIGURES: no wrong chart when documents carry senders\' patient IDs that fit a loose MRN format, or our MRN with one slip', async () => {
+describe("matchPatient: senders' numbers in our format and scanner slips in our MRN (seeded)", () => {
+  it("FIGURES: no wrong chart when documents carry senders' patient IDs that fit a loose MRN format, or our MRN with one slip", async () => {
     const { patients } = build(20250601)
     const index = new MemoryPatientIndex(patients)
     const r = rng(7)
-    const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!
+    const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!
     const loose = /^\d{6,10}$/
     const slip = (mrn: string): string => {
       const i = Math.floor(r() * mrn.length)
-      const alike: Record<string, string> = { '0': '8', '1': '7', '3': '8', '5': '6', '6': '5', '8': '3', '9': '4', '2': '7', '4': '9', '7': '1' }
+      const alike: Record<string, string> = {
+        '0': '8',
+        '1': '7',
+        '3': '8',
+        '5': '6',
+        '6': '5',
+        '8': '3',
+        '9': '4',
+        '2': '7',
+        '4': '9',
+        '7': '1',
+      }
       return pick([
         () => `${1 + Math.floor(r() * 9)}${mrn}`, // an extra leading digit
         () => mrn.slice(0, i) + mrn.slice(i + 1), // a dropped digit
@@ -263,7 +373,11 @@ describe('matchPatient: senders\' numbers in our format and scanner slips in our
       const dob = outsider && given === p.givenName ? iso(y, m, d === 28 ? 27 : d + 1) : p.birthDate
       if (outsider && patients.some((q) => q.familyName === p.familyName && q.givenName === given && q.birthDate === dob)) continue
       const mrnShown = roll < 0.55 ? slip(p.mrn) : roll < 0.8 ? p.mrn : null
-      const lines = [`Patient: ${p.familyName.toUpperCase()}, ${given.toUpperCase()}   DOB: ${mmddyyyy(dob)}`, `Patient ID: ${senderId}`, mrnShown ? `MRN: ${mrnShown}` : 'Acct #: 5550101']
+      const lines = [
+        `Patient: ${p.familyName.toUpperCase()}, ${given.toUpperCase()}   DOB: ${mmddyyyy(dob)}`,
+        `Patient ID: ${senderId}`,
+        mrnShown ? `MRN: ${mrnShown}` : 'Acct #: 5550101',
+      ]
       const res = await matchPatient(extractIdentifiers(lines.join('\n'), { mrnPattern: loose, today }), index)
       const truth = outsider ? null : p.mrn
       if (res.decision === 'matched' && res.patient!.mrn !== truth) wrong++
@@ -276,7 +390,9 @@ describe('matchPatient: senders\' numbers in our format and scanner slips in our
         }
       }
     }
-    console.log(`senders' IDs and MRN slips: ${wrong} wrong; ${filed}/${twoGood} documents of indexed patients filed; ${slippedFiled}/${slipped} with a slipped MRN filed`)
+    console.log(
+      `senders' IDs and MRN slips: ${wrong} wrong; ${filed}/${twoGood} documents of indexed patients filed; ${slippedFiled}/${slipped} with a slipped MRN filed`,
+    )
     expect(wrong).toBe(0)
     // Name and birth date agree on all of them: most must file (twins and duplicates rightly go to review).
     expect(filed / twoGood).toBeGreaterThan(0.8)

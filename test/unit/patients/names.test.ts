@@ -3,7 +3,12 @@ import { compareNames, comparePart, ocrDistance, parsePersonName, patientNameKey
 
 // Made-up names.
 const chart = (familyName: string, givenName: string, middleName: string | null = null) => ({ familyName, givenName, middleName })
-const doc = (familyName: string, givenName: string, middleName: string | null = null, suffix: string | null = null) => ({ familyName, givenName, middleName, suffix })
+const doc = (familyName: string, givenName: string, middleName: string | null = null, suffix: string | null = null) => ({
+  familyName,
+  givenName,
+  middleName,
+  suffix,
+})
 
 describe('parsePersonName', () => {
   it.each([

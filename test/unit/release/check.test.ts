@@ -5,21 +5,40 @@ import { addDays, addYears } from '../../../src/clock/calendar.js'
 import { parseReleaseRef, releaseNumber } from '../../../src/release/repo.js'
 
 const complete: FiledRoi = {
-  informationDescription: 'All medical records', disclosingParty: 'Riverside CHC', recipient: 'Harlan & Pike LLP', purpose: 'Legal claim',
-  expiration: { text: '12/31/2030', date: '2030-12-31' }, signed: true, signedBy: 'A. Patient', signatureDate: '2026-09-01', representativeAuthority: null,
-  rightToRevokeStatement: true, conditioningStatement: true, redisclosureStatement: true,
+  informationDescription: 'All medical records',
+  disclosingParty: 'Riverside CHC',
+  recipient: 'Harlan & Pike LLP',
+  purpose: 'Legal claim',
+  expiration: { text: '12/31/2030', date: '2030-12-31' },
+  signed: true,
+  signedBy: 'A. Patient',
+  signatureDate: '2026-09-01',
+  representativeAuthority: null,
+  rightToRevokeStatement: true,
+  conditioningStatement: true,
+  redisclosureStatement: true,
 }
 
 describe('authorization elements (45 CFR 164.508(c))', () => {
   it('a complete authorization lacks nothing', () => expect(missingElements(complete)).toEqual([]))
   it.each([
-    ['informationDescription', { informationDescription: null }], ['disclosingParty', { disclosingParty: null }], ['recipient', { recipient: null }],
-    ['purpose', { purpose: null }], ['expiration', { expiration: null }], ['signature', { signed: false }], ['signatureDate', { signatureDate: null }],
-    ['rightToRevokeStatement', { rightToRevokeStatement: false }], ['conditioningStatement', { conditioningStatement: false }], ['redisclosureStatement', { redisclosureStatement: false }],
-  ] as [string, Partial<FiledRoi>][])('missing %s is named', (name, patch) => expect(missingElements({ ...complete, ...patch })).toEqual([name]))
+    ['informationDescription', { informationDescription: null }],
+    ['disclosingParty', { disclosingParty: null }],
+    ['recipient', { recipient: null }],
+    ['purpose', { purpose: null }],
+    ['expiration', { expiration: null }],
+    ['signature', { signed: false }],
+    ['signatureDate', { signatureDate: null }],
+    ['rightToRevokeStatement', { rightToRevokeStatement: false }],
+    ['conditioningStatement', { conditioningStatement: false }],
+    ['redisclosureStatement', { redisclosureStatement: false }],
+  ] as [string, Partial<FiledRoi>][])('missing %s is named', (name, patch) =>
+    expect(missingElements({ ...complete, ...patch })).toEqual([name]),
+  )
   it("a relative's signature with no stated authority lacks the representative's authority", () =>
     expect(missingElements({ ...complete, representativeAuthority: 'Daughter' })).toEqual(['representativeAuthority']))
-  it("a guardian's signature states its authority", () => expect(missingElements({ ...complete, representativeAuthority: 'Legal guardian' })).toEqual([]))
+  it("a guardian's signature states its authority", () =>
+    expect(missingElements({ ...complete, representativeAuthority: 'Legal guardian' })).toEqual([]))
 })
 
 describe('recipient and records covered', () => {

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import { agingBucket } from '../../../src/reports/aging.js'
-import { buildDeficiencyReport, CSV_COLUMNS, renderReportCsv, renderReportHtml, renderReportJsonLines } from '../../../src/reports/deficiencyReport.js'
+import {
+  buildDeficiencyReport,
+  CSV_COLUMNS,
+  renderReportCsv,
+  renderReportHtml,
+  renderReportJsonLines,
+} from '../../../src/reports/deficiencyReport.js'
 import { safeCell } from '../../../src/reports/csv.js'
 import { FORMULA_FACILITY, MERCY, PAT, ROBIN, UTC, fillDesk, htmlProblems, type Desk } from './fixture.js'
 
@@ -20,7 +26,18 @@ const report = (filter = {}) => buildDeficiencyReport(catalog, filter, { asOf: A
 
 describe('aging buckets', () => {
   it('puts ages in 0-7, 8-14, 15-30, 31-60, >60', () => {
-    expect([0, 7, 8, 14, 15, 30, 31, 60, 61, 400].map(agingBucket)).toEqual(['0-7', '0-7', '8-14', '8-14', '15-30', '15-30', '31-60', '31-60', '>60', '>60'])
+    expect([0, 7, 8, 14, 15, 30, 31, 60, 61, 400].map(agingBucket)).toEqual([
+      '0-7',
+      '0-7',
+      '8-14',
+      '8-14',
+      '15-30',
+      '15-30',
+      '31-60',
+      '31-60',
+      '>60',
+      '>60',
+    ])
   })
 })
 
@@ -36,8 +53,24 @@ describe('deficiency report', () => {
     const pat = r.charts.find((g) => g.mrn === PAT.mrn)!
     const byRule = Object.fromEntries(pat.rows.map((x) => [x.ruleId, x]))
     expect(Object.keys(byRule).sort()).toEqual(['C01', 'C03', 'D05'])
-    expect(byRule.C03).toMatchObject({ kind: 'missing_document', documentId: String(desk.edId), documentType: 'emergency_report', dateOfService: '2025-04-20', facility: MERCY, agingFrom: '2025-04-20', ageDays: 71, agingBucket: '>60', delinquent: true })
-    expect(byRule.D05).toMatchObject({ kind: 'missing_field', documentType: 'lab_report', ageDays: 60, agingBucket: '31-60', delinquent: true })
+    expect(byRule.C03).toMatchObject({
+      kind: 'missing_document',
+      documentId: String(desk.edId),
+      documentType: 'emergency_report',
+      dateOfService: '2025-04-20',
+      facility: MERCY,
+      agingFrom: '2025-04-20',
+      ageDays: 71,
+      agingBucket: '>60',
+      delinquent: true,
+    })
+    expect(byRule.D05).toMatchObject({
+      kind: 'missing_field',
+      documentType: 'lab_report',
+      ageDays: 60,
+      agingBucket: '31-60',
+      delinquent: true,
+    })
     expect(byRule.C01).toMatchObject({ documentId: null, ageDays: 60, delinquent: true })
     const robin = r.charts.find((g) => g.mrn === ROBIN.mrn)!
     expect(robin.rows.length).toBeGreaterThan(0)
@@ -47,12 +80,19 @@ describe('deficiency report', () => {
   })
 
   it('filters by kind, severity, age, document type and sending facility', () => {
-    expect(report({ kind: ['missing_document'] }).charts.map((g) => [g.mrn, g.rows.map((x) => x.ruleId).sort()])).toEqual([[ROBIN.mrn, ['C01']], [PAT.mrn, ['C01', 'C03']]])
+    expect(report({ kind: ['missing_document'] }).charts.map((g) => [g.mrn, g.rows.map((x) => x.ruleId).sort()])).toEqual([
+      [ROBIN.mrn, ['C01']],
+      [PAT.mrn, ['C01', 'C03']],
+    ])
     expect(report({ minAgeDays: 61 }).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['C03'])
     expect(report({ maxAgeDays: 7 }).charts.map((g) => g.mrn)).toEqual([ROBIN.mrn])
     expect(report({ documentType: ['lab_report'] }).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['D05'])
     expect(report({ facility: 'mercy general' }).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['C03'])
-    expect(report({ severity: ['warning'] }).charts.flatMap((g) => g.rows).every((x) => x.severity === 'warning')).toBe(true)
+    expect(
+      report({ severity: ['warning'] })
+        .charts.flatMap((g) => g.rows)
+        .every((x) => x.severity === 'warning'),
+    ).toBe(true)
     expect(report({ status: ['completed'] }).totals.deficiencies).toBe(0)
     expect(report({ delinquentOnly: true }).totals.deficiencies).toBe(3)
   })
@@ -73,7 +113,9 @@ describe('deficiency report', () => {
     expect(ids).toHaveLength(r.totals.deficiencies)
     expect(ids.filter((m) => m[1]).length).toBe(3)
     const overall = html.slice(html.indexOf('buckets overall'), html.indexOf('</table>', html.indexOf('buckets overall')))
-    const cells = Object.fromEntries([...overall.matchAll(/data-bucket="([^"]+)">(\d+)</g)].map((m) => [m[1]!.replace('&gt;', '>'), Number(m[2])]))
+    const cells = Object.fromEntries(
+      [...overall.matchAll(/data-bucket="([^"]+)">(\d+)</g)].map((m) => [m[1]!.replace('&gt;', '>'), Number(m[2])]),
+    )
     expect(cells).toEqual(r.totals.buckets)
     expect(overall).toContain(`data-total="">${r.totals.deficiencies}<`)
     expect(overall).toContain('data-delinquent="">3<')
@@ -96,7 +138,20 @@ describe('deficiency report', () => {
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS])
     expect(rows).toHaveLength(r.totals.deficiencies)
     const c03 = rows.find((x) => x.rule_id === 'C03')!
-    expect(c03).toMatchObject({ mrn: PAT.mrn, patient_name: 'Testperson, Pat', birth_date: '1970-05-05', document_id: String(desk.edId), document_type: 'emergency_report', date_of_service: '2025-04-20', facility: MERCY, kind: 'missing_document', status: 'open', age_days: '71', aging_bucket: '>60', delinquent: 'yes' })
+    expect(c03).toMatchObject({
+      mrn: PAT.mrn,
+      patient_name: 'Testperson, Pat',
+      birth_date: '1970-05-05',
+      document_id: String(desk.edId),
+      document_type: 'emergency_report',
+      date_of_service: '2025-04-20',
+      facility: MERCY,
+      kind: 'missing_document',
+      status: 'open',
+      age_days: '71',
+      aging_bucket: '>60',
+      delinquent: 'yes',
+    })
     expect(c03.created_at).toMatch(/^2025-06-30T09:00:00\.000Z$/)
     const rad = rows.find((x) => x.document_id === String(desk.radId))!
     expect(rad.facility).toBe(`'${FORMULA_FACILITY}`)
@@ -104,15 +159,28 @@ describe('deficiency report', () => {
   })
 
   it('safeCell prefixes = + - @ and leading tab/CR with a quote, leaves numbers and plain text alone', () => {
-    expect(['=1+1', '+1', '-2', '@SUM(A1)', '\tx', 'plain', 'a=b'].map(safeCell)).toEqual(["'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", 'plain', 'a=b'])
+    expect(['=1+1', '+1', '-2', '@SUM(A1)', '\tx', 'plain', 'a=b'].map(safeCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      'plain',
+      'a=b',
+    ])
     expect(safeCell(-3)).toBe(-3)
     expect(safeCell(null)).toBe('')
   })
 
   it('JSON lines carry id, mrn, documentId (null for the chart), ruleId, kind, severity, message, status, createdAt, rulesetVersion', () => {
-    const lines = renderReportJsonLines(report()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = renderReportJsonLines(report())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines).toHaveLength(report().totals.deficiencies)
-    for (const l of lines) for (const k of ['id', 'mrn', 'documentId', 'ruleId', 'kind', 'severity', 'message', 'status', 'createdAt', 'rulesetVersion']) expect(l).toHaveProperty(k)
+    for (const l of lines)
+      for (const k of ['id', 'mrn', 'documentId', 'ruleId', 'kind', 'severity', 'message', 'status', 'createdAt', 'rulesetVersion'])
+        expect(l).toHaveProperty(k)
     expect(lines.find((l) => l.ruleId === 'C01')!.documentId).toBeNull()
     expect(lines.find((l) => l.ruleId === 'C03')!.rulesetVersion).toMatch(/^rs-/)
   })

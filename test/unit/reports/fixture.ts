@@ -23,7 +23,13 @@ import type { RuleSet } from '../../../src/rules/types.js'
 export const ROOT = path.resolve(import.meta.dirname, '../../..')
 export const STARTER_RULES: RuleSet = loadRuleSet(path.join(ROOT, 'rules/checks'))
 
-export const PAT = { mrn: 'CC-100418', familyName: 'Testperson', givenName: 'Pat', birthDate: '1970-05-05', primaryProvider: 'Dr. Ada Example' }
+export const PAT = {
+  mrn: 'CC-100418',
+  familyName: 'Testperson',
+  givenName: 'Pat',
+  birthDate: '1970-05-05',
+  primaryProvider: 'Dr. Ada Example',
+}
 export const ROBIN = { mrn: 'CC-100512', familyName: 'Example', givenName: 'Robin', birthDate: '1985-11-30' }
 export const MERCY = 'Mercy General Hospital'
 export const FORMULA_FACILITY = '=HYPERLINK("http://example.invalid","Eastside <Imaging>")'
@@ -57,7 +63,14 @@ export interface FileDoc {
 /** Stores, then files a document the way the settle stage (or a person in review) does. Returns its id. */
 export function fileDocument(catalog: Catalog, d: FileDoc): number {
   const id = at(d.receivedAt, () =>
-    catalog.documents.create({ sha256: `fixture-${++shaSeq}-${Date.now()}`.padEnd(64, '0'), size: 1000, contentType: 'application/pdf', originalName: `scan-${shaSeq}.pdf`, sourceFolder: '', receivedAt: d.receivedAt }),
+    catalog.documents.create({
+      sha256: `fixture-${++shaSeq}-${Date.now()}`.padEnd(64, '0'),
+      size: 1000,
+      contentType: 'application/pdf',
+      originalName: `scan-${shaSeq}.pdf`,
+      sourceFolder: '',
+      receivedAt: d.receivedAt,
+    }),
   )
   const extraction: ExtractionDetails = {
     dateOfService: d.dateOfService,
@@ -71,9 +84,25 @@ export function fileDocument(catalog: Catalog, d: FileDoc): number {
   }
   at(d.filedAt, () =>
     catalog.tx(() => {
-      catalog.documents.update(id, { status: 'filed', docType: d.type, typeConfidence: d.settledBy ? 1 : 0.97, patientMrn: d.mrn, pageCount: d.pages, textSource: 'text', details: { extraction, fields: d.fields ?? {} } })
+      catalog.documents.update(id, {
+        status: 'filed',
+        docType: d.type,
+        typeConfidence: d.settledBy ? 1 : 0.97,
+        patientMrn: d.mrn,
+        pageCount: d.pages,
+        textSource: 'text',
+        details: { extraction, fields: d.fields ?? {} },
+      })
       if (d.settledBy) {
-        catalog.settlements.add({ documentId: id, docType: d.type, patientMrn: d.mrn, proposedType: 'other', proposedMrn: null, settledBy: d.settledBy, note: null })
+        catalog.settlements.add({
+          documentId: id,
+          docType: d.type,
+          patientMrn: d.mrn,
+          proposedType: 'other',
+          proposedMrn: null,
+          settledBy: d.settledBy,
+          note: null,
+        })
         catalog.events.append('document.settled', id, { by: d.settledBy, docType: d.type })
       } else catalog.events.append('document.filed', id, { by: 'chartclerk', docType: d.type })
     }),
@@ -83,7 +112,14 @@ export function fileDocument(catalog: Catalog, d: FileDoc): number {
 
 export function waitForReview(catalog: Catalog, receivedAt: string): number {
   const id = at(receivedAt, () =>
-    catalog.documents.create({ sha256: `fixture-${++shaSeq}-${Date.now()}`.padEnd(64, '0'), size: 1000, contentType: 'application/pdf', originalName: `scan-${shaSeq}.pdf`, sourceFolder: '', receivedAt }),
+    catalog.documents.create({
+      sha256: `fixture-${++shaSeq}-${Date.now()}`.padEnd(64, '0'),
+      size: 1000,
+      contentType: 'application/pdf',
+      originalName: `scan-${shaSeq}.pdf`,
+      sourceFolder: '',
+      receivedAt,
+    }),
   )
   catalog.documents.update(id, { status: 'needs_review', pageCount: 1, reviewReasons: ['Patient not identified.'] })
   return id
@@ -100,7 +136,12 @@ export function check(catalog: Catalog, mrn: string, day: string): void {
 
 export const ED_FIELDS = { visitDate: '2025-04-20', reasonForVisit: 'Chest pain', disposition: 'Home' }
 export const LAB_FIELDS = {
-  labName: 'Riverbend Reference Laboratory', labAddress: '400 Mill Street', reportDate: '2025-04-24', collectionDate: '2025-04-23', testName: 'Hemoglobin A1c', result: '6.1 %',
+  labName: 'Riverbend Reference Laboratory',
+  labAddress: '400 Mill Street',
+  reportDate: '2025-04-24',
+  collectionDate: '2025-04-23',
+  testName: 'Hemoglobin A1c',
+  result: '6.1 %',
 }
 
 export interface Desk {
@@ -111,11 +152,38 @@ export interface Desk {
 
 export function fillDesk(catalog: Catalog): Desk {
   catalog.patients.upsert([PAT, ROBIN])
-  const edId = fileDocument(catalog, { mrn: PAT.mrn, type: 'emergency_report', receivedAt: '2025-04-28T08:00:00Z', filedAt: '2025-04-28T10:00:00Z', pages: 2, dateOfService: '2025-04-20', facility: MERCY, fields: ED_FIELDS })
-  const labId = fileDocument(catalog, { mrn: PAT.mrn, type: 'lab_report', receivedAt: '2025-04-28T08:05:00Z', filedAt: '2025-04-28T11:00:00Z', pages: 1, dateOfService: '2025-04-23', facility: 'Riverbend Reference Laboratory', fields: LAB_FIELDS })
+  const edId = fileDocument(catalog, {
+    mrn: PAT.mrn,
+    type: 'emergency_report',
+    receivedAt: '2025-04-28T08:00:00Z',
+    filedAt: '2025-04-28T10:00:00Z',
+    pages: 2,
+    dateOfService: '2025-04-20',
+    facility: MERCY,
+    fields: ED_FIELDS,
+  })
+  const labId = fileDocument(catalog, {
+    mrn: PAT.mrn,
+    type: 'lab_report',
+    receivedAt: '2025-04-28T08:05:00Z',
+    filedAt: '2025-04-28T11:00:00Z',
+    pages: 1,
+    dateOfService: '2025-04-23',
+    facility: 'Riverbend Reference Laboratory',
+    fields: LAB_FIELDS,
+  })
   check(catalog, PAT.mrn, '2025-05-01')
   check(catalog, PAT.mrn, '2025-06-30')
-  const radId = fileDocument(catalog, { mrn: ROBIN.mrn, type: 'radiology_report', receivedAt: '2025-06-23T08:00:00Z', filedAt: '2025-06-24T15:00:00Z', pages: 3, dateOfService: '2025-06-20', facility: FORMULA_FACILITY, settledBy: 'clerk.one' })
+  const radId = fileDocument(catalog, {
+    mrn: ROBIN.mrn,
+    type: 'radiology_report',
+    receivedAt: '2025-06-23T08:00:00Z',
+    filedAt: '2025-06-24T15:00:00Z',
+    pages: 3,
+    dateOfService: '2025-06-20',
+    facility: FORMULA_FACILITY,
+    settledBy: 'clerk.one',
+  })
   check(catalog, ROBIN.mrn, '2025-06-25')
   waitForReview(catalog, '2025-05-01T08:00:00Z')
   waitForReview(catalog, '2025-06-20T08:00:00Z')
@@ -127,7 +195,10 @@ export function htmlProblems(html: string): string[] {
   const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
   const problems: string[] = []
   const stack: string[] = []
-  const body = html.replace(/<!DOCTYPE[^>]*>/i, '').replace(/<!--[\s\S]*?-->/g, '').replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/gi, '$1$2')
+  const body = html
+    .replace(/<!DOCTYPE[^>]*>/i, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/gi, '$1$2')
   const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:="[^"]*")?)*)\s*(\/?)>/g
   let last = 0
   for (let m = tag.exec(body); m; m = tag.exec(body)) {

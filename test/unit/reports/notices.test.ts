@@ -6,7 +6,12 @@ import { NoticesRepo, renderNoticeHtml, syncNotices } from '../../../src/reports
 import { createClock } from '../../../src/clock/clock.js'
 import { MERCY, PAT, STARTER_RULES, fileDocument, fillDesk, htmlProblems, type Desk } from './fixture.js'
 
-const CLINIC = { name: 'Riverside Community Health Center', address: '12 Elm Street, Springfield, ST 00000', phone: '555-0100', fax: '555-0199' }
+const CLINIC = {
+  name: 'Riverside Community Health Center',
+  address: '12 Elm Street, Springfield, ST 00000',
+  phone: '555-0100',
+  fax: '555-0199',
+}
 /** The clinic's clock in UTC, as before clinic.timeZone existed. */
 const UTC = createClock()
 let catalog: Catalog
@@ -17,7 +22,12 @@ beforeEach(() => {
 })
 afterEach(() => catalog.close())
 
-const c03 = () => new DeficienciesRepo(catalog.db).list({ ruleId: 'C03', chartMrn: PAT.mrn, status: ['open', 'completed', 'verified', 'waived', 'rejected'] })[0]!
+const c03 = () =>
+  new DeficienciesRepo(catalog.db).list({
+    ruleId: 'C03',
+    chartMrn: PAT.mrn,
+    status: ['open', 'completed', 'verified', 'waived', 'rejected'],
+  })[0]!
 
 describe('records-request notices', () => {
   it('are opened for open missing-document deficiencies with a known sending facility, once', () => {
@@ -25,7 +35,14 @@ describe('records-request notices', () => {
     expect(first.created).toHaveLength(1)
     const n = first.created[0]!
     expect(n).toMatchObject({
-      trackingNumber: 'RR-000001', deficiencyId: c03().id, chartMrn: PAT.mrn, documentId: String(desk.edId), facility: MERCY, datesOfService: ['2025-04-20'], status: 'pending', dueDate: null,
+      trackingNumber: 'RR-000001',
+      deficiencyId: c03().id,
+      chartMrn: PAT.mrn,
+      documentId: String(desk.edId),
+      facility: MERCY,
+      datesOfService: ['2025-04-20'],
+      status: 'pending',
+      dueDate: null,
     })
     expect(n.documentsNeeded.join(' ')).toMatch(/Emergency department record \/ visit summary for the visit of 2025-04-20/)
     // C01 (consent) is a missing document too, but has no sending facility: no notice.
@@ -52,7 +69,15 @@ describe('records-request notices', () => {
     expect(field('provider')).toBe('Dr. Ada Example')
     expect(html).toContain(MERCY)
     expect(html).toMatch(/<ul class="needed">\s*<li>Emergency department record/)
-    for (const s of [CLINIC.name, CLINIC.address, 'Fax 555-0199', 'continuity of care', '45 CFR 164.506(c)', 'no patient authorization is required']) expect(html).toContain(s)
+    for (const s of [
+      CLINIC.name,
+      CLINIC.address,
+      'Fax 555-0199',
+      'continuity of care',
+      '45 CFR 164.506(c)',
+      'no patient authorization is required',
+    ])
+      expect(html).toContain(s)
     expect(html).toContain('@media print')
   })
 
@@ -60,13 +85,31 @@ describe('records-request notices', () => {
     const repo = new NoticesRepo(catalog.db)
     const [created] = syncNotices(catalog, { clock: UTC, at: '2025-06-30T10:00:00.000Z' }).created
     const sent = repo.markSent(created!.id, { by: 'clerk.one', at: '2025-07-01T09:00:00.000Z', dueDays: 14, clock: UTC })
-    expect(sent).toMatchObject({ status: 'sent', sentAt: '2025-07-01T09:00:00.000Z', sentBy: 'clerk.one', dueDate: '2025-07-15', followUps: 0 })
+    expect(sent).toMatchObject({
+      status: 'sent',
+      sentAt: '2025-07-01T09:00:00.000Z',
+      sentBy: 'clerk.one',
+      dueDate: '2025-07-15',
+      followUps: 0,
+    })
     const again = repo.markSent(created!.id, { by: 'clerk.two', at: '2025-07-16T09:00:00.000Z', dueDays: 14, clock: UTC })
-    expect(again).toMatchObject({ status: 'sent', sentAt: '2025-07-01T09:00:00.000Z', followUps: 1, lastFollowUpAt: '2025-07-16T09:00:00.000Z', dueDate: '2025-07-15' })
+    expect(again).toMatchObject({
+      status: 'sent',
+      sentAt: '2025-07-01T09:00:00.000Z',
+      followUps: 1,
+      lastFollowUpAt: '2025-07-16T09:00:00.000Z',
+      dueDate: '2025-07-15',
+    })
 
     // The hospital's ED visit summary arrives and is filed; the chart check (the real hook) closes C03 and the request.
     fileDocument(catalog, {
-      mrn: PAT.mrn, type: 'emergency_report', receivedAt: '2025-07-18T08:00:00Z', filedAt: '2025-07-18T09:00:00Z', pages: 2, dateOfService: '2025-04-20', facility: MERCY,
+      mrn: PAT.mrn,
+      type: 'emergency_report',
+      receivedAt: '2025-07-18T08:00:00Z',
+      filedAt: '2025-07-18T09:00:00Z',
+      pages: 2,
+      dateOfService: '2025-04-20',
+      facility: MERCY,
       fields: { visitDate: '2025-04-20', reasonForVisit: 'Chest pain', disposition: 'Home', visitSummary: true },
     })
     checkChart(catalog, STARTER_RULES, PAT.mrn, UTC)
@@ -91,7 +134,10 @@ describe('records-request notices', () => {
       const d = new DeficienciesRepo(other.db).list({ ruleId: 'C03' })[0]!
       new DeficienciesRepo(other.db).transition(d.id, 'waived', { by: 'records.lead', reason: 'Patient declined the request' })
       expect(syncNotices(other, { clock: UTC }).cancelled.map((x) => x.id)).toEqual([m!.id])
-      expect(new NoticesRepo(other.db).get(m!.id)).toMatchObject({ status: 'cancelled', closedReason: 'deficiency #' + d.id + ' waived: Patient declined the request' })
+      expect(new NoticesRepo(other.db).get(m!.id)).toMatchObject({
+        status: 'cancelled',
+        closedReason: 'deficiency #' + d.id + ' waived: Patient declined the request',
+      })
     } finally {
       other.close()
     }

@@ -12,7 +12,13 @@ describe('release deadlines in the statistics', () => {
     const catalog = openCatalog(':memory:')
     const repo = new ReleaseRepo(catalog.db)
     const asOf = '2026-11-28'
-    const base = { patientMrn: 'CC-100418', requester: 'Michael Johnson', recipientName: 'Michael Johnson', purpose: 'personal copy', createdBy: 'clerk a' }
+    const base = {
+      patientMrn: 'CC-100418',
+      requester: 'Michael Johnson',
+      recipientName: 'Michael Johnson',
+      purpose: 'personal copy',
+      createdBy: 'clerk a',
+    }
     repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 27) }) // due in 3 days
     repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 35) }) // 5 days late
     repo.create({ ...base, requesterType: 'patient', requestDate: daysBefore(asOf, 2) }) // due in 28 days

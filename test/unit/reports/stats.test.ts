@@ -26,7 +26,12 @@ describe('stats', () => {
     ])
     expect(s.filing).toMatchObject({ documents: 3, pages: 6, autoFiled: 2, settled: 1, autoFiledShare: 0.667 })
 
-    expect(s.review).toEqual({ backlog: 2, oldestDays: 60, medianDays: 35, byAge: { '0-7': 0, '8-14': 1, '15-30': 0, '31-60': 1, '>60': 0 } })
+    expect(s.review).toEqual({
+      backlog: 2,
+      oldestDays: 60,
+      medianDays: 35,
+      byAge: { '0-7': 0, '8-14': 1, '15-30': 0, '31-60': 1, '>60': 0 },
+    })
 
     const open = new DeficienciesRepo(catalog.db).list({ status: 'open' })
     const robinOpen = open.filter((d) => d.chartMrn === ROBIN.mrn).length

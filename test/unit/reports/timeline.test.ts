@@ -27,7 +27,9 @@ describe('the timeline, from the catalog’s own records', () => {
     const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
     expect(t.days).toHaveLength(30)
     // the radiology report was settled by a person on 06-24; the ED and lab reports were filed in April
-    expect(t.days.filter((d) => d.filedAuto || d.filedReview).map((d) => [d.date, d.filedAuto, d.filedReview])).toEqual([['2025-06-24', 0, 1]])
+    expect(t.days.filter((d) => d.filedAuto || d.filedReview).map((d) => [d.date, d.filedAuto, d.filedReview])).toEqual([
+      ['2025-06-24', 0, 1],
+    ])
     // two documents wait for review, received 05-01 and 06-20
     expect([day(t, '2025-06-19').waiting, day(t, '2025-06-20').waiting, day(t, '2025-06-30').waiting]).toEqual([1, 2, 2])
     // C01 and D05 open since 05-01: 31 days old on 06-01
@@ -37,8 +39,17 @@ describe('the timeline, from the catalog’s own records', () => {
     expect(day(t, '2025-06-24').deficiencies['0-7']).toBe(0)
     expect(day(t, '2025-06-25').deficiencies['0-7']).toBe(robin)
     // releases: the sent one was on time 06-02..06-04; the open one is past its 06-20 deadline from 06-21
-    expect([day(t, '2025-06-01'), day(t, '2025-06-04'), day(t, '2025-06-05'), day(t, '2025-06-20'), day(t, '2025-06-21')].map((d) => [d.releasesOnTime, d.releasesOverdue])).toEqual([
-      [0, 0], [1, 0], [0, 0], [1, 0], [0, 1],
+    expect(
+      [day(t, '2025-06-01'), day(t, '2025-06-04'), day(t, '2025-06-05'), day(t, '2025-06-20'), day(t, '2025-06-21')].map((d) => [
+        d.releasesOnTime,
+        d.releasesOverdue,
+      ]),
+    ).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 0],
+      [1, 0],
+      [0, 1],
     ])
   })
 
@@ -59,7 +70,11 @@ describe('the charts', () => {
       const max = Number(/data-max="(\d+)"/.exec(c.svg)![1])
       const plot = Number(/data-plot-height="(\d+)"/.exec(c.svg)![1])
       expect(plot).toBe(120)
-      const rects = [...c.svg.matchAll(/<rect class="bar" data-date="([^"]+)" data-series="([^"]+)" data-value="(\d+)" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"[^>]*><title>([^<]*)<\/title>/g)]
+      const rects = [
+        ...c.svg.matchAll(
+          /<rect class="bar" data-date="([^"]+)" data-series="([^"]+)" data-value="(\d+)" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"[^>]*><title>([^<]*)<\/title>/g,
+        ),
+      ]
       expect(rects.length, c.id).toBe(30 * (c.id === 'deficiencies' ? 5 : c.id === 'backlog' ? 1 : 2))
       for (const [, date, series, value, height, title] of rects) {
         expect(Math.abs(Number(height) - (Number(value) / max) * plot), `${c.id} ${date} ${series}`).toBeLessThan(0.02)

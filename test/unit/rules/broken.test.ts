@@ -46,8 +46,13 @@ const cases: Case[] = [
   {
     name: 'bad regular expression in a pattern',
     file: 'D05-lab-report.json',
-    change: (s) => s.replace('"fields": {\n        "type": "object",', '"fields": {\n        "type": "object",\n        "properties": { "labName": { "pattern": "([A-Z" } },'),
-    expect: /^D05-lab-report\.json:\d+:\d+ \/schema\/properties\/fields\/properties\/labName\/pattern: not a valid regular expression: .*Unterminated/,
+    change: (s) =>
+      s.replace(
+        '"fields": {\n        "type": "object",',
+        '"fields": {\n        "type": "object",\n        "properties": { "labName": { "pattern": "([A-Z" } },',
+      ),
+    expect:
+      /^D05-lab-report\.json:\d+:\d+ \/schema\/properties\/fields\/properties\/labName\/pattern: not a valid regular expression: .*Unterminated/,
     lineHas: '"pattern"',
   },
   {
@@ -67,7 +72,8 @@ const cases: Case[] = [
     name: 'example that does not behave (threshold raised, pass example now fails)',
     file: 'D04-legible.yaml',
     change: (s) => s.replace('minimum: 60', 'minimum: 95'),
-    expect: /^D04-legible\.yaml:\d+:\d+ \/examples\/pass\/0: this example should pass but fails: Possibly illegible: OCR confidence 91\.5 is below 95\./,
+    expect:
+      /^D04-legible\.yaml:\d+:\d+ \/examples\/pass\/0: this example should pass but fails: Possibly illegible: OCR confidence 91\.5 is below 95\./,
     lineHas: 'ocrConfidence: 91.5',
   },
   {
@@ -121,20 +127,23 @@ const cases: Case[] = [
     name: 'placeholder with nothing to show for a failing example',
     file: 'D03-dated.json',
     change: (s) => s.replace('Date of service {errors}', 'Date of service {document.dateOfService}: {errors}'),
-    expect: /^D03-dated\.json:\d+:\d+ \/examples\/fail\/0: for this failing example the message has nothing to show for \{document\.dateOfService\}/,
+    expect:
+      /^D03-dated\.json:\d+:\d+ \/examples\/fail\/0: for this failing example the message has nothing to show for \{document\.dateOfService\}/,
   },
   {
     name: 'field name the document type does not have',
     file: 'D05-lab-report.json',
     change: (s) => s.replace('"labName",', '"labNme",'),
-    expect: /^D05-lab-report\.json:\d+:\d+ \/schema\/properties\/fields\/required\/0: "labNme" is not a field of lab_report \(did you mean "labName"\?\)/,
+    expect:
+      /^D05-lab-report\.json:\d+:\d+ \/schema\/properties\/fields\/required\/0: "labNme" is not a field of lab_report \(did you mean "labName"\?\)/,
     lineHas: '"labNme"',
   },
   {
     name: 'date keyword with a wrong value',
     file: 'C03-hospital-summary.json',
     change: (s) => s.replace('"days": 30', '"days": "thirty"'),
-    expect: /^C03-hospital-summary\.json:\d+:\d+ \/schema\/properties\/hospitalStays\/items\/dueWithinDays\/days: dueWithinDays: must be integer$/,
+    expect:
+      /^C03-hospital-summary\.json:\d+:\d+ \/schema\/properties\/hospitalStays\/items\/dueWithinDays\/days: dueWithinDays: must be integer$/,
     lineHas: '"thirty"',
   },
   {

@@ -6,9 +6,19 @@ describe('deriveChartFacts', () => {
   it('adds day counts per document and drops blank fields, without changing the chart', () => {
     const c = chart({
       asOf: '2025-06-30',
-      encounters: [{ id: 'e1', kind: 'inpatient', date: '2025-06-01', dischargeDate: '2025-06-05', facility: 'Mercy General', documentId: null }],
+      encounters: [
+        { id: 'e1', kind: 'inpatient', date: '2025-06-01', dischargeDate: '2025-06-05', facility: 'Mercy General', documentId: null },
+      ],
       documents: [
-        doc({ id: 'hp', type: 'history_and_physical', dateOfService: '2025-05-30', receivedAt: '2025-06-10T08:00:00Z', encounterId: 'e1', signed: { present: true, by: 'Dr. X', date: '2025-06-02', kind: 'electronic' }, fields: { chiefComplaint: 'Cough', pastHistory: '  ', reviewOfSystems: [], physicalExam: null } }),
+        doc({
+          id: 'hp',
+          type: 'history_and_physical',
+          dateOfService: '2025-05-30',
+          receivedAt: '2025-06-10T08:00:00Z',
+          encounterId: 'e1',
+          signed: { present: true, by: 'Dr. X', date: '2025-06-02', kind: 'electronic' },
+          fields: { chiefComplaint: 'Cough', pastHistory: '  ', reviewOfSystems: [], physicalExam: null },
+        }),
         doc({ id: 'ds', type: 'discharge_summary', dateOfService: null, fields: { admissionDate: '2025-06-01' } }),
       ],
     })
@@ -32,21 +42,72 @@ describe('deriveChartFacts', () => {
       chart({
         asOf: '2025-06-30',
         encounters: [
-          { id: 'e-in', kind: 'inpatient', date: '2025-05-01', dischargeDate: '2025-05-04', facility: 'Mercy General', documentId: 'adt-1' },
+          {
+            id: 'e-in',
+            kind: 'inpatient',
+            date: '2025-05-01',
+            dischargeDate: '2025-05-04',
+            facility: 'Mercy General',
+            documentId: 'adt-1',
+          },
           { id: 'e-office', kind: 'office', date: '2025-05-10', dischargeDate: null, facility: null, documentId: null },
           { id: 'e-still', kind: 'inpatient', date: '2025-06-25', dischargeDate: null, facility: 'Mercy General', documentId: null },
         ],
         documents: [
           doc({ id: 'adt-1', type: 'emergency_report', fields: { visitDate: '2025-05-01' } }),
-          doc({ id: 'ed-7', type: 'emergency_report', dateOfService: '2025-03-03', source: 'County ED', fields: { visitDate: '2025-03-03' } }),
-          doc({ id: 'ds-1', type: 'discharge_summary', receivedAt: '2025-05-20T10:00:00Z', fields: { admissionDate: '2025-05-01', dischargeDate: '2025-05-04' } }),
+          doc({
+            id: 'ed-7',
+            type: 'emergency_report',
+            dateOfService: '2025-03-03',
+            source: 'County ED',
+            fields: { visitDate: '2025-03-03' },
+          }),
+          doc({
+            id: 'ds-1',
+            type: 'discharge_summary',
+            receivedAt: '2025-05-20T10:00:00Z',
+            fields: { admissionDate: '2025-05-01', dischargeDate: '2025-05-04' },
+          }),
         ],
       }),
     )
     expect(f.hospitalStays).toEqual([
-      { documentId: 'adt-1', encounterId: 'e-in', kind: 'inpatient', facility: 'Mercy General', admissionDate: '2025-05-01', dischargeDate: '2025-05-04', daysSinceDischarge: 57, summaryDocumentId: 'ds-1', summaryReceivedAt: '2025-05-20', summaryWithinDays: 16 },
-      { documentId: null, encounterId: 'e-still', kind: 'inpatient', facility: 'Mercy General', admissionDate: '2025-06-25', dischargeDate: null, daysSinceDischarge: null, summaryDocumentId: null, summaryReceivedAt: null, summaryWithinDays: null },
-      { documentId: 'ed-7', encounterId: null, kind: 'emergency', facility: 'County ED', admissionDate: '2025-03-03', dischargeDate: '2025-03-03', daysSinceDischarge: 119, summaryDocumentId: null, summaryReceivedAt: null, summaryWithinDays: null },
+      {
+        documentId: 'adt-1',
+        encounterId: 'e-in',
+        kind: 'inpatient',
+        facility: 'Mercy General',
+        admissionDate: '2025-05-01',
+        dischargeDate: '2025-05-04',
+        daysSinceDischarge: 57,
+        summaryDocumentId: 'ds-1',
+        summaryReceivedAt: '2025-05-20',
+        summaryWithinDays: 16,
+      },
+      {
+        documentId: null,
+        encounterId: 'e-still',
+        kind: 'inpatient',
+        facility: 'Mercy General',
+        admissionDate: '2025-06-25',
+        dischargeDate: null,
+        daysSinceDischarge: null,
+        summaryDocumentId: null,
+        summaryReceivedAt: null,
+        summaryWithinDays: null,
+      },
+      {
+        documentId: 'ed-7',
+        encounterId: null,
+        kind: 'emergency',
+        facility: 'County ED',
+        admissionDate: '2025-03-03',
+        dischargeDate: '2025-03-03',
+        daysSinceDischarge: 119,
+        summaryDocumentId: null,
+        summaryReceivedAt: null,
+        summaryWithinDays: null,
+      },
     ])
   })
 
@@ -54,7 +115,15 @@ describe('deriveChartFacts', () => {
     const f = deriveChartFacts(
       chart({
         consents: [{ kind: 'treatment', signed: true, signedDate: '2024-01-01', expiresDate: null, revoked: false, documentId: null }],
-        documents: [doc({ id: 'cf', type: 'consent_form', dateOfService: '2025-03-01', signed: { present: true, by: 'Pat', date: null, kind: 'handwritten' }, fields: { consentKind: 'telehealth', signatureDate: '2025-03-02' } })],
+        documents: [
+          doc({
+            id: 'cf',
+            type: 'consent_form',
+            dateOfService: '2025-03-01',
+            signed: { present: true, by: 'Pat', date: null, kind: 'handwritten' },
+            fields: { consentKind: 'telehealth', signatureDate: '2025-03-02' },
+          }),
+        ],
       }),
     )
     expect(f.consents.map((c) => [c.from, c.kind, c.signed, c.signedDate, c.documentId])).toEqual([

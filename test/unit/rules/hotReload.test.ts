@@ -52,7 +52,9 @@ describe('hot reload', () => {
     o = await reload
     expect(o.result).toBe('refused')
     expect(w.current).toBe(good)
-    expect(w.lastError?.messages.some((m) => /^D04-legible\.yaml:\d+:\d+ \/examples\/pass\/1: this example should pass but fails/.test(m))).toBe(true)
+    expect(
+      w.lastError?.messages.some((m) => /^D04-legible\.yaml:\d+:\d+ \/examples\/pass\/1: this example should pass but fails/.test(m)),
+    ).toBe(true)
 
     // 3. the lead fixes the example too: the new set swaps in, with a new version
     reload = nextReload(w)

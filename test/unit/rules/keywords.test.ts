@@ -30,10 +30,20 @@ const cases: KeywordCase[] = [
     tests: [
       { description: 'same day', data: { dateOfService: '2025-05-01', signed: { date: '2025-05-01' } }, valid: true },
       { description: 'day 30', data: { dateOfService: '2025-05-01', signed: { date: '2025-05-31' } }, valid: true },
-      { description: 'day 31', data: { dateOfService: '2025-05-01', signed: { date: '2025-06-01' } }, valid: false, message: /must be within 30 days/ },
+      {
+        description: 'day 31',
+        data: { dateOfService: '2025-05-01', signed: { date: '2025-06-01' } },
+        valid: false,
+        message: /must be within 30 days/,
+      },
       { description: 'before service (before: 0)', data: { dateOfService: '2025-05-01', signed: { date: '2025-04-30' } }, valid: false },
       { description: 'no signature date, still time left', data: { dateOfService: '2025-06-15', signed: { date: null } }, valid: true },
-      { description: 'no signature date, overdue', data: { dateOfService: '2025-05-01', signed: { date: null } }, valid: false, message: /missing and was due by 2025-05-31/ },
+      {
+        description: 'no signature date, overdue',
+        data: { dateOfService: '2025-05-01', signed: { date: null } },
+        valid: false,
+        message: /missing and was due by 2025-05-31/,
+      },
       { description: 'no date of service: nothing to measure', data: { signed: { date: '2025-05-01' } }, valid: true },
     ],
   },
@@ -43,7 +53,12 @@ const cases: KeywordCase[] = [
     asOf: '2025-06-30',
     tests: [
       { description: '30 days before', data: { admissionDate: '2025-05-31', examDate: '2025-05-01' }, valid: true },
-      { description: '31 days before', data: { admissionDate: '2025-05-31', examDate: '2025-04-30' }, valid: false, message: /not be more than 30 days before/ },
+      {
+        description: '31 days before',
+        data: { admissionDate: '2025-05-31', examDate: '2025-04-30' },
+        valid: false,
+        message: /not be more than 30 days before/,
+      },
       { description: '1 day after', data: { admissionDate: '2025-05-31', examDate: '2025-06-01' }, valid: true },
       { description: '2 days after', data: { admissionDate: '2025-05-31', examDate: '2025-06-02' }, valid: false },
     ],
@@ -64,9 +79,22 @@ const cases: KeywordCase[] = [
     schema: { dueWithinDays: { from: 'dischargeDate', require: 'summaryDocumentId', days: 30 } },
     asOf: '2025-06-30',
     tests: [
-      { description: 'discharged 30 days ago, no summary: still due today', data: { dischargeDate: '2025-05-31', summaryDocumentId: null }, valid: true },
-      { description: 'discharged 31 days ago, no summary', data: { dischargeDate: '2025-05-30', summaryDocumentId: null }, valid: false, message: /summaryDocumentId is missing and was due by 2025-06-29/ },
-      { description: 'discharged long ago, summary on file (however late)', data: { dischargeDate: '2024-01-01', summaryDocumentId: 'ds-1' }, valid: true },
+      {
+        description: 'discharged 30 days ago, no summary: still due today',
+        data: { dischargeDate: '2025-05-31', summaryDocumentId: null },
+        valid: true,
+      },
+      {
+        description: 'discharged 31 days ago, no summary',
+        data: { dischargeDate: '2025-05-30', summaryDocumentId: null },
+        valid: false,
+        message: /summaryDocumentId is missing and was due by 2025-06-29/,
+      },
+      {
+        description: 'discharged long ago, summary on file (however late)',
+        data: { dischargeDate: '2024-01-01', summaryDocumentId: 'ds-1' },
+        valid: true,
+      },
       { description: 'a blank id does not count', data: { dischargeDate: '2024-01-01', summaryDocumentId: '  ' }, valid: false },
       { description: 'still admitted: no discharge date', data: { dischargeDate: null, summaryDocumentId: null }, valid: true },
     ],

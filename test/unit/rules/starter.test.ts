@@ -12,7 +12,11 @@ async function runCli(args: string[]): Promise<{ lines: string[]; code: number }
   const lines: string[] = []
   let code = -1
   const program = new Command().exitOverride()
-  registerRulesCommands(program, { out: (l) => lines.push(l), setExitCode: (c) => (code = c), defaultRulesDir: () => path.dirname(STARTER_DIR) })
+  registerRulesCommands(program, {
+    out: (l) => lines.push(l),
+    setExitCode: (c) => (code = c),
+    defaultRulesDir: () => path.dirname(STARTER_DIR),
+  })
   await program.parseAsync(['node', 'chartclerk', ...args])
   return { lines, code }
 }
@@ -21,7 +25,24 @@ describe('the starter rule set', () => {
   it('loads with no problems: every file valid, every pass example passes and every fail example fails', () => {
     const r = checkRuleSet(STARTER_DIR)
     expect(r.problems.map(formatProblem)).toEqual([])
-    expect(r.ruleset?.rules.map((x) => x.id)).toEqual(['C01', 'C03', 'C07', 'D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08', 'D09', 'D10', 'D11', 'D12', 'D15'])
+    expect(r.ruleset?.rules.map((x) => x.id)).toEqual([
+      'C01',
+      'C03',
+      'C07',
+      'D01',
+      'D02',
+      'D03',
+      'D04',
+      'D05',
+      'D06',
+      'D07',
+      'D08',
+      'D09',
+      'D10',
+      'D11',
+      'D12',
+      'D15',
+    ])
     // every failing example produced a message with every placeholder filled in
     expect(r.exampleMessages.length).toBeGreaterThanOrEqual(30)
     for (const m of r.exampleMessages) expect(m.message).not.toContain('(unknown)')
@@ -60,7 +81,9 @@ describe('the starter rule set', () => {
   it('`rules list` shows each rule with id, version, severity and kind', async () => {
     const { lines, code } = await runCli(['rules', 'list'])
     expect(code).toBe(0)
-    expect(lines.find((l) => l.startsWith('D05'))).toMatch(/D05\s+v1\s+error\s+missing_field\s+Lab report has its required elements\s+\[lab_report\]/)
+    expect(lines.find((l) => l.startsWith('D05'))).toMatch(
+      /D05\s+v1\s+error\s+missing_field\s+Lab report has its required elements\s+\[lab_report\]/,
+    )
   })
 
   it('rule.schema.json lists exactly the document types and deficiency kinds the code knows', () => {

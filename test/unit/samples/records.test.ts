@@ -89,7 +89,12 @@ describe('scan helpers', () => {
       const m = await sharp(await scanStyle(png, style, { dpi: 100, skewDegrees: 1.5, seed: 1 })).metadata()
       expect([style, m.width, m.height, m.channels, m.density]).toEqual([style, 850, 1100, 1, 100])
     }
-    const fax = await scanStyle(png, 'fax', { dpi: 100, skewDegrees: -1, seed: 1, fax: { from: '(740) 555-0100', dateTime: '01/02/2025 10:00', page: 1, pageCount: 1 } })
+    const fax = await scanStyle(png, 'fax', {
+      dpi: 100,
+      skewDegrees: -1,
+      seed: 1,
+      fax: { from: '(740) 555-0100', dateTime: '01/02/2025 10:00', page: 1, pageCount: 1 },
+    })
     const m = await sharp(fax).metadata()
     expect([m.width, m.height, m.channels, m.density]).toEqual([1700, 2200, 1, 200])
     const { data } = await sharp(fax).raw().toBuffer({ resolveWithObject: true })

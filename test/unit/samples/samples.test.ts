@@ -25,7 +25,13 @@ interface Expected {
       docType: string
       patientMrn: string
       patient: { familyName: string; givenName: string; birthDate: string }
-      identifiersOnDocument: { printedName: string; birthDate: string; ourMrn: string | null; senderMrn: string | null; senderAccount: string | null }
+      identifiersOnDocument: {
+        printedName: string
+        birthDate: string
+        ourMrn: string | null
+        senderMrn: string | null
+        senderAccount: string | null
+      }
       mustNotMatch: string[]
       dateOfService: string
       signed: { present: boolean; by?: string; date?: string }
@@ -91,7 +97,13 @@ describe('samples/patients.csv', () => {
 
 describe('samples/expected.json', () => {
   it('lists the five samples, each for a patient of the index with the same name and birth date', async () => {
-    expect(Object.keys(expected.samples).sort()).toEqual(['consult-note.png', 'discharge-summary-skewed.tiff', 'lab-report-text.pdf', 'radiology-report-scan.pdf', 'referral-fax.jpg'])
+    expect(Object.keys(expected.samples).sort()).toEqual([
+      'consult-note.png',
+      'discharge-summary-skewed.tiff',
+      'lab-report-text.pdf',
+      'radiology-report-scan.pdf',
+      'referral-fax.jpg',
+    ])
     for (const [file, s] of Object.entries(expected.samples)) {
       const row = index.find((r) => r.mrn === s.patientMrn)
       expect(row, file).toBeDefined()
@@ -112,7 +124,18 @@ describe('lab-report-text.pdf', () => {
   it('has a one-page text layer with the patient, our MRN, units, reference ranges and the signature', async () => {
     const { text, pages } = await pdfText(await readFile(path.join(SAMPLE_SCANS, 'lab-report-text.pdf')))
     expect(pages).toBe(1)
-    for (const needle of ['JOHNSON, MICHAEL', '01/12/1975', 'CC-100418', 'A25-0310442', 'Tri-County Reference Laboratory', 'mg/dL', '70 - 99', '03/10/2025 08:42', 'Electronically signed by', 'Page 1 of 1']) {
+    for (const needle of [
+      'JOHNSON, MICHAEL',
+      '01/12/1975',
+      'CC-100418',
+      'A25-0310442',
+      'Tri-County Reference Laboratory',
+      'mg/dL',
+      '70 - 99',
+      '03/10/2025 08:42',
+      'Electronically signed by',
+      'Page 1 of 1',
+    ]) {
       expect(text).toContain(needle)
     }
   })

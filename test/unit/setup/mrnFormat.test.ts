@@ -35,12 +35,25 @@ describe('the MRN format given to init', () => {
   })
 
   it('the commented configuration init writes is read by the loader as written', () => {
-    const text = renderConfig({ mrnPattern: '^CC-\\d{6}$', dateOrder: 'DMY', timeZone: 'Europe/London', inbox: './scans', dataDir: './records', storage: { backend: 'filesystem' }, clinicName: 'Cedar "Commons"' })
+    const text = renderConfig({
+      mrnPattern: '^CC-\\d{6}$',
+      dateOrder: 'DMY',
+      timeZone: 'Europe/London',
+      inbox: './scans',
+      dataDir: './records',
+      storage: { backend: 'filesystem' },
+      clinicName: 'Cedar "Commons"',
+    })
     expect(text).toMatch(/^\/\/ /)
     expect(parseConfigText(text, 'chartclerk.config.json')).toEqual({
-      watch: { inbox: './scans' }, dataDir: './records', storage: { backend: 'filesystem' },
-      patients: { mrnPattern: '^CC-\\d{6}$', dateOrder: 'DMY' }, clinic: { name: 'Cedar "Commons"', timeZone: 'Europe/London' },
+      watch: { inbox: './scans' },
+      dataDir: './records',
+      storage: { backend: 'filesystem' },
+      patients: { mrnPattern: '^CC-\\d{6}$', dateOrder: 'DMY' },
+      clinic: { name: 'Cedar "Commons"', timeZone: 'Europe/London' },
     })
-    expect(actionOf(() => parseConfigText('{\n  "dataDir": "./d",,\n}', 'x.json'))).toMatch(/not valid JSON \(PropertyNameExpected at line 2, column 20\)/)
+    expect(actionOf(() => parseConfigText('{\n  "dataDir": "./d",,\n}', 'x.json'))).toMatch(
+      /not valid JSON \(PropertyNameExpected at line 2, column 20\)/,
+    )
   })
 })

@@ -26,9 +26,13 @@ describe('the printed separator sheet as a PDF reader gives it back', () => {
   it('is recognised with its phrase printed upside down (read a letter at a time)', () => {
     const spaced = (s: string) => s.split('').join('\t')
     const sheet = [
-      'CHARTCLERK SEPARATOR SHEET', 'Do not file - place between documents', 'CCSEP',
-      'Put this sheet between documents when you scan a stack as one file.', 'chartclerk cuts the stack at this sheet and never files the sheet itself.',
-      spaced('CHARTCLERK SEPARATOR SHEET'), spaced('Do not file - place between documents'),
+      'CHARTCLERK SEPARATOR SHEET',
+      'Do not file - place between documents',
+      'CCSEP',
+      'Put this sheet between documents when you scan a stack as one file.',
+      'chartclerk cuts the stack at this sheet and never files the sheet itself.',
+      spaced('CHARTCLERK SEPARATOR SHEET'),
+      spaced('Do not file - place between documents'),
     ].join('\n')
     expect(isSeparatorPage(sheet)).toBe(true)
   })

@@ -30,7 +30,11 @@ beforeEach(async () => {
   archive = new PrefixedObjectStore(main, 'archive/')
   opened = 0
   archived = new Set()
-  both = new ArchiveAwareStore(main, async () => (opened++, archive), (key) => archived.has(key))
+  both = new ArchiveAwareStore(
+    main,
+    async () => (opened++, archive),
+    (key) => archived.has(key),
+  )
 })
 
 afterEach(async () => {
@@ -88,7 +92,13 @@ describe('ArchiveAwareStore', () => {
 
   it('a failure other than "missing" is not hidden behind the archive', async () => {
     const broken = new ArchiveAwareStore(
-      { ...main, backend: 'filesystem', get: async () => { throw new ChartclerkError('STORAGE_UNAVAILABLE', 'down', { transient: true }) } } as unknown as ObjectStore,
+      {
+        ...main,
+        backend: 'filesystem',
+        get: async () => {
+          throw new ChartclerkError('STORAGE_UNAVAILABLE', 'down', { transient: true })
+        },
+      } as unknown as ObjectStore,
       async () => archive,
     )
     await expect(broken.get('originals/aaa')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
 import { classifyS3Error, mapS3Error } from '../../../src/storage/s3Errors.js'
 
-const ctx = { op: 'put', key: 'originals/abc', bucket: 'records', endpoint: 'http://10.0.0.5:9000', secrets: ['AKIAEXAMPLEKEY123', 'sEcReTsEcReT'] }
+const ctx = {
+  op: 'put',
+  key: 'originals/abc',
+  bucket: 'records',
+  endpoint: 'http://10.0.0.5:9000',
+  secrets: ['AKIAEXAMPLEKEY123', 'sEcReTsEcReT'],
+}
 
 function s3Error(code: string, message = '', extra: Record<string, unknown> = {}): S3Error {
   const e = new S3Error(message)
@@ -33,21 +39,37 @@ describe('classifyS3Error', () => {
     expect(classifyS3Error(s3Error(code))).toMatchObject({ code: expected, transient })
   })
 
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN'])('network error %s -> STORAGE_UNAVAILABLE, transient', (code) => {
-    expect(classifyS3Error(netError(code))).toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
-  })
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN'])(
+    'network error %s -> STORAGE_UNAVAILABLE, transient',
+    (code) => {
+      expect(classifyS3Error(netError(code))).toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
+    },
+  )
 
   it('object lock refusals arrive as AccessDenied; their text tells them apart (RGW, AWS, MinIO wording)', () => {
-    for (const m of ['forbidden by object lock', 'Access Denied because object protected by object lock.', 'Object is WORM protected and cannot be overwritten']) {
+    for (const m of [
+      'forbidden by object lock',
+      'Access Denied because object protected by object lock.',
+      'Object is WORM protected and cannot be overwritten',
+    ]) {
       expect(classifyS3Error(s3Error('AccessDenied', m)).code).toBe('STORAGE_OBJECT_LOCKED')
     }
     expect(classifyS3Error(s3Error('AccessDenied', 'Access Denied')).code).toBe('STORAGE_ACCESS_DENIED')
   })
 
   it("minio's 'Retryable HTTP status' errors (5xx, 429) are outages", () => {
-    expect(classifyS3Error(new Error('Request failed after 0 retries: Error: Retryable HTTP status: 503'))).toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
-    expect(classifyS3Error(new Error('Request failed after 0 retries: Error: Retryable HTTP status: 429'))).toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
-    expect(classifyS3Error(Object.assign(new Error('x'), { statusCode: 502 }))).toMatchObject({ code: 'STORAGE_UNAVAILABLE', transient: true })
+    expect(classifyS3Error(new Error('Request failed after 0 retries: Error: Retryable HTTP status: 503'))).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      transient: true,
+    })
+    expect(classifyS3Error(new Error('Request failed after 0 retries: Error: Retryable HTTP status: 429'))).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      transient: true,
+    })
+    expect(classifyS3Error(Object.assign(new Error('x'), { statusCode: 502 }))).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      transient: true,
+    })
   })
 
   it('socket hang up and errors wrapped one level down are outages', () => {

@@ -3,7 +3,13 @@ import { decodeMetaValue, encodeMetaValue } from '../../../src/storage/s3Metadat
 
 describe('S3 metadata values', () => {
   it('plain printable ASCII stays as it is (readable in any S3 browser)', () => {
-    for (const v of ['Befund.pdf', '2024-05-01T10:00:00.000Z', 'a b.pdf', "100% done; \"q\" & <x>.jpg", 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']) {
+    for (const v of [
+      'Befund.pdf',
+      '2024-05-01T10:00:00.000Z',
+      'a b.pdf',
+      '100% done; "q" & <x>.jpg',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    ]) {
       expect(encodeMetaValue(v)).toBe(v)
     }
   })

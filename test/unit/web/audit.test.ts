@@ -10,7 +10,16 @@ let audit: AuditLog
 beforeEach(() => {
   catalog = openCatalog(':memory:')
   audit = new AuditLog(catalog.db)
-  for (let i = 1; i <= 6; i++) audit.append({ actor: `clerk${i % 2}`, action: 'document.view', targetKind: 'document', targetId: String(i), patientMrn: 'CC-100418', source: '127.0.0.1', detail: { page: i, b: 1, a: 2 } })
+  for (let i = 1; i <= 6; i++)
+    audit.append({
+      actor: `clerk${i % 2}`,
+      action: 'document.view',
+      targetKind: 'document',
+      targetId: String(i),
+      patientMrn: 'CC-100418',
+      source: '127.0.0.1',
+      detail: { page: i, b: 1, a: 2 },
+    })
 })
 
 afterEach(() => catalog.close())
@@ -36,7 +45,11 @@ describe('audit chain', () => {
 
   it('GIVEN a row edited with the triggers dropped THEN verify names that row', () => {
     tamper(catalog.db, "UPDATE audit_log SET actor = 'nobody' WHERE id = 3")
-    expect(audit.verify()).toMatchObject({ ok: false, rows: 2, firstBroken: { id: 3, problem: expect.stringMatching(/content was changed/) } })
+    expect(audit.verify()).toMatchObject({
+      ok: false,
+      rows: 2,
+      firstBroken: { id: 3, problem: expect.stringMatching(/content was changed/) },
+    })
   })
 
   it('GIVEN a row edited and its own hash recomputed THEN the next row no longer follows it', () => {
@@ -55,7 +68,11 @@ describe('audit chain', () => {
 
   it('GIVEN the newest rows deleted THEN verify reports them missing', () => {
     tamper(catalog.db, 'DELETE FROM audit_log WHERE id >= 5')
-    expect(audit.verify()).toMatchObject({ ok: false, rows: 4, firstBroken: { id: 5, problem: expect.stringMatching(/last rows \(5-6\) are missing/) } })
+    expect(audit.verify()).toMatchObject({
+      ok: false,
+      rows: 4,
+      firstBroken: { id: 5, problem: expect.stringMatching(/last rows \(5-6\) are missing/) },
+    })
   })
 
   it('GIVEN the first row deleted THEN verify notices', () => {
@@ -70,7 +87,14 @@ describe('audit chain', () => {
   })
 
   it('search filters by person, action group, chart and dates', () => {
-    audit.append({ actor: 'lead1', action: 'deficiency.status', targetKind: 'deficiency', targetId: '9', patientMrn: 'CC-101902', source: 'x' })
+    audit.append({
+      actor: 'lead1',
+      action: 'deficiency.status',
+      targetKind: 'deficiency',
+      targetId: '9',
+      patientMrn: 'CC-101902',
+      source: 'x',
+    })
     audit.append({ actor: 'lead1', action: 'login', source: 'x' })
     audit.append({ actor: 'lead1', action: 'login.failed', source: 'x', outcome: 'failed' })
     expect(audit.search({ actor: 'lead1' }).total).toBe(3)

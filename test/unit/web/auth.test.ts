@@ -65,14 +65,18 @@ describe('accounts and sessions', () => {
   it('user names are case-insensitive and unique; a provider needs a provider name', async () => {
     await users.add({ username: 'MLopez', roles: ['clerk'], password: 'a fine long password' })
     await expect(users.add({ username: 'mlopez', roles: ['clerk'] })).rejects.toMatchObject({ action: expect.stringMatching(/already/) })
-    await expect(users.add({ username: 'webb', roles: ['provider'] })).rejects.toMatchObject({ action: expect.stringMatching(/provider name/) })
+    await expect(users.add({ username: 'webb', roles: ['provider'] })).rejects.toMatchObject({
+      action: expect.stringMatching(/provider name/),
+    })
     await expect(users.add({ username: '../x', roles: ['clerk'] })).rejects.toMatchObject({ action: expect.stringMatching(/user name/) })
     expect(await users.authenticate('mlopez', 'a fine long password')).not.toBeNull()
   })
 
   it('a disabled account cannot sign in, and the last admin cannot be disabled', async () => {
     const first = await users.ensureFirstAdmin()
-    await expect(users.setDisabled('admin', true)).rejects.toThrow(expect.objectContaining({ action: expect.stringMatching(/last active administrator/) }))
+    await expect(users.setDisabled('admin', true)).rejects.toThrow(
+      expect.objectContaining({ action: expect.stringMatching(/last active administrator/) }),
+    )
     await users.add({ username: 'clerk1', roles: ['clerk'], password: 'a fine long password' })
     await users.setDisabled('clerk1', true)
     expect(await users.authenticate('clerk1', 'a fine long password')).toBeNull()
@@ -160,7 +164,10 @@ describe('sign-in limiter', () => {
 
 describe('helpers', () => {
   it('CSV cells are quoted and never start a spreadsheet formula', () => {
-    const cell = (v: unknown) => spreadsheetCsv(['x'], [[v]]).replace(/^\uFEFFx\r\n/, '').replace(/\r\n$/, '')
+    const cell = (v: unknown) =>
+      spreadsheetCsv(['x'], [[v]])
+        .replace(/^\uFEFFx\r\n/, '')
+        .replace(/\r\n$/, '')
     expect(cell('a,b')).toBe('"a,b"')
     expect(cell('say "hi"')).toBe('"say ""hi"""')
     expect(cell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"')

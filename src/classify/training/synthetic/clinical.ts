@@ -6,8 +6,29 @@
  */
 import type { Rng } from '../../rng.js'
 import {
-  ALLERGIES, COMPLAINTS, CONDITIONS, EXAM, FAMILY_HX, MEDS, ROS, SOCIAL, addDays, age, clinicName, drName, fmtDate,
-  hospitalName, hpi, imagingName, letterhead, personName, plans, providerName, randomDate, time, vitals,
+  ALLERGIES,
+  COMPLAINTS,
+  CONDITIONS,
+  EXAM,
+  FAMILY_HX,
+  MEDS,
+  ROS,
+  SOCIAL,
+  addDays,
+  age,
+  clinicName,
+  drName,
+  fmtDate,
+  hospitalName,
+  hpi,
+  imagingName,
+  letterhead,
+  personName,
+  plans,
+  providerName,
+  randomDate,
+  time,
+  vitals,
 } from './pools.js'
 
 type Section = [heading: string, body: string]
@@ -30,7 +51,10 @@ function layout(r: Rng, sections: Section[]): string {
 const pronoun = (r: Rng): string => r.pick(['He', 'She', 'The patient'])
 
 function pmh(r: Rng): string {
-  return r.some(CONDITIONS, r.int(1, 5)).map((c, i) => (r.chance(0.4) ? `${i + 1}. ${c[0]!.toUpperCase()}${c.slice(1)}.` : c)).join(r.chance(0.5) ? ' ' : ', ')
+  return r
+    .some(CONDITIONS, r.int(1, 5))
+    .map((c, i) => (r.chance(0.4) ? `${i + 1}. ${c[0]!.toUpperCase()}${c.slice(1)}.` : c))
+    .join(r.chance(0.5) ? ' ' : ', ')
 }
 function meds(r: Rng): string {
   return r.chance(0.1) ? 'None.' : r.some(MEDS, r.int(1, 6)).join(r.pick([', ', '; ', '\n']))
@@ -42,7 +66,13 @@ function exam(r: Rng): string {
   return [`Vital signs: ${vitals(r)}`, ...r.some(EXAM, r.int(3, 9))].join(r.pick([' ', '\n']))
 }
 function assessment(r: Rng, complaint: string): string {
-  const dx = [r.pick([complaint, `${complaint}, likely ${r.pick(['viral', 'musculoskeletal', 'gastroenteritis', 'cardiac in origin', 'multifactorial'])}`]), ...r.some(CONDITIONS, r.int(0, 3))]
+  const dx = [
+    r.pick([
+      complaint,
+      `${complaint}, likely ${r.pick(['viral', 'musculoskeletal', 'gastroenteritis', 'cardiac in origin', 'multifactorial'])}`,
+    ]),
+    ...r.some(CONDITIONS, r.int(0, 3)),
+  ]
   return dx.map((d, i) => `${i + 1}. ${d[0]!.toUpperCase()}${d.slice(1)}.`).join(' ')
 }
 function labsLine(r: Rng): string {
@@ -60,13 +90,32 @@ export function historyAndPhysical(r: Rng): string {
   const complaint = r.pick(COMPLAINTS)
   const admit = r.chance(0.6)
   const d = randomDate(r)
-  const title = r.pick(['HISTORY AND PHYSICAL', 'History and Physical Examination', 'ADMISSION HISTORY AND PHYSICAL', 'H&P', 'HISTORY & PHYSICAL', 'Preoperative History and Physical', 'ADMISSION H&P', 'Admission Note'])
+  const title = r.pick([
+    'HISTORY AND PHYSICAL',
+    'History and Physical Examination',
+    'ADMISSION HISTORY AND PHYSICAL',
+    'H&P',
+    'HISTORY & PHYSICAL',
+    'Preoperative History and Physical',
+    'ADMISSION H&P',
+    'Admission Note',
+  ])
   const sections: Section[] = [
     ['Date of admission', admit && r.chance(0.5) ? fmtDate(r, d) : ''],
     ['Chief complaint', complaint[0]!.toUpperCase() + complaint.slice(1) + '.'],
     [r.pick(['History of present illness', 'HPI', 'Present illness']), hpi(r, complaint, admit ? 'admit' : 'clinic')],
     [r.pick(['Past medical history', 'PMH']), pmh(r)],
-    ['Past surgical history', r.pick(['Appendectomy.', 'Cholecystectomy in 2010.', 'None.', 'Cesarean section x2.', 'Right knee arthroscopy.', 'Coronary artery bypass grafting in 2015.'])],
+    [
+      'Past surgical history',
+      r.pick([
+        'Appendectomy.',
+        'Cholecystectomy in 2010.',
+        'None.',
+        'Cesarean section x2.',
+        'Right knee arthroscopy.',
+        'Coronary artery bypass grafting in 2015.',
+      ]),
+    ],
     [r.pick(['Medications', 'Current medications', 'Home medications']), meds(r)],
     ['Allergies', r.pick(ALLERGIES)],
     ['Social history', r.pick(SOCIAL)],
@@ -75,7 +124,18 @@ export function historyAndPhysical(r: Rng): string {
     [r.pick(['Physical examination', 'Physical exam', 'Examination']), exam(r)],
     [r.pick(['Laboratory data', 'Labs', 'Diagnostic data']), r.chance(0.6) ? labsLine(r) : ''],
     [r.pick(['Assessment', 'Impression', 'Assessment and plan']), assessment(r, complaint)],
-    ['Plan', [admit ? r.pick(['Admit to medical floor.', 'Admit to telemetry for observation.', 'Admit to the hospitalist service.', 'Admit to ICU.']) : '', ...plans(r, r.int(2, 5)), admit ? r.pick(['DVT prophylaxis with heparin.', 'Code status: Full code.', 'Will obtain old records.']) : ''].filter(Boolean).join(' ')],
+    [
+      'Plan',
+      [
+        admit
+          ? r.pick(['Admit to medical floor.', 'Admit to telemetry for observation.', 'Admit to the hospitalist service.', 'Admit to ICU.'])
+          : '',
+        ...plans(r, r.int(2, 5)),
+        admit ? r.pick(['DVT prophylaxis with heparin.', 'Code status: Full code.', 'Will obtain old records.']) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ],
   ]
   return [r.chance(0.85) ? title : '', layout(r, sections)].filter(Boolean).join('\n')
 }
@@ -92,7 +152,20 @@ export function referralLetter(r: Rng, reply = false): string {
   const from = providerName(r)
   const p = personName(r)
   const d = randomDate(r)
-  const spec = r.pick(['cardiology', 'gastroenterology', 'orthopedics', 'neurology', 'endocrinology', 'pulmonology', 'dermatology', 'rheumatology', 'nephrology', 'urology', 'behavioral health', 'podiatry'])
+  const spec = r.pick([
+    'cardiology',
+    'gastroenterology',
+    'orthopedics',
+    'neurology',
+    'endocrinology',
+    'pulmonology',
+    'dermatology',
+    'rheumatology',
+    'nephrology',
+    'urology',
+    'behavioral health',
+    'podiatry',
+  ])
   const kind = reply ? r.pick([1, 2]) : r.pick([0, 3])
   if (kind === 3) {
     // referral form
@@ -109,7 +182,9 @@ export function referralLetter(r: Rng, reply = false): string {
       `Diagnosis / ICD-10: ${r.pick(['I10', 'E11.65', 'R07.9', 'K21.9', 'M17.11', 'N18.3', 'R10.31', 'G43.909'])}`,
       `${r.pick(['Urgency', 'Priority'])}: ${r.pick(['[X] Routine  [ ] Urgent', '[ ] Routine  [X] Urgent (within 1 week)', 'Routine', 'URGENT', 'STAT'])}`,
       `${r.pick(['Pertinent history', 'Clinical history', 'Relevant history'])}: ${hpi(r, complaint, 'clinic')} Past history of ${pmh(r)}. Current medications: ${meds(r).replace(/\n/g, ', ')}.`,
-      r.chance(0.6) ? `Attachments: ${r.some(['recent office note', 'lab results', 'imaging report', 'medication list', 'EKG tracing'], 2).join(', ')}` : '',
+      r.chance(0.6)
+        ? `Attachments: ${r.some(['recent office note', 'lab results', 'imaging report', 'medication list', 'EKG tracing'], 2).join(', ')}`
+        : '',
       r.chance(0.5) ? 'Please send consult note to the referring provider.' : '',
       r.chance(0.5) ? `Referral coordinator: ${personName(r).full}  Phone ${r.int(200, 999)}-${r.int(200, 999)}-${r.int(1000, 9999)}` : '',
     ].join('\n')
@@ -134,7 +209,9 @@ export function referralLetter(r: Rng, reply = false): string {
           ])
   const body = [
     hpi(r, complaint, 'letter'),
-    r.chance(0.6) ? `${pronoun(r)} has a past history of ${r.some(CONDITIONS, r.int(1, 3)).join(', ')}. Current medications include ${r.some(MEDS, r.int(1, 4)).join(', ')}.` : '',
+    r.chance(0.6)
+      ? `${pronoun(r)} has a past history of ${r.some(CONDITIONS, r.int(1, 3)).join(', ')}. Current medications include ${r.some(MEDS, r.int(1, 4)).join(', ')}.`
+      : '',
     r.chance(0.5) ? `On examination, ${r.some(EXAM, 2).join(' ').toLowerCase()}` : '',
     r.chance(0.4) ? labsLine(r) : '',
     kind === 0
@@ -148,17 +225,28 @@ export function referralLetter(r: Rng, reply = false): string {
           `I have recommended ${r.pick(['a trial of physical therapy', 'an MRI', 'a medication change', 'a sleep study', 'an upper endoscopy'])} and will see ${r.pick(['her', 'him'])} back in ${r.pick(['four weeks', 'three months', 'six weeks'])}.`,
         ]),
   ].filter(Boolean)
-  const closing = r.pick(['Thank you for allowing me to participate in the care of this patient.', 'Thank you for seeing this patient.', 'Please do not hesitate to contact me with any questions.', 'Thank you for this referral.', 'I will keep you informed of any changes.'])
+  const closing = r.pick([
+    'Thank you for allowing me to participate in the care of this patient.',
+    'Thank you for seeing this patient.',
+    'Please do not hesitate to contact me with any questions.',
+    'Thank you for this referral.',
+    'I will keep you informed of any changes.',
+  ])
   return [
     r.chance(0.7) ? letterhead(r) : '',
     '',
     fmtDate(r, d, 2),
     '',
-    r.chance(0.6) ? `${to}\n${r.chance(0.5) ? clinicName(r) : hospitalName(r)}\n${r.int(10, 9000)} ${r.pick(['Main St', 'Oak Avenue', 'Medical Park Dr'])}` : '',
+    r.chance(0.6)
+      ? `${to}\n${r.chance(0.5) ? clinicName(r) : hospitalName(r)}\n${r.int(10, 9000)} ${r.pick(['Main St', 'Oak Avenue', 'Medical Park Dr'])}`
+      : '',
     '',
     `${r.pick(['RE', 'Re', 'RE:', 'Regarding'])}${r.chance(0.5) ? ':' : ''} ${p.full}${r.chance(0.6) ? `   DOB: ${fmtDate(r, randomDate(r, 1935, 2020), 0)}` : ''}`,
     '',
-    `${r.pick(['Dear', 'Dear Dr.'])} ${r.chance(0.5) ? to.replace(/^Dr\. /, r.pick(['Dr. ', ''])) : r.pick(['Doctor', 'Colleague'])}:`.replace('Dr. Dr.', 'Dr.'),
+    `${r.pick(['Dear', 'Dear Dr.'])} ${r.chance(0.5) ? to.replace(/^Dr\. /, r.pick(['Dr. ', ''])) : r.pick(['Doctor', 'Colleague'])}:`.replace(
+      'Dr. Dr.',
+      'Dr.',
+    ),
     '',
     opening,
     '',
@@ -185,7 +273,15 @@ export function emergencyReport(r: Rng): string {
     const admitted = r.chance(0.4)
     return [
       hosp,
-      r.pick(['EMERGENCY DEPARTMENT VISIT NOTIFICATION', 'Notice of Emergency Department Visit', 'ED Visit Notification', 'HOSPITAL ADMISSION NOTIFICATION', 'Admission/Discharge/Transfer Alert', 'ER Visit Summary', 'Emergency Department Discharge Summary']),
+      r.pick([
+        'EMERGENCY DEPARTMENT VISIT NOTIFICATION',
+        'Notice of Emergency Department Visit',
+        'ED Visit Notification',
+        'HOSPITAL ADMISSION NOTIFICATION',
+        'Admission/Discharge/Transfer Alert',
+        'ER Visit Summary',
+        'Emergency Department Discharge Summary',
+      ]),
       `Date: ${fmtDate(r, d)}`,
       `To: ${r.pick(['Primary Care Provider', clinicName(r), providerName(r)])}`,
       `Patient: ${p.full}   DOB: ${fmtDate(r, randomDate(r, 1935, 2020), 0)}   ${r.chance(0.5) ? `MRN: ${r.int(100000, 9999999)}` : ''}`,
@@ -195,15 +291,24 @@ export function emergencyReport(r: Rng): string {
       r.chance(0.7) ? `${r.pick(['Diagnosis', 'ED diagnosis', 'Final diagnosis'])}: ${r.pick([complaint, ...CONDITIONS])}` : '',
       `${r.pick(['Disposition', 'Discharge disposition'])}: ${admitted ? `Admitted to ${r.pick(['medicine', 'telemetry', 'ICU', 'surgery', 'observation'])}` : r.pick(['Discharged home', 'Discharged home with instructions', 'Transferred to ' + hospitalName(r), 'Left without being seen', 'Left against medical advice'])}`,
       r.chance(0.6) ? `ED provider: ${providerName(r)}` : '',
-      r.chance(0.6) ? `Follow-up: ${r.pick(['with primary care in 2-3 days', 'with PCP within one week', 'as needed', 'with cardiology'])}` : '',
-      r.chance(0.5) ? `Records to follow: ${r.some(['ED provider note', 'lab results', 'imaging reports', 'discharge summary'], 2).join(', ')}` : '',
+      r.chance(0.6)
+        ? `Follow-up: ${r.pick(['with primary care in 2-3 days', 'with PCP within one week', 'as needed', 'with cardiology'])}`
+        : '',
+      r.chance(0.5)
+        ? `Records to follow: ${r.some(['ED provider note', 'lab results', 'imaging reports', 'discharge summary'], 2).join(', ')}`
+        : '',
       r.chance(0.4) ? 'This notification is sent to the primary care provider on file to support care coordination.' : '',
-    ].filter(Boolean).join('\n')
+    ]
+      .filter(Boolean)
+      .join('\n')
   }
   const sections: Section[] = [
     [r.pick(['Date of service', 'Date of visit', 'Arrival']), r.chance(0.5) ? `${fmtDate(r, d)} ${time(r)}` : ''],
     [r.pick(['Chief complaint', 'Reason for visit']), complaint[0]!.toUpperCase() + complaint.slice(1) + '.'],
-    [r.pick(['Triage', 'Triage note']), r.chance(0.4) ? `ESI level ${r.int(2, 4)}. Arrived by ${r.pick(['ambulance', 'private vehicle', 'EMS'])}. ${vitals(r)}` : ''],
+    [
+      r.pick(['Triage', 'Triage note']),
+      r.chance(0.4) ? `ESI level ${r.int(2, 4)}. Arrived by ${r.pick(['ambulance', 'private vehicle', 'EMS'])}. ${vitals(r)}` : '',
+    ],
     [r.pick(['History of present illness', 'HPI', 'History']), hpi(r, complaint, 'ed')],
     [r.pick(['Past medical history', 'PMH']), pmh(r)],
     ['Medications', meds(r)],
@@ -211,12 +316,32 @@ export function emergencyReport(r: Rng): string {
     ['Social history', r.chance(0.7) ? r.pick(SOCIAL) : ''],
     [r.pick(['Review of systems', 'ROS']), r.chance(0.7) ? ros(r) : ''],
     [r.pick(['Physical examination', 'Physical exam']), exam(r)],
-    [r.pick(['ED course', 'Emergency department course', 'ER course', 'Medical decision making', 'MDM']), `${labsLine(r)} ${r.pick(['The patient was given', 'Treated with', 'In the emergency department, received'])} ${r.pick(['IV fluids', 'morphine 4 mg IV', 'ondansetron 4 mg IV', 'albuterol nebulizer treatments', 'ketorolac 30 mg IM', 'aspirin 325 mg', 'ceftriaxone 1 g IV'])} with ${r.pick(['improvement', 'good relief', 'some improvement', 'resolution of symptoms'])}.`],
+    [
+      r.pick(['ED course', 'Emergency department course', 'ER course', 'Medical decision making', 'MDM']),
+      `${labsLine(r)} ${r.pick(['The patient was given', 'Treated with', 'In the emergency department, received'])} ${r.pick(['IV fluids', 'morphine 4 mg IV', 'ondansetron 4 mg IV', 'albuterol nebulizer treatments', 'ketorolac 30 mg IM', 'aspirin 325 mg', 'ceftriaxone 1 g IV'])} with ${r.pick(['improvement', 'good relief', 'some improvement', 'resolution of symptoms'])}.`,
+    ],
     [r.pick(['Diagnosis', 'Impression', 'Clinical impression', 'Final diagnosis']), assessment(r, complaint)],
-    [r.pick(['Disposition', 'Plan']), r.pick(['Discharged home in stable condition.', `Admitted to ${r.pick(['the hospitalist service', 'telemetry', 'the ICU', 'general surgery'])}.`, 'Discharged home with instructions to follow up with primary care in 2 to 3 days.', 'Transferred to a tertiary care center.', 'Observation unit.'])],
+    [
+      r.pick(['Disposition', 'Plan']),
+      r.pick([
+        'Discharged home in stable condition.',
+        `Admitted to ${r.pick(['the hospitalist service', 'telemetry', 'the ICU', 'general surgery'])}.`,
+        'Discharged home with instructions to follow up with primary care in 2 to 3 days.',
+        'Transferred to a tertiary care center.',
+        'Observation unit.',
+      ]),
+    ],
     ['Condition', r.chance(0.5) ? r.pick(['Stable.', 'Improved.', 'Good.', 'Fair.']) : ''],
   ]
-  const title = r.pick(['EMERGENCY DEPARTMENT REPORT', 'Emergency Room Record', 'ED PROVIDER NOTE', 'EMERGENCY PHYSICIAN RECORD', 'ER Report', 'Emergency Department Visit', 'ED Note'])
+  const title = r.pick([
+    'EMERGENCY DEPARTMENT REPORT',
+    'Emergency Room Record',
+    'ED PROVIDER NOTE',
+    'EMERGENCY PHYSICIAN RECORD',
+    'ER Report',
+    'Emergency Department Visit',
+    'ED Note',
+  ])
   return [r.chance(0.8) ? title : '', layout(r, sections)].filter(Boolean).join('\n')
 }
 
@@ -227,7 +352,14 @@ export function consultNote(r: Rng): string {
   const sections: Section[] = [
     ['Date of consultation', r.chance(0.4) ? fmtDate(r, randomDate(r)) : ''],
     [r.pick(['Requesting physician', 'Referring physician', 'Consulting physician']), r.chance(0.6) ? drName(r) : ''],
-    [r.pick(['Reason for consultation', 'Reason for consult']), r.pick([`Evaluation of ${complaint}.`, `${r.pick(CONDITIONS)}.`, `Abnormal ${r.pick(['liver function tests', 'EKG', 'kidney function', 'chest CT'])}.`])],
+    [
+      r.pick(['Reason for consultation', 'Reason for consult']),
+      r.pick([
+        `Evaluation of ${complaint}.`,
+        `${r.pick(CONDITIONS)}.`,
+        `Abnormal ${r.pick(['liver function tests', 'EKG', 'kidney function', 'chest CT'])}.`,
+      ]),
+    ],
     [r.pick(['History of present illness', 'HPI']), hpi(r, complaint, 'consult')],
     ['Past medical history', pmh(r)],
     ['Medications', meds(r)],
@@ -237,9 +369,20 @@ export function consultNote(r: Rng): string {
     ['Review of systems', r.chance(0.6) ? ros(r) : ''],
     ['Physical examination', exam(r)],
     [r.pick(['Impression', 'Assessment']), assessment(r, complaint)],
-    [r.pick(['Recommendations', 'Plan', 'Recommendations and plan']), plans(r, r.int(2, 5)).join(' ') + ` ${r.pick(['We will follow along with you.', 'Thank you for this consultation.', 'We will sign off; please call with questions.', 'I will see the patient again in follow-up.'])}`],
+    [
+      r.pick(['Recommendations', 'Plan', 'Recommendations and plan']),
+      plans(r, r.int(2, 5)).join(' ') +
+        ` ${r.pick(['We will follow along with you.', 'Thank you for this consultation.', 'We will sign off; please call with questions.', 'I will see the patient again in follow-up.'])}`,
+    ],
   ]
-  return [r.chance(0.7) ? r.pick(['CONSULTATION', 'CONSULTATION NOTE', 'Consultation Report', 'INPATIENT CONSULTATION', 'New Patient Consultation']) : '', layout(r, sections)].filter(Boolean).join('\n')
+  return [
+    r.chance(0.7)
+      ? r.pick(['CONSULTATION', 'CONSULTATION NOTE', 'Consultation Report', 'INPATIENT CONSULTATION', 'New Patient Consultation'])
+      : '',
+    layout(r, sections),
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 export function progressNote(r: Rng): string {
@@ -247,19 +390,30 @@ export function progressNote(r: Rng): string {
   const soap = r.chance(0.6)
   const sections: Section[] = soap
     ? [
-        ['Subjective', `${hpi(r, complaint, 'clinic')} ${r.pick(['Here for follow-up.', 'Returns for a recheck.', 'Since last visit, doing better.', ''])}`],
+        [
+          'Subjective',
+          `${hpi(r, complaint, 'clinic')} ${r.pick(['Here for follow-up.', 'Returns for a recheck.', 'Since last visit, doing better.', ''])}`,
+        ],
         ['Objective', exam(r)],
         ['Assessment', assessment(r, complaint)],
         ['Plan', plans(r, r.int(2, 5)).join(' ')],
       ]
     : [
         ['Chief complaint', `Follow-up of ${r.pick(CONDITIONS)}.`],
-        ['Interval history', `${pronoun(r)} ${r.pick(['returns for follow-up', 'comes in for a recheck', 'is seen for routine follow-up'])}. ${hpi(r, complaint, 'clinic')}`],
+        [
+          'Interval history',
+          `${pronoun(r)} ${r.pick(['returns for follow-up', 'comes in for a recheck', 'is seen for routine follow-up'])}. ${hpi(r, complaint, 'clinic')}`,
+        ],
         ['Medications', meds(r)],
         ['Exam', exam(r)],
         ['Assessment and plan', `${assessment(r, complaint)} ${plans(r, r.int(2, 4)).join(' ')}`],
       ]
-  return [r.chance(0.6) ? r.pick(['PROGRESS NOTE', 'Office Visit', 'CLINIC NOTE', 'Follow-up Visit', 'SOAP NOTE']) : '', layout(r, sections)].filter(Boolean).join('\n')
+  return [
+    r.chance(0.6) ? r.pick(['PROGRESS NOTE', 'Office Visit', 'CLINIC NOTE', 'Follow-up Visit', 'SOAP NOTE']) : '',
+    layout(r, sections),
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 export function dischargeSummary(r: Rng): string {
@@ -270,33 +424,105 @@ export function dischargeSummary(r: Rng): string {
     ['Date of discharge', fmtDate(r, addDays(a, r.int(1, 12)))],
     [r.pick(['Admitting diagnosis', 'Reason for admission']), complaint],
     [r.pick(['Discharge diagnoses', 'Discharge diagnosis', 'Final diagnoses']), assessment(r, complaint)],
-    [r.pick(['Procedures', 'Procedures performed']), r.pick(['None.', 'Upper endoscopy.', 'Cardiac catheterization.', 'Transfusion of 2 units packed red blood cells.', 'Lumbar puncture.'])],
-    ['Hospital course', `${hpi(r, complaint, 'admit')} ${labsLine(r)} ${r.pick(['The patient was treated with IV antibiotics and improved.', 'Symptoms resolved with supportive care.', 'The patient was diuresed with IV furosemide with improvement.', 'Insulin regimen was adjusted.'])}`],
-    [r.pick(['Condition at discharge', 'Condition on discharge', 'Discharge condition']), r.pick(['Stable.', 'Improved.', 'Good.', 'Fair.'])],
+    [
+      r.pick(['Procedures', 'Procedures performed']),
+      r.pick([
+        'None.',
+        'Upper endoscopy.',
+        'Cardiac catheterization.',
+        'Transfusion of 2 units packed red blood cells.',
+        'Lumbar puncture.',
+      ]),
+    ],
+    [
+      'Hospital course',
+      `${hpi(r, complaint, 'admit')} ${labsLine(r)} ${r.pick(['The patient was treated with IV antibiotics and improved.', 'Symptoms resolved with supportive care.', 'The patient was diuresed with IV furosemide with improvement.', 'Insulin regimen was adjusted.'])}`,
+    ],
+    [
+      r.pick(['Condition at discharge', 'Condition on discharge', 'Discharge condition']),
+      r.pick(['Stable.', 'Improved.', 'Good.', 'Fair.']),
+    ],
     [r.pick(['Discharge medications', 'Medications on discharge']), meds(r)],
-    [r.pick(['Disposition', 'Discharge disposition']), r.pick(['Home.', 'Home with home health.', 'Skilled nursing facility.', 'Rehabilitation facility.'])],
-    [r.pick(['Discharge instructions', 'Instructions']), r.pick(['Low-sodium diet. Activity as tolerated.', 'Diabetic diet. Check blood sugars twice daily.', 'Return to the emergency department for chest pain or shortness of breath.'])],
+    [
+      r.pick(['Disposition', 'Discharge disposition']),
+      r.pick(['Home.', 'Home with home health.', 'Skilled nursing facility.', 'Rehabilitation facility.']),
+    ],
+    [
+      r.pick(['Discharge instructions', 'Instructions']),
+      r.pick([
+        'Low-sodium diet. Activity as tolerated.',
+        'Diabetic diet. Check blood sugars twice daily.',
+        'Return to the emergency department for chest pain or shortness of breath.',
+      ]),
+    ],
     [r.pick(['Follow-up', 'Follow up']), `With ${drName(r)} in ${r.pick(['one week', 'two weeks', '3-5 days'])}.`],
   ]
-  return [r.chance(0.8) ? r.pick(['DISCHARGE SUMMARY', 'Discharge Summary', 'HOSPITAL DISCHARGE SUMMARY']) : '', layout(r, sections)].filter(Boolean).join('\n')
+  return [r.chance(0.8) ? r.pick(['DISCHARGE SUMMARY', 'Discharge Summary', 'HOSPITAL DISCHARGE SUMMARY']) : '', layout(r, sections)]
+    .filter(Boolean)
+    .join('\n')
 }
 
 export function radiologyReport(r: Rng): string {
-  const exam = r.pick(['XR CHEST 2 VIEWS', 'CT HEAD WITHOUT CONTRAST', 'CT ABDOMEN AND PELVIS WITH CONTRAST', 'MRI LUMBAR SPINE WITHOUT CONTRAST', 'US ABDOMEN COMPLETE', 'XR RIGHT KNEE 3 VIEWS', 'SCREENING MAMMOGRAM BILATERAL', 'US PELVIS TRANSVAGINAL', 'DEXA BONE DENSITY', 'CT CHEST PULMONARY ANGIOGRAM'])
+  const exam = r.pick([
+    'XR CHEST 2 VIEWS',
+    'CT HEAD WITHOUT CONTRAST',
+    'CT ABDOMEN AND PELVIS WITH CONTRAST',
+    'MRI LUMBAR SPINE WITHOUT CONTRAST',
+    'US ABDOMEN COMPLETE',
+    'XR RIGHT KNEE 3 VIEWS',
+    'SCREENING MAMMOGRAM BILATERAL',
+    'US PELVIS TRANSVAGINAL',
+    'DEXA BONE DENSITY',
+    'CT CHEST PULMONARY ANGIOGRAM',
+  ])
   const d = randomDate(r)
   const sections: Section[] = [
     ['Exam', `${exam}${r.chance(0.5) ? `   Date: ${fmtDate(r, d)}` : ''}`],
     [r.pick(['Clinical indication', 'Indication', 'History', 'Reason for exam']), r.pick(COMPLAINTS)],
     ['Comparison', r.pick(['None.', `Prior study dated ${fmtDate(r, addDays(d, -r.int(30, 900)), 0)}.`, 'No prior studies available.'])],
-    ['Technique', r.chance(0.7) ? r.pick(['PA and lateral views of the chest.', 'Axial images were obtained without contrast.', 'Multiplanar multisequence imaging was performed.', 'Real-time grayscale and color Doppler images were obtained.']) : ''],
-    ['Findings', r.pick(['The lungs are clear. The heart size is normal. No pleural effusion or pneumothorax.', 'No acute intracranial hemorrhage, mass effect or midline shift. Ventricles are normal in size.', 'The liver, spleen, pancreas and kidneys are unremarkable. No free fluid. The appendix is normal.', 'Mild degenerative disc disease at L4-L5 with a small central disc protrusion. No spinal stenosis.', 'Gallbladder contains multiple echogenic stones without wall thickening. Common bile duct measures 4 mm.', 'Scattered fibroglandular densities. No suspicious mass, calcification or architectural distortion.'])],
-    ['Impression', r.pick(['No acute cardiopulmonary process.', 'No acute intracranial abnormality.', 'Cholelithiasis without evidence of cholecystitis.', 'BI-RADS 1: Negative.', 'Mild degenerative changes. No acute fracture.', 'No pulmonary embolism.'])],
+    [
+      'Technique',
+      r.chance(0.7)
+        ? r.pick([
+            'PA and lateral views of the chest.',
+            'Axial images were obtained without contrast.',
+            'Multiplanar multisequence imaging was performed.',
+            'Real-time grayscale and color Doppler images were obtained.',
+          ])
+        : '',
+    ],
+    [
+      'Findings',
+      r.pick([
+        'The lungs are clear. The heart size is normal. No pleural effusion or pneumothorax.',
+        'No acute intracranial hemorrhage, mass effect or midline shift. Ventricles are normal in size.',
+        'The liver, spleen, pancreas and kidneys are unremarkable. No free fluid. The appendix is normal.',
+        'Mild degenerative disc disease at L4-L5 with a small central disc protrusion. No spinal stenosis.',
+        'Gallbladder contains multiple echogenic stones without wall thickening. Common bile duct measures 4 mm.',
+        'Scattered fibroglandular densities. No suspicious mass, calcification or architectural distortion.',
+      ]),
+    ],
+    [
+      'Impression',
+      r.pick([
+        'No acute cardiopulmonary process.',
+        'No acute intracranial abnormality.',
+        'Cholelithiasis without evidence of cholecystitis.',
+        'BI-RADS 1: Negative.',
+        'Mild degenerative changes. No acute fracture.',
+        'No pulmonary embolism.',
+      ]),
+    ],
   ]
   return [
     r.chance(0.5) ? imagingName(r) : '',
     r.chance(0.7) ? r.pick(['RADIOLOGY REPORT', 'Diagnostic Imaging Report', 'IMAGING REPORT']) : '',
     r.chance(0.5) ? `Ordering physician: ${providerName(r)}` : '',
     layout(r, sections),
-    r.chance(0.7) ? `${r.pick(['Interpreted by', 'Radiologist', 'Electronically signed by'])}: ${providerName(r).replace(/, .*/, ', MD')}` : '',
-  ].filter(Boolean).join('\n')
+    r.chance(0.7)
+      ? `${r.pick(['Interpreted by', 'Radiologist', 'Electronically signed by'])}: ${providerName(r).replace(/, .*/, ', MD')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n')
 }

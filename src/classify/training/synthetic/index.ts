@@ -6,7 +6,15 @@
  *   const docs = generateSynthetic({ seed: 1, counts: DEFAULT_SYNTHETIC_COUNTS })
  */
 import { makeRng, type Rng } from '../../rng.js'
-import { consultNote, dischargeSummary, emergencyReport, historyAndPhysical, progressNote, radiologyReport, referralLetter } from './clinical.js'
+import {
+  consultNote,
+  dischargeSummary,
+  emergencyReport,
+  historyAndPhysical,
+  progressNote,
+  radiologyReport,
+  referralLetter,
+} from './clinical.js'
 import { edHouseStyle, hpHouseStyle, labHouseStyle, referralHouseStyle } from './houseStyles.js'
 import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthorization } from './nonclinical.js'
 import { consultReply, referralRequest } from './letters.js'
@@ -14,9 +22,15 @@ import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreSt
 
 type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
-const either = (a: Gen, b: Gen) => (r: Rng): string => (r.chance(0.5) ? a(r) : b(r))
+const either =
+  (a: Gen, b: Gen) =>
+  (r: Rng): string =>
+    r.chance(0.5) ? a(r) : b(r)
 /** One of several generators, each as likely as the others. */
-const anyOf = (...gens: Gen[]) => (r: Rng): string => r.pick(gens)(r)
+const anyOf =
+  (...gens: Gen[]) =>
+  (r: Rng): string =>
+    r.pick(gens)(r)
 
 export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
   lab_report: anyOf(labReport, labHouseStyle, labAnyLayout, labAnyLayout),
@@ -26,9 +40,22 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
   other: otherDocument,
   history_and_physical: anyOf(historyAndPhysical, hpHouseStyle, hpAnyOrder, hpAnyOrder),
   // A letter that asks for a visit is a referral; the consultant's answer back is a consult note.
-  referral_letter: anyOf((r) => referralLetter(r), (r) => referralHouseStyle(r), referralRequest, referralRequest),
+  referral_letter: anyOf(
+    (r) => referralLetter(r),
+    (r) => referralHouseStyle(r),
+    referralRequest,
+    referralRequest,
+  ),
   emergency_report: either(emergencyReport, edHouseStyle),
-  consult_note: anyOf(consultNote, consultNote, (r) => referralLetter(r, true), (r) => referralHouseStyle(r, true), consultReply, consultReply, consultReply),
+  consult_note: anyOf(
+    consultNote,
+    consultNote,
+    (r) => referralLetter(r, true),
+    (r) => referralHouseStyle(r, true),
+    consultReply,
+    consultReply,
+    consultReply,
+  ),
   progress_note: progressNote,
   discharge_summary: dischargeSummary,
   radiology_report: radiologyReport,
@@ -61,7 +88,13 @@ export function generateSynthetic(opts: { seed: number; counts: Record<string, n
     const gen = SYNTHETIC_GENERATORS[type]
     if (!gen) continue
     const r = makeRng(`${opts.seed}:${type}`)
-    for (let i = 0; i < n; i++) out.push({ text: gen(r).replace(/\n{3,}/g, '\n\n').trim(), type })
+    for (let i = 0; i < n; i++)
+      out.push({
+        text: gen(r)
+          .replace(/\n{3,}/g, '\n\n')
+          .trim(),
+        type,
+      })
   }
   return out
 }

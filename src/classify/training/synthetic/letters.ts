@@ -17,22 +17,162 @@ type Part = string | false | null | undefined
 const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
-const SPECIALTIES = ['cardiology', 'gastroenterology', 'dermatology', 'orthopaedic surgery', 'neurology', 'otolaryngology', 'urology', 'endocrinology', 'nephrology', 'rheumatology', 'pulmonology', 'hematology', 'infectious diseases', 'general surgery', 'vascular surgery', 'gynecology', 'psychiatry', 'sleep medicine', 'pain management', 'allergy', 'podiatry', 'ophthalmology', 'physical medicine and rehabilitation', 'oncology', 'hepatology']
-const PROBLEMS = ['iron deficiency without an obvious source', 'a thyroid nodule found on imaging', 'poorly controlled asthma', 'worsening kidney function', 'persistent atrial ectopy', 'a raised ferritin', 'hip pain limiting walking', 'possible obstructive sleep apnoea', 'recurrent kidney stones', 'a new murmur', 'inflammatory-looking joint swelling', 'a pigmented lesion on the shoulder', 'chronic diarrhoea', 'proteinuria', 'tremor', 'memory complaints', 'a lung nodule', 'dysphagia for solids', 'heavy menstrual bleeding', 'leg claudication', 'elevated liver enzymes', 'recurrent cellulitis', 'neck lump', 'hearing loss on one side', 'chronic cough', 'low platelets']
-const OPINIONS = ['This is most likely benign and needs no treatment.', 'The picture fits an early inflammatory arthritis.', 'I suspect a functional cause rather than structural disease.', 'The findings are in keeping with moderate disease.', 'I could not find anything of concern today.', 'This is consistent with the working diagnosis in your letter.', 'I think the symptoms are medication related.', 'The results point to a treatable cause.', 'I agree with your suspicion.', 'The study confirmed the diagnosis.']
-const DONE = ['I have started', 'I have stopped', 'I have increased', 'I have arranged', 'I have booked', 'I have requested', 'We have ordered', 'I have given', 'I have recommended']
-const THINGS = ['a trial of a proton pump inhibitor', 'an ultrasound scan', 'a 24-hour Holter monitor', 'a sleep study', 'a fine-needle aspiration', 'a short course of steroids', 'physiotherapy', 'blood tests for autoimmune markers', 'a repeat scan in six months', 'an upper endoscopy', 'a change of her blood pressure tablet', 'a low-dose beta-blocker', 'topical treatment', 'an MRI', 'a nerve conduction study', 'lifestyle advice and a diet sheet']
-const HANDBACK = ['I have discharged her back to your care.', 'No further follow-up with us is needed; we are happy to see him again if things change.', 'I will review him in clinic with the results.', 'We will see her again in three months.', 'Please continue the current dose and recheck bloods in four weeks.', 'I would be grateful if you could monitor the blood pressure.', 'A copy of this letter goes to the patient.', 'Follow-up has been arranged in our clinic.', 'We will keep you updated.', 'Happy to discuss by phone.']
-const ASKS = ['Could you please assess', 'I would value your opinion on', 'I would be grateful if you would see', 'Please would you review', 'Kindly evaluate', 'I am requesting an appointment for', 'Please see and advise on', 'I would appreciate your help with', 'I would like to refer', 'May I ask you to see', 'I am sending', 'Requesting specialist evaluation of', 'Please accept this referral for']
-const WHYS = ['I am not sure whether further tests are needed.', 'She has not improved on first-line treatment.', 'He is worried and would like a specialist view.', 'The initial results are borderline.', 'I would like advice on management.', 'Symptoms are affecting work.', 'The family history makes me cautious.', 'Imaging raised a question I cannot answer.']
-const PRIOR = ['Blood tests in the practice', 'An initial ultrasound', 'A chest x-ray', 'Two courses of antibiotics', 'A trial of simple analgesia', 'Lifestyle measures', 'A three-month trial of medication']
+const SPECIALTIES = [
+  'cardiology',
+  'gastroenterology',
+  'dermatology',
+  'orthopaedic surgery',
+  'neurology',
+  'otolaryngology',
+  'urology',
+  'endocrinology',
+  'nephrology',
+  'rheumatology',
+  'pulmonology',
+  'hematology',
+  'infectious diseases',
+  'general surgery',
+  'vascular surgery',
+  'gynecology',
+  'psychiatry',
+  'sleep medicine',
+  'pain management',
+  'allergy',
+  'podiatry',
+  'ophthalmology',
+  'physical medicine and rehabilitation',
+  'oncology',
+  'hepatology',
+]
+const PROBLEMS = [
+  'iron deficiency without an obvious source',
+  'a thyroid nodule found on imaging',
+  'poorly controlled asthma',
+  'worsening kidney function',
+  'persistent atrial ectopy',
+  'a raised ferritin',
+  'hip pain limiting walking',
+  'possible obstructive sleep apnoea',
+  'recurrent kidney stones',
+  'a new murmur',
+  'inflammatory-looking joint swelling',
+  'a pigmented lesion on the shoulder',
+  'chronic diarrhoea',
+  'proteinuria',
+  'tremor',
+  'memory complaints',
+  'a lung nodule',
+  'dysphagia for solids',
+  'heavy menstrual bleeding',
+  'leg claudication',
+  'elevated liver enzymes',
+  'recurrent cellulitis',
+  'neck lump',
+  'hearing loss on one side',
+  'chronic cough',
+  'low platelets',
+]
+const OPINIONS = [
+  'This is most likely benign and needs no treatment.',
+  'The picture fits an early inflammatory arthritis.',
+  'I suspect a functional cause rather than structural disease.',
+  'The findings are in keeping with moderate disease.',
+  'I could not find anything of concern today.',
+  'This is consistent with the working diagnosis in your letter.',
+  'I think the symptoms are medication related.',
+  'The results point to a treatable cause.',
+  'I agree with your suspicion.',
+  'The study confirmed the diagnosis.',
+]
+const DONE = [
+  'I have started',
+  'I have stopped',
+  'I have increased',
+  'I have arranged',
+  'I have booked',
+  'I have requested',
+  'We have ordered',
+  'I have given',
+  'I have recommended',
+]
+const THINGS = [
+  'a trial of a proton pump inhibitor',
+  'an ultrasound scan',
+  'a 24-hour Holter monitor',
+  'a sleep study',
+  'a fine-needle aspiration',
+  'a short course of steroids',
+  'physiotherapy',
+  'blood tests for autoimmune markers',
+  'a repeat scan in six months',
+  'an upper endoscopy',
+  'a change of her blood pressure tablet',
+  'a low-dose beta-blocker',
+  'topical treatment',
+  'an MRI',
+  'a nerve conduction study',
+  'lifestyle advice and a diet sheet',
+]
+const HANDBACK = [
+  'I have discharged her back to your care.',
+  'No further follow-up with us is needed; we are happy to see him again if things change.',
+  'I will review him in clinic with the results.',
+  'We will see her again in three months.',
+  'Please continue the current dose and recheck bloods in four weeks.',
+  'I would be grateful if you could monitor the blood pressure.',
+  'A copy of this letter goes to the patient.',
+  'Follow-up has been arranged in our clinic.',
+  'We will keep you updated.',
+  'Happy to discuss by phone.',
+]
+const ASKS = [
+  'Could you please assess',
+  'I would value your opinion on',
+  'I would be grateful if you would see',
+  'Please would you review',
+  'Kindly evaluate',
+  'I am requesting an appointment for',
+  'Please see and advise on',
+  'I would appreciate your help with',
+  'I would like to refer',
+  'May I ask you to see',
+  'I am sending',
+  'Requesting specialist evaluation of',
+  'Please accept this referral for',
+]
+const WHYS = [
+  'I am not sure whether further tests are needed.',
+  'She has not improved on first-line treatment.',
+  'He is worried and would like a specialist view.',
+  'The initial results are borderline.',
+  'I would like advice on management.',
+  'Symptoms are affecting work.',
+  'The family history makes me cautious.',
+  'Imaging raised a question I cannot answer.',
+]
+const PRIOR = [
+  'Blood tests in the practice',
+  'An initial ultrasound',
+  'A chest x-ray',
+  'Two courses of antibiotics',
+  'A trial of simple analgesia',
+  'Lifestyle measures',
+  'A three-month trial of medication',
+]
 
 function pronouns(r: Rng): { he: string; him: string; his: string } {
   return r.chance(0.5) ? { he: 'she', him: 'her', his: 'her' } : { he: 'he', him: 'him', his: 'his' }
 }
 function patientLine(r: Rng, name: string): string {
   const dob = fmtDate(r, randomDate(r, 1935, 2019))
-  return r.pick([`Re: ${name}, DOB ${dob}`, `RE: ${name.toUpperCase()}  (${dob})`, `Patient: ${name}   Date of birth: ${dob}`, `${name}  DOB ${dob}  ID ${r.int(100000, 9999999)}`, `Regarding: ${name}`, ''])
+  return r.pick([
+    `Re: ${name}, DOB ${dob}`,
+    `RE: ${name.toUpperCase()}  (${dob})`,
+    `Patient: ${name}   Date of birth: ${dob}`,
+    `${name}  DOB ${dob}  ID ${r.int(100000, 9999999)}`,
+    `Regarding: ${name}`,
+    '',
+  ])
 }
 
 // ---------------------------------------------------------------- answers (consult_note)
@@ -61,7 +201,11 @@ export function consultReply(r: Rng): string {
     `I reviewed ${pt.given} in the ${spec} service today on your behalf.`,
   ])
   const story = `${cap(p.he)} ${r.pick(['describes', 'reports', 'tells me about', 'gives a history of'])} ${r.pick(['several months of', 'a year of', 'recent', 'intermittent'])} ${problem}. ${r.pick(['There are no red-flag features.', 'Weight is stable.', 'Sleep is poor.', `${cap(p.his)} mother had similar problems.`, 'No previous investigations here.'])}`
-  const exam = r.pick([`On examination ${r.pick(['there was nothing abnormal', 'the findings were subtle', 'blood pressure was 138/84', 'there was mild tenderness', 'the lesion measured 6 mm'])}.`, `Examination: ${r.pick(['unremarkable', 'as above', 'mild swelling only', 'normal neurology'])}.`, ''])
+  const exam = r.pick([
+    `On examination ${r.pick(['there was nothing abnormal', 'the findings were subtle', 'blood pressure was 138/84', 'there was mild tenderness', 'the lesion measured 6 mm'])}.`,
+    `Examination: ${r.pick(['unremarkable', 'as above', 'mild swelling only', 'normal neurology'])}.`,
+    '',
+  ])
   const opinion = r.pick(OPINIONS)
   const plan = `${r.pick(DONE)} ${r.pick(THINGS)}. ${r.pick(HANDBACK)}`
   const kind = r.int(0, 6)
@@ -80,7 +224,13 @@ export function consultReply(r: Rng): string {
       exam,
       `${r.pick(['My impression:', 'Impression:', 'In summary,', 'Opinion:', ''])} ${opinion}`.trim(),
       plan,
-      r.chance(0.5) && r.pick(['Thank you for involving me in her care.', 'Thanks again for the referral.', 'Please get in touch if I can help further.', 'Do contact me with any questions.']),
+      r.chance(0.5) &&
+        r.pick([
+          'Thank you for involving me in her care.',
+          'Thanks again for the referral.',
+          'Please get in touch if I can help further.',
+          'Do contact me with any questions.',
+        ]),
       signOff,
       me,
       role,
@@ -108,7 +258,14 @@ export function consultReply(r: Rng): string {
   if (kind === 2)
     // inpatient consult answer to the team that asked
     return lines(
-      r.pick([`${cap(spec)} Consult`, 'Inpatient Consult Note', 'Consult Follow-up', `${cap(spec)} consultation - inpatient`, `CONSULT: ${spec.toUpperCase()}`, '']),
+      r.pick([
+        `${cap(spec)} Consult`,
+        'Inpatient Consult Note',
+        'Consult Follow-up',
+        `${cap(spec)} consultation - inpatient`,
+        `CONSULT: ${spec.toUpperCase()}`,
+        '',
+      ]),
       `${r.pick(['Requested by', 'Consult requested by', 'Primary team', 'Asked by'])}: ${asker}${r.chance(0.5) ? ` (${r.pick(['hospitalist', 'surgery', 'medicine', 'ICU'])})` : ''}`,
       `${r.pick(['Question', 'Reason', 'Consult question', 'Reason for request'])}: ${problem}`,
       patientLine(r, pt.full),
@@ -121,7 +278,13 @@ export function consultReply(r: Rng): string {
   if (kind === 3)
     // e-consult / advice-only answer
     return lines(
-      r.pick(['eConsult Response', 'E-Consult - Specialist Reply', 'Electronic consultation answer', 'Advice and Guidance Reply', 'Specialist advice (no visit)']),
+      r.pick([
+        'eConsult Response',
+        'E-Consult - Specialist Reply',
+        'Electronic consultation answer',
+        'Advice and Guidance Reply',
+        'Specialist advice (no visit)',
+      ]),
       `${r.pick(['Specialty', 'Service'])}: ${cap(spec)}`,
       `${r.pick(['Requesting clinician', 'Submitted by', 'Asked by'])}: ${asker}`,
       patientLine(r, pt.full),
@@ -144,7 +307,15 @@ export function consultReply(r: Rng): string {
     // structured consultation report addressed back
     return lines(
       r.chance(0.6) && letterhead(r, clinicName(r)),
-      r.pick(['CONSULTATION REPORT', 'Specialist Report', 'Report to Referring Provider', 'Consultation Summary', 'Outpatient Consultation', 'NEW PATIENT EVALUATION', '']),
+      r.pick([
+        'CONSULTATION REPORT',
+        'Specialist Report',
+        'Report to Referring Provider',
+        'Consultation Summary',
+        'Outpatient Consultation',
+        'NEW PATIENT EVALUATION',
+        '',
+      ]),
       `${r.pick(['Referring provider', 'Referred by', 'Copy to', 'Requested by'])}: ${asker}`,
       patientLine(r, pt.full),
       `${r.pick(['Visit date', 'Date of service', 'Date seen'])}: ${seen}`,
@@ -168,7 +339,28 @@ export function consultReply(r: Rng): string {
 
 // ---------------------------------------------------------------- requests (referral_letter)
 
-const SERVICES = ['physical therapy', 'occupational therapy', 'speech-language pathology', 'home health nursing', 'hospice evaluation', 'a dietitian', 'diabetes education', 'audiology', 'cardiac rehabilitation', 'pulmonary rehabilitation', 'wound clinic', 'counseling services', 'a sleep study', 'the memory clinic', 'podiatry', 'lactation consultation', 'the anticoagulation clinic', 'vision rehabilitation', 'a care manager', 'outpatient psychiatry']
+const SERVICES = [
+  'physical therapy',
+  'occupational therapy',
+  'speech-language pathology',
+  'home health nursing',
+  'hospice evaluation',
+  'a dietitian',
+  'diabetes education',
+  'audiology',
+  'cardiac rehabilitation',
+  'pulmonary rehabilitation',
+  'wound clinic',
+  'counseling services',
+  'a sleep study',
+  'the memory clinic',
+  'podiatry',
+  'lactation consultation',
+  'the anticoagulation clinic',
+  'vision rehabilitation',
+  'a care manager',
+  'outpatient psychiatry',
+]
 
 /** A clinician's letter, form, order, e-mail or note asking another clinician or service to see the patient. */
 export function referralRequest(r: Rng): string {
@@ -194,7 +386,13 @@ export function referralRequest(r: Rng): string {
       background,
       meds,
       r.chance(0.5) && `${r.pick(['Urgency', 'Priority'])}: ${urgency}`,
-      r.pick(['Thank you for seeing ' + p.him + '.', 'Many thanks in advance.', 'I look forward to your opinion.', 'Thank you for your help.', 'With thanks,']),
+      r.pick([
+        'Thank you for seeing ' + p.him + '.',
+        'Many thanks in advance.',
+        'I look forward to your opinion.',
+        'Thank you for your help.',
+        'With thanks,',
+      ]),
       r.pick(['Yours faithfully,', 'Sincerely,', 'Kind regards,', '']),
       me,
     )
@@ -203,12 +401,26 @@ export function referralRequest(r: Rng): string {
     const svc = r.pick(SERVICES)
     return lines(
       r.chance(0.6) && letterhead(r, clinicName(r)),
-      r.pick([`${svc.toUpperCase()} ORDER`, `Referral for ${svc}`, 'SERVICE REFERRAL', 'Order / Referral', `Request for ${svc}`, 'Outpatient Services Referral']),
+      r.pick([
+        `${svc.toUpperCase()} ORDER`,
+        `Referral for ${svc}`,
+        'SERVICE REFERRAL',
+        'Order / Referral',
+        `Request for ${svc}`,
+        'Outpatient Services Referral',
+      ]),
       `${r.pick(['Patient', 'Client', 'Name'])}: ${pt.full}    ${r.pick(['DOB', 'Birth date'])}: ${fmtDate(r, randomDate(r, 1935, 2020))}`,
       `${r.pick(['Refer to', 'Service requested', 'Send to'])}: ${svc}`,
       `${r.pick(['Diagnosis', 'Dx', 'Reason'])}: ${problem}`,
-      r.pick(['[X] Evaluate and treat   [ ] Evaluate only', 'Evaluate and treat', '[X] Assess  [X] Treat  [ ] Equipment', `Frequency: ${r.int(1, 3)}x/week for ${r.int(4, 12)} weeks`, `Services: ${r.some(['assessment', 'education', 'exercise program', 'gait training', 'medication teaching', 'caregiver support'], 2).join(', ')}`]),
-      r.chance(0.5) && `${r.pick(['Goals', 'Expected outcome'])}: ${r.pick(['improve independence', 'reduce falls', 'safe swallow', 'symptom control at home', 'better glucose control'])}`,
+      r.pick([
+        '[X] Evaluate and treat   [ ] Evaluate only',
+        'Evaluate and treat',
+        '[X] Assess  [X] Treat  [ ] Equipment',
+        `Frequency: ${r.int(1, 3)}x/week for ${r.int(4, 12)} weeks`,
+        `Services: ${r.some(['assessment', 'education', 'exercise program', 'gait training', 'medication teaching', 'caregiver support'], 2).join(', ')}`,
+      ]),
+      r.chance(0.5) &&
+        `${r.pick(['Goals', 'Expected outcome'])}: ${r.pick(['improve independence', 'reduce falls', 'safe swallow', 'symptom control at home', 'better glucose control'])}`,
       r.chance(0.5) && `Precautions: ${r.pick(['none', 'fall risk', 'weight bearing as tolerated', 'oxygen 2 L'])}`,
       `${r.pick(['Ordering provider', 'Referring clinician', 'Requested by'])}: ${me}   ${r.pick(['Signature on file', 'Date: ' + fmtDate(r, randomDate(r)), 'NPI ' + r.int(1000000000, 1999999999)])}`,
     )
@@ -228,7 +440,15 @@ export function referralRequest(r: Rng): string {
   if (kind === 3)
     // structured referral sheet
     return lines(
-      r.pick(['Referral', 'REFERRAL', 'Specialist Referral Sheet', 'Request for Consultation', 'Consultation Request Form', 'Transfer of Care Request', '']),
+      r.pick([
+        'Referral',
+        'REFERRAL',
+        'Specialist Referral Sheet',
+        'Request for Consultation',
+        'Consultation Request Form',
+        'Transfer of Care Request',
+        '',
+      ]),
       `${r.pick(['From', 'Referring'])}: ${me}, ${clinicName(r)}`,
       `${r.pick(['To', 'Referred to', 'Consultant requested'])}: ${r.chance(0.5) ? to : cap(spec)}`,
       patientLine(r, pt.full) || `Patient: ${pt.full}`,
@@ -238,7 +458,13 @@ export function referralRequest(r: Rng): string {
         `${r.pick(['Urgency', 'Priority', 'Timeframe'])}: ${urgency}`,
       ]),
       meds,
-      r.chance(0.5) && r.pick(['Patient aware of referral: yes', 'Interpreter needed: no', 'Please send your report to the referring clinician.', 'Patient agrees to the referral.']),
+      r.chance(0.5) &&
+        r.pick([
+          'Patient aware of referral: yes',
+          'Interpreter needed: no',
+          'Please send your report to the referring clinician.',
+          'Patient agrees to the referral.',
+        ]),
     )
   if (kind === 4)
     // short handwritten-style note
@@ -267,7 +493,12 @@ export function referralRequest(r: Rng): string {
     `${r.pick(['Dear', 'Dear Dr.'])} ${to.replace('Dr. ', '')},`,
     `${r.pick(['I would be grateful for your', 'May I ask for your', 'I would appreciate your', 'I am writing to ask for your'])} ${r.pick(['surgical opinion', 'help', 'expert advice', 'assessment'])} on ${pt.full}, ${r.pick(['whom I see in', 'a patient of our', 'who attends the'])} ${r.pick(SPECIALTIES)} clinic.`,
     background,
-    r.pick([`${cap(p.he)} is keen to be seen.`, `${cap(p.he)} understands why I am asking.`, 'The relevant reports are enclosed.', 'I would be happy to discuss.']),
+    r.pick([
+      `${cap(p.he)} is keen to be seen.`,
+      `${cap(p.he)} understands why I am asking.`,
+      'The relevant reports are enclosed.',
+      'I would be happy to discuss.',
+    ]),
     r.pick(['With thanks,', 'Best wishes,', 'Warm regards,']),
     me,
   )

@@ -5,11 +5,17 @@ import { makeRng } from '../../../../src/classify/rng.js'
 
 describe('which way a letter goes', () => {
   it('GIVEN a corpus "referral letter" that reports a visit to the referrer THEN it is a consult note', () => {
-    const back = { type: 'referral_letter', text: 'Dear Dr. Lowe,\nI had the pleasure of seeing your patient today in clinic. My impression is ...' }
+    const back = {
+      type: 'referral_letter',
+      text: 'Dear Dr. Lowe,\nI had the pleasure of seeing your patient today in clinic. My impression is ...',
+    }
     expect(conventionalType(back).type).toBe('consult_note')
   })
   it('GIVEN a letter asking for a visit THEN it stays a referral letter, even when it thanks', () => {
-    const ask = { type: 'referral_letter', text: 'Dear Dr. Lowe,\nThank you for seeing Mr. Ames, who was seen in my office today. I am referring him for ...' }
+    const ask = {
+      type: 'referral_letter',
+      text: 'Dear Dr. Lowe,\nThank you for seeing Mr. Ames, who was seen in my office today. I am referring him for ...',
+    }
     expect(conventionalType(ask).type).toBe('referral_letter')
   })
   it('leaves other types alone', () => {

@@ -40,7 +40,10 @@ describe('inflate probe', () => {
   })
 
   it('finds stream data between the keywords, and knows a zlib header', () => {
-    const pdf = Buffer.from('1 0 obj\n<< /Length 3 >>\nstream\r\nabc\nendstream\nendobj\n2 0 obj\n<< >>\nstream\nxyz\nendstream\n', 'latin1')
+    const pdf = Buffer.from(
+      '1 0 obj\n<< /Length 3 >>\nstream\r\nabc\nendstream\nendobj\n2 0 obj\n<< >>\nstream\nxyz\nendstream\n',
+      'latin1',
+    )
     const ranges = [...streamRanges(pdf)].map(([a, b]) => pdf.toString('latin1', a, b))
     expect(ranges).toEqual(['abc\n', 'xyz\n'])
     expect(looksZlib(deflateSync(Buffer.from('x')))).toBe(true)
