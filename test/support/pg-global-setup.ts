@@ -11,36 +11,18 @@
  *   Teardown stops it and removes the folder.
  * - CI=true: PostgreSQL tests must run; if the server cannot start they fail (never skip).
  */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { CI, testPgServer } from '../helpers/testEnv.js'
-import { freePort } from '../integration/s3-global-setup.js'
+import { freePort, selectedFilesUse, startInBackground } from './backgroundServer.js'
 import type { ProvidedPg } from './pgEnv.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SCRIPTS = path.join(ROOT, 'scripts/postgres')
-
-/** Do the selected test files use PostgreSQL (import pgEnv, or belong to the catalog contract suite)? Unknown selection: assume yes. */
-async function pgNeeded(project: TestProject): Promise<boolean> {
-  try {
-    if (project.vitest.config.watch) return true
-    const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern
-    const { testFiles } = await project.globTestFiles(filters)
-    // The catalog contract suite runs every file on both engines.
-    return testFiles.some(
-      (f) =>
-        f.includes(`${path.sep}test${path.sep}catalog${path.sep}contract${path.sep}`) ||
-        /from ['"][^'"]*\/pgEnv(?:\.js)?['"]/.test(readFileSync(f, 'utf8')),
-    )
-  } catch {
-    return true
-  }
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const required = CI
@@ -49,7 +31,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pg', { kind: 'external', required, server: { ...outside } } satisfies ProvidedPg)
     return async () => {}
   }
-  if (!(await pgNeeded(project))) {
+  // The catalog contract suite runs every file on both engines.
+  const contract = `${path.sep}test${path.sep}catalog${path.sep}contract${path.sep}`
+  const usesPg = (f: string, text: string): boolean => f.includes(contract) || /from ['"][^'"]*\/pgEnv(?:\.js)?['"]/.test(text)
+  if (!(await selectedFilesUse(project, usesPg))) {
     project.provide('pg', { kind: 'none', reason: 'no selected test file uses PostgreSQL', required } satisfies ProvidedPg)
     return async () => {}
   }
@@ -63,28 +48,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const password = randomBytes(18).toString('base64url')
   writeFileSync(passwordFile, password, { mode: 0o600 })
   const port = await freePort()
-  const started = Date.now()
-  const child = spawn('bash', [path.join(SCRIPTS, 'start.sh'), '--dir', dir, '--port', String(port), '--password-file', passwordFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
-  const exited = new Promise<void>((resolve) => {
-    const finish = (ok: boolean, message: string): void => {
-      writeFileSync(statusFile, JSON.stringify({ ok, message }))
-      if (!ok) console.error(`[pg-global-setup] PostgreSQL did not start: ${message}`)
-      resolve()
-    }
-    child.on('error', (err) => finish(false, `cannot run start.sh: ${err.message}`))
-    child.on('exit', (code) =>
-      finish(
-        code === 0,
-        code === 0
-          ? `ready after ${Date.now() - started} ms`
-          : `start.sh exited with ${code}: ${output.trim().split('\n').slice(-20).join('\n')}`,
-      ),
-    )
+  const teardown = startInBackground({
+    label: 'pg-global-setup: PostgreSQL',
+    scripts: SCRIPTS,
+    startArgs: ['--dir', dir, '--port', String(port), '--password-file', passwordFile],
+    statusFile,
+    dir,
+    base,
   })
 
   project.provide('pg', {
@@ -94,13 +64,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server: { url: `postgres://postgres@127.0.0.1:${port}/chartclerk`, password },
   } satisfies ProvidedPg)
 
-  return async () => {
-    await exited
-    await new Promise<void>((resolve) => {
-      const stop = spawn('bash', [path.join(SCRIPTS, 'stop.sh'), '--dir', dir, '--remove'], { stdio: 'ignore' })
-      stop.on('exit', () => resolve())
-      stop.on('error', () => resolve())
-    })
-    rmSync(base, { recursive: true, force: true })
-  }
+  return teardown
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { openPostgresCatalog, type SqlCatalog } from '../../../src/catalog/sql/open.js'
 import { PG_MIGRATIONS } from '../../../src/catalog/sql/postgres/migrations.js'
-import { freePort } from '../../support/rgw.js'
+import { freePort } from '../../support/backgroundServer.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../../support/pgEnv.js'
 
 const server = await pgServer()

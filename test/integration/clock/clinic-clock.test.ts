@@ -6,11 +6,10 @@
  * the statistics per day, the web desk's pages and the command line. Real SQLite, real pipeline,
  * real desk (in-process), real `chartclerk` for the command line.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { UsersRepo } from '../../../src/auth/users.js'
@@ -29,9 +28,9 @@ import type { WebDeps } from '../../../src/web/deps.js'
 import { makeRecordSpec, PATIENTS, patientsCsv, renderRecordPdf, Rng, type MakeSpecOptions } from '../../../samples/lib/records.js'
 import { makeWorkspace, ROOT, runCli, type Workspace } from '../../helpers/workspace.js'
 import { Client, PASSWORD, TEST_COST } from '../web/helpers.js'
+import { chromiumPresent, launchChromium } from '../../helpers/chromium.js'
 
 const MRN = 'CC-102596'
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
 const MRN_PATTERN = '^CC-\\d{6}$'
 
@@ -193,11 +192,11 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     expect(ages.find((a) => a.createdAt === s.found)?.ageDays).toBe(s.age)
   })
 
-  it.runIf(s.zone === 'America/New_York' && existsSync(CHROMIUM))(
+  it.runIf(s.zone === 'America/New_York' && chromiumPresent())(
     'in Chromium the chart shows the clinic’s received time (screenshot)',
     async () => {
       const server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
-      const browser = await chromium.launch({ executablePath: CHROMIUM })
+      const browser = await launchChromium()
       try {
         const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
         await page.goto(`${server.url}/login`)

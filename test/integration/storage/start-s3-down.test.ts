@@ -9,7 +9,7 @@ import net from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { textPdf, writeFiles } from '../../helpers/documents.js'
 import { BIN, listFiles, makeWorkspace, runCli, waitFor, type Workspace } from '../../helpers/workspace.js'
-import { freePort } from '../../support/rgw.js'
+import { freePort } from '../../support/backgroundServer.js'
 import { s3Server, uniqueBucket, type S3TestServer } from '../s3Env.js'
 
 const s3 = await s3Server()

@@ -4,20 +4,18 @@
  * rows existed (a `tests` list and "; "-joined columns); the joined columns are not repeated
  * beside the table. Screenshot: test-artifacts/screenshots/lab-results-document.png.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CI } from '../../helpers/testEnv.js'
 import { startWebServer, type WebServer } from '../../../src/web/server.js'
 import { ROOT } from '../../helpers/workspace.js'
 import { makeDesk, PASSWORD, seedDocument, type Desk } from './helpers.js'
+import { chromiumPresent, launchChromium } from '../../helpers/chromium.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
-const canRun = existsSync(CHROMIUM)
-if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)
+const canRun = chromiumPresent()
 
 const common = { labName: 'TRI-COUNTY REFERENCE LABORATORY', patientIdentifier: 'CC-100418', collectionDate: '2025-03-10' }
 const NEW_SHAPE = {
@@ -62,7 +60,7 @@ describe.skipIf(!canRun)('lab results in the document view', () => {
         details: { fields },
       })
     server = await startWebServer(desk.deps, { host: '127.0.0.1', port: 0 })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] })
+    browser = await launchChromium()
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
     await page.goto(`${server.url}/login`)
     await page.fill('input[name=username]', 'mlopez')

@@ -8,14 +8,13 @@
  *
  * Under CI=true these tests run or fail; they never skip.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { UsersRepo } from '../../../src/auth/users.js'
-import { CI } from '../../helpers/testEnv.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
 import { ReleaseRepo } from '../../../src/release/repo.js'
@@ -25,11 +24,10 @@ import type { WebDeps } from '../../../src/web/deps.js'
 import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
 import { makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
+import { chromiumPresent, launchChromium } from '../../helpers/chromium.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
-const canRun = existsSync(CHROMIUM)
-if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)
+const canRun = chromiumPresent()
 
 let ws: Workspace
 let app: App
@@ -87,18 +85,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
       mustChangePassword: false,
     })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
     ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })
     page = await ctx.newPage()
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))

@@ -3,17 +3,16 @@
  * refused edit the file:line:col problems while the last good version stays in force. Real
  * HTTP server, real Chromium (when /usr/bin/chromium is there) for a screenshot.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packageRoot } from '../../../src/classify/paths.js'
 import { RulesInForce } from '../../../src/rules/inForce.js'
 import { startWebServer } from '../../../src/web/server.js'
 import { makeDesk, PASSWORD, type Desk } from './helpers.js'
+import { chromiumPresent, launchChromium } from '../../helpers/chromium.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = path.join(packageRoot(), 'test-artifacts', 'screenshots')
 let desk: Desk
 let rulesDir: string
@@ -56,14 +55,11 @@ describe('the rules page', () => {
     expect(html).toContain('1 routing rule,')
   })
 
-  it.skipIf(!existsSync(CHROMIUM))(
+  it.runIf(chromiumPresent())(
     'renders in Chromium (screenshot)',
     async () => {
       const server = await startWebServer(desk.deps, { host: '127.0.0.1', port: 0 })
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      })
+      const browser = await launchChromium()
       try {
         const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage()
         await page.goto(`${server.url}/login`)
