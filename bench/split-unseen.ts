@@ -111,7 +111,25 @@ export async function ingestAndScoreUnseen(stacks: UnseenStack[], o: { workers?:
         lines.filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(s.pdf)),
       ),
     )
-    return { perStack, lines, seconds: Math.round(ingest.seconds * 10) / 10 }
+    // What chartclerk said about each stack, kept beside its score to look into a miss (all patients are made up).
+    const linesOf = (s: UnseenStack) =>
+      lines
+        .filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(s.pdf))
+        .map((l) => ({
+          status: l.status,
+          split: l.split,
+          documentType: l.documentType,
+          typeConfidence: l.typeConfidence,
+          patient: l.patient?.mrn ?? null,
+          matchReason: l.matchReason,
+          splitProposed: l.splitProposed,
+          reviewReasons: l.reviewReasons,
+        }))
+    return {
+      perStack: perStack.map((p, i) => ({ ...p, lines: linesOf(stacks[i]!) })),
+      lines,
+      seconds: Math.round(ingest.seconds * 10) / 10,
+    }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -17,6 +17,9 @@ export interface IngestLine {
   patient?: { mrn: string } | null
   separator?: boolean
   splitProposed?: boolean
+  typeConfidence?: number | null
+  matchReason?: string | null
+  reviewReasons?: unknown
 }
 
 export interface StackScore {
