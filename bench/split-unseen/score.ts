@@ -42,6 +42,8 @@ export interface StackScore {
   exactPartsRightType: number
   exactPartsFiledRightPatient: number
   partsFiled: number
+  /** Filed parts whose pages hold more than one document (filed into the right chart or not). */
+  partsFiledHoldingSeveralDocuments: number
   partsInReview: number
   wrongChartPages: { otherPatient: number; separator: number; blank: number }
   statuses: Record<string, number>
@@ -98,6 +100,7 @@ export function scoreStack(truth: StackTruth, lines: IngestLine[]): StackScore {
     exactPartsRightType: 0,
     exactPartsFiledRightPatient: 0,
     partsFiled: 0,
+    partsFiledHoldingSeveralDocuments: 0,
     partsInReview: 0,
     wrongChartPages: { otherPatient: 0, separator: 0, blank: 0 },
     statuses: {},
@@ -129,6 +132,12 @@ export function scoreStack(truth: StackTruth, lines: IngestLine[]): StackScore {
     if (p.status === 'filed') score.partsFiled++
     if (p.status === 'needs_review') score.partsInReview++
     if (p.status !== 'filed' || !p.patient) continue
+    const held = new Set<number>()
+    for (let n = Math.max(1, p.from); n <= Math.min(truth.pages, p.to); n++) {
+      const role = truth.roles[n - 1]!
+      if (role.kind === 'document') held.add(role.part)
+    }
+    if (held.size > 1) score.partsFiledHoldingSeveralDocuments++
     for (let n = Math.max(1, p.from); n <= Math.min(truth.pages, p.to); n++) {
       const role = truth.roles[n - 1]!
       if (role.kind === 'document') {
@@ -152,6 +161,7 @@ export interface Summary {
   exactPartsRightType: number
   exactPartsFiledRightPatient: number
   partsFiled: number
+  partsFiledHoldingSeveralDocuments: number
   partsInReview: number
   /** Must be 0. */
   pagesFiledIntoWrongChart: number
@@ -189,6 +199,7 @@ export function summarise(scores: StackScore[]): Summary {
     exactPartsRightType: sum((s) => s.exactPartsRightType),
     exactPartsFiledRightPatient: sum((s) => s.exactPartsFiledRightPatient),
     partsFiled: sum((s) => s.partsFiled),
+    partsFiledHoldingSeveralDocuments: sum((s) => s.partsFiledHoldingSeveralDocuments),
     partsInReview: sum((s) => s.partsInReview),
     pagesFiledIntoWrongChart: wrong.otherPatient + wrong.separator + wrong.blank,
     wrongChartBreakdown: wrong,

@@ -39,6 +39,7 @@ describe('split-unseen scoring', () => {
     expect([s.tp, s.fp, s.fn]).toEqual([2, 0, 0])
     expect(s.exactParts).toBe(3)
     expect(s.exactPartsFiledRightPatient).toBe(3)
+    expect(s.partsFiledHoldingSeveralDocuments).toBe(0)
     // The separator and the blank page went into a filed part: both count against the chart.
     expect(s.wrongChartPages).toEqual({ otherPatient: 0, separator: 1, blank: 1 })
   })
@@ -55,6 +56,7 @@ describe('split-unseen scoring', () => {
   it('counts another patient’s pages filed into a chart and a cut inside a long document', () => {
     const s = scoreStack(truth, [line(1, 1, 'CC-000001'), line(2, 6, 'CC-000002')])
     expect(s.cutsInsideMultiPage).toBe(1)
+    expect(s.partsFiledHoldingSeveralDocuments).toBe(1)
     expect(s.fp).toBe(1)
     expect(s.wrongChartPages.otherPatient).toBe(1)
     expect(summarise([s]).pagesFiledIntoWrongChart).toBe(3)
