@@ -140,7 +140,8 @@ const pct = (x: number | null) => (x == null ? 'n/a' : x.toFixed(3))
 function line(name: string, s: ReturnType<typeof summarise>): string {
   return (
     `split-unseen ${name}: ${s.stacks} stacks, ${s.pages} pages, ${s.boundaries} boundaries: precision ${pct(s.boundaryPrecision)}, recall ${pct(s.boundaryRecall)}; ` +
-    `exact parts ${pct(s.exactPartAccuracy)}; cuts inside long documents ${s.cutsInsideMultiPage}; pages filed into a wrong chart ${s.pagesFiledIntoWrongChart} ${JSON.stringify(s.wrongChartBreakdown)}`
+    `exact parts ${pct(s.exactPartAccuracy)}; cuts inside long documents ${s.cutsInsideMultiPage}; ` +
+    `filed parts holding several documents ${s.partsFiledHoldingSeveralDocuments} of ${s.partsFiled}; pages filed into a wrong chart ${s.pagesFiledIntoWrongChart} ${JSON.stringify(s.wrongChartBreakdown)}`
   )
 }
 
