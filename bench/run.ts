@@ -6,12 +6,13 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
  *   --split-batches N  generated stacks for the split figure (default 4, scanned)
  *   --split-quick  the split figure on one small text-layer stack (smoke test)
+ *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -37,6 +38,9 @@ const { values } = parseArgs({
     dump: { type: 'boolean', default: false },
     'split-batches': { type: 'string', default: '4' },
     'split-quick': { type: 'boolean', default: false },
+    'unseen-text': { type: 'string', default: '8' },
+    'unseen-scan': { type: 'string', default: '8' },
+    'unseen-seed': { type: 'string' },
   },
 })
 const only = values.only ? new Set(values.only.split(',')) : null
@@ -76,6 +80,14 @@ await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDi
 await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
 await step('split', async () =>
   (await import('./split.js')).runSplitBench({ cacheDir, batches: Number(values['split-batches']), quick: values['split-quick'] }),
+)
+await step('split-unseen', async () =>
+  (await import('./split-unseen.js')).runSplitUnseenBench({
+    cacheDir,
+    text: Number(values['unseen-text']),
+    scan: Number(values['unseen-scan']),
+    seed: values['unseen-seed'],
+  }),
 )
 await step('rules', async () => {
   const mod = await import('./rules.js').catch(() => null)
