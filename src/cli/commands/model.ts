@@ -55,7 +55,7 @@ const shipped = (name: string): string | null => {
 function evaluateOn(clf: DoctypeClassifier, file: string): EvalReport {
   const preds = readLabelledJsonl(file).rows.map((r) => {
     const c = clf.classify(r.text)
-    return { truth: r.type, predicted: c.type, confidence: c.confidence }
+    return { truth: r.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
   })
   return evaluatePredictions(preds, clf.reviewThreshold)
 }
@@ -190,7 +190,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       const rows = readLabelledJsonl(file).rows
       const preds = rows.map((r) => {
         const c = clf.classify(r.text)
-        return { truth: r.type, predicted: c.type, confidence: c.confidence }
+        return { truth: r.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
       })
       const report: EvalReport = evaluatePredictions(preds, clf.reviewThreshold)
       if (json) out(JSON.stringify({ type: 'eval', file, ...report }))

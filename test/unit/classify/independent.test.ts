@@ -16,7 +16,7 @@ function measure(file: string) {
   return evaluatePredictions(
     rows.map((x) => {
       const c = clf.classify(x.text)
-      return { truth: x.type, predicted: c.type, confidence: c.confidence }
+      return { truth: x.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
     }),
     clf.reviewThreshold,
   )
