@@ -35,7 +35,7 @@ describe('per-type review thresholds', () => {
     Array.from({ length: n }, () => p(truth, predicted, confidence))
   it('lowers a type only where the calibration documents under the global threshold were all right, on enough real ones', () => {
     const generated = [...many(50, 'lab', 'lab', 0.93), ...many(50, 'consult', 'consult', 0.93), p('hp', 'consult', 0.96)]
-    const real = [...many(25, 'lab', 'lab', 0.91), ...many(25, 'consult', 'consult', 0.97), ...many(5, 'imm', 'imm', 0.9)]
+    const real = [...many(35, 'lab', 'lab', 0.91), ...many(35, 'consult', 'consult', 0.97), ...many(5, 'imm', 'imm', 0.9)]
     const t = chooseTypeThresholds(
       [
         { preds: generated, evidence: false },
@@ -43,8 +43,11 @@ describe('per-type review thresholds', () => {
       ],
       0.99,
     )
-    // lab: right all the way down to the floor (0.8); consult: one wrong at 0.96 keeps it at 0.99; imm: too few real documents.
-    expect(t).toEqual({ lab: 0.8 })
+    // lab: right all the way down to the floor (0.9); consult: one wrong at 0.96 keeps it at 0.99; imm: too few real documents.
+    expect(t).toEqual({ lab: 0.9 })
+    // Lower floors when asked; a type wrong above the global threshold is never lowered.
+    expect(chooseTypeThresholds([{ preds: real, evidence: true }], 0.99, { floor: 0.8 }).lab).toBe(0.8)
+    expect(chooseTypeThresholds([{ preds: [...real, p('hp', 'lab', 0.995)], evidence: true }], 0.99)).not.toHaveProperty('lab')
   })
   it("the evaluation counts the classifier's own decision when it is given", () => {
     const r = evaluatePredictions(
