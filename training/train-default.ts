@@ -49,12 +49,13 @@ const rows = readLabelledJsonl(path.join(unseen, 'eval.jsonl')).rows
 reports.unseen_styles = evaluatePredictions(
   rows.map((x) => {
     const c = clf.classify(x.text)
-    return { truth: x.type, predicted: c.type, confidence: c.confidence }
+    return { truth: x.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
   }),
   model.reviewThreshold,
 )
 saveModel(model, out)
 console.error(`wrote ${out}`)
 for (const [name, r] of Object.entries(reports)) {
-  if (name === 'corpus_heldout' || name === 'synthetic_heldout' || name === 'unseen_styles' || verbose) console.log(`\n${formatReport(r, name)}`)
+  if (name === 'corpus_heldout' || name === 'synthetic_heldout' || name === 'unseen_styles' || verbose)
+    console.log(`\n${formatReport(r, name)}`)
 }

@@ -31,6 +31,8 @@ export interface Classification {
   reasons: string[]
   /** True when confidence is below the review threshold (rule D13). */
   needsReview: boolean
+  /** The review threshold that applied: the model's for this type, or the configured one. */
+  threshold: number
 }
 
 export interface ClassifierOptions {
@@ -48,6 +50,8 @@ export class DoctypeClassifier {
   /** The document types in force (replaced when the records lead's edit loads cleanly). */
   docTypes: DocTypeSet
   readonly reviewThreshold: number
+  /** A threshold set in the configuration applies to every type. */
+  private readonly thresholdOverride: number | undefined
   private readonly vectorizer: Vectorizer
   private readonly nAlternatives: number
 
@@ -55,8 +59,14 @@ export class DoctypeClassifier {
     this.model = model
     this.docTypes = docTypes
     this.reviewThreshold = opts.reviewThreshold ?? model.reviewThreshold
+    this.thresholdOverride = opts.reviewThreshold
     this.nAlternatives = opts.alternatives ?? 3
-    this.vectorizer = new Vectorizer(model.vocabulary, model.signalTypes)
+    this.vectorizer = new Vectorizer(model.vocabulary, model.signalTypes, model.structureWeight ?? 0)
+  }
+
+  /** The confidence a document of this type needs to be filed without review. */
+  thresholdFor(type: string): number {
+    return this.thresholdOverride ?? this.model.typeThresholds?.[type] ?? this.reviewThreshold
   }
 
   /** Puts a newly loaded set of document types in force (the model stays the same). */
@@ -116,7 +126,14 @@ export class DoctypeClassifier {
     const { types, probs, signals, contributions } = this.scores(text)
     const order = types.map((_, i) => i).sort((a, b) => probs[b]! - probs[a]!)
     if (order.length === 0) {
-      return { type: 'other', confidence: 0, alternatives: [], reasons: ['no document types are defined'], needsReview: true }
+      return {
+        type: 'other',
+        confidence: 0,
+        alternatives: [],
+        reasons: ['no document types are defined'],
+        needsReview: true,
+        threshold: this.reviewThreshold,
+      }
     }
     const best = order[0]!
     const type = types[best]!
@@ -137,10 +154,11 @@ export class DoctypeClassifier {
       reasons.push(`${type} was added after the model was trained; chosen on its type file's signals only`)
     }
     if (text.trim().length < 200) reasons.push('very little text to go on')
-    const needsReview = confidence < this.reviewThreshold
-    if (needsReview) reasons.push(`confidence ${confidence.toFixed(2)} is below the review threshold ${this.reviewThreshold.toFixed(2)}`)
+    const threshold = this.thresholdFor(type)
+    const needsReview = confidence < threshold
+    if (needsReview) reasons.push(`confidence ${confidence.toFixed(2)} is below the review threshold ${threshold.toFixed(2)}`)
     const alternatives = order.slice(1, 1 + this.nAlternatives).map((i) => ({ type: types[i]!, confidence: probs[i]! }))
-    return { type, confidence, alternatives, reasons, needsReview }
+    return { type, confidence, alternatives, reasons, needsReview, threshold }
   }
 
   /** Classifies the text of an extracted document (all pages). */

@@ -60,9 +60,17 @@ export class Vectorizer {
   readonly dim: number
   private readonly index: Map<string, number>
 
-  constructor(vocabulary: readonly string[], signalTypes: readonly string[]) {
+  /**
+   * 0: words and structure share one L2 norm (models trained before structure had its own block).
+   * Above 0: the words are scaled to norm 1 and the headings and page structure, apart, to this
+   * norm, so a few section features are not drowned by hundreds of words.
+   */
+  readonly structureWeight: number
+
+  constructor(vocabulary: readonly string[], signalTypes: readonly string[], structureWeight = 0) {
     this.vocabulary = vocabulary
     this.signalTypes = signalTypes
+    this.structureWeight = structureWeight
     this.index = new Map(vocabulary.map((g, i) => [g, i]))
     this.dim = vocabulary.length + SIGNAL_FEATURES.length * signalTypes.length
   }
@@ -85,14 +93,18 @@ export class Vectorizer {
     }
     const signals = signalScores ?? scoreSignals(docTypes, a)
     const entries: [number, number][] = []
-    let norm2 = 0
+    const blocked = this.structureWeight > 0
+    // Block 0: words; block 1: headings and structure (only when they have a block of their own).
+    const norm2 = [0, 0]
+    const blockOf = (i: number): number => (blocked && this.vocabulary[i]!.startsWith('§') ? 1 : 0)
     for (const [i, c] of tf) {
       const v = 1 + Math.log(c)
       entries.push([i, v])
-      norm2 += v * v
+      const b = blockOf(i)
+      norm2[b] = norm2[b]! + v * v
     }
-    const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0
-    for (const e of entries) e[1] *= scale
+    const scales = [norm2[0]! > 0 ? 1 / Math.sqrt(norm2[0]!) : 0, norm2[1]! > 0 ? this.structureWeight / Math.sqrt(norm2[1]!) : 0]
+    for (const e of entries) e[1] *= scales[blockOf(e[0])]!
     for (const s of signals) {
       const off = this.signalOffset(s.type)
       if (off < 0) continue

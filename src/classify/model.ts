@@ -57,6 +57,13 @@ export interface DoctypeModel {
   signalBeta: number
   /** Confidence below which a document goes to review. */
   reviewThreshold: number
+  /** Norm of the headings-and-structure block of a feature vector (absent or 0: one norm for all; see Vectorizer). */
+  structureWeight?: number
+  /**
+   * Lower review thresholds for the types whose calibration documents showed no wrong answer
+   * between them and `reviewThreshold` (see chooseTypeThresholds); other types use `reviewThreshold`.
+   */
+  typeThresholds?: Record<string, number>
   metadata: ModelMetadata
 }
 
@@ -68,6 +75,8 @@ interface ModelFile {
   temperature: number
   signalBeta: number
   reviewThreshold: number
+  structureWeight?: number
+  typeThresholds?: Record<string, number>
   metadata: ModelMetadata
   bias: number[]
   /** Feature-major int16 weights, base64, with one scale per class. */
@@ -95,6 +104,8 @@ export function serializeModel(m: DoctypeModel): string {
     temperature: m.temperature,
     signalBeta: m.signalBeta,
     reviewThreshold: m.reviewThreshold,
+    ...(m.structureWeight ? { structureWeight: m.structureWeight } : {}),
+    ...(m.typeThresholds && Object.keys(m.typeThresholds).length ? { typeThresholds: m.typeThresholds } : {}),
     metadata: m.metadata,
     bias: Array.from(m.weights.b, (x) => Number(x.toFixed(6))),
     weights: { encoding: 'int16-base64', dim: D, scales, data: q.toString('base64') },
@@ -147,6 +158,14 @@ export function parseModel(text: string, file = 'model'): DoctypeModel {
     if (typeof raw[key] !== 'number' || !Number.isFinite(raw[key])) throw invalid(file, `${key} missing`)
   }
   if (raw.temperature! <= 0) throw invalid(file, 'temperature must be positive')
+  if (raw.structureWeight !== undefined && !(typeof raw.structureWeight === 'number' && raw.structureWeight >= 0))
+    throw invalid(file, 'structureWeight must be a number of at least 0')
+  const tt = raw.typeThresholds
+  if (
+    tt !== undefined &&
+    (typeof tt !== 'object' || tt === null || Object.values(tt).some((v) => typeof v !== 'number' || !(v >= 0 && v <= 1)))
+  )
+    throw invalid(file, 'typeThresholds must map types to numbers from 0 to 1')
   const W = new Float32Array(D * K)
   for (let f = 0; f < D; f++) for (let k = 0; k < K; k++) W[f * K + k] = buf.readInt16LE((f * K + k) * 2) * w.scales[k]!
   return {
@@ -157,6 +176,8 @@ export function parseModel(text: string, file = 'model'): DoctypeModel {
     temperature: raw.temperature!,
     signalBeta: raw.signalBeta!,
     reviewThreshold: raw.reviewThreshold!,
+    ...(raw.structureWeight ? { structureWeight: raw.structureWeight } : {}),
+    ...(tt && Object.keys(tt).length ? { typeThresholds: { ...tt } } : {}),
     metadata: (raw.metadata ?? {}) as ModelMetadata,
   }
 }

@@ -186,6 +186,20 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
     }
   }
 
+  // A name printed right before a labelled birth date is that birth date's person ("Harold T. Linwood   DOB 1/30/1954",
+  // "I, Dominic Lachance (DOB 08/29/2001)", "Pt Ortega-Blum, Samira  DOB ..."), unless a word before it says whose it is.
+  for (const line of lines) {
+    if (!line.labels.some((l) => l.def.kind === 'dob')) continue
+    NAME_THEN_DOB.lastIndex = 0
+    for (let m = NAME_THEN_DOB.exec(line.text); m; m = NAME_THEN_DOB.exec(line.text)) {
+      const start = m.index + m[0].indexOf(m[1]!)
+      const before = /([A-Za-z']+)[\s.:/-]*$/.exec(line.text.slice(0, start))?.[1]?.toLowerCase().replace(/'s$/, 's') ?? ''
+      if (NOT_PATIENT_QUALIFIERS.has(before)) continue
+      if (m[1]!.split(/\s+/).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/[^A-Za-z]/g, '').toLowerCase()))) continue
+      if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
+    }
+  }
+
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
   for (const line of lines) {
     if (!line.text.includes(',')) continue
@@ -207,6 +221,13 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
 /** A capitalised name after a referring verb, with the birth date straight after it. No i flag: \p{Lu} must stay upper case. */
 const PROSE_PATIENT =
   /(?<![\p{L}])(?:[Rr]eferring|[Rr]efer|[Rr]egarding|[Ss]eeing|[Ss]aw|[Ss]een|[Ee]valuat(?:e|ed|ing)|[Pp]atient)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3})\s*(?:\(\s*|,\s*)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+
+/**
+ * Two to four capitalised words (a comma allowed: FAMILY, Given) straight before a birth-date label,
+ * after an optional Pt/Patient/Name/Re without its colon and a courtesy title. No i flag.
+ */
+const NAME_THEN_DOB =
+  /(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s+)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
 
 function nextValueLine(lines: Line[], li: number): Line | undefined {
   for (let j = li + 1; j <= li + 2 && j < lines.length; j++) {

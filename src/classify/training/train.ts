@@ -14,7 +14,7 @@ import { augment, randomAugment, type AugmentOptions } from './augment.js'
 import { conventionalType } from './labelConventions.js'
 import { DoctypeClassifier } from '../classifier.js'
 import type { DocTypeSet } from '../doctypes.js'
-import { chooseThreshold, evaluatePredictions, figures, type EvalReport, type Prediction } from '../evaluate.js'
+import { chooseThreshold, chooseTypeThresholds, evaluatePredictions, figures, type EvalReport, type Prediction } from '../evaluate.js'
 import { buildVocabulary, Vectorizer, type SparseVector } from '../features.js'
 import { readLabelledJsonl, sha256, type LabelledRow } from '../jsonl.js'
 import { logits, softmax, trainLogReg, type LogRegWeights } from '../logreg.js'
@@ -54,6 +54,10 @@ export interface TrainOptions {
   refit?: boolean
   /** Page-structure features (table density, heading order, letter form); default true. */
   structureFeatures?: boolean | number
+  /** Per-type review thresholds below the global one where calibration showed no error (default true). */
+  typeThresholds?: boolean
+  /** Norm of the headings-and-structure block beside the words' (0: one norm for both). Default 0.6. */
+  structureWeight?: number
   /** Measure the model on the held-out sets (default true; tests may skip it). */
   evaluate?: boolean
   log?: (msg: string) => void
@@ -189,6 +193,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     batchSize: opts.batchSize ?? 128,
     maxAutoErrorRate: opts.maxAutoErrorRate ?? 0.01,
     refit: opts.refit ?? true,
+    structureWeight: opts.structureWeight ?? 0.6,
   }
 
   // ---- sources and splits
@@ -260,7 +265,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
       an.map((x) => x.a),
       { minDf: p.minDf, maxFeatures: p.maxFeatures, structure: opts.structureFeatures === undefined ? true : !!opts.structureFeatures },
     )
-    const vectorizer = new Vectorizer(vocabulary, signalTypes)
+    const vectorizer = new Vectorizer(vocabulary, signalTypes, p.structureWeight)
     const X = an.map((x) => vectorizer.featurize(x.a, docTypes, x.s).vector)
     const y = Int32Array.from(set.types.map((t) => classes.indexOf(t)))
     const counts = new Float64Array(classes.length)
@@ -343,6 +348,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     temperature: best.T,
     signalBeta: best.beta,
     reviewThreshold: threshold,
+    ...(p.structureWeight > 0 ? { structureWeight: p.structureWeight } : {}),
     metadata: {
       trainedAt: new Date().toISOString(),
       trainingSeconds: 0,
@@ -361,7 +367,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const predict = (clf: DoctypeClassifier, rows: readonly LabelledText[]): Prediction[] =>
     rows.map((x) => {
       const c = clf.classify(x.text)
-      return { truth: x.type, predicted: c.type, confidence: c.confidence }
+      return { truth: x.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
     })
 
   // Review threshold from model A on the calibration documents.
@@ -373,14 +379,27 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     calSet.texts.map((text, i) => ({ text, type: calSet.types[i]! })),
   )
   const realPreds = predict(clfA, split.calibration)
+  const stylePreds = styleRows.length ? predict(clfA, styleRows) : []
   const threshold = chooseThreshold([
     // The desk's target is at most 0.5% of documents filed with a wrong type: the large
     // calibration group is held to half the rate; the small real and unseen-style groups
     // cannot show a rate that low and keep theirs.
     { preds: calPreds, maxErrorRate: p.maxAutoErrorRate / 2 },
     { preds: realPreds, maxErrorRate: p.maxAutoErrorRate * 1.5 },
-    ...(styleRows.length ? [{ preds: predict(clfA, styleRows), maxErrorRate: p.maxAutoErrorRate }] : []),
+    ...(styleRows.length ? [{ preds: stylePreds, maxErrorRate: p.maxAutoErrorRate }] : []),
   ])
+  const typeThresholds =
+    opts.typeThresholds === false
+      ? {}
+      : chooseTypeThresholds(
+          [
+            { preds: calPreds, evidence: false },
+            { preds: realPreds, evidence: true },
+            { preds: stylePreds, evidence: true },
+          ],
+          threshold,
+        )
+  if (Object.keys(typeThresholds).length) log(`type thresholds: ${JSON.stringify(typeThresholds)}`)
   log(
     `review threshold ${threshold} (wrong auto-classifications at most ${(p.maxAutoErrorRate * 50).toFixed(1)}% of all calibration documents, ${(p.maxAutoErrorRate * 150).toFixed(1)}% of the real ones)`,
   )
@@ -393,7 +412,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     final = fit(all, [...trainA, ...calA], 'final model (train + calibration)')
     trainingDocuments = all.texts.length
   }
-  const model = parseModel(serializeModel(modelOf(final.vectorizer, final.weights, threshold)))
+  const model = parseModel(serializeModel({ ...modelOf(final.vectorizer, final.weights, threshold), typeThresholds }))
   const clf = new DoctypeClassifier(model, docTypes)
 
   // ---- evaluation on held-out data only

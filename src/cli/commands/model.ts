@@ -55,7 +55,7 @@ const shipped = (name: string): string | null => {
 function evaluateOn(clf: DoctypeClassifier, file: string): EvalReport {
   const preds = readLabelledJsonl(file).rows.map((r) => {
     const c = clf.classify(r.text)
-    return { truth: r.type, predicted: c.type, confidence: c.confidence }
+    return { truth: r.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
   })
   return evaluatePredictions(preds, clf.reviewThreshold)
 }
@@ -190,7 +190,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       const rows = readLabelledJsonl(file).rows
       const preds = rows.map((r) => {
         const c = clf.classify(r.text)
-        return { truth: r.type, predicted: c.type, confidence: c.confidence }
+        return { truth: r.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
       })
       const report: EvalReport = evaluatePredictions(preds, clf.reviewThreshold)
       if (json) out(JSON.stringify({ type: 'eval', file, ...report }))
@@ -211,6 +211,7 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
             file,
             classes: m.classes,
             reviewThreshold: m.reviewThreshold,
+            ...(m.typeThresholds ? { typeThresholds: m.typeThresholds } : {}),
             temperature: m.temperature,
             signalBeta: m.signalBeta,
             metadata: m.metadata,
@@ -228,6 +229,8 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`  synthetic documents (seed ${md.synthetic?.seed}): ${Object.values(md.synthetic?.counts ?? {}).reduce((a, b) => a + b, 0)}`)
       out(`  confirmed/extra examples: ${md.extraExamples?.count ?? 0}`)
       out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
+      const lower = Object.entries(m.typeThresholds ?? {})
+      if (lower.length) out(`  lower thresholds where calibration showed no error: ${lower.map(([t, v]) => `${t} ${v}`).join(', ')}`)
       for (const [name, f] of Object.entries(md.eval ?? {})) {
         out(
           `  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}${f.ece === undefined ? '' : `  ECE ${f.ece.toFixed(3)}`}`,

@@ -14,7 +14,7 @@ export const classify: Stage = {
         .map((a) => `${a.type} ${pct(a.confidence)}`)
         .join(', ')
       ;(job.reviewReasons ??= []).push(
-        `Document type uncertain: ${c.type} at ${pct(c.confidence)} (filing needs ${pct(ctx.classifier.reviewThreshold)})${alts ? `; also possible: ${alts}` : ''}.`,
+        `Document type uncertain: ${c.type} at ${pct(c.confidence)} (filing needs ${pct(c.threshold)})${alts ? `; also possible: ${alts}` : ''}.`,
       )
     }
     return CONTINUE

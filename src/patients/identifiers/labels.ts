@@ -24,7 +24,15 @@ const LABELS: LabelDef[] = [
   { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)e' },
   { kind: 'middle', source: 'Middle\\s*(?:Na(?:m|rn)e|Initial)' },
   { kind: 'middle', source: 'M\\.?I\\.?', needsColon: true },
+  { kind: 'name', source: "(?:Child|Client|Resident|Member|Employee|Student|Minor)'?s?\\s+(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e" },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
+  // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
+  // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...
+  {
+    kind: 'name-generic',
+    source: 'Client|Resident|Member|Employee|Student|Child|Minor|Travell?er|Examinee|Participant|Claimant|Donor|Enrollee|Beneficiary',
+    needsColon: true,
+  },
   { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
   { kind: 'name-generic', source: 'Na(?:m|rn)e', needsColon: true },
   { kind: 'letter', source: 'R[Ee]', needsColon: true },

@@ -7,7 +7,7 @@ import { type FoundHow } from './types.js'
 /** Words that are never part of a patient's name (labels, headers, report words). Real family names (West, Page, Low, Do) stay out of it. */
 const STOPWORDS = new Set(
   (
-    'PATIENT PATIENTS NAME DOB DATE BIRTH MRN SEX AGE MALE FEMALE UNKNOWN NONE NA TEST TESTS RESULT ' +
+    'PATIENT PATIENTS PT NAME DOB DATE BIRTH MRN SEX AGE MALE FEMALE UNKNOWN NONE NA TEST TESTS RESULT ' +
     'RESULTS REPORT FINAL PRELIMINARY CORRECTED AMENDED TOTAL SERUM PLASMA BLOOD URINE LAB LABS ' +
     'LABORATORY HOSPITAL MEDICAL MEDICINE CENTER CENTRE CLINIC HEALTH HEALTHCARE COMMUNITY GENERAL ' +
     'REGIONAL MEMORIAL UNIVERSITY SERVICES SERVICE DEPARTMENT DEPT RADIOLOGY IMAGING PATHOLOGY ACCOUNT ' +
@@ -149,6 +149,18 @@ export function undoCaseSlips(s: string): string {
   )
 }
 
+/**
+ * A name value as a person reads it: case slips undone ("soFIA"), a vertical stroke read as a
+ * digit inside a lower-case word is the letter l ("Redc1oud", "Gabrie1": a capital I does not
+ * follow a lower-case letter, and no name holds a digit), and a comma with the space lost
+ * ("Okafor,Beatrice") still separates family and given names.
+ */
+export function readAsPrinted(s: string): string {
+  return undoCaseSlips(s)
+    .replace(/(?<=\p{Ll})[1|](?=\p{Ll}|[1|]\p{Ll}|[^\p{L}\p{N}]|$)|(?<=\p{Ll}[1|])[1|]/gu, 'l')
+    .replace(/(?<=\p{L}),(?=\p{Lu})/gu, ', ')
+}
+
 export function readNameValue(
   col: Collector,
   line: Line,
@@ -159,7 +171,7 @@ export function readNameValue(
   confidence: number,
   lowercaseOk = false,
 ): boolean {
-  const region = undoCaseSlips(line.text.slice(valueStart, valueEnd))
+  const region = readAsPrinted(line.text.slice(valueStart, valueEnd))
   const cut = cutNameValue(region, { allowLowercase: how === 'letter' || how === 'labelled' })
   if (!cut) return false
   const p0 = parsePersonName(cut.text, { maxMiddle: 1 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { evaluatePredictions, expectedCalibrationError, regressions, type Prediction } from '../../../src/classify/evaluate.js'
+import {
+  chooseTypeThresholds,
+  evaluatePredictions,
+  expectedCalibrationError,
+  regressions,
+  type Prediction,
+} from '../../../src/classify/evaluate.js'
+import { Vectorizer } from '../../../src/classify/features.js'
+import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { analyzeText, pageStructure } from '../../../src/classify/signals.js'
 
 const p = (truth: string, predicted: string, confidence: number): Prediction => ({ truth, predicted, confidence })
@@ -19,6 +27,37 @@ describe('expected calibration error', () => {
     expect(r.autoErrors).toBe(1)
     expect(r.autoErrorShare).toBe(0.25)
     expect(r.ece).toBeGreaterThan(0.2)
+  })
+})
+
+describe('per-type review thresholds', () => {
+  const many = (n: number, truth: string, predicted: string, confidence: number): Prediction[] =>
+    Array.from({ length: n }, () => p(truth, predicted, confidence))
+  it('lowers a type only where the calibration documents under the global threshold were all right, on enough real ones', () => {
+    const generated = [...many(50, 'lab', 'lab', 0.93), ...many(50, 'consult', 'consult', 0.93), p('hp', 'consult', 0.96)]
+    const real = [...many(35, 'lab', 'lab', 0.91), ...many(35, 'consult', 'consult', 0.97), ...many(5, 'imm', 'imm', 0.9)]
+    const t = chooseTypeThresholds(
+      [
+        { preds: generated, evidence: false },
+        { preds: real, evidence: true },
+      ],
+      0.99,
+    )
+    // lab: right all the way down to the floor (0.9); consult: one wrong at 0.96 keeps it at 0.99; imm: too few real documents.
+    expect(t).toEqual({ lab: 0.9 })
+    // Lower floors when asked; a type wrong above the global threshold is never lowered.
+    expect(chooseTypeThresholds([{ preds: real, evidence: true }], 0.99, { floor: 0.8 }).lab).toBe(0.8)
+    expect(chooseTypeThresholds([{ preds: [...real, p('hp', 'lab', 0.995)], evidence: true }], 0.99)).not.toHaveProperty('lab')
+  })
+  it("the evaluation counts the classifier's own decision when it is given", () => {
+    const r = evaluatePredictions(
+      [
+        { ...p('a', 'a', 0.95), needsReview: false },
+        { ...p('b', 'b', 0.95), needsReview: true },
+      ],
+      0.99,
+    )
+    expect(r.reviewShare).toBe(0.5)
   })
 })
 
@@ -76,5 +115,71 @@ describe('page structure features', () => {
     expect(prose.structure).toEqual(expect.arrayContaining(['fields none', 'headings none']))
     expect(prose.structure).not.toContain('form checkboxes')
     expect(prose.structure).not.toContain('form blanks')
+  })
+
+  it('names sections by what they are, whatever the hospital calls them, and reads the title block apart', () => {
+    const hp = analyzeText(
+      [
+        'Admission note',
+        'Chief Complaint',
+        'chest pain',
+        'HPI: two days.',
+        'Systems review: negative.',
+        'PE: well.',
+        'A/P: rule out MI.',
+      ].join('\n'),
+    )
+    expect(hp.structure).toEqual(
+      expect.arrayContaining([
+        'sec complaint',
+        'sec hpi',
+        'sec ros',
+        'sec exam',
+        'sec first complaint',
+        'sec exam + ros',
+        'title admission',
+      ]),
+    )
+    expect(hp.structure).not.toContain('sec triage')
+    // The title block ends where the body's first section begins.
+    expect(hp.structure).not.toContain('title chest')
+    const ed = analyzeText(
+      ['EMERGENCY DEPARTMENT RECORD', 'Triage: ESI 3', 'History of present illness: fall.', 'ED course: splinted.', 'Dispo: home'].join(
+        '\n',
+      ),
+    )
+    expect(ed.structure).toEqual(
+      expect.arrayContaining([
+        'sec triage',
+        'sec edcourse',
+        'sec disposition',
+        'sec edcourse + triage',
+        'title emergency',
+        'title department',
+      ]),
+    )
+  })
+})
+
+describe('feature blocks', () => {
+  it('gives the headings and structure their own norm beside the words when the model says so', () => {
+    const text = 'CHIEF COMPLAINT: cough for three days with fever and chills and aches.\nASSESSMENT: bronchitis.'
+    const a = analyzeText(text)
+    const vocab = ['cough', 'fever', 'chills', 'aches', '§chief complaint', '§§table none', '§§sec complaint']
+    const norms = (weight: number) => {
+      const v = new Vectorizer(vocab, [], weight).featurize(a, loadDocTypes()).vector
+      let words = 0
+      let structure = 0
+      v.idx.forEach((i, j) => {
+        if (vocab[i]!.startsWith('§')) structure += v.val[j]! ** 2
+        else words += v.val[j]! ** 2
+      })
+      return [Math.sqrt(words), Math.sqrt(structure)] as const
+    }
+    const [words0, struct0] = norms(0)
+    expect(words0 ** 2 + struct0 ** 2).toBeCloseTo(1, 5)
+    const [words, struct] = norms(0.6)
+    expect(words).toBeCloseTo(1, 5)
+    expect(struct).toBeCloseTo(0.6, 5)
   })
 })

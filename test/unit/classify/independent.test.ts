@@ -16,24 +16,24 @@ function measure(file: string) {
   return evaluatePredictions(
     rows.map((x) => {
       const c = clf.classify(x.text)
-      return { truth: x.type, predicted: c.type, confidence: c.confidence }
+      return { truth: x.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
     }),
     clf.reviewThreshold,
   )
 }
 
 describe('hand-written outside records never trained on', () => {
-  it('eval/independent: at least 95% right, no wrong type filed without review, calibration error under 0.05', () => {
+  it('eval/independent: at least 97% right, no wrong type filed without review, calibration error under 0.05', () => {
     const r = measure('eval/independent/independent-eval.jsonl')
     expect(r.n).toBe(104)
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.95)
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.97)
     expect(r.autoErrors).toBe(0)
     expect(r.ece).toBeLessThan(0.05)
   })
-  it('eval/independent-2: at least 88% right, no wrong type filed without review', () => {
+  it('eval/independent-2: at least 92% right, no wrong type filed without review', () => {
     const r = measure('eval/independent-2/independent-2-eval.jsonl')
     expect(r.n).toBe(67)
-    expect(r.accuracy).toBeGreaterThanOrEqual(0.88)
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.92)
     expect(r.autoErrors).toBe(0)
   })
 })

@@ -58,6 +58,23 @@ describe('model file', () => {
     }
   })
 
+  it('keeps the structure block weight and the per-type thresholds; a type threshold decides review, a configured one overrides it', () => {
+    const m: DoctypeModel = { ...tiny, structureWeight: 0.6, reviewThreshold: 0.99, typeThresholds: { lab_report: 0.5 } }
+    const file = path.join(dir, 't.json')
+    saveModel(m, file)
+    const loaded = loadModel(file)
+    expect(loaded.structureWeight).toBe(0.6)
+    expect(loaded.typeThresholds).toEqual({ lab_report: 0.5 })
+    const clf = new DoctypeClassifier(loaded, docTypes)
+    expect(clf.thresholdFor('lab_report')).toBe(0.5)
+    expect(clf.thresholdFor('consent_form')).toBe(0.99)
+    expect(new DoctypeClassifier(loaded, docTypes, { reviewThreshold: 0.7 }).thresholdFor('lab_report')).toBe(0.7)
+    const lab = generateSynthetic({ seed: 5, counts: { lab_report: 1 } })[0]!.text
+    const c = clf.classify(lab)
+    expect(c.needsReview).toBe(c.confidence < c.threshold)
+    expect(() => parseModel(serializeModel(m).replace('"lab_report":0.5', '"lab_report":2'))).toThrow(/typeThresholds/)
+  })
+
   it('serializing the shipped model again gives the same weights (quantization is stable)', () => {
     const m = loadModel(defaultModelPath())
     const again = parseModel(serializeModel(m))

@@ -311,6 +311,32 @@ describe('extractIdentifiers: whole documents', () => {
     expect(names(read(['Thank you for referring Dr. Webb, who saw her last week.']))).toEqual([])
   })
 
+  it('reads a name printed straight before a birth date, without a label, unless a word says it is someone else', () => {
+    expect(names(read(['Helena T. Brandt   DOB 7/21/1958   seen 05/02/2025']))).toEqual(['Brandt|Helena|T'])
+    expect(names(read(['Pt Brandt, Helena  DOB 07/21/1958  ESI 3']))).toEqual(['Brandt|Helena|'])
+    expect(names(read(['I, Helena Brandt (DOB 07/21/1958), authorize the clinic to release']))).toEqual(['Brandt|Helena|'])
+    expect(names(read(['Guarantor: Marco Brandt   DOB 02/02/1950']))).toEqual([])
+    expect(names(read(['Mother Anna Brandt, DOB 03/03/1980']))).toEqual([])
+  })
+
+  it('reads the person a paper calls client, resident, member, employee, student, child or traveller as the patient', () => {
+    for (const label of ['Client', 'Resident', 'Member', 'Employee', 'Student', 'Child', 'Traveller', 'Examinee', 'Claimant']) {
+      expect(names(read([`${label}: Brandt, Helena     DOB: 07/21/1958`]))).toEqual(['Brandt|Helena|'])
+    }
+    expect(names(read(["Child's name: Brandt, Mateo     Birthdate: 01/22/2021"]))).toEqual(['Brandt|Mateo|'])
+    // The plan's member ID is not a name, and a resident physician is not the patient.
+    expect(names(read(['Member ID: XK7730091']))).toEqual([])
+    expect(names(read(['Resident: Dr. Paul Ngata']))).toEqual([])
+  })
+
+  it('reads a name as printed when a scan joined the comma to the given name or read an l as a 1 in a lower-case word', () => {
+    expect(names(read(['Patient:Okafor,Beatrice N  DOB:03/14/1961']))).toEqual(['Okafor|Beatrice|N'])
+    expect(names(read(['Patient: Tobias Redc1oud   D0B: 03/03/2023']))).toEqual(['Redcloud|Tobias|'])
+    expect(names(read(['Re: Farida Abdu11ahi   DOB 12/25/1977']))).toEqual(['Abdullahi|Farida|'])
+    // In capitals a stroke may be I or L: it stays as read, for the matcher to treat as a misread.
+    expect(names(read(['PATIENT: ABDU11AHI, FARIDA']))).toEqual(['ABDU11AHI|FARIDA|'])
+  })
+
   it('reads a form whose labels are joined to their values by dotted leaders', () => {
     const r = read(['Name ............ Helena Brandt', 'Birth date ...... 07/21/1958', 'Encounter ....... E8735138'])
     expect(names(r)).toEqual(['Brandt|Helena|'])

@@ -41,6 +41,14 @@ describe('matchPatient: the two-identifier rule', () => {
     expect((await decide(['Patient: LEE, ROBERT   DOB: 04/04/1950'])).patient?.mrn).toBe('1000024')
   })
 
+  it('files a name whose l a scan read as 1 inside a lower-case word; a stroke that may be I or L still goes to review', async () => {
+    const p = (mrn: string, familyName: string, givenName: string): Patient => ({ mrn, familyName, givenName, birthDate: '2023-03-03' })
+    const idx = new MemoryPatientIndex([p('3000001', 'Redcloud', 'Tobias'), p('3000002', 'Nguyen', 'Ian'), p('3000003', 'Nguyen', 'Lan')])
+    expect((await decide(['Patient: Tobias Redc1oud   D0B: 03/03/2023'], idx)).patient?.mrn).toBe('3000001')
+    expect((await decide(['Patient:Redc1oud,Tobias  DOB:03/03/2023'], idx)).patient?.mrn).toBe('3000001')
+    expect((await decide(['Patient: NGUYEN, 1AN   DOB: 03/03/2023'], idx)).decision).toBe('needs_review')
+  })
+
   it('never files on one identifier', async () => {
     for (const lines of [['Patient: LEE, ROBERT'], ['MRN: 1000024'], ['DOB: 04/04/1950']]) {
       const r = await decide(lines)

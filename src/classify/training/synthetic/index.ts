@@ -19,6 +19,7 @@ import { edHouseStyle, hpHouseStyle, labHouseStyle, referralHouseStyle } from '.
 import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthorization } from './nonclinical.js'
 import { consultReply, referralRequest } from './letters.js'
 import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreStyles.js'
+import { edOtherShape, hpOtherShape } from './otherShapes.js'
 
 type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
@@ -38,7 +39,7 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
   consent_form: either(consentForm, consentAnyShape),
   roi_authorization: either(roiAuthorization, roiAnyShape),
   other: otherDocument,
-  history_and_physical: anyOf(historyAndPhysical, hpHouseStyle, hpAnyOrder, hpAnyOrder),
+  history_and_physical: anyOf(historyAndPhysical, hpHouseStyle, hpAnyOrder, hpAnyOrder, hpOtherShape),
   // A letter that asks for a visit is a referral; the consultant's answer back is a consult note.
   referral_letter: anyOf(
     (r) => referralLetter(r),
@@ -46,7 +47,7 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     referralRequest,
     referralRequest,
   ),
-  emergency_report: either(emergencyReport, edHouseStyle),
+  emergency_report: anyOf(emergencyReport, edHouseStyle, edOtherShape),
   consult_note: anyOf(
     consultNote,
     consultNote,
@@ -68,9 +69,9 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   consent_form: 280,
   roi_authorization: 300,
   other: 360,
-  history_and_physical: 420,
+  history_and_physical: 460,
   referral_letter: 300,
-  emergency_report: 200,
+  emergency_report: 280,
   consult_note: 300,
   progress_note: 100,
   discharge_summary: 60,

@@ -22,7 +22,7 @@ const clf = loadDefaultClassifier()
 function run(rows: readonly LabelledText[]): { preds: Prediction[]; report: EvalReport } {
   const preds = rows.map((x) => {
     const c = clf.classify(x.text)
-    return { truth: x.type, predicted: c.type, confidence: c.confidence }
+    return { truth: x.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
   })
   return { preds, report: evaluatePredictions(preds, clf.reviewThreshold) }
 }
