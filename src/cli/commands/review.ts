@@ -1,6 +1,7 @@
 /** `chartclerk review list`, `review resolve ID --patient MRN --type TYPE` and `review rematch`. */
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
+import { registerReviewSplitCommand } from './reviewSplit.js'
 import { openApp } from '../../app.js'
 import type { Config } from '../../config/config.js'
 import { silentLogger } from '../../log.js'
@@ -140,6 +141,8 @@ export function registerReviewCommands(program: Command): void {
         await app.close()
       }
     })
+
+  registerReviewSplitCommand(review)
 
   review
     .command('rematch')
