@@ -34,7 +34,13 @@ async function pageTexts(pdf: string): Promise<string[]> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'cc-split-replay-'))
   const config = loadConfig({
     cwd: tmp,
-    env: { CHARTCLERK_DATA: path.join(tmp, 'data'), CHARTCLERK_INBOX: path.join(tmp, 'inbox'), CHARTCLERK_OCR_WORKERS: '1' },
+    env: {
+      CHARTCLERK_DATA: path.join(tmp, 'data'),
+      CHARTCLERK_INBOX: path.join(tmp, 'inbox'),
+      CHARTCLERK_OCR_WORKERS: '1',
+      // A loaded machine can take minutes a page; this is about cutting, not speed.
+      CHARTCLERK_OCR_PAGE_TIMEOUT_MS: '900000',
+    },
   })
   const app = await openApp(config, { log: silentLogger() })
   try {
