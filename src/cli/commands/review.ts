@@ -96,6 +96,7 @@ export function registerReviewCommands(program: Command): void {
           for (const c of (match?.candidates ?? []).slice(0, 3))
             printLine(`  candidate      ${c.mrn}  ${c.name}  born ${c.birthDate}: ${c.reasons.join('; ')}`)
           for (const r of d.reviewReasons) printLine(`  why            ${r}`)
+          if (d.details.split) printLine(`  split it       chartclerk review split ${d.id}`)
         }
         if (!globalOptions(cmd).json) printLine(`${docs.length} document(s) waiting for review`)
         cliAudit(catalog.db, null, {
