@@ -76,6 +76,7 @@ describe('review split', () => {
     ])
     const list = jsonLines(await runCli(ws, ['--json', 'review', 'list']))
     expect(list.map((d) => d.id)).toContain(waitingId)
+    expect((await runCli(ws, ['review', 'list'])).stdout).toContain(`chartclerk review split ${waitingId}`)
   })
 
   it('refuses what cannot be: no cut there to remove, a page outside the file, a stack that does not exist', async () => {
