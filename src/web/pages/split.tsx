@@ -176,8 +176,9 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       targetId: String(doc.id),
       detail: {
         proposed: plan.parts.map((p) => p.from),
-        decided: parts.map((p) => p.split.from),
+        decided: [...(plan.filed ?? []), ...parts].map((p) => p.split.from).sort((a, b) => a - b),
         documents: parts.map((p) => p.documentId),
+        ...(plan.filed?.length ? { filedBefore: plan.filed.map((p) => p.documentId) } : {}),
       },
     })
     return page(
