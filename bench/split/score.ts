@@ -13,6 +13,8 @@ export interface IngestLine {
   file?: string
   pages?: number | null
   split?: { from: number; to: number }
+  /** Blank pages inside `split` that the document left out (kept in the received file, not filed). */
+  blankPages?: number[]
   documentType?: string | null
   patient?: { mrn: string } | null
   separator?: boolean
@@ -88,6 +90,7 @@ export function scoreBatch(truth: BatchTruth, lines: IngestLine[]): BatchScore {
     if (p.status === 'needs_review') score.partsInReview++
     if (p.status !== 'filed' || !p.patient) continue
     for (let n = Math.max(1, p.from); n <= Math.min(truth.pages, p.to); n++) {
+      if (p.blankPages?.includes(n)) continue
       const role = roles[n - 1]!
       if (role.kind === 'document') {
         if (truth.parts[role.part]!.patient.mrn !== p.patient.mrn) score.wrongChartPages.otherPatient++

@@ -17,7 +17,7 @@ const SAME = 0.8
 const MAX_LINE = 200
 
 const PAGE_OF_N = /\b(?:p\s?[a@]\s?[gq9]\s?[e3c]|pg|p)\s*[.:#]?\s*[0-9OoIl|SZB]{1,3}\s*(?:[o0]\s?[f£t]|\/)\s*[0-9OoIl|SZB]{1,3}\b/gi
-const FAX_PAGE = /\b(?:p\s?[a@]\s?[gq9]\s?[e3c]|pg|p)\s*[.:#]?\s*\d{1,3}(?:\s*(?:\/|of)\s*\d{1,3})?\b/i
+const FAX_PAGE = /\b(?:p\s?[a@]\s?[gq9]\s?[e3c]|pg|p)\s*[.:#]{0,3}\s*\d{1,3}(?:\s*(?:\/|of)\s*\d{1,3})?\b/i
 const FAX_CUES: readonly RegExp[] = [
   /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i,
   /\b\d{1,2}:\d{2}\b/,

@@ -19,6 +19,8 @@ import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { MatchSummary } from '../patients/matchSummary.js'
 import type { Job, Stage, StageContext } from './stages/types.js'
+import type { PageRange } from '../split/boundaries.js'
+import type { WaitingSplit } from './stages/split.js'
 
 export type IngestStatus = 'filed' | 'needs_review' | 'duplicate' | 'failed' | 'released'
 
@@ -45,6 +47,8 @@ export interface IngestResult {
   reviewReasons: string[]
   /** The pages of the received file this document is (1-based); a one-document file: all of them. Null when the file was not read. */
   split: { from: number; to: number } | null
+  /** Blank pages of the received file inside `split` that are not this document's pages (kept in the file, never filed). */
+  blankPages?: number[]
   /** SHA-256 of the received file (the batch) this document came in. */
   batchSha256: string | null
   /** A part proposed for a stack that waits in review (not a document yet: `documentId` is the review item). */
@@ -386,7 +390,7 @@ export class IngestRunner extends EventEmitter {
       })
       const status = job.status ?? 'needs_review'
       // A stack's own row is gone once its parts stand: the job points at the first of them.
-      if (job.parts?.length) job.documentId = job.parts[0]!.documentId
+      if (job.parts?.length && !job.splitWaiting) job.documentId = job.parts[0]!.documentId
       catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
       await fs.rm(job.workPath, { force: true })
       log.info(
@@ -554,22 +558,28 @@ export class IngestRunner extends EventEmitter {
    * one document.
    */
   private resultsOf(job: Job, status: IngestStatus): IngestResult[] {
-    if (job.parts?.length) return job.parts.map((p) => ({ ...this.resultOf(job, p.status, p.documentId), split: p.split }))
+    const partFields = (r: PageRange) => ({ split: { from: r.from, to: r.to }, ...(r.blank ? { blankPages: r.blank } : {}) })
+    const filed = (job.parts ?? []).map((p) => ({ ...this.resultOf(job, p.status, p.documentId), ...partFields(p.split) }))
+    if (job.parts?.length && !job.splitWaiting) return filed
     const doc = job.documentId !== undefined ? this.ctx.catalog.documents.get(job.documentId) : undefined
-    const proposed =
-      doc?.status === 'needs_review'
-        ? (doc.details.split as { parts: { from: number; to: number }[]; guesses?: { type: string; typeConfidence: number }[] } | undefined)
-        : undefined
-    if (proposed && proposed.parts.length > 1) {
+    const proposed = doc?.status === 'needs_review' ? (doc.details.split as WaitingSplit | undefined) : undefined
+    if (proposed && (proposed.parts.length > 1 || filed.length)) {
       const base = this.resultOf(job, status)
-      return proposed.parts.map((r, i) => ({
-        ...base,
-        split: { from: r.from, to: r.to },
-        pages: r.to - r.from + 1,
-        documentType: proposed.guesses?.[i]?.type ?? null,
-        typeConfidence: proposed.guesses?.[i]?.typeConfidence ?? null,
-        splitProposed: true,
-      }))
+      const done = new Set(filed.map((f) => f.split.from))
+      const waiting = proposed.parts
+        .filter((r) => !done.has(r.from))
+        .map((r) => {
+          const g = proposed.guesses?.find((x) => x.from === r.from)
+          return {
+            ...base,
+            ...partFields(r),
+            pages: r.to - r.from + 1 - (r.blank?.length ?? 0),
+            documentType: g?.type ?? null,
+            typeConfidence: g?.typeConfidence ?? null,
+            splitProposed: true,
+          }
+        })
+      return [...filed, ...waiting].sort((a, b) => a.split.from - b.split.from)
     }
     return [this.resultOf(job, status)]
   }

@@ -22,6 +22,18 @@ export interface Boundary {
 export interface PageRange {
   from: number
   to: number
+  /**
+   * Blank pages between `from` and `to` (a faxed sheet with only its banner, the back of a
+   * sheet): kept in the received file, left out of the part's own pages and never filed.
+   */
+  blank?: number[]
+}
+
+/** The pages of the received file a part holds (its range without the blank pages left out). */
+export function pagesOf(r: PageRange): number[] {
+  const out: number[] = []
+  for (let n = r.from; n <= r.to; n++) if (!r.blank?.includes(n)) out.push(n)
+  return out
 }
 
 export interface SplitPlan {
@@ -79,7 +91,7 @@ export function planSplit(pages: readonly PageReading[], opts: { sure?: number; 
       part.push(pg)
       continue
     }
-    const b = scoreStart(pg, part)
+    const b = scoreStart(pg, part, nextContent(pages, pg.page))
     if (b.confidence >= propose) {
       cuts.push(b)
       starts.push(pg.page)
@@ -93,8 +105,36 @@ export function planSplit(pages: readonly PageReading[], opts: { sure?: number; 
   return { pageCount: pages.length, parts, cuts, separators, certain }
 }
 
-/** Confidence that `pg` starts a new document, given the pages of the current one. */
-export function scoreStart(pg: PageReading, part: readonly PageReading[]): Boundary {
+/**
+ * Which proposed parts can be filed now: a part whose cuts on both sides are sure (or that
+ * begins or ends the file) is known whole, whatever is in doubt elsewhere in the file; a part
+ * touching a cut in doubt waits for a person.
+ */
+export function partsByCertainty(plan: Pick<SplitPlan, 'parts' | 'cuts'>, sure = SURE): { file: PageRange[]; wait: PageRange[] } {
+  const { parts, cuts } = plan
+  // The cut between two parts is the one made between the end of the first and the start of the next.
+  const between = (i: number) => {
+    const within = cuts.filter((c) => c.page > parts[i - 1]!.to && c.page <= parts[i]!.from)
+    return within.length ? Math.min(...within.map((c) => c.confidence)) : 1
+  }
+  const file: PageRange[] = []
+  const wait: PageRange[] = []
+  parts.forEach((r, i) => {
+    const before = i === 0 || between(i) >= sure
+    const after = i === parts.length - 1 || between(i + 1) >= sure
+    ;(before && after ? file : wait).push(r)
+  })
+  return { file, wait }
+}
+
+/** The next page after page `n` that is neither blank nor a separator sheet (its number may tell about this one). */
+function nextContent(pages: readonly PageReading[], n: number): PageReading | undefined {
+  const next = pages.find((p) => p.page > n && !p.blank)
+  return next && !next.separator ? next : undefined
+}
+
+/** Confidence that `pg` starts a new document, given the pages of the current one (and the page after it, if any). */
+export function scoreStart(pg: PageReading, part: readonly PageReading[], next?: PageReading): Boundary {
   const prev = lastNonBlank(part)
   const blankBefore = part.at(-1)!.blank
   const signs: Sign[] = []
@@ -116,6 +156,12 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
     hold *= 0.5
     holds.push('the page before said more pages follow')
   }
+  // Numbers partly read: this page's was lost, but the page after is "Page 2" while the document so far had reached 2 or more.
+  const nm = next?.marker
+  if (!m && nm && nm.page === 2 && partMarkers(part).some((x) => x.page >= 2))
+    signs.push({ p: 0.85, why: 'the page after is numbered 2 while this document had passed page 2: the numbering starts again here' })
+  else if (!m && nm && nm.page === 2 && !pm && (pg.titled || pg.head !== prev.head))
+    signs.push({ p: 0.5, why: 'the page after is numbered 2: this page is likely its first' })
 
   // The patient named.
   const ids = partIds(part)
@@ -124,7 +170,6 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
   else if (conflict === 'name') signs.push({ p: 0.8, why: 'the page names a patient with a different name' })
 
   // Title block, letterhead, type, signature, blank page.
-  if (pg.titled && !pg.continued) signs.push({ p: 0.45, why: 'a title block opens the page' })
   if (pg.continued) {
     hold *= 0.3
     holds.push('the page says it continues')
@@ -132,11 +177,20 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
   const partType = part.find((x) => x.type)?.type ?? null
   if (pg.type && partType && pg.type !== partType)
     signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
-  if (prev.signedAtEnd) signs.push({ p: 0.6, why: 'a signature closes the page before' })
-  if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
-  if (pg.head && pg.head.length >= 8 && pg.head === part[0]!.head && part.length > 1 && prev.head !== pg.head) {
-    signs.push({ p: 0.5, why: "the first page's letterhead appears again" })
+  // A document closed (signed) and a new one opened (title block or letterhead) at the turn of the page: one sign, read together.
+  const letterheadAgain = part.length > 1 && pg.head.length >= 8 && similar(pg.head, part[0]!.head) && !similar(prev.head, part[0]!.head)
+  if (prev.signedAtEnd && !pg.continued && (pg.titled || letterheadAgain))
+    signs.push({ p: 0.85, why: 'a signature closes the page before and a title block or letterhead opens this one' })
+  else {
+    if (prev.signedAtEnd) signs.push({ p: 0.6, why: 'a signature closes the page before' })
+    if (pg.titled && !pg.continued) signs.push({ p: 0.45, why: 'a title block opens the page' })
   }
+  if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
+  if (letterheadAgain) signs.push({ p: 0.5, why: "the first page's letterhead appears again" })
+  // The date of service or report in the page's heading is none of the dates the document has shown so far.
+  const seen = new Set(part.flatMap((x) => x.dates))
+  if (!pg.continued && pg.headDates.length && seen.size && !pg.headDates.some((d) => seen.has(d)))
+    signs.push({ p: 0.45, why: "the date in the page's heading (of service, of the report) is not one of the document's" })
 
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.
@@ -146,6 +200,26 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[]): Bound
     confidence: Math.round(confidence * 1000) / 1000,
     reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)],
   }
+}
+
+function partMarkers(part: readonly PageReading[]): NonNullable<PageReading['marker']>[] {
+  return part.flatMap((x) => (x.marker ? [x.marker] : []))
+}
+
+/** Two squashed letterheads are the same when most of their letter pairs are shared (OCR slips, specks and rules above it aside). */
+export function similar(a: string, b: string): boolean {
+  if (a.length < 8 || b.length < 8) return false
+  if (a === b || a.includes(b) || b.includes(a)) return true
+  const pairs = (s: string) => {
+    const m = new Map<string, number>()
+    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1)
+    return m
+  }
+  const pa = pairs(a)
+  const pb = pairs(b)
+  let shared = 0
+  for (const [k, n] of pa) shared += Math.min(n, pb.get(k) ?? 0)
+  return (2 * shared) / (a.length - 1 + b.length - 1) >= 0.75
 }
 
 /** The identifiers of a part, pooled over its pages. */
@@ -190,17 +264,21 @@ export function rangesFrom(pages: readonly Pick<PageReading, 'page' | 'blank' | 
   const sorted = [...new Set(starts)].sort((a, b) => a - b)
   const out: PageRange[] = []
   for (let k = 0; k < sorted.length; k++) {
-    const from = sorted[k]!
+    const start = sorted[k]!
     const end = (sorted[k + 1] ?? pages.length + 1) - 1
-    const inPart = pages.filter((p) => p.page >= from && p.page <= end)
+    const inPart = pages.filter((p) => p.page >= start && p.page <= end)
     // A part stops at a separator sheet; the pages after one start the next part.
     const firstSep = inPart.find((p) => p.separator)
     const kept = firstSep ? inPart.filter((p) => p.page < firstSep.page) : inPart
     const real = kept.filter((p) => !p.separator)
     if (real.length === 0 || real.every((p) => p.blank)) continue
     // Blank pages around a document (the back of a sheet, of a separator sheet) belong to none: nothing to file.
+    // Blank pages inside one stay in the received file but are not the document's pages either.
     const content = real.filter((p) => !p.blank)
-    out.push({ from: content[0]!.page, to: content.at(-1)!.page })
+    const from = content[0]!.page
+    const to = content.at(-1)!.page
+    const blank = real.filter((p) => p.blank && p.page > from && p.page < to).map((p) => p.page)
+    out.push(blank.length ? { from, to, blank } : { from, to })
   }
   return out
 }

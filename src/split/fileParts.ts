@@ -22,7 +22,7 @@ import type { ExtractedText, PageText } from '../model/types.js'
 import { derivedKey, originalKey } from '../storage/objectStore.js'
 import { putVerified } from '../storage/verified.js'
 import { BatchesRepo } from './batches.js'
-import { idConflict, type PageRange, type SplitPlan } from './boundaries.js'
+import { idConflict, pagesOf, type PageRange, type SplitPlan } from './boundaries.js'
 import { readPages, type PageReading } from './pageReading.js'
 import { partOfImages, partOfPdf } from './partPdf.js'
 
@@ -66,7 +66,12 @@ export function pagesKeyOf(pages: readonly Pick<PageText, 'text'>[]): string | n
   return createHash('sha256').update(norm.join('\f')).digest('hex')
 }
 
-/** Turns the parts of a received file into documents; the file's own catalog row then goes (the file stays). */
+/**
+ * Turns the parts of a received file into documents; once every part stands, the file's own
+ * catalog row goes (the file stays). `o.wait`: other parts still wait for a person, so the
+ * file's row stays in review (with its pages, for the strip) and is retired when they are
+ * decided; `o.earlier`: the parts filed before, to record with these.
+ */
 export async function fileParts(
   ctx: Ctx,
   batch: BatchFacts,
@@ -74,13 +79,16 @@ export async function fileParts(
   plan: SplitPlan,
   ranges: PageRange[],
   decidedBy: string,
+  o: { wait?: boolean; earlier?: PartOutcome[] } = {},
 ): Promise<PartOutcome[]> {
   const { catalog, store, config } = ctx
   const readings = readingsOf(ctx, text.pages)
   const original = await store.get(originalKey(batch.sha256))
   const outcomes: PartOutcome[] = []
   for (const range of ranges) {
-    const pages = text.pages.slice(range.from - 1, range.to).map((p, i) => ({ ...p, page: i + 1 }))
+    // The part's own pages: its range of the file without the blank pages inside it.
+    const filePages = pagesOf(range)
+    const pages = filePages.map((n, i) => ({ ...text.pages[n - 1]!, page: i + 1 }))
     const partText = summarise(pages)
     const claimId = `${batch.claimId}#${range.from}-${range.to}`
     const receipt = { claimId, receivedAt: batch.receivedAt, originalName: batch.originalName, sourceFolder: batch.sourceFolder }
@@ -95,7 +103,7 @@ export async function fileParts(
     const pdf =
       batch.contentType === 'application/pdf'
         ? await partOfPdf(original, range, { maxPixels: config.ocr.maxPixels })
-        : await partOfImages(await scansOf(ctx, batch.documentId, range))
+        : await partOfImages(await scansOf(ctx, batch.documentId, filePages))
     const sha = createHash('sha256').update(pdf).digest('hex')
     let doc = catalog.documents.bySha(sha)
     if (doc && (doc.status === 'filed' || doc.status === 'needs_review')) {
@@ -117,6 +125,7 @@ export async function fileParts(
           sha256: sha,
           'batch-sha256': batch.sha256,
           pages: `${range.from}-${range.to}`,
+          ...(range.blank ? { 'blank-pages-left-out': range.blank.join(',') } : {}),
         },
       })
     } finally {
@@ -138,14 +147,22 @@ export async function fileParts(
           pagesKey,
         })
         catalog.documents.addReceipt({ documentId: created, ...receipt, isRepeat: false })
-        catalog.events.append('document.split_from', created, { batchSha256: batch.sha256, from: range.from, to: range.to, by: decidedBy })
+        // Blank pages inside the range are said on the part's record: the file has them, the part does not.
+        if (range.blank) catalog.documents.update(created, { details: { blankPagesLeftOut: range.blank } })
+        catalog.events.append('document.split_from', created, {
+          batchSha256: batch.sha256,
+          from: range.from,
+          to: range.to,
+          ...(range.blank ? { blankPagesLeftOut: range.blank } : {}),
+          by: decidedBy,
+        })
         return created
       })
     // The part's pages as they were read: scans (for the viewer and the searchable PDF) and text.
     let scans = 0
     for (let i = 0; i < pages.length; i++) {
       if (pages[i]!.source !== 'ocr') continue
-      const from = derivedKey(batch.documentId, scanImageName(range.from + i))
+      const from = derivedKey(batch.documentId, scanImageName(filePages[i]!))
       if (!(await store.stat(from))) continue
       await store.copy(from, derivedKey(id, scanImageName(i + 1)))
       scans++
@@ -171,11 +188,13 @@ export async function fileParts(
       sha,
       size: pdf.length,
       text: partText,
-      readings: readings.slice(range.from - 1, range.to),
+      readings: filePages.map((n) => readings[n - 1]!),
     })
     outcomes.push({ documentId: id, split: range, status })
   }
-  retireBatchRow(ctx, batch, plan, outcomes, decidedBy)
+  if (o.wait) return outcomes
+  const all = [...(o.earlier ?? []), ...outcomes].sort((a, b) => a.split.from - b.split.from)
+  retireBatchRow(ctx, batch, plan, all, decidedBy)
   await dropDerived(ctx, batch.documentId)
   return outcomes
 }
@@ -232,9 +251,9 @@ function foreignPages(job: Job, readings: PageReading[]): number[] {
   return out
 }
 
-async function scansOf(ctx: Ctx, batchId: number, range: PageRange): Promise<Buffer[]> {
+async function scansOf(ctx: Ctx, batchId: number, filePages: number[]): Promise<Buffer[]> {
   const out: Buffer[] = []
-  for (let n = range.from; n <= range.to; n++) out.push(await ctx.store.get(derivedKey(batchId, scanImageName(n))))
+  for (const n of filePages) out.push(await ctx.store.get(derivedKey(batchId, scanImageName(n))))
   return out
 }
 

@@ -5,6 +5,7 @@
  * as, whether a signature closes it, whether it is blank or a separator sheet.
  * Holds patient data: never logged.
  */
+import { findDates } from '../extract-fields/dates.js'
 import { detectSignature } from '../extract-fields/signature.js'
 import { detectMissingPages } from '../extract-fields/pages.js'
 import { isFaxBanner } from '../extract-fields/pageFurniture.js'
@@ -36,6 +37,10 @@ export interface PageReading {
   signedAtEnd: boolean
   /** The first lines of the page, squashed: the letterhead, to see it again. */
   head: string
+  /** Dates in the page's heading (its first lines): date of service, report, admission; birth dates left out. */
+  headDates: string[]
+  /** Every date on the page, birth dates left out. */
+  dates: string[]
 }
 
 export interface ReadOptions {
@@ -82,23 +87,40 @@ function readPage(
     const c = opts.classify(text)
     if (c.confidence >= (opts.typeConfidence ?? 0.85)) type = c.type
   }
+  const ids = blank || separator ? { names: [], birthDates: [], mrns: [] } : pageIds(text, opts.identifiers)
+  const contentLines = content
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => /[a-z0-9]/i.test(l))
+  const datesIn = (t: string) =>
+    blank || separator
+      ? []
+      : [...new Set(findDates(t, { order: opts.identifiers?.dateOrder === 'DMY' ? 'DMY' : 'MDY' }).map((d) => d.iso))].filter(
+          (d) => !ids.birthDates.includes(d),
+        )
   return {
     page,
     blank,
     separator,
     marker,
-    ids: blank || separator ? { names: [], birthDates: [], mrns: [] } : pageIds(text, opts.identifiers),
+    ids,
     type,
     titled: top.some(isTitleLine),
     continued: top.some((l) => CONTINUED.test(l)),
     signedAtEnd: !blank && !separator && signedAtEnd(text, lines.length),
-    head: lines
+    // From the page without its fax banner: a banner on every page is no letterhead.
+    head: contentLines
       .slice(0, 2)
       .join(' ')
       .toUpperCase()
       .replace(/[^A-Z]/g, ''),
+    headDates: datesIn(contentLines.slice(0, HEAD_LINES).join('\n')),
+    dates: datesIn(content),
   }
 }
+
+/** How many lines at the top of a page make its heading (letterhead, title, patient and dates). */
+const HEAD_LINES = 8
 
 /** A title: a short line naming a kind of document, in capitals or without a sentence's punctuation. */
 function isTitleLine(l: string): boolean {
@@ -126,10 +148,24 @@ function pageIds(text: string, opts: ExtractOptions | undefined): PageIds {
   }
 }
 
-/** A signature found in the last third of the page's lines closes what came before it. */
+/**
+ * A signature found in the last half of the page's lines closes what came before it; so does a
+ * signer's line ("Jane Roe, MD, Attending Physician") or a dictation line near the end, which a
+ * scan keeps when the scrawl above it reads as noise.
+ */
 function signedAtEnd(text: string, lineCount: number): boolean {
   const sig = detectSignature(text)
   const last = sig.findings.filter((f) => f.present).at(-1)
-  if (!last) return false
-  return last.location.line >= Math.max(1, Math.floor(lineCount * 0.5))
+  if (last && last.location.line >= Math.max(1, Math.floor(lineCount * 0.5))) return true
+  const tail = text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => /[a-z0-9]/i.test(l))
+    .slice(-4)
+  return tail.some((l) => SIGNER.test(l) || DICTATED.test(l))
 }
+
+/** "Name, MD, Attending Physician" / "Name, DO - Radiologist": a credential followed by a signer's role. */
+const SIGNER =
+  /\b(M\.?D|D\.?O|N\.?P|P\.?A(-C)?|D\.?P\.?M|M\.?B\.?B\.?S|Ph\.?D|R\.?N|A\.?P\.?R\.?N)\b[.,]?\s*[,\-–]\s*(attending|consulting|staff|interpreting|treating|ordering)?\s*(physician|radiologist|pathologist|surgeon|cardiologist|provider|director|nurse practitioner)\b/i
+const DICTATED = /^\s*(dictated|transcribed|d:\s*\d|t:\s*\d)\b.*\d/i

@@ -9,13 +9,13 @@ import sharp from 'sharp'
 import { VIEWER_DPI } from '../extract/extractText.js'
 import { decodePage, viewerImage } from '../extract/images.js'
 import { openPdf } from '../extract/pdf.js'
-import type { PageRange } from './boundaries.js'
+import { pagesOf, type PageRange } from './boundaries.js'
 
 const LETTER = { width: 612, height: 792 }
 
-/** Pages `range` of a received PDF as a PDF of their own. */
+/** Pages `range` of a received PDF (without the blank pages it leaves out) as a PDF of their own. */
 export async function partOfPdf(original: Buffer, range: PageRange, limits: { maxPixels: number }): Promise<Buffer> {
-  const indices = Array.from({ length: range.to - range.from + 1 }, (_v, i) => range.from - 1 + i)
+  const indices = pagesOf(range).map((n) => n - 1)
   let src: PDFDocument | null = null
   try {
     src = await PDFDocument.load(original, { updateMetadata: false })

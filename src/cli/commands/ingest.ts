@@ -79,6 +79,7 @@ export function serviceResultJson(r: IngestResult, patientData: boolean): Record
     missingPages: r.missingPages,
     reviewReasonCount: r.reviewReasons.length,
     split: r.split,
+    ...(r.blankPages ? { blankPages: r.blankPages } : {}),
     batchSha256: r.batchSha256,
     ...(r.error ? { error: r.error } : {}),
     ...(r.quarantinedAs ? { quarantined: true } : {}),

@@ -1,6 +1,7 @@
 /** `chartclerk review list`, `review resolve ID --patient MRN --type TYPE` and `review rematch`. */
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
+import { registerReviewSplitCommand } from './reviewSplit.js'
 import { openApp } from '../../app.js'
 import type { Config } from '../../config/config.js'
 import { silentLogger } from '../../log.js'
@@ -95,6 +96,7 @@ export function registerReviewCommands(program: Command): void {
           for (const c of (match?.candidates ?? []).slice(0, 3))
             printLine(`  candidate      ${c.mrn}  ${c.name}  born ${c.birthDate}: ${c.reasons.join('; ')}`)
           for (const r of d.reviewReasons) printLine(`  why            ${r}`)
+          if (d.details.split) printLine(`  split it       chartclerk review split ${d.id}`)
         }
         if (!globalOptions(cmd).json) printLine(`${docs.length} document(s) waiting for review`)
         cliAudit(catalog.db, null, {
@@ -140,6 +142,8 @@ export function registerReviewCommands(program: Command): void {
         await app.close()
       }
     })
+
+  registerReviewSplitCommand(review)
 
   review
     .command('rematch')

@@ -20,7 +20,7 @@ export const dedupe: Stage = {
         const status = ctx.catalog.documents.get(d.documentId)?.status
         return {
           documentId: d.documentId,
-          split: { from: d.from, to: d.to },
+          split: { from: d.from, to: d.to, ...(d.blank ? { blank: d.blank } : {}) },
           status: own && (status === 'filed' || status === 'needs_review') ? status : 'duplicate',
         }
       })

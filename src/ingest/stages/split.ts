@@ -2,12 +2,13 @@
  * split: does the file hold one document or a stack of them? Read from the pages themselves
  * (src/split/). One document: on to classify as before. Several, every cut sure: each part
  * becomes a document and is read on its own (the received file stays, unaltered, as the
- * batch). A cut in doubt: the whole file waits in review with the cuts proposed, never filed
- * on a guess.
+ * batch). A cut in doubt: the parts with sure cuts on both sides are filed as documents all
+ * the same; the parts touching a doubtful cut wait in review on the file's own row, never
+ * filed on a guess.
  */
-import { planSplit, type SplitPlan } from '../../split/boundaries.js'
-import { fileParts, readingsOf, pagesKeyOf } from '../../split/fileParts.js'
-import { CONTINUE, type Stage } from './types.js'
+import { partsByCertainty, planSplit, SURE, type PageRange, type SplitPlan } from '../../split/boundaries.js'
+import { fileParts, readingsOf, pagesKeyOf, type PartOutcome } from '../../split/fileParts.js'
+import { CONTINUE, type Job, type Stage, type StageContext } from './types.js'
 
 export const split: Stage = {
   name: 'split',
@@ -27,12 +28,13 @@ export const split: Stage = {
       ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
       return CONTINUE
     }
-    if (!plan.certain) {
-      holdForReview(job, ctx, plan)
+    const { file, wait } = plan.certain ? { file: plan.parts, wait: [] } : partsByCertainty(plan)
+    if (file.length === 0) {
+      holdForReview(job, ctx, plan, [])
       return { kind: 'halt', reason: 'split-review' }
     }
     const doc = ctx.catalog.documents.get(job.documentId!)!
-    job.parts = await fileParts(
+    const parts = await fileParts(
       ctx,
       {
         documentId: doc.id,
@@ -46,43 +48,70 @@ export const split: Stage = {
       },
       job.extracted!,
       plan,
-      plan.parts,
+      file,
       'chartclerk',
+      { wait: wait.length > 0 },
     )
-    job.status = job.parts.every((p) => p.status === 'duplicate')
+    job.parts = parts
+    if (wait.length) {
+      holdForReview(job, ctx, plan, parts)
+      job.splitWaiting = true
+      return { kind: 'halt', reason: 'split-review' }
+    }
+    job.status = parts.every((p) => p.status === 'duplicate')
       ? 'duplicate'
-      : job.parts.some((p) => p.status === 'needs_review')
+      : parts.some((p) => p.status === 'needs_review')
         ? 'needs_review'
         : 'filed'
     return { kind: 'halt', reason: 'split' }
   },
 }
 
-function holdForReview(job: Parameters<Stage['run']>[0], ctx: Parameters<Stage['run']>[1], plan: SplitPlan): void {
-  const doubtful = plan.cuts.filter((c) => c.confidence < 0.9)
+/** What a stack waiting in review keeps on its row: the plan, and the parts already filed from it. */
+export type WaitingSplit = SplitPlan & {
+  guesses?: (PageRange & { type: string; typeConfidence: number })[]
+  filed?: PartOutcome[]
+}
+
+const span = (r: PageRange) => (r.from === r.to ? `page ${r.from}` : `pages ${r.from}-${r.to}`)
+
+function holdForReview(job: Job, ctx: StageContext, plan: SplitPlan, filed: PartOutcome[]): void {
+  const doubtful = plan.cuts.filter((c) => c.confidence < SURE)
   const reasons = [
     `This file seems to hold ${plan.parts.length} documents; ${doubtful.length === 1 ? `where one ends is not certain (before page ${doubtful[0]!.page})` : `${doubtful.length} of the cuts are not certain (before pages ${doubtful.map((c) => c.page).join(', ')})`}. Check where each document starts and file the parts.`,
   ]
-  const doc = ctx.catalog.documents.get(job.documentId!)!
-  // What each proposed part reads as, to show beside its pages (and for `ingest --json`).
-  const guesses = plan.parts.map((r) => {
-    const c = ctx.classifier.classify(
-      job
-        .extracted!.pages.slice(r.from - 1, r.to)
-        .map((p) => p.text)
-        .join('\f'),
+  if (filed.length)
+    reasons.push(
+      `Sure on both sides, ${filed.map((p) => span(p.split)).join(', ')} ${filed.length === 1 ? 'was' : 'were'} filed as ${filed.length === 1 ? 'a document' : 'documents'} of ${filed.length === 1 ? 'its' : 'their'} own; the rest waits here.`,
     )
-    return { ...r, type: c.type, typeConfidence: c.confidence }
-  })
+  const doc = ctx.catalog.documents.get(job.documentId!)!
+  const filedFrom = new Set(filed.map((p) => p.split.from))
+  // What each proposed part still waiting reads as, to show beside its pages (and for `ingest --json`).
+  const guesses = plan.parts
+    .filter((r) => !filedFrom.has(r.from))
+    .map((r) => {
+      const c = ctx.classifier.classify(
+        job
+          .extracted!.pages.slice(r.from - 1, r.to)
+          .map((p) => p.text)
+          .join('\f'),
+      )
+      return { ...r, type: c.type, typeConfidence: c.confidence }
+    })
+  const waiting: WaitingSplit = { ...plan, guesses, ...(filed.length ? { filed } : {}) }
   ctx.catalog.tx(() => {
     ctx.catalog.documents.update(job.documentId!, {
       status: 'needs_review',
       reviewReasons: reasons,
-      details: { ...doc.details, split: { ...plan, guesses } },
+      details: { ...doc.details, split: waiting },
       errorCode: null,
       errorMessage: null,
     })
-    ctx.catalog.events.append('document.needs_review', job.documentId!, { reasons: 1, split: plan.parts.length })
+    ctx.catalog.events.append('document.needs_review', job.documentId!, {
+      reasons: reasons.length,
+      split: plan.parts.length,
+      filed: filed.length,
+    })
   })
   job.status = 'needs_review'
 }

@@ -56,6 +56,8 @@ export interface Job {
   splitPlan?: import('../../split/boundaries.js').SplitPlan
   /** The documents a stack became (a file holding several documents). */
   parts?: import('../../split/fileParts.js').PartOutcome[]
+  /** Some parts of the stack were filed (`parts`) and the rest waits in review on the stack's own row (`documentId`). */
+  splitWaiting?: boolean
   /** Held from dedupe to the end of the run: no other job works on the same content meanwhile. */
   releaseContent?: () => void
 }

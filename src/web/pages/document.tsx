@@ -213,6 +213,9 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
                   <span class="muted" title={`received file SHA-256 ${doc.batchSha256}`}>
                     {' '}
                     · pages {doc.pageFrom}–{doc.pageTo} of that file (a scanned stack)
+                    {blankLeftOut(doc).length
+                      ? `; blank page${blankLeftOut(doc).length > 1 ? 's' : ''} ${blankLeftOut(doc).join(', ')} of the file left out (kept in the received file, not filed)`
+                      : ''}
                   </span>
                 ) : null}
               </dd>
@@ -307,4 +310,10 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       for await (const chunk of body) await s.write(chunk as Uint8Array)
     })
   })
+}
+
+/** Blank pages of a stack inside this part's range that are not its pages. */
+function blankLeftOut(doc: { details: Record<string, unknown> }): number[] {
+  const b = doc.details.blankPagesLeftOut
+  return Array.isArray(b) ? (b as number[]) : []
 }

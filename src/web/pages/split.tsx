@@ -12,7 +12,7 @@
 import type { Hono } from 'hono'
 import type { DocumentRecord } from '../../catalog/documents.js'
 import { ChartclerkError } from '../../errors.js'
-import type { SplitPlan } from '../../split/boundaries.js'
+import type { WaitingSplit } from '../../ingest/stages/split.js'
 import type { WebDeps } from '../deps.js'
 import { audit, userOf, type AppEnv, type Ctx } from '../env.js'
 import { percent, plural, typeLabel, when } from '../format.js'
@@ -20,7 +20,7 @@ import { Badge, Csrf, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { idParam, page } from '../render.js'
 
-type Proposal = SplitPlan & { guesses?: { from: number; to: number; type: string; typeConfidence: number }[] }
+type Proposal = WaitingSplit
 
 export function splitProposal(doc: DocumentRecord): Proposal | null {
   return doc.status === 'needs_review' && doc.details.split ? (doc.details.split as Proposal) : null
@@ -31,7 +31,10 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
   const pages = deps.catalog.documents.pages(doc.id)
   const cutAt = new Map(plan.cuts.map((k) => [k.page, k]))
   const seps = new Set(plan.separators)
-  const partOf = (n: number) => plan.parts.findIndex((r) => n >= r.from && n <= r.to)
+  const partOf = (n: number) => plan.parts.findIndex((r) => n >= r.from && n <= r.to && !r.blank?.includes(n))
+  const filedAt = (n: number) => plan.filed?.find((f) => n >= f.split.from && n <= f.split.to)
+  // A page in no part (nor a separator), or left out of one, is blank: kept in the file, never filed.
+  const blank = (n: number) => !seps.has(n) && partOf(n) < 0
   return page(
     c,
     { title: `Split document ${doc.id}`, active: 'review', wide: true, status: o.status },
@@ -54,7 +57,7 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
       </ul>
       <p class="lede">
         Tick the scissors where a new document starts: untick a cut that is wrong, tick another to move or add one. Separator sheets and
-        blank pages at the start of a document are never filed.
+        blank pages are never filed (they stay in the received file). Parts already filed (sure cuts on both sides) stay as they are.
       </p>
       <form method="post" action={`/review/${doc.id}/split`} id="split">
         <Csrf token={c.get('csrf')} />
@@ -63,9 +66,22 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
             const cut = cutAt.get(p.page)
             const k = partOf(p.page)
             const guess = plan.guesses?.find((g) => g.from === p.page)
+            const filed = filedAt(p.page)
+            // Cuts at a part already filed are fixed; none can go inside one.
+            const locked = !!filed || !!filedAt(p.page - 1)
             return (
               <>
-                {p.page > 1 ? (
+                {p.page > 1 && locked ? (
+                  <li class={`cut${cut ? ' cut-sure' : ''}`}>
+                    <label title={cut ? cut.reasons.join('; ') : 'Inside a document already filed'}>
+                      <input type="checkbox" checked={!!cut} disabled aria-label={`A new document starts at page ${p.page} (filed)`} />
+                      <span class="scissors" aria-hidden="true">
+                        ✂
+                      </span>
+                      <span class="small">{cut ? percent(cut.confidence) : ''}</span>
+                    </label>
+                  </li>
+                ) : p.page > 1 ? (
                   <li class={`cut${cut ? (cut.confidence >= 0.9 ? ' cut-sure' : ' cut-doubt') : ''}`}>
                     <label title={cut ? cut.reasons.join('; ') : 'No sign of a new document here'}>
                       <input
@@ -90,6 +106,19 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
                       <>
                         {' '}
                         <Badge kind="muted">separator, not filed</Badge>
+                      </>
+                    ) : blank(p.page) ? (
+                      <>
+                        {' '}
+                        <Badge kind="muted">blank, not filed</Badge>
+                      </>
+                    ) : null}
+                    {filed && filed.split.from === p.page ? (
+                      <>
+                        {' '}
+                        <a href={filed.status === 'needs_review' ? `/review/${filed.documentId}` : `/documents/${filed.documentId}`}>
+                          filed as document {filed.documentId}
+                        </a>
                       </>
                     ) : null}
                   </span>
@@ -147,8 +176,9 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       targetId: String(doc.id),
       detail: {
         proposed: plan.parts.map((p) => p.from),
-        decided: parts.map((p) => p.split.from),
+        decided: [...(plan.filed ?? []), ...parts].map((p) => p.split.from).sort((a, b) => a - b),
         documents: parts.map((p) => p.documentId),
+        ...(plan.filed?.length ? { filedBefore: plan.filed.map((p) => p.documentId) } : {}),
       },
     })
     return page(

@@ -98,6 +98,19 @@ describe('split benchmark batches', () => {
     const others = t.parts.filter((p) => p.patient.mrn !== t.parts[0]!.patient.mrn).reduce((n, p) => n + p.to - p.from + 1, 0)
     expect(whole.wrongChartPages.otherPatient).toBe(others)
     expect(summarise([whole]).boundaryPrecision).toBeNull()
+    // A part spanning a blank page files it, unless the part says it left the page out.
+    const b = full.find((x) => x.truth.blanks.length)!.truth
+    const k = b.parts.findIndex((p) => p.from > b.blanks[0]!)
+    const merged = (blankPages?: number[]): IngestLine[] => [
+      {
+        status: 'filed',
+        split: { from: b.parts[k - 1]!.from, to: b.parts[k]!.to },
+        blankPages,
+        patient: { mrn: b.parts[k - 1]!.patient.mrn },
+      },
+    ]
+    expect(scoreBatch(b, merged()).wrongChartPages.blank).toBe(1)
+    expect(scoreBatch(b, merged([b.blanks[0]!])).wrongChartPages.blank).toBe(0)
   })
 
   it('one quick batch through the real chartclerk ingest --json: every line scored, nothing filed into a wrong chart', async () => {

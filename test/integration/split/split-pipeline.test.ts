@@ -14,6 +14,7 @@ import { importPatients } from '../../../src/patients/importPatients.js'
 import { rematchWaiting } from '../../../src/review/rematch.js'
 import { settleDocument } from '../../../src/review/settle.js'
 import { BatchesRepo } from '../../../src/split/batches.js'
+import { settleSplit } from '../../../src/split/settleSplit.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { sha256, writeFiles } from '../../helpers/documents.js'
 import { textPage } from '../../helpers/pages.js'
@@ -85,7 +86,18 @@ describe('a stack scanned as one file', () => {
       ['filed', { from: 1, to: 2 }, 'CC-100418'],
       ['filed', { from: 3, to: 4 }, 'CC-100418'],
     ])
-    const bare = await ingest('two-consults-bare.pdf', await stackPdf([consultNote(JOHNSON, 5), consultNote(JOHNSON, 6)]))
+    // Without page numbers, weeks apart: the second opens with a new date of service after the first is signed.
+    const dated = await ingest('two-consults-dated.pdf', await stackPdf([consultNote(JOHNSON, 5), consultNote(JOHNSON, 6)]))
+    expect(dated.map((r) => [r.status, r.split, r.patient?.mrn])).toEqual([
+      ['filed', { from: 1, to: 2 }, 'CC-100418'],
+      ['filed', { from: 3, to: 4 }, 'CC-100418'],
+    ])
+    // The same day and no letterhead on the second: nothing makes the cut sure.
+    const second = consultNote(JOHNSON, 7)
+    const bare = await ingest(
+      'two-consults-bare.pdf',
+      await stackPdf([consultNote(JOHNSON, 7), { pages: [second.pages[0]!.slice(1), second.pages[1]!] }]),
+    )
     expect(bare.map((r) => [r.status, r.split, r.splitProposed, r.patient])).toEqual([
       ['needs_review', { from: 1, to: 2 }, true, null],
       ['needs_review', { from: 3, to: 4 }, true, null],
@@ -144,4 +156,91 @@ describe('a stack scanned as one file', () => {
     ])
     expect(new BatchesRepo(app.catalog.db).get(rs[0]!.batchSha256!)?.plan.separators).toEqual([2])
   }, 120_000)
+
+  it('GIVEN a stack with one doubtful cut WHEN it is ingested THEN the parts with sure cuts on both sides are filed and only the two touching the doubtful cut wait', async () => {
+    // Two consultations for one patient on one day, the second without its letterhead: where they meet is in doubt.
+    const second = consultNote(LINDQVIST, 4)
+    const buf = await stackPdf([
+      labReport(JOHNSON, 4),
+      consultNote(LINDQVIST, 4),
+      { pages: [second.pages[0]!.slice(1), second.pages[1]!] },
+      labReport(OKAFOR, 4),
+    ])
+    const rs = await ingest('doubt-in-the-middle.pdf', buf)
+    expect(rs.map((r) => [r.status, r.split, r.splitProposed ?? false, r.patient?.mrn ?? null])).toEqual([
+      ['filed', { from: 1, to: 1 }, false, 'CC-100418'],
+      ['needs_review', { from: 2, to: 3 }, true, null],
+      ['needs_review', { from: 4, to: 5 }, true, null],
+      ['filed', { from: 6, to: 6 }, false, 'CC-100562'],
+    ])
+    const waitingId = rs[1]!.documentId!
+    expect(rs[2]!.documentId).toBe(waitingId)
+    const waiting = app.catalog.documents.get(waitingId)!
+    expect(waiting).toMatchObject({ status: 'needs_review', patientMrn: null, sha256: sha256(buf) })
+    expect(waiting.reviewReasons.join(' ')).toMatch(/page 1, page 6 were filed/)
+    // The filed parts are documents of their own; nothing of the waiting pages is in a chart.
+    expect(app.catalog.documents.get(rs[0]!.documentId!)).toMatchObject({ status: 'filed', pageFrom: 1, pageTo: 1 })
+    expect(app.catalog.documents.forPatient('CC-101127').filter((d) => d.batchSha256 === sha256(buf))).toHaveLength(0)
+    expect(new BatchesRepo(app.catalog.db).get(sha256(buf))).toBeUndefined()
+
+    // A person cannot cut inside a part already filed; deciding the doubtful cut files the rest.
+    await expect(settleSplit(app.ctx, waitingId, [4, 6], 'clerk b')).resolves.toBeDefined()
+    const batch = new BatchesRepo(app.catalog.db).get(sha256(buf))!
+    expect(batch.plan.documents.map((d) => [d.from, d.to])).toEqual([
+      [1, 1],
+      [2, 3],
+      [4, 5],
+      [6, 6],
+    ])
+    expect(app.catalog.documents.get(waitingId)).toBeUndefined()
+    const lindqvist = app.catalog.documents.forPatient('CC-101127').filter((d) => d.batchSha256 === sha256(buf))
+    expect(lindqvist.map((d) => [d.pageFrom, d.pageTo, d.status])).toEqual(
+      expect.arrayContaining([
+        [2, 3, 'filed'],
+        [4, 5, 'filed'],
+      ]),
+    )
+    expect(new BatchesRepo(app.catalog.db).decisions(sha256(buf))[0]).toMatchObject({ decided: [1, 2, 4, 6], decidedBy: 'clerk b' })
+  }, 120_000)
+
+  it('a cut inside a part already filed is refused', async () => {
+    const second = consultNote(OKAFOR, 5)
+    const rs = await ingest(
+      'doubt-then-refused.pdf',
+      await stackPdf([dischargeSummary(JOHNSON, 5), consultNote(OKAFOR, 5), { pages: [second.pages[0]!.slice(1), second.pages[1]!] }]),
+    )
+    expect(rs.map((r) => [r.status, r.split])).toEqual([
+      ['filed', { from: 1, to: 3 }],
+      ['needs_review', { from: 4, to: 5 }],
+      ['needs_review', { from: 6, to: 7 }],
+    ])
+    await expect(settleSplit(app.ctx, rs[1]!.documentId!, [2, 6], 'clerk b')).rejects.toMatchObject({ code: 'USAGE' })
+  }, 120_000)
+
+  it("GIVEN a blank faxed page inside a document WHEN the stack is split THEN the page stays in the received file but is not one of the part's pages", async () => {
+    const d = dischargeSummary(OKAFOR, 6)
+    const buf = await stackPdf([
+      labReport(JOHNSON, 6),
+      { pages: d.pages.slice(0, 2) },
+      { pages: [['FROM: (814) 555-0162   01/18/2025 15:31   P. 5/6']] },
+      { pages: d.pages.slice(2) },
+    ])
+    const rs = await ingest('blank-inside.pdf', buf)
+    expect(rs.map((r) => [r.status, r.split, r.blankPages ?? null])).toEqual([
+      ['filed', { from: 1, to: 1 }, null],
+      ['filed', { from: 2, to: 5 }, [4]],
+    ])
+    const doc = app.catalog.documents.get(rs[1]!.documentId!)!
+    expect(doc.pageCount).toBe(3)
+    expect(doc.details.blankPagesLeftOut).toEqual([4])
+    expect(await pdfPages(await app.store.get(originalKey(doc.sha256)))).toBe(3)
+    expect(
+      app.catalog.documents
+        .pages(doc.id)
+        .map((p) => p.text)
+        .join('\n'),
+    ).not.toMatch(/P\. 5\/6/)
+    // The received file keeps every page.
+    expect(await pdfPages(await app.store.get(originalKey(sha256(buf))))).toBe(5)
+  })
 })

@@ -39,12 +39,18 @@ const consoleErrors: string[] = []
 
 async function stackInReview(name: string, n: number): Promise<number> {
   const file = path.join(ws.dir, name)
-  writeFileSync(file, await stackPdf([consultNote(JOHNSON, n), consultNote(JOHNSON, n + 1), labReport(LINDQVIST, n)]))
+  // Two consultations for one patient on one day, the second without its letterhead: the cut between them is in doubt.
+  const second = consultNote(JOHNSON, n)
+  writeFileSync(
+    file,
+    await stackPdf([consultNote(JOHNSON, n), { pages: [second.pages[0]!.slice(1), second.pages[1]!] }, labReport(LINDQVIST, n)]),
+  )
   const rs = await app.runner.ingestFiles([file])
-  expect(rs.map((r) => [r.status, r.split, r.splitProposed])).toEqual([
+  // The other patient's lab report is cut off surely on both sides: filed at once; the two consultations wait.
+  expect(rs.map((r) => [r.status, r.split, r.splitProposed ?? false])).toEqual([
     ['needs_review', { from: 1, to: 2 }, true],
     ['needs_review', { from: 3, to: 4 }, true],
-    ['needs_review', { from: 5, to: 5 }, true],
+    ['filed', { from: 5, to: 5 }, false],
   ])
   return rs[0]!.documentId!
 }
@@ -105,9 +111,11 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     const checked = await page
       .locator('.split-strip input[name=starts]:checked')
       .evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
-    expect(checked).toEqual(['3', '5'])
+    expect(checked).toEqual(['3'])
     expect(await page.locator('.split-strip .cut-doubt input[value="3"]').count()).toBe(1)
-    expect(await page.locator('.split-strip .cut-sure input[value="5"]').count()).toBe(1)
+    // The part filed already: its cut is fixed, and the strip links to it.
+    expect(await page.locator('.split-strip .cut-sure input[disabled]:checked').count()).toBe(1)
+    expect(await page.locator('.split-strip .thumb[data-page="5"]').textContent()).toMatch(/filed as document \d+/)
     await page.screenshot({ path: path.join(SHOTS, 'split-01-strip.png'), fullPage: true })
 
     // The clerk moves the doubtful cut away and back (a slip corrected), then files.
@@ -116,7 +124,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     await page.uncheck('.split-strip input[value="4"]')
     await page.check('.split-strip input[value="3"]')
     await Promise.all([page.waitForURL(new RegExp(`/review/${id}/split$`)), page.click('#split button[type=submit]')])
-    expect(await page.locator('h1').textContent()).toContain('Split into 3 documents')
+    expect(await page.locator('h1').textContent()).toContain('Split into 2 documents')
     await page.screenshot({ path: path.join(SHOTS, 'split-02-filed.png'), fullPage: true })
 
     const batch = app.catalog.documents.ofBatch(new BatchesRepo(app.catalog.db).decisions()[0]!.batchSha256)
@@ -139,17 +147,19 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     expect(consoleErrors).toEqual([])
   }, 120_000)
 
-  it("the clerk's cuts decide the parts; a part whose pages name two patients waits in review instead of being filed", async () => {
+  it("the clerk's cuts decide the parts; the part filed already stays as it is", async () => {
     const id = await stackInReview('stack-2.pdf', 4)
-    // Cut at 3 kept, the sure cut before the other patient's lab removed: pages 3-5 are one part.
-    const parts = await settleSplit(app.ctx, id, [3], 'mclerk')
-    expect(parts.map((p) => [p.split, p.status])).toEqual([
-      [{ from: 1, to: 2 }, 'filed'],
-      [{ from: 3, to: 5 }, 'needs_review'],
-    ])
-    const mixed = app.catalog.documents.get(parts[1]!.documentId)!
-    expect(mixed.patientMrn).toBeNull()
-    expect(mixed.reviewReasons.join(' ')).toMatch(/another patient|Patient not certain/)
+    // The cut at the part filed already may be ticked again: it stands either way.
+    await expect(settleSplit(app.ctx, id, [3, 5], 'mclerk')).resolves.toHaveLength(2)
     await expect(settleSplit(app.ctx, id, [3], 'mclerk')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const id2 = await stackInReview('stack-3.pdf', 6)
+    // The doubtful cut removed: the two consultations are one part, the lab report stays its own.
+    const parts = await settleSplit(app.ctx, id2, [], 'mclerk')
+    expect(parts.map((p) => [p.split, p.status])).toEqual([[{ from: 1, to: 4 }, 'filed']])
+    const batch = app.catalog.documents.ofBatch(app.catalog.documents.get(parts[0]!.documentId)!.batchSha256!)
+    expect(batch.map((d) => [d.pageFrom, d.pageTo])).toEqual([
+      [1, 4],
+      [5, 5],
+    ])
   }, 120_000)
 })

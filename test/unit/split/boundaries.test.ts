@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadDefaultClassifier } from '../../../src/classify/classifier.js'
-import { planSplit, partsFromStarts } from '../../../src/split/boundaries.js'
+import { partsByCertainty, planSplit, partsFromStarts, similar } from '../../../src/split/boundaries.js'
 import { readPages } from '../../../src/split/pageReading.js'
 import { consultNote, dischargeSummary, JOHNSON, labReport, LINDQVIST, OKAFOR, stackPages, type StackItem } from '../../helpers/stack.js'
 
@@ -36,7 +36,9 @@ describe('boundaries read from the pages', () => {
       { from: 3, to: 4 },
     ])
     expect(numbered.certain).toBe(true)
-    const bare = plan([consultNote(JOHNSON, 1), consultNote(JOHNSON, 2)])
+    // Without page numbers, on the same day, no letterhead again: signed off, then a title block - likely, not sure.
+    const second = consultNote(JOHNSON, 1)
+    const bare = plan([consultNote(JOHNSON, 1), { pages: [second.pages[0]!.slice(1), second.pages[1]!] }])
     expect(bare.parts).toEqual([
       { from: 1, to: 2 },
       { from: 3, to: 4 },
@@ -44,7 +46,47 @@ describe('boundaries read from the pages', () => {
     expect(bare.certain).toBe(false)
     expect(bare.cuts[0]!.confidence).toBeGreaterThanOrEqual(0.5)
     expect(bare.cuts[0]!.confidence).toBeLessThan(0.9)
-    expect(bare.cuts[0]!.reasons).toContain('a signature closes the page before')
+    expect(bare.cuts[0]!.reasons).toContain('a signature closes the page before and a title block or letterhead opens this one')
+    // The same with the sender's letterhead opening the second again: sure.
+    expect(plan([consultNote(JOHNSON, 1), consultNote(JOHNSON, 1)]).certain).toBe(true)
+  })
+
+  it('GIVEN two bare documents of one type for one patient on different days WHEN the second opens with a new date of service THEN the cut is sure', () => {
+    const p = plan([consultNote(JOHNSON, 1), consultNote(JOHNSON, 2)])
+    expect(p.parts).toEqual([
+      { from: 1, to: 2 },
+      { from: 3, to: 4 },
+    ])
+    expect(p.certain).toBe(true)
+    expect(p.cuts[0]!.reasons.join('; ')).toMatch(/date in the page's heading/)
+  })
+
+  it('a new date on a page that says it continues, or only in the body of a later page, does not cut a document', () => {
+    const d = dischargeSummary(JOHNSON, 1)
+    const later = {
+      pages: [d.pages[0]!, ['Discharge Summary (continued)', 'Seen again on 06/30/2025 in clinic.', ...d.pages[1]!], d.pages[2]!],
+    }
+    const p = plan([later])
+    expect(p.parts).toEqual([{ from: 1, to: 3 }])
+    expect(p.cuts).toEqual([])
+  })
+
+  it('GIVEN a page whose number was not read WHEN the page after it is numbered 2 again THEN the numbering restarts on it', () => {
+    const a = consultNote(JOHNSON, 1, { marker: true })
+    const b = consultNote(JOHNSON, 1, { marker: true })
+    // The first page of the second note lost its "Page 1 of 2" and its title in the scan.
+    const lost = b.pages[0]!.filter((l) => !/^Page \d/.test(l) && !/CONSULTATION/.test(l))
+    const p = plan([a, { pages: [lost, b.pages[1]!] }])
+    expect(p.parts).toEqual([
+      { from: 1, to: 2 },
+      { from: 3, to: 4 },
+    ])
+    expect(p.cuts[0]!.reasons.join('; ')).toMatch(/numbered 2/)
+  })
+
+  it('letterheads are the same through OCR slips and specks, and not for another sender', () => {
+    expect(similar('MOUNTCALDERUNIVERSITYHOSPITALAOBSERVATORYROAD', 'OOOMOUNTCALDERUNIVERSITYHOSPITALOBSERVATORYROAD')).toBe(true)
+    expect(similar('MOUNTCALDERUNIVERSITYHOSPITAL', 'PELLHAMRIDGECLINICALLABORATORY')).toBe(false)
   })
 
   it('a separator sheet cuts surely and belongs to no part; its blank back page neither', () => {
@@ -68,7 +110,8 @@ describe('boundaries read from the pages', () => {
       'blank',
       { pages: dischargeSummary(JOHNSON, 1).pages.slice(2) },
     ])
-    expect(one.parts).toEqual([{ from: 1, to: 4 }])
+    // The blank page inside stays in the file but is not one of the document's pages.
+    expect(one.parts).toEqual([{ from: 1, to: 4, blank: [3] }])
   })
 
   it('a page naming another patient is cut off even inside numbered pages', () => {
@@ -90,5 +133,29 @@ describe('boundaries read from the pages', () => {
       { from: 1, to: 2 },
       { from: 4, to: 5 },
     ])
+  })
+
+  it('GIVEN one doubtful cut among sure ones WHEN deciding what to file THEN only the parts touching the doubtful cut wait', () => {
+    const cuts = [
+      { page: 3, confidence: 0.97, reasons: [] },
+      { page: 5, confidence: 0.7, reasons: [] },
+      { page: 8, confidence: 0.99, reasons: [] },
+    ]
+    const parts = [
+      { from: 1, to: 2 },
+      { from: 3, to: 4 },
+      { from: 5, to: 7 },
+      { from: 8, to: 9 },
+    ]
+    expect(partsByCertainty({ parts, cuts })).toEqual({
+      file: [
+        { from: 1, to: 2 },
+        { from: 8, to: 9 },
+      ],
+      wait: [
+        { from: 3, to: 4 },
+        { from: 5, to: 7 },
+      ],
+    })
   })
 })
