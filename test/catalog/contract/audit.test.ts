@@ -3,10 +3,16 @@
  * append-only, every edit or deletion found by verify(), the same searches, and one chain
  * under concurrent writers (on PostgreSQL: two desks with their own connections at once).
  */
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AuditLog, GENESIS_HASH, rowHash, type AuditEntry } from '../../../src/audit/log.js'
-import type { SqlCatalog } from '../../../src/catalog/sql/open.js'
+import { openCatalog } from '../../../src/catalog/db.js'
+import { sqliteSqlCatalog, type SqlCatalog } from '../../../src/catalog/sql/open.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()
@@ -192,5 +198,38 @@ describe.each(engines)('the audit log on $name', (engine) => {
     await expect(audit.append({ ...VIEW, actor: 'bad\u0000actor' })).rejects.toThrow()
     expect(await audit.append(VIEW)).toBe(7)
     expect(await audit.verify()).toMatchObject({ ok: true, rows: 7 })
+  })
+})
+
+describe('the audit log in one SQLite file written by several processes', () => {
+  it('three processes appending at the same moment keep one chain (BEGIN IMMEDIATE)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cc-audit-'))
+    try {
+      const file = path.join(dir, 'catalog.sqlite')
+      openCatalog(file).close()
+      const run = promisify(execFile)
+      const script = path.resolve('test/support/appendAudit.ts')
+      const go = path.join(dir, 'go')
+      const who = ['p1', 'p2', 'p3']
+      const done = Promise.all(who.map((w) => run('npx', ['tsx', script, file, '300', w, go], { timeout: 120_000 })))
+      // all three open and ready, then they start together
+      while (!who.every((w) => existsSync(`${go}.${w}`))) await new Promise((r) => setTimeout(r, 20))
+      writeFileSync(go, '')
+      await done
+      const catalog = openCatalog(file)
+      try {
+        const audit = new AuditLog(sqliteSqlCatalog(catalog.db))
+        expect(await audit.verify()).toMatchObject({ ok: true, rows: 900 })
+        const { rows } = await audit.search({ limit: 900 })
+        for (const w of who) expect(rows.filter((r) => r.actor === w)).toHaveLength(300)
+        // they did write at the same time: the chain passes from one writer to another many times
+        const turns = rows.filter((r, i) => i > 0 && r.actor !== rows[i - 1]!.actor).length
+        expect(turns).toBeGreaterThan(10)
+      } finally {
+        catalog.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
