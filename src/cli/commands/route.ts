@@ -3,6 +3,8 @@ import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
+import { UsersRepo } from '../../auth/users.js'
 import { ChartclerkError } from '../../errors.js'
 import { acknowledgeRoute } from '../../routing/acknowledge.js'
 import { RoutesRepo } from '../../routing/repo.js'
@@ -62,10 +64,11 @@ export function registerRouteCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        // --by may be a user name: the account's provider name is whose route it is.
-        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(by) as
-          { p: string | null } | undefined
-        const provider = o.provider?.trim() || account?.p || by
+        // --by may be a user name: the account's provider name is whose route it is (accounts
+        // live where the desk keeps them: the PostgreSQL catalog when catalog.url is set).
+        const sql = await openSqlCatalog(config.catalog, catalog.db)
+        const account = await new UsersRepo(sql.db).byName(by).finally(() => sql.close())
+        const provider = o.provider?.trim() || account?.providerName || by
         let ruleset = null
         try {
           ruleset = loadRuleSet(resolveChecksDir(rulesDirOf(config)))
