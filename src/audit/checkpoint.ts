@@ -9,7 +9,7 @@
  *
  * @example
  *   await writeCheckpoint(store, audit)            // audit/checkpoints/000000000123.json
- *   audit.verify(await latestCheckpoint(store))    // { ok: false, firstBroken: { id: 121, problem: 'rows 121-123 are missing ...' } }
+ *   await audit.verify(await latestCheckpoint(store))    // { ok: false, firstBroken: { id: 121, problem: 'rows 121-123 are missing ...' } }
  */
 import { ChartclerkError } from '../errors.js'
 import type { ObjectStore } from '../storage/objectStore.js'
@@ -31,7 +31,7 @@ const keyOf = (seq: number): string => `${CHECKPOINT_PREFIX}${String(seq).padSta
 
 /** Writes a checkpoint of the current head (none for an empty log, none twice for one head). */
 export async function writeCheckpoint(store: ObjectStore, audit: AuditLog, now: () => Date = () => new Date()): Promise<Checkpoint | null> {
-  const head = audit.head()
+  const head = await audit.head()
   if (!head) return null
   const key = keyOf(head.seq)
   if (await store.stat(key)) return null

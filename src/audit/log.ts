@@ -1,22 +1,26 @@
 /**
  * The audit log: who saw, downloaded, exported or changed which patient's records, when, and
- * from where. Every row is chained to the one before by SHA-256 (see migration.ts), written in
- * an IMMEDIATE transaction so two processes never fork the chain.
+ * from where. Every row is chained to the one before by SHA-256 (see migration.ts). Appends are
+ * serialized so that concurrent writers never fork the chain: on SQLite an IMMEDIATE transaction
+ * (one writer per file, across processes), on PostgreSQL a transaction-scoped advisory lock
+ * taken before the head is read (any number of desks and machines).
+ *
+ * Runs on either catalog engine through the query builder (src/catalog/sql/open.ts).
  *
  * This is not the application log: it holds MRNs and search words by design, and is read only
  * by auditors (web page) and `chartclerk audit` (CLI).
  *
  * @example
- *   const audit = new AuditLog(catalog.db)
- *   audit.append({ actor: 'mlopez', action: 'document.view', targetKind: 'document', targetId: '17', patientMrn: 'CC-100418', source: '127.0.0.1' })
- *   audit.verify()   // { ok: true, rows: 1, head: '3f2a…' }
+ *   const audit = new AuditLog(app.sql)
+ *   await audit.append({ actor: 'mlopez', action: 'document.view', targetKind: 'document', targetId: '17', patientMrn: 'CC-100418', source: '127.0.0.1' })
+ *   await audit.verify()   // { ok: true, rows: 1, head: '3f2a…' }
  */
 import { createHash } from 'node:crypto'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import { addDays, isCalendarDate } from '../clock/calendar.js'
 import { startOfDayIn } from '../clock/clock.js'
-import type Database from 'better-sqlite3'
-
-type Db = Database.Database
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import type { AuditLogTable, CatalogTables } from '../catalog/sql/tables.js'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -150,7 +154,9 @@ function stableJson(v: unknown): string {
     .join(',')}}`
 }
 
-function toRow(r: Record<string, unknown>): AuditRow {
+type Raw = Selectable<AuditLogTable>
+
+function toRow(r: Raw): AuditRow {
   let detail: Record<string, unknown> = {}
   try {
     detail = JSON.parse(String(r.detail)) as Record<string, unknown>
@@ -158,101 +164,151 @@ function toRow(r: Record<string, unknown>): AuditRow {
     detail = { unreadable: String(r.detail) }
   }
   return {
-    id: r.id as number,
-    at: r.at as string,
-    actor: r.actor as string,
-    action: r.action as string,
-    targetKind: (r.target_kind as string | null) ?? null,
-    targetId: (r.target_id as string | null) ?? null,
-    patientMrn: (r.patient_mrn as string | null) ?? null,
+    id: Number(r.id),
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    targetKind: r.target_kind ?? null,
+    targetId: r.target_id ?? null,
+    patientMrn: r.patient_mrn ?? null,
     detail,
-    source: (r.source as string | null) ?? null,
-    outcome: r.outcome as string,
-    prevHash: r.prev_hash as string,
-    hash: r.hash as string,
+    source: r.source ?? null,
+    outcome: r.outcome,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   }
 }
 
+/** Rows read at a time by verify(). */
+const VERIFY_BATCH = 1000
+/** The advisory lock that serializes appends on PostgreSQL (one per database). */
+const PG_CHAIN_LOCK = sql`SELECT pg_advisory_xact_lock(hashtext('chartclerk audit chain'))`
+
 export class AuditLog {
-  private readonly insert
-  private readonly last
   private readonly listeners: ((id: number) => void)[] = []
+  private readonly db: Kysely<CatalogTables>
 
   constructor(
-    private readonly db: Db,
+    private readonly catalog: SqlCatalog,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.insert = db.prepare(
-      `INSERT INTO audit_log (at, actor, action, target_kind, target_id, patient_mrn, detail, source, outcome, prev_hash, hash)
-       VALUES (@at, @actor, @action, @targetKind, @targetId, @patientMrn, @detailText, @source, @outcome, @prevHash, @hash)`,
-    )
-    this.last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
+    this.db = catalog.db
   }
 
   /** Appends one entry, chained to the last. Returns its id. */
-  append(e: AuditEntry): number {
-    const id = this.appendRow(e)
+  async append(e: AuditEntry): Promise<number> {
+    const id = await this.appendRow(e)
     for (const fn of this.listeners) fn(id)
     return id
   }
 
-  private appendRow(e: AuditEntry): number {
-    return this.db
-      .transaction(() => {
-        const prev = (this.last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH
-        const row = {
-          at: this.now().toISOString(),
-          actor: e.actor,
-          action: e.action,
-          targetKind: e.targetKind ?? null,
-          targetId: e.targetId ?? null,
-          patientMrn: e.patientMrn ?? null,
-          detail: e.detail ?? {},
-          detailText: stableJson(e.detail ?? {}),
-          source: e.source ?? null,
-          outcome: e.outcome ?? 'ok',
-          prevHash: prev,
-        }
-        const hash = rowHash(row)
-        return Number(this.insert.run({ ...row, hash }).lastInsertRowid)
+  private entryRow(e: AuditEntry, prevHash: string) {
+    const row = {
+      at: this.now().toISOString(),
+      actor: e.actor,
+      action: e.action,
+      targetKind: e.targetKind ?? null,
+      targetId: e.targetId ?? null,
+      patientMrn: e.patientMrn ?? null,
+      detail: e.detail ?? {},
+      detailText: stableJson(e.detail ?? {}),
+      source: e.source ?? null,
+      outcome: e.outcome ?? 'ok',
+      prevHash,
+    }
+    const hash = rowHash(row)
+    return {
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      target_kind: row.targetKind,
+      target_id: row.targetId,
+      patient_mrn: row.patientMrn,
+      detail: row.detailText,
+      source: row.source,
+      outcome: row.outcome,
+      prev_hash: row.prevHash,
+      hash,
+    }
+  }
+
+  private async appendRow(e: AuditEntry): Promise<number> {
+    if (this.catalog.engine === 'postgres') {
+      return this.db.transaction().execute(async (trx) => {
+        // Read committed: after the lock, the head read below sees every append before ours.
+        await PG_CHAIN_LOCK.execute(trx)
+        const head = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
+        // Ids are given here, one past the head, not taken from the identity sequence: a
+        // sequence value is spent even when its transaction rolls back (and PostgreSQL skips
+        // ahead after a crash), which verify() would report as a deleted row.
+        const id = (head ? Number(head.id) : 0) + 1
+        await trx
+          .insertInto('audit_log')
+          .values({ id, ...this.entryRow(e, head?.hash ?? GENESIS_HASH) })
+          .execute()
+        return id
       })
-      .immediate()
+    }
+    // SQLite: BEGIN IMMEDIATE takes the file's write lock before the head is read, so another
+    // process appending at the same moment waits (busy_timeout) instead of forking the chain.
+    return this.db.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn)
+      try {
+        const head = await conn.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+        const { id } = await conn
+          .insertInto('audit_log')
+          .values(this.entryRow(e, head?.hash ?? GENESIS_HASH))
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await sql`COMMIT`.execute(conn)
+        return Number(id)
+      } catch (err) {
+        await sql`ROLLBACK`.execute(conn).catch(() => {})
+        throw err
+      }
+    })
   }
 
   /** Newest first. */
-  search(f: AuditFilter = {}): { rows: AuditRow[]; total: number } {
-    const where: string[] = []
-    const args: unknown[] = []
-    const eq = (col: string, v: string | undefined) => {
-      if (v) (where.push(`${col} = ?`), args.push(v))
-    }
-    eq('actor', f.actor)
-    eq('patient_mrn', f.patientMrn)
-    eq('target_kind', f.targetKind)
-    eq('target_id', f.targetId)
-    if (f.action) {
-      // "document" finds document.view, document.page, document.download; "login" finds login and login.failed
-      if (f.action.includes('.')) eq('action', f.action)
-      else
-        (where.push("(action = ? OR action LIKE ? ESCAPE '\\')"), args.push(f.action, `${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`))
-    }
+  async search(f: AuditFilter = {}): Promise<{ rows: AuditRow[]; total: number }> {
     const zone = f.timeZone ?? 'UTC'
-    if (f.from) (where.push('at >= ?'), args.push(isCalendarDate(f.from) ? startOfDayIn(f.from, zone) : f.from))
-    if (f.to) (where.push('at < ?'), args.push(isCalendarDate(f.to) ? startOfDayIn(addDays(f.to, 1), zone) : f.to))
-    const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
-    const total = (this.db.prepare(`SELECT count(*) n FROM audit_log${w}`).get(...args) as { n: number }).n
-    const rows = (
-      this.db
-        .prepare(`SELECT * FROM audit_log${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
-        .all(...args, f.limit ?? 100, f.offset ?? 0) as Record<string, unknown>[]
-    ).map(toRow)
-    return { rows, total }
+    // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE is the same rule.
+    const like = this.catalog.engine === 'postgres' ? 'ilike' : 'like'
+    const filtered = this.db.selectFrom('audit_log').where((eb) => {
+      const and = []
+      if (f.actor) and.push(eb('actor', '=', f.actor))
+      if (f.patientMrn) and.push(eb('patient_mrn', '=', f.patientMrn))
+      if (f.targetKind) and.push(eb('target_kind', '=', f.targetKind))
+      if (f.targetId) and.push(eb('target_id', '=', f.targetId))
+      if (f.action) {
+        // "document" finds document.view, document.page, document.download; "login" finds login and login.failed
+        if (f.action.includes('.')) and.push(eb('action', '=', f.action))
+        else
+          and.push(
+            eb.or([
+              eb('action', '=', f.action),
+              sql<boolean>`${sql.ref('action')} ${sql.raw(like)} ${`${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`} ESCAPE '\\'`,
+            ]),
+          )
+      }
+      if (f.from) and.push(eb('at', '>=', isCalendarDate(f.from) ? startOfDayIn(f.from, zone) : f.from))
+      if (f.to) and.push(eb('at', '<', isCalendarDate(f.to) ? startOfDayIn(addDays(f.to, 1), zone) : f.to))
+      return eb.and(and)
+    })
+    const { n } = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const rows = await filtered
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(f.limit ?? 100)
+      .offset(f.offset ?? 0)
+      .execute()
+    return { rows: rows.map(toRow), total: Number(n) }
   }
 
   /** The last row's id and hash (what a checkpoint keeps), or null for an empty log. */
-  head(): { seq: number; hash: string } | null {
-    const r = this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined
-    return r ? { seq: r.id, hash: r.hash } : null
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const r = await this.db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst()
+    return r ? { seq: Number(r.id), hash: r.hash } : null
   }
 
   /** Called after every append with the new row's id (the desk writes checkpoints from it). */
@@ -260,52 +316,68 @@ export class AuditLog {
     this.listeners.push(fn)
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n
+  async count(): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(n)
   }
 
   /**
    * Walks the chain from the first row. Finds: a row whose content was edited (its hash no
    * longer fits), a row deleted from the middle (the next row's prev_hash no longer fits, and
-   * its id is missing), rows deleted from the end (the id sequence ran further than the rows).
+   * its id is missing), rows deleted from the end (on SQLite: the id sequence ran further than
+   * the rows; on either engine: the checkpoint names a row that is gone).
    */
-  verify(checkpoint?: { seq: number; hash: string; at?: string } | null): VerifyResult {
+  async verify(checkpoint?: { seq: number; hash: string; at?: string } | null): Promise<VerifyResult> {
     let prevHash = GENESIS_HASH
     let atCheckpoint: string | null = null
     let prevId = 0
     let rows = 0
     const broken = (id: number, problem: string): VerifyResult => ({ ok: false, rows, head: prevHash, firstBroken: { id, problem } })
-    for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<Record<string, unknown>>) {
-      const id = raw.id as number
-      const expectHash = rowHash({
-        at: raw.at as string,
-        actor: raw.actor as string,
-        action: raw.action as string,
-        targetKind: (raw.target_kind as string | null) ?? null,
-        targetId: (raw.target_id as string | null) ?? null,
-        patientMrn: (raw.patient_mrn as string | null) ?? null,
-        detail: {},
-        detailText: String(raw.detail),
-        source: (raw.source as string | null) ?? null,
-        outcome: raw.outcome as string,
-        prevHash: raw.prev_hash as string,
-      })
-      if (id !== prevId + 1) {
-        const gap = id - prevId - 1
-        return broken(id, `${gap === 1 ? `row ${prevId + 1} is` : `rows ${prevId + 1}-${id - 1} are`} missing (deleted)`)
+    for (let after = 0; ;) {
+      const batch = await this.db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(VERIFY_BATCH).execute()
+      for (const raw of batch) {
+        const id = Number(raw.id)
+        const expectHash = rowHash({
+          at: raw.at,
+          actor: raw.actor,
+          action: raw.action,
+          targetKind: raw.target_kind ?? null,
+          targetId: raw.target_id ?? null,
+          patientMrn: raw.patient_mrn ?? null,
+          detail: {},
+          detailText: String(raw.detail),
+          source: raw.source ?? null,
+          outcome: raw.outcome,
+          prevHash: raw.prev_hash,
+        })
+        if (id !== prevId + 1) {
+          const gap = id - prevId - 1
+          return broken(id, `${gap === 1 ? `row ${prevId + 1} is` : `rows ${prevId + 1}-${id - 1} are`} missing (deleted)`)
+        }
+        if (raw.prev_hash !== prevHash)
+          return broken(
+            id,
+            `does not follow row ${prevId}: its prev_hash is not row ${prevId}'s hash (a row before it was changed or removed)`,
+          )
+        if (raw.hash !== expectHash) return broken(id, 'its content was changed after it was written (its hash does not match)')
+        prevHash = raw.hash
+        prevId = id
+        rows++
+        if (checkpoint && id === checkpoint.seq) atCheckpoint = prevHash
       }
-      if (raw.prev_hash !== prevHash)
-        return broken(
-          id,
-          `does not follow row ${prevId}: its prev_hash is not row ${prevId}'s hash (a row before it was changed or removed)`,
-        )
-      if (raw.hash !== expectHash) return broken(id, 'its content was changed after it was written (its hash does not match)')
-      prevHash = raw.hash as string
-      prevId = id
-      rows++
-      if (checkpoint && id === checkpoint.seq) atCheckpoint = prevHash
+      if (batch.length < VERIFY_BATCH) break
+      after = prevId
     }
-    const seq = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined
+    // SQLite's AUTOINCREMENT keeps the highest id ever given, in the same transaction as the
+    // row: rows cut off the end show. (PostgreSQL's sequences are not transactional, so there
+    // the checkpoints below are what shows a cut tail.)
+    const seq =
+      this.catalog.engine === 'sqlite'
+        ? (await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`.execute(this.db)).rows[0]
+        : undefined
     if (seq && seq.seq > prevId)
       return broken(
         prevId + 1,

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely'
 import type { CatalogTables } from '../catalog/sql/tables.js'
 import { userFromRow, type User } from './users.js'
 
-type Db = Kysely<Pick<CatalogTables, 'users' | 'sessions'>>
+type Db = Kysely<CatalogTables>
 
 export interface SessionPolicy {
   idleMinutes: number

@@ -14,7 +14,7 @@ import { ChartclerkError } from '../errors.js'
 import { DEFAULT_COST, dummyVerify, hashPassword, oneTimePassword, passwordProblem, verifyPassword, type ScryptCost } from './passwords.js'
 import { isRole, type Role } from './roles.js'
 
-type Db = Kysely<Pick<CatalogTables, 'users' | 'sessions'>>
+type Db = Kysely<CatalogTables>
 
 export interface User {
   id: number

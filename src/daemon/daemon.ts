@@ -109,9 +109,7 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     await runner.idle()
     // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.
     if (!desk)
-      await writeCheckpoint(app.store, new AuditLog(app.catalog.db)).catch(() =>
-        log.warn('audit checkpoint not written at stop (storage?)'),
-      )
+      await writeCheckpoint(app.store, new AuditLog(app.sql)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
     await app.close()
     await lock.release()
     markStopped()

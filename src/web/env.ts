@@ -34,6 +34,6 @@ export function isHtmx(c: Ctx): boolean {
 }
 
 /** Writes an audit row as the signed-in user (or `anonymous`), from this request's address. */
-export function audit(c: Ctx, e: Omit<AuditEntry, 'actor' | 'source'> & { actor?: string }): void {
-  c.get('deps').audit.append({ ...e, actor: e.actor ?? c.get('user')?.username ?? 'anonymous', source: c.get('source') })
+export async function audit(c: Ctx, e: Omit<AuditEntry, 'actor' | 'source'> & { actor?: string }): Promise<void> {
+  await c.get('deps').audit.append({ ...e, actor: e.actor ?? c.get('user')?.username ?? 'anonymous', source: c.get('source') })
 }

@@ -45,7 +45,7 @@ export interface DeskOptions {
  * resolve` (files the document, keeps the settlement, checks the chart again).
  */
 export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
-  const audit = new AuditLog(app.catalog.db)
+  const audit = new AuditLog(app.sql)
   audit.onAppend((id) => {
     if (id % CHECKPOINT_EVERY === 0) void checkpoint(app, audit)
   })

@@ -35,7 +35,25 @@ export interface SessionsTable {
   ip: string | null
 }
 
+/** Append-only (a trigger refuses UPDATE, DELETE and, on PostgreSQL, TRUNCATE); see src/audit/log.ts. */
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  target_kind: string | null
+  target_id: string | null
+  patient_mrn: string | null
+  /** Stable JSON (keys sorted): hashed as written. */
+  detail: string
+  source: string | null
+  outcome: string
+  prev_hash: string
+  hash: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
+  audit_log: AuditLogTable
 }

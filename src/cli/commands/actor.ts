@@ -6,6 +6,7 @@
 import os from 'node:os'
 import { AuditLog, type AuditEntry } from '../../audit/log.js'
 import type { Db } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 
 export function osUser(): string {
   try {
@@ -22,14 +23,28 @@ export function actingPerson(by?: string | null): string {
 
 export const cliSource = (): string => `cli@${os.hostname()}`
 
-/** Appends one audit row for a command: actor from `--by` or the OS user, source `cli@host`. */
-export function cliAudit(db: Db, by: string | null | undefined, e: Omit<AuditEntry, 'actor' | 'source'>): void {
+/**
+ * Appends one audit row for a command: actor from `--by` or the OS user, source `cli@host`.
+ * The row goes where the desk keeps its audit log: the PostgreSQL catalog when catalog.url is
+ * set (`db`, the embedded catalog, is then not used for it).
+ */
+export async function cliAudit(
+  config: { catalog: { url?: string; password?: string } },
+  db: Db,
+  by: string | null | undefined,
+  e: Omit<AuditEntry, 'actor' | 'source'>,
+): Promise<void> {
   const actor = actingPerson(by)
   const user = osUser()
-  new AuditLog(db).append({
-    ...e,
-    actor,
-    source: cliSource(),
-    detail: { ...(e.detail ?? {}), ...(actor !== user ? { osUser: user } : {}) },
-  })
+  const sql = await openSqlCatalog(config.catalog, db)
+  try {
+    await new AuditLog(sql).append({
+      ...e,
+      actor,
+      source: cliSource(),
+      detail: { ...(e.detail ?? {}), ...(actor !== user ? { osUser: user } : {}) },
+    })
+  } finally {
+    await sql.close()
+  }
 }

@@ -9,6 +9,7 @@ import { AuditLog } from '../../audit/log.js'
 import { createObjectStore } from '../../storage/createStore.js'
 import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
 
@@ -34,9 +35,14 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
       try {
         await store?.init()
         const cp = store ? await latestCheckpoint(store) : null
-        const log = new AuditLog(catalog.db)
-        const r = log.verify(cp)
-        cliAudit(catalog.db, null, {
+        const sql = await openSqlCatalog(config.catalog, catalog.db)
+        let r
+        try {
+          r = await new AuditLog(sql).verify(cp)
+        } finally {
+          await sql.close()
+        }
+        await cliAudit(config, catalog.db, null, {
           action: 'audit.verify',
           detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null, checkpoint: cp?.seq ?? null },
         })
@@ -71,8 +77,15 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
       const store = await createObjectStore(config)
       try {
         await store.init()
-        const cp = await writeCheckpoint(store, new AuditLog(catalog.db))
-        const head = new AuditLog(catalog.db).head()
+        const sql = await openSqlCatalog(config.catalog, catalog.db)
+        let cp, head
+        try {
+          const log = new AuditLog(sql)
+          cp = await writeCheckpoint(store, log)
+          head = await log.head()
+        } finally {
+          await sql.close()
+        }
         out(
           cp
             ? `checkpoint written: row ${cp.seq}, hash ${cp.hash}`
@@ -98,7 +111,7 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'one JSON object per line')
     .action(
-      (
+      async (
         o: {
           actor?: string
           action?: string
@@ -118,17 +131,20 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
         const config = configFrom(cmd)
         const catalog = openCatalog(config.catalog.path)
         try {
-          const { rows } = new AuditLog(catalog.db).search({
-            actor: o.actor,
-            action: o.action,
-            patientMrn: o.mrn,
-            targetKind: o.document ? 'document' : undefined,
-            targetId: o.document,
-            from: o.since,
-            to: o.until,
-            timeZone: config.clinic.timeZone,
-            limit,
-          })
+          const sql = await openSqlCatalog(config.catalog, catalog.db)
+          const { rows } = await new AuditLog(sql)
+            .search({
+              actor: o.actor,
+              action: o.action,
+              patientMrn: o.mrn,
+              targetKind: o.document ? 'document' : undefined,
+              targetId: o.document,
+              from: o.since,
+              to: o.until,
+              timeZone: config.clinic.timeZone,
+              limit,
+            })
+            .finally(() => sql.close())
           const json = !!(o.json || globalOptions(cmd).json)
           for (const r of rows) {
             if (json) out(JSON.stringify(r))

@@ -23,7 +23,7 @@ export function registerChartCommands(program: Command): void {
       try {
         const c = buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'chart.view',
           targetKind: 'chart',
           targetId: mrn,

@@ -139,7 +139,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--rule <id>', 'one rule')
     .option('--kind <kind>', `one of ${DEFICIENCY_KINDS.join(', ')}`)
     .option('--json', 'one JSON object per line')
-    .action((o: { status?: string; mrn?: string; rule?: string; kind?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { status?: string; mrn?: string; rule?: string; kind?: string; json?: boolean }, cmd: Command) => {
       if (o.status && !(DEFICIENCY_STATUSES as readonly string[]).includes(o.status))
         throw new ChartclerkError('USAGE', `--status must be one of ${DEFICIENCY_STATUSES.join(', ')}.`)
       if (o.kind && !(DEFICIENCY_KINDS as readonly string[]).includes(o.kind))
@@ -153,7 +153,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           ruleId: o.rule,
           kind: o.kind as DeficiencyKind | undefined,
         })
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'deficiency.list',
           detail: {
             filters: { status: o.status ?? null, mrn: o.mrn ?? null, rule: o.rule ?? null, kind: o.kind ?? null },
@@ -185,7 +185,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--by <name>', 'who makes the change (default: you, the system user)')
     .option('--reason <text>', 'why (required to waive or reject)')
     .option('--json', 'print the deficiency as JSON')
-    .action((idArg: string, status: string, o: { by?: string; reason?: string; json?: boolean }, cmd: Command) => {
+    .action(async (idArg: string, status: string, o: { by?: string; reason?: string; json?: boolean }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!(DEFICIENCY_STATUSES as readonly string[]).includes(status))
@@ -196,7 +196,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         const repo = new DeficienciesRepo(catalog.db)
         const from = repo.get(id)?.status ?? null
         const d = repo.transition(id, status as DeficiencyStatus, { by: actingPerson(o.by), reason: o.reason })
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'deficiency.status',
           targetKind: 'deficiency',
           targetId: String(d.id),
@@ -217,7 +217,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .argument('[assignee]', 'who should complete it')
     .option('--by <name>', 'who makes the change (default: you, the system user)')
     .option('--none', 'unassign')
-    .action((idArg: string, assignee: string | undefined, o: { by?: string; none?: boolean }, cmd: Command) => {
+    .action(async (idArg: string, assignee: string | undefined, o: { by?: string; none?: boolean }, cmd: Command) => {
       const id = Number(idArg)
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!assignee && !o.none) throw new ChartclerkError('USAGE', 'Name the assignee, or use --none to unassign.')
@@ -225,7 +225,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       const catalog = openCatalog(config.catalog.path)
       try {
         const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: actingPerson(o.by) })
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'deficiency.assign',
           targetKind: 'deficiency',
           targetId: String(d.id),

@@ -210,7 +210,7 @@ export function registerInitCommands(program: Command): void {
               displayName: 'Administrator',
               mustChangePassword: true,
             })
-            new AuditLog(catalog.db).append({
+            await new AuditLog(sql).append({
               actor: cliActor(),
               action: 'user.add',
               targetKind: 'user',

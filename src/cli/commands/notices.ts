@@ -30,7 +30,7 @@ export function registerNoticesCommands(program: Command): void {
     .option('--all', 'every status')
     .option('--mrn <mrn>', 'one chart')
     .option('--json', 'one JSON object per line')
-    .action((o: { status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
       const status = o.all ? undefined : (listOption<NoticeStatus>('status', o.status, NOTICE_STATUSES) ?? ['pending', 'sent'])
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
@@ -38,7 +38,7 @@ export function registerNoticesCommands(program: Command): void {
         const clock = clockFromConfig(config)
         syncNotices(catalog, { clock })
         const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'report.view',
           targetKind: 'report',
           targetId: 'notices',
@@ -68,7 +68,7 @@ export function registerNoticesCommands(program: Command): void {
     .argument('<id>', 'request number or tracking number (RR-000001)')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--by <name>', 'who prints it, for the history (default: you, the system user)')
-    .action((ref: string, o: { out?: string; by?: string }, cmd: Command) => {
+    .action(async (ref: string, o: { out?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -85,7 +85,7 @@ export function registerNoticesCommands(program: Command): void {
           clinic: config.clinic,
           date: clock.today(),
         })
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'report.view',
           targetKind: 'report',
           targetId: n.trackingNumber,

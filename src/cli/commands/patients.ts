@@ -47,7 +47,7 @@ export function registerPatientsCommands(program: Command): void {
         let counts
         try {
           counts = catalog.patients.upsert(result.patients)
-          cliAudit(catalog.db, null, {
+          await cliAudit(config, catalog.db, null, {
             action: 'patients.import',
             outcome: result.errors.length ? 'failed' : 'ok',
             detail: {

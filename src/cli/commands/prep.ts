@@ -61,14 +61,14 @@ export function registerPrepCommands(program: Command): void {
     .option('--format <format>', 'text or html', 'text')
     .option('--out <file>', 'write the list to this file (with --format html)')
     .option('--json', 'print the list as JSON')
-    .action((o: { date: string; format: string; out?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { date: string; format: string; out?: string; json?: boolean }, cmd: Command) => {
       const date = isoDate(o.date, '--date')!
       if (!['text', 'html'].includes(o.format)) throw new ChartclerkError('USAGE', '--format is text or html.')
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const list = buildPrepList(catalog, date, clockFromConfig(config))
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'report.view',
           targetKind: 'report',
           targetId: 'prep',

@@ -68,7 +68,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--identity-verified', "the requester's identity was verified")
     .option('--by <name>', 'who records the request (default: you, the system user)')
     .option('--json', 'print the request as JSON')
-    .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
+    .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -97,7 +97,7 @@ export function registerReleaseCommands(program: Command): void {
             createdBy: actingPerson(o.by as string | undefined),
           },
         )
-        cliAudit(catalog.db, o.by as string | undefined, {
+        await cliAudit(config, catalog.db, o.by as string | undefined, {
           action: 'release.create',
           targetKind: 'release',
           targetId: r.releaseNumber,
@@ -117,7 +117,7 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<id>', 'release request (12 or ROI-000012)')
     .option('--as-of <date>', 'check as of this date (default today)')
     .option('--json', 'print the check as JSON')
-    .action((ref: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
+    .action(async (ref: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -126,7 +126,7 @@ export function registerReleaseCommands(program: Command): void {
           parseReleaseRef(ref),
           isoDate(o.asOf, '--as-of'),
         )
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'release.check',
           targetKind: 'release',
           targetId: request.releaseNumber,
@@ -161,7 +161,7 @@ export function registerReleaseCommands(program: Command): void {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
         const { request, pkg } = await packageRelease(app, parseReleaseRef(ref))
-        cliAudit(app.catalog.db, null, {
+        await cliAudit(app.config, app.catalog.db, null, {
           action: 'release.package',
           targetKind: 'release',
           targetId: request.releaseNumber,
@@ -186,7 +186,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--to <recipient>', 'sent to (default: the recipient)')
     .option('--date <date>', 'date sent (default today)')
     .option('--by <name>', 'who sent it (default: you, the system user)')
-    .action((ref: string, o: { to?: string; date?: string; by?: string }, cmd: Command) => {
+    .action(async (ref: string, o: { to?: string; date?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -195,7 +195,7 @@ export function registerReleaseCommands(program: Command): void {
           on: isoDate(o.date, '--date'),
           by: actingPerson(o.by),
         })
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'release.sent',
           targetKind: 'release',
           targetId: request.releaseNumber,
@@ -216,13 +216,13 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<id>', 'release request')
     .option('--how <text>', 'how it was checked, e.g. "driver licence at the front desk"')
     .option('--by <name>', 'who checked it (default: you, the signed-in system user)')
-    .action((ref: string, o: { how?: string; by?: string }, cmd: Command) => {
+    .action(async (ref: string, o: { how?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         const by = actingPerson(o.by)
         const r = verifyReleaseIdentity({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), { by, how: o.how })
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'release.identity',
           targetKind: 'release',
           targetId: r.releaseNumber,
@@ -243,7 +243,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--all', 'every status')
     .option('--mrn <mrn>', 'one chart')
     .option('--json', 'one JSON object per line')
-    .action((o: { due?: boolean; status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { due?: boolean; status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -256,7 +256,7 @@ export function registerReleaseCommands(program: Command): void {
         const rows = o.due
           ? repo.due(asOf).filter((r) => !o.mrn || r.patientMrn === o.mrn)
           : repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'release.list',
           detail: { shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) },
         })
@@ -273,14 +273,14 @@ export function registerReleaseCommands(program: Command): void {
     .argument('<mrn>', 'the patient')
     .option('--as-of <date>', 'end of the six years (default today)')
     .option('--json', 'one JSON object per line')
-    .action((mrn: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
+    .action(async (mrn: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
         if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? clockFromConfig(config).today()
         const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'release.accounting',
           targetKind: 'chart',
           targetId: mrn,

@@ -54,7 +54,7 @@ export function registerReportCommands(program: Command): void {
     .option('--facility <text>', 'sending facility (part of its name, any case)')
     .option('--delinquent', 'only delinquent deficiencies')
     .option('--as-of <date>', 'age as of this day, YYYY-MM-DD (default today)')
-    .action((o: Record<string, string | boolean | undefined>, cmd: Command) => {
+    .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const format = String(o.format)
       if (!['html', 'csv', 'json'].includes(format))
         throw new ChartclerkError('USAGE', `--format must be html, csv or json, not "${format}".`)
@@ -83,7 +83,7 @@ export function registerReportCommands(program: Command): void {
           delinquentAfterDays: config.deficiencies.delinquentAfterDays,
           clock: clockFromConfig(config),
         })
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'deficiency.report',
           targetKind: 'report',
           targetId: 'deficiencies',

@@ -24,11 +24,12 @@ export function registerRetentionCommands(program: Command): void {
     .argument('<mrn>', 'the chart')
     .requiredOption('--reason <text>', 'why (litigation, audit, investigation)')
     .option('--by <name>', 'who places the hold (default: you, the system user)')
-    .action((mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+    .action(async (mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         const h = new HoldsRepo(catalog).add(mrn, o.reason, actingPerson(o.by))
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'retention.hold',
           targetKind: 'chart',
           targetId: mrn,
@@ -45,11 +46,12 @@ export function registerRetentionCommands(program: Command): void {
     .argument('<mrn>', 'the chart')
     .requiredOption('--reason <text>', 'why the hold is lifted')
     .option('--by <name>', 'who lifts it (default: you, the system user)')
-    .action((mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+    .action(async (mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = openCatalog(config.catalog.path)
       try {
         const n = new HoldsRepo(catalog).remove(mrn, o.reason, actingPerson(o.by))
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'retention.release',
           targetKind: 'chart',
           targetId: mrn,
@@ -117,7 +119,7 @@ export function registerRetentionCommands(program: Command): void {
           const catalog = openCatalog(config.catalog.path)
           try {
             const plan = planPurge({ catalog, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction })
-            cliAudit(catalog.db, o.by, {
+            await cliAudit(config, catalog.db, o.by, {
               action: 'retention.purge',
               detail: {
                 dryRun: true,
@@ -151,7 +153,7 @@ export function registerRetentionCommands(program: Command): void {
             asOf,
             jurisdiction: o.jurisdiction,
           })
-          cliAudit(app.catalog.db, o.by, {
+          await cliAudit(app.config, app.catalog.db, o.by, {
             action: 'retention.purge',
             outcome: r.locked.length ? 'failed' : 'ok',
             detail: {

@@ -42,7 +42,7 @@ export async function rematchFromCli(
     const app = await openApp(config, { log: silentLogger() })
     try {
       r = await rematchWaiting(app.ctx)
-      cliAudit(app.catalog.db, o.by, {
+      await cliAudit(app.config, app.catalog.db, o.by, {
         action: 'review.rematch',
         detail: {
           trigger: o.trigger,
@@ -99,7 +99,7 @@ export function registerReviewCommands(program: Command): void {
           if (d.details.split) printLine(`  split it       chartclerk review split ${d.id}`)
         }
         if (!globalOptions(cmd).json) printLine(`${docs.length} document(s) waiting for review`)
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'review.list',
           detail: { shown: docs.length, documents: docs.slice(0, 500).map((d) => d.id) },
         })
@@ -123,7 +123,7 @@ export function registerReviewCommands(program: Command): void {
       try {
         const before = app.catalog.documents.get(id)
         const outcome = await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
-        cliAudit(app.catalog.db, o.by, {
+        await cliAudit(app.config, app.catalog.db, o.by, {
           action: 'review.settle',
           targetKind: 'document',
           targetId: String(id),

@@ -3,6 +3,8 @@ import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
+import { UsersRepo } from '../../auth/users.js'
 import { ChartclerkError } from '../../errors.js'
 import { acknowledgeRoute } from '../../routing/acknowledge.js'
 import { RoutesRepo } from '../../routing/repo.js'
@@ -22,7 +24,7 @@ export function registerRouteCommands(program: Command): void {
     .option('--overdue', `only those not acknowledged within routing.escalateAfterDays`)
     .option('--all', 'acknowledged ones too')
     .option('--json', 'one JSON object per line')
-    .action((o: { provider?: string; overdue?: boolean; all?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (o: { provider?: string; overdue?: boolean; all?: boolean; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
@@ -31,7 +33,7 @@ export function registerRouteCommands(program: Command): void {
           { provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays },
           clock,
         )
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'routing.queue',
           detail: { provider: o.provider ?? null, shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) },
         })
@@ -56,16 +58,17 @@ export function registerRouteCommands(program: Command): void {
     .argument('<document>', 'document id')
     .option('--by <name>', 'who reviewed it: the clinician (provider name or user name; default: you, the system user)')
     .option('--provider <name>', 'whose route it is, when someone records it for them (default: --by)')
-    .action((docArg: string, o: { by?: string; provider?: string }, cmd: Command) => {
+    .action(async (docArg: string, o: { by?: string; provider?: string }, cmd: Command) => {
       if (!/^[1-9]\d{0,11}$/.test(docArg)) throw new ChartclerkError('USAGE', `"${docArg}" is not a document id.`)
       const by = actingPerson(o.by)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        // --by may be a user name: the account's provider name is whose route it is.
-        const account = catalog.db.prepare('SELECT provider_name p FROM users WHERE username = ?').get(by) as
-          { p: string | null } | undefined
-        const provider = o.provider?.trim() || account?.p || by
+        // --by may be a user name: the account's provider name is whose route it is (accounts
+        // live where the desk keeps them: the PostgreSQL catalog when catalog.url is set).
+        const sql = await openSqlCatalog(config.catalog, catalog.db)
+        const account = await new UsersRepo(sql.db).byName(by).finally(() => sql.close())
+        const provider = o.provider?.trim() || account?.providerName || by
         let ruleset = null
         try {
           ruleset = loadRuleSet(resolveChecksDir(rulesDirOf(config)))
@@ -75,7 +78,7 @@ export function registerRouteCommands(program: Command): void {
         const documentId = Number(docArg)
         const done = acknowledgeRoute(catalog, ruleset, documentId, provider, by, clockFromConfig(config))
         const doc = catalog.documents.get(documentId)
-        cliAudit(catalog.db, o.by, {
+        await cliAudit(config, catalog.db, o.by, {
           action: 'routing.acknowledge',
           targetKind: 'document',
           targetId: String(documentId),

@@ -124,7 +124,7 @@ export function registerStatusCommands(program: Command): void {
         if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
         const receipts = catalog.documents.receipts(id)
         const pages = catalog.documents.pages(id)
-        cliAudit(catalog.db, null, {
+        await cliAudit(config, catalog.db, null, {
           action: 'document.view',
           targetKind: 'document',
           targetId: String(d.id),

@@ -55,7 +55,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       // Accounts live where the desk reads them: the PostgreSQL catalog when catalog.url is set.
       const sql = await openSqlCatalog(config.catalog, catalog.db)
       try {
-        await fn(new UsersRepo(sql.db), new AuditLog(catalog.db))
+        await fn(new UsersRepo(sql.db), new AuditLog(sql))
       } finally {
         await sql.close()
       }
@@ -103,7 +103,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
             password: given,
             mustChangePassword: true,
           })
-          audit.append({
+          await audit.append({
             actor: cliActor(),
             action: 'user.add',
             targetKind: 'user',
@@ -134,7 +134,13 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       const given = await stdinPassword(o.passwordStdin)
       await withUsers(cmd, async (users, audit) => {
         const password = await users.resetPassword(username, given)
-        audit.append({ actor: cliActor(), action: 'user.password_reset', targetKind: 'user', targetId: username, source: cliSource() })
+        await audit.append({
+          actor: cliActor(),
+          action: 'user.password_reset',
+          targetKind: 'user',
+          targetId: username,
+          source: cliSource(),
+        })
         if (o.json || globalOptions(cmd).json)
           out(JSON.stringify({ username, ...(given ? {} : { oneTimePassword: password }), mustChangePassword: true }))
         else if (given) out(`password of ${username} set; it must be changed at the next sign-in`)
@@ -155,7 +161,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
       .action(async (username: string, o: { json?: boolean }, cmd: Command) => {
         await withUsers(cmd, async (users, audit) => {
           const u = await users.setDisabled(username, disabled)
-          audit.append({
+          await audit.append({
             actor: cliActor(),
             action: disabled ? 'user.disable' : 'user.enable',
             targetKind: 'user',

@@ -106,7 +106,7 @@ export const need = (p: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const u = c.get('user')
     if (u && can(u.roles, p)) return next()
-    audit(c, { action: 'access.denied', detail: { permission: p, method: c.req.method, path: c.req.path }, outcome: 'denied' })
+    await audit(c, { action: 'access.denied', detail: { permission: p, method: c.req.method, path: c.req.path }, outcome: 'denied' })
     return c.get('deps') && c.req.method === 'GET' && !isHtmx(c)
       ? messagePage(c, {
           title: 'Not allowed',

@@ -28,7 +28,7 @@ function detailText(d: Record<string, unknown>): string {
 }
 
 export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  app.get('/audit', need('audit.view'), (c) => {
+  app.get('/audit', need('audit.view'), async (c) => {
     const q = (k: string, max = 80) => (c.req.query(k) ?? '').trim().slice(0, max)
     const action = q('action')
     const f = {
@@ -40,7 +40,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       to: /^\d{4}-\d{2}-\d{2}$/.test(q('to')) ? q('to') : '',
     }
     const offset = Math.max(0, Math.min(1_000_000, Number(c.req.query('offset') ?? 0) || 0))
-    const { rows, total } = deps.audit.search({
+    const { rows, total } = await deps.audit.search({
       actor: f.actor || undefined,
       action: f.action || undefined,
       patientMrn: f.patientMrn || undefined,
@@ -52,7 +52,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       limit: PAGE,
       offset,
     })
-    audit(c, { action: 'audit.view', detail: { ...f, rows: rows.length } })
+    await audit(c, { action: 'audit.view', detail: { ...f, rows: rows.length } })
     const qs = (o: number) => {
       const p = new URLSearchParams()
       for (const [k, v] of Object.entries({
@@ -172,8 +172,8 @@ export function registerAuditRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       deps.log.warn({ code: (err as { code?: string }).code ?? 'unknown' }, 'audit verify: checkpoint not readable')
       return null
     })
-    const r = deps.audit.verify(cp)
-    audit(c, { action: 'audit.verify', detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null } })
+    const r = await deps.audit.verify(cp)
+    await audit(c, { action: 'audit.verify', detail: { ok: r.ok, rows: r.rows, firstBroken: r.firstBroken?.id ?? null } })
     const body = r.ok ? (
       <p class="flash">
         The chain is whole: {r.rows} entries, each linked to the one before. Head <code class="hash">{r.head}</code>

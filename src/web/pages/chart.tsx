@@ -32,7 +32,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const desk = new DeskQueries(deps.catalog)
   const deficiencies = new DeficienciesRepo(deps.catalog.db)
 
-  app.get('/charts', need('records.view'), (c) => {
+  app.get('/charts', need('records.view'), async (c) => {
     const u = userOf(c)
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
     const found = q ? deps.patients.find(q, 50).filter((p) => canSeePatient(u, p)) : []
@@ -41,8 +41,8 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       .map((r) => ({ ...r, patient: deps.patients.get(r.mrn) }))
       .filter((r) => canSeePatient(u, r.patient))
       .slice(0, 25)
-    if (q) audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
-    audit(c, { action: 'chart.list', detail: { shown: recent.length, mrns: recent.map((r) => r.mrn) } })
+    if (q) await audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
+    await audit(c, { action: 'chart.list', detail: { shown: recent.length, mrns: recent.map((r) => r.mrn) } })
     return page(
       c,
       { title: 'Charts', active: 'charts' },
@@ -99,14 +99,14 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  app.get('/charts/:mrn{[A-Za-z0-9][A-Za-z0-9-]{0,39}}', need('records.view'), (c) => {
+  app.get('/charts/:mrn{[A-Za-z0-9][A-Za-z0-9-]{0,39}}', need('records.view'), async (c) => {
     const u = userOf(c)
     const mrn = c.req.param('mrn')
     const patient = deps.patients.get(mrn)
     const docs = desk.chartDocuments(mrn).filter((d) => canSeeDocument(u, d, patient))
     if ((!patient && !docs.length) || (!canSeePatient(u, patient) && !docs.length))
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no chart {mrn}, or it is not one you may see.</Empty>)
-    audit(c, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { documents: docs.length } })
+    await audit(c, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { documents: docs.length } })
     const typeFilter = c.req.query('type') ?? ''
     const rows = docs
       .map((d) => ({ d, f: documentFacts(d) }))

@@ -506,13 +506,13 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 
   const mrnsOf = (rows: ReportRow[]) => [...new Set(rows.map((r) => r.mrn))].slice(0, 500)
 
-  app.get('/deficiencies', need('records.view'), (c) => {
+  app.get('/deficiencies', need('records.view'), async (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
     const report = deskReport(deps, u, f)
     const rows = reportRows(report)
     const { types, facilities } = menus(c)
-    audit(c, { action: 'deficiency.list', detail: { filters: summary(f), rows: rows.length } })
+    await audit(c, { action: 'deficiency.list', detail: { filters: summary(f), rows: rows.length } })
     const back = c.req.path + filterQuery(f)
     const rc = rowContext(deps, c, back)
     return page(
@@ -547,11 +547,11 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     )
   })
 
-  app.get('/deficiencies/export.csv', need('records.view'), need('export'), (c) => {
+  app.get('/deficiencies/export.csv', need('records.view'), need('export'), async (c) => {
     const f = readFilters((k) => c.req.query(k))
     const report = deskReport(deps, userOf(c), f)
     const rows = reportRows(report)
-    audit(c, {
+    await audit(c, {
       action: 'deficiency.export',
       targetKind: 'report',
       detail: { format: 'csv', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) },
@@ -563,12 +563,12 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     })
   })
 
-  app.get('/deficiencies/report', need('records.view'), need('export'), (c) => {
+  app.get('/deficiencies/report', need('records.view'), need('export'), async (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
     const report = deskReport(deps, u, f)
     const rows = reportRows(report)
-    audit(c, {
+    await audit(c, {
       action: 'deficiency.report',
       targetKind: 'report',
       detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) },
@@ -673,7 +673,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     else {
       try {
         repo.transition(d.id, to, { by: u.username, reason: reason || undefined })
-        audit(c, {
+        await audit(c, {
           action: 'deficiency.status',
           targetKind: 'deficiency',
           targetId: String(d.id),

@@ -134,10 +134,10 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return canSeeDocument(userOf(c), doc, patient) ? doc : null
   }
 
-  app.get('/documents/:id{[0-9]{1,12}}', need('records.view'), (c) => {
+  app.get('/documents/:id{[0-9]{1,12}}', need('records.view'), async (c) => {
     const doc = visible(c, c.req.param('id'))
     if (!doc) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such document, or it is not one you may see.</Empty>)
-    audit(c, { action: 'document.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
+    await audit(c, { action: 'document.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
     const u = userOf(c)
     const f = documentFacts(doc)
     const pages = deps.catalog.documents.pages(doc.id)
@@ -281,7 +281,13 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       if (err instanceof ChartclerkError && err.code === 'STORAGE_NOT_FOUND') return c.text('No image of this page.', 404)
       throw err
     }
-    audit(c, { action: 'document.page', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn, detail: { page: n } })
+    await audit(c, {
+      action: 'document.page',
+      targetKind: 'document',
+      targetId: String(doc.id),
+      patientMrn: doc.patientMrn,
+      detail: { page: n },
+    })
     return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Content-Length': String(png.length) })
   })
 
@@ -296,7 +302,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       // An inactive chart's original is in the archive location.
       body = [await deps.storeWithArchive.get(originalKey(doc.sha256))]
     }
-    audit(c, {
+    await audit(c, {
       action: 'document.download',
       targetKind: 'document',
       targetId: String(doc.id),

@@ -69,7 +69,7 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const client = c.get('client')
     const wait = deps.limiter.retryAfterMs(client, username)
     if (wait > 0) {
-      audit(c, {
+      await audit(c, {
         actor: username || 'anonymous',
         action: 'login.refused',
         outcome: 'denied',
@@ -86,7 +86,7 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const user = username && password ? await deps.users.authenticate(username, password) : null
     if (!user) {
       deps.limiter.fail(client, username)
-      audit(c, { actor: username || 'anonymous', action: 'login.failed', outcome: 'failed' })
+      await audit(c, { actor: username || 'anonymous', action: 'login.failed', outcome: 'failed' })
       return loginPage(c, deps, {
         next,
         username,
@@ -100,7 +100,7 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (held) await deps.sessions.end(held.id)
     const { token } = await deps.sessions.create(user.id, source)
     setSessionCookie(c, deps, token)
-    audit(c, { actor: user.username, action: 'login' })
+    await audit(c, { actor: user.username, action: 'login' })
     return c.redirect(user.mustChangePassword ? '/account/password' : next, 303)
   })
 }
@@ -111,7 +111,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const s = c.get('session')
     if (s) {
       await deps.sessions.end(s.id)
-      audit(c, { action: 'logout' })
+      await audit(c, { action: 'logout' })
     }
     clearSessionCookie(c)
     return c.redirect('/login?bye=1', 303)
@@ -173,7 +173,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     await deps.sessions.endAllFor(u.id)
     const { token } = await deps.sessions.create(u.id, c.get('source'))
     setSessionCookie(c, deps, token)
-    audit(c, { action: 'password.change', targetKind: 'user', targetId: u.username })
+    await audit(c, { action: 'password.change', targetKind: 'user', targetId: u.username })
     return c.redirect('/?msg=password', 303)
   })
 }

@@ -41,7 +41,7 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const u = userOf(c)
     const notes = (await listQuarantine(dir)).sort((a, b) => b.quarantinedAt.localeCompare(a.quarantinedAt))
     const present = new Set(await fs.readdir(dir).catch(() => [] as string[]))
-    audit(c, { action: 'quarantine.view', detail: { files: notes.length } })
+    await audit(c, { action: 'quarantine.view', detail: { files: notes.length } })
     return page(
       c,
       { title: 'Quarantine', active: 'quarantine', wide: true },
@@ -148,7 +148,7 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     if (reason.length < 3) return c.redirect('/quarantine?msg=error-reason', 303)
     if (!existsSync(path.join(dir, note.file))) return c.redirect('/quarantine?msg=error-gone', 303)
     const { to } = await discardQuarantined(dir, note, { by: u.username, reason })
-    audit(c, {
+    await audit(c, {
       action: 'quarantine.discard',
       targetKind: 'quarantine',
       targetId: note.file,
@@ -168,7 +168,7 @@ export function registerQuarantineRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const to = inboxTarget(deps.config.watch.inbox, note.file)
     await moveFile(from, to)
     await fs.rm(`${from}.error.json`, { force: true })
-    audit(c, {
+    await audit(c, {
       action: 'quarantine.retry',
       targetKind: 'quarantine',
       targetId: note.file,

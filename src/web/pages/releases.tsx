@@ -172,11 +172,11 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     throw err
   }
 
-  app.get('/releases', need('release.manage'), (c) => {
+  app.get('/releases', need('release.manage'), async (c) => {
     const all = c.req.query('all') === '1'
     const asOf = today()
     const rows = repo().list({ status: all ? undefined : ['open', 'refused', 'packaged'] })
-    audit(c, { action: 'release.list', detail: { all, shown: rows.length } })
+    await audit(c, { action: 'release.list', detail: { all, shown: rows.length } })
     return page(
       c,
       { title: 'Releases', active: 'releases' },
@@ -326,7 +326,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         identityVerified: one('identityVerified') === '1',
         createdBy: u.username,
       })
-      audit(c, {
+      await audit(c, {
         action: 'release.create',
         targetKind: 'release',
         targetId: r.releaseNumber,
@@ -334,7 +334,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         detail: { requesterType: r.requesterType, docTypes: types },
       })
       const { check } = checkReleaseRequest(deps, r.id, today())
-      audit(c, {
+      await audit(c, {
         action: 'release.check',
         targetKind: 'release',
         targetId: r.releaseNumber,
@@ -347,7 +347,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     }
   })
 
-  app.get(`/releases/${ID}`, need('release.manage'), (c) => {
+  app.get(`/releases/${ID}`, need('release.manage'), async (c) => {
     const id = idParam(c.req.param('id'))
     const r = id ? repo().get(id) : undefined
     if (!r) return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such release request.</Empty>)
@@ -357,7 +357,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       r.status === 'sent' || r.status === 'cancelled'
         ? (r.checkResult as ReleaseCheck | null)
         : checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
-    audit(c, { action: 'release.view', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
+    await audit(c, { action: 'release.view', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
     const p = deps.patients.get(r.patientMrn)
     const csrf = c.get('csrf')
     return page(
@@ -470,11 +470,11 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return id ? repo().get(id) : undefined
   }
 
-  app.post(`/releases/${ID}/check`, need('release.manage'), (c) => {
+  app.post(`/releases/${ID}/check`, need('release.manage'), async (c) => {
     const r = withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     const { check } = checkReleaseRequest(deps, r.id, today())
-    audit(c, {
+    await audit(c, {
       action: 'release.check',
       targetKind: 'release',
       targetId: r.releaseNumber,
@@ -484,12 +484,12 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return c.redirect(`/releases/${r.id}?done=checked`, 303)
   })
 
-  app.post(`/releases/${ID}/identity`, need('release.manage'), (c) => {
+  app.post(`/releases/${ID}/identity`, need('release.manage'), async (c) => {
     const r = withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     try {
       verifyReleaseIdentity(deps, r.id, { by: userOf(c).username, how: 'desk' })
-      audit(c, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
+      await audit(c, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
       return c.redirect(`/releases/${r.id}?done=identity`, 303)
     } catch (err) {
       return problem(c, err, `/releases/${r.id}`)
@@ -501,7 +501,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!r) return c.text('There is no such release request.', 404)
     try {
       const { pkg } = await packageRelease(deps, r.id, today())
-      audit(c, {
+      await audit(c, {
         action: 'release.package',
         targetKind: 'release',
         targetId: r.releaseNumber,
@@ -510,7 +510,13 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       })
       return c.redirect(`/releases/${r.id}?done=packaged`, 303)
     } catch (err) {
-      audit(c, { action: 'release.package', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn, outcome: 'failed' })
+      await audit(c, {
+        action: 'release.package',
+        targetKind: 'release',
+        targetId: r.releaseNumber,
+        patientMrn: r.patientMrn,
+        outcome: 'failed',
+      })
       return problem(c, err, `/releases/${r.id}`)
     }
   })
@@ -519,7 +525,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const r = withRequest(c)
     if (!r?.packageKey) return c.text('This request has no package.', 404)
     const pdf = await deps.store.get(r.packageKey)
-    audit(c, {
+    await audit(c, {
       action: 'release.download',
       targetKind: 'release',
       targetId: r.releaseNumber,
@@ -533,12 +539,12 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     })
   })
 
-  app.post(`/releases/${ID}/sent`, need('release.manage'), (c) => {
+  app.post(`/releases/${ID}/sent`, need('release.manage'), async (c) => {
     const r = withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     try {
       const { disclosure } = markReleaseSent(deps, r.id, { on: today(), by: userOf(c).username })
-      audit(c, {
+      await audit(c, {
         action: 'release.sent',
         targetKind: 'release',
         targetId: r.releaseNumber,
@@ -556,14 +562,20 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return c.redirect(mrn ? `/releases/accounting/${encodeURIComponent(mrn)}` : '/releases', 303)
   })
 
-  app.get('/releases/accounting/:mrn', need('release.manage'), (c) => {
+  app.get('/releases/accounting/:mrn', need('release.manage'), async (c) => {
     const mrn = c.req.param('mrn')
     const p = deps.patients.get(mrn)
     if (!p)
       return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such patient in the patient index.</Empty>)
     const asOf = today()
     const rows = repo().accounting(mrn, asOf)
-    audit(c, { action: 'release.accounting', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { asOf, shown: rows.length } })
+    await audit(c, {
+      action: 'release.accounting',
+      targetKind: 'chart',
+      targetId: mrn,
+      patientMrn: mrn,
+      detail: { asOf, shown: rows.length },
+    })
     return page(
       c,
       { title: `Accounting of disclosures · ${mrn}`, active: 'releases', printTitle: `Accounting of disclosures for ${mrn}` },

@@ -98,9 +98,9 @@ function candidateView(deps: WebDeps, c: Candidate): { c: Candidate; p: Patient 
 export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const desk = new DeskQueries(deps.catalog)
 
-  app.get('/review', need('review.settle'), (c) => {
+  app.get('/review', need('review.settle'), async (c) => {
     const queue = desk.reviewQueue()
-    audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
+    await audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
     return page(
       c,
       { title: 'Review queue', active: 'review' },
@@ -339,11 +339,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   }
 
-  app.get('/review/:id', need('review.settle'), (c) => {
+  app.get('/review/:id', need('review.settle'), async (c) => {
     const id = idParam(c.req.param('id'))
     const doc = id ? deps.catalog.documents.get(id) : undefined
     if (!doc) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such document.</Empty>)
-    audit(c, { action: 'review.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
+    await audit(c, { action: 'review.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
     // A stack with a cut in doubt: first where its documents start, then each part on its own.
     if (splitProposal(doc)) return splitPage(c, deps, doc)
     return itemPage(c, doc)
@@ -375,7 +375,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       if (!known) throw err
       return retry(known.error.action, known.http)
     }
-    audit(c, {
+    await audit(c, {
       action: 'review.settle',
       targetKind: 'document',
       targetId: String(doc.id),
@@ -392,7 +392,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.post('/review/rematch', need('review.settle'), async (c) => {
     if (!deps.review.rematch) return c.text('Re-matching is not available on this desk.', 404)
     const r = await deps.review.rematch()
-    audit(c, {
+    await audit(c, {
       action: 'review.rematch',
       detail: {
         trigger: 'request',
@@ -406,11 +406,11 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return c.redirect(`/review?msg=rematched&filed=${r.filed.length}&waiting=${r.waiting}&failed=${r.failed.length}`, 303)
   })
 
-  app.get('/patients/lookup', need('review.settle'), (c) => {
+  app.get('/patients/lookup', need('review.settle'), async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
     if (q.length < 2) return c.html(<p class="muted small">Type at least two letters or digits.</p>)
     const found = deps.patients.find(q, 10)
-    audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
+    await audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
     return c.html(
       found.length ? (
         <>

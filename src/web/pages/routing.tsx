@@ -93,12 +93,12 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const days = () => deps.config.routing?.escalateAfterDays ?? 7
   const providerOf = (u: User): string | null => u.providerName?.trim() || null
 
-  app.get('/inbox', need('routing.acknowledge'), (c) => {
+  app.get('/inbox', need('routing.acknowledge'), async (c) => {
     const u = userOf(c)
     const provider = providerOf(u)
     const all = c.req.query('all') === '1'
     const rows = provider ? routes().list({ provider, open: !all, escalateAfterDays: days() }, deps.clock) : []
-    audit(c, { action: 'routing.queue', detail: { all, shown: rows.length } })
+    await audit(c, { action: 'routing.queue', detail: { all, shown: rows.length } })
     return page(
       c,
       { title: 'My reports', active: 'inbox' },
@@ -121,7 +121,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  app.get('/inbox/:id{[0-9]{1,12}}', need('routing.acknowledge'), (c) => {
+  app.get('/inbox/:id{[0-9]{1,12}}', need('routing.acknowledge'), async (c) => {
     const u = userOf(c)
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
@@ -134,7 +134,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         : []
     if (!doc || doc.status !== 'filed' || !mine.length)
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such report routed to you.</Empty>)
-    audit(c, {
+    await audit(c, {
       action: 'document.view',
       targetKind: 'document',
       targetId: String(doc.id),
@@ -192,7 +192,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  app.post('/inbox/:id{[0-9]{1,12}}/ack', need('routing.acknowledge'), (c) => {
+  app.post('/inbox/:id{[0-9]{1,12}}/ack', need('routing.acknowledge'), async (c) => {
     const u = userOf(c)
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
@@ -204,7 +204,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             .filter((r) => sameProvider(r.provider, provider))
         : []
     if (!doc || !provider || !mine.length) {
-      audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(id ?? ''), outcome: 'denied' })
+      await audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(id ?? ''), outcome: 'denied' })
       return c.text('There is no such report routed to you.', 404)
     }
     try {
@@ -214,7 +214,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       if (!known) throw err
       return c.text(known.error.action, known.http)
     }
-    audit(c, {
+    await audit(c, {
       action: 'routing.acknowledge',
       targetKind: 'document',
       targetId: String(doc.id),
@@ -224,9 +224,9 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     return c.redirect('/inbox?done=ack', 303)
   })
 
-  app.get('/routing/overdue', need('routing.oversee'), (c) => {
+  app.get('/routing/overdue', need('routing.oversee'), async (c) => {
     const rows = routes().list({ overdue: true, escalateAfterDays: days() }, deps.clock)
-    audit(c, { action: 'routing.overdue', detail: { shown: rows.length } })
+    await audit(c, { action: 'routing.overdue', detail: { shown: rows.length } })
     return page(
       c,
       { title: 'Overdue reports', active: 'routing' },

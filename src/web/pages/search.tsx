@@ -29,7 +29,7 @@ function Snippet({ text }: { text: string }) {
 }
 
 export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  app.get('/search', need('records.view'), (c) => {
+  app.get('/search', need('records.view'), async (c) => {
     const u = userOf(c)
     // Control characters (a NUL most of all) are never search words; the full-text index refuses them.
     const q = (c.req.query('q') ?? '')
@@ -49,7 +49,7 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         hits.push({ doc, patient, pages })
         if (hits.length >= 100) break
       }
-      audit(c, { action: 'search', detail: { q, documents: hits.length, mrns: [...new Set(hits.map((h) => h.doc.patientMrn))] } })
+      await audit(c, { action: 'search', detail: { q, documents: hits.length, mrns: [...new Set(hits.map((h) => h.doc.patientMrn))] } })
     }
     return page(
       c,

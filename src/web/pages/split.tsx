@@ -170,7 +170,7 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       throw err
     }
     const plan = splitProposal(doc)!
-    audit(c, {
+    await audit(c, {
       action: 'review.split',
       targetKind: 'document',
       targetId: String(doc.id),

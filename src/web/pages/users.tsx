@@ -144,7 +144,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         displayName: field(body, 'displayName') || null,
         providerName: field(body, 'providerName') || null,
       })
-      audit(c, { action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles } })
+      await audit(c, { action: 'user.add', targetKind: 'user', targetId: user.username, detail: { roles: user.roles } })
       return usersPage(c, { notice: { username: user.username, password: password!, what: 'Account added.' } })
     } catch (err) {
       const known = actionableError(err)
@@ -159,11 +159,11 @@ export function registerUserRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     try {
       if (op === 'reset') {
         const password = await deps.users.resetPassword(name)
-        audit(c, { action: 'user.password_reset', targetKind: 'user', targetId: name })
+        await audit(c, { action: 'user.password_reset', targetKind: 'user', targetId: name })
         return usersPage(c, { notice: { username: name, password, what: 'Password reset; their sessions have ended.' } })
       }
       await deps.users.setDisabled(name, op === 'disable')
-      audit(c, { action: op === 'disable' ? 'user.disable' : 'user.enable', targetKind: 'user', targetId: name })
+      await audit(c, { action: op === 'disable' ? 'user.disable' : 'user.enable', targetKind: 'user', targetId: name })
       return c.redirect('/admin/users', 303)
     } catch (err) {
       const known = actionableError(err)

@@ -12,6 +12,11 @@ import { freshDatabase, pgServer, type PgTestServer } from '../../support/pgEnv.
 
 export interface OpenedCatalog {
   sql: SqlCatalog
+  /**
+   * PostgreSQL: a second desk's own connection pool onto the same database (closed with this
+   * catalog). SQLite: undefined (one process reaches the file through one connection).
+   */
+  another?(): Promise<SqlCatalog>
   /** Empties the tables the repositories on both engines use (cheaper than a new database per test). */
   reset(): Promise<void>
   close(): Promise<void>
@@ -43,10 +48,17 @@ export function postgresEngine(server: PgTestServer): CatalogEngine {
     async open() {
       const db = await freshDatabase(server)
       const sql = await openPostgresCatalog({ url: db.url, password: db.password })
+      const others: SqlCatalog[] = []
       return {
         sql,
+        another: async () => {
+          const other = await openPostgresCatalog({ url: db.url, password: db.password })
+          others.push(other)
+          return other
+        },
         reset: () => emptyTables(sql),
         close: async () => {
+          for (const o of others) await o.close()
           await sql.close()
           await db.drop()
         },

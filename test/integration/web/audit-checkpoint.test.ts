@@ -8,6 +8,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY, CHECKPOINT_PREFIX, latestCheckpoint, writeCheckpoint } from '../../../src/audit/checkpoint.js'
+import { sqliteSqlCatalog } from '../../../src/catalog/sql/open.js'
 import { AuditLog } from '../../../src/audit/log.js'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { main } from '../../../src/cli/main.js'
@@ -48,9 +49,9 @@ describe('audit truncation', () => {
     workspaces.push(ws)
     const file = path.join(ws.data, 'catalog.sqlite')
     const catalog = openCatalog(file)
-    const audit = new AuditLog(catalog.db)
+    const audit = new AuditLog(sqliteSqlCatalog(catalog.db))
     for (let i = 0; i < 6; i++)
-      audit.append({
+      await audit.append({
         actor: 'clerk1',
         action: 'chart.view',
         targetKind: 'chart',
@@ -80,10 +81,10 @@ describe('audit truncation', () => {
     const desk = await makeDesk()
     try {
       const store = desk.app.store
-      for (let i = 0; i < CHECKPOINT_EVERY; i++) desk.deps.audit.append({ actor: 'clerk1', action: 'search', source: 'in-process' })
+      for (let i = 0; i < CHECKPOINT_EVERY; i++) await desk.deps.audit.append({ actor: 'clerk1', action: 'search', source: 'in-process' })
       await vi.waitFor(async () => expect((await latestCheckpoint(store))?.seq).toBe(CHECKPOINT_EVERY), { timeout: 5000 })
-      desk.deps.audit.append({ actor: 'clerk1', action: 'search', source: 'in-process' })
-      expect(desk.deps.audit.verify(await latestCheckpoint(store)).ok).toBe(true)
+      await desk.deps.audit.append({ actor: 'clerk1', action: 'search', source: 'in-process' })
+      expect((await desk.deps.audit.verify(await latestCheckpoint(store))).ok).toBe(true)
       expect(await writeCheckpoint(store, desk.deps.audit)).toMatchObject({ seq: CHECKPOINT_EVERY + 1 })
       expect(await writeCheckpoint(store, desk.deps.audit)).toBeNull() // one per head
       const keys: string[] = []
@@ -92,7 +93,7 @@ describe('audit truncation', () => {
       // a row rewritten in place after the checkpoint (same id, other content, chain re-hashed) is caught too
       const cp = (await latestCheckpoint(store))!
       const fake = { ...cp, hash: 'f'.repeat(64) }
-      expect(desk.deps.audit.verify(fake)).toMatchObject({
+      expect(await desk.deps.audit.verify(fake)).toMatchObject({
         ok: false,
         firstBroken: { id: cp.seq, problem: expect.stringMatching(/rewritten/) },
       })

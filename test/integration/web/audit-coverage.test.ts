@@ -87,14 +87,14 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-const newest = (action: string): AuditRow | undefined => desk.deps.audit.search({ action }).rows[0]
+const newest = async (action: string): Promise<AuditRow | undefined> => (await desk.deps.audit.search({ action })).rows[0]
 
 /** Runs the command and returns the audit row it wrote (the newest of that action, newer than before). */
 async function rowOf(action: string, ...args: string[]): Promise<AuditRow> {
-  const before = newest(action)?.id ?? 0
+  const before = (await newest(action))?.id ?? 0
   const r = await cli(...args)
   expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(0)
-  const row = newest(action)
+  const row = await newest(action)
   expect(row, `${args.join(' ')} wrote no ${action} row`).toBeDefined()
   expect(row!.id).toBeGreaterThan(before)
   expect(row!.source).toMatch(/^cli@/)
@@ -226,12 +226,12 @@ describe('desk pages', () => {
   it('the chart list, the patient look-up and the review queue write audit rows', async () => {
     const c = await desk.login('clerk1')
     expect((await c.get('/charts')).status).toBe(200)
-    expect(newest('chart.list')).toMatchObject({ actor: 'clerk1' })
+    expect(await newest('chart.list')).toMatchObject({ actor: 'clerk1' })
     expect((await c.get('/charts?q=Smith')).status).toBe(200)
-    expect(newest('patient.lookup')).toMatchObject({ actor: 'clerk1', detail: { q: 'Smith' } })
+    expect(await newest('patient.lookup')).toMatchObject({ actor: 'clerk1', detail: { q: 'Smith' } })
     expect((await c.get('/patients/lookup?q=CC-1019', { 'HX-Request': 'true' })).status).toBe(200)
-    expect(newest('patient.lookup')!.detail).toMatchObject({ q: 'CC-1019' })
+    expect((await newest('patient.lookup'))!.detail).toMatchObject({ q: 'CC-1019' })
     expect((await c.get('/review')).status).toBe(200)
-    expect(newest('review.list')).toMatchObject({ actor: 'clerk1', source: 'in-process' })
+    expect(await newest('review.list')).toMatchObject({ actor: 'clerk1', source: 'in-process' })
   })
 })

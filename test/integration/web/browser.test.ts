@@ -262,7 +262,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await hasText('h1', 'Progress note')
     await shot('07-document')
     await shot('07-document-print', { print: true })
-    const views = deps.audit.search({ actor: 'mlopez', action: 'document.view' }).rows
+    const views = (await deps.audit.search({ actor: 'mlopez', action: 'document.view' })).rows
     expect(views.some((r) => r.targetId === String(reviewDocId))).toBe(true)
   })
 
@@ -295,7 +295,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     expect(page.url()).toBe(before)
     await hasText(`#def-${d.id}`, 'Signed copy requested from the sender')
     expect(new DeficienciesRepo(app.catalog.db).get(d.id)).toMatchObject({ status: 'waived', decidedBy: 'rchen' })
-    expect(deps.audit.search({ actor: 'rchen', action: 'deficiency.status' }).rows[0]!.detail).toMatchObject({ to: 'waived' })
+    expect((await deps.audit.search({ actor: 'rchen', action: 'deficiency.status' })).rows[0]!.detail).toMatchObject({ to: 'waived' })
     await shot('11-deficiency-waived')
 
     await page.goto(`${server.url}/deficiencies?status=all&mrn=CC-100418`)
@@ -304,7 +304,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const csv = await fs.readFile((await download.path())!, 'utf8')
     expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?id,mrn,patient_name,birth_date,/)
     expect(csv).toMatch(new RegExp(`^${d.id},CC-100418,"Johnson, Michael",[0-9-]*,${reviewDocId},progress_note,.*,waived,`, 'm'))
-    expect(deps.audit.search({ actor: 'rchen', action: 'deficiency.export' }).total).toBe(1)
+    expect((await deps.audit.search({ actor: 'rchen', action: 'deficiency.export' })).total).toBe(1)
 
     await page.click('a[href^="/deficiencies/report"]')
     await hasText('h1', 'Deficiency report', true)

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { sqliteSqlCatalog } from '../../../src/catalog/sql/open.js'
 import { AuditLog } from '../../../src/audit/log.js'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { main } from '../../../src/cli/main.js'
@@ -77,12 +78,12 @@ describe('chartclerk user', () => {
     expect(missing.err).toContain('no account named nobody')
   })
 
-  it('account changes from the command line are in the audit log', () => {
+  it('account changes from the command line are in the audit log', async () => {
     const catalog = openCatalog(catalogFile)
     try {
-      const actions = new AuditLog(catalog.db).search({ actor: undefined, limit: 50 }).rows.map((r) => r.action)
+      const actions = (await new AuditLog(sqliteSqlCatalog(catalog.db)).search({ actor: undefined, limit: 50 })).rows.map((r) => r.action)
       expect(actions).toEqual(expect.arrayContaining(['user.add', 'user.password_reset', 'user.disable', 'user.enable']))
-      expect(new AuditLog(catalog.db).search({ action: 'user.add' }).rows[0]!.source).toMatch(/^cli@/)
+      expect((await new AuditLog(sqliteSqlCatalog(catalog.db)).search({ action: 'user.add' })).rows[0]!.source).toMatch(/^cli@/)
     } finally {
       catalog.close()
     }
@@ -90,11 +91,11 @@ describe('chartclerk user', () => {
 })
 
 describe('chartclerk audit verify', () => {
-  function addEntries(n: number): void {
+  async function addEntries(n: number): Promise<void> {
     const catalog = openCatalog(catalogFile)
-    const audit = new AuditLog(catalog.db)
+    const audit = new AuditLog(sqliteSqlCatalog(catalog.db))
     for (let i = 0; i < n; i++)
-      audit.append({
+      await audit.append({
         actor: 'clerk1',
         action: 'document.view',
         targetKind: 'document',
@@ -120,7 +121,7 @@ describe('chartclerk audit verify', () => {
   }
 
   it('an intact log verifies (exit 0) and prints the head hash', async () => {
-    addEntries(5)
+    await addEntries(5)
     const r = await cli('audit', 'verify')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/audit log intact: \d+ entries, each chained to the one before; head [0-9a-f]{64}/)
@@ -157,9 +158,9 @@ describe('chartclerk audit verify', () => {
     try {
       const file = path.join(other.data, 'catalog.sqlite')
       const catalog = openCatalog(file)
-      const audit = new AuditLog(catalog.db)
+      const audit = new AuditLog(sqliteSqlCatalog(catalog.db))
       for (let i = 0; i < 4; i++)
-        audit.append({
+        await audit.append({
           actor: 'clerk1',
           action: 'chart.view',
           targetKind: 'chart',

@@ -242,7 +242,10 @@ describe('pages around the work', () => {
     expect(readFileSync(path.join(q, 'discarded', 'blank-fax.pdf'), 'utf8')).toBe('%PDF-1.4 blank')
     const kept = JSON.parse(readFileSync(path.join(q, 'discarded', 'blank-fax.pdf.error.json'), 'utf8'))
     expect(kept).toMatchObject({ code: 'PDF_NO_TEXT', discarded: { by: 'lead1', reason: 'blank page sent twice by the fax server' } })
-    expect(desk.deps.audit.search({ action: 'quarantine.discard' }).rows[0]).toMatchObject({ actor: 'lead1', targetId: 'blank-fax.pdf' })
+    expect((await desk.deps.audit.search({ action: 'quarantine.discard' })).rows[0]).toMatchObject({
+      actor: 'lead1',
+      targetId: 'blank-fax.pdf',
+    })
     expect(await (await lead.get('/quarantine')).text()).not.toContain('<strong>blank-fax.pdf</strong>')
   })
 

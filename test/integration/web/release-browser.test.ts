@@ -142,7 +142,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
 
     await page.goto(`${server.url}/releases/accounting/${mrn}`)
     await shot('release-05-accounting', { print: true })
-    const actions = deps.audit.search({ actor: 'rchen' }).rows.map((r) => r.action)
+    const actions = (await deps.audit.search({ actor: 'rchen' })).rows.map((r) => r.action)
     for (const a of ['release.create', 'release.check', 'release.package', 'release.download', 'release.sent', 'release.accounting'])
       expect(actions).toContain(a)
     await signOut()

@@ -67,7 +67,7 @@ describe('a patient’s own request without identity verification', () => {
 
     await c.get(`/releases/${id}`)
     expect((await c.post(`/releases/${id}/identity`)).status).toBe(303)
-    expect(desk.deps.audit.search({ action: 'release.identity' }).rows[0]).toMatchObject({ actor: 'clerk1', patientMrn: MRN })
+    expect((await desk.deps.audit.search({ action: 'release.identity' })).rows[0]).toMatchObject({ actor: 'clerk1', patientMrn: MRN })
     const after = await (await c.get(`/releases/${id}`)).text()
     expect(after).toContain('identity verified')
     expect(after).toContain('id="build-package"')

@@ -50,7 +50,7 @@ describe('Match again on the review queue', () => {
     expect(desk.app.catalog.documents.get(labId)).toMatchObject({ status: 'filed', patientMrn: 'CC-100418', docType: 'lab_report' })
     const page = await (await clerk.get(res.headers.get('Location')!)).text()
     expect(page).toMatch(/Matched again: 1 document filed, 0 still waiting\./)
-    const row = desk.deps.audit.search({ action: 'review.rematch' }).rows[0]
+    const row = (await desk.deps.audit.search({ action: 'review.rematch' })).rows[0]
     expect(row).toMatchObject({ actor: 'clerk1', action: 'review.rematch' })
     expect(row!.detail).toMatchObject({ trigger: 'request', examined: 1, filed: 1, documents: [labId] })
   })

@@ -330,7 +330,7 @@ describe('path traversal', () => {
 })
 
 describe('audit', () => {
-  const rows = (action: string) => desk.deps.audit.search({ action, limit: 1000 }).rows
+  const rows = async (action: string) => (await desk.deps.audit.search({ action, limit: 1000 })).rows
 
   it('every view of a document, its pages, its original, a review item and a chart writes an audit row', async () => {
     const c = await desk.login('clerk1')
@@ -345,11 +345,11 @@ describe('audit', () => {
       ['/search?q=glucose', 'search', null],
     ]
     for (const [p, action, mrn] of cases) {
-      const before = rows(action).length
+      const before = (await rows(action)).length
       const res = await c.get(p)
       expect(res.status, p).toBe(200)
       await res.arrayBuffer()
-      const after = rows(action)
+      const after = await rows(action)
       expect(after.length, p).toBe(before + 1)
       const row = after[0]!
       expect(row.actor).toBe('clerk1')
@@ -362,7 +362,7 @@ describe('audit', () => {
   it('a refused page is audited as denied', async () => {
     const c = await desk.login('clerk1')
     await c.get('/rules')
-    const r = rows('access.denied')[0]!
+    const r = (await rows('access.denied'))[0]!
     expect(r.actor).toBe('clerk1')
     expect(r.outcome).toBe('denied')
   })
@@ -370,16 +370,16 @@ describe('audit', () => {
   it('sign-ins, failed sign-ins and sign-outs are audited', async () => {
     const c = desk.client()
     await c.login('clerk1', 'wrong password here')
-    expect(rows('login.failed')[0]!.actor).toBe('clerk1')
+    expect((await rows('login.failed'))[0]!.actor).toBe('clerk1')
     await c.login('clerk1', PASSWORD)
-    expect(rows('login')[0]!.actor).toBe('clerk1')
+    expect((await rows('login'))[0]!.actor).toBe('clerk1')
     await c.get('/')
     await c.post('/logout')
-    expect(rows('logout')[0]!.actor).toBe('clerk1')
+    expect((await rows('logout'))[0]!.actor).toBe('clerk1')
   })
 
-  it('the chain verifies after all of the above', () => {
-    const r = desk.deps.audit.verify()
+  it('the chain verifies after all of the above', async () => {
+    const r = await desk.deps.audit.verify()
     expect(r.ok).toBe(true)
     expect(r.rows).toBeGreaterThan(10)
   })
@@ -419,7 +419,7 @@ describe('review', () => {
     expect(doc.status).toBe('filed')
     expect(doc.patientMrn).toBe('CC-102210')
     expect(doc.docType).toBe('consult_note')
-    const row = desk.deps.audit.search({ action: 'review.settle' }).rows[0]!
+    const row = (await desk.deps.audit.search({ action: 'review.settle' })).rows[0]!
     expect(row).toMatchObject({ actor: 'clerk1', patientMrn: 'CC-102210', targetId: String(reviewId) })
     expect(desk.app.catalog.settlements.forDocument(reviewId)[0]!.settledBy).toBe('clerk1')
   })
@@ -449,7 +449,7 @@ describe('deficiencies', () => {
     const ok = await c.post(`/deficiencies/${defId}/status`, { to: 'completed', reason: 'range faxed by the lab', back: '/deficiencies' })
     expect(ok.status).toBe(303)
     expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('completed')
-    expect(desk.deps.audit.search({ action: 'deficiency.status' }).rows[0]!.detail).toMatchObject({
+    expect((await desk.deps.audit.search({ action: 'deficiency.status' })).rows[0]!.detail).toMatchObject({
       from: 'open',
       to: 'completed',
       reason: 'range faxed by the lab',
@@ -652,7 +652,7 @@ describe('headers and pages', () => {
     expect(existsSync(path.join(desk.ws.inbox, 'locked-scan.pdf'))).toBe(true)
     expect(existsSync(path.join(q, 'locked-scan.pdf'))).toBe(false)
     expect(existsSync(path.join(q, 'locked-scan.pdf.error.json'))).toBe(false)
-    expect(desk.deps.audit.search({ action: 'quarantine.retry' }).rows[0]!.targetId).toBe('locked-scan.pdf')
+    expect((await desk.deps.audit.search({ action: 'quarantine.retry' })).rows[0]!.targetId).toBe('locked-scan.pdf')
   })
 
   it('the dashboard shows the pipeline and the review backlog; its panel refreshes by htmx', async () => {

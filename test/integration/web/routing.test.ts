@@ -52,7 +52,7 @@ afterAll(async () => {
   await desk?.close()
 })
 
-const auditRows = (action: string) => desk.deps.audit.search({ action }).rows
+const auditRows = async (action: string) => (await desk.deps.audit.search({ action })).rows
 
 describe('a clinician’s queue of routed reports', () => {
   it('anonymous: sent to sign in, nothing acknowledged', async () => {
@@ -79,8 +79,8 @@ describe('a clinician’s queue of routed reports', () => {
     expect(page).toContain('Mark reviewed')
     expect(page).toContain(`/documents/${labId}/pages/2`)
     expect((await c.get(`/documents/${labId}/pages/1`)).status).toBe(200)
-    expect(auditRows('routing.queue').some((r) => r.actor === 'webb')).toBe(true)
-    expect(auditRows('document.view').some((r) => r.actor === 'webb' && r.targetId === String(labId))).toBe(true)
+    expect((await auditRows('routing.queue')).some((r) => r.actor === 'webb')).toBe(true)
+    expect((await auditRows('document.view')).some((r) => r.actor === 'webb' && r.targetId === String(labId))).toBe(true)
   })
 
   it('acknowledging needs the CSRF token', async () => {
@@ -119,7 +119,7 @@ describe('a clinician’s queue of routed reports', () => {
     const route = repo.forDocument(labId)[0]!
     expect(route.acknowledgedBy).toBe('webb')
     expect(desk.app.catalog.documents.get(labId)!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
-    const row = auditRows('routing.acknowledge').find((r) => r.outcome === 'ok')!
+    const row = (await auditRows('routing.acknowledge')).find((r) => r.outcome === 'ok')!
     expect(row).toMatchObject({ actor: 'webb', targetKind: 'document', targetId: String(labId), patientMrn: 'CC-101902' })
     expect(await (await c.get('/inbox')).text()).not.toContain(`/inbox/${labId}"`)
     expect(await (await lead.get('/routing/overdue')).text()).not.toContain(`/documents/${labId}"`)

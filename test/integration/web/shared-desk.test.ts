@@ -10,6 +10,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeWorkspace, ROOT, waitFor, type Workspace } from '../../helpers/workspace.js'
+import { AuditLog } from '../../../src/audit/log.js'
+import { openPostgresCatalog } from '../../../src/catalog/sql/open.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../../support/pgEnv.js'
 
 const RUN = path.join(ROOT, 'src/cli/run.ts')
@@ -187,5 +189,26 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
       .split('\n')
       .map((l) => (JSON.parse(l) as { username: string }).username)
     expect(names).toEqual(['admin', 'clerk1', 'rchen'])
+  })
+  it('both desks and the commands beside them write one audit chain in the PostgreSQL catalog', async () => {
+    const sql = await openPostgresCatalog({ url: db.url, password: db.password })
+    try {
+      const audit = new AuditLog(sql)
+      const { rows } = await audit.search({ limit: 500 })
+      // what the desks saw (sign-ins, the password change, an account added on a desk, the sign-out) and the command's account change, in one log
+      expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['login', 'logout', 'user.add', 'password.change']))
+      expect(rows.find((r) => r.action === 'user.add' && r.targetId === 'rchen')?.source).toMatch(/^cli@/)
+      expect(rows.find((r) => r.action === 'user.add' && r.targetId === 'clerk1')?.actor).toBe('admin')
+      expect(await audit.verify()).toMatchObject({ ok: true, rows: rows.length })
+    } finally {
+      await sql.close()
+    }
+    // `audit verify` run beside desk A reads the same chain (and records that it did, on it)
+    const verified = await cli(workspaces[0]!, env, ['audit', 'verify', '--no-checkpoint', '--json'])
+    expect(verified.code, verified.stderr).toBe(0)
+    expect(JSON.parse(verified.stdout.trim().split('\n').at(-1)!)).toMatchObject({ ok: true })
+    const listed = await cli(workspaces[1]!, env, ['audit', 'list', '--action', 'audit.verify', '--json'])
+    expect(listed.code, listed.stderr).toBe(0)
+    expect(listed.stdout.trim().split('\n')).toHaveLength(1)
   })
 })

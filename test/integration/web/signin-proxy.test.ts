@@ -50,9 +50,9 @@ describe('sign-in limits behind a trusted proxy', () => {
     // every request reached the desk from 127.0.0.1: before the fix, that one address was locked for all
     const other = await signIn('198.51.100.20', 'clerk1', PASSWORD)
     expect(other.status).toBe(303)
-    const rows = desk.deps.audit.search({ action: 'login' }).rows.filter((r) => r.action === 'login')
+    const rows = (await desk.deps.audit.search({ action: 'login' })).rows.filter((r) => r.action === 'login')
     expect(rows[0]).toMatchObject({ actor: 'clerk1', source: '198.51.100.20' })
-    expect(desk.deps.audit.search({ action: 'login.failed' }).rows[0]!.source).toBe('203.0.113.7')
+    expect((await desk.deps.audit.search({ action: 'login.failed' })).rows[0]!.source).toBe('203.0.113.7')
   })
 
   it('an account is limited from any address, and other accounts are not', async () => {
