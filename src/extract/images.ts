@@ -140,6 +140,8 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
       clean = { data: t.data, width: t.info.width, height: t.info.height }
     }
   }
+  // Columns are measured line by line: on the straightened page, where a line stays in its band.
+  if (deskewAngle) measures.columns = measureInk(clean).columns
   const rules = removeRules(clean, { textHeight: measures.textHeight })
   return {
     ...clean,

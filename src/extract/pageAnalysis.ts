@@ -204,6 +204,7 @@ export function measureInk(page: GreyPage): InkMeasures {
   const cy: number[] = []
   const cx: number[] = []
   const colInk = new Float64Array(w)
+  const boxes: MarkBox[] = []
   for (let r = 1; r < n; r++) {
     if (maxY[r]! < 0 || find(r) !== r) continue
     const ch = maxY[r]! - minY[r]! + 1
@@ -213,6 +214,7 @@ export function measureInk(page: GreyPage): InkMeasures {
     heights.push(ch)
     cy.push((minY[r]! + maxY[r]!) / 2)
     cx.push((minX[r]! + maxX[r]!) / 2)
+    boxes.push({ x0: minX[r]!, x1: maxX[r]!, y0: minY[r]!, y1: maxY[r]! })
     for (let x = minX[r]!; x <= maxX[r]!; x++) colInk[x]! += 1
   }
   heights.sort((a, b) => a - b)
@@ -222,10 +224,96 @@ export function measureInk(page: GreyPage): InkMeasures {
     ink,
     marks: heights.length,
     textHeight,
-    columns: hasGutter(colInk, textHeight / s),
+    columns: hasGutter(colInk, textHeight / s) || columnGutter(boxes, w, h, textHeight / s) !== null,
     rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)),
     specks,
   }
+}
+
+interface MarkBox {
+  x0: number
+  x1: number
+  y0: number
+  y1: number
+}
+
+/**
+ * Columns of prose, measured line by line: cut the page into bands half a letter tall and join
+ * each band's marks into runs (gaps under two letter heights are word gaps). A gutter is an x
+ * that no run crosses over a long stretch of bands, while within that stretch many bands hold
+ * a run of prose (eight letter heights or more, three words or more) ending left of it and
+ * many one starting right of it. Full-width headings and footers above and below the columns, a column that
+ * ends early, and columns whose lines do not line up leave it standing; single-column text
+ * (its lines run across the middle), table cells and form labels (short runs) do not make one.
+ * Returns the gutter's x (pixels of the measured page), or null.
+ */
+/** Lines of long text each side of a gutter: a letterhead's address block or a patient box beside a heading has fewer. */
+const MIN_COLUMN_LINES = 10
+
+export function columnGutter(boxes: MarkBox[], w: number, h: number, textH: number): number | null {
+  if (textH <= 0 || boxes.length < 60) return null
+  const bandH = Math.max(2, textH / 2)
+  const bands = Math.ceil(h / bandH)
+  const perBand: [number, number][][] = Array.from({ length: bands }, () => [])
+  for (const b of boxes) {
+    for (let k = Math.floor(b.y0 / bandH); k <= Math.min(bands - 1, Math.floor(b.y1 / bandH)); k++) perBand[k]!.push([b.x0, b.x1])
+  }
+  const wordGap = textH * 2
+  const longRun = textH * 8
+  const spaceGap = textH * 0.3
+  // Per band: runs of text as [start, end, words]; a run of prose holds several words.
+  const runs: [number, number, number][][] = []
+  let textBands = 0
+  for (let k = 0; k < bands; k++) {
+    const spans = perBand[k]!.sort((a, b) => a[0] - b[0])
+    const joined: [number, number, number][] = []
+    for (const [a, b] of spans) {
+      const last = joined[joined.length - 1]
+      if (last && a - last[1] < wordGap) {
+        if (a - last[1] >= spaceGap) last[2]++
+        last[1] = Math.max(last[1], b)
+      } else joined.push([a, b, 1])
+    }
+    if (joined.length) textBands++
+    runs.push(joined)
+  }
+  const need = Math.max(10, textBands * 0.12)
+  let best: { x: number; score: number } | null = null
+  for (let x = Math.floor(w * 0.2); x < Math.floor(w * 0.8); x += 2) {
+    // Bands, and lines (runs of consecutive bands), with a long run of text each side of x.
+    let left = 0
+    let right = 0
+    let leftLines = 0
+    let rightLines = 0
+    let wasL = false
+    let wasR = false
+    const close = () => {
+      const score = Math.min(left, right)
+      if (score >= need && Math.min(leftLines, rightLines) >= MIN_COLUMN_LINES && (!best || score > best.score)) best = { x, score }
+      left = right = leftLines = rightLines = 0
+    }
+    for (let k = 0; k < bands; k++) {
+      let crosses = false
+      let l = false
+      let r = false
+      for (const [a, b, words] of runs[k]!) {
+        if (a <= x && x <= b) crosses = true
+        else if (b - a >= longRun && words >= 3) {
+          if (b < x) l = true
+          else r = true
+        }
+      }
+      if (crosses) close()
+      else {
+        if (l) ((left += 1), (leftLines += wasL ? 0 : 1))
+        if (r) ((right += 1), (rightLines += wasR ? 0 : 1))
+      }
+      wasL = l && !crosses
+      wasR = r && !crosses
+    }
+    close()
+  }
+  return best ? (best as { x: number }).x : null
 }
 
 /** A clear vertical gap in the middle of the page with text on both sides of it. */
