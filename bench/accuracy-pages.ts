@@ -4,7 +4,8 @@
  * went wrong on real outside records: sparse last pages (a few lines, the
  * signature block, the footer), standard-resolution fax, heavy shading, 1-bit
  * dithered scans, pages turned 90/180 degrees, two-column letters and
- * typewritten pages. Cached on disk so every engine reads the very same files.
+ * typewritten pages; and two-column reports under a full-width heading and
+ * footer, pages peppered with specks, photocopies with a dark lid shadow. Cached on disk so every engine reads the very same files.
  */
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -33,6 +34,9 @@ export const ACCURACY_STYLES = [
   'turned-180',
   'two-column',
   'typewriter',
+  'columns-report',
+  'specks',
+  'lid-shadow',
 ] as const
 export type AccuracyStyle = (typeof ACCURACY_STYLES)[number]
 
@@ -127,6 +131,26 @@ export async function makePage(style: AccuracyStyle, seed: string): Promise<{ pn
         png: await scanStyle(render!, rng.chance(0.5) ? 'clean' : 'copier', { dpi: 400, skewDegrees: skew / 2, seed }),
         truth: truthOf(page),
       }
+    }
+    case 'columns-report': {
+      const page = columnsReportPage(rng)
+      const [render] = await rasterizePdf(await drawPdf(page), 300)
+      return {
+        png: await scanStyle(render!, rng.chance(0.5) ? 'copier' : 'clean', { dpi: 300, skewDegrees: skew / 2, seed }),
+        truth: truthOf(page),
+      }
+    }
+    case 'specks': {
+      const pdf = await renderRecordPdf(makeRecordSpec(rng))
+      const [render] = await rasterizePdf(pdf, 300)
+      const scanned = await scanStyle(render!, 'clean', { dpi: 300, skewDegrees: skew / 2, seed })
+      return { png: await pepper(scanned, rng), truth: await pdfPageText(pdf, 1) }
+    }
+    case 'lid-shadow': {
+      const pdf = await renderRecordPdf(makeRecordSpec(rng))
+      const [render] = await rasterizePdf(pdf, 300)
+      const scanned = await scanStyle(render!, 'clean', { dpi: 300, skewDegrees: skew / 2, seed })
+      return { png: await lidShadow(scanned, rng), truth: await pdfPageText(pdf, 1) }
     }
   }
   throw new Error(`no such benchmark style: ${style}`)
@@ -272,6 +296,36 @@ function twoColumnPage(rng: Rng): DrawnPage {
   }
 }
 
+/**
+ * A report set in two columns under a full-width title and opening paragraph, with a
+ * full-width footer: the columns' lines do not line up (different sizes and spacing), and
+ * the right column may end early. Reading order: title, opening, left column, right, footer.
+ */
+function columnsReportPage(rng: Rng): DrawnPage {
+  const font = rng.pick(['Helvetica', 'Times-Roman'] as const)
+  const column = (n: number, per: number) => {
+    const lines: string[] = []
+    while (lines.length < n) {
+      const words = rng.pick(SENTENCES).split(' ')
+      for (let i = 0; i < words.length; i += per) lines.push(words.slice(i, i + per).join(' '))
+    }
+    return lines.slice(0, n)
+  }
+  const intro = column(3, 11)
+  const leftSize = rng.pick([9.5, 10, 11])
+  const rightSize = rng.pick([9.5, 10, 11])
+  const top = 150 + intro.length * 15
+  return {
+    runs: [
+      { x: 72, y: 60, width: 468, font: 'Helvetica-Bold', size: 15, lines: [`${rng.pick(SURNAMES)} Clinic Care Report`] },
+      { x: 72, y: 100, width: 468, font, size: 10.5, lines: intro, gap: 1.4 },
+      { x: 72, y: top, width: 215, font, size: leftSize, lines: column(rng.int(18, 26), 5), gap: rng.pick([1.3, 1.45, 1.6]) },
+      { x: 318, y: top + rng.int(0, 9), width: 215, font, size: rightSize, lines: column(rng.int(10, 26), 5), gap: rng.pick([1.3, 1.45]) },
+      { x: 72, y: 735, width: 468, font, size: 8, lines: [`Prepared by ${person(rng)}, RN  -  Page 1 of 1`] },
+    ],
+  }
+}
+
 /** A typewritten letter: Courier 12 pt, scanned at 400 dpi (large, high-resolution type). */
 function typewrittenPage(rng: Rng): DrawnPage {
   const lines: string[] = []
@@ -379,6 +433,66 @@ async function dither(png: Buffer): Promise<Buffer> {
   return setPngDpi(
     await sharp(out, { raw: { width: w, height: h, channels: 1 } })
       .png()
+      .toBuffer(),
+    300,
+  )
+}
+
+/**
+ * Salt-and-pepper: isolated dark specks of one to three pixels scattered over paper and text
+ * alike (a dusty glass, a noisy sensor, a fax line), and some white ones in the ink; half the
+ * pages are then saved 1-bit.
+ */
+async function pepper(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true })
+  const { width: w, height: h } = info
+  const density = rng.float(0.002, 0.012)
+  const n = Math.round(w * h * density)
+  for (let k = 0; k < n; k++) {
+    const x = rng.int(0, w - 3)
+    const y = rng.int(0, h - 3)
+    const size = rng.chance(0.6) ? 1 : rng.int(2, 3)
+    const v = rng.chance(0.85) ? rng.int(0, 60) : 255
+    for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) if (dx + dy < size + 1) data[(y + dy) * w + x + dx] = v
+  }
+  if (rng.chance(0.5)) for (let i = 0; i < data.length; i++) data[i] = data[i]! < 150 ? 0 : 255
+  return setPngDpi(
+    await sharp(data, { raw: { width: w, height: h, channels: 1 } })
+      .png({ compressionLevel: 3 })
+      .toBuffer(),
+    300,
+  )
+}
+
+/**
+ * A photocopy with the lid up: a black band along one or two edges, its inner edge ragged and
+ * fading into grey, then the whole page thresholded to 1-bit as a copier saves it.
+ */
+async function lidShadow(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true })
+  const { width: w, height: h } = info
+  const sides = rng.chance(0.4) ? [rng.int(0, 3), rng.int(0, 3)] : [rng.int(0, 3)]
+  for (const side of new Set(sides)) {
+    const along = side < 2 ? h : w
+    const band = rng.float(0.08, 0.3) * 300
+    const fade = rng.float(0.05, 0.15) * 300
+    const wobble = Array.from({ length: along }, (_, i) => 12 * Math.sin(i / rng.float(40, 90)) + rng.float(-5, 5))
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const dist = side === 0 ? x : side === 1 ? w - 1 - x : side === 2 ? y : h - 1 - y
+        const edge = band + wobble[side < 2 ? y : x]!
+        if (dist >= edge + fade) continue
+        const i = y * w + x
+        const depth = dist < edge ? 1 : 1 - (dist - edge) / fade
+        data[i] = Math.max(0, Math.round(data[i]! * (1 - 0.9 * depth) + rng.float(-25, 25)))
+      }
+    }
+  }
+  const cut = rng.int(120, 170)
+  for (let i = 0; i < data.length; i++) data[i] = data[i]! < cut ? 0 : 255
+  return setPngDpi(
+    await sharp(data, { raw: { width: w, height: h, channels: 1 } })
+      .png({ compressionLevel: 3 })
       .toBuffer(),
     300,
   )

@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
 import { skewEstimate } from './deskew.js'
 import type { PageLayout } from './ocr/types.js'
-import { flattenBackground, isBilevel, measureInk, type InkMeasures } from './pageAnalysis.js'
+import { flattenBackground, isBilevel, measureInk, removeEdgeShadow, removeSpecks, type InkMeasures } from './pageAnalysis.js'
 import { removeRules } from './rules.js'
 
 export type ImageKind = 'png' | 'jpeg' | 'tiff'
@@ -81,6 +81,10 @@ export interface PreparedPage extends GreyPage {
   descreened: boolean
   /** A two-level page (fax, thresholded scan) whose jagged letter edges were smoothed to grey. */
   smoothed: boolean
+  /** Specks (isolated marks far smaller than a letter) taken away. */
+  despeckled: number
+  /** Edges of the page along which a lid shadow or dark border was whitened. */
+  shadowEdges: number
   /** Pixels of form rules taken away; with nothing else done, the page OCR reads is the plain page. */
   rulesRemoved: number
   /** Scale applied so letters come out about the size tesseract reads best. */
@@ -104,24 +108,41 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
   const upright = turned ? await rotateQuarter(page, turned) : page
   let bilevel = isBilevel(upright)
   let source = upright
-  const inkOf1Bit = bilevel ? measureInk(upright) : null
+  let inkOf1Bit = bilevel ? measureInk(upright) : null
+  let despeckled = 0
+  if (inkOf1Bit && manySpecks(inkOf1Bit)) {
+    // Isolated specks first: what is left of a dithered page's shading after them is still dots.
+    const r = removeSpecks(upright, speckSize(inkOf1Bit.textHeight))
+    source = r.page
+    despeckled = r.removed
+    inkOf1Bit = measureInk(source)
+  }
   if (inkOf1Bit && inkOf1Bit.specks > 10 * Math.max(1, inkOf1Bit.marks)) {
     // A dithered page: grey shading printed as dots. Blur the dots back into grey (descreen) and treat it as a grey page.
-    source = await toGrey(raw(upright).blur(Math.max(0.8, upright.width / 2550)))
+    source = await toGrey(raw(source).blur(Math.max(0.8, upright.width / 2550)))
     bilevel = false
   }
-  const descreened = source !== upright
+  const descreened = bilevel === false && inkOf1Bit !== null
   // Pure black-and-white pages (fax, a scanner's 1-bit mode) have stair-stepped letter edges;
   // tesseract's model was trained on smooth grey type. A blur of under a pixel smooths the steps
   // and keeps the letters apart (measured on 204x98 fax pages: 0.797 -> 0.832 word accuracy).
   const smoothed = bilevel && isTwoLevel(upright)
-  if (smoothed) source = await toGrey(raw(upright).blur(SMOOTH_SIGMA))
+  if (smoothed) source = await toGrey(raw(source).blur(SMOOTH_SIGMA))
   const flat = bilevel ? { page: source, unevenness: 0 } : flattenBackground(source)
   const flattened = flat.page !== source
-  const measured = measureInk(flat.page)
+  let measured = measureInk(flat.page)
+  // A lid shadow or dark border along an edge, then specks: measured on the page, taken away only where found.
+  const shadow = removeEdgeShadow(flat.page, measured.textHeight)
+  let base = shadow.page
+  if (!bilevel && manySpecks(measured)) {
+    const r = removeSpecks(base, speckSize(measured.textHeight))
+    base = r.page
+    despeckled += r.removed
+  }
+  if (base !== flat.page) measured = measureInk(base)
   // A 1-bit page is not scaled: interpolating its jagged edges adds no detail (measured: fax pages read worse scaled).
-  const scale = bilevel ? 1 : scaleFor(flat.page.width, measured.textHeight)
-  let clean = flat.page
+  const scale = bilevel ? 1 : scaleFor(base.width, measured.textHeight)
+  let clean = base
   if (scale !== 1) {
     const { data, info } = await raw(clean)
       .resize({ width: Math.round(clean.width * scale), kernel: 'lanczos3' })
@@ -140,6 +161,8 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
       clean = { data: t.data, width: t.info.width, height: t.info.height }
     }
   }
+  // Columns are measured line by line: on the straightened page, where a line stays in its band.
+  if (deskewAngle) measures.columns = measureInk(clean).columns
   const rules = removeRules(clean, { textHeight: measures.textHeight })
   return {
     ...clean,
@@ -152,6 +175,8 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
     descreened,
     smoothed,
     rulesRemoved: rules.removed,
+    despeckled,
+    shadowEdges: shadow.edges,
     scale,
     layout: measures.columns ? 'auto' : 'block',
   }
@@ -172,7 +197,17 @@ function isTwoLevel(page: GreyPage): boolean {
 
 /** True when the page OCR reads is the plain page (nothing flattened, smoothed or taken away): a second reading would be the same. */
 export function sameAsPlain(p: PreparedPage): boolean {
-  return !p.flattened && !p.descreened && !p.smoothed && p.rulesRemoved === 0
+  return !p.flattened && !p.descreened && !p.smoothed && p.rulesRemoved === 0 && p.despeckled === 0 && p.shadowEdges === 0
+}
+
+/** Far more specks than letters: salt-and-pepper noise, dust or line noise worth taking away. */
+function manySpecks(m: InkMeasures): boolean {
+  return m.specks > 2 * Math.max(50, m.marks)
+}
+
+/** The largest mark taken for a speck: well under a stop or an i's dot of the page's own type. */
+function speckSize(textHeight: number): number {
+  return Math.max(2, Math.floor((textHeight || 20) * 0.15))
 }
 
 /** The page only greyscaled, turned, scaled and straightened like `prepared`: the guard's second reading. */

@@ -204,6 +204,7 @@ export function measureInk(page: GreyPage): InkMeasures {
   const cy: number[] = []
   const cx: number[] = []
   const colInk = new Float64Array(w)
+  const boxes: MarkBox[] = []
   for (let r = 1; r < n; r++) {
     if (maxY[r]! < 0 || find(r) !== r) continue
     const ch = maxY[r]! - minY[r]! + 1
@@ -213,6 +214,7 @@ export function measureInk(page: GreyPage): InkMeasures {
     heights.push(ch)
     cy.push((minY[r]! + maxY[r]!) / 2)
     cx.push((minX[r]! + maxX[r]!) / 2)
+    boxes.push({ x0: minX[r]!, x1: maxX[r]!, y0: minY[r]!, y1: maxY[r]! })
     for (let x = minX[r]!; x <= maxX[r]!; x++) colInk[x]! += 1
   }
   heights.sort((a, b) => a - b)
@@ -222,10 +224,96 @@ export function measureInk(page: GreyPage): InkMeasures {
     ink,
     marks: heights.length,
     textHeight,
-    columns: hasGutter(colInk, textHeight / s),
+    columns: hasGutter(colInk, textHeight / s) || columnGutter(boxes, w, h, textHeight / s) !== null,
     rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)),
     specks,
   }
+}
+
+interface MarkBox {
+  x0: number
+  x1: number
+  y0: number
+  y1: number
+}
+
+/**
+ * Columns of prose, measured line by line: cut the page into bands half a letter tall and join
+ * each band's marks into runs (gaps under two letter heights are word gaps). A gutter is an x
+ * that no run crosses over a long stretch of bands, while within that stretch many bands hold
+ * a run of prose (eight letter heights or more, three words or more) ending left of it and
+ * many one starting right of it. Full-width headings and footers above and below the columns, a column that
+ * ends early, and columns whose lines do not line up leave it standing; single-column text
+ * (its lines run across the middle), table cells and form labels (short runs) do not make one.
+ * Returns the gutter's x (pixels of the measured page), or null.
+ */
+/** Lines of long text each side of a gutter: a letterhead's address block or a patient box beside a heading has fewer. */
+const MIN_COLUMN_LINES = 10
+
+export function columnGutter(boxes: MarkBox[], w: number, h: number, textH: number): number | null {
+  if (textH <= 0 || boxes.length < 60) return null
+  const bandH = Math.max(2, textH / 2)
+  const bands = Math.ceil(h / bandH)
+  const perBand: [number, number][][] = Array.from({ length: bands }, () => [])
+  for (const b of boxes) {
+    for (let k = Math.floor(b.y0 / bandH); k <= Math.min(bands - 1, Math.floor(b.y1 / bandH)); k++) perBand[k]!.push([b.x0, b.x1])
+  }
+  const wordGap = textH * 2
+  const longRun = textH * 8
+  const spaceGap = textH * 0.3
+  // Per band: runs of text as [start, end, words]; a run of prose holds several words.
+  const runs: [number, number, number][][] = []
+  let textBands = 0
+  for (let k = 0; k < bands; k++) {
+    const spans = perBand[k]!.sort((a, b) => a[0] - b[0])
+    const joined: [number, number, number][] = []
+    for (const [a, b] of spans) {
+      const last = joined[joined.length - 1]
+      if (last && a - last[1] < wordGap) {
+        if (a - last[1] >= spaceGap) last[2]++
+        last[1] = Math.max(last[1], b)
+      } else joined.push([a, b, 1])
+    }
+    if (joined.length) textBands++
+    runs.push(joined)
+  }
+  const need = Math.max(10, textBands * 0.12)
+  let best: { x: number; score: number } | null = null
+  for (let x = Math.floor(w * 0.2); x < Math.floor(w * 0.8); x += 2) {
+    // Bands, and lines (runs of consecutive bands), with a long run of text each side of x.
+    let left = 0
+    let right = 0
+    let leftLines = 0
+    let rightLines = 0
+    let wasL = false
+    let wasR = false
+    const close = () => {
+      const score = Math.min(left, right)
+      if (score >= need && Math.min(leftLines, rightLines) >= MIN_COLUMN_LINES && (!best || score > best.score)) best = { x, score }
+      left = right = leftLines = rightLines = 0
+    }
+    for (let k = 0; k < bands; k++) {
+      let crosses = false
+      let l = false
+      let r = false
+      for (const [a, b, words] of runs[k]!) {
+        if (a <= x && x <= b) crosses = true
+        else if (b - a >= longRun && words >= 3) {
+          if (b < x) l = true
+          else r = true
+        }
+      }
+      if (crosses) close()
+      else {
+        if (l) ((left += 1), (leftLines += wasL ? 0 : 1))
+        if (r) ((right += 1), (rightLines += wasR ? 0 : 1))
+      }
+      wasL = l && !crosses
+      wasR = r && !crosses
+    }
+    close()
+  }
+  return best ? (best as { x: number }).x : null
 }
 
 /** A clear vertical gap in the middle of the page with text on both sides of it. */
@@ -261,4 +349,126 @@ function alignment(pos: number[], extent: number, textH: number): number {
   let s2 = 0
   for (const v of bins) s2 += v * v
   return (s2 * bins.length) / (pos.length * pos.length)
+}
+
+/**
+ * Take away specks: ink marks no larger than `maxDim` pixels either way (dust, sensor noise,
+ * fax line noise), set to the paper's grey. Letters, and the dots and stops of small type,
+ * are larger and stay. Returns the page and the number of specks taken away.
+ */
+export function removeSpecks(page: GreyPage, maxDim: number): { page: GreyPage; removed: number } {
+  const { width: w, height: h, data } = page
+  const step = Math.max(1, Math.floor(data.length / 400_000))
+  const sample = new Uint8Array(Math.ceil(data.length / step))
+  for (let i = 0, j = 0; i < data.length; i += step, j++) sample[j] = data[i]!
+  const ink = Math.min(otsuThreshold(sample), 200)
+  const hist = new Uint32Array(256)
+  for (const v of sample) hist[v]!++
+  // Paper: the grey level below which nine tenths of the page lies.
+  let paper = 0
+  for (let acc = 0; paper < 255 && (acc += hist[paper]!) < sample.length * 0.9;) paper++
+  const out = Buffer.from(data)
+  const seen = new Uint8Array(w * h)
+  const stack: number[] = []
+  const pixels: number[] = []
+  let removed = 0
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || data[start]! > ink) continue
+    // Flood the mark (8-connected); give up on it as soon as it outgrows a speck.
+    stack.length = 0
+    pixels.length = 0
+    stack.push(start)
+    seen[start] = 1
+    let x0 = start % w
+    let x1 = x0
+    let y0 = (start - x0) / w
+    let y1 = y0
+    let big = false
+    while (stack.length) {
+      const i = stack.pop()!
+      const x = i % w
+      const y = (i - x) / w
+      if (!big) pixels.push(i)
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+      if (x1 - x0 >= maxDim || y1 - y0 >= maxDim) big = true
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy
+        if (yy < 0 || yy >= h) continue
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx
+          if (xx < 0 || xx >= w) continue
+          const j = yy * w + xx
+          if (!seen[j] && data[j]! <= ink) {
+            seen[j] = 1
+            stack.push(j)
+          }
+        }
+      }
+    }
+    if (!big) {
+      for (const i of pixels) out[i] = paper
+      removed++
+    }
+  }
+  return { page: { data: out, width: w, height: h }, removed }
+}
+
+/**
+ * A copier's lid shadow or a scanner's dark border: a band of ink along most of one edge of
+ * the page. Measured per edge, position by position (how deep the ink reaches in from the
+ * edge while it stays mostly ink); where the band covers most of the edge it is whitened,
+ * with a margin of half a letter for the ragged speckle at its inner edge. Text that merely
+ * comes near an edge does not make a band: it covers little of it.
+ */
+export function removeEdgeShadow(page: GreyPage, textHeight: number): { page: GreyPage; edges: number } {
+  const { width: w, height: h, data } = page
+  const step = Math.max(1, Math.floor(data.length / 400_000))
+  const sample = new Uint8Array(Math.ceil(data.length / step))
+  for (let i = 0, j = 0; i < data.length; i += step, j++) sample[j] = data[i]!
+  const ink = Math.min(otsuThreshold(sample), 200)
+  const hist = new Uint32Array(256)
+  for (const v of sample) hist[v]!++
+  let paper = 0
+  for (let acc = 0; paper < 255 && (acc += hist[paper]!) < sample.length * 0.9;) paper++
+  const th = Math.max(8, textHeight || w / 100)
+  const win = Math.max(2, Math.round(th / 4))
+  const maxDepth = Math.round(Math.min(w, h) * 0.2)
+  let out: Buffer | null = null
+  let edges = 0
+  // Edge 0: top, 1: bottom, 2: left, 3: right. (pos, d) -> pixel index, d counted in from the edge.
+  for (let edge = 0; edge < 4; edge++) {
+    const along = edge < 2 ? w : h
+    const across = edge < 2 ? h : w
+    const at = (pos: number, d: number) =>
+      edge === 0 ? d * w + pos : edge === 1 ? (h - 1 - d) * w + pos : edge === 2 ? pos * w + d : pos * w + (w - 1 - d)
+    const depth = new Int32Array(along)
+    let covered = 0
+    for (let pos = 0; pos < along; pos++) {
+      let d = 0
+      // Walk in while the next few pixels are mostly ink.
+      while (d < Math.min(maxDepth, across - win)) {
+        let n = 0
+        for (let k = 0; k < win; k++) if (data[at(pos, d + k)]! <= ink) n++
+        if (n * 2 < win) break
+        d += win
+      }
+      depth[pos] = d
+      if (d >= win * 2) covered++
+    }
+    if (covered < along * 0.5) continue
+    edges++
+    out ??= Buffer.from(data)
+    const margin = Math.round(th * 0.5)
+    const reach = Math.round(th)
+    for (let pos = 0; pos < along; pos++) {
+      let d = 0
+      for (let p = Math.max(0, pos - reach); p <= Math.min(along - 1, pos + reach); p++) d = Math.max(d, depth[p]!)
+      if (d === 0) continue
+      for (let k = 0; k < Math.min(across, d + margin); k++) out[at(pos, k)] = paper
+    }
+  }
+  return { page: out ? { data: out, width: w, height: h } : page, edges }
 }

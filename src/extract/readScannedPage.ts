@@ -61,6 +61,8 @@ export async function readScannedPage(
             : p.flattened
               ? 'background flattened'
               : 'grey',
+    ...(p.shadowEdges ? ['edge shadow removed'] : []),
+    ...(p.despeckled ? ['specks removed'] : []),
     p.layout === 'auto' ? 'columns' : 'single block',
     ...(p.turned ? [`turned ${p.turned}`] : []),
   ].join(', ')

@@ -48,6 +48,28 @@ describe('reading scanned pages (real OCR)', () => {
     expect(r.accuracy).toBeGreaterThan(0.9)
   })
 
+  it('keeps the reading order of a two-column report under a full-width heading and above a footer', async () => {
+    const r = await read('columns-report', 'test:columns-report')
+    expect(r.prepared.layout).toBe('auto')
+    expect(r.accuracy).toBeGreaterThan(0.85)
+  })
+
+  it('takes the specks off a speckled page and reads it', async () => {
+    const r = await read('specks', 'test:specks')
+    expect(r.path).toMatch(/specks removed/)
+    expect(r.prepared.despeckled).toBeGreaterThan(1000)
+    // Specks read as words show as many more words than are printed.
+    expect(words(r.result.text).length).toBeLessThan(words(r.truth).length * 1.3)
+    expect(r.accuracy).toBeGreaterThan(0.45)
+  })
+
+  it('does not read a photocopy lid shadow as junk', async () => {
+    const r = await read('lid-shadow', 'test:lid-shadow')
+    expect(r.path).toMatch(/edge shadow removed/)
+    expect(words(r.result.text).length).toBeLessThan(words(r.truth).length * 1.25)
+    expect(r.accuracy).toBeGreaterThan(0.75)
+  })
+
   it('keeps the letters of a typewritten page (no stems taken for rules)', async () => {
     const r = await read('typewriter', 'test:typewriter')
     expect(r.accuracy).toBeGreaterThanOrEqual(0.95)
