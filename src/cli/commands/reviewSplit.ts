@@ -88,7 +88,7 @@ export function registerReviewSplitCommand(review: Command): void {
         if (o.file) {
           const by = actingPerson(o.by)
           const parts = await settleSplit(app.ctx, id, cuts, by)
-          cliAudit(app.catalog.db, o.by, {
+          await cliAudit(app.config, app.catalog.db, o.by, {
             action: 'review.split',
             targetKind: 'document',
             targetId: String(id),
@@ -122,7 +122,12 @@ export function registerReviewSplitCommand(review: Command): void {
         const { ranges } = changed
           ? await partsOfDecision(app.ctx, id, cuts)
           : { ranges: plan.parts.filter((r) => !fixed.includes(r.from)) }
-        cliAudit(app.catalog.db, o.by, { action: 'review.view', targetKind: 'document', targetId: String(id), detail: { split: true } })
+        await cliAudit(app.config, app.catalog.db, o.by, {
+          action: 'review.view',
+          targetKind: 'document',
+          targetId: String(id),
+          detail: { split: true },
+        })
         show(json, id, doc.sha256, plan, ranges, changed)
         // Something waits for a person: exit 1 as `review list` findings do.
         process.exitCode = 1
