@@ -58,7 +58,8 @@ interface Sign {
   why: string
 }
 
-export function planSplit(pages: readonly PageReading[], opts: { sure?: number; propose?: number } = {}): SplitPlan {
+export function planSplit(read: readonly PageReading[], opts: { sure?: number; propose?: number } = {}): SplitPlan {
+  const pages = withoutTransmissionCounts(read)
   const sure = opts.sure ?? SURE
   const propose = opts.propose ?? PROPOSE
   const separators = pages.filter((p) => p.separator).map((p) => p.page)
@@ -131,6 +132,24 @@ export function partsByCertainty(plan: Pick<SplitPlan, 'parts' | 'cuts'>, sure =
 function nextContent(pages: readonly PageReading[], n: number): PageReading | undefined {
   const next = pages.find((p) => p.page > n && !p.blank)
   return next && !next.separator ? next : undefined
+}
+
+/**
+ * A numbering that runs on from a page naming one patient to the next page naming another
+ * counts the transmission (a fax server's "P.3/9", wherever the text layer puts it), not a
+ * document's pages: no document runs across two patients. Its marks are then no evidence
+ * either way, on any page, so they can neither hold a cut down nor make one.
+ */
+export function withoutTransmissionCounts(pages: readonly PageReading[]): readonly PageReading[] {
+  const crossing = new Set<number | null>()
+  for (let i = 1; i < pages.length; i++) {
+    const a = pages[i - 1]!
+    const b = pages[i]!
+    if (!a.marker || !b.marker || b.marker.page !== a.marker.page + 1 || a.marker.total !== b.marker.total) continue
+    if (idConflict(b.ids, a.ids) === 'strong') crossing.add(a.marker.total)
+  }
+  if (crossing.size === 0) return pages
+  return pages.map((p) => (p.marker && crossing.has(p.marker.total) ? { ...p, marker: null } : p))
 }
 
 /** Confidence that `pg` starts a new document, given the pages of the current one (and the page after it, if any). */

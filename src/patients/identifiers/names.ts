@@ -110,7 +110,9 @@ export function cutNameValue(s: string, opts: { allowLowercase: boolean }): { te
     const up = b.toUpperCase().replace(/\./g, '')
     if (!isNameWord(t.text)) break
     if (CREDENTIALS.test(b) && kept.length >= 2) return null
-    if (kept.length > 0 && FACILITY_WORDS.has(up)) break
+    // The value was already cut at a column gap: a facility word in the same phrase makes the
+    // words before it part of an organisation's name ("Cedar Hollow Community Health Center"), not a person.
+    if (kept.length > 0 && FACILITY_WORDS.has(up)) return null
     if (kept.length > 0 && /^(?:SEX|AGE|DOB|MRN|ACCT|DATE|PHONE|ADDRESS)$/.test(up)) break
     const lower = /^\p{Ll}/u.test(b) && !PARTICLE_WORDS.has(b.toLowerCase())
     if (lower && (!opts.allowLowercase || kept.length >= 2)) break

@@ -329,6 +329,14 @@ describe('extractIdentifiers: whole documents', () => {
     expect(names(read(['Resident: Dr. Paul Ngata']))).toEqual([])
   })
 
+  it("never reads the front of an organisation's name as a person (a lab's client is the ordering clinic)", () => {
+    expect(names(read(['Client: Cedar Hollow Community Health Center']))).toEqual([])
+    expect(names(read(['Client', 'Cedar Hollow Community Health Center']))).toEqual([])
+    expect(names(read(['Patient: Mercy Brook Medical Center']))).toEqual([])
+    // A name in its own column beside the facility is still the patient's.
+    expect(names(read(['Patient: Helena Brandt     Cedar Hollow Community Health Center']))).toEqual(['Brandt|Helena|'])
+  })
+
   it('reads a name as printed when a scan joined the comma to the given name or read an l as a 1 in a lower-case word', () => {
     expect(names(read(['Patient:Okafor,Beatrice N  DOB:03/14/1961']))).toEqual(['Okafor|Beatrice|N'])
     expect(names(read(['Patient: Tobias Redc1oud   D0B: 03/03/2023']))).toEqual(['Redcloud|Tobias|'])

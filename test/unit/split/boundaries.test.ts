@@ -122,6 +122,22 @@ describe('boundaries read from the pages', () => {
     expect(p.cuts.map((c) => c.page)).toContain(2)
   })
 
+  it('GIVEN a fax count at the foot of every page WHEN it runs on across a change of patient THEN it holds no cut down', () => {
+    const docs = [labReport(JOHNSON, 1), labReport(LINDQVIST, 1), labReport(LINDQVIST, 2)]
+    const faxed = docs.map((d, i) => ({
+      pages: [d.pages[0]!.concat([`NOV-23-2025 16:35 FROM: KESTREL VLY HIM\tTO: 5555550199\tP.${i + 1}/3`])],
+    }))
+    const read = readPages(stackPages(faxed), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } })
+    // Read as the document's own numbering, it would say pages 2 and 3 are one document.
+    expect(read.map((r) => r.marker?.page)).toEqual([1, 2, 3])
+    const p = planSplit(read)
+    expect(p.cuts.map((c) => c.page)).toEqual([2, 3])
+    expect(p.cuts[1]!.reasons.join('; ')).not.toMatch(/page numbers run on/)
+    // A document's own numbering that never crosses a patient still holds its pages together.
+    const own = plan([dischargeSummary(JOHNSON, 1, { marker: true })])
+    expect(own.parts).toEqual([{ from: 1, to: 3 }])
+  })
+
   it("a person's cuts make the parts; separators stay out", () => {
     const pages = [1, 2, 3, 4, 5].map((page) => ({ page, blank: false, separator: page === 3 }))
     expect(partsFromStarts(pages, [2])).toEqual([
