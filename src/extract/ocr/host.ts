@@ -79,6 +79,8 @@ process.on('message', (req: HostRequest) => {
     },
   )
 })
+// Ctrl-C reaches the whole process group: the main process decides when a host stops (it ends with the main process's channel).
+process.on('SIGINT', () => {})
 process.on('disconnect', () => {
   void engine.close().finally(() => process.exit(0))
 })
