@@ -25,7 +25,8 @@ const alive = (pid: number) => {
   }
 }
 
-describe('HostedOcr (tesseract.js in host processes)', () => {
+// Real OCR in new processes: slow on a busy machine.
+describe('HostedOcr (tesseract.js in host processes)', { timeout: 300_000 }, () => {
   it('a host is replaced after its page cap, its process ends, and every page is still read', async () => {
     engine = new HostedOcr({ engine: 'tesseract.js', workers: 1, maxPages: 2 })
     const png = await textPage(CONSULT_LINES, { skew: 1 })
