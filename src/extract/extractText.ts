@@ -108,6 +108,13 @@ export async function extractDocument(
     img = await openImage(data, kind, opts)
     pageCount = img.pageCount
   }
+  // An image file's reader goes back as soon as its last page is decoded, not after that page's OCR.
+  let decoded = 0
+  const decodeImagePage = async (n: number) => {
+    const grey = await img!.decodePage(n)
+    if (++decoded === pageCount) await img!.close()
+    return grey
+  }
   // A text-layer page is never drawn on the way in, unless it carries images to read.
   let opening = null as Promise<OpenedPdf> | null
   const rendered = (): Promise<OpenedPdf> =>
@@ -149,7 +156,7 @@ export async function extractDocument(
       let reading
       try {
         // A rendered PDF page goes to OCR as it came (PNG): decoding it is the OCR host's work, not this process's.
-        const input = source ? { png: await source.renderPage(n, opts.renderDpi) } : { grey: await img!.decodePage(n) }
+        const input = source ? { png: await source.renderPage(n, opts.renderDpi) } : { grey: await decodeImagePage(n) }
         reading = await readPage(input, ocr, { deskew: opts.deskew, maxPixels: opts.maxPixels })
       } finally {
         done()

@@ -360,7 +360,13 @@ export function releaseReader(r: Reader): void {
   r.served++
   const rss = r.alive ? r.rssMb() : null
   // A reader that still holds memory after its file was collected keeps it for good: replace it rather than keep it idle.
-  if (!r.alive || r.served >= RECYCLE_AFTER || (rss !== null && r.grownMb(rss) > Math.min(MAX_KEPT_GROWTH_MB, budget.memoryMb / 2))) {
+  // An image reader is not kept at all: it starts in a fraction of a second, and idle it holds 75-120 MB.
+  if (
+    !r.alive ||
+    r.what === 'image' ||
+    r.served >= RECYCLE_AFTER ||
+    (rss !== null && r.grownMb(rss) > Math.min(MAX_KEPT_GROWTH_MB, budget.memoryMb / 2))
+  ) {
     if (r.alive) r.child.kill('SIGTERM')
   } else {
     r.unref()
