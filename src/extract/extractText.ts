@@ -108,6 +108,8 @@ export async function extractDocument(
     img = await openImage(data, kind, opts)
     pageCount = img.pageCount
   }
+  // Pages to OCR: the OCR hosts start now, while the first page is decoded or drawn, not after.
+  if (kind !== 'pdf' || Array.from({ length: pageCount }, (_, i) => !hasLayer(i + 1)).some(Boolean)) void ocr.warm().catch(() => {})
   // An image file's reader goes back as soon as its last page is decoded, not after that page's OCR.
   let decoded = 0
   const decodeImagePage = async (n: number) => {
