@@ -122,6 +122,8 @@ export async function openApp(
     workers: config.ocr.workers,
     language: config.ocr.language,
     pageTimeoutMs: config.ocr.pageTimeoutMs,
+    recyclePages: config.ocr.recyclePages,
+    recycleMemoryMb: config.ocr.recycleMemoryMb,
   })
   const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog))
   const ctx: StageContext = {

@@ -98,6 +98,9 @@ export const configSchema = {
         deskew: { type: 'boolean', default: true },
         renderDpi: { type: 'integer', minimum: 72, maximum: 600, default: 300 },
         maxPixels: { type: 'integer', minimum: 1000000, default: 150000000 },
+        // Each OCR worker is a host process, replaced after this many pages or past this resident size (MB).
+        recyclePages: { type: 'integer', minimum: 1, default: 40, env: 'CHARTCLERK_OCR_RECYCLE_PAGES' },
+        recycleMemoryMb: { type: 'integer', minimum: 128, default: 450, env: 'CHARTCLERK_OCR_RECYCLE_MB' },
       },
     },
     ingest: {

@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
-import { decodePage, pdfPageImage, scaleWords } from './images.js'
 import type { Rect } from './imageRegions.js'
 import { readImageRegions } from './imageText.js'
 import type { OcrEngine } from './ocr/types.js'
+import { readPage } from './readPage.js'
 import { readScannedPage } from './readScannedPage.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import { openImage, type OpenedImage } from './sandbox/image.js'
@@ -108,6 +108,15 @@ export async function extractDocument(
     img = await openImage(data, kind, opts)
     pageCount = img.pageCount
   }
+  // Pages to OCR: the OCR hosts start now, while the first page is decoded or drawn, not after.
+  if (kind !== 'pdf' || Array.from({ length: pageCount }, (_, i) => !hasLayer(i + 1)).some(Boolean)) void ocr.warm().catch(() => {})
+  // An image file's reader goes back as soon as its last page is decoded, not after that page's OCR.
+  let decoded = 0
+  const decodeImagePage = async (n: number) => {
+    const grey = await img!.decodePage(n)
+    if (++decoded === pageCount) await img!.close()
+    return grey
+  }
   // A text-layer page is never drawn on the way in, unless it carries images to read.
   let opening = null as Promise<OpenedPdf> | null
   const rendered = (): Promise<OpenedPdf> =>
@@ -142,30 +151,36 @@ export async function extractDocument(
         await onPage({ text })
         return
       }
-      const grey =
-        kind === 'pdf'
-          ? await decodePage(await (await rendered()).renderPage(n, opts.renderDpi), 'render', 1, opts)
-          : await img!.decodePage(n)
-      const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
+      // The file's reader first, then a permit: a lane never holds a permit while it waits for a reader.
+      const source = kind === 'pdf' ? await rendered() : null
+      // At most about one page image per OCR worker is fetched and held at once.
+      const done = (await ocr.pagePermit?.()) ?? (() => {})
+      let reading
+      try {
+        // A rendered PDF page goes to OCR as it came (PNG): decoding it is the OCR host's work, not this process's.
+        const input = source ? { png: await source.renderPage(n, opts.renderDpi) } : { grey: await decodeImagePage(n) }
+        reading = await readPage(input, ocr, { deskew: opts.deskew, maxPixels: opts.maxPixels })
+      } finally {
+        done()
+      }
+      const { result } = reading
       const text: PageText = {
         page: n,
         text: result.text.trim(),
         source: 'ocr',
         ocrConfidence: result.confidence,
-        deskewAngle: prepared.deskewAngle,
-        width: prepared.width,
-        height: prepared.height,
+        deskewAngle: reading.deskewAngle,
+        width: reading.width,
+        height: reading.height,
         words: result.words,
-        ocrPath: path,
-        ...(prepared.turned ? { turned: prepared.turned } : {}),
+        ocrPath: reading.path,
+        ...(reading.turned ? { turned: reading.turned } : {}),
       }
       // Damage is found when the text is read (at inspect); a later open that only draws may not see it.
       const why = facts?.badPages?.[n] ?? pdf?.badPages.get(n)
       if (why) text.unreadable = why
       pages[n - 1] = text
-      const forPdf = await pdfPageImage(prepared)
-      const words = scaleWords(result.words, forPdf.width / prepared.width)
-      await onPage({ text, scan: { jpeg: forPdf.jpeg, width: forPdf.width, height: forPdf.height, words } })
+      await onPage({ text, scan: reading.scan })
     }
     // Keep every OCR worker busy on long documents, but no more pages in memory than that.
     const parallel = Math.max(1, ocr.size)

@@ -4,6 +4,7 @@
  * engine read it (both report through tesseract's TSV).
  */
 import type { WordBox } from '../../model/types.js'
+import type { PageInput, PageReading, PageReadOptions } from '../readPage.js'
 
 export type OcrEngineKind = 'tesseract.js' | 'tesseract'
 
@@ -25,6 +26,16 @@ export interface OcrEngine {
   /** Pages read at the same time. */
   readonly size: number
   recognize(image: Buffer, opts?: RecognizeOptions): Promise<OcrPageResult>
+  /**
+   * A whole scanned page (decode, preparation, every reading, the compact rendition) in one
+   * call, where the engine runs in host processes: the page's image memory is then theirs.
+   */
+  readPage?(input: PageInput, opts: PageReadOptions): Promise<PageReading>
+  /**
+   * Waits until a page image may be fetched (rendered or decoded) for reading; call the returned
+   * function when its reading is done. Caps the page images held at once to about one per worker.
+   */
+  pagePermit?(): Promise<() => void>
   warm(): Promise<void>
   close(): Promise<void>
 }

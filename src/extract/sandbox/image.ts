@@ -17,7 +17,11 @@ export async function openImage(
 ): Promise<OpenedImage> {
   const budget = readBudget()
   const reader = await leaseReader('image')
+  let finished = false
   const finish = async () => {
+    // Once only: after release the reader may already serve another file.
+    if (finished) return
+    finished = true
     if (reader.alive) await reader.call({ op: 'close' }, 10_000).catch(() => {})
     releaseReader(reader)
   }

@@ -75,6 +75,17 @@ describe('reader count', () => {
   }, 60_000)
 })
 
+describe('image readers', () => {
+  it('GIVEN an image reader WHEN it is given back THEN it ends rather than wait idle holding its memory', async () => {
+    const r = await leaseReader('image')
+    const exited = new Promise((resolve) => r.child.once('exit', resolve))
+    releaseReader(r)
+    expect(readerCount()).toBe(0)
+    await exited
+    expect(r.alive).toBe(false)
+  }, 60_000)
+})
+
 describe('decompression bombs', () => {
   it('GIVEN the stream bomb WHEN opened THEN the reader refuses it as PDF_BOMB, naming what it is and what to do', async () => {
     const err = await openPdf(await readFile(path.join(HOSTILE, 'stream-bomb.pdf')), { maxPixels: 150_000_000 }).catch((e) => e)

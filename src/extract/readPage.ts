@@ -1,0 +1,48 @@
+/**
+ * One scanned page from its image to its reading and its compact rendition: decoded (a
+ * rendered PDF page arrives as PNG), read by `readScannedPage`, and turned into the JPEG the
+ * searchable PDF and the viewer are made from. The same steps run in an OCR host process
+ * (ocr/host.ts) or, for an engine without hosts, here.
+ */
+import { decodePage, pdfPageImage, scaleWords, type GreyPage } from './images.js'
+import type { OcrEngine, OcrPageResult } from './ocr/types.js'
+import { readScannedPage } from './readScannedPage.js'
+import type { SearchablePage } from './searchablePdf.js'
+
+/** A page to read: a rendered PDF page (PNG) or an already decoded grey page. */
+export type PageInput = { png: Buffer } | { grey: GreyPage }
+
+export interface PageReadOptions {
+  deskew: boolean
+  maxPixels: number
+}
+
+export interface PageReading {
+  result: OcrPageResult
+  path: string
+  deskewAngle: number
+  turned: number
+  width: number
+  height: number
+  scan: SearchablePage
+}
+
+export async function readPageImage(input: PageInput, ocr: OcrEngine, opts: PageReadOptions): Promise<PageReading> {
+  const grey = 'png' in input ? await decodePage(input.png, 'render', 1, opts) : input.grey
+  const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
+  const forPdf = await pdfPageImage(prepared)
+  return {
+    result,
+    path,
+    deskewAngle: prepared.deskewAngle,
+    turned: prepared.turned,
+    width: prepared.width,
+    height: prepared.height,
+    scan: { jpeg: forPdf.jpeg, width: forPdf.width, height: forPdf.height, words: scaleWords(result.words, forPdf.width / prepared.width) },
+  }
+}
+
+/** Through the engine's host processes when it has them (the page's image work then happens there too), else here. */
+export function readPage(input: PageInput, ocr: OcrEngine, opts: PageReadOptions): Promise<PageReading> {
+  return ocr.readPage ? ocr.readPage(input, opts) : readPageImage(input, ocr, opts)
+}

@@ -1,0 +1,94 @@
+/**
+ * OCR in host processes (real tesseract.js in real child processes): hosts are replaced after
+ * their page cap or past their memory cap and pages are still read; a host that dies under a
+ * page costs a retry, not the page; a page that kills every host it meets fails cleanly.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { decodePage } from '../../../src/extract/images.js'
+import { HostedOcr } from '../../../src/extract/ocr/hosted.js'
+import { readPage } from '../../../src/extract/readPage.js'
+import { CONSULT_LINES, textPage } from '../../helpers/pages.js'
+
+const opts = { deskew: true, maxPixels: 1e8 }
+let engine: HostedOcr | null = null
+afterEach(async () => {
+  await engine?.close()
+  engine = null
+})
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+// Real OCR in new processes: slow on a busy machine.
+describe('HostedOcr (tesseract.js in host processes)', { timeout: 300_000 }, () => {
+  it('a host is replaced after its page cap, its process ends, and every page is still read', async () => {
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 1, maxPages: 2 })
+    const png = await textPage(CONSULT_LINES, { skew: 1 })
+    const pids: number[] = []
+    for (let i = 0; i < 3; i++) {
+      // A rendered page (PNG) is decoded in the host; the grey page is the other way in.
+      const input = i === 1 ? { grey: await decodePage(png, 'png', 1, { maxPixels: 1e8 }) } : { png }
+      const r = await readPage(input, engine, opts)
+      expect(r.result.text).toContain('CONSULTATION NOTE')
+      expect(r.scan.jpeg.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+      expect(r.scan.words.length).toBeGreaterThan(20)
+      pids.push(...engine.hostPids())
+    }
+    // Pages 1-2 on the first host; it was replaced after page 2 (no host alive until the next page), page 3 on a new one.
+    expect(pids).toHaveLength(2)
+    expect(pids[0]).not.toBe(pids[1])
+    expect(engine.recycled).toBe(1)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(alive(pids[0]!)).toBe(false)
+  })
+
+  it('a host past its memory cap is replaced after the page', async () => {
+    // No OCR host stays under 128 MB once tesseract.js has read a page.
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 1, maxRssMb: 128 })
+    const png = await textPage(['Immunization record', 'Tetanus booster given 03/04/2026'])
+    for (let i = 0; i < 2; i++) expect((await readPage({ png }, engine, opts)).result.text).toMatch(/Immunization/)
+    expect(engine.recycled).toBe(2)
+    expect(engine.started).toBe(2)
+  })
+
+  it('a host killed under a page: the page is read again on a fresh host, and other pages go on', async () => {
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 2 })
+    await engine.warm()
+    const [victim] = engine.hostPids()
+    const png = await textPage(CONSULT_LINES)
+    const pages = [readPage({ png }, engine, opts), readPage({ png }, engine, opts)]
+    // Killed from outside while it reads (as the kernel's out-of-memory killer would).
+    await new Promise((r) => setTimeout(r, 400))
+    process.kill(victim!, 'SIGKILL')
+    const results = await Promise.all(pages)
+    for (const r of results) expect(r.result.text).toContain('CONSULTATION NOTE')
+    expect(engine.retried).toBe(1)
+    expect(engine.hostPids()).not.toContain(victim)
+  })
+
+  it('a host that dies is an OCR_FAILED error, and the next page is read on a fresh host', async () => {
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 1 })
+    await expect(engine.crashForTests()).rejects.toMatchObject({ code: 'OCR_FAILED', action: expect.stringMatching(/OCR engine stopped/) })
+    const r = await engine.recognize(await textPage(['Immunization record']).then((p) => p))
+    expect(r.text).toMatch(/Immunization/)
+  })
+
+  it('closing rejects waiting pages as transient (they are read at the next start) and ends every host', async () => {
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 1 })
+    await engine.warm()
+    const pids = engine.hostPids()
+    const png = await textPage(CONSULT_LINES)
+    const pending = [readPage({ png }, engine, opts), readPage({ png }, engine, opts)].map((p) => p.catch((e) => e))
+    await new Promise((r) => setTimeout(r, 200))
+    await engine.close()
+    const outcomes = await Promise.all(pending)
+    expect(outcomes.some((o) => o?.code === 'OCR_FAILED' && o.transient === true)).toBe(true)
+    expect(pids.every((p) => !alive(p))).toBe(true)
+  })
+})
