@@ -5,10 +5,10 @@
  * The clerk checks the cuts and files the parts. Screenshot in test-artifacts/screenshots/.
  * All data made up. Under CI=true this runs or fails; it never skips.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { UsersRepo } from '../../../src/auth/users.js'
@@ -20,14 +20,12 @@ import { settleSplit } from '../../../src/split/settleSplit.js'
 import type { WebDeps } from '../../../src/web/deps.js'
 import { createWebDeps, startWebServer, type WebServer } from '../../../src/web/server.js'
 import { consultNote, JOHNSON, labReport, LINDQVIST, stackPdf } from '../../helpers/stack.js'
-import { CI } from '../../helpers/testEnv.js'
+import { chromiumPresent, launchChromium } from '../../helpers/chromium.js'
 import { makeWorkspace, ROOT, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 import { MRN_PATTERN, PASSWORD, TEST_COST } from './helpers.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots')
-const canRun = existsSync(CHROMIUM)
-if (CI && !canRun) throw new Error(`CI=true: the browser tests need ${CHROMIUM} (scripts/install-test-deps.sh installs it)`)
+const canRun = chromiumPresent()
 
 let ws: Workspace
 let app: App
@@ -64,18 +62,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'mclerk', displayName: 'Mia Clerk', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await launchChromium()
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
     page.on('console', (m) => {
