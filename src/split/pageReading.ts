@@ -114,13 +114,25 @@ function readPage(
       .join(' ')
       .toUpperCase()
       .replace(/[^A-Z]/g, ''),
-    headDates: datesIn(contentLines.slice(0, HEAD_LINES).join('\n')),
+    headDates: datesIn(contentLines.slice(0, headingLines(contentLines)).join('\n')),
     dates: datesIn(content),
   }
 }
 
-/** How many lines at the top of a page make its heading (letterhead, title, patient and dates). */
+/**
+ * How many lines at the top of a page make its heading (letterhead, title, patient and dates):
+ * eight, or more when the lines are short, as where a form puts each label and its value on
+ * lines of their own, until the heading holds as much text as eight lines of prose would begin to.
+ */
 const HEAD_LINES = 8
+const HEAD_CHARS = 360
+const HEAD_MAX_LINES = 20
+function headingLines(lines: readonly string[]): number {
+  let chars = 0
+  let n = 0
+  while (n < lines.length && n < HEAD_MAX_LINES && (n < HEAD_LINES || chars < HEAD_CHARS)) chars += lines[n++]!.length
+  return n
+}
 
 /** A title: a short line naming a kind of document, in capitals or without a sentence's punctuation. */
 function isTitleLine(l: string): boolean {
