@@ -11,7 +11,6 @@
  * .bench-cache/split-unseen/<seed>/ to look at; the run is kept in
  * bench/results/split-unseen-latest.json.
  */
-import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,29 +20,9 @@ import { rand } from './split-unseen/rand.js'
 import { assemble, openStackPrinter, scanStack } from './split-unseen/render.js'
 import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
 import { planStack, type Look, type StackTruth } from './split-unseen/stack.js'
+import { runChartclerk } from './runChartclerk.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const BIN = path.join(ROOT, 'bin/chartclerk.js')
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-  seconds: number
-}
-
-function cli(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now()
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, seconds: (performance.now() - t0) / 1000 }))
-  })
-}
 
 export interface UnseenStack {
   pdf: string
@@ -54,7 +33,7 @@ export interface UnseenStack {
 export async function writeUnseenStacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<UnseenStack[]> {
   await mkdir(dir, { recursive: true })
   const sepFile = path.join(dir, 'separator.pdf')
-  const made = await cli(['separator', '--out', sepFile], dir, {})
+  const made = await runChartclerk(['separator', '--out', sepFile], dir, {})
   if (made.code !== 0) throw new Error(`split-unseen: chartclerk separator failed: ${made.stderr}`)
   const separator = await readFile(sepFile)
   const printer = await openStackPrinter()
@@ -96,10 +75,10 @@ export async function ingestAndScoreUnseen(stacks: UnseenStack[], o: { workers?:
     }
     const csv = path.join(dir, 'patients.csv')
     await writeFile(csv, patientsCsv())
-    const imported = await cli(['patients', 'import', csv], dir, env)
+    const imported = await runChartclerk(['patients', 'import', csv], dir, env)
     if (imported.code !== 0)
       throw new Error(`split-unseen: patients import failed (${imported.code}): ${imported.stdout}${imported.stderr}`)
-    const ingest = await cli(['--json', 'ingest', ...stacks.map((s) => s.pdf)], dir, env)
+    const ingest = await runChartclerk(['--json', 'ingest', ...stacks.map((s) => s.pdf)], dir, env)
     const lines = ingest.stdout
       .split('\n')
       .filter((l) => l.trim().startsWith('{'))

@@ -5,7 +5,6 @@
  * not belong to (must be 0). `npm run bench -- --only split [--split-batches N] [--split-quick]`.
  * Quick mode: one small text-layer batch, for a smoke test.
  */
-import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,9 +12,9 @@ import { fileURLToPath } from 'node:url'
 import { makeBatch, type BatchLook, type BatchSize, type BatchTruth } from './split/batch.js'
 import { benchPatientsCsv, MRN_PATTERN } from './split/patients.js'
 import { scoreBatch, summarise, type BatchScore, type IngestLine, type SplitSummary } from './split/score.js'
+import { runChartclerk } from './runChartclerk.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const BIN = path.join(ROOT, 'bin/chartclerk.js')
 
 export interface GeneratedBatch {
   pdf: string
@@ -41,26 +40,6 @@ export async function writeBatches(
   return out
 }
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-  seconds: number
-}
-
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now()
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, seconds: (performance.now() - t0) / 1000 }))
-  })
-}
-
 /**
  * Runs the real command on the batches in a fresh data folder (patients imported first) and
  * scores what it printed. Returns each batch's score, the lines, and the summary.
@@ -83,9 +62,9 @@ export async function ingestAndScore(
     }
     const csv = path.join(dir, 'patients.csv')
     await writeFile(csv, benchPatientsCsv())
-    const imported = await run(['patients', 'import', csv], dir, env)
+    const imported = await runChartclerk(['patients', 'import', csv], dir, env)
     if (imported.code !== 0) throw new Error(`split bench: patients import failed (${imported.code}): ${imported.stdout}${imported.stderr}`)
-    const ingest = await run(['--json', 'ingest', ...batches.map((b) => b.pdf)], dir, env)
+    const ingest = await runChartclerk(['--json', 'ingest', ...batches.map((b) => b.pdf)], dir, env)
     const lines = ingest.stdout
       .split('\n')
       .filter((l) => l.trim().startsWith('{'))
