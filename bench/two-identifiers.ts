@@ -3,11 +3,14 @@
  * patient's name and birth date, how many the desk would file without review (type sure enough
  * and the patient matched), and how many would go into a wrong chart.
  *
- *   npx tsx bench/two-identifiers.ts [--model FILE] [--json OUT]
+ *   npx tsx bench/two-identifiers.ts [--model FILE] [--json OUT] [--set eval/independent-4/independent-4-eval.jsonl]
  *
  * The answer key (bench/two-identifiers/patients.json) names one patient per birth date each set
  * prints. Each set is matched against its own index: its patients with made-up MRNs of our
- * format (^\d{7}$; the sets print only other facilities' numbers) among 2,000 made-up patients.
+ * format (^\d{7}$) among 2,000 made-up patients. The first sets print only other facilities'
+ * numbers; a set whose key gives a patient our MRN as a fourth element (eval/independent-4) has
+ * that MRN in the index, and its records say which patient they name (`"patient": "<birth date>"`,
+ * or null), so a birth date printed in any form still counts.
  * A second, adversarial index gives every set patient a look-alike (twin, namesake, transposed
  * birth date, sound-alike name) with the same seed: those documents must go to review, and
  * nothing may be filed into the look-alike's chart.
@@ -31,8 +34,10 @@ const root = packageRoot()
 const clf = loadDefaultClassifier(opt('--model') ? { modelPath: opt('--model')! } : {})
 const key = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'two-identifiers', 'patients.json'), 'utf8')) as Record<
   string,
-  Record<string, [string, string, string | null]> | string
+  Record<string, KeyPatient> | string
 >
+/** family, given, middle, and (optionally) the MRN our index holds for this person. */
+type KeyPatient = [string, string, string | null] | [string, string, string | null, string]
 const mrnPattern = /^\d{7}$/
 const today = new Date('2026-12-07T12:00:00Z')
 
@@ -63,13 +68,19 @@ function transposed(iso: string): string {
   return `${y}-${m}-${String(Math.min(28, Number(d) + 1)).padStart(2, '0')}`
 }
 
-function indexFor(set: Record<string, [string, string, string | null]>, lookAlikes: boolean, seed: number) {
+function indexFor(set: Record<string, KeyPatient>, lookAlikes: boolean, seed: number) {
   const r = rng(seed)
   const patients: Patient[] = []
   let next = 3000000
-  const add = (familyName: string, givenName: string, birthDate: string, middleName: string | null = null): Patient => {
+  const add = (
+    familyName: string,
+    givenName: string,
+    birthDate: string,
+    middleName: string | null = null,
+    mrn: string | null = null,
+  ): Patient => {
     const p: Patient = {
-      mrn: String(next),
+      mrn: mrn ?? String(next),
       familyName,
       givenName,
       middleName,
@@ -89,8 +100,8 @@ function indexFor(set: Record<string, [string, string, string | null]>, lookAlik
     add(FAMILY[Math.floor(r() * FAMILY.length)]!, GIVEN[Math.floor(r() * GIVEN.length)]!, dob)
   }
   let k = 0
-  for (const [dob, [fam, giv, mid]] of Object.entries(set)) {
-    truth.set(dob, add(fam, giv, dob, mid))
+  for (const [dob, [fam, giv, mid, mrn]] of Object.entries(set)) {
+    truth.set(dob, add(fam, giv, dob, mid, mrn ?? null))
     if (!lookAlikes) continue
     const kind = k++ % 4
     if (kind === 0)
@@ -132,6 +143,8 @@ interface Row {
   set: string
   index: string
   twoIdentifier: number
+  /** documents whose patient was matched to the right chart, whatever the type's confidence */
+  matched: number
   filed: number
   wrongChart: number
   wrongTypeFiled: number
@@ -140,14 +153,29 @@ interface Row {
 }
 
 const results: Row[] = []
+/** The patient each record names, where the set says so itself (`"patient"`: a birth date or null). */
+function namedPatients(file: string): Map<string, string | null> {
+  const named = new Map<string, string | null>()
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const r = JSON.parse(line) as { id?: string; patient?: string | null }
+    if (r.id !== undefined && r.patient !== undefined) named.set(r.id, r.patient)
+  }
+  return named
+}
+
 for (const [file, set] of Object.entries(key)) {
   if (typeof set === 'string') continue
+  if (opt('--set') && path.resolve(root, opt('--set')!) !== path.resolve(root, file)) continue
   const rows = readLabelledJsonl(path.join(root, file)).rows
+  const named = namedPatients(path.join(root, file))
+  if (named.size > 0 && rows.some((x) => x.id === undefined || !named.has(x.id)))
+    throw new Error(`${file}: some records name their patient and some do not`)
   const docs = rows.map((x) => ({
     x,
     c: clf.classify(x.text),
     ids: extractIdentifiers(x.text, { mrnPattern, today }),
-    dob: labelledDob(x.text),
+    dob: x.id !== undefined && named.has(x.id) ? named.get(x.id)! : labelledDob(x.text),
   }))
   for (const lookAlikes of [false, true]) {
     const { index, truth } = indexFor(set, lookAlikes, 515)
@@ -155,6 +183,7 @@ for (const [file, set] of Object.entries(key)) {
       set: file.split('/')[1]!,
       index: lookAlikes ? 'look-alikes' : 'plain',
       twoIdentifier: 0,
+      matched: 0,
       filed: 0,
       wrongChart: 0,
       wrongTypeFiled: 0,
@@ -170,6 +199,7 @@ for (const [file, set] of Object.entries(key)) {
       if (m.decision === 'matched' && !want) row.otherFiled += filed ? 1 : 0
       if (!want) continue
       row.twoIdentifier++
+      if (m.decision === 'matched' && m.patient!.mrn === want.mrn) row.matched++
       if (filed) {
         row.filed++
         if (d.c.type !== d.x.type) row.wrongTypeFiled++
@@ -186,7 +216,7 @@ for (const [file, set] of Object.entries(key)) {
     results.push(row)
     const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)}%`
     console.log(
-      `${row.set} [${row.index}]: two-identifier documents ${row.twoIdentifier}, filed ${row.filed} (${pct(row.filed, row.twoIdentifier)}), wrong chart ${row.wrongChart}, wrong type filed ${row.wrongTypeFiled}, others filed ${row.otherFiled}`,
+      `${row.set} [${row.index}]: two-identifier documents ${row.twoIdentifier}, patient matched ${row.matched} (${pct(row.matched, row.twoIdentifier)}), filed ${row.filed} (${pct(row.filed, row.twoIdentifier)}), wrong chart ${row.wrongChart}, wrong type filed ${row.wrongTypeFiled}, others filed ${row.otherFiled}`,
     )
     for (const [w, n] of Object.entries(row.reasons).sort((a, b) => b[1] - a[1])) console.log(`    ${n}  ${w}`)
   }
