@@ -12,6 +12,7 @@ import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { PgBossJobQueue } from '../../../src/queue/pgboss.js'
 import { SqliteJobQueue } from '../../../src/queue/sqlite.js'
 import { quarantineDeadJob } from '../../../src/queue/deadLetter.js'
+import { openJobQueue } from '../../../src/queue/open.js'
 import type { ClaimedJob, JobQueue, QueuedFile, QueueSettings } from '../../../src/queue/types.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../../support/pgEnv.js'
 
@@ -264,5 +265,27 @@ describe.each(engines)('the job queue on $name', (engine) => {
     expect(await a.drainDeadLetters((job) => quarantineDeadJob(job, q).then(() => {}))).toBe(0)
     expect(await a.get(id)).toMatchObject({ state: 'dead' })
     expect(existsSync(q)).toBe(false)
+  })
+})
+
+describe('the configured job queue', () => {
+  it('is the embedded one without catalog.url, and pg-boss on the catalog server with it', async () => {
+    const catalog = openCatalog(':memory:')
+    try {
+      const embedded = await openJobQueue({}, catalog.db, { maxAttempts: 4 })
+      expect(embedded.engine).toBe('sqlite')
+      expect(embedded.settings.maxAttempts).toBe(4)
+      if (!server) return
+      const shared = await openJobQueue({ url: pgDb!.url, password: pgDb!.password }, catalog.db)
+      try {
+        expect(shared.engine).toBe('postgres')
+        const { id } = await shared.enqueue('configured', fileFor('configured.pdf'))
+        expect(await shared.get(id)).toMatchObject({ state: 'queued', key: 'configured' })
+      } finally {
+        await shared.close()
+      }
+    } finally {
+      catalog.close()
+    }
   })
 })
