@@ -47,6 +47,10 @@ export interface PgBossQueueOptions extends PostgresSettings {
   schema?: string
   /** How often pg-boss's supervisor takes back expired leases (seconds, default 30). */
   superviseSeconds?: number
+  /** Finished jobs are kept this long, and a key cannot be enqueued again meanwhile (days, default 90). */
+  keepFinishedDays?: number
+  /** What pg-boss reports in the background (a lost connection, a failed supervision run). */
+  onError?: (err: Error) => void
 }
 
 interface JobData {
@@ -105,9 +109,13 @@ export class PgBossJobQueue implements JobQueue {
       schedule: false,
       supervise: true,
       maintenanceIntervalSeconds: o.superviseSeconds ?? 30,
+      // Completed and failed jobs move to the archive after a day and leave it after keepFinishedDays.
+      archiveCompletedAfterSeconds: 24 * 60 * 60,
+      archiveFailedAfterSeconds: 24 * 60 * 60,
+      deleteAfterDays: o.keepFinishedDays ?? 90,
     })
-    // pg-boss reports a lost connection here; the next call reconnects (or throws to its caller).
-    boss.on('error', () => {})
+    // A lost connection is reported here; the next call reconnects (or throws to its caller).
+    boss.on('error', (err) => o.onError?.(err))
     const pool = new pg.Pool({ ...conn, password: o.password, max: 2, application_name: 'chartclerk queue' })
     pool.on('error', () => {})
     try {

@@ -120,7 +120,10 @@ export const LEASE_EXPIRED: JobFailure = {
 export interface JobQueue {
   readonly engine: 'sqlite' | 'postgres'
   readonly settings: QueueSettings
-  /** Adds a job for a file, once per key. */
+  /**
+   * Adds a job for a file, once per key: while the engine keeps the job (the embedded queue
+   * always; pg-boss until `keepFinishedDays` after it finished).
+   */
   enqueue(key: string, file: QueuedFile, opts?: EnqueueOptions): Promise<Enqueued>
   /**
    * The next job that may run (highest priority, then oldest), leased to `worker`. A job whose
