@@ -73,8 +73,11 @@ export class JobsRepo {
     return r ? toJob(r) : undefined
   }
 
+  /** Rows the runner left unfinished (not the job queue's: rows with a key are src/queue/sqlite.ts's). */
   unfinished(): JobRow[] {
-    return (this.db.prepare(`SELECT * FROM jobs WHERE state IN ('claiming','claimed') ORDER BY created_at`).all() as any[]).map(toJob)
+    return (
+      this.db.prepare(`SELECT * FROM jobs WHERE state IN ('claiming','claimed') AND job_key IS NULL ORDER BY created_at`).all() as any[]
+    ).map(toJob)
   }
 
   countByState(): Record<string, number> {

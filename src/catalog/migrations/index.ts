@@ -17,6 +17,7 @@ import * as m013 from './013-job-crashes.js'
 import * as m014 from './014-desk-ruleset-versions.js'
 import * as m015 from './015-searchable-pending.js'
 import * as m016 from './016-split-batches.js'
+import * as m017 from './017-job-queue.js'
 
 export interface Migration {
   version: number
@@ -40,4 +41,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: m014.name, up: m014.up },
   { version: 15, name: m015.name, up: m015.up },
   { version: 16, name: m016.name, up: m016.up },
+  { version: 17, name: m017.name, up: m017.up },
 ]

@@ -541,4 +541,20 @@ CREATE TABLE split_decisions (
 CREATE INDEX split_decisions_batch ON split_decisions(batch_sha256);
 `,
   },
+  {
+    version: 17,
+    name: 'job-queue',
+    up: `ALTER TABLE jobs ADD COLUMN job_key text;
+ALTER TABLE jobs ADD COLUMN priority bigint NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN payload text;
+ALTER TABLE jobs ADD COLUMN lease_owner text;
+ALTER TABLE jobs ADD COLUMN lease_token text;
+ALTER TABLE jobs ADD COLUMN lease_until text;
+ALTER TABLE jobs ADD COLUMN run_after text;
+ALTER TABLE jobs ADD COLUMN last_error text;
+ALTER TABLE jobs ADD COLUMN dead_at text;
+CREATE UNIQUE INDEX jobs_key ON jobs(job_key);
+CREATE INDEX jobs_ready ON jobs(state, priority, created_at);
+`,
+  },
 ]

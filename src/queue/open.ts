@@ -1,0 +1,18 @@
+/**
+ * The configured job queue: pg-boss on the PostgreSQL catalog server when `catalog.url` is set
+ * (several machines share it), else the embedded one on the catalog's own job rows.
+ */
+import type { Db } from '../catalog/db.js'
+import { PgBossJobQueue } from './pgboss.js'
+import { SqliteJobQueue } from './sqlite.js'
+import type { JobQueue, QueueSettings } from './types.js'
+
+export async function openJobQueue(
+  catalog: { url?: string; password?: string },
+  sqlite: Db,
+  settings: Partial<QueueSettings> = {},
+): Promise<JobQueue> {
+  return catalog.url
+    ? PgBossJobQueue.open({ url: catalog.url, password: catalog.password }, settings)
+    : new SqliteJobQueue(sqlite, settings)
+}
