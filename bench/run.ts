@@ -6,13 +6,14 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
  *   --split-batches N  generated stacks for the split figure (default 4, scanned)
  *   --split-quick  the split figure on one small text-layer stack (smoke test)
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
+ *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -41,6 +42,9 @@ const { values } = parseArgs({
     'unseen-text': { type: 'string', default: '8' },
     'unseen-scan': { type: 'string', default: '8' },
     'unseen-seed': { type: 'string' },
+    'blind-text': { type: 'string', default: '8' },
+    'blind-scan': { type: 'string', default: '6' },
+    'blind-seed': { type: 'string' },
   },
 })
 const only = values.only ? new Set(values.only.split(',')) : null
@@ -87,6 +91,14 @@ await step('split-unseen', async () =>
     text: Number(values['unseen-text']),
     scan: Number(values['unseen-scan']),
     seed: values['unseen-seed'],
+  }),
+)
+await step('split-blind', async () =>
+  (await import('./split-blind.js')).runSplitBlindBench({
+    cacheDir,
+    text: Number(values['blind-text']),
+    scan: Number(values['blind-scan']),
+    seed: values['blind-seed'],
   }),
 )
 await step('rules', async () => {
