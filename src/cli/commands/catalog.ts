@@ -162,6 +162,6 @@ function report(
       'and keep giving the password as for this command (catalog.passwordFile, or CHARTCLERK_CATALOG_PASSWORD(_FILE) for every chartclerk process).',
     )
   printLine(
-    `Then start the desk again. ${o.sqlitePath} stays as it was, a copy from before the move: do not start a desk on it again, it would no longer be this desk.`,
+    `Leave catalog.path as it is and keep ${o.sqlitePath}: it is the catalog as it was before the move, and the parts of the catalog that do not run on PostgreSQL yet are still read from it (README: Several sites and machines). Then start the desk again.`,
   )
 }
