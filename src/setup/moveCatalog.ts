@@ -1,12 +1,14 @@
 /**
  * Moving a desk's embedded catalog to PostgreSQL, verified: the tables copied (resumably, see
- * src/catalog/sql/copyToPostgres.ts), then every table counted on both sides and the audit chain
- * walked on PostgreSQL, which must be intact and end at the same head hash, after the same number
- * of entries, as on SQLite. A desk whose own audit chain is broken is not copied: the copy could
+ * src/catalog/sql/copyToPostgres.ts), then every table counted and compared row for row on both
+ * sides (src/catalog/sql/compareRows.ts), and the audit chain walked on PostgreSQL, which must be
+ * intact and end at the same head hash, after the same number of entries, as on SQLite. A desk whose own audit chain is broken is not copied: the copy could
  * not be told apart from a damaged one.
  */
 import { AuditLog } from '../audit/log.js'
 import type { Db } from '../catalog/db.js'
+import { copyPlan } from '../catalog/sql/copyPlan.js'
+import { tablesThatDiffer } from '../catalog/sql/compareRows.js'
 import { copyTables, markVerified, type CopyOptions, type TablesCopy } from '../catalog/sql/copyToPostgres.js'
 import { sqliteSqlCatalog, type SqlCatalog } from '../catalog/sql/open.js'
 import { ChartclerkError } from '../errors.js'
@@ -19,7 +21,12 @@ export interface MoveResult extends TablesCopy {
   problems: string[]
 }
 
-export async function moveCatalogToPostgres(source: Db, target: SqlCatalog, opts: CopyOptions = {}): Promise<MoveResult> {
+export interface MoveOptions extends CopyOptions {
+  /** Compare every row on both sides, not only the counts (default true). */
+  compareRows?: boolean
+}
+
+export async function moveCatalogToPostgres(source: Db, target: SqlCatalog, opts: MoveOptions = {}): Promise<MoveResult> {
   const sourceAudit = await new AuditLog(sqliteSqlCatalog(source)).verify()
   if (!sourceAudit.ok)
     throw new ChartclerkError(
@@ -40,6 +47,9 @@ export async function moveCatalogToPostgres(source: Db, target: SqlCatalog, opts
   const problems = copy.tables
     .filter((t) => t.source !== t.target)
     .map((t) => `${t.table}: ${t.source} rows here, ${t.target} on PostgreSQL`)
+  if (!problems.length && opts.compareRows !== false)
+    for (const t of await tablesThatDiffer(source, target, copyPlan(source)))
+      problems.push(`${t}: the same number of rows, but not the same rows (changed here after they were copied?)`)
   const onPg = await new AuditLog(target).verify()
   audit.targetHead = onPg.head
   audit.targetOk = onPg.ok

@@ -374,4 +374,19 @@ describe.skipIf(!server)('chartclerk catalog migrate', () => {
       desk.kill()
     }
   })
+
+  // Last: it changes the desk.
+  it('a row changed here after it was copied shows on the next run, though every count still matches', async () => {
+    const d = await fresh()
+    expect((await migrate(d)).json.verified).toBe(true)
+    // The desk was started again on its SQLite file and a chart's provider changed.
+    const c = openCatalog(ws.config().catalog.path)
+    expect(c.db.prepare("UPDATE patients SET primary_provider = 'Made Up Provider, MD' WHERE mrn = ?").run(MRN).changes).toBe(1)
+    c.close()
+    const again = await migrate(d)
+    expect(again.code).toBe(1)
+    expect(again.json).toMatchObject({ alreadyDone: true, verified: false, set: null })
+    expect(again.json.tables.every((t: any) => t.source === t.target)).toBe(true)
+    expect(again.json.problems).toEqual([expect.stringMatching(/^patients: the same number of rows, but not the same rows/)])
+  })
 })

@@ -32,7 +32,8 @@ export function registerCatalogCommands(program: Command): void {
       'file holding the PostgreSQL password (else catalog.passwordFile or CHARTCLERK_CATALOG_PASSWORD(_FILE))',
     )
     .option('--batch-size <n>', 'rows copied per transaction', '500')
-    .action(async (o: { to: string; passwordFile?: string; batchSize: string }, cmd: Command) => {
+    .option('--no-compare-rows', 'check the copy by counts and the audit chain only, not row for row')
+    .action(async (o: { to: string; passwordFile?: string; batchSize: string; compareRows: boolean }, cmd: Command) => {
       const json = Boolean(globalOptions(cmd).json)
       const batchSize = Number(o.batchSize)
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new ChartclerkError('USAGE', '--batch-size wants a whole number above 0.')
@@ -74,6 +75,7 @@ export function registerCatalogCommands(program: Command): void {
           const live = !json && isInteractive()
           const result = await moveCatalogToPostgres(source.db, target, {
             batchSize,
+            compareRows: o.compareRows,
             signal: ac.signal,
             onBatch: live ? (p) => process.stderr.write(`\r  ${p.table}: ${p.rowsCopied} rows   `) : undefined,
           })
