@@ -1,8 +1,8 @@
 /**
  * Copies an embedded (SQLite) catalog into a PostgreSQL catalog: `chartclerk catalog migrate`.
  *
- * - The target's schema is brought up to date by the usual PostgreSQL migrations first, and must
- *   record the same migrations as the source.
+ * - The target's schema is brought up to date by the usual PostgreSQL migrations when it is opened
+ *   (openPostgresCatalog), and must then record the same migrations as the source.
  * - A target is claimed for one desk: the progress table (`catalog_copy_progress`, on the target)
  *   names the source. A target that holds another desk's copy, or catalog rows that no copy put
  *   there, is refused.
