@@ -31,6 +31,7 @@ import { registerInactiveCommands } from './commands/inactive.js'
 import { registerPrepCommands } from './commands/prep.js'
 import { registerInitCommands } from './commands/init.js'
 import { registerSeparatorCommands } from './commands/separator.js'
+import { registerCatalogCommands } from './commands/catalog.js'
 import { packageVersion } from './version.js'
 
 export function buildProgram(): Command {
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerIngestCommands(program)
   registerStatusCommands(program)
   registerStorageCommands(program)
+  registerCatalogCommands(program)
   registerPatientsCommands(program)
   registerReviewCommands(program)
   registerChartCommands(program)

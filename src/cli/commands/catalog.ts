@@ -1,0 +1,169 @@
+/**
+ * `chartclerk catalog migrate --to postgres://USER@HOST:5432/DATABASE [--password-file FILE]`:
+ * copies this desk's embedded (SQLite) catalog into a PostgreSQL database (see
+ * src/catalog/sql/copyToPostgres.ts), verifies the copy (row counts, the audit chain and its head),
+ * and says what to change in the configuration. It does not change the configuration itself, and
+ * leaves the SQLite file as it was. The desk must be stopped: the data folder's lock is taken for
+ * the whole copy. Interrupted (Ctrl-C, a lost connection), it continues where it stopped when run
+ * again; run after a finished copy, it copies nothing and verifies again.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { openCatalog } from '../../catalog/db.js'
+import { moveCatalogToPostgres, type MoveResult } from '../../setup/moveCatalog.js'
+import { openPostgresCatalog } from '../../catalog/sql/open.js'
+import { ChartclerkError } from '../../errors.js'
+import { lockDataFolder, type DataLock } from '../../ingest/dataLock.js'
+import { configFrom, globalOptions } from '../context.js'
+import { isInteractive, printJson, printLine } from '../output.js'
+
+export function registerCatalogCommands(program: Command): void {
+  const catalog = program.command('catalog').description('The catalog database: move an embedded desk to PostgreSQL')
+
+  catalog
+    .command('migrate')
+    .description(
+      "Copy this desk's embedded catalog into an empty PostgreSQL database, verify the copy, and say what to set in the configuration",
+    )
+    .requiredOption('--to <url>', 'the PostgreSQL database: postgres://USER@HOST:5432/DATABASE (no password in it)')
+    .option(
+      '--password-file <file>',
+      'file holding the PostgreSQL password (else catalog.passwordFile or CHARTCLERK_CATALOG_PASSWORD(_FILE))',
+    )
+    .option('--batch-size <n>', 'rows copied per transaction', '500')
+    .option('--no-compare-rows', 'check the copy by counts and the audit chain only, not row for row')
+    .action(async (o: { to: string; passwordFile?: string; batchSize: string; compareRows: boolean }, cmd: Command) => {
+      const json = Boolean(globalOptions(cmd).json)
+      const batchSize = Number(o.batchSize)
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new ChartclerkError('USAGE', '--batch-size wants a whole number above 0.')
+      const here = configFrom(cmd)
+      if (here.catalog.url)
+        throw new ChartclerkError(
+          'USAGE',
+          `This desk's catalog is already on PostgreSQL (catalog.url). "catalog migrate" copies an embedded catalog.`,
+          {
+            detail: 'catalog already on postgres',
+          },
+        )
+      refusePasswordInUrl(o.to)
+      const passwordFile = o.passwordFile ? path.resolve(o.passwordFile) : undefined
+      // The target as the desk will read it: the same checks of the address, the password from the same places.
+      const there = configFrom(cmd, { 'catalog.url': o.to, ...(passwordFile ? { 'catalog.passwordFile': passwordFile } : {}) })
+      const url = there.catalog.url!
+      if (!existsSync(here.catalog.path))
+        throw new ChartclerkError(
+          'NOT_FOUND',
+          `There is no embedded catalog at ${here.catalog.path}. Give the desk's data folder with --data or its configuration with --config.`,
+          {
+            detail: 'no sqlite catalog',
+          },
+        )
+
+      const lock = await lockDesk(here.dataDir)
+      const source = openCatalog(here.catalog.path)
+      const ac = new AbortController()
+      const onSigint = (): void => {
+        if (!json) process.stderr.write('\nstopping after the batch in hand; run the same command again to continue\n')
+        ac.abort()
+      }
+      process.once('SIGINT', onSigint)
+      try {
+        const target = await openPostgresCatalog({ url, password: there.catalog.password, maxConnections: 2 })
+        try {
+          if (!json) process.stderr.write(`copying the catalog ${here.catalog.path}\n             to ${target.where}\n`)
+          const live = !json && isInteractive()
+          const result = await moveCatalogToPostgres(source.db, target, {
+            batchSize,
+            compareRows: o.compareRows,
+            signal: ac.signal,
+            onBatch: live ? (p) => process.stderr.write(`\r  ${p.table}: ${p.rowsCopied} rows   `) : undefined,
+          })
+          if (live) process.stderr.write('\n')
+          report(result, { json, url, passwordFile, configFile: here.configFile, sqlitePath: here.catalog.path })
+          if (!result.verified) process.exitCode = 1
+        } finally {
+          await target.close()
+        }
+      } finally {
+        process.off('SIGINT', onSigint)
+        source.close()
+        await lock.release()
+      }
+    })
+}
+
+function refusePasswordInUrl(to: string): void {
+  let u: URL
+  try {
+    u = new URL(to)
+  } catch {
+    throw new ChartclerkError('USAGE', '--to is not a valid address: write it as postgres://USER@HOST:5432/DATABASE.', {
+      detail: '--to unparsable',
+    })
+  }
+  if (u.password)
+    throw new ChartclerkError(
+      'CONFIG_INVALID',
+      '--to contains a password. Remove it from the address (postgres://USER@HOST:5432/DATABASE) and give it in a file with --password-file, or in CHARTCLERK_CATALOG_PASSWORD_FILE or CHARTCLERK_CATALOG_PASSWORD.',
+      { detail: 'password in --to' },
+    )
+}
+
+/** The data folder's lock, so that no `chartclerk start` runs on this desk while its catalog moves. */
+async function lockDesk(dataDir: string): Promise<DataLock> {
+  try {
+    return await lockDataFolder(dataDir)
+  } catch (err) {
+    if (err instanceof ChartclerkError && err.code === 'DATA_FOLDER_IN_USE')
+      throw new ChartclerkError(
+        'DATA_FOLDER_IN_USE',
+        `${err.action.replace(/ Only one "chartclerk start".*$/, '')} Stop the desk before moving its catalog (nothing may change it during the copy), then run this command again.`,
+        { cause: err, detail: 'desk running during catalog migrate' },
+      )
+    throw err
+  }
+}
+
+function report(
+  r: MoveResult,
+  o: { json: boolean; url: string; passwordFile?: string; configFile: string | null; sqlitePath: string },
+): void {
+  const settings = { url: o.url, ...(o.passwordFile ? { passwordFile: o.passwordFile } : {}) }
+  if (o.json) {
+    printJson({ type: 'catalog.migrate', ...r, set: r.verified ? { catalog: settings } : null })
+    return
+  }
+  const copiedNow = r.tables.reduce((n, t) => n + t.copiedNow, 0)
+  if (r.stopped) {
+    printLine(`stopped after ${copiedNow} rows; run the same command again to continue where it stopped`)
+    return
+  }
+  printLine(r.alreadyDone ? 'already copied: nothing to copy, checked again' : `copied ${copiedNow} rows`)
+  for (const t of r.tables)
+    printLine(
+      `  ${t.table.padEnd(26)} ${String(t.source).padStart(8)} here ${String(t.target).padStart(8)} on PostgreSQL${t.source === t.target ? '' : '   DIFFERENT'}`,
+    )
+  printLine(`  pages with PostgreSQL's search column: ${r.searchablePages}`)
+  printLine(
+    r.audit.targetOk && r.audit.targetHead === r.audit.sourceHead
+      ? `audit log: ${r.audit.rows} entries, intact on PostgreSQL, same head ${r.audit.sourceHead}`
+      : `audit log: head here ${r.audit.sourceHead}, on PostgreSQL ${r.audit.targetHead || '-'}${r.audit.problem ? ` (${r.audit.problem})` : ''}`,
+  )
+  if (!r.verified) {
+    printLine('The copy does NOT match:')
+    for (const p of r.problems) printLine(`  ${p}`)
+    printLine('Keep the desk on its embedded catalog. Copy into a new, empty database and compare again; report this if it repeats.')
+    return
+  }
+  printLine('')
+  printLine(`The copy is complete and verified. The configuration was not changed. In ${o.configFile ?? 'chartclerk.config.json'}, set:`)
+  printLine(`  "catalog": ${JSON.stringify(settings)}`)
+  if (!o.passwordFile)
+    printLine(
+      'and keep giving the password as for this command (catalog.passwordFile, or CHARTCLERK_CATALOG_PASSWORD(_FILE) for every chartclerk process).',
+    )
+  printLine(
+    `Leave catalog.path as it is and keep ${o.sqlitePath}: it is the catalog as it was before the move, and the parts of the catalog that do not run on PostgreSQL yet are still read from it (README: Several sites and machines). Then start the desk again.`,
+  )
+}
