@@ -56,7 +56,7 @@ export interface TrainOptions {
   structureFeatures?: boolean | number
   /** Per-type review thresholds below the global one where calibration showed no error (default true). */
   typeThresholds?: boolean
-  /** Norm of the headings-and-structure block beside the words' (0: one norm for both). Default 0.6. */
+  /** Norm of the headings-and-structure block beside the words' (0: one norm for both). Default 0.8. */
   structureWeight?: number
   /**
    * Fit one bias per type on the calibration documents, each type weighing the same, so a type
@@ -256,7 +256,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     batchSize: opts.batchSize ?? 128,
     maxAutoErrorRate: opts.maxAutoErrorRate ?? 0.01,
     refit: opts.refit ?? true,
-    structureWeight: opts.structureWeight ?? 0.6,
+    structureWeight: opts.structureWeight ?? 0.8,
     biasCalibration: opts.biasCalibration ?? true,
     classWeightPower: opts.classWeightPower ?? 0.5,
   }
