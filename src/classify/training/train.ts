@@ -64,7 +64,7 @@ export interface TrainOptions {
    * (default true).
    */
   biasCalibration?: boolean
-  /** Training loss weight of a class: (mean count / its count) to this power, at most 3 (default 0.5). */
+  /** Training loss weight of a class: (mean count / its count) to this power, at most 3 (default 1: balanced; 0.5 was the earlier square root). */
   classWeightPower?: number
   /** Measure the model on the held-out sets (default true; tests may skip it). */
   evaluate?: boolean
@@ -258,7 +258,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     refit: opts.refit ?? true,
     structureWeight: opts.structureWeight ?? 0.8,
     biasCalibration: opts.biasCalibration ?? true,
-    classWeightPower: opts.classWeightPower ?? 0.5,
+    classWeightPower: opts.classWeightPower ?? 1,
   }
 
   // ---- sources and splits
