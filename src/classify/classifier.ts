@@ -42,8 +42,14 @@ export interface ClassifierOptions {
   alternatives?: number
 }
 
-/** Weight of the signals of a type the model was not trained on (added by a records lead). */
+/** Least weight of the signals of a type the model was not trained on (added by a records lead). */
 export const NEW_TYPE_SIGNAL_WEIGHT = 1
+/**
+ * A new type's signals stand in for the model's evidence as well as their own, so they weigh this
+ * many times the trained types' signals (the model's fitted signal weight), and at least
+ * NEW_TYPE_SIGNAL_WEIGHT.
+ */
+export const NEW_TYPE_SIGNAL_RATIO = 2.5
 
 export class DoctypeClassifier {
   readonly model: DoctypeModel
@@ -98,7 +104,7 @@ export class DoctypeClassifier {
     for (const t of this.docTypes.types) {
       if (m.classes.includes(t.type)) continue
       types.push(t.type)
-      zs.push(base + Math.max(NEW_TYPE_SIGNAL_WEIGHT, m.signalBeta) * squash(sig.get(t.type)?.total ?? 0))
+      zs.push(base + Math.max(NEW_TYPE_SIGNAL_WEIGHT, NEW_TYPE_SIGNAL_RATIO * m.signalBeta) * squash(sig.get(t.type)?.total ?? 0))
     }
     const probs = new Float64Array(zs.length)
     let max = -Infinity

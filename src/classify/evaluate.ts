@@ -188,7 +188,9 @@ export function chooseThreshold(groups: readonly { preds: readonly Prediction[];
  * groups marked `evidence` (real and unseen-style documents, not only generated ones) hold at
  * least `minEvidence` such documents. A type ever wrong above the global threshold keeps it, so
  * the global rule's error rates still hold. The floor is 0.9: the desk's wrong answers on unseen
- * records came at 0.46-0.90 (issue 11), so no type files below it.
+ * records came at 0.46-0.90 (issue 11), so no type files below it. A type that real or unseen-style
+ * calibration documents of another type were taken for at or above the global threshold gets a
+ * higher one instead: the next grid value above the surest such mistake (at most 0.999).
  */
 export function chooseTypeThresholds(
   groups: readonly { preds: readonly Prediction[]; evidence: boolean }[],
@@ -211,6 +213,20 @@ export function chooseTypeThresholds(
       if (evidence >= minEvidence) best = t
     }
     if (best < global) out[type] = best
+    // A type that real or unseen-style documents of other types were taken for at or above the
+    // global threshold needs more confidence than that: just above the surest such mistake.
+    const surest = Math.max(
+      -1,
+      ...groups.flatMap((g) =>
+        g.evidence
+          ? g.preds.filter((p) => p.predicted === type && p.truth !== p.predicted && p.confidence >= global).map((p) => p.confidence)
+          : [],
+      ),
+    )
+    if (surest >= 0) {
+      const above = thresholdGrid().find((t) => t > surest)
+      out[type] = Math.min(above ?? 0.999, 0.999)
+    }
   }
   return out
 }

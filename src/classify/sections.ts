@@ -11,7 +11,10 @@
 const SECTION_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
   ['complaint', /^(?:cc|chief complaints?|presenting complaints?|reason for (?:visit|admission|presentation|encounter)|complaint)$/],
   ['hpi', /^(?:hpi|history of (?:the )?present(?:ing)? illness|present(?:ing)? illness|history of presentation|presenting history)$/],
-  ['pmh', /^(?:pmh|pmhx|past (?:medical|surgical|psychiatric)(?: history)?|medical history|past history|surgical history|psh)$/],
+  [
+    'pmh',
+    /^(?:pmh|pmhx|past (?:medical|surgical|psychiatric)(?: history| hx)?|past hx|medical (?:history|hx)|past history|surgical (?:history|hx)|psh)$/,
+  ],
   ['meds', /^(?:medications?|meds|current medications?|home medications?|medications? on admission|allergies)$/],
   ['social', /^(?:social history|family history|sh|fh|shx|fhx|social|family)$/],
   ['ros', /^(?:ros|review of systems?|systems review|system review)$/],
@@ -31,6 +34,14 @@ const SECTION_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   ['disposition', /^(?:disposition|dispo|condition at discharge|discharged to|condition on departure|departure)$/],
   ['subjective', /^(?:s|subjective|interval history|interval events|overnight events|since last visit)$/],
+  [
+    'consultreason',
+    /^(?:reason for (?:consultation|consult|referral)|consultation requested (?:by|for)|requested by|requesting (?:physician|provider|service)|referring (?:physician|provider|doctor|clinician)|referred by|consulting (?:physician|service))$/,
+  ],
+  [
+    'staydates',
+    /^(?:date of (?:admission|discharge)|(?:admission|admit|discharge) date|dates? of (?:stay|service)|admitted|discharged|length of stay|los)$/,
+  ],
   ['hospcourse', /^(?:hospital course|course|brief hospital course|summary of (?:hospital )?course)$/],
   [
     'discharge',
@@ -82,13 +93,55 @@ export function lineHeadings(lines: readonly string[]): string[] {
 }
 
 /**
- * Structure features from the sections: each section present, the first one, and each pair
- * present together (so "history and exam and assessment without triage" can be weighed).
+ * What the running text says about the encounter, whatever its headings: who asked for it, a
+ * hospital stay with its dates, a return visit, an emergency department, a first encounter. A
+ * consult answers a request; a discharge summary spans a stay; a progress note continues earlier
+ * visits; an ED record has an arrival and a disposition; an H&P opens a stay or a first visit.
  */
-export function sectionFeatures(sections: readonly string[]): string[] {
+const ENCOUNTER_CUES: ReadonlyArray<readonly [string, RegExp]> = [
+  [
+    'asked',
+    /\b(?:thanks?(?: you)?(?: very much)?(?: kindly)? for (?:referring|asking|allowing|involving|the (?:kind )?referral|this (?:kind )?(?:referral|consult\w*))|(?:asked|requested)(?: by [^.\n]{1,60}?)? to (?:see|evaluate|assess|consult)|reason for (?:consultation|consult|referral)\b|consult(?:ation)? (?:was )?requested|requesting (?:physician|provider|service|clinician)|referring (?:physician|provider|doctor|clinician)|(?:is|was) referred (?:to (?:us|me|our \w+) )?(?:by|for)|in consultation)/i,
+  ],
+  [
+    'stay',
+    /\b(?:date of (?:admission|discharge)|(?:admission|admit|discharge) date|(?:admitted|discharged) on|length of stay|hospital day|(?:brief )?hospital course|during (?:his|her|their|the|this) (?:hospital )?(?:stay|admission|hospitalization)|days? in (?:the )?hospital)\b/i,
+  ],
+  [
+    'leaving',
+    /\b(?:discharge (?:medications?|meds|instructions|diagnos[ie]s|disposition|condition|plan)|discharged (?:home|to)|condition (?:at|on|upon) discharge|medications? (?:at|on) discharge|going home|sent home)\b/i,
+  ],
+  [
+    'return',
+    /\b(?:returns?(?: today| to (?:the )?(?:clinic|office))? (?:for|in) (?:a |her |his |their )?(?:follow|recheck|re-?evaluation|review)|(?:here|seen|presents|comes? in|came in|back) (?:today )?for (?:a |her |his |their )?(?:follow|recheck|routine)|since (?:the|his|her|their|our|my) last (?:visit|appointment|encounter)|(?:interval|overnight) (?:history|events)|last seen (?:on|in|here)|at (?:the|her|his|their) last visit|continues? to (?:do well|improve)|post-?op(?:erative)? (?:visit|check|day))\b/i,
+  ],
+  [
+    'ed',
+    /\b(?:triage|ed course|er course|emergency (?:department|room) course|urgent care|walk-in clinic|time (?:in|of arrival|seen)|in \d{1,2}:?\d{2}\s+out \d{1,2}:?\d{2}|arrived (?:by|via)|brought (?:in )?by (?:ems|ambulance|paramedics|emergency)|mode of arrival|esi (?:level )?\d|presents? to (?:the )?(?:emergency|ed|er)\b|(?:in|to|from) the (?:emergency (?:department|room)|ed|er)\b)/i,
+  ],
+  [
+    'first',
+    /\b(?:new patient|establish(?:es|ing)? care|(?:is|was|will be|being) admitted|admit(?:ted)? (?:to|for) (?:the )?|admission (?:h&p|history)|initial (?:visit|evaluation|encounter)|pre-?(?:operative|procedure|op) (?:h&p|history|evaluation|assessment))/i,
+  ],
+]
+
+/** The encounter cues of a text (see ENCOUNTER_CUES), in a fixed order. */
+export function encounterCues(clean: string): string[] {
+  const text = clean.length > 30_000 ? clean.slice(0, 30_000) : clean
+  return ENCOUNTER_CUES.filter(([, re]) => re.test(text)).map(([name]) => `cue ${name}`)
+}
+
+/**
+ * Structure features from the sections: each section present, the first one, and each pair
+ * present together (so "history and exam and assessment without triage" can be weighed); the
+ * encounter cues join the pairs, so "complaint and exam and a return visit" is a feature apart.
+ */
+export function sectionFeatures(sections: readonly string[], cues: readonly string[] = []): string[] {
   const out: string[] = sections.map((s) => `sec ${s}`)
   if (sections[0]) out.push(`sec first ${sections[0]}`)
-  const sorted = [...sections].sort()
+  out.push(...cues.map((c) => `sec ${c}`))
+  if (cues.length === 0) out.push('sec cue none')
+  const sorted = [...sections, ...cues].sort()
   for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) out.push(`sec ${sorted[i]} + ${sorted[j]}`)
   out.push(`sec count ${Math.min(sections.length, 6)}`)
   return out

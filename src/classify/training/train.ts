@@ -56,8 +56,16 @@ export interface TrainOptions {
   structureFeatures?: boolean | number
   /** Per-type review thresholds below the global one where calibration showed no error (default true). */
   typeThresholds?: boolean
-  /** Norm of the headings-and-structure block beside the words' (0: one norm for both). Default 0.6. */
+  /** Norm of the headings-and-structure block beside the words' (0: one norm for both). Default 0.8. */
   structureWeight?: number
+  /**
+   * Fit one bias per type on the calibration documents, each type weighing the same, so a type
+   * that absorbs uncertain documents of other types (the broad consult note) loses that pull
+   * (default true).
+   */
+  biasCalibration?: boolean
+  /** Training loss weight of a class: (mean count / its count) to this power, at most 3 (default 1: balanced; 0.5 was the earlier square root). */
+  classWeightPower?: number
   /** Measure the model on the held-out sets (default true; tests may skip it). */
   evaluate?: boolean
   log?: (msg: string) => void
@@ -168,6 +176,61 @@ function countBy(xs: readonly { type: string }[]): Record<string, number> {
   return Object.fromEntries(Object.entries(c).sort())
 }
 
+/**
+ * One bias per type added to the logits, fitted by gradient descent on the calibration documents'
+ * log loss where every group, and every type within a group, weighs the same (a type's share of
+ * the calibration documents is no prior for outside records). A small L2 pull keeps the biases
+ * near 0 where the documents say little.
+ */
+export function fitTypeBiases(
+  calZ: readonly Float64Array[],
+  calS: readonly Float64Array[],
+  calY: readonly number[],
+  group: readonly number[],
+  T: number,
+  beta: number,
+  opts: { iterations?: number; rate?: number; l2?: number } = {},
+): Float64Array {
+  const K = calZ[0]?.length ?? 0
+  const delta = new Float64Array(K)
+  if (K === 0) return delta
+  const key = (i: number): string => `${group[i]}:${calY[i]}`
+  const perCell = new Map<string, number>()
+  const typesOfGroup = new Map<number, Set<number>>()
+  calY.forEach((y, i) => {
+    if (y < 0) return
+    perCell.set(key(i), (perCell.get(key(i)) ?? 0) + 1)
+    const g = group[i]!
+    if (!typesOfGroup.has(g)) typesOfGroup.set(g, new Set())
+    typesOfGroup.get(g)!.add(y)
+  })
+  const nGroups = typesOfGroup.size
+  const w = calY.map((y, i) => (y < 0 ? 0 : 1 / (nGroups * typesOfGroup.get(group[i]!)!.size * perCell.get(key(i))!)))
+  const iterations = opts.iterations ?? 400
+  const rate = opts.rate ?? 2
+  const l2 = opts.l2 ?? 0.02
+  const zb = new Float64Array(K)
+  const grad = new Float64Array(K)
+  for (let it = 0; it < iterations; it++) {
+    grad.fill(0)
+    calZ.forEach((z, i) => {
+      if (w[i] === 0) return
+      const sg = calS[i]!
+      for (let k = 0; k < K; k++) zb[k] = z[k]! + beta * sg[k]! + delta[k]!
+      const pr = softmax(zb, T)
+      for (let k = 0; k < K; k++) grad[k] = grad[k]! + (w[i]! * (pr[k]! - (k === calY[i] ? 1 : 0))) / T
+    })
+    let mean = 0
+    for (let k = 0; k < K; k++) {
+      delta[k] = delta[k]! - rate * (grad[k]! + l2 * delta[k]!)
+      mean += delta[k]! / K
+    }
+    // Only differences between biases matter: keep their mean at 0.
+    for (let k = 0; k < K; k++) delta[k] = delta[k]! - mean
+  }
+  return delta
+}
+
 export interface TrainResult {
   model: DoctypeModel
   reports: Record<string, EvalReport>
@@ -193,7 +256,9 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     batchSize: opts.batchSize ?? 128,
     maxAutoErrorRate: opts.maxAutoErrorRate ?? 0.01,
     refit: opts.refit ?? true,
-    structureWeight: opts.structureWeight ?? 0.6,
+    structureWeight: opts.structureWeight ?? 0.8,
+    biasCalibration: opts.biasCalibration ?? true,
+    classWeightPower: opts.classWeightPower ?? 1,
   }
 
   // ---- sources and splits
@@ -271,7 +336,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     const counts = new Float64Array(classes.length)
     for (const k of y) counts[k] = counts[k]! + 1
     const mean = y.length / classes.length
-    const classWeights = Float64Array.from(counts, (c) => (c > 0 ? Math.min(3, Math.sqrt(mean / c)) : 0))
+    const classWeights = Float64Array.from(counts, (c) => (c > 0 ? Math.min(3, Math.pow(mean / c, p.classWeightPower)) : 0))
     log(`${label}: vocabulary ${vocabulary.length}, features ${vectorizer.dim} (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
     const weights = trainLogReg(X, y, classes.length, vectorizer.dim, {
       epochs: p.epochs,
@@ -318,12 +383,12 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     return s
   })
   const zb = new Float64Array(classes.length)
-  const nll = (T: number, beta: number): number => {
+  const nll = (T: number, beta: number, bias?: Float64Array): number => {
     const sum = [0, 0, 0]
     const n = [0, 0, 0]
     calZ.forEach((z, i) => {
       const sg = calS[i]!
-      for (let k = 0; k < z.length; k++) zb[k] = z[k]! + beta * sg[k]!
+      for (let k = 0; k < z.length; k++) zb[k] = z[k]! + beta * sg[k]! + (bias ? bias[k]! : 0)
       const pr = softmax(zb, T)
       sum[group[i]!]! += -Math.log(Math.max(pr[calY[i]!]!, 1e-12))
       n[group[i]!]!++
@@ -339,12 +404,22 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     }
   }
   log(`calibration: temperature ${best.T}, signal weight ${best.beta}, NLL ${best.loss.toFixed(4)}`)
+  const delta = p.biasCalibration ? fitTypeBiases(calZ, calS, calY, group, best.T, best.beta) : new Float64Array(classes.length)
+  if (p.biasCalibration) {
+    log(`type biases: ${classes.map((c, k) => `${c} ${delta[k]!.toFixed(2)}`).join(', ')}`)
+    // The temperature again, with the biases in place.
+    for (let T = 0.3; T <= 3.01; T += 0.1) {
+      const loss = nll(T, best.beta, delta)
+      if (loss < best.loss) best = { ...best, T: Math.round(T * 100) / 100, loss }
+    }
+    log(`calibration with type biases: temperature ${best.T}, NLL ${best.loss.toFixed(4)}`)
+  }
 
   const modelOf = (v: Vectorizer, w: LogRegWeights, threshold: number): DoctypeModel => ({
     classes,
     vocabulary: [...v.vocabulary],
     signalTypes,
-    weights: w,
+    weights: { ...w, b: Float32Array.from(w.b, (x, k) => x + delta[k]!) },
     temperature: best.T,
     signalBeta: best.beta,
     reviewThreshold: threshold,

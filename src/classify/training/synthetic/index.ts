@@ -20,6 +20,7 @@ import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthoriza
 import { consultReply, referralRequest } from './letters.js'
 import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreStyles.js'
 import { edOtherShape, hpOtherShape } from './otherShapes.js'
+import { dischargeOtherShape, progressOtherShape } from './visitShapes.js'
 
 type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
@@ -57,8 +58,8 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     consultReply,
     consultReply,
   ),
-  progress_note: progressNote,
-  discharge_summary: dischargeSummary,
+  progress_note: anyOf(progressNote, progressOtherShape, progressOtherShape),
+  discharge_summary: anyOf(dischargeSummary, dischargeOtherShape, dischargeOtherShape),
   radiology_report: radiologyReport,
 }
 
@@ -73,8 +74,8 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   referral_letter: 300,
   emergency_report: 280,
   consult_note: 300,
-  progress_note: 100,
-  discharge_summary: 60,
+  progress_note: 300,
+  discharge_summary: 240,
   radiology_report: 60,
 }
 

@@ -143,12 +143,48 @@ const INPATIENT_PLAN = [
   'Anticipated length of stay 2-3 days.',
 ]
 
-/** An admission history and physical written as prose or as a short admitting note, with or without a title. */
+/**
+ * An admission or first-visit note laid out as SOAP: the whole history (past, medicines, allergies,
+ * social, family, systems) under Subjective, the exam under Objective, admitting orders in the
+ * plan; sometimes the assessment and plan come first. The SOAP headings alone do not make it a
+ * progress note: the full history and the admission do.
+ */
+function hpSoapShape(r: Rng): string {
+  const cc = r.pick(COMPLAINTS)
+  const he = r.pick(['She', 'He', 'Pt'])
+  const head = lines(
+    r.chance(0.4) && r.pick(['Admission H&P', 'Admit note', 'New patient visit', 'Initial visit', 'Hospitalist admission']),
+    r.chance(0.5) && `${r.pick(['Pt', 'Patient'])}: ${r.int(18, 90)} ${r.pick(['F', 'M'])}   Date ${fmtDate(r, randomDate(r))}`,
+  )
+  const ap = lines(
+    `${r.pick(['ASSESSMENT', 'Assessment', 'A'])}: ${cap(r.pick([cc, ...CONDITIONS]))}${r.pick(['.', ', not improving with outpatient treatment.', ' in a patient with ' + r.pick(CONDITIONS) + '.'])} ${r.pick(['Admit to medicine.', 'Admit to step-down.', 'Admit to telemetry.', 'Observation admission.'])}`,
+    `${r.pick(['PLAN', 'Plan', 'P'])}: ${r.pick(ADMIT_ORDERS)} ${r.some(INPATIENT_PLAN, r.int(1, 3)).join(' ')}`,
+  )
+  const so = lines(
+    `${r.pick(['Subjective', 'SUBJECTIVE', 'S'])}: ${r.int(1, 10)} ${r.pick(['days', 'weeks'])} of ${cc}. ${r.pick(['No relief at home.', 'Worse since last night.', 'Sent in by her PCP.', 'First time with these symptoms.'])}`,
+    `${r.pick(['Past hx', 'PMH', 'Past medical history', 'Medical history'])}: ${r.some(CONDITIONS, r.int(1, 3)).join(', ')}. ${r.pick(['No surgeries.', 'Appendectomy.', 'C-section x2.'])}`,
+    `${r.pick(['Medications', 'Meds', 'Home meds'])}: ${r.some(MEDS, r.int(1, 3)).join(', ')}`,
+    `Allergies: ${r.pick(ALLERGIES)}`,
+    `${r.pick(['Social', 'Social history', 'SH'])}: ${r.pick(SOCIAL)}`,
+    r.chance(0.7) &&
+      `${r.pick(['Family', 'Family history', 'FH'])}: ${r.pick(['mother diabetes', 'father MI at 60', 'noncontributory', 'sister asthma'])}.`,
+    `${r.pick(['ROS', 'Review of systems'])}: ${r.pick(ROS)} ${he === 'Pt' ? 'Rest negative.' : ''}`,
+    `${r.pick(['Objective', 'OBJECTIVE', 'O'])}: ${vitals(r)} ${r.some(EXAM, r.int(2, 4)).join(' ')}`,
+  )
+  return lines(
+    head,
+    ...(r.chance(0.35) ? [ap, so] : [so, ap]),
+    r.chance(0.6) && `${providerName(r)} (${r.pick(['admitting resident', 'hospitalist', 'attending', 'PCP'])})`,
+  )
+}
+
+/** An admission history and physical written as prose, as SOAP or as a short admitting note, with or without a title. */
 export function hpOtherShape(r: Rng): string {
   const cc = r.pick(COMPLAINTS)
   const age = r.int(1, 94)
   const sex = r.pick(['man', 'woman', 'male', 'female', 'boy', 'girl'])
   const pmh = r.some(CONDITIONS, r.int(1, 3)).join(', ')
+  if (r.chance(0.3)) return hpSoapShape(r)
   if (r.chance(0.5))
     return lines(
       r.chance(0.5) &&

@@ -18,6 +18,22 @@ describe('which way a letter goes', () => {
     }
     expect(conventionalType(ask).type).toBe('referral_letter')
   })
+  it('GIVEN a corpus "consult" that is a SOAP return visit answering no request THEN it is a progress note', () => {
+    const soap = {
+      type: 'consult_note',
+      text: 'SUBJECTIVE:,  She is keeping a food journal and has lost weight.,OBJECTIVE:,  Weight 209 pounds.,ASSESSMENT:,  Doing well.,PLAN:,  Continue.',
+    }
+    expect(conventionalType(soap).type).toBe('progress_note')
+  })
+  it('GIVEN a SOAP consult that names the request or the referrer THEN it stays a consult note', () => {
+    const asked = {
+      type: 'consult_note',
+      text: 'SUBJECTIVE:,  Referred by Dr. Ames for weight loss counselling.,OBJECTIVE:,  Weight 209 pounds.,PLAN:,  Diet.',
+    }
+    expect(conventionalType(asked).type).toBe('consult_note')
+    const noSoap = { type: 'consult_note', text: 'CHIEF COMPLAINT:,  Knee pain.,PHYSICAL EXAMINATION:,  Effusion.' }
+    expect(conventionalType(noSoap)).toBe(noSoap)
+  })
   it('leaves other types alone', () => {
     const x = { type: 'progress_note', text: 'I had the pleasure of seeing her again today.' }
     expect(conventionalType(x)).toBe(x)
