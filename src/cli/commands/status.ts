@@ -3,12 +3,14 @@ import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
 import { withLabResults } from '../../extract-fields/labResults.js'
 import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
+import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement } from '../../nodes/registry.js'
 import { RULE_FILE_KINDS } from '../../rules/inForce.js'
 import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
@@ -63,6 +65,11 @@ export function registerStatusCommands(program: Command): void {
         const jobs = catalog.jobs.countByState()
         const ocr = await ocrStatus(config.ocr)
         const owed = new PendingSearchable(catalog.db)
+        const sql = await openSqlCatalog(config.catalog, catalog.db)
+        const agreement = await new NodesRepo(sql.db)
+          .seenWithin(config.nodes.freshSeconds * 1000)
+          .then(rulesetAgreement)
+          .finally(() => sql.close())
         const status = {
           ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
@@ -73,6 +80,7 @@ export function registerStatusCommands(program: Command): void {
           reviewBacklog: docs.needs_review,
           searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
+          nodes: agreementSummary(agreement, config.nodes.freshSeconds),
         }
         if (globalOptions(cmd).json) printJson(status)
         else {
@@ -101,6 +109,17 @@ export function registerStatusCommands(program: Command): void {
           if (!broken.length) printLine(`rule files    all ${status.ruleFiles.length} kinds load`)
           for (const k of broken)
             printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)
+          const n = agreement.nodes.length
+          if (agreement.agree)
+            printLine(
+              `nodes         ${n ? `${n} running, ${n === 1 ? 'with' : 'all with'} ${agreement.versions[0]!.version ?? 'no rule set loaded'}` : 'none running'} (heard from in the last ${config.nodes.freshSeconds} s)`,
+            )
+          else {
+            printLine(
+              `nodes         WARNING: the ${n} running nodes disagree on the rule set in force; the same document may be judged differently:`,
+            )
+            for (const line of disagreementLines(agreement)) printLine(`                ${line}`)
+          }
         }
         if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok)) process.exitCode = 1
       } finally {

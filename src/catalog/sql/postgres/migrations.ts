@@ -557,4 +557,21 @@ CREATE UNIQUE INDEX jobs_key ON jobs(job_key);
 CREATE INDEX jobs_ready ON jobs(state, priority, created_at);
 `,
   },
+  {
+    version: 18,
+    name: 'nodes',
+    up: `CREATE TABLE nodes (
+  id               text PRIMARY KEY,
+  host             text NOT NULL,
+  role             text NOT NULL,
+  pid              bigint NOT NULL,
+  site             text,
+  ruleset_version  text,
+  started_at       text NOT NULL,
+  last_seen_at     text NOT NULL,
+  stopped_at       text
+);
+CREATE INDEX nodes_last_seen ON nodes(last_seen_at);
+`,
+  },
 ]
