@@ -18,7 +18,7 @@ import * as m014 from './014-desk-ruleset-versions.js'
 import * as m015 from './015-searchable-pending.js'
 import * as m016 from './016-split-batches.js'
 import * as m017 from './017-job-queue.js'
-import * as m018 from './018-nodes.js'
+import * as m018 from './018-one-rule-set.js'
 
 export interface Migration {
   version: number

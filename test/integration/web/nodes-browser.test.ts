@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { packageRoot } from '../../../src/classify/paths.js'
+import { checkChart } from '../../../src/charts/checkChart.js'
 import { NodesRepo } from '../../../src/nodes/registry.js'
 import { startWebServer } from '../../../src/web/server.js'
 import { chromiumPresent, launchChromium } from '../../helpers/chromium.js'
@@ -121,4 +122,23 @@ describe('the dashboard and the nodes of one desk', () => {
     },
     60_000,
   )
+})
+
+describe('the chart page and the rule set that judged the chart', () => {
+  it("names the chart's last check and its rule set, and says when the rules in force have changed since", async () => {
+    const mrn = 'CC-100418'
+    const rules = desk.app.rules.current!
+    expect(checkChart(desk.app.catalog, rules, mrn, desk.app.clock, 'chartclerk')).not.toBeNull()
+    const clerk = await desk.login('clerk1')
+    let html = await (await clerk.get(`/charts/${mrn}`)).text()
+    expect(html).toMatch(
+      /data-last-check="true">Last checked [^<]+ under <abbr title="rule set version rs-[0-9a-f]{12}">rule set 1 of \d{4}-\d\d-\d\d<\/abbr>\./,
+    )
+    expect(html).not.toContain('have changed since')
+
+    checkChart(desk.app.catalog, { ...rules, version: OTHER }, mrn, desk.app.clock, 'chartclerk')
+    html = await (await clerk.get(`/charts/${mrn}`)).text()
+    expect(html).toContain(`rule set version ${OTHER}`)
+    expect(html).toContain('; the rules in force have changed since.')
+  })
 })
