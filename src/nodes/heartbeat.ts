@@ -66,13 +66,18 @@ export async function startHeartbeat(o: HeartbeatOptions): Promise<Heartbeat> {
   }
 }
 
+const FORGET_AFTER_MS = 7 * 86_400_000
+
 /** The heartbeat of an opened chartclerk, with the configured interval and site; a new rule set in force is reported at once. */
 export async function startAppHeartbeat(
   app: { sql: { db: Kysely<CatalogTables> }; config: Pick<Config, 'nodes'>; rules: RuleSetWatcher; log: Logger },
   role: NodeRole,
 ): Promise<Heartbeat> {
+  const nodes = new NodesRepo(app.sql.db)
+  // Nodes gone for a week (stopped, or machines retired) leave the table; never in the way of starting.
+  await nodes.forgetOlderThan(FORGET_AFTER_MS).catch(() => 0)
   const hb = await startHeartbeat({
-    nodes: new NodesRepo(app.sql.db),
+    nodes,
     node: thisNode(role, app.config.nodes.site),
     version: () => app.rules.current?.version ?? null,
     intervalMs: app.config.nodes.heartbeatSeconds * 1000,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openCatalog, type Db } from '../../catalog/db.js'
 import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
@@ -10,7 +10,8 @@ import { withLabResults } from '../../extract-fields/labResults.js'
 import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
-import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement } from '../../nodes/registry.js'
+import type { Config } from '../../config/config.js'
+import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement, type RulesetAgreement } from '../../nodes/registry.js'
 import { RULE_FILE_KINDS } from '../../rules/inForce.js'
 import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
@@ -48,6 +49,20 @@ async function ocrStatus(o: {
   }
 }
 
+/** The running nodes and whether they agree on the rule set; a catalog that cannot be reached is said, not thrown. */
+async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | { problem: string }> {
+  try {
+    const sql = await openSqlCatalog(config.catalog, db)
+    try {
+      return rulesetAgreement(await new NodesRepo(sql.db).seenWithin(config.nodes.freshSeconds * 1000))
+    } finally {
+      await sql.close()
+    }
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
+  }
+}
+
 export function registerStatusCommands(program: Command): void {
   program
     .command('status')
@@ -65,11 +80,7 @@ export function registerStatusCommands(program: Command): void {
         const jobs = catalog.jobs.countByState()
         const ocr = await ocrStatus(config.ocr)
         const owed = new PendingSearchable(catalog.db)
-        const sql = await openSqlCatalog(config.catalog, catalog.db)
-        const agreement = await new NodesRepo(sql.db)
-          .seenWithin(config.nodes.freshSeconds * 1000)
-          .then(rulesetAgreement)
-          .finally(() => sql.close())
+        const agreement = await runningNodes(config, catalog.db)
         const status = {
           ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
@@ -80,7 +91,7 @@ export function registerStatusCommands(program: Command): void {
           reviewBacklog: docs.needs_review,
           searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
-          nodes: agreementSummary(agreement, config.nodes.freshSeconds),
+          nodes: 'problem' in agreement ? agreement : agreementSummary(agreement, config.nodes.freshSeconds),
         }
         if (globalOptions(cmd).json) printJson(status)
         else {
@@ -109,8 +120,9 @@ export function registerStatusCommands(program: Command): void {
           if (!broken.length) printLine(`rule files    all ${status.ruleFiles.length} kinds load`)
           for (const k of broken)
             printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)
-          const n = agreement.nodes.length
-          if (agreement.agree)
+          const n = 'problem' in agreement ? 0 : agreement.nodes.length
+          if ('problem' in agreement) printLine(`nodes         UNKNOWN: ${agreement.problem}`)
+          else if (agreement.agree)
             printLine(
               `nodes         ${n ? `${n} running, ${n === 1 ? 'with' : 'all with'} ${agreement.versions[0]!.version ?? 'no rule set loaded'}` : 'none running'} (heard from in the last ${config.nodes.freshSeconds} s)`,
             )
@@ -121,7 +133,7 @@ export function registerStatusCommands(program: Command): void {
             for (const line of disagreementLines(agreement)) printLine(`                ${line}`)
           }
         }
-        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok)) process.exitCode = 1
+        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement) process.exitCode = 1
       } finally {
         catalog.close()
       }

@@ -7,15 +7,19 @@
 import { spawn } from 'node:child_process'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packageRoot } from '../../../src/classify/paths.js'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { sqliteSqlCatalog } from '../../../src/catalog/sql/open.js'
 import { NodesRepo, type NodeRecord } from '../../../src/nodes/registry.js'
 import { loadRuleSet } from '../../../src/rules/ruleset.js'
+import { freePort } from '../../support/backgroundServer.js'
 import { BIN, makeWorkspace, runCli, startCli, waitFor, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
+beforeAll(() => {
+  ws = makeWorkspace({ CHARTCLERK_LOG_LEVEL: 'info' })
+})
 afterAll(async () => {
   await ws?.cleanup()
 })
@@ -32,7 +36,6 @@ async function running(): Promise<NodeRecord[]> {
 
 describe('status and the nodes of one desk', () => {
   it('GIVEN start and serve with different rule files THEN status warns that the nodes disagree; after serve stops it does not', async () => {
-    ws = makeWorkspace({ CHARTCLERK_LOG_LEVEL: 'info' })
     // The serve's rules: the shipped ones with one rule's title edited (so another rule set version).
     const edited = path.join(ws.dir, 'rules-edited')
     cpSync(path.join(packageRoot(), 'rules'), edited, { recursive: true })
@@ -93,4 +96,15 @@ describe('status and the nodes of one desk', () => {
     // The stopped start is no longer a running node either.
     expect(await running()).toEqual([])
   }, 240_000)
+
+  it('GIVEN a PostgreSQL catalog that does not answer THEN status says the nodes are unknown and why (exit 1), and still reports the rest', async () => {
+    const port = await freePort()
+    const env = { CHARTCLERK_CATALOG_URL: `postgres://chartclerk@127.0.0.1:${port}/chartclerk`, CHARTCLERK_CATALOG_PASSWORD: 'not needed' }
+    const json = await runCli(ws, ['status', '--json'], { env })
+    expect(json.code, json.stderr).toBe(1)
+    const s = JSON.parse(json.stdout)
+    expect(s.nodes.problem).toMatch(/PostgreSQL catalog at chartclerk@127\.0\.0\.1:\d+\/chartclerk does not answer/)
+    expect(s.storage.reachable).toBe(true)
+    expect((await runCli(ws, ['status'], { env })).stdout).toMatch(/nodes {9}UNKNOWN: The PostgreSQL catalog at .* does not answer/)
+  })
 })
