@@ -278,6 +278,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     web: { ...c.web, trustProxy: [...c.web.trustProxy] },
     deficiencies: { ...c.deficiencies },
     routing: { ...c.routing },
+    nodes: { ...c.nodes },
     inactive: { ...c.inactive },
     clinic: { ...c.clinic },
   }

@@ -185,6 +185,20 @@ export const configSchema = {
         escalateAfterDays: { type: 'integer', minimum: 1, default: 7 },
       },
     },
+    /** Every long-running chartclerk (start, serve, worker) reports itself and its rule set (src/nodes/). */
+    nodes: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** Seconds between reports. */
+        heartbeatSeconds: { type: 'integer', minimum: 1, default: 30, env: 'CHARTCLERK_NODES_HEARTBEAT_SECONDS' },
+        /** A node not heard from for this long is left out of the rule-set comparison (gone, or stopped without saying so). */
+        freshSeconds: { type: 'integer', minimum: 2, default: 120, env: 'CHARTCLERK_NODES_FRESH_SECONDS' },
+        /** The site this node works for (a watcher's scanner or fax folder), shown beside it. */
+        site: { type: 'string', minLength: 1, maxLength: 100, env: 'CHARTCLERK_SITE' },
+      },
+    },
     /** The requesting clinic, printed on records-request notices, and its time zone. */
     clinic: {
       type: 'object',

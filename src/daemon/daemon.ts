@@ -17,6 +17,7 @@ import { closeSandbox } from '../extract/sandbox/pool.js'
 import { lockDataFolder } from '../ingest/dataLock.js'
 import type { IngestResult } from '../ingest/runner.js'
 import { InboxWatcher } from '../ingest/watcher.js'
+import { startAppHeartbeat, type Heartbeat } from '../nodes/heartbeat.js'
 
 /** The web desk as the daemon sees it: something to close first at the stop. */
 export interface RunningDesk {
@@ -53,11 +54,15 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   const { runner, log } = app
   runner.on('result', (r: IngestResult) => opts.onResult(r))
   let desk: RunningDesk | null
+  let heartbeat: Heartbeat | null = null
   try {
     await app.ruleFiles.start()
+    // Which rule set this node has in force, for status and the dashboard to compare across nodes.
+    heartbeat = await startAppHeartbeat(app, 'start')
     // The web desk first: a port already in use stops here, before the inbox is touched.
     desk = opts.desk ? await opts.desk(app) : null
   } catch (err) {
+    await heartbeat?.stop()
     await app.close()
     await lock.release()
     throw err
@@ -110,6 +115,7 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.
     if (!desk)
       await writeCheckpoint(app.store, new AuditLog(app.sql)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
+    await heartbeat?.stop()
     await app.close()
     await lock.release()
     markStopped()

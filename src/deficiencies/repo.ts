@@ -286,6 +286,14 @@ export class DeficienciesRepo {
     )
     this.db.transaction(() => {
       new RulesetVersions(this.db).record(plan.rulesetVersion, at)
+      // The chart's last check and the rule set that judged it, also when it found nothing.
+      this.db
+        .prepare(
+          `INSERT INTO chart_checks (chart_mrn, checked_at, checked_by, ruleset_version) VALUES (?, ?, ?, ?)
+           ON CONFLICT(chart_mrn) DO UPDATE SET checked_at = excluded.checked_at, checked_by = excluded.checked_by,
+             ruleset_version = excluded.ruleset_version`,
+        )
+        .run(plan.chartMrn, at, by, plan.rulesetVersion)
       for (const c of plan.changes) {
         const f = c.finding
         if (c.change === 'opened' && f) {
@@ -365,6 +373,13 @@ export class DeficienciesRepo {
   }
 
   /** plan() then apply(). */
+  /** When the chart was last checked, by whom, and under which rule set; null if never. */
+  lastCheck(chartMrn: string): { checkedAt: string; checkedBy: string; rulesetVersion: string } | null {
+    const r = this.db.prepare('SELECT checked_at, checked_by, ruleset_version FROM chart_checks WHERE chart_mrn = ?').get(chartMrn) as
+      { checked_at: string; checked_by: string; ruleset_version: string } | undefined
+    return r ? { checkedAt: r.checked_at, checkedBy: r.checked_by, rulesetVersion: r.ruleset_version } : null
+  }
+
   recordCheck(
     chartMrn: string,
     findings: readonly Finding[],

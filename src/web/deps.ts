@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/db.js'
 import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import type { Logger } from '../log.js'
+import type { NodesRepo } from '../nodes/registry.js'
 import type { DocumentType, Patient } from '../model/types.js'
 import type { RuleSetStatus } from '../rules/hotReload.js'
 import type { RulesInForce } from '../rules/inForce.js'
@@ -82,4 +83,6 @@ export interface WebDeps {
   trustProxy?: TrustedProxies
   /** The clinic's clock: every date and time the desk shows or counts by. */
   clock: Clock
+  /** The running chartclerk processes and their rule sets (absent: the dashboard does not compare them). */
+  nodes?: NodesRepo | null
 }

@@ -19,6 +19,7 @@ import { AuditLog } from '../audit/log.js'
 import { LoginLimiter } from '../auth/loginLimiter.js'
 import { SessionsRepo } from '../auth/sessions.js'
 import { UsersRepo } from '../auth/users.js'
+import { NodesRepo } from '../nodes/registry.js'
 import { ChartclerkError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { rematchWaiting } from '../review/rematch.js'
@@ -66,6 +67,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     },
     users: new UsersRepo(app.sql.db),
     sessions: new SessionsRepo(app.sql.db),
+    nodes: new NodesRepo(app.sql.db),
     audit,
     limiter: new LoginLimiter(),
     secureCookies: opts.secureCookies ?? secureCookiesOf(app.config.web),

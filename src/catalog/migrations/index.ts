@@ -18,6 +18,7 @@ import * as m014 from './014-desk-ruleset-versions.js'
 import * as m015 from './015-searchable-pending.js'
 import * as m016 from './016-split-batches.js'
 import * as m017 from './017-job-queue.js'
+import * as m018 from './018-one-rule-set.js'
 
 export interface Migration {
   version: number
@@ -42,4 +43,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 15, name: m015.name, up: m015.up },
   { version: 16, name: m016.name, up: m016.up },
   { version: 17, name: m017.name, up: m017.up },
+  { version: 18, name: m018.name, up: m018.up },
 ]

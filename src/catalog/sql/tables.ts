@@ -52,8 +52,22 @@ export interface AuditLogTable {
   hash: string
 }
 
+/** One row per chartclerk process (`host:role:pid`), refreshed by its heartbeat; see src/nodes/. */
+export interface NodesTable {
+  id: string
+  host: string
+  role: string
+  pid: number
+  site: string | null
+  ruleset_version: string | null
+  started_at: string
+  last_seen_at: string
+  stopped_at: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
   audit_log: AuditLogTable
+  nodes: NodesTable
 }

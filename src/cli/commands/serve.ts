@@ -6,6 +6,7 @@ import type { Command } from 'commander'
 import type { App } from '../../app.js'
 import { openApp } from '../../app.js'
 import { ChartclerkError } from '../../errors.js'
+import { startAppHeartbeat, type Heartbeat } from '../../nodes/heartbeat.js'
 import { startDesk, type Desk } from '../../web/server.js'
 import { configFrom, globalOptions } from '../context.js'
 
@@ -52,10 +53,13 @@ export function registerServeCommands(program: Command, deps: ServeCommandDeps =
       const config = configFrom(cmd)
       const app = await openApp(config)
       let desk: Desk
+      let heartbeat: Heartbeat | null = null
       try {
         await app.ruleFiles.start()
+        heartbeat = await startAppHeartbeat(app, 'serve')
         desk = await serveDesk(app, { host: o.host, port: o.port, quiet: !!globalOptions(cmd).json, err: deps.err })
       } catch (e) {
+        await heartbeat?.stop()
         await app.close()
         throw e
       }
@@ -63,6 +67,7 @@ export function registerServeCommands(program: Command, deps: ServeCommandDeps =
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'stopping the web desk')
           await desk.close()
+          await heartbeat?.stop()
           await app.close()
           resolve()
         }

@@ -2,13 +2,16 @@
 import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openCatalog, type Db } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
 import { withLabResults } from '../../extract-fields/labResults.js'
 import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
+import type { Config } from '../../config/config.js'
+import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement, type RulesetAgreement } from '../../nodes/registry.js'
 import { RULE_FILE_KINDS } from '../../rules/inForce.js'
 import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
@@ -46,6 +49,20 @@ async function ocrStatus(o: {
   }
 }
 
+/** The running nodes and whether they agree on the rule set; a catalog that cannot be reached is said, not thrown. */
+async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | { problem: string }> {
+  try {
+    const sql = await openSqlCatalog(config.catalog, db)
+    try {
+      return rulesetAgreement(await new NodesRepo(sql.db).seenWithin(config.nodes.freshSeconds * 1000))
+    } finally {
+      await sql.close()
+    }
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
+  }
+}
+
 export function registerStatusCommands(program: Command): void {
   program
     .command('status')
@@ -63,6 +80,7 @@ export function registerStatusCommands(program: Command): void {
         const jobs = catalog.jobs.countByState()
         const ocr = await ocrStatus(config.ocr)
         const owed = new PendingSearchable(catalog.db)
+        const agreement = await runningNodes(config, catalog.db)
         const status = {
           ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
@@ -73,6 +91,7 @@ export function registerStatusCommands(program: Command): void {
           reviewBacklog: docs.needs_review,
           searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
+          nodes: 'problem' in agreement ? agreement : agreementSummary(agreement, config.nodes.freshSeconds),
         }
         if (globalOptions(cmd).json) printJson(status)
         else {
@@ -101,8 +120,20 @@ export function registerStatusCommands(program: Command): void {
           if (!broken.length) printLine(`rule files    all ${status.ruleFiles.length} kinds load`)
           for (const k of broken)
             printLine(`rule files    ${k.kind} BROKEN (a running chartclerk keeps the last good version): ${k.problems.join('; ')}`)
+          const n = 'problem' in agreement ? 0 : agreement.nodes.length
+          if ('problem' in agreement) printLine(`nodes         UNKNOWN: ${agreement.problem}`)
+          else if (agreement.agree)
+            printLine(
+              `nodes         ${n ? `${n} running, ${n === 1 ? 'with' : 'all with'} ${agreement.versions[0]!.version ?? 'no rule set loaded'}` : 'none running'} (heard from in the last ${config.nodes.freshSeconds} s)`,
+            )
+          else {
+            printLine(
+              `nodes         WARNING: the ${n} running nodes disagree on the rule set in force; the same document may be judged differently:`,
+            )
+            for (const line of disagreementLines(agreement)) printLine(`                ${line}`)
+          }
         }
-        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok)) process.exitCode = 1
+        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement) process.exitCode = 1
       } finally {
         catalog.close()
       }

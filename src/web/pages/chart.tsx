@@ -21,7 +21,7 @@ import { isCalendarDate, yearsBetween } from '../../clock/calendar.js'
 import { Badge, Empty } from '../layout.js'
 import { need } from '../middleware/session.js'
 import { page } from '../render.js'
-import { DeficiencyTable, deficiencyRows, rowContext } from './deficiencies.js'
+import { DeficiencyTable, deficiencyRows, rowContext, RulesetName } from './deficiencies.js'
 
 /** Age in whole years on the clinic's today. */
 function ageYears(birthDate: string, today: string): number | null {
@@ -125,6 +125,8 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const defs = allDefs.filter((d) => d.status === 'open' || d.status === 'completed' || c.req.query('closed') === '1')
     const closedCount = allDefs.filter((d) => d.status !== 'open' && d.status !== 'completed').length
     const back = c.req.path
+    const rc = rowContext(deps, c, back, true)
+    const lastCheck = deficiencies.lastCheck(mrn)
     return page(
       c,
       {
@@ -184,11 +186,14 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </section>
         <section>
           <h2>Deficiencies</h2>
-          {defs.length ? (
-            <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, back, true)} />
-          ) : (
-            <Empty>No open deficiencies.</Empty>
-          )}
+          {lastCheck ? (
+            <p class="muted small" data-last-check>
+              Last checked {when(lastCheck.checkedAt, deps.clock)} under{' '}
+              <RulesetName version={lastCheck.rulesetVersion} versions={rc.versions} />
+              {rc.current && rc.current !== lastCheck.rulesetVersion ? '; the rules in force have changed since' : ''}.
+            </p>
+          ) : null}
+          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rc} /> : <Empty>No open deficiencies.</Empty>}
           {closedCount && c.req.query('closed') !== '1' ? (
             <p class="small no-print">
               <a href={`${back}?closed=1`}>Show {plural(closedCount, 'closed deficiency', 'closed deficiencies')} too</a>

@@ -29,7 +29,8 @@ import { buildTimeline } from '../../reports/timeline.js'
 import { timelineCharts, type TimelineChart } from '../../reports/timelineCharts.js'
 import { raw } from 'hono/html'
 import { openByAge, RulesetName } from './deficiencies.js'
-import { RulesetVersions } from '../../deficiencies/rulesetVersions.js'
+import { RulesetVersions, type RulesetLabel } from '../../deficiencies/rulesetVersions.js'
+import { nodeName, rulesetAgreement, type RulesetAgreement } from '../../nodes/registry.js'
 
 function Pipeline({ s, showQuarantine }: { s: PipelineStatus; showQuarantine: boolean }) {
   return (
@@ -99,6 +100,27 @@ function FirstSteps() {
       <p class="small">
         From the command line: <code>chartclerk user add mlopez --role clerk --name "Maria Lopez"</code>
       </p>
+    </section>
+  )
+}
+
+/** Shown when the running nodes (start, serve, workers) do not all have the same rule set in force. */
+function NodesDisagree({ a, versions, freshSeconds }: { a: RulesetAgreement; versions: Map<string, RulesetLabel>; freshSeconds: number }) {
+  return (
+    <section class="panel panel-bad" role="alert" data-nodes-disagree>
+      <h2>The nodes disagree on the rule set</h2>
+      <p>
+        The {a.nodes.length} chartclerk processes heard from in the last {freshSeconds} seconds do not all have the same rule set in force,
+        so the same document may be judged differently depending on which one reads it. Give every machine the same rule files.
+      </p>
+      <ul>
+        {a.versions.map((v) => (
+          <li>
+            {v.version ? <RulesetName version={v.version} versions={versions} /> : 'no rule set loaded'}:{' '}
+            {v.nodes.map((n) => nodeName(n)).join(', ')}
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }
@@ -173,6 +195,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
     const releases = releaseDeadlines(deps.catalog, clock.today())
+    const freshSeconds = deps.config.nodes.freshSeconds
+    const nodes = deps.nodes ? rulesetAgreement(await deps.nodes.seenWithin(freshSeconds * 1000)) : null
     return page(
       c,
       { title: 'Dashboard', active: 'dashboard' },
@@ -180,6 +204,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
         <h1>Dashboard</h1>
         <Flash code={c.req.query('msg')} messages={{ password: 'Your new password is in force.' }} />
         {alone ? <FirstSteps /> : null}
+        {nodes && !nodes.agree ? <NodesDisagree a={nodes} versions={versions} freshSeconds={freshSeconds} /> : null}
         <h2>Inbox and pipeline</h2>
         <Pipeline s={s} showQuarantine={can(u.roles, 'quarantine.view')} />
         <div class="columns">

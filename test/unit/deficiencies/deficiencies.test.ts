@@ -72,6 +72,24 @@ describe('deficiencies', () => {
     expect(r.get(d!.id)?.lastSeenAt).toBe('2025-07-01T08:00:00Z')
   })
 
+  it("each check records the chart's last check and the rule set that judged it, also a check that finds nothing", () => {
+    const r = repo()
+    expect(r.lastCheck('MRN200001')).toBeNull()
+    r.recordCheck('MRN200001', evaluate(rs, labMissingRange()), rs, { at: '2025-06-30T08:00:00Z' })
+    expect(r.lastCheck('MRN200001')).toEqual({ checkedAt: '2025-06-30T08:00:00Z', checkedBy: 'chartclerk', rulesetVersion: rs.version })
+    const other = { version: 'rs-0123456789ab', rules: rs.rules }
+    const plan = r.recordCheck('MRN200001', evaluate(rs, labComplete()), other, { at: '2025-07-01T08:00:00Z', by: 'mlopez' })
+    expect(plan.changes.map((c) => c.change)).toEqual(['auto_completed'])
+    expect(r.lastCheck('MRN200001')).toEqual({ checkedAt: '2025-07-01T08:00:00Z', checkedBy: 'mlopez', rulesetVersion: 'rs-0123456789ab' })
+    // A clean check of a chart with no deficiency at all is recorded too; a dry run is not.
+    r.recordCheck('MRN200002', [], rs, { at: '2025-07-02T08:00:00Z' })
+    expect(r.lastCheck('MRN200002')?.rulesetVersion).toBe(rs.version)
+    const third = chart()
+    third.patient.mrn = 'MRN200003'
+    checkCharts(rs, [third], r, { dryRun: true })
+    expect(r.lastCheck('MRN200003')).toBeNull()
+  })
+
   it('GIVEN an open deficiency WHEN the document is completed THEN a re-check completes it automatically, with the reason', () => {
     const r = repo()
     r.recordCheck('MRN200001', evaluate(rs, labMissingRange()), rs)

@@ -557,4 +557,29 @@ CREATE UNIQUE INDEX jobs_key ON jobs(job_key);
 CREATE INDEX jobs_ready ON jobs(state, priority, created_at);
 `,
   },
+  {
+    version: 18,
+    name: 'one-rule-set',
+    up: `CREATE TABLE nodes (
+  id               text PRIMARY KEY,
+  host             text NOT NULL,
+  role             text NOT NULL,
+  pid              bigint NOT NULL,
+  site             text,
+  ruleset_version  text,
+  started_at       text NOT NULL,
+  last_seen_at     text NOT NULL,
+  stopped_at       text
+);
+CREATE INDEX nodes_last_seen ON nodes(last_seen_at);
+
+CREATE TABLE chart_checks (
+  chart_mrn        text PRIMARY KEY,
+  checked_at       text NOT NULL,
+  checked_by       text NOT NULL,
+  ruleset_version  text NOT NULL
+);
+CREATE INDEX chart_checks_ruleset ON chart_checks(ruleset_version);
+`,
+  },
 ]
