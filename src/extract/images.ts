@@ -280,7 +280,8 @@ export async function viewerImage(page: GreyPage): Promise<Buffer> {
 /** A compact JPEG of the page for the searchable PDF (about 200 dpi: sharp when printed, small on disk). */
 export async function pdfPageImage(page: GreyPage): Promise<{ jpeg: Buffer; width: number; height: number }> {
   const width = Math.min(1700, page.width)
-  const { data, info } = await raw(page).resize({ width }).jpeg({ quality: 55 }).toBuffer({ resolveWithObject: true })
+  // A greyscale JPEG (one component): the page is grey, and three equal colour channels cost time and bytes.
+  const { data, info } = await raw(page).resize({ width }).toColourspace('b-w').jpeg({ quality: 55 }).toBuffer({ resolveWithObject: true })
   return { jpeg: data, width: info.width, height: info.height }
 }
 
