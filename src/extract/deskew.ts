@@ -37,35 +37,39 @@ export async function skewEstimate(page: { data: Buffer; width: number; height: 
   const r = await skewOf(
     sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 }, limitInputPixels: false }),
     maxAngle,
+    true,
   )
   const reliable = r.lines >= 6 && Math.abs(r.angle) <= maxAngle - 0.5 && (Math.abs(r.angle) < 0.3 || r.gain >= 1.03)
   return { ...r, reliable }
 }
 
-async function skewOf(src: sharp.Sharp, maxAngle: number): Promise<{ angle: number; lines: number; gain: number }> {
-  const { data, info } = await src
-    .greyscale() // sharp widens raw one-channel input to sRGB unless told otherwise
-    .resize({ width: ANALYSIS_WIDTH, withoutEnlargement: true })
-    .raw()
-    .toBuffer({ resolveWithObject: true })
+/** `rawGrey`: the input is a raw one-channel page (sharp widens it to sRGB; one band is taken back out, cheaper than greyscale()). */
+async function skewOf(src: sharp.Sharp, maxAngle: number, rawGrey = false): Promise<{ angle: number; lines: number; gain: number }> {
+  const sized = rawGrey
+    ? src.resize({ width: ANALYSIS_WIDTH, withoutEnlargement: true }).extractChannel(0)
+    : src.greyscale().resize({ width: ANALYSIS_WIDTH, withoutEnlargement: true })
+  const { data, info } = await sized.raw().toBuffer({ resolveWithObject: true })
   const { width, height } = info
   const ink = otsuThreshold(data)
-  // Dark pixels' coordinates, centred so rotation is about the page centre.
-  const xs: number[] = []
-  const ys: number[] = []
-  for (let y = 0; y < height; y++) {
+  // Dark pixels' coordinates, centred so rotation is about the page centre: every step-th of them,
+  // at most about MAX_SAMPLES, counted first so that no list grows pixel by pixel.
+  let dark = 0
+  for (let i = 0; i < data.length; i++) if (data[i]! < ink) dark++
+  if (dark < 200) return { angle: 0, lines: 0, gain: 1 }
+  const step = Math.max(1, Math.floor(dark / MAX_SAMPLES))
+  const px = new Float64Array(Math.ceil(dark / step))
+  const py = new Float64Array(px.length)
+  for (let y = 0, k = 0, j = 0; y < height; y++) {
     const row = y * width
     for (let x = 0; x < width; x++) {
       if (data[row + x]! < ink) {
-        xs.push(x - width / 2)
-        ys.push(y - height / 2)
+        if (k++ % step === 0) {
+          px[j] = x - width / 2
+          py[j++] = y - height / 2
+        }
       }
     }
   }
-  if (xs.length < 200) return { angle: 0, lines: 0, gain: 1 }
-  const step = Math.max(1, Math.floor(xs.length / MAX_SAMPLES))
-  const px = Float64Array.from(xs.filter((_, i) => i % step === 0))
-  const py = Float64Array.from(ys.filter((_, i) => i % step === 0))
   const bins = new Float64Array(height * 2 + 8)
   const score = (deg: number): number => {
     const a = (deg * Math.PI) / 180
@@ -119,7 +123,7 @@ function countLines(bins: Float64Array): number {
 
 /** Otsu's threshold: the grey level that best separates ink from paper on this page. */
 export function otsuThreshold(data: Uint8Array): number {
-  const hist = new Float64Array(256)
+  const hist = new Uint32Array(256)
   for (let i = 0; i < data.length; i++) hist[data[i]!]!++
   const total = data.length
   let sumAll = 0

@@ -146,7 +146,7 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
   if (scale !== 1) {
     const { data, info } = await raw(clean)
       .resize({ width: Math.round(clean.width * scale), kernel: 'lanczos3' })
-      .greyscale()
+      .toColourspace('b-w')
       .raw()
       .toBuffer({ resolveWithObject: true })
     clean = { data, width: info.width, height: info.height }
@@ -157,7 +157,11 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
     const est = await skewEstimate(clean)
     if (est.reliable && Math.abs(est.angle) >= 0.3) {
       deskewAngle = est.angle
-      const t = await raw(clean).rotate(-est.angle, { background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true })
+      const t = await raw(clean)
+        .rotate(-est.angle, { background: '#ffffff' })
+        .toColourspace('b-w')
+        .raw()
+        .toBuffer({ resolveWithObject: true })
       clean = { data: t.data, width: t.info.width, height: t.info.height }
     }
   }
@@ -234,7 +238,8 @@ async function rotateQuarter(page: GreyPage, degrees: number): Promise<GreyPage>
 }
 
 async function toGrey(img: sharp.Sharp): Promise<GreyPage> {
-  const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true })
+  // One band out: sharp takes raw one-channel input as sRGB, and converting to b-w at the end costs less than greyscale().
+  const { data, info } = await img.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true })
   return { data, width: info.width, height: info.height }
 }
 
@@ -275,7 +280,8 @@ export async function viewerImage(page: GreyPage): Promise<Buffer> {
 /** A compact JPEG of the page for the searchable PDF (about 200 dpi: sharp when printed, small on disk). */
 export async function pdfPageImage(page: GreyPage): Promise<{ jpeg: Buffer; width: number; height: number }> {
   const width = Math.min(1700, page.width)
-  const { data, info } = await raw(page).resize({ width }).jpeg({ quality: 55 }).toBuffer({ resolveWithObject: true })
+  // A greyscale JPEG (one component): the page is grey, and three equal colour channels cost time and bytes.
+  const { data, info } = await raw(page).resize({ width }).toColourspace('b-w').jpeg({ quality: 55 }).toBuffer({ resolveWithObject: true })
   return { jpeg: data, width: info.width, height: info.height }
 }
 

@@ -125,10 +125,13 @@ export function measureInk(page: GreyPage): InkMeasures {
   const w = Math.floor(page.width / s)
   const h = Math.floor(page.height / s)
   const small = new Uint8Array(w * h)
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) small[y * w + x] = page.data[y * s * page.width + x * s]!
+  const src = page.data
+  for (let y = 0; y < h; y++) {
+    const from = y * s * page.width
+    const row = y * w
+    for (let x = 0; x < w; x++) small[row + x] = src[from + x * s]!
+  }
   const ink = Math.min(otsuThreshold(small), 200)
-  const bin = new Uint8Array(w * h)
-  for (let i = 0; i < bin.length; i++) bin[i] = small[i]! <= ink ? 1 : 0
   // Two-pass labelling with union-find, 8-connected. Inlined, with no allocation per pixel: it runs on every page.
   const labels = new Int32Array(w * h)
   let parent = new Int32Array(4096)
@@ -137,37 +140,27 @@ export function measureInk(page: GreyPage): InkMeasures {
     while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!
     return a
   }
+  // Joins label l (0: none) into the component r (0: none yet) of the pixel; the lower root wins.
+  const join = (r: number, l: number): number => {
+    if (l === 0) return r
+    const rl = find(l)
+    if (r === 0 || rl === r) return rl
+    const lo = rl < r ? rl : r
+    parent[rl] = lo
+    parent[r] = lo
+    return lo
+  }
   for (let y = 0; y < h; y++) {
+    const row = y * w
     for (let x = 0; x < w; x++) {
-      const i = y * w + x
-      if (!bin[i]) continue
-      let r = 0
-      for (let k = 0; k < 4; k++) {
-        const l =
-          k === 0
-            ? x > 0
-              ? labels[i - 1]!
-              : 0
-            : y === 0
-              ? 0
-              : k === 1
-                ? labels[i - w]!
-                : k === 2
-                  ? x > 0
-                    ? labels[i - w - 1]!
-                    : 0
-                  : x + 1 < w
-                    ? labels[i - w + 1]!
-                    : 0
-        if (l === 0) continue
-        const rl = find(l)
-        if (r === 0) r = rl
-        else if (rl !== r) {
-          const lo = rl < r ? rl : r
-          parent[rl] = lo
-          parent[r] = lo
-          r = lo
-        }
+      const i = row + x
+      if (small[i]! > ink) continue
+      // Neighbours already labelled: left, up, up-left, up-right.
+      let r = x > 0 ? join(0, labels[i - 1]!) : 0
+      if (y > 0) {
+        r = join(r, labels[i - w]!)
+        if (x > 0) r = join(r, labels[i - w - 1]!)
+        if (x + 1 < w) r = join(r, labels[i - w + 1]!)
       }
       if (r === 0) {
         if (next === parent.length) {
@@ -182,15 +175,19 @@ export function measureInk(page: GreyPage): InkMeasures {
     }
   }
   const n = next
+  // Every label to its root at once (a label's parent is never above it, so in label order each parent is done first).
+  const root = new Int32Array(n)
+  for (let l = 1; l < n; l++) root[l] = parent[l] === l ? l : root[parent[l]!]!
   const minY = new Int32Array(n).fill(h)
   const maxY = new Int32Array(n).fill(-1)
   const minX = new Int32Array(n).fill(w)
   const maxX = new Int32Array(n).fill(-1)
   for (let y = 0; y < h; y++) {
+    const row = y * w
     for (let x = 0; x < w; x++) {
-      const l = labels[y * w + x]!
+      const l = labels[row + x]!
       if (!l) continue
-      const r = find(l)
+      const r = root[l]!
       if (y < minY[r]!) minY[r] = y
       if (y > maxY[r]!) maxY[r] = y
       if (x < minX[r]!) minX[r] = x
@@ -206,7 +203,7 @@ export function measureInk(page: GreyPage): InkMeasures {
   const colInk = new Float64Array(w)
   const boxes: MarkBox[] = []
   for (let r = 1; r < n; r++) {
-    if (maxY[r]! < 0 || find(r) !== r) continue
+    if (maxY[r]! < 0 || root[r] !== r) continue
     const ch = maxY[r]! - minY[r]! + 1
     const cw = maxX[r]! - minX[r]! + 1
     if (ch < dpiish * 0.03 && cw < dpiish * 0.03) specks++

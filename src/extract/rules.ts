@@ -56,17 +56,23 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
   // A scanned rule drifts by a pixel over its length: a run may continue in the neighbouring row or column.
   const darkRow = (y: number, x: number) => dark(y * w + x) || (y > 0 && dark((y - 1) * w + x)) || (y + 1 < h && dark((y + 1) * w + x))
   const darkCol = (y: number, x: number) => dark(y * w + x) || (x > 0 && dark(y * w + x - 1)) || (x + 1 < w && dark(y * w + x + 1))
+  // A run is a stretch of pixels that are dark or have a dark neighbour across the line, from its
+  // first dark pixel to its end. Only runs of minRun pixels or more can be rules, and each of
+  // those covers one of every minRun-th pixel along the line: runs are looked for there only,
+  // so the paper and the text between rules are never walked (the same runs, found faster).
   // Horizontal rules: long dark runs in a row whose vertical extent at each pixel is thin.
   for (let y = 0; y < h; y++) {
     const row = y * w
-    let x = 0
-    while (x < w) {
-      if (!dark(row + x)) {
-        x++
-        continue
-      }
-      let end = x
+    let seen = 0
+    for (let s = minRun - 1; s < w; s += minRun) {
+      if (s < seen || !darkRow(y, s)) continue
+      let a = s
+      while (a > 0 && darkRow(y, a - 1)) a--
+      let end = s + 1
       while (end < w && darkRow(y, end)) end++
+      seen = end
+      let x = a
+      while (x < end && !dark(row + x)) x++
       if (end - x >= minRun && mostlyThin(x, end, (xx) => row + xx, w)) {
         for (let xx = x; xx < end; xx++) {
           if (!dark(row + xx)) continue
@@ -80,36 +86,36 @@ export function removeRules(page: GreyPage, opts: RuleRemovalOptions = {}): { pa
           }
         }
       }
-      x = end
     }
   }
   // Vertical rules: the same down the columns.
   // Text strokes are at most about a sixth of an inch tall; box edges between two rules are longer.
   const minRunV = Math.max(40, Math.round(h * 0.02), Math.round(th * 3))
-  for (let x = 0; x < w; x++) {
-    let y = 0
-    while (y < h) {
-      if (!dark(y * w + x)) {
-        y++
-        continue
-      }
-      let end = y
+  // Looked for on every minRunV-th row, across it (the page read in memory order); seenTo: each column's last run found.
+  const seenTo = new Int32Array(w)
+  for (let s = minRunV - 1; s < h; s += minRunV) {
+    for (let x = 0; x < w; x++) {
+      if (s < seenTo[x]! || !darkCol(s, x)) continue
+      let a = s
+      while (a > 0 && darkCol(a - 1, x)) a--
+      let end = s + 1
       while (end < h && darkCol(end, x)) end++
-      if (end - y >= minRunV && mostlyThin(y, end, (yy) => yy * w + x, 1)) {
-        for (let yy = y; yy < end; yy++) {
-          const i = yy * w + x
-          if (!dark(i)) continue
-          let left = 0
-          while (left <= maxCross && x - left - 1 >= 0 && dark(i - left - 1)) left++
-          let right = 0
-          while (right <= maxCross && x + right + 1 < w && dark(i + right + 1)) right++
-          if (left + right + 1 <= maxCross) {
-            out[i] = 255
-            removed++
-          }
+      seenTo[x] = end
+      let y = a
+      while (y < end && !dark(y * w + x)) y++
+      if (end - y < minRunV || !mostlyThin(y, end, (yy) => yy * w + x, 1)) continue
+      for (let yy = y; yy < end; yy++) {
+        const i = yy * w + x
+        if (!dark(i)) continue
+        let left = 0
+        while (left <= maxCross && x - left - 1 >= 0 && dark(i - left - 1)) left++
+        let right = 0
+        while (right <= maxCross && x + right + 1 < w && dark(i + right + 1)) right++
+        if (left + right + 1 <= maxCross) {
+          out[i] = 255
+          removed++
         }
       }
-      y = end
     }
   }
   return { page: { data: out, width: w, height: h }, removed }

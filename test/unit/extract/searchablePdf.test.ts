@@ -1,4 +1,5 @@
 import { PDFParse } from 'pdf-parse'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { buildSearchablePdf } from '../../../src/extract/searchablePdf.js'
 import { decodePage, pdfPageImage } from '../../../src/extract/images.js'
@@ -28,5 +29,15 @@ describe('buildSearchablePdf', () => {
     expect(text.pages[0]!.text).toContain('Hemoglobin')
     expect(text.pages[0]!.text).toContain('A1c')
     expect(text.pages[0]!.text).toContain('naïve')
+  })
+
+  it('keeps the scan as a one-component (grey) JPEG, drawn at its size', async () => {
+    const img = await pdfPageImage(await decodePage(await textPage(['Hemoglobin A1c 6.1 %']), 'png', 1, { maxPixels: 1e8 }))
+    const meta = await sharp(img.jpeg).metadata()
+    expect(meta.format).toBe('jpeg')
+    expect(meta.channels).toBe(1)
+    expect([meta.width, meta.height]).toEqual([img.width, img.height])
+    const pdf = await buildSearchablePdf([{ ...img, words: [] }], 'grey')
+    expect(pdf.includes(Buffer.from('/DeviceGray'))).toBe(true)
   })
 })
