@@ -28,15 +28,19 @@ export function treeRssMb(pid: number): number {
   return rssMb(pid) + childPids(pid).reduce((s, c) => s + treeRssMb(c), 0)
 }
 
-export type ProcRole = 'main' | 'ocr-host' | 'reader' | 'other'
+/** `starting`: a child caught between fork and exec, still main's copy (its pages are main's, shared). */
+export type ProcRole = 'main' | 'ocr-host' | 'reader' | 'starting' | 'other'
+
+const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8')
 
 /** What a process of chartclerk's tree is, from its command line. */
 function roleOf(pid: number, root: number): ProcRole {
   if (pid === root) return 'main'
   try {
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    const cmd = cmdline(pid)
     if (/ocr[/\\]host\.[jt]s/.test(cmd)) return 'ocr-host'
     if (/sandbox[/\\]child\.[jt]s/.test(cmd)) return 'reader'
+    if (cmd === cmdline(root)) return 'starting'
   } catch {
     // exited meanwhile
   }
