@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchPages, textPdfs } from './pages.js'
-import { childPids, rssMb, treeRssMb } from './procTree.js'
+import { TreeSampler, treeRssMb } from './procTree.js'
 
 export { treeRssMb }
 
@@ -53,25 +53,16 @@ export async function runHostileMemoryBench(opts: { files: number; cacheDir: str
       outcomes[k] = (outcomes[k] ?? 0) + 1
     }
   })
-  let peak = 0
-  let peakMain = 0
-  let maxReaders = 0
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeRssMb(child.pid!))
-    peakMain = Math.max(peakMain, rssMb(child.pid!))
-    maxReaders = Math.max(maxReaders, childPids(child.pid!).length)
-  }, 200)
+  const sampler = new TreeSampler(child.pid!)
   const t0 = performance.now()
   await new Promise((r) => child.once('exit', r))
-  clearInterval(timer)
+  sampler.stop()
   await rm(work, { recursive: true, force: true })
   return {
     files: files.length,
     hostile: nHostile,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
-    peakTreeRssMb: Math.round(peak),
-    peakMainRssMb: Math.round(peakMain),
-    maxReaderProcesses: maxReaders,
+    ...sampler.summary(),
     outcomes,
   }
 }

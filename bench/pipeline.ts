@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { existsSync, readFileSync } from 'node:fs'
-import { rssMb, treeRssMb } from './procTree.js'
+import { TreeSampler } from './procTree.js'
 import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -163,13 +163,10 @@ export async function runMemoryBench(opts: { pages: number; cacheDir: string }) 
   let done = 0
   child.stdout.on('data', (d: Buffer) => (done += d.toString().split('\n').filter(Boolean).length))
   const samples: { done: number; treeMb: number; mainMb: number }[] = []
-  const timer = setInterval(() => {
-    const mainMb = rssMb(child.pid!)
-    if (mainMb > 0) samples.push({ done, treeMb: treeRssMb(child.pid!), mainMb })
-  }, 250)
+  const sampler = new TreeSampler(child.pid!, 250, (treeMb, mainMb) => samples.push({ done, treeMb, mainMb }))
   const t0 = performance.now()
   await new Promise((r) => child.once('exit', r))
-  clearInterval(timer)
+  sampler.stop()
   await rm(data, { recursive: true, force: true })
   const quarter = (lo: number, hi: number) => {
     const xs = samples.filter((s) => s.done >= lo * pages.length && s.done < hi * pages.length).map((s) => s.treeMb)
@@ -179,8 +176,7 @@ export async function runMemoryBench(opts: { pages: number; cacheDir: string }) 
     pages: pages.length,
     done,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
-    peakTreeRssMb: Math.round(Math.max(...samples.map((s) => s.treeMb))),
-    peakMainRssMb: Math.round(Math.max(...samples.map((s) => s.mainMb))),
+    ...sampler.summary(),
     meanTreeRssMbByQuarter: [quarter(0, 0.25), quarter(0.25, 0.5), quarter(0.5, 0.75), quarter(0.75, 1.01)],
   }
 }

@@ -27,3 +27,84 @@ export function childPids(pid: number): number[] {
 export function treeRssMb(pid: number): number {
   return rssMb(pid) + childPids(pid).reduce((s, c) => s + treeRssMb(c), 0)
 }
+
+/** `starting`: a child caught between fork and exec, still main's copy (its pages are main's, shared). */
+export type ProcRole = 'main' | 'ocr-host' | 'reader' | 'starting' | 'other'
+
+const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+
+/** What a process of chartclerk's tree is, from its command line. */
+function roleOf(pid: number, root: number): ProcRole {
+  if (pid === root) return 'main'
+  try {
+    const cmd = cmdline(pid)
+    if (/ocr[/\\]host\.[jt]s/.test(cmd)) return 'ocr-host'
+    if (/sandbox[/\\]child\.[jt]s/.test(cmd)) return 'reader'
+    if (cmd === cmdline(root)) return 'starting'
+  } catch {
+    // exited meanwhile
+  }
+  return 'other'
+}
+
+export interface ProcSample {
+  pid: number
+  role: ProcRole
+  rssMb: number
+}
+
+/** Every process of the tree with its role and resident memory, at one moment. */
+export function treeBreakdown(root: number, pid = root): ProcSample[] {
+  const rss = rssMb(pid)
+  const own: ProcSample[] = rss > 0 ? [{ pid, role: roleOf(pid, root), rssMb: Math.round(rss) }] : []
+  return own.concat(...childPids(pid).map((c) => treeBreakdown(root, c)))
+}
+
+/**
+ * Samples a process tree until stopped: the peak of the whole tree with what each process held at
+ * that moment, and the highest each role reached on its own over the run.
+ */
+export class TreeSampler {
+  peakMb = 0
+  peakMainMb = 0
+  atPeak: ProcSample[] = []
+  maxByRole: Partial<Record<ProcRole, number>> = {}
+  maxProcesses = 0
+  private timer: NodeJS.Timeout
+
+  constructor(
+    private readonly root: number,
+    everyMs = 200,
+    onSample?: (treeMb: number, mainMb: number) => void,
+  ) {
+    this.timer = setInterval(() => {
+      const s = treeBreakdown(this.root)
+      if (!s.length) return
+      const tree = s.reduce((a, p) => a + p.rssMb, 0)
+      const main = s.find((p) => p.role === 'main')?.rssMb ?? 0
+      if (tree > this.peakMb) {
+        this.peakMb = tree
+        this.atPeak = s
+      }
+      this.peakMainMb = Math.max(this.peakMainMb, main)
+      this.maxProcesses = Math.max(this.maxProcesses, s.length - 1)
+      for (const p of s) this.maxByRole[p.role] = Math.max(this.maxByRole[p.role] ?? 0, p.rssMb)
+      onSample?.(tree, main)
+    }, everyMs)
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+  }
+
+  /** The figures for a bench result. */
+  summary() {
+    return {
+      peakTreeRssMb: Math.round(this.peakMb),
+      peakMainRssMb: Math.round(this.peakMainMb),
+      atPeak: this.atPeak.map((p) => `${p.role} ${p.rssMb}`).join(', '),
+      maxRssMbByRole: this.maxByRole,
+      maxChildProcesses: this.maxProcesses,
+    }
+  }
+}

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { ChartclerkError } from '../errors.js'
 import type { ExtractedText, PageText } from '../model/types.js'
 import type { Rect } from './imageRegions.js'
+import type { ImageKind } from './images.js'
 import { readImageRegions } from './imageText.js'
 import type { OcrEngine } from './ocr/types.js'
 import { readPage } from './readPage.js'
@@ -24,6 +25,12 @@ export interface ExtractOptions {
   renderDpi: number
   maxPixels: number
   minTextLayerChars: number
+  /**
+   * Pages of an image file that inspect already decoded in a reader (within the budget). With an
+   * engine that reads pages in its own processes, those then decode the pages from the file
+   * itself: no page's pixels pass through this process, and no reader is started again.
+   */
+  imagePages?: number
 }
 
 export interface ReadPage {
@@ -87,7 +94,9 @@ export async function extractDocument(
   onPage: (page: ReadPage) => Promise<void>,
   known?: PdfFacts,
 ): Promise<ExtractedText> {
-  const data = await readFile(file)
+  // An image file already proved readable goes to the OCR hosts by its path.
+  const byPath = kind !== 'pdf' && !!opts.imagePages && !!ocr.readPage
+  const data = byPath ? Buffer.alloc(0) : await readFile(file)
   let facts = known
   let pdf: OpenedPdf | null = null
   let img: OpenedImage | null = null
@@ -104,6 +113,8 @@ export async function extractDocument(
       }
     }
     pageCount = facts.pageTexts.length
+  } else if (byPath) {
+    pageCount = opts.imagePages!
   } else {
     img = await openImage(data, kind, opts)
     pageCount = img.pageCount
@@ -158,7 +169,11 @@ export async function extractDocument(
       let reading
       try {
         // A rendered PDF page goes to OCR as it came (PNG): decoding it is the OCR host's work, not this process's.
-        const input = source ? { png: await source.renderPage(n, opts.renderDpi) } : { grey: await decodeImagePage(n) }
+        const input = source
+          ? { png: await source.renderPage(n, opts.renderDpi) }
+          : byPath
+            ? { file, kind: kind as ImageKind, page: n }
+            : { grey: await decodeImagePage(n) }
         reading = await readPage(input, ocr, { deskew: opts.deskew, maxPixels: opts.maxPixels })
       } finally {
         done()

@@ -4,13 +4,17 @@
  * searchable PDF and the viewer are made from. The same steps run in an OCR host process
  * (ocr/host.ts) or, for an engine without hosts, here.
  */
-import { decodePage, pdfPageImage, scaleWords, type GreyPage } from './images.js'
+import { decodePage, pdfPageImage, scaleWords, type GreyPage, type ImageKind } from './images.js'
 import type { OcrEngine, OcrPageResult } from './ocr/types.js'
 import { readScannedPage } from './readScannedPage.js'
 import type { SearchablePage } from './searchablePdf.js'
 
-/** A page to read: a rendered PDF page (PNG) or an already decoded grey page. */
-export type PageInput = { png: Buffer } | { grey: GreyPage }
+/**
+ * A page to read: a rendered PDF page (PNG), an already decoded grey page, or a page of an
+ * image file already proved to decode within the budget (decoded where it is read, so its
+ * pixels never pass through the main process).
+ */
+export type PageInput = { png: Buffer } | { grey: GreyPage } | { file: string; kind: ImageKind; page: number }
 
 export interface PageReadOptions {
   deskew: boolean
@@ -28,7 +32,12 @@ export interface PageReading {
 }
 
 export async function readPageImage(input: PageInput, ocr: OcrEngine, opts: PageReadOptions): Promise<PageReading> {
-  const grey = 'png' in input ? await decodePage(input.png, 'render', 1, opts) : input.grey
+  const grey =
+    'png' in input
+      ? await decodePage(input.png, 'render', 1, opts)
+      : 'file' in input
+        ? await decodePage(input.file, input.kind, input.page, opts)
+        : input.grey
   const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
   const forPdf = await pdfPageImage(prepared)
   return {

@@ -35,15 +35,17 @@ async function handle(req: HostRequest): Promise<unknown> {
       return engine.recognize(Buffer.from(req.image.buffer, req.image.byteOffset, req.image.byteLength), { layout: req.layout })
     case 'read-page': {
       const input =
-        'png' in req.input
-          ? { png: Buffer.from(req.input.png.buffer, req.input.png.byteOffset, req.input.png.byteLength) }
-          : {
-              grey: {
-                data: Buffer.from(req.input.grey.data.buffer, req.input.grey.data.byteOffset, req.input.grey.data.byteLength),
-                width: req.input.grey.width,
-                height: req.input.grey.height,
-              },
-            }
+        'file' in req.input
+          ? req.input
+          : 'png' in req.input
+            ? { png: Buffer.from(req.input.png.buffer, req.input.png.byteOffset, req.input.png.byteLength) }
+            : {
+                grey: {
+                  data: Buffer.from(req.input.grey.data.buffer, req.input.grey.data.byteOffset, req.input.grey.data.byteLength),
+                  width: req.input.grey.width,
+                  height: req.input.grey.height,
+                },
+              }
       return readPageImage(input, engine, req.opts)
     }
     case 'test-crash':

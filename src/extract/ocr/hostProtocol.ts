@@ -1,5 +1,5 @@
 /** Messages between the main process and an OCR host process (ocr/host.ts). */
-import type { GreyPage } from '../images.js'
+import type { GreyPage, ImageKind } from '../images.js'
 import type { PageReadOptions } from '../readPage.js'
 import type { OcrEngineKind, PageLayout } from './types.js'
 
@@ -14,7 +14,11 @@ type Wire<T> = T extends Buffer ? Uint8Array : T extends object ? { [K in keyof 
 
 export type HostRequest = { id: number } & (
   | { op: 'recognize'; image: Uint8Array; layout?: PageLayout }
-  | { op: 'read-page'; input: { png: Uint8Array } | { grey: Wire<GreyPage> }; opts: PageReadOptions }
+  | {
+      op: 'read-page'
+      input: { png: Uint8Array } | { grey: Wire<GreyPage> } | { file: string; kind: ImageKind; page: number }
+      opts: PageReadOptions
+    }
   | { op: 'test-crash' }
 )
 

@@ -182,15 +182,17 @@ export class HostedOcr implements OcrEngine {
 
   async readPage(input: PageInput, opts: PageReadOptions): Promise<PageReading> {
     const wire =
-      'png' in input
-        ? { png: new Uint8Array(input.png.buffer, input.png.byteOffset, input.png.byteLength) }
-        : {
-            grey: {
-              data: new Uint8Array(input.grey.data.buffer, input.grey.data.byteOffset, input.grey.data.byteLength),
-              width: input.grey.width,
-              height: input.grey.height,
-            },
-          }
+      'file' in input
+        ? input
+        : 'png' in input
+          ? { png: new Uint8Array(input.png.buffer, input.png.byteOffset, input.png.byteLength) }
+          : {
+              grey: {
+                data: new Uint8Array(input.grey.data.buffer, input.grey.data.byteOffset, input.grey.data.byteLength),
+                width: input.grey.width,
+                height: input.grey.height,
+              },
+            }
     const r = (await this.submit(
       { op: 'read-page', input: wire, opts: { deskew: opts.deskew, maxPixels: opts.maxPixels } },
       this.pageTimeoutMs * READINGS_PER_PAGE + 30_000,

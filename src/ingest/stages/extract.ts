@@ -21,7 +21,13 @@ export const extract: Stage = {
       job.workPath,
       job.kind!,
       ctx.ocr,
-      { deskew: o.deskew, renderDpi: o.renderDpi, maxPixels: o.maxPixels, minTextLayerChars: o.minTextLayerChars },
+      {
+        deskew: o.deskew,
+        renderDpi: o.renderDpi,
+        maxPixels: o.maxPixels,
+        minTextLayerChars: o.minTextLayerChars,
+        imagePages: job.kind !== 'pdf' ? job.pageCount : undefined,
+      },
       async (page) => {
         if (!page.scan) return
         scans++

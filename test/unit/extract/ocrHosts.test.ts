@@ -3,10 +3,15 @@
  * their page cap or past their memory cap and pages are still read; a host that dies under a
  * page costs a retry, not the page; a page that kills every host it meets fails cleanly.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { extractDocument } from '../../../src/extract/extractText.js'
 import { decodePage } from '../../../src/extract/images.js'
 import { HostedOcr } from '../../../src/extract/ocr/hosted.js'
 import { readPage } from '../../../src/extract/readPage.js'
+import { readerCount } from '../../../src/extract/sandbox/pool.js'
 import { CONSULT_LINES, textPage } from '../../helpers/pages.js'
 
 const opts = { deskew: true, maxPixels: 1e8 }
@@ -46,6 +51,44 @@ describe('HostedOcr (tesseract.js in host processes)', { timeout: 300_000 }, () 
     expect(engine.recycled).toBe(1)
     await new Promise((r) => setTimeout(r, 300))
     expect(alive(pids[0]!)).toBe(false)
+  })
+
+  it('a page of an image file goes to the host by its path: decoded there, read as the page decoded here is', async () => {
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 1 })
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-host-file-'))
+    try {
+      const png = await textPage(CONSULT_LINES, { skew: 1 })
+      const file = path.join(dir, 'scan.png')
+      await writeFile(file, png)
+      const byPath = await readPage({ file, kind: 'png', page: 1 }, engine, opts)
+      const byPixels = await readPage({ grey: await decodePage(png, 'png', 1, { maxPixels: 1e8 }) }, engine, opts)
+      expect(byPath.result.text).toContain('CONSULTATION NOTE')
+      expect(byPath.result.text).toBe(byPixels.result.text)
+      expect([byPath.width, byPath.height, byPath.deskewAngle]).toEqual([byPixels.width, byPixels.height, byPixels.deskewAngle])
+      // A whole image file proved at inspect: read by the hosts from its path, no reader process started for it.
+      const pages: string[] = []
+      let readers = 0
+      const watch = setInterval(() => (readers = Math.max(readers, readerCount())), 5)
+      const x = await extractDocument(
+        file,
+        'png',
+        engine,
+        { deskew: true, renderDpi: 300, maxPixels: 1e8, minTextLayerChars: 20, imagePages: 1 },
+        async (p) => void pages.push(p.text.text),
+      )
+      clearInterval(watch)
+      expect(readers).toBe(0)
+      expect(x.pages).toHaveLength(1)
+      expect(x.fullText).toContain('CONSULTATION NOTE')
+      // A file that is not an image fails on the host like a damaged scan, not as a host crash.
+      await writeFile(path.join(dir, 'bad.png'), 'not an image')
+      await expect(readPage({ file: path.join(dir, 'bad.png'), kind: 'png', page: 1 }, engine, opts)).rejects.toMatchObject({
+        code: 'IMAGE_CORRUPT',
+      })
+      expect(engine.retried).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('a host past its memory cap is replaced after the page', async () => {
