@@ -128,8 +128,9 @@ describe('boundaries read from the pages', () => {
       pages: [d.pages[0]!.concat([`NOV-23-2025 16:35 FROM: KESTREL VLY HIM\tTO: 5555550199\tP.${i + 1}/3`])],
     }))
     const read = readPages(stackPages(faxed), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } })
-    // Read as the document's own numbering, it would say pages 2 and 3 are one document.
-    expect(read.map((r) => r.marker?.page)).toEqual([1, 2, 3])
+    // A fax banner at the foot (a send time and FROM:/TO:) is the transmission's count, not the documents' own numbering:
+    // read as theirs, it would say pages 2 and 3 are one document.
+    expect(read.map((r) => r.marker)).toEqual([null, null, null])
     const p = planSplit(read)
     expect(p.cuts.map((c) => c.page)).toEqual([2, 3])
     expect(p.cuts[1]!.reasons.join('; ')).not.toMatch(/page numbers run on/)
