@@ -113,7 +113,8 @@ function readPage(
     ids,
     type,
     titled: top.some(isTitleLine),
-    continued: top.some(isContinuedLine),
+    // In the page's first lines, not at its foot (on a short page the foot is among the first lines too).
+    continued: top.slice(0, Math.ceil(lines.length / 2)).some(isContinuedLine),
     continuesAfter: contentLines.slice(-3).some(isContinuedLine),
     signedAtEnd: !blank && !separator && signedAtEnd(text, lines.length),
     // From the page without its fax banner: a banner on every page is no letterhead.
