@@ -220,6 +220,12 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (!pg.continued && changed.length)
     signs.push({ p: 0.75, why: `the page's heading carries another ${changed.join(', ')} number than the document's` })
 
+  // Another copy of the form or report the document opened with, filled in again: a document's later pages go on from
+  // its first, they do not repeat it (unless every page of it does, as a flowsheet's).
+  const first = part[0]!
+  if (!pg.continued && !m && formAgain(pg, first) && !part.slice(1).some((x) => !x.blank && formAgain(x, first)))
+    signs.push({ p: 0.55, why: "the page repeats the document's first page, its heading and its text, filled in again" })
+
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.
   const confidence = conflict === 'strong' ? any : any * hold
@@ -228,6 +234,24 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     confidence: Math.round(confidence * 1000) / 1000,
     reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)],
   }
+}
+
+/** Most of the lines of words on two pages are the same, and there are enough of them to tell (not the same page twice). */
+function formAgain(a: PageReading, b: PageReading): boolean {
+  const fa = a.form ?? []
+  const fb = b.form ?? []
+  if (fa.length < 8 || fb.length < 8 || fa.join('\n') === fb.join('\n')) return false
+  const left = new Map<string, number>()
+  for (const l of fb) left.set(l, (left.get(l) ?? 0) + 1)
+  let shared = 0
+  for (const l of fa) {
+    const n = left.get(l) ?? 0
+    if (n > 0) {
+      shared++
+      left.set(l, n - 1)
+    }
+  }
+  return (2 * shared) / (fa.length + fb.length) >= 0.7
 }
 
 /** The kinds of document number in the page's heading whose values are none of those the part's headings carried. */

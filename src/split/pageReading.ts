@@ -48,6 +48,11 @@ export interface PageReading {
    * encounter/visit, account, specimen, case (never the patient's record number).
    */
   docIds: Record<string, string[]>
+  /**
+   * The page's lines of words with their numbers taken out ("collected ##/##/####"): its form,
+   * to see a page that is another copy of a form or report already seen, filled in again.
+   */
+  form: string[]
 }
 
 export interface ReadOptions {
@@ -126,7 +131,21 @@ function readPage(
     headDates: datesIn(contentLines.slice(0, headingLines(contentLines)).join('\n')),
     dates: datesIn(content),
     docIds: blank || separator ? {} : documentNumbers(contentLines.slice(0, headingLines(contentLines))),
+    form: blank || separator ? [] : formOf(contentLines),
   }
+}
+
+/** Lines with two words or more, numbers as '#', spacing and punctuation folded. */
+function formOf(lines: readonly string[]): string[] {
+  return lines
+    .map((l) =>
+      l
+        .toLowerCase()
+        .replace(/\d+/g, '#')
+        .replace(/[^a-z#]+/g, ' ')
+        .trim(),
+    )
+    .filter((l) => (l.match(/[a-z]{2,}/g)?.length ?? 0) >= 2)
 }
 
 /**
