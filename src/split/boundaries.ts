@@ -223,7 +223,9 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   // Another copy of the form or report the document opened with, filled in again: a document's later pages go on from
   // its first, they do not repeat it (unless every page of it does, as a flowsheet's).
   const first = part[0]!
-  if (!pg.continued && !m && formAgain(pg, first) && !part.slice(1).some((x) => !x.blank && formAgain(x, first)))
+  // A page carrying the document's own number again (its accession, its report number) is not another copy.
+  const sameNumber = Object.entries(pg.docIds ?? {}).some(([k, vs]) => vs.some((v) => part.some((x) => x.docIds?.[k]?.includes(v))))
+  if (!pg.continued && !m && !sameNumber && formAgain(pg, first) && !part.slice(1).some((x) => !x.blank && formAgain(x, first)))
     signs.push({ p: 0.55, why: "the page repeats the document's first page, its heading and its text, filled in again" })
 
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
