@@ -76,18 +76,6 @@ const BARE_X_OF_N = new RegExp(String.raw`^\s*[-–—(\[]?\s*${N}\s*(?:[o0]\s?[
 const DASHED_X = /^\s*[-–—]\s*([0-9OoIlSZB]{1,3})\s*[-–—]\s*$/
 
 const FAXY = /\bfax\b|\bfrom\s*:|\bto\s*:|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\b\d{1,2}:\d{2}\b/i
-/**
- * A fax server's banner, wherever the text layer puts it (a received fax's banner often lands
- * at the foot): the time the transmission was sent and a fax's words or counter ("FROM:",
- * "TO:", "Fax", "P.003", "P.3/12") on one line. A sender's own footer with a print time
- * ("Printed 12/01/2025 10:14  Page 2 of 3") is not one.
- */
-const BANNER_TIME = /\b\d{1,2}:\d{2}\b/
-const BANNER_WORD = /\bfax\b|\bfrom\s*:|\bto\s*:|(?<![A-Za-z])p\s?\.?\s?\d{2,3}\b|(?<![A-Za-z])p\s?\.?\s?\d{1,3}\s*\/\s*\d{1,3}/i
-const PRINTED = /\bprint(ed|out)?\b/i
-export function isBannerLine(t: string): boolean {
-  return BANNER_TIME.test(t) && BANNER_WORD.test(t) && !PRINTED.test(t)
-}
 
 interface Marker {
   physicalPage: number
@@ -124,8 +112,7 @@ function markersOn(physicalPage: number, text: string): Marker[] {
     const t = line.text
     if (t.trim() === '') continue
     const zone = edges.has(line.n)
-    // The top lines with anything of a fax about them; at the foot (or anywhere at the page's edges), a whole fax banner.
-    const faxLine = (top.has(line.n) && FAXY.test(t)) || (zone && isBannerLine(t))
+    const faxLine = top.has(line.n) && FAXY.test(t)
     const push = (x: number | null, total: number | null, source: MarkerSource): void => {
       if (x === null) return
       if (total !== null && (x > total || total > 500)) return

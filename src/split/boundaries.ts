@@ -193,10 +193,6 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     hold *= 0.3
     holds.push('the page says it continues')
   }
-  if (prev.continuesAfter && !pg.continued) {
-    hold *= 0.3
-    holds.push('the page before says it continues overleaf')
-  }
   const partType = part.find((x) => x.type)?.type ?? null
   if (pg.type && partType && pg.type !== partType)
     signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
@@ -215,19 +211,6 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (!pg.continued && pg.headDates.length && seen.size && !pg.headDates.some((d) => seen.has(d)))
     signs.push({ p: 0.45, why: "the date in the page's heading (of service, of the report) is not one of the document's" })
 
-  // The heading carries a document number (accession, report, encounter, account ...) the document so far has not had.
-  const changed = changedDocNumbers(pg, part)
-  if (!pg.continued && changed.length)
-    signs.push({ p: 0.75, why: `the page's heading carries another ${changed.join(', ')} number than the document's` })
-
-  // Another copy of the form or report the document opened with, filled in again: a document's later pages go on from
-  // its first, they do not repeat it (unless every page of it does, as a flowsheet's).
-  const first = part[0]!
-  // A page carrying the document's own number again (its accession, its report number) is not another copy.
-  const sameNumber = Object.entries(pg.docIds ?? {}).some(([k, vs]) => vs.some((v) => part.some((x) => x.docIds?.[k]?.includes(v))))
-  if (!pg.continued && !m && !sameNumber && formAgain(pg, first) && !part.slice(1).some((x) => !x.blank && formAgain(x, first)))
-    signs.push({ p: 0.55, why: "the page repeats the document's first page, its heading and its text, filled in again" })
-
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.
   const confidence = conflict === 'strong' ? any : any * hold
@@ -236,34 +219,6 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     confidence: Math.round(confidence * 1000) / 1000,
     reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)],
   }
-}
-
-/** Most of the lines of words on two pages are the same, and there are enough of them to tell (not the same page twice). */
-function formAgain(a: PageReading, b: PageReading): boolean {
-  const fa = a.form ?? []
-  const fb = b.form ?? []
-  if (fa.length < 8 || fb.length < 8 || fa.join('\n') === fb.join('\n')) return false
-  const left = new Map<string, number>()
-  for (const l of fb) left.set(l, (left.get(l) ?? 0) + 1)
-  let shared = 0
-  for (const l of fa) {
-    const n = left.get(l) ?? 0
-    if (n > 0) {
-      shared++
-      left.set(l, n - 1)
-    }
-  }
-  return (2 * shared) / (fa.length + fb.length) >= 0.7
-}
-
-/** The kinds of document number in the page's heading whose values are none of those the part's headings carried. */
-function changedDocNumbers(pg: PageReading, part: readonly PageReading[]): string[] {
-  const out: string[] = []
-  for (const [kind, values] of Object.entries(pg.docIds ?? {})) {
-    const seen = part.flatMap((x) => x.docIds?.[kind] ?? [])
-    if (values.length && seen.length && !values.some((v) => seen.includes(v))) out.push(kind)
-  }
-  return out
 }
 
 function partMarkers(part: readonly PageReading[]): NonNullable<PageReading['marker']>[] {

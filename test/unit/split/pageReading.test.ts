@@ -36,46 +36,4 @@ describe('what a page says about where documents start', () => {
     const [p] = read('FROM: (814) 555-0162 01/18/2025 15:31 P..9/11 a .')
     expect(p!.blank).toBe(true)
   })
-
-  it("a fax banner at the foot (send time, FROM:/TO:, P.x/N) is the transmission's count, not the page's own number; a printed footer is the page's", () => {
-    const body = 'Harbor Cardiology Associates\nCARDIOLOGY CONSULTATION\nReason for consultation: palpitations for three weeks.'
-    const [faxed, printed] = read(
-      `${body}\nNOV-23-2025 16:35 FROM: KESTREL VLY HIM\tTO: 5555550199\tP.3/12`,
-      `${body}\nMercy General Hospital HIM   Printed 03/01/2025 10:14   Page 2 of 3`,
-    )
-    expect(faxed!.marker).toBeNull()
-    expect(printed!.marker).toEqual({ page: 2, total: 3 })
-  })
-
-  it('"continued" is a line of its own, not a word of the text; one at the foot says the document goes on overleaf', () => {
-    const [prose, heading, foot] = read(
-      'LARCHMONT COMMUNITY HOSPITAL\nHospital Discharge Record\nEchocardiogram showed global hypokinesis; sacubitril started at low dose and tolerated; metoprolol succinate continued;\nspironolactone added.',
-      'Delacroix, Marcus - discharge record, continued\nGoing home on.\nMetoprolol succinate 50 mg by mouth daily',
-      'Hospital course: admitted with fever and treated with antibiotics.\nOxygen was weaned to room air by day three.\n(continued)',
-    )
-    expect([prose!.continued, heading!.continued, foot!.continued]).toEqual([false, true, false])
-    expect(foot!.continuesAfter).toBe(true)
-  })
-
-  it("the heading's document numbers are read by kind, beside their label or on the line under it; the patient's record number is not one", () => {
-    const [p] = read(
-      [
-        'BLUEWATER REFERENCE LABORATORY',
-        'Patient',
-        'FAIRWEATHER, JOSEPHINE A   MRN: CC-316439',
-        'Accession',
-        'BW-2504-71509',
-        'Account LCH656064   Report #: R-22918   Collected 04/20/2025',
-        'COMPLETE BLOOD COUNT',
-      ].join('\n'),
-    )
-    expect(p!.docIds).toEqual({ accession: ['BW-2504-71509'], account: ['LCH656064'], report: ['R-22918'] })
-  })
-
-  it('a sender\'s "End of report" mark closes the page as a signature does', () => {
-    const [p] = read(
-      'White cell count 7.3\nPlatelets 384\nResults reviewed and released by the laboratory.\n*** End of report BW-2504-71509 ***',
-    )
-    expect(p!.signedAtEnd).toBe(true)
-  })
 })
