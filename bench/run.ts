@@ -12,6 +12,7 @@
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
  *   --split-batches N  generated stacks for the split figure (default 4, scanned)
  *   --split-quick  the split figure on one small text-layer stack (smoke test)
+ *   --split-look text|scan  text-layer or scanned stacks for the split figure (default scan)
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
  */
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     dump: { type: 'boolean', default: false },
     'split-batches': { type: 'string', default: '4' },
     'split-quick': { type: 'boolean', default: false },
+    'split-look': { type: 'string' },
     'unseen-text': { type: 'string', default: '8' },
     'unseen-scan': { type: 'string', default: '8' },
     'unseen-seed': { type: 'string' },
@@ -83,7 +85,12 @@ await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs:
 await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
 await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
 await step('split', async () =>
-  (await import('./split.js')).runSplitBench({ cacheDir, batches: Number(values['split-batches']), quick: values['split-quick'] }),
+  (await import('./split.js')).runSplitBench({
+    cacheDir,
+    batches: Number(values['split-batches']),
+    quick: values['split-quick'],
+    look: values['split-look'] as 'text' | 'scan' | undefined,
+  }),
 )
 await step('split-unseen', async () =>
   (await import('./split-unseen.js')).runSplitUnseenBench({
