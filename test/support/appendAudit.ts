@@ -15,5 +15,10 @@ const catalog = openCatalog(file!)
 const audit = new AuditLog(sqliteSqlCatalog(catalog.db))
 writeFileSync(`${go}.${actor}`, '')
 while (!existsSync(go!)) await new Promise((r) => setTimeout(r, 5))
-for (let i = 0; i < Number(n); i++) await audit.append({ actor: actor!, action: 'search', detail: { i }, source: 'test' })
+// A short pause after each append, as a desk between events: on a loaded machine one writer would otherwise finish
+// its rows before the others are scheduled, and the test would not see them write at the same time.
+for (let i = 0; i < Number(n); i++) {
+  await audit.append({ actor: actor!, action: 'search', detail: { i }, source: 'test' })
+  await new Promise((r) => setTimeout(r, 2))
+}
 catalog.close()
