@@ -12,17 +12,15 @@
  * (default 8 text-layer and 6 scanned stacks, seed `split-blind-v1`). Stacks and truth stay in
  * .bench-cache/split-blind/<seed>/; the run is kept in bench/results/split-blind-latest.json.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { rand } from './split-unseen/rand.js'
-import { assemble, openStackPrinter, scanStack } from './split-unseen/render.js'
 import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
 import type { StackPlan, StackTruth } from './split-unseen/stack.js'
 import { MRN_PATTERN, patientsCsv } from './split-blind/patients.js'
-import { planStack, type BlindPlan, type BlindTruth, type Look } from './split-blind/stack.js'
-import { runChartclerk } from './runChartclerk.js'
+import { planStack, type BlindPlan, type BlindTruth } from './split-blind/stack.js'
+import { ingestWithIndex } from './runChartclerk.js'
+import { writeStacks } from './split-unseen.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -39,34 +37,8 @@ export interface BlindStack {
 const asUnseenPlan = (p: BlindPlan) => p as unknown as StackPlan
 const asUnseenTruth = (t: BlindTruth) => t as unknown as StackTruth
 
-export async function writeBlindStacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<BlindStack[]> {
-  await mkdir(dir, { recursive: true })
-  const sepFile = path.join(dir, 'separator.pdf')
-  const made = await runChartclerk(['separator', '--out', sepFile], dir, {})
-  if (made.code !== 0) throw new Error(`split-blind: chartclerk separator failed: ${made.stderr}`)
-  const separator = await readFile(sepFile)
-  const printer = await openStackPrinter()
-  const out: BlindStack[] = []
-  try {
-    const todo: [Look, number][] = [
-      ...Array.from({ length: o.text }, (_, i) => ['text', i] as [Look, number]),
-      ...Array.from({ length: o.scan }, (_, i) => ['scan', i] as [Look, number]),
-    ]
-    for (const [look, i] of todo) {
-      const plan = planStack(o.seed, i, look)
-      const printed = await printer.print(plan.html, plan.truth.pages - plan.separatorPages.length)
-      let pdf = await assemble(printed, separator, asUnseenPlan(plan))
-      if (look === 'scan') pdf = await scanStack(pdf, asUnseenPlan(plan), rand(`${o.seed}:scan-noise:${i}`))
-      const file = path.join(dir, plan.truth.file)
-      await writeFile(file, pdf)
-      await writeFile(file.replace(/\.pdf$/, '.truth.json'), JSON.stringify(plan.truth, null, 2) + '\n')
-      await writeFile(file.replace(/\.pdf$/, '.html'), plan.html)
-      out.push({ pdf: file, truth: plan.truth })
-    }
-  } finally {
-    await printer.close()
-  }
-  return out
+export function writeBlindStacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<BlindStack[]> {
+  return writeStacks('split-blind', dir, o, planStack, asUnseenPlan)
 }
 
 /** Cuts the truth says are inside a document, by where: after a fax cover sheet, inside the long document. */
@@ -81,48 +53,28 @@ function cutsOfNote(truth: BlindTruth, found: number[]) {
 }
 
 export async function ingestAndScoreBlind(stacks: BlindStack[], o: { workers?: number } = {}) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-split-blind-'))
-  try {
-    const env = {
-      CHARTCLERK_DATA: path.join(dir, 'data'),
-      CHARTCLERK_INBOX: path.join(dir, 'inbox'),
-      CHARTCLERK_QUARANTINE: path.join(dir, 'quarantine'),
-      CHARTCLERK_MRN_PATTERN: MRN_PATTERN,
-      CHARTCLERK_OCR_WORKERS: String(o.workers ?? 2),
-      CHARTCLERK_LOG_LEVEL: 'warn',
-      CHARTCLERK_OCR_PAGE_TIMEOUT_MS: '900000',
+  const { linesByFile, seconds } = await ingestWithIndex<IngestLine>(
+    'split-blind',
+    stacks.map((s) => s.pdf),
+    { patientsCsv: patientsCsv(), mrnPattern: MRN_PATTERN, workers: o.workers },
+  )
+  const perStack = stacks.map((s, i) => {
+    const score = scoreStack(asUnseenTruth(s.truth), linesByFile[i]!)
+    return {
+      ...score,
+      faxBanner: s.truth.faxBanner,
+      ...cutsOfNote(s.truth, score.foundBoundaries),
+      lines: linesByFile[i]!.map((l) => ({
+        status: l.status,
+        split: l.split,
+        documentType: l.documentType,
+        typeConfidence: l.typeConfidence,
+        patient: l.patient?.mrn ?? null,
+        splitProposed: l.splitProposed,
+      })),
     }
-    const csv = path.join(dir, 'patients.csv')
-    await writeFile(csv, patientsCsv())
-    const imported = await runChartclerk(['patients', 'import', csv], dir, env)
-    if (imported.code !== 0) throw new Error(`split-blind: patients import failed (${imported.code}): ${imported.stdout}${imported.stderr}`)
-    const ingest = await runChartclerk(['--json', 'ingest', ...stacks.map((s) => s.pdf)], dir, env)
-    const lines = ingest.stdout
-      .split('\n')
-      .filter((l) => l.trim().startsWith('{'))
-      .map((l) => JSON.parse(l) as IngestLine)
-    if (!lines.length) throw new Error(`split-blind: ingest printed nothing (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`)
-    const linesOf = (s: BlindStack) => lines.filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(s.pdf))
-    const perStack = stacks.map((s) => {
-      const score = scoreStack(asUnseenTruth(s.truth), linesOf(s))
-      return {
-        ...score,
-        faxBanner: s.truth.faxBanner,
-        ...cutsOfNote(s.truth, score.foundBoundaries),
-        lines: linesOf(s).map((l) => ({
-          status: l.status,
-          split: l.split,
-          documentType: l.documentType,
-          typeConfidence: l.typeConfidence,
-          patient: l.patient?.mrn ?? null,
-          splitProposed: l.splitProposed,
-        })),
-      }
-    })
-    return { perStack, seconds: Math.round(ingest.seconds * 10) / 10 }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
+  return { perStack, seconds }
 }
 
 type Scored = StackScore & { afterCover: number; insideLong: number }

@@ -11,16 +11,15 @@
  * .bench-cache/split-unseen/<seed>/ to look at; the run is kept in
  * bench/results/split-unseen-latest.json.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { patientsCsv, MRN_PATTERN } from './split-unseen/patients.js'
 import { rand } from './split-unseen/rand.js'
 import { assemble, openStackPrinter, scanStack } from './split-unseen/render.js'
 import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
-import { planStack, type Look, type StackTruth } from './split-unseen/stack.js'
-import { runChartclerk } from './runChartclerk.js'
+import { planStack, type Look, type StackPlan, type StackTruth } from './split-unseen/stack.js'
+import { ingestWithIndex, runChartclerk } from './runChartclerk.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -29,31 +28,48 @@ export interface UnseenStack {
   truth: StackTruth
 }
 
-/** Writes the stacks (PDF and `<batch>.truth.json`) into `dir`; the separator sheet comes from `chartclerk separator` itself. */
-export async function writeUnseenStacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<UnseenStack[]> {
+/** A planned stack: its page HTML, its truth and where its separator sheets go. */
+interface PlannedStack {
+  truth: { pages: number; file: string }
+  html: string
+  separatorPages: number[]
+}
+
+/**
+ * Writes stacks (PDF, `<stack>.truth.json` and the HTML it was printed from) into `dir`: `plan`
+ * says what each holds, printed by Chromium, the separator sheet from `chartclerk separator`
+ * itself, scanned stacks put through the scanner's look. `forPrinter` gives the printer the
+ * fields it reads (this bench's plans as they are; another set's plans share those fields).
+ */
+export async function writeStacks<P extends PlannedStack>(
+  tag: string,
+  dir: string,
+  o: { seed: string; text: number; scan: number },
+  plan: (seed: string, index: number, look: Look) => P,
+  forPrinter: (p: P) => StackPlan,
+): Promise<{ pdf: string; truth: P['truth'] }[]> {
   await mkdir(dir, { recursive: true })
   const sepFile = path.join(dir, 'separator.pdf')
   const made = await runChartclerk(['separator', '--out', sepFile], dir, {})
-  if (made.code !== 0) throw new Error(`split-unseen: chartclerk separator failed: ${made.stderr}`)
+  if (made.code !== 0) throw new Error(`${tag}: chartclerk separator failed: ${made.stderr}`)
   const separator = await readFile(sepFile)
   const printer = await openStackPrinter()
-  const out: UnseenStack[] = []
+  const out: { pdf: string; truth: P['truth'] }[] = []
   try {
     const todo: [Look, number][] = [
       ...Array.from({ length: o.text }, (_, i) => ['text', i] as [Look, number]),
       ...Array.from({ length: o.scan }, (_, i) => ['scan', i] as [Look, number]),
     ]
     for (const [look, i] of todo) {
-      const plan = planStack(o.seed, i, look)
-      const htmlPages = plan.truth.pages - plan.separatorPages.length
-      const printed = await printer.print(plan.html, htmlPages)
-      let pdf = await assemble(printed, separator, plan)
-      if (look === 'scan') pdf = await scanStack(pdf, plan, rand(`${o.seed}:scan-noise:${i}`))
-      const file = path.join(dir, plan.truth.file)
+      const planned = plan(o.seed, i, look)
+      const printed = await printer.print(planned.html, planned.truth.pages - planned.separatorPages.length)
+      let pdf = await assemble(printed, separator, forPrinter(planned))
+      if (look === 'scan') pdf = await scanStack(pdf, forPrinter(planned), rand(`${o.seed}:scan-noise:${i}`))
+      const file = path.join(dir, planned.truth.file)
       await writeFile(file, pdf)
-      await writeFile(file.replace(/\.pdf$/, '.truth.json'), JSON.stringify(plan.truth, null, 2) + '\n')
-      await writeFile(file.replace(/\.pdf$/, '.html'), plan.html)
-      out.push({ pdf: file, truth: plan.truth })
+      await writeFile(file.replace(/\.pdf$/, '.truth.json'), JSON.stringify(planned.truth, null, 2) + '\n')
+      await writeFile(file.replace(/\.pdf$/, '.html'), planned.html)
+      out.push({ pdf: file, truth: planned.truth })
     }
   } finally {
     await printer.close()
@@ -61,57 +77,31 @@ export async function writeUnseenStacks(dir: string, o: { seed: string; text: nu
   return out
 }
 
+export function writeUnseenStacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<UnseenStack[]> {
+  return writeStacks('split-unseen', dir, o, planStack, (p) => p)
+}
+
 export async function ingestAndScoreUnseen(stacks: UnseenStack[], o: { workers?: number } = {}) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-split-unseen-'))
-  try {
-    const env = {
-      CHARTCLERK_DATA: path.join(dir, 'data'),
-      CHARTCLERK_INBOX: path.join(dir, 'inbox'),
-      CHARTCLERK_QUARANTINE: path.join(dir, 'quarantine'),
-      CHARTCLERK_MRN_PATTERN: MRN_PATTERN,
-      CHARTCLERK_OCR_WORKERS: String(o.workers ?? 2),
-      CHARTCLERK_LOG_LEVEL: 'warn',
-      CHARTCLERK_OCR_PAGE_TIMEOUT_MS: '900000',
-    }
-    const csv = path.join(dir, 'patients.csv')
-    await writeFile(csv, patientsCsv())
-    const imported = await runChartclerk(['patients', 'import', csv], dir, env)
-    if (imported.code !== 0)
-      throw new Error(`split-unseen: patients import failed (${imported.code}): ${imported.stdout}${imported.stderr}`)
-    const ingest = await runChartclerk(['--json', 'ingest', ...stacks.map((s) => s.pdf)], dir, env)
-    const lines = ingest.stdout
-      .split('\n')
-      .filter((l) => l.trim().startsWith('{'))
-      .map((l) => JSON.parse(l) as IngestLine)
-    if (!lines.length) throw new Error(`split-unseen: ingest printed nothing (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`)
-    const perStack = stacks.map((s) =>
-      scoreStack(
-        s.truth,
-        lines.filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(s.pdf)),
-      ),
-    )
-    // What chartclerk said about each stack, kept beside its score to look into a miss (all patients are made up).
-    const linesOf = (s: UnseenStack) =>
-      lines
-        .filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(s.pdf))
-        .map((l) => ({
-          status: l.status,
-          split: l.split,
-          documentType: l.documentType,
-          typeConfidence: l.typeConfidence,
-          patient: l.patient?.mrn ?? null,
-          matchReason: l.matchReason,
-          splitProposed: l.splitProposed,
-          reviewReasons: l.reviewReasons,
-        }))
-    return {
-      perStack: perStack.map((p, i) => ({ ...p, lines: linesOf(stacks[i]!) })),
-      lines,
-      seconds: Math.round(ingest.seconds * 10) / 10,
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  const { linesByFile, lines, seconds } = await ingestWithIndex<IngestLine>(
+    'split-unseen',
+    stacks.map((s) => s.pdf),
+    { patientsCsv: patientsCsv(), mrnPattern: MRN_PATTERN, workers: o.workers },
+  )
+  // What chartclerk said about each stack, kept beside its score to look into a miss (all patients are made up).
+  const perStack = stacks.map((s, i) => ({
+    ...scoreStack(s.truth, linesByFile[i]!),
+    lines: linesByFile[i]!.map((l) => ({
+      status: l.status,
+      split: l.split,
+      documentType: l.documentType,
+      typeConfidence: l.typeConfidence,
+      patient: l.patient?.mrn ?? null,
+      matchReason: l.matchReason,
+      splitProposed: l.splitProposed,
+      reviewReasons: l.reviewReasons,
+    })),
+  }))
+  return { perStack, lines, seconds }
 }
 
 const pct = (x: number | null) => (x == null ? 'n/a' : x.toFixed(3))

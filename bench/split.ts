@@ -5,14 +5,13 @@
  * not belong to (must be 0). `npm run bench -- --only split [--split-batches N] [--split-quick]`.
  * Quick mode: one small text-layer batch, for a smoke test.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { makeBatch, type BatchLook, type BatchSize, type BatchTruth } from './split/batch.js'
 import { benchPatientsCsv, MRN_PATTERN } from './split/patients.js'
 import { scoreBatch, summarise, type BatchScore, type IngestLine, type SplitSummary } from './split/score.js'
-import { runChartclerk } from './runChartclerk.js'
+import { ingestWithIndex } from './runChartclerk.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -48,38 +47,13 @@ export async function ingestAndScore(
   batches: GeneratedBatch[],
   o: { workers?: number } = {},
 ): Promise<{ summary: SplitSummary; perBatch: BatchScore[]; lines: IngestLine[]; seconds: number }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-bench-split-'))
-  try {
-    // A generous page timeout: on a loaded machine a page can take minutes, and this figure is about cutting, not speed.
-    const env = {
-      CHARTCLERK_DATA: path.join(dir, 'data'),
-      CHARTCLERK_INBOX: path.join(dir, 'inbox'),
-      CHARTCLERK_QUARANTINE: path.join(dir, 'quarantine'),
-      CHARTCLERK_MRN_PATTERN: MRN_PATTERN,
-      CHARTCLERK_OCR_WORKERS: String(o.workers ?? 2),
-      CHARTCLERK_LOG_LEVEL: 'warn',
-      CHARTCLERK_OCR_PAGE_TIMEOUT_MS: '900000',
-    }
-    const csv = path.join(dir, 'patients.csv')
-    await writeFile(csv, benchPatientsCsv())
-    const imported = await runChartclerk(['patients', 'import', csv], dir, env)
-    if (imported.code !== 0) throw new Error(`split bench: patients import failed (${imported.code}): ${imported.stdout}${imported.stderr}`)
-    const ingest = await runChartclerk(['--json', 'ingest', ...batches.map((b) => b.pdf)], dir, env)
-    const lines = ingest.stdout
-      .split('\n')
-      .filter((l) => l.trim().startsWith('{'))
-      .map((l) => JSON.parse(l) as IngestLine)
-    if (!lines.length) throw new Error(`split bench: ingest printed nothing (exit ${ingest.code}): ${ingest.stderr.slice(-2000)}`)
-    const perBatch = batches.map((b) =>
-      scoreBatch(
-        b.truth,
-        lines.filter((l) => l.file && path.resolve(dir, l.file) === path.resolve(b.pdf)),
-      ),
-    )
-    return { summary: summarise(perBatch), perBatch, lines, seconds: Math.round(ingest.seconds * 10) / 10 }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  const { linesByFile, lines, seconds } = await ingestWithIndex<IngestLine>(
+    'split',
+    batches.map((b) => b.pdf),
+    { patientsCsv: benchPatientsCsv(), mrnPattern: MRN_PATTERN, workers: o.workers },
+  )
+  const perBatch = batches.map((b, i) => scoreBatch(b.truth, linesByFile[i]!))
+  return { summary: summarise(perBatch), perBatch, lines, seconds }
 }
 
 export async function runSplitBench(opts: { cacheDir: string; batches?: number; quick?: boolean; seed?: string; look?: BatchLook }) {
