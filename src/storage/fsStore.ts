@@ -26,6 +26,18 @@ const TMP_DIR = '.tmp'
 /** Less free space than this and the store reports itself down ("disk full"). */
 const FULL_BELOW_BYTES = 4 * 1024 * 1024
 
+/** The folder itself or, if it does not exist yet, its nearest ancestor that does. */
+async function nearestExisting(dir: string): Promise<string> {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      await fs.stat(d)
+      return d
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(d) === d) throw err
+    }
+  }
+}
+
 export class FilesystemObjectStore implements ObjectStore {
   readonly backend = 'filesystem' as const
   constructor(readonly root: string) {}
@@ -48,11 +60,15 @@ export class FilesystemObjectStore implements ObjectStore {
   async health(): Promise<StoreHealth> {
     const description = `filesystem ${this.root}`
     try {
-      await fs.access(this.root, fs.constants.W_OK)
+      // A desk that has stored nothing yet has no store folder: that is not an outage when the
+      // folder it will be made in can be written.
+      const existing = await nearestExisting(this.root)
+      await fs.access(existing, fs.constants.W_OK)
       // Writable but full is as good as down: nothing can be stored.
-      const s = await fs.statfs(this.root).catch(() => null)
+      const s = await fs.statfs(existing).catch(() => null)
       if (s && Number(s.bavail) * Number(s.bsize) < FULL_BELOW_BYTES) return { reachable: false, description, detail: 'disk full' }
-      return { reachable: true, description, versioning: 'off', objectLock: false }
+      const detail = existing === this.root ? undefined : 'not created yet: made when the first document is stored'
+      return { reachable: true, description, ...(detail ? { detail } : {}), versioning: 'off', objectLock: false }
     } catch (err) {
       return { reachable: false, description, detail: (err as NodeJS.ErrnoException).code ?? 'unreachable' }
     }
