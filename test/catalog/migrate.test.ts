@@ -24,6 +24,7 @@ import { openPostgresCatalog, sqliteSqlCatalog, type SqlCatalog } from '../../sr
 import { registerCatalogCommands } from '../../src/cli/commands/catalog.js'
 import { DeficienciesRepo } from '../../src/deficiencies/repo.js'
 import { LOCK_NAME } from '../../src/ingest/dataLock.js'
+import { NodesRepo } from '../../src/nodes/registry.js'
 import { silentLogger } from '../../src/log.js'
 import { importPatients } from '../../src/patients/importPatients.js'
 import type { Finding } from '../../src/rules/types.js'
@@ -372,6 +373,30 @@ describe.skipIf(!server)('chartclerk catalog migrate', () => {
       await pg.close()
     } finally {
       desk.kill()
+    }
+  })
+
+  it('refuses while a web desk on this catalog is heard from, and copies once it has stopped', async () => {
+    const d = await fresh()
+    const c = openCatalog(ws.config().catalog.path)
+    const nodes = new NodesRepo(sqliteSqlCatalog(c.db).db)
+    const serve = { id: 'desk2:serve:4242', host: 'desk2', role: 'serve', pid: 4242, site: null }
+    try {
+      await nodes.report({ ...serve, rulesetVersion: null, startedAt: new Date().toISOString() })
+      await expect(migrate(d)).rejects.toMatchObject({
+        code: 'DATA_FOLDER_IN_USE',
+        action: expect.stringMatching(/serve on desk2 \(pid 4242\).*Stop it/),
+      })
+      const pg = await target(d)
+      expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM documents`.execute(pg.db)).rows[0]!.n)).toBe(0)
+      await pg.close()
+      await nodes.stopped(serve.id)
+      const r = await migrate(d)
+      expect(r.code).toBe(0)
+      expect(r.json.verified).toBe(true)
+    } finally {
+      await nodes.forgetOlderThan(-1000)
+      c.close()
     }
   })
 

@@ -4,15 +4,17 @@
  * src/catalog/sql/copyToPostgres.ts), verifies the copy (row counts, the audit chain and its head),
  * and says what to change in the configuration. It does not change the configuration itself, and
  * leaves the SQLite file as it was. The desk must be stopped: the data folder's lock is taken for
- * the whole copy. Interrupted (Ctrl-C, a lost connection), it continues where it stopped when run
- * again; run after a finished copy, it copies nothing and verifies again.
+ * the whole copy, and a web desk or worker heard from lately (the nodes table) refuses it too.
+ * Interrupted (Ctrl-C, a lost connection), it continues where it stopped when run again; run
+ * after a finished copy, it copies nothing and verifies again.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { openCatalog } from '../../catalog/db.js'
+import { openCatalog, type Db } from '../../catalog/db.js'
 import { moveCatalogToPostgres, type MoveResult } from '../../setup/moveCatalog.js'
-import { openPostgresCatalog } from '../../catalog/sql/open.js'
+import { openPostgresCatalog, sqliteSqlCatalog } from '../../catalog/sql/open.js'
+import { nodeName, NodesRepo } from '../../nodes/registry.js'
 import { ChartclerkError } from '../../errors.js'
 import { lockDataFolder, type DataLock } from '../../ingest/dataLock.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -62,6 +64,13 @@ export function registerCatalogCommands(program: Command): void {
 
       const lock = await lockDesk(here.dataDir)
       const source = openCatalog(here.catalog.path)
+      try {
+        await refuseWhileNodesRun(source.db, here.nodes.freshSeconds)
+      } catch (err) {
+        source.close()
+        await lock.release()
+        throw err
+      }
       const ac = new AbortController()
       const onSigint = (): void => {
         if (!json) process.stderr.write('\nstopping after the batch in hand; run the same command again to continue\n')
@@ -123,6 +132,20 @@ async function lockDesk(dataDir: string): Promise<DataLock> {
       )
     throw err
   }
+}
+
+/**
+ * The lock covers `chartclerk start` only; a web desk (`serve`) or a worker changes the catalog
+ * too. Each heartbeats into the nodes table, so one heard from lately is taken as running.
+ */
+async function refuseWhileNodesRun(source: Db, freshSeconds: number): Promise<void> {
+  const running = await new NodesRepo(sqliteSqlCatalog(source).db).seenWithin(freshSeconds * 1000)
+  if (!running.length) return
+  throw new ChartclerkError(
+    'DATA_FOLDER_IN_USE',
+    `This desk is in use: ${running.map(nodeName).join(', ')} ${running.length === 1 ? 'was' : 'were'} heard from in the last ${freshSeconds} s. Stop ${running.length === 1 ? 'it' : 'them'} before moving the catalog (nothing may change it during the copy), then run this command again. A process stopped without closing counts as running for ${freshSeconds} s after it was last heard from.`,
+    { detail: 'nodes running during catalog migrate' },
+  )
 }
 
 function report(
