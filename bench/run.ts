@@ -6,7 +6,7 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind,split-blind-3
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
@@ -15,6 +15,7 @@
  *   --split-look text|scan  text-layer or scanned stacks for the split figure (default scan)
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
+ *   --blind3-text N, --blind3-scan N, --blind3-seed S  stacks for split-blind-3 (default 8 and 6, seed split-blind-v3; bench/split-blind-3.ts)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -47,6 +48,9 @@ const { values } = parseArgs({
     'blind-text': { type: 'string', default: '8' },
     'blind-scan': { type: 'string', default: '6' },
     'blind-seed': { type: 'string' },
+    'blind3-text': { type: 'string', default: '8' },
+    'blind3-scan': { type: 'string', default: '6' },
+    'blind3-seed': { type: 'string' },
   },
 })
 const only = values.only ? new Set(values.only.split(',')) : null
@@ -106,6 +110,14 @@ await step('split-blind', async () =>
     text: Number(values['blind-text']),
     scan: Number(values['blind-scan']),
     seed: values['blind-seed'],
+  }),
+)
+await step('split-blind-3', async () =>
+  (await import('./split-blind-3.js')).runSplitBlind3Bench({
+    cacheDir,
+    text: Number(values['blind3-text']),
+    scan: Number(values['blind3-scan']),
+    seed: values['blind3-seed'],
   }),
 )
 await step('rules', async () => {
