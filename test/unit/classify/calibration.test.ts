@@ -9,7 +9,7 @@ import {
 import { Vectorizer } from '../../../src/classify/features.js'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { analyzeText, pageStructure } from '../../../src/classify/signals.js'
-import { encounterCues } from '../../../src/classify/sections.js'
+import { encounterCues, letterPurpose, ocrEven } from '../../../src/classify/sections.js'
 
 const p = (truth: string, predicted: string, confidence: number): Prediction => ({ truth, predicted, confidence })
 
@@ -177,6 +177,11 @@ describe('encounter cues', () => {
     expect(encounterCues('Cough for three days. Lungs clear. Bronchitis.')).toEqual([])
   })
 
+  it('reads a scan with look-alike digits as it reads typing', () => {
+    expect(ocrEven('Thank y0u f0r the referra1. In 17:02, q12h, 5 mg')).toBe('Thank you for the referral. In 17:02, q12h, 5 mg')
+    expect(encounterCues('Thank y0u f0r the referra1.')).toEqual(['cue asked'])
+  })
+
   it('joins the section pairs, and says when the text has none', () => {
     const visit = analyzeText('SUBJECTIVE: Returns for follow-up of gout.\nOBJECTIVE: afebrile.\nPLAN: continue.')
     expect(visit.structure).toEqual(expect.arrayContaining(['sec cue return', 'sec cue return + subjective']))
@@ -205,5 +210,32 @@ describe('feature blocks', () => {
     const [words, struct] = norms(0.6)
     expect(words).toBeCloseTo(1, 5)
     expect(struct).toBeCloseTo(0.6, 5)
+  })
+})
+
+describe('letter purpose', () => {
+  it('tells a letter that sends the patient on from one that answers, and where the first purpose sentence stands', () => {
+    expect(letterPurpose('I am referring Mr. John Smith to you for follow-up of his blood pressure. Our visit note is enclosed.')).toEqual([
+      'purpose out',
+      'purpose out early',
+      'purpose first out',
+    ])
+    expect(letterPurpose('Could you please see this 42-year-old woman under the two-week pathway?')).toContain('purpose out')
+    expect(letterPurpose('Dear Dr. Hale,\nThank you for referring Mrs. Ode with a pearly lesion on her nose.')).toEqual([
+      'purpose back',
+      'purpose back early',
+      'purpose first back',
+    ])
+    expect(letterPurpose('It was a pleasure meeting our mutual patient today. I appreciate you involving me.')).toContain('purpose back')
+    expect(letterPurpose('Thank y0u f0r the referra1. P1ease sign and return.')).toContain('purpose back')
+    // Admitting on a request is no answer to a referral; a plain note has no purpose sentence.
+    expect(letterPurpose('Thank you for allowing the hospitalist service to admit this patient.')).toEqual(['purpose none'])
+    expect(letterPurpose('Cough for three days. Lungs clear. Bronchitis.')).toEqual(['purpose none'])
+  })
+
+  it('says which purpose comes first, and that a late one is not early', () => {
+    const body = 'Exam: lungs clear. '.repeat(200)
+    const f = letterPurpose(`Thank you for referring Mr. Cole. ${body} Could you please see him again in a month?`)
+    expect(f).toEqual(['purpose out', 'purpose back', 'purpose back early', 'purpose first back'])
   })
 })

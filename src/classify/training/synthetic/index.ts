@@ -21,6 +21,7 @@ import { consultReply, referralRequest } from './letters.js'
 import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreStyles.js'
 import { edOtherShape, hpOtherShape } from './otherShapes.js'
 import { dischargeOtherShape, progressOtherShape } from './visitShapes.js'
+import { referralWithVisitNote, therapyEvaluation } from './purposeShapes.js'
 
 type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
@@ -47,6 +48,7 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     (r) => referralHouseStyle(r),
     referralRequest,
     referralRequest,
+    referralWithVisitNote,
   ),
   emergency_report: anyOf(emergencyReport, edHouseStyle, edOtherShape),
   consult_note: anyOf(
@@ -57,6 +59,7 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     consultReply,
     consultReply,
     consultReply,
+    therapyEvaluation,
   ),
   progress_note: anyOf(progressNote, progressOtherShape, progressOtherShape),
   discharge_summary: anyOf(dischargeSummary, dischargeOtherShape, dischargeOtherShape),
@@ -71,9 +74,9 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   roi_authorization: 300,
   other: 360,
   history_and_physical: 460,
-  referral_letter: 300,
+  referral_letter: 360,
   emergency_report: 280,
-  consult_note: 300,
+  consult_note: 340,
   progress_note: 300,
   discharge_summary: 240,
   radiology_report: 60,
