@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  chooseThreshold,
+  chooseThresholds,
   chooseTypeThresholds,
   evaluatePredictions,
   expectedCalibrationError,
@@ -52,6 +54,37 @@ describe('per-type review thresholds', () => {
     expect(chooseTypeThresholds([{ preds: [...real, p('hp', 'lab', 0.995)], evidence: true }], 0.99).lab).toBe(0.999)
     expect(chooseTypeThresholds([{ preds: [...real, p('hp', 'lab', 0.991)], evidence: true }], 0.99).lab).toBe(0.995)
     expect(chooseTypeThresholds([{ preds: [p('hp', 'lab', 0.995)], evidence: false }], 0.99)).not.toHaveProperty('lab')
+  })
+  it('a mistake between two types raises those two, not every type, when the global threshold is chosen', () => {
+    // Real documents: progress notes and consult notes taken for each other at 0.96-0.98; the rest right.
+    const real = [
+      ...many(60, 'lab', 'lab', 0.96),
+      ...many(60, 'consult', 'consult', 0.99),
+      ...many(40, 'progress', 'progress', 0.995),
+      p('consult', 'progress', 0.98),
+      p('progress', 'consult', 0.97),
+    ]
+    const generated = [...many(400, 'lab', 'lab', 0.96), ...many(400, 'hp', 'hp', 0.96), ...many(5, 'hp', 'lab', 0.92)]
+    const errorGroups = [
+      { preds: generated, maxErrorRate: 0.005 },
+      { preds: real, maxErrorRate: 0.015 },
+    ]
+    const typeGroups = [
+      { preds: generated, evidence: false },
+      { preds: real, evidence: true },
+    ]
+    // Alone, the global threshold has to climb above both mistakes.
+    expect(chooseThreshold(errorGroups)).toBe(0.99)
+    // Together: 0.925 for everyone (five generated mistakes at 0.92 are too many at 0.9), consult notes above 0.97, progress notes above 0.98.
+    expect(chooseThresholds(errorGroups, typeGroups, { globalFloor: 0.9 })).toEqual({
+      threshold: 0.925,
+      typeThresholds: { consult: 0.975, progress: 0.99 },
+    })
+    // Never under the floor, and a group over its limit whatever the types do climbs as before.
+    const noisy = [...generated, ...many(10, 'hp', 'lab', 0.975)]
+    const t = chooseThresholds([{ preds: noisy, maxErrorRate: 0.005 }], [{ preds: noisy, evidence: true }])
+    expect(t.threshold).toBeGreaterThanOrEqual(0.95)
+    expect(t.typeThresholds.lab).toBe(0.99)
   })
   it("the evaluation counts the classifier's own decision when it is given", () => {
     const r = evaluatePredictions(
