@@ -87,6 +87,7 @@ export const HELDOUT_SYNTHETIC_COUNTS: Record<string, number> = {
   progress_note: 20,
   discharge_summary: 20,
   radiology_report: 20,
+  operative_report: 20,
 }
 
 export type Split = 'eval' | 'calibration' | 'train'

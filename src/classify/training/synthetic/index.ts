@@ -22,6 +22,8 @@ import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreSt
 import { edOtherShape, hpOtherShape } from './otherShapes.js'
 import { dischargeOtherShape, progressOtherShape } from './visitShapes.js'
 import { referralWithVisitNote, therapyEvaluation } from './purposeShapes.js'
+import { procedureSuiteReport } from './procedureShapes.js'
+import { edWorkupShape } from './workupShapes.js'
 
 type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
@@ -50,7 +52,7 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     referralRequest,
     referralWithVisitNote,
   ),
-  emergency_report: anyOf(emergencyReport, edHouseStyle, edOtherShape),
+  emergency_report: anyOf(emergencyReport, edHouseStyle, edOtherShape, edWorkupShape),
   consult_note: anyOf(
     consultNote,
     consultNote,
@@ -64,6 +66,8 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
   progress_note: anyOf(progressNote, progressOtherShape, progressOtherShape),
   discharge_summary: anyOf(dischargeSummary, dischargeOtherShape, dischargeOtherShape),
   radiology_report: radiologyReport,
+  // Procedures done in a laboratory or a unit (the corpus's operative reports are operating-room ones).
+  operative_report: procedureSuiteReport,
 }
 
 /** Training mix: many of the types the corpus lacks, some of the ones it has (so style is shared). */
@@ -75,11 +79,12 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   other: 360,
   history_and_physical: 460,
   referral_letter: 360,
-  emergency_report: 280,
+  emergency_report: 360,
   consult_note: 340,
   progress_note: 300,
   discharge_summary: 240,
   radiology_report: 60,
+  operative_report: 120,
 }
 
 export interface LabelledText {
