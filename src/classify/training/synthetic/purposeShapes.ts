@@ -2,8 +2,7 @@
  * Documents whose purpose, not their headings, tells the type: a referral whose covering letter
  * sends the patient on with the sender's own visit note enclosed (an urgent care, a walk-in clinic,
  * an ED or a family doctor's office); a therapist's or dietitian's evaluation sent back to the
- * clinician who asked for it, laid out like a visit; a specialist's first visit written as a clinic
- * note with the referrer named at the top. The enclosed visit note reads like a progress note or an
+ * clinician who asked for it, laid out like a visit. The enclosed visit note reads like a progress note or an
  * ED record and the evaluation like a visit, so only the letter's purpose sentence tells them apart.
  *
  * Training only; the evaluation sets are written elsewhere and nothing here is copied from them.
@@ -195,36 +194,5 @@ export function therapyEvaluation(r: Rng): string {
     r.chance(0.5) &&
       `${r.pick(['Physician signature certifying plan of care', 'Please sign and return', 'Certification'])}: ____________  Date: ______`,
     `${r.pick(['Therapist', 'Clinician', 'Evaluated by'])}: ${personName(r).full}, ${cred}`,
-  )
-}
-
-/** A specialist's first visit as a clinic note, the referrer named at the top and copied. */
-export function specialistFirstVisit(r: Rng): string {
-  const p = personName(r)
-  const ref = drName(r)
-  const svc = r.pick(SERVICES.filter((s) => !s.startsWith('your')))
-  const c = r.pick(COMPLAINTS)
-  const opener = r.pick([
-    `Thank you for asking me to see ${p.given} regarding ${c}.`,
-    `I had the pleasure of seeing ${p.full} today at your request.`,
-    `${p.given} was seen in the ${svc} clinic today on referral from ${ref} for ${c}.`,
-    `New patient, referred by ${ref}, for ${c}.`,
-    `Seen at the request of ${ref} for ${c}.`,
-  ])
-  return lines(
-    `${cap(svc)} ${r.pick(['New Patient Visit', 'Clinic Note', 'Outpatient Consultation', 'Office Visit'])}`,
-    `${r.pick(['Patient', 'Name'])}: ${p.full}   ${r.pick(['Referring', 'Referring physician', 'Referred by', 'PCP'])}: ${ref}`,
-    opener,
-    `${r.pick(['HPI', 'Subjective', 'History'])}: ${cap(c)} for ${r.pick(['two months', 'a year', 'six weeks'])}. ${r.pick(['Worse with exertion.', 'Intermittent.', 'Not helped by over-the-counter remedies.'])}`,
-    `${r.pick(['PMH', 'Past history'])}: ${r.some(CONDITIONS, 2).join(', ')}.`,
-    `${r.pick(['Exam', 'Objective', 'Examination'])}: ${vitals(r)} ${r.pick(EXAM)}`,
-    `${r.pick(['Assessment and plan', 'Impression/Plan', 'A/P', 'Impression'])}: ${cap(r.pick(CONDITIONS))}. ${r.pick(['Start', 'Continue', 'Trial of'])} ${r.pick(MEDS)}; ${r.pick(['echo ordered', 'MRI ordered', 'labs today', 'biopsy scheduled'])}.`,
-    r.pick([
-      `I will see ${r.pick(['him', 'her', 'them'])} again in ${r.pick(['six weeks', 'three months'])} and keep you informed.`,
-      'Return to the care of the referring physician after the tests.',
-      `cc: ${ref} (referring)`,
-      'Thank you for this consultation.',
-    ]),
-    providerName(r),
   )
 }
