@@ -231,6 +231,37 @@ export function chooseTypeThresholds(
   return out
 }
 
+/**
+ * The global review threshold and the per-type ones chosen together, so that a mistake the
+ * calibration documents show between two types raises those types' thresholds rather than every
+ * type's. For each grid value from `globalFloor` up (0.95: a type without evidence of its own
+ * files no lower than the shipped model's types did; below it only by `chooseTypeThresholds`'
+ * lowering rule, down to its `floor`), the per-type thresholds are chosen as
+ * `chooseTypeThresholds` does; the first value at which every error group, each document judged
+ * against its predicted type's own threshold, stays at or under its limit is taken (the same
+ * estimate as `chooseThreshold`). It is never higher than `chooseThreshold` alone would give:
+ * raising a type removes only filed documents of that type, and lowering one adds no mistake.
+ */
+export function chooseThresholds(
+  errorGroups: readonly { preds: readonly Prediction[]; maxErrorRate: number }[],
+  typeGroups: readonly { preds: readonly Prediction[]; evidence: boolean }[],
+  opts: { floor?: number; globalFloor?: number; minEvidence?: number } = {},
+): { threshold: number; typeThresholds: Record<string, number> } {
+  const grid = thresholdGrid().filter((t) => t >= (opts.globalFloor ?? 0.95))
+  let last = { threshold: grid[grid.length - 1]!, typeThresholds: {} as Record<string, number> }
+  for (const t of grid) {
+    const typeThresholds = chooseTypeThresholds(typeGroups, t, { floor: opts.floor, minEvidence: opts.minEvidence })
+    last = { threshold: t, typeThresholds }
+    const ok = errorGroups.every(({ preds, maxErrorRate }) => {
+      const auto = preds.filter((p) => p.confidence >= (typeThresholds[p.predicted] ?? t))
+      const wrong = auto.filter((p) => p.truth !== p.predicted).length
+      return auto.length === 0 || (wrong + 1) / (auto.length + 1) <= maxErrorRate
+    })
+    if (ok) return last
+  }
+  return last
+}
+
 function thresholdGrid(): number[] {
   const g: number[] = []
   for (let t = 0.5; t < 0.985; t += 0.025) g.push(Math.round(t * 1000) / 1000)

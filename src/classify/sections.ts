@@ -125,10 +125,53 @@ const ENCOUNTER_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
 ]
 
+const LOOKALIKE: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '|': 'l', '!': 'l' }
+
+/**
+ * The text with OCR's look-alike digits put back into words ("referra1" -> "referral", "y0u" ->
+ * "you"), case and everything else kept, so that the cues below read a scan as they read typing.
+ * Only in words that are mostly letters: "In 17:02", "q12h" and "5 mg" stay as they are.
+ */
+export function ocrEven(clean: string): string {
+  return clean.replace(/[A-Za-z0-9|!]+/g, (tok) => {
+    if (!/[0-9|!]/.test(tok) || !/[A-Za-z]/.test(tok)) return tok
+    const letters = tok.replace(/[^A-Za-z]/g, '').length
+    return letters >= 2 && letters > tok.length - letters ? tok.replace(/[0159|!]/g, (c) => LOOKALIKE[c] ?? c) : tok
+  })
+}
+
 /** The encounter cues of a text (see ENCOUNTER_CUES), in a fixed order. */
 export function encounterCues(clean: string): string[] {
-  const text = clean.length > 30_000 ? clean.slice(0, 30_000) : clean
+  const text = ocrEven(clean.length > 30_000 ? clean.slice(0, 30_000) : clean)
   return ENCOUNTER_CUES.filter(([, re]) => re.test(text)).map(([name]) => `cue ${name}`)
+}
+
+/**
+ * What a letter or note says it is for, in its own sentences: sending the patient on ("I am
+ * referring", "could you please see", "for your opinion", "our visit note is enclosed") or answering
+ * a request ("thank you for referring", "I had the pleasure of seeing", "as you asked", "returned to
+ * the referring provider"). The same words in a quoted request or a closing line mean less than the
+ * sentence that opens the letter, so where the first one stands counts too.
+ */
+const REFER_OUT =
+  /\b(?:I(?: am|'m) (?:writing to |writing in order to )?(?:refer|referring|sending)\b|I(?: would|'d)? (?:like|wish|want) to refer\b|(?:would be (?:most |very )?grateful|would (?:much )?appreciate(?: it)?) (?:if you could|for you to|your (?:opinion|assessment|evaluation|advice|help|input|seeing))|(?:could|would|can|will) you (?:please |kindly )?(?:see|evaluate|assess|review|accept|take over|arrange to see|consider seeing)\b|please (?:see|evaluate|assess|accept|schedule|arrange) (?:this|him|her|them|the patient|my patient|our patient|mr|mrs|ms|miss|master)\b|referr(?:ing|ed) (?:him|her|them|this (?:patient|\w+ (?:man|woman|boy|girl|child))|the patient|our patient|my patient|mr\.?|mrs\.?|ms\.?|miss)\b[^.\n]{0,80}?\bto (?:you|your (?:clinic|service|department|practice|office|team|care))\b|for your (?:opinion|assessment|evaluation|expert|advice|review|further (?:assessment|evaluation|management)|input|consideration|kind attention)\b|(?:our|my|the|her|his|their) (?:visit|clinic|office|progress|ed|er|urgent care|encounter) (?:note|notes|record|summary)s? (?:is|are) (?:enclosed|attached|included)\b)/i
+const ANSWER_BACK =
+  /\b(?:thanks?(?: you)?(?: very much| so much)?(?: kindly)? for (?:referring|asking|involving|sending|the (?:kind )?referral|this (?:kind |interesting )?(?:referral|consult\w*)|your (?:kind )?referral|(?:allowing|letting) (?:me|us) to (?:see|participate|evaluate|assess|be involved|share))|(?:I|we) (?:had|have had) the pleasure of (?:seeing|meeting|reviewing|evaluating)|(?:it was|what) (?:a|my|our) pleasure (?:to (?:see|meet|evaluate|assess)|(?:of )?(?:seeing|meeting|evaluating|assessing))|(?:I|we) (?:(?:much|really|greatly) )?appreciate (?:you |your )?(?:involving|asking|referring|consulting)|our (?:mutual|shared) patient|(?:saw|seen|reviewed|assessed|evaluated|met) your (?:patient|referral)\b|(?:returned|sent back|reply|response) to (?:the )?referr(?:ing|er)|in (?:response|answer|reply) to your (?:referral|request|letter|question|kind)|as you (?:requested|asked)\b|(?:I|we) (?:will|shall) keep you (?:informed|updated|posted)|(?:back|discharged?(?: him| her| them)?(?: back)?) to your (?:care|clinic|practice)\b)/i
+
+/** The letter-purpose features of a text (see REFER_OUT, ANSWER_BACK), in a fixed order. */
+export function letterPurpose(clean: string): string[] {
+  const text = ocrEven(clean.length > 30_000 ? clean.slice(0, 30_000) : clean)
+  const early = Math.max(600, 0.4 * text.length)
+  const at = (re: RegExp): number => re.exec(text)?.index ?? -1
+  const out: string[] = []
+  const found = [['out', at(REFER_OUT)] as const, ['back', at(ANSWER_BACK)] as const].filter(([, i]) => i >= 0)
+  for (const [name, i] of found) {
+    out.push(`purpose ${name}`)
+    if (i < early) out.push(`purpose ${name} early`)
+  }
+  if (found.length === 0) out.push('purpose none')
+  else out.push(`purpose first ${[...found].sort((a, b) => a[1] - b[1])[0]![0]}`)
+  return out
 }
 
 /**

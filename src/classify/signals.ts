@@ -5,7 +5,7 @@
  */
 import type { DocTypeDef, DocTypeSet } from './doctypes.js'
 import { cleanText, normalizePhrase, normalizeText, tokensOfNormalized } from './normalize.js'
-import { encounterCues, lineHeadings, sectionClasses, sectionFeatures, titleBlockWords } from './sections.js'
+import { encounterCues, letterPurpose, lineHeadings, sectionClasses, sectionFeatures, titleBlockWords } from './sections.js'
 
 /** How much a title heading counts, in the same units as keyword weights. */
 export const TITLE_WEIGHT = 4
@@ -137,6 +137,7 @@ export function pageStructure(clean: string, headings: readonly string[]): strin
   out.push(fields >= 0.45 ? 'fields dense' : fields >= 0.2 ? 'fields some' : 'fields none')
   // Sections by what they are, whatever the hospital calls them, and the title block's words.
   out.push(...sectionFeatures(sectionClasses([...lineHeadings(lines), ...headings]), encounterCues(clean)))
+  out.push(...letterPurpose(clean))
   out.push(...titleBlockWords(lines))
   out.push(
     headings.length === 0

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  chooseThreshold,
+  chooseThresholds,
   chooseTypeThresholds,
   evaluatePredictions,
   expectedCalibrationError,
@@ -9,7 +11,7 @@ import {
 import { Vectorizer } from '../../../src/classify/features.js'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { analyzeText, pageStructure } from '../../../src/classify/signals.js'
-import { encounterCues } from '../../../src/classify/sections.js'
+import { encounterCues, letterPurpose, ocrEven } from '../../../src/classify/sections.js'
 
 const p = (truth: string, predicted: string, confidence: number): Prediction => ({ truth, predicted, confidence })
 
@@ -52,6 +54,37 @@ describe('per-type review thresholds', () => {
     expect(chooseTypeThresholds([{ preds: [...real, p('hp', 'lab', 0.995)], evidence: true }], 0.99).lab).toBe(0.999)
     expect(chooseTypeThresholds([{ preds: [...real, p('hp', 'lab', 0.991)], evidence: true }], 0.99).lab).toBe(0.995)
     expect(chooseTypeThresholds([{ preds: [p('hp', 'lab', 0.995)], evidence: false }], 0.99)).not.toHaveProperty('lab')
+  })
+  it('a mistake between two types raises those two, not every type, when the global threshold is chosen', () => {
+    // Real documents: progress notes and consult notes taken for each other at 0.96-0.98; the rest right.
+    const real = [
+      ...many(60, 'lab', 'lab', 0.96),
+      ...many(60, 'consult', 'consult', 0.99),
+      ...many(40, 'progress', 'progress', 0.995),
+      p('consult', 'progress', 0.98),
+      p('progress', 'consult', 0.97),
+    ]
+    const generated = [...many(400, 'lab', 'lab', 0.96), ...many(400, 'hp', 'hp', 0.96), ...many(5, 'hp', 'lab', 0.92)]
+    const errorGroups = [
+      { preds: generated, maxErrorRate: 0.005 },
+      { preds: real, maxErrorRate: 0.015 },
+    ]
+    const typeGroups = [
+      { preds: generated, evidence: false },
+      { preds: real, evidence: true },
+    ]
+    // Alone, the global threshold has to climb above both mistakes.
+    expect(chooseThreshold(errorGroups)).toBe(0.99)
+    // Together: 0.925 for everyone (five generated mistakes at 0.92 are too many at 0.9), consult notes above 0.97, progress notes above 0.98.
+    expect(chooseThresholds(errorGroups, typeGroups, { globalFloor: 0.9 })).toEqual({
+      threshold: 0.925,
+      typeThresholds: { consult: 0.975, progress: 0.99 },
+    })
+    // Never under the floor, and a group over its limit whatever the types do climbs as before.
+    const noisy = [...generated, ...many(10, 'hp', 'lab', 0.975)]
+    const t = chooseThresholds([{ preds: noisy, maxErrorRate: 0.005 }], [{ preds: noisy, evidence: true }])
+    expect(t.threshold).toBeGreaterThanOrEqual(0.95)
+    expect(t.typeThresholds.lab).toBe(0.99)
   })
   it("the evaluation counts the classifier's own decision when it is given", () => {
     const r = evaluatePredictions(
@@ -177,6 +210,11 @@ describe('encounter cues', () => {
     expect(encounterCues('Cough for three days. Lungs clear. Bronchitis.')).toEqual([])
   })
 
+  it('reads a scan with look-alike digits as it reads typing', () => {
+    expect(ocrEven('Thank y0u f0r the referra1. In 17:02, q12h, 5 mg')).toBe('Thank you for the referral. In 17:02, q12h, 5 mg')
+    expect(encounterCues('Thank y0u f0r the referra1.')).toEqual(['cue asked'])
+  })
+
   it('joins the section pairs, and says when the text has none', () => {
     const visit = analyzeText('SUBJECTIVE: Returns for follow-up of gout.\nOBJECTIVE: afebrile.\nPLAN: continue.')
     expect(visit.structure).toEqual(expect.arrayContaining(['sec cue return', 'sec cue return + subjective']))
@@ -205,5 +243,32 @@ describe('feature blocks', () => {
     const [words, struct] = norms(0.6)
     expect(words).toBeCloseTo(1, 5)
     expect(struct).toBeCloseTo(0.6, 5)
+  })
+})
+
+describe('letter purpose', () => {
+  it('tells a letter that sends the patient on from one that answers, and where the first purpose sentence stands', () => {
+    expect(letterPurpose('I am referring Mr. John Smith to you for follow-up of his blood pressure. Our visit note is enclosed.')).toEqual([
+      'purpose out',
+      'purpose out early',
+      'purpose first out',
+    ])
+    expect(letterPurpose('Could you please see this 42-year-old woman under the two-week pathway?')).toContain('purpose out')
+    expect(letterPurpose('Dear Dr. Hale,\nThank you for referring Mrs. Ode with a pearly lesion on her nose.')).toEqual([
+      'purpose back',
+      'purpose back early',
+      'purpose first back',
+    ])
+    expect(letterPurpose('It was a pleasure meeting our mutual patient today. I appreciate you involving me.')).toContain('purpose back')
+    expect(letterPurpose('Thank y0u f0r the referra1. P1ease sign and return.')).toContain('purpose back')
+    // Admitting on a request is no answer to a referral; a plain note has no purpose sentence.
+    expect(letterPurpose('Thank you for allowing the hospitalist service to admit this patient.')).toEqual(['purpose none'])
+    expect(letterPurpose('Cough for three days. Lungs clear. Bronchitis.')).toEqual(['purpose none'])
+  })
+
+  it('says which purpose comes first, and that a late one is not early', () => {
+    const body = 'Exam: lungs clear. '.repeat(200)
+    const f = letterPurpose(`Thank you for referring Mr. Cole. ${body} Could you please see him again in a month?`)
+    expect(f).toEqual(['purpose out', 'purpose back', 'purpose back early', 'purpose first back'])
   })
 })

@@ -21,6 +21,9 @@ import { consultReply, referralRequest } from './letters.js'
 import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreStyles.js'
 import { edOtherShape, hpOtherShape } from './otherShapes.js'
 import { dischargeOtherShape, progressOtherShape } from './visitShapes.js'
+import { referralWithVisitNote, therapyEvaluation } from './purposeShapes.js'
+import { procedureSuiteReport } from './procedureShapes.js'
+import { edWorkupShape } from './workupShapes.js'
 
 type Gen = (r: Rng) => string
 /** Half from the first generator, half from the other hospitals' house styles. */
@@ -47,8 +50,9 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     (r) => referralHouseStyle(r),
     referralRequest,
     referralRequest,
+    referralWithVisitNote,
   ),
-  emergency_report: anyOf(emergencyReport, edHouseStyle, edOtherShape),
+  emergency_report: anyOf(emergencyReport, edHouseStyle, edOtherShape, edWorkupShape),
   consult_note: anyOf(
     consultNote,
     consultNote,
@@ -57,10 +61,13 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
     consultReply,
     consultReply,
     consultReply,
+    therapyEvaluation,
   ),
   progress_note: anyOf(progressNote, progressOtherShape, progressOtherShape),
   discharge_summary: anyOf(dischargeSummary, dischargeOtherShape, dischargeOtherShape),
   radiology_report: radiologyReport,
+  // Procedures done in a laboratory or a unit (the corpus's operative reports are operating-room ones).
+  operative_report: procedureSuiteReport,
 }
 
 /** Training mix: many of the types the corpus lacks, some of the ones it has (so style is shared). */
@@ -71,12 +78,13 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   roi_authorization: 300,
   other: 360,
   history_and_physical: 460,
-  referral_letter: 300,
-  emergency_report: 280,
-  consult_note: 300,
+  referral_letter: 360,
+  emergency_report: 360,
+  consult_note: 340,
   progress_note: 300,
   discharge_summary: 240,
   radiology_report: 60,
+  operative_report: 120,
 }
 
 export interface LabelledText {
