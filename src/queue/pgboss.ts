@@ -215,6 +215,42 @@ export class PgBossJobQueue implements JobQueue {
     return r ?? { outcome: 'lost' }
   }
 
+  async release(job: ClaimedJob, delayMs: number): Promise<boolean> {
+    // Back to 'retry' with started_on cleared: pg-boss's fetch counts a run only when started_on is set.
+    const r = await this.holding(job, async (_db, client) => {
+      await client.query(
+        `UPDATE ${this.table} SET state = 'retry', started_on = NULL, output = NULL,
+                start_after = now() + $3 * interval '1 millisecond'
+         WHERE name = $1 AND id = $2`,
+        [this.name, job.id, Math.max(0, delayMs)],
+      )
+      return true
+    })
+    return r ?? false
+  }
+
+  async takeBack(id: string, counted: boolean): Promise<FailOutcome | null> {
+    if (!counted) {
+      const r = await this.pool.query(
+        `UPDATE ${this.table} SET state = 'retry', started_on = NULL, output = NULL, start_after = now()
+         WHERE name = $1 AND id = $2 AND state = 'active'`,
+        [this.name, id],
+      )
+      return r.rowCount ? { outcome: 'retry', runAfter: new Date() } : null
+    }
+    // Counted: its lease runs out now, and pg-boss ends the run as it ends any expired one.
+    const r = await this.pool.query(
+      `UPDATE ${this.table} SET expire_in = (now() - started_on) - interval '1 second'
+       WHERE name = $1 AND id = $2 AND state = 'active'`,
+      [this.name, id],
+    )
+    if (!r.rowCount) return null
+    await this.boss.expire()
+    const after = await this.rows(`id = $2`, [id])
+    const row = after[0]
+    return row?.state === 'retry' || row?.state === 'created' ? { outcome: 'retry', runAfter: row.start_after } : { outcome: 'dead' }
+  }
+
   async reclaimExpired(): Promise<number> {
     const r = await this.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${this.table} WHERE name = $1 AND state = 'active' AND started_on + expire_in < now()`,

@@ -174,6 +174,37 @@ describe.each(engines)('the job queue on $name', (engine) => {
     expect(await a.inProgress()).toEqual([])
   })
 
+  it('a released job (storage away) runs again after its delay without the run counting; a stale token cannot release it', async () => {
+    const [a, b] = await engine.open({ maxAttempts: 2, retryDelaySeconds: 1 })
+    const { id } = await a.enqueue('outage-1', fileFor('outage-1.pdf'))
+    for (let i = 0; i < 3; i++) {
+      const job = await claimWithin(b, 'w', 8000)
+      expect(job.attempt, 'a release is not a failed run').toBe(1)
+      expect(await b.release(job, 800)).toBe(true)
+      expect(await b.release(job, 0), 'the lease went with the release').toBe(false)
+      expect(await a.claim('other'), 'not before its delay').toBeNull()
+      expect(await a.get(id)).toMatchObject({ state: 'retry', attempts: 0 })
+    }
+    const last = await claimWithin(a, 'w', 8000)
+    expect(await a.complete(last)).toBe(true)
+    expect(await b.get(id)).toMatchObject({ state: 'completed', attempts: 1 })
+  })
+
+  it('takes back at once the job of a worker known to be gone: uncounted, or counted towards the dead-letter list', async () => {
+    const [a, b] = await engine.open({ maxAttempts: 2, retryDelaySeconds: 1 })
+    const { id } = await a.enqueue('gone-1', fileFor('gone-1.pdf'))
+    await a.claim('dead-worker')
+    expect(await b.takeBack(id, false)).toMatchObject({ outcome: 'retry' })
+    expect(await b.takeBack(id, false), 'not running any more').toBeNull()
+    const again = await claimWithin(b, 'w2', 8000)
+    expect(again.attempt).toBe(1)
+    expect(await a.takeBack(id, true)).toMatchObject({ outcome: 'retry' })
+    const third = await claimWithin(b, 'w3', 8000)
+    expect(third.attempt).toBe(2)
+    expect(await a.takeBack(id, true)).toEqual({ outcome: 'dead' })
+    expect(await a.get(id)).toMatchObject({ state: 'dead' })
+  })
+
   it('a failed run is retried after a backoff that grows', async () => {
     const [a, b] = await engine.open({ retryDelaySeconds: 1, maxAttempts: 3 })
     const { id } = await a.enqueue('fax-3', fileFor('fax-3.pdf'))
