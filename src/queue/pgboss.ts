@@ -195,9 +195,9 @@ export class PgBossJobQueue implements JobQueue {
     return !!until
   }
 
-  async complete(job: ClaimedJob): Promise<boolean> {
+  async complete(job: ClaimedJob, opts: { quarantined?: boolean } = {}): Promise<boolean> {
     return this.holding(job, async (db) => {
-      await this.boss.complete(this.name, job.id, { worker: job.worker }, { db })
+      await this.boss.complete(this.name, job.id, { worker: job.worker, ...(opts.quarantined ? { quarantined: true } : {}) }, { db })
       return true
     }).then((r) => r ?? false)
   }
@@ -229,8 +229,8 @@ export class PgBossJobQueue implements JobQueue {
     return r ?? false
   }
 
-  async takeBack(id: string, counted: boolean): Promise<FailOutcome | null> {
-    if (!counted) {
+  async takeBack(id: string, failure: JobFailure | null): Promise<FailOutcome | null> {
+    if (!failure) {
       const r = await this.pool.query(
         `UPDATE ${this.table} SET state = 'retry', started_on = NULL, output = NULL, start_after = now()
          WHERE name = $1 AND id = $2 AND state = 'active'`,
@@ -238,17 +238,13 @@ export class PgBossJobQueue implements JobQueue {
       )
       return r.rowCount ? { outcome: 'retry', runAfter: new Date() } : null
     }
-    // Counted: its lease runs out now, and pg-boss ends the run as it ends any expired one.
-    const r = await this.pool.query(
-      `UPDATE ${this.table} SET expire_in = (now() - started_on) - interval '1 second'
-       WHERE name = $1 AND id = $2 AND state = 'active'`,
-      [this.name, id],
-    )
-    if (!r.rowCount) return null
-    await this.boss.expire()
-    const after = await this.rows(`id = $2`, [id])
-    const row = after[0]
-    return row?.state === 'retry' || row?.state === 'created' ? { outcome: 'retry', runAfter: row.start_after } : { outcome: 'dead' }
+    // Counted: pg-boss ends the run as a failed one (retry or dead letter); a retry may start at once.
+    const active = await this.rows(`id = $2 AND state = 'active'`, [id])
+    if (!active.length) return null
+    await this.boss.fail(this.name, id, { ...failure })
+    await this.pool.query(`UPDATE ${this.table} SET start_after = now() WHERE name = $1 AND id = $2 AND state = 'retry'`, [this.name, id])
+    const row = (await this.rows(`id = $2`, [id]))[0]
+    return row?.state === 'retry' ? { outcome: 'retry', runAfter: row.start_after } : { outcome: 'dead' }
   }
 
   async reclaimExpired(): Promise<number> {

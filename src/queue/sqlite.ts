@@ -154,10 +154,10 @@ export class SqliteJobQueue implements JobQueue {
     return r.changes > 0
   }
 
-  async complete(job: ClaimedJob): Promise<boolean> {
+  async complete(job: ClaimedJob, opts: { quarantined?: boolean } = {}): Promise<boolean> {
     const r = this.db
       .prepare(
-        `UPDATE jobs SET state = 'done', lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?
+        `UPDATE jobs SET state = '${opts.quarantined ? 'quarantined' : 'done'}', lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?
          WHERE id = ? AND lease_token = ? AND dead_at IS NULL AND state = 'claimed'`,
       )
       .run(this.now().toISOString(), job.id, job.token)
@@ -189,7 +189,7 @@ export class SqliteJobQueue implements JobQueue {
     return r.changes > 0
   }
 
-  async takeBack(id: string, counted: boolean): Promise<FailOutcome | null> {
+  async takeBack(id: string, failure: JobFailure | null): Promise<FailOutcome | null> {
     return this.db
       .transaction((): FailOutcome | null => {
         const row = this.db
@@ -199,7 +199,7 @@ export class SqliteJobQueue implements JobQueue {
           .get(id) as { attempts: number } | undefined
         if (!row) return null
         const now = this.now()
-        if (counted) return this.endRun(id, row.attempts, LEASE_EXPIRED, now, true)
+        if (failure) return this.endRun(id, row.attempts, failure, now, true, 0)
         this.db
           .prepare(
             `UPDATE jobs SET lease_owner = NULL, lease_token = NULL, lease_until = NULL, run_after = NULL, stage = NULL,
@@ -278,7 +278,7 @@ export class SqliteJobQueue implements JobQueue {
     return expired.length
   }
 
-  private endRun(id: string, attempts: number, failure: JobFailure, now: Date, crashed: boolean): FailOutcome {
+  private endRun(id: string, attempts: number, failure: JobFailure, now: Date, crashed: boolean, waitMs?: number): FailOutcome {
     const common = `lease_owner = NULL, lease_token = NULL, lease_until = NULL, last_error = ?, crashes = crashes + ?, updated_at = ?`
     const args = [JSON.stringify(failure), crashed ? 1 : 0, now.toISOString()]
     if (attempts >= this.settings.maxAttempts) {
@@ -287,7 +287,7 @@ export class SqliteJobQueue implements JobQueue {
         .run(...args, now.toISOString(), failure.code, id)
       return { outcome: 'dead' }
     }
-    const runAfter = new Date(now.getTime() + backoffMs(this.settings.retryDelaySeconds, attempts))
+    const runAfter = new Date(now.getTime() + (waitMs ?? backoffMs(this.settings.retryDelaySeconds, attempts)))
     this.db.prepare(`UPDATE jobs SET ${common}, run_after = ? WHERE id = ?`).run(...args, runAfter.toISOString(), id)
     return { outcome: 'retry', runAfter }
   }

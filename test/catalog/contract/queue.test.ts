@@ -13,7 +13,7 @@ import { PgBossJobQueue } from '../../../src/queue/pgboss.js'
 import { SqliteJobQueue } from '../../../src/queue/sqlite.js'
 import { quarantineDeadJob } from '../../../src/queue/deadLetter.js'
 import { openJobQueue } from '../../../src/queue/open.js'
-import type { ClaimedJob, JobQueue, QueuedFile, QueueSettings } from '../../../src/queue/types.js'
+import { LEASE_EXPIRED, type ClaimedJob, type JobQueue, type QueuedFile, type QueueSettings } from '../../../src/queue/types.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../../support/pgEnv.js'
 
 interface QueueEngine {
@@ -194,15 +194,15 @@ describe.each(engines)('the job queue on $name', (engine) => {
     const [a, b] = await engine.open({ maxAttempts: 2, retryDelaySeconds: 1 })
     const { id } = await a.enqueue('gone-1', fileFor('gone-1.pdf'))
     await a.claim('dead-worker')
-    expect(await b.takeBack(id, false)).toMatchObject({ outcome: 'retry' })
-    expect(await b.takeBack(id, false), 'not running any more').toBeNull()
+    expect(await b.takeBack(id, null)).toMatchObject({ outcome: 'retry' })
+    expect(await b.takeBack(id, null), 'not running any more').toBeNull()
     const again = await claimWithin(b, 'w2', 8000)
     expect(again.attempt).toBe(1)
-    expect(await a.takeBack(id, true)).toMatchObject({ outcome: 'retry' })
-    const third = await claimWithin(b, 'w3', 8000)
+    expect(await a.takeBack(id, { ...LEASE_EXPIRED, stage: 'extract' })).toMatchObject({ outcome: 'retry' })
+    const third = await claimWithin(b, 'w3', 1000)
     expect(third.attempt).toBe(2)
-    expect(await a.takeBack(id, true)).toEqual({ outcome: 'dead' })
-    expect(await a.get(id)).toMatchObject({ state: 'dead' })
+    expect(await a.takeBack(id, { ...LEASE_EXPIRED, stage: 'extract' })).toEqual({ outcome: 'dead' })
+    expect(await a.get(id)).toMatchObject({ state: 'dead', lastFailure: { message: LEASE_EXPIRED.message, stage: 'extract' } })
   })
 
   it('a failed run is retried after a backoff that grows', async () => {
