@@ -27,9 +27,17 @@ interface Holder {
 export interface LockOptions {
   heartbeatMs?: number
   staleMs?: number
+  /** The lock file's name (default LOCK_NAME; a site's watcher holds its own, see lockNameFor). */
+  name?: string
 }
 
-function processAlive(pid: number): boolean {
+/** The lock of a process that takes files from an inbox: one per site (no site: the data folder's). */
+export function lockNameFor(site: string | undefined): string {
+  return site ? `chartclerk.${site.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}.lock` : LOCK_NAME
+}
+
+/** True while `pid` on this machine is a running chartclerk. */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false
   try {
     process.kill(pid, 0)
@@ -68,7 +76,7 @@ export async function lockDataFolder(dataDir: string, opts: LockOptions = {}): P
   const heartbeatMs = opts.heartbeatMs ?? 10_000
   const staleMs = opts.staleMs ?? 60_000
   await fs.mkdir(dataDir, { recursive: true })
-  const file = path.join(dataDir, LOCK_NAME)
+  const file = path.join(dataDir, opts.name ?? LOCK_NAME)
   const me: Holder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }
   for (let attempt = 0; ; attempt++) {
     try {
