@@ -436,6 +436,7 @@ export class IngestRunner extends EventEmitter {
           originalName: claimed.file.originalName,
           sourceFolder: claimed.file.sourceFolder,
           receivedAt: claimed.file.receivedAt,
+          ...(claimed.file.site ? { site: claimed.file.site } : {}),
           documentId: row?.documentId ?? undefined,
         }
         for (const result of await this.process(job, claimed)) this.emit('result', result)

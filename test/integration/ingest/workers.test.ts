@@ -3,10 +3,11 @@
  * inbox and queues each file; `chartclerk worker` processes take the jobs. A worker is killed with
  * SIGKILL while storing a large original and another during OCR; the workers still running take
  * their jobs back at once (at start, or while polling) (the lease is set far longer than the test, so only that can finish
- * them), and every file ends exactly once as a catalogued document: none lost, none filed twice,
+ * them), and every file ends exactly once as a catalogued document, its receipt naming the watcher's site: none lost, none filed twice,
  * no partial object, and `storage verify` and `audit verify` pass.
  */
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -108,9 +109,10 @@ afterAll(async () => {
 
 describe('a watcher and workers in separate processes', () => {
   it('GIVEN a watcher and two workers WHEN one worker is killed while storing and another during OCR THEN the one left finishes their jobs and every file ends exactly once', async () => {
-    const watcher = startCommand(ws, ['start', '--no-workers', '--no-web'])
+    const watcher = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'North clinic' })
     running.push(watcher)
     await watcher.waitFor(() => watcher.stderrLines.some((l) => l.includes('watching the inbox')))
+    expect(existsSync(path.join(ws.data, 'chartclerk.north-clinic.lock')), 'the site’s own lock on the inbox').toBe(true)
     const workers = [startWorker(), startWorker()]
 
     // First the large original (and some letters): a worker is killed while it stores it.
@@ -165,10 +167,12 @@ describe('a watcher and workers in separate processes', () => {
       for (const [name, sha] of Object.entries(inputs)) {
         const rows = c.db.prepare('SELECT id, status FROM documents WHERE sha256 = ?').all(sha) as { id: number; status: string }[]
         expect(rows, `${name} catalogued once`).toHaveLength(1)
+        const receipts = c.documents.receipts(rows[0]!.id)
         expect(
-          c.documents.receipts(rows[0]!.id).filter((r) => !r.isRepeat),
+          receipts.filter((r) => !r.isRepeat),
           `${name} received once`,
         ).toHaveLength(1)
+        expect(receipts[0]!.site, 'the receipt names the site that received it').toBe('North clinic')
         expect(c.documents.pages(rows[0]!.id).length, `${name} was read`).toBeGreaterThan(0)
       }
       const jobs = c.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all()
