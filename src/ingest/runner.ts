@@ -222,8 +222,9 @@ export class IngestRunner extends EventEmitter {
           await fs.mkdir(path.dirname(row.outcome), { recursive: true })
           await moveFile(row.workPath, row.outcome)
         }
-        await this.queue.takeBack(view.id, null)
+        // Ended first, then given back: a worker that claims it meanwhile finds it ended and completes it.
         catalog.jobs.update(row.id, { state: 'quarantined' })
+        await this.queue.takeBack(view.id, null)
         continue
       }
       // Down while the file was opened or read counts against the file; down at storing or indexing does not.

@@ -180,6 +180,8 @@ describe('a watcher and workers in separate processes', () => {
     } finally {
       c.close()
     }
+    const status = await runCli(ws, ['status', '--json'])
+    expect(JSON.parse(status.stdout).queue, 'nothing left on the queue').toEqual({ queued: 0, running: 0, retry: 0, dead: 0, workers: [] })
     const storage = await runCli(ws, ['storage', 'verify'])
     expect(storage.code, storage.stdout + storage.stderr).toBe(0)
     const audit = await runCli(ws, ['audit', 'verify'])
