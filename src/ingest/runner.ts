@@ -298,8 +298,11 @@ export class IngestRunner extends EventEmitter {
       await this.queue.enqueue(row.id, this.queuedFile(job), { id: row.id })
     }
     // Files in the work area that no job holds cannot come from a finished claim: give them back.
+    // (Listed before the rows are read: a claim writes its row before it moves the file, so a file
+    // another site's watcher is claiming right now is seen with its row.)
+    const names = await fs.readdir(config.workDir)
     const inHand = catalog.jobs.workPathsInHand()
-    for (const name of await fs.readdir(config.workDir)) {
+    for (const name of names) {
       const full = path.join(config.workDir, name)
       if (inHand.has(full)) continue
       if (name.endsWith('.partial')) {

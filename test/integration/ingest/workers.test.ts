@@ -1,6 +1,6 @@
 /**
- * Watchers and workers apart, on the embedded catalog: one `start --no-workers` receives the
- * inbox and queues each file; `chartclerk worker` processes take the jobs. A worker is killed with
+ * Watchers and workers apart, on the embedded catalog: a `start --no-workers` per site receives
+ * its inbox and queues each file (two sites share the data folder); `chartclerk worker` processes take the jobs. A worker is killed with
  * SIGKILL while storing a large original and another during OCR; the workers still running take
  * their jobs back at once (at start, or while polling) (the lease is set far longer than the test, so only that can finish
  * them), and every file ends exactly once as a catalogued document, its receipt naming the watcher's site: none lost, none filed twice,
@@ -108,7 +108,7 @@ afterAll(async () => {
 })
 
 describe('a watcher and workers in separate processes', () => {
-  it('GIVEN a watcher and two workers WHEN one worker is killed while storing and another during OCR THEN the one left finishes their jobs and every file ends exactly once', async () => {
+  it('GIVEN two sites’ watchers and two workers WHEN one worker is killed while storing and another during OCR THEN the one left finishes their jobs and every file ends exactly once, its receipt naming its site', async () => {
     const watcher = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'North clinic' })
     running.push(watcher)
     await watcher.waitFor(() => watcher.stderrLines.some((l) => l.includes('watching the inbox')))
@@ -125,6 +125,15 @@ describe('a watcher and workers in separate processes', () => {
       'storing the large original',
     )
     workers.push(startWorker())
+
+    // A second site's watcher on the same data folder, started while the first site's jobs are
+    // queued and running: its start-up recovery leaves them alone.
+    const southInbox = path.join(ws.dir, 'inbox-south')
+    const south = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'South clinic', CHARTCLERK_INBOX: southInbox })
+    running.push(south)
+    await south.waitFor(() => south.stderrLines.some((l) => l.includes('watching the inbox')))
+    const fromSouth = await writeFiles(southInbox, { 'south-0.pdf': await textPdf(7200), 'fax/south-1.pdf': await textPdf(7201) })
+    Object.assign(inputs, fromSouth)
 
     // Then scans to OCR: another worker is killed in the middle of reading one.
     const second: Record<string, Buffer> = {}
@@ -156,10 +165,11 @@ describe('a watcher and workers in separate processes', () => {
       expect(l.counted, `down at ${l.stage}: counted against the file only while it was being read`).toBe(
         l.stage === 'inspect' || l.stage === 'extract',
       )
-    for (const w of [watcher, ...alive]) expect(await w.stop(), 'a clean stop').toBe(0)
+    for (const w of [watcher, south, ...alive]) expect(await w.stop(), 'a clean stop').toBe(0)
 
     expect(await assertNoPartialObjects()).toBe(Object.keys(inputs).length)
     expect(await listFiles(ws.inbox)).toEqual([])
+    expect(await listFiles(southInbox)).toEqual([])
     expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
     expect(await listFiles(ws.quarantine)).toEqual([])
     const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
@@ -172,7 +182,7 @@ describe('a watcher and workers in separate processes', () => {
           receipts.filter((r) => !r.isRepeat),
           `${name} received once`,
         ).toHaveLength(1)
-        expect(receipts[0]!.site, 'the receipt names the site that received it').toBe('North clinic')
+        expect(receipts[0]!.site, 'the receipt names the site that received it').toBe(name in fromSouth ? 'South clinic' : 'North clinic')
         expect(c.documents.pages(rows[0]!.id).length, `${name} was read`).toBeGreaterThan(0)
       }
       const jobs = c.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all()
