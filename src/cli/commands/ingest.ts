@@ -135,7 +135,7 @@ export function registerIngestCommands(program: Command): void {
 
   program
     .command('worker')
-    .description('Read and file the files that `start --no-workers` queued, until stopped (Ctrl-C); run as many as there are cores')
+    .description('Read and file the files that `start --no-workers` queued, until stopped (Ctrl-C); several may run at once')
     .action(async (_opts: unknown, cmd: Command) => {
       await runDaemon(cmd, 'worker', false)
     })
