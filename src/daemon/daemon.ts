@@ -22,7 +22,7 @@ import { writeCheckpoint } from '../audit/checkpoint.js'
 import { AuditLog } from '../audit/log.js'
 import type { Config } from '../config/config.js'
 import { closeSandbox } from '../extract/sandbox/pool.js'
-import { lockDataFolder, lockNameFor, type DataLock } from '../ingest/dataLock.js'
+import { liveHolders, lockDataFolder, lockNameFor, workerLockName } from '../ingest/dataLock.js'
 import type { IngestResult } from '../ingest/runner.js'
 import { InboxWatcher } from '../ingest/watcher.js'
 import { startAppHeartbeat, type Heartbeat } from '../nodes/heartbeat.js'
@@ -58,13 +58,15 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   const receives = role !== 'worker'
   const works = role !== 'watcher'
   // One receiving process per inbox (per site's lock in the data folder): a second would claim the
-  // same files. Workers take no lock: the queue gives each job to one of them.
-  const lock: DataLock | null = receives ? await lockDataFolder(config.dataDir, { name: lockNameFor(config.nodes.site) }) : null
+  // same files. A worker's lock is its own (the queue gives each job to one worker): it only says
+  // that it runs, to `catalog migrate`.
+  if (!receives) await liveHolders(config.dataDir) // tidies the locks of workers that are gone
+  const lock = await lockDataFolder(config.dataDir, { name: receives ? lockNameFor(config.nodes.site) : workerLockName() })
   let app: App
   try {
     app = await openApp(config, { storageMayBeDown: true, prewarmReaders: works ? 1 : 0, work: works })
   } catch (err) {
-    await lock?.release()
+    await lock.release()
     throw err
   }
   const { runner, log } = app
@@ -80,7 +82,7 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   } catch (err) {
     await heartbeat?.stop()
     await app.close()
-    await lock?.release()
+    await lock.release()
     throw err
   }
   // Receiving needs the work area only; working waits for storage.
@@ -144,7 +146,7 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
       await writeCheckpoint(app.store, new AuditLog(app.sql)).catch(() => log.warn('audit checkpoint not written at stop (storage?)'))
     await heartbeat?.stop()
     await app.close()
-    await lock?.release()
+    await lock.release()
     markStopped()
   }
   return {

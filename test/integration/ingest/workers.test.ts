@@ -12,6 +12,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
+import { liveHolders } from '../../../src/ingest/dataLock.js'
 import { noisePng, scannedPng, textPdf, writeFiles } from '../../helpers/documents.js'
 import { listFiles, makeWorkspace, runCli, startCommand, waitFor, type RunningCli, type Workspace } from '../../helpers/workspace.js'
 
@@ -166,6 +167,11 @@ describe('a watcher and workers in separate processes', () => {
         l.stage === 'inspect' || l.stage === 'extract',
       )
     for (const w of [watcher, south, ...alive]) expect(await w.stop(), 'a clean stop').toBe(0)
+    expect(await liveHolders(ws.data), 'no lock held').toEqual([])
+    expect(
+      (await fs.readdir(ws.data)).filter((n) => n.endsWith('.lock')),
+      'the killed workers’ locks tidied, the others given back',
+    ).toEqual([])
 
     expect(await assertNoPartialObjects()).toBe(Object.keys(inputs).length)
     expect(await listFiles(ws.inbox)).toEqual([])
