@@ -18,6 +18,8 @@ import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
 import { closeSandbox, configureSandbox, prewarmReaders } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
+import { SqliteJobQueue } from './queue/sqlite.js'
+import type { JobQueue } from './queue/types.js'
 import type { StageContext } from './ingest/stages/types.js'
 import { createLogger, type Logger } from './log.js'
 import type { RuleSetWatcher } from './rules/hotReload.js'
@@ -63,7 +65,7 @@ export { rulesDirOf }
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
 export async function openApp(
   config: Readonly<Config>,
-  opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number } = {},
+  opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number; work?: boolean; queue?: JobQueue } = {},
 ): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
   // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
@@ -139,7 +141,23 @@ export async function openApp(
     ruleFiles,
     clock,
   }
-  const runner = new IngestRunner(ctx, { concurrency: config.ingest.concurrency })
+  // The embedded queue on the catalog's job rows. (pg-boss, src/queue/pgboss.ts, takes over once the
+  // runner's job rows and the documents live on the PostgreSQL catalog too: until then a job's
+  // stages are recorded in this SQLite file, which one machine holds.)
+  const queue =
+    opts.queue ??
+    new SqliteJobQueue(catalog.db, {
+      leaseSeconds: config.queue.leaseSeconds,
+      maxAttempts: config.queue.maxAttempts,
+      retryDelaySeconds: config.queue.retryDelaySeconds,
+    })
+  const runner = new IngestRunner(ctx, {
+    concurrency: config.ingest.concurrency,
+    queue,
+    pollMs: config.queue.pollMs,
+    site: config.nodes.site,
+    work: opts.work,
+  })
   const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
   let closed = false
   return {

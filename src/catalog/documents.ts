@@ -44,6 +44,8 @@ export interface ReceiptRecord {
   originalName: string
   sourceFolder: string
   isRepeat: boolean
+  /** The site whose watcher received the file (null: one inbox, or `ingest`). */
+  site: string | null
 }
 
 export interface PageRecord {
@@ -160,12 +162,12 @@ export class DocumentsRepo {
   }
 
   /** Records a receipt; false when this claim was already recorded (a resumed job). */
-  addReceipt(r: Omit<ReceiptRecord, 'id'>): boolean {
+  addReceipt(r: Omit<ReceiptRecord, 'id' | 'site'> & { site?: string | null }): boolean {
     const info = this.db
       .prepare(
-        `INSERT OR IGNORE INTO receipts (document_id, claim_id, received_at, original_name, source_folder, is_repeat) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO receipts (document_id, claim_id, received_at, original_name, source_folder, is_repeat, site) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.documentId, r.claimId, r.receivedAt, r.originalName, r.sourceFolder, r.isRepeat ? 1 : 0)
+      .run(r.documentId, r.claimId, r.receivedAt, r.originalName, r.sourceFolder, r.isRepeat ? 1 : 0, r.site ?? null)
     if (info.changes > 0 && r.isRepeat) this.events.append('document.received_again', r.documentId, { claimId: r.claimId })
     return info.changes > 0
   }
@@ -298,5 +300,6 @@ function toReceipt(r: any): ReceiptRecord {
     originalName: r.original_name,
     sourceFolder: r.source_folder,
     isRepeat: !!r.is_repeat,
+    site: r.site ?? null,
   }
 }

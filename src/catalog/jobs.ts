@@ -80,6 +80,12 @@ export class JobsRepo {
     ).map(toJob)
   }
 
+  /** Work-area files that a row still holds (being claimed, queued or running). */
+  workPathsInHand(): Set<string> {
+    const rows = this.db.prepare(`SELECT work_path FROM jobs WHERE state IN ('claiming','claimed')`).all() as { work_path: string }[]
+    return new Set(rows.map((r) => r.work_path))
+  }
+
   countByState(): Record<string, number> {
     const out: Record<string, number> = {}
     for (const r of this.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all() as { state: string; n: number }[])

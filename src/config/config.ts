@@ -32,7 +32,7 @@ export type ReadBudget = FileSettings['ingest']['budget']
  * The configuration: the settings file's values with paths resolved and what is derived from
  * them (the work folder, the number of OCR workers, S3 keys read from their files).
  */
-export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr' | 'ingest'> & {
+export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr' | 'ingest' | 'queue'> & {
   configFile: string | null
   workDir: string
   storage: Omit<FileSettings['storage'], 's3' | 'filesystem'> & { filesystem: { dir: string }; s3?: S3Settings }
@@ -44,6 +44,8 @@ export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr
   catalog: { path: string; url?: string; password?: string }
   ocr: FileSettings['ocr'] & { workers: number; langPath: string }
   ingest: FileSettings['ingest'] & { concurrency: number }
+  /** The work queue (src/queue/): `maxAttempts` defaults to ingest.maxCrashes, the crash guard's count. */
+  queue: FileSettings['queue'] & { maxAttempts: number }
 }
 
 export interface LoadOptions {
@@ -279,6 +281,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     deficiencies: { ...c.deficiencies },
     routing: { ...c.routing },
     nodes: { ...c.nodes },
+    queue: { ...c.queue, maxAttempts: c.queue.maxAttempts ?? c.ingest.maxCrashes },
     inactive: { ...c.inactive },
     clinic: { ...c.clinic },
   }

@@ -186,6 +186,22 @@ export const configSchema = {
       },
     },
     /** Every long-running chartclerk (start, serve, worker) reports itself and its rule set (src/nodes/). */
+    // The work queue between watchers (who receive files) and workers (who read them); see src/queue/.
+    queue: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /** How long a worker holds a job without renewing it (seconds); a worker that went away frees its job after this. */
+        leaseSeconds: { type: 'integer', minimum: 2, default: 900, env: 'CHARTCLERK_QUEUE_LEASE_SECONDS' },
+        /** Runs of a job that did not end (its worker went away while reading it, or it failed) before it is quarantined. Default: ingest.maxCrashes. */
+        maxAttempts: { type: 'integer', minimum: 1, env: 'CHARTCLERK_QUEUE_MAX_ATTEMPTS' },
+        /** The wait before a job runs again after a failed run or a storage outage: this, doubled each time (seconds). */
+        retryDelaySeconds: { type: 'integer', minimum: 1, default: 30, env: 'CHARTCLERK_QUEUE_RETRY_DELAY_SECONDS' },
+        /** How often an idle worker looks for jobs that other processes queued (milliseconds). */
+        pollMs: { type: 'integer', minimum: 50, default: 1000, env: 'CHARTCLERK_QUEUE_POLL_MS' },
+      },
+    },
     nodes: {
       type: 'object',
       additionalProperties: false,

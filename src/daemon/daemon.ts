@@ -1,8 +1,16 @@
 /**
- * The running chartclerk (`chartclerk start`): one per data folder, it watches the inbox,
- * files what arrives, serves the web desk when asked, builds searchable PDFs in the background,
- * and stops in an order that loses nothing (files in hand go back to the inbox untouched).
- * The command line only starts it, prints its results and hands it the stop signal.
+ * The running chartclerk, in one of three roles:
+ *
+ * - `start`: one per data folder (per site with `nodes.site`), it watches the inbox, files what
+ *   arrives, serves the web desk when asked and builds searchable PDFs in the background;
+ * - `watcher` (`start --no-workers`): only receives: takes stable inbox files into the work area
+ *   and queues them (one per site);
+ * - `worker` (`chartclerk worker`, any number): only works: takes queued jobs and runs the rest
+ *   of the pipeline, and builds searchable PDFs.
+ *
+ * It stops in an order that loses nothing (a job in hand that does not finish in time goes back
+ * to the queue untouched). The command line only starts it, prints its results and hands it the
+ * stop signal.
  *
  * @example
  *   const daemon = await startDaemon(config, { onResult: (r) => print(r), desk: (app) => serveDesk(app) })
@@ -14,7 +22,7 @@ import { writeCheckpoint } from '../audit/checkpoint.js'
 import { AuditLog } from '../audit/log.js'
 import type { Config } from '../config/config.js'
 import { closeSandbox } from '../extract/sandbox/pool.js'
-import { lockDataFolder } from '../ingest/dataLock.js'
+import { liveHolders, lockDataFolder, lockNameFor, workerLockName } from '../ingest/dataLock.js'
 import type { IngestResult } from '../ingest/runner.js'
 import { InboxWatcher } from '../ingest/watcher.js'
 import { startAppHeartbeat, type Heartbeat } from '../nodes/heartbeat.js'
@@ -31,7 +39,11 @@ export interface DaemonOptions {
   desk?(app: App): Promise<RunningDesk>
   /** Tells the person at the console what is going on (absent with --json: the log says it). */
   say?(text: string): void
+  /** Default `start` (receives and works). */
+  role?: DaemonRole
 }
+
+export type DaemonRole = 'start' | 'watcher' | 'worker'
 
 export interface Daemon {
   readonly app: App
@@ -42,11 +54,17 @@ export interface Daemon {
 }
 
 export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions): Promise<Daemon> {
-  // One start per data folder: a second would claim the same files and run the same jobs.
-  const lock = await lockDataFolder(config.dataDir)
+  const role = opts.role ?? 'start'
+  const receives = role !== 'worker'
+  const works = role !== 'watcher'
+  // One receiving process per inbox (per site's lock in the data folder): a second would claim the
+  // same files. A worker's lock is its own (the queue gives each job to one worker): it only says
+  // that it runs, to `catalog migrate`.
+  if (!receives) await liveHolders(config.dataDir) // tidies the locks of workers that are gone
+  const lock = await lockDataFolder(config.dataDir, { name: receives ? lockNameFor(config.nodes.site) : workerLockName() })
   let app: App
   try {
-    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: 1 })
+    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: works ? 1 : 0, work: works })
   } catch (err) {
     await lock.release()
     throw err
@@ -58,7 +76,7 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   try {
     await app.ruleFiles.start()
     // Which rule set this node has in force, for status and the dashboard to compare across nodes.
-    heartbeat = await startAppHeartbeat(app, 'start')
+    heartbeat = await startAppHeartbeat(app, role)
     // The web desk first: a port already in use stops here, before the inbox is touched.
     desk = opts.desk ? await opts.desk(app) : null
   } catch (err) {
@@ -67,7 +85,8 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     await lock.release()
     throw err
   }
-  if (!app.storageReady) {
+  // Receiving needs the work area only; working waits for storage.
+  if (works && !app.storageReady) {
     // Storage did not answer at start: the desk runs (it shows storage as down), files wait in the inbox.
     let lastCode = ''
     runner.pauseForStorage('storage unreachable', async () => {
@@ -83,20 +102,30 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     })
     opts.say?.('the document storage does not answer yet; files wait in the inbox and are taken as soon as it does.')
   }
-  await runner.recover()
-  // Searchable PDFs owed (some perhaps from before a stop) are built in the background as documents settle.
-  app.searchablePdfs.start()
-  runner.on('result', () => app.searchablePdfs.wake())
-  const watcher = new InboxWatcher(
-    config.watch,
-    (f, o) => runner.offer(f, o),
-    (f) => runner.has(f),
-    log,
-  )
-  runner.on('unstable', (f: string) => watcher.retrack(f))
-  runner.on('resumed', () => void watcher.rescan())
-  await watcher.start()
-  log.info({ inbox: config.watch.inbox, polling: config.watch.polling, workers: config.ocr.workers }, 'watching the inbox')
+  await runner.recover({ receive: receives })
+  if (works) {
+    // Searchable PDFs owed (some perhaps from before a stop) are built in the background as documents settle.
+    app.searchablePdfs.start()
+    runner.on('result', () => app.searchablePdfs.wake())
+    // Jobs other processes queued, and jobs whose wait after a failure is over.
+    runner.startPolling()
+  }
+  let watcher: InboxWatcher | null = null
+  if (receives) {
+    const w = new InboxWatcher(
+      config.watch,
+      (f, o) => runner.offer(f, o),
+      (f) => runner.has(f),
+      log,
+    )
+    watcher = w
+    runner.on('unstable', (f: string) => w.retrack(f))
+    runner.on('resumed', () => void w.rescan())
+    await w.start()
+    log.info({ inbox: config.watch.inbox, polling: config.watch.polling, site: config.nodes.site, role }, 'watching the inbox')
+  }
+  if (works)
+    log.info({ worker: runner.worker, workers: config.ocr.workers, concurrency: config.ingest.concurrency, role }, 'working the queue')
 
   let stopping: Promise<void> | null = null
   let markStopped!: () => void
@@ -104,12 +133,12 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping: finishing the files in hand')
     await desk?.close()
-    await watcher.stop()
-    await app.searchablePdfs.stop()
+    await watcher?.stop()
+    if (works) await app.searchablePdfs.stop()
     await runner.stop(config.ocr.pageTimeoutMs > 10_000 ? 10_000 : config.ocr.pageTimeoutMs)
-    // Closing OCR abandons what is still in hand; those files go back to the inbox untouched.
+    // Closing OCR abandons what is still in hand; those jobs go back to the queue untouched.
     await app.ocr.close()
-    // Likewise the readers: a file being opened goes back to the inbox rather than holding up the stop.
+    // Likewise the readers: a file being opened goes back to the queue rather than holding up the stop.
     await closeSandbox()
     await runner.idle()
     // The desk checkpoints the audit chain while it runs; without it, one at the stop still anchors the chain.

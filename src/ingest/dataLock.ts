@@ -1,6 +1,7 @@
 /**
- * One `chartclerk start` per data folder: two would claim the same inbox files and
- * run the same unfinished jobs twice against one embedded catalog. The lock is a file
+ * One `chartclerk start` per data folder (per site's inbox, with `nodes.site`): two would claim
+ * the same inbox files. Each `chartclerk worker` holds a lock of its own, only so that
+ * `catalog migrate` sees it running (`liveHolders`). The lock is a file
  * made with O_EXCL holding pid and host; a running holder touches it every few
  * seconds. A lock left by a process that is gone (same host: pid dead, or not a
  * chartclerk; another host: not touched for `staleMs`) is taken over.
@@ -27,9 +28,47 @@ interface Holder {
 export interface LockOptions {
   heartbeatMs?: number
   staleMs?: number
+  /** The lock file's name (default LOCK_NAME; a site's watcher holds its own, see lockNameFor). */
+  name?: string
 }
 
-function processAlive(pid: number): boolean {
+/** The lock of a process that takes files from an inbox: one per site (no site: the data folder's). */
+export function lockNameFor(site: string | undefined): string {
+  return site ? `chartclerk.${site.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}.lock` : LOCK_NAME
+}
+
+/** A worker's own lock: workers may be many, each holds one. */
+export function workerLockName(pid = process.pid): string {
+  return `chartclerk.worker-${pid}.lock`
+}
+
+const ANY_LOCK = /^chartclerk(\..+)?\.lock$/
+
+/**
+ * Who holds a chartclerk lock in the data folder now (a start, a site's watcher, a worker), as
+ * "process PID on HOST, started AT", leaving out the lock file `except`. Locks of workers that are
+ * gone are removed on the way (each worker leaves its own behind when it is killed).
+ */
+export async function liveHolders(dataDir: string, opts: { except?: string; staleMs?: number } = {}): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await fs.readdir(dataDir)
+  } catch {
+    return []
+  }
+  const out: string[] = []
+  for (const name of names.filter((n) => ANY_LOCK.test(n)).sort()) {
+    const file = path.join(dataDir, name)
+    if (file === opts.except) continue
+    const { holder, live } = await holderOf(file, opts.staleMs ?? 60_000)
+    if (live) out.push(holder ? `process ${holder.pid} on ${holder.host}, started ${holder.startedAt}` : 'another process')
+    else if (holder?.host === os.hostname() && name.startsWith('chartclerk.worker-')) await fs.rm(file, { force: true })
+  }
+  return out
+}
+
+/** True while `pid` on this machine is a running chartclerk. */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false
   try {
     process.kill(pid, 0)
@@ -68,7 +107,7 @@ export async function lockDataFolder(dataDir: string, opts: LockOptions = {}): P
   const heartbeatMs = opts.heartbeatMs ?? 10_000
   const staleMs = opts.staleMs ?? 60_000
   await fs.mkdir(dataDir, { recursive: true })
-  const file = path.join(dataDir, LOCK_NAME)
+  const file = path.join(dataDir, opts.name ?? LOCK_NAME)
   const me: Holder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }
   for (let attempt = 0; ; attempt++) {
     try {

@@ -1,21 +1,35 @@
 /**
- * The ingest runner: claims files, runs the pipeline on them a few at a time,
- * and ends every file in exactly one place: stored and catalogued, back in the
- * inbox (released), or in quarantine with its note. Recovers unfinished jobs
- * after a crash, and pauses while storage is unreachable.
+ * The ingest runner, in two halves that may run in different processes:
+ *
+ * - receiving (a watcher): takes a stable inbox file into the work area under a job row and
+ *   puts it on the job queue (src/queue/);
+ * - working (a worker): its lanes claim jobs from the queue under a lease, renew the lease while
+ *   a stage runs, and end every file in exactly one place: stored and catalogued, or in
+ *   quarantine with its note. A storage outage gives the job back to the queue (it runs again
+ *   after a short wait, the run not counted) and pauses the lanes until storage answers.
+ *
+ * The crash guard: a job whose worker went away while reading the file (inspect, extract) has
+ * had a failed run; after `queue.maxAttempts` such runs (default ingest.maxCrashes) it is
+ * dead-lettered and set aside in quarantine. A job that had such a run runs alone, so a
+ * second crash names the file that caused it. `ingest FILE...` runs its files directly (no queue).
  */
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { ChartclerkError, toChartclerkError } from '../errors.js'
+import { backoffMs } from '../queue/backoff.js'
+import { deadLetterError } from '../queue/deadLetter.js'
+import { LEASE_EXPIRED, type ClaimedJob, type DeadJob, type JobQueue, type QueuedFile } from '../queue/types.js'
+import { processAlive } from './dataLock.js'
 import { copyFileDurably, moveFile, moveLink } from './fsMove.js'
-import { checkInboxPath, isInboxFolder } from './inboxPath.js'
+import { checkInboxPath } from './inboxPath.js'
 import { diskFullError, hasRoom, isNoSpace, MIN_FREE_BYTES } from './diskSpace.js'
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
-import { quarantineTarget, safeName, writeQuarantineNote } from './quarantine.js'
+import { listQuarantine, quarantineTarget, writeQuarantineNote } from './quarantine.js'
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { MatchSummary } from '../patients/matchSummary.js'
 import type { Job, Stage, StageContext } from './stages/types.js'
@@ -67,31 +81,55 @@ export interface RunnerOptions {
   /** How often to look at storage again while paused. */
   storageRetryMs?: number
   stages?: readonly Stage[]
+  /** The job queue between receiving and working (src/queue/). */
+  queue: JobQueue
+  /** False: this process only receives (a watcher); its offers are run by workers elsewhere. Default true. */
+  work?: boolean
+  /** The site whose inbox this process receives from (recorded on each job). */
+  site?: string
+  /** How often idle lanes look for jobs other processes queued (only after `startPolling`). */
+  pollMs?: number
 }
 
-interface QueueItem {
-  job?: Job
-  inboxPath?: string
+interface Offer {
+  inboxPath: string
   observed?: Observed
-  /** In hand when the process went down: runs alone, so a second crash names the file that caused it. */
-  suspect?: boolean
 }
 
-/** Runs that took the process down before a job is quarantined instead of retried. */
-export const MAX_CRASHES = 2
 /** Stages where the file's own content is parsed, decoded or OCRed. */
 const READING_STAGES = new Set(['inspect', 'extract'])
 
+/** This process as a worker: host, process id and a random part (a restarted process with the same id is another worker). */
+function workerName(): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+}
+
+/** A worker on this machine whose process is no longer running (its jobs need not wait for their leases). */
+export function workerGone(worker: string | null, me: string): boolean {
+  if (!worker || worker === me) return false
+  const [host, pid] = worker.split(':')
+  if (host !== os.hostname()) return false
+  const n = Number(pid)
+  if (n === process.pid) return true // the same id, an earlier process
+  return !processAlive(n)
+}
+
 export class IngestRunner extends EventEmitter {
-  private readonly queue: QueueItem[] = []
+  /** Inbox files offered and not yet taken into the work area. */
+  private readonly offers: Offer[] = []
   private readonly known = new Set<string>()
   private readonly active = new Map<string, Job>()
+  readonly worker = workerName()
+  private receiving = false
   private lanesRunning = 0
   private suspectRunning = false
   private stopping = false
   private paused = false
   private pauseReason: 'storage unreachable' | 'disk full' | null = null
   private pauseTimer: NodeJS.Timeout | null = null
+  private pollTimer: NodeJS.Timeout | null = null
+  private draining = false
+  private readonly unsettable = new Set<string>()
   private idleWaiters: (() => void)[] = []
 
   constructor(
@@ -101,36 +139,110 @@ export class IngestRunner extends EventEmitter {
     super()
   }
 
+  get queue(): JobQueue {
+    return this.opts.queue
+  }
+
+  private get working(): boolean {
+    return this.opts.work !== false
+  }
+
   get isPaused(): boolean {
     return this.paused
   }
 
   snapshot(): { queued: number; inProgress: number; paused: boolean; pauseReason: string | null } {
-    return { queued: this.queue.length, inProgress: this.active.size, paused: this.paused, pauseReason: this.pauseReason }
+    return { queued: this.offers.length, inProgress: this.active.size, paused: this.paused, pauseReason: this.pauseReason }
   }
 
-  /** True while a path is queued or being processed (the watcher must not offer it again). */
+  /** True while a path is offered and not yet taken (the watcher must not offer it again). */
   has(inboxPath: string): boolean {
     return this.known.has(inboxPath)
   }
 
-  /** Watch mode: offer a stable inbox file. Never queued twice. */
+  /** Watch mode: offer a stable inbox file. Never offered twice. */
   offer(inboxPath: string, observed?: Observed): boolean {
     if (this.stopping || this.known.has(inboxPath)) return false
     this.known.add(inboxPath)
-    this.queue.push({ inboxPath, observed })
-    this.pump()
+    this.offers.push({ inboxPath, observed })
+    void this.receive()
     return true
   }
 
-  /** After a crash: finish or release what earlier runs left in the work area. */
-  async recover(): Promise<number> {
-    const { catalog, config, log } = this.ctx
+  /**
+   * Lanes look for jobs every `pollMs` (jobs other processes queued, jobs whose wait after a
+   * failure is over) and set aside dead-lettered ones. `start` and `worker` call it.
+   */
+  startPolling(): void {
+    if (!this.working || this.pollTimer) return
+    const every = this.opts.pollMs ?? 1000
+    const tick = () => {
+      if (this.stopping) return
+      // A worker on this machine that went away (killed, crashed) frees its job now, not when its lease runs out.
+      const gone = this.takeBackFromGoneWorkers().catch((err: unknown) =>
+        this.ctx.log.warn({ code: (err as { code?: string }).code }, 'jobs of workers that went away not taken back yet'),
+      )
+      void gone
+        .then(() => this.drainDead())
+        .finally(() => {
+          this.wake()
+          if (!this.stopping) this.pollTimer = setTimeout(tick, every)
+        })
+    }
+    this.pollTimer = setTimeout(tick, every)
+  }
+
+  /**
+   * At start, after a crash: jobs held by workers of this machine that are gone go back to the
+   * queue (counted against the file when it went down while reading it); the receiving side
+   * finishes or gives back what a claim left half-done and returns unreferenced work files to
+   * the inbox.
+   */
+  async recover(opts: { receive?: boolean } = {}): Promise<number> {
+    const { config } = this.ctx
     await fs.mkdir(config.workDir, { recursive: true })
-    let resumed = 0
-    const referenced = new Set<string>()
+    const resumed = await this.takeBackFromGoneWorkers()
+    if (opts.receive !== false) await this.recoverReceiving()
+    if (this.working) {
+      await this.drainDead()
+      this.wake()
+    }
+    return resumed
+  }
+
+  private async takeBackFromGoneWorkers(): Promise<number> {
+    const { catalog, log } = this.ctx
+    let n = 0
+    for (const view of await this.queue.inProgress()) {
+      if (!workerGone(view.worker, this.worker)) continue
+      const row = catalog.jobs.get(view.key)
+      if (row?.stage === 'quarantine' && row.outcome && existsSync(row.outcome + '.error.json')) {
+        // The note was written, the move perhaps not: finish it under the same name (never "name (2)").
+        if (existsSync(row.workPath)) {
+          await fs.mkdir(path.dirname(row.outcome), { recursive: true })
+          await moveFile(row.workPath, row.outcome)
+        }
+        // Ended first, then given back: a worker that claims it meanwhile finds it ended and completes it.
+        catalog.jobs.update(row.id, { state: 'quarantined' })
+        await this.queue.takeBack(view.id, null)
+        continue
+      }
+      // Down while the file was opened or read counts against the file; down at storing or indexing does not.
+      const stage = row?.stage ?? null
+      const failure = stage && READING_STAGES.has(stage) ? { ...LEASE_EXPIRED, stage } : null
+      const out = await this.queue.takeBack(view.id, failure)
+      if (out) n++
+      log.info({ job: view.key, stage, counted: !!failure, outcome: out?.outcome }, 'job of a worker that went away taken back')
+    }
+    if (n) log.info({ resumed: n }, 'resuming unfinished jobs')
+    return n
+  }
+
+  private async recoverReceiving(): Promise<void> {
+    const { catalog, config, log } = this.ctx
+    const inbox = path.resolve(config.watch.inbox)
+    const ours = (p: string) => p === inbox || p.startsWith(inbox + path.sep)
     for (const row of catalog.jobs.unfinished()) {
-      referenced.add(row.workPath)
       const workExists = existsSync(row.workPath)
       const job: Job = {
         id: row.id,
@@ -150,59 +262,51 @@ export class IngestRunner extends EventEmitter {
         this.endInterruptedReading(row.documentId)
         continue
       }
-      if (row.mode === 'watch' && row.stage === 'quarantine' && row.outcome && workExists) {
+      // Another site's watcher sharing this data folder recovers its own claims.
+      if (!ours(row.inboxPath)) continue
+      if (row.stage === 'quarantine' && row.outcome && workExists) {
         // The note was written, the move was not: finish it under the same name (never "name (2)").
         await fs.mkdir(path.dirname(row.outcome), { recursive: true })
         await moveFile(row.workPath, row.outcome)
         catalog.jobs.update(row.id, { state: 'quarantined' })
         continue
       }
-      if (row.state === 'claiming') {
-        if (existsSync(row.inboxPath)) {
-          // The move never completed: the inbox copy is the file.
-          await fs.rm(row.workPath, { force: true })
-          await fs.rm(`${row.workPath}.partial`, { force: true })
-          catalog.jobs.update(row.id, { state: 'released' })
-          continue
-        }
-        if (!workExists) {
+      if (row.state === 'claiming' && existsSync(row.inboxPath)) {
+        // The move never completed: the inbox copy is the file.
+        await fs.rm(row.workPath, { force: true })
+        await fs.rm(`${row.workPath}.partial`, { force: true })
+        catalog.jobs.update(row.id, { state: 'released' })
+        continue
+      }
+      if (!workExists) {
+        if (row.stage === 'quarantine' && row.outcome && existsSync(row.outcome)) catalog.jobs.update(row.id, { state: 'quarantined' })
+        else {
           log.warn({ job: row.id }, 'claimed file is neither in the inbox nor in the work area; nothing to recover')
-          catalog.jobs.update(row.id, { state: 'released' })
-          continue
-        }
-        catalog.jobs.update(row.id, { state: 'claimed' })
-      } else if (!workExists) {
-        if (row.stage === 'quarantine' && row.outcome && existsSync(row.outcome)) {
-          catalog.jobs.update(row.id, { state: 'quarantined' })
-        } else if (row.stage === 'release' && existsSync(row.inboxPath)) {
-          catalog.jobs.update(row.id, { state: 'released' })
-        } else {
-          log.warn({ job: row.id }, 'claimed job has no work file; marking released')
           catalog.jobs.update(row.id, { state: 'released' })
         }
         continue
       }
-      // The process went down while this file was being opened or read: count it against the file.
-      // (Down at storing or indexing is not the file's doing; a job still queued has no stage.)
+      // In the work area without a queue job (moved, then down before it was queued; or left by
+      // an earlier version that had no queue): queue it now. Earlier crashes while reading it count.
       const crashes = row.stage && READING_STAGES.has(row.stage) ? row.crashes + 1 : row.crashes
-      if (crashes >= (config.ingest.maxCrashes ?? MAX_CRASHES)) {
+      if (crashes >= this.queue.settings.maxAttempts) {
         catalog.jobs.update(row.id, { crashes })
         await this.quarantinePoison(job, row.stage, crashes)
         continue
       }
-      catalog.jobs.update(row.id, { crashes, stage: null })
-      this.known.add(row.inboxPath)
-      // Suspects first, each alone.
-      if (crashes > 0) this.queue.unshift({ job, suspect: true })
-      else this.queue.push({ job })
-      resumed++
+      catalog.jobs.update(row.id, { crashes, attempts: crashes, stage: null })
+      await this.queue.enqueue(row.id, this.queuedFile(job), { id: row.id })
     }
-    // Files in the work area without a job row cannot come from a finished claim: give them back.
-    for (const name of await fs.readdir(config.workDir)) {
+    // Files in the work area that no job holds cannot come from a finished claim: give them back.
+    // (Listed before the rows are read: a claim writes its row before it moves the file, so a file
+    // another site's watcher is claiming right now is seen with its row.)
+    const names = await fs.readdir(config.workDir)
+    const inHand = catalog.jobs.workPathsInHand()
+    for (const name of names) {
       const full = path.join(config.workDir, name)
-      if (referenced.has(full)) continue
+      if (inHand.has(full)) continue
       if (name.endsWith('.partial')) {
-        await fs.rm(full, { force: true })
+        if (!inHand.has(full.slice(0, -'.partial'.length))) await fs.rm(full, { force: true })
         continue
       }
       const back = path.join(config.watch.inbox, `recovered-${name}`)
@@ -210,9 +314,6 @@ export class IngestRunner extends EventEmitter {
       await moveFile(full, back)
       log.warn({ file: name }, 'returned an unreferenced work file to the inbox')
     }
-    if (resumed) log.info({ resumed }, 'resuming unfinished jobs')
-    this.pump()
-    return resumed
   }
 
   /** One-shot: run given files through the pipeline, leaving them in place. One result per document a file held. */
@@ -233,48 +334,167 @@ export class IngestRunner extends EventEmitter {
     return results.filter(Boolean).flat()
   }
 
-  /** Resolves when nothing is queued or in progress. */
+  /** Resolves when nothing is offered, being received, or in a lane (jobs waiting after a failure do not count). */
   idle(): Promise<void> {
-    if (this.queue.length === 0 && this.active.size === 0 && this.lanesRunning === 0) return Promise.resolve()
+    if (this.isIdle()) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
 
-  /** Stop taking files; let those in hand finish for up to graceMs (the caller then closes OCR, which releases the rest). */
+  private isIdle(): boolean {
+    return this.offers.length === 0 && !this.receiving && this.active.size === 0 && this.lanesRunning === 0
+  }
+
+  private checkIdle(): void {
+    if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w()
+  }
+
+  /** Stop taking files; let those in hand finish for up to graceMs (the caller then closes OCR, which gives the rest back). */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true
     if (this.pauseTimer) clearTimeout(this.pauseTimer)
-    for (const item of this.queue.splice(0)) if (item.inboxPath) this.known.delete(item.inboxPath)
+    if (this.pollTimer) clearTimeout(this.pollTimer)
+    for (const o of this.offers.splice(0)) this.known.delete(o.inboxPath)
     const done = this.idle()
     await Promise.race([done, new Promise((r) => setTimeout(r, graceMs).unref())])
   }
 
-  private pump(): void {
-    while (!this.stopping && !this.paused && !this.suspectRunning && this.lanesRunning < this.opts.concurrency && this.queue.length > 0) {
-      if (this.queue[0]!.suspect && this.lanesRunning > 0) break
-      const item = this.queue.shift()!
-      if (item.suspect) this.suspectRunning = true
-      this.lanesRunning++
-      void this.processItem(item)
-        .catch((err) => this.ctx.log.error({ err: toChartclerkError(err).message }, 'runner lane failed'))
-        .finally(() => {
-          if (item.suspect) this.suspectRunning = false
-          this.lanesRunning--
-          if (item.inboxPath) this.known.delete(item.inboxPath)
-          if (item.job) this.known.delete(item.job.sourcePath)
-          this.pump()
-          if (this.queue.length === 0 && this.active.size === 0 && this.lanesRunning === 0) for (const w of this.idleWaiters.splice(0)) w()
-        })
+  /** The receiving half: takes offered files into the work area and queues them, one at a time. */
+  private async receive(): Promise<void> {
+    if (this.receiving) return
+    this.receiving = true
+    try {
+      while (!this.stopping && !this.paused && this.offers.length) {
+        const offer = this.offers.shift()!
+        try {
+          const job = await this.claim(offer.inboxPath, offer.observed)
+          if (job) {
+            try {
+              await this.queue.enqueue(job.id, this.queuedFile(job), { id: job.id })
+            } catch (err) {
+              if (!isNoSpace(err)) throw err
+              // No room to queue it: back where it was (a rename needs none); the row stays 'claiming' for recover().
+              await moveFile(job.workPath, job.sourcePath)
+              this.pauseForDiskFull(0)
+              continue
+            }
+            this.wake()
+          }
+        } catch (err) {
+          this.ctx.log.error({ err: toChartclerkError(err).message }, 'receiving a file failed')
+        } finally {
+          this.known.delete(offer.inboxPath)
+        }
+      }
+    } finally {
+      this.receiving = false
+      this.checkIdle()
     }
-    if (this.queue.length === 0 && this.active.size === 0 && this.lanesRunning === 0) for (const w of this.idleWaiters.splice(0)) w()
   }
 
-  private async processItem(item: QueueItem): Promise<void> {
-    let job = item.job
-    if (!job) {
-      job = (await this.claim(item.inboxPath!, item.observed)) ?? undefined
-      if (!job) return
+  private queuedFile(job: Job): QueuedFile {
+    return {
+      mode: job.mode,
+      inboxPath: job.sourcePath,
+      workPath: job.workPath,
+      originalName: job.originalName,
+      sourceFolder: job.sourceFolder,
+      receivedAt: job.receivedAt,
+      ...(this.opts.site ? { site: this.opts.site } : {}),
     }
-    for (const result of await this.process(job)) this.emit('result', result)
+  }
+
+  /** Starts lanes (one more per job found, up to `concurrency`); each claims jobs until none may run now. */
+  private wake(): void {
+    if (!this.working || this.stopping || this.paused || this.suspectRunning || this.lanesRunning >= this.opts.concurrency) return
+    this.lanesRunning++
+    void this.lane()
+      .catch((err) => this.ctx.log.error({ err: toChartclerkError(err).message }, 'runner lane failed'))
+      .finally(() => {
+        this.lanesRunning--
+        this.checkIdle()
+      })
+  }
+
+  private async lane(): Promise<void> {
+    while (!this.stopping && !this.paused && !this.suspectRunning) {
+      const claimed = await this.queue.claim(this.worker)
+      if (!claimed) return
+      const row = this.ctx.catalog.jobs.get(claimed.key)
+      if (row && row.state !== 'claimed' && row.state !== 'claiming') {
+        // Ended already (its file set aside by whoever took it back from a worker that went away).
+        await this.queue.complete(claimed, { quarantined: row.state === 'quarantined' })
+        continue
+      }
+      // A job that went down with its worker before runs alone: a second crash names the file.
+      const suspect = (row?.crashes ?? 0) > 0
+      if (suspect) {
+        this.suspectRunning = true
+        while (this.active.size > 0) await new Promise((r) => setTimeout(r, 50))
+      } else this.wake()
+      try {
+        const job: Job = {
+          id: claimed.key,
+          mode: claimed.file.mode,
+          sourcePath: claimed.file.inboxPath,
+          workPath: claimed.file.workPath,
+          originalName: claimed.file.originalName,
+          sourceFolder: claimed.file.sourceFolder,
+          receivedAt: claimed.file.receivedAt,
+          ...(claimed.file.site ? { site: claimed.file.site } : {}),
+          documentId: row?.documentId ?? undefined,
+        }
+        for (const result of await this.process(job, claimed)) this.emit('result', result)
+      } finally {
+        if (suspect) {
+          this.suspectRunning = false
+          this.wake()
+        }
+      }
+    }
+  }
+
+  /** Sets aside, in quarantine with their notes, jobs that will not run again. */
+  private async drainDead(): Promise<void> {
+    if (this.draining) return
+    this.draining = true
+    try {
+      await this.queue.drainDeadLetters((dead) => this.setAside(dead))
+    } catch (err) {
+      this.ctx.log.warn({ err: toChartclerkError(err).message }, 'dead-lettered jobs not set aside yet')
+    } finally {
+      this.draining = false
+    }
+  }
+
+  private async setAside(dead: DeadJob): Promise<void> {
+    const { catalog, config, log } = this.ctx
+    const row = catalog.jobs.get(dead.key)
+    const job: Job = {
+      id: dead.key,
+      mode: dead.file.mode,
+      sourcePath: dead.file.inboxPath,
+      workPath: dead.file.workPath,
+      originalName: dead.file.originalName,
+      sourceFolder: dead.file.sourceFolder,
+      receivedAt: dead.file.receivedAt,
+      documentId: row?.documentId ?? undefined,
+    }
+    if (!existsSync(job.workPath)) {
+      // Set aside already (down after the move), or not this machine's work area.
+      for (const note of await listQuarantine(config.quarantineDir))
+        if (note.jobId === job.id && existsSync(path.join(config.quarantineDir, note.file))) return
+      if (!this.unsettable.has(job.id)) log.warn({ job: job.id }, 'a dead-lettered job has no work file here; it waits on the list')
+      this.unsettable.add(job.id)
+      throw new ChartclerkError('FILE_VANISHED', 'The file of this job is not in the work area.', { stage: 'quarantine' })
+    }
+    const e = deadLetterError(dead)
+    if (job.documentId !== undefined) {
+      catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+      catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+    }
+    const target = await this.quarantine(job, e, job.workPath)
+    log.error({ job: job.id, attempts: dead.attempts, stage: dead.failure.stage }, 'job failed every attempt: quarantined')
+    this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
   }
 
   /** Moves a stable inbox file into the work area under a new job. null when it is not ready or gone. */
@@ -332,14 +552,6 @@ export class IngestRunner extends EventEmitter {
       if (isNoSpace(err)) this.pauseForDiskFull(st.size)
       return null
     }
-    try {
-      catalog.jobs.update(id, { state: 'claimed' })
-    } catch (err) {
-      if (!isNoSpace(err)) throw err
-      await moveFile(job.workPath, inboxPath) // rename back: needs no space; the row stays 'claiming' for recover()
-      this.pauseForDiskFull(st.size)
-      return null
-    }
     return job
   }
 
@@ -378,11 +590,13 @@ export class IngestRunner extends EventEmitter {
     return this.process(job)
   }
 
-  private async process(job: Job): Promise<IngestResult[]> {
+  /** Runs the pipeline on a job in hand: `claimed` for a queue job (its lease is renewed while a stage runs), none for `ingest`. */
+  private async process(job: Job, claimed?: ClaimedJob): Promise<IngestResult[]> {
     const { catalog, log } = this.ctx
     this.active.set(job.id, job)
+    const beat = claimed ? this.keepLease(claimed) : null
     try {
-      catalog.jobs.startAttempt(job.id)
+      if (!claimed) catalog.jobs.startAttempt(job.id)
       await runPipeline(job, this.ctx, this.opts.stages ?? STAGES, (stage) => {
         catalog.jobs.update(job.id, { stage })
         log.debug({ job: job.id, stage, kind: job.kind, size: job.size }, 'stage')
@@ -391,8 +605,12 @@ export class IngestRunner extends EventEmitter {
       const status = job.status ?? 'needs_review'
       // A stack's own row is gone once its parts stand: the job points at the first of them.
       if (job.parts?.length && !job.splitWaiting) job.documentId = job.parts[0]!.documentId
-      catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
-      await fs.rm(job.workPath, { force: true })
+      if (claimed && !(await this.queue.complete(claimed))) {
+        log.warn({ job: job.id }, 'the lease on this job ran out before it finished; another worker has taken it')
+      } else {
+        catalog.jobs.update(job.id, { state: 'done', outcome: status, documentId: job.documentId ?? null })
+        await fs.rm(job.workPath, { force: true })
+      }
       log.info(
         {
           job: job.id,
@@ -409,7 +627,7 @@ export class IngestRunner extends EventEmitter {
       let e = toChartclerkError(err)
       // No space (catalog, work area, store): an outage, never a reason to quarantine a good file.
       if (!e.transient && isNoSpace(err)) e = diskFullError(e.stage)
-      if (e.transient) return [await this.release(job, e)]
+      if (e.transient) return [await this.release(job, e, claimed)]
       try {
         if (job.documentId !== undefined) {
           catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
@@ -421,20 +639,49 @@ export class IngestRunner extends EventEmitter {
           await fs.rm(job.workPath, { force: true })
           return [this.failedResult(job, e)]
         }
-        const target = await this.quarantine(job, e, job.workPath)
+        const target = await this.quarantine(job, e, job.workPath, { claimed })
         return [{ ...this.failedResult(job, e), quarantinedAs: target }]
       } catch (failing) {
-        // Even a bad file waits in the inbox while the disk is full (no room for its note).
-        if (isNoSpace(failing) && existsSync(job.workPath)) return [await this.release(job, diskFullError(e.stage))]
+        // Even a bad file waits while the disk is full (no room for its note).
+        if (isNoSpace(failing) && existsSync(job.workPath)) return [await this.release(job, diskFullError(e.stage), claimed)]
+        // Something unforeseen: a failed run, tried again after a wait, dead-lettered after the last.
+        if (claimed) {
+          const f = toChartclerkError(failing)
+          const out = await this.queue.fail(claimed, { code: f.code, message: f.action, stage: f.stage ?? null })
+          log.error({ job: job.id, code: f.code, outcome: out.outcome }, 'run failed')
+          if (out.outcome === 'dead') void this.drainDead()
+          return []
+        }
         throw failing
       }
     } finally {
+      if (beat) clearInterval(beat)
       job.releaseContent?.()
       this.active.delete(job.id)
     }
   }
 
-  private async quarantine(job: Job, e: ChartclerkError, from: string, opts: { link?: boolean } = {}): Promise<string> {
+  /** Renews the lease a third of the way through it while the job is in hand. */
+  private keepLease(claimed: ClaimedJob): NodeJS.Timeout {
+    const every = Math.max(500, Math.floor((this.queue.settings.leaseSeconds * 1000) / 3))
+    let warned = false
+    return setInterval(() => {
+      void this.queue.heartbeat(claimed).then(
+        (held) => {
+          if (!held && !warned) this.ctx.log.warn({ job: claimed.key }, 'lease on this job lost (another worker may take it)')
+          warned ||= !held
+        },
+        (err: unknown) => this.ctx.log.warn({ job: claimed.key, code: (err as { code?: string }).code }, 'lease not renewed'),
+      )
+    }, every)
+  }
+
+  private async quarantine(
+    job: Job,
+    e: ChartclerkError,
+    from: string,
+    opts: { link?: boolean; claimed?: ClaimedJob } = {},
+  ): Promise<string> {
     const { catalog, config, log } = this.ctx
     await fs.mkdir(config.quarantineDir, { recursive: true })
     const target = quarantineTarget(config.quarantineDir, job.originalName)
@@ -447,12 +694,13 @@ export class IngestRunner extends EventEmitter {
     })
     // A link is moved as a link: never a copy of what it points at.
     await (opts.link ? moveLink : moveFile)(from, target)
-    catalog.jobs.update(job.id, { state: 'quarantined' })
+    if (!opts.claimed || (await this.queue.complete(opts.claimed, { quarantined: true })))
+      catalog.jobs.update(job.id, { state: 'quarantined' })
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'quarantined')
     return target
   }
 
-  /** A file that took the process down MAX_CRASHES times: set aside with a note, never retried in a loop. */
+  /** A file left by an earlier version that took the process down maxAttempts times: set aside with a note, never retried in a loop. */
   private async quarantinePoison(job: Job, stage: string | null, crashes: number): Promise<void> {
     const { catalog, log } = this.ctx
     const e = new ChartclerkError(
@@ -481,10 +729,14 @@ export class IngestRunner extends EventEmitter {
     catalog.events.append('document.failed', documentId, { code: 'INTERNAL', stage: 'recover' })
   }
 
-  /** A transient failure (storage down, shutting down): the file goes back where it came from, untouched. */
-  private async release(job: Job, e: ChartclerkError): Promise<IngestResult> {
+  /**
+   * A transient failure (storage down, disk full, shutting down): a queue job goes back to the
+   * queue untouched and runs again after a short wait, the run not counted; `ingest`'s copy is
+   * dropped (the file given is where it was).
+   */
+  private async release(job: Job, e: ChartclerkError, claimed?: ClaimedJob): Promise<IngestResult> {
     const { catalog, log } = this.ctx
-    // Catalog writes here may fail on a full disk; the file goes back regardless (recover() tidies the row).
+    // Catalog writes here may fail on a full disk; the job is given back regardless (its lease runs out otherwise).
     const note = (fn: () => void) => {
       try {
         fn()
@@ -492,25 +744,27 @@ export class IngestRunner extends EventEmitter {
         log.warn({ job: job.id, code: (err as { code?: string }).code }, 'could not record the release in the catalog')
       }
     }
-    if (job.mode === 'watch') {
-      note(() => catalog.jobs.update(job.id, { stage: 'release' }))
-      // Back where it was, unless that folder has since become a link: then to the top of the inbox.
-      const dir = (await isInboxFolder(this.ctx.config.watch.inbox, path.dirname(job.sourcePath)))
-        ? path.dirname(job.sourcePath)
-        : this.ctx.config.watch.inbox
-      let back = path.join(dir, path.basename(job.sourcePath))
-      if (existsSync(back)) back = path.join(dir, `${safeName(job.originalName)}.${job.id.slice(0, 8)}${path.extname(job.originalName)}`)
-      await fs.mkdir(path.dirname(back), { recursive: true })
-      await moveFile(job.workPath, back)
+    if (claimed) {
+      note(() => catalog.documents.withdrawReceipt(job.id))
+      // About as long as a paused worker waits before it looks at storage again, and a little more at random.
+      const wait = backoffMs(Math.max(1, (this.opts.storageRetryMs ?? 3000) / 1000), 1)
+      const given = await this.queue.release(claimed, wait).catch((err: unknown) => {
+        log.warn(
+          { job: job.id, code: (err as { code?: string }).code },
+          'could not give the job back; it is taken back when its lease runs out',
+        )
+        return false
+      })
+      if (given) note(() => catalog.jobs.update(job.id, { errorCode: e.code }))
     } else {
       await fs.rm(job.workPath, { force: true })
+      note(() =>
+        catalog.tx(() => {
+          catalog.documents.withdrawReceipt(job.id)
+          catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+        }),
+      )
     }
-    note(() =>
-      catalog.tx(() => {
-        catalog.documents.withdrawReceipt(job.id)
-        catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
-      }),
-    )
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'file released for a later try')
     // (`ingest` is one-shot: it reports the failure and ends, it does not wait.)
     if (job.mode === 'watch' && e.code === 'STORAGE_FULL') this.pauseForDiskFull(job.size ?? 0)
@@ -536,7 +790,8 @@ export class IngestRunner extends EventEmitter {
         this.pauseReason = null
         this.ctx.log.info('storage reachable again: ingest resumed')
         this.emit('resumed')
-        this.pump()
+        void this.receive()
+        this.wake()
       } else {
         this.pauseTimer = setTimeout(check, this.opts.storageRetryMs ?? 3000)
       }

@@ -15,7 +15,7 @@ import os from 'node:os'
 import type { Kysely } from 'kysely'
 import type { CatalogTables, NodesTable } from '../catalog/sql/tables.js'
 
-export type NodeRole = 'start' | 'serve' | 'worker'
+export type NodeRole = 'start' | 'serve' | 'worker' | 'watcher'
 
 export interface NodeIdentity {
   /** `host:role:pid`: a restarted process that gets the same pid takes over its old row. */

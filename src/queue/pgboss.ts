@@ -195,9 +195,9 @@ export class PgBossJobQueue implements JobQueue {
     return !!until
   }
 
-  async complete(job: ClaimedJob): Promise<boolean> {
+  async complete(job: ClaimedJob, opts: { quarantined?: boolean } = {}): Promise<boolean> {
     return this.holding(job, async (db) => {
-      await this.boss.complete(this.name, job.id, { worker: job.worker }, { db })
+      await this.boss.complete(this.name, job.id, { worker: job.worker, ...(opts.quarantined ? { quarantined: true } : {}) }, { db })
       return true
     }).then((r) => r ?? false)
   }
@@ -213,6 +213,38 @@ export class PgBossJobQueue implements JobQueue {
       return row?.state === 'retry' ? ({ outcome: 'retry', runAfter: row.start_after } as const) : ({ outcome: 'dead' } as const)
     })
     return r ?? { outcome: 'lost' }
+  }
+
+  async release(job: ClaimedJob, delayMs: number): Promise<boolean> {
+    // Back to 'retry' with started_on cleared: pg-boss's fetch counts a run only when started_on is set.
+    const r = await this.holding(job, async (_db, client) => {
+      await client.query(
+        `UPDATE ${this.table} SET state = 'retry', started_on = NULL, output = NULL,
+                start_after = now() + $3 * interval '1 millisecond'
+         WHERE name = $1 AND id = $2`,
+        [this.name, job.id, Math.max(0, delayMs)],
+      )
+      return true
+    })
+    return r ?? false
+  }
+
+  async takeBack(id: string, failure: JobFailure | null): Promise<FailOutcome | null> {
+    if (!failure) {
+      const r = await this.pool.query(
+        `UPDATE ${this.table} SET state = 'retry', started_on = NULL, output = NULL, start_after = now()
+         WHERE name = $1 AND id = $2 AND state = 'active'`,
+        [this.name, id],
+      )
+      return r.rowCount ? { outcome: 'retry', runAfter: new Date() } : null
+    }
+    // Counted: pg-boss ends the run as a failed one (retry or dead letter); a retry may start at once.
+    const active = await this.rows(`id = $2 AND state = 'active'`, [id])
+    if (!active.length) return null
+    await this.boss.fail(this.name, id, { ...failure })
+    await this.pool.query(`UPDATE ${this.table} SET start_after = now() WHERE name = $1 AND id = $2 AND state = 'retry'`, [this.name, id])
+    const row = (await this.rows(`id = $2`, [id]))[0]
+    return row?.state === 'retry' ? { outcome: 'retry', runAfter: row.start_after } : { outcome: 'dead' }
   }
 
   async reclaimExpired(): Promise<number> {

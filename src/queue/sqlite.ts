@@ -76,6 +76,15 @@ export class SqliteJobQueue implements JobQueue {
         const id = opts.id ?? randomUUID()
         const at = this.now().toISOString()
         const extra = { ...(file.site ? { site: file.site } : {}), ...(file.sha256 ? { sha256: file.sha256 } : {}) }
+        // The runner writes its row before it moves the file into the work area (so a crash in
+        // between is found); enqueueing that file adopts the row rather than writing another.
+        const adopted = this.db
+          .prepare(
+            `UPDATE jobs SET state = 'claimed', job_key = ?, priority = ?, payload = ?, work_path = ?, updated_at = ?
+             WHERE id = ? AND job_key IS NULL AND state IN ('claiming', 'claimed')`,
+          )
+          .run(key, opts.priority ?? 0, JSON.stringify(extra), file.workPath, at, id)
+        if (adopted.changes) return { id, created: true }
         this.db
           .prepare(
             `INSERT INTO jobs (id, mode, inbox_path, work_path, original_name, source_folder, received_at, state,
@@ -145,10 +154,10 @@ export class SqliteJobQueue implements JobQueue {
     return r.changes > 0
   }
 
-  async complete(job: ClaimedJob): Promise<boolean> {
+  async complete(job: ClaimedJob, opts: { quarantined?: boolean } = {}): Promise<boolean> {
     const r = this.db
       .prepare(
-        `UPDATE jobs SET state = 'done', lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?
+        `UPDATE jobs SET state = '${opts.quarantined ? 'quarantined' : 'done'}', lease_owner = NULL, lease_token = NULL, lease_until = NULL, updated_at = ?
          WHERE id = ? AND lease_token = ? AND dead_at IS NULL AND state = 'claimed'`,
       )
       .run(this.now().toISOString(), job.id, job.token)
@@ -164,6 +173,40 @@ export class SqliteJobQueue implements JobQueue {
         if (!row) return { outcome: 'lost' }
         const now = this.now()
         return this.endRun(job.id, row.attempts, failure, now, false)
+      })
+      .immediate()
+  }
+
+  async release(job: ClaimedJob, delayMs: number): Promise<boolean> {
+    const now = this.now()
+    const r = this.db
+      .prepare(
+        `UPDATE jobs SET lease_owner = NULL, lease_token = NULL, lease_until = NULL, run_after = ?, stage = NULL,
+                attempts = max(attempts - 1, 0), updated_at = ?
+         WHERE id = ? AND lease_token = ? AND dead_at IS NULL AND state = 'claimed'`,
+      )
+      .run(new Date(now.getTime() + Math.max(0, delayMs)).toISOString(), now.toISOString(), job.id, job.token)
+    return r.changes > 0
+  }
+
+  async takeBack(id: string, failure: JobFailure | null): Promise<FailOutcome | null> {
+    return this.db
+      .transaction((): FailOutcome | null => {
+        const row = this.db
+          .prepare(
+            `SELECT attempts FROM jobs WHERE id = ? AND state = 'claimed' AND job_key IS NOT NULL AND dead_at IS NULL AND lease_until IS NOT NULL`,
+          )
+          .get(id) as { attempts: number } | undefined
+        if (!row) return null
+        const now = this.now()
+        if (failure) return this.endRun(id, row.attempts, failure, now, true, 0)
+        this.db
+          .prepare(
+            `UPDATE jobs SET lease_owner = NULL, lease_token = NULL, lease_until = NULL, run_after = NULL, stage = NULL,
+                    attempts = max(attempts - 1, 0), updated_at = ? WHERE id = ?`,
+          )
+          .run(now.toISOString(), id)
+        return { outcome: 'retry', runAfter: now }
       })
       .immediate()
   }
@@ -235,7 +278,7 @@ export class SqliteJobQueue implements JobQueue {
     return expired.length
   }
 
-  private endRun(id: string, attempts: number, failure: JobFailure, now: Date, crashed: boolean): FailOutcome {
+  private endRun(id: string, attempts: number, failure: JobFailure, now: Date, crashed: boolean, waitMs?: number): FailOutcome {
     const common = `lease_owner = NULL, lease_token = NULL, lease_until = NULL, last_error = ?, crashes = crashes + ?, updated_at = ?`
     const args = [JSON.stringify(failure), crashed ? 1 : 0, now.toISOString()]
     if (attempts >= this.settings.maxAttempts) {
@@ -244,7 +287,7 @@ export class SqliteJobQueue implements JobQueue {
         .run(...args, now.toISOString(), failure.code, id)
       return { outcome: 'dead' }
     }
-    const runAfter = new Date(now.getTime() + backoffMs(this.settings.retryDelaySeconds, attempts))
+    const runAfter = new Date(now.getTime() + (waitMs ?? backoffMs(this.settings.retryDelaySeconds, attempts)))
     this.db.prepare(`UPDATE jobs SET ${common}, run_after = ? WHERE id = ?`).run(...args, runAfter.toISOString(), id)
     return { outcome: 'retry', runAfter }
   }

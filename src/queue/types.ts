@@ -132,10 +132,23 @@ export interface JobQueue {
   claim(worker: string): Promise<ClaimedJob | null>
   /** Renews the lease for another `leaseSeconds`. False when it is no longer this worker's. */
   heartbeat(job: ClaimedJob): Promise<boolean>
-  /** The job is done. False when the lease was no longer this worker's. */
-  complete(job: ClaimedJob): Promise<boolean>
+  /** The job is done (`quarantined`: its file was set aside by the worker). False when the lease was no longer this worker's. */
+  complete(job: ClaimedJob, opts?: { quarantined?: boolean }): Promise<boolean>
   /** The run failed: retried after a backoff, or dead-lettered after the last attempt. */
   fail(job: ClaimedJob, failure: JobFailure): Promise<FailOutcome>
+  /**
+   * Gives the job back without counting the run (storage away, the disk full, shutting down): it
+   * runs again, not before `delayMs` from now. False when the lease was no longer this worker's.
+   */
+  release(job: ClaimedJob, delayMs: number): Promise<boolean>
+  /**
+   * Ends the run of a worker known to be gone (its process is dead on this machine), without
+   * waiting for its lease to run out. With a `failure` the run counts as failed (it went down
+   * while reading the file: the crash guard) and, unless that was the last attempt, the job may
+   * run again at once; without one the job is back in the queue at once, uncounted.
+   * Null when the job is not running.
+   */
+  takeBack(id: string, failure: JobFailure | null): Promise<FailOutcome | null>
   /** Takes back jobs whose leases ran out (the embedded queue does this in `claim`). Returns how many. */
   reclaimExpired(): Promise<number>
   /**

@@ -6,8 +6,8 @@
  * target holding another desk's records, a password in the address and a running desk are refused.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Command } from 'commander'
@@ -23,7 +23,7 @@ import { moveCatalogToPostgres } from '../../src/setup/moveCatalog.js'
 import { openPostgresCatalog, sqliteSqlCatalog, type SqlCatalog } from '../../src/catalog/sql/open.js'
 import { registerCatalogCommands } from '../../src/cli/commands/catalog.js'
 import { DeficienciesRepo } from '../../src/deficiencies/repo.js'
-import { LOCK_NAME } from '../../src/ingest/dataLock.js'
+import { LOCK_NAME, lockNameFor, workerLockName } from '../../src/ingest/dataLock.js'
 import { NodesRepo } from '../../src/nodes/registry.js'
 import { silentLogger } from '../../src/log.js'
 import { importPatients } from '../../src/patients/importPatients.js'
@@ -360,14 +360,21 @@ describe.skipIf(!server)('chartclerk catalog migrate', () => {
     })
   })
 
-  it('refuses while the desk runs (its data folder lock is held by a live chartclerk)', async () => {
+  it('refuses while the desk runs (a data folder lock is held by a live chartclerk: start, a site’s watcher, a worker)', async () => {
     const d = await fresh()
     // A process whose command line names chartclerk, as `chartclerk start` does.
     const desk: ChildProcess = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'chartclerk-start'], { stdio: 'ignore' })
     try {
-      const lockFile = path.join(ws.data, LOCK_NAME)
-      await writeFile(lockFile, JSON.stringify({ pid: desk.pid, host: os.hostname(), startedAt: new Date().toISOString() }))
-      await expect(migrate(d)).rejects.toMatchObject({ code: 'DATA_FOLDER_IN_USE', action: expect.stringMatching(/Stop the desk/) })
+      for (const name of [LOCK_NAME, lockNameFor('North clinic'), workerLockName(desk.pid)]) {
+        const lockFile = path.join(ws.data, name)
+        await writeFile(lockFile, JSON.stringify({ pid: desk.pid, host: os.hostname(), startedAt: new Date().toISOString() }))
+        await expect(migrate(d), name).rejects.toMatchObject({
+          code: 'DATA_FOLDER_IN_USE',
+          action: expect.stringMatching(new RegExp(`process ${desk.pid} .*Stop the desk`)),
+        })
+        await rm(lockFile)
+        expect(existsSync(path.join(ws.data, LOCK_NAME)), 'its own lock given back').toBe(false)
+      }
       const pg = await target(d)
       expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM documents`.execute(pg.db)).rows[0]!.n)).toBe(0)
       await pg.close()

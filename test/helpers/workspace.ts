@@ -77,19 +77,22 @@ export function runCli(ws: Workspace, args: string[], opts: { env?: Record<strin
   })
 }
 
-/** Starts `chartclerk start --json` in the background; lines of stdout are parsed as they come. */
-export function startCli(
-  ws: Workspace,
-  args: string[] = [],
-  env: Record<string, string> = {},
-): {
+export interface RunningCli {
   child: ChildProcess
   results: any[]
   stderrLines: string[]
   waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>
   stop(): Promise<number | null>
-} {
-  const child = spawn(process.execPath, [BIN, '--json', 'start', '--no-web', ...args], {
+}
+
+/** Starts `chartclerk start --json` in the background; lines of stdout are parsed as they come. */
+export function startCli(ws: Workspace, args: string[] = [], env: Record<string, string> = {}): RunningCli {
+  return startCommand(ws, ['start', '--no-web', ...args], env)
+}
+
+/** Starts a long-running `chartclerk --json COMMAND...` (`worker`, `start --no-workers`, ...) in the background. */
+export function startCommand(ws: Workspace, command: string[], env: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, [BIN, '--json', ...command], {
     cwd: ws.dir,
     env: { ...process.env, ...ws.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,7 @@ import * as m015 from './015-searchable-pending.js'
 import * as m016 from './016-split-batches.js'
 import * as m017 from './017-job-queue.js'
 import * as m018 from './018-one-rule-set.js'
+import * as m019 from './019-receipt-site.js'
 
 export interface Migration {
   version: number
@@ -44,4 +45,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 16, name: m016.name, up: m016.up },
   { version: 17, name: m017.name, up: m017.up },
   { version: 18, name: m018.name, up: m018.up },
+  { version: 19, name: m019.name, up: m019.up },
 ]

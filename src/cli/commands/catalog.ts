@@ -16,7 +16,7 @@ import { moveCatalogToPostgres, type MoveResult } from '../../setup/moveCatalog.
 import { openPostgresCatalog, sqliteSqlCatalog } from '../../catalog/sql/open.js'
 import { nodeName, NodesRepo } from '../../nodes/registry.js'
 import { ChartclerkError } from '../../errors.js'
-import { lockDataFolder, type DataLock } from '../../ingest/dataLock.js'
+import { liveHolders, lockDataFolder, type DataLock } from '../../ingest/dataLock.js'
 import { configFrom, globalOptions } from '../context.js'
 import { isInteractive, printJson, printLine } from '../output.js'
 
@@ -122,7 +122,18 @@ function refusePasswordInUrl(to: string): void {
 /** The data folder's lock, so that no `chartclerk start` runs on this desk while its catalog moves. */
 async function lockDesk(dataDir: string): Promise<DataLock> {
   try {
-    return await lockDataFolder(dataDir)
+    const lock = await lockDataFolder(dataDir)
+    // Site watchers and workers hold locks of their own.
+    const others = await liveHolders(dataDir, { except: lock.file })
+    if (others.length) {
+      await lock.release()
+      throw new ChartclerkError(
+        'DATA_FOLDER_IN_USE',
+        `Another chartclerk (${others.join('; ')}) is running on the data folder ${dataDir}.`,
+        { detail: 'data folder locked' },
+      )
+    }
+    return lock
   } catch (err) {
     if (err instanceof ChartclerkError && err.code === 'DATA_FOLDER_IN_USE')
       throw new ChartclerkError(

@@ -3,7 +3,7 @@ import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
-import { startDaemon } from '../../daemon/daemon.js'
+import { startDaemon, type DaemonRole } from '../../daemon/daemon.js'
 import type { IngestResult } from '../../ingest/runner.js'
 import { configFrom, globalOptions } from '../context.js'
 import { serveDesk } from './serve.js'
@@ -24,7 +24,7 @@ export interface ConsoleOptions {
 export function describeResult(r: IngestResult, opts: ConsoleOptions = { patientData: false }): string {
   const name = opts.patientData ? consoleSafe(path.basename(r.file)) : (opts.label ?? `job ${r.jobId.slice(0, 8)}`)
   if (r.status === 'failed' || r.status === 'released') {
-    const where = r.quarantinedAs ? ' (quarantined)' : r.status === 'released' ? ' (back in the inbox)' : ''
+    const where = r.quarantinedAs ? ' (quarantined)' : r.status === 'released' ? ' (given back untouched)' : ''
     return `${r.status.padEnd(12)} ${name}${where}\n             ${r.error?.code}: ${r.error?.message}`
   }
   const conf = r.ocrConfidence != null ? `, OCR confidence ${r.ocrConfidence}` : ''
@@ -128,18 +128,36 @@ export function registerIngestCommands(program: Command): void {
     .command('start')
     .description('Watch the inbox and file what arrives, until stopped (Ctrl-C)')
     .option('--no-web', 'do not start the web desk')
-    .action(async (opts: { web?: boolean }, cmd: Command) => {
-      const json = !!globalOptions(cmd).json
-      const config = configFrom(cmd)
-      const patientData = config.log.includePatientData
-      const daemon = await startDaemon(config, {
-        onResult: (r) => (json ? printJson(serviceResultJson(r, patientData)) : printLine(describeResult(r, { patientData }))),
-        desk: opts.web === false ? undefined : (app) => serveDesk(app, { quiet: json }),
-        say: json ? undefined : (text) => process.stderr.write(`chartclerk: ${text}\n`),
-      })
-      if (!json) process.stderr.write(`chartclerk is watching ${consoleSafe(config.watch.inbox)} (Ctrl-C to stop)\n`)
-      process.once('SIGINT', () => void daemon.stop('SIGINT'))
-      process.once('SIGTERM', () => void daemon.stop('SIGTERM'))
-      await daemon.stopped
+    .option('--no-workers', 'only receive: queue what arrives for `chartclerk worker` processes to read and file')
+    .action(async (opts: { web?: boolean; workers?: boolean }, cmd: Command) => {
+      await runDaemon(cmd, opts.workers === false ? 'watcher' : 'start', opts.web !== false)
     })
+
+  program
+    .command('worker')
+    .description('Read and file the files that `start --no-workers` queued, until stopped (Ctrl-C); several may run at once')
+    .action(async (_opts: unknown, cmd: Command) => {
+      await runDaemon(cmd, 'worker', false)
+    })
+}
+
+async function runDaemon(cmd: Command, role: DaemonRole, web: boolean): Promise<void> {
+  const json = !!globalOptions(cmd).json
+  const config = configFrom(cmd)
+  const patientData = config.log.includePatientData
+  const daemon = await startDaemon(config, {
+    role,
+    onResult: (r) => (json ? printJson(serviceResultJson(r, patientData)) : printLine(describeResult(r, { patientData }))),
+    desk: web ? (app) => serveDesk(app, { quiet: json }) : undefined,
+    say: json ? undefined : (text) => process.stderr.write(`chartclerk: ${text}\n`),
+  })
+  if (!json)
+    process.stderr.write(
+      role === 'worker'
+        ? 'chartclerk is working the queue (Ctrl-C to stop)\n'
+        : `chartclerk is watching ${consoleSafe(config.watch.inbox)}${role === 'watcher' ? ' for the workers' : ''} (Ctrl-C to stop)\n`,
+    )
+  process.once('SIGINT', () => void daemon.stop('SIGINT'))
+  process.once('SIGTERM', () => void daemon.stop('SIGTERM'))
+  await daemon.stopped
 }

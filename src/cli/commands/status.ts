@@ -15,6 +15,8 @@ import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement, type 
 import { RULE_FILE_KINDS } from '../../rules/inForce.js'
 import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
+import { SqliteJobQueue } from '../../queue/sqlite.js'
+import type { JobQueue, JobState } from '../../queue/types.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine } from '../output.js'
 
@@ -63,6 +65,15 @@ async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | 
   }
 }
 
+/** The work queue between watchers and workers: how many jobs wait, run (and on which workers), wait to be tried again, or failed every attempt. */
+async function queueStatus(
+  queue: JobQueue,
+): Promise<Record<Exclude<JobState, 'completed' | 'quarantined'>, number> & { workers: string[] }> {
+  const counts = await queue.counts()
+  const workers = [...new Set((await queue.inProgress()).map((j) => j.worker).filter((w): w is string => !!w))].sort()
+  return { queued: counts.queued, running: counts.running, retry: counts.retry, dead: counts.dead, workers }
+}
+
 export function registerStatusCommands(program: Command): void {
   program
     .command('status')
@@ -78,6 +89,7 @@ export function registerStatusCommands(program: Command): void {
         await store.close()
         const docs = catalog.documents.countByStatus()
         const jobs = catalog.jobs.countByState()
+        const queue = await queueStatus(new SqliteJobQueue(catalog.db, config.queue))
         const ocr = await ocrStatus(config.ocr)
         const owed = new PendingSearchable(catalog.db)
         const agreement = await runningNodes(config, catalog.db)
@@ -85,6 +97,7 @@ export function registerStatusCommands(program: Command): void {
           ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
           inProgress: (jobs.claiming ?? 0) + (jobs.claimed ?? 0),
+          queue,
           quarantined: (await listQuarantine(config.quarantineDir)).length,
           storage,
           documents: docs,
@@ -100,6 +113,9 @@ export function registerStatusCommands(program: Command): void {
           )
           printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
           printLine(`in progress   ${status.inProgress}`)
+          printLine(
+            `queue         ${queue.queued} queued, ${queue.running} being read by ${queue.workers.length} worker(s), ${queue.retry} waiting to be tried again${queue.dead ? `, ${queue.dead} failed every attempt (being set aside in quarantine)` : ''}`,
+          )
           printLine(`quarantined   ${status.quarantined} (see ${config.quarantineDir})`)
           const h = storage as { versioning?: string; objectLock?: boolean }
           const extras = [h.versioning && h.versioning !== 'off' ? `versioning ${h.versioning}` : '', h.objectLock ? 'object lock on' : '']

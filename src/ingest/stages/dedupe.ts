@@ -63,6 +63,7 @@ export const dedupe: Stage = {
         originalName: job.originalName,
         sourceFolder: job.sourceFolder,
         isRepeat: false,
+        site: job.site ?? null,
       })
       ctx.catalog.events.append('document.retry', existing.id, { claimId: job.id, previousStatus: existing.status })
       return CONTINUE
@@ -74,6 +75,7 @@ export const dedupe: Stage = {
       originalName: job.originalName,
       sourceFolder: job.sourceFolder,
       isRepeat: true,
+      site: job.site ?? null,
     })
     job.status = 'duplicate'
     return { kind: 'halt', reason: 'duplicate' }

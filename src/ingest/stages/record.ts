@@ -21,6 +21,7 @@ export const record: Stage = {
         originalName: job.originalName,
         sourceFolder: job.sourceFolder,
         isRepeat: false,
+        site: job.site ?? null,
       })
       ctx.catalog.jobs.update(job.id, { documentId: id })
       return id

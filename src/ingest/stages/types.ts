@@ -33,6 +33,8 @@ export interface Job {
   originalName: string
   sourceFolder: string
   receivedAt: string
+  /** The site whose watcher received the file (recorded on the receipt). */
+  site?: string
   kind?: DocumentKind
   contentType?: string
   pageCount?: number

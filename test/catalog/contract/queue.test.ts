@@ -13,7 +13,7 @@ import { PgBossJobQueue } from '../../../src/queue/pgboss.js'
 import { SqliteJobQueue } from '../../../src/queue/sqlite.js'
 import { quarantineDeadJob } from '../../../src/queue/deadLetter.js'
 import { openJobQueue } from '../../../src/queue/open.js'
-import type { ClaimedJob, JobQueue, QueuedFile, QueueSettings } from '../../../src/queue/types.js'
+import { LEASE_EXPIRED, type ClaimedJob, type JobQueue, type QueuedFile, type QueueSettings } from '../../../src/queue/types.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../../support/pgEnv.js'
 
 interface QueueEngine {
@@ -172,6 +172,37 @@ describe.each(engines)('the job queue on $name', (engine) => {
     expect(await b.complete(taken)).toBe(true)
     expect(await a.get(id)).toMatchObject({ state: 'completed', attempts: 2 })
     expect(await a.inProgress()).toEqual([])
+  })
+
+  it('a released job (storage away) runs again after its delay without the run counting; a stale token cannot release it', async () => {
+    const [a, b] = await engine.open({ maxAttempts: 2, retryDelaySeconds: 1 })
+    const { id } = await a.enqueue('outage-1', fileFor('outage-1.pdf'))
+    for (let i = 0; i < 3; i++) {
+      const job = await claimWithin(b, 'w', 8000)
+      expect(job.attempt, 'a release is not a failed run').toBe(1)
+      expect(await b.release(job, 800)).toBe(true)
+      expect(await b.release(job, 0), 'the lease went with the release').toBe(false)
+      expect(await a.claim('other'), 'not before its delay').toBeNull()
+      expect(await a.get(id)).toMatchObject({ state: 'retry', attempts: 0 })
+    }
+    const last = await claimWithin(a, 'w', 8000)
+    expect(await a.complete(last)).toBe(true)
+    expect(await b.get(id)).toMatchObject({ state: 'completed', attempts: 1 })
+  })
+
+  it('takes back at once the job of a worker known to be gone: uncounted, or counted towards the dead-letter list', async () => {
+    const [a, b] = await engine.open({ maxAttempts: 2, retryDelaySeconds: 1 })
+    const { id } = await a.enqueue('gone-1', fileFor('gone-1.pdf'))
+    await a.claim('dead-worker')
+    expect(await b.takeBack(id, null)).toMatchObject({ outcome: 'retry' })
+    expect(await b.takeBack(id, null), 'not running any more').toBeNull()
+    const again = await claimWithin(b, 'w2', 8000)
+    expect(again.attempt).toBe(1)
+    expect(await a.takeBack(id, { ...LEASE_EXPIRED, stage: 'extract' })).toMatchObject({ outcome: 'retry' })
+    const third = await claimWithin(b, 'w3', 1000)
+    expect(third.attempt).toBe(2)
+    expect(await a.takeBack(id, { ...LEASE_EXPIRED, stage: 'extract' })).toEqual({ outcome: 'dead' })
+    expect(await a.get(id)).toMatchObject({ state: 'dead', lastFailure: { message: LEASE_EXPIRED.message, stage: 'extract' } })
   })
 
   it('a failed run is retried after a backoff that grows', async () => {

@@ -138,7 +138,7 @@ describe.skipIf(!s3 || !dedicatedRgwPossible())('chartclerk start while S3 goes 
     await ws?.cleanup()
   })
 
-  it('GIVEN files arriving WHEN the S3 gateway stops mid-way and restarts THEN ingest pauses, inbox files wait, and every file ends stored once without restarting chartclerk', async () => {
+  it('GIVEN files arriving WHEN the S3 gateway stops mid-way and restarts THEN ingest pauses, files wait untouched, and every file ends stored once without restarting chartclerk', async () => {
     const bucket = uniqueBucket('outage')
     ws = makeWorkspace({
       ...s3Env(rgw, bucket),
@@ -157,18 +157,27 @@ describe.skipIf(!s3 || !dedicatedRgwPossible())('chartclerk start while S3 goes 
     try {
       await run.waitFor(() => catalogCounts(ws).done >= 3 || run.child.exitCode !== null, 120_000)
       await rgw.stopGateway()
-      Object.assign(inputs, await writeFiles(ws.inbox, second))
+      const during = await writeFiles(ws.inbox, second)
+      Object.assign(inputs, during)
 
-      // While S3 is away: chartclerk notices, pauses, and keeps the files in the inbox (none quarantined).
+      // While S3 is away: chartclerk notices and pauses; the files wait untouched, in the inbox or
+      // queued in the work area (received before the pause), none quarantined.
       await run.waitFor(() => run.stderrLines.some((l) => l.includes('ingest paused')) || run.child.exitCode !== null, 60_000)
       expect(run.child.exitCode).toBeNull()
       await new Promise((r) => setTimeout(r, 1500))
       expect(await listFiles(ws.quarantine)).toEqual([])
-      const waiting = await listFiles(ws.inbox)
-      expect(waiting.length).toBeGreaterThan(0)
+      const waiting = new Set<string>()
+      for (const f of [...(await listFiles(ws.inbox)), ...(await listFiles(path.join(ws.data, 'work')))])
+        if (!f.endsWith('.partial'))
+          waiting.add(
+            createHash('sha256')
+              .update(await fs.readFile(f))
+              .digest('hex'),
+          )
+      for (const [name, sha] of Object.entries(during)) expect(waiting.has(sha), `${name} waits, whole`).toBe(true)
 
       const released = run.results.filter((r) => r.status === 'released')
-      expect(released.length, 'a file in progress met the outage and went back to the inbox').toBeGreaterThan(0)
+      expect(released.length, 'a file in progress met the outage and went back to the queue').toBeGreaterThan(0)
       for (const r of released) expect(r.error.code).toMatch(/^STORAGE_/)
       await rgw.startGateway()
       await run.waitFor(() => run.stderrLines.some((l) => l.includes('ingest resumed')), 60_000)

@@ -582,4 +582,10 @@ CREATE TABLE chart_checks (
 CREATE INDEX chart_checks_ruleset ON chart_checks(ruleset_version);
 `,
   },
+  {
+    version: 19,
+    name: 'receipt-site',
+    up: `ALTER TABLE receipts ADD COLUMN site text;
+`,
+  },
 ]

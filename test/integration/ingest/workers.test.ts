@@ -1,0 +1,206 @@
+/**
+ * Watchers and workers apart, on the embedded catalog: a `start --no-workers` per site receives
+ * its inbox and queues each file (two sites share the data folder); `chartclerk worker` processes take the jobs. A worker is killed with
+ * SIGKILL while storing a large original and another during OCR; the workers still running take
+ * their jobs back at once (at start, or while polling) (the lease is set far longer than the test, so only that can finish
+ * them), and every file ends exactly once as a catalogued document, its receipt naming the watcher's site: none lost, none filed twice,
+ * no partial object, and `storage verify` and `audit verify` pass.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openCatalog } from '../../../src/catalog/db.js'
+import { liveHolders } from '../../../src/ingest/dataLock.js'
+import { noisePng, scannedPng, textPdf, writeFiles } from '../../helpers/documents.js'
+import { listFiles, makeWorkspace, runCli, startCommand, waitFor, type RunningCli, type Workspace } from '../../helpers/workspace.js'
+
+let ws: Workspace
+const inputs: Record<string, string> = {}
+const running: RunningCli[] = []
+
+function logLines(run: RunningCli, from = 0): any[] {
+  const out: any[] = []
+  for (const line of run.stderrLines.slice(from)) {
+    try {
+      out.push(JSON.parse(line))
+    } catch {
+      // not a log line
+    }
+  }
+  return out
+}
+
+function startWorker(): RunningCli {
+  const w = startCommand(ws, ['worker'])
+  running.push(w)
+  return w
+}
+
+/** Kills, with SIGKILL, the first live worker whose log (from now on) shows `match`, the moment the line arrives; returns it. */
+async function killWhen(workers: RunningCli[], match: (l: any) => boolean, label: string): Promise<RunningCli> {
+  const live = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null)
+  const from = new Map(live.map((w) => [w, w.stderrLines.length]))
+  let hit: RunningCli | undefined
+  const listeners = live.map((w) => {
+    // After the helper's own listener: the line is in stderrLines already.
+    const onData = () => {
+      if (hit || !logLines(w, from.get(w)).some(match)) return
+      hit = w
+      w.child.kill('SIGKILL')
+    }
+    w.child.stderr!.on('data', onData)
+    return () => w.child.stderr!.off('data', onData)
+  })
+  try {
+    await waitFor(
+      () => !!hit,
+      180_000,
+      () => `no worker reached the kill point: ${label}\n${live.map((w) => w.stderrLines.slice(-8).join('\n')).join('\n---\n')}`,
+    )
+  } finally {
+    for (const off of listeners) off()
+  }
+  const killed = hit!
+  if (killed.child.exitCode === null && killed.child.signalCode === null) await new Promise((r) => killed.child.once('exit', r))
+  return killed
+}
+
+async function assertNoPartialObjects(): Promise<number> {
+  const files = (await listFiles(path.join(ws.data, 'objects', 'originals'))).filter((f) => !f.endsWith('.meta.json'))
+  for (const f of files) {
+    const sha = createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex')
+    expect(sha, `object ${path.basename(f)} is whole`).toBe(path.basename(f))
+  }
+  return files.length
+}
+
+function catalogued(): number {
+  try {
+    const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
+    try {
+      return (c.db.prepare("SELECT count(*) n FROM documents WHERE status IN ('needs_review','filed')").get() as { n: number }).n
+    } finally {
+      c.close()
+    }
+  } catch {
+    return 0
+  }
+}
+
+beforeAll(async () => {
+  ws = makeWorkspace({
+    CHARTCLERK_LOG_LEVEL: 'debug',
+    CHARTCLERK_WATCH_STABILITY_MS: '100',
+    CHARTCLERK_INGEST_CONCURRENCY: '1',
+    CHARTCLERK_OCR_WORKERS: '1',
+    // Longer than the whole test: a killed worker's job comes back only because it is known to be gone.
+    CHARTCLERK_QUEUE_LEASE_SECONDS: '3600',
+    CHARTCLERK_QUEUE_POLL_MS: '200',
+  })
+})
+
+afterAll(async () => {
+  for (const r of running) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL')
+  await ws?.cleanup()
+})
+
+describe('a watcher and workers in separate processes', () => {
+  it('GIVEN two sites’ watchers and two workers WHEN one worker is killed while storing and another during OCR THEN the one left finishes their jobs and every file ends exactly once, its receipt naming its site', async () => {
+    const watcher = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'North clinic' })
+    running.push(watcher)
+    await watcher.waitFor(() => watcher.stderrLines.some((l) => l.includes('watching the inbox')))
+    expect(existsSync(path.join(ws.data, 'chartclerk.north-clinic.lock')), 'the site’s own lock on the inbox').toBe(true)
+    const workers = [startWorker(), startWorker()]
+
+    // First the large original (and some letters): a worker is killed while it stores it.
+    const first: Record<string, Buffer> = { 'big-scan-with-photo.pdf': await textPdf(7000, { noiseImage: await noisePng() }) }
+    for (let i = 0; i < 4; i++) first[`lab-${i}.pdf`] = await textPdf(7001 + i)
+    Object.assign(inputs, await writeFiles(ws.inbox, first))
+    const storing = await killWhen(
+      workers,
+      (l) => l.msg === 'stage' && l.stage === 'store-original' && l.size > 3_000_000,
+      'storing the large original',
+    )
+    workers.push(startWorker())
+
+    // A second site's watcher on the same data folder, started while the first site's jobs are
+    // queued and running: its start-up recovery leaves them alone.
+    const southInbox = path.join(ws.dir, 'inbox-south')
+    const south = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'South clinic', CHARTCLERK_INBOX: southInbox })
+    running.push(south)
+    await south.waitFor(() => south.stderrLines.some((l) => l.includes('watching the inbox')))
+    const fromSouth = await writeFiles(southInbox, { 'south-0.pdf': await textPdf(7200), 'fax/south-1.pdf': await textPdf(7201) })
+    Object.assign(inputs, fromSouth)
+
+    // Then scans to OCR: another worker is killed in the middle of reading one.
+    const second: Record<string, Buffer> = {}
+    for (let i = 0; i < 3; i++) second[`scans/consult-${i}.png`] = await scannedPng(7100 + i)
+    for (let i = 4; i < 8; i++) second[`fax/lab-${i}.pdf`] = await textPdf(7001 + i)
+    Object.assign(inputs, await writeFiles(ws.inbox, second))
+    const reading = await killWhen(workers, (l) => l.msg === 'stage' && l.stage === 'extract' && l.kind === 'png', 'OCR of a scan')
+    expect(reading).not.toBe(storing)
+    await assertNoPartialObjects()
+
+    // The worker still running takes the killed workers' jobs back at once (no process starts to
+    // recover them: it notices while it polls) and finishes everything.
+    const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null)
+    expect(alive.length).toBe(1)
+    await waitFor(
+      () => catalogued() >= Object.keys(inputs).length,
+      240_000,
+      () => `catalogued ${catalogued()}`,
+    )
+    const takenBackBy = (ws: RunningCli[]) =>
+      ws.flatMap((w) => logLines(w)).filter((l) => l.msg === 'job of a worker that went away taken back')
+    const takenBack = takenBackBy(workers)
+    expect(
+      takenBackBy(alive).map((l) => l.stage),
+      'the running worker took back the job of the worker killed during OCR',
+    ).toContain('extract')
+    expect(new Set(takenBack.map((l) => l.job)).size, 'both jobs of the killed workers were taken back').toBe(2)
+    for (const l of takenBack)
+      expect(l.counted, `down at ${l.stage}: counted against the file only while it was being read`).toBe(
+        l.stage === 'inspect' || l.stage === 'extract',
+      )
+    for (const w of [watcher, south, ...alive]) expect(await w.stop(), 'a clean stop').toBe(0)
+    expect(await liveHolders(ws.data), 'no lock held').toEqual([])
+    expect(
+      (await fs.readdir(ws.data)).filter((n) => n.endsWith('.lock')),
+      'the killed workers’ locks tidied, the others given back',
+    ).toEqual([])
+
+    expect(await assertNoPartialObjects()).toBe(Object.keys(inputs).length)
+    expect(await listFiles(ws.inbox)).toEqual([])
+    expect(await listFiles(southInbox)).toEqual([])
+    expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
+    expect(await listFiles(ws.quarantine)).toEqual([])
+    const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
+    try {
+      for (const [name, sha] of Object.entries(inputs)) {
+        const rows = c.db.prepare('SELECT id, status FROM documents WHERE sha256 = ?').all(sha) as { id: number; status: string }[]
+        expect(rows, `${name} catalogued once`).toHaveLength(1)
+        const receipts = c.documents.receipts(rows[0]!.id)
+        expect(
+          receipts.filter((r) => !r.isRepeat),
+          `${name} received once`,
+        ).toHaveLength(1)
+        expect(receipts[0]!.site, 'the receipt names the site that received it').toBe(name in fromSouth ? 'South clinic' : 'North clinic')
+        expect(c.documents.pages(rows[0]!.id).length, `${name} was read`).toBeGreaterThan(0)
+      }
+      const jobs = c.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all()
+      expect(jobs, 'every job done, one per file').toEqual([{ state: 'done', n: Object.keys(inputs).length }])
+    } finally {
+      c.close()
+    }
+    const status = await runCli(ws, ['status', '--json'])
+    expect(JSON.parse(status.stdout).queue, 'nothing left on the queue').toEqual({ queued: 0, running: 0, retry: 0, dead: 0, workers: [] })
+    const storage = await runCli(ws, ['storage', 'verify'])
+    expect(storage.code, storage.stdout + storage.stderr).toBe(0)
+    const audit = await runCli(ws, ['audit', 'verify'])
+    expect(audit.code, audit.stdout + audit.stderr).toBe(0)
+  }, 600_000)
+})
