@@ -58,7 +58,20 @@ interface Sign {
   why: string
 }
 
-export function planSplit(read: readonly PageReading[], opts: { sure?: number; propose?: number } = {}): SplitPlan {
+/**
+ * Where a fax cover sheet goes: 'with-document' (the records desk's policy, the default) makes it
+ * the first page of the document it announces, never a part of its own and never cut off from
+ * what follows; 'own-part' makes it a part of its own.
+ */
+export type FaxCoverPolicy = 'with-document' | 'own-part'
+
+export interface PlanOptions {
+  sure?: number
+  propose?: number
+  faxCover?: FaxCoverPolicy
+}
+
+export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}): SplitPlan {
   const pages = withoutTransmissionCounts(read)
   const sure = opts.sure ?? SURE
   const propose = opts.propose ?? PROPOSE
@@ -92,7 +105,7 @@ export function planSplit(read: readonly PageReading[], opts: { sure?: number; p
       part.push(pg)
       continue
     }
-    const b = scoreStart(pg, part, nextContent(pages, pg.page))
+    const b = scoreStart(pg, part, nextContent(pages, pg.page), opts.faxCover)
     if (b.confidence >= propose) {
       cuts.push(b)
       starts.push(pg.page)
@@ -153,8 +166,17 @@ export function withoutTransmissionCounts(pages: readonly PageReading[]): readon
 }
 
 /** Confidence that `pg` starts a new document, given the pages of the current one (and the page after it, if any). */
-export function scoreStart(pg: PageReading, part: readonly PageReading[], next?: PageReading): Boundary {
+export function scoreStart(
+  pg: PageReading,
+  part: readonly PageReading[],
+  next?: PageReading,
+  faxCover: FaxCoverPolicy = 'with-document',
+): Boundary {
   const prev = lastNonBlank(part)
+  // The document's own pages: a fax cover sheet before them is no page of its type, letterhead or dates.
+  const own = part.filter((x) => !x.cover)
+  const doc = own.length ? own : part
+  const coverOnly = own.every((x) => x.blank)
   const blankBefore = part.at(-1)!.blank
   const signs: Sign[] = []
   let hold = 1
@@ -177,7 +199,7 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   }
   // Numbers partly read: this page's was lost, but the page after is "Page 2" while the document so far had reached 2 or more.
   const nm = next?.marker
-  if (!m && nm && nm.page === 2 && partMarkers(part).some((x) => x.page >= 2))
+  if (!m && nm && nm.page === 2 && partMarkers(doc).some((x) => x.page >= 2))
     signs.push({ p: 0.85, why: 'the page after is numbered 2 while this document had passed page 2: the numbering starts again here' })
   else if (!m && nm && nm.page === 2 && !pm && (pg.titled || pg.head !== prev.head))
     signs.push({ p: 0.5, why: 'the page after is numbered 2: this page is likely its first' })
@@ -193,11 +215,11 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     hold *= 0.3
     holds.push('the page says it continues')
   }
-  const partType = part.find((x) => x.type)?.type ?? null
+  const partType = doc.find((x) => x.type)?.type ?? null
   if (pg.type && partType && pg.type !== partType)
     signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
   // A document closed (signed) and a new one opened (title block or letterhead) at the turn of the page: one sign, read together.
-  const letterheadAgain = part.length > 1 && pg.head.length >= 8 && similar(pg.head, part[0]!.head) && !similar(prev.head, part[0]!.head)
+  const letterheadAgain = doc.length > 1 && pg.head.length >= 8 && similar(pg.head, doc[0]!.head) && !similar(prev.head, doc[0]!.head)
   if (prev.signedAtEnd && !pg.continued && (pg.titled || letterheadAgain))
     signs.push({ p: 0.85, why: 'a signature closes the page before and a title block or letterhead opens this one' })
   else {
@@ -207,9 +229,19 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
   if (letterheadAgain) signs.push({ p: 0.5, why: "the first page's letterhead appears again" })
   // The date of service or report in the page's heading is none of the dates the document has shown so far.
-  const seen = new Set(part.flatMap((x) => x.dates))
+  const seen = new Set(doc.flatMap((x) => x.dates))
   if (!pg.continued && pg.headDates.length && seen.size && !pg.headDates.some((d) => seen.has(d)))
     signs.push({ p: 0.45, why: "the date in the page's heading (of service, of the report) is not one of the document's" })
+
+  // A fax cover sheet opens what it announces; the page after a cover sheet is that document's own first page.
+  if (pg.cover && !prev.cover) signs.push({ p: 0.85, why: 'the page is a fax cover sheet: it opens the document it announces' })
+  if (!pg.cover && prev.cover && coverOnly) {
+    if (faxCover === 'own-part') signs.push({ p: 0.95, why: 'the page before is a fax cover sheet, kept as a part of its own' })
+    else {
+      hold = 0
+      holds.push('the page before is a fax cover sheet, the first page of the document it announces')
+    }
+  }
 
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.

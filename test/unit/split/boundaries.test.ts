@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { loadDefaultClassifier } from '../../../src/classify/classifier.js'
-import { partsByCertainty, planSplit, partsFromStarts, similar } from '../../../src/split/boundaries.js'
+import { partsByCertainty, planSplit, partsFromStarts, similar, type FaxCoverPolicy } from '../../../src/split/boundaries.js'
 import { readPages } from '../../../src/split/pageReading.js'
-import { consultNote, dischargeSummary, JOHNSON, labReport, LINDQVIST, OKAFOR, stackPages, type StackItem } from '../../helpers/stack.js'
+import {
+  consultNote,
+  dischargeSummary,
+  faxCoverSheet,
+  JOHNSON,
+  labReport,
+  LINDQVIST,
+  OKAFOR,
+  stackPages,
+  type StackItem,
+} from '../../helpers/stack.js'
 
 const classifier = loadDefaultClassifier()
-const plan = (items: StackItem[]) =>
-  planSplit(readPages(stackPages(items), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } }))
+const plan = (items: StackItem[], faxCover?: FaxCoverPolicy) =>
+  planSplit(readPages(stackPages(items), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } }), {
+    faxCover,
+  })
 
 describe('boundaries read from the pages', () => {
   it('a single three-page document is one part, with or without page numbers', () => {
@@ -172,6 +184,47 @@ describe('boundaries read from the pages', () => {
         { from: 3, to: 4 },
         { from: 5, to: 7 },
       ],
+    })
+  })
+
+  describe('a fax cover sheet', () => {
+    const stack: StackItem[] = [
+      labReport(OKAFOR, 1),
+      faxCoverSheet('transmittal', 4, 'discharge summary as requested'),
+      dischargeSummary(LINDQVIST, 2, { marker: true }),
+      faxCoverSheet('telefax', 2),
+      labReport(JOHNSON, 3, { marker: true }),
+    ]
+
+    it('GIVEN cover sheets before the documents they announce WHEN split THEN each cover is the first page of its document, never cut off from it', () => {
+      const p = plan(stack)
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 5 },
+        { from: 6, to: 7 },
+      ])
+      expect(p.cuts.map((c) => c.page)).toEqual([2, 6])
+      expect(p.certain).toBe(true)
+    })
+
+    it('GIVEN the records lead wants covers apart WHEN split with own-part THEN each cover is a part of its own', () => {
+      expect(plan(stack, 'own-part').parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 2 },
+        { from: 3, to: 5 },
+        { from: 6, to: 6 },
+        { from: 7, to: 7 },
+      ])
+    })
+
+    it('GIVEN a cover sheet naming one patient WHEN the page after it names another THEN the cut is made all the same', () => {
+      const cover = faxCoverSheet('telefax', 2, `records for ${JOHNSON}`)
+      const p = plan([cover, labReport(LINDQVIST, 1)])
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 2 },
+      ])
+      expect(p.cuts[0]!.confidence).toBeGreaterThanOrEqual(0.9)
     })
   })
 })
