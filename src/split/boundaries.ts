@@ -9,6 +9,7 @@
  * The opposite mistake, cutting one long document, is held off by its page numbers running on
  * and by one sign alone never being enough.
  */
+import { pagesAnnounced } from './coverSheet.js'
 import type { PageIds, PageReading } from './pageReading.js'
 
 export interface Boundary {
@@ -76,6 +77,7 @@ export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}):
   const sure = opts.sure ?? SURE
   const propose = opts.propose ?? PROPOSE
   const separators = pages.filter((p) => p.separator).map((p) => p.page)
+  const announced = coverSpans(pages)
   const cuts: Boundary[] = []
   const starts: number[] = []
   let part: PageReading[] = []
@@ -105,7 +107,7 @@ export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}):
       part.push(pg)
       continue
     }
-    const b = scoreStart(pg, part, nextContent(pages, pg.page), opts.faxCover)
+    const b = scoreStart(pg, part, nextContent(pages, pg.page), { faxCover: opts.faxCover, announced: announced.get(pg.page) })
     if (b.confidence >= propose) {
       cuts.push(b)
       starts.push(pg.page)
@@ -165,13 +167,45 @@ export function withoutTransmissionCounts(pages: readonly PageReading[]): readon
   return pages.map((p) => (p.marker && crossing.has(p.marker.total) ? { ...p, marker: null } : p))
 }
 
+/**
+ * Where a page stands against the pages a fax cover sheet before it announced: 'within' them
+ * (sent with the cover, whichever way the sheet counted), or 'past' them (the first page after
+ * all of them, when the sheet says whether it counted itself).
+ */
+export type Announced = 'within' | 'past'
+
+/**
+ * What the cover sheets of a file say of the pages after them, page by page. A count that does
+ * not fit (another cover sheet before its pages are all there) is no evidence: a misread or a
+ * wrong count on the sheet.
+ */
+export function coverSpans(pages: readonly Pick<PageReading, 'page' | 'cover' | 'announces' | 'separator'>[]): Map<number, Announced> {
+  const out = new Map<number, Announced>()
+  const covers = pages.filter((p) => p.cover)
+  for (const c of covers) {
+    if (!c.announces) continue
+    const { fewest, most } = pagesAnnounced(c.announces)
+    if (fewest < 1) continue
+    const nextCover = covers.find((x) => x.page > c.page)?.page ?? Infinity
+    const nextSeparator = pages.find((x) => x.separator && x.page > c.page)?.page ?? Infinity
+    if (Math.min(nextCover, nextSeparator) <= c.page + fewest) continue
+    for (let n = c.page + 1; n <= c.page + fewest; n++) out.set(n, 'within')
+    const past = c.page + most + 1
+    if (fewest === most && past <= pages.length) out.set(past, 'past')
+  }
+  return out
+}
+
+export interface StartContext {
+  /** Where a fax cover sheet goes (default 'with-document'). */
+  faxCover?: FaxCoverPolicy
+  /** Where the page stands against the pages a cover sheet before it announced. */
+  announced?: Announced
+}
+
 /** Confidence that `pg` starts a new document, given the pages of the current one (and the page after it, if any). */
-export function scoreStart(
-  pg: PageReading,
-  part: readonly PageReading[],
-  next?: PageReading,
-  faxCover: FaxCoverPolicy = 'with-document',
-): Boundary {
+export function scoreStart(pg: PageReading, part: readonly PageReading[], next?: PageReading, at: StartContext = {}): Boundary {
+  const faxCover = at.faxCover ?? 'with-document'
   const prev = lastNonBlank(part)
   // The document's own pages: a fax cover sheet before them is no page of its type, letterhead or dates.
   const own = part.filter((x) => !x.cover)
@@ -242,6 +276,14 @@ export function scoreStart(
       holds.push('the page before is a fax cover sheet, the first page of the document it announces')
     }
   }
+
+  // The count on the cover sheet: its pages are one transmission, and the page after them is not part of it.
+  // Another patient named is never held down by a count (a transmission may carry several patients' records).
+  if (at.announced === 'within' && !pg.cover && !conflict && !(prev.cover && coverOnly)) {
+    hold *= 0.55
+    holds.push('the fax cover sheet announced more pages to come')
+  }
+  if (at.announced === 'past') signs.push({ p: 0.45, why: 'the pages the fax cover sheet announced have all come before this one' })
 
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.

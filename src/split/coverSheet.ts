@@ -76,3 +76,54 @@ export function isCoverSheet(text: string): boolean {
   const n = [s.faxHeading, s.pageCount, s.confidentiality, s.routingFields >= 3].filter(Boolean).length
   return n >= 3
 }
+
+/** What a cover sheet says of the pages sent with it. */
+export interface CoverAnnouncement {
+  /** The pages sent, as the sheet counts them. */
+  count: number
+  /**
+   * Whether that count takes in the cover sheet itself ("incl. this one", "with cover"): true;
+   * false when it counts only what follows ("to follow", "plus cover"); null when it does not say.
+   */
+  withCover: boolean | null
+}
+
+// "No. of pages incl. this one: 4", "Pages: 3 (with cover)", "Total pages (including cover): 5", "Pages to follow: 3".
+const COUNT_AFTER =
+  /\bpages?\b(?:\s+sent|\s+to\s+follow|\s+following|\s+transmitted)?\s*(?:\([^)]{0,40}\)|(?:incl(?:uding|\.)?|excl(?:uding|\.)?|with(?:out)?|not\s+including|plus)\b[^:\d\n]{0,30})?\s*[:#=-]?\s*(\d{1,3})\b(?!\s*(?:of|\/)\s*\d)/i
+// "4 pages including this cover sheet", "3 pages plus cover".
+const COUNT_BEFORE = /\b(\d{1,3})\s+(?:total\s+)?pages?\b/i
+const WITHOUT_COVER =
+  /\b(?:not\s+including|excluding|excl\.?|without|plus|besides|in\s+addition\s+to)\s+(?:this|the)?\s*(?:cover|sheet|page)|\bto\s+follow\b|\bfollowing\b|\bafter\s+this\b/i
+const WITH_COVER_COUNT = /\b(?:includ(?:ing|es|ed)|incl\.?|with|counting)\s+(?:this|the)?\s*(?:cover|sheet|page|one)\b/i
+
+/**
+ * The count of pages a cover sheet announces, read from its page-count line; null when the page
+ * is no cover sheet or gives no count it can be sure of (none, or two that disagree).
+ */
+export function readCoverSheet(text: string): CoverAnnouncement | null {
+  if (!isCoverSheet(text)) return null
+  const found: CoverAnnouncement[] = []
+  for (const line of text.split(/\n/)) {
+    const m = COUNT_AFTER.exec(line) ?? COUNT_BEFORE.exec(line)
+    if (!m) continue
+    const count = Number(m[1])
+    if (count < 1 || count > 200) continue
+    const withCover = WITHOUT_COVER.test(line) ? false : WITH_COVER_COUNT.test(line) ? true : null
+    found.push({ count, withCover })
+  }
+  if (found.length === 0) return null
+  const first = found[0]!
+  return found.every((f) => f.count === first.count && f.withCover === first.withCover) ? first : null
+}
+
+/**
+ * The pages after a cover sheet that the sheet announces: at least `fewest` and at most `most`
+ * (the two differ by one when the sheet does not say whether it counted itself).
+ */
+export function pagesAnnounced(a: CoverAnnouncement): { fewest: number; most: number } {
+  return {
+    fewest: a.withCover === false ? a.count : a.count - 1,
+    most: a.withCover === true ? a.count - 1 : a.count,
+  }
+}

@@ -142,6 +142,22 @@ describe('a stack scanned as one file', () => {
     expect(app.catalog.documents.pages(rs[1]!.documentId!)[0]!.text).toMatch(/TELEFAX/)
   })
 
+  it('GIVEN a cover sheet counting the pages of the first of two bare consultations for one patient WHEN ingested THEN the count makes the cut sure and both are filed', async () => {
+    const second = consultNote(JOHNSON, 8)
+    const rs = await ingest(
+      'faxed-counted.pdf',
+      await stackPdf([
+        faxCoverSheet('transmittal', 3, 'consultation'),
+        consultNote(JOHNSON, 8),
+        { pages: [second.pages[0]!.slice(1), second.pages[1]!] },
+      ]),
+    )
+    expect(rs.map((r) => [r.status, r.split, r.patient?.mrn, r.documentType])).toEqual([
+      ['filed', { from: 1, to: 3 }, 'CC-100418', 'consult_note'],
+      ['filed', { from: 4, to: 5 }, 'CC-100418', 'consult_note'],
+    ])
+  })
+
   it('a single multi-page document is not split, and prints one line covering all its pages', async () => {
     const rs = await ingest('summary.pdf', await stackPdf([dischargeSummary(OKAFOR, 7)]))
     expect(rs).toHaveLength(1)
