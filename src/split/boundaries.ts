@@ -45,6 +45,8 @@ export interface SplitPlan {
   cuts: Boundary[]
   /** Separator sheets found (never filed). */
   separators: number[]
+  /** Fax cover sheets found: each the first page of the document it announces (or a part of its own, by the desk's policy). */
+  covers?: number[]
   /** True when every cut is sure and no likely cut was left out: the parts can be filed as they are. */
   certain: boolean
 }
@@ -118,7 +120,8 @@ export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}):
   }
   const parts = rangesFrom(pages, starts)
   const certain = cuts.every((c) => c.confidence >= sure)
-  return { pageCount: pages.length, parts, cuts, separators, certain }
+  const covers = pages.filter((p) => p.cover).map((p) => p.page)
+  return { pageCount: pages.length, parts, cuts, separators, certain, ...(covers.length ? { covers } : {}) }
 }
 
 /**
