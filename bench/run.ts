@@ -13,6 +13,7 @@
  *   --split-batches N  generated stacks for the split figure (default 4, scanned)
  *   --split-quick  the split figure on one small text-layer stack (smoke test)
  *   --split-look text|scan  text-layer or scanned stacks for the split figure (default scan)
+ *   --split-covers  fax cover sheets before some documents of the split figure's stacks
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
  *   --blind3-text N, --blind3-scan N, --blind3-seed S  stacks for split-blind-3 (default 8 and 6, seed split-blind-v3; bench/split-blind-3.ts)
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'split-batches': { type: 'string', default: '4' },
     'split-quick': { type: 'boolean', default: false },
     'split-look': { type: 'string' },
+    'split-covers': { type: 'boolean', default: false },
     'unseen-text': { type: 'string', default: '8' },
     'unseen-scan': { type: 'string', default: '8' },
     'unseen-seed': { type: 'string' },
@@ -94,6 +96,7 @@ await step('split', async () =>
     batches: Number(values['split-batches']),
     quick: values['split-quick'],
     look: values['split-look'] as 'text' | 'scan' | undefined,
+    covers: values['split-covers'],
   }),
 )
 await step('split-unseen', async () =>

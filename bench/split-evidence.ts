@@ -16,7 +16,7 @@ import { openApp } from '../src/app.js'
 import { openPdf } from '../src/extract/pdf.js'
 import { silentLogger } from '../src/log.js'
 import type { PageText } from '../src/model/types.js'
-import { planSplit, PROPOSE, scoreStart, SURE } from '../src/split/boundaries.js'
+import { coverSpans, planSplit, PROPOSE, scoreStart, SURE } from '../src/split/boundaries.js'
 import { readingsOf } from '../src/split/fileParts.js'
 import { makeWorkspace } from '../test/helpers/workspace.js'
 
@@ -56,7 +56,7 @@ try {
       const seen =
         cut ??
         (part && !read[n - 1]!.blank
-          ? scoreStart(read[n - 1]!, read.slice(part.from - 1, n - 1), read[n])
+          ? scoreStart(read[n - 1]!, read.slice(part.from - 1, n - 1), read[n], { announced: coverSpans(read).get(n) })
           : { confidence: 0, reasons: ['a separator sheet or a blank page'] })
       if (truly) {
         tally.boundaries++

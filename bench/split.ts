@@ -24,12 +24,12 @@ export interface GeneratedBatch {
 /** Writes `count` batches (PDF and `<batch>.truth.json` side by side) into `dir`. */
 export async function writeBatches(
   dir: string,
-  o: { seed: string; count: number; look: BatchLook; size: BatchSize },
+  o: { seed: string; count: number; look: BatchLook; size: BatchSize; covers?: boolean },
 ): Promise<GeneratedBatch[]> {
   await mkdir(dir, { recursive: true })
   const out: GeneratedBatch[] = []
   for (let i = 0; i < o.count; i++) {
-    const { pdf, truth } = await makeBatch({ seed: o.seed, index: i, look: o.look, size: o.size })
+    const { pdf, truth } = await makeBatch({ seed: o.seed, index: i, look: o.look, size: o.size, covers: o.covers })
     const file = path.join(dir, truth.file)
     const truthFile = file.replace(/\.pdf$/, '.truth.json')
     await writeFile(file, pdf)
@@ -56,15 +56,24 @@ export async function ingestAndScore(
   return { summary: summarise(perBatch), perBatch, lines, seconds }
 }
 
-export async function runSplitBench(opts: { cacheDir: string; batches?: number; quick?: boolean; seed?: string; look?: BatchLook }) {
+export async function runSplitBench(opts: {
+  cacheDir: string
+  batches?: number
+  quick?: boolean
+  seed?: string
+  look?: BatchLook
+  /** Fax cover sheets before some documents (bench/split/coverSheets.ts). */
+  covers?: boolean
+}) {
   const quick = !!opts.quick
   const seed = opts.seed ?? 'split-bench-v1'
   const look = opts.look ?? (quick ? 'text' : 'scan')
   const size: BatchSize = quick ? 'quick' : 'full'
   const count = quick ? 1 : (opts.batches ?? 4)
-  const dir = path.join(opts.cacheDir, 'split', `${seed}-${look}-${size}`)
+  const covers = !!opts.covers && !quick
+  const dir = path.join(opts.cacheDir, 'split', `${seed}-${look}-${size}${covers ? '-covers' : ''}`)
   process.stderr.write(`bench: split: generating ${count} ${look} batch(es) in ${dir} ...\n`)
-  const batches = await writeBatches(dir, { seed, count, look, size })
+  const batches = await writeBatches(dir, { seed, count, look, size, covers })
   process.stderr.write(
     `bench: split: ${batches.reduce((s, b) => s + b.truth.pages, 0)} pages, ${batches.reduce((s, b) => s + b.truth.parts.length, 0)} documents; ingesting ...\n`,
   )
@@ -78,6 +87,7 @@ export async function runSplitBench(opts: { cacheDir: string; batches?: number; 
     seed,
     look,
     quick,
+    covers,
     at: new Date().toISOString(),
     ...summary,
     ingestSeconds: seconds,
@@ -109,6 +119,7 @@ export async function runSplitBench(opts: { cacheDir: string; batches?: number; 
     ),
   }
   // A full run is kept apart from latest.json, which a run of other benchmarks rewrites.
-  if (!quick) await writeFile(path.join(ROOT, 'bench/results/split-latest.json'), JSON.stringify(result, null, 2) + '\n')
+  if (!quick)
+    await writeFile(path.join(ROOT, `bench/results/split${covers ? '-covers' : ''}-latest.json`), JSON.stringify(result, null, 2) + '\n')
   return result
 }

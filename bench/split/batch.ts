@@ -5,13 +5,15 @@
  * separator sheet (chartclerk's own, printed and scanned, sometimes fed upside down), a
  * blank page between documents, documents with and without "Page x of N", two documents
  * of the same type for the same patient back to back, and multi-page documents that must
- * stay whole.
+ * stay whole. With `covers`, some documents come behind a fax cover sheet (./coverSheets.ts)
+ * announcing them, the cover being their first page.
  */
 import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 import { Rng } from '../../samples/lib/rng.js'
 import { rasterizePdf, scannedPdf, scanStyle, setPngDpi, type ScanStyle } from '../../samples/lib/scan.js'
 import { separatorSheetPdf } from '../../src/split/separatorSheet.js'
+import { COVER_STYLES, renderCoverSheet, type CoverStyle } from './coverSheets.js'
 import { BENCH_PATIENTS, type BenchPatient } from './patients.js'
 import { addDays, renderDocument, TEMPLATES, templateById, type BenchDocType, type Template } from './templates.js'
 
@@ -45,12 +47,23 @@ export interface BatchTruth {
   upsideDown: number[]
   /** Blank pages between documents. */
   blanks: number[]
+  /** Fax cover sheets (each the first page of the part it announces). */
+  covers?: number[]
 }
 
 type Item =
   | { kind: 'doc'; template: Template; patient: BenchPatient; pages: number; pageMarkers: boolean; date: string; sameAsPrevious: boolean }
   | { kind: 'separator'; upsideDown: boolean }
   | { kind: 'blank' }
+  | {
+      kind: 'cover'
+      style: CoverStyle
+      documentPages: number
+      patient: BenchPatient
+      namesPatient: boolean
+      miscount: boolean
+      date: string
+    }
 
 const SCAN_DPI = 200
 const LOOKS: ScanStyle[] = ['copier', 'fax', 'clean', 'copier']
@@ -72,7 +85,7 @@ function docItem(rng: Rng, template: Template, patient: BenchPatient, date = ran
 }
 
 /** What goes in batch `index`: documents, then a separator or a blank page at some of the cuts. */
-function plan(rng: Rng, index: number, size: BatchSize): Item[] {
+function plan(rng: Rng, index: number, size: BatchSize, covers = false): Item[] {
   if (size === 'quick') {
     // Three documents for two patients, one cut marked by a separator sheet: about five pages.
     const [a, b] = rng.sample(BENCH_PATIENTS, 2) as [BenchPatient, BenchPatient]
@@ -119,9 +132,21 @@ function plan(rng: Rng, index: number, size: BatchSize): Item[] {
   const free = cuts.filter((k) => !marks.has(k))
   if (free.length && (index % 2 === 1 || rng.chance(0.3))) marks.set(rng.pick(free), { kind: 'blank' })
   const items: Item[] = []
+  // Drawn from a stream of its own: a batch with covers holds the same documents as one without.
+  const crng = rng.fork('covers')
   docs.forEach((d, k) => {
     const m = marks.get(k)
     if (m) items.push(m)
+    if (covers && crng.chance(0.5))
+      items.push({
+        kind: 'cover',
+        style: crng.pick(COVER_STYLES),
+        documentPages: d.pages,
+        patient: d.patient,
+        namesPatient: crng.chance(0.5),
+        miscount: crng.chance(0.15),
+        date: d.date,
+      })
     items.push(d)
   })
   return items
@@ -139,10 +164,12 @@ export async function makeBatch(opts: {
   index: number
   look: BatchLook
   size: BatchSize
+  /** Fax cover sheets before some documents. */
+  covers?: boolean
 }): Promise<{ pdf: Buffer; truth: BatchTruth }> {
   const batch = `split-${opts.size}-${String(opts.index).padStart(3, '0')}`
   const rng = new Rng(`${opts.seed}:${batch}`)
-  const items = plan(rng.fork('plan'), opts.index, opts.size)
+  const items = plan(rng.fork('plan'), opts.index, opts.size, opts.covers)
   const merged = await PDFDocument.create({ updateMetadata: false })
   const truth: BatchTruth = {
     batch,
@@ -155,22 +182,27 @@ export async function makeBatch(opts: {
     separators: [],
     upsideDown: [],
     blanks: [],
+    ...(opts.covers ? { covers: [] } : {}),
   }
   let page = 0
   let d = 0
+  let c = 0
+  let coverAt: number | null = null
   for (const item of items) {
     const bytes =
-      item.kind === 'doc'
-        ? await renderDocument(item.template, {
-            patient: item.patient,
-            pages: item.pages,
-            pageMarkers: item.pageMarkers,
-            date: item.date,
-            rng: rng.fork(`doc-${d++}`),
-          })
-        : item.kind === 'separator'
-          ? await separatorSheetPdf(1)
-          : await blankPdf()
+      item.kind === 'cover'
+        ? await renderCoverSheet({ ...item, rng: rng.fork(`cover-${c++}`) })
+        : item.kind === 'doc'
+          ? await renderDocument(item.template, {
+              patient: item.patient,
+              pages: item.pages,
+              pageMarkers: item.pageMarkers,
+              date: item.date,
+              rng: rng.fork(`doc-${d++}`),
+            })
+          : item.kind === 'separator'
+            ? await separatorSheetPdf(1)
+            : await blankPdf()
     const src = await PDFDocument.load(bytes)
     const copied = await merged.copyPages(src, src.getPageIndices())
     for (const p of copied) merged.addPage(p)
@@ -180,7 +212,7 @@ export async function makeBatch(opts: {
       if (copied.length !== item.pages) throw new Error(`template ${item.template.id} drew ${copied.length} pages, asked for ${item.pages}`)
       const p = item.patient
       truth.parts.push({
-        from,
+        from: coverAt ?? from,
         to: page,
         type: item.template.type,
         template: item.template.id,
@@ -190,6 +222,10 @@ export async function makeBatch(opts: {
         date: item.date,
         sameAsPrevious: item.sameAsPrevious,
       })
+      coverAt = null
+    } else if (item.kind === 'cover') {
+      coverAt = from
+      truth.covers!.push(from)
     } else if (item.kind === 'separator') {
       truth.separators.push(from)
       if (item.upsideDown) truth.upsideDown.push(from)

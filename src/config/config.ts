@@ -275,6 +275,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
       budget: { ...c.ingest.budget },
     },
     patients: { ...c.patients },
+    split: { ...c.split },
     filing: { ...c.filing },
     log: { ...c.log },
     web: { ...c.web, trustProxy: [...c.web.trustProxy] },

@@ -138,6 +138,18 @@ export const configSchema = {
         dateOrder: { enum: ['MDY', 'DMY'], default: 'MDY' },
       },
     },
+    split: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        /**
+         * Where a fax cover sheet in a stack goes: 'with-document' (the first page of the document it
+         * announces, never cut off from it) or 'own-part' (a part of its own).
+         */
+        faxCover: { enum: ['with-document', 'own-part'], default: 'with-document', env: 'CHARTCLERK_SPLIT_FAX_COVER' },
+      },
+    },
     filing: {
       type: 'object',
       additionalProperties: false,

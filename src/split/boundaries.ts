@@ -9,6 +9,7 @@
  * The opposite mistake, cutting one long document, is held off by its page numbers running on
  * and by one sign alone never being enough.
  */
+import { pagesAnnounced } from './coverSheet.js'
 import type { PageIds, PageReading } from './pageReading.js'
 
 export interface Boundary {
@@ -44,6 +45,8 @@ export interface SplitPlan {
   cuts: Boundary[]
   /** Separator sheets found (never filed). */
   separators: number[]
+  /** Fax cover sheets found: each the first page of the document it announces (or a part of its own, by the desk's policy). */
+  covers?: number[]
   /** True when every cut is sure and no likely cut was left out: the parts can be filed as they are. */
   certain: boolean
 }
@@ -58,11 +61,25 @@ interface Sign {
   why: string
 }
 
-export function planSplit(read: readonly PageReading[], opts: { sure?: number; propose?: number } = {}): SplitPlan {
+/**
+ * Where a fax cover sheet goes: 'with-document' (the records desk's policy, the default) makes it
+ * the first page of the document it announces, never a part of its own and never cut off from
+ * what follows; 'own-part' makes it a part of its own.
+ */
+export type FaxCoverPolicy = 'with-document' | 'own-part'
+
+export interface PlanOptions {
+  sure?: number
+  propose?: number
+  faxCover?: FaxCoverPolicy
+}
+
+export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}): SplitPlan {
   const pages = withoutTransmissionCounts(read)
   const sure = opts.sure ?? SURE
   const propose = opts.propose ?? PROPOSE
   const separators = pages.filter((p) => p.separator).map((p) => p.page)
+  const announced = coverSpans(pages)
   const cuts: Boundary[] = []
   const starts: number[] = []
   let part: PageReading[] = []
@@ -92,7 +109,7 @@ export function planSplit(read: readonly PageReading[], opts: { sure?: number; p
       part.push(pg)
       continue
     }
-    const b = scoreStart(pg, part, nextContent(pages, pg.page))
+    const b = scoreStart(pg, part, nextContent(pages, pg.page), { faxCover: opts.faxCover, announced: announced.get(pg.page) })
     if (b.confidence >= propose) {
       cuts.push(b)
       starts.push(pg.page)
@@ -103,7 +120,8 @@ export function planSplit(read: readonly PageReading[], opts: { sure?: number; p
   }
   const parts = rangesFrom(pages, starts)
   const certain = cuts.every((c) => c.confidence >= sure)
-  return { pageCount: pages.length, parts, cuts, separators, certain }
+  const covers = pages.filter((p) => p.cover).map((p) => p.page)
+  return { pageCount: pages.length, parts, cuts, separators, certain, ...(covers.length ? { covers } : {}) }
 }
 
 /**
@@ -152,9 +170,50 @@ export function withoutTransmissionCounts(pages: readonly PageReading[]): readon
   return pages.map((p) => (p.marker && crossing.has(p.marker.total) ? { ...p, marker: null } : p))
 }
 
+/**
+ * Where a page stands against the pages a fax cover sheet before it announced: 'within' them
+ * (sent with the cover, whichever way the sheet counted), or 'past' them (the first page after
+ * all of them, when the sheet says whether it counted itself).
+ */
+export type Announced = 'within' | 'past'
+
+/**
+ * What the cover sheets of a file say of the pages after them, page by page. A count that does
+ * not fit (another cover sheet before its pages are all there) is no evidence: a misread or a
+ * wrong count on the sheet.
+ */
+export function coverSpans(pages: readonly Pick<PageReading, 'page' | 'cover' | 'announces' | 'separator'>[]): Map<number, Announced> {
+  const out = new Map<number, Announced>()
+  const covers = pages.filter((p) => p.cover)
+  for (const c of covers) {
+    if (!c.announces) continue
+    const { fewest, most } = pagesAnnounced(c.announces)
+    if (fewest < 1) continue
+    const nextCover = covers.find((x) => x.page > c.page)?.page ?? Infinity
+    const nextSeparator = pages.find((x) => x.separator && x.page > c.page)?.page ?? Infinity
+    if (Math.min(nextCover, nextSeparator) <= c.page + fewest) continue
+    for (let n = c.page + 1; n <= c.page + fewest; n++) out.set(n, 'within')
+    const past = c.page + most + 1
+    if (fewest === most && past <= pages.length) out.set(past, 'past')
+  }
+  return out
+}
+
+export interface StartContext {
+  /** Where a fax cover sheet goes (default 'with-document'). */
+  faxCover?: FaxCoverPolicy
+  /** Where the page stands against the pages a cover sheet before it announced. */
+  announced?: Announced
+}
+
 /** Confidence that `pg` starts a new document, given the pages of the current one (and the page after it, if any). */
-export function scoreStart(pg: PageReading, part: readonly PageReading[], next?: PageReading): Boundary {
+export function scoreStart(pg: PageReading, part: readonly PageReading[], next?: PageReading, at: StartContext = {}): Boundary {
+  const faxCover = at.faxCover ?? 'with-document'
   const prev = lastNonBlank(part)
+  // The document's own pages: a fax cover sheet before them is no page of its type, letterhead or dates.
+  const own = part.filter((x) => !x.cover)
+  const doc = own.length ? own : part
+  const coverOnly = own.every((x) => x.blank)
   const blankBefore = part.at(-1)!.blank
   const signs: Sign[] = []
   let hold = 1
@@ -177,7 +236,7 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   }
   // Numbers partly read: this page's was lost, but the page after is "Page 2" while the document so far had reached 2 or more.
   const nm = next?.marker
-  if (!m && nm && nm.page === 2 && partMarkers(part).some((x) => x.page >= 2))
+  if (!m && nm && nm.page === 2 && partMarkers(doc).some((x) => x.page >= 2))
     signs.push({ p: 0.85, why: 'the page after is numbered 2 while this document had passed page 2: the numbering starts again here' })
   else if (!m && nm && nm.page === 2 && !pm && (pg.titled || pg.head !== prev.head))
     signs.push({ p: 0.5, why: 'the page after is numbered 2: this page is likely its first' })
@@ -193,11 +252,11 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     hold *= 0.3
     holds.push('the page says it continues')
   }
-  const partType = part.find((x) => x.type)?.type ?? null
+  const partType = doc.find((x) => x.type)?.type ?? null
   if (pg.type && partType && pg.type !== partType)
     signs.push({ p: pg.titled ? 0.55 : 0.35, why: `the page reads as a different type of document (${pg.type.replace(/_/g, ' ')})` })
   // A document closed (signed) and a new one opened (title block or letterhead) at the turn of the page: one sign, read together.
-  const letterheadAgain = part.length > 1 && pg.head.length >= 8 && similar(pg.head, part[0]!.head) && !similar(prev.head, part[0]!.head)
+  const letterheadAgain = doc.length > 1 && pg.head.length >= 8 && similar(pg.head, doc[0]!.head) && !similar(prev.head, doc[0]!.head)
   if (prev.signedAtEnd && !pg.continued && (pg.titled || letterheadAgain))
     signs.push({ p: 0.85, why: 'a signature closes the page before and a title block or letterhead opens this one' })
   else {
@@ -207,9 +266,27 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (blankBefore) signs.push({ p: 0.35, why: 'a blank page comes before' })
   if (letterheadAgain) signs.push({ p: 0.5, why: "the first page's letterhead appears again" })
   // The date of service or report in the page's heading is none of the dates the document has shown so far.
-  const seen = new Set(part.flatMap((x) => x.dates))
+  const seen = new Set(doc.flatMap((x) => x.dates))
   if (!pg.continued && pg.headDates.length && seen.size && !pg.headDates.some((d) => seen.has(d)))
     signs.push({ p: 0.45, why: "the date in the page's heading (of service, of the report) is not one of the document's" })
+
+  // A fax cover sheet opens what it announces; the page after a cover sheet is that document's own first page.
+  if (pg.cover && !prev.cover) signs.push({ p: 0.85, why: 'the page is a fax cover sheet: it opens the document it announces' })
+  if (!pg.cover && prev.cover && coverOnly) {
+    if (faxCover === 'own-part') signs.push({ p: 0.95, why: 'the page before is a fax cover sheet, kept as a part of its own' })
+    else {
+      hold = 0
+      holds.push('the page before is a fax cover sheet, the first page of the document it announces')
+    }
+  }
+
+  // The count on the cover sheet: its pages are one transmission, and the page after them is not part of it.
+  // Another patient named is never held down by a count (a transmission may carry several patients' records).
+  if (at.announced === 'within' && !pg.cover && !conflict && !(prev.cover && coverOnly)) {
+    hold *= 0.55
+    holds.push('the fax cover sheet announced more pages to come')
+  }
+  if (at.announced === 'past') signs.push({ p: 0.45, why: 'the pages the fax cover sheet announced have all come before this one' })
 
   const any = 1 - signs.reduce((q, s) => q * (1 - s.p), 1)
   // A different patient is never held down: a page of another patient's record is never filed with this one.

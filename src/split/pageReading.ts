@@ -11,6 +11,7 @@ import { detectMissingPages } from '../extract-fields/pages.js'
 import { isFaxBanner } from '../extract-fields/pageFurniture.js'
 import { extractIdentifiers } from '../patients/extractIdentifiers.js'
 import type { ExtractOptions } from '../patients/identifiers/types.js'
+import { isCoverSheet, readCoverSheet, type CoverAnnouncement } from './coverSheet.js'
 import { isSeparatorPage } from './separator.js'
 
 export interface PageIds {
@@ -35,6 +36,10 @@ export interface PageReading {
   continued: boolean
   /** A signature block ends this page's text. */
   signedAtEnd: boolean
+  /** The page is a fax cover sheet (src/split/coverSheet.ts): the first page of the document it announces. */
+  cover: boolean
+  /** What a cover sheet counts of the pages sent with it (null on any other page, or when it gives no count). */
+  announces: CoverAnnouncement | null
   /** The first lines of the page, squashed: the letterhead, to see it again. */
   head: string
   /** Dates in the page's heading (its first lines): date of service, report, admission; birth dates left out. */
@@ -98,6 +103,7 @@ function readPage(
       : [...new Set(findDates(t, { order: opts.identifiers?.dateOrder === 'DMY' ? 'DMY' : 'MDY' }).map((d) => d.iso))].filter(
           (d) => !ids.birthDates.includes(d),
         )
+  const cover = !blank && !separator && isCoverSheet(content)
   return {
     page,
     blank,
@@ -108,6 +114,8 @@ function readPage(
     titled: top.some(isTitleLine),
     continued: top.some((l) => CONTINUED.test(l)),
     signedAtEnd: !blank && !separator && signedAtEnd(text, lines.length),
+    cover,
+    announces: cover ? readCoverSheet(content) : null,
     // From the page without its fax banner: a banner on every page is no letterhead.
     head: contentLines
       .slice(0, 2)

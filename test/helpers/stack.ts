@@ -124,3 +124,37 @@ export function stackPdf(items: readonly StackItem[]): Promise<Buffer> {
     doc.end()
   })
 }
+
+/**
+ * A fax cover sheet in one of two house styles (neither is the classifier's training wording):
+ * it announces the pages after it and names no clinical finding.
+ */
+export function faxCoverSheet(style: 'transmittal' | 'telefax', pages: number, about = 'requested records'): StackDoc {
+  if (style === 'transmittal')
+    return {
+      pages: [
+        p(`Birchwood Orthopaedic Associates
+400 Alder Lane, Suite 2, Concord NH 03301
+FACSIMILE TRANSMITTAL
+Deliver to: Health Information Management    Fax #: (603) 555-0190
+Sent by: R. Thibodeau, records clerk    Tel: (603) 555-0144
+Date sent: 04/02/2025
+No. of pages incl. this one: ${pages}
+Subject: ${about}
+Notes: Originals to follow by mail only if you ask for them.
+The information in this transmission is confidential and privileged. It is intended only for the
+addressee named above. If you are not the intended recipient, please notify the sender by
+telephone and destroy every copy.`),
+      ],
+    }
+  return {
+    pages: [
+      p(`TELEFAX
+Attn: Records desk
+From: Coastal Cardiology Group
+Pages: ${pages} (with cover)
+Re: ${about}
+CONFIDENTIAL - protected health information. Received in error? Call 207-555-0177.`),
+    ],
+  }
+}

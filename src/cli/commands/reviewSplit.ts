@@ -166,6 +166,7 @@ function show(json: boolean, id: number, sha: string, plan: WaitingSplit, ranges
       pages: plan.pageCount,
       cuts: plan.cuts.map((c) => ({ page: c.page, confidence: c.confidence, sure: c.confidence >= 0.9, reasons: c.reasons })),
       separators: plan.separators,
+      covers: plan.covers ?? [],
       blankPages: Array.from({ length: plan.pageCount }, (_v, i) => i + 1).filter((n) => !plan.separators.includes(n) && !inPart(n)),
       filed: filed.map((f) => ({ documentId: f.documentId, status: f.status, split: { from: f.split.from, to: f.split.to } })),
       parts: ranges.map((r) => ({
@@ -183,6 +184,7 @@ function show(json: boolean, id: number, sha: string, plan: WaitingSplit, ranges
       `  cut before page ${String(c.page).padEnd(3)} ${Math.round(c.confidence * 100)}% ${c.confidence >= 0.9 ? 'sure' : 'in doubt'}: ${c.reasons.join('; ')}`,
     )
   for (const s of plan.separators) printLine(`  page ${s}: separator sheet, not filed`)
+  for (const c of plan.covers ?? []) printLine(`  page ${c}: fax cover sheet, the first page of the document it announces`)
   for (const f of filed) printLine(`  filed        ${span(f.split)} -> document ${f.documentId} (${f.status.replace('_', ' ')})`)
   for (const r of ranges) {
     const g = changed ? {} : guessOf(plan, r)

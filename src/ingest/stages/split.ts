@@ -22,7 +22,7 @@ export const split: Stage = {
       ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
       return CONTINUE
     }
-    const plan = planSplit(readingsOf(ctx, pages))
+    const plan = planSplit(readingsOf(ctx, pages), { faxCover: ctx.config.split.faxCover })
     job.splitPlan = plan
     if (plan.parts.length <= 1 && plan.separators.length === 0 && plan.certain) {
       ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })

@@ -31,6 +31,7 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
   const pages = deps.catalog.documents.pages(doc.id)
   const cutAt = new Map(plan.cuts.map((k) => [k.page, k]))
   const seps = new Set(plan.separators)
+  const covers = new Set(plan.covers ?? [])
   const partOf = (n: number) => plan.parts.findIndex((r) => n >= r.from && n <= r.to && !r.blank?.includes(n))
   const filedAt = (n: number) => plan.filed?.find((f) => n >= f.split.from && n <= f.split.to)
   // A page in no part (nor a separator), or left out of one, is blank: kept in the file, never filed.
@@ -111,6 +112,11 @@ export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error
                       <>
                         {' '}
                         <Badge kind="muted">blank, not filed</Badge>
+                      </>
+                    ) : covers.has(p.page) ? (
+                      <>
+                        {' '}
+                        <Badge kind="muted">fax cover sheet</Badge>
                       </>
                     ) : null}
                     {filed && filed.split.from === p.page ? (

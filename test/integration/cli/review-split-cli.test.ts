@@ -64,7 +64,39 @@ describe('review split', () => {
     expect(text.code, text.stderr).toBe(1)
     expect(text.stdout).toMatch(/cut before page 4\s+\d+% in doubt/)
     expect(text.stdout).toMatch(/filed\s+page 1 -> document \d+/)
+    expect(shown.covers).toEqual([])
   })
+
+  it('GIVEN a faxed stack waiting WHEN shown THEN its fax cover sheet is named as the first page of its document', async () => {
+    const cover = {
+      pages: [
+        [
+          'FAX',
+          'To: Records desk',
+          'From: Harbor Cardiology Associates',
+          'Re: consultations',
+          'Phone: 207-555-0177',
+          'CONFIDENTIAL: intended recipient only. If received in error, notify the sender and destroy it.',
+        ],
+      ],
+    }
+    const second = consultNote(OKAFOR, 4)
+    await writeFile(
+      path.join(ws.dir, 'faxed.pdf'),
+      await stackPdf([cover, consultNote(OKAFOR, 4), { pages: [second.pages[0]!.slice(1), second.pages[1]!] }]),
+    )
+    const lines = jsonLines(await runCli(ws, ['--json', 'ingest', path.join(ws.dir, 'faxed.pdf')], { timeoutMs: 150_000 }))
+    expect(lines.map((l) => [l.status, l.split])).toEqual([
+      ['needs_review', { from: 1, to: 3 }],
+      ['needs_review', { from: 4, to: 5 }],
+    ])
+    const id = String(lines[0].documentId)
+    const [shown] = jsonLines(await runCli(ws, ['--json', 'review', 'split', id]))
+    expect(shown).toMatchObject({ covers: [1], parts: [{ split: { from: 1, to: 3 } }, { split: { from: 4, to: 5 } }] })
+    expect((await runCli(ws, ['review', 'split', id])).stdout).toMatch(
+      /page 1: fax cover sheet, the first page of the document it announces/,
+    )
+  }, 200_000)
 
   it('changing cuts without --file shows the parts they would make and files nothing', async () => {
     const removed = jsonLines(await runCli(ws, ['--json', 'review', 'split', String(waitingId), '--remove', '4']))[0]

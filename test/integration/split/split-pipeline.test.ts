@@ -18,7 +18,17 @@ import { settleSplit } from '../../../src/split/settleSplit.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { sha256, writeFiles } from '../../helpers/documents.js'
 import { textPage } from '../../helpers/pages.js'
-import { consultNote, dischargeSummary, JOHNSON, labReport, LINDQVIST, OKAFOR, SEPARATOR_PAGE, stackPdf } from '../../helpers/stack.js'
+import {
+  consultNote,
+  dischargeSummary,
+  faxCoverSheet,
+  JOHNSON,
+  labReport,
+  LINDQVIST,
+  OKAFOR,
+  SEPARATOR_PAGE,
+  stackPdf,
+} from '../../helpers/stack.js'
 import { makeWorkspace, SAMPLES, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
@@ -111,6 +121,41 @@ describe('a stack scanned as one file', () => {
     })
     await rematchWaiting(app.ctx)
     expect(app.catalog.documents.get(waiting.id)).toMatchObject({ status: 'needs_review', patientMrn: null })
+  })
+
+  it('GIVEN a fax stack where a cover sheet announces each document WHEN it is ingested THEN each cover is filed as the first page of its document, never a part of its own', async () => {
+    const rs = await ingest(
+      'faxed-with-covers.pdf',
+      await stackPdf([
+        faxCoverSheet('transmittal', 4, 'discharge summary as requested'),
+        dischargeSummary(LINDQVIST, 3, { marker: true }),
+        faxCoverSheet('telefax', 3),
+        consultNote(OKAFOR, 4, { marker: true }),
+      ]),
+    )
+    expect(rs.map((r) => [r.status, r.split, r.patient?.mrn, r.documentType])).toEqual([
+      ['filed', { from: 1, to: 4 }, 'CC-101127', 'discharge_summary'],
+      ['filed', { from: 5, to: 7 }, 'CC-100562', 'consult_note'],
+    ])
+    // The cover is the part's first page, in its own PDF.
+    expect(app.catalog.documents.pages(rs[0]!.documentId!)[0]!.text).toMatch(/FACSIMILE TRANSMITTAL/)
+    expect(app.catalog.documents.pages(rs[1]!.documentId!)[0]!.text).toMatch(/TELEFAX/)
+  })
+
+  it('GIVEN a cover sheet counting the pages of the first of two bare consultations for one patient WHEN ingested THEN the count makes the cut sure and both are filed', async () => {
+    const second = consultNote(JOHNSON, 8)
+    const rs = await ingest(
+      'faxed-counted.pdf',
+      await stackPdf([
+        faxCoverSheet('transmittal', 3, 'consultation'),
+        consultNote(JOHNSON, 8),
+        { pages: [second.pages[0]!.slice(1), second.pages[1]!] },
+      ]),
+    )
+    expect(rs.map((r) => [r.status, r.split, r.patient?.mrn, r.documentType])).toEqual([
+      ['filed', { from: 1, to: 3 }, 'CC-100418', 'consult_note'],
+      ['filed', { from: 4, to: 5 }, 'CC-100418', 'consult_note'],
+    ])
   })
 
   it('a single multi-page document is not split, and prints one line covering all its pages', async () => {

@@ -2,7 +2,8 @@
  * Review of a split in a real browser (Debian's chromium through playwright-core): a stack of
  * three documents, two of one type for one patient back to back without page numbers (the
  * cut between them in doubt), waits in review as a strip of its pages with the cuts proposed.
- * The clerk checks the cuts and files the parts. Screenshot in test-artifacts/screenshots/.
+ * The clerk checks the cuts and files the parts; a faxed stack shows its cover sheet as the first
+ * page of the document it announces. Screenshots in test-artifacts/screenshots/.
  * All data made up. Under CI=true this runs or fails; it never skips.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -53,6 +54,18 @@ async function stackInReview(name: string, n: number): Promise<number> {
   return rs[0]!.documentId!
 }
 
+/** Waits until every thumbnail of the strip is drawn (loaded, with a width). */
+async function thumbsDrawn(): Promise<void> {
+  type Img = { complete: boolean; naturalWidth: number }
+  await page.waitForFunction(() =>
+    Array.from(
+      (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Img> } }).document.querySelectorAll(
+        '.split-strip img',
+      ),
+    ).every((i) => i.complete && i.naturalWidth > 0),
+  )
+}
+
 describe.skipIf(!canRun)('review of a split in chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
@@ -87,14 +100,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     await Promise.all([page.waitForURL(new RegExp(`/review/${id}$`)), page.click(`a[href="/review/${id}"]`)])
     expect(await page.locator('.split-strip .thumb').count()).toBe(5)
     // Every thumbnail drawn (the page images exist for the stack's pages).
-    type Img = { complete: boolean; naturalWidth: number }
-    await page.waitForFunction(() =>
-      Array.from(
-        (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Img> } }).document.querySelectorAll(
-          '.split-strip img',
-        ),
-      ).every((i) => i.complete && i.naturalWidth > 0),
-    )
+    await thumbsDrawn()
     const checked = await page
       .locator('.split-strip input[name=starts]:checked')
       .evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value))
@@ -148,5 +154,50 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
       [1, 4],
       [5, 5],
     ])
+  }, 120_000)
+
+  it('GIVEN a faxed stack whose cover gives no count WHEN it waits THEN the strip marks the cover, kept with the document it announces', async () => {
+    const file = path.join(ws.dir, 'faxed.pdf')
+    const cover = {
+      pages: [
+        [
+          'FAX',
+          'To: Records desk',
+          'From: Harbor Cardiology Associates',
+          'Re: consultations',
+          'Phone: 207-555-0177',
+          'CONFIDENTIAL: intended recipient only. If received in error, notify the sender and destroy it.',
+        ],
+      ],
+    }
+    const second = consultNote(JOHNSON, 2)
+    writeFileSync(
+      file,
+      await stackPdf([cover, consultNote(JOHNSON, 2), { pages: [second.pages[0]!.slice(1), second.pages[1]!] }, labReport(LINDQVIST, 2)]),
+    )
+    const rs = await app.runner.ingestFiles([file])
+    expect(rs.map((r) => [r.status, r.split])).toEqual([
+      ['needs_review', { from: 1, to: 3 }],
+      ['needs_review', { from: 4, to: 5 }],
+      ['filed', { from: 6, to: 6 }],
+    ])
+    const id = rs[0]!.documentId!
+    await page.goto(`${server.url}/review/${id}`)
+    // Signed in by the first test when the file runs whole; on its own, sign in here.
+    if (new URL(page.url()).pathname.startsWith('/login')) {
+      await page.fill('input[name=username]', 'mclerk')
+      await page.fill('input[name=password]', PASSWORD)
+      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')])
+      await page.goto(`${server.url}/review/${id}`)
+    }
+    expect(await page.locator('.split-strip .thumb').count()).toBe(6)
+    expect(await page.locator('.split-strip .thumb[data-page="1"]').textContent()).toContain('fax cover sheet')
+    expect(await page.locator('.split-strip .thumb:has-text("fax cover sheet")').count()).toBe(1)
+    // No cut between the cover and its document: its scissors are unticked; the one in doubt is ticked.
+    expect(await page.locator('.split-strip input[name=starts][value="2"]').isChecked()).toBe(false)
+    expect(await page.locator('.split-strip .cut-doubt input[value="4"]').isChecked()).toBe(true)
+    await thumbsDrawn()
+    await page.screenshot({ path: path.join(SHOTS, 'split-03-fax-cover.png'), fullPage: true })
+    expect(consoleErrors).toEqual([])
   }, 120_000)
 })

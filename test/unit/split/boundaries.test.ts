@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { loadDefaultClassifier } from '../../../src/classify/classifier.js'
-import { partsByCertainty, planSplit, partsFromStarts, similar } from '../../../src/split/boundaries.js'
+import { coverSpans, partsByCertainty, planSplit, partsFromStarts, similar, type FaxCoverPolicy } from '../../../src/split/boundaries.js'
 import { readPages } from '../../../src/split/pageReading.js'
-import { consultNote, dischargeSummary, JOHNSON, labReport, LINDQVIST, OKAFOR, stackPages, type StackItem } from '../../helpers/stack.js'
+import {
+  consultNote,
+  dischargeSummary,
+  faxCoverSheet,
+  JOHNSON,
+  labReport,
+  LINDQVIST,
+  OKAFOR,
+  stackPages,
+  type StackItem,
+} from '../../helpers/stack.js'
 
 const classifier = loadDefaultClassifier()
-const plan = (items: StackItem[]) =>
-  planSplit(readPages(stackPages(items), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } }))
+const plan = (items: StackItem[], faxCover?: FaxCoverPolicy) =>
+  planSplit(readPages(stackPages(items), { classify: (t) => classifier.classify(t), identifiers: { mrnPattern: '^CC-\\d{6}$' } }), {
+    faxCover,
+  })
 
 describe('boundaries read from the pages', () => {
   it('a single three-page document is one part, with or without page numbers', () => {
@@ -172,6 +184,110 @@ describe('boundaries read from the pages', () => {
         { from: 3, to: 4 },
         { from: 5, to: 7 },
       ],
+    })
+  })
+
+  describe('a fax cover sheet', () => {
+    const stack: StackItem[] = [
+      labReport(OKAFOR, 1),
+      faxCoverSheet('transmittal', 4, 'discharge summary as requested'),
+      dischargeSummary(LINDQVIST, 2, { marker: true }),
+      faxCoverSheet('telefax', 2),
+      labReport(JOHNSON, 3, { marker: true }),
+    ]
+
+    it('GIVEN cover sheets before the documents they announce WHEN split THEN each cover is the first page of its document, never cut off from it', () => {
+      const p = plan(stack)
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 5 },
+        { from: 6, to: 7 },
+      ])
+      expect(p.cuts.map((c) => c.page)).toEqual([2, 6])
+      expect(p.certain).toBe(true)
+    })
+
+    it('GIVEN the records lead wants covers apart WHEN split with own-part THEN each cover is a part of its own', () => {
+      expect(plan(stack, 'own-part').parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 2 },
+        { from: 3, to: 5 },
+        { from: 6, to: 6 },
+        { from: 7, to: 7 },
+      ])
+    })
+
+    it('GIVEN a cover sheet naming one patient WHEN the page after it names another THEN the cut is made all the same', () => {
+      const cover = faxCoverSheet('telefax', 2, `records for ${JOHNSON}`)
+      const p = plan([cover, labReport(LINDQVIST, 1)])
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 2 },
+      ])
+      expect(p.cuts[0]!.confidence).toBeGreaterThanOrEqual(0.9)
+    })
+
+    describe('the count it gives', () => {
+      const consult = consultNote(JOHNSON, 1)
+      // The second consultation for the same patient on the same day, without its letterhead.
+      const again: StackItem = { pages: [consult.pages[0]!.slice(1), consult.pages[1]!] }
+      const ds = dischargeSummary(LINDQVIST, 1)
+      // A discharge summary carrying its admission's laboratory results on a page of its own (a title, another date, another type).
+      const withLabs: StackItem = {
+        pages: [
+          ds.pages[0]!,
+          ['LABORATORY RESULTS DURING ADMISSION', 'Collected 02/03/2025', ...labReport(LINDQVIST, 1).pages[0]!.slice(5, 11)],
+          ds.pages[1]!,
+          ds.pages[2]!,
+        ],
+      }
+
+      it('GIVEN the same patient and type back to back WHEN the cover counted the first document THEN the cut in doubt is made sure', () => {
+        const without = plan([consult, again])
+        expect(without.cuts.map((c) => c.page)).toEqual([3])
+        expect(without.certain).toBe(false)
+        const counted = plan([faxCoverSheet('transmittal', 3), consult, again])
+        expect(counted.parts).toEqual([
+          { from: 1, to: 3 },
+          { from: 4, to: 5 },
+        ])
+        expect(counted.certain).toBe(true)
+        expect(counted.cuts[0]!.reasons).toContain('the pages the fax cover sheet announced have all come before this one')
+      })
+
+      it('GIVEN a long document with a page that looks like a new one WHEN the cover counted all its pages THEN it is not cut', () => {
+        expect(plan([withLabs]).parts.length).toBeGreaterThan(1)
+        expect(plan([faxCoverSheet('transmittal', 5), withLabs])).toMatchObject({ parts: [{ from: 1, to: 5 }], cuts: [], certain: true })
+      })
+
+      it('GIVEN a count that cannot be right (another cover comes first) WHEN split THEN the count is no evidence', () => {
+        const r = readPages(stackPages([faxCoverSheet('transmittal', 9), withLabs, faxCoverSheet('telefax', 2), labReport(JOHNSON, 2)]), {
+          classify: (t) => classifier.classify(t),
+          identifiers: { mrnPattern: '^CC-\\d{6}$' },
+        })
+        // Only the second cover's count stands: page 7 is the one page it announced after itself.
+        expect([...coverSpans(r)]).toEqual([[7, 'within']])
+      })
+
+      it('GIVEN a cover counting two documents of one patient, each numbered WHEN split THEN the second is still proposed, for a person to look at', () => {
+        const p = plan([
+          faxCoverSheet('transmittal', 5),
+          consultNote(JOHNSON, 1, { marker: true }),
+          consultNote(JOHNSON, 2, { marker: true }),
+        ])
+        expect(p.cuts.map((c) => c.page)).toEqual([4])
+        expect(p.certain).toBe(false)
+      })
+
+      it('GIVEN a cover counting pages WHEN the page after it names another patient THEN the cut is sure all the same', () => {
+        const p = plan([faxCoverSheet('transmittal', 4), labReport(JOHNSON, 1), labReport(LINDQVIST, 2), labReport(OKAFOR, 3)])
+        expect(p.parts).toEqual([
+          { from: 1, to: 2 },
+          { from: 3, to: 3 },
+          { from: 4, to: 4 },
+        ])
+        expect(p.certain).toBe(true)
+      })
     })
   })
 })

@@ -1,0 +1,129 @@
+/**
+ * A fax cover sheet, known by its nature rather than by any sender's wording: it names itself a
+ * fax (or transmittal), counts the pages sent, routes them (to, from, re, attention, the
+ * numbers to call), warns that what follows is confidential, and says little else; it carries
+ * no clinical content of its own. Each of those is measured on the page and the page counts as
+ * a cover sheet when enough of them agree, one of them fax-specific.
+ */
+
+export interface CoverSheetSigns {
+  /** A short heading line calling the page a fax, facsimile, transmittal or transmission. */
+  faxHeading: boolean
+  /** A count of the pages sent ("Pages (including cover): 4", "Number of pages: 6"). */
+  pageCount: boolean
+  /** A confidentiality notice (confidential with "intended recipient", "received in error" and the like). */
+  confidentiality: boolean
+  /** How many different routing labels begin lines: to, from, re/subject, attention, date, fax, phone, cc. */
+  routingFields: number
+  /** Words of the page (two letters or digits or more). */
+  words: number
+  /** Lines opening with a clinical section label (assessment, impression, findings, medications...). */
+  clinicalSections: number
+}
+
+const FAX_WORD = /\b(fax|facsimile|telefax|telecopy|transmittal|transmission)\b/i
+const PAGE_COUNT =
+  /\b((number|no\.?|#|total|count)\s+of\s+pages|pages?\s*(\(|incl|including|with)|total\s+pages|page\s+count|pages\s+sent|pages)\b[^\n]{0,30}?[:\-]?\s*\d{1,3}\b/i
+const WITH_COVER = /\b(includ(ing|es)|incl\.?|with|plus)\s+(this\s+|the\s+)?cover\b/i
+const CONFIDENTIAL = /\bconfidential(ity)?\b/i
+const NOTICE =
+  /\b(intended\s+(only\s+)?(for|recipient)|received\s+(this|it)?\s*(\w+\s+)?in\s+error|privileged|notify\s+(the\s+)?sender|destroy|disclosure|not\s+the\s+intended)\b/i
+const ROUTING: [string, RegExp][] = [
+  ['to', /^(to|recipient|deliver\s+to|send\s+to)\s*[:\-]/i],
+  ['from', /^(from|sender|sent\s+by)\s*[:\-]/i],
+  ['re', /^(re|subject|regarding|ref)\s*[:\-.]/i],
+  ['attn', /^(attn|attention)\s*[:\-.]?/i],
+  ['date', /^(date|sent|date\s+sent)\s*[:\-]/i],
+  ['fax', /^(fax|fax\s+(no|number|#)\.?)\s*[:\-#]/i],
+  ['phone', /^(phone|tel|telephone|ph)\s*(no\.?|number|#)?\s*[:\-.]/i],
+  ['cc', /^cc\s*[:\-]/i],
+]
+const CLINICAL_SECTION =
+  /^(assessment|impression|findings|diagnos[ie]s|plan|medications?|allergies|history\s+of\s+present|hpi|chief\s+complaint|review\s+of\s+systems|physical\s+exam(ination)?|vital\s+signs|results?|procedure|hospital\s+course|labs?)\b\s*[:\-]?/i
+
+/** The words a cover sheet holds at most: its notice and a comment, never a report. */
+const MAX_WORDS = 260
+
+export function coverSheetSigns(text: string): CoverSheetSigns {
+  const lines = text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => /[a-z0-9]/i.test(l))
+  // Routing labels often share a line ("To: ...   Fax: ..."): each stretch after a wide gap is read as a line of its own.
+  const cells = lines.flatMap((l) => l.split(/\s{3,}|\t+|\s+\|\s+/)).map((c) => c.trim())
+  const routing = new Set<string>()
+  for (const c of cells) for (const [k, re] of ROUTING) if (re.test(c)) routing.add(k)
+  const top = lines.slice(0, 10)
+  return {
+    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && l.split(/\s+/).length <= 6),
+    pageCount: cells.some((c) => PAGE_COUNT.test(c)) || lines.some((l) => WITH_COVER.test(l)),
+    confidentiality: CONFIDENTIAL.test(text) && NOTICE.test(text),
+    routingFields: routing.size,
+    words: text.split(/\s+/).filter((w) => /[a-z0-9]{2,}/i.test(w)).length,
+    clinicalSections: lines.filter((l) => CLINICAL_SECTION.test(l)).length,
+  }
+}
+
+/**
+ * A cover sheet: short, with no more than one clinical section label, at least one sign of a
+ * fax (its heading or its page count) and three signs in all (routing counts when it has
+ * three labels or more).
+ */
+export function isCoverSheet(text: string): boolean {
+  const s = coverSheetSigns(text)
+  if (s.words > MAX_WORDS || s.clinicalSections > 1) return false
+  if (!s.faxHeading && !s.pageCount) return false
+  const n = [s.faxHeading, s.pageCount, s.confidentiality, s.routingFields >= 3].filter(Boolean).length
+  return n >= 3
+}
+
+/** What a cover sheet says of the pages sent with it. */
+export interface CoverAnnouncement {
+  /** The pages sent, as the sheet counts them. */
+  count: number
+  /**
+   * Whether that count takes in the cover sheet itself ("incl. this one", "with cover"): true;
+   * false when it counts only what follows ("to follow", "plus cover"); null when it does not say.
+   */
+  withCover: boolean | null
+}
+
+// "No. of pages incl. this one: 4", "Pages: 3 (with cover)", "Total pages (including cover): 5", "Pages to follow: 3".
+const COUNT_AFTER =
+  /\bpages?\b(?:\s+sent|\s+to\s+follow|\s+following|\s+transmitted)?\s*(?:\([^)]{0,40}\)|(?:incl(?:uding|\.)?|excl(?:uding|\.)?|with(?:out)?|not\s+including|plus)\b[^:\d\n]{0,30})?\s*[:#=-]?\s*(\d{1,3})\b(?!\s*(?:of|\/)\s*\d)/i
+// "4 pages including this cover sheet", "3 pages plus cover".
+const COUNT_BEFORE = /\b(\d{1,3})\s+(?:total\s+)?pages?\b/i
+const WITHOUT_COVER =
+  /\b(?:not\s+including|excluding|excl\.?|without|plus|besides|in\s+addition\s+to)\s+(?:this|the)?\s*(?:cover|sheet|page)|\bto\s+follow\b|\bfollowing\b|\bafter\s+this\b/i
+const WITH_COVER_COUNT = /\b(?:includ(?:ing|es|ed)|incl\.?|with|counting)\s+(?:this|the)?\s*(?:cover|sheet|page|one)\b/i
+
+/**
+ * The count of pages a cover sheet announces, read from its page-count line; null when the page
+ * is no cover sheet or gives no count it can be sure of (none, or two that disagree).
+ */
+export function readCoverSheet(text: string): CoverAnnouncement | null {
+  if (!isCoverSheet(text)) return null
+  const found: CoverAnnouncement[] = []
+  for (const line of text.split(/\n/)) {
+    const m = COUNT_AFTER.exec(line) ?? COUNT_BEFORE.exec(line)
+    if (!m) continue
+    const count = Number(m[1])
+    if (count < 1 || count > 200) continue
+    const withCover = WITHOUT_COVER.test(line) ? false : WITH_COVER_COUNT.test(line) ? true : null
+    found.push({ count, withCover })
+  }
+  if (found.length === 0) return null
+  const first = found[0]!
+  return found.every((f) => f.count === first.count && f.withCover === first.withCover) ? first : null
+}
+
+/**
+ * The pages after a cover sheet that the sheet announces: at least `fewest` and at most `most`
+ * (the two differ by one when the sheet does not say whether it counted itself).
+ */
+export function pagesAnnounced(a: CoverAnnouncement): { fewest: number; most: number } {
+  return {
+    fewest: a.withCover === false ? a.count : a.count - 1,
+    most: a.withCover === true ? a.count - 1 : a.count,
+  }
+}
