@@ -11,6 +11,7 @@
  * record arrived.
  */
 import type { Catalog, Db } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo, SYSTEM_ACTOR, type Deficiency } from '../deficiencies/repo.js'
 import { ChartclerkError } from '../errors.js'
 import type { HospitalStay } from '../model/chart.js'
@@ -316,14 +317,18 @@ export interface SyncResult {
  * has none yet, and closes outstanding notices whose deficiency is closed: completed or verified
  * (the record arrived, or a person found it) -> received; waived or rejected -> cancelled.
  */
-export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string; by?: string; asOf?: string; mrn?: string }): SyncResult {
+export async function syncNotices(
+  catalog: Catalog,
+  sql: SqlCatalog,
+  opts: { clock: Clock; at?: string; by?: string; asOf?: string; mrn?: string },
+): Promise<SyncResult> {
   const at = opts.at ?? opts.clock.nowIso()
   const by = opts.by ?? SYSTEM_ACTOR
   const repo = new NoticesRepo(catalog.db)
-  const defs = new DeficienciesRepo(catalog.db)
+  const defs = new DeficienciesRepo(sql)
   const ctx = new ReportContext(catalog, opts.asOf ?? opts.clock.localDate(at), opts.clock)
   const out: SyncResult = { created: [], received: [], cancelled: [] }
-  for (const d of defs.list({ status: 'open', kind: 'missing_document', chartMrn: opts.mrn })) {
+  for (const d of await defs.list({ status: 'open', kind: 'missing_document', chartMrn: opts.mrn })) {
     if (repo.forDeficiency(d.id)) continue
     const c = requestContent(d, ctx)
     if (!c.facility) continue
@@ -341,7 +346,7 @@ export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string;
     if (created) out.created.push(created)
   }
   for (const n of repo.list({ status: [...OUTSTANDING], mrn: opts.mrn })) {
-    const d = defs.get(n.deficiencyId)
+    const d = await defs.get(n.deficiencyId)
     if (!d || d.status === 'open') continue
     if (d.status === 'completed' || d.status === 'verified') {
       out.received.push(

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import { buildChart, chartMrns } from '../charts/buildChart.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { deriveChartFacts } from '../model/chart.js'
 import { addDays } from '../clock/calendar.js'
@@ -73,7 +74,8 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
-export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
+/** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
+export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: StatsOptions): Promise<Stats> {
   const { clock } = opts
   const to = opts.to ?? clock.today()
   const from = opts.from ?? addDays(to, -29)
@@ -110,7 +112,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   // Open deficiencies.
   const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
-  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => dayOf(d.createdAt) <= to)
+  const open = (await new DeficienciesRepo(sql).list({ status: 'open' })).filter((d) => dayOf(d.createdAt) <= to)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0

@@ -212,3 +212,17 @@ export function postgresError(err: unknown, where: string): ChartclerkError {
     },
   )
 }
+
+/** Runs `fn` with the configured catalog through the query builder, and closes it after (for commands). */
+export async function withSqlCatalog<T>(
+  settings: { url?: string; password?: string },
+  sqlite: Db,
+  fn: (sql: SqlCatalog) => Promise<T>,
+): Promise<T> {
+  const sql = await openSqlCatalog(settings, sqlite)
+  try {
+    return await fn(sql)
+  } finally {
+    await sql.close()
+  }
+}

@@ -65,9 +65,67 @@ export interface NodesTable {
   stopped_at: string | null
 }
 
+/** One row per deficiency; at most one active (open or completed) per chart, rule and subject; see src/deficiencies/repo.ts. */
+export interface DeficienciesTable {
+  id: Generated<number>
+  chart_mrn: string
+  rule_id: string
+  /** '' for the chart itself. */
+  subject: string
+  document_id: string | null
+  kind: string
+  severity: string
+  message: string
+  page: number | null
+  rule_version: number
+  ruleset_version: string
+  status: string
+  assigned_to: string | null
+  created_at: string
+  updated_at: string
+  last_seen_at: string | null
+  last_seen_ruleset: string | null
+  completed_by: string | null
+  completed_at: string | null
+  decided_by: string | null
+  decided_at: string | null
+  status_reason: string | null
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). */
+export interface DeficiencyHistoryTable {
+  id: Generated<number>
+  deficiency_id: number
+  at: string
+  by: string
+  from_status: string | null
+  to_status: string
+  reason: string | null
+  ruleset_version: string | null
+}
+
+/** Rule set versions numbered for people ("rule set 3 of 2026-12-01"); see src/deficiencies/rulesetVersions.ts. */
+export interface RulesetVersionsTable {
+  number: Generated<number>
+  version: string
+  first_used_at: string
+}
+
+/** Each chart's last check: when, by whom, under which rule set (also when it found nothing). */
+export interface ChartChecksTable {
+  chart_mrn: string
+  checked_at: string
+  checked_by: string
+  ruleset_version: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
   audit_log: AuditLogTable
   nodes: NodesTable
+  deficiencies: DeficienciesTable
+  deficiency_history: DeficiencyHistoryTable
+  ruleset_versions: RulesetVersionsTable
+  chart_checks: ChartChecksTable
 }

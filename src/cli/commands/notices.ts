@@ -5,6 +5,7 @@ import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 
 import { NOTICE_STATUSES, NoticesRepo, renderNoticeHtml, syncNotices, type NoticeStatus } from '../../reports/notices.js'
@@ -36,7 +37,7 @@ export function registerNoticesCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const clock = clockFromConfig(config)
-        syncNotices(catalog, { clock })
+        await withSqlCatalog(config.catalog, catalog.db, (sql) => syncNotices(catalog, sql, { clock }))
         const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
         await cliAudit(config, catalog.db, null, {
           action: 'report.view',
