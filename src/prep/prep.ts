@@ -113,7 +113,7 @@ function inReview(catalog: Catalog, mrn: string, clock: Clock): PrepPatient['inR
 /** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
 export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: string, clock: Clock): Promise<PrepList> {
   const defs = new DeficienciesRepo(sql)
-  const notices = new NoticesRepo(catalog.db)
+  const notices = new NoticesRepo(sql)
   const patients: PrepPatient[] = []
   for (const a of new AppointmentsRepo(catalog).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
@@ -140,7 +140,7 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
         documentId: d.documentId,
         createdAt: d.createdAt,
       })),
-      recordsRequests: notices.list({ status: ['pending', 'sent'], mrn: a.mrn }).map((n) => ({
+      recordsRequests: (await notices.list({ status: ['pending', 'sent'], mrn: a.mrn })).map((n) => ({
         id: n.id,
         trackingNumber: n.trackingNumber,
         facility: n.facility,

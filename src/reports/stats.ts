@@ -143,7 +143,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   const delinquencyRate = averageMonthlyDischarges ? Math.round((delinquentCharts.size / averageMonthlyDischarges) * 1000) / 1000 : null
 
   // Records requests.
-  const notices = new NoticesRepo(catalog.db).list()
+  const notices = await new NoticesRepo(sql).list()
   const pending = notices.filter((n) => n.status === 'pending').length
   const sent = notices.filter((n) => n.status === 'sent').length
   const overdue = notices.filter((n) => (n.status === 'pending' || n.status === 'sent') && n.dueDate !== null && n.dueDate < to).length

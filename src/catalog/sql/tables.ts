@@ -119,6 +119,43 @@ export interface ChartChecksTable {
   ruleset_version: string
 }
 
+/** Records requests to outside facilities (src/reports/notices.ts); one per deficiency. */
+export interface RecordsRequestsTable {
+  /** Given by the repository (the tracking number is made from it). */
+  id: number
+  tracking_number: string
+  deficiency_id: number
+  chart_mrn: string
+  document_id: string | null
+  facility: string
+  /** JSON array of strings. */
+  dates_of_service: string
+  /** JSON array of strings. */
+  documents_needed: string
+  status: string
+  created_at: string
+  printed_at: string | null
+  sent_at: string | null
+  sent_by: string | null
+  due_date: string | null
+  follow_ups: Generated<number>
+  last_follow_up_at: string | null
+  received_at: string | null
+  received_by: string | null
+  closed_reason: string | null
+  updated_at: string
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). */
+export interface RecordsRequestHistoryTable {
+  id: Generated<number>
+  request_id: number
+  at: string
+  by: string
+  action: string
+  note: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -128,4 +165,6 @@ export interface CatalogTables {
   deficiency_history: DeficiencyHistoryTable
   ruleset_versions: RulesetVersionsTable
   chart_checks: ChartChecksTable
+  records_requests: RecordsRequestsTable
+  records_request_history: RecordsRequestHistoryTable
 }

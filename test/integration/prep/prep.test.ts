@@ -135,14 +135,14 @@ describe('chart prep', () => {
     const defs = new DeficienciesRepo(app.sql)
     const d02 = await defs.list({ chartMrn: UNSIGNED, status: 'open' })
     expect(d02.map((d) => d.ruleId)).toContain('D02')
-    const rr = new NoticesRepo(app.catalog.db).create({
+    const rr = (await new NoticesRepo(app.sql).create({
       deficiencyId: d02[0]!.id,
       chartMrn: UNSIGNED,
       documentId: d02[0]!.documentId,
       facility: 'Mercy General (made up)',
       datesOfService: ['2025-04-20'],
       documentsNeeded: ['Signed consult note'],
-    })!
+    }))!
     const list = await buildPrepList(app.catalog, app.sql, TODAY, app.clock)
     expect(list.patients.map((p) => p.mrn)).toEqual([UNSIGNED, NO_RANGES, DECEASED])
     const [a, b, c] = list.patients as [any, any, any]

@@ -15,7 +15,7 @@ afterEach(() => catalog.close())
 describe('stats', () => {
   it('gives filing per day, review backlog, auto-filed share, open deficiencies by kind and age, delinquency and records requests', async () => {
     const [n] = (await syncNotices(catalog, sqlOf(catalog), { clock: UTC, at: '2025-06-30T10:00:00.000Z' })).created
-    new NoticesRepo(catalog.db).markSent(n!.id, { by: 'clerk.one', at: '2025-06-10T09:00:00.000Z', dueDays: 14, clock: UTC })
+    await new NoticesRepo(sqlOf(catalog)).markSent(n!.id, { by: 'clerk.one', at: '2025-06-10T09:00:00.000Z', dueDays: 14, clock: UTC })
     const s = await computeStats(catalog, sqlOf(catalog), { from: '2025-04-01', to: '2025-06-30', delinquentAfterDays: 30, clock: UTC })
 
     expect(s.period).toEqual({ from: '2025-04-01', to: '2025-06-30', days: 91 })
