@@ -185,15 +185,15 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
       receivedInPeriod: received.length,
       medianTurnaroundDays: median(turnaround),
     },
-    releases: releaseDeadlines(catalog, to),
+    releases: await releaseDeadlines(sql, to),
   }
 }
 
 /** Open release requests, and those near (5 days) or past their deadline, as of a day. */
-export function releaseDeadlines(catalog: Catalog, asOf: string): Stats['releases'] {
-  const repo = new ReleaseRepo(catalog.db)
-  const open = repo.list({ status: ['open', 'packaged'] }).length
-  const due = repo.due(asOf, 5)
+export async function releaseDeadlines(sql: SqlCatalog, asOf: string): Promise<Stats['releases']> {
+  const repo = new ReleaseRepo(sql)
+  const open = (await repo.list({ status: ['open', 'packaged'] })).length
+  const due = await repo.due(asOf, 5)
   const overdue = due.filter((r) => r.dueDate !== null && r.dueDate < asOf).length
   return { open, dueWithin5Days: due.length - overdue, overdue }
 }

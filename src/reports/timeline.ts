@@ -102,15 +102,11 @@ async function openSpans(repo: DeficienciesRepo): Promise<Map<number, Span[]>> {
 }
 
 /** When each release request was outstanding, and its deadline. */
-function releaseSpans(catalog: Catalog): (Span & { due: string | null })[] {
-  const rows = catalog.db.prepare('SELECT request_date, created_at, due_date, status, sent_at, updated_at FROM release_requests').all() as {
-    request_date: string
-    created_at: string
-    due_date: string | null
-    status: string
-    sent_at: string | null
-    updated_at: string
-  }[]
+async function releaseSpans(sql: SqlCatalog): Promise<(Span & { due: string | null })[]> {
+  const rows = await sql.db
+    .selectFrom('release_requests')
+    .select(['request_date', 'created_at', 'due_date', 'status', 'sent_at', 'updated_at'])
+    .execute()
   return rows.map((r) => ({
     start: r.request_date || r.created_at,
     // sent: answered when sent; refused or cancelled: closed at its last change
@@ -120,7 +116,7 @@ function releaseSpans(catalog: Catalog): (Span & { due: string | null })[] {
 }
 
 /** `clock`: days are the clinic's calendar days (clinic.timeZone). */
-/** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
+/** `sql`: the catalog through the query builder, where deficiencies and release requests are (src/catalog/sql/open.ts). */
 export async function buildTimeline(catalog: Catalog, sql: SqlCatalog, o: { from: string; to: string }, clock: Clock): Promise<Timeline> {
   // Calendar dates (a request date) are days already; instants become the clinic's day.
   // Remembered: every span is asked about on every day of the period.
@@ -159,7 +155,7 @@ export async function buildTimeline(catalog: Catalog, sql: SqlCatalog, o: { from
   const spans = await openSpans(repo)
   const ctx = new ReportContext(catalog, o.to, clock)
   const agingFrom = new Map(defs.map((x) => [x.id, ctx.agingFrom(x)]))
-  const releases = releaseSpans(catalog)
+  const releases = await releaseSpans(sql)
 
   for (const d of days) {
     // a document sent to review twice (a re-match) counts once

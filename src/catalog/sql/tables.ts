@@ -156,6 +156,69 @@ export interface RecordsRequestHistoryTable {
   note: string | null
 }
 
+/** Release-of-information requests (src/release/repo.ts). */
+export interface ReleaseRequestsTable {
+  id: Generated<number>
+  patient_mrn: string
+  requester: string
+  requester_type: string
+  recipient_name: string
+  recipient_address: string
+  purpose: string
+  /** JSON array. */
+  doc_types: string
+  date_from: string | null
+  date_to: string | null
+  /** JSON array. */
+  document_ids: string
+  request_date: string
+  due_date: string | null
+  authorization_id: number | null
+  /** 0 or 1. */
+  identity_verified: number
+  status: string
+  check_result: string | null
+  package_key: string | null
+  package_pages: number | null
+  package_documents: string | null
+  packaged_at: string | null
+  sent_to: string | null
+  sent_at: string | null
+  sent_by: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RoiRevocationsTable {
+  id: Generated<number>
+  authorization_id: number
+  revoked_on: string
+  recorded_by: string
+  note: string | null
+  created_at: string
+}
+
+/** The disclosure log behind the accounting of disclosures; refuses DELETE. */
+export interface DisclosuresTable {
+  id: Generated<number>
+  request_id: number
+  patient_mrn: string
+  disclosed_on: string
+  recipient_name: string
+  recipient_address: string
+  description: string
+  purpose: string
+  requester_type: string
+  authorization_id: number | null
+  /** 0 or 1. */
+  accountable: number
+  pages: number | null
+  package_key: string | null
+  recorded_by: string
+  created_at: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -167,4 +230,7 @@ export interface CatalogTables {
   chart_checks: ChartChecksTable
   records_requests: RecordsRequestsTable
   records_request_history: RecordsRequestHistoryTable
+  release_requests: ReleaseRequestsTable
+  roi_revocations: RoiRevocationsTable
+  disclosures: DisclosuresTable
 }

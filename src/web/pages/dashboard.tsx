@@ -196,7 +196,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const completed = (await deficiencies.list({ status: 'completed' })).length
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
-    const releases = releaseDeadlines(deps.catalog, clock.today())
+    const releases = await releaseDeadlines(deps.sql, clock.today())
     const freshSeconds = deps.config.nodes.freshSeconds
     const nodes = deps.nodes ? rulesetAgreement(await deps.nodes.seenWithin(freshSeconds * 1000)) : null
     return page(

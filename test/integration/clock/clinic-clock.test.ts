@@ -140,7 +140,7 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
       identityVerified: '1',
     })
     expect(res.status).toBe(303)
-    const r = new ReleaseRepo(app.catalog.db).list({ mrn: MRN }).at(-1)!
+    const r = (await new ReleaseRepo(app.sql).list({ mrn: MRN })).at(-1)!
     expect(r).toMatchObject({ requestDate: s.today, dueDate: s.due })
     const page = await (await client.get(`/releases/${r.id}`)).text()
     expect(page).toContain(s.due)
