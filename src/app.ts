@@ -102,9 +102,18 @@ export async function openApp(
   ruleFiles.reload()
   const rules = ruleFiles.checks
   // Every rule set put in force gets the number the lead knows it by ("rule set 3 of 2026-12-01").
-  const rulesetVersions = new RulesetVersions(catalog.db)
-  if (rules.current) rulesetVersions.record(rules.current.version, rules.current.loadedAt)
-  rules.on('swap', (next: NonNullable<typeof rules.current>) => rulesetVersions.record(next.version, next.loadedAt))
+  const rulesetVersions = new RulesetVersions(sql)
+  const numberVersion = (version: string, at: string) =>
+    rulesetVersions
+      .record(version, at)
+      .catch((err: unknown) =>
+        log.warn(
+          { code: (err as { code?: string }).code ?? 'unknown' },
+          'the rule set version could not be numbered; the next check numbers it',
+        ),
+      )
+  if (rules.current) await numberVersion(rules.current.version, rules.current.loadedAt)
+  rules.on('swap', (next: NonNullable<typeof rules.current>) => void numberVersion(next.version, next.loadedAt))
   let classifier: DoctypeClassifier
   try {
     classifier = new DoctypeClassifier(loadModel(resolveModelPath(config.dataDir)), ruleFiles.docTypes(), {
@@ -131,6 +140,7 @@ export async function openApp(
   const ctx: StageContext = {
     config,
     catalog,
+    sql,
     store,
     storeWithArchive,
     ocr,

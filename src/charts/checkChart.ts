@@ -1,5 +1,6 @@
 /** Checking one chart (after a filing or a settlement) against the rule set in force, recording deficiencies. */
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { Clock } from '../clock/clock.js'
 import { checkCharts, type CheckRun } from '../deficiencies/check.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
@@ -7,11 +8,19 @@ import { syncNotices } from '../reports/notices.js'
 import type { RuleSet } from '../rules/types.js'
 import { buildChart } from './buildChart.js'
 
-export function checkChart(catalog: Catalog, ruleset: RuleSet, mrn: string, clock: Clock, by = 'chartclerk'): CheckRun | null {
+/** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
+export async function checkChart(
+  catalog: Catalog,
+  sql: SqlCatalog,
+  ruleset: RuleSet,
+  mrn: string,
+  clock: Clock,
+  by = 'chartclerk',
+): Promise<CheckRun | null> {
   const chart = buildChart(catalog, mrn, clock)
   if (!chart) return null
-  const run = checkCharts(ruleset, [chart], new DeficienciesRepo(catalog.db), { by, at: clock.nowIso() })
+  const run = await checkCharts(ruleset, [chart], new DeficienciesRepo(sql), { by, at: clock.nowIso() })
   // Records requests: open one for a newly missing record, close the one whose record just arrived.
-  syncNotices(catalog, { mrn, clock })
+  await syncNotices(catalog, sql, { mrn, clock })
   return run
 }

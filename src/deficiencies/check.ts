@@ -34,18 +34,19 @@ export interface CheckRun {
 }
 
 /** Checks each chart and records (or, with dryRun, only plans) the deficiency changes. */
-export function checkCharts(
+export async function checkCharts(
   ruleset: RuleSet,
   charts: Iterable<Chart>,
   repo: DeficienciesRepo,
   opts: { dryRun?: boolean; by?: string; at?: string } = {},
-): CheckRun {
+): Promise<CheckRun> {
   const totals: CheckTotals = { charts: 0, findings: 0, opened: 0, reopened: 0, updated: 0, autoCompleted: 0, unchanged: 0, suppressed: 0 }
   const plans: CheckPlan[] = []
   for (const chart of charts) {
     const findings = evaluate(ruleset, chart)
-    const plan = repo.plan(chart.patient.mrn, findings, ruleset)
-    if (!opts.dryRun) repo.apply(plan, { by: opts.by, at: opts.at })
+    const plan = opts.dryRun
+      ? await repo.plan(chart.patient.mrn, findings, ruleset)
+      : await repo.recordCheck(chart.patient.mrn, findings, ruleset, { by: opts.by, at: opts.at })
     totals.charts++
     totals.findings += findings.length
     totals.unchanged += plan.unchanged

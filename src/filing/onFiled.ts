@@ -10,6 +10,7 @@
  * is checked against the rule set in force.
  */
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { Clock } from '../clock/clock.js'
 import { checkChart } from '../charts/checkChart.js'
 import type { Config } from '../config/config.js'
@@ -23,6 +24,8 @@ import type { ArchiveAwareStore } from '../storage/archiveAwareStore.js'
 
 export interface OnFiledDeps {
   catalog: Catalog
+  /** The catalog through the query builder: where deficiencies are (the same SQLite file, or PostgreSQL). */
+  sql: SqlCatalog
   /** Bringing an inactive chart back moves its objects from the archive. */
   storeWithArchive: ArchiveAwareStore
   config: Readonly<Config>
@@ -108,7 +111,7 @@ export async function onFiled(deps: OnFiledDeps, f: Filing): Promise<FiledOutcom
     const charts = [f.mrn, ...(f.previousMrn && f.previousMrn !== f.mrn ? [f.previousMrn] : [])]
     for (const mrn of charts) {
       try {
-        if (checkChart(deps.catalog, f.ruleset, mrn, deps.clock, f.by)) out.checked.push(mrn)
+        if (await checkChart(deps.catalog, deps.sql, f.ruleset, mrn, deps.clock, f.by)) out.checked.push(mrn)
       } catch (err) {
         fail(
           'check',

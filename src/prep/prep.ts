@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import type { DocumentRecord } from '../catalog/documents.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { getInactive } from '../inactive/inactive.js'
 import { docTypeLabel } from '../release/package.js'
@@ -109,9 +110,10 @@ function inReview(catalog: Catalog, mrn: string, clock: Clock): PrepPatient['inR
 }
 
 /** Chart prep for the visits of `date` (a clinic date); documents count by the clinic's date they arrived. */
-export function buildPrepList(catalog: Catalog, date: string, clock: Clock): PrepList {
-  const defs = new DeficienciesRepo(catalog.db)
-  const notices = new NoticesRepo(catalog.db)
+/** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
+export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: string, clock: Clock): Promise<PrepList> {
+  const defs = new DeficienciesRepo(sql)
+  const notices = new NoticesRepo(sql)
   const patients: PrepPatient[] = []
   for (const a of new AppointmentsRepo(catalog).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
@@ -130,10 +132,15 @@ export function buildPrepList(catalog: Catalog, date: string, clock: Clock): Pre
       mrn: a.mrn,
       patient: p ? { name: `${p.familyName}, ${p.givenName}`, birthDate: p.birthDate, deceased: !!(p.deceased || p.deceasedDate) } : null,
       inactive: ia ? { since: ia.inactiveSince, reason: ia.reason } : null,
-      deficiencies: defs
-        .list({ chartMrn: a.mrn, status: 'open' })
-        .map((d) => ({ id: d.id, ruleId: d.ruleId, kind: d.kind, message: d.message, documentId: d.documentId, createdAt: d.createdAt })),
-      recordsRequests: notices.list({ status: ['pending', 'sent'], mrn: a.mrn }).map((n) => ({
+      deficiencies: (await defs.list({ chartMrn: a.mrn, status: 'open' })).map((d) => ({
+        id: d.id,
+        ruleId: d.ruleId,
+        kind: d.kind,
+        message: d.message,
+        documentId: d.documentId,
+        createdAt: d.createdAt,
+      })),
+      recordsRequests: (await notices.list({ status: ['pending', 'sent'], mrn: a.mrn })).map((n) => ({
         id: n.id,
         trackingNumber: n.trackingNumber,
         facility: n.facility,

@@ -128,13 +128,13 @@ export function roiOf(doc: DocumentRecord): FiledRoi | null {
 }
 
 /** Everything wrong with one authorization for this request. */
-export function examineAuthorization(
+export async function examineAuthorization(
   catalog: Catalog,
   releases: ReleaseRepo,
   req: ReleaseRequest,
   documentId: number,
   asOf: string,
-): AuthorizationFinding {
+): Promise<AuthorizationFinding> {
   const reasons: string[] = []
   const doc = catalog.documents.get(documentId)
   const f = (valid: boolean, missing: string[] = []): AuthorizationFinding => ({ documentId, valid, reasons, missingElements: missing })
@@ -167,7 +167,7 @@ export function examineAuthorization(
   if (exp && exp < asOf) reasons.push(`authorization ${documentId} expired on ${exp}`)
   if (roi.signatureDate && /^\d{4}-\d{2}-\d{2}/.test(roi.signatureDate) && roi.signatureDate.slice(0, 10) > asOf)
     reasons.push(`authorization ${documentId} is signed on ${roi.signatureDate.slice(0, 10)}, after ${asOf}`)
-  const rev = releases.revocation(documentId, asOf)
+  const rev = await releases.revocation(documentId, asOf)
   if (rev) reasons.push(`authorization ${documentId} was revoked on ${rev.revokedOn}`)
   if (roi.recipient && !recipientCovered(roi.recipient, req.recipientName))
     reasons.push(`authorization ${documentId} does not name ${req.recipientName} as a recipient (it names: ${roi.recipient})`)
@@ -188,14 +188,14 @@ function selectDocuments(catalog: Catalog, req: ReleaseRequest, timeZone: string
 }
 
 /** `asOf` and `timeZone`: the clinic's day of the check and its zone (a document without a date of service counts by the day it arrived there). */
-export function checkRelease(
+export async function checkRelease(
   catalog: Catalog,
   releases: ReleaseRepo,
   req: ReleaseRequest,
   cats: ProtectedCategory[],
   asOf: string,
   timeZone: string,
-): ReleaseCheck {
+): Promise<ReleaseCheck> {
   const needsAuthorization = !NO_AUTHORIZATION_NEEDED.includes(req.requesterType)
   const reasons: string[] = []
   let authorizationId: number | null = req.authorizationId
@@ -215,7 +215,7 @@ export function checkRelease(
           .reverse()
   let finding: AuthorizationFinding | undefined
   for (const id of candidates) {
-    const x = examineAuthorization(catalog, releases, req, id, asOf)
+    const x = await examineAuthorization(catalog, releases, req, id, asOf)
     if (!finding || x.valid) finding = x
     if (x.valid) break
   }

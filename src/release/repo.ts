@@ -3,7 +3,10 @@
  * disclosure log behind the accounting of disclosures (45 CFR 164.528).
  */
 import { addDays, addYears } from '../clock/calendar.js'
-import type { Db } from '../catalog/db.js'
+import type { Selectable } from 'kysely'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import type { DisclosuresTable, ReleaseRequestsTable } from '../catalog/sql/tables.js'
+import type { CatalogHandle } from '../catalog/sql/write.js'
 import { ChartclerkError } from '../errors.js'
 
 export const REQUESTER_TYPES = ['patient', 'treatment', 'attorney', 'insurer', 'required_by_law', 'other'] as const
@@ -88,47 +91,59 @@ export function parseReleaseRef(ref: string): number {
   return Number(m[1])
 }
 
+/**
+ * On either catalog engine (src/catalog/sql/open.ts). `handle`: a transaction to work in
+ * (src/catalog/sql/write.ts), when a step writes the request and the disclosure log together.
+ *
+ * @example
+ *   const repo = new ReleaseRepo(app.sql)
+ *   const r = await repo.create({ patientMrn: 'CC-100418', requester: 'Michael Johnson', requesterType: 'patient', ... })
+ *   await repo.accounting('CC-100418', '2026-12-07')
+ */
 export class ReleaseRepo {
-  constructor(private readonly db: Db) {}
+  private readonly db: CatalogHandle
 
-  create(r: NewReleaseRequest): ReleaseRequest {
-    const now = new Date().toISOString()
-    const due = r.requesterType === 'patient' ? addDays(r.requestDate, ACCESS_DUE_DAYS) : null
-    const info = this.db
-      .prepare(
-        `INSERT INTO release_requests (patient_mrn, requester, requester_type, recipient_name, recipient_address, purpose, doc_types, date_from, date_to,
-           document_ids, request_date, due_date, authorization_id, identity_verified, status, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-      )
-      .run(
-        r.patientMrn,
-        r.requester,
-        r.requesterType,
-        r.recipientName,
-        r.recipientAddress ?? '',
-        r.purpose,
-        JSON.stringify(r.docTypes ?? []),
-        r.dateFrom ?? null,
-        r.dateTo ?? null,
-        JSON.stringify(r.documentIds ?? []),
-        r.requestDate,
-        due,
-        r.authorizationId ?? null,
-        r.identityVerified ? 1 : 0,
-        r.createdBy,
-        now,
-        now,
-      )
-    return this.get(Number(info.lastInsertRowid))!
+  constructor(catalog: SqlCatalog, handle?: CatalogHandle) {
+    this.db = handle ?? catalog.db
   }
 
-  get(id: number): ReleaseRequest | undefined {
-    const row = this.db.prepare('SELECT * FROM release_requests WHERE id = ?').get(id)
+  async create(r: NewReleaseRequest): Promise<ReleaseRequest> {
+    const now = new Date().toISOString()
+    const due = r.requesterType === 'patient' ? addDays(r.requestDate, ACCESS_DUE_DAYS) : null
+    const { id } = await this.db
+      .insertInto('release_requests')
+      .values({
+        patient_mrn: r.patientMrn,
+        requester: r.requester,
+        requester_type: r.requesterType,
+        recipient_name: r.recipientName,
+        recipient_address: r.recipientAddress ?? '',
+        purpose: r.purpose,
+        doc_types: JSON.stringify(r.docTypes ?? []),
+        date_from: r.dateFrom ?? null,
+        date_to: r.dateTo ?? null,
+        document_ids: JSON.stringify(r.documentIds ?? []),
+        request_date: r.requestDate,
+        due_date: due,
+        authorization_id: r.authorizationId ?? null,
+        identity_verified: r.identityVerified ? 1 : 0,
+        status: 'open',
+        created_by: r.createdBy,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return (await this.get(Number(id)))!
+  }
+
+  async get(id: number): Promise<ReleaseRequest | undefined> {
+    const row = await this.db.selectFrom('release_requests').selectAll().where('id', '=', id).executeTakeFirst()
     return row ? toRequest(row) : undefined
   }
 
-  require(id: number): ReleaseRequest {
-    const r = this.get(id)
+  async require(id: number): Promise<ReleaseRequest> {
+    const r = await this.get(id)
     if (!r)
       throw new ChartclerkError('NOT_FOUND', `There is no release request ${releaseNumber(id)}.`, {
         cliHint: '"chartclerk release list --all" shows them.',
@@ -136,173 +151,211 @@ export class ReleaseRepo {
     return r
   }
 
-  list(opts: { status?: ReleaseStatus[]; mrn?: string } = {}): ReleaseRequest[] {
-    const where: string[] = []
-    const args: unknown[] = []
-    if (opts.status?.length) {
-      where.push(`status IN (${opts.status.map(() => '?').join(',')})`)
-      args.push(...opts.status)
-    }
-    if (opts.mrn) {
-      where.push('patient_mrn = ?')
-      args.push(opts.mrn)
-    }
-    const sql = `SELECT * FROM release_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`
-    return (this.db.prepare(sql).all(...args) as any[]).map(toRequest)
+  async list(opts: { status?: ReleaseStatus[]; mrn?: string } = {}): Promise<ReleaseRequest[]> {
+    let q = this.db.selectFrom('release_requests').selectAll()
+    if (opts.status?.length) q = q.where('status', 'in', opts.status)
+    if (opts.mrn) q = q.where('patient_mrn', '=', opts.mrn)
+    return (await q.orderBy('id').execute()).map(toRequest)
   }
 
   /** Requests still to be answered whose deadline is within `withinDays` days of `asOf`, or past it. */
-  due(asOf: string, withinDays = 5): ReleaseRequest[] {
-    const limit = addDays(asOf, withinDays)
-    return (
-      this.db
-        .prepare(
-          `SELECT * FROM release_requests WHERE status IN ('open','packaged') AND due_date IS NOT NULL AND due_date <= ? ORDER BY due_date, id`,
-        )
-        .all(limit) as any[]
-    ).map(toRequest)
+  async due(asOf: string, withinDays = 5): Promise<ReleaseRequest[]> {
+    const rows = await this.db
+      .selectFrom('release_requests')
+      .selectAll()
+      .where('status', 'in', ['open', 'packaged'])
+      .where('due_date', 'is not', null)
+      .where('due_date', '<=', addDays(asOf, withinDays))
+      .orderBy('due_date')
+      .orderBy('id')
+      .execute()
+    return rows.map(toRequest)
   }
 
-  recordCheck(id: number, result: unknown, refused: boolean): void {
-    this.db
-      .prepare(
-        `UPDATE release_requests SET check_result = ?, status = CASE WHEN status IN ('open','refused') THEN ? ELSE status END, updated_at = ? WHERE id = ?`,
-      )
-      .run(JSON.stringify(result), refused ? 'refused' : 'open', new Date().toISOString(), id)
+  async recordCheck(id: number, result: unknown, refused: boolean): Promise<void> {
+    await this.db
+      .updateTable('release_requests')
+      .set((eb) => ({
+        check_result: JSON.stringify(result),
+        status: eb
+          .case()
+          .when('status', 'in', ['open', 'refused'])
+          .then(refused ? 'refused' : 'open')
+          .else(eb.ref('status'))
+          .end(),
+        updated_at: new Date().toISOString(),
+      }))
+      .where('id', '=', id)
+      .execute()
   }
 
-  recordPackage(id: number, p: { key: string; pages: number; documentIds: number[]; authorizationId: number | null }): void {
+  async recordPackage(id: number, p: { key: string; pages: number; documentIds: number[]; authorizationId: number | null }): Promise<void> {
     const now = new Date().toISOString()
-    this.db
-      .prepare(
-        `UPDATE release_requests SET status = 'packaged', package_key = ?, package_pages = ?, package_documents = ?, packaged_at = ?, authorization_id = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(p.key, p.pages, JSON.stringify(p.documentIds), now, p.authorizationId, now, id)
+    await this.db
+      .updateTable('release_requests')
+      .set({
+        status: 'packaged',
+        package_key: p.key,
+        package_pages: p.pages,
+        package_documents: JSON.stringify(p.documentIds),
+        packaged_at: now,
+        authorization_id: p.authorizationId,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute()
   }
 
   /** Records that the requester's identity was checked (a patient or their representative). */
-  recordIdentityVerified(id: number): void {
-    this.db.prepare('UPDATE release_requests SET identity_verified = 1, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id)
+  async recordIdentityVerified(id: number): Promise<void> {
+    await this.db
+      .updateTable('release_requests')
+      .set({ identity_verified: 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute()
   }
 
-  recordSent(id: number, s: { to: string; on: string; by: string }): void {
-    this.db
-      .prepare(`UPDATE release_requests SET status = 'sent', sent_to = ?, sent_at = ?, sent_by = ?, updated_at = ? WHERE id = ?`)
-      .run(s.to, s.on, s.by, new Date().toISOString(), id)
+  async recordSent(id: number, s: { to: string; on: string; by: string }): Promise<void> {
+    await this.db
+      .updateTable('release_requests')
+      .set({ status: 'sent', sent_to: s.to, sent_at: s.on, sent_by: s.by, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute()
   }
 
-  revoke(authorizationId: number, revokedOn: string, by: string, note?: string): Revocation {
-    const info = this.db
-      .prepare('INSERT INTO roi_revocations (authorization_id, revoked_on, recorded_by, note, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(authorizationId, revokedOn, by, note ?? null, new Date().toISOString())
-    return { id: Number(info.lastInsertRowid), authorizationId, revokedOn, recordedBy: by, note: note ?? null }
+  async revoke(authorizationId: number, revokedOn: string, by: string, note?: string): Promise<Revocation> {
+    const { id } = await this.db
+      .insertInto('roi_revocations')
+      .values({
+        authorization_id: authorizationId,
+        revoked_on: revokedOn,
+        recorded_by: by,
+        note: note ?? null,
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return { id: Number(id), authorizationId, revokedOn, recordedBy: by, note: note ?? null }
   }
 
   /** The earliest revocation of the authorization in force on `asOf`, if any. */
-  revocation(authorizationId: number, asOf: string): Revocation | undefined {
-    const r = this.db
-      .prepare('SELECT * FROM roi_revocations WHERE authorization_id = ? AND revoked_on <= ? ORDER BY revoked_on, id LIMIT 1')
-      .get(authorizationId, asOf) as any
+  async revocation(authorizationId: number, asOf: string): Promise<Revocation | undefined> {
+    const r = await this.db
+      .selectFrom('roi_revocations')
+      .selectAll()
+      .where('authorization_id', '=', authorizationId)
+      .where('revoked_on', '<=', asOf)
+      .orderBy('revoked_on')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst()
     return r
-      ? { id: r.id, authorizationId: r.authorization_id, revokedOn: r.revoked_on, recordedBy: r.recorded_by, note: r.note }
+      ? { id: Number(r.id), authorizationId: Number(r.authorization_id), revokedOn: r.revoked_on, recordedBy: r.recorded_by, note: r.note }
       : undefined
   }
 
-  logDisclosure(d: Omit<Disclosure, 'id' | 'createdAt' | 'releaseNumber'>): Disclosure {
+  async logDisclosure(d: Omit<Disclosure, 'id' | 'createdAt' | 'releaseNumber'>): Promise<Disclosure> {
     const now = new Date().toISOString()
-    const info = this.db
-      .prepare(
-        `INSERT INTO disclosures (request_id, patient_mrn, disclosed_on, recipient_name, recipient_address, description, purpose, requester_type,
-           authorization_id, accountable, pages, package_key, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        d.requestId,
-        d.patientMrn,
-        d.disclosedOn,
-        d.recipientName,
-        d.recipientAddress,
-        d.description,
-        d.purpose,
-        d.requesterType,
-        d.authorizationId,
-        d.accountable ? 1 : 0,
-        d.pages,
-        d.packageKey,
-        d.recordedBy,
-        now,
-      )
-    return { ...d, id: Number(info.lastInsertRowid), releaseNumber: releaseNumber(d.requestId), createdAt: now }
+    const { id } = await this.db
+      .insertInto('disclosures')
+      .values({
+        request_id: d.requestId,
+        patient_mrn: d.patientMrn,
+        disclosed_on: d.disclosedOn,
+        recipient_name: d.recipientName,
+        recipient_address: d.recipientAddress,
+        description: d.description,
+        purpose: d.purpose,
+        requester_type: d.requesterType,
+        authorization_id: d.authorizationId,
+        accountable: d.accountable ? 1 : 0,
+        pages: d.pages,
+        package_key: d.packageKey,
+        recorded_by: d.recordedBy,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return { ...d, id: Number(id), releaseNumber: releaseNumber(d.requestId), createdAt: now }
   }
 
   /** Every logged disclosure of the chart (accountable or not), oldest first. */
-  disclosures(mrn: string): Disclosure[] {
-    return (this.db.prepare('SELECT * FROM disclosures WHERE patient_mrn = ? ORDER BY disclosed_on, id').all(mrn) as any[]).map(
-      toDisclosure,
-    )
+  async disclosures(mrn: string): Promise<Disclosure[]> {
+    const rows = await this.db
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('patient_mrn', '=', mrn)
+      .orderBy('disclosed_on')
+      .orderBy('id')
+      .execute()
+    return rows.map(toDisclosure)
   }
 
   /** The accounting of disclosures: accountable disclosures from `asOf` back `years` years (default six). */
-  accounting(mrn: string, asOf: string, years = 6): Disclosure[] {
-    const from = addYears(asOf, -years)
-    return (
-      this.db
-        .prepare(
-          'SELECT * FROM disclosures WHERE patient_mrn = ? AND accountable = 1 AND disclosed_on >= ? AND disclosed_on <= ? ORDER BY disclosed_on, id',
-        )
-        .all(mrn, from, asOf) as any[]
-    ).map(toDisclosure)
+  async accounting(mrn: string, asOf: string, years = 6): Promise<Disclosure[]> {
+    const rows = await this.db
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('patient_mrn', '=', mrn)
+      .where('accountable', '=', 1)
+      .where('disclosed_on', '>=', addYears(asOf, -years))
+      .where('disclosed_on', '<=', asOf)
+      .orderBy('disclosed_on')
+      .orderBy('id')
+      .execute()
+    return rows.map(toDisclosure)
   }
 }
 
-function toRequest(r: any): ReleaseRequest {
+function toRequest(r: Selectable<ReleaseRequestsTable>): ReleaseRequest {
   return {
-    id: r.id,
-    releaseNumber: releaseNumber(r.id),
+    id: Number(r.id),
+    releaseNumber: releaseNumber(Number(r.id)),
     patientMrn: r.patient_mrn,
     requester: r.requester,
-    requesterType: r.requester_type,
+    requesterType: r.requester_type as RequesterType,
     recipientName: r.recipient_name,
     recipientAddress: r.recipient_address,
     purpose: r.purpose,
-    docTypes: JSON.parse(r.doc_types),
-    dateFrom: r.date_from,
-    dateTo: r.date_to,
-    documentIds: JSON.parse(r.document_ids),
+    docTypes: JSON.parse(r.doc_types) as string[],
+    dateFrom: r.date_from ?? null,
+    dateTo: r.date_to ?? null,
+    documentIds: JSON.parse(r.document_ids) as number[],
     requestDate: r.request_date,
-    dueDate: r.due_date,
-    authorizationId: r.authorization_id,
-    identityVerified: !!r.identity_verified,
-    status: r.status,
-    checkResult: r.check_result ? JSON.parse(r.check_result) : null,
-    packageKey: r.package_key,
-    packagePages: r.package_pages,
-    packageDocuments: r.package_documents ? JSON.parse(r.package_documents) : [],
-    packagedAt: r.packaged_at,
-    sentTo: r.sent_to,
-    sentAt: r.sent_at,
-    sentBy: r.sent_by,
+    dueDate: r.due_date ?? null,
+    authorizationId: r.authorization_id === null ? null : Number(r.authorization_id),
+    identityVerified: !!Number(r.identity_verified),
+    status: r.status as ReleaseStatus,
+    checkResult: r.check_result ? (JSON.parse(r.check_result) as unknown) : null,
+    packageKey: r.package_key ?? null,
+    packagePages: r.package_pages === null ? null : Number(r.package_pages),
+    packageDocuments: r.package_documents ? (JSON.parse(r.package_documents) as number[]) : [],
+    packagedAt: r.packaged_at ?? null,
+    sentTo: r.sent_to ?? null,
+    sentAt: r.sent_at ?? null,
+    sentBy: r.sent_by ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
 }
 
-function toDisclosure(r: any): Disclosure {
+function toDisclosure(r: Selectable<DisclosuresTable>): Disclosure {
   return {
-    id: r.id,
-    requestId: r.request_id,
-    releaseNumber: releaseNumber(r.request_id),
+    id: Number(r.id),
+    requestId: Number(r.request_id),
+    releaseNumber: releaseNumber(Number(r.request_id)),
     patientMrn: r.patient_mrn,
     disclosedOn: r.disclosed_on,
     recipientName: r.recipient_name,
     recipientAddress: r.recipient_address,
     description: r.description,
     purpose: r.purpose,
-    requesterType: r.requester_type,
-    authorizationId: r.authorization_id,
-    accountable: !!r.accountable,
-    pages: r.pages,
-    packageKey: r.package_key,
+    requesterType: r.requester_type as RequesterType,
+    authorizationId: r.authorization_id === null ? null : Number(r.authorization_id),
+    accountable: !!Number(r.accountable),
+    pages: r.pages === null ? null : Number(r.pages),
+    packageKey: r.package_key ?? null,
     recordedBy: r.recorded_by,
     createdAt: r.created_at,
   }

@@ -1,5 +1,7 @@
 /** What the release commands do, over an open App (used by the CLI and the tests alike). */
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import { writeTransaction } from '../catalog/sql/write.js'
 import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import { rulesDirOf } from '../rules/rulesDir.js'
@@ -15,6 +17,8 @@ export type ReleaseDeps = PackageDeps & CatalogDeps
 /** What the commands that touch no object need; a running desk passes its rule files in force. */
 export interface CatalogDeps {
   catalog: Catalog
+  /** The catalog through the query builder (the same SQLite file, or PostgreSQL): where release requests and disclosures are. */
+  sql: SqlCatalog
   config: Readonly<Config>
   clock: Clock
   ruleFiles?: { protectedCategoryList(): ProtectedCategory[] } | null
@@ -44,7 +48,7 @@ export function isoDate(v: string | undefined, what: string): string | undefined
   return dateOption(v, what)
 }
 
-export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseRequest {
+export async function createRelease(deps: CatalogDeps, r: NewReleaseRequest): Promise<ReleaseRequest> {
   if (!deps.catalog.patients.get(r.patientMrn))
     throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
   const needed = [
@@ -55,23 +59,22 @@ export function createRelease(deps: CatalogDeps, r: NewReleaseRequest): ReleaseR
   ] as const
   for (const [flag, what, v] of needed)
     if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs ${what}.`, { cliHint: `Give --${flag}.` })
-  const repo = new ReleaseRepo(deps.catalog.db)
-  const req = repo.create(r)
+  const req = await new ReleaseRepo(deps.sql).create(r)
   deps.catalog.events.append('release.created', null, { release: req.releaseNumber, requesterType: req.requesterType, by: r.createdBy })
   return req
 }
 
 /** Checks the request (as of `asOf`, default the clinic's today) and records the result: refused with reasons, or open. */
-export function checkReleaseRequest(
+export async function checkReleaseRequest(
   deps: CatalogDeps,
   id: number,
   asOf = deps.clock.today(),
-): { request: ReleaseRequest; check: ReleaseCheck } {
-  const repo = new ReleaseRepo(deps.catalog.db)
-  const request = repo.require(id)
-  const check = checkRelease(deps.catalog, repo, request, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
+): Promise<{ request: ReleaseRequest; check: ReleaseCheck }> {
+  const repo = new ReleaseRepo(deps.sql)
+  const request = await repo.require(id)
+  const check = await checkRelease(deps.catalog, repo, request, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
   if (request.status === 'open' || request.status === 'refused') {
-    repo.recordCheck(id, check, !check.allowed)
+    await repo.recordCheck(id, check, !check.allowed)
     deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {
       release: request.releaseNumber,
       allowed: check.allowed,
@@ -79,7 +82,7 @@ export function checkReleaseRequest(
       authorizationId: check.authorizationId,
     })
   }
-  return { request: repo.require(id), check }
+  return { request: await repo.require(id), check }
 }
 
 /**
@@ -101,14 +104,14 @@ function requireIdentity(r: ReleaseRequest, step: string): void {
 }
 
 /** The requester's identity was checked: the request is no longer held. */
-export function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: string; how?: string }): ReleaseRequest {
-  const repo = new ReleaseRepo(deps.catalog.db)
-  const request = repo.require(id)
+export async function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { by: string; how?: string }): Promise<ReleaseRequest> {
+  const repo = new ReleaseRepo(deps.sql)
+  const request = await repo.require(id)
   if (!v.by.trim()) throw new ChartclerkError('USAGE', 'Say who verified the identity.', { cliHint: 'Give --by NAME.' })
   if (request.status === 'sent' || request.status === 'cancelled')
     throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
   if (!request.identityVerified) {
-    repo.recordIdentityVerified(id)
+    await repo.recordIdentityVerified(id)
     deps.catalog.events.append('release.identity_verified', null, { release: request.releaseNumber, by: v.by, how: v.how ?? null })
   }
   return repo.require(id)
@@ -119,30 +122,30 @@ export async function packageRelease(
   id: number,
   asOf = deps.clock.today(),
 ): Promise<{ request: ReleaseRequest; check: ReleaseCheck; pkg: BuiltPackage }> {
-  const { request, check } = checkReleaseRequest(deps, id, asOf)
+  const { request, check } = await checkReleaseRequest(deps, id, asOf)
   if (request.status === 'sent' || request.status === 'cancelled')
     throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; it is not packaged again.`)
   requireIdentity(request, 'packaged')
   const pkg = await buildReleasePackage(deps, request, check, { on: asOf })
-  const repo = new ReleaseRepo(deps.catalog.db)
-  repo.recordPackage(id, { key: pkg.key, pages: pkg.pages, documentIds: pkg.documentIds, authorizationId: check.authorizationId })
+  const repo = new ReleaseRepo(deps.sql)
+  await repo.recordPackage(id, { key: pkg.key, pages: pkg.pages, documentIds: pkg.documentIds, authorizationId: check.authorizationId })
   deps.catalog.events.append('release.packaged', null, {
     release: request.releaseNumber,
     pages: pkg.pages,
     documents: pkg.documentIds,
     key: pkg.key,
   })
-  return { request: repo.require(id), check, pkg }
+  return { request: await repo.require(id), check, pkg }
 }
 
 /** The package went out: when, to whom; the disclosure is logged (accountable or not). */
-export function markReleaseSent(
+export async function markReleaseSent(
   deps: CatalogDeps,
   id: number,
   s: { to?: string; on?: string; by: string },
-): { request: ReleaseRequest; disclosure: Disclosure } {
-  const repo = new ReleaseRepo(deps.catalog.db)
-  const request = repo.require(id)
+): Promise<{ request: ReleaseRequest; disclosure: Disclosure }> {
+  const repo = new ReleaseRepo(deps.sql)
+  const request = await repo.require(id)
   if (request.status !== 'packaged')
     throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; build its package first.`, {
       cliHint: `"chartclerk release package ${id}" builds it.`,
@@ -158,10 +161,12 @@ export function markReleaseSent(
       .filter((d) => sentDocs.has(d.id))
       .map((d) => `${docTypeLabel(d.docType)}${d.date ? ` (${d.date})` : ''}`)
       .join('; ') || 'records'
-  let disclosure!: Disclosure
-  deps.catalog.tx(() => {
-    repo.recordSent(id, { to, on, by: s.by })
-    disclosure = repo.logDisclosure({
+  // The request marked sent and its disclosure logged together (or neither). On SQLite the event
+  // joins the same transaction (one connection); on PostgreSQL it follows the commit's turn.
+  const disclosure = await writeTransaction(deps.sql, `release ${id}`, async (trx) => {
+    const inTrx = new ReleaseRepo(deps.sql, trx)
+    await inTrx.recordSent(id, { to, on, by: s.by })
+    const logged = await inTrx.logDisclosure({
       requestId: id,
       patientMrn: request.patientMrn,
       disclosedOn: on,
@@ -177,16 +182,17 @@ export function markReleaseSent(
       recordedBy: s.by,
     })
     deps.catalog.events.append('release.sent', null, { release: request.releaseNumber, on, by: s.by, accountable: check.accountable })
+    return logged
   })
-  return { request: repo.require(id), disclosure }
+  return { request: await repo.require(id), disclosure }
 }
 
-export function revokeAuthorization(deps: CatalogDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
+export async function revokeAuthorization(deps: CatalogDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
   const doc = deps.catalog.documents.get(authorizationId)
   if (!doc || doc.docType !== 'roi_authorization')
     throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
   if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation.', { cliHint: 'Give --by NAME.' })
-  const rev = new ReleaseRepo(deps.catalog.db).revoke(authorizationId, r.on ?? deps.clock.today(), r.by, r.note)
+  const rev = await new ReleaseRepo(deps.sql).revoke(authorizationId, r.on ?? deps.clock.today(), r.by, r.note)
   deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })
   return rev
 }

@@ -3,10 +3,11 @@
  * totals by aging bucket; rendered as printable HTML, spreadsheet-safe CSV, or JSON Lines.
  *
  * @example
- *   const report = buildDeficiencyReport(catalog, { status: ['open'], minAgeDays: 15 }, { delinquentAfterDays: 30 })
+ *   const report = await buildDeficiencyReport(catalog, app.sql, { status: ['open'], minAgeDays: 15 }, { delinquentAfterDays: 30 })
  *   writeFileSync('deficiencies.html', renderReportHtml(report))
  */
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo, type Deficiency, type DeficiencyStatus } from '../deficiencies/repo.js'
 import type { Patient } from '../model/types.js'
 import type { DeficiencyKind, Severity } from '../rules/types.js'
@@ -143,11 +144,17 @@ export function reportRow(d: Deficiency, ctx: ReportContext, delinquentAfterDays
   }
 }
 
-export function buildDeficiencyReport(catalog: Catalog, filter: ReportFilter, opts: ReportOptions): DeficiencyReport {
+/** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
+export async function buildDeficiencyReport(
+  catalog: Catalog,
+  sql: SqlCatalog,
+  filter: ReportFilter,
+  opts: ReportOptions,
+): Promise<DeficiencyReport> {
   const asOf = opts.asOf ?? opts.clock.today()
   const ctx = new ReportContext(catalog, asOf, opts.clock)
   const status = filter.status?.length ? filter.status : (['open'] as DeficiencyStatus[])
-  const list = new DeficienciesRepo(catalog.db).list({ status, chartMrn: filter.mrn, ruleId: filter.ruleId })
+  const list = await new DeficienciesRepo(sql).list({ status, chartMrn: filter.mrn, ruleId: filter.ruleId })
   const facility = filter.facility?.trim().toLowerCase()
   const rows = list
     .filter((d) => !opts.visible || opts.visible(d.chartMrn, ctx.patient(d.chartMrn)))

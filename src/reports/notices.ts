@@ -10,7 +10,11 @@
  * before `chartclerk notices list`: it opens notices for new deficiencies and closes the ones whose
  * record arrived.
  */
-import type { Catalog, Db } from '../catalog/db.js'
+import type { Selectable } from 'kysely'
+import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import type { RecordsRequestsTable } from '../catalog/sql/tables.js'
+import { writeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 import { DeficienciesRepo, SYSTEM_ACTOR, type Deficiency } from '../deficiencies/repo.js'
 import { ChartclerkError } from '../errors.js'
 import type { HospitalStay } from '../model/chart.js'
@@ -63,98 +67,103 @@ export interface ClinicInfo {
   fax: string
 }
 
-function toNotice(r: Record<string, unknown>): Notice {
+function toNotice(r: Selectable<RecordsRequestsTable>): Notice {
   return {
-    id: r.id as number,
-    trackingNumber: r.tracking_number as string,
-    deficiencyId: r.deficiency_id as number,
-    chartMrn: r.chart_mrn as string,
-    documentId: (r.document_id as string | null) ?? null,
-    facility: r.facility as string,
-    datesOfService: JSON.parse(r.dates_of_service as string) as string[],
-    documentsNeeded: JSON.parse(r.documents_needed as string) as string[],
+    id: Number(r.id),
+    trackingNumber: r.tracking_number,
+    deficiencyId: Number(r.deficiency_id),
+    chartMrn: r.chart_mrn,
+    documentId: r.document_id ?? null,
+    facility: r.facility,
+    datesOfService: JSON.parse(r.dates_of_service) as string[],
+    documentsNeeded: JSON.parse(r.documents_needed) as string[],
     status: r.status as NoticeStatus,
-    createdAt: r.created_at as string,
-    printedAt: (r.printed_at as string | null) ?? null,
-    sentAt: (r.sent_at as string | null) ?? null,
-    sentBy: (r.sent_by as string | null) ?? null,
-    dueDate: (r.due_date as string | null) ?? null,
-    followUps: r.follow_ups as number,
-    lastFollowUpAt: (r.last_follow_up_at as string | null) ?? null,
-    receivedAt: (r.received_at as string | null) ?? null,
-    receivedBy: (r.received_by as string | null) ?? null,
-    closedReason: (r.closed_reason as string | null) ?? null,
-    updatedAt: r.updated_at as string,
+    createdAt: r.created_at,
+    printedAt: r.printed_at ?? null,
+    sentAt: r.sent_at ?? null,
+    sentBy: r.sent_by ?? null,
+    dueDate: r.due_date ?? null,
+    followUps: Number(r.follow_ups),
+    lastFollowUpAt: r.last_follow_up_at ?? null,
+    receivedAt: r.received_at ?? null,
+    receivedBy: r.received_by ?? null,
+    closedReason: r.closed_reason ?? null,
+    updatedAt: r.updated_at,
   }
 }
 
 const OUTSTANDING: readonly NoticeStatus[] = ['pending', 'sent']
 
-export class NoticesRepo {
-  constructor(private readonly db: Db) {}
+async function getIn(db: CatalogHandle, id: number): Promise<Notice | null> {
+  const r = await db.selectFrom('records_requests').selectAll().where('id', '=', id).executeTakeFirst()
+  return r ? toNotice(r) : null
+}
 
-  get(id: number): Notice | null {
-    const r = this.db.prepare('SELECT * FROM records_requests WHERE id = ?').get(id) as Record<string, unknown> | undefined
-    return r ? toNotice(r) : null
+async function logIn(db: CatalogHandle, id: number, at: string, by: string, action: string, note: string | null = null): Promise<void> {
+  await db.insertInto('records_request_history').values({ request_id: id, at, by, action, note }).execute()
+}
+
+/** Requests take turns with each other (tracking numbers are counted), on either engine. */
+const LOCK = 'records requests'
+
+/**
+ * Records requests on either catalog engine (src/catalog/sql/open.ts): the embedded SQLite file,
+ * or the PostgreSQL catalog several desks and workers share.
+ *
+ * @example
+ *   const repo = new NoticesRepo(app.sql)
+ *   const n = await repo.require('RR-000017')
+ *   await repo.markSent(n.id, { by: 'clerk.one', dueDays: 14, clock })
+ */
+export class NoticesRepo {
+  private readonly db: CatalogHandle
+
+  constructor(private readonly catalog: SqlCatalog) {
+    this.db = catalog.db
   }
 
-  /** By number or tracking number (RR-000017). */
-  find(ref: string): Notice | null {
+  get(id: number): Promise<Notice | null> {
+    return getIn(this.db, id)
+  }
+
+  /** By number or tracking number (RR-000017, any case). */
+  async find(ref: string): Promise<Notice | null> {
     const t = ref.trim()
     if (/^\d+$/.test(t)) return this.get(Number(t))
-    const r = this.db.prepare('SELECT * FROM records_requests WHERE tracking_number = ? COLLATE NOCASE').get(t) as
-      Record<string, unknown> | undefined
+    // Tracking numbers are made upper case (RR-000017), so an upper-cased match is a case-blind one.
+    const r = await this.db.selectFrom('records_requests').selectAll().where('tracking_number', '=', t.toUpperCase()).executeTakeFirst()
     return r ? toNotice(r) : null
   }
 
-  require(ref: string): Notice {
-    const n = this.find(ref)
+  async require(ref: string): Promise<Notice> {
+    const n = await this.find(ref)
     if (!n)
       throw new ChartclerkError('NOT_FOUND', `There is no records request ${ref}.`, { cliHint: '"chartclerk notices list" shows them.' })
     return n
   }
 
-  forDeficiency(deficiencyId: number): Notice | null {
-    const r = this.db.prepare('SELECT * FROM records_requests WHERE deficiency_id = ?').get(deficiencyId) as
-      Record<string, unknown> | undefined
+  async forDeficiency(deficiencyId: number): Promise<Notice | null> {
+    const r = await this.db.selectFrom('records_requests').selectAll().where('deficiency_id', '=', deficiencyId).executeTakeFirst()
     return r ? toNotice(r) : null
   }
 
-  list(filter: { status?: NoticeStatus[]; mrn?: string } = {}): Notice[] {
-    const where: string[] = []
-    const args: unknown[] = []
-    if (filter.status?.length) {
-      where.push(`status IN (${filter.status.map(() => '?').join(',')})`)
-      args.push(...filter.status)
-    }
-    if (filter.mrn) {
-      where.push('chart_mrn = ?')
-      args.push(filter.mrn)
-    }
-    return (
-      this.db
-        .prepare(`SELECT * FROM records_requests${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`)
-        .all(...args) as Record<string, unknown>[]
-    ).map(toNotice)
+  async list(filter: { status?: NoticeStatus[]; mrn?: string } = {}): Promise<Notice[]> {
+    let q = this.db.selectFrom('records_requests').selectAll()
+    if (filter.status?.length) q = q.where('status', 'in', filter.status)
+    if (filter.mrn) q = q.where('chart_mrn', '=', filter.mrn)
+    return (await q.orderBy('id').execute()).map(toNotice)
   }
 
-  history(id: number): NoticeHistoryRow[] {
-    return (
-      this.db.prepare('SELECT * FROM records_request_history WHERE request_id = ? ORDER BY id').all(id) as Record<string, unknown>[]
-    ).map((r) => ({
-      id: r.id as number,
-      requestId: r.request_id as number,
-      at: r.at as string,
-      by: r.by as string,
-      action: r.action as string,
-      note: (r.note as string | null) ?? null,
+  async history(id: number): Promise<NoticeHistoryRow[]> {
+    const rows = await this.db.selectFrom('records_request_history').selectAll().where('request_id', '=', id).orderBy('id').execute()
+    return rows.map((r) => ({
+      id: Number(r.id),
+      requestId: Number(r.request_id),
+      at: r.at,
+      by: r.by,
+      action: r.action,
+      note: r.note ?? null,
     }))
-  }
-
-  private log(id: number, at: string, by: string, action: string, note: string | null = null): void {
-    this.db
-      .prepare('INSERT INTO records_request_history (request_id, at, by, action, note) VALUES (?, ?, ?, ?, ?)')
-      .run(id, at, by, action, note)
   }
 
   /** Opens a request for a deficiency; null when it already has one (another process was first). */
@@ -168,102 +177,112 @@ export class NoticesRepo {
       documentsNeeded: string[]
     },
     opts: { at?: string; by?: string } = {},
-  ): Notice | null {
+  ): Promise<Notice | null> {
     const at = opts.at ?? new Date().toISOString()
-    return this.db.transaction(() => {
-      if (this.forDeficiency(n.deficiencyId)) return null
-      const next = (this.db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM records_requests').get() as { n: number }).n
-      const tracking = `RR-${String(next).padStart(6, '0')}`
-      this.db
-        .prepare(
-          `INSERT INTO records_requests (id, tracking_number, deficiency_id, chart_mrn, document_id, facility, dates_of_service, documents_needed, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-        )
-        .run(
-          next,
-          tracking,
-          n.deficiencyId,
-          n.chartMrn,
-          n.documentId,
-          n.facility,
-          JSON.stringify(n.datesOfService),
-          JSON.stringify(n.documentsNeeded),
-          at,
-          at,
-        )
-      this.log(next, at, opts.by ?? SYSTEM_ACTOR, 'created', `for deficiency #${n.deficiencyId}`)
-      return this.get(next)!
-    })()
+    return writeTransaction(this.catalog, LOCK, async (trx) => {
+      const had = await trx.selectFrom('records_requests').select('id').where('deficiency_id', '=', n.deficiencyId).executeTakeFirst()
+      if (had) return null
+      const { last } = await trx
+        .selectFrom('records_requests')
+        .select((eb) => eb.fn.max('id').as('last'))
+        .executeTakeFirstOrThrow()
+      const next = Number(last ?? 0) + 1
+      await trx
+        .insertInto('records_requests')
+        .values({
+          id: next,
+          tracking_number: `RR-${String(next).padStart(6, '0')}`,
+          deficiency_id: n.deficiencyId,
+          chart_mrn: n.chartMrn,
+          document_id: n.documentId,
+          facility: n.facility,
+          dates_of_service: JSON.stringify(n.datesOfService),
+          documents_needed: JSON.stringify(n.documentsNeeded),
+          status: 'pending',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute()
+      await logIn(trx, next, at, opts.by ?? SYSTEM_ACTOR, 'created', `for deficiency #${n.deficiencyId}`)
+      return (await getIn(trx, next))!
+    })
+  }
+
+  /** Runs `fn` on request `id` as it is now, in a transaction that takes its turn; NOT_FOUND when there is none. */
+  private change(id: number, fn: (trx: CatalogHandle, n: Notice) => Promise<Notice | void>): Promise<Notice> {
+    return writeTransaction(this.catalog, LOCK, async (trx) => {
+      const n = await getIn(trx, id)
+      if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
+      return (await fn(trx, n)) ?? (await getIn(trx, id))!
+    })
   }
 
   /** The letter was printed: the due date is set (the clinic's printing day + dueDays) unless it already has one. */
-  markPrinted(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Notice {
+  markPrinted(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Promise<Notice> {
     const at = opts.at ?? opts.clock.nowIso()
-    return this.db.transaction(() => {
-      const n = this.get(id)
-      if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
-      this.db
-        .prepare('UPDATE records_requests SET printed_at = ?, due_date = coalesce(due_date, ?), updated_at = ? WHERE id = ?')
-        .run(at, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
-      this.log(id, at, opts.by, 'printed')
-      return this.get(id)!
-    })()
+    return this.change(id, async (trx) => {
+      const due = addDays(opts.clock.localDate(at), opts.dueDays)
+      await trx
+        .updateTable('records_requests')
+        .set((eb) => ({ printed_at: at, due_date: eb.fn.coalesce('due_date', eb.val(due)), updated_at: at }))
+        .where('id', '=', id)
+        .execute()
+      await logIn(trx, id, at, opts.by, 'printed')
+    })
   }
 
   /** Sent (faxed or mailed); sending again counts a follow-up. The due date runs from the first sending. */
-  markSent(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Notice {
+  markSent(id: number, opts: { by: string; at?: string; dueDays: number; clock: Clock }): Promise<Notice> {
     const at = opts.at ?? opts.clock.nowIso()
-    if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who sent the request.', { cliHint: 'Give --by NAME.' })
-    return this.db.transaction(() => {
-      const n = this.get(id)
-      if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
+    if (!opts.by?.trim()) return Promise.reject(new ChartclerkError('USAGE', 'Say who sent the request.', { cliHint: 'Give --by NAME.' }))
+    return this.change(id, async (trx, n) => {
       if (n.status === 'received' || n.status === 'cancelled')
         throw new ChartclerkError('CONFLICT', `Records request ${n.trackingNumber} is ${n.status}; there is nothing more to send.`)
       if (n.status === 'pending') {
-        this.db
-          .prepare("UPDATE records_requests SET status = 'sent', sent_at = ?, sent_by = ?, due_date = ?, updated_at = ? WHERE id = ?")
-          .run(at, opts.by, addDays(opts.clock.localDate(at), opts.dueDays), at, id)
-        this.log(id, at, opts.by, 'sent')
+        await trx
+          .updateTable('records_requests')
+          .set({ status: 'sent', sent_at: at, sent_by: opts.by, due_date: addDays(opts.clock.localDate(at), opts.dueDays), updated_at: at })
+          .where('id', '=', id)
+          .execute()
+        await logIn(trx, id, at, opts.by, 'sent')
       } else {
-        this.db
-          .prepare('UPDATE records_requests SET follow_ups = follow_ups + 1, last_follow_up_at = ?, updated_at = ? WHERE id = ?')
-          .run(at, at, id)
-        this.log(id, at, opts.by, 'follow_up', `follow-up ${n.followUps + 1}`)
+        await trx
+          .updateTable('records_requests')
+          .set((eb) => ({ follow_ups: eb('follow_ups', '+', 1), last_follow_up_at: at, updated_at: at }))
+          .where('id', '=', id)
+          .execute()
+        await logIn(trx, id, at, opts.by, 'follow_up', `follow-up ${n.followUps + 1}`)
       }
-      return this.get(id)!
-    })()
+    })
   }
 
-  markReceived(id: number, opts: { by: string; at?: string; note?: string }): Notice {
+  markReceived(id: number, opts: { by: string; at?: string; note?: string }): Promise<Notice> {
     const at = opts.at ?? new Date().toISOString()
-    if (!opts.by?.trim()) throw new ChartclerkError('USAGE', 'Say who received the records.', { cliHint: 'Give --by NAME.' })
-    return this.db.transaction(() => {
-      const n = this.get(id)
-      if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
+    if (!opts.by?.trim())
+      return Promise.reject(new ChartclerkError('USAGE', 'Say who received the records.', { cliHint: 'Give --by NAME.' }))
+    return this.change(id, async (trx, n) => {
       if (n.status === 'received' || n.status === 'cancelled')
         throw new ChartclerkError('CONFLICT', `Records request ${n.trackingNumber} is already ${n.status}.`)
-      this.db
-        .prepare(
-          "UPDATE records_requests SET status = 'received', received_at = ?, received_by = ?, closed_reason = ?, updated_at = ? WHERE id = ?",
-        )
-        .run(at, opts.by, opts.note ?? null, at, id)
-      this.log(id, at, opts.by, 'received', opts.note ?? null)
-      return this.get(id)!
-    })()
+      await trx
+        .updateTable('records_requests')
+        .set({ status: 'received', received_at: at, received_by: opts.by, closed_reason: opts.note ?? null, updated_at: at })
+        .where('id', '=', id)
+        .execute()
+      await logIn(trx, id, at, opts.by, 'received', opts.note ?? null)
+    })
   }
 
-  cancel(id: number, opts: { by: string; at?: string; reason: string }): Notice {
+  cancel(id: number, opts: { by: string; at?: string; reason: string }): Promise<Notice> {
     const at = opts.at ?? new Date().toISOString()
-    return this.db.transaction(() => {
-      const n = this.get(id)
-      if (!n) throw new ChartclerkError('NOT_FOUND', `There is no records request ${id}.`)
+    return this.change(id, async (trx, n) => {
       if (!OUTSTANDING.includes(n.status)) return n
-      this.db
-        .prepare("UPDATE records_requests SET status = 'cancelled', closed_reason = ?, updated_at = ? WHERE id = ?")
-        .run(opts.reason, at, id)
-      this.log(id, at, opts.by, 'cancelled', opts.reason)
-      return this.get(id)!
-    })()
+      await trx
+        .updateTable('records_requests')
+        .set({ status: 'cancelled', closed_reason: opts.reason, updated_at: at })
+        .where('id', '=', id)
+        .execute()
+      await logIn(trx, id, at, opts.by, 'cancelled', opts.reason)
+    })
   }
 }
 
@@ -316,18 +335,22 @@ export interface SyncResult {
  * has none yet, and closes outstanding notices whose deficiency is closed: completed or verified
  * (the record arrived, or a person found it) -> received; waived or rejected -> cancelled.
  */
-export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string; by?: string; asOf?: string; mrn?: string }): SyncResult {
+export async function syncNotices(
+  catalog: Catalog,
+  sql: SqlCatalog,
+  opts: { clock: Clock; at?: string; by?: string; asOf?: string; mrn?: string },
+): Promise<SyncResult> {
   const at = opts.at ?? opts.clock.nowIso()
   const by = opts.by ?? SYSTEM_ACTOR
-  const repo = new NoticesRepo(catalog.db)
-  const defs = new DeficienciesRepo(catalog.db)
+  const repo = new NoticesRepo(sql)
+  const defs = new DeficienciesRepo(sql)
   const ctx = new ReportContext(catalog, opts.asOf ?? opts.clock.localDate(at), opts.clock)
   const out: SyncResult = { created: [], received: [], cancelled: [] }
-  for (const d of defs.list({ status: 'open', kind: 'missing_document', chartMrn: opts.mrn })) {
-    if (repo.forDeficiency(d.id)) continue
+  for (const d of await defs.list({ status: 'open', kind: 'missing_document', chartMrn: opts.mrn })) {
+    if (await repo.forDeficiency(d.id)) continue
     const c = requestContent(d, ctx)
     if (!c.facility) continue
-    const created = repo.create(
+    const created = await repo.create(
       {
         deficiencyId: d.id,
         chartMrn: d.chartMrn,
@@ -340,12 +363,12 @@ export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string;
     )
     if (created) out.created.push(created)
   }
-  for (const n of repo.list({ status: [...OUTSTANDING], mrn: opts.mrn })) {
-    const d = defs.get(n.deficiencyId)
+  for (const n of await repo.list({ status: [...OUTSTANDING], mrn: opts.mrn })) {
+    const d = await defs.get(n.deficiencyId)
     if (!d || d.status === 'open') continue
     if (d.status === 'completed' || d.status === 'verified') {
       out.received.push(
-        repo.markReceived(n.id, {
+        await repo.markReceived(n.id, {
           by: d.completedBy ?? by,
           at: d.completedAt ?? at,
           note: `deficiency #${d.id} ${d.status}${d.statusReason ? `: ${d.statusReason}` : ''}`,
@@ -353,7 +376,7 @@ export function syncNotices(catalog: Catalog, opts: { clock: Clock; at?: string;
       )
     } else
       out.cancelled.push(
-        repo.cancel(n.id, {
+        await repo.cancel(n.id, {
           by: d.decidedBy ?? by,
           at: d.decidedAt ?? at,
           reason: `deficiency #${d.id} ${d.status}${d.statusReason ? `: ${d.statusReason}` : ''}`,

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../catalog/db.js'
 import { buildChart, chartMrns } from '../charts/buildChart.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { deriveChartFacts } from '../model/chart.js'
 import { addDays } from '../clock/calendar.js'
@@ -73,7 +74,8 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
-export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
+/** `sql`: the catalog through the query builder, where deficiencies are (src/catalog/sql/open.ts). */
+export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: StatsOptions): Promise<Stats> {
   const { clock } = opts
   const to = opts.to ?? clock.today()
   const from = opts.from ?? addDays(to, -29)
@@ -110,7 +112,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   // Open deficiencies.
   const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
-  const open = new DeficienciesRepo(catalog.db).list({ status: 'open' }).filter((d) => dayOf(d.createdAt) <= to)
+  const open = (await new DeficienciesRepo(sql).list({ status: 'open' })).filter((d) => dayOf(d.createdAt) <= to)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
@@ -141,7 +143,7 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
   const delinquencyRate = averageMonthlyDischarges ? Math.round((delinquentCharts.size / averageMonthlyDischarges) * 1000) / 1000 : null
 
   // Records requests.
-  const notices = new NoticesRepo(catalog.db).list()
+  const notices = await new NoticesRepo(sql).list()
   const pending = notices.filter((n) => n.status === 'pending').length
   const sent = notices.filter((n) => n.status === 'sent').length
   const overdue = notices.filter((n) => (n.status === 'pending' || n.status === 'sent') && n.dueDate !== null && n.dueDate < to).length
@@ -183,15 +185,15 @@ export function computeStats(catalog: Catalog, opts: StatsOptions): Stats {
       receivedInPeriod: received.length,
       medianTurnaroundDays: median(turnaround),
     },
-    releases: releaseDeadlines(catalog, to),
+    releases: await releaseDeadlines(sql, to),
   }
 }
 
 /** Open release requests, and those near (5 days) or past their deadline, as of a day. */
-export function releaseDeadlines(catalog: Catalog, asOf: string): Stats['releases'] {
-  const repo = new ReleaseRepo(catalog.db)
-  const open = repo.list({ status: ['open', 'packaged'] }).length
-  const due = repo.due(asOf, 5)
+export async function releaseDeadlines(sql: SqlCatalog, asOf: string): Promise<Stats['releases']> {
+  const repo = new ReleaseRepo(sql)
+  const open = (await repo.list({ status: ['open', 'packaged'] })).length
+  const due = await repo.due(asOf, 5)
   const overdue = due.filter((r) => r.dueDate !== null && r.dueDate < asOf).length
   return { open, dueWithin5Days: due.length - overdue, overdue }
 }

@@ -10,6 +10,7 @@
  *   t.days[29]   // { date: '2026-12-06', filedAuto: 4, filedReview: 1, waiting: 3, deficiencies: {...}, releasesOnTime: 2, releasesOverdue: 0 }
  */
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { addDays } from '../clock/calendar.js'
 import type { Clock } from '../clock/clock.js'
@@ -87,34 +88,25 @@ function reviewSpans(catalog: Catalog): (Span & { id: number })[] {
 }
 
 /** When each deficiency was open (it may open, complete and reopen), from its append-only history. */
-function openSpans(catalog: Catalog): Map<number, Span[]> {
-  const rows = catalog.db.prepare('SELECT deficiency_id AS id, at, to_status FROM deficiency_history ORDER BY deficiency_id, id').all() as {
-    id: number
-    at: string
-    to_status: string
-  }[]
+async function openSpans(repo: DeficienciesRepo): Promise<Map<number, Span[]>> {
   const spans = new Map<number, Span[]>()
-  for (const r of rows) {
-    const list = spans.get(r.id) ?? []
+  for (const r of await repo.statusChanges()) {
+    const list = spans.get(r.deficiencyId) ?? []
     const last = list[list.length - 1]
-    if (r.to_status === 'open') {
+    if (r.toStatus === 'open') {
       if (!last || last.end !== null) list.push({ start: r.at, end: null })
     } else if (last && last.end === null) last.end = r.at
-    spans.set(r.id, list)
+    spans.set(r.deficiencyId, list)
   }
   return spans
 }
 
 /** When each release request was outstanding, and its deadline. */
-function releaseSpans(catalog: Catalog): (Span & { due: string | null })[] {
-  const rows = catalog.db.prepare('SELECT request_date, created_at, due_date, status, sent_at, updated_at FROM release_requests').all() as {
-    request_date: string
-    created_at: string
-    due_date: string | null
-    status: string
-    sent_at: string | null
-    updated_at: string
-  }[]
+async function releaseSpans(sql: SqlCatalog): Promise<(Span & { due: string | null })[]> {
+  const rows = await sql.db
+    .selectFrom('release_requests')
+    .select(['request_date', 'created_at', 'due_date', 'status', 'sent_at', 'updated_at'])
+    .execute()
   return rows.map((r) => ({
     start: r.request_date || r.created_at,
     // sent: answered when sent; refused or cancelled: closed at its last change
@@ -124,7 +116,8 @@ function releaseSpans(catalog: Catalog): (Span & { due: string | null })[] {
 }
 
 /** `clock`: days are the clinic's calendar days (clinic.timeZone). */
-export function buildTimeline(catalog: Catalog, o: { from: string; to: string }, clock: Clock): Timeline {
+/** `sql`: the catalog through the query builder, where deficiencies and release requests are (src/catalog/sql/open.ts). */
+export async function buildTimeline(catalog: Catalog, sql: SqlCatalog, o: { from: string; to: string }, clock: Clock): Promise<Timeline> {
   // Calendar dates (a request date) are days already; instants become the clinic's day.
   // Remembered: every span is asked about on every day of the period.
   const days_ = new Map<string, string>()
@@ -157,11 +150,12 @@ export function buildTimeline(catalog: Catalog, o: { from: string; to: string },
   }
 
   const review = reviewSpans(catalog)
-  const defs = new DeficienciesRepo(catalog.db).list({})
-  const spans = openSpans(catalog)
+  const repo = new DeficienciesRepo(sql)
+  const defs = await repo.list({})
+  const spans = await openSpans(repo)
   const ctx = new ReportContext(catalog, o.to, clock)
   const agingFrom = new Map(defs.map((x) => [x.id, ctx.agingFrom(x)]))
-  const releases = releaseSpans(catalog)
+  const releases = await releaseSpans(sql)
 
   for (const d of days) {
     // a document sent to review twice (a re-match) counts once

@@ -31,7 +31,18 @@ export interface RematchResult {
 
 export type RematchDeps = Pick<
   StageContext,
-  'config' | 'catalog' | 'store' | 'storeWithArchive' | 'ocr' | 'log' | 'contentLocks' | 'classifier' | 'rules' | 'ruleFiles' | 'clock'
+  | 'config'
+  | 'catalog'
+  | 'sql'
+  | 'store'
+  | 'storeWithArchive'
+  | 'ocr'
+  | 'log'
+  | 'contentLocks'
+  | 'classifier'
+  | 'rules'
+  | 'ruleFiles'
+  | 'clock'
 >
 
 export function waitingCount(deps: Pick<StageContext, 'catalog'>): number {

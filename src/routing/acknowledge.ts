@@ -5,20 +5,23 @@
  */
 import { checkChart } from '../charts/checkChart.js'
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { Clock } from '../clock/clock.js'
 import { ChartclerkError } from '../errors.js'
 import type { RuleSet } from '../rules/types.js'
 import { sameProvider } from './names.js'
 import { RoutesRepo, syncRoutingDetails, type Route } from './repo.js'
 
-export function acknowledgeRoute(
+/** `sql`: the catalog through the query builder, where the chart check records deficiencies. */
+export async function acknowledgeRoute(
   catalog: Catalog,
+  sql: SqlCatalog,
   ruleset: RuleSet | null,
   documentId: number,
   provider: string,
   by: string,
   clock: Clock,
-): Route[] {
+): Promise<Route[]> {
   const doc = catalog.documents.get(documentId)
   if (!doc)
     throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
@@ -45,6 +48,6 @@ export function acknowledgeRoute(
         : `Document ${documentId} is not waiting for ${provider}'s review; it is routed to ${routes.map((r) => r.provider).join(', ')}.`,
     )
   }
-  if (ruleset && doc.patientMrn) checkChart(catalog, ruleset, doc.patientMrn, clock, by)
+  if (ruleset && doc.patientMrn) await checkChart(catalog, sql, ruleset, doc.patientMrn, clock, by)
   return done
 }

@@ -7,6 +7,7 @@ import type { LoginLimiter } from '../auth/loginLimiter.js'
 import type { SessionStore } from '../auth/sessions.js'
 import type { UserAccounts } from '../auth/users.js'
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import type { Logger } from '../log.js'
@@ -63,6 +64,8 @@ export interface RuleStatusSource {
 export interface WebDeps {
   config: Readonly<Config>
   catalog: Catalog
+  /** The catalog through the query builder (the same SQLite file, or the PostgreSQL catalog desks share): deficiencies and rule set versions. */
+  sql: SqlCatalog
   store: ObjectStore
   /** The main store and the archive of inactive charts as one: what the viewer and releases read from. */
   storeWithArchive: ObjectStore

@@ -76,33 +76,4 @@ export class DeskQueries {
   documents(ids: number[]): Map<number, DocumentRecord> {
     return new Map(this.docs([...new Set(ids)]).map((d) => [d.id, d]))
   }
-
-  /** Per rule: deficiencies by status, and when the rule last found something. */
-  ruleCounts(): Map<string, { byStatus: Record<string, number>; lastSeenAt: string | null; lastSeenRuleset: string | null }> {
-    const out = new Map<string, { byStatus: Record<string, number>; lastSeenAt: string | null; lastSeenRuleset: string | null }>()
-    const rows = this.catalog.db
-      .prepare('SELECT rule_id, status, count(*) n, max(last_seen_at) seen FROM deficiencies GROUP BY rule_id, status')
-      .all() as { rule_id: string; status: string; n: number; seen: string | null }[]
-    for (const r of rows) {
-      const e = out.get(r.rule_id) ?? { byStatus: {}, lastSeenAt: null, lastSeenRuleset: null }
-      e.byStatus[r.status] = r.n
-      if (r.seen && (!e.lastSeenAt || r.seen > e.lastSeenAt)) e.lastSeenAt = r.seen
-      out.set(r.rule_id, e)
-    }
-    for (const [ruleId, e] of out) {
-      const r = this.catalog.db
-        .prepare('SELECT last_seen_ruleset v FROM deficiencies WHERE rule_id = ? AND last_seen_at = ? LIMIT 1')
-        .get(ruleId, e.lastSeenAt) as { v: string | null } | undefined
-      e.lastSeenRuleset = r?.v ?? null
-    }
-    return out
-  }
-
-  /** When the last check ran (the latest deficiency history row written by a check), and under which rule set. */
-  lastCheck(): { at: string; rulesetVersion: string | null } | null {
-    const r = this.catalog.db
-      .prepare('SELECT at, ruleset_version v FROM deficiency_history WHERE ruleset_version IS NOT NULL ORDER BY id DESC LIMIT 1')
-      .get() as { at: string; v: string | null } | undefined
-    return r ? { at: r.at, rulesetVersion: r.v } : null
-  }
 }

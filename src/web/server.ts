@@ -54,6 +54,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     config: app.config,
     clock: app.clock,
     catalog: app.catalog,
+    sql: app.sql,
     store: app.store,
     storeWithArchive: app.storeWithArchive,
     log: app.log,

@@ -80,7 +80,7 @@ async function makeDesk(ws: Workspace, scans: string[]): Promise<void> {
         patientMrn: MRN,
         source: '127.0.0.1',
       })
-    const defs = new DeficienciesRepo(app.catalog.db)
+    const defs = new DeficienciesRepo(app.sql)
     const finding = (ruleId: string, subject: string): Finding => ({
       ruleId,
       ruleVersion: 1,
@@ -91,10 +91,10 @@ async function makeDesk(ws: Workspace, scans: string[]): Promise<void> {
       message: 'The note is not signed (made up).',
       rulesetVersion: 'test-1',
     })
-    const ids = defs.apply(
-      defs.plan(MRN, [finding('D02', String(results[0]!.documentId)), finding('D03', 'chart')], { version: 'test-1', rules: [] }),
+    const ids = await defs.apply(
+      await defs.plan(MRN, [finding('D02', String(results[0]!.documentId)), finding('D03', 'chart')], { version: 'test-1', rules: [] }),
     )
-    defs.transition(ids[0]!, 'completed', { by: 'clerk1', reason: 'signed' })
+    await defs.transition(ids[0]!, 'completed', { by: 'clerk1', reason: 'signed' })
   } finally {
     await app.close()
   }

@@ -11,8 +11,11 @@
  * be written twice and drift.
  *
  * What is on it so far: accounts and sessions (with their CSRF tokens), so that several
- * `chartclerk serve` share sign-ins. Everything else still uses better-sqlite3 (src/catalog/db.ts);
- * on PostgreSQL the whole schema exists (./postgres/) for those repositories to move to.
+ * `chartclerk serve` share sign-ins; the audit log; nodes; deficiencies with their history, each
+ * chart's last check and the rule set numbers; records requests; release-of-information requests,
+ * revocations and the disclosure log. Everything else (documents, patients, routes, ...) still
+ * uses better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/)
+ * for those repositories to move to.
  *
  * On SQLite the query builder shares the catalog's one connection: a Kysely transaction there
  * must hold only its own queries (no other awaits inside), since synchronous catalog code that
@@ -211,4 +214,18 @@ export function postgresError(err: unknown, where: string): ChartclerkError {
       detail: `postgres ${e.code ?? message.slice(0, 120)}`,
     },
   )
+}
+
+/** Runs `fn` with the configured catalog through the query builder, and closes it after (for commands). */
+export async function withSqlCatalog<T>(
+  settings: { url?: string; password?: string },
+  sqlite: Db,
+  fn: (sql: SqlCatalog) => Promise<T>,
+): Promise<T> {
+  const sql = await openSqlCatalog(settings, sqlite)
+  try {
+    return await fn(sql)
+  } finally {
+    await sql.close()
+  }
 }

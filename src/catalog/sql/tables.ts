@@ -65,9 +65,172 @@ export interface NodesTable {
   stopped_at: string | null
 }
 
+/** One row per deficiency; at most one active (open or completed) per chart, rule and subject; see src/deficiencies/repo.ts. */
+export interface DeficienciesTable {
+  id: Generated<number>
+  chart_mrn: string
+  rule_id: string
+  /** '' for the chart itself. */
+  subject: string
+  document_id: string | null
+  kind: string
+  severity: string
+  message: string
+  page: number | null
+  rule_version: number
+  ruleset_version: string
+  status: string
+  assigned_to: string | null
+  created_at: string
+  updated_at: string
+  last_seen_at: string | null
+  last_seen_ruleset: string | null
+  completed_by: string | null
+  completed_at: string | null
+  decided_by: string | null
+  decided_at: string | null
+  status_reason: string | null
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). */
+export interface DeficiencyHistoryTable {
+  id: Generated<number>
+  deficiency_id: number
+  at: string
+  by: string
+  from_status: string | null
+  to_status: string
+  reason: string | null
+  ruleset_version: string | null
+}
+
+/** Rule set versions numbered for people ("rule set 3 of 2026-12-01"); see src/deficiencies/rulesetVersions.ts. */
+export interface RulesetVersionsTable {
+  number: Generated<number>
+  version: string
+  first_used_at: string
+}
+
+/** Each chart's last check: when, by whom, under which rule set (also when it found nothing). */
+export interface ChartChecksTable {
+  chart_mrn: string
+  checked_at: string
+  checked_by: string
+  ruleset_version: string
+}
+
+/** Records requests to outside facilities (src/reports/notices.ts); one per deficiency. */
+export interface RecordsRequestsTable {
+  /** Given by the repository (the tracking number is made from it). */
+  id: number
+  tracking_number: string
+  deficiency_id: number
+  chart_mrn: string
+  document_id: string | null
+  facility: string
+  /** JSON array of strings. */
+  dates_of_service: string
+  /** JSON array of strings. */
+  documents_needed: string
+  status: string
+  created_at: string
+  printed_at: string | null
+  sent_at: string | null
+  sent_by: string | null
+  due_date: string | null
+  follow_ups: Generated<number>
+  last_follow_up_at: string | null
+  received_at: string | null
+  received_by: string | null
+  closed_reason: string | null
+  updated_at: string
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). */
+export interface RecordsRequestHistoryTable {
+  id: Generated<number>
+  request_id: number
+  at: string
+  by: string
+  action: string
+  note: string | null
+}
+
+/** Release-of-information requests (src/release/repo.ts). */
+export interface ReleaseRequestsTable {
+  id: Generated<number>
+  patient_mrn: string
+  requester: string
+  requester_type: string
+  recipient_name: string
+  recipient_address: string
+  purpose: string
+  /** JSON array. */
+  doc_types: string
+  date_from: string | null
+  date_to: string | null
+  /** JSON array. */
+  document_ids: string
+  request_date: string
+  due_date: string | null
+  authorization_id: number | null
+  /** 0 or 1. */
+  identity_verified: number
+  status: string
+  check_result: string | null
+  package_key: string | null
+  package_pages: number | null
+  package_documents: string | null
+  packaged_at: string | null
+  sent_to: string | null
+  sent_at: string | null
+  sent_by: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RoiRevocationsTable {
+  id: Generated<number>
+  authorization_id: number
+  revoked_on: string
+  recorded_by: string
+  note: string | null
+  created_at: string
+}
+
+/** The disclosure log behind the accounting of disclosures; refuses DELETE. */
+export interface DisclosuresTable {
+  id: Generated<number>
+  request_id: number
+  patient_mrn: string
+  disclosed_on: string
+  recipient_name: string
+  recipient_address: string
+  description: string
+  purpose: string
+  requester_type: string
+  authorization_id: number | null
+  /** 0 or 1. */
+  accountable: number
+  pages: number | null
+  package_key: string | null
+  recorded_by: string
+  created_at: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
   audit_log: AuditLogTable
   nodes: NodesTable
+  deficiencies: DeficienciesTable
+  deficiency_history: DeficiencyHistoryTable
+  ruleset_versions: RulesetVersionsTable
+  chart_checks: ChartChecksTable
+  records_requests: RecordsRequestsTable
+  records_request_history: RecordsRequestHistoryTable
+  release_requests: ReleaseRequestsTable
+  roi_revocations: RoiRevocationsTable
+  disclosures: DisclosuresTable
 }

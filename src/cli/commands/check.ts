@@ -9,6 +9,7 @@ import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { rulesDirOf } from '../../app.js'
 import { openCatalog } from '../../catalog/db.js'
+import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { buildChart, chartMrns } from '../../charts/buildChart.js'
 import type { Chart } from '../../model/chart.js'
 import { checkCharts, readChartsFile } from '../../deficiencies/check.js'
@@ -47,7 +48,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--by <name>', 'who runs the check, for the history (default chartclerk: what a check finds, the rules found)', 'chartclerk')
     .option('--json', 'one JSON object per line')
     .action(
-      (
+      async (
         o: { charts?: string; patient?: string; rules?: string; asOf?: string; diff?: boolean; by: string; json?: boolean },
         cmd: Command,
       ) => {
@@ -56,6 +57,10 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         const json = !!(o.json || globalOptions(cmd).json)
         const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? rulesDirOf(config)))
         const catalog = openCatalog(config.catalog.path)
+        const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+          catalog.close()
+          throw err
+        })
         try {
           let charts: Chart[]
           const clock = clockFromConfig(config)
@@ -69,9 +74,9 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
             })
           }
           if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
-          const repo = new DeficienciesRepo(catalog.db)
-          const run = checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
-          if (!run.dryRun) syncNotices(catalog, { clock }) // records requests: opened for new missing records, closed when the record arrived
+          const repo = new DeficienciesRepo(sql)
+          const run = await checkCharts(ruleset, charts, repo, { dryRun: o.diff, by: o.by })
+          if (!run.dryRun) await syncNotices(catalog, sql, { clock }) // records requests: opened for new missing records, closed when the record arrived
           for (const plan of run.plans) {
             for (const c of plan.changes) {
               if (json)
@@ -90,7 +95,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
             // What the check found, chart by chart: every deficiency open now (new or not), so a
             // second run says what is still wrong rather than only "unchanged".
             for (const plan of run.plans) {
-              const open = repo.list({ chartMrn: plan.chartMrn, status: 'open' })
+              const open = await repo.list({ chartMrn: plan.chartMrn, status: 'open' })
               if (!open.length) continue
               if (!json) out(`${plan.chartMrn}: ${open.length} open deficienc${open.length === 1 ? 'y' : 'ies'}`)
               for (const d of open) {
@@ -112,7 +117,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
               }
             }
           }
-          const stillOpen = repo.list({ status: 'open' }).length
+          const stillOpen = (await repo.list({ status: 'open' })).length
           const t = run.totals
           if (json) out(JSON.stringify({ type: 'summary', rulesetVersion: run.rulesetVersion, dryRun: run.dryRun, ...t, open: stillOpen }))
           else
@@ -122,6 +127,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
             )
           setExit(run.dryRun ? (run.plans.some((p) => p.changes.length) ? 1 : 0) : stillOpen > 0 ? 1 : 0)
         } finally {
+          await sql.close()
           catalog.close()
         }
       },
@@ -147,12 +153,14 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const list = new DeficienciesRepo(catalog.db).list({
-          status: (o.status as DeficiencyStatus | undefined) ?? ['open', 'completed'],
-          chartMrn: o.mrn,
-          ruleId: o.rule,
-          kind: o.kind as DeficiencyKind | undefined,
-        })
+        const list = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          new DeficienciesRepo(sql).list({
+            status: (o.status as DeficiencyStatus | undefined) ?? ['open', 'completed'],
+            chartMrn: o.mrn,
+            ruleId: o.rule,
+            kind: o.kind as DeficiencyKind | undefined,
+          }),
+        )
         await cliAudit(config, catalog.db, null, {
           action: 'deficiency.list',
           detail: {
@@ -193,9 +201,11 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const repo = new DeficienciesRepo(catalog.db)
-        const from = repo.get(id)?.status ?? null
-        const d = repo.transition(id, status as DeficiencyStatus, { by: actingPerson(o.by), reason: o.reason })
+        const { from, d } = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const repo = new DeficienciesRepo(sql)
+          const from = (await repo.get(id))?.status ?? null
+          return { from, d: await repo.transition(id, status as DeficiencyStatus, { by: actingPerson(o.by), reason: o.reason }) }
+        })
         await cliAudit(config, catalog.db, o.by, {
           action: 'deficiency.status',
           targetKind: 'deficiency',
@@ -224,7 +234,9 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const d = new DeficienciesRepo(catalog.db).assign(id, o.none ? null : assignee!, { by: actingPerson(o.by) })
+        const d = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          new DeficienciesRepo(sql).assign(id, o.none ? null : assignee!, { by: actingPerson(o.by) }),
+        )
         await cliAudit(config, catalog.db, o.by, {
           action: 'deficiency.assign',
           targetKind: 'deficiency',
@@ -244,14 +256,17 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .description('Every change of a deficiency: when, who, from, to, why, rule set')
     .argument('<id>', 'deficiency number')
     .option('--json', 'one JSON object per line')
-    .action((idArg: string, o: { json?: boolean }, cmd: Command) => {
+    .action(async (idArg: string, o: { json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const repo = new DeficienciesRepo(catalog.db)
         const id = Number(idArg)
-        if (!repo.get(id)) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${idArg}.`)
-        for (const h of repo.history(id)) {
+        const history = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const repo = new DeficienciesRepo(sql)
+          return (await repo.get(id)) ? repo.history(id) : null
+        })
+        if (!history) throw new ChartclerkError('NOT_FOUND', `There is no deficiency ${idArg}.`)
+        for (const h of history) {
           if (o.json || globalOptions(cmd).json) out(JSON.stringify(h))
           else
             out(

@@ -5,6 +5,7 @@ import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 
 import { NOTICE_STATUSES, NoticesRepo, renderNoticeHtml, syncNotices, type NoticeStatus } from '../../reports/notices.js'
@@ -36,8 +37,10 @@ export function registerNoticesCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const clock = clockFromConfig(config)
-        syncNotices(catalog, { clock })
-        const list = new NoticesRepo(catalog.db).list({ status, mrn: o.mrn })
+        const list = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          await syncNotices(catalog, sql, { clock })
+          return new NoticesRepo(sql).list({ status, mrn: o.mrn })
+        })
         await cliAudit(config, catalog.db, null, {
           action: 'report.view',
           targetKind: 'report',
@@ -72,12 +75,14 @@ export function registerNoticesCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const repo = new NoticesRepo(catalog.db)
         const clock = clockFromConfig(config)
-        const n = repo.markPrinted(repo.require(ref).id, {
-          by: actingPerson(o.by),
-          dueDays: config.deficiencies.recordsRequestDueDays,
-          clock,
+        const n = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const repo = new NoticesRepo(sql)
+          return repo.markPrinted((await repo.require(ref)).id, {
+            by: actingPerson(o.by),
+            dueDays: config.deficiencies.recordsRequestDueDays,
+            clock,
+          })
         })
         const html = renderNoticeHtml({
           notice: n,
@@ -107,17 +112,19 @@ export function registerNoticesCommands(program: Command): void {
     .argument('<id>', 'request number or tracking number')
     .option('--by <name>', 'who sent it (default: you, the system user)')
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
-    .action((ref: string, o: { by?: string; date?: string }, cmd: Command) => {
+    .action(async (ref: string, o: { by?: string; date?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const repo = new NoticesRepo(catalog.db)
         const clock = clockFromConfig(config)
-        const n = repo.markSent(repo.require(ref).id, {
-          by: actingPerson(o.by),
-          at: when(o.date, clock),
-          dueDays: config.deficiencies.recordsRequestDueDays,
-          clock,
+        const n = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const repo = new NoticesRepo(sql)
+          return repo.markSent((await repo.require(ref)).id, {
+            by: actingPerson(o.by),
+            at: when(o.date, clock),
+            dueDays: config.deficiencies.recordsRequestDueDays,
+            clock,
+          })
         })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
         else
@@ -136,13 +143,15 @@ export function registerNoticesCommands(program: Command): void {
     .option('--by <name>', 'who received them (default: you, the system user)')
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
     .option('--note <text>', 'a note for the history')
-    .action((ref: string, o: { by?: string; date?: string; note?: string }, cmd: Command) => {
+    .action(async (ref: string, o: { by?: string; date?: string; note?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const repo = new NoticesRepo(catalog.db)
         const clock = clockFromConfig(config)
-        const n = repo.markReceived(repo.require(ref).id, { by: actingPerson(o.by), at: when(o.date, clock), note: o.note })
+        const n = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const repo = new NoticesRepo(sql)
+          return repo.markReceived((await repo.require(ref)).id, { by: actingPerson(o.by), at: when(o.date, clock), note: o.note })
+        })
         if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(n) + '\n')
         else process.stdout.write(`${n.trackingNumber} received ${n.receivedAt ? clock.localDate(n.receivedAt) : ''}\n`)
       } finally {
@@ -154,12 +163,15 @@ export function registerNoticesCommands(program: Command): void {
     .command('history')
     .description('Every step of a request: created, printed, sent, follow-ups, received or cancelled')
     .argument('<id>', 'request number or tracking number')
-    .action((ref: string, _o: unknown, cmd: Command) => {
+    .action(async (ref: string, _o: unknown, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const repo = new NoticesRepo(catalog.db)
-        for (const h of repo.history(repo.require(ref).id)) {
+        const history = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const repo = new NoticesRepo(sql)
+          return repo.history((await repo.require(ref)).id)
+        })
+        for (const h of history) {
           if (globalOptions(cmd).json) process.stdout.write(JSON.stringify(h) + '\n')
           else process.stdout.write(`${h.at} ${h.by}: ${h.action}${h.note ? ` (${h.note})` : ''}\n`)
         }

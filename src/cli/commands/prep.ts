@@ -8,6 +8,7 @@ import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { clockFromConfig } from '../../clock/clock.js'
 import { openCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { buildPrepList, prepText, renderPrepHtml } from '../../prep/prep.js'
 import { importSchedule } from '../../prep/schedule.js'
@@ -67,7 +68,7 @@ export function registerPrepCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const list = buildPrepList(catalog, date, clockFromConfig(config))
+        const list = await withSqlCatalog(config.catalog, catalog.db, (sql) => buildPrepList(catalog, sql, date, clockFromConfig(config)))
         await cliAudit(config, catalog.db, null, {
           action: 'report.view',
           targetKind: 'report',

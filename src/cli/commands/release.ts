@@ -7,6 +7,7 @@ import type { Command } from 'commander'
 import { openApp } from '../../app.js'
 import { clockFromConfig } from '../../clock/clock.js'
 import { openCatalog } from '../../catalog/db.js'
+import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { REQUIRED_ELEMENTS } from '../../release/check.js'
@@ -71,6 +72,10 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
         const docs = list(o.documents as string | undefined).map((s) => {
           if (!/^\d+$/.test(s)) throw new ChartclerkError('USAGE', `--documents wants document numbers, not "${s}".`)
@@ -78,8 +83,8 @@ export function registerReleaseCommands(program: Command): void {
         })
         if (o.authorization !== undefined && !/^\d+$/.test(String(o.authorization)))
           throw new ChartclerkError('USAGE', '--authorization wants a document number.')
-        const r = createRelease(
-          { catalog, config, clock: clockFromConfig(config) },
+        const r = await createRelease(
+          { catalog, sql, config, clock: clockFromConfig(config) },
           {
             patientMrn: String(o.mrn),
             requester: String(o.requester),
@@ -107,6 +112,7 @@ export function registerReleaseCommands(program: Command): void {
         if (json(cmd, o)) out(JSON.stringify(r))
         else out(`${r.releaseNumber} recorded${r.dueDate ? `; due ${r.dueDate}` : ''}. Next: chartclerk release check ${r.id}`)
       } finally {
+        await sql.close()
         catalog.close()
       }
     })
@@ -120,9 +126,13 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (ref: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
-        const { request, check } = checkReleaseRequest(
-          { catalog, config, clock: clockFromConfig(config) },
+        const { request, check } = await checkReleaseRequest(
+          { catalog, sql, config, clock: clockFromConfig(config) },
           parseReleaseRef(ref),
           isoDate(o.asOf, '--as-of'),
         )
@@ -147,6 +157,7 @@ export function registerReleaseCommands(program: Command): void {
         }
         if (!check.allowed) process.exitCode = 1
       } finally {
+        await sql.close()
         catalog.close()
       }
     })
@@ -189,12 +200,20 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (ref: string, o: { to?: string; date?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
-        const { request, disclosure } = markReleaseSent({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), {
-          to: o.to,
-          on: isoDate(o.date, '--date'),
-          by: actingPerson(o.by),
-        })
+        const { request, disclosure } = await markReleaseSent(
+          { catalog, sql, config, clock: clockFromConfig(config) },
+          parseReleaseRef(ref),
+          {
+            to: o.to,
+            on: isoDate(o.date, '--date'),
+            by: actingPerson(o.by),
+          },
+        )
         await cliAudit(config, catalog.db, o.by, {
           action: 'release.sent',
           targetKind: 'release',
@@ -206,6 +225,7 @@ export function registerReleaseCommands(program: Command): void {
           `${request.releaseNumber} sent ${disclosure.disclosedOn} to ${disclosure.recipientName}; ${disclosure.accountable ? 'in' : 'not in'} the accounting of disclosures`,
         )
       } finally {
+        await sql.close()
         catalog.close()
       }
     })
@@ -219,9 +239,16 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (ref: string, o: { how?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
         const by = actingPerson(o.by)
-        const r = verifyReleaseIdentity({ catalog, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), { by, how: o.how })
+        const r = await verifyReleaseIdentity({ catalog, sql, config, clock: clockFromConfig(config) }, parseReleaseRef(ref), {
+          by,
+          how: o.how,
+        })
         await cliAudit(config, catalog.db, o.by, {
           action: 'release.identity',
           targetKind: 'release',
@@ -231,6 +258,7 @@ export function registerReleaseCommands(program: Command): void {
         })
         out(`${r.releaseNumber}: the requester's identity is recorded as verified. Next: chartclerk release package ${r.id}`)
       } finally {
+        await sql.close()
         catalog.close()
       }
     })
@@ -246,16 +274,20 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (o: { due?: boolean; status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
-        const repo = new ReleaseRepo(catalog.db)
+        const repo = new ReleaseRepo(sql)
         const asOf = clockFromConfig(config).today()
         const statuses = list(o.status) as ReleaseStatus[]
         for (const s of statuses)
           if (!RELEASE_STATUSES.includes(s))
             throw new ChartclerkError('USAGE', `--status: "${s}" is not one of ${RELEASE_STATUSES.join(', ')}.`)
         const rows = o.due
-          ? repo.due(asOf).filter((r) => !o.mrn || r.patientMrn === o.mrn)
-          : repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
+          ? (await repo.due(asOf)).filter((r) => !o.mrn || r.patientMrn === o.mrn)
+          : await repo.list({ status: o.all ? undefined : statuses.length ? statuses : ['open', 'refused', 'packaged'], mrn: o.mrn })
         await cliAudit(config, catalog.db, null, {
           action: 'release.list',
           detail: { shown: rows.length, mrns: [...new Set(rows.map((r) => r.patientMrn))].slice(0, 500) },
@@ -263,6 +295,7 @@ export function registerReleaseCommands(program: Command): void {
         for (const r of rows) out(json(cmd, o) ? JSON.stringify(r) : summary(r, asOf))
         if (!json(cmd, o)) out(`${rows.length} release request(s)`)
       } finally {
+        await sql.close()
         catalog.close()
       }
     })
@@ -276,10 +309,14 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (mrn: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
         if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? clockFromConfig(config).today()
-        const rows = new ReleaseRepo(catalog.db).accounting(mrn, asOf)
+        const rows = await new ReleaseRepo(sql).accounting(mrn, asOf)
         await cliAudit(config, catalog.db, null, {
           action: 'release.accounting',
           targetKind: 'chart',
@@ -296,6 +333,7 @@ export function registerReleaseCommands(program: Command): void {
           out(`${rows.length} accountable disclosure(s)`)
         }
       } finally {
+        await sql.close()
         catalog.close()
       }
     })
@@ -307,18 +345,23 @@ export function registerReleaseCommands(program: Command): void {
     .option('--date <date>', 'date of the revocation (default today)')
     .option('--note <text>', 'e.g. how it was received')
     .option('--by <name>', 'who records it (default: you, the system user)')
-    .action((ref: string, o: { date?: string; note?: string; by?: string }, cmd: Command) => {
+    .action(async (ref: string, o: { date?: string; note?: string; by?: string }, cmd: Command) => {
       if (!/^\d+$/.test(ref)) throw new ChartclerkError('USAGE', `"${ref}" is not a document number.`)
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
+      const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
+        catalog.close()
+        throw err
+      })
       try {
-        const rev = revokeAuthorization({ catalog, config, clock: clockFromConfig(config) }, Number(ref), {
+        const rev = await revokeAuthorization({ catalog, sql, config, clock: clockFromConfig(config) }, Number(ref), {
           on: isoDate(o.date, '--date'),
           by: actingPerson(o.by),
           note: o.note,
         })
         out(`Authorization ${rev.authorizationId} revoked as of ${rev.revokedOn}.`)
       } finally {
+        await sql.close()
         catalog.close()
       }
     })

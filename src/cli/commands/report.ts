@@ -6,6 +6,7 @@ import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { DEFICIENCY_STATUSES, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
 import {
@@ -78,11 +79,13 @@ export function registerReportCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const r = buildDeficiencyReport(catalog, filter, {
-          asOf,
-          delinquentAfterDays: config.deficiencies.delinquentAfterDays,
-          clock: clockFromConfig(config),
-        })
+        const r = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          buildDeficiencyReport(catalog, sql, filter, {
+            asOf,
+            delinquentAfterDays: config.deficiencies.delinquentAfterDays,
+            clock: clockFromConfig(config),
+          }),
+        )
         await cliAudit(config, catalog.db, null, {
           action: 'deficiency.report',
           targetKind: 'report',

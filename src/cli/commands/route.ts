@@ -3,7 +3,7 @@ import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { openCatalog } from '../../catalog/db.js'
-import { openSqlCatalog } from '../../catalog/sql/open.js'
+import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { UsersRepo } from '../../auth/users.js'
 import { ChartclerkError } from '../../errors.js'
 import { acknowledgeRoute } from '../../routing/acknowledge.js'
@@ -76,7 +76,9 @@ export function registerRouteCommands(program: Command): void {
           // the rule set is checked again by `chartclerk check`
         }
         const documentId = Number(docArg)
-        const done = acknowledgeRoute(catalog, ruleset, documentId, provider, by, clockFromConfig(config))
+        const done = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          acknowledgeRoute(catalog, sql, ruleset, documentId, provider, by, clockFromConfig(config)),
+        )
         const doc = catalog.documents.get(documentId)
         await cliAudit(config, catalog.db, o.by, {
           action: 'routing.acknowledge',

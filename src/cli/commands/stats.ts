@@ -4,6 +4,7 @@ import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { computeStats, formatStats } from '../../reports/stats.js'
 import { renderStatsHtml } from '../../reports/statsReport.js'
@@ -22,7 +23,7 @@ export function registerStatsCommands(program: Command): void {
     .option('--json', 'one JSON object')
     .option('--format <format>', 'text | json | html (printable, with charts of each day)', 'text')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .action((o: { from?: string; to?: string; json?: boolean; format: string; out?: string }, cmd: Command) => {
+    .action(async (o: { from?: string; to?: string; json?: boolean; format: string; out?: string }, cmd: Command) => {
       if (!['text', 'json', 'html'].includes(o.format))
         throw new ChartclerkError('USAGE', `--format must be text, json or html, not "${o.format}".`)
       dateOption(o.from, '--from')
@@ -32,13 +33,21 @@ export function registerStatsCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const clock = clockFromConfig(config)
-        const s = computeStats(catalog, { from: o.from, to: o.to, delinquentAfterDays: config.deficiencies.delinquentAfterDays, clock })
         const format = o.json || globalOptions(cmd).json ? 'json' : o.format
+        const { s, timeline } = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
+          const s = await computeStats(catalog, sql, {
+            from: o.from,
+            to: o.to,
+            delinquentAfterDays: config.deficiencies.delinquentAfterDays,
+            clock,
+          })
+          return { s, timeline: format === 'html' ? await buildTimeline(catalog, sql, s.period, clock) : null }
+        })
         const text =
           format === 'json'
             ? JSON.stringify(s) + '\n'
             : format === 'html'
-              ? renderStatsHtml(s, timelineCharts(buildTimeline(catalog, s.period, clock)), { clinicName: config.clinic.name || undefined })
+              ? renderStatsHtml(s, timelineCharts(timeline!), { clinicName: config.clinic.name || undefined })
               : formatStats(s)
                   .map((l) => l + '\n')
                   .join('')

@@ -4,6 +4,7 @@
  * reason. Errors are thrown as ChartclerkError; the runner catches them in one place.
  */
 import type { Catalog } from '../../catalog/db.js'
+import type { SqlCatalog } from '../../catalog/sql/open.js'
 import type { Clock } from '../../clock/clock.js'
 import type { Config } from '../../config/config.js'
 import type { DocumentRecord } from '../../catalog/documents.js'
@@ -67,6 +68,8 @@ export interface Job {
 export interface StageContext {
   config: Readonly<Config>
   catalog: Catalog
+  /** The catalog through the query builder (the same SQLite file, or PostgreSQL): where deficiencies are. */
+  sql: SqlCatalog
   store: ObjectStore
   /** The main store and the archive of inactive charts as one (a filed document brings its chart back). */
   storeWithArchive: ArchiveAwareStore

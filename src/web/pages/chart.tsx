@@ -30,7 +30,7 @@ function ageYears(birthDate: string, today: string): number | null {
 
 export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const desk = new DeskQueries(deps.catalog)
-  const deficiencies = new DeficienciesRepo(deps.catalog.db)
+  const deficiencies = new DeficienciesRepo(deps.sql)
 
   app.get('/charts', need('records.view'), async (c) => {
     const u = userOf(c)
@@ -121,12 +121,12 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const concerns = canSeePatient(u, patient)
       ? () => true
       : (d: { documentId: string | null }) => d.documentId !== null && visibleIds.has(d.documentId)
-    const allDefs = deficiencies.list({ chartMrn: mrn }).filter(concerns)
+    const allDefs = (await deficiencies.list({ chartMrn: mrn })).filter(concerns)
     const defs = allDefs.filter((d) => d.status === 'open' || d.status === 'completed' || c.req.query('closed') === '1')
     const closedCount = allDefs.filter((d) => d.status !== 'open' && d.status !== 'completed').length
     const back = c.req.path
-    const rc = rowContext(deps, c, back, true)
-    const lastCheck = deficiencies.lastCheck(mrn)
+    const rc = await rowContext(deps, c, back, true)
+    const lastCheck = await deficiencies.lastCheck(mrn)
     return page(
       c,
       {

@@ -128,24 +128,24 @@ function NodesDisagree({ a, versions, freshSeconds }: { a: RulesetAgreement; ver
 export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const status = pipelineStatusReader(deps)
   const desk = new DeskQueries(deps.catalog)
-  const deficiencies = new DeficienciesRepo(deps.catalog.db)
+  const deficiencies = new DeficienciesRepo(deps.sql)
 
   app.get('/dashboard/pipeline', need('desk.view'), async (c) => {
     const u = userOf(c)
     return c.html(<Pipeline s={await status()} showQuarantine={can(u.roles, 'quarantine.view')} />)
   })
 
-  app.get('/statistics', need('desk.view'), (c) => {
+  app.get('/statistics', need('desk.view'), async (c) => {
     const u = userOf(c)
     const to = deps.clock.today()
-    const s = computeStats(deps.catalog, {
+    const s = await computeStats(deps.catalog, deps.sql, {
       from: addDays(to, -29),
       to,
       delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays,
       clock: deps.clock,
     })
     const releases = can(u.roles, 'release.manage')
-    const charts = timelineCharts(buildTimeline(deps.catalog, s.period, deps.clock), { releases })
+    const charts = timelineCharts(await buildTimeline(deps.catalog, deps.sql, s.period, deps.clock), { releases })
     return page(
       c,
       {
@@ -184,17 +184,19 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const filedToday = desk.filedSince(clock.startOfToday().toISOString())
     const backlog = desk.reviewCount()
     const oldest = desk.oldestReview()
-    const aging = openByAge(deps)
+    const aging = await openByAge(deps)
     const to = clock.today()
     const from = addDays(to, -29)
-    const timeline = keptUntilChanged(deps.catalog, `timeline ${from} ${to}`, () => buildTimeline(deps.catalog, { from, to }, clock))
+    const timeline = await keptUntilChanged(deps.catalog, deps.sql, `timeline ${from} ${to}`, () =>
+      buildTimeline(deps.catalog, deps.sql, { from, to }, clock),
+    )
     const charts = timelineCharts(timeline, { releases: can(u.roles, 'release.manage') })
     const alone = can(u.roles, 'users.manage') && !can(u.roles, 'records.view') && (await deps.users.count()) <= 1
-    const versions = new RulesetVersions(deps.catalog.db).all()
-    const completed = deficiencies.list({ status: 'completed' }).length
+    const versions = await new RulesetVersions(deps.sql).all()
+    const completed = (await deficiencies.list({ status: 'completed' })).length
     const seeRecords = can(u.roles, 'records.view')
     const rs = deps.rules?.status()
-    const releases = releaseDeadlines(deps.catalog, clock.today())
+    const releases = await releaseDeadlines(deps.sql, clock.today())
     const freshSeconds = deps.config.nodes.freshSeconds
     const nodes = deps.nodes ? rulesetAgreement(await deps.nodes.seenWithin(freshSeconds * 1000)) : null
     return page(

@@ -117,8 +117,8 @@ export function reportFilter(f: Filters): ReportFilter {
 }
 
 /** The deficiency report for this user: the selection, aged and bucketed, limited to the charts they may see. */
-export function deskReport(deps: WebDeps, user: User, f: Filters): DeficiencyReport {
-  return buildDeficiencyReport(deps.catalog, reportFilter(f), {
+export function deskReport(deps: WebDeps, user: User, f: Filters): Promise<DeficiencyReport> {
+  return buildDeficiencyReport(deps.catalog, deps.sql, reportFilter(f), {
     asOf: deps.clock.today(),
     clock: deps.clock,
     delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays,
@@ -147,13 +147,13 @@ export interface RowContext {
   compact?: boolean
 }
 
-export function rowContext(deps: WebDeps, c: Ctx, back: string, compact = false): RowContext {
+export async function rowContext(deps: WebDeps, c: Ctx, back: string, compact = false): Promise<RowContext> {
   const rs = deps.rules?.current ?? null
   return {
     user: userOf(c),
     csrf: c.get('csrf'),
     back,
-    versions: new RulesetVersions(deps.catalog.db).all(),
+    versions: await new RulesetVersions(deps.sql).all(),
     current: rs?.version ?? null,
     titles: new Map((rs?.rules ?? []).map((r) => [r.id, r.title])),
     clock: deps.clock,
@@ -494,11 +494,11 @@ function summary(f: Filters): string {
 }
 
 export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const repo = new DeficienciesRepo(deps.catalog.db)
+  const repo = new DeficienciesRepo(deps.sql)
 
   /** Types and facilities seen among the user's deficiencies, for the filter menus. */
-  const menus = (c: Ctx) => {
-    const all = reportRows(deskReport(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }))
+  const menus = async (c: Ctx) => {
+    const all = reportRows(await deskReport(deps, userOf(c), { ...readFilters(() => undefined), status: 'all' }))
     const types = [...new Set(all.map((r) => r.documentType).filter((t): t is string => !!t))].sort()
     const facilities = [...new Set(all.map((r) => r.facility).filter((x): x is string => !!x))].sort()
     return { types, facilities }
@@ -509,12 +509,12 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
   app.get('/deficiencies', need('records.view'), async (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const report = deskReport(deps, u, f)
+    const report = await deskReport(deps, u, f)
     const rows = reportRows(report)
-    const { types, facilities } = menus(c)
+    const { types, facilities } = await menus(c)
     await audit(c, { action: 'deficiency.list', detail: { filters: summary(f), rows: rows.length } })
     const back = c.req.path + filterQuery(f)
-    const rc = rowContext(deps, c, back)
+    const rc = await rowContext(deps, c, back)
     return page(
       c,
       { title: 'Deficiencies', active: 'deficiencies', wide: true },
@@ -549,7 +549,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 
   app.get('/deficiencies/export.csv', need('records.view'), need('export'), async (c) => {
     const f = readFilters((k) => c.req.query(k))
-    const report = deskReport(deps, userOf(c), f)
+    const report = await deskReport(deps, userOf(c), f)
     const rows = reportRows(report)
     await audit(c, {
       action: 'deficiency.export',
@@ -566,14 +566,14 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
   app.get('/deficiencies/report', need('records.view'), need('export'), async (c) => {
     const u = userOf(c)
     const f = readFilters((k) => c.req.query(k))
-    const report = deskReport(deps, u, f)
+    const report = await deskReport(deps, u, f)
     const rows = reportRows(report)
     await audit(c, {
       action: 'deficiency.report',
       targetKind: 'report',
       detail: { format: 'print', filters: summary(f), rows: rows.length, mrns: mrnsOf(rows) },
     })
-    const versions = new RulesetVersions(deps.catalog.db).all()
+    const versions = await new RulesetVersions(deps.sql).all()
     const t = report.totals
     return page(
       c,
@@ -660,7 +660,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
   app.post('/deficiencies/:id{[0-9]{1,12}}/status', need('records.view'), async (c) => {
     const u = userOf(c)
     const id = idParam(c.req.param('id'))
-    const d = id ? repo.get(id) : null
+    const d = id ? await repo.get(id) : null
     if (!d || !canSeePatient(u, deps.patients.get(d.chartMrn))) return c.text('No such deficiency.', 404)
     const body = await c.req.parseBody()
     const to = field(body, 'to') as DeficiencyStatus
@@ -672,7 +672,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     else if (!allowedChanges(u, d.status).includes(to)) ((error = `Your role may not make a ${d.status} deficiency ${to}.`), (status = 403))
     else {
       try {
-        repo.transition(d.id, to, { by: u.username, reason: reason || undefined })
+        await repo.transition(d.id, to, { by: u.username, reason: reason || undefined })
         await audit(c, {
           action: 'deficiency.status',
           targetKind: 'deficiency',
@@ -688,14 +688,14 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
       }
     }
     if (isHtmx(c)) {
-      const fresh = repo.get(d.id)!
+      const fresh = (await repo.get(d.id))!
       const compact = back.startsWith('/documents/') || back.startsWith('/charts/')
       const [row] = deficiencyRows(deps, [fresh])
       // A refused change keeps what was chosen and typed, so the clerk only adds what was missing.
       return c.html(
         <DeficiencyRow
           r={row!}
-          rc={rowContext(deps, c, back, compact)}
+          rc={await rowContext(deps, c, back, compact)}
           error={error}
           chosen={error ? to : undefined}
           reason={error ? reason : undefined}
@@ -709,16 +709,21 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
 }
 
 /** Open deficiencies by aging bucket (the dashboard's panel), from the same report model. */
-export function openByAge(deps: WebDeps): {
+export function openByAge(deps: WebDeps): Promise<{
   buckets: Record<AgingBucket, number>
   open: number
   delinquent: number
   delinquentAfterDays: number
-} {
+}> {
   const asOf = deps.clock.today()
   const after = deps.config.deficiencies.delinquentAfterDays
-  return keptUntilChanged(deps.catalog, `open by age ${asOf} ${after}`, () => {
-    const r = buildDeficiencyReport(deps.catalog, { status: ['open'] }, { asOf, clock: deps.clock, delinquentAfterDays: after })
+  return keptUntilChanged(deps.catalog, deps.sql, `open by age ${asOf} ${after}`, async () => {
+    const r = await buildDeficiencyReport(
+      deps.catalog,
+      deps.sql,
+      { status: ['open'] },
+      { asOf, clock: deps.clock, delinquentAfterDays: after },
+    )
     return {
       buckets: r.charts.length ? r.totals.buckets : emptyBuckets(),
       open: r.totals.deficiencies,

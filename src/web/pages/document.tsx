@@ -123,7 +123,7 @@ export function attachment(name: string): string {
 }
 
 export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const deficiencies = new DeficienciesRepo(deps.catalog.db)
+  const deficiencies = new DeficienciesRepo(deps.sql)
 
   /** The document if it exists and this user may see it; else null (404 either way: no probing). */
   const visible = (c: Ctx, idText: string | undefined): DocumentRecord | null => {
@@ -142,7 +142,10 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const f = documentFacts(doc)
     const pages = deps.catalog.documents.pages(doc.id)
     const patient = doc.patientMrn ? deps.patients.get(doc.patientMrn) : undefined
-    const defs = doc.patientMrn ? deficiencies.list({ chartMrn: doc.patientMrn }).filter((d) => d.documentId === String(doc.id)) : []
+    const defs = doc.patientMrn
+      ? (await deficiencies.list({ chartMrn: doc.patientMrn })).filter((d) => d.documentId === String(doc.id))
+      : []
+    const rc = defs.length ? await rowContext(deps, c, c.req.path, true) : null
     const receipts = deps.catalog.documents.receipts(doc.id)
     return page(
       c,
@@ -255,11 +258,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </div>
         <section>
           <h2>Deficiencies of this document</h2>
-          {defs.length ? (
-            <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rowContext(deps, c, c.req.path, true)} />
-          ) : (
-            <Empty>None.</Empty>
-          )}
+          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rc!} /> : <Empty>None.</Empty>}
         </section>
         <section>
           <h2>Pages</h2>

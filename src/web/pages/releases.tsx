@@ -151,7 +151,7 @@ function CheckView({ check }: { check: ReleaseCheck }) {
 }
 
 export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const repo = () => new ReleaseRepo(deps.catalog.db)
+  const repo = () => new ReleaseRepo(deps.sql)
   const today = () => deps.clock.today()
   const problem = (c: Ctx, err: unknown, back: string) => {
     const known = actionableError(err)
@@ -175,7 +175,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/releases', need('release.manage'), async (c) => {
     const all = c.req.query('all') === '1'
     const asOf = today()
-    const rows = repo().list({ status: all ? undefined : ['open', 'refused', 'packaged'] })
+    const rows = await repo().list({ status: all ? undefined : ['open', 'refused', 'packaged'] })
     await audit(c, { action: 'release.list', detail: { all, shown: rows.length } })
     return page(
       c,
@@ -312,7 +312,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     try {
       for (const k of ['from', 'to'])
         if (one(k) && !DATE.test(one(k))) throw new ChartclerkError('USAGE', `The ${k} date wants the form 2026-03-31.`)
-      const r = createRelease(deps, {
+      const r = await createRelease(deps, {
         patientMrn: one('mrn'),
         requester: one('requester'),
         requesterType: requesterType(one('requesterType')),
@@ -333,7 +333,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         patientMrn: r.patientMrn,
         detail: { requesterType: r.requesterType, docTypes: types },
       })
-      const { check } = checkReleaseRequest(deps, r.id, today())
+      const { check } = await checkReleaseRequest(deps, r.id, today())
       await audit(c, {
         action: 'release.check',
         targetKind: 'release',
@@ -349,14 +349,14 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
 
   app.get(`/releases/${ID}`, need('release.manage'), async (c) => {
     const id = idParam(c.req.param('id'))
-    const r = id ? repo().get(id) : undefined
+    const r = id ? await repo().get(id) : undefined
     if (!r) return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such release request.</Empty>)
     const asOf = today()
     // What the request would be now (read-only); the recorded check changes only on a POST.
     const check =
       r.status === 'sent' || r.status === 'cancelled'
         ? (r.checkResult as ReleaseCheck | null)
-        : checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
+        : await checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
     await audit(c, { action: 'release.view', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
     const p = deps.patients.get(r.patientMrn)
     const csrf = c.get('csrf')
@@ -465,15 +465,15 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const withRequest = (c: Ctx): ReleaseRequest | undefined => {
+  const withRequest = async (c: Ctx): Promise<ReleaseRequest | undefined> => {
     const id = idParam(c.req.param('id'))
     return id ? repo().get(id) : undefined
   }
 
   app.post(`/releases/${ID}/check`, need('release.manage'), async (c) => {
-    const r = withRequest(c)
+    const r = await withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
-    const { check } = checkReleaseRequest(deps, r.id, today())
+    const { check } = await checkReleaseRequest(deps, r.id, today())
     await audit(c, {
       action: 'release.check',
       targetKind: 'release',
@@ -485,10 +485,10 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.post(`/releases/${ID}/identity`, need('release.manage'), async (c) => {
-    const r = withRequest(c)
+    const r = await withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     try {
-      verifyReleaseIdentity(deps, r.id, { by: userOf(c).username, how: 'desk' })
+      await verifyReleaseIdentity(deps, r.id, { by: userOf(c).username, how: 'desk' })
       await audit(c, { action: 'release.identity', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
       return c.redirect(`/releases/${r.id}?done=identity`, 303)
     } catch (err) {
@@ -497,7 +497,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.post(`/releases/${ID}/package`, need('release.manage'), async (c) => {
-    const r = withRequest(c)
+    const r = await withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     try {
       const { pkg } = await packageRelease(deps, r.id, today())
@@ -522,7 +522,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.get(`/releases/${ID}/package.pdf`, need('release.manage'), async (c) => {
-    const r = withRequest(c)
+    const r = await withRequest(c)
     if (!r?.packageKey) return c.text('This request has no package.', 404)
     const pdf = await deps.store.get(r.packageKey)
     await audit(c, {
@@ -540,10 +540,10 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.post(`/releases/${ID}/sent`, need('release.manage'), async (c) => {
-    const r = withRequest(c)
+    const r = await withRequest(c)
     if (!r) return c.text('There is no such release request.', 404)
     try {
-      const { disclosure } = markReleaseSent(deps, r.id, { on: today(), by: userOf(c).username })
+      const { disclosure } = await markReleaseSent(deps, r.id, { on: today(), by: userOf(c).username })
       await audit(c, {
         action: 'release.sent',
         targetKind: 'release',
@@ -568,7 +568,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     if (!p)
       return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such patient in the patient index.</Empty>)
     const asOf = today()
-    const rows = repo().accounting(mrn, asOf)
+    const rows = await repo().accounting(mrn, asOf)
     await audit(c, {
       action: 'release.accounting',
       targetKind: 'chart',

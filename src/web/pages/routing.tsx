@@ -208,7 +208,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       return c.text('There is no such report routed to you.', 404)
     }
     try {
-      acknowledgeRoute(deps.catalog, deps.rules?.current ?? null, doc.id, provider, u.username, deps.clock)
+      await acknowledgeRoute(deps.catalog, deps.sql, deps.rules?.current ?? null, doc.id, provider, u.username, deps.clock)
     } catch (err) {
       const known = actionableError(err)
       if (!known) throw err

@@ -14,6 +14,7 @@ import type { WebDeps } from '../deps.js'
 import { DeskQueries } from '../desk.js'
 import type { AppEnv } from '../env.js'
 import { plural, typeLabel, when } from '../format.js'
+import { DeficienciesRepo } from '../../deficiencies/repo.js'
 import { RulesetVersions } from '../../deficiencies/rulesetVersions.js'
 import { RulesetName } from './deficiencies.js'
 import { Badge, Empty } from '../layout.js'
@@ -23,12 +24,13 @@ import { page } from '../render.js'
 export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const desk = new DeskQueries(deps.catalog)
 
-  app.get('/rules', need('rules.view'), (c) => {
+  app.get('/rules', need('rules.view'), async (c) => {
     const st = deps.rules?.status() ?? null
     const rs = deps.rules?.current ?? null
-    const counts = desk.ruleCounts()
-    const last = desk.lastCheck()
-    const versions = new RulesetVersions(deps.catalog.db).all()
+    const deficiencies = new DeficienciesRepo(deps.sql)
+    const counts = await deficiencies.ruleCounts()
+    const last = await deficiencies.lastCheckOfAny()
+    const versions = await new RulesetVersions(deps.sql).all()
     // Document types, routing, protected categories, retention: each kept at its last good version.
     const others = (deps.ruleFiles?.status() ?? []).filter((k) => k.kind !== 'checks')
     return page(

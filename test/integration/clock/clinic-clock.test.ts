@@ -140,20 +140,20 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
       identityVerified: '1',
     })
     expect(res.status).toBe(303)
-    const r = new ReleaseRepo(app.catalog.db).list({ mrn: MRN }).at(-1)!
+    const r = (await new ReleaseRepo(app.sql).list({ mrn: MRN })).at(-1)!
     expect(r).toMatchObject({ requestDate: s.today, dueDate: s.due })
     const page = await (await client.get(`/releases/${r.id}`)).text()
     expect(page).toContain(s.due)
   })
 
   it("a deficiency's age counts the clinic's days", async () => {
-    const repo = new DeficienciesRepo(app.catalog.db)
-    const open = repo.list({ status: 'open', chartMrn: MRN })
+    const repo = new DeficienciesRepo(app.sql)
+    const open = await repo.list({ status: 'open', chartMrn: MRN })
     expect(open.length).toBeGreaterThan(0)
     const d = open[0]!
     expect(app.clock.localDate(d.createdAt)).toBe(s.today) // found by the check that ran when it was filed
-    app.catalog.db.prepare('UPDATE deficiencies SET created_at = ? WHERE id = ?').run(s.found, d.id)
-    const report = buildDeficiencyReport(app.catalog, { mrn: MRN }, { delinquentAfterDays: 30, clock: app.clock })
+    await app.sql.db.updateTable('deficiencies').set({ created_at: s.found }).where('id', '=', d.id).execute()
+    const report = await buildDeficiencyReport(app.catalog, app.sql, { mrn: MRN }, { delinquentAfterDays: 30, clock: app.clock })
     expect(report.asOf).toBe(s.today)
     const row = report.charts.flatMap((g) => g.rows).find((x) => x.id === d.id)!
     expect(row.ageDays).toBe(s.age)
@@ -162,8 +162,8 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     expect(tr.slice(0, tr.indexOf('</tr>'))).toMatch(s.age === 1 ? />1 day</ : new RegExp(`>${s.age} days<`))
   })
 
-  it('the statistics count the filing on the clinic’s day', () => {
-    const stats = computeStats(app.catalog, { delinquentAfterDays: 30, clock: app.clock })
+  it('the statistics count the filing on the clinic’s day', async () => {
+    const stats = await computeStats(app.catalog, app.sql, { delinquentAfterDays: 30, clock: app.clock })
     expect(stats.period).toMatchObject({ from: s.from, to: s.today, days: 30 })
     expect(stats.filing.perDay.at(-1)).toMatchObject({ date: s.today, documents: 1 })
     expect(stats.filing.documents).toBe(1)

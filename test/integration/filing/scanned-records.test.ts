@@ -280,6 +280,6 @@ describe('filing scanned outside records', () => {
     expect(app.catalog.events.forDocument(r.documentId!).map((e) => e.kind)).toContain('document.settled')
     expect(app.catalog.settlements.trainingExamples().map((e) => e.type)).toContain('lab_report')
     const { DeficienciesRepo } = await import('../../../src/deficiencies/repo.js')
-    expect(new DeficienciesRepo(app.catalog.db).list({ chartMrn: 'CC-100418' }).length).toBeGreaterThan(0)
+    expect((await new DeficienciesRepo(app.sql).list({ chartMrn: 'CC-100418' })).length).toBeGreaterThan(0)
   })
 })

@@ -130,20 +130,20 @@ describe('chart prep', () => {
     ])
   })
 
-  it('lists, per scheduled patient, open deficiencies, records requests, unacknowledged reports and review items', () => {
+  it('lists, per scheduled patient, open deficiencies, records requests, unacknowledged reports and review items', async () => {
     // A records request for the unsigned consult's chart (made up facility).
-    const defs = new DeficienciesRepo(app.catalog.db)
-    const d02 = defs.list({ chartMrn: UNSIGNED, status: 'open' })
+    const defs = new DeficienciesRepo(app.sql)
+    const d02 = await defs.list({ chartMrn: UNSIGNED, status: 'open' })
     expect(d02.map((d) => d.ruleId)).toContain('D02')
-    const rr = new NoticesRepo(app.catalog.db).create({
+    const rr = (await new NoticesRepo(app.sql).create({
       deficiencyId: d02[0]!.id,
       chartMrn: UNSIGNED,
       documentId: d02[0]!.documentId,
       facility: 'Mercy General (made up)',
       datesOfService: ['2025-04-20'],
       documentsNeeded: ['Signed consult note'],
-    })!
-    const list = buildPrepList(app.catalog, TODAY, app.clock)
+    }))!
+    const list = await buildPrepList(app.catalog, app.sql, TODAY, app.clock)
     expect(list.patients.map((p) => p.mrn)).toEqual([UNSIGNED, NO_RANGES, DECEASED])
     const [a, b, c] = list.patients as [any, any, any]
     expect(a.patient.name).toBe(`${P(UNSIGNED)!.familyName}, ${P(UNSIGNED)!.givenName}`)
@@ -162,12 +162,12 @@ describe('chart prep', () => {
     app.catalog.documents.update(consult.id, {
       details: { ...consult.details, acknowledged: { by: 'dr.made.up', at: new Date().toISOString() } },
     })
-    expect(buildPrepList(app.catalog, TODAY, app.clock).patients[0]!.unacknowledged).toEqual([])
+    expect((await buildPrepList(app.catalog, app.sql, TODAY, app.clock)).patients[0]!.unacknowledged).toEqual([])
     expect(prepText(list).join('\n')).toContain(rr.trackingNumber)
   })
 
-  it('prints as self-contained HTML with a print stylesheet', () => {
-    const html = renderPrepHtml(buildPrepList(app.catalog, TODAY, app.clock), 'Riverside Community Health Center')
+  it('prints as self-contained HTML with a print stylesheet', async () => {
+    const html = renderPrepHtml(await buildPrepList(app.catalog, app.sql, TODAY, app.clock), 'Riverside Community Health Center')
     expect(html).toContain('@media print')
     expect(html).not.toMatch(/<link|<script|src=|https?:\/\//)
     for (const mrn of [UNSIGNED, NO_RANGES, DECEASED]) expect(html).toContain(`data-mrn="${mrn}"`)

@@ -82,7 +82,7 @@ const auth = (name: string, o: AuthOpts, date = '2026-09-01') =>
 
 const id = (name: string) => ids.get(name)!
 
-function request(o: Partial<NewReleaseRequest> = {}) {
+async function request(o: Partial<NewReleaseRequest> = {}) {
   return createRelease(app, {
     patientMrn: MRN,
     requester: 'Harlan & Pike LLP',
@@ -152,8 +152,8 @@ afterAll(async () => {
 })
 
 describe('validity of a release', () => {
-  it('a valid authorization naming the recipient: allowed, with the authorization relied on', () => {
-    const { check, request: r } = checkReleaseRequest(app, request({ authorizationId: id('auth-valid') }).id)
+  it('a valid authorization naming the recipient: allowed, with the authorization relied on', async () => {
+    const { check, request: r } = await checkReleaseRequest(app, (await request({ authorizationId: id('auth-valid') })).id)
     expect(check.reasons).toEqual([])
     expect(check.allowed).toBe(true)
     expect(check.authorizationId).toBe(id('auth-valid'))
@@ -161,30 +161,33 @@ describe('validity of a release', () => {
     expect(r.status).toBe('open')
   })
 
-  it('with no authorization named, a valid one filed to the chart is found', () => {
-    const { check } = checkReleaseRequest(app, request().id)
+  it('with no authorization named, a valid one filed to the chart is found', async () => {
+    const { check } = await checkReleaseRequest(app, (await request()).id)
     expect(check.allowed).toBe(true)
     expect(check.authorizationId).toBe(id('auth-valid'))
   })
 
-  it('an expired authorization: refused', () => {
-    const { check, request: r } = checkReleaseRequest(app, request({ authorizationId: id('auth-expired') }).id)
+  it('an expired authorization: refused', async () => {
+    const { check, request: r } = await checkReleaseRequest(app, (await request({ authorizationId: id('auth-expired') })).id)
     expect(check.allowed).toBe(false)
     expect(check.reasons.join(' ')).toMatch(/expired on 2026-03-31/)
     expect(r.status).toBe('refused')
   })
 
-  it('a revoked authorization: refused (allowed before the revocation)', () => {
+  it('a revoked authorization: refused (allowed before the revocation)', async () => {
     const dana = { requester: 'Dana Whitlock, Esq.', recipientName: 'Dana Whitlock', authorizationId: id('auth-revoked') }
-    expect(checkReleaseRequest(app, request(dana).id).check.allowed).toBe(true)
-    revokeAuthorization(app, id('auth-revoked'), { on: addDays(TODAY, -1), by: 'test clerk', note: 'patient letter' })
-    const { check } = checkReleaseRequest(app, request(dana).id)
+    expect((await checkReleaseRequest(app, (await request(dana)).id)).check.allowed).toBe(true)
+    await revokeAuthorization(app, id('auth-revoked'), { on: addDays(TODAY, -1), by: 'test clerk', note: 'patient letter' })
+    const { check } = await checkReleaseRequest(app, (await request(dana)).id)
     expect(check.allowed).toBe(false)
     expect(check.reasons.join(' ')).toMatch(/revoked on/)
   })
 
-  it('the wrong recipient: refused, naming whom the authorization names', () => {
-    const { check } = checkReleaseRequest(app, request({ recipientName: 'Acme Claims Services', authorizationId: id('auth-valid') }).id)
+  it('the wrong recipient: refused, naming whom the authorization names', async () => {
+    const { check } = await checkReleaseRequest(
+      app,
+      (await request({ recipientName: 'Acme Claims Services', authorizationId: id('auth-valid') })).id,
+    )
     expect(check.allowed).toBe(false)
     expect(check.reasons.join(' ')).toMatch(/does not name Acme Claims Services/)
   })
@@ -200,28 +203,30 @@ describe('validity of a release', () => {
     ['auth-no-redisclose', 'redisclosureStatement'],
     ['auth-unsigned', 'signature'],
   ]
-  it.each(cases)('%s: refused, the missing element %s named', (name, element) => {
-    const { check } = checkReleaseRequest(app, request({ authorizationId: id(name) }).id)
+  it.each(cases)('%s: refused, the missing element %s named', async (name, element) => {
+    const { check } = await checkReleaseRequest(app, (await request({ authorizationId: id(name) })).id)
     expect(check.allowed).toBe(false)
     expect(check.missingElements).toContain(element)
     expect(check.reasons.join(' ')).toMatch(/45 CFR 164\.508\(c\)/)
   })
 
-  it('an attorney with no authorization at all on another chart: refused', () => {
-    const { check } = checkReleaseRequest(app, request({ patientMrn: 'CC-102596' }).id)
+  it('an attorney with no authorization at all on another chart: refused', async () => {
+    const { check } = await checkReleaseRequest(app, (await request({ patientMrn: 'CC-102596' })).id)
     expect(check.allowed).toBe(false)
     expect(check.reasons.join(' ')).toMatch(/needs the patient's authorization/)
   })
 
-  it('treatment: allowed without an authorization; psychotherapy, Part 2 and HIV records left out', () => {
-    const { check } = checkReleaseRequest(
+  it('treatment: allowed without an authorization; psychotherapy, Part 2 and HIV records left out', async () => {
+    const { check } = await checkReleaseRequest(
       app,
-      request({
-        requester: 'Dr. Ana Ruiz',
-        requesterType: 'treatment',
-        recipientName: 'Millbrook Cardiology',
-        purpose: 'Continuity of care',
-      }).id,
+      (
+        await request({
+          requester: 'Dr. Ana Ruiz',
+          requesterType: 'treatment',
+          recipientName: 'Millbrook Cardiology',
+          purpose: 'Continuity of care',
+        })
+      ).id,
     )
     expect(check.allowed).toBe(true)
     expect(check.authorizationId).toBeNull()
@@ -235,20 +240,24 @@ describe('validity of a release', () => {
     expect(check.part2).toBe(false)
   })
 
-  it('special categories stay out unless the authorization names them', () => {
-    const insurer = checkReleaseRequest(
-      app,
-      request({
-        requester: 'Buckeye Mutual',
-        requesterType: 'insurer',
-        recipientName: 'Buckeye Mutual Insurance',
-        authorizationId: id('auth-insurer'),
-      }).id,
+  it('special categories stay out unless the authorization names them', async () => {
+    const insurer = (
+      await checkReleaseRequest(
+        app,
+        (
+          await request({
+            requester: 'Buckeye Mutual',
+            requesterType: 'insurer',
+            recipientName: 'Buckeye Mutual Insurance',
+            authorizationId: id('auth-insurer'),
+          })
+        ).id,
+      )
     ).check
     expect(insurer.allowed).toBe(true)
     expect(insurer.documents.map((d) => d.id).sort()).toEqual([id('lab'), id('discharge')].sort())
     expect(insurer.excluded.map((d) => d.id).sort()).toEqual([id('hiv-note'), id('sud-consult')].sort())
-    const named = checkReleaseRequest(app, request({ authorizationId: id('auth-valid') }).id).check
+    const named = (await checkReleaseRequest(app, (await request({ authorizationId: id('auth-valid') })).id)).check
     expect(named.documents.map((d) => d.id).sort()).toEqual([id('lab'), id('discharge'), id('hiv-note'), id('sud-consult')].sort())
     expect(named.part2).toBe(true)
   })
@@ -256,7 +265,7 @@ describe('validity of a release', () => {
 
 describe('the release package', () => {
   it('one PDF: cover letter, then every page of the released documents, each footed "page x of N"', async () => {
-    const r = request({ authorizationId: id('auth-valid') })
+    const r = await request({ authorizationId: id('auth-valid') })
     const { pkg, check } = await packageRelease(app, r.id)
     const pdf = await app.store.get(`releases/${r.releaseNumber}.pdf`)
     expect(pkg.key).toBe(`releases/${r.releaseNumber}.pdf`)
@@ -283,11 +292,11 @@ describe('the release package', () => {
     expect(cover).toContain(PART2_NOTICE.slice(0, 60))
     // The original pages follow the cover letter, in order.
     expect(parsed.pages[pkg.coverPages]!.text).toMatch(/PETROSYAN/i)
-    expect(new ReleaseRepo(app.catalog.db).get(r.id)!.status).toBe('packaged')
+    expect((await new ReleaseRepo(app.sql).get(r.id))!.status).toBe('packaged')
   })
 
   it('a refused request gets no package', async () => {
-    const r = request({ authorizationId: id('auth-expired') })
+    const r = await request({ authorizationId: id('auth-expired') })
     await expect(packageRelease(app, r.id)).rejects.toMatchObject({ action: expect.stringMatching(/refused: .*expired/) })
     expect(await app.store.stat(`releases/${r.releaseNumber}.pdf`)).toBeNull()
   })
@@ -296,9 +305,9 @@ describe('the release package', () => {
 describe('disclosure log and accounting', () => {
   it('every sent release is logged; only accountable ones are in the six-year accounting', async () => {
     const send = async (o: Partial<NewReleaseRequest>, on: string) => {
-      const r = request(o)
+      const r = await request(o)
       await packageRelease(app, r.id)
-      return markReleaseSent(app, r.id, { on, by: 'test clerk' })
+      return await markReleaseSent(app, r.id, { on, by: 'test clerk' })
     }
     const attorney = await send({ authorizationId: id('auth-valid') }, '2026-10-01')
     const treatment = await send(
@@ -333,11 +342,11 @@ describe('disclosure log and accounting', () => {
     expect([attorney, treatment, patient].map((s) => s.disclosure.accountable)).toEqual([false, false, false])
     expect(law.disclosure.accountable).toBe(true)
 
-    const repo = new ReleaseRepo(app.catalog.db)
-    expect(repo.disclosures(MRN).map((d) => d.id)).toEqual(
+    const repo = new ReleaseRepo(app.sql)
+    expect((await repo.disclosures(MRN)).map((d) => d.id)).toEqual(
       expect.arrayContaining([attorney, treatment, patient, law, old].map((s) => s.disclosure.id)),
     )
-    const acct = repo.accounting(MRN, TODAY)
+    const acct = await repo.accounting(MRN, TODAY)
     expect(acct).toHaveLength(1)
     expect(acct[0]).toMatchObject({
       disclosedOn: '2026-10-05',
@@ -349,15 +358,15 @@ describe('disclosure log and accounting', () => {
     expect(acct[0]!.description).not.toMatch(/Progress note/) // HIV note left out without an authorization naming it
   })
 
-  it('a patient access request is due in 30 days; --due shows those within 5 days or past', () => {
-    const near = request({
+  it('a patient access request is due in 30 days; --due shows those within 5 days or past', async () => {
+    const near = await request({
       requester: 'Armen Petrosyan',
       requesterType: 'patient',
       recipientName: 'Armen Petrosyan',
       purpose: 'Personal use',
       requestDate: addDays(TODAY, -27),
     })
-    const far = request({
+    const far = await request({
       requester: 'Armen Petrosyan',
       requesterType: 'patient',
       recipientName: 'Armen Petrosyan',
@@ -365,7 +374,7 @@ describe('disclosure log and accounting', () => {
       requestDate: TODAY,
     })
     expect(near.dueDate).toBe(addDays(TODAY, 3))
-    const due = new ReleaseRepo(app.catalog.db).due(TODAY).map((r) => r.id)
+    const due = (await new ReleaseRepo(app.sql).due(TODAY)).map((r) => r.id)
     expect(due).toContain(near.id)
     expect(due).not.toContain(far.id)
   })

@@ -30,7 +30,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'chartclerk-reports-'))
   configFile = path.join(dir, 'chartclerk.config.json')
   writeFileSync(
@@ -45,7 +45,7 @@ beforeAll(() => {
   )
   const catalog = openCatalog(path.join(dir, 'data', 'catalog.sqlite'))
   try {
-    fillDesk(catalog)
+    await fillDesk(catalog)
   } finally {
     catalog.close()
   }

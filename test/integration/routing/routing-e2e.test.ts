@@ -133,7 +133,7 @@ describe('routing filed outside reports', () => {
     expect(d.routing).toMatchObject({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledgedAt: null, routedDaysAgo: 0 })
   })
 
-  it('an unacknowledged report past escalateAfterDays escalates and raises C07; acknowledging closes it', () => {
+  it('an unacknowledged report past escalateAfterDays escalates and raises C07; acknowledging closes it', async () => {
     const repo = new RoutesRepo(app.catalog.db)
     const id = docId('lab-to-primary')
     expect(repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock).filter((r) => r.documentId === id)).toEqual([])
@@ -145,30 +145,30 @@ describe('routing filed outside reports', () => {
     expect(repo.list({ overdue: true, escalateAfterDays: 30 }, app.clock).filter((r) => r.documentId === id)).toEqual([])
     expect(repo.list({ overdue: true, provider: 'Dr. Marcus Webb' }, app.clock).map((r) => r.documentId)).toContain(id)
 
-    checkChart(app.catalog, app.rules.current!, 'CC-101902', app.clock)
-    const defs = () =>
-      new DeficienciesRepo(app.catalog.db).list({ status: 'open' }).filter((d) => d.ruleId === 'C07' && d.documentId === String(id))
-    expect(defs()).toHaveLength(1)
-    expect(defs()[0]!.message).toMatch(/Routed 10 days ago and not yet acknowledged by Marcus Webb, DO, Nora Ellis, RN/)
+    await checkChart(app.catalog, app.sql, app.rules.current!, 'CC-101902', app.clock)
+    const defs = async () =>
+      (await new DeficienciesRepo(app.sql).list({ status: 'open' })).filter((d) => d.ruleId === 'C07' && d.documentId === String(id))
+    expect(await defs()).toHaveLength(1)
+    expect((await defs())[0]!.message).toMatch(/Routed 10 days ago and not yet acknowledged by Marcus Webb, DO, Nora Ellis, RN/)
 
     // one recipient acknowledges: still pending for the other
-    acknowledgeRoute(app.catalog, app.rules.current, id, 'Marcus Webb', 'webb', app.clock)
+    await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, 'Marcus Webb', 'webb', app.clock)
     expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: false })
-    expect(defs()).toHaveLength(1)
-    const refusal = (provider: string) => {
+    expect(await defs()).toHaveLength(1)
+    const refusal = async (provider: string) => {
       try {
-        acknowledgeRoute(app.catalog, app.rules.current, id, provider, 'someone', app.clock)
+        await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, provider, 'someone', app.clock)
         return 'acknowledged'
       } catch (err) {
         return (err as { action: string }).action
       }
     }
-    expect(refusal('Marcus Webb, DO')).toMatch(/already acknowledged/)
-    expect(refusal('Elena Sokolova, MD')).toMatch(/not waiting for/)
+    expect(await refusal('Marcus Webb, DO')).toMatch(/already acknowledged/)
+    expect(await refusal('Elena Sokolova, MD')).toMatch(/not waiting for/)
 
-    acknowledgeRoute(app.catalog, app.rules.current, id, 'Nora Ellis, RN', 'ellis', app.clock)
+    await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, 'Nora Ellis, RN', 'ellis', app.clock)
     expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: true })
-    expect(defs()).toHaveLength(0)
+    expect(await defs()).toHaveLength(0)
     expect(repo.list({ overdue: true }, app.clock).filter((r) => r.documentId === id)).toEqual([])
     const acked = repo.forDocument(id)
     expect(acked.map((r) => r.acknowledgedBy)).toEqual(['webb', 'ellis'])

@@ -36,8 +36,8 @@ async function record(name: string, o: MakeSpecOptions, dropPage?: number): Prom
   return file
 }
 
-const open = (): Deficiency[] => new DeficienciesRepo(app.catalog.db).list({ status: 'open' })
-const forDoc = (name: string) => open().filter((d) => d.documentId === String(results.get(name)!.documentId))
+const open = (): Promise<Deficiency[]> => new DeficienciesRepo(app.sql).list({ status: 'open' })
+const forDoc = async (name: string) => (await open()).filter((d) => d.documentId === String(results.get(name)!.documentId))
 
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
@@ -70,30 +70,30 @@ describe('deficiencies from filed records', () => {
     for (const [name, r] of results) expect(r.status, `${name}: ${r.reviewReasons.join('; ')}`).toBe('filed')
   })
 
-  it('an unsigned consult: missing_signature', () => {
-    expect(forDoc('consult-unsigned').map((d) => [d.ruleId, d.kind])).toEqual([['D02', 'missing_signature']])
+  it('an unsigned consult: missing_signature', async () => {
+    expect((await forDoc('consult-unsigned')).map((d) => [d.ruleId, d.kind])).toEqual([['D02', 'missing_signature']])
   })
 
-  it('a lab report without reference ranges: missing_field naming it', () => {
-    const d = forDoc('lab-no-reference-ranges')
+  it('a lab report without reference ranges: missing_field naming it', async () => {
+    const d = await forDoc('lab-no-reference-ranges')
     expect(d.map((x) => [x.ruleId, x.kind])).toEqual([['D05', 'missing_field']])
     expect(d[0]!.message).toMatch(/reference interval/)
   })
 
-  it('a report dated in the future: invalid_date', () => {
-    expect(forDoc('radiology-dated-in-the-future').map((d) => [d.ruleId, d.kind])).toEqual([['D03', 'invalid_date']])
+  it('a report dated in the future: invalid_date', async () => {
+    expect((await forDoc('radiology-dated-in-the-future')).map((d) => [d.ruleId, d.kind])).toEqual([['D03', 'invalid_date']])
   })
 
-  it('a discharge summary missing page 2 of 3: missing_pages', () => {
+  it('a discharge summary missing page 2 of 3: missing_pages', async () => {
     expect(results.get('discharge-page-2-missing')!.missingPages).toEqual([2])
-    expect(forDoc('discharge-page-2-missing').map((d) => [d.ruleId, d.kind])).toContainEqual(['D15', 'missing_pages'])
+    expect((await forDoc('discharge-page-2-missing')).map((d) => [d.ruleId, d.kind])).toContainEqual(['D15', 'missing_pages'])
   })
 
-  it('a complete lab report raises nothing; every chart lacks a consent to treat (C01)', () => {
-    expect(forDoc('lab-complete')).toEqual([])
-    const c01 = open().filter((d) => d.ruleId === 'C01')
+  it('a complete lab report raises nothing; every chart lacks a consent to treat (C01)', async () => {
+    expect(await forDoc('lab-complete')).toEqual([])
+    const c01 = (await open()).filter((d) => d.ruleId === 'C01')
     expect(c01.map((d) => d.chartMrn).sort()).toEqual(['CC-100777', 'CC-101127', 'CC-101388', 'CC-102596', 'CC-103014'])
-    for (const d of open()) expect(d.rulesetVersion).toBe(app.rules.current!.version)
+    for (const d of await open()) expect(d.rulesetVersion).toBe(app.rules.current!.version)
   })
 
   it('GIVEN a signed consent to treat arrives for a chart THEN its C01 deficiency closes by itself, with the reason', async () => {
@@ -102,8 +102,8 @@ describe('deficiencies from filed records', () => {
     ])
     if (r!.status === 'needs_review')
       await settleDocument(app, r!.documentId!, { mrn: 'CC-100777', docType: 'consent_form', by: 'clerk a' })
-    expect(open().filter((d) => d.chartMrn === 'CC-100777')).toEqual([])
-    const closed = new DeficienciesRepo(app.catalog.db).list({ chartMrn: 'CC-100777', ruleId: 'C01' })
+    expect((await open()).filter((d) => d.chartMrn === 'CC-100777')).toEqual([])
+    const closed = await new DeficienciesRepo(app.sql).list({ chartMrn: 'CC-100777', ruleId: 'C01' })
     expect(closed).toHaveLength(1)
     expect(closed[0]!.status).toBe('completed')
   })

@@ -42,7 +42,12 @@ function csvBuckets(csv: string): { buckets: Record<AgingBucket, number>; delinq
 
 async function checkOneModel(desk: Desk, c: Client, delinquentAfterDays: number) {
   const catalog = desk.app.catalog
-  const cli = buildDeficiencyReport(catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays, clock: CLOCK })
+  const cli = await buildDeficiencyReport(
+    catalog,
+    desk.app.sql,
+    { status: ['open'] },
+    { asOf: '2025-06-30', delinquentAfterDays, clock: CLOCK },
+  )
   const want = cli.totals.buckets
   expect(AGING_BUCKETS.map((b) => want[b])).toEqual([expect.any(Number), 0, 0, 2, 1])
 
@@ -78,7 +83,7 @@ describe('deficiency aging: one model on the desk, in the CSV, in the printouts 
   let strict: Desk
   beforeAll(async () => {
     desk = await makeDesk({ deps: () => ({ clock: fixedClock(NOW) }) })
-    fillDesk(desk.app.catalog)
+    await fillDesk(desk.app.catalog)
     await desk.addUser('lead1', ['lead'])
     strict = await makeDesk({
       deps: (d) => ({
@@ -86,7 +91,7 @@ describe('deficiency aging: one model on the desk, in the CSV, in the printouts 
         config: { ...d.config, deficiencies: { ...d.config.deficiencies, delinquentAfterDays: 60 } },
       }),
     })
-    fillDesk(strict.app.catalog)
+    await fillDesk(strict.app.catalog)
     await strict.addUser('lead1', ['lead'])
   }, 120_000)
   afterAll(async () => {

@@ -63,8 +63,8 @@ beforeAll(async () => {
     message: 'Lab report is not signed',
     rulesetVersion: 't1',
   }
-  new DeficienciesRepo(desk.app.catalog.db).recordCheck('CC-101902', [finding], { version: 't1', rules: [] })
-  defId = new DeficienciesRepo(desk.app.catalog.db).list({ chartMrn: 'CC-101902' })[0]!.id
+  await new DeficienciesRepo(desk.app.sql).recordCheck('CC-101902', [finding], { version: 't1', rules: [] })
+  defId = (await new DeficienciesRepo(desk.app.sql).list({ chartMrn: 'CC-101902' }))[0]!.id
 }, 120_000)
 
 afterAll(async () => {

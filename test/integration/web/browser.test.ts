@@ -251,7 +251,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await page.click('a[href="/charts/CC-100418"]')
     await hasText('header.patient h1', 'Johnson, Michael')
     await visible(`a[href="/documents/${reviewDocId}"]`)
-    const defs = new DeficienciesRepo(app.catalog.db).list({ chartMrn: 'CC-100418', status: 'open' })
+    const defs = await new DeficienciesRepo(app.sql).list({ chartMrn: 'CC-100418', status: 'open' })
     const mine = defs.filter((d) => d.documentId === String(reviewDocId))
     console.log('deficiencies of the settled note:', mine.map((d) => `${d.ruleId} ${d.kind}`).join('; '))
     expect(mine.some((d) => d.kind === 'missing_signature')).toBe(true)
@@ -282,9 +282,9 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await signIn('rchen')
     await page.goto(`${server.url}/deficiencies?mrn=CC-100418`)
     await shot('10-deficiencies')
-    const d = new DeficienciesRepo(app.catalog.db)
-      .list({ chartMrn: 'CC-100418', status: 'open' })
-      .find((x) => x.documentId === String(reviewDocId) && x.kind === 'missing_signature')!
+    const d = (await new DeficienciesRepo(app.sql).list({ chartMrn: 'CC-100418', status: 'open' })).find(
+      (x) => x.documentId === String(reviewDocId) && x.kind === 'missing_signature',
+    )!
     const row = page.locator(`#def-${d.id}`)
     await row.locator('select[name=to]').selectOption('waived')
     await row.locator('input[name=reason]').fill('Signed copy requested from the sender; filed note is the courtesy copy')
@@ -294,7 +294,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     // htmx swapped the row in place: no navigation, no flash from a full-page post
     expect(page.url()).toBe(before)
     await hasText(`#def-${d.id}`, 'Signed copy requested from the sender')
-    expect(new DeficienciesRepo(app.catalog.db).get(d.id)).toMatchObject({ status: 'waived', decidedBy: 'rchen' })
+    expect(await new DeficienciesRepo(app.sql).get(d.id)).toMatchObject({ status: 'waived', decidedBy: 'rchen' })
     expect((await deps.audit.search({ actor: 'rchen', action: 'deficiency.status' })).rows[0]!.detail).toMatchObject({ to: 'waived' })
     await shot('11-deficiency-waived')
 

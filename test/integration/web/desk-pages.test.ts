@@ -27,12 +27,12 @@ let LABEL = ''
 
 beforeAll(async () => {
   desk = await makeDesk({ deps: () => ({ clock: fixedClock(NOW) }) })
-  fillDesk(desk.app.catalog)
+  await fillDesk(desk.app.catalog)
   await desk.addUser('clerk1', ['clerk'])
   await desk.addUser('lead1', ['lead'])
   await desk.addUser('audit1', ['auditor'])
 }, 120_000)
-afterAll(async () => desk?.close())
+afterAll(() => desk?.close())
 
 interface Bar {
   date: string
@@ -80,8 +80,9 @@ describe('charts on the dashboard and in the printable statistics', () => {
       value(backlog, '2025-06-30', 'waiting'),
     ]).toEqual([1, 2, 2])
     // the last day of the deficiency chart is the table beside it (the report model)
-    const report = buildDeficiencyReport(
+    const report = await buildDeficiencyReport(
       desk.app.catalog,
+      desk.app.sql,
       { status: ['open'] },
       { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK },
     )
@@ -102,12 +103,23 @@ describe('charts on the dashboard and in the printable statistics', () => {
     expect(/data-stat="backlog">(\d+)/.exec(html)![1]).toBe('2')
     expect(/data-stat="open">(\d+)/.exec(html)![1]).toBe(
       String(
-        buildDeficiencyReport(desk.app.catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK }).totals
-          .deficiencies,
+        (
+          await buildDeficiencyReport(
+            desk.app.catalog,
+            desk.app.sql,
+            { status: ['open'] },
+            { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK },
+          )
+        ).totals.deficiencies,
       ),
     )
-    const s = computeStats(desk.app.catalog, { from: '2025-06-01', to: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
-    const cli = renderStatsHtml(s, timelineCharts(buildTimeline(desk.app.catalog, s.period, CLOCK)))
+    const s = await computeStats(desk.app.catalog, desk.app.sql, {
+      from: '2025-06-01',
+      to: '2025-06-30',
+      delinquentAfterDays: 30,
+      clock: CLOCK,
+    })
+    const cli = renderStatsHtml(s, timelineCharts(await buildTimeline(desk.app.catalog, desk.app.sql, s.period, CLOCK)))
     for (const id of ['filed', 'backlog', 'deficiencies', 'releases']) expect(chart(html, id)).toEqual(chart(cli, id))
     expect(html).not.toMatch(/\sstyle=/)
   })
@@ -116,7 +128,7 @@ describe('charts on the dashboard and in the printable statistics', () => {
 describe('deficiencies: before and after marking completed, rule set versions, assignee, refusals', () => {
   it('the form says the chart still fails the rule, with the rule set by number and date (hash on hover)', async () => {
     // numbered when the desk loaded it (before the fixture's checks ran)
-    const versions = new RulesetVersions(desk.app.catalog.db).all()
+    const versions = await new RulesetVersions(desk.app.sql).all()
     const [v] = [...versions.values()]
     LABEL = `rule set 1 of ${desk.app.rules.status().loadedAt!.slice(0, 10)}`
     expect(v).toMatchObject({ number: 1, since: desk.app.rules.status().loadedAt, text: LABEL })
@@ -133,8 +145,8 @@ describe('deficiencies: before and after marking completed, rule set versions, a
   })
 
   it('after: the row says what the next check will do, and a reopened one says why in the same words', async () => {
-    const repo = new DeficienciesRepo(desk.app.catalog.db)
-    const d = repo.list({ chartMrn: PAT.mrn, ruleId: 'D05' })[0]!
+    const repo = new DeficienciesRepo(desk.app.sql)
+    const d = (await repo.list({ chartMrn: PAT.mrn, ruleId: 'D05' }))[0]!
     const c = await desk.login('clerk1')
     await c.get('/deficiencies')
     const res = await c.post(
@@ -146,8 +158,8 @@ describe('deficiencies: before and after marking completed, rule set versions, a
     const row = await res.text()
     expect(row).toContain('data-after-complete')
     expect(row).toContain('The next check of the chart reopens it if rule D05 still finds this.')
-    check(desk.app.catalog, PAT.mrn, '2025-06-30')
-    expect(repo.get(d.id)!.status).toBe('open')
+    await check(desk.app.catalog, PAT.mrn, '2025-06-30')
+    expect((await repo.get(d.id))!.status).toBe('open')
     const html = await (await c.get(`/deficiencies?mrn=${PAT.mrn}&rule=D05`)).text()
     expect(html.replace(/<[^>]+>/g, '')).toContain(`still found by ${LABEL} after it was marked completed`)
   })
@@ -163,9 +175,9 @@ describe('deficiencies: before and after marking completed, rule set versions, a
   })
 
   it('the assignee shows in the deficiency lists', async () => {
-    const repo = new DeficienciesRepo(desk.app.catalog.db)
-    const d = repo.list({ chartMrn: ROBIN.mrn, status: 'open' })[0]!
-    repo.assign(d.id, 'mlopez', { by: 'lead1' })
+    const repo = new DeficienciesRepo(desk.app.sql)
+    const d = (await repo.list({ chartMrn: ROBIN.mrn, status: 'open' }))[0]!
+    await repo.assign(d.id, 'mlopez', { by: 'lead1' })
     const c = await desk.login('lead1')
     for (const p of ['/deficiencies', `/charts/${ROBIN.mrn}`, '/deficiencies/report']) {
       const html = await (await c.get(p)).text()
@@ -175,7 +187,7 @@ describe('deficiencies: before and after marking completed, rule set versions, a
   })
 
   it('a refused Waive keeps the chosen action and the typed text', async () => {
-    const d = new DeficienciesRepo(desk.app.catalog.db).list({ chartMrn: ROBIN.mrn, status: 'open' })[0]!
+    const d = (await new DeficienciesRepo(desk.app.sql).list({ chartMrn: ROBIN.mrn, status: 'open' }))[0]!
     const c = await desk.login('lead1')
     await c.get('/deficiencies')
     const res = await c.post(

@@ -128,7 +128,7 @@ describe('the chart page and the rule set that judged the chart', () => {
   it("names the chart's last check and its rule set, and says when the rules in force have changed since", async () => {
     const mrn = 'CC-100418'
     const rules = desk.app.rules.current!
-    expect(checkChart(desk.app.catalog, rules, mrn, desk.app.clock, 'chartclerk')).not.toBeNull()
+    expect(await checkChart(desk.app.catalog, desk.app.sql, rules, mrn, desk.app.clock, 'chartclerk')).not.toBeNull()
     const clerk = await desk.login('clerk1')
     let html = await (await clerk.get(`/charts/${mrn}`)).text()
     expect(html).toMatch(
@@ -136,7 +136,7 @@ describe('the chart page and the rule set that judged the chart', () => {
     )
     expect(html).not.toContain('have changed since')
 
-    checkChart(desk.app.catalog, { ...rules, version: OTHER }, mrn, desk.app.clock, 'chartclerk')
+    await checkChart(desk.app.catalog, desk.app.sql, { ...rules, version: OTHER }, mrn, desk.app.clock, 'chartclerk')
     html = await (await clerk.get(`/charts/${mrn}`)).text()
     expect(html).toContain(`rule set version ${OTHER}`)
     expect(html).toContain('; the rules in force have changed since.')

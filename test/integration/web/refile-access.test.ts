@@ -47,7 +47,7 @@ describe('refiled to another patient', () => {
       details: { extraction },
     })
     routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), id)
-    acknowledgeRoute(desk.app.catalog, null, id, 'Marcus Webb, DO', 'webb', desk.app.clock)
+    await acknowledgeRoute(desk.app.catalog, desk.app.sql, null, id, 'Marcus Webb, DO', 'webb', desk.app.clock)
     const webb = await desk.login('webb')
     expect((await webb.get(`/documents/${id}`)).status).toBe(200)
 
@@ -99,7 +99,7 @@ describe('a chart seen through one routed document', () => {
       message,
       rulesetVersion: 't1',
     })
-    new DeficienciesRepo(desk.app.catalog.db).recordCheck(
+    await new DeficienciesRepo(desk.app.sql).recordCheck(
       'CC-101902',
       [
         finding(String(routed), 'Consult note is not signed (routed one)'),

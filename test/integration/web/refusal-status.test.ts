@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('refusals and conflicts: one status on the desk, one exit code on the command line', () => {
   it('a release held for identity is REFUSED: 422 at the desk, exit 3 from "release package"', async () => {
-    const r = createRelease(desk.app, { ...request, requester: 'John Smith (made up)', requesterType: 'patient' })
+    const r = await createRelease(desk.app, { ...request, requester: 'John Smith (made up)', requesterType: 'patient' })
     const c = await desk.login('clerk1')
     await c.get(`/releases/${r.id}`)
     const res = await c.post(`/releases/${r.id}/package`)
@@ -61,11 +61,11 @@ describe('refusals and conflicts: one status on the desk, one exit code on the c
     const cli = await runCli(desk.ws, ['--json', 'release', 'package', String(r.id)])
     expect(cli.code, cli.stderr).toBe(ERROR_TABLE.REFUSED.exit)
     expect(jsonError(cli.stdout)).toMatchObject({ code: 'REFUSED', message: expect.stringMatching(/identity is not verified/) })
-    expect(new ReleaseRepo(desk.app.catalog.db).require(r.id).status).not.toBe('packaged')
+    expect((await new ReleaseRepo(desk.app.sql).require(r.id)).status).not.toBe('packaged')
   })
 
   it('marking an unpackaged release sent is a CONFLICT: 409 at the desk without a flag, exit 4 with the command to run', async () => {
-    const r = createRelease(desk.app, { ...request, requester: 'Dr. Hale (made up)', requesterType: 'treatment' })
+    const r = await createRelease(desk.app, { ...request, requester: 'Dr. Hale (made up)', requesterType: 'treatment' })
     const c = await desk.login('clerk1')
     await c.get(`/releases/${r.id}`)
     const res = await c.post(`/releases/${r.id}/sent`)
@@ -77,7 +77,7 @@ describe('refusals and conflicts: one status on the desk, one exit code on the c
     const cli = await runCli(desk.ws, ['release', 'sent', String(r.id), '--by', 'clerk one'])
     expect(cli.code, cli.stderr).toBe(ERROR_TABLE.CONFLICT.exit)
     expect(cli.stderr).toMatch(new RegExp(`build its package first\\. "chartclerk release package ${r.id}" builds it\\.`))
-    expect(new ReleaseRepo(desk.app.catalog.db).require(r.id).status).toBe('open')
+    expect((await new ReleaseRepo(desk.app.sql).require(r.id)).status).toBe('open')
   })
 
   it('bad usage stays exit 2, a missing record exit 1', async () => {

@@ -138,7 +138,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     await Promise.all([page.waitForURL(/done=sent/), page.click('#mark-sent')])
     expect(await text('#sent')).toContain('Millbrook Cardiology')
     await shot('release-04-sent', { full: true })
-    expect(new ReleaseRepo(app.catalog.db).get(id)!.status).toBe('sent')
+    expect((await new ReleaseRepo(app.sql).get(id))!.status).toBe('sent')
 
     await page.goto(`${server.url}/releases/accounting/${mrn}`)
     await shot('release-05-accounting', { print: true })

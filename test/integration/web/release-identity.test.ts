@@ -63,7 +63,7 @@ describe('a patient’s own request without identity verification', () => {
     const said = await refused.text()
     expect(said).toMatch(/identity is not verified.*Identity verified(&quot;|") on the request/s)
     expect(said).not.toMatch(/verify-identity|--by/)
-    expect(new ReleaseRepo(desk.app.catalog.db).require(id).status).not.toBe('packaged')
+    expect((await new ReleaseRepo(desk.app.sql).require(id)).status).not.toBe('packaged')
 
     await c.get(`/releases/${id}`)
     expect((await c.post(`/releases/${id}/identity`)).status).toBe(303)
@@ -74,11 +74,11 @@ describe('a patient’s own request without identity verification', () => {
     expect((await c.post(`/releases/${id}/package`)).status).toBe(303)
     await c.get(`/releases/${id}`)
     expect((await c.post(`/releases/${id}/sent`)).status).toBe(303)
-    expect(new ReleaseRepo(desk.app.catalog.db).require(id).status).toBe('sent')
+    expect((await new ReleaseRepo(desk.app.sql).require(id)).status).toBe('sent')
   })
 
   it('the service (as `release package` / `release sent`) refuses both steps, naming what to do', async () => {
-    const r = createRelease(desk.app, {
+    const r = await createRelease(desk.app, {
       patientMrn: MRN,
       requester: 'Mary Smith, as personal representative (made up)',
       requesterType: 'patient',
@@ -94,22 +94,22 @@ describe('a patient’s own request without identity verification', () => {
     expect((err as ChartclerkError).action).toMatch(/held.*identity is not verified.*"Identity verified"/s)
     expect(cliAction(err as ChartclerkError)).toMatch(/"chartclerk release verify-identity \d+ --by NAME"\.$/)
     // a request already packaged (before this rule) is not marked sent either
-    new ReleaseRepo(desk.app.catalog.db).recordPackage(r.id, { key: 'releases/test.pdf', pages: 1, documentIds: [], authorizationId: null })
-    const sent = (() => {
+    await new ReleaseRepo(desk.app.sql).recordPackage(r.id, { key: 'releases/test.pdf', pages: 1, documentIds: [], authorizationId: null })
+    const sent = await (async () => {
       try {
-        markReleaseSent(desk.app, r.id, { by: 'clerk1' })
+        await markReleaseSent(desk.app, r.id, { by: 'clerk1' })
       } catch (e) {
         return e as ChartclerkError
       }
     })()
     expect(sent?.action).toMatch(/identity is not verified/)
-    expect(new ReleaseRepo(desk.app.catalog.db).require(r.id).status).toBe('packaged')
-    verifyReleaseIdentity(desk.app, r.id, { by: 'clerk1', how: 'driver licence' })
-    expect(new ReleaseRepo(desk.app.catalog.db).require(r.id).identityVerified).toBe(true)
+    expect((await new ReleaseRepo(desk.app.sql).require(r.id)).status).toBe('packaged')
+    await verifyReleaseIdentity(desk.app, r.id, { by: 'clerk1', how: 'driver licence' })
+    expect((await new ReleaseRepo(desk.app.sql).require(r.id)).identityVerified).toBe(true)
   })
 
   it('a request from a provider (treatment) is not held for identity', async () => {
-    const r = createRelease(desk.app, {
+    const r = await createRelease(desk.app, {
       patientMrn: MRN,
       requester: 'Dr. Ana Ruiz',
       requesterType: 'treatment',

@@ -50,7 +50,7 @@ afterAll(async () => {
 })
 
 const auditRows = async (action: string) => (await desk.deps.audit.search({ action })).rows
-const count = () => new ReleaseRepo(desk.app.catalog.db).list().length
+const count = async () => (await new ReleaseRepo(desk.app.sql).list()).length
 
 describe('release of information at the desk', () => {
   it('anonymous: sent to sign in; a post is refused', async () => {
@@ -59,7 +59,7 @@ describe('release of information at the desk', () => {
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toMatch(/^\/login/)
     expect((await c.post('/releases', form, { csrf: false })).status).toBe(401)
-    expect(count()).toBe(0)
+    expect(await count()).toBe(0)
   })
 
   it('admin and provider: refused; no Releases link', async () => {
@@ -71,7 +71,7 @@ describe('release of information at the desk', () => {
       expect((await c.post('/releases', form)).status).toBe(403)
       expect((await c.get(`/releases/accounting/${MRN}`)).status).toBe(403)
     }
-    expect(count()).toBe(0)
+    expect(await count()).toBe(0)
   })
 
   it('creating needs the CSRF token', async () => {
@@ -81,7 +81,7 @@ describe('release of information at the desk', () => {
     expect(await list.text()).toContain('href="/releases"')
     expect((await c.post('/releases', form, { csrf: false })).status).toBe(403)
     expect((await c.post('/releases', form, { csrf: 'not-the-token' })).status).toBe(403)
-    expect(count()).toBe(0)
+    expect(await count()).toBe(0)
   })
 
   it('a lead: create, check, package, download, sent, accounting; an audit row for each', async () => {
@@ -102,7 +102,7 @@ describe('release of information at the desk', () => {
 
     expect((await c.post(`/releases/${id}/package`, {}, { csrf: false })).status).toBe(403)
     expect((await c.post(`/releases/${id}/package`)).status).toBe(303)
-    const r = new ReleaseRepo(desk.app.catalog.db).get(id)!
+    const r = (await new ReleaseRepo(desk.app.sql).get(id))!
     expect(r.status).toBe('packaged')
     expect((await auditRows('release.package')).some((a) => a.actor === 'lead1' && a.outcome === 'ok')).toBe(true)
     const after = await (await c.get(`/releases/${id}`)).text()
@@ -118,9 +118,9 @@ describe('release of information at the desk', () => {
     expect((await auditRows('release.download')).some((a) => a.actor === 'lead1')).toBe(true)
 
     expect((await c.post(`/releases/${id}/sent`, {}, { csrf: false })).status).toBe(403)
-    expect(new ReleaseRepo(desk.app.catalog.db).get(id)!.status).toBe('packaged')
+    expect((await new ReleaseRepo(desk.app.sql).get(id))!.status).toBe('packaged')
     expect((await c.post(`/releases/${id}/sent`)).status).toBe(303)
-    expect(new ReleaseRepo(desk.app.catalog.db).get(id)!.status).toBe('sent')
+    expect((await new ReleaseRepo(desk.app.sql).get(id))!.status).toBe('sent')
     expect((await auditRows('release.sent')).some((a) => a.actor === 'lead1' && a.patientMrn === MRN)).toBe(true)
 
     const acc = await c.get(`/releases/accounting/${MRN}`)
@@ -147,6 +147,6 @@ describe('release of information at the desk', () => {
     expect(html).toContain('id="reasons"')
     expect(html).not.toContain('id="build-package"')
     expect((await c.post(`/releases/${id}/package`)).status).toBe(422)
-    expect(new ReleaseRepo(desk.app.catalog.db).get(id)!.status).toBe('refused')
+    expect((await new ReleaseRepo(desk.app.sql).get(id))!.status).toBe('refused')
   })
 })

@@ -88,8 +88,8 @@ beforeAll(async () => {
     message: 'The lab report has no reference interval for glucose.',
     rulesetVersion: 'rs-test',
   }
-  new DeficienciesRepo(desk.app.catalog.db).recordCheck('CC-100418', [finding], { version: 'rs-test', rules: [] })
-  defId = new DeficienciesRepo(desk.app.catalog.db).list({ chartMrn: 'CC-100418' })[0]!.id
+  await new DeficienciesRepo(desk.app.sql).recordCheck('CC-100418', [finding], { version: 'rs-test', rules: [] })
+  defId = (await new DeficienciesRepo(desk.app.sql).list({ chartMrn: 'CC-100418' }))[0]!.id
 }, 120_000)
 
 afterAll(async () => {
@@ -229,7 +229,7 @@ describe('CSRF', () => {
     expect(desk.app.catalog.documents.get(reviewId)!.status).toBe('needs_review')
     const wrong = await c.post(`/deficiencies/${defId}/status`, { to: 'completed' }, { csrf: 'not-the-token' })
     expect(wrong.status).toBe(403)
-    expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('open')
+    expect((await new DeficienciesRepo(desk.app.sql).get(defId))!.status).toBe('open')
   })
 
   it("another user's token does not work either", async () => {
@@ -253,7 +253,7 @@ describe('CSRF', () => {
       const res = await c.post(`/deficiencies/${defId}/status`, { to: 'completed' }, { headers })
       expect(res.status, JSON.stringify(headers)).toBe(403)
     }
-    expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('open')
+    expect((await new DeficienciesRepo(desk.app.sql).get(defId))!.status).toBe('open')
   })
 
   it('htmx requests carry the token in X-CSRF-Token (set from hx-headers on the page)', async () => {
@@ -267,7 +267,7 @@ describe('CSRF', () => {
     )
     expect(res.status).toBe(200)
     expect(await res.text()).toMatch(/<tr id="def-\d+"/)
-    const d = new DeficienciesRepo(desk.app.catalog.db).transition(defId, 'open', { by: 'test', reason: 'back to open for the next tests' })
+    const d = await new DeficienciesRepo(desk.app.sql).transition(defId, 'open', { by: 'test', reason: 'back to open for the next tests' })
     expect(d.status).toBe('open')
   })
 
@@ -448,7 +448,7 @@ describe('deficiencies', () => {
     expect((await c.post(`/deficiencies/${defId}/status`, { to: 'waived', reason: 'not needed' })).status).toBe(403)
     const ok = await c.post(`/deficiencies/${defId}/status`, { to: 'completed', reason: 'range faxed by the lab', back: '/deficiencies' })
     expect(ok.status).toBe(303)
-    expect(new DeficienciesRepo(desk.app.catalog.db).get(defId)!.status).toBe('completed')
+    expect((await new DeficienciesRepo(desk.app.sql).get(defId))!.status).toBe('completed')
     expect((await desk.deps.audit.search({ action: 'deficiency.status' })).rows[0]!.detail).toMatchObject({
       from: 'open',
       to: 'completed',
@@ -468,9 +468,9 @@ describe('deficiencies', () => {
     expect(
       (await c.post(`/deficiencies/${defId}/status`, { to: 'waived', reason: 'outside lab never reports a range for this test' })).status,
     ).toBe(303)
-    const d = new DeficienciesRepo(desk.app.catalog.db).get(defId)!
+    const d = (await new DeficienciesRepo(desk.app.sql).get(defId))!
     expect(d).toMatchObject({ status: 'waived', decidedBy: 'lead1', statusReason: 'outside lab never reports a range for this test' })
-    new DeficienciesRepo(desk.app.catalog.db).transition(defId, 'open', { by: 'test', reason: 'reset' })
+    await new DeficienciesRepo(desk.app.sql).transition(defId, 'open', { by: 'test', reason: 'reset' })
   })
 
   it('filters narrow the list; the CSV has the same rows and cannot start a formula', async () => {

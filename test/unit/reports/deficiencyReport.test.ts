@@ -11,18 +11,18 @@ import {
   renderReportJsonLines,
 } from '../../../src/reports/deficiencyReport.js'
 import { safeCell } from '../../../src/reports/csv.js'
-import { FORMULA_FACILITY, MERCY, PAT, ROBIN, UTC, fillDesk, htmlProblems, type Desk } from './fixture.js'
+import { FORMULA_FACILITY, MERCY, PAT, ROBIN, UTC, fillDesk, htmlProblems, sqlOf, type Desk } from './fixture.js'
 
 const AS_OF = '2025-06-30'
 let catalog: Catalog
 let desk: Desk
-beforeEach(() => {
+beforeEach(async () => {
   catalog = openCatalog(':memory:')
-  desk = fillDesk(catalog)
+  desk = await fillDesk(catalog)
 })
 afterEach(() => catalog.close())
 
-const report = (filter = {}) => buildDeficiencyReport(catalog, filter, { asOf: AS_OF, delinquentAfterDays: 30, clock: UTC })
+const report = (filter = {}) => buildDeficiencyReport(catalog, sqlOf(catalog), filter, { asOf: AS_OF, delinquentAfterDays: 30, clock: UTC })
 
 describe('aging buckets', () => {
   it('puts ages in 0-7, 8-14, 15-30, 31-60, >60', () => {
@@ -42,9 +42,9 @@ describe('aging buckets', () => {
 })
 
 describe('deficiency report', () => {
-  it('groups open deficiencies by chart, ages them (C03 from the discharge date) and flags the delinquent ones', () => {
-    const r = report()
-    const open = new DeficienciesRepo(catalog.db).list({ status: 'open' })
+  it('groups open deficiencies by chart, ages them (C03 from the discharge date) and flags the delinquent ones', async () => {
+    const r = await report()
+    const open = await new DeficienciesRepo(sqlOf(catalog)).list({ status: 'open' })
     expect(r.totals.deficiencies).toBe(open.length)
     expect(r.charts.map((g) => [g.mrn, g.patientName, g.birthDate])).toEqual([
       [ROBIN.mrn, 'Example, Robin', ROBIN.birthDate],
@@ -79,26 +79,22 @@ describe('deficiency report', () => {
     expect(r.totals.buckets).toEqual({ '0-7': robin.rows.length, '8-14': 0, '15-30': 0, '31-60': 2, '>60': 1 })
   })
 
-  it('filters by kind, severity, age, document type and sending facility', () => {
-    expect(report({ kind: ['missing_document'] }).charts.map((g) => [g.mrn, g.rows.map((x) => x.ruleId).sort()])).toEqual([
+  it('filters by kind, severity, age, document type and sending facility', async () => {
+    expect((await report({ kind: ['missing_document'] })).charts.map((g) => [g.mrn, g.rows.map((x) => x.ruleId).sort()])).toEqual([
       [ROBIN.mrn, ['C01']],
       [PAT.mrn, ['C01', 'C03']],
     ])
-    expect(report({ minAgeDays: 61 }).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['C03'])
-    expect(report({ maxAgeDays: 7 }).charts.map((g) => g.mrn)).toEqual([ROBIN.mrn])
-    expect(report({ documentType: ['lab_report'] }).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['D05'])
-    expect(report({ facility: 'mercy general' }).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['C03'])
-    expect(
-      report({ severity: ['warning'] })
-        .charts.flatMap((g) => g.rows)
-        .every((x) => x.severity === 'warning'),
-    ).toBe(true)
-    expect(report({ status: ['completed'] }).totals.deficiencies).toBe(0)
-    expect(report({ delinquentOnly: true }).totals.deficiencies).toBe(3)
+    expect((await report({ minAgeDays: 61 })).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['C03'])
+    expect((await report({ maxAgeDays: 7 })).charts.map((g) => g.mrn)).toEqual([ROBIN.mrn])
+    expect((await report({ documentType: ['lab_report'] })).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['D05'])
+    expect((await report({ facility: 'mercy general' })).charts.flatMap((g) => g.rows.map((x) => x.ruleId))).toEqual(['C03'])
+    expect((await report({ severity: ['warning'] })).charts.flatMap((g) => g.rows).every((x) => x.severity === 'warning')).toBe(true)
+    expect((await report({ status: ['completed'] })).totals.deficiencies).toBe(0)
+    expect((await report({ delinquentOnly: true })).totals.deficiencies).toBe(3)
   })
 
-  it('HTML: well-formed, printable, one section per chart with its header, rows, buckets and totals; text escaped', () => {
-    const r = report()
+  it('HTML: well-formed, printable, one section per chart with its header, rows, buckets and totals; text escaped', async () => {
+    const r = await report()
     const html = renderReportHtml(r, { clinicName: 'Riverside Community Health Center' })
     expect(htmlProblems(html)).toEqual([])
     expect(html).toMatch(/^<!DOCTYPE html>/)
@@ -129,8 +125,8 @@ describe('deficiency report', () => {
     expect(html).not.toContain('Eastside <Imaging>')
   })
 
-  it('CSV: BOM, headers, one row per deficiency, ISO dates, formula cells made text', () => {
-    const r = report()
+  it('CSV: BOM, headers, one row per deficiency, ISO dates, formula cells made text', async () => {
+    const r = await report()
     const csv = renderReportCsv(r)
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     expect(csv).toContain('\r\n')
@@ -172,12 +168,12 @@ describe('deficiency report', () => {
     expect(safeCell(null)).toBe('')
   })
 
-  it('JSON lines carry id, mrn, documentId (null for the chart), ruleId, kind, severity, message, status, createdAt, rulesetVersion', () => {
-    const lines = renderReportJsonLines(report())
+  it('JSON lines carry id, mrn, documentId (null for the chart), ruleId, kind, severity, message, status, createdAt, rulesetVersion', async () => {
+    const lines = renderReportJsonLines(await report())
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(lines).toHaveLength(report().totals.deficiencies)
+    expect(lines).toHaveLength((await report()).totals.deficiencies)
     for (const l of lines)
       for (const k of ['id', 'mrn', 'documentId', 'ruleId', 'kind', 'severity', 'message', 'status', 'createdAt', 'rulesetVersion'])
         expect(l).toHaveProperty(k)

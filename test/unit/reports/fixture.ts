@@ -13,6 +13,7 @@
 import path from 'node:path'
 import { vi } from 'vitest'
 import type { Catalog } from '../../../src/catalog/db.js'
+import { sqliteSqlCatalog, type SqlCatalog } from '../../../src/catalog/sql/open.js'
 import { buildChart, type ExtractionDetails } from '../../../src/charts/buildChart.js'
 import { createClock } from '../../../src/clock/clock.js'
 import { checkCharts } from '../../../src/deficiencies/check.js'
@@ -128,10 +129,19 @@ export function waitForReview(catalog: Catalog, receivedAt: string): number {
 /** The clinic's clock in UTC, as before clinic.timeZone existed. */
 export const UTC = createClock()
 
+const sqlCatalogs = new WeakMap<Catalog, SqlCatalog>()
+
+/** The catalog through the query builder (where deficiencies are), one per catalog. */
+export function sqlOf(catalog: Catalog): SqlCatalog {
+  let sql = sqlCatalogs.get(catalog)
+  if (!sql) sqlCatalogs.set(catalog, (sql = sqliteSqlCatalog(catalog.db)))
+  return sql
+}
+
 /** checkCharts over the catalog's chart, with the real starter rules, as of a day. */
-export function check(catalog: Catalog, mrn: string, day: string): void {
+export async function check(catalog: Catalog, mrn: string, day: string): Promise<void> {
   const chart = buildChart(catalog, mrn, UTC, day)!
-  checkCharts(STARTER_RULES, [chart], new DeficienciesRepo(catalog.db), { at: `${day}T09:00:00.000Z` })
+  await checkCharts(STARTER_RULES, [chart], new DeficienciesRepo(sqlOf(catalog)), { at: `${day}T09:00:00.000Z` })
 }
 
 export const ED_FIELDS = { visitDate: '2025-04-20', reasonForVisit: 'Chest pain', disposition: 'Home' }
@@ -150,7 +160,7 @@ export interface Desk {
   radId: number
 }
 
-export function fillDesk(catalog: Catalog): Desk {
+export async function fillDesk(catalog: Catalog): Promise<Desk> {
   catalog.patients.upsert([PAT, ROBIN])
   const edId = fileDocument(catalog, {
     mrn: PAT.mrn,
@@ -172,8 +182,8 @@ export function fillDesk(catalog: Catalog): Desk {
     facility: 'Riverbend Reference Laboratory',
     fields: LAB_FIELDS,
   })
-  check(catalog, PAT.mrn, '2025-05-01')
-  check(catalog, PAT.mrn, '2025-06-30')
+  await check(catalog, PAT.mrn, '2025-05-01')
+  await check(catalog, PAT.mrn, '2025-06-30')
   const radId = fileDocument(catalog, {
     mrn: ROBIN.mrn,
     type: 'radiology_report',
@@ -184,7 +194,7 @@ export function fillDesk(catalog: Catalog): Desk {
     facility: FORMULA_FACILITY,
     settledBy: 'clerk.one',
   })
-  check(catalog, ROBIN.mrn, '2025-06-25')
+  await check(catalog, ROBIN.mrn, '2025-06-25')
   waitForReview(catalog, '2025-05-01T08:00:00Z')
   waitForReview(catalog, '2025-06-20T08:00:00Z')
   return { edId, labId, radId }

@@ -3,20 +3,20 @@ import { openCatalog, type Catalog } from '../../../src/catalog/db.js'
 import { DeficienciesRepo } from '../../../src/deficiencies/repo.js'
 import { NoticesRepo, syncNotices } from '../../../src/reports/notices.js'
 import { computeStats, formatStats } from '../../../src/reports/stats.js'
-import { PAT, ROBIN, UTC, fillDesk } from './fixture.js'
+import { PAT, ROBIN, UTC, fillDesk, sqlOf } from './fixture.js'
 
 let catalog: Catalog
-beforeEach(() => {
+beforeEach(async () => {
   catalog = openCatalog(':memory:')
-  fillDesk(catalog)
+  await fillDesk(catalog)
 })
 afterEach(() => catalog.close())
 
 describe('stats', () => {
-  it('gives filing per day, review backlog, auto-filed share, open deficiencies by kind and age, delinquency and records requests', () => {
-    const [n] = syncNotices(catalog, { clock: UTC, at: '2025-06-30T10:00:00.000Z' }).created
-    new NoticesRepo(catalog.db).markSent(n!.id, { by: 'clerk.one', at: '2025-06-10T09:00:00.000Z', dueDays: 14, clock: UTC })
-    const s = computeStats(catalog, { from: '2025-04-01', to: '2025-06-30', delinquentAfterDays: 30, clock: UTC })
+  it('gives filing per day, review backlog, auto-filed share, open deficiencies by kind and age, delinquency and records requests', async () => {
+    const [n] = (await syncNotices(catalog, sqlOf(catalog), { clock: UTC, at: '2025-06-30T10:00:00.000Z' })).created
+    await new NoticesRepo(sqlOf(catalog)).markSent(n!.id, { by: 'clerk.one', at: '2025-06-10T09:00:00.000Z', dueDays: 14, clock: UTC })
+    const s = await computeStats(catalog, sqlOf(catalog), { from: '2025-04-01', to: '2025-06-30', delinquentAfterDays: 30, clock: UTC })
 
     expect(s.period).toEqual({ from: '2025-04-01', to: '2025-06-30', days: 91 })
     expect(s.filing.perDay).toHaveLength(91)
@@ -33,7 +33,7 @@ describe('stats', () => {
       byAge: { '0-7': 0, '8-14': 1, '15-30': 0, '31-60': 1, '>60': 0 },
     })
 
-    const open = new DeficienciesRepo(catalog.db).list({ status: 'open' })
+    const open = await new DeficienciesRepo(sqlOf(catalog)).list({ status: 'open' })
     const robinOpen = open.filter((d) => d.chartMrn === ROBIN.mrn).length
     expect(s.deficiencies.open).toBe(open.length)
     expect(s.deficiencies.byAge).toEqual({ '0-7': robinOpen, '8-14': 0, '15-30': 0, '31-60': 2, '>60': 1 })
@@ -49,8 +49,8 @@ describe('stats', () => {
     expect(JSON.stringify(s)).not.toContain(PAT.familyName)
   })
 
-  it('a period without filing or discharges gives zeros and no rates', () => {
-    const s = computeStats(catalog, { from: '2024-01-01', to: '2024-01-31', delinquentAfterDays: 30, clock: UTC })
+  it('a period without filing or discharges gives zeros and no rates', async () => {
+    const s = await computeStats(catalog, sqlOf(catalog), { from: '2024-01-01', to: '2024-01-31', delinquentAfterDays: 30, clock: UTC })
     expect(s.filing).toMatchObject({ documents: 0, pages: 0, autoFiledShare: null })
     expect(s.deficiencies).toMatchObject({ open: 0, discharges: 0, averageMonthlyDischarges: null, delinquencyRate: null })
   })

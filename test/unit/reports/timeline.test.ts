@@ -5,12 +5,12 @@ import { buildDeficiencyReport } from '../../../src/reports/deficiencyReport.js'
 import { buildTimeline } from '../../../src/reports/timeline.js'
 import { timelineCharts } from '../../../src/reports/timelineCharts.js'
 import { niceMax } from '../../../src/reports/svgChart.js'
-import { PAT, ROBIN, UTC as CLOCK, fillDesk } from './fixture.js'
+import { PAT, ROBIN, UTC as CLOCK, fillDesk, sqlOf } from './fixture.js'
 
 let catalog: Catalog
-beforeEach(() => {
+beforeEach(async () => {
   catalog = openCatalog(':memory:')
-  fillDesk(catalog)
+  await fillDesk(catalog)
   const ins = catalog.db.prepare(
     `INSERT INTO release_requests (patient_mrn, requester, requester_type, recipient_name, purpose, request_date, due_date, status, sent_at, created_by, created_at, updated_at)
      VALUES (?, 'Pat Testperson', 'patient', 'Pat Testperson', 'personal', ?, ?, ?, ?, 'lead', ?, ?)`,
@@ -20,11 +20,11 @@ beforeEach(() => {
 })
 afterEach(() => catalog.close())
 
-const day = (t: ReturnType<typeof buildTimeline>, date: string) => t.days.find((d) => d.date === date)!
+const day = (t: Awaited<ReturnType<typeof buildTimeline>>, date: string) => t.days.find((d) => d.date === date)!
 
 describe('the timeline, from the catalog’s own records', () => {
-  it('counts filings by who filed them, the review backlog, open deficiencies by age and releases by deadline, day by day', () => {
-    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
+  it('counts filings by who filed them, the review backlog, open deficiencies by age and releases by deadline, day by day', async () => {
+    const t = await buildTimeline(catalog, sqlOf(catalog), { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
     expect(t.days).toHaveLength(30)
     // the radiology report was settled by a person on 06-24; the ED and lab reports were filed in April
     expect(t.days.filter((d) => d.filedAuto || d.filedReview).map((d) => [d.date, d.filedAuto, d.filedReview])).toEqual([
@@ -34,7 +34,7 @@ describe('the timeline, from the catalog’s own records', () => {
     expect([day(t, '2025-06-19').waiting, day(t, '2025-06-20').waiting, day(t, '2025-06-30').waiting]).toEqual([1, 2, 2])
     // C01 and D05 open since 05-01: 31 days old on 06-01
     expect(day(t, '2025-06-01').deficiencies).toEqual({ '0-7': 0, '8-14': 0, '15-30': 0, '31-60': 2, '>60': 0 })
-    const robin = new DeficienciesRepo(catalog.db).list({ chartMrn: ROBIN.mrn, status: 'open' }).length
+    const robin = (await new DeficienciesRepo(sqlOf(catalog)).list({ chartMrn: ROBIN.mrn, status: 'open' })).length
     expect(robin).toBeGreaterThan(0)
     expect(day(t, '2025-06-24').deficiencies['0-7']).toBe(0)
     expect(day(t, '2025-06-25').deficiencies['0-7']).toBe(robin)
@@ -53,17 +53,22 @@ describe('the timeline, from the catalog’s own records', () => {
     ])
   })
 
-  it('the last day agrees with the deficiency report’s buckets (one aging model)', () => {
-    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
-    const r = buildDeficiencyReport(catalog, { status: ['open'] }, { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK })
+  it('the last day agrees with the deficiency report’s buckets (one aging model)', async () => {
+    const t = await buildTimeline(catalog, sqlOf(catalog), { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
+    const r = await buildDeficiencyReport(
+      catalog,
+      sqlOf(catalog),
+      { status: ['open'] },
+      { asOf: '2025-06-30', delinquentAfterDays: 30, clock: CLOCK },
+    )
     expect(day(t, '2025-06-30').deficiencies).toEqual(r.totals.buckets)
     expect(r.totals.buckets['>60']).toBe(1)
   })
 })
 
 describe('the charts', () => {
-  it('each bar segment carries its date, series and value, with a height in proportion to the axis', () => {
-    const t = buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
+  it('each bar segment carries its date, series and value, with a height in proportion to the axis', async () => {
+    const t = await buildTimeline(catalog, sqlOf(catalog), { from: '2025-06-01', to: '2025-06-30' }, CLOCK)
     const charts = timelineCharts(t)
     expect(charts.map((c) => c.id)).toEqual(['filed', 'backlog', 'deficiencies', 'releases'])
     for (const c of charts) {
@@ -90,8 +95,10 @@ describe('the charts', () => {
     expect(charts.find((c) => c.id === 'releases')!.svg).toMatch(/data-date="2025-06-30" data-series="overdue" data-value="1"/)
   })
 
-  it('leaves out release requests for those who do not handle them', () => {
-    const charts = timelineCharts(buildTimeline(catalog, { from: '2025-06-01', to: '2025-06-30' }, CLOCK), { releases: false })
+  it('leaves out release requests for those who do not handle them', async () => {
+    const charts = timelineCharts(await buildTimeline(catalog, sqlOf(catalog), { from: '2025-06-01', to: '2025-06-30' }, CLOCK), {
+      releases: false,
+    })
     expect(charts.map((c) => c.id)).toEqual(['filed', 'backlog', 'deficiencies'])
   })
 })
