@@ -6,7 +6,7 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind,workers
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
@@ -15,6 +15,7 @@
  *   --split-look text|scan  text-layer or scanned stacks for the split figure (default scan)
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
+ *   --workers-pages N, --workers-rounds N  scanned pages and alternating rounds for workers (default 12 and 2; bench/workers.ts)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -47,6 +48,8 @@ const { values } = parseArgs({
     'blind-text': { type: 'string', default: '8' },
     'blind-scan': { type: 'string', default: '6' },
     'blind-seed': { type: 'string' },
+    'workers-pages': { type: 'string', default: '12' },
+    'workers-rounds': { type: 'string', default: '2' },
   },
 })
 const only = values.only ? new Set(values.only.split(',')) : null
@@ -106,6 +109,13 @@ await step('split-blind', async () =>
     text: Number(values['blind-text']),
     scan: Number(values['blind-scan']),
     seed: values['blind-seed'],
+  }),
+)
+await step('workers', async () =>
+  (await import('./workers.js')).runWorkersBench({
+    cacheDir,
+    pages: Number(values['workers-pages']),
+    rounds: Number(values['workers-rounds']),
   }),
 )
 await step('rules', async () => {
