@@ -18,7 +18,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
@@ -30,6 +30,7 @@ import { PgBossJobQueue } from '../src/queue/pgboss.js'
 import { SqliteJobQueue } from '../src/queue/sqlite.js'
 import type { ClaimedJob, JobQueue, QueuedFile } from '../src/queue/types.js'
 import { benchPages } from './pages.js'
+import { childPids } from './procTree.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BIN = path.join(ROOT, 'bin/chartclerk.js')
@@ -66,6 +67,20 @@ function startChartclerk(args: string[], env: Record<string, string>): Proc {
   return p
 }
 
+/** CPU seconds (user + system) of a process and its descendants, with the children they already reaped (Linux /proc; 100 ticks a second). */
+function treeCpuSeconds(pid: number): number {
+  let own = 0
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // After the name: state is [0], utime [11], stime [12], cutime [13], cstime [14].
+    own = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100
+  } catch {
+    // exited meanwhile
+  }
+  return own + childPids(pid).reduce((s, c) => s + treeCpuSeconds(c), 0)
+}
+
 async function until(pred: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!pred()) {
@@ -78,6 +93,10 @@ export interface WorkersRun {
   workers: number
   seconds: number
   pagesPerMinute: number
+  /** CPU seconds of the watcher, the workers and all they started (OCR hosts, readers) over the run. */
+  cpuSeconds: number
+  /** cpuSeconds / seconds: how many of the machine's cores the set-up kept busy on average. */
+  coresBusy: number
   /** 1, 5 and 15 minute load averages at the start and the end of the run. */
   loadBefore: number[]
   loadAfter: number[]
@@ -121,7 +140,9 @@ async function ingestWithWorkers(pngs: string[], workers: number, timeoutMs: num
       )
     // Copied beside the inbox first, then renamed in: each file appears whole, as a scanner's would.
     for (const [i, png] of pngs.entries()) await fs.copyFile(png, path.join(staging, `scan-${i}.png`))
+    const cpu = () => procs.reduce((n, p) => n + treeCpuSeconds(p.child.pid!), 0)
     const loadBefore = load()
+    const cpu0 = cpu()
     const t0 = performance.now()
     for (let i = 0; i < pngs.length; i++) await fs.rename(path.join(staging, `scan-${i}.png`), path.join(inbox, `scan-${i}.png`))
     const done = () => ws.reduce((n, w) => n + w.results.filter((r) => r.status).length, 0)
@@ -131,10 +152,19 @@ async function ingestWithWorkers(pngs: string[], workers: number, timeoutMs: num
       () => `${pngs.length} results (have ${done()}); last worker log:\n${ws.map((w) => w.stderr.slice(-3).join('\n')).join('\n---\n')}`,
     )
     const seconds = (performance.now() - t0) / 1000
+    const cpuSeconds = cpu() - cpu0
     const loadAfter = load()
     const statuses = ws.flatMap((w) => w.results.map((r) => r.status))
     if (statuses.includes('failed')) throw new Error(`workers bench: pages failed with ${workers} worker(s)`)
-    return { workers, seconds: round1(seconds), pagesPerMinute: round1((pngs.length / seconds) * 60), loadBefore, loadAfter }
+    return {
+      workers,
+      seconds: round1(seconds),
+      pagesPerMinute: round1((pngs.length / seconds) * 60),
+      cpuSeconds: round1(cpuSeconds),
+      coresBusy: Math.round((cpuSeconds / seconds) * 100) / 100,
+      loadBefore,
+      loadAfter,
+    }
   } finally {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGINT')
     const stopped = Promise.all(procs.map((p) => p.exited))
