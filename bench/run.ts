@@ -6,7 +6,11 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
+<<<<<<< HEAD
  *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind,split-blind-3
+=======
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind,workers
+>>>>>>> workers-bench
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
@@ -16,7 +20,11 @@
  *   --split-covers  fax cover sheets before some documents of the split figure's stacks
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
+<<<<<<< HEAD
  *   --blind3-text N, --blind3-scan N, --blind3-seed S  stacks for split-blind-3 (default 8 and 6, seed split-blind-v3; bench/split-blind-3.ts)
+=======
+ *   --workers-pages N, --workers-rounds N  scanned pages and alternating rounds for workers (default 12 and 2; bench/workers.ts)
+>>>>>>> workers-bench
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -53,6 +61,8 @@ const { values } = parseArgs({
     'blind3-text': { type: 'string', default: '8' },
     'blind3-scan': { type: 'string', default: '6' },
     'blind3-seed': { type: 'string' },
+    'workers-pages': { type: 'string', default: '12' },
+    'workers-rounds': { type: 'string', default: '2' },
   },
 })
 const only = values.only ? new Set(values.only.split(',')) : null
@@ -121,6 +131,13 @@ await step('split-blind-3', async () =>
     text: Number(values['blind3-text']),
     scan: Number(values['blind3-scan']),
     seed: values['blind3-seed'],
+  }),
+)
+await step('workers', async () =>
+  (await import('./workers.js')).runWorkersBench({
+    cacheDir,
+    pages: Number(values['workers-pages']),
+    rounds: Number(values['workers-rounds']),
   }),
 )
 await step('rules', async () => {
