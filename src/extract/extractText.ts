@@ -145,7 +145,7 @@ export async function extractDocument(
         const height = Math.round((hPt * VIEWER_DPI) / 72)
         const layer = facts.pageTexts[n - 1]!.trim()
         const regions = facts.imageRegions[n - 1] ?? []
-        const inImages = regions.length ? await readImageRegions(await rendered(), n, regions, ocr, opts) : null
+        const inImages = regions.length ? await readImageRegions(await rendered(), n, regions, ocr, { ...opts, pageMaxPixels }) : null
         const text: PageText = {
           page: n,
           text: inImages?.text ? `${layer}\n\n${inImages.text}` : layer,

@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url)
 const KIND = process.argv[2] === 'image' ? 'image' : 'pdf'
 const { PDFParse } = KIND === 'pdf' ? await import('pdf-parse') : ({} as { PDFParse: typeof PDFParseClass })
 const images = KIND === 'image' ? await import('../images.js') : null
+// No cache of decoded images between operations: each page is decoded once, and a kept one is only memory.
+if (KIND === 'image') (await import('sharp')).default.cache(false)
 // pdf.js's operator codes, to find where a page paints images (PDF readers only).
 const pdfjs = KIND === 'pdf' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : null
 
@@ -52,7 +54,7 @@ interface PdfState {
 }
 
 let pdf: PdfState | null = null
-let image: { data: Buffer; kind: ImageKind; maxPixels: number } | null = null
+let image: { data: Buffer; kind: ImageKind; maxPixels: number; fitPixels: number } | null = null
 
 /** Where the PDF really starts: scanners and mail gateways sometimes put a few bytes before %PDF. */
 export function pdfStart(data: Uint8Array): number {
@@ -225,7 +227,7 @@ async function handle(req: Request): Promise<unknown> {
     case 'image-open': {
       await closeAll()
       const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength)
-      image = { data, kind: req.kind, maxPixels: req.maxPixels }
+      image = { data, kind: req.kind, maxPixels: req.maxPixels, fitPixels: req.fitPixels }
       const pageCount = await images!.imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
       if (pageCount > req.maxPages) {
         throw new ChartclerkError(
@@ -234,13 +236,14 @@ async function handle(req: Request): Promise<unknown> {
           { detail: `${pageCount} pages` },
         )
       }
-      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
+      // Every page decoded once to prove it reads, each within the page pixel budget (a poster is not held whole).
+      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, image)
       return { pageCount }
     }
     case 'image-decode': {
       if (!image)
         throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
-      const g = await images!.decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
+      const g = await images!.decodePage(image.data, image.kind, req.page, image)
       return { data: g.data, width: g.width, height: g.height }
     }
     case 'close':
