@@ -100,7 +100,7 @@ export const configSchema = {
         maxPixels: { type: 'integer', minimum: 1000000, default: 150000000 },
         // Each OCR worker is a host process, replaced after this many pages or past this resident size (MB).
         recyclePages: { type: 'integer', minimum: 1, default: 40, env: 'CHARTCLERK_OCR_RECYCLE_PAGES' },
-        recycleMemoryMb: { type: 'integer', minimum: 128, default: 450, env: 'CHARTCLERK_OCR_RECYCLE_MB' },
+        recycleMemoryMb: { type: 'integer', minimum: 128, default: 240, env: 'CHARTCLERK_OCR_RECYCLE_MB' },
       },
     },
     ingest: {
