@@ -3,6 +3,7 @@
  * OCR pool, classifier, rule set and ingest runner. Commands open what they
  * need and close it after.
  */
+import sharp from 'sharp'
 import { DoctypeClassifier } from './classify/classifier.js'
 import { loadModel } from './classify/model.js'
 import { resolveModelPath } from './classify/paths.js'
@@ -70,6 +71,9 @@ export async function openApp(
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
   // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
   configureSandbox(config.ingest.budget, { readers: config.ocr.workers })
+  // What images this process still makes (a stand-in for a damaged page, crops of images on text-layer pages, pages of
+  // searchable PDFs) are each made once: libvips's cache of finished operations (up to 50 MB) would only hold memory.
+  sharp.cache(false)
   // Reader processes start while the catalog, storage and rule set open.
   if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const clock = opts.clock ?? clockFromConfig(config)

@@ -100,7 +100,7 @@ export const configSchema = {
         maxPixels: { type: 'integer', minimum: 1000000, default: 150000000 },
         // Each OCR worker is a host process, replaced after this many pages or past this resident size (MB).
         recyclePages: { type: 'integer', minimum: 1, default: 40, env: 'CHARTCLERK_OCR_RECYCLE_PAGES' },
-        recycleMemoryMb: { type: 'integer', minimum: 128, default: 450, env: 'CHARTCLERK_OCR_RECYCLE_MB' },
+        recycleMemoryMb: { type: 'integer', minimum: 128, default: 240, env: 'CHARTCLERK_OCR_RECYCLE_MB' },
       },
     },
     ingest: {
@@ -122,7 +122,7 @@ export const configSchema = {
             openSeconds: { type: 'integer', minimum: 1, default: 120, env: 'CHARTCLERK_BUDGET_OPEN_SECONDS' },
             pageSeconds: { type: 'integer', minimum: 1, default: 60, env: 'CHARTCLERK_BUDGET_PAGE_SECONDS' },
             maxPages: { type: 'integer', minimum: 1, default: 2000 },
-            renderMaxPixels: { type: 'integer', minimum: 1000000, default: 40000000, env: 'CHARTCLERK_BUDGET_RENDER_MAX_PIXELS' },
+            renderMaxPixels: { type: 'integer', minimum: 1000000, default: 16000000, env: 'CHARTCLERK_BUDGET_RENDER_MAX_PIXELS' },
           },
         },
       },

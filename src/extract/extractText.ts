@@ -15,6 +15,7 @@ import { readPage } from './readPage.js'
 import { readScannedPage } from './readScannedPage.js'
 import { openPdf, type OpenedPdf } from './pdf.js'
 import { openImage, type OpenedImage } from './sandbox/image.js'
+import { readBudget } from './sandbox/pool.js'
 import type { SearchablePage } from './searchablePdf.js'
 import type { DocumentKind } from './sniff.js'
 
@@ -25,6 +26,8 @@ export interface ExtractOptions {
   renderDpi: number
   maxPixels: number
   minTextLayerChars: number
+  /** The page pixel budget pages are read within (default: the reading budget's `renderMaxPixels`). */
+  pageMaxPixels?: number
   /**
    * Pages of an image file that inspect already decoded in a reader (within the budget). With an
    * engine that reads pages in its own processes, those then decode the pages from the file
@@ -94,6 +97,7 @@ export async function extractDocument(
   onPage: (page: ReadPage) => Promise<void>,
   known?: PdfFacts,
 ): Promise<ExtractedText> {
+  const pageMaxPixels = opts.pageMaxPixels ?? readBudget().renderMaxPixels
   // An image file already proved readable goes to the OCR hosts by its path.
   const byPath = kind !== 'pdf' && !!opts.imagePages && !!ocr.readPage
   const data = byPath ? Buffer.alloc(0) : await readFile(file)
@@ -141,7 +145,7 @@ export async function extractDocument(
         const height = Math.round((hPt * VIEWER_DPI) / 72)
         const layer = facts.pageTexts[n - 1]!.trim()
         const regions = facts.imageRegions[n - 1] ?? []
-        const inImages = regions.length ? await readImageRegions(await rendered(), n, regions, ocr, opts) : null
+        const inImages = regions.length ? await readImageRegions(await rendered(), n, regions, ocr, { ...opts, pageMaxPixels }) : null
         const text: PageText = {
           page: n,
           text: inImages?.text ? `${layer}\n\n${inImages.text}` : layer,
@@ -174,7 +178,7 @@ export async function extractDocument(
           : byPath
             ? { file, kind: kind as ImageKind, page: n }
             : { grey: await decodeImagePage(n) }
-        reading = await readPage(input, ocr, { deskew: opts.deskew, maxPixels: opts.maxPixels })
+        reading = await readPage(input, ocr, { deskew: opts.deskew, maxPixels: opts.maxPixels, pageMaxPixels })
       } finally {
         done()
       }

@@ -30,7 +30,7 @@ export async function readImageRegions(
   page: number,
   regions: Rect[],
   ocr: OcrEngine,
-  opts: { renderDpi: number; maxPixels: number; deskew: boolean },
+  opts: { renderDpi: number; maxPixels: number; deskew: boolean; pageMaxPixels?: number },
 ): Promise<{ text: string; summary: ImageTextSummary }> {
   const grey = await decodePage(await pdf.renderPage(page, opts.renderDpi), 'render', 1, opts)
   const texts: { top: number; text: string }[] = []
@@ -39,7 +39,8 @@ export async function readImageRegions(
   for (const r of regions) {
     const crop = await cut(grey, r)
     if (!crop || !looksLikePaper(crop)) continue
-    const { result } = await readScannedPage(crop, ocr, { deskew: opts.deskew })
+    // Small type in an image is scaled up, but never past the page pixel budget.
+    const { result } = await readScannedPage(crop, ocr, { deskew: opts.deskew, maxPixels: opts.pageMaxPixels })
     const good = result.words.filter((w) => w.confidence >= 70 && /[A-Za-z0-9]{3}/.test(w.text)).length
     if (result.confidence < MIN_CONFIDENCE || good < MIN_GOOD_WORDS || !result.text.trim()) continue
     texts.push({ top: r.y0, text: result.text.trim() })

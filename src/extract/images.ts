@@ -17,6 +17,11 @@ export interface ImageLimits {
   maxPixels: number
 }
 
+/** Limits for a page about to be read: `fitPixels` is the page pixel budget a larger page is scaled down to as it is decoded. */
+export interface DecodeLimits extends ImageLimits {
+  fitPixels?: number
+}
+
 /** An 8-bit, one-channel page image. */
 export interface GreyPage {
   data: Buffer
@@ -37,23 +42,54 @@ export async function imagePageCount(input: Buffer | string, kind: ImageKind, li
   return kind === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1
 }
 
-/** Decode one page fully to greyscale (a corrupt page fails here, with a clear code). */
-export async function decodePage(input: Buffer | string, kind: ImageKind | 'render', page: number, limits: ImageLimits): Promise<GreyPage> {
-  try {
-    const { data, info } = await sharp(input, {
+/**
+ * Decode one page fully to greyscale (a corrupt page fails here, with a clear code). With
+ * `fitPixels`, a page with more pixels (a poster, a 600 dpi scan) is scaled down to that many
+ * in the same pass, so its full size is never held as a whole.
+ */
+export async function decodePage(
+  input: Buffer | string,
+  kind: ImageKind | 'render',
+  page: number,
+  limits: DecodeLimits,
+): Promise<GreyPage> {
+  const open = () =>
+    sharp(input, {
       limitInputPixels: limits.maxPixels,
       failOn: failOnFor(kind),
       ...(kind === 'tiff' ? { page: page - 1 } : {}),
     })
+  try {
+    let img = open()
       .flatten({ background: '#ffffff' }) // transparent areas of a PNG are paper, not ink
       .greyscale()
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-    return { data, width: info.width, height: info.height }
+    const fit = limits.fitPixels
+    if (fit) {
+      const { width = 0, height = 0 } = await open().metadata()
+      const box = fitWithin(width, height, fit)
+      if (box) img = img.resize({ ...box, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' })
+    }
+    const { data, info } = await img.extractChannel(0).raw().toBuffer({ resolveWithObject: true })
+    const page = { data, width: info.width, height: info.height }
+    // The header's size was not this page's (a multi-page TIFF): scaled down once decoded.
+    return fit ? await fitToPixels(page, fit) : page
   } catch (err) {
     throw imageError(err, kind === 'render' ? 'png' : kind)
   }
+}
+
+/** The size a width x height page is scaled down to so that it has at most `maxPixels` (null: it fits). */
+export function fitWithin(width: number, height: number, maxPixels: number): { width: number; height: number } | null {
+  if (width * height <= maxPixels || !width || !height) return null
+  const s = Math.sqrt(maxPixels / (width * height))
+  return { width: Math.max(1, Math.floor(width * s)), height: Math.max(1, Math.floor(height * s)) }
+}
+
+/** A grey page scaled down to at most `maxPixels` (the page itself when it fits). */
+export async function fitToPixels(page: GreyPage, maxPixels: number): Promise<GreyPage> {
+  const box = fitWithin(page.width, page.height, maxPixels)
+  if (!box) return page
+  return toGrey(raw(page).resize({ ...box, fit: 'inside', kernel: 'lanczos3' }))
 }
 
 /**
@@ -103,7 +139,7 @@ const TARGET_TEXT_HEIGHT = 24
  * are long and thin against the page's own letters, and the page segmentation chosen by
  * whether the text runs in columns. The page people see is this page without the rule removal.
  */
-export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; turn?: number }): Promise<PreparedPage> {
+export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; turn?: number; maxPixels?: number }): Promise<PreparedPage> {
   const turned = (((opts.turn ?? 0) % 360) + 360) % 360
   const upright = turned ? await rotateQuarter(page, turned) : page
   let bilevel = isBilevel(upright)
@@ -141,7 +177,8 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
   }
   if (base !== flat.page) measured = measureInk(base)
   // A 1-bit page is not scaled: interpolating its jagged edges adds no detail (measured: fax pages read worse scaled).
-  const scale = bilevel ? 1 : scaleFor(base.width, measured.textHeight)
+  // Small type is scaled up, but never past the page pixel budget (what a host holds for a page grows with its pixels).
+  const scale = bilevel ? 1 : withinBudget(scaleFor(base.width, measured.textHeight), base, opts.maxPixels)
   let clean = base
   if (scale !== 1) {
     const { data, info } = await raw(clean)
@@ -225,6 +262,11 @@ export async function plainPage(page: GreyPage, prepared: PreparedPage): Promise
     )
   if (prepared.deskewAngle) img = img.rotate(-prepared.deskewAngle, { background: '#ffffff' })
   return toGrey(img)
+}
+
+function withinBudget(scale: number, page: GreyPage, maxPixels: number | undefined): number {
+  if (scale <= 1 || !maxPixels) return scale
+  return Math.max(1, Math.min(scale, Math.sqrt(maxPixels / (page.width * page.height))))
 }
 
 function scaleFor(width: number, textHeight: number): number {

@@ -4,7 +4,7 @@
  * searchable PDF and the viewer are made from. The same steps run in an OCR host process
  * (ocr/host.ts) or, for an engine without hosts, here.
  */
-import { decodePage, pdfPageImage, scaleWords, type GreyPage, type ImageKind } from './images.js'
+import { decodePage, fitToPixels, pdfPageImage, scaleWords, type GreyPage, type ImageKind } from './images.js'
 import type { OcrEngine, OcrPageResult } from './ocr/types.js'
 import { readScannedPage } from './readScannedPage.js'
 import type { SearchablePage } from './searchablePdf.js'
@@ -19,6 +19,12 @@ export type PageInput = { png: Buffer } | { grey: GreyPage } | { file: string; k
 export interface PageReadOptions {
   deskew: boolean
   maxPixels: number
+  /**
+   * The page pixel budget: a page with more pixels (a poster, a 600 dpi scan) is scaled down
+   * to it as it is decoded, and small type is not scaled up past it. What an OCR host holds for
+   * a page grows with the page's pixels. Absent: the page is read at the size it came.
+   */
+  pageMaxPixels?: number
 }
 
 export interface PageReading {
@@ -32,13 +38,17 @@ export interface PageReading {
 }
 
 export async function readPageImage(input: PageInput, ocr: OcrEngine, opts: PageReadOptions): Promise<PageReading> {
+  const fit = opts.pageMaxPixels
+  const limits = { maxPixels: opts.maxPixels, fitPixels: fit }
   const grey =
     'png' in input
-      ? await decodePage(input.png, 'render', 1, opts)
+      ? await decodePage(input.png, 'render', 1, limits)
       : 'file' in input
-        ? await decodePage(input.file, input.kind, input.page, opts)
-        : input.grey
-  const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew })
+        ? await decodePage(input.file, input.kind, input.page, limits)
+        : fit
+          ? await fitToPixels(input.grey, fit)
+          : input.grey
+  const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew, maxPixels: fit })
   const forPdf = await pdfPageImage(prepared)
   return {
     result,

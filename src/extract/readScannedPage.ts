@@ -20,24 +20,26 @@ const UPSIDE_DOWN_CONFIDENCE = 70
 export async function readScannedPage(
   grey: GreyPage,
   ocr: OcrEngine,
-  opts: { deskew: boolean },
+  opts: { deskew: boolean; maxPixels?: number },
 ): Promise<{ prepared: PreparedPage; result: OcrPageResult; path: string }> {
   const read = async (p: PreparedPage) => ({
     prepared: p,
     result: await ocr.recognize(toPgm(p.forOcr), { layout: p.layout }),
     plain: false,
   })
-  let best = await read(await prepareForOcr(grey, { deskew: opts.deskew }))
+  let best = await read(await prepareForOcr(grey, { deskew: opts.deskew, maxPixels: opts.maxPixels }))
   const m = best.prepared.measures
   if (m.marks >= 30 && m.rowAlignment < 1) {
     // Text lines run down the page: a page turned a quarter; read both ways and keep the better.
     for (const turn of [90, 270]) {
-      const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn }))
+      const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, maxPixels: opts.maxPixels, turn }))
       if (r.result.confidence > best.result.confidence + 5) best = r
     }
   }
   if (m.marks >= 30 && best.result.confidence < UPSIDE_DOWN_CONFIDENCE) {
-    const r = await read(await prepareForOcr(grey, { deskew: opts.deskew, turn: (best.prepared.turned + 180) % 360 }))
+    const r = await read(
+      await prepareForOcr(grey, { deskew: opts.deskew, maxPixels: opts.maxPixels, turn: (best.prepared.turned + 180) % 360 }),
+    )
     if (r.result.confidence > best.result.confidence + 5) best = r
   }
   if (

@@ -194,7 +194,7 @@ export class HostedOcr implements OcrEngine {
               },
             }
     const r = (await this.submit(
-      { op: 'read-page', input: wire, opts: { deskew: opts.deskew, maxPixels: opts.maxPixels } },
+      { op: 'read-page', input: wire, opts: { deskew: opts.deskew, maxPixels: opts.maxPixels, pageMaxPixels: opts.pageMaxPixels } },
       this.pageTimeoutMs * READINGS_PER_PAGE + 30_000,
     )) as PageReading
     const jpeg = r.scan.jpeg as unknown as Uint8Array

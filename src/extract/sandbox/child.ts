@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url)
 const KIND = process.argv[2] === 'image' ? 'image' : 'pdf'
 const { PDFParse } = KIND === 'pdf' ? await import('pdf-parse') : ({} as { PDFParse: typeof PDFParseClass })
 const images = KIND === 'image' ? await import('../images.js') : null
+// No cache of decoded images between operations: each page is decoded once, and a kept one is only memory.
+if (KIND === 'image') (await import('sharp')).default.cache(false)
 // pdf.js's operator codes, to find where a page paints images (PDF readers only).
 const pdfjs = KIND === 'pdf' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : null
 
@@ -41,9 +43,15 @@ type PdfPage = {
   getViewport(o: { scale: number }): { width: number; height: number; convertToViewportRectangle(r: number[]): number[] }
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>
   getTextContent(): Promise<{ items: { str?: string; transform?: number[] }[] }>
+  render(o: { canvasContext: unknown; canvas: unknown; viewport: unknown }): { promise: Promise<void> }
   cleanup(): void
 }
-type PdfDoc = { numPages: number; getPage(n: number): Promise<PdfPage> }
+type Canvas = { canvas: { toBuffer(mime: 'image/png'): Buffer }; context: unknown }
+type PdfDoc = {
+  numPages: number
+  getPage(n: number): Promise<PdfPage>
+  canvasFactory: { create(width: number, height: number): Canvas; destroy(c: Canvas): void }
+}
 const loadDoc = (p: PDFParseClass): Promise<PdfDoc> => (p as unknown as { load(): Promise<PdfDoc> }).load()
 
 interface PdfState {
@@ -52,7 +60,7 @@ interface PdfState {
 }
 
 let pdf: PdfState | null = null
-let image: { data: Buffer; kind: ImageKind; maxPixels: number } | null = null
+let image: { data: Buffer; kind: ImageKind; maxPixels: number; fitPixels: number } | null = null
 
 /** Where the PDF really starts: scanners and mail gateways sometimes put a few bytes before %PDF. */
 export function pdfStart(data: Uint8Array): number {
@@ -161,11 +169,20 @@ async function renderPdfPage(page: number, dpi: number): Promise<unknown> {
   // A poster or a 117-inch strip is read at the resolution that fits the budget, not refused.
   const pixels = vp.width * scale * vp.height * scale
   if (pixels > renderMaxPixels) scale = Math.sqrt(renderMaxPixels / (vp.width * vp.height))
-  p.cleanup()
-  const shot = await parser.getScreenshot({ partial: [page], scale, imageDataUrl: false, imageBuffer: true })
-  const first = shot.pages[0]
-  if (!first?.data?.length) throw new Error('empty render')
-  return { png: first.data, dpi: Math.round(scale * 72) }
+  // Drawn here rather than by pdf-parse's screenshot, which leaves each page's canvas (4 bytes a pixel, 34 MB for a
+  // letter page at 300 dpi) to the garbage collector: a long scanned PDF piled them up in the reader between collections.
+  const viewport = p.getViewport({ scale })
+  const drawn = doc.canvasFactory.create(viewport.width, viewport.height)
+  try {
+    await p.render({ canvasContext: drawn.context, canvas: drawn.canvas, viewport }).promise
+    const png = drawn.canvas.toBuffer('image/png')
+    if (!png.length) throw new Error('empty render')
+    return { png, dpi: Math.round(scale * 72) }
+  } finally {
+    // Its pixels go now, and the page's decoded images with them.
+    doc.canvasFactory.destroy(drawn)
+    p.cleanup()
+  }
 }
 
 async function closeAll(): Promise<void> {
@@ -225,7 +242,7 @@ async function handle(req: Request): Promise<unknown> {
     case 'image-open': {
       await closeAll()
       const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength)
-      image = { data, kind: req.kind, maxPixels: req.maxPixels }
+      image = { data, kind: req.kind, maxPixels: req.maxPixels, fitPixels: req.fitPixels }
       const pageCount = await images!.imagePageCount(data, req.kind, { maxPixels: req.maxPixels })
       if (pageCount > req.maxPages) {
         throw new ChartclerkError(
@@ -234,13 +251,14 @@ async function handle(req: Request): Promise<unknown> {
           { detail: `${pageCount} pages` },
         )
       }
-      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, { maxPixels: req.maxPixels })
+      // Every page decoded once to prove it reads, each within the page pixel budget (a poster is not held whole).
+      if (req.decodeAll) for (let p = 1; p <= pageCount; p++) await images!.decodePage(data, req.kind, p, image)
       return { pageCount }
     }
     case 'image-decode': {
       if (!image)
         throw new ChartclerkError('INTERNAL', 'The reader lost the image. Drop it in the inbox again.', { detail: 'decode without open' })
-      const g = await images!.decodePage(image.data, image.kind, req.page, { maxPixels: image.maxPixels })
+      const g = await images!.decodePage(image.data, image.kind, req.page, image)
       return { data: g.data, width: g.width, height: g.height }
     }
     case 'close':
@@ -270,7 +288,12 @@ function send(reply: Reply): void {
 
 process.on('message', (req: Request) => {
   handle(req).then(
-    (result) => send({ id: req.id, ok: true, result }),
+    (result) => {
+      send({ id: req.id, ok: true, result })
+      // What a drawn or decoded page left (its pixels in several copies, tens of MB outside the heap) goes now,
+      // not when V8 gets round to it: the reader waits small while the page is read by OCR.
+      if (req.op === 'pdf-render' || req.op === 'image-decode') setImmediate(() => global.gc?.())
+    },
     (err) => {
       const e =
         err instanceof ChartclerkError

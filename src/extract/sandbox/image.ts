@@ -33,6 +33,7 @@ export async function openImage(
         data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
         kind,
         maxPixels: limits.maxPixels,
+        fitPixels: budget.renderMaxPixels,
         maxPages: budget.maxPages,
         decodeAll: !!opts.decodeAll,
       },

@@ -19,7 +19,7 @@ import { ChartclerkError, ERROR_CODES, type ErrorCode } from '../../errors.js'
 import type { ReadBudget } from '../../config/config.js'
 import type { Reply, RequestBody } from './protocol.js'
 
-export const DEFAULT_BUDGET: ReadBudget = { memoryMb: 768, openSeconds: 120, pageSeconds: 60, maxPages: 2000, renderMaxPixels: 40_000_000 }
+export const DEFAULT_BUDGET: ReadBudget = { memoryMb: 768, openSeconds: 120, pageSeconds: 60, maxPages: 2000, renderMaxPixels: 16_000_000 }
 let budget: ReadBudget = { ...DEFAULT_BUDGET }
 
 let closing = false

@@ -14,7 +14,16 @@ export type Request = { id: number } & (
       minTextLayerChars: number
     }
   | { op: 'pdf-render'; page: number; dpi: number }
-  | { op: 'image-open'; data: Uint8Array; kind: ImageKind; maxPixels: number; maxPages: number; decodeAll: boolean }
+  | {
+      op: 'image-open'
+      data: Uint8Array
+      kind: ImageKind
+      maxPixels: number
+      /** The page pixel budget: a larger page is scaled down to it as it is decoded. */
+      fitPixels: number
+      maxPages: number
+      decodeAll: boolean
+    }
   | { op: 'image-decode'; page: number }
   | { op: 'close' }
   | { op: 'test-crash' }

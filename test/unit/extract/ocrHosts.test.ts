@@ -3,6 +3,7 @@
  * their page cap or past their memory cap and pages are still read; a host that dies under a
  * page costs a retry, not the page; a page that kills every host it meets fails cleanly.
  */
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -27,6 +28,15 @@ const alive = (pid: number) => {
     return true
   } catch {
     return false
+  }
+}
+
+/** Resident memory of a process (MB), 0 once it has exited. */
+const rssMb = (pid: number) => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024
+  } catch {
+    return 0
   }
 }
 
@@ -86,6 +96,34 @@ describe('HostedOcr (tesseract.js in host processes)', { timeout: 300_000 }, () 
         code: 'IMAGE_CORRUPT',
       })
       expect(engine.retried).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('a page far over the page pixel budget (a poster scanned whole) is scaled down to it as it is decoded: read, and its host stays small', async () => {
+    engine = new HostedOcr({ engine: 'tesseract.js', workers: 1, maxRssMb: 100_000 })
+    await engine.warm()
+    const [pid] = engine.hostPids()
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-host-huge-'))
+    try {
+      // 46 megapixels: read whole, tesseract.js and the page's preparation took a host to 450-520 MB.
+      const file = path.join(dir, 'poster.png')
+      await writeFile(
+        file,
+        await textPage(['Harbor Imaging Center', 'WIDE FORMAT PLOT', 'Made-up test record'], { width: 9600, height: 4800, fontSize: 160 }),
+      )
+      let peakMb = 0
+      const watch = setInterval(() => (peakMb = Math.max(peakMb, rssMb(pid!))), 25)
+      const r = await readPage({ file, kind: 'png', page: 1 }, engine, { ...opts, pageMaxPixels: 16e6 })
+      clearInterval(watch)
+      expect(r.result.text).toMatch(/Harbor Imaging Center/)
+      expect(r.result.text).toMatch(/WIDE FORMAT PLOT/)
+      expect(r.width * r.height).toBeLessThanOrEqual(16e6 * 1.02)
+      expect(r.width / r.height).toBeCloseTo(2, 1)
+      // Measured 2026-12-07: about 270 MB at 16 megapixels.
+      expect(peakMb).toBeGreaterThan(100)
+      expect(peakMb).toBeLessThan(380)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -9,8 +9,10 @@ import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
 import { hasPdfHeader, looksTruncated, openPdf } from '../../../src/extract/pdf.js'
+import { openImage } from '../../../src/extract/sandbox/image.js'
 import { closeSandbox, configureSandbox, leaseReader, readerCount, releaseReader } from '../../../src/extract/sandbox/pool.js'
 import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
+import { textPage } from '../../helpers/pages.js'
 import { ROOT } from '../../helpers/workspace.js'
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile')
@@ -84,6 +86,23 @@ describe('image readers', () => {
     await exited
     expect(r.alive).toBe(false)
   }, 60_000)
+
+  it('GIVEN an image far over the page pixel budget WHEN its reader proves it reads and decodes it THEN the page comes at the budget, its shape kept', async () => {
+    configureSandbox({ openSeconds: 60, pageSeconds: 60, renderMaxPixels: 4_000_000 })
+    try {
+      // 32 megapixels, eight times the budget.
+      const png = await textPage(['WIDE FORMAT PLOT'], { width: 8000, height: 4000, fontSize: 120 })
+      const img = await openImage(png, 'png', { maxPixels: 150_000_000 }, { decodeAll: true })
+      const g = await img.decodePage(1)
+      await img.close()
+      expect(g.width * g.height).toBeLessThanOrEqual(4_000_000)
+      expect(g.width * g.height).toBeGreaterThan(3_900_000)
+      expect(g.width / g.height).toBeCloseTo(2, 1)
+      expect(g.data.length).toBe(g.width * g.height)
+    } finally {
+      configureSandbox({ openSeconds: 60, pageSeconds: 60 })
+    }
+  }, 120_000)
 })
 
 describe('decompression bombs', () => {
