@@ -10,6 +10,19 @@ export function rssMb(pid: number): number {
   }
 }
 
+/**
+ * Proportional set size of one process (MB): its private pages plus its share of pages it shares
+ * with others (the node binary, libraries, forked copies). Summed over a tree this is what the tree
+ * takes from the machine; summed VmRSS counts every shared page once per process. 0 once exited.
+ */
+export function pssMb(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)/m)?.[1] ?? 0) / 1024
+  } catch {
+    return 0
+  }
+}
+
 /** Children of a process (all its threads' children). */
 export function childPids(pid: number): number[] {
   const out: number[] = []
@@ -66,6 +79,8 @@ export function treeBreakdown(root: number, pid = root): ProcSample[] {
  */
 export class TreeSampler {
   peakMb = 0
+  /** The tree's highest summed PSS, sampled at the same moments. */
+  peakPssMb = 0
   peakMainMb = 0
   atPeak: ProcSample[] = []
   maxByRole: Partial<Record<ProcRole, number>> = {}
@@ -76,6 +91,7 @@ export class TreeSampler {
     private readonly root: number,
     everyMs = 200,
     onSample?: (treeMb: number, mainMb: number) => void,
+    withPss = true,
   ) {
     this.timer = setInterval(() => {
       const s = treeBreakdown(this.root)
@@ -87,6 +103,11 @@ export class TreeSampler {
         this.atPeak = s
       }
       this.peakMainMb = Math.max(this.peakMainMb, main)
+      if (withPss)
+        this.peakPssMb = Math.max(
+          this.peakPssMb,
+          s.reduce((a, p) => a + pssMb(p.pid), 0),
+        )
       this.maxProcesses = Math.max(this.maxProcesses, s.length - 1)
       for (const p of s) this.maxByRole[p.role] = Math.max(this.maxByRole[p.role] ?? 0, p.rssMb)
       onSample?.(tree, main)
@@ -101,6 +122,7 @@ export class TreeSampler {
   summary() {
     return {
       peakTreeRssMb: Math.round(this.peakMb),
+      peakTreePssMb: Math.round(this.peakPssMb),
       peakMainRssMb: Math.round(this.peakMainMb),
       atPeak: this.atPeak.map((p) => `${p.role} ${p.rssMb}`).join(', '),
       maxRssMbByRole: this.maxByRole,
