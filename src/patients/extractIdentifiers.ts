@@ -28,6 +28,7 @@ import { compileMrnFormat } from './mrn.js'
 import { type PersonName } from './names.js'
 import { agedDates, readDobValue } from './identifiers/birthDates.js'
 import { Collector, foundAt } from './identifiers/collector.js'
+import { documentDateOrder } from './identifiers/dateOrder.js'
 import { gridValues, isLabelLine } from './identifiers/headerGrid.js'
 import { type Line, NOT_PATIENT_QUALIFIERS, splitLines } from './identifiers/labels.js'
 import { cutNameValue, plausibleName, precedingWord, readNameValue, stickerNames } from './identifiers/names.js'
@@ -55,7 +56,8 @@ export { undoCaseSlips } from './identifiers/names.js'
  */
 export function extractIdentifiers(text: string, options: ExtractOptions = {}): ExtractedIdentifiers {
   const mrnPattern = compileMrnFormat(options.mrnPattern)
-  const dateOpts = { dateOrder: options.dateOrder ?? 'MDY', today: options.today ?? new Date() }
+  // The document's own dates, or where it was written, say which way round it writes day and month.
+  const dateOpts = { dateOrder: documentDateOrder(text, options.dateOrder ?? 'MDY').order, today: options.today ?? new Date() }
   const col = new Collector()
   const lines = splitLines(text)
   const identifierLines = new Set<number>()
@@ -200,6 +202,20 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
     }
   }
 
+  // A letter's patient block: the name alone on its line, the birth date under it ("Mrs Harriet OKONKWO" / "Date of birth 13/09/1995").
+  for (const line of lines) {
+    const dob = line.labels[0]
+    if (!dob || dob.def.kind !== 'dob' || line.text.slice(0, dob.start).trim()) continue
+    const above = lines[line.index - 1]
+    if (!above || above.page !== line.page || above.labels.length) continue
+    const m = NAME_ALONE.exec(above.text)
+    if (!m) continue
+    const before = lines[above.index - 1]?.text.trim().toLowerCase() ?? ''
+    if (NOT_PATIENT_QUALIFIERS.has(/([a-z']+)[\s:.,]*$/.exec(before)?.[1] ?? '')) continue
+    const start = m.index + m[0].indexOf(m[1]!)
+    if (readNameValue(col, above, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(above.index)
+  }
+
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
   for (const line of lines) {
     if (!line.text.includes(',')) continue
@@ -228,6 +244,9 @@ const PROSE_PATIENT =
  */
 const NAME_THEN_DOB =
   /(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s+)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+
+/** A line that is only a person's name, two to four capitalised words after an optional courtesy title. No i flag. */
+const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]*\.?){1,3})\s*$/u
 
 function nextValueLine(lines: Line[], li: number): Line | undefined {
   for (let j = li + 1; j <= li + 2 && j < lines.length; j++) {

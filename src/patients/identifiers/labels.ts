@@ -21,7 +21,10 @@ const LABELS: LabelDef[] = [
   { kind: 'name', source: 'Na(?:m|rn)e\\s+of\\s+Pat[il1|]ent' },
   { kind: 'name', source: 'Pt\\.?\\s*Na(?:m|rn)e' },
   { kind: 'last', source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname' },
-  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)e' },
+  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)es?(?:\\s*\\(s\\))?|Forenames?(?:\\s*\\(s\\))?' },
+  // Split form fields printed without the word "name" ("Last: DOE   First: JANE"): only with their colon.
+  { kind: 'last', source: 'Last|Family', needsColon: true },
+  { kind: 'first', source: 'First|Given', needsColon: true },
   { kind: 'middle', source: 'Middle\\s*(?:Na(?:m|rn)e|Initial)' },
   { kind: 'middle', source: 'M\\.?I\\.?', needsColon: true },
   { kind: 'name', source: "(?:Child|Client|Resident|Member|Employee|Student|Minor)'?s?\\s+(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e" },

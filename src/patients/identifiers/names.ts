@@ -194,9 +194,13 @@ export function precedingWord(line: string, pos: number): string {
   return (m?.[1] ?? '').toLowerCase().replace(/'s$/, 's').replace(/'/g, '')
 }
 
-/** Unlabelled LAST, FIRST M in upper case near other identifiers (stickers, header blocks). */
+/**
+ * Unlabelled LAST, FIRST M in upper case near other identifiers (stickers, header blocks). The middle
+ * initial sits one or two spaces after the given name; a column gap, or a letter followed by a dot and
+ * another letter (the D of "D.O.B."), starts the next field.
+ */
 const LAST_FIRST =
-  /(?<![\p{L}0-9])((?:[\p{Lu}0-9|][\p{Lu}0-9|'\-]*\s+){0,3}\p{Lu}[\p{Lu}0-9|'\-li]*[\p{Lu}0-9|])\s*,\s*(\p{Lu}[\p{Lu}0-9|'\-li]*)(?:\s+(\p{Lu}[\p{Lu}'\-]*)\.?)?(?![\p{L}])/gu
+  /(?<![\p{L}0-9])((?:[\p{Lu}0-9|][\p{Lu}0-9|'\-]*\s+){0,3}\p{Lu}[\p{Lu}0-9|'\-li]*[\p{Lu}0-9|])\s*,\s*(\p{Lu}[\p{Lu}0-9|'\-li]*)(?:[ ]{1,2}(\p{Lu}[\p{Lu}'\-]*)(?!\.\p{L})\.?)?(?![\p{L}])/gu
 const LAST_FIRST_TITLE = /^\s*(\p{Lu}[\p{Ll}'\-]+(?:[ -]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(\p{Lu}[\p{Ll}'\-]+)(?:\s+(\p{Lu})\.?)?(?![\p{L}])/u
 
 export function stickerNames(col: Collector, line: Line): void {

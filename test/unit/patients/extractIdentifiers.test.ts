@@ -361,3 +361,68 @@ describe('extractIdentifiers: whole documents', () => {
     expect(r).toEqual({ names: [], birthDates: [], unreadableBirthDates: [], mrns: [], foreignIds: [] })
   })
 })
+
+describe('extractIdentifiers: layouts of letters and forms from other countries', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  const cases: Array<[string, string[], string, string]> = [
+    ['Name: SURNAME, Given M.', ['Name: QUILLFEATHER, Ada M.', 'DOB: 03/14/1962'], 'QUILLFEATHER|Ada|M', '1962-03-14'],
+    ['Patient: Given SURNAME', ['Patient: Ada QUILLFEATHER', 'D.O.B. 03/14/1962'], 'QUILLFEATHER|Ada|', '1962-03-14'],
+    [
+      'dotted leaders, SURNAME GIVEN',
+      ['PT NAME .......... QUILLFEATHER ADA', 'DOB ........... 23-JUL-1941'],
+      'ADA|QUILLFEATHER|',
+      '1941-07-23',
+    ],
+    [
+      'Re: line with a dotted day-first date',
+      ['Dear Dr Marsh,', 'Re: Ada Quillfeather (DOB 13.09.1995)'],
+      'Quillfeather|Ada|',
+      '1995-09-13',
+    ],
+    ['split fields Last: / First:', ['Last: QUILLFEATHER    First: ADA    DOB: 19860408'], 'QUILLFEATHER|ADA|', '1986-04-08'],
+    [
+      'Family name / Given names',
+      ['Family name: Quillfeather   Given names: Ada Marie', 'Born: JUN 30,1958'],
+      'Quillfeather|Ada|Marie',
+      '1958-06-30',
+    ],
+    [
+      'Surname / Forename(s)',
+      ['Surname: Quillfeather    Forename(s): Ada', 'Date of birth: 13 SEP 1995'],
+      'Quillfeather|Ada|',
+      '1995-09-13',
+    ],
+    ['a fill-in line', ['Name: ___Ada Quillfeather___   Date of Birth: ___04/08/1986___'], 'Quillfeather|Ada|', '1986-04-08'],
+    [
+      "name alone above the birth date (a letter's patient block)",
+      ['Mrs Ada QUILLFEATHER', 'Date of birth 13/09/1995', '14 Oak Lane'],
+      'QUILLFEATHER|Ada|',
+      '1995-09-13',
+    ],
+    ['accented name', ['Patient Name: Zoë Lefèvre-Quill', 'Birth date: 4/8/86'], 'Lefèvre-Quill|Zoë|', '1986-04-08'],
+  ]
+  for (const [label, lines, name, date] of cases) {
+    it(label, () => {
+      const r = readText(lines)
+      expect(names(r)).toContain(name)
+      expect(dates(r)).toEqual([date])
+    })
+  }
+
+  it('GIVEN LAST, FIRST with D.O.B. after a column gap THEN the D of D.O.B. is not read as a middle initial', () => {
+    expect(names(readText(['NAME:  QUILLFEATHER, ADA   D.O.B.:  02/11/71']))).toEqual(['QUILLFEATHER|ADA|'])
+  })
+
+  it('GIVEN a name line above a line that is not a birth date, or a doctor above the birth date THEN no name is read from it', () => {
+    expect(names(readText(['Ada Quillfeather', 'Clinic date 13/09/2026']))).toEqual([])
+    expect(names(readText(['Referring doctor:', 'Hamish Marsh', 'DOB 13/09/1995']))).toEqual([])
+  })
+
+  it('GIVEN an ambiguous date THEN it is read the way the document writes dates, else the configured way', () => {
+    expect(dates(readText(['Clinic date: 23/10/2026', 'Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-11-02'])
+    expect(dates(readText(['Re: Ada Quillfeather  DOB 02/11/1971  NHS No: 943 476 5919']))).toEqual(['1971-11-02'])
+    expect(dates(readText(['Visit: 10/23/2026', 'Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-02-11'])
+    expect(dates(readText(['Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-02-11'])
+  })
+})
