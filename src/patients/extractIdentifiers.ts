@@ -84,8 +84,10 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
       const empty = !line.text.slice(valueStart, valueEnd).trim()
       const isLast = i === labels.length - 1
       const kind = hit.def.kind
-      // Generic labels (Patient, Name, Re) need a colon, or a line of their own with the value below.
-      if (hit.def.needsColon && !hit.hasColon && !(labels.length === 1 && line.text.trim() === hit.labelText)) continue
+      // Generic labels (Patient, Name, Re) need a colon, or a line of their own with the value below, or to head
+      // a form row whose birth date or MRN follows on the line or on the next ("NAME QUILL Ada    DOB 13/09/1995").
+      const formRow = hit.def.needsColon && !hit.hasColon && !(labels.length === 1 && line.text.trim() === hit.labelText)
+      if (formRow && !headsFormRow(lines, li, i)) continue
       // Value on the next line ("Patient Name:" then "DOE, JANE").
       let vLine = line
       let vStart = valueStart
@@ -114,7 +116,8 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
           }
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
-          const lowercaseOk = how === 'next-line' || (how === 'labelled' && !line.text.slice(0, hit.start).trim())
+          // Not without the label's colon ("Patient reports pain ... DOB" is prose).
+          const lowercaseOk = !formRow && (how === 'next-line' || (how === 'labelled' && !line.text.slice(0, hit.start).trim()))
           if (readNameValue(col, vLine, vStart, vEnd, hit.labelText, how, how === 'next-line' ? conf - 0.1 : conf, lowercaseOk))
             identifierLines.add(vLine.index)
           break
@@ -244,6 +247,21 @@ const PROSE_PATIENT =
  */
 const NAME_THEN_DOB =
   /(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s+)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+
+/**
+ * The `i`th label of line `li` starts its line, is a name label printed as a label is (NAME, Name, Patient), and
+ * the row it heads carries a birth date or our MRN under its own label, on the same line or the next.
+ */
+function headsFormRow(lines: Line[], li: number, i: number): boolean {
+  const line = lines[li]!
+  const hit = line.labels[i]!
+  if (hit.def.kind !== 'name-generic' || line.text.slice(0, hit.start).trim() || !/^(?:\p{Lu}+|\p{Lu}\p{Ll}+)$/u.test(hit.labelText))
+    return false
+  const idLabel = (l: Line['labels'][number]): boolean => l.def.kind === 'dob' || l.def.kind === 'mrn'
+  if (line.labels.slice(i + 1).some(idLabel)) return true
+  const next = lines[li + 1]
+  return !!next && next.page === line.page && next.labels.some((l) => idLabel(l) && !next.text.slice(0, l.start).trim())
+}
 
 /** A line that is only a person's name, two to four capitalised words after an optional courtesy title. No i flag. */
 const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]*\.?){1,3})\s*$/u

@@ -15,6 +15,18 @@ interface LabelDef {
 }
 
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
+/**
+ * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
+ * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
+ */
+const DOB_TAIL = '(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:dd|mm)\\s*[/.\\-]\\s*(?:mm|dd)\\s*[/.\\-]\\s*(?:yyyy|yy)\\s*\\))?'
+
+/** The day/month order a label prints as its format ("DOB (dd/mm/yyyy)"), or null. */
+export function labelDateOrder(label: string): 'DMY' | 'MDY' | null {
+  const m = /\(\s*(dd|mm)\s*[/.-]\s*(mm|dd)/i.exec(label)
+  if (!m || m[1]!.toLowerCase() === m[2]!.toLowerCase()) return null
+  return m[1]!.toLowerCase() === 'dd' ? 'DMY' : 'MDY'
+}
 const LABELS: LabelDef[] = [
   // names
   { kind: 'name', source: "Pat[il1|]ent'?s?\\s*(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
@@ -41,10 +53,11 @@ const LABELS: LabelDef[] = [
   { kind: 'letter', source: 'R[Ee]', needsColon: true },
   { kind: 'letter', source: 'Regarding', needsColon: true },
   // birth dates
-  { kind: 'dob', source: 'D\\.?\\s?[O0Q]\\.?\\s?[B8]\\.?(?:\\s*/\\s*Age)?' },
-  { kind: 'dob', source: 'Date\\s+[O0]f\\s+B[il1]rth(?:\\s*/\\s*Age)?' },
-  { kind: 'dob', source: 'B[il1]rth\\s*[Dd]ate' },
-  { kind: 'dob', source: 'B[il1]rthdate' },
+  { kind: 'dob', source: `D\\.?\\s?[O0Q]\\.?\\s?[B8]\\.?${DOB_TAIL}` },
+  { kind: 'dob', source: `Date\\s+[O0]f\\s+B[il1]rth${DOB_TAIL}` },
+  { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
+  { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
+  { kind: 'dob', source: 'B[il1]rth', needsColon: true },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?' },

@@ -426,3 +426,39 @@ describe('extractIdentifiers: layouts of letters and forms from other countries'
     expect(dates(readText(['Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-02-11'])
   })
 })
+
+describe('extractIdentifiers: birth-date labels with more on them', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  const cases: Array<[string, string, string]> = [
+    ['an age before the date when the label asks for it', 'DOB / Age: 31y 13/09/1995', '1995-09-13'],
+    ['Age/DOB with the age first', 'Age/DOB: 31 / 13/09/1995', '1995-09-13'],
+    ['(Age) in the label', 'Date of Birth (Age): 13 Sep 1995 (31)', '1995-09-13'],
+    ['the form prints its date format day first', 'DOB (dd/mm/yyyy): 02/11/1971', '1971-11-02'],
+    ['the form prints its date format month first', 'D.O.B. (MM/DD/YYYY): 02/11/1971', '1971-02-11'],
+    ['Born on the 13th of', 'Born on the 13th of September 1995', '1995-09-13'],
+    ['Birth: with its colon', 'Birth: 13/09/1995', '1995-09-13'],
+  ]
+  for (const [label, line, date] of cases) {
+    it(label, () => {
+      expect(dates(readText(['Patient: Ada Quillfeather', line]))).toEqual([date])
+    })
+  }
+
+  it('GIVEN an age that the label does not ask for before the date THEN it is not a birth date', () => {
+    expect(dates(readText(['DOB: 31 and 13/09/1995']))).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: a name label without its colon heading a form row', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN NAME value then DOB on the line or the next THEN the name is read', () => {
+    expect(names(readText(['NAME QUILLFEATHER Ada    DOB 13/09/1995']))).toEqual(['Ada|QUILLFEATHER|'])
+    expect(names(readText(['Name Ada Quillfeather', 'DOB 13/09/1995']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN prose, or no birth date or MRN in the row THEN nothing is read', () => {
+    expect(names(readText(['Patient reports pain in the knee DOB 01/02/1990']))).toEqual([])
+    expect(names(readText(['Name Ada Quillfeather', 'Clinic: Leeds']))).toEqual([])
+  })
+})
