@@ -194,7 +194,8 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
   // A name printed right before a labelled birth date is that birth date's person ("Harold T. Linwood   DOB 1/30/1954",
   // "I, Dominic Lachance (DOB 08/29/2001)", "Pt Ortega-Blum, Samira  DOB ..."), unless a word before it says whose it is.
   for (const line of lines) {
-    if (!line.labels.some((l) => l.def.kind === 'dob')) continue
+    // A grid's line of labels ("Last Name First Name MI DOB") names no one.
+    if (!line.labels.some((l) => l.def.kind === 'dob') || isLabelLine(line)) continue
     NAME_THEN_DOB.lastIndex = 0
     for (let m = NAME_THEN_DOB.exec(line.text); m; m = NAME_THEN_DOB.exec(line.text)) {
       const start = m.index + m[0].indexOf(m[1]!)

@@ -462,3 +462,20 @@ describe('extractIdentifiers: a name label without its colon heading a form row'
     expect(names(readText(['Name Ada Quillfeather', 'Clinic: Leeds']))).toEqual([])
   })
 })
+
+describe('extractIdentifiers: header grids with Last Name and First Name columns', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN columns kept their spacing THEN family and given names come from their columns', () => {
+    expect(names(readText(['Last Name      First Name     DOB', 'QUILLFEATHER   ADA            02/11/1971']))).toEqual([
+      'QUILLFEATHER|ADA|',
+    ])
+  })
+  it("GIVEN OCR kept single spaces THEN the one run of name words is read in the labels' order, and the label line names no one", () => {
+    expect(names(readText(['Last Name First Name MI DOB MRN', 'QUILLFEATHER ADA M 02/11/1971 1234567']))).toEqual(['QUILLFEATHER|ADA|M'])
+    expect(names(readText(['First Name Last Name DOB', 'Ada Quillfeather 02/11/1971']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN two runs of words (a facility beside the name) THEN no name is guessed from the grid', () => {
+    expect(names(readText(['Last Name First Name DOB Location', 'QUILLFEATHER ADA 02/11/1971 1234 WEST WING']))).toEqual([])
+  })
+})
