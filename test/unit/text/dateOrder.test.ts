@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentDateOrder } from '../../../../src/patients/identifiers/dateOrder.js'
+import { documentDateOrder } from '../../../src/text/dateOrder.js'
 
 // Every name, date and address here is made up.
 describe('documentDateOrder: which way round a document writes day and month', () => {

@@ -9,11 +9,12 @@
  *    MRCP and MBChB after the writer's name) writes day first; one with a US ZIP code or (555) telephone
  *    writes month first. Signs of both, or of neither, leave the configured order.
  *
- * Only the order of ambiguous dates (02/11/1971) depends on it. The matcher still treats a chart born
- * on the other reading as a look-alike (day and month swapped), so a second chart of the same name on
- * the other reading sends the document to review whichever way it was read.
+ * Only the order of ambiguous dates (02/11/1971) depends on it: birth dates (patients/extractIdentifiers)
+ * and field dates (extract-fields/forDocument). The matcher still treats a chart born on the other
+ * reading as a look-alike (day and month swapped), so a second chart of the same name on the other
+ * reading sends the document to review whichever way it was read.
  */
-import { type DateOrder, findDates } from '../../text/dates.js'
+import { type DateOrder, findDates } from './dates.js'
 
 export interface DocumentDateOrder {
   /** The order to read ambiguous numeric dates in. */
