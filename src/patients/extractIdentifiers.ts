@@ -11,7 +11,14 @@
  *   (OCR usually keeps single spaces);
  * - addressograph stickers: an unlabelled `DOE, JANE A` next to DOB / MRN lines, also when OCR
  *   has merged the sticker with the facility block beside it;
- * - letters: `Re: Jane Doe (DOB 3/14/1962)`.
+ * - letters: `Re: Jane Doe (DOB 3/14/1962)`, and a patient block with the name alone on its line over
+ *   `Date of birth 13/09/1995`;
+ * - split fields without the word name (`Last: DOE   First: JANE`, `Surname` / `Forename(s)`), dotted
+ *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN.
+ *
+ * Ambiguous numeric dates (02/11/1971) are read in the order the document writes dates
+ * (src/text/dateOrder.ts: its own unambiguous dates, else where it was written, else `dateOrder`),
+ * or the order a label prints (`DOB (dd/mm/yyyy)`).
  *
  * Record numbers: a value is our MRN only when it sits under an MRN-like label (MRN, MR#,
  * Medical Record No., Patient ID, Chart #) and fits the configured MRN format. Everything else
