@@ -39,7 +39,10 @@ const LABELS: LabelDef[] = [
   { kind: 'first', source: 'First|Given', needsColon: true },
   { kind: 'middle', source: 'Middle\\s*(?:Na(?:m|rn)e|Initial)' },
   { kind: 'middle', source: 'M\\.?I\\.?', needsColon: true },
-  { kind: 'name', source: "(?:Child|Client|Resident|Member|Employee|Student|Minor)'?s?\\s+(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e" },
+  {
+    kind: 'name',
+    source: "(?:Chi[l1|]d|C[l1|][il1|]ent|Resident|Member|Emp[l1|]oyee|Student|Minor)'?s?\\s+(?:Full\\s+|Lega[l1|]\\s+)?Na(?:m|rn)e",
+  },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
   // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...

@@ -479,3 +479,16 @@ describe('extractIdentifiers: header grids with Last Name and First Name columns
     expect(names(readText(['Last Name First Name DOB Location', 'QUILLFEATHER ADA 02/11/1971 1234 WEST WING']))).toEqual([])
   })
 })
+
+describe('extractIdentifiers: OCR slips in labels and names', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN C1ient name: (a 1 for the l of the label) THEN the name is read', () => {
+    expect(names(readText(['C1ient name: Quillfeather, Ada    D0B: 08/17/1988']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN a name starting with l and a consonant no word starts with after l THEN it is read with I; Lloyd and Ljubica stay', () => {
+    expect(names(readText(['patient: lkeda, masaru    dob 11/23/1950']))).toEqual(['ikeda|masaru|'])
+    expect(names(readText(['Patient: lvanova, Irina   DOB 01/02/1990']))).toEqual(['Ivanova|Irina|'])
+    expect(names(readText(['Patient: Lloyd, Ljubica   DOB 01/02/1990']))).toEqual(['Lloyd|Ljubica|'])
+  })
+})
