@@ -6,14 +6,17 @@
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { DocTypeSet } from '../classify/doctypes.js'
 import type { ExtractedText } from '../model/types.js'
+import { documentDateOrder } from '../text/dateOrder.js'
 import type { DateOrder } from '../text/dates.js'
 import { extractFields } from './extract.js'
 import type { FieldExtraction, TypeDefLike } from './types.js'
 
-/** `asOf`: the clinic's today, so an authorization that expired yesterday reads as expired (and a two-digit year as the nearest past one). */
+/** `dateOrder`: the configured order, used when the document does not show its own. `asOf`: the clinic's today, so an authorization that expired yesterday reads as expired (and a two-digit year as the nearest past one). */
 export function readFields(docType: string, text: ExtractedText, types: DocTypeSet, dateOrder: DateOrder, asOf: string): FieldExtraction {
   const def = types.byType.get(docType) as TypeDefLike | undefined
-  return extractFields(docType, text, def ?? null, { asOf, refYear: Number(asOf.slice(0, 4)), order: dateOrder })
+  // The document's own dates, or where it was written, say which way round it writes day and month.
+  const order = documentDateOrder(text.fullText, dateOrder).order
+  return extractFields(docType, text, def ?? null, { asOf, refYear: Number(asOf.slice(0, 4)), order })
 }
 
 export function extractionDetails(x: FieldExtraction): ExtractionDetails {

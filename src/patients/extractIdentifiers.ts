@@ -11,7 +11,14 @@
  *   (OCR usually keeps single spaces);
  * - addressograph stickers: an unlabelled `DOE, JANE A` next to DOB / MRN lines, also when OCR
  *   has merged the sticker with the facility block beside it;
- * - letters: `Re: Jane Doe (DOB 3/14/1962)`.
+ * - letters: `Re: Jane Doe (DOB 3/14/1962)`, and a patient block with the name alone on its line over
+ *   `Date of birth 13/09/1995`;
+ * - split fields without the word name (`Last: DOE   First: JANE`, `Surname` / `Forename(s)`), dotted
+ *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN.
+ *
+ * Ambiguous numeric dates (02/11/1971) are read in the order the document writes dates
+ * (src/text/dateOrder.ts: its own unambiguous dates, else where it was written, else `dateOrder`),
+ * or the order a label prints (`DOB (dd/mm/yyyy)`).
  *
  * Record numbers: a value is our MRN only when it sits under an MRN-like label (MRN, MR#,
  * Medical Record No., Patient ID, Chart #) and fits the configured MRN format. Everything else
@@ -28,6 +35,7 @@ import { compileMrnFormat } from './mrn.js'
 import { type PersonName } from './names.js'
 import { agedDates, readDobValue } from './identifiers/birthDates.js'
 import { Collector, foundAt } from './identifiers/collector.js'
+import { documentDateOrder } from '../text/dateOrder.js'
 import { gridValues, isLabelLine } from './identifiers/headerGrid.js'
 import { type Line, NOT_PATIENT_QUALIFIERS, splitLines } from './identifiers/labels.js'
 import { cutNameValue, plausibleName, precedingWord, readNameValue, stickerNames } from './identifiers/names.js'
@@ -55,7 +63,8 @@ export { undoCaseSlips } from './identifiers/names.js'
  */
 export function extractIdentifiers(text: string, options: ExtractOptions = {}): ExtractedIdentifiers {
   const mrnPattern = compileMrnFormat(options.mrnPattern)
-  const dateOpts = { dateOrder: options.dateOrder ?? 'MDY', today: options.today ?? new Date() }
+  // The document's own dates, or where it was written, say which way round it writes day and month.
+  const dateOpts = { dateOrder: documentDateOrder(text, options.dateOrder ?? 'MDY').order, today: options.today ?? new Date() }
   const col = new Collector()
   const lines = splitLines(text)
   const identifierLines = new Set<number>()
@@ -82,8 +91,10 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
       const empty = !line.text.slice(valueStart, valueEnd).trim()
       const isLast = i === labels.length - 1
       const kind = hit.def.kind
-      // Generic labels (Patient, Name, Re) need a colon, or a line of their own with the value below.
-      if (hit.def.needsColon && !hit.hasColon && !(labels.length === 1 && line.text.trim() === hit.labelText)) continue
+      // Generic labels (Patient, Name, Re) need a colon, or a line of their own with the value below, or to head
+      // a form row whose birth date or MRN follows on the line or on the next ("NAME QUILL Ada    DOB 13/09/1995").
+      const formRow = hit.def.needsColon && !hit.hasColon && !(labels.length === 1 && line.text.trim() === hit.labelText)
+      if (formRow && !headsFormRow(lines, li, i)) continue
       // Value on the next line ("Patient Name:" then "DOE, JANE").
       let vLine = line
       let vStart = valueStart
@@ -112,7 +123,8 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
           }
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
-          const lowercaseOk = how === 'next-line' || (how === 'labelled' && !line.text.slice(0, hit.start).trim())
+          // Not without the label's colon ("Patient reports pain ... DOB" is prose).
+          const lowercaseOk = !formRow && (how === 'next-line' || (how === 'labelled' && !line.text.slice(0, hit.start).trim()))
           if (readNameValue(col, vLine, vStart, vEnd, hit.labelText, how, how === 'next-line' ? conf - 0.1 : conf, lowercaseOk))
             identifierLines.add(vLine.index)
           break
@@ -189,7 +201,8 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
   // A name printed right before a labelled birth date is that birth date's person ("Harold T. Linwood   DOB 1/30/1954",
   // "I, Dominic Lachance (DOB 08/29/2001)", "Pt Ortega-Blum, Samira  DOB ..."), unless a word before it says whose it is.
   for (const line of lines) {
-    if (!line.labels.some((l) => l.def.kind === 'dob')) continue
+    // A grid's line of labels ("Last Name First Name MI DOB") names no one.
+    if (!line.labels.some((l) => l.def.kind === 'dob') || isLabelLine(line)) continue
     NAME_THEN_DOB.lastIndex = 0
     for (let m = NAME_THEN_DOB.exec(line.text); m; m = NAME_THEN_DOB.exec(line.text)) {
       const start = m.index + m[0].indexOf(m[1]!)
@@ -198,6 +211,20 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
       if (m[1]!.split(/\s+/).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/[^A-Za-z]/g, '').toLowerCase()))) continue
       if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
     }
+  }
+
+  // A letter's patient block: the name alone on its line, the birth date under it ("Mrs Harriet OKONKWO" / "Date of birth 13/09/1995").
+  for (const line of lines) {
+    const dob = line.labels[0]
+    if (!dob || dob.def.kind !== 'dob' || line.text.slice(0, dob.start).trim()) continue
+    const above = lines[line.index - 1]
+    if (!above || above.page !== line.page || above.labels.length) continue
+    const m = NAME_ALONE.exec(above.text)
+    if (!m) continue
+    const before = lines[above.index - 1]?.text.trim().toLowerCase() ?? ''
+    if (NOT_PATIENT_QUALIFIERS.has(/([a-z']+)[\s:.,]*$/.exec(before)?.[1] ?? '')) continue
+    const start = m.index + m[0].indexOf(m[1]!)
+    if (readNameValue(col, above, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(above.index)
   }
 
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
@@ -228,6 +255,24 @@ const PROSE_PATIENT =
  */
 const NAME_THEN_DOB =
   /(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s+)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+
+/**
+ * The `i`th label of line `li` starts its line, is a name label printed as a label is (NAME, Name, Patient), and
+ * the row it heads carries a birth date or our MRN under its own label, on the same line or the next.
+ */
+function headsFormRow(lines: Line[], li: number, i: number): boolean {
+  const line = lines[li]!
+  const hit = line.labels[i]!
+  if (hit.def.kind !== 'name-generic' || line.text.slice(0, hit.start).trim() || !/^(?:\p{Lu}+|\p{Lu}\p{Ll}+)$/u.test(hit.labelText))
+    return false
+  const idLabel = (l: Line['labels'][number]): boolean => l.def.kind === 'dob' || l.def.kind === 'mrn'
+  if (line.labels.slice(i + 1).some(idLabel)) return true
+  const next = lines[li + 1]
+  return !!next && next.page === line.page && next.labels.some((l) => idLabel(l) && !next.text.slice(0, l.start).trim())
+}
+
+/** A line that is only a person's name, two to four capitalised words after an optional courtesy title. No i flag. */
+const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]*\.?){1,3})\s*$/u
 
 function nextValueLine(lines: Line[], li: number): Line | undefined {
   for (let j = li + 1; j <= li + 2 && j < lines.length; j++) {

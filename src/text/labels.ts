@@ -89,13 +89,14 @@ export function labelRegExp(source: string, end: 'letter' | 'word' | 'none'): Re
 }
 
 /**
- * How a label is set off from its value: a colon (also "#:", "=", ";", a dotted leader), a dash,
+ * How a label is set off from its value: a colon (also "#:", "=", ";", a dotted or ____ leader), a dash,
  * the end of the line (a heading), a wide gap (a grid), one space; null when none of these.
  */
 export type Separator = 'colon' | 'dash' | 'eol' | 'grid' | 'space'
 
-const SEP_COLON = /^[ \t]*(?:[:;]|#\s*:|=)[ \t]*/
-const SEP_LEADER = /^[ \t]*\.{2,}[ \t]*/
+// A fill-in line after the colon ("Name: ____Jane Doe____") belongs to the separator.
+const SEP_COLON = /^[ \t]*(?:[:;]|#\s*:|=)[ \t_]*/
+const SEP_LEADER = /^[ \t]*(?:\.{2,}|_{2,})[ \t]*/
 const SEP_DASH = /^[ \t]*[-–—]{1,2}[ \t]+/
 const SEP_EOL = /^[ \t]*$/
 const SEP_GRID = /^(?:[ \t]{2,}|\t)(?=\S)/

@@ -1,7 +1,7 @@
 /** Birth dates under their labels, and dates followed by an age. */
 import { findDates } from '../dates.js'
 import { Collector, foundAt } from './collector.js'
-import { type LabelHit, type Line } from './labels.js'
+import { type LabelHit, type Line, labelDateOrder } from './labels.js'
 import { type ExtractOptions, type FoundHow } from './types.js'
 
 export function readDobValue(
@@ -14,13 +14,17 @@ export function readDobValue(
   opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>,
 ): boolean {
   const region = line.text.slice(valueStart, valueEnd)
-  const dates = findDates(region, { order: opts.dateOrder, ocr: true, today: opts.today, compact: true })
+  // A form that prints its date format beside the label ("DOB (dd/mm/yyyy)") says which way round the value is.
+  const order = labelDateOrder(hit.labelText) ?? opts.dateOrder
+  const dates = findDates(region, { order, ocr: true, today: opts.today, compact: true })
   const first = dates[0]
   if (!first) return false
-  // The date must come right after the label (allowing a bracket or "on").
+  // The date must come right after the label (allowing a bracket, "on the", or the age when the label asks for it: "DOB/Age: 31y 13/09/1995").
   const before = region.slice(0, first.start)
-  if (before.length > 12 || /[0-9]/.test(before)) return false
-  if (hit.def.source.startsWith('Born') && before.trim() && !/^\s*(?:on|:)?\s*$/i.test(before)) return false
+  const asksAge = /age/i.test(hit.labelText) || /age\s*\/\s*$/i.test(line.text.slice(0, hit.start))
+  const age = asksAge && /^[\s:/(-]*\d{1,3}\s*(?:y|yo|y\/o|yrs?|years?)?[\s)/,;-]*$/i.test(before)
+  if (!age && (before.length > 12 || /[0-9]/.test(before))) return false
+  if (hit.def.source.startsWith('Born') && before.trim() && !/^\s*(?:on|:)?\s*(?:the\s*)?$/i.test(before)) return false
   const confidence = how === 'labelled' ? 0.92 : how === 'letter' ? 0.85 : 0.82
   col.addDate(first, confidence, foundAt(line, valueStart + first.start, first.raw.length, hit.labelText, how))
   return true

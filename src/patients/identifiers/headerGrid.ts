@@ -5,7 +5,7 @@ import { type MrnFormat, normalizeMrn } from '../mrn.js'
 import { readDobValue } from './birthDates.js'
 import { Collector, foundAt } from './collector.js'
 import { type LabelHit, type LabelKind, type Line } from './labels.js'
-import { type Token, bare, isNameWord, readNameValue, tokens } from './names.js'
+import { type Token, bare, isNameWord, plausibleName, readNameValue, tokens } from './names.js'
 import { readIdValue } from './recordNumbers.js'
 import { type ExtractOptions } from './types.js'
 
@@ -38,6 +38,10 @@ export function gridValues(
     const typeOk = segs.every((s, k) => cellFits(labels[assign[k]!]!, s.text, opts))
     if (unique && typeOk) {
       segs.forEach((s, k) => readGridCell(col, labels[assign[k]!]!, valueLine, s.start, s.end, mrnPattern, opts))
+      const cellOf = (kind: LabelKind): Cell | undefined => segs.find((_, k) => labels[assign[k]!]!.def.kind === kind)
+      const last = cellOf('last')
+      const first = cellOf('first')
+      if (last && first) addSplitName(col, valueLine, last, first, labels.find((l) => l.def.kind === 'last')!.labelText)
       return
     }
   }
@@ -84,6 +88,9 @@ export function gridValues(
     }
   }
   const nameLabel = labels.find((l) => l.def.kind === 'name' || l.def.kind === 'name-generic')
+  const lastLabel = labels.find((l) => l.def.kind === 'last')
+  const firstLabel = labels.find((l) => l.def.kind === 'first')
+  if (!nameLabel && lastLabel && firstLabel) splitNameByType(col, labels, valueLine, masked, lastLabel, firstLabel)
   if (nameLabel) {
     const textLabels = labels.filter(
       (l) => ['name', 'name-generic', 'other', 'letter'].includes(l.def.kind) && !/^(?:sex|gender|age)$/i.test(l.labelText),
@@ -150,4 +157,43 @@ function readGridCell(
     default:
       break
   }
+}
+
+/** Family and given name from a grid's Last / First columns. */
+function addSplitName(col: Collector, line: Line, last: Cell, first: Cell, label: string): void {
+  const fam = last.text.trim().split(/\s+/).filter(isNameWord).slice(0, 3)
+  const given = first.text.trim().split(/\s+/).filter(isNameWord)
+  if (!fam.length || !given.length) return
+  const n = { familyName: fam.map(bare).join(' '), givenName: bare(given[0]!), middleName: given[1] ? bare(given[1]) : null, suffix: null }
+  if (!plausibleName(n)) return
+  const start = Math.min(last.start, first.start)
+  const end = Math.max(last.end, first.end)
+  col.addName({ ...n, order: 'fields' }, `${last.text.trim()}, ${first.text.trim()}`, 0.8, foundAt(line, start, end - start, label, 'grid'))
+}
+
+/**
+ * A grid with Last Name and First Name columns whose spacing OCR lost: the name words between the dates
+ * and numbers. Read only when the two labels are next to each other and the row holds one run of two or
+ * three name words (LAST FIRST, LAST FIRST M, in the labels' order).
+ */
+function splitNameByType(col: Collector, labels: LabelHit[], line: Line, masked: string, lastLabel: LabelHit, firstLabel: LabelHit): void {
+  const li = labels.indexOf(lastLabel)
+  const fi = labels.indexOf(firstLabel)
+  if (Math.abs(li - fi) !== 1) return
+  // A single M or F is the sex, unless the grid has a middle-initial column and none for sex.
+  const initials = labels.some((l) => l.def.kind === 'middle') && !labels.some((l) => /^(?:sex|gender)$/i.test(l.labelText))
+  const words: Token[][] = [[]]
+  for (const t of tokens(masked)) {
+    const b = bare(t.text)
+    const sexOrAge = /^(?:MALE|FEMALE|\d{1,3}\s*(?:Y|YO|YRS?))$/i.test(b) || (!initials && /^[MFUX]$/i.test(b))
+    if (isNameWord(t.text) && !sexOrAge) words[words.length - 1]!.push(t)
+    else if (words[words.length - 1]!.length) words.push([])
+  }
+  const runs = words.filter((w) => w.length)
+  if (runs.length !== 1 || runs[0]!.length < 2 || runs[0]!.length > 3) return
+  const [a, b, c] = runs[0]!
+  const [famTok, givenTok] = li < fi ? [a!, b!] : [b!, a!]
+  const cell = (t: Token): Cell => ({ text: t.text, start: t.start, end: t.end })
+  const given: Cell = c ? { text: `${givenTok.text} ${c.text}`, start: givenTok.start, end: c.end } : cell(givenTok)
+  addSplitName(col, line, cell(famTok), given, lastLabel.labelText)
 }

@@ -15,16 +15,34 @@ interface LabelDef {
 }
 
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
+/**
+ * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
+ * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
+ */
+const DOB_TAIL = '(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:dd|mm)\\s*[/.\\-]\\s*(?:mm|dd)\\s*[/.\\-]\\s*(?:yyyy|yy)\\s*\\))?'
+
+/** The day/month order a label prints as its format ("DOB (dd/mm/yyyy)"), or null. */
+export function labelDateOrder(label: string): 'DMY' | 'MDY' | null {
+  const m = /\(\s*(dd|mm)\s*[/.-]\s*(mm|dd)/i.exec(label)
+  if (!m || m[1]!.toLowerCase() === m[2]!.toLowerCase()) return null
+  return m[1]!.toLowerCase() === 'dd' ? 'DMY' : 'MDY'
+}
 const LABELS: LabelDef[] = [
   // names
   { kind: 'name', source: "Pat[il1|]ent'?s?\\s*(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
   { kind: 'name', source: 'Na(?:m|rn)e\\s+of\\s+Pat[il1|]ent' },
   { kind: 'name', source: 'Pt\\.?\\s*Na(?:m|rn)e' },
   { kind: 'last', source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname' },
-  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)e' },
+  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)es?(?:\\s*\\(s\\))?|Forenames?(?:\\s*\\(s\\))?' },
+  // Split form fields printed without the word "name" ("Last: DOE   First: JANE"): only with their colon.
+  { kind: 'last', source: 'Last|Family', needsColon: true },
+  { kind: 'first', source: 'First|Given', needsColon: true },
   { kind: 'middle', source: 'Middle\\s*(?:Na(?:m|rn)e|Initial)' },
   { kind: 'middle', source: 'M\\.?I\\.?', needsColon: true },
-  { kind: 'name', source: "(?:Child|Client|Resident|Member|Employee|Student|Minor)'?s?\\s+(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e" },
+  {
+    kind: 'name',
+    source: "(?:Chi[l1|]d|C[l1|][il1|]ent|Resident|Member|Emp[l1|]oyee|Student|Minor)'?s?\\s+(?:Full\\s+|Lega[l1|]\\s+)?Na(?:m|rn)e",
+  },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
   // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...
@@ -38,10 +56,11 @@ const LABELS: LabelDef[] = [
   { kind: 'letter', source: 'R[Ee]', needsColon: true },
   { kind: 'letter', source: 'Regarding', needsColon: true },
   // birth dates
-  { kind: 'dob', source: 'D\\.?\\s?[O0Q]\\.?\\s?[B8]\\.?(?:\\s*/\\s*Age)?' },
-  { kind: 'dob', source: 'Date\\s+[O0]f\\s+B[il1]rth(?:\\s*/\\s*Age)?' },
-  { kind: 'dob', source: 'B[il1]rth\\s*[Dd]ate' },
-  { kind: 'dob', source: 'B[il1]rthdate' },
+  { kind: 'dob', source: `D\\.?\\s?[O0Q]\\.?\\s?[B8]\\.?${DOB_TAIL}` },
+  { kind: 'dob', source: `Date\\s+[O0]f\\s+B[il1]rth${DOB_TAIL}` },
+  { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
+  { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
+  { kind: 'dob', source: 'B[il1]rth', needsColon: true },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?' },

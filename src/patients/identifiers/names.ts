@@ -155,10 +155,14 @@ export function undoCaseSlips(s: string): string {
  * A name value as a person reads it: case slips undone ("soFIA"), a vertical stroke read as a
  * digit inside a lower-case word is the letter l ("Redc1oud", "Gabrie1": a capital I does not
  * follow a lower-case letter, and no name holds a digit), and a comma with the space lost
- * ("Okafor,Beatrice") still separates family and given names.
+ * ("Okafor,Beatrice") still separates family and given names. A word that starts with l and a
+ * consonant no word starts with after l ("lkeda") starts with a capital I a scan read as l.
  */
 export function readAsPrinted(s: string): string {
   return undoCaseSlips(s)
+    .replace(/(?<![\p{L}\p{N}'])l(?=([bcdfghkmnpqrstvwxzBCDFGHKMNPQRSTVWXZ])\p{L})/gu, (_l, next: string) =>
+      next === next.toLowerCase() && !/\p{Lu}/u.test(s) ? 'i' : 'I',
+    )
     .replace(/(?<=\p{Ll})[1|](?=\p{Ll}|[1|]\p{Ll}|[^\p{L}\p{N}]|$)|(?<=\p{Ll}[1|])[1|]/gu, 'l')
     .replace(/(?<=\p{L}),(?=\p{Lu})/gu, ', ')
 }
@@ -194,9 +198,13 @@ export function precedingWord(line: string, pos: number): string {
   return (m?.[1] ?? '').toLowerCase().replace(/'s$/, 's').replace(/'/g, '')
 }
 
-/** Unlabelled LAST, FIRST M in upper case near other identifiers (stickers, header blocks). */
+/**
+ * Unlabelled LAST, FIRST M in upper case near other identifiers (stickers, header blocks). The middle
+ * initial sits one or two spaces after the given name; a column gap, or a letter followed by a dot and
+ * another letter (the D of "D.O.B."), starts the next field.
+ */
 const LAST_FIRST =
-  /(?<![\p{L}0-9])((?:[\p{Lu}0-9|][\p{Lu}0-9|'\-]*\s+){0,3}\p{Lu}[\p{Lu}0-9|'\-li]*[\p{Lu}0-9|])\s*,\s*(\p{Lu}[\p{Lu}0-9|'\-li]*)(?:\s+(\p{Lu}[\p{Lu}'\-]*)\.?)?(?![\p{L}])/gu
+  /(?<![\p{L}0-9])((?:[\p{Lu}0-9|][\p{Lu}0-9|'\-]*\s+){0,3}\p{Lu}[\p{Lu}0-9|'\-li]*[\p{Lu}0-9|])\s*,\s*(\p{Lu}[\p{Lu}0-9|'\-li]*)(?:[ ]{1,2}(\p{Lu}[\p{Lu}'\-]*)(?!\.\p{L})\.?)?(?![\p{L}])/gu
 const LAST_FIRST_TITLE = /^\s*(\p{Lu}[\p{Ll}'\-]+(?:[ -]\p{Lu}[\p{Ll}'\-]+)?)\s*,\s*(\p{Lu}[\p{Ll}'\-]+)(?:\s+(\p{Lu})\.?)?(?![\p{L}])/u
 
 export function stickerNames(col: Collector, line: Line): void {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
 import { extractFields, toChartFields } from '../../../src/extract-fields/index.js'
+import { readFields } from '../../../src/extract-fields/forDocument.js'
 import type { ExtractedText } from '../../../src/model/types.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -445,4 +446,23 @@ describe('extractFields: pathological OCR output stays fast', () => {
       expect((used.user + used.system) / 1000).toBeLessThan(6_000)
     })
   }
+})
+
+describe('readFields: ambiguous field dates read the way the document writes dates', () => {
+  // Made-up clinic and patient.
+  const page = (text: string): ExtractedText => ({
+    pages: [{ page: 1, text, source: 'text-layer', ocrConfidence: null, deskewAngle: null, width: null, height: null, words: [] }],
+    fullText: text,
+    ocrConfidence: null,
+    source: 'text-layer',
+  })
+  const letter = (signs: string): ExtractedText =>
+    page(['CONSULTATION', 'Patient: Ada Quillfeather', `Date of Consultation: 04/11/2025`, signs, 'Consultant: Hamish Marsh'].join('\n'))
+
+  it('GIVEN a letter written where dates are day first THEN 04/11/2025 is 4 November; a US letter keeps the configured month first', () => {
+    expect(readFields('consult_note', letter('Leeds LS1 4AB  Tel +44 113 496 0000'), types, 'MDY', '2025-12-01').dateOfService?.value).toBe(
+      '2025-11-04',
+    )
+    expect(readFields('consult_note', letter('Springfield, IL 62704'), types, 'MDY', '2025-12-01').dateOfService?.value).toBe('2025-04-11')
+  })
 })

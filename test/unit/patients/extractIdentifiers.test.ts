@@ -361,3 +361,134 @@ describe('extractIdentifiers: whole documents', () => {
     expect(r).toEqual({ names: [], birthDates: [], unreadableBirthDates: [], mrns: [], foreignIds: [] })
   })
 })
+
+describe('extractIdentifiers: layouts of letters and forms from other countries', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  const cases: Array<[string, string[], string, string]> = [
+    ['Name: SURNAME, Given M.', ['Name: QUILLFEATHER, Ada M.', 'DOB: 03/14/1962'], 'QUILLFEATHER|Ada|M', '1962-03-14'],
+    ['Patient: Given SURNAME', ['Patient: Ada QUILLFEATHER', 'D.O.B. 03/14/1962'], 'QUILLFEATHER|Ada|', '1962-03-14'],
+    [
+      'dotted leaders, SURNAME GIVEN',
+      ['PT NAME .......... QUILLFEATHER ADA', 'DOB ........... 23-JUL-1941'],
+      'ADA|QUILLFEATHER|',
+      '1941-07-23',
+    ],
+    [
+      'Re: line with a dotted day-first date',
+      ['Dear Dr Marsh,', 'Re: Ada Quillfeather (DOB 13.09.1995)'],
+      'Quillfeather|Ada|',
+      '1995-09-13',
+    ],
+    ['split fields Last: / First:', ['Last: QUILLFEATHER    First: ADA    DOB: 19860408'], 'QUILLFEATHER|ADA|', '1986-04-08'],
+    [
+      'Family name / Given names',
+      ['Family name: Quillfeather   Given names: Ada Marie', 'Born: JUN 30,1958'],
+      'Quillfeather|Ada|Marie',
+      '1958-06-30',
+    ],
+    [
+      'Surname / Forename(s)',
+      ['Surname: Quillfeather    Forename(s): Ada', 'Date of birth: 13 SEP 1995'],
+      'Quillfeather|Ada|',
+      '1995-09-13',
+    ],
+    ['a fill-in line', ['Name: ___Ada Quillfeather___   Date of Birth: ___04/08/1986___'], 'Quillfeather|Ada|', '1986-04-08'],
+    [
+      "name alone above the birth date (a letter's patient block)",
+      ['Mrs Ada QUILLFEATHER', 'Date of birth 13/09/1995', '14 Oak Lane'],
+      'QUILLFEATHER|Ada|',
+      '1995-09-13',
+    ],
+    ['accented name', ['Patient Name: Zoë Lefèvre-Quill', 'Birth date: 4/8/86'], 'Lefèvre-Quill|Zoë|', '1986-04-08'],
+  ]
+  for (const [label, lines, name, date] of cases) {
+    it(label, () => {
+      const r = readText(lines)
+      expect(names(r)).toContain(name)
+      expect(dates(r)).toEqual([date])
+    })
+  }
+
+  it('GIVEN LAST, FIRST with D.O.B. after a column gap THEN the D of D.O.B. is not read as a middle initial', () => {
+    expect(names(readText(['NAME:  QUILLFEATHER, ADA   D.O.B.:  02/11/71']))).toEqual(['QUILLFEATHER|ADA|'])
+  })
+
+  it('GIVEN a name line above a line that is not a birth date, or a doctor above the birth date THEN no name is read from it', () => {
+    expect(names(readText(['Ada Quillfeather', 'Clinic date 13/09/2026']))).toEqual([])
+    expect(names(readText(['Referring doctor:', 'Hamish Marsh', 'DOB 13/09/1995']))).toEqual([])
+  })
+
+  it('GIVEN an ambiguous date THEN it is read the way the document writes dates, else the configured way', () => {
+    expect(dates(readText(['Clinic date: 23/10/2026', 'Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-11-02'])
+    expect(dates(readText(['Re: Ada Quillfeather  DOB 02/11/1971  NHS No: 943 476 5919']))).toEqual(['1971-11-02'])
+    expect(dates(readText(['Visit: 10/23/2026', 'Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-02-11'])
+    expect(dates(readText(['Re: Ada Quillfeather (DOB 02/11/1971)']))).toEqual(['1971-02-11'])
+  })
+})
+
+describe('extractIdentifiers: birth-date labels with more on them', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  const cases: Array<[string, string, string]> = [
+    ['an age before the date when the label asks for it', 'DOB / Age: 31y 13/09/1995', '1995-09-13'],
+    ['Age/DOB with the age first', 'Age/DOB: 31 / 13/09/1995', '1995-09-13'],
+    ['(Age) in the label', 'Date of Birth (Age): 13 Sep 1995 (31)', '1995-09-13'],
+    ['the form prints its date format day first', 'DOB (dd/mm/yyyy): 02/11/1971', '1971-11-02'],
+    ['the form prints its date format month first', 'D.O.B. (MM/DD/YYYY): 02/11/1971', '1971-02-11'],
+    ['Born on the 13th of', 'Born on the 13th of September 1995', '1995-09-13'],
+    ['Birth: with its colon', 'Birth: 13/09/1995', '1995-09-13'],
+  ]
+  for (const [label, line, date] of cases) {
+    it(label, () => {
+      expect(dates(readText(['Patient: Ada Quillfeather', line]))).toEqual([date])
+    })
+  }
+
+  it('GIVEN an age that the label does not ask for before the date THEN it is not a birth date', () => {
+    expect(dates(readText(['DOB: 31 and 13/09/1995']))).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: a name label without its colon heading a form row', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN NAME value then DOB on the line or the next THEN the name is read', () => {
+    expect(names(readText(['NAME QUILLFEATHER Ada    DOB 13/09/1995']))).toEqual(['Ada|QUILLFEATHER|'])
+    expect(names(readText(['Name Ada Quillfeather', 'DOB 13/09/1995']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN prose, or no birth date or MRN in the row THEN nothing is read', () => {
+    expect(names(readText(['Patient reports pain in the knee DOB 01/02/1990']))).toEqual([])
+    expect(names(readText(['Name Ada Quillfeather', 'Clinic: Leeds']))).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: header grids with Last Name and First Name columns', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN columns kept their spacing THEN family and given names come from their columns', () => {
+    expect(names(readText(['Last Name      First Name     DOB', 'QUILLFEATHER   ADA            02/11/1971']))).toEqual([
+      'QUILLFEATHER|ADA|',
+    ])
+  })
+  it("GIVEN OCR kept single spaces THEN the one run of name words is read in the labels' order, and the label line names no one", () => {
+    expect(names(readText(['Last Name First Name MI DOB MRN', 'QUILLFEATHER ADA M 02/11/1971 1234567']))).toEqual(['QUILLFEATHER|ADA|M'])
+    expect(names(readText(['First Name Last Name DOB', 'Ada Quillfeather 02/11/1971']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN two runs of words (a facility beside the name) THEN no name is guessed from the grid', () => {
+    expect(names(readText(['Last Name First Name DOB Location', 'QUILLFEATHER ADA 02/11/1971 1234 WEST WING']))).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: OCR slips in labels and names', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN C1ient name: (a 1 for the l of the label) THEN the name is read', () => {
+    expect(names(readText(['C1ient name: Quillfeather, Ada    D0B: 08/17/1988']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN a name starting with l and a consonant no word starts with after l THEN it is read with I; Lloyd and Ljubica stay', () => {
+    expect(names(readText(['patient: lkeda, masaru    dob 11/23/1950']))).toEqual(['ikeda|masaru|'])
+    expect(names(readText(['Patient: lvanova, Irina   DOB 01/02/1990']))).toEqual(['Ivanova|Irina|'])
+    expect(names(readText(['Patient: Lloyd, Ljubica   DOB 01/02/1990']))).toEqual(['Lloyd|Ljubica|'])
+  })
+})

@@ -352,3 +352,40 @@ describe('matchPatient: real OCR output of the sample records (test/fixtures/mat
     })
   }
 })
+
+describe('matchPatient: day-first and month-first birth dates', () => {
+  // Every patient here is made up. Ada Quillfeather was born on 2 November 1971; 02/11/1971 may be either date.
+  const ada: Patient = { mrn: '7710002', familyName: 'Quillfeather', givenName: 'Ada', middleName: null, birthDate: '1971-11-02' }
+  // A namesake born on 11 February 1971: the month-first reading of the same digits.
+  const namesake: Patient = { mrn: '7710003', familyName: 'Quillfeather', givenName: 'Ada', middleName: null, birthDate: '1971-02-11' }
+  const run = (lines: string[], patients: Patient[]): Promise<MatchResult> =>
+    matchPatient(extractIdentifiers(lines.join('\n'), extractOpts), new MemoryPatientIndex(patients))
+  const ukLetter = [
+    'Dear Dr Marsh,',
+    'Re: Ada Quillfeather (DOB 02/11/1971)',
+    '14 Oak Lane, Leeds LS1 4AB',
+    'I saw her in the paediatric clinic.',
+  ]
+
+  it('GIVEN a letter that writes dates day first (its own dates, or where it was written) THEN the day-first reading files', async () => {
+    expect((await run(ukLetter, [ada])).patient?.mrn).toBe('7710002')
+    expect((await run(['Clinic date: 23/10/2026', 'Patient: Ada Quillfeather   D.O.B. 02.11.1971'], [ada])).patient?.mrn).toBe('7710002')
+    expect((await run(['Patient: Ada QUILLFEATHER   DOB 13.09.1995'], [{ ...ada, birthDate: '1995-09-13' }])).patient?.mrn).toBe('7710002')
+  })
+
+  it('GIVEN a chart of the same name born on the other reading THEN review, whichever way the letter writes dates', async () => {
+    for (const lines of [ukLetter, ['Patient: Ada Quillfeather   DOB: 02/11/1971']]) {
+      const r = await run(lines, [ada, namesake])
+      expect(r.decision).toBe('needs_review')
+      expect(r.patient).toBeUndefined()
+      expect(r.reasons.join(' ')).toMatch(/day and month swapped/)
+    }
+  })
+
+  it('GIVEN nothing that says day first THEN 02/11/1971 is read month first as before, and the day-first chart is only a look-alike', async () => {
+    const r = await run(['Patient: Ada Quillfeather   DOB: 02/11/1971'], [ada])
+    expect(r.decision).toBe('needs_review')
+    expect(r.patient).toBeUndefined()
+    expect((await run(['Patient: Ada Quillfeather   DOB: 02/11/1971'], [namesake])).patient?.mrn).toBe('7710003')
+  })
+})
