@@ -14,6 +14,7 @@ import { dateOf } from '../release/check.js'
 import { docTypeLabel } from '../release/package.js'
 import { originalKey, type ObjectStore } from '../storage/objectStore.js'
 import { HoldsRepo } from './holds.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { requireKind } from '../rules/ruleFiles.js'
 import { RETENTION_KIND, retainUntil, scheduleFor, type RetentionRules, type RetentionSchedule } from './schedule.js'
 
@@ -40,21 +41,23 @@ export interface PurgePlan {
 /** A running chartclerk passes its rule files in force (last good kept); a one-shot command reads the file now. */
 export interface ScheduleDeps {
   catalog: Catalog
+  /** The catalog through the query builder (the same SQLite file, or PostgreSQL): where the legal holds are. */
+  sql: SqlCatalog
   config: Readonly<Config>
   clock: Clock
   ruleFiles?: { retentionRules(): RetentionRules } | null
 }
 
-export function planPurge(
+export async function planPurge(
   deps: ScheduleDeps,
   opts: { asOf?: string; jurisdiction?: string } = {},
-): PurgePlan & { schedule: RetentionSchedule } {
+): Promise<PurgePlan & { schedule: RetentionSchedule }> {
   const asOf = opts.asOf ?? deps.clock.today()
   const schedule = scheduleFor(
     deps.ruleFiles ? deps.ruleFiles.retentionRules() : requireKind(RETENTION_KIND, rulesDirOf(deps.config)),
     opts.jurisdiction,
   )
-  const held = new HoldsRepo(deps.catalog).heldCharts()
+  const held = await new HoldsRepo(deps.sql).heldCharts()
   const mrns = (
     deps.catalog.db
       .prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn")
@@ -128,7 +131,7 @@ export async function approvePurge(
 ): Promise<PurgeResult> {
   if (!opts.by.trim()) throw new ChartclerkError('USAGE', 'Say who destroys the records.', { cliHint: 'Give --by NAME.' })
   const approver = opts.approver?.trim() || opts.by
-  const plan = planPurge(deps, opts)
+  const plan = await planPurge(deps, opts)
   const { catalog, storeWithArchive: store } = deps
   const destroyed: PurgeCandidate[] = []
   const locked: PurgeResult['locked'] = []

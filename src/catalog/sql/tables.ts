@@ -219,6 +219,35 @@ export interface DisclosuresTable {
   created_at: string
 }
 
+/** Legal holds (src/retention/holds.ts): a hold is lifted by setting removed_*, never deleted. */
+export interface LegalHoldsTable {
+  id: Generated<number>
+  patient_mrn: string
+  reason: string
+  placed_by: string
+  placed_at: string
+  removed_at: string | null
+  removed_by: string | null
+  removal_reason: string | null
+}
+
+/** The appointment schedule for chart prep (src/prep/schedule.ts). */
+export interface AppointmentsTable {
+  id: Generated<number>
+  /** The scheduling system's id; unique when given. Without one, (date, mrn, time) is unique. */
+  external_id: string | null
+  date: string
+  /** HH:MM, or '' when the export has no time. */
+  time: string
+  mrn: string
+  provider: string | null
+  visit_type: string | null
+  status: string | null
+  source: string
+  imported_at: string
+  updated_at: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -233,4 +262,6 @@ export interface CatalogTables {
   release_requests: ReleaseRequestsTable
   roi_revocations: RoiRevocationsTable
   disclosures: DisclosuresTable
+  legal_holds: LegalHoldsTable
+  appointments: AppointmentsTable
 }

@@ -11,7 +11,8 @@ import { openCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { isoDate } from '../../release/service.js'
-import { HoldsRepo } from '../../retention/holds.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
+import { HoldsRepo, liftHolds, placeHold } from '../../retention/holds.js'
 import { approvePurge, planPurge } from '../../retention/purge.js'
 import { configFrom, globalOptions } from '../context.js'
 
@@ -28,7 +29,7 @@ export function registerRetentionCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const h = new HoldsRepo(catalog).add(mrn, o.reason, actingPerson(o.by))
+        const h = await withSqlCatalog(config.catalog, catalog.db, (sql) => placeHold({ catalog, sql }, mrn, o.reason, actingPerson(o.by)))
         await cliAudit(config, catalog.db, o.by, {
           action: 'retention.hold',
           targetKind: 'chart',
@@ -50,7 +51,7 @@ export function registerRetentionCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const n = new HoldsRepo(catalog).remove(mrn, o.reason, actingPerson(o.by))
+        const n = await withSqlCatalog(config.catalog, catalog.db, (sql) => liftHolds({ catalog, sql }, mrn, o.reason, actingPerson(o.by)))
         await cliAudit(config, catalog.db, o.by, {
           action: 'retention.release',
           targetKind: 'chart',
@@ -67,11 +68,11 @@ export function registerRetentionCommands(program: Command): void {
     .command('list')
     .description('Charts under a legal hold')
     .option('--json', 'one JSON object per line')
-    .action((o: { json?: boolean }, cmd: Command) => {
+    .action(async (o: { json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const holds = new HoldsRepo(catalog).active()
+        const holds = await withSqlCatalog(config.catalog, catalog.db, (sql) => new HoldsRepo(sql).active())
         for (const h of holds)
           out(
             o.json || globalOptions(cmd).json
@@ -118,7 +119,9 @@ export function registerRetentionCommands(program: Command): void {
         if (o.dryRun) {
           const catalog = openCatalog(config.catalog.path)
           try {
-            const plan = planPurge({ catalog, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction })
+            const plan = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+              planPurge({ catalog, sql, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction }),
+            )
             await cliAudit(config, catalog.db, o.by, {
               action: 'retention.purge',
               detail: {

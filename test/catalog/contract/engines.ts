@@ -25,6 +25,8 @@ export interface OpenedCatalog {
 async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('sessions').execute()
   await sql.db.deleteFrom('users').execute()
+  await sql.db.deleteFrom('legal_holds').execute()
+  await sql.db.deleteFrom('appointments').execute()
 }
 
 export interface CatalogEngine {

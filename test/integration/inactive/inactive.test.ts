@@ -13,7 +13,7 @@ import { openApp, type App } from '../../../src/app.js'
 import { getInactive, listInactive, scanInactive, restoreChart } from '../../../src/inactive/inactive.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
-import { HoldsRepo } from '../../../src/retention/holds.js'
+import { placeHold } from '../../../src/retention/holds.js'
 import { createArchiveStore } from '../../../src/storage/createStore.js'
 import { verifyObject } from '../../../src/storage/hashObject.js'
 import { originalKey, type ObjectStore } from '../../../src/storage/objectStore.js'
@@ -81,7 +81,7 @@ describe('inactive charts', () => {
 
   it("moves the chart's original and derived objects to the archive, verified; a legal hold does not stop it", async () => {
     expect(first.derived.length).toBeGreaterThan(0)
-    new HoldsRepo(app.catalog).add(MRN, 'litigation (made up)', 'records.lead')
+    await placeHold(app, MRN, 'litigation (made up)', 'records.lead')
     // The other patient had a visit on the schedule recently: that keeps the chart active.
     app.catalog.db
       .prepare(

@@ -54,9 +54,9 @@ afterAll(async () => {
 
 describe('a broken retention schedule keeps the last good schedule in force', () => {
   it('GIVEN a good edit THEN purge planning follows it', async () => {
-    expect(planPurge(app).schedule).toMatchObject({ jurisdiction: 'FQHC', schedule: { adultYears: 6 } })
+    expect((await planPurge(app)).schedule).toMatchObject({ jurisdiction: 'FQHC', schedule: { adultYears: 6 } })
     expect((await edit(schedule('MA', 7))).result).toBe('swapped')
-    expect(planPurge(app).schedule).toMatchObject({
+    expect((await planPurge(app)).schedule).toMatchObject({
       jurisdiction: 'MA',
       schedule: { adultYears: 7, majorityAge: 18, minorYearsAfterMajority: 0 },
     })
@@ -70,7 +70,7 @@ describe('a broken retention schedule keeps the last good schedule in force', ()
     expect(refusal.messages).toEqual([
       expect.stringMatching(/retention\.json:5:\d+ \/jurisdictions\/MA\/adultYears: adultYears must be a whole number of years$/),
     ])
-    expect(planPurge(app).schedule).toMatchObject({ jurisdiction: 'MA', schedule: { adultYears: 7 } })
+    expect((await planPurge(app)).schedule).toMatchObject({ jurisdiction: 'MA', schedule: { adultYears: 7 } })
   })
 
   it('WHEN the lead runs rules check THEN the broken place is named and it exits 1', async () => {

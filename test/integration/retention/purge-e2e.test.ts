@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
-import { HoldsRepo } from '../../../src/retention/holds.js'
+import { liftHolds, placeHold } from '../../../src/retention/holds.js'
 import { approvePurge, planPurge, type PurgeResult } from '../../../src/retention/purge.js'
 import { settleDocument } from '../../../src/review/settle.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
@@ -55,7 +55,7 @@ beforeAll(async () => {
   await ingest('recent-old-lab', RECENT, { docType: 'lab_report', date: '2015-06-01' })
   await ingest('recent-consult', RECENT, { docType: 'consult_note', date: '2024-02-01' })
   await ingest('minor-lab', MINOR, { docType: 'lab_report', date: '2015-09-09' })
-  new HoldsRepo(app.catalog).add(HELD, 'Litigation hold, made-up case 26-CV-001', 'records lead')
+  await placeHold(app, HELD, 'Litigation hold, made-up case 26-CV-001', 'records lead')
 }, 300_000)
 
 afterAll(async () => {
@@ -64,8 +64,8 @@ afterAll(async () => {
 })
 
 describe('purge under the retention schedule', () => {
-  it('the dry run lists only what has passed retention, never a held chart', () => {
-    const plan = planPurge(app, { asOf: '2026-11-28' })
+  it('the dry run lists only what has passed retention, never a held chart', async () => {
+    const plan = await planPurge(app, { asOf: '2026-11-28' })
     expect(plan.jurisdiction).toBe('FQHC')
     expect(plan.candidates.map((c) => c.documentId).sort()).toEqual([docs.get('old-lab'), docs.get('old-discharge')].sort())
     for (const c of plan.candidates) {
@@ -142,8 +142,8 @@ describe('purge under the retention schedule', () => {
   })
 
   it('a second run finds nothing more; lifting the hold lets the held chart go', async () => {
-    expect(planPurge(app, { asOf: '2026-11-28' }).candidates).toEqual([])
-    new HoldsRepo(app.catalog).remove(HELD, 'Case closed', 'records lead')
-    expect(planPurge(app, { asOf: '2026-11-28' }).candidates.map((c) => c.documentId)).toEqual([docs.get('held-lab')])
+    expect((await planPurge(app, { asOf: '2026-11-28' })).candidates).toEqual([])
+    await liftHolds(app, HELD, 'Case closed', 'records lead')
+    expect((await planPurge(app, { asOf: '2026-11-28' })).candidates.map((c) => c.documentId)).toEqual([docs.get('held-lab')])
   })
 })
