@@ -12,6 +12,8 @@
  * a half-finished move still reads; {@link belongsInArchive} tells it where to look first.
  */
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import { AppointmentsRepo } from '../prep/schedule.js'
 import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import { dateOf } from '../release/check.js'
@@ -23,6 +25,8 @@ import { verifiedMove } from '../storage/verified.js'
 /** What marking, scanning and restoring charts needs: the catalog, both stores, the inactive period and the clinic's clock. */
 export interface InactiveDeps {
   catalog: Catalog
+  /** The catalog through the query builder (the same SQLite file, or PostgreSQL): where the schedule is. */
+  sql: SqlCatalog
   storeWithArchive: ArchiveAwareStore
   config: Readonly<Pick<Config, 'inactive'>>
   clock: Clock
@@ -77,7 +81,7 @@ export function listInactive(deps: { catalog: Catalog }): InactiveChart[] {
 }
 
 /** Latest document received, date of service, destroyed document or past appointment of the chart (YYYY-MM-DD). */
-export function lastActivity(deps: { catalog: Catalog; clock: Clock }, mrn: string): string | null {
+export async function lastActivity(deps: { catalog: Catalog; sql: SqlCatalog; clock: Clock }, mrn: string): Promise<string | null> {
   const dates: string[] = []
   for (const d of deps.catalog.documents.forPatient(mrn)) {
     dates.push(deps.clock.localDate(d.receivedAt))
@@ -92,22 +96,16 @@ export function lastActivity(deps: { catalog: Catalog; clock: Clock }, mrn: stri
   ).d
   if (tomb) dates.push(tomb)
   // A visit on the schedule is an encounter (a future one keeps the chart active too).
-  const appt = (
-    db
-      .prepare(
-        "SELECT max(date) AS d FROM appointments WHERE mrn = ? AND coalesce(status, '') NOT IN ('cancelled', 'noshow', 'entered-in-error')",
-      )
-      .get(mrn) as { d: string | null }
-  ).d
+  const appt = await new AppointmentsRepo(deps.sql).lastVisit(mrn)
   if (appt) dates.push(appt)
   return dates.sort().at(-1) ?? null
 }
 
 /** Charts that qualify as inactive as of `asOf` (not yet marked). Only charts with documents: the rest have nothing to move. */
-export function findInactiveCandidates(
+export async function findInactiveCandidates(
   deps: Omit<InactiveDeps, 'storeWithArchive'>,
   opts: { asOf?: string } = {},
-): { asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] } {
+): Promise<{ asOf: string; years: number; cutoff: string; candidates: InactiveCandidate[] }> {
   const asOf = opts.asOf ?? deps.clock.today()
   const years = deps.config.inactive.years
   const cutoff = addYears(asOf, -years)
@@ -120,7 +118,7 @@ export function findInactiveCandidates(
   const candidates: InactiveCandidate[] = []
   for (const mrn of mrns) {
     if (marked.has(mrn)) continue
-    const last = lastActivity(deps, mrn)
+    const last = await lastActivity(deps, mrn)
     const p = deps.catalog.patients.get(mrn)
     const documents = deps.catalog.documents.forPatient(mrn).filter((d) => d.errorCode !== 'DESTROYED').length
     if (!documents) continue
@@ -190,7 +188,7 @@ export async function inactivateChart(
 
 /** `chartclerk inactive scan`: finds the charts that qualify and (unless a dry run) makes them inactive. */
 export async function scanInactive(deps: InactiveDeps, opts: { asOf?: string; dryRun?: boolean; by?: string } = {}): Promise<ScanResult> {
-  const found = findInactiveCandidates(deps, opts)
+  const found = await findInactiveCandidates(deps, opts)
   const inactivated: ScanResult['inactivated'] = []
   if (!opts.dryRun) {
     for (const c of found.candidates) {

@@ -115,7 +115,7 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
   const defs = new DeficienciesRepo(sql)
   const notices = new NoticesRepo(sql)
   const patients: PrepPatient[] = []
-  for (const a of new AppointmentsRepo(catalog).forDate(date)) {
+  for (const a of await new AppointmentsRepo(sql).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
     const p = catalog.patients.get(a.mrn)
     const ia = getInactive({ catalog }, a.mrn)

@@ -6,7 +6,11 @@
  */
 import { isCalendarDate } from '../clock/calendar.js'
 import { parse as parseCsv } from 'csv-parse/sync'
+import { sql, type Selectable } from 'kysely'
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import type { AppointmentsTable } from '../catalog/sql/tables.js'
+import { writeTransaction } from '../catalog/sql/write.js'
 import { ChartclerkError } from '../errors.js'
 
 export interface Appointment {
@@ -263,27 +267,66 @@ export function parseScheduleFhir(
   return { rows, errors }
 }
 
-export class AppointmentsRepo {
-  constructor(private readonly catalog: Catalog) {}
+const toAppointment = (r: Selectable<AppointmentsTable>): Appointment => ({
+  id: Number(r.id),
+  externalId: r.external_id ?? null,
+  date: r.date,
+  time: r.time,
+  mrn: r.mrn,
+  provider: r.provider ?? null,
+  visitType: r.visit_type ?? null,
+  status: r.status ?? null,
+  source: r.source,
+})
 
-  /** Insert or update by external id, else by (date, MRN, time). */
-  upsert(rows: NewAppointment[]): { added: number; updated: number; unchanged: number } {
-    const db = this.catalog.db
-    const counts = { added: 0, updated: 0, unchanged: 0 }
-    const now = new Date().toISOString()
-    const byExt = db.prepare('SELECT * FROM appointments WHERE external_id = ?')
-    const bySlot = db.prepare('SELECT * FROM appointments WHERE external_id IS NULL AND date = ? AND mrn = ? AND time = ?')
-    const ins = db.prepare(
-      'INSERT INTO appointments (external_id, date, time, mrn, provider, visit_type, status, source, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    const upd = db.prepare(
-      'UPDATE appointments SET date = ?, time = ?, mrn = ?, provider = ?, visit_type = ?, status = ?, source = ?, updated_at = ? WHERE id = ?',
-    )
-    this.catalog.tx(() => {
+/** Statuses of a visit that did not or will not happen (FHIR Appointment.status). */
+const NOT_A_VISIT = ['cancelled', 'noshow', 'entered-in-error']
+
+/**
+ * The schedule on either catalog engine (src/catalog/sql/open.ts): the embedded SQLite file or
+ * the PostgreSQL catalog several desks share, so a schedule imported at one desk preps the
+ * charts at every desk.
+ *
+ * @example
+ *   await new AppointmentsRepo(app.sql).upsert(rows)
+ *   const day = await new AppointmentsRepo(app.sql).forDate('2026-12-07')
+ */
+export class AppointmentsRepo {
+  constructor(private readonly catalog: SqlCatalog) {}
+
+  /**
+   * Insert or update by external id, else by (date, MRN, time). Two imports take turns (each
+   * decides from what it reads), so the same schedule imported at two desks at once is kept once.
+   */
+  upsert(rows: NewAppointment[]): Promise<{ added: number; updated: number; unchanged: number }> {
+    return writeTransaction(this.catalog, 'schedule', async (trx) => {
+      const counts = { added: 0, updated: 0, unchanged: 0 }
+      const now = new Date().toISOString()
       for (const a of rows) {
-        const ex = (a.externalId ? byExt.get(a.externalId) : bySlot.get(a.date, a.mrn, a.time)) as any
+        const ex = a.externalId
+          ? await trx.selectFrom('appointments').selectAll().where('external_id', '=', a.externalId).executeTakeFirst()
+          : await trx
+              .selectFrom('appointments')
+              .selectAll()
+              .where('external_id', 'is', null)
+              .where('date', '=', a.date)
+              .where('mrn', '=', a.mrn)
+              .where('time', '=', a.time)
+              .executeTakeFirst()
+        const fields = {
+          date: a.date,
+          time: a.time,
+          mrn: a.mrn,
+          provider: a.provider,
+          visit_type: a.visitType,
+          status: a.status,
+          source: a.source,
+        }
         if (!ex) {
-          ins.run(a.externalId, a.date, a.time, a.mrn, a.provider, a.visitType, a.status, a.source, now, now)
+          await trx
+            .insertInto('appointments')
+            .values({ ...fields, external_id: a.externalId, imported_at: now, updated_at: now })
+            .execute()
           counts.added++
         } else if (
           ex.date === a.date &&
@@ -295,40 +338,54 @@ export class AppointmentsRepo {
         ) {
           counts.unchanged++
         } else {
-          upd.run(a.date, a.time, a.mrn, a.provider, a.visitType, a.status, a.source, now, ex.id)
+          await trx
+            .updateTable('appointments')
+            .set({ ...fields, updated_at: now })
+            .where('id', '=', ex.id)
+            .execute()
           counts.updated++
         }
       }
-      this.catalog.events.append('schedule.imported', null, { ...counts })
+      return counts
     })
-    return counts
   }
 
-  forDate(date: string): Appointment[] {
-    return (
-      this.catalog.db
-        .prepare("SELECT * FROM appointments WHERE date = ? ORDER BY CASE WHEN time = '' THEN 1 ELSE 0 END, time, id")
-        .all(date) as any[]
-    ).map((r) => ({
-      id: r.id,
-      externalId: r.external_id,
-      date: r.date,
-      time: r.time,
-      mrn: r.mrn,
-      provider: r.provider,
-      visitType: r.visit_type,
-      status: r.status,
-      source: r.source,
-    }))
+  /** The day's appointments: timed ones by time, then those without a time, in the order imported. */
+  async forDate(date: string): Promise<Appointment[]> {
+    const rows = await this.catalog.db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('date', '=', date)
+      .orderBy(sql`CASE WHEN time = '' THEN 1 ELSE 0 END`)
+      .orderBy('time')
+      .orderBy('id')
+      .execute()
+    return rows.map(toAppointment)
+  }
+
+  /** The latest day the patient is (or was) on the schedule for a visit that happens; null when never. */
+  async lastVisit(mrn: string): Promise<string | null> {
+    const r = await this.catalog.db
+      .selectFrom('appointments')
+      .select((eb) => eb.fn.max('date').as('d'))
+      .where('mrn', '=', mrn)
+      .where((eb) => eb(eb.fn.coalesce('status', sql.lit('')), 'not in', NOT_A_VISIT))
+      .executeTakeFirst()
+    return r?.d ?? null
   }
 }
 
-/** Reads a schedule file (CSV or FHIR JSON, by its content) into the catalog. */
-export function importSchedule(
-  catalog: Catalog,
+/**
+ * Reads a schedule file (CSV or FHIR JSON, by its content) into the catalog. Names in a FHIR
+ * bundle are looked up in the patient index and the import is recorded as an event (both in the
+ * SQLite catalog); the appointments themselves go where `sql` is.
+ */
+export async function importSchedule(
+  deps: { catalog: Catalog; sql: SqlCatalog },
   input: string | Buffer,
   opts: { dateOrder?: 'MDY' | 'DMY'; mrnPattern?: string; format?: 'csv' | 'fhir' | 'auto'; source?: string } = {},
-): ScheduleImportResult {
+): Promise<ScheduleImportResult> {
+  const { catalog } = deps
   const text = Buffer.isBuffer(input) ? input.toString('utf8') : input
   const format = opts.format && opts.format !== 'auto' ? opts.format : /^\uFEFF?\s*[[{]/.test(text) ? 'fhir' : 'csv'
   let parsed: { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] }
@@ -343,7 +400,8 @@ export function importSchedule(
     }
     parsed = parseScheduleFhir(json, { mrnPattern: opts.mrnPattern, findMrnByName: (d) => mrnByName(catalog, d), source: opts.source })
   } else parsed = parseScheduleCsv(text, { dateOrder: opts.dateOrder, source: opts.source })
-  const counts = new AppointmentsRepo(catalog).upsert(parsed.rows)
+  const counts = await new AppointmentsRepo(deps.sql).upsert(parsed.rows)
+  catalog.events.append('schedule.imported', null, { ...counts })
   const unknownMrns = [...new Set(parsed.rows.map((r) => r.mrn))].filter((m) => !catalog.patients.get(m)).sort()
   return { format, ...counts, errors: parsed.errors, unknownMrns }
 }

@@ -27,7 +27,7 @@ export function registerPrepCommands(program: Command): void {
     .argument('<file>', 'the schedule file')
     .option('--format <format>', 'csv, fhir or auto (by content)', 'auto')
     .option('--json', 'print the result as JSON')
-    .action((file: string, o: { format: string; json?: boolean }, cmd: Command) => {
+    .action(async (file: string, o: { format: string; json?: boolean }, cmd: Command) => {
       if (!['csv', 'fhir', 'auto'].includes(o.format)) throw new ChartclerkError('USAGE', '--format is csv, fhir or auto.')
       const config = configFrom(cmd)
       let input: Buffer
@@ -38,11 +38,13 @@ export function registerPrepCommands(program: Command): void {
       }
       const catalog = openCatalog(config.catalog.path)
       try {
-        const r = importSchedule(catalog, input, {
-          format: o.format as 'csv' | 'fhir' | 'auto',
-          dateOrder: config.patients.dateOrder,
-          mrnPattern: config.patients.mrnPattern,
-        })
+        const r = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          importSchedule({ catalog, sql }, input, {
+            format: o.format as 'csv' | 'fhir' | 'auto',
+            dateOrder: config.patients.dateOrder,
+            mrnPattern: config.patients.mrnPattern,
+          }),
+        )
         if (o.json || globalOptions(cmd).json) return out(JSON.stringify(r))
         out(`Schedule imported (${r.format}): ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`)
         for (const e of r.errors) out(`  row ${e.row} skipped: ${e.message}`)

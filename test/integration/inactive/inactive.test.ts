@@ -13,6 +13,7 @@ import { openApp, type App } from '../../../src/app.js'
 import { getInactive, listInactive, scanInactive, restoreChart } from '../../../src/inactive/inactive.js'
 import { silentLogger } from '../../../src/log.js'
 import { importPatients } from '../../../src/patients/importPatients.js'
+import { AppointmentsRepo } from '../../../src/prep/schedule.js'
 import { placeHold } from '../../../src/retention/holds.js'
 import { createArchiveStore } from '../../../src/storage/createStore.js'
 import { verifyObject } from '../../../src/storage/hashObject.js'
@@ -83,11 +84,9 @@ describe('inactive charts', () => {
     expect(first.derived.length).toBeGreaterThan(0)
     await placeHold(app, MRN, 'litigation (made up)', 'records.lead')
     // The other patient had a visit on the schedule recently: that keeps the chart active.
-    app.catalog.db
-      .prepare(
-        "INSERT INTO appointments (date, time, mrn, source, imported_at, updated_at) VALUES ('2098-06-01', '09:00', ?, 'test', '', '')",
-      )
-      .run(OTHER)
+    await new AppointmentsRepo(app.sql).upsert([
+      { externalId: null, date: '2098-06-01', time: '09:00', mrn: OTHER, provider: null, visitType: null, status: null, source: 'test' },
+    ])
     const r = await scanInactive(app, { asOf: '2099-01-01', by: 'records.lead' })
     expect(r.inactivated.map((c) => [c.mrn, c.reason])).toEqual([[MRN, 'no_activity']])
     expect(r.inactivated[0]!.objects).toBe(1 + first.derived.length)

@@ -66,7 +66,7 @@ describe('chart prep', () => {
     expect((review.details.match as { candidates: { mrn: string }[] }).candidates.map((c) => c.mrn)).toContain(DECEASED)
   })
 
-  it('imports a CSV schedule with common header names, and a re-import updates rather than duplicates', () => {
+  it('imports a CSV schedule with common header names, and a re-import updates rather than duplicates', async () => {
     const csv = (provider: string) =>
       [
         'Appt Date,Appt Time,Patient MRN,Provider,Visit Type',
@@ -74,15 +74,15 @@ describe('chart prep', () => {
         `${TODAY},10:15,${NO_RANGES},Marcus Webb DO,New patient`,
         `${TODAY},13:00,${DECEASED},Priya Natarajan MD,Annual`,
       ].join('\n')
-    expect(importSchedule(app.catalog, csv('Elena Sokolova MD'))).toMatchObject({
+    expect(await importSchedule(app, csv('Elena Sokolova MD'))).toMatchObject({
       format: 'csv',
       added: 3,
       updated: 0,
       errors: [],
       unknownMrns: [],
     })
-    expect(importSchedule(app.catalog, csv('Grace Adeyemi FNP'))).toMatchObject({ added: 0, updated: 1, unchanged: 2 })
-    const day = new AppointmentsRepo(app.catalog).forDate(TODAY)
+    expect(await importSchedule(app, csv('Grace Adeyemi FNP'))).toMatchObject({ added: 0, updated: 1, unchanged: 2 })
+    const day = await new AppointmentsRepo(app.sql).forDate(TODAY)
     expect(day.map((a) => [a.time, a.mrn])).toEqual([
       ['09:30', UNSIGNED],
       ['10:15', NO_RANGES],
@@ -91,7 +91,7 @@ describe('chart prep', () => {
     expect(day[0]!.provider).toBe('Grace Adeyemi FNP')
   })
 
-  it('imports a FHIR Bundle of Appointments (MRN identifier, or the patient resource in the bundle)', () => {
+  it('imports a FHIR Bundle of Appointments (MRN identifier, or the patient resource in the bundle)', async () => {
     const bundle = {
       resourceType: 'Bundle',
       type: 'collection',
@@ -121,10 +121,10 @@ describe('chart prep', () => {
         },
       ],
     }
-    expect(importSchedule(app.catalog, JSON.stringify(bundle))).toMatchObject({ format: 'fhir', added: 2, errors: [] })
+    expect(await importSchedule(app, JSON.stringify(bundle))).toMatchObject({ format: 'fhir', added: 2, errors: [] })
     bundle.entry[1]!.resource.start = '2031-02-03T09:00:00-05:00'
-    expect(importSchedule(app.catalog, JSON.stringify(bundle))).toMatchObject({ added: 0, updated: 1, unchanged: 1 })
-    expect(new AppointmentsRepo(app.catalog).forDate('2031-02-03').map((a) => [a.time, a.mrn, a.provider, a.visitType])).toEqual([
+    expect(await importSchedule(app, JSON.stringify(bundle))).toMatchObject({ added: 0, updated: 1, unchanged: 1 })
+    expect((await new AppointmentsRepo(app.sql).forDate('2031-02-03')).map((a) => [a.time, a.mrn, a.provider, a.visitType])).toEqual([
       ['09:00', 'CC-100418', 'Priya Natarajan, MD', 'Lab review'],
       ['11:00', 'CC-101902', null, null],
     ])
