@@ -13,7 +13,7 @@
  * What is on it so far: accounts and sessions (with their CSRF tokens), so that several
  * `chartclerk serve` share sign-ins; the audit log; nodes; deficiencies with their history, each
  * chart's last check and the rule set numbers; records requests; release-of-information requests,
- * revocations and the disclosure log. Everything else (documents, patients, routes, ...) still
+ * revocations and the disclosure log; legal holds; the appointment schedule. Everything else (documents, patients, routes, ...) still
  * uses better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/)
  * for those repositories to move to.
  *
