@@ -14,7 +14,12 @@ import type { SearchablePage } from './searchablePdf.js'
  * image file already proved to decode within the budget (decoded where it is read, so its
  * pixels never pass through the main process).
  */
-export type PageInput = { png: Buffer } | { grey: GreyPage } | { file: string; kind: ImageKind; page: number }
+export type PageInput =
+  | { png: Buffer }
+  | { grey: GreyPage }
+  | { file: string; kind: ImageKind; page: number }
+  /** A PDF page that is one scanned JPEG, as stored in the file, read at the size the page would be drawn at. */
+  | { jpeg: Buffer; width: number; height: number }
 
 export interface PageReadOptions {
   deskew: boolean
@@ -45,9 +50,11 @@ export async function readPageImage(input: PageInput, ocr: OcrEngine, opts: Page
       ? await decodePage(input.png, 'render', 1, limits)
       : 'file' in input
         ? await decodePage(input.file, input.kind, input.page, limits)
-        : fit
-          ? await fitToPixels(input.grey, fit)
-          : input.grey
+        : 'jpeg' in input
+          ? await decodePage(input.jpeg, 'jpeg', 1, { ...limits, size: { width: input.width, height: input.height } })
+          : fit
+            ? await fitToPixels(input.grey, fit)
+            : input.grey
   const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew, maxPixels: fit })
   const forPdf = await pdfPageImage(prepared)
   return {
