@@ -20,8 +20,6 @@ export interface ImageLimits {
 /** Limits for a page about to be read: `fitPixels` is the page pixel budget a larger page is scaled down to as it is decoded. */
 export interface DecodeLimits extends ImageLimits {
   fitPixels?: number
-  /** Scaled to exactly this size as it is decoded (a PDF page's stored scan, read at the size the page is drawn at). */
-  size?: { width: number; height: number }
 }
 
 /** An 8-bit, one-channel page image. */
@@ -66,12 +64,7 @@ export async function decodePage(
       .flatten({ background: '#ffffff' }) // transparent areas of a PNG are paper, not ink
       .greyscale()
     const fit = limits.fitPixels
-    if (limits.size) {
-      const { width, height } = limits.size
-      const box = (fit && fitWithin(width, height, fit)) || { width, height }
-      const meta = await open().metadata()
-      if (meta.width !== box.width || meta.height !== box.height) img = img.resize({ ...box, fit: 'fill', kernel: 'lanczos3' })
-    } else if (fit) {
+    if (fit) {
       const { width = 0, height = 0 } = await open().metadata()
       const box = fitWithin(width, height, fit)
       if (box) img = img.resize({ ...box, fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' })

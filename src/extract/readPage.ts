@@ -7,6 +7,7 @@
 import { decodePage, fitToPixels, pdfPageImage, scaleWords, type GreyPage, type ImageKind } from './images.js'
 import type { OcrEngine, OcrPageResult } from './ocr/types.js'
 import { readScannedPage } from './readScannedPage.js'
+import { decodeStoredJpeg } from './storedJpeg.js'
 import type { SearchablePage } from './searchablePdf.js'
 
 /**
@@ -51,7 +52,7 @@ export async function readPageImage(input: PageInput, ocr: OcrEngine, opts: Page
       : 'file' in input
         ? await decodePage(input.file, input.kind, input.page, limits)
         : 'jpeg' in input
-          ? await decodePage(input.jpeg, 'jpeg', 1, { ...limits, size: { width: input.width, height: input.height } })
+          ? await decodeStoredJpeg(input.jpeg, { width: input.width, height: input.height }, limits)
           : fit
             ? await fitToPixels(input.grey, fit)
             : input.grey

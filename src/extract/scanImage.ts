@@ -76,6 +76,7 @@ export interface EmbeddedImageDict {
   /** The colour space's name, or for ICCBased its component count as "ICC1" / "ICC3"; other arrays as "other". */
   colorSpace: string | undefined
   hasMask: boolean
+  /** A Decode array or DecodeParms. */
   hasDecode: boolean
   imageMask: boolean
 }

@@ -243,7 +243,8 @@ async function storedScan(state: PdfState, p: PdfPage, n: number): Promise<Buffe
     bitsPerComponent: num(d.lookup(m.PDFName.of('BitsPerComponent'))),
     colorSpace,
     hasMask: d.has(m.PDFName.of('SMask')) || d.has(m.PDFName.of('Mask')),
-    hasDecode: d.has(m.PDFName.of('Decode')),
+    // A Decode array remaps the samples, DecodeParms' ColorTransform the colours: either is drawn.
+    hasDecode: d.has(m.PDFName.of('Decode')) || d.has(m.PDFName.of('DecodeParms')),
     imageMask: d.lookup(m.PDFName.of('ImageMask')) === m.PDFBool.True,
   }
   if (name(d.lookup(m.PDFName.of('Subtype'))) !== 'Image' || !isPlainJpeg(dict, image.width, image.height)) return null
