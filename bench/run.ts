@@ -6,11 +6,7 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
-<<<<<<< HEAD
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind,split-blind-3
-=======
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,rules,storage,split,split-unseen,split-blind,workers
->>>>>>> workers-bench
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,stored-scans,rules,storage,split,split-unseen,split-blind,split-blind-3,workers
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
@@ -20,11 +16,9 @@
  *   --split-covers  fax cover sheets before some documents of the split figure's stacks
  *   --unseen-text N, --unseen-scan N, --unseen-seed S  stacks for split-unseen (default 8 and 8; bench/split-unseen.ts)
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
-<<<<<<< HEAD
  *   --blind3-text N, --blind3-scan N, --blind3-seed S  stacks for split-blind-3 (default 8 and 6, seed split-blind-v3; bench/split-blind-3.ts)
-=======
  *   --workers-pages N, --workers-rounds N  scanned pages and alternating rounds for workers (default 12 and 2; bench/workers.ts)
->>>>>>> workers-bench
+ *   --stored-scan-pages N  bench pages read drawn and from their stored JPEG for stored-scans (default 10; bench/stored-scans.ts)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -62,6 +56,7 @@ const { values } = parseArgs({
     'blind3-scan': { type: 'string', default: '6' },
     'blind3-seed': { type: 'string' },
     'workers-pages': { type: 'string', default: '12' },
+    'stored-scan-pages': { type: 'string', default: '10' },
     'workers-rounds': { type: 'string', default: '2' },
   },
 })
@@ -100,6 +95,9 @@ await step('text', () => runTextLayerBench({ files: Number(values['text-files'])
 await step('latency', () => runLatencyBench({ cacheDir, samples: 5, stabilityMs: 2000 }))
 await step('memory', () => runMemoryBench({ pages: Number(values.batch), cacheDir }))
 await step('hostile', async () => (await import('./hostile.js')).runHostileMemoryBench({ files: Number(values.mixed), cacheDir }))
+await step('stored-scans', async () =>
+  (await import('./stored-scans.js')).runStoredScanBench({ cacheDir, pages: Number(values['stored-scan-pages']) }),
+)
 await step('split', async () =>
   (await import('./split.js')).runSplitBench({
     cacheDir,

@@ -171,13 +171,15 @@ export async function extractDocument(
       // At most about one page image per OCR worker is fetched and held at once.
       const done = (await ocr.pagePermit?.()) ?? (() => {})
       let reading
+      let pageImage: PageText['pageImage']
       try {
-        // A rendered PDF page goes to OCR as it came (PNG): decoding it is the OCR host's work, not this process's.
+        // A PDF page goes to OCR as it came (drawn as PNG, or its one scanned JPEG): decoding it is the OCR host's work, not this process's.
         const input = source
-          ? { png: await source.renderPage(n, opts.renderDpi) }
+          ? await source.pageForReading(n, opts.renderDpi)
           : byPath
             ? { file, kind: kind as ImageKind, page: n }
             : { grey: await decodeImagePage(n) }
+        if (source) pageImage = 'jpeg' in input ? 'embedded' : 'drawn'
         reading = await readPage(input, ocr, { deskew: opts.deskew, maxPixels: opts.maxPixels, pageMaxPixels })
       } finally {
         done()
@@ -194,6 +196,7 @@ export async function extractDocument(
         words: result.words,
         ocrPath: reading.path,
         ...(reading.turned ? { turned: reading.turned } : {}),
+        ...(pageImage ? { pageImage } : {}),
       }
       // Damage is found when the text is read (at inspect); a later open that only draws may not see it.
       const why = facts?.badPages?.[n] ?? pdf?.badPages.get(n)

@@ -42,6 +42,11 @@ export interface OpenedPdf {
   imageRegions: Rect[][]
   /** Render one page (1-based) to PNG at the given dpi (lower for pages too large for the pixel budget). */
   renderPage(page: number, dpi: number): Promise<Buffer>
+  /**
+   * The page's picture for OCR: a page that is nothing but one scanned JPEG comes as that JPEG
+   * with the size the drawn page would have had (the reader draws nothing); any other page drawn.
+   */
+  pageForReading(page: number, dpi: number): Promise<{ png: Buffer } | { jpeg: Buffer; width: number; height: number }>
   close(): Promise<void>
 }
 
@@ -111,21 +116,34 @@ export async function openPdf(
     pageSizes: opened.pageSizes,
     imageRegions: opened.imageRegions,
     async renderPage(page: number, dpi: number): Promise<Buffer> {
-      if (badPages.has(page)) return blankPage(dpi)
-      const done = await drawPermit()
-      try {
-        const r = await reader.call<{ png: Uint8Array }>({ op: 'pdf-render', page, dpi }, budget.pageSeconds * 1000)
-        return Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength)
-      } catch (err) {
-        // A reader killed for memory or time fails the file; a page pdfjs cannot draw is read as blank.
-        if (!reader.alive || !(err instanceof ChartclerkError) || err.code !== 'PDF_CORRUPT') throw err
-        badPages.set(page, `its picture could not be drawn from the file (${err.message.replace(/^([A-Za-z_]+: )+/, '').slice(0, 80)})`)
-        return blankPage(dpi)
-      } finally {
-        done()
-      }
+      return ((await draw(page, dpi, false)) as { png: Buffer }).png
     },
+    pageForReading: (page: number, dpi: number) => draw(page, dpi, true),
     close: () => finish(reader),
+  }
+
+  async function draw(
+    page: number,
+    dpi: number,
+    direct: boolean,
+  ): Promise<{ png: Buffer } | { jpeg: Buffer; width: number; height: number }> {
+    if (badPages.has(page)) return { png: await blankPage(dpi) }
+    const done = await drawPermit()
+    try {
+      const r = await reader.call<{ png: Uint8Array } | { jpeg: Uint8Array; width: number; height: number }>(
+        { op: 'pdf-render', page, dpi, direct },
+        budget.pageSeconds * 1000,
+      )
+      const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
+      return 'jpeg' in r ? { jpeg: buf(r.jpeg), width: r.width, height: r.height } : { png: buf(r.png) }
+    } catch (err) {
+      // A reader killed for memory or time fails the file; a page pdfjs cannot draw is read as blank.
+      if (!reader.alive || !(err instanceof ChartclerkError) || err.code !== 'PDF_CORRUPT') throw err
+      badPages.set(page, `its picture could not be drawn from the file (${err.message.replace(/^([A-Za-z_]+: )+/, '').slice(0, 80)})`)
+      return { png: await blankPage(dpi) }
+    } finally {
+      done()
+    }
   }
 }
 

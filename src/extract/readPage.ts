@@ -7,6 +7,7 @@
 import { decodePage, fitToPixels, pdfPageImage, scaleWords, type GreyPage, type ImageKind } from './images.js'
 import type { OcrEngine, OcrPageResult } from './ocr/types.js'
 import { readScannedPage } from './readScannedPage.js'
+import { decodeStoredJpeg } from './storedJpeg.js'
 import type { SearchablePage } from './searchablePdf.js'
 
 /**
@@ -14,7 +15,12 @@ import type { SearchablePage } from './searchablePdf.js'
  * image file already proved to decode within the budget (decoded where it is read, so its
  * pixels never pass through the main process).
  */
-export type PageInput = { png: Buffer } | { grey: GreyPage } | { file: string; kind: ImageKind; page: number }
+export type PageInput =
+  | { png: Buffer }
+  | { grey: GreyPage }
+  | { file: string; kind: ImageKind; page: number }
+  /** A PDF page that is one scanned JPEG, as stored in the file, read at the size the page would be drawn at. */
+  | { jpeg: Buffer; width: number; height: number }
 
 export interface PageReadOptions {
   deskew: boolean
@@ -45,9 +51,11 @@ export async function readPageImage(input: PageInput, ocr: OcrEngine, opts: Page
       ? await decodePage(input.png, 'render', 1, limits)
       : 'file' in input
         ? await decodePage(input.file, input.kind, input.page, limits)
-        : fit
-          ? await fitToPixels(input.grey, fit)
-          : input.grey
+        : 'jpeg' in input
+          ? await decodeStoredJpeg(input.jpeg, { width: input.width, height: input.height }, limits)
+          : fit
+            ? await fitToPixels(input.grey, fit)
+            : input.grey
   const { prepared, result, path } = await readScannedPage(grey, ocr, { deskew: opts.deskew, maxPixels: fit })
   const forPdf = await pdfPageImage(prepared)
   return {

@@ -37,6 +37,12 @@ export interface PageText {
   ocrPath?: string
   /** OCR pages: quarter turns (90, 180, 270 degrees clockwise) made to set the page upright. */
   turned?: number
+  /**
+   * OCR pages of a PDF: how the page's picture was had. 'embedded': the page is one scanned image
+   * and that image, as stored in the file, was read; 'drawn': the page was drawn (text, drawing or
+   * several images on it, or an image stored in a form read only by drawing).
+   */
+  pageImage?: 'embedded' | 'drawn'
   /** A page the file's data for is damaged: why it could not be read, in plain words (it comes out blank). */
   unreadable?: string
   /**

@@ -39,13 +39,19 @@ async function handle(req: HostRequest): Promise<unknown> {
           ? req.input
           : 'png' in req.input
             ? { png: Buffer.from(req.input.png.buffer, req.input.png.byteOffset, req.input.png.byteLength) }
-            : {
-                grey: {
-                  data: Buffer.from(req.input.grey.data.buffer, req.input.grey.data.byteOffset, req.input.grey.data.byteLength),
-                  width: req.input.grey.width,
-                  height: req.input.grey.height,
-                },
-              }
+            : 'jpeg' in req.input
+              ? {
+                  jpeg: Buffer.from(req.input.jpeg.buffer, req.input.jpeg.byteOffset, req.input.jpeg.byteLength),
+                  width: req.input.width,
+                  height: req.input.height,
+                }
+              : {
+                  grey: {
+                    data: Buffer.from(req.input.grey.data.buffer, req.input.grey.data.byteOffset, req.input.grey.data.byteLength),
+                    width: req.input.grey.width,
+                    height: req.input.grey.height,
+                  },
+                }
       return readPageImage(input, engine, req.opts)
     }
     case 'test-crash':

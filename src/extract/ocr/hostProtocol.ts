@@ -16,7 +16,11 @@ export type HostRequest = { id: number } & (
   | { op: 'recognize'; image: Uint8Array; layout?: PageLayout }
   | {
       op: 'read-page'
-      input: { png: Uint8Array } | { grey: Wire<GreyPage> } | { file: string; kind: ImageKind; page: number }
+      input:
+        | { png: Uint8Array }
+        | { grey: Wire<GreyPage> }
+        | { file: string; kind: ImageKind; page: number }
+        | { jpeg: Uint8Array; width: number; height: number }
       opts: PageReadOptions
     }
   | { op: 'test-crash' }

@@ -186,13 +186,19 @@ export class HostedOcr implements OcrEngine {
         ? input
         : 'png' in input
           ? { png: new Uint8Array(input.png.buffer, input.png.byteOffset, input.png.byteLength) }
-          : {
-              grey: {
-                data: new Uint8Array(input.grey.data.buffer, input.grey.data.byteOffset, input.grey.data.byteLength),
-                width: input.grey.width,
-                height: input.grey.height,
-              },
-            }
+          : 'jpeg' in input
+            ? {
+                jpeg: new Uint8Array(input.jpeg.buffer, input.jpeg.byteOffset, input.jpeg.byteLength),
+                width: input.width,
+                height: input.height,
+              }
+            : {
+                grey: {
+                  data: new Uint8Array(input.grey.data.buffer, input.grey.data.byteOffset, input.grey.data.byteLength),
+                  width: input.grey.width,
+                  height: input.grey.height,
+                },
+              }
     const r = (await this.submit(
       { op: 'read-page', input: wire, opts: { deskew: opts.deskew, maxPixels: opts.maxPixels, pageMaxPixels: opts.pageMaxPixels } },
       this.pageTimeoutMs * READINGS_PER_PAGE + 30_000,

@@ -11,6 +11,7 @@ import type { PDFParse as PDFParseClass } from 'pdf-parse'
 import { ChartclerkError } from '../../errors.js'
 import type { ImageKind } from '../images.js'
 import { imageBoxes, mayHoldImages, regionsToRead, type Rect } from '../imageRegions.js'
+import { drawnSize, isPlainJpeg, soleScanImage, type EmbeddedImageDict } from '../scanImage.js'
 import { probePdfInflation } from './inflateProbe.js'
 import type { Reply, Request } from './protocol.js'
 
@@ -40,6 +41,7 @@ export const WASM_URL = pdfjsFolderUrl('wasm')
 /** pdf-parse keeps its pdfjs document behind a private `load()`; the reader needs page sizes from it. */
 type PdfPage = {
   view: number[]
+  rotate: number
   getViewport(o: { scale: number }): { width: number; height: number; convertToViewportRectangle(r: number[]): number[] }
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>
   getTextContent(): Promise<{ items: { str?: string; transform?: number[] }[] }>
@@ -57,6 +59,9 @@ const loadDoc = (p: PDFParseClass): Promise<PdfDoc> => (p as unknown as { load()
 interface PdfState {
   parser: PDFParseClass
   renderMaxPixels: number
+  /** The bytes as opened, for pdf-lib to find a page's stored image in (loaded the first time one is looked for). */
+  data: Uint8Array
+  lib?: Promise<PDFLibDoc | null>
 }
 
 let pdf: PdfState | null = null
@@ -87,7 +92,7 @@ async function openPdf(req: Extract<Request, { op: 'pdf-open' }>): Promise<unkno
     canvasMaxAreaInBytes: req.maxPixels * 4,
     maxImageSize: req.maxPixels,
   } as ConstructorParameters<typeof PDFParseClass>[0])
-  pdf = { parser, renderMaxPixels: req.renderMaxPixels }
+  pdf = { parser, renderMaxPixels: req.renderMaxPixels, data }
   let doc
   try {
     doc = await loadDoc(parser)
@@ -158,13 +163,21 @@ async function pageImageRegions(p: PdfPage): Promise<Rect[]> {
   })
 }
 
-async function renderPdfPage(page: number, dpi: number): Promise<unknown> {
+async function renderPdfPage(page: number, dpi: number, direct: boolean): Promise<unknown> {
   if (!pdf)
     throw new ChartclerkError('INTERNAL', 'The reader lost the document. Drop it in the inbox again.', { detail: 'render without open' })
   const { parser, renderMaxPixels } = pdf
   const doc = await loadDoc(parser)
   const p = await doc.getPage(page)
   const vp = p.getViewport({ scale: 1 })
+  if (direct) {
+    // A page that is one scanned image goes as its stored JPEG: no canvas, no PNG, a few hundred KB instead of 250 MB.
+    const jpeg = await storedScan(pdf, p, page).catch(() => null)
+    if (jpeg) {
+      p.cleanup()
+      return { jpeg, ...drawnSize(vp.width, vp.height, dpi, renderMaxPixels) }
+    }
+  }
   let scale = dpi / 72
   // A poster or a 117-inch strip is read at the resolution that fits the budget, not refused.
   const pixels = vp.width * scale * vp.height * scale
@@ -183,6 +196,62 @@ async function renderPdfPage(page: number, dpi: number): Promise<unknown> {
     doc.canvasFactory.destroy(drawn)
     p.cleanup()
   }
+}
+
+type PDFLibDoc = import('pdf-lib').PDFDocument
+
+/**
+ * The stored JPEG of a page that paints one upright image over the whole page and nothing else
+ * (no text, no drawing, no annotation, no mask); null for any other page, which is drawn.
+ */
+async function storedScan(state: PdfState, p: PdfPage, n: number): Promise<Buffer | null> {
+  if (p.rotate % 360 !== 0) return null
+  const ol = await p.getOperatorList()
+  const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = p.view
+  const { image } = soleScanImage(ol.fnArray, ol.argsArray, pdfjs!.OPS, { x0, y0, x1, y1 })
+  if (!image) return null
+  const text = await p.getTextContent()
+  if (text.items.some((i) => i.str && /\S/.test(i.str))) return null
+  const lib = await (state.lib ??= import('pdf-lib')
+    .then((m) => m.PDFDocument.load(state.data, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false }))
+    .catch(() => null))
+  if (!lib) return null
+  const m = await import('pdf-lib')
+  const leaf = lib.getPage(n - 1).node
+  const xobjects = leaf.Resources()?.lookup(m.PDFName.of('XObject'))
+  if (!(xobjects instanceof m.PDFDict)) return null
+  // The page paints one image: with one XObject in its resources, that is the one.
+  const keys = xobjects.keys()
+  if (keys.length !== 1) return null
+  const stream = xobjects.lookup(keys[0]!)
+  if (!(stream instanceof m.PDFRawStream)) return null
+  const d = stream.dict
+  const name = (v: unknown) => (v instanceof m.PDFName ? v.decodeText() : undefined)
+  const num = (v: unknown) => (v instanceof m.PDFNumber ? v.asNumber() : undefined)
+  const filter = d.lookup(m.PDFName.of('Filter'))
+  const cs = d.lookup(m.PDFName.of('ColorSpace'))
+  let colorSpace = name(cs)
+  if (cs instanceof m.PDFArray) {
+    const icc = cs.size() === 2 && name(cs.lookup(0)) === 'ICCBased' ? cs.lookup(1) : undefined
+    const components = icc instanceof m.PDFRawStream ? num(icc.dict.lookup(m.PDFName.of('N'))) : undefined
+    colorSpace = components ? `ICC${components}` : 'other'
+  }
+  const dict: EmbeddedImageDict = {
+    filter: filter instanceof m.PDFArray ? filter.asArray().map((f) => name(f) ?? '?') : filter ? [name(filter) ?? '?'] : [],
+    width: num(d.lookup(m.PDFName.of('Width'))),
+    height: num(d.lookup(m.PDFName.of('Height'))),
+    bitsPerComponent: num(d.lookup(m.PDFName.of('BitsPerComponent'))),
+    colorSpace,
+    hasMask: d.has(m.PDFName.of('SMask')) || d.has(m.PDFName.of('Mask')),
+    // A Decode array remaps the samples, DecodeParms' ColorTransform the colours: either is drawn.
+    hasDecode: d.has(m.PDFName.of('Decode')) || d.has(m.PDFName.of('DecodeParms')),
+    imageMask: d.lookup(m.PDFName.of('ImageMask')) === m.PDFBool.True,
+  }
+  if (name(d.lookup(m.PDFName.of('Subtype'))) !== 'Image' || !isPlainJpeg(dict, image.width, image.height)) return null
+  const bytes = stream.getContents()
+  // A JPEG starts with its SOI marker; anything else is not what the dictionary says.
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return null
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 async function closeAll(): Promise<void> {
@@ -238,7 +307,7 @@ async function handle(req: Request): Promise<unknown> {
     case 'pdf-open':
       return openPdf(req)
     case 'pdf-render':
-      return renderPdfPage(req.page, req.dpi)
+      return renderPdfPage(req.page, req.dpi, !!req.direct)
     case 'image-open': {
       await closeAll()
       const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength)

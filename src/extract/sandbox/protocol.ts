@@ -13,7 +13,8 @@ export type Request = { id: number } & (
       findImages: boolean
       minTextLayerChars: number
     }
-  | { op: 'pdf-render'; page: number; dpi: number }
+  /** `direct`: a page that is one scanned JPEG comes back as that JPEG (and the size to read it at), not drawn. */
+  | { op: 'pdf-render'; page: number; dpi: number; direct?: boolean }
   | {
       op: 'image-open'
       data: Uint8Array
