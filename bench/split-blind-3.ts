@@ -16,18 +16,15 @@
  * (default 8 text-layer and 6 scanned stacks, seed `split-blind-v3`). Stacks and truth stay in
  * .bench-cache/split-blind-3/<seed>/; the run is kept in bench/results/split-blind-3-latest.json.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
 import type { StackPlan, StackTruth } from './split-unseen/stack.js'
 import { MRN_PATTERN, patientsCsv } from './split-blind-3/patients.js'
 import { checkPlan } from './split-blind-3/check.js'
 import { planStack, type Plan3, type Truth3 } from './split-blind-3/stack.js'
 import { ingestWithIndex } from './runChartclerk.js'
-import { writeStacks } from './split-unseen.js'
+import { reportSplitRun, writeStacks } from './split-unseen.js'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_SEED = 'split-blind-v3'
 
 export interface Blind3Stack {
@@ -143,30 +140,15 @@ export async function runSplitBlind3Bench(opts: { cacheDir: string; text?: numbe
     `bench: split-blind-3: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages written in ${writeSeconds} s; ingesting ...\n`,
   )
   const { perStack, seconds } = await ingestAndScoreBlind3(stacks)
-  const by = (look: string) => summary(perStack.filter((s) => s.look === look))
-  const textS = by('text')
-  const scanS = by('scan')
-  const all = summary(perStack)
-  for (const [n, s] of [
-    ['text', textS],
-    ['scan', scanS],
-    ['all', all],
-  ] as const)
-    if (s.stacks) process.stderr.write(line(n, s) + '\n')
-  const result = {
+  return reportSplitRun({
+    name: 'split-blind-3',
     seed,
-    at: new Date().toISOString(),
     written:
       "blind: senders and house styles invented for this set without reading src/split, src/classify, src/extract-fields, the patient matcher, bench/split or the earlier sets' documents",
-    text: textS,
-    scan: scanS,
-    all,
+    perStack,
+    summary,
+    line,
     writeSeconds,
     ingestSeconds: seconds,
-    target: 'boundary precision and recall >= 0.95, 0 pages into a wrong chart',
-    perStack,
-  }
-  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
-  await writeFile(path.join(ROOT, 'bench/results/split-blind-3-latest.json'), JSON.stringify(result, null, 2) + '\n')
-  return { seed, text: textS, scan: scanS, all, writeSeconds, ingestSeconds: seconds }
+  })
 }

@@ -12,17 +12,13 @@
  * (default 8 text-layer and 6 scanned stacks, seed `split-blind-v1`). Stacks and truth stay in
  * .bench-cache/split-blind/<seed>/; the run is kept in bench/results/split-blind-latest.json.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
 import type { StackPlan, StackTruth } from './split-unseen/stack.js'
 import { MRN_PATTERN, patientsCsv } from './split-blind/patients.js'
 import { planStack, type BlindPlan, type BlindTruth } from './split-blind/stack.js'
 import { ingestWithIndex } from './runChartclerk.js'
-import { writeStacks } from './split-unseen.js'
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+import { reportSplitRun, writeStacks } from './split-unseen.js'
 
 export interface BlindStack {
   pdf: string
@@ -113,30 +109,15 @@ export async function runSplitBlindBench(opts: { cacheDir: string; text?: number
     `bench: split-blind: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages written in ${writeSeconds} s; ingesting ...\n`,
   )
   const { perStack, seconds } = await ingestAndScoreBlind(stacks)
-  const by = (look: string) => summary(perStack.filter((s) => s.look === look))
-  const textS = by('text')
-  const scanS = by('scan')
-  const all = summary(perStack)
-  for (const [n, s] of [
-    ['text', textS],
-    ['scan', scanS],
-    ['all', all],
-  ] as const)
-    if (s.stacks) process.stderr.write(line(n, s) + '\n')
-  const result = {
+  return reportSplitRun({
+    name: 'split-blind',
     seed,
-    at: new Date().toISOString(),
     written:
       'blind: senders and house styles invented for this set without reading src/split, src/classify, src/extract-fields, bench/split or split-unseen documents',
-    text: textS,
-    scan: scanS,
-    all,
+    perStack,
+    summary,
+    line,
     writeSeconds,
     ingestSeconds: seconds,
-    target: 'boundary precision and recall >= 0.95, 0 pages into a wrong chart',
-    perStack,
-  }
-  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
-  await writeFile(path.join(ROOT, 'bench/results/split-blind-latest.json'), JSON.stringify(result, null, 2) + '\n')
-  return { seed, text: textS, scan: scanS, all, writeSeconds, ingestSeconds: seconds }
+  })
 }

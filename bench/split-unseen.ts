@@ -114,6 +114,46 @@ function line(name: string, s: ReturnType<typeof summarise>): string {
   )
 }
 
+/**
+ * A split set's figures by look (text-layer, scanned, all), one line each on stderr, and the run
+ * (figures and every stack's score) in bench/results/<name>-latest.json.
+ */
+export async function reportSplitRun<P extends { look: string }, S extends { stacks: number }>(o: {
+  name: string
+  seed: string
+  written: string
+  perStack: P[]
+  summary: (scores: P[]) => S
+  line: (look: string, s: S) => string
+  writeSeconds?: number
+  ingestSeconds: number
+}) {
+  const text = o.summary(o.perStack.filter((s) => s.look === 'text'))
+  const scan = o.summary(o.perStack.filter((s) => s.look === 'scan'))
+  const all = o.summary(o.perStack)
+  for (const [n, s] of [
+    ['text', text],
+    ['scan', scan],
+    ['all', all],
+  ] as const)
+    if (s.stacks) process.stderr.write(o.line(n, s) + '\n')
+  const seconds = { ...(o.writeSeconds === undefined ? {} : { writeSeconds: o.writeSeconds }), ingestSeconds: o.ingestSeconds }
+  const result = {
+    seed: o.seed,
+    at: new Date().toISOString(),
+    written: o.written,
+    text,
+    scan,
+    all,
+    ...seconds,
+    target: 'boundary precision and recall >= 0.95, 0 pages into a wrong chart',
+    perStack: o.perStack,
+  }
+  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
+  await writeFile(path.join(ROOT, `bench/results/${o.name}-latest.json`), JSON.stringify(result, null, 2) + '\n')
+  return { seed: o.seed, text, scan, all, ...seconds }
+}
+
 export async function runSplitUnseenBench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
   const seed = opts.seed ?? 'split-unseen-v1'
   const text = opts.text ?? 8
@@ -123,28 +163,13 @@ export async function runSplitUnseenBench(opts: { cacheDir: string; text?: numbe
   const stacks = await writeUnseenStacks(dir, { seed, text, scan })
   process.stderr.write(`bench: split-unseen: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages; ingesting ...\n`)
   const { perStack, seconds } = await ingestAndScoreUnseen(stacks)
-  const by = (look: string) => summarise(perStack.filter((s: StackScore) => s.look === look))
-  const all = summarise(perStack)
-  const textS = by('text')
-  const scanS = by('scan')
-  for (const [n, s] of [
-    ['text', textS],
-    ['scan', scanS],
-    ['all', all],
-  ] as const)
-    if (s.stacks) process.stderr.write(line(n, s) + '\n')
-  const result = {
+  return reportSplitRun({
+    name: 'split-unseen',
     seed,
-    at: new Date().toISOString(),
     written: 'blind: styles invented for this bench without reading src/split, src/classify or bench/split templates',
-    text: textS,
-    scan: scanS,
-    all,
-    ingestSeconds: seconds,
-    target: 'boundary precision and recall >= 0.95, 0 pages into a wrong chart',
     perStack,
-  }
-  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true })
-  await writeFile(path.join(ROOT, 'bench/results/split-unseen-latest.json'), JSON.stringify(result, null, 2) + '\n')
-  return { seed, text: textS, scan: scanS, all, ingestSeconds: seconds }
+    summary: summarise,
+    line,
+    ingestSeconds: seconds,
+  })
 }
