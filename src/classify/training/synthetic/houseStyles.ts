@@ -25,11 +25,9 @@ import {
   randomDate,
   time,
   vitals,
+  lines,
+  cap,
 } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** A heading in one of the ways hospitals print them. */
 function head(r: Rng, h: string, style: number): string {

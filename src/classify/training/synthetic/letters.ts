@@ -11,11 +11,20 @@
  * Training only; the evaluation sets are written elsewhere and nothing here is copied from them.
  */
 import type { Rng } from '../../rng.js'
-import { CONDITIONS, MEDS, clinicName, drName, fmtDate, hospitalName, letterhead, personName, providerName, randomDate } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+import {
+  CONDITIONS,
+  MEDS,
+  clinicName,
+  drName,
+  fmtDate,
+  hospitalName,
+  letterhead,
+  personName,
+  providerName,
+  randomDate,
+  lines,
+  cap,
+} from './pools.js'
 
 const SPECIALTIES = [
   'cardiology',

@@ -27,11 +27,10 @@ import {
   randomDate,
   time,
   vitals,
+  lines,
+  cap,
+  type Part,
 } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** A heading as one of many hospitals print it. */
 function heading(r: Rng, h: string, style: number): string {

@@ -257,6 +257,12 @@ const CITIES: [string, string, string][] = [
   ['Erie', 'PA', '165'],
 ]
 
+/** A document's lines, leaving out the parts a style chose not to print. */
+/** A line a style may leave out. */
+export type Part = string | false | null | undefined
+export const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
+export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
 export function personName(r: Rng): { given: string; family: string; full: string } {
   const given = r.pick(GIVEN)
   const family = r.pick(FAMILY)

@@ -10,10 +10,7 @@
  * Training only; the evaluation sets are written elsewhere and nothing here is copied from them.
  */
 import type { Rng } from '../../rng.js'
-import { CONDITIONS, drName, fmtDate, hospitalName, personName, providerName, randomDate, time } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
+import { CONDITIONS, drName, fmtDate, hospitalName, personName, providerName, randomDate, time, lines } from './pools.js'
 
 interface Suite {
   units: readonly string[]

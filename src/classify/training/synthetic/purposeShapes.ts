@@ -22,11 +22,9 @@ import {
   randomDate,
   time,
   vitals,
+  lines,
+  cap,
 } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const SENDERS = [
   'Urgent Care',

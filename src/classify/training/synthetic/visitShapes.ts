@@ -23,11 +23,9 @@ import {
   providerName,
   randomDate,
   vitals,
+  lines,
+  cap,
 } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const PROCEDURES = [
   'upper endoscopy',

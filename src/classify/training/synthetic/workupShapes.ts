@@ -9,10 +9,7 @@
  * Training only; the evaluation sets are written elsewhere and nothing here is copied from them.
  */
 import type { Rng } from '../../rng.js'
-import { EXAM, fmtDate, hospitalName, personName, providerName, randomDate, time, vitals } from './pools.js'
-
-type Part = string | false | null | undefined
-const lines = (...xs: Part[]): string => xs.filter((x): x is string => !!x).join('\n')
+import { EXAM, fmtDate, hospitalName, personName, providerName, randomDate, time, vitals, lines } from './pools.js'
 
 const ALERTS: ReadonlyArray<{ names: readonly string[]; imaging: readonly string[]; results: readonly string[]; dx: readonly string[] }> = [
   {
