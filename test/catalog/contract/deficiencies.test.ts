@@ -13,24 +13,12 @@ import { RulesetVersions } from '../../../src/deficiencies/rulesetVersions.js'
 import { evaluate } from '../../../src/rules/evaluate.js'
 import { loadRuleSet } from '../../../src/rules/ruleset.js'
 import type { RuleSet } from '../../../src/rules/types.js'
-import { chart, doc, edit, scratchRules, STARTER_DIR } from '../../unit/rules/helpers.js'
+import { chart, doc, edit, scratchRules, STARTER_DIR, completeLab, labComplete, labMissingRange } from '../../unit/rules/helpers.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()
 
 const rs = loadRuleSet(STARTER_DIR)
-const completeLab = {
-  labName: 'Riverbend Reference Laboratory',
-  labAddress: '400 Mill Street',
-  reportDate: '2025-06-03',
-  collectionDate: '2025-06-01',
-  testName: 'Hemoglobin A1c',
-  result: '6.1 %',
-  referenceRange: '4.0 - 5.6 %',
-}
-const labMissingRange = () =>
-  chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: { ...completeLab, referenceRange: null } })] })
-const labComplete = () => chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: completeLab })] })
 const ALL: DeficiencyStatus[] = ['open', 'completed', 'verified', 'waived', 'rejected']
 
 /** The action text of the ChartclerkError the promise rejects with (what the person reads). */

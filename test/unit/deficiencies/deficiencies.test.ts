@@ -5,21 +5,9 @@ import { Command } from 'commander'
 import { afterEach, describe, expect, it } from 'vitest'
 import { registerCheckCommands } from '../../../src/cli/commands/check.js'
 import { loadRuleSet } from '../../../src/rules/ruleset.js'
-import { chart, doc, STARTER_DIR } from '../rules/helpers.js'
+import { chart, doc, STARTER_DIR, completeLab, labComplete, labMissingRange } from '../rules/helpers.js'
 
 const rs = loadRuleSet(STARTER_DIR)
-const completeLab = {
-  labName: 'Riverbend Reference Laboratory',
-  labAddress: '400 Mill Street',
-  reportDate: '2025-06-03',
-  collectionDate: '2025-06-01',
-  testName: 'Hemoglobin A1c',
-  result: '6.1 %',
-  referenceRange: '4.0 - 5.6 %',
-}
-const labMissingRange = () =>
-  chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: { ...completeLab, referenceRange: null } })] })
-const labComplete = () => chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: completeLab })] })
 
 const dirs: string[] = []
 afterEach(() => {

@@ -3,19 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { evaluate } from '../../../src/rules/evaluate.js'
 import { loadRuleSet } from '../../../src/rules/ruleset.js'
 import type { CompiledRule, RuleSet } from '../../../src/rules/types.js'
-import { chart, doc, edit, scratchRules, STARTER_DIR } from './helpers.js'
+import { chart, doc, edit, scratchRules, STARTER_DIR, completeLab } from './helpers.js'
 
 const rs = loadRuleSet(STARTER_DIR)
-
-const completeLab = {
-  labName: 'Riverbend Reference Laboratory',
-  labAddress: '400 Mill Street',
-  reportDate: '2025-06-03',
-  collectionDate: '2025-06-01',
-  testName: 'Hemoglobin A1c',
-  result: '6.1 %',
-  referenceRange: '4.0 - 5.6 %',
-}
 
 describe('evaluate with the starter rules', () => {
   it('a complete chart has no findings', () => {

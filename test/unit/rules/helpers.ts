@@ -36,3 +36,20 @@ export function chart(over: Partial<Chart> = {}): Chart {
     ...over,
   }
 }
+
+/** A lab report with every field the starter rules ask for. */
+export const completeLab = {
+  labName: 'Riverbend Reference Laboratory',
+  labAddress: '400 Mill Street',
+  reportDate: '2025-06-03',
+  collectionDate: '2025-06-01',
+  testName: 'Hemoglobin A1c',
+  result: '6.1 %',
+  referenceRange: '4.0 - 5.6 %',
+}
+
+/** A chart whose one lab report lacks its reference range (one deficiency under the starter rules). */
+export const labMissingRange = () =>
+  chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: { ...completeLab, referenceRange: null } })] })
+/** A chart whose one lab report is complete. */
+export const labComplete = () => chart({ documents: [doc({ id: 'lab-1', type: 'lab_report', fields: completeLab })] })
