@@ -5,6 +5,8 @@
  *
  *   npx tsx bench/two-identifiers.ts [--model FILE] [--json OUT] [--set eval/independent-4/independent-4-eval.jsonl]
  *
+ * Without --set every set in the key is measured except the blind ones (BLIND_SETS).
+ *
  * The answer key (bench/two-identifiers/patients.json) names one patient per birth date each set
  * prints. Each set is matched against its own index: its patients with made-up MRNs of our
  * format (^\d{7}$) among 2,000 made-up patients. The first sets print only other facilities'
@@ -164,9 +166,12 @@ function namedPatients(file: string): Map<string, string | null> {
   return named
 }
 
+/** Sets kept blind: measured only when named with --set, so a plain run never looks at them. */
+const BLIND_SETS = new Set(['eval/independent-6/independent-6-eval.jsonl'])
+
 for (const [file, set] of Object.entries(key)) {
   if (typeof set === 'string') continue
-  if (opt('--set') && path.resolve(root, opt('--set')!) !== path.resolve(root, file)) continue
+  if (opt('--set') ? path.resolve(root, opt('--set')!) !== path.resolve(root, file) : BLIND_SETS.has(file)) continue
   const rows = readLabelledJsonl(path.join(root, file)).rows
   const named = namedPatients(path.join(root, file))
   if (named.size > 0 && rows.some((x) => x.id === undefined || !named.has(x.id)))
