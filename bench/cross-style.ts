@@ -11,7 +11,7 @@
  *
  * The blind sets (eval/independent-4, -5, -6) are never read here.
  *
- *   npx tsx bench/cross-style.ts --name NAME [--loso] [--out FILE] [--option=value ...]
+ *   npx tsx bench/cross-style.ts --name NAME [--loso | --loso-only] [--out FILE] [--option=value ...]
  *
  * Options are trainDoctypeModel's (l2=1e-4, minDf=5, headingLayout=0, restyle=0.5, ...).
  * Writes bench/results/cross-style/NAME.json.
@@ -30,12 +30,14 @@ import { heldOutCorpus, trainDoctypeModel, type TrainOptions } from '../src/clas
 const args = process.argv.slice(2)
 let name = 'run'
 let loso = false
+let losoOnly = false
 let out: string | undefined
 const overrides: Record<string, number | boolean> = {}
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!
   if (a === '--name') name = args[++i]!
   else if (a === '--loso') loso = true
+  else if (a === '--loso-only') loso = losoOnly = true
   else if (a === '--out') out = args[++i]!
   else if (a.startsWith('--') && a.includes('=')) {
     const v = a.slice(a.indexOf('=') + 1)
@@ -119,10 +121,12 @@ const train = (corpusFiles: string[]): DoctypeClassifier => {
 
 const t0 = Date.now()
 const results: Record<string, SetFigures> = {}
-const clf = train([corpus])
-for (const [k, rows] of Object.entries(handSets)) results[k] = measure(clf, rows)
-results['hand-written (pooled)'] = measure(clf, Object.values(handSets).flat())
-results['corpus fifth'] = measure(clf, heldOutCorpus([corpus]))
+if (!losoOnly) {
+  const clf = train([corpus])
+  for (const [k, rows] of Object.entries(handSets)) results[k] = measure(clf, rows)
+  results['hand-written (pooled)'] = measure(clf, Object.values(handSets).flat())
+  results['corpus fifth'] = measure(clf, heldOutCorpus([corpus]))
+}
 if (loso) {
   const generatorOnly = train([])
   results['generator only -> whole corpus'] = measure(generatorOnly, readLabelledJsonl(corpus).rows.map(conventionalType))
