@@ -68,7 +68,8 @@ export interface TrainOptions {
   classWeightPower?: number
   /**
    * Share of training texts first rewritten in another house style (sections reordered, headings
-   * dropped or recased, lines run together; see restyle in augment.ts). Default 0.
+   * dropped or recased, lines run together; see restyle in augment.ts). Default 0.7, chosen by
+   * bench/cross-style.ts on writing in styles no training document uses (0: none).
    */
   restyle?: number
   /**
@@ -271,7 +272,7 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     structureWeight: opts.structureWeight ?? 0.8,
     biasCalibration: opts.biasCalibration ?? true,
     classWeightPower: opts.classWeightPower ?? 1,
-    restyle: opts.restyle ?? 0,
+    restyle: opts.restyle ?? 0.7,
     headingLayout: opts.headingLayout ?? true,
   }
 
