@@ -36,7 +36,7 @@ export function countGrams(text: string): Map<string, number> {
  */
 export function buildVocabulary(
   texts: Iterable<string | TextAnalysis>,
-  opts: { minDf: number; maxFeatures: number; structure?: boolean },
+  opts: { minDf: number; maxFeatures: number; structure?: boolean; headingLayout?: boolean },
 ): string[] {
   const df = new Map<string, number>()
   for (const t of texts) {
@@ -48,10 +48,24 @@ export function buildVocabulary(
     for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1)
   }
   return [...df.entries()]
-    .filter(([g, n]) => n >= opts.minDf && (opts.structure !== false || !g.startsWith('§§')))
+    .filter(
+      ([g, n]) =>
+        n >= opts.minDf && (opts.structure !== false || !g.startsWith('§§')) && (opts.headingLayout !== false || !isHeadingLayout(g)),
+    )
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, opts.maxFeatures)
     .map(([g]) => g)
+}
+
+/**
+ * A feature of one template's layout rather than of what the document is: an exact heading
+ * ("§history of present illness"), the first heading's exact words ("§§first hpi") or which exact
+ * heading follows which ("§§hpi > ros"). The sections named by what they are ("§§sec hpi") are not.
+ */
+export function isHeadingLayout(g: string): boolean {
+  if (!g.startsWith('§')) return false
+  if (!g.startsWith('§§')) return true
+  return g.startsWith('§§first ') || g.includes(' > ')
 }
 
 export class Vectorizer {

@@ -18,6 +18,8 @@ export interface AugmentOptions {
   dropTitle: boolean
   /** Wrap long lines the way a scanned page comes back from OCR. */
   wrap?: boolean
+  /** Write the body in another house style first (see restyle). */
+  restyle?: boolean
 }
 
 /** "HISTORY:,  text.,EXAM:, text" (the corpus's flattened layout) -> one section per line. */
@@ -129,6 +131,7 @@ export function truncate(text: string, n: number): string {
 export function augment(text: string, r: Rng, o: AugmentOptions): string {
   let body = /,\s*[A-Z][A-Z ]{2,}:\s*,/.test(text) && r.chance(0.8) ? reflowSections(text) : text
   if (o.dropTitle) body = removeTitle(body)
+  if (o.restyle) body = restyle(body, r)
   // A short document: little body text (the header and signature still come with it).
   if (o.truncateTo !== null) body = truncate(body, o.truncateTo)
   const head: string[] = []
@@ -150,6 +153,66 @@ export function augment(text: string, r: Rng, o: AugmentOptions): string {
   if (r.chance(0.06)) doc = doc.toUpperCase()
   if (o.noise > 0) doc = ocrNoise(doc, r, o.noise)
   return doc
+}
+
+/** A heading on a line of its own: capitals, an optional colon, nothing after it. */
+const OWN_LINE_HEADING = /^\s*[A-Z][A-Z0-9 /&()'-]{2,50}:?\s*$/
+/** A label that opens its line before the text: "HPI: 54-year-old ...", "Plan: ...". */
+const RUN_IN_HEADING = /^(\s*)([A-Z][A-Za-z0-9 /&()'-]{1,40}?)\s*:[ \t]*/
+
+/**
+ * The same note in another hospital's house style, so the model learns what the sections say
+ * rather than how one template lays them out: the sections after the first in another order
+ * (sometimes), the headings written another way (dropped, lower case, Title Case or kept), and
+ * sometimes the lines run together into paragraphs. The words of each section are kept.
+ */
+export function restyle(text: string, r: Rng): string {
+  const lines = text.split('\n')
+  const isHeading = (l: string): boolean => OWN_LINE_HEADING.test(l) || RUN_IN_HEADING.test(l)
+  // Sections: a block starts at each heading line; the lines before the first stay on top.
+  const blocks: string[][] = [[]]
+  for (const l of lines) {
+    if (isHeading(l) && blocks[blocks.length - 1]!.length > 0) blocks.push([])
+    blocks[blocks.length - 1]!.push(l)
+  }
+  if (blocks.length > 3 && r.chance(0.5)) {
+    const rest = blocks.slice(1)
+    r.shuffle(rest)
+    blocks.splice(1, rest.length, ...rest)
+  }
+  const how = r.pick(['drop', 'drop', 'lower', 'title', 'keep'] as const)
+  const dropShare = 0.4 + r.next() * 0.6
+  const rewrite = (h: string): string =>
+    how === 'lower' ? h.toLowerCase() : how === 'title' ? h.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()) : h
+  const out: string[] = []
+  for (const l of blocks.flat()) {
+    if (OWN_LINE_HEADING.test(l)) {
+      if (how === 'drop' && r.chance(dropShare)) continue
+      out.push(rewrite(l))
+      continue
+    }
+    const m = RUN_IN_HEADING.exec(l)
+    if (m) {
+      const body = l.slice(m[0].length)
+      if (how === 'drop' && r.chance(dropShare)) out.push(`${m[1]}${body}`)
+      else out.push(`${m[1]}${rewrite(m[2]!)}: ${body}`)
+      continue
+    }
+    out.push(l)
+  }
+  if (!r.chance(0.3)) return out.join('\n')
+  // Run the lines together into a few paragraphs, as a dictated note or a reflowed scan reads.
+  const paras: string[] = []
+  let cur: string[] = []
+  for (const l of out) {
+    if (l.trim()) cur.push(l.trim())
+    if ((!l.trim() || r.chance(0.08)) && cur.length) {
+      paras.push(cur.join(' '))
+      cur = []
+    }
+  }
+  if (cur.length) paras.push(cur.join(' '))
+  return paras.join('\n')
 }
 
 export function styleHeading(h: string, r: Rng): string {

@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
-import { augment, randomAugment, type AugmentOptions } from './augment.js'
+import { augment, randomAugment, restyle, type AugmentOptions } from './augment.js'
 import { conventionalType } from './labelConventions.js'
 import { DoctypeClassifier } from '../classifier.js'
 import type { DocTypeSet } from '../doctypes.js'
@@ -66,6 +66,18 @@ export interface TrainOptions {
   biasCalibration?: boolean
   /** Training loss weight of a class: (mean count / its count) to this power, at most 3 (default 1: balanced; 0.5 was the earlier square root). */
   classWeightPower?: number
+  /**
+   * Share of training texts first rewritten in another house style (sections reordered, headings
+   * dropped or recased, lines run together; see restyle in augment.ts). Default 0.7, chosen by
+   * bench/cross-style.ts on writing in styles no training document uses (0: none).
+   */
+  restyle?: number
+  /**
+   * Keep features of the exact headings and their order ("hpi > ros", the first heading's words)
+   * beside the sections named by what they are (default true). They tell one template from another
+   * more than one type from another.
+   */
+  headingLayout?: boolean
   /** Measure the model on the held-out sets (default true; tests may skip it). */
   evaluate?: boolean
   log?: (msg: string) => void
@@ -260,6 +272,8 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
     structureWeight: opts.structureWeight ?? 0.8,
     biasCalibration: opts.biasCalibration ?? true,
     classWeightPower: opts.classWeightPower ?? 1,
+    restyle: opts.restyle ?? 0.7,
+    headingLayout: opts.headingLayout ?? true,
   }
 
   // ---- sources and splits
@@ -292,17 +306,25 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const build = (rows: LabelledText[], synth: LabelledText[], r: Rng): Built => {
     const n = countBy(rows)
     const out: Built = { texts: [], types: [] }
+    const restyled = (): boolean => p.restyle > 0 && r.chance(p.restyle)
     for (const x of rows) {
       const copies = Math.max(1, Math.min(p.maxCopies, Math.round(p.targetPerType / (n[x.type] ?? 1))))
       out.texts.push(x.text)
       out.types.push(x.type)
       for (let c = 0; c < copies; c++) {
-        out.texts.push(augmentOne(x.text, x.type, r, docTypes))
+        out.texts.push(augmentOne(x.text, x.type, r, docTypes, restyled() ? { restyle: true } : undefined))
         out.types.push(x.type)
       }
     }
     for (const x of synth) {
-      out.texts.push(r.chance(0.75) ? augmentOne(x.text, x.type, r, docTypes, { heading: null, dropTitle: r.chance(0.25) }) : x.text)
+      const rs = restyled()
+      out.texts.push(
+        r.chance(0.75)
+          ? augmentOne(x.text, x.type, r, docTypes, { heading: null, dropTitle: r.chance(0.25), restyle: rs })
+          : rs
+            ? restyle(x.text, r)
+            : x.text,
+      )
       out.types.push(x.type)
     }
     return out
@@ -329,7 +351,12 @@ export function trainDoctypeModel(opts: TrainOptions): TrainResult {
   const fit = (set: Built, an: Analysed[], label: string): { vectorizer: Vectorizer; weights: LogRegWeights } => {
     const vocabulary = buildVocabulary(
       an.map((x) => x.a),
-      { minDf: p.minDf, maxFeatures: p.maxFeatures, structure: opts.structureFeatures === undefined ? true : !!opts.structureFeatures },
+      {
+        minDf: p.minDf,
+        maxFeatures: p.maxFeatures,
+        structure: opts.structureFeatures === undefined ? true : !!opts.structureFeatures,
+        headingLayout: p.headingLayout,
+      },
     )
     const vectorizer = new Vectorizer(vocabulary, signalTypes, p.structureWeight)
     const X = an.map((x) => vectorizer.featurize(x.a, docTypes, x.s).vector)
