@@ -64,7 +64,8 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   const lock = await lockDataFolder(config.dataDir, { name: receives ? lockNameFor(config.nodes.site) : workerLockName() })
   let app: App
   try {
-    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: works ? 1 : 0, work: works })
+    // The configured queue: pg-boss on the PostgreSQL server when catalog.url is set, so watchers and workers of several machines share it.
+    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: works ? 1 : 0, work: works, queue: 'configured' })
   } catch (err) {
     await lock.release()
     throw err
