@@ -16,7 +16,9 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { openCatalog } from '../../catalog/db.js'
+import { openCatalog, type Db } from '../../catalog/db.js'
+import { originalsWithoutDocument } from '../../ingest/originals.js'
+import { openJobQueue } from '../../queue/open.js'
 import { loadConfig, type Config } from '../../config/config.js'
 import { ChartclerkError } from '../../errors.js'
 import { ArchiveAwareStore } from '../../storage/archiveAwareStore.js'
@@ -37,7 +39,10 @@ export interface StorageCommandDeps {
   /** The configuration a `--to` file describes (secrets from the environment, as always). */
   targetConfig(file: string): Readonly<Config>
   createStore(config: Readonly<Config>): Promise<ObjectStore>
-  /** The SHA-256 of every document in the catalog (documents.sha256). */
+  /**
+   * The SHA-256 of every document in the catalog (documents.sha256), and of the originals stored
+   * for files that are no document (yet): on the job queue, or set aside in quarantine.
+   */
   catalogOriginals(config: Readonly<Config>): CatalogShas
 }
 
@@ -60,9 +65,20 @@ async function* catalogShas(
       .all() as { sha256: string }[]
     // Received stacks stay in the main store beside the documents cut from them.
     if (location === 'main') rows.push(...(catalog.db.prepare('SELECT sha256 FROM batches').all() as { sha256: string }[]))
+    // Stored by a watcher and not (yet) a document: queued, or set aside in quarantine.
+    if (location === 'main') rows.push(...(await receivedOnly(config, catalog.db)).map((sha256) => ({ sha256 })))
     yield* rows.map((r) => ({ sha256: r.sha256 }))
   } finally {
     catalog.close()
+  }
+}
+
+async function receivedOnly(config: Readonly<Config>, db: Db): Promise<string[]> {
+  const queue = await openJobQueue(config.catalog, db, config.queue)
+  try {
+    return await originalsWithoutDocument(queue, config.quarantineDir)
+  } finally {
+    await queue.close()
   }
 }
 
