@@ -452,8 +452,10 @@ export class IngestRunner extends EventEmitter {
    * stored ('claimed'), its job queued carrying the original's SHA-256, and only then is the
    * claimed copy let go. Not stored or not queued (storage or queue away, the disk full): the file
    * goes back to the inbox and receiving pauses. recover() runs it again on a claim a crash
-   * interrupted; `stored`: the row says the original was stored already (then only the enqueue,
-   * a no-op for a job already queued, and letting the copy go are left). True when queued.
+   * interrupted; `stored`: the row says the original was stored already (then, once the store is
+   * seen to hold it whole, only the enqueue, a no-op for a job already queued, and letting the copy
+   * go are left; a claim of an earlier version, never stored, is stored now; with the store away
+   * the copy stays for the next start). True when queued.
    */
   private async storeAndQueue(job: Job, stored = false): Promise<boolean> {
     const { catalog, log, store } = this.ctx
@@ -466,7 +468,7 @@ export class IngestRunner extends EventEmitter {
     }
     try {
       job.sha256 = await sha256File(job.workPath)
-      if (!stored) {
+      if (!stored || !(await verifyObject(store, originalKey(job.sha256), job.sha256))) {
         job.contentType = await sniffFile(job.workPath, job.originalName).then(
           (s) => s.contentType,
           () => undefined, // the worker reads what it really is, and refuses it with advice
@@ -481,7 +483,7 @@ export class IngestRunner extends EventEmitter {
           sourceFolder: job.sourceFolder,
           site: this.opts.site,
         })
-        catalog.jobs.update(job.id, { state: 'claimed' })
+        if (!stored) catalog.jobs.update(job.id, { state: 'claimed' })
         crashHookForTests('stored', job.originalName)
       }
       job.stored = true
@@ -494,8 +496,8 @@ export class IngestRunner extends EventEmitter {
       let e = toChartclerkError(err, 'INTERNAL', 'store-original')
       if (!e.transient && isNoSpace(err)) e = diskFullError('store-original')
       if (stored) {
-        // Stored already, perhaps queued: it stays claimed, and the next start queues it.
-        log.warn({ job: job.id, code: e.code }, 'a stored original not queued yet; the next start queues it')
+        // Claimed and perhaps queued: the copy stays, and the next start tries again.
+        log.warn({ job: job.id, code: e.code }, 'a claimed file not stored or not queued yet; the next start tries again')
         return false
       }
       // Released before the file goes back: a crash in between leaves an unheld work file, which recover() gives back.
