@@ -19,6 +19,7 @@ import { SearchablePdfBuilder } from './derived/searchablePdfs.js'
 import { closeSandbox, configureSandbox, prewarmReaders } from './extract/sandbox/pool.js'
 import { ContentLocks } from './ingest/contentLocks.js'
 import { IngestRunner } from './ingest/runner.js'
+import { openJobQueue } from './queue/open.js'
 import { SqliteJobQueue } from './queue/sqlite.js'
 import type { JobQueue } from './queue/types.js'
 import type { StageContext } from './ingest/stages/types.js'
@@ -66,7 +67,14 @@ export { rulesDirOf }
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
 export async function openApp(
   config: Readonly<Config>,
-  opts: { log?: Logger; storageMayBeDown?: boolean; clock?: Clock; prewarmReaders?: number; work?: boolean; queue?: JobQueue } = {},
+  opts: {
+    log?: Logger
+    storageMayBeDown?: boolean
+    clock?: Clock
+    prewarmReaders?: number
+    work?: boolean
+    queue?: JobQueue | 'configured'
+  } = {},
 ): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
   // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
@@ -155,16 +163,33 @@ export async function openApp(
     ruleFiles,
     clock,
   }
-  // The embedded queue on the catalog's job rows. (pg-boss, src/queue/pgboss.ts, takes over once the
-  // runner's job rows and the documents live on the PostgreSQL catalog too: until then a job's
-  // stages are recorded in this SQLite file, which one machine holds.)
-  const queue =
-    opts.queue ??
-    new SqliteJobQueue(catalog.db, {
-      leaseSeconds: config.queue.leaseSeconds,
-      maxAttempts: config.queue.maxAttempts,
-      retryDelaySeconds: config.queue.retryDelaySeconds,
-    })
+  // The job queue between receiving and working: the one given; with 'configured', pg-boss on the
+  // PostgreSQL server when catalog.url is set (watchers and workers on several machines share it);
+  // else the embedded queue on the catalog's job rows. (Until the runner's job rows and the
+  // documents live on the PostgreSQL catalog too, a job's stages and its document are recorded in
+  // this SQLite file: workers on other machines need that to land.)
+  const settings = {
+    leaseSeconds: config.queue.leaseSeconds,
+    maxAttempts: config.queue.maxAttempts,
+    retryDelaySeconds: config.queue.retryDelaySeconds,
+  }
+  let queue: JobQueue
+  try {
+    queue =
+      opts.queue === 'configured'
+        ? await openJobQueue(config.catalog, catalog.db, settings, {
+            onError: (err) => log.warn({ code: (err as { code?: string }).code }, 'job queue server: connection trouble'),
+          })
+        : (opts.queue ?? new SqliteJobQueue(catalog.db, settings))
+  } catch (err) {
+    await ocr.close()
+    await storeWithArchive.close()
+    await store.close()
+    await sql.close()
+    catalog.close()
+    throw err
+  }
+  const ownQueue = opts.queue === 'configured'
   const runner = new IngestRunner(ctx, {
     concurrency: config.ingest.concurrency,
     queue,
@@ -200,6 +225,7 @@ export async function openApp(
       await closeSandbox()
       await storeWithArchive.close()
       await store.close()
+      if (ownQueue) await queue.close()
       await sql.close()
       catalog.close()
     },

@@ -34,7 +34,10 @@ export type ReadBudget = FileSettings['ingest']['budget']
  */
 export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr' | 'ingest' | 'queue'> & {
   configFile: string | null
+  /** The receiving side's own folder: a claimed inbox file waits here until its original is stored and its job queued. */
   workDir: string
+  /** A worker's own folder: the originals it reads from the object store, one sub-folder per worker process. */
+  fetchDir: string
   storage: Omit<FileSettings['storage'], 's3' | 'filesystem'> & { filesystem: { dir: string }; s3?: S3Settings }
   /**
    * `path`: the embedded SQLite catalog. `url`: a PostgreSQL catalog shared by several desks
@@ -257,6 +260,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     dataDir,
     quarantineDir: resolveFrom(c.quarantineDir),
     workDir: path.join(dataDir, 'work'),
+    fetchDir: path.join(dataDir, 'fetched'),
     rulesDir: resolveFrom(c.rulesDir),
     watch: { ...c.watch, inbox: resolveFrom(c.watch.inbox) },
     storage: {

@@ -3,10 +3,13 @@
  *
  * - `start`: one per data folder (per site with `nodes.site`), it watches the inbox, files what
  *   arrives, serves the web desk when asked and builds searchable PDFs in the background;
- * - `watcher` (`start --no-workers`): only receives: takes stable inbox files into the work area
- *   and queues them (one per site);
- * - `worker` (`chartclerk worker`, any number): only works: takes queued jobs and runs the rest
- *   of the pipeline, and builds searchable PDFs.
+ * - `watcher` (`start --no-workers`): only receives: takes stable inbox files, stores each original
+ *   in the object store and queues its job (one per site);
+ * - `worker` (`chartclerk worker`, any number, on any machine): only works: takes queued jobs,
+ *   reads each original from the object store and runs the rest of the pipeline, and builds
+ *   searchable PDFs.
+ *
+ * With `catalog.url` set the job queue is pg-boss on that PostgreSQL server; else the embedded one.
  *
  * It stops in an order that loses nothing (a job in hand that does not finish in time goes back
  * to the queue untouched). The command line only starts it, prints its results and hands it the
@@ -64,7 +67,8 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
   const lock = await lockDataFolder(config.dataDir, { name: receives ? lockNameFor(config.nodes.site) : workerLockName() })
   let app: App
   try {
-    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: works ? 1 : 0, work: works })
+    // The configured queue: pg-boss on the PostgreSQL server when catalog.url is set, so watchers and workers of several machines share it.
+    app = await openApp(config, { storageMayBeDown: true, prewarmReaders: works ? 1 : 0, work: works, queue: 'configured' })
   } catch (err) {
     await lock.release()
     throw err
@@ -85,8 +89,8 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     await lock.release()
     throw err
   }
-  // Receiving needs the work area only; working waits for storage.
-  if (works && !app.storageReady) {
+  // Receiving stores each original and working reads it back: both wait for storage.
+  if (!app.storageReady) {
     // Storage did not answer at start: the desk runs (it shows storage as down), files wait in the inbox.
     let lastCode = ''
     runner.pauseForStorage('storage unreachable', async () => {
@@ -122,10 +126,16 @@ export async function startDaemon(config: Readonly<Config>, opts: DaemonOptions)
     runner.on('unstable', (f: string) => w.retrack(f))
     runner.on('resumed', () => void w.rescan())
     await w.start()
-    log.info({ inbox: config.watch.inbox, polling: config.watch.polling, site: config.nodes.site, role }, 'watching the inbox')
+    log.info(
+      { inbox: config.watch.inbox, polling: config.watch.polling, site: config.nodes.site, role, queue: runner.queue.engine },
+      'watching the inbox',
+    )
   }
   if (works)
-    log.info({ worker: runner.worker, workers: config.ocr.workers, concurrency: config.ingest.concurrency, role }, 'working the queue')
+    log.info(
+      { worker: runner.worker, workers: config.ocr.workers, concurrency: config.ingest.concurrency, role, queue: runner.queue.engine },
+      'working the queue',
+    )
 
   let stopping: Promise<void> | null = null
   let markStopped!: () => void

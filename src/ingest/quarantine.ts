@@ -19,6 +19,8 @@ export interface QuarantineNote {
   documentId: number | null
   jobId: string
   quarantinedAt: string
+  /** The original's key in the object store, when it was stored before it was set aside (it stays there too). */
+  storedAs?: string
 }
 
 /** A free file name in the quarantine folder, keeping the clerk's original name readable. */

@@ -1,12 +1,17 @@
 /**
- * The ingest runner, in two halves that may run in different processes:
+ * The ingest runner, in two halves that may run in different processes and on different machines:
  *
- * - receiving (a watcher): takes a stable inbox file into the work area under a job row and
- *   puts it on the job queue (src/queue/);
- * - working (a worker): its lanes claim jobs from the queue under a lease, renew the lease while
- *   a stage runs, and end every file in exactly one place: stored and catalogued, or in
- *   quarantine with its note. A storage outage gives the job back to the queue (it runs again
- *   after a short wait, the run not counted) and pauses the lanes until storage answers.
+ * - receiving (a watcher): takes a stable inbox file into its own work area under a job row,
+ *   stores the original in the object store with the verified write, queues the job carrying the
+ *   original's SHA-256 (src/queue/), and only then lets its copy go. A crash at any step leaves
+ *   the file in the inbox (or in the work area, given back at the next start) or stored and queued;
+ *   the same content received again is a repeat receipt, never a second document.
+ * - working (a worker): its lanes claim jobs from the queue under a lease, read each original from
+ *   the object store into the worker's own folder (hash-checked), renew the lease while a stage
+ *   runs, and end every file in exactly one place: catalogued, or in quarantine with its note. A
+ *   storage outage gives the job back to the queue (it runs again after a short wait, the run not
+ *   counted) and pauses the lanes until storage answers. The object store, not a local folder, is
+ *   what the two halves share.
  *
  * The crash guard: a job whose worker went away while reading the file (inspect, extract) has
  * had a failed run; after `queue.maxAttempts` such runs (default ingest.maxCrashes) it is
@@ -23,13 +28,19 @@ import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { backoffMs } from '../queue/backoff.js'
 import { deadLetterError } from '../queue/deadLetter.js'
 import { LEASE_EXPIRED, type ClaimedJob, type DeadJob, type JobQueue, type QueuedFile } from '../queue/types.js'
+import { verifyObject } from '../storage/hashObject.js'
+import type { JobRow } from '../catalog/jobs.js'
 import { processAlive } from './dataLock.js'
 import { copyFileDurably, moveFile, moveLink } from './fsMove.js'
 import { checkInboxPath } from './inboxPath.js'
 import { diskFullError, hasRoom, isNoSpace, MIN_FREE_BYTES } from './diskSpace.js'
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
+import { fetchOriginal, sizeRefusal, storeOriginal } from './originals.js'
 import { listQuarantine, quarantineTarget, writeQuarantineNote } from './quarantine.js'
+import { sha256File } from './stages/hash.js'
+import { sniffFile } from '../extract/sniff.js'
+import { originalKey } from '../storage/objectStore.js'
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { MatchSummary } from '../patients/matchSummary.js'
 import type { Job, Stage, StageContext } from './stages/types.js'
@@ -120,6 +131,8 @@ export class IngestRunner extends EventEmitter {
   private readonly known = new Set<string>()
   private readonly active = new Map<string, Job>()
   readonly worker = workerName()
+  /** This process's own folder for the originals its lanes read from the store. */
+  private readonly fetchDir: string
   private receiving = false
   private lanesRunning = 0
   private suspectRunning = false
@@ -137,6 +150,7 @@ export class IngestRunner extends EventEmitter {
     private readonly opts: RunnerOptions,
   ) {
     super()
+    this.fetchDir = path.join(ctx.config.fetchDir, fetchFolderOf(this.worker))
   }
 
   get queue(): JobQueue {
@@ -183,6 +197,7 @@ export class IngestRunner extends EventEmitter {
         this.ctx.log.warn({ code: (err as { code?: string }).code }, 'jobs of workers that went away not taken back yet'),
       )
       void gone
+        .then(() => this.tidyFetched())
         .then(() => this.drainDead())
         .finally(() => {
           this.wake()
@@ -204,6 +219,7 @@ export class IngestRunner extends EventEmitter {
     const resumed = await this.takeBackFromGoneWorkers()
     if (opts.receive !== false) await this.recoverReceiving()
     if (this.working) {
+      await this.tidyFetched()
       await this.drainDead()
       this.wake()
     }
@@ -221,6 +237,9 @@ export class IngestRunner extends EventEmitter {
         if (existsSync(row.workPath)) {
           await fs.mkdir(path.dirname(row.outcome), { recursive: true })
           await moveFile(row.workPath, row.outcome)
+        } else if (view.file.sha256 && !existsSync(row.outcome)) {
+          // A worker's copy went with it: the original comes from the store.
+          await fetchOriginal(this.ctx.store, view.file.sha256, row.outcome)
         }
         // Ended first, then given back: a worker that claims it meanwhile finds it ended and completes it.
         catalog.jobs.update(row.id, { state: 'quarantined' })
@@ -244,16 +263,7 @@ export class IngestRunner extends EventEmitter {
     const ours = (p: string) => p === inbox || p.startsWith(inbox + path.sep)
     for (const row of catalog.jobs.unfinished()) {
       const workExists = existsSync(row.workPath)
-      const job: Job = {
-        id: row.id,
-        mode: row.mode,
-        sourcePath: row.inboxPath,
-        workPath: row.workPath,
-        originalName: row.originalName,
-        sourceFolder: row.sourceFolder,
-        receivedAt: row.receivedAt,
-        documentId: row.documentId ?? undefined,
-      }
+      const job = this.jobOfRow(row)
       if (row.mode === 'ingest') {
         // `ingest` worked on a copy; the file given is still where it was.
         await fs.rm(row.workPath, { force: true })
@@ -280,39 +290,95 @@ export class IngestRunner extends EventEmitter {
       }
       if (!workExists) {
         if (row.stage === 'quarantine' && row.outcome && existsSync(row.outcome)) catalog.jobs.update(row.id, { state: 'quarantined' })
+        // Stored and queued (its claimed copy let go): the queue's now, a worker ends it.
+        else if (row.state === 'claimed') continue
         else {
           log.warn({ job: row.id }, 'claimed file is neither in the inbox nor in the work area; nothing to recover')
           catalog.jobs.update(row.id, { state: 'released' })
         }
         continue
       }
-      // In the work area without a queue job (moved, then down before it was queued; or left by
-      // an earlier version that had no queue): queue it now. Earlier crashes while reading it count.
-      const crashes = row.stage && READING_STAGES.has(row.stage) ? row.crashes + 1 : row.crashes
-      if (crashes >= this.queue.settings.maxAttempts) {
-        catalog.jobs.update(row.id, { crashes })
-        await this.quarantinePoison(job, row.stage, crashes)
-        continue
+      // Still in the work area: perhaps stored and queued already (down before the copy went), perhaps
+      // not (down before the store), or left by an earlier version whose workers read the work area,
+      // where crashes while reading it count.
+      if (row.stage && READING_STAGES.has(row.stage)) {
+        const crashes = row.crashes + 1
+        if (crashes >= this.queue.settings.maxAttempts) {
+          catalog.jobs.update(row.id, { crashes })
+          await this.quarantinePoison(job, row.stage, crashes)
+          continue
+        }
+        catalog.jobs.update(row.id, { crashes, attempts: crashes, stage: null })
       }
-      catalog.jobs.update(row.id, { crashes, attempts: crashes, stage: null })
-      await this.queue.enqueue(row.id, this.queuedFile(job), { id: row.id })
+      await this.storeAndQueue(job, row.state === 'claimed')
     }
-    // Files in the work area that no job holds cannot come from a finished claim: give them back.
-    // (Listed before the rows are read: a claim writes its row before it moves the file, so a file
-    // another site's watcher is claiming right now is seen with its row.)
+    // Files in the work area. A queued job's copy (down right after queueing) is let go once the
+    // store is seen to hold it; a file whose job ended meanwhile likewise. Files that no job holds
+    // cannot come from a finished claim: they go back to the inbox. (Listed before the rows are
+    // read: a claim writes its row before it moves the file, so a file another site's watcher is
+    // claiming right now is seen with its row.)
     const names = await fs.readdir(config.workDir)
     const inHand = catalog.jobs.workPathsInHand()
     for (const name of names) {
       const full = path.join(config.workDir, name)
-      if (inHand.has(full)) continue
+      if (!existsSync(full)) continue
       if (name.endsWith('.partial')) {
         if (!inHand.has(full.slice(0, -'.partial'.length))) await fs.rm(full, { force: true })
+        continue
+      }
+      const row = catalog.jobs.get(name)
+      const mine = row?.mode === 'watch' && row.workPath === full
+      if (inHand.has(full)) {
+        if (mine && row.state === 'claimed' && ours(row.inboxPath)) await this.storeAndQueue(this.jobOfRow(row), true)
+        continue
+      }
+      if (mine && (row.state === 'done' || row.state === 'quarantined') && (await this.storedWhole(full))) {
+        await fs.rm(full, { force: true })
         continue
       }
       const back = path.join(config.watch.inbox, `recovered-${name}`)
       await fs.mkdir(config.watch.inbox, { recursive: true })
       await moveFile(full, back)
       log.warn({ file: name }, 'returned an unreferenced work file to the inbox')
+    }
+  }
+
+  private jobOfRow(row: JobRow): Job {
+    return {
+      id: row.id,
+      mode: row.mode,
+      sourcePath: row.inboxPath,
+      workPath: row.workPath,
+      originalName: row.originalName,
+      sourceFolder: row.sourceFolder,
+      receivedAt: row.receivedAt,
+      ...(this.opts.site ? { site: this.opts.site } : {}),
+      documentId: row.documentId ?? undefined,
+    }
+  }
+
+  /** True when the object store holds this file whole as an original (false when not, or when the store does not answer). */
+  private async storedWhole(file: string): Promise<boolean> {
+    try {
+      const sha = await sha256File(file)
+      return await verifyObject(this.ctx.store, originalKey(sha), sha)
+    } catch {
+      return false
+    }
+  }
+
+  /** Removes what workers of this machine that are gone left in their folders (copies of stored originals). */
+  private async tidyFetched(): Promise<void> {
+    let names: string[]
+    try {
+      names = await fs.readdir(this.ctx.config.fetchDir)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const worker = workerOfFetchFolder(name)
+      if (worker && workerGone(worker, this.worker))
+        await fs.rm(path.join(this.ctx.config.fetchDir, name), { recursive: true, force: true })
     }
   }
 
@@ -358,7 +424,7 @@ export class IngestRunner extends EventEmitter {
     await Promise.race([done, new Promise((r) => setTimeout(r, graceMs).unref())])
   }
 
-  /** The receiving half: takes offered files into the work area and queues them, one at a time. */
+  /** The receiving half: takes offered files into the work area, stores and queues them, one at a time. */
   private async receive(): Promise<void> {
     if (this.receiving) return
     this.receiving = true
@@ -367,18 +433,7 @@ export class IngestRunner extends EventEmitter {
         const offer = this.offers.shift()!
         try {
           const job = await this.claim(offer.inboxPath, offer.observed)
-          if (job) {
-            try {
-              await this.queue.enqueue(job.id, this.queuedFile(job), { id: job.id })
-            } catch (err) {
-              if (!isNoSpace(err)) throw err
-              // No room to queue it: back where it was (a rename needs none); the row stays 'claiming' for recover().
-              await moveFile(job.workPath, job.sourcePath)
-              this.pauseForDiskFull(0)
-              continue
-            }
-            this.wake()
-          }
+          if (job && (await this.storeAndQueue(job))) this.wake()
         } catch (err) {
           this.ctx.log.error({ err: toChartclerkError(err).message }, 'receiving a file failed')
         } finally {
@@ -391,6 +446,93 @@ export class IngestRunner extends EventEmitter {
     }
   }
 
+  /**
+   * The rest of receiving a claimed file: a file that is no document by its size alone is set
+   * aside here (nothing stored); any other is stored with the verified write, its row marked
+   * stored ('claimed'), its job queued carrying the original's SHA-256, and only then is the
+   * claimed copy let go. Not stored or not queued (storage or queue away, the disk full): the file
+   * goes back to the inbox and receiving pauses. recover() runs it again on a claim a crash
+   * interrupted; `stored`: the row says the original was stored already (then, once the store is
+   * seen to hold it whole, only the enqueue, a no-op for a job already queued, and letting the copy
+   * go are left; a claim of an earlier version, never stored, is stored now; with the store away
+   * the copy stays for the next start). True when queued.
+   */
+  private async storeAndQueue(job: Job, stored = false): Promise<boolean> {
+    const { catalog, log, store } = this.ctx
+    job.size = (await fs.stat(job.workPath)).size
+    const refused = stored ? null : sizeRefusal(job.size, this.ctx.config)
+    if (refused) {
+      const target = await this.quarantine(job, refused, job.workPath)
+      this.emit('result', { ...this.failedResult(job, refused), quarantinedAs: target })
+      return false
+    }
+    try {
+      job.sha256 = await sha256File(job.workPath)
+      if (!stored || !(await verifyObject(store, originalKey(job.sha256), job.sha256))) {
+        job.contentType = await sniffFile(job.workPath, job.originalName).then(
+          (s) => s.contentType,
+          () => undefined, // the worker reads what it really is, and refuses it with advice
+        )
+        this.stageStarted(job, 'store-original')
+        await storeOriginal(store, job.workPath, {
+          sha256: job.sha256,
+          size: job.size,
+          contentType: job.contentType,
+          originalName: job.originalName,
+          receivedAt: job.receivedAt,
+          sourceFolder: job.sourceFolder,
+          site: this.opts.site,
+        })
+        if (!stored) catalog.jobs.update(job.id, { state: 'claimed' })
+        crashHookForTests('stored', job.originalName)
+      }
+      job.stored = true
+      const queued = await this.queue.enqueue(job.id, this.queuedFile(job), { id: job.id })
+      crashHookForTests('queued', job.originalName)
+      // A job an earlier version queued reads this very file from the work area: it stays.
+      const earlier = queued.created ? null : await this.queue.get(queued.id)
+      if (earlier && earlier.file.sha256 === undefined) return true
+    } catch (err) {
+      let e = toChartclerkError(err, 'INTERNAL', 'store-original')
+      if (!e.transient && isNoSpace(err)) e = diskFullError('store-original')
+      if (stored) {
+        // Claimed and perhaps queued: the copy stays, and the next start tries again.
+        log.warn({ job: job.id, code: e.code }, 'a claimed file not stored or not queued yet; the next start tries again')
+        return false
+      }
+      // Released before the file goes back: a crash in between leaves an unheld work file, which recover() gives back.
+      try {
+        catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
+      } catch {
+        // a full disk: recover() finds the file back in the inbox and releases the row
+      }
+      await this.giveBack(job)
+      log.warn({ job: job.id, code: e.code }, 'received file not stored or not queued; back in the inbox for a later try')
+      if (e.code === 'STORAGE_FULL') this.pauseForDiskFull(job.size)
+      else if (e.transient || e.code.startsWith('STORAGE_')) this.pauseForStorage()
+      return false
+    }
+    await fs.rm(job.workPath, { force: true })
+    log.debug({ job: job.id, sha256: job.sha256, size: job.size }, 'received: stored and queued')
+    return true
+  }
+
+  /** A claimed file back into the inbox, under its own name (or a free one beside it if a new file took that name meanwhile). */
+  private async giveBack(job: Job): Promise<void> {
+    if (!existsSync(job.workPath)) return
+    const dir = path.dirname(job.sourcePath)
+    const back = existsSync(job.sourcePath) ? quarantineTarget(dir, path.basename(job.sourcePath)) : job.sourcePath
+    await fs.mkdir(dir, { recursive: true })
+    await moveFile(job.workPath, back)
+  }
+
+  /** A stage begins: recorded on the job's row (the crash guard reads it), logged, and the tests' crash point. */
+  private stageStarted(job: Job, stage: string): void {
+    this.ctx.catalog.jobs.update(job.id, { stage })
+    this.ctx.log.debug({ job: job.id, stage, kind: job.kind, size: job.size }, 'stage')
+    crashHookForTests(stage, job.originalName)
+  }
+
   private queuedFile(job: Job): QueuedFile {
     return {
       mode: job.mode,
@@ -400,6 +542,7 @@ export class IngestRunner extends EventEmitter {
       sourceFolder: job.sourceFolder,
       receivedAt: job.receivedAt,
       ...(this.opts.site ? { site: this.opts.site } : {}),
+      ...(job.stored && job.sha256 ? { sha256: job.sha256, size: job.size } : {}),
     }
   }
 
@@ -432,18 +575,23 @@ export class IngestRunner extends EventEmitter {
         while (this.active.size > 0) await new Promise((r) => setTimeout(r, 50))
       } else this.wake()
       try {
+        const file = claimed.file
+        // Stored by its watcher: read from the object store into this worker's own folder. (A job
+        // queued by an earlier version, without the SHA-256, is read from the work area as then.)
+        const fromStore = file.sha256 !== undefined
         const job: Job = {
           id: claimed.key,
-          mode: claimed.file.mode,
-          sourcePath: claimed.file.inboxPath,
-          workPath: claimed.file.workPath,
-          originalName: claimed.file.originalName,
-          sourceFolder: claimed.file.sourceFolder,
-          receivedAt: claimed.file.receivedAt,
-          ...(claimed.file.site ? { site: claimed.file.site } : {}),
+          mode: file.mode,
+          sourcePath: file.inboxPath,
+          workPath: fromStore ? path.join(this.fetchDir, claimed.key) : file.workPath,
+          originalName: file.originalName,
+          sourceFolder: file.sourceFolder,
+          receivedAt: file.receivedAt,
+          ...(file.site ? { site: file.site } : {}),
+          ...(fromStore ? { sha256: file.sha256, size: file.size, stored: true } : {}),
           documentId: row?.documentId ?? undefined,
         }
-        for (const result of await this.process(job, claimed)) this.emit('result', result)
+        for (const result of await this.process(job, claimed, fromStore)) this.emit('result', result)
       } finally {
         if (suspect) {
           this.suspectRunning = false
@@ -466,9 +614,16 @@ export class IngestRunner extends EventEmitter {
     }
   }
 
+  /**
+   * A dead-lettered job's file into quarantine with its note. Stored by its watcher: whichever
+   * worker drains the list reads the original from the store into the quarantine folder (the
+   * object stays in the store as well, the note naming it). Queued by an earlier version: moved
+   * from the work area, by a process on the machine that has it.
+   */
   private async setAside(dead: DeadJob): Promise<void> {
     const { catalog, config, log } = this.ctx
     const row = catalog.jobs.get(dead.key)
+    const sha256 = dead.file.sha256
     const job: Job = {
       id: dead.key,
       mode: dead.file.mode,
@@ -477,9 +632,19 @@ export class IngestRunner extends EventEmitter {
       originalName: dead.file.originalName,
       sourceFolder: dead.file.sourceFolder,
       receivedAt: dead.file.receivedAt,
+      ...(sha256 ? { sha256, stored: true } : {}),
       documentId: row?.documentId ?? undefined,
     }
-    if (!existsSync(job.workPath)) {
+    if (sha256) {
+      // Set aside part-way before (the note written, the copy not): finish it under the note's name.
+      const prior = (await listQuarantine(config.quarantineDir)).find((n) => n.jobId === job.id)
+      if (prior) {
+        const at = path.join(config.quarantineDir, prior.file)
+        if (!existsSync(at)) await fetchOriginal(this.ctx.store, sha256, at)
+        catalog.jobs.update(job.id, { state: 'quarantined' })
+        return
+      }
+    } else if (!existsSync(job.workPath)) {
       // Set aside already (down after the move), or not this machine's work area.
       for (const note of await listQuarantine(config.quarantineDir))
         if (note.jobId === job.id && existsSync(path.join(config.quarantineDir, note.file))) return
@@ -492,7 +657,7 @@ export class IngestRunner extends EventEmitter {
       catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
       catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
     }
-    const target = await this.quarantine(job, e, job.workPath)
+    const target = await this.quarantine(job, e, sha256 ? { sha256 } : job.workPath)
     log.error({ job: job.id, attempts: dead.attempts, stage: dead.failure.stage }, 'job failed every attempt: quarantined')
     this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
   }
@@ -590,18 +755,22 @@ export class IngestRunner extends EventEmitter {
     return this.process(job)
   }
 
-  /** Runs the pipeline on a job in hand: `claimed` for a queue job (its lease is renewed while a stage runs), none for `ingest`. */
-  private async process(job: Job, claimed?: ClaimedJob): Promise<IngestResult[]> {
+  /**
+   * Runs the pipeline on a job in hand: `claimed` for a queue job (its lease is renewed while a
+   * stage runs), none for `ingest`. `fetch`: the original is first read from the object store into
+   * `job.workPath`, this worker's own copy, removed when the run ends.
+   */
+  private async process(job: Job, claimed?: ClaimedJob, fetch = false): Promise<IngestResult[]> {
     const { catalog, log } = this.ctx
     this.active.set(job.id, job)
     const beat = claimed ? this.keepLease(claimed) : null
     try {
       if (!claimed) catalog.jobs.startAttempt(job.id)
-      await runPipeline(job, this.ctx, this.opts.stages ?? STAGES, (stage) => {
-        catalog.jobs.update(job.id, { stage })
-        log.debug({ job: job.id, stage, kind: job.kind, size: job.size }, 'stage')
-        crashHookForTests(stage, job.originalName)
-      })
+      if (fetch && claimed) {
+        const stop = await this.fetchFor(job, claimed)
+        if (stop) return stop
+      }
+      await runPipeline(job, this.ctx, this.opts.stages ?? STAGES, (stage) => this.stageStarted(job, stage))
       const status = job.status ?? 'needs_review'
       // A stack's own row is gone once its parts stand: the job points at the first of them.
       if (job.parts?.length && !job.splitWaiting) job.documentId = job.parts[0]!.documentId
@@ -657,7 +826,31 @@ export class IngestRunner extends EventEmitter {
     } finally {
       if (beat) clearInterval(beat)
       job.releaseContent?.()
+      // This worker's copy of the stored original (moved already if the file was set aside).
+      if (fetch) await fs.rm(job.workPath, { force: true }).catch(() => {})
       this.active.delete(job.id)
+    }
+  }
+
+  /**
+   * The stored original into this worker's folder, hash-checked. Null when it is there; else the
+   * run ends here: storage away gives the job back uncounted (and pauses), a missing or damaged
+   * object is a failed run (tried again after a wait, dead-lettered after the last).
+   */
+  private async fetchFor(job: Job, claimed: ClaimedJob): Promise<IngestResult[] | null> {
+    this.stageStarted(job, 'fetch-original')
+    try {
+      await fs.mkdir(this.fetchDir, { recursive: true })
+      await fetchOriginal(this.ctx.store, job.sha256!, job.workPath)
+      return null
+    } catch (err) {
+      let e = toChartclerkError(err, 'INTERNAL', 'fetch-original')
+      if (!e.transient && isNoSpace(err)) e = diskFullError('fetch-original')
+      if (e.transient) return [await this.release(job, e, claimed)]
+      const out = await this.queue.fail(claimed, { code: e.code, message: e.action, stage: 'fetch-original' })
+      this.ctx.log.error({ job: job.id, code: e.code, outcome: out.outcome }, 'the stored original could not be read')
+      if (out.outcome === 'dead') void this.drainDead()
+      return []
     }
   }
 
@@ -676,10 +869,11 @@ export class IngestRunner extends EventEmitter {
     }, every)
   }
 
+  /** Sets the file aside with its note: moved from `from`, or read from the object store (`{ sha256 }`). */
   private async quarantine(
     job: Job,
     e: ChartclerkError,
-    from: string,
+    from: string | { sha256: string },
     opts: { link?: boolean; claimed?: ClaimedJob } = {},
   ): Promise<string> {
     const { catalog, config, log } = this.ctx
@@ -691,9 +885,12 @@ export class IngestRunner extends EventEmitter {
       sha256: job.sha256 ?? null,
       documentId: job.documentId ?? null,
       jobId: job.id,
+      // The original stays in the store too: the note says where.
+      ...(job.stored && job.sha256 ? { storedAs: originalKey(job.sha256) } : {}),
     })
+    if (typeof from !== 'string') await fetchOriginal(this.ctx.store, from.sha256, target)
     // A link is moved as a link: never a copy of what it points at.
-    await (opts.link ? moveLink : moveFile)(from, target)
+    else await (opts.link ? moveLink : moveFile)(from, target)
     if (!opts.claimed || (await this.queue.complete(opts.claimed, { quarantined: true })))
       catalog.jobs.update(job.id, { state: 'quarantined' })
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'quarantined')
@@ -877,6 +1074,18 @@ export class IngestRunner extends EventEmitter {
   private failedResult(job: Job, e: ChartclerkError): IngestResult {
     return { ...this.resultOf(job, 'failed'), error: { code: e.code, message: e.action, stage: e.stage ?? null } }
   }
+}
+
+/** A worker's folder under config.fetchDir: its name (host:pid:random) with `_` for `:`. */
+function fetchFolderOf(worker: string): string {
+  return worker.replace(/:/g, '_')
+}
+
+/** The worker whose folder this is (null for a name that is no worker's folder). */
+function workerOfFetchFolder(name: string): string | null {
+  const parts = name.split('_')
+  if (parts.length < 3 || !/^\d+$/.test(parts[parts.length - 2]!)) return null
+  return `${parts.slice(0, -2).join('_')}:${parts[parts.length - 2]}:${parts[parts.length - 1]}`
 }
 
 /**

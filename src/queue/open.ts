@@ -11,8 +11,13 @@ export async function openJobQueue(
   catalog: { url?: string; password?: string },
   sqlite: Db,
   settings: Partial<QueueSettings> = {},
+  opts: { onError?: (err: Error) => void } = {},
 ): Promise<JobQueue> {
+  const { leaseSeconds, maxAttempts, retryDelaySeconds } = { ...settings }
+  const s = Object.fromEntries(
+    Object.entries({ leaseSeconds, maxAttempts, retryDelaySeconds }).filter(([, v]) => v !== undefined),
+  ) as Partial<QueueSettings>
   return catalog.url
-    ? PgBossJobQueue.open({ url: catalog.url, password: catalog.password }, settings)
-    : new SqliteJobQueue(sqlite, settings)
+    ? PgBossJobQueue.open({ url: catalog.url, password: catalog.password, onError: opts.onError }, s)
+    : new SqliteJobQueue(sqlite, s)
 }

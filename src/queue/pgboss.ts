@@ -307,6 +307,17 @@ export class PgBossJobQueue implements JobQueue {
     return out
   }
 
+  async originals(): Promise<string[]> {
+    // The ingest queue's jobs not ended, and the dead letters not yet set aside.
+    const r = await this.pool.query<{ sha256: string }>(
+      `SELECT DISTINCT data->'file'->>'sha256' AS sha256 FROM ${this.table}
+       WHERE ((name = $1 AND state IN ('created', 'retry', 'active')) OR (name = $2 AND state IN ('created', 'retry', 'active')))
+         AND data->'file'->>'sha256' IS NOT NULL`,
+      [this.name, this.dead],
+    )
+    return r.rows.map((x) => x.sha256)
+  }
+
   async close(): Promise<void> {
     await this.boss.stop({ graceful: false, wait: true, close: true })
     await this.pool.end()

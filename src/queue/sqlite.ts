@@ -1,8 +1,8 @@
 /**
  * The embedded job queue: the catalog's own job rows (src/catalog/jobs.ts), no service.
  *
- * A queued job is a 'claimed' row (the file waits in the work area, as the runner has always
- * read it) with a key and no lease; a running job holds a lease (owner, token, until); a job
+ * A queued job is a 'claimed' row (its original stored, or for a job of an earlier version its
+ * file in the work area) with a key and no lease; a running job holds a lease (owner, token, until); a job
  * waiting after a failure has `run_after`; a dead-lettered job has `dead_at` and stays
  * 'claimed' until its file is set aside, then it is 'quarantined'; a finished job is 'done'.
  * `attempts` counts runs started and `crashes` runs whose worker went away (lease ran out), the
@@ -75,7 +75,11 @@ export class SqliteJobQueue implements JobQueue {
         if (existing) return { id: existing.id, created: false }
         const id = opts.id ?? randomUUID()
         const at = this.now().toISOString()
-        const extra = { ...(file.site ? { site: file.site } : {}), ...(file.sha256 ? { sha256: file.sha256 } : {}) }
+        const extra = {
+          ...(file.site ? { site: file.site } : {}),
+          ...(file.sha256 ? { sha256: file.sha256 } : {}),
+          ...(file.size !== undefined ? { size: file.size } : {}),
+        }
         // The runner writes its row before it moves the file into the work area (so a crash in
         // between is found); enqueueing that file adopts the row rather than writing another.
         const adopted = this.db
@@ -265,6 +269,13 @@ export class SqliteJobQueue implements JobQueue {
     return out
   }
 
+  async originals(): Promise<string[]> {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT json_extract(payload, '$.sha256') sha256 FROM jobs WHERE job_key IS NOT NULL AND state = 'claimed'`)
+      .all() as { sha256: string | null }[]
+    return rows.flatMap((r) => (r.sha256 ? [r.sha256] : []))
+  }
+
   async close(): Promise<void> {
     // The connection is the catalog's; it closes it.
   }
@@ -317,7 +328,7 @@ function stateOf(row: QueueRow): JobState {
 }
 
 function fileOf(row: QueueRow): QueuedFile {
-  const extra = row.payload ? (JSON.parse(row.payload) as Pick<QueuedFile, 'site' | 'sha256'>) : {}
+  const extra = row.payload ? (JSON.parse(row.payload) as Pick<QueuedFile, 'site' | 'sha256' | 'size'>) : {}
   return {
     mode: row.mode,
     inboxPath: row.inbox_path,

@@ -20,7 +20,11 @@ export interface QueuedFile {
   mode: 'watch' | 'ingest'
   /** Where the file was found (the inbox path, or the path given to `ingest`). */
   inboxPath: string
-  /** Where the claimed file waits for its worker. */
+  /**
+   * Where the receiving side held the claimed file. A job that carries `sha256` is read from the
+   * object store (originals/<sha256>) and this is only a note; one without (queued by an earlier
+   * version) is read from here.
+   */
   workPath: string
   originalName: string
   sourceFolder: string
@@ -29,6 +33,8 @@ export interface QueuedFile {
   site?: string
   /** The original's SHA-256 once stored (workers on other machines read it from the store). */
   sha256?: string
+  /** The original's size in bytes (with `sha256`). */
+  size?: number
 }
 
 export interface EnqueueOptions {
@@ -161,5 +167,11 @@ export interface JobQueue {
   inProgress(): Promise<JobView[]>
   /** How many jobs are in each state (completed ones only while the engine keeps them). */
   counts(): Promise<Record<JobState, number>>
+  /**
+   * The SHA-256s of the stored originals that jobs not yet ended carry (queued, waiting to be tried
+   * again, running, dead-lettered and not yet set aside): `storage verify` expects them in the store
+   * although no document names them yet.
+   */
+  originals(): Promise<string[]>
   close(): Promise<void>
 }

@@ -64,6 +64,47 @@ export async function putVerified(
   )
 }
 
+/**
+ * Read `key` into the local file `dest`, hashing it on the way, and keep it only when it hashes
+ * to `expectedSha256`: written as `dest.partial`, flushed, then renamed, so `dest` is whole or
+ * absent. A copy that does not match is removed and refused (STORAGE_VERIFY_FAILED, not
+ * transient: the stored object itself is wrong); a missing object is STORAGE_NOT_FOUND.
+ */
+export async function getVerified(store: ObjectStore, key: string, dest: string, expectedSha256: string): Promise<VerifiedResult> {
+  const expected = expectedSha256.toLowerCase()
+  const tmp = `${dest}.partial`
+  const hash = createHash('sha256')
+  let size = 0
+  const hasher = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk)
+      size += chunk.length
+      cb(null, chunk)
+    },
+  })
+  try {
+    await pipeline(await store.getStream(key), hasher, createWriteStream(tmp, { mode: 0o600 }))
+    const sha256 = hash.digest('hex')
+    if (sha256 !== expected)
+      throw new ChartclerkError(
+        'STORAGE_VERIFY_FAILED',
+        `The stored original ${key} no longer matches its fingerprint, so it was not read. Run "chartclerk storage verify" and tell the system administrator.`,
+        { detail: `${key} read back as ${sha256.slice(0, 12)}…, expected ${expected.slice(0, 12)}…` },
+      )
+    const h = await fs.open(tmp, 'r+')
+    try {
+      await h.sync()
+    } finally {
+      await h.close()
+    }
+    await fs.rename(tmp, dest)
+    return { key, sha256, size }
+  } catch (err) {
+    await fs.rm(tmp, { force: true })
+    throw err
+  }
+}
+
 export interface MoveOptions {
   /** Apply object lock retention at the destination (default: for originals/ keys). */
   retain?: boolean

@@ -15,6 +15,7 @@ import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement, type 
 import { RULE_FILE_KINDS } from '../../rules/inForce.js'
 import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
+import { openJobQueue } from '../../queue/open.js'
 import { SqliteJobQueue } from '../../queue/sqlite.js'
 import type { JobQueue, JobState } from '../../queue/types.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -65,6 +66,20 @@ async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | 
   }
 }
 
+/** The configured queue's status (pg-boss's when catalog.url is set); a queue server that does not answer shows as null. */
+async function queueStatusOf(config: Config, db: Db): Promise<Awaited<ReturnType<typeof queueStatus>> | null> {
+  if (!config.catalog.url) return queueStatus(new SqliteJobQueue(db, config.queue))
+  let queue: JobQueue | undefined
+  try {
+    queue = await openJobQueue(config.catalog, db, config.queue)
+    return await queueStatus(queue)
+  } catch {
+    return null
+  } finally {
+    await queue?.close().catch(() => {})
+  }
+}
+
 /** The work queue between watchers and workers: how many jobs wait, run (and on which workers), wait to be tried again, or failed every attempt. */
 async function queueStatus(
   queue: JobQueue,
@@ -89,7 +104,7 @@ export function registerStatusCommands(program: Command): void {
         await store.close()
         const docs = catalog.documents.countByStatus()
         const jobs = catalog.jobs.countByState()
-        const queue = await queueStatus(new SqliteJobQueue(catalog.db, config.queue))
+        const queue = await queueStatusOf(config, catalog.db)
         const ocr = await ocrStatus(config.ocr)
         const owed = new PendingSearchable(catalog.db)
         const agreement = await runningNodes(config, catalog.db)
@@ -114,7 +129,9 @@ export function registerStatusCommands(program: Command): void {
           printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
           printLine(`in progress   ${status.inProgress}`)
           printLine(
-            `queue         ${queue.queued} queued, ${queue.running} being read by ${queue.workers.length} worker(s), ${queue.retry} waiting to be tried again${queue.dead ? `, ${queue.dead} failed every attempt (being set aside in quarantine)` : ''}`,
+            queue
+              ? `queue         ${queue.queued} queued, ${queue.running} being read by ${queue.workers.length} worker(s), ${queue.retry} waiting to be tried again${queue.dead ? `, ${queue.dead} failed every attempt (being set aside in quarantine)` : ''}`
+              : `queue         the queue server (catalog.url) does not answer`,
           )
           printLine(`quarantined   ${status.quarantined} (see ${config.quarantineDir})`)
           const h = storage as { versioning?: string; objectLock?: boolean }

@@ -1,9 +1,11 @@
 /**
- * `chartclerk storage verify [--json]` and `chartclerk storage migrate --to FILE [--json]`
- * (--json is the global option).
+ * `chartclerk storage verify [--json]`, `chartclerk storage get ORIGINAL --out FILE` and
+ * `chartclerk storage migrate --to FILE [--json]` (--json is the global option).
  *
  * verify: re-reads every original, proves it by its SHA-256, compares the store with
- *   the catalog; exit 1 when anything is missing, corrupt or orphaned.
+ *   the catalog (and with the originals on the job queue or kept for quarantined files); exit 1
+ *   when anything is missing, corrupt or orphaned.
+ * get: one original out of the store into a file, proven by its SHA-256.
  * migrate: copies every object to the storage that another configuration file
  *   describes (filesystem -> S3, bucket -> bucket), each copy read back and proven;
  *   resumable (run it again after an interruption); when everything is there, the
@@ -16,14 +18,17 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
-import { openCatalog } from '../../catalog/db.js'
+import { openCatalog, type Db } from '../../catalog/db.js'
+import { originalsWithoutDocument } from '../../ingest/originals.js'
+import { openJobQueue } from '../../queue/open.js'
 import { loadConfig, type Config } from '../../config/config.js'
 import { ChartclerkError } from '../../errors.js'
 import { ArchiveAwareStore } from '../../storage/archiveAwareStore.js'
 import { createArchiveStore, createObjectStore } from '../../storage/createStore.js'
 import { migrateStore, type MigrateResult } from '../../storage/migrateStore.js'
 import { originalKey, type ObjectStore } from '../../storage/objectStore.js'
-import { verifiedCopy } from '../../storage/verified.js'
+import { shaFromKey } from '../../storage/hashObject.js'
+import { getVerified, verifiedCopy } from '../../storage/verified.js'
 import { verifyStore, type VerifyReport } from '../../storage/verifyStore.js'
 import { configFrom, globalOptions } from '../context.js'
 import { isInteractive, printJson, printLine } from '../output.js'
@@ -37,7 +42,10 @@ export interface StorageCommandDeps {
   /** The configuration a `--to` file describes (secrets from the environment, as always). */
   targetConfig(file: string): Readonly<Config>
   createStore(config: Readonly<Config>): Promise<ObjectStore>
-  /** The SHA-256 of every document in the catalog (documents.sha256). */
+  /**
+   * The SHA-256 of every document in the catalog (documents.sha256), and of the originals stored
+   * for files that are no document (yet): on the job queue, or set aside in quarantine.
+   */
   catalogOriginals(config: Readonly<Config>): CatalogShas
 }
 
@@ -60,9 +68,20 @@ async function* catalogShas(
       .all() as { sha256: string }[]
     // Received stacks stay in the main store beside the documents cut from them.
     if (location === 'main') rows.push(...(catalog.db.prepare('SELECT sha256 FROM batches').all() as { sha256: string }[]))
+    // Stored by a watcher and not (yet) a document: queued, or set aside in quarantine.
+    if (location === 'main') rows.push(...(await receivedOnly(config, catalog.db)).map((sha256) => ({ sha256 })))
     yield* rows.map((r) => ({ sha256: r.sha256 }))
   } finally {
     catalog.close()
+  }
+}
+
+async function receivedOnly(config: Readonly<Config>, db: Db): Promise<string[]> {
+  const queue = await openJobQueue(config.catalog, db, config.queue)
+  try {
+    return await originalsWithoutDocument(queue, config.quarantineDir)
+  } finally {
+    await queue.close()
   }
 }
 
@@ -136,6 +155,33 @@ export function registerStorageCommands(program: Command, overrides: Partial<Sto
             await both.close()
           }
         }
+      } finally {
+        await store.close()
+      }
+    })
+
+  storage
+    .command('get')
+    .description(
+      'Copy one stored original out of the store into a file, checked by its SHA-256 (the original a quarantine note names as storedAs, on any machine)',
+    )
+    .argument('<original>', 'originals/<sha256>, or the SHA-256 alone')
+    .requiredOption('--out <file>', 'the file to write (refused if it exists)')
+    .action(async (original: string, opts: { out: string }, cmd: Command) => {
+      const sha = shaFromKey(original) ?? (/^[0-9a-f]{64}$/.test(original) ? original : undefined)
+      if (!sha)
+        throw new ChartclerkError('USAGE', 'Name the original as originals/<sha256> (as a quarantine note gives it) or by its SHA-256.', {
+          detail: 'storage get: not an original',
+        })
+      const out = path.resolve(opts.out)
+      if (existsSync(out))
+        throw new ChartclerkError('USAGE', `${out} exists already; name a new file.`, { detail: 'storage get: --out exists' })
+      const store = await deps.createStore(deps.config(cmd))
+      try {
+        await assertReachable(store)
+        const r = await getVerified(store, originalKey(sha), out, sha)
+        if (globalOptions(cmd).json) printJson({ key: r.key, sha256: r.sha256, size: r.size, file: out })
+        else printLine(`${out}: ${r.size} bytes, SHA-256 checked`)
       } finally {
         await store.close()
       }

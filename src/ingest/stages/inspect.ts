@@ -1,29 +1,17 @@
 /** inspect: what the file really is, and proof that it can be read, before anything is stored. */
 import { lstat, open } from 'node:fs/promises'
-import { ChartclerkError } from '../../errors.js'
 import { inspectDocument } from '../../extract/extractText.js'
 import { hasPdfHeader } from '../../extract/pdf.js'
 import { sniffFile, type Sniffed } from '../../extract/sniff.js'
+import { sizeRefusal } from '../originals.js'
 import { CONTINUE, type Stage } from './types.js'
 
 export const inspect: Stage = {
   name: 'inspect',
   async run(job, ctx) {
     const st = await lstat(job.workPath)
-    if (st.size === 0) {
-      throw new ChartclerkError(
-        'FILE_EMPTY',
-        'This file is empty (0 bytes): the scan or copy did not finish. Scan or copy it again and drop the new file in the inbox.',
-        { detail: 'zero bytes' },
-      )
-    }
-    if (st.size > ctx.config.ingest.maxFileMb * 1024 * 1024) {
-      throw new ChartclerkError(
-        'FILE_TOO_LARGE',
-        `This file is larger than ${ctx.config.ingest.maxFileMb} MB. Split it into smaller scans, or ask the administrator to raise ingest.maxFileMb.`,
-        { detail: `${st.size} bytes` },
-      )
-    }
+    const refused = sizeRefusal(st.size, ctx.config)
+    if (refused) throw refused
     job.size = st.size
     const sniffed = await sniffFile(job.workPath, job.originalName).catch(async (err) => {
       // A few stray bytes before %PDF (a mail gateway's header): pdf.js and poppler read such files, so do we.

@@ -29,7 +29,7 @@ export interface Job {
   mode: 'watch' | 'ingest'
   /** Where the file was found (inbox path, or the path given to `ingest`). */
   sourcePath: string
-  /** The claimed copy in the work area that stages read. */
+  /** The local copy that stages read: `ingest`'s copy in the work area, or a worker's copy of the stored original. */
   workPath: string
   originalName: string
   sourceFolder: string
@@ -43,6 +43,8 @@ export interface Job {
   pdfFacts?: PdfFacts
   size?: number
   sha256?: string
+  /** The original is in the object store under originals/<sha256>, whole (a worker's job: stored by its watcher, checked on the way in). */
+  stored?: boolean
   documentId?: number
   /** The catalog record when this content was seen before. */
   existing?: DocumentRecord

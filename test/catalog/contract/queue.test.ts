@@ -233,6 +233,27 @@ describe.each(engines)('the job queue on $name', (engine) => {
     expect(await b.get(id)).toMatchObject({ state: 'completed', attempts: 3 })
   })
 
+  it('names the stored originals its jobs carry until they end: queued, running, waiting, dead and not yet set aside', async () => {
+    const [a, b] = await engine.open({ retryDelaySeconds: 1, maxAttempts: 1 })
+    const sha = (c: string) => c.repeat(64)
+    await a.enqueue('o-1', { ...fileFor('one.pdf'), sha256: sha('1'), size: 10 })
+    await a.enqueue('o-2', { ...fileFor('two.pdf'), sha256: sha('2'), size: 20 })
+    await a.enqueue('o-3', { ...fileFor('three.pdf'), sha256: sha('3'), size: 30 })
+    await a.enqueue('o-legacy', fileFor('earlier version.pdf'))
+    expect((await b.originals()).sort()).toEqual([sha('1'), sha('2'), sha('3')])
+    const claimed = new Map<string, ClaimedJob>()
+    for (let i = 0; i < 4; i++) {
+      const j = (await b.claim('w'))!
+      claimed.set(j.key, j)
+    }
+    expect(claimed.get('o-2')!.file).toMatchObject({ sha256: sha('2'), size: 20 })
+    expect(await b.complete(claimed.get('o-1')!)).toBe(true)
+    expect(await b.fail(claimed.get('o-2')!, FAILURE)).toEqual({ outcome: 'dead' })
+    expect((await a.originals()).sort(), 'running and dead ones, not the completed one').toEqual([sha('2'), sha('3')])
+    expect(await a.drainDeadLetters(async () => {})).toBe(1)
+    expect(await a.originals(), 'the dead one set aside').toEqual([sha('3')])
+  })
+
   it('after the last attempt the job is dead-lettered and its file set aside in quarantine with its note', async () => {
     const [a, b] = await engine.open({ retryDelaySeconds: 1, maxAttempts: 2 })
     const workDir = mkdtempSync(path.join(tmp, 'work-'))

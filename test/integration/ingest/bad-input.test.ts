@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { textPdf } from '../../helpers/documents.js'
-import { BAD, makeWorkspace, startCli, type Workspace } from '../../helpers/workspace.js'
+import { BAD, makeWorkspace, runCli, startCli, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
 let run: ReturnType<typeof startCli>
@@ -65,6 +65,12 @@ describe('bad input in the inbox', () => {
       expect(note.message).toBe(r.error.message)
       expect(Date.parse(note.quarantinedAt)).not.toBeNaN()
       expect(existsSync(path.join(ws.quarantine, name)), `${name} kept in quarantine`).toBe(true)
+      if (code === 'FILE_EMPTY') expect(note.storedAs, 'refused by its size at the watcher: nothing stored').toBeUndefined()
+      else {
+        // Stored by the watcher before a worker read it: kept in the store too, and the note says where.
+        expect(note.storedAs, name).toBe(`originals/${note.sha256}`)
+        expect(existsSync(path.join(ws.data, 'objects', note.storedAs)), name).toBe(true)
+      }
     }
     expect(byName.get('exe-really.pdf').error.message).toMatch(/program/)
     expect(byName.get('letter.docx').error.message).toMatch(/print it to PDF/)
@@ -96,6 +102,9 @@ describe('bad input in the inbox', () => {
     expect(path.basename(r.file)).toBe('good-after.pdf')
     expect(r.status).toBe('needs_review')
     expect(r.pages).toBe(1)
+    // The originals kept for quarantined files are accounted for, not orphans.
+    const verify = await runCli(ws, ['storage', 'verify'])
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0)
   })
 
   it('the application log names codes and ids, never the document text', async () => {

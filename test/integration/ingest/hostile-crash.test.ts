@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { textPdf, writeFiles } from '../../helpers/documents.js'
+import { sha256 } from '../storage/helpers.js'
 import { listFiles, makeWorkspace, startCli, type Workspace } from '../../helpers/workspace.js'
 
 let ws: Workspace
@@ -73,6 +74,11 @@ describe('a file that crashes the process', () => {
     const note = JSON.parse(await readFile(path.join(ws.quarantine, 'poison.pdf.error.json'), 'utf8'))
     expect(note.code).toBe('FILE_CRASHED_DESK')
     expect(note.stage).toBe('extract')
+    // Set aside from the object store, where its watcher stored it; the original stays there too.
+    expect(note.storedAs).toBe(`originals/${inputs['poison.pdf']}`)
+    expect(sha256(await readFile(path.join(ws.quarantine, 'poison.pdf'))), 'the quarantined copy is the original').toBe(
+      inputs['poison.pdf'],
+    )
     expect(existsSync(path.join(ws.quarantine, 'poison (2).pdf'))).toBe(false)
     expect(await listFiles(ws.inbox)).toEqual([])
     expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])

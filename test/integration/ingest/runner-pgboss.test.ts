@@ -1,15 +1,17 @@
 /**
  * The ingest runner is written against the JobQueue interface, not an engine: here a receiving
- * runner (a watcher) and a working runner (a worker) share a pg-boss queue on a real PostgreSQL
- * server, each with its own connection as two processes would. Every good file is filed once;
- * an empty file is quarantined with its note; pg-boss shows every job completed, none running.
+ * runner (a watcher) and a working runner (a worker), each opened as `start --no-workers` and
+ * `worker` open theirs (the configured queue: pg-boss, because catalog.url names a real PostgreSQL
+ * server), share a pg-boss queue, each with its own connection as two processes would. The worker
+ * has its own work area and folders: what it reads comes from the object store. Every good file is
+ * filed once; an empty file is set aside by the watcher with its note (nothing stored); pg-boss
+ * shows every job completed, none running.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../../../src/app.js'
 import { silentLogger } from '../../../src/log.js'
-import { PgBossJobQueue } from '../../../src/queue/pgboss.js'
 import type { IngestResult } from '../../../src/ingest/runner.js'
 import { textPdf, writeFiles } from '../../helpers/documents.js'
 import { listFiles, makeWorkspace, waitFor, type Workspace } from '../../helpers/workspace.js'
@@ -19,37 +21,38 @@ const server = await pgServer()
 let ws: Workspace | undefined
 let db: TestDatabase | undefined
 const apps: App[] = []
-const queues: PgBossJobQueue[] = []
 
 afterAll(async () => {
   for (const a of apps) await a.close()
-  for (const q of queues) await q.close()
   await db?.drop()
   await ws?.cleanup()
 })
 
 describe.skipIf(!server)('the ingest runner on pg-boss', () => {
-  it('GIVEN a watcher runner and a worker runner on one pg-boss queue WHEN files are offered THEN the worker files each once and quarantines the empty one', async () => {
+  it('GIVEN a watcher runner and a worker runner on the configured pg-boss queue WHEN files are offered THEN the worker reads them from the store and files each once; the watcher sets the empty one aside', async () => {
     db = await freshDatabase(server!)
-    ws = makeWorkspace({ CHARTCLERK_QUEUE_POLL_MS: '200' })
-    const config = ws.config()
-    const open = async () => {
-      const q = await PgBossJobQueue.open(
-        { url: db!.url, password: db!.password, superviseSeconds: 60 },
-        { leaseSeconds: 30, maxAttempts: 2, retryDelaySeconds: 1 },
-      )
-      queues.push(q)
-      return q
-    }
-    const watcher = await openApp(config, { log: silentLogger(), work: false, queue: await open() })
+    ws = makeWorkspace({
+      CHARTCLERK_QUEUE_POLL_MS: '200',
+      CHARTCLERK_QUEUE_LEASE_SECONDS: '30',
+      CHARTCLERK_QUEUE_MAX_ATTEMPTS: '2',
+      CHARTCLERK_QUEUE_RETRY_DELAY_SECONDS: '1',
+    })
+    const base = ws.config()
+    const config = { ...base, catalog: { ...base.catalog, url: db.url, password: db.password } }
+    // The worker as on another machine: its own work area and folder for what it reads.
+    const workerConfig = { ...config, workDir: path.join(ws.dir, 'worker', 'work'), fetchDir: path.join(ws.dir, 'worker', 'fetched') }
+    const watcher = await openApp(config, { log: silentLogger(), work: false, queue: 'configured' })
     apps.push(watcher)
-    const worker = await openApp(config, { log: silentLogger(), queue: await open() })
+    const worker = await openApp(workerConfig, { log: silentLogger(), queue: 'configured' })
     apps.push(worker)
+    expect([watcher.runner.queue.engine, worker.runner.queue.engine], 'catalog.url: the queue is pg-boss').toEqual(['postgres', 'postgres'])
     await watcher.runner.recover()
     await worker.runner.recover({ receive: false })
     worker.runner.startPolling()
     const results: IngestResult[] = []
+    const refused: IngestResult[] = []
     worker.runner.on('result', (r: IngestResult) => results.push(r))
+    watcher.runner.on('result', (r: IngestResult) => refused.push(r))
 
     const good: Record<string, Buffer> = {}
     for (let i = 0; i < 4; i++) good[`lab-${i}.pdf`] = await textPdf(9100 + i)
@@ -57,10 +60,18 @@ describe.skipIf(!server)('the ingest runner on pg-boss', () => {
     for (const f of await listFiles(ws.inbox)) expect(watcher.runner.offer(f)).toBe(true)
     await watcher.runner.idle()
     expect(await listFiles(ws.inbox), 'all received').toEqual([])
-    expect(results, 'the watcher reads nothing itself').toEqual([])
+    expect(await listFiles(path.join(ws.data, 'work')), 'stored and queued: the watcher’s copies let go').toEqual([])
+    for (const name of Object.keys(good))
+      expect((await watcher.store.stat(`originals/${shas[name]}`))?.size, `${name} stored by the watcher`).toBe(good[name]!.length)
+    expect(
+      refused.map((r) => [path.basename(r.file), r.error?.code]),
+      'the watcher reads nothing itself; it sets the empty file aside',
+    ).toEqual([['empty.pdf', 'FILE_EMPTY']])
+    const note = JSON.parse(await readFile(path.join(ws.quarantine, 'empty.pdf.error.json'), 'utf8'))
+    expect(note.code).toBe('FILE_EMPTY')
 
     await waitFor(
-      () => results.length >= 5,
+      () => results.length >= 4,
       60_000,
       () => JSON.stringify(results.map((r) => r.status)),
     )
@@ -71,14 +82,11 @@ describe.skipIf(!server)('the ingest runner on pg-boss', () => {
       const docs = worker.catalog.db.prepare('SELECT id FROM documents WHERE sha256 = ?').all(shas[name]!)
       expect(docs, `${name} catalogued once`).toHaveLength(1)
     }
-    expect(byName.get('empty.pdf')).toMatchObject({ status: 'failed', error: { code: 'FILE_EMPTY' } })
-    const note = JSON.parse(await readFile(path.join(ws.quarantine, 'empty.pdf.error.json'), 'utf8'))
-    expect(note.code).toBe('FILE_EMPTY')
-    expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
+    expect(await listFiles(path.join(ws.dir, 'worker')), 'the worker’s copies removed').toEqual([])
 
-    const counts = await queues[1]!.counts()
+    const counts = await worker.runner.queue.counts()
     expect(counts).toMatchObject({ queued: 0, retry: 0, running: 0, dead: 0 })
-    expect(counts.completed + counts.quarantined, 'every job ended on the queue').toBe(5)
-    expect(await queues[0]!.inProgress()).toEqual([])
+    expect(counts.completed, 'every job ended on the queue').toBe(4)
+    expect(await watcher.runner.queue.inProgress()).toEqual([])
   }, 180_000)
 })

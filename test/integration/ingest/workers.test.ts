@@ -1,23 +1,72 @@
 /**
- * Watchers and workers apart, on the embedded catalog: a `start --no-workers` per site receives
- * its inbox and queues each file (two sites share the data folder); `chartclerk worker` processes take the jobs. A worker is killed with
- * SIGKILL while storing a large original and another during OCR; the workers still running take
- * their jobs back at once (at start, or while polling) (the lease is set far longer than the test, so only that can finish
- * them), and every file ends exactly once as a catalogued document, its receipt naming the watcher's site: none lost, none filed twice,
- * no partial object, and `storage verify` and `audit verify` pass.
+ * Watchers and workers apart, twice: on the embedded set-up (SQLite catalog and queue, filesystem
+ * store), and on the shared one (catalog.url on a real PostgreSQL server, so the pg-boss queue,
+ * and the test RGW as the S3 store; the documents themselves are still in the data folder's
+ * SQLite file, which the processes share), with 40 files. A `start --no-workers` per site receives
+ * its inbox, stores each original in the object store and queues it (two sites share the data
+ * folder); `chartclerk worker` processes take the jobs and read the originals back from the store.
+ * A watcher is killed with SIGKILL while storing a large original (and started again), a worker
+ * while reading it back from the store and another during OCR; the workers still running take
+ * their jobs back at once (at start, or while polling) (the lease is set far longer than the test,
+ * so only that can finish them), and every file ends exactly once as a catalogued document, its
+ * receipt naming the watcher's site: none lost, none filed twice, no partial object, nothing left
+ * in the work area or the workers' folders, and `storage verify` and `audit verify` pass.
  */
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalog } from '../../../src/catalog/db.js'
 import { liveHolders } from '../../../src/ingest/dataLock.js'
+import { createObjectStore } from '../../../src/storage/createStore.js'
+import { hashObject, shaFromKey } from '../../../src/storage/hashObject.js'
+import { s3Server, uniqueBucket } from '../s3Env.js'
+import { freshDatabase, pgServer, type TestDatabase } from '../../support/pgEnv.js'
 import { noisePng, scannedPng, textPdf, writeFiles } from '../../helpers/documents.js'
 import { listFiles, makeWorkspace, runCli, startCommand, waitFor, type RunningCli, type Workspace } from '../../helpers/workspace.js'
 
+const s3 = await s3Server()
+const pg = await pgServer()
+
+interface SetUp {
+  name: string
+  available: boolean
+  /** Letters in the first batch (40 files in all on the shared set-up, as the issue asks). */
+  labs: number
+  /** The job queue the processes must say they run on. */
+  queue: 'sqlite' | 'postgres'
+  env(): Promise<Record<string, string>>
+}
+
+let pgDb: TestDatabase | undefined
+const SETUPS: SetUp[] = [
+  { name: 'embedded (SQLite queue, filesystem store)', available: true, labs: 4, queue: 'sqlite', env: async () => ({}) },
+  {
+    name: 'shared (PostgreSQL catalog and pg-boss queue, S3 store on the test RGW)',
+    available: !!s3 && !!pg,
+    labs: 30,
+    queue: 'postgres',
+    env: async () => {
+      pgDb = await freshDatabase(pg!)
+      return {
+        CHARTCLERK_CATALOG_URL: pgDb.url,
+        CHARTCLERK_CATALOG_PASSWORD: pgDb.password ?? '',
+        CHARTCLERK_STORAGE_BACKEND: 's3',
+        CHARTCLERK_S3_ENDPOINT: s3!.endpoint,
+        CHARTCLERK_S3_PORT: String(s3!.port),
+        CHARTCLERK_S3_USE_SSL: String(s3!.useSSL),
+        CHARTCLERK_S3_REGION: s3!.region,
+        CHARTCLERK_S3_BUCKET: uniqueBucket('workers'),
+        CHARTCLERK_S3_CREATE_BUCKET: 'true',
+        CHARTCLERK_S3_ACCESS_KEY: s3!.accessKey,
+        CHARTCLERK_S3_SECRET_KEY: s3!.secretKey,
+      }
+    },
+  },
+]
+
 let ws: Workspace
-const inputs: Record<string, string> = {}
+let inputs: Record<string, string> = {}
 const running: RunningCli[] = []
 
 function logLines(run: RunningCli, from = 0): any[] {
@@ -67,15 +116,19 @@ async function killWhen(workers: RunningCli[], match: (l: any) => boolean, label
   return killed
 }
 
+/** Every stored original read back whole (its bytes hash to its key), on whichever store is configured. */
 async function assertNoPartialObjects(): Promise<number> {
-  const files = (await listFiles(path.join(ws.data, 'objects', 'originals'))).filter((f) => !f.endsWith('.meta.json'))
-  for (const f of files) {
-    const sha = createHash('sha256')
-      .update(await fs.readFile(f))
-      .digest('hex')
-    expect(sha, `object ${path.basename(f)} is whole`).toBe(path.basename(f))
+  const store = await createObjectStore(ws.config())
+  try {
+    let n = 0
+    for await (const o of store.list('originals/')) {
+      expect((await hashObject(store, o.key)).sha256, `object ${o.key} is whole`).toBe(shaFromKey(o.key))
+      n++
+    }
+    return n
+  } finally {
+    await store.close()
   }
-  return files.length
 }
 
 function catalogued(): number {
@@ -91,40 +144,58 @@ function catalogued(): number {
   }
 }
 
-beforeAll(async () => {
-  ws = makeWorkspace({
-    CHARTCLERK_LOG_LEVEL: 'debug',
-    CHARTCLERK_WATCH_STABILITY_MS: '100',
-    CHARTCLERK_INGEST_CONCURRENCY: '1',
-    CHARTCLERK_OCR_WORKERS: '1',
-    // Longer than the whole test: a killed worker's job comes back only because it is known to be gone.
-    CHARTCLERK_QUEUE_LEASE_SECONDS: '3600',
-    CHARTCLERK_QUEUE_POLL_MS: '200',
+describe.each(SETUPS.filter((s) => s.available))('a watcher and workers in separate processes: $name', (setup) => {
+  beforeAll(async () => {
+    inputs = {}
+    ws = makeWorkspace({
+      CHARTCLERK_LOG_LEVEL: 'debug',
+      CHARTCLERK_WATCH_STABILITY_MS: '100',
+      CHARTCLERK_INGEST_CONCURRENCY: '1',
+      CHARTCLERK_OCR_WORKERS: '1',
+      // Longer than the whole test: a killed worker's job comes back only because it is known to be gone.
+      CHARTCLERK_QUEUE_LEASE_SECONDS: '3600',
+      CHARTCLERK_QUEUE_POLL_MS: '200',
+      ...(await setup.env()),
+    })
   })
-})
 
-afterAll(async () => {
-  for (const r of running) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL')
-  await ws?.cleanup()
-})
+  afterAll(async () => {
+    for (const r of running.splice(0)) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL')
+    await ws?.cleanup()
+    await pgDb?.drop()
+    pgDb = undefined
+  })
 
-describe('a watcher and workers in separate processes', () => {
-  it('GIVEN two sites’ watchers and two workers WHEN one worker is killed while storing and another during OCR THEN the one left finishes their jobs and every file ends exactly once, its receipt naming its site', async () => {
-    const watcher = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'North clinic' })
-    running.push(watcher)
+  it('GIVEN two sites’ watchers and two workers WHEN a watcher is killed while storing, a worker while reading the original back and another during OCR THEN the one left finishes their jobs and every file ends exactly once, its receipt naming its site', async () => {
+    const startNorth = () => {
+      const w = startCommand(ws, ['start', '--no-workers', '--no-web'], { CHARTCLERK_SITE: 'North clinic' })
+      running.push(w)
+      return w
+    }
+    let watcher = startNorth()
     await watcher.waitFor(() => watcher.stderrLines.some((l) => l.includes('watching the inbox')))
     expect(existsSync(path.join(ws.data, 'chartclerk.north-clinic.lock')), 'the site’s own lock on the inbox').toBe(true)
     const workers = [startWorker(), startWorker()]
+    await Promise.all(workers.map((w) => w.waitFor(() => w.stderrLines.some((l) => l.includes('working the queue')))))
+    for (const p of [watcher, ...workers])
+      expect(logLines(p).find((l) => l.msg === 'working the queue' || l.msg === 'watching the inbox')?.queue, 'the configured queue').toBe(
+        setup.queue,
+      )
 
-    // First the large original (and some letters): a worker is killed while it stores it.
+    // First the large original (and some letters): the watcher is killed while it stores it, and
+    // started again; a worker is killed while it reads it back from the store.
     const first: Record<string, Buffer> = { 'big-scan-with-photo.pdf': await textPdf(7000, { noiseImage: await noisePng() }) }
-    for (let i = 0; i < 4; i++) first[`lab-${i}.pdf`] = await textPdf(7001 + i)
-    Object.assign(inputs, await writeFiles(ws.inbox, first))
-    const storing = await killWhen(
+    for (let i = 0; i < setup.labs; i++) first[`lab-${i}.pdf`] = await textPdf(7001 + i)
+    const fetching = killWhen(
       workers,
-      (l) => l.msg === 'stage' && l.stage === 'store-original' && l.size > 3_000_000,
-      'storing the large original',
+      (l) => l.msg === 'stage' && l.stage === 'fetch-original' && l.size > 3_000_000,
+      'reading the large original back from the store',
     )
+    Object.assign(inputs, await writeFiles(ws.inbox, first))
+    await killWhen([watcher], (l) => l.msg === 'stage' && l.stage === 'store-original' && l.size > 3_000_000, 'storing the large original')
+    watcher = startNorth()
+    await watcher.waitFor(() => watcher.stderrLines.some((l) => l.includes('watching the inbox')))
+    const storing = await fetching
     workers.push(startWorker())
 
     // A second site's watcher on the same data folder, started while the first site's jobs are
@@ -139,7 +210,7 @@ describe('a watcher and workers in separate processes', () => {
     // Then scans to OCR: another worker is killed in the middle of reading one.
     const second: Record<string, Buffer> = {}
     for (let i = 0; i < 3; i++) second[`scans/consult-${i}.png`] = await scannedPng(7100 + i)
-    for (let i = 4; i < 8; i++) second[`fax/lab-${i}.pdf`] = await textPdf(7001 + i)
+    for (let i = 0; i < 4; i++) second[`fax/lab-${100 + i}.pdf`] = await textPdf(7301 + i)
     Object.assign(inputs, await writeFiles(ws.inbox, second))
     const reading = await killWhen(workers, (l) => l.msg === 'stage' && l.stage === 'extract' && l.kind === 'png', 'OCR of a scan')
     expect(reading).not.toBe(storing)
@@ -177,6 +248,7 @@ describe('a watcher and workers in separate processes', () => {
     expect(await listFiles(ws.inbox)).toEqual([])
     expect(await listFiles(southInbox)).toEqual([])
     expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
+    expect(await listFiles(path.join(ws.data, 'fetched')), 'the killed workers’ copies tidied').toEqual([])
     expect(await listFiles(ws.quarantine)).toEqual([])
     const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
     try {

@@ -119,6 +119,30 @@ describe('chartclerk storage', () => {
     expect(r.lines.at(-1)).toMatchObject({ type: 'summary', missing: 1, ok: false })
   })
 
+  it('get: an original out of the store into a new file, checked; a name that is no original, an existing file or a missing object is refused', async () => {
+    const deps = { config: () => loadConfig({ configPath: configFile, env: {} }) }
+    const sha = sha256(docs[0]!)
+    const out = path.join(dir, 'recovered.pdf')
+    const r = await run(['--config', configFile, 'storage', 'get', originalKey(sha), '--out', out, '--json'], deps)
+    expect(r.code).toBe(0)
+    expect(r.lines).toEqual([{ key: originalKey(sha), sha256: sha, size: docs[0]!.length, file: out }])
+    expect(sha256(await readFile(out))).toBe(sha)
+    await expect(run(['--config', configFile, 'storage', 'get', sha, '--out', out], deps), 'the file exists').rejects.toMatchObject({
+      code: 'USAGE',
+    })
+    await expect(run(['--config', configFile, 'storage', 'get', 'derived/1/x', '--out', `${out}.2`], deps)).rejects.toMatchObject({
+      code: 'USAGE',
+    })
+    const ghost = sha256('never stored')
+    await expect(
+      run(['--config', configFile, 'storage', 'get', ghost, '--out', `${out}.3`], deps),
+      'not in the store',
+    ).rejects.toMatchObject({
+      code: 'STORAGE_NOT_FOUND',
+    })
+    expect(await readdir(dir), 'nothing half-written').not.toContain('recovered.pdf.3.partial')
+  })
+
   describe.skipIf(!s3)('migrate filesystem -> S3', () => {
     it('GIVEN a target configuration file WHEN migrate --to THEN every object is copied and proven, the config is switched (old kept), and verify passes on the new storage', async () => {
       const bucket = uniqueBucket('climig')

@@ -2,7 +2,8 @@
  * The ObjectStore contract, one suite, run against every backend: the filesystem
  * store and the S3 store on a real S3 server (Ceph RGW, or CHARTCLERK_TEST_S3_*).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +12,7 @@ import { FilesystemObjectStore } from '../../../src/storage/fsStore.js'
 import { originalKey, type ObjectStore } from '../../../src/storage/objectStore.js'
 import { PrefixedObjectStore } from '../../../src/storage/prefixedStore.js'
 import { S3ObjectStore } from '../../../src/storage/s3Store.js'
-import { putVerified, verifiedMove } from '../../../src/storage/verified.js'
+import { getVerified, putVerified, verifiedMove } from '../../../src/storage/verified.js'
 import { s3Server, s3Settings, uniqueBucket } from '../s3Env.js'
 import { CorruptingReads, listKeys, scanBytes, sha256 } from './helpers.js'
 
@@ -212,6 +213,26 @@ describe.each(backends.filter((b) => b.available))('ObjectStore contract: $name'
     const wrong = sha256('other bytes')
     await expect(putVerified(store, originalKey(wrong), { buffer: bytes }, wrong)).rejects.toMatchObject({ code: 'STORAGE_VERIFY_FAILED' })
     expect(await store.stat(originalKey(wrong))).toBeNull()
+  })
+
+  it('getVerified: a worker’s local copy of a stored original, whole and hash-checked; a damaged or missing object leaves no file', async () => {
+    const bytes = scanBytes(345_679, 22)
+    const sha = sha256(bytes)
+    await store.put(originalKey(sha), { buffer: bytes })
+    const dest = path.join(tmp, `fetched-${sha.slice(0, 8)}`)
+    expect(await getVerified(store, originalKey(sha), dest, sha)).toEqual({ key: originalKey(sha), sha256: sha, size: bytes.length })
+    expect(sha256(await readFile(dest))).toBe(sha)
+
+    const damaged = path.join(tmp, `damaged-${sha.slice(0, 8)}`)
+    const err = await getVerified(new CorruptingReads(store), originalKey(sha), damaged, sha).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'STORAGE_VERIFY_FAILED', transient: false })
+    expect(existsSync(damaged) || existsSync(`${damaged}.partial`), 'nothing half-read left behind').toBe(false)
+
+    const ghost = sha256('never stored')
+    await expect(getVerified(store, originalKey(ghost), path.join(tmp, 'ghost'), ghost)).rejects.toMatchObject({
+      code: 'STORAGE_NOT_FOUND',
+    })
+    expect(existsSync(path.join(tmp, 'ghost.partial'))).toBe(false)
   })
 
   it('verifiedMove to the archive prefix: bytes and metadata arrive, the source goes; a rerun after the move is refused as missing', async () => {
