@@ -180,10 +180,11 @@ export class TreeCpu {
   private sample(pid: number): void {
     const ms = cpuMs(pid)
     if (ms !== null) {
+      // A child is seen between fork and exec as a copy of its parent (a tesseract started by an OCR host looks
+      // like that host): its role is read again at every sample, and the last one read while it lived counts.
+      const role = pid === this.root ? 'main' : cpuRoleOf(pid, this.root)
       const prev = this.last.get(pid)
-      // A child is seen between fork and exec as a copy of its parent: its role is taken again until it is known.
-      const role = prev && prev.role !== 'starting' && prev.role !== 'main' ? prev.role : cpuRoleOf(pid, this.root)
-      this.last.set(pid, { ms, role })
+      this.last.set(pid, { ms, role: role === 'other' && prev ? prev.role : role })
     }
     for (const c of childPids(pid)) this.sample(c)
   }

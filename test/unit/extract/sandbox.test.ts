@@ -10,7 +10,14 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
 import { hasPdfHeader, looksTruncated, openPdf } from '../../../src/extract/pdf.js'
 import { openImage } from '../../../src/extract/sandbox/image.js'
-import { closeSandbox, configureSandbox, leaseReader, readerCount, releaseReader } from '../../../src/extract/sandbox/pool.js'
+import {
+  closeSandbox,
+  configureSandbox,
+  expectImageFiles,
+  leaseReader,
+  readerCount,
+  releaseReader,
+} from '../../../src/extract/sandbox/pool.js'
 import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
 import { textPage } from '../../helpers/pages.js'
 import { ROOT } from '../../helpers/workspace.js'
@@ -85,6 +92,27 @@ describe('image readers', () => {
     expect(readerCount()).toBe(0)
     await exited
     expect(r.alive).toBe(false)
+  }, 60_000)
+
+  it('GIVEN more image files expected WHEN an image reader is given back THEN it waits for the next one (not a new process), and ends once none are expected', async () => {
+    expectImageFiles(2)
+    try {
+      const first = await leaseReader('image')
+      releaseReader(first)
+      expect(first.alive).toBe(true)
+      expect(readerCount()).toBe(1)
+      expectImageFiles(-1)
+      const second = await leaseReader('image')
+      expect(second.child.pid, 'the same reader serves the next image file').toBe(first.child.pid)
+      const exited = new Promise((resolve) => second.child.once('exit', resolve))
+      releaseReader(second)
+      expect(readerCount(), 'still one expected: kept').toBe(1)
+      expectImageFiles(-1)
+      expect(readerCount(), 'none expected: the kept reader ends').toBe(0)
+      await exited
+    } finally {
+      expectImageFiles(-Infinity)
+    }
   }, 60_000)
 
   it('GIVEN an image far over the page pixel budget WHEN its reader proves it reads and decodes it THEN the page comes at the budget, its shape kept', async () => {
