@@ -19,6 +19,7 @@ import {
   releaseReader,
 } from '../../../src/extract/sandbox/pool.js'
 import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
+import { textPdf } from '../../helpers/documents.js'
 import { textPage } from '../../helpers/pages.js'
 import { ROOT } from '../../helpers/workspace.js'
 
@@ -60,6 +61,28 @@ describe('reader processes', () => {
     expect(pdf.badPages.get(2)).toMatch(/^its data in the file is damaged \(.*flate/)
     expect(pdf.pageTexts[2]).toMatch(/Discharged home/)
     await pdf.close()
+  }, 120_000)
+})
+
+describe('garbage a file leaves', () => {
+  it('GIVEN many small text-layer PDFs WHEN read one after another THEN one reader serves them all, its growth kept under the limit at which it is replaced', async () => {
+    configureSandbox({ openSeconds: 60, pageSeconds: 60 }, { readers: 1 })
+    try {
+      const pids = new Set<number>()
+      for (let i = 0; i < 30; i++) {
+        const pdf = await openPdf(await textPdf(i), { maxPixels: 150_000_000 })
+        expect(pdf.pageTexts.join('')).toMatch(/\w{3,}/)
+        await pdf.close()
+        const r = await leaseReader('pdf')
+        pids.add(r.child.pid!)
+        // What pool.ts allows a kept reader to have grown by after a file (else it is replaced).
+        expect(r.grownMb(r.rssMb()!)).toBeLessThan(64)
+        releaseReader(r)
+      }
+      expect(pids.size).toBe(1)
+    } finally {
+      configureSandbox({ openSeconds: 60, pageSeconds: 60 })
+    }
   }, 120_000)
 })
 
