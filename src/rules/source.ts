@@ -8,7 +8,13 @@
  * rule set takes to load.
  */
 import { visit } from 'jsonc-parser'
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml'
+import { createRequire } from 'node:module'
+import type { Document, LineCounter, Node as YamlNode } from 'yaml'
+
+const require = createRequire(import.meta.url)
+let yamlLib: typeof import('yaml') | undefined
+/** The yaml package, loaded the first time a YAML file or a position is read: a JSON rule set with no problem never needs it. */
+const yaml = (): typeof import('yaml') => (yamlLib ??= require('yaml') as typeof import('yaml'))
 
 export interface Position {
   line: number
@@ -63,13 +69,13 @@ function locator(doc: Document | null, lc: LineCounter): (pointer: string) => Po
     let node: YamlNode = doc.contents as YamlNode
     let at: number | undefined = node.range?.[0]
     for (const seg of decodePointer(pointer)) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg)
+      if (yaml().isMap(node)) {
+        const pair = node.items.find((p) => (yaml().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg)
         if (!pair) break
         at = (pair.key as YamlNode | null)?.range?.[0] ?? at
         if (!pair.value) break
         node = pair.value as YamlNode
-      } else if (isSeq(node)) {
+      } else if (yaml().isSeq(node)) {
         const item = node.items[Number(seg)] as YamlNode | undefined
         if (!item || !/^\d+$/.test(seg)) break
         node = item
@@ -127,10 +133,10 @@ function lazyJsonLocator(text: string): ParsedSource['locate'] {
   let locate: ParsedSource['locate'] | undefined
   return (pointer) => {
     if (!locate) {
-      const lc = new LineCounter()
+      const lc = new (yaml().LineCounter)()
       let doc: Document | null = null
       try {
-        doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+        doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
         if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) doc = null // positions unreliable
       } catch {
         doc = null
@@ -144,7 +150,6 @@ function lazyJsonLocator(text: string): ParsedSource['locate'] {
 /** Parses a rule file's text. Never throws. */
 export function parseSource(text: string, format: SourceFormat): ParsedSource {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const lc = new LineCounter()
   const problems: ParsedSource['problems'] = []
   if (format === 'json') {
     let value: unknown
@@ -162,9 +167,10 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
     }
     // The common case, a valid file with no key twice: positions only when a problem asks for one.
     if (!hasDuplicateKey(text)) return { value, problems, locate: lazyJsonLocator(text) }
+    const lc = new (yaml().LineCounter)()
     let doc: Document | null = null
     try {
-      doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+      doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
       for (const e of doc.errors) {
         if (e.code === 'DUPLICATE_KEY') {
           const p = lc.linePos(e.pos[0])
@@ -181,7 +187,8 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
     }
     return { value: problems.length ? undefined : value, problems, locate: locator(doc, lc) }
   }
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+  const lc = new (yaml().LineCounter)()
+  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0])
     const message =
