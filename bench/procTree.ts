@@ -130,3 +130,78 @@ export class TreeSampler {
     }
   }
 }
+
+/** The processor time (user + system) of one process in ms, from /proc; null once it has exited. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(f[11]) + Number(f[12])) * 10 // USER_HZ is 100 on every mainstream Linux build
+  } catch {
+    return null
+  }
+}
+
+/** A role with the image readers told apart from PDF readers, and native tesseract named. */
+function cpuRoleOf(pid: number, root: number): string {
+  const role = roleOf(pid, root)
+  if (role === 'reader') {
+    try {
+      return cmdline(pid).includes('\0image') ? 'image-reader' : 'pdf-reader'
+    } catch {
+      return role
+    }
+  }
+  if (role === 'other') {
+    try {
+      return cmdline(pid).split('\0')[0]!.split('/').pop() || 'other'
+    } catch {
+      return role
+    }
+  }
+  return role
+}
+
+/**
+ * The processor time of a process tree by role, sampled until stopped: the last time seen of every
+ * process that ever lived in it (a short-lived one may lose its last sampling interval).
+ */
+export class TreeCpu {
+  private readonly last = new Map<number, { ms: number; role: string }>()
+  private readonly timer: NodeJS.Timeout
+
+  constructor(
+    private readonly root: number,
+    everyMs = 20,
+  ) {
+    this.timer = setInterval(() => this.sample(this.root), everyMs)
+  }
+
+  private sample(pid: number): void {
+    const ms = cpuMs(pid)
+    if (ms !== null) {
+      // A child is seen between fork and exec as a copy of its parent (a tesseract started by an OCR host looks
+      // like that host): its role is read again at every sample, and the last one read while it lived counts.
+      const role = pid === this.root ? 'main' : cpuRoleOf(pid, this.root)
+      const prev = this.last.get(pid)
+      this.last.set(pid, { ms, role: role === 'other' && prev ? prev.role : role })
+    }
+    for (const c of childPids(pid)) this.sample(c)
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+  }
+
+  summary(): { cpuSeconds: number; byRole: Record<string, { cpuSeconds: number; processes: number }> } {
+    const byRole: Record<string, { cpuSeconds: number; processes: number }> = {}
+    let total = 0
+    for (const { ms, role } of this.last.values()) {
+      const r = (byRole[role] ??= { cpuSeconds: 0, processes: 0 })
+      r.cpuSeconds += ms / 1000
+      r.processes++
+      total += ms
+    }
+    return { cpuSeconds: total / 1000, byRole }
+  }
+}

@@ -14,6 +14,7 @@ import { logits } from './logreg.js'
 import { loadModel, type DoctypeModel } from './model.js'
 import { defaultDocTypesDir, defaultModelPath } from './paths.js'
 import { squash, type TypeSignalScore } from './signals.js'
+import { RecentResults } from '../recentResults.js'
 
 export interface TypeConfidence {
   type: string
@@ -81,6 +82,7 @@ export class DoctypeClassifier {
 
   /** Puts a newly loaded set of document types in force (the model stays the same). */
   useDocTypes(set: DocTypeSet): void {
+    this.recent.clear()
     this.docTypes = set
   }
 
@@ -132,7 +134,14 @@ export class DoctypeClassifier {
     return { types, probs, signals, contributions }
   }
 
+  /** A file's pages are classified while it is split, then the whole document: the same text twice for one page. */
+  private readonly recent = new RecentResults<Classification>(8)
+
   classify(text: string): Classification {
+    return this.recent.get(text, () => this.classifyAnew(text))
+  }
+
+  private classifyAnew(text: string): Classification {
     const { types, probs, signals, contributions } = this.scores(text)
     const order = types.map((_, i) => i).sort((a, b) => probs[b]! - probs[a]!)
     if (order.length === 0) {

@@ -7,7 +7,8 @@
  *   dateOption('2026-03-31', '--as-of')   // '2026-03-31'
  *   dateOption('2026-02-30', '--from')    // throws USAGE: --from: 2026-02-30 is not a day of the calendar ...
  */
-import { isValid, parse } from 'date-fns'
+import { isValid } from 'date-fns/isValid'
+import { parse } from 'date-fns/parse'
 import { ChartclerkError } from '../errors.js'
 
 const SHAPE = /^\d{4}-\d{2}-\d{2}$/

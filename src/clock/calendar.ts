@@ -4,7 +4,13 @@
  * clock's job (./clock.ts).
  */
 import { TZDate } from '@date-fns/tz'
-import { addDays as addDaysTo, addYears as addYearsTo, differenceInCalendarDays, differenceInYears, format, isValid } from 'date-fns'
+// Each function from its own module: the package's index loads all of its 300 files.
+import { addDays as addDaysTo } from 'date-fns/addDays'
+import { addYears as addYearsTo } from 'date-fns/addYears'
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays'
+import { differenceInYears } from 'date-fns/differenceInYears'
+import { format } from 'date-fns/format'
+import { isValid } from 'date-fns/isValid'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 

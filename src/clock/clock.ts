@@ -9,7 +9,7 @@
  * with a fixed `now`.
  */
 import { TZDate, tzOffset } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format } from 'date-fns/format'
 import { readTestHooks, type TestHooks } from '../config/testHooks.js'
 
 export interface Clock {

@@ -3,19 +3,7 @@
  * with the OCR words laid over it as invisible text (render mode 3), the way
  * OCRmyPDF's hOCR transform does. The original file is never touched.
  */
-import {
-  PDFDocument,
-  StandardFonts,
-  TextRenderingMode,
-  beginText,
-  endText,
-  setCharacterSqueeze,
-  setFontAndSize,
-  setTextMatrix,
-  setTextRenderingMode,
-  showText,
-  type PDFFont,
-} from 'pdf-lib'
+import type { PDFFont } from 'pdf-lib'
 import type { WordBox } from '../model/types.js'
 
 export interface SearchablePage {
@@ -27,8 +15,22 @@ export interface SearchablePage {
 }
 
 const LETTER_WIDTH_PT = 612
+/** pdf-lib loads when a PDF is built, not with every command (it is about a fifth of a command's start-up). */
+const pdfLib = () => import('pdf-lib')
 
 export async function buildSearchablePdf(pages: SearchablePage[], title: string): Promise<Buffer> {
+  const {
+    PDFDocument,
+    StandardFonts,
+    TextRenderingMode,
+    beginText,
+    endText,
+    setCharacterSqueeze,
+    setFontAndSize,
+    setTextMatrix,
+    setTextRenderingMode,
+    showText,
+  } = await pdfLib()
   const doc = await PDFDocument.create()
   doc.setTitle(title)
   doc.setCreator('chartclerk')

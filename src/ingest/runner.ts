@@ -37,6 +37,7 @@ import { diskFullError, hasRoom, isNoSpace, MIN_FREE_BYTES } from './diskSpace.j
 import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { fetchOriginal, sizeRefusal, storeOriginal } from './originals.js'
+import { expectImageFiles } from '../extract/sandbox/pool.js'
 import { listQuarantine, quarantineTarget, writeQuarantineNote } from './quarantine.js'
 import { sha256File } from './stages/hash.js'
 import { sniffFile } from '../extract/sniff.js'
@@ -46,6 +47,9 @@ import type { MatchSummary } from '../patients/matchSummary.js'
 import type { Job, Stage, StageContext } from './stages/types.js'
 import type { PageRange } from '../split/boundaries.js'
 import type { WaitingSplit } from './stages/split.js'
+
+/** File names of the image kinds chartclerk reads (TIFF, PNG, JPEG). */
+const IMAGE_NAME = /\.(tiff?|png|jpe?g)$/i
 
 export type IngestStatus = 'filed' | 'needs_review' | 'duplicate' | 'failed' | 'released'
 
@@ -386,17 +390,32 @@ export class IngestRunner extends EventEmitter {
   async ingestFiles(files: string[], onResult?: (r: IngestResult) => void): Promise<IngestResult[]> {
     await fs.mkdir(this.ctx.config.workDir, { recursive: true })
     const results: IngestResult[][] = new Array(files.length)
+    // The names say which files are images: a hint for the readers only (what a file is is read from its bytes).
+    const images = files.map((f) => IMAGE_NAME.test(f))
+    let imagesLeft = images.filter(Boolean).length
+    expectImageFiles(imagesLeft)
     let next = 0
     const lane = async () => {
       while (next < files.length && !this.stopping) {
         const i = next++
         const file = path.resolve(files[i]!)
-        const rs = await this.ingestOne(file)
-        results[i] = rs
-        for (const r of rs) onResult?.(r)
+        try {
+          const rs = await this.ingestOne(file)
+          results[i] = rs
+          for (const r of rs) onResult?.(r)
+        } finally {
+          if (images[i]) {
+            imagesLeft--
+            expectImageFiles(-1)
+          }
+        }
       }
     }
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, files.length) }, lane))
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, files.length) }, lane))
+    } finally {
+      expectImageFiles(-imagesLeft)
+    }
     return results.filter(Boolean).flat()
   }
 

@@ -41,6 +41,7 @@ import { type Line, NOT_PATIENT_QUALIFIERS, splitLines } from './identifiers/lab
 import { cutNameValue, plausibleName, precedingWord, readNameValue, stickerNames } from './identifiers/names.js'
 import { readIdValue } from './identifiers/recordNumbers.js'
 import { type ExtractOptions, type ExtractedIdentifiers, type FoundHow } from './identifiers/types.js'
+import { RecentResults } from '../recentResults.js'
 export type {
   BirthDateCandidate,
   ExtractedIdentifiers,
@@ -62,6 +63,17 @@ export { undoCaseSlips } from './identifiers/names.js'
  *   ids.names[0].familyName // 'DOE'; ids.birthDates[0].date // '1962-03-14'; ids.mrns[0].value // '1234567'
  */
 export function extractIdentifiers(text: string, options: ExtractOptions = {}): ExtractedIdentifiers {
+  // "Today" bounds which birth dates are plausible: the same day (local and UTC), the same reading.
+  const now = new Date()
+  const today = options.today ? String(options.today.getTime()) : `${now.toDateString()} ${now.toISOString().slice(0, 10)}`
+  const key = `${String(options.mrnPattern ?? '')}\0${options.dateOrder ?? ''}\0${today}\0${text}`
+  return recent.get(key, () => readIdentifiers(text, { ...options, today: options.today ?? now }))
+}
+
+/** A file's pages are read while it is split, then the whole document: the same text twice for one page. */
+const recent = new RecentResults<ExtractedIdentifiers>(8)
+
+function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdentifiers {
   const mrnPattern = compileMrnFormat(options.mrnPattern)
   // The document's own dates, or where it was written, say which way round it writes day and month.
   const dateOpts = { dateOrder: documentDateOrder(text, options.dateOrder ?? 'MDY').order, today: options.today ?? new Date() }

@@ -4,7 +4,7 @@
  * with the patient, the release number and "page x of N". Stored under
  * releases/<releaseNumber>.pdf.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import type { PDFFont, PDFPage } from 'pdf-lib'
 import type { Catalog } from '../catalog/db.js'
 import type { Config } from '../config/config.js'
 import { ChartclerkError } from '../errors.js'
@@ -78,6 +78,9 @@ export interface BuiltPackage {
   bytes: number
 }
 
+/** pdf-lib loads when a package is built, not with every command (it is about a fifth of a command's start-up). */
+const pdfLib = () => import('pdf-lib')
+
 export const docTypeLabel = (t: string | null): string => (t ?? 'document').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
 export async function buildReleasePackage(
@@ -89,6 +92,7 @@ export async function buildReleasePackage(
   if (!check.allowed) throw new ChartclerkError('REFUSED', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
   const patient = deps.catalog.patients.get(req.patientMrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient ${req.patientMrn} in the patient index.`)
+  const { PDFDocument, StandardFonts, rgb } = await pdfLib()
   const out = await PDFDocument.create()
   out.setTitle(`Release ${req.releaseNumber}`)
   out.setProducer('chartclerk')
@@ -186,6 +190,7 @@ export async function buildReleasePackage(
       p,
       font,
       safe(`${patient.familyName}, ${patient.givenName} (MRN ${patient.mrn}) - Release ${req.releaseNumber} - page ${i + 1} of ${total}`),
+      rgb,
     ),
   )
 
@@ -199,7 +204,7 @@ export async function buildReleasePackage(
   return { key, pages: total, coverPages, documentIds: check.documents.map((d) => d.id), bytes: bytes.length }
 }
 
-function footer(p: PDFPage, font: PDFFont, text: string): void {
+function footer(p: PDFPage, font: PDFFont, text: string, rgb: typeof import('pdf-lib').rgb): void {
   const { width } = p.getSize()
   const size = 8
   const w = font.widthOfTextAtSize(text, size)

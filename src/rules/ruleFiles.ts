@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import { ChartclerkError } from '../errors.js'
-import { createRuleAjv } from './ajv.js'
+import { shippedSchemaAjv } from './ajv.js'
 import { encodePointerSegment, formatOfFile, parseSource, type ParsedSource, type SourceFormat } from './source.js'
 import type { RuleProblem } from './types.js'
 
@@ -147,7 +147,7 @@ const schemaValidators = new Map<string, ValidateFunction>()
 export function schemaValidator(schemaFile: string): ValidateFunction {
   let v = schemaValidators.get(schemaFile)
   if (!v) {
-    v = createRuleAjv().compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>)
+    v = shippedSchemaAjv().compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>)
     schemaValidators.set(schemaFile, v)
   }
   return v

@@ -24,7 +24,7 @@ import { defaultDocTypesDir, packageRoot } from '../classify/paths.js'
 import { ChartclerkError } from '../errors.js'
 import { deriveChartFacts, type Chart, type ChartDocument } from '../model/chart.js'
 import { DOCUMENT_TYPES } from '../model/types.js'
-import { createRuleAjv } from './ajv.js'
+import { createRuleAjv, shippedSchemaAjv } from './ajv.js'
 import { evaluateRule } from './evaluate.js'
 import { CUSTOM_KEYWORDS, KEYWORD_META_SCHEMAS } from './keywords.js'
 import { parseTemplate } from './message.js'
@@ -128,7 +128,7 @@ function ruleFileValidator(): { validate: ValidateFunction; keys: string[] } {
   if (fileValidator) return fileValidator
   const file = path.join(defaultChecksDir(), RULE_SCHEMA_FILE)
   const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, unknown> }
-  const ajv = createRuleAjv()
+  const ajv = shippedSchemaAjv()
   fileValidator = { validate: ajv.compile(schema), keys: Object.keys(schema.properties) }
   return fileValidator
 }
@@ -154,7 +154,7 @@ const SCHEMA_ONE = new Set([
 let customMetaValidators: Map<string, ValidateFunction> | undefined
 function customMeta(keyword: string): ValidateFunction {
   if (!customMetaValidators) {
-    const ajv = createRuleAjv()
+    const ajv = shippedSchemaAjv()
     customMetaValidators = new Map(Object.entries(KEYWORD_META_SCHEMAS).map(([k, s]) => [k, ajv.compile(s)]))
   }
   return customMetaValidators.get(keyword)!

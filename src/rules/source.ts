@@ -1,10 +1,20 @@
 /**
  * Reads a rule file's text (JSON or YAML) into a value, and maps JSON pointers back to
  * line:column so a records lead reading "D05-lab-report.json:14:7 /schema/...: ..." can find
- * the spot in an editor. JSON is parsed with JSON.parse (strict JSON); positions come from the
- * `yaml` package, which reads JSON too and also catches duplicate keys that JSON.parse allows.
+ * the spot in an editor. JSON is parsed with JSON.parse (strict JSON) and scanned once by
+ * jsonc-parser for keys that appear twice in one object (JSON.parse keeps the last silently);
+ * positions come from the `yaml` package, which reads JSON too, and only when a position is asked
+ * for (a problem to report): building the YAML document of every rule file is most of the time a
+ * rule set takes to load.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml'
+import { visit } from 'jsonc-parser'
+import { createRequire } from 'node:module'
+import type { Document, LineCounter, Node as YamlNode } from 'yaml'
+
+const require = createRequire(import.meta.url)
+let yamlLib: typeof import('yaml') | undefined
+/** The yaml package, loaded the first time a YAML file or a position is read: a JSON rule set with no problem never needs it. */
+const yaml = (): typeof import('yaml') => (yamlLib ??= require('yaml') as typeof import('yaml'))
 
 export interface Position {
   line: number
@@ -59,13 +69,13 @@ function locator(doc: Document | null, lc: LineCounter): (pointer: string) => Po
     let node: YamlNode = doc.contents as YamlNode
     let at: number | undefined = node.range?.[0]
     for (const seg of decodePointer(pointer)) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg)
+      if (yaml().isMap(node)) {
+        const pair = node.items.find((p) => (yaml().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg)
         if (!pair) break
         at = (pair.key as YamlNode | null)?.range?.[0] ?? at
         if (!pair.value) break
         node = pair.value as YamlNode
-      } else if (isSeq(node)) {
+      } else if (yaml().isSeq(node)) {
         const item = node.items[Number(seg)] as YamlNode | undefined
         if (!item || !/^\d+$/.test(seg)) break
         node = item
@@ -93,10 +103,53 @@ function jsonErrorOffset(text: string, msg: string): number {
   return text.length
 }
 
+/**
+ * Whether some object of a valid JSON text holds the same key twice (keys compared as JSON.parse
+ * reads them, escapes resolved). One pass of a scanner: no tree is built.
+ */
+export function hasDuplicateKey(text: string): boolean {
+  const open: Set<string>[] = []
+  let found = false
+  visit(text, {
+    onObjectBegin: () => {
+      open.push(new Set())
+      return !found
+    },
+    onObjectProperty: (key) => {
+      const keys = open[open.length - 1]!
+      if (keys.has(key)) found = true
+      keys.add(key)
+    },
+    onObjectEnd: () => {
+      open.pop()
+    },
+    onArrayBegin: () => !found,
+  })
+  return found
+}
+
+/** `locate` over the YAML document of a JSON text, built the first time a position is asked for. */
+function lazyJsonLocator(text: string): ParsedSource['locate'] {
+  let locate: ParsedSource['locate'] | undefined
+  return (pointer) => {
+    if (!locate) {
+      const lc = new (yaml().LineCounter)()
+      let doc: Document | null = null
+      try {
+        doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+        if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) doc = null // positions unreliable
+      } catch {
+        doc = null
+      }
+      locate = locator(doc, lc)
+    }
+    return locate(pointer)
+  }
+}
+
 /** Parses a rule file's text. Never throws. */
 export function parseSource(text: string, format: SourceFormat): ParsedSource {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const lc = new LineCounter()
   const problems: ParsedSource['problems'] = []
   if (format === 'json') {
     let value: unknown
@@ -112,9 +165,12 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
       })
       return { value: undefined, problems, locate: () => undefined }
     }
+    // The common case, a valid file with no key twice: positions only when a problem asks for one.
+    if (!hasDuplicateKey(text)) return { value, problems, locate: lazyJsonLocator(text) }
+    const lc = new (yaml().LineCounter)()
     let doc: Document | null = null
     try {
-      doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+      doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
       for (const e of doc.errors) {
         if (e.code === 'DUPLICATE_KEY') {
           const p = lc.linePos(e.pos[0])
@@ -131,7 +187,8 @@ export function parseSource(text: string, format: SourceFormat): ParsedSource {
     }
     return { value: problems.length ? undefined : value, problems, locate: locator(doc, lc) }
   }
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
+  const lc = new (yaml().LineCounter)()
+  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false })
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0])
     const message =

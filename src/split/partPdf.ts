@@ -4,17 +4,21 @@
  * were read. Made the same way every time, so the same pages give the same file and hash.
  * The received file itself is never touched.
  */
-import { PDFDocument } from 'pdf-lib'
+import type { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 import { VIEWER_DPI } from '../extract/extractText.js'
 import { decodePage, viewerImage } from '../extract/images.js'
 import { openPdf } from '../extract/pdf.js'
 import { pagesOf, type PageRange } from './boundaries.js'
 
+/** pdf-lib loads when a PDF is built, not with every command (it is about a fifth of a command's start-up). */
+const pdfLib = () => import('pdf-lib')
+
 const LETTER = { width: 612, height: 792 }
 
 /** Pages `range` of a received PDF (without the blank pages it leaves out) as a PDF of their own. */
 export async function partOfPdf(original: Buffer, range: PageRange, limits: { maxPixels: number }): Promise<Buffer> {
+  const { PDFDocument } = await pdfLib()
   const indices = pagesOf(range).map((n) => n - 1)
   let src: PDFDocument | null = null
   try {
@@ -40,6 +44,7 @@ export async function partOfPdf(original: Buffer, range: PageRange, limits: { ma
 
 /** A PDF of page images (the scans of a multi-page TIFF as they were read). */
 export async function partOfImages(images: Buffer[]): Promise<Buffer> {
+  const { PDFDocument } = await pdfLib()
   const out = await PDFDocument.create({ updateMetadata: false })
   for (const img of images) await addImagePage(out, img)
   return Buffer.from(await out.save({ useObjectStreams: false }))

@@ -93,7 +93,9 @@ export function registerIngestCommands(program: Command): void {
     .argument('<files...>', 'PDF, TIFF, PNG or JPEG files')
     .action(async (files: string[], _opts, cmd: Command) => {
       const json = !!globalOptions(cmd).json
-      const app = await openApp(configFrom(cmd), { prewarmReaders: Math.min(2, files.length) })
+      // PDF readers are started ahead only for the PDFs there are (by name: a hint, the bytes decide what a file is).
+      const pdfs = files.filter((f) => /\.pdf$/i.test(f)).length
+      const app = await openApp(configFrom(cmd), { prewarmReaders: Math.min(2, pdfs) })
       const patientData = app.config.log.includePatientData
       // Without the names, a result is known by its place on the command line.
       const place = new Map(files.map((f, i) => [path.resolve(f), `file ${i + 1} of ${files.length}`]))

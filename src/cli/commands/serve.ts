@@ -7,7 +7,7 @@ import type { App } from '../../app.js'
 import { openApp } from '../../app.js'
 import { ChartclerkError } from '../../errors.js'
 import { startAppHeartbeat, type Heartbeat } from '../../nodes/heartbeat.js'
-import { startDesk, type Desk } from '../../web/server.js'
+import type { Desk } from '../../web/server.js'
 import { configFrom, globalOptions } from '../context.js'
 
 export interface ServeCommandDeps {
@@ -21,6 +21,8 @@ export async function serveDesk(
 ): Promise<Desk> {
   const err = opts.err ?? ((t: string) => void process.stderr.write(t))
   let first: { username: string; password: string } | null = null
+  // The web desk's modules load only for the commands that serve it, not for every command.
+  const { startDesk } = await import('../../web/server.js')
   const desk = await startDesk(app, { host: opts.host, port: opts.port, onFirstAdmin: (a) => (first = a) })
   if (first) {
     const a = first as { username: string; password: string }

@@ -17,6 +17,16 @@ import type { Reply, Request } from './protocol.js'
 
 const require = createRequire(import.meta.url)
 
+/**
+ * Past this much above its loaded size when a file is closed, the reader collects its garbage at once
+ * (the main process replaces a reader still 64 MB above it after a file, see pool.ts); below it, V8
+ * collects when it would anyway.
+ */
+export const COLLECT_AFTER_MB = 24
+/** Resident size once loaded (set when the reader says it is ready). */
+let loadedRss = 0
+const keptGarbageMb = (): number => (process.memoryUsage.rss() - loadedRss) / (1024 * 1024)
+
 /** What this reader opens (its first argument): a PDF reader loads pdf.js and a canvas, an image reader only sharp. */
 const KIND = process.argv[2] === 'image' ? 'image' : 'pdf'
 const { PDFParse } = KIND === 'pdf' ? await import('pdf-parse') : ({} as { PDFParse: typeof PDFParseClass })
@@ -332,8 +342,9 @@ async function handle(req: Request): Promise<unknown> {
     }
     case 'close':
       await closeAll()
-      // What the file left (page renders, decoded images) goes now, so the reader waits small for the next one.
-      global.gc?.()
+      // What the file left (page renders, decoded images) goes now when it is much, so the reader waits small for the
+      // next one. A full collection after every file would cost more than reading a short text-layer PDF does.
+      if (keptGarbageMb() > COLLECT_AFTER_MB) global.gc?.()
       return null
     case 'test-crash':
       // Tests only: prove the main process survives a reader that dies.
@@ -407,4 +418,9 @@ async function warmUp(): Promise<void> {
 }
 
 // The main process measures this reader's loaded size now: the budget is what a file adds to it.
-;(KIND === 'pdf' ? warmUp() : Promise.resolve()).catch(() => {}).finally(() => process.send!({ ready: true }))
+;(KIND === 'pdf' ? warmUp() : Promise.resolve())
+  .catch(() => {})
+  .finally(() => {
+    loadedRss = process.memoryUsage.rss()
+    process.send!({ ready: true })
+  })

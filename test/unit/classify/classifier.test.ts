@@ -98,4 +98,18 @@ describe('classify', () => {
     expect(r.type).not.toBe('lab_report')
     expect(r.alternatives.map((a) => a.type)).not.toContain('lab_report')
   })
+
+  it('GIVEN the same text twice (a one-page document, its page then itself) THEN the same reading, each caller its own copy; new types in force read it anew', () => {
+    const c = new DoctypeClassifier(clf.model, loadDocTypes(defaultDocTypesDir()))
+    const first = c.classify(LAB)
+    first.reasons.push('a review reason added by the caller')
+    const again = c.classify(LAB)
+    expect(again).toEqual(new DoctypeClassifier(clf.model, loadDocTypes(defaultDocTypesDir())).classify(LAB))
+    expect(again.reasons).not.toContain('a review reason added by the caller')
+    expect(again.type).toBe('lab_report')
+    const d = typesDir()
+    unlinkSync(path.join(d, 'lab_report.json'))
+    c.useDocTypes(loadDocTypes(d))
+    expect(c.classify(LAB).type).not.toBe('lab_report')
+  })
 })

@@ -10,8 +10,16 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ChartclerkError } from '../../../src/errors.js'
 import { hasPdfHeader, looksTruncated, openPdf } from '../../../src/extract/pdf.js'
 import { openImage } from '../../../src/extract/sandbox/image.js'
-import { closeSandbox, configureSandbox, leaseReader, readerCount, releaseReader } from '../../../src/extract/sandbox/pool.js'
+import {
+  closeSandbox,
+  configureSandbox,
+  expectImageFiles,
+  leaseReader,
+  readerCount,
+  releaseReader,
+} from '../../../src/extract/sandbox/pool.js'
 import { pageQualityReasons } from '../../../src/ingest/pageQuality.js'
+import { textPdf } from '../../helpers/documents.js'
 import { textPage } from '../../helpers/pages.js'
 import { ROOT } from '../../helpers/workspace.js'
 
@@ -56,6 +64,28 @@ describe('reader processes', () => {
   }, 120_000)
 })
 
+describe('garbage a file leaves', () => {
+  it('GIVEN many small text-layer PDFs WHEN read one after another THEN one reader serves them all, its growth kept under the limit at which it is replaced', async () => {
+    configureSandbox({ openSeconds: 60, pageSeconds: 60 }, { readers: 1 })
+    try {
+      const pids = new Set<number>()
+      for (let i = 0; i < 30; i++) {
+        const pdf = await openPdf(await textPdf(i), { maxPixels: 150_000_000 })
+        expect(pdf.pageTexts.join('')).toMatch(/\w{3,}/)
+        await pdf.close()
+        const r = await leaseReader('pdf')
+        pids.add(r.child.pid!)
+        // What pool.ts allows a kept reader to have grown by after a file (else it is replaced).
+        expect(r.grownMb(r.rssMb()!)).toBeLessThan(64)
+        releaseReader(r)
+      }
+      expect(pids.size).toBe(1)
+    } finally {
+      configureSandbox({ openSeconds: 60, pageSeconds: 60 })
+    }
+  }, 120_000)
+})
+
 describe('reader count', () => {
   it('GIVEN room for one reader WHEN a second file asks for one THEN it waits until the first is given back, and gets a reader of its own kind', async () => {
     configureSandbox({ openSeconds: 60, pageSeconds: 60 }, { readers: 1 })
@@ -85,6 +115,27 @@ describe('image readers', () => {
     expect(readerCount()).toBe(0)
     await exited
     expect(r.alive).toBe(false)
+  }, 60_000)
+
+  it('GIVEN more image files expected WHEN an image reader is given back THEN it waits for the next one (not a new process), and ends once none are expected', async () => {
+    expectImageFiles(2)
+    try {
+      const first = await leaseReader('image')
+      releaseReader(first)
+      expect(first.alive).toBe(true)
+      expect(readerCount()).toBe(1)
+      expectImageFiles(-1)
+      const second = await leaseReader('image')
+      expect(second.child.pid, 'the same reader serves the next image file').toBe(first.child.pid)
+      const exited = new Promise((resolve) => second.child.once('exit', resolve))
+      releaseReader(second)
+      expect(readerCount(), 'still one expected: kept').toBe(1)
+      expectImageFiles(-1)
+      expect(readerCount(), 'none expected: the kept reader ends').toBe(0)
+      await exited
+    } finally {
+      expectImageFiles(-Infinity)
+    }
   }, 60_000)
 
   it('GIVEN an image far over the page pixel budget WHEN its reader proves it reads and decodes it THEN the page comes at the budget, its shape kept', async () => {

@@ -492,3 +492,15 @@ describe('extractIdentifiers: OCR slips in labels and names', () => {
     expect(names(readText(['Patient: Lloyd, Ljubica   DOB 01/02/1990']))).toEqual(['Lloyd|Ljubica|'])
   })
 })
+
+describe('the same text read twice', () => {
+  it('GIVEN a page read while splitting and then as the whole document THEN the same identifiers, each caller its own copy, and a different MRN format reads anew', () => {
+    const text = 'Patient Name: DOE, JANE A   DOB: 03/14/1962   MRN: 1234567'
+    const first = extractIdentifiers(text, { mrnPattern: /^\d{7}$/ })
+    first.names.length = 0
+    const again = extractIdentifiers(text, { mrnPattern: /^\d{7}$/ })
+    expect(again.names[0]?.familyName).toBe('DOE')
+    expect(again.mrns[0]?.value).toBe('1234567')
+    expect(extractIdentifiers(text, { mrnPattern: /^\d{8}$/ }).mrns.map((m) => m.value)).not.toContain('1234567')
+  })
+})
