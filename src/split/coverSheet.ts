@@ -9,7 +9,7 @@
 import { ocrDistance } from '../patients/names.js'
 
 export interface CoverSheetSigns {
-  /** A short heading line calling the page a fax, facsimile, transmittal or transmission. */
+  /** A short heading line calling the page a fax, facsimile, transmittal or transmission, or the page calling itself a fax cover sheet or fax transmission anywhere. */
   faxHeading: boolean
   /** A count of the pages sent ("Pages (including cover): 4", "Number of pages: 6"). */
   pageCount: boolean
@@ -24,6 +24,8 @@ export interface CoverSheetSigns {
 }
 
 const FAX_WORD = /\b(fax|facsimile|telefax|telecopy|transmittal|transmission)\b/i
+// The sheet naming itself anywhere on it, as when its large heading is lost to the scan.
+const COVER_PHRASE = /\b(fax|facsimile)\s+cover\b|\bcover\s+(sheet|page)\b|\b(fax|facsimile)\s+(transmission|transmittal)\b/i
 const PAGE_COUNT =
   /\b((number|no\.?|#|total|count)\s+of\s+pages|pages?\s*(\(|incl|including|with)|total\s+pages|page\s+count|pages\s+sent|pages)\b[^\n]{0,30}?[:\-]?\s*\d{1,3}\b/i
 const WITH_COVER = /\b(includ(ing|es)|incl\.?|with|plus)\s+(this\s+|the\s+)?cover\b/i
@@ -115,7 +117,7 @@ export function coverSheetSigns(read: string): CoverSheetSigns {
   for (const c of cells) for (const [k, re] of ROUTING) if (re.test(c)) routing.add(k)
   const top = lines.slice(0, 10)
   return {
-    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && l.split(/\s+/).length <= 6),
+    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && l.split(/\s+/).length <= 6) || COVER_PHRASE.test(text),
     pageCount: cells.some((c) => PAGE_COUNT.test(c)) || lines.some((l) => WITH_COVER.test(l)),
     confidentiality: CONFIDENTIAL.test(text) && NOTICE.test(text),
     routingFields: routing.size,

@@ -59,6 +59,22 @@ telephone and destroy every copy.`
     expect(readCoverSheet(ocr)).toEqual({ count: 4, withCover: true })
   })
 
+  it('GIVEN a copier scan whose large FAX heading OCR lost and whose sender line lost its colon WHEN read THEN the sheet is known by what it says of itself and its routing along the lines', () => {
+    const ocr = `MILLBROOK VALLEY HOSPITAL
+Health Information Management - Release of Information
+To: Medical Records Department Fax: (814) 555-0139
+Fr0m Release of Information Desk Phone (814) 555-0120
+Date: 05/19/2025
+Total pages (including cover): 2
+CONFIDENTIALITY NOTICE: the documents with this fax cover sheet hold confidential health information.
+If you have received them in error, please notify the sender and destroy the documents.`
+    // Read line by line from their starts, only two routing labels, and no heading: no cover sheet.
+    expect(isCoverSheet(ocr)).toBe(true)
+    expect(coverSheetSigns(ocr)).toMatchObject({ faxHeading: true, pageCount: true, confidentiality: true })
+    expect(coverSheetSigns(ocr).routingFields).toBeGreaterThanOrEqual(3)
+    expect(readCoverSheet(ocr)).toEqual({ count: 2, withCover: true })
+  })
+
   it("GIVEN ordinary words a slip away from a cover sheet's words WHEN mended THEN they stay as they are", () => {
     expect(mendOcrWords('render fellow member place patient dates Paqes')).toBe('render fellow member place patient dates Paqes')
   })
