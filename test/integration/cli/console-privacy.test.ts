@@ -47,7 +47,9 @@ afterAll(async () => {
 })
 
 function expectNoPatientData(text: string): void {
-  for (const re of PATIENT_DATA) expect(text, `console shows ${re}`).not.toMatch(re)
+  // A log line's time, job id and SHA-256 can hold digits that look like a birth date ("12.013Z").
+  const scrubbed = text.replace(/"(time|job|sha256)":"[^"]*"/g, '"$1":""')
+  for (const re of PATIENT_DATA) expect(scrubbed, `console shows ${re}`).not.toMatch(re)
 }
 
 /** Runs `start` (human output) until it has printed `lines` results, then stops it. */
