@@ -4,7 +4,7 @@
  * kind and age bucket, delinquency, and records requests outstanding. Pure reads of the catalog.
  */
 import type { Catalog } from '../catalog/db.js'
-import { buildChart, chartMrns } from '../charts/buildChart.js'
+import { chartMrns, chartOf } from '../charts/buildChart.js'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { deriveChartFacts } from '../model/chart.js'
@@ -132,8 +132,9 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
 
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
-  for (const mrn of chartMrns(catalog)) {
-    const chart = buildChart(catalog, mrn, clock, to)
+  for (const mrn of await chartMrns(sql)) {
+    // Hospital stays come from the filed documents alone; routing does not change them.
+    const chart = chartOf(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays)
       if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++

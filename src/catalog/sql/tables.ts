@@ -248,6 +248,53 @@ export interface AppointmentsTable {
   updated_at: string
 }
 
+/**
+ * The documents, as the repositories that join them see them (routes, split batches, reports).
+ * Their own repository (src/catalog/documents.ts) writes them.
+ */
+export interface DocumentsTable {
+  id: Generated<number>
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  source_folder: Generated<string>
+  received_at: string
+  status: string
+  page_count: number | null
+  text_source: string | null
+  text_length: number | null
+  ocr_confidence: number | null
+  doc_type: string | null
+  type_confidence: number | null
+  patient_mrn: string | null
+  /** JSON array. */
+  review_reasons: string | null
+  /** JSON object. */
+  details: string | null
+  error_code: string | null
+  error_message: string | null
+  created_at: string
+  updated_at: string
+  /** A part of a split batch: the batch's SHA-256 and its pages (1-based, inclusive). */
+  batch_sha256: string | null
+  page_from: number | null
+  page_to: number | null
+  /** Where a part's own PDF is stored. */
+  pages_key: string | null
+}
+
+/** Outside reports routed to clinicians (src/routing/repo.ts); one per document and provider. */
+export interface RoutesTable {
+  id: Generated<number>
+  document_id: number
+  provider: string
+  rule_id: string | null
+  routed_at: string
+  acknowledged_at: string | null
+  acknowledged_by: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -264,4 +311,6 @@ export interface CatalogTables {
   disclosures: DisclosuresTable
   legal_holds: LegalHoldsTable
   appointments: AppointmentsTable
+  documents: DocumentsTable
+  routes: RoutesTable
 }

@@ -27,6 +27,8 @@ async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('users').execute()
   await sql.db.deleteFrom('legal_holds').execute()
   await sql.db.deleteFrom('appointments').execute()
+  await sql.db.deleteFrom('routes').execute()
+  await sql.db.deleteFrom('documents').execute()
 }
 
 export interface CatalogEngine {
