@@ -140,7 +140,7 @@ export async function openApp(
     recyclePages: config.ocr.recyclePages,
     recycleMemoryMb: config.ocr.recycleMemoryMb,
   })
-  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog))
+  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog, sql))
   const ctx: StageContext = {
     config,
     catalog,

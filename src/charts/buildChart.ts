@@ -127,15 +127,10 @@ export function chartOf(
   }
 }
 
-/** Every chart that has at least one filed document. */
-export async function chartMrns(sql: SqlCatalog): Promise<string[]> {
-  const rows = await sql.db
-    .selectFrom('documents')
-    .select('patient_mrn')
-    .distinct()
-    .where('status', '=', 'filed')
-    .where('patient_mrn', 'is not', null)
-    .orderBy('patient_mrn')
-    .execute()
+/** Every chart that has at least one filed document (`filedOnly: false`: at least one document of any status). */
+export async function chartMrns(sql: SqlCatalog, o: { filedOnly?: boolean } = {}): Promise<string[]> {
+  let q = sql.db.selectFrom('documents').select('patient_mrn').distinct().where('patient_mrn', 'is not', null)
+  if (o.filedOnly !== false) q = q.where('status', '=', 'filed')
+  const rows = await q.orderBy('patient_mrn').execute()
   return rows.map((r) => r.patient_mrn!)
 }

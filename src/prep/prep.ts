@@ -118,7 +118,7 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
   for (const a of await new AppointmentsRepo(sql).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
     const p = catalog.patients.get(a.mrn)
-    const ia = getInactive({ catalog }, a.mrn)
+    const ia = await getInactive({ sql }, a.mrn)
     patients.push({
       appointment: {
         id: a.id,

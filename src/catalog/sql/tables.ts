@@ -295,6 +295,48 @@ export interface RoutesTable {
   acknowledged_by: string | null
 }
 
+/** Charts made inactive, their objects moved to the archive (src/inactive/repo.ts); the row goes when the chart comes back. */
+export interface InactiveChartsTable {
+  mrn: string
+  /** YYYY-MM-DD. */
+  inactive_since: string
+  /** 'no_activity' or 'deceased'. */
+  reason: string
+  last_activity: string | null
+  objects: Generated<number>
+  marked_by: string
+  marked_at: string
+}
+
+/** Certificates of destruction (src/retention/destroyed.ts); `data` is the certificate as JSON. */
+export interface DestructionCertificatesTable {
+  id: Generated<number>
+  certificate_number: string
+  destroyed_on: string
+  destroyed_by: string
+  approved_by: string
+  method: string
+  /** The retention schedule's jurisdiction. */
+  schedule: string
+  html_key: string | null
+  data: string
+  created_at: string
+}
+
+/** What is kept of a destroyed document (its tombstone): enough to know it existed and when it was seen. */
+export interface DestroyedDocumentsTable {
+  document_id: number
+  patient_mrn: string
+  doc_type: string | null
+  sha256: string
+  original_name: string
+  date_of_service: string | null
+  received_at: string
+  retain_until: string
+  certificate_id: number
+  destroyed_at: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -313,4 +355,7 @@ export interface CatalogTables {
   appointments: AppointmentsTable
   documents: DocumentsTable
   routes: RoutesTable
+  inactive_charts: InactiveChartsTable
+  destruction_certificates: DestructionCertificatesTable
+  destroyed_documents: DestroyedDocumentsTable
 }

@@ -29,6 +29,9 @@ async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('appointments').execute()
   await sql.db.deleteFrom('routes').execute()
   await sql.db.deleteFrom('documents').execute()
+  await sql.db.deleteFrom('inactive_charts').execute()
+  await sql.db.deleteFrom('destroyed_documents').execute()
+  await sql.db.deleteFrom('destruction_certificates').execute()
 }
 
 export interface CatalogEngine {
