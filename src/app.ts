@@ -172,7 +172,7 @@ export async function openApp(
     site: config.nodes.site,
     work: opts.work,
   })
-  const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, sql, storeWithArchive, config }, log)
   let closed = false
   return {
     config,

@@ -337,6 +337,52 @@ export interface DestroyedDocumentsTable {
   destroyed_at: string
 }
 
+/** Received files that held several documents (src/split/batches.ts); the documents are their parts. */
+export interface BatchesTable {
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  received_at: string
+  page_count: number
+  /** JSON: the cuts as made and the parts. */
+  plan: string
+  split_by: string
+  created_at: string
+}
+
+/** Every receipt of a batch, the first and each repeat; one per claim. */
+export interface BatchReceiptsTable {
+  id: Generated<number>
+  batch_sha256: string
+  claim_id: string
+  received_at: string
+  original_name: string
+  source_folder: Generated<string>
+  /** 0 or 1. */
+  is_repeat: Generated<number>
+}
+
+/** The cuts people decided on the review page, beside those proposed (training data). */
+export interface SplitDecisionsTable {
+  id: Generated<number>
+  batch_sha256: string
+  /** JSON array of first pages. */
+  proposed: string
+  /** JSON array of first pages. */
+  decided: string
+  decided_by: string
+  decided_at: string
+}
+
+/** The searchable PDFs owed: one row per scanned document until its PDF is stored (src/derived/pendingSearchable.ts). */
+export interface SearchablePdfPendingTable {
+  document_id: number
+  queued_at: string
+  attempts: Generated<number>
+  last_error: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -358,4 +404,8 @@ export interface CatalogTables {
   inactive_charts: InactiveChartsTable
   destruction_certificates: DestructionCertificatesTable
   destroyed_documents: DestroyedDocumentsTable
+  batches: BatchesTable
+  batch_receipts: BatchReceiptsTable
+  split_decisions: SplitDecisionsTable
+  searchable_pdf_pending: SearchablePdfPendingTable
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
 import { openCatalog, type Db } from '../../catalog/db.js'
-import { openSqlCatalog } from '../../catalog/sql/open.js'
+import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
 import { withLabResults } from '../../extract-fields/labResults.js'
@@ -65,6 +65,18 @@ async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | 
   }
 }
 
+/** The searchable PDFs owed and those no longer tried; a catalog that cannot be reached is said, not thrown. */
+async function searchablePdfsOwed(config: Config, db: Db): Promise<{ owed: number; givenUp: number } | { problem: string }> {
+  try {
+    return await withSqlCatalog(config.catalog, db, async (sql) => {
+      const owed = new PendingSearchable(sql)
+      return { owed: await owed.count(), givenUp: await owed.givenUp() }
+    })
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
+  }
+}
+
 /** The work queue between watchers and workers: how many jobs wait, run (and on which workers), wait to be tried again, or failed every attempt. */
 async function queueStatus(
   queue: JobQueue,
@@ -91,7 +103,6 @@ export function registerStatusCommands(program: Command): void {
         const jobs = catalog.jobs.countByState()
         const queue = await queueStatus(new SqliteJobQueue(catalog.db, config.queue))
         const ocr = await ocrStatus(config.ocr)
-        const owed = new PendingSearchable(catalog.db)
         const agreement = await runningNodes(config, catalog.db)
         const status = {
           ocr,
@@ -102,7 +113,7 @@ export function registerStatusCommands(program: Command): void {
           storage,
           documents: docs,
           reviewBacklog: docs.needs_review,
-          searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
+          searchablePdfs: await searchablePdfsOwed(config, catalog.db),
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
           nodes: 'problem' in agreement ? agreement : agreementSummary(agreement, config.nodes.freshSeconds),
         }
@@ -128,7 +139,8 @@ export function registerStatusCommands(program: Command): void {
             `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
           )
           const sp = status.searchablePdfs
-          if (sp.owed)
+          if ('problem' in sp) printLine(`searchable    cannot be counted: ${sp.problem}`)
+          else if (sp.owed)
             printLine(
               `searchable    ${sp.owed} scanned document(s) still owe a searchable PDF (built in the background by a running chartclerk start)${sp.givenUp ? `; ${sp.givenUp} failed ${MAX_ATTEMPTS} times and are no longer tried: see the log` : ''}`,
             )

@@ -32,6 +32,10 @@ async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('inactive_charts').execute()
   await sql.db.deleteFrom('destroyed_documents').execute()
   await sql.db.deleteFrom('destruction_certificates').execute()
+  await sql.db.deleteFrom('batch_receipts').execute()
+  await sql.db.deleteFrom('batches').execute()
+  await sql.db.deleteFrom('split_decisions').execute()
+  await sql.db.deleteFrom('searchable_pdf_pending').execute()
 }
 
 export interface CatalogEngine {
