@@ -6,9 +6,9 @@
  *   const charts = new InactiveChartsRepo(app.sql)
  *   if (await charts.get('CC-100418')) ... // its objects are in the archive
  */
-import type { Selectable } from 'kysely'
+import type { ExpressionBuilder, Selectable } from 'kysely'
 import type { SqlCatalog } from '../catalog/sql/open.js'
-import type { InactiveChartsTable } from '../catalog/sql/tables.js'
+import type { CatalogTables, InactiveChartsTable } from '../catalog/sql/tables.js'
 
 export type InactiveReason = 'no_activity' | 'deceased'
 
@@ -61,6 +61,26 @@ export class InactiveChartsRepo {
       .onConflict((oc) => oc.column('mrn').doNothing())
       .executeTakeFirst()
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+  }
+
+  /**
+   * The SHA-256 of every original expected in one location, sorted: the archive holds those of
+   * inactive charts' documents; the main store every other document's (destroyed ones are gone)
+   * and every received stack cut into documents.
+   */
+  async originalsIn(location: 'main' | 'archive'): Promise<string[]> {
+    const inactive = (eb: ExpressionBuilder<CatalogTables, 'documents'>) =>
+      eb.exists(eb.selectFrom('inactive_charts as i').select('i.mrn').whereRef('i.mrn', '=', 'documents.patient_mrn'))
+    const docs = await this.catalog.db
+      .selectFrom('documents')
+      .select('sha256')
+      .distinct()
+      .where((eb) => eb.or([eb('error_code', 'is', null), eb('error_code', '<>', 'DESTROYED')]))
+      .where((eb) => (location === 'archive' ? inactive(eb) : eb.not(inactive(eb))))
+      .execute()
+    const shas = new Set(docs.map((r) => r.sha256))
+    if (location === 'main') for (const b of await this.catalog.db.selectFrom('batches').select('sha256').execute()) shas.add(b.sha256)
+    return [...shas].sort()
   }
 
   /** The chart is active again; false when it was not inactive. */

@@ -16,6 +16,7 @@ import { isDelinquent } from './deficiencyReport.js'
 import { NoticesRepo } from './notices.js'
 import { ReleaseRepo } from '../release/repo.js'
 import { firstFilings } from './timeline.js'
+import { ReviewQueue } from '../review/queue.js'
 
 export interface StatsOptions {
   /** First day, YYYY-MM-DD (default: 29 days before `to`). */
@@ -104,8 +105,8 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   }
 
   // Review backlog: documents waiting for a person, aged from their receipt.
-  const waiting = catalog.db.prepare("SELECT received_at FROM documents WHERE status = 'needs_review'").all() as { received_at: string }[]
-  const reviewAges = waiting.map((w) => daysBetween(dayOf(w.received_at), to))
+  const waiting = await new ReviewQueue(sql).receivedAt()
+  const reviewAges = waiting.map((receivedAt) => daysBetween(dayOf(receivedAt), to))
   const reviewByAge = emptyBuckets()
   for (const a of reviewAges) reviewByAge[agingBucket(a)]++
 

@@ -383,6 +383,29 @@ export interface SearchablePdfPendingTable {
   last_error: string | null
 }
 
+/** The event log (append-only: triggers refuse UPDATE and DELETE), as the reports that read it see it. Written by src/catalog/events.ts. */
+export interface EventsTable {
+  id: Generated<number>
+  at: string
+  kind: string
+  document_id: number | null
+  /** JSON object. */
+  data: Generated<string>
+}
+
+/** A person's decision on a review item (training data), as the reports that read it see it. Written by src/catalog/settlements.ts. */
+export interface SettlementsTable {
+  id: Generated<number>
+  document_id: number
+  doc_type: string
+  patient_mrn: string
+  proposed_type: string | null
+  proposed_mrn: string | null
+  settled_by: string
+  settled_at: string
+  note: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -408,4 +431,6 @@ export interface CatalogTables {
   batch_receipts: BatchReceiptsTable
   split_decisions: SplitDecisionsTable
   searchable_pdf_pending: SearchablePdfPendingTable
+  events: EventsTable
+  settlements: SettlementsTable
 }

@@ -27,6 +27,8 @@ import { verifiedCopy } from '../../storage/verified.js'
 import { verifyStore, type VerifyReport } from '../../storage/verifyStore.js'
 import { configFrom, globalOptions } from '../context.js'
 import { isInteractive, printJson, printLine } from '../output.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
+import { InactiveChartsRepo } from '../../inactive/repo.js'
 
 export type CatalogShas = AsyncIterable<{ sha256: string; id?: number }> | Iterable<{ sha256: string; id?: number }>
 
@@ -50,20 +52,14 @@ async function* catalogShas(
   location: 'main' | 'archive' = 'main',
 ): AsyncGenerator<{ sha256: string; id?: number }> {
   const catalog = openCatalog(config.catalog.path)
+  let shas: string[]
   try {
     // Collected first: a long read-back must not hold the catalog open for reading.
-    const rows = catalog.db
-      .prepare(
-        `SELECT DISTINCT d.sha256 FROM documents d WHERE coalesce(d.error_code, '') <> 'DESTROYED'
-           AND ${location === 'main' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM inactive_charts i WHERE i.mrn = d.patient_mrn)`,
-      )
-      .all() as { sha256: string }[]
-    // Received stacks stay in the main store beside the documents cut from them.
-    if (location === 'main') rows.push(...(catalog.db.prepare('SELECT sha256 FROM batches').all() as { sha256: string }[]))
-    yield* rows.map((r) => ({ sha256: r.sha256 }))
+    shas = await withSqlCatalog(config.catalog, catalog.db, (sql) => new InactiveChartsRepo(sql).originalsIn(location))
   } finally {
     catalog.close()
   }
+  yield* shas.map((sha256) => ({ sha256 }))
 }
 
 export const defaultStorageDeps: StorageCommandDeps = {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { InactiveChartsRepo, type InactiveChart } from '../../../src/inactive/repo.js'
+import { addDocument } from './documentRows.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()
@@ -56,6 +57,35 @@ describe.each(engines)('inactive charts on $name', (engine) => {
     expect(await repo.remove('CC-100418')).toBe(false)
     expect(await repo.get('CC-100418')).toBeUndefined()
     expect((await repo.list()).map((c) => c.mrn)).toEqual(['CC-200001'])
+  })
+
+  it('the originals expected in the archive are those of inactive charts; the main store holds the rest and the stacks, never destroyed ones', async () => {
+    const sha = (c: string) => c.repeat(64)
+    await addDocument(cat.sql, { sha256: sha('1'), patient_mrn: 'CC-100418' })
+    await addDocument(cat.sql, { sha256: sha('2'), patient_mrn: 'CC-200001' })
+    await addDocument(cat.sql, { sha256: sha('3'), patient_mrn: 'CC-200001', status: 'failed', error_code: 'DESTROYED' })
+    await addDocument(cat.sql, { sha256: sha('4'), patient_mrn: null, status: 'needs_review' })
+    await addDocument(cat.sql, { sha256: sha('5'), patient_mrn: 'CC-100418', status: 'failed', error_code: 'OCR_FAILED' })
+    await cat.sql.db
+      .insertInto('batches')
+      .values({
+        sha256: sha('9'),
+        size: 1,
+        content_type: 'application/pdf',
+        original_name: 'stack.pdf',
+        received_at: '2026-11-30T08:00:00.000Z',
+        page_count: 4,
+        plan: '{}',
+        split_by: 'chartclerk',
+        created_at: '2026-11-30T08:00:00.000Z',
+      })
+      .execute()
+    expect(await repo.originalsIn('archive')).toEqual([])
+    expect(await repo.originalsIn('main')).toEqual([sha('1'), sha('2'), sha('4'), sha('5'), sha('9')])
+    await repo.mark(chart('CC-200001'))
+    await repo.mark(chart('CC-100418'))
+    expect(await repo.originalsIn('archive')).toEqual([sha('1'), sha('2'), sha('5')])
+    expect(await repo.originalsIn('main')).toEqual([sha('4'), sha('9')])
   })
 
   // On PostgreSQL the other desk has its own connection pool; on SQLite both share the one file.
