@@ -85,7 +85,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   const inPeriod = (iso: string | null): boolean => !!iso && dayOf(iso) >= from && dayOf(iso) <= to
 
   // Filing: the first time each filed document was filed (by chartclerk or by a person settling it).
-  const filedRows = firstFilings(catalog)
+  const filedRows = await firstFilings(sql)
   const perDayMap = new Map<string, { documents: number; pages: number; afterReview: number }>()
   for (let i = 0; i < days; i++) perDayMap.set(addDays(from, i), { documents: 0, pages: 0, afterReview: 0 })
   let documents = 0

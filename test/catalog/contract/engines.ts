@@ -28,6 +28,7 @@ async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('legal_holds').execute()
   await sql.db.deleteFrom('appointments').execute()
   await sql.db.deleteFrom('routes').execute()
+  await sql.db.deleteFrom('settlements').execute()
   await sql.db.deleteFrom('documents').execute()
   await sql.db.deleteFrom('inactive_charts').execute()
   await sql.db.deleteFrom('destroyed_documents').execute()
