@@ -406,6 +406,23 @@ export interface SettlementsTable {
   note: string | null
 }
 
+/** The patient index, as the desk's search reads it. Written by src/catalog/patients.ts. */
+export interface PatientsTable {
+  mrn: string
+  mrn_key: string
+  family_name: string
+  given_name: string
+  middle_name: string | null
+  birth_date: string
+  sex: string | null
+  /** 0 or 1. */
+  deceased: Generated<number>
+  deceased_date: string | null
+  primary_provider: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -433,4 +450,5 @@ export interface CatalogTables {
   searchable_pdf_pending: SearchablePdfPendingTable
   events: EventsTable
   settlements: SettlementsTable
+  patients: PatientsTable
 }

@@ -35,7 +35,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/charts', need('records.view'), async (c) => {
     const u = userOf(c)
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
-    const found = q ? deps.patients.find(q, 50).filter((p) => canSeePatient(u, p)) : []
+    const found = q ? (await deps.patients.find(q, 50)).filter((p) => canSeePatient(u, p)) : []
     const recent = (await desk.recentCharts(limitedToOwnPatients(u.roles) ? 200 : 25))
       .map((r) => ({ ...r, patient: deps.patients.get(r.mrn) }))
       .filter((r) => canSeePatient(u, r.patient))

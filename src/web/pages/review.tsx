@@ -409,7 +409,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/patients/lookup', need('review.settle'), async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
     if (q.length < 2) return c.html(<p class="muted small">Type at least two letters or digits.</p>)
-    const found = deps.patients.find(q, 10)
+    const found = await deps.patients.find(q, 10)
     await audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
     return c.html(
       found.length ? (

@@ -37,6 +37,7 @@ async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('batches').execute()
   await sql.db.deleteFrom('split_decisions').execute()
   await sql.db.deleteFrom('searchable_pdf_pending').execute()
+  await sql.db.deleteFrom('patients').execute()
 }
 
 export interface CatalogEngine {
