@@ -1,7 +1,7 @@
 /**
- * The catalog's tables as the query builder sees them (Kysely's `Database` type). Only the
- * tables whose repositories run on both engines are listed; the rest are still reached with
- * better-sqlite3 until they move (see ./open.ts).
+ * The catalog's tables as the query builder sees them (Kysely's `Database` type): those whose
+ * repositories run on both engines, and those they read (documents, events, settlements,
+ * patients; still written with better-sqlite3 until their repositories move, see ./open.ts).
  *
  * Column types are what both engines return: integers as numbers (PostgreSQL's int8 is read as
  * a number, see ./open.ts), flags as 0/1, times as ISO-8601 text.
