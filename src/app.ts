@@ -148,7 +148,7 @@ export async function openApp(
     recyclePages: config.ocr.recyclePages,
     recycleMemoryMb: config.ocr.recycleMemoryMb,
   })
-  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog))
+  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog, sql))
   const ctx: StageContext = {
     config,
     catalog,
@@ -197,7 +197,7 @@ export async function openApp(
     site: config.nodes.site,
     work: opts.work,
   })
-  const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, sql, storeWithArchive, config }, log)
   let closed = false
   return {
     config,

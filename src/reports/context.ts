@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/db.js'
 import type { Clock } from '../clock/clock.js'
 import type { DocumentRecord } from '../catalog/documents.js'
-import { buildChart, type ExtractionDetails } from '../charts/buildChart.js'
+import { chartOf, type ExtractionDetails } from '../charts/buildChart.js'
 import type { Deficiency } from '../deficiencies/repo.js'
 import { deriveChartFacts, type HospitalStay } from '../model/chart.js'
 import type { Patient } from '../model/types.js'
@@ -49,7 +49,8 @@ export class ReportContext {
   /** The chart's hospital stays as the rules see them (from the filed documents), as of the report day. */
   hospitalStays(mrn: string): HospitalStay[] {
     if (!this.stays.has(mrn)) {
-      const chart = buildChart(this.catalog, mrn, this.clock, this.asOf)
+      // Hospital stays come from the filed documents alone; routing does not change them.
+      const chart = chartOf(this.catalog, mrn, this.clock, this.asOf)
       this.stays.set(mrn, chart ? deriveChartFacts(chart).hospitalStays : [])
     }
     return this.stays.get(mrn)!

@@ -13,6 +13,8 @@ import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { dateOf } from '../release/check.js'
 import { docTypeLabel } from '../release/package.js'
 import { originalKey, type ObjectStore } from '../storage/objectStore.js'
+import { chartMrns } from '../charts/buildChart.js'
+import { certificateNumber, DestructionRepo } from './destroyed.js'
 import { HoldsRepo } from './holds.js'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import { requireKind } from '../rules/ruleFiles.js'
@@ -58,22 +60,15 @@ export async function planPurge(
     opts.jurisdiction,
   )
   const held = await new HoldsRepo(deps.sql).heldCharts()
-  const mrns = (
-    deps.catalog.db
-      .prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn")
-      .all() as { mrn: string }[]
-  ).map((r) => r.mrn)
+  const mrns = await chartMrns(deps.sql)
+  const destroyedBefore = new DestructionRepo(deps.sql)
   const candidates: PurgeCandidate[] = []
   const heldOut = new Map<string, number>()
   for (const mrn of mrns) {
     const docs = deps.catalog.documents.forPatient(mrn)
     const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? deps.clock.localDate(d.receivedAt) }))
     // Destroyed documents still count: their tombstones keep the encounter dates.
-    const tomb = (
-      deps.catalog.db
-        .prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?')
-        .get(mrn) as { d: string | null }
-    ).d
+    const tomb = await destroyedBefore.lastDate(mrn)
     const lastEncounter = [...dated.map((x) => x.date), ...(tomb ? [tomb] : [])].sort().at(-1)
     if (!lastEncounter) continue
     const birthDate = deps.catalog.patients.get(mrn)?.birthDate ?? null
@@ -123,7 +118,7 @@ export interface PurgeResult {
   html: string | null
 }
 
-export const certificateNumber = (id: number): string => `COD-${String(id).padStart(6, '0')}`
+export { certificateNumber }
 
 export async function approvePurge(
   deps: PurgeDeps,
@@ -165,16 +160,22 @@ export async function approvePurge(
   const byPatient = new Map<string, PurgeCandidate[]>()
   for (const c of destroyed) byPatient.set(c.patientMrn, [...(byPatient.get(c.patientMrn) ?? []), c])
   const types = [...new Set(destroyed.map((c) => docTypeLabel(c.docType)))].sort()
-  let cert!: Certificate
-  catalog.tx(() => {
-    const info = catalog.db
-      .prepare(
-        'INSERT INTO destruction_certificates (certificate_number, destroyed_on, destroyed_by, approved_by, method, schedule, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(`pending-${now}-${Math.random()}`, destroyedOn, opts.by, approver, method, plan.jurisdiction, '{}', now)
-    const id = Number(info.lastInsertRowid)
-    const number = certificateNumber(id)
-    cert = {
+  const docs = destroyed.map((c) => ({ c, d: catalog.documents.get(c.documentId)! }))
+  // The certificate and the tombstones first: a crash before the documents are erased below
+  // leaves them listed for the next purge, never erased without a certificate.
+  const cert = await new DestructionRepo(deps.sql).record(
+    { destroyedOn, destroyedBy: opts.by, approvedBy: approver, method, schedule: plan.jurisdiction, at: now },
+    docs.map(({ c, d }) => ({
+      documentId: d.id,
+      patientMrn: c.patientMrn,
+      docType: d.docType,
+      sha256: d.sha256,
+      originalName: d.originalName,
+      dateOfService: dateOf(d),
+      receivedAt: d.receivedAt,
+      retainUntil: c.retainUntil,
+    })),
+    (id, number): Certificate => ({
       id,
       number,
       facility,
@@ -196,19 +197,13 @@ export async function approvePurge(
         }
       }),
       htmlKey: `certificates/destruction/${number}.html`,
-    }
-    catalog.db
-      .prepare('UPDATE destruction_certificates SET certificate_number = ?, html_key = ?, data = ? WHERE id = ?')
-      .run(number, cert.htmlKey, JSON.stringify(cert), id)
-    const tomb = catalog.db.prepare(
-      `INSERT INTO destroyed_documents (document_id, patient_mrn, doc_type, sha256, original_name, date_of_service, received_at, retain_until, certificate_id, destroyed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    for (const c of destroyed) {
-      const d = catalog.documents.get(c.documentId)!
-      tomb.run(d.id, c.patientMrn, d.docType, d.sha256, d.originalName, dateOf(d), d.receivedAt, c.retainUntil, id, now)
-      catalog.db.prepare('DELETE FROM pages WHERE document_id = ?').run(d.id)
-      catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(d.id)
+    }),
+  )
+  const number = cert.number
+  catalog.tx(() => {
+    for (const { c, d } of docs) {
+      // Page text and its full-text entries go.
+      catalog.documents.savePages(d.id, [])
       // The row stays as the tombstone; it is no longer filed, so charts, checks and releases pass it by.
       catalog.documents.update(d.id, {
         status: 'failed',

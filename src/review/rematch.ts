@@ -14,6 +14,7 @@ import { onFiled } from '../ingest/stages/onFiled.js'
 import { settle } from '../ingest/stages/settle.js'
 import type { Job, Stage, StageContext } from '../ingest/stages/types.js'
 import { storedTextOf } from './storedText.js'
+import { ReviewQueue } from './queue.js'
 
 /** The stages that decide a document's fate once its text is read, in pipeline order. */
 export const DECIDING_STAGES: readonly Stage[] = [classify, identify, fields, settle, onFiled]
@@ -45,17 +46,15 @@ export type RematchDeps = Pick<
   | 'clock'
 >
 
-export function waitingCount(deps: Pick<StageContext, 'catalog'>): number {
-  return (deps.catalog.db.prepare("SELECT count(*) AS n FROM documents WHERE status = 'needs_review'").get() as { n: number }).n
+export function waitingCount(deps: Pick<StageContext, 'sql'>): Promise<number> {
+  return new ReviewQueue(deps.sql).count()
 }
 
 export async function rematchWaiting(
   deps: RematchDeps,
   opts: { onDocument?: (documentId: number, status: string) => void } = {},
 ): Promise<RematchResult> {
-  const ids = (deps.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY id").all() as { id: number }[]).map(
-    (r) => r.id,
-  )
+  const ids = (await new ReviewQueue(deps.sql).ids()).sort((a, b) => a - b)
   const result: RematchResult = { examined: 0, filed: [], waiting: 0, failed: [] }
   for (const id of ids) {
     const doc = deps.catalog.documents.get(id)

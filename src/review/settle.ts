@@ -77,6 +77,19 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
   )
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType
   const proposedMrn = (doc.details.match as { mrn?: string | null } | undefined)?.mrn ?? null
+  if (previousMrn && previousMrn !== s.mrn) {
+    // Refiled to another patient: whoever it was routed to loses it (and, through it, the new
+    // chart) before it moves; routing after the filing decides afresh for the new chart.
+    const revoked = await new RoutesRepo(deps.sql).revokeAll(documentId)
+    if (revoked.length) {
+      await syncRoutingDetails(catalog, deps.sql, documentId)
+      catalog.events.append('document.routes_revoked', documentId, {
+        by: s.by,
+        routes: revoked.length,
+        acknowledged: revoked.filter((r) => r.acknowledgedAt).length,
+      })
+    }
+  }
   catalog.tx(() => {
     catalog.documents.update(documentId, {
       status: 'filed',
@@ -95,19 +108,6 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       settledBy: s.by,
       note: s.note ?? null,
     })
-    if (previousMrn && previousMrn !== s.mrn) {
-      // Refiled to another patient: whoever it was routed to loses it (and, through it, the new
-      // chart); routing below decides afresh for the new chart.
-      const revoked = new RoutesRepo(catalog.db).revokeAll(documentId)
-      if (revoked.length) {
-        syncRoutingDetails(catalog, documentId)
-        catalog.events.append('document.routes_revoked', documentId, {
-          by: s.by,
-          routes: revoked.length,
-          acknowledged: revoked.filter((r) => r.acknowledgedAt).length,
-        })
-      }
-    }
     catalog.events.append(previousMrn && previousMrn !== s.mrn ? 'document.refiled' : 'document.settled', documentId, {
       by: s.by,
       docType: s.docType,

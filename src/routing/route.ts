@@ -8,20 +8,22 @@
 import type { Clock } from '../clock/clock.js'
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { Logger } from '../log.js'
 import { RoutesRepo, syncRoutingDetails } from './repo.js'
 import { routeTargets, type RouteTarget, type RoutingRule } from './rules.js'
 
-export function routeDocument(
+/** `sql`: the catalog through the query builder, where the routes are (src/catalog/sql/open.ts). */
+export async function routeDocument(
   catalog: Catalog,
+  sql: SqlCatalog,
   rules: readonly RoutingRule[],
   documentId: number,
   _log?: Logger,
   clock?: Clock,
-): RouteTarget[] {
+): Promise<RouteTarget[]> {
   const doc = catalog.documents.get(documentId)
   if (!doc) return []
-  const repo = new RoutesRepo(catalog.db)
   let targets: RouteTarget[] = []
   if (doc.status === 'filed' && doc.patientMrn) {
     const x = (doc.details.extraction ?? null) as Partial<ExtractionDetails> | null
@@ -33,17 +35,16 @@ export function routeDocument(
       primaryProvider: patient?.primaryProvider ?? null,
     })
   }
-  catalog.tx(() => {
-    const { added, removed } = repo.setRoutes(documentId, targets, clock?.nowIso())
-    if (added || removed) {
-      syncRoutingDetails(catalog, documentId)
-      catalog.events.append('document.routed', documentId, {
-        recipients: targets.length,
-        added,
-        removed,
-        rules: [...new Set(targets.map((t) => t.ruleId))],
-      })
-    }
-  })
+  const { added, removed } = await new RoutesRepo(sql).setRoutes(documentId, targets, clock?.nowIso())
+  if (added || removed) {
+    // The routes are written; details.routing is read from them again, so routing again mends a crash in between.
+    await syncRoutingDetails(catalog, sql, documentId)
+    catalog.events.append('document.routed', documentId, {
+      recipients: targets.length,
+      added,
+      removed,
+      rules: [...new Set(targets.map((t) => t.ruleId))],
+    })
+  }
   return targets
 }

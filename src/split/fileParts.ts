@@ -45,7 +45,7 @@ export interface BatchFacts {
   claimId: string
 }
 
-type Ctx = Pick<StageContext, 'catalog' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'> &
+type Ctx = Pick<StageContext, 'catalog' | 'sql' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'> &
   Partial<StageContext>
 
 /** Reads of one page that the split stage and a person's review both use. */
@@ -181,7 +181,7 @@ export async function fileParts(
         ocrConfidence: partText.ocrConfidence,
       })
     })
-    if (scans) new PendingSearchable(catalog.db).add(id)
+    if (scans) await new PendingSearchable(ctx.sql).add(id)
     doc = catalog.documents.get(id)!
     const status = await readPart(ctx, batch, {
       id,
@@ -194,7 +194,7 @@ export async function fileParts(
   }
   if (o.wait) return outcomes
   const all = [...(o.earlier ?? []), ...outcomes].sort((a, b) => a.split.from - b.split.from)
-  retireBatchRow(ctx, batch, plan, all, decidedBy)
+  await retireBatchRow(ctx, batch, plan, all, decidedBy)
   await dropDerived(ctx, batch.documentId)
   return outcomes
 }
@@ -258,12 +258,13 @@ async function scansOf(ctx: Ctx, batchId: number, filePages: number[]): Promise<
 }
 
 /** The received file is now a batch: its receipts and plan kept, its row as a document gone. */
-function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: PartOutcome[], decidedBy: string): void {
+async function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: PartOutcome[], decidedBy: string): Promise<void> {
   const ranges = outcomes.map((o) => o.split)
-  const { catalog } = ctx
-  const batches = new BatchesRepo(catalog.db)
-  catalog.tx(() => {
-    batches.add({
+  const { catalog, sql } = ctx
+  // The batch and its receipts first: a crash before the stack's row goes leaves the stack known
+  // as a batch (the same file again is a repeat of its parts), never its parts without their batch.
+  await new BatchesRepo(sql).add(
+    {
       sha256: batch.sha256,
       size: batch.size,
       contentType: batch.contentType,
@@ -277,35 +278,38 @@ function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: 
         documents: outcomes.map((o) => ({ documentId: o.documentId, ...o.split })),
       },
       splitBy: decidedBy,
-    })
-    for (const r of catalog.documents.receipts(batch.documentId)) {
-      batches.addReceipt({
+    },
+    [
+      ...catalog.documents.receipts(batch.documentId).map((r) => ({
         batchSha256: batch.sha256,
         claimId: r.claimId,
         receivedAt: r.receivedAt,
         originalName: r.originalName,
         sourceFolder: r.sourceFolder,
         isRepeat: r.isRepeat,
-      })
-    }
-    batches.addReceipt({
-      batchSha256: batch.sha256,
-      claimId: batch.claimId,
-      receivedAt: batch.receivedAt,
-      originalName: batch.originalName,
-      sourceFolder: batch.sourceFolder,
-      isRepeat: false,
-    })
+      })),
+      {
+        batchSha256: batch.sha256,
+        claimId: batch.claimId,
+        receivedAt: batch.receivedAt,
+        originalName: batch.originalName,
+        sourceFolder: batch.sourceFolder,
+        isRepeat: false,
+      },
+    ],
+  )
+  await new PendingSearchable(sql).done(batch.documentId)
+  catalog.tx(() => {
     catalog.events.append('batch.split', batch.documentId, {
       batchSha256: batch.sha256,
       parts: ranges.map((r) => `${r.from}-${r.to}`),
       separators: plan.separators,
       by: decidedBy,
     })
-    catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(batch.documentId)
-    catalog.db.prepare('DELETE FROM searchable_pdf_pending WHERE document_id = ?').run(batch.documentId)
-    catalog.db.prepare('DELETE FROM documents WHERE id = ?').run(batch.documentId)
+    // Its pages and their full-text entries go with it.
+    catalog.documents.savePages(batch.documentId, [])
   })
+  await sql.db.deleteFrom('documents').where('id', '=', batch.documentId).execute()
 }
 
 /** The stack's own page images and scans were for reading and review; the parts have theirs. */

@@ -12,7 +12,7 @@ import { BatchesRepo } from './batches.js'
 import { partsFromStarts, type PageRange, type SplitPlan } from './boundaries.js'
 import { fileParts, readingsOf, type PartOutcome } from './fileParts.js'
 
-export type SplitDeps = Pick<StageContext, 'catalog' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'>
+export type SplitDeps = Pick<StageContext, 'catalog' | 'sql' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'>
 
 /** The stack waiting to be split on this review item, or null. */
 export function waitingSplit(deps: Pick<SplitDeps, 'catalog'>, documentId: number): WaitingSplit | null {
@@ -65,7 +65,7 @@ export async function settleSplit(deps: SplitDeps, documentId: number, starts: n
   const plan = doc.details.split as WaitingSplit
   const text = await storedTextOf(deps, documentId)
   const claimId = catalog.documents.receipts(documentId)[0]?.claimId ?? `review-${documentId}`
-  new BatchesRepo(catalog.db).addDecision({
+  await new BatchesRepo(deps.sql).addDecision({
     batchSha256: doc.sha256,
     proposed: plan.parts.map((p) => p.from),
     decided: [...ranges, ...filed.map((f) => f.split)].map((r) => r.from).sort((a, b) => a - b),

@@ -13,9 +13,13 @@
  * What is on it so far: accounts and sessions (with their CSRF tokens), so that several
  * `chartclerk serve` share sign-ins; the audit log; nodes; deficiencies with their history, each
  * chart's last check and the rule set numbers; records requests; release-of-information requests,
- * revocations and the disclosure log; legal holds; the appointment schedule. Everything else (documents, patients, routes, ...) still
- * uses better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/)
- * for those repositories to move to.
+ * revocations and the disclosure log; legal holds; the appointment schedule; routes of outside
+ * reports; inactive charts; certificates of destruction and tombstones; split batches, their
+ * receipts and decisions; the searchable PDFs owed; and the read-only queries of the desk, the
+ * review queue, chart prep and the statistics (which read documents, events, settlements and
+ * patients). The documents, pages, receipts, events and patients themselves are still written with
+ * better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/) for
+ * those repositories to move to.
  *
  * On SQLite the query builder shares the catalog's one connection: a Kysely transaction there
  * must hold only its own queries (no other awaits inside), since synchronous catalog code that

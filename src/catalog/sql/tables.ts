@@ -1,7 +1,7 @@
 /**
- * The catalog's tables as the query builder sees them (Kysely's `Database` type). Only the
- * tables whose repositories run on both engines are listed; the rest are still reached with
- * better-sqlite3 until they move (see ./open.ts).
+ * The catalog's tables as the query builder sees them (Kysely's `Database` type): those whose
+ * repositories run on both engines, and those they read (documents, events, settlements,
+ * patients; still written with better-sqlite3 until their repositories move, see ./open.ts).
  *
  * Column types are what both engines return: integers as numbers (PostgreSQL's int8 is read as
  * a number, see ./open.ts), flags as 0/1, times as ISO-8601 text.
@@ -248,6 +248,181 @@ export interface AppointmentsTable {
   updated_at: string
 }
 
+/**
+ * The documents, as the repositories that join them see them (routes, split batches, reports).
+ * Their own repository (src/catalog/documents.ts) writes them.
+ */
+export interface DocumentsTable {
+  id: Generated<number>
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  source_folder: Generated<string>
+  received_at: string
+  status: string
+  page_count: number | null
+  text_source: string | null
+  text_length: number | null
+  ocr_confidence: number | null
+  doc_type: string | null
+  type_confidence: number | null
+  patient_mrn: string | null
+  /** JSON array. */
+  review_reasons: string | null
+  /** JSON object. */
+  details: string | null
+  error_code: string | null
+  error_message: string | null
+  created_at: string
+  updated_at: string
+  /** A part of a split batch: the batch's SHA-256 and its pages (1-based, inclusive). */
+  batch_sha256: string | null
+  page_from: number | null
+  page_to: number | null
+  /** Where a part's own PDF is stored. */
+  pages_key: string | null
+}
+
+/** Outside reports routed to clinicians (src/routing/repo.ts); one per document and provider. */
+export interface RoutesTable {
+  id: Generated<number>
+  document_id: number
+  provider: string
+  rule_id: string | null
+  routed_at: string
+  acknowledged_at: string | null
+  acknowledged_by: string | null
+}
+
+/** Charts made inactive, their objects moved to the archive (src/inactive/repo.ts); the row goes when the chart comes back. */
+export interface InactiveChartsTable {
+  mrn: string
+  /** YYYY-MM-DD. */
+  inactive_since: string
+  /** 'no_activity' or 'deceased'. */
+  reason: string
+  last_activity: string | null
+  objects: Generated<number>
+  marked_by: string
+  marked_at: string
+}
+
+/** Certificates of destruction (src/retention/destroyed.ts); `data` is the certificate as JSON. */
+export interface DestructionCertificatesTable {
+  id: Generated<number>
+  certificate_number: string
+  destroyed_on: string
+  destroyed_by: string
+  approved_by: string
+  method: string
+  /** The retention schedule's jurisdiction. */
+  schedule: string
+  html_key: string | null
+  data: string
+  created_at: string
+}
+
+/** What is kept of a destroyed document (its tombstone): enough to know it existed and when it was seen. */
+export interface DestroyedDocumentsTable {
+  document_id: number
+  patient_mrn: string
+  doc_type: string | null
+  sha256: string
+  original_name: string
+  date_of_service: string | null
+  received_at: string
+  retain_until: string
+  certificate_id: number
+  destroyed_at: string
+}
+
+/** Received files that held several documents (src/split/batches.ts); the documents are their parts. */
+export interface BatchesTable {
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  received_at: string
+  page_count: number
+  /** JSON: the cuts as made and the parts. */
+  plan: string
+  split_by: string
+  created_at: string
+}
+
+/** Every receipt of a batch, the first and each repeat; one per claim. */
+export interface BatchReceiptsTable {
+  id: Generated<number>
+  batch_sha256: string
+  claim_id: string
+  received_at: string
+  original_name: string
+  source_folder: Generated<string>
+  /** 0 or 1. */
+  is_repeat: Generated<number>
+}
+
+/** The cuts people decided on the review page, beside those proposed (training data). */
+export interface SplitDecisionsTable {
+  id: Generated<number>
+  batch_sha256: string
+  /** JSON array of first pages. */
+  proposed: string
+  /** JSON array of first pages. */
+  decided: string
+  decided_by: string
+  decided_at: string
+}
+
+/** The searchable PDFs owed: one row per scanned document until its PDF is stored (src/derived/pendingSearchable.ts). */
+export interface SearchablePdfPendingTable {
+  document_id: number
+  queued_at: string
+  attempts: Generated<number>
+  last_error: string | null
+}
+
+/** The event log (append-only: triggers refuse UPDATE and DELETE), as the reports that read it see it. Written by src/catalog/events.ts. */
+export interface EventsTable {
+  id: Generated<number>
+  at: string
+  kind: string
+  document_id: number | null
+  /** JSON object. */
+  data: Generated<string>
+}
+
+/** A person's decision on a review item (training data), as the reports that read it see it. Written by src/catalog/settlements.ts. */
+export interface SettlementsTable {
+  id: Generated<number>
+  document_id: number
+  doc_type: string
+  patient_mrn: string
+  proposed_type: string | null
+  proposed_mrn: string | null
+  settled_by: string
+  settled_at: string
+  note: string | null
+}
+
+/** The patient index, as the desk's search reads it. Written by src/catalog/patients.ts. */
+export interface PatientsTable {
+  mrn: string
+  mrn_key: string
+  family_name: string
+  given_name: string
+  middle_name: string | null
+  birth_date: string
+  sex: string | null
+  /** 0 or 1. */
+  deceased: Generated<number>
+  deceased_date: string | null
+  primary_provider: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -264,4 +439,16 @@ export interface CatalogTables {
   disclosures: DisclosuresTable
   legal_holds: LegalHoldsTable
   appointments: AppointmentsTable
+  documents: DocumentsTable
+  routes: RoutesTable
+  inactive_charts: InactiveChartsTable
+  destruction_certificates: DestructionCertificatesTable
+  destroyed_documents: DestroyedDocumentsTable
+  batches: BatchesTable
+  batch_receipts: BatchReceiptsTable
+  split_decisions: SplitDecisionsTable
+  searchable_pdf_pending: SearchablePdfPendingTable
+  events: EventsTable
+  settlements: SettlementsTable
+  patients: PatientsTable
 }

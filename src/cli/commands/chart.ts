@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { openCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { buildChart } from '../../charts/buildChart.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -21,7 +22,7 @@ export function registerChartCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const c = buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
+        const c = await withSqlCatalog(config.catalog, catalog.db, (sql) => buildChart(catalog, sql, mrn, clockFromConfig(config), o.asOf))
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
         await cliAudit(config, catalog.db, null, {
           action: 'chart.view',

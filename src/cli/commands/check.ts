@@ -66,12 +66,13 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           const clock = clockFromConfig(config)
           if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf, clock })
           else {
-            const mrns = o.patient ? [o.patient] : chartMrns(catalog)
-            charts = mrns.map((mrn) => {
-              const c = buildChart(catalog, mrn, clock, o.asOf)
+            const mrns = o.patient ? [o.patient] : await chartMrns(sql)
+            charts = []
+            for (const mrn of mrns) {
+              const c = await buildChart(catalog, sql, mrn, clock, o.asOf)
               if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
-              return c
-            })
+              charts.push(c)
+            }
           }
           if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
           const repo = new DeficienciesRepo(sql)

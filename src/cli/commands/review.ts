@@ -12,6 +12,7 @@ import { settleDocument } from '../../review/settle.js'
 import type { MatchSummary } from '../../patients/matchSummary.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine, terminalSafe } from '../output.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 
 export const rematchJson = (r: RematchResult) => ({
   type: 'rematch',
@@ -33,7 +34,7 @@ export async function rematchFromCli(
   const catalog = openCatalog(config.catalog.path)
   let waiting: number
   try {
-    waiting = waitingCount({ catalog })
+    waiting = await withSqlCatalog(config.catalog, catalog.db, (sql) => waitingCount({ sql }))
   } finally {
     catalog.close()
   }

@@ -29,9 +29,11 @@ export function registerRouteCommands(program: Command): void {
       const catalog = openCatalog(config.catalog.path)
       try {
         const clock = clockFromConfig(config)
-        const rows = new RoutesRepo(catalog.db).list(
-          { provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays },
-          clock,
+        const rows = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          new RoutesRepo(sql).list(
+            { provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays },
+            clock,
+          ),
         )
         await cliAudit(config, catalog.db, null, {
           action: 'routing.queue',

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
 import { openCatalog, type Db } from '../../catalog/db.js'
-import { openSqlCatalog } from '../../catalog/sql/open.js'
+import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
 import { withLabResults } from '../../extract-fields/labResults.js'
@@ -80,6 +80,18 @@ async function queueStatusOf(config: Config, db: Db): Promise<Awaited<ReturnType
   }
 }
 
+/** The searchable PDFs owed and those no longer tried; a catalog that cannot be reached is said, not thrown. */
+async function searchablePdfsOwed(config: Config, db: Db): Promise<{ owed: number; givenUp: number } | { problem: string }> {
+  try {
+    return await withSqlCatalog(config.catalog, db, async (sql) => {
+      const owed = new PendingSearchable(sql)
+      return { owed: await owed.count(), givenUp: await owed.givenUp() }
+    })
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
+  }
+}
+
 /** The work queue between watchers and workers: how many jobs wait, run (and on which workers), wait to be tried again, or failed every attempt. */
 async function queueStatus(
   queue: JobQueue,
@@ -106,7 +118,6 @@ export function registerStatusCommands(program: Command): void {
         const jobs = catalog.jobs.countByState()
         const queue = await queueStatusOf(config, catalog.db)
         const ocr = await ocrStatus(config.ocr)
-        const owed = new PendingSearchable(catalog.db)
         const agreement = await runningNodes(config, catalog.db)
         const status = {
           ocr,
@@ -117,7 +128,7 @@ export function registerStatusCommands(program: Command): void {
           storage,
           documents: docs,
           reviewBacklog: docs.needs_review,
-          searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
+          searchablePdfs: await searchablePdfsOwed(config, catalog.db),
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
           nodes: 'problem' in agreement ? agreement : agreementSummary(agreement, config.nodes.freshSeconds),
         }
@@ -145,7 +156,8 @@ export function registerStatusCommands(program: Command): void {
             `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
           )
           const sp = status.searchablePdfs
-          if (sp.owed)
+          if ('problem' in sp) printLine(`searchable    cannot be counted: ${sp.problem}`)
+          else if (sp.owed)
             printLine(
               `searchable    ${sp.owed} scanned document(s) still owe a searchable PDF (built in the background by a running chartclerk start)${sp.givenUp ? `; ${sp.givenUp} failed ${MAX_ATTEMPTS} times and are no longer tried: see the log` : ''}`,
             )

@@ -12,10 +12,10 @@ export const dedupe: Stage = {
   async run(job, ctx) {
     job.releaseContent = await ctx.contentLocks.acquire(job.sha256!)
     // A stack already divided into its documents: the same stack again is a duplicate of each.
-    const batches = new BatchesRepo(ctx.catalog.db)
-    const batch = batches.get(job.sha256!)
+    const batches = new BatchesRepo(ctx.sql)
+    const batch = await batches.get(job.sha256!)
     if (batch) {
-      const own = batches.receiptByClaim(job.id)
+      const own = await batches.receiptByClaim(job.id)
       job.parts = batch.plan.documents.map((d) => {
         const status = ctx.catalog.documents.get(d.documentId)?.status
         return {
@@ -29,7 +29,7 @@ export const dedupe: Stage = {
         job.status = job.parts.some((p) => p.status === 'needs_review') ? 'needs_review' : 'filed'
         return { kind: 'halt', reason: 'already-complete' }
       }
-      batches.addReceipt({
+      await batches.addReceipt({
         batchSha256: job.sha256!,
         claimId: job.id,
         receivedAt: job.receivedAt,

@@ -29,15 +29,14 @@ function ageYears(birthDate: string, today: string): number | null {
 }
 
 export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const desk = new DeskQueries(deps.catalog)
+  const desk = new DeskQueries(deps.catalog, deps.sql)
   const deficiencies = new DeficienciesRepo(deps.sql)
 
   app.get('/charts', need('records.view'), async (c) => {
     const u = userOf(c)
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
-    const found = q ? deps.patients.find(q, 50).filter((p) => canSeePatient(u, p)) : []
-    const recent = desk
-      .recentCharts(limitedToOwnPatients(u.roles) ? 200 : 25)
+    const found = q ? (await deps.patients.find(q, 50)).filter((p) => canSeePatient(u, p)) : []
+    const recent = (await desk.recentCharts(limitedToOwnPatients(u.roles) ? 200 : 25))
       .map((r) => ({ ...r, patient: deps.patients.get(r.mrn) }))
       .filter((r) => canSeePatient(u, r.patient))
       .slice(0, 25)
@@ -103,7 +102,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const mrn = c.req.param('mrn')
     const patient = deps.patients.get(mrn)
-    const docs = desk.chartDocuments(mrn).filter((d) => canSeeDocument(u, d, patient))
+    const docs = (await desk.chartDocuments(mrn)).filter((d) => canSeeDocument(u, d, patient))
     if ((!patient && !docs.length) || (!canSeePatient(u, patient) && !docs.length))
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no chart {mrn}, or it is not one you may see.</Empty>)
     await audit(c, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { documents: docs.length } })

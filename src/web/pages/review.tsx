@@ -96,10 +96,10 @@ function candidateView(deps: WebDeps, c: Candidate): { c: Candidate; p: Patient 
 }
 
 export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const desk = new DeskQueries(deps.catalog)
+  const desk = new DeskQueries(deps.catalog, deps.sql)
 
   app.get('/review', need('review.settle'), async (c) => {
-    const queue = desk.reviewQueue()
+    const queue = await desk.reviewQueue()
     await audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
     return page(
       c,
@@ -167,13 +167,13 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const itemPage = (
+  const itemPage = async (
     c: Ctx,
     doc: DocumentRecord,
     o: { error?: string; warnings?: string[]; status?: ContentfulStatusCode; chosenMrn?: string; chosenType?: string } = {},
   ) => {
     const p = reviewProposal(doc)
-    const nb = desk.reviewNeighbours(doc.id)
+    const nb = await desk.reviewNeighbours(doc.id)
     const pages = deps.catalog.documents.pages(doc.id)
     const candidates = p.candidates.map((x) => candidateView(deps, x))
     const chosenType = o.chosenType ?? p.docType ?? ''
@@ -385,7 +385,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     // Filed, but something that follows did not: the clerk sees it filed and what to do, on this page.
     const problems = settled ? settled.problems : []
     if (problems.length) return itemPage(c, deps.catalog.documents.get(doc.id)!, { warnings: problems.map((p) => p.message) })
-    const next = desk.reviewQueue(1)[0]
+    const next = (await desk.reviewQueue(1))[0]
     return c.redirect(next ? `/review/${next.id}?msg=filed&doc=${doc.id}` : '/review?msg=filed', 303)
   })
 
@@ -409,7 +409,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/patients/lookup', need('review.settle'), async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
     if (q.length < 2) return c.html(<p class="muted small">Type at least two letters or digits.</p>)
-    const found = deps.patients.find(q, 10)
+    const found = await deps.patients.find(q, 10)
     await audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
     return c.html(
       found.length ? (

@@ -89,7 +89,7 @@ function RouteTable({
 }
 
 export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const routes = () => new RoutesRepo(deps.catalog.db)
+  const routes = () => new RoutesRepo(deps.sql)
   const days = () => deps.config.routing?.escalateAfterDays ?? 7
   const providerOf = (u: User): string | null => u.providerName?.trim() || null
 
@@ -97,7 +97,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const provider = providerOf(u)
     const all = c.req.query('all') === '1'
-    const rows = provider ? routes().list({ provider, open: !all, escalateAfterDays: days() }, deps.clock) : []
+    const rows = provider ? await routes().list({ provider, open: !all, escalateAfterDays: days() }, deps.clock) : []
     await audit(c, { action: 'routing.queue', detail: { all, shown: rows.length } })
     return page(
       c,
@@ -126,12 +126,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
     const doc = id ? deps.catalog.documents.get(id) : undefined
-    const mine =
-      doc && provider
-        ? routes()
-            .forDocument(doc.id)
-            .filter((r) => sameProvider(r.provider, provider))
-        : []
+    const mine = doc && provider ? (await routes().forDocument(doc.id)).filter((r) => sameProvider(r.provider, provider)) : []
     if (!doc || doc.status !== 'filed' || !mine.length)
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such report routed to you.</Empty>)
     await audit(c, {
@@ -197,12 +192,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
     const doc = id ? deps.catalog.documents.get(id) : undefined
-    const mine =
-      doc && provider
-        ? routes()
-            .forDocument(doc.id)
-            .filter((r) => sameProvider(r.provider, provider))
-        : []
+    const mine = doc && provider ? (await routes().forDocument(doc.id)).filter((r) => sameProvider(r.provider, provider)) : []
     if (!doc || !provider || !mine.length) {
       await audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(id ?? ''), outcome: 'denied' })
       return c.text('There is no such report routed to you.', 404)
@@ -225,7 +215,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.get('/routing/overdue', need('routing.oversee'), async (c) => {
-    const rows = routes().list({ overdue: true, escalateAfterDays: days() }, deps.clock)
+    const rows = await routes().list({ overdue: true, escalateAfterDays: days() }, deps.clock)
     await audit(c, { action: 'routing.overdue', detail: { shown: rows.length } })
     return page(
       c,

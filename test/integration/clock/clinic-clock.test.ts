@@ -118,11 +118,11 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     await ws?.cleanup()
   })
 
-  it('a document received now is received today, and the chart is checked as of today', () => {
+  it('a document received now is received today, and the chart is checked as of today', async () => {
     const doc = app.catalog.documents.get(documentId)!
     expect(doc.receivedAt).toBe(at) // instants stay UTC ISO
     expect(app.clock.localDate(doc.receivedAt)).toBe(s.today)
-    const chart = buildChart(app.catalog, MRN, app.clock)!
+    const chart = (await buildChart(app.catalog, app.sql, MRN, app.clock))!
     expect(chart).toMatchObject({ asOf: s.today, timeZone: s.zone })
     const facts = deriveChartFacts(chart)
     expect(facts.documents.find((d) => d.id === String(documentId))!.daysSinceReceived).toBe(0)

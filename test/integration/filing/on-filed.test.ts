@@ -63,7 +63,7 @@ describe('a routing error after filing', () => {
     // filing it again once routing is mended routes it
     const again = await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
     expect(again && again.problems).toEqual([])
-    expect(new RoutesRepo(desk.app.catalog.db).forDocument(id).map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
+    expect((await new RoutesRepo(desk.app.sql).forDocument(id)).map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
   })
 
   it('on the review page: filed, shown with the message, not a server error', async () => {

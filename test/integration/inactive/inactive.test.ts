@@ -76,7 +76,7 @@ describe('inactive charts', () => {
     const later = await scanInactive(app, { asOf: '2099-01-01', dryRun: true })
     expect(later.candidates.map((c) => c.mrn).sort()).toEqual([MRN, OTHER].sort())
     expect(later.inactivated).toEqual([])
-    expect(listInactive(app)).toEqual([])
+    expect(await listInactive(app)).toEqual([])
     expect(await app.store.stat(originalKey(first.sha))).not.toBeNull()
   })
 
@@ -90,13 +90,13 @@ describe('inactive charts', () => {
     const r = await scanInactive(app, { asOf: '2099-01-01', by: 'records.lead' })
     expect(r.inactivated.map((c) => [c.mrn, c.reason])).toEqual([[MRN, 'no_activity']])
     expect(r.inactivated[0]!.objects).toBe(1 + first.derived.length)
-    expect(getInactive(app, MRN)).toMatchObject({
+    expect(await getInactive(app, MRN)).toMatchObject({
       mrn: MRN,
       inactiveSince: '2099-01-01',
       reason: 'no_activity',
       objects: 1 + first.derived.length,
     })
-    expect(getInactive(app, OTHER)).toBeUndefined()
+    expect(await getInactive(app, OTHER)).toBeUndefined()
 
     // Gone from the main store, present in the archive with the right bytes.
     expect(await app.store.stat(originalKey(first.sha))).toBeNull()
@@ -119,7 +119,7 @@ describe('inactive charts', () => {
 
   it('a new document filed for the patient brings the chart and its objects back', async () => {
     const second = await ingest('inactive-second-lab', MRN)
-    expect(getInactive(app, MRN)).toBeUndefined()
+    expect(await getInactive(app, MRN)).toBeUndefined()
     expect(await verifyObject(app.store, originalKey(first.sha), first.sha)).toBe(true)
     expect(await verifyObject(app.store, originalKey(second.sha), second.sha)).toBe(true)
     expect(await keys(app.store, `derived/${first.id}/`)).toEqual(first.derived)
@@ -143,6 +143,6 @@ describe('inactive charts', () => {
     expect(await restoreChart(app, OTHER, { by: 'records.lead' })).toMatchObject({ mrn: OTHER })
     expect(await verifyObject(app.store, originalKey(doc.sha256), doc.sha256)).toBe(true)
     expect(await archive.stat(originalKey(doc.sha256))).toBeNull()
-    expect(listInactive(app)).toEqual([])
+    expect(await listInactive(app)).toEqual([])
   })
 })

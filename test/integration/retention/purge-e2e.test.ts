@@ -18,6 +18,7 @@ import { settleDocument } from '../../../src/review/settle.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { makeRecordSpec, PATIENTS, patientsCsv, renderRecordPdf, Rng, type MakeSpecOptions } from '../../../samples/lib/records.js'
 import { makeWorkspace, ROOT, type Workspace } from '../../helpers/workspace.js'
+import { DestructionRepo } from '../../../src/retention/destroyed.js'
 
 const EXPIRED = 'CC-101388' // adult, last seen 2016: past 6 years
 const HELD = 'CC-102596' // adult, last seen 2015, under a legal hold
@@ -92,8 +93,8 @@ describe('purge under the retention schedule', () => {
       expect(app.catalog.documents.pages(id)).toEqual([])
       expect(d.details).toEqual({ destroyed: { certificate: result.certificate!.number, on: '2026-11-28', retainUntil: '2022-05-10' } })
       expect(d.errorCode).toBe('DESTROYED')
-      const tomb = app.catalog.db.prepare('SELECT * FROM destroyed_documents WHERE document_id = ?').get(id) as any
-      expect(tomb).toMatchObject({ patient_mrn: EXPIRED, sha256: d.sha256 })
+      const tomb = (await new DestructionRepo(app.sql).tombstones(EXPIRED)).find((t) => t.documentId === id)
+      expect(tomb).toMatchObject({ patientMrn: EXPIRED, sha256: d.sha256, certificateId: result.certificate!.id })
       const kinds = app.catalog.events.forDocument(id).map((e) => e.kind)
       expect(kinds).toContain('document.stored')
       expect(kinds.at(-1)).toBe('document.destroyed')

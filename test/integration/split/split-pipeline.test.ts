@@ -78,7 +78,7 @@ describe('a stack scanned as one file', () => {
     const texts = rs.flatMap((r) => app.catalog.documents.pages(r.documentId!).map((p) => p.text)).join('\n')
     expect(texts).not.toMatch(/SEPARATOR/)
     expect(sha256(await app.store.get(originalKey(batchSha)))).toBe(batchSha)
-    expect(new BatchesRepo(app.catalog.db).get(batchSha)).toMatchObject({ pageCount: 8, splitBy: 'chartclerk', plan: { separators: [5] } })
+    expect(await new BatchesRepo(app.sql).get(batchSha)).toMatchObject({ pageCount: 8, splitBy: 'chartclerk', plan: { separators: [5] } })
     expect(app.catalog.documents.bySha(batchSha)).toBeUndefined()
 
     // The same stack again: a duplicate of each document, nothing filed twice.
@@ -199,7 +199,7 @@ describe('a stack scanned as one file', () => {
       [{ from: 1, to: 1 }, 'CC-100418'],
       [{ from: 3, to: 3 }, 'CC-101127'],
     ])
-    expect(new BatchesRepo(app.catalog.db).get(rs[0]!.batchSha256!)?.plan.separators).toEqual([2])
+    expect((await new BatchesRepo(app.sql).get(rs[0]!.batchSha256!))?.plan.separators).toEqual([2])
   }, 120_000)
 
   it('GIVEN a stack with one doubtful cut WHEN it is ingested THEN the parts with sure cuts on both sides are filed and only the two touching the doubtful cut wait', async () => {
@@ -226,11 +226,11 @@ describe('a stack scanned as one file', () => {
     // The filed parts are documents of their own; nothing of the waiting pages is in a chart.
     expect(app.catalog.documents.get(rs[0]!.documentId!)).toMatchObject({ status: 'filed', pageFrom: 1, pageTo: 1 })
     expect(app.catalog.documents.forPatient('CC-101127').filter((d) => d.batchSha256 === sha256(buf))).toHaveLength(0)
-    expect(new BatchesRepo(app.catalog.db).get(sha256(buf))).toBeUndefined()
+    expect(await new BatchesRepo(app.sql).get(sha256(buf))).toBeUndefined()
 
     // A person cannot cut inside a part already filed; deciding the doubtful cut files the rest.
     await expect(settleSplit(app.ctx, waitingId, [4, 6], 'clerk b')).resolves.toBeDefined()
-    const batch = new BatchesRepo(app.catalog.db).get(sha256(buf))!
+    const batch = (await new BatchesRepo(app.sql).get(sha256(buf)))!
     expect(batch.plan.documents.map((d) => [d.from, d.to])).toEqual([
       [1, 1],
       [2, 3],
@@ -245,7 +245,7 @@ describe('a stack scanned as one file', () => {
         [4, 5, 'filed'],
       ]),
     )
-    expect(new BatchesRepo(app.catalog.db).decisions(sha256(buf))[0]).toMatchObject({ decided: [1, 2, 4, 6], decidedBy: 'clerk b' })
+    expect((await new BatchesRepo(app.sql).decisions(sha256(buf)))[0]).toMatchObject({ decided: [1, 2, 4, 6], decidedBy: 'clerk b' })
   }, 120_000)
 
   it('a cut inside a part already filed is refused', async () => {

@@ -120,7 +120,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     expect(await page.locator('h1').textContent()).toContain('Split into 2 documents')
     await page.screenshot({ path: path.join(SHOTS, 'split-02-filed.png'), fullPage: true })
 
-    const batch = app.catalog.documents.ofBatch(new BatchesRepo(app.catalog.db).decisions()[0]!.batchSha256)
+    const batch = app.catalog.documents.ofBatch((await new BatchesRepo(app.sql).decisions())[0]!.batchSha256)
     expect(batch.map((d) => [d.pageFrom, d.pageTo, d.status, d.patientMrn])).toEqual([
       [1, 2, 'filed', 'CC-100418'],
       [3, 4, 'filed', 'CC-100418'],
@@ -130,7 +130,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     // A part's own page says where it came from.
     await Promise.all([page.waitForURL(new RegExp(`/documents/${batch[0]!.id}$`)), page.click(`a[href="/documents/${batch[0]!.id}"]`)])
     expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain('pages 1–2 of that file (a scanned stack)')
-    const decisions = new BatchesRepo(app.catalog.db).decisions()
+    const decisions = await new BatchesRepo(app.sql).decisions()
     expect(decisions).toEqual([expect.objectContaining({ proposed: [1, 3, 5], decided: [1, 3, 5], decidedBy: 'mclerk' })])
     const audited = app.catalog.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.split'").all() as {
       actor: string

@@ -140,7 +140,7 @@ export function sqlOf(catalog: Catalog): SqlCatalog {
 
 /** checkCharts over the catalog's chart, with the real starter rules, as of a day. */
 export async function check(catalog: Catalog, mrn: string, day: string): Promise<void> {
-  const chart = buildChart(catalog, mrn, UTC, day)!
+  const chart = (await buildChart(catalog, sqlOf(catalog), mrn, UTC, day))!
   await checkCharts(STARTER_RULES, [chart], new DeficienciesRepo(sqlOf(catalog)), { at: `${day}T09:00:00.000Z` })
 }
 
