@@ -47,7 +47,13 @@ export interface SplitPlan {
   separators: number[]
   /** Fax cover sheets found: each the first page of the document it announces (or a part of its own, by the desk's policy). */
   covers?: number[]
-  /** True when every cut is sure and no likely cut was left out: the parts can be filed as they are. */
+  /**
+   * Pages naming no patient that hold to the pages naming one only by a doubtful link (another
+   * document may start on them): a part holding one waits for a person, since it would be filed
+   * on its neighbours' identity. Only in a file that holds more than one document.
+   */
+  adrift?: number[]
+  /** True when every cut is sure, no likely cut was left out and no page is adrift: the parts can be filed as they are. */
   certain: boolean
 }
 
@@ -82,6 +88,8 @@ export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}):
   const announced = coverSpans(pages)
   const cuts: Boundary[] = []
   const starts: number[] = []
+  // How likely each page kept in a part was to start a document of its own (the link to the page before).
+  const links = new Map<number, number>()
   let part: PageReading[] = []
   let afterSeparator = false
   for (const pg of pages) {
@@ -109,28 +117,78 @@ export function planSplit(read: readonly PageReading[], opts: PlanOptions = {}):
       part.push(pg)
       continue
     }
-    const b = scoreStart(pg, part, nextContent(pages, pg.page), { faxCover: opts.faxCover, announced: announced.get(pg.page) })
+    const context = { faxCover: opts.faxCover, announced: announced.get(pg.page) }
+    const b = scoreStart(pg, part, nextContent(pages, pg.page), context)
     if (b.confidence >= propose) {
       cuts.push(b)
       starts.push(pg.page)
       part = [pg]
     } else {
+      // The back of a sheet left blank is no sign that this page is of another document (a duplex
+      // scan has one behind every sheet): the link is weighed without it.
+      const sheetBack = part.at(-1)!.blank
+      const kept = sheetBack ? part.slice(0, part.findLastIndex((x) => !x.blank) + 1) : part
+      links.set(pg.page, sheetBack ? scoreStart(pg, kept, nextContent(pages, pg.page), context).confidence : b.confidence)
       part.push(pg)
     }
   }
   const parts = rangesFrom(pages, starts)
-  const certain = cuts.every((c) => c.confidence >= sure)
+  const adrift = parts.length > 1 || separators.length ? adriftPages(pages, parts, links, 1 - sure) : []
+  const certain = cuts.every((c) => c.confidence >= sure) && adrift.length === 0
   const covers = pages.filter((p) => p.cover).map((p) => p.page)
-  return { pageCount: pages.length, parts, cuts, separators, certain, ...(covers.length ? { covers } : {}) }
+  return {
+    pageCount: pages.length,
+    parts,
+    cuts,
+    separators,
+    certain,
+    ...(covers.length ? { covers } : {}),
+    ...(adrift.length ? { adrift } : {}),
+  }
+}
+
+const namesNoOne = (p: PageReading) => !p.ids.names.length && !p.ids.birthDates.length && !p.ids.mrns.length
+
+/**
+ * The pages of each part that name no patient and are tied to the pages that do only through a
+ * link a new document could start on (its start confidence `doubt` or more): filed with the part,
+ * they would go into a chart on their neighbours' identity, not their own. Pages are tied in runs:
+ * a page joins the run before it when it surely continues it; a run naming nobody, in a part whose
+ * other pages name a patient, is adrift.
+ */
+function adriftPages(
+  pages: readonly PageReading[],
+  parts: readonly PageRange[],
+  links: ReadonlyMap<number, number>,
+  doubt: number,
+): number[] {
+  const out: number[] = []
+  for (const r of parts) {
+    const own = pagesOf(r).map((n) => pages[n - 1]!)
+    if (own.every(namesNoOne)) continue
+    const runs: PageReading[][] = []
+    for (const p of own) {
+      if (p.blank) continue
+      if (runs.length && (links.get(p.page) ?? 1) < doubt) runs.at(-1)!.push(p)
+      else runs.push([p])
+    }
+    for (const run of runs) if (run.every(namesNoOne)) out.push(...run.map((p) => p.page))
+  }
+  return out
 }
 
 /**
  * Which proposed parts can be filed now: a part whose cuts on both sides are sure (or that
  * begins or ends the file) is known whole, whatever is in doubt elsewhere in the file; a part
- * touching a cut in doubt waits for a person.
+ * touching a cut in doubt, or holding a page adrift (naming no patient, not surely of it), waits
+ * for a person.
  */
-export function partsByCertainty(plan: Pick<SplitPlan, 'parts' | 'cuts'>, sure = SURE): { file: PageRange[]; wait: PageRange[] } {
+export function partsByCertainty(
+  plan: Pick<SplitPlan, 'parts' | 'cuts' | 'adrift'>,
+  sure = SURE,
+): { file: PageRange[]; wait: PageRange[] } {
   const { parts, cuts } = plan
+  const adrift = new Set(plan.adrift ?? [])
   // The cut between two parts is the one made between the end of the first and the start of the next.
   const between = (i: number) => {
     const within = cuts.filter((c) => c.page > parts[i - 1]!.to && c.page <= parts[i]!.from)
@@ -141,7 +199,8 @@ export function partsByCertainty(plan: Pick<SplitPlan, 'parts' | 'cuts'>, sure =
   parts.forEach((r, i) => {
     const before = i === 0 || between(i) >= sure
     const after = i === parts.length - 1 || between(i + 1) >= sure
-    ;(before && after ? file : wait).push(r)
+    const whole = !pagesOf(r).some((n) => adrift.has(n))
+    ;(before && after && whole ? file : wait).push(r)
   })
   return { file, wait }
 }
@@ -222,6 +281,7 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   // Page numbers printed by the document.
   const pm = prev.marker
   const m = pg.marker
+  const nm = next?.marker
   if (m && m.page === 1)
     signs.push({ p: pm && pm.total !== null && pm.page === pm.total ? 0.97 : 0.93, why: 'the page is numbered "Page 1 of ..." again' })
   else if (m && pm && m.page <= pm.page) signs.push({ p: 0.9, why: 'the page numbering starts again' })
@@ -229,13 +289,24 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     hold *= 0.1
     holds.push('the page numbers run on')
   } else if (!m && pm && pm.total !== null && pm.page === pm.total)
-    signs.push({ p: 0.6, why: 'the page before was the last of its numbered pages' })
-  else if (!m && pm && pm.total !== null && pm.page < pm.total) {
+    signs.push({ p: 0.85, why: 'the page before was the last of its numbered pages' })
+  else if (
+    !m &&
+    pm &&
+    pm.total !== null &&
+    pm.page < pm.total &&
+    nm &&
+    nm.page === pm.page + 2 &&
+    (nm.total === pm.total || nm.total === null)
+  ) {
+    // Its own number lost (a scan, a fold): the pages on either side number it.
+    hold *= 0.1
+    holds.push('the pages before and after number this one between them')
+  } else if (!m && pm && pm.total !== null && pm.page < pm.total) {
     hold *= 0.5
     holds.push('the page before said more pages follow')
   }
   // Numbers partly read: this page's was lost, but the page after is "Page 2" while the document so far had reached 2 or more.
-  const nm = next?.marker
   if (!m && nm && nm.page === 2 && partMarkers(doc).some((x) => x.page >= 2))
     signs.push({ p: 0.85, why: 'the page after is numbered 2 while this document had passed page 2: the numbering starts again here' })
   else if (!m && nm && nm.page === 2 && !pm && (pg.titled || pg.head !== prev.head))

@@ -3,11 +3,13 @@
  * fax (or transmittal), counts the pages sent, routes them (to, from, re, attention, the
  * numbers to call), warns that what follows is confidential, and says little else; it carries
  * no clinical content of its own. Each of those is measured on the page and the page counts as
- * a cover sheet when enough of them agree, one of them fax-specific.
+ * a cover sheet when enough of them agree, one of them fax-specific. Read through OCR slips: a
+ * word a slip away from one of the sheet's words is read as that word.
  */
+import { ocrDistance } from '../patients/names.js'
 
 export interface CoverSheetSigns {
-  /** A short heading line calling the page a fax, facsimile, transmittal or transmission. */
+  /** A short heading line calling the page a fax, facsimile, transmittal or transmission, or the page calling itself a fax cover sheet or fax transmission anywhere. */
   faxHeading: boolean
   /** A count of the pages sent ("Pages (including cover): 4", "Number of pages: 6"). */
   pageCount: boolean
@@ -22,21 +24,24 @@ export interface CoverSheetSigns {
 }
 
 const FAX_WORD = /\b(fax|facsimile|telefax|telecopy|transmittal|transmission)\b/i
+// The sheet naming itself anywhere on it, as when its large heading is lost to the scan.
+const COVER_PHRASE = /\b(fax|facsimile)\s+cover\b|\bcover\s+(sheet|page)\b|\b(fax|facsimile)\s+(transmission|transmittal)\b/i
 const PAGE_COUNT =
   /\b((number|no\.?|#|total|count)\s+of\s+pages|pages?\s*(\(|incl|including|with)|total\s+pages|page\s+count|pages\s+sent|pages)\b[^\n]{0,30}?[:\-]?\s*\d{1,3}\b/i
 const WITH_COVER = /\b(includ(ing|es)|incl\.?|with|plus)\s+(this\s+|the\s+)?cover\b/i
 const CONFIDENTIAL = /\bconfidential(ity)?\b/i
 const NOTICE =
   /\b(intended\s+(only\s+)?(for|recipient)|received\s+(this|it)?\s*(\w+\s+)?in\s+error|privileged|notify\s+(the\s+)?sender|destroy|disclosure|not\s+the\s+intended)\b/i
+// A label's colon may come out of OCR as a semicolon.
 const ROUTING: [string, RegExp][] = [
-  ['to', /^(to|recipient|deliver\s+to|send\s+to)\s*[:\-]/i],
-  ['from', /^(from|sender|sent\s+by)\s*[:\-]/i],
-  ['re', /^(re|subject|regarding|ref)\s*[:\-.]/i],
-  ['attn', /^(attn|attention)\s*[:\-.]?/i],
-  ['date', /^(date|sent|date\s+sent)\s*[:\-]/i],
-  ['fax', /^(fax|fax\s+(no|number|#)\.?)\s*[:\-#]/i],
-  ['phone', /^(phone|tel|telephone|ph)\s*(no\.?|number|#)?\s*[:\-.]/i],
-  ['cc', /^cc\s*[:\-]/i],
+  ['to', /^(to|recipient|deliver\s+to|send\s+to)\s*[:;\-]/i],
+  ['from', /^(from|sender|sent\s+by)\s*[:;\-]/i],
+  ['re', /^(re|subject|regarding|ref)\s*[:;\-.]/i],
+  ['attn', /^(attn|attention)\s*[:;\-.]?/i],
+  ['date', /^(date|sent|date\s+sent)\s*[:;\-]/i],
+  ['fax', /^(fax|fax\s+(no|number|#)\.?)\s*[:;\-#]/i],
+  ['phone', /^(phone|tel|telephone|ph)\s*(no\.?|number|#)?\s*[:;\-.]/i],
+  ['cc', /^cc\s*[:;\-]/i],
 ]
 const CLINICAL_SECTION =
   /^(assessment|impression|findings|diagnos[ie]s|plan|medications?|allergies|history\s+of\s+present|hpi|chief\s+complaint|review\s+of\s+systems|physical\s+exam(ination)?|vital\s+signs|results?|procedure|hospital\s+course|labs?)\b\s*[:\-]?/i
@@ -44,18 +49,75 @@ const CLINICAL_SECTION =
 /** The words a cover sheet holds at most: its notice and a comment, never a report. */
 const MAX_WORDS = 260
 
-export function coverSheetSigns(text: string): CoverSheetSigns {
+/**
+ * The words a cover sheet is known by, as OCR may misread them: a word that differs from one of
+ * these only by glyphs a scan confuses (0/O, 1/l, rn/m, c/e), or for a long word by one more
+ * slip, is read as it. Short words (to, re, fax) are left as read: one slip turns them into
+ * other words.
+ */
+const KEYWORDS = [
+  'facsimile',
+  'telefax',
+  'telecopy',
+  'transmittal',
+  'transmission',
+  'confidential',
+  'confidentiality',
+  'intended',
+  'recipient',
+  'received',
+  'privileged',
+  'notify',
+  'sender',
+  'destroy',
+  'disclosure',
+  'pages',
+  'including',
+  'cover',
+  'number',
+  'total',
+  'follow',
+  'attention',
+  'subject',
+  'regarding',
+  'telephone',
+  'phone',
+  'from',
+  'date',
+]
+
+/** The text with each word that is an OCR slip away from a cover sheet's word put back as that word. */
+export function mendOcrWords(text: string): string {
+  return text.replace(/[A-Za-z0-9|!]{4,}/g, (w) => {
+    const lower = w.toLowerCase()
+    if (KEYWORDS.includes(lower) || /^\d+$/.test(w)) return w
+    for (const k of KEYWORDS) {
+      if (Math.abs(k.length - w.length) > 2 || k.length < 4) continue
+      const d = ocrDistance(w, k)
+      const cost = d.edits + 0.35 * d.confusions
+      if (k.length >= 8 ? d.edits <= 1 && cost <= 2 : d.edits === 0 && cost <= 1) return k
+    }
+    return w
+  })
+}
+
+/** Labels a routing line may carry further along the line once OCR has closed up the gap before them. */
+const INLINE_LABEL = /\s+(?=(?:to|from|fax|phone|tel|telephone|date|re|subject|attn|attention|cc)\s*(?:#|no\.?|number)?\s*[:;]\s)/i
+
+export function coverSheetSigns(read: string): CoverSheetSigns {
+  const text = mendOcrWords(read)
   const lines = text
     .split(/\n/)
-    .map((l) => l.trim())
+    .map((l) => l.trim().replace(/^[^A-Za-z0-9]+/, ''))
     .filter((l) => /[a-z0-9]/i.test(l))
-  // Routing labels often share a line ("To: ...   Fax: ..."): each stretch after a wide gap is read as a line of its own.
-  const cells = lines.flatMap((l) => l.split(/\s{3,}|\t+|\s+\|\s+/)).map((c) => c.trim())
+  // Routing labels often share a line ("To: ...   Fax: ..."): each stretch after a wide gap, or
+  // before a label with its colon (OCR closes wide gaps up), is read as a line of its own.
+  const cells = lines.flatMap((l) => l.split(/\s{3,}|\t+|\s+\|\s+/).flatMap((c) => c.split(INLINE_LABEL))).map((c) => c.trim())
   const routing = new Set<string>()
   for (const c of cells) for (const [k, re] of ROUTING) if (re.test(c)) routing.add(k)
   const top = lines.slice(0, 10)
   return {
-    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && l.split(/\s+/).length <= 6),
+    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && l.split(/\s+/).length <= 6) || COVER_PHRASE.test(text),
     pageCount: cells.some((c) => PAGE_COUNT.test(c)) || lines.some((l) => WITH_COVER.test(l)),
     confidentiality: CONFIDENTIAL.test(text) && NOTICE.test(text),
     routingFields: routing.size,
@@ -101,8 +163,9 @@ const WITH_COVER_COUNT = /\b(?:includ(?:ing|es|ed)|incl\.?|with|counting)\s+(?:t
  * The count of pages a cover sheet announces, read from its page-count line; null when the page
  * is no cover sheet or gives no count it can be sure of (none, or two that disagree).
  */
-export function readCoverSheet(text: string): CoverAnnouncement | null {
-  if (!isCoverSheet(text)) return null
+export function readCoverSheet(read: string): CoverAnnouncement | null {
+  if (!isCoverSheet(read)) return null
+  const text = mendOcrWords(read)
   const found: CoverAnnouncement[] = []
   for (const line of text.split(/\n/)) {
     const m = COUNT_AFTER.exec(line) ?? COUNT_BEFORE.exec(line)

@@ -58,7 +58,8 @@ export interface ReadOptions {
 
 const TITLE =
   /\b(report|summary|note|consult(ation)?|letter|referral|history\s+(and|&)\s+physical|h\s*&\s*p|operative|procedure|record|authori[sz]ation|consent|results?|progress|discharge|admission|radiology|laboratory|imaging|immunization|visit|encounter)\b/i
-const CONTINUED = /\b(continued|cont'?d\.?|\(cont\.?\))\b/i
+// "(cont.)" is matched apart: a word boundary cannot stand beside its brackets.
+const CONTINUED = /\b(continued|cont'?d)\b|\(cont\.?\)/i
 const MIN_WORDS = 4
 
 export function readPages(texts: readonly string[], opts: ReadOptions = {}): PageReading[] {

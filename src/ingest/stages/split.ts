@@ -77,8 +77,20 @@ const span = (r: PageRange) => (r.from === r.to ? `page ${r.from}` : `pages ${r.
 
 function holdForReview(job: Job, ctx: StageContext, plan: SplitPlan, filed: PartOutcome[]): void {
   const doubtful = plan.cuts.filter((c) => c.confidence < SURE)
+  const adrift = plan.adrift ?? []
+  const unsure = [
+    ...(doubtful.length === 1 ? [`where one ends is not certain (before page ${doubtful[0]!.page})`] : []),
+    ...(doubtful.length > 1
+      ? [`${doubtful.length} of the cuts are not certain (before pages ${doubtful.map((c) => c.page).join(', ')})`]
+      : []),
+    ...(adrift.length
+      ? [
+          `page${adrift.length > 1 ? 's' : ''} ${adrift.join(', ')} name${adrift.length > 1 ? '' : 's'} no patient and may not belong to the document ${adrift.length > 1 ? 'they are' : 'it is'} in (another may start there)`,
+        ]
+      : []),
+  ]
   const reasons = [
-    `This file seems to hold ${plan.parts.length} documents; ${doubtful.length === 1 ? `where one ends is not certain (before page ${doubtful[0]!.page})` : `${doubtful.length} of the cuts are not certain (before pages ${doubtful.map((c) => c.page).join(', ')})`}. Check where each document starts and file the parts.`,
+    `This file seems to hold ${plan.parts.length} documents; ${unsure.join('; ')}. Check where each document starts and file the parts.`,
   ]
   if (filed.length)
     reasons.push(

@@ -158,6 +158,29 @@ describe('a stack scanned as one file', () => {
     ])
   })
 
+  it("GIVEN a page naming no patient after the last of one patient's numbered pages WHEN the stack is ingested THEN it is filed into no chart, while the document before it is", async () => {
+    const note = {
+      pages: [
+        [
+          'Enclosed are the records you asked for on the release form we received.',
+          'Originals follow by mail only if requested. Questions go to the release desk,',
+          'weekdays from eight to four. Thank you for your patience with this request.',
+        ],
+      ],
+    }
+    const buf = await stackPdf([dischargeSummary(LINDQVIST, 8, { marker: true }), note, labReport(JOHNSON, 8)])
+    const rs = await ingest('note-after-numbered.pdf', buf)
+    expect(rs.map((r) => [r.status, r.split, r.patient?.mrn ?? null])).toEqual([
+      ['filed', { from: 1, to: 3 }, 'CC-101127'],
+      ['needs_review', { from: 4, to: 5 }, null],
+    ])
+    // The page naming nobody is in no chart: not the discharge summary's patient's, not the lab report's.
+    for (const mrn of ['CC-101127', 'CC-100418'])
+      for (const d of app.catalog.documents.forPatient(mrn).filter((x) => x.batchSha256 === sha256(buf)))
+        expect(d.pageTo! < 4 || d.pageFrom! > 4, `${mrn} ${d.pageFrom}-${d.pageTo}`).toBe(true)
+    expect(app.catalog.documents.get(rs[1]!.documentId!)!.reviewReasons.join(' ')).toMatch(/page 4 names no patient/)
+  })
+
   it('a single multi-page document is not split, and prints one line covering all its pages', async () => {
     const rs = await ingest('summary.pdf', await stackPdf([dischargeSummary(OKAFOR, 7)]))
     expect(rs).toHaveLength(1)

@@ -187,6 +187,83 @@ describe('boundaries read from the pages', () => {
     })
   })
 
+  describe('a page naming no patient', () => {
+    // A page of instructions with a heading and no patient on it, and a sender's note: neither names anyone.
+    const instructions: StackItem = {
+      pages: [
+        [
+          'PATIENT INSTRUCTIONS AFTER YOUR VISIT',
+          'Keep the wound dry for two days and change the dressing daily.',
+          'Call the clinic if redness spreads, fever over 101 F, or drainage increases.',
+          'Take acetaminophen as needed for pain, no more than 3 grams a day.',
+        ],
+      ],
+    }
+    const note: StackItem = {
+      pages: [
+        [
+          'Enclosed are the records you asked for on the release form we received.',
+          'Originals follow by mail only if requested. Questions go to the release desk,',
+          'weekdays from eight to four. Thank you for your patience with this request.',
+        ],
+      ],
+    }
+
+    it("GIVEN a page naming nobody held to a patient's pages only by a doubtful link WHEN deciding what to file THEN its part waits", () => {
+      const p = plan([labReport(OKAFOR, 1), consultNote(JOHNSON, 1), instructions, labReport(LINDQVIST, 2)])
+      // The instructions open the third part, and the lab report after them would carry them into its patient's chart.
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 3 },
+        { from: 4, to: 5 },
+      ])
+      expect(p.adrift).toEqual([4])
+      expect(p.certain).toBe(false)
+      expect(partsByCertainty(p).file).toEqual([{ from: 1, to: 1 }])
+      expect(partsByCertainty(p).wait).toContainEqual({ from: 4, to: 5 })
+    })
+
+    it('GIVEN pages naming nobody that surely continue a document (numbered, or plainly its next page) WHEN split THEN none is adrift', () => {
+      const p = plan([labReport(OKAFOR, 1), dischargeSummary(JOHNSON, 1, { marker: true }), consultNote(LINDQVIST, 2)])
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 4 },
+        { from: 5, to: 6 },
+      ])
+      expect(p.adrift).toBeUndefined()
+      expect(p.certain).toBe(true)
+      // A file holding one document is not a stack: its pages go on together as before.
+      expect(plan([consultNote(JOHNSON, 1), instructions]).adrift).toBeUndefined()
+    })
+
+    it("GIVEN the last of a document's numbered pages WHEN an unnumbered page naming nobody follows THEN it is cut off, and is filed with no one on a guess", () => {
+      const p = plan([dischargeSummary(LINDQVIST, 2, { marker: true }), note, labReport(JOHNSON, 1)])
+      expect(p.parts).toEqual([
+        { from: 1, to: 3 },
+        { from: 4, to: 5 },
+      ])
+      expect(p.cuts[0]!.reasons).toContain('the page before was the last of its numbered pages')
+      // Signed off and its numbered pages through: the discharge summary is surely whole and is filed.
+      expect(p.cuts[0]!.confidence).toBeGreaterThanOrEqual(0.9)
+      // The note is in no part filed at once: it names no one, and the lab report's patient is not its.
+      expect(p.adrift).toEqual([4])
+      expect(partsByCertainty(p).file).toEqual([{ from: 1, to: 3 }])
+    })
+
+    it('GIVEN a numbered page whose own number was lost WHEN the pages on either side number it THEN it holds to its document', () => {
+      const d = dischargeSummary(JOHNSON, 1, { marker: true })
+      // Page 2 lost its "Page 2 of 3" and reads as the start of something else (a title, another date).
+      const lost = ['LABORATORY RESULTS DURING ADMISSION', 'Collected 02/03/2025', ...d.pages[1]!.filter((l) => !/^Page \d/.test(l))]
+      const p = plan([labReport(OKAFOR, 1), { pages: [d.pages[0]!, lost, d.pages[2]!] }, labReport(LINDQVIST, 2)])
+      expect(p.parts).toEqual([
+        { from: 1, to: 1 },
+        { from: 2, to: 4 },
+        { from: 5, to: 5 },
+      ])
+      expect(p.certain).toBe(true)
+    })
+  })
+
   describe('a fax cover sheet', () => {
     const stack: StackItem[] = [
       labReport(OKAFOR, 1),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coverSheetSigns, isCoverSheet, pagesAnnounced, readCoverSheet } from '../../../src/split/coverSheet.js'
+import { coverSheetSigns, isCoverSheet, mendOcrWords, pagesAnnounced, readCoverSheet } from '../../../src/split/coverSheet.js'
 import { consultNote, dischargeSummary, faxCoverSheet, JOHNSON, labReport, LINDQVIST } from '../../helpers/stack.js'
 
 const text = (lines: string[]) => lines.join('\n')
@@ -37,6 +37,46 @@ Plan: please assess for asthma and advise on treatment.`
       text(dischargeSummary(JOHNSON, 1).pages[0]!) +
       '\nAssessment: stable.\nPlan: home.'
     expect(isCoverSheet(t)).toBe(false)
+  })
+
+  it('GIVEN a cover sheet as OCR reads a copier scan of it (glyph slips, wide gaps closed up, a colon read as a semicolon) WHEN read THEN it is still a cover sheet with its count', () => {
+    const ocr = `Birchwood 0rthopaedic Associates
+400 Alder Lane, Suite 2, Concord NH 03301
+FACSlMILE TRANSMITTAL
+Deliver to: Health lnformation Management Fax #; (603) 555-0190
+Sent by: R. Thibodeau, records clerk Tel: (603) 555-0144
+Date sent: 04/02/2025
+No. of pagcs incl. this one: 4
+Subject: requested records
+The information in this transrnission is confldential and privileged. It is intended only for the
+addressee named above. If you are not the intended recipienl, please notify the sender by
+telephone and destroy every copy.`
+    // Read word for word as OCR gave it, the page count and the notice are lost to the slips.
+    expect(mendOcrWords('FACSlMILE confldential transrnission Tota1')).toBe('facsimile confidential transmission total')
+    expect(isCoverSheet(ocr)).toBe(true)
+    expect(coverSheetSigns(ocr)).toMatchObject({ faxHeading: true, confidentiality: true })
+    expect(coverSheetSigns(ocr).routingFields).toBeGreaterThanOrEqual(4)
+    expect(readCoverSheet(ocr)).toEqual({ count: 4, withCover: true })
+  })
+
+  it('GIVEN a copier scan whose large FAX heading OCR lost and whose sender line lost its colon WHEN read THEN the sheet is known by what it says of itself and its routing along the lines', () => {
+    const ocr = `MILLBROOK VALLEY HOSPITAL
+Health Information Management - Release of Information
+To: Medical Records Department Fax: (814) 555-0139
+Fr0m Release of Information Desk Phone (814) 555-0120
+Date: 05/19/2025
+Total pages (including cover): 2
+CONFIDENTIALITY NOTICE: the documents with this fax cover sheet hold confidential health information.
+If you have received them in error, please notify the sender and destroy the documents.`
+    // Read line by line from their starts, only two routing labels, and no heading: no cover sheet.
+    expect(isCoverSheet(ocr)).toBe(true)
+    expect(coverSheetSigns(ocr)).toMatchObject({ faxHeading: true, pageCount: true, confidentiality: true })
+    expect(coverSheetSigns(ocr).routingFields).toBeGreaterThanOrEqual(3)
+    expect(readCoverSheet(ocr)).toEqual({ count: 2, withCover: true })
+  })
+
+  it("GIVEN ordinary words a slip away from a cover sheet's words WHEN mended THEN they stay as they are", () => {
+    expect(mendOcrWords('render fellow member place patient dates Paqes')).toBe('render fellow member place patient dates Paqes')
   })
 
   describe('what a cover sheet counts', () => {

@@ -37,3 +37,15 @@ describe('what a page says about where documents start', () => {
     expect(p!.blank).toBe(true)
   })
 })
+
+describe('a page that says it continues', () => {
+  it('GIVEN "(cont.)", "continued" or "cont\'d" near the top WHEN read THEN the page continues; a page merely containing the letters does not', () => {
+    const pages = read(
+      'Delacroix, Marcus (cont.)\nPhysical examination: alert, oriented.',
+      'PROGRESS NOTE - continued\nPlan: recheck in two weeks.',
+      "History, cont'd\nNo prior surgery.",
+      'Contact the clinic with questions.\nContinuity of care was arranged.',
+    )
+    expect(pages.map((p) => p.continued)).toEqual([true, true, true, false])
+  })
+})
