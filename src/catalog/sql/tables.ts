@@ -248,6 +248,114 @@ export interface AppointmentsTable {
   updated_at: string
 }
 
+/** Documents (src/catalog/documents.ts). */
+export interface DocumentsTable {
+  id: Generated<number>
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  source_folder: Generated<string>
+  received_at: string
+  status: string
+  page_count: number | null
+  text_source: string | null
+  text_length: number | null
+  ocr_confidence: number | null
+  doc_type: string | null
+  type_confidence: number | null
+  patient_mrn: string | null
+  /** JSON array of strings. */
+  review_reasons: string | null
+  /** JSON object. */
+  details: string | null
+  error_code: string | null
+  error_message: string | null
+  batch_sha256: string | null
+  page_from: number | null
+  page_to: number | null
+  pages_key: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A document's pages and their text. On PostgreSQL also `text_search` (tsvector), kept by the server. */
+export interface PagesTable {
+  document_id: number
+  page_no: number
+  source: string
+  text: string
+  ocr_confidence: number | null
+  deskew_angle: number | null
+  width: number | null
+  height: number | null
+  word_count: Generated<number>
+}
+
+/** SQLite only: the FTS5 index of page text (PostgreSQL searches pages.text_search). */
+export interface PagesFtsTable {
+  text: string
+  document_id: number
+  page_no: number
+}
+
+export interface ReceiptsTable {
+  id: Generated<number>
+  document_id: number
+  claim_id: string
+  received_at: string
+  original_name: string
+  source_folder: Generated<string>
+  /** 0 or 1. */
+  is_repeat: Generated<number>
+  site: string | null
+}
+
+/** The append-only event log (src/catalog/events.ts). */
+export interface EventsTable {
+  id: Generated<number>
+  at: string
+  kind: string
+  document_id: number | null
+  /** JSON object. */
+  data: Generated<string>
+}
+
+/** The patient index (src/catalog/patients.ts). */
+export interface PatientsTable {
+  mrn: string
+  mrn_key: string
+  family_name: string
+  given_name: string
+  middle_name: string | null
+  birth_date: string
+  sex: string | null
+  /** 0 or 1. */
+  deceased: Generated<number>
+  deceased_date: string | null
+  primary_provider: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PatientNameKeysTable {
+  key: string
+  mrn: string
+}
+
+/** What people decided in review (src/catalog/settlements.ts). */
+export interface SettlementsTable {
+  id: Generated<number>
+  document_id: number
+  doc_type: string
+  patient_mrn: string
+  proposed_type: string | null
+  proposed_mrn: string | null
+  settled_by: string
+  settled_at: string
+  note: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -264,4 +372,12 @@ export interface CatalogTables {
   disclosures: DisclosuresTable
   legal_holds: LegalHoldsTable
   appointments: AppointmentsTable
+  documents: DocumentsTable
+  pages: PagesTable
+  pages_fts: PagesFtsTable
+  receipts: ReceiptsTable
+  events: EventsTable
+  patients: PatientsTable
+  patient_name_keys: PatientNameKeysTable
+  settlements: SettlementsTable
 }
