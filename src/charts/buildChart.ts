@@ -79,10 +79,10 @@ function sexOf(p: Patient): Sex | null {
 }
 
 /** The chart of one patient as the rules see it, checked as of `asOf` (default: the clinic's today). */
-export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = clock.today()): Chart | null {
-  const patient = catalog.patients.get(mrn)
+export async function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = clock.today()): Promise<Chart | null> {
+  const patient = await catalog.patients.get(mrn)
   if (!patient) return null
-  const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
+  const docs = (await catalog.documents.forPatient(mrn)).filter((d) => d.status === 'filed')
   const routes = new RoutesRepo(catalog.db).forPatient(mrn)
   return {
     patient: {

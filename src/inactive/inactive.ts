@@ -83,7 +83,7 @@ export function listInactive(deps: { catalog: Catalog }): InactiveChart[] {
 /** Latest document received, date of service, destroyed document or past appointment of the chart (YYYY-MM-DD). */
 export async function lastActivity(deps: { catalog: Catalog; sql: SqlCatalog; clock: Clock }, mrn: string): Promise<string | null> {
   const dates: string[] = []
-  for (const d of deps.catalog.documents.forPatient(mrn)) {
+  for (const d of await deps.catalog.documents.forPatient(mrn)) {
     dates.push(deps.clock.localDate(d.receivedAt))
     const dos = dateOf(d)
     if (dos) dates.push(dos)
@@ -119,8 +119,8 @@ export async function findInactiveCandidates(
   for (const mrn of mrns) {
     if (marked.has(mrn)) continue
     const last = await lastActivity(deps, mrn)
-    const p = deps.catalog.patients.get(mrn)
-    const documents = deps.catalog.documents.forPatient(mrn).filter((d) => d.errorCode !== 'DESTROYED').length
+    const p = await deps.catalog.patients.get(mrn)
+    const documents = (await deps.catalog.documents.forPatient(mrn)).filter((d) => d.errorCode !== 'DESTROYED').length
     if (!documents) continue
     if (p && (p.deceased || p.deceasedDate)) candidates.push({ mrn, reason: 'deceased', lastActivity: last, documents })
     else if (last !== null && last < cutoff) candidates.push({ mrn, reason: 'no_activity', lastActivity: last, documents })
@@ -131,7 +131,7 @@ export async function findInactiveCandidates(
 /** Every object key of the chart's documents that the store holds (destroyed documents have none). */
 async function chartKeys(deps: { catalog: Catalog }, store: ObjectStore, mrn: string): Promise<{ documentId: number; keys: string[] }[]> {
   const out: { documentId: number; keys: string[] }[] = []
-  for (const d of deps.catalog.documents.forPatient(mrn)) {
+  for (const d of await deps.catalog.documents.forPatient(mrn)) {
     if (d.errorCode === 'DESTROYED') continue
     const keys: string[] = []
     if (await store.stat(originalKey(d.sha256))) keys.push(originalKey(d.sha256))
@@ -152,7 +152,7 @@ async function moveChart(
   let moved = 0
   for (const { documentId, keys } of await chartKeys(deps, from, mrn)) {
     for (const k of keys) await verifiedMove(from, k, to, k)
-    if (keys.length) deps.catalog.events.append(kind, documentId, { objects: keys.length })
+    if (keys.length) await deps.catalog.events.append(kind, documentId, { objects: keys.length })
     moved += keys.length
   }
   return moved
@@ -169,20 +169,20 @@ export async function inactivateChart(
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, stores.main, await stores.archive(), mrn, 'document.archived')
   const at = deps.clock.nowIso()
-  deps.catalog.tx(() => {
+  await deps.catalog.tx(async (c) => {
     deps.catalog.db
       .prepare(
         'INSERT OR IGNORE INTO inactive_charts (mrn, inactive_since, reason, last_activity, objects, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(mrn, o.asOf ?? deps.clock.today(), o.reason, o.lastActivity, objects, o.by ?? 'chartclerk', at)
-    deps.catalog.events.append('chart.inactivated', null, {
+    await c.events.append('chart.inactivated', null, {
       mrn,
       reason: o.reason,
       lastActivity: o.lastActivity,
       objects,
       by: o.by ?? 'chartclerk',
     })
-  })
+  }, `chart ${mrn}`)
   return objects
 }
 
@@ -211,10 +211,10 @@ export async function restoreChart(
   if (!getInactive(deps, mrn)) return null
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, await stores.archive(), stores.main, mrn, 'document.restored')
-  deps.catalog.tx(() => {
+  await deps.catalog.tx(async (c) => {
     deps.catalog.db.prepare('DELETE FROM inactive_charts WHERE mrn = ?').run(mrn)
-    deps.catalog.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
-  })
+    await c.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
+  }, `chart ${mrn}`)
   return { mrn, objects }
 }
 
@@ -234,13 +234,13 @@ export async function reactivateIfInactive(
  * by its SHA-256, derived objects by their document). The archive-aware store reads those
  * from the archive first and writes them there.
  */
-export function belongsInArchive(catalog: Catalog): (key: string) => boolean {
-  return (key) => {
+export function belongsInArchive(catalog: Catalog): (key: string) => Promise<boolean> {
+  return async (key) => {
     const derived = /^derived\/(\d+)\//.exec(key)
     const mrn = key.startsWith('originals/')
-      ? catalog.documents.bySha(key.slice('originals/'.length))?.patientMrn
+      ? (await catalog.documents.bySha(key.slice('originals/'.length)))?.patientMrn
       : derived
-        ? catalog.documents.get(Number(derived[1]))?.patientMrn
+        ? (await catalog.documents.get(Number(derived[1])))?.patientMrn
         : null
     return !!mrn && !!getInactive({ catalog }, mrn)
   }

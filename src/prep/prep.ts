@@ -76,11 +76,11 @@ const truthy = (v: unknown): boolean => v === true || (typeof v === 'string' && 
  * document has no routing, a filed report received in the last RECENT_DAYS days that nobody
  * acknowledged (`details.acknowledged`).
  */
-function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Clock): PrepPatient['unacknowledged'] {
+async function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Clock): Promise<PrepPatient['unacknowledged']> {
   const routes = hasRoutesTable(catalog)
   const since = addDays(date, -RECENT_DAYS)
   const out: PrepPatient['unacknowledged'] = []
-  for (const d of catalog.documents.forPatient(mrn)) {
+  for (const d of await catalog.documents.forPatient(mrn)) {
     if (d.status !== 'filed') continue
     if (truthy(d.details.acknowledged)) continue
     const rows = routes
@@ -99,14 +99,18 @@ function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Cloc
   return out
 }
 
-function inReview(catalog: Catalog, mrn: string, clock: Clock): PrepPatient['inReview'] {
+async function inReview(catalog: Catalog, mrn: string, clock: Clock): Promise<PrepPatient['inReview']> {
   const rows = catalog.db
     .prepare(
       `SELECT DISTINCT d.id, json_extract(c.value, '$.score') AS score FROM documents d, json_each(d.details, '$.match.candidates') c
        WHERE d.status = 'needs_review' AND json_extract(c.value, '$.mrn') = ? ORDER BY d.id`,
     )
     .all(mrn) as { id: number; score: number | null }[]
-  return rows.map((r) => ({ ...docOf(catalog.documents.get(r.id)!, clock), score: r.score ?? null }))
+  const docs = new Map((await catalog.documents.getMany(rows.map((r) => r.id))).map((d) => [d.id, d]))
+  return rows.flatMap((r) => {
+    const d = docs.get(r.id)
+    return d ? [{ ...docOf(d, clock), score: r.score ?? null }] : []
+  })
 }
 
 /** Chart prep for the visits of `date` (a clinic date); documents count by the clinic's date they arrived. */
@@ -117,7 +121,7 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
   const patients: PrepPatient[] = []
   for (const a of await new AppointmentsRepo(sql).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
-    const p = catalog.patients.get(a.mrn)
+    const p = await catalog.patients.get(a.mrn)
     const ia = getInactive({ catalog }, a.mrn)
     patients.push({
       appointment: {
@@ -148,8 +152,8 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
         documentsNeeded: n.documentsNeeded,
         dueDate: n.dueDate,
       })),
-      unacknowledged: unacknowledged(catalog, a.mrn, date, clock),
-      inReview: inReview(catalog, a.mrn, clock),
+      unacknowledged: await unacknowledged(catalog, a.mrn, date, clock),
+      inReview: await inReview(catalog, a.mrn, clock),
     })
   }
   return { date, generatedAt: clock.nowIso(), timeZone: clock.timeZone, patients }

@@ -113,6 +113,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
   const open = (await new DeficienciesRepo(sql).list({ status: 'open' })).filter((d) => dayOf(d.createdAt) <= to)
+  await ctx.load(open)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
@@ -133,7 +134,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
   for (const mrn of chartMrns(catalog)) {
-    const chart = buildChart(catalog, mrn, clock, to)
+    const chart = await buildChart(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays)
       if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++

@@ -66,7 +66,7 @@ export async function planPurge(
   const candidates: PurgeCandidate[] = []
   const heldOut = new Map<string, number>()
   for (const mrn of mrns) {
-    const docs = deps.catalog.documents.forPatient(mrn)
+    const docs = await deps.catalog.documents.forPatient(mrn)
     const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? deps.clock.localDate(d.receivedAt) }))
     // Destroyed documents still count: their tombstones keep the encounter dates.
     const tomb = (
@@ -76,7 +76,7 @@ export async function planPurge(
     ).d
     const lastEncounter = [...dated.map((x) => x.date), ...(tomb ? [tomb] : [])].sort().at(-1)
     if (!lastEncounter) continue
-    const birthDate = deps.catalog.patients.get(mrn)?.birthDate ?? null
+    const birthDate = (await deps.catalog.patients.get(mrn))?.birthDate ?? null
     for (const { d, date } of dated) {
       if (d.status !== 'filed') continue
       const until = retainUntil(schedule.schedule, { lastEncounter, birthDate, docType: d.docType })
@@ -136,7 +136,7 @@ export async function approvePurge(
   const destroyed: PurgeCandidate[] = []
   const locked: PurgeResult['locked'] = []
   for (const c of plan.candidates) {
-    const doc = catalog.documents.get(c.documentId)!
+    const doc = (await catalog.documents.get(c.documentId))!
     const keys = [originalKey(doc.sha256)]
     for await (const o of store.list(`derived/${doc.id}/`)) keys.push(o.key)
     try {
@@ -148,7 +148,7 @@ export async function approvePurge(
       const e = toChartclerkError(err, 'STORAGE_FAILED')
       if (e.code !== 'STORAGE_OBJECT_LOCKED') throw e
       locked.push({ ...c, key: keys[0]!, message: e.action })
-      catalog.events.append('document.destruction_refused', doc.id, { code: e.code })
+      await catalog.events.append('document.destruction_refused', doc.id, { code: e.code })
     }
   }
   if (!destroyed.length) return { plan, destroyed, locked, certificate: null, html: null }
@@ -165,8 +165,14 @@ export async function approvePurge(
   const byPatient = new Map<string, PurgeCandidate[]>()
   for (const c of destroyed) byPatient.set(c.patientMrn, [...(byPatient.get(c.patientMrn) ?? []), c])
   const types = [...new Set(destroyed.map((c) => docTypeLabel(c.docType)))].sort()
+  const names = new Map<string, string>()
+  for (const mrn of byPatient.keys()) {
+    const p = await catalog.patients.get(mrn)
+    names.set(mrn, p ? `${p.familyName}, ${p.givenName}` : '')
+  }
   let cert!: Certificate
-  catalog.tx(() => {
+  // The certificate and tombstones are written on the catalog's connection inside this transaction.
+  await catalog.tx(async (cat) => {
     const info = catalog.db
       .prepare(
         'INSERT INTO destruction_certificates (certificate_number, destroyed_on, destroyed_by, approved_by, method, schedule, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -187,14 +193,11 @@ export async function approvePurge(
       approvedBy: approver,
       witness: opts.witness?.trim() || null,
       jurisdiction: plan.jurisdiction,
-      patients: [...byPatient].map(([mrn, cs]) => {
-        const p = catalog.patients.get(mrn)
-        return {
-          mrn,
-          name: p ? `${p.familyName}, ${p.givenName}` : '',
-          documents: cs.map((c) => ({ id: c.documentId, docType: c.docType, date: c.date })),
-        }
-      }),
+      patients: [...byPatient].map(([mrn, cs]) => ({
+        mrn,
+        name: names.get(mrn) ?? '',
+        documents: cs.map((c) => ({ id: c.documentId, docType: c.docType, date: c.date })),
+      })),
       htmlKey: `certificates/destruction/${number}.html`,
     }
     catalog.db
@@ -205,21 +208,21 @@ export async function approvePurge(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     for (const c of destroyed) {
-      const d = catalog.documents.get(c.documentId)!
+      const d = (await cat.documents.get(c.documentId))!
       tomb.run(d.id, c.patientMrn, d.docType, d.sha256, d.originalName, dateOf(d), d.receivedAt, c.retainUntil, id, now)
       catalog.db.prepare('DELETE FROM pages WHERE document_id = ?').run(d.id)
       catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(d.id)
       // The row stays as the tombstone; it is no longer filed, so charts, checks and releases pass it by.
-      catalog.documents.update(d.id, {
+      await cat.documents.update(d.id, {
         status: 'failed',
         errorCode: 'DESTROYED',
         errorMessage: `Destroyed under the retention schedule (certificate ${number}).`,
         details: { destroyed: { certificate: number, on: destroyedOn, retainUntil: c.retainUntil } },
         textLength: null,
       })
-      catalog.events.append('document.destroyed', d.id, { certificate: number, by: opts.by, approvedBy: approver })
+      await cat.events.append('document.destroyed', d.id, { certificate: number, by: opts.by, approvedBy: approver })
     }
-  })
+  }, 'destruction')
   const html = renderCertificateHtml(cert)
   await store.put(cert.htmlKey, { buffer: Buffer.from(html) }, { contentType: 'text/html; charset=utf-8' })
   return { plan, destroyed, locked, certificate: cert, html }

@@ -58,7 +58,7 @@ export async function rematchWaiting(
   )
   const result: RematchResult = { examined: 0, filed: [], waiting: 0, failed: [] }
   for (const id of ids) {
-    const doc = deps.catalog.documents.get(id)
+    const doc = await deps.catalog.documents.get(id)
     // Settled by a person meanwhile: nothing to do.
     if (!doc || doc.status !== 'needs_review') continue
     result.examined++

@@ -22,7 +22,7 @@ export async function acknowledgeRoute(
   by: string,
   clock: Clock,
 ): Promise<Route[]> {
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   if (!doc)
     throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
       cliHint: '"chartclerk route list" shows what is routed.',
@@ -30,14 +30,14 @@ export async function acknowledgeRoute(
   const repo = new RoutesRepo(catalog.db)
   const routes = repo.forDocument(documentId)
   if (!routes.length) throw new ChartclerkError('CONFLICT', `Document ${documentId} is not routed to anyone.`)
-  const done = catalog.tx(() => {
+  const done = await catalog.tx(async (c) => {
     const marked = repo.acknowledge(documentId, provider, by, clock)
     if (marked.length) {
-      syncRoutingDetails(catalog, documentId)
-      catalog.events.append('document.acknowledged', documentId, { by, routes: marked.length })
+      await syncRoutingDetails({ db: catalog.db, documents: c.documents }, documentId)
+      await c.events.append('document.acknowledged', documentId, { by, routes: marked.length })
     }
     return marked
-  })
+  }, `document ${documentId}`)
   if (!done.length) {
     const mine = routes.filter((r) => sameProvider(r.provider, provider) || r.provider === provider)
     const already = mine.length > 0 && mine.every((r) => r.acknowledgedAt)

@@ -169,14 +169,17 @@ export function routingDetails(routes: readonly Route[]): { to: string[]; acknow
   return { to: routes.map((r) => r.provider), acknowledged: routes.every((r) => !!r.acknowledgedAt) }
 }
 
-/** Writes `details.routing` from the routes table (after routing or an acknowledgement). */
-export function syncRoutingDetails(catalog: Catalog, documentId: number): void {
-  const doc = catalog.documents.get(documentId)
+/**
+ * Writes `details.routing` from the routes table (after routing or an acknowledgement). In a
+ * transaction, `catalog` is the catalog's connection with the transaction's repositories.
+ */
+export async function syncRoutingDetails(catalog: Pick<Catalog, 'db' | 'documents'>, documentId: number): Promise<void> {
+  const doc = await catalog.documents.get(documentId)
   if (!doc) return
   const routing = routingDetails(new RoutesRepo(catalog.db).forDocument(documentId))
   if (!routing && doc.details.routing === undefined) return
   const details = { ...doc.details }
   if (routing) details.routing = routing
   else delete details.routing
-  catalog.documents.update(documentId, { details })
+  await catalog.documents.update(documentId, { details })
 }

@@ -12,20 +12,20 @@ import type { Logger } from '../log.js'
 import { RoutesRepo, syncRoutingDetails } from './repo.js'
 import { routeTargets, type RouteTarget, type RoutingRule } from './rules.js'
 
-export function routeDocument(
+export async function routeDocument(
   catalog: Catalog,
   rules: readonly RoutingRule[],
   documentId: number,
   _log?: Logger,
   clock?: Clock,
-): RouteTarget[] {
-  const doc = catalog.documents.get(documentId)
+): Promise<RouteTarget[]> {
+  const doc = await catalog.documents.get(documentId)
   if (!doc) return []
   const repo = new RoutesRepo(catalog.db)
   let targets: RouteTarget[] = []
   if (doc.status === 'filed' && doc.patientMrn) {
     const x = (doc.details.extraction ?? null) as Partial<ExtractionDetails> | null
-    const patient = catalog.patients.get(doc.patientMrn)
+    const patient = await catalog.patients.get(doc.patientMrn)
     targets = routeTargets(rules, {
       docType: doc.docType,
       facility: x?.facility ?? null,
@@ -33,17 +33,17 @@ export function routeDocument(
       primaryProvider: patient?.primaryProvider ?? null,
     })
   }
-  catalog.tx(() => {
+  await catalog.tx(async (c) => {
     const { added, removed } = repo.setRoutes(documentId, targets, clock?.nowIso())
     if (added || removed) {
-      syncRoutingDetails(catalog, documentId)
-      catalog.events.append('document.routed', documentId, {
+      await syncRoutingDetails({ db: catalog.db, documents: c.documents }, documentId)
+      await c.events.append('document.routed', documentId, {
         recipients: targets.length,
         added,
         removed,
         rules: [...new Set(targets.map((t) => t.ruleId))],
       })
     }
-  })
+  }, `document ${documentId}`)
   return targets
 }

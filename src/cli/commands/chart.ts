@@ -21,7 +21,7 @@ export function registerChartCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const c = buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
+        const c = await buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
         await cliAudit(config, catalog.db, null, {
           action: 'chart.view',

@@ -67,11 +67,12 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf, clock })
           else {
             const mrns = o.patient ? [o.patient] : chartMrns(catalog)
-            charts = mrns.map((mrn) => {
-              const c = buildChart(catalog, mrn, clock, o.asOf)
+            charts = []
+            for (const mrn of mrns) {
+              const c = await buildChart(catalog, mrn, clock, o.asOf)
               if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
-              return c
-            })
+              charts.push(c)
+            }
           }
           if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
           const repo = new DeficienciesRepo(sql)

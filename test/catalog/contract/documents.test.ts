@@ -6,9 +6,9 @@
 import { sql as raw } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PageText } from '../../../src/model/types.js'
-import { DocumentsRepo, type NewDocument } from '../../../src/catalog/next/documents.js'
-import { EventLog } from '../../../src/catalog/next/events.js'
-import { CatalogScope } from '../../../src/catalog/next/scope.js'
+import { DocumentsRepo, type NewDocument } from '../../../src/catalog/documents.js'
+import { EventLog } from '../../../src/catalog/events.js'
+import { CatalogScope } from '../../../src/catalog/scope.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()

@@ -46,14 +46,14 @@ describe('refiled to another patient', () => {
       text: 'Made-up lab report: potassium 4.1',
       details: { extraction },
     })
-    routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), id)
+    await routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), id)
     await acknowledgeRoute(desk.app.catalog, desk.app.sql, null, id, 'Marcus Webb, DO', 'webb', desk.app.clock)
     const webb = await desk.login('webb')
     expect((await webb.get(`/documents/${id}`)).status).toBe(200)
 
     // misfiled: it belongs to CC-101388 (the desk's settle, as `review resolve`)
     await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
-    expect(desk.app.catalog.documents.get(id)!.patientMrn).toBe('CC-101388')
+    expect((await desk.app.catalog.documents.get(id))!.patientMrn).toBe('CC-101388')
 
     expect((await webb.get(`/documents/${id}`)).status).toBe(404)
     expect((await webb.get(`/documents/${id}/original`)).status).toBe(404)
@@ -63,10 +63,10 @@ describe('refiled to another patient', () => {
     // routed afresh to the new patient's provider
     const routes = new RoutesRepo(desk.app.catalog.db).forDocument(id)
     expect(routes.map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
-    expect(desk.app.catalog.documents.get(id)!.details.routing).toMatchObject({ to: ['Priya Natarajan, MD'], acknowledged: false })
+    expect((await desk.app.catalog.documents.get(id))!.details.routing).toMatchObject({ to: ['Priya Natarajan, MD'], acknowledged: false })
     const natarajan = await desk.login('natarajan')
     expect((await natarajan.get(`/documents/${id}`)).status).toBe(200)
-    expect(desk.app.catalog.events.forDocument(id).some((e) => e.kind === 'document.routes_revoked')).toBe(true)
+    expect((await desk.app.catalog.events.forDocument(id)).some((e) => e.kind === 'document.routes_revoked')).toBe(true)
   })
 })
 
@@ -88,7 +88,7 @@ describe('a chart seen through one routed document', () => {
     })
     const routes = new RoutesRepo(desk.app.catalog.db)
     routes.setRoutes(routed, [{ provider: 'Lena Ortiz, MD', ruleId: 'test' }])
-    syncRoutingDetails(desk.app.catalog, routed)
+    await syncRoutingDetails(desk.app.catalog, routed)
     const finding = (documentId: string | null, message: string): Finding => ({
       ruleId: documentId ? 'C01' : 'C99',
       ruleVersion: 1,

@@ -44,8 +44,8 @@ beforeAll(async () => {
     text: 'Made-up lab report for another patient',
     details: { extraction },
   })
-  routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), labId)
-  routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), otherId)
+  await routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), labId)
+  await routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), otherId)
 }, 120_000)
 
 afterAll(async () => {
@@ -118,7 +118,7 @@ describe('a clinician’s queue of routed reports', () => {
     expect(res.headers.get('Location')).toBe('/inbox?done=ack')
     const route = repo.forDocument(labId)[0]!
     expect(route.acknowledgedBy).toBe('webb')
-    expect(desk.app.catalog.documents.get(labId)!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
+    expect((await desk.app.catalog.documents.get(labId))!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
     const row = (await auditRows('routing.acknowledge')).find((r) => r.outcome === 'ok')!
     expect(row).toMatchObject({ actor: 'webb', targetKind: 'document', targetId: String(labId), patientMrn: 'CC-101902' })
     expect(await (await c.get('/inbox')).text()).not.toContain(`/inbox/${labId}"`)
