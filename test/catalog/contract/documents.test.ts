@@ -9,6 +9,7 @@ import type { PageText } from '../../../src/model/types.js'
 import { DocumentsRepo, type NewDocument } from '../../../src/catalog/documents.js'
 import { EventLog } from '../../../src/catalog/events.js'
 import { CatalogScope } from '../../../src/catalog/scope.js'
+import { writeTransaction } from '../../../src/catalog/sql/write.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()
@@ -212,6 +213,45 @@ describe.each(engines)('documents on $name', (engine) => {
     })
     expect((await docs.receiptByClaim('c1'))!.documentId).toBe(id)
     expect(await docs.search('radiology')).toHaveLength(1)
+  })
+
+  it('a repository on the catalog called inside a write transaction writes with it; transactions started together take turns', async () => {
+    const d = doc()
+    await expect(
+      writeTransaction(cat.sql, 'test', async () => {
+        // `docs` is on the catalog's own scope, not the transaction's: it joins the transaction all the same.
+        const id = await docs.create(d)
+        await docs.savePages(id, [page(1, 'Audiology report')])
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow(/rolled back/)
+    expect(await docs.bySha(d.sha256)).toBeUndefined()
+    expect(await docs.search('audiology')).toEqual([])
+    // Ten documents recorded at once, each with its pages and receipt in its own transaction.
+    const many = Array.from({ length: 10 }, () => doc())
+    const ids = await Promise.all(
+      many.map((x, i) =>
+        scope.atomically(`document ${x.sha256}`, async (trx) => {
+          const inTrx = new DocumentsRepo(trx)
+          const id = await inTrx.create(x)
+          await inTrx.savePages(id, [page(1, `Consult note number${i}`)])
+          await inTrx.addReceipt({
+            documentId: id,
+            claimId: `k${i}`,
+            receivedAt: x.receivedAt,
+            originalName: 'x',
+            sourceFolder: '',
+            isRepeat: false,
+          })
+          return id
+        }),
+      ),
+    )
+    expect(new Set(ids).size).toBe(10)
+    for (const [i, id] of ids.entries()) {
+      expect((await docs.receiptByClaim(`k${i}`))!.documentId).toBe(id)
+      expect((await docs.search(`number${i}`)).map((h) => h.documentId)).toEqual([id])
+    }
   })
 
   it('every original hash, documents and received stacks, in order and once, across pages of results', async () => {
