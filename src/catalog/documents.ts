@@ -346,6 +346,25 @@ export class DocumentsRepo {
     return rows.map((r) => Number(r.id))
   }
 
+  /** The ids of the documents with this status, in the order they were received into the catalog. */
+  async idsWithStatus(status: DocumentStatus): Promise<number[]> {
+    const rows = await this.db.selectFrom('documents').select('id').where('status', '=', status).orderBy('id').execute()
+    return rows.map((r) => Number(r.id))
+  }
+
+  /** Every chart with at least one filed document, by MRN. */
+  async chartsWithFiled(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.ref('patient_mrn').$notNull().as('mrn'))
+      .distinct()
+      .where('status', '=', 'filed')
+      .where('patient_mrn', 'is not', null)
+      .orderBy('mrn')
+      .execute()
+    return rows.map((r) => r.mrn)
+  }
+
   /** The oldest review item's receipt time, for the backlog's age. */
   async oldestReview(): Promise<string | null> {
     const r = await this.db

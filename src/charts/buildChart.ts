@@ -103,10 +103,6 @@ export async function buildChart(catalog: Catalog, mrn: string, clock: Clock, as
 }
 
 /** Every chart that has at least one filed document. */
-export function chartMrns(catalog: Catalog): string[] {
-  return (
-    catalog.db
-      .prepare("SELECT DISTINCT patient_mrn m FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY 1")
-      .all() as { m: string }[]
-  ).map((r) => r.m)
+export function chartMrns(catalog: Catalog): Promise<string[]> {
+  return catalog.documents.chartsWithFiled()
 }

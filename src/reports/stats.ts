@@ -133,7 +133,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
 
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
-  for (const mrn of chartMrns(catalog)) {
+  for (const mrn of await chartMrns(catalog)) {
     const chart = await buildChart(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays)

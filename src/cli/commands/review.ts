@@ -33,7 +33,7 @@ export async function rematchFromCli(
   const catalog = openCatalog(config.catalog.path)
   let waiting: number
   try {
-    waiting = waitingCount({ catalog })
+    waiting = await waitingCount({ catalog })
   } finally {
     catalog.close()
   }

@@ -136,6 +136,38 @@ describe.each(engines)('documents on $name', (engine) => {
     expect((await docs.getMany([c, 999, a])).map((d) => d.id)).toEqual([c, a])
   })
 
+  it("the desk's queue and chart lists: review order, a chart's filed documents, recent charts, filings since", async () => {
+    const mk = async (receivedAt: string, status: 'needs_review' | 'filed' | 'failed', mrn: string | null) => {
+      const id = await docs.create(doc({ receivedAt }))
+      await docs.update(id, { status, patientMrn: mrn })
+      return id
+    }
+    const late = await mk('2026-12-03T10:00:00.000Z', 'needs_review', null)
+    const early = await mk('2026-12-01T10:00:00.000Z', 'needs_review', null)
+    const a1 = await mk('2026-11-20T10:00:00.000Z', 'filed', 'CC-100418')
+    const a2 = await mk('2026-12-02T10:00:00.000Z', 'filed', 'CC-100418')
+    const b1 = await mk('2026-11-25T10:00:00.000Z', 'filed', 'CC-100500')
+    await mk('2026-12-04T10:00:00.000Z', 'failed', 'CC-100600')
+    expect((await docs.reviewQueue()).map((d) => d.id)).toEqual([early, late])
+    expect((await docs.reviewQueue(1)).map((d) => d.id)).toEqual([early])
+    expect(await docs.reviewIds()).toEqual([early, late])
+    expect(await docs.idsWithStatus('needs_review')).toEqual([late, early])
+    expect(await docs.oldestReview()).toBe('2026-12-01T10:00:00.000Z')
+    expect((await docs.filedInChart('CC-100418')).map((d) => d.id)).toEqual([a2, a1])
+    expect(await docs.recentCharts()).toEqual([
+      { mrn: 'CC-100418', documents: 2, latest: '2026-12-02T10:00:00.000Z' },
+      { mrn: 'CC-100500', documents: 1, latest: '2026-11-25T10:00:00.000Z' },
+    ])
+    expect(await docs.recentCharts(1)).toHaveLength(1)
+    expect(await docs.chartsWithFiled()).toEqual(['CC-100418', 'CC-100500'])
+    await events.append('document.filed', a1)
+    await events.append('document.settled', a1)
+    await events.append('document.settled', b1)
+    await events.append('document.routed', a2)
+    expect(await events.documentsSince(['document.filed', 'document.settled'], '2026-01-01T00:00:00.000Z')).toBe(2)
+    expect(await events.documentsSince(['document.filed'], '2999-01-01T00:00:00.000Z')).toBe(0)
+  })
+
   it('a receipt is recorded once per claim; a repeat is an event; a withdrawn claim is gone', async () => {
     const id = await docs.create(doc())
     const r = { documentId: id, claimId: 'claim-1', receivedAt: '2026-12-07T09:00:00.000Z', originalName: 'a.pdf', sourceFolder: 'fax' }
