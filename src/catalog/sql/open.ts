@@ -13,9 +13,13 @@
  * What is on it so far: accounts and sessions (with their CSRF tokens), so that several
  * `chartclerk serve` share sign-ins; the audit log; nodes; deficiencies with their history, each
  * chart's last check and the rule set numbers; records requests; release-of-information requests,
- * revocations and the disclosure log; legal holds; the appointment schedule. Everything else (documents, patients, routes, ...) still
- * uses better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/)
- * for those repositories to move to.
+ * revocations and the disclosure log; legal holds; the appointment schedule; documents, their
+ * pages, receipts and search, the event log, the patient index and settlements
+ * (src/catalog/documents.ts, events.ts, patients.ts, settlements.ts: written once, tested on both
+ * engines, but still given the embedded file by openCatalog until the job rows, routes and
+ * stacks they join with move too). Everything else (jobs, routes, batches, ...) still uses
+ * better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/) for
+ * those repositories to move to.
  *
  * On SQLite the query builder shares the catalog's one connection (one query builder per
  * connection, so transactions take turns): a Kysely transaction there must hold only its own
