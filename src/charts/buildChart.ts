@@ -90,7 +90,7 @@ export async function buildChart(
   clock: Clock,
   asOf = clock.today(),
 ): Promise<Chart | null> {
-  if (!catalog.patients.get(mrn)) return null
+  if (!(await catalog.patients.get(mrn))) return null
   return chartOf(catalog, mrn, clock, asOf, await new RoutesRepo(sql).forPatient(mrn))
 }
 
@@ -99,16 +99,16 @@ export async function buildChart(
  * id; none given: no document is routed). For what does not depend on routing, such as the
  * hospital stays a report ages deficiencies from; the rules get `buildChart`.
  */
-export function chartOf(
+export async function chartOf(
   catalog: Catalog,
   mrn: string,
   clock: Clock,
   asOf = clock.today(),
   routes: ReadonlyMap<number, readonly Route[]> = new Map(),
-): Chart | null {
-  const patient = catalog.patients.get(mrn)
+): Promise<Chart | null> {
+  const patient = await catalog.patients.get(mrn)
   if (!patient) return null
-  const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
+  const docs = (await catalog.documents.forPatient(mrn)).filter((d) => d.status === 'filed')
   return {
     patient: {
       mrn: patient.mrn,
@@ -128,9 +128,6 @@ export function chartOf(
 }
 
 /** Every chart that has at least one filed document (`filedOnly: false`: at least one document of any status). */
-export async function chartMrns(sql: SqlCatalog, o: { filedOnly?: boolean } = {}): Promise<string[]> {
-  let q = sql.db.selectFrom('documents').select('patient_mrn').distinct().where('patient_mrn', 'is not', null)
-  if (o.filedOnly !== false) q = q.where('status', '=', 'filed')
-  const rows = await q.orderBy('patient_mrn').execute()
-  return rows.map((r) => r.patient_mrn!)
+export function chartMrns(catalog: Pick<Catalog, 'documents'>, o: { filedOnly?: boolean } = {}): Promise<string[]> {
+  return catalog.documents.chartMrns(o)
 }

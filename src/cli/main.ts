@@ -70,10 +70,10 @@ export function buildProgram(): Command {
   registerAuditCommands(program)
   registerModelCommands(program, {
     // Every document a person confirmed or corrected in review is a training example.
-    extraExamples: (cmd) => {
+    extraExamples: async (cmd) => {
       const catalog = openCatalog(configFrom(cmd).catalog.path)
       try {
-        return catalog.settlements.trainingExamples()
+        return await catalog.settlements.trainingExamples()
       } finally {
         catalog.close()
       }

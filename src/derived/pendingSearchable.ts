@@ -8,6 +8,7 @@
  */
 import { sql } from 'kysely'
 import type { SqlCatalog } from '../catalog/sql/open.js'
+import { activeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 
 /** Tries before a document's searchable PDF is left for `chartclerk` to report, not retried. */
 export const MAX_ATTEMPTS = 5
@@ -15,10 +16,15 @@ export const MAX_ATTEMPTS = 5
 export class PendingSearchable {
   constructor(private readonly catalog: SqlCatalog) {}
 
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
+
   /** Owed again (a re-read replaces an earlier promise). */
   async add(documentId: number): Promise<void> {
     const queuedAt = new Date().toISOString()
-    await this.catalog.db
+    await this.db
       .insertInto('searchable_pdf_pending')
       .values({ document_id: documentId, queued_at: queuedAt })
       .onConflict((oc) => oc.column('document_id').doUpdateSet({ queued_at: queuedAt, attempts: 0, last_error: null }))
@@ -27,7 +33,7 @@ export class PendingSearchable {
 
   /** Documents whose PDF can be built now: settled (filed or waiting for review), gone or purged ones to be dropped, in order. */
   async ready(limit: number): Promise<{ documentId: number; status: string | null }[]> {
-    const rows = await this.catalog.db
+    const rows = await this.db
       .selectFrom('searchable_pdf_pending as p')
       .leftJoin('documents as d', 'd.id', 'p.document_id')
       .select(['p.document_id', 'd.status'])
@@ -40,11 +46,11 @@ export class PendingSearchable {
   }
 
   async done(documentId: number): Promise<void> {
-    await this.catalog.db.deleteFrom('searchable_pdf_pending').where('document_id', '=', documentId).execute()
+    await this.db.deleteFrom('searchable_pdf_pending').where('document_id', '=', documentId).execute()
   }
 
   async failed(documentId: number, code: string): Promise<void> {
-    await this.catalog.db
+    await this.db
       .updateTable('searchable_pdf_pending')
       .set({ attempts: sql`attempts + 1`, last_error: code })
       .where('document_id', '=', documentId)
@@ -52,7 +58,7 @@ export class PendingSearchable {
   }
 
   async count(): Promise<number> {
-    const r = await this.catalog.db
+    const r = await this.db
       .selectFrom('searchable_pdf_pending')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
@@ -61,7 +67,7 @@ export class PendingSearchable {
 
   /** Owed and no longer tried (MAX_ATTEMPTS failures): someone has to look. */
   async givenUp(): Promise<number> {
-    const r = await this.catalog.db
+    const r = await this.db
       .selectFrom('searchable_pdf_pending')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('attempts', '>=', MAX_ATTEMPTS)

@@ -23,7 +23,7 @@ type Deps = DerivedDeps
 
 /** Builds and stores one document's searchable PDF from its stored scans and words. */
 export async function buildSearchablePdfFor(deps: Deps, documentId: number): Promise<'built' | 'nothing to build'> {
-  const doc = deps.catalog.documents.get(documentId)
+  const doc = await deps.catalog.documents.get(documentId)
   if (!doc || doc.errorCode === 'DESTROYED') return 'nothing to build'
   const saved = JSON.parse((await deps.storeWithArchive.get(derivedKey(documentId, 'text.json'))).toString('utf8')) as { pages: PageText[] }
   const pages: SearchablePage[] = []

@@ -65,7 +65,7 @@ export function listInactive(deps: { sql: SqlCatalog }): Promise<InactiveChart[]
 /** Latest document received, date of service, destroyed document or past appointment of the chart (YYYY-MM-DD). */
 export async function lastActivity(deps: { catalog: Catalog; sql: SqlCatalog; clock: Clock }, mrn: string): Promise<string | null> {
   const dates: string[] = []
-  for (const d of deps.catalog.documents.forPatient(mrn)) {
+  for (const d of await deps.catalog.documents.forPatient(mrn)) {
     dates.push(deps.clock.localDate(d.receivedAt))
     const dos = dateOf(d)
     if (dos) dates.push(dos)
@@ -87,13 +87,13 @@ export async function findInactiveCandidates(
   const years = deps.config.inactive.years
   const cutoff = addYears(asOf, -years)
   const marked = new Set((await listInactive(deps)).map((c) => c.mrn))
-  const mrns = await chartMrns(deps.sql, { filedOnly: false })
+  const mrns = await chartMrns(deps.catalog, { filedOnly: false })
   const candidates: InactiveCandidate[] = []
   for (const mrn of mrns) {
     if (marked.has(mrn)) continue
     const last = await lastActivity(deps, mrn)
-    const p = deps.catalog.patients.get(mrn)
-    const documents = deps.catalog.documents.forPatient(mrn).filter((d) => d.errorCode !== 'DESTROYED').length
+    const p = await deps.catalog.patients.get(mrn)
+    const documents = (await deps.catalog.documents.forPatient(mrn)).filter((d) => d.errorCode !== 'DESTROYED').length
     if (!documents) continue
     if (p && (p.deceased || p.deceasedDate)) candidates.push({ mrn, reason: 'deceased', lastActivity: last, documents })
     else if (last !== null && last < cutoff) candidates.push({ mrn, reason: 'no_activity', lastActivity: last, documents })
@@ -104,7 +104,7 @@ export async function findInactiveCandidates(
 /** Every object key of the chart's documents that the store holds (destroyed documents have none). */
 async function chartKeys(deps: { catalog: Catalog }, store: ObjectStore, mrn: string): Promise<{ documentId: number; keys: string[] }[]> {
   const out: { documentId: number; keys: string[] }[] = []
-  for (const d of deps.catalog.documents.forPatient(mrn)) {
+  for (const d of await deps.catalog.documents.forPatient(mrn)) {
     if (d.errorCode === 'DESTROYED') continue
     const keys: string[] = []
     if (await store.stat(originalKey(d.sha256))) keys.push(originalKey(d.sha256))
@@ -125,7 +125,7 @@ async function moveChart(
   let moved = 0
   for (const { documentId, keys } of await chartKeys(deps, from, mrn)) {
     for (const k of keys) await verifiedMove(from, k, to, k)
-    if (keys.length) deps.catalog.events.append(kind, documentId, { objects: keys.length })
+    if (keys.length) await deps.catalog.events.append(kind, documentId, { objects: keys.length })
     moved += keys.length
   }
   return moved
@@ -141,24 +141,27 @@ export async function inactivateChart(
   if (await charts.get(mrn)) return 0
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, stores.main, await stores.archive(), mrn, 'document.archived')
-  const marked = await charts.mark({
-    mrn,
-    inactiveSince: o.asOf ?? deps.clock.today(),
-    reason: o.reason,
-    lastActivity: o.lastActivity,
-    objects,
-    markedBy: o.by ?? 'chartclerk',
-    markedAt: deps.clock.nowIso(),
-  })
-  // Another desk that marked it at the same time recorded the event.
-  if (marked)
-    deps.catalog.events.append('chart.inactivated', null, {
+  // The mark and its event together (the inactive charts join the write transaction when they are in the same catalog).
+  await deps.catalog.tx(async (c) => {
+    const marked = await charts.mark({
+      mrn,
+      inactiveSince: o.asOf ?? deps.clock.today(),
+      reason: o.reason,
+      lastActivity: o.lastActivity,
+      objects,
+      markedBy: o.by ?? 'chartclerk',
+      markedAt: deps.clock.nowIso(),
+    })
+    // Another desk that marked it at the same time recorded the event.
+    if (!marked) return
+    await c.events.append('chart.inactivated', null, {
       mrn,
       reason: o.reason,
       lastActivity: o.lastActivity,
       objects,
       by: o.by ?? 'chartclerk',
     })
+  }, `chart ${mrn}`)
   return objects
 }
 
@@ -188,8 +191,10 @@ export async function restoreChart(
   if (!(await charts.get(mrn))) return null
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, await stores.archive(), stores.main, mrn, 'document.restored')
-  if (await charts.remove(mrn))
-    deps.catalog.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
+  await deps.catalog.tx(async (c) => {
+    if (await charts.remove(mrn))
+      await c.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
+  }, `chart ${mrn}`)
   return { mrn, objects }
 }
 
@@ -213,9 +218,9 @@ export function belongsInArchive(catalog: Catalog, sql: SqlCatalog): (key: strin
   return async (key) => {
     const derived = /^derived\/(\d+)\//.exec(key)
     const mrn = key.startsWith('originals/')
-      ? catalog.documents.bySha(key.slice('originals/'.length))?.patientMrn
+      ? (await catalog.documents.bySha(key.slice('originals/'.length)))?.patientMrn
       : derived
-        ? catalog.documents.get(Number(derived[1]))?.patientMrn
+        ? (await catalog.documents.get(Number(derived[1])))?.patientMrn
         : null
     return !!mrn && !!(await getInactive({ sql }, mrn))
   }

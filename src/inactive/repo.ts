@@ -8,6 +8,7 @@
  */
 import type { ExpressionBuilder, Selectable } from 'kysely'
 import type { SqlCatalog } from '../catalog/sql/open.js'
+import { activeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 import type { CatalogTables, InactiveChartsTable } from '../catalog/sql/tables.js'
 
 export type InactiveReason = 'no_activity' | 'deceased'
@@ -35,19 +36,24 @@ const toChart = (r: Selectable<InactiveChartsTable>): InactiveChart => ({
 export class InactiveChartsRepo {
   constructor(private readonly catalog: SqlCatalog) {}
 
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
+
   async get(mrn: string): Promise<InactiveChart | undefined> {
-    const r = await this.catalog.db.selectFrom('inactive_charts').selectAll().where('mrn', '=', mrn).executeTakeFirst()
+    const r = await this.db.selectFrom('inactive_charts').selectAll().where('mrn', '=', mrn).executeTakeFirst()
     return r ? toChart(r) : undefined
   }
 
   /** Every inactive chart, longest inactive first. */
   async list(): Promise<InactiveChart[]> {
-    return (await this.catalog.db.selectFrom('inactive_charts').selectAll().orderBy('inactive_since').orderBy('mrn').execute()).map(toChart)
+    return (await this.db.selectFrom('inactive_charts').selectAll().orderBy('inactive_since').orderBy('mrn').execute()).map(toChart)
   }
 
   /** Records the chart inactive; false when it already was (the first marking stands). */
   async mark(c: InactiveChart): Promise<boolean> {
-    const r = await this.catalog.db
+    const r = await this.db
       .insertInto('inactive_charts')
       .values({
         mrn: c.mrn,
@@ -71,7 +77,7 @@ export class InactiveChartsRepo {
   async originalsIn(location: 'main' | 'archive'): Promise<string[]> {
     const inactive = (eb: ExpressionBuilder<CatalogTables, 'documents'>) =>
       eb.exists(eb.selectFrom('inactive_charts as i').select('i.mrn').whereRef('i.mrn', '=', 'documents.patient_mrn'))
-    const docs = await this.catalog.db
+    const docs = await this.db
       .selectFrom('documents')
       .select('sha256')
       .distinct()
@@ -79,13 +85,13 @@ export class InactiveChartsRepo {
       .where((eb) => (location === 'archive' ? inactive(eb) : eb.not(inactive(eb))))
       .execute()
     const shas = new Set(docs.map((r) => r.sha256))
-    if (location === 'main') for (const b of await this.catalog.db.selectFrom('batches').select('sha256').execute()) shas.add(b.sha256)
+    if (location === 'main') for (const b of await this.db.selectFrom('batches').select('sha256').execute()) shas.add(b.sha256)
     return [...shas].sort()
   }
 
   /** The chart is active again; false when it was not inactive. */
   async remove(mrn: string): Promise<boolean> {
-    const r = await this.catalog.db.deleteFrom('inactive_charts').where('mrn', '=', mrn).executeTakeFirst()
+    const r = await this.db.deleteFrom('inactive_charts').where('mrn', '=', mrn).executeTakeFirst()
     return Number(r.numDeletedRows) > 0
   }
 }

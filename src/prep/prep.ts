@@ -16,7 +16,6 @@ import { esc, htmlPage } from '../reports/html.js'
 import { NoticesRepo } from '../reports/notices.js'
 import { AppointmentsRepo, type Appointment } from './schedule.js'
 import { RoutesRepo } from '../routing/repo.js'
-import { ReviewQueue } from '../review/queue.js'
 
 export interface PrepDocument {
   documentId: number
@@ -84,7 +83,7 @@ async function unacknowledged(
   const routes = await new RoutesRepo(sql).forPatient(mrn)
   const since = addDays(date, -RECENT_DAYS)
   const out: PrepPatient['unacknowledged'] = []
-  for (const d of catalog.documents.forPatient(mrn)) {
+  for (const d of await catalog.documents.forPatient(mrn)) {
     if (d.status !== 'filed') continue
     if (truthy(d.details.acknowledged)) continue
     const rows = routes.get(d.id) ?? []
@@ -102,13 +101,12 @@ async function unacknowledged(
 }
 
 /** Documents waiting for review that name the patient among their match candidates, by id, with the candidate's score. */
-async function inReview(catalog: Catalog, sql: SqlCatalog, mrn: string, clock: Clock): Promise<PrepPatient['inReview']> {
+async function inReview(catalog: Catalog, mrn: string, clock: Clock): Promise<PrepPatient['inReview']> {
   const out: PrepPatient['inReview'] = []
-  const waiting = (await new ReviewQueue(sql).ids()).sort((a, b) => a - b)
-  for (const id of waiting) {
-    const d = catalog.documents.get(id)
-    const candidates = (d?.details.match as { candidates?: unknown } | undefined)?.candidates
-    if (!d || !Array.isArray(candidates)) continue
+  const waiting = await catalog.documents.getMany(await catalog.documents.idsWithStatus('needs_review'))
+  for (const d of waiting) {
+    const candidates = (d.details.match as { candidates?: unknown } | undefined)?.candidates
+    if (d.status !== 'needs_review' || !Array.isArray(candidates)) continue
     const hit = (candidates as { mrn?: unknown; score?: unknown }[]).find((c) => c?.mrn === mrn)
     if (hit) out.push({ ...docOf(d, clock), score: typeof hit.score === 'number' ? hit.score : null })
   }
@@ -123,7 +121,7 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
   const patients: PrepPatient[] = []
   for (const a of await new AppointmentsRepo(sql).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
-    const p = catalog.patients.get(a.mrn)
+    const p = await catalog.patients.get(a.mrn)
     const ia = await getInactive({ sql }, a.mrn)
     patients.push({
       appointment: {
@@ -155,7 +153,7 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
         dueDate: n.dueDate,
       })),
       unacknowledged: await unacknowledged(catalog, sql, a.mrn, date, clock),
-      inReview: await inReview(catalog, sql, a.mrn, clock),
+      inReview: await inReview(catalog, a.mrn, clock),
     })
   }
   return { date, generatedAt: clock.nowIso(), timeZone: clock.timeZone, patients }

@@ -16,7 +16,6 @@ import { isDelinquent } from './deficiencyReport.js'
 import { NoticesRepo } from './notices.js'
 import { ReleaseRepo } from '../release/repo.js'
 import { firstFilings } from './timeline.js'
-import { ReviewQueue } from '../review/queue.js'
 
 export interface StatsOptions {
   /** First day, YYYY-MM-DD (default: 29 days before `to`). */
@@ -105,7 +104,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   }
 
   // Review backlog: documents waiting for a person, aged from their receipt.
-  const waiting = await new ReviewQueue(sql).receivedAt()
+  const waiting = await catalog.documents.reviewReceivedAt()
   const reviewAges = waiting.map((receivedAt) => daysBetween(dayOf(receivedAt), to))
   const reviewByAge = emptyBuckets()
   for (const a of reviewAges) reviewByAge[agingBucket(a)]++
@@ -114,6 +113,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
   const open = (await new DeficienciesRepo(sql).list({ status: 'open' })).filter((d) => dayOf(d.createdAt) <= to)
+  await ctx.load(open)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
@@ -133,9 +133,9 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
 
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
-  for (const mrn of await chartMrns(sql)) {
+  for (const mrn of await chartMrns(catalog)) {
     // Hospital stays come from the filed documents alone; routing does not change them.
-    const chart = chartOf(catalog, mrn, clock, to)
+    const chart = await chartOf(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays)
       if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++

@@ -120,7 +120,7 @@ export async function buildTimeline(catalog: Catalog, sql: SqlCatalog, o: { from
   const repo = new DeficienciesRepo(sql)
   const defs = await repo.list({})
   const spans = await openSpans(repo)
-  const ctx = new ReportContext(catalog, o.to, clock)
+  const ctx = await new ReportContext(catalog, o.to, clock).load(defs)
   const agingFrom = new Map(defs.map((x) => [x.id, ctx.agingFrom(x)]))
   const releases = await releaseSpans(sql)
 

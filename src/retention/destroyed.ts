@@ -11,7 +11,7 @@ import type { Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { DestroyedDocumentsTable } from '../catalog/sql/tables.js'
-import { writeTransaction } from '../catalog/sql/write.js'
+import { activeTransaction, writeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 
 export interface Tombstone {
   documentId: number
@@ -57,9 +57,14 @@ const toTombstone = (r: Selectable<DestroyedDocumentsTable>): Tombstone => ({
 export class DestructionRepo {
   constructor(private readonly catalog: SqlCatalog) {}
 
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
+
   /** The latest date a destroyed document of the chart was about (its date of service, else the day it came in). */
   async lastDate(mrn: string): Promise<string | null> {
-    const r = await this.catalog.db
+    const r = await this.db
       .selectFrom('destroyed_documents')
       .select(sql<string | null>`max(coalesce(date_of_service, substr(received_at, 1, 10)))`.as('d'))
       .where('patient_mrn', '=', mrn)
@@ -123,11 +128,7 @@ export class DestructionRepo {
   }
 
   async certificate(number: string): Promise<CertificateRow | undefined> {
-    const r = await this.catalog.db
-      .selectFrom('destruction_certificates')
-      .selectAll()
-      .where('certificate_number', '=', number)
-      .executeTakeFirst()
+    const r = await this.db.selectFrom('destruction_certificates').selectAll().where('certificate_number', '=', number).executeTakeFirst()
     return r
       ? {
           id: Number(r.id),
@@ -147,7 +148,7 @@ export class DestructionRepo {
   /** The chart's destroyed documents, by document id. */
   async tombstones(mrn: string): Promise<Tombstone[]> {
     return (
-      await this.catalog.db.selectFrom('destroyed_documents').selectAll().where('patient_mrn', '=', mrn).orderBy('document_id').execute()
+      await this.db.selectFrom('destroyed_documents').selectAll().where('patient_mrn', '=', mrn).orderBy('document_id').execute()
     ).map(toTombstone)
   }
 }

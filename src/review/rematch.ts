@@ -14,7 +14,6 @@ import { onFiled } from '../ingest/stages/onFiled.js'
 import { settle } from '../ingest/stages/settle.js'
 import type { Job, Stage, StageContext } from '../ingest/stages/types.js'
 import { storedTextOf } from './storedText.js'
-import { ReviewQueue } from './queue.js'
 
 /** The stages that decide a document's fate once its text is read, in pipeline order. */
 export const DECIDING_STAGES: readonly Stage[] = [classify, identify, fields, settle, onFiled]
@@ -46,18 +45,18 @@ export type RematchDeps = Pick<
   | 'clock'
 >
 
-export function waitingCount(deps: Pick<StageContext, 'sql'>): Promise<number> {
-  return new ReviewQueue(deps.sql).count()
+export async function waitingCount(deps: Pick<StageContext, 'catalog'>): Promise<number> {
+  return (await deps.catalog.documents.countByStatus()).needs_review
 }
 
 export async function rematchWaiting(
   deps: RematchDeps,
   opts: { onDocument?: (documentId: number, status: string) => void } = {},
 ): Promise<RematchResult> {
-  const ids = (await new ReviewQueue(deps.sql).ids()).sort((a, b) => a - b)
+  const ids = await deps.catalog.documents.idsWithStatus('needs_review')
   const result: RematchResult = { examined: 0, filed: [], waiting: 0, failed: [] }
   for (const id of ids) {
-    const doc = deps.catalog.documents.get(id)
+    const doc = await deps.catalog.documents.get(id)
     // Settled by a person meanwhile: nothing to do.
     if (!doc || doc.status !== 'needs_review') continue
     result.examined++

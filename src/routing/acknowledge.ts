@@ -22,7 +22,7 @@ export async function acknowledgeRoute(
   by: string,
   clock: Clock,
 ): Promise<Route[]> {
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   if (!doc)
     throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
       cliHint: '"chartclerk route list" shows what is routed.',
@@ -30,11 +30,14 @@ export async function acknowledgeRoute(
   const repo = new RoutesRepo(sql)
   const routes = await repo.forDocument(documentId)
   if (!routes.length) throw new ChartclerkError('CONFLICT', `Document ${documentId} is not routed to anyone.`)
-  const done = await repo.acknowledge(documentId, provider, by, clock)
-  if (done.length) {
-    await syncRoutingDetails(catalog, sql, documentId)
-    catalog.events.append('document.acknowledged', documentId, { by, routes: done.length })
-  }
+  const done = await catalog.tx(async (c) => {
+    const marked = await repo.acknowledge(documentId, provider, by, clock)
+    if (marked.length) {
+      await syncRoutingDetails(c, sql, documentId)
+      await c.events.append('document.acknowledged', documentId, { by, routes: marked.length })
+    }
+    return marked
+  }, `document ${documentId}`)
   if (!done.length) {
     const mine = routes.filter((r) => sameProvider(r.provider, provider) || r.provider === provider)
     const already = mine.length > 0 && mine.every((r) => r.acknowledgedAt)

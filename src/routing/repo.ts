@@ -4,7 +4,8 @@
  * `routing.escalateAfterDays` is overdue and escalates to the records lead.
  *
  * On either catalog engine (src/catalog/sql/open.ts): routing and acknowledging one document
- * take turns across desks and workers (writeTransaction keyed by the document).
+ * take turns across desks and workers (writeTransaction keyed by the document); called inside a
+ * write transaction on the same catalog (Catalog.tx), it reads and writes with that transaction.
  *
  * @example
  *   const routes = new RoutesRepo(app.sql)
@@ -17,7 +18,7 @@ import type { Clock } from '../clock/clock.js'
 import type { Catalog } from '../catalog/db.js'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { RoutesTable } from '../catalog/sql/tables.js'
-import { writeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
+import { activeTransaction, writeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 import type { RouteTarget } from './rules.js'
 import { sameProvider } from './names.js'
 
@@ -71,13 +72,18 @@ async function routesOf(db: CatalogHandle, documentId: number): Promise<Route[]>
 export class RoutesRepo {
   constructor(private readonly catalog: SqlCatalog) {}
 
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
+
   forDocument(documentId: number): Promise<Route[]> {
-    return routesOf(this.catalog.db, documentId)
+    return routesOf(this.db, documentId)
   }
 
   /** Routes of the documents filed in a chart, by document id. */
   async forPatient(mrn: string): Promise<Map<number, Route[]>> {
-    const rows = await this.catalog.db
+    const rows = await this.db
       .selectFrom('routes as r')
       .innerJoin('documents as d', 'd.id', 'r.document_id')
       .selectAll('r')
@@ -156,7 +162,7 @@ export class RoutesRepo {
 
   /** Sets when a route was made (tests, and imports of routes made elsewhere). */
   async setRoutedAt(routeId: number, iso: string): Promise<void> {
-    await this.catalog.db.updateTable('routes').set({ routed_at: iso }).where('id', '=', routeId).execute()
+    await this.db.updateTable('routes').set({ routed_at: iso }).where('id', '=', routeId).execute()
   }
 
   /**
@@ -167,7 +173,7 @@ export class RoutesRepo {
   async list(f: RouteFilter, clock: Clock): Promise<RouteListing[]> {
     const today = clock.today()
     const days = f.escalateAfterDays ?? 7
-    let q = this.catalog.db
+    let q = this.db
       .selectFrom('routes as r')
       .innerJoin('documents as d', 'd.id', 'r.document_id')
       .selectAll('r')
@@ -195,15 +201,19 @@ export function routingDetails(routes: readonly Route[]): { to: string[]; acknow
   return { to: routes.map((r) => r.provider), acknowledged: routes.every((r) => !!r.acknowledgedAt) }
 }
 
-/** Writes `details.routing` from the routes table (after routing or an acknowledgement). */
-export async function syncRoutingDetails(catalog: Catalog, sql: SqlCatalog, documentId: number): Promise<void> {
+/**
+ * Writes `details.routing` from the routes table (after routing or an acknowledgement). Inside a
+ * write transaction (Catalog.tx), `catalog` is the transaction's repositories; the routes are read
+ * with the same transaction (RoutesRepo joins the one its async context is in).
+ */
+export async function syncRoutingDetails(catalog: Pick<Catalog, 'documents'>, sql: SqlCatalog, documentId: number): Promise<void> {
   const routes = await new RoutesRepo(sql).forDocument(documentId)
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   if (!doc) return
   const routing = routingDetails(routes)
   if (!routing && doc.details.routing === undefined) return
   const details = { ...doc.details }
   if (routing) details.routing = routing
   else delete details.routing
-  catalog.documents.update(documentId, { details })
+  await catalog.documents.update(documentId, { details })
 }

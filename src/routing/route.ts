@@ -22,12 +22,12 @@ export async function routeDocument(
   _log?: Logger,
   clock?: Clock,
 ): Promise<RouteTarget[]> {
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   if (!doc) return []
   let targets: RouteTarget[] = []
   if (doc.status === 'filed' && doc.patientMrn) {
     const x = (doc.details.extraction ?? null) as Partial<ExtractionDetails> | null
-    const patient = catalog.patients.get(doc.patientMrn)
+    const patient = await catalog.patients.get(doc.patientMrn)
     targets = routeTargets(rules, {
       docType: doc.docType,
       facility: x?.facility ?? null,
@@ -35,16 +35,20 @@ export async function routeDocument(
       primaryProvider: patient?.primaryProvider ?? null,
     })
   }
-  const { added, removed } = await new RoutesRepo(sql).setRoutes(documentId, targets, clock?.nowIso())
-  if (added || removed) {
-    // The routes are written; details.routing is read from them again, so routing again mends a crash in between.
-    await syncRoutingDetails(catalog, sql, documentId)
-    catalog.events.append('document.routed', documentId, {
-      recipients: targets.length,
-      added,
-      removed,
-      rules: [...new Set(targets.map((t) => t.ruleId))],
-    })
-  }
+  // The routes, details.routing and the event in one write transaction (the routes repository joins it when the
+  // routes are in the same catalog); details.routing is read from the routes again, so routing again mends a crash
+  // in between otherwise.
+  await catalog.tx(async (c) => {
+    const { added, removed } = await new RoutesRepo(sql).setRoutes(documentId, targets, clock?.nowIso())
+    if (added || removed) {
+      await syncRoutingDetails(c, sql, documentId)
+      await c.events.append('document.routed', documentId, {
+        recipients: targets.length,
+        added,
+        removed,
+        rules: [...new Set(targets.map((t) => t.ruleId))],
+      })
+    }
+  }, `document ${documentId}`)
   return targets
 }

@@ -10,7 +10,7 @@
 import type { Selectable } from 'kysely'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { SplitDecisionsTable } from '../catalog/sql/tables.js'
-import { writeTransaction } from '../catalog/sql/write.js'
+import { activeTransaction, writeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 import type { PageRange } from './boundaries.js'
 
 export interface BatchRecord {
@@ -72,8 +72,13 @@ const receiptRow = (r: BatchReceipt) => ({
 export class BatchesRepo {
   constructor(private readonly catalog: SqlCatalog) {}
 
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
+
   async get(sha256: string): Promise<BatchRecord | undefined> {
-    const r = await this.catalog.db.selectFrom('batches').selectAll().where('sha256', '=', sha256).executeTakeFirst()
+    const r = await this.db.selectFrom('batches').selectAll().where('sha256', '=', sha256).executeTakeFirst()
     return r
       ? {
           sha256: r.sha256,
@@ -121,7 +126,7 @@ export class BatchesRepo {
 
   /** False when this claim was already recorded. */
   async addReceipt(r: BatchReceipt): Promise<boolean> {
-    const res = await this.catalog.db
+    const res = await this.db
       .insertInto('batch_receipts')
       .values(receiptRow(r))
       .onConflict((oc) => oc.column('claim_id').doNothing())
@@ -130,7 +135,7 @@ export class BatchesRepo {
   }
 
   async receiptByClaim(claimId: string): Promise<{ batchSha256: string; isRepeat: boolean } | undefined> {
-    const r = await this.catalog.db
+    const r = await this.db
       .selectFrom('batch_receipts')
       .select(['batch_sha256', 'is_repeat'])
       .where('claim_id', '=', claimId)
@@ -139,12 +144,12 @@ export class BatchesRepo {
   }
 
   async receipts(sha256: string): Promise<{ claimId: string; receivedAt: string; isRepeat: boolean }[]> {
-    const rows = await this.catalog.db.selectFrom('batch_receipts').selectAll().where('batch_sha256', '=', sha256).orderBy('id').execute()
+    const rows = await this.db.selectFrom('batch_receipts').selectAll().where('batch_sha256', '=', sha256).orderBy('id').execute()
     return rows.map((r) => ({ claimId: r.claim_id, receivedAt: r.received_at, isRepeat: !!Number(r.is_repeat) }))
   }
 
   async addDecision(d: Omit<SplitDecision, 'id' | 'decidedAt'>): Promise<number> {
-    const { id } = await this.catalog.db
+    const { id } = await this.db
       .insertInto('split_decisions')
       .values({
         batch_sha256: d.batchSha256,
@@ -160,7 +165,7 @@ export class BatchesRepo {
 
   /** The decisions on one batch, or on every batch, oldest first. */
   async decisions(sha256?: string): Promise<SplitDecision[]> {
-    let q = this.catalog.db.selectFrom('split_decisions').selectAll()
+    let q = this.db.selectFrom('split_decisions').selectAll()
     if (sha256) q = q.where('batch_sha256', '=', sha256)
     return (await q.orderBy('id').execute()).map(toDecision)
   }

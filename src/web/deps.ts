@@ -21,7 +21,7 @@ import type { TrustedProxies } from './proxy.js'
 
 /** The patient index as the desk reads it. */
 export interface PatientDirectory {
-  get(mrn: string): Patient | undefined
+  get(mrn: string): Promise<Patient | undefined>
   /** Patients whose MRN, family name or "family, given" starts with what was typed. */
   find(query: string, limit: number): Promise<Patient[]>
 }

@@ -19,8 +19,7 @@ export interface PageOptions {
 
 export async function page(c: Ctx, o: PageOptions, body: Child) {
   const user = c.get('user')
-  const deps = c.get('deps')
-  const reviewCount = user && can(user.roles, 'review.settle') ? await new DeskQueries(deps.catalog, deps.sql).reviewCount() : undefined
+  const reviewCount = user && can(user.roles, 'review.settle') ? await new DeskQueries(c.get('deps').catalog).reviewCount() : undefined
   return c.html(
     <Layout
       title={o.title}

@@ -60,7 +60,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     log: app.log,
     rules: opts.rules === undefined ? app.rules : opts.rules,
     ruleFiles: app.ruleFiles,
-    patients: opts.patients ?? catalogPatientDirectory(app.catalog, app.sql),
+    patients: opts.patients ?? catalogPatientDirectory(app.catalog),
     review: opts.review ?? {
       settle: (id, c) => settleDocument(app, id, { mrn: c.mrn, docType: c.docType, by: c.by, note: c.note ?? undefined }),
       rematch: () => rematchWaiting(app.ctx),

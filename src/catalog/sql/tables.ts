@@ -1,7 +1,7 @@
 /**
  * The catalog's tables as the query builder sees them (Kysely's `Database` type): those whose
- * repositories run on both engines, and those they read (documents, events, settlements,
- * patients; still written with better-sqlite3 until their repositories move, see ./open.ts).
+ * repositories run on both engines, one definition each (the rest, such as the job rows, are still
+ * reached with better-sqlite3, see ./open.ts).
  *
  * Column types are what both engines return: integers as numbers (PostgreSQL's int8 is read as
  * a number, see ./open.ts), flags as 0/1, times as ISO-8601 text.
@@ -248,10 +248,7 @@ export interface AppointmentsTable {
   updated_at: string
 }
 
-/**
- * The documents, as the repositories that join them see them (routes, split batches, reports).
- * Their own repository (src/catalog/documents.ts) writes them.
- */
+/** Documents (src/catalog/documents.ts). */
 export interface DocumentsTable {
   id: Generated<number>
   sha256: string
@@ -268,20 +265,95 @@ export interface DocumentsTable {
   doc_type: string | null
   type_confidence: number | null
   patient_mrn: string | null
-  /** JSON array. */
+  /** JSON array of strings. */
   review_reasons: string | null
   /** JSON object. */
   details: string | null
   error_code: string | null
   error_message: string | null
-  created_at: string
-  updated_at: string
-  /** A part of a split batch: the batch's SHA-256 and its pages (1-based, inclusive). */
   batch_sha256: string | null
   page_from: number | null
   page_to: number | null
-  /** Where a part's own PDF is stored. */
   pages_key: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A document's pages and their text. On PostgreSQL also `text_search` (tsvector), kept by the server. */
+export interface PagesTable {
+  document_id: number
+  page_no: number
+  source: string
+  text: string
+  ocr_confidence: number | null
+  deskew_angle: number | null
+  width: number | null
+  height: number | null
+  word_count: Generated<number>
+}
+
+/** SQLite only: the FTS5 index of page text (PostgreSQL searches pages.text_search). */
+export interface PagesFtsTable {
+  text: string
+  document_id: number
+  page_no: number
+}
+
+export interface ReceiptsTable {
+  id: Generated<number>
+  document_id: number
+  claim_id: string
+  received_at: string
+  original_name: string
+  source_folder: Generated<string>
+  /** 0 or 1. */
+  is_repeat: Generated<number>
+  site: string | null
+}
+
+/** The append-only event log (src/catalog/events.ts). */
+export interface EventsTable {
+  id: Generated<number>
+  at: string
+  kind: string
+  document_id: number | null
+  /** JSON object. */
+  data: Generated<string>
+}
+
+/** The patient index (src/catalog/patients.ts). */
+export interface PatientsTable {
+  mrn: string
+  mrn_key: string
+  family_name: string
+  given_name: string
+  middle_name: string | null
+  birth_date: string
+  sex: string | null
+  /** 0 or 1. */
+  deceased: Generated<number>
+  deceased_date: string | null
+  primary_provider: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PatientNameKeysTable {
+  key: string
+  mrn: string
+}
+
+/** What people decided in review (src/catalog/settlements.ts). */
+export interface SettlementsTable {
+  id: Generated<number>
+  document_id: number
+  doc_type: string
+  patient_mrn: string
+  proposed_type: string | null
+  proposed_mrn: string | null
+  settled_by: string
+  settled_at: string
+  note: string | null
 }
 
 /** Outside reports routed to clinicians (src/routing/repo.ts); one per document and provider. */
@@ -383,46 +455,6 @@ export interface SearchablePdfPendingTable {
   last_error: string | null
 }
 
-/** The event log (append-only: triggers refuse UPDATE and DELETE), as the reports that read it see it. Written by src/catalog/events.ts. */
-export interface EventsTable {
-  id: Generated<number>
-  at: string
-  kind: string
-  document_id: number | null
-  /** JSON object. */
-  data: Generated<string>
-}
-
-/** A person's decision on a review item (training data), as the reports that read it see it. Written by src/catalog/settlements.ts. */
-export interface SettlementsTable {
-  id: Generated<number>
-  document_id: number
-  doc_type: string
-  patient_mrn: string
-  proposed_type: string | null
-  proposed_mrn: string | null
-  settled_by: string
-  settled_at: string
-  note: string | null
-}
-
-/** The patient index, as the desk's search reads it. Written by src/catalog/patients.ts. */
-export interface PatientsTable {
-  mrn: string
-  mrn_key: string
-  family_name: string
-  given_name: string
-  middle_name: string | null
-  birth_date: string
-  sex: string | null
-  /** 0 or 1. */
-  deceased: Generated<number>
-  deceased_date: string | null
-  primary_provider: string | null
-  created_at: string
-  updated_at: string
-}
-
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -440,6 +472,13 @@ export interface CatalogTables {
   legal_holds: LegalHoldsTable
   appointments: AppointmentsTable
   documents: DocumentsTable
+  pages: PagesTable
+  pages_fts: PagesFtsTable
+  receipts: ReceiptsTable
+  events: EventsTable
+  patients: PatientsTable
+  patient_name_keys: PatientNameKeysTable
+  settlements: SettlementsTable
   routes: RoutesTable
   inactive_charts: InactiveChartsTable
   destruction_certificates: DestructionCertificatesTable
@@ -448,7 +487,4 @@ export interface CatalogTables {
   batch_receipts: BatchReceiptsTable
   split_decisions: SplitDecisionsTable
   searchable_pdf_pending: SearchablePdfPendingTable
-  events: EventsTable
-  settlements: SettlementsTable
-  patients: PatientsTable
 }

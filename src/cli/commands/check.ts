@@ -66,7 +66,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           const clock = clockFromConfig(config)
           if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf, clock })
           else {
-            const mrns = o.patient ? [o.patient] : await chartMrns(sql)
+            const mrns = o.patient ? [o.patient] : await chartMrns(catalog)
             charts = []
             for (const mrn of mrns) {
               const c = await buildChart(catalog, sql, mrn, clock, o.asOf)

@@ -86,7 +86,7 @@ export function registerNoticesCommands(program: Command): void {
         })
         const html = renderNoticeHtml({
           notice: n,
-          patient: catalog.patients.get(n.chartMrn) ?? null,
+          patient: (await catalog.patients.get(n.chartMrn)) ?? null,
           clinic: config.clinic,
           date: clock.today(),
         })

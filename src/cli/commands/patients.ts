@@ -46,7 +46,7 @@ export function registerPatientsCommands(program: Command): void {
         const catalog = openCatalog(config.catalog.path)
         let counts
         try {
-          counts = catalog.patients.upsert(result.patients)
+          counts = await catalog.patients.upsert(result.patients)
           await cliAudit(config, catalog.db, null, {
             action: 'patients.import',
             outcome: result.errors.length ? 'failed' : 'ok',

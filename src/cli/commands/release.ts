@@ -314,7 +314,7 @@ export function registerReleaseCommands(program: Command): void {
         throw err
       })
       try {
-        if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
+        if (!(await catalog.patients.get(mrn))) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? clockFromConfig(config).today()
         const rows = await new ReleaseRepo(sql).accounting(mrn, asOf)
         await cliAudit(config, catalog.db, null, {

@@ -34,7 +34,7 @@ export async function rematchFromCli(
   const catalog = openCatalog(config.catalog.path)
   let waiting: number
   try {
-    waiting = await withSqlCatalog(config.catalog, catalog.db, (sql) => waitingCount({ sql }))
+    waiting = await waitingCount({ catalog })
   } finally {
     catalog.close()
   }
@@ -73,7 +73,7 @@ export function registerReviewCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const docs = catalog.documents.list({ status: 'needs_review', limit: 10_000 }).reverse()
+        const docs = (await catalog.documents.list({ status: 'needs_review', limit: 10_000 })).reverse()
         for (const d of docs) {
           const cls = d.details.classification as { type: string; confidence: number } | undefined
           const match = d.details.match as MatchSummary | undefined
@@ -122,7 +122,7 @@ export function registerReviewCommands(program: Command): void {
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a document id.`)
       const app = await openApp(configFrom(cmd))
       try {
-        const before = app.catalog.documents.get(id)
+        const before = await app.catalog.documents.get(id)
         const outcome = await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
         await cliAudit(app.config, app.catalog.db, o.by, {
           action: 'review.settle',

@@ -77,8 +77,8 @@ export function registerReviewSplitCommand(review: Command): void {
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
         const id = await findWaiting(app, batchArg)
-        const doc = app.catalog.documents.get(id)!
-        const plan = waitingSplit(app, id)!
+        const doc = (await app.catalog.documents.get(id))!
+        const plan = (await waitingSplit(app, id))!
         const proposed = plan.parts.slice(1).map((p) => p.from)
         const fixed = (plan.filed ?? []).map((f) => f.split.from)
         const changed = o.add !== undefined || o.remove !== undefined || o.move !== undefined || o.cuts !== undefined
@@ -144,11 +144,11 @@ async function findWaiting(app: Awaited<ReturnType<typeof openApp>>, arg: string
   let id: number | undefined
   if (/^\d+$/.test(a) && a.length < 8) id = Number(a)
   else if (/^[0-9a-f]{8,64}$/.test(a)) {
-    const ids = await new DeskQueries(app.catalog, app.sql).idsBySha256Prefix(a, 2)
+    const ids = await app.catalog.documents.idsBySha256Prefix(a, 2)
     if (ids.length > 1) throw new ChartclerkError('USAGE', `"${arg}" starts the SHA-256 of more than one file; give more of it.`)
     id = ids[0]
   } else throw new ChartclerkError('USAGE', `"${arg}" is neither a document id nor a SHA-256.`)
-  if (id === undefined || !waitingSplit(app, id))
+  if (id === undefined || !(await waitingSplit(app, id)))
     throw new ChartclerkError(
       'NOT_FOUND',
       `No stack waiting to be split is "${arg}"; it may have been split already (review list shows what waits).`,

@@ -81,7 +81,7 @@ export function registerRouteCommands(program: Command): void {
         const done = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
           acknowledgeRoute(catalog, sql, ruleset, documentId, provider, by, clockFromConfig(config)),
         )
-        const doc = catalog.documents.get(documentId)
+        const doc = await catalog.documents.get(documentId)
         await cliAudit(config, catalog.db, o.by, {
           action: 'routing.acknowledge',
           targetKind: 'document',

@@ -114,7 +114,7 @@ export function registerStatusCommands(program: Command): void {
           .health()
           .catch((e) => ({ reachable: false, description: config.storage.backend, detail: String(e?.code ?? e) }))
         await store.close()
-        const docs = catalog.documents.countByStatus()
+        const docs = await catalog.documents.countByStatus()
         const jobs = catalog.jobs.countByState()
         const queue = await queueStatusOf(config, catalog.db)
         const ocr = await ocrStatus(config.ocr)
@@ -196,10 +196,10 @@ export function registerStatusCommands(program: Command): void {
       const config = configFrom(cmd)
       const catalog = openCatalog(config.catalog.path)
       try {
-        const d = catalog.documents.get(id)
+        const d = await catalog.documents.get(id)
         if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
-        const receipts = catalog.documents.receipts(id)
-        const pages = catalog.documents.pages(id)
+        const receipts = await catalog.documents.receipts(id)
+        const pages = await catalog.documents.pages(id)
         await cliAudit(config, catalog.db, null, {
           action: 'document.view',
           targetKind: 'document',

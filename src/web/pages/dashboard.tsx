@@ -127,7 +127,7 @@ function NodesDisagree({ a, versions, freshSeconds }: { a: RulesetAgreement; ver
 
 export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const status = pipelineStatusReader(deps)
-  const desk = new DeskQueries(deps.catalog, deps.sql)
+  const desk = new DeskQueries(deps.catalog)
   const deficiencies = new DeficienciesRepo(deps.sql)
 
   app.get('/dashboard/pipeline', need('desk.view'), async (c) => {

@@ -22,7 +22,7 @@ import { need } from '../middleware/session.js'
 import { page } from '../render.js'
 
 export function registerRuleRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const desk = new DeskQueries(deps.catalog, deps.sql)
+  const desk = new DeskQueries(deps.catalog)
 
   app.get('/rules', need('rules.view'), async (c) => {
     const st = deps.rules?.status() ?? null

@@ -1,27 +1,30 @@
 /**
- * Contract of the desk's read-only queries (src/web/desk.ts), the same on SQLite and on
- * PostgreSQL: the review queue's order and counts, a chart's documents, the recent charts, and
- * what was filed today.
+ * Contract of the desk's read-only queries (src/web/desk.ts, over the documents repository and
+ * the event log), the same on SQLite and on PostgreSQL: the review queue's order and counts, a
+ * chart's documents, the recent charts, what was filed today, and a document by the start of its
+ * SHA-256.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Catalog } from '../../../src/catalog/db.js'
-import type { DocumentRecord } from '../../../src/catalog/documents.js'
+import { DocumentsRepo, type DocumentRecord } from '../../../src/catalog/documents.js'
+import { EventLog } from '../../../src/catalog/events.js'
+import { CatalogScope } from '../../../src/catalog/scope.js'
 import { DeskQueries } from '../../../src/web/desk.js'
 import { addDocument } from './documentRows.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()
 
-// The documents' own repository is not on both engines yet: the records here are their ids.
-const byId = { documents: { get: (id: number) => ({ id }) as DocumentRecord } } as unknown as Catalog
 const ids = (docs: DocumentRecord[]) => docs.map((d) => d.id)
 
 describe.each(engines)('desk queries on $name', (engine) => {
   let cat: OpenedCatalog
   let desk: DeskQueries
+  let documents: DocumentsRepo
   beforeAll(async () => {
     cat = await engine.open()
-    desk = new DeskQueries(byId, cat.sql)
+    const scope = new CatalogScope(cat.sql)
+    documents = new DocumentsRepo(scope)
+    desk = new DeskQueries({ documents, events: new EventLog(scope) })
   })
   beforeEach(async () => cat.reset())
   afterAll(async () => cat?.close())
@@ -42,8 +45,8 @@ describe.each(engines)('desk queries on $name', (engine) => {
     expect(await desk.reviewNeighbours(first)).toEqual({ prev: null, next: later, position: 1, total: 3 })
     expect(await desk.reviewNeighbours(sameTime)).toEqual({ prev: later, next: null, position: 3, total: 3 })
     // An item no longer waiting: the next is the head of the queue.
-    expect(await desk.waitingIds()).toEqual([first, later, sameTime])
-    expect(await desk.reviewReceivedAt()).toEqual(['2026-11-29T10:00:00.000Z', '2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.000Z'])
+    expect(await documents.reviewIds()).toEqual([first, later, sameTime])
+    expect(await documents.reviewReceivedAt()).toEqual(['2026-11-29T10:00:00.000Z', '2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.000Z'])
     expect(await desk.reviewNeighbours(999_999)).toEqual({ prev: null, next: first, position: 0, total: 3 })
   })
 
@@ -67,11 +70,11 @@ describe.each(engines)('desk queries on $name', (engine) => {
   it('a document is found by the start of its SHA-256; a prefix that is not hexadecimal finds none', async () => {
     const a = await addDocument(cat.sql, { sha256: 'abc1'.padEnd(64, '0') })
     const b = await addDocument(cat.sql, { sha256: 'abc2'.padEnd(64, '0') })
-    expect(await desk.idsBySha256Prefix('abc1')).toEqual([a])
-    expect(await desk.idsBySha256Prefix('abc')).toEqual([a, b])
-    expect(await desk.idsBySha256Prefix('abc', 1)).toEqual([a])
-    expect(await desk.idsBySha256Prefix('abd')).toEqual([])
-    expect(await desk.idsBySha256Prefix('%')).toEqual([])
+    expect(await documents.idsBySha256Prefix('abc1')).toEqual([a])
+    expect(await documents.idsBySha256Prefix('abc')).toEqual([a, b])
+    expect(await documents.idsBySha256Prefix('abc', 1)).toEqual([a])
+    expect(await documents.idsBySha256Prefix('abd')).toEqual([])
+    expect(await documents.idsBySha256Prefix('%')).toEqual([])
   })
 
   it('filed since counts each document filed or settled once', async () => {

@@ -1,7 +1,8 @@
 /**
  * Documents written straight into the documents table, for contract tests of repositories that
- * join it (routes, split batches, reports) on both engines. The documents' own repository
- * (src/catalog/documents.ts) is not on both engines yet; these rows have only what a join reads.
+ * join it (routes, split batches, reports, the desk's queries) on both engines: rows with only what
+ * a join reads, and times set as a test needs them (the documents' own repository,
+ * src/catalog/documents.ts, stamps its own).
  */
 import type { SqlCatalog } from '../../../src/catalog/sql/open.js'
 import type { DocumentsTable } from '../../../src/catalog/sql/tables.js'

@@ -1,10 +1,11 @@
 /**
- * Contract of the desk's patient search (src/web/catalogAdapters.ts), the same on SQLite and on
+ * Contract of the desk's patient search (PatientsRepo.search, src/catalog/patients.ts), the same on SQLite and on
  * PostgreSQL: by the start of the MRN (dashes or not), of "family, given" or of "given family",
  * whatever the case.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { findPatients } from '../../../src/web/catalogAdapters.js'
+import { PatientsRepo } from '../../../src/catalog/patients.js'
+import { CatalogScope } from '../../../src/catalog/scope.js'
 import { catalogEngines, type OpenedCatalog } from './engines.js'
 
 const engines = await catalogEngines()
@@ -19,7 +20,8 @@ const PATIENTS = [
 
 describe.each(engines)('patient search on $name', (engine) => {
   let cat: OpenedCatalog
-  const find = (q: string, limit = 10) => findPatients(cat.sql, q, limit).then((ps) => ps.map((p) => p.mrn))
+  const find = (q: string, limit = 10) => search(q, limit).then((ps) => ps.map((p) => p.mrn))
+  const search = (q: string, limit: number) => new PatientsRepo(new CatalogScope(cat.sql)).search(q, limit)
   beforeAll(async () => {
     cat = await engine.open()
   })
@@ -69,7 +71,7 @@ describe.each(engines)('patient search on $name', (engine) => {
   })
 
   it('a patient comes back whole', async () => {
-    const [p] = await findPatients(cat.sql, 'CC-100420', 5)
+    const [p] = await search('CC-100420', 5)
     expect(p).toEqual({
       mrn: 'CC-100420',
       familyName: 'Okafor',

@@ -77,7 +77,7 @@ describe('searchable PDFs of scans', () => {
       expect(parsed.text).toMatch(/IMPRESSION/)
       expect(await second.searchablePdfs.pending.count()).toBe(0)
       // The viewer's image of an OCRed page is the page as it was read: straightened, letter-width.
-      const png = await pageImage(second, second.catalog.documents.get(id)!, 1)
+      const png = await pageImage(second, (await second.catalog.documents.get(id))!, 1)
       const meta = await sharp(png).metadata()
       expect(meta.format).toBe('png')
       expect(meta.width).toBe(1275)

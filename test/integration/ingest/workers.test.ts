@@ -255,13 +255,13 @@ describe.each(SETUPS.filter((s) => s.available))('a watcher and workers in separ
       for (const [name, sha] of Object.entries(inputs)) {
         const rows = c.db.prepare('SELECT id, status FROM documents WHERE sha256 = ?').all(sha) as { id: number; status: string }[]
         expect(rows, `${name} catalogued once`).toHaveLength(1)
-        const receipts = c.documents.receipts(rows[0]!.id)
+        const receipts = await c.documents.receipts(rows[0]!.id)
         expect(
           receipts.filter((r) => !r.isRepeat),
           `${name} received once`,
         ).toHaveLength(1)
         expect(receipts[0]!.site, 'the receipt names the site that received it').toBe(name in fromSouth ? 'South clinic' : 'North clinic')
-        expect(c.documents.pages(rows[0]!.id).length, `${name} was read`).toBeGreaterThan(0)
+        expect((await c.documents.pages(rows[0]!.id)).length, `${name} was read`).toBeGreaterThan(0)
       }
       const jobs = c.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all()
       expect(jobs, 'every job done, one per file').toEqual([{ state: 'done', n: Object.keys(inputs).length }])

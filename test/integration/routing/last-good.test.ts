@@ -67,7 +67,7 @@ beforeAll(async () => {
     cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_RULES: rulesDir })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   await app.ruleFiles.start()
 }, 120_000)
 

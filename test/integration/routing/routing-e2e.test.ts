@@ -56,7 +56,7 @@ beforeAll(async () => {
     cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_RULES: rulesDir })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   const files = [
     // primary provider (starter rule RT01): CC-101902's primary provider is Marcus Webb, DO
     await record('lab-to-primary', { docType: 'lab_report', patient: P('CC-101902'), withOurMrn: true }),
@@ -109,7 +109,7 @@ describe('routing filed outside reports', () => {
       ['Marcus Webb, DO', 'RT01'],
       ['Nora Ellis, RN', 'T-PRIMARY'],
     ])
-    const doc = app.catalog.documents.get(docId('lab-to-primary'))!
+    const doc = (await app.catalog.documents.get(docId('lab-to-primary')))!
     expect(doc.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: false })
   })
 
@@ -118,7 +118,7 @@ describe('routing filed outside reports', () => {
   })
 
   it('routes by sending facility', async () => {
-    const x = app.catalog.documents.get(docId('discharge-by-facility'))!.details.extraction as { facility: string | null }
+    const x = (await app.catalog.documents.get(docId('discharge-by-facility')))!.details.extraction as { facility: string | null }
     expect(x.facility).toBeTruthy()
     expect((await routesOf('discharge-by-facility')).map((r) => r.provider)).toEqual(['Priya Natarajan, MD', 'Elena Sokolova, MD'])
   })
@@ -153,7 +153,10 @@ describe('routing filed outside reports', () => {
 
     // one recipient acknowledges: still pending for the other
     await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, 'Marcus Webb', 'webb', app.clock)
-    expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: false })
+    expect((await app.catalog.documents.get(id))!.details.routing).toEqual({
+      to: ['Marcus Webb, DO', 'Nora Ellis, RN'],
+      acknowledged: false,
+    })
     expect(await defs()).toHaveLength(1)
     const refusal = async (provider: string) => {
       try {
@@ -167,7 +170,10 @@ describe('routing filed outside reports', () => {
     expect(await refusal('Elena Sokolova, MD')).toMatch(/not waiting for/)
 
     await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, 'Nora Ellis, RN', 'ellis', app.clock)
-    expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: true })
+    expect((await app.catalog.documents.get(id))!.details.routing).toEqual({
+      to: ['Marcus Webb, DO', 'Nora Ellis, RN'],
+      acknowledged: true,
+    })
     expect(await defs()).toHaveLength(0)
     expect((await repo.list({ overdue: true }, app.clock)).filter((r) => r.documentId === id)).toEqual([])
     const acked = await repo.forDocument(id)

@@ -53,7 +53,7 @@ describe('refiled to another patient', () => {
 
     // misfiled: it belongs to CC-101388 (the desk's settle, as `review resolve`)
     await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
-    expect(desk.app.catalog.documents.get(id)!.patientMrn).toBe('CC-101388')
+    expect((await desk.app.catalog.documents.get(id))!.patientMrn).toBe('CC-101388')
 
     expect((await webb.get(`/documents/${id}`)).status).toBe(404)
     expect((await webb.get(`/documents/${id}/original`)).status).toBe(404)
@@ -63,10 +63,10 @@ describe('refiled to another patient', () => {
     // routed afresh to the new patient's provider
     const routes = await new RoutesRepo(desk.app.sql).forDocument(id)
     expect(routes.map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
-    expect(desk.app.catalog.documents.get(id)!.details.routing).toMatchObject({ to: ['Priya Natarajan, MD'], acknowledged: false })
+    expect((await desk.app.catalog.documents.get(id))!.details.routing).toMatchObject({ to: ['Priya Natarajan, MD'], acknowledged: false })
     const natarajan = await desk.login('natarajan')
     expect((await natarajan.get(`/documents/${id}`)).status).toBe(200)
-    expect(desk.app.catalog.events.forDocument(id).some((e) => e.kind === 'document.routes_revoked')).toBe(true)
+    expect((await desk.app.catalog.events.forDocument(id)).some((e) => e.kind === 'document.routes_revoked')).toBe(true)
   })
 })
 

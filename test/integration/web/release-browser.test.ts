@@ -66,13 +66,13 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN, CHARTCLERK_OCR_WORKERS: '1' })
     app = await openApp(ws.config(), { log: silentLogger() })
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
-    app.catalog.patients.upsert(index.patients)
+    await app.catalog.patients.upsert(index.patients)
     const [r] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
     labId = r!.documentId!
-    const doc = app.catalog.documents.get(labId)!
+    const doc = (await app.catalog.documents.get(labId))!
     mrn = doc.patientMrn!
     await routeDocument(app.catalog, app.sql, app.ruleFiles.routingRules(), labId)
-    const provider = app.catalog.patients.get(mrn)!.primaryProvider!
+    const provider = (await app.catalog.patients.get(mrn))!.primaryProvider!
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
@@ -103,7 +103,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
   })
 
   it('the sample lab report is filed to a patient and routed', async () => {
-    const doc = app.catalog.documents.get(labId)!
+    const doc = (await app.catalog.documents.get(labId))!
     expect(doc.status).toBe('filed')
     expect(mrn).toMatch(/^CC-\d{6}$/)
     expect((await new RoutesRepo(app.sql).forDocument(labId)).length).toBeGreaterThan(0)

@@ -118,7 +118,7 @@ describe('a clinician’s queue of routed reports', () => {
     expect(res.headers.get('Location')).toBe('/inbox?done=ack')
     const route = (await repo.forDocument(labId))[0]!
     expect(route.acknowledgedBy).toBe('webb')
-    expect(desk.app.catalog.documents.get(labId)!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
+    expect((await desk.app.catalog.documents.get(labId))!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
     const row = (await auditRows('routing.acknowledge')).find((r) => r.outcome === 'ok')!
     expect(row).toMatchObject({ actor: 'webb', targetKind: 'document', targetId: String(labId), patientMrn: 'CC-101902' })
     expect(await (await c.get('/inbox')).text()).not.toContain(`/inbox/${labId}"`)
