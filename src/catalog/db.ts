@@ -5,8 +5,10 @@
  *
  * Repositories move, one by one, to the query builder in ./sql/ (Kysely: one typed piece of
  * code for SQLite and PostgreSQL; why, in ./sql/open.ts). Documents, the event log, the patient
- * index and settlements are there (async); here they run on this file's connection. The job rows
- * (./jobs.ts) are still reached with better-sqlite3.
+ * index and settlements are there (async); openCatalog builds them on this file's connection, and
+ * catalogOn on the desk's configured catalog (PostgreSQL with `catalog.url`), so that they and the
+ * repositories they join with read one engine. The job rows (./jobs.ts) are still reached with
+ * better-sqlite3 in this file: nothing joins them with documents (on PostgreSQL the queue is pg-boss).
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -19,7 +21,7 @@ import { MIGRATIONS } from './migrations/index.js'
 import { PatientsRepo } from './patients.js'
 import { CatalogScope } from './scope.js'
 import { SettlementsRepo } from './settlements.js'
-import { sqliteSqlCatalog, type SqlCatalog } from './sql/open.js'
+import { openSqlCatalog, sqliteSqlCatalog, type SqlCatalog } from './sql/open.js'
 
 export type Db = Database.Database
 
@@ -33,7 +35,7 @@ export interface CatalogRepos {
 
 export interface Catalog extends CatalogRepos {
   readonly db: Db
-  /** This file through the query builder (the repositories above run on it). */
+  /** The query builder the repositories above run on: this file's, or the desk's (catalogOn). */
   readonly sql: SqlCatalog
   readonly jobs: JobsRepo
   /**
@@ -88,6 +90,53 @@ export function openCatalog(file: string, opts: { now?: () => Date } = {}): Cata
     jobs: new JobsRepo(db),
     tx: <T>(fn: (c: CatalogRepos) => Promise<T>, key = 'catalog') => scope.atomically(key, (trx) => fn(reposOn(trx, opts.now))),
     close: () => db.close(),
+  }
+}
+
+/**
+ * The same catalog with its repositories on `sql`: the desk's configured catalog (./sql/open.ts),
+ * which is PostgreSQL with `catalog.url`. Every repository of a desk must read the engine the
+ * others write, or a join on documents reads an empty table. The job rows and `db` stay on the
+ * embedded file; closing still closes that file (the caller closes `sql`).
+ */
+export function catalogOn(catalog: Catalog, sql: SqlCatalog, opts: { now?: () => Date } = {}): Catalog {
+  if (sql === catalog.sql) return catalog
+  const scope = new CatalogScope(sql)
+  return {
+    db: catalog.db,
+    sql,
+    ...reposOn(scope, opts.now),
+    jobs: catalog.jobs,
+    tx: <T>(fn: (c: CatalogRepos) => Promise<T>, key = 'catalog') => scope.atomically(key, (trx) => fn(reposOn(trx, opts.now))),
+    close: () => catalog.close(),
+  }
+}
+
+/**
+ * The desk's catalog for a command: the embedded file with every repository on the configured
+ * engine (catalogOn). Closing it closes the PostgreSQL pool too (in the background: a command
+ * ends once it is closed).
+ */
+export async function openDeskCatalog(
+  settings: { path: string; url?: string; password?: string },
+  opts: { now?: () => Date } = {},
+): Promise<Catalog> {
+  const embedded = openCatalog(settings.path, opts)
+  let sql: SqlCatalog
+  try {
+    sql = await openSqlCatalog(settings, embedded.db)
+  } catch (err) {
+    embedded.close()
+    throw err
+  }
+  const desk = catalogOn(embedded, sql, opts)
+  if (desk === embedded) return desk
+  return {
+    ...desk,
+    close: () => {
+      embedded.close()
+      sql.close().catch(() => {})
+    },
   }
 }
 

@@ -18,10 +18,9 @@
  * (src/catalog/documents.ts, events.ts, patients.ts, settlements.ts, with the desk's review queue,
  * chart lists and patient finder); routes of outside reports; inactive charts; certificates of
  * destruction and tombstones; split batches, their receipts and decisions; the searchable PDFs
- * owed; and the statistics' filing history. openCatalog still gives the documents' repositories
- * the embedded file (also with `catalog.url`) until the job rows move too; the job rows still use
- * better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/) for
- * those repositories to move to.
+ * owed; and the statistics' filing history. A desk builds the documents' repositories on this
+ * catalog too (catalogOn, openDeskCatalog in src/catalog/db.ts), so every join reads one engine;
+ * the job rows still use better-sqlite3 in the embedded file (nothing joins them with documents).
  *
  * On SQLite the query builder shares the catalog's one connection (one query builder per
  * connection, so transactions take turns): a Kysely transaction there must hold only its own
