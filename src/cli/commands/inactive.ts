@@ -6,7 +6,7 @@
 import type { Command } from 'commander'
 import { actingPerson } from './actor.js'
 import { openApp } from '../../app.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { listInactive, restoreChart, scanInactive } from '../../inactive/inactive.js'
@@ -56,7 +56,7 @@ export function registerInactiveCommands(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (o: { json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const json = !!(o.json || globalOptions(cmd).json)
         const charts = await withSqlCatalog(config.catalog, catalog.db, (sql) => listInactive({ sql }))

@@ -6,7 +6,7 @@ import { openApp } from '../../app.js'
 import type { Config } from '../../config/config.js'
 import { silentLogger } from '../../log.js'
 import { describeRematch, rematchWaiting, waitingCount, type RematchResult } from '../../review/rematch.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { settleDocument } from '../../review/settle.js'
 import type { MatchSummary } from '../../patients/matchSummary.js'
@@ -31,7 +31,7 @@ export async function rematchFromCli(
   config: Readonly<Config>,
   o: { json: boolean; by?: string; trigger: 'request' | 'patients.import'; quiet?: boolean },
 ): Promise<RematchResult> {
-  const catalog = openCatalog(config.catalog.path)
+  const catalog = await openDeskCatalog(config.catalog)
   let waiting: number
   try {
     waiting = await waitingCount({ catalog })
@@ -71,7 +71,7 @@ export function registerReviewCommands(program: Command): void {
     .description('What waits for review, oldest first, with the proposed type and candidate patients')
     .action(async (_o, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const docs = (await catalog.documents.list({ status: 'needs_review', limit: 10_000 })).reverse()
         for (const d of docs) {

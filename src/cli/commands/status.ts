@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
-import { openCatalog, type Db } from '../../catalog/db.js'
+import { openCatalog, openDeskCatalog, type Catalog, type Db } from '../../catalog/db.js'
 import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
@@ -66,6 +66,20 @@ async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | 
   }
 }
 
+/** The documents by status, where the desk keeps them; a catalog that cannot be reached is said, not thrown. */
+async function documentCounts(config: Config): Promise<Awaited<ReturnType<Catalog['documents']['countByStatus']>> | { problem: string }> {
+  try {
+    const desk = await openDeskCatalog(config.catalog)
+    try {
+      return await desk.documents.countByStatus()
+    } finally {
+      desk.close()
+    }
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
+  }
+}
+
 /** The configured queue's status (pg-boss's when catalog.url is set); a queue server that does not answer shows as null. */
 async function queueStatusOf(config: Config, db: Db): Promise<Awaited<ReturnType<typeof queueStatus>> | null> {
   if (!config.catalog.url) return queueStatus(new SqliteJobQueue(db, config.queue))
@@ -107,6 +121,7 @@ export function registerStatusCommands(program: Command): void {
     .description('Inbox, pipeline, storage and catalog at a glance')
     .action(async (_o, cmd: Command) => {
       const config = configFrom(cmd)
+      // The job rows are in the embedded file; the documents where the desk keeps them (documentCounts).
       const catalog = openCatalog(config.catalog.path)
       try {
         const store = await createObjectStore(config)
@@ -114,7 +129,7 @@ export function registerStatusCommands(program: Command): void {
           .health()
           .catch((e) => ({ reachable: false, description: config.storage.backend, detail: String(e?.code ?? e) }))
         await store.close()
-        const docs = await catalog.documents.countByStatus()
+        const docs = await documentCounts(config)
         const jobs = catalog.jobs.countByState()
         const queue = await queueStatusOf(config, catalog.db)
         const ocr = await ocrStatus(config.ocr)
@@ -127,7 +142,7 @@ export function registerStatusCommands(program: Command): void {
           quarantined: (await listQuarantine(config.quarantineDir)).length,
           storage,
           documents: docs,
-          reviewBacklog: docs.needs_review,
+          reviewBacklog: 'problem' in docs ? null : docs.needs_review,
           searchablePdfs: await searchablePdfsOwed(config, catalog.db),
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
           nodes: 'problem' in agreement ? agreement : agreementSummary(agreement, config.nodes.freshSeconds),
@@ -153,7 +168,9 @@ export function registerStatusCommands(program: Command): void {
             `storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`,
           )
           printLine(
-            `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
+            'problem' in docs
+              ? `documents     cannot be counted: ${docs.problem}`
+              : `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
           )
           const sp = status.searchablePdfs
           if ('problem' in sp) printLine(`searchable    cannot be counted: ${sp.problem}`)
@@ -178,7 +195,8 @@ export function registerStatusCommands(program: Command): void {
             for (const line of disagreementLines(agreement)) printLine(`                ${line}`)
           }
         }
-        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement) process.exitCode = 1
+        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement || 'problem' in docs)
+          process.exitCode = 1
       } finally {
         catalog.close()
       }
@@ -194,7 +212,7 @@ export function registerStatusCommands(program: Command): void {
       if (!Number.isInteger(id) || id < 1)
         throw new ChartclerkError('USAGE', `"${idArg}" is not a document id (a whole number, as printed by ingest).`)
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const d = await catalog.documents.get(id)
         if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
