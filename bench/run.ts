@@ -6,7 +6,8 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,stored-scans,rules,storage,split,split-unseen,split-blind,split-blind-3,split-blind-4,workers
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,stored-scans,rules,storage,split,split-unseen,split-blind,split-blind-3,split-blind-4,workers,catalog
+ *   --catalog-docs N, --catalog-rounds N  documents per round and rounds for catalog (default 200 and 3; bench/catalog-ops.ts)
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
  *   --text-files N  text-layer PDFs for the text-path figure (default 120)
@@ -62,6 +63,8 @@ const { values } = parseArgs({
     'workers-pages': { type: 'string', default: '12' },
     'stored-scan-pages': { type: 'string', default: '10' },
     'workers-rounds': { type: 'string', default: '2' },
+    'catalog-docs': { type: 'string', default: '200' },
+    'catalog-rounds': { type: 'string', default: '3' },
   },
 })
 const only = values.only ? new Set(values.only.split(',')) : null
@@ -154,6 +157,12 @@ await step('rules', async () => {
   const mod = await import('./rules.js').catch(() => null)
   return mod && 'runRulesBench' in mod ? (mod as any).runRulesBench() : { skipped: 'bench/rules.ts not present' }
 })
+await step('catalog', async () =>
+  (await import('./catalog-ops.js')).runCatalogOpsBench({
+    documents: Number(values['catalog-docs']),
+    rounds: Number(values['catalog-rounds']),
+  }),
+)
 await step('storage', async () => {
   const mod = await import('./storage-put.js').catch(() => null)
   return mod && 'runStoragePutBench' in mod ? (mod as any).runStoragePutBench() : { skipped: 'bench/storage-put.ts not present' }

@@ -11,7 +11,7 @@ import { clockFromConfig, type Clock } from './clock/clock.js'
 import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
-import { openCatalog, type Catalog } from './catalog/db.js'
+import { catalogOn, openCatalog, type Catalog } from './catalog/db.js'
 import { openSqlCatalog, type SqlCatalog } from './catalog/sql/open.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closePageImageSessions } from './derived/pageImages.js'
@@ -85,14 +85,16 @@ export async function openApp(
   // Reader processes start while the catalog, storage and rule set open.
   if (opts.prewarmReaders) prewarmReaders(opts.prewarmReaders)
   const clock = opts.clock ?? clockFromConfig(config)
-  const catalog = openCatalog(config.catalog.path, { now: () => clock.now() })
+  const embedded = openCatalog(config.catalog.path, { now: () => clock.now() })
   let sql: SqlCatalog
   try {
-    sql = await openSqlCatalog(config.catalog, catalog.db)
+    sql = await openSqlCatalog(config.catalog, embedded.db)
   } catch (err) {
-    catalog.close()
+    embedded.close()
     throw err
   }
+  // Every repository on one engine: with catalog.url the documents' side too is on PostgreSQL.
+  const catalog = catalogOn(embedded, sql, { now: () => clock.now() })
   let store: ObjectStore
   let storageReady = true
   try {
@@ -148,7 +150,7 @@ export async function openApp(
     recyclePages: config.ocr.recyclePages,
     recycleMemoryMb: config.ocr.recycleMemoryMb,
   })
-  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog))
+  const storeWithArchive = new ArchiveAwareStore(store, () => createArchiveStore(config, store), belongsInArchive(catalog, sql))
   const ctx: StageContext = {
     config,
     catalog,
@@ -197,7 +199,7 @@ export async function openApp(
     site: config.nodes.site,
     work: opts.work,
   })
-  const searchablePdfs = new SearchablePdfBuilder({ catalog, storeWithArchive, config }, log)
+  const searchablePdfs = new SearchablePdfBuilder({ catalog, sql, storeWithArchive, config }, log)
   let closed = false
   return {
     config,

@@ -3,22 +3,18 @@
  * and their history, release requests). It changes whenever any of them does, so a figure built
  * from them can be kept until the stamp moves. Page views and sign-ins do not move it.
  *
- * Deficiencies and release requests are read where they live (the query builder's catalog: the
- * same SQLite file, or PostgreSQL); the rest from the embedded catalog until those tables move too.
+ * All are read where they live: the desk's catalog through the query builder (the SQLite file, or
+ * PostgreSQL with `catalog.url`).
  */
 import { sql as raw } from 'kysely'
-import type { Db } from './db.js'
 import type { SqlCatalog } from './sql/open.js'
 
-export async function figuresStamp(db: Db, sql: SqlCatalog): Promise<string> {
-  const r = db
-    .prepare(
-      `SELECT (SELECT coalesce(max(id), 0) FROM events) AS e,
-              (SELECT count(*) || '/' || coalesce(max(updated_at), '') FROM documents) AS doc`,
-    )
-    .get() as { e: number; doc: string }
+export async function figuresStamp(sql: SqlCatalog): Promise<string> {
   const d = await sql.db
     .selectNoFrom([
+      raw<number>`(SELECT coalesce(max(id), 0) FROM events)`.as('e'),
+      raw<number>`(SELECT count(*) FROM documents)`.as('dn'),
+      raw<string | null>`(SELECT max(updated_at) FROM documents)`.as('du'),
       raw<number>`(SELECT coalesce(max(id), 0) FROM deficiency_history)`.as('h'),
       raw<number>`(SELECT count(*) FROM deficiencies)`.as('n'),
       raw<string | null>`(SELECT max(updated_at) FROM deficiencies)`.as('u'),
@@ -26,5 +22,5 @@ export async function figuresStamp(db: Db, sql: SqlCatalog): Promise<string> {
       raw<string | null>`(SELECT max(updated_at) FROM release_requests)`.as('ru'),
     ])
     .executeTakeFirstOrThrow()
-  return `${r.e}|${Number(d.h)}|${Number(d.n)}/${d.u ?? ''}|${Number(d.rn)}/${d.ru ?? ''}|${r.doc}`
+  return `${Number(d.e)}|${Number(d.h)}|${Number(d.n)}/${d.u ?? ''}|${Number(d.rn)}/${d.ru ?? ''}|${Number(d.dn)}/${d.du ?? ''}`
 }

@@ -4,7 +4,11 @@
  * so a PostgreSQL catalog can be added behind the same shapes.
  *
  * Repositories move, one by one, to the query builder in ./sql/ (Kysely: one typed piece of
- * code for SQLite and PostgreSQL; why, in ./sql/open.ts); accounts and sessions are there.
+ * code for SQLite and PostgreSQL; why, in ./sql/open.ts). Documents, the event log, the patient
+ * index and settlements are there (async); openCatalog builds them on this file's connection, and
+ * catalogOn on the desk's configured catalog (PostgreSQL with `catalog.url`), so that they and the
+ * repositories they join with read one engine. The job rows (./jobs.ts) are still reached with
+ * better-sqlite3 in this file: nothing joins them with documents (on PostgreSQL the queue is pg-boss).
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -15,20 +19,43 @@ import { EventLog } from './events.js'
 import { JobsRepo } from './jobs.js'
 import { MIGRATIONS } from './migrations/index.js'
 import { PatientsRepo } from './patients.js'
+import { CatalogScope } from './scope.js'
 import { SettlementsRepo } from './settlements.js'
+import { openSqlCatalog, sqliteSqlCatalog, type SqlCatalog } from './sql/open.js'
 
 export type Db = Database.Database
 
-export interface Catalog {
-  readonly db: Db
+/** The repositories on the query builder, on the catalog or on one transaction (Catalog.tx). */
+export interface CatalogRepos {
   readonly documents: DocumentsRepo
-  readonly jobs: JobsRepo
   readonly events: EventLog
   readonly patients: PatientsRepo
   readonly settlements: SettlementsRepo
-  /** Run fn in one transaction. */
-  tx<T>(fn: () => T): T
+}
+
+export interface Catalog extends CatalogRepos {
+  readonly db: Db
+  /** The query builder the repositories above run on: this file's, or the desk's (catalogOn). */
+  readonly sql: SqlCatalog
+  readonly jobs: JobsRepo
+  /**
+   * Runs fn in one write transaction and gives it the repositories bound to it: what fn records
+   * through them (and through `db` meanwhile) is kept together or not at all. Inside, await only
+   * the given repositories' calls: anything else on the query builder waits for the transaction
+   * to end (./sql/open.ts). `key`: what the transaction is about (PostgreSQL lets transactions on
+   * different keys run side by side).
+   */
+  tx<T>(fn: (c: CatalogRepos) => Promise<T>, key?: string): Promise<T>
   close(): void
+}
+
+function reposOn(scope: CatalogScope, now?: () => Date): CatalogRepos {
+  return {
+    documents: new DocumentsRepo(scope, now),
+    events: new EventLog(scope, now),
+    patients: new PatientsRepo(scope, now),
+    settlements: new SettlementsRepo(scope),
+  }
 }
 
 /** `now`: where the event log's times come from (the clinic's clock; the system clock by default). */
@@ -54,16 +81,62 @@ export function openCatalog(file: string, opts: { now?: () => Date } = {}): Cata
       },
     )
   }
-  const events = new EventLog(db, opts.now)
+  const sql = sqliteSqlCatalog(db)
+  const scope = new CatalogScope(sql)
   return {
     db,
-    documents: new DocumentsRepo(db, events),
+    sql,
+    ...reposOn(scope, opts.now),
     jobs: new JobsRepo(db),
-    events,
-    patients: new PatientsRepo(db, events),
-    settlements: new SettlementsRepo(db),
-    tx: <T>(fn: () => T) => db.transaction(fn)(),
+    tx: <T>(fn: (c: CatalogRepos) => Promise<T>, key = 'catalog') => scope.atomically(key, (trx) => fn(reposOn(trx, opts.now))),
     close: () => db.close(),
+  }
+}
+
+/**
+ * The same catalog with its repositories on `sql`: the desk's configured catalog (./sql/open.ts),
+ * which is PostgreSQL with `catalog.url`. Every repository of a desk must read the engine the
+ * others write, or a join on documents reads an empty table. The job rows and `db` stay on the
+ * embedded file; closing still closes that file (the caller closes `sql`).
+ */
+export function catalogOn(catalog: Catalog, sql: SqlCatalog, opts: { now?: () => Date } = {}): Catalog {
+  if (sql === catalog.sql) return catalog
+  const scope = new CatalogScope(sql)
+  return {
+    db: catalog.db,
+    sql,
+    ...reposOn(scope, opts.now),
+    jobs: catalog.jobs,
+    tx: <T>(fn: (c: CatalogRepos) => Promise<T>, key = 'catalog') => scope.atomically(key, (trx) => fn(reposOn(trx, opts.now))),
+    close: () => catalog.close(),
+  }
+}
+
+/**
+ * The desk's catalog for a command: the embedded file with every repository on the configured
+ * engine (catalogOn). Closing it closes the PostgreSQL pool too (in the background: a command
+ * ends once it is closed).
+ */
+export async function openDeskCatalog(
+  settings: { path: string; url?: string; password?: string },
+  opts: { now?: () => Date } = {},
+): Promise<Catalog> {
+  const embedded = openCatalog(settings.path, opts)
+  let sql: SqlCatalog
+  try {
+    sql = await openSqlCatalog(settings, embedded.db)
+  } catch (err) {
+    embedded.close()
+    throw err
+  }
+  const desk = catalogOn(embedded, sql, opts)
+  if (desk === embedded) return desk
+  return {
+    ...desk,
+    close: () => {
+      embedded.close()
+      sql.close().catch(() => {})
+    },
   }
 }
 

@@ -1,13 +1,16 @@
 /**
- * The patient index in the catalog: imported from the health center's system,
- * searched by the matcher (by MRN, birth date, phonetic family-name key).
+ * The patient index in the catalog, on either engine: imported from the health center's system,
+ * searched by the matcher (by MRN, birth date, phonetic family-name key) and by the desk's chart
+ * finder (MRN or name).
  */
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely'
 import type { Patient } from '../model/types.js'
 import type { PatientIndex } from '../patients/match.js'
 import { mrnKey } from '../patients/mrn.js'
 import { patientNameKeys } from '../patients/names.js'
-import type { Db } from './db.js'
-import type { EventLog } from './events.js'
+import type { PatientsTable } from './sql/tables.js'
+import { EventLog } from './events.js'
+import type { CatalogScope } from './scope.js'
 
 export interface UpsertCounts {
   added: number
@@ -15,92 +18,143 @@ export interface UpsertCounts {
   unchanged: number
 }
 
+/** A LIKE pattern for "starts with `s`", with LIKE's own characters in `s` taken literally. */
+const startsWith = (s: string) => `${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+
 export class PatientsRepo implements PatientIndex {
   constructor(
-    private readonly db: Db,
-    private readonly events: EventLog,
+    private readonly scope: CatalogScope,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Re-import updates, never duplicates: the MRN is the key. */
-  upsert(patients: Patient[]): UpsertCounts {
-    const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 }
-    const now = new Date().toISOString()
-    const get = this.db.prepare('SELECT * FROM patients WHERE mrn = ?')
-    const ins = this.db.prepare(
-      `INSERT INTO patients (mrn, mrn_key, family_name, given_name, middle_name, birth_date, sex, deceased, deceased_date, primary_provider, created_at, updated_at)
-       VALUES (@mrn, @mrnKey, @familyName, @givenName, @middleName, @birthDate, @sex, @deceased, @deceasedDate, @primaryProvider, @now, @now)`,
-    )
-    const upd = this.db.prepare(
-      `UPDATE patients SET mrn_key=@mrnKey, family_name=@familyName, given_name=@givenName, middle_name=@middleName, birth_date=@birthDate, sex=@sex,
-       deceased=@deceased, deceased_date=@deceasedDate, primary_provider=@primaryProvider, updated_at=@now WHERE mrn=@mrn`,
-    )
-    const delKeys = this.db.prepare('DELETE FROM patient_name_keys WHERE mrn = ?')
-    const insKey = this.db.prepare('INSERT OR IGNORE INTO patient_name_keys (key, mrn) VALUES (?, ?)')
-    this.db.transaction(() => {
+  /** Re-import updates, never duplicates: the MRN is the key. One transaction for the whole import. */
+  upsert(patients: Patient[]): Promise<UpsertCounts> {
+    return this.scope.atomically('patients import', async (trx) => {
+      const db = trx.db
+      const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 }
+      const now = new Date().toISOString()
       for (const p of patients) {
         const row = {
-          mrn: p.mrn,
-          mrnKey: mrnKey(p.mrn),
-          familyName: p.familyName,
-          givenName: p.givenName,
-          middleName: p.middleName ?? null,
-          birthDate: p.birthDate,
+          mrn_key: mrnKey(p.mrn),
+          family_name: p.familyName,
+          given_name: p.givenName,
+          middle_name: p.middleName ?? null,
+          birth_date: p.birthDate,
           sex: p.sex ?? null,
           deceased: p.deceased || p.deceasedDate ? 1 : 0,
-          deceasedDate: p.deceasedDate ?? null,
-          primaryProvider: p.primaryProvider ?? null,
-          now,
+          deceased_date: p.deceasedDate ?? null,
+          primary_provider: p.primaryProvider ?? null,
+          updated_at: now,
         }
-        const existing = get.get(p.mrn) as any
+        const existing = await db.selectFrom('patients').selectAll().where('mrn', '=', p.mrn).executeTakeFirst()
         if (!existing) {
-          ins.run(row)
+          await db
+            .insertInto('patients')
+            .values({ mrn: p.mrn, ...row, created_at: now })
+            .execute()
           counts.added++
         } else if (samePatient(toPatient(existing), p)) {
           counts.unchanged++
           continue
         } else {
-          upd.run(row)
+          await db.updateTable('patients').set(row).where('mrn', '=', p.mrn).execute()
           counts.updated++
         }
-        delKeys.run(p.mrn)
-        for (const k of patientNameKeys(p)) insKey.run(k, p.mrn)
+        await db.deleteFrom('patient_name_keys').where('mrn', '=', p.mrn).execute()
+        const keys = [...new Set(patientNameKeys(p))]
+        if (keys.length)
+          await db
+            .insertInto('patient_name_keys')
+            .values(keys.map((key) => ({ key, mrn: p.mrn })))
+            .onConflict((oc) => oc.doNothing())
+            .execute()
       }
-      this.events.append('patients.imported', null, { ...counts })
-    })()
-    return counts
+      await new EventLog(trx, this.now).append('patients.imported', null, { ...counts })
+      return counts
+    })
   }
 
-  get(mrn: string): Patient | undefined {
-    const r = this.db.prepare('SELECT * FROM patients WHERE mrn = ?').get(mrn)
+  async get(mrn: string): Promise<Patient | undefined> {
+    const r = await this.scope.db.selectFrom('patients').selectAll().where('mrn', '=', mrn).executeTakeFirst()
     return r ? toPatient(r) : undefined
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) n FROM patients').get() as { n: number }).n
+  async count(): Promise<number> {
+    const r = await this.scope.db
+      .selectFrom('patients')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(r.n)
   }
 
-  list(limit = 1000, offset = 0): Patient[] {
-    return (this.db.prepare('SELECT * FROM patients ORDER BY family_name, given_name LIMIT ? OFFSET ?').all(limit, offset) as any[]).map(
-      toPatient,
-    )
+  async list(limit = 1000, offset = 0): Promise<Patient[]> {
+    const rows = await this.scope.db
+      .selectFrom('patients')
+      .selectAll()
+      .orderBy('family_name')
+      .orderBy('given_name')
+      .orderBy('mrn')
+      .limit(limit)
+      .offset(offset)
+      .execute()
+    return rows.map(toPatient)
   }
 
-  findByMrn(mrn: string): Patient[] {
-    return (this.db.prepare('SELECT * FROM patients WHERE mrn_key = ?').all(mrnKey(mrn)) as any[]).map(toPatient)
+  async findByMrn(mrn: string): Promise<Patient[]> {
+    const rows = await this.scope.db.selectFrom('patients').selectAll().where('mrn_key', '=', mrnKey(mrn)).orderBy('mrn').execute()
+    return rows.map(toPatient)
   }
 
-  findByBirthDate(isoDate: string): Patient[] {
-    return (this.db.prepare('SELECT * FROM patients WHERE birth_date = ?').all(isoDate) as any[]).map(toPatient)
+  async findByBirthDate(isoDate: string): Promise<Patient[]> {
+    const rows = await this.scope.db.selectFrom('patients').selectAll().where('birth_date', '=', isoDate).orderBy('mrn').execute()
+    return rows.map(toPatient)
   }
 
-  findByNameKey(key: string): Patient[] {
-    return (this.db.prepare('SELECT p.* FROM patient_name_keys k JOIN patients p ON p.mrn = k.mrn WHERE k.key = ?').all(key) as any[]).map(
-      toPatient,
-    )
+  async findByNameKey(key: string): Promise<Patient[]> {
+    const rows = await this.scope.db
+      .selectFrom('patient_name_keys as k')
+      .innerJoin('patients as p', 'p.mrn', 'k.mrn')
+      .selectAll('p')
+      .where('k.key', '=', key)
+      .orderBy('p.mrn')
+      .execute()
+    return rows.map(toPatient)
+  }
+
+  /**
+   * The desk's chart finder: patients whose MRN (with or without its dashes) starts with `query`,
+   * or "Family, Given" / "Given Family" starting so; letters compared without regard to case.
+   */
+  async search(query: string, limit: number): Promise<Patient[]> {
+    const q = query.trim()
+    if (!q) return []
+    const [family, given] = q.split(',').map((s) => s.trim())
+    const like = (col: Parameters<typeof lowerOf>[0], pattern: string) => sqlLike(lowerOf(col), pattern.toLowerCase())
+    const rows = await this.scope.db
+      .selectFrom('patients')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          like(eb.ref('mrn'), startsWith(q)),
+          like(eb.fn('replace', [eb.ref('mrn'), eb.val('-'), eb.val('')]), startsWith(q.replace(/-/g, ''))),
+          eb.and([like(eb.ref('family_name'), startsWith(family ?? '')), like(eb.ref('given_name'), startsWith(given ?? ''))]),
+          like(sql`given_name || ' ' || family_name`, startsWith(q)),
+        ]),
+      )
+      .orderBy('family_name')
+      .orderBy('given_name')
+      .orderBy('birth_date')
+      .orderBy('mrn')
+      .limit(limit)
+      .execute()
+    return rows.map(toPatient)
   }
 }
 
-function toPatient(r: any): Patient {
+const lowerOf = (e: Expression<unknown>) => sql<string>`lower(${e})`
+const sqlLike = (e: Expression<string>, pattern: string) => sql<SqlBool>`${e} LIKE ${pattern} ESCAPE '\\'`
+
+function toPatient(r: Selectable<PatientsTable>): Patient {
   return {
     mrn: r.mrn,
     familyName: r.family_name,
@@ -108,7 +162,7 @@ function toPatient(r: any): Patient {
     middleName: r.middle_name,
     birthDate: r.birth_date,
     sex: r.sex,
-    deceased: !!r.deceased,
+    deceased: !!Number(r.deceased),
     deceasedDate: r.deceased_date,
     primaryProvider: r.primary_provider,
   }

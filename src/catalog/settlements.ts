@@ -1,5 +1,7 @@
-/** What people decided in review: the document's type and patient. Kept as training data. */
-import type { Db } from './db.js'
+/** What people decided in review: the document's type and patient. Kept as training data. On either catalog engine. */
+import type { Selectable } from 'kysely'
+import type { SettlementsTable } from './sql/tables.js'
+import type { CatalogScope } from './scope.js'
 
 export interface Settlement {
   id: number
@@ -13,41 +15,73 @@ export interface Settlement {
   note: string | null
 }
 
-export class SettlementsRepo {
-  constructor(private readonly db: Db) {}
+/** Pages of a document's text are joined with a form feed, as the classifier was trained. */
+const PAGE_BREAK = '\f'
 
-  add(s: Omit<Settlement, 'id' | 'settledAt'>): number {
-    const info = this.db
-      .prepare(
-        'INSERT INTO settlements (document_id, doc_type, patient_mrn, proposed_type, proposed_mrn, settled_by, settled_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(s.documentId, s.docType, s.patientMrn, s.proposedType, s.proposedMrn, s.settledBy, new Date().toISOString(), s.note)
-    return Number(info.lastInsertRowid)
+export class SettlementsRepo {
+  constructor(private readonly scope: CatalogScope) {}
+
+  async add(s: Omit<Settlement, 'id' | 'settledAt'>): Promise<number> {
+    const { id } = await this.scope.db
+      .insertInto('settlements')
+      .values({
+        document_id: s.documentId,
+        doc_type: s.docType,
+        patient_mrn: s.patientMrn,
+        proposed_type: s.proposedType,
+        proposed_mrn: s.proposedMrn,
+        settled_by: s.settledBy,
+        settled_at: new Date().toISOString(),
+        note: s.note,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return Number(id)
   }
 
-  forDocument(documentId: number): Settlement[] {
-    return (this.db.prepare('SELECT * FROM settlements WHERE document_id = ? ORDER BY id').all(documentId) as any[]).map(toSettlement)
+  async forDocument(documentId: number): Promise<Settlement[]> {
+    const rows = await this.scope.db.selectFrom('settlements').selectAll().where('document_id', '=', documentId).orderBy('id').execute()
+    return rows.map(toSettlement)
   }
 
   /** The latest settled type of every settled document with its text: retraining examples. */
-  trainingExamples(): { text: string; type: string }[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT s.doc_type AS type, (SELECT group_concat(text, char(12)) FROM (SELECT text FROM pages WHERE document_id = s.document_id ORDER BY page_no)) AS text
-           FROM settlements s WHERE s.id = (SELECT max(id) FROM settlements WHERE document_id = s.document_id)`,
-        )
-        .all() as { type: string; text: string | null }[]
-    )
-      .filter((r) => r.text)
-      .map((r) => ({ text: r.text!, type: r.type }))
+  async trainingExamples(): Promise<{ text: string; type: string }[]> {
+    const db = this.scope.db
+    const latest = await db
+      .selectFrom('settlements as s')
+      .select(['s.document_id', 's.doc_type'])
+      .where('s.id', '=', (eb) =>
+        eb
+          .selectFrom('settlements as t')
+          .select((e) => e.fn.max('t.id').as('m'))
+          .whereRef('t.document_id', '=', 's.document_id'),
+      )
+      .orderBy('s.id')
+      .execute()
+    if (!latest.length) return []
+    const text = new Map<number, string[]>()
+    const pages = await db
+      .selectFrom('pages')
+      .select(['document_id', 'text'])
+      .where('document_id', 'in', db.selectFrom('settlements').select('document_id'))
+      .orderBy('document_id')
+      .orderBy('page_no')
+      .execute()
+    for (const p of pages) {
+      const id = Number(p.document_id)
+      text.set(id, [...(text.get(id) ?? []), p.text])
+    }
+    return latest.flatMap((r) => {
+      const t = text.get(Number(r.document_id))?.join(PAGE_BREAK)
+      return t ? [{ text: t, type: r.doc_type }] : []
+    })
   }
 }
 
-function toSettlement(r: any): Settlement {
+function toSettlement(r: Selectable<SettlementsTable>): Settlement {
   return {
-    id: r.id,
-    documentId: r.document_id,
+    id: Number(r.id),
+    documentId: Number(r.document_id),
     docType: r.doc_type,
     patientMrn: r.patient_mrn,
     proposedType: r.proposed_type,

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock/clock.js'
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { withLabResults } from '../extract-fields/labResults.js'
 import type { DocumentRecord } from '../catalog/documents.js'
 import type { Chart, ChartDocument, ChartRouting, DocumentStatus, Sex, SignatureKind } from '../model/chart.js'
@@ -78,12 +79,36 @@ function sexOf(p: Patient): Sex | null {
   return s ? 'unknown' : null
 }
 
-/** The chart of one patient as the rules see it, checked as of `asOf` (default: the clinic's today). */
-export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = clock.today()): Chart | null {
-  const patient = catalog.patients.get(mrn)
+/**
+ * The chart of one patient as the rules see it, checked as of `asOf` (default: the clinic's
+ * today), with each filed document's routes read from the routes table.
+ */
+export async function buildChart(
+  catalog: Catalog,
+  sql: SqlCatalog,
+  mrn: string,
+  clock: Clock,
+  asOf = clock.today(),
+): Promise<Chart | null> {
+  if (!(await catalog.patients.get(mrn))) return null
+  return chartOf(catalog, mrn, clock, asOf, await new RoutesRepo(sql).forPatient(mrn))
+}
+
+/**
+ * The chart from the patient index and the filed documents, with the routes given (by document
+ * id; none given: no document is routed). For what does not depend on routing, such as the
+ * hospital stays a report ages deficiencies from; the rules get `buildChart`.
+ */
+export async function chartOf(
+  catalog: Catalog,
+  mrn: string,
+  clock: Clock,
+  asOf = clock.today(),
+  routes: ReadonlyMap<number, readonly Route[]> = new Map(),
+): Promise<Chart | null> {
+  const patient = await catalog.patients.get(mrn)
   if (!patient) return null
-  const docs = catalog.documents.forPatient(mrn).filter((d) => d.status === 'filed')
-  const routes = new RoutesRepo(catalog.db).forPatient(mrn)
+  const docs = (await catalog.documents.forPatient(mrn)).filter((d) => d.status === 'filed')
   return {
     patient: {
       mrn: patient.mrn,
@@ -102,11 +127,7 @@ export function buildChart(catalog: Catalog, mrn: string, clock: Clock, asOf = c
   }
 }
 
-/** Every chart that has at least one filed document. */
-export function chartMrns(catalog: Catalog): string[] {
-  return (
-    catalog.db
-      .prepare("SELECT DISTINCT patient_mrn m FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY 1")
-      .all() as { m: string }[]
-  ).map((r) => r.m)
+/** Every chart that has at least one filed document (`filedOnly: false`: at least one document of any status). */
+export function chartMrns(catalog: Pick<Catalog, 'documents'>, o: { filedOnly?: boolean } = {}): Promise<string[]> {
+  return catalog.documents.chartMrns(o)
 }

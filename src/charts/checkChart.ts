@@ -17,7 +17,7 @@ export async function checkChart(
   clock: Clock,
   by = 'chartclerk',
 ): Promise<CheckRun | null> {
-  const chart = buildChart(catalog, mrn, clock)
+  const chart = await buildChart(catalog, sql, mrn, clock)
   if (!chart) return null
   const run = await checkCharts(ruleset, [chart], new DeficienciesRepo(sql), { by, at: clock.nowIso() })
   // Records requests: open one for a newly missing record, close the one whose record just arrived.

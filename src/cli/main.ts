@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander'
 import { cliAction, errorStatus, toChartclerkError } from '../errors.js'
 import { rulesDirOf } from '../app.js'
-import { openCatalog } from '../catalog/db.js'
+import { openDeskCatalog } from '../catalog/db.js'
 import { registerChartCommands } from './commands/chart.js'
 import { registerCheckCommands } from './commands/check.js'
 import { registerModelCommands } from './commands/model.js'
@@ -70,10 +70,10 @@ export function buildProgram(): Command {
   registerAuditCommands(program)
   registerModelCommands(program, {
     // Every document a person confirmed or corrected in review is a training example.
-    extraExamples: (cmd) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+    extraExamples: async (cmd) => {
+      const catalog = await openDeskCatalog(configFrom(cmd).catalog)
       try {
-        return catalog.settlements.trainingExamples()
+        return await catalog.settlements.trainingExamples()
       } finally {
         catalog.close()
       }

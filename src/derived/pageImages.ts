@@ -57,7 +57,7 @@ export async function pageImage(deps: Deps, doc: DocumentRecord, n: number): Pro
 }
 
 async function draw(deps: Deps, doc: DocumentRecord, n: number): Promise<Buffer> {
-  const page = deps.catalog.documents.pages(doc.id).find((p) => p.page === n)
+  const page = (await deps.catalog.documents.pages(doc.id)).find((p) => p.page === n)
   let png: Buffer | null = null
   if (page?.source === 'ocr') {
     // The page as OCR read it, so the image matches the text beside it.

@@ -1,45 +1,77 @@
-/** The searchable PDFs owed: one row per scanned document until its PDF is stored. */
-import type { Db } from '../catalog/db.js'
+/**
+ * The searchable PDFs owed: one row per scanned document until its PDF is stored. On either
+ * catalog engine (src/catalog/sql/open.ts), so any worker can build what another promised.
+ *
+ * @example
+ *   const owed = new PendingSearchable(app.sql)
+ *   for (const { documentId } of await owed.ready(10)) ...
+ */
+import { sql } from 'kysely'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import { activeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 
 /** Tries before a document's searchable PDF is left for `chartclerk` to report, not retried. */
 export const MAX_ATTEMPTS = 5
 
 export class PendingSearchable {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly catalog: SqlCatalog) {}
+
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
 
   /** Owed again (a re-read replaces an earlier promise). */
-  add(documentId: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO searchable_pdf_pending (document_id, queued_at) VALUES (?, ?) ON CONFLICT(document_id) DO UPDATE SET queued_at = excluded.queued_at, attempts = 0, last_error = NULL',
-      )
-      .run(documentId, new Date().toISOString())
+  async add(documentId: number): Promise<void> {
+    const queuedAt = new Date().toISOString()
+    await this.db
+      .insertInto('searchable_pdf_pending')
+      .values({ document_id: documentId, queued_at: queuedAt })
+      .onConflict((oc) => oc.column('document_id').doUpdateSet({ queued_at: queuedAt, attempts: 0, last_error: null }))
+      .execute()
   }
 
   /** Documents whose PDF can be built now: settled (filed or waiting for review), gone or purged ones to be dropped, in order. */
-  ready(limit: number): { documentId: number; status: string | null }[] {
-    return this.db
-      .prepare(
-        `SELECT p.document_id AS documentId, d.status AS status FROM searchable_pdf_pending p LEFT JOIN documents d ON d.id = p.document_id
-           WHERE p.attempts < ? AND (d.id IS NULL OR d.status NOT IN ('received', 'failed')) ORDER BY p.queued_at LIMIT ?`,
-      )
-      .all(MAX_ATTEMPTS, limit) as { documentId: number; status: string | null }[]
+  async ready(limit: number): Promise<{ documentId: number; status: string | null }[]> {
+    const rows = await this.db
+      .selectFrom('searchable_pdf_pending as p')
+      .leftJoin('documents as d', 'd.id', 'p.document_id')
+      .select(['p.document_id', 'd.status'])
+      .where('p.attempts', '<', MAX_ATTEMPTS)
+      .where((eb) => eb.or([eb('d.id', 'is', null), eb('d.status', 'not in', ['received', 'failed'])]))
+      .orderBy('p.queued_at')
+      .limit(limit)
+      .execute()
+    return rows.map((r) => ({ documentId: Number(r.document_id), status: r.status ?? null }))
   }
 
-  done(documentId: number): void {
-    this.db.prepare('DELETE FROM searchable_pdf_pending WHERE document_id = ?').run(documentId)
+  async done(documentId: number): Promise<void> {
+    await this.db.deleteFrom('searchable_pdf_pending').where('document_id', '=', documentId).execute()
   }
 
-  failed(documentId: number, code: string): void {
-    this.db.prepare('UPDATE searchable_pdf_pending SET attempts = attempts + 1, last_error = ? WHERE document_id = ?').run(code, documentId)
+  async failed(documentId: number, code: string): Promise<void> {
+    await this.db
+      .updateTable('searchable_pdf_pending')
+      .set({ attempts: sql`attempts + 1`, last_error: code })
+      .where('document_id', '=', documentId)
+      .execute()
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM searchable_pdf_pending').get() as { n: number }).n
+  async count(): Promise<number> {
+    const r = await this.db
+      .selectFrom('searchable_pdf_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(r.n)
   }
 
   /** Owed and no longer tried (MAX_ATTEMPTS failures): someone has to look. */
-  givenUp(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM searchable_pdf_pending WHERE attempts >= ?').get(MAX_ATTEMPTS) as { n: number }).n
+  async givenUp(): Promise<number> {
+    const r = await this.db
+      .selectFrom('searchable_pdf_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('attempts', '>=', MAX_ATTEMPTS)
+      .executeTakeFirstOrThrow()
+    return Number(r.n)
   }
 }

@@ -12,6 +12,7 @@ import type { Logger } from '../log.js'
 import type { PageText } from '../model/types.js'
 import sharp from 'sharp'
 import { PendingSearchable } from './pendingSearchable.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import { derivedKey } from '../storage/objectStore.js'
 import { putDerived, type DerivedDeps } from './storeDerived.js'
 
@@ -22,7 +23,7 @@ type Deps = DerivedDeps
 
 /** Builds and stores one document's searchable PDF from its stored scans and words. */
 export async function buildSearchablePdfFor(deps: Deps, documentId: number): Promise<'built' | 'nothing to build'> {
-  const doc = deps.catalog.documents.get(documentId)
+  const doc = await deps.catalog.documents.get(documentId)
   if (!doc || doc.errorCode === 'DESTROYED') return 'nothing to build'
   const saved = JSON.parse((await deps.storeWithArchive.get(derivedKey(documentId, 'text.json'))).toString('utf8')) as { pages: PageText[] }
   const pages: SearchablePage[] = []
@@ -52,10 +53,10 @@ export class SearchablePdfBuilder {
   private stopped = false
 
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: Deps & { sql: SqlCatalog },
     private readonly log: Logger,
   ) {
-    this.pending = new PendingSearchable(deps.catalog.db)
+    this.pending = new PendingSearchable(deps.sql)
   }
 
   /** Builds everything owed now; resolves with how many were built. Concurrent calls share one run. */
@@ -96,19 +97,19 @@ export class SearchablePdfBuilder {
     const tried = new Set<number>()
     for (;;) {
       // A failed one waits for the next run rather than being retried at once.
-      const batch = this.pending.ready(20 + tried.size).filter((r) => !tried.has(r.documentId))
+      const batch = (await this.pending.ready(20 + tried.size)).filter((r) => !tried.has(r.documentId))
       if (!batch.length) break
       for (const { documentId } of batch) {
         if (this.stopped) return built
         tried.add(documentId)
         try {
           if ((await buildSearchablePdfFor(this.deps, documentId)) === 'built') built++
-          this.pending.done(documentId)
+          await this.pending.done(documentId)
         } catch (err) {
           const e = toChartclerkError(err, 'INTERNAL', 'searchable-pdf')
           // Storage down: leave the row as it is and try again later.
           if (e.transient) return built
-          this.pending.failed(documentId, e.code)
+          await this.pending.failed(documentId, e.code)
           this.log.warn({ documentId, code: e.code }, 'searchable PDF not built; it is tried again later')
         }
       }

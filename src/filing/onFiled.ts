@@ -98,7 +98,7 @@ export async function onFiled(deps: OnFiledDeps, f: Filing): Promise<FiledOutcom
   }
 
   try {
-    out.routedTo = routeDocument(deps.catalog, deps.ruleFiles.routingRules(), id, deps.log, deps.clock).length
+    out.routedTo = (await routeDocument(deps.catalog, deps.sql, deps.ruleFiles.routingRules(), id, deps.log, deps.clock)).length
   } catch (err) {
     fail(
       'route',

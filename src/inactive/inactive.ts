@@ -21,6 +21,9 @@ import { addYears } from '../clock/calendar.js'
 import type { ArchiveAwareStore } from '../storage/archiveAwareStore.js'
 import { originalKey, type ObjectStore } from '../storage/objectStore.js'
 import { verifiedMove } from '../storage/verified.js'
+import { chartMrns } from '../charts/buildChart.js'
+import { DestructionRepo } from '../retention/destroyed.js'
+import { InactiveChartsRepo, type InactiveChart, type InactiveReason } from './repo.js'
 
 /** What marking, scanning and restoring charts needs: the catalog, both stores, the inactive period and the clinic's clock. */
 export interface InactiveDeps {
@@ -32,17 +35,7 @@ export interface InactiveDeps {
   clock: Clock
 }
 
-export type InactiveReason = 'no_activity' | 'deceased'
-
-export interface InactiveChart {
-  mrn: string
-  inactiveSince: string
-  reason: InactiveReason
-  lastActivity: string | null
-  objects: number
-  markedBy: string
-  markedAt: string
-}
+export type { InactiveChart, InactiveReason }
 
 export interface InactiveCandidate {
   mrn: string
@@ -61,39 +54,23 @@ export interface ScanResult {
   dryRun: boolean
 }
 
-const toChart = (r: any): InactiveChart => ({
-  mrn: r.mrn,
-  inactiveSince: r.inactive_since,
-  reason: r.reason,
-  lastActivity: r.last_activity,
-  objects: r.objects,
-  markedBy: r.marked_by,
-  markedAt: r.marked_at,
-})
-
-export function getInactive(deps: { catalog: Catalog }, mrn: string): InactiveChart | undefined {
-  const r = deps.catalog.db.prepare('SELECT * FROM inactive_charts WHERE mrn = ?').get(mrn)
-  return r ? toChart(r) : undefined
+export function getInactive(deps: { sql: SqlCatalog }, mrn: string): Promise<InactiveChart | undefined> {
+  return new InactiveChartsRepo(deps.sql).get(mrn)
 }
 
-export function listInactive(deps: { catalog: Catalog }): InactiveChart[] {
-  return (deps.catalog.db.prepare('SELECT * FROM inactive_charts ORDER BY inactive_since, mrn').all() as any[]).map(toChart)
+export function listInactive(deps: { sql: SqlCatalog }): Promise<InactiveChart[]> {
+  return new InactiveChartsRepo(deps.sql).list()
 }
 
 /** Latest document received, date of service, destroyed document or past appointment of the chart (YYYY-MM-DD). */
 export async function lastActivity(deps: { catalog: Catalog; sql: SqlCatalog; clock: Clock }, mrn: string): Promise<string | null> {
   const dates: string[] = []
-  for (const d of deps.catalog.documents.forPatient(mrn)) {
+  for (const d of await deps.catalog.documents.forPatient(mrn)) {
     dates.push(deps.clock.localDate(d.receivedAt))
     const dos = dateOf(d)
     if (dos) dates.push(dos)
   }
-  const db = deps.catalog.db
-  const tomb = (
-    db
-      .prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?')
-      .get(mrn) as { d: string | null }
-  ).d
+  const tomb = await new DestructionRepo(deps.sql).lastDate(mrn)
   if (tomb) dates.push(tomb)
   // A visit on the schedule is an encounter (a future one keeps the chart active too).
   const appt = await new AppointmentsRepo(deps.sql).lastVisit(mrn)
@@ -109,18 +86,14 @@ export async function findInactiveCandidates(
   const asOf = opts.asOf ?? deps.clock.today()
   const years = deps.config.inactive.years
   const cutoff = addYears(asOf, -years)
-  const marked = new Set(listInactive(deps).map((c) => c.mrn))
-  const mrns = (
-    deps.catalog.db
-      .prepare('SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE patient_mrn IS NOT NULL ORDER BY patient_mrn')
-      .all() as { mrn: string }[]
-  ).map((r) => r.mrn)
+  const marked = new Set((await listInactive(deps)).map((c) => c.mrn))
+  const mrns = await chartMrns(deps.catalog, { filedOnly: false })
   const candidates: InactiveCandidate[] = []
   for (const mrn of mrns) {
     if (marked.has(mrn)) continue
     const last = await lastActivity(deps, mrn)
-    const p = deps.catalog.patients.get(mrn)
-    const documents = deps.catalog.documents.forPatient(mrn).filter((d) => d.errorCode !== 'DESTROYED').length
+    const p = await deps.catalog.patients.get(mrn)
+    const documents = (await deps.catalog.documents.forPatient(mrn)).filter((d) => d.errorCode !== 'DESTROYED').length
     if (!documents) continue
     if (p && (p.deceased || p.deceasedDate)) candidates.push({ mrn, reason: 'deceased', lastActivity: last, documents })
     else if (last !== null && last < cutoff) candidates.push({ mrn, reason: 'no_activity', lastActivity: last, documents })
@@ -131,7 +104,7 @@ export async function findInactiveCandidates(
 /** Every object key of the chart's documents that the store holds (destroyed documents have none). */
 async function chartKeys(deps: { catalog: Catalog }, store: ObjectStore, mrn: string): Promise<{ documentId: number; keys: string[] }[]> {
   const out: { documentId: number; keys: string[] }[] = []
-  for (const d of deps.catalog.documents.forPatient(mrn)) {
+  for (const d of await deps.catalog.documents.forPatient(mrn)) {
     if (d.errorCode === 'DESTROYED') continue
     const keys: string[] = []
     if (await store.stat(originalKey(d.sha256))) keys.push(originalKey(d.sha256))
@@ -152,7 +125,7 @@ async function moveChart(
   let moved = 0
   for (const { documentId, keys } of await chartKeys(deps, from, mrn)) {
     for (const k of keys) await verifiedMove(from, k, to, k)
-    if (keys.length) deps.catalog.events.append(kind, documentId, { objects: keys.length })
+    if (keys.length) await deps.catalog.events.append(kind, documentId, { objects: keys.length })
     moved += keys.length
   }
   return moved
@@ -164,25 +137,31 @@ export async function inactivateChart(
   mrn: string,
   o: { reason: InactiveReason; lastActivity: string | null; asOf?: string; by?: string },
 ): Promise<number> {
-  const existing = getInactive(deps, mrn)
-  if (existing) return 0
+  const charts = new InactiveChartsRepo(deps.sql)
+  if (await charts.get(mrn)) return 0
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, stores.main, await stores.archive(), mrn, 'document.archived')
-  const at = deps.clock.nowIso()
-  deps.catalog.tx(() => {
-    deps.catalog.db
-      .prepare(
-        'INSERT OR IGNORE INTO inactive_charts (mrn, inactive_since, reason, last_activity, objects, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(mrn, o.asOf ?? deps.clock.today(), o.reason, o.lastActivity, objects, o.by ?? 'chartclerk', at)
-    deps.catalog.events.append('chart.inactivated', null, {
+  // The mark and its event together (the inactive charts join the write transaction when they are in the same catalog).
+  await deps.catalog.tx(async (c) => {
+    const marked = await charts.mark({
+      mrn,
+      inactiveSince: o.asOf ?? deps.clock.today(),
+      reason: o.reason,
+      lastActivity: o.lastActivity,
+      objects,
+      markedBy: o.by ?? 'chartclerk',
+      markedAt: deps.clock.nowIso(),
+    })
+    // Another desk that marked it at the same time recorded the event.
+    if (!marked) return
+    await c.events.append('chart.inactivated', null, {
       mrn,
       reason: o.reason,
       lastActivity: o.lastActivity,
       objects,
       by: o.by ?? 'chartclerk',
     })
-  })
+  }, `chart ${mrn}`)
   return objects
 }
 
@@ -208,13 +187,14 @@ export async function restoreChart(
   mrn: string,
   o: { by?: string; why?: string } = {},
 ): Promise<{ mrn: string; objects: number } | null> {
-  if (!getInactive(deps, mrn)) return null
+  const charts = new InactiveChartsRepo(deps.sql)
+  if (!(await charts.get(mrn))) return null
   const stores = deps.storeWithArchive
   const objects = await moveChart(deps, await stores.archive(), stores.main, mrn, 'document.restored')
-  deps.catalog.tx(() => {
-    deps.catalog.db.prepare('DELETE FROM inactive_charts WHERE mrn = ?').run(mrn)
-    deps.catalog.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
-  })
+  await deps.catalog.tx(async (c) => {
+    if (await charts.remove(mrn))
+      await c.events.append('chart.reactivated', null, { mrn, objects, by: o.by ?? 'chartclerk', why: o.why ?? 'restored' })
+  }, `chart ${mrn}`)
   return { mrn, objects }
 }
 
@@ -224,7 +204,7 @@ export async function reactivateIfInactive(
   mrn: string | null | undefined,
   o: { by?: string; documentId?: number } = {},
 ): Promise<boolean> {
-  if (!mrn || !getInactive(deps, mrn)) return false
+  if (!mrn || !(await getInactive(deps, mrn))) return false
   await restoreChart(deps, mrn, { by: o.by, why: o.documentId !== undefined ? `document ${o.documentId} filed` : 'document filed' })
   return true
 }
@@ -234,14 +214,14 @@ export async function reactivateIfInactive(
  * by its SHA-256, derived objects by their document). The archive-aware store reads those
  * from the archive first and writes them there.
  */
-export function belongsInArchive(catalog: Catalog): (key: string) => boolean {
-  return (key) => {
+export function belongsInArchive(catalog: Catalog, sql: SqlCatalog): (key: string) => Promise<boolean> {
+  return async (key) => {
     const derived = /^derived\/(\d+)\//.exec(key)
     const mrn = key.startsWith('originals/')
-      ? catalog.documents.bySha(key.slice('originals/'.length))?.patientMrn
+      ? (await catalog.documents.bySha(key.slice('originals/'.length)))?.patientMrn
       : derived
-        ? catalog.documents.get(Number(derived[1]))?.patientMrn
+        ? (await catalog.documents.get(Number(derived[1])))?.patientMrn
         : null
-    return !!mrn && !!getInactive({ catalog }, mrn)
+    return !!mrn && !!(await getInactive({ sql }, mrn))
   }
 }

@@ -273,7 +273,7 @@ export class IngestRunner extends EventEmitter {
         await fs.rm(row.workPath, { force: true })
         await fs.rm(`${row.workPath}.partial`, { force: true })
         catalog.jobs.update(row.id, { state: 'released' })
-        this.endInterruptedReading(row.documentId)
+        await this.endInterruptedReading(row.documentId)
         continue
       }
       // Another site's watcher sharing this data folder recovers its own claims.
@@ -482,7 +482,7 @@ export class IngestRunner extends EventEmitter {
     const refused = stored ? null : sizeRefusal(job.size, this.ctx.config)
     if (refused) {
       const target = await this.quarantine(job, refused, job.workPath)
-      this.emit('result', { ...this.failedResult(job, refused), quarantinedAs: target })
+      this.emit('result', { ...(await this.failedResult(job, refused)), quarantinedAs: target })
       return false
     }
     try {
@@ -673,12 +673,12 @@ export class IngestRunner extends EventEmitter {
     }
     const e = deadLetterError(dead)
     if (job.documentId !== undefined) {
-      catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
-      catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+      await catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+      await catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
     }
     const target = await this.quarantine(job, e, sha256 ? { sha256 } : job.workPath)
     log.error({ job: job.id, attempts: dead.attempts, stage: dead.failure.stage }, 'job failed every attempt: quarantined')
-    this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
+    this.emit('result', { ...(await this.failedResult(job, e)), quarantinedAs: target })
   }
 
   /** Moves a stable inbox file into the work area under a new job. null when it is not ready or gone. */
@@ -710,7 +710,7 @@ export class IngestRunner extends EventEmitter {
         { stage: 'claim', detail: 'symlink' },
       )
       const target = await this.quarantine(job, e, inboxPath, { link: true })
-      this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
+      this.emit('result', { ...(await this.failedResult(job, e)), quarantinedAs: target })
       return null
     }
     // Checked again just before claiming: a scanner may have reopened the file since it looked stable.
@@ -766,7 +766,7 @@ export class IngestRunner extends EventEmitter {
         err instanceof ChartclerkError
           ? err
           : new ChartclerkError('FILE_VANISHED', 'This file cannot be found or read. Check the path.', { stage: 'claim', cause: err })
-      return [this.failedResult(job, e)]
+      return [await this.failedResult(job, e)]
     }
     catalog.jobs.create({ ...job, inboxPath: file })
     await copyFileDurably(file, job.workPath)
@@ -810,7 +810,7 @@ export class IngestRunner extends EventEmitter {
         },
         'ingested',
       )
-      return this.resultsOf(job, status)
+      return await this.resultsOf(job, status)
     } catch (err) {
       let e = toChartclerkError(err)
       // No space (catalog, work area, store): an outage, never a reason to quarantine a good file.
@@ -818,17 +818,17 @@ export class IngestRunner extends EventEmitter {
       if (e.transient) return [await this.release(job, e, claimed)]
       try {
         if (job.documentId !== undefined) {
-          catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
-          catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+          await catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+          await catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
         }
         log.warn({ job: job.id, documentId: job.documentId, code: e.code, stage: e.stage, detail: e.message }, 'file failed')
         if (job.mode === 'ingest') {
           catalog.jobs.update(job.id, { state: 'done', outcome: 'failed', errorCode: e.code })
           await fs.rm(job.workPath, { force: true })
-          return [this.failedResult(job, e)]
+          return [await this.failedResult(job, e)]
         }
         const target = await this.quarantine(job, e, job.workPath, { claimed })
-        return [{ ...this.failedResult(job, e), quarantinedAs: target }]
+        return [{ ...(await this.failedResult(job, e)), quarantinedAs: target }]
       } catch (failing) {
         // Even a bad file waits while the disk is full (no room for its note).
         if (isNoSpace(failing) && existsSync(job.workPath)) return [await this.release(job, diskFullError(e.stage), claimed)]
@@ -925,24 +925,24 @@ export class IngestRunner extends EventEmitter {
       { stage: stage ?? 'recover', detail: `${crashes} crashes` },
     )
     if (job.documentId !== undefined) {
-      catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
-      catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
+      await catalog.documents.update(job.documentId, { status: 'failed', errorCode: e.code, errorMessage: e.action })
+      await catalog.events.append('document.failed', job.documentId, { code: e.code, stage: e.stage ?? null })
     }
     const target = await this.quarantine(job, e, job.workPath)
     log.error({ job: job.id, crashes, stage }, 'file took the process down repeatedly: quarantined')
-    this.emit('result', { ...this.failedResult(job, e), quarantinedAs: target })
+    this.emit('result', { ...(await this.failedResult(job, e)), quarantinedAs: target })
   }
 
   /** A document left "being read" by a run that never ended: failed, with what to do, so status never shows it in progress. */
-  private endInterruptedReading(documentId: number | null): void {
+  private async endInterruptedReading(documentId: number | null): Promise<void> {
     if (documentId === null) return
     const { catalog } = this.ctx
-    const doc = catalog.documents.get(documentId)
+    const doc = await catalog.documents.get(documentId)
     if (!doc || doc.status !== 'received') return
     const action =
       'Reading this document was interrupted (chartclerk stopped part-way). Give the file to chartclerk again; it carries on from what was already stored.'
-    catalog.documents.update(documentId, { status: 'failed', errorCode: 'INTERNAL', errorMessage: action })
-    catalog.events.append('document.failed', documentId, { code: 'INTERNAL', stage: 'recover' })
+    await catalog.documents.update(documentId, { status: 'failed', errorCode: 'INTERNAL', errorMessage: action })
+    await catalog.events.append('document.failed', documentId, { code: 'INTERNAL', stage: 'recover' })
   }
 
   /**
@@ -953,15 +953,15 @@ export class IngestRunner extends EventEmitter {
   private async release(job: Job, e: ChartclerkError, claimed?: ClaimedJob): Promise<IngestResult> {
     const { catalog, log } = this.ctx
     // Catalog writes here may fail on a full disk; the job is given back regardless (its lease runs out otherwise).
-    const note = (fn: () => void) => {
+    const note = async (fn: () => unknown) => {
       try {
-        fn()
+        await fn()
       } catch (err) {
         log.warn({ job: job.id, code: (err as { code?: string }).code }, 'could not record the release in the catalog')
       }
     }
     if (claimed) {
-      note(() => catalog.documents.withdrawReceipt(job.id))
+      await note(() => catalog.documents.withdrawReceipt(job.id))
       // About as long as a paused worker waits before it looks at storage again, and a little more at random.
       const wait = backoffMs(Math.max(1, (this.opts.storageRetryMs ?? 3000) / 1000), 1)
       const given = await this.queue.release(claimed, wait).catch((err: unknown) => {
@@ -971,21 +971,21 @@ export class IngestRunner extends EventEmitter {
         )
         return false
       })
-      if (given) note(() => catalog.jobs.update(job.id, { errorCode: e.code }))
+      if (given) await note(() => catalog.jobs.update(job.id, { errorCode: e.code }))
     } else {
       await fs.rm(job.workPath, { force: true })
-      note(() =>
-        catalog.tx(() => {
-          catalog.documents.withdrawReceipt(job.id)
+      await note(() =>
+        catalog.tx(async (c) => {
+          await c.documents.withdrawReceipt(job.id)
           catalog.jobs.update(job.id, { state: 'released', errorCode: e.code })
-        }),
+        }, `claim ${job.id}`),
       )
     }
     log.warn({ job: job.id, code: e.code, stage: e.stage }, 'file released for a later try')
     // (`ingest` is one-shot: it reports the failure and ends, it does not wait.)
     if (job.mode === 'watch' && e.code === 'STORAGE_FULL') this.pauseForDiskFull(job.size ?? 0)
     else if (job.mode === 'watch' && e.code.startsWith('STORAGE_')) this.pauseForStorage()
-    return { ...this.failedResult(job, e), status: job.mode === 'watch' ? 'released' : 'failed' }
+    return { ...(await this.failedResult(job, e)), status: job.mode === 'watch' ? 'released' : 'failed' }
   }
 
   /**
@@ -1028,14 +1028,15 @@ export class IngestRunner extends EventEmitter {
    * waiting in review (each named by the review item, with the type its pages read as), or the
    * one document.
    */
-  private resultsOf(job: Job, status: IngestStatus): IngestResult[] {
+  private async resultsOf(job: Job, status: IngestStatus): Promise<IngestResult[]> {
     const partFields = (r: PageRange) => ({ split: { from: r.from, to: r.to }, ...(r.blank ? { blankPages: r.blank } : {}) })
-    const filed = (job.parts ?? []).map((p) => ({ ...this.resultOf(job, p.status, p.documentId), ...partFields(p.split) }))
+    const filed = []
+    for (const p of job.parts ?? []) filed.push({ ...(await this.resultOf(job, p.status, p.documentId)), ...partFields(p.split) })
     if (job.parts?.length && !job.splitWaiting) return filed
-    const doc = job.documentId !== undefined ? this.ctx.catalog.documents.get(job.documentId) : undefined
+    const doc = job.documentId !== undefined ? await this.ctx.catalog.documents.get(job.documentId) : undefined
     const proposed = doc?.status === 'needs_review' ? (doc.details.split as WaitingSplit | undefined) : undefined
     if (proposed && (proposed.parts.length > 1 || filed.length)) {
-      const base = this.resultOf(job, status)
+      const base = await this.resultOf(job, status)
       const done = new Set(filed.map((f) => f.split.from))
       const waiting = proposed.parts
         .filter((r) => !done.has(r.from))
@@ -1052,11 +1053,11 @@ export class IngestRunner extends EventEmitter {
         })
       return [...filed, ...waiting].sort((a, b) => a.split.from - b.split.from)
     }
-    return [this.resultOf(job, status)]
+    return [await this.resultOf(job, status)]
   }
 
-  private resultOf(job: Job, status: IngestStatus, documentId = job.documentId): IngestResult {
-    const doc = documentId !== undefined ? this.ctx.catalog.documents.get(documentId) : undefined
+  private async resultOf(job: Job, status: IngestStatus, documentId = job.documentId): Promise<IngestResult> {
+    const doc = documentId !== undefined ? await this.ctx.catalog.documents.get(documentId) : undefined
     const x = doc?.details.extraction as ExtractionDetails | undefined
     const m = doc?.details.match as MatchSummary | undefined
     return {
@@ -1090,8 +1091,8 @@ export class IngestRunner extends EventEmitter {
     }
   }
 
-  private failedResult(job: Job, e: ChartclerkError): IngestResult {
-    return { ...this.resultOf(job, 'failed'), error: { code: e.code, message: e.action, stage: e.stage ?? null } }
+  private async failedResult(job: Job, e: ChartclerkError): Promise<IngestResult> {
+    return { ...(await this.resultOf(job, 'failed')), error: { code: e.code, message: e.action, stage: e.stage ?? null } }
   }
 }
 

@@ -15,6 +15,7 @@ import { localDateTimeIn, type Clock } from '../clock/clock.js'
 import { esc, htmlPage } from '../reports/html.js'
 import { NoticesRepo } from '../reports/notices.js'
 import { AppointmentsRepo, type Appointment } from './schedule.js'
+import { RoutesRepo } from '../routing/repo.js'
 
 export interface PrepDocument {
   documentId: number
@@ -65,10 +66,6 @@ const docOf = (d: DocumentRecord, clock: Clock): PrepDocument => ({
   originalName: d.originalName,
 })
 
-function hasRoutesTable(catalog: Catalog): boolean {
-  return !!catalog.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'routes'").get()
-}
-
 const truthy = (v: unknown): boolean => v === true || (typeof v === 'string' && v.length > 0) || (typeof v === 'object' && v !== null)
 
 /**
@@ -76,19 +73,23 @@ const truthy = (v: unknown): boolean => v === true || (typeof v === 'string' && 
  * document has no routing, a filed report received in the last RECENT_DAYS days that nobody
  * acknowledged (`details.acknowledged`).
  */
-function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Clock): PrepPatient['unacknowledged'] {
-  const routes = hasRoutesTable(catalog)
+async function unacknowledged(
+  catalog: Catalog,
+  sql: SqlCatalog,
+  mrn: string,
+  date: string,
+  clock: Clock,
+): Promise<PrepPatient['unacknowledged']> {
+  const routes = await new RoutesRepo(sql).forPatient(mrn)
   const since = addDays(date, -RECENT_DAYS)
   const out: PrepPatient['unacknowledged'] = []
-  for (const d of catalog.documents.forPatient(mrn)) {
+  for (const d of await catalog.documents.forPatient(mrn)) {
     if (d.status !== 'filed') continue
     if (truthy(d.details.acknowledged)) continue
-    const rows = routes
-      ? (catalog.db.prepare('SELECT acknowledged_at FROM routes WHERE document_id = ?').all(d.id) as { acknowledged_at: string | null }[])
-      : []
+    const rows = routes.get(d.id) ?? []
     const routing = d.details.routing as Record<string, unknown> | undefined
     if (rows.length) {
-      if (rows.some((r) => !r.acknowledged_at)) out.push({ ...docOf(d, clock), basis: 'routing' })
+      if (rows.some((r) => !r.acknowledgedAt)) out.push({ ...docOf(d, clock), basis: 'routing' })
     } else if (routing && typeof routing === 'object') {
       if (!truthy(routing.acknowledged) && !truthy(routing.acknowledgedAt) && routing.status !== 'acknowledged')
         out.push({ ...docOf(d, clock), basis: 'routing' })
@@ -99,14 +100,17 @@ function unacknowledged(catalog: Catalog, mrn: string, date: string, clock: Cloc
   return out
 }
 
-function inReview(catalog: Catalog, mrn: string, clock: Clock): PrepPatient['inReview'] {
-  const rows = catalog.db
-    .prepare(
-      `SELECT DISTINCT d.id, json_extract(c.value, '$.score') AS score FROM documents d, json_each(d.details, '$.match.candidates') c
-       WHERE d.status = 'needs_review' AND json_extract(c.value, '$.mrn') = ? ORDER BY d.id`,
-    )
-    .all(mrn) as { id: number; score: number | null }[]
-  return rows.map((r) => ({ ...docOf(catalog.documents.get(r.id)!, clock), score: r.score ?? null }))
+/** Documents waiting for review that name the patient among their match candidates, by id, with the candidate's score. */
+async function inReview(catalog: Catalog, mrn: string, clock: Clock): Promise<PrepPatient['inReview']> {
+  const out: PrepPatient['inReview'] = []
+  const waiting = await catalog.documents.getMany(await catalog.documents.idsWithStatus('needs_review'))
+  for (const d of waiting) {
+    const candidates = (d.details.match as { candidates?: unknown } | undefined)?.candidates
+    if (d.status !== 'needs_review' || !Array.isArray(candidates)) continue
+    const hit = (candidates as { mrn?: unknown; score?: unknown }[]).find((c) => c?.mrn === mrn)
+    if (hit) out.push({ ...docOf(d, clock), score: typeof hit.score === 'number' ? hit.score : null })
+  }
+  return out
 }
 
 /** Chart prep for the visits of `date` (a clinic date); documents count by the clinic's date they arrived. */
@@ -117,8 +121,8 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
   const patients: PrepPatient[] = []
   for (const a of await new AppointmentsRepo(sql).forDate(date)) {
     if (a.status && CANCELLED.has(a.status)) continue
-    const p = catalog.patients.get(a.mrn)
-    const ia = getInactive({ catalog }, a.mrn)
+    const p = await catalog.patients.get(a.mrn)
+    const ia = await getInactive({ sql }, a.mrn)
     patients.push({
       appointment: {
         id: a.id,
@@ -148,8 +152,8 @@ export async function buildPrepList(catalog: Catalog, sql: SqlCatalog, date: str
         documentsNeeded: n.documentsNeeded,
         dueDate: n.dueDate,
       })),
-      unacknowledged: unacknowledged(catalog, a.mrn, date, clock),
-      inReview: inReview(catalog, a.mrn, clock),
+      unacknowledged: await unacknowledged(catalog, sql, a.mrn, date, clock),
+      inReview: await inReview(catalog, a.mrn, clock),
     })
   }
   return { date, generatedAt: clock.nowIso(), timeZone: clock.timeZone, patients }

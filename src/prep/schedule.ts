@@ -401,8 +401,10 @@ export async function importSchedule(
     parsed = parseScheduleFhir(json, { mrnPattern: opts.mrnPattern, findMrnByName: (d) => mrnByName(catalog, d), source: opts.source })
   } else parsed = parseScheduleCsv(text, { dateOrder: opts.dateOrder, source: opts.source })
   const counts = await new AppointmentsRepo(deps.sql).upsert(parsed.rows)
-  catalog.events.append('schedule.imported', null, { ...counts })
-  const unknownMrns = [...new Set(parsed.rows.map((r) => r.mrn))].filter((m) => !catalog.patients.get(m)).sort()
+  await catalog.events.append('schedule.imported', null, { ...counts })
+  const unknownMrns: string[] = []
+  for (const m of new Set(parsed.rows.map((r) => r.mrn))) if (!(await catalog.patients.get(m))) unknownMrns.push(m)
+  unknownMrns.sort()
   return { format, ...counts, errors: parsed.errors, unknownMrns }
 }
 

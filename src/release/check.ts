@@ -136,7 +136,7 @@ export async function examineAuthorization(
   asOf: string,
 ): Promise<AuthorizationFinding> {
   const reasons: string[] = []
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   const f = (valid: boolean, missing: string[] = []): AuthorizationFinding => ({ documentId, valid, reasons, missingElements: missing })
   if (!doc) {
     reasons.push(`there is no document ${documentId}`)
@@ -174,8 +174,8 @@ export async function examineAuthorization(
   return f(reasons.length === 0, missing)
 }
 
-function selectDocuments(catalog: Catalog, req: ReleaseRequest, timeZone: string): DocumentRecord[] {
-  const filed = catalog.documents.forPatient(req.patientMrn).filter((d) => d.status === 'filed')
+async function selectDocuments(catalog: Catalog, req: ReleaseRequest, timeZone: string): Promise<DocumentRecord[]> {
+  const filed = (await catalog.documents.forPatient(req.patientMrn)).filter((d) => d.status === 'filed')
   if (req.documentIds.length) return filed.filter((d) => req.documentIds.includes(d.id))
   return filed.filter((d) => {
     if (d.docType === 'roi_authorization') return false
@@ -202,14 +202,13 @@ export async function checkRelease(
   let missing: string[] = []
   let authorizationDescription = ''
 
-  if (!catalog.patients.get(req.patientMrn)) reasons.push(`there is no patient ${req.patientMrn} in the patient index`)
+  if (!(await catalog.patients.get(req.patientMrn))) reasons.push(`there is no patient ${req.patientMrn} in the patient index`)
 
   // The authorization relied on: the one named, or else the patient's filed authorizations, newest first, the first valid one.
   const candidates =
     req.authorizationId !== null
       ? [req.authorizationId]
-      : catalog.documents
-          .forPatient(req.patientMrn)
+      : (await catalog.documents.forPatient(req.patientMrn))
           .filter((d) => d.status === 'filed' && d.docType === 'roi_authorization')
           .map((d) => d.id)
           .reverse()
@@ -221,7 +220,7 @@ export async function checkRelease(
   }
   if (finding) {
     authorizationId = finding.documentId
-    if (finding.valid) authorizationDescription = roiOf(catalog.documents.get(finding.documentId)!)?.informationDescription ?? ''
+    if (finding.valid) authorizationDescription = roiOf((await catalog.documents.get(finding.documentId))!)?.informationDescription ?? ''
   }
   if (needsAuthorization) {
     if (!finding)
@@ -238,11 +237,8 @@ export async function checkRelease(
   const documents: ReleaseDocument[] = []
   const excluded: (ReleaseDocument & { reason: string })[] = []
   let part2 = false
-  for (const d of selectDocuments(catalog, req, timeZone)) {
-    const text = catalog.documents
-      .pages(d.id)
-      .map((p) => p.text)
-      .join('\n')
+  for (const d of await selectDocuments(catalog, req, timeZone)) {
+    const text = (await catalog.documents.pages(d.id)).map((p) => p.text).join('\n')
     const inCats = categoriesOf(d.docType, text, cats)
     const rd: ReleaseDocument = {
       id: d.id,

@@ -90,7 +90,7 @@ export async function buildReleasePackage(
   opts: { on: string },
 ): Promise<BuiltPackage> {
   if (!check.allowed) throw new ChartclerkError('REFUSED', `Release ${req.releaseNumber} is refused: ${check.reasons.join('; ')}.`)
-  const patient = deps.catalog.patients.get(req.patientMrn)
+  const patient = await deps.catalog.patients.get(req.patientMrn)
   if (!patient) throw new ChartclerkError('NOT_FOUND', `There is no patient ${req.patientMrn} in the patient index.`)
   const { PDFDocument, StandardFonts, rgb } = await pdfLib()
   const out = await PDFDocument.create()
@@ -128,7 +128,9 @@ export async function buildReleasePackage(
   add(basis)
   add('', { gap: 6 })
   add('Enclosed:', { font: bold })
-  const docs = check.documents.map((d) => deps.catalog.documents.get(d.id)!)
+  const docs = await deps.catalog.documents.getMany(check.documents.map((d) => d.id))
+  if (docs.length !== check.documents.length)
+    throw new ChartclerkError('NOT_FOUND', `A document of release ${req.releaseNumber} is no longer on file; check the release again.`)
   for (const d of check.documents)
     add(`- ${docTypeLabel(d.docType)}${d.date ? `, ${d.date}` : ''} (${d.pages} page${d.pages === 1 ? '' : 's'})`)
   add('', { gap: 6 })

@@ -49,7 +49,7 @@ export function isoDate(v: string | undefined, what: string): string | undefined
 }
 
 export async function createRelease(deps: CatalogDeps, r: NewReleaseRequest): Promise<ReleaseRequest> {
-  if (!deps.catalog.patients.get(r.patientMrn))
+  if (!(await deps.catalog.patients.get(r.patientMrn)))
     throw new ChartclerkError('NOT_FOUND', `There is no patient ${r.patientMrn} in the patient index.`)
   const needed = [
     ['requester', 'the requester', r.requester],
@@ -60,7 +60,11 @@ export async function createRelease(deps: CatalogDeps, r: NewReleaseRequest): Pr
   for (const [flag, what, v] of needed)
     if (!v?.trim()) throw new ChartclerkError('USAGE', `A release request needs ${what}.`, { cliHint: `Give --${flag}.` })
   const req = await new ReleaseRepo(deps.sql).create(r)
-  deps.catalog.events.append('release.created', null, { release: req.releaseNumber, requesterType: req.requesterType, by: r.createdBy })
+  await deps.catalog.events.append('release.created', null, {
+    release: req.releaseNumber,
+    requesterType: req.requesterType,
+    by: r.createdBy,
+  })
   return req
 }
 
@@ -75,7 +79,7 @@ export async function checkReleaseRequest(
   const check = await checkRelease(deps.catalog, repo, request, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
   if (request.status === 'open' || request.status === 'refused') {
     await repo.recordCheck(id, check, !check.allowed)
-    deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {
+    await deps.catalog.events.append(check.allowed ? 'release.checked' : 'release.refused', null, {
       release: request.releaseNumber,
       allowed: check.allowed,
       missingElements: check.missingElements,
@@ -112,7 +116,7 @@ export async function verifyReleaseIdentity(deps: CatalogDeps, id: number, v: { 
     throw new ChartclerkError('CONFLICT', `Release ${request.releaseNumber} is ${request.status}; there is nothing to verify.`)
   if (!request.identityVerified) {
     await repo.recordIdentityVerified(id)
-    deps.catalog.events.append('release.identity_verified', null, { release: request.releaseNumber, by: v.by, how: v.how ?? null })
+    await deps.catalog.events.append('release.identity_verified', null, { release: request.releaseNumber, by: v.by, how: v.how ?? null })
   }
   return repo.require(id)
 }
@@ -129,7 +133,7 @@ export async function packageRelease(
   const pkg = await buildReleasePackage(deps, request, check, { on: asOf })
   const repo = new ReleaseRepo(deps.sql)
   await repo.recordPackage(id, { key: pkg.key, pages: pkg.pages, documentIds: pkg.documentIds, authorizationId: check.authorizationId })
-  deps.catalog.events.append('release.packaged', null, {
+  await deps.catalog.events.append('release.packaged', null, {
     release: request.releaseNumber,
     pages: pkg.pages,
     documents: pkg.documentIds,
@@ -181,18 +185,18 @@ export async function markReleaseSent(
       packageKey: request.packageKey,
       recordedBy: s.by,
     })
-    deps.catalog.events.append('release.sent', null, { release: request.releaseNumber, on, by: s.by, accountable: check.accountable })
+    await deps.catalog.events.append('release.sent', null, { release: request.releaseNumber, on, by: s.by, accountable: check.accountable })
     return logged
   })
   return { request: await repo.require(id), disclosure }
 }
 
 export async function revokeAuthorization(deps: CatalogDeps, authorizationId: number, r: { on?: string; by: string; note?: string }) {
-  const doc = deps.catalog.documents.get(authorizationId)
+  const doc = await deps.catalog.documents.get(authorizationId)
   if (!doc || doc.docType !== 'roi_authorization')
     throw new ChartclerkError('NOT_FOUND', `Document ${authorizationId} is not an authorization.`)
   if (!r.by.trim()) throw new ChartclerkError('USAGE', 'Say who records the revocation.', { cliHint: 'Give --by NAME.' })
   const rev = await new ReleaseRepo(deps.sql).revoke(authorizationId, r.on ?? deps.clock.today(), r.by, r.note)
-  deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })
+  await deps.catalog.events.append('release.authorization_revoked', authorizationId, { on: rev.revokedOn, by: r.by })
   return rev
 }

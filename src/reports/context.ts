@@ -1,12 +1,13 @@
 /**
  * What reports and notices need to know around a deficiency: its patient, the document it is about
  * (type, date of service, sending facility), and for a chart-level missing document the hospital stay
- * it is about. Read through the catalog's repositories, with per-run caches.
+ * it is about. Read through the catalog's repositories into per-run caches: `await ctx.load(defs)`
+ * first, then ask about those deficiencies.
  */
 import type { Catalog } from '../catalog/db.js'
 import type { Clock } from '../clock/clock.js'
 import type { DocumentRecord } from '../catalog/documents.js'
-import { buildChart, type ExtractionDetails } from '../charts/buildChart.js'
+import { chartOf, type ExtractionDetails } from '../charts/buildChart.js'
 import type { Deficiency } from '../deficiencies/repo.js'
 import { deriveChartFacts, type HospitalStay } from '../model/chart.js'
 import type { Patient } from '../model/types.js'
@@ -31,28 +32,42 @@ export class ReportContext {
     readonly clock: Clock,
   ) {}
 
+  /** Reads what the deficiencies' rows need: their patients, their documents, their charts' hospital stays. */
+  async load(defs: readonly Pick<Deficiency, 'chartMrn' | 'documentId' | 'kind'>[]): Promise<this> {
+    for (const d of defs) {
+      if (!this.patients.has(d.chartMrn)) this.patients.set(d.chartMrn, (await this.catalog.patients.get(d.chartMrn)) ?? null)
+      const id = d.documentId
+      if (id && !this.docs.has(id)) {
+        const n = Number(id)
+        const doc = Number.isInteger(n) && n > 0 ? await this.catalog.documents.get(n) : undefined
+        this.docs.set(id, doc ? documentInfo(doc) : null)
+      }
+      if (d.kind === 'missing_document' && !this.stays.has(d.chartMrn)) {
+        // Hospital stays come from the filed documents alone; routing does not change them.
+        const chart = await chartOf(this.catalog, d.chartMrn, this.clock, this.asOf)
+        this.stays.set(d.chartMrn, chart ? deriveChartFacts(chart).hospitalStays : [])
+      }
+    }
+    return this
+  }
+
+  private loaded<T>(cache: Map<string, T>, key: string): T {
+    if (!cache.has(key)) throw new Error(`ReportContext: ${key} was not loaded (call load() with its deficiencies first)`)
+    return cache.get(key)!
+  }
+
   patient(mrn: string): Patient | null {
-    if (!this.patients.has(mrn)) this.patients.set(mrn, this.catalog.patients.get(mrn) ?? null)
-    return this.patients.get(mrn)!
+    return this.loaded(this.patients, mrn)
   }
 
   document(id: string | null): DocumentInfo | null {
     if (!id) return null
-    if (!this.docs.has(id)) {
-      const n = Number(id)
-      const d = Number.isInteger(n) && n > 0 ? this.catalog.documents.get(n) : undefined
-      this.docs.set(id, d ? documentInfo(d) : null)
-    }
-    return this.docs.get(id)!
+    return this.loaded(this.docs, id)
   }
 
   /** The chart's hospital stays as the rules see them (from the filed documents), as of the report day. */
   hospitalStays(mrn: string): HospitalStay[] {
-    if (!this.stays.has(mrn)) {
-      const chart = buildChart(this.catalog, mrn, this.clock, this.asOf)
-      this.stays.set(mrn, chart ? deriveChartFacts(chart).hospitalStays : [])
-    }
-    return this.stays.get(mrn)!
+    return this.loaded(this.stays, mrn)
   }
 
   /** The hospital stay a chart-level deficiency is about (by its document or encounter), if any. */

@@ -155,6 +155,7 @@ export async function buildDeficiencyReport(
   const ctx = new ReportContext(catalog, asOf, opts.clock)
   const status = filter.status?.length ? filter.status : (['open'] as DeficiencyStatus[])
   const list = await new DeficienciesRepo(sql).list({ status, chartMrn: filter.mrn, ruleId: filter.ruleId })
+  await ctx.load(list)
   const facility = filter.facility?.trim().toLowerCase()
   const rows = list
     .filter((d) => !opts.visible || opts.visible(d.chartMrn, ctx.patient(d.chartMrn)))

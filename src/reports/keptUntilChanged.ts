@@ -14,7 +14,7 @@ const kept = new WeakMap<Catalog, Map<string, { stamp: string; value: unknown }>
 
 /** `key` must name everything the answer depends on besides the catalog (period, as-of day, settings). */
 export async function keptUntilChanged<T>(catalog: Catalog, sql: SqlCatalog, key: string, build: () => T | Promise<T>): Promise<T> {
-  const stamp = await figuresStamp(catalog.db, sql)
+  const stamp = await figuresStamp(sql)
   let forCatalog = kept.get(catalog)
   if (!forCatalog) kept.set(catalog, (forCatalog = new Map()))
   const hit = forCatalog.get(key)

@@ -348,6 +348,7 @@ export async function syncNotices(
   const out: SyncResult = { created: [], received: [], cancelled: [] }
   for (const d of await defs.list({ status: 'open', kind: 'missing_document', chartMrn: opts.mrn })) {
     if (await repo.forDeficiency(d.id)) continue
+    await ctx.load([d])
     const c = requestContent(d, ctx)
     if (!c.facility) continue
     const created = await repo.create(

@@ -4,7 +4,7 @@
  * kind and age bucket, delinquency, and records requests outstanding. Pure reads of the catalog.
  */
 import type { Catalog } from '../catalog/db.js'
-import { buildChart, chartMrns } from '../charts/buildChart.js'
+import { chartMrns, chartOf } from '../charts/buildChart.js'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import { DeficienciesRepo } from '../deficiencies/repo.js'
 import { deriveChartFacts } from '../model/chart.js'
@@ -84,7 +84,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   const inPeriod = (iso: string | null): boolean => !!iso && dayOf(iso) >= from && dayOf(iso) <= to
 
   // Filing: the first time each filed document was filed (by chartclerk or by a person settling it).
-  const filedRows = firstFilings(catalog)
+  const filedRows = await firstFilings(sql)
   const perDayMap = new Map<string, { documents: number; pages: number; afterReview: number }>()
   for (let i = 0; i < days; i++) perDayMap.set(addDays(from, i), { documents: 0, pages: 0, afterReview: 0 })
   let documents = 0
@@ -104,8 +104,8 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   }
 
   // Review backlog: documents waiting for a person, aged from their receipt.
-  const waiting = catalog.db.prepare("SELECT received_at FROM documents WHERE status = 'needs_review'").all() as { received_at: string }[]
-  const reviewAges = waiting.map((w) => daysBetween(dayOf(w.received_at), to))
+  const waiting = await catalog.documents.reviewReceivedAt()
+  const reviewAges = waiting.map((receivedAt) => daysBetween(dayOf(receivedAt), to))
   const reviewByAge = emptyBuckets()
   for (const a of reviewAges) reviewByAge[agingBucket(a)]++
 
@@ -113,6 +113,7 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
   const ctx = new ReportContext(catalog, to, clock)
   // (open now, and already found by `to`)
   const open = (await new DeficienciesRepo(sql).list({ status: 'open' })).filter((d) => dayOf(d.createdAt) <= to)
+  await ctx.load(open)
   const byKind: Stats['deficiencies']['byKind'] = {}
   const byAge = emptyBuckets()
   let delinquent = 0
@@ -132,8 +133,9 @@ export async function computeStats(catalog: Catalog, sql: SqlCatalog, opts: Stat
 
   // Discharges known from the filed records (ED visits and hospital stays), for the delinquency rate.
   let discharges = 0
-  for (const mrn of chartMrns(catalog)) {
-    const chart = buildChart(catalog, mrn, clock, to)
+  for (const mrn of await chartMrns(catalog)) {
+    // Hospital stays come from the filed documents alone; routing does not change them.
+    const chart = await chartOf(catalog, mrn, clock, to)
     if (!chart) continue
     for (const s of deriveChartFacts(chart).hospitalStays)
       if (s.dischargeDate && s.dischargeDate >= from && s.dischargeDate <= to) discharges++

@@ -16,6 +16,7 @@ import { addDays } from '../clock/calendar.js'
 import type { Clock } from '../clock/clock.js'
 import { agingBucket, daysBetween, emptyBuckets, type AgingBucket } from './aging.js'
 import { ReportContext } from './context.js'
+import { FilingHistory } from './filingHistory.js'
 
 export interface TimelineDay {
   date: string
@@ -48,43 +49,9 @@ interface Span {
 const atEndOf = (s: Span, day: string, dayOf: (iso: string) => string): boolean =>
   dayOf(s.start) <= day && (s.end === null || dayOf(s.end) > day)
 
-const FILING_EVENTS = ['document.filed', 'document.settled', 'document.refiled'] as const
-
 /** Each filed document once: when it was first filed, and whether a person settled it in review. */
-export function firstFilings(catalog: Catalog): { id: number; pages: number; filedAt: string; settled: boolean }[] {
-  const rows = catalog.db
-    .prepare(
-      `SELECT d.id, coalesce(d.page_count, 0) AS pages,
-              coalesce((SELECT min(e.at) FROM events e WHERE e.document_id = d.id AND e.kind IN (${FILING_EVENTS.map(() => '?').join(',')})), d.updated_at) AS filed_at,
-              EXISTS (SELECT 1 FROM settlements s WHERE s.document_id = d.id) AS settled
-       FROM documents d WHERE d.status = 'filed'`,
-    )
-    .all(...FILING_EVENTS) as { id: number; pages: number; filed_at: string; settled: number }[]
-  return rows.map((r) => ({ id: r.id, pages: r.pages, filedAt: r.filed_at, settled: !!r.settled }))
-}
-
-/** When each document waited for review: from its needs_review event to the first filing after it. */
-function reviewSpans(catalog: Catalog): (Span & { id: number })[] {
-  const rows = catalog.db
-    .prepare(
-      `SELECT e.document_id AS id, e.at AS start,
-              (SELECT min(f.at) FROM events f WHERE f.document_id = e.document_id AND f.at >= e.at AND f.id > e.id
-                 AND f.kind IN ('document.filed', 'document.settled', 'document.refiled', 'document.destroyed', 'document.archived')) AS end_at,
-              d.status, d.updated_at
-       FROM events e JOIN documents d ON d.id = e.document_id
-       WHERE e.kind = 'document.needs_review'`,
-    )
-    .all() as { id: number; start: string; end_at: string | null; status: string; updated_at: string }[]
-  // A document no longer in review that left without one of those events left at its last update.
-  const spans = rows.map((r) => ({ id: r.id, start: r.start, end: r.end_at ?? (r.status === 'needs_review' ? null : r.updated_at) }))
-  // Waiting now without a needs_review event (put there by hand or by an older version): since it was received.
-  const unlogged = catalog.db
-    .prepare(
-      `SELECT id, received_at FROM documents d WHERE status = 'needs_review' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.kind = 'document.needs_review')`,
-    )
-    .all() as { id: number; received_at: string }[]
-  for (const u of unlogged) spans.push({ id: u.id, start: u.received_at, end: null })
-  return spans
+export function firstFilings(sql: SqlCatalog): Promise<{ id: number; pages: number; filedAt: string; settled: boolean }[]> {
+  return new FilingHistory(sql).firstFilings()
 }
 
 /** When each deficiency was open (it may open, complete and reopen), from its append-only history. */
@@ -144,16 +111,16 @@ export async function buildTimeline(catalog: Catalog, sql: SqlCatalog, o: { from
     byDate.set(date, d)
   }
 
-  for (const f of firstFilings(catalog)) {
+  for (const f of await firstFilings(sql)) {
     const d = byDate.get(dayOf(f.filedAt))
     if (d) f.settled ? d.filedReview++ : d.filedAuto++
   }
 
-  const review = reviewSpans(catalog)
+  const review = await new FilingHistory(sql).reviewSpans()
   const repo = new DeficienciesRepo(sql)
   const defs = await repo.list({})
   const spans = await openSpans(repo)
-  const ctx = new ReportContext(catalog, o.to, clock)
+  const ctx = await new ReportContext(catalog, o.to, clock).load(defs)
   const agingFrom = new Map(defs.map((x) => [x.id, ctx.agingFrom(x)]))
   const releases = await releaseSpans(sql)
 

@@ -105,17 +105,17 @@ export interface HoldDeps {
 
 /** Places a hold on a chart of the patient index, and records the event. */
 export async function placeHold(deps: HoldDeps, mrn: string, reason: string, by: string): Promise<LegalHold> {
-  if (!deps.catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
+  if (!(await deps.catalog.patients.get(mrn))) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
   const h = await new HoldsRepo(deps.sql).add(mrn, reason, by)
-  deps.catalog.events.append('hold.added', null, { holdId: h.id, by })
+  await deps.catalog.events.append('hold.added', null, { holdId: h.id, by })
   return h
 }
 
 /** Lifts every hold on the chart, records an event for each, and returns how many. */
 export async function liftHolds(deps: HoldDeps, mrn: string, reason: string, by: string): Promise<number> {
   const lifted = await new HoldsRepo(deps.sql).remove(mrn, reason, by)
-  deps.catalog.tx(() => {
-    for (const h of lifted) deps.catalog.events.append('hold.removed', null, { holdId: h.id, by })
-  })
+  await deps.catalog.tx(async (c) => {
+    for (const h of lifted) await c.events.append('hold.removed', null, { holdId: h.id, by })
+  }, `chart ${mrn} holds`)
   return lifted.length
 }

@@ -6,6 +6,7 @@
  * of destruction (printable HTML, stored in the object store). Events stay: the log is append-only.
  */
 import type { Catalog } from '../catalog/db.js'
+import type { DocumentRecord } from '../catalog/documents.js'
 import type { Clock } from '../clock/clock.js'
 import type { Config } from '../config/config.js'
 import { rulesDirOf } from '../rules/rulesDir.js'
@@ -13,6 +14,8 @@ import { ChartclerkError, toChartclerkError } from '../errors.js'
 import { dateOf } from '../release/check.js'
 import { docTypeLabel } from '../release/package.js'
 import { originalKey, type ObjectStore } from '../storage/objectStore.js'
+import { chartMrns } from '../charts/buildChart.js'
+import { certificateNumber, DestructionRepo } from './destroyed.js'
 import { HoldsRepo } from './holds.js'
 import type { SqlCatalog } from '../catalog/sql/open.js'
 import { requireKind } from '../rules/ruleFiles.js'
@@ -58,25 +61,18 @@ export async function planPurge(
     opts.jurisdiction,
   )
   const held = await new HoldsRepo(deps.sql).heldCharts()
-  const mrns = (
-    deps.catalog.db
-      .prepare("SELECT DISTINCT patient_mrn AS mrn FROM documents WHERE status = 'filed' AND patient_mrn IS NOT NULL ORDER BY patient_mrn")
-      .all() as { mrn: string }[]
-  ).map((r) => r.mrn)
+  const mrns = await chartMrns(deps.catalog)
+  const destroyedBefore = new DestructionRepo(deps.sql)
   const candidates: PurgeCandidate[] = []
   const heldOut = new Map<string, number>()
   for (const mrn of mrns) {
-    const docs = deps.catalog.documents.forPatient(mrn)
+    const docs = await deps.catalog.documents.forPatient(mrn)
     const dated = docs.filter((d) => d.errorCode !== 'DESTROYED').map((d) => ({ d, date: dateOf(d) ?? deps.clock.localDate(d.receivedAt) }))
     // Destroyed documents still count: their tombstones keep the encounter dates.
-    const tomb = (
-      deps.catalog.db
-        .prepare('SELECT max(coalesce(date_of_service, substr(received_at, 1, 10))) AS d FROM destroyed_documents WHERE patient_mrn = ?')
-        .get(mrn) as { d: string | null }
-    ).d
+    const tomb = await destroyedBefore.lastDate(mrn)
     const lastEncounter = [...dated.map((x) => x.date), ...(tomb ? [tomb] : [])].sort().at(-1)
     if (!lastEncounter) continue
-    const birthDate = deps.catalog.patients.get(mrn)?.birthDate ?? null
+    const birthDate = (await deps.catalog.patients.get(mrn))?.birthDate ?? null
     for (const { d, date } of dated) {
       if (d.status !== 'filed') continue
       const until = retainUntil(schedule.schedule, { lastEncounter, birthDate, docType: d.docType })
@@ -123,7 +119,7 @@ export interface PurgeResult {
   html: string | null
 }
 
-export const certificateNumber = (id: number): string => `COD-${String(id).padStart(6, '0')}`
+export { certificateNumber }
 
 export async function approvePurge(
   deps: PurgeDeps,
@@ -136,7 +132,7 @@ export async function approvePurge(
   const destroyed: PurgeCandidate[] = []
   const locked: PurgeResult['locked'] = []
   for (const c of plan.candidates) {
-    const doc = catalog.documents.get(c.documentId)!
+    const doc = (await catalog.documents.get(c.documentId))!
     const keys = [originalKey(doc.sha256)]
     for await (const o of store.list(`derived/${doc.id}/`)) keys.push(o.key)
     try {
@@ -148,7 +144,7 @@ export async function approvePurge(
       const e = toChartclerkError(err, 'STORAGE_FAILED')
       if (e.code !== 'STORAGE_OBJECT_LOCKED') throw e
       locked.push({ ...c, key: keys[0]!, message: e.action })
-      catalog.events.append('document.destruction_refused', doc.id, { code: e.code })
+      await catalog.events.append('document.destruction_refused', doc.id, { code: e.code })
     }
   }
   if (!destroyed.length) return { plan, destroyed, locked, certificate: null, html: null }
@@ -165,61 +161,66 @@ export async function approvePurge(
   const byPatient = new Map<string, PurgeCandidate[]>()
   for (const c of destroyed) byPatient.set(c.patientMrn, [...(byPatient.get(c.patientMrn) ?? []), c])
   const types = [...new Set(destroyed.map((c) => docTypeLabel(c.docType)))].sort()
+  const names = new Map<string, string>()
+  for (const mrn of byPatient.keys()) {
+    const p = await catalog.patients.get(mrn)
+    names.set(mrn, p ? `${p.familyName}, ${p.givenName}` : '')
+  }
+  const docs: { c: PurgeCandidate; d: DocumentRecord }[] = []
+  for (const c of destroyed) docs.push({ c, d: (await catalog.documents.get(c.documentId))! })
   let cert!: Certificate
-  catalog.tx(() => {
-    const info = catalog.db
-      .prepare(
-        'INSERT INTO destruction_certificates (certificate_number, destroyed_on, destroyed_by, approved_by, method, schedule, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(`pending-${now}-${Math.random()}`, destroyedOn, opts.by, approver, method, plan.jurisdiction, '{}', now)
-    const id = Number(info.lastInsertRowid)
-    const number = certificateNumber(id)
-    cert = {
-      id,
-      number,
-      facility,
-      statement,
-      destroyedOn,
-      recordsDescription: `${destroyed.length} outside record document(s) of ${byPatient.size} patient chart(s): ${types.join(', ')}`,
-      inclusiveDates: { from: dates[0]!, to: dates.at(-1)! },
-      method,
-      destroyedBy: opts.by,
-      approvedBy: approver,
-      witness: opts.witness?.trim() || null,
-      jurisdiction: plan.jurisdiction,
-      patients: [...byPatient].map(([mrn, cs]) => {
-        const p = catalog.patients.get(mrn)
-        return {
+  // The certificate with its tombstones and the documents' erasure in one write transaction (the
+  // certificates join it when they are in the same catalog). The certificate comes first: should
+  // the erasure not be kept, the documents are listed for the next purge, never erased without one.
+  await catalog.tx(async (cat) => {
+    cert = await new DestructionRepo(deps.sql).record(
+      { destroyedOn, destroyedBy: opts.by, approvedBy: approver, method, schedule: plan.jurisdiction, at: now },
+      docs.map(({ c, d }) => ({
+        documentId: d.id,
+        patientMrn: c.patientMrn,
+        docType: d.docType,
+        sha256: d.sha256,
+        originalName: d.originalName,
+        dateOfService: dateOf(d),
+        receivedAt: d.receivedAt,
+        retainUntil: c.retainUntil,
+      })),
+      (id, number): Certificate => ({
+        id,
+        number,
+        facility,
+        statement,
+        destroyedOn,
+        recordsDescription: `${destroyed.length} outside record document(s) of ${byPatient.size} patient chart(s): ${types.join(', ')}`,
+        inclusiveDates: { from: dates[0]!, to: dates.at(-1)! },
+        method,
+        destroyedBy: opts.by,
+        approvedBy: approver,
+        witness: opts.witness?.trim() || null,
+        jurisdiction: plan.jurisdiction,
+        patients: [...byPatient].map(([mrn, cs]) => ({
           mrn,
-          name: p ? `${p.familyName}, ${p.givenName}` : '',
+          name: names.get(mrn) ?? '',
           documents: cs.map((c) => ({ id: c.documentId, docType: c.docType, date: c.date })),
-        }
+        })),
+        htmlKey: `certificates/destruction/${number}.html`,
       }),
-      htmlKey: `certificates/destruction/${number}.html`,
-    }
-    catalog.db
-      .prepare('UPDATE destruction_certificates SET certificate_number = ?, html_key = ?, data = ? WHERE id = ?')
-      .run(number, cert.htmlKey, JSON.stringify(cert), id)
-    const tomb = catalog.db.prepare(
-      `INSERT INTO destroyed_documents (document_id, patient_mrn, doc_type, sha256, original_name, date_of_service, received_at, retain_until, certificate_id, destroyed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    for (const c of destroyed) {
-      const d = catalog.documents.get(c.documentId)!
-      tomb.run(d.id, c.patientMrn, d.docType, d.sha256, d.originalName, dateOf(d), d.receivedAt, c.retainUntil, id, now)
-      catalog.db.prepare('DELETE FROM pages WHERE document_id = ?').run(d.id)
-      catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(d.id)
+    const number = cert.number
+    for (const { c, d } of docs) {
+      // Page text and its full-text entries go.
+      await cat.documents.savePages(d.id, [])
       // The row stays as the tombstone; it is no longer filed, so charts, checks and releases pass it by.
-      catalog.documents.update(d.id, {
+      await cat.documents.update(d.id, {
         status: 'failed',
         errorCode: 'DESTROYED',
         errorMessage: `Destroyed under the retention schedule (certificate ${number}).`,
         details: { destroyed: { certificate: number, on: destroyedOn, retainUntil: c.retainUntil } },
         textLength: null,
       })
-      catalog.events.append('document.destroyed', d.id, { certificate: number, by: opts.by, approvedBy: approver })
+      await cat.events.append('document.destroyed', d.id, { certificate: number, by: opts.by, approvedBy: approver })
     }
-  })
+  }, 'destruction')
   const html = renderCertificateHtml(cert)
   await store.put(cert.htmlKey, { buffer: Buffer.from(html) }, { contentType: 'text/html; charset=utf-8' })
   return { plan, destroyed, locked, certificate: cert, html }

@@ -45,20 +45,18 @@ export type RematchDeps = Pick<
   | 'clock'
 >
 
-export function waitingCount(deps: Pick<StageContext, 'catalog'>): number {
-  return (deps.catalog.db.prepare("SELECT count(*) AS n FROM documents WHERE status = 'needs_review'").get() as { n: number }).n
+export async function waitingCount(deps: Pick<StageContext, 'catalog'>): Promise<number> {
+  return (await deps.catalog.documents.countByStatus()).needs_review
 }
 
 export async function rematchWaiting(
   deps: RematchDeps,
   opts: { onDocument?: (documentId: number, status: string) => void } = {},
 ): Promise<RematchResult> {
-  const ids = (deps.catalog.db.prepare("SELECT id FROM documents WHERE status = 'needs_review' ORDER BY id").all() as { id: number }[]).map(
-    (r) => r.id,
-  )
+  const ids = await deps.catalog.documents.idsWithStatus('needs_review')
   const result: RematchResult = { examined: 0, filed: [], waiting: 0, failed: [] }
   for (const id of ids) {
-    const doc = deps.catalog.documents.get(id)
+    const doc = await deps.catalog.documents.get(id)
     // Settled by a person meanwhile: nothing to do.
     if (!doc || doc.status !== 'needs_review') continue
     result.examined++

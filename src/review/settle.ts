@@ -37,7 +37,7 @@ export type SettleDeps = OnFiledDeps & {
  */
 export async function settleDocument(deps: SettleDeps, documentId: number, s: Settlement): Promise<FiledOutcome> {
   const { catalog } = deps
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   if (!doc)
     throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
       cliHint: '"chartclerk review list" shows what waits for review.',
@@ -54,7 +54,7 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       `Document ${documentId} is a stack of several documents waiting to be split: open it on the desk's review page, decide where each document starts, then file the parts.`,
     )
   }
-  const patient = catalog.patients.get(s.mrn)
+  const patient = await catalog.patients.get(s.mrn)
   if (!patient)
     throw new ChartclerkError(
       'NOT_FOUND',
@@ -77,8 +77,8 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
   )
   const proposed = (doc.details.classification as { type?: string } | undefined)?.type ?? doc.docType
   const proposedMrn = (doc.details.match as { mrn?: string | null } | undefined)?.mrn ?? null
-  catalog.tx(() => {
-    catalog.documents.update(documentId, {
+  await catalog.tx(async (c) => {
+    await c.documents.update(documentId, {
       status: 'filed',
       docType: s.docType,
       typeConfidence: 1,
@@ -86,7 +86,7 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
       reviewReasons: [],
       details: { ...doc.details, extraction: extractionDetails(x), fields: toChartFields(x), settledBy: s.by },
     })
-    catalog.settlements.add({
+    await c.settlements.add({
       documentId,
       docType: s.docType,
       patientMrn: s.mrn,
@@ -97,23 +97,23 @@ export async function settleDocument(deps: SettleDeps, documentId: number, s: Se
     })
     if (previousMrn && previousMrn !== s.mrn) {
       // Refiled to another patient: whoever it was routed to loses it (and, through it, the new
-      // chart); routing below decides afresh for the new chart.
-      const revoked = new RoutesRepo(catalog.db).revokeAll(documentId)
+      // chart) before the move is kept; routing after the filing decides afresh for the new chart.
+      const revoked = await new RoutesRepo(deps.sql).revokeAll(documentId)
       if (revoked.length) {
-        syncRoutingDetails(catalog, documentId)
-        catalog.events.append('document.routes_revoked', documentId, {
+        await syncRoutingDetails(c, deps.sql, documentId)
+        await c.events.append('document.routes_revoked', documentId, {
           by: s.by,
           routes: revoked.length,
           acknowledged: revoked.filter((r) => r.acknowledgedAt).length,
         })
       }
     }
-    catalog.events.append(previousMrn && previousMrn !== s.mrn ? 'document.refiled' : 'document.settled', documentId, {
+    await c.events.append(previousMrn && previousMrn !== s.mrn ? 'document.refiled' : 'document.settled', documentId, {
       by: s.by,
       docType: s.docType,
       typeCorrected: !!proposed && proposed !== s.docType,
       patientCorrected: !!proposedMrn && proposedMrn !== s.mrn,
     })
-  })
+  }, `document ${documentId}`)
   return onFiled(deps, { documentId, mrn: s.mrn, by: s.by, previousMrn, ruleset: deps.rules.current })
 }

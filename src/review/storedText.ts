@@ -10,7 +10,7 @@ export async function storedTextOf(deps: { catalog: Catalog; store: ObjectStore 
     return summarise(saved.pages)
   } catch {
     // Word boxes are a help, not a need: the catalog's page text will do.
-    const pages: PageText[] = deps.catalog.documents.pages(documentId).map((p) => ({
+    const pages: PageText[] = (await deps.catalog.documents.pages(documentId)).map((p) => ({
       page: p.page,
       text: p.text,
       source: p.source as PageText['source'],

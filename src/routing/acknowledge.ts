@@ -12,7 +12,7 @@ import type { RuleSet } from '../rules/types.js'
 import { sameProvider } from './names.js'
 import { RoutesRepo, syncRoutingDetails, type Route } from './repo.js'
 
-/** `sql`: the catalog through the query builder, where the chart check records deficiencies. */
+/** `sql`: the catalog through the query builder, where the routes are and the chart check records deficiencies. */
 export async function acknowledgeRoute(
   catalog: Catalog,
   sql: SqlCatalog,
@@ -22,22 +22,22 @@ export async function acknowledgeRoute(
   by: string,
   clock: Clock,
 ): Promise<Route[]> {
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   if (!doc)
     throw new ChartclerkError('NOT_FOUND', `There is no document ${documentId}.`, {
       cliHint: '"chartclerk route list" shows what is routed.',
     })
-  const repo = new RoutesRepo(catalog.db)
-  const routes = repo.forDocument(documentId)
+  const repo = new RoutesRepo(sql)
+  const routes = await repo.forDocument(documentId)
   if (!routes.length) throw new ChartclerkError('CONFLICT', `Document ${documentId} is not routed to anyone.`)
-  const done = catalog.tx(() => {
-    const marked = repo.acknowledge(documentId, provider, by, clock)
+  const done = await catalog.tx(async (c) => {
+    const marked = await repo.acknowledge(documentId, provider, by, clock)
     if (marked.length) {
-      syncRoutingDetails(catalog, documentId)
-      catalog.events.append('document.acknowledged', documentId, { by, routes: marked.length })
+      await syncRoutingDetails(c, sql, documentId)
+      await c.events.append('document.acknowledged', documentId, { by, routes: marked.length })
     }
     return marked
-  })
+  }, `document ${documentId}`)
   if (!done.length) {
     const mine = routes.filter((r) => sameProvider(r.provider, provider) || r.provider === provider)
     const already = mine.length > 0 && mine.every((r) => r.acknowledgedAt)

@@ -8,24 +8,26 @@
 import type { Clock } from '../clock/clock.js'
 import type { ExtractionDetails } from '../charts/buildChart.js'
 import type { Catalog } from '../catalog/db.js'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { Logger } from '../log.js'
 import { RoutesRepo, syncRoutingDetails } from './repo.js'
 import { routeTargets, type RouteTarget, type RoutingRule } from './rules.js'
 
-export function routeDocument(
+/** `sql`: the catalog through the query builder, where the routes are (src/catalog/sql/open.ts). */
+export async function routeDocument(
   catalog: Catalog,
+  sql: SqlCatalog,
   rules: readonly RoutingRule[],
   documentId: number,
   _log?: Logger,
   clock?: Clock,
-): RouteTarget[] {
-  const doc = catalog.documents.get(documentId)
+): Promise<RouteTarget[]> {
+  const doc = await catalog.documents.get(documentId)
   if (!doc) return []
-  const repo = new RoutesRepo(catalog.db)
   let targets: RouteTarget[] = []
   if (doc.status === 'filed' && doc.patientMrn) {
     const x = (doc.details.extraction ?? null) as Partial<ExtractionDetails> | null
-    const patient = catalog.patients.get(doc.patientMrn)
+    const patient = await catalog.patients.get(doc.patientMrn)
     targets = routeTargets(rules, {
       docType: doc.docType,
       facility: x?.facility ?? null,
@@ -33,17 +35,20 @@ export function routeDocument(
       primaryProvider: patient?.primaryProvider ?? null,
     })
   }
-  catalog.tx(() => {
-    const { added, removed } = repo.setRoutes(documentId, targets, clock?.nowIso())
+  // The routes, details.routing and the event in one write transaction (the routes repository joins it when the
+  // routes are in the same catalog); details.routing is read from the routes again, so routing again mends a crash
+  // in between otherwise.
+  await catalog.tx(async (c) => {
+    const { added, removed } = await new RoutesRepo(sql).setRoutes(documentId, targets, clock?.nowIso())
     if (added || removed) {
-      syncRoutingDetails(catalog, documentId)
-      catalog.events.append('document.routed', documentId, {
+      await syncRoutingDetails(c, sql, documentId)
+      await c.events.append('document.routed', documentId, {
         recipients: targets.length,
         added,
         removed,
         rules: [...new Set(targets.map((t) => t.ruleId))],
       })
     }
-  })
+  }, `document ${documentId}`)
   return targets
 }

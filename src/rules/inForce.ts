@@ -8,7 +8,7 @@
  * @example
  *   const rules = new RulesInForce('rules', { log })
  *   rules.reload()                      // or: await rules.start() to watch for edits
- *   routeDocument(catalog, rules.routingRules(), id)
+ *   await routeDocument(catalog, sql, rules.routingRules(), id)
  */
 import type { Logger } from '../log.js'
 import { DOCTYPES_KIND, type DocTypeSet } from '../classify/doctypes.js'

@@ -1,5 +1,16 @@
-/** The received files that held several documents: their record, receipts and the cuts people decided. */
-import type { Db } from '../catalog/db.js'
+/**
+ * The received files that held several documents: their record, receipts and the cuts people
+ * decided. On either catalog engine (src/catalog/sql/open.ts): a stack divided at one site is a
+ * repeat when it arrives at another.
+ *
+ * @example
+ *   const batches = new BatchesRepo(app.sql)
+ *   const known = await batches.get(sha256) // the same stack again: a duplicate of each part
+ */
+import type { Selectable } from 'kysely'
+import type { SqlCatalog } from '../catalog/sql/open.js'
+import type { SplitDecisionsTable } from '../catalog/sql/tables.js'
+import { activeTransaction, writeTransaction, type CatalogHandle } from '../catalog/sql/write.js'
 import type { PageRange } from './boundaries.js'
 
 export interface BatchRecord {
@@ -21,6 +32,15 @@ export interface BatchRecord {
   createdAt: string
 }
 
+export interface BatchReceipt {
+  batchSha256: string
+  claimId: string
+  receivedAt: string
+  originalName: string
+  sourceFolder: string
+  isRepeat: boolean
+}
+
 export interface SplitDecision {
   id: number
   batchSha256: string
@@ -31,94 +51,122 @@ export interface SplitDecision {
   decidedAt: string
 }
 
-export class BatchesRepo {
-  constructor(private readonly db: Db) {}
+const toDecision = (r: Selectable<SplitDecisionsTable>): SplitDecision => ({
+  id: Number(r.id),
+  batchSha256: r.batch_sha256,
+  proposed: JSON.parse(r.proposed) as number[],
+  decided: JSON.parse(r.decided) as number[],
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+})
 
-  get(sha256: string): BatchRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM batches WHERE sha256 = ?').get(sha256) as any
+const receiptRow = (r: BatchReceipt) => ({
+  batch_sha256: r.batchSha256,
+  claim_id: r.claimId,
+  received_at: r.receivedAt,
+  original_name: r.originalName,
+  source_folder: r.sourceFolder,
+  is_repeat: r.isRepeat ? 1 : 0,
+})
+
+export class BatchesRepo {
+  constructor(private readonly catalog: SqlCatalog) {}
+
+  /** The write transaction the calling code is in on this catalog (Catalog.tx), else the catalog. */
+  private get db(): CatalogHandle {
+    return activeTransaction(this.catalog) ?? this.catalog.db
+  }
+
+  async get(sha256: string): Promise<BatchRecord | undefined> {
+    const r = await this.db.selectFrom('batches').selectAll().where('sha256', '=', sha256).executeTakeFirst()
     return r
       ? {
           sha256: r.sha256,
-          size: r.size,
+          size: Number(r.size),
           contentType: r.content_type,
           originalName: r.original_name,
           receivedAt: r.received_at,
-          pageCount: r.page_count,
-          plan: JSON.parse(r.plan),
+          pageCount: Number(r.page_count),
+          plan: JSON.parse(r.plan) as BatchRecord['plan'],
           splitBy: r.split_by,
           createdAt: r.created_at,
         }
       : undefined
   }
 
-  add(b: Omit<BatchRecord, 'createdAt'>): void {
-    this.db
-      .prepare(
-        'INSERT OR IGNORE INTO batches (sha256, size, content_type, original_name, received_at, page_count, plan, split_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        b.sha256,
-        b.size,
-        b.contentType,
-        b.originalName,
-        b.receivedAt,
-        b.pageCount,
-        JSON.stringify(b.plan),
-        b.splitBy,
-        new Date().toISOString(),
-      )
+  /**
+   * Records the batch with its receipts, all or nothing. A batch already recorded keeps its
+   * first record, and a claim already recorded its first receipt.
+   */
+  async add(b: Omit<BatchRecord, 'createdAt'>, receipts: readonly BatchReceipt[] = []): Promise<void> {
+    await writeTransaction(this.catalog, `batch ${b.sha256}`, async (trx) => {
+      await trx
+        .insertInto('batches')
+        .values({
+          sha256: b.sha256,
+          size: b.size,
+          content_type: b.contentType,
+          original_name: b.originalName,
+          received_at: b.receivedAt,
+          page_count: b.pageCount,
+          plan: JSON.stringify(b.plan),
+          split_by: b.splitBy,
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute()
+      if (receipts.length)
+        await trx
+          .insertInto('batch_receipts')
+          .values(receipts.map(receiptRow))
+          .onConflict((oc) => oc.column('claim_id').doNothing())
+          .execute()
+    })
   }
 
   /** False when this claim was already recorded. */
-  addReceipt(r: {
-    batchSha256: string
-    claimId: string
-    receivedAt: string
-    originalName: string
-    sourceFolder: string
-    isRepeat: boolean
-  }): boolean {
-    const info = this.db
-      .prepare(
-        'INSERT OR IGNORE INTO batch_receipts (batch_sha256, claim_id, received_at, original_name, source_folder, is_repeat) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(r.batchSha256, r.claimId, r.receivedAt, r.originalName, r.sourceFolder, r.isRepeat ? 1 : 0)
-    return info.changes > 0
+  async addReceipt(r: BatchReceipt): Promise<boolean> {
+    const res = await this.db
+      .insertInto('batch_receipts')
+      .values(receiptRow(r))
+      .onConflict((oc) => oc.column('claim_id').doNothing())
+      .executeTakeFirst()
+    return Number(res.numInsertedOrUpdatedRows ?? 0) > 0
   }
 
-  receiptByClaim(claimId: string): { batchSha256: string; isRepeat: boolean } | undefined {
-    const r = this.db.prepare('SELECT batch_sha256, is_repeat FROM batch_receipts WHERE claim_id = ?').get(claimId) as any
-    return r ? { batchSha256: r.batch_sha256, isRepeat: !!r.is_repeat } : undefined
+  async receiptByClaim(claimId: string): Promise<{ batchSha256: string; isRepeat: boolean } | undefined> {
+    const r = await this.db
+      .selectFrom('batch_receipts')
+      .select(['batch_sha256', 'is_repeat'])
+      .where('claim_id', '=', claimId)
+      .executeTakeFirst()
+    return r ? { batchSha256: r.batch_sha256, isRepeat: !!Number(r.is_repeat) } : undefined
   }
 
-  receipts(sha256: string): { claimId: string; receivedAt: string; isRepeat: boolean }[] {
-    return (this.db.prepare('SELECT * FROM batch_receipts WHERE batch_sha256 = ? ORDER BY id').all(sha256) as any[]).map((r) => ({
-      claimId: r.claim_id,
-      receivedAt: r.received_at,
-      isRepeat: !!r.is_repeat,
-    }))
+  async receipts(sha256: string): Promise<{ claimId: string; receivedAt: string; isRepeat: boolean }[]> {
+    const rows = await this.db.selectFrom('batch_receipts').selectAll().where('batch_sha256', '=', sha256).orderBy('id').execute()
+    return rows.map((r) => ({ claimId: r.claim_id, receivedAt: r.received_at, isRepeat: !!Number(r.is_repeat) }))
   }
 
-  addDecision(d: Omit<SplitDecision, 'id' | 'decidedAt'>): number {
-    const info = this.db
-      .prepare('INSERT INTO split_decisions (batch_sha256, proposed, decided, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)')
-      .run(d.batchSha256, JSON.stringify(d.proposed), JSON.stringify(d.decided), d.decidedBy, new Date().toISOString())
-    return Number(info.lastInsertRowid)
+  async addDecision(d: Omit<SplitDecision, 'id' | 'decidedAt'>): Promise<number> {
+    const { id } = await this.db
+      .insertInto('split_decisions')
+      .values({
+        batch_sha256: d.batchSha256,
+        proposed: JSON.stringify(d.proposed),
+        decided: JSON.stringify(d.decided),
+        decided_by: d.decidedBy,
+        decided_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return Number(id)
   }
 
-  decisions(sha256?: string): SplitDecision[] {
-    const rows = (
-      sha256
-        ? this.db.prepare('SELECT * FROM split_decisions WHERE batch_sha256 = ? ORDER BY id').all(sha256)
-        : this.db.prepare('SELECT * FROM split_decisions ORDER BY id').all()
-    ) as any[]
-    return rows.map((r) => ({
-      id: r.id,
-      batchSha256: r.batch_sha256,
-      proposed: JSON.parse(r.proposed),
-      decided: JSON.parse(r.decided),
-      decidedBy: r.decided_by,
-      decidedAt: r.decided_at,
-    }))
+  /** The decisions on one batch, or on every batch, oldest first. */
+  async decisions(sha256?: string): Promise<SplitDecision[]> {
+    let q = this.db.selectFrom('split_decisions').selectAll()
+    if (sha256) q = q.where('batch_sha256', '=', sha256)
+    return (await q.orderBy('id').execute()).map(toDecision)
   }
 }

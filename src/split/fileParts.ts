@@ -45,7 +45,7 @@ export interface BatchFacts {
   claimId: string
 }
 
-type Ctx = Pick<StageContext, 'catalog' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'> &
+type Ctx = Pick<StageContext, 'catalog' | 'sql' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'> &
   Partial<StageContext>
 
 /** Reads of one page that the split stage and a person's review both use. */
@@ -93,10 +93,10 @@ export async function fileParts(
     const claimId = `${batch.claimId}#${range.from}-${range.to}`
     const receipt = { claimId, receivedAt: batch.receivedAt, originalName: batch.originalName, sourceFolder: batch.sourceFolder }
     const pagesKey = pagesKeyOf(pages)
-    const same = pagesKey ? catalog.documents.byPagesKey(pagesKey) : undefined
+    const same = pagesKey ? await catalog.documents.byPagesKey(pagesKey) : undefined
     if (same && same.batchSha256 !== batch.sha256) {
       // These pages are on file already (alone or in another stack): received again, not filed again.
-      catalog.documents.addReceipt({ documentId: same.id, ...receipt, isRepeat: true })
+      await catalog.documents.addReceipt({ documentId: same.id, ...receipt, isRepeat: true })
       outcomes.push({ documentId: same.id, split: range, status: 'duplicate' })
       continue
     }
@@ -105,7 +105,7 @@ export async function fileParts(
         ? await partOfPdf(original, range, { maxPixels: config.ocr.maxPixels })
         : await partOfImages(await scansOf(ctx, batch.documentId, filePages))
     const sha = createHash('sha256').update(pdf).digest('hex')
-    let doc = catalog.documents.bySha(sha)
+    let doc = await catalog.documents.bySha(sha)
     if (doc && (doc.status === 'filed' || doc.status === 'needs_review')) {
       // Made before a stop, from this very stack: it stands.
       outcomes.push({ documentId: doc.id, split: range, status: doc.status })
@@ -133,8 +133,8 @@ export async function fileParts(
     }
     const id =
       doc?.id ??
-      catalog.tx(() => {
-        const created = catalog.documents.create({
+      (await catalog.tx(async (c) => {
+        const created = await c.documents.create({
           sha256: sha,
           size: pdf.length,
           contentType: 'application/pdf',
@@ -146,10 +146,10 @@ export async function fileParts(
           pageTo: range.to,
           pagesKey,
         })
-        catalog.documents.addReceipt({ documentId: created, ...receipt, isRepeat: false })
+        await c.documents.addReceipt({ documentId: created, ...receipt, isRepeat: false })
         // Blank pages inside the range are said on the part's record: the file has them, the part does not.
-        if (range.blank) catalog.documents.update(created, { details: { blankPagesLeftOut: range.blank } })
-        catalog.events.append('document.split_from', created, {
+        if (range.blank) await c.documents.update(created, { details: { blankPagesLeftOut: range.blank } })
+        await c.events.append('document.split_from', created, {
           batchSha256: batch.sha256,
           from: range.from,
           to: range.to,
@@ -157,7 +157,7 @@ export async function fileParts(
           by: decidedBy,
         })
         return created
-      })
+      }, `document ${sha}`))
     // The part's pages as they were read: scans (for the viewer and the searchable PDF) and text.
     let scans = 0
     for (let i = 0; i < pages.length; i++) {
@@ -172,17 +172,17 @@ export async function fileParts(
       { buffer: Buffer.from(JSON.stringify({ documentId: id, sha256: sha, ...partText, fullText: undefined })) },
       { contentType: 'application/json' },
     )
-    catalog.tx(() => {
-      catalog.documents.savePages(id, pages)
-      catalog.documents.update(id, {
+    await catalog.tx(async (c) => {
+      await c.documents.savePages(id, pages)
+      await c.documents.update(id, {
         pageCount: pages.length,
         textSource: partText.source,
         textLength: partText.fullText.length,
         ocrConfidence: partText.ocrConfidence,
       })
-    })
-    if (scans) new PendingSearchable(catalog.db).add(id)
-    doc = catalog.documents.get(id)!
+    }, `document ${id}`)
+    if (scans) await new PendingSearchable(ctx.sql).add(id)
+    doc = (await catalog.documents.get(id))!
     const status = await readPart(ctx, batch, {
       id,
       sha,
@@ -194,7 +194,7 @@ export async function fileParts(
   }
   if (o.wait) return outcomes
   const all = [...(o.earlier ?? []), ...outcomes].sort((a, b) => a.split.from - b.split.from)
-  retireBatchRow(ctx, batch, plan, all, decidedBy)
+  await retireBatchRow(ctx, batch, plan, all, decidedBy)
   await dropDerived(ctx, batch.documentId)
   return outcomes
 }
@@ -258,54 +258,59 @@ async function scansOf(ctx: Ctx, batchId: number, filePages: number[]): Promise<
 }
 
 /** The received file is now a batch: its receipts and plan kept, its row as a document gone. */
-function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: PartOutcome[], decidedBy: string): void {
+async function retireBatchRow(ctx: Ctx, batch: BatchFacts, plan: SplitPlan, outcomes: PartOutcome[], decidedBy: string): Promise<void> {
   const ranges = outcomes.map((o) => o.split)
-  const { catalog } = ctx
-  const batches = new BatchesRepo(catalog.db)
-  catalog.tx(() => {
-    batches.add({
-      sha256: batch.sha256,
-      size: batch.size,
-      contentType: batch.contentType,
-      originalName: batch.originalName,
-      receivedAt: batch.receivedAt,
-      pageCount: plan.pageCount,
-      plan: {
-        parts: ranges,
-        cuts: plan.cuts,
-        separators: plan.separators,
-        documents: outcomes.map((o) => ({ documentId: o.documentId, ...o.split })),
+  const { catalog, sql } = ctx
+  // The batch with its receipts, the split's event and the stack's row gone, in one write transaction (the
+  // batches and the searchable PDFs owed join it when they are in the same catalog): never the parts without
+  // their batch; and the batch is written before the stack's row goes, so a crash in between on two engines
+  // leaves the stack known as a batch (the same file again is a repeat of its parts).
+  await catalog.tx(async (c) => {
+    await new BatchesRepo(sql).add(
+      {
+        sha256: batch.sha256,
+        size: batch.size,
+        contentType: batch.contentType,
+        originalName: batch.originalName,
+        receivedAt: batch.receivedAt,
+        pageCount: plan.pageCount,
+        plan: {
+          parts: ranges,
+          cuts: plan.cuts,
+          separators: plan.separators,
+          documents: outcomes.map((o) => ({ documentId: o.documentId, ...o.split })),
+        },
+        splitBy: decidedBy,
       },
-      splitBy: decidedBy,
-    })
-    for (const r of catalog.documents.receipts(batch.documentId)) {
-      batches.addReceipt({
-        batchSha256: batch.sha256,
-        claimId: r.claimId,
-        receivedAt: r.receivedAt,
-        originalName: r.originalName,
-        sourceFolder: r.sourceFolder,
-        isRepeat: r.isRepeat,
-      })
-    }
-    batches.addReceipt({
-      batchSha256: batch.sha256,
-      claimId: batch.claimId,
-      receivedAt: batch.receivedAt,
-      originalName: batch.originalName,
-      sourceFolder: batch.sourceFolder,
-      isRepeat: false,
-    })
-    catalog.events.append('batch.split', batch.documentId, {
+      [
+        ...(await c.documents.receipts(batch.documentId)).map((r) => ({
+          batchSha256: batch.sha256,
+          claimId: r.claimId,
+          receivedAt: r.receivedAt,
+          originalName: r.originalName,
+          sourceFolder: r.sourceFolder,
+          isRepeat: r.isRepeat,
+        })),
+        {
+          batchSha256: batch.sha256,
+          claimId: batch.claimId,
+          receivedAt: batch.receivedAt,
+          originalName: batch.originalName,
+          sourceFolder: batch.sourceFolder,
+          isRepeat: false,
+        },
+      ],
+    )
+    await new PendingSearchable(sql).done(batch.documentId)
+    await c.events.append('batch.split', batch.documentId, {
       batchSha256: batch.sha256,
       parts: ranges.map((r) => `${r.from}-${r.to}`),
       separators: plan.separators,
       by: decidedBy,
     })
-    catalog.db.prepare('DELETE FROM pages_fts WHERE document_id = ?').run(batch.documentId)
-    catalog.db.prepare('DELETE FROM searchable_pdf_pending WHERE document_id = ?').run(batch.documentId)
-    catalog.db.prepare('DELETE FROM documents WHERE id = ?').run(batch.documentId)
-  })
+    // Its pages, their full-text entries and its receipts go with it.
+    await c.documents.remove(batch.documentId)
+  }, `document ${batch.documentId}`)
 }
 
 /** The stack's own page images and scans were for reading and review; the parts have theirs. */

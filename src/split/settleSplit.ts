@@ -12,11 +12,11 @@ import { BatchesRepo } from './batches.js'
 import { partsFromStarts, type PageRange, type SplitPlan } from './boundaries.js'
 import { fileParts, readingsOf, type PartOutcome } from './fileParts.js'
 
-export type SplitDeps = Pick<StageContext, 'catalog' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'>
+export type SplitDeps = Pick<StageContext, 'catalog' | 'sql' | 'store' | 'config' | 'classifier' | 'clock' | 'log' | 'rules' | 'ruleFiles'>
 
 /** The stack waiting to be split on this review item, or null. */
-export function waitingSplit(deps: Pick<SplitDeps, 'catalog'>, documentId: number): WaitingSplit | null {
-  const doc = deps.catalog.documents.get(documentId)
+export async function waitingSplit(deps: Pick<SplitDeps, 'catalog'>, documentId: number): Promise<WaitingSplit | null> {
+  const doc = await deps.catalog.documents.get(documentId)
   return doc?.status === 'needs_review' && doc.details.split ? (doc.details.split as WaitingSplit) : null
 }
 
@@ -30,7 +30,7 @@ export async function partsOfDecision(
   starts: number[],
 ): Promise<{ ranges: PageRange[]; filed: PartOutcome[]; pageCount: number }> {
   const { catalog } = deps
-  const doc = catalog.documents.get(documentId)
+  const doc = await catalog.documents.get(documentId)
   const plan = doc?.details.split as WaitingSplit | undefined
   if (!doc || !plan)
     throw new ChartclerkError('NOT_FOUND', `Document ${documentId} is not a stack waiting to be split; someone may have split it already.`)
@@ -61,11 +61,11 @@ export async function settleSplit(deps: SplitDeps, documentId: number, starts: n
   const { catalog } = deps
   if (!by.trim()) throw new ChartclerkError('USAGE', 'Say who decides the split.')
   const { ranges, filed } = await partsOfDecision(deps, documentId, starts)
-  const doc = catalog.documents.get(documentId)!
+  const doc = (await catalog.documents.get(documentId))!
   const plan = doc.details.split as WaitingSplit
   const text = await storedTextOf(deps, documentId)
-  const claimId = catalog.documents.receipts(documentId)[0]?.claimId ?? `review-${documentId}`
-  new BatchesRepo(catalog.db).addDecision({
+  const claimId = (await catalog.documents.receipts(documentId))[0]?.claimId ?? `review-${documentId}`
+  await new BatchesRepo(deps.sql).addDecision({
     batchSha256: doc.sha256,
     proposed: plan.parts.map((p) => p.from),
     decided: [...ranges, ...filed.map((f) => f.split)].map((r) => r.from).sort((a, b) => a - b),

@@ -25,7 +25,7 @@ export class ArchiveAwareStore implements ObjectStore {
   constructor(
     readonly main: ObjectStore,
     private readonly openArchive: () => Promise<ObjectStore>,
-    private readonly inArchive: (key: string) => boolean = () => false,
+    private readonly inArchive: (key: string) => boolean | Promise<boolean> = () => false,
   ) {}
 
   get backend(): ObjectStore['backend'] {
@@ -51,7 +51,7 @@ export class ArchiveAwareStore implements ObjectStore {
 
   /** The main store first (one read, no archive opened) unless the object belongs in the archive. */
   private async firstThenOther<T>(key: string, read: (s: ObjectStore) => Promise<T>): Promise<T> {
-    const archivedFirst = this.inArchive(key)
+    const archivedFirst = await this.inArchive(key)
     const first = archivedFirst ? await this.archive() : this.main
     try {
       return await read(first)
@@ -98,7 +98,7 @@ export class ArchiveAwareStore implements ObjectStore {
 
   /** Written where it belongs: the archive for an object of an inactive chart, else the main store. */
   async put(key: string, source: PutSource, opts?: PutOptions): Promise<void> {
-    return (this.inArchive(key) ? await this.archive() : this.main).put(key, source, opts)
+    return ((await this.inArchive(key)) ? await this.archive() : this.main).put(key, source, opts)
   }
 
   /** The objects of both places under `prefix` (each key once; the main store's copy wins). */

@@ -21,9 +21,9 @@ import type { TrustedProxies } from './proxy.js'
 
 /** The patient index as the desk reads it. */
 export interface PatientDirectory {
-  get(mrn: string): Patient | undefined
+  get(mrn: string): Promise<Patient | undefined>
   /** Patients whose MRN, family name or "family, given" starts with what was typed. */
-  find(query: string, limit: number): Patient[]
+  find(query: string, limit: number): Promise<Patient[]>
 }
 
 /** What a person decided about a document in the review queue. */

@@ -46,7 +46,7 @@ export function pipelineStatusReader(deps: WebDeps, ttlMs = 10_000): () => Promi
       inProgress: (jobs.claiming ?? 0) + (jobs.claimed ?? 0),
       quarantined: (await listQuarantine(deps.config.quarantineDir)).length,
       storage: cached.health,
-      documents: deps.catalog.documents.countByStatus(),
+      documents: await deps.catalog.documents.countByStatus(),
     }
   }
 }

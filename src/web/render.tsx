@@ -17,9 +17,9 @@ export interface PageOptions {
   status?: ContentfulStatusCode
 }
 
-export function page(c: Ctx, o: PageOptions, body: Child) {
+export async function page(c: Ctx, o: PageOptions, body: Child) {
   const user = c.get('user')
-  const reviewCount = user && can(user.roles, 'review.settle') ? new DeskQueries(c.get('deps').catalog).reviewCount() : undefined
+  const reviewCount = user && can(user.roles, 'review.settle') ? await new DeskQueries(c.get('deps').catalog).reviewCount() : undefined
   return c.html(
     <Layout
       title={o.title}

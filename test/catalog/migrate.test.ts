@@ -64,7 +64,9 @@ async function run(args: string[]): Promise<{ code: number; out: string; json: a
 async function makeDesk(ws: Workspace, scans: string[]): Promise<void> {
   const app = await openApp(ws.config(), { log: silentLogger() })
   try {
-    app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients)
+    await app.catalog.patients.upsert(
+      importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients,
+    )
     const results = await app.runner.ingestFiles(scans.map((s) => path.join(SAMPLE_SCANS, s)))
     for (const r of results) expect(r.status, JSON.stringify(r)).toMatch(/filed|needs_review/)
     const users = new UsersRepo(app.sql.db)

@@ -20,6 +20,7 @@ import * as m016 from './016-split-batches.js'
 import * as m017 from './017-job-queue.js'
 import * as m018 from './018-one-rule-set.js'
 import * as m019 from './019-receipt-site.js'
+import * as m020 from './020-search-like-fts5.js'
 
 export interface Migration {
   version: number
@@ -46,4 +47,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 17, name: m017.name, up: m017.up },
   { version: 18, name: m018.name, up: m018.up },
   { version: 19, name: m019.name, up: m019.up },
+  { version: 20, name: m020.name, up: m020.up },
 ]

@@ -13,13 +13,21 @@
  * What is on it so far: accounts and sessions (with their CSRF tokens), so that several
  * `chartclerk serve` share sign-ins; the audit log; nodes; deficiencies with their history, each
  * chart's last check and the rule set numbers; records requests; release-of-information requests,
- * revocations and the disclosure log; legal holds; the appointment schedule. Everything else (documents, patients, routes, ...) still
- * uses better-sqlite3 (src/catalog/db.ts); on PostgreSQL the whole schema exists (./postgres/)
- * for those repositories to move to.
+ * revocations and the disclosure log; legal holds; the appointment schedule; documents, their
+ * pages, receipts and search, the event log, the patient index and settlements
+ * (src/catalog/documents.ts, events.ts, patients.ts, settlements.ts, with the desk's review queue,
+ * chart lists and patient finder); routes of outside reports; inactive charts; certificates of
+ * destruction and tombstones; split batches, their receipts and decisions; the searchable PDFs
+ * owed; and the statistics' filing history. A desk builds the documents' repositories on this
+ * catalog too (catalogOn, openDeskCatalog in src/catalog/db.ts), so every join reads one engine;
+ * the job rows still use better-sqlite3 in the embedded file (nothing joins them with documents).
  *
- * On SQLite the query builder shares the catalog's one connection: a Kysely transaction there
- * must hold only its own queries (no other awaits inside), since synchronous catalog code that
- * ran in between would join it.
+ * On SQLite the query builder shares the catalog's one connection (one query builder per
+ * connection, so transactions take turns): a Kysely transaction there must hold only its own
+ * queries (no other awaits inside), since synchronous catalog code that ran in between would
+ * join it; a query through the catalog's query builder outside the transaction's handle waits
+ * for the transaction to end (repositories on ../scope.ts use the transaction of their async
+ * context instead, see ./write.ts).
  */
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
@@ -39,11 +47,21 @@ export interface SqlCatalog {
   close(): Promise<void>
 }
 
-/** The query builder over the embedded catalog's connection (its schema is already migrated). */
+const onConnection = new WeakMap<Db, SqlCatalog>()
+
+/**
+ * The query builder over the embedded catalog's connection (its schema is already migrated):
+ * one per connection, so that its transactions take turns (one connection holds one transaction).
+ */
 export function sqliteSqlCatalog(db: Db): SqlCatalog {
-  const kysely = new Kysely<CatalogTables>({ dialect: new SqliteDialect({ database: db }) })
-  // Not kysely.destroy(): SQLite's driver would close the catalog's own connection.
-  return { engine: 'sqlite', db: kysely, where: db.name, close: async () => {} }
+  let c = onConnection.get(db)
+  if (!c) {
+    const kysely = new Kysely<CatalogTables>({ dialect: new SqliteDialect({ database: db }) })
+    // Not kysely.destroy(): SQLite's driver would close the catalog's own connection.
+    c = { engine: 'sqlite', db: kysely, where: db.name, close: async () => {} }
+    onConnection.set(db, c)
+  }
+  return c
 }
 
 export interface PostgresSettings {

@@ -1,7 +1,7 @@
 /**
- * The catalog's tables as the query builder sees them (Kysely's `Database` type). Only the
- * tables whose repositories run on both engines are listed; the rest are still reached with
- * better-sqlite3 until they move (see ./open.ts).
+ * The catalog's tables as the query builder sees them (Kysely's `Database` type): those whose
+ * repositories run on both engines, one definition each (the rest, such as the job rows, are still
+ * reached with better-sqlite3, see ./open.ts).
  *
  * Column types are what both engines return: integers as numbers (PostgreSQL's int8 is read as
  * a number, see ./open.ts), flags as 0/1, times as ISO-8601 text.
@@ -248,6 +248,213 @@ export interface AppointmentsTable {
   updated_at: string
 }
 
+/** Documents (src/catalog/documents.ts). */
+export interface DocumentsTable {
+  id: Generated<number>
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  source_folder: Generated<string>
+  received_at: string
+  status: string
+  page_count: number | null
+  text_source: string | null
+  text_length: number | null
+  ocr_confidence: number | null
+  doc_type: string | null
+  type_confidence: number | null
+  patient_mrn: string | null
+  /** JSON array of strings. */
+  review_reasons: string | null
+  /** JSON object. */
+  details: string | null
+  error_code: string | null
+  error_message: string | null
+  batch_sha256: string | null
+  page_from: number | null
+  page_to: number | null
+  pages_key: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A document's pages and their text. On PostgreSQL also `text_search` (tsvector), kept by the server. */
+export interface PagesTable {
+  document_id: number
+  page_no: number
+  source: string
+  text: string
+  ocr_confidence: number | null
+  deskew_angle: number | null
+  width: number | null
+  height: number | null
+  word_count: Generated<number>
+}
+
+/** SQLite only: the FTS5 index of page text (PostgreSQL searches pages.text_search). */
+export interface PagesFtsTable {
+  text: string
+  document_id: number
+  page_no: number
+}
+
+export interface ReceiptsTable {
+  id: Generated<number>
+  document_id: number
+  claim_id: string
+  received_at: string
+  original_name: string
+  source_folder: Generated<string>
+  /** 0 or 1. */
+  is_repeat: Generated<number>
+  site: string | null
+}
+
+/** The append-only event log (src/catalog/events.ts). */
+export interface EventsTable {
+  id: Generated<number>
+  at: string
+  kind: string
+  document_id: number | null
+  /** JSON object. */
+  data: Generated<string>
+}
+
+/** The patient index (src/catalog/patients.ts). */
+export interface PatientsTable {
+  mrn: string
+  mrn_key: string
+  family_name: string
+  given_name: string
+  middle_name: string | null
+  birth_date: string
+  sex: string | null
+  /** 0 or 1. */
+  deceased: Generated<number>
+  deceased_date: string | null
+  primary_provider: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PatientNameKeysTable {
+  key: string
+  mrn: string
+}
+
+/** What people decided in review (src/catalog/settlements.ts). */
+export interface SettlementsTable {
+  id: Generated<number>
+  document_id: number
+  doc_type: string
+  patient_mrn: string
+  proposed_type: string | null
+  proposed_mrn: string | null
+  settled_by: string
+  settled_at: string
+  note: string | null
+}
+
+/** Outside reports routed to clinicians (src/routing/repo.ts); one per document and provider. */
+export interface RoutesTable {
+  id: Generated<number>
+  document_id: number
+  provider: string
+  rule_id: string | null
+  routed_at: string
+  acknowledged_at: string | null
+  acknowledged_by: string | null
+}
+
+/** Charts made inactive, their objects moved to the archive (src/inactive/repo.ts); the row goes when the chart comes back. */
+export interface InactiveChartsTable {
+  mrn: string
+  /** YYYY-MM-DD. */
+  inactive_since: string
+  /** 'no_activity' or 'deceased'. */
+  reason: string
+  last_activity: string | null
+  objects: Generated<number>
+  marked_by: string
+  marked_at: string
+}
+
+/** Certificates of destruction (src/retention/destroyed.ts); `data` is the certificate as JSON. */
+export interface DestructionCertificatesTable {
+  id: Generated<number>
+  certificate_number: string
+  destroyed_on: string
+  destroyed_by: string
+  approved_by: string
+  method: string
+  /** The retention schedule's jurisdiction. */
+  schedule: string
+  html_key: string | null
+  data: string
+  created_at: string
+}
+
+/** What is kept of a destroyed document (its tombstone): enough to know it existed and when it was seen. */
+export interface DestroyedDocumentsTable {
+  document_id: number
+  patient_mrn: string
+  doc_type: string | null
+  sha256: string
+  original_name: string
+  date_of_service: string | null
+  received_at: string
+  retain_until: string
+  certificate_id: number
+  destroyed_at: string
+}
+
+/** Received files that held several documents (src/split/batches.ts); the documents are their parts. */
+export interface BatchesTable {
+  sha256: string
+  size: number
+  content_type: string
+  original_name: string
+  received_at: string
+  page_count: number
+  /** JSON: the cuts as made and the parts. */
+  plan: string
+  split_by: string
+  created_at: string
+}
+
+/** Every receipt of a batch, the first and each repeat; one per claim. */
+export interface BatchReceiptsTable {
+  id: Generated<number>
+  batch_sha256: string
+  claim_id: string
+  received_at: string
+  original_name: string
+  source_folder: Generated<string>
+  /** 0 or 1. */
+  is_repeat: Generated<number>
+}
+
+/** The cuts people decided on the review page, beside those proposed (training data). */
+export interface SplitDecisionsTable {
+  id: Generated<number>
+  batch_sha256: string
+  /** JSON array of first pages. */
+  proposed: string
+  /** JSON array of first pages. */
+  decided: string
+  decided_by: string
+  decided_at: string
+}
+
+/** The searchable PDFs owed: one row per scanned document until its PDF is stored (src/derived/pendingSearchable.ts). */
+export interface SearchablePdfPendingTable {
+  document_id: number
+  queued_at: string
+  attempts: Generated<number>
+  last_error: string | null
+}
+
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
@@ -264,4 +471,20 @@ export interface CatalogTables {
   disclosures: DisclosuresTable
   legal_holds: LegalHoldsTable
   appointments: AppointmentsTable
+  documents: DocumentsTable
+  pages: PagesTable
+  pages_fts: PagesFtsTable
+  receipts: ReceiptsTable
+  events: EventsTable
+  patients: PatientsTable
+  patient_name_keys: PatientNameKeysTable
+  settlements: SettlementsTable
+  routes: RoutesTable
+  inactive_charts: InactiveChartsTable
+  destruction_certificates: DestructionCertificatesTable
+  destroyed_documents: DestroyedDocumentsTable
+  batches: BatchesTable
+  batch_receipts: BatchReceiptsTable
+  split_decisions: SplitDecisionsTable
+  searchable_pdf_pending: SearchablePdfPendingTable
 }

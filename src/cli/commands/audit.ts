@@ -8,7 +8,7 @@ import { latestCheckpoint, writeCheckpoint } from '../../audit/checkpoint.js'
 import { AuditLog } from '../../audit/log.js'
 import { createObjectStore } from '../../storage/createStore.js'
 import { cliAudit } from './actor.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -30,7 +30,7 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .option('--no-checkpoint', 'do not compare with the latest checkpoint in the object store (when storage is down)')
     .action(async (o: { json?: boolean; checkpoint: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const store = o.checkpoint ? await createObjectStore(config) : null
       try {
         await store?.init()
@@ -73,7 +73,7 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
     .description("Write the audit log's head (row number and hash) to the object store now, so later truncation shows")
     .action(async (_o: unknown, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const store = await createObjectStore(config)
       try {
         await store.init()
@@ -129,7 +129,7 @@ export function registerAuditCommands(program: Command, deps: AuditCommandDeps =
         const limit = Number(o.limit)
         if (!Number.isInteger(limit) || limit < 1) throw new ChartclerkError('USAGE', '--limit wants a whole number.')
         const config = configFrom(cmd)
-        const catalog = openCatalog(config.catalog.path)
+        const catalog = await openDeskCatalog(config.catalog)
         try {
           const sql = await openSqlCatalog(config.catalog, catalog.db)
           const { rows } = await new AuditLog(sql)

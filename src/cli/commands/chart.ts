@@ -3,7 +3,8 @@ import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { buildChart } from '../../charts/buildChart.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -19,9 +20,9 @@ export function registerChartCommands(program: Command): void {
     .action(async (mrn: string, o: { asOf?: string }, cmd: Command) => {
       dateOption(o.asOf, '--as-of')
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
-        const c = buildChart(catalog, mrn, clockFromConfig(config), o.asOf)
+        const c = await withSqlCatalog(config.catalog, catalog.db, (sql) => buildChart(catalog, sql, mrn, clockFromConfig(config), o.asOf))
         if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
         await cliAudit(config, catalog.db, null, {
           action: 'chart.view',

@@ -8,7 +8,7 @@ import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
 import { rulesDirOf } from '../../app.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { buildChart, chartMrns } from '../../charts/buildChart.js'
 import type { Chart } from '../../model/chart.js'
@@ -56,7 +56,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
         const config = configFrom(cmd)
         const json = !!(o.json || globalOptions(cmd).json)
         const ruleset = loadRuleSet(resolveChecksDir(o.rules ?? rulesDirOf(config)))
-        const catalog = openCatalog(config.catalog.path)
+        const catalog = await openDeskCatalog(config.catalog)
         const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
           catalog.close()
           throw err
@@ -66,12 +66,13 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
           const clock = clockFromConfig(config)
           if (o.charts) charts = readChartsFile(o.charts, { asOf: o.asOf, clock })
           else {
-            const mrns = o.patient ? [o.patient] : chartMrns(catalog)
-            charts = mrns.map((mrn) => {
-              const c = buildChart(catalog, mrn, clock, o.asOf)
+            const mrns = o.patient ? [o.patient] : await chartMrns(catalog)
+            charts = []
+            for (const mrn of mrns) {
+              const c = await buildChart(catalog, sql, mrn, clock, o.asOf)
               if (!c) throw new ChartclerkError('NOT_FOUND', `There is no patient with MRN ${mrn} in the patient index.`)
-              return c
-            })
+              charts.push(c)
+            }
           }
           if (o.charts && o.patient) charts = charts.filter((c) => c.patient.mrn === o.patient)
           const repo = new DeficienciesRepo(sql)
@@ -151,7 +152,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       if (o.kind && !(DEFICIENCY_KINDS as readonly string[]).includes(o.kind))
         throw new ChartclerkError('USAGE', `--kind must be one of ${DEFICIENCY_KINDS.join(', ')}.`)
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const list = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
           new DeficienciesRepo(sql).list({
@@ -199,7 +200,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       if (!(DEFICIENCY_STATUSES as readonly string[]).includes(status))
         throw new ChartclerkError('USAGE', `The status must be one of ${DEFICIENCY_STATUSES.join(', ')}.`)
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const { from, d } = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
           const repo = new DeficienciesRepo(sql)
@@ -232,7 +233,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a deficiency number.`)
       if (!assignee && !o.none) throw new ChartclerkError('USAGE', 'Name the assignee, or use --none to unassign.')
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const d = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
           new DeficienciesRepo(sql).assign(id, o.none ? null : assignee!, { by: actingPerson(o.by) }),
@@ -258,7 +259,7 @@ export function registerCheckCommands(program: Command, deps: CheckCommandDeps =
     .option('--json', 'one JSON object per line')
     .action(async (idArg: string, o: { json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const id = Number(idArg)
         const history = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {

@@ -6,7 +6,8 @@
 import type { Command } from 'commander'
 import { actingPerson } from './actor.js'
 import { openApp } from '../../app.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { listInactive, restoreChart, scanInactive } from '../../inactive/inactive.js'
 import { silentLogger } from '../../log.js'
@@ -53,11 +54,12 @@ export function registerInactiveCommands(program: Command): void {
     .command('list')
     .description('Charts that are inactive now')
     .option('--json', 'one JSON object per line')
-    .action((o: { json?: boolean }, cmd: Command) => {
-      const catalog = openCatalog(configFrom(cmd).catalog.path)
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      const config = configFrom(cmd)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const json = !!(o.json || globalOptions(cmd).json)
-        const charts = listInactive({ catalog })
+        const charts = await withSqlCatalog(config.catalog, catalog.db, (sql) => listInactive({ sql }))
         for (const c of charts)
           out(
             json

@@ -12,7 +12,7 @@ import { cliActor, cliSource } from './user.js'
 import { AuditLog } from '../../audit/log.js'
 import { UsersRepo } from '../../auth/users.js'
 import { openSqlCatalog } from '../../catalog/sql/open.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { loadConfig } from '../../config/config.js'
 import { ChartclerkError } from '../../errors.js'
 import { renderConfig, type SetupAnswers } from '../../setup/configFile.js'
@@ -197,7 +197,7 @@ export function registerInitCommands(program: Command): void {
       const config = loadConfig({ configPath: file, cwd: path.dirname(file) })
       mkdirSync(config.watch.inbox, { recursive: true })
 
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       let admin: { username: string; password: string | null } | null = null
       try {
         const sql = await openSqlCatalog(config.catalog, catalog.db)

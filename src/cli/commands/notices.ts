@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 
@@ -34,7 +34,7 @@ export function registerNoticesCommands(program: Command): void {
     .action(async (o: { status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
       const status = o.all ? undefined : (listOption<NoticeStatus>('status', o.status, NOTICE_STATUSES) ?? ['pending', 'sent'])
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const clock = clockFromConfig(config)
         const list = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
@@ -73,7 +73,7 @@ export function registerNoticesCommands(program: Command): void {
     .option('--by <name>', 'who prints it, for the history (default: you, the system user)')
     .action(async (ref: string, o: { out?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const clock = clockFromConfig(config)
         const n = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
@@ -86,7 +86,7 @@ export function registerNoticesCommands(program: Command): void {
         })
         const html = renderNoticeHtml({
           notice: n,
-          patient: catalog.patients.get(n.chartMrn) ?? null,
+          patient: (await catalog.patients.get(n.chartMrn)) ?? null,
           clinic: config.clinic,
           date: clock.today(),
         })
@@ -114,7 +114,7 @@ export function registerNoticesCommands(program: Command): void {
     .option('--date <date>', 'when, YYYY-MM-DD (default now)')
     .action(async (ref: string, o: { by?: string; date?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const clock = clockFromConfig(config)
         const n = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
@@ -145,7 +145,7 @@ export function registerNoticesCommands(program: Command): void {
     .option('--note <text>', 'a note for the history')
     .action(async (ref: string, o: { by?: string; date?: string; note?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const clock = clockFromConfig(config)
         const n = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
@@ -165,7 +165,7 @@ export function registerNoticesCommands(program: Command): void {
     .argument('<id>', 'request number or tracking number')
     .action(async (ref: string, _o: unknown, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const history = await withSqlCatalog(config.catalog, catalog.db, async (sql) => {
           const repo = new NoticesRepo(sql)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { importPatients } from '../../patients/importPatients.js'
 import { configFrom, globalOptions } from '../context.js'
@@ -43,10 +43,10 @@ export function registerPatientsCommands(program: Command): void {
           dateOrder: config.patients.dateOrder,
         })
         const json = !!globalOptions(cmd).json
-        const catalog = openCatalog(config.catalog.path)
+        const catalog = await openDeskCatalog(config.catalog)
         let counts
         try {
-          counts = catalog.patients.upsert(result.patients)
+          counts = await catalog.patients.upsert(result.patients)
           await cliAudit(config, catalog.db, null, {
             action: 'patients.import',
             outcome: result.errors.length ? 'failed' : 'ok',

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { clockFromConfig } from '../../clock/clock.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { buildPrepList, prepText, renderPrepHtml } from '../../prep/prep.js'
@@ -36,7 +36,7 @@ export function registerPrepCommands(program: Command): void {
       } catch {
         throw new ChartclerkError('NOT_FOUND', `The schedule file ${file} cannot be read.`)
       }
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const r = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
           importSchedule({ catalog, sql }, input, {
@@ -68,7 +68,7 @@ export function registerPrepCommands(program: Command): void {
       const date = isoDate(o.date, '--date')!
       if (!['text', 'html'].includes(o.format)) throw new ChartclerkError('USAGE', '--format is text or html.')
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const list = await withSqlCatalog(config.catalog, catalog.db, (sql) => buildPrepList(catalog, sql, date, clockFromConfig(config)))
         await cliAudit(config, catalog.db, null, {

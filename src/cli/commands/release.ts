@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
 import { clockFromConfig } from '../../clock/clock.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { openSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
@@ -71,7 +71,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--json', 'print the request as JSON')
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err
@@ -125,7 +125,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--json', 'print the check as JSON')
     .action(async (ref: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err
@@ -199,7 +199,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--by <name>', 'who sent it (default: you, the system user)')
     .action(async (ref: string, o: { to?: string; date?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err
@@ -238,7 +238,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--by <name>', 'who checked it (default: you, the signed-in system user)')
     .action(async (ref: string, o: { how?: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err
@@ -273,7 +273,7 @@ export function registerReleaseCommands(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (o: { due?: boolean; status?: string; all?: boolean; mrn?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err
@@ -308,13 +308,13 @@ export function registerReleaseCommands(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (mrn: string, o: { asOf?: string; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err
       })
       try {
-        if (!catalog.patients.get(mrn)) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
+        if (!(await catalog.patients.get(mrn))) throw new ChartclerkError('NOT_FOUND', `There is no patient ${mrn} in the patient index.`)
         const asOf = isoDate(o.asOf, '--as-of') ?? clockFromConfig(config).today()
         const rows = await new ReleaseRepo(sql).accounting(mrn, asOf)
         await cliAudit(config, catalog.db, null, {
@@ -348,7 +348,7 @@ export function registerReleaseCommands(program: Command): void {
     .action(async (ref: string, o: { date?: string; note?: string; by?: string }, cmd: Command) => {
       if (!/^\d+$/.test(ref)) throw new ChartclerkError('USAGE', `"${ref}" is not a document number.`)
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       const sql = await openSqlCatalog(config.catalog, catalog.db).catch((err: unknown) => {
         catalog.close()
         throw err

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { cliAudit } from './actor.js'
 import { dateOption } from '../dates.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { DEFICIENCY_STATUSES, type DeficiencyStatus } from '../../deficiencies/repo.js'
 import { ChartclerkError } from '../../errors.js'
@@ -77,7 +77,7 @@ export function registerReportCommands(program: Command): void {
         delinquentOnly: !!o.delinquent,
       }
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const r = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
           buildDeficiencyReport(catalog, sql, filter, {

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
 import { openApp } from '../../app.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { silentLogger } from '../../log.js'
 import { isoDate } from '../../release/service.js'
@@ -27,7 +27,7 @@ export function registerRetentionCommands(program: Command): void {
     .option('--by <name>', 'who places the hold (default: you, the system user)')
     .action(async (mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const h = await withSqlCatalog(config.catalog, catalog.db, (sql) => placeHold({ catalog, sql }, mrn, o.reason, actingPerson(o.by)))
         await cliAudit(config, catalog.db, o.by, {
@@ -49,7 +49,7 @@ export function registerRetentionCommands(program: Command): void {
     .option('--by <name>', 'who lifts it (default: you, the system user)')
     .action(async (mrn: string, o: { reason: string; by?: string }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const n = await withSqlCatalog(config.catalog, catalog.db, (sql) => liftHolds({ catalog, sql }, mrn, o.reason, actingPerson(o.by)))
         await cliAudit(config, catalog.db, o.by, {
@@ -70,7 +70,7 @@ export function registerRetentionCommands(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (o: { json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const holds = await withSqlCatalog(config.catalog, catalog.db, (sql) => new HoldsRepo(sql).active())
         for (const h of holds)
@@ -117,7 +117,7 @@ export function registerRetentionCommands(program: Command): void {
         const asOf = isoDate(o.asOf, '--as-of')
         const config = configFrom(cmd)
         if (o.dryRun) {
-          const catalog = openCatalog(config.catalog.path)
+          const catalog = await openDeskCatalog(config.catalog)
           try {
             const plan = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
               planPurge({ catalog, sql, config, clock: clockFromConfig(config) }, { asOf, jurisdiction: o.jurisdiction }),

@@ -6,12 +6,13 @@ import { openApp } from '../../app.js'
 import type { Config } from '../../config/config.js'
 import { silentLogger } from '../../log.js'
 import { describeRematch, rematchWaiting, waitingCount, type RematchResult } from '../../review/rematch.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { settleDocument } from '../../review/settle.js'
 import type { MatchSummary } from '../../patients/matchSummary.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine, terminalSafe } from '../output.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
 
 export const rematchJson = (r: RematchResult) => ({
   type: 'rematch',
@@ -30,10 +31,10 @@ export async function rematchFromCli(
   config: Readonly<Config>,
   o: { json: boolean; by?: string; trigger: 'request' | 'patients.import'; quiet?: boolean },
 ): Promise<RematchResult> {
-  const catalog = openCatalog(config.catalog.path)
+  const catalog = await openDeskCatalog(config.catalog)
   let waiting: number
   try {
-    waiting = waitingCount({ catalog })
+    waiting = await waitingCount({ catalog })
   } finally {
     catalog.close()
   }
@@ -70,9 +71,9 @@ export function registerReviewCommands(program: Command): void {
     .description('What waits for review, oldest first, with the proposed type and candidate patients')
     .action(async (_o, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
-        const docs = catalog.documents.list({ status: 'needs_review', limit: 10_000 }).reverse()
+        const docs = (await catalog.documents.list({ status: 'needs_review', limit: 10_000 })).reverse()
         for (const d of docs) {
           const cls = d.details.classification as { type: string; confidence: number } | undefined
           const match = d.details.match as MatchSummary | undefined
@@ -121,7 +122,7 @@ export function registerReviewCommands(program: Command): void {
       if (!Number.isInteger(id) || id < 1) throw new ChartclerkError('USAGE', `"${idArg}" is not a document id.`)
       const app = await openApp(configFrom(cmd))
       try {
-        const before = app.catalog.documents.get(id)
+        const before = await app.catalog.documents.get(id)
         const outcome = await settleDocument(app, id, { mrn: o.patient, docType: o.type, by: actingPerson(o.by), note: o.note })
         await cliAudit(app.config, app.catalog.db, o.by, {
           action: 'review.settle',

@@ -15,6 +15,7 @@ import { partsOfDecision, settleSplit, waitingSplit } from '../../split/settleSp
 import { actingPerson, cliAudit } from './actor.js'
 import { configFrom, globalOptions } from '../context.js'
 import { printJson, printLine, terminalSafe } from '../output.js'
+import { DeskQueries } from '../../web/desk.js'
 
 interface SplitOptions {
   add?: string
@@ -75,9 +76,9 @@ export function registerReviewSplitCommand(review: Command): void {
       const json = !!globalOptions(cmd).json
       const app = await openApp(configFrom(cmd), { log: silentLogger() })
       try {
-        const id = findWaiting(app, batchArg)
-        const doc = app.catalog.documents.get(id)!
-        const plan = waitingSplit(app, id)!
+        const id = await findWaiting(app, batchArg)
+        const doc = (await app.catalog.documents.get(id))!
+        const plan = (await waitingSplit(app, id))!
         const proposed = plan.parts.slice(1).map((p) => p.from)
         const fixed = (plan.filed ?? []).map((f) => f.split.from)
         const changed = o.add !== undefined || o.remove !== undefined || o.move !== undefined || o.cuts !== undefined
@@ -138,16 +139,16 @@ export function registerReviewSplitCommand(review: Command): void {
 }
 
 /** The review item of the stack named by a document id or a (prefix of the) received file's SHA-256. */
-function findWaiting(app: Awaited<ReturnType<typeof openApp>>, arg: string): number {
+async function findWaiting(app: Awaited<ReturnType<typeof openApp>>, arg: string): Promise<number> {
   const a = arg.trim().toLowerCase()
   let id: number | undefined
   if (/^\d+$/.test(a) && a.length < 8) id = Number(a)
   else if (/^[0-9a-f]{8,64}$/.test(a)) {
-    const rows = app.catalog.db.prepare('SELECT id FROM documents WHERE sha256 LIKE ? LIMIT 2').all(`${a}%`) as { id: number }[]
-    if (rows.length > 1) throw new ChartclerkError('USAGE', `"${arg}" starts the SHA-256 of more than one file; give more of it.`)
-    id = rows[0]?.id
+    const ids = await app.catalog.documents.idsBySha256Prefix(a, 2)
+    if (ids.length > 1) throw new ChartclerkError('USAGE', `"${arg}" starts the SHA-256 of more than one file; give more of it.`)
+    id = ids[0]
   } else throw new ChartclerkError('USAGE', `"${arg}" is neither a document id nor a SHA-256.`)
-  if (id === undefined || !waitingSplit(app, id))
+  if (id === undefined || !(await waitingSplit(app, id)))
     throw new ChartclerkError(
       'NOT_FOUND',
       `No stack waiting to be split is "${arg}"; it may have been split already (review list shows what waits).`,

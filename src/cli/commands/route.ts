@@ -2,7 +2,7 @@
 import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { actingPerson, cliAudit } from './actor.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { UsersRepo } from '../../auth/users.js'
 import { ChartclerkError } from '../../errors.js'
@@ -26,12 +26,14 @@ export function registerRouteCommands(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (o: { provider?: string; overdue?: boolean; all?: boolean; json?: boolean }, cmd: Command) => {
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const clock = clockFromConfig(config)
-        const rows = new RoutesRepo(catalog.db).list(
-          { provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays },
-          clock,
+        const rows = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
+          new RoutesRepo(sql).list(
+            { provider: o.provider, open: !o.all, overdue: !!o.overdue, escalateAfterDays: config.routing.escalateAfterDays },
+            clock,
+          ),
         )
         await cliAudit(config, catalog.db, null, {
           action: 'routing.queue',
@@ -62,7 +64,7 @@ export function registerRouteCommands(program: Command): void {
       if (!/^[1-9]\d{0,11}$/.test(docArg)) throw new ChartclerkError('USAGE', `"${docArg}" is not a document id.`)
       const by = actingPerson(o.by)
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         // --by may be a user name: the account's provider name is whose route it is (accounts
         // live where the desk keeps them: the PostgreSQL catalog when catalog.url is set).
@@ -79,7 +81,7 @@ export function registerRouteCommands(program: Command): void {
         const done = await withSqlCatalog(config.catalog, catalog.db, (sql) =>
           acknowledgeRoute(catalog, sql, ruleset, documentId, provider, by, clockFromConfig(config)),
         )
-        const doc = catalog.documents.get(documentId)
+        const doc = await catalog.documents.get(documentId)
         await cliAudit(config, catalog.db, o.by, {
           action: 'routing.acknowledge',
           targetKind: 'document',

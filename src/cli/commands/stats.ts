@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { clockFromConfig } from '../../clock/clock.js'
 import type { Command } from 'commander'
 import { dateOption } from '../dates.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { computeStats, formatStats } from '../../reports/stats.js'
@@ -30,7 +30,7 @@ export function registerStatsCommands(program: Command): void {
       dateOption(o.to, '--to')
       if (o.from && o.to && o.from > o.to) throw new ChartclerkError('USAGE', '--from must not be after --to.')
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
         const clock = clockFromConfig(config)
         const format = o.json || globalOptions(cmd).json ? 'json' : o.format

@@ -2,8 +2,8 @@
 import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
-import { openCatalog, type Db } from '../../catalog/db.js'
-import { openSqlCatalog } from '../../catalog/sql/open.js'
+import { openCatalog, openDeskCatalog, type Catalog, type Db } from '../../catalog/db.js'
+import { openSqlCatalog, withSqlCatalog } from '../../catalog/sql/open.js'
 import { ChartclerkError } from '../../errors.js'
 import { MAX_ATTEMPTS, PendingSearchable } from '../../derived/pendingSearchable.js'
 import { withLabResults } from '../../extract-fields/labResults.js'
@@ -66,6 +66,20 @@ async function runningNodes(config: Config, db: Db): Promise<RulesetAgreement | 
   }
 }
 
+/** The documents by status, where the desk keeps them; a catalog that cannot be reached is said, not thrown. */
+async function documentCounts(config: Config): Promise<Awaited<ReturnType<Catalog['documents']['countByStatus']>> | { problem: string }> {
+  try {
+    const desk = await openDeskCatalog(config.catalog)
+    try {
+      return await desk.documents.countByStatus()
+    } finally {
+      desk.close()
+    }
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
+  }
+}
+
 /** The configured queue's status (pg-boss's when catalog.url is set); a queue server that does not answer shows as null. */
 async function queueStatusOf(config: Config, db: Db): Promise<Awaited<ReturnType<typeof queueStatus>> | null> {
   if (!config.catalog.url) return queueStatus(new SqliteJobQueue(db, config.queue))
@@ -77,6 +91,18 @@ async function queueStatusOf(config: Config, db: Db): Promise<Awaited<ReturnType
     return null
   } finally {
     await queue?.close().catch(() => {})
+  }
+}
+
+/** The searchable PDFs owed and those no longer tried; a catalog that cannot be reached is said, not thrown. */
+async function searchablePdfsOwed(config: Config, db: Db): Promise<{ owed: number; givenUp: number } | { problem: string }> {
+  try {
+    return await withSqlCatalog(config.catalog, db, async (sql) => {
+      const owed = new PendingSearchable(sql)
+      return { owed: await owed.count(), givenUp: await owed.givenUp() }
+    })
+  } catch (e) {
+    return { problem: e instanceof ChartclerkError ? e.action : String(e) }
   }
 }
 
@@ -95,6 +121,7 @@ export function registerStatusCommands(program: Command): void {
     .description('Inbox, pipeline, storage and catalog at a glance')
     .action(async (_o, cmd: Command) => {
       const config = configFrom(cmd)
+      // The job rows are in the embedded file; the documents where the desk keeps them (documentCounts).
       const catalog = openCatalog(config.catalog.path)
       try {
         const store = await createObjectStore(config)
@@ -102,11 +129,10 @@ export function registerStatusCommands(program: Command): void {
           .health()
           .catch((e) => ({ reachable: false, description: config.storage.backend, detail: String(e?.code ?? e) }))
         await store.close()
-        const docs = catalog.documents.countByStatus()
+        const docs = await documentCounts(config)
         const jobs = catalog.jobs.countByState()
         const queue = await queueStatusOf(config, catalog.db)
         const ocr = await ocrStatus(config.ocr)
-        const owed = new PendingSearchable(catalog.db)
         const agreement = await runningNodes(config, catalog.db)
         const status = {
           ocr,
@@ -116,8 +142,8 @@ export function registerStatusCommands(program: Command): void {
           quarantined: (await listQuarantine(config.quarantineDir)).length,
           storage,
           documents: docs,
-          reviewBacklog: docs.needs_review,
-          searchablePdfs: { owed: owed.count(), givenUp: owed.givenUp() },
+          reviewBacklog: 'problem' in docs ? null : docs.needs_review,
+          searchablePdfs: await searchablePdfsOwed(config, catalog.db),
           ruleFiles: ruleFilesStatus(rulesDirOf(config)),
           nodes: 'problem' in agreement ? agreement : agreementSummary(agreement, config.nodes.freshSeconds),
         }
@@ -142,10 +168,13 @@ export function registerStatusCommands(program: Command): void {
             `storage       ${storage.reachable ? 'reachable' : 'UNREACHABLE'}: ${storage.description}${storage.detail ? ` (${storage.detail})` : ''}${extras ? `; ${extras}` : ''}`,
           )
           printLine(
-            `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
+            'problem' in docs
+              ? `documents     cannot be counted: ${docs.problem}`
+              : `documents     ${docs.filed} filed, ${docs.needs_review} waiting for review, ${docs.failed} failed, ${docs.received} being read`,
           )
           const sp = status.searchablePdfs
-          if (sp.owed)
+          if ('problem' in sp) printLine(`searchable    cannot be counted: ${sp.problem}`)
+          else if (sp.owed)
             printLine(
               `searchable    ${sp.owed} scanned document(s) still owe a searchable PDF (built in the background by a running chartclerk start)${sp.givenUp ? `; ${sp.givenUp} failed ${MAX_ATTEMPTS} times and are no longer tried: see the log` : ''}`,
             )
@@ -166,7 +195,8 @@ export function registerStatusCommands(program: Command): void {
             for (const line of disagreementLines(agreement)) printLine(`                ${line}`)
           }
         }
-        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement) process.exitCode = 1
+        if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement || 'problem' in docs)
+          process.exitCode = 1
       } finally {
         catalog.close()
       }
@@ -182,12 +212,12 @@ export function registerStatusCommands(program: Command): void {
       if (!Number.isInteger(id) || id < 1)
         throw new ChartclerkError('USAGE', `"${idArg}" is not a document id (a whole number, as printed by ingest).`)
       const config = configFrom(cmd)
-      const catalog = openCatalog(config.catalog.path)
+      const catalog = await openDeskCatalog(config.catalog)
       try {
-        const d = catalog.documents.get(id)
+        const d = await catalog.documents.get(id)
         if (!d) throw new ChartclerkError('NOT_FOUND', `There is no document ${id}. "chartclerk status" shows what the catalog holds.`)
-        const receipts = catalog.documents.receipts(id)
-        const pages = catalog.documents.pages(id)
+        const receipts = await catalog.documents.receipts(id)
+        const pages = await catalog.documents.pages(id)
         await cliAudit(config, catalog.db, null, {
           action: 'document.view',
           targetKind: 'document',

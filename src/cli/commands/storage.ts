@@ -32,6 +32,8 @@ import { getVerified, verifiedCopy } from '../../storage/verified.js'
 import { verifyStore, type VerifyReport } from '../../storage/verifyStore.js'
 import { configFrom, globalOptions } from '../context.js'
 import { isInteractive, printJson, printLine } from '../output.js'
+import { withSqlCatalog } from '../../catalog/sql/open.js'
+import { InactiveChartsRepo } from '../../inactive/repo.js'
 
 export type CatalogShas = AsyncIterable<{ sha256: string; id?: number }> | Iterable<{ sha256: string; id?: number }>
 
@@ -58,22 +60,16 @@ async function* catalogShas(
   location: 'main' | 'archive' = 'main',
 ): AsyncGenerator<{ sha256: string; id?: number }> {
   const catalog = openCatalog(config.catalog.path)
+  let shas: string[]
   try {
     // Collected first: a long read-back must not hold the catalog open for reading.
-    const rows = catalog.db
-      .prepare(
-        `SELECT DISTINCT d.sha256 FROM documents d WHERE coalesce(d.error_code, '') <> 'DESTROYED'
-           AND ${location === 'main' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM inactive_charts i WHERE i.mrn = d.patient_mrn)`,
-      )
-      .all() as { sha256: string }[]
-    // Received stacks stay in the main store beside the documents cut from them.
-    if (location === 'main') rows.push(...(catalog.db.prepare('SELECT sha256 FROM batches').all() as { sha256: string }[]))
+    shas = await withSqlCatalog(config.catalog, catalog.db, (sql) => new InactiveChartsRepo(sql).originalsIn(location))
     // Stored by a watcher and not (yet) a document: queued, or set aside in quarantine.
-    if (location === 'main') rows.push(...(await receivedOnly(config, catalog.db)).map((sha256) => ({ sha256 })))
-    yield* rows.map((r) => ({ sha256: r.sha256 }))
+    if (location === 'main') shas = [...new Set([...shas, ...(await receivedOnly(config, catalog.db))])]
   } finally {
     catalog.close()
   }
+  yield* shas.map((sha256) => ({ sha256 }))
 }
 
 async function receivedOnly(config: Readonly<Config>, db: Db): Promise<string[]> {

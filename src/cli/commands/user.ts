@@ -9,7 +9,7 @@ import { AuditLog } from '../../audit/log.js'
 import { ROLES, parseRoles } from '../../auth/roles.js'
 import { UsersRepo, type User } from '../../auth/users.js'
 import { openSqlCatalog } from '../../catalog/sql/open.js'
-import { openCatalog } from '../../catalog/db.js'
+import { openDeskCatalog } from '../../catalog/db.js'
 import { ChartclerkError } from '../../errors.js'
 import { configFrom, globalOptions } from '../context.js'
 
@@ -50,7 +50,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
 
   const withUsers = async (cmd: Command, fn: (users: UsersRepo, audit: AuditLog) => Promise<void>) => {
     const config = configFrom(cmd)
-    const catalog = openCatalog(config.catalog.path)
+    const catalog = await openDeskCatalog(config.catalog)
     try {
       // Accounts live where the desk reads them: the PostgreSQL catalog when catalog.url is set.
       const sql = await openSqlCatalog(config.catalog, catalog.db)

@@ -12,12 +12,15 @@ export const dedupe: Stage = {
   async run(job, ctx) {
     job.releaseContent = await ctx.contentLocks.acquire(job.sha256!)
     // A stack already divided into its documents: the same stack again is a duplicate of each.
-    const batches = new BatchesRepo(ctx.catalog.db)
-    const batch = batches.get(job.sha256!)
+    const batches = new BatchesRepo(ctx.sql)
+    const batch = await batches.get(job.sha256!)
     if (batch) {
-      const own = batches.receiptByClaim(job.id)
+      const own = await batches.receiptByClaim(job.id)
+      const statuses = new Map(
+        (await ctx.catalog.documents.getMany(batch.plan.documents.map((d) => d.documentId))).map((d) => [d.id, d.status]),
+      )
       job.parts = batch.plan.documents.map((d) => {
-        const status = ctx.catalog.documents.get(d.documentId)?.status
+        const status = statuses.get(d.documentId)
         return {
           documentId: d.documentId,
           split: { from: d.from, to: d.to, ...(d.blank ? { blank: d.blank } : {}) },
@@ -29,7 +32,7 @@ export const dedupe: Stage = {
         job.status = job.parts.some((p) => p.status === 'needs_review') ? 'needs_review' : 'filed'
         return { kind: 'halt', reason: 'already-complete' }
       }
-      batches.addReceipt({
+      await batches.addReceipt({
         batchSha256: job.sha256!,
         claimId: job.id,
         receivedAt: job.receivedAt,
@@ -37,15 +40,15 @@ export const dedupe: Stage = {
         sourceFolder: job.sourceFolder,
         isRepeat: true,
       })
-      ctx.catalog.events.append('batch.received_again', null, { batchSha256: job.sha256!, claimId: job.id })
+      await ctx.catalog.events.append('batch.received_again', null, { batchSha256: job.sha256!, claimId: job.id })
       job.status = 'duplicate'
       return { kind: 'halt', reason: 'duplicate' }
     }
-    const existing = ctx.catalog.documents.bySha(job.sha256!)
+    const existing = await ctx.catalog.documents.bySha(job.sha256!)
     if (!existing) return CONTINUE
     job.existing = existing
     job.documentId = existing.id
-    const ownReceipt = ctx.catalog.documents.receiptByClaim(job.id)
+    const ownReceipt = await ctx.catalog.documents.receiptByClaim(job.id)
     if (ownReceipt) {
       job.resumed = true
       if (existing.status === 'needs_review' || existing.status === 'filed') {
@@ -56,7 +59,7 @@ export const dedupe: Stage = {
     }
     if (existing.status === 'received' || existing.status === 'failed') {
       // An earlier attempt stopped part-way or failed: this is that file back again, so finish it.
-      ctx.catalog.documents.addReceipt({
+      await ctx.catalog.documents.addReceipt({
         documentId: existing.id,
         claimId: job.id,
         receivedAt: job.receivedAt,
@@ -65,10 +68,10 @@ export const dedupe: Stage = {
         isRepeat: false,
         site: job.site ?? null,
       })
-      ctx.catalog.events.append('document.retry', existing.id, { claimId: job.id, previousStatus: existing.status })
+      await ctx.catalog.events.append('document.retry', existing.id, { claimId: job.id, previousStatus: existing.status })
       return CONTINUE
     }
-    ctx.catalog.documents.addReceipt({
+    await ctx.catalog.documents.addReceipt({
       documentId: existing.id,
       claimId: job.id,
       receivedAt: job.receivedAt,

@@ -42,7 +42,7 @@ export const extract: Stage = {
       { contentType: 'application/json' },
     )
     // Owed from now on: built after settle, and after a restart if the process stops first.
-    if (scans) new PendingSearchable(ctx.catalog.db).add(id)
+    if (scans) await new PendingSearchable(ctx.sql).add(id)
     ctx.log.debug({ documentId: id, pages: pages.length, source: job.extracted.source }, 'extracted')
     return CONTINUE
   },

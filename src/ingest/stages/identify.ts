@@ -19,7 +19,7 @@ export const identify: Stage = {
     job.match = match
     if (match.decision !== 'matched') {
       const reasons = (job.reviewReasons ??= [])
-      if (match.decision === 'no_candidates' && ctx.catalog.patients.count() === 0) {
+      if (match.decision === 'no_candidates' && (await ctx.catalog.patients.count()) === 0) {
         reasons.push(
           'No patient index has been imported yet: run "chartclerk patients import FILE"; the documents waiting here are matched again after the import.',
         )

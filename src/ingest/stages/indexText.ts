@@ -5,15 +5,15 @@ export const indexText: Stage = {
   name: 'index',
   async run(job, ctx) {
     const x = job.extracted!
-    ctx.catalog.tx(() => {
-      ctx.catalog.documents.savePages(job.documentId!, x.pages)
-      ctx.catalog.documents.update(job.documentId!, {
+    await ctx.catalog.tx(async (c) => {
+      await c.documents.savePages(job.documentId!, x.pages)
+      await c.documents.update(job.documentId!, {
         pageCount: x.pages.length,
         textSource: x.source,
         textLength: x.fullText.length,
         ocrConfidence: x.ocrConfidence,
       })
-    })
+    }, `document ${job.documentId!}`)
     return CONTINUE
   },
 }

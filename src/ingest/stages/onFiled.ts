@@ -10,7 +10,7 @@ export const onFiled: Stage = {
   name: 'on-filed',
   appliesTo: (job) => job.status === 'filed',
   async run(job, ctx) {
-    const mrn = ctx.catalog.documents.get(job.documentId!)?.patientMrn
+    const mrn = (await ctx.catalog.documents.get(job.documentId!))?.patientMrn
     if (mrn) await afterFiling(ctx, { documentId: job.documentId!, mrn, ruleset: ctx.rules() })
     return CONTINUE
   },

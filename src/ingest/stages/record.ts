@@ -5,8 +5,8 @@ export const record: Stage = {
   name: 'record',
   appliesTo: (job) => job.documentId === undefined,
   async run(job, ctx) {
-    job.documentId = ctx.catalog.tx(() => {
-      const id = ctx.catalog.documents.create({
+    job.documentId = await ctx.catalog.tx(async (c) => {
+      const id = await c.documents.create({
         sha256: job.sha256!,
         size: job.size!,
         contentType: job.contentType!,
@@ -14,7 +14,7 @@ export const record: Stage = {
         sourceFolder: job.sourceFolder,
         receivedAt: job.receivedAt,
       })
-      ctx.catalog.documents.addReceipt({
+      await c.documents.addReceipt({
         documentId: id,
         claimId: job.id,
         receivedAt: job.receivedAt,
@@ -25,7 +25,7 @@ export const record: Stage = {
       })
       ctx.catalog.jobs.update(job.id, { documentId: id })
       return id
-    })
+    }, `document ${job.sha256!}`)
     return CONTINUE
   },
 }

@@ -15,7 +15,7 @@ export const settle: Stage = {
     const reasons = [...(job.reviewReasons ?? []), ...(job.extracted ? pageQualityReasons(job.extracted) : [])]
     const c = job.classification
     const m = job.match
-    const doc = ctx.catalog.documents.get(job.documentId!)!
+    const doc = (await ctx.catalog.documents.get(job.documentId!))!
     const details = { ...doc.details }
     if (c) details.classification = { type: c.type, confidence: c.confidence, alternatives: c.alternatives, reasons: c.reasons }
     if (m) details.match = summariseMatch(m)
@@ -26,8 +26,8 @@ export const settle: Stage = {
     if (!c || !m) reasons.push('Document type and patient have not been decided.')
     const sure = reasons.length === 0 && !!c && !c.needsReview && m?.decision === 'matched'
     const status = sure ? 'filed' : 'needs_review'
-    ctx.catalog.tx(() => {
-      ctx.catalog.documents.update(job.documentId!, {
+    await ctx.catalog.tx(async (cat) => {
+      await cat.documents.update(job.documentId!, {
         status,
         docType: c?.type ?? null,
         typeConfidence: c?.confidence ?? null,
@@ -37,12 +37,12 @@ export const settle: Stage = {
         errorCode: null,
         errorMessage: null,
       })
-      ctx.catalog.events.append(
+      await cat.events.append(
         sure ? 'document.filed' : 'document.needs_review',
         job.documentId!,
         sure ? { by: 'chartclerk', docType: c!.type } : { reasons: reasons.length },
       )
-    })
+    }, `document ${job.documentId!}`)
     job.status = status
     return CONTINUE
   },

@@ -19,21 +19,21 @@ export const split: Stage = {
     // is unknown, so such a file is never split; it goes on as one document and its review
     // reason names the page.
     if (pages.some((p) => p.unreadable)) {
-      ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
+      await ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
       return CONTINUE
     }
     const plan = planSplit(readingsOf(ctx, pages), { faxCover: ctx.config.split.faxCover })
     job.splitPlan = plan
     if (plan.parts.length <= 1 && plan.separators.length === 0 && plan.certain) {
-      ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
+      await ctx.catalog.documents.update(job.documentId!, { pagesKey: pagesKeyOf(pages) })
       return CONTINUE
     }
     const { file, wait } = plan.certain ? { file: plan.parts, wait: [] } : partsByCertainty(plan)
     if (file.length === 0) {
-      holdForReview(job, ctx, plan, [])
+      await holdForReview(job, ctx, plan, [])
       return { kind: 'halt', reason: 'split-review' }
     }
-    const doc = ctx.catalog.documents.get(job.documentId!)!
+    const doc = (await ctx.catalog.documents.get(job.documentId!))!
     const parts = await fileParts(
       ctx,
       {
@@ -54,7 +54,7 @@ export const split: Stage = {
     )
     job.parts = parts
     if (wait.length) {
-      holdForReview(job, ctx, plan, parts)
+      await holdForReview(job, ctx, plan, parts)
       job.splitWaiting = true
       return { kind: 'halt', reason: 'split-review' }
     }
@@ -75,7 +75,7 @@ export type WaitingSplit = SplitPlan & {
 
 const span = (r: PageRange) => (r.from === r.to ? `page ${r.from}` : `pages ${r.from}-${r.to}`)
 
-function holdForReview(job: Job, ctx: StageContext, plan: SplitPlan, filed: PartOutcome[]): void {
+async function holdForReview(job: Job, ctx: StageContext, plan: SplitPlan, filed: PartOutcome[]): Promise<void> {
   const doubtful = plan.cuts.filter((c) => c.confidence < SURE)
   const adrift = plan.adrift ?? []
   const unsure = [
@@ -96,7 +96,7 @@ function holdForReview(job: Job, ctx: StageContext, plan: SplitPlan, filed: Part
     reasons.push(
       `Sure on both sides, ${filed.map((p) => span(p.split)).join(', ')} ${filed.length === 1 ? 'was' : 'were'} filed as ${filed.length === 1 ? 'a document' : 'documents'} of ${filed.length === 1 ? 'its' : 'their'} own; the rest waits here.`,
     )
-  const doc = ctx.catalog.documents.get(job.documentId!)!
+  const doc = (await ctx.catalog.documents.get(job.documentId!))!
   const filedFrom = new Set(filed.map((p) => p.split.from))
   // What each proposed part still waiting reads as, to show beside its pages (and for `ingest --json`).
   const guesses = plan.parts
@@ -111,19 +111,19 @@ function holdForReview(job: Job, ctx: StageContext, plan: SplitPlan, filed: Part
       return { ...r, type: c.type, typeConfidence: c.confidence }
     })
   const waiting: WaitingSplit = { ...plan, guesses, ...(filed.length ? { filed } : {}) }
-  ctx.catalog.tx(() => {
-    ctx.catalog.documents.update(job.documentId!, {
+  await ctx.catalog.tx(async (c) => {
+    await c.documents.update(job.documentId!, {
       status: 'needs_review',
       reviewReasons: reasons,
       details: { ...doc.details, split: waiting },
       errorCode: null,
       errorMessage: null,
     })
-    ctx.catalog.events.append('document.needs_review', job.documentId!, {
+    await c.events.append('document.needs_review', job.documentId!, {
       reasons: reasons.length,
       split: plan.parts.length,
       filed: filed.length,
     })
-  })
+  }, `document ${job.documentId!}`)
   job.status = 'needs_review'
 }

@@ -35,12 +35,11 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/charts', need('records.view'), async (c) => {
     const u = userOf(c)
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
-    const found = q ? deps.patients.find(q, 50).filter((p) => canSeePatient(u, p)) : []
-    const recent = desk
-      .recentCharts(limitedToOwnPatients(u.roles) ? 200 : 25)
-      .map((r) => ({ ...r, patient: deps.patients.get(r.mrn) }))
-      .filter((r) => canSeePatient(u, r.patient))
-      .slice(0, 25)
+    const found = q ? (await deps.patients.find(q, 50)).filter((p) => canSeePatient(u, p)) : []
+    const charts = await desk.recentCharts(limitedToOwnPatients(u.roles) ? 200 : 25)
+    const withPatients = []
+    for (const r of charts) withPatients.push({ ...r, patient: await deps.patients.get(r.mrn) })
+    const recent = withPatients.filter((r) => canSeePatient(u, r.patient)).slice(0, 25)
     if (q) await audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
     await audit(c, { action: 'chart.list', detail: { shown: recent.length, mrns: recent.map((r) => r.mrn) } })
     return page(
@@ -102,8 +101,8 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/charts/:mrn{[A-Za-z0-9][A-Za-z0-9-]{0,39}}', need('records.view'), async (c) => {
     const u = userOf(c)
     const mrn = c.req.param('mrn')
-    const patient = deps.patients.get(mrn)
-    const docs = desk.chartDocuments(mrn).filter((d) => canSeeDocument(u, d, patient))
+    const patient = await deps.patients.get(mrn)
+    const docs = (await desk.chartDocuments(mrn)).filter((d) => canSeeDocument(u, d, patient))
     if ((!patient && !docs.length) || (!canSeePatient(u, patient) && !docs.length))
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no chart {mrn}, or it is not one you may see.</Empty>)
     await audit(c, { action: 'chart.view', targetKind: 'chart', targetId: mrn, patientMrn: mrn, detail: { documents: docs.length } })
@@ -123,6 +122,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       : (d: { documentId: string | null }) => d.documentId !== null && visibleIds.has(d.documentId)
     const allDefs = (await deficiencies.list({ chartMrn: mrn })).filter(concerns)
     const defs = allDefs.filter((d) => d.status === 'open' || d.status === 'completed' || c.req.query('closed') === '1')
+    const defRows = await deficiencyRows(deps, defs)
     const closedCount = allDefs.filter((d) => d.status !== 'open' && d.status !== 'completed').length
     const back = c.req.path
     const rc = await rowContext(deps, c, back, true)
@@ -193,7 +193,7 @@ export function registerChartRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
               {rc.current && rc.current !== lastCheck.rulesetVersion ? '; the rules in force have changed since' : ''}.
             </p>
           ) : null}
-          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rc} /> : <Empty>No open deficiencies.</Empty>}
+          {defs.length ? <DeficiencyTable rows={defRows} rc={rc} /> : <Empty>No open deficiencies.</Empty>}
           {closedCount && c.req.query('closed') !== '1' ? (
             <p class="small no-print">
               <a href={`${back}?closed=1`}>Show {plural(closedCount, 'closed deficiency', 'closed deficiencies')} too</a>

@@ -181,9 +181,9 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, deps: WebDeps): void 
     const u = userOf(c)
     const s = await status()
     const { clock } = deps
-    const filedToday = desk.filedSince(clock.startOfToday().toISOString())
-    const backlog = desk.reviewCount()
-    const oldest = desk.oldestReview()
+    const filedToday = await desk.filedSince(clock.startOfToday().toISOString())
+    const backlog = await desk.reviewCount()
+    const oldest = await desk.oldestReview()
     const aging = await openByAge(deps)
     const to = clock.today()
     const from = addDays(to, -29)

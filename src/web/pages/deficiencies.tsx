@@ -122,13 +122,13 @@ export function deskReport(deps: WebDeps, user: User, f: Filters): Promise<Defic
     asOf: deps.clock.today(),
     clock: deps.clock,
     delinquentAfterDays: deps.config.deficiencies.delinquentAfterDays,
-    visible: (mrn) => canSeePatient(user, deps.patients.get(mrn)),
+    visible: (_mrn, patient) => canSeePatient(user, patient ?? undefined),
   })
 }
 
 /** Report rows for deficiencies listed elsewhere (a chart, a document). */
-export function deficiencyRows(deps: WebDeps, defs: Deficiency[]): ReportRow[] {
-  const ctx = new ReportContext(deps.catalog, deps.clock.today(), deps.clock)
+export async function deficiencyRows(deps: WebDeps, defs: Deficiency[]): Promise<ReportRow[]> {
+  const ctx = await new ReportContext(deps.catalog, deps.clock.today(), deps.clock).load(defs)
   return defs.map((d) => reportRow(d, ctx, deps.config.deficiencies.delinquentAfterDays))
 }
 
@@ -661,7 +661,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     const u = userOf(c)
     const id = idParam(c.req.param('id'))
     const d = id ? await repo.get(id) : null
-    if (!d || !canSeePatient(u, deps.patients.get(d.chartMrn))) return c.text('No such deficiency.', 404)
+    if (!d || !canSeePatient(u, await deps.patients.get(d.chartMrn))) return c.text('No such deficiency.', 404)
     const body = await c.req.parseBody()
     const to = field(body, 'to') as DeficiencyStatus
     const reason = field(body, 'reason').slice(0, 500)
@@ -690,7 +690,7 @@ export function registerDeficiencyRoutes(app: Hono<AppEnv>, deps: WebDeps): void
     if (isHtmx(c)) {
       const fresh = (await repo.get(d.id))!
       const compact = back.startsWith('/documents/') || back.startsWith('/charts/')
-      const [row] = deficiencyRows(deps, [fresh])
+      const [row] = await deficiencyRows(deps, [fresh])
       // A refused change keeps what was chosen and typed, so the clerk only adds what was missing.
       return c.html(
         <DeficiencyRow

@@ -126,27 +126,28 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const deficiencies = new DeficienciesRepo(deps.sql)
 
   /** The document if it exists and this user may see it; else null (404 either way: no probing). */
-  const visible = (c: Ctx, idText: string | undefined): DocumentRecord | null => {
+  const visible = async (c: Ctx, idText: string | undefined): Promise<DocumentRecord | null> => {
     const id = idParam(idText)
-    const doc = id ? deps.catalog.documents.get(id) : undefined
+    const doc = id ? await deps.catalog.documents.get(id) : undefined
     if (!doc) return null
-    const patient = doc.patientMrn ? deps.patients.get(doc.patientMrn) : undefined
+    const patient = doc.patientMrn ? await deps.patients.get(doc.patientMrn) : undefined
     return canSeeDocument(userOf(c), doc, patient) ? doc : null
   }
 
   app.get('/documents/:id{[0-9]{1,12}}', need('records.view'), async (c) => {
-    const doc = visible(c, c.req.param('id'))
+    const doc = await visible(c, c.req.param('id'))
     if (!doc) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such document, or it is not one you may see.</Empty>)
     await audit(c, { action: 'document.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
     const u = userOf(c)
     const f = documentFacts(doc)
-    const pages = deps.catalog.documents.pages(doc.id)
-    const patient = doc.patientMrn ? deps.patients.get(doc.patientMrn) : undefined
+    const pages = await deps.catalog.documents.pages(doc.id)
+    const patient = doc.patientMrn ? await deps.patients.get(doc.patientMrn) : undefined
     const defs = doc.patientMrn
       ? (await deficiencies.list({ chartMrn: doc.patientMrn })).filter((d) => d.documentId === String(doc.id))
       : []
     const rc = defs.length ? await rowContext(deps, c, c.req.path, true) : null
-    const receipts = deps.catalog.documents.receipts(doc.id)
+    const receipts = await deps.catalog.documents.receipts(doc.id)
+    const defRows = await deficiencyRows(deps, defs)
     return page(
       c,
       { title: `${typeLabel(doc.docType)} · document ${doc.id}`, active: 'charts', wide: true },
@@ -258,7 +259,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         </div>
         <section>
           <h2>Deficiencies of this document</h2>
-          {defs.length ? <DeficiencyTable rows={deficiencyRows(deps, defs)} rc={rc!} /> : <Empty>None.</Empty>}
+          {defs.length ? <DeficiencyTable rows={defRows} rc={rc!} /> : <Empty>None.</Empty>}
         </section>
         <section>
           <h2>Pages</h2>
@@ -269,7 +270,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.get('/documents/:id{[0-9]{1,12}}/pages/:n{[0-9]{1,5}}', need('records.view'), async (c) => {
-    const doc = visible(c, c.req.param('id'))
+    const doc = await visible(c, c.req.param('id'))
     const n = idParam(c.req.param('n'))
     if (!doc || !n || (doc.pageCount != null && n > doc.pageCount)) return c.text('No such page.', 404)
     let png: Buffer
@@ -291,7 +292,7 @@ export function registerDocumentRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.get('/documents/:id{[0-9]{1,12}}/original', need('records.view'), async (c) => {
-    const doc = visible(c, c.req.param('id'))
+    const doc = await visible(c, c.req.param('id'))
     if (!doc) return c.text('No such document.', 404)
     let body: AsyncIterable<unknown> | Iterable<unknown>
     try {

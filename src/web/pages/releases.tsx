@@ -15,6 +15,7 @@
  * GET  /releases/accounting/:mrn      the accounting of disclosures (printable)
  */
 import type { Hono } from 'hono'
+import type { Patient } from '../../model/types.js'
 import { actionableError, ChartclerkError } from '../../errors.js'
 import { DOCUMENT_TYPES } from '../../model/types.js'
 import { checkRelease, REQUIRED_ELEMENTS, type ReleaseCheck } from '../../release/check.js'
@@ -176,6 +177,8 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const all = c.req.query('all') === '1'
     const asOf = today()
     const rows = await repo().list({ status: all ? undefined : ['open', 'refused', 'packaged'] })
+    const patients = new Map<string, Patient | undefined>()
+    for (const r of rows) if (!patients.has(r.patientMrn)) patients.set(r.patientMrn, await deps.patients.get(r.patientMrn))
     await audit(c, { action: 'release.list', detail: { all, shown: rows.length } })
     return page(
       c,
@@ -202,7 +205,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
             </thead>
             <tbody>
               {rows.map((r) => {
-                const p = deps.patients.get(r.patientMrn)
+                const p = patients.get(r.patientMrn)
                 const d = deadline(r, asOf)
                 return (
                   <tr data-release={r.releaseNumber} class={d ? `due-${d}` : undefined}>
@@ -358,7 +361,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         ? (r.checkResult as ReleaseCheck | null)
         : await checkRelease(deps.catalog, repo(), r, protectedCategoriesOf(deps), asOf, deps.clock.timeZone)
     await audit(c, { action: 'release.view', targetKind: 'release', targetId: r.releaseNumber, patientMrn: r.patientMrn })
-    const p = deps.patients.get(r.patientMrn)
+    const p = await deps.patients.get(r.patientMrn)
     const csrf = c.get('csrf')
     return page(
       c,
@@ -564,7 +567,7 @@ export function registerReleaseRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
 
   app.get('/releases/accounting/:mrn', need('release.manage'), async (c) => {
     const mrn = c.req.param('mrn')
-    const p = deps.patients.get(mrn)
+    const p = await deps.patients.get(mrn)
     if (!p)
       return page(c, { title: 'Not found', active: 'releases', status: 404 }, <Empty>There is no such patient in the patient index.</Empty>)
     const asOf = today()

@@ -91,15 +91,15 @@ function patientName(p: Patient): string {
   return `${p.familyName}, ${p.givenName}${p.middleName ? ` ${p.middleName}` : ''}`
 }
 
-function candidateView(deps: WebDeps, c: Candidate): { c: Candidate; p: Patient | undefined } {
-  return { c, p: deps.patients.get(c.mrn) }
+async function candidateView(deps: WebDeps, c: Candidate): Promise<{ c: Candidate; p: Patient | undefined }> {
+  return { c, p: await deps.patients.get(c.mrn) }
 }
 
 export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const desk = new DeskQueries(deps.catalog)
 
   app.get('/review', need('review.settle'), async (c) => {
-    const queue = desk.reviewQueue()
+    const queue = await desk.reviewQueue()
     await audit(c, { action: 'review.list', detail: { shown: queue.length, documents: queue.slice(0, 500).map((d) => d.id) } })
     return page(
       c,
@@ -167,15 +167,15 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     )
   })
 
-  const itemPage = (
+  const itemPage = async (
     c: Ctx,
     doc: DocumentRecord,
     o: { error?: string; warnings?: string[]; status?: ContentfulStatusCode; chosenMrn?: string; chosenType?: string } = {},
   ) => {
     const p = reviewProposal(doc)
-    const nb = desk.reviewNeighbours(doc.id)
-    const pages = deps.catalog.documents.pages(doc.id)
-    const candidates = p.candidates.map((x) => candidateView(deps, x))
+    const nb = await desk.reviewNeighbours(doc.id)
+    const pages = await deps.catalog.documents.pages(doc.id)
+    const candidates = await Promise.all(p.candidates.map((x) => candidateView(deps, x)))
     const chosenType = o.chosenType ?? p.docType ?? ''
     const filedMsg = c.req.query('msg') === 'filed' ? idParam(c.req.query('doc')) : null
     return page(
@@ -341,7 +341,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
 
   app.get('/review/:id', need('review.settle'), async (c) => {
     const id = idParam(c.req.param('id'))
-    const doc = id ? deps.catalog.documents.get(id) : undefined
+    const doc = id ? await deps.catalog.documents.get(id) : undefined
     if (!doc) return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such document.</Empty>)
     await audit(c, { action: 'review.view', targetKind: 'document', targetId: String(doc.id), patientMrn: doc.patientMrn })
     // A stack with a cut in doubt: first where its documents start, then each part on its own.
@@ -352,7 +352,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.post('/review/:id/settle', need('review.settle'), async (c) => {
     const u = userOf(c)
     const id = idParam(c.req.param('id'))
-    const doc = id ? deps.catalog.documents.get(id) : undefined
+    const doc = id ? await deps.catalog.documents.get(id) : undefined
     if (!doc) return c.text('There is no such document.', 404)
     const body = await c.req.parseBody()
     const mrn = field(body, 'mrn')
@@ -384,8 +384,8 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     })
     // Filed, but something that follows did not: the clerk sees it filed and what to do, on this page.
     const problems = settled ? settled.problems : []
-    if (problems.length) return itemPage(c, deps.catalog.documents.get(doc.id)!, { warnings: problems.map((p) => p.message) })
-    const next = desk.reviewQueue(1)[0]
+    if (problems.length) return itemPage(c, (await deps.catalog.documents.get(doc.id))!, { warnings: problems.map((p) => p.message) })
+    const [next] = await desk.reviewQueue(1)
     return c.redirect(next ? `/review/${next.id}?msg=filed&doc=${doc.id}` : '/review?msg=filed', 303)
   })
 
@@ -409,7 +409,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.get('/patients/lookup', need('review.settle'), async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 80)
     if (q.length < 2) return c.html(<p class="muted small">Type at least two letters or digits.</p>)
-    const found = deps.patients.find(q, 10)
+    const found = await deps.patients.find(q, 10)
     await audit(c, { action: 'patient.lookup', detail: { q, found: found.map((p) => p.mrn) } })
     return c.html(
       found.length ? (

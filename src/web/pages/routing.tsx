@@ -11,6 +11,8 @@
  */
 import type { Hono } from 'hono'
 import type { User } from '../../auth/users.js'
+import type { DocumentRecord } from '../../catalog/documents.js'
+import type { Patient } from '../../model/types.js'
 import { actionableError } from '../../errors.js'
 import { acknowledgeRoute } from '../../routing/acknowledge.js'
 import { RoutesRepo, type RouteListing } from '../../routing/repo.js'
@@ -26,14 +28,29 @@ import { PagesBesideText } from './document.js'
 
 const FLASH = { ack: 'Marked reviewed.' }
 
+/** The documents and patients of the routes listed, read before the table is drawn. */
+interface RouteLookups {
+  docs: Map<number, DocumentRecord>
+  patients: Map<string, Patient | undefined>
+}
+
+async function lookupsOf(deps: WebDeps, rows: RouteListing[]): Promise<RouteLookups> {
+  const docs = new Map((await deps.catalog.documents.getMany([...new Set(rows.map((r) => r.documentId))])).map((d) => [d.id, d]))
+  const patients = new Map<string, Patient | undefined>()
+  for (const r of rows) if (r.patientMrn && !patients.has(r.patientMrn)) patients.set(r.patientMrn, await deps.patients.get(r.patientMrn))
+  return { docs, patients }
+}
+
 function RouteTable({
   rows,
   deps,
+  lookups,
   link,
   showProvider,
 }: {
   rows: RouteListing[]
   deps: WebDeps
+  lookups: RouteLookups
   link: (r: RouteListing) => string
   showProvider?: boolean
 }) {
@@ -51,9 +68,9 @@ function RouteTable({
       </thead>
       <tbody>
         {rows.map((r) => {
-          const doc = deps.catalog.documents.get(r.documentId)
+          const doc = lookups.docs.get(r.documentId)
           const f = doc ? documentFacts(doc) : null
-          const p = r.patientMrn ? deps.patients.get(r.patientMrn) : undefined
+          const p = r.patientMrn ? lookups.patients.get(r.patientMrn) : undefined
           return (
             <tr data-document={String(r.documentId)}>
               <td>
@@ -89,7 +106,7 @@ function RouteTable({
 }
 
 export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  const routes = () => new RoutesRepo(deps.catalog.db)
+  const routes = () => new RoutesRepo(deps.sql)
   const days = () => deps.config.routing?.escalateAfterDays ?? 7
   const providerOf = (u: User): string | null => u.providerName?.trim() || null
 
@@ -97,7 +114,8 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const provider = providerOf(u)
     const all = c.req.query('all') === '1'
-    const rows = provider ? routes().list({ provider, open: !all, escalateAfterDays: days() }, deps.clock) : []
+    const rows = provider ? await routes().list({ provider, open: !all, escalateAfterDays: days() }, deps.clock) : []
+    const lookups = await lookupsOf(deps, rows)
     await audit(c, { action: 'routing.queue', detail: { all, shown: rows.length } })
     return page(
       c,
@@ -113,7 +131,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         {!provider ? (
           <Empty>Your account has no provider name; ask the administrator to set it.</Empty>
         ) : rows.length ? (
-          <RouteTable rows={rows} deps={deps} link={(r) => `/inbox/${r.documentId}`} />
+          <RouteTable rows={rows} deps={deps} lookups={lookups} link={(r) => `/inbox/${r.documentId}`} />
         ) : (
           <Empty>Nothing waits for your review.</Empty>
         )}
@@ -125,13 +143,8 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
-    const doc = id ? deps.catalog.documents.get(id) : undefined
-    const mine =
-      doc && provider
-        ? routes()
-            .forDocument(doc.id)
-            .filter((r) => sameProvider(r.provider, provider))
-        : []
+    const doc = id ? await deps.catalog.documents.get(id) : undefined
+    const mine = doc && provider ? (await routes().forDocument(doc.id)).filter((r) => sameProvider(r.provider, provider)) : []
     if (!doc || doc.status !== 'filed' || !mine.length)
       return page(c, { title: 'Not found', status: 404 }, <Empty>There is no such report routed to you.</Empty>)
     await audit(c, {
@@ -142,8 +155,8 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
       detail: { from: 'inbox' },
     })
     const f = documentFacts(doc)
-    const p = doc.patientMrn ? deps.patients.get(doc.patientMrn) : undefined
-    const pages = deps.catalog.documents.pages(doc.id)
+    const p = doc.patientMrn ? await deps.patients.get(doc.patientMrn) : undefined
+    const pages = await deps.catalog.documents.pages(doc.id)
     const open = mine.some((r) => !r.acknowledgedAt)
     return page(
       c,
@@ -196,13 +209,8 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const u = userOf(c)
     const provider = providerOf(u)
     const id = idParam(c.req.param('id'))
-    const doc = id ? deps.catalog.documents.get(id) : undefined
-    const mine =
-      doc && provider
-        ? routes()
-            .forDocument(doc.id)
-            .filter((r) => sameProvider(r.provider, provider))
-        : []
+    const doc = id ? await deps.catalog.documents.get(id) : undefined
+    const mine = doc && provider ? (await routes().forDocument(doc.id)).filter((r) => sameProvider(r.provider, provider)) : []
     if (!doc || !provider || !mine.length) {
       await audit(c, { action: 'routing.acknowledge', targetKind: 'document', targetId: String(id ?? ''), outcome: 'denied' })
       return c.text('There is no such report routed to you.', 404)
@@ -225,7 +233,8 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   })
 
   app.get('/routing/overdue', need('routing.oversee'), async (c) => {
-    const rows = routes().list({ overdue: true, escalateAfterDays: days() }, deps.clock)
+    const rows = await routes().list({ overdue: true, escalateAfterDays: days() }, deps.clock)
+    const lookups = await lookupsOf(deps, rows)
     await audit(c, { action: 'routing.overdue', detail: { shown: rows.length } })
     return page(
       c,
@@ -237,7 +246,7 @@ export function registerRoutingRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
           the clinician, or route the report to someone else.
         </p>
         {rows.length ? (
-          <RouteTable rows={rows} deps={deps} link={(r) => `/documents/${r.documentId}`} showProvider />
+          <RouteTable rows={rows} deps={deps} lookups={lookups} link={(r) => `/documents/${r.documentId}`} showProvider />
         ) : (
           <Empty>None: every routed report was reviewed in time.</Empty>
         )}

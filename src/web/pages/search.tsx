@@ -39,12 +39,12 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const hits: { doc: DocumentRecord; patient: Patient | undefined; pages: { page: number; snippet: string }[] }[] = []
     if (q) {
       const byDoc = new Map<number, { page: number; snippet: string }[]>()
-      for (const h of deps.catalog.documents.search(q, 500))
+      for (const h of await deps.catalog.documents.search(q, 500))
         byDoc.set(h.documentId, [...(byDoc.get(h.documentId) ?? []), { page: h.page, snippet: h.snippet }])
       for (const [id, pages] of byDoc) {
-        const doc = deps.catalog.documents.get(id)
+        const doc = await deps.catalog.documents.get(id)
         if (!doc || doc.status !== 'filed') continue
-        const patient = doc.patientMrn ? deps.patients.get(doc.patientMrn) : undefined
+        const patient = doc.patientMrn ? await deps.patients.get(doc.patientMrn) : undefined
         if (!canSeeDocument(u, doc, patient)) continue
         hits.push({ doc, patient, pages })
         if (hits.length >= 100) break

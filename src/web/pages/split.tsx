@@ -26,9 +26,9 @@ export function splitProposal(doc: DocumentRecord): Proposal | null {
   return doc.status === 'needs_review' && doc.details.split ? (doc.details.split as Proposal) : null
 }
 
-export function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error?: string; status?: 200 | 400 | 404 | 409 } = {}) {
+export async function splitPage(c: Ctx, deps: WebDeps, doc: DocumentRecord, o: { error?: string; status?: 200 | 400 | 404 | 409 } = {}) {
   const plan = splitProposal(doc)!
-  const pages = deps.catalog.documents.pages(doc.id)
+  const pages = await deps.catalog.documents.pages(doc.id)
   const cutAt = new Map(plan.cuts.map((k) => [k.page, k]))
   const seps = new Set(plan.separators)
   const covers = new Set(plan.covers ?? [])
@@ -156,7 +156,7 @@ export function registerSplitRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   app.post('/review/:id/split', need('review.settle'), async (c) => {
     const u = userOf(c)
     const id = idParam(c.req.param('id'))
-    const doc = id ? deps.catalog.documents.get(id) : undefined
+    const doc = id ? await deps.catalog.documents.get(id) : undefined
     if (!doc || !splitProposal(doc))
       return page(
         c,

@@ -27,6 +27,17 @@ async function emptyTables(sql: SqlCatalog): Promise<void> {
   await sql.db.deleteFrom('users').execute()
   await sql.db.deleteFrom('legal_holds').execute()
   await sql.db.deleteFrom('appointments').execute()
+  await sql.db.deleteFrom('routes').execute()
+  await sql.db.deleteFrom('settlements').execute()
+  await sql.db.deleteFrom('documents').execute()
+  await sql.db.deleteFrom('inactive_charts').execute()
+  await sql.db.deleteFrom('destroyed_documents').execute()
+  await sql.db.deleteFrom('destruction_certificates').execute()
+  await sql.db.deleteFrom('batch_receipts').execute()
+  await sql.db.deleteFrom('batches').execute()
+  await sql.db.deleteFrom('split_decisions').execute()
+  await sql.db.deleteFrom('searchable_pdf_pending').execute()
+  await sql.db.deleteFrom('patients').execute()
 }
 
 export interface CatalogEngine {

@@ -32,7 +32,9 @@ let id = 0
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   const app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(
+    importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients,
+  )
   id = await seedDocument(app, {
     status: 'filed',
     mrn: 'CC-100418',

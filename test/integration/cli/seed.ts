@@ -18,7 +18,9 @@ export async function seededDesk(): Promise<{ ws: Workspace; labId: number }> {
   const ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   const app = await openApp(ws.config(), { log: silentLogger() })
   try {
-    app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients)
+    await app.catalog.patients.upsert(
+      importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients,
+    )
     const [r] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
     if (r?.status !== 'filed') throw new Error(`the sample lab report was not filed: ${JSON.stringify(r)}`)
     return { ws, labId: r.documentId! }

@@ -94,7 +94,7 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     const config = ws.config()
     expect(config.clinic.timeZone).toBe(s.zone)
     app = await openApp(config, { log: silentLogger(), clock: fixedClock(s.now, config.clinic.timeZone) })
-    app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: MRN_PATTERN }).patients)
+    await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: MRN_PATTERN }).patients)
     const file = path.join(dir, `lab-${s.zone.replace('/', '-')}-${s.today}.pdf`)
     const patient = PATIENTS.find((p) => p.mrn === MRN)! as MakeSpecOptions['patient']
     await writeFile(
@@ -105,7 +105,7 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     expect(r!.status).toBe('filed')
     documentId = r!.documentId!
     // The event log takes its times from the clinic's clock too: the filing happened "now".
-    expect(app.catalog.events.forDocument(documentId).find((e) => e.kind === 'document.filed')?.at).toBe(at)
+    expect((await app.catalog.events.forDocument(documentId)).find((e) => e.kind === 'document.filed')?.at).toBe(at)
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'clerk1', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
@@ -118,11 +118,11 @@ describe.each(SCENES)("the clinic's clock at $now in $zone", (s) => {
     await ws?.cleanup()
   })
 
-  it('a document received now is received today, and the chart is checked as of today', () => {
-    const doc = app.catalog.documents.get(documentId)!
+  it('a document received now is received today, and the chart is checked as of today', async () => {
+    const doc = (await app.catalog.documents.get(documentId))!
     expect(doc.receivedAt).toBe(at) // instants stay UTC ISO
     expect(app.clock.localDate(doc.receivedAt)).toBe(s.today)
-    const chart = buildChart(app.catalog, MRN, app.clock)!
+    const chart = (await buildChart(app.catalog, app.sql, MRN, app.clock))!
     expect(chart).toMatchObject({ asOf: s.today, timeZone: s.zone })
     const facts = deriveChartFacts(chart)
     expect(facts.documents.find((d) => d.id === String(documentId))!.daysSinceReceived).toBe(0)

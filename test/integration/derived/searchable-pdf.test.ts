@@ -58,7 +58,7 @@ describe('searchable PDFs of scans', () => {
     // Settled without waiting for the PDF: what was read is kept, the PDF is owed.
     expect(await first.store.stat(derivedKey(id, scanImageName(1)))).not.toBeNull()
     expect(await first.store.stat(derivedKey(id, 'searchable.pdf'))).toBeNull()
-    expect(first.searchablePdfs.pending.count()).toBe(1)
+    expect(await first.searchablePdfs.pending.count()).toBe(1)
     await first.close()
     // `status` says what is owed.
     const owed = await runCli(ws, ['status'])
@@ -75,9 +75,9 @@ describe('searchable PDFs of scans', () => {
       expect(parsed.total).toBe(1)
       expect(parsed.text).toMatch(/RADIOLOGY REPORT/)
       expect(parsed.text).toMatch(/IMPRESSION/)
-      expect(second.searchablePdfs.pending.count()).toBe(0)
+      expect(await second.searchablePdfs.pending.count()).toBe(0)
       // The viewer's image of an OCRed page is the page as it was read: straightened, letter-width.
-      const png = await pageImage(second, second.catalog.documents.get(id)!, 1)
+      const png = await pageImage(second, (await second.catalog.documents.get(id))!, 1)
       const meta = await sharp(png).metadata()
       expect(meta.format).toBe('png')
       expect(meta.width).toBe(1275)

@@ -74,7 +74,7 @@ describe('text-layer PDFs', () => {
     const id = r!.documentId!
     const key = derivedKey(id, pageImageName(1))
     expect(await desk.app.store.stat(key)).toBeNull()
-    const page = desk.app.catalog.documents.pages(id)[0]!
+    const page = (await desk.app.catalog.documents.pages(id))[0]!
     expect([page.width, page.height]).toEqual([850, 1100]) // letter at 100 dpi, without drawing it
 
     const c = await desk.login('clerk1')
@@ -90,7 +90,7 @@ describe('text-layer PDFs', () => {
     // Kept: the second view is the stored image, byte for byte.
     const stored = await desk.app.store.get(key)
     expect(Buffer.compare(stored, png)).toBe(0)
-    expect(Buffer.compare(await pageImage(desk.app, desk.app.catalog.documents.get(id)!, 1), png)).toBe(0)
+    expect(Buffer.compare(await pageImage(desk.app, (await desk.app.catalog.documents.get(id))!, 1), png)).toBe(0)
     expect((await c.get(`/documents/${id}/pages/2`)).status).toBe(404)
   })
 
@@ -100,17 +100,14 @@ describe('text-layer PDFs', () => {
     expect(ocr).toHaveBeenCalled()
     ocr.mockRestore()
     expect(r!.textSource).toBe('text-layer')
-    const text = desk.app.catalog.documents
-      .pages(r!.documentId!)
-      .map((p) => p.text)
-      .join('\n')
+    const text = (await desk.app.catalog.documents.pages(r!.documentId!)).map((p) => p.text).join('\n')
     expect(text).toMatch(/Dear colleague/)
     expect(text).toMatch(/PATHOLOGY ADDENDUM/)
     expect(text).toMatch(/FIBROADENOMA/)
     expect(text).toMatch(/Vasquez-Okonkwo/)
     expect(text.indexOf('FIBROADENOMA')).toBeGreaterThan(text.indexOf('Dear colleague'))
     // The full-text index finds the document by a word only the pasted scan holds.
-    expect(desk.app.catalog.documents.search('fibroadenoma').map((h) => h.documentId)).toContain(r!.documentId)
+    expect((await desk.app.catalog.documents.search('fibroadenoma')).map((h) => h.documentId)).toContain(r!.documentId)
     const saved = JSON.parse((await desk.app.store.get(derivedKey(r!.documentId!, 'text.json'))).toString())
     expect(saved.pages[0].imageText).toMatchObject({ regions: 1, read: 1 })
     expect(saved.pages[0].ocrPath).toBe('text layer; 1 of 1 image read by OCR')

@@ -48,7 +48,7 @@ describe('a routing error after filing', () => {
     breakRouting()
     try {
       const out = await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
-      const doc = desk.app.catalog.documents.get(id)!
+      const doc = (await desk.app.catalog.documents.get(id))!
       expect(doc).toMatchObject({ status: 'filed', patientMrn: 'CC-101388', docType: 'lab_report' })
       expect(out && out.problems.map((p) => p.step)).toEqual(['route'])
       expect(out!.problems[0]!.message).toMatch(
@@ -56,14 +56,14 @@ describe('a routing error after filing', () => {
       )
       // the check still ran, for the new chart and the one it left
       expect((out as any).checked).toEqual(['CC-101388', 'CC-101902'])
-      expect(desk.app.catalog.events.forDocument(id).map((e) => e.kind)).toContain('document.refiled')
+      expect((await desk.app.catalog.events.forDocument(id)).map((e) => e.kind)).toContain('document.refiled')
     } finally {
       mendRouting()
     }
     // filing it again once routing is mended routes it
     const again = await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
     expect(again && again.problems).toEqual([])
-    expect(new RoutesRepo(desk.app.catalog.db).forDocument(id).map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
+    expect((await new RoutesRepo(desk.app.sql).forDocument(id)).map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
   })
 
   it('on the review page: filed, shown with the message, not a server error', async () => {
@@ -77,7 +77,7 @@ describe('a routing error after filing', () => {
       const html = await res.text()
       expect(html).toMatch(/is filed in chart CC-101902, but it could not be routed to its clinicians/)
       expect(html).toMatch(/This document is filed/)
-      expect(desk.app.catalog.documents.get(id)).toMatchObject({ status: 'filed', patientMrn: 'CC-101902' })
+      expect(await desk.app.catalog.documents.get(id)).toMatchObject({ status: 'filed', patientMrn: 'CC-101902' })
     } finally {
       mendRouting()
     }
@@ -88,9 +88,9 @@ describe('a routing error after filing', () => {
     try {
       const [r] = await desk.app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
       expect(r).toMatchObject({ status: 'filed' })
-      const doc = desk.app.catalog.documents.get(r!.documentId!)!
+      const doc = (await desk.app.catalog.documents.get(r!.documentId!))!
       expect(doc.patientMrn).toBe('CC-100418')
-      expect(desk.app.catalog.events.forDocument(doc.id).map((e) => e.kind)).not.toContain('document.routed')
+      expect((await desk.app.catalog.events.forDocument(doc.id)).map((e) => e.kind)).not.toContain('document.routed')
     } finally {
       mendRouting()
     }

@@ -194,7 +194,7 @@ beforeAll(async () => {
   app = await openApp(ws.config(), { log: silentLogger() })
   const index = importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' })
   expect(index.errors).toEqual([])
-  app.catalog.patients.upsert(index.patients)
+  await app.catalog.patients.upsert(index.patients)
   const dir = (scans = await mkdtemp(path.join(os.tmpdir(), 'cc-filing-')))
   const files: string[] = []
   for (const c of CASES) files.push(await writeScan(dir, c))
@@ -272,13 +272,13 @@ describe('filing scanned outside records', () => {
       code: 'USAGE',
     })
     await settleDocument(app, r.documentId!, { mrn: 'CC-100418', docType: 'lab_report', by: 'clerk a', note: 'called the lab: DOB typo' })
-    const doc = app.catalog.documents.get(r.documentId!)!
+    const doc = (await app.catalog.documents.get(r.documentId!))!
     expect(doc).toMatchObject({ status: 'filed', patientMrn: 'CC-100418', docType: 'lab_report' })
-    expect(app.catalog.settlements.forDocument(r.documentId!)).toEqual([
+    expect(await app.catalog.settlements.forDocument(r.documentId!)).toEqual([
       expect.objectContaining({ settledBy: 'clerk a', docType: 'lab_report', patientMrn: 'CC-100418' }),
     ])
-    expect(app.catalog.events.forDocument(r.documentId!).map((e) => e.kind)).toContain('document.settled')
-    expect(app.catalog.settlements.trainingExamples().map((e) => e.type)).toContain('lab_report')
+    expect((await app.catalog.events.forDocument(r.documentId!)).map((e) => e.kind)).toContain('document.settled')
+    expect((await app.catalog.settlements.trainingExamples()).map((e) => e.type)).toContain('lab_report')
     const { DeficienciesRepo } = await import('../../../src/deficiencies/repo.js')
     expect((await new DeficienciesRepo(app.sql).list({ chartMrn: 'CC-100418' })).length).toBeGreaterThan(0)
   })

@@ -35,7 +35,7 @@ async function ingest(name: string, mrn: string): Promise<{ id: number; sha: str
   await writeFile(file, await renderRecordPdf(makeRecordSpec(new Rng(name), { docType: 'lab_report', patient: P(mrn), withOurMrn: true })))
   const [r] = await app.runner.ingestFiles([file])
   expect(r!.status, r!.reviewReasons.join('; ')).toBe('filed')
-  const doc = app.catalog.documents.get(r!.documentId!)!
+  const doc = (await app.catalog.documents.get(r!.documentId!))!
   expect(doc.patientMrn).toBe(mrn)
   return { id: doc.id, sha: doc.sha256 }
 }
@@ -55,7 +55,7 @@ beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   app = await openApp(ws.config(), { log: silentLogger() })
   archive = await createArchiveStore(app.config, app.store)
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-inactive-'))
   const a = await ingest('inactive-first-lab', MRN)
   first = { ...a, derived: await keys(app.store, `derived/${a.id}/`) }
@@ -76,7 +76,7 @@ describe('inactive charts', () => {
     const later = await scanInactive(app, { asOf: '2099-01-01', dryRun: true })
     expect(later.candidates.map((c) => c.mrn).sort()).toEqual([MRN, OTHER].sort())
     expect(later.inactivated).toEqual([])
-    expect(listInactive(app)).toEqual([])
+    expect(await listInactive(app)).toEqual([])
     expect(await app.store.stat(originalKey(first.sha))).not.toBeNull()
   })
 
@@ -90,13 +90,13 @@ describe('inactive charts', () => {
     const r = await scanInactive(app, { asOf: '2099-01-01', by: 'records.lead' })
     expect(r.inactivated.map((c) => [c.mrn, c.reason])).toEqual([[MRN, 'no_activity']])
     expect(r.inactivated[0]!.objects).toBe(1 + first.derived.length)
-    expect(getInactive(app, MRN)).toMatchObject({
+    expect(await getInactive(app, MRN)).toMatchObject({
       mrn: MRN,
       inactiveSince: '2099-01-01',
       reason: 'no_activity',
       objects: 1 + first.derived.length,
     })
-    expect(getInactive(app, OTHER)).toBeUndefined()
+    expect(await getInactive(app, OTHER)).toBeUndefined()
 
     // Gone from the main store, present in the archive with the right bytes.
     expect(await app.store.stat(originalKey(first.sha))).toBeNull()
@@ -111,7 +111,7 @@ describe('inactive charts', () => {
     // Still retrievable: the bytes are the original's.
     const bytes = await app.storeWithArchive.get(originalKey(first.sha))
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(first.sha)
-    expect(app.catalog.events.forDocument(first.id).map((e) => e.kind)).toContain('document.archived')
+    expect((await app.catalog.events.forDocument(first.id)).map((e) => e.kind)).toContain('document.archived')
     expect(kinds()).toEqual([expect.objectContaining({ kind: 'chart.inactivated', mrn: MRN, reason: 'no_activity', by: 'records.lead' })])
     // A second scan has nothing more to do.
     expect((await scanInactive(app, { asOf: '2099-01-01' })).inactivated).toEqual([])
@@ -119,7 +119,7 @@ describe('inactive charts', () => {
 
   it('a new document filed for the patient brings the chart and its objects back', async () => {
     const second = await ingest('inactive-second-lab', MRN)
-    expect(getInactive(app, MRN)).toBeUndefined()
+    expect(await getInactive(app, MRN)).toBeUndefined()
     expect(await verifyObject(app.store, originalKey(first.sha), first.sha)).toBe(true)
     expect(await verifyObject(app.store, originalKey(second.sha), second.sha)).toBe(true)
     expect(await keys(app.store, `derived/${first.id}/`)).toEqual(first.derived)
@@ -128,21 +128,21 @@ describe('inactive charts', () => {
     expect(await app.storeWithArchive.locate(originalKey(first.sha))).toBe('main')
     expect(kinds().map((e) => e.kind)).toEqual(['chart.inactivated', 'chart.reactivated'])
     expect(kinds()[1]).toMatchObject({ mrn: MRN, why: `document ${second.id} filed` })
-    expect(app.catalog.events.forDocument(first.id).map((e) => e.kind)).toContain('document.restored')
+    expect((await app.catalog.events.forDocument(first.id)).map((e) => e.kind)).toContain('document.restored')
   }, 120_000)
 
   it("a deceased patient's chart goes inactive at once, and restore brings it back", async () => {
-    const p = app.catalog.patients.get(OTHER)!
-    app.catalog.patients.upsert([{ ...p, deceased: true, deceasedDate: '2098-12-01' }])
+    const p = (await app.catalog.patients.get(OTHER))!
+    await app.catalog.patients.upsert([{ ...p, deceased: true, deceasedDate: '2098-12-01' }])
     // As of today the other chart is active (its new document); the deceased patient's is not.
     const r = await scanInactive(app, { asOf: new Date().toISOString().slice(0, 10) })
     expect(r.inactivated.map((c) => [c.mrn, c.reason])).toEqual([[OTHER, 'deceased']])
-    const doc = app.catalog.documents.forPatient(OTHER)[0]!
+    const doc = (await app.catalog.documents.forPatient(OTHER))[0]!
     expect(await app.store.stat(originalKey(doc.sha256))).toBeNull()
     expect(await verifyObject(archive, originalKey(doc.sha256), doc.sha256)).toBe(true)
     expect(await restoreChart(app, OTHER, { by: 'records.lead' })).toMatchObject({ mrn: OTHER })
     expect(await verifyObject(app.store, originalKey(doc.sha256), doc.sha256)).toBe(true)
     expect(await archive.stat(originalKey(doc.sha256))).toBeNull()
-    expect(listInactive(app)).toEqual([])
+    expect(await listInactive(app)).toEqual([])
   })
 })

@@ -15,7 +15,7 @@ let sha = ''
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   const app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   const [lab, consult] = await app.runner.ingestFiles([
     path.join(SAMPLE_SCANS, 'lab-report-text.pdf'),
     path.join(SAMPLE_SCANS, 'consult-note.png'),

@@ -119,12 +119,12 @@ describe('crash safety under SIGKILL', () => {
         const rows = c.db.prepare('SELECT id, status FROM documents WHERE sha256 = ?').all(sha) as { id: number; status: string }[]
         expect(rows, `${name} catalogued once`).toHaveLength(1)
         expect(rows[0]!.status).toBe('needs_review')
-        const receipts = c.documents.receipts(rows[0]!.id)
+        const receipts = await c.documents.receipts(rows[0]!.id)
         expect(
           receipts.filter((r) => !r.isRepeat),
           `${name} has one first receipt`,
         ).toHaveLength(1)
-        expect(c.documents.pages(rows[0]!.id).length).toBeGreaterThan(0)
+        expect((await c.documents.pages(rows[0]!.id)).length).toBeGreaterThan(0)
       }
       const unfinished = c.jobs.unfinished()
       expect(unfinished).toEqual([])

@@ -34,16 +34,16 @@ afterAll(async () => {
   for (const ws of spaces) await ws.cleanup()
 })
 
-function pageTexts(ws: Workspace, documentId: number): string[] {
+async function pageTexts(ws: Workspace, documentId: number): Promise<string[]> {
   const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
   try {
-    return c.documents.pages(documentId).map((p: { text: string }) => p.text)
+    return (await c.documents.pages(documentId)).map((p: { text: string }) => p.text)
   } finally {
     c.close()
   }
 }
 
-function checkRead(ws: Workspace, byName: Map<string, any>): void {
+async function checkRead(ws: Workspace, byName: Map<string, any>): Promise<void> {
   for (const name of READ) {
     const r = byName.get(name)
     expect(r, name).toBeDefined()
@@ -53,16 +53,16 @@ function checkRead(ws: Workspace, byName: Map<string, any>): void {
   // JPEG 2000: the page is OCRed from the decoded image (white without the OpenJPEG decoder).
   const jpx = byName.get('jpx-scan.pdf')
   expect(jpx.textSource).toBe('ocr')
-  expect(pageTexts(ws, jpx.documentId).join(' ')).toMatch(/RADIOLOGY|Impression|Harbor Imaging/)
+  expect((await pageTexts(ws, jpx.documentId)).join(' ')).toMatch(/RADIOLOGY|Impression|Harbor Imaging/)
   expect(jpx.reviewReasons.join(' ')).not.toMatch(/Page 1 came out blank/)
   for (const name of ['leading-junk.pdf', 'trailing-junk.pdf']) {
     expect(byName.get(name).textSource, name).toBe('text-layer')
-    expect(pageTexts(ws, byName.get(name).documentId).join(' ')).toMatch(/Lakeside Medical Laboratory/)
+    expect((await pageTexts(ws, byName.get(name).documentId)).join(' ')).toMatch(/Lakeside Medical Laboratory/)
   }
   expect(byName.get('huge-page.pdf').pages).toBe(1)
   const broken = byName.get('broken-page.pdf')
   expect(broken.pages).toBe(3)
-  const brokenTexts = pageTexts(ws, broken.documentId)
+  const brokenTexts = await pageTexts(ws, broken.documentId)
   expect(brokenTexts[0]).toMatch(/Admitted/)
   expect(brokenTexts[2]).toMatch(/Discharged home/)
   // Named as damaged, with why: not mistaken for a page that was blank on paper.
@@ -107,7 +107,7 @@ describe('hostile files', () => {
     expect(byName.get('stream-bomb.pdf').error.message).toMatch(
       /decompression bomb.*more than 256 MB.*print the document to a new PDF or rescan it/,
     )
-    checkRead(ws, byName)
+    await checkRead(ws, byName)
     expectFiled(byName.get('good-after.pdf'))
     // Each refusal took its budget, not minutes.
     expect(elapsed).toBeLessThan(200_000)
@@ -134,7 +134,7 @@ describe('hostile files', () => {
         expect(note.code).toBe(r.error.code)
         expect(existsSync(path.join(ws.quarantine, name)), `${name} kept in quarantine`).toBe(true)
       }
-      checkRead(ws, byName)
+      await checkRead(ws, byName)
       expectFiled(byName.get('good-after.pdf'))
     } finally {
       expect(await run.stop()).toBe(0)

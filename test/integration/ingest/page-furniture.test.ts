@@ -89,13 +89,9 @@ afterAll(async () => {
   await ws?.cleanup()
 })
 
-const docOf = (name: string) => app.catalog.documents.get(results.get(name)!.documentId!)!
-const fieldsOf = (name: string) => (docOf(name).details.fields ?? {}) as Record<string, unknown>
-const pageText = (name: string) =>
-  app.catalog.documents
-    .pages(results.get(name)!.documentId!)
-    .map((p) => p.text)
-    .join('\n')
+const docOf = async (name: string) => (await app.catalog.documents.get(results.get(name)!.documentId!))!
+const fieldsOf = async (name: string) => ((await docOf(name)).details.fields ?? {}) as Record<string, unknown>
+const pageText = async (name: string) => (await app.catalog.documents.pages(results.get(name)!.documentId!)).map((p) => p.text).join('\n')
 
 /** Every string in a fields object, with the field it sits in. */
 function strings(v: unknown, at = ''): [string, string][] {
@@ -107,35 +103,35 @@ function strings(v: unknown, at = ''): [string, string][] {
 
 describe('page furniture through the pipeline', () => {
   for (const name of [...SAMPLE_FILES, GENERATED]) {
-    it(`${name}: no footer or fax banner in any field, and the lines are still in the stored text`, () => {
-      const fields = fieldsOf(name)
+    it(`${name}: no footer or fax banner in any field, and the lines are still in the stored text`, async () => {
+      const fields = await fieldsOf(name)
       expect(Object.keys(fields).length, name).toBeGreaterThan(2)
       const leaks = strings(fields).filter(([, s]) => FURNITURE.test(s))
       expect(leaks, name).toEqual([])
-      expect(pageText(name)).toMatch(FURNITURE)
+      expect(await pageText(name)).toMatch(FURNITURE)
     })
   }
 
-  it('the discharge summary: the procedures list ends with its last procedure; its page count is still read', () => {
-    const f = fieldsOf('discharge-summary-skewed.tiff')
+  it('the discharge summary: the procedures list ends with its last procedure; its page count is still read', async () => {
+    const f = await fieldsOf('discharge-summary-skewed.tiff')
     expect(f.proceduresAndTreatment).toEqual(['Chest radiographs on 04/02/2025 and 04/05/2025. Blood cultures. No invasive procedures.'])
-    expect(docOf('discharge-summary-skewed.tiff').details.extraction).toMatchObject({ pagesDeclared: 3, missingPages: [] })
+    expect((await docOf('discharge-summary-skewed.tiff')).details.extraction).toMatchObject({ pagesDeclared: 3, missingPages: [] })
   })
 
-  it('the generated faxed summary: fields read up to the footer, pages declared by the footer', () => {
-    const f = fieldsOf(GENERATED)
+  it('the generated faxed summary: fields read up to the footer, pages declared by the footer', async () => {
+    const f = await fieldsOf(GENERATED)
     expect(f.proceduresAndTreatment).toEqual(['Chest radiographs on 04/02/2025 and 04/05/2025.', 'Blood cultures.'])
     expect(f.dischargeMedications).toEqual([
       'Amoxicillin-clavulanate 875-125 mg twice daily for 3 days',
       'Metformin 500 mg twice daily with meals',
     ])
     expect(f.followUpPlan).toBe('Primary care within 7 days; repeat chest radiograph in 6 to 8 weeks.')
-    expect(docOf(GENERATED).details.extraction).toMatchObject({ pagesDeclared: 3, missingPages: [] })
-    expect(pageText(GENERATED)).toMatch(/FROM: 555-0142/)
+    expect((await docOf(GENERATED)).details.extraction).toMatchObject({ pagesDeclared: 3, missingPages: [] })
+    expect(await pageText(GENERATED)).toMatch(/FROM: 555-0142/)
   })
 
-  it('the lab report: results as rows, and the record number as the second identifier', () => {
-    const f = fieldsOf('lab-report-text.pdf')
+  it('the lab report: results as rows, and the record number as the second identifier', async () => {
+    const f = await fieldsOf('lab-report-text.pdf')
     expect(f.patientIdentifier).toBe('CC-100418')
     const rows = f.labResults as Array<Record<string, unknown>>
     expect(rows).toHaveLength(18)

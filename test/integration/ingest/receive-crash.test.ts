@@ -112,7 +112,7 @@ describe('receiving through the object store, crashed at each step', () => {
     try {
       const docs = c.db.prepare('SELECT id FROM documents WHERE sha256 = ?').all(sha) as { id: number }[]
       expect(docs, 'one document').toHaveLength(1)
-      const receipts = c.documents.receipts(docs[0]!.id)
+      const receipts = await c.documents.receipts(docs[0]!.id)
       expect(receipts.map((r) => r.isRepeat).sort()).toEqual([false, true])
       expect(c.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all()).toEqual([{ state: 'done', n: 2 }])
     } finally {

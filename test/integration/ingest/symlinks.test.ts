@@ -98,7 +98,7 @@ describe('links in the inbox', () => {
       expect(results).toEqual([])
       expect(await listFiles(outside)).toEqual([path.join(outside, 'a.pdf')])
       expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
-      expect(app.catalog.documents.countByStatus().needs_review ?? 0).toBe(0)
+      expect((await app.catalog.documents.countByStatus()).needs_review ?? 0).toBe(0)
       expect(app.catalog.jobs.countByState()).toEqual({})
     } finally {
       await app.close()

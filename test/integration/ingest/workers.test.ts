@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCatalog } from '../../../src/catalog/db.js'
+import { openDeskCatalog } from '../../../src/catalog/db.js'
 import { liveHolders } from '../../../src/ingest/dataLock.js'
 import { createObjectStore } from '../../../src/storage/createStore.js'
 import { hashObject, shaFromKey } from '../../../src/storage/hashObject.js'
@@ -131,11 +131,14 @@ async function assertNoPartialObjects(): Promise<number> {
   }
 }
 
-function catalogued(): number {
+/** Documents catalogued so far, read where the desk keeps them (the SQLite file, or PostgreSQL). */
+let lastCatalogued = 0
+async function catalogued(): Promise<number> {
   try {
-    const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
+    const c = await openDeskCatalog(ws.config().catalog)
     try {
-      return (c.db.prepare("SELECT count(*) n FROM documents WHERE status IN ('needs_review','filed')").get() as { n: number }).n
+      const by = await c.documents.countByStatus()
+      return (lastCatalogued = (by.needs_review ?? 0) + (by.filed ?? 0))
     } finally {
       c.close()
     }
@@ -221,9 +224,9 @@ describe.each(SETUPS.filter((s) => s.available))('a watcher and workers in separ
     const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null)
     expect(alive.length).toBe(1)
     await waitFor(
-      () => catalogued() >= Object.keys(inputs).length,
+      async () => (await catalogued()) >= Object.keys(inputs).length,
       240_000,
-      () => `catalogued ${catalogued()}`,
+      () => `catalogued ${lastCatalogued}`,
     )
     const takenBackBy = (ws: RunningCli[]) =>
       ws.flatMap((w) => logLines(w)).filter((l) => l.msg === 'job of a worker that went away taken back')
@@ -250,18 +253,18 @@ describe.each(SETUPS.filter((s) => s.available))('a watcher and workers in separ
     expect(await listFiles(path.join(ws.data, 'work'))).toEqual([])
     expect(await listFiles(path.join(ws.data, 'fetched')), 'the killed workers’ copies tidied').toEqual([])
     expect(await listFiles(ws.quarantine)).toEqual([])
-    const c = openCatalog(path.join(ws.data, 'catalog.sqlite'))
+    const c = await openDeskCatalog(ws.config().catalog)
     try {
       for (const [name, sha] of Object.entries(inputs)) {
-        const rows = c.db.prepare('SELECT id, status FROM documents WHERE sha256 = ?').all(sha) as { id: number; status: string }[]
+        const rows = await c.sql.db.selectFrom('documents').select(['id', 'status']).where('sha256', '=', sha).execute()
         expect(rows, `${name} catalogued once`).toHaveLength(1)
-        const receipts = c.documents.receipts(rows[0]!.id)
+        const receipts = await c.documents.receipts(rows[0]!.id)
         expect(
           receipts.filter((r) => !r.isRepeat),
           `${name} received once`,
         ).toHaveLength(1)
         expect(receipts[0]!.site, 'the receipt names the site that received it').toBe(name in fromSouth ? 'South clinic' : 'North clinic')
-        expect(c.documents.pages(rows[0]!.id).length, `${name} was read`).toBeGreaterThan(0)
+        expect((await c.documents.pages(rows[0]!.id)).length, `${name} was read`).toBeGreaterThan(0)
       }
       const jobs = c.db.prepare('SELECT state, count(*) n FROM jobs GROUP BY state').all()
       expect(jobs, 'every job done, one per file').toEqual([{ state: 'done', n: Object.keys(inputs).length }])

@@ -31,7 +31,7 @@ const results = new Map<string, IngestResult>()
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-prep-'))
   const record = async (name: string, o: MakeSpecOptions) => {
     const file = path.join(dir, `${name}.pdf`)
@@ -58,10 +58,10 @@ afterAll(async () => {
 })
 
 describe('chart prep', () => {
-  it('the records are where the test needs them', () => {
+  it('the records are where the test needs them', async () => {
     expect(results.get('consult-unsigned')!.status).toBe('filed')
     expect(results.get('lab-no-reference-ranges')!.status).toBe('filed')
-    const review = app.catalog.documents.get(results.get('after-death')!.documentId!)!
+    const review = (await app.catalog.documents.get(results.get('after-death')!.documentId!))!
     expect(review.status).toBe('needs_review')
     expect((review.details.match as { candidates: { mrn: string }[] }).candidates.map((c) => c.mrn)).toContain(DECEASED)
   })
@@ -158,8 +158,8 @@ describe('chart prep', () => {
     expect(c.patient.deceased).toBe(true)
 
     // Acknowledged reports drop off.
-    const consult = app.catalog.documents.get(results.get('consult-unsigned')!.documentId!)!
-    app.catalog.documents.update(consult.id, {
+    const consult = (await app.catalog.documents.get(results.get('consult-unsigned')!.documentId!))!
+    await app.catalog.documents.update(consult.id, {
       details: { ...consult.details, acknowledged: { by: 'dr.made.up', at: new Date().toISOString() } },
     })
     expect((await buildPrepList(app.catalog, app.sql, TODAY, app.clock)).patients[0]!.unacknowledged).toEqual([])

@@ -72,7 +72,7 @@ async function ingest(name: string, o: MakeSpecOptions): Promise<void> {
   const file = path.join(dir, `${name}.pdf`)
   await writeFile(file, pdf)
   const [r] = await app.runner.ingestFiles([file])
-  if (r!.status !== 'filed' || app.catalog.documents.get(r!.documentId!)!.docType !== o.docType)
+  if (r!.status !== 'filed' || (await app.catalog.documents.get(r!.documentId!))!.docType !== o.docType)
     await settleDocument(app, r!.documentId!, { mrn: MRN, docType: o.docType!, by: 'test clerk' })
   ids.set(name, r!.documentId!)
 }
@@ -109,7 +109,7 @@ beforeAll(async () => {
   app = await openApp(ws.config({ clinic: { name: 'Riverside Community Health Center', address: '40 Elm Street, Millbrook, OH 43950' } }), {
     log: silentLogger(),
   })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-roi-'))
   // The chart's records.
   await ingest('lab', { docType: 'lab_report', date: '2026-03-02' })

@@ -131,7 +131,7 @@ describe('chartclerk report / notices / stats', () => {
     // The ED visit summary arrives and is filed; `chartclerk check` completes C03 and closes the request.
     const catalog = openCatalog(path.join(dir, 'data', 'catalog.sqlite'))
     try {
-      fileDocument(catalog, {
+      await fileDocument(catalog, {
         mrn: PAT.mrn,
         type: 'emergency_report',
         receivedAt: '2025-07-18T08:00:00Z',

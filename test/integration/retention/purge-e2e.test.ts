@@ -18,6 +18,7 @@ import { settleDocument } from '../../../src/review/settle.js'
 import { originalKey } from '../../../src/storage/objectStore.js'
 import { makeRecordSpec, PATIENTS, patientsCsv, renderRecordPdf, Rng, type MakeSpecOptions } from '../../../samples/lib/records.js'
 import { makeWorkspace, ROOT, type Workspace } from '../../helpers/workspace.js'
+import { DestructionRepo } from '../../../src/retention/destroyed.js'
 
 const EXPIRED = 'CC-101388' // adult, last seen 2016: past 6 years
 const HELD = 'CC-102596' // adult, last seen 2015, under a legal hold
@@ -36,7 +37,7 @@ async function ingest(name: string, mrn: string, o: MakeSpecOptions): Promise<vo
   const file = path.join(dir, `${name}.pdf`)
   await writeFile(file, pdf)
   const [r] = await app.runner.ingestFiles([file])
-  const d = app.catalog.documents.get(r!.documentId!)!
+  const d = (await app.catalog.documents.get(r!.documentId!))!
   if (d.status !== 'filed' || d.patientMrn !== mrn) await settleDocument(app, d.id, { mrn, docType: o.docType!, by: 'test clerk' })
   docs.set(name, d.id)
 }
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await cp(path.join(ROOT, 'rules'), rules, { recursive: true })
   ws.env.CHARTCLERK_RULES = rules
   app = await openApp(ws.config({ clinic: { name: 'Riverside Community Health Center' } }), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-purge-'))
   await ingest('old-lab', EXPIRED, { docType: 'lab_report', date: '2015-03-02' })
   await ingest('old-discharge', EXPIRED, { docType: 'discharge_summary', date: '2016-05-10' })
@@ -74,39 +75,41 @@ describe('purge under the retention schedule', () => {
     }
     expect(plan.held).toEqual([{ patientMrn: HELD, documents: 1 }])
     // Nothing changed.
-    expect(app.catalog.documents.get(docs.get('old-lab')!)!.status).toBe('filed')
+    expect((await app.catalog.documents.get(docs.get('old-lab')!))!.status).toBe('filed')
   })
 
   it('approval destroys the objects and catalog content, keeps tombstones and events, and writes the certificate', async () => {
-    const oldLab = app.catalog.documents.get(docs.get('old-lab')!)!
+    const oldLab = (await app.catalog.documents.get(docs.get('old-lab')!))!
     expect(await app.store.stat(originalKey(oldLab.sha256))).not.toBeNull()
     result = await approvePurge(app, { by: 'Jordan Reyes', approver: 'Pat Lin, RHIA', asOf: '2026-11-28' })
     expect(result.locked).toEqual([])
     expect(result.destroyed.map((c) => c.documentId).sort()).toEqual([docs.get('old-lab'), docs.get('old-discharge')].sort())
     for (const id of [docs.get('old-lab')!, docs.get('old-discharge')!]) {
-      const d = app.catalog.documents.get(id)!
+      const d = (await app.catalog.documents.get(id))!
       expect(await app.store.stat(originalKey(d.sha256))).toBeNull()
       const derived: string[] = []
       for await (const o of app.store.list(`derived/${id}/`)) derived.push(o.key)
       expect(derived).toEqual([])
-      expect(app.catalog.documents.pages(id)).toEqual([])
+      expect(await app.catalog.documents.pages(id)).toEqual([])
       expect(d.details).toEqual({ destroyed: { certificate: result.certificate!.number, on: '2026-11-28', retainUntil: '2022-05-10' } })
       expect(d.errorCode).toBe('DESTROYED')
-      const tomb = app.catalog.db.prepare('SELECT * FROM destroyed_documents WHERE document_id = ?').get(id) as any
-      expect(tomb).toMatchObject({ patient_mrn: EXPIRED, sha256: d.sha256 })
-      const kinds = app.catalog.events.forDocument(id).map((e) => e.kind)
+      const tomb = (await new DestructionRepo(app.sql).tombstones(EXPIRED)).find((t) => t.documentId === id)
+      expect(tomb).toMatchObject({ patientMrn: EXPIRED, sha256: d.sha256, certificateId: result.certificate!.id })
+      const kinds = (await app.catalog.events.forDocument(id)).map((e) => e.kind)
       expect(kinds).toContain('document.stored')
       expect(kinds.at(-1)).toBe('document.destroyed')
     }
-    expect(app.catalog.documents.search('PETROSYAN').filter((h) => result.destroyed.some((c) => c.documentId === h.documentId))).toEqual([])
+    expect(
+      (await app.catalog.documents.search('PETROSYAN')).filter((h) => result.destroyed.some((c) => c.documentId === h.documentId)),
+    ).toEqual([])
   })
 
   it('the held chart, the recently seen chart and the minor are untouched', async () => {
     for (const name of ['held-lab', 'recent-old-lab', 'recent-consult', 'minor-lab']) {
-      const d = app.catalog.documents.get(docs.get(name)!)!
+      const d = (await app.catalog.documents.get(docs.get(name)!))!
       expect(d.status, name).toBe('filed')
       expect(await app.store.stat(originalKey(d.sha256)), name).not.toBeNull()
-      expect(app.catalog.documents.pages(d.id).length, name).toBeGreaterThan(0)
+      expect((await app.catalog.documents.pages(d.id)).length, name).toBeGreaterThan(0)
     }
   })
 

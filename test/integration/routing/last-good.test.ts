@@ -39,7 +39,7 @@ async function labPdf(name: string): Promise<string> {
 async function fileAndRoute(name: string): Promise<(string | null)[][]> {
   const [r] = await app.runner.ingestFiles([await labPdf(name)])
   expect(r!.status, r!.reviewReasons.join('; ')).toBe('filed')
-  return new RoutesRepo(app.catalog.db).forDocument(r!.documentId!).map((x) => [x.provider, x.ruleId])
+  return (await new RoutesRepo(app.sql).forDocument(r!.documentId!)).map((x) => [x.provider, x.ruleId])
 }
 
 /** Writes the routing file and waits for the watcher to reload it. */
@@ -67,7 +67,7 @@ beforeAll(async () => {
     cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_RULES: rulesDir })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   await app.ruleFiles.start()
 }, 120_000)
 

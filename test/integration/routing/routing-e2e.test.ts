@@ -39,7 +39,7 @@ const results = new Map<string, IngestResult>()
 const specs = new Map<string, RecordSpec>()
 const P = (mrn: string) => PATIENTS.find((p) => p.mrn === mrn)! as MakeSpecOptions['patient']
 const docId = (name: string) => results.get(name)!.documentId!
-const routesOf = (name: string) => new RoutesRepo(app.catalog.db).forDocument(docId(name))
+const routesOf = (name: string) => new RoutesRepo(app.sql).forDocument(docId(name))
 
 async function record(name: string, o: MakeSpecOptions): Promise<string> {
   const spec = makeRecordSpec(new Rng(name), o)
@@ -56,7 +56,7 @@ beforeAll(async () => {
     cpSync(path.join(packageRoot(), 'rules', sub), path.join(rulesDir, sub), { recursive: true })
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$', CHARTCLERK_RULES: rulesDir })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   const files = [
     // primary provider (starter rule RT01): CC-101902's primary provider is Marcus Webb, DO
     await record('lab-to-primary', { docType: 'lab_report', patient: P('CC-101902'), withOurMrn: true }),
@@ -104,46 +104,46 @@ describe('routing filed outside reports', () => {
     for (const [name, r] of results) expect(r.status, `${name}: ${r.reviewReasons.join('; ')}`).toBe('filed')
   })
 
-  it("routes to the patient's primary provider, and by the primary provider", () => {
-    expect(routesOf('lab-to-primary').map((r) => [r.provider, r.ruleId])).toEqual([
+  it("routes to the patient's primary provider, and by the primary provider", async () => {
+    expect((await routesOf('lab-to-primary')).map((r) => [r.provider, r.ruleId])).toEqual([
       ['Marcus Webb, DO', 'RT01'],
       ['Nora Ellis, RN', 'T-PRIMARY'],
     ])
-    const doc = app.catalog.documents.get(docId('lab-to-primary'))!
+    const doc = (await app.catalog.documents.get(docId('lab-to-primary')))!
     expect(doc.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: false })
   })
 
-  it('routes by document type', () => {
-    expect(routesOf('radiology-by-type').map((r) => r.provider)).toEqual(['Marcus Webb, DO', 'Priya Natarajan, MD'])
+  it('routes by document type', async () => {
+    expect((await routesOf('radiology-by-type')).map((r) => r.provider)).toEqual(['Marcus Webb, DO', 'Priya Natarajan, MD'])
   })
 
-  it('routes by sending facility', () => {
-    const x = app.catalog.documents.get(docId('discharge-by-facility'))!.details.extraction as { facility: string | null }
+  it('routes by sending facility', async () => {
+    const x = (await app.catalog.documents.get(docId('discharge-by-facility')))!.details.extraction as { facility: string | null }
     expect(x.facility).toBeTruthy()
-    expect(routesOf('discharge-by-facility').map((r) => r.provider)).toEqual(['Priya Natarajan, MD', 'Elena Sokolova, MD'])
+    expect((await routesOf('discharge-by-facility')).map((r) => r.provider)).toEqual(['Priya Natarajan, MD', 'Elena Sokolova, MD'])
   })
 
-  it('routes by the provider named on the document', () => {
-    expect(routesOf('consult-by-author').map((r) => r.provider)).toContain('Dana Reyes, NP')
+  it('routes by the provider named on the document', async () => {
+    expect((await routesOf('consult-by-author')).map((r) => r.provider)).toContain('Dana Reyes, NP')
   })
 
-  it('the chart model carries routing with routedDaysAgo', () => {
-    const chart = deriveChartFacts(buildChart(app.catalog, 'CC-101902', app.clock)!)
+  it('the chart model carries routing with routedDaysAgo', async () => {
+    const chart = deriveChartFacts((await buildChart(app.catalog, app.sql, 'CC-101902', app.clock))!)
     const d = chart.documents.find((x) => x.id === String(docId('lab-to-primary')))!
     expect(d.routing).toMatchObject({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledgedAt: null, routedDaysAgo: 0 })
   })
 
   it('an unacknowledged report past escalateAfterDays escalates and raises C07; acknowledging closes it', async () => {
-    const repo = new RoutesRepo(app.catalog.db)
+    const repo = new RoutesRepo(app.sql)
     const id = docId('lab-to-primary')
-    expect(repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock).filter((r) => r.documentId === id)).toEqual([])
+    expect((await repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock)).filter((r) => r.documentId === id)).toEqual([])
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString()
-    for (const r of repo.forDocument(id)) repo.setRoutedAt(r.id, tenDaysAgo)
-    const overdue = repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock).filter((r) => r.documentId === id)
+    for (const r of await repo.forDocument(id)) await repo.setRoutedAt(r.id, tenDaysAgo)
+    const overdue = (await repo.list({ overdue: true, escalateAfterDays: 7 }, app.clock)).filter((r) => r.documentId === id)
     expect(overdue.map((r) => r.provider)).toEqual(['Marcus Webb, DO', 'Nora Ellis, RN'])
     expect(overdue.every((r) => r.overdue && r.daysOpen === 10)).toBe(true)
-    expect(repo.list({ overdue: true, escalateAfterDays: 30 }, app.clock).filter((r) => r.documentId === id)).toEqual([])
-    expect(repo.list({ overdue: true, provider: 'Dr. Marcus Webb' }, app.clock).map((r) => r.documentId)).toContain(id)
+    expect((await repo.list({ overdue: true, escalateAfterDays: 30 }, app.clock)).filter((r) => r.documentId === id)).toEqual([])
+    expect((await repo.list({ overdue: true, provider: 'Dr. Marcus Webb' }, app.clock)).map((r) => r.documentId)).toContain(id)
 
     await checkChart(app.catalog, app.sql, app.rules.current!, 'CC-101902', app.clock)
     const defs = async () =>
@@ -153,7 +153,10 @@ describe('routing filed outside reports', () => {
 
     // one recipient acknowledges: still pending for the other
     await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, 'Marcus Webb', 'webb', app.clock)
-    expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: false })
+    expect((await app.catalog.documents.get(id))!.details.routing).toEqual({
+      to: ['Marcus Webb, DO', 'Nora Ellis, RN'],
+      acknowledged: false,
+    })
     expect(await defs()).toHaveLength(1)
     const refusal = async (provider: string) => {
       try {
@@ -167,10 +170,13 @@ describe('routing filed outside reports', () => {
     expect(await refusal('Elena Sokolova, MD')).toMatch(/not waiting for/)
 
     await acknowledgeRoute(app.catalog, app.sql, app.rules.current, id, 'Nora Ellis, RN', 'ellis', app.clock)
-    expect(app.catalog.documents.get(id)!.details.routing).toEqual({ to: ['Marcus Webb, DO', 'Nora Ellis, RN'], acknowledged: true })
+    expect((await app.catalog.documents.get(id))!.details.routing).toEqual({
+      to: ['Marcus Webb, DO', 'Nora Ellis, RN'],
+      acknowledged: true,
+    })
     expect(await defs()).toHaveLength(0)
-    expect(repo.list({ overdue: true }, app.clock).filter((r) => r.documentId === id)).toEqual([])
-    const acked = repo.forDocument(id)
+    expect((await repo.list({ overdue: true }, app.clock)).filter((r) => r.documentId === id)).toEqual([])
+    const acked = await repo.forDocument(id)
     expect(acked.map((r) => r.acknowledgedBy)).toEqual(['webb', 'ellis'])
   })
 })

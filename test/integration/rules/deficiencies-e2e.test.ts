@@ -42,7 +42,7 @@ const forDoc = async (name: string) => (await open()).filter((d) => d.documentId
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(importPatients(patientsCsv(PATIENTS), { mrnPattern: '^CC-\\d{6}$' }).patients)
   dir = await mkdtemp(path.join(os.tmpdir(), 'cc-defs-'))
   const files = [
     await record('consult-unsigned', { docType: 'consult_note', patient: P('CC-101388'), overrides: { signed: false } }),

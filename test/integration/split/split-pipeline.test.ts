@@ -36,7 +36,9 @@ let app: App
 beforeAll(async () => {
   ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: '^CC-\\d{6}$' })
   app = await openApp(ws.config(), { log: silentLogger() })
-  app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients)
+  await app.catalog.patients.upsert(
+    importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients,
+  )
 })
 afterAll(async () => {
   await app?.close()
@@ -70,21 +72,22 @@ describe('a stack scanned as one file', () => {
       expect(r.batchSha256).toBe(batchSha)
       expect(r.sha256).not.toBe(batchSha)
       // Each part has its own PDF of its own pages.
-      const doc = app.catalog.documents.get(r.documentId!)!
+      const doc = (await app.catalog.documents.get(r.documentId!))!
       expect(doc.pageCount).toBe(r.split!.to - r.split!.from + 1)
       expect(await pdfPages(await app.store.get(originalKey(doc.sha256)))).toBe(doc.pageCount)
     }
     // The separator sheet is in no document; the received file is kept exactly as it came.
-    const texts = rs.flatMap((r) => app.catalog.documents.pages(r.documentId!).map((p) => p.text)).join('\n')
-    expect(texts).not.toMatch(/SEPARATOR/)
+    const texts: string[] = []
+    for (const r of rs) for (const p of await app.catalog.documents.pages(r.documentId!)) texts.push(p.text)
+    expect(texts.join('\n')).not.toMatch(/SEPARATOR/)
     expect(sha256(await app.store.get(originalKey(batchSha)))).toBe(batchSha)
-    expect(new BatchesRepo(app.catalog.db).get(batchSha)).toMatchObject({ pageCount: 8, splitBy: 'chartclerk', plan: { separators: [5] } })
-    expect(app.catalog.documents.bySha(batchSha)).toBeUndefined()
+    expect(await new BatchesRepo(app.sql).get(batchSha)).toMatchObject({ pageCount: 8, splitBy: 'chartclerk', plan: { separators: [5] } })
+    expect(await app.catalog.documents.bySha(batchSha)).toBeUndefined()
 
     // The same stack again: a duplicate of each document, nothing filed twice.
     const again = await ingest('stack-again.pdf', buf)
     expect(again.map((r) => [r.status, r.documentId, r.split])).toEqual(rs.map((r) => ['duplicate', r.documentId, r.split]))
-    expect(app.catalog.documents.forPatient('CC-101127')).toHaveLength(2)
+    expect(await app.catalog.documents.forPatient('CC-101127')).toHaveLength(2)
   })
 
   it('two documents of one type for one patient back to back: cut when numbered, proposed for review when not', async () => {
@@ -112,7 +115,7 @@ describe('a stack scanned as one file', () => {
       ['needs_review', { from: 1, to: 2 }, true, null],
       ['needs_review', { from: 3, to: 4 }, true, null],
     ])
-    const waiting = app.catalog.documents.get(bare[0]!.documentId!)!
+    const waiting = (await app.catalog.documents.get(bare[0]!.documentId!))!
     expect(waiting.status).toBe('needs_review')
     expect(waiting.reviewReasons[0]).toMatch(/seems to hold 2 documents/)
     // Never filed whole: not by a person settling it as one document, not by matching again.
@@ -120,7 +123,7 @@ describe('a stack scanned as one file', () => {
       code: 'USAGE',
     })
     await rematchWaiting(app.ctx)
-    expect(app.catalog.documents.get(waiting.id)).toMatchObject({ status: 'needs_review', patientMrn: null })
+    expect(await app.catalog.documents.get(waiting.id)).toMatchObject({ status: 'needs_review', patientMrn: null })
   })
 
   it('GIVEN a fax stack where a cover sheet announces each document WHEN it is ingested THEN each cover is filed as the first page of its document, never a part of its own', async () => {
@@ -138,8 +141,8 @@ describe('a stack scanned as one file', () => {
       ['filed', { from: 5, to: 7 }, 'CC-100562', 'consult_note'],
     ])
     // The cover is the part's first page, in its own PDF.
-    expect(app.catalog.documents.pages(rs[0]!.documentId!)[0]!.text).toMatch(/FACSIMILE TRANSMITTAL/)
-    expect(app.catalog.documents.pages(rs[1]!.documentId!)[0]!.text).toMatch(/TELEFAX/)
+    expect((await app.catalog.documents.pages(rs[0]!.documentId!))[0]!.text).toMatch(/FACSIMILE TRANSMITTAL/)
+    expect((await app.catalog.documents.pages(rs[1]!.documentId!))[0]!.text).toMatch(/TELEFAX/)
   })
 
   it('GIVEN a cover sheet counting the pages of the first of two bare consultations for one patient WHEN ingested THEN the count makes the cut sure and both are filed', async () => {
@@ -176,9 +179,9 @@ describe('a stack scanned as one file', () => {
     ])
     // The page naming nobody is in no chart: not the discharge summary's patient's, not the lab report's.
     for (const mrn of ['CC-101127', 'CC-100418'])
-      for (const d of app.catalog.documents.forPatient(mrn).filter((x) => x.batchSha256 === sha256(buf)))
+      for (const d of (await app.catalog.documents.forPatient(mrn)).filter((x) => x.batchSha256 === sha256(buf)))
         expect(d.pageTo! < 4 || d.pageFrom! > 4, `${mrn} ${d.pageFrom}-${d.pageTo}`).toBe(true)
-    expect(app.catalog.documents.get(rs[1]!.documentId!)!.reviewReasons.join(' ')).toMatch(/page 4 names no patient/)
+    expect((await app.catalog.documents.get(rs[1]!.documentId!))!.reviewReasons.join(' ')).toMatch(/page 4 names no patient/)
   })
 
   it('a single multi-page document is not split, and prints one line covering all its pages', async () => {
@@ -202,7 +205,7 @@ describe('a stack scanned as one file', () => {
       ['duplicate', { from: 3, to: 3 }],
     ])
     expect(rs[1]!.documentId).toBe(alone[0]!.documentId)
-    expect(app.catalog.documents.receipts(alone[0]!.documentId!).map((r) => r.isRepeat)).toEqual([false, true])
+    expect((await app.catalog.documents.receipts(alone[0]!.documentId!)).map((r) => r.isRepeat)).toEqual([false, true])
   })
 
   it('a separator sheet that was scanned (no text layer) is read by OCR and cut at', async () => {
@@ -222,7 +225,7 @@ describe('a stack scanned as one file', () => {
       [{ from: 1, to: 1 }, 'CC-100418'],
       [{ from: 3, to: 3 }, 'CC-101127'],
     ])
-    expect(new BatchesRepo(app.catalog.db).get(rs[0]!.batchSha256!)?.plan.separators).toEqual([2])
+    expect((await new BatchesRepo(app.sql).get(rs[0]!.batchSha256!))?.plan.separators).toEqual([2])
   }, 120_000)
 
   it('GIVEN a stack with one doubtful cut WHEN it is ingested THEN the parts with sure cuts on both sides are filed and only the two touching the doubtful cut wait', async () => {
@@ -243,32 +246,32 @@ describe('a stack scanned as one file', () => {
     ])
     const waitingId = rs[1]!.documentId!
     expect(rs[2]!.documentId).toBe(waitingId)
-    const waiting = app.catalog.documents.get(waitingId)!
+    const waiting = (await app.catalog.documents.get(waitingId))!
     expect(waiting).toMatchObject({ status: 'needs_review', patientMrn: null, sha256: sha256(buf) })
     expect(waiting.reviewReasons.join(' ')).toMatch(/page 1, page 6 were filed/)
     // The filed parts are documents of their own; nothing of the waiting pages is in a chart.
-    expect(app.catalog.documents.get(rs[0]!.documentId!)).toMatchObject({ status: 'filed', pageFrom: 1, pageTo: 1 })
-    expect(app.catalog.documents.forPatient('CC-101127').filter((d) => d.batchSha256 === sha256(buf))).toHaveLength(0)
-    expect(new BatchesRepo(app.catalog.db).get(sha256(buf))).toBeUndefined()
+    expect(await app.catalog.documents.get(rs[0]!.documentId!)).toMatchObject({ status: 'filed', pageFrom: 1, pageTo: 1 })
+    expect((await app.catalog.documents.forPatient('CC-101127')).filter((d) => d.batchSha256 === sha256(buf))).toHaveLength(0)
+    expect(await new BatchesRepo(app.sql).get(sha256(buf))).toBeUndefined()
 
     // A person cannot cut inside a part already filed; deciding the doubtful cut files the rest.
     await expect(settleSplit(app.ctx, waitingId, [4, 6], 'clerk b')).resolves.toBeDefined()
-    const batch = new BatchesRepo(app.catalog.db).get(sha256(buf))!
+    const batch = (await new BatchesRepo(app.sql).get(sha256(buf)))!
     expect(batch.plan.documents.map((d) => [d.from, d.to])).toEqual([
       [1, 1],
       [2, 3],
       [4, 5],
       [6, 6],
     ])
-    expect(app.catalog.documents.get(waitingId)).toBeUndefined()
-    const lindqvist = app.catalog.documents.forPatient('CC-101127').filter((d) => d.batchSha256 === sha256(buf))
+    expect(await app.catalog.documents.get(waitingId)).toBeUndefined()
+    const lindqvist = (await app.catalog.documents.forPatient('CC-101127')).filter((d) => d.batchSha256 === sha256(buf))
     expect(lindqvist.map((d) => [d.pageFrom, d.pageTo, d.status])).toEqual(
       expect.arrayContaining([
         [2, 3, 'filed'],
         [4, 5, 'filed'],
       ]),
     )
-    expect(new BatchesRepo(app.catalog.db).decisions(sha256(buf))[0]).toMatchObject({ decided: [1, 2, 4, 6], decidedBy: 'clerk b' })
+    expect((await new BatchesRepo(app.sql).decisions(sha256(buf)))[0]).toMatchObject({ decided: [1, 2, 4, 6], decidedBy: 'clerk b' })
   }, 120_000)
 
   it('a cut inside a part already filed is refused', async () => {
@@ -298,16 +301,11 @@ describe('a stack scanned as one file', () => {
       ['filed', { from: 1, to: 1 }, null],
       ['filed', { from: 2, to: 5 }, [4]],
     ])
-    const doc = app.catalog.documents.get(rs[1]!.documentId!)!
+    const doc = (await app.catalog.documents.get(rs[1]!.documentId!))!
     expect(doc.pageCount).toBe(3)
     expect(doc.details.blankPagesLeftOut).toEqual([4])
     expect(await pdfPages(await app.store.get(originalKey(doc.sha256)))).toBe(3)
-    expect(
-      app.catalog.documents
-        .pages(doc.id)
-        .map((p) => p.text)
-        .join('\n'),
-    ).not.toMatch(/P\. 5\/6/)
+    expect((await app.catalog.documents.pages(doc.id)).map((p) => p.text).join('\n')).not.toMatch(/P\. 5\/6/)
     // The received file keeps every page.
     expect(await pdfPages(await app.store.get(originalKey(sha256(buf))))).toBe(5)
   })

@@ -72,7 +72,7 @@ describe('chartclerk storage', () => {
     const store = await createObjectStore(config)
     await store.init()
     for (const [i, d] of docs.entries()) {
-      catalog.documents.create({
+      await catalog.documents.create({
         sha256: sha256(d),
         size: d.length,
         contentType: 'application/pdf',

@@ -203,7 +203,7 @@ describe.skipIf(!s3 || !dedicatedRgwPossible())('chartclerk start while S3 goes 
         const rows = c.db.prepare('SELECT id, status FROM documents WHERE sha256 = ?').all(sha) as { id: number; status: string }[]
         expect(rows, `${name} catalogued once`).toHaveLength(1)
         expect(rows[0]!.status).toMatch(/^(filed|needs_review)$/)
-        expect(c.documents.receipts(rows[0]!.id).filter((r) => !r.isRepeat).length, `${name} has exactly one first receipt`).toBe(1)
+        expect((await c.documents.receipts(rows[0]!.id)).filter((r) => !r.isRepeat).length, `${name} has exactly one first receipt`).toBe(1)
       }
       expect(c.jobs.unfinished()).toEqual([])
     } finally {

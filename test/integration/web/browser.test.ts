@@ -112,7 +112,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN, CHARTCLERK_OCR_WORKERS: '1' })
     app = await openApp(ws.config(), { log: silentLogger() })
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
-    app.catalog.patients.upsert(index.patients)
+    await app.catalog.patients.upsert(index.patients)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cc-web-samples-'))
     const files = [
       'lab-report-text.pdf',
@@ -180,12 +180,12 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     await ws?.cleanup()
   })
 
-  it('the samples went through the pipeline; the made-up note waits for review', () => {
+  it('the samples went through the pipeline; the made-up note waits for review', async () => {
     const statuses = Object.fromEntries([...results].map(([f, r]) => [f, r.status]))
     console.log('browser test ingest:', JSON.stringify(statuses))
     expect(results.get('progress-note-johnson-dob-slip.pdf')!.status).toBe('needs_review')
     expect([...results.values()].every((r) => r.status === 'filed' || r.status === 'needs_review')).toBe(true)
-    expect(app.catalog.documents.get(reviewDocId)!.reviewReasons.length).toBeGreaterThan(0)
+    expect((await app.catalog.documents.get(reviewDocId))!.reviewReasons.length).toBeGreaterThan(0)
   })
 
   it('a clerk signs in and sees the dashboard', async () => {
@@ -237,7 +237,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     expect(await page.locator('select[name=docType]').inputValue()).toBe('progress_note')
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.tagName)).toBe('BODY')
     await Promise.all([page.waitForURL((u) => !u.pathname.endsWith(`/review/${reviewDocId}`)), page.keyboard.press('s')])
-    const doc = app.catalog.documents.get(reviewDocId)!
+    const doc = (await app.catalog.documents.get(reviewDocId))!
     expect(doc.status).toBe('filed')
     expect(doc.patientMrn).toBe('CC-100418')
     expect(doc.docType).toBe('progress_note')
@@ -357,7 +357,7 @@ describe.skipIf(!canRun)('the records desk in chromium', () => {
     const today = new Date().toISOString().slice(0, 10)
     const filedToday = bars[0]!.bars.filter((b) => b.date === today).reduce((n, b) => n + b.value, 0)
     expect(filedToday).toBe([...results.values()].filter((r) => r.status === 'filed').length + 1)
-    expect(bars[1]!.bars.find((b) => b.date === today)!.value).toBe(app.catalog.documents.list({ status: 'needs_review' }).length)
+    expect(bars[1]!.bars.find((b) => b.date === today)!.value).toBe((await app.catalog.documents.list({ status: 'needs_review' })).length)
     await shot('17-dashboard-charts', { full: true })
     await page.click('a[href="/statistics"]')
     await hasText('h1', 'Records department statistics', true)

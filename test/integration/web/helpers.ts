@@ -41,7 +41,7 @@ export async function makeDesk(opts: { deps?: (d: WebDeps) => Partial<WebDeps> }
   const ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN, CHARTCLERK_OCR_WORKERS: '1' })
   const app = await openApp(ws.config(), { log: silentLogger() })
   const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
-  app.catalog.patients.upsert(index.patients)
+  await app.catalog.patients.upsert(index.patients)
   const base = createWebDeps(app)
   const deps: WebDeps = { ...base, users: new UsersRepo(app.sql.db, TEST_COST) }
   Object.assign(deps, opts.deps?.(deps) ?? {})
@@ -144,7 +144,7 @@ export async function seedDocument(
 ): Promise<number> {
   const original = Buffer.from(`%PDF-1.4 made-up test document ${++seq} ${o.text}`)
   const sha256 = createHash('sha256').update(original).digest('hex')
-  const id = app.catalog.documents.create({
+  const id = await app.catalog.documents.create({
     sha256,
     size: original.length,
     contentType: 'application/pdf',
@@ -171,8 +171,8 @@ export async function seedDocument(
       words: [],
     })
   }
-  app.catalog.documents.savePages(id, pages)
-  app.catalog.documents.update(id, {
+  await app.catalog.documents.savePages(id, pages)
+  await app.catalog.documents.update(id, {
     status: o.status,
     patientMrn: o.mrn ?? null,
     docType: o.docType ?? null,

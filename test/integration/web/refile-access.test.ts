@@ -46,14 +46,14 @@ describe('refiled to another patient', () => {
       text: 'Made-up lab report: potassium 4.1',
       details: { extraction },
     })
-    routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), id)
+    await routeDocument(desk.app.catalog, desk.app.sql, desk.app.ruleFiles.routingRules(), id)
     await acknowledgeRoute(desk.app.catalog, desk.app.sql, null, id, 'Marcus Webb, DO', 'webb', desk.app.clock)
     const webb = await desk.login('webb')
     expect((await webb.get(`/documents/${id}`)).status).toBe(200)
 
     // misfiled: it belongs to CC-101388 (the desk's settle, as `review resolve`)
     await desk.deps.review.settle(id, { mrn: 'CC-101388', docType: 'lab_report', by: 'clerk1' })
-    expect(desk.app.catalog.documents.get(id)!.patientMrn).toBe('CC-101388')
+    expect((await desk.app.catalog.documents.get(id))!.patientMrn).toBe('CC-101388')
 
     expect((await webb.get(`/documents/${id}`)).status).toBe(404)
     expect((await webb.get(`/documents/${id}/original`)).status).toBe(404)
@@ -61,12 +61,12 @@ describe('refiled to another patient', () => {
     expect((await webb.get('/charts/CC-101388')).status).toBe(404)
     expect((await webb.get(`/inbox/${id}`)).status).toBe(404)
     // routed afresh to the new patient's provider
-    const routes = new RoutesRepo(desk.app.catalog.db).forDocument(id)
+    const routes = await new RoutesRepo(desk.app.sql).forDocument(id)
     expect(routes.map((r) => r.provider)).toEqual(['Priya Natarajan, MD'])
-    expect(desk.app.catalog.documents.get(id)!.details.routing).toMatchObject({ to: ['Priya Natarajan, MD'], acknowledged: false })
+    expect((await desk.app.catalog.documents.get(id))!.details.routing).toMatchObject({ to: ['Priya Natarajan, MD'], acknowledged: false })
     const natarajan = await desk.login('natarajan')
     expect((await natarajan.get(`/documents/${id}`)).status).toBe(200)
-    expect(desk.app.catalog.events.forDocument(id).some((e) => e.kind === 'document.routes_revoked')).toBe(true)
+    expect((await desk.app.catalog.events.forDocument(id)).some((e) => e.kind === 'document.routes_revoked')).toBe(true)
   })
 })
 
@@ -86,9 +86,9 @@ describe('a chart seen through one routed document', () => {
       text: 'Made-up lab report, not routed to Ortiz',
       details: { extraction },
     })
-    const routes = new RoutesRepo(desk.app.catalog.db)
-    routes.setRoutes(routed, [{ provider: 'Lena Ortiz, MD', ruleId: 'test' }])
-    syncRoutingDetails(desk.app.catalog, routed)
+    const routes = new RoutesRepo(desk.app.sql)
+    await routes.setRoutes(routed, [{ provider: 'Lena Ortiz, MD', ruleId: 'test' }])
+    await syncRoutingDetails(desk.app.catalog, desk.app.sql, routed)
     const finding = (documentId: string | null, message: string): Finding => ({
       ruleId: documentId ? 'C01' : 'C99',
       ruleVersion: 1,

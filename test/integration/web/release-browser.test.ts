@@ -66,13 +66,13 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN, CHARTCLERK_OCR_WORKERS: '1' })
     app = await openApp(ws.config(), { log: silentLogger() })
     const index = importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN })
-    app.catalog.patients.upsert(index.patients)
+    await app.catalog.patients.upsert(index.patients)
     const [r] = await app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
     labId = r!.documentId!
-    const doc = app.catalog.documents.get(labId)!
+    const doc = (await app.catalog.documents.get(labId))!
     mrn = doc.patientMrn!
-    routeDocument(app.catalog, app.ruleFiles.routingRules(), labId)
-    const provider = app.catalog.patients.get(mrn)!.primaryProvider!
+    await routeDocument(app.catalog, app.sql, app.ruleFiles.routingRules(), labId)
+    const provider = (await app.catalog.patients.get(mrn))!.primaryProvider!
 
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'rchen', displayName: 'Rosa Chen', roles: ['lead'], password: PASSWORD, mustChangePassword: false })
@@ -102,11 +102,11 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     await ws?.cleanup()
   })
 
-  it('the sample lab report is filed to a patient and routed', () => {
-    const doc = app.catalog.documents.get(labId)!
+  it('the sample lab report is filed to a patient and routed', async () => {
+    const doc = (await app.catalog.documents.get(labId))!
     expect(doc.status).toBe('filed')
     expect(mrn).toMatch(/^CC-\d{6}$/)
-    expect(new RoutesRepo(app.catalog.db).forDocument(labId).length).toBeGreaterThan(0)
+    expect((await new RoutesRepo(app.sql).forDocument(labId)).length).toBeGreaterThan(0)
   })
 
   it('a lead takes a treatment release from request to package, downloads it and marks it sent', async () => {
@@ -160,7 +160,7 @@ describe.skipIf(!canRun)('release of information and a clinician’s queue in ch
     await Promise.all([page.waitForURL(/done=ack/), page.click('#acknowledge')])
     expect(await text('.flash')).toContain('Marked reviewed')
     await shot('inbox-03-reviewed', { full: true })
-    expect(new RoutesRepo(app.catalog.db).forDocument(labId).some((r) => r.acknowledgedAt)).toBe(true)
+    expect((await new RoutesRepo(app.sql).forDocument(labId)).some((r) => r.acknowledgedAt)).toBe(true)
     await signOut()
   })
 

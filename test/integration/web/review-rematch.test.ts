@@ -16,14 +16,14 @@ beforeAll(async () => {
   await desk.addUser('clerk1', ['clerk'])
   await desk.addUser('doc1', ['provider'], { providerName: 'Priya Natarajan, MD' })
   // The lab report arrives while the index lacks its patient: it waits in review.
-  const michael = desk.app.catalog.patients.get('CC-100418')!
+  const michael = (await desk.app.catalog.patients.get('CC-100418'))!
   desk.app.catalog.db.prepare("DELETE FROM patient_name_keys WHERE mrn = 'CC-100418'").run()
   desk.app.catalog.db.prepare("DELETE FROM patients WHERE mrn = 'CC-100418'").run()
   const [r] = await desk.app.runner.ingestFiles([path.join(SAMPLE_SCANS, 'lab-report-text.pdf')])
   expect(r).toMatchObject({ status: 'needs_review' })
   labId = r!.documentId!
   // Then the index is corrected (as `patients import` would).
-  expect(desk.app.catalog.patients.upsert([michael])).toMatchObject({ added: 1 })
+  expect(await desk.app.catalog.patients.upsert([michael])).toMatchObject({ added: 1 })
 }, 180_000)
 afterAll(async () => {
   await desk?.close()
@@ -37,7 +37,7 @@ describe('Match again on the review queue', () => {
     const clerk = await desk.login('clerk1')
     await clerk.get('/review')
     expect((await clerk.post('/review/rematch', {}, { csrf: false })).status).toBe(403)
-    expect(desk.app.catalog.documents.get(labId)!.status).toBe('needs_review')
+    expect((await desk.app.catalog.documents.get(labId))!.status).toBe('needs_review')
   })
 
   it('files what now qualifies, says so, and leaves an audit row', async () => {
@@ -47,7 +47,7 @@ describe('Match again on the review queue', () => {
     const res = await clerk.post('/review/rematch')
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/review?msg=rematched&filed=1&waiting=0&failed=0')
-    expect(desk.app.catalog.documents.get(labId)).toMatchObject({ status: 'filed', patientMrn: 'CC-100418', docType: 'lab_report' })
+    expect(await desk.app.catalog.documents.get(labId)).toMatchObject({ status: 'filed', patientMrn: 'CC-100418', docType: 'lab_report' })
     const page = await (await clerk.get(res.headers.get('Location')!)).text()
     expect(page).toMatch(/Matched again: 1 document filed, 0 still waiting\./)
     const row = (await desk.deps.audit.search({ action: 'review.rematch' })).rows[0]

@@ -226,7 +226,7 @@ describe('CSRF', () => {
     await c.get(`/review/${reviewId}`)
     const res = await c.post(`/review/${reviewId}/settle`, { mrn: 'CC-102210', docType: 'consult_note' }, { csrf: false })
     expect(res.status).toBe(403)
-    expect(desk.app.catalog.documents.get(reviewId)!.status).toBe('needs_review')
+    expect((await desk.app.catalog.documents.get(reviewId))!.status).toBe('needs_review')
     const wrong = await c.post(`/deficiencies/${defId}/status`, { to: 'completed' }, { csrf: 'not-the-token' })
     expect(wrong.status).toBe(403)
     expect((await new DeficienciesRepo(desk.app.sql).get(defId))!.status).toBe('open')
@@ -403,7 +403,7 @@ describe('review', () => {
     const res = await c.post(`/review/${reviewId}/settle`, { docType: 'consult_note' })
     expect(res.status).toBe(400)
     expect(await res.text()).toContain('Choose the patient')
-    expect(desk.app.catalog.documents.get(reviewId)!.status).toBe('needs_review')
+    expect((await desk.app.catalog.documents.get(reviewId))!.status).toBe('needs_review')
   })
 
   it('GIVEN a clerk settles patient and type THEN the document is filed in that chart, and the settlement is audited', async () => {
@@ -415,13 +415,13 @@ describe('review', () => {
       note: 'twin checked against DOB and sticker',
     })
     expect(res.status).toBe(303)
-    const doc = desk.app.catalog.documents.get(reviewId)!
+    const doc = (await desk.app.catalog.documents.get(reviewId))!
     expect(doc.status).toBe('filed')
     expect(doc.patientMrn).toBe('CC-102210')
     expect(doc.docType).toBe('consult_note')
     const row = (await desk.deps.audit.search({ action: 'review.settle' })).rows[0]!
     expect(row).toMatchObject({ actor: 'clerk1', patientMrn: 'CC-102210', targetId: String(reviewId) })
-    expect(desk.app.catalog.settlements.forDocument(reviewId)[0]!.settledBy).toBe('clerk1')
+    expect((await desk.app.catalog.settlements.forDocument(reviewId))[0]!.settledBy).toBe('clerk1')
   })
 
   it('a document already filed cannot be settled again from the review page', async () => {
@@ -430,7 +430,7 @@ describe('review', () => {
     const res = await c.post(`/review/${reviewId}/settle`, { mrn: 'CC-102211', docType: 'progress_note' })
     expect(res.status).toBe(409)
     expect(await res.text()).toContain('no longer waiting for review')
-    expect(desk.app.catalog.documents.get(reviewId)).toMatchObject({ patientMrn: 'CC-102210', docType: 'consult_note' })
+    expect(await desk.app.catalog.documents.get(reviewId)).toMatchObject({ patientMrn: 'CC-102210', docType: 'consult_note' })
   })
 
   it('the patient lookup finds patients by MRN and by name', async () => {
@@ -714,7 +714,7 @@ describe('inactive charts', () => {
   it("GIVEN a chart moved to the archive THEN its document's pages and original still open, and the download is audited", async () => {
     const { inactivateChart, restoreChart } = await import('../../../src/inactive/inactive.js')
     const { originalKey } = await import('../../../src/storage/objectStore.js')
-    const doc = desk.app.catalog.documents.get(filedId)!
+    const doc = (await desk.app.catalog.documents.get(filedId))!
     const before = Buffer.from(await desk.app.store.get(originalKey(doc.sha256)))
     await inactivateChart(desk.app, 'CC-100418', { reason: 'no_activity', lastActivity: null, by: 'test' })
     try {

@@ -44,8 +44,8 @@ beforeAll(async () => {
     text: 'Made-up lab report for another patient',
     details: { extraction },
   })
-  routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), labId)
-  routeDocument(desk.app.catalog, desk.app.ruleFiles.routingRules(), otherId)
+  await routeDocument(desk.app.catalog, desk.app.sql, desk.app.ruleFiles.routingRules(), labId)
+  await routeDocument(desk.app.catalog, desk.app.sql, desk.app.ruleFiles.routingRules(), otherId)
 }, 120_000)
 
 afterAll(async () => {
@@ -62,7 +62,7 @@ describe('a clinician’s queue of routed reports', () => {
     expect(res.headers.get('Location')).toMatch(/^\/login/)
     const post = await c.post(`/inbox/${labId}/ack`, {}, { csrf: false })
     expect(post.status).toBe(401)
-    expect(new RoutesRepo(desk.app.catalog.db).forDocument(labId)[0]!.acknowledgedAt).toBeNull()
+    expect((await new RoutesRepo(desk.app.sql).forDocument(labId))[0]!.acknowledgedAt).toBeNull()
   })
 
   it('the provider sees the reports routed to them, not others', async () => {
@@ -88,7 +88,7 @@ describe('a clinician’s queue of routed reports', () => {
     await c.get(`/inbox/${labId}`)
     expect((await c.post(`/inbox/${labId}/ack`, {}, { csrf: false })).status).toBe(403)
     expect((await c.post(`/inbox/${labId}/ack`, {}, { csrf: 'not-the-token' })).status).toBe(403)
-    expect(new RoutesRepo(desk.app.catalog.db).forDocument(labId)[0]!.acknowledgedAt).toBeNull()
+    expect((await new RoutesRepo(desk.app.sql).forDocument(labId))[0]!.acknowledgedAt).toBeNull()
   })
 
   it('a clerk cannot acknowledge for a provider; another provider cannot either', async () => {
@@ -99,12 +99,12 @@ describe('a clinician’s queue of routed reports', () => {
     const other = await desk.login('natarajan')
     await other.get('/inbox')
     expect((await other.post(`/inbox/${labId}/ack`)).status).toBe(404)
-    expect(new RoutesRepo(desk.app.catalog.db).forDocument(labId)[0]!.acknowledgedAt).toBeNull()
+    expect((await new RoutesRepo(desk.app.sql).forDocument(labId))[0]!.acknowledgedAt).toBeNull()
   })
 
   it('an overdue report shows on the records lead’s page; the provider acknowledges it, audited', async () => {
-    const repo = new RoutesRepo(desk.app.catalog.db)
-    for (const r of repo.forDocument(labId)) repo.setRoutedAt(r.id, new Date(Date.now() - 9 * 86_400_000).toISOString())
+    const repo = new RoutesRepo(desk.app.sql)
+    for (const r of await repo.forDocument(labId)) await repo.setRoutedAt(r.id, new Date(Date.now() - 9 * 86_400_000).toISOString())
     const lead = await desk.login('lead1')
     const overdue = await lead.get('/routing/overdue')
     expect(overdue.status).toBe(200)
@@ -116,9 +116,9 @@ describe('a clinician’s queue of routed reports', () => {
     const res = await c.post(`/inbox/${labId}/ack`)
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/inbox?done=ack')
-    const route = repo.forDocument(labId)[0]!
+    const route = (await repo.forDocument(labId))[0]!
     expect(route.acknowledgedBy).toBe('webb')
-    expect(desk.app.catalog.documents.get(labId)!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
+    expect((await desk.app.catalog.documents.get(labId))!.details.routing).toEqual({ to: ['Marcus Webb, DO'], acknowledged: true })
     const row = (await auditRows('routing.acknowledge')).find((r) => r.outcome === 'ok')!
     expect(row).toMatchObject({ actor: 'webb', targetKind: 'document', targetId: String(labId), patientMrn: 'CC-101902' })
     expect(await (await c.get('/inbox')).text()).not.toContain(`/inbox/${labId}"`)

@@ -71,7 +71,9 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     mkdirSync(SHOTS, { recursive: true })
     ws = makeWorkspace({ CHARTCLERK_MRN_PATTERN: MRN_PATTERN })
     app = await openApp(ws.config(), { log: silentLogger() })
-    app.catalog.patients.upsert(importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN }).patients)
+    await app.catalog.patients.upsert(
+      importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: MRN_PATTERN }).patients,
+    )
     deps = { ...createWebDeps(app), users: new UsersRepo(app.sql.db, TEST_COST) }
     await deps.users.add({ username: 'mclerk', displayName: 'Mia Clerk', roles: ['clerk'], password: PASSWORD, mustChangePassword: false })
     server = await startWebServer(deps, { host: '127.0.0.1', port: 0 })
@@ -120,17 +122,17 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     expect(await page.locator('h1').textContent()).toContain('Split into 2 documents')
     await page.screenshot({ path: path.join(SHOTS, 'split-02-filed.png'), fullPage: true })
 
-    const batch = app.catalog.documents.ofBatch(new BatchesRepo(app.catalog.db).decisions()[0]!.batchSha256)
+    const batch = await app.catalog.documents.ofBatch((await new BatchesRepo(app.sql).decisions())[0]!.batchSha256)
     expect(batch.map((d) => [d.pageFrom, d.pageTo, d.status, d.patientMrn])).toEqual([
       [1, 2, 'filed', 'CC-100418'],
       [3, 4, 'filed', 'CC-100418'],
       [5, 5, 'filed', 'CC-101127'],
     ])
-    expect(app.catalog.documents.get(id)).toBeUndefined()
+    expect(await app.catalog.documents.get(id)).toBeUndefined()
     // A part's own page says where it came from.
     await Promise.all([page.waitForURL(new RegExp(`/documents/${batch[0]!.id}$`)), page.click(`a[href="/documents/${batch[0]!.id}"]`)])
     expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain('pages 1–2 of that file (a scanned stack)')
-    const decisions = new BatchesRepo(app.catalog.db).decisions()
+    const decisions = await new BatchesRepo(app.sql).decisions()
     expect(decisions).toEqual([expect.objectContaining({ proposed: [1, 3, 5], decided: [1, 3, 5], decidedBy: 'mclerk' })])
     const audited = app.catalog.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.split'").all() as {
       actor: string
@@ -149,7 +151,7 @@ describe.skipIf(!canRun)('review of a split in chromium', () => {
     // The doubtful cut removed: the two consultations are one part, the lab report stays its own.
     const parts = await settleSplit(app.ctx, id2, [], 'mclerk')
     expect(parts.map((p) => [p.split, p.status])).toEqual([[{ from: 1, to: 4 }, 'filed']])
-    const batch = app.catalog.documents.ofBatch(app.catalog.documents.get(parts[0]!.documentId)!.batchSha256!)
+    const batch = await app.catalog.documents.ofBatch((await app.catalog.documents.get(parts[0]!.documentId))!.batchSha256!)
     expect(batch.map((d) => [d.pageFrom, d.pageTo])).toEqual([
       [1, 4],
       [5, 5],

@@ -17,10 +17,10 @@ const page = (n: number, text: string): PageText => ({
 })
 
 describe('catalog', () => {
-  it('migrates once: reopening an existing catalog keeps its data', () => {
+  it('migrates once: reopening an existing catalog keeps its data', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cc-cat-')), 'c.sqlite')
     const a = openCatalog(file)
-    const id = a.documents.create({
+    const id = await a.documents.create({
       sha256: 'a'.repeat(64),
       size: 10,
       contentType: 'application/pdf',
@@ -30,22 +30,22 @@ describe('catalog', () => {
     })
     a.close()
     const b = openCatalog(file)
-    expect(b.documents.get(id)?.originalName).toBe('x.pdf')
+    expect((await b.documents.get(id))?.originalName).toBe('x.pdf')
     expect((b.db.prepare('SELECT count(*) n FROM schema_migrations').get() as { n: number }).n).toBeGreaterThan(0)
     b.close()
   })
 
-  it('the event log is append-only', () => {
+  it('the event log is append-only', async () => {
     const c = openCatalog(':memory:')
-    c.events.append('test', null, { a: 1 })
+    await c.events.append('test', null, { a: 1 })
     expect(() => c.db.prepare("UPDATE events SET kind = 'x'").run()).toThrow(/append-only/)
     expect(() => c.db.prepare('DELETE FROM events').run()).toThrow(/append-only/)
-    expect(c.events.recent()).toHaveLength(1)
+    expect(await c.events.recent()).toHaveLength(1)
   })
 
-  it('a receipt is recorded once per claim; repeats are counted and logged', () => {
+  it('a receipt is recorded once per claim; repeats are counted and logged', async () => {
     const c = openCatalog(':memory:')
-    const id = c.documents.create({
+    const id = await c.documents.create({
       sha256: 'b'.repeat(64),
       size: 1,
       contentType: 'image/png',
@@ -54,16 +54,16 @@ describe('catalog', () => {
       receivedAt: 'now',
     })
     const r = { documentId: id, claimId: 'c1', receivedAt: 't', originalName: 'a.png', sourceFolder: 'fax', isRepeat: false }
-    expect(c.documents.addReceipt(r)).toBe(true)
-    expect(c.documents.addReceipt(r)).toBe(false)
-    expect(c.documents.addReceipt({ ...r, claimId: 'c2', isRepeat: true })).toBe(true)
-    expect(c.documents.receipts(id).map((x) => x.isRepeat)).toEqual([false, true])
-    expect(c.events.forDocument(id).map((e) => e.kind)).toEqual(['document.stored', 'document.received_again'])
+    expect(await c.documents.addReceipt(r)).toBe(true)
+    expect(await c.documents.addReceipt(r)).toBe(false)
+    expect(await c.documents.addReceipt({ ...r, claimId: 'c2', isRepeat: true })).toBe(true)
+    expect((await c.documents.receipts(id)).map((x) => x.isRepeat)).toEqual([false, true])
+    expect((await c.events.forDocument(id)).map((e) => e.kind)).toEqual(['document.stored', 'document.received_again'])
   })
 
-  it('full-text search finds page text; FTS syntax in the query is harmless', () => {
+  it('full-text search finds page text; FTS syntax in the query is harmless', async () => {
     const c = openCatalog(':memory:')
-    const id = c.documents.create({
+    const id = await c.documents.create({
       sha256: 'c'.repeat(64),
       size: 1,
       contentType: 'application/pdf',
@@ -71,13 +71,13 @@ describe('catalog', () => {
       sourceFolder: '',
       receivedAt: 'now',
     })
-    c.documents.savePages(id, [page(1, 'Hemoglobin A1c elevated'), page(2, 'Chest radiograph normal')])
-    expect(c.documents.search('radiograph')).toEqual([expect.objectContaining({ documentId: id, page: 2 })])
-    expect(c.documents.search('hemoglobin a1c')[0]?.page).toBe(1)
-    expect(c.documents.search('"unbalanced OR NEAR(')).toEqual([])
+    await c.documents.savePages(id, [page(1, 'Hemoglobin A1c elevated'), page(2, 'Chest radiograph normal')])
+    expect(await c.documents.search('radiograph')).toEqual([expect.objectContaining({ documentId: id, page: 2 })])
+    expect((await c.documents.search('hemoglobin a1c'))[0]?.page).toBe(1)
+    expect(await c.documents.search('"unbalanced OR NEAR(')).toEqual([])
     // saving again replaces, never duplicates
-    c.documents.savePages(id, [page(1, 'Hemoglobin A1c elevated')])
-    expect(c.documents.pages(id)).toHaveLength(1)
-    expect(c.documents.search('radiograph')).toEqual([])
+    await c.documents.savePages(id, [page(1, 'Hemoglobin A1c elevated')])
+    expect(await c.documents.pages(id)).toHaveLength(1)
+    expect(await c.documents.search('radiograph')).toEqual([])
   })
 })

@@ -38,11 +38,11 @@ export const FORMULA_FACILITY = '=HYPERLINK("http://example.invalid","Eastside <
 let shaSeq = 0
 
 /** Runs fn with the clock at `iso` (event and row stamps the repositories take from Date). */
-export function at<T>(iso: string, fn: () => T): T {
+export async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(new Date(iso))
   try {
-    return fn()
+    return await fn()
   } finally {
     vi.useRealTimers()
   }
@@ -62,8 +62,8 @@ export interface FileDoc {
 }
 
 /** Stores, then files a document the way the settle stage (or a person in review) does. Returns its id. */
-export function fileDocument(catalog: Catalog, d: FileDoc): number {
-  const id = at(d.receivedAt, () =>
+export async function fileDocument(catalog: Catalog, d: FileDoc): Promise<number> {
+  const id = await at(d.receivedAt, () =>
     catalog.documents.create({
       sha256: `fixture-${++shaSeq}-${Date.now()}`.padEnd(64, '0'),
       size: 1000,
@@ -83,9 +83,9 @@ export function fileDocument(catalog: Catalog, d: FileDoc): number {
     status: 'final',
     missing: [],
   }
-  at(d.filedAt, () =>
-    catalog.tx(() => {
-      catalog.documents.update(id, {
+  await at(d.filedAt, () =>
+    catalog.tx(async (c) => {
+      await c.documents.update(id, {
         status: 'filed',
         docType: d.type,
         typeConfidence: d.settledBy ? 1 : 0.97,
@@ -95,7 +95,7 @@ export function fileDocument(catalog: Catalog, d: FileDoc): number {
         details: { extraction, fields: d.fields ?? {} },
       })
       if (d.settledBy) {
-        catalog.settlements.add({
+        await c.settlements.add({
           documentId: id,
           docType: d.type,
           patientMrn: d.mrn,
@@ -104,15 +104,15 @@ export function fileDocument(catalog: Catalog, d: FileDoc): number {
           settledBy: d.settledBy,
           note: null,
         })
-        catalog.events.append('document.settled', id, { by: d.settledBy, docType: d.type })
-      } else catalog.events.append('document.filed', id, { by: 'chartclerk', docType: d.type })
+        await c.events.append('document.settled', id, { by: d.settledBy, docType: d.type })
+      } else await c.events.append('document.filed', id, { by: 'chartclerk', docType: d.type })
     }),
   )
   return id
 }
 
-export function waitForReview(catalog: Catalog, receivedAt: string): number {
-  const id = at(receivedAt, () =>
+export async function waitForReview(catalog: Catalog, receivedAt: string): Promise<number> {
+  const id = await at(receivedAt, () =>
     catalog.documents.create({
       sha256: `fixture-${++shaSeq}-${Date.now()}`.padEnd(64, '0'),
       size: 1000,
@@ -122,7 +122,7 @@ export function waitForReview(catalog: Catalog, receivedAt: string): number {
       receivedAt,
     }),
   )
-  catalog.documents.update(id, { status: 'needs_review', pageCount: 1, reviewReasons: ['Patient not identified.'] })
+  await catalog.documents.update(id, { status: 'needs_review', pageCount: 1, reviewReasons: ['Patient not identified.'] })
   return id
 }
 
@@ -140,7 +140,7 @@ export function sqlOf(catalog: Catalog): SqlCatalog {
 
 /** checkCharts over the catalog's chart, with the real starter rules, as of a day. */
 export async function check(catalog: Catalog, mrn: string, day: string): Promise<void> {
-  const chart = buildChart(catalog, mrn, UTC, day)!
+  const chart = (await buildChart(catalog, sqlOf(catalog), mrn, UTC, day))!
   await checkCharts(STARTER_RULES, [chart], new DeficienciesRepo(sqlOf(catalog)), { at: `${day}T09:00:00.000Z` })
 }
 
@@ -161,8 +161,8 @@ export interface Desk {
 }
 
 export async function fillDesk(catalog: Catalog): Promise<Desk> {
-  catalog.patients.upsert([PAT, ROBIN])
-  const edId = fileDocument(catalog, {
+  await catalog.patients.upsert([PAT, ROBIN])
+  const edId = await fileDocument(catalog, {
     mrn: PAT.mrn,
     type: 'emergency_report',
     receivedAt: '2025-04-28T08:00:00Z',
@@ -172,7 +172,7 @@ export async function fillDesk(catalog: Catalog): Promise<Desk> {
     facility: MERCY,
     fields: ED_FIELDS,
   })
-  const labId = fileDocument(catalog, {
+  const labId = await fileDocument(catalog, {
     mrn: PAT.mrn,
     type: 'lab_report',
     receivedAt: '2025-04-28T08:05:00Z',
@@ -184,7 +184,7 @@ export async function fillDesk(catalog: Catalog): Promise<Desk> {
   })
   await check(catalog, PAT.mrn, '2025-05-01')
   await check(catalog, PAT.mrn, '2025-06-30')
-  const radId = fileDocument(catalog, {
+  const radId = await fileDocument(catalog, {
     mrn: ROBIN.mrn,
     type: 'radiology_report',
     receivedAt: '2025-06-23T08:00:00Z',
@@ -195,8 +195,8 @@ export async function fillDesk(catalog: Catalog): Promise<Desk> {
     settledBy: 'clerk.one',
   })
   await check(catalog, ROBIN.mrn, '2025-06-25')
-  waitForReview(catalog, '2025-05-01T08:00:00Z')
-  waitForReview(catalog, '2025-06-20T08:00:00Z')
+  await waitForReview(catalog, '2025-05-01T08:00:00Z')
+  await waitForReview(catalog, '2025-06-20T08:00:00Z')
   return { edId, labId, radId }
 }
 

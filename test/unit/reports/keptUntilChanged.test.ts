@@ -40,7 +40,7 @@ describe('figures kept until the catalog changes', () => {
     let builds = 0
     await keptUntilChanged(catalog, sqlOf(catalog), 'a', () => ++builds)
     expect(await keptUntilChanged(catalog, sqlOf(catalog), 'b', () => ++builds)).toBe(2)
-    catalog.events.append('document.viewed', null, {})
+    await catalog.events.append('document.viewed', null, {})
     expect(await keptUntilChanged(catalog, sqlOf(catalog), 'a', () => ++builds)).toBe(3)
   })
 })

@@ -59,7 +59,7 @@ describe('records-request notices', () => {
     const n = await repo.markPrinted(created!.id, { by: 'clerk.one', at: '2025-07-01T09:00:00.000Z', dueDays: 14, clock: UTC })
     expect(n.printedAt).toBe('2025-07-01T09:00:00.000Z')
     expect(n.dueDate).toBe('2025-07-15')
-    const html = renderNoticeHtml({ notice: n, patient: catalog.patients.get(PAT.mrn)!, clinic: CLINIC, date: '2025-07-01' })
+    const html = renderNoticeHtml({ notice: n, patient: (await catalog.patients.get(PAT.mrn))!, clinic: CLINIC, date: '2025-07-01' })
     expect(htmlProblems(html)).toEqual([])
     const field = (name: string) => html.match(new RegExp(`data-field="${name}">([^<]*)<`))?.[1]
     expect(field('tracking')).toBe('RR-000001')
@@ -104,7 +104,7 @@ describe('records-request notices', () => {
     })
 
     // The hospital's ED visit summary arrives and is filed; the chart check (the real hook) closes C03 and the request.
-    fileDocument(catalog, {
+    await fileDocument(catalog, {
       mrn: PAT.mrn,
       type: 'emergency_report',
       receivedAt: '2025-07-18T08:00:00Z',

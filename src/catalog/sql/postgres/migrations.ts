@@ -12,8 +12,10 @@
  *   the same comparisons and sort orders hold on both engines.
  * - Append-only triggers (RAISE(ABORT)) -> one PL/pgSQL function, chartclerk_refuse(message);
  *   PostgreSQL's TRUNCATE skips row triggers, so those tables refuse TRUNCATE too.
- * - FTS5 `pages_fts` -> a generated `pages.text_search tsvector` with a GIN index ('english':
- *   Snowball stemming, as FTS5's porter tokenizer stems); PostgreSQL keeps it current itself.
+ * - FTS5 `pages_fts` -> a generated `pages.text_search tsvector` with a GIN index; PostgreSQL
+ *   keeps it current itself. Since migration 20 it is made the way FTS5's 'porter unicode61'
+ *   makes its tokens: the text split on anything but letters and digits, case and accents folded
+ *   (unaccent), Porter's stemmer, no stop words (text search configuration `chartclerk`).
  * - `users.username ... UNIQUE COLLATE NOCASE` -> a unique index on lower(username).
  */
 import type { Migration } from '../../migrations/index.js'
@@ -586,6 +588,25 @@ CREATE INDEX chart_checks_ruleset ON chart_checks(ruleset_version);
     version: 19,
     name: 'receipt-site',
     up: `ALTER TABLE receipts ADD COLUMN site text;
+`,
+  },
+  {
+    version: 20,
+    name: 'search-like-fts5',
+    // 'english' (migration 1) dropped stop words and read "03/14/2026" or "CC-100418" as one token
+    // each, so a search for "2026" or "of the" found other pages than FTS5 does on SQLite.
+    // unaccent ships with PostgreSQL (contrib) and is a trusted extension: the catalog's owner may create it.
+    up: `CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH DICTIONARY chartclerk_porter (TEMPLATE = snowball, Language = porter);
+CREATE TEXT SEARCH CONFIGURATION chartclerk (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION chartclerk ADD MAPPING FOR
+  asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart,
+  email, url, host, url_path, file, sfloat, float, int, uint, version
+  WITH unaccent, chartclerk_porter;
+ALTER TABLE pages DROP COLUMN text_search;
+ALTER TABLE pages ADD COLUMN text_search tsvector
+  GENERATED ALWAYS AS (to_tsvector('chartclerk'::regconfig, regexp_replace(text, '[^[:alnum:]]+', ' ', 'g'))) STORED;
+CREATE INDEX pages_text_search ON pages USING GIN (text_search);
 `,
   },
 ]
