@@ -36,12 +36,12 @@ export interface App {
   config: Readonly<Config>
   log: Logger
   catalog: Catalog
-  /** The main object store. */
   /**
    * The catalog through the query builder: the same SQLite file, or the PostgreSQL catalog
    * several desks share (catalog.url). Accounts and sessions live here.
    */
   sql: SqlCatalog
+  /** The main object store. */
   store: ObjectStore
   /** The main store and the archive location of inactive charts as one: reads find an object in either. */
   storeWithArchive: ArchiveAwareStore

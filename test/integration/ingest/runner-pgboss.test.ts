@@ -79,7 +79,8 @@ describe.skipIf(!server)('the ingest runner on pg-boss', () => {
     const byName = new Map(results.map((r) => [path.basename(r.file), r]))
     for (const name of Object.keys(good)) {
       expect(byName.get(name)?.status, name).toBe('needs_review')
-      const docs = worker.catalog.db.prepare('SELECT id FROM documents WHERE sha256 = ?').all(shas[name]!)
+      // Read where the desk keeps its documents: PostgreSQL, with catalog.url.
+      const docs = await worker.sql.db.selectFrom('documents').select('id').where('sha256', '=', shas[name]!).execute()
       expect(docs, `${name} catalogued once`).toHaveLength(1)
     }
     expect(await listFiles(path.join(ws.dir, 'worker')), 'the worker’s copies removed').toEqual([])
