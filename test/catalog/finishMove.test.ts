@@ -244,4 +244,29 @@ describe.skipIf(!server)('a desk that ran with catalog.url before its documents 
       await desk.pg.close()
     }
   })
+
+  it('a desk that never ran on PostgreSQL (its accounts only in the file) is told to use `catalog migrate --to`, and --finish refuses it', async () => {
+    const desk = await deskOnPg()
+    try {
+      const app = await openApp(desk.ws.config(), { log: silentLogger() })
+      try {
+        await new UsersRepo(app.sql.db).add({ username: 'lead1', roles: ['lead'], password: 'made-up passphrase 4 lead' })
+        await app.catalog.patients.upsert(
+          importPatients(readFileSync(path.join(SAMPLES, 'patients.csv')), { mrnPattern: '^CC-\\d{6}$' }).patients,
+        )
+      } finally {
+        await app.close()
+      }
+      await expect(openApp(desk.pgConfig(), { log: silentLogger() })).rejects.toMatchObject({
+        code: 'CATALOG_NOT_MOVED',
+        action: expect.stringContaining('chartclerk catalog migrate --to postgres://'),
+      })
+      await expect(run(['--json', '--config', desk.configFile, 'catalog', 'migrate', '--finish'])).rejects.toMatchObject({
+        code: 'USAGE',
+      })
+      expect(await pgCounts(desk.pg, ['patients', 'users'])).toEqual({ patients: 0, users: 0 })
+    } finally {
+      await desk.pg.close()
+    }
+  })
 })

@@ -104,6 +104,12 @@ export async function assertMovedToPostgres(db: Db, target: SqlCatalog, embedded
     )
     counts.push(`${t} ${here} here${there === null ? '' : `, ${there} on PostgreSQL`}`)
   }
+  if (await neverOnPostgres(db, target))
+    throw new ChartclerkError(
+      'CATALOG_NOT_MOVED',
+      `This desk's catalog ${embeddedPath} has never been copied to the PostgreSQL catalog at ${target.where} (its accounts and audit log are only in the file), but catalog.url names it. Nothing was started. Remove catalog.url from the configuration and move the whole catalog with "chartclerk catalog migrate --to postgres://..." (README: Several sites and machines), then set catalog.url again.`,
+      { detail: 'never moved' },
+    )
   throw new ChartclerkError(
     'CATALOG_NOT_MOVED',
     `This desk's embedded catalog ${embeddedPath} still holds records that chartclerk now reads from the PostgreSQL catalog at ${target.where} (${counts.join('; ')}): they were written before documents, patients and events moved to PostgreSQL. Nothing was started. Stop every chartclerk process of this desk, then run "chartclerk catalog migrate --finish" on this machine (with the same configuration) to move them, and start again.`,
@@ -116,6 +122,12 @@ export async function finishMoveToPostgres(source: Db, target: SqlCatalog, opts:
   if (target.engine !== 'postgres') throw new ChartclerkError('USAGE', 'Finishing a move needs the desk on PostgreSQL (catalog.url).')
   const pg = target.db
   await sameMigrations(source, pg, target.where)
+  if (await neverOnPostgres(source, target))
+    throw new ChartclerkError(
+      'USAGE',
+      `This desk's accounts and audit log are only in its embedded catalog, not on the PostgreSQL catalog at ${target.where}: it never ran there, and --finish would leave them behind. Remove catalog.url from the configuration and run "chartclerk catalog migrate --to postgres://..." instead.`,
+      { detail: 'finish: desk never on postgres' },
+    )
   const plan = copyPlan(source).filter((t) => (MOVED_TABLES as readonly string[]).includes(t.name))
   const alreadyMoved = tablesLeftInSqlite(source).length === 0
   const snapshots = await earlierCopy(pg, sourceIdentity(source))
@@ -163,6 +175,17 @@ export async function finishMoveToPostgres(source: Db, target: SqlCatalog, opts:
   const verified = problems.length === 0
   if (verified) noteMoved(source, plan, target.where, (opts.now ?? (() => new Date()))())
   return { tables: [...results.values()], verified, problems, alreadyMoved }
+}
+
+/** The file has accounts or audit entries and PostgreSQL has neither: the desk never ran there (`catalog migrate --to` is the way). */
+async function neverOnPostgres(db: Db, target: SqlCatalog): Promise<boolean> {
+  const here = ['users', 'audit_log'].some((t) => hasTable(db, t) && db.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get() !== undefined)
+  if (!here) return false
+  for (const t of ['users', 'audit_log'] as const) {
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.id(t)} LIMIT 1) x`.execute(target.db)
+    if (Number(r.rows[0]!.n)) return false
+  }
+  return true
 }
 
 /** Notes in the SQLite file that its moved tables now live on PostgreSQL (also after a whole `catalog migrate`). */
