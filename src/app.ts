@@ -12,6 +12,7 @@ import type { Config } from './config/config.js'
 import { RulesetVersions } from './deficiencies/rulesetVersions.js'
 import { ChartclerkError } from './errors.js'
 import { catalogOn, openCatalog, type Catalog } from './catalog/db.js'
+import { assertMovedToPostgres } from './catalog/sql/finishMove.js'
 import { openSqlCatalog, type SqlCatalog } from './catalog/sql/open.js'
 import { createOcrEngine, type OcrEngine } from './extract/ocr/engine.js'
 import { closePageImageSessions } from './derived/pageImages.js'
@@ -91,6 +92,14 @@ export async function openApp(
     sql = await openSqlCatalog(config.catalog, embedded.db)
   } catch (err) {
     embedded.close()
+    throw err
+  }
+  try {
+    // A desk that ran with catalog.url before its documents moved there: not until they have.
+    await assertMovedToPostgres(embedded.db, sql, config.catalog.path)
+  } catch (err) {
+    embedded.close()
+    await sql.close()
     throw err
   }
   // Every repository on one engine: with catalog.url the documents' side too is on PostgreSQL.

@@ -46,6 +46,8 @@ export const ERROR_TABLE = {
   /** The PostgreSQL catalog (catalog.url) does not answer. */
   CATALOG_UNREACHABLE: { http: 503, exit: 1 },
   DATA_FOLDER_IN_USE: { http: 503, exit: 2 },
+  /** With catalog.url, the embedded file still holds records now read from PostgreSQL: `catalog migrate --finish`. */
+  CATALOG_NOT_MOVED: { http: 503, exit: 2 },
   STORAGE_FULL: { http: 503, exit: 1 },
   /** What was named (a document, patient, request, account) does not exist. */
   NOT_FOUND: { http: 404, exit: 1 },

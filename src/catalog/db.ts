@@ -21,6 +21,7 @@ import { MIGRATIONS } from './migrations/index.js'
 import { PatientsRepo } from './patients.js'
 import { CatalogScope } from './scope.js'
 import { SettlementsRepo } from './settlements.js'
+import { assertMovedToPostgres } from './sql/finishMove.js'
 import { openSqlCatalog, sqliteSqlCatalog, type SqlCatalog } from './sql/open.js'
 
 export type Db = Database.Database
@@ -114,7 +115,8 @@ export function catalogOn(catalog: Catalog, sql: SqlCatalog, opts: { now?: () =>
 
 /**
  * The desk's catalog for a command: the embedded file with every repository on the configured
- * engine (catalogOn). Closing it closes the PostgreSQL pool too (in the background: a command
+ * engine (catalogOn). With catalog.url, refused (CATALOG_NOT_MOVED) while the file still holds
+ * records now read from PostgreSQL (./sql/finishMove.ts). Closing it closes the PostgreSQL pool too (in the background: a command
  * ends once it is closed).
  */
 export async function openDeskCatalog(
@@ -127,6 +129,13 @@ export async function openDeskCatalog(
     sql = await openSqlCatalog(settings, embedded.db)
   } catch (err) {
     embedded.close()
+    throw err
+  }
+  try {
+    await assertMovedToPostgres(embedded.db, sql, settings.path)
+  } catch (err) {
+    embedded.close()
+    await sql.close()
     throw err
   }
   const desk = catalogOn(embedded, sql, opts)

@@ -122,6 +122,30 @@ export class PatientsRepo implements PatientIndex {
   }
 
   /**
+   * Patients with exactly this family and given name, letters compared without regard to case
+   * (ASCII letters only, as SQLite's NOCASE did: `Émile` is not `émile`), for a schedule that names
+   * its patient only by name.
+   */
+  async findByName(familyName: string, givenName: string): Promise<Patient[]> {
+    const rows = await this.scope.db
+      .selectFrom('patients')
+      .selectAll()
+      .where((eb) =>
+        eb.and([
+          eb(lowerOf(eb.ref('family_name')), 'in', bothFoldings(familyName)),
+          eb(lowerOf(eb.ref('given_name')), 'in', bothFoldings(givenName)),
+        ]),
+      )
+      .orderBy('mrn')
+      .execute()
+    // PostgreSQL's lower() also folds letters beyond ASCII, SQLite's does not: the query finds a
+    // few more on one of them, and this keeps the same answer on both.
+    return rows
+      .filter((r) => asciiLower(r.family_name) === asciiLower(familyName) && asciiLower(r.given_name) === asciiLower(givenName))
+      .map(toPatient)
+  }
+
+  /**
    * The desk's chart finder: patients whose MRN (with or without its dashes) starts with `query`,
    * or "Family, Given" / "Given Family" starting so; letters compared without regard to case.
    */
@@ -151,6 +175,8 @@ export class PatientsRepo implements PatientIndex {
   }
 }
 
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+const bothFoldings = (s: string) => [...new Set([asciiLower(s), s.toLowerCase()])]
 const lowerOf = (e: Expression<unknown>) => sql<string>`lower(${e})`
 const sqlLike = (e: Expression<string>, pattern: string) => sql<SqlBool>`${e} LIKE ${pattern} ESCAPE '\\'`
 

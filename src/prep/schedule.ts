@@ -210,10 +210,10 @@ export function parseScheduleCsv(
 type FhirRes = Record<string, any>
 
 /** A FHIR Bundle (or a single Appointment, or an array) of Appointment resources. */
-export function parseScheduleFhir(
+export async function parseScheduleFhir(
   input: unknown,
-  opts: { mrnPattern?: string; findMrnByName?: (display: string) => string | null; source?: string } = {},
-): { rows: NewAppointment[]; errors: ScheduleImportResult['errors'] } {
+  opts: { mrnPattern?: string; findMrnByName?: (display: string) => Promise<string | null>; source?: string } = {},
+): Promise<{ rows: NewAppointment[]; errors: ScheduleImportResult['errors'] }> {
   const resources: FhirRes[] = Array.isArray(input)
     ? (input as FhirRes[])
     : (input as FhirRes)?.resourceType === 'Bundle'
@@ -224,8 +224,8 @@ export function parseScheduleFhir(
   const mrnRe = opts.mrnPattern ? new RegExp(opts.mrnPattern.replace(/^\^/, '').replace(/\$$/, '')) : null
   const rows: NewAppointment[] = []
   const errors: ScheduleImportResult['errors'] = []
-  resources.forEach((r, i) => {
-    if (r?.resourceType !== 'Appointment') return
+  for (const [i, r] of resources.entries()) {
+    if (r?.resourceType !== 'Appointment') continue
     const row = i + 1
     const parts = (r.participant ?? []) as FhirRes[]
     const patientPart = parts.find((p) => /^Patient\//.test(p?.actor?.reference ?? '') || p?.actor?.type === 'Patient')
@@ -241,13 +241,19 @@ export function parseScheduleFhir(
       mrn = (byType ?? ids[0])?.value ?? null
       if (!mrn && typeof actor.display === 'string') {
         const hit = mrnRe ? mrnRe.exec(actor.display) : null
-        mrn = hit ? hit[0] : (opts.findMrnByName?.(actor.display) ?? null)
+        mrn = hit ? hit[0] : ((await opts.findMrnByName?.(actor.display)) ?? null)
       }
     }
-    if (!mrn) return void errors.push({ row, message: `appointment ${r.id ?? ''} names no patient MRN`.replace('  ', ' ') })
+    if (!mrn) {
+      errors.push({ row, message: `appointment ${r.id ?? ''} names no patient MRN`.replace('  ', ' ') })
+      continue
+    }
     const start = typeof r.start === 'string' ? r.start : ''
     const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(start)
-    if (!m) return void errors.push({ row, message: `appointment ${r.id ?? ''} has no start date` })
+    if (!m) {
+      errors.push({ row, message: `appointment ${r.id ?? ''} has no start date` })
+      continue
+    }
     const prac = parts.find(
       (p) => /^(Practitioner|PractitionerRole)\//.test(p?.actor?.reference ?? '') || /Practitioner/.test(p?.actor?.type ?? ''),
     )
@@ -263,7 +269,7 @@ export function parseScheduleFhir(
       status: typeof r.status === 'string' ? r.status : null,
       source: opts.source ?? 'fhir',
     })
-  })
+  }
   return { rows, errors }
 }
 
@@ -377,8 +383,8 @@ export class AppointmentsRepo {
 
 /**
  * Reads a schedule file (CSV or FHIR JSON, by its content) into the catalog. Names in a FHIR
- * bundle are looked up in the patient index and the import is recorded as an event (both in the
- * SQLite catalog); the appointments themselves go where `sql` is.
+ * bundle are looked up in the patient index and the import is recorded as an event (both through
+ * `catalog`'s repositories, so on the desk's engine); the appointments themselves go where `sql` is.
  */
 export async function importSchedule(
   deps: { catalog: Catalog; sql: SqlCatalog },
@@ -398,7 +404,11 @@ export async function importSchedule(
         detail: 'fhir json',
       })
     }
-    parsed = parseScheduleFhir(json, { mrnPattern: opts.mrnPattern, findMrnByName: (d) => mrnByName(catalog, d), source: opts.source })
+    parsed = await parseScheduleFhir(json, {
+      mrnPattern: opts.mrnPattern,
+      findMrnByName: (d) => mrnByName(catalog, d),
+      source: opts.source,
+    })
   } else parsed = parseScheduleCsv(text, { dateOrder: opts.dateOrder, source: opts.source })
   const counts = await new AppointmentsRepo(deps.sql).upsert(parsed.rows)
   await catalog.events.append('schedule.imported', null, { ...counts })
@@ -409,11 +419,9 @@ export async function importSchedule(
 }
 
 /** "Family, Given" or "Given Family": the MRN when exactly one patient in the index has that name. */
-function mrnByName(catalog: Catalog, display: string): string | null {
+async function mrnByName(catalog: Catalog, display: string): Promise<string | null> {
   const s = display.trim()
   const [family, given] = s.includes(',') ? s.split(',').map((x) => x.trim()) : [s.split(/\s+/).at(-1) ?? '', s.split(/\s+/)[0] ?? '']
-  const hits = catalog.db
-    .prepare('SELECT mrn FROM patients WHERE family_name = ? COLLATE NOCASE AND given_name = ? COLLATE NOCASE')
-    .all(family, given) as { mrn: string }[]
+  const hits = await catalog.patients.findByName(family ?? '', given ?? '')
   return hits.length === 1 ? hits[0]!.mrn : null
 }

@@ -8,6 +8,7 @@
 import { AuditLog } from '../audit/log.js'
 import type { Db } from '../catalog/db.js'
 import { copyPlan } from '../catalog/sql/copyPlan.js'
+import { noteMoved } from '../catalog/sql/finishMove.js'
 import { tablesThatDiffer } from '../catalog/sql/compareRows.js'
 import { copyTables, markVerified, type CopyOptions, type TablesCopy } from '../catalog/sql/copyToPostgres.js'
 import { sqliteSqlCatalog, type SqlCatalog } from '../catalog/sql/open.js'
@@ -58,6 +59,11 @@ export async function moveCatalogToPostgres(source: Db, target: SqlCatalog, opts
   else if (onPg.head !== sourceAudit.head || onPg.rows !== sourceAudit.rows)
     problems.push(`audit log: ${sourceAudit.rows} entries ending ${sourceAudit.head} here, ${onPg.rows} ending ${onPg.head} on PostgreSQL`)
   const verified = problems.length === 0
-  if (verified) await markVerified(target, (opts.now ?? (() => new Date()))())
+  if (verified) {
+    const at = (opts.now ?? (() => new Date()))()
+    await markVerified(target, at)
+    // Read from PostgreSQL from now on: the desk's check (finishMove.ts) then lets it start.
+    noteMoved(source, copyPlan(source), target.where, at)
+  }
   return { ...copy, verified, audit, problems }
 }

@@ -2,7 +2,7 @@
  * What copying an embedded catalog to PostgreSQL copies, read from the SQLite file itself: every
  * table (but SQLite's own, the FTS5 index and its shadow tables — PostgreSQL derives its
  * full-text column itself — schema_migrations, which the PostgreSQL migrations write, and nodes, the
- * processes running now), its
+ * processes running now, and moved_to_postgres, the file's own note of what moved, ./finishMove.ts), its
  * columns, its primary key (the order rows are read in, and where a copy resumes), and the
  * tables it refers to, so that a table comes after those it points at.
  */
@@ -24,7 +24,7 @@ const SQLITE_ONLY = /^(sqlite_|pages_fts($|_))/
  * Not copied: schema_migrations is written by each engine's own migrations; nodes holds which
  * processes are running now, and each node reports itself again when it starts on PostgreSQL.
  */
-const NOT_COPIED = new Set(['schema_migrations', 'nodes'])
+const NOT_COPIED = new Set(['schema_migrations', 'nodes', 'moved_to_postgres'])
 
 /** The tables to copy, each after the tables its foreign keys name. */
 export function copyPlan(db: Db): CopyTable[] {

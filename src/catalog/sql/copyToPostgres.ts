@@ -137,7 +137,7 @@ export async function markVerified(target: SqlCatalog, at: Date): Promise<void> 
   await sql`UPDATE ${id(PROGRESS_TABLE)} SET verified_at = ${at.toISOString()}`.execute(target.db)
 }
 
-async function sameMigrations(source: Db, pg: Q, where: string): Promise<void> {
+export async function sameMigrations(source: Db, pg: Kysely<CatalogTables>, where: string): Promise<void> {
   const here = (source.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[]).join(',')
   const there = (await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(pg)).rows
     .map((r) => Number(r.version))
@@ -260,7 +260,7 @@ function toPg(v: unknown): unknown {
 }
 
 /** Each identity column continues after the highest id copied (or SQLite's high-water mark). */
-async function resetIdentities(pg: Q, plan: CopyTable[]): Promise<void> {
+export async function resetIdentities(pg: Q, plan: CopyTable[]): Promise<void> {
   const identities = await sql<{ table_name: string; column_name: string }>`
     SELECT table_name, column_name FROM information_schema.columns
      WHERE table_schema = current_schema() AND is_identity = 'YES'`.execute(pg)

@@ -109,7 +109,48 @@ export async function openPostgresCatalog(s: PostgresSettings): Promise<SqlCatal
 
 /** The configured catalog: PostgreSQL when `url` is set, else the embedded one over `sqlite`. */
 export async function openSqlCatalog(settings: { url?: string; password?: string }, sqlite: Db): Promise<SqlCatalog> {
-  return settings.url ? openPostgresCatalog({ url: settings.url, password: settings.password }) : sqliteSqlCatalog(sqlite)
+  return settings.url ? sharedPostgresCatalog({ url: settings.url, password: settings.password }) : sqliteSqlCatalog(sqlite)
+}
+
+/** The process's open PostgreSQL catalogs, by address and password, with how many hold each. */
+const sharedPools = new Map<string, { users: number; ready: Promise<SqlCatalog> }>()
+
+/**
+ * One pool per process for each PostgreSQL catalog: a desk's catalog, the commands' repositories
+ * (withSqlCatalog) and the audit writes beside them take their connections from the same pool,
+ * and the schema is checked once, when the first opens it. Each caller closes what it got; the
+ * pool ends when the last has. (openPostgresCatalog gives a pool of one's own: a second desk in
+ * a test, a copy with its own size.)
+ */
+export async function sharedPostgresCatalog(s: PostgresSettings): Promise<SqlCatalog> {
+  const key = JSON.stringify([s.url, s.password ?? null, s.maxConnections ?? null])
+  let entry = sharedPools.get(key)
+  if (!entry) {
+    entry = { users: 0, ready: openPostgresCatalog(s) }
+    sharedPools.set(key, entry)
+  }
+  const held = entry
+  held.users++
+  let inner: SqlCatalog
+  try {
+    inner = await held.ready
+  } catch (err) {
+    if (--held.users === 0 && sharedPools.get(key) === held) sharedPools.delete(key)
+    throw err
+  }
+  let closed = false
+  return {
+    engine: inner.engine,
+    db: inner.db,
+    where: inner.where,
+    close: async () => {
+      if (closed) return
+      closed = true
+      if (--held.users > 0) return
+      if (sharedPools.get(key) === held) sharedPools.delete(key)
+      await inner.close()
+    },
+  }
 }
 
 /**
@@ -234,7 +275,11 @@ export function postgresError(err: unknown, where: string): ChartclerkError {
   )
 }
 
-/** Runs `fn` with the configured catalog through the query builder, and closes it after (for commands). */
+/**
+ * Runs `fn` with the configured catalog through the query builder, and closes it after (for
+ * commands). On PostgreSQL it takes the process's pool (sharedPostgresCatalog): inside a command
+ * that holds the desk's catalog, no new connections.
+ */
 export async function withSqlCatalog<T>(
   settings: { url?: string; password?: string },
   sqlite: Db,

@@ -3,17 +3,23 @@
  * copies this desk's embedded (SQLite) catalog into a PostgreSQL database (see
  * src/catalog/sql/copyToPostgres.ts), verifies the copy (row counts, the audit chain and its head),
  * and says what to change in the configuration. It does not change the configuration itself, and
- * leaves the SQLite file as it was. The desk must be stopped: the data folder's lock is taken for
+ * leaves the SQLite file's records as they were (it notes in it that they moved, ./finishMove.ts). The desk must be stopped: the data folder's lock is taken for
  * the whole copy, and a web desk or worker heard from lately (the nodes table) refuses it too.
  * Interrupted (Ctrl-C, a lost connection), it continues where it stopped when run again; run
  * after a finished copy, it copies nothing and verifies again.
+ *
+ * `chartclerk catalog migrate --finish`: for a desk that already runs with catalog.url, moves
+ * what it still kept in its SQLite file (documents, patients, events, ...) into that same
+ * database and verifies it (src/catalog/sql/finishMove.ts).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { openCatalog, type Db } from '../../catalog/db.js'
+import { openCatalog } from '../../catalog/db.js'
+import type { Config } from '../../config/config.js'
 import { moveCatalogToPostgres, type MoveResult } from '../../setup/moveCatalog.js'
-import { openPostgresCatalog, sqliteSqlCatalog } from '../../catalog/sql/open.js'
+import { openPostgresCatalog, sqliteSqlCatalog, type SqlCatalog } from '../../catalog/sql/open.js'
+import { finishMoveToPostgres, type FinishResult } from '../../catalog/sql/finishMove.js'
 import { nodeName, NodesRepo } from '../../nodes/registry.js'
 import { ChartclerkError } from '../../errors.js'
 import { liveHolders, lockDataFolder, type DataLock } from '../../ingest/dataLock.js'
@@ -28,18 +34,33 @@ export function registerCatalogCommands(program: Command): void {
     .description(
       "Copy this desk's embedded catalog into an empty PostgreSQL database, verify the copy, and say what to set in the configuration",
     )
-    .requiredOption('--to <url>', 'the PostgreSQL database: postgres://USER@HOST:5432/DATABASE (no password in it)')
+    .option('--to <url>', 'the PostgreSQL database: postgres://USER@HOST:5432/DATABASE (no password in it)')
+    .option(
+      '--finish',
+      'for a desk already on PostgreSQL (catalog.url): move its documents, patients, events and the rest still in its embedded file into that database',
+    )
     .option(
       '--password-file <file>',
       'file holding the PostgreSQL password (else catalog.passwordFile or CHARTCLERK_CATALOG_PASSWORD(_FILE))',
     )
     .option('--batch-size <n>', 'rows copied per transaction', '500')
     .option('--no-compare-rows', 'check the copy by counts and the audit chain only, not row for row')
-    .action(async (o: { to: string; passwordFile?: string; batchSize: string; compareRows: boolean }, cmd: Command) => {
+    .action(async (o: { to?: string; finish?: boolean; passwordFile?: string; batchSize: string; compareRows: boolean }, cmd: Command) => {
       const json = Boolean(globalOptions(cmd).json)
       const batchSize = Number(o.batchSize)
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new ChartclerkError('USAGE', '--batch-size wants a whole number above 0.')
       const here = configFrom(cmd)
+      if (o.finish) {
+        if (o.to)
+          throw new ChartclerkError('USAGE', '--finish moves into the database catalog.url names; give no --to with it.', {
+            detail: '--finish with --to',
+          })
+        return finishMove(here, json)
+      }
+      if (!o.to)
+        throw new ChartclerkError('USAGE', '--to is needed: the PostgreSQL database to copy into (or --finish for a desk already on it).', {
+          detail: 'no --to',
+        })
       if (here.catalog.url)
         throw new ChartclerkError(
           'USAGE',
@@ -48,10 +69,11 @@ export function registerCatalogCommands(program: Command): void {
             detail: 'catalog already on postgres',
           },
         )
-      refusePasswordInUrl(o.to)
+      const to = o.to
+      refusePasswordInUrl(to)
       const passwordFile = o.passwordFile ? path.resolve(o.passwordFile) : undefined
       // The target as the desk will read it: the same checks of the address, the password from the same places.
-      const there = configFrom(cmd, { 'catalog.url': o.to, ...(passwordFile ? { 'catalog.passwordFile': passwordFile } : {}) })
+      const there = configFrom(cmd, { 'catalog.url': to, ...(passwordFile ? { 'catalog.passwordFile': passwordFile } : {}) })
       const url = there.catalog.url!
       if (!existsSync(here.catalog.path))
         throw new ChartclerkError(
@@ -65,7 +87,7 @@ export function registerCatalogCommands(program: Command): void {
       const lock = await lockDesk(here.dataDir)
       const source = openCatalog(here.catalog.path)
       try {
-        await refuseWhileNodesRun(source.db, here.nodes.freshSeconds)
+        await refuseWhileNodesRun(sqliteSqlCatalog(source.db).db, here.nodes.freshSeconds)
       } catch (err) {
         source.close()
         await lock.release()
@@ -149,8 +171,8 @@ async function lockDesk(dataDir: string): Promise<DataLock> {
  * The lock covers `chartclerk start` only; a web desk (`serve`) or a worker changes the catalog
  * too. Each heartbeats into the nodes table, so one heard from lately is taken as running.
  */
-async function refuseWhileNodesRun(source: Db, freshSeconds: number): Promise<void> {
-  const running = await new NodesRepo(sqliteSqlCatalog(source).db).seenWithin(freshSeconds * 1000)
+async function refuseWhileNodesRun(catalog: SqlCatalog['db'], freshSeconds: number): Promise<void> {
+  const running = await new NodesRepo(catalog).seenWithin(freshSeconds * 1000)
   if (!running.length) return
   throw new ChartclerkError(
     'DATA_FOLDER_IN_USE',
@@ -198,6 +220,64 @@ function report(
       'and keep giving the password as for this command (catalog.passwordFile, or CHARTCLERK_CATALOG_PASSWORD(_FILE) for every chartclerk process).',
     )
   printLine(
-    `Leave catalog.path as it is and keep ${o.sqlitePath}: it is the catalog as it was before the move, and the parts of the catalog that do not run on PostgreSQL yet are still read from it (README: Several sites and machines). Then start the desk again.`,
+    `Leave catalog.path as it is and keep ${o.sqlitePath}: it is the catalog as it was before the move (now noted as moved), and the runner's job rows stay in it. Then start the desk again.`,
+  )
+}
+
+/** `catalog migrate --finish`: the desk stopped, its embedded file's remaining tables into its own PostgreSQL catalog. */
+async function finishMove(here: Readonly<Config>, json: boolean): Promise<void> {
+  if (!here.catalog.url)
+    throw new ChartclerkError(
+      'USAGE',
+      'This desk has no catalog.url: --finish is for a desk already on PostgreSQL. To move an embedded desk, give --to postgres://... instead.',
+      { detail: '--finish without catalog.url' },
+    )
+  if (!existsSync(here.catalog.path))
+    throw new ChartclerkError('NOT_FOUND', `There is no embedded catalog at ${here.catalog.path}: nothing to move.`, {
+      detail: 'no sqlite catalog',
+    })
+  const lock = await lockDesk(here.dataDir)
+  const source = openCatalog(here.catalog.path)
+  try {
+    const target = await openPostgresCatalog({ url: here.catalog.url, password: here.catalog.password, maxConnections: 2 })
+    try {
+      // Every desk on this catalog, not only this one: another could write the same tables meanwhile.
+      await refuseWhileNodesRun(target.db, here.nodes.freshSeconds)
+      if (!json) process.stderr.write(`moving what is left in ${here.catalog.path}\n                  to ${target.where}\n`)
+      const r = await finishMoveToPostgres(source.db, target)
+      reportFinish(r, json)
+      if (!r.verified) process.exitCode = 1
+    } finally {
+      await target.close()
+    }
+  } finally {
+    source.close()
+    await lock.release()
+  }
+}
+
+function reportFinish(r: FinishResult, json: boolean): void {
+  if (json) {
+    printJson({ type: 'catalog.finish', ...r })
+    return
+  }
+  const n = (k: 'copied' | 'replaced' | 'deleted') => r.tables.reduce((a, t) => a + t[k], 0)
+  printLine(
+    r.alreadyMoved && !n('copied') && !n('replaced') && !n('deleted')
+      ? 'already moved: nothing to copy, checked again'
+      : `copied ${n('copied')} rows, replaced ${n('replaced')} and deleted ${n('deleted')} left from an earlier copy`,
+  )
+  for (const t of r.tables)
+    printLine(
+      `  ${t.table.padEnd(26)} ${String(t.sqlite).padStart(8)} here ${String(t.postgres).padStart(8)} on PostgreSQL${t.copied ? `   (${t.copied} copied)` : ''}`,
+    )
+  if (!r.verified) {
+    printLine('The move does NOT match:')
+    for (const p of r.problems) printLine(`  ${p}`)
+    printLine('The desk stays refused until it does. Run the same command again; report this if it repeats.')
+    return
+  }
+  printLine(
+    'Every record of the embedded catalog is on PostgreSQL. The embedded file notes that they moved and is kept as it was; start the desk again.',
   )
 }

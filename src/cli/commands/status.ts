@@ -123,6 +123,8 @@ export function registerStatusCommands(program: Command): void {
       const config = configFrom(cmd)
       // The job rows are in the embedded file; the documents where the desk keeps them (documentCounts).
       const catalog = openCatalog(config.catalog.path)
+      // Held for the whole command, so that what reads the catalog below shares one pool (sharedPostgresCatalog).
+      const held = config.catalog.url ? await openSqlCatalog(config.catalog, catalog.db).catch(() => undefined) : undefined
       try {
         const store = await createObjectStore(config)
         const storage = await store
@@ -198,6 +200,7 @@ export function registerStatusCommands(program: Command): void {
         if (!storage.reachable || ocr.problem || status.ruleFiles.some((k) => !k.ok) || 'problem' in agreement || 'problem' in docs)
           process.exitCode = 1
       } finally {
+        await held?.close()
         catalog.close()
       }
     })

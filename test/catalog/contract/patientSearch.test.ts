@@ -16,6 +16,7 @@ const PATIENTS = [
   { mrn: 'CC-100420', family_name: 'Okafor', given_name: 'Chidi', birth_date: '1990-07-02', deceased: 1, deceased_date: '2025-01-09' },
   { mrn: 'CC-200001', family_name: 'Lindqvist', given_name: 'Maja', birth_date: '1978-11-30', sex: 'F' },
   { mrn: 'CC-300_05', family_name: 'Ng', given_name: 'Oka', birth_date: '2001-05-05' },
+  { mrn: 'CC-400001', family_name: 'Élan', given_name: 'Zoé', birth_date: '1988-02-02' },
 ]
 
 describe.each(engines)('patient search on $name', (engine) => {
@@ -83,5 +84,15 @@ describe.each(engines)('patient search on $name', (engine) => {
       deceasedDate: '2025-01-09',
       primaryProvider: null,
     })
+  })
+
+  it('by exact family and given name (a schedule naming its patient), ASCII letters in any case, as SQLite NOCASE did', async () => {
+    const byName = (f: string, g: string) => new PatientsRepo(new CatalogScope(cat.sql)).findByName(f, g).then((ps) => ps.map((p) => p.mrn))
+    expect(await byName('okafor', 'ADAEZE')).toEqual(['CC-100418'])
+    expect(await byName('Okafor', 'Chid')).toEqual([])
+    expect(await byName('Okafor', '')).toEqual([])
+    expect(await byName('Élan', 'ZOé')).toEqual(['CC-400001'])
+    // Beyond ASCII the case counts, on both engines (PostgreSQL's lower() alone would fold it).
+    expect(await byName('élan', 'Zoé')).toEqual([])
   })
 })

@@ -3,7 +3,8 @@
  * runner (a watcher) and a working runner (a worker), each opened as `start --no-workers` and
  * `worker` open theirs (the configured queue: pg-boss, because catalog.url names a real PostgreSQL
  * server), share a pg-boss queue, each with its own connection as two processes would. The worker
- * has its own work area and folders: what it reads comes from the object store. Every good file is
+ * has its own data folder (embedded file, work area, folders), as on another machine: what it
+ * reads comes from the object store, what it records goes to the PostgreSQL catalog. Every good file is
  * filed once; an empty file is set aside by the watcher with its note (nothing stored); pg-boss
  * shows every job completed, none running.
  */
@@ -39,8 +40,13 @@ describe.skipIf(!server)('the ingest runner on pg-boss', () => {
     })
     const base = ws.config()
     const config = { ...base, catalog: { ...base.catalog, url: db.url, password: db.password } }
-    // The worker as on another machine: its own work area and folder for what it reads.
-    const workerConfig = { ...config, workDir: path.join(ws.dir, 'worker', 'work'), fetchDir: path.join(ws.dir, 'worker', 'fetched') }
+    // The worker as on another machine: its own embedded file, work area and folder for what it reads.
+    const workerConfig = {
+      ...config,
+      workDir: path.join(ws.dir, 'worker', 'work'),
+      fetchDir: path.join(ws.dir, 'worker', 'fetched'),
+      catalog: { ...config.catalog, path: path.join(ws.dir, 'worker-data', 'catalog.sqlite') },
+    }
     const watcher = await openApp(config, { log: silentLogger(), work: false, queue: 'configured' })
     apps.push(watcher)
     const worker = await openApp(workerConfig, { log: silentLogger(), queue: 'configured' })
@@ -79,10 +85,12 @@ describe.skipIf(!server)('the ingest runner on pg-boss', () => {
     const byName = new Map(results.map((r) => [path.basename(r.file), r]))
     for (const name of Object.keys(good)) {
       expect(byName.get(name)?.status, name).toBe('needs_review')
-      // Read where the desk keeps its documents: PostgreSQL, with catalog.url.
+      // In the PostgreSQL catalog, where every desk reads them (not in either process's SQLite file).
       const docs = await worker.sql.db.selectFrom('documents').select('id').where('sha256', '=', shas[name]!).execute()
       expect(docs, `${name} catalogued once`).toHaveLength(1)
     }
+    for (const app of [watcher, worker])
+      expect(app.catalog.db.prepare('SELECT count(*) FROM documents').pluck().get(), 'nothing in the embedded files').toBe(0)
     expect(await listFiles(path.join(ws.dir, 'worker')), 'the worker’s copies removed').toEqual([])
 
     const counts = await worker.runner.queue.counts()

@@ -1,8 +1,8 @@
 /**
  * Watchers and workers apart, twice: on the embedded set-up (SQLite catalog and queue, filesystem
  * store), and on the shared one (catalog.url on a real PostgreSQL server, so the pg-boss queue,
- * and the test RGW as the S3 store; the documents themselves are still in the data folder's
- * SQLite file, which the processes share), with 40 files. A `start --no-workers` per site receives
+ * the documents there too, and the test RGW as the S3 store; the processes share one data
+ * folder), with 40 files. A `start --no-workers` per site receives
  * its inbox, stores each original in the object store and queues it (two sites share the data
  * folder); `chartclerk worker` processes take the jobs and read the originals back from the store.
  * A watcher is killed with SIGKILL while storing a large original (and started again), a worker
