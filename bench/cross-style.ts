@@ -3,13 +3,14 @@
  * options and measures it only on writing no training document shares a style with, so that a
  * recipe is chosen for carrying across styles, not for fitting the sets it is measured on.
  *
- *   - hand-written: eval/independent, -2, -3 (each and pooled). Never trained or calibrated on.
+ *   - hand-written: eval/independent, -2, -3, -4, -5 (each and pooled; -4 and -5 were blind once and
+ *     have since been measured several times). Never trained on.
  *   - corpus fifth: the corpus's held-back rows (the corpus's style is trained on: in-style figure).
  *   - with --loso, leave one source out: the same recipe trained without the corpus (the generator
  *     alone) and measured on every corpus row, a whole source of real writing it never saw; its
  *     balanced accuracy (each type weighing the same) and log loss are the transfer figures.
  *
- * The blind sets (eval/independent-4, -5, -6) are never read here.
+ * The blind sets (eval/independent-6, -7) are never read here.
  *
  *   npx tsx bench/cross-style.ts --name NAME [--loso | --loso-only] [--out FILE] [--option=value ...]
  *
@@ -55,6 +56,8 @@ const handSets: Record<string, { text: string; type: string }[]> = {
   independent: readLabelledJsonl(path.join(root, 'eval/independent/independent-eval.jsonl')).rows,
   'independent-2': readLabelledJsonl(path.join(root, 'eval/independent-2/independent-2-eval.jsonl')).rows,
   'independent-3': readLabelledJsonl(path.join(root, 'eval/independent-3/independent-3-eval.jsonl')).rows,
+  'independent-4': readLabelledJsonl(path.join(root, 'eval/independent-4/independent-4-eval.jsonl')).rows,
+  'independent-5': readLabelledJsonl(path.join(root, 'eval/independent-5/independent-5-eval.jsonl')).rows,
 }
 
 interface SetFigures {
