@@ -27,7 +27,9 @@ import {
   type SetDecisions,
   type StyleSet,
 } from '../src/classify/training/styleBiases.js'
-import { heldOutCorpus } from '../src/classify/training/train.js'
+import { evaluatePredictions, figures } from '../src/classify/evaluate.js'
+import type { LabelledText } from '../src/classify/training/synthetic/index.js'
+import { heldOutCorpus, heldOutSynthetic, robustnessVariants } from '../src/classify/training/train.js'
 
 export const L2_GRID = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2]
 export const HAND_SETS = ['independent', 'independent-2', 'independent-3', 'independent-4', 'independent-5']
@@ -52,13 +54,9 @@ if (!corpus) throw new Error('the shared corpus (doctype-dev.jsonl) was not foun
 const hand = [...HAND_SETS.map((s) => read(s, `eval/${s}/${s}-eval.jsonl`)), { name: 'corpus fifth', rows: heldOutCorpus([corpus]) }]
 const styles = read('unseen-styles calibration', 'training/unseen-styles/calibration.jsonl')
 
-interface StyleBiasRecord {
-  l2: number
-  sets: string[]
-  biases: Record<string, number>
-}
+type StyleBiasRecord = NonNullable<DoctypeModel['metadata']['styleBiases']>
 const loaded = loadModel(modelFile)
-const earlier = (loaded.metadata as unknown as { styleBiases?: StyleBiasRecord }).styleBiases
+const earlier = loaded.metadata.styleBiases
 // Start from the model as trained: take earlier style biases off.
 const base: DoctypeModel = earlier
   ? withStyleBiases(
@@ -94,13 +92,33 @@ console.log(`chosen l2 ${chosen.l2}; biases: ${JSON.stringify(record.biases)}`)
 if (dryRun) process.exit(0)
 const rounded = Float64Array.from(base.classes, (c) => record.biases[c]!)
 const model = withStyleBiases(base, rounded)
+// The held-out figures stored in the model (chartclerk model info) are the biased model's.
+const shipped = new DoctypeClassifier(model, docTypes)
+const heldSynth = heldOutSynthetic()
+const figureSets: Record<string, LabelledText[]> = { corpus_heldout: hand.at(-1)!.rows.slice(), synthetic_heldout: heldSynth }
+const corpusVariants = robustnessVariants(figureSets.corpus_heldout!, docTypes)
+const synthVariants = robustnessVariants(heldSynth, docTypes)
+for (const k of ['noisy', 'untitled', 'short'] as const) {
+  figureSets[`corpus_heldout_${k}`] = corpusVariants[k]
+  figureSets[`synthetic_heldout_${k}`] = synthVariants[k]
+}
+const evalFigures = Object.fromEntries(
+  Object.entries(figureSets).map(([name, rows]) => {
+    const preds = rows.map((x) => {
+      const c = shipped.classify(x.text)
+      return { truth: x.type, predicted: c.type, confidence: c.confidence, needsReview: c.needsReview }
+    })
+    return [name, figures(evaluatePredictions(preds, model.reviewThreshold))]
+  }),
+)
 model.metadata = {
   ...base.metadata,
+  eval: evalFigures,
   styleBiases: record,
   notes: [
     ...base.metadata.notes.filter((n) => !n.startsWith('Style biases:')),
     `Style biases: one bias per type fitted by training/calibrate-styles.ts on ${record.sets.join(', ')} (L2 ${chosen.l2}, chosen by leave-one-set-out folds); the blind sets were not used.`,
   ],
-} as DoctypeModel['metadata']
+}
 saveModel(model, out)
 console.log(`wrote ${out}`)
