@@ -72,6 +72,27 @@ const thresholdFor = (t: string): number => clf.thresholdFor(t)
 
 const fmt = (d: SetDecisions): string =>
   `right ${d.right}/${d.n}, review ${d.review} (${((100 * d.review) / d.n).toFixed(1)}%), wrong filed ${d.wrongFiled}`
+// Is the confidence under- or over-confident on these styles as a whole? The temperature that
+// would fit them best, as a multiple of the model's (1: as calibrated; above 1: over-confident).
+const meanLoss = (scale: number): number => {
+  let loss = 0
+  let n = 0
+  for (const s of handScored.slice(0, HAND_SETS.length))
+    s.z.forEach((z, i) => {
+      const y = s.y[i]!
+      if (y < 0) return
+      let sum = 0
+      for (const v of z) sum += Math.exp(v / base.temperature / scale)
+      loss -= z[y]! / base.temperature / scale - Math.log(sum)
+      n++
+    })
+  return loss / n
+}
+const scales = Array.from({ length: 31 }, (_, i) => 0.5 + i * 0.05)
+const bestScale = scales.reduce((a, b) => (meanLoss(b) < meanLoss(a) ? b : a))
+console.log(
+  `hand-written sets: best temperature ${bestScale.toFixed(2)} x the model's (log loss ${meanLoss(1).toFixed(3)} -> ${meanLoss(bestScale).toFixed(3)})`,
+)
 const folds = L2_GRID.map((l2) => leaveOneSetOut(base, thresholdFor, handScored, [stylesScored!], l2))
 for (const f of folds) {
   console.log(`l2 ${f.l2}: held-out sets ${fmt(f.total.before)} -> ${fmt(f.total.after)}`)
