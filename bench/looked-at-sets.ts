@@ -1,6 +1,6 @@
 /**
  * The document-type model on the sets that have been looked at (never a blind set):
- * eval/independent, -2, -3, the corpus's held-back fifth (chartclerk's labels) and the generated
+ * eval/independent, -2, -3, -4, -5 (each measured several times, no longer blind), the corpus's held-back fifth (chartclerk's labels) and the generated
  * unseen-style set. Prints accuracy, calibration error, review share and wrong types filed per set.
  * The blind sets (eval/independent-6, eval/independent-7) are never listed here: they are measured only
  * when named, by `chartclerk model eval` and `bench/two-identifiers.ts --set`.
@@ -30,6 +30,8 @@ const sets: [string, { text: string; type: string; id?: string }[]][] = [
   ['independent', readLabelledJsonl(path.join(root, 'eval/independent/independent-eval.jsonl')).rows],
   ['independent-2', readLabelledJsonl(path.join(root, 'eval/independent-2/independent-2-eval.jsonl')).rows],
   ['independent-3', readLabelledJsonl(path.join(root, 'eval/independent-3/independent-3-eval.jsonl')).rows],
+  ['independent-4', readLabelledJsonl(path.join(root, 'eval/independent-4/independent-4-eval.jsonl')).rows],
+  ['independent-5', readLabelledJsonl(path.join(root, 'eval/independent-5/independent-5-eval.jsonl')).rows],
   ['corpus fifth', heldOutCorpus([corpus])],
   ['unseen-styles', readLabelledJsonl(path.join(root, 'training/unseen-styles/eval.jsonl')).rows],
 ]

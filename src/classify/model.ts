@@ -43,6 +43,11 @@ export interface ModelMetadata {
   options: Record<string, unknown>
   eval: Record<string, EvalFigures>
   notes: string[]
+  /**
+   * One bias per type (logit units) added to the trained model by training/calibrate-styles.ts,
+   * the sets it was fitted on and its L2 pull; absent when none was added.
+   */
+  styleBiases?: { l2: number; sets: string[]; biases: Record<string, number> }
 }
 
 /** The model as it sits in memory, weights dequantized. */

@@ -231,6 +231,12 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
       const lower = Object.entries(m.typeThresholds ?? {})
       if (lower.length) out(`  lower thresholds where calibration showed no error: ${lower.map(([t, v]) => `${t} ${v}`).join(', ')}`)
+      if (md.styleBiases)
+        out(
+          `  style biases (L2 ${md.styleBiases.l2}, fitted on ${md.styleBiases.sets.join(', ')}): ${Object.entries(md.styleBiases.biases)
+            .map(([t, v]) => `${t} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`)
+            .join(', ')}`,
+        )
       for (const [name, f] of Object.entries(md.eval ?? {})) {
         out(
           `  ${name.padEnd(28)} n=${String(f.n).padStart(4)}  accuracy ${pct(f.accuracy).padStart(6)}  to review ${pct(f.reviewShare).padStart(6)}  wrong auto-classified ${f.autoErrors}${f.ece === undefined ? '' : `  ECE ${f.ece.toFixed(3)}`}`,
