@@ -7,7 +7,7 @@
  * builds alternate, and the ratios after/before are printed per role; the JSON lines each build
  * printed are compared too, apart from what differs from run to run (ids, times). With `--cli`, each
  * round also reads the same files with the native `tesseract` CLI (`--psm 6`, one thread, one process
- * per file) and prints each build's pages per CPU second against it.
+ * per file, as many at a time as `--workers`) and prints each build's pages per CPU second against it.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -74,9 +74,14 @@ export async function treeRun(root: string, files: string[], env: Record<string,
   }
 }
 
-/** CPU seconds (user + system) the native CLI takes to read `files` one after another, one process each. */
-export async function cliCpuSeconds(files: string[]): Promise<number> {
-  const child = spawn('bash', ['-c', 'for f in "$@"; do tesseract "$f" stdout --psm 6 >/dev/null 2>&1; done; times', '_', ...files], {
+/**
+ * CPU seconds (user + system) the native CLI takes to read `files`, one process per file, `parallel`
+ * at a time (as chartclerk runs its OCR workers side by side: two processes on two cores each take
+ * more CPU than one alone).
+ */
+export async function cliCpuSeconds(files: string[], parallel = 1): Promise<number> {
+  const read = `xargs -0 -P ${parallel} -I{} sh -c 'tesseract "$1" stdout --psm 6 >/dev/null 2>&1' _ {}`
+  const child = spawn('bash', ['-c', `printf '%s\\0' "$@" | ${read}; times`, '_', ...files], {
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -113,7 +118,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const cli: number[] = []
   for (let round = 0; round < Number(values.rounds); round++) {
     if (values.cli) {
-      cli.push(await cliCpuSeconds(files))
+      cli.push(await cliCpuSeconds(files, Number(values.workers)))
       console.log(`native CLI: CPU ${cli.at(-1)!.toFixed(2)} s`)
     }
     for (const [name, root] of Object.entries(builds)) {
