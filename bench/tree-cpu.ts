@@ -5,7 +5,9 @@
  * (main, OCR hosts, readers, tesseract) every 20 ms and sums it by role; CPU time is what a loaded,
  * shared machine bends least. With `--before DIR` (a checkout of the build before, built) the two
  * builds alternate, and the ratios after/before are printed per role; the JSON lines each build
- * printed are compared too, apart from what differs from run to run (ids, times).
+ * printed are compared too, apart from what differs from run to run (ids, times). With `--cli`, each
+ * round also reads the same files with the native `tesseract` CLI (`--psm 6`, one thread, one process
+ * per file, as many at a time as `--workers`) and prints each build's pages per CPU second against it.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -24,6 +26,7 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '2' },
     engine: { type: 'string', default: 'tesseract' },
     workers: { type: 'string', default: '2' },
+    cli: { type: 'boolean', default: false },
   },
 })
 
@@ -71,6 +74,29 @@ export async function treeRun(root: string, files: string[], env: Record<string,
   }
 }
 
+/**
+ * CPU seconds (user + system) the native CLI takes to read `files`, one process per file, `parallel`
+ * at a time (as chartclerk runs its OCR workers side by side: two processes on two cores each take
+ * more CPU than one alone).
+ */
+export async function cliCpuSeconds(files: string[], parallel = 1): Promise<number> {
+  const read = `xargs -0 -P ${parallel} -I{} sh -c 'tesseract "$1" stdout --psm 6 >/dev/null 2>&1' _ {}`
+  const child = spawn('bash', ['-c', `printf '%s\\0' "$@" | ${read}; times`, '_', ...files], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  await new Promise((r) => child.once('exit', r))
+  // `times`: the shell's user and system time, then its children's.
+  const secs = (t: string) => {
+    const m = /(\d+)m([\d.]+)s/.exec(t)
+    return m ? Number(m[1]) * 60 + Number(m[2]) : 0
+  }
+  const children = out.trim().split('\n').pop()!.trim().split(/\s+/)
+  return secs(children[0]!) + secs(children[1]!)
+}
+
 /** What a run printed, without what differs between any two runs (job ids, times, the data folder). */
 export function comparable(stdout: string): string[] {
   return stdout
@@ -89,7 +115,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const env = { CHARTCLERK_OCR_ENGINE: values.engine!, CHARTCLERK_OCR_WORKERS: values.workers! }
   const builds = values.before ? { before: path.resolve(values.before), after: ROOT } : { after: ROOT }
   const runs: Record<string, TreeRun[]> = {}
+  const cli: number[] = []
   for (let round = 0; round < Number(values.rounds); round++) {
+    if (values.cli) {
+      cli.push(await cliCpuSeconds(files, Number(values.workers)))
+      console.log(`native CLI: CPU ${cli.at(-1)!.toFixed(2)} s`)
+    }
     for (const [name, root] of Object.entries(builds)) {
       const r = await treeRun(root, files, env)
       ;(runs[name] ??= []).push(r)
@@ -102,6 +133,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     }
   }
   const best = (name: string) => runs[name]!.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a))
+  if (cli.length) {
+    const c = Math.min(...cli)
+    for (const name of Object.keys(runs)) {
+      const r = best(name)
+      console.log(
+        `${name}: ${(files.length / r.cpuSeconds).toFixed(3)} pages per CPU second, ${(c / r.cpuSeconds).toFixed(3)}x the native CLI's (${(files.length / c).toFixed(3)}), least CPU of each`,
+      )
+    }
+  }
   if (runs.before) {
     const a = best('after')
     const b = best('before')

@@ -8,7 +8,16 @@ import sharp from 'sharp'
 import { ChartclerkError } from '../errors.js'
 import { skewEstimate } from './deskew.js'
 import type { PageLayout } from './ocr/types.js'
-import { flattenBackground, isBilevel, measureInk, removeEdgeShadow, removeSpecks, type InkMeasures } from './pageAnalysis.js'
+import {
+  columnsTurned,
+  flattenBackground,
+  isBilevel,
+  measureInk,
+  measureInkMarks,
+  removeEdgeShadow,
+  removeSpecks,
+  type InkMeasures,
+} from './pageAnalysis.js'
 import { removeRules } from './rules.js'
 
 export type ImageKind = 'png' | 'jpeg' | 'tiff'
@@ -166,7 +175,7 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
   if (smoothed) source = await toGrey(raw(source).blur(SMOOTH_SIGMA))
   const flat = bilevel ? { page: source, unevenness: 0 } : flattenBackground(source)
   const flattened = flat.page !== source
-  let measured = measureInk(flat.page)
+  let { measures: measured, marks } = measureInkMarks(flat.page)
   // A lid shadow or dark border along an edge, then specks: measured on the page, taken away only where found.
   const shadow = removeEdgeShadow(flat.page, measured.textHeight)
   let base = shadow.page
@@ -175,7 +184,7 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
     base = r.page
     despeckled += r.removed
   }
-  if (base !== flat.page) measured = measureInk(base)
+  if (base !== flat.page) ({ measures: measured, marks } = measureInkMarks(base))
   // A 1-bit page is not scaled: interpolating its jagged edges adds no detail (measured: fax pages read worse scaled).
   // Small type is scaled up, but never past the page pixel budget (what a host holds for a page grows with its pixels).
   const scale = bilevel ? 1 : withinBudget(scaleFor(base.width, measured.textHeight), base, opts.maxPixels)
@@ -202,8 +211,9 @@ export async function prepareForOcr(page: GreyPage, opts: { deskew: boolean; tur
       clean = { data: t.data, width: t.info.width, height: t.info.height }
     }
   }
-  // Columns are measured line by line: on the straightened page, where a line stays in its band.
-  if (deskewAngle) measures.columns = measureInk(clean).columns
+  // Columns are measured line by line: on the straightened page, where a line stays in its band
+  // (the marks already measured, turned as the page was: the page is not labelled again).
+  if (deskewAngle) measures.columns = columnsTurned(marks, -deskewAngle)
   const rules = removeRules(clean, { textHeight: measures.textHeight })
   return {
     ...clean,

@@ -33,15 +33,16 @@ export function flattenBackground(page: GreyPage): { page: GreyPage; unevenness:
   const bw = Math.ceil(w / B)
   const bh = Math.ceil(h / B)
   // The lightest pixels of a block (the 2nd-lightest of each row, so one bright speck is not paper).
+  // Row by row through the page (the order it lies in memory), each row's stretch of a block raising the block's maximum.
   const blocks = new Float32Array(bw * bh)
-  for (let by = 0; by < bh; by++) {
+  for (let y = 0; y < h; y++) {
+    const row = y * w
+    const blockRow = Math.floor(y / B) * bw
     for (let bx = 0; bx < bw; bx++) {
-      let m = 0
-      for (let y = by * B; y < Math.min(h, (by + 1) * B); y++) {
-        const row = y * w
-        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x++) if (data[row + x]! > m) m = data[row + x]!
-      }
-      blocks[by * bw + bx] = m
+      let m = blocks[blockRow + bx]!
+      const end = row + Math.min(w, (bx + 1) * B)
+      for (let i = row + bx * B; i < end; i++) if (data[i]! > m) m = data[i]!
+      blocks[blockRow + bx] = m
     }
   }
   // Widen: a block holding only ink (inside a bold heading) takes the paper of its neighbours.
@@ -67,16 +68,25 @@ export function flattenBackground(page: GreyPage): { page: GreyPage; unevenness:
   // Smooth (3x3 box twice) and interpolate bilinearly to full size.
   const smooth = boxBlur(boxBlur(wide, bw, bh), bw, bh)
   const out = Buffer.allocUnsafe(w * h)
+  // Where each column falls between block centres: the same for every row, worked out once.
+  const col0 = new Int32Array(w)
+  const col1 = new Int32Array(w)
+  const colT = new Float64Array(w)
+  for (let x = 0; x < w; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5))
+    col0[x] = Math.floor(fx)
+    col1[x] = Math.min(bw - 1, col0[x]! + 1)
+    colT[x] = fx - col0[x]!
+  }
   for (let y = 0; y < h; y++) {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / B - 0.5))
     const y0 = Math.floor(fy)
     const y1 = Math.min(bh - 1, y0 + 1)
     const ty = fy - y0
     for (let x = 0; x < w; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / B - 0.5))
-      const x0 = Math.floor(fx)
-      const x1 = Math.min(bw - 1, x0 + 1)
-      const tx = fx - x0
+      const x0 = col0[x]!
+      const x1 = col1[x]!
+      const tx = colT[x]!
       const bg =
         (smooth[y0 * bw + x0]! * (1 - tx) + smooth[y0 * bw + x1]! * tx) * (1 - ty) +
         (smooth[y1 * bw + x0]! * (1 - tx) + smooth[y1 * bw + x1]! * tx) * ty
@@ -121,6 +131,20 @@ export interface InkMeasures {
  * the column structure and the direction of the text lines.
  */
 export function measureInk(page: GreyPage): InkMeasures {
+  return measureInkMarks(page).measures
+}
+
+/** The letter-like marks a measurement found: their boxes on the measured (half-size) grid, and that grid's size. */
+export interface InkMarks {
+  boxes: MarkBox[]
+  width: number
+  height: number
+  /** Median mark height on the measured grid. */
+  textHeight: number
+}
+
+/** `measureInk`, with the marks it measured kept, so a later decision about the same page need not label it again. */
+export function measureInkMarks(page: GreyPage): { measures: InkMeasures; marks: InkMarks } {
   const s = page.width > 1400 ? 2 : 1
   const w = Math.floor(page.width / s)
   const h = Math.floor(page.height / s)
@@ -218,13 +242,64 @@ export function measureInk(page: GreyPage): InkMeasures {
 
   const textHeight = (heights[Math.floor(heights.length / 2)] ?? 0) * s
   return {
-    ink,
-    marks: heights.length,
-    textHeight,
-    columns: hasGutter(colInk, textHeight / s) || columnGutter(boxes, w, h, textHeight / s) !== null,
-    rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)),
-    specks,
+    measures: {
+      ink,
+      marks: heights.length,
+      textHeight,
+      columns: hasGutter(colInk, textHeight / s) || columnGutter(boxes, w, h, textHeight / s) !== null,
+      rowAlignment: alignment(cy, h, textHeight / s) / Math.max(1e-9, alignment(cx, w, textHeight / s)),
+      specks,
+    },
+    marks: { boxes, width: w, height: h, textHeight: textHeight / s },
   }
+}
+
+/**
+ * Whether the text runs in columns once the page is turned by `degrees` (clockwise, as
+ * sharp's rotate turns it, on a canvas grown to hold the turned page): the measured marks are
+ * turned about the page centre instead of the page being labelled again. A mark of type a few
+ * pixels tall moves as a whole; turning it by the few degrees of a skew widens its box by a
+ * fraction of a pixel, far under the word gaps and gutters the decision looks for.
+ */
+export function columnsTurned(marks: InkMarks, degrees: number): boolean {
+  const a = (degrees * Math.PI) / 180
+  const cos = Math.cos(a)
+  const sin = Math.sin(a)
+  const { width: w, height: h } = marks
+  const W = Math.ceil(Math.abs(w * cos) + Math.abs(h * sin))
+  const H = Math.ceil(Math.abs(w * sin) + Math.abs(h * cos))
+  const colInk = new Float64Array(W)
+  const boxes: MarkBox[] = []
+  for (const b of marks.boxes) {
+    let x0 = Infinity
+    let x1 = -Infinity
+    let y0 = Infinity
+    let y1 = -Infinity
+    for (const [px, py] of [
+      [b.x0, b.y0],
+      [b.x1 + 1, b.y0],
+      [b.x0, b.y1 + 1],
+      [b.x1 + 1, b.y1 + 1],
+    ] as const) {
+      const dx = px - w / 2
+      const dy = py - h / 2
+      const x = dx * cos - dy * sin + W / 2
+      const y = dx * sin + dy * cos + H / 2
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
+    }
+    const box = {
+      x0: Math.max(0, Math.round(x0)),
+      x1: Math.min(W - 1, Math.round(x1) - 1),
+      y0: Math.max(0, Math.round(y0)),
+      y1: Math.min(H - 1, Math.round(y1) - 1),
+    }
+    boxes.push(box)
+    for (let x = box.x0; x <= box.x1; x++) colInk[x]! += 1
+  }
+  return hasGutter(colInk, marks.textHeight) || columnGutter(boxes, W, H, marks.textHeight) !== null
 }
 
 interface MarkBox {

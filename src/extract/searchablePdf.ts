@@ -5,6 +5,7 @@
  */
 import type { PDFFont } from 'pdf-lib'
 import type { WordBox } from '../model/types.js'
+import { pdfLib } from '../pdfLib.js'
 
 export interface SearchablePage {
   jpeg: Buffer
@@ -15,8 +16,6 @@ export interface SearchablePage {
 }
 
 const LETTER_WIDTH_PT = 612
-/** pdf-lib loads when a PDF is built, not with every command (it is about a fifth of a command's start-up). */
-const pdfLib = () => import('pdf-lib')
 
 export async function buildSearchablePdf(pages: SearchablePage[], title: string): Promise<Buffer> {
   const {

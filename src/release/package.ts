@@ -12,6 +12,7 @@ import { pageImage } from '../derived/pageImages.js'
 import { originalKey, type ObjectStore } from '../storage/objectStore.js'
 import type { ReleaseCheck } from './check.js'
 import type { ReleaseRequest } from './repo.js'
+import { pdfLib } from '../pdfLib.js'
 
 /** What building a package needs: the catalog, the store that reaches inactive charts' archive too, and the clinic's settings. */
 export interface PackageDeps {
@@ -77,9 +78,6 @@ export interface BuiltPackage {
   documentIds: number[]
   bytes: number
 }
-
-/** pdf-lib loads when a package is built, not with every command (it is about a fifth of a command's start-up). */
-const pdfLib = () => import('pdf-lib')
 
 export const docTypeLabel = (t: string | null): string => (t ?? 'document').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 

@@ -88,17 +88,35 @@ const KEYWORDS = [
 
 /** The text with each word that is an OCR slip away from a cover sheet's word put back as that word. */
 export function mendOcrWords(text: string): string {
-  return text.replace(/[A-Za-z0-9|!]{4,}/g, (w) => {
-    const lower = w.toLowerCase()
-    if (KEYWORDS.includes(lower) || /^\d+$/.test(w)) return w
-    for (const k of KEYWORDS) {
-      if (Math.abs(k.length - w.length) > 2 || k.length < 4) continue
-      const d = ocrDistance(w, k)
-      const cost = d.edits + 0.35 * d.confusions
-      if (k.length >= 8 ? d.edits <= 1 && cost <= 2 : d.edits === 0 && cost <= 1) return k
-    }
-    return w
-  })
+  return text.replace(/[A-Za-z0-9|!]{4,}/g, mendWord)
+}
+
+/**
+ * Words already mended, as read: a page's words recur on the page and from page to page, and each
+ * costs a weighted edit distance against every keyword of about its length. Bounded: cleared when full.
+ */
+const mended = new Map<string, string>()
+const MENDED_MAX = 20_000
+
+function mendWord(w: string): string {
+  const known = mended.get(w)
+  if (known !== undefined) return known
+  if (mended.size >= MENDED_MAX) mended.clear()
+  const out = mendAnew(w)
+  mended.set(w, out)
+  return out
+}
+
+function mendAnew(w: string): string {
+  const lower = w.toLowerCase()
+  if (KEYWORDS.includes(lower) || /^\d+$/.test(w)) return w
+  for (const k of KEYWORDS) {
+    if (Math.abs(k.length - w.length) > 2 || k.length < 4) continue
+    const d = ocrDistance(w, k)
+    const cost = d.edits + 0.35 * d.confusions
+    if (k.length >= 8 ? d.edits <= 1 && cost <= 2 : d.edits === 0 && cost <= 1) return k
+  }
+  return w
 }
 
 /** Labels a routing line may carry further along the line once OCR has closed up the gap before them. */

@@ -10,9 +10,7 @@ import { VIEWER_DPI } from '../extract/extractText.js'
 import { decodePage, viewerImage } from '../extract/images.js'
 import { openPdf } from '../extract/pdf.js'
 import { pagesOf, type PageRange } from './boundaries.js'
-
-/** pdf-lib loads when a PDF is built, not with every command (it is about a fifth of a command's start-up). */
-const pdfLib = () => import('pdf-lib')
+import { pdfLib } from '../pdfLib.js'
 
 const LETTER = { width: 612, height: 792 }
 

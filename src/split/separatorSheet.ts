@@ -6,6 +6,7 @@
  * printed code. Letter size, black on white, no images, so it survives 1-bit faxing.
  */
 import type { PDFFont, PDFPage } from 'pdf-lib'
+import { pdfLib } from '../pdfLib.js'
 
 /** The phrase the splitter looks for on a page; printed twice on every sheet. */
 export const SEPARATOR_PHRASE = 'CHARTCLERK SEPARATOR SHEET'
@@ -15,8 +16,6 @@ export const SEPARATOR_NOTICE = 'Do not file - place between documents'
 
 const LETTER: [number, number] = [612, 792]
 const MARGIN = 36
-/** pdf-lib loads when a sheet is made, not with every command (it is about a fifth of a command's start-up). */
-const pdfLib = () => import('pdf-lib')
 type Draw = Pick<typeof import('pdf-lib'), 'rgb' | 'degrees'>
 
 /** A PDF of `count` identical separator sheets (one page each). */

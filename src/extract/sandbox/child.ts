@@ -14,6 +14,7 @@ import { imageBoxes, mayHoldImages, regionsToRead, type Rect } from '../imageReg
 import { drawnSize, isPlainJpeg, soleScanImage, type EmbeddedImageDict } from '../scanImage.js'
 import { probePdfInflation } from './inflateProbe.js'
 import type { Reply, Request } from './protocol.js'
+import { pdfLib } from '../../pdfLib.js'
 
 const require = createRequire(import.meta.url)
 
@@ -222,11 +223,11 @@ async function storedScan(state: PdfState, p: PdfPage, n: number): Promise<Buffe
   if (!image) return null
   const text = await p.getTextContent()
   if (text.items.some((i) => i.str && /\S/.test(i.str))) return null
-  const lib = await (state.lib ??= import('pdf-lib')
+  const lib = await (state.lib ??= pdfLib()
     .then((m) => m.PDFDocument.load(state.data, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false }))
     .catch(() => null))
   if (!lib) return null
-  const m = await import('pdf-lib')
+  const m = await pdfLib()
   const leaf = lib.getPage(n - 1).node
   const xobjects = leaf.Resources()?.lookup(m.PDFName.of('XObject'))
   if (!(xobjects instanceof m.PDFDict)) return null

@@ -1,5 +1,6 @@
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { measureInk } from '../../../src/extract/pageAnalysis.js'
+import { columnsTurned, measureInk, measureInkMarks } from '../../../src/extract/pageAnalysis.js'
 
 /** A white letter-size page at 300 dpi with black rectangles drawn in. */
 function pageWith(draw: (fill: (x: number, y: number, w: number, h: number) => void) => void) {
@@ -34,5 +35,48 @@ describe('measureInk', () => {
     expect(m.textHeight).toBeGreaterThanOrEqual(38)
     expect(m.textHeight).toBeLessThanOrEqual(44)
     expect(m.columns).toBe(false)
+  })
+})
+
+/** Lines of word-like marks (letters 30 px tall, words of five, word gaps falling at other places on each line) across one column or two. */
+function prose(columns: 1 | 2) {
+  return pageWith((fill) => {
+    const spans =
+      columns === 1
+        ? [[150, 2400]]
+        : [
+            [150, 1150],
+            [1400, 2400],
+          ]
+    for (let line = 0; line < 40; line++) {
+      for (const [from, to] of spans) {
+        for (let x = from! + ((line * 37) % 90), k = line; x + 20 <= to!; x += k % 5 === 4 ? 60 : 26, k++) fill(x, 200 + line * 70, 20, 30)
+      }
+    }
+  })
+}
+
+async function turned(page: { data: Buffer; width: number; height: number }, degrees: number) {
+  const { data, info } = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .rotate(degrees, { background: '#ffffff' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height }
+}
+
+describe('columnsTurned', () => {
+  it('finds the columns a page straightened by a few degrees has, from the marks measured before turning it, as measuring it again does', async () => {
+    for (const columns of [1, 2] as const) {
+      const straight = prose(columns)
+      for (const skew of [-2.5, 1.5]) {
+        // A page scanned skewed, then measured, then straightened the way preparation straightens it.
+        const skewed = await turned(straight, skew)
+        const { marks } = measureInkMarks(skewed)
+        const again = measureInk(await turned(skewed, -skew)).columns
+        expect(again).toBe(columns === 2)
+        expect(columnsTurned(marks, -skew)).toBe(again)
+      }
+    }
   })
 })
