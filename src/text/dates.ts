@@ -4,7 +4,7 @@
  *
  * Understood: 03/05/2024, 3/5/24, 03-05-2024, 03.05.2024, 2024-03-05, 2024/03/05,
  * March 5, 2024, Mar. 5th 2024, Tuesday, March 5, 2024, 5 March 2024, 5th of March, 2024,
- * 05-Mar-2024, 05MAR2024, 5-MAR-24, stray spaces around separators ("03 /05/ 2024"); with `ocr`,
+ * 05-Mar-2024, 05MAR2024, 5-MAR-24, 2024-Mar-05, 2024 March 5, stray spaces around separators ("03 /05/ 2024"); with `ocr`,
  * digit look-alikes ("O3/O5/2O24") and damaged month names ("0ct 3, 2023", "Ju1y"). In a value a
  * label already says is a date (`labelled`), also 20240305, 03052024, "0712212025" (a fax that
  * read both slashes as ones) and 1.2.15.
@@ -31,7 +31,7 @@ export interface DateScanOptions {
   accept?: (d: DateReading) => boolean
 }
 
-export type DateForm = 'numeric' | 'iso' | 'day-month-name' | 'month-name-day' | 'compact'
+export type DateForm = 'numeric' | 'iso' | 'day-month-name' | 'month-name-day' | 'year-month-name' | 'compact'
 
 export interface DateReading {
   /** Offset of `raw` in the searched text. */
@@ -98,6 +98,11 @@ const PATTERNS: ReadonlyArray<{ form: DateForm; re: RegExp; labelledOnly?: boole
       `(?<![0-9])(${D}{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-/.]{0,3}${MONTH}[\\s\\-/.,]{0,3}(${D}{4}|'?${D}{2})(?![A-Za-z0-9])`,
       'gi',
     ),
+  },
+  // 2024-Mar-05, 2024 March 5 (some laboratory and European systems print the year first).
+  {
+    form: 'year-month-name',
+    re: new RegExp(`(?<![0-9A-Za-z])(${D}{4})[\\s\\-/.]{0,3}${MONTH}[\\s\\-/.]{0,3}(${D}{1,2})(?:st|nd|rd|th)?(?![A-Za-z0-9])`, 'gi'),
   },
   { form: 'compact', re: /(?<!\d)(\d{8})(?!\d)/g, labelledOnly: true },
   // "0712212025": a fax that read both slashes of 07/22/2025 as "1" (or "7").
@@ -202,9 +207,9 @@ function numeric(form: DateForm, m: RegExpExecArray, o: Resolved, slashesAsOnes:
 
 function named(form: DateForm, m: RegExpExecArray, o: Resolved): DateReading | null {
   const [raw] = m
-  const dayRaw = (form === 'day-month-name' ? m[1] : m[2]) ?? ''
-  const monthRaw = (form === 'day-month-name' ? m[2] : m[1]) ?? ''
-  const yearRaw = m[3] ?? ''
+  const [dayRaw, monthRaw, yearRaw] = (
+    form === 'day-month-name' ? [m[1], m[2], m[3]] : form === 'year-month-name' ? [m[3], m[2], m[1]] : [m[2], m[1], m[3]]
+  ).map((x) => x ?? '') as [string, string, string]
   if (countDigits(dayRaw + yearRaw) < 2) return null
   const d = digitsOf(dayRaw, o.ocr)
   const y = digitsOf(yearRaw, o.ocr)

@@ -24,6 +24,9 @@ describe('findDates (the one date reader)', () => {
       '5-MAR-24',
       "Mar 5, '24",
       '03 /05/ 2024',
+      '2024-Mar-05',
+      '2024 March 5th',
+      '2024MAR05',
     ]) {
       expect(iso(t), t).toEqual(['2024-03-05'])
     }
@@ -73,6 +76,8 @@ describe('findDates (the one date reader)', () => {
     expect(iso('version 1.2.15')).toEqual([])
     expect(iso('Mayo 12, 2024')).toEqual([])
     expect(iso('20240305')).toEqual([])
+    expect(iso('lot 12024-Mar-05')).toEqual([])
+    expect(iso('2024 Mar 2025')).toEqual([])
   })
 
   it('GIVEN a labelled value THEN compact forms, slashes read as ones and dotted two-digit years are read', () => {
