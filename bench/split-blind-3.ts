@@ -16,29 +16,13 @@
  * (default 8 text-layer and 6 scanned stacks, seed `split-blind-v3`). Stacks and truth stay in
  * .bench-cache/split-blind-3/<seed>/; the run is kept in bench/results/split-blind-3-latest.json.
  */
-import path from 'node:path'
-import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
-import type { StackPlan, StackTruth } from './split-unseen/stack.js'
+import type { StackPlan } from './split-unseen/stack.js'
 import { MRN_PATTERN, patientsCsv } from './split-blind-3/patients.js'
 import { checkPlan } from './split-blind-3/check.js'
 import { planStack, type Plan3, type Truth3 } from './split-blind-3/stack.js'
-import { ingestWithIndex } from './runChartclerk.js'
-import { reportSplitRun, writeStacks } from './split-unseen.js'
+import { runSplitSet, writeStacks } from './split-unseen.js'
 
 export const DEFAULT_SEED = 'split-blind-v3'
-
-export interface Blind3Stack {
-  pdf: string
-  truth: Truth3
-}
-
-/**
- * split-unseen's printer, scanner and scorer read only the fields every set's truth shares
- * (pages, roles, parts' ranges, types, patients and boundary labels, the scan look); this set's
- * boundary labels and fax banner names are its own strings.
- */
-const asUnseenPlan = (p: Plan3) => p as unknown as StackPlan
-const asUnseenTruth = (t: Truth3) => t as unknown as StackTruth
 
 /** Plans a stack and refuses one whose truth does not hold together. */
 function checkedPlan(seed: string, index: number, look: 'text' | 'scan'): Plan3 {
@@ -48,8 +32,8 @@ function checkedPlan(seed: string, index: number, look: 'text' | 'scan'): Plan3 
   return plan
 }
 
-export function writeBlind3Stacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<Blind3Stack[]> {
-  return writeStacks('split-blind-3', dir, o, checkedPlan, asUnseenPlan)
+export function writeBlind3Stacks(dir: string, o: { seed: string; text: number; scan: number }) {
+  return writeStacks('split-blind-3', dir, o, checkedPlan, (p) => p as unknown as StackPlan)
 }
 
 /** Cuts the truth says are inside a document, by what kind of document holds them. */
@@ -74,81 +58,26 @@ function cutsOfNote(truth: Truth3, found: number[]) {
   return o
 }
 
-export async function ingestAndScoreBlind3(stacks: Blind3Stack[], o: { workers?: number } = {}) {
-  const { linesByFile, seconds } = await ingestWithIndex<IngestLine>(
-    'split-blind-3',
-    stacks.map((s) => s.pdf),
-    { patientsCsv: patientsCsv(), mrnPattern: MRN_PATTERN, workers: o.workers },
-  )
-  const perStack = stacks.map((s, i) => {
-    const score = scoreStack(asUnseenTruth(s.truth), linesByFile[i]!)
-    return {
-      ...score,
-      ...cutsOfNote(s.truth, score.foundBoundaries),
-      lines: linesByFile[i]!.map((l) => ({
-        status: l.status,
-        split: l.split,
-        documentType: l.documentType,
-        typeConfidence: l.typeConfidence,
-        patient: l.patient?.mrn ?? null,
-        splitProposed: l.splitProposed,
-      })),
-    }
-  })
-  return { perStack, seconds }
-}
-
-type Scored = StackScore & ReturnType<typeof cutsOfNote>
-
-function summary(scores: Scored[]) {
-  const sum = (f: (s: Scored) => number) => scores.reduce((a, s) => a + f(s), 0)
-  return {
-    ...summarise(scores),
-    cutsAfterFaxCover: sum((s) => s.afterCover),
-    cutsInsideLongNumbered: sum((s) => s.insideLongNumbered),
-    cutsInsideLongUnnumbered: sum((s) => s.insideLongUnnumbered),
-    cutsInsideRunningTitle: sum((s) => s.insideRunningTitle),
-    cutsInsideMidSentence: sum((s) => s.insideMidSentence),
-    cutsInsideLandscape: sum((s) => s.insideLandscape),
-  }
-}
-
-const pct = (x: number | null) => (x == null ? 'n/a' : x.toFixed(3))
-
-function line(name: string, s: ReturnType<typeof summary>): string {
-  const kinds = Object.entries(s.recallByKind)
-    .map(([k, v]) => `${k} ${v!.found}/${v!.of}`)
-    .join(', ')
-  return (
-    `split-blind-3 ${name}: ${s.stacks} stacks, ${s.pages} pages, ${s.boundaries} boundaries: precision ${pct(s.boundaryPrecision)}, recall ${pct(s.boundaryRecall)}; ` +
-    `exact parts ${pct(s.exactPartAccuracy)}; cuts inside documents ${s.cutsInsideMultiPage} (long numbered ${s.cutsInsideLongNumbered}, long unnumbered ${s.cutsInsideLongUnnumbered}, ` +
-    `running title ${s.cutsInsideRunningTitle}, mid-sentence ${s.cutsInsideMidSentence}, landscape ${s.cutsInsideLandscape}, after a fax cover ${s.cutsAfterFaxCover}); ` +
-    `filed parts holding several documents ${s.partsFiledHoldingSeveralDocuments} of ${s.partsFiled}; pages filed into a wrong chart ${s.pagesFiledIntoWrongChart} ${JSON.stringify(s.wrongChartBreakdown)}; by kind: ${kinds}`
-  )
-}
-
-export async function runSplitBlind3Bench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
-  const seed = opts.seed ?? DEFAULT_SEED
-  const text = opts.text ?? 8
-  const scan = opts.scan ?? 6
-  const dir = path.join(opts.cacheDir, 'split-blind-3', seed)
-  const t0 = performance.now()
-  process.stderr.write(`bench: split-blind-3: writing ${text} text-layer and ${scan} scanned stacks in ${dir} ...\n`)
-  const stacks = await writeBlind3Stacks(dir, { seed, text, scan })
-  const writeSeconds = Math.round((performance.now() - t0) / 100) / 10
-  process.stderr.write(
-    `bench: split-blind-3: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages written in ${writeSeconds} s; ingesting ...\n`,
-  )
-  const { perStack, seconds } = await ingestAndScoreBlind3(stacks)
-  return reportSplitRun({
+export function runSplitBlind3Bench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
+  return runSplitSet({
     name: 'split-blind-3',
-    seed,
+    seed: opts.seed ?? DEFAULT_SEED,
+    text: opts.text ?? 8,
+    scan: opts.scan ?? 6,
+    cacheDir: opts.cacheDir,
     written:
       "blind: senders and house styles invented for this set without reading src/split, src/classify, src/extract-fields, the patient matcher, bench/split or the earlier sets' documents",
-    perStack,
-    summary,
-    line,
-    writeSeconds,
-    ingestSeconds: seconds,
+    plan: checkedPlan,
+    patientsCsv: patientsCsv(),
+    mrnPattern: MRN_PATTERN,
+    counters: cutsOfNote,
+    totals: {
+      cutsInsideLongNumbered: { of: 'insideLongNumbered', says: 'long numbered' },
+      cutsInsideLongUnnumbered: { of: 'insideLongUnnumbered', says: 'long unnumbered' },
+      cutsInsideRunningTitle: { of: 'insideRunningTitle', says: 'running title' },
+      cutsInsideMidSentence: { of: 'insideMidSentence', says: 'mid-sentence' },
+      cutsInsideLandscape: { of: 'insideLandscape', says: 'landscape' },
+      cutsAfterFaxCover: { of: 'afterCover', says: 'after a fax cover' },
+    },
   })
 }

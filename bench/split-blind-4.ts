@@ -17,29 +17,13 @@
  * (default 8 text-layer and 6 scanned stacks, seed `split-blind-v4`). Stacks and keys stay in
  * .bench-cache/split-blind-4/<seed>/; the run is kept in bench/results/split-blind-4-latest.json.
  */
-import path from 'node:path'
-import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
-import type { StackPlan, StackTruth } from './split-unseen/stack.js'
+import type { StackPlan } from './split-unseen/stack.js'
 import { checkPlan } from './split-blind-4/check.js'
 import { MRN_PATTERN, patientsCsv } from './split-blind-4/people.js'
 import { planStack, type Look, type Plan4, type Truth4 } from './split-blind-4/stack.js'
-import { ingestWithIndex } from './runChartclerk.js'
-import { reportSplitRun, writeStacks } from './split-unseen.js'
+import { runSplitSet, writeStacks } from './split-unseen.js'
 
 export const DEFAULT_SEED = 'split-blind-v4'
-
-export interface Blind4Stack {
-  pdf: string
-  truth: Truth4
-}
-
-/**
- * split-unseen's printer, scanner and scorer read only the fields every set's key shares (pages,
- * roles, parts' ranges, types, patients and boundary labels, the scan look); this set's boundary
- * labels, scan looks and banner names are its own strings.
- */
-const asUnseenPlan = (p: Plan4) => p as unknown as StackPlan
-const asUnseenTruth = (t: Truth4) => t as unknown as StackTruth
 
 /** Plans a stack and refuses one whose key does not hold together. */
 export function checkedPlan(seed: string, index: number, look: Look): Plan4 {
@@ -49,8 +33,8 @@ export function checkedPlan(seed: string, index: number, look: Look): Plan4 {
   return plan
 }
 
-export function writeBlind4Stacks(dir: string, o: { seed: string; text: number; scan: number }): Promise<Blind4Stack[]> {
-  return writeStacks('split-blind-4', dir, o, checkedPlan, asUnseenPlan)
+export function writeBlind4Stacks(dir: string, o: { seed: string; text: number; scan: number }) {
+  return writeStacks('split-blind-4', dir, o, checkedPlan, (p) => p as unknown as StackPlan)
 }
 
 /** Cuts the key says are inside a document, by what is on the page the cut falls before. */
@@ -69,80 +53,25 @@ export function cutsOfNote(truth: Truth4, found: number[]) {
   return o
 }
 
-export async function ingestAndScoreBlind4(stacks: Blind4Stack[], o: { workers?: number } = {}) {
-  const { linesByFile, seconds } = await ingestWithIndex<IngestLine>(
-    'split-blind-4',
-    stacks.map((s) => s.pdf),
-    { patientsCsv: patientsCsv(), mrnPattern: MRN_PATTERN, workers: o.workers },
-  )
-  const perStack = stacks.map((s, i) => {
-    const score = scoreStack(asUnseenTruth(s.truth), linesByFile[i]!)
-    return {
-      ...score,
-      ...cutsOfNote(s.truth, score.foundBoundaries),
-      lines: linesByFile[i]!.map((l) => ({
-        status: l.status,
-        split: l.split,
-        documentType: l.documentType,
-        typeConfidence: l.typeConfidence,
-        patient: l.patient?.mrn ?? null,
-        splitProposed: l.splitProposed,
-      })),
-    }
-  })
-  return { perStack, seconds }
-}
-
-type Scored = StackScore & ReturnType<typeof cutsOfNote>
-
-function summary(scores: Scored[]) {
-  const sum = (f: (s: Scored) => number) => scores.reduce((a, s) => a + f(s), 0)
-  return {
-    ...summarise(scores),
-    cutsAfterFaxCover: sum((s) => s.afterCover),
-    cutsInsideLong: sum((s) => s.insideLong),
-    cutsInsideLandscape: sum((s) => s.insideLandscape),
-    cutsBeforePageNamingNobody: sum((s) => s.beforePageNamingNobody),
-    cutsBeforePageNamingByNameOnly: sum((s) => s.beforePageNamingByNameOnly),
-  }
-}
-
-const pct = (x: number | null) => (x == null ? 'n/a' : x.toFixed(3))
-
-function line(name: string, s: ReturnType<typeof summary>): string {
-  const kinds = Object.entries(s.recallByKind)
-    .map(([k, v]) => `${k} ${v!.found}/${v!.of}`)
-    .join(', ')
-  return (
-    `split-blind-4 ${name}: ${s.stacks} stacks, ${s.pages} pages, ${s.boundaries} boundaries: precision ${pct(s.boundaryPrecision)}, recall ${pct(s.boundaryRecall)}; ` +
-    `exact parts ${pct(s.exactPartAccuracy)}; cuts inside documents ${s.cutsInsideMultiPage} (long ${s.cutsInsideLong}, landscape ${s.cutsInsideLandscape}, after a fax cover ${s.cutsAfterFaxCover}, ` +
-    `before a page naming nobody ${s.cutsBeforePageNamingNobody}, before a page naming by name alone ${s.cutsBeforePageNamingByNameOnly}); ` +
-    `filed parts holding several documents ${s.partsFiledHoldingSeveralDocuments} of ${s.partsFiled}; pages filed into a wrong chart ${s.pagesFiledIntoWrongChart} ${JSON.stringify(s.wrongChartBreakdown)}; by kind: ${kinds}`
-  )
-}
-
-export async function runSplitBlind4Bench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
-  const seed = opts.seed ?? DEFAULT_SEED
-  const text = opts.text ?? 8
-  const scan = opts.scan ?? 6
-  const dir = path.join(opts.cacheDir, 'split-blind-4', seed)
-  const t0 = performance.now()
-  process.stderr.write(`bench: split-blind-4: writing ${text} text-layer and ${scan} scanned stacks in ${dir} ...\n`)
-  const stacks = await writeBlind4Stacks(dir, { seed, text, scan })
-  const writeSeconds = Math.round((performance.now() - t0) / 100) / 10
-  process.stderr.write(
-    `bench: split-blind-4: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages written in ${writeSeconds} s; ingesting ...\n`,
-  )
-  const { perStack, seconds } = await ingestAndScoreBlind4(stacks)
-  return reportSplitRun({
+export function runSplitBlind4Bench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
+  return runSplitSet({
     name: 'split-blind-4',
-    seed,
+    seed: opts.seed ?? DEFAULT_SEED,
+    text: opts.text ?? 8,
+    scan: opts.scan ?? 6,
+    cacheDir: opts.cacheDir,
     written:
       "blind: senders, house styles and stack scenarios invented for this set without reading src/split, src/classify, src/extract-fields, the patient matcher, bench/split or the earlier sets' documents",
-    perStack,
-    summary,
-    line,
-    writeSeconds,
-    ingestSeconds: seconds,
+    plan: checkedPlan,
+    patientsCsv: patientsCsv(),
+    mrnPattern: MRN_PATTERN,
+    counters: cutsOfNote,
+    totals: {
+      cutsInsideLong: { of: 'insideLong', says: 'long' },
+      cutsInsideLandscape: { of: 'insideLandscape', says: 'landscape' },
+      cutsAfterFaxCover: { of: 'afterCover', says: 'after a fax cover' },
+      cutsBeforePageNamingNobody: { of: 'beforePageNamingNobody', says: 'before a page naming nobody' },
+      cutsBeforePageNamingByNameOnly: { of: 'beforePageNamingByNameOnly', says: 'before a page naming by name alone' },
+    },
   })
 }

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { patientsCsv, MRN_PATTERN } from './split-unseen/patients.js'
 import { rand } from './split-unseen/rand.js'
 import { assemble, openStackPrinter, scanStack } from './split-unseen/render.js'
-import { scoreStack, summarise, type IngestLine, type StackScore } from './split-unseen/score.js'
+import { scoreStack, summarise, type IngestLine, type StackScore, type Summary } from './split-unseen/score.js'
 import { planStack, type Look, type StackPlan, type StackTruth } from './split-unseen/stack.js'
 import { ingestWithIndex, runChartclerk } from './runChartclerk.js'
 
@@ -81,37 +81,93 @@ export function writeUnseenStacks(dir: string, o: { seed: string; text: number; 
   return writeStacks('split-unseen', dir, o, planStack, (p) => p)
 }
 
-export async function ingestAndScoreUnseen(stacks: UnseenStack[], o: { workers?: number } = {}) {
+/** What a run keeps of each line chartclerk printed about a stack (all patients are made up). */
+function keptLine(l: IngestLine) {
+  return {
+    status: l.status,
+    split: l.split,
+    documentType: l.documentType,
+    typeConfidence: l.typeConfidence,
+    patient: l.patient?.mrn ?? null,
+    matchReason: l.matchReason,
+    splitProposed: l.splitProposed,
+    reviewReasons: l.reviewReasons,
+  }
+}
+
+/**
+ * Runs the real `chartclerk --json ingest` on a set's stacks in a fresh data folder holding the
+ * set's chart list, and scores each stack with split-unseen's scorer. `counters` adds a set's own
+ * counts to each stack's score (cuts of note by what its key says of the pages they fall before),
+ * from the stack's truth and the boundaries found; `asTruth` gives the scorer the fields every
+ * set's truth shares.
+ */
+export async function ingestAndScoreStacks<T, C extends Record<string, number> = Record<never, number>>(
+  tag: string,
+  stacks: { pdf: string; truth: T }[],
+  o: {
+    patientsCsv: string
+    mrnPattern: string
+    asTruth: (t: T) => StackTruth
+    counters?: (truth: T, found: number[]) => C
+    workers?: number
+  },
+) {
   const { linesByFile, lines, seconds } = await ingestWithIndex<IngestLine>(
-    'split-unseen',
+    tag,
     stacks.map((s) => s.pdf),
-    { patientsCsv: patientsCsv(), mrnPattern: MRN_PATTERN, workers: o.workers },
+    { patientsCsv: o.patientsCsv, mrnPattern: o.mrnPattern, workers: o.workers },
   )
-  // What chartclerk said about each stack, kept beside its score to look into a miss (all patients are made up).
-  const perStack = stacks.map((s, i) => ({
-    ...scoreStack(s.truth, linesByFile[i]!),
-    lines: linesByFile[i]!.map((l) => ({
-      status: l.status,
-      split: l.split,
-      documentType: l.documentType,
-      typeConfidence: l.typeConfidence,
-      patient: l.patient?.mrn ?? null,
-      matchReason: l.matchReason,
-      splitProposed: l.splitProposed,
-      reviewReasons: l.reviewReasons,
-    })),
-  }))
+  const perStack = stacks.map((s, i) => {
+    const score = scoreStack(o.asTruth(s.truth), linesByFile[i]!)
+    return {
+      ...score,
+      ...(o.counters?.(s.truth, score.foundBoundaries) ?? ({} as C)),
+      lines: linesByFile[i]!.map(keptLine),
+    }
+  })
   return { perStack, lines, seconds }
+}
+
+export function ingestAndScoreUnseen(stacks: UnseenStack[], o: { workers?: number } = {}) {
+  return ingestAndScoreStacks('split-unseen', stacks, {
+    patientsCsv: patientsCsv(),
+    mrnPattern: MRN_PATTERN,
+    asTruth: (t) => t,
+    workers: o.workers,
+  })
 }
 
 const pct = (x: number | null) => (x == null ? 'n/a' : x.toFixed(3))
 
-function line(name: string, s: ReturnType<typeof summarise>): string {
-  return (
-    `split-unseen ${name}: ${s.stacks} stacks, ${s.pages} pages, ${s.boundaries} boundaries: precision ${pct(s.boundaryPrecision)}, recall ${pct(s.boundaryRecall)}; ` +
-    `exact parts ${pct(s.exactPartAccuracy)}; cuts inside long documents ${s.cutsInsideMultiPage}; ` +
-    `filed parts holding several documents ${s.partsFiledHoldingSeveralDocuments} of ${s.partsFiled}; pages filed into a wrong chart ${s.pagesFiledIntoWrongChart} ${JSON.stringify(s.wrongChartBreakdown)}`
-  )
+/** A set's summary: split-unseen's, and each of the set's own totals (a counter summed over its stacks). */
+type SetSummary = Summary & Record<string, unknown>
+
+/** The counts a set keeps beside the shared ones: each total's name, the stack counter it sums and the words its line says. */
+export type SetTotals<C> = Record<string, { of: keyof C & string; says: string }>
+
+function summariseSet<C>(totals: SetTotals<C>) {
+  return (scores: (StackScore & Record<string, unknown>)[]): SetSummary => {
+    const out: SetSummary = { ...summarise(scores) }
+    for (const [name, t] of Object.entries(totals)) out[name] = scores.reduce((a, s) => a + ((s[t.of] as number | undefined) ?? 0), 0)
+    return out
+  }
+}
+
+function setLine<C>(name: string, totals: SetTotals<C>) {
+  return (look: string, s: SetSummary): string => {
+    const kinds = Object.entries(s.recallByKind)
+      .map(([k, v]) => `${k} ${v!.found}/${v!.of}`)
+      .join(', ')
+    const own = Object.entries(totals)
+      .map(([n, t]) => `${t.says} ${String(s[n])}`)
+      .join(', ')
+    return (
+      `${name} ${look}: ${s.stacks} stacks, ${s.pages} pages, ${s.boundaries} boundaries: precision ${pct(s.boundaryPrecision)}, recall ${pct(s.boundaryRecall)}; ` +
+      `exact parts ${pct(s.exactPartAccuracy)}; cuts inside documents ${s.cutsInsideMultiPage}${own ? ` (${own})` : ''}; ` +
+      `filed parts holding several documents ${s.partsFiledHoldingSeveralDocuments} of ${s.partsFiled}; pages filed into a wrong chart ${s.pagesFiledIntoWrongChart} ${JSON.stringify(s.wrongChartBreakdown)}; by kind: ${kinds}`
+    )
+  }
 }
 
 /**
@@ -154,22 +210,76 @@ export async function reportSplitRun<P extends { look: string }, S extends { sta
   return { seed: o.seed, text, scan, all, ...seconds }
 }
 
-export async function runSplitUnseenBench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
-  const seed = opts.seed ?? 'split-unseen-v1'
-  const text = opts.text ?? 8
-  const scan = opts.scan ?? 8
-  const dir = path.join(opts.cacheDir, 'split-unseen', seed)
-  process.stderr.write(`bench: split-unseen: writing ${text} text-layer and ${scan} scanned stacks in ${dir} ...\n`)
-  const stacks = await writeUnseenStacks(dir, { seed, text, scan })
-  process.stderr.write(`bench: split-unseen: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages; ingesting ...\n`)
-  const { perStack, seconds } = await ingestAndScoreUnseen(stacks)
+/** One split set: how its stacks are planned, whose charts they hold, and what it counts of its own. */
+export interface SplitSet<P extends PlannedStack, C extends Record<string, number>> {
+  /** Names the run (`bench/results/<name>-latest.json`, the lines, the cache folder). */
+  name: string
+  seed: string
+  text: number
+  scan: number
+  cacheDir: string
+  /** How the set was written (kept with the run). */
+  written: string
+  plan: (seed: string, index: number, look: Look) => P
+  patientsCsv: string
+  mrnPattern: string
+  /** A stack's own counts, from its truth and the boundaries found (cuts of note). */
+  counters?: (truth: P['truth'], found: number[]) => C
+  totals?: SetTotals<C>
+}
+
+/**
+ * A split set from end to end: writes its stacks into `<cacheDir>/<name>/<seed>/` (printed,
+ * scanned where asked), ingests them with the real command, scores each stack (and the set's own
+ * counters), and reports the figures by look. Every split bench is this with its own planner,
+ * charts and counters. Other sets' truths share the fields split-unseen's printer, scanner and
+ * scorer read (pages, roles, parts' ranges, types, patients, boundary labels, scan look); their
+ * own labels and banner names are their own strings.
+ */
+export async function runSplitSet<P extends PlannedStack, C extends Record<string, number> = Record<never, number>>(set: SplitSet<P, C>) {
+  const dir = path.join(set.cacheDir, set.name, set.seed)
+  const t0 = performance.now()
+  process.stderr.write(`bench: ${set.name}: writing ${set.text} text-layer and ${set.scan} scanned stacks in ${dir} ...\n`)
+  const stacks = await writeStacks(
+    set.name,
+    dir,
+    { seed: set.seed, text: set.text, scan: set.scan },
+    set.plan,
+    (p) => p as unknown as StackPlan,
+  )
+  const writeSeconds = Math.round((performance.now() - t0) / 100) / 10
+  process.stderr.write(
+    `bench: ${set.name}: ${stacks.reduce((a, s) => a + s.truth.pages, 0)} pages written in ${writeSeconds} s; ingesting ...\n`,
+  )
+  const { perStack, seconds } = await ingestAndScoreStacks(set.name, stacks, {
+    patientsCsv: set.patientsCsv,
+    mrnPattern: set.mrnPattern,
+    asTruth: (t) => t as unknown as StackTruth,
+    counters: set.counters,
+  })
+  const totals = set.totals ?? {}
   return reportSplitRun({
-    name: 'split-unseen',
-    seed,
-    written: 'blind: styles invented for this bench without reading src/split, src/classify or bench/split templates',
+    name: set.name,
+    seed: set.seed,
+    written: set.written,
     perStack,
-    summary: summarise,
-    line,
+    summary: summariseSet(totals),
+    line: setLine(set.name, totals),
+    writeSeconds,
     ingestSeconds: seconds,
+  })
+}
+
+export function runSplitUnseenBench(opts: { cacheDir: string; text?: number; scan?: number; seed?: string }) {
+  return runSplitSet({
+    name: 'split-unseen',
+    seed: opts.seed ?? 'split-unseen-v1',
+    text: opts.text ?? 8,
+    scan: opts.scan ?? 8,
+    cacheDir: opts.cacheDir,
+    written: 'blind: styles invented for this bench without reading src/split, src/classify or bench/split templates',
+    plan: planStack,
+    patientsCsv: patientsCsv(),
+    mrnPattern: MRN_PATTERN,
   })
 }

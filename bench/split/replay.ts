@@ -5,12 +5,17 @@
  * working on the planner between full bench runs; the figure to report is the bench itself,
  * through the real `ingest`.
  *
- *   npx tsx bench/split/replay.ts [DIR ...] [--verbose]
+ *   npx tsx bench/split/replay.ts [DIR ...] [--verbose] [--covers-without-count]
  *
  * Each DIR holds `<batch>.pdf` and `<batch>.truth.json` (bench/split's or split-unseen's truth;
  * default: the bench's scanned stacks). Besides precision and recall it counts, of the parts the
  * plan would file at once (sure cuts on both sides), those whose pages belong to documents of
  * more than one patient: the pages that would go into a wrong chart if the part matched.
+ *
+ * `--covers-without-count`: the truth's fax cover sheets (bench/split's `covers`) with their count
+ * of pages taken out, as a sender who leaves the count blank sends them: on scanned stacks, whose
+ * covers' large headings OCR has lost already, what is left for knowing a cover is its routing
+ * fields and its notice.
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -29,6 +34,7 @@ import { MRN_PATTERN } from './patients.js'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2)
 const verbose = args.includes('--verbose')
+const coversWithoutCount = args.includes('--covers-without-count')
 const dirs = args.filter((a) => !a.startsWith('--'))
 if (!dirs.length) dirs.push(path.join(ROOT, '.bench-cache/split/split-bench-v1-scan-full'))
 
@@ -46,6 +52,8 @@ interface Truth {
   /** bench/split: separator sheets and blank pages. */
   separators?: number[]
   blanks?: number[]
+  /** bench/split with covers: the fax cover sheets. */
+  covers?: number[]
 }
 
 async function pageTexts(pdf: string): Promise<string[]> {
@@ -104,7 +112,8 @@ for (const dir of dirs) {
     const look = truth.look ?? 'scan'
     const t = tally.get(look) ?? { tp: 0, fp: 0, fn: 0, doubtful: 0, filed: 0, waiting: 0, mixed: 0, mixedPages: 0 }
     tally.set(look, t)
-    const texts = await pageTexts(path.join(dir, truth.file))
+    let texts = await pageTexts(path.join(dir, truth.file))
+    if (coversWithoutCount) texts = texts.map((t, i) => (truth.covers?.includes(i + 1) ? t.replace(/^.*\bpages?\b.*\d.*$/gim, '') : t))
     const plan = planSplit(readPages(texts, { classify: (x) => classifier.classify(x), identifiers: { mrnPattern: MRN_PATTERN } }))
     // A cut on a separator sheet or blank page just before a document is that document's boundary.
     const snap = (k: number) => {

@@ -38,6 +38,12 @@ export type Config = Omit<FileSettings, '$schema' | 'storage' | 'catalog' | 'ocr
   workDir: string
   /** A worker's own folder: the originals it reads from the object store, one sub-folder per worker process. */
   fetchDir: string
+  /**
+   * Where a process writes the PDFs of a stack's parts on their way into the object store, one
+   * sub-folder per process (src/split/partScratch.ts): never the work area, whose unclaimed files
+   * a restart returns to the inbox.
+   */
+  partsDir: string
   storage: Omit<FileSettings['storage'], 's3' | 'filesystem'> & { filesystem: { dir: string }; s3?: S3Settings }
   /**
    * `path`: the embedded SQLite catalog. `url`: a PostgreSQL catalog shared by several desks
@@ -261,6 +267,7 @@ export function loadConfig(opts: LoadOptions = {}): Readonly<Config> {
     quarantineDir: resolveFrom(c.quarantineDir),
     workDir: path.join(dataDir, 'work'),
     fetchDir: path.join(dataDir, 'fetched'),
+    partsDir: path.join(dataDir, 'parts'),
     rulesDir: resolveFrom(c.rulesDir),
     watch: { ...c.watch, inbox: resolveFrom(c.watch.inbox) },
     storage: {

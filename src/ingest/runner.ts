@@ -38,6 +38,8 @@ import { sourceFolderOf } from './junk.js'
 import { runPipeline, STAGES } from './pipeline.js'
 import { fetchOriginal, sizeRefusal, storeOriginal } from './originals.js'
 import { expectImageFiles } from '../extract/sandbox/pool.js'
+import { tidyPartScratch } from '../split/partScratch.js'
+import { crashHookForTests } from './testCrash.js'
 import { listQuarantine, quarantineTarget, writeQuarantineNote } from './quarantine.js'
 import { sha256File } from './stages/hash.js'
 import { sniffFile } from '../extract/sniff.js'
@@ -371,8 +373,9 @@ export class IngestRunner extends EventEmitter {
     }
   }
 
-  /** Removes what workers of this machine that are gone left in their folders (copies of stored originals). */
+  /** Removes what workers of this machine that are gone left in their folders (copies of stored originals, stacks' part PDFs). */
   private async tidyFetched(): Promise<void> {
+    await tidyPartScratch(this.ctx.config)
     let names: string[]
     try {
       names = await fs.readdir(this.ctx.config.fetchDir)
@@ -1106,15 +1109,4 @@ function workerOfFetchFolder(name: string): string | null {
   const parts = name.split('_')
   if (parts.length < 3 || !/^\d+$/.test(parts[parts.length - 2]!)) return null
   return `${parts.slice(0, -2).join('_')}:${parts[parts.length - 2]}:${parts[parts.length - 1]}`
-}
-
-/**
- * Tests only: CHARTCLERK_TEST_CRASH_AT=<stage>:<file name> kills the process the way the kernel's
- * out-of-memory killer would, when that file reaches that stage. Unset in production.
- */
-function crashHookForTests(stage: string, originalName: string): void {
-  const spec = process.env.CHARTCLERK_TEST_CRASH_AT
-  if (!spec) return
-  const i = spec.indexOf(':')
-  if (spec.slice(0, i) === stage && spec.slice(i + 1) === originalName) process.kill(process.pid, 'SIGKILL')
 }

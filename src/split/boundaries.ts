@@ -345,6 +345,9 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (pg.cover && !prev.cover) signs.push({ p: 0.85, why: 'the page is a fax cover sheet: it opens the document it announces' })
   if (!pg.cover && prev.cover && coverOnly) {
     if (faxCover === 'own-part') signs.push({ p: 0.95, why: 'the page before is a fax cover sheet, kept as a part of its own' })
+    else if (namesSeveral(part.filter((x) => x.cover)))
+      signs.push({ p: 0, why: 'the fax cover sheet before names several patients: it may announce more than one document' })
+    else if (conflict) signs.push({ p: 0, why: 'the page names a patient the fax cover sheet before does not' })
     else {
       hold = 0
       holds.push('the page before is a fax cover sheet, the first page of the document it announces')
@@ -367,6 +370,12 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
     confidence: Math.round(confidence * 1000) / 1000,
     reasons: [...signs.sort((a, b) => b.p - a.p).map((s) => s.why), ...holds.map((h) => `against: ${h}`)],
   }
+}
+
+/** Pages that between them name more than one patient (two birth dates, two record numbers or two family names). */
+function namesSeveral(pages: readonly PageReading[]): boolean {
+  const ids = partIds(pages)
+  return ids.birthDates.length > 1 || ids.mrns.length > 1 || ids.names.length > 1
 }
 
 function partMarkers(part: readonly PageReading[]): NonNullable<PageReading['marker']>[] {

@@ -21,6 +21,10 @@ export interface CoverSheetSigns {
   words: number
   /** Lines opening with a clinical section label (assessment, impression, findings, medications...). */
   clinicalSections: number
+  /** The notice names what it guards a fax or a transmission ("if you received this fax in error"). */
+  noticeNamesFax: boolean
+  /** The boxes a cover sheet ticks for the recipient: urgent, for review, please comment, please reply (two or more). */
+  tickBoxes: boolean
 }
 
 const FAX_WORD = /\b(fax|facsimile|telefax|telecopy|transmittal|transmission)\b/i
@@ -34,15 +38,19 @@ const NOTICE =
   /\b(intended\s+(only\s+)?(for|recipient)|received\s+(this|it)?\s*(\w+\s+)?in\s+error|privileged|notify\s+(the\s+)?sender|destroy|disclosure|not\s+the\s+intended)\b/i
 // A label's colon may come out of OCR as a semicolon.
 const ROUTING: [string, RegExp][] = [
-  ['to', /^(to|recipient|deliver\s+to|send\s+to)\s*[:;\-]/i],
-  ['from', /^(from|sender|sent\s+by)\s*[:;\-]/i],
+  ['to', /^(to|t0|recipient|deliver\s+to|send\s+to)\s*[:;\-]/i],
+  ['from', /^(from|fr0m|sender|sent\s+by)\s*[:;,\-]/i],
   ['re', /^(re|subject|regarding|ref)\s*[:;\-.]/i],
   ['attn', /^(attn|attention)\s*[:;\-.]?/i],
   ['date', /^(date|sent|date\s+sent)\s*[:;\-]/i],
-  ['fax', /^(fax|fax\s+(no|number|#)\.?)\s*[:;\-#]/i],
-  ['phone', /^(phone|tel|telephone|ph)\s*(no\.?|number|#)?\s*[:;\-.]/i],
+  ['fax', /^(fax|fax\s+(no|number|#)\.?)\s*([:;\-#]|[.,]?\s*\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]*\d{4})/i],
+  ['phone', /^(phone|tel|telephone|ph)\s*(no\.?|number|#)?\s*([:;\-.]|,?\s*\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]*\d{4})/i],
   ['cc', /^cc\s*[:;\-]/i],
 ]
+// The notice of a fax: a sentence saying the page came as a fax or a transmission, and what to do if it came in error.
+const NOTICE_OF_FAX =
+  /\b(this|the|these)\s+(fax(ed)?|facsimile|transmission|transmittal|telecopy|telefax)\b|\b(fax(ed)?|facsimile|transmission)\s+(is|was|has\s+been)?\s*(received|sent)\b|\bby\s+(fax|facsimile)\b/i
+const TICK_BOX = /\b(urgent|for\s+(your\s+)?review|please\s+(comment|reply|respond|recycle)|for\s+your\s+(information|records))\b/gi
 const CLINICAL_SECTION =
   /^(assessment|impression|findings|diagnos[ie]s|plan|medications?|allergies|history\s+of\s+present|hpi|chief\s+complaint|review\s+of\s+systems|physical\s+exam(ination)?|vital\s+signs|results?|procedure|hospital\s+course|labs?)\b\s*[:\-]?/i
 
@@ -122,8 +130,11 @@ function mendAnew(w: string): string {
 /** Labels a routing line may carry further along the line once OCR has closed up the gap before them. */
 const INLINE_LABEL = /\s+(?=(?:to|from|fax|phone|tel|telephone|date|re|subject|attn|attention|cc)\s*(?:#|no\.?|number)?\s*[:;]\s)/i
 
+/** A heading set in spaced letters ("F A X") read as its word. */
+const SPACED = /\b(?:[A-Za-z] ){2,}[A-Za-z]\b/g
+
 export function coverSheetSigns(read: string): CoverSheetSigns {
-  const text = mendOcrWords(read)
+  const text = mendOcrWords(read.replace(SPACED, (m) => m.replace(/ /g, '')))
   const lines = text
     .split(/\n/)
     .map((l) => l.trim().replace(/^[^A-Za-z0-9]+/, ''))
@@ -141,20 +152,43 @@ export function coverSheetSigns(read: string): CoverSheetSigns {
     routingFields: routing.size,
     words: text.split(/\s+/).filter((w) => /[a-z0-9]{2,}/i.test(w)).length,
     clinicalSections: lines.filter((l) => CLINICAL_SECTION.test(l)).length,
+    noticeNamesFax: NOTICE_OF_FAX.test(text.replace(/\s+/g, ' ')),
+    tickBoxes: new Set([...text.matchAll(TICK_BOX)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '))).size >= 2,
   }
 }
 
 /**
- * A cover sheet: short, with no more than one clinical section label, at least one sign of a
- * fax (its heading or its page count) and three signs in all (routing counts when it has
- * three labels or more).
+ * How much a page reads as a cover sheet: its fax heading and its count of pages weigh 2 each,
+ * every other sign 1 (a confidentiality notice, the notice naming a fax or transmission, three
+ * routing labels and one more for five, ticked boxes for the recipient). A sheet's large heading
+ * is the first thing a copier scan loses to OCR (its letters too big for a line of text): then its
+ * fields and its notice still tell it.
+ */
+export function coverSheetScore(s: CoverSheetSigns): number {
+  return (
+    2 * Number(s.faxHeading) +
+    2 * Number(s.pageCount) +
+    Number(s.confidentiality) +
+    Number(s.noticeNamesFax) +
+    Number(s.routingFields >= 3) +
+    Number(s.routingFields >= 5) +
+    Number(s.tickBoxes)
+  )
+}
+
+/** The score a cover sheet reaches: a heading and a count; or either with two other signs; or four signs without them. */
+const COVER_SCORE = 4
+
+/**
+ * A cover sheet: short, with no more than one clinical section label, something only a fax says
+ * (its heading, its count of pages, a notice naming the fax, the boxes ticked for the recipient)
+ * and a score of COVER_SCORE.
  */
 export function isCoverSheet(text: string): boolean {
   const s = coverSheetSigns(text)
   if (s.words > MAX_WORDS || s.clinicalSections > 1) return false
-  if (!s.faxHeading && !s.pageCount) return false
-  const n = [s.faxHeading, s.pageCount, s.confidentiality, s.routingFields >= 3].filter(Boolean).length
-  return n >= 3
+  if (!s.faxHeading && !s.pageCount && !s.noticeNamesFax && !s.tickBoxes) return false
+  return coverSheetScore(s) >= COVER_SCORE
 }
 
 /** What a cover sheet says of the pages sent with it. */

@@ -16,6 +16,7 @@ import { classify } from '../ingest/stages/classify.js'
 import { fields } from '../ingest/stages/fields.js'
 import { identify } from '../ingest/stages/identify.js'
 import { onFiled } from '../ingest/stages/onFiled.js'
+import { crashHookForTests } from '../ingest/testCrash.js'
 import { settle } from '../ingest/stages/settle.js'
 import type { Job, Stage, StageContext } from '../ingest/stages/types.js'
 import type { ExtractedText, PageText } from '../model/types.js'
@@ -25,6 +26,7 @@ import { BatchesRepo } from './batches.js'
 import { idConflict, pagesOf, type PageRange, type SplitPlan } from './boundaries.js'
 import { readPages, type PageReading } from './pageReading.js'
 import { partOfImages, partOfPdf } from './partPdf.js'
+import { partScratchDir } from './partScratch.js'
 
 export interface PartOutcome {
   documentId: number
@@ -111,10 +113,13 @@ export async function fileParts(
       outcomes.push({ documentId: doc.id, split: range, status: doc.status })
       continue
     }
-    const tmp = path.join(config.workDir, `part-${sha}.pdf`)
-    await fs.mkdir(config.workDir, { recursive: true })
+    // Written in this process's own folder, never the work area (src/split/partScratch.ts).
+    const scratch = partScratchDir(config)
+    const tmp = path.join(scratch, `part-${sha}.pdf`)
+    await fs.mkdir(scratch, { recursive: true })
     await fs.writeFile(tmp, pdf)
     try {
+      crashHookForTests('split-part', batch.originalName)
       await putVerified(store, originalKey(sha), tmp, sha, {
         contentType: 'application/pdf',
         retain: true,

@@ -304,6 +304,23 @@ describe('boundaries read from the pages', () => {
       expect(p.cuts[0]!.confidence).toBeGreaterThanOrEqual(0.9)
     })
 
+    it('GIVEN a cover sheet naming several patients WHEN the pages after it are split THEN the cover does not hold the next cut down', () => {
+      const read = (about: string) =>
+        planSplit(
+          readPages(stackPages([faxCoverSheet('telefax', 4, about), labReport(JOHNSON, 1), labReport(JOHNSON, 2)]), {
+            classify: (t) => classifier.classify(t),
+            identifiers: { mrnPattern: '^CC-\\d{6}$' },
+          }),
+          { propose: 0 },
+        ).cuts.find((c) => c.page === 2)!
+      const several = read(`records for ${JOHNSON} and ${OKAFOR}`)
+      expect(several.reasons).toContain('the fax cover sheet before names several patients: it may announce more than one document')
+      expect(several.confidence).toBeGreaterThan(0)
+      const one = read(`records for ${JOHNSON}`)
+      expect(one.reasons).toContain('against: the page before is a fax cover sheet, the first page of the document it announces')
+      expect(one.confidence).toBe(0)
+    })
+
     describe('the count it gives', () => {
       const consult = consultNote(JOHNSON, 1)
       // The second consultation for the same patient on the same day, without its letterhead.

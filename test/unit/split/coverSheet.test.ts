@@ -75,6 +75,40 @@ If you have received them in error, please notify the sender and destroy the doc
     expect(readCoverSheet(ocr)).toEqual({ count: 2, withCover: true })
   })
 
+  it('GIVEN a scanned cover sheet whose large heading OCR lost and that counts no pages WHEN read THEN its routing fields, the boxes ticked and a notice naming the fax still tell it', () => {
+    // As OCR read a copier scan of bench/split's sheets: the 22 and 30 point headings are gone, stray marks end the lines.
+    const ocr = `NORTHFIELD COMMUNITY HEALTH
+To: Health Information Management Fax: (207) 555-0190 :
+From: Referrals office Phone (207) 555-0144
+Date: 06/03/2025 ;
+Re: records you asked for
+[X] Urgent [ ] For Review [ ] Please Comment [X] Please Reply
+If you have received this fax in error, please notify the sender and destroy it. Its contents are confidential.`
+    expect(coverSheetSigns(ocr)).toMatchObject({
+      faxHeading: false,
+      pageCount: false,
+      confidentiality: true,
+      noticeNamesFax: true,
+      tickBoxes: true,
+    })
+    expect(coverSheetSigns(ocr).routingFields).toBeGreaterThanOrEqual(5)
+    expect(isCoverSheet(ocr)).toBe(true)
+    // Its heading in spaced letters is read as the word.
+    expect(coverSheetSigns('F A X\nTo: Records\nFrom: Clinic\nPages: 2').faxHeading).toBe(true)
+  })
+
+  it('GIVEN a memo or letter with routing lines and a confidentiality footer that names no fax WHEN read THEN it is no cover sheet', () => {
+    const memo = `MEMORANDUM
+To: All clinic staff
+From: Practice manager
+Date: 06/03/2025
+Re: holiday hours
+Confidential: intended only for the staff of the practice. Do not forward.`
+    expect(isCoverSheet(memo)).toBe(false)
+    // One sign a fax would give is not enough: the sheet needs a score of four.
+    expect(isCoverSheet('To: Records\nFrom: Clinic\nRe: your letter\nThank you for this fax of the records.')).toBe(false)
+  })
+
   it("GIVEN ordinary words a slip away from a cover sheet's words WHEN mended THEN they stay as they are", () => {
     expect(mendOcrWords('render fellow member place patient dates Paqes')).toBe('render fellow member place patient dates Paqes')
   })
