@@ -72,7 +72,8 @@ describe('a watcher restarted while it splits a stack', () => {
         [5, 'CC-100562'],
       ])
       // Each document received once, from the stack: no receipt of a part handed back as a file of its own.
-      for (const d of docs) expect(c.documents.receipts(d.id).map((r) => [r.originalName, r.isRepeat])).toEqual([['stack.pdf', false]])
+      for (const d of docs)
+        expect((await c.documents.receipts(d.id)).map((r) => [r.originalName, r.isRepeat])).toEqual([['stack.pdf', false]])
     } finally {
       c.close()
     }
