@@ -1,9 +1,9 @@
 /**
  * The configured job queue: pg-boss on the PostgreSQL catalog server when `catalog.url` is set
- * (several machines share it), else the embedded one on the catalog's own job rows.
+ * (several machines share it), else the embedded one on the catalog's own job rows. pg-boss and
+ * node-pg load only when the queue is pg-boss (a one-desk command does not pay for them).
  */
 import type { Db } from '../catalog/db.js'
-import { PgBossJobQueue } from './pgboss.js'
 import { SqliteJobQueue } from './sqlite.js'
 import type { JobQueue, QueueSettings } from './types.js'
 
@@ -17,7 +17,7 @@ export async function openJobQueue(
   const s = Object.fromEntries(
     Object.entries({ leaseSeconds, maxAttempts, retryDelaySeconds }).filter(([, v]) => v !== undefined),
   ) as Partial<QueueSettings>
-  return catalog.url
-    ? PgBossJobQueue.open({ url: catalog.url, password: catalog.password, onError: opts.onError }, s)
-    : new SqliteJobQueue(sqlite, s)
+  if (!catalog.url) return new SqliteJobQueue(sqlite, s)
+  const { PgBossJobQueue } = await import('./pgboss.js')
+  return PgBossJobQueue.open({ url: catalog.url, password: catalog.password, onError: opts.onError }, s)
 }

@@ -232,8 +232,31 @@ export function contentVersion(prefix: string, files: { file: string; value: unk
   return `${prefix}-${h.digest('hex').slice(0, 12)}`
 }
 
-/** A kind read through the standard steps: list, read, parse, schema, then the kind's own parse. */
+/**
+ * The bytes of every file a load read (names and contents), hashed; null when one cannot be read.
+ * Two loads whose files hash the same read the same thing, so the second may reuse the first.
+ */
+function filesFingerprint(files: string[]): string | null {
+  const h = createHash('sha256')
+  for (const abs of files) {
+    try {
+      const bytes = readFileSync(abs)
+      h.update(`${abs}\u0000${bytes.length}\u0000`).update(bytes)
+    } catch {
+      return null
+    }
+  }
+  return h.digest('hex')
+}
+
+/**
+ * A kind read through the standard steps: list, read, parse, schema, then the kind's own parse.
+ * A clean load is kept, by location and the working folder, with a hash of the files it read: the
+ * same files unchanged are not validated again (the rule set reads the document types for their
+ * field labels right after the document types themselves were loaded). An edit changes the hash.
+ */
 export function schemaKind<T>(decl: SchemaKindDecl<T>): RuleFileKind<T> {
+  const lastClean = new Map<string, { fingerprint: string; result: KindLoad<T> }>()
   return {
     name: decl.name,
     title: decl.title,
@@ -241,83 +264,111 @@ export function schemaKind<T>(decl: SchemaKindDecl<T>): RuleFileKind<T> {
     locate: decl.locate,
     describe: decl.describe,
     load(location: string, cwd: string): KindLoad<T> {
-      const problems: RuleProblem[] = []
-      const shown = relName(location, cwd)
-      const refused = (files: string[]): KindLoad<T> => ({ value: null, problems, files, location, version: null })
-      let names: string[]
-      if (decl.shape === 'folder') {
-        try {
-          names = readdirSync(location)
-            .filter((n) => !n.startsWith('.') && !n.endsWith('.schema.json'))
-            .filter((n) => {
-              const f = formatOfFile(n)
-              return f !== null && decl.formats.includes(f)
-            })
-            .sort()
-            .map((n) => path.join(location, n))
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code
-          problems.push({
-            file: shown,
-            pointer: '',
-            message:
-              code === 'ENOENT' ? `the ${decl.title} folder does not exist` : `cannot read the folder: ${code ?? (err as Error).message}`,
-          })
-          return refused([])
-        }
-        if (names.length === 0 && decl.emptyFolder !== null) {
-          problems.push({ file: shown, pointer: '', message: decl.emptyFolder })
-          return refused([])
-        }
-      } else {
-        if (!existsSync(location) && decl.whenMissing) {
-          return { value: decl.whenMissing(), problems, files: [], location, version: `${decl.name}-none` }
-        }
-        names = [location]
-      }
-      let validate: ValidateFunction
-      try {
-        validate = schemaValidator(decl.schemaFile())
-      } catch (err) {
-        problems.push({
-          file: relName(decl.schemaFile(), cwd),
-          pointer: '',
-          message: `the schema does not load: ${(err as Error).message.slice(0, 300)}`,
-        })
-        return refused([])
-      }
-      const files = names.map((abs) => relName(abs, cwd))
-      const valid: ValidFile[] = []
-      names.forEach((abs, i) => {
-        const file = files[i]!
-        if (decl.shape === 'folder' && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return
-        const { source, problems: read } = readRuleSource(abs, file, `the file is empty; it should hold ${decl.title}`)
-        problems.push(...read)
-        if (read.length || !source) return
-        if (!validate(source.value)) {
-          for (const p of ajvProblems(validate.errors ?? [], '')) problems.push(problemAt(file, source, p.pointer, p.message))
-          return
-        }
-        valid.push({
-          abs,
-          file,
-          value: source.value,
-          source,
-          problem: (pointer, message) => problems.push(problemAt(file, source, pointer, message)),
-        })
-      })
-      if (problems.length) return refused(files)
-      let value: T
-      try {
-        value = decl.parse(valid, (p) => problems.push(p), location)
-      } catch (err) {
-        problems.push({ file: shown, pointer: '', message: `cannot be loaded: ${(err as Error).message.slice(0, 300)}` })
-        return refused(files)
-      }
-      if (problems.length) return refused(files)
-      return { value, problems, files, location, version: contentVersion(decl.name, valid) }
+      const key = `${location}\u0000${cwd}`
+      const listed = decl.shape === 'folder' ? listFolder(location, decl.formats) : [location]
+      const fingerprint = listed && filesFingerprint([decl.schemaFile(), ...listed])
+      const kept = lastClean.get(key)
+      if (fingerprint && kept?.fingerprint === fingerprint) return kept.result
+      const result = loadKind(decl, location, cwd)
+      if (fingerprint && result.value !== null) lastClean.set(key, { fingerprint, result })
+      else lastClean.delete(key)
+      return result
     },
   }
+}
+
+/** The files of a folder kind, sorted (null when the folder cannot be read). */
+function listFolder(location: string, formats: readonly SourceFormat[]): string[] | null {
+  try {
+    return readdirSync(location)
+      .filter((n) => !n.startsWith('.') && !n.endsWith('.schema.json'))
+      .filter((n) => {
+        const f = formatOfFile(n)
+        return f !== null && formats.includes(f)
+      })
+      .sort()
+      .map((n) => path.join(location, n))
+  } catch {
+    return null
+  }
+}
+
+function loadKind<T>(decl: SchemaKindDecl<T>, location: string, cwd: string): KindLoad<T> {
+  const problems: RuleProblem[] = []
+  const shown = relName(location, cwd)
+  const refused = (files: string[]): KindLoad<T> => ({ value: null, problems, files, location, version: null })
+  let names: string[]
+  if (decl.shape === 'folder') {
+    try {
+      names = readdirSync(location)
+        .filter((n) => !n.startsWith('.') && !n.endsWith('.schema.json'))
+        .filter((n) => {
+          const f = formatOfFile(n)
+          return f !== null && decl.formats.includes(f)
+        })
+        .sort()
+        .map((n) => path.join(location, n))
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      problems.push({
+        file: shown,
+        pointer: '',
+        message:
+          code === 'ENOENT' ? `the ${decl.title} folder does not exist` : `cannot read the folder: ${code ?? (err as Error).message}`,
+      })
+      return refused([])
+    }
+    if (names.length === 0 && decl.emptyFolder !== null) {
+      problems.push({ file: shown, pointer: '', message: decl.emptyFolder })
+      return refused([])
+    }
+  } else {
+    if (!existsSync(location) && decl.whenMissing) {
+      return { value: decl.whenMissing(), problems, files: [], location, version: `${decl.name}-none` }
+    }
+    names = [location]
+  }
+  let validate: ValidateFunction
+  try {
+    validate = schemaValidator(decl.schemaFile())
+  } catch (err) {
+    problems.push({
+      file: relName(decl.schemaFile(), cwd),
+      pointer: '',
+      message: `the schema does not load: ${(err as Error).message.slice(0, 300)}`,
+    })
+    return refused([])
+  }
+  const files = names.map((abs) => relName(abs, cwd))
+  const valid: ValidFile[] = []
+  names.forEach((abs, i) => {
+    const file = files[i]!
+    if (decl.shape === 'folder' && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return
+    const { source, problems: read } = readRuleSource(abs, file, `the file is empty; it should hold ${decl.title}`)
+    problems.push(...read)
+    if (read.length || !source) return
+    if (!validate(source.value)) {
+      for (const p of ajvProblems(validate.errors ?? [], '')) problems.push(problemAt(file, source, p.pointer, p.message))
+      return
+    }
+    valid.push({
+      abs,
+      file,
+      value: source.value,
+      source,
+      problem: (pointer, message) => problems.push(problemAt(file, source, pointer, message)),
+    })
+  })
+  if (problems.length) return refused(files)
+  let value: T
+  try {
+    value = decl.parse(valid, (p) => problems.push(p), location)
+  } catch (err) {
+    problems.push({ file: shown, pointer: '', message: `cannot be loaded: ${(err as Error).message.slice(0, 300)}` })
+    return refused(files)
+  }
+  if (problems.length) return refused(files)
+  return { value, problems, files, location, version: contentVersion(decl.name, valid) }
 }
 
 /** RULE_FILE_INVALID naming every problem of one kind; where chartclerk runs, the last good version stays. */

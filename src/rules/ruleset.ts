@@ -287,7 +287,9 @@ function loadFile(abs: string, file: string, ctx: FileCtx): FileResult {
 
   // 3. the schema, before Ajv sees it (so each problem has a place)
   const walk: { pointer: string; message: string }[] = []
-  if (!ctx.ajv.validateSchema(rf.schema)) for (const p of ajvProblems(ctx.ajv.errors ?? [], '/schema')) walk.push(p)
+  // Against the meta-schema by the shipped Ajv, compiled once per process: the set's own Ajv skips it.
+  const meta = shippedSchemaAjv()
+  if (!meta.validateSchema(rf.schema)) for (const p of ajvProblems(meta.errors ?? [], '/schema')) walk.push(p)
   walkSchema(rf.schema, '/schema', ctx.ajv, walk)
   const seen = new Set<string>()
   for (const p of walk) {
@@ -459,7 +461,12 @@ export function checkRuleSet(dir: string, opts: LoadOptions = {}): CheckResult {
     }
   }
   const fieldCatalog = opts.fieldCatalog === undefined ? defaultFieldCatalog(dir) : opts.fieldCatalog
-  const ctx: FileCtx = { exampleMessages: [], ajv: createRuleAjv(), fieldCatalog, fieldLabels: fieldCatalog ?? new Map() }
+  const ctx: FileCtx = {
+    exampleMessages: [],
+    ajv: createRuleAjv({ validateSchema: false }),
+    fieldCatalog,
+    fieldLabels: fieldCatalog ?? new Map(),
+  }
   const problems: RuleProblem[] = []
   const rules: CompiledRule[] = []
   const files: string[] = []

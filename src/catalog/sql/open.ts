@@ -30,7 +30,7 @@
  * context instead, see ./write.ts).
  */
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Db } from '../db.js'
 import { ChartclerkError } from '../../errors.js'
 import { PG_MIGRATIONS, PG_PRELUDE } from './postgres/migrations.js'
@@ -73,11 +73,19 @@ export interface PostgresSettings {
 
 /** node-pg returns int8 (bigint: ids, counts) as text; ours stay far below 2^53, so read them as numbers. */
 const INT8_OID = 20
-const types = {
+const typesOf = (pgModule: typeof pg) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID && format !== 'binary'
       ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : pgModule.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+})
+
+/**
+ * node-pg, loaded when a PostgreSQL catalog is first opened: a desk on the embedded catalog never
+ * loads it (it and pg-boss cost every command's start-up otherwise).
+ */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default
 }
 
 /**
@@ -88,12 +96,13 @@ const types = {
  */
 export async function openPostgresCatalog(s: PostgresSettings): Promise<SqlCatalog> {
   const where = describe(s.url)
+  const pg = await loadPg()
   const pool = new pg.Pool({
     ...connectionOf(s.url),
     password: s.password,
     max: s.maxConnections ?? 10,
     connectionTimeoutMillis: 10_000,
-    types,
+    types: typesOf(pg),
   })
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on('error', () => {})

@@ -1,8 +1,9 @@
 /** The one rule-file loader: every kind's problems name file:line:col and a JSON pointer. */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DOCTYPES_KIND } from '../../../src/classify/doctypes.js'
 import { packageRoot } from '../../../src/classify/paths.js'
 import { PROTECTED_KIND } from '../../../src/release/protected.js'
 import { RETENTION_KIND } from '../../../src/retention/schedule.js'
@@ -106,5 +107,28 @@ describe('one loader for every kind the records lead edits', () => {
     rmSync(path.join(d, 'routing'), { recursive: true })
     mkdirSync(path.join(d, 'routing'))
     expect(load(ROUTING_KIND, d)).toEqual({ value: [], messages: [] })
+  })
+
+  it('unchanged files are not validated twice; an edit, even one of the same length, is read again and checked', () => {
+    const d = rulesCopy()
+    const where = DOCTYPES_KIND.locate(d)
+    const first = DOCTYPES_KIND.load(where, d)
+    expect(first.value?.types.length).toBeGreaterThan(0)
+    expect(DOCTYPES_KIND.load(where, d)).toBe(first)
+    const file = path.join(where, 'lab_report.json')
+    const text = readFileSync(file, 'utf8')
+    const title = (JSON.parse(text) as { title: string }).title
+    const retitled = text.replace(JSON.stringify(title), JSON.stringify(title.replace(/./, 'X')))
+    expect(retitled.length).toBe(text.length)
+    writeFileSync(file, retitled)
+    const second = DOCTYPES_KIND.load(where, d)
+    expect(second).not.toBe(first)
+    expect(second.value?.byType.get('lab_report')?.title).toBe(title.replace(/./, 'X'))
+    writeFileSync(file, text.replace('"fields"', '"feilds"'))
+    const broken = DOCTYPES_KIND.load(where, d)
+    expect(broken.value).toBeNull()
+    expect(DOCTYPES_KIND.load(where, d).value).toBeNull()
+    writeFileSync(file, text)
+    expect(DOCTYPES_KIND.load(where, d).value?.byType.get('lab_report')?.title).toBe(title)
   })
 })
