@@ -17,10 +17,9 @@
  * Checking and recording are two steps: desks racing on one account may let a few attempts
  * through at once beyond the limit, never more than one per desk and request in flight.
  */
-import type { Kysely } from 'kysely'
+import type { SelectQueryBuilder } from 'kysely'
+import type { SqlCatalog } from '../catalog/sql/open.js'
 import type { CatalogTables } from '../catalog/sql/tables.js'
-
-type Db = Kysely<CatalogTables>
 
 export interface LimiterOptions {
   perAccount: number
@@ -49,7 +48,7 @@ export const accountKey = (username: string): string => username.trim().toLowerC
 
 export class LoginLimiter {
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlCatalog,
     private readonly opts: LimiterOptions = DEFAULT_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
@@ -70,7 +69,7 @@ export class LoginLimiter {
     for (const c of this.counts(from, username)) {
       if (c.limit <= 0) continue
       // The limit-th most recent failure within the window: the attempt waits until it leaves.
-      const row = await this.db
+      const row = await this.sql.db
         .selectFrom('login_failures')
         .select('failed_at')
         .where('kind', '=', c.kind)
@@ -86,38 +85,48 @@ export class LoginLimiter {
     return Math.max(0, wait)
   }
 
-  /** Records a failed attempt on both counts, and prunes what no count needs any more. */
+  /**
+   * Records a failed attempt on both counts, then prunes what no count needs any more. The
+   * failure is written first, on its own, so that it counts even when pruning fails. On
+   * PostgreSQL several desks may prune at once: each deletes only rows no other is deleting
+   * (FOR UPDATE SKIP LOCKED), so they never wait on one another; a row one skips, another deletes.
+   */
   async fail(from: AttemptSource, username: string): Promise<void> {
     const at = new Date(this.now()).toISOString()
     const counts = this.counts(from, username)
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('login_failures')
-        .values(counts.map((c) => ({ kind: c.kind, subject: c.subject, failed_at: at })))
+    const db = this.sql.db
+    await db
+      .insertInto('login_failures')
+      .values(counts.map((c) => ({ kind: c.kind, subject: c.subject, failed_at: at })))
+      .execute()
+    const unlocked = <Q extends { forUpdate(): Q; skipLocked(): Q }>(q: Q): Q =>
+      this.sql.engine === 'postgres' ? q.forUpdate().skipLocked() : q
+    const cutoff = this.cutoff()
+    await db
+      .deleteFrom('login_failures')
+      .where('id', 'in', (q) => unlocked(q.selectFrom('login_failures').select('id').where('failed_at', '<=', cutoff)))
+      .execute()
+    for (const c of counts) {
+      const ofSubject = <Q extends SelectQueryBuilder<CatalogTables, 'login_failures', { id: number }>>(q: Q): Q =>
+        q.where('kind', '=', c.kind).where('subject', '=', c.subject) as Q
+      await db
+        .deleteFrom('login_failures')
+        .where('id', 'in', (q) =>
+          unlocked(
+            ofSubject(q.selectFrom('login_failures').select('id')).where('id', 'not in', (newest) =>
+              ofSubject(newest.selectFrom('login_failures').select('id'))
+                .orderBy('failed_at', 'desc')
+                .orderBy('id', 'desc')
+                .limit(Math.max(1, c.limit)),
+            ),
+          ),
+        )
         .execute()
-      await tx.deleteFrom('login_failures').where('failed_at', '<=', this.cutoff()).execute()
-      for (const c of counts) {
-        await tx
-          .deleteFrom('login_failures')
-          .where('kind', '=', c.kind)
-          .where('subject', '=', c.subject)
-          .where('id', 'not in', (q) =>
-            q
-              .selectFrom('login_failures')
-              .select('id')
-              .where('kind', '=', c.kind)
-              .where('subject', '=', c.subject)
-              .orderBy('failed_at', 'desc')
-              .orderBy('id', 'desc')
-              .limit(Math.max(1, c.limit)),
-          )
-          .execute()
-      }
-    })
+    }
   }
 
   /** A successful sign-in: the account's count starts again (the address's stays). */
   async succeed(username: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('kind', '=', 'account').where('subject', '=', accountKey(username)).execute()
+    await this.sql.db.deleteFrom('login_failures').where('kind', '=', 'account').where('subject', '=', accountKey(username)).execute()
   }
 }

@@ -144,7 +144,7 @@ describe('sign-in limiter', () => {
   beforeEach(() => {
     catalog = openCatalog(':memory:')
     now = 0
-    limiter = new LoginLimiter(sqliteSqlCatalog(catalog.db).db, LIMITS, () => now)
+    limiter = new LoginLimiter(sqliteSqlCatalog(catalog.db), LIMITS, () => now)
   })
   afterEach(() => catalog.close())
 
