@@ -14,8 +14,8 @@
  * window and, on each of its subjects, those beyond the limit (older ones no longer change the
  * wait), so the table holds at most what the last window's failures need.
  *
- * Checking and recording are two steps: desks racing on one account may let a few attempts
- * through at once beyond the limit, never more than one per desk and request in flight.
+ * Checking and recording are two steps: attempts already under way (on any desk) when the limit
+ * is reached still finish, as they did on one desk; the limit is not multiplied by the desks.
  */
 import type { SelectQueryBuilder } from 'kysely'
 import type { SqlCatalog } from '../catalog/sql/open.js'
