@@ -79,6 +79,7 @@ export interface WebDeps {
   users: UserAccounts
   sessions: SessionStore
   audit: AuditLog
+  /** Failed sign-ins: counted in the catalog, shared by every desk on the same PostgreSQL catalog. */
   limiter: LoginLimiter
   /** Mark cookies Secure (when the desk is served over HTTPS, e.g. behind a TLS proxy). Default false. */
   secureCookies?: boolean

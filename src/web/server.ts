@@ -70,7 +70,7 @@ export function createWebDeps(app: App, opts: DeskOptions = {}): WebDeps {
     sessions: new SessionsRepo(app.sql.db),
     nodes: new NodesRepo(app.sql.db),
     audit,
-    limiter: new LoginLimiter(),
+    limiter: new LoginLimiter(app.sql),
     secureCookies: opts.secureCookies ?? secureCookiesOf(app.config.web),
     trustProxy: trustedProxies(app.config.web.trustProxy ?? []),
   }

@@ -21,6 +21,7 @@ import * as m017 from './017-job-queue.js'
 import * as m018 from './018-one-rule-set.js'
 import * as m019 from './019-receipt-site.js'
 import * as m020 from './020-search-like-fts5.js'
+import * as m021 from './021-sign-in-failures.js'
 
 export interface Migration {
   version: number
@@ -48,4 +49,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 18, name: m018.name, up: m018.up },
   { version: 19, name: m019.name, up: m019.up },
   { version: 20, name: m020.name, up: m020.up },
+  { version: 21, name: m021.name, up: m021.up },
 ]

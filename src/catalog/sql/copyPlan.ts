@@ -22,9 +22,10 @@ export interface CopyTable {
 const SQLITE_ONLY = /^(sqlite_|pages_fts($|_))/
 /**
  * Not copied: schema_migrations is written by each engine's own migrations; nodes holds which
- * processes are running now, and each node reports itself again when it starts on PostgreSQL.
+ * processes are running now, and each node reports itself again when it starts on PostgreSQL;
+ * login_failures holds failed sign-ins of the last minutes, counted again from the move on.
  */
-const NOT_COPIED = new Set(['schema_migrations', 'nodes', 'moved_to_postgres'])
+const NOT_COPIED = new Set(['schema_migrations', 'nodes', 'moved_to_postgres', 'login_failures'])
 
 /** The tables to copy, each after the tables its foreign keys name. */
 export function copyPlan(db: Db): CopyTable[] {

@@ -35,6 +35,16 @@ export interface SessionsTable {
   ip: string | null
 }
 
+/** One failed sign-in per count it belongs to (migration 21); see src/auth/loginLimiter.ts. */
+export interface LoginFailuresTable {
+  id: Generated<number>
+  /** 'account' or 'address'. */
+  kind: string
+  /** The user name as typed, trimmed and lower-cased; or the client's real address. */
+  subject: string
+  failed_at: string
+}
+
 /** Append-only (a trigger refuses UPDATE, DELETE and, on PostgreSQL, TRUNCATE); see src/audit/log.ts. */
 export interface AuditLogTable {
   id: Generated<number>
@@ -458,6 +468,7 @@ export interface SearchablePdfPendingTable {
 export interface CatalogTables {
   users: UsersTable
   sessions: SessionsTable
+  login_failures: LoginFailuresTable
   audit_log: AuditLogTable
   nodes: NodesTable
   deficiencies: DeficienciesTable

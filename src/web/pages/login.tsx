@@ -67,7 +67,7 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const next = localPath(field(body, 'next'))
     const source = c.get('source')
     const client = c.get('client')
-    const wait = deps.limiter.retryAfterMs(client, username)
+    const wait = await deps.limiter.retryAfterMs(client, username)
     if (wait > 0) {
       await audit(c, {
         actor: username || 'anonymous',
@@ -85,7 +85,7 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     }
     const user = username && password ? await deps.users.authenticate(username, password) : null
     if (!user) {
-      deps.limiter.fail(client, username)
+      await deps.limiter.fail(client, username)
       await audit(c, { actor: username || 'anonymous', action: 'login.failed', outcome: 'failed' })
       return loginPage(c, deps, {
         next,
@@ -94,7 +94,7 @@ export function registerLoginRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
         error: 'The user name or password is not right (or the account is disabled).',
       })
     }
-    deps.limiter.succeed(username)
+    await deps.limiter.succeed(username)
     // A fresh session at every sign-in (never one the browser already held).
     const held = c.get('session')
     if (held) await deps.sessions.end(held.id)

@@ -3,6 +3,8 @@
  * one PostgreSQL catalog (catalog.url, the password from a file): a person signs in on one and
  * the other knows the session; a form's CSRF token from one is accepted by the other; signing out
  * on one ends the session on both. Only the first desk to start makes the first administrator.
+ * Failed sign-ins are counted in the catalog: failures split across both desks add up, and after
+ * the per-account limit either desk refuses the next attempt with a Retry-After.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -91,6 +93,8 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
   let a: Served
   let b: Served
   let env: Record<string, string>
+  /** rchen's one-time password, from `chartclerk user add` (the second test). */
+  let rchenPassword = ''
 
   beforeAll(async () => {
     db = await freshDatabase(server!)
@@ -173,6 +177,7 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
     const added = await cli(workspaces[1]!, env, ['user', 'add', 'rchen', '--role', 'lead', '--json'])
     expect(added.code, added.stderr).toBe(0)
     const otp = (JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { oneTimePassword: string }).oneTimePassword
+    rchenPassword = otp
     const login = await fetch(`${a.url}/login`)
     const signedIn = await form(`${a.url}/login`, cookieOf(login, 'cc_login_csrf')!, {
       _csrf: csrfOf(await login.text()),
@@ -190,13 +195,43 @@ describe.skipIf(!server)('two desks on one PostgreSQL catalog', () => {
       .map((l) => (JSON.parse(l) as { username: string }).username)
     expect(names).toEqual(['admin', 'clerk1', 'rchen'])
   })
+  it('failed sign-ins on one desk count on the other: after five split across both, either refuses the next with a Retry-After', async () => {
+    const attempt = async (desk: Served, username: string, password: string) => {
+      const login = await fetch(`${desk.url}/login`)
+      return form(`${desk.url}/login`, cookieOf(login, 'cc_login_csrf')!, {
+        _csrf: csrfOf(await login.text()),
+        username,
+        password,
+        next: '/',
+      })
+    }
+    expect(rchenPassword).toBeTruthy()
+    // the default limit: five failures per account within fifteen minutes, three on A and two on B
+    for (const desk of [a, b, a, b]) expect((await attempt(desk, 'rchen', 'not the password')).status).toBe(401)
+    expect((await attempt(a, 'RChen ', 'still not it')).status).toBe(401)
+    // now even the right password is refused, on either desk, with how long to wait
+    for (const desk of [b, a]) {
+      const refused = await attempt(desk, 'rchen', rchenPassword)
+      expect(refused.status).toBe(429)
+      const wait = Number(refused.headers.get('Retry-After'))
+      expect(wait).toBeGreaterThan(0)
+      expect(wait).toBeLessThanOrEqual(15 * 60)
+      expect(await refused.text()).toMatch(/Too many failed attempts/)
+    }
+    // another account is not held up by rchen's count
+    const clerk = await attempt(b, 'clerk1', 'not the password')
+    expect(clerk.status).toBe(401)
+  })
+
   it('both desks and the commands beside them write one audit chain in the PostgreSQL catalog', async () => {
     const sql = await openPostgresCatalog({ url: db.url, password: db.password })
     try {
       const audit = new AuditLog(sql)
       const { rows } = await audit.search({ limit: 500 })
       // what the desks saw (sign-ins, the password change, an account added on a desk, the sign-out) and the command's account change, in one log
-      expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['login', 'logout', 'user.add', 'password.change']))
+      expect(rows.map((r) => r.action)).toEqual(
+        expect.arrayContaining(['login', 'logout', 'user.add', 'password.change', 'login.failed', 'login.refused']),
+      )
       expect(rows.find((r) => r.action === 'user.add' && r.targetId === 'rchen')?.source).toMatch(/^cli@/)
       expect(rows.find((r) => r.action === 'user.add' && r.targetId === 'clerk1')?.actor).toBe('admin')
       expect(await audit.verify()).toMatchObject({ ok: true, rows: rows.length })

@@ -136,29 +136,73 @@ describe('roles', () => {
 describe('sign-in limiter', () => {
   const a = { address: '1.2.3.4', real: true }
   const b = { address: '5.6.7.8', real: true }
-  it('five failures on one account wait out the window, from any address; another account from the same address is not blocked', () => {
-    let now = 0
-    const l = new LoginLimiter({ perAccount: 5, perAddress: 20, windowMs: 60_000 }, () => now)
-    for (let i = 0; i < 5; i++) l.fail(a, 'clerk1')
-    expect(l.retryAfterMs(a, 'CLERK1')).toBe(60_000)
-    expect(l.retryAfterMs(b, 'clerk1')).toBe(60_000)
-    expect(l.retryAfterMs(a, 'lead1')).toBe(0)
+  const LIMITS = { perAccount: 5, perAddress: 20, windowMs: 60_000 }
+  let catalog: Catalog
+  let now: number
+  let limiter: LoginLimiter
+  const rows = () => catalog.db.prepare('SELECT kind, subject FROM login_failures ORDER BY id').all() as { kind: string; subject: string }[]
+  beforeEach(() => {
+    catalog = openCatalog(':memory:')
+    now = 0
+    limiter = new LoginLimiter(sqliteSqlCatalog(catalog.db), LIMITS, () => now)
+  })
+  afterEach(() => catalog.close())
+
+  it('five failures on one account wait out the window, from any address; another account from the same address is not blocked', async () => {
+    for (let i = 0; i < 5; i++) await limiter.fail(a, 'clerk1')
+    expect(await limiter.retryAfterMs(a, 'CLERK1')).toBe(60_000)
+    expect(await limiter.retryAfterMs(b, ' clerk1 ')).toBe(60_000)
+    expect(await limiter.retryAfterMs(a, 'lead1')).toBe(0)
     now += 60_001
-    expect(l.retryAfterMs(a, 'clerk1')).toBe(0)
+    expect(await limiter.retryAfterMs(a, 'clerk1')).toBe(0)
   })
 
-  it('twenty failures from one real address block it for every account', () => {
-    const l = new LoginLimiter({ perAccount: 5, perAddress: 20, windowMs: 60_000 }, () => 0)
-    for (let i = 0; i < 20; i++) l.fail(a, `user${i}`)
-    expect(l.retryAfterMs(a, 'someone')).toBeGreaterThan(0)
-    expect(l.retryAfterMs(b, 'someone')).toBe(0)
+  it('the wait is until the oldest of the last five failures leaves the window; four are not enough', async () => {
+    for (let i = 0; i < 4; i++) {
+      await limiter.fail(a, 'clerk1')
+      now += 1_000
+    }
+    expect(await limiter.retryAfterMs(a, 'clerk1')).toBe(0)
+    await limiter.fail(b, 'clerk1') // the fifth, at 4 s
+    expect(await limiter.retryAfterMs(a, 'clerk1')).toBe(60_000 - 4_000)
+    await limiter.fail(b, 'clerk1') // a sixth: the oldest counted is now the one at 1 s
+    expect(await limiter.retryAfterMs(a, 'clerk1')).toBe(60_000 + 1_000 - 4_000)
   })
 
-  it('failures from a shared (proxy) address count per account only', () => {
+  it('a successful sign-in clears the account count, not the address count', async () => {
+    for (let i = 0; i < 5; i++) await limiter.fail(a, 'clerk1')
+    for (let i = 0; i < 15; i++) await limiter.fail(a, `user${i}`)
+    await limiter.succeed('Clerk1')
+    expect(await limiter.retryAfterMs(b, 'clerk1')).toBe(0)
+    // the address still has its twenty failures
+    expect(await limiter.retryAfterMs(a, 'clerk1')).toBe(60_000)
+  })
+
+  it('twenty failures from one real address block it for every account', async () => {
+    for (let i = 0; i < 20; i++) await limiter.fail(a, `user${i}`)
+    expect(await limiter.retryAfterMs(a, 'someone')).toBeGreaterThan(0)
+    expect(await limiter.retryAfterMs(b, 'someone')).toBe(0)
+  })
+
+  it('failures from a shared (proxy) address count per account only, and its address is not kept', async () => {
     const proxy = { address: '127.0.0.1', real: false }
-    const l = new LoginLimiter({ perAccount: 5, perAddress: 20, windowMs: 60_000 }, () => 0)
-    for (let i = 0; i < 40; i++) l.fail(proxy, `user${i}`)
-    expect(l.retryAfterMs(proxy, 'someone')).toBe(0)
+    for (let i = 0; i < 40; i++) await limiter.fail(proxy, `user${i}`)
+    expect(await limiter.retryAfterMs(proxy, 'someone')).toBe(0)
+    expect(rows().filter((r) => r.kind === 'address')).toEqual([])
+  })
+
+  it('keeps no more than the counts need: rows past the window go, and at most the limit per subject', async () => {
+    for (let i = 0; i < 12; i++) await limiter.fail(a, 'clerk1')
+    expect(rows().filter((r) => r.kind === 'account')).toHaveLength(5)
+    expect(rows().filter((r) => r.kind === 'address')).toHaveLength(12)
+    now += 60_000
+    await limiter.fail(b, 'lead1')
+    expect(rows()).toEqual([
+      { kind: 'account', subject: 'lead1' },
+      { kind: 'address', subject: '5.6.7.8' },
+    ])
+    // nothing but the subject, its kind, the time and a row id
+    expect(Object.keys(catalog.db.prepare('SELECT * FROM login_failures').get() as object)).toEqual(['id', 'kind', 'subject', 'failed_at'])
   })
 })
 
