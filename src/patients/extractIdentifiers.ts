@@ -114,7 +114,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
       let how: FoundHow = kind === 'letter' ? 'letter' : 'labelled'
       if (empty) {
         const aloneOnLine = labels.length === 1 && line.text.trim().replace(/[:;#\s]+$/, '') === hit.labelText.replace(/[:;#\s]+$/, '')
-        if (!isLast || !(hit.hasColon || aloneOnLine || kind === 'dob' || kind === 'mrn' || kind === 'name')) continue
+        if (!isLast || !(hit.hasColon || aloneOnLine || kind === 'dob' || (kind === 'mrn' && !hit.def.onlyOurs) || kind === 'name'))
+          continue
         const next = nextValueLine(lines, li)
         if (!next || next.labels.some((l) => l.start < 3)) continue
         vLine = next
@@ -160,6 +161,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           break
         }
         case 'dob':
+          // Someone else's birth date: "Subscriber DOB", "Mother's DOB", "Guarantor Date of Birth".
+          if (NOT_PATIENT_QUALIFIERS.has(precedingWord(line.text, hit.start))) break
           if (readDobValue(col, vLine, hit, vStart, vEnd, how, dateOpts)) identifierLines.add(vLine.index)
           break
         case 'mrn':
@@ -257,16 +260,23 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
   }
 }
 
+/** A birth-date label as printed after a name: DOB, DoB, D.O.B., D.o.B., Date of birth, born. */
+const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)`
+
 /** A capitalised name after a referring verb, with the birth date straight after it. No i flag: \p{Lu} must stay upper case. */
-const PROSE_PATIENT =
-  /(?<![\p{L}])(?:[Rr]eferring|[Rr]efer|[Rr]egarding|[Ss]eeing|[Ss]aw|[Ss]een|[Ee]valuat(?:e|ed|ing)|[Pp]atient)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3})\s*(?:\(\s*|,\s*)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+const PROSE_PATIENT = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Rr]eferring|[Rr]efer|[Rr]egarding|[Ss]eeing|[Ss]aw|[Ss]een|[Ee]valuat(?:e|ed|ing)|[Pp]atient)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3})\s*(?:\(\s*|,\s*)${DOB_WORD}(?![\p{L}])`,
+  'gu',
+)
 
 /**
- * Two to four capitalised words (a comma allowed: FAMILY, Given) straight before a birth-date label,
- * after an optional Pt/Patient/Name/Re without its colon and a courtesy title. No i flag.
+ * Two to four capitalised words (a comma allowed: FAMILY, Given) straight before a birth-date label, or set off from
+ * it by a bullet, bar or dash ("Dagny Thorsrud-Ibe  ·  DOB: 7/7/1962"), after an optional Pt/Patient/Name/Re without its colon and a courtesy title. No i flag.
  */
-const NAME_THEN_DOB =
-  /(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s+)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+const NAME_THEN_DOB = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s*[·•|–—]\s*|\s+-\s+|\s+)${DOB_WORD}(?![\p{L}])`,
+  'gu',
+)
 
 /**
  * The `i`th label of line `li` starts its line, is a name label printed as a label is (NAME, Name, Patient), and

@@ -12,9 +12,13 @@ interface LabelDef {
   /** Only a label inline when a colon follows (Patient:, Name:, Re:). */
   needsColon?: boolean
   idKind?: RecordNumberKind
+  /** A record-number label too common in prose to keep what does not fit our MRN format. */
+  onlyOurs?: boolean
 }
 
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
+/** A facility named in brackets after a record-number label: "MRN (EFHC)", "Chart # (primary care)". */
+const FACILITY_TAIL = "(?:\\s*\\([A-Za-z][A-Za-z .&'-]{0,30}\\))?"
 /**
  * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
  * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
@@ -64,12 +68,14 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?' },
-  // our MRN
-  { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?` },
+  // our MRN; the facility may follow in brackets ("MRN (EFHC): 1234567")
+  { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?${FACILITY_TAIL}` },
   { kind: 'mrn', source: `MR\\s*${NO}` },
   { kind: 'mrn', source: `Med(?:ical)?\\.?\\s*Rec(?:ord)?s?\\.?\\s*${NO}?` },
   { kind: 'mrn', source: `(?:Pat[il1|]ent|Pt\\.?)\\s*(?:ID|I\\.D\\.|${NO})` },
-  { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})` },
+  { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})${FACILITY_TAIL}` },
+  // "chart 1234567" without # or No.: our MRN only when the value fits our format, else nothing.
+  { kind: 'mrn', source: 'Chart', onlyOurs: true },
   { kind: 'mrn', source: `Unit\\s*${NO}` },
   // other facilities' numbers
   { kind: 'foreign', idKind: 'account', source: `Acc(?:oun)?t\\.?\\s*(?:ID|${NO})?` },

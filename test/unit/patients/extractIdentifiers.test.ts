@@ -504,3 +504,43 @@ describe('the same text read twice', () => {
     expect(extractIdentifiers(text, { mrnPattern: /^\d{8}$/ }).mrns.map((m) => m.value)).not.toContain('1234567')
   })
 })
+
+describe('extractIdentifiers: more of the identifiers outside records print', () => {
+  it('GIVEN a name before DoB or D.o.B. (British capitals) THEN the name is read with the date', () => {
+    const r = read(['Sylvester H KETTLEBOROUGH   DoB 23.07.1941   CHI 2307414419'])
+    expect(names(r)).toEqual(['KETTLEBOROUGH|Sylvester|H'])
+    expect(dates(r)).toEqual(['1941-07-23'])
+    expect(names(read(['Ada Quillfeather (D.o.B. 13/09/1995)']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN a name set off from its DOB by a bullet, bar or dash THEN it is read; a word before it still says whose it is', () => {
+    expect(names(read(['Dagny Thorsrud-Ibe   ·  DOB: 7/7/1962  ·  MRN LPG00918834']))).toEqual(['Thorsrud-Ibe|Dagny|'])
+    expect(names(read(['Ada Quillfeather | DOB 03/14/1962']))).toEqual(['Quillfeather|Ada|'])
+    expect(names(read(['Ada Quillfeather - DOB 03/14/1962']))).toEqual(['Quillfeather|Ada|'])
+    expect(names(read(['Guarantor Ada Quillfeather · DOB 03/14/1962']))).toEqual([])
+  })
+  it("GIVEN a subscriber's, guarantor's or mother's birth date beside the patient's THEN only the patient's is read", () => {
+    const r = read([
+      'Patient: DOE, JANE   DOB: 03/14/1962',
+      'Subscriber: DOE, JOHN   Subscriber DOB: 01/02/1950',
+      "Mother's DOB: 05/06/1940",
+    ])
+    expect(dates(r)).toEqual(['1962-03-14'])
+    expect(dates(read(['Guarantor Date of Birth: 01/02/1950', 'Patient: DOE, JANE   DOB: 03/14/1962']))).toEqual(['1962-03-14'])
+  })
+  it('GIVEN a nursing home or rehab named under Client: THEN it is not taken for a person', () => {
+    const r = read(['Client: Linden Grove Nursing & Rehab', 'Patient: WHITCOMBE, EUDORA   DOB 12/05/1936   MRN 7481649'])
+    expect(names(r)).toEqual(['WHITCOMBE|EUDORA|'])
+  })
+  it('GIVEN an MRN label naming its facility in brackets THEN the number is ours, unless the brackets say it is another facility', () => {
+    expect(mrns(read(['Patient: Fontaine-Mbeki, Lucien   PCP MRN (EFHC): 7335084']))).toEqual(['7335084'])
+    const r = read(['Patient: Fontaine-Mbeki, Lucien   MRN (outside hospital): 7335084'])
+    expect(mrns(r)).toEqual([])
+    expect(foreign(r)).toEqual(['mrn:7335084'])
+  })
+  it('GIVEN "chart" and a number of our format THEN it is our MRN; any other value after the word chart is nothing', () => {
+    expect(mrns(read(['DOB: 11/04/1983   Referred by: Harborview CHC (chart 6417360)']))).toEqual(['6417360'])
+    const r = read(['Name: Marisol Halvorsen-Diaz   DOB: 12/29/1990   Chart: LB-20417', 'Reviewed the chart\n1234567 units'])
+    expect(mrns(r)).toEqual([])
+    expect(foreign(r)).toEqual([])
+  })
+})
