@@ -134,6 +134,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
             // In running text ("according to the patient; however, he ...") the label follows a lower-case word.
             if (/\p{Ll}[\p{L}']*[ \t]?$/u.test(line.text.slice(0, hit.start))) break
           }
+          // "Signature of proposed insured ___H. Sorensen___": a signature, often initials only, not the name as the form prints it.
+          if (/\bsignature\s+of\s+(?:the\s+)?$/i.test(line.text.slice(0, hit.start))) break
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
           // Not without the label's colon ("Patient reports pain ... DOB" is prose).

@@ -25,6 +25,7 @@ export function readDobValue(
   const age = asksAge && /^[\s:/(-]*\d{1,3}\s*(?:y|yo|y\/o|yrs?|years?)?[\s)/,;-]*$/i.test(before)
   if (!age && (before.length > 12 || /[0-9]/.test(before))) return false
   if (hit.def.source.startsWith('Born') && before.trim() && !/^\s*(?:on|:)?\s*(?:the\s*)?$/i.test(before)) return false
+  if (hit.def.bare && birthEvent(line.text.slice(0, hit.start), region.slice(first.end))) return false
   const confidence = how === 'labelled' ? 0.92 : how === 'letter' ? 0.85 : 0.82
   col.addDate(first, confidence, foundAt(line, valueStart + first.start, first.raw.length, hit.labelText, how))
   return true
@@ -41,4 +42,12 @@ export function agedDates(col: Collector, line: Line, opts: Required<Pick<Extrac
     }
   }
   return any
+}
+
+/** Whose birth a bare "Birth"/"born" is: a baby's in its clause ("Baby: girl, born"), or a delivery's, timed ("Birth: 11/19/2026 07:48"). */
+function birthEvent(before: string, after: string): boolean {
+  const clause = before.split(/[.;]/).pop() ?? ''
+  if (/\b(?:baby|infant|newborn|neonate|girl|boy|son|daughter|twins?|child|children|sibling|brother|sister|grandchild)\b/i.test(clause))
+    return true
+  return /^\s*(?:at\s+)?\d{1,2}:\d{2}\b/.test(after)
 }

@@ -12,6 +12,8 @@ interface LabelDef {
   /** Only a label inline when a colon follows (Patient:, Name:, Re:). */
   needsColon?: boolean
   idKind?: RecordNumberKind
+  /** A birth-date word that also names an event: a delivery ("Birth: 11/19/2026 07:48"), a baby's birth ("Baby: girl, born ..."). */
+  bare?: boolean
   /** A record-number label too common in prose to keep what does not fit our MRN format. */
   onlyOurs?: boolean
 }
@@ -47,6 +49,11 @@ const LABELS: LabelDef[] = [
     kind: 'name',
     source: "(?:Chi[l1|]d|C[l1|][il1|]ent|Resident|Member|Emp[l1|]oyee|Student|Minor)'?s?\\s+(?:Full\\s+|Lega[l1|]\\s+)?Na(?:m|rn)e",
   },
+  // Whose the paper is where it is not a chart: a life insurer's proposed insured, a school's letter to the
+  // parent of a pupil, a portal's or employee-health office's results or record for someone.
+  { kind: 'name', source: 'Proposed\\s+Insured', needsColon: true },
+  { kind: 'name', source: '(?:Parent|Guardian)(?:\\s*/\\s*(?:Parent|Guardian))?\\s+of', needsColon: true },
+  { kind: 'name', source: '(?:Results?|Records?)\\s+for', needsColon: true },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
   // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...
@@ -64,10 +71,10 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: `Date\\s+[O0]f\\s+B[il1]rth${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
-  { kind: 'dob', source: 'B[il1]rth', needsColon: true },
+  { kind: 'dob', source: 'B[il1]rth', needsColon: true, bare: true },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
-  { kind: 'dob', source: 'Born(?:\\s+on)?' },
+  { kind: 'dob', source: 'Born(?:\\s+on)?', bare: true },
   // our MRN; the facility may follow in brackets ("MRN (EFHC): 1234567")
   { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?${FACILITY_TAIL}` },
   { kind: 'mrn', source: `MR\\s*${NO}` },

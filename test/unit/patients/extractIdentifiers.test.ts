@@ -544,3 +544,34 @@ describe('extractIdentifiers: more of the identifiers outside records print', ()
     expect(foreign(r)).toEqual([])
   })
 })
+
+describe('extractIdentifiers: papers that are not charts, and births that are not the patient', () => {
+  it("GIVEN a life insurer's proposed insured, a school's parent/guardian letter, or a record or results for someone THEN that is the patient", () => {
+    expect(names(read(['Proposed insured: Helga Sorensen   DOB 10/01/1970   Policy application no. AM-7730091']))).toEqual([
+      'Sorensen|Helga|',
+    ])
+    expect(names(read(['Dear Parent/Guardian of: Anastasia Petrakis-Lund      Grade: 9      DOB: 6/16/2012']))).toEqual([
+      'Petrakis-Lund|Anastasia|',
+    ])
+    expect(names(read(['Immunization record for: Obi, Chinonso (employee ID 55120)   DOB 07/07/1994']))).toEqual(['Obi|Chinonso|'])
+  })
+  it('GIVEN the signature of the proposed insured (initials) THEN it is not a second name', () => {
+    const r = read([
+      'Proposed insured: Helga Sorensen   DOB 10/01/1970',
+      'Signature of proposed insured ______H. Sorensen______  Date 07/07/2025',
+    ])
+    expect(names(r)).toEqual(['Sorensen|Helga|'])
+  })
+  it("GIVEN a delivery's timed Birth: or a baby born on a mother's record THEN neither is the patient's birth date", () => {
+    const today = new Date('2026-12-07T12:00:00Z')
+    const r = extractIdentifiers(
+      ['Name: Marisol Halvorsen-Diaz      DOB: 12/29/1990', 'Admitted in labour: 11/19/2026 02:10     Birth: 11/19/2026 07:48'].join('\n'),
+      { mrnPattern: /^\d{7}$/, today },
+    )
+    expect(dates(r)).toEqual(['1990-12-29'])
+    expect(
+      dates(extractIdentifiers('Client: Marisol Halvorsen-Diaz\nBaby: girl, born 11/19/2026', { mrnPattern: /^\d{7}$/, today })),
+    ).toEqual([])
+    expect(dates(read(['Patient: Ada Quill   Born: 03/14/1962']))).toEqual(['1962-03-14'])
+  })
+})
