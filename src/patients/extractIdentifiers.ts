@@ -244,6 +244,21 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
     if (readNameValue(col, above, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(above.index)
   }
 
+  // A letter to the patient: the addressee's name alone on its line over the postal address, the birth date on the
+  // line after it ("Ms. Marisela Quintanar" / "88 Calloway St, Apt 3B" / "Westgate" / "" / "DOB: 11/04/1983"). A birth
+  // date on a line that names someone itself ("Re: ...") is that person's, and the addressee is then a doctor.
+  for (const line of lines) {
+    if (line.labels.length || !lines[line.index + 1] || !STREET_LINE.test(lines[line.index + 1]!.text)) continue
+    const m = NAME_ALONE.exec(line.text)
+    if (!m) continue
+    const dobLine = birthDateAfterAddress(lines, line.index + 2, line.page)
+    if (!dobLine || dobLine.labels.some((l) => NAME_KINDS.has(l.def.kind) && (l.hasColon || !l.def.needsColon))) continue
+    const before = lines[line.index - 1]?.text.trim().toLowerCase() ?? ''
+    if (NOT_PATIENT_QUALIFIERS.has(/([a-z']+)[\s:.,]*$/.exec(before)?.[1] ?? '')) continue
+    const start = m.index + m[0].indexOf(m[1]!)
+    if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
+  }
+
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
   for (const line of lines) {
     if (!line.text.includes(',')) continue
@@ -295,8 +310,34 @@ function headsFormRow(lines: Line[], li: number, i: number): boolean {
   return !!next && next.page === line.page && next.labels.some((l) => idLabel(l) && !next.text.slice(0, l.start).trim())
 }
 
-/** A line that is only a person's name, two to four capitalised words after an optional courtesy title. No i flag. */
-const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]*\.?){1,3})\s*$/u
+/**
+ * A line that is only a person's name, two to four capitalised words after an optional courtesy title; a lone 0 may
+ * stand for the O of an Irish name ("NIAMH 0 SUILLEABHAIN"). No i flag.
+ */
+const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s(?:\p{Lu}[\p{L}'\-]*\.?|0(?=\s))){1,3})\s*$/u
+
+/** The first line of a postal address: a house number and a word, or a post-office box. */
+const STREET_LINE = /^\s*(?:\d+[A-Za-z]?\s+\p{L}|P\.?\s?O\.?\s+B[o0]x\b)/u
+
+const NAME_KINDS = new Set(['name', 'name-generic', 'letter', 'last', 'first'])
+
+/**
+ * The line with a birth-date label that ends an address block starting at line `from`: at most two more address lines
+ * (short, no labels) and one blank line before it.
+ */
+function birthDateAfterAddress(lines: Line[], from: number, page: number): Line | undefined {
+  let address = 0
+  let blank = 0
+  for (let j = from; j < lines.length && lines[j]!.page === page; j++) {
+    const l = lines[j]!
+    if (l.labels.some((h) => h.def.kind === 'dob')) return l
+    const t = l.text.trim()
+    if (!t) {
+      if (++blank > 1) return undefined
+    } else if (blank || ++address > 2 || l.labels.length || t.includes(':') || t.length > 50) return undefined
+  }
+  return undefined
+}
 
 function nextValueLine(lines: Line[], li: number): Line | undefined {
   for (let j = li + 1; j <= li + 2 && j < lines.length; j++) {

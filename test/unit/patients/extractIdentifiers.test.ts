@@ -575,3 +575,38 @@ describe('extractIdentifiers: papers that are not charts, and births that are no
     expect(dates(read(['Patient: Ada Quill   Born: 03/14/1962']))).toEqual(['1962-03-14'])
   })
 })
+
+describe('extractIdentifiers: letters addressed to the patient', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN the addressee over a postal address and the birth date on the next line THEN the addressee is the patient', () => {
+    const r = readText([
+      'December 2, 2026',
+      '',
+      'Ms. Marisela Quintanar',
+      '88 Calloway St, Apt 3B',
+      'Westgate',
+      '',
+      'DOB: 11/04/1983   Our account: WEA-20199',
+    ])
+    expect(names(r)).toEqual(['Quintanar|Marisela|'])
+    expect(dates(r)).toEqual(['1983-11-04'])
+  })
+  it('GIVEN a mail-merge letter whose scan read the O of an Irish name as 0 THEN the name is read with the O', () => {
+    const r = readText([
+      'NIAMH 0 SUILLEABHAIN',
+      '41 Tidewater Lane Apt 3',
+      'Port Ellery ME 04610',
+      'Member ID: CCH-4410729-01        Date of birth: 08/12/1960       PCP: Eastgate Family Health Center',
+    ])
+    expect(names(r)).toEqual(['SUILLEABHAIN|NIAMH|O'])
+  })
+  it('GIVEN a letter to a doctor whose Re: line names the patient with the birth date THEN the doctor is not read as the patient', () => {
+    expect(names(readText(['John Smith', '12 Harbor Rd', 'Easton MI 48901', '', 'Re: Jane Doe   DOB: 01/02/1960']))).toEqual(['Doe|Jane|'])
+  })
+  it('GIVEN the addressee with more than an address between it and the birth date THEN no name is guessed', () => {
+    expect(
+      names(readText(['Ada Quill', '12 Harbor Rd', 'Easton MI 48901', 'We write about your visit.', 'More text here.', 'DOB: 01/02/1960'])),
+    ).toEqual([])
+  })
+})
