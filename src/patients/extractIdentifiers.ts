@@ -277,8 +277,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
   }
 }
 
-/** A birth-date label as printed after a name: DOB, DoB, D.O.B., D.o.B., Date of birth, born. */
-const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)`
+/** A birth-date label as printed after a name: DOB, DoB, D.O.B., D.o.B., Date of birth, born, geb., né(e) le, fecha de nacimiento. */
+const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn|[Gg]eb\.|n[ée]e? le|[Ff]echa de nacimiento)`
 
 /** A capitalised name after a referring verb, with the birth date straight after it. No i flag: \p{Lu} must stay upper case. */
 const PROSE_PATIENT = new RegExp(

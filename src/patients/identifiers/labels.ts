@@ -38,8 +38,14 @@ const LABELS: LabelDef[] = [
   { kind: 'name', source: "Pat[il1|]ent'?s?\\s*(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
   { kind: 'name', source: 'Na(?:m|rn)e\\s+of\\s+Pat[il1|]ent' },
   { kind: 'name', source: 'Pt\\.?\\s*Na(?:m|rn)e' },
-  { kind: 'last', source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname' },
-  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)es?(?:\\s*\\(s\\))?|Forenames?(?:\\s*\\(s\\))?' },
+  {
+    kind: 'last',
+    source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname|Apellidos?|Nachname|Familienname|Nom\\s+de\\s+famille',
+  },
+  {
+    kind: 'first',
+    source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)es?(?:\\s*\\(s\\))?|Forenames?(?:\\s*\\(s\\))?|Vorname|Pr[ée]noms?',
+  },
   // Split form fields printed without the word "name" ("Last: DOE   First: JANE"): only with their colon.
   { kind: 'last', source: 'Last|Family', needsColon: true },
   { kind: 'first', source: 'First|Given', needsColon: true },
@@ -64,6 +70,7 @@ const LABELS: LabelDef[] = [
   },
   { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
   { kind: 'name-generic', source: 'Na(?:m|rn)e', needsColon: true },
+  { kind: 'name-generic', source: 'Nombre(?:\\s+(?:y\\s+apellidos?|del\\s+paciente))?|Nom(?:\\s+du\\s+patient)?', needsColon: true },
   { kind: 'letter', source: 'R[Ee]', needsColon: true },
   { kind: 'letter', source: 'Regarding', needsColon: true },
   // birth dates
@@ -72,6 +79,11 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
   { kind: 'dob', source: 'B[il1]rth', needsColon: true, bare: true },
+  // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch
+  { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}` },
+  { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?` },
+  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N[ée]e?\\s+le` },
+  { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}` },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?', bare: true },

@@ -610,3 +610,26 @@ describe('extractIdentifiers: letters addressed to the patient', () => {
     ).toEqual([])
   })
 })
+
+describe('extractIdentifiers: birth dates and names labelled in other languages', () => {
+  it('GIVEN Fecha de nacimiento, Geburtsdatum, Geb., Date de naissance, née le, Data di nascita, Geboortedatum THEN the birth date is read', () => {
+    for (const line of [
+      'Nombre: GARCIA LOPEZ, Maria   Fecha de nacimiento: 14/03/1962',
+      'Geburtsdatum: 14.03.1962',
+      'Name: Müller, Hans   Geb. 14.03.1962',
+      'Date de naissance : 14/03/1962',
+      'DUPONT Marie, née le 14/03/1962',
+      'Data di nascita: 14/03/1962',
+      'Geboortedatum: 14-03-1962',
+    ])
+      expect(dates(read([line]))).toEqual(['1962-03-14'])
+  })
+  it('GIVEN Nombre:, Apellidos / Nombre, Nachname / Vorname, or a name before geb. THEN the name is read', () => {
+    expect(names(read(['Nombre: GARCIA LOPEZ, Maria   Fecha de nacimiento: 14/03/1962']))).toEqual(['GARCIA LOPEZ|Maria|'])
+    expect(names(read(['Nachname: Müller   Vorname: Hans   Geburtsdatum: 14.03.1962']))).toEqual(['Müller|Hans|'])
+    expect(names(read(['Patient: Hans Müller, geb. am 14.03.1962']))).toEqual(['Müller|Hans|'])
+  })
+  it('GIVEN ne le in French prose without its accent THEN nothing is read as a birth date', () => {
+    expect(dates(read(['Il ne le prend pas depuis 14/03/1962']))).toEqual([])
+  })
+})
