@@ -261,7 +261,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
 
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
   for (const line of lines) {
-    if (!line.text.includes(',')) continue
+    // "Ashcombe, Wiltshire SN14 2QP", "Oakridge, OH 45502": a town and its county or state, not LAST, FIRST.
+    if (!line.text.includes(',') || POSTAL_CODE.test(line.text)) continue
     let near = false
     for (let d = -3; d <= 3 && !near; d++) if (identifierLines.has(line.index + d) && lines[line.index + d]?.page === line.page) near = true
     if (near) stickerNames(col, line)
@@ -315,6 +316,9 @@ function headsFormRow(lines: Line[], li: number, i: number): boolean {
  * stand for the O of an Irish name ("NIAMH 0 SUILLEABHAIN"). No i flag.
  */
 const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s(?:\p{Lu}[\p{L}'\-]*\.?|0(?=\s))){1,3})\s*$/u
+
+/** A British postcode or a US state and ZIP code: the line is an address. Case-sensitive. */
+const POSTAL_CODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}\b|\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b/
 
 /** The first line of a postal address: a house number and a word, or a post-office box. */
 const STREET_LINE = /^\s*(?:\d+[A-Za-z]?\s+\p{L}|P\.?\s?O\.?\s+B[o0]x\b)/u

@@ -96,7 +96,11 @@ const LABELS: LabelDef[] = [
   // "chart 1234567" without # or No.: our MRN only when the value fits our format, else nothing.
   { kind: 'mrn', source: 'Chart', onlyOurs: true },
   { kind: 'mrn', source: `Unit\\s*${NO}` },
+  // One number printed as both account and medical record ("Acct/MR #", "MR/Acct").
+  { kind: 'mrn', source: `(?:Acc(?:oun)?t\\.?\\s*/\\s*M\\.?R\\.?N?\\.?|M\\.?R\\.?N?\\.?\\s*/\\s*Acc(?:oun)?t\\.?)\\s*${NO}?` },
   // other facilities' numbers
+  // A British or Irish hospital's own record number ("Hosp No: K0923318", "Hospital number").
+  { kind: 'foreign', idKind: 'mrn', source: `Hosp(?:ital)?\\.?\\s*(?:${NO}|Number)` },
   { kind: 'foreign', idKind: 'account', source: `Acc(?:oun)?t\\.?\\s*(?:ID|${NO})?` },
   { kind: 'foreign', idKind: 'account', source: `(?:HAR|Billing)\\s*(?:ID|${NO})?` },
   { kind: 'foreign', idKind: 'visit', source: `Visit\\s*(?:ID|${NO})` },

@@ -633,3 +633,19 @@ describe('extractIdentifiers: birth dates and names labelled in other languages'
     expect(dates(read(['Il ne le prend pas depuis 14/03/1962']))).toEqual([])
   })
 })
+
+describe('extractIdentifiers: record numbers printed together, and hospital numbers', () => {
+  it('GIVEN Acct/MR or MR/Acct (one number for both) THEN it is our MRN when it fits our format', () => {
+    expect(mrns(read(['Patient: SMITH, JOHN   Acct/MR: 7654321']))).toEqual(['7654321'])
+    expect(mrns(read(['Patient: SMITH, JOHN   MR/Acct #: 7654321']))).toEqual(['7654321'])
+  })
+  it("GIVEN a British or Irish hospital number THEN it is that hospital's MRN, never ours", () => {
+    const r = read(['Hosp No: 7654321      Name: Bridget M. GALLAGHER-OYELARAN       DOB: 11/02/1947'])
+    expect(mrns(r)).toEqual([])
+    expect(foreign(r)).toEqual(['mrn:7654321'])
+  })
+  it('GIVEN a town, county and postcode beside an identifier line THEN it is not read as LAST, FIRST', () => {
+    const r = read(['Ashcombe General Hospital', 'Ashcombe, Wiltshire SN14 2QP', 'NHS No: 486 221 9073      Hospital No: AGH-R118450'])
+    expect(names(r)).toEqual([])
+  })
+})
