@@ -215,6 +215,15 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
     }
   }
 
+  // A consent or authorization in the patient's own words: "I, Wanjiru Mwangi-Forde, hereby consent ...".
+  for (const line of lines) {
+    CONSENTING.lastIndex = 0
+    for (let m = CONSENTING.exec(line.text); m; m = CONSENTING.exec(line.text)) {
+      const start = m.index + m[0].indexOf(m[1]!)
+      if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
+    }
+  }
+
   // A name printed right before a labelled birth date is that birth date's person ("Harold T. Linwood   DOB 1/30/1954",
   // "I, Dominic Lachance (DOB 08/29/2001)", "Pt Ortega-Blum, Samira  DOB ..."), unless a word before it says whose it is.
   for (const line of lines) {
@@ -277,6 +286,13 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
     foreignIds: [...col.foreign.values()].sort(byConfidence),
   }
 }
+
+/**
+ * "I, <name>, hereby consent / authorize / request ...": the person who signs a consent or an authorization. Not
+ * "I, <name>, certify" (a clinician or interpreter) nor "I, <name>, am the grandmother of" (someone acting for the patient).
+ */
+const CONSENTING =
+  /(?<![\p{L}])I,\s+(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3}),\s+(?:(?:do\s+)?hereby\s+)?(?:consent|authori[sz]e|request|give|grant|agree)\b/gu
 
 /** A birth-date label as printed after a name: DOB, DoB, D.O.B., D.o.B., Date of birth, born, geb., né(e) le, fecha de nacimiento. */
 const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn|[Gg]eb\.|n[ée]e? le|[Ff]echa de nacimiento)`

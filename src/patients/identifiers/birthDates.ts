@@ -16,7 +16,7 @@ export function readDobValue(
   const region = line.text.slice(valueStart, valueEnd)
   // A form that prints its date format beside the label ("DOB (dd/mm/yyyy)") says which way round the value is.
   const order = labelDateOrder(hit.labelText) ?? opts.dateOrder
-  const dates = findDates(region, { order, ocr: true, today: opts.today, compact: true })
+  const dates = findDates(fieldsAsDate(region), { order, ocr: true, today: opts.today, compact: true })
   const first = dates[0]
   if (!first) return false
   // The date must come right after the label (allowing a bracket, "on the", or the age when the label asks for it: "DOB/Age: 31y 13/09/1995").
@@ -50,4 +50,16 @@ function birthEvent(before: string, after: string): boolean {
   if (/\b(?:baby|infant|newborn|neonate|girl|boy|son|daughter|twins?|child|children|sibling|brother|sister|grandchild)\b/i.test(clause))
     return true
   return /^\s*(?:at\s+)?\d{1,2}:\d{2}\b/.test(after)
+}
+
+/**
+ * A form's separate boxes for the birth date ("born on: Month 03  Day 09  Year 1975", "MM 03 DD 09 YYYY 1975")
+ * rewritten as one ISO date padded to the same length, so that offsets still point into the line; else the text as it is.
+ */
+export function fieldsAsDate(region: string): string {
+  return region.replace(
+    /\b(?:Month|MM)\s*:?\s*(\d{1,2})\s+(?:Day|DD)\s*:?\s*(\d{1,2})\s+(?:Year|YYYY|YY)\s*:?\s*(\d{4})\b/i,
+    // Written year first, so that the document's day/month order cannot turn the boxes round.
+    (whole, m: string, d: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`.padEnd(whole.length, ' '),
+  )
 }

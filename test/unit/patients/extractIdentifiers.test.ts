@@ -649,3 +649,21 @@ describe('extractIdentifiers: record numbers printed together, and hospital numb
     expect(names(r)).toEqual([])
   })
 })
+
+describe('extractIdentifiers: consent forms in the patient’s own words', () => {
+  it('GIVEN "I, <name>, hereby consent" and a birth date in Month / Day / Year boxes THEN both are read, the boxes in their own order', () => {
+    const text = [
+      'I am at least 21 years of age and was born on: Month 03  Day 09  Year 1975.',
+      'I, Wanjiru Mwangi-Forde, hereby consent of my own free will to be sterilized.',
+      'Tel +44 20 7946 0000',
+    ]
+    const r = read(text)
+    expect(names(r)).toEqual(['Mwangi-Forde|Wanjiru|'])
+    expect(dates(r)).toEqual(['1975-03-09'])
+    expect(dates(read(['Date of birth: MM 03 DD 09 YYYY 1975']))).toEqual(['1975-03-09'])
+  })
+  it('GIVEN "I, <name>, certify" or "I, <name>, am the grandmother of" THEN that person is not read as the patient', () => {
+    expect(names(read(['I, Shirin Mohajer-Ellis, certify that I explained the procedure.']))).toEqual([])
+    expect(names(read(['I, Marisol Baptiste, am the grandmother of the patient.']))).toEqual([])
+  })
+})
