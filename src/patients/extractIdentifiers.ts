@@ -295,7 +295,7 @@ const CONSENTING =
   /(?<![\p{L}])I,\s+(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3}),\s+(?:(?:do\s+)?hereby\s+)?(?:consent|authori[sz]e|request|give|grant|agree)\b/gu
 
 /** A birth-date label as printed after a name: DOB, DoB, D.O.B., D.o.B., Date of birth, born, geb., né(e) le, fecha de nacimiento. */
-const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn|[Gg]eb\.|n[ée]e? le|[Ff]echa de nacimiento)`
+const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn|[Gg]eb\.|n(?:é|ée|ee) le|[Ff]echa de nacimiento)`
 
 /** A capitalised name after a referring verb, with the birth date straight after it. No i flag: \p{Lu} must stay upper case. */
 const PROSE_PATIENT = new RegExp(

@@ -82,7 +82,7 @@ const LABELS: LabelDef[] = [
   // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch
   { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}` },
   { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?` },
-  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N[ée]e?\\s+le` },
+  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N(?:é|ée|ee)\\s+le` },
   { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}` },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },

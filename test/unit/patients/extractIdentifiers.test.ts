@@ -631,6 +631,7 @@ describe('extractIdentifiers: birth dates and names labelled in other languages'
   })
   it('GIVEN ne le in French prose without its accent THEN nothing is read as a birth date', () => {
     expect(dates(read(['Il ne le prend pas depuis 14/03/1962']))).toEqual([])
+    expect(dates(read(['Il ne le 14/03/1962']))).toEqual([])
   })
 })
 
