@@ -114,7 +114,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
       let how: FoundHow = kind === 'letter' ? 'letter' : 'labelled'
       if (empty) {
         const aloneOnLine = labels.length === 1 && line.text.trim().replace(/[:;#\s]+$/, '') === hit.labelText.replace(/[:;#\s]+$/, '')
-        if (!isLast || !(hit.hasColon || aloneOnLine || kind === 'dob' || kind === 'mrn' || kind === 'name')) continue
+        if (!isLast || !(hit.hasColon || aloneOnLine || kind === 'dob' || (kind === 'mrn' && !hit.def.onlyOurs) || kind === 'name'))
+          continue
         const next = nextValueLine(lines, li)
         if (!next || next.labels.some((l) => l.start < 3)) continue
         vLine = next
@@ -133,6 +134,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
             // In running text ("according to the patient; however, he ...") the label follows a lower-case word.
             if (/\p{Ll}[\p{L}']*[ \t]?$/u.test(line.text.slice(0, hit.start))) break
           }
+          // "Signature of proposed insured ___H. Sorensen___": a signature, often initials only, not the name as the form prints it.
+          if (/\bsignature\s+of\s+(?:the\s+)?$/i.test(line.text.slice(0, hit.start))) break
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
           // Not without the label's colon ("Patient reports pain ... DOB" is prose).
@@ -160,6 +163,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           break
         }
         case 'dob':
+          // Someone else's birth date: "Subscriber DOB", "Mother's DOB", "Guarantor Date of Birth".
+          if (NOT_PATIENT_QUALIFIERS.has(precedingWord(line.text, hit.start))) break
           if (readDobValue(col, vLine, hit, vStart, vEnd, how, dateOpts)) identifierLines.add(vLine.index)
           break
         case 'mrn':
@@ -210,6 +215,15 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
     }
   }
 
+  // A consent or authorization in the patient's own words: "I, Wanjiru Mwangi-Forde, hereby consent ...".
+  for (const line of lines) {
+    CONSENTING.lastIndex = 0
+    for (let m = CONSENTING.exec(line.text); m; m = CONSENTING.exec(line.text)) {
+      const start = m.index + m[0].indexOf(m[1]!)
+      if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
+    }
+  }
+
   // A name printed right before a labelled birth date is that birth date's person ("Harold T. Linwood   DOB 1/30/1954",
   // "I, Dominic Lachance (DOB 08/29/2001)", "Pt Ortega-Blum, Samira  DOB ..."), unless a word before it says whose it is.
   for (const line of lines) {
@@ -239,9 +253,25 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
     if (readNameValue(col, above, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(above.index)
   }
 
+  // A letter to the patient: the addressee's name alone on its line over the postal address, the birth date on the
+  // line after it ("Ms. Marisela Quintanar" / "88 Calloway St, Apt 3B" / "Westgate" / "" / "DOB: 11/04/1983"). A birth
+  // date on a line that names someone itself ("Re: ...") is that person's, and the addressee is then a doctor.
+  for (const line of lines) {
+    if (line.labels.length || !lines[line.index + 1] || !STREET_LINE.test(lines[line.index + 1]!.text)) continue
+    const m = NAME_ALONE.exec(line.text)
+    if (!m) continue
+    const dobLine = birthDateAfterAddress(lines, line.index + 2, line.page)
+    if (!dobLine || dobLine.labels.some((l) => NAME_KINDS.has(l.def.kind) && (l.hasColon || !l.def.needsColon))) continue
+    const before = lines[line.index - 1]?.text.trim().toLowerCase() ?? ''
+    if (NOT_PATIENT_QUALIFIERS.has(/([a-z']+)[\s:.,]*$/.exec(before)?.[1] ?? '')) continue
+    const start = m.index + m[0].indexOf(m[1]!)
+    if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
+  }
+
   // Unlabelled LAST, FIRST near identifier lines (stickers, header blocks).
   for (const line of lines) {
-    if (!line.text.includes(',')) continue
+    // "Ashcombe, Wiltshire SN14 2QP", "Oakridge, OH 45502": a town and its county or state, not LAST, FIRST.
+    if (!line.text.includes(',') || POSTAL_CODE.test(line.text)) continue
     let near = false
     for (let d = -3; d <= 3 && !near; d++) if (identifierLines.has(line.index + d) && lines[line.index + d]?.page === line.page) near = true
     if (near) stickerNames(col, line)
@@ -257,16 +287,30 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
   }
 }
 
+/**
+ * "I, <name>, hereby consent / authorize / request ...": the person who signs a consent or an authorization. Not
+ * "I, <name>, certify" (a clinician or interpreter) nor "I, <name>, am the grandmother of" (someone acting for the patient).
+ */
+const CONSENTING =
+  /(?<![\p{L}])I,\s+(\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3}),\s+(?:(?:do\s+)?hereby\s+)?(?:consent|authori[sz]e|request|give|grant|agree)\b/gu
+
+/** A birth-date label as printed after a name: DOB, DoB, D.O.B., D.o.B., Date of birth, born, geb., né(e) le, fecha de nacimiento. */
+const DOB_WORD = String.raw`(?:D[Oo]B|D\.[Oo]\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn|[Gg]eb\.|n(?:é|ée|ee) le|[Ff]echa de nacimiento)`
+
 /** A capitalised name after a referring verb, with the birth date straight after it. No i flag: \p{Lu} must stay upper case. */
-const PROSE_PATIENT =
-  /(?<![\p{L}])(?:[Rr]eferring|[Rr]efer|[Rr]egarding|[Ss]eeing|[Ss]aw|[Ss]een|[Ee]valuat(?:e|ed|ing)|[Pp]atient)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3})\s*(?:\(\s*|,\s*)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+const PROSE_PATIENT = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Rr]eferring|[Rr]efer|[Rr]egarding|[Ss]eeing|[Ss]aw|[Ss]een|[Ee]valuat(?:e|ed|ing)|[Pp]atient)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]*\.?(?:\s+\p{Lu}[\p{L}'\-]*\.?){1,3})\s*(?:\(\s*|,\s*)${DOB_WORD}(?![\p{L}])`,
+  'gu',
+)
 
 /**
- * Two to four capitalised words (a comma allowed: FAMILY, Given) straight before a birth-date label,
- * after an optional Pt/Patient/Name/Re without its colon and a courtesy title. No i flag.
+ * Two to four capitalised words (a comma allowed: FAMILY, Given) straight before a birth-date label, or set off from
+ * it by a bullet, bar or dash ("Dagny Thorsrud-Ibe  ·  DOB: 7/7/1962"), after an optional Pt/Patient/Name/Re without its colon and a courtesy title. No i flag.
  */
-const NAME_THEN_DOB =
-  /(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s+)(?:DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]orn)(?![\p{L}])/gu
+const NAME_THEN_DOB = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s*[·•|–—]\s*|\s+-\s+|\s+)${DOB_WORD}(?![\p{L}])`,
+  'gu',
+)
 
 /**
  * The `i`th label of line `li` starts its line, is a name label printed as a label is (NAME, Name, Patient), and
@@ -283,8 +327,37 @@ function headsFormRow(lines: Line[], li: number, i: number): boolean {
   return !!next && next.page === line.page && next.labels.some((l) => idLabel(l) && !next.text.slice(0, l.start).trim())
 }
 
-/** A line that is only a person's name, two to four capitalised words after an optional courtesy title. No i flag. */
-const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]*\.?){1,3})\s*$/u
+/**
+ * A line that is only a person's name, two to four capitalised words after an optional courtesy title; a lone 0 may
+ * stand for the O of an Irish name ("NIAMH 0 SUILLEABHAIN"). No i flag.
+ */
+const NAME_ALONE = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+)?(\p{Lu}[\p{L}'\-]+(?:\s(?:\p{Lu}[\p{L}'\-]*\.?|0(?=\s))){1,3})\s*$/u
+
+/** A British postcode or a US state and ZIP code: the line is an address. Case-sensitive. */
+const POSTAL_CODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}\b|\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b/
+
+/** The first line of a postal address: a house number and a word, or a post-office box. */
+const STREET_LINE = /^\s*(?:\d+[A-Za-z]?\s+\p{L}|P\.?\s?O\.?\s+B[o0]x\b)/u
+
+const NAME_KINDS = new Set(['name', 'name-generic', 'letter', 'last', 'first'])
+
+/**
+ * The line with a birth-date label that ends an address block starting at line `from`: at most two more address lines
+ * (short, no labels) and one blank line before it.
+ */
+function birthDateAfterAddress(lines: Line[], from: number, page: number): Line | undefined {
+  let address = 0
+  let blank = 0
+  for (let j = from; j < lines.length && lines[j]!.page === page; j++) {
+    const l = lines[j]!
+    if (l.labels.some((h) => h.def.kind === 'dob')) return l
+    const t = l.text.trim()
+    if (!t) {
+      if (++blank > 1) return undefined
+    } else if (blank || ++address > 2 || l.labels.length || t.includes(':') || t.length > 50) return undefined
+  }
+  return undefined
+}
 
 function nextValueLine(lines: Line[], li: number): Line | undefined {
   for (let j = li + 1; j <= li + 2 && j < lines.length; j++) {

@@ -21,6 +21,8 @@ export interface PersonName {
 
 const SUFFIXES = new Set(['JR', 'SR', 'II', 'III', 'IV', 'V'])
 const TITLES = new Set(['MR', 'MRS', 'MS', 'MISS', 'MSTR', 'MASTER', 'MX'])
+/** Gaelic family-name prefixes written as a word of their own (Ó Súilleabháin, Ní Bhriain, Mac Giolla). */
+const GAELIC_PREFIXES = new Set(['O', 'NI', 'NIC', 'UA', 'MAC', 'MC'])
 /** Family-name particles that belong to the following word: "De La Cruz", "Van Der Berg". */
 const PARTICLES = new Set([
   'DE',
@@ -527,6 +529,14 @@ export function compareNames(docIn: PersonName, chart: Pick<Patient, 'familyName
     { name: doc, swapped: false },
     { name: { familyName: doc.givenName, givenName: doc.familyName, middleName: doc.middleName, suffix: doc.suffix }, swapped: true },
   ]
+  // Irish and Scottish family names begin with a word of their own that reads like a middle initial when written
+  // given-first: "Niamh O Suilleabhain", "Aoife Ni Bhriain", "NIAMH 0 SUILLEABHAIN" (OCR took the O for a zero).
+  const mid = normalizeNamePart(doc.middleName ?? '').replace(/^0$/, 'O')
+  if (GAELIC_PREFIXES.has(mid))
+    tries.push({
+      name: { familyName: `${mid} ${doc.familyName}`, givenName: doc.givenName, middleName: null, suffix: doc.suffix },
+      swapped: false,
+    })
   let best: NameComparison = { status: 'disagree', notes: [], needsThirdIdentifier: false }
   for (const t of tries) {
     const fam = compareFamily(t.name.familyName, chartN.familyName)

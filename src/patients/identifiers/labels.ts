@@ -12,9 +12,15 @@ interface LabelDef {
   /** Only a label inline when a colon follows (Patient:, Name:, Re:). */
   needsColon?: boolean
   idKind?: RecordNumberKind
+  /** A birth-date word that also names an event: a delivery ("Birth: 11/19/2026 07:48"), a baby's birth ("Baby: girl, born ..."). */
+  bare?: boolean
+  /** A record-number label too common in prose to keep what does not fit our MRN format. */
+  onlyOurs?: boolean
 }
 
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
+/** A facility named in brackets after a record-number label: "MRN (EFHC)", "Chart # (primary care)". */
+const FACILITY_TAIL = "(?:\\s*\\([A-Za-z][A-Za-z .&'-]{0,30}\\))?"
 /**
  * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
  * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
@@ -32,8 +38,14 @@ const LABELS: LabelDef[] = [
   { kind: 'name', source: "Pat[il1|]ent'?s?\\s*(?:Full\\s+|Legal\\s+)?Na(?:m|rn)e(?:\\s*\\(\\s*(?:Last|Family)[^)]{0,30}\\))?" },
   { kind: 'name', source: 'Na(?:m|rn)e\\s+of\\s+Pat[il1|]ent' },
   { kind: 'name', source: 'Pt\\.?\\s*Na(?:m|rn)e' },
-  { kind: 'last', source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname' },
-  { kind: 'first', source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)es?(?:\\s*\\(s\\))?|Forenames?(?:\\s*\\(s\\))?' },
+  {
+    kind: 'last',
+    source: '(?:Pat[il1|]ent\\s+)?(?:Last|Family)\\s*Na(?:m|rn)e|Surname|Apellidos?|Nachname|Familienname|Nom\\s+de\\s+famille',
+  },
+  {
+    kind: 'first',
+    source: '(?:Pat[il1|]ent\\s+)?(?:First|Given)\\s*Na(?:m|rn)es?(?:\\s*\\(s\\))?|Forenames?(?:\\s*\\(s\\))?|Vorname|Pr[ée]noms?',
+  },
   // Split form fields printed without the word "name" ("Last: DOE   First: JANE"): only with their colon.
   { kind: 'last', source: 'Last|Family', needsColon: true },
   { kind: 'first', source: 'First|Given', needsColon: true },
@@ -43,6 +55,11 @@ const LABELS: LabelDef[] = [
     kind: 'name',
     source: "(?:Chi[l1|]d|C[l1|][il1|]ent|Resident|Member|Emp[l1|]oyee|Student|Minor)'?s?\\s+(?:Full\\s+|Lega[l1|]\\s+)?Na(?:m|rn)e",
   },
+  // Whose the paper is where it is not a chart: a life insurer's proposed insured, a school's letter to the
+  // parent of a pupil, a portal's or employee-health office's results or record for someone.
+  { kind: 'name', source: 'Proposed\\s+Insured', needsColon: true },
+  { kind: 'name', source: '(?:Parent|Guardian)(?:\\s*/\\s*(?:Parent|Guardian))?\\s+of', needsColon: true },
+  { kind: 'name', source: '(?:Results?|Records?)\\s+for', needsColon: true },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
   // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...
@@ -53,6 +70,7 @@ const LABELS: LabelDef[] = [
   },
   { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
   { kind: 'name-generic', source: 'Na(?:m|rn)e', needsColon: true },
+  { kind: 'name-generic', source: 'Nombre(?:\\s+(?:y\\s+apellidos?|del\\s+paciente))?|Nom(?:\\s+du\\s+patient)?', needsColon: true },
   { kind: 'letter', source: 'R[Ee]', needsColon: true },
   { kind: 'letter', source: 'Regarding', needsColon: true },
   // birth dates
@@ -60,18 +78,29 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: `Date\\s+[O0]f\\s+B[il1]rth${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
-  { kind: 'dob', source: 'B[il1]rth', needsColon: true },
+  { kind: 'dob', source: 'B[il1]rth', needsColon: true, bare: true },
+  // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch
+  { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}` },
+  { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?` },
+  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N(?:é|ée|ee)\\s+le` },
+  { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}` },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
-  { kind: 'dob', source: 'Born(?:\\s+on)?' },
-  // our MRN
-  { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?` },
+  { kind: 'dob', source: 'Born(?:\\s+on)?', bare: true },
+  // our MRN; the facility may follow in brackets ("MRN (EFHC): 1234567")
+  { kind: 'mrn', source: `(?:M|RN)\\.?\\s?R\\.?\\s?N\\.?\\s*${NO}?${FACILITY_TAIL}` },
   { kind: 'mrn', source: `MR\\s*${NO}` },
   { kind: 'mrn', source: `Med(?:ical)?\\.?\\s*Rec(?:ord)?s?\\.?\\s*${NO}?` },
   { kind: 'mrn', source: `(?:Pat[il1|]ent|Pt\\.?)\\s*(?:ID|I\\.D\\.|${NO})` },
-  { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})` },
+  { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})${FACILITY_TAIL}` },
+  // "chart 1234567" without # or No.: our MRN only when the value fits our format, else nothing.
+  { kind: 'mrn', source: 'Chart', onlyOurs: true },
   { kind: 'mrn', source: `Unit\\s*${NO}` },
+  // One number printed as both account and medical record ("Acct/MR #", "MR/Acct").
+  { kind: 'mrn', source: `(?:Acc(?:oun)?t\\.?\\s*/\\s*M\\.?R\\.?N?\\.?|M\\.?R\\.?N?\\.?\\s*/\\s*Acc(?:oun)?t\\.?)\\s*${NO}?` },
   // other facilities' numbers
+  // A British or Irish hospital's own record number ("Hosp No: K0923318", "Hospital number").
+  { kind: 'foreign', idKind: 'mrn', source: `Hosp(?:ital)?\\.?\\s*(?:${NO}|Number)` },
   { kind: 'foreign', idKind: 'account', source: `Acc(?:oun)?t\\.?\\s*(?:ID|${NO})?` },
   { kind: 'foreign', idKind: 'account', source: `(?:HAR|Billing)\\s*(?:ID|${NO})?` },
   { kind: 'foreign', idKind: 'visit', source: `Visit\\s*(?:ID|${NO})` },

@@ -20,7 +20,7 @@ const STOPWORDS = new Set(
     'TRANSCRIBED REVIEWED WITH WITHOUT NORMAL ABNORMAL REFERENCE COMMENT COMMENTS DIAGNOSIS PLAN ' +
     'ASSESSMENT CHIEF COMPLAINT SYSTEM INC LLC ASSOCIATES PHYSICIANS URGENT EMERGENCY FAMILY INTERNAL ' +
     'PEDIATRICS CARDIOLOGY ONCOLOGY SURGERY OFFICE NOT PROVIDED GIVEN AVAILABLE ON FILE SEE ABOVE BELOW ' +
-    'ATTACHED SAME PENDING IS WAS HAS'
+    'ATTACHED SAME PENDING IS WAS HAS NURSING REHAB REHABILITATION HOSPICE PHARMACY DIALYSIS INSTITUTE INFIRMARY'
   ).split(/\s+/),
 )
 const FACILITY_WORDS = new Set(
@@ -156,15 +156,20 @@ export function undoCaseSlips(s: string): string {
  * digit inside a lower-case word is the letter l ("Redc1oud", "Gabrie1": a capital I does not
  * follow a lower-case letter, and no name holds a digit), and a comma with the space lost
  * ("Okafor,Beatrice") still separates family and given names. A word that starts with l and a
- * consonant no word starts with after l ("lkeda") starts with a capital I a scan read as l.
+ * consonant no word starts with after l ("lkeda") starts with a capital I a scan read as l, and a 0 alone
+ * between capitalised words is the letter O.
  */
 export function readAsPrinted(s: string): string {
-  return undoCaseSlips(s)
-    .replace(/(?<![\p{L}\p{N}'])l(?=([bcdfghkmnpqrstvwxzBCDFGHKMNPQRSTVWXZ])\p{L})/gu, (_l, next: string) =>
-      next === next.toLowerCase() && !/\p{Lu}/u.test(s) ? 'i' : 'I',
-    )
-    .replace(/(?<=\p{Ll})[1|](?=\p{Ll}|[1|]\p{Ll}|[^\p{L}\p{N}]|$)|(?<=\p{Ll}[1|])[1|]/gu, 'l')
-    .replace(/(?<=\p{L}),(?=\p{Lu})/gu, ', ')
+  return (
+    undoCaseSlips(s)
+      .replace(/(?<![\p{L}\p{N}'])l(?=([bcdfghkmnpqrstvwxzBCDFGHKMNPQRSTVWXZ])\p{L})/gu, (_l, next: string) =>
+        next === next.toLowerCase() && !/\p{Lu}/u.test(s) ? 'i' : 'I',
+      )
+      .replace(/(?<=\p{Ll})[1|](?=\p{Ll}|[1|]\p{Ll}|[^\p{L}\p{N}]|$)|(?<=\p{Ll}[1|])[1|]/gu, 'l')
+      .replace(/(?<=\p{L}),(?=\p{Lu})/gu, ', ')
+      // A zero standing alone between two capitalised words is the O of an Irish name ("NIAMH 0 SUILLEABHAIN").
+      .replace(/(?<=\p{Lu}[\p{L}'\-]* )0(?= \p{Lu})/gu, 'O')
+  )
 }
 
 export function readNameValue(

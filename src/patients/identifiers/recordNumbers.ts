@@ -24,7 +24,10 @@ export function readIdValue(
   if (hit.def.kind === 'ignore-id') return true
   if (!/[0-9]/.test(raw) && !(second && /[0-9]/.test(second))) return false
   if (hit.def.kind === 'mrn') {
-    const foreignQualifier = FOREIGN_MRN_QUALIFIERS.test(line.text.slice(0, hit.start))
+    // "Outside MRN", or the other facility named in the label's brackets ("MRN (outside hospital)").
+    const bracket = /\(([^)]*)\)/.exec(hit.labelText)?.[1]?.trim() ?? ''
+    const foreignQualifier =
+      FOREIGN_MRN_QUALIFIERS.test(line.text.slice(0, hit.start)) || (!!bracket && FOREIGN_MRN_QUALIFIERS.test(bracket))
     let read = readMrn(raw, mrnPattern)
     if (!read && second) {
       const joined = readMrn(raw + second, mrnPattern)
@@ -34,6 +37,8 @@ export function readIdValue(
       }
     }
     const at = foundAt(line, valueStart + lead, raw.length, hit.labelText, how)
+    // A word as common as "chart" vouches for a number only as printed, never after OCR repair.
+    if (hit.def.onlyOurs && (!read || read.repaired || foreignQualifier)) return false
     if (read && !foreignQualifier) {
       const confidence = (how === 'labelled' ? 0.92 : 0.85) - (read.repaired ? 0.2 : 0)
       col.addId('mrn', { value: read.value, raw, kind: 'mrn', repaired: read.repaired, confidence: round(confidence) }, at)

@@ -504,3 +504,167 @@ describe('the same text read twice', () => {
     expect(extractIdentifiers(text, { mrnPattern: /^\d{8}$/ }).mrns.map((m) => m.value)).not.toContain('1234567')
   })
 })
+
+describe('extractIdentifiers: more of the identifiers outside records print', () => {
+  it('GIVEN a name before DoB or D.o.B. (British capitals) THEN the name is read with the date', () => {
+    const r = read(['Sylvester H KETTLEBOROUGH   DoB 23.07.1941   CHI 2307414419'])
+    expect(names(r)).toEqual(['KETTLEBOROUGH|Sylvester|H'])
+    expect(dates(r)).toEqual(['1941-07-23'])
+    expect(names(read(['Ada Quillfeather (D.o.B. 13/09/1995)']))).toEqual(['Quillfeather|Ada|'])
+  })
+  it('GIVEN a name set off from its DOB by a bullet, bar or dash THEN it is read; a word before it still says whose it is', () => {
+    expect(names(read(['Dagny Thorsrud-Ibe   ·  DOB: 7/7/1962  ·  MRN LPG00918834']))).toEqual(['Thorsrud-Ibe|Dagny|'])
+    expect(names(read(['Ada Quillfeather | DOB 03/14/1962']))).toEqual(['Quillfeather|Ada|'])
+    expect(names(read(['Ada Quillfeather - DOB 03/14/1962']))).toEqual(['Quillfeather|Ada|'])
+    expect(names(read(['Guarantor Ada Quillfeather · DOB 03/14/1962']))).toEqual([])
+  })
+  it("GIVEN a subscriber's, guarantor's or mother's birth date beside the patient's THEN only the patient's is read", () => {
+    const r = read([
+      'Patient: DOE, JANE   DOB: 03/14/1962',
+      'Subscriber: DOE, JOHN   Subscriber DOB: 01/02/1950',
+      "Mother's DOB: 05/06/1940",
+    ])
+    expect(dates(r)).toEqual(['1962-03-14'])
+    expect(dates(read(['Guarantor Date of Birth: 01/02/1950', 'Patient: DOE, JANE   DOB: 03/14/1962']))).toEqual(['1962-03-14'])
+  })
+  it('GIVEN a nursing home or rehab named under Client: THEN it is not taken for a person', () => {
+    const r = read(['Client: Linden Grove Nursing & Rehab', 'Patient: WHITCOMBE, EUDORA   DOB 12/05/1936   MRN 7481649'])
+    expect(names(r)).toEqual(['WHITCOMBE|EUDORA|'])
+  })
+  it('GIVEN an MRN label naming its facility in brackets THEN the number is ours, unless the brackets say it is another facility', () => {
+    expect(mrns(read(['Patient: Fontaine-Mbeki, Lucien   PCP MRN (EFHC): 7335084']))).toEqual(['7335084'])
+    const r = read(['Patient: Fontaine-Mbeki, Lucien   MRN (outside hospital): 7335084'])
+    expect(mrns(r)).toEqual([])
+    expect(foreign(r)).toEqual(['mrn:7335084'])
+  })
+  it('GIVEN "chart" and a number of our format THEN it is our MRN; any other value after the word chart is nothing', () => {
+    expect(mrns(read(['DOB: 11/04/1983   Referred by: Harborview CHC (chart 6417360)']))).toEqual(['6417360'])
+    const r = read(['Name: Marisol Halvorsen-Diaz   DOB: 12/29/1990   Chart: LB-20417', 'Reviewed the chart\n1234567 units'])
+    expect(mrns(r)).toEqual([])
+    expect(foreign(r)).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: papers that are not charts, and births that are not the patient', () => {
+  it("GIVEN a life insurer's proposed insured, a school's parent/guardian letter, or a record or results for someone THEN that is the patient", () => {
+    expect(names(read(['Proposed insured: Helga Sorensen   DOB 10/01/1970   Policy application no. AM-7730091']))).toEqual([
+      'Sorensen|Helga|',
+    ])
+    expect(names(read(['Dear Parent/Guardian of: Anastasia Petrakis-Lund      Grade: 9      DOB: 6/16/2012']))).toEqual([
+      'Petrakis-Lund|Anastasia|',
+    ])
+    expect(names(read(['Immunization record for: Obi, Chinonso (employee ID 55120)   DOB 07/07/1994']))).toEqual(['Obi|Chinonso|'])
+  })
+  it('GIVEN the signature of the proposed insured (initials) THEN it is not a second name', () => {
+    const r = read([
+      'Proposed insured: Helga Sorensen   DOB 10/01/1970',
+      'Signature of proposed insured ______H. Sorensen______  Date 07/07/2025',
+    ])
+    expect(names(r)).toEqual(['Sorensen|Helga|'])
+  })
+  it("GIVEN a delivery's timed Birth: or a baby born on a mother's record THEN neither is the patient's birth date", () => {
+    const today = new Date('2026-12-07T12:00:00Z')
+    const r = extractIdentifiers(
+      ['Name: Marisol Halvorsen-Diaz      DOB: 12/29/1990', 'Admitted in labour: 11/19/2026 02:10     Birth: 11/19/2026 07:48'].join('\n'),
+      { mrnPattern: /^\d{7}$/, today },
+    )
+    expect(dates(r)).toEqual(['1990-12-29'])
+    expect(
+      dates(extractIdentifiers('Client: Marisol Halvorsen-Diaz\nBaby: girl, born 11/19/2026', { mrnPattern: /^\d{7}$/, today })),
+    ).toEqual([])
+    expect(dates(read(['Patient: Ada Quill   Born: 03/14/1962']))).toEqual(['1962-03-14'])
+  })
+})
+
+describe('extractIdentifiers: letters addressed to the patient', () => {
+  const today = new Date('2026-12-07T12:00:00Z')
+  const readText = (lines: string[]): ExtractedIdentifiers => extractIdentifiers(lines.join('\n'), { mrnPattern: /^\d{7}$/, today })
+  it('GIVEN the addressee over a postal address and the birth date on the next line THEN the addressee is the patient', () => {
+    const r = readText([
+      'December 2, 2026',
+      '',
+      'Ms. Marisela Quintanar',
+      '88 Calloway St, Apt 3B',
+      'Westgate',
+      '',
+      'DOB: 11/04/1983   Our account: WEA-20199',
+    ])
+    expect(names(r)).toEqual(['Quintanar|Marisela|'])
+    expect(dates(r)).toEqual(['1983-11-04'])
+  })
+  it('GIVEN a mail-merge letter whose scan read the O of an Irish name as 0 THEN the name is read with the O', () => {
+    const r = readText([
+      'NIAMH 0 SUILLEABHAIN',
+      '41 Tidewater Lane Apt 3',
+      'Port Ellery ME 04610',
+      'Member ID: CCH-4410729-01        Date of birth: 08/12/1960       PCP: Eastgate Family Health Center',
+    ])
+    expect(names(r)).toEqual(['SUILLEABHAIN|NIAMH|O'])
+  })
+  it('GIVEN a letter to a doctor whose Re: line names the patient with the birth date THEN the doctor is not read as the patient', () => {
+    expect(names(readText(['John Smith', '12 Harbor Rd', 'Easton MI 48901', '', 'Re: Jane Doe   DOB: 01/02/1960']))).toEqual(['Doe|Jane|'])
+  })
+  it('GIVEN the addressee with more than an address between it and the birth date THEN no name is guessed', () => {
+    expect(
+      names(readText(['Ada Quill', '12 Harbor Rd', 'Easton MI 48901', 'We write about your visit.', 'More text here.', 'DOB: 01/02/1960'])),
+    ).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: birth dates and names labelled in other languages', () => {
+  it('GIVEN Fecha de nacimiento, Geburtsdatum, Geb., Date de naissance, née le, Data di nascita, Geboortedatum THEN the birth date is read', () => {
+    for (const line of [
+      'Nombre: GARCIA LOPEZ, Maria   Fecha de nacimiento: 14/03/1962',
+      'Geburtsdatum: 14.03.1962',
+      'Name: Müller, Hans   Geb. 14.03.1962',
+      'Date de naissance : 14/03/1962',
+      'DUPONT Marie, née le 14/03/1962',
+      'Data di nascita: 14/03/1962',
+      'Geboortedatum: 14-03-1962',
+    ])
+      expect(dates(read([line]))).toEqual(['1962-03-14'])
+  })
+  it('GIVEN Nombre:, Apellidos / Nombre, Nachname / Vorname, or a name before geb. THEN the name is read', () => {
+    expect(names(read(['Nombre: GARCIA LOPEZ, Maria   Fecha de nacimiento: 14/03/1962']))).toEqual(['GARCIA LOPEZ|Maria|'])
+    expect(names(read(['Nachname: Müller   Vorname: Hans   Geburtsdatum: 14.03.1962']))).toEqual(['Müller|Hans|'])
+    expect(names(read(['Patient: Hans Müller, geb. am 14.03.1962']))).toEqual(['Müller|Hans|'])
+  })
+  it('GIVEN ne le in French prose without its accent THEN nothing is read as a birth date', () => {
+    expect(dates(read(['Il ne le prend pas depuis 14/03/1962']))).toEqual([])
+    expect(dates(read(['Il ne le 14/03/1962']))).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: record numbers printed together, and hospital numbers', () => {
+  it('GIVEN Acct/MR or MR/Acct (one number for both) THEN it is our MRN when it fits our format', () => {
+    expect(mrns(read(['Patient: SMITH, JOHN   Acct/MR: 7654321']))).toEqual(['7654321'])
+    expect(mrns(read(['Patient: SMITH, JOHN   MR/Acct #: 7654321']))).toEqual(['7654321'])
+  })
+  it("GIVEN a British or Irish hospital number THEN it is that hospital's MRN, never ours", () => {
+    const r = read(['Hosp No: 7654321      Name: Bridget M. GALLAGHER-OYELARAN       DOB: 11/02/1947'])
+    expect(mrns(r)).toEqual([])
+    expect(foreign(r)).toEqual(['mrn:7654321'])
+  })
+  it('GIVEN a town, county and postcode beside an identifier line THEN it is not read as LAST, FIRST', () => {
+    const r = read(['Ashcombe General Hospital', 'Ashcombe, Wiltshire SN14 2QP', 'NHS No: 486 221 9073      Hospital No: AGH-R118450'])
+    expect(names(r)).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: consent forms in the patient’s own words', () => {
+  it('GIVEN "I, <name>, hereby consent" and a birth date in Month / Day / Year boxes THEN both are read, the boxes in their own order', () => {
+    const text = [
+      'I am at least 21 years of age and was born on: Month 03  Day 09  Year 1975.',
+      'I, Wanjiru Mwangi-Forde, hereby consent of my own free will to be sterilized.',
+      'Tel +44 20 7946 0000',
+    ]
+    const r = read(text)
+    expect(names(r)).toEqual(['Mwangi-Forde|Wanjiru|'])
+    expect(dates(r)).toEqual(['1975-03-09'])
+    expect(dates(read(['Date of birth: MM 03 DD 09 YYYY 1975']))).toEqual(['1975-03-09'])
+  })
+  it('GIVEN "I, <name>, certify" or "I, <name>, am the grandmother of" THEN that person is not read as the patient', () => {
+    expect(names(read(['I, Shirin Mohajer-Ellis, certify that I explained the procedure.']))).toEqual([])
+    expect(names(read(['I, Marisol Baptiste, am the grandmother of the patient.']))).toEqual([])
+  })
+})

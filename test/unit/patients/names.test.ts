@@ -128,3 +128,14 @@ describe('compareNames', () => {
     expect(compareNames(doc('TAYLOR', 'EMILY'), chart('Brown', 'Robert')).status).toBe('disagree')
   })
 })
+
+describe('compareNames: Irish family names written given-first', () => {
+  const chart = { familyName: 'Ó Súilleabháin', givenName: 'Niamh', middleName: null }
+  it('GIVEN "Niamh O Suilleabhain" (the O read as a middle initial) THEN it agrees with Ó Súilleabháin', () => {
+    expect(compareNames({ familyName: 'Suilleabhain', givenName: 'Niamh', middleName: 'O', suffix: null }, chart).status).toBe('agree')
+  })
+  it('GIVEN the family name without its O, or another family name THEN it does not agree', () => {
+    expect(compareNames({ familyName: 'Suilleabhain', givenName: 'Niamh', middleName: null, suffix: null }, chart).status).not.toBe('agree')
+    expect(compareNames({ familyName: 'Smith', givenName: 'Niamh', middleName: 'O', suffix: null }, chart).status).toBe('disagree')
+  })
+})

@@ -28,4 +28,18 @@ describe('documentDateOrder: which way round a document writes day and month', (
     expect(documentDateOrder('NHS No: 943 476 5919\nBoston, MA 02115\nDOB 02/11/1971', 'MDY')).toEqual({ order: 'MDY', by: 'configured' })
     expect(documentDateOrder('DOB 02/11/1971', 'DMY')).toEqual({ order: 'DMY', by: 'configured' })
   })
+
+  it('GIVEN British and Irish clinical spellings and grades THEN two of them say day first', () => {
+    expect(documentDateOrder('Seen by: Dr A. Byrne (SHO)\nmild bilateral ankle oedema\nDOB: 11/02/1947', 'MDY').order).toBe('DMY')
+    expect(documentDateOrder('Authorised by: Dr R. Ferriter, Consultant Chemical Pathologist\nDOB 11/02/1947', 'MDY').order).toBe('DMY')
+    expect(documentDateOrder('Hb 98 g/L, anaemia\nCreatinine 121 umol/L\nDOB 11/02/1947', 'MDY').order).toBe('DMY')
+    expect(documentDateOrder('furosemide 40 mg bd\nDOB 11/02/1947', 'MDY')).toEqual({ order: 'MDY', by: 'configured' })
+  })
+
+  it("GIVEN two strong signs of a day-first country and the patient's American address THEN day first; one strong sign stays undecided", () => {
+    const irish =
+      'Data Protection Acts / GDPR Art. 9\nAddress: 14 Fernbank Court, Oakridge, OH 45502 (c/o daughter, Bray, Co. Wicklow)\nDate of birth: 11/02/1947'
+    expect(documentDateOrder(irish, 'MDY')).toEqual({ order: 'DMY', by: 'conventions' })
+    expect(documentDateOrder('GDPR notice\nOakridge, OH 45502\nDOB 11/02/1947', 'MDY')).toEqual({ order: 'MDY', by: 'configured' })
+  })
 })
