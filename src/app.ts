@@ -65,18 +65,28 @@ export interface App {
 
 export { rulesDirOf }
 
+interface OpenAppOptions {
+  log?: Logger
+  storageMayBeDown?: boolean
+  clock?: Clock
+  prewarmReaders?: number
+  work?: boolean
+  queue?: JobQueue | 'configured'
+}
+
 /** `clock`: the clinic's clock to use instead of the one the configuration makes (tests set the time with it). */
-export async function openApp(
-  config: Readonly<Config>,
-  opts: {
-    log?: Logger
-    storageMayBeDown?: boolean
-    clock?: Clock
-    prewarmReaders?: number
-    work?: boolean
-    queue?: JobQueue | 'configured'
-  } = {},
-): Promise<App> {
+export async function openApp(config: Readonly<Config>, opts: OpenAppOptions = {}): Promise<App> {
+  try {
+    return await assembleApp(config, opts)
+  } catch (err) {
+    // Reader processes started ahead would keep a process that cannot open its catalog or
+    // storage alive after its message: a worker under a service manager would look running.
+    if (opts.prewarmReaders) await closeSandbox().catch(() => undefined)
+    throw err
+  }
+}
+
+async function assembleApp(config: Readonly<Config>, opts: OpenAppOptions): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, includePatientData: config.log.includePatientData })
   // As many reader processes as OCR workers: reading and OCR share the same cores, and each reader costs memory.
   configureSandbox(config.ingest.budget, { readers: config.ocr.workers })

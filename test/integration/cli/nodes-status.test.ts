@@ -108,4 +108,15 @@ describe('status and the nodes of one desk', () => {
     expect(s.documents).toBeDefined()
     expect((await runCli(ws, ['status'], { env })).stdout).toMatch(/nodes {9}UNKNOWN: The PostgreSQL catalog at .* does not answer/)
   })
+
+  it('GIVEN a PostgreSQL catalog that does not answer WHEN a worker or a whole start is started THEN each says so and exits (its reader processes do not keep it running)', async () => {
+    const port = await freePort()
+    const env = { CHARTCLERK_CATALOG_URL: `postgres://chartclerk@127.0.0.1:${port}/chartclerk`, CHARTCLERK_CATALOG_PASSWORD: 'not needed' }
+    for (const args of [['worker'], ['start', '--no-web']]) {
+      // Killed at 60 s: a process still running then is the fault this checks.
+      const run = await runCli(ws, args, { env, timeoutMs: 60_000 })
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(1)
+      expect(run.stderr).toMatch(/PostgreSQL catalog at .* does not answer/)
+    }
+  }, 150_000)
 })
