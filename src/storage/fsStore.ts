@@ -23,6 +23,8 @@ import {
 
 const META_SUFFIX = '.meta.json'
 const TMP_DIR = '.tmp'
+/** A temp file untouched this long is a crashed write's, not one being written (a write touches it as it goes). */
+const STALE_TMP_MS = 15 * 60_000
 /** Less free space than this and the store reports itself down ("disk full"). */
 const FULL_BELOW_BYTES = 4 * 1024 * 1024
 
@@ -50,8 +52,14 @@ export class FilesystemObjectStore implements ObjectStore {
   async init(): Promise<void> {
     try {
       await fs.mkdir(path.join(this.root, TMP_DIR), { recursive: true })
-      // Temp files left by a crash are never real objects.
-      for (const f of await fs.readdir(path.join(this.root, TMP_DIR))) await fs.rm(path.join(this.root, TMP_DIR, f), { force: true })
+      // Temp files left by a crash are never real objects. Only stale ones go: another process
+      // sharing this store (a watcher, a worker, a desk) may be writing one right now.
+      const tmpDir = path.join(this.root, TMP_DIR)
+      const staleBefore = Date.now() - STALE_TMP_MS
+      for (const f of await fs.readdir(tmpDir)) {
+        const st = await fs.stat(path.join(tmpDir, f)).catch(() => null)
+        if (st && st.mtimeMs < staleBefore) await fs.rm(path.join(tmpDir, f), { force: true })
+      }
     } catch (err) {
       throw unavailable(this.root, err)
     }

@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -31,5 +32,19 @@ describe('the filesystem store says whether it can store, before and after its f
     await writeFile(path.join(dir, 'data'), 'not a folder')
     const h = await new FilesystemObjectStore(path.join(dir, 'data', 'objects')).health()
     expect(h.reachable).toBe(false)
+  })
+
+  it('GIVEN temp files of writes in the store folder WHEN another process opens the store THEN a write in progress is left alone and only a crashed one (untouched for long) is removed', async () => {
+    const root = path.join(dir, 'objects')
+    await mkdir(path.join(root, '.tmp'), { recursive: true })
+    const writing = path.join(root, '.tmp', 'in-progress')
+    const crashed = path.join(root, '.tmp', 'left-by-a-crash')
+    await writeFile(writing, 'part of an original')
+    await writeFile(crashed, 'part of an original')
+    const hourAgo = new Date(Date.now() - 60 * 60_000)
+    await utimes(crashed, hourAgo, hourAgo)
+    await new FilesystemObjectStore(root).init()
+    expect(existsSync(writing), 'another process’s write in progress').toBe(true)
+    expect(existsSync(crashed), 'a crashed write’s leftover').toBe(false)
   })
 })
