@@ -20,7 +20,7 @@
  * Options are trainDoctypeModel's (l2=1e-4, minDf=5, headingLayout=0, restyle=0.5, ...).
  * Writes bench/results/cross-style/NAME.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { DoctypeClassifier } from '../src/classify/classifier.js'
 import { loadDocTypes } from '../src/classify/doctypes.js'
@@ -28,6 +28,7 @@ import { evaluatePredictions, type Prediction } from '../src/classify/evaluate.j
 import { readLabelledJsonl } from '../src/classify/jsonl.js'
 import { saveModel } from '../src/classify/model.js'
 import { packageRoot } from '../src/classify/paths.js'
+import { sharedCorpusPath } from './sharedCorpus.js'
 import { conventionalType } from '../src/classify/training/labelConventions.js'
 import { fitStyleBiases, scoreSets, withStyleBiases, type StyleSet } from '../src/classify/training/styleBiases.js'
 import { heldOutCorpus, trainDoctypeModel, type TrainOptions } from '../src/classify/training/train.js'
@@ -53,10 +54,7 @@ for (let i = 0; i < args.length; i++) {
   } else throw new Error(`unknown argument ${a}`)
 }
 const root = packageRoot()
-const corpus = [
-  path.resolve(root, '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-  path.resolve(root, '..', '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-].find((f) => existsSync(f))!
+const corpus = sharedCorpusPath()!
 const docTypes = loadDocTypes()
 const calibrationFiles = [path.join(root, 'training', 'unseen-styles', 'calibration.jsonl')]
 const handSets: Record<string, { text: string; type: string }[]> = {

@@ -7,23 +7,18 @@
  *
  *   npx tsx bench/looked-at-sets.ts [--model FILE] [--misses]
  */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadDefaultClassifier } from '../src/classify/classifier.js'
 import { evaluatePredictions, type Prediction } from '../src/classify/evaluate.js'
 import { readLabelledJsonl } from '../src/classify/jsonl.js'
 import { packageRoot } from '../src/classify/paths.js'
+import { sharedCorpusPath } from './sharedCorpus.js'
 import { heldOutCorpus } from '../src/classify/training/train.js'
 
 const args = process.argv.slice(2)
 const modelPath = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined
 const misses = args.includes('--misses')
-const corpus = args.includes('--corpus')
-  ? args[args.indexOf('--corpus') + 1]!
-  : [
-      path.resolve(packageRoot(), '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-      path.resolve(packageRoot(), '..', '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-    ].find((f) => existsSync(f))!
+const corpus = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1]! : sharedCorpusPath()!
 const root = packageRoot()
 const clf = loadDefaultClassifier(modelPath ? { modelPath } : {})
 const sets: [string, { text: string; type: string; id?: string }[]][] = [

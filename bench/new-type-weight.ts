@@ -17,11 +17,11 @@
  *
  *   npx tsx bench/new-type-weight.ts [--model FILE]
  */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadDefaultClassifier, NEW_TYPE_SIGNAL_RATIO, NEW_TYPE_SIGNAL_WEIGHT } from '../src/classify/classifier.js'
 import { readLabelledJsonl } from '../src/classify/jsonl.js'
 import { packageRoot } from '../src/classify/paths.js'
+import { sharedCorpusPath } from './sharedCorpus.js'
 import { squash } from '../src/classify/signals.js'
 import { heldOutCorpus } from '../src/classify/training/train.js'
 
@@ -30,10 +30,7 @@ const modelPath = args.includes('--model') ? args[args.indexOf('--model') + 1] :
 const root = packageRoot()
 const clf = loadDefaultClassifier(modelPath ? { modelPath } : {})
 const m = clf.model
-const corpus = [
-  path.resolve(root, '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-  path.resolve(root, '..', '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-].find((f) => existsSync(f))!
+const corpus = sharedCorpusPath()!
 const rows = [
   ...['independent', 'independent-2', 'independent-3', 'independent-4', 'independent-5'].flatMap(
     (s) => readLabelledJsonl(path.join(root, `eval/${s}/${s}-eval.jsonl`)).rows,

@@ -10,11 +10,11 @@
  *
  *   npx tsx bench/threshold-folds.ts [--model FILE]
  */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadDefaultClassifier } from '../src/classify/classifier.js'
 import { readLabelledJsonl } from '../src/classify/jsonl.js'
 import { packageRoot } from '../src/classify/paths.js'
+import { sharedCorpusPath } from './sharedCorpus.js'
 import { scoreSets, type ScoredSet } from '../src/classify/training/styleBiases.js'
 import { heldOutCorpus } from '../src/classify/training/train.js'
 
@@ -23,10 +23,7 @@ const modelPath = args.includes('--model') ? args[args.indexOf('--model') + 1] :
 const root = packageRoot()
 const clf = loadDefaultClassifier(modelPath ? { modelPath } : {})
 const m = clf.model
-const corpus = [
-  path.resolve(root, '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-  path.resolve(root, '..', '..', 'shared', 'corpus', 'doctype-dev.jsonl'),
-].find((f) => existsSync(f))!
+const corpus = sharedCorpusPath()!
 const hand = ['independent', 'independent-2', 'independent-3', 'independent-4', 'independent-5'].map((s) => ({
   name: s,
   rows: readLabelledJsonl(path.join(root, `eval/${s}/${s}-eval.jsonl`)).rows,

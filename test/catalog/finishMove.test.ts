@@ -10,9 +10,8 @@
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Command } from 'commander'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/app.js'
 import { AuditLog } from '../../src/audit/log.js'
 import { UsersRepo } from '../../src/auth/users.js'
@@ -21,34 +20,16 @@ import { tablesThatDiffer } from '../../src/catalog/sql/compareRows.js'
 import { copyPlan } from '../../src/catalog/sql/copyPlan.js'
 import { MOVED_NOTE, MOVED_TABLES } from '../../src/catalog/sql/finishMove.js'
 import { openPostgresCatalog, type SqlCatalog } from '../../src/catalog/sql/open.js'
-import { registerCatalogCommands } from '../../src/cli/commands/catalog.js'
 import { silentLogger } from '../../src/log.js'
 import { importPatients } from '../../src/patients/importPatients.js'
 import { moveCatalogToPostgres } from '../../src/setup/moveCatalog.js'
+import { runCatalogCommand } from '../helpers/catalogCommand.js'
 import { makeWorkspace, SAMPLE_SCANS, SAMPLES, type Workspace } from '../helpers/workspace.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../support/pgEnv.js'
 
 const server = await pgServer()
 
-/** The same global options as src/cli/main.ts. */
-async function run(args: string[]): Promise<{ code: number; out: string; json: any }> {
-  const p = new Command().name('chartclerk').option('-c, --config <file>').option('-d, --data <dir>').option('--json').exitOverride()
-  registerCatalogCommands(p)
-  let out = ''
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk)
-    return true
-  })
-  process.exitCode = 0
-  try {
-    await p.parseAsync(['node', 'chartclerk', ...args])
-  } finally {
-    spy.mockRestore()
-  }
-  const code = Number(process.exitCode ?? 0)
-  process.exitCode = 0
-  return { code, out, json: args.includes('--json') && out.trim() ? JSON.parse(out.trim().split('\n').pop()!) : null }
-}
+const run = runCatalogCommand
 
 /** Documents' side written the way the desk did before: into its SQLite file (no catalog.url). */
 async function ingestIntoSqlite(ws: Workspace, scans: string[], withPatients: boolean): Promise<void> {

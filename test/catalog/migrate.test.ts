@@ -10,9 +10,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Command } from 'commander'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/app.js'
 import { AuditLog } from '../../src/audit/log.js'
 import { UsersRepo } from '../../src/auth/users.js'
@@ -21,44 +20,20 @@ import { copyPlan } from '../../src/catalog/sql/copyPlan.js'
 import { PROGRESS_TABLE } from '../../src/catalog/sql/copyToPostgres.js'
 import { moveCatalogToPostgres } from '../../src/setup/moveCatalog.js'
 import { openPostgresCatalog, sqliteSqlCatalog, type SqlCatalog } from '../../src/catalog/sql/open.js'
-import { registerCatalogCommands } from '../../src/cli/commands/catalog.js'
 import { DeficienciesRepo } from '../../src/deficiencies/repo.js'
 import { LOCK_NAME, lockNameFor, workerLockName } from '../../src/ingest/dataLock.js'
 import { NodesRepo } from '../../src/nodes/registry.js'
 import { silentLogger } from '../../src/log.js'
 import { importPatients } from '../../src/patients/importPatients.js'
 import type { Finding } from '../../src/rules/types.js'
+import { runCatalogCommand } from '../helpers/catalogCommand.js'
 import { makeWorkspace, ROOT, SAMPLE_SCANS, SAMPLES, type Workspace } from '../helpers/workspace.js'
 import { freshDatabase, pgServer, type TestDatabase } from '../support/pgEnv.js'
 
 const server = await pgServer()
 const MRN = 'CC-100418'
 
-/** The same global options as src/cli/main.ts. */
-async function run(args: string[]): Promise<{ code: number; out: string; json: any }> {
-  const p = new Command()
-    .name('chartclerk')
-    .option('-c, --config <file>')
-    .option('-d, --data <dir>')
-    .option('--inbox <dir>')
-    .option('--json')
-    .exitOverride()
-  registerCatalogCommands(p)
-  let out = ''
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk)
-    return true
-  })
-  process.exitCode = 0
-  try {
-    await p.parseAsync(['node', 'chartclerk', ...args])
-  } finally {
-    spy.mockRestore()
-  }
-  const code = Number(process.exitCode ?? 0)
-  process.exitCode = 0
-  return { code, out, json: args.includes('--json') && out.trim() ? JSON.parse(out.trim().split('\n').pop()!) : null }
-}
+const run = runCatalogCommand
 
 /** A desk made the way desks are made: patients imported, two sample scans ingested, people and their work. */
 async function makeDesk(ws: Workspace, scans: string[]): Promise<void> {
