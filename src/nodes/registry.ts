@@ -144,6 +144,20 @@ export function nodeName(n: NodeIdentity): string {
   return `${n.role} on ${n.host} (pid ${n.pid}${n.site ? `, site ${n.site}` : ''})`
 }
 
+/** The running nodes that receive files (a whole `start` or a site watcher), grouped by site, sites in name order and "no site" last. */
+export function receivingSites(nodes: readonly NodeRecord[]): { site: string | null; nodes: NodeRecord[] }[] {
+  const by = new Map<string | null, NodeRecord[]>()
+  for (const n of nodes) if (n.role === 'start' || n.role === 'watcher') by.set(n.site, [...(by.get(n.site) ?? []), n])
+  return [...by]
+    .map(([site, list]) => ({ site, nodes: list }))
+    .sort((a, b) => (a.site === null ? 1 : b.site === null ? -1 : a.site.localeCompare(b.site)))
+}
+
+/** One line per site for people: "north: watcher on scan1 (pid 7, site north)"; "(no site)" for receivers without one. */
+export function receivingLines(nodes: readonly NodeRecord[]): string[] {
+  return receivingSites(nodes).map((s) => `${s.site ?? '(no site)'}: ${s.nodes.map(nodeName).join(', ')}`)
+}
+
 /** The nodes compared for `status --json` and the dashboard: ids by version, and the window used. */
 export function agreementSummary(a: RulesetAgreement, freshSeconds: number) {
   return {

@@ -1,4 +1,5 @@
 /** `chartclerk status` and `chartclerk document show ID`. */
+import os from 'node:os'
 import type { Command } from 'commander'
 import { rulesDirOf } from '../../app.js'
 import { cliAudit } from './actor.js'
@@ -11,7 +12,15 @@ import { listInbox } from '../../ingest/inboxPath.js'
 import { listQuarantine } from '../../ingest/quarantine.js'
 import { nativeTesseractVersion } from '../../extract/ocr/native.js'
 import type { Config } from '../../config/config.js'
-import { agreementSummary, disagreementLines, NodesRepo, rulesetAgreement, type RulesetAgreement } from '../../nodes/registry.js'
+import {
+  agreementSummary,
+  disagreementLines,
+  NodesRepo,
+  receivingLines,
+  receivingSites,
+  rulesetAgreement,
+  type RulesetAgreement,
+} from '../../nodes/registry.js'
 import { RULE_FILE_KINDS } from '../../rules/inForce.js'
 import { formatProblem, type RuleFileKind } from '../../rules/ruleFiles.js'
 import { createObjectStore } from '../../storage/createStore.js'
@@ -136,9 +145,13 @@ export function registerStatusCommands(program: Command): void {
         const queue = await queueStatusOf(config, catalog.db)
         const ocr = await ocrStatus(config.ocr)
         const agreement = await runningNodes(config, catalog.db)
+        const receivers = 'problem' in agreement ? [] : receivingSites(agreement.nodes)
+        // On a desk with site watchers or watchers on other machines, this machine's configured inbox is one of several.
+        const sitesElsewhere = receivers.some((s) => s.site !== null || s.nodes.some((n) => n.host !== os.hostname()))
         const status = {
           ocr,
           inbox: { path: config.watch.inbox, waiting: await inboxWaiting(config.watch.inbox) },
+          receiving: receivers.map((s) => ({ site: s.site, nodes: s.nodes.map((n) => n.id) })),
           inProgress: (jobs.claiming ?? 0) + (jobs.claimed ?? 0),
           queue,
           quarantined: (await listQuarantine(config.quarantineDir)).length,
@@ -154,7 +167,11 @@ export function registerStatusCommands(program: Command): void {
           printLine(
             `ocr engine    ${ocr.engine}${ocr.version ? ` (${ocr.version})` : ''}${ocr.problem ? `: NOT AVAILABLE. ${ocr.problem}` : ''}`,
           )
-          printLine(`inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting`)
+          printLine(
+            `inbox         ${status.inbox.path}: ${status.inbox.waiting} file(s) waiting${sitesElsewhere ? " (this machine's configured inbox; each site's watcher below watches its own)" : ''}`,
+          )
+          if (sitesElsewhere && !('problem' in agreement))
+            for (const line of receivingLines(agreement.nodes)) printLine(`receiving     ${line}`)
           printLine(`in progress   ${status.inProgress}`)
           printLine(
             queue

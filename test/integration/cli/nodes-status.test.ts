@@ -97,6 +97,38 @@ describe('status and the nodes of one desk', () => {
     expect(await running()).toEqual([])
   }, 240_000)
 
+  it("GIVEN site watchers on other machines heard from THEN status lists each site and who receives for it, and says the inbox shown is this machine's", async () => {
+    const catalog = openCatalog(path.join(ws.data, 'catalog.sqlite'))
+    const nodes = new NodesRepo(sqliteSqlCatalog(catalog.db).db)
+    const startedAt = new Date().toISOString()
+    const watchers = [
+      { id: 'scan-north:watcher:41', host: 'scan-north', role: 'watcher', pid: 41, site: 'north' },
+      { id: 'scan-south:watcher:42', host: 'scan-south', role: 'watcher', pid: 42, site: 'south' },
+    ]
+    try {
+      // What each site's watcher writes on its own machine (src/nodes/heartbeat.ts), here into the shared catalog.
+      for (const w of watchers) await nodes.report({ ...w, rulesetVersion: null, startedAt })
+      const text = await runCli(ws, ['status'])
+      expect(text.stdout).toMatch(
+        /inbox {9}.*file\(s\) waiting \(this machine's configured inbox; each site's watcher below watches its own\)/,
+      )
+      expect(text.stdout).toContain('receiving     north: watcher on scan-north (pid 41, site north)')
+      expect(text.stdout).toContain('receiving     south: watcher on scan-south (pid 42, site south)')
+      const json = JSON.parse((await runCli(ws, ['status', '--json'])).stdout)
+      expect(json.receiving).toEqual([
+        { site: 'north', nodes: ['scan-north:watcher:41'] },
+        { site: 'south', nodes: ['scan-south:watcher:42'] },
+      ])
+    } finally {
+      for (const w of watchers) await nodes.stopped(w.id)
+      catalog.close()
+    }
+    // With the watchers gone, a desk of one machine shows its inbox plainly.
+    const alone = await runCli(ws, ['status'])
+    expect(alone.stdout).not.toContain('receiving')
+    expect(alone.stdout).not.toContain("this machine's configured inbox")
+  })
+
   it('GIVEN a PostgreSQL catalog that does not answer THEN status says the nodes are unknown and why (exit 1), and still reports the rest', async () => {
     const port = await freePort()
     const env = { CHARTCLERK_CATALOG_URL: `postgres://chartclerk@127.0.0.1:${port}/chartclerk`, CHARTCLERK_CATALOG_PASSWORD: 'not needed' }
