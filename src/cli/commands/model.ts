@@ -229,8 +229,13 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       out(`  synthetic documents (seed ${md.synthetic?.seed}): ${Object.values(md.synthetic?.counts ?? {}).reduce((a, b) => a + b, 0)}`)
       out(`  confirmed/extra examples: ${md.extraExamples?.count ?? 0}`)
       out(`review threshold ${m.reviewThreshold}, temperature ${m.temperature}, signal weight ${m.signalBeta}`)
-      const lower = Object.entries(m.typeThresholds ?? {})
-      if (lower.length) out(`  lower thresholds where calibration showed no error: ${lower.map(([t, v]) => `${t} ${v}`).join(', ')}`)
+      // chooseTypeThresholds lowers a type's threshold where calibration showed no error and raises it above a sure mistake.
+      const perType = Object.entries(m.typeThresholds ?? {})
+      const listed = (l: [string, number][]) => l.map(([t, v]) => `${t} ${v}`).join(', ')
+      const lower = perType.filter(([, v]) => v < m.reviewThreshold)
+      const higher = perType.filter(([, v]) => v > m.reviewThreshold)
+      if (lower.length) out(`  lower thresholds where calibration showed no error: ${listed(lower)}`)
+      if (higher.length) out(`  higher thresholds where calibration showed another type taken for it with confidence: ${listed(higher)}`)
       if (md.styleBiases)
         out(
           `  style biases (L2 ${md.styleBiases.l2}, fitted on ${md.styleBiases.sets.join(', ')}): ${Object.entries(md.styleBiases.biases)

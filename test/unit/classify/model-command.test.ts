@@ -122,3 +122,16 @@ describe('chartclerk model train', () => {
     expect(existsSync(out)).toBe(false)
   })
 })
+
+describe('chartclerk model info', () => {
+  it('GIVEN per-type thresholds on both sides of the review threshold THEN each is listed as what it is, lower or higher', async () => {
+    const m = JSON.parse(readFileSync(defaultModelPath(), 'utf8')) as { reviewThreshold: number; typeThresholds?: Record<string, number> }
+    m.reviewThreshold = 0.95
+    m.typeThresholds = { lab_report: 0.9, consult_note: 0.99 }
+    const file = path.join(dir, 'thresholds-model.json')
+    writeFileSync(file, JSON.stringify(m))
+    const text = (await run(['model', 'info', '--model', file])).join('\n')
+    expect(text).toMatch(/lower thresholds where calibration showed no error: lab_report 0\.9$/m)
+    expect(text).toMatch(/higher thresholds where calibration showed another type taken for it with confidence: consult_note 0\.99$/m)
+  })
+})
