@@ -29,7 +29,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { DoctypeClassifier, loadDefaultClassifier } from '../src/classify/classifier.js'
 import { loadDocTypes } from '../src/classify/doctypes.js'
-import { evaluatePredictions, type Prediction } from '../src/classify/evaluate.js'
+import { chooseThresholds, evaluatePredictions, type Prediction } from '../src/classify/evaluate.js'
 import { readLabelledJsonl } from '../src/classify/jsonl.js'
 import { loadModel, saveModel, type DoctypeModel } from '../src/classify/model.js'
 import { packageRoot } from '../src/classify/paths.js'
@@ -71,6 +71,9 @@ const styles: StyleSet = { name: 'unseen styles calibration', rows: calibrationF
 interface Scored extends Prediction {
   /** -log p of the right type. */
   loss: number
+  /** The probability of every type, and the right type's place among them (-1: a type the model lacks). */
+  probs: number[]
+  truthAt: number
 }
 const predict = (clf: DoctypeClassifier, rows: Rows): Scored[] =>
   rows.map((x) => {
@@ -83,6 +86,8 @@ const predict = (clf: DoctypeClassifier, rows: Rows): Scored[] =>
       confidence: c.confidence,
       needsReview: c.needsReview,
       loss: -Math.log(Math.max(k >= 0 ? s.probs[k]! : 0, 1e-6)),
+      probs: [...s.probs],
+      truthAt: k,
     }
   })
 
@@ -137,6 +142,8 @@ const scoredAll = scoreSets(baseClf, [...hand, fifth, styles])
 const folds = (only ?? LOOKED_AT_SETS.map((_, i) => i + 1)).map((k) => k - 1)
 const pooled: Record<string, Scored[]> = { shipped: [], before: [], after: [], afterBiased: [] }
 const perFold: Record<string, Record<string, Figures>> = {}
+/** The fold of each pooled prediction. */
+const foldOf: number[] = []
 const fifthPerFold: Record<string, Record<string, Figures>> = {}
 const t0 = Date.now()
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
@@ -186,6 +193,7 @@ for (const k of folds) {
   }
   perFold[held.name] = Object.fromEntries(Object.entries(preds).map(([v, p]) => [v, summarize(p)]))
   for (const [v, p] of Object.entries(preds)) pooled[v]!.push(...p)
+  foldOf.push(...held.rows.map(() => k))
   fifthPerFold[held.name] = { after: summarize(predict(afterClf, fifth.rows)), afterBiased: summarize(predict(afterBiasedClf, fifth.rows)) }
   console.log(`fold ${held.name} (trained on ${others.map((s) => s.name).join(', ')}; ${Math.round((Date.now() - t0) / 1000)} s)`)
   for (const [v, f] of Object.entries(perFold[held.name]!)) console.log(`${line(v, f)}${weak(f) ? `  under 90%: ${weak(f)}` : ''}`)
@@ -201,9 +209,44 @@ for (const [v, f] of Object.entries(pooledFigures)) {
       .join(', ')}`,
   )
 }
+// Would the held-out folds calibrate better than training does? (1) The temperature: the scale of
+// the model's that fits the pooled held-out predictions best (1: as trained; above 1: over-confident).
+const scaledLoss = (preds: readonly Scored[], scale: number): number =>
+  preds.reduce((a, p) => {
+    const w = p.probs.map((q) => Math.pow(Math.max(q, 1e-12), 1 / scale))
+    const sum = w.reduce((x, y) => x + y, 0)
+    return a - Math.log(Math.max(p.truthAt >= 0 ? w[p.truthAt]! / sum : 0, 1e-6))
+  }, 0) / Math.max(preds.length, 1)
+const scales = Array.from({ length: 31 }, (_, i) => 0.5 + i * 0.05)
+const temperature = Object.fromEntries(
+  Object.entries(pooled).map(([v, p]) => {
+    const best = scales.reduce((a, b) => (scaledLoss(p, b) < scaledLoss(p, a) ? b : a))
+    return [v, { bestScale: best, logLoss: scaledLoss(p, 1), logLossAtBest: scaledLoss(p, best) }]
+  }),
+)
+console.log(
+  `temperature that fits the held-out folds best, as a multiple of the model's: ${Object.entries(temperature)
+    .map(([v, t]) => `${v} ${t.bestScale.toFixed(2)} (log loss ${t.logLoss.toFixed(3)} -> ${t.logLossAtBest.toFixed(3)})`)
+    .join(', ')}`,
+)
+// (2) The review thresholds: each fold's documents judged against thresholds chosen (chooseThresholds,
+// as training does) on the other folds' held-out predictions, at a few error limits.
+const byFold = folds.map((k) => pooled.after!.filter((_, i) => foldOf[i] === k))
+const thresholdFolds = Object.fromEntries(
+  [0.005, 0.01, 0.015].map((limit) => {
+    const decided = folds.flatMap((k, j) => {
+      const others = byFold.filter((_, o) => o !== j).flat()
+      const { threshold, typeThresholds } = chooseThresholds([{ preds: others, maxErrorRate: limit }], [{ preds: others, evidence: true }])
+      return byFold[j]!.map((p) => ({ ...p, needsReview: p.confidence < (typeThresholds[p.predicted] ?? threshold) }))
+    })
+    const f = summarize(decided)
+    console.log(`${line(`thr ${limit}`, f)}   (after, thresholds fitted on the other folds' held-out predictions, error limit ${limit})`)
+    return [String(limit), f]
+  }),
+)
 const dir = path.join(root, 'bench', 'results', 'set-folds')
 mkdirSync(dir, { recursive: true })
 writeFileSync(
   path.join(dir, `${name}.json`),
-  `${JSON.stringify({ name, copies, options: overrides, styleL2: STYLE_L2, sets: LOOKED_AT_SETS, pooled: pooledFigures, perFold, fifthPerFold }, null, 2)}\n`,
+  `${JSON.stringify({ name, copies, options: overrides, styleL2: STYLE_L2, sets: LOOKED_AT_SETS, pooled: pooledFigures, perFold, fifthPerFold, temperature, thresholdFolds }, null, 2)}\n`,
 )

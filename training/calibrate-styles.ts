@@ -60,7 +60,7 @@ const { model, record, folds } = calibrateStyleBiases(
   untrained.length ? hand : [],
   untrained.length ? [styles] : [],
 )
-for (const f of folds) {
+for (const f of untrained.length ? folds : []) {
   console.log(`l2 ${f.l2}: held-out sets ${fmt(f.total.before)} -> ${fmt(f.total.after)}`)
   for (const s of f.sets) console.log(`    ${s.name.padEnd(14)} ${fmt(s.before)} -> ${fmt(s.after)}`)
 }
