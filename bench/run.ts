@@ -6,7 +6,7 @@
  *   --per-style N  pages per scan style for the accuracy comparison (default 2)
  *   --styles a,b   only these scan styles (see bench/accuracy-pages.ts)
  *   --dump      write each reader's text and chartclerk's prepared page beside the accuracy pages
- *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,stored-scans,rules,storage,split,split-unseen,split-blind,split-blind-3,split-blind-4,workers,catalog
+ *   --only a,b  run some of: accuracy,unseen-reading,ocr,text,latency,memory,hostile,stored-scans,rules,storage,split,split-unseen,split-blind,split-blind-3,split-blind-4,split-blind-5,workers,catalog
  *   --catalog-docs N, --catalog-rounds N  documents per round and rounds for catalog (default 200 and 3; bench/catalog-ops.ts)
  *   --unseen-per-style N  unseen pages per scan path for unseen-reading (default 5; bench/unseen-reading.ts)
  *   --mixed N   files for the mixed-batch memory run with hostile files (default 200)
@@ -19,6 +19,7 @@
  *   --blind-text N, --blind-scan N, --blind-seed S  stacks for split-blind (default 8 and 6; bench/split-blind.ts)
  *   --blind3-text N, --blind3-scan N, --blind3-seed S  stacks for split-blind-3 (default 8 and 6, seed split-blind-v3; bench/split-blind-3.ts)
  *   --blind4-text N, --blind4-scan N, --blind4-seed S  stacks for split-blind-4 (default 8 and 6, seed split-blind-v4; bench/split-blind-4.ts)
+ *   --blind5-text N, --blind5-scan N, --blind5-seed S  stacks for split-blind-5 (default 8 and 6, seed split-blind-v5; bench/split-blind-5.ts)
  *   --workers-pages N, --workers-rounds N  scanned pages and alternating rounds for workers (default 12 and 2; bench/workers.ts)
  *   --stored-scan-pages N  bench pages read drawn and from their stored JPEG for stored-scans (default 10; bench/stored-scans.ts)
  */
@@ -60,6 +61,9 @@ const { values } = parseArgs({
     'blind4-text': { type: 'string', default: '8' },
     'blind4-scan': { type: 'string', default: '6' },
     'blind4-seed': { type: 'string' },
+    'blind5-text': { type: 'string', default: '8' },
+    'blind5-scan': { type: 'string', default: '6' },
+    'blind5-seed': { type: 'string' },
     'workers-pages': { type: 'string', default: '12' },
     'stored-scan-pages': { type: 'string', default: '10' },
     'workers-rounds': { type: 'string', default: '2' },
@@ -144,6 +148,14 @@ await step('split-blind-4', async () =>
     text: Number(values['blind4-text']),
     scan: Number(values['blind4-scan']),
     seed: values['blind4-seed'],
+  }),
+)
+await step('split-blind-5', async () =>
+  (await import('./split-blind-5.js')).runSplitBlind5Bench({
+    cacheDir,
+    text: Number(values['blind5-text']),
+    scan: Number(values['blind5-scan']),
+    seed: values['blind5-seed'],
   }),
 )
 await step('workers', async () =>

@@ -167,7 +167,11 @@ function namedPatients(file: string): Map<string, string | null> {
 }
 
 /** Sets kept blind: measured only when named with --set, so a plain run never looks at them. */
-const BLIND_SETS = new Set(['eval/independent-6/independent-6-eval.jsonl', 'eval/independent-7/independent-7-eval.jsonl'])
+const BLIND_SETS = new Set([
+  'eval/independent-6/independent-6-eval.jsonl',
+  'eval/independent-7/independent-7-eval.jsonl',
+  'eval/independent-8/independent-8-eval.jsonl',
+])
 
 for (const [file, set] of Object.entries(key)) {
   if (typeof set === 'string') continue

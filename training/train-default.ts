@@ -1,10 +1,12 @@
 /**
  * Trains the shipped document-type model.
  *
- *   npx tsx training/train-default.ts [--corpus FILE ...] [--out models/doctype-model.json]
+ *   npx tsx training/train-default.ts [--corpus FILE ...] [--out models/doctype-model.json] [--no-looked-at-sets]
  *
  * The default corpus is ../shared/corpus/doctype-dev.jsonl (outside this repository: its
- * texts are never committed; only the trained weights are).
+ * texts are never committed; only the trained weights are). The looked-at hand-written sets
+ * (eval/independent, -2 ... -7; src/classify/lookedAtSets.ts) are trained on in full, each
+ * document as it is plus LOOKED_AT_COPIES dressed copies; --no-looked-at-sets trains without them.
  */
 import path from 'node:path'
 import { DoctypeClassifier } from '../src/classify/classifier.js'
@@ -15,12 +17,14 @@ import { formatReport } from '../src/classify/evaluate.js'
 import { saveModel } from '../src/classify/model.js'
 import { defaultModelPath, packageRoot } from '../src/classify/paths.js'
 import { trainDoctypeModel } from '../src/classify/training/train.js'
+import { lookedAtTrainSets } from '../src/classify/lookedAtSets.js'
 
 const args = process.argv.slice(2)
 const corpus: string[] = []
 let out = defaultModelPath()
 let verbose = false
 let styleCalibration = true
+let lookedAt = true
 const overrides: Record<string, number> = {}
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!
@@ -28,6 +32,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--out') out = args[++i]!
   else if (a === '--verbose') verbose = true
   else if (a === '--no-style-calibration') styleCalibration = false
+  else if (a === '--no-looked-at-sets') lookedAt = false
   else if (a.startsWith('--') && a.includes('=')) overrides[a.slice(2, a.indexOf('='))] = Number(a.slice(a.indexOf('=') + 1))
   else throw new Error(`unknown argument ${a}`)
 }
@@ -37,6 +42,7 @@ const unseen = path.join(packageRoot(), 'training', 'unseen-styles')
 const { model, reports } = trainDoctypeModel({
   corpusFiles: corpus,
   calibrationFiles: styleCalibration ? [path.join(unseen, 'calibration.jsonl')] : [],
+  trainSets: lookedAt ? lookedAtTrainSets() : [],
   docTypes: loadDocTypes(),
   log: (m) => {
     if (verbose || !m.includes('epoch')) console.error(m)

@@ -154,3 +154,68 @@ export function withStyleBiases(model: DoctypeModel, bias: Float64Array): Doctyp
     weights: { ...model.weights, b: Float32Array.from(model.weights.b, (x, k) => x + bias[k]!) },
   }
 }
+
+/** The L2 pulls the folds choose from. */
+export const STYLE_L2_GRID = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2]
+
+export type StyleBiasRecord = NonNullable<DoctypeModel['metadata']['styleBiases']>
+
+/** The model with the style biases it carries taken off: the model as trained. */
+export function withoutStyleBiases(model: DoctypeModel): DoctypeModel {
+  const earlier = model.metadata.styleBiases
+  if (!earlier) return model
+  const base = withStyleBiases(
+    model,
+    Float64Array.from(model.classes, (c) => -(earlier.biases[c] ?? 0)),
+  )
+  const { styleBiases: _dropped, ...metadata } = model.metadata
+  return { ...base, metadata: { ...metadata, notes: metadata.notes.filter((n) => !n.startsWith('Style biases:')) } }
+}
+
+export interface StyleCalibration {
+  /** The model with the chosen biases (or the model as trained when none qualify). */
+  model: DoctypeModel
+  record: StyleBiasRecord | null
+  folds: FoldResult[]
+}
+
+/**
+ * Style biases for a trained model: its earlier ones taken off, the L2 pull chosen by
+ * leave-one-set-out folds over `heldOut` (with `alwaysFit` in every fit; chooseL2), then the biases
+ * fitted on all the sets and recorded in the model's metadata. `heldOut` and `alwaysFit` must be
+ * writing the model never trained on. When no pull qualifies, the model is returned without biases.
+ */
+export function calibrateStyleBiases(
+  trained: DoctypeModel,
+  classifierOf: (m: DoctypeModel) => DoctypeClassifier,
+  heldOut: readonly StyleSet[],
+  alwaysFit: readonly StyleSet[],
+  grid: readonly number[] = STYLE_L2_GRID,
+): StyleCalibration {
+  const base = withoutStyleBiases(trained)
+  const clf = classifierOf(base)
+  const held = scoreSets(clf, heldOut)
+  const always = scoreSets(clf, alwaysFit)
+  const folds = grid.map((l2) => leaveOneSetOut(base, (t) => clf.thresholdFor(t), held, always, l2))
+  const chosen = heldOut.length ? chooseL2(folds) : null
+  if (!chosen) return { model: base, record: null, folds }
+  const bias = fitStyleBiases([...held, ...always], base.temperature, chosen.l2)
+  const record: StyleBiasRecord = {
+    l2: chosen.l2,
+    sets: [...heldOut, ...alwaysFit].map((s) => s.name),
+    biases: Object.fromEntries(base.classes.map((c, k) => [c, Math.round(bias[k]! * 1e4) / 1e4])),
+  }
+  const model = withStyleBiases(
+    base,
+    Float64Array.from(base.classes, (c) => record.biases[c]!),
+  )
+  model.metadata = {
+    ...base.metadata,
+    styleBiases: record,
+    notes: [
+      ...base.metadata.notes,
+      `Style biases: one bias per type fitted on ${record.sets.join(', ')} (L2 ${chosen.l2}, chosen by leave-one-set-out folds); no training document is from these sets.`,
+    ],
+  }
+  return { model, record, folds }
+}

@@ -18,6 +18,7 @@ import { evaluatePredictions, formatReport, regressions, type EvalReport } from 
 import { readLabelledJsonl } from '../../classify/jsonl.js'
 import { loadModel, saveModel } from '../../classify/model.js'
 import { defaultDocTypesDir, packageRoot, resolveModelPath } from '../../classify/paths.js'
+import { LOOKED_AT_COPIES, LOOKED_AT_SETS, lookedAtFile } from '../../classify/lookedAtSets.js'
 
 export { resolveModelPath }
 // The trainer and its synthetic-document generator load only when `model train` runs.
@@ -43,6 +44,12 @@ export interface ModelCommandDeps {
    * none (default: the shipped style-disjoint set, training/unseen-styles/eval.jsonl).
    */
   guardFile?: (cmd: Command) => string | null
+  /**
+   * The hand-written sets of outside records `train` learns from (default: the looked-at sets
+   * shipped under eval/, see src/classify/lookedAtSets.ts). With --no-looked-at-sets they
+   * fit the style biases instead.
+   */
+  lookedAtSets?: (cmd: Command) => { name: string; file: string }[]
 }
 
 /** The shipped style-disjoint sets: house styles no training document uses. */
@@ -66,6 +73,8 @@ function docTypesFor(cmd: Command): DocTypeSet {
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v]
+const defaultLookedAtSets = (): { name: string; file: string }[] =>
+  LOOKED_AT_SETS.map((name) => ({ name, file: lookedAtFile(name) })).filter((s) => existsSync(s.file))
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
 
 export function registerModelCommands(program: Command, deps: ModelCommandDeps = {}): Command {
@@ -103,10 +112,23 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
       collect,
       [] as string[],
     )
+    .option(
+      '--no-looked-at-sets',
+      "train without the shipped hand-written outside records (eval/); they fit one bias per type on the model's confidence instead",
+    )
     .option('--quiet', 'no progress lines')
     .action(
       async (
-        o: { corpus: string[]; extra: string[]; out?: string; seed?: string; quiet?: boolean; guard?: string; calibration: string[] },
+        o: {
+          corpus: string[]
+          extra: string[]
+          out?: string
+          seed?: string
+          quiet?: boolean
+          guard?: string
+          calibration: string[]
+          lookedAtSets: boolean
+        },
         cmd: Command,
       ) => {
         const json = !!globalOptions(cmd).json
@@ -119,16 +141,44 @@ export function registerModelCommands(program: Command, deps: ModelCommandDeps =
         const outFile = o.out ?? modelPath(cmd, 'train')
         const types = docTypes(cmd)
         const calibration = o.calibration.length ? o.calibration : [shipped('calibration.jsonl')].filter((f): f is string => !!f)
-        const { trainDoctypeModel } = await import('../../classify/training/train.js')
-        const { model: trained, reports } = trainDoctypeModel({
+        const { trainDoctypeModel, heldOutCorpus } = await import('../../classify/training/train.js')
+        const { calibrateStyleBiases } = await import('../../classify/training/styleBiases.js')
+        const handSets = (deps.lookedAtSets ?? defaultLookedAtSets)(cmd)
+        const { model: unbiased, reports } = trainDoctypeModel({
           corpusFiles: o.corpus,
           extraExamples: extra,
           calibrationFiles: calibration,
           docTypes: types,
+          trainSets: o.lookedAtSets ? handSets.map((s) => ({ file: s.file, copies: LOOKED_AT_COPIES })) : [],
           ...deps.trainOptions,
           ...(seed === undefined ? {} : { seed }),
           log: o.quiet || json ? undefined : progress,
         })
+        // Hand-written sets the model did not learn from fit one bias per type (as the shipped
+        // model's were, training/calibrate-styles.ts), each its own fold with the corpus's held-back share.
+        let trained = unbiased
+        const trainedOn = new Set(unbiased.metadata.sources.map((s) => s.file))
+        const untrained = handSets.filter((s) => !trainedOn.has(path.basename(s.file)))
+        if (untrained.length) {
+          const rows = (f: string): { text: string; type: string }[] => readLabelledJsonl(f).rows
+          const fifth = heldOutCorpus(o.corpus)
+          const styled = calibrateStyleBiases(
+            unbiased,
+            (m) => new DoctypeClassifier(m, types),
+            [
+              ...untrained.map((s) => ({ name: s.name, rows: rows(s.file) })),
+              ...(fifth.length ? [{ name: 'corpus fifth', rows: fifth }] : []),
+            ],
+            calibration.map((f) => ({ name: path.basename(f), rows: rows(f) })),
+          )
+          trained = styled.model
+          if (!json && !o.quiet)
+            progress(
+              styled.record
+                ? `style biases (L2 ${styled.record.l2}) fitted on ${styled.record.sets.join(', ')}`
+                : 'no style biases: every pull filed more wrong types on a held-out set',
+            )
+        }
         // A retrain must never make the types the current model knows worse: compare both on the guard set.
         const guard = o.guard ?? (deps.guardFile ? deps.guardFile(cmd) : shipped('eval.jsonl'))
         if (guard) {

@@ -81,6 +81,7 @@ describe('chartclerk model train', () => {
         calibrationFiles: [],
       },
       guardFile: () => null,
+      lookedAtSets: () => [],
     })
     expect(lines[0]).toMatch(/^wrote .*retrained\.json/)
     expect(existsSync(out)).toBe(true)
@@ -113,6 +114,7 @@ describe('chartclerk model train', () => {
         refit: false,
         calibrationFiles: [],
       },
+      lookedAtSets: () => [],
     }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ChartclerkError)
     expect((err as ChartclerkError).code).toBe('MODEL_REFUSED')
@@ -120,6 +122,60 @@ describe('chartclerk model train', () => {
       /not saved: on guard\.jsonl it does worse than the model in use \(.*right, was|accuracy falls/,
     )
     expect(existsSync(out)).toBe(false)
+  })
+
+  describe('the hand-written sets of outside records', () => {
+    const hand = [
+      {
+        name: 'hand-a',
+        file: jsonl(path.join(dir, 'hand-a-eval.jsonl'), generateSynthetic({ seed: 11, counts: { lab_report: 6, other: 6 } })),
+      },
+      {
+        name: 'hand-b',
+        file: jsonl(path.join(dir, 'hand-b-eval.jsonl'), generateSynthetic({ seed: 12, counts: { lab_report: 6, other: 6 } })),
+      },
+    ]
+    const options = {
+      syntheticCounts: { other: 10, lab_report: 10 },
+      epochs: 2,
+      maxFeatures: 2000,
+      targetPerType: 10,
+      evaluate: false,
+      refit: false,
+      calibrationFiles: [],
+    }
+    const progress: string[] = []
+    const train = (out: string, ...flags: string[]): Promise<string[]> =>
+      run(['model', 'train', '--out', out, '--seed', '3', ...flags], {
+        trainOptions: options,
+        guardFile: () => null,
+        lookedAtSets: () => hand,
+        progress: (l) => progress.push(l),
+      })
+
+    it('GIVEN the looked-at sets WHEN trained THEN every one of their documents is trained on (none held out) and no style bias is fitted on them', async () => {
+      const out = path.join(dir, 'with-sets.json')
+      await train(out)
+      const m = loadModel(out)
+      expect(m.metadata.sources).toEqual([
+        expect.objectContaining({ file: 'hand-a-eval.jsonl', trainedOn: 12, heldOut: 0 }),
+        expect.objectContaining({ file: 'hand-b-eval.jsonl', trainedOn: 12, heldOut: 0 }),
+      ])
+      expect(m.metadata.styleBiases).toBeUndefined()
+    })
+
+    it('GIVEN --no-looked-at-sets WHEN trained THEN the sets are not trained on and fit the style biases, as the shipped model had them', async () => {
+      progress.length = 0
+      const out = path.join(dir, 'biased.json')
+      await train(out, '--no-looked-at-sets')
+      const m = loadModel(out)
+      expect(m.metadata.sources).toEqual([])
+      const said = progress.find((l) => /style biases/.test(l))
+      if (m.metadata.styleBiases) {
+        expect(m.metadata.styleBiases.sets).toEqual(['hand-a', 'hand-b', 'calibration.jsonl'])
+        expect(Object.keys(m.metadata.styleBiases.biases).sort()).toEqual([...m.classes].sort())
+      } else expect(said).toMatch(/no style biases/)
+    })
   })
 })
 

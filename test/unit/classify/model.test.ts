@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DoctypeClassifier, loadDefaultClassifier } from '../../../src/classify/classifier.js'
 import { loadDocTypes } from '../../../src/classify/doctypes.js'
+import { LOOKED_AT_SETS } from '../../../src/classify/lookedAtSets.js'
 import { loadModel, parseModel, saveModel, serializeModel, type DoctypeModel } from '../../../src/classify/model.js'
 import { defaultModelPath } from '../../../src/classify/paths.js'
 import { trainDoctypeModel } from '../../../src/classify/training/train.js'
@@ -88,6 +89,13 @@ describe('model file', () => {
     expect(m.metadata.sources.map((s) => s.file)).toContain('doctype-dev.jsonl')
     expect(m.metadata.eval.corpus_heldout!.n).toBeGreaterThan(200)
     expect(Object.values(m.metadata.synthetic.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(1000)
+  })
+
+  it('trains on the looked-at hand-written sets in full (none held out) and carries no style bias fitted on them', () => {
+    const m = loadModel(defaultModelPath())
+    for (const set of LOOKED_AT_SETS)
+      expect(m.metadata.sources).toContainEqual(expect.objectContaining({ file: `${set}-eval.jsonl`, heldOut: 0 }))
+    expect(m.metadata.styleBiases).toBeUndefined()
   })
 
   it.each([

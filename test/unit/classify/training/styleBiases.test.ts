@@ -4,12 +4,14 @@ import { DoctypeClassifier } from '../../../../src/classify/classifier.js'
 import { loadDocTypes } from '../../../../src/classify/doctypes.js'
 import type { DoctypeModel } from '../../../../src/classify/model.js'
 import {
+  calibrateStyleBiases,
   chooseL2,
   decide,
   fitStyleBiases,
   leaveOneSetOut,
   scoreSets,
   withStyleBiases,
+  withoutStyleBiases,
   type FoldResult,
   type ScoredSet,
 } from '../../../../src/classify/training/styleBiases.js'
@@ -89,5 +91,23 @@ describe('style biases', () => {
     const moved = withStyleBiases(m, Float64Array.from([0.25, -0.25, 0]))
     expect(Array.from(moved.weights.b)).toEqual([0.75, -0.25, -0.5])
     expect(Array.from(m.weights.b)).toEqual([0.5, 0, -0.5])
+  })
+
+  it('GIVEN a model carrying style biases THEN they come off (bias term and record), and with no set to fit on none are put back', () => {
+    const docTypes = loadDocTypes()
+    const trained: DoctypeModel = { ...tinyModel(), classes: ['consult_note', 'progress_note', 'lab_report'] }
+    const carried = withStyleBiases(trained, Float64Array.from([0.25, -0.25, 0]))
+    carried.metadata = {
+      ...trained.metadata,
+      styleBiases: { l2: 0.05, sets: ['a'], biases: { consult_note: 0.25, progress_note: -0.25, lab_report: 0 } },
+      notes: ['Style biases: fitted on a', 'kept'],
+    }
+    const off = withoutStyleBiases(carried)
+    expect(Array.from(off.weights.b)).toEqual([0.5, 0, -0.5])
+    expect(off.metadata.styleBiases).toBeUndefined()
+    expect(off.metadata.notes).toEqual(['kept'])
+    const none = calibrateStyleBiases(carried, (m) => new DoctypeClassifier(m, docTypes), [], [])
+    expect(none.record).toBeNull()
+    expect(Array.from(none.model.weights.b)).toEqual([0.5, 0, -0.5])
   })
 })
