@@ -176,8 +176,8 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           break
       }
     }
-    if (agedDates(col, line, dateOpts)) identifierLines.add(li)
   }
+  for (const li of agedDates(col, lines, dateOpts)) identifierLines.add(li)
 
   // Separate Last / First / MI fields.
   for (let i = 0; i < fieldParts.length; i++) {
@@ -234,6 +234,14 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
       const start = m.index + m[0].indexOf(m[1]!)
       const before = /([A-Za-z']+)[\s.:/-]*$/.exec(line.text.slice(0, start))?.[1]?.toLowerCase().replace(/'s$/, 's') ?? ''
       if (NOT_PATIENT_QUALIFIERS.has(before)) continue
+      // The field the name is printed in, its bracketed notes aside: "Partner (intended parent 2): Matteo S. Valdivia  DOB".
+      const field = (
+        line.text
+          .slice(0, start)
+          .split(/\s{3,}|\t/)
+          .pop() ?? ''
+      ).replace(/\([^)]*\)/g, ' ')
+      if ((field.toLowerCase().match(/[a-z']+/g) ?? []).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/'s$/, 's')))) continue
       if (m[1]!.split(/\s+/).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/[^A-Za-z]/g, '').toLowerCase()))) continue
       if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
     }

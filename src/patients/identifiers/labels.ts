@@ -25,7 +25,8 @@ const FACILITY_TAIL = "(?:\\s*\\([A-Za-z][A-Za-z .&'-]{0,30}\\))?"
  * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
  * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
  */
-const DOB_TAIL = '(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:dd|mm)\\s*[/.\\-]\\s*(?:mm|dd)\\s*[/.\\-]\\s*(?:yyyy|yy)\\s*\\))?'
+const DOB_TAIL =
+  '(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:(?:dd|mm)\\s*[/.\\-]\\s*(?:mm|dd)\\s*[/.\\-]\\s*(?:yyyy|yy)|yyyy\\s*[/.\\-]\\s*mm\\s*[/.\\-]\\s*dd)\\s*\\))?'
 
 /** The day/month order a label prints as its format ("DOB (dd/mm/yyyy)"), or null. */
 export function labelDateOrder(label: string): 'DMY' | 'MDY' | null {
@@ -62,10 +63,13 @@ const LABELS: LabelDef[] = [
   { kind: 'name', source: '(?:Results?|Records?)\\s+for', needsColon: true },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
-  // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...
+  // a plan's member, an employer's employee, a school's student, a travel clinic's traveller, a camp's
+  // camper, a team's athlete, a field medic's casualty, a jail's inmate...
   {
     kind: 'name-generic',
-    source: 'Client|Resident|Member|Employee|Student|Child|Minor|Travell?er|Examinee|Participant|Claimant|Donor|Enrollee|Beneficiary',
+    source:
+      'Client|Resident|Member|Employee|Student|Child|Minor|Travell?er|Examinee|Participant|Claimant|Donor|Enrollee|Beneficiary|' +
+      'Camper|Athlete|Casualty|Inmate|Detainee|Pupil|Evacuee',
     needsColon: true,
   },
   { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
@@ -78,6 +82,8 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: `Date\\s+[O0]f\\s+B[il1]rth${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
+  // "Birthday: January 5, 1977": only with its colon (a birthday is also an occasion in prose).
+  { kind: 'dob', source: `B[il1]rthday${DOB_TAIL}`, needsColon: true },
   { kind: 'dob', source: 'B[il1]rth', needsColon: true, bare: true },
   // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch
   { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}` },
@@ -139,7 +145,7 @@ const COMPILED: ReadonlyArray<LabelSpec<LabelDef>> = LABELS.map((def) => ({ labe
 export const NOT_PATIENT_QUALIFIERS = new Set(
   (
     'provider physician doctor dr facility guarantor insured subscriber contact emergency parent guardian mother mothers ' +
-    'father fathers spouse printed print signature lab laboratory test drug practice clinic hospital referring ordering ' +
+    'father fathers spouse partner printed print signature lab laboratory test drug practice clinic hospital referring ordering ' +
     'attending sender recipient company employer pharmacy responsible party witness interpreter representative kin ' +
     'user staff nurse author reviewer caller case manager family member school agency plan payer'
   ).split(' '),

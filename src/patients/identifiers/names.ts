@@ -131,7 +131,10 @@ export function plausibleName(n: PersonName, opts: { lowercaseOk?: boolean } = {
   const fam = bare(n.familyName).replace(/[^\p{L}]/gu, '')
   const given = bare(n.givenName).replace(/[^\p{L}]/gu, '')
   if (fam.length < 2 || given.length < 1) return false
-  const words = [...n.familyName.split(/\s+/), n.givenName].map(bare).filter((w) => !PARTICLE_WORDS.has(w.toLowerCase()))
+  // The middle name too: "GP in Norway" is a phrase, not Norway, GP in.
+  const words = [...n.familyName.split(/\s+/), n.givenName, ...(n.middleName ?? '').split(/\s+/)]
+    .map(bare)
+    .filter((w) => w && !PARTICLE_WORDS.has(w.toLowerCase()))
   const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w)).length
   // A name is capitalised; an all-lower-case value is accepted only right after a patient-name label.
   if (lowerWords > 0 && !(opts.lowercaseOk && lowerWords === words.length)) return false

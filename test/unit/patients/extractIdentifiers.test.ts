@@ -668,3 +668,62 @@ describe('extractIdentifiers: consent forms in the patient’s own words', () =>
     expect(names(read(['I, Marisol Baptiste, am the grandmother of the patient.']))).toEqual([])
   })
 })
+
+describe('extractIdentifiers: birth dates and names as a person reads them on papers from abroad', () => {
+  it('GIVEN a "Birthday:" label THEN its date is the birth date, and a birthday in prose is not', () => {
+    expect(dates(read(['Name: QUIRANTE, ELMA   Age/Sex: 51/F   Birthday: March 9, 1974']))).toEqual(['1974-03-09'])
+    expect(dates(read(['Her birthday party on 3/4/2025 was cancelled.']))).toEqual([])
+  })
+  it('GIVEN a label that prints its format year first ("DOB (YYYY/MM/DD)") THEN the value under it is read', () => {
+    const r = read(['Surname: ANGNATUK     Given: Rhoda     DOB (YYYY/MM/DD): 1991/10/07     HCN: 0 1234 5678'])
+    expect(dates(r)).toEqual(['1991-10-07'])
+    expect(names(r)).toEqual(['ANGNATUK|Rhoda|'])
+  })
+  it('GIVEN the date format printed after the value ("08/03/1970 (dd/mm/yyyy)") THEN the value is read in that order', () => {
+    expect(dates(read(['Date of birth: 08/03/1970 (dd/mm/yyyy)']))).toEqual(['1970-03-08'])
+    expect(dates(read(['Date of birth: 08/03/1970 (mm/dd/yyyy)']))).toEqual(['1970-08-03'])
+  })
+  it('GIVEN a Japanese era year, with or without the Western year in brackets THEN the birth date is read in the Western calendar', () => {
+    expect(dates(read(['Date of birth: Showa 60 (1985) November 2']))).toEqual(['1985-11-02'])
+    expect(dates(read(['Date of birth: Heisei 3, May 21']))).toEqual(['1991-05-21'])
+    // A bracketed year that is not the era's: neither is trusted.
+    expect(dates(read(['Date of birth: Showa 60 (1990) November 2']))).toEqual([])
+  })
+  it('GIVEN a few words between the birth-date label and its colon saying where it was read THEN the date is read, unless they make it someone else’s', () => {
+    expect(dates(read(['DOB on health form: 4/12/2012    Allergies: none']))).toEqual(['2012-04-12'])
+    expect(dates(read(['DOB (as stated): 4/12/2012']))).toEqual(['2012-04-12'])
+    expect(dates(read(['DOB of mother: 4/12/1982']))).toEqual([])
+    expect(dates(read(['DOB of partner: 4/12/1982']))).toEqual([])
+  })
+  it('GIVEN a camp’s, a field medic’s or a team’s name for the patient (Camper:, Casualty:, Athlete:) THEN the name is read', () => {
+    expect(names(read(['Camper: Ezra Pallister    Cabin: Otter 2']))).toEqual(['Pallister|Ezra|'])
+    expect(names(read(['Casualty: Brenna Tolliver']))).toEqual(['Tolliver|Brenna|'])
+    expect(names(read(['Athlete: KOSKELA, MIRO']))).toEqual(['KOSKELA|MIRO|'])
+  })
+  it('GIVEN a phrase with a lower-case word after a patient label ("patient; GP in Norway") THEN it is not read as a name', () => {
+    const r = read(['Copy: patient; GP in Sweden (temporary): none', 'Patient: Ingrid Haldorsen   Date of birth 2 May 1950'])
+    expect(names(r)).toEqual(['Haldorsen|Ingrid|'])
+  })
+  it('GIVEN a partner’s name before a birth-date label, in a field that says whose it is THEN only the patient’s name is read', () => {
+    const r = read([
+      'Patient (intended parent 1): Odile F. Marchetti       DOB 02/14/1988',
+      'Partner (intended parent 2): Renzo T. Marchetti          DOB (on file)',
+    ])
+    expect(names(r)).toEqual(['Marchetti|Odile|F'])
+    expect(dates(r)).toEqual(['1988-02-14'])
+  })
+  it('GIVEN a table of events with the age at each (an immunization record) THEN none of its dates is read as a birth date', () => {
+    const r = read([
+      'Child: TOOTOO, Levi      DOB: 2019-02-11     Sex: M',
+      'Date         Age     Vaccine',
+      '2020-02-14   1 y     MMR #1',
+      '2023-03-01   4 y     Tdap-IPV #5',
+      '2024-10-15   5 y     Influenza',
+    ])
+    expect(dates(r)).toEqual(['2019-02-11'])
+  })
+  it('GIVEN a date followed by an age older than a person born that day can be THEN it is not a birth date', () => {
+    expect(dates(read(['SMITH, ANNA   2024-10-15  7 y']))).toEqual([])
+    expect(dates(read(['SMITH, ANNA   03/14/1962 62Y']))).toEqual(['1962-03-14'])
+  })
+})
