@@ -12,17 +12,20 @@ export function readDobValue(
   valueStart: number,
   valueEnd: number,
   how: FoundHow,
-  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>>,
+  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>> & { orderFromDates?: boolean },
 ): boolean {
   const region = line.text.slice(valueStart, valueEnd)
+  // A label in a language that writes the day first ("Fecha de nacimiento", "Geburtsdatum") reads its value day first,
+  // unless the document's own unambiguous dates all go the other way (a US form printed in Spanish).
+  const order = hit.def.dayFirst && !opts.orderFromDates ? 'DMY' : opts.dateOrder
   const text = eraAsDate(fieldsAsDate(region))
   // A form that prints its date format beside the label ("DOB (dd/mm/yyyy)") or right after the value
   // ("08/09/1975 (dd/mm/yyyy)") says which way round the value is.
   const read = (order: DateOrder): ReturnType<typeof findDates> => findDates(text, { order, ocr: true, today: opts.today, compact: true })
-  let first = read(labelDateOrder(hit.labelText) ?? opts.dateOrder)[0]
+  let first = read(labelDateOrder(hit.labelText) ?? order)[0]
   if (!first) return false
   const printedOrder = labelDateOrder(hit.labelText) ?? labelDateOrder(FORMAT_AFTER.exec(region.slice(first.end))?.[0] ?? '')
-  if (printedOrder && printedOrder !== opts.dateOrder) first = read(printedOrder)[0]
+  if (printedOrder && printedOrder !== order) first = read(printedOrder)[0]
   if (!first) return false
   // The date must come right after the label (allowing a bracket, "on the", the age when the label asks for it:
   // "DOB/Age: 31y 13/09/1995", or a few words saying where it was read: "DOB on health form: 6/18/2013").

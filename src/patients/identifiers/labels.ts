@@ -14,6 +14,8 @@ interface LabelDef {
   idKind?: RecordNumberKind
   /** A birth-date word that also names an event: a delivery ("Birth: 11/19/2026 07:48"), a baby's birth ("Baby: girl, born ..."). */
   bare?: boolean
+  /** A birth-date label in a language whose countries write the day first. */
+  dayFirst?: boolean
   /** A record-number label too common in prose to keep what does not fit our MRN format. */
   onlyOurs?: boolean
 }
@@ -85,11 +87,11 @@ const LABELS: LabelDef[] = [
   // "Birthday: January 5, 1977": only with its colon (a birthday is also an occasion in prose).
   { kind: 'dob', source: `B[il1]rthday${DOB_TAIL}`, needsColon: true },
   { kind: 'dob', source: 'B[il1]rth', needsColon: true, bare: true },
-  // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch
-  { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}` },
-  { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?` },
-  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N(?:é|ée|ee)\\s+le` },
-  { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}` },
+  // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch (all written day first)
+  { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}`, dayFirst: true },
+  { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?`, dayFirst: true },
+  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N(?:é|ée|ee)\\s+le`, dayFirst: true },
+  { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}`, dayFirst: true },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?', bare: true },

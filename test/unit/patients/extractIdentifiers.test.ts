@@ -727,3 +727,25 @@ describe('extractIdentifiers: birth dates and names as a person reads them on pa
     expect(dates(read(['SMITH, ANNA   03/14/1962 62Y']))).toEqual(['1962-03-14'])
   })
 })
+
+describe('extractIdentifiers: the order of a birth date a label in another language prints', () => {
+  it('GIVEN a Spanish birth-date label on a document whose own dates go both ways (a record with its US translation) THEN the value is read day first', () => {
+    const r = read([
+      'Paciente: LUCERO ANAYA BRISEIDA          Fecha de nacimiento: 04/11/1989',
+      'Fecha de toma: 18/09/2026',
+      'Translator: Ana Beltran, certified, 09/25/2026',
+    ])
+    expect(dates(r)).toEqual(['1989-11-04'])
+  })
+  it('GIVEN the same label on a form whose own dates are all month first (a US form printed in Spanish) THEN the value is read month first', () => {
+    const r = read(['Fecha de nacimiento: 04/11/1989', 'Fecha: 09/25/2026'])
+    expect(dates(r)).toEqual(['1989-04-11'])
+  })
+  it('GIVEN an organisation after a Client: label ("Open Lane Medicine Collaborative") THEN it is not read as a name', () => {
+    const r = read([
+      'Patient: ASANTE, KOFI          DOB: 14-MAY-1990',
+      'Account: HO-1234567       Client: Open Lane Medicine Collaborative',
+    ])
+    expect(names(r)).toEqual(['ASANTE|KOFI|'])
+  })
+})
