@@ -749,3 +749,28 @@ describe('extractIdentifiers: the order of a birth date a label in another langu
     expect(names(r)).toEqual(['ASANTE|KOFI|'])
   })
 })
+
+describe('extractIdentifiers: header grids drawn with bars, and labels with words before them', () => {
+  it('GIVEN a grid drawn with vertical bars whose labels say whose number it is ("Ref. clinic MRN") THEN each value is read under its label', () => {
+    const r = read([
+      'Patient            | DOB        | Sex | Ref. clinic MRN | XYZ Exam #',
+      'HOLLOWAY-ENE, T M  | 07/21/1952 | M   | 1234567         | XY-CT-7654321',
+    ])
+    expect(names(r)).toEqual(['HOLLOWAY-ENE|T|M'])
+    expect(dates(r)).toEqual(['1952-07-21'])
+    expect(mrns(r)).toEqual(['1234567'])
+  })
+  it('GIVEN the same grid with wide gaps THEN it is read the same', () => {
+    const r = read([
+      'Patient              DOB          Sex   Ref. clinic MRN   XYZ Exam #',
+      'HOLLOWAY-ENE, T M    07/21/1952   M     1234567           XY-CT-7654321',
+    ])
+    expect(dates(r)).toEqual(['1952-07-21'])
+    expect(mrns(r)).toEqual(['1234567'])
+  })
+  it('GIVEN labels with their values beside them THEN the line is not a grid of labels', () => {
+    const r = read(['Patient: HOLLOWAY-ENE, T M   DOB: 07/21/1952   MRN: 1234567'])
+    expect(names(r)).toEqual(['HOLLOWAY-ENE|T|M'])
+    expect(mrns(r)).toEqual(['1234567'])
+  })
+})
