@@ -13,6 +13,7 @@
  *   has merged the sticker with the facility block beside it;
  * - letters: `Re: Jane Doe (DOB 3/14/1962)`, and a patient block with the name alone on its line over
  *   `Date of birth 13/09/1995`;
+ * - an HL7 v2 PID segment printed on an interface report (`PID|1||...|DOE^JANE^A||19620314|F`);
  * - split fields without the word name (`Last: DOE   First: JANE`, `Surname` / `Forename(s)`), dotted
  *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN.
  *
@@ -37,6 +38,7 @@ import { agedDates, readDobValue } from './identifiers/birthDates.js'
 import { Collector, foundAt } from './identifiers/collector.js'
 import { documentDateOrder } from '../text/dateOrder.js'
 import { gridValues, isLabelLine } from './identifiers/headerGrid.js'
+import { pidSegments } from './identifiers/hl7.js'
 import { type Line, NOT_PATIENT_QUALIFIERS, splitLines } from './identifiers/labels.js'
 import { cutNameValue, plausibleName, precedingWord, readNameValue, stickerNames } from './identifiers/names.js'
 import { readIdValue } from './identifiers/recordNumbers.js'
@@ -181,6 +183,7 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
     }
   }
   for (const li of agedDates(col, lines, dateOpts)) identifierLines.add(li)
+  for (const li of pidSegments(col, lines, dateOpts)) identifierLines.add(li)
 
   // Separate Last / First / MI fields.
   for (let i = 0; i < fieldParts.length; i++) {
