@@ -141,6 +141,14 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           }
           // "Signature of proposed insured ___H. Sorensen___": a signature, often initials only, not the name as the form prints it.
           if (/\bsignature\s+of\s+(?:the\s+)?$/i.test(line.text.slice(0, hit.start))) break
+          // "Nom / Name: DUVAL    Prénom / First name: Luc": beside a first-name field, one word under Name is the family name.
+          if (kind !== 'letter' && vLine === line && labels.slice(i + 1).some((l) => l.def.kind === 'first')) {
+            const cut = cutNameValue(line.text.slice(vStart, vEnd), { allowLowercase: false })
+            if (cut && !/[\s,]/.test(cut.text)) {
+              fieldParts.push({ kind: 'last', value: cut.text, line, start: vStart + cut.start, label: hit.labelText })
+              break
+            }
+          }
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
           // Not without the label's colon ("Patient reports pain ... DOB" is prose).

@@ -96,7 +96,7 @@ export function fieldsAsDate(region: string): string {
 }
 
 /** A date format printed in brackets right after a value: "08/09/1975 (dd/mm/yyyy)". */
-const FORMAT_AFTER = /^\s*\(\s*(?:dd|mm)\s*[/.-]\s*(?:mm|dd)\s*[/.-]\s*(?:yyyy|yy)\s*\)/i
+const FORMAT_AFTER = /^\s*\(\s*(?:dd|jj|mm)\s*[/.-]\s*(?:mm|dd|jj)\s*[/.-]\s*(?:yyyy|yy|aaaa|aa)\s*\)/i
 
 /** Words that make a birth date someone else's ("DOB of partner:"), beside the qualifiers of a name label. */
 const SOMEONE_ELSE = new Set(

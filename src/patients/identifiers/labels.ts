@@ -23,18 +23,20 @@ interface LabelDef {
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
 /** A facility named in brackets after a record-number label: "MRN (EFHC)", "Chart # (primary care)". */
 const FACILITY_TAIL = "(?:\\s*\\([A-Za-z][A-Za-z .&'-]{0,30}\\))?"
+/** A format's day and year, in English and as French and Spanish forms print them (JJ, AAAA). */
+const DAY = '(?:dd|jj)'
+const YEAR = '(?:yyyy|yy|aaaa|aa)'
 /**
  * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
  * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
  */
-const DOB_TAIL =
-  '(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:(?:dd|mm)\\s*[/.\\-]\\s*(?:mm|dd)\\s*[/.\\-]\\s*(?:yyyy|yy)|yyyy\\s*[/.\\-]\\s*mm\\s*[/.\\-]\\s*dd)\\s*\\))?'
+const DOB_TAIL = `(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:(?:${DAY}|mm)\\s*[/.\\-]\\s*(?:mm|${DAY})\\s*[/.\\-]\\s*${YEAR}|${YEAR}\\s*[/.\\-]\\s*mm\\s*[/.\\-]\\s*${DAY})\\s*\\))?`
 
 /** The day/month order a label prints as its format ("DOB (dd/mm/yyyy)"), or null. */
 export function labelDateOrder(label: string): 'DMY' | 'MDY' | null {
-  const m = /\(\s*(dd|mm)\s*[/.-]\s*(mm|dd)/i.exec(label)
+  const m = /\(\s*(dd|jj|mm)\s*[/.-]\s*(mm|dd|jj)/i.exec(label)
   if (!m || m[1]!.toLowerCase() === m[2]!.toLowerCase()) return null
-  return m[1]!.toLowerCase() === 'dd' ? 'DMY' : 'MDY'
+  return m[1]!.toLowerCase() === 'mm' ? 'MDY' : 'DMY'
 }
 const LABELS: LabelDef[] = [
   // names

@@ -774,3 +774,14 @@ describe('extractIdentifiers: header grids drawn with bars, and labels with word
     expect(mrns(r)).toEqual(['1234567'])
   })
 })
+
+describe('extractIdentifiers: bilingual forms (French and English labels side by side)', () => {
+  it('GIVEN "Nom / Name:" with one word beside a "Prénom / First name:" field THEN the word is the family name', () => {
+    const r = read(['Nom / Name: Lavoie-Toure                    Prénom / First name: Maelle'])
+    expect(names(r)).toEqual(['Lavoie-Toure|Maelle|'])
+  })
+  it('GIVEN a date format printed the French way ("(AAAA-MM-JJ)", "(JJ/MM/AAAA)") THEN the value under it is read in that order', () => {
+    expect(dates(read(['Date de naissance / DOB (AAAA-MM-JJ): 1979-02-08     Sexe: F']))).toEqual(['1979-02-08'])
+    expect(dates(read(['DOB (JJ/MM/AAAA): 02/08/1979']))).toEqual(['1979-08-02'])
+  })
+})
