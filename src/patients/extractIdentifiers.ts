@@ -34,7 +34,7 @@
  */
 import { compileMrnFormat } from './mrn.js'
 import { type PersonName } from './names.js'
-import { agedDates, readDobValue } from './identifiers/birthDates.js'
+import { agedDates, nationalIdBirthDates, readDobValue } from './identifiers/birthDates.js'
 import { Collector, foundAt } from './identifiers/collector.js'
 import { documentDateOrder } from '../text/dateOrder.js'
 import { gridValues, isLabelLine } from './identifiers/headerGrid.js'
@@ -192,6 +192,7 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
   }
   for (const li of agedDates(col, lines, dateOpts)) identifierLines.add(li)
   for (const li of pidSegments(col, lines, dateOpts)) identifierLines.add(li)
+  for (const li of nationalIdBirthDates(col, lines, dateOpts)) identifierLines.add(li)
 
   // Separate Last / First / MI fields.
   for (let i = 0; i < fieldParts.length; i++) {

@@ -139,3 +139,33 @@ export function eraAsDate(region: string): string {
     },
   )
 }
+
+/**
+ * A Norwegian national identity number (fødselsnummer) or Danish CPR number begins with the holder's birth date, day
+ * first (DDMMYY), then five or four digits, often masked ("110348 *****"). Read only under a label that names the number;
+ * numbers whose first six digits are no real date (a Norwegian D- or H-number adds 4 to the day's or month's first
+ * digit) are left alone. Returns the indexes of the lines read.
+ */
+export function nationalIdBirthDates(col: Collector, lines: Line[], opts: Required<Pick<ExtractOptions, 'today'>>): number[] {
+  const read: number[] = []
+  for (const line of lines) {
+    NATIONAL_ID.lastIndex = 0
+    for (let m = NATIONAL_ID.exec(line.text); m; m = NATIONAL_ID.exec(line.text)) {
+      const six = m[1]!
+      const start = m.index + m[0].indexOf(six)
+      const hit = findDates(`${six.slice(0, 2)}/${six.slice(2, 4)}/${six.slice(4)}`, { order: 'DMY', today: opts.today })[0]
+      if (!hit || !hit.valid) continue
+      col.addDate(
+        { ...hit, raw: six, start, end: start + 6 },
+        0.85,
+        foundAt(line, start, 6, m[0].slice(0, m[0].indexOf(six)).trim(), 'labelled'),
+      )
+      read.push(line.index)
+    }
+  }
+  return read
+}
+
+/** The label (the Norwegian or Danish name of the number, perhaps in brackets after an English one), then DDMMYY and the rest. */
+const NATIONAL_ID =
+  /(?<![\p{L}])(?:f[øo]dselsnummer|f[øo]dselsnr\.?|CPR(?:-?(?:nr\.?|nummer))?)\)?\s*[:.]?\s*(\d{6})[\s-]?(?:\d{4,5}|[*xX•]{4,5})(?![\d*])/giu

@@ -785,3 +785,17 @@ describe('extractIdentifiers: bilingual forms (French and English labels side by
     expect(dates(read(['DOB (JJ/MM/AAAA): 02/08/1979']))).toEqual(['1979-08-02'])
   })
 })
+
+describe('extractIdentifiers: birth dates inside Nordic national identity numbers', () => {
+  it('GIVEN a Norwegian fødselsnummer or a Danish CPR number, masked or not THEN its first six digits are the birth date, day first', () => {
+    expect(dates(read(['Patient: Solveig Brattli    National ID no. (fødselsnummer): 240551 *****']))).toEqual(['1951-05-24'])
+    expect(dates(read(['CPR-nr.: 240551-1234']))).toEqual(['1951-05-24'])
+  })
+  it('GIVEN a number that is no date (a D-number) or a national ID whose country is not named THEN no birth date is read', () => {
+    const dNumber = read(['Fødselsnummer: 640551 12345'])
+    expect(dates(dNumber)).toEqual([])
+    // Nor an impossible birth date that would stand against every chart.
+    expect(dNumber.unreadableBirthDates).toEqual([])
+    expect(dates(read(['Nat. ID no.: 240551 *****']))).toEqual([])
+  })
+})
