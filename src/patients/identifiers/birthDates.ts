@@ -151,7 +151,7 @@ export function nationalIdBirthDates(col: Collector, lines: Line[], opts: Requir
   for (const line of lines) {
     NATIONAL_ID.lastIndex = 0
     for (let m = NATIONAL_ID.exec(line.text); m; m = NATIONAL_ID.exec(line.text)) {
-      const six = m[1]!
+      const six = (m[1] ?? m[2])!
       const start = m.index + m[0].indexOf(six)
       const hit = findDates(`${six.slice(0, 2)}/${six.slice(2, 4)}/${six.slice(4)}`, { order: 'DMY', today: opts.today })[0]
       if (!hit || !hit.valid) continue
@@ -166,6 +166,13 @@ export function nationalIdBirthDates(col: Collector, lines: Line[], opts: Requir
   return read
 }
 
-/** The label (the Norwegian or Danish name of the number, perhaps in brackets after an English one), then DDMMYY and the rest. */
-const NATIONAL_ID =
-  /(?<![\p{L}])(?:f[øo]dselsnummer|f[øo]dselsnr\.?|CPR(?:-?(?:nr\.?|nummer))?)\)?\s*[:.]?\s*(\d{6})[\s-]?(?:\d{4,5}|[*xX•]{4,5})(?![\d*])/giu
+/**
+ * The label (the Norwegian or Danish name of the number, perhaps in brackets after an English one), then DDMMYY and the
+ * rest; or a national ID under an English label in the Norwegian shape alone, six digits and five (no other country's
+ * number has it: a Danish or Swedish one has four after the six, a Finnish one a century sign).
+ */
+const NATIONAL_ID = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:f[øo]dselsnummer|f[øo]dselsnr\.?|CPR(?:-?(?:nr\.?|nummer))?)\)?\s*[:.]?\s*(\d{6})[\s-]?(?:\d{4,5}|[*xX•]{4,5})|` +
+    String.raw`Nat(?:ional|\.)?\s*ID\s*(?:no\.?|number|#)?\s*[:.]?\s*(\d{6})\s?(?:\d{5}|[*xX•]{5}))(?![\d*xX•])`,
+  'giu',
+)

@@ -791,11 +791,14 @@ describe('extractIdentifiers: birth dates inside Nordic national identity number
     expect(dates(read(['Patient: Solveig Brattli    National ID no. (fødselsnummer): 240551 *****']))).toEqual(['1951-05-24'])
     expect(dates(read(['CPR-nr.: 240551-1234']))).toEqual(['1951-05-24'])
   })
-  it('GIVEN a number that is no date (a D-number) or a national ID whose country is not named THEN no birth date is read', () => {
+  it('GIVEN a number that is no date (a D-number) or a national ID of no one shape THEN no birth date is read', () => {
     const dNumber = read(['Fødselsnummer: 640551 12345'])
     expect(dates(dNumber)).toEqual([])
     // Nor an impossible birth date that would stand against every chart.
     expect(dNumber.unreadableBirthDates).toEqual([])
-    expect(dates(read(['Nat. ID no.: 240551 *****']))).toEqual([])
+    expect(dates(read(['National ID: 240551-1234']))).toEqual([])
+  })
+  it('GIVEN a national ID under an English label in the Norwegian shape (six digits and five) THEN it is read as a fødselsnummer', () => {
+    expect(dates(read(['Patient : BRATTLI SOLVEIG     Nat. ID no.: 240551 *****   Sex: F']))).toEqual(['1951-05-24'])
   })
 })
