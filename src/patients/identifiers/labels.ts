@@ -105,6 +105,13 @@ const LABELS: LabelDef[] = [
   { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})${FACILITY_TAIL}` },
   // "chart 1234567" without # or No.: our MRN only when the value fits our format, else nothing.
   { kind: 'mrn', source: 'Chart', onlyOurs: true },
+  // The patient's number at the clinic a record is sent back to ("Home clinic no.", "Our clinic ref"): our MRN only
+  // when the value fits our format as printed, else nothing (the matcher still sets aside a number no chart holds).
+  {
+    kind: 'mrn',
+    source: `(?:Home|Primary(?:\\s+care)?|Your|Our)\\s+clinic(?:'s)?\\s*(?:${NO}|ID|ref(?:erence)?\\.?)${FACILITY_TAIL}`,
+    onlyOurs: true,
+  },
   { kind: 'mrn', source: `Unit\\s*${NO}` },
   // One number printed as both account and medical record ("Acct/MR #", "MR/Acct").
   { kind: 'mrn', source: `(?:Acc(?:oun)?t\\.?\\s*/\\s*M\\.?R\\.?N?\\.?|M\\.?R\\.?N?\\.?\\s*/\\s*Acc(?:oun)?t\\.?)\\s*${NO}?` },

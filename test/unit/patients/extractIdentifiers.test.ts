@@ -802,3 +802,14 @@ describe('extractIdentifiers: birth dates inside Nordic national identity number
     expect(dates(read(['Patient : BRATTLI SOLVEIG     Nat. ID no.: 240551 *****   Sex: F']))).toEqual(['1951-05-24'])
   })
 })
+
+describe('extractIdentifiers: the patient’s number at the clinic the record is sent back to', () => {
+  it('GIVEN "Home clinic no." or "Our clinic ref" with a number of our format THEN it is read as our MRN, after the clinic’s short name too', () => {
+    expect(mrns(read(['Patient: Tomas Adeyemi-Lind          Home clinic no.: 7654321']))).toEqual(['7654321'])
+    expect(mrns(read(['ED MRN: XY-1234      Our clinic ref (attached face sheet): ABCD 7654321']))).toEqual(['7654321'])
+  })
+  it('GIVEN such a label with a number not of our format, or a facility’s name before a number under a plain MRN label THEN it is not our MRN', () => {
+    expect(mrns(read(['Home clinic no.: HC-55120']))).toEqual([])
+    expect(mrns(read(['MRN: UCSF 7654321']))).toEqual([])
+  })
+})
