@@ -249,14 +249,16 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
       const start = m.index + m[0].indexOf(m[1]!)
       const before = /([A-Za-z']+)[\s.:/-]*$/.exec(line.text.slice(0, start))?.[1]?.toLowerCase().replace(/'s$/, 's') ?? ''
       if (NOT_PATIENT_QUALIFIERS.has(before)) continue
-      // The field the name is printed in, its bracketed notes aside: "Partner (intended parent 2): Matteo S. Valdivia  DOB".
+      // The label of the field the name is printed in, its bracketed notes aside, by its last two words: "Partner (intended
+      // parent 2): Matteo S. Valdivia  DOB", "Emergency contact name: ..." (not "Family Medicine patient: ...").
       const field = (
         line.text
           .slice(0, start)
           .split(/\s{3,}|\t/)
           .pop() ?? ''
       ).replace(/\([^)]*\)/g, ' ')
-      if ((field.toLowerCase().match(/[a-z']+/g) ?? []).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/'s$/, 's')))) continue
+      const fieldWords = (field.toLowerCase().match(/[a-z']+/g) ?? []).slice(-2)
+      if (fieldWords.some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/'s$/, 's')))) continue
       if (m[1]!.split(/\s+/).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/[^A-Za-z]/g, '').toLowerCase()))) continue
       if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
     }

@@ -133,8 +133,9 @@ export function plausibleName(n: PersonName, opts: { lowercaseOk?: boolean } = {
   const fam = bare(n.familyName).replace(/[^\p{L}]/gu, '')
   const given = bare(n.givenName).replace(/[^\p{L}]/gu, '')
   if (fam.length < 2 || given.length < 1) return false
-  // The middle name too: "GP in Norway" is a phrase, not Norway, GP in.
-  const words = [...n.familyName.split(/\s+/), n.givenName, ...(n.middleName ?? '').split(/\s+/)]
+  // The middle name too, but for an initial: "GP in Norway" is a phrase, not Norway, GP in.
+  const middleWords = (n.middleName ?? '').split(/\s+/).filter((w) => bare(w).length > 1)
+  const words = [...n.familyName.split(/\s+/), n.givenName, ...middleWords]
     .map(bare)
     .filter((w) => w && !PARTICLE_WORDS.has(w.toLowerCase()))
   const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w)).length

@@ -813,3 +813,13 @@ describe('extractIdentifiers: the patient’s number at the clinic the record is
     expect(mrns(read(['MRN: UCSF 7654321']))).toEqual([])
   })
 })
+
+describe('extractIdentifiers: whose field a name before a birth date is printed in', () => {
+  it('GIVEN a field whose label ends in a word for someone else THEN its name is not read; a patient label with a qualifier before it is', () => {
+    expect(names(read(['Emergency contact name: Ruth Calloway-Imbe   DOB 3/4/1950']))).toEqual([])
+    expect(names(read(['Family Medicine patient Ruth Calloway-Imbe   DOB 3/4/1950']))).toEqual(['Calloway-Imbe|Ruth|'])
+  })
+  it('GIVEN a lower-case middle initial (a scan’s slip) THEN the name is still read', () => {
+    expect(names(read(['Patient: Ruth a Calloway-Imbe']))).toEqual(['Calloway-Imbe|Ruth|a'])
+  })
+})
