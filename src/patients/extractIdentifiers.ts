@@ -141,6 +141,11 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           }
           // "Signature of proposed insured ___H. Sorensen___": a signature, often initials only, not the name as the form prints it.
           if (/\bsignature\s+of\s+(?:the\s+)?$/i.test(line.text.slice(0, hit.start))) break
+          // "DOE  JANE  ANN  (Last, First, Middle)": the value's parts in the order the bracket after it gives.
+          if (orderedName(col, vLine, vStart, hit.labelText, how)) {
+            identifierLines.add(vLine.index)
+            break
+          }
           // "Nom / Name: DUVAL    Prénom / First name: Luc": beside a first-name field, one word under Name is the family name.
           if (kind !== 'letter' && vLine === line && labels.slice(i + 1).some((l) => l.def.kind === 'first')) {
             const cut = cutNameValue(line.text.slice(vStart, vEnd), { allowLowercase: false })
@@ -336,6 +341,29 @@ const NAME_THEN_DOB = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s*[·•|–—]\s*|\s+-\s+|\s+)${DOB_WORD}(?![\p{L}])`,
   'gu',
 )
+
+/** A name value's parts, apart by wide gaps or commas, with their order in a bracket after them. No i flag on the words. */
+const ORDERED_NAME =
+  /^([^()]*?)\s*\(\s*(?:LAST|Last|last|FAMILY|Family|SURNAME|Surname)(?:\s+name)?\s*,\s*(?:FIRST|First|first|GIVEN|Given)(?:\s+name)?(\s*,\s*(?:MIDDLE|Middle|middle|M\.?I\.?)(?:\s+name)?)?\s*\)/
+
+/** Reads "DOE  JANE  ANN  (Last, First, Middle)" as family, given and middle name; false when the value is not so. */
+function orderedName(col: Collector, line: Line, start: number, label: string, how: FoundHow): boolean {
+  const m = ORDERED_NAME.exec(line.text.slice(start))
+  if (!m) return false
+  const parts = m[1]!.trim().split(/\s{2,}|\s*,\s*/)
+  if (parts.length < 2 || parts.length > (m[2] ? 3 : 2) || parts.some((p) => !/^\p{Lu}[\p{L}'\-]*(?:\s\p{Lu}[\p{L}'\-]*)?$/u.test(p)))
+    return false
+  const n = { familyName: parts[0]!, givenName: parts[1]!, middleName: parts[2] ?? null, suffix: null }
+  if (!plausibleName(n)) return false
+  const offset = start + m[1]!.indexOf(parts[0]!)
+  col.addName(
+    { ...n, order: 'fields' },
+    m[1]!.trim(),
+    how === 'labelled' ? 0.9 : 0.8,
+    foundAt(line, offset, m[1]!.trim().length, label, how),
+  )
+  return true
+}
 
 /**
  * The `i`th label of line `li` starts its line, is a name label printed as a label is (NAME, Name, Patient), and

@@ -823,3 +823,13 @@ describe('extractIdentifiers: whose field a name before a birth date is printed 
     expect(names(read(['Patient: Ruth a Calloway-Imbe']))).toEqual(['Calloway-Imbe|Ruth|a'])
   })
 })
+
+describe('extractIdentifiers: a name value with its order printed after it', () => {
+  it('GIVEN "DOE  JANE  ANN  (Last, First, Middle)" THEN the parts are read in that order', () => {
+    expect(names(read([' 1. Name of Patient: MAGBANUA  LIGAYA  SORIANO  (Last, First, Middle)']))).toEqual(['MAGBANUA|LIGAYA|SORIANO'])
+    expect(names(read(['Patient: Magbanua, Ligaya (Last, First)']))).toEqual(['Magbanua|Ligaya|'])
+  })
+  it('GIVEN more parts than the bracket names THEN the value is not read that way', () => {
+    expect(names(read(['Name of Patient: MAGBANUA  LIGAYA  SORIANO  (Last, First)']))).toEqual([])
+  })
+})
