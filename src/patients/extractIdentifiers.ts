@@ -6,7 +6,8 @@
  * - labelled values: `Patient Name: DOE, JANE A`, `PATIENT: Jane Doe`, `Name:`, `Pt:`,
  *   `Last Name: DOE  First Name: JANE  MI: A`, `DOB: 03/14/1962`, `MRN: 1234567`, `Acct #: ...`;
  * - a label alone on its line with the value on the next line;
- * - header grids: a line of labels ("Patient Name   DOB   MRN") over a line of values,
+ * - header grids: a line of labels ("Patient Name   DOB   MRN", also drawn with bars, and with a word or
+ *   two before a label saying whose number it is: "Ref. clinic MRN") over a line of values,
  *   aligned by columns when the text keeps its spacing, else by the type of each value
  *   (OCR usually keeps single spaces);
  * - addressograph stickers: an unlabelled `DOE, JANE A` next to DOB / MRN lines, also when OCR
@@ -15,11 +16,17 @@
  *   `Date of birth 13/09/1995`;
  * - an HL7 v2 PID segment printed on an interface report (`PID|1||...|DOE^JANE^A||19620314|F`);
  * - split fields without the word name (`Last: DOE   First: JANE`, `Surname` / `Forename(s)`), dotted
- *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN.
+ *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN;
+ * - bilingual labels (`Nom / Name: DUVAL   Prénom / First name: Luc`: one word under Name beside a first-name
+ *   field is the family name), a value with its order after it (`DOE  JANE  ANN  (Last, First, Middle)`);
+ * - birth dates as papers from abroad print them: `Birthday:`, a Japanese era year (`Showa 57 (1982) July 4`),
+ *   a note between label and colon (`DOB on health form:`), inside a Norwegian fødselsnummer or Danish CPR number.
  *
  * Ambiguous numeric dates (02/11/1971) are read in the order the document writes dates
  * (src/text/dateOrder.ts: its own unambiguous dates, else where it was written, else `dateOrder`),
- * or the order a label prints (`DOB (dd/mm/yyyy)`).
+ * or the order a label prints (`DOB (dd/mm/yyyy)`, `(AAAA-MM-JJ)`) or the value is followed by
+ * (`08/09/1975 (dd/mm/yyyy)`); a label in a language that writes the day first (`Fecha de nacimiento`) reads
+ * its value day first unless the document's own dates settle the order.
  *
  * Record numbers: a value is our MRN only when it sits under an MRN-like label (MRN, MR#,
  * Medical Record No., Patient ID, Chart #) and fits the configured MRN format. Everything else
