@@ -86,9 +86,9 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
   const mrnPattern = compileMrnFormat(options.mrnPattern)
   // The document's own dates, or where it was written, say which way round it writes day and month.
   const docOrder = documentDateOrder(text, options.dateOrder ?? 'MDY')
-  // Settled by the document's own unambiguous dates, the order holds for every label; else a label in a language
-  // that writes the day first reads its value day first (see readDobValue).
-  const dateOpts = { dateOrder: docOrder.order, today: options.today ?? new Date(), orderFromDates: docOrder.by === 'dates' }
+  // Settled by the document's own unambiguous dates or by where it was written, the order holds for every label; else a
+  // label in a language that writes the day first reads its value day first (see readDobValue).
+  const dateOpts = { dateOrder: docOrder.order, today: options.today ?? new Date(), orderSettled: docOrder.by !== 'configured' }
   const col = new Collector()
   const lines = splitLines(text)
   const identifierLines = new Set<number>()

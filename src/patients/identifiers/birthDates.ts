@@ -12,12 +12,12 @@ export function readDobValue(
   valueStart: number,
   valueEnd: number,
   how: FoundHow,
-  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>> & { orderFromDates?: boolean },
+  opts: Required<Pick<ExtractOptions, 'dateOrder' | 'today'>> & { orderSettled?: boolean },
 ): boolean {
   const region = line.text.slice(valueStart, valueEnd)
   // A label in a language that writes the day first ("Fecha de nacimiento", "Geburtsdatum") reads its value day first,
-  // unless the document's own unambiguous dates all go the other way (a US form printed in Spanish).
-  const order = hit.def.dayFirst && !opts.orderFromDates ? 'DMY' : opts.dateOrder
+  // unless the document's own unambiguous dates or where it was written settle the order (a US form printed in Spanish).
+  const order = hit.def.dayFirst && !opts.orderSettled ? 'DMY' : opts.dateOrder
   const text = eraAsDate(fieldsAsDate(region))
   // A form that prints its date format beside the label ("DOB (dd/mm/yyyy)") or right after the value
   // ("08/09/1975 (dd/mm/yyyy)") says which way round the value is.

@@ -740,6 +740,8 @@ describe('extractIdentifiers: the order of a birth date a label in another langu
   it('GIVEN the same label on a form whose own dates are all month first (a US form printed in Spanish) THEN the value is read month first', () => {
     const r = read(['Fecha de nacimiento: 04/11/1989', 'Fecha: 09/25/2026'])
     expect(dates(r)).toEqual(['1989-04-11'])
+    // Or whose address says it was written in the US.
+    expect(dates(read(['Fecha de nacimiento: 04/11/1989', 'Clinica Familiar, 210 Main St, Yuma, AZ 85364']))).toEqual(['1989-04-11'])
   })
   it('GIVEN an organisation after a Client: label ("Open Lane Medicine Collaborative") THEN it is not read as a name', () => {
     const r = read([
