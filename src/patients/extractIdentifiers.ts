@@ -6,19 +6,27 @@
  * - labelled values: `Patient Name: DOE, JANE A`, `PATIENT: Jane Doe`, `Name:`, `Pt:`,
  *   `Last Name: DOE  First Name: JANE  MI: A`, `DOB: 03/14/1962`, `MRN: 1234567`, `Acct #: ...`;
  * - a label alone on its line with the value on the next line;
- * - header grids: a line of labels ("Patient Name   DOB   MRN") over a line of values,
+ * - header grids: a line of labels ("Patient Name   DOB   MRN", also drawn with bars, and with a word or
+ *   two before a label saying whose number it is: "Ref. clinic MRN") over a line of values,
  *   aligned by columns when the text keeps its spacing, else by the type of each value
  *   (OCR usually keeps single spaces);
  * - addressograph stickers: an unlabelled `DOE, JANE A` next to DOB / MRN lines, also when OCR
  *   has merged the sticker with the facility block beside it;
  * - letters: `Re: Jane Doe (DOB 3/14/1962)`, and a patient block with the name alone on its line over
  *   `Date of birth 13/09/1995`;
+ * - an HL7 v2 PID segment printed on an interface report (`PID|1||...|DOE^JANE^A||19620314|F`);
  * - split fields without the word name (`Last: DOE   First: JANE`, `Surname` / `Forename(s)`), dotted
- *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN.
+ *   and `____` leaders, a `NAME` label without its colon heading a row with a birth date or MRN;
+ * - bilingual labels (`Nom / Name: DUVAL   Prénom / First name: Luc`: one word under Name beside a first-name
+ *   field is the family name), a value with its order after it (`DOE  JANE  ANN  (Last, First, Middle)`);
+ * - birth dates as papers from abroad print them: `Birthday:`, a Japanese era year (`Showa 57 (1982) July 4`),
+ *   a note between label and colon (`DOB on health form:`), inside a Norwegian fødselsnummer or Danish CPR number.
  *
  * Ambiguous numeric dates (02/11/1971) are read in the order the document writes dates
  * (src/text/dateOrder.ts: its own unambiguous dates, else where it was written, else `dateOrder`),
- * or the order a label prints (`DOB (dd/mm/yyyy)`).
+ * or the order a label prints (`DOB (dd/mm/yyyy)`, `(AAAA-MM-JJ)`) or the value is followed by
+ * (`08/09/1975 (dd/mm/yyyy)`); a label in a language that writes the day first (`Fecha de nacimiento`) reads
+ * its value day first unless the document's own dates settle the order.
  *
  * Record numbers: a value is our MRN only when it sits under an MRN-like label (MRN, MR#,
  * Medical Record No., Patient ID, Chart #) and fits the configured MRN format. Everything else
@@ -33,10 +41,11 @@
  */
 import { compileMrnFormat } from './mrn.js'
 import { type PersonName } from './names.js'
-import { agedDates, readDobValue } from './identifiers/birthDates.js'
+import { agedDates, nationalIdBirthDates, readDobValue } from './identifiers/birthDates.js'
 import { Collector, foundAt } from './identifiers/collector.js'
 import { documentDateOrder } from '../text/dateOrder.js'
 import { gridValues, isLabelLine } from './identifiers/headerGrid.js'
+import { pidSegments } from './identifiers/hl7.js'
 import { type Line, NOT_PATIENT_QUALIFIERS, splitLines } from './identifiers/labels.js'
 import { cutNameValue, plausibleName, precedingWord, readNameValue, stickerNames } from './identifiers/names.js'
 import { readIdValue } from './identifiers/recordNumbers.js'
@@ -76,7 +85,10 @@ const recent = new RecentResults<ExtractedIdentifiers>(8)
 function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdentifiers {
   const mrnPattern = compileMrnFormat(options.mrnPattern)
   // The document's own dates, or where it was written, say which way round it writes day and month.
-  const dateOpts = { dateOrder: documentDateOrder(text, options.dateOrder ?? 'MDY').order, today: options.today ?? new Date() }
+  const docOrder = documentDateOrder(text, options.dateOrder ?? 'MDY')
+  // Settled by the document's own unambiguous dates or by where it was written, the order holds for every label; else a
+  // label in a language that writes the day first reads its value day first (see readDobValue).
+  const dateOpts = { dateOrder: docOrder.order, today: options.today ?? new Date(), orderSettled: docOrder.by !== 'configured' }
   const col = new Collector()
   const lines = splitLines(text)
   const identifierLines = new Set<number>()
@@ -136,6 +148,19 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           }
           // "Signature of proposed insured ___H. Sorensen___": a signature, often initials only, not the name as the form prints it.
           if (/\bsignature\s+of\s+(?:the\s+)?$/i.test(line.text.slice(0, hit.start))) break
+          // "DOE  JANE  ANN  (Last, First, Middle)": the value's parts in the order the bracket after it gives.
+          if (orderedName(col, vLine, vStart, hit.labelText, how)) {
+            identifierLines.add(vLine.index)
+            break
+          }
+          // "Nom / Name: DUVAL    Prénom / First name: Luc": beside a first-name field, one word under Name is the family name.
+          if (kind !== 'letter' && vLine === line && labels.slice(i + 1).some((l) => l.def.kind === 'first')) {
+            const cut = cutNameValue(line.text.slice(vStart, vEnd), { allowLowercase: false })
+            if (cut && !/[\s,]/.test(cut.text)) {
+              fieldParts.push({ kind: 'last', value: cut.text, line, start: vStart + cut.start, label: hit.labelText })
+              break
+            }
+          }
           const conf = kind === 'name' ? 0.9 : kind === 'letter' ? 0.75 : 0.82
           // An all-lower-case name is read only from a form-like label that starts its line.
           // Not without the label's colon ("Patient reports pain ... DOB" is prose).
@@ -176,8 +201,10 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
           break
       }
     }
-    if (agedDates(col, line, dateOpts)) identifierLines.add(li)
   }
+  for (const li of agedDates(col, lines, dateOpts)) identifierLines.add(li)
+  for (const li of pidSegments(col, lines, dateOpts)) identifierLines.add(li)
+  for (const li of nationalIdBirthDates(col, lines, dateOpts)) identifierLines.add(li)
 
   // Separate Last / First / MI fields.
   for (let i = 0; i < fieldParts.length; i++) {
@@ -234,6 +261,16 @@ function readIdentifiers(text: string, options: ExtractOptions): ExtractedIdenti
       const start = m.index + m[0].indexOf(m[1]!)
       const before = /([A-Za-z']+)[\s.:/-]*$/.exec(line.text.slice(0, start))?.[1]?.toLowerCase().replace(/'s$/, 's') ?? ''
       if (NOT_PATIENT_QUALIFIERS.has(before)) continue
+      // The label of the field the name is printed in, its bracketed notes aside, by its last two words: "Partner (intended
+      // parent 2): Matteo S. Valdivia  DOB", "Emergency contact name: ..." (not "Family Medicine patient: ...").
+      const field = (
+        line.text
+          .slice(0, start)
+          .split(/\s{3,}|\t/)
+          .pop() ?? ''
+      ).replace(/\([^)]*\)/g, ' ')
+      const fieldWords = (field.toLowerCase().match(/[a-z']+/g) ?? []).slice(-2)
+      if (fieldWords.some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/'s$/, 's')))) continue
       if (m[1]!.split(/\s+/).some((w) => NOT_PATIENT_QUALIFIERS.has(w.replace(/[^A-Za-z]/g, '').toLowerCase()))) continue
       if (readNameValue(col, line, start, start + m[1]!.length, null, 'letter', 0.7)) identifierLines.add(line.index)
     }
@@ -311,6 +348,29 @@ const NAME_THEN_DOB = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:Pt|Patient|Name|Re|RE)\.?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'\-]+\.?,?(?:\s+\p{Lu}[\p{L}'\-]*\.?,?){1,3})(?:\s*\(\s*|\s*,\s*|\s*[·•|–—]\s*|\s+-\s+|\s+)${DOB_WORD}(?![\p{L}])`,
   'gu',
 )
+
+/** A name value's parts, apart by wide gaps or commas, with their order in a bracket after them. No i flag on the words. */
+const ORDERED_NAME =
+  /^([^()]*?)\s*\(\s*(?:LAST|Last|last|FAMILY|Family|SURNAME|Surname)(?:\s+name)?\s*,\s*(?:FIRST|First|first|GIVEN|Given)(?:\s+name)?(\s*,\s*(?:MIDDLE|Middle|middle|M\.?I\.?)(?:\s+name)?)?\s*\)/
+
+/** Reads "DOE  JANE  ANN  (Last, First, Middle)" as family, given and middle name; false when the value is not so. */
+function orderedName(col: Collector, line: Line, start: number, label: string, how: FoundHow): boolean {
+  const m = ORDERED_NAME.exec(line.text.slice(start))
+  if (!m) return false
+  const parts = m[1]!.trim().split(/\s{2,}|\s*,\s*/)
+  if (parts.length < 2 || parts.length > (m[2] ? 3 : 2) || parts.some((p) => !/^\p{Lu}[\p{L}'\-]*(?:\s\p{Lu}[\p{L}'\-]*)?$/u.test(p)))
+    return false
+  const n = { familyName: parts[0]!, givenName: parts[1]!, middleName: parts[2] ?? null, suffix: null }
+  if (!plausibleName(n)) return false
+  const offset = start + m[1]!.indexOf(parts[0]!)
+  col.addName(
+    { ...n, order: 'fields' },
+    m[1]!.trim(),
+    how === 'labelled' ? 0.9 : 0.8,
+    foundAt(line, offset, m[1]!.trim().length, label, how),
+  )
+  return true
+}
 
 /**
  * The `i`th label of line `li` starts its line, is a name label printed as a label is (NAME, Name, Patient), and

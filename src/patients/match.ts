@@ -192,6 +192,8 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   const partly: Record<IdentifierKind, boolean> = { mrn: false, name: false, birthDate: false }
   let lookAlikeBlocked = false
   let letterMisreadName = false
+  /** The name is near only because it gives the chart's initials for the given name ("QUIGLEY-AMATO, R J"). */
+  let nameByInitial = false
   let ocrSlip: MrnSlip | null = null
 
   // MRN
@@ -240,6 +242,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       const anyAgree = results.some((r) => r.c.status === 'agree')
       const worstNear = notAgree.every((r) => r.c.status === 'near')
       status.name = worstNear ? 'near' : 'disagree'
+      nameByInitial = !anyAgree && notAgree.every((r) => r.c.initialOnly === true)
       for (const r of notAgree) {
         const what =
           r.c.status === 'near'
@@ -265,6 +268,7 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
       if (results.filter((r) => r.c.status === 'agree').every((r) => r.c.needsThirdIdentifier)) letterMisreadName = true
     } else if (near) {
       status.name = 'near'
+      nameByInitial = results.every((r) => r.c.status !== 'near' || r.c.initialOnly === true)
       reasons.push(`unlabelled name looks like the chart's but is not the same: document ${docName(near.n)}, chart ${chartName(p)}`)
     }
   }
@@ -322,6 +326,13 @@ function evaluate(p: Patient, ids: DocumentIdentifiers, softBelow: number, allow
   if (letterMisreadName && status.name === 'agree' && status.mrn !== 'agree') {
     status.name = 'near'
     reasons.push('without our MRN on the document, a name that matches only through a misread letter is not enough to file')
+  }
+
+  // Initials that are the chart's do not disagree with it: with our MRN and the birth date agreeing, the name is left
+  // out of the comparison (a sibling with the same initials has another MRN, so the MRN tells them apart).
+  if (nameByInitial && status.name === 'near' && status.mrn === 'agree' && status.birthDate === 'agree') {
+    status.name = 'absent'
+    reasons.push('the name gives only initials for the given name, and they are the chart’s; MRN and birth date decide')
   }
 
   if (p.deceased) reasons.push(`chart is of a deceased patient${p.deceasedDate ? ` (died ${p.deceasedDate})` : ''}`)

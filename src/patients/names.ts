@@ -401,6 +401,11 @@ export interface NameComparison {
    * agreeing too. Digits that stand for a single letter (D0E, MARCU5) do not count.
    */
   needsThirdIdentifier: boolean
+  /**
+   * Near only because the document gives an initial for the given name, the chart's initial, with the family name
+   * the same ("QUIGLEY, R J" for Roderick J): consistent with the chart, though a sibling's name would be too.
+   */
+  initialOnly?: boolean
 }
 
 const rank: Record<NameStatus, number> = { agree: 3, near: 2, 'family-only': 1, disagree: 0 }
@@ -436,15 +441,20 @@ function initialOf(s: string | null | undefined): string {
 function compareGiven(
   doc: PersonName,
   chart: Pick<Patient, 'givenName' | 'middleName'>,
-): { status: PartStatus; notes: string[]; letterMisread: boolean } {
+): { status: PartStatus; notes: string[]; letterMisread: boolean; initialAgrees?: boolean } {
   const notes: string[] = []
   const docGiven = normalizeNamePart(doc.givenName)
   const chartGiven = normalizeNamePart(chart.givenName)
   if (docGiven.replace(/[^A-Z0-9]/g, '').length <= 1) {
+    const same = initialOf(docGiven) === initialOf(chartGiven)
+    const dm = initialOf(doc.middleName)
+    const cm = initialOf(chart.middleName)
     return {
-      status: initialOf(docGiven) === initialOf(chartGiven) ? 'near' : 'different',
+      status: same ? 'near' : 'different',
       notes: ['the document gives only an initial for the given name'],
       letterMisread: false,
+      // The given initial is the chart's, and so is the middle initial where both print one.
+      initialAgrees: same && !(dm && cm && dm !== cm),
     }
   }
   const main = comparePartDetail(docGiven, chartGiven)
@@ -559,8 +569,9 @@ export function compareNames(docIn: PersonName, chart: Pick<Patient, 'familyName
     if (status === 'family-only') notes.push('same family name but a different given name')
     const needsThirdIdentifier = status === 'agree' && (given.letterMisread || fam.letterMisread)
     if (needsThirdIdentifier) notes.push('the name matches only if the scanner read a letter as another letter')
+    const initialOnly = status === 'near' && !clash && (fam.status === 'exact' || fam.status === 'ocr') && given.initialAgrees === true
     const better = rank[status] > rank[best.status] || (status === best.status && best.needsThirdIdentifier && !needsThirdIdentifier)
-    if (better) best = { status, notes, needsThirdIdentifier }
+    if (better) best = { status, notes, needsThirdIdentifier, ...(initialOnly ? { initialOnly } : {}) }
   }
   return best
 }

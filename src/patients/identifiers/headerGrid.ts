@@ -16,7 +16,24 @@ export function isLabelLine(line: Line): boolean {
   if (!line.labels.some((l) => ID_KINDS.has(l.def.kind))) return false
   let residue = line.text
   for (const l of [...line.labels].reverse()) residue = residue.slice(0, l.start) + ' '.repeat(l.end - l.start) + residue.slice(l.end)
-  return residue.replace(/[\s:|/#.\-_=]+/g, '').length <= 2
+  if (residue.replace(/[\s:|/#.\-_=]+/g, '').length <= 2) return true
+  return qualifiedLabelCells(line)
+}
+
+/**
+ * A row of cells, each a label with at most two words before it saying whose it is ("Ref. clinic MRN",
+ * "MVIP Exam #") and nothing after it but a colon: a grid's labels, not labels with their values beside them.
+ */
+function qualifiedLabelCells(line: Line): boolean {
+  const cells = textCells(line.text)
+  if (cells.length < 2) return false
+  return cells.every((c) => {
+    const inCell = line.labels.filter((l) => l.start >= c.start && l.start < c.end)
+    if (!inCell.length) return false
+    const before = line.text.slice(c.start, inCell[0]!.start)
+    const after = line.text.slice(inCell[inCell.length - 1]!.end, c.end)
+    return /^[\s:#.\-_=]*$/.test(after) && !/[0-9:]/.test(before) && (before.match(/[\p{L}]+/gu) ?? []).length <= 2
+  })
 }
 
 export function gridValues(

@@ -14,6 +14,8 @@ interface LabelDef {
   idKind?: RecordNumberKind
   /** A birth-date word that also names an event: a delivery ("Birth: 11/19/2026 07:48"), a baby's birth ("Baby: girl, born ..."). */
   bare?: boolean
+  /** A birth-date label in a language whose countries write the day first. */
+  dayFirst?: boolean
   /** A record-number label too common in prose to keep what does not fit our MRN format. */
   onlyOurs?: boolean
 }
@@ -21,17 +23,20 @@ interface LabelDef {
 const NO = '(?:#|N[o0]\\.?|Nbr\\.?|Num(?:ber)?\\.?|Number)'
 /** A facility named in brackets after a record-number label: "MRN (EFHC)", "Chart # (primary care)". */
 const FACILITY_TAIL = "(?:\\s*\\([A-Za-z][A-Za-z .&'-]{0,30}\\))?"
+/** A format's day and year, in English and as French and Spanish forms print them (JJ, AAAA). */
+const DAY = '(?:dd|jj)'
+const YEAR = '(?:yyyy|yy|aaaa|aa)'
 /**
  * What may follow a birth-date label before its value: "/ Age", "(Age)", and the form's date format
  * ("(dd/mm/yyyy)", "(MM-DD-YY)"), which says which way round the value is written (see `labelDateOrder`).
  */
-const DOB_TAIL = '(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:dd|mm)\\s*[/.\\-]\\s*(?:mm|dd)\\s*[/.\\-]\\s*(?:yyyy|yy)\\s*\\))?'
+const DOB_TAIL = `(?:\\s*/\\s*Age|\\s*\\(\\s*Age\\s*\\))?(?:\\s*\\(\\s*(?:(?:${DAY}|mm)\\s*[/.\\-]\\s*(?:mm|${DAY})\\s*[/.\\-]\\s*${YEAR}|${YEAR}\\s*[/.\\-]\\s*mm\\s*[/.\\-]\\s*${DAY})\\s*\\))?`
 
 /** The day/month order a label prints as its format ("DOB (dd/mm/yyyy)"), or null. */
 export function labelDateOrder(label: string): 'DMY' | 'MDY' | null {
-  const m = /\(\s*(dd|mm)\s*[/.-]\s*(mm|dd)/i.exec(label)
+  const m = /\(\s*(dd|jj|mm)\s*[/.-]\s*(mm|dd|jj)/i.exec(label)
   if (!m || m[1]!.toLowerCase() === m[2]!.toLowerCase()) return null
-  return m[1]!.toLowerCase() === 'dd' ? 'DMY' : 'MDY'
+  return m[1]!.toLowerCase() === 'mm' ? 'MDY' : 'DMY'
 }
 const LABELS: LabelDef[] = [
   // names
@@ -62,10 +67,13 @@ const LABELS: LabelDef[] = [
   { kind: 'name', source: '(?:Results?|Records?)\\s+for', needsColon: true },
   { kind: 'name-generic', source: 'Pat[il1|]ent', needsColon: true },
   // Who the patient is called where the paper is not a chart: a clinic's client, a home's resident,
-  // a plan's member, an employer's employee, a school's student, a travel clinic's traveller...
+  // a plan's member, an employer's employee, a school's student, a travel clinic's traveller, a camp's
+  // camper, a team's athlete, a field medic's casualty, a jail's inmate...
   {
     kind: 'name-generic',
-    source: 'Client|Resident|Member|Employee|Student|Child|Minor|Travell?er|Examinee|Participant|Claimant|Donor|Enrollee|Beneficiary',
+    source:
+      'Client|Resident|Member|Employee|Student|Child|Minor|Travell?er|Examinee|Participant|Claimant|Donor|Enrollee|Beneficiary|' +
+      'Camper|Athlete|Casualty|Inmate|Detainee|Pupil|Evacuee',
     needsColon: true,
   },
   { kind: 'name-generic', source: 'Pt\\.?', needsColon: true },
@@ -78,12 +86,14 @@ const LABELS: LabelDef[] = [
   { kind: 'dob', source: `Date\\s+[O0]f\\s+B[il1]rth${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rth\\s*[Dd]ate${DOB_TAIL}` },
   { kind: 'dob', source: `B[il1]rthdate${DOB_TAIL}` },
+  // "Birthday: January 5, 1977": only with its colon (a birthday is also an occasion in prose).
+  { kind: 'dob', source: `B[il1]rthday${DOB_TAIL}`, needsColon: true },
   { kind: 'dob', source: 'B[il1]rth', needsColon: true, bare: true },
-  // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch
-  { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}` },
-  { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?` },
-  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N(?:é|ée|ee)\\s+le` },
-  { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}` },
+  // in the languages records from abroad arrive in: Spanish, German, French, Italian, Portuguese, Dutch (all written day first)
+  { kind: 'dob', source: `(?:Fecha\\s+(?:de\\s+)?|F\\.\\s?)Nac(?:imiento|\\.)?${DOB_TAIL}`, dayFirst: true },
+  { kind: 'dob', source: `Geburtsdatum${DOB_TAIL}|Geb\\.(?:\\s*-?\\s*Datum|\\s+am)?`, dayFirst: true },
+  { kind: 'dob', source: `Date\\s+de\\s+naissance${DOB_TAIL}|N(?:é|ée|ee)\\s+le`, dayFirst: true },
+  { kind: 'dob', source: `Data\\s+(?:di\\s+nascita|de\\s+nascimento)${DOB_TAIL}|Geboortedatum${DOB_TAIL}`, dayFirst: true },
   { kind: 'dob', source: 'B\\s?/\\s?D' },
   { kind: 'dob', source: 'BD' },
   { kind: 'dob', source: 'Born(?:\\s+on)?', bare: true },
@@ -95,6 +105,13 @@ const LABELS: LabelDef[] = [
   { kind: 'mrn', source: `Chart\\s*(?:ID|${NO})${FACILITY_TAIL}` },
   // "chart 1234567" without # or No.: our MRN only when the value fits our format, else nothing.
   { kind: 'mrn', source: 'Chart', onlyOurs: true },
+  // The patient's number at the clinic a record is sent back to ("Home clinic no.", "Our clinic ref"): our MRN only
+  // when the value fits our format as printed, else nothing (the matcher still sets aside a number no chart holds).
+  {
+    kind: 'mrn',
+    source: `(?:Home|Primary(?:\\s+care)?|Your|Our)\\s+clinic(?:'s)?\\s*(?:${NO}|ID|ref(?:erence)?\\.?)${FACILITY_TAIL}`,
+    onlyOurs: true,
+  },
   { kind: 'mrn', source: `Unit\\s*${NO}` },
   // One number printed as both account and medical record ("Acct/MR #", "MR/Acct").
   { kind: 'mrn', source: `(?:Acc(?:oun)?t\\.?\\s*/\\s*M\\.?R\\.?N?\\.?|M\\.?R\\.?N?\\.?\\s*/\\s*Acc(?:oun)?t\\.?)\\s*${NO}?` },
@@ -139,7 +156,7 @@ const COMPILED: ReadonlyArray<LabelSpec<LabelDef>> = LABELS.map((def) => ({ labe
 export const NOT_PATIENT_QUALIFIERS = new Set(
   (
     'provider physician doctor dr facility guarantor insured subscriber contact emergency parent guardian mother mothers ' +
-    'father fathers spouse printed print signature lab laboratory test drug practice clinic hospital referring ordering ' +
+    'father fathers spouse partner printed print signature lab laboratory test drug practice clinic hospital referring ordering ' +
     'attending sender recipient company employer pharmacy responsible party witness interpreter representative kin ' +
     'user staff nurse author reviewer caller case manager family member school agency plan payer'
   ).split(' '),

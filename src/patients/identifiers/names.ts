@@ -24,9 +24,11 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 )
 const FACILITY_WORDS = new Set(
-  'HOSPITAL MEDICAL CENTER CENTRE CLINIC HEALTH HEALTHCARE LABORATORY LABORATORIES LABS LAB REGIONAL GENERAL MEMORIAL COMMUNITY UNIVERSITY DEPARTMENT SERVICES SYSTEM INC LLC RADIOLOGY IMAGING ASSOCIATES GROUP PHYSICIANS CARE URGENT SAINT ST MERCY PRESBYTERIAN BAPTIST METHODIST'.split(
-    ' ',
-  ),
+  (
+    'HOSPITAL MEDICAL CENTER CENTRE CLINIC HEALTH HEALTHCARE LABORATORY LABORATORIES LABS LAB REGIONAL GENERAL MEMORIAL COMMUNITY UNIVERSITY DEPARTMENT SERVICES SYSTEM INC LLC RADIOLOGY IMAGING ASSOCIATES GROUP PHYSICIANS CARE URGENT SAINT ST MERCY PRESBYTERIAN BAPTIST METHODIST ' +
+    // organisations that are a clinic's clients ("Client: Open Street Medicine Collaborative")
+    'MEDICINE COLLABORATIVE COOPERATIVE FOUNDATION NETWORK ALLIANCE COALITION ORGANIZATION ORGANISATION PROGRAM PROGRAMME PROJECT'
+  ).split(' '),
 )
 const CREDENTIALS =
   /^(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?(?:-C)?|PH\.?D\.?|FACS|FACP|FACR|MPH|DNP|APRN|FNP(?:-C)?|CRNA|LPN|PHARMD|DDS|DMD|DPM|LCSW|MSW)$/i
@@ -131,7 +133,11 @@ export function plausibleName(n: PersonName, opts: { lowercaseOk?: boolean } = {
   const fam = bare(n.familyName).replace(/[^\p{L}]/gu, '')
   const given = bare(n.givenName).replace(/[^\p{L}]/gu, '')
   if (fam.length < 2 || given.length < 1) return false
-  const words = [...n.familyName.split(/\s+/), n.givenName].map(bare).filter((w) => !PARTICLE_WORDS.has(w.toLowerCase()))
+  // The middle name too, but for an initial: "GP in Norway" is a phrase, not Norway, GP in.
+  const middleWords = (n.middleName ?? '').split(/\s+/).filter((w) => bare(w).length > 1)
+  const words = [...n.familyName.split(/\s+/), n.givenName, ...middleWords]
+    .map(bare)
+    .filter((w) => w && !PARTICLE_WORDS.has(w.toLowerCase()))
   const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w)).length
   // A name is capitalised; an all-lower-case value is accepted only right after a patient-name label.
   if (lowerWords > 0 && !(opts.lowercaseOk && lowerWords === words.length)) return false

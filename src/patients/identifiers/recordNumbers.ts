@@ -36,6 +36,12 @@ export function readIdValue(
         raw = `${raw} ${second}`
       }
     }
+    // Under a label that says the number is our clinic's, the clinic's short name may come before it ("EFHC 7481649");
+    // after a plain MRN label a facility's name ("MRN: UCSF 1234567") may be another facility's.
+    if (!read && second && hit.def.onlyOurs && /^[A-Z]{2,6}$/.test(raw)) {
+      read = readMrn(second, mrnPattern)
+      if (read) raw = `${raw} ${second}`
+    }
     const at = foundAt(line, valueStart + lead, raw.length, hit.labelText, how)
     // A word as common as "chart" vouches for a number only as printed, never after OCR repair.
     if (hit.def.onlyOurs && (!read || read.repaired || foreignQualifier)) return false

@@ -668,3 +668,170 @@ describe('extractIdentifiers: consent forms in the patient’s own words', () =>
     expect(names(read(['I, Marisol Baptiste, am the grandmother of the patient.']))).toEqual([])
   })
 })
+
+describe('extractIdentifiers: birth dates and names as a person reads them on papers from abroad', () => {
+  it('GIVEN a "Birthday:" label THEN its date is the birth date, and a birthday in prose is not', () => {
+    expect(dates(read(['Name: QUIRANTE, ELMA   Age/Sex: 51/F   Birthday: March 9, 1974']))).toEqual(['1974-03-09'])
+    expect(dates(read(['Her birthday party on 3/4/2025 was cancelled.']))).toEqual([])
+  })
+  it('GIVEN a label that prints its format year first ("DOB (YYYY/MM/DD)") THEN the value under it is read', () => {
+    const r = read(['Surname: ANGNATUK     Given: Rhoda     DOB (YYYY/MM/DD): 1991/10/07     HCN: 0 1234 5678'])
+    expect(dates(r)).toEqual(['1991-10-07'])
+    expect(names(r)).toEqual(['ANGNATUK|Rhoda|'])
+  })
+  it('GIVEN the date format printed after the value ("08/03/1970 (dd/mm/yyyy)") THEN the value is read in that order', () => {
+    expect(dates(read(['Date of birth: 08/03/1970 (dd/mm/yyyy)']))).toEqual(['1970-03-08'])
+    expect(dates(read(['Date of birth: 08/03/1970 (mm/dd/yyyy)']))).toEqual(['1970-08-03'])
+  })
+  it('GIVEN a Japanese era year, with or without the Western year in brackets THEN the birth date is read in the Western calendar', () => {
+    expect(dates(read(['Date of birth: Showa 60 (1985) November 2']))).toEqual(['1985-11-02'])
+    expect(dates(read(['Date of birth: Heisei 3, May 21']))).toEqual(['1991-05-21'])
+    // A bracketed year that is not the era's: neither is trusted.
+    expect(dates(read(['Date of birth: Showa 60 (1990) November 2']))).toEqual([])
+  })
+  it('GIVEN a few words between the birth-date label and its colon saying where it was read THEN the date is read, unless they make it someone else’s', () => {
+    expect(dates(read(['DOB on health form: 4/12/2012    Allergies: none']))).toEqual(['2012-04-12'])
+    expect(dates(read(['DOB (as stated): 4/12/2012']))).toEqual(['2012-04-12'])
+    expect(dates(read(['DOB of mother: 4/12/1982']))).toEqual([])
+    expect(dates(read(['DOB of partner: 4/12/1982']))).toEqual([])
+  })
+  it('GIVEN a camp’s, a field medic’s or a team’s name for the patient (Camper:, Casualty:, Athlete:) THEN the name is read', () => {
+    expect(names(read(['Camper: Ezra Pallister    Cabin: Otter 2']))).toEqual(['Pallister|Ezra|'])
+    expect(names(read(['Casualty: Brenna Tolliver']))).toEqual(['Tolliver|Brenna|'])
+    expect(names(read(['Athlete: KOSKELA, MIRO']))).toEqual(['KOSKELA|MIRO|'])
+  })
+  it('GIVEN a phrase with a lower-case word after a patient label ("patient; GP in Norway") THEN it is not read as a name', () => {
+    const r = read(['Copy: patient; GP in Sweden (temporary): none', 'Patient: Ingrid Haldorsen   Date of birth 2 May 1950'])
+    expect(names(r)).toEqual(['Haldorsen|Ingrid|'])
+  })
+  it('GIVEN a partner’s name before a birth-date label, in a field that says whose it is THEN only the patient’s name is read', () => {
+    const r = read([
+      'Patient (intended parent 1): Odile F. Marchetti       DOB 02/14/1988',
+      'Partner (intended parent 2): Renzo T. Marchetti          DOB (on file)',
+    ])
+    expect(names(r)).toEqual(['Marchetti|Odile|F'])
+    expect(dates(r)).toEqual(['1988-02-14'])
+  })
+  it('GIVEN a table of events with the age at each (an immunization record) THEN none of its dates is read as a birth date', () => {
+    const r = read([
+      'Child: TOOTOO, Levi      DOB: 2019-02-11     Sex: M',
+      'Date         Age     Vaccine',
+      '2020-02-14   1 y     MMR #1',
+      '2023-03-01   4 y     Tdap-IPV #5',
+      '2024-10-15   5 y     Influenza',
+    ])
+    expect(dates(r)).toEqual(['2019-02-11'])
+  })
+  it('GIVEN a date followed by an age older than a person born that day can be THEN it is not a birth date', () => {
+    expect(dates(read(['SMITH, ANNA   2024-10-15  7 y']))).toEqual([])
+    expect(dates(read(['SMITH, ANNA   03/14/1962 62Y']))).toEqual(['1962-03-14'])
+  })
+})
+
+describe('extractIdentifiers: the order of a birth date a label in another language prints', () => {
+  it('GIVEN a Spanish birth-date label on a document whose own dates go both ways (a record with its US translation) THEN the value is read day first', () => {
+    const r = read([
+      'Paciente: LUCERO ANAYA BRISEIDA          Fecha de nacimiento: 04/11/1989',
+      'Fecha de toma: 18/09/2026',
+      'Translator: Ana Beltran, certified, 09/25/2026',
+    ])
+    expect(dates(r)).toEqual(['1989-11-04'])
+  })
+  it('GIVEN the same label on a form whose own dates are all month first (a US form printed in Spanish) THEN the value is read month first', () => {
+    const r = read(['Fecha de nacimiento: 04/11/1989', 'Fecha: 09/25/2026'])
+    expect(dates(r)).toEqual(['1989-04-11'])
+    // Or whose address says it was written in the US.
+    expect(dates(read(['Fecha de nacimiento: 04/11/1989', 'Clinica Familiar, 210 Main St, Yuma, AZ 85364']))).toEqual(['1989-04-11'])
+  })
+  it('GIVEN an organisation after a Client: label ("Open Lane Medicine Collaborative") THEN it is not read as a name', () => {
+    const r = read([
+      'Patient: ASANTE, KOFI          DOB: 14-MAY-1990',
+      'Account: HO-1234567       Client: Open Lane Medicine Collaborative',
+    ])
+    expect(names(r)).toEqual(['ASANTE|KOFI|'])
+  })
+})
+
+describe('extractIdentifiers: header grids drawn with bars, and labels with words before them', () => {
+  it('GIVEN a grid drawn with vertical bars whose labels say whose number it is ("Ref. clinic MRN") THEN each value is read under its label', () => {
+    const r = read([
+      'Patient            | DOB        | Sex | Ref. clinic MRN | XYZ Exam #',
+      'HOLLOWAY-ENE, T M  | 07/21/1952 | M   | 1234567         | XY-CT-7654321',
+    ])
+    expect(names(r)).toEqual(['HOLLOWAY-ENE|T|M'])
+    expect(dates(r)).toEqual(['1952-07-21'])
+    expect(mrns(r)).toEqual(['1234567'])
+  })
+  it('GIVEN the same grid with wide gaps THEN it is read the same', () => {
+    const r = read([
+      'Patient              DOB          Sex   Ref. clinic MRN   XYZ Exam #',
+      'HOLLOWAY-ENE, T M    07/21/1952   M     1234567           XY-CT-7654321',
+    ])
+    expect(dates(r)).toEqual(['1952-07-21'])
+    expect(mrns(r)).toEqual(['1234567'])
+  })
+  it('GIVEN labels with their values beside them THEN the line is not a grid of labels', () => {
+    const r = read(['Patient: HOLLOWAY-ENE, T M   DOB: 07/21/1952   MRN: 1234567'])
+    expect(names(r)).toEqual(['HOLLOWAY-ENE|T|M'])
+    expect(mrns(r)).toEqual(['1234567'])
+  })
+})
+
+describe('extractIdentifiers: bilingual forms (French and English labels side by side)', () => {
+  it('GIVEN "Nom / Name:" with one word beside a "Prénom / First name:" field THEN the word is the family name', () => {
+    const r = read(['Nom / Name: Lavoie-Toure                    Prénom / First name: Maelle'])
+    expect(names(r)).toEqual(['Lavoie-Toure|Maelle|'])
+  })
+  it('GIVEN a date format printed the French way ("(AAAA-MM-JJ)", "(JJ/MM/AAAA)") THEN the value under it is read in that order', () => {
+    expect(dates(read(['Date de naissance / DOB (AAAA-MM-JJ): 1979-02-08     Sexe: F']))).toEqual(['1979-02-08'])
+    expect(dates(read(['DOB (JJ/MM/AAAA): 02/08/1979']))).toEqual(['1979-08-02'])
+  })
+})
+
+describe('extractIdentifiers: birth dates inside Nordic national identity numbers', () => {
+  it('GIVEN a Norwegian fødselsnummer or a Danish CPR number, masked or not THEN its first six digits are the birth date, day first', () => {
+    expect(dates(read(['Patient: Solveig Brattli    National ID no. (fødselsnummer): 240551 *****']))).toEqual(['1951-05-24'])
+    expect(dates(read(['CPR-nr.: 240551-1234']))).toEqual(['1951-05-24'])
+  })
+  it('GIVEN a number that is no date (a D-number) or a national ID of no one shape THEN no birth date is read', () => {
+    const dNumber = read(['Fødselsnummer: 640551 12345'])
+    expect(dates(dNumber)).toEqual([])
+    // Nor an impossible birth date that would stand against every chart.
+    expect(dNumber.unreadableBirthDates).toEqual([])
+    expect(dates(read(['National ID: 240551-1234']))).toEqual([])
+  })
+  it('GIVEN a national ID under an English label in the Norwegian shape (six digits and five) THEN it is read as a fødselsnummer', () => {
+    expect(dates(read(['Patient : BRATTLI SOLVEIG     Nat. ID no.: 240551 *****   Sex: F']))).toEqual(['1951-05-24'])
+  })
+})
+
+describe('extractIdentifiers: the patient’s number at the clinic the record is sent back to', () => {
+  it('GIVEN "Home clinic no." or "Our clinic ref" with a number of our format THEN it is read as our MRN, after the clinic’s short name too', () => {
+    expect(mrns(read(['Patient: Tomas Adeyemi-Lind          Home clinic no.: 7654321']))).toEqual(['7654321'])
+    expect(mrns(read(['ED MRN: XY-1234      Our clinic ref (attached face sheet): ABCD 7654321']))).toEqual(['7654321'])
+  })
+  it('GIVEN such a label with a number not of our format, or a facility’s name before a number under a plain MRN label THEN it is not our MRN', () => {
+    expect(mrns(read(['Home clinic no.: HC-55120']))).toEqual([])
+    expect(mrns(read(['MRN: UCSF 7654321']))).toEqual([])
+  })
+})
+
+describe('extractIdentifiers: whose field a name before a birth date is printed in', () => {
+  it('GIVEN a field whose label ends in a word for someone else THEN its name is not read; a patient label with a qualifier before it is', () => {
+    expect(names(read(['Emergency contact name: Ruth Calloway-Imbe   DOB 3/4/1950']))).toEqual([])
+    expect(names(read(['Family Medicine patient Ruth Calloway-Imbe   DOB 3/4/1950']))).toEqual(['Calloway-Imbe|Ruth|'])
+  })
+  it('GIVEN a lower-case middle initial (a scan’s slip) THEN the name is still read', () => {
+    expect(names(read(['Patient: Ruth a Calloway-Imbe']))).toEqual(['Calloway-Imbe|Ruth|a'])
+  })
+})
+
+describe('extractIdentifiers: a name value with its order printed after it', () => {
+  it('GIVEN "DOE  JANE  ANN  (Last, First, Middle)" THEN the parts are read in that order', () => {
+    expect(names(read([' 1. Name of Patient: MAGBANUA  LIGAYA  SORIANO  (Last, First, Middle)']))).toEqual(['MAGBANUA|LIGAYA|SORIANO'])
+    expect(names(read(['Patient: Magbanua, Ligaya (Last, First)']))).toEqual(['Magbanua|Ligaya|'])
+  })
+  it('GIVEN more parts than the bracket names THEN the value is not read that way', () => {
+    expect(names(read(['Name of Patient: MAGBANUA  LIGAYA  SORIANO  (Last, First)']))).toEqual([])
+  })
+})

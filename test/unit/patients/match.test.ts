@@ -389,3 +389,28 @@ describe('matchPatient: day-first and month-first birth dates', () => {
     expect((await run(['Patient: Ada Quillfeather   DOB: 02/11/1971'], [namesake])).patient?.mrn).toBe('7710003')
   })
 })
+
+describe('matchPatient: a given name printed as its initial', () => {
+  const p = (mrn: string, givenName: string, middleName: string | null, birthDate: string): Patient => ({
+    mrn,
+    familyName: 'Faraday-Nwosu',
+    givenName,
+    middleName,
+    birthDate,
+  })
+  // A brother with the same initials and birth date (twins), another MRN.
+  const idx = new MemoryPatientIndex([p('4000001', 'Roderick', 'J', '1950-06-02'), p('4000093', 'Rafael', 'J', '1950-06-02')])
+  it('GIVEN our MRN and the birth date agreeing, and the chart’s initials for the given name THEN it files (the MRN tells twins apart)', async () => {
+    const r = await decide(['Patient            | DOB        | MRN', 'FARADAY-NWOSU, R J | 06/02/1950 | 4000001'], idx)
+    expect(r.decision).toBe('matched')
+    expect(r.patient?.mrn).toBe('4000001')
+  })
+  it('GIVEN the initials without our MRN, or a middle initial that is not the chart’s THEN it goes to review', async () => {
+    expect((await decide(['Patient: FARADAY-NWOSU, R J   DOB: 06/02/1950'], idx)).decision).toBe('needs_review')
+    expect((await decide(['Patient: FARADAY-NWOSU, R K   DOB: 06/02/1950   MRN: 4000001'], idx)).decision).toBe('needs_review')
+    expect((await decide(['Patient: FARADAY-NWOSU, S J   DOB: 06/02/1950   MRN: 4000001'], idx)).decision).toBe('needs_review')
+    // A twin whose MRN is one slip from the one printed: a look-alike still.
+    const slip = new MemoryPatientIndex([p('4000001', 'Roderick', 'J', '1950-06-02'), p('4000007', 'Rafael', 'J', '1950-06-02')])
+    expect((await decide(['Patient: FARADAY-NWOSU, R J   DOB: 06/02/1950   MRN: 4000001'], slip)).decision).toBe('needs_review')
+  })
+})
