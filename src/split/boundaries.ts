@@ -287,7 +287,14 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (m && m.page === 1)
     signs.push({ p: pm && pm.total !== null && pm.page === pm.total ? 0.97 : 0.93, why: 'the page is numbered "Page 1 of ..." again' })
   else if (m && pm && m.page <= pm.page) signs.push({ p: 0.9, why: 'the page numbering starts again' })
-  else if (m && pm && m.page === pm.page + 1 && (m.total === pm.total || m.total === null || pm.total === null)) {
+  else if (
+    m &&
+    pm &&
+    m.page === pm.page + 1 &&
+    (m.total === pm.total || m.total === null || pm.total === null) &&
+    // No page runs on from one that said it was the last ("Page 4 of 4" then a stray "5").
+    !(pm.total !== null && pm.page >= pm.total)
+  ) {
     hold *= 0.1
     numberedOn = true
     holds.push('the page numbers run on')

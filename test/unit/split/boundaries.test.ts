@@ -404,6 +404,18 @@ describe('boundaries read from the pages', () => {
         expect(p.certain).toBe(false)
       })
 
+      it('GIVEN a document that said its last page was its last WHEN a cover sheet after it reads a stray page number THEN the number does not run on and the cover opens its own document', () => {
+        const cover = faxCoverSheet('transmittal', 2)
+        // A scan's stray "4" under the cover reads as the page after "Page 3 of 3".
+        const stray = { pages: [[...cover.pages[0]!, 'Page 4']] }
+        const p = plan([dischargeSummary(LINDQVIST, 1, { marker: true }), stray, labReport(JOHNSON, 1)])
+        expect(p.parts).toEqual([
+          { from: 1, to: 3 },
+          { from: 4, to: 5 },
+        ])
+        expect(p.certain).toBe(true)
+      })
+
       it('GIVEN a cover counting pages WHEN the page after it names another patient THEN the cut is sure all the same', () => {
         const p = plan([faxCoverSheet('transmittal', 4), labReport(JOHNSON, 1), labReport(LINDQVIST, 2), labReport(OKAFOR, 3)])
         expect(p.parts).toEqual([
