@@ -1,8 +1,11 @@
 /** The OCR engine choice: tesseract.js (embedded) or the native tesseract CLI, same results shape. */
 import { execFileSync } from 'node:child_process'
-import { describe, expect, it } from 'vitest'
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { readScannedPage } from '../../../src/extract/extractText.js'
-import { decodePage } from '../../../src/extract/images.js'
+import { decodePage, toPgm } from '../../../src/extract/images.js'
 import { createOcrEngine } from '../../../src/extract/ocr/engine.js'
 import { nativeTesseractVersion } from '../../../src/extract/ocr/native.js'
 import { textFromTsv } from '../../../src/extract/ocr/pool.js'
@@ -58,5 +61,45 @@ describe('OCR engines', () => {
     const e = createOcrEngine({ workers: 1 })
     expect(e.kind).toBe('tesseract.js')
     return e.close()
+  })
+})
+
+describe('the native engine hands the page over in a file', () => {
+  const tmp = process.env.TMPDIR
+  afterEach(() => {
+    if (tmp === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = tmp
+  })
+
+  it.skipIf(!haveNative)('through a private folder that holds no page after it is read and is gone once the engine closes', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cc-native-tmp-'))
+    process.env.TMPDIR = dir
+    const native = createOcrEngine({ engine: 'tesseract', workers: 1, inProcess: true })
+    try {
+      const grey = await decodePage(await textPage(CONSULT_LINES, {}), 'png', 1, { maxPixels: 1e8 })
+      const r = await native.recognize(toPgm(grey))
+      expect(r.text).toContain('CONSULTATION NOTE')
+      const folders = await readdir(dir)
+      expect(folders).toHaveLength(1)
+      expect(folders[0]).toMatch(/^chartclerk-ocr-/)
+      expect((await stat(path.join(dir, folders[0]!))).mode & 0o777).toBe(0o700)
+      expect(await readdir(path.join(dir, folders[0]!))).toEqual([])
+      await native.close()
+      expect(await readdir(dir)).toEqual([])
+    } finally {
+      await native.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it.skipIf(!haveNative)('on stdin when no file can be written there, with the same reading', async () => {
+    const grey = await decodePage(await textPage(CONSULT_LINES, {}), 'png', 1, { maxPixels: 1e8 })
+    const viaFile = createOcrEngine({ engine: 'tesseract', workers: 1, inProcess: true })
+    const a = await viaFile.recognize(toPgm(grey)).finally(() => viaFile.close())
+    process.env.TMPDIR = '/nonexistent/chartclerk-tmp'
+    const viaStdin = createOcrEngine({ engine: 'tesseract', workers: 1, inProcess: true })
+    const b = await viaStdin.recognize(toPgm(grey)).finally(() => viaStdin.close())
+    expect(b.text).toContain('CONSULTATION NOTE')
+    expect(b).toEqual(a)
   })
 })
