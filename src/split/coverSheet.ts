@@ -6,7 +6,7 @@
  * a cover sheet when enough of them agree, one of them fax-specific. Read through OCR slips: a
  * word a slip away from one of the sheet's words is read as that word.
  */
-import { ocrDistance } from '../patients/names.js'
+import { ocrDistanceNormalized, ocrForm } from '../patients/names.js'
 
 export interface CoverSheetSigns {
   /** A short heading line calling the page a fax, facsimile, transmittal or transmission, or the page calling itself a fax cover sheet or fax transmission anywhere. */
@@ -115,12 +115,16 @@ function mendWord(w: string): string {
   return out
 }
 
+/** The keywords as the edit distance compares them, worked out once. */
+const KEYWORD_FORMS = KEYWORDS.map((k) => [k, ocrForm(k)] as const)
+
 function mendAnew(w: string): string {
   const lower = w.toLowerCase()
   if (KEYWORDS.includes(lower) || /^\d+$/.test(w)) return w
-  for (const k of KEYWORDS) {
+  const form = ocrForm(w)
+  for (const [k, kForm] of KEYWORD_FORMS) {
     if (Math.abs(k.length - w.length) > 2 || k.length < 4) continue
-    const d = ocrDistance(w, k)
+    const d = ocrDistanceNormalized(form, kForm)
     const cost = d.edits + 0.35 * d.confusions
     if (k.length >= 8 ? d.edits <= 1 && cost <= 2 : d.edits === 0 && cost <= 1) return k
   }
