@@ -4,13 +4,15 @@
  * file and read back as TSV, so words, boxes and confidences come out exactly as
  * from tesseract.js. About 1.5x faster than the WebAssembly build.
  *
- * The page goes through a file in a private temporary folder, not stdin: tesseract
- * reads stdin a byte at a time through a C++ stream, which cost 0.1-0.15 s of CPU
- * on a 300 dpi page (about an eighth of the reading) where a file is mapped at once.
- * The file lives only while the page is read.
+ * The page goes through a temporary file, not stdin: tesseract reads stdin a byte at
+ * a time through a C++ stream, which cost 0.1-0.15 s of CPU on a 300 dpi page (about
+ * an eighth of the reading) where a file is read at once. The file (a new random name,
+ * created exclusively, readable by this user only) lives only while the page is read:
+ * no folder is kept, so a host process ended by a signal leaves nothing behind.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ChartclerkError } from '../../errors.js'
@@ -34,9 +36,6 @@ export class NativeTesseract implements OcrEngine {
   readonly binary: string
   private readonly language: string
   private readonly timeoutMs: number
-  /** The private folder (mode 0700) pages are handed over in; made at the first page. */
-  private folder: Promise<string> | null = null
-  private pages = 0
 
   constructor(private readonly opts: NativeTesseractOptions) {
     this.binary = opts.binary ?? 'tesseract'
@@ -61,8 +60,6 @@ export class NativeTesseract implements OcrEngine {
     this.closed = true
     for (const c of this.children) c.kill('SIGKILL')
     for (const w of this.waiting.splice(0)) w()
-    const folder = await this.folder?.catch(() => null)
-    if (folder) await rm(folder, { recursive: true, force: true })
   }
 
   async recognize(image: Buffer, opts: RecognizeOptions = {}): Promise<OcrPageResult> {
@@ -83,13 +80,12 @@ export class NativeTesseract implements OcrEngine {
 
   /** The page through a file (stdin when no file can be written: a full or read-only temporary folder). */
   private async read(image: Buffer, psm: string): Promise<string> {
-    let file: string | null = null
+    let file: string | null = path.join(os.tmpdir(), `chartclerk-ocr-${randomBytes(12).toString('hex')}.pgm`)
     try {
-      this.folder ??= mkdtemp(path.join(os.tmpdir(), 'chartclerk-ocr-'))
-      file = path.join(await this.folder, `page-${++this.pages}.pgm`)
-      await writeFile(file, image, { mode: 0o600 })
-    } catch {
-      if (file) await rm(file, { force: true })
+      await writeFile(file, image, { mode: 0o600, flag: 'wx' })
+    } catch (e) {
+      // A part written before the disk filled goes; a file of that name already there is not ours.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') await rm(file, { force: true }).catch(() => {})
       file = null
     }
     try {
