@@ -5,7 +5,7 @@
  * working on the planner between full bench runs; the figure to report is the bench itself,
  * through the real `ingest`.
  *
- *   npx tsx bench/split/replay.ts [DIR ...] [--verbose] [--covers-without-count]
+ *   npx tsx bench/split/replay.ts [DIR ...] [--verbose] [--covers-without-count] [--mrn PATTERN]
  *
  * Each DIR holds `<batch>.pdf` and `<batch>.truth.json` (bench/split's or split-unseen's truth;
  * default: the bench's scanned stacks). Besides precision and recall it counts, of the parts the
@@ -16,6 +16,9 @@
  * of pages taken out, as a sender who leaves the count blank sends them: on scanned stacks, whose
  * covers' large headings OCR has lost already, what is left for knowing a cover is its routing
  * fields and its notice.
+ *
+ * `--mrn PATTERN`: the set's record numbers (default bench/split's `CC-` numbers; the fourth blind
+ * set's are `^LF\\d{6}$`).
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -35,7 +38,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2)
 const verbose = args.includes('--verbose')
 const coversWithoutCount = args.includes('--covers-without-count')
-const dirs = args.filter((a) => !a.startsWith('--'))
+const mrnAt = args.indexOf('--mrn')
+const mrnPattern = mrnAt >= 0 ? args[mrnAt + 1]! : MRN_PATTERN
+const dirs = args.filter((a, i) => !a.startsWith('--') && (mrnAt < 0 || i !== mrnAt + 1))
 if (!dirs.length) dirs.push(path.join(ROOT, '.bench-cache/split/split-bench-v1-scan-full'))
 
 /** What both sets' truth files say that this needs. */
@@ -114,7 +119,7 @@ for (const dir of dirs) {
     tally.set(look, t)
     let texts = await pageTexts(path.join(dir, truth.file))
     if (coversWithoutCount) texts = texts.map((t, i) => (truth.covers?.includes(i + 1) ? t.replace(/^.*\bpages?\b.*\d.*$/gim, '') : t))
-    const plan = planSplit(readPages(texts, { classify: (x) => classifier.classify(x), identifiers: { mrnPattern: MRN_PATTERN } }))
+    const plan = planSplit(readPages(texts, { classify: (x) => classifier.classify(x), identifiers: { mrnPattern } }))
     // A cut on a separator sheet or blank page just before a document is that document's boundary.
     const snap = (k: number) => {
       let n = k

@@ -5,36 +5,99 @@
  */
 import { Command, CommanderError } from 'commander'
 import { cliAction, errorStatus, toChartclerkError } from '../errors.js'
-import { rulesDirOf } from '../app.js'
-import { openDeskCatalog } from '../catalog/db.js'
-import { registerChartCommands } from './commands/chart.js'
-import { registerCheckCommands } from './commands/check.js'
-import { registerModelCommands } from './commands/model.js'
-import { registerPatientsCommands } from './commands/patients.js'
-import { registerReviewCommands } from './commands/review.js'
 import { configFrom } from './context.js'
 import { terminalSafe } from './output.js'
-import { registerIngestCommands } from './commands/ingest.js'
-import { registerRulesCommands } from './commands/rules.js'
-import { registerStatusCommands } from './commands/status.js'
-import { registerStorageCommands } from './commands/storage.js'
-import { registerReportCommands } from './commands/report.js'
-import { registerNoticesCommands } from './commands/notices.js'
-import { registerStatsCommands } from './commands/stats.js'
-import { registerServeCommands } from './commands/serve.js'
-import { registerUserCommands } from './commands/user.js'
-import { registerAuditCommands } from './commands/audit.js'
-import { registerReleaseCommands } from './commands/release.js'
-import { registerRetentionCommands } from './commands/retention.js'
-import { registerRouteCommands } from './commands/route.js'
-import { registerInactiveCommands } from './commands/inactive.js'
-import { registerPrepCommands } from './commands/prep.js'
-import { registerInitCommands } from './commands/init.js'
-import { registerSeparatorCommands } from './commands/separator.js'
-import { registerCatalogCommands } from './commands/catalog.js'
 import { packageVersion } from './version.js'
 
-export function buildProgram(): Command {
+type Registrar = (program: Command) => Promise<unknown>
+
+const rules: Registrar = async (program) => {
+  const [{ registerRulesCommands }, { rulesDirOf }] = await Promise.all([import('./commands/rules.js'), import('../app.js')])
+  registerRulesCommands(program, { defaultRulesDir: (cmd) => rulesDirOf(configFrom(cmd)) })
+}
+const model: Registrar = async (program) => {
+  const { registerModelCommands } = await import('./commands/model.js')
+  registerModelCommands(program, {
+    // Every document a person confirmed or corrected in review is a training example.
+    extraExamples: async (cmd) => {
+      const { openDeskCatalog } = await import('../catalog/db.js')
+      const catalog = await openDeskCatalog(configFrom(cmd).catalog)
+      try {
+        return await catalog.settlements.trainingExamples()
+      } finally {
+        catalog.close()
+      }
+    },
+  })
+}
+const ingest: Registrar = async (p) => (await import('./commands/ingest.js')).registerIngestCommands(p)
+const status: Registrar = async (p) => (await import('./commands/status.js')).registerStatusCommands(p)
+const check: Registrar = async (p) => (await import('./commands/check.js')).registerCheckCommands(p)
+const prep: Registrar = async (p) => (await import('./commands/prep.js')).registerPrepCommands(p)
+const retention: Registrar = async (p) => (await import('./commands/retention.js')).registerRetentionCommands(p)
+
+/**
+ * Every top-level command, by name, with what registers it (in the order `--help` lists them).
+ * A command line loads only the module of the command it names: `--version` loads none, `status`
+ * not the ingest pipeline. With no command, `help` or a name not here, every one is registered
+ * (for the full help and commander's suggestions).
+ */
+export const COMMANDS: Record<string, Registrar> = {
+  init: async (p) => (await import('./commands/init.js')).registerInitCommands(p),
+  ingest,
+  start: ingest,
+  worker: ingest,
+  status,
+  document: status,
+  storage: async (p) => (await import('./commands/storage.js')).registerStorageCommands(p),
+  catalog: async (p) => (await import('./commands/catalog.js')).registerCatalogCommands(p),
+  patients: async (p) => (await import('./commands/patients.js')).registerPatientsCommands(p),
+  review: async (p) => (await import('./commands/review.js')).registerReviewCommands(p),
+  chart: async (p) => (await import('./commands/chart.js')).registerChartCommands(p),
+  rules,
+  check,
+  deficiency: check,
+  report: async (p) => (await import('./commands/report.js')).registerReportCommands(p),
+  notices: async (p) => (await import('./commands/notices.js')).registerNoticesCommands(p),
+  stats: async (p) => (await import('./commands/stats.js')).registerStatsCommands(p),
+  release: async (p) => (await import('./commands/release.js')).registerReleaseCommands(p),
+  hold: retention,
+  purge: retention,
+  route: async (p) => (await import('./commands/route.js')).registerRouteCommands(p),
+  inactive: async (p) => (await import('./commands/inactive.js')).registerInactiveCommands(p),
+  schedule: prep,
+  prep,
+  separator: async (p) => (await import('./commands/separator.js')).registerSeparatorCommands(p),
+  serve: async (p) => (await import('./commands/serve.js')).registerServeCommands(p),
+  user: async (p) => (await import('./commands/user.js')).registerUserCommands(p),
+  audit: async (p) => (await import('./commands/audit.js')).registerAuditCommands(p),
+  model,
+}
+
+/** Global options that take a value (the word after them is not the command). */
+const VALUE_OPTIONS = new Set(['-c', '--config', '-d', '--data', '--inbox'])
+
+/**
+ * What a command line asks for: the top-level command it names, `version` for `--version`
+ * alone, or null (no command, `help`, an unknown name: everything is registered).
+ */
+export function commandAsked(argv: string[]): string | null {
+  const args = argv.slice(2)
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--') return null
+    if (VALUE_OPTIONS.has(a)) {
+      i++
+      continue
+    }
+    if (a.startsWith('-')) continue
+    return Object.hasOwn(COMMANDS, a) ? a : null
+  }
+  return args.some((a) => a === '-V' || a === '--version') && !args.some((a) => a === '-h' || a === '--help') ? 'version' : null
+}
+
+/** The program with the commands `argv` needs registered (all of them without `argv`). */
+export async function buildProgram(argv?: string[]): Promise<Command> {
   const program = new Command()
   program
     .name('chartclerk')
@@ -46,44 +109,15 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the version of chartclerk')
     .showHelpAfterError()
     .exitOverride()
-  registerInitCommands(program)
-  registerIngestCommands(program)
-  registerStatusCommands(program)
-  registerStorageCommands(program)
-  registerCatalogCommands(program)
-  registerPatientsCommands(program)
-  registerReviewCommands(program)
-  registerChartCommands(program)
-  registerRulesCommands(program, { defaultRulesDir: (cmd) => rulesDirOf(configFrom(cmd)) })
-  registerCheckCommands(program)
-  registerReportCommands(program)
-  registerNoticesCommands(program)
-  registerStatsCommands(program)
-  registerReleaseCommands(program)
-  registerRetentionCommands(program)
-  registerRouteCommands(program)
-  registerInactiveCommands(program)
-  registerPrepCommands(program)
-  registerSeparatorCommands(program)
-  registerServeCommands(program)
-  registerUserCommands(program)
-  registerAuditCommands(program)
-  registerModelCommands(program, {
-    // Every document a person confirmed or corrected in review is a training example.
-    extraExamples: async (cmd) => {
-      const catalog = await openDeskCatalog(configFrom(cmd).catalog)
-      try {
-        return await catalog.settlements.trainingExamples()
-      } finally {
-        catalog.close()
-      }
-    },
-  })
+  const asked = argv ? commandAsked(argv) : null
+  if (asked === 'version') return program
+  const registrars = asked ? [COMMANDS[asked]!] : [...new Set(Object.values(COMMANDS))]
+  for (const register of registrars) await register(program)
   return program
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram()
+  const program = await buildProgram(argv)
   try {
     await program.parseAsync(argv)
     return typeof process.exitCode === 'number' ? process.exitCode : 0

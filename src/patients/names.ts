@@ -292,21 +292,56 @@ export interface OcrDistance {
  * spaces, hyphens and apostrophes removed.
  */
 export function ocrDistance(aIn: string, bIn: string): OcrDistance {
-  const a = normalizeNamePart(aIn).replace(/[\s-]/g, '')
-  const b = normalizeNamePart(bIn).replace(/[\s-]/g, '')
+  return ocrDistanceNormalized(ocrForm(aIn), ocrForm(bIn))
+}
+
+/** A name part as `ocrDistance` compares it: upper case, accents, spaces, hyphens and apostrophes gone. */
+export function ocrForm(s: string): string {
+  return normalizeNamePart(s).replace(/[\s-]/g, '')
+}
+
+/** Multi-letter confusions by their first letter, each with whether both sides are letters. */
+const MULTI_BY_FIRST = new Map<string, Array<{ p: string; q: string; letters: boolean }>>()
+for (const [p, q] of MULTI) {
+  const list = MULTI_BY_FIRST.get(p[0]!) ?? []
+  list.push({ p, q, letters: /^[A-Z]+$/.test(p + q) })
+  MULTI_BY_FIRST.set(p[0]!, list)
+}
+
+/** The distance table's cells, kept between calls (a page's words are each compared with many keywords). */
+function newScratch(size: number) {
+  return { cost: new Float64Array(size), edits: new Int16Array(size), confusions: new Int16Array(size), misreads: new Int16Array(size) }
+}
+let scratch = newScratch(256)
+
+/** Single-letter confusions of ASCII characters as a table (x * 128 + y); others through the set. */
+const SINGLE_ASCII = new Uint8Array(128 * 128)
+for (const xy of SINGLE) if (xy.charCodeAt(0) < 128 && xy.charCodeAt(1) < 128) SINGLE_ASCII[xy.charCodeAt(0) * 128 + xy.charCodeAt(1)] = 1
+
+function isSingleConfusion(x: string, y: string): boolean {
+  const cx = x.charCodeAt(0)
+  const cy = y.charCodeAt(0)
+  return cx < 128 && cy < 128 ? SINGLE_ASCII[cx * 128 + cy] === 1 : SINGLE.has(x + y)
+}
+
+/** `ocrDistance` of two strings already in `ocrForm` (a caller comparing one word with many keeps the forms). */
+export function ocrDistanceNormalized(a: string, b: string): OcrDistance {
   const n = a.length
   const m = b.length
   if (a === b) return { edits: 0, confusions: 0, letterMisreads: 0 }
   // Far apart in length: not worth the table (a confusion changes length by at most one).
   if (Math.abs(n - m) > 4) return { edits: Math.abs(n - m), confusions: 0, letterMisreads: 0 }
-  const multiAt = Array.from({ length: n }, (_, i) => MULTI.filter(([p]) => a.startsWith(p, i)))
+  const multiAt = Array.from({ length: n }, (_, i) => (MULTI_BY_FIRST.get(a[i]!) ?? []).filter(({ p }) => a.startsWith(p, i)))
   const w = m + 1
   const size = (n + 1) * w
-  const cost = new Float64Array(size).fill(Infinity)
-  const edits = new Int16Array(size)
-  const confusions = new Int16Array(size)
-  const misreads = new Int16Array(size)
+  if (scratch.cost.length < size) scratch = newScratch(size * 2)
+  const { cost, edits, confusions, misreads } = scratch
+  // Only cells already reached are read (a cell's counts are written with its cost): only the costs are reset.
+  cost.fill(Infinity, 0, size)
   cost[0] = 0
+  edits[0] = 0
+  confusions[0] = 0
+  misreads[0] = 0
   const relax = (from: number, to: number, e: number, c: number, l: number): void => {
     const nc = cost[from]! + e + c * CONFUSION_COST
     const ne = edits[from]! + e
@@ -329,12 +364,14 @@ export function ocrDistance(aIn: string, bIn: string): OcrDistance {
         const x = a[i]!
         const y = b[j]!
         if (x === y) relax(here, here + w + 1, 0, 0, 0)
-        else if (SINGLE.has(x + y)) relax(here, here + w + 1, 0, 1, isLetterMisread(x, y) ? 1 : 0)
+        else if (isSingleConfusion(x, y)) relax(here, here + w + 1, 0, 1, isLetterMisread(x, y) ? 1 : 0)
         else relax(here, here + w + 1, 1, 0, 0)
       }
       if (i + 1 < n && j + 1 < m && a[i] === b[j + 1] && a[i + 1] === b[j]) relax(here, here + 2 * w + 2, 1, 0, 0)
-      for (const [p, q] of i < n ? multiAt[i]! : []) {
-        if (b.startsWith(q, j)) relax(here, (i + p.length) * w + j + q.length, 0, 1, /^[A-Z]+$/.test(p + q) ? 1 : 0)
+      if (i < n) {
+        for (const { p, q, letters } of multiAt[i]!) {
+          if (b.startsWith(q, j)) relax(here, (i + p.length) * w + j + q.length, 0, 1, letters ? 1 : 0)
+        }
       }
     }
   }

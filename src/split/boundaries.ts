@@ -223,7 +223,7 @@ export function withoutTransmissionCounts(pages: readonly PageReading[]): readon
     const a = pages[i - 1]!
     const b = pages[i]!
     if (!a.marker || !b.marker || b.marker.page !== a.marker.page + 1 || a.marker.total !== b.marker.total) continue
-    if (idConflict(b.ids, a.ids) === 'strong') crossing.add(a.marker.total)
+    if (idConflict(b.ids, a.ids) === 'strong' && !birthDateSlip(b.ids, a.ids)) crossing.add(a.marker.total)
   }
   if (crossing.size === 0) return pages
   return pages.map((p) => (p.marker && crossing.has(p.marker.total) ? { ...p, marker: null } : p))
@@ -277,6 +277,8 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   const signs: Sign[] = []
   let hold = 1
   const holds: string[] = []
+  // The document's own page numbers go on across the turn of the page.
+  let numberedOn = false
 
   // Page numbers printed by the document.
   const pm = prev.marker
@@ -285,8 +287,16 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   if (m && m.page === 1)
     signs.push({ p: pm && pm.total !== null && pm.page === pm.total ? 0.97 : 0.93, why: 'the page is numbered "Page 1 of ..." again' })
   else if (m && pm && m.page <= pm.page) signs.push({ p: 0.9, why: 'the page numbering starts again' })
-  else if (m && pm && m.page === pm.page + 1 && (m.total === pm.total || m.total === null || pm.total === null)) {
+  else if (
+    m &&
+    pm &&
+    m.page === pm.page + 1 &&
+    (m.total === pm.total || m.total === null || pm.total === null) &&
+    // No page runs on from one that said it was the last ("Page 4 of 4" then a stray "5").
+    !(pm.total !== null && pm.page >= pm.total)
+  ) {
     hold *= 0.1
+    numberedOn = true
     holds.push('the page numbers run on')
   } else if (!m && pm && pm.total !== null && pm.page === pm.total)
     signs.push({ p: 0.85, why: 'the page before was the last of its numbered pages' })
@@ -301,6 +311,7 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
   ) {
     // Its own number lost (a scan, a fold): the pages on either side number it.
     hold *= 0.1
+    numberedOn = true
     holds.push('the pages before and after number this one between them')
   } else if (!m && pm && pm.total !== null && pm.page < pm.total) {
     hold *= 0.5
@@ -314,9 +325,14 @@ export function scoreStart(pg: PageReading, part: readonly PageReading[], next?:
 
   // The patient named.
   const ids = partIds(part)
-  const conflict = idConflict(pg.ids, ids)
+  // A birth date a scan's slip away from the document's, all else of the patient agreeing, on a
+  // page whose numbers run on from the document's, is a sign like any other, held down by those
+  // numbers: one patient's pages, one of them misread, rather than another patient's.
+  const slip = numberedOn && birthDateSlip(pg.ids, ids)
+  const conflict = slip ? null : idConflict(pg.ids, ids)
   if (conflict === 'strong') signs.push({ p: 0.97, why: 'the page names a different patient (birth date or record number)' })
   else if (conflict === 'name') signs.push({ p: 0.8, why: 'the page names a patient with a different name' })
+  if (slip) signs.push({ p: 0.8, why: "the page's birth date is one digit away from the document's (a scan's slip, or another patient)" })
 
   // Title block, letterhead, type, signature, blank page.
   if (pg.continued) {
@@ -416,6 +432,27 @@ export function idConflict(a: PageIds, b: PageIds): 'strong' | 'name' | null {
   if (disjoint(a.birthDates, b.birthDates) || disjoint(a.mrns, b.mrns)) return 'strong'
   if (a.names.length && b.names.length && !a.names.some((n) => b.names.some((m) => sameName(n, m)))) return 'name'
   return null
+}
+
+/**
+ * The birth dates on `a` are none of `b`'s, but each is one scan's slip from one of them (a digit
+ * misread, two digits swapped), and nothing else of the patient disagrees (no record number of
+ * another, no other family name): a misreading is as likely as another patient. `idConflict`
+ * still calls it a conflict, so a part holding such a page is never filed without a person.
+ */
+export function birthDateSlip(a: PageIds, b: PageIds): boolean {
+  if (!a.birthDates.length || !b.birthDates.length || a.birthDates.some((d) => b.birthDates.includes(d))) return false
+  if (idConflict({ ...a, birthDates: [] }, { ...b, birthDates: [] })) return false
+  return a.birthDates.every((d) => b.birthDates.some((e) => oneSlipApart(d, e)))
+}
+
+/** Two dates written alike but for one digit, or two neighbouring digits swapped. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  const diff: number[] = []
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i)
+  if (diff.length === 1) return true
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]
 }
 
 function sameName(a: string, b: string): boolean {

@@ -6,7 +6,7 @@
  * a cover sheet when enough of them agree, one of them fax-specific. Read through OCR slips: a
  * word a slip away from one of the sheet's words is read as that word.
  */
-import { ocrDistance } from '../patients/names.js'
+import { ocrDistanceNormalized, ocrForm } from '../patients/names.js'
 
 export interface CoverSheetSigns {
   /** A short heading line calling the page a fax, facsimile, transmittal or transmission, or the page calling itself a fax cover sheet or fax transmission anywhere. */
@@ -25,6 +25,11 @@ export interface CoverSheetSigns {
   noticeNamesFax: boolean
   /** The boxes a cover sheet ticks for the recipient: urgent, for review, please comment, please reply (two or more). */
   tickBoxes: boolean
+  /**
+   * The page speaks of the records sent with it ("enclosed are copies of records", "the documents
+   * accompanying this transmission", "the pages that follow"): what a count of pages says, in words.
+   */
+  enclosures: boolean
 }
 
 const FAX_WORD = /\b(fax|facsimile|telefax|telecopy|transmittal|transmission)\b/i
@@ -50,6 +55,9 @@ const ROUTING: [string, RegExp][] = [
 // The notice of a fax: a sentence saying the page came as a fax or a transmission, and what to do if it came in error.
 const NOTICE_OF_FAX =
   /\b(this|the|these)\s+(fax(ed)?|facsimile|transmission|transmittal|telecopy|telefax)\b|\b(fax(ed)?|facsimile|transmission)\s+(is|was|has\s+been)?\s*(received|sent)\b|\bby\s+(fax|facsimile)\b/i
+// Records, pages or documents said to come with the page, or pages said to follow it.
+const ENCLOSURES =
+  /\b(enclosed|attached|accompanying|included)\b[^.\n]{0,40}?\b(records?|documents?|pages?|copies|reports?|results)\b|\b(records?|documents?|pages?|copies|reports?|results)\b[^.\n]{0,20}?\b(enclosed|attached|accompanying|that\s+follow|following|to\s+follow)\b/i
 const TICK_BOX = /\b(urgent|for\s+(your\s+)?review|please\s+(comment|reply|respond|recycle)|for\s+your\s+(information|records))\b/gi
 const CLINICAL_SECTION =
   /^(assessment|impression|findings|diagnos[ie]s|plan|medications?|allergies|history\s+of\s+present|hpi|chief\s+complaint|review\s+of\s+systems|physical\s+exam(ination)?|vital\s+signs|results?|procedure|hospital\s+course|labs?)\b\s*[:\-]?/i
@@ -115,12 +123,16 @@ function mendWord(w: string): string {
   return out
 }
 
+/** The keywords as the edit distance compares them, worked out once. */
+const KEYWORD_FORMS = KEYWORDS.map((k) => [k, ocrForm(k)] as const)
+
 function mendAnew(w: string): string {
   const lower = w.toLowerCase()
   if (KEYWORDS.includes(lower) || /^\d+$/.test(w)) return w
-  for (const k of KEYWORDS) {
+  const form = ocrForm(w)
+  for (const [k, kForm] of KEYWORD_FORMS) {
     if (Math.abs(k.length - w.length) > 2 || k.length < 4) continue
-    const d = ocrDistance(w, k)
+    const d = ocrDistanceNormalized(form, kForm)
     const cost = d.edits + 0.35 * d.confusions
     if (k.length >= 8 ? d.edits <= 1 && cost <= 2 : d.edits === 0 && cost <= 1) return k
   }
@@ -146,7 +158,7 @@ export function coverSheetSigns(read: string): CoverSheetSigns {
   for (const c of cells) for (const [k, re] of ROUTING) if (re.test(c)) routing.add(k)
   const top = lines.slice(0, 10)
   return {
-    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && l.split(/\s+/).length <= 6) || COVER_PHRASE.test(text),
+    faxHeading: top.some((l) => FAX_WORD.test(l) && !/\d/.test(l) && wordsOf(l) <= 6) || COVER_PHRASE.test(text),
     pageCount: cells.some((c) => PAGE_COUNT.test(c)) || lines.some((l) => WITH_COVER.test(l)),
     confidentiality: CONFIDENTIAL.test(text) && NOTICE.test(text),
     routingFields: routing.size,
@@ -154,20 +166,28 @@ export function coverSheetSigns(read: string): CoverSheetSigns {
     clinicalSections: lines.filter((l) => CLINICAL_SECTION.test(l)).length,
     noticeNamesFax: NOTICE_OF_FAX.test(text.replace(/\s+/g, ' ')),
     tickBoxes: new Set([...text.matchAll(TICK_BOX)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '))).size >= 2,
+    enclosures: ENCLOSURES.test(text.replace(/\s+/g, ' ')),
   }
 }
 
+/** The words of a line, leaving out what a scan's specks and rules read as ("|", "'", "-", "~"). */
+function wordsOf(line: string): number {
+  return line.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length
+}
+
 /**
- * How much a page reads as a cover sheet: its fax heading and its count of pages weigh 2 each,
- * every other sign 1 (a confidentiality notice, the notice naming a fax or transmission, three
- * routing labels and one more for five, ticked boxes for the recipient). A sheet's large heading
- * is the first thing a copier scan loses to OCR (its letters too big for a line of text): then its
- * fields and its notice still tell it.
+ * How much a page reads as a cover sheet: its fax heading and what it says of the pages sent with
+ * it (their count, or in words the records enclosed) weigh 2 each, every other sign 1 (a
+ * confidentiality notice, the notice naming a fax or transmission, three routing labels and one
+ * more for five, ticked boxes for the recipient). A sheet's large heading is the first thing a
+ * copier scan loses to OCR (its letters too big for a line of text), and a table of routing
+ * fields ruled in boxes the next (its rules read as letters): then its notice and what it says it
+ * sends still tell it.
  */
 export function coverSheetScore(s: CoverSheetSigns): number {
   return (
     2 * Number(s.faxHeading) +
-    2 * Number(s.pageCount) +
+    2 * Number(s.pageCount || s.enclosures) +
     Number(s.confidentiality) +
     Number(s.noticeNamesFax) +
     Number(s.routingFields >= 3) +
@@ -209,7 +229,9 @@ const COUNT_AFTER =
 const COUNT_BEFORE = /\b(\d{1,3})\s+(?:total\s+)?pages?\b/i
 const WITHOUT_COVER =
   /\b(?:not\s+including|excluding|excl\.?|without|plus|besides|in\s+addition\s+to)\s+(?:this|the)?\s*(?:cover|sheet|page)|\bto\s+follow\b|\bfollowing\b|\bafter\s+this\b/i
-const WITH_COVER_COUNT = /\b(?:includ(?:ing|es|ed)|incl\.?|with|counting)\s+(?:this|the)?\s*(?:cover|sheet|page|one)\b/i
+// "including this cover", and the other way round: "(this page included)".
+const WITH_COVER_COUNT =
+  /\b(?:includ(?:ing|es|ed)|incl\.?|with|counting)\s+(?:this|the)?\s*(?:cover|sheet|page|one)\b|\b(?:this|the)\s+(?:cover|sheet|page)\s+(?:is\s+)?included\b/i
 
 /**
  * The count of pages a cover sheet announces, read from its page-count line; null when the page

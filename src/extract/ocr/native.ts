@@ -1,10 +1,20 @@
 /**
  * The native `tesseract` CLI (Debian's tesseract-ocr) as an OCR engine: one
- * process per page, at most `workers` at a time, the page handed over on stdin
- * as a PGM and read back as TSV, so words, boxes and confidences come out
- * exactly as from tesseract.js. About 1.5x faster than the WebAssembly build.
+ * process per page, at most `workers` at a time, the page handed over as a PGM
+ * file and read back as TSV, so words, boxes and confidences come out exactly as
+ * from tesseract.js. About 1.5x faster than the WebAssembly build.
+ *
+ * The page goes through a temporary file, not stdin: tesseract reads stdin a byte at
+ * a time through a C++ stream, which cost 0.1-0.15 s of CPU on a 300 dpi page (about
+ * an eighth of the reading) where a file is read at once. The file (a new random name,
+ * created exclusively, readable by this user only) lives only while the page is read:
+ * no folder is kept, so a host process ended by a signal leaves nothing behind.
  */
 import { execFile, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { ChartclerkError } from '../../errors.js'
 import { resultFromTsv } from './pool.js'
 import type { OcrEngine, OcrPageResult, RecognizeOptions } from './types.js'
@@ -61,17 +71,36 @@ export class NativeTesseract implements OcrEngine {
       })
     this.running++
     try {
-      return resultFromTsv(await this.tsv(image, opts.layout === 'auto' ? '3' : '6'))
+      return resultFromTsv(await this.read(image, opts.layout === 'auto' ? '3' : '6'))
     } finally {
       this.running--
       this.waiting.shift()?.()
     }
   }
 
-  private tsv(image: Buffer, psm: string): Promise<string> {
+  /** The page through a file (stdin when no file can be written: a full or read-only temporary folder). */
+  private async read(image: Buffer, psm: string): Promise<string> {
+    let file: string | null = path.join(os.tmpdir(), `chartclerk-ocr-${randomBytes(12).toString('hex')}.pgm`)
+    try {
+      await writeFile(file, image, { mode: 0o600, flag: 'wx' })
+    } catch (e) {
+      // A part written before the disk filled goes; a file of that name already there is not ours.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') await rm(file, { force: true }).catch(() => {})
+      file = null
+    }
+    try {
+      return await this.tsv(file ?? image, psm)
+    } finally {
+      if (file) await rm(file, { force: true })
+    }
+  }
+
+  /** `input`: the path of the page's image file, or the image itself (handed over on stdin). */
+  private tsv(input: string | Buffer, psm: string): Promise<string> {
     return new Promise((resolve, reject) => {
+      const onStdin = typeof input !== 'string'
       // One thread per process: chartclerk runs `workers` processes side by side.
-      const child = spawn(this.binary, ['stdin', 'stdout', '-l', this.language, '--psm', psm, '--dpi', '300', 'tsv'], {
+      const child = spawn(this.binary, [onStdin ? 'stdin' : input, 'stdout', '-l', this.language, '--psm', psm, '--dpi', '300', 'tsv'], {
         env: { ...process.env, OMP_THREAD_LIMIT: '1' },
         stdio: ['pipe', 'pipe', 'pipe'],
       })
@@ -108,7 +137,7 @@ export class NativeTesseract implements OcrEngine {
           ),
         )
       })
-      child.stdin.end(image)
+      child.stdin.end(onStdin ? input : undefined)
     })
   }
 }

@@ -250,6 +250,37 @@ describe('boundaries read from the pages', () => {
       expect(partsByCertainty(p).file).toEqual([{ from: 1, to: 3 }])
     })
 
+    describe("a birth date a scan's slip away from the document's", () => {
+      // The discharge summary naming the patient on every page, page 2's birth date as given.
+      const withDob = (dob2: string, marker: boolean, who2 = JOHNSON) => {
+        const d = dischargeSummary(JOHNSON, 1, { marker })
+        return { pages: [d.pages[0]!, [who2.replace('01/12/1975', dob2), ...d.pages[1]!], [JOHNSON, ...d.pages[2]!]] }
+      }
+
+      it('GIVEN numbered pages of one document, one birth date misread by a digit or two digits swapped WHEN split THEN it is not cut', () => {
+        for (const dob of ['01/12/1976', '01/12/1957', '01/21/1975']) {
+          const p = plan([labReport(OKAFOR, 1), withDob(dob, true), labReport(LINDQVIST, 2)])
+          expect(p.parts, dob).toEqual([
+            { from: 1, to: 1 },
+            { from: 2, to: 4 },
+            { from: 5, to: 5 },
+          ])
+        }
+      })
+
+      it('GIVEN the same pages without page numbers, with another record number, or a birth date more than a slip away WHEN split THEN the cut is made surely, as for another patient', () => {
+        const far = plan([withDob('01/12/1984', true)])
+        expect(far.parts.map((r) => r.from)).toEqual([1, 2, 3])
+        expect(far.cuts.every((c) => c.confidence >= 0.9)).toBe(true)
+        const bare = plan([withDob('01/12/1976', false)])
+        expect(bare.parts.map((r) => r.from)).toEqual([1, 2, 3])
+        expect(bare.cuts[0]!.confidence).toBeGreaterThanOrEqual(0.9)
+        const otherMrn = plan([withDob('01/12/1976', true, JOHNSON.replace('CC-100418', 'CC-100419'))])
+        expect(otherMrn.parts.map((r) => r.from)).toContain(2)
+        expect(otherMrn.cuts.find((c) => c.page === 2)!.confidence).toBeGreaterThanOrEqual(0.9)
+      })
+    })
+
     it('GIVEN a numbered page whose own number was lost WHEN the pages on either side number it THEN it holds to its document', () => {
       const d = dischargeSummary(JOHNSON, 1, { marker: true })
       // Page 2 lost its "Page 2 of 3" and reads as the start of something else (a title, another date).
@@ -371,6 +402,18 @@ describe('boundaries read from the pages', () => {
         ])
         expect(p.cuts.map((c) => c.page)).toEqual([4])
         expect(p.certain).toBe(false)
+      })
+
+      it('GIVEN a document that said its last page was its last WHEN a cover sheet after it reads a stray page number THEN the number does not run on and the cover opens its own document', () => {
+        const cover = faxCoverSheet('transmittal', 2)
+        // A scan's stray "4" under the cover reads as the page after "Page 3 of 3".
+        const stray = { pages: [[...cover.pages[0]!, 'Page 4']] }
+        const p = plan([dischargeSummary(LINDQVIST, 1, { marker: true }), stray, labReport(JOHNSON, 1)])
+        expect(p.parts).toEqual([
+          { from: 1, to: 3 },
+          { from: 4, to: 5 },
+        ])
+        expect(p.certain).toBe(true)
       })
 
       it('GIVEN a cover counting pages WHEN the page after it names another patient THEN the cut is sure all the same', () => {

@@ -20,6 +20,7 @@ import { consentForm, immunizationRecord, labReport, otherDocument, roiAuthoriza
 import { consultReply, referralRequest } from './letters.js'
 import { consentAnyShape, hpAnyOrder, labAnyLayout, roiAnyShape } from './moreStyles.js'
 import { edOtherShape, hpOtherShape } from './otherShapes.js'
+import { adminPaper } from './adminPapers.js'
 import { dischargeOtherShape, progressOtherShape } from './visitShapes.js'
 import { referralWithVisitNote, therapyEvaluation } from './purposeShapes.js'
 import { procedureSuiteReport } from './procedureShapes.js'
@@ -42,7 +43,8 @@ export const SYNTHETIC_GENERATORS: Record<string, (r: Rng) => string> = {
   immunization_record: immunizationRecord,
   consent_form: either(consentForm, consentAnyShape),
   roi_authorization: either(roiAuthorization, roiAnyShape),
-  other: otherDocument,
+  // Half the desk's everyday papers, half administrative papers that carry clinical words (adminPapers.ts).
+  other: either(otherDocument, adminPaper),
   history_and_physical: anyOf(historyAndPhysical, hpHouseStyle, hpAnyOrder, hpAnyOrder, hpOtherShape),
   // A letter that asks for a visit is a referral; the consultant's answer back is a consult note.
   referral_letter: anyOf(
@@ -76,7 +78,7 @@ export const DEFAULT_SYNTHETIC_COUNTS: Record<string, number> = {
   immunization_record: 220,
   consent_form: 280,
   roi_authorization: 300,
-  other: 360,
+  other: 600,
   history_and_physical: 460,
   referral_letter: 360,
   emergency_report: 360,
