@@ -3,7 +3,7 @@ import path from 'node:path'
 import cliProgress from 'cli-progress'
 import type { Command } from 'commander'
 import { openApp } from '../../app.js'
-import { startDaemon, type DaemonRole } from '../../daemon/daemon.js'
+import { startDaemon, type Daemon, type DaemonRole } from '../../daemon/daemon.js'
 import type { IngestResult } from '../../ingest/runner.js'
 import { configFrom, globalOptions } from '../context.js'
 import { serveDesk } from './serve.js'
@@ -147,19 +147,35 @@ async function runDaemon(cmd: Command, role: DaemonRole, web: boolean): Promise<
   const json = !!globalOptions(cmd).json
   const config = configFrom(cmd)
   const patientData = config.log.includePatientData
-  const daemon = await startDaemon(config, {
-    role,
-    onResult: (r) => (json ? printJson(serviceResultJson(r, patientData)) : printLine(describeResult(r, { patientData }))),
-    desk: web ? (app) => serveDesk(app, { quiet: json }) : undefined,
-    say: json ? undefined : (text) => process.stderr.write(`chartclerk: ${text}\n`),
-  })
-  if (!json)
+  // The stop signals are taken before the daemon starts: starting already takes up the jobs an
+  // earlier run left, so a Ctrl-C then must be the ordinary stop (those go back untouched), never
+  // the process killed by the signal (a file being read would count as one that took the desk down).
+  let daemon: Daemon | null = null
+  let asked: NodeJS.Signals | null = null
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (daemon) void daemon.stop(signal)
+    else asked ??= signal
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    daemon = await startDaemon(config, {
+      role,
+      onResult: (r) => (json ? printJson(serviceResultJson(r, patientData)) : printLine(describeResult(r, { patientData }))),
+      desk: web ? (app) => serveDesk(app, { quiet: json }) : undefined,
+      say: json ? undefined : (text) => process.stderr.write(`chartclerk: ${text}\n`),
+    })
+  } catch (err) {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    throw err
+  }
+  if (asked) void daemon.stop(asked)
+  else if (!json)
     process.stderr.write(
       role === 'worker'
         ? 'chartclerk is working the queue (Ctrl-C to stop)\n'
         : `chartclerk is watching ${consoleSafe(config.watch.inbox)}${role === 'watcher' ? ' for the workers' : ''} (Ctrl-C to stop)\n`,
     )
-  process.once('SIGINT', () => void daemon.stop('SIGINT'))
-  process.once('SIGTERM', () => void daemon.stop('SIGTERM'))
   await daemon.stopped
 }
